@@ -1,0 +1,20 @@
+/**
+ * STANDARD.md §2: comparison is exact, with no rounding before comparing. Values computed in binary floating
+ * point (e.g. 0.85 × 4.2) carry errors of about 1e-16; a relative tolerance of 1e-9 absorbs those and nothing a
+ * person could see, so a value exactly at its threshold passes.
+ */
+const RELATIVE_TOLERANCE = 1e-9;
+
+export function atLeast(value: number, threshold: number): boolean {
+  return value >= threshold - Math.abs(threshold) * RELATIVE_TOLERANCE;
+}
+
+export function atMost(value: number, limit: number): boolean {
+  return value <= limit + Math.abs(limit) * RELATIVE_TOLERANCE;
+}
+
+/** Smallest whole number ≥ x, ignoring floating-point noise (3.0000000000004 → 3). */
+export function ceilWhole(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - r) <= Math.max(1, Math.abs(x)) * RELATIVE_TOLERANCE ? r : Math.ceil(x);
+}

@@ -1,0 +1,203 @@
+import type { Profile } from "../standard/profile";
+import { FACILITY_INDICATORS, INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
+import type { SchoolRecord } from "./records";
+import { amountForValue, indicatorValue, mergeTeachingPoints, sectionsOfSchool, type Section } from "./sections";
+import { differenceCoefficient } from "./coefficient";
+import { atLeast, atMost, ceilWhole } from "./compare";
+
+/** met: ≥ standard; floor: ≥ 85 % of it (the band one indicator may be in); unmet: below the floor. */
+export type IndicatorStatus = "met" | "floor" | "unmet";
+
+/** What a section lacks of one indicator, in the resource's natural unit (people, m², 元, rooms). */
+export interface Shortfall {
+  indicator: IndicatorId;
+  /** more of the resource the section needs to reach the standard */
+  toStandard: number;
+  /** more of the resource the section needs to reach 85 % of the standard */
+  toFloor: number;
+  /** for facilities shared by a combined school: what the whole school must add so that the section's
+   * apportioned share reaches the standard (null when the section's facilities are its own) */
+  schoolToStandard: number | null;
+  schoolToFloor: number | null;
+}
+
+export interface SectionResult extends Section {
+  values: Record<IndicatorId, number | null>;
+  status: Record<IndicatorId, IndicatorStatus | null>;
+  met: Record<IndicatorId, boolean>;
+  metCount: number;
+  /** STANDARD.md §2 school pass rule; false for excluded sections */
+  pass: boolean;
+  /** one entry per indicator below its standard */
+  shortfalls: Shortfall[];
+}
+
+export interface IndicatorBalance {
+  /** X̄, the county ratio (county resource / county students, in the indicator's unit) */
+  countyRatio: number | null;
+  standardDeviation: number | null;
+  cv: number | null;
+  limit: number;
+  /** CV ≤ limit; a level with no section passes; an undefined CV (X̄ = 0) does not */
+  pass: boolean;
+}
+
+export interface LevelResult {
+  level: Level;
+  /** included sections */
+  sections: number;
+  students: number;
+  passingSections: number;
+  balance: Record<IndicatorId, IndicatorBalance>;
+  /** every included section passes and every CV is within its limit */
+  pass: boolean;
+}
+
+export interface Evaluation {
+  profile: string;
+  sections: SectionResult[];
+  levels: Record<Level, LevelResult>;
+  /** STANDARD.md §1 resource allocation: every included section passes and every CV is within its limit */
+  resourcesPass: boolean;
+}
+
+/** Status of one value against its standard (STANDARD.md §2). */
+export function indicatorStatus(profile: Profile, indicator: IndicatorId, level: Level, value: number): IndicatorStatus {
+  const standard = profile.indicators[indicator].standard[level];
+  if (atLeast(value, standard)) return "met";
+  if (atLeast(value, standard * profile.passRule.floorRatio)) return "floor";
+  return "unmet";
+}
+
+/**
+ * STANDARD.md §2 school pass rule (校校达标): at least 6 of 7 met and the one that is not ≥ 85 % of its standard.
+ */
+export function sectionPasses(profile: Profile, statuses: readonly IndicatorStatus[]): boolean {
+  let met = 0;
+  for (const s of statuses) {
+    if (s === "unmet") return false;
+    if (s === "met") met++;
+  }
+  return met >= profile.passRule.minMet;
+}
+
+/** How much more of a resource a section needs to reach `value` (whole numbers for people and rooms). */
+export function additionalAmount(
+  profile: Profile,
+  indicator: IndicatorId,
+  targetValue: number,
+  amount: number,
+  students: number,
+): number {
+  const needed = amountForValue(profile, indicator, targetValue, students) - amount;
+  if (!(needed > 0) || atLeast(amount, amount + needed)) return 0;
+  return profile.indicators[indicator].integral ? ceilWhole(needed) : needed;
+}
+
+function isFacility(indicator: IndicatorId): boolean {
+  return (FACILITY_INDICATORS as readonly IndicatorId[]).includes(indicator);
+}
+
+function shortfallOf(profile: Profile, section: Section, indicator: IndicatorId): Shortfall {
+  const standard = profile.indicators[indicator].standard[section.level];
+  const floor = standard * profile.passRule.floorRatio;
+  const amount = section.amounts[indicator];
+  const toStandard = additionalAmount(profile, indicator, standard, amount, section.students);
+  const toFloor = additionalAmount(profile, indicator, floor, amount, section.students);
+  const share = section.facilityShare;
+  let schoolToStandard: number | null = null;
+  let schoolToFloor: number | null = null;
+  if (isFacility(indicator) && share !== null && share > 0 && share < 1) {
+    // an addition to the whole school reaches this section only in proportion to its share
+    const integral = profile.indicators[indicator].integral;
+    const schoolAddition = (target: number) => {
+      const x = (amountForValue(profile, indicator, target, section.students) - amount) / share;
+      return x > 0 ? (integral ? ceilWhole(x) : x) : 0;
+    };
+    schoolToStandard = schoolAddition(standard);
+    schoolToFloor = schoolAddition(floor);
+  }
+  return { indicator, toStandard, toFloor, schoolToStandard, schoolToFloor };
+}
+
+/** Evaluates one section: values, statuses, the pass rule and shortfalls. */
+export function evaluateSection(profile: Profile, section: Section): SectionResult {
+  const values = {} as Record<IndicatorId, number | null>;
+  const status = {} as Record<IndicatorId, IndicatorStatus | null>;
+  const met = {} as Record<IndicatorId, boolean>;
+  const statuses: IndicatorStatus[] = [];
+  const shortfalls: Shortfall[] = [];
+  let metCount = 0;
+  for (const id of INDICATOR_IDS) {
+    const value = indicatorValue(profile, id, section.amounts[id], section.students);
+    values[id] = value;
+    if (value === null) {
+      status[id] = null;
+      met[id] = false;
+      continue;
+    }
+    const s = indicatorStatus(profile, id, section.level, value);
+    status[id] = s;
+    met[id] = s === "met";
+    statuses.push(s);
+    if (s === "met") metCount++;
+    else shortfalls.push(shortfallOf(profile, section, id));
+  }
+  const pass = section.included && statuses.length === INDICATOR_IDS.length && sectionPasses(profile, statuses);
+  return { ...section, values, status, met, metCount, pass, shortfalls };
+}
+
+/** STANDARD.md §3 for one level and indicator over the included sections of that level. */
+export function levelBalance(
+  profile: Profile,
+  level: Level,
+  indicator: IndicatorId,
+  sections: readonly SectionResult[],
+): IndicatorBalance {
+  const values: number[] = [];
+  const weights: number[] = [];
+  for (const s of sections) {
+    if (s.level !== level || !s.included) continue;
+    values.push(s.values[indicator] as number);
+    weights.push(s.students);
+  }
+  const limit = profile.cvLimit[level];
+  const dc = differenceCoefficient(values, weights);
+  const pass = dc.count === 0 ? true : dc.cv !== null && atMost(dc.cv, limit);
+  return { countyRatio: dc.mean, standardDeviation: dc.standardDeviation, cv: dc.cv, limit, pass };
+}
+
+/** Builds the sections of every school, teaching points merged first where the profile says so. */
+export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
+  const schools =
+    profile.teachingPoints === "mergeIntoParent"
+      ? mergeTeachingPoints(records)
+      : records.map((record, index) => ({ record, index }));
+  const sections: Section[] = [];
+  for (const { record, index } of schools) {
+    for (const s of sectionsOfSchool(record, index, profile)) sections.push(s);
+  }
+  return sections;
+}
+
+/** The county's resource-allocation verdict (STANDARD.md §1–4). */
+export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
+  const sections = buildSections(records, profile).map((s) => evaluateSection(profile, s));
+  const levels = {} as Record<Level, LevelResult>;
+  for (const level of LEVELS) {
+    let count = 0;
+    let students = 0;
+    let passing = 0;
+    for (const s of sections) {
+      if (s.level !== level || !s.included) continue;
+      count++;
+      students += s.students;
+      if (s.pass) passing++;
+    }
+    const balance = {} as Record<IndicatorId, IndicatorBalance>;
+    for (const id of INDICATOR_IDS) balance[id] = levelBalance(profile, level, id, sections);
+    const pass = passing === count && INDICATOR_IDS.every((id) => balance[id].pass);
+    levels[level] = { level, sections: count, students, passingSections: passing, balance, pass };
+  }
+  return { profile: profile.id, sections, levels, resourcesPass: LEVELS.every((l) => levels[l].pass) };
+}

@@ -1,0 +1,5 @@
+export * from "./coefficient";
+export * from "./compare";
+export * from "./records";
+export * from "./sections";
+export * from "./evaluate";

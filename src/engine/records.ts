@@ -1,0 +1,85 @@
+import type { Level, TeacherIndicatorId } from "../standard/indicators";
+
+/** School types of TEMPLATE.md (学校类型). */
+export const SCHOOL_TYPES = [
+  "primary",
+  "junior",
+  "nineYear",
+  "twelveYear",
+  "complete",
+  "teachingPoint",
+  "special",
+  "vocational",
+] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+export const SCHOOL_TYPE_NAMES: Record<SchoolType, { zh: string; en: string }> = {
+  primary: { zh: "小学", en: "Primary school" },
+  junior: { zh: "初中", en: "Junior secondary school" },
+  nineYear: { zh: "九年一贯制学校", en: "Nine-year school" },
+  twelveYear: { zh: "十二年一贯制学校", en: "Twelve-year school" },
+  complete: { zh: "完全中学", en: "Complete secondary school" },
+  teachingPoint: { zh: "教学点", en: "Teaching point" },
+  special: { zh: "特殊教育学校", en: "Special-education school" },
+  vocational: { zh: "职业学校", en: "Vocational school" },
+};
+
+/** The levels whose sections a school type has (STANDARD.md §4). Senior parts are out of scope. */
+export const SECTIONS_OF_TYPE: Record<SchoolType, readonly Level[]> = {
+  primary: ["primary"],
+  junior: ["junior"],
+  nineYear: ["primary", "junior"],
+  twelveYear: ["primary", "junior"],
+  complete: ["junior"],
+  teachingPoint: ["primary"],
+  special: ["primary", "junior"],
+  vocational: ["junior"],
+};
+
+export type Locale = "urban" | "town" | "rural";
+
+/** Whole-school (or per-section) facilities. Equipment value is always in 元 inside the engine. */
+export interface Facilities {
+  teachingArea: number;
+  sportsArea: number;
+  equipmentValue: number;
+  multimediaRooms: number;
+}
+
+export type SectionTeachers = Record<TeacherIndicatorId, number>;
+
+/** One row of the school table, after reading. Missing enrolment is 0. */
+export interface SchoolRecord {
+  name: string;
+  type: SchoolType;
+  locale?: Locale;
+  /** the school a teaching point belongs to (所属学校) */
+  parent?: string;
+  students: { primary: number; junior: number; senior: number };
+  classes?: { primary?: number; junior?: number };
+  /** teachers as the statistics report them, per section */
+  teachers: Record<Level, SectionTeachers>;
+  /** whole-school facilities, apportioned between sections by weighted enrolment */
+  facilities: Facilities;
+  /** facilities given per section in the workbook: used as given, not apportioned */
+  sectionFacilities?: Partial<Record<Level, Facilities>>;
+  /** indoor sports rooms included in the teaching area (profile option indoorSportsMovesToSportsArea) */
+  indoorSportsArea?: number;
+  /** guarantee items (STANDARD.md §5 items 3 and 5) */
+  rooms?: { music?: number; art?: number; smallestMusic?: number; smallestArt?: number };
+  largestClass?: { primary?: number; junior?: number; grade1?: number; grade7?: number };
+  /** where the record came from, so that results can name a cell */
+  source?: RecordSource;
+}
+
+export interface RecordSource {
+  sheet: string;
+  /** 1-based row number in the sheet */
+  row: number;
+  /** cell address of each field read, e.g. { teachingArea: "学校!P12" } */
+  cells: Partial<Record<string, string>>;
+}
+
+export function emptyTeachers(): SectionTeachers {
+  return { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 };
+}

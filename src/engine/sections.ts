@@ -1,0 +1,164 @@
+import type { Profile } from "../standard/profile";
+import {
+  FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  TEACHER_INDICATORS,
+  type IndicatorId,
+  type Level,
+} from "../standard/indicators";
+import { SECTIONS_OF_TYPE, type Facilities, type SchoolRecord } from "./records";
+
+export type ExclusionReason = "specialEducation" | "vocational" | "smallTeachingPoint" | "noStudents";
+
+/** One level of one school, with the amounts of each resource attributed to it. */
+export interface Section {
+  /** index of the school in the records given to the engine */
+  recordIndex: number;
+  school: string;
+  level: Level;
+  students: number;
+  included: boolean;
+  exclusion?: ExclusionReason;
+  /** the section's amount of each resource in natural units (people, m², 元, rooms), after apportioning */
+  amounts: Record<IndicatorId, number>;
+  /** share of the school's whole-school facilities attributed to this section (1 for single-level schools;
+   * null when facilities were given per section) */
+  facilityShare: number | null;
+}
+
+/**
+ * STANDARD.md §4: shares of whole-school facilities by weighted enrolment.
+ * 九年一贯制 A : 1.1B; 十二年一贯制 A : 1.1B : 1.32C; 完全中学 B : 1.2C. Other types keep all of it.
+ */
+export function apportioningShares(record: SchoolRecord, profile: Profile): Partial<Record<Level, number>> {
+  const { primary: a, junior: b, senior: c } = record.students;
+  const w = profile.apportioning;
+  switch (record.type) {
+    case "nineYear": {
+      const total = w.nineYear.primary * a + w.nineYear.junior * b;
+      if (total <= 0) return { primary: 0, junior: 0 };
+      return { primary: (w.nineYear.primary * a) / total, junior: (w.nineYear.junior * b) / total };
+    }
+    case "twelveYear": {
+      const total = w.twelveYear.primary * a + w.twelveYear.junior * b + w.twelveYear.senior * c;
+      if (total <= 0) return { primary: 0, junior: 0 };
+      return { primary: (w.twelveYear.primary * a) / total, junior: (w.twelveYear.junior * b) / total };
+    }
+    case "complete": {
+      const total = w.complete.junior * b + w.complete.senior * c;
+      if (total <= 0) return { junior: 0 };
+      return { junior: (w.complete.junior * b) / total };
+    }
+    case "special": {
+      // special-education schools are excluded; split by plain enrolment so the figures shown are sensible
+      const total = a + b;
+      if (total <= 0) return { primary: 0, junior: 0 };
+      return { primary: a / total, junior: b / total };
+    }
+    default: {
+      const levels = SECTIONS_OF_TYPE[record.type];
+      return Object.fromEntries(levels.map((level) => [level, 1]));
+    }
+  }
+}
+
+/** Whole-school facilities with the profile option for indoor sports rooms applied. */
+export function effectiveFacilities(facilities: Facilities, indoorSports: number | undefined, profile: Profile): Facilities {
+  if (!profile.indoorSportsMovesToSportsArea || !indoorSports) return facilities;
+  return {
+    ...facilities,
+    teachingArea: facilities.teachingArea - indoorSports,
+    sportsArea: facilities.sportsArea + indoorSports,
+  };
+}
+
+function exclusionOf(record: SchoolRecord, level: Level, students: number, profile: Profile): ExclusionReason | undefined {
+  if (record.type === "special" && profile.exclusions.specialEducation) return "specialEducation";
+  if (record.type === "vocational" && profile.exclusions.vocational) return "vocational";
+  if (record.type === "teachingPoint" && students < profile.exclusions.teachingPointMinStudents) {
+    return "smallTeachingPoint";
+  }
+  if (!(students > 0)) return "noStudents";
+  return undefined;
+}
+
+/**
+ * STANDARD.md §4 profile option: every teaching point merged into its parent school (所属学校) before
+ * evaluating. Teaching points whose parent is not in the table stay schools of their own.
+ */
+export function mergeTeachingPoints(
+  records: readonly SchoolRecord[],
+): { record: SchoolRecord; index: number }[] {
+  const byName = new Map<string, number>();
+  records.forEach((r, i) => byName.set(r.name, i));
+  const merged = records.map((record, index) => ({ record, index }));
+  const absorbed = new Set<number>();
+  records.forEach((r, i) => {
+    if (r.type !== "teachingPoint" || !r.parent) return;
+    const p = byName.get(r.parent);
+    if (p === undefined || p === i || records[p].type === "teachingPoint") return;
+    const parent = merged[p].record;
+    const sum = (x: Record<string, number>, y: Record<string, number>) =>
+      Object.fromEntries(Object.keys(x).map((k) => [k, x[k] + y[k]]));
+    merged[p] = {
+      index: p,
+      record: {
+        ...parent,
+        students: { ...parent.students, primary: parent.students.primary + r.students.primary },
+        teachers: {
+          ...parent.teachers,
+          primary: sum(parent.teachers.primary, r.teachers.primary) as SchoolRecord["teachers"]["primary"],
+        },
+        facilities: sum(
+          parent.facilities as unknown as Record<string, number>,
+          r.facilities as unknown as Record<string, number>,
+        ) as unknown as Facilities,
+      },
+    };
+    absorbed.add(i);
+  });
+  return merged.filter((_, i) => !absorbed.has(i));
+}
+
+/** The sections of one school (STANDARD.md §4), with teachers per section and facilities apportioned. */
+export function sectionsOfSchool(record: SchoolRecord, recordIndex: number, profile: Profile): Section[] {
+  let levels = SECTIONS_OF_TYPE[record.type];
+  if (record.type === "special" || record.type === "vocational") {
+    const present = levels.filter((level) => record.students[level] > 0);
+    levels = present.length > 0 ? present : levels.slice(0, 1);
+  }
+  const shares = apportioningShares(record, profile);
+  const facilities = effectiveFacilities(record.facilities, record.indoorSportsArea, profile);
+  return levels.map((level) => {
+    const students = record.students[level];
+    const given = record.sectionFacilities?.[level];
+    const share = given ? null : (shares[level] ?? 0);
+    const amounts = {} as Record<IndicatorId, number>;
+    for (const id of TEACHER_INDICATORS) amounts[id] = record.teachers[level][id];
+    for (const id of FACILITY_INDICATORS) amounts[id] = given ? given[id] : facilities[id] * (share as number);
+    const exclusion = exclusionOf(record, level, students, profile);
+    return {
+      recordIndex,
+      school: record.name,
+      level,
+      students,
+      included: exclusion === undefined,
+      exclusion,
+      amounts,
+      facilityShare: share,
+    };
+  });
+}
+
+/** Indicator value from a section's amount: per 100 students or per student (STANDARD.md §2). */
+export function indicatorValue(profile: Profile, indicator: IndicatorId, amount: number, students: number): number | null {
+  if (!(students > 0)) return null;
+  return profile.indicators[indicator].scale === "per100" ? (amount * 100) / students : amount / students;
+}
+
+/** Amount of a resource that gives the indicator value `value` for `students` students. */
+export function amountForValue(profile: Profile, indicator: IndicatorId, value: number, students: number): number {
+  return profile.indicators[indicator].scale === "per100" ? (value * students) / 100 : value * students;
+}
+
+export { INDICATOR_IDS };

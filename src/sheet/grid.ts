@@ -1,0 +1,49 @@
+/** A cell as any host gives it: Excel's values, exceljs's, or a test's. */
+export type CellValue = string | number | boolean | Date | null | undefined | { error: string };
+
+/** A rectangle of cells read from a sheet: values row by row, the sheet's name and the top-left address. */
+export interface Grid {
+  sheet: string;
+  /** A1-style address of values[0][0], e.g. "A1" or "B3" */
+  topLeft: string;
+  values: CellValue[][];
+  /** rows hidden in the sheet, as 0-based indices into values (optional; hosts that know give it) */
+  hiddenRows?: number[];
+}
+
+/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based column index of column letters: A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Parses "B3" into 0-based { row, col }. */
+export function parseAddress(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`not an A1 address: ${address}`);
+  return { col: columnIndex(m[1]), row: Number(m[2]) - 1 };
+}
+
+/** Quotes a sheet name for a reference when Excel would: 'My sheet'!A1. Chinese names need no quotes. */
+export function sheetRef(sheet: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** Address of a cell of the grid, e.g. 学校!F12, from 0-based indices into values. */
+export function cellAddress(grid: Pick<Grid, "sheet" | "topLeft">, row: number, col: number): string {
+  const origin = parseAddress(grid.topLeft);
+  return `${sheetRef(grid.sheet)}!${columnLetters(origin.col + col)}${origin.row + row + 1}`;
+}

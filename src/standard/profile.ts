@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { INDICATOR_IDS, type IndicatorId, type Level } from "./indicators";
+
+const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const perLevel = z.object({ primary: z.number().positive(), junior: z.number().positive() });
+
+/**
+ * How the amount of a resource becomes the indicator value:
+ * per100 = amount × 100 / students (teachers, rooms); perStudent = amount / students (m², 元).
+ */
+const indicatorSchema = z.object({
+  name: bilingual,
+  shortName: bilingual,
+  unit: bilingual,
+  /** unit of the resource itself, as a person counts it: 人, ㎡, 元, 间 */
+  resourceUnit: bilingual,
+  scale: z.enum(["per100", "perStudent"]),
+  /** whole numbers only (people and rooms) */
+  integral: z.boolean(),
+  standard: perLevel,
+});
+
+const indicatorsSchema = z.object(
+  Object.fromEntries(INDICATOR_IDS.map((id) => [id, indicatorSchema])) as Record<
+    IndicatorId,
+    typeof indicatorSchema
+  >,
+);
+
+export const profileSchema = z
+  .object({
+    id: z.string().min(1),
+    name: bilingual,
+    source: z.string().optional(),
+    indicators: indicatorsSchema,
+    /** STANDARD.md §2 school pass rule: ≥ minMet of 7 met, the rest ≥ floorRatio × standard */
+    passRule: z.object({
+      minMet: z.number().int().min(0).max(7),
+      floorRatio: z.number().gt(0).max(1),
+    }),
+    /** STANDARD.md §2 per-indicator balance: CV ≤ limit for each level and indicator */
+    cvLimit: perLevel,
+    /** STANDARD.md §4 exclusions */
+    exclusions: z.object({
+      specialEducation: z.boolean(),
+      vocational: z.boolean(),
+      teachingPointMinStudents: z.number().int().min(0),
+    }),
+    /** STANDARD.md §4: teaching points of ≥ min students count as schools of their own, or merge into their parent */
+    teachingPoints: z.enum(["ownSchool", "mergeIntoParent"]),
+    /** STANDARD.md §4 apportioning weights for shared facilities */
+    apportioning: z.object({
+      nineYear: z.object({ primary: z.number().positive(), junior: z.number().positive() }),
+      twelveYear: z.object({
+        primary: z.number().positive(),
+        junior: z.number().positive(),
+        senior: z.number().positive(),
+      }),
+      complete: z.object({ junior: z.number().positive(), senior: z.number().positive() }),
+    }),
+    /** STANDARD.md §2 profile option: teaching area = 教学及辅助用房 − 室内体育用房, indoor sports added to sports area */
+    indoorSportsMovesToSportsArea: z.boolean(),
+    /** equipment value unit when the header does not say (STANDARD.md §2: the statistics record 万元) */
+    equipmentDefaultUnit: z.enum(["万元", "元"]),
+    /** per-student equipment value (元) below which the unit is probably wrong */
+    equipmentImplausibleBelow: z.number().min(0),
+  })
+  .strict();
+
+export type Profile = z.infer<typeof profileSchema>;
+export type IndicatorDefinition = Profile["indicators"][IndicatorId];
+
+/** Threshold of one indicator at one level. */
+export function standardOf(profile: Profile, indicator: IndicatorId, level: Level): number {
+  return profile.indicators[indicator].standard[level];
+}
