@@ -1,0 +1,19 @@
+import type { SchoolRecord } from "../engine/records";
+import type { Profile } from "../standard/profile";
+import type { Lang } from "../i18n/format";
+import type { ExcelHost } from "../excel/host";
+import type { ReportSheet } from "../report/model";
+
+/**
+ * What the pane gives each of its views (模拟 What-if, 规划 Plan): the records read from the
+ * checked school table, the profile they were evaluated under, the UI language and the workbook.
+ * A view that produces sheets hands them to onWriteSheets; the pane writes them (after the same
+ * confirmation as the report) and links them in the results.
+ */
+export interface ViewProps {
+  records: SchoolRecord[];
+  profile: Profile;
+  lang: Lang;
+  host: ExcelHost;
+  onWriteSheets(sheets: ReportSheet[]): Promise<void>;
+}
