@@ -250,7 +250,11 @@ describe("shortfalls in natural units — STANDARD.md §2 and §4", () => {
   const of = (id: string) => s.shortfalls.find((x) => x.indicator === id);
 
   test("one entry per indicator below its standard", () => {
-    expect(s.shortfalls.map((x) => x.indicator).sort()).toEqual(["equipmentValue", "qualifiedTeachers", "teachingArea"]);
+    expect(s.shortfalls.map((x) => x.indicator).sort()).toEqual([
+      "equipmentValue",
+      "qualifiedTeachers",
+      "teachingArea",
+    ]);
     expect(s.pass).toBe(false);
   });
 
@@ -269,9 +273,15 @@ describe("shortfalls in natural units — STANDARD.md §2 and §4", () => {
   });
 
   test("adding the shortfall reaches the standard; whole units one less do not", () => {
-    const fixed = { ...r, teachers: { ...r.teachers, primary: { ...r.teachers.primary, qualifiedTeachers: 7 } } };
+    const fixed = {
+      ...r,
+      teachers: { ...r.teachers, primary: { ...r.teachers.primary, qualifiedTeachers: 7 } },
+    };
     expect(only(fixed).status.qualifiedTeachers).toBe("met");
-    const almost = { ...r, teachers: { ...r.teachers, primary: { ...r.teachers.primary, qualifiedTeachers: 6 } } };
+    const almost = {
+      ...r,
+      teachers: { ...r.teachers, primary: { ...r.teachers.primary, qualifiedTeachers: 6 } },
+    };
     expect(only(almost).status.qualifiedTeachers).toBe("floor");
   });
 

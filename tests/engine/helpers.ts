@@ -36,7 +36,13 @@ export function school(fields: Partialish = {}): SchoolRecord {
       primary: { ...zero, ...fields.teachers?.primary },
       junior: { ...zero, ...fields.teachers?.junior },
     },
-    facilities: { teachingArea: 0, sportsArea: 0, equipmentValue: 0, multimediaRooms: 0, ...fields.facilities },
+    facilities: {
+      teachingArea: 0,
+      sportsArea: 0,
+      equipmentValue: 0,
+      multimediaRooms: 0,
+      ...fields.facilities,
+    },
     sectionFacilities: fields.sectionFacilities,
     indoorSportsArea: fields.indoorSportsArea,
   };
@@ -53,7 +59,12 @@ export function goodPrimary(name: string, students = 100): SchoolRecord {
     type: "primary",
     students: { primary: students },
     teachers: { primary: { qualifiedTeachers: 5 * k, keyTeachers: 2 * k, peArtTeachers: 1 * k } },
-    facilities: { teachingArea: 500 * k, sportsArea: 800 * k, equipmentValue: 210000 * k, multimediaRooms: 3 * k },
+    facilities: {
+      teachingArea: 500 * k,
+      sportsArea: 800 * k,
+      equipmentValue: 210000 * k,
+      multimediaRooms: 3 * k,
+    },
   });
 }
 
@@ -65,6 +76,11 @@ export function goodJunior(name: string, students = 100): SchoolRecord {
     type: "junior",
     students: { junior: students },
     teachers: { junior: { qualifiedTeachers: 6 * k, keyTeachers: 2 * k, peArtTeachers: 1 * k } },
-    facilities: { teachingArea: 600 * k, sportsArea: 1100 * k, equipmentValue: 260000 * k, multimediaRooms: 3 * k },
+    facilities: {
+      teachingArea: 600 * k,
+      sportsArea: 1100 * k,
+      equipmentValue: 260000 * k,
+      multimediaRooms: 3 * k,
+    },
   });
 }

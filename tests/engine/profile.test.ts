@@ -26,7 +26,11 @@ describe("the national-2017 profile holds STANDARD.md §2–4", () => {
   test("pass rule 6 of 7 with the 85 % floor, CV limits 0.50 / 0.45, exclusions and weights (§2, §4)", () => {
     expect(NATIONAL_2017.passRule).toEqual({ minMet: 6, floorRatio: 0.85 });
     expect(NATIONAL_2017.cvLimit).toEqual({ primary: 0.5, junior: 0.45 });
-    expect(NATIONAL_2017.exclusions).toEqual({ specialEducation: true, vocational: true, teachingPointMinStudents: 50 });
+    expect(NATIONAL_2017.exclusions).toEqual({
+      specialEducation: true,
+      vocational: true,
+      teachingPointMinStudents: 50,
+    });
     expect(NATIONAL_2017.teachingPoints).toBe("ownSchool");
     expect(NATIONAL_2017.apportioning).toEqual({
       nineYear: { primary: 1, junior: 1.1 },
@@ -65,7 +69,10 @@ describe("custom profiles from JSON (parseProfile / parseProfileText)", () => {
 
   test("a threshold changed deep inside an indicator", () => {
     const result = parseProfileText(
-      JSON.stringify({ extends: "national-2017", indicators: { teachingArea: { standard: { primary: 5 } } } }),
+      JSON.stringify({
+        extends: "national-2017",
+        indicators: { teachingArea: { standard: { primary: 5 } } },
+      }),
     );
     expect(result.ok && result.profile.indicators.teachingArea.standard).toEqual({ primary: 5, junior: 5.8 });
   });
@@ -103,7 +110,10 @@ describe("custom profiles from JSON (parseProfile / parseProfileText)", () => {
   test("an unknown base profile is refused on the field extends", () => {
     const result = parseProfile({ extends: "national-2012" });
     expect(!result.ok && result.errors).toEqual([
-      expect.objectContaining({ field: "extends", message: expect.objectContaining({ zh: expect.stringContaining("national-2012") }) }),
+      expect.objectContaining({
+        field: "extends",
+        message: expect.objectContaining({ zh: expect.stringContaining("national-2012") }),
+      }),
     ]);
   });
 

@@ -29,7 +29,10 @@ describe("apportioning shared facilities — STANDARD.md §4", () => {
   });
 
   test("九年一贯制: primary A/(A+1.1B), junior 1.1B/(A+1.1B)", () => {
-    const shares = apportioningShares(school({ type: "nineYear", students: { primary: 300, junior: 200 } }), P);
+    const shares = apportioningShares(
+      school({ type: "nineYear", students: { primary: 300, junior: 200 } }),
+      P,
+    );
     expect(shares.primary).toBeCloseTo(300 / 520, 12);
     expect(shares.junior).toBeCloseTo(220 / 520, 12);
   });
@@ -70,7 +73,10 @@ describe("apportioning shared facilities — STANDARD.md §4", () => {
     const profile = profileWith((p) => {
       p.apportioning.nineYear.junior = 1;
     });
-    const shares = apportioningShares(school({ type: "nineYear", students: { primary: 100, junior: 100 } }), profile);
+    const shares = apportioningShares(
+      school({ type: "nineYear", students: { primary: 100, junior: 100 } }),
+      profile,
+    );
     expect(shares.primary).toBeCloseTo(0.5, 12);
   });
 
@@ -84,7 +90,10 @@ describe("apportioning shared facilities — STANDARD.md §4", () => {
     const record = school({
       type: "nineYear",
       students: { primary: 100, junior: 100 },
-      teachers: { primary: { qualifiedTeachers: 7, keyTeachers: 2 }, junior: { qualifiedTeachers: 9, peArtTeachers: 3 } },
+      teachers: {
+        primary: { qualifiedTeachers: 7, keyTeachers: 2 },
+        junior: { qualifiedTeachers: 9, peArtTeachers: 3 },
+      },
     });
     const [p, j] = sectionsOfSchool(record, 0, P);
     expect(p.amounts).toMatchObject({ qualifiedTeachers: 7, keyTeachers: 2, peArtTeachers: 0 });
@@ -103,8 +112,18 @@ describe("apportioning shared facilities — STANDARD.md §4", () => {
     });
     const [p, j] = sectionsOfSchool(record, 0, P);
     expect(p.facilityShare).toBeNull();
-    expect(p.amounts).toMatchObject({ teachingArea: 1000, sportsArea: 2000, equipmentValue: 300000, multimediaRooms: 4 });
-    expect(j.amounts).toMatchObject({ teachingArea: 1500, sportsArea: 2500, equipmentValue: 600000, multimediaRooms: 6 });
+    expect(p.amounts).toMatchObject({
+      teachingArea: 1000,
+      sportsArea: 2000,
+      equipmentValue: 300000,
+      multimediaRooms: 4,
+    });
+    expect(j.amounts).toMatchObject({
+      teachingArea: 1500,
+      sportsArea: 2500,
+      equipmentValue: 600000,
+      multimediaRooms: 6,
+    });
   });
 });
 
@@ -157,7 +176,11 @@ describe("which sections count — STANDARD.md §4", () => {
   });
 
   test("a section with 0 students is not part of its level", () => {
-    const record = school({ type: "nineYear", students: { primary: 300, junior: 0 }, facilities: { teachingArea: 900 } });
+    const record = school({
+      type: "nineYear",
+      students: { primary: 300, junior: 0 },
+      facilities: { teachingArea: 900 },
+    });
     const [p, j] = sectionsOfSchool(record, 0, P);
     expect(j.included).toBe(false);
     expect(j.exclusion).toBe("noStudents");
@@ -200,7 +223,12 @@ describe("which sections count — STANDARD.md §4", () => {
         teachers: { primary: { qualifiedTeachers: 1 } },
         facilities: { teachingArea: 80, sportsArea: 100, equipmentValue: 10000, multimediaRooms: 1 },
       }),
-      school({ name: "三号教学点", type: "teachingPoint", parent: "不在表中的学校", students: { primary: 70 } }),
+      school({
+        name: "三号教学点",
+        type: "teachingPoint",
+        parent: "不在表中的学校",
+        students: { primary: 70 },
+      }),
     ];
     const sections = buildSections(records, profile);
     expect(sections.map((s) => s.school)).toEqual(["中心小学", "三号教学点"]);
