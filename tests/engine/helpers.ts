@@ -1,4 +1,4 @@
-import type { SchoolRecord, SchoolType } from "../../src/engine";
+import type { SchoolRecord, SchoolType, SectionTeachers } from "../../src/engine";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import type { Profile } from "../../src/standard/profile";
 
@@ -14,7 +14,7 @@ type Partialish = {
   type?: SchoolType;
   parent?: string;
   students?: Partial<SchoolRecord["students"]>;
-  teachers?: Partial<SchoolRecord["teachers"]>;
+  teachers?: { primary?: Partial<SectionTeachers>; junior?: Partial<SectionTeachers> };
   facilities?: Partial<SchoolRecord["facilities"]>;
   sectionFacilities?: SchoolRecord["sectionFacilities"];
   indoorSportsArea?: number;
