@@ -7,7 +7,12 @@ import fc from "fast-check";
 import { evaluate, type Evaluation, type SchoolRecord } from "../../src/engine";
 import { differenceCoefficient } from "../../src/engine/coefficient";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { FACILITY_INDICATORS, INDICATOR_IDS, LEVELS, TEACHER_INDICATORS } from "../../src/standard/indicators";
+import {
+  FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  LEVELS,
+  TEACHER_INDICATORS,
+} from "../../src/standard/indicators";
 import { SECTIONS_OF_TYPE } from "../../src/engine/records";
 import { profileArb, recordsArb } from "./generators";
 
@@ -73,23 +78,32 @@ describe("engine fuzzing", () => {
       fc.constantFrom(Number.NaN, Infinity, -Infinity, -1, 0, Number.MAX_VALUE, Number.MIN_VALUE),
     );
     fc.assert(
-      fc.property(recordsArb(6), profileArb, fc.array(hostile, { minLength: 16, maxLength: 16 }), (records, profile, xs) => {
-        const spoiled = records.map((r, i) => ({
-          ...r,
-          students: { primary: xs[i % 16], junior: xs[(i + 1) % 16], senior: xs[(i + 2) % 16] },
-          facilities: {
-            teachingArea: xs[(i + 3) % 16],
-            sportsArea: xs[(i + 4) % 16],
-            equipmentValue: xs[(i + 5) % 16],
-            multimediaRooms: xs[(i + 6) % 16],
-          },
-          teachers: {
-            primary: { qualifiedTeachers: xs[(i + 7) % 16], keyTeachers: xs[(i + 8) % 16], peArtTeachers: xs[9] },
-            junior: { qualifiedTeachers: xs[10], keyTeachers: xs[11], peArtTeachers: xs[(i + 12) % 16] },
-          },
-        }));
-        expect(() => evaluate(spoiled, profile)).not.toThrow();
-      }),
+      fc.property(
+        recordsArb(6),
+        profileArb,
+        fc.array(hostile, { minLength: 16, maxLength: 16 }),
+        (records, profile, xs) => {
+          const spoiled = records.map((r, i) => ({
+            ...r,
+            students: { primary: xs[i % 16], junior: xs[(i + 1) % 16], senior: xs[(i + 2) % 16] },
+            facilities: {
+              teachingArea: xs[(i + 3) % 16],
+              sportsArea: xs[(i + 4) % 16],
+              equipmentValue: xs[(i + 5) % 16],
+              multimediaRooms: xs[(i + 6) % 16],
+            },
+            teachers: {
+              primary: {
+                qualifiedTeachers: xs[(i + 7) % 16],
+                keyTeachers: xs[(i + 8) % 16],
+                peArtTeachers: xs[9],
+              },
+              junior: { qualifiedTeachers: xs[10], keyTeachers: xs[11], peArtTeachers: xs[(i + 12) % 16] },
+            },
+          }));
+          expect(() => evaluate(spoiled, profile)).not.toThrow();
+        },
+      ),
       BUDGET,
     );
   });
@@ -99,7 +113,10 @@ describe("engine fuzzing", () => {
       school: fc.nat(),
       level: fc.constantFrom(...LEVELS),
       indicator: fc.constantFrom(...INDICATOR_IDS),
-      amount: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 50000, noNaN: true, noDefaultInfinity: true })),
+      amount: fc.oneof(
+        fc.constant(1),
+        fc.double({ min: 0, max: 50000, noNaN: true, noDefaultInfinity: true }),
+      ),
     });
     fc.assert(
       fc.property(recordsArb(), profileArb, additionArb, (records, profile, add) => {
@@ -117,7 +134,12 @@ describe("engine fuzzing", () => {
           if (given) given[id] += amount;
           else changed.facilities[id] += amount;
         }
-        const after = byKey(evaluate(records.map((r) => (r === target ? changed : r)), profile));
+        const after = byKey(
+          evaluate(
+            records.map((r) => (r === target ? changed : r)),
+            profile,
+          ),
+        );
         for (const s of before.sections) {
           const a = after.get(sectionKey(s));
           if (s.pass) expect(a?.pass).toBe(true);
@@ -142,7 +164,12 @@ describe("engine fuzzing", () => {
         fc.pre(levels.includes(add.which) || (add.which === "senior" && seniorApplies));
         const changed: SchoolRecord = structuredClone(target);
         changed.students[add.which] += add.amount;
-        const after = byKey(evaluate(records.map((r) => (r === target ? changed : r)), profile));
+        const after = byKey(
+          evaluate(
+            records.map((r) => (r === target ? changed : r)),
+            profile,
+          ),
+        );
         for (const s of before.sections) {
           if (!s.included || s.pass) continue;
           expect(after.get(sectionKey(s))?.pass).toBe(false);

@@ -23,10 +23,7 @@ export const factorArb = fc.oneof(
   { arbitrary: fc.double({ min: 0, max: 2.5, noNaN: true, noDefaultInfinity: true }), weight: 1 },
 );
 
-const enrolmentArb = fc.oneof(
-  fc.constantFrom(0, 1, 49, 50),
-  fc.integer({ min: 0, max: 3000 }),
-);
+const enrolmentArb = fc.oneof(fc.constantFrom(0, 1, 49, 50), fc.integer({ min: 0, max: 3000 }));
 
 /** One school's shape before its name is known. */
 const schoolShapeArb = fc.record({
@@ -45,7 +42,13 @@ function round(x: number, integral: boolean): number {
   return integral ? Math.round(x) : x;
 }
 
-function amountFor(profile: Profile, id: FacilityIndicatorId | (typeof TEACHER_INDICATORS)[number], level: Level, students: number, factor: number): number {
+function amountFor(
+  profile: Profile,
+  id: FacilityIndicatorId | (typeof TEACHER_INDICATORS)[number],
+  level: Level,
+  students: number,
+  factor: number,
+): number {
   const def = profile.indicators[id];
   const value = def.standard[level] * factor;
   const amount = def.scale === "per100" ? (value * students) / 100 : value * students;
@@ -68,7 +71,13 @@ export function recordsArb(maxSchools = 12, profile: Profile = NATIONAL_2017): f
       };
       LEVELS.forEach((level, li) =>
         TEACHER_INDICATORS.forEach((id, ti) => {
-          teachers[level][id] = amountFor(profile, id, level, students[level], shape.teacherFactors[li * 3 + ti]);
+          teachers[level][id] = amountFor(
+            profile,
+            id,
+            level,
+            students[level],
+            shape.teacherFactors[li * 3 + ti],
+          );
         }),
       );
       const all = students.primary + students.junior + students.senior;
