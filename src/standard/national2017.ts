@@ -1,4 +1,5 @@
 import type { Profile } from "./profile";
+import { XING_AN_LEAGUE_PLAN } from "./county";
 
 /**
  * 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), as distilled in STANDARD.md §2–4.
@@ -9,7 +10,10 @@ export const NATIONAL_2017: Profile = {
   source: "县域义务教育优质均衡发展督导评估办法 教督〔2017〕6号",
   indicators: {
     qualifiedTeachers: {
-      name: { zh: "每百名学生拥有高于规定学历教师数", en: "Teachers above required qualification per 100 students" },
+      name: {
+        zh: "每百名学生拥有高于规定学历教师数",
+        en: "Teachers above required qualification per 100 students",
+      },
       shortName: { zh: "高学历教师", en: "Qualified teachers" },
       unit: { zh: "人/百生", en: "per 100 students" },
       resourceUnit: { zh: "人", en: "teachers" },
@@ -18,7 +22,10 @@ export const NATIONAL_2017: Profile = {
       standard: { primary: 4.2, junior: 5.3 },
     },
     keyTeachers: {
-      name: { zh: "每百名学生拥有县级以上骨干教师数", en: "County-level or higher key teachers per 100 students" },
+      name: {
+        zh: "每百名学生拥有县级以上骨干教师数",
+        en: "County-level or higher key teachers per 100 students",
+      },
       shortName: { zh: "骨干教师", en: "Key teachers" },
       unit: { zh: "人/百生", en: "per 100 students" },
       resourceUnit: { zh: "人", en: "teachers" },
@@ -87,4 +94,6 @@ export const NATIONAL_2017: Profile = {
   indoorSportsMovesToSportsArea: false,
   equipmentDefaultUnit: "万元",
   equipmentImplausibleBelow: 50,
+  // the seed: the Xing'an League plan's counties and their target years
+  counties: XING_AN_LEAGUE_PLAN.counties.map((c) => ({ ...c })),
 };

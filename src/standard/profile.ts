@@ -64,6 +64,8 @@ export const profileSchema = z
     equipmentDefaultUnit: z.enum(["万元", "元"]),
     /** per-student equipment value (元) below which the unit is probably wrong */
     equipmentImplausibleBelow: z.number().min(0),
+    /** STANDARD.md §7: counties and the year each is to be recognised (readiness for the target year) */
+    counties: z.array(z.object({ name: z.string().min(1), targetYear: z.number().int() })).optional(),
   })
   .strict();
 
