@@ -3,3 +3,4 @@ export * from "./compare";
 export * from "./records";
 export * from "./sections";
 export * from "./evaluate";
+export * from "./scenario";

@@ -1,0 +1,559 @@
+import { z } from "zod";
+import type { Profile } from "../standard/profile";
+import {
+  FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  LEVELS,
+  TEACHER_INDICATORS,
+  type FacilityIndicatorId,
+  type IndicatorId,
+  type Level,
+  type TeacherIndicatorId,
+} from "../standard/indicators";
+import type { Problem } from "../sheet/problems";
+import { SCHOOL_TYPES, SECTIONS_OF_TYPE, emptyTeachers, type Facilities, type SchoolRecord } from "./records";
+import { apportioningShares } from "./sections";
+import { evaluate, type Evaluation, type SectionResult } from "./evaluate";
+
+/*
+ * What-if scenarios: a list of edits applied to copies of the school records, then the one evaluation path.
+ * Nothing here recomputes a rule of the standard: the verdicts come from `evaluate`.
+ */
+
+const level = z.enum(LEVELS);
+const teacherResource = z.enum(TEACHER_INDICATORS);
+const facilityResource = z.enum(FACILITY_INDICATORS);
+const schoolName = z.string().trim().min(1);
+const finite = z.number().refine(Number.isFinite, "must be a finite number");
+const wholeNumber = z.number().int();
+
+const facilitiesSchema = z.object({
+  teachingArea: finite.min(0),
+  sportsArea: finite.min(0),
+  equipmentValue: finite.min(0),
+  multimediaRooms: wholeNumber.min(0),
+});
+const teachersSchema = z.object({
+  qualifiedTeachers: wholeNumber.min(0),
+  keyTeachers: wholeNumber.min(0),
+  peArtTeachers: wholeNumber.min(0),
+});
+
+/** A new school (开办新校): the fields the evaluation needs, equipment in 元. */
+export const newSchoolSchema = z.object({
+  name: schoolName,
+  type: z.enum(SCHOOL_TYPES),
+  locale: z.enum(["urban", "town", "rural"]).optional(),
+  parent: z.string().optional(),
+  students: z.object({
+    primary: wholeNumber.min(0).default(0),
+    junior: wholeNumber.min(0).default(0),
+    senior: wholeNumber.min(0).default(0),
+  }),
+  teachers: z
+    .object({ primary: teachersSchema.optional(), junior: teachersSchema.optional() })
+    .default({ primary: undefined, junior: undefined }),
+  facilities: facilitiesSchema,
+});
+
+export const editSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("setStudents"), school: schoolName, level, value: wholeNumber.min(0) }),
+  z.object({ kind: z.literal("addStudents"), school: schoolName, level, value: wholeNumber }),
+  z.object({
+    kind: z.literal("addFacility"),
+    school: schoolName,
+    resource: facilityResource,
+    amount: finite,
+  }),
+  z.object({
+    kind: z.literal("hireTeachers"),
+    school: schoolName,
+    level,
+    resource: teacherResource,
+    count: wholeNumber,
+  }),
+  z.object({
+    kind: z.literal("transferTeachers"),
+    from: schoolName,
+    to: schoolName,
+    fromLevel: level,
+    toLevel: level,
+    resource: teacherResource,
+    count: wholeNumber.min(0),
+  }),
+  z.object({ kind: z.literal("mergeSchool"), school: schoolName, into: schoolName }),
+  z.object({ kind: z.literal("openSchool"), record: newSchoolSchema }),
+  z.object({ kind: z.literal("closeSchool"), school: schoolName }),
+]);
+
+export type Edit = z.infer<typeof editSchema>;
+export type EditKind = Edit["kind"];
+
+/** The edits file: a bare list, or `{ "edits": [...] }`. */
+export const editsFileSchema = z.union([z.array(z.unknown()), z.object({ edits: z.array(z.unknown()) })]);
+
+function problem(
+  code: string,
+  path: string,
+  zh: string,
+  en: string,
+  severity: Problem["severity"] = "error",
+): Problem {
+  return { severity, code, cell: null, message: { zh: `${path}：${zh}`, en: `${path}: ${en}` } };
+}
+
+/**
+ * Reads an edits file already parsed from JSON. Each invalid edit is a problem naming its index and field
+ * (`edits[2].count`); the valid ones are kept in order.
+ */
+export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[] } {
+  const file = editsFileSchema.safeParse(json);
+  if (!file.success) {
+    return {
+      edits: [],
+      problems: [
+        problem(
+          "edits-not-a-list",
+          "edits",
+          "修改清单应为数组，或含 edits 数组的对象",
+          "the edits file must be a list, or an object with an `edits` list",
+        ),
+      ],
+    };
+  }
+  const list = Array.isArray(file.data) ? file.data : file.data.edits;
+  const edits: Edit[] = [];
+  const problems: Problem[] = [];
+  list.forEach((raw, index) => {
+    const parsed = editSchema.safeParse(raw);
+    if (parsed.success) {
+      edits.push(parsed.data);
+      return;
+    }
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.length > 0 ? "." + issue.path.join(".") : "";
+      problems.push(
+        problem(
+          "edit-invalid",
+          `edits[${index}]${field}`,
+          `修改无效（${issue.message}）`,
+          `invalid edit (${issue.message})`,
+        ),
+      );
+    }
+  });
+  return { edits, problems };
+}
+
+function cloneRecord(r: SchoolRecord): SchoolRecord {
+  return {
+    ...r,
+    students: { ...r.students },
+    teachers: { primary: { ...r.teachers.primary }, junior: { ...r.teachers.junior } },
+    facilities: { ...r.facilities },
+    sectionFacilities: r.sectionFacilities
+      ? Object.fromEntries(Object.entries(r.sectionFacilities).map(([k, v]) => [k, v ? { ...v } : v]))
+      : undefined,
+  };
+}
+
+/** Small sums like 0.1 + 0.2 − 0.3 should not leave a "negative" residue behind. */
+function cleanSum(a: number, b: number): number {
+  const s = a + b;
+  return Math.abs(s) <= (Math.abs(a) + Math.abs(b)) * 1e-12 ? 0 : s;
+}
+
+/**
+ * Adds `amount` of a facility to a whole school. Where the workbook gives facilities per section, the addition
+ * is apportioned to the sections like shared facilities (STANDARD.md §4), so that the two readings agree.
+ */
+export function addFacilityTo(
+  record: SchoolRecord,
+  resource: FacilityIndicatorId,
+  amount: number,
+  profile: Profile,
+): void {
+  record.facilities[resource] = cleanSum(record.facilities[resource], amount);
+  if (record.sectionFacilities) {
+    const shares = apportioningShares(record, profile);
+    for (const l of LEVELS) {
+      const given = record.sectionFacilities[l];
+      if (given) given[resource] = cleanSum(given[resource], amount * (shares[l] ?? 0));
+    }
+  }
+}
+
+function sectionFacilitiesNegative(record: SchoolRecord, resource: FacilityIndicatorId): boolean {
+  if (record.facilities[resource] < 0) return true;
+  return LEVELS.some((l) => (record.sectionFacilities?.[l]?.[resource] ?? 0) < 0);
+}
+
+export interface AppliedScenario {
+  records: SchoolRecord[];
+  /** edits that were not applied, by index and field */
+  problems: Problem[];
+  /** indexes of the edits applied */
+  applied: number[];
+}
+
+/**
+ * Applies edits in order to copies of the records; the input is never changed. An edit that cannot apply
+ * (school not found, a result below zero, a level the school does not have) is skipped and reported.
+ */
+export function applyEdits(
+  records: readonly SchoolRecord[],
+  edits: readonly Edit[],
+  profile: Profile,
+): AppliedScenario {
+  let out: SchoolRecord[] = records.map(cloneRecord);
+  const problems: Problem[] = [];
+  const applied: number[] = [];
+  const find = (name: string) => out.findIndex((r) => r.name.trim() === name.trim());
+
+  edits.forEach((edit, index) => {
+    const at = (field: string) => `edits[${index}].${field}`;
+    const notFound = (field: string, name: string) =>
+      problems.push(
+        problem("edit-school-not-found", at(field), `找不到学校“${name}”`, `no school named "${name}"`),
+      );
+    const negative = (field: string) =>
+      problems.push(
+        problem(
+          "edit-negative-result",
+          at(field),
+          "修改后数值小于 0，未应用",
+          "the result would be below 0; not applied",
+        ),
+      );
+    const noLevel = (field: string, name: string, l: Level) =>
+      problems.push(
+        problem(
+          "edit-level-not-in-school",
+          at(field),
+          `学校“${name}”没有${l === "primary" ? "小学" : "初中"}学段`,
+          `"${name}" has no ${l} section`,
+        ),
+      );
+    const hasLevel = (r: SchoolRecord, l: Level) => SECTIONS_OF_TYPE[r.type].includes(l);
+
+    switch (edit.kind) {
+      case "setStudents":
+      case "addStudents": {
+        const i = find(edit.school);
+        if (i < 0) return notFound("school", edit.school);
+        if (!hasLevel(out[i], edit.level)) return noLevel("level", edit.school, edit.level);
+        const value = edit.kind === "setStudents" ? edit.value : out[i].students[edit.level] + edit.value;
+        if (value < 0) return negative("value");
+        out[i].students[edit.level] = value;
+        break;
+      }
+      case "addFacility": {
+        const i = find(edit.school);
+        if (i < 0) return notFound("school", edit.school);
+        const copy = cloneRecord(out[i]);
+        addFacilityTo(copy, edit.resource, edit.amount, profile);
+        if (sectionFacilitiesNegative(copy, edit.resource)) return negative("amount");
+        out[i] = copy;
+        break;
+      }
+      case "hireTeachers": {
+        const i = find(edit.school);
+        if (i < 0) return notFound("school", edit.school);
+        if (!hasLevel(out[i], edit.level)) return noLevel("level", edit.school, edit.level);
+        const value = out[i].teachers[edit.level][edit.resource] + edit.count;
+        if (value < 0) return negative("count");
+        out[i].teachers[edit.level][edit.resource] = value;
+        break;
+      }
+      case "transferTeachers": {
+        const from = find(edit.from);
+        const to = find(edit.to);
+        if (from < 0) return notFound("from", edit.from);
+        if (to < 0) return notFound("to", edit.to);
+        if (!hasLevel(out[from], edit.fromLevel)) return noLevel("fromLevel", edit.from, edit.fromLevel);
+        if (!hasLevel(out[to], edit.toLevel)) return noLevel("toLevel", edit.to, edit.toLevel);
+        const left = out[from].teachers[edit.fromLevel][edit.resource] - edit.count;
+        if (left < 0) return negative("count");
+        out[from].teachers[edit.fromLevel][edit.resource] = left;
+        out[to].teachers[edit.toLevel][edit.resource] += edit.count;
+        break;
+      }
+      case "mergeSchool": {
+        const from = find(edit.school);
+        const to = find(edit.into);
+        if (from < 0) return notFound("school", edit.school);
+        if (to < 0) return notFound("into", edit.into);
+        if (from === to) {
+          problems.push(
+            problem(
+              "edit-merge-into-itself",
+              at("into"),
+              "不能并入自身",
+              "a school cannot merge into itself",
+            ),
+          );
+          return;
+        }
+        const source = out[from];
+        const target = cloneRecord(out[to]);
+        // students of a level the receiving school does not teach would vanish: refuse rather than lose them
+        for (const l of LEVELS) {
+          if (source.students[l] > 0 && !hasLevel(target, l)) return noLevel("into", edit.into, l);
+        }
+        for (const l of [...LEVELS, "senior"] as const) target.students[l] += source.students[l];
+        for (const l of LEVELS) {
+          for (const k of TEACHER_INDICATORS) target.teachers[l][k] += source.teachers[l][k];
+        }
+        const sourceFacilities = sourceFacilitiesOf(source);
+        for (const f of FACILITY_INDICATORS) target.facilities[f] += sourceFacilities[f];
+        if (target.sectionFacilities) {
+          // the merged school's facilities are now one pool: apportion them afresh
+          target.sectionFacilities = undefined;
+        }
+        out[to] = target;
+        out = out.filter((_, j) => j !== from);
+        break;
+      }
+      case "openSchool": {
+        if (find(edit.record.name) >= 0) {
+          problems.push(
+            problem(
+              "edit-duplicate-school",
+              at("record.name"),
+              `已有名为“${edit.record.name}”的学校`,
+              `a school named "${edit.record.name}" already exists`,
+            ),
+          );
+          return;
+        }
+        const r = edit.record;
+        out.push({
+          name: r.name,
+          type: r.type,
+          locale: r.locale,
+          parent: r.parent,
+          students: { ...r.students },
+          teachers: {
+            primary: { ...emptyTeachers(), ...r.teachers.primary },
+            junior: { ...emptyTeachers(), ...r.teachers.junior },
+          },
+          facilities: { ...r.facilities },
+        });
+        break;
+      }
+      case "closeSchool": {
+        const i = find(edit.school);
+        if (i < 0) return notFound("school", edit.school);
+        out = out.filter((_, j) => j !== i);
+        break;
+      }
+    }
+    applied.push(index);
+  });
+  return { records: out, problems, applied };
+}
+
+/** A school's whole facilities: the per-section figures summed where the workbook gives them so. */
+function sourceFacilitiesOf(r: SchoolRecord): Facilities {
+  if (!r.sectionFacilities) return r.facilities;
+  const sum: Facilities = { teachingArea: 0, sportsArea: 0, equipmentValue: 0, multimediaRooms: 0 };
+  let any = false;
+  for (const l of LEVELS) {
+    const given = r.sectionFacilities[l];
+    if (!given) continue;
+    any = true;
+    for (const f of FACILITY_INDICATORS) sum[f] += given[f];
+  }
+  return any ? sum : r.facilities;
+}
+
+/** A section's verdict as a person reads it; "absent" when the school or section is not in that run. */
+export type SectionVerdict = "pass" | "fail" | "excluded" | "absent";
+
+export interface SectionChange {
+  school: string;
+  level: Level;
+  before: SectionVerdict;
+  after: SectionVerdict;
+}
+
+export interface CvCrossing {
+  level: Level;
+  indicator: IndicatorId;
+  before: number | null;
+  after: number | null;
+  limit: number;
+  /** true when the coefficient is now within its limit */
+  passesAfter: boolean;
+}
+
+export interface ValueChange {
+  school: string;
+  level: Level;
+  /** an indicator value, or the section's enrolment */
+  field: IndicatorId | "students";
+  before: number | null;
+  after: number | null;
+}
+
+export interface ScenarioDiff {
+  sectionsChanged: SectionChange[];
+  cvCrossed: CvCrossing[];
+  valuesChanged: ValueChange[];
+  /** every coefficient that moved, crossed or not */
+  cvChanged: { level: Level; indicator: IndicatorId; before: number | null; after: number | null }[];
+}
+
+export interface ScenarioResult {
+  evaluation: Evaluation;
+  baseline: Evaluation;
+  records: SchoolRecord[];
+  diff: ScenarioDiff;
+  problems: Problem[];
+  applied: number[];
+}
+
+export function sectionVerdict(s: SectionResult | undefined): SectionVerdict {
+  if (!s) return "absent";
+  if (!s.included) return "excluded";
+  return s.pass ? "pass" : "fail";
+}
+
+const key = (school: string, l: Level) => `${school}\u0000${l}`;
+
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a === b || Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 1e-12;
+}
+
+/** What changed between two evaluations: verdicts, coefficients that crossed their limit, every value. */
+export function diffEvaluations(baseline: Evaluation, after: Evaluation): ScenarioDiff {
+  const before = new Map(baseline.sections.map((s) => [key(s.school, s.level), s]));
+  const now = new Map(after.sections.map((s) => [key(s.school, s.level), s]));
+  const keys = [...before.keys(), ...[...now.keys()].filter((k) => !before.has(k))];
+  const sectionsChanged: SectionChange[] = [];
+  const valuesChanged: ValueChange[] = [];
+  for (const k of keys) {
+    const b = before.get(k);
+    const a = now.get(k);
+    const s = (a ?? b) as SectionResult;
+    const vb = sectionVerdict(b);
+    const va = sectionVerdict(a);
+    if (vb !== va) sectionsChanged.push({ school: s.school, level: s.level, before: vb, after: va });
+    const sb = b ? b.students : null;
+    const sa = a ? a.students : null;
+    if (!sameNumber(sb, sa))
+      valuesChanged.push({ school: s.school, level: s.level, field: "students", before: sb, after: sa });
+    for (const id of INDICATOR_IDS) {
+      const x = b ? b.values[id] : null;
+      const y = a ? a.values[id] : null;
+      if (!sameNumber(x, y))
+        valuesChanged.push({ school: s.school, level: s.level, field: id, before: x, after: y });
+    }
+  }
+  const cvCrossed: CvCrossing[] = [];
+  const cvChanged: ScenarioDiff["cvChanged"] = [];
+  for (const l of LEVELS) {
+    for (const id of INDICATOR_IDS) {
+      const b = baseline.levels[l].balance[id];
+      const a = after.levels[l].balance[id];
+      if (!sameNumber(b.cv, a.cv)) cvChanged.push({ level: l, indicator: id, before: b.cv, after: a.cv });
+      if (b.pass !== a.pass) {
+        cvCrossed.push({
+          level: l,
+          indicator: id,
+          before: b.cv,
+          after: a.cv,
+          limit: a.limit,
+          passesAfter: a.pass,
+        });
+      }
+    }
+  }
+  return { sectionsChanged, cvCrossed, valuesChanged, cvChanged };
+}
+
+/**
+ * Evaluates a scenario against its baseline. `baseline` may be passed in when it is already known (the
+ * task pane re-evaluates on every keystroke).
+ */
+export function evaluateScenario(
+  records: readonly SchoolRecord[],
+  edits: readonly Edit[],
+  profile: Profile,
+  baseline: Evaluation = evaluate(records, profile),
+): ScenarioResult {
+  const scenario = applyEdits(records, edits, profile);
+  const evaluation = evaluate(scenario.records, profile);
+  return {
+    evaluation,
+    baseline,
+    records: scenario.records,
+    diff: diffEvaluations(baseline, evaluation),
+    problems: scenario.problems,
+    applied: scenario.applied,
+  };
+}
+
+/** The edit that undoes `edit` on the records it was applied to (for edits that have one). */
+export function inverseEdit(edit: Edit, before: readonly SchoolRecord[]): Edit | null {
+  switch (edit.kind) {
+    case "setStudents": {
+      const r = before.find((x) => x.name.trim() === edit.school.trim());
+      return r ? { ...edit, value: r.students[edit.level] } : null;
+    }
+    case "addStudents":
+      return { ...edit, value: -edit.value };
+    case "addFacility":
+      return { ...edit, amount: -edit.amount };
+    case "hireTeachers":
+      return { ...edit, count: -edit.count };
+    case "transferTeachers":
+      return { ...edit, from: edit.to, to: edit.from, fromLevel: edit.toLevel, toLevel: edit.fromLevel };
+    case "openSchool":
+      return { kind: "closeSchool", school: edit.record.name };
+    default:
+      return null;
+  }
+}
+
+export type { TeacherIndicatorId, FacilityIndicatorId };
+
+const LEVEL_ZH: Record<Level, string> = { primary: "小学", junior: "初中" };
+
+/** One edit in words, for the list of edits in the pane and the scenario sheet. */
+export function describeEdit(edit: Edit, profile: Profile, lang: "zh" | "en"): string {
+  const name = (id: IndicatorId) => profile.indicators[id].shortName[lang];
+  const unit = (id: IndicatorId) => profile.indicators[id].resourceUnit[lang];
+  const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+  const zh = lang === "zh";
+  const lv = (l: Level) => (zh ? LEVEL_ZH[l] : l);
+  switch (edit.kind) {
+    case "setStudents":
+      return zh
+        ? `${edit.school} ${lv(edit.level)}在校生设为 ${edit.value}`
+        : `${edit.school}: ${lv(edit.level)} students set to ${edit.value}`;
+    case "addStudents":
+      return zh
+        ? `${edit.school} ${lv(edit.level)}在校生 ${signed(edit.value)}`
+        : `${edit.school}: ${lv(edit.level)} students ${signed(edit.value)}`;
+    case "addFacility":
+      return zh
+        ? `${edit.school} ${name(edit.resource)} ${signed(edit.amount)} ${unit(edit.resource)}`
+        : `${edit.school}: ${name(edit.resource)} ${signed(edit.amount)} ${unit(edit.resource)}`;
+    case "hireTeachers":
+      return zh
+        ? `${edit.school} ${lv(edit.level)}${name(edit.resource)} ${signed(edit.count)} 人`
+        : `${edit.school}: ${lv(edit.level)} ${name(edit.resource)} ${signed(edit.count)}`;
+    case "transferTeachers":
+      return zh
+        ? `${name(edit.resource)} ${edit.count} 人：${edit.from}（${lv(edit.fromLevel)}）→ ${edit.to}（${lv(edit.toLevel)}）`
+        : `${name(edit.resource)} ×${edit.count}: ${edit.from} (${lv(edit.fromLevel)}) → ${edit.to} (${lv(edit.toLevel)})`;
+    case "mergeSchool":
+      return zh ? `${edit.school} 并入 ${edit.into}` : `${edit.school} merged into ${edit.into}`;
+    case "openSchool":
+      return zh ? `新建学校 ${edit.record.name}` : `New school ${edit.record.name}`;
+    case "closeSchool":
+      return zh ? `撤销学校 ${edit.school}` : `School ${edit.school} closed`;
+  }
+}
