@@ -1,0 +1,228 @@
+import type { Lang } from "./format";
+
+/**
+ * The task pane's words. One key set; Chinese is the reference, English must have every key
+ * (the type of `en` enforces it). `{name}` marks a value filled in by `t`.
+ */
+const zh = {
+  appTitle: "均衡 · 义务教育优质均衡",
+  appSubtitle: "县域义务教育优质均衡发展评估",
+  languageSwitch: "English",
+  languageSwitchLabel: "界面语言",
+  demoBanner: "演示模式 — 未连接 Excel",
+  demoBannerDetail:
+    "这是一个内存中的示例工作簿（白狼县示例数据），不会修改任何文件。在 Excel 中打开加载项即可处理真实数据。",
+  loadingOffice: "正在连接 Excel…",
+
+  tabCheck: "检查与报表",
+  tabWhatIf: "模拟",
+  tabPlan: "规划",
+  tabAllItems: "全部指标",
+  tabWorkbook: "工作簿",
+
+  stepStart: "1. 选择学校数据表",
+  stepColumns: "2. 核对列",
+  stepCheck: "3. 数据检查",
+  stepReport: "4. 生成报表",
+  stepResults: "评估结果",
+
+  insertTemplate: "插入空白模板",
+  insertSample: "插入示例县数据",
+  templateInserted: "已插入工作表“{sheet}”。填好后点“读取并检查”。",
+  sourceLabel: "学校数据表来自",
+  sourceUsedRange: "当前工作表的已用区域",
+  sourceSelection: "当前选定区域",
+  sourceTable: "当前 Excel 表格",
+  readAndCheck: "读取并检查",
+  reading: "正在读取…",
+  readFrom: "已读取 {sheet}!{range}：{schools} 所学校",
+
+  columnsHelp:
+    "左边是评估需要的字段，右边是工作表中与之对应的列标题。如有错配或漏配，请从下拉列表中改正；改正会保存在工作簿中，下次无需再选。",
+  columnsMatched: "已匹配 {n} 列",
+  columnsUnmatchedHeaders: "未使用的列：{headers}",
+  columnsMissing: "未找到的字段",
+  columnsShowAll: "显示全部字段（{n}）",
+  columnsHideOptional: "只显示已匹配和必需的字段",
+  columnNone: "（不使用）",
+  columnRequired: "必需",
+  columnPerSection: "有该学段时必需",
+  columnGuarantee: "保障指标用",
+  columnSaved: "列对应已保存到工作簿",
+  columnReset: "恢复自动匹配",
+  noHeaderRow: "前 10 行中没有找到表头（至少需要“学校名称”等列）。请选中学校数据表后再读取。",
+
+  problemsNone: "没有发现问题。",
+  problemsErrors: "错误（{n}）",
+  problemsWarnings: "提示（{n}）",
+  problemsErrorsBlock: "有 {n} 个错误，改正后才能生成报表。点击问题可跳到对应单元格。",
+  problemsWarningsOnly: "有 {n} 条提示，不影响评估结果，建议核实。",
+  problemsShowMore: "再显示 {n} 条",
+  problemNoCell: "（整表）",
+  recheck: "重新读取并检查",
+
+  makeReport: "生成报表工作表",
+  writing: "正在写入报表…",
+  reportBlocked: "请先改正全部错误。",
+  reportWritten: "已写入：{sheets}",
+  confirmTitle: "替换已有报表？",
+  confirmBody:
+    "工作簿中已有本加载项生成的工作表：{sheets}。将用新结果替换它们；学校数据表和其他工作表不会改动。",
+  confirmReplace: "替换",
+  cancel: "取消",
+
+  verdictPass: "资源配置：达标",
+  verdictFail: "资源配置：未达标",
+  verdictNote:
+    "“校校达标、项项达标”：每所学校 7 项指标至少 6 项达标、其余 1 项不低于标准的 85%，且每项指标的校际差异系数不超过限值。",
+  levelLine: "{level}：{passing}/{sections} 个学段达标 · {cvPassing}/7 项差异系数达标",
+  levelNone: "{level}：无参评学段",
+  weakestTitle: "最薄弱的指标",
+  weakestCv: "差异系数 {cv}（限值 {limit}）",
+  weakestFailing: "{n} 所学校未达标",
+  failingSectionsTitle: "未达标的学校",
+  failingSectionLine: "{school}（{level}）：{indicators}",
+  failingMore: "另有 {n} 所",
+  openSheet: "打开“{sheet}”",
+  sheetsTitle: "报表工作表",
+
+  workbookEmpty: "工作簿中还没有工作表。",
+  workbookSheet: "工作表",
+  workbookRows: "{rows} 行 × {cols} 列",
+  workbookTruncated: "只显示前 {n} 行",
+
+  allItemsUnavailable: "全部指标清单需要县级指标数据，暂不可用。",
+  filterAll: "全部",
+  filterFailing: "未达标",
+  filterMissing: "缺数据",
+  statusPass: "达标",
+  statusFail: "未达标",
+  statusMissing: "缺数据",
+  statusMet: "达标",
+  statusFloor: "85%以上",
+  statusUnmet: "未达标",
+
+  hostError: "Excel 操作失败：{message}",
+  viewUnavailable: "请先在“检查与报表”中读取并检查学校数据表（没有错误）后再使用本页。",
+  dismiss: "关闭",
+};
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  appTitle: "Balance",
+  appSubtitle: "High-quality balanced compulsory education",
+  languageSwitch: "中文",
+  languageSwitchLabel: "Language",
+  demoBanner: "Demo mode — not connected to Excel",
+  demoBannerDetail:
+    "This is an in-memory sample workbook (the fictional 白狼县 county); no file is changed. Open the add-in in Excel to work on real data.",
+  loadingOffice: "Connecting to Excel…",
+
+  tabCheck: "Check & report",
+  tabWhatIf: "What-if",
+  tabPlan: "Plan",
+  tabAllItems: "All items",
+  tabWorkbook: "Workbook",
+
+  stepStart: "1. Choose the school table",
+  stepColumns: "2. Columns",
+  stepCheck: "3. Check",
+  stepReport: "4. Report",
+  stepResults: "Results",
+
+  insertTemplate: "Insert blank template",
+  insertSample: "Insert sample county",
+  templateInserted: "Sheet “{sheet}” inserted. Fill it in, then press “Read and check”.",
+  sourceLabel: "Take the school table from",
+  sourceUsedRange: "Used range of the active sheet",
+  sourceSelection: "Current selection",
+  sourceTable: "Current Excel table",
+  readAndCheck: "Read and check",
+  reading: "Reading…",
+  readFrom: "Read {sheet}!{range}: {schools} schools",
+
+  columnsHelp:
+    "Each field the evaluation needs, and the header of the sheet that supplies it. Correct a wrong or missing match from the drop-down; the correction is saved in the workbook for the next run.",
+  columnsMatched: "{n} columns matched",
+  columnsUnmatchedHeaders: "Columns not used: {headers}",
+  columnsMissing: "Fields not found",
+  columnsShowAll: "Show all fields ({n})",
+  columnsHideOptional: "Show matched and required fields only",
+  columnNone: "(not used)",
+  columnRequired: "required",
+  columnPerSection: "required with the section",
+  columnGuarantee: "guarantee items",
+  columnSaved: "Column matches saved in the workbook",
+  columnReset: "Back to automatic matching",
+  noHeaderRow:
+    "No header row in the first 10 rows (at least a school-name column is needed). Select the school table and read again.",
+
+  problemsNone: "No problems found.",
+  problemsErrors: "Errors ({n})",
+  problemsWarnings: "Warnings ({n})",
+  problemsErrorsBlock: "{n} errors must be fixed before the report. Click a problem to go to its cell.",
+  problemsWarningsOnly: "{n} warnings do not change the verdict; worth checking.",
+  problemsShowMore: "Show {n} more",
+  problemNoCell: "(whole table)",
+  recheck: "Read and check again",
+
+  makeReport: "Write report sheets",
+  writing: "Writing the report…",
+  reportBlocked: "Fix every error first.",
+  reportWritten: "Written: {sheets}",
+  confirmTitle: "Replace the existing report?",
+  confirmBody:
+    "The workbook already holds sheets this add-in made: {sheets}. They will be replaced with the new results; the school table and every other sheet stay as they are.",
+  confirmReplace: "Replace",
+  cancel: "Cancel",
+
+  verdictPass: "Resource allocation: passes",
+  verdictFail: "Resource allocation: does not pass",
+  verdictNote:
+    "Every school meets at least 6 of the 7 indicators with the last at 85 % of its standard or more, and every indicator's difference coefficient is within its limit.",
+  levelLine: "{level}: {passing}/{sections} sections pass · {cvPassing}/7 coefficients within limit",
+  levelNone: "{level}: no section evaluated",
+  weakestTitle: "Weakest indicators",
+  weakestCv: "CV {cv} (limit {limit})",
+  weakestFailing: "{n} schools short",
+  failingSectionsTitle: "Schools that do not pass",
+  failingSectionLine: "{school} ({level}): {indicators}",
+  failingMore: "{n} more",
+  openSheet: "Open “{sheet}”",
+  sheetsTitle: "Report sheets",
+
+  workbookEmpty: "The workbook has no sheet yet.",
+  workbookSheet: "Sheet",
+  workbookRows: "{rows} rows × {cols} columns",
+  workbookTruncated: "First {n} rows shown",
+
+  allItemsUnavailable: "The full checklist needs the county-level data; not available yet.",
+  filterAll: "All",
+  filterFailing: "Failing",
+  filterMissing: "Missing",
+  statusPass: "Pass",
+  statusFail: "Fail",
+  statusMissing: "Missing",
+  statusMet: "Met",
+  statusFloor: "≥ 85 %",
+  statusUnmet: "Short",
+
+  hostError: "Excel could not do it: {message}",
+  viewUnavailable: "Read and check the school table (with no errors) under “Check & report” first.",
+  dismiss: "Dismiss",
+};
+
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+/** The message in the UI language with its `{name}` placeholders filled. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** UI language from Office's display language: English for en-*, Chinese otherwise (the users' language). */
+export function langOf(displayLanguage: string | null | undefined): Lang {
+  return /^en\b/i.test(displayLanguage ?? "") ? "en" : "zh";
+}

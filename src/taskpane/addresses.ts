@@ -1,0 +1,27 @@
+import { columnLetters, parseAddress, sheetRef, type Grid } from "../sheet/grid";
+
+/** Splits "学校!F12" or "'My sheet'!$F$12" into sheet and cell. */
+export function splitAddress(address: string): { sheet: string | null; cell: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, cell: address.replace(/\$/g, "") };
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return { sheet, cell: address.slice(bang + 1).replace(/\$/g, "") };
+}
+
+/** "学校!A1:AB40": the range a grid was read from, for the summary sheet. */
+export function gridRange(grid: Grid): string {
+  const origin = parseAddress(grid.topLeft);
+  const rows = Math.max(grid.values.length, 1);
+  const cols = Math.max(1, ...grid.values.map((r) => r.length));
+  const end = `${columnLetters(origin.col + cols - 1)}${origin.row + rows}`;
+  return `${sheetRef(grid.sheet)}!${grid.topLeft}:${end}`;
+}
+
+/** Today as the report prints it (ISO date, local time). */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,136 @@
+import { Badge, Button, Dropdown, Option, Text } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { columnLetters, parseAddress, type Grid } from "../../sheet/grid";
+import { COLUMNS, type ColumnDefinition } from "../../standard/columns";
+import { headerCells } from "../mapping";
+import { usePaneStyles } from "../styles";
+import type { TableResult } from "../useCheckFlow";
+
+export interface ColumnsStepProps {
+  lang: Lang;
+  grid: Grid;
+  read: TableResult["read"];
+  /** true when the user has corrected at least one match */
+  corrected: boolean;
+  onChoose(columnId: string, col: number | null): void;
+  onReset(): void;
+}
+
+const NONE = "none";
+
+function fieldLabel(column: ColumnDefinition, lang: Lang): string {
+  const name = lang === "zh" ? column.zh : column.en;
+  return column.unit ? `${name}（${column.unit}）` : name;
+}
+
+/** Step 2: which header feeds which field, with a drop-down to correct each match. */
+export function ColumnsStep(props: ColumnsStepProps) {
+  const { lang, grid, read } = props;
+  const styles = usePaneStyles();
+  const [showAll, setShowAll] = useState(false);
+  const origin = parseAddress(grid.topLeft);
+  const headers = useMemo(() => headerCells(grid, read.headerRow), [grid, read.headerRow]);
+  const matchedCol = new Map(read.columns.map((c) => [c.columnId, c.col]));
+  const headerText = (col: number) => {
+    const h = headers.find((x) => x.col === col);
+    return `${columnLetters(origin.col + col)} · ${h ? h.header : ""}`;
+  };
+
+  const needed = (c: ColumnDefinition) => Boolean(c.required || c.requiredForSection);
+  const fields = COLUMNS.filter((c) => showAll || matchedCol.has(c.id) || needed(c));
+  const missing = COLUMNS.filter((c) => needed(c) && !matchedCol.has(c.id));
+
+  if (read.headerRow === null) {
+    return (
+      <section className={styles.step} aria-labelledby="step-columns">
+        <h2 id="step-columns" className={styles.stepTitle}>
+          {t(lang, "stepColumns")}
+        </h2>
+        <Text className={styles.mappingMissing}>{t(lang, "noHeaderRow")}</Text>
+      </section>
+    );
+  }
+
+  return (
+    <section className={styles.step} aria-labelledby="step-columns">
+      <h2 id="step-columns" className={styles.stepTitle}>
+        {t(lang, "stepColumns")}
+      </h2>
+      <Text size={200} className={styles.note}>
+        {t(lang, "columnsHelp")}
+      </Text>
+      <Text size={200}>
+        {t(lang, "columnsMatched", { n: read.columns.length })}
+        {missing.length > 0 && (
+          <span className={styles.mappingMissing}>
+            {" · "}
+            {t(lang, "columnsMissing")}：
+            {missing.map((c) => (lang === "zh" ? c.zh : c.en)).join(lang === "zh" ? "、" : ", ")}
+          </span>
+        )}
+      </Text>
+      <ul className={styles.list} aria-label={t(lang, "stepColumns")}>
+        {fields.map((column) => {
+          const col = matchedCol.get(column.id);
+          const label = fieldLabel(column, lang);
+          const selected = col === undefined ? NONE : String(col);
+          return (
+            <li key={column.id} className={styles.mappingRow}>
+              <span
+                className={`${styles.mappingLabel} ${col === undefined && needed(column) ? styles.mappingMissing : ""}`}
+              >
+                {label}
+                {column.required && (
+                  <>
+                    {" "}
+                    <Badge size="small" appearance="tint" color="informative">
+                      {t(lang, "columnRequired")}
+                    </Badge>
+                  </>
+                )}
+              </span>
+              <Dropdown
+                size="small"
+                className={styles.dropdown}
+                aria-label={label}
+                value={col === undefined ? t(lang, "columnNone") : headerText(col)}
+                selectedOptions={[selected]}
+                onOptionSelect={(_, data) => {
+                  const value = data.optionValue ?? NONE;
+                  if (value === selected) return;
+                  props.onChoose(column.id, value === NONE ? null : Number(value));
+                }}
+              >
+                <Option value={NONE}>{t(lang, "columnNone")}</Option>
+                {headers.map((h) => (
+                  <Option key={h.col} value={String(h.col)} text={headerText(h.col)}>
+                    {headerText(h.col)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </li>
+          );
+        })}
+      </ul>
+      {read.unmatchedHeaders.length > 0 && (
+        <Text size={200} className={styles.note}>
+          {t(lang, "columnsUnmatchedHeaders", {
+            headers: read.unmatchedHeaders.map((h) => h.header).join(lang === "zh" ? "、" : ", "),
+          })}
+        </Text>
+      )}
+      <div className={styles.row}>
+        <Button size="small" appearance="subtle" onClick={() => setShowAll(!showAll)}>
+          {showAll ? t(lang, "columnsHideOptional") : t(lang, "columnsShowAll", { n: COLUMNS.length })}
+        </Button>
+        {props.corrected && (
+          <Button size="small" appearance="subtle" onClick={props.onReset}>
+            {t(lang, "columnReset")}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}

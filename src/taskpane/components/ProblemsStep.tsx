@@ -1,0 +1,102 @@
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import type { Problem } from "../../sheet/problems";
+import { usePaneStyles } from "../styles";
+
+export interface ProblemsStepProps {
+  lang: Lang;
+  problems: readonly Problem[];
+  onSelectCell(cell: string): void;
+  onRecheck(): void;
+  busy: boolean;
+}
+
+const PAGE = 20;
+
+function ProblemGroup(props: {
+  lang: Lang;
+  title: string;
+  problems: readonly Problem[];
+  onSelectCell(cell: string): void;
+}) {
+  const styles = usePaneStyles();
+  const [shown, setShown] = useState(PAGE);
+  const { lang, problems } = props;
+  if (problems.length === 0) return null;
+  const rest = problems.length - shown;
+  return (
+    <div>
+      <h3 className={styles.stepTitle}>{props.title}</h3>
+      <ul className={styles.list} aria-label={props.title}>
+        {problems.slice(0, shown).map((p, i) => (
+          <li key={`${p.code}-${p.cell ?? ""}-${i}`}>
+            <button
+              type="button"
+              className={styles.problem}
+              disabled={p.cell === null}
+              onClick={() => p.cell && props.onSelectCell(p.cell)}
+              title={p.code}
+            >
+              <span className={styles.cell}>{p.cell ?? t(lang, "problemNoCell")}</span>
+              <span>{p.message[lang]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {rest > 0 && (
+        <Button size="small" appearance="subtle" onClick={() => setShown(shown + PAGE * 5)}>
+          {t(lang, "problemsShowMore", { n: Math.min(rest, PAGE * 5) })}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** Step 3: the reader's problems, errors first; a click selects the cell in the sheet. */
+export function ProblemsStep(props: ProblemsStepProps) {
+  const { lang, problems } = props;
+  const styles = usePaneStyles();
+  const errors = problems.filter((p) => p.severity === "error");
+  const warnings = problems.filter((p) => p.severity === "warning");
+  return (
+    <section className={styles.step} aria-labelledby="step-check">
+      <h2 id="step-check" className={styles.stepTitle}>
+        {t(lang, "stepCheck")}
+      </h2>
+      {errors.length > 0 ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{t(lang, "problemsErrorsBlock", { n: errors.length })}</MessageBarBody>
+        </MessageBar>
+      ) : warnings.length > 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t(lang, "problemsWarningsOnly", { n: warnings.length })}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="success">
+          <MessageBarBody>{t(lang, "problemsNone")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ProblemGroup
+        lang={lang}
+        title={t(lang, "problemsErrors", { n: errors.length })}
+        problems={errors}
+        onSelectCell={props.onSelectCell}
+      />
+      <ProblemGroup
+        lang={lang}
+        title={t(lang, "problemsWarnings", { n: warnings.length })}
+        problems={warnings}
+        onSelectCell={props.onSelectCell}
+      />
+      {problems.length > 0 && (
+        <div className={styles.row}>
+          <Button size="small" disabled={props.busy} onClick={props.onRecheck}>
+            {t(lang, "recheck")}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { Select, Text } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import type { CellStyle } from "../../report/model";
+import { columnLetters } from "../../sheet/grid";
+import { usePaneStyles } from "../styles";
+
+/** A cell as the demo's sheet viewer shows it: the text Excel would display, and how to shade it. */
+export interface ShownCell {
+  text: string;
+  numeric: boolean;
+  style?: CellStyle;
+}
+
+export interface ShownSheet {
+  name: string;
+  rows: ShownCell[][];
+}
+
+/** The in-memory workbook of demo mode, as the viewer reads it (formulas already calculated). */
+export interface WorkbookView {
+  sheets(): Promise<ShownSheet[]>;
+}
+
+export interface SheetViewerProps {
+  lang: Lang;
+  workbook: WorkbookView;
+  /** the sheet to show; changes when the pane activates a sheet or selects a cell */
+  sheet: string | null;
+  /** the cell to outline, e.g. "B7" */
+  cell: string | null;
+  /** changes whenever the workbook may have changed, to read it again */
+  version: number;
+  onSheet(name: string): void;
+}
+
+const MAX_ROWS = 400;
+
+/** Demo mode only: the workbook's sheets as plain tables, so the whole path can be followed in a browser. */
+export function SheetViewer(props: SheetViewerProps) {
+  const { lang } = props;
+  const styles = usePaneStyles();
+  const [sheets, setSheets] = useState<ShownSheet[]>([]);
+  const selectedRef = useRef<HTMLTableCellElement | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void props.workbook.sheets().then((s) => live && setSheets(s));
+    return () => {
+      live = false;
+    };
+  }, [props.workbook, props.version]);
+
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [sheets, props.sheet, props.cell]);
+
+  if (sheets.length === 0) return <Text>{t(lang, "workbookEmpty")}</Text>;
+  const shown = sheets.find((s) => s.name === props.sheet) ?? sheets[0];
+  const cols = Math.max(1, ...shown.rows.map((r) => r.length));
+  const styleClass: Partial<Record<CellStyle, string>> = {
+    pass: styles.cellPass,
+    fail: styles.cellFail,
+    warn: styles.cellWarn,
+    header: styles.cellHeader,
+    title: styles.cellTitle,
+    bold: styles.cellHeader,
+  };
+  const selected = props.cell?.toUpperCase() ?? null;
+
+  return (
+    <div className={styles.step}>
+      <Select
+        size="small"
+        aria-label={t(lang, "workbookSheet")}
+        value={shown.name}
+        onChange={(_, data) => props.onSheet(data.value)}
+      >
+        {sheets.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.name}
+          </option>
+        ))}
+      </Select>
+      <Text size={200} className={styles.note}>
+        {t(lang, "workbookRows", { rows: shown.rows.length, cols })}
+        {shown.rows.length > MAX_ROWS && ` · ${t(lang, "workbookTruncated", { n: MAX_ROWS })}`}
+      </Text>
+      <div className={styles.sheetScroll}>
+        <table className={styles.sheetTable} data-sheet={shown.name}>
+          <thead>
+            <tr>
+              <th />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col">
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.rows.slice(0, MAX_ROWS).map((row, r) => (
+              <tr key={r}>
+                <th scope="row">{r + 1}</th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const cell = row[c];
+                  const address = `${columnLetters(c)}${r + 1}`;
+                  const isSelected = address === selected;
+                  const classes = [
+                    cell?.numeric ? styles.numberCell : "",
+                    cell?.style ? (styleClass[cell.style] ?? "") : "",
+                    isSelected ? styles.cellSelected : "",
+                  ].join(" ");
+                  return (
+                    <td
+                      key={c}
+                      className={classes}
+                      data-cell={address}
+                      title={cell?.text}
+                      ref={isSelected ? selectedRef : undefined}
+                    >
+                      {cell?.text ?? ""}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, Field, Radio, RadioGroup, Spinner, Text } from "@fluentui/react-components";
+import type { TableSource } from "../../excel/host";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import type { Busy } from "../useCheckFlow";
+import { usePaneStyles } from "../styles";
+
+export interface StartStepProps {
+  lang: Lang;
+  source: TableSource;
+  busy: Busy;
+  insertedSheet: string | null;
+  onSource(source: TableSource): void;
+  onInsertTemplate(withSample: boolean): void;
+  onRead(): void;
+}
+
+const SOURCES: { source: TableSource; label: "sourceUsedRange" | "sourceSelection" | "sourceTable" }[] = [
+  { source: "usedRange", label: "sourceUsedRange" },
+  { source: "selection", label: "sourceSelection" },
+  { source: "table", label: "sourceTable" },
+];
+
+/** Step 1: insert the template (empty or with the sample county), or point at the school table. */
+export function StartStep(props: StartStepProps) {
+  const { lang, busy } = props;
+  const styles = usePaneStyles();
+  return (
+    <section className={styles.step} aria-labelledby="step-start">
+      <h2 id="step-start" className={styles.stepTitle}>
+        {t(lang, "stepStart")}
+      </h2>
+      <div className={styles.row}>
+        <Button size="small" disabled={busy !== null} onClick={() => props.onInsertTemplate(false)}>
+          {t(lang, "insertTemplate")}
+        </Button>
+        <Button size="small" disabled={busy !== null} onClick={() => props.onInsertTemplate(true)}>
+          {t(lang, "insertSample")}
+        </Button>
+      </div>
+      {props.insertedSheet && (
+        <Text size={200} className={styles.note}>
+          {t(lang, "templateInserted", { sheet: props.insertedSheet })}
+        </Text>
+      )}
+      <Field label={t(lang, "sourceLabel")}>
+        <RadioGroup value={props.source} onChange={(_, data) => props.onSource(data.value as TableSource)}>
+          {SOURCES.map(({ source, label }) => (
+            <Radio key={source} value={source} label={t(lang, label)} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy !== null} onClick={props.onRead}>
+          {t(lang, "readAndCheck")}
+        </Button>
+        {busy === "reading" && <Spinner size="tiny" label={t(lang, "reading")} />}
+      </div>
+    </section>
+  );
+}

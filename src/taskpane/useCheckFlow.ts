@@ -1,0 +1,217 @@
+import { useCallback, useRef, useState } from "react";
+import type { ExcelHost, TableSource } from "../excel/host";
+import type { Lang } from "../i18n/format";
+import { evaluateTable } from "../pipeline";
+import { buildReport } from "../report/build";
+import type { Report, ReportSheet } from "../report/model";
+import type { Grid } from "../sheet/grid";
+import { gridRange, today } from "./addresses";
+import type { Profile } from "../standard/profile";
+import {
+  SETTINGS_KEY,
+  headerCells,
+  mappingFromSaved,
+  savedFromMapping,
+  withChoice,
+  type ColumnMapping,
+  type SavedMappings,
+} from "./mapping";
+
+export type TableResult = ReturnType<typeof evaluateTable>;
+export type Busy = "inserting" | "reading" | "writing" | null;
+
+/** A request to confirm replacing report sheets the add-in made before. */
+export interface PendingConfirm {
+  sheets: string[];
+  resolve(replace: boolean): void;
+}
+
+export interface CheckFlow {
+  source: TableSource;
+  setSource(source: TableSource): void;
+  busy: Busy;
+  /** a host failure, shown until dismissed (problems of the data are in result.problems) */
+  failure: string | null;
+  dismissFailure(): void;
+  insertedSheet: string | null;
+  grid: Grid | null;
+  result: TableResult | null;
+  mapping: ColumnMapping;
+  /** report sheets written in this session, in order */
+  written: string[];
+  confirm: PendingConfirm | null;
+  insertTemplate(withSample: boolean): Promise<void>;
+  readAndCheck(): Promise<void>;
+  chooseColumn(columnId: string, col: number | null): Promise<void>;
+  resetMapping(): Promise<void>;
+  writeReport(): Promise<void>;
+  writeSheets(sheets: ReportSheet[]): Promise<void>;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The pane's main path: school table → check → report, each step one call into the host, the reader,
+ * the engine (through evaluateTable) or the report builder. No rule of the standard is decided here.
+ */
+export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): CheckFlow {
+  const [source, setSource] = useState<TableSource>("usedRange");
+  const [busy, setBusy] = useState<Busy>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [insertedSheet, setInsertedSheet] = useState<string | null>(null);
+  const [grid, setGrid] = useState<Grid | null>(null);
+  const [result, setResult] = useState<TableResult | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [written, setWritten] = useState<string[]>([]);
+  const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
+  // the latest grid and mapping for callbacks fired before React re-renders
+  const latest = useRef<{ grid: Grid | null; mapping: ColumnMapping }>({ grid: null, mapping: {} });
+
+  const run = useCallback(async (what: Exclude<Busy, null>, task: () => Promise<void>) => {
+    setBusy(what);
+    setFailure(null);
+    try {
+      await task();
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const check = useCallback(
+    (g: Grid, m: ColumnMapping) => {
+      latest.current = { grid: g, mapping: m };
+      setGrid(g);
+      setMapping(m);
+      setResult(evaluateTable(g, profile, { profile, mapping: m }));
+    },
+    [profile],
+  );
+
+  const insertTemplate = useCallback(
+    (withSample: boolean) =>
+      run("inserting", async () => {
+        const sheet = await host.insertTemplate({ withSample, lang });
+        setInsertedSheet(sheet);
+      }),
+    [host, lang, run],
+  );
+
+  const readAndCheck = useCallback(
+    () =>
+      run("reading", async () => {
+        const g = await host.readTable(source);
+        const saved = (await host.loadSettings<SavedMappings>(SETTINGS_KEY)) ?? {};
+        // the header row is found by the reader; the saved corrections are keyed by its header text
+        const first = evaluateTable(g, profile, { profile });
+        const m = mappingFromSaved(saved[g.sheet], headerCells(g, first.read.headerRow));
+        if (Object.keys(m).length === 0) {
+          latest.current = { grid: g, mapping: m };
+          setGrid(g);
+          setMapping(m);
+          setResult(first);
+        } else {
+          check(g, m);
+        }
+      }),
+    [host, source, profile, run, check],
+  );
+
+  const saveMapping = useCallback(
+    async (g: Grid, m: ColumnMapping, headerRow: number | null) => {
+      const saved = (await host.loadSettings<SavedMappings>(SETTINGS_KEY)) ?? {};
+      const forSheet = savedFromMapping(m, headerCells(g, headerRow));
+      const next: SavedMappings = { ...saved };
+      if (Object.keys(forSheet).length === 0) delete next[g.sheet];
+      else next[g.sheet] = forSheet;
+      await host.saveSettings(SETTINGS_KEY, next);
+    },
+    [host],
+  );
+
+  const chooseColumn = useCallback(
+    async (columnId: string, col: number | null) => {
+      const { grid: g, mapping: m } = latest.current;
+      if (!g || !result) return;
+      const next = withChoice(m, result.read.columns, columnId, col);
+      check(g, next);
+      try {
+        await saveMapping(g, next, result.read.headerRow);
+      } catch (error) {
+        setFailure(messageOf(error));
+      }
+    },
+    [result, check, saveMapping],
+  );
+
+  const resetMapping = useCallback(async () => {
+    const { grid: g } = latest.current;
+    if (!g) return;
+    check(g, {});
+    try {
+      await saveMapping(g, {}, null);
+    } catch (error) {
+      setFailure(messageOf(error));
+    }
+  }, [check, saveMapping]);
+
+  const askToReplace = useCallback(
+    (sheets: string[]) => new Promise<boolean>((resolve) => setConfirm({ sheets, resolve })),
+    [],
+  );
+
+  const write = useCallback(
+    async (report: Report) => {
+      const existing = await host.existingReportSheets(report);
+      if (existing.length > 0) {
+        const replace = await askToReplace(existing);
+        setConfirm(null);
+        if (!replace) return;
+      }
+      const { written: names } = await host.writeReport(report, { replaceExisting: true });
+      setWritten((before) => [...before.filter((n) => !names.includes(n)), ...names]);
+      if (names.length > 0) await host.activateSheet(names[0]);
+    },
+    [host, askToReplace],
+  );
+
+  const writeReport = useCallback(
+    () =>
+      run("writing", async () => {
+        const g = latest.current.grid;
+        if (!result || !result.ok || !result.evaluation || !g) return;
+        const input = { ...result, evaluation: result.evaluation };
+        const report = buildReport(input, { lang, sourceRange: gridRange(g), date: today() });
+        await write(report);
+      }),
+    [result, lang, run, write],
+  );
+
+  const writeSheets = useCallback(
+    (sheets: ReportSheet[]) => run("writing", () => write({ sheets })),
+    [run, write],
+  );
+
+  return {
+    source,
+    setSource,
+    busy,
+    failure,
+    dismissFailure: () => setFailure(null),
+    insertedSheet,
+    grid,
+    result,
+    mapping,
+    written,
+    confirm,
+    insertTemplate,
+    readAndCheck,
+    chooseColumn,
+    resetMapping,
+    writeReport,
+    writeSheets,
+  };
+}
