@@ -86,12 +86,14 @@ export function sheetToGrid(sheet: ExcelJS.Worksheet): Grid {
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
   for (let r = 1; r <= rows; r++) {
-    const row = sheet.getRow(r);
-    if (row.hidden) hiddenRows.push(r - 1);
+    // findRow/findCell do not create empty rows and cells as the get… accessors do
+    const row = sheet.findRow(r);
     const line: CellValue[] = new Array(cols).fill(null);
-    if (row.hasValues) {
+    if (row?.hidden) hiddenRows.push(r - 1);
+    if (row?.hasValues) {
       for (let c = 1; c <= cols; c++) {
-        const cell = row.getCell(c);
+        const cell = row.findCell(c);
+        if (!cell) continue;
         // a merged range holds its value at the master cell only
         if (cell.isMerged && cell.master !== cell) continue;
         line[c - 1] = cellValueOf(cell.value);
