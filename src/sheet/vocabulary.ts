@@ -1,0 +1,125 @@
+import type { Locale, SchoolType } from "../engine/records";
+
+/** Text as a person may have typed it: full-width folded to half-width (NFKC), spaces and line breaks removed. */
+export function foldText(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
+}
+
+/** A word of a closed vocabulary (school type, locale): folded, with hyphens and dots between words dropped too. */
+function foldWord(text: string): string {
+  return foldText(text).replace(/[-_·・.]/gu, "");
+}
+
+/**
+ * Spellings of the school types seen in county workbooks (TEMPLATE.md 学校类型), folded with foldText. The
+ * statistics' own names come first, then the short forms clerks write, then English.
+ */
+const SCHOOL_TYPE_SPELLINGS: Record<SchoolType, readonly string[]> = {
+  primary: ["小学", "完全小学", "完小", "primary", "primaryschool"],
+  junior: [
+    "初中",
+    "初级中学",
+    "独立初中",
+    "junior",
+    "juniorsecondaryschool",
+    "juniorhighschool",
+    "middleschool",
+  ],
+  nineYear: ["九年一贯制学校", "九年一贯制", "九年制学校", "九年制", "nineyear", "nineyearschool"],
+  twelveYear: [
+    "十二年一贯制学校",
+    "十二年一贯制",
+    "十二年制学校",
+    "十二年制",
+    "twelveyear",
+    "twelveyearschool",
+  ],
+  complete: ["完全中学", "完中", "complete", "completesecondaryschool", "completeschool"],
+  teachingPoint: ["教学点", "teachingpoint"],
+  special: [
+    "特殊教育学校",
+    "特殊教育",
+    "特教",
+    "特教学校",
+    "特校",
+    "special",
+    "specialeducationschool",
+    "specialschool",
+  ],
+  vocational: [
+    "职业学校",
+    "职校",
+    "职业高中",
+    "职高",
+    "职业中学",
+    "中等职业学校",
+    "vocational",
+    "vocationalschool",
+  ],
+};
+
+const SCHOOL_TYPE_BY_SPELLING = new Map<string, SchoolType>();
+for (const [type, spellings] of Object.entries(SCHOOL_TYPE_SPELLINGS) as [SchoolType, readonly string[]][]) {
+  for (const s of spellings) SCHOOL_TYPE_BY_SPELLING.set(foldWord(s), type);
+}
+
+/** 学校类型 as written in a workbook → the engine's SchoolType, or null when it is none of them. */
+export function parseSchoolType(text: string): SchoolType | null {
+  if (typeof text !== "string") return null;
+  return SCHOOL_TYPE_BY_SPELLING.get(foldWord(text)) ?? null;
+}
+
+/** 城乡类型: the template's three words, the older 城市/县镇/农村, and the statistics' urban–rural codes' names. */
+const LOCALE_SPELLINGS: Record<Locale, readonly string[]> = {
+  urban: ["城区", "城市", "主城区", "城乡结合区", "urban"],
+  town: ["镇区", "县镇", "镇", "镇中心区", "镇乡结合区", "特殊区域", "town"],
+  rural: ["乡村", "农村", "乡", "村", "乡中心区", "村庄", "rural"],
+};
+
+const LOCALE_BY_SPELLING = new Map<string, Locale>();
+for (const [locale, spellings] of Object.entries(LOCALE_SPELLINGS) as [Locale, readonly string[]][]) {
+  for (const s of spellings) LOCALE_BY_SPELLING.set(foldWord(s), locale);
+}
+
+export function parseLocale(text: string): Locale | null {
+  if (typeof text !== "string") return null;
+  return LOCALE_BY_SPELLING.get(foldWord(text)) ?? null;
+}
+
+/** The template's word for each locale (TEMPLATE.md: 城区, 镇区, 乡村). */
+export const LOCALE_WORDS: Record<Locale, string> = { urban: "城区", town: "镇区", rural: "乡村" };
+
+export type EnrolmentLevel = "primary" | "junior" | "senior";
+
+/**
+ * The enrolment a school of each type may report. A number above 0 anywhere else contradicts the type
+ * (a 小学 with junior students). Special-education schools teach every level; vocational schools report
+ * vocational-junior and senior pupils.
+ */
+export const ENROLMENT_LEVELS: Record<SchoolType, readonly EnrolmentLevel[]> = {
+  primary: ["primary"],
+  junior: ["junior"],
+  nineYear: ["primary", "junior"],
+  twelveYear: ["primary", "junior", "senior"],
+  complete: ["junior", "senior"],
+  teachingPoint: ["primary"],
+  special: ["primary", "junior", "senior"],
+  vocational: ["junior", "senior"],
+};
+
+/** Levels whose enrolment a school of the type must report: the sections it is evaluated by. */
+export const REQUIRED_ENROLMENT: Record<SchoolType, readonly EnrolmentLevel[]> = {
+  primary: ["primary"],
+  junior: ["junior"],
+  nineYear: ["primary", "junior"],
+  twelveYear: ["primary", "junior"],
+  complete: ["junior"],
+  teachingPoint: ["primary"],
+  special: [],
+  vocational: [],
+};
+
+/** Combined schools (STANDARD.md §4): evaluated as one section per level, so each level's enrolment must be above 0. */
+export function isCombinedSchool(type: SchoolType): boolean {
+  return type === "nineYear" || type === "twelveYear" || type === "complete";
+}
