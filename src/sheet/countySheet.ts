@@ -1,0 +1,492 @@
+/**
+ * The county sheet (县级指标): one row per measure of the guarantee and quality items, social recognition and each
+ * veto question (STANDARD.md §1, §5, §6), with the requirement shown, the value the county reports, its evidence
+ * and notes. This module writes the sheet's rows and reads a filled sheet back into answers for the engine.
+ */
+import {
+  COUNTY_MEASURES,
+  GUARANTEE_ITEMS,
+  PART_NAMES,
+  QUALITY_ITEMS,
+  RECOGNITION_ITEM,
+  VETOES,
+  type Bilingual,
+  type CountyItemDefinition,
+  type MeasureDefinition,
+  type MeasureKind,
+} from "../standard/county";
+import type { CountyAnswers, ItemValue, ChecklistEntry } from "../engine/county";
+import { formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
+import { cellAddress, type CellValue, type Grid } from "./grid";
+import type { Problem } from "./problems";
+
+export const COUNTY_SHEET_NAME = "县级指标";
+export const COUNTY_SHEET_NAME_EN = "County items";
+
+/** The columns of the county sheet, in order. */
+export const COUNTY_SHEET_COLUMNS = [
+  { id: "code", zh: "编号", en: "Code", aliases: ["代码", "序号", "no", "no."] },
+  { id: "part", zh: "部分", en: "Part", aliases: ["类别", "评估内容"] },
+  { id: "item", zh: "指标", en: "Item", aliases: ["评估指标", "指标内容", "项目"] },
+  { id: "requirement", zh: "要求", en: "Requirement", aliases: ["标准", "评估标准", "达标要求"] },
+  {
+    id: "value",
+    zh: "填报值",
+    en: "Value",
+    aliases: ["值", "数值", "填报", "指标值", "填报数据", "完成情况"],
+  },
+  { id: "evidence", zh: "佐证材料", en: "Evidence", aliases: ["佐证", "证明材料", "佐证材料（文件或链接）"] },
+  { id: "notes", zh: "备注", en: "Notes", aliases: ["说明", "remarks", "note"] },
+] as const;
+
+export type CountySheetColumnId = (typeof COUNTY_SHEET_COLUMNS)[number]["id"];
+
+/** One row of the county sheet template. */
+export interface CountySheetRow {
+  /** row code, e.g. 保障11-1 */
+  code: string;
+  codeEn: string;
+  part: Bilingual;
+  item: Bilingual;
+  requirement: Bilingual;
+  /** derived rows are computed from the school table (or from recognition) and not read */
+  kind: MeasureKind | "derived";
+  measureId: string | null;
+  /** a 是/否 drop-down belongs in the value cell */
+  yesNo: boolean;
+}
+
+const DERIVED_VALUE: Bilingual = { zh: "（由学校表自动计算）", en: "(computed from the school table)" };
+const DERIVED_RECOGNITION: Bilingual = {
+  zh: "（由社会认可度自动判断）",
+  en: "(follows from social recognition)",
+};
+
+function itemLabel(item: CountyItemDefinition, measure: MeasureDefinition | null): Bilingual {
+  if (!measure || item.measures.length === 1) return { zh: item.text.zh, en: item.text.en };
+  return { zh: `${item.title.zh}：${measure.text.zh}`, en: `${item.title.en}: ${measure.text.en}` };
+}
+
+function rowsOfItem(item: CountyItemDefinition): CountySheetRow[] {
+  const part = PART_NAMES[item.part];
+  if (item.derived) {
+    const n = item.key.slice(1);
+    return [
+      {
+        code: `保障${n}`,
+        codeEn: item.key,
+        part,
+        item: item.text,
+        requirement: item.requirement,
+        kind: "derived",
+        measureId: null,
+        yesNo: false,
+      },
+    ];
+  }
+  return item.measures.map((m) => ({
+    code: m.code,
+    codeEn: m.codeEn,
+    part,
+    item: itemLabel(item, m),
+    requirement: m.requirement,
+    kind: m.kind,
+    measureId: m.id,
+    yesNo: m.kind === "attested" || m.kind === "percentOrAttested",
+  }));
+}
+
+/** Every row of the county sheet, in the standard's order: guarantee, quality, recognition, vetoes. */
+export const COUNTY_SHEET_ROWS: readonly CountySheetRow[] = [
+  ...GUARANTEE_ITEMS.flatMap(rowsOfItem),
+  ...QUALITY_ITEMS.flatMap(rowsOfItem),
+  ...rowsOfItem(RECOGNITION_ITEM),
+  ...VETOES.map((v): CountySheetRow => ({
+    code: v.measure ? v.measure.code : `否决${v.veto}`,
+    codeEn: v.key,
+    part: PART_NAMES.vetoes,
+    item: v.measure ? v.measure.text : v.title,
+    requirement: v.measure ? v.measure.requirement : { zh: "社会认可度 ≥ 85%", en: "recognition ≥ 85 %" },
+    kind: v.measure ? "attested" : "derived",
+    measureId: v.measure ? v.measure.id : null,
+    yesNo: Boolean(v.measure),
+  })),
+];
+
+export const YES_NO_CHOICES = ["是", "否"];
+
+const TITLE: Bilingual = {
+  zh: "县域义务教育优质均衡发展 县级指标（政府保障程度、教育质量、社会认可度、一票否决）",
+  en: "County items: government guarantee, education quality, social recognition, vetoes",
+};
+const HINT: Bilingual = {
+  zh: "填写说明：百分比填 95% 或 0.95；是/否 项从下拉列表选择；空白表示“尚未提供”，不计为达标。否决项填“是”表示存在该情形。",
+  en: "Percentages as 95% or 0.95; yes/no items from the drop-down; a blank means not yet provided and never passes. For vetoes, yes means the situation exists.",
+};
+
+/** Where the header is in the template: row 3 (0-based 2), below the title and the hint. */
+export const COUNTY_TEMPLATE_HEADER_ROW = 2;
+
+/**
+ * The county sheet template as rows of cells: title, hint, header, then one row per measure (value, evidence and
+ * notes blank; derived rows say where their value comes from).
+ */
+export function countyTemplateRows(lang: Lang = "zh"): (string | null)[][] {
+  const header = COUNTY_SHEET_COLUMNS.map((c) => c[lang]);
+  const rows: (string | null)[][] = [[TITLE[lang]], [HINT[lang]], header];
+  for (const r of COUNTY_SHEET_ROWS) {
+    const derivedText =
+      r.measureId === null ? (r.codeEn === "V5" ? DERIVED_RECOGNITION : DERIVED_VALUE) : null;
+    rows.push([
+      lang === "zh" ? r.code : r.codeEn,
+      r.part[lang],
+      r.item[lang],
+      r.requirement[lang],
+      derivedText ? derivedText[lang] : null,
+      null,
+      null,
+    ]);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+const normalize = (text: string) => text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+
+function headerId(cell: CellValue): CountySheetColumnId | null {
+  if (typeof cell !== "string") return null;
+  const text = normalize(cell).replace(/\(.*\)$/, "");
+  for (const c of COUNTY_SHEET_COLUMNS) {
+    const names = [c.zh, c.en, ...c.aliases].map(normalize);
+    if (names.includes(text)) return c.id;
+  }
+  return null;
+}
+
+function findHeader(
+  grid: Grid,
+): { row: number; columns: Partial<Record<CountySheetColumnId, number>> } | null {
+  const limit = Math.min(grid.values.length, 10);
+  for (let r = 0; r < limit; r++) {
+    const columns: Partial<Record<CountySheetColumnId, number>> = {};
+    (grid.values[r] ?? []).forEach((cell, c) => {
+      const id = headerId(cell);
+      if (id && columns[id] === undefined) columns[id] = c;
+    });
+    if (columns.code !== undefined && columns.value !== undefined) return { row: r, columns };
+  }
+  return null;
+}
+
+/** Whether a grid is a county sheet: its name, or a header with a code and a value column. */
+export function isCountySheet(grid: Grid): boolean {
+  return normalize(grid.sheet) === normalize(COUNTY_SHEET_NAME) || findHeader(grid) !== null;
+}
+
+const normalizeCode = (code: string) =>
+  code
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/[－—–_.．]/g, "-")
+    .toUpperCase();
+
+const ROW_BY_CODE = new Map<string, CountySheetRow>();
+for (const r of COUNTY_SHEET_ROWS) {
+  ROW_BY_CODE.set(normalizeCode(r.code), r);
+  ROW_BY_CODE.set(normalizeCode(r.codeEn), r);
+}
+
+export interface CountySheetResult {
+  answers: CountyAnswers;
+  problems: Problem[];
+  /** 0-based index of the header row in grid.values; null when none was found */
+  headerRow: number | null;
+}
+
+/** Reads a filled county sheet. Never throws; a bad value is a problem naming its cell and leaves the item missing. */
+export function readCountySheet(grid: Grid): CountySheetResult {
+  const answers: CountyAnswers = {};
+  const problems: Problem[] = [];
+  const header = findHeader(grid);
+  if (!header) {
+    problems.push({
+      severity: "error",
+      code: "county-no-header",
+      cell: null,
+      message: {
+        zh: `工作表“${grid.sheet}”中未找到县级指标表头（需有“编号”和“填报值”列）`,
+        en: `no county-sheet header in "${grid.sheet}" (needs a Code and a Value column)`,
+      },
+    });
+    return { answers, problems, headerRow: null };
+  }
+  const { row: headerRow, columns } = header;
+  const text = (cell: CellValue): string | null => {
+    if (cell === null || cell === undefined) return null;
+    if (typeof cell === "string") return cell.trim() === "" ? null : cell.trim();
+    if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
+    return null;
+  };
+  const seen = new Set<string>();
+  for (let r = headerRow + 1; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const codeText = text(row[columns.code as number]);
+    if (codeText === null) continue;
+    const def = ROW_BY_CODE.get(normalizeCode(codeText));
+    const codeCell = cellAddress(grid, r, columns.code as number);
+    if (!def) {
+      problems.push({
+        severity: "warning",
+        code: "county-unknown-row",
+        cell: codeCell,
+        message: {
+          zh: `未知的指标编号“${codeText}”，已忽略`,
+          en: `unknown item code "${codeText}", ignored`,
+        },
+      });
+      continue;
+    }
+    if (def.measureId === null) continue;
+    if (seen.has(def.measureId)) {
+      problems.push({
+        severity: "warning",
+        code: "county-duplicate-row",
+        cell: codeCell,
+        message: {
+          zh: `指标“${def.code}”重复出现，取第一行`,
+          en: `item "${def.codeEn}" appears twice; the first row is used`,
+        },
+      });
+      continue;
+    }
+    seen.add(def.measureId);
+    const valueCell = cellAddress(grid, r, columns.value as number);
+    const parsed = parseMeasureValue(def.kind as MeasureKind, row[columns.value as number]);
+    if (parsed.error) {
+      problems.push({
+        severity: "error",
+        code: parsed.error.code,
+        cell: valueCell,
+        message: {
+          zh: `${def.code}：${parsed.error.message.zh}（该项按“未提供”处理）`,
+          en: `${def.codeEn}: ${parsed.error.message.en} (the item counts as not provided)`,
+        },
+      });
+    }
+    answers[def.measureId] = {
+      value: parsed.value,
+      cell: valueCell,
+      evidence: columns.evidence === undefined ? null : text(row[columns.evidence]),
+      notes: columns.notes === undefined ? null : text(row[columns.notes]),
+    };
+  }
+  return { answers, problems, headerRow };
+}
+
+/** The measures of the standard the county sheet did not have a row for. */
+export function absentMeasures(answers: CountyAnswers): MeasureDefinition[] {
+  return COUNTY_MEASURES.filter((m) => !(m.id in answers));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values
+
+export interface ParsedValue {
+  value: number | boolean | null;
+  error?: { code: string; message: Bilingual };
+}
+
+const YES = new Set(["是", "有", "已", "已落实", "符合", "达标", "yes", "y", "true", "✓", "✔", "√"]);
+const NO = new Set([
+  "否",
+  "无",
+  "没有",
+  "未",
+  "未落实",
+  "不符合",
+  "不达标",
+  "no",
+  "n",
+  "false",
+  "✗",
+  "✘",
+  "×",
+  "x",
+]);
+
+function parseYesNo(cell: CellValue): boolean | null {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell !== "string") return null;
+  const t = normalize(cell).replace(/[。.!！]+$/, "");
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return null;
+}
+
+/** A number from a cell, with a trailing % noted: "95 %", "９５％", "1,234", "1，234". */
+function parseNumberText(cell: CellValue): { n: number; percent: boolean; rest: string } | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? { n: cell, percent: false, rest: "" } : null;
+  if (typeof cell !== "string") return null;
+  const t = cell.normalize("NFKC").replace(/\s+/g, "").replace(/,/g, "");
+  const m = /^(-?\d+(?:\.\d+)?|-?\.\d+)(%?)(.*)$/.exec(t);
+  if (!m) return null;
+  return { n: Number(m[1]), percent: m[2] === "%", rest: m[3] };
+}
+
+const invalid = (code: string, zh: string, en: string): ParsedValue => ({
+  value: null,
+  error: { code, message: { zh, en } },
+});
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/**
+ * Reads a value of the given kind. Blank → null with no problem (not yet provided). Shares: a plain number up to 1
+ * is a fraction (0.95, and 1 = 100 %), above 1 and up to 100 it is percentage points (95); "95%" is 95 %.
+ */
+export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedValue {
+  if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === ""))
+    return { value: null };
+  if (cell instanceof Date)
+    return invalid("county-not-a-value", "日期不是有效的填报值", "a date is not a valid value");
+  if (typeof cell === "object")
+    return invalid("county-not-a-value", `单元格有错误 ${cell.error}`, `the cell holds ${cell.error}`);
+  if (kind === "attested" || kind === "percentOrAttested") {
+    const yn = parseYesNo(cell);
+    if (yn !== null) return { value: yn };
+    if (kind === "attested")
+      return invalid("county-not-yes-no", "应填“是”或“否”", 'expected "是" (yes) or "否" (no)');
+  }
+  if (typeof cell === "boolean") return invalid("county-not-a-number", "应填数值", "expected a number");
+  if (kind === "level") {
+    const t = normalize(String(cell))
+      .replace(/^(level|水平|等级)/, "")
+      .replace(/(级|以上|及以上)+$/, "");
+    const n = /^[1-4]$/.test(t) ? Number(t) : ROMAN[t];
+    if (n === undefined) return invalid("county-not-a-level", "应填等级 Ⅰ–Ⅳ", "expected a level Ⅰ–Ⅳ");
+    return { value: n };
+  }
+  const parsed = parseNumberText(cell);
+  if (!parsed)
+    return invalid("county-not-a-number", `“${String(cell)}”不是数值`, `"${String(cell)}" is not a number`);
+  const { n, percent, rest } = parsed;
+  if (n < 0) return invalid("county-negative", "不能为负数", "cannot be negative");
+  switch (kind) {
+    case "percent":
+    case "percentOrAttested": {
+      if (rest !== "")
+        return invalid(
+          "county-not-a-number",
+          `“${String(cell)}”不是百分比`,
+          `"${String(cell)}" is not a percentage`,
+        );
+      const share = percent ? n / 100 : n <= 1 ? n : n / 100;
+      if (share > 1 + 1e-9)
+        return invalid("county-out-of-range", "百分比不能超过 100%", "a percentage cannot exceed 100 %");
+      return { value: share };
+    }
+    case "ratio": {
+      if (rest !== "")
+        return invalid(
+          "county-not-a-number",
+          `“${String(cell)}”不是比值`,
+          `"${String(cell)}" is not a ratio`,
+        );
+      const ratio = percent ? n / 100 : n;
+      if (ratio > 10)
+        return invalid(
+          "county-out-of-range",
+          "比值过大，应写作 1.05 或 105%",
+          "ratio too large: write 1.05 or 105%",
+        );
+      return { value: ratio };
+    }
+    case "rate": {
+      if (rest !== "")
+        return invalid(
+          "county-not-a-number",
+          `“${String(cell)}”不是数值`,
+          `"${String(cell)}" is not a number`,
+        );
+      const rate = percent ? n / 100 : n;
+      if (rate > 1)
+        return invalid("county-out-of-range", "差异率应写作 0.12 或 12%", "write the rate as 0.12 or 12%");
+      return { value: rate };
+    }
+    case "yuan": {
+      if (percent) return invalid("county-not-a-number", "应填金额（元）", "expected an amount in yuan");
+      if (rest === "" || /^元/.test(rest)) return { value: n };
+      if (/^万(元)?/.test(rest)) return { value: n * 10000 };
+      return invalid(
+        "county-not-a-number",
+        `“${String(cell)}”不是金额`,
+        `"${String(cell)}" is not an amount`,
+      );
+    }
+    default:
+      return invalid("county-not-a-number", "无法识别的填报值", "unrecognised value");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Display
+
+const LEVEL_LABEL = ["", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"];
+
+/** A measure's value as a person reads it: 95.0%, 1.02, 6,000 元, Ⅲ级, 是/否, "—" when not given. */
+export function formatMeasureValue(
+  kind: MeasureKind,
+  value: number | boolean | null,
+  lang: Lang = "zh",
+): string {
+  if (value === null) return lang === "zh" ? "未提供" : "not provided";
+  if (typeof value === "boolean") return lang === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
+  switch (kind) {
+    case "percent":
+    case "percentOrAttested":
+      return formatPercent(value, 1, lang);
+    case "ratio":
+      return formatNumber(value, 2, lang);
+    case "rate":
+      return formatNumber(value, 3, lang);
+    case "yuan":
+      return formatYuan(value, lang);
+    case "level":
+      return lang === "zh" ? `${LEVEL_LABEL[value] ?? value}级` : `level ${LEVEL_LABEL[value] ?? value}`;
+    default:
+      return formatNumber(value, 2, lang);
+  }
+}
+
+/** An item's value for the checklist and the report: measures joined; derived items as counts of schools. */
+export function formatItemValue(
+  entry: Pick<ChecklistEntry, "measures" | "value" | "key">,
+  lang: Lang = "zh",
+): string {
+  if (entry.measures.length > 0) {
+    return entry.measures
+      .map((m) => formatMeasureValue(m.kind, m.value, lang))
+      .join(lang === "zh" ? "；" : "; ");
+  }
+  const v: ItemValue = entry.value;
+  if (v !== null && typeof v === "object") {
+    const n = (k: string) => Number(v[k] ?? 0);
+    if ("checked" in v) {
+      const base =
+        lang === "zh"
+          ? `核查 ${n("checked")}，不达标 ${n("failing")} 所，缺数据 ${n("missing")} 所`
+          : `${n("checked")} checked, ${n("failing")} failing, ${n("missing")} missing data`;
+      if ("largeClasses" in v) {
+        return lang === "zh"
+          ? `${base}；大班额 ${n("largeClasses")}，超大班额 ${n("veryLargeClasses")}`
+          : `${base}; large classes ${n("largeClasses")}, very large ${n("veryLargeClasses")}`;
+      }
+      return base;
+    }
+  }
+  if (typeof v === "boolean") return formatMeasureValue("attested", v, lang);
+  if (typeof v === "number") return formatPercent(v, 1, lang);
+  return formatMeasureValue("attested", null, lang);
+}
