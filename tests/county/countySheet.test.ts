@@ -1,0 +1,304 @@
+import {
+  COUNTY_SHEET_ROWS,
+  COUNTY_TEMPLATE_HEADER_ROW,
+  absentMeasures,
+  countyTemplateRows,
+  formatItemValue,
+  formatMeasureValue,
+  isCountySheet,
+  parseMeasureValue,
+  readCountySheet,
+} from "../../src/sheet/countySheet";
+import { countyChecklist, evaluateCounty } from "../../src/engine/county";
+import { COUNTY_MEASURES } from "../../src/standard/county";
+import type { CellValue, Grid } from "../../src/sheet/grid";
+import { soundPrimary } from "./helpers";
+
+/** The template with values filled in by code (zh codes), as a grid named 县级指标. */
+function filledSheet(
+  values: Record<string, CellValue>,
+  extra: Partial<Record<string, CellValue[]>> = {},
+): Grid {
+  const rows: CellValue[][] = countyTemplateRows().map((r) => [...r]);
+  for (const row of rows.slice(COUNTY_TEMPLATE_HEADER_ROW + 1)) {
+    const code = row[0] as string;
+    if (code in values) row[4] = values[code];
+    if (extra[code]) row.splice(5, 2, ...(extra[code] as CellValue[]));
+  }
+  return { sheet: "县级指标", topLeft: "A1", values: rows };
+}
+
+/** Every measure answered so that it passes, as a clerk would type it. */
+function allPassing(): Record<string, CellValue> {
+  const v: Record<string, CellValue> = {};
+  for (const r of COUNTY_SHEET_ROWS) {
+    if (!r.measureId) continue;
+    if (r.code.startsWith("否决")) v[r.code] = "否";
+    else if (r.yesNo) v[r.code] = "是";
+  }
+  Object.assign(v, {
+    保障7: 6500,
+    "保障8-1": 1.03,
+    保障9: "100%",
+    "保障11-1": 0.12,
+    "保障11-2": "25 %",
+    保障12: 1,
+    "保障13-1": 100,
+    "保障13-2": "９６％",
+    保障14: 0.55,
+    "保障15-1": 0.9,
+    质量1: 0.97,
+    质量2: "95%",
+    质量4: 0.06,
+    "质量9-1": "Ⅲ级",
+    "质量9-2": 0.11,
+    认可度: 0.9,
+  });
+  return v;
+}
+
+describe("the county sheet template", () => {
+  it("has one row per measure of every guarantee and quality item, recognition and each veto", () => {
+    const rows = countyTemplateRows();
+    expect(rows[COUNTY_TEMPLATE_HEADER_ROW]).toEqual([
+      "编号",
+      "部分",
+      "指标",
+      "要求",
+      "填报值",
+      "佐证材料",
+      "备注",
+    ]);
+    const codes = rows.slice(COUNTY_TEMPLATE_HEADER_ROW + 1).map((r) => r[0]);
+    for (const m of COUNTY_MEASURES) expect(codes).toContain(m.code);
+    // the derived items 3, 4, 5 and the recognition veto have rows too, with their value explained
+    for (const code of ["保障3", "保障4", "保障5", "否决5"]) expect(codes).toContain(code);
+    const g5 = rows.find((r) => r[0] === "保障5");
+    expect(g5?.[4]).toContain("学校表");
+    // every guarantee item 1–15 and quality item 1–9 is on the sheet
+    for (let n = 1; n <= 15; n++)
+      expect(codes.some((c) => c === `保障${n}` || c?.startsWith(`保障${n}-`))).toBe(true);
+    for (let n = 1; n <= 9; n++)
+      expect(codes.some((c) => c === `质量${n}` || c?.startsWith(`质量${n}-`))).toBe(true);
+  });
+
+  it("shows the threshold in the requirement column", () => {
+    const rows = countyTemplateRows();
+    expect(rows.find((r) => r[0] === "保障7")?.[3]).toContain("6,000");
+    expect(rows.find((r) => r[0] === "保障11-2")?.[3]).toContain("20%");
+    expect(rows.find((r) => r[0] === "质量9-2")?.[3]).toContain("< 0.15");
+    expect(rows.find((r) => r[0] === "认可度")?.[3]).toContain("85%");
+  });
+
+  it("has an English version with the English codes", () => {
+    const rows = countyTemplateRows("en");
+    expect(rows[COUNTY_TEMPLATE_HEADER_ROW]).toEqual([
+      "Code",
+      "Part",
+      "Item",
+      "Requirement",
+      "Value",
+      "Evidence",
+      "Notes",
+    ]);
+    expect(rows.map((r) => r[0])).toContain("G11-2");
+  });
+
+  it("an empty template reads back as all missing, with no problem", () => {
+    const grid: Grid = { sheet: "县级指标", topLeft: "A1", values: countyTemplateRows() };
+    const read = readCountySheet(grid);
+    expect(read.problems).toEqual([]);
+    expect(read.headerRow).toBe(COUNTY_TEMPLATE_HEADER_ROW);
+    expect(Object.keys(read.answers).sort()).toEqual(COUNTY_MEASURES.map((m) => m.id).sort());
+    expect(Object.values(read.answers).every((a) => a?.value === null)).toBe(true);
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: read.answers });
+    const statuses = countyChecklist(verdict)
+      .filter((e) => !["G3", "G4", "G5"].includes(e.key))
+      .map((e) => e.status);
+    expect(new Set(statuses)).toEqual(new Set(["missing"]));
+  });
+});
+
+describe("reading a filled county sheet", () => {
+  it("reads every kind of value as clerks write it, with the value's cell, evidence and notes", () => {
+    const grid = filledSheet(allPassing(), { 保障9: ["县教育局培训台账", "2025 年"] });
+    const read = readCountySheet(grid);
+    expect(read.problems).toEqual([]);
+    expect(read.answers["g9.training"]).toEqual({
+      value: 1,
+      cell: `县级指标!E${4 + COUNTY_SHEET_ROWS.findIndex((r) => r.code === "保障9")}`,
+      evidence: "县教育局培训台账",
+      notes: "2025 年",
+    });
+    expect(read.answers["g13.primary"]?.value).toBe(1);
+    expect(read.answers["g13.junior"]?.value).toBeCloseTo(0.96, 12);
+    expect(read.answers["g11.keyShare"]?.value).toBeCloseTo(0.25, 12);
+    expect(read.answers["q9.level"]?.value).toBe(3);
+    expect(read.answers["v1.examAdmission"]?.value).toBe(false);
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: read.answers });
+    expect(verdict.parts).toMatchObject({
+      guarantee: "pass",
+      quality: "pass",
+      recognition: "pass",
+      vetoes: "pass",
+    });
+  });
+
+  it("blanks give missing, never fail: a half-filled sheet lists what is not yet provided", () => {
+    const values = allPassing();
+    delete values["保障9"];
+    delete values["质量3"];
+    delete values["否决2"];
+    const read = readCountySheet(filledSheet(values));
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: read.answers });
+    expect(verdict.guarantee[8].status).toBe("missing");
+    expect(verdict.quality[2].status).toBe("missing");
+    expect(verdict.vetoes[1].status).toBe("missing");
+    const failing = countyChecklist(verdict).filter((e) => e.status === "fail");
+    expect(failing).toEqual([]);
+  });
+
+  it("a value below its threshold fails the item", () => {
+    const values = { ...allPassing(), "保障11-1": "9.9%", 质量1: 94 };
+    const verdict = evaluateCounty({
+      records: [soundPrimary()],
+      evaluation: null,
+      answers: readCountySheet(filledSheet(values)).answers,
+    });
+    expect(verdict.guarantee[10].status).toBe("fail");
+    expect(verdict.quality[0].status).toBe("fail");
+  });
+
+  it("a value that cannot be read is a problem naming its cell; the item is missing", () => {
+    const values = { ...allPassing(), 保障12: "全部", 保障1: "可能", "质量9-1": "Ⅴ级", 质量2: 120 };
+    const read = readCountySheet(filledSheet(values));
+    const row = (code: string) => 4 + COUNTY_SHEET_ROWS.findIndex((r) => r.code === code);
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["county-not-yes-no", `县级指标!E${row("保障1")}`],
+      ["county-not-a-number", `县级指标!E${row("保障12")}`],
+      ["county-out-of-range", `县级指标!E${row("质量2")}`],
+      ["county-not-a-level", `县级指标!E${row("质量9-1")}`],
+    ]);
+    expect(read.problems[0].message.zh).toContain("保障1");
+    expect(read.answers["g12.certified"]?.value).toBeNull();
+  });
+
+  it("finds the header below title rows in any sheet; rows are matched by code (zh or en), unknown codes warned", () => {
+    const grid: Grid = {
+      sheet: "Sheet1",
+      topLeft: "B2",
+      values: [
+        ["某县县级指标"],
+        [],
+        ["Code", "Value", "Evidence"],
+        ["g9", "100%", "doc"],
+        ["V1", "no", null],
+        ["X99", "1", null],
+      ],
+    };
+    expect(isCountySheet(grid)).toBe(true);
+    const read = readCountySheet(grid);
+    expect(read.answers["g9.training"]).toMatchObject({ value: 1, cell: "Sheet1!C5", evidence: "doc" });
+    expect(read.answers["v1.examAdmission"]?.value).toBe(false);
+    expect(read.problems).toEqual([
+      expect.objectContaining({ code: "county-unknown-row", cell: "Sheet1!B7" }),
+    ]);
+    expect(absentMeasures(read.answers).length).toBe(COUNTY_MEASURES.length - 2);
+  });
+
+  it("a sheet without a code and a value column is not a county sheet", () => {
+    const grid: Grid = {
+      sheet: "学校",
+      topLeft: "A1",
+      values: [
+        ["学校名称", "学校类型"],
+        ["一小", "小学"],
+      ],
+    };
+    expect(isCountySheet(grid)).toBe(false);
+    expect(readCountySheet(grid).problems[0].code).toBe("county-no-header");
+  });
+});
+
+describe("parseMeasureValue", () => {
+  it.each([
+    [0.95, 0.95],
+    [95, 0.95],
+    ["95%", 0.95],
+    ["95 %", 0.95],
+    ["９５％", 0.95],
+    ["95％", 0.95],
+    [" 0.95 ", 0.95],
+    [1, 1],
+    [100, 1],
+    ["100%", 1],
+    [0, 0],
+  ])("percent %p → %p", (cell, expected) => {
+    expect(parseMeasureValue("percent", cell).value).toBeCloseTo(expected, 12);
+  });
+
+  it("percent rejects text, negatives, over 100 % and dates", () => {
+    expect(parseMeasureValue("percent", "九成").error?.code).toBe("county-not-a-number");
+    expect(parseMeasureValue("percent", -5).error?.code).toBe("county-negative");
+    expect(parseMeasureValue("percent", "101%").error?.code).toBe("county-out-of-range");
+    expect(parseMeasureValue("percent", new Date()).error?.code).toBe("county-not-a-value");
+    expect(parseMeasureValue("percent", { error: "#N/A" }).error?.code).toBe("county-not-a-value");
+  });
+
+  it("blank is null with no problem", () => {
+    for (const blank of [null, undefined, "", "  "])
+      expect(parseMeasureValue("percent", blank)).toEqual({ value: null });
+  });
+
+  it("是/否 in their usual spellings", () => {
+    for (const yes of ["是", " 是 ", "有", "Yes", "Y", "√", true])
+      expect(parseMeasureValue("attested", yes).value).toBe(true);
+    for (const no of ["否", "无", "No", "×", false])
+      expect(parseMeasureValue("attested", no).value).toBe(false);
+    expect(parseMeasureValue("attested", 1).error?.code).toBe("county-not-yes-no");
+  });
+
+  it("yuan, ratio, rate and level", () => {
+    expect(parseMeasureValue("yuan", "6,000").value).toBe(6000);
+    expect(parseMeasureValue("yuan", "6000元").value).toBe(6000);
+    expect(parseMeasureValue("yuan", "0.6万元").value).toBeCloseTo(6000, 9);
+    expect(parseMeasureValue("ratio", 1.02).value).toBe(1.02);
+    expect(parseMeasureValue("ratio", "102%").value).toBeCloseTo(1.02, 12);
+    expect(parseMeasureValue("ratio", 102).error?.code).toBe("county-out-of-range");
+    expect(parseMeasureValue("rate", "12%").value).toBeCloseTo(0.12, 12);
+    expect(parseMeasureValue("rate", 0.15).value).toBe(0.15);
+    expect(parseMeasureValue("rate", 12).error?.code).toBe("county-out-of-range");
+    for (const [cell, level] of [
+      ["Ⅲ", 3],
+      ["Ⅲ级", 3],
+      ["III", 3],
+      ["Ⅳ级以上", 4],
+      [2, 2],
+      ["三级", 3],
+    ] as [CellValue, number][]) {
+      expect(parseMeasureValue("level", cell).value).toBe(level);
+    }
+  });
+
+  it("item 6 takes 是/否 or a share", () => {
+    expect(parseMeasureValue("percentOrAttested", "是").value).toBe(true);
+    expect(parseMeasureValue("percentOrAttested", "100%").value).toBe(1);
+  });
+});
+
+describe("display", () => {
+  it("formats values as a Chinese reader expects, and not-provided plainly", () => {
+    expect(formatMeasureValue("percent", 0.955)).toBe("95.5%");
+    expect(formatMeasureValue("yuan", 6500)).toBe("6,500 元");
+    expect(formatMeasureValue("level", 3)).toBe("Ⅲ级");
+    expect(formatMeasureValue("attested", true)).toBe("是");
+    expect(formatMeasureValue("attested", null)).toBe("未提供");
+    expect(formatMeasureValue("attested", false, "en")).toBe("no");
+  });
+
+  it("formats derived items as counts of schools", () => {
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: null });
+    const g5 = countyChecklist(verdict).find((e) => e.key === "G5");
+    expect(g5 && formatItemValue(g5)).toBe("核查 1，不达标 0 所，缺数据 0 所；大班额 0，超大班额 0");
+  });
+});
