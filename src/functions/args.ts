@@ -1,0 +1,180 @@
+import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId, type Level } from "../standard/indicators";
+import type { Profile } from "../standard/profile";
+import { valueError, FunctionError } from "./errors";
+
+/** A cell as Excel passes it to a custom function: number, text, boolean, or empty (null or ""). */
+export type ArgumentCell = unknown;
+export type ArgumentMatrix = readonly (readonly ArgumentCell[])[];
+
+export function isBlank(value: ArgumentCell): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** 1-based position of a cell inside an argument range, for messages. */
+export function position(row: number, col: number): { zh: string; en: string } {
+  return { zh: `第 ${row + 1} 行第 ${col + 1} 列`, en: `row ${row + 1}, column ${col + 1}` };
+}
+
+function shown(value: ArgumentCell): string {
+  if (typeof value === "string") return `“${value}”`;
+  if (typeof value === "object" && value !== null) return "错误值";
+  return String(value);
+}
+
+function shownEn(value: ArgumentCell): string {
+  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "object" && value !== null) return "an error value";
+  return String(value);
+}
+
+/**
+ * A non-negative number argument. `what` names it in the message (e.g. 在校生数 / students). Text, booleans,
+ * blanks and negative numbers are #VALUE!: none of them is an amount of a resource or a count of students.
+ */
+export function nonNegativeNumber(value: ArgumentCell, what: { zh: string; en: string }): number {
+  if (isBlank(value)) throw valueError(`${what.zh}为空`, `${what.en} is blank`);
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw valueError(
+      `${what.zh}应为数字，而不是 ${shown(value)}`,
+      `${what.en} must be a number, not ${shownEn(value)}`,
+    );
+  }
+  if (value < 0)
+    throw valueError(`${what.zh}不能为负数（${value}）`, `${what.en} cannot be negative (${value})`);
+  return value;
+}
+
+/** Text of an optional argument, or undefined when it is omitted or blank. */
+export function optionalText(value: ArgumentCell): string | undefined {
+  if (isBlank(value)) return undefined;
+  return String(value).trim();
+}
+
+/** Lower-case, trimmed, full-width letters and digits folded to half-width: how names are compared. */
+export function normalizeName(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, "")
+    .toLowerCase();
+}
+
+const levelByName = new Map<string, Level>();
+for (const level of LEVELS) {
+  levelByName.set(normalizeName(level), level);
+  levelByName.set(normalizeName(LEVEL_NAMES[level].zh), level);
+  levelByName.set(normalizeName(LEVEL_NAMES[level].en), level);
+}
+
+/** 小学 / 初中 / primary / junior → the level. */
+export function resolveLevel(value: ArgumentCell): Level {
+  if (isBlank(value)) {
+    throw valueError(
+      "缺少学段：请填写“小学”或“初中”",
+      "the level is missing: give 小学 (primary) or 初中 (junior)",
+    );
+  }
+  const level = typeof value === "string" ? levelByName.get(normalizeName(value)) : undefined;
+  if (!level) {
+    throw valueError(
+      `未知的学段${shown(value)}：请填写“小学”或“初中”`,
+      `unknown level ${shownEn(value)}: give 小学 (primary) or 初中 (junior)`,
+    );
+  }
+  return level;
+}
+
+/** An optional level: undefined when omitted or blank. */
+export function optionalLevel(value: ArgumentCell): Level | undefined {
+  return isBlank(value) ? undefined : resolveLevel(value);
+}
+
+const lookups = new WeakMap<Profile, Map<string, IndicatorId>>();
+
+/**
+ * Names by which an indicator may be given: its id and the profile's names for it (short and full, Chinese
+ * and English). Built from the profile, so a profile that renames an indicator is followed.
+ */
+function indicatorLookup(profile: Profile): Map<string, IndicatorId> {
+  let lookup = lookups.get(profile);
+  if (!lookup) {
+    lookup = new Map();
+    for (const id of INDICATOR_IDS) {
+      const def = profile.indicators[id];
+      for (const name of [id, def.shortName.zh, def.shortName.en, def.name.zh, def.name.en]) {
+        lookup.set(normalizeName(name), id);
+      }
+    }
+    lookups.set(profile, lookup);
+  }
+  return lookup;
+}
+
+/** An indicator given by id (qualifiedTeachers …) or by name (高学历教师 …). */
+export function resolveIndicator(value: ArgumentCell, profile: Profile): IndicatorId {
+  const names = INDICATOR_IDS.map((id) => profile.indicators[id].shortName.zh).join("、");
+  if (isBlank(value))
+    throw valueError(`缺少指标：可用 ${names}`, `the indicator is missing: use ${INDICATOR_IDS.join(", ")}`);
+  const id = typeof value === "string" ? indicatorLookup(profile).get(normalizeName(value)) : undefined;
+  if (!id) {
+    throw valueError(
+      `未知的指标${shown(value)}：可用 ${names}`,
+      `unknown indicator ${shownEn(value)}: use ${INDICATOR_IDS.join(", ")}`,
+    );
+  }
+  return id;
+}
+
+/** Equipment value in 万元 or 元 (STANDARD.md §2: the statistics record 万元). */
+export type EquipmentUnit = "万元" | "元";
+
+const EQUIPMENT_UNITS = new Map<string, EquipmentUnit>([
+  ["万元", "万元"],
+  ["10kyuan", "万元"],
+  ["10,000yuan", "万元"],
+  ["元", "元"],
+  ["yuan", "元"],
+]);
+
+/**
+ * The unit an amount is given in. Only equipment value has a choice (万元, the profile's default, or 元);
+ * the other indicators accept their own resource unit or nothing.
+ * @returns the factor that turns the amount into the engine's unit (元 for equipment value)
+ */
+export function amountFactor(unit: ArgumentCell, indicator: IndicatorId, profile: Profile): number {
+  const text = optionalText(unit);
+  const def = profile.indicators[indicator];
+  if (indicator === "equipmentValue") {
+    const chosen =
+      text === undefined ? profile.equipmentDefaultUnit : EQUIPMENT_UNITS.get(normalizeName(text));
+    if (!chosen) {
+      throw valueError(
+        `未知的单位${shown(unit)}：仪器设备值用“万元”或“元”`,
+        `unknown unit ${shownEn(unit)}: equipment value is in 万元 or 元`,
+      );
+    }
+    return chosen === "万元" ? 10000 : 1;
+  }
+  if (text === undefined) return 1;
+  const own = [def.resourceUnit.zh, def.resourceUnit.en];
+  if (def.resourceUnit.zh === "㎡") own.push("m2", "平方米");
+  if (!own.map(normalizeName).includes(normalizeName(text))) {
+    throw valueError(
+      `${def.shortName.zh}的单位只能是“${def.resourceUnit.zh}”，而不是${shown(unit)}`,
+      `the unit of ${def.shortName.en} can only be ${def.resourceUnit.en}, not ${shownEn(unit)}`,
+    );
+  }
+  return 1;
+}
+
+/** A range that must be a single row of cells. */
+export function singleRow(range: ArgumentMatrix, what: { zh: string; en: string }): readonly ArgumentCell[] {
+  if (range.length !== 1) {
+    throw valueError(
+      `${what.zh}应为一行单元格（收到 ${range.length} 行）`,
+      `${what.en} must be a single row of cells (got ${range.length} rows)`,
+    );
+  }
+  return range[0];
+}
+
+export { FunctionError };

@@ -1,0 +1,27 @@
+/**
+ * The Excel errors a BALANCE function can return. The strings are the values of Office's
+ * CustomFunctions.ErrorCode (invalidValue, divisionByZero, notAvailable, invalidNumber).
+ */
+export type ExcelErrorKind = "#VALUE!" | "#DIV/0!" | "#N/A" | "#NUM!";
+
+/**
+ * A bad argument, as data the Excel layer turns into an error value. The message is bilingual because
+ * Excel shows it as it is, whatever the display language.
+ */
+export class FunctionError extends Error {
+  readonly kind: ExcelErrorKind;
+  readonly zh: string;
+  readonly en: string;
+
+  constructor(kind: ExcelErrorKind, message: { zh: string; en: string }) {
+    super(`${message.zh} / ${message.en}`);
+    this.name = "FunctionError";
+    this.kind = kind;
+    this.zh = message.zh;
+    this.en = message.en;
+  }
+}
+
+export function valueError(zh: string, en: string): FunctionError {
+  return new FunctionError("#VALUE!", { zh, en });
+}

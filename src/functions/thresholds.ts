@@ -1,0 +1,117 @@
+import { evaluateSection, indicatorValue, type Section } from "../engine";
+import { INDICATOR_IDS, type IndicatorId } from "../standard/indicators";
+import { standardOf, type Profile } from "../standard/profile";
+import { FunctionError, valueError } from "./errors";
+import {
+  amountFactor,
+  nonNegativeNumber,
+  normalizeName,
+  optionalText,
+  resolveIndicator,
+  resolveLevel,
+  type ArgumentCell,
+} from "./args";
+
+const STUDENTS = { zh: "在校生数", en: "students" };
+
+function amountLabel(profile: Profile, indicator: IndicatorId): { zh: string; en: string } {
+  const def = profile.indicators[indicator];
+  return { zh: `${def.shortName.zh}数量`, en: `the amount of ${def.shortName.en.toLowerCase()}` };
+}
+
+function noStudents(profile: Profile, indicator: IndicatorId): FunctionError {
+  return new FunctionError("#DIV/0!", {
+    zh: `在校生数为 0：${profile.indicators[indicator].shortName.zh}是按在校生数计算的比值`,
+    en: `students is 0: ${profile.indicators[indicator].shortName.en.toLowerCase()} is a ratio to enrolment`,
+  });
+}
+
+/** BALANCE.INDICATOR: the indicator's value for an amount of the resource and an enrolment (STANDARD.md §2). */
+export function indicatorOf(
+  profile: Profile,
+  indicator: ArgumentCell,
+  level: ArgumentCell,
+  amount: ArgumentCell,
+  students: ArgumentCell,
+  unit?: ArgumentCell,
+): number {
+  const id = resolveIndicator(indicator, profile);
+  resolveLevel(level);
+  const factor = amountFactor(unit, id, profile);
+  const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
+  const p = nonNegativeNumber(students, STUDENTS);
+  const value = indicatorValue(profile, id, a, p);
+  if (value === null) throw noStudents(profile, id);
+  return value;
+}
+
+/** BALANCE.STANDARD: the threshold of an indicator at a level, from the active profile. */
+export function standardFor(profile: Profile, indicator: ArgumentCell, level: ArgumentCell): number {
+  return standardOf(profile, resolveIndicator(indicator, profile), resolveLevel(level));
+}
+
+/** BALANCE.CVLIMIT: the limit on every indicator's difference coefficient at a level. */
+export function cvLimitFor(profile: Profile, level: ArgumentCell): number {
+  return profile.cvLimit[resolveLevel(level)];
+}
+
+export type ShortfallTarget = "standard" | "floor";
+
+const TARGETS = new Map<string, ShortfallTarget>([
+  ["standard", "standard"],
+  ["标准", "standard"],
+  ["达标", "standard"],
+  ["floor", "floor"],
+  ["底线", "floor"],
+  ["85%", "floor"],
+]);
+
+export function resolveTarget(value: ArgumentCell): ShortfallTarget {
+  const text = optionalText(value);
+  if (text === undefined) return "standard";
+  const target = TARGETS.get(normalizeName(text));
+  if (!target) {
+    throw valueError(
+      `未知的目标“${text}”：用“standard”（标准，默认）或“floor”（标准的 85%）`,
+      `unknown target "${text}": use "standard" (the default) or "floor" (85 % of the standard)`,
+    );
+  }
+  return target;
+}
+
+/**
+ * BALANCE.SHORTFALL: how much more of the resource a section needs to reach the standard or its floor, in the
+ * unit the amount was given in. The figure is the engine's own (evaluateSection's shortfalls), so it agrees
+ * with the gap lists of the report: whole numbers for people and rooms, 0 when met.
+ */
+export function shortfallOf(
+  profile: Profile,
+  indicator: ArgumentCell,
+  level: ArgumentCell,
+  amount: ArgumentCell,
+  students: ArgumentCell,
+  target?: ArgumentCell,
+  unit?: ArgumentCell,
+): number {
+  const id = resolveIndicator(indicator, profile);
+  const lvl = resolveLevel(level);
+  const goal = resolveTarget(target);
+  const factor = amountFactor(unit, id, profile);
+  const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
+  const p = nonNegativeNumber(students, STUDENTS);
+  if (!(p > 0)) throw noStudents(profile, id);
+  const amounts = Object.fromEntries(INDICATOR_IDS.map((i) => [i, 0])) as Record<IndicatorId, number>;
+  amounts[id] = a;
+  const section: Section = {
+    recordIndex: 0,
+    school: "",
+    level: lvl,
+    students: p,
+    included: true,
+    amounts,
+    facilityShare: null,
+  };
+  const gap = evaluateSection(profile, section).shortfalls.find((s) => s.indicator === id);
+  if (!gap) return 0;
+  return (goal === "floor" ? gap.toFloor : gap.toStandard) / factor;
+}

@@ -1,0 +1,157 @@
+import fc from "fast-check";
+import { differenceCoefficient } from "../../src/engine";
+import { diffCoef } from "../../src/functions/diffcoef";
+import { excelError } from "./helpers";
+
+// STANDARD.md §3 worked example (生均图书册数, five primary schools)
+const STUDENTS = [45, 37, 89, 76, 55];
+const BOOKS = [279, 137, 935, 160, 402];
+const PER_STUDENT = BOOKS.map((b, i) => b / STUDENTS[i]);
+const column = (xs: unknown[]) => xs.map((x) => [x]);
+
+describe("BALANCE.DIFFCOEF (STANDARD.md §3)", () => {
+  test("the published worked example gives 0.5153 from two ranges", () => {
+    expect(diffCoef(column(PER_STUDENT), column(STUDENTS)).toFixed(4)).toBe("0.5153");
+  });
+
+  test("one two-column range of (value, students) pairs gives the same", () => {
+    const pairs = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
+    expect(diffCoef(pairs)).toBe(diffCoef(column(PER_STUDENT), column(STUDENTS)));
+  });
+
+  test("weighted by enrolment: not the unweighted 0.489 nor the sample 0.546", () => {
+    const cv = diffCoef(column(PER_STUDENT), column(STUDENTS));
+    expect(cv).not.toBeCloseTo(0.489, 3);
+    expect(cv).not.toBeCloseTo(0.546, 3);
+  });
+
+  test("ranges of any equal shape: a row of values against a row of students", () => {
+    expect(diffCoef([PER_STUDENT], [STUDENTS]).toFixed(4)).toBe("0.5153");
+  });
+
+  test("blank pairs are skipped", () => {
+    const values = [[PER_STUDENT[0]], [""], [PER_STUDENT[1]], [null], ...column(PER_STUDENT.slice(2))];
+    const students = [[STUDENTS[0]], [""], [STUDENTS[1]], [null], ...column(STUDENTS.slice(2))];
+    expect(diffCoef(values, students)).toBe(diffCoef(column(PER_STUDENT), column(STUDENTS)));
+  });
+
+  test("§3 edge case: one section only gives 0", () => {
+    expect(diffCoef([[6.2, 45]])).toBe(0);
+  });
+
+  test("§3 edge case: sections with 0 students take no part", () => {
+    const pairs = [...PER_STUDENT.map((x, i) => [x, STUDENTS[i]]), [100, 0]];
+    expect(diffCoef(pairs)).toBe(diffCoef(column(PER_STUDENT), column(STUDENTS)));
+  });
+
+  test("agrees with the engine's differenceCoefficient on any data", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.double({ min: 0.01, max: 1e4, noNaN: true }), fc.integer({ min: 1, max: 5000 })),
+          {
+            minLength: 1,
+            maxLength: 40,
+          },
+        ),
+        (pairs) => {
+          const engine = differenceCoefficient(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+          );
+          expect(diffCoef(pairs)).toBe(engine.cv);
+        },
+      ),
+    );
+  });
+
+  describe("bad input", () => {
+    test("no students → #VALUE! explaining that the standard weights by enrolment", () => {
+      const e = excelError(() => diffCoef(column(PER_STUDENT)));
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("按在校生数加权");
+      expect(e.en).toContain("weighted by enrolment");
+    });
+
+    test("text → #VALUE! naming the cell", () => {
+      const values = column(PER_STUDENT);
+      values[2] = ["十"];
+      const e = excelError(() => diffCoef(values, column(STUDENTS)));
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("第 3 行第 1 列");
+      expect(e.zh).toContain("十");
+      expect(e.en).toContain("row 3, column 1");
+    });
+
+    test("text among the students → #VALUE!", () => {
+      const e = excelError(() => diffCoef([[6.2, "45人"]]));
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("在校生数");
+    });
+
+    test("a boolean is not a number → #VALUE!", () => {
+      expect(excelError(() => diffCoef([[true, 45]])).kind).toBe("#VALUE!");
+    });
+
+    test("negative value or students → #VALUE!", () => {
+      const v = excelError(() => diffCoef([[-1, 45]]));
+      expect(v.kind).toBe("#VALUE!");
+      expect(v.zh).toContain("负数");
+      expect(v.en).toContain("negative");
+      expect(excelError(() => diffCoef([[1, -45]])).kind).toBe("#VALUE!");
+    });
+
+    test("half-blank pair → #VALUE!", () => {
+      const e = excelError(() =>
+        diffCoef([
+          [6.2, 45],
+          ["", 37],
+        ]),
+      );
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.en).toContain("row 2, column 1");
+      expect(
+        excelError(() =>
+          diffCoef([
+            [6.2, 45],
+            [3.7, null],
+          ]),
+        ).kind,
+      ).toBe("#VALUE!");
+    });
+
+    test("ranges of different shapes → #VALUE!", () => {
+      const e = excelError(() => diffCoef(column(PER_STUDENT), column(STUDENTS.slice(1))));
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("大小不一致");
+      expect(e.en).toContain("shape");
+      expect(excelError(() => diffCoef(column(PER_STUDENT), [STUDENTS])).kind).toBe("#VALUE!");
+    });
+
+    test("total enrolment 0 → #DIV/0!", () => {
+      const e = excelError(() =>
+        diffCoef([
+          [6.2, 0],
+          [3.7, 0],
+        ]),
+      );
+      expect(e.kind).toBe("#DIV/0!");
+      expect(e.zh).toContain("在校生数合计为 0");
+    });
+
+    test("nothing but blanks → #DIV/0! (no enrolment at all)", () => {
+      expect(excelError(() => diffCoef([["", ""]])).kind).toBe("#DIV/0!");
+    });
+
+    test("mean 0 → #DIV/0!", () => {
+      const e = excelError(() =>
+        diffCoef([
+          [0, 45],
+          [0, 37],
+        ]),
+      );
+      expect(e.kind).toBe("#DIV/0!");
+      expect(e.en).toContain("mean is 0");
+    });
+  });
+});

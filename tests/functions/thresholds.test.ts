@@ -1,0 +1,157 @@
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { parseProfile } from "../../src/standard/load";
+import type { Profile } from "../../src/standard/profile";
+import { cvLimitFor, indicatorOf, shortfallOf, standardFor } from "../../src/functions/thresholds";
+import { excelError } from "./helpers";
+
+const P = NATIONAL_2017;
+
+describe("BALANCE.INDICATOR (STANDARD.md §2 formulas)", () => {
+  test("teachers per 100 students, by Chinese short name or by id", () => {
+    expect(indicatorOf(P, "高学历教师", "小学", 21, 500)).toBeCloseTo(4.2, 12);
+    expect(indicatorOf(P, "qualifiedTeachers", "primary", 21, 500)).toBeCloseTo(4.2, 12);
+    expect(indicatorOf(P, "骨干教师", "初中", 7, 350)).toBeCloseTo(2, 12);
+  });
+
+  test("area per student", () => {
+    expect(indicatorOf(P, "教学用房", "初中", 2900, 500)).toBeCloseTo(5.8, 12);
+    expect(indicatorOf(P, "运动场馆", "junior", 5100, 500)).toBeCloseTo(10.2, 12);
+  });
+
+  test("equipment value in 万元 by default (the statistics' unit), or in 元", () => {
+    expect(indicatorOf(P, "仪器设备", "小学", 100, 500)).toBeCloseTo(2000, 9);
+    expect(indicatorOf(P, "仪器设备", "小学", 1_000_000, 500, "元")).toBeCloseTo(2000, 9);
+    expect(indicatorOf(P, "equipmentValue", "小学", 100, 500, "万元")).toBeCloseTo(2000, 9);
+  });
+
+  test("rooms per 100 students; the resource's own unit is accepted", () => {
+    expect(indicatorOf(P, "多媒体教室", "小学", 23, 1000, "间")).toBeCloseTo(2.3, 12);
+  });
+
+  test("level words: 小学 / 初中 / primary / junior, any case", () => {
+    expect(indicatorOf(P, "体艺教师", "Primary", 9, 1000)).toBeCloseTo(0.9, 12);
+    expect(indicatorOf(P, "体艺教师", " 初中 ", 9, 1000)).toBeCloseTo(0.9, 12);
+  });
+
+  test("students 0 → #DIV/0!", () => {
+    const e = excelError(() => indicatorOf(P, "高学历教师", "小学", 21, 0));
+    expect(e.kind).toBe("#DIV/0!");
+    expect(e.zh).toContain("在校生数为 0");
+  });
+
+  test("text, blank or negative amounts and students → #VALUE!", () => {
+    for (const [amount, students] of [
+      ["二十", 500],
+      [21, "五百"],
+      [-1, 500],
+      [21, -500],
+      ["", 500],
+      [true, 500],
+    ] as const) {
+      expect(excelError(() => indicatorOf(P, "高学历教师", "小学", amount, students)).kind).toBe("#VALUE!");
+    }
+    const e = excelError(() => indicatorOf(P, "高学历教师", "小学", 21, "五百"));
+    expect(e.zh).toContain("在校生数应为数字");
+    expect(e.en).toContain("students must be a number");
+  });
+
+  test("unknown indicator or level → #VALUE! listing what is accepted", () => {
+    const i = excelError(() => indicatorOf(P, "图书", "小学", 1, 1));
+    expect(i.kind).toBe("#VALUE!");
+    expect(i.zh).toContain("未知的指标“图书”");
+    expect(i.zh).toContain("高学历教师");
+    expect(i.en).toContain("qualifiedTeachers");
+    const l = excelError(() => indicatorOf(P, "高学历教师", "高中", 1, 1));
+    expect(l.kind).toBe("#VALUE!");
+    expect(l.zh).toContain("未知的学段“高中”");
+  });
+
+  test("a unit that does not belong to the indicator → #VALUE!", () => {
+    expect(excelError(() => indicatorOf(P, "高学历教师", "小学", 21, 500, "㎡")).kind).toBe("#VALUE!");
+    expect(excelError(() => indicatorOf(P, "仪器设备", "小学", 21, 500, "美元")).kind).toBe("#VALUE!");
+  });
+});
+
+describe("BALANCE.STANDARD and BALANCE.CVLIMIT (STANDARD.md §2 thresholds)", () => {
+  test.each([
+    ["高学历教师", 4.2, 5.3],
+    ["骨干教师", 1.0, 1.0],
+    ["体艺教师", 0.9, 0.9],
+    ["教学用房", 4.5, 5.8],
+    ["运动场馆", 7.5, 10.2],
+    ["仪器设备", 2000, 2500],
+    ["多媒体教室", 2.3, 2.4],
+  ])("%s: primary %d, junior %d", (name, primary, junior) => {
+    expect(standardFor(P, name, "小学")).toBe(primary);
+    expect(standardFor(P, name, "初中")).toBe(junior);
+  });
+
+  test("CV limits: 0.50 primary, 0.45 junior (not the 2012 composite 0.65 / 0.55)", () => {
+    expect(cvLimitFor(P, "小学")).toBe(0.5);
+    expect(cvLimitFor(P, "junior")).toBe(0.45);
+  });
+
+  test("follow the profile given: its thresholds and its names", () => {
+    const parsed = parseProfile({
+      extends: "national-2017",
+      id: "province-x",
+      cvLimit: { primary: 0.4 },
+      indicators: { keyTeachers: { shortName: { zh: "骨干", en: "Key" }, standard: { primary: 1.5 } } },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const profile: Profile = parsed.profile;
+    expect(standardFor(profile, "骨干", "小学")).toBe(1.5);
+    expect(standardFor(profile, "keyTeachers", "初中")).toBe(1.0);
+    expect(cvLimitFor(profile, "小学")).toBe(0.4);
+    expect(excelError(() => standardFor(profile, "骨干教师", "小学")).kind).toBe("#VALUE!");
+  });
+
+  test("missing level → #VALUE!", () => {
+    expect(excelError(() => cvLimitFor(P, "")).kind).toBe("#VALUE!");
+    expect(excelError(() => cvLimitFor(P, null)).zh).toContain("缺少学段");
+  });
+});
+
+describe("BALANCE.SHORTFALL (STANDARD.md §2, whole numbers for people and rooms)", () => {
+  test("teachers: 500 students need 21 qualified teachers at 4.2 per 100", () => {
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 500)).toBe(3);
+  });
+
+  test("people are counted whole: 510 students need 21.42 → 22 teachers", () => {
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510)).toBe(4);
+  });
+
+  test('"floor": 85 % of the standard (3.57 per 100 → 18.21 → 19 teachers for 510 students)', () => {
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "floor")).toBe(1);
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "standard")).toBe(4);
+  });
+
+  test("rooms are whole too", () => {
+    // 2.4 per 100 × 1010 = 24.24 → 25 rooms
+    expect(shortfallOf(P, "多媒体教室", "初中", 20, 1010)).toBe(5);
+  });
+
+  test("areas are not rounded", () => {
+    expect(shortfallOf(P, "教学用房", "小学", 1000, 333)).toBeCloseTo(4.5 * 333 - 1000, 9);
+  });
+
+  test("equipment value in the unit it was given in", () => {
+    // 2000 元 × 500 = 100 万元
+    expect(shortfallOf(P, "仪器设备", "小学", 80, 500)).toBeCloseTo(20, 9);
+    expect(shortfallOf(P, "仪器设备", "小学", 800_000, 500, "standard", "元")).toBeCloseTo(200_000, 6);
+  });
+
+  test("0 when met, exactly at the standard included", () => {
+    expect(shortfallOf(P, "高学历教师", "小学", 21, 500)).toBe(0);
+    expect(shortfallOf(P, "高学历教师", "小学", 30, 500)).toBe(0);
+    expect(shortfallOf(P, "运动场馆", "初中", 10.2 * 777, 777)).toBe(0);
+  });
+
+  test("bad target, students 0 and bad amounts", () => {
+    const t = excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, "最低"));
+    expect(t.kind).toBe("#VALUE!");
+    expect(t.en).toContain('"floor"');
+    expect(excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 0)).kind).toBe("#DIV/0!");
+    expect(excelError(() => shortfallOf(P, "高学历教师", "小学", "十八", 500)).kind).toBe("#VALUE!");
+  });
+});
