@@ -1,0 +1,177 @@
+/**
+ * How a report sheet becomes few, large Office.js writes: cell blocks chunked under the request limit, and
+ * styled cells grouped into rectangles per style so that the number of calls per style stays small.
+ * Pure functions: the Office.js writer only queues what these return.
+ */
+import { columnLetters } from "../sheet/grid";
+import type { CellStyle, ReportCell, ReportSheet } from "../report/model";
+
+/** Office rejects requests over 5 MB; keep each well under it (the payload estimate is approximate). */
+export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/** Payload bytes of one cell as Office serialises it in a 2-D array (JSON, UTF-8) plus a separator. */
+export function cellBytes(v: string | number | boolean): number {
+  if (typeof v === "number") return String(v).length + 1;
+  if (typeof v === "boolean") return 6;
+  let n = 3;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    n += c < 0x80 ? (c === 0x22 || c === 0x5c ? 2 : 1) : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+/** What Office's `formulas` setter takes for a report cell: the formula, else the value ("" for blank). */
+export function cellInput(cell: ReportCell | undefined): string | number | boolean {
+  if (!cell) return "";
+  if (cell.formula) return cell.formula;
+  const v = cell.value;
+  return v === null || v === undefined ? "" : v;
+}
+
+export interface CellBlock {
+  /** 0-based first row */
+  row: number;
+  rowCount: number;
+  columnCount: number;
+  formulas: (string | number | boolean)[][];
+  /** null when no cell of the block has a number format */
+  numberFormat: string[][] | null;
+  bytes: number;
+}
+
+export function sheetWidth(sheet: ReportSheet): number {
+  return Math.max(1, ...sheet.rows.map((r) => r.length), sheet.columnWidths?.length ?? 0);
+}
+
+/**
+ * The sheet's cells as row blocks, each small enough for one request (so the number of blocks, and of syncs,
+ * grows with the data only past the request limit, never with a fixed count of schools).
+ */
+export function cellBlocks(sheet: ReportSheet, budget = REQUEST_BUDGET_BYTES): CellBlock[] {
+  const width = sheetWidth(sheet);
+  const blocks: CellBlock[] = [];
+  let current: CellBlock | null = null;
+  sheet.rows.forEach((cells, r) => {
+    const formulas: (string | number | boolean)[] = new Array(width);
+    const formats: string[] = new Array(width);
+    let bytes = 4;
+    let formatted = false;
+    for (let c = 0; c < width; c++) {
+      const input = cellInput(cells[c]);
+      formulas[c] = input;
+      bytes += cellBytes(input);
+      const f = cells[c]?.format;
+      formats[c] = f ?? "General";
+      if (f) formatted = true;
+      bytes += cellBytes(formats[c]);
+    }
+    if (!current || current.bytes + bytes > budget) {
+      current = { row: r, rowCount: 0, columnCount: width, formulas: [], numberFormat: null, bytes: 64 };
+      blocks.push(current);
+    }
+    if (formatted && !current.numberFormat) {
+      current.numberFormat = current.formulas.map(() => new Array(width).fill("General"));
+    }
+    current.formulas.push(formulas);
+    if (current.numberFormat) current.numberFormat.push(formats);
+    current.rowCount++;
+    current.bytes += bytes;
+  });
+  return blocks;
+}
+
+/** A1 rectangles covering every cell of each style: vertical runs per column, joined across equal columns. */
+export function styleAreas(sheet: ReportSheet): Map<CellStyle, string[]> {
+  const byStyle = new Map<CellStyle, Map<number, number[]>>();
+  sheet.rows.forEach((cells, r) =>
+    cells.forEach((cell, c) => {
+      if (!cell?.style) return;
+      let columns = byStyle.get(cell.style);
+      if (!columns) byStyle.set(cell.style, (columns = new Map()));
+      let rows = columns.get(c);
+      if (!rows) columns.set(c, (rows = []));
+      rows.push(r);
+    }),
+  );
+  const out = new Map<CellStyle, string[]>();
+  for (const [style, columns] of byStyle) {
+    // runs of consecutive rows per column, then runs with the same rows in adjacent columns merged
+    const runs = new Map<string, number[]>();
+    for (const [c, rows] of columns) {
+      let start = rows[0];
+      let prev = rows[0];
+      const flush = () => {
+        const key = `${start}:${prev}`;
+        const list = runs.get(key) ?? [];
+        list.push(c);
+        runs.set(key, list);
+      };
+      for (const r of rows.slice(1)) {
+        if (r === prev + 1) prev = r;
+        else {
+          flush();
+          start = prev = r;
+        }
+      }
+      flush();
+    }
+    const areas: string[] = [];
+    for (const [key, cols] of runs) {
+      const [r0, r1] = key.split(":").map(Number);
+      cols.sort((a, b) => a - b);
+      let c0 = cols[0];
+      let prev = cols[0];
+      const push = () =>
+        areas.push(
+          r0 === r1 && c0 === prev
+            ? `${columnLetters(c0)}${r0 + 1}`
+            : `${columnLetters(c0)}${r0 + 1}:${columnLetters(prev)}${r1 + 1}`,
+        );
+      for (const c of cols.slice(1)) {
+        if (c === prev + 1) prev = c;
+        else {
+          push();
+          c0 = prev = c;
+        }
+      }
+      push();
+    }
+    out.set(style, areas);
+  }
+  return out;
+}
+
+/** Splits a list of areas into comma-joined address strings of bounded length (one getRanges call each). */
+export function areaGroups(areas: readonly string[], maxLength = 2000): string[] {
+  const groups: string[] = [];
+  let current = "";
+  for (const a of areas) {
+    if (current && current.length + a.length + 1 > maxLength) {
+      groups.push(current);
+      current = "";
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) groups.push(current);
+  return groups;
+}
+
+/** How each style looks; the .xlsx writer uses the same colours. */
+export const STYLE_LOOK: Record<
+  CellStyle,
+  { fill?: string; fontColor?: string; bold?: boolean; italic?: boolean; size?: number; wrap?: boolean }
+> = {
+  title: { bold: true, size: 14 },
+  header: { bold: true, fill: "#DDEBF7", wrap: true },
+  pass: { fill: "#C6EFCE", fontColor: "#006100" },
+  fail: { fill: "#FFC7CE", fontColor: "#9C0006" },
+  warn: { fill: "#FFEB9C", fontColor: "#9C5700" },
+  note: { italic: true, fontColor: "#595959" },
+  bold: { bold: true },
+};
+
+/** Excel column width in points for a width in characters (CJK text needs the generous end). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round(characters * 7.5 + 5);
+}

@@ -1,0 +1,389 @@
+/**
+ * The pane's host over Office.js (`Excel.run`). Thin: every decision about what a sheet holds is made in
+ * src/report; this layer queues few, large writes and syncs as seldom as Office's request limit allows.
+ *
+ * Syncs per call, whatever the number of schools (up to Office's 5 MB request limit, past which blocks are
+ * split and each extra block costs one sync):
+ * - readTable: 2 (3 for an Excel table): the range's size, then its values;
+ * - writeReport: 1 to learn the workbook's sheets, 1 to write every sheet into new temporary sheets,
+ *   1 to delete the replaced report sheets and rename the new ones. A failure while writing deletes the
+ *   temporary sheets again, so the workbook is left as it was.
+ */
+import type { Lang } from "../i18n/format";
+import type { Report, ReportSheet } from "../report/model";
+import { sheetRef, type Grid } from "../sheet/grid";
+import type { ExcelHost, TableSource } from "./host";
+import {
+  areaGroups,
+  cellBlocks,
+  columnWidthPoints,
+  REQUEST_BUDGET_BYTES,
+  STYLE_LOOK,
+  styleAreas,
+  sheetWidth,
+} from "./layout";
+
+/** Excel.run, or the double's run. */
+export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Workbook setting listing the sheets the add-in made: [{ id, key }] (ids survive a rename by the user). */
+export const REPORT_SHEETS_SETTING = "balance.reportSheets";
+
+interface MadeSheet {
+  id: string;
+  key: string;
+}
+
+/** The template sheet to insert: its name and rows from A1. */
+export interface TemplateSheet {
+  name: string;
+  rows: (string | number | null)[][];
+  columnWidths?: number[];
+  headerRow: number;
+}
+
+export interface OfficeHostOptions {
+  run: RunBatch;
+  template: (options: { withSample: boolean; lang: Lang }) => TemplateSheet;
+  displayLanguage?: () => string;
+  theme?: () => "light" | "dark";
+  /** bytes per request before a write is split (tests lower it) */
+  requestBudget?: number;
+}
+
+/** A failure the user can act on, with its message in both languages. */
+export class HostError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messages: { zh: string; en: string },
+  ) {
+    super(messages.en);
+    this.name = "HostError";
+  }
+}
+
+function parseMade(value: unknown): MadeSheet[] {
+  const v = typeof value === "string" ? safeJson(value) : value;
+  return Array.isArray(v)
+    ? v.filter((m): m is MadeSheet => typeof m?.id === "string" && typeof m?.key === "string")
+    : [];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** "学校!F12" or "'My sheet'!A1:B2" → sheet name and local address. */
+export function splitAddress(address: string): { sheet: string | null; local: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, local: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, local: address.slice(bang + 1) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Points formulas at the temporary sheets; Excel carries them to the final names on rename. */
+function retarget(formula: string, names: Map<string, string>): string {
+  let out = formula;
+  for (const [from, to] of names) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.'])${escapeRegExp(sheetRef(from))}!`, "gu");
+    out = out.replace(pattern, () => `${sheetRef(to)}!`);
+  }
+  return out;
+}
+
+function uniqueName(wanted: string, taken: Set<string>): string {
+  const lower = (s: string) => s.toLowerCase();
+  const takenLower = new Set([...taken].map(lower));
+  if (!takenLower.has(lower(wanted))) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
+    if (!takenLower.has(lower(name))) return name;
+  }
+}
+
+/** Queues every write of one sheet; calls `flush` before a block that would overflow the request. */
+async function queueSheet(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  sheet: ReportSheet,
+  names: Map<string, string>,
+  budget: { pending: number; limit: number; flush: () => Promise<void> },
+): Promise<void> {
+  for (const block of cellBlocks(sheet, budget.limit)) {
+    if (budget.pending + block.bytes > budget.limit) await budget.flush();
+    const range = ws.getRangeByIndexes(block.row, 0, block.rowCount, block.columnCount);
+    range.formulas = block.formulas.map((row) =>
+      row.map((v) => (typeof v === "string" ? retarget(v, names) : v)),
+    );
+    if (block.numberFormat) range.numberFormat = block.numberFormat;
+    budget.pending += block.bytes;
+  }
+  for (const [style, areas] of styleAreas(sheet)) {
+    const look = STYLE_LOOK[style];
+    for (const address of areaGroups(areas)) {
+      if (budget.pending + address.length * 2 > budget.limit) await budget.flush();
+      const target = ws.getRanges(address);
+      if (look.fill) target.format.fill.color = look.fill;
+      if (look.fontColor) target.format.font.color = look.fontColor;
+      if (look.bold) target.format.font.bold = true;
+      if (look.italic) target.format.font.italic = true;
+      if (look.size) target.format.font.size = look.size;
+      if (look.wrap) target.format.wrapText = true;
+      budget.pending += address.length * 2 + 200;
+    }
+  }
+  (sheet.columnWidths ?? []).forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
+  });
+  for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
+  const freeze = sheet.freeze ?? (sheet.headerRows ? { rows: sheet.headerRows, columns: 0 } : null);
+  if (freeze && freeze.columns > 0) {
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, freeze.rows), freeze.columns));
+  } else if (freeze && freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
+  if (sheet.print) {
+    ws.pageLayout.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    ws.pageLayout.paperSize = "A4";
+    if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+  }
+  if (sheet.headerRows) ws.pageLayout.setPrintTitleRows(`$1:$${sheet.headerRows}`);
+  for (const spec of sheet.charts ?? []) {
+    const [first, ...rest] = spec.series;
+    if (!first) continue;
+    const chart = ws.charts.add("ColumnClustered", ws.getRange(first.values), "Columns");
+    chart.title.text = spec.title;
+    const s0 = chart.series.getItemAt(0);
+    s0.name = first.name;
+    s0.setXAxisValues(ws.getRange(spec.categories));
+    for (const s of rest) {
+      const series = chart.series.add(s.name);
+      series.setValues(ws.getRange(s.values));
+      series.setXAxisValues(ws.getRange(spec.categories));
+    }
+    chart.setPosition(spec.anchor.from, spec.anchor.to);
+  }
+  void context;
+}
+
+export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
+  const run = options.run;
+  const limit = options.requestBudget ?? REQUEST_BUDGET_BYTES;
+
+  async function readState(context: Excel.RequestContext) {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/id");
+    const marker = context.workbook.settings.getItemOrNullObject(REPORT_SHEETS_SETTING);
+    marker.load("value");
+    await context.sync();
+    const made = marker.isNullObject ? [] : parseMade(marker.value);
+    const present = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+    const ids = new Set(present.map((s) => s.id));
+    // sheets the user deleted are forgotten
+    return { present, made: made.filter((m) => ids.has(m.id)) };
+  }
+
+  const host: ExcelHost = {
+    async readTable(source: TableSource): Promise<Grid> {
+      return run(async (context) => {
+        let range: Excel.Range;
+        if (source === "selection") range = context.workbook.getSelectedRange();
+        else if (source === "usedRange")
+          range = context.workbook.worksheets.getActiveWorksheet().getUsedRange(true);
+        else {
+          const tables = context.workbook.worksheets.getActiveWorksheet().tables;
+          tables.load("items/name");
+          await context.sync();
+          if (tables.items.length === 0) {
+            throw new HostError("no-table", {
+              zh: "当前工作表中没有 Excel 表格，请改用选定区域或已用区域。",
+              en: "The active sheet has no Excel table: use the selection or the used range instead.",
+            });
+          }
+          range = tables.items[0].getRange();
+        }
+        const ws = range.worksheet;
+        ws.load("name");
+        range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+        await context.sync();
+        // values in row blocks under the response limit: one block for any county's table
+        const perRow = Math.max(1, range.columnCount) * 40;
+        const rowsPerBlock = Math.max(1, Math.floor(limit / perRow));
+        const blocks: Excel.Range[] = [];
+        for (let r = 0; r < range.rowCount; r += rowsPerBlock) {
+          const part = ws.getRangeByIndexes(
+            range.rowIndex + r,
+            range.columnIndex,
+            Math.min(rowsPerBlock, range.rowCount - r),
+            range.columnCount,
+          );
+          part.load("values");
+          blocks.push(part);
+        }
+        await context.sync();
+        const values = blocks.flatMap((b) => b.values) as Grid["values"];
+        const local = splitAddress(range.address).local.split(":")[0];
+        return { sheet: ws.name, topLeft: local, values };
+      });
+    },
+
+    async insertTemplate(opts: { withSample: boolean; lang: Lang }): Promise<string> {
+      const template = options.template(opts);
+      return run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const name = uniqueName(template.name, new Set(sheets.items.map((s) => s.name)));
+        const ws = sheets.add(name);
+        const width = Math.max(1, ...template.rows.map((r) => r.length));
+        const rows = template.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
+        ws.getRangeByIndexes(0, 0, rows.length, width).values = rows;
+        const header = ws.getRangeByIndexes(template.headerRow, 0, 1, width);
+        header.format.font.bold = true;
+        header.format.fill.color = STYLE_LOOK.header.fill as string;
+        header.format.wrapText = true;
+        (template.columnWidths ?? []).forEach((w, c) => {
+          ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
+        });
+        ws.freezePanes.freezeRows(template.headerRow + 1);
+        ws.activate();
+        await context.sync();
+        return name;
+      });
+    },
+
+    async existingReportSheets(report: Report): Promise<string[]> {
+      return run(async (context) => {
+        const { present, made } = await readState(context);
+        const keys = new Set(report.sheets.map((s) => s.key));
+        const ours = new Set(made.filter((m) => keys.has(m.key)).map((m) => m.id));
+        return present.filter((s) => ours.has(s.id)).map((s) => s.name);
+      });
+    },
+
+    async writeReport(report: Report, opts: { replaceExisting: boolean }): Promise<{ written: string[] }> {
+      return run(async (context) => {
+        const { present, made } = await readState(context);
+        const keys = new Set(report.sheets.map((s) => s.key));
+        const replaced = opts.replaceExisting ? made.filter((m) => keys.has(m.key)) : [];
+        const replacedIds = new Set(replaced.map((m) => m.id));
+        // names that stay taken: every sheet not being replaced
+        const taken = new Set(present.filter((s) => !replacedIds.has(s.id)).map((s) => s.name));
+        const finalNames: string[] = [];
+        for (const sheet of report.sheets) {
+          const name = uniqueName(sheet.name, taken);
+          taken.add(name);
+          finalNames.push(name);
+        }
+        const all = new Set([...present.map((s) => s.name), ...finalNames]);
+        const tempNames = report.sheets.map((_, i) => uniqueName(`~balance-new-${i + 1}`, all));
+        // formulas of the report name the sheets by their wanted names; point them at the temporary sheets
+        const retargets = new Map<string, string>();
+        report.sheets.forEach((s, i) => retargets.set(s.name, tempNames[i]));
+
+        const added = tempNames.map((name) => context.workbook.worksheets.add(name));
+        const budget = {
+          pending: 0,
+          limit,
+          flush: async () => {
+            await context.sync();
+            budget.pending = 0;
+          },
+        };
+        try {
+          for (let i = 0; i < report.sheets.length; i++) {
+            await queueSheet(context, added[i], report.sheets[i], retargets, budget);
+          }
+          for (const ws of added) ws.load("id");
+          await context.sync();
+        } catch (error) {
+          // leave no half-written sheet behind
+          const leftovers = tempNames.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+          await context.sync().catch(() => undefined);
+          for (const ws of leftovers) if (!ws.isNullObject) ws.delete();
+          await context.sync().catch(() => undefined);
+          throw error;
+        }
+        const ids = added.map((ws) => ws.id);
+        for (const m of replaced) context.workbook.worksheets.getItem(m.id).delete();
+        added.forEach((ws, i) => (ws.name = finalNames[i]));
+        const kept = made.filter((m) => !replacedIds.has(m.id));
+        const next: MadeSheet[] = [...kept, ...report.sheets.map((s, i) => ({ id: ids[i], key: s.key }))];
+        context.workbook.settings.add(REPORT_SHEETS_SETTING, JSON.stringify(next));
+        if (added.length > 0) added[0].activate();
+        await context.sync();
+        return { written: finalNames };
+      });
+    },
+
+    async selectCell(address: string): Promise<void> {
+      await run(async (context) => {
+        const { sheet, local } = splitAddress(address);
+        const ws = sheet
+          ? context.workbook.worksheets.getItem(sheet)
+          : context.workbook.worksheets.getActiveWorksheet();
+        ws.activate();
+        ws.getRange(local).select();
+        await context.sync();
+      });
+    },
+
+    async activateSheet(name: string): Promise<void> {
+      await run(async (context) => {
+        context.workbook.worksheets.getItem(name).activate();
+        await context.sync();
+      });
+    },
+
+    async loadSettings<T>(key: string): Promise<T | null> {
+      return run(async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(key);
+        item.load("value");
+        await context.sync();
+        if (item.isNullObject) return null;
+        const v = item.value as unknown;
+        return (typeof v === "string" ? safeJson(v) : v) as T | null;
+      });
+    },
+
+    async saveSettings<T>(key: string, value: T): Promise<void> {
+      await run(async (context) => {
+        context.workbook.settings.add(key, JSON.stringify(value));
+        await context.sync();
+      });
+    },
+
+    displayLanguage(): string {
+      if (options.displayLanguage) return options.displayLanguage();
+      const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+      return office?.context?.displayLanguage ?? globalThis.navigator?.language ?? "zh-CN";
+    },
+
+    theme(): "light" | "dark" {
+      if (options.theme) return options.theme();
+      return officeTheme();
+    },
+  };
+  return host;
+}
+
+/** Light or dark from Office's theme colours, else from the browser's preference. */
+export function officeTheme(): "light" | "dark" {
+  const office = (globalThis as { Office?: { context?: { officeTheme?: { bodyBackgroundColor?: string } } } })
+    .Office;
+  const bg = office?.context?.officeTheme?.bodyBackgroundColor;
+  const m = bg ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(bg) : null;
+  if (m) {
+    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
+  }
+  const media = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
+  return media?.matches ? "dark" : "light";
+}
