@@ -71,6 +71,7 @@ export const IMPLAUSIBLE = {
 } as const;
 
 const TOTAL_ROW = /^(?:合计|总计|小计|总合计)|(?:合计|总计|小计)$|^(?:total|subtotal|grandtotal|sum)$/u;
+const SUBTOTAL_ROW = /^小计|小计$|^subtotal$/u;
 /** Notes under a table (注：…, 填表人：…) end it as a blank row would. */
 const NOTE_ROW = /^(?:注|说明|备注|填表|制表|审核|负责人|单位负责人|统计负责人|note)/u;
 
@@ -460,6 +461,8 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
       end = r;
       break;
     }
+    // a subtotal between groups of schools (城区小计) is skipped: the schools below it still belong to the table
+    if (isTotalRow(sheet, r, nameCol, SUBTOTAL_ROW)) continue;
     if (isTotalRow(sheet, r, nameCol) || isNoteRow(sheet, r)) {
       end = sheet.height;
       break;
@@ -802,7 +805,8 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
 
       if (!excluded) {
         for (const level of LEVELS_OF_SECTIONS) {
-          if (!(students[level] > 0)) continue;
+          // a level the type cannot have is reported once, as a contradiction, not again for its teachers
+          if (!(students[level] > 0) || !ENROLMENT_LEVELS[type].includes(level)) continue;
           for (const t of TEACHER_IDS) {
             const id = TEACHER_COLUMNS[level][t];
             const f = teacherFields[level][t];
@@ -1031,16 +1035,34 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
     );
   }
 
+  if (dataRows.length === 0) {
+    // a header with no school under it must not read as a county where every school passes
+    problems.push(
+      problem(
+        "error",
+        "no-schools",
+        sheet.address(headerRow + 1, nameCol ?? 0),
+        `表头（第 ${sheet.sheetRow(headerRow)} 行）下没有学校数据。`,
+        `There is no school under the header (row ${sheet.sheetRow(headerRow)}).`,
+      ),
+    );
+  }
+
   return { records, problems, headerRow, columns, unmatchedHeaders, equipmentUnit, rows };
 }
 
 // ─── helpers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-function isTotalRow(sheet: Sheet, r: number, nameCol: number | undefined): boolean {
+function isTotalRow(
+  sheet: Sheet,
+  r: number,
+  nameCol: number | undefined,
+  pattern: RegExp = TOTAL_ROW,
+): boolean {
   const last = nameCol ?? 0;
   for (let c = 0; c <= last; c++) {
     const text = sheet.text(r, c);
-    if (text && TOTAL_ROW.test(foldText(text))) return true;
+    if (text && pattern.test(foldText(text))) return true;
   }
   return false;
 }

@@ -2,7 +2,11 @@ import type { Locale, SchoolType } from "../engine/records";
 
 /** Text as a person may have typed it: full-width folded to half-width (NFKC), spaces and line breaks removed. */
 export function foldText(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
+  // \p{Cf}: zero-width spaces and joiners, byte-order marks pasted in from other systems
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\p{Cf}]+/gu, "")
+    .toLowerCase();
 }
 
 /** A word of a closed vocabulary (school type, locale): folded, with hyphens and dots between words dropped too. */

@@ -1,0 +1,24 @@
+/**
+ * The catalogue of malformed and tricky inputs (issue 7 item 1) read as grids, the way the add-in receives them
+ * from Excel: each case gives a clear problem naming its cell, or a correct evaluation; none throws.
+ */
+import { readSchoolTable } from "../../src/sheet/read";
+import { hasErrors } from "../../src/sheet/problems";
+import { evaluate } from "../../src/engine";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { CATALOGUE } from "./fixtures/catalogue";
+import { expectCaseOutcome, expectClearProblems, gridOf, outcomeOf } from "./catalogueRun";
+
+describe("catalogue of tricky school tables, as grids", () => {
+  it("holds at least 40 cases with distinct ids", () => {
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(CATALOGUE.map((c) => c.id)).size).toBe(CATALOGUE.length);
+  });
+
+  it.each(CATALOGUE.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+    const read = readSchoolTable(gridOf(c));
+    expectClearProblems(read.problems);
+    const evaluation = hasErrors(read.problems) ? null : evaluate(read.records, NATIONAL_2017);
+    expectCaseOutcome(c, outcomeOf(read, evaluation));
+  });
+});

@@ -1,0 +1,69 @@
+/** Runs catalogue cases through the one data path and checks what each must give. */
+import type { Grid, CellValue } from "../../src/sheet/grid";
+import type { Problem } from "../../src/sheet/problems";
+import type { SchoolRecord } from "../../src/engine/records";
+import type { Evaluation } from "../../src/engine/evaluate";
+import type { Case, FixtureCell, Outcome } from "./fixtures/catalogue";
+
+/** The cell as a host gives it: a formula's cached result (blank if Excel never computed it). */
+export function hostValue(cell: FixtureCell): CellValue {
+  if (cell && typeof cell === "object" && !(cell instanceof Date) && "formula" in cell) {
+    return cell.result === undefined ? null : (cell.result as CellValue);
+  }
+  return cell as CellValue;
+}
+
+export function gridOf(c: Case): Grid {
+  return {
+    sheet: c.sheet,
+    topLeft: "A1",
+    values: c.rows.map((row) => row.map(hostValue)),
+    ...(c.hiddenRows ? { hiddenRows: c.hiddenRows } : {}),
+  };
+}
+
+export function outcomeOf(
+  read: {
+    records: SchoolRecord[];
+    problems: Problem[];
+    unmatchedHeaders: { header: string }[];
+    headerRow: number | null;
+  },
+  evaluation: Evaluation | null,
+  problems: Problem[] = read.problems,
+): Outcome {
+  return {
+    ok: evaluation !== null,
+    records: read.records,
+    problems: problems.map((p) => ({ code: p.code, severity: p.severity, cell: p.cell })),
+    unmatchedHeaders: read.unmatchedHeaders.map((h) => h.header),
+    headerRow: read.headerRow,
+    resourcesPass: evaluation ? evaluation.resourcesPass : null,
+    includedSections: evaluation ? evaluation.sections.filter((s) => s.included).length : 0,
+  };
+}
+
+/** Every problem is data a person can act on: a known severity, a code, a message in both languages, a cell. */
+export function expectClearProblems(problems: readonly Problem[]): void {
+  for (const p of problems) {
+    expect(["error", "warning"]).toContain(p.severity);
+    expect(p.code).toMatch(/^[a-z][a-z0-9-]*$/);
+    expect(p.message.zh.length).toBeGreaterThan(3);
+    expect(p.message.en.length).toBeGreaterThan(3);
+    if (p.cell !== null) expect(p.cell).toMatch(/^(?:[^!']+|'(?:[^']|'')+')![A-Z]{1,3}\d+$/);
+  }
+}
+
+/** The case's promise: evaluated or blocked, with the problems it must name. */
+export function expectCaseOutcome(c: Case, outcome: Outcome): void {
+  const errors = outcome.problems.filter((p) => p.severity === "error");
+  if (c.evaluates) {
+    expect(errors).toEqual([]);
+    expect(outcome.ok).toBe(true);
+  } else {
+    expect(outcome.ok).toBe(false);
+    expect(errors.length).toBeGreaterThan(0);
+  }
+  for (const p of c.problems ?? []) expect(outcome.problems).toContainEqual(p);
+  c.check?.(outcome);
+}
