@@ -47,7 +47,7 @@ describe("reading a clean template table", () => {
 
   it("holds the whole record as the row gives it, equipment in 元 (the header says 万元)", () => {
     expect(result.equipmentUnit).toBe("万元");
-    const { source, ...record } = result.records[0];
+    const { source: _source, ...record } = result.records[0];
     expect(record).toEqual({
       name: "城关第一小学",
       type: "primary",
@@ -213,7 +213,9 @@ describe("where the table ends (TEMPLATE.md: rows the reader skips)", () => {
 
   it("skips a subtotal row (小计) between groups and reads the schools below it", () => {
     for (const subtotal of ["小计", "城区小计"]) {
-      const result = readSchoolTable(templateGrid([PRIMARY, { name: subtotal, primaryStudents: 600 }, JUNIOR]));
+      const result = readSchoolTable(
+        templateGrid([PRIMARY, { name: subtotal, primaryStudents: 600 }, JUNIOR]),
+      );
       expect(result.records.map((r) => r.name)).toEqual(["城关第一小学", "城关中学"]);
       expect(result.problems).toEqual([]);
     }
