@@ -20,7 +20,6 @@ import {
   REQUEST_BUDGET_BYTES,
   STYLE_LOOK,
   styleAreas,
-  sheetWidth,
 } from "./layout";
 
 /** Excel.run, or the double's run. */
@@ -193,12 +192,13 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
   const host: ExcelHost = {
     async readTable(source: TableSource): Promise<Grid> {
       return run(async (context) => {
+        // the selection, the used range and the table are all on the active sheet
+        const ws = context.workbook.worksheets.getActiveWorksheet();
         let range: Excel.Range;
         if (source === "selection") range = context.workbook.getSelectedRange();
-        else if (source === "usedRange")
-          range = context.workbook.worksheets.getActiveWorksheet().getUsedRange(true);
+        else if (source === "usedRange") range = ws.getUsedRange(true);
         else {
-          const tables = context.workbook.worksheets.getActiveWorksheet().tables;
+          const tables = ws.tables;
           tables.load("items/name");
           await context.sync();
           if (tables.items.length === 0) {
@@ -209,7 +209,6 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
           }
           range = tables.items[0].getRange();
         }
-        const ws = range.worksheet;
         ws.load("name");
         range.load("address,rowIndex,columnIndex,rowCount,columnCount");
         await context.sync();
