@@ -1,0 +1,100 @@
+// Builds the add-in: the task pane and the BALANCE custom functions in one shared runtime (taskpane.html loads
+// both bundles), functions.json generated from the functions' JSDoc, and the files the manifest points at.
+/* eslint-env node */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+/** The origin every URL of manifest.xml uses; the dev server serves dist/ there. */
+const ORIGIN = "https://localhost:3000";
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+/** Office's script, from Microsoft's CDN: the one external script the add-in loads. */
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function taskpaneHtml() {
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>均衡 Balance</title>
+    <script type="text/javascript" src="${OFFICE_JS}"></script>
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+}
+
+async function httpsOptions() {
+  // only `npm start` needs the certificates; builds and tests never ask for them
+  const devCerts = require("office-addin-dev-certs");
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: FUNCTIONS_SOURCE,
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      // dist/cli is written by build:cli before webpack runs: keep it
+      clean: { keep: /^cli[\\/]/ },
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    optimization: {
+      // one webpack runtime for both entries: the pane and the functions share one instance of each module
+      // (engine, active profile) instead of two copies with separate state
+      runtimeChunk: "single",
+      splitChunks: { chunks: "all" },
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        templateContent: taskpaneHtml(),
+        chunks: ["taskpane", "functions"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help/*.html", to: "help/[name][ext]" },
+          { from: "src/functions/functions-zh-CN.json", to: "functions-zh-CN.json" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? { type: "https", options: await httpsOptions() } : "https",
+      port: Number(new URL(ORIGIN).port),
+    },
+  };
+};
+
+module.exports.ORIGIN = ORIGIN;
