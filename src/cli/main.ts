@@ -1,5 +1,70 @@
+import { evaluateCommand } from "./commands/evaluate";
+import { templateCommand } from "./commands/template";
+import { EXIT, processIO, usageError, type CliIO, type Command } from "./io";
+import { version } from "../../package.json";
+
+/**
+ * The subcommands of `balance`, in the order help lists them. A new subcommand is a file under commands/ and one
+ * entry here.
+ */
+export const COMMANDS: Command[] = [evaluateCommand, templateCommand];
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map(
+    (c) => `  ${c.name.padEnd(width)}  ${c.summary.zh}\n  ${" ".repeat(width)}  ${c.summary.en}`,
+  );
+  return [
+    `Balance 均衡 ${version} — 义务教育优质均衡发展评估 / evaluating high-quality balanced compulsory education`,
+    "",
+    "用法 / Usage:",
+    "  balance <命令 command> [选项 options]",
+    "",
+    "命令 / Commands:",
+    ...lines,
+    `  ${"help".padEnd(width)}  显示帮助（balance help <命令> 显示该命令的帮助）`,
+    `  ${" ".repeat(width)}  show help (balance help <command> for one command)`,
+    "",
+    "选项 / Options:",
+    "  -h, --help     显示帮助 / show help",
+    "  -v, --version  显示版本 / show the version",
+    "",
+    "示例 / Example:",
+    "  npx balance evaluate examples/sample-county.xlsx",
+    "  npx balance evaluate 学校统计表.xlsx --json > 结果.json",
+    "  npx balance template 空白统计表.xlsx",
+    "",
+  ].join("\n");
+}
+
 /** Entry of the `balance` command; returns the exit code. */
-export async function main(_argv: string[]): Promise<number> {
-  process.stderr.write("balance: not implemented yet\n");
-  return 2;
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(helpText());
+    return EXIT.usage;
+  }
+  if (first === "-h" || first === "--help") {
+    io.stdout(helpText());
+    return EXIT.ok;
+  }
+  if (first === "-v" || first === "--version" || first === "version") {
+    io.stdout(`${version}\n`);
+    return EXIT.ok;
+  }
+  if (first === "help") {
+    if (rest.length === 0) {
+      io.stdout(helpText());
+      return EXIT.ok;
+    }
+    const command = COMMANDS.find((c) => c.name === rest[0]);
+    if (!command) return usageError(io, { zh: `未知命令“${rest[0]}”`, en: `unknown command "${rest[0]}"` });
+    io.stdout(command.help);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    return usageError(io, { zh: `未知命令“${first}”`, en: `unknown command "${first}"` });
+  }
+  return command.run(rest, io);
 }

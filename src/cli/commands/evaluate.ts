@@ -1,0 +1,165 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import type { Lang } from "../../i18n/format";
+import { blockedJsonContract, evaluateTable, toJsonContract } from "../../pipeline";
+import { readSchoolTable } from "../../sheet/read";
+import type { Problem } from "../../sheet/problems";
+import { parseProfileText } from "../../standard/load";
+import { NATIONAL_2017 } from "../../standard/national2017";
+import type { Profile } from "../../standard/profile";
+import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
+import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
+import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
+
+const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
+
+读取学校统计表，按义务教育优质均衡发展标准评估资源配置：各学段 7 项指标的县域值和差异系数、
+未达标学校及其差距（人、㎡、元、间），以及结论。
+Reads the school table and evaluates resource allocation against the standard: county ratio and difference
+coefficient of the 7 indicators per level, the sections that do not pass with their shortfalls (teachers, m²,
+yuan, rooms), and the verdict.
+
+选项 / Options:
+  --sheet NAME         要读取的工作表（默认：第一个有表头的工作表）
+                       the sheet to read (default: the first sheet with a recognisable header)
+  --profile FILE.json  自定义评估标准（可用 "extends": "national-2017"）
+                       a custom standard profile (may use "extends": "national-2017")
+  --lang zh|en         输出语言，默认中文 / output language, Chinese by default
+  --json               输出一个 JSON 文档 / print one JSON document
+  -h, --help           显示帮助 / show help
+
+退出码 / Exit codes:
+  0  已评估（无论是否达标） evaluated, pass or fail
+  1  表中有错误，无法得出结论 errors in the input blocked the verdict
+  2  命令行有误 usage error (unknown option, missing file argument, bad --lang, invalid profile)
+`;
+
+async function loadProfile(io: CliIO, path: string | undefined): Promise<Profile | number> {
+  if (path === undefined) return NATIONAL_2017;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return usageError(
+      io,
+      code === "ENOENT"
+        ? { zh: `找不到标准文件“${path}”`, en: `profile file not found: "${path}"` }
+        : { zh: `无法读取标准文件“${path}”（${code}）`, en: `cannot read the profile "${path}" (${code})` },
+    );
+  }
+  const result = parseProfileText(text);
+  if (result.ok) return result.profile;
+  const fields = result.errors.map((e) => e.field).join(", ");
+  io.stderr(
+    `balance: 标准文件“${path}”无效 / the profile "${path}" is invalid (${fields})\n` +
+      result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
+  );
+  return EXIT.usage;
+}
+
+function blocked(
+  io: CliIO,
+  profile: Profile,
+  problems: Problem[],
+  lang: Lang,
+  json: boolean,
+  file: string,
+): number {
+  if (json) {
+    io.stdout(JSON.stringify(blockedJsonContract(profile, problems, lang), null, 2) + "\n");
+  } else {
+    io.stderr(`${file}\n${formatProblems(problems, lang).join("\n")}\n`);
+  }
+  return EXIT.inputErrors;
+}
+
+export const evaluateCommand: Command = {
+  name: "evaluate",
+  summary: {
+    zh: "评估学校统计表的资源配置（7 项指标、差异系数、结论）",
+    en: "evaluate a school table's resource allocation (7 indicators, coefficients, verdict)",
+  },
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          sheet: { type: "string" },
+          profile: { type: "string" },
+          lang: { type: "string" },
+          json: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      });
+    } catch (error) {
+      return usageError(io, parseArgsError(error), "balance evaluate --help");
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout(HELP);
+      return EXIT.ok;
+    }
+    const lang = parseLang(values.lang);
+    if (!lang) {
+      return usageError(io, {
+        zh: `--lang 只能是 zh 或 en（收到“${values.lang}”）`,
+        en: `--lang must be zh or en (got "${values.lang}")`,
+      });
+    }
+    if (positionals.length === 0) {
+      return usageError(
+        io,
+        { zh: "缺少工作簿文件名", en: "the workbook file is missing" },
+        "balance evaluate --help",
+      );
+    }
+    if (positionals.length > 1) {
+      return usageError(io, {
+        zh: `多余的参数 ${positionals[1]}`,
+        en: `unexpected argument ${positionals[1]}`,
+      });
+    }
+    const file = positionals[0];
+    const json = values.json === true;
+    const profile = await loadProfile(io, values.profile);
+    if (typeof profile === "number") return profile;
+
+    const workbook = await readWorkbookFile(file);
+    if (!workbook.ok) return blocked(io, profile, [workbook.problem], lang, json, file);
+    const chosen = chooseSheet(
+      workbook.grids,
+      values.sheet,
+      (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
+    );
+    if (!chosen.ok) return blocked(io, profile, [chosen.problem], lang, json, file);
+
+    const result = evaluateTable(chosen.grid, profile);
+    if (json) {
+      io.stdout(JSON.stringify(toJsonContract(result, lang), null, 2) + "\n");
+      return result.ok ? EXIT.ok : EXIT.inputErrors;
+    }
+    if (!result.ok || !result.evaluation) {
+      const where =
+        lang === "zh" ? `${file}（工作表“${result.sheet}”）` : `${file} (sheet "${result.sheet}")`;
+      const blockedText = VERDICT_TEXT[lang].blocked;
+      io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n${blockedText}\n`);
+      return EXIT.inputErrors;
+    }
+    io.stdout(
+      formatVerdict(
+        result.evaluation,
+        profile,
+        { file: basename(file), sheet: result.sheet, schools: result.read.records.length },
+        result.problems,
+        lang,
+      ),
+    );
+    return EXIT.ok;
+  },
+};

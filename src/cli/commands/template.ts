@@ -1,0 +1,84 @@
+import { stat, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { schoolTableWorkbook } from "../../xlsx/template";
+import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
+
+const HELP = `balance template <out.xlsx> [--force]
+
+写出空白的学校统计表：规范表头（含单位）、表头冻结、学校类型和城乡类型下拉列表。
+Writes the empty school table: canonical headers with units, frozen header, drop-downs for type and locale.
+
+选项 / Options:
+  --force        覆盖已有文件 / overwrite an existing file
+  --lang zh|en   提示语言 / language of messages (default zh)
+  -h, --help     显示帮助 / show help
+
+退出码 / Exit codes: 0 已写出 written; 1 无法写入 could not write; 2 命令行有误或文件已存在 usage error or file exists
+`;
+
+export const templateCommand: Command = {
+  name: "template",
+  summary: { zh: "写出空白的学校统计表（.xlsx）", en: "write the empty school table (.xlsx)" },
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          force: { type: "boolean" },
+          lang: { type: "string" },
+          help: { type: "boolean", short: "h" },
+        },
+      });
+    } catch (error) {
+      return usageError(io, parseArgsError(error), "balance template --help");
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout(HELP);
+      return EXIT.ok;
+    }
+    const lang = parseLang(values.lang);
+    if (!lang) return usageError(io, { zh: `--lang 只能是 zh 或 en`, en: `--lang must be zh or en` });
+    if (positionals.length === 0) {
+      return usageError(
+        io,
+        { zh: "缺少输出文件名", en: "the output file is missing" },
+        "balance template --help",
+      );
+    }
+    if (positionals.length > 1) {
+      return usageError(io, {
+        zh: `多余的参数 ${positionals[1]}`,
+        en: `unexpected argument ${positionals[1]}`,
+      });
+    }
+    const out = positionals[0];
+    const existing = await stat(out).catch(() => null);
+    if (existing?.isDirectory()) {
+      return usageError(io, { zh: `“${out}”是一个文件夹`, en: `"${out}" is a folder` });
+    }
+    if (existing && !values.force) {
+      return usageError(io, {
+        zh: `文件“${out}”已存在；如要覆盖，请加 --force`,
+        en: `"${out}" already exists; add --force to overwrite it`,
+      });
+    }
+    try {
+      await writeFile(out, await schoolTableWorkbook());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      io.stderr(
+        lang === "zh"
+          ? `balance: 无法写入“${out}”（${code}）\n`
+          : `balance: cannot write "${out}" (${code})\n`,
+      );
+      return EXIT.inputErrors;
+    }
+    io.stdout(lang === "zh" ? `已写出空白统计表：${out}\n` : `Wrote the empty school table: ${out}\n`);
+    return EXIT.ok;
+  },
+};

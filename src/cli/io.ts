@@ -1,0 +1,66 @@
+import type { Lang } from "../i18n/format";
+
+/** Where a command writes; the process's streams by default, a buffer in tests. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Exit codes of `balance`. */
+export const EXIT = {
+  /** evaluated (whatever the verdict), or the command did its work */
+  ok: 0,
+  /** errors in the input blocked the verdict */
+  inputErrors: 1,
+  /** the command line was wrong */
+  usage: 2,
+} as const;
+
+export interface Command {
+  name: string;
+  summary: { zh: string; en: string };
+  /** bilingual help text of the command */
+  help: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+export type Bilingual = { zh: string; en: string };
+
+/** A usage error: the message in both languages (the language flag may be what is wrong). */
+export function usageError(io: CliIO, message: Bilingual, hint = "balance --help"): number {
+  io.stderr(`balance: ${message.zh}\nbalance: ${message.en}\n（用法见 / see: ${hint}）\n`);
+  return EXIT.usage;
+}
+
+/** The messages of node:util parseArgs errors, in both languages. */
+export function parseArgsError(error: unknown): Bilingual {
+  const e = error as { code?: string; message?: string };
+  const detail = e.message ?? String(error);
+  const option = /'([^']+)'/.exec(detail)?.[1] ?? "";
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return { zh: `未知选项 ${option}`, en: `unknown option ${option}` };
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return {
+        zh: `选项 ${option.split(" ")[0]} 的值无效或缺少值`,
+        en: `option ${option.split(" ")[0]} has a missing or invalid value`,
+      };
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return { zh: `多余的参数 ${option}`, en: `unexpected argument ${option}` };
+    default:
+      return { zh: `命令行有误：${detail}`, en: `bad command line: ${detail}` };
+  }
+}
+
+export function parseLang(value: string | undefined): Lang | null {
+  if (value === undefined) return "zh";
+  const v = value.trim().toLowerCase();
+  if (v === "zh" || v === "zh-cn" || v === "cn") return "zh";
+  if (v === "en" || v === "en-us") return "en";
+  return null;
+}

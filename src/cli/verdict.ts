@@ -1,0 +1,237 @@
+/** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
+import type { Evaluation, SectionResult, Shortfall } from "../engine";
+import { formatNumber, formatYuan, type Lang } from "../i18n/format";
+import type { Problem } from "../sheet/problems";
+import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
+import type { Profile } from "../standard/profile";
+
+const OK = "✓";
+const NO = "✗";
+
+const T = {
+  zh: {
+    heading: (file: string, sheet: string, schools: number, profile: string) =>
+      `${file}（工作表“${sheet}”）：${schools} 所学校；评估标准：${profile}`,
+    problems: (n: number) => `发现 ${n} 个问题：`,
+    error: "错误",
+    warning: "提示",
+    blocked: "表中有错误，无法得出结论。请改正上述单元格后再试。",
+    level: (name: string, n: number, passing: number, students: string) =>
+      `${name}：参评 ${n} 个学校（校区），达标 ${passing} 个；在校生 ${students} 人`,
+    noSections: (name: string) => `${name}：无参评学校（视为达标）`,
+    columns: ["指标", "县域值", "差异系数", "限值"],
+    failing: "未达标学校：",
+    students: (n: string) => `${n} 人`,
+    standardIs: (v: string) => `标准 ${v}`,
+    floorIs: (v: string) => `85% 为 ${v}`,
+    need: (toStandard: string, toFloor: string | null) =>
+      toFloor === null ? `达标需增 ${toStandard}` : `达标需增 ${toStandard}，达 85% 需增 ${toFloor}`,
+    school: (addition: string) => `（按全校计需增 ${addition}）`,
+    metCount: (n: number) => `达标 ${n} 项`,
+    excluded: "不参评：",
+    exclusion: {
+      specialEducation: "特殊教育学校",
+      vocational: "职业学校",
+      smallTeachingPoint: "教学点不足 50 人",
+      noStudents: "无在校生",
+    } as Record<string, string>,
+    verdictPass: `结论：资源配置达标 ${OK}（校校达标、项项达标）`,
+    verdictFail: `结论：资源配置未达标 ${NO}`,
+    sectionsFail: (level: string, n: number) => `${level}有 ${n} 个学校（校区）未达标`,
+    cvFail: (level: string, name: string, cv: string, limit: string) =>
+      `${level}${name}差异系数 ${cv} 超过 ${limit}`,
+    cvUndefined: (level: string, name: string) => `${level}${name}县域值为 0，差异系数无法计算`,
+    sep: "；",
+    legend: `（${OK} 达标　△ 未达标但不低于标准的 85%　${NO} 低于标准的 85% 或差异系数超限）`,
+  },
+  en: {
+    heading: (file: string, sheet: string, schools: number, profile: string) =>
+      `${file} (sheet "${sheet}"): ${schools} schools; standard: ${profile}`,
+    problems: (n: number) => `${n} problem${n === 1 ? "" : "s"} found:`,
+    error: "error",
+    warning: "warning",
+    blocked: "The table has errors, so there is no verdict. Correct the cells above and try again.",
+    level: (name: string, n: number, passing: number, students: string) =>
+      `${name}: ${n} sections evaluated, ${passing} pass; ${students} students`,
+    noSections: (name: string) => `${name}: no section evaluated (passes)`,
+    columns: ["Indicator", "County", "CV", "Limit"],
+    failing: "Sections that do not pass:",
+    students: (n: string) => `${n} students`,
+    standardIs: (v: string) => `standard ${v}`,
+    floorIs: (v: string) => `85 % is ${v}`,
+    need: (toStandard: string, toFloor: string | null) =>
+      toFloor === null ? `needs ${toStandard} more` : `needs ${toStandard} more (${toFloor} to reach 85 %)`,
+    school: (addition: string) => ` (whole school: ${addition} more)`,
+    metCount: (n: number) => `${n} of 7 met`,
+    excluded: "Not evaluated:",
+    exclusion: {
+      specialEducation: "special-education school",
+      vocational: "vocational school",
+      smallTeachingPoint: "teaching point under 50 students",
+      noStudents: "no students",
+    } as Record<string, string>,
+    verdictPass: `Verdict: resource allocation passes ${OK} (every school, every indicator)`,
+    verdictFail: `Verdict: resource allocation does not pass ${NO}`,
+    sectionsFail: (level: string, n: number) => `${level}: ${n} section${n === 1 ? "" : "s"} do not pass`,
+    cvFail: (level: string, name: string, cv: string, limit: string) =>
+      `${level}: CV of ${name} ${cv} over ${limit}`,
+    cvUndefined: (level: string, name: string) => `${level}: ${name} is 0 county-wide, its CV is undefined`,
+    sep: "; ",
+    legend: `(${OK} met   △ below the standard but at least 85 % of it   ${NO} below 85 %, or CV over its limit)`,
+  },
+};
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return w;
+}
+const padEnd = (text: string, n: number) => text + " ".repeat(Math.max(0, n - width(text)));
+const padStart = (text: string, n: number) => " ".repeat(Math.max(0, n - width(text))) + text;
+
+/** An amount of a resource in its natural unit: whole people and rooms, m² to 0.1, 元 as the statistics print. */
+export function formatAmount(profile: Profile, indicator: IndicatorId, amount: number, lang: Lang): string {
+  const def = profile.indicators[indicator];
+  if (indicator === "equipmentValue") return formatYuan(Math.ceil(amount - 1e-9), lang);
+  // a need is shown rounded up, so that adding what is shown reaches the target
+  const whole = Math.ceil(amount - 1e-9);
+  const unit = lang === "en" && whole === 1 ? def.resourceUnit.en.replace(/s$/, "") : def.resourceUnit[lang];
+  return `${formatNumber(whole, 0, lang)} ${unit}`;
+}
+
+/** An indicator value in its unit, rounded to 2 decimals for reading (STANDARD.md §2). */
+export function formatValue(
+  profile: Profile,
+  indicator: IndicatorId,
+  value: number | null,
+  lang: Lang,
+): string {
+  return `${formatNumber(value, 2, lang)} ${profile.indicators[indicator].unit[lang]}`;
+}
+
+export function formatProblems(problems: readonly Problem[], lang: Lang): string[] {
+  const t = T[lang];
+  const lines = [t.problems(problems.length)];
+  const ordered = [...problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
+  for (const p of ordered) {
+    const tag = p.severity === "error" ? `${NO} ${t.error}` : `! ${t.warning}`;
+    lines.push(`  ${tag}${p.cell ? ` ${p.cell}` : ""}${lang === "zh" ? "：" : ": "}${p.message[lang]}`);
+  }
+  return lines;
+}
+
+function shortfallLine(profile: Profile, section: SectionResult, s: Shortfall, lang: Lang): string {
+  const t = T[lang];
+  const def = profile.indicators[s.indicator];
+  const standard = def.standard[section.level];
+  const value = section.values[s.indicator];
+  const floorValue = standard * profile.passRule.floorRatio;
+  const toFloor = s.toFloor > 0 ? formatAmount(profile, s.indicator, s.toFloor, lang) : null;
+  let line =
+    `${def.name[lang]} ${formatValue(profile, s.indicator, value, lang)}，${t.standardIs(formatNumber(standard, 2, lang))}` +
+    `（${t.floorIs(formatNumber(floorValue, 2, lang))}）${lang === "zh" ? "" : " "}${section.status[s.indicator] === "unmet" ? NO : "△"}：` +
+    t.need(formatAmount(profile, s.indicator, s.toStandard, lang), toFloor);
+  if (s.schoolToStandard !== null && s.schoolToStandard > 0) {
+    line += t.school(formatAmount(profile, s.indicator, s.schoolToStandard, lang));
+  }
+  if (lang === "en")
+    line = line.replace(/，/g, ", ").replace(/（/g, " (").replace(/）/g, ")").replace(/：/g, ": ");
+  return line;
+}
+
+function levelLines(profile: Profile, evaluation: Evaluation, level: Level, lang: Lang): string[] {
+  const t = T[lang];
+  const l = evaluation.levels[level];
+  const levelName = LEVEL_NAMES[level][lang];
+  if (l.sections === 0) return [t.noSections(levelName)];
+  const lines = [
+    `${t.level(levelName, l.sections, l.passingSections, formatNumber(l.students, 0, lang))}  ${l.pass ? OK : NO}`,
+  ];
+  // the standard's full names in Chinese; the short names in English, whose full names are long
+  const names = INDICATOR_IDS.map((id) => profile.indicators[id][lang === "zh" ? "name" : "shortName"][lang]);
+  const nameWidth = Math.max(...names.map(width), width(t.columns[0]));
+  const ratios = INDICATOR_IDS.map((id) => formatValue(profile, id, l.balance[id].countyRatio, lang));
+  const ratioWidth = Math.max(...ratios.map(width), width(t.columns[1]));
+  lines.push(
+    `  ${padEnd(t.columns[0], nameWidth)}  ${padStart(t.columns[1], ratioWidth)}  ${padStart(t.columns[2], 8)}  ${t.columns[3]}`,
+  );
+  INDICATOR_IDS.forEach((id, i) => {
+    const b = l.balance[id];
+    const cv = b.cv === null ? "—" : formatNumber(b.cv, 2, lang);
+    lines.push(
+      `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`,
+    );
+  });
+  const failing = evaluation.sections.filter((s) => s.level === level && s.included && !s.pass);
+  if (failing.length > 0) {
+    lines.push(`  ${t.failing}`);
+    for (const s of failing) {
+      lines.push(
+        `    ${s.school}（${t.students(formatNumber(s.students, 0, lang))}，${t.metCount(s.metCount)}）`.replace(
+          /（(.*)，(.*)）/,
+          lang === "zh" ? "（$1，$2）" : " ($1, $2)",
+        ),
+      );
+      for (const shortfall of s.shortfalls) lines.push(`      ${shortfallLine(profile, s, shortfall, lang)}`);
+    }
+  }
+  return lines;
+}
+
+/** The whole readable verdict. */
+export function formatVerdict(
+  evaluation: Evaluation,
+  profile: Profile,
+  heading: { file: string; sheet: string; schools: number },
+  problems: readonly Problem[],
+  lang: Lang,
+): string {
+  const t = T[lang];
+  const lines = [t.heading(heading.file, heading.sheet, heading.schools, profile.name[lang]), t.legend, ""];
+  if (problems.length > 0) lines.push(...formatProblems(problems, lang), "");
+  for (const level of LEVELS) lines.push(...levelLines(profile, evaluation, level, lang), "");
+  const excluded = evaluation.sections.filter((s) => !s.included && s.exclusion !== "noStudents");
+  if (excluded.length > 0) {
+    const items = excluded.map((s) => {
+      const reason = t.exclusion[s.exclusion ?? ""] ?? s.exclusion;
+      return lang === "zh" ? `${s.school}（${reason}）` : `${s.school} (${reason})`;
+    });
+    // a school excluded with both its sections is named once
+    const unique = [...new Set(items)];
+    lines.push(`${t.excluded}${lang === "zh" ? "" : " "}${unique.join(lang === "zh" ? "、" : "; ")}`, "");
+  }
+  if (evaluation.resourcesPass) {
+    lines.push(t.verdictPass);
+  } else {
+    const reasons: string[] = [];
+    for (const level of LEVELS) {
+      const l = evaluation.levels[level];
+      const name = LEVEL_NAMES[level][lang];
+      const failing = l.sections - l.passingSections;
+      if (failing > 0) reasons.push(t.sectionsFail(name, failing));
+      for (const id of INDICATOR_IDS) {
+        const b = l.balance[id];
+        if (b.pass) continue;
+        const indicator = profile.indicators[id].name[lang];
+        reasons.push(
+          b.cv === null
+            ? t.cvUndefined(name, indicator)
+            : t.cvFail(name, indicator, formatNumber(b.cv, 2, lang), formatNumber(b.limit, 2, lang)),
+        );
+      }
+    }
+    lines.push(`${t.verdictFail}${lang === "zh" ? "：" : ": "}${reasons.join(t.sep)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export { T as VERDICT_TEXT };

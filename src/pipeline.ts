@@ -1,0 +1,207 @@
+/**
+ * The one path every host takes (ARCHITECTURE.md): grid ──readSchoolTable──▶ records + problems
+ * ──evaluate(profile)──▶ evaluation. Errors in the table block the verdict; warnings do not.
+ */
+import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine";
+import type { Grid } from "./sheet/grid";
+import { hasErrors, type Problem } from "./sheet/problems";
+import { readSchoolTable, type ReadOptions, type ReadResult } from "./sheet/read";
+import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "./standard/indicators";
+import { NATIONAL_2017 } from "./standard/national2017";
+import type { Profile } from "./standard/profile";
+import type { Lang } from "./i18n/format";
+
+export interface TableEvaluation {
+  /** false when errors in the table blocked the verdict */
+  ok: boolean;
+  read: ReadResult;
+  problems: Problem[];
+  /** null when ok is false */
+  evaluation: Evaluation | null;
+  profile: Profile;
+  /** the sheet the table was read from */
+  sheet: string;
+}
+
+/** Reads a school table and evaluates it against a profile (the national standard by default). */
+export function evaluateTable(
+  grid: Grid,
+  profile: Profile = NATIONAL_2017,
+  options: ReadOptions = {},
+): TableEvaluation {
+  const read = readSchoolTable(grid, { ...options, profile });
+  const problems = read.problems;
+  const sheet = grid.sheet;
+  if (hasErrors(problems)) return { ok: false, read, problems, evaluation: null, profile, sheet };
+  return { ok: true, read, problems, evaluation: evaluate(read.records, profile), profile, sheet };
+}
+
+// ── The JSON contract of `balance evaluate --json` (issue 2). Field names are fixed; fields may be added. ──
+
+export interface JsonProblem {
+  severity: "error" | "warning";
+  code: string;
+  cell: string | null;
+  /** in the language asked for */
+  message: string;
+  messages: { zh: string; en: string };
+}
+
+export interface JsonShortfall {
+  indicator: IndicatorId;
+  toStandard: number;
+  toFloor: number;
+  schoolToStandard: number | null;
+  schoolToFloor: number | null;
+}
+
+export interface JsonSection {
+  school: string;
+  level: Level;
+  students: number;
+  included: boolean;
+  /** why an excluded section is excluded: specialEducation, vocational, smallTeachingPoint, noStudents */
+  exclusion: string | null;
+  values: Record<IndicatorId, number | null>;
+  met: Record<IndicatorId, boolean>;
+  /** met, floor (below the standard but ≥ 85 % of it) or unmet */
+  status: Record<IndicatorId, IndicatorStatus | null>;
+  pass: boolean;
+  shortfalls: JsonShortfall[];
+  /** 1-based row of the school in its sheet, when known */
+  sourceRow: number | null;
+  /** share of the whole school's facilities attributed to the section; null when given per section */
+  facilityShare: number | null;
+}
+
+export interface JsonLevel {
+  sections: number;
+  cv: Record<IndicatorId, number | null>;
+  cvPass: Record<IndicatorId, boolean>;
+  pass: boolean;
+  students: number;
+  passingSections: number;
+  countyRatio: Record<IndicatorId, number | null>;
+  sd: Record<IndicatorId, number | null>;
+  limit: number;
+}
+
+export interface JsonContract {
+  profile: string;
+  ok: boolean;
+  problems: JsonProblem[];
+  sections: JsonSection[];
+  /** null when ok is false */
+  levels: Record<Level, JsonLevel> | null;
+  /** null when ok is false */
+  resourcesPass: boolean | null;
+  /** where the table was read: sheet, 1-based header row, equipment unit, number of schools; null when no table was read */
+  table: { sheet: string; headerRow: number | null; equipmentUnit: "万元" | "元"; schools: number } | null;
+}
+
+function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
+  const out = {} as Record<IndicatorId, T>;
+  for (const id of INDICATOR_IDS) out[id] = f(id);
+  return out;
+}
+
+function jsonSection(s: SectionResult, sourceRow: number | null): JsonSection {
+  return {
+    school: s.school,
+    level: s.level,
+    students: s.students,
+    included: s.included,
+    exclusion: s.exclusion ?? null,
+    values: perIndicator((id) => s.values[id]),
+    met: perIndicator((id) => s.met[id]),
+    status: perIndicator((id) => s.status[id]),
+    pass: s.pass,
+    shortfalls: s.shortfalls.map((x) => ({
+      indicator: x.indicator,
+      toStandard: x.toStandard,
+      toFloor: x.toFloor,
+      schoolToStandard: x.schoolToStandard,
+      schoolToFloor: x.schoolToFloor,
+    })),
+    sourceRow,
+    facilityShare: s.facilityShare,
+  };
+}
+
+function jsonProblem(p: Problem, lang: Lang): JsonProblem {
+  return {
+    severity: p.severity,
+    code: p.code,
+    cell: p.cell,
+    message: p.message[lang],
+    messages: { zh: p.message.zh, en: p.message.en },
+  };
+}
+
+/** The JSON document when no table could be read at all (an unreadable file, a missing sheet). */
+export function blockedJsonContract(
+  profile: Profile,
+  problems: readonly Problem[],
+  lang: Lang = "zh",
+): JsonContract {
+  return {
+    profile: profile.id,
+    ok: false,
+    problems: problems.map((p) => jsonProblem(p, lang)),
+    sections: [],
+    levels: null,
+    resourcesPass: null,
+    table: null,
+  };
+}
+
+/** The JSON document of `balance evaluate --json`: values unrounded, an undefined CV null. */
+export function toJsonContract(result: TableEvaluation, lang: Lang = "zh"): JsonContract {
+  const { evaluation, read } = result;
+  const problems = result.problems.map((p) => jsonProblem(p, lang));
+  const table = {
+    sheet: result.sheet,
+    headerRow: read.headerRow === null ? null : read.headerRow + 1,
+    equipmentUnit: read.equipmentUnit,
+    schools: read.records.length,
+  };
+  if (!evaluation) {
+    return {
+      profile: result.profile.id,
+      ok: false,
+      problems,
+      sections: [],
+      levels: null,
+      resourcesPass: null,
+      table,
+    };
+  }
+  const sections = evaluation.sections.map((s) => {
+    const record = read.records[s.recordIndex];
+    return jsonSection(s, record?.source?.row ?? null);
+  });
+  const levels = {} as Record<Level, JsonLevel>;
+  for (const level of LEVELS) {
+    const l = evaluation.levels[level];
+    levels[level] = {
+      sections: l.sections,
+      cv: perIndicator((id) => l.balance[id].cv),
+      cvPass: perIndicator((id) => l.balance[id].pass),
+      pass: l.pass,
+      students: l.students,
+      passingSections: l.passingSections,
+      countyRatio: perIndicator((id) => l.balance[id].countyRatio),
+      sd: perIndicator((id) => l.balance[id].standardDeviation),
+      limit: result.profile.cvLimit[level],
+    };
+  }
+  return {
+    profile: evaluation.profile,
+    ok: true,
+    problems,
+    sections,
+    levels,
+    resourcesPass: evaluation.resourcesPass,
+    table,
+  };
+}
