@@ -1,0 +1,121 @@
+/**
+ * Fuzzing the reader (issue 7 item 2): any grid a host may hand over is read without an exception, each problem
+ * is data a person can act on, and a county typed in any of the ways the reader tolerates (numbers as text, with
+ * separators, in full-width digits, padded) evaluates exactly as the records it came from.
+ */
+import fc from "fast-check";
+import { readSchoolTable } from "../../src/sheet/read";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
+import { hasErrors } from "../../src/sheet/problems";
+import type { CellValue, Grid } from "../../src/sheet/grid";
+import { evaluate, type SchoolRecord } from "../../src/engine";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { INDICATOR_IDS } from "../../src/standard/indicators";
+import { gridArb, recordsArb } from "./generators";
+import { expectClearProblems } from "./catalogueRun";
+
+const BUDGET = { numRuns: 250, interruptAfterTimeLimit: 8000 };
+
+/** A number as a clerk may have typed it; every spelling reads back as the same number. */
+const spellingArb = fc.constantFrom("plain", "text", "grouped", "fullWidth", "padded", "fullWidthComma");
+
+function spell(value: number, how: string): CellValue {
+  switch (how) {
+    case "text":
+      return String(value);
+    case "grouped":
+      return value.toLocaleString("en-US", { maximumFractionDigits: 20 });
+    case "fullWidth":
+      return String(value).replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    case "padded":
+      return ` ${value}\u00a0`;
+    case "fullWidthComma":
+      return value.toLocaleString("en-US", { maximumFractionDigits: 20 }).replace(/,/g, "，");
+    default:
+      return value;
+  }
+}
+
+/** What the template can carry: facilities given per section and indoor sports are not template columns. */
+function templateOnly(records: SchoolRecord[]): SchoolRecord[] {
+  return records.map(({ sectionFacilities: _s, indoorSportsArea: _i, ...rest }) => rest);
+}
+
+describe("reader fuzzing", () => {
+  it("reads any grid without throwing; every problem is clear; the engine takes whatever it accepts", () => {
+    fc.assert(
+      fc.property(gridArb, (grid) => {
+        const read = readSchoolTable(grid);
+        expectClearProblems(read.problems);
+        expect(read.rows.length).toBe(read.records.length);
+        if (!hasErrors(read.problems)) expect(() => evaluate(read.records, NATIONAL_2017)).not.toThrow();
+        // reading is deterministic
+        expect(readSchoolTable(grid)).toEqual(read);
+      }),
+      BUDGET,
+    );
+  });
+
+  it("never throws on grids that are not grids (a host's bug must not become the user's crash)", () => {
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constant({}),
+      fc.record({
+        sheet: fc.anything(),
+        topLeft: fc.anything(),
+        values: fc.anything(),
+        hiddenRows: fc.anything(),
+      }),
+      fc.record({
+        sheet: fc.string(),
+        topLeft: fc.string(),
+        values: fc.array(fc.anything(), { maxLength: 5 }),
+      }),
+    );
+    fc.assert(
+      fc.property(junk, (grid) => {
+        expect(() => readSchoolTable(grid as unknown as Grid)).not.toThrow();
+      }),
+      BUDGET,
+    );
+  });
+
+  it("a county typed with text numbers, separators and full-width digits evaluates as its records do", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        recordsArb(8),
+        fc.array(spellingArb, { minLength: 64, maxLength: 64 }),
+        (generated, spellings) => {
+          const records = templateOnly(generated);
+          let k = 0;
+          const rows = recordsToRows(records).map((row) =>
+            row.map((cell) => (typeof cell === "number" ? spell(cell, spellings[k++ % 64]) : cell)),
+          );
+          const grid: Grid = { sheet: "学校", topLeft: "A1", values: [templateHeaderRow(), ...rows] };
+          const read = readSchoolTable(grid);
+          expectClearProblems(read.problems);
+          if (hasErrors(read.problems)) return; // e.g. a nine-year school generated without junior pupils
+          compared++;
+          const expected = evaluate(records, NATIONAL_2017);
+          const actual = evaluate(read.records, NATIONAL_2017);
+          expect(actual.sections.map((s) => [s.school, s.level, s.included, s.pass])).toEqual(
+            expected.sections.map((s) => [s.school, s.level, s.included, s.pass]),
+          );
+          expect(actual.resourcesPass).toBe(expected.resourcesPass);
+          actual.sections.forEach((s, i) => {
+            for (const id of INDICATOR_IDS) {
+              const a = s.values[id];
+              const e = expected.sections[i].values[id];
+              if (e === null) expect(a).toBeNull();
+              else expect(Math.abs((a as number) - e)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e)));
+            }
+          });
+        },
+      ),
+      { numRuns: 120, interruptAfterTimeLimit: 6000 },
+    );
+    expect(compared).toBeGreaterThan(20);
+  });
+});
