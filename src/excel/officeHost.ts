@@ -172,6 +172,29 @@ async function queueSheet(
   void context;
 }
 
+/**
+ * After a failure in the last step (deletes and renames only, every sheet already written): give each new
+ * sheet still under its temporary name its final name, or a free one, so that no temporary sheet is left.
+ */
+async function finishRenames(
+  context: Excel.RequestContext,
+  ids: string[],
+  finalNames: string[],
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/id");
+  await context.sync();
+  const taken = new Set(sheets.items.map((s) => s.name));
+  sheets.items.forEach((s) => {
+    const i = ids.indexOf(s.id);
+    if (i < 0 || s.name === finalNames[i]) return;
+    const name = uniqueName(finalNames[i], taken);
+    taken.add(name);
+    s.name = name;
+  });
+  await context.sync();
+}
+
 export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
   const run = options.run;
   const limit = options.requestBudget ?? REQUEST_BUDGET_BYTES;
@@ -198,7 +221,7 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
         if (source === "selection") range = context.workbook.getSelectedRange();
         else if (source === "usedRange") range = ws.getUsedRange(true);
         else {
-          const tables = ws.tables;
+          const tables = context.workbook.worksheets.getActiveWorksheet().tables;
           tables.load("items/name");
           await context.sync();
           if (tables.items.length === 0) {
@@ -311,13 +334,19 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
           throw error;
         }
         const ids = added.map((ws) => ws.id);
+        // the new sheets are marked as the add-in's before anything is deleted, so that whatever a failure
+        // in this last step leaves is still recognised (ids of deleted sheets are dropped when next read)
+        const next: MadeSheet[] = [...made, ...report.sheets.map((s, i) => ({ id: ids[i], key: s.key }))];
+        context.workbook.settings.add(REPORT_SHEETS_SETTING, JSON.stringify(next));
         for (const m of replaced) context.workbook.worksheets.getItem(m.id).delete();
         added.forEach((ws, i) => (ws.name = finalNames[i]));
-        const kept = made.filter((m) => !replacedIds.has(m.id));
-        const next: MadeSheet[] = [...kept, ...report.sheets.map((s, i) => ({ id: ids[i], key: s.key }))];
-        context.workbook.settings.add(REPORT_SHEETS_SETTING, JSON.stringify(next));
         if (added.length > 0) added[0].activate();
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          await finishRenames(context, ids, finalNames).catch(() => undefined);
+          throw error;
+        }
         return { written: finalNames };
       });
     },

@@ -1,0 +1,280 @@
+/**
+ * The Office.js writer against the Excel double: few syncs whatever the county's size, every report formula
+ * equal to the engine's value, no half-written sheet after a failure, the input sheet never touched.
+ */
+import { doubleHost } from "../../src/excel/double/host";
+import { ExcelDouble, REQUEST_LIMIT_BYTES } from "../../src/excel/double/excel";
+import { REPORT_SHEETS_SETTING } from "../../src/excel/officeHost";
+import { BALANCE_LAYOUT } from "../../src/report/build";
+import type { Report } from "../../src/report/model";
+import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import type { Evaluation } from "../../src/engine";
+import { countyWorkbook, randomCounty, reportOf } from "./county";
+
+async function checkAndReport(excel: ExcelDouble) {
+  const host = doubleHost(excel);
+  await host.activateSheet("学校");
+  const s0 = excel.syncCount;
+  const grid = await host.readTable("usedRange");
+  const readSyncs = excel.syncCount - s0;
+  const { report, evaluation } = reportOf(grid);
+  const s1 = excel.syncCount;
+  const { written } = await host.writeReport(report, { replaceExisting: true });
+  return { host, report, evaluation, written, readSyncs, writeSyncs: excel.syncCount - s1 };
+}
+
+const close = (a: unknown, b: number | null) => {
+  if (b === null) return a === "";
+  return typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+};
+
+/** STANDARD.md §3: every X̄, S, CV and pass cell of 差异系数, computed by Excel's formulas, equals the engine. */
+function expectFormulasMatchEngine(excel: ExcelDouble, sheet: string, evaluation: Evaluation) {
+  const C = BALANCE_LAYOUT.columns;
+  let checked = 0;
+  for (const level of LEVELS) {
+    for (const id of INDICATOR_IDS) {
+      const r = BALANCE_LAYOUT.rowOf(level, id) - 1;
+      const b = evaluation.levels[level].balance[id];
+      const at = (c: number) => excel.model.officeValue(excel.model.requireSheet(sheet), r, c);
+      const formulaOf = (c: number) => excel.model.cell(excel.model.requireSheet(sheet), r, c)?.formula;
+      for (const c of [C.students, C.countyRatio, C.standardDeviation, C.cv, C.pass]) {
+        expect(formulaOf(c)).toMatch(/^=/);
+      }
+      expect(at(C.students)).toBe(evaluation.levels[level].students);
+      const cells = { countyRatio: at(C.countyRatio), sd: at(C.standardDeviation), cv: at(C.cv) };
+      const ok =
+        close(cells.countyRatio, b.countyRatio) &&
+        close(cells.sd, b.standardDeviation) &&
+        close(cells.cv, b.cv);
+      if (!ok)
+        throw new Error(`${level} ${id}: formulas ${JSON.stringify(cells)} vs engine ${JSON.stringify(b)}`);
+      expect(at(C.pass)).toBe(b.pass ? "达标" : "不达标");
+      checked++;
+    }
+  }
+  return checked;
+}
+
+describe("report formulas in Excel equal the engine (STANDARD.md §3, to 1e-9)", () => {
+  test("the sample county", async () => {
+    const excel = countyWorkbook(sampleCountyRecords());
+    const { evaluation, written } = await checkAndReport(excel);
+    expect(written).toEqual(["达标情况", "差异系数", "汇总"]);
+    expect(expectFormulasMatchEngine(excel, "差异系数", evaluation)).toBe(14);
+    // the sample county has an indicator over its limit: the formula says so too
+    const fails = LEVELS.flatMap((l) => INDICATOR_IDS.filter((id) => !evaluation.levels[l].balance[id].pass));
+    expect(fails.length).toBeGreaterThan(0);
+  });
+
+  test.each([1, 2, 3, 5, 8, 13, 40, 120])("a random county of %i schools", async (n) => {
+    const excel = countyWorkbook(randomCounty(n, 1000 + n));
+    const { evaluation } = await checkAndReport(excel);
+    expectFormulasMatchEngine(excel, "差异系数", evaluation);
+  });
+
+  test("a level with no section (P = 0) and an indicator with X̄ = 0 (CV undefined)", async () => {
+    const records = randomCounty(12, 7).filter((r) => r.type === "primary");
+    for (const r of records) r.teachers.primary.keyTeachers = 0;
+    const excel = countyWorkbook(records);
+    const { evaluation } = await checkAndReport(excel);
+    expect(evaluation.levels.junior.sections).toBe(0);
+    expect(evaluation.levels.primary.balance.keyTeachers.cv).toBeNull();
+    expectFormulasMatchEngine(excel, "差异系数", evaluation);
+  });
+});
+
+describe("round trips", () => {
+  test("the number of syncs is the same for 10 and 300 schools", async () => {
+    const small = await checkAndReport(countyWorkbook(randomCounty(10, 1)));
+    const large = await checkAndReport(countyWorkbook(randomCounty(300, 2)));
+    expect(large.readSyncs).toBe(small.readSyncs);
+    expect(large.writeSyncs).toBe(small.writeSyncs);
+    expect(small.readSyncs).toBeLessThanOrEqual(2);
+    expect(small.writeSyncs).toBe(3);
+  });
+
+  test("replacing a report costs the same syncs and keeps one set of report sheets", async () => {
+    const excel = countyWorkbook(randomCounty(30, 3));
+    const first = await checkAndReport(excel);
+    const before = excel.syncCount;
+    const again = await first.host.writeReport(first.report, { replaceExisting: true });
+    expect(excel.syncCount - before).toBe(3);
+    expect(again.written).toEqual(first.written);
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(["学校", "达标情况", "差异系数", "汇总"]);
+    expect(await first.host.existingReportSheets(first.report)).toEqual(["达标情况", "差异系数", "汇总"]);
+  });
+});
+
+describe("what the writer leaves", () => {
+  test("the input sheet is untouched", async () => {
+    const excel = countyWorkbook(sampleCountyRecords());
+    const input = JSON.stringify(excel.model.requireSheet("学校"));
+    await checkAndReport(excel);
+    await checkAndReport(excel);
+    expect(JSON.stringify(excel.model.requireSheet("学校"))).toBe(input);
+  });
+
+  test("a sheet the add-in did not make is never modified, even with a report sheet's name", async () => {
+    const excel = countyWorkbook(randomCounty(20, 4));
+    excel.addSheetWithValues("达标情况", [["我的笔记"]]);
+    const mine = JSON.stringify(excel.model.requireSheet("达标情况"));
+    const { written, evaluation, host, report } = await checkAndReport(excel);
+    expect(written).toEqual(["达标情况 (2)", "差异系数", "汇总"]);
+    expect(JSON.stringify(excel.model.requireSheet("达标情况"))).toBe(mine);
+    expect(excel.model.sheet("差异系数")!.rows[2][2]!.formula).toContain("'达标情况 (2)'!");
+    expectFormulasMatchEngine(excel, "差异系数", evaluation);
+    expect(await host.existingReportSheets(report)).toEqual(["达标情况 (2)", "差异系数", "汇总"]);
+  });
+
+  test("without replacing, earlier report sheets stay and the new ones get free names", async () => {
+    const excel = countyWorkbook(randomCounty(8, 5));
+    const { host, report } = await checkAndReport(excel);
+    const { written } = await host.writeReport(report, { replaceExisting: false });
+    expect(written).toEqual(["达标情况 (2)", "差异系数 (2)", "汇总 (2)"]);
+  });
+
+  test("the report sheets are print-ready: A4 landscape, title rows, frozen header, formats, charts", async () => {
+    const excel = countyWorkbook(sampleCountyRecords());
+    await checkAndReport(excel);
+    const compliance = excel.model.requireSheet("达标情况");
+    expect(compliance.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      printTitleRows: "$1:$3",
+    });
+    expect(compliance.freeze).toEqual({ rows: 3, columns: 1 });
+    expect(compliance.rows[3][3]!.numberFormat).toBe("0");
+    expect(compliance.rows[3][5]!.numberFormat).toBe("0.00");
+    const balance = excel.model.requireSheet("差异系数");
+    expect(balance.charts).toHaveLength(2);
+    expect(balance.charts[0].series.map((s) => s.values)).toEqual(["F3:F9", "G3:G9"]);
+    expect(balance.charts[0].series[0].categories).toBe("B3:B9");
+    // failing cells are shaded
+    const fail = compliance.rows.flat().filter((c) => c?.format?.fill === "#FFC7CE");
+    expect(fail.length).toBeGreaterThan(0);
+  });
+
+  test("a failure at any writing sync leaves the workbook as it was (with and without an earlier report)", async () => {
+    for (const earlier of [false, true]) {
+      const writes = (await probeWriteSyncs(earlier)) - 2;
+      // a small request budget splits the writes into several syncs, each of which may fail
+      expect(writes).toBeGreaterThanOrEqual(3);
+      for (let k = 1; k <= writes; k++) {
+        const { excel, host, report } = await smallBudgetCounty(earlier);
+        const before = excel.model.snapshot();
+        excel.failAtSync = excel.syncCount + 1 + k;
+        await expect(host.writeReport(report, { replaceExisting: true })).rejects.toThrow(/failed sync/);
+        expect(excel.model.snapshot()).toEqual(before);
+      }
+    }
+  });
+
+  test("a failure in the last step (delete and rename) leaves no temporary sheet and a whole report", async () => {
+    const { excel, host, report } = await smallBudgetCounty(true);
+    const writes = (await probeWriteSyncs(true)) - 2;
+    excel.failAtSync = excel.syncCount + 2 + writes;
+    await expect(host.writeReport(report, { replaceExisting: true })).rejects.toThrow(/failed sync/);
+    const names = excel.model.sheets.map((s) => s.name);
+    expect(names.filter((n) => n.startsWith("~"))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(["学校", "达标情况", "差异系数", "汇总"]));
+    expect(await host.existingReportSheets(report)).toEqual(
+      expect.arrayContaining(["达标情况", "差异系数", "汇总"]),
+    );
+  });
+
+  test("a failure while learning the workbook's sheets changes nothing", async () => {
+    const excel = countyWorkbook(randomCounty(10, 8));
+    const host = doubleHost(excel);
+    const { report } = reportOf(await host.readTable("usedRange"));
+    const before = excel.model.snapshot();
+    excel.failAtSync = excel.syncCount + 1;
+    await expect(host.writeReport(report, { replaceExisting: true })).rejects.toThrow();
+    expect(excel.model.snapshot()).toEqual(before);
+  });
+});
+
+/** A county whose report is written with a small request budget, so that writing takes several syncs. */
+async function smallBudgetCounty(earlier: boolean) {
+  const excel = countyWorkbook(randomCounty(40, 6));
+  const host = doubleHost(excel, { requestBudget: 8000 });
+  const { report } = reportOf(await host.readTable("usedRange"));
+  if (earlier) await host.writeReport(report, { replaceExisting: true });
+  return { excel, host, report };
+}
+
+/** Number of syncs one writeReport takes with the small budget of the failure tests. */
+async function probeWriteSyncs(earlier: boolean): Promise<number> {
+  const { excel, host, report } = await smallBudgetCounty(earlier);
+  const start = excel.syncCount;
+  await host.writeReport(report, { replaceExisting: true });
+  return excel.syncCount - start;
+}
+
+describe("chunking under Office's 5 MB request limit", () => {
+  test("a 100,000-row sheet is written in requests under 5 MB, each block its own sync", async () => {
+    const rows = Array.from({ length: 100000 }, (_, i) => [
+      { value: `第${i + 1}所学校的一个相当长的名称` },
+      { value: "小学" },
+      { value: i, format: "0" },
+      { value: i / 7, format: "0.00" },
+      { value: (i * 13) % 1000, format: "0.00" },
+      { value: i % 3 === 0 ? "未达标" : "达标", style: i % 3 === 0 ? ("fail" as const) : undefined },
+    ]);
+    const report: Report = { sheets: [{ key: "compliance", name: "达标情况", rows, headerRows: 1 }] };
+    const excel = new ExcelDouble();
+    excel.addSheetWithValues("学校", [["x"]]);
+    const t0 = Date.now();
+    await doubleHost(excel).writeReport(report, { replaceExisting: true });
+    const writes = excel.requests.slice(1);
+    expect(writes.length).toBeGreaterThan(3);
+    for (const r of writes) expect(r.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    const sheet = excel.model.requireSheet("达标情况");
+    expect(sheet.rows[99999][0]!.value).toBe("第100000所学校的一个相当长的名称");
+    expect(sheet.rows[99999][3]!.numberFormat).toBe("0.00");
+    expect(sheet.rows[99999][5]!.format?.fill).toBe("#FFC7CE");
+    expect(Date.now() - t0).toBeLessThan(60000);
+  }, 120000);
+});
+
+describe("the other host calls", () => {
+  test("settings round trip through the workbook and selectCell selects the cell", async () => {
+    const excel = countyWorkbook(randomCounty(3, 9));
+    const host = doubleHost(excel);
+    expect(await host.loadSettings("balance.mapping")).toBeNull();
+    await host.saveSettings("balance.mapping", { teachingArea: 15 });
+    expect(await host.loadSettings("balance.mapping")).toEqual({ teachingArea: 15 });
+    await host.selectCell("学校!F12");
+    expect(excel.model.selection).toEqual({ sheet: "学校", rect: { r0: 11, c0: 5, r1: 11, c1: 5 } });
+    expect(excel.model.settings.has(REPORT_SHEETS_SETTING)).toBe(false);
+  });
+
+  test("insertTemplate writes the header the reader recognises, with the sample county on request", async () => {
+    const excel = new ExcelDouble();
+    excel.addSheetWithValues("Sheet1", [[]]);
+    const host = doubleHost(excel);
+    const name = await host.insertTemplate({ withSample: true, lang: "zh" });
+    expect(name).toBe("学校");
+    const grid = await host.readTable("usedRange");
+    const { evaluation } = reportOf(grid);
+    expect(evaluation.sections.length).toBeGreaterThan(20);
+    expect(await host.insertTemplate({ withSample: false, lang: "zh" })).toBe("学校 (2)");
+  });
+
+  test("readTable takes the selection or an Excel table", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("学校").tables.add("A2:AA7", true);
+      await context.sync();
+    });
+    const host = doubleHost(excel);
+    const table = await host.readTable("table");
+    expect(table.topLeft).toBe("A2");
+    expect(table.values).toHaveLength(6);
+    await host.selectCell("学校!B3:C4");
+    const sel = await host.readTable("selection");
+    expect(sel).toMatchObject({ sheet: "学校", topLeft: "B3" });
+    expect(sel.values).toHaveLength(2);
+  });
+});
