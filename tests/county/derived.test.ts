@@ -5,7 +5,7 @@ import {
   schoolSize,
   type SchoolFinding,
 } from "../../src/engine/county";
-import { schoolRecord, soundPrimary } from "./helpers";
+import { schoolRecord, soundPrimary, type SchoolFields } from "./helpers";
 
 const only = (findings: SchoolFinding[], check: SchoolFinding["check"]) =>
   findings.filter((f) => f.check === check);
@@ -102,7 +102,7 @@ describe("STANDARD.md §5 item 3: music and art rooms per 12 classes, 96 m² / 9
   });
 
   it("applies to primary, junior and combined schools, not to teaching points, special or vocational schools", () => {
-    const noRooms = (type: Parameters<typeof schoolRecord>[0]["type"]) =>
+    const noRooms = (type: SchoolFields["type"]) =>
       schoolRecord({
         type,
         primary: 40,

@@ -1,0 +1,401 @@
+/**
+ * The county verdict on top of the one data path: the school table's evaluation (src/pipeline.ts) plus the county
+ * sheet (县级指标) of the same workbook → the full verdict of STANDARD.md §1, its JSON fields and its readable
+ * summary. Hosts call these; no rule is computed here.
+ */
+import {
+  countyChecklist,
+  evaluateCounty,
+  readiness as readinessOf,
+  type CountyVerdict,
+  type ItemResult,
+  type ItemStatus,
+  type Readiness,
+  type SchoolFinding,
+  type VetoResult,
+} from "./engine/county";
+import type { Evaluation } from "./engine/evaluate";
+import type { SchoolRecord } from "./engine/records";
+import type { Lang } from "./i18n/format";
+import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
+import type { Grid } from "./sheet/grid";
+import type { Problem } from "./sheet/problems";
+import { PART_NAMES, type CountyTarget } from "./standard/county";
+import type { Profile } from "./standard/profile";
+
+export interface CountyEvaluation {
+  verdict: CountyVerdict;
+  /** the county sheet read; null when the workbook has none */
+  sheet: string | null;
+  /** problems of the county sheet (they make items missing; they never block the resource verdict) */
+  problems: Problem[];
+  /** readiness of the county asked for; null when no county was named */
+  readiness: Readiness | null;
+}
+
+/** The part of a school-table evaluation the county verdict needs (src/pipeline.ts TableEvaluation fits). */
+export interface SchoolTableResult {
+  ok: boolean;
+  evaluation: Evaluation | null;
+  read: { records: SchoolRecord[]; columns: { columnId: string; cell: string }[] };
+  profile: Profile;
+}
+
+/**
+ * The county sheet of a workbook: the sheet named (option --county-sheet), else a sheet named 县级指标, else the
+ * first sheet whose header has a code and a value column. Null when there is none; a named sheet that does not
+ * exist is a problem.
+ */
+export function findCountySheet(
+  grids: readonly Grid[],
+  name?: string,
+  exclude?: string,
+): { ok: true; grid: Grid | null } | { ok: false; problem: Problem } {
+  if (name !== undefined) {
+    const grid = grids.find((g) => g.sheet === name) ?? grids.find((g) => g.sheet.trim() === name.trim());
+    if (grid) return { ok: true, grid };
+    return {
+      ok: false,
+      problem: {
+        severity: "error",
+        code: "county-sheet-not-found",
+        cell: null,
+        message: {
+          zh: `工作簿中没有名为“${name}”的县级指标表（现有：${grids.map((g) => g.sheet).join("、")}）`,
+          en: `the workbook has no county sheet named "${name}" (sheets: ${grids.map((g) => g.sheet).join(", ")})`,
+        },
+      },
+    };
+  }
+  const candidates = grids.filter((g) => g.sheet !== exclude);
+  const byName = candidates.find((g) => g.sheet.trim() === COUNTY_SHEET_NAME);
+  return { ok: true, grid: byName ?? candidates.find(isCountySheet) ?? null };
+}
+
+/** The full county verdict from the school table's evaluation and the county sheet (null: none in the workbook). */
+export function evaluateCountyWorkbook(
+  table: SchoolTableResult | null,
+  countyGrid: Grid | null,
+  options: { county?: CountyTarget; today?: Date } = {},
+): CountyEvaluation {
+  const read = countyGrid ? readCountySheet(countyGrid) : null;
+  // items derived from a table with input errors could rest on misread cells: they stay missing
+  const usable = table && table.ok ? table : null;
+  const verdict = evaluateCounty({
+    records: usable ? usable.read.records : null,
+    evaluation: usable ? usable.evaluation : null,
+    answers: read ? read.answers : null,
+    columns: usable ? usable.read.columns : undefined,
+  });
+  const readiness = options.county
+    ? readinessOf(
+        verdict,
+        usable?.evaluation ?? null,
+        table?.profile ?? null,
+        options.county,
+        options.today ?? new Date(),
+      )
+    : null;
+  return {
+    verdict,
+    sheet: countyGrid ? countyGrid.sheet : null,
+    problems: read ? read.problems : [],
+    readiness,
+  };
+}
+
+// ── JSON fields added to `balance evaluate --json` ──
+
+export interface JsonSchoolFinding {
+  school: string;
+  level: string | null;
+  check: string;
+  status: ItemStatus;
+  value: number | null;
+  limit: number | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface JsonCountyItem {
+  item: number;
+  key: string;
+  title: string;
+  status: ItemStatus;
+  value: ItemResult["value"];
+  requirement: string;
+  schools: JsonSchoolFinding[];
+  measures: {
+    code: string;
+    key: string;
+    status: ItemStatus;
+    value: number | boolean | null;
+    requirement: string;
+    cell: string | null;
+    evidence: string | null;
+    notes: string | null;
+  }[];
+  evidence: string[];
+  largeClasses?: { school: string; level: string; largestClass: number; cell: string | null }[];
+  veryLargeClasses?: { school: string; level: string; largestClass: number; cell: string | null }[];
+  startingGrades?: { status: ItemStatus; schools: JsonSchoolFinding[] };
+}
+
+export interface JsonVeto {
+  veto: number;
+  key: string;
+  title: string;
+  status: ItemStatus;
+  applies: boolean | null;
+  value: number | boolean | null;
+  requirement: string;
+  cell: string | null;
+  evidence: string | null;
+}
+
+export interface JsonCountyFields {
+  guarantee: JsonCountyItem[];
+  quality: JsonCountyItem[];
+  recognition: JsonCountyItem;
+  vetoes: JsonVeto[];
+  countyPass: boolean;
+  countyParts: CountyVerdict["parts"];
+  countySheet: string | null;
+  countyProblems: { severity: string; code: string; cell: string | null; message: string }[];
+  readiness: {
+    county: string;
+    targetYear: number;
+    yearsRemaining: number;
+    parts: { part: string; status: ItemStatus; failing: string[]; missing: string[] }[];
+    startingGrades: { from: string; inForce: boolean; status: ItemStatus };
+  } | null;
+}
+
+function jsonFinding(f: SchoolFinding, lang: Lang): JsonSchoolFinding {
+  return {
+    school: f.school,
+    level: f.level,
+    check: f.check,
+    status: f.status,
+    value: f.value,
+    limit: f.limit,
+    cell: f.cell,
+    message: f.message[lang],
+  };
+}
+
+function jsonItem(i: ItemResult, lang: Lang): JsonCountyItem {
+  const out: JsonCountyItem = {
+    item: i.item,
+    key: i.key,
+    title: i.title[lang],
+    status: i.status,
+    value: i.value,
+    requirement: i.requirement[lang],
+    schools: i.schools.map((f) => jsonFinding(f, lang)),
+    measures: i.measures.map((m) => ({
+      code: m.code,
+      key: m.key,
+      status: m.status,
+      value: m.value,
+      requirement: m.requirement[lang],
+      cell: m.cell,
+      evidence: m.evidence,
+      notes: m.notes,
+    })),
+    evidence: i.evidence,
+  };
+  if (i.classSize) {
+    out.largeClasses = i.classSize.largeClasses;
+    out.veryLargeClasses = i.classSize.veryLargeClasses;
+    out.startingGrades = {
+      status: i.classSize.startingGrades.status,
+      schools: i.classSize.startingGrades.schools.map((f) => jsonFinding(f, lang)),
+    };
+  }
+  return out;
+}
+
+function jsonVeto(v: VetoResult, lang: Lang): JsonVeto {
+  return {
+    veto: v.veto,
+    key: v.key,
+    title: v.title[lang],
+    status: v.status,
+    applies: v.applies,
+    value: v.value,
+    requirement: v.requirement[lang],
+    cell: v.cell,
+    evidence: v.evidence,
+  };
+}
+
+/** The county fields of the JSON document: guarantee, quality, recognition, vetoes, countyPass and more. */
+export function countyJson(result: CountyEvaluation, lang: Lang = "zh"): JsonCountyFields {
+  const { verdict } = result;
+  const r = result.readiness;
+  return {
+    guarantee: verdict.guarantee.map((i) => jsonItem(i, lang)),
+    quality: verdict.quality.map((i) => jsonItem(i, lang)),
+    recognition: jsonItem(verdict.recognition, lang),
+    vetoes: verdict.vetoes.map((v) => jsonVeto(v, lang)),
+    countyPass: verdict.countyPass,
+    countyParts: verdict.parts,
+    countySheet: result.sheet,
+    countyProblems: result.problems.map((p) => ({
+      severity: p.severity,
+      code: p.code,
+      cell: p.cell,
+      message: p.message[lang],
+    })),
+    readiness: r
+      ? {
+          county: r.county,
+          targetYear: r.targetYear,
+          yearsRemaining: r.yearsRemaining,
+          parts: r.parts.map((p) => ({
+            part: p.part,
+            status: p.status,
+            failing: p.failing.map((f) => f.title[lang]),
+            missing: p.missing.map((f) => f.title[lang]),
+          })),
+          startingGrades: {
+            from: r.startingGrades.from,
+            inForce: r.startingGrades.inForce,
+            status: r.startingGrades.status,
+          },
+        }
+      : null,
+  };
+}
+
+// ── The readable summary ──
+
+const MARK: Record<ItemStatus, string> = { pass: "✓", fail: "✗", missing: "？" };
+const STATUS: Record<ItemStatus, { zh: string; en: string }> = {
+  pass: { zh: "达标", en: "pass" },
+  fail: { zh: "不达标", en: "fail" },
+  missing: { zh: "缺数据", en: "missing" },
+};
+
+/** The part-by-part summary printed by `balance evaluate`, with readiness for the target year when asked. */
+export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): string {
+  const { verdict } = result;
+  const zh = lang === "zh";
+  const sep = zh ? "：" : ": ";
+  const lines: string[] = [];
+  lines.push(zh ? "全部指标（县域结论）" : "County verdict, all parts");
+  if (!result.sheet) {
+    lines.push(
+      zh
+        ? `  未找到县级指标表（${COUNTY_SHEET_NAME}）：政府保障、教育质量、社会认可度和一票否决各项均按“缺数据”处理。可用 balance template --county 生成。`
+        : `  No county sheet (${COUNTY_SHEET_NAME}) found: guarantee, quality, recognition and veto items are all missing. Write one with balance template --county.`,
+    );
+  } else {
+    lines.push(zh ? `  县级指标表：${result.sheet}` : `  County sheet: ${result.sheet}`);
+  }
+  const entries = countyChecklist(verdict);
+  for (const part of ["resources", "guarantee", "quality", "recognition", "vetoes"] as const) {
+    const status = verdict.parts[part];
+    const name = PART_NAMES[part][lang];
+    lines.push(`  ${MARK[status]} ${name}${sep}${STATUS[status][lang]}`);
+    if (part === "resources") continue;
+    for (const e of entries.filter((x) => x.part === part && x.status !== "pass")) {
+      const label =
+        part === "vetoes"
+          ? e.title[lang]
+          : zh
+            ? `第${e.number}项 ${e.title.zh}`
+            : `item ${e.number} ${e.title.en}`;
+      const value = formatItemValue(e, lang);
+      const what =
+        part === "vetoes"
+          ? e.status === "fail"
+            ? zh
+              ? "存在（一票否决）"
+              : "applies (veto)"
+            : zh
+              ? "未填写"
+              : "not answered"
+          : `${value}${zh ? "；要求 " : "; required "}${e.requirement[lang]}`;
+      lines.push(`      ${MARK[e.status]} ${label}${sep}${what}${e.cell ? `  [${e.cell}]` : ""}`);
+      for (const f of e.schools.slice(0, 10)) {
+        lines.push(`          ${f.school}${sep}${f.message[lang]}${f.cell ? `  [${f.cell}]` : ""}`);
+      }
+      if (e.schools.length > 10) {
+        lines.push(
+          zh ? `          ……另有 ${e.schools.length - 10} 处` : `          … ${e.schools.length - 10} more`,
+        );
+      }
+    }
+  }
+  const g5 = verdict.guarantee[4];
+  if (g5.classSize) {
+    const { largeClasses, veryLargeClasses } = g5.classSize;
+    lines.push(
+      zh
+        ? `  大班额（≥56 人）${largeClasses.length} 处，超大班额（≥66 人）${veryLargeClasses.length} 处（按各学段最大班额计）`
+        : `  Large classes (≥ 56): ${largeClasses.length} sections; very large (≥ 66): ${veryLargeClasses.length} (by each section's largest class)`,
+    );
+  }
+  for (const p of result.problems) {
+    lines.push(`  ${p.severity === "error" ? "✗" : "!"} ${p.cell ?? ""} ${p.message[lang]}`);
+  }
+  const missingCount = entries.filter((e) => e.status === "missing").length;
+  lines.push(
+    zh
+      ? `  县域结论：${verdict.countyPass ? "达标" : "未达标"}${missingCount > 0 ? `（${missingCount} 项缺数据）` : ""}`
+      : `  County verdict: ${verdict.countyPass ? "PASS" : "NOT YET"}${missingCount > 0 ? ` (${missingCount} items missing)` : ""}`,
+  );
+  const r = result.readiness;
+  if (r) {
+    lines.push("");
+    const remaining =
+      r.yearsRemaining > 0
+        ? zh
+          ? `还有 ${r.yearsRemaining} 年`
+          : `${r.yearsRemaining} years to go`
+        : r.yearsRemaining === 0
+          ? zh
+            ? "即为今年"
+            : "this year"
+          : zh
+            ? `已过 ${-r.yearsRemaining} 年`
+            : `${-r.yearsRemaining} years past`;
+    lines.push(
+      zh
+        ? `目标年份：${r.county} ${r.targetYear} 年创建达标（${remaining}）`
+        : `Target: ${r.county} to be recognised in ${r.targetYear} (${remaining})`,
+    );
+    for (const p of r.parts) {
+      const bits: string[] = [];
+      if (p.failing.length > 0) {
+        bits.push(
+          `${zh ? "未达标" : "failing"}${sep}${p.failing.map((f) => f.title[lang]).join(zh ? "、" : ", ")}`,
+        );
+      }
+      if (p.missing.length > 0) {
+        bits.push(
+          `${zh ? "缺数据" : "missing"}${sep}${p.missing.map((f) => f.title[lang]).join(zh ? "、" : ", ")}`,
+        );
+      }
+      lines.push(
+        `  ${MARK[p.status]} ${p.partName[lang]}${bits.length > 0 ? ` — ${bits.join(zh ? "；" : "; ")}` : ""}`,
+      );
+    }
+    const sg = r.startingGrades;
+    const sgText = zh
+      ? `  起始年级班额（${sg.from.slice(0, 4)} 年秋季学期起，一年级 ≤ 45、七年级 ≤ 50）：${STATUS[sg.status].zh}${sg.inForce ? "" : "（尚未生效）"}`
+      : `  Starting-grade classes (from ${sg.from}: grade 1 ≤ 45, grade 7 ≤ 50): ${STATUS[sg.status].en}${sg.inForce ? "" : " (not yet in force)"}`;
+    lines.push(sgText);
+    for (const f of sg.schools.slice(0, 10)) {
+      lines.push(`      ${f.school}${sep}${f.message[lang]}${f.cell ? `  [${f.cell}]` : ""}`);
+    }
+    lines.push(
+      zh
+        ? `  现状：${r.ready ? "已具备认定条件" : "尚不具备认定条件"}`
+        : `  Today: ${r.ready ? "ready for recognition" : "not ready yet"}`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
