@@ -32,9 +32,8 @@ describe("the school-table template (TEMPLATE.md)", () => {
   });
 
   test("the header is styled, frozen, and the columns have widths", () => {
-    const cell = sheet.getCell(1, 1);
-    expect(cell.font?.bold).toBe(true);
-    expect(cell.alignment?.wrapText).toBe(true);
+    expect(sheet.getCell(1, 1).font?.bold).toBe(true);
+    expect(sheet.getCell(1, 1).alignment?.wrapText).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(20);
     for (let c = 1; c <= TEMPLATE_COLUMNS.length; c++) expect(sheet.getColumn(c).width).toBeGreaterThan(0);
