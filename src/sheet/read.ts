@@ -143,6 +143,14 @@ function tenThousand(value: number): number {
 
 // ─── the grid, made total ────────────────────────────────────────────────────────────────────────────────────
 
+/** Text of any value a host passes, without calling an object's own toString (which may be anything). */
+function plainText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return typeof value === "object" || typeof value === "function"
+    ? Object.prototype.toString.call(value)
+    : String(value);
+}
+
 class Sheet {
   readonly rows: readonly unknown[];
   readonly sheet: string;
@@ -152,20 +160,20 @@ class Sheet {
   constructor(grid: Grid, problems: Problem[]) {
     const g: Partial<Grid> = grid && typeof grid === "object" ? grid : {};
     this.rows = Array.isArray(g.values) ? g.values : [];
-    this.sheet = typeof g.sheet === "string" ? g.sheet : String(g.sheet ?? "");
+    this.sheet = typeof g.sheet === "string" ? g.sheet : plainText(g.sheet);
     let topLeft = "A1";
     if (typeof g.topLeft === "string" && /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/u.test(g.topLeft.trim())) {
       const { row, col } = parseAddress(g.topLeft);
       if (row >= 0 && col >= 0) topLeft = `${columnLetters(col)}${row + 1}`;
     }
-    if (g.topLeft !== undefined && topLeft === "A1" && !/^\$?A\$?1$/iu.test(String(g.topLeft).trim())) {
+    if (g.topLeft !== undefined && topLeft === "A1" && !/^\$?A\$?1$/iu.test(plainText(g.topLeft).trim())) {
       problems.push(
         problem(
           "warning",
           "bad-top-left",
           null,
-          `无法识别区域左上角地址“${String(g.topLeft)}”，按 A1 标注单元格。`,
-          `The range's top-left address "${String(g.topLeft)}" is not an A1 address; cells are named from A1.`,
+          `无法识别区域左上角地址“${plainText(g.topLeft)}”，按 A1 标注单元格。`,
+          `The range's top-left address "${plainText(g.topLeft)}" is not an A1 address; cells are named from A1.`,
         ),
       );
     }
