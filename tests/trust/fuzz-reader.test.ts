@@ -72,6 +72,26 @@ describe("reader fuzzing", () => {
         topLeft: fc.string(),
         values: fc.array(fc.anything(), { maxLength: 5 }),
       }),
+      // a real header over rows of anything: rich text, formula results, errors and boxed values of any shape
+      fc
+        .array(
+          fc.array(
+            fc.oneof(
+              fc.anything({
+                withBoxedValues: true,
+                withNullPrototype: true,
+                withBigInt: true,
+                withDate: true,
+              }),
+              fc.record({ richText: fc.anything() }),
+              fc.record({ formula: fc.string(), result: fc.anything() }),
+              fc.record({ error: fc.anything() }),
+            ),
+            { maxLength: 19 },
+          ),
+          { maxLength: 4 },
+        )
+        .map((rows) => ({ sheet: "学校", topLeft: "A1", values: [templateHeaderRow(), ...rows] })),
     );
     fc.assert(
       fc.property(junk, (grid) => {
