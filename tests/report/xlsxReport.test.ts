@@ -1,0 +1,117 @@
+/**
+ * One report, two writers (issue 4 item 5): the .xlsx of `balance evaluate --out` and the pane's workbook
+ * (the Office.js writer into the Excel double) hold the same cells, formulas, formats and charts.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { doubleHost } from "../../src/excel/double/host";
+import { reportBytes } from "../../src/xlsx/report";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { countyWorkbook, randomCounty, reportOf } from "../excel/county";
+import type { ExcelDouble } from "../../src/excel/double/excel";
+import type { Report } from "../../src/report/model";
+
+async function paneAndFile(excel: ExcelDouble) {
+  const host = doubleHost(excel);
+  const { report, evaluation } = reportOf(await host.readTable("usedRange"));
+  await host.writeReport(report, { replaceExisting: true });
+  const bytes = await reportBytes(report);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return { report, evaluation, bytes, workbook };
+}
+
+function normalise(v: unknown): unknown {
+  return v === undefined || v === "" ? null : v;
+}
+
+function expectSameCells(excel: ExcelDouble, workbook: ExcelJS.Workbook, report: Report) {
+  let compared = 0;
+  const mismatches: string[] = [];
+  for (const sheet of report.sheets) {
+    const pane = excel.model.requireSheet(sheet.name);
+    const file = workbook.getWorksheet(sheet.name)!;
+    expect(file).toBeDefined();
+    const rows = Math.max(pane.rows.length, file.rowCount);
+    for (let r = 0; r < rows; r++) {
+      const width = Math.max(pane.rows[r]?.length ?? 0, file.getRow(r + 1).cellCount);
+      for (let c = 0; c < width; c++) {
+        const a = pane.rows[r]?.[c];
+        const b = file.getCell(r + 1, c + 1);
+        const fileFormula = b.formula ? `=${b.formula}` : undefined;
+        const where = `${sheet.name}!${b.address}`;
+        if (fileFormula !== a?.formula) mismatches.push(`${where} formula ${fileFormula} ≠ ${a?.formula}`);
+        // a merged cell's other cells read back as the master's value in exceljs
+        const slave = b.isMerged && b.master.address !== b.address;
+        if (!a?.formula && !slave && normalise(b.value) !== normalise(a?.value)) {
+          mismatches.push(`${where} value ${String(b.value)} ≠ ${String(a?.value)}`);
+        }
+        if ((b.numFmt || null) !== (a?.numberFormat ?? null)) {
+          mismatches.push(`${where} format ${b.numFmt} ≠ ${a?.numberFormat}`);
+        }
+        const fill = b.fill && "fgColor" in b.fill ? `#${b.fill.fgColor!.argb!.slice(2)}` : null;
+        if (fill !== (a?.format?.fill ?? null)) mismatches.push(`${where} fill ${fill} ≠ ${a?.format?.fill}`);
+        compared++;
+      }
+    }
+    expect(file.views[0]).toMatchObject({
+      state: "frozen",
+      ySplit: pane.freeze!.rows,
+      xSplit: pane.freeze!.columns,
+    });
+    expect(file.pageSetup.orientation).toBe(pane.pageLayout.orientation.toLowerCase());
+    expect(file.pageSetup.paperSize).toBe(9);
+    expect(`$${file.pageSetup.printTitlesRow?.replace(":", ":$")}`).toBe(pane.pageLayout.printTitleRows);
+    const merges = (file.model as { merges?: string[] }).merges ?? [];
+    expect(merges.length).toBe(pane.merges.length);
+  }
+  expect(mismatches).toEqual([]);
+  return compared;
+}
+
+describe("the .xlsx report and the pane's report hold the same cells", () => {
+  test("the sample county: cells, formulas, formats, fills, frozen panes, print set-up", async () => {
+    const excel = countyWorkbook(sampleCountyRecords());
+    const { report, workbook } = await paneAndFile(excel);
+    expect(expectSameCells(excel, workbook, report)).toBeGreaterThan(1000);
+  });
+
+  test("a random county of 60 schools", async () => {
+    const excel = countyWorkbook(randomCounty(60, 42));
+    const { report, workbook } = await paneAndFile(excel);
+    expectSameCells(excel, workbook, report);
+  });
+
+  test("formulas carry the engine's value as their cached result", async () => {
+    const excel = countyWorkbook(sampleCountyRecords());
+    const { workbook, evaluation } = await paneAndFile(excel);
+    const cv = workbook.getWorksheet("差异系数")!.getCell("F3");
+    expect(cv.formula).toMatch(/^IF\(/);
+    expect((cv.value as ExcelJS.CellFormulaValue).result).toBe(
+      evaluation.levels.primary.balance.qualifiedTeachers.cv,
+    );
+  });
+
+  test("each level's chart is a native chart with the same series as the pane's", async () => {
+    const excel = countyWorkbook(sampleCountyRecords());
+    const { bytes } = await paneAndFile(excel);
+    const zip = await JSZip.loadAsync(bytes);
+    const charts = Object.keys(zip.files)
+      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .sort();
+    expect(charts).toHaveLength(2);
+    const pane = excel.model.requireSheet("差异系数").charts;
+    for (let i = 0; i < charts.length; i++) {
+      const xml = await zip.file(charts[i])!.async("string");
+      expect(xml).toContain('<c:barDir val="col"/>');
+      const refs = [...xml.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1].replace(/\$/g, ""));
+      const expected = pane[i].series.flatMap((s) => [`差异系数!${s.categories}`, `差异系数!${s.values}`]);
+      expect(refs).toEqual(expected);
+    }
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain("/xl/drawings/drawing1.xml");
+    const rels = Object.keys(zip.files).filter((f) => /worksheets\/_rels\/.+\.rels$/.test(f));
+    const relsText = await Promise.all(rels.map((f) => zip.file(f)!.async("string")));
+    expect(relsText.join("")).toContain("../drawings/drawing1.xml");
+  });
+});
