@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { INDICATOR_IDS, type IndicatorId } from "../../standard/indicators";
+import type { Problem } from "../../sheet/problems";
+
+/**
+ * Unit cost of one more unit of each resource, in 元: a teacher of each kind (per year), a m² of teaching
+ * area, a m² of sports area, a 元 of equipment, a multimedia room. The plan minimises Σ cost × amount.
+ */
+export type UnitCosts = Record<IndicatorId, number>;
+
+/**
+ * Editable defaults. They are round figures for ranking choices, not prices; a bureau puts its own in a costs
+ * file. Where they come from (README "模拟与规划"):
+ * - teachers: one year of pay and charges, of the order of the national average wage of the education sector
+ *   (国家统计局, 城镇非私营单位教育行业平均工资, about 12 万元 a year in recent years); a key teacher (骨干教师) is
+ *   costed higher for the recruitment or training premium;
+ * - teaching area: building cost of school buildings, about 3,500 元/㎡ (provincial construction cost
+ *   indices for 中小学校舍);
+ * - sports area: an outdoor ground with a synthetic track, about 400 元/㎡ (a gymnasium costs far more);
+ * - equipment: 1 元 per 元 by definition;
+ * - a networked multimedia room: interactive display, computer, network and fit-out, about 5 万元.
+ */
+export const DEFAULT_UNIT_COSTS: Readonly<UnitCosts> = {
+  qualifiedTeachers: 120000,
+  keyTeachers: 150000,
+  peArtTeachers: 120000,
+  teachingArea: 3500,
+  sportsArea: 400,
+  equipmentValue: 1,
+  multimediaRooms: 50000,
+};
+
+const cost = z.number().refine(Number.isFinite, "must be a finite number").min(0);
+
+/** A costs file: any of the seven ids with a unit cost in 元; missing ones keep their default. */
+export const costsFileSchema = z
+  .object(
+    Object.fromEntries(INDICATOR_IDS.map((id) => [id, cost.optional()])) as Record<
+      IndicatorId,
+      z.ZodOptional<typeof cost>
+    >,
+  )
+  .strict();
+
+export function parseCosts(json: unknown): { costs: UnitCosts; problems: Problem[] } {
+  const parsed = costsFileSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      costs: { ...DEFAULT_UNIT_COSTS },
+      problems: parsed.error.issues.map((issue) => {
+        const field = issue.path.length > 0 ? issue.path.join(".") : "costs";
+        return {
+          severity: "error" as const,
+          code: "costs-invalid",
+          cell: null,
+          message: {
+            zh: `${field}：单位成本无效（${issue.message}）`,
+            en: `${field}: invalid unit cost (${issue.message})`,
+          },
+        };
+      }),
+    };
+  }
+  const costs = { ...DEFAULT_UNIT_COSTS };
+  for (const id of INDICATOR_IDS) {
+    const v = parsed.data[id];
+    if (v !== undefined) costs[id] = v;
+  }
+  return { costs, problems: [] };
+}

@@ -1,0 +1,442 @@
+import {
+  FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  TEACHER_INDICATORS,
+  type IndicatorId,
+  type Level,
+} from "../../standard/indicators";
+import { leastAddition, isTeacher, type PlanModel, type PlanSection } from "./model";
+import { emptyAdditions, type PlanAdditions } from "./perSchool";
+import { loadHighs } from "./highs";
+import { differenceCoefficient } from "../coefficient";
+
+/*
+ * The plan as a mixed-integer linear programme for HiGHS:
+ *
+ *   minimise   Σ cost·addition
+ *   subject to for each failing section j and each indicator i it is short of
+ *                base + reach·addition + (need_standard − need_floor)·band_ji ≥ need_standard
+ *              Σ_i band_ji ≤ 7 − 6                      (STANDARD.md §2: one indicator may stay in the 85 % band)
+ *              the cuts of the difference coefficients   (STANDARD.md §3, see `cvCut`)
+ *   teachers and rooms whole, band_ji binary.
+ *
+ * Equipment is modelled in 万元 so that the coefficients stay of similar size.
+ */
+
+const UNIT: Record<IndicatorId, number> = {
+  qualifiedTeachers: 1,
+  keyTeachers: 1,
+  peArtTeachers: 1,
+  teachingArea: 1,
+  sportsArea: 1,
+  equipmentValue: 10000,
+  multimediaRooms: 1,
+};
+
+const teacherVar = (j: number, k: number) => `t${j}_${k}`;
+const facilityVar = (s: number, m: number) => `f${s}_${m}`;
+const bandVar = (j: number, i: number) => `b${j}_${i}`;
+
+/** A linear cut Σ coefficient·variable ≤ rhs over the plan's variables. */
+export interface Cut {
+  level: Level;
+  indicator: IndicatorId;
+  terms: Map<string, number>;
+  rhs: number;
+}
+
+function num(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
+  return x.toPrecision(16);
+}
+
+function linear(terms: [number, string][]): string {
+  const parts: string[] = [];
+  terms.forEach(([c, v], i) => {
+    if (c === 0) return;
+    const sign = c < 0 ? "-" : "+";
+    parts.push(`${i === 0 && sign === "+" ? "" : sign + " "}${num(Math.abs(c))} ${v}`);
+  });
+  const lines: string[] = [];
+  for (let i = 0; i < parts.length; i += 8) lines.push(" " + parts.slice(i, i + 8).join(" "));
+  return lines.join("\n");
+}
+
+/** The resource amount a section gets from its variable: which variable, and how much of it reaches the section. */
+function variableOf(section: PlanSection, id: IndicatorId): { name: string; reach: number } {
+  if (isTeacher(id)) return { name: teacherVar(section.index, TEACHER_INDICATORS.indexOf(id)), reach: 1 };
+  const m = FACILITY_INDICATORS.indexOf(id as (typeof FACILITY_INDICATORS)[number]);
+  return {
+    name: facilityVar(section.school, m),
+    reach: section.reach[id as (typeof FACILITY_INDICATORS)[number]],
+  };
+}
+
+export function buildLp(model: PlanModel, cuts: readonly Cut[]): string {
+  const objective: [number, string][] = [];
+  const used = new Set<string>();
+  const rows: string[] = [];
+  const binaries: string[] = [];
+  const generals = new Set<string>();
+  const use = (name: string, id: IndicatorId) => {
+    if (used.has(name)) return;
+    used.add(name);
+    objective.push([model.costs[id] * UNIT[id], name]);
+    if (model.profile.indicators[id].integral) generals.add(name);
+  };
+  let r = 0;
+  for (const section of model.sections) {
+    if (section.passes) continue;
+    const bands: string[] = [];
+    for (const id of section.short) {
+      const i = INDICATOR_IDS.indexOf(id);
+      const v = variableOf(section, id);
+      if (!(v.reach > 0)) continue;
+      use(v.name, id);
+      const b = bandVar(section.index, i);
+      bands.push(b);
+      binaries.push(b);
+      const gap = (section.needStandard[id] - section.needFloor[id]) / UNIT[id];
+      const rhs = (section.needStandard[id] - section.base[id]) / UNIT[id];
+      rows.push(
+        ` r${r++}:${linear([
+          [v.reach, v.name],
+          [gap, b],
+        ])} >= ${num(rhs)}`,
+      );
+    }
+    if (bands.length > model.bandSize) {
+      rows.push(` r${r++}:${linear(bands.map((b) => [1, b] as [number, string]))} <= ${model.bandSize}`);
+    }
+  }
+  for (const cut of cuts) {
+    const terms: [number, string][] = [];
+    for (const [name, c] of cut.terms) {
+      use(name, cut.indicator);
+      terms.push([c, name]);
+    }
+    if (terms.length > 0) rows.push(` cv${r++}:${linear(terms)} <= ${num(cut.rhs)}`);
+  }
+  if (objective.length === 0) objective.push([0, "none"]);
+  const lp = ["Minimize", " cost:" + linear(objective.length ? objective : [[0, "none"]]), "Subject To"];
+  if (rows.length === 0) rows.push(` r0: ${objective[0][1]} >= 0`);
+  lp.push(...rows, "Bounds");
+  for (const name of used) lp.push(` ${name} >= 0`);
+  if (generals.size > 0) lp.push("Generals", ...[...generals].map((g) => " " + g));
+  if (binaries.length > 0) lp.push("Binary", ...binaries.map((b) => " " + b));
+  lp.push("End");
+  return lp.join("\n");
+}
+
+export interface MilpOutcome {
+  /** HiGHS's status, "Optimal" when proven */
+  status: string;
+  /** the objective, a lower bound on the plan's cost when the cuts are outer approximations */
+  objective: number;
+  /** the additions, repaired to pass by the engine's exact comparison */
+  additions: PlanAdditions;
+}
+
+/** Values from HiGHS, which keeps whole numbers only to 1e-6: snap them, then round up what is left. */
+function whole(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - r) <= 1e-6 ? r : Math.ceil(x);
+}
+
+export async function solveMilp(
+  model: PlanModel,
+  cuts: readonly Cut[],
+  options: { timeLimitSeconds?: number } = {},
+): Promise<MilpOutcome> {
+  const highs = await loadHighs();
+  const lp = buildLp(model, cuts);
+  const solution = highs.solve(lp, {
+    output_flag: false,
+    mip_rel_gap: 1e-9,
+    mip_abs_gap: 1e-6,
+    time_limit: options.timeLimitSeconds ?? 60,
+  });
+  const columns = (solution as { Columns?: Record<string, { Primal?: number }> }).Columns ?? {};
+  const value = (name: string) => columns[name]?.Primal ?? 0;
+  const a = emptyAdditions(model);
+  for (const section of model.sections) {
+    a.bands[section.index] = section.passes
+      ? []
+      : section.short.filter((id) => value(bandVar(section.index, INDICATOR_IDS.indexOf(id))) > 0.5);
+    TEACHER_INDICATORS.forEach((id, k) => {
+      let x = Math.max(0, whole(value(teacherVar(section.index, k))));
+      if (!section.passes && section.short.includes(id)) {
+        x = Math.max(x, leastAddition(model, section, id, a.bands[section.index].includes(id)));
+      }
+      a.teachers[section.index][k] = x;
+    });
+  }
+  for (const school of model.schools) {
+    FACILITY_INDICATORS.forEach((id, m) => {
+      const raw = Math.max(0, value(facilityVar(school.index, m)) * UNIT[id]);
+      let x = model.profile.indicators[id].integral ? whole(raw) : raw;
+      for (const section of school.sections) {
+        if (section.passes || !section.short.includes(id)) continue;
+        const need = leastAddition(
+          model,
+          section,
+          id,
+          a.bands[section.index].includes(id),
+          section.reach[id],
+        );
+        x = Math.max(x, need);
+      }
+      a.facilities[school.index][m] = x;
+    });
+  }
+  return { status: solution.Status, objective: solution.ObjectiveValue, additions: a };
+}
+
+/** Indicator values of a level's sections after the additions, with their enrolments. */
+export function levelValues(
+  model: PlanModel,
+  a: PlanAdditions,
+  level: Level,
+  id: IndicatorId,
+): { section: PlanSection; value: number }[] {
+  const scale = model.profile.indicators[id].scale === "per100" ? 100 : 1;
+  const out: { section: PlanSection; value: number }[] = [];
+  for (const s of model.sections) {
+    if (s.level !== level) continue;
+    const v = variableOf(s, id);
+    const added = isTeacher(id)
+      ? a.teachers[s.index][TEACHER_INDICATORS.indexOf(id)]
+      : a.facilities[s.school][FACILITY_INDICATORS.indexOf(id as (typeof FACILITY_INDICATORS)[number])];
+    out.push({ section: s, value: (scale * (s.base[id] + v.reach * added)) / s.students });
+  }
+  return out;
+}
+
+/**
+ * A gradient cut of the difference-coefficient limit at the plan `a`.
+ *
+ * With Pₖ the enrolments, P = Σ Pₖ and X̄ = Σ Pₖ·Xₖ / P, the limit CV ≤ L is g(X) = S(X) − L·X̄(X) ≤ 0 with
+ * S = ‖(√(Pₖ/P)·(Xₖ − X̄))ₖ‖, convex in the additions (a norm of an affine map minus a linear map). Its gradient
+ * is ∂g/∂Xₖ = (Pₖ/P)·((Xₖ − X̄)/S − L); S and X̄ are homogeneous of degree 1, so the tangent plane passes through
+ * the origin and the cut is simply Σₖ wₖ·Xₖ ≤ 0 with those weights: an outer approximation that removes `a`
+ * whenever g(a) > 0 and never removes a plan that meets the limit. `limit` is used slightly tightened by the
+ * caller so that the final plan passes the engine's comparison, not just HiGHS's tolerance.
+ */
+export function cvCut(
+  model: PlanModel,
+  a: PlanAdditions,
+  level: Level,
+  id: IndicatorId,
+  limit: number,
+): Cut | null {
+  const values = levelValues(model, a, level, id);
+  let total = 0;
+  let weighted = 0;
+  for (const { section, value } of values) {
+    total += section.students;
+    weighted += section.students * value;
+  }
+  if (total === 0) return null;
+  const mean = weighted / total;
+  let squares = 0;
+  for (const { section, value } of values) squares += section.students * (value - mean) ** 2;
+  const sd = Math.sqrt(squares / total);
+  if (sd === 0) return null;
+  const scale = model.profile.indicators[id].scale === "per100" ? 100 : 1;
+  const terms = new Map<string, number>();
+  let rhs = 0;
+  for (const { section, value } of values) {
+    const w = (section.students / total) * ((value - mean) / sd - limit);
+    const v = variableOf(section, id);
+    // Xₖ = scale·(baseₖ + reachₖ·U·y)/Pₖ, y in the model's unit
+    const c = (w * scale * v.reach * UNIT[id]) / section.students;
+    terms.set(v.name, (terms.get(v.name) ?? 0) + c);
+    rhs -= (w * scale * section.base[id]) / section.students;
+  }
+  let biggest = 0;
+  for (const c of terms.values()) biggest = Math.max(biggest, Math.abs(c));
+  if (biggest === 0) return null;
+  for (const [k, c] of terms) terms.set(k, c / biggest);
+  return { level, indicator: id, terms, rhs: rhs / biggest };
+}
+
+export { UNIT as MODEL_UNIT };
+
+/** The difference coefficient of one level and indicator after the additions, by the engine's own formula. */
+export function planCv(model: PlanModel, a: PlanAdditions, level: Level, id: IndicatorId): number | null {
+  const values = levelValues(model, a, level, id);
+  return differenceCoefficient(
+    values.map((v) => v.value),
+    values.map((v) => v.section.students),
+  ).cv;
+}
+
+function blend(
+  a: PlanAdditions,
+  b: PlanAdditions,
+  mu: number,
+  model: PlanModel,
+  round: boolean,
+): PlanAdditions {
+  const mix = (x: number, y: number, integral: boolean) => {
+    const v = x + mu * (y - x);
+    return round && integral ? Math.max(x, whole(v)) : v;
+  };
+  return {
+    teachers: a.teachers.map((row, j) => row.map((x, k) => mix(x, b.teachers[j][k], true))),
+    facilities: a.facilities.map((row, s) =>
+      row.map((x, m) =>
+        mix(x, b.facilities[s][m], model.profile.indicators[FACILITY_INDICATORS[m]].integral),
+      ),
+    ),
+    bands: a.bands,
+  };
+}
+
+/**
+ * From a plan whose coefficients are over their limits, a plan that meets them: the additions are moved along
+ * the segment toward an interior point (every section of the level raised to the level's highest value, where
+ * the coefficient is about 0) just far enough. More of a resource never makes a section fail, so the pass part
+ * holds all along. Also returns the boundary point of the segment, where supporting cuts are tight.
+ */
+export function pushInside(
+  model: PlanModel,
+  a: PlanAdditions,
+  failing: readonly { level: Level; indicator: IndicatorId }[],
+  margin: number,
+): { additions: PlanAdditions; boundary: PlanAdditions } | null {
+  const indicators = [...new Set(failing.map((f) => f.indicator))];
+  const inside: PlanAdditions = {
+    teachers: a.teachers.map((row) => [...row]),
+    facilities: a.facilities.map((row) => [...row]),
+    bands: a.bands,
+  };
+  const levels = [...new Set(model.sections.map((s) => s.level))];
+  for (const id of indicators) {
+    for (const level of levels) {
+      const values = levelValues(model, a, level, id);
+      const top = Math.max(...values.map((v) => v.value));
+      const scale = model.profile.indicators[id].scale === "per100" ? 100 : 1;
+      for (const { section } of values) {
+        const need = (top * section.students) / scale - section.base[id];
+        if (isTeacher(id)) {
+          const k = TEACHER_INDICATORS.indexOf(id);
+          inside.teachers[section.index][k] = Math.max(inside.teachers[section.index][k], need);
+        } else {
+          const m = FACILITY_INDICATORS.indexOf(id as (typeof FACILITY_INDICATORS)[number]);
+          const reach = section.reach[id as (typeof FACILITY_INDICATORS)[number]];
+          if (reach > 0)
+            inside.facilities[section.school][m] = Math.max(
+              inside.facilities[section.school][m],
+              need / reach,
+            );
+        }
+      }
+    }
+  }
+  const pairs = indicators.flatMap((id) => levels.map((level) => ({ level, id })));
+  const meets = (x: PlanAdditions) =>
+    pairs.every(({ level, id }) => {
+      const cv = planCv(model, x, level, id);
+      return cv !== null && cv <= model.profile.cvLimit[level] * (1 - margin);
+    });
+  if (!meets(blend(a, inside, 1, model, true))) return null;
+  // boundary of the continuous segment, then the first rounded point beyond it that meets every limit
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    if (meets(blend(a, inside, mid, model, false))) hi = mid;
+    else lo = mid;
+  }
+  const boundary = blend(a, inside, hi, model, false);
+  let rlo = hi;
+  let rhi = 1;
+  if (meets(blend(a, inside, hi, model, true))) rhi = hi;
+  else {
+    for (let i = 0; i < 50; i++) {
+      const mid = (rlo + rhi) / 2;
+      if (meets(blend(a, inside, mid, model, true))) rhi = mid;
+      else rlo = mid;
+    }
+  }
+  return { additions: blend(a, inside, rhi, model, true), boundary };
+}
+
+/** Raises every section of `level` whose value of `id` is below `water` up to it (whole people and rooms). */
+function raiseTo(
+  model: PlanModel,
+  a: PlanAdditions,
+  level: Level,
+  id: IndicatorId,
+  water: number,
+): PlanAdditions {
+  const out: PlanAdditions = {
+    teachers: a.teachers.map((row) => [...row]),
+    facilities: a.facilities.map((row) => [...row]),
+    bands: a.bands,
+  };
+  const scale = model.profile.indicators[id].scale === "per100" ? 100 : 1;
+  const integral = model.profile.indicators[id].integral;
+  for (const { section, value } of levelValues(model, a, level, id)) {
+    if (value >= water) continue;
+    const more = ((water - value) * section.students) / scale;
+    if (isTeacher(id)) {
+      const k = TEACHER_INDICATORS.indexOf(id);
+      const x = a.teachers[section.index][k] + more;
+      out.teachers[section.index][k] = integral ? whole(x) : x;
+    } else {
+      const m = FACILITY_INDICATORS.indexOf(id as (typeof FACILITY_INDICATORS)[number]);
+      const reach = section.reach[id as (typeof FACILITY_INDICATORS)[number]];
+      if (!(reach > 0)) continue;
+      const x = a.facilities[section.school][m] + more / reach;
+      out.facilities[section.school][m] = Math.max(
+        out.facilities[section.school][m],
+        integral ? whole(x) : x,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * A quick plan that meets the coefficient limits: for each coefficient over its limit, the lowest sections are
+ * raised to a common level (water-filling), the lowest level that brings the coefficient within the limit. Raising
+ * the lowest values is what the exact optimum does when every student's share costs the same, so this point is
+ * close to the optimum and the cuts taken there are nearly tight. The exact loop improves on it.
+ */
+export function waterFill(
+  model: PlanModel,
+  a: PlanAdditions,
+  failing: readonly { level: Level; indicator: IndicatorId }[],
+  margin: number,
+): PlanAdditions {
+  let point = a;
+  for (let round = 0; round < 4; round++) {
+    let changed = false;
+    for (const level of [
+      ...new Set(failing.map((f) => f.level)),
+      ...new Set(model.sections.map((s) => s.level)),
+    ]) {
+      for (const id of new Set(failing.map((f) => f.indicator))) {
+        const limit = model.profile.cvLimit[level] * (1 - margin);
+        const cv = planCv(model, point, level, id);
+        if (cv !== null && cv <= limit) continue;
+        const values = levelValues(model, point, level, id).map((v) => v.value);
+        if (values.length === 0) continue;
+        let lo = Math.min(...values);
+        let hi = Math.max(...values);
+        for (let i = 0; i < 60; i++) {
+          const mid = (lo + hi) / 2;
+          const c = planCv(model, raiseTo(model, point, level, id, mid), level, id);
+          if (c !== null && c <= limit) hi = mid;
+          else lo = mid;
+        }
+        point = raiseTo(model, point, level, id, hi);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return point;
+}

@@ -1,0 +1,63 @@
+import type { SchoolRecord, SchoolType } from "../../src/engine/records";
+
+/** A small deterministic generator (mulberry32), so that every run plans the same counties. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface CountyOptions {
+  /** spread of resources around the standard: values drawn in [low, high] × standard */
+  low?: number;
+  high?: number;
+}
+
+/**
+ * A county of `n` schools: primary, junior, nine-year schools and a few teaching points, with resources drawn
+ * around the national standard so that some sections pass, some fail and some sit in the 85 % band.
+ */
+export function generateCounty(n: number, seed: number, options: CountyOptions = {}): SchoolRecord[] {
+  const rnd = random(seed);
+  const low = options.low ?? 0.7;
+  const high = options.high ?? 1.5;
+  const around = (standard: number) => standard * (low + (high - low) * rnd());
+  const records: SchoolRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const u = rnd();
+    const type: SchoolType =
+      u < 0.55 ? "primary" : u < 0.8 ? "junior" : u < 0.95 ? "nineYear" : "teachingPoint";
+    const primary =
+      type === "primary" || type === "nineYear"
+        ? 60 + Math.floor(rnd() * 1400)
+        : type === "teachingPoint"
+          ? 50 + Math.floor(rnd() * 60)
+          : 0;
+    const junior = type === "junior" || type === "nineYear" ? 80 + Math.floor(rnd() * 1100) : 0;
+    const teachers = (students: number, q: number) => ({
+      qualifiedTeachers: Math.round((students / 100) * around(q)),
+      keyTeachers: Math.round((students / 100) * around(1.0)),
+      peArtTeachers: Math.round((students / 100) * around(0.9)),
+    });
+    const weighted = primary + 1.1 * junior;
+    const mix = (p: number, j: number) => (primary * p + 1.1 * junior * j) / Math.max(weighted, 1);
+    records.push({
+      name: `学校${String(i + 1).padStart(4, "0")}`,
+      type,
+      students: { primary, junior, senior: 0 },
+      teachers: { primary: teachers(primary, 4.2), junior: teachers(junior, 5.3) },
+      facilities: {
+        teachingArea: Math.round(weighted * around(mix(4.5, 5.8))),
+        sportsArea: Math.round(weighted * around(mix(7.5, 10.2))),
+        equipmentValue: Math.round(weighted * around(mix(2000, 2500))),
+        multimediaRooms: Math.round((weighted / 100) * around(mix(2.3, 2.4))),
+      },
+    });
+  }
+  return records;
+}
