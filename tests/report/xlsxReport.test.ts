@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read -- exceljs cells, not Office.js proxies: nothing to sync */
 /**
  * One report, two writers (issue 4 item 5): the .xlsx of `balance evaluate --out` and the pane's workbook
  * (the Office.js writer into the Excel double) hold the same cells, formulas, formats and charts.
