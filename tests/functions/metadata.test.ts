@@ -1,0 +1,130 @@
+/**
+ * functions.json is generated at build from the JSDoc of src/functions/functions.ts; functions-zh-CN.json is
+ * written by hand (Office's generator does not localize). These tests fail when the two drift apart.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
+
+const ROOT = join(__dirname, "..", "..");
+const SOURCE = join(ROOT, "src", "functions", "functions.ts");
+
+/** The functions of the BALANCE namespace, in the order of the source. */
+const EXPECTED_IDS = [
+  "DIFFCOEF",
+  "CHECK",
+  "DETAIL",
+  "INDICATOR",
+  "STANDARD",
+  "CVLIMIT",
+  "SHORTFALL",
+  "COUNTY",
+];
+
+interface Metadata {
+  functions: IFunction[];
+}
+
+let generated: Metadata;
+let associations: { functionName: string; id: string }[];
+const zhCN = JSON.parse(
+  readFileSync(join(ROOT, "src", "functions", "functions-zh-CN.json"), "utf8"),
+) as Metadata;
+const help = readFileSync(join(ROOT, "src", "help", "functions.html"), "utf8");
+
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata(SOURCE);
+  expect(result.errors).toEqual([]);
+  generated = JSON.parse(result.metadataJson) as Metadata;
+  associations = result.associate;
+});
+
+/** Everything of a function but the words Excel shows, which a translation changes. */
+function shape(f: IFunction) {
+  return {
+    id: f.id,
+    helpUrl: f.helpUrl,
+    result: f.result,
+    options: f.options,
+    parameters: f.parameters.map((p) => ({
+      type: p.type,
+      dimensionality: p.dimensionality,
+      optional: p.optional,
+      repeating: p.repeating,
+      cellValueType: p.cellValueType,
+      customEnumId: p.customEnumId,
+    })),
+  };
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+// Office: a name starts with a letter, has at least 3 characters, and uses letters, digits, _ and . only
+const VALID_NAME = /^\p{L}[\p{L}\p{N}_.]{2,}$/u;
+
+describe("functions.json generated from the JSDoc", () => {
+  test("zero errors and exactly the expected ids", () => {
+    expect(generated.functions.map((f) => f.id)).toEqual(EXPECTED_IDS);
+  });
+
+  test("the build's associate calls and the file's own registrations name the same functions", async () => {
+    const { registeredIds } = await import("../../src/functions/functions");
+    expect([...registeredIds]).toEqual(EXPECTED_IDS);
+    const source = readFileSync(SOURCE, "utf8");
+    for (const { functionName, id } of associations) {
+      expect(source).toContain(`CustomFunctions.associate("${id}", ${functionName});`);
+    }
+  });
+
+  test("every function and parameter is described, with a help URL to an anchor of the reference page", () => {
+    for (const f of generated.functions) {
+      expect(f.name).toBe(f.id);
+      expect(f.description?.length).toBeGreaterThan(10);
+      for (const p of f.parameters) expect(p.description?.length).toBeGreaterThan(5);
+      const url = new URL(f.helpUrl as string);
+      expect(url.pathname).toBe("/help/functions.html");
+      expect(help).toContain(`id="${url.hash.slice(1)}"`);
+    }
+  });
+
+  test("table arguments are ranges, spilled results are matrices", () => {
+    const byId = Object.fromEntries(generated.functions.map((f) => [f.id, f]));
+    expect(byId.DIFFCOEF.parameters.map((p) => p.dimensionality)).toEqual(["matrix", "matrix"]);
+    expect(byId.CHECK.parameters[0].dimensionality).toBe("matrix");
+    expect(byId.COUNTY.parameters[0].dimensionality).toBe("matrix");
+    expect(byId.DETAIL.result?.dimensionality).toBe("matrix");
+    expect(byId.COUNTY.result?.dimensionality).toBe("matrix");
+  });
+});
+
+describe("functions-zh-CN.json", () => {
+  test("holds exactly the generated functions, ids and parameters (types, ranges, optional) unchanged", () => {
+    expect(zhCN.functions.map(shape)).toEqual(generated.functions.map(shape));
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(generated).sort());
+  });
+
+  test("names, descriptions and parameter names in Chinese", () => {
+    for (const f of zhCN.functions) {
+      expect(f.name).toMatch(CJK);
+      expect(f.name).toMatch(VALID_NAME);
+      expect(f.description).toMatch(CJK);
+      for (const p of f.parameters) {
+        expect(p.name).toMatch(CJK);
+        expect(p.description).toMatch(CJK);
+      }
+    }
+  });
+
+  test("names are unique, and parameter names unique within a function", () => {
+    const names = zhCN.functions.map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const f of zhCN.functions)
+      expect(new Set(f.parameters.map((p) => p.name)).size).toBe(f.parameters.length);
+  });
+
+  test("the reference page documents each function under its Chinese and English names", () => {
+    for (const f of zhCN.functions) {
+      expect(help).toContain(`BALANCE.${f.name}`);
+      expect(help).toContain(`BALANCE.${f.id}(`);
+    }
+  });
+});

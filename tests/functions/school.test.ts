@@ -1,0 +1,233 @@
+import { evaluateTable } from "../../src/pipeline";
+import { checkRow, detailRow, DETAIL_HEADER } from "../../src/functions/school";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { parseProfile } from "../../src/standard/load";
+import { excelError } from "./helpers";
+import { HEADER, NINE_YEAR_PASS, PRIMARY_PASS, templateRow, type RowSpec } from "./rows";
+
+const P = NATIONAL_2017;
+const check = (spec: RowSpec, level?: string) => checkRow(P, [templateRow(spec)], undefined, level);
+
+describe("BALANCE.CHECK on template rows (STANDARD.md §2 school pass rule, §4)", () => {
+  test("a school meeting all seven indicators: 达标", () => {
+    expect(check(PRIMARY_PASS)).toBe("达标");
+  });
+
+  test("one indicator below 85 % of its standard: 不达标", () => {
+    // 15 qualified teachers per 500 = 3.0 < 0.85 × 4.2 = 3.57
+    expect(check({ ...PRIMARY_PASS, primaryQualifiedTeachers: 15 })).toBe("不达标");
+  });
+
+  test("one indicator between 85 % and the standard, six met: 达标", () => {
+    // 11 rooms per 500 = 2.2: below 2.3, above 0.85 × 2.3 = 1.955
+    expect(check({ ...PRIMARY_PASS, multimediaRooms: 11 })).toBe("达标");
+  });
+
+  test("two indicators between 85 % and the standard (only five met): 不达标", () => {
+    expect(check({ ...PRIMARY_PASS, multimediaRooms: 11, teachingArea: 2200 })).toBe("不达标");
+  });
+
+  test("a value exactly at its standard meets it", () => {
+    // 21 per 500 = 4.2
+    expect(check({ ...PRIMARY_PASS, primaryQualifiedTeachers: 21 })).toBe("达标");
+  });
+
+  test("excluded rows: 不参评 (special-education school, teaching point under 50 students)", () => {
+    expect(check({ ...PRIMARY_PASS, name: "特教学校", type: "特殊教育学校" })).toBe("不参评");
+    expect(
+      check({ ...PRIMARY_PASS, name: "教学点", type: "教学点", primaryStudents: 30, parent: "第一小学" }),
+    ).toBe("不参评");
+  });
+
+  test("a teaching point of 50 or more counts as a primary school", () => {
+    const point: RowSpec = {
+      ...PRIMARY_PASS,
+      name: "教学点",
+      type: "教学点",
+      parent: "第一小学",
+      primaryStudents: 60,
+      primaryQualifiedTeachers: 3,
+      primaryKeyTeachers: 1,
+      primaryPeArtTeachers: 1,
+      teachingArea: 300,
+      sportsArea: 500,
+      equipmentValue: 15,
+      multimediaRooms: 2,
+    };
+    expect(check(point)).toBe("达标");
+    expect(check({ ...point, primaryQualifiedTeachers: 1 })).toBe("不达标");
+  });
+
+  test("a combined school passes when each of its sections passes", () => {
+    expect(check(NINE_YEAR_PASS)).toBe("达标");
+    // junior 10 qualified per 300 = 3.33 < 0.85 × 5.3 = 4.505
+    const juniorFails = { ...NINE_YEAR_PASS, juniorQualifiedTeachers: 10 };
+    expect(check(juniorFails)).toBe("不达标");
+  });
+
+  test("level restricts the check to one section", () => {
+    const juniorFails = { ...NINE_YEAR_PASS, juniorQualifiedTeachers: 10 };
+    expect(check(juniorFails, "小学")).toBe("达标");
+    expect(check(juniorFails, "初中")).toBe("不达标");
+    expect(check(juniorFails, "junior")).toBe("不达标");
+  });
+
+  test("a level the school does not have: #N/A", () => {
+    const e = excelError(() => check(PRIMARY_PASS, "初中"));
+    expect(e.kind).toBe("#N/A");
+    expect(e.zh).toBe("第一小学没有初中学段");
+  });
+
+  test("a row shorter than the template is padded with blanks (the guarantee columns may be left out)", () => {
+    const short = templateRow(PRIMARY_PASS).slice(0, 19);
+    expect(checkRow(P, [short])).toBe("达标");
+  });
+
+  test("agrees with evaluateTable, row by row, over a table", () => {
+    const specs = [
+      PRIMARY_PASS,
+      { ...PRIMARY_PASS, name: "第二小学", primaryQualifiedTeachers: 15 },
+      { ...PRIMARY_PASS, name: "第三小学", multimediaRooms: 11 },
+      NINE_YEAR_PASS,
+      { ...NINE_YEAR_PASS, name: "第二九年制", juniorQualifiedTeachers: 10 },
+      { ...PRIMARY_PASS, name: "特教学校", type: "特殊教育学校" },
+    ];
+    const table = evaluateTable(
+      { sheet: "学校", topLeft: "A1", values: [HEADER, ...specs.map(templateRow)] },
+      P,
+    );
+    expect(table.ok).toBe(true);
+    for (const spec of specs) {
+      const sections = table.evaluation!.sections.filter((s) => s.school === spec.name && s.included);
+      const expected = sections.length === 0 ? "不参评" : sections.every((s) => s.pass) ? "达标" : "不达标";
+      expect(check(spec)).toBe(expected);
+    }
+  });
+});
+
+describe("BALANCE.CHECK with a header row", () => {
+  test("columns are matched like the reader matches them: any order, English or aliased headers", () => {
+    const headers = [
+      [
+        "School",
+        "学校类型",
+        "Primary students",
+        "多媒体教室数",
+        "仪器设备值（万元）",
+        "教学及辅助用房面积",
+        "Sports area",
+        "小学高于规定学历教师数",
+        "小学县级以上骨干教师数",
+        "小学体育艺术专任教师数",
+      ],
+    ];
+    const row = [["第一小学", "小学", 500, 13, 120, 2500, 4000, 25, 6, 5]];
+    expect(checkRow(P, row, headers)).toBe("达标");
+    row[0][7] = 15;
+    expect(checkRow(P, row, headers)).toBe("不达标");
+  });
+
+  test("equipment in 元 when the header says so", () => {
+    const headers = [HEADER.map((h) => h.replace("（万元）", "（元）"))];
+    expect(checkRow(P, [templateRow({ ...PRIMARY_PASS, equipmentValue: 1_200_000 })], headers)).toBe("达标");
+    expect(checkRow(P, [templateRow({ ...PRIMARY_PASS, equipmentValue: 800_000 })], headers)).toBe("不达标");
+  });
+
+  test("headers and row of different widths: #VALUE!", () => {
+    const e = excelError(() => checkRow(P, [templateRow(PRIMARY_PASS)], [HEADER.slice(0, 10)]));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("一样宽");
+    expect(e.en).toContain("equally wide");
+  });
+});
+
+describe("BALANCE.CHECK on bad rows", () => {
+  test("more cells than the template without headers: #VALUE!", () => {
+    const e = excelError(() => checkRow(P, [[...templateRow(PRIMARY_PASS), "备注"]]));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("27 列");
+  });
+
+  test("several rows: #VALUE!", () => {
+    const e = excelError(() => checkRow(P, [templateRow(PRIMARY_PASS), templateRow(PRIMARY_PASS)]));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("一行");
+  });
+
+  test("text where a number belongs: #VALUE! with the reader's message, the cell named within the row", () => {
+    const e = excelError(() => check({ ...PRIMARY_PASS, primaryQualifiedTeachers: "二十五" }));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("学校行第 10 格（J）");
+    expect(e.zh).toContain("二十五");
+    expect(e.zh).not.toContain("学校!J2");
+    expect(e.en).toContain("cell 10 (J) of the row");
+  });
+
+  test("negative number: #VALUE!", () => {
+    expect(excelError(() => check({ ...PRIMARY_PASS, sportsArea: -4000 })).kind).toBe("#VALUE!");
+  });
+
+  test("blank required cell: #VALUE!, counting the other errors", () => {
+    const e = excelError(() => check({ ...PRIMARY_PASS, teachingArea: null, sportsArea: null }));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("另有 1 处错误");
+  });
+
+  test("a blank row: #VALUE!", () => {
+    expect(excelError(() => checkRow(P, [templateRow({})])).kind).toBe("#VALUE!");
+  });
+
+  test("unknown level: #VALUE!", () => {
+    expect(excelError(() => check(PRIMARY_PASS, "高中")).kind).toBe("#VALUE!");
+  });
+});
+
+describe("BALANCE.DETAIL", () => {
+  test("spills a header and the seven indicators with value, standard and status", () => {
+    const out = detailRow(P, [
+      templateRow({ ...PRIMARY_PASS, multimediaRooms: 11, primaryQualifiedTeachers: 15 }),
+    ]);
+    expect(out[0]).toEqual([...DETAIL_HEADER]);
+    expect(out).toHaveLength(8);
+    expect(out.slice(1).map((r) => r[1])).toEqual([
+      "高学历教师",
+      "骨干教师",
+      "体艺教师",
+      "教学用房",
+      "运动场馆",
+      "仪器设备",
+      "多媒体教室",
+    ]);
+    const byName = Object.fromEntries(out.slice(1).map((r) => [r[1], r]));
+    expect(byName["高学历教师"]).toEqual(["小学", "高学历教师", 3, 4.2, "未达标"]);
+    expect(byName["多媒体教室"]).toEqual(["小学", "多媒体教室", 2.2, 2.3, "85%以上"]);
+    expect(byName["骨干教师"]).toEqual(["小学", "骨干教师", 1.2, 1, "达标"]);
+    expect(byName["仪器设备"][2]).toBeCloseTo(2400, 9);
+    expect(byName["仪器设备"][3]).toBe(2000);
+  });
+
+  test("a combined school lists both sections; level lists one", () => {
+    const both = detailRow(P, [templateRow(NINE_YEAR_PASS)]);
+    expect(both).toHaveLength(15);
+    expect(both.slice(1, 8).every((r) => r[0] === "小学")).toBe(true);
+    expect(both.slice(8).every((r) => r[0] === "初中")).toBe(true);
+    // apportioned teaching area, junior: 4000 × 330/730 / 300
+    expect(both[11][2]).toBeCloseTo((4000 * 330) / 730 / 300, 12);
+    expect(both[11][3]).toBe(5.8);
+    const junior = detailRow(P, [templateRow(NINE_YEAR_PASS)], undefined, "初中");
+    expect(junior).toHaveLength(8);
+    expect(junior.slice(1).every((r) => r[0] === "初中" && r[4] === "达标")).toBe(true);
+  });
+
+  test("an excluded school shows 不参评 as its status", () => {
+    const out = detailRow(P, [templateRow({ ...PRIMARY_PASS, type: "特殊教育学校" })]);
+    expect(out.slice(1).every((r) => r[4] === "不参评")).toBe(true);
+  });
+
+  test("the floor band's label follows the profile's floor ratio", () => {
+    const parsed = parseProfile({ extends: "national-2017", id: "strict", passRule: { floorRatio: 0.9 } });
+    if (!parsed.ok) throw new Error("profile");
+    const out = detailRow(parsed.profile, [templateRow({ ...PRIMARY_PASS, multimediaRooms: 11 })]);
+    expect(out[7][4]).toBe("90%以上");
+  });
+});
