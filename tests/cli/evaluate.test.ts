@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate } from "../../src/engine";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
@@ -350,7 +350,7 @@ describe("help and version", () => {
   });
 
   test("--version prints the package version", async () => {
-    const { version } = JSON.parse(require("node:fs").readFileSync("package.json", "utf8"));
+    const { version } = JSON.parse(readFileSync("package.json", "utf8"));
     for (const argv of [["--version"], ["-v"], ["version"]])
       expect((await run(...argv)).stdout).toBe(`${version}\n`);
   });
