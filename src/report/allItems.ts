@@ -1,11 +1,13 @@
+import { countyChecklist, type CountyVerdict } from "../engine/county";
 import type { Lang } from "../i18n/format";
+import { formatItemValue } from "../sheet/countySheet";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
 
 type Text = { zh: string; en: string };
 
 /** One item of the full county verdict (STANDARD.md §1, §5, §6), as the engine states it. */
 export interface CountyItem {
-  part: "resources" | "guarantee" | "quality" | "recognition" | "veto";
+  part: "resources" | "guarantee" | "quality" | "recognition" | "vetoes";
   /** number of the item within its part (§5 1–15, §6 1–9), or a short id for vetoes */
   item: number | string;
   name: Text;
@@ -29,7 +31,7 @@ const PART_NAMES: Record<CountyItem["part"], Text> = {
   guarantee: { zh: "政府保障程度", en: "Government guarantee" },
   quality: { zh: "教育质量", en: "Education quality" },
   recognition: { zh: "社会认可度", en: "Social recognition" },
-  veto: { zh: "一票否决", en: "Veto" },
+  vetoes: { zh: "一票否决", en: "Veto" },
 };
 
 const STATUS_NAMES: Record<CountyItem["status"], Text> = {
@@ -39,6 +41,38 @@ const STATUS_NAMES: Record<CountyItem["status"], Text> = {
 };
 
 const STATUS_STYLE: Record<CountyItem["status"], CellStyle> = { pass: "pass", fail: "fail", missing: "warn" };
+
+/**
+ * The county verdict of the engine (src/engine/county.ts) as rows: the checklist's items and vetoes, each
+ * value as a person reads it, the failing or blank schools with their cells.
+ */
+export function countyItemsOf(verdict: CountyVerdict, lang: Lang): CountyItems {
+  const items: CountyItem[] = countyChecklist(verdict).map((e) => ({
+    part: e.part,
+    item: e.number,
+    name: e.title,
+    requirement: e.requirement,
+    value: formatItemValue(e, lang),
+    status: e.status,
+    schools: e.schools.filter((s) => s.status !== "pass").map((s) => ({ school: s.school, cell: s.cell })),
+    evidence: e.evidence.join("；") || null,
+  }));
+  const resources: CountyItem = {
+    part: "resources",
+    item: 1,
+    name: {
+      zh: "7 项资源配置指标（校校达标、项项达标）",
+      en: "The 7 resource indicators (every school, every item)",
+    },
+    requirement: {
+      zh: "每校至少 6 项达标、其余 ≥ 85%；各项差异系数不超过限值",
+      en: "each school meets 6 of 7, the other ≥ 85 %; every CV within its limit",
+    },
+    value: null,
+    status: verdict.resourcesPass === null ? "missing" : verdict.resourcesPass ? "pass" : "fail",
+  };
+  return { countyPass: verdict.countyPass, items: [resources, ...items] };
+}
 
 /** 全部指标 / All items: one row per item of every part, its requirement, value and status. */
 export function allItemsSheet(county: CountyItems, lang: Lang, name: string): ReportSheet {

@@ -13,7 +13,8 @@ import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import type { Problem } from "../sheet/problems";
 import type { CellStyle, ChartSpec, Report, ReportCell, ReportSheet } from "./model";
-import { allItemsSheet, type CountyItems } from "./allItems";
+import { allItemsSheet, countyItemsOf } from "./allItems";
+import type { CountyVerdict } from "../engine/county";
 
 /** What the report is built from: the one data path's result (src/pipeline.ts evaluateTable). */
 export interface ReportInput {
@@ -21,8 +22,8 @@ export interface ReportInput {
   read: { records: readonly SchoolRecord[] };
   profile: Profile;
   problems: readonly Problem[];
-  /** the full county verdict (guarantee, quality, recognition, vetoes) when it was evaluated */
-  county?: CountyItems | null;
+  /** the full county verdict (guarantee, quality, recognition, vetoes, src/engine/county.ts) when evaluated */
+  county?: CountyVerdict | null;
 }
 
 export interface ReportOptions {
@@ -408,7 +409,9 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     balanceSheet(input, options.lang, compliance.name),
     summarySheet(input, options),
   ];
-  if (input.county)
-    sheets.push(allItemsSheet(input.county, options.lang, SHEET_NAMES.allItems[options.lang]));
+  if (input.county) {
+    const items = countyItemsOf(input.county, options.lang);
+    sheets.push(allItemsSheet(items, options.lang, SHEET_NAMES.allItems[options.lang]));
+  }
   return { sheets };
 }
