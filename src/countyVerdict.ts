@@ -6,6 +6,7 @@
 import {
   countyChecklist,
   evaluateCounty,
+  findCounty,
   readiness as readinessOf,
   type CountyVerdict,
   type ItemResult,
@@ -20,7 +21,7 @@ import type { Lang } from "./i18n/format";
 import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./sheet/problems";
-import { PART_NAMES, type CountyTarget } from "./standard/county";
+import { PART_NAMES, XING_AN_LEAGUE_PLAN, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
 
 export interface CountyEvaluation {
@@ -300,7 +301,11 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     const name = PART_NAMES[part][lang];
     lines.push(`  ${MARK[status]} ${name}${sep}${STATUS[status][lang]}`);
     if (part === "resources") continue;
-    for (const e of entries.filter((x) => x.part === part && x.status !== "pass")) {
+    // without a county sheet everything it would hold is missing: list only what fails
+    const listed = entries.filter(
+      (x) => x.part === part && (x.status === "fail" || (x.status === "missing" && result.sheet !== null)),
+    );
+    for (const e of listed) {
       const label =
         part === "vetoes"
           ? e.title[lang]
@@ -314,9 +319,13 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
             ? zh
               ? "存在（一票否决）"
               : "applies (veto)"
-            : zh
-              ? "未填写"
-              : "not answered"
+            : e.key === "V5"
+              ? zh
+                ? "社会认可度未提供"
+                : "recognition not provided"
+              : zh
+                ? "未填写"
+                : "not answered"
           : `${value}${zh ? "；要求 " : "; required "}${e.requirement[lang]}`;
       lines.push(`      ${MARK[e.status]} ${label}${sep}${what}${e.cell ? `  [${e.cell}]` : ""}`);
       for (const f of e.schools.slice(0, 10)) {
@@ -398,4 +407,22 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     );
   }
   return lines.join("\n") + "\n";
+}
+
+/** The county named on the command line (--county), among the profile's counties (the Xing'an plan's by default). */
+export function countyByName(
+  profile: Profile,
+  name: string | undefined,
+): { ok: true; county: CountyTarget | undefined } | { ok: false; message: { zh: string; en: string } } {
+  if (name === undefined) return { ok: true, county: undefined };
+  const county = findCounty(profile, name);
+  if (county) return { ok: true, county };
+  const known = (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).map((c) => `${c.name} ${c.targetYear}`);
+  return {
+    ok: false,
+    message: {
+      zh: `未知的旗县市“${name}”（标准中的旗县市：${known.join("、")}）`,
+      en: `unknown county "${name}" (counties of the profile: ${known.join(", ")})`,
+    },
+  };
 }

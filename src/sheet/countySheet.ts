@@ -466,6 +466,7 @@ export function formatItemValue(
   lang: Lang = "zh",
 ): string {
   if (entry.measures.length > 0) {
+    if (entry.measures.every((m) => m.value === null)) return formatMeasureValue("attested", null, lang);
     return entry.measures
       .map((m) => formatMeasureValue(m.kind, m.value, lang))
       .join(lang === "zh" ? "；" : "; ");
@@ -474,10 +475,12 @@ export function formatItemValue(
   if (v !== null && typeof v === "object") {
     const n = (k: string) => Number(v[k] ?? 0);
     if ("checked" in v) {
+      // class size is checked per section (a combined school has two), the other items per school
+      const unit = "largeClasses" in v ? { zh: "个学段", en: "sections" } : { zh: "所", en: "schools" };
       const base =
         lang === "zh"
-          ? `核查 ${n("checked")}，不达标 ${n("failing")} 所，缺数据 ${n("missing")} 所`
-          : `${n("checked")} checked, ${n("failing")} failing, ${n("missing")} missing data`;
+          ? `核查 ${n("checked")} ${unit.zh}，不达标学校 ${n("failing")} 所，缺数据学校 ${n("missing")} 所`
+          : `${n("checked")} ${unit.en} checked; schools failing ${n("failing")}, missing data ${n("missing")}`;
       if ("largeClasses" in v) {
         return lang === "zh"
           ? `${base}；大班额 ${n("largeClasses")}，超大班额 ${n("veryLargeClasses")}`

@@ -299,6 +299,8 @@ describe("display", () => {
   it("formats derived items as counts of schools", () => {
     const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: null });
     const g5 = countyChecklist(verdict).find((e) => e.key === "G5");
-    expect(g5 && formatItemValue(g5)).toBe("核查 1，不达标 0 所，缺数据 0 所；大班额 0，超大班额 0");
+    expect(g5 && formatItemValue(g5)).toBe(
+      "核查 1 个学段，不达标学校 0 所，缺数据学校 0 所；大班额 0，超大班额 0",
+    );
   });
 });

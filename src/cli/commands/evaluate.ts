@@ -3,6 +3,13 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Lang } from "../../i18n/format";
 import { blockedJsonContract, evaluateTable, toJsonContract } from "../../pipeline";
+import {
+  countyByName,
+  countyJson,
+  countySummaryText,
+  evaluateCountyWorkbook,
+  findCountySheet,
+} from "../../countyVerdict";
 import { readSchoolTable } from "../../sheet/read";
 import type { Problem } from "../../sheet/problems";
 import { parseProfileText } from "../../standard/load";
@@ -13,6 +20,7 @@ import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
 import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
+                 [--county-sheet NAME] [--county NAME]
 
 读取学校统计表，按义务教育优质均衡发展标准评估资源配置：各学段 7 项指标的县域值和差异系数、
 未达标学校及其差距（人、㎡、元、间），以及结论。
@@ -25,6 +33,10 @@ yuan, rooms), and the verdict.
                        the sheet to read (default: the first sheet with a recognisable header)
   --profile FILE.json  自定义评估标准（可用 "extends": "national-2017"）
                        a custom standard profile (may use "extends": "national-2017")
+  --county-sheet NAME  县级指标表（默认：名为“县级指标”或表头可识别的工作表；没有则各县级指标按缺数据处理）
+                       the county sheet (default: a sheet named 县级指标 or with its header; without one the
+                       guarantee, quality, recognition and veto items are all missing)
+  --county NAME        旗县市名称：显示距目标年份的准备情况 / a county: readiness for its target year
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default
   --json               输出一个 JSON 文档 / print one JSON document
   -h, --help           显示帮助 / show help
@@ -68,7 +80,12 @@ function blocked(
   file: string,
 ): number {
   if (json) {
-    io.stdout(JSON.stringify(blockedJsonContract(profile, problems, lang), null, 2) + "\n");
+    // the county fields are there too, all missing, so that the document always has the same shape
+    const document = {
+      ...blockedJsonContract(profile, problems, lang),
+      ...countyJson(evaluateCountyWorkbook(null, null), lang),
+    };
+    io.stdout(JSON.stringify(document, null, 2) + "\n");
   } else {
     io.stderr(`${file}\n${formatProblems(problems, lang).join("\n")}\n`);
   }
@@ -91,6 +108,8 @@ export const evaluateCommand: Command = {
         strict: true,
         options: {
           sheet: { type: "string" },
+          "county-sheet": { type: "string" },
+          county: { type: "string" },
           profile: { type: "string" },
           lang: { type: "string" },
           json: { type: "boolean" },
@@ -129,6 +148,8 @@ export const evaluateCommand: Command = {
     const json = values.json === true;
     const profile = await loadProfile(io, values.profile);
     if (typeof profile === "number") return profile;
+    const target = countyByName(profile, values.county);
+    if (!target.ok) return usageError(io, target.message);
 
     const workbook = await readWorkbookFile(file);
     if (!workbook.ok) return blocked(io, profile, [workbook.problem], lang, json, file);
@@ -140,8 +161,12 @@ export const evaluateCommand: Command = {
     if (!chosen.ok) return blocked(io, profile, [chosen.problem], lang, json, file);
 
     const result = evaluateTable(chosen.grid, profile);
+    const countySheet = findCountySheet(workbook.grids, values["county-sheet"], chosen.grid.sheet);
+    if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
+    const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target.county });
     if (json) {
-      io.stdout(JSON.stringify(toJsonContract(result, lang), null, 2) + "\n");
+      const document = { ...toJsonContract(result, lang), ...countyJson(county, lang) };
+      io.stdout(JSON.stringify(document, null, 2) + "\n");
       return result.ok ? EXIT.ok : EXIT.inputErrors;
     }
     if (!result.ok || !result.evaluation) {
@@ -158,7 +183,9 @@ export const evaluateCommand: Command = {
         { file: basename(file), sheet: result.sheet, schools: result.read.records.length },
         result.problems,
         lang,
-      ),
+      ) +
+        "\n" +
+        countySummaryText(county, lang),
     );
     return EXIT.ok;
   },

@@ -1,14 +1,21 @@
 import { stat, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { schoolTableWorkbook } from "../../xlsx/template";
+import { countySheetWorkbook } from "../../xlsx/countyTemplate";
 import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
 
 const HELP = `balance template <out.xlsx> [--force]
+balance template --county <out.xlsx> [--force]
 
 写出空白的学校统计表：规范表头（含单位）、表头冻结、学校类型和城乡类型下拉列表。
 Writes the empty school table: canonical headers with units, frozen header, drop-downs for type and locale.
+加 --county 则写出县级指标表（县级指标）：政府保障程度 15 项、教育质量 9 项、社会认可度和一票否决，
+每项一行（指标、要求及标准值、填报值、佐证材料、备注），是/否项带下拉列表。
+With --county, writes the county sheet (县级指标): the 15 guarantee items, 9 quality items, social recognition
+and the vetoes, one row each (item, requirement with threshold, value, evidence, notes), yes/no drop-downs.
 
 选项 / Options:
+  --county       写出县级指标表 / write the county sheet
   --force        覆盖已有文件 / overwrite an existing file
   --lang zh|en   提示语言 / language of messages (default zh)
   -h, --help     显示帮助 / show help
@@ -29,6 +36,7 @@ export const templateCommand: Command = {
         strict: true,
         options: {
           force: { type: "boolean" },
+          county: { type: "boolean" },
           lang: { type: "string" },
           help: { type: "boolean", short: "h" },
         },
@@ -68,7 +76,7 @@ export const templateCommand: Command = {
       });
     }
     try {
-      await writeFile(out, await schoolTableWorkbook());
+      await writeFile(out, values.county ? await countySheetWorkbook() : await schoolTableWorkbook());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       io.stderr(
@@ -77,6 +85,10 @@ export const templateCommand: Command = {
           : `balance: cannot write "${out}" (${code})\n`,
       );
       return EXIT.inputErrors;
+    }
+    if (values.county) {
+      io.stdout(lang === "zh" ? `已写出县级指标表：${out}\n` : `Wrote the county sheet: ${out}\n`);
+      return EXIT.ok;
     }
     io.stdout(lang === "zh" ? `已写出空白统计表：${out}\n` : `Wrote the empty school table: ${out}\n`);
     return EXIT.ok;
