@@ -6,6 +6,8 @@ import {
   type SchoolTableResult,
 } from "../../src/countyVerdict";
 import { evaluate } from "../../src/engine/evaluate";
+import { evaluateTable } from "../../src/pipeline";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import {
   COUNTY_SHEET_ROWS,
   countyTemplateRows,
@@ -146,5 +148,64 @@ describe("the county verdict of a workbook", () => {
     expect(countySummaryText(result, "en")).toContain(
       "Target: 阿尔山市 to be recognised in 2026 (this year)",
     );
+  });
+});
+
+describe("through the reader: the school table as a county writes it", () => {
+  function grid(records: ReturnType<typeof soundPrimary>[], drop: string[] = []): Grid {
+    const header = templateHeaderRow();
+    const rows = recordsToRows(records);
+    const keep = header.map((h) => !drop.some((d) => h.startsWith(d)));
+    return {
+      sheet: "学校",
+      topLeft: "A1",
+      values: [header.filter((_, i) => keep[i]), ...rows.map((r) => r.filter((_, i) => keep[i]))],
+    };
+  }
+
+  function withResources(name: string, row: number) {
+    const good = goodPrimary(name);
+    return {
+      ...soundPrimary(name, row),
+      students: good.students,
+      teachers: good.teachers,
+      facilities: good.facilities,
+    };
+  }
+
+  it("a blank guarantee cell is missing and named by its address", () => {
+    const blank = { ...withResources("第二小学", 3), rooms: { art: 2, smallestArt: 95 } };
+    const table = evaluateTable(grid([withResources("第一小学", 2), blank]));
+    expect(table.ok).toBe(true);
+    const result = evaluateCountyWorkbook(table, null);
+    const g3 = result.verdict.guarantee[2];
+    expect(g3.status).toBe("missing");
+    const musicColumn = table.read.columns.find((c) => c.columnId === "musicRooms");
+    const letter = /!([A-Z]+)\d+$/.exec(musicColumn?.cell ?? "")?.[1];
+    expect(g3.schools).toEqual([
+      expect.objectContaining({
+        school: "第二小学",
+        check: "musicRooms",
+        status: "missing",
+        cell: `学校!${letter}3`,
+      }),
+    ]);
+  });
+
+  it("a workbook without the guarantee columns still evaluates, with items 3 and 5 missing", () => {
+    const table = evaluateTable(
+      grid(
+        [withResources("第一小学", 2)],
+        ["小学班级数", "初中班级数", "音乐", "美术", "小学最大班额", "初中最大班额", "小学起始", "初中起始"],
+      ),
+    );
+    expect(table.ok).toBe(true);
+    expect(table.evaluation?.resourcesPass).toBe(true);
+    const result = evaluateCountyWorkbook(table, null);
+    expect(result.verdict.guarantee[2].status).toBe("missing");
+    expect(result.verdict.guarantee[3].status).toBe("pass");
+    expect(result.verdict.guarantee[4].status).toBe("missing");
+    expect(result.verdict.guarantee[4].schools[0]).toMatchObject({ cell: null });
+    expect(result.verdict.guarantee[4].schools[0].message.zh).toContain("学校表无此列");
   });
 });
