@@ -16,11 +16,13 @@ import { parseProfileText } from "../../standard/load";
 import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Profile } from "../../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
+import { buildReport } from "../../report/build";
+import { checkReportPath, gridRangeAddress, writeReportFile } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
 import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
-                 [--county-sheet NAME] [--county NAME]
+                 [--county-sheet NAME] [--county NAME] [--out report.xlsx [--force]]
 
 读取学校统计表，按义务教育优质均衡发展标准评估资源配置：各学段 7 项指标的县域值和差异系数、
 未达标学校及其差距（人、㎡、元、间），以及结论。
@@ -37,6 +39,10 @@ yuan, rooms), and the verdict.
                        the county sheet (default: a sheet named 县级指标 or with its header; without one the
                        guarantee, quality, recognition and veto items are all missing)
   --county NAME        旗县市名称：显示距目标年份的准备情况 / a county: readiness for its target year
+  --out report.xlsx    另存评估报告（达标情况、差异系数（Excel 公式）、汇总、图表）；不会覆盖输入的工作簿
+                       write the report workbook (compliance, balance with native formulas, summary, charts);
+                       never the input workbook
+  --force              覆盖已有的报告文件 / overwrite an existing report file
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default
   --json               输出一个 JSON 文档 / print one JSON document
   -h, --help           显示帮助 / show help
@@ -92,6 +98,13 @@ function blocked(
   return EXIT.inputErrors;
 }
 
+/** The evaluation date for the report, as the user's calendar reads it: 2026-11-28. */
+function localDate(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: {
@@ -113,6 +126,8 @@ export const evaluateCommand: Command = {
           profile: { type: "string" },
           lang: { type: "string" },
           json: { type: "boolean" },
+          out: { type: "string" },
+          force: { type: "boolean" },
           help: { type: "boolean", short: "h" },
         },
       });
@@ -148,6 +163,11 @@ export const evaluateCommand: Command = {
     const json = values.json === true;
     const profile = await loadProfile(io, values.profile);
     if (typeof profile === "number") return profile;
+    const out = values.out;
+    if (out !== undefined) {
+      const check = await checkReportPath(out, { input: file, force: values.force === true });
+      if (!check.ok) return usageError(io, check.message);
+    }
     const target = countyByName(profile, values.county);
     if (!target.ok) return usageError(io, target.message);
 
@@ -164,9 +184,34 @@ export const evaluateCommand: Command = {
     const countySheet = findCountySheet(workbook.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
     const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target.county });
+    let wrote = "";
+    if (out !== undefined && result.ok && result.evaluation) {
+      const report = buildReport(
+        {
+          evaluation: result.evaluation,
+          read: result.read,
+          profile,
+          problems: result.problems,
+          county: countySheet.grid ? county.verdict : null,
+        },
+        { lang, sourceRange: gridRangeAddress(chosen.grid), date: localDate() },
+      );
+      const written = await writeReportFile(out, report, { force: values.force === true });
+      if (!written.ok) {
+        io.stderr(
+          lang === "zh"
+            ? `balance: 无法写入报告“${out}”（${written.code}）\n`
+            : `balance: cannot write the report "${out}" (${written.code})\n`,
+        );
+        return EXIT.inputErrors;
+      }
+      wrote = lang === "zh" ? `已写出评估报告：${out}\n` : `Wrote the report: ${out}\n`;
+    }
     if (json) {
       const document = { ...toJsonContract(result, lang), ...countyJson(county, lang) };
       io.stdout(JSON.stringify(document, null, 2) + "\n");
+      // stdout holds the JSON document only
+      if (wrote) io.stderr(wrote);
       return result.ok ? EXIT.ok : EXIT.inputErrors;
     }
     if (!result.ok || !result.evaluation) {
@@ -185,7 +230,8 @@ export const evaluateCommand: Command = {
         lang,
       ) +
         "\n" +
-        countySummaryText(county, lang),
+        countySummaryText(county, lang) +
+        (wrote ? `\n${wrote}` : ""),
     );
     return EXIT.ok;
   },
