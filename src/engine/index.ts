@@ -4,3 +4,4 @@ export * from "./records";
 export * from "./sections";
 export * from "./evaluate";
 export * from "./scenario";
+export * from "./county";
