@@ -55,7 +55,12 @@ async function main() {
   const grid: Grid = { sheet: "学校", topLeft: "A1", values: rows };
   const baseline = medianMs(() => reportOfGrid(grid), 7, 2);
   report("check-and-report, 300 schools, Excel double", ms, 2000, `(${syncs} syncs: read 2, write 3)`);
-  report("baseline: evaluate + build report, no workbook", baseline, undefined, `ratio ${(ms / baseline).toFixed(1)}×`);
+  report(
+    "baseline: evaluate + build report, no workbook",
+    baseline,
+    undefined,
+    `ratio ${(ms / baseline).toFixed(1)}×`,
+  );
 }
 
 void main();
