@@ -156,7 +156,7 @@ export function Pane(props: PaneProps) {
         <main className={styles.body}>
           {flow.failure && (
             <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{t(lang, "hostError", { message: flow.failure })}</MessageBarBody>
+              <MessageBarBody>{t(lang, "hostError", { message: flow.failure[lang] })}</MessageBarBody>
               <MessageBarActions>
                 <Button size="small" onClick={flow.dismissFailure}>
                   {t(lang, "dismiss")}
@@ -182,7 +182,7 @@ export function Pane(props: PaneProps) {
                   lang={lang}
                   grid={flow.grid}
                   read={result.read}
-                  corrected={Object.keys(flow.mapping).length > 0}
+                  mapping={flow.mapping}
                   onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
                   onReset={() => void flow.resetMapping()}
                 />

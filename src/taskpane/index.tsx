@@ -1,7 +1,61 @@
 import { createRoot } from "react-dom/client";
+import type { ExcelHost } from "../excel/host";
+import type { Lang } from "../i18n/format";
+import { insideExcel } from "./boot";
+import { Pane } from "./Pane";
 
-// The pane's entry point (webpack entry "taskpane"); the task pane itself replaces this heading.
-const container = document.getElementById("root");
-if (container) {
-  createRoot(container).render(<h1>均衡 Balance</h1>);
+declare global {
+  interface Window {
+    /** demo mode only: the in-memory workbook, for a person (or a browser test) to look into */
+    balanceDemo?: { values(sheet: string): (number | string | boolean)[][]; sheets(): string[] };
+  }
 }
+
+function container(): HTMLElement {
+  const existing = document.getElementById("root");
+  if (existing) return existing;
+  const div = document.createElement("div");
+  div.id = "root";
+  document.body.appendChild(div);
+  return div;
+}
+
+/** ?lang=en and ?theme=dark: links into demo mode in a given language or theme. */
+function requested(): { lang?: Lang; theme?: "light" | "dark" } {
+  const params = new URLSearchParams(window.location.search);
+  const lang = params.get("lang");
+  const theme = params.get("theme");
+  return {
+    lang: lang === "en" || lang === "zh" ? lang : undefined,
+    theme: theme === "dark" || theme === "light" ? theme : undefined,
+  };
+}
+
+async function start() {
+  const root = createRoot(container());
+  document.body.style.margin = "0";
+  if (await insideExcel()) {
+    const [{ createOfficeHost }, { templateSheet }] = await Promise.all([
+      import(/* webpackMode: "eager" */ "../excel/officeHost"),
+      import(/* webpackMode: "eager" */ "../excel/template"),
+    ]);
+    const host: ExcelHost = createOfficeHost({ run: (batch) => Excel.run(batch), template: templateSheet });
+    root.render(<Pane host={host} />);
+    return;
+  }
+  const { startDemo } = await import(/* webpackMode: "eager" */ "./demo/demo");
+  const wanted = requested();
+  const prefersDark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+  const theme = wanted.theme ?? (prefersDark ? "dark" : "light");
+  // outside Office there is no display language to follow: Chinese, the users' language, unless asked
+  const lang = wanted.lang ?? "zh";
+  const demo = startDemo({ lang, theme, displayLanguage: lang === "en" ? "en-US" : "zh-CN" });
+  window.balanceDemo = {
+    values: (sheet) => demo.excel.valuesOf(sheet),
+    sheets: () => demo.excel.model.sheets.map((s) => s.name),
+  };
+  document.title = lang === "en" ? "Balance — demo" : "均衡 — 演示";
+  root.render(<Pane host={demo.host} workbook={demo.workbook} lang={lang} theme={theme} />);
+}
+
+void start();

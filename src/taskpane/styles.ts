@@ -114,10 +114,5 @@ export const usePaneStyles = makeStyles({
   },
   sheetScroll: { overflow: "auto", maxHeight: "70vh", maxWidth: "100%" },
   numberCell: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  cellPass: { backgroundColor: tokens.colorPaletteGreenBackground2 },
-  cellFail: { backgroundColor: tokens.colorPaletteRedBackground2 },
-  cellWarn: { backgroundColor: tokens.colorPaletteYellowBackground2 },
-  cellHeader: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
-  cellTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
   cellSelected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });

@@ -31,7 +31,7 @@ export interface CheckFlow {
   setSource(source: TableSource): void;
   busy: Busy;
   /** a host failure, shown until dismissed (problems of the data are in result.problems) */
-  failure: string | null;
+  failure: Failure | null;
   dismissFailure(): void;
   insertedSheet: string | null;
   grid: Grid | null;
@@ -48,8 +48,16 @@ export interface CheckFlow {
   writeSheets(sheets: ReportSheet[]): Promise<void>;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A host failure as the pane shows it: the host's own zh/en message when it has one (HostError). */
+export type Failure = { zh: string; en: string };
+
+function messageOf(error: unknown): Failure {
+  const messages = (error as { messages?: Partial<Failure> } | null)?.messages;
+  if (messages && typeof messages.zh === "string" && typeof messages.en === "string") {
+    return { zh: messages.zh, en: messages.en };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return { zh: text, en: text };
 }
 
 /**
@@ -59,7 +67,7 @@ function messageOf(error: unknown): string {
 export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): CheckFlow {
   const [source, setSource] = useState<TableSource>("usedRange");
   const [busy, setBusy] = useState<Busy>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [insertedSheet, setInsertedSheet] = useState<string | null>(null);
   const [grid, setGrid] = useState<Grid | null>(null);
   const [result, setResult] = useState<TableResult | null>(null);

@@ -12,8 +12,8 @@ export interface ColumnsStepProps {
   lang: Lang;
   grid: Grid;
   read: TableResult["read"];
-  /** true when the user has corrected at least one match */
-  corrected: boolean;
+  /** the user's corrections (column id → grid column or null) */
+  mapping: Record<string, number | null>;
   onChoose(columnId: string, col: number | null): void;
   onReset(): void;
 }
@@ -39,7 +39,8 @@ export function ColumnsStep(props: ColumnsStepProps) {
   };
 
   const needed = (c: ColumnDefinition) => Boolean(c.required || c.requiredForSection);
-  const fields = COLUMNS.filter((c) => showAll || matchedCol.has(c.id) || needed(c));
+  // by default the fields the evaluation needs and any the user corrected; the rest on request
+  const fields = COLUMNS.filter((c) => showAll || needed(c) || c.id in props.mapping);
   const missing = COLUMNS.filter((c) => needed(c) && !matchedCol.has(c.id));
 
   if (read.headerRow === null) {
@@ -125,7 +126,7 @@ export function ColumnsStep(props: ColumnsStepProps) {
         <Button size="small" appearance="subtle" onClick={() => setShowAll(!showAll)}>
           {showAll ? t(lang, "columnsHideOptional") : t(lang, "columnsShowAll", { n: COLUMNS.length })}
         </Button>
-        {props.corrected && (
+        {Object.keys(props.mapping).length > 0 && (
           <Button size="small" appearance="subtle" onClick={props.onReset}>
             {t(lang, "columnReset")}
           </Button>

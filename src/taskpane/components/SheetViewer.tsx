@@ -2,7 +2,6 @@ import { Select, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import type { CellStyle } from "../../report/model";
 import { columnLetters } from "../../sheet/grid";
 import { usePaneStyles } from "../styles";
 
@@ -10,7 +9,10 @@ import { usePaneStyles } from "../styles";
 export interface ShownCell {
   text: string;
   numeric: boolean;
-  style?: CellStyle;
+  /** the cell's fill and font as the sheet sets them (CSS colours) */
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
 }
 
 export interface ShownSheet {
@@ -59,14 +61,6 @@ export function SheetViewer(props: SheetViewerProps) {
   if (sheets.length === 0) return <Text>{t(lang, "workbookEmpty")}</Text>;
   const shown = sheets.find((s) => s.name === props.sheet) ?? sheets[0];
   const cols = Math.max(1, ...shown.rows.map((r) => r.length));
-  const styleClass: Partial<Record<CellStyle, string>> = {
-    pass: styles.cellPass,
-    fail: styles.cellFail,
-    warn: styles.cellWarn,
-    header: styles.cellHeader,
-    title: styles.cellTitle,
-    bold: styles.cellHeader,
-  };
   const selected = props.cell?.toUpperCase() ?? null;
 
   return (
@@ -109,14 +103,24 @@ export function SheetViewer(props: SheetViewerProps) {
                   const isSelected = address === selected;
                   const classes = [
                     cell?.numeric ? styles.numberCell : "",
-                    cell?.style ? (styleClass[cell.style] ?? "") : "",
                     isSelected ? styles.cellSelected : "",
                   ].join(" ");
+                  // a filled cell looks as in Excel, dark text on its fill, whatever the pane's theme
+                  const look =
+                    cell?.fill || cell?.bold
+                      ? {
+                          backgroundColor: cell.fill,
+                          color: cell.fontColor ?? (cell.fill ? "#000000" : undefined),
+                          fontWeight: cell.bold ? 600 : undefined,
+                        }
+                      : undefined;
                   return (
                     <td
                       key={c}
                       className={classes}
+                      style={look}
                       data-cell={address}
+                      aria-selected={isSelected || undefined}
                       title={cell?.text}
                       ref={isSelected ? selectedRef : undefined}
                     >

@@ -1,0 +1,49 @@
+import { ExcelDouble } from "../../excel/double/excel";
+import { createOfficeHost, type RunBatch } from "../../excel/officeHost";
+import { templateSheet } from "../../excel/template";
+import type { ExcelHost } from "../../excel/host";
+import type { Lang } from "../../i18n/format";
+import { COLUMNS, templateHeader } from "../../standard/columns";
+import { workbookView } from "./workbookView";
+import type { WorkbookView } from "../components/SheetViewer";
+
+/**
+ * A header as county offices often write it in their own returns. The reader does not recognise it, so the
+ * demo shows the column step doing its work: the user points 小学县级以上骨干教师数 at this column once.
+ */
+export const DEMO_RENAMED_HEADER = { columnId: "primaryKeyTeachers", header: "小学骨干教师（县级及以上）" };
+
+export interface Demo {
+  host: ExcelHost;
+  workbook: WorkbookView;
+  excel: ExcelDouble;
+  /** the sheet holding the sample county */
+  sheet: string;
+}
+
+/**
+ * Demo mode: the pane on an in-memory workbook (the Excel double, with Office's load/sync semantics and
+ * a formula evaluator) holding the sample county, driven through the same ExcelHost as inside Excel.
+ */
+export function startDemo(options: { lang: Lang; theme: "light" | "dark"; displayLanguage: string }): Demo {
+  const excel = new ExcelDouble();
+  const template = templateSheet({ withSample: true, lang: "zh" });
+  const column = COLUMNS.find((c) => c.id === DEMO_RENAMED_HEADER.columnId);
+  const rows = template.rows.map((row, r) =>
+    r === template.headerRow && column
+      ? row.map((h) => (h === templateHeader(column) ? DEMO_RENAMED_HEADER.header : h))
+      : row,
+  );
+  const sheet = excel.addSheetWithValues(template.name, rows);
+  template.columnWidths?.forEach((w, c) => sheet.columnWidths.set(c, w));
+  excel.model.activeSheet = sheet.name;
+
+  const run: RunBatch = (batch) => excel.run((context) => batch(context as unknown as Excel.RequestContext));
+  const host = createOfficeHost({
+    run,
+    template: templateSheet,
+    displayLanguage: () => options.displayLanguage,
+    theme: () => options.theme,
+  });
+  return { host, workbook: workbookView(excel.model), excel, sheet: sheet.name };
+}

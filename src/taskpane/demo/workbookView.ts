@@ -1,0 +1,67 @@
+import type { WorkbookModel } from "../../excel/double/model";
+import type { ShownCell, ShownSheet, WorkbookView } from "../components/SheetViewer";
+
+type Scalar = ReturnType<WorkbookModel["valueAt"]>;
+
+/** Thousands grouped with commas, as both zh-CN and en-US Excel show them. */
+function group(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * The text Excel shows for a value under a number format — the formats the report uses: General,
+ * "0", "0.00", "0.0000", "#,##0", "#,##0.00", "0.0%". Other formats fall back to General.
+ */
+export function displayText(value: Scalar, format: string | undefined): string {
+  if (value === null) return "";
+  if (typeof value === "object") return value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return value;
+  if (!Number.isFinite(value)) return "#NUM!";
+  const f = format && format !== "General" ? format : null;
+  if (!f || !/0/.test(f)) {
+    // General: up to 10 significant digits, as Excel shows in a normal-width column
+    return String(Number(value.toPrecision(10)));
+  }
+  const percent = f.includes("%");
+  const decimals = /\.(0+)/.exec(f)?.[1].length ?? 0;
+  const scaled = percent ? value * 100 : value;
+  const fixed = Math.abs(scaled).toFixed(decimals);
+  const [int, frac] = fixed.split(".");
+  const negative = scaled < 0 && Number(fixed) !== 0;
+  const text = (f.includes(",") ? group(int) : int) + (frac ? `.${frac}` : "");
+  return `${negative ? "-" : ""}${text}${percent ? "%" : ""}`;
+}
+
+/** The visible sheets of the double's workbook, values calculated, as the demo's sheet viewer shows them. */
+export function workbookView(model: WorkbookModel): WorkbookView {
+  return {
+    async sheets(): Promise<ShownSheet[]> {
+      return model.sheets
+        .filter((sheet) => sheet.visibility === "Visible")
+        .map((sheet) => {
+          const used = model.usedRect(sheet);
+          const rows: ShownCell[][] = [];
+          if (used) {
+            for (let r = 0; r <= used.r1; r++) {
+              const row: ShownCell[] = [];
+              for (let c = 0; c <= used.c1; c++) {
+                const cell = model.cell(sheet, r, c);
+                const value = cell ? model.valueAt(sheet.name, r, c) : null;
+                const shown: ShownCell = {
+                  text: displayText(value, cell?.numberFormat),
+                  numeric: typeof value === "number",
+                };
+                if (cell?.format?.fill) shown.fill = cell.format.fill;
+                if (cell?.format?.fontColor) shown.fontColor = cell.format.fontColor;
+                if (cell?.format?.bold) shown.bold = true;
+                row.push(shown);
+              }
+              rows.push(row);
+            }
+          }
+          return { name: sheet.name, rows };
+        });
+    },
+  };
+}

@@ -1,0 +1,277 @@
+/** @jest-environment jsdom */
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { evaluateTable } from "../../src/pipeline";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { Pane } from "../../src/taskpane/Pane";
+import type { WorkbookView } from "../../src/taskpane/components/SheetViewer";
+import { SETTINGS_KEY } from "../../src/taskpane/mapping";
+import { FakeHost } from "./fakeHost";
+import { smallCounty, tableOf } from "./county";
+
+// Fluent's positioning observes sizes; jsdom has no ResizeObserver
+class NoResize {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+
+// Role queries skip the costly visibility check (computed styles of every ancestor) on Fluent's deep DOM;
+// the pane hides nothing a test looks for.
+configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
+jest.setTimeout(120000);
+
+const RENAMED = "骨干教师（小学，县级以上）";
+
+async function readAndCheck() {
+  fireEvent.click(screen.getByRole("button", { name: "读取并检查" }));
+  await screen.findByRole("heading", { name: "3. 数据检查" });
+}
+
+async function choose(field: string, option: string) {
+  fireEvent.click(screen.getByRole("combobox", { name: field }));
+  const listbox = await screen.findByRole("listbox");
+  fireEvent.click(within(listbox).getByRole("option", { name: option }));
+}
+
+describe("task pane, step 1: start", () => {
+  it("inserts the template, with or without the sample county, in the UI language", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "插入示例县数据" }));
+    await screen.findByText(/已插入工作表“学校数据”/);
+    fireEvent.click(screen.getByRole("button", { name: "插入空白模板" }));
+    await screen.findByText(/已插入工作表“学校数据 \(2\)”/);
+    expect(host.callsOf("insertTemplate")).toEqual([
+      [{ withSample: true, lang: "zh" }],
+      [{ withSample: false, lang: "zh" }],
+    ]);
+  });
+
+  it("reads the school table from the source the user picks", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    fireEvent.click(screen.getByRole("radio", { name: "当前选定区域" }));
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("radio", { name: "当前 Excel 表格" }));
+    await readAndCheck();
+    expect(host.callsOf("readTable")).toEqual([["selection"], ["table"]]);
+  });
+
+  it("shows a host failure instead of hanging", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    host.readTable = async () => {
+      throw new Error("没有选中任何区域");
+    };
+    render(<Pane host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "读取并检查" }));
+    await screen.findByText("Excel 操作失败：没有选中任何区域");
+  });
+});
+
+describe("task pane, step 2: columns", () => {
+  it("shows which header fed which field", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    const expected = evaluateTable(await host.readTable("usedRange"), NATIONAL_2017).read.columns.length;
+    expect(screen.getByText(`已匹配 ${expected} 列`)).toBeTruthy();
+    const field = screen.getByRole("combobox", { name: "学校名称" });
+    expect(field.textContent).toBe("A · 学校名称");
+  });
+
+  it("lets the user correct a missing match, rechecks, and remembers it by sheet and header text", async () => {
+    const table = tableOf(smallCounty(), { primaryKeyTeachers: RENAMED });
+    const host = new FakeHost(table);
+    const view = render(<Pane host={host} />);
+    await readAndCheck();
+    // the renamed column is not recognised: every primary school lacks its key teachers
+    expect(screen.getByText(/改正后才能生成报表/)).toBeTruthy();
+    expect((screen.getByRole("button", { name: "生成报表工作表" }) as HTMLButtonElement).disabled).toBe(true);
+
+    const col = table[0].indexOf(RENAMED);
+    const letter = String.fromCharCode(65 + col);
+    await choose("小学县级以上骨干教师数", `${letter} · ${RENAMED}`);
+    await screen.findByText("没有发现问题。");
+    expect((screen.getByRole("button", { name: "生成报表工作表" }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+    expect(host.settings.get(SETTINGS_KEY)).toEqual({ 学校: { primaryKeyTeachers: RENAMED } });
+
+    // next run: the saved correction applies with no click
+    view.unmount();
+    render(<Pane host={host} />);
+    await readAndCheck();
+    expect(screen.getByText("没有发现问题。")).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "小学县级以上骨干教师数" }).textContent).toBe(
+      `${letter} · ${RENAMED}`,
+    );
+  });
+
+  it("unmaps a field with （不使用） and goes back to automatic matching", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    await choose("教学及辅助用房面积（㎡）", "（不使用）");
+    await screen.findByText(/改正后才能生成报表/);
+    expect(host.settings.get(SETTINGS_KEY)).toEqual({ 学校: { teachingArea: null } });
+    fireEvent.click(screen.getByRole("button", { name: "恢复自动匹配" }));
+    await screen.findByText("没有发现问题。");
+    expect(host.settings.get(SETTINGS_KEY)).toEqual({});
+  });
+});
+
+describe("task pane, step 3: check", () => {
+  it("groups problems by severity with their cells; a click selects the cell", async () => {
+    const rows = smallCounty();
+    rows[1].teachingArea = "约2000";
+    rows[2].type = "幼儿园";
+    const host = new FakeHost(tableOf(rows));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    const result = evaluateTable(await host.readTable("usedRange"), NATIONAL_2017);
+    const errors = result.problems.filter((p) => p.severity === "error");
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    const list = screen.getByRole("list", { name: `错误（${errors.length}）` });
+    const items = within(list).getAllByRole("button");
+    expect(items.map((b) => b.textContent)).toEqual(errors.map((p) => `${p.cell}${p.message.zh}`));
+    fireEvent.click(items[0]);
+    await waitFor(() => expect(host.callsOf("selectCell")).toEqual([[errors[0].cell]]));
+    expect((screen.getByRole("button", { name: "生成报表工作表" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("lets warnings through to the report", async () => {
+    const rows = smallCounty();
+    rows[0].equipmentValue = 0.001; // 万元: far too little per pupil, the unit is probably wrong
+    const host = new FakeHost(tableOf(rows));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    const result = evaluateTable(await host.readTable("usedRange"), NATIONAL_2017);
+    const warnings = result.problems.filter((p) => p.severity === "warning");
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(result.problems.every((p) => p.severity === "warning")).toBe(true);
+    expect(screen.getByRole("list", { name: `提示（${warnings.length}）` })).toBeTruthy();
+    expect((screen.getByRole("button", { name: "生成报表工作表" }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+  });
+});
+
+describe("task pane, step 4: report, and the results", () => {
+  it("writes the report sheets, shows the verdict and links each sheet", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    const grid = await host.readTable("usedRange");
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    await screen.findByRole("button", { name: "打开“达标情况”" });
+    const [report, options] = host.callsOf("writeReport")[0] as [{ sheets: { name: string }[] }, unknown];
+    expect(report.sheets.map((s) => s.name).slice(0, 3)).toEqual(["达标情况", "差异系数", "汇总"]);
+    expect(options).toEqual({ replaceExisting: true });
+
+    const evaluation = evaluateTable(grid, NATIONAL_2017).evaluation!;
+    expect(evaluation.resourcesPass).toBe(false);
+    expect(screen.getByRole("status").textContent).toBe("资源配置：未达标");
+    const failing = screen.getByRole("list", { name: "未达标的学校" });
+    expect(
+      within(failing)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringMatching(/^白狼县林场小学（小学）：/)]);
+    const levels = evaluation.levels.primary;
+    expect(
+      screen.getByText(new RegExp(`小学：${levels.passingSections}/${levels.sections} 个学段达标`)),
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "打开“差异系数”" }));
+    await waitFor(() => expect(host.callsOf("activateSheet").at(-1)).toEqual(["差异系数"]));
+  });
+
+  it("asks before replacing report sheets it made earlier, and does nothing on cancel", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    await screen.findByRole("button", { name: "打开“达标情况”" });
+    expect(host.callsOf("writeReport")).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/达标情况、差异系数、汇总/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(host.callsOf("writeReport")).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "替换" }));
+    await waitFor(() => expect(host.callsOf("writeReport")).toHaveLength(2));
+  });
+
+  it("reports a failed write and keeps the pane usable", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    host.failNextWrite = new Error("请求过大");
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    await screen.findByText("Excel 操作失败：请求过大");
+    fireEvent.click(screen.getByRole("button", { name: "关闭" }));
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    await screen.findByRole("button", { name: "打开“汇总”" });
+  });
+});
+
+describe("task pane: language, theme, demo mode", () => {
+  it("follows Office's display language and switches on request", async () => {
+    const host = new FakeHost(tableOf(smallCounty()), "en-US");
+    render(<Pane host={host} />);
+    expect(screen.getByRole("button", { name: "Read and check" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Language" }));
+    expect(screen.getByRole("button", { name: "读取并检查" })).toBeTruthy();
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("button", { name: "界面语言" }));
+    expect(screen.getByRole("heading", { name: "3. Check" })).toBeTruthy();
+  });
+
+  it("follows Office's theme", () => {
+    const dark = render(<Pane host={new FakeHost(tableOf(smallCounty()), "zh-CN", "dark")} />);
+    expect(dark.container.querySelector("[data-theme]")?.getAttribute("data-theme")).toBe("dark");
+  });
+
+  it("banners demo mode, and shows a selected problem's cell in the workbook view", async () => {
+    const rows = smallCounty();
+    rows[1].teachingArea = "约2000";
+    const host = new FakeHost(tableOf(rows));
+    const workbook: WorkbookView = {
+      sheets: async () =>
+        [...host.sheets.entries()].map(([name, values]) => ({
+          name,
+          rows: values.map((r) =>
+            r.map((v) => ({
+              text: v === null || v === undefined ? "" : String(v),
+              numeric: typeof v === "number",
+            })),
+          ),
+        })),
+    };
+    render(<Pane host={host} workbook={workbook} />);
+    expect(screen.getByText("演示模式 — 未连接 Excel")).toBeTruthy();
+    await readAndCheck();
+    const list = screen.getByRole("list", { name: /^错误/ });
+    await act(async () => {
+      fireEvent.click(within(list).getAllByRole("button")[0]);
+    });
+    const cell = await waitFor(() => {
+      const selected = document.querySelector("td[aria-selected]");
+      expect(selected).not.toBeNull();
+      return selected;
+    });
+    expect(cell?.textContent).toBe("约2000");
+    expect(screen.getByRole("tab", { name: "工作簿", selected: true })).toBeTruthy();
+  });
+
+  it("is not bannered inside Excel", () => {
+    render(<Pane host={new FakeHost(tableOf(smallCounty()))} />);
+    expect(screen.queryByText("演示模式 — 未连接 Excel")).toBeNull();
+    expect(screen.queryByRole("tab", { name: "工作簿" })).toBeNull();
+  });
+});
