@@ -54,6 +54,8 @@ export interface ReadResult {
 
 /** TEMPLATE.md: the header is found within the first 10 rows. */
 export const HEADER_SEARCH_ROWS = 10;
+/** Excel's last column is XFD: a mapping beyond it is no column of any sheet. */
+const MAX_COLUMNS = 16384;
 /** A header row names the school column and at least this many others. */
 const MIN_OTHER_HEADERS = 2;
 
@@ -317,7 +319,9 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
     if (!Object.prototype.hasOwnProperty.call(mapping, id)) return undefined;
     const target = mapping[id];
     if (target === null) return null;
-    return typeof target === "number" && Number.isInteger(target) && target >= 0 ? target : undefined;
+    return typeof target === "number" && Number.isInteger(target) && target >= 0 && target < MAX_COLUMNS
+      ? target
+      : undefined;
   };
 
   const empty = (headerRow: number | null): ReadResult => ({
@@ -1067,7 +1071,7 @@ function isTotalRow(
   nameCol: number | undefined,
   pattern: RegExp = TOTAL_ROW,
 ): boolean {
-  const last = nameCol ?? 0;
+  const last = Math.min(nameCol ?? 0, sheet.width(r) - 1);
   for (let c = 0; c <= last; c++) {
     const text = sheet.text(r, c);
     if (text && pattern.test(foldText(text))) return true;

@@ -752,6 +752,12 @@ describe("the user's column mapping", () => {
     expect(result.records[0].name).toBe("城关第一小学");
   });
 
+  it("refuses a column beyond Excel's last (XFD) rather than walk to it", () => {
+    const result = readSchoolTable(odd, { mapping: { name: 1e300, primaryStudents: 16384 } });
+    expect(codes(result.problems)).toEqual(["mapping-invalid", "mapping-invalid", "missing-column"]);
+    expect(result.records[0].name).toBe("城关第一小学");
+  });
+
   it("ignores, with a warning, entries it cannot use", () => {
     const result = readSchoolTable(odd, { mapping: { primaryStudents: 2, nonsense: 3, teachingArea: -1 } });
     expect(result.problems.map((p) => [p.code, p.severity])).toEqual([
