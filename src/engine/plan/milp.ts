@@ -33,6 +33,11 @@ const UNIT: Record<IndicatorId, number> = {
   multimediaRooms: 1,
 };
 
+/** Whole-number resources keep their own unit, so that integrality means whole people and rooms. */
+function unitOf(model: PlanModel, id: IndicatorId): number {
+  return model.profile.indicators[id].integral ? 1 : UNIT[id];
+}
+
 const teacherVar = (j: number, k: number) => `t${j}_${k}`;
 const facilityVar = (s: number, m: number) => `f${s}_${m}`;
 const bandVar = (j: number, i: number) => `b${j}_${i}`;
@@ -81,7 +86,7 @@ export function buildLp(model: PlanModel, cuts: readonly Cut[]): string {
   const use = (name: string, id: IndicatorId) => {
     if (used.has(name)) return;
     used.add(name);
-    objective.push([model.costs[id] * UNIT[id], name]);
+    objective.push([model.costs[id] * unitOf(model, id), name]);
     if (model.profile.indicators[id].integral) generals.add(name);
   };
   let r = 0;
@@ -96,8 +101,8 @@ export function buildLp(model: PlanModel, cuts: readonly Cut[]): string {
       const b = bandVar(section.index, i);
       bands.push(b);
       binaries.push(b);
-      const gap = (section.needStandard[id] - section.needFloor[id]) / UNIT[id];
-      const rhs = (section.needStandard[id] - section.base[id]) / UNIT[id];
+      const gap = (section.needStandard[id] - section.needFloor[id]) / unitOf(model, id);
+      const rhs = (section.needStandard[id] - section.base[id]) / unitOf(model, id);
       rows.push(
         ` r${r++}:${linear([
           [v.reach, v.name],
@@ -173,7 +178,7 @@ export async function solveMilp(
   }
   for (const school of model.schools) {
     FACILITY_INDICATORS.forEach((id, m) => {
-      const raw = Math.max(0, value(facilityVar(school.index, m)) * UNIT[id]);
+      const raw = Math.max(0, value(facilityVar(school.index, m)) * unitOf(model, id));
       let x = model.profile.indicators[id].integral ? whole(raw) : raw;
       for (const section of school.sections) {
         if (section.passes || !section.short.includes(id)) continue;
@@ -249,7 +254,7 @@ export function cvCut(
     const w = (section.students / total) * ((value - mean) / sd - limit);
     const v = variableOf(section, id);
     // Xₖ = scale·(baseₖ + reachₖ·U·y)/Pₖ, y in the model's unit
-    const c = (w * scale * v.reach * UNIT[id]) / section.students;
+    const c = (w * scale * v.reach * unitOf(model, id)) / section.students;
     terms.set(v.name, (terms.get(v.name) ?? 0) + c);
     rhs -= (w * scale * section.base[id]) / section.students;
   }

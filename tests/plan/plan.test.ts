@@ -1,0 +1,327 @@
+import { planLeastCost, additionsToEdits } from "../../src/engine/plan/leastCost";
+import { buildPlanModel } from "../../src/engine/plan/model";
+import { additionsCost, planBaseline, planPerSchool } from "../../src/engine/plan/perSchool";
+import { solveMilp } from "../../src/engine/plan/milp";
+import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../src/engine/plan/costs";
+import { evaluate } from "../../src/engine/evaluate";
+import { evaluateScenario, type Edit } from "../../src/engine/scenario";
+import type { SchoolRecord, SchoolType } from "../../src/engine/records";
+import type { Profile } from "../../src/standard/profile";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import {
+  FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  TEACHER_INDICATORS,
+  type IndicatorId,
+} from "../../src/standard/indicators";
+import { generateCounty, random } from "./county";
+
+/**
+ * A profile whose seven resources are all whole numbers and whose standards are small, so that a brute force
+ * over every whole addition is exhaustive. The rules (6 of 7, 85 % band, CV limits) are the national ones.
+ */
+const SMALL: Profile = {
+  ...NATIONAL_2017,
+  id: "small-integral",
+  indicators: Object.fromEntries(
+    INDICATOR_IDS.map((id) => [
+      id,
+      {
+        ...NATIONAL_2017.indicators[id],
+        integral: true,
+        scale: "perStudent",
+        standard: { primary: 0.2, junior: 0.25 },
+      },
+    ]),
+  ) as Profile["indicators"],
+};
+
+const COSTS: UnitCosts = {
+  qualifiedTeachers: 7,
+  keyTeachers: 11,
+  peArtTeachers: 5,
+  teachingArea: 6,
+  sportsArea: 3,
+  equipmentValue: 2,
+  multimediaRooms: 9,
+};
+
+/** Small schools (10–20 students) with each resource between 40 % and 120 % of its standard. */
+function smallCounty(
+  n: number,
+  seed: number,
+  types: SchoolType[] = ["primary", "junior", "nineYear"],
+): SchoolRecord[] {
+  const rnd = random(seed);
+  const pick = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  return Array.from({ length: n }, (_, i) => {
+    const type = types[pick(0, types.length - 1)];
+    const primary = type === "junior" ? 0 : pick(10, 20);
+    const junior = type === "primary" ? 0 : pick(10, 20);
+    const have = (students: number, std: number) => Math.floor(students * std * (0.4 + 0.8 * rnd()));
+    const teachers = (students: number, std: number) => ({
+      qualifiedTeachers: have(students, std),
+      keyTeachers: have(students, std),
+      peArtTeachers: have(students, std),
+    });
+    const w = primary + 1.1 * junior;
+    const fac = () => have(w, primary > 0 ? 0.2 : 0.25) + (primary > 0 && junior > 0 ? 2 : 0);
+    return {
+      name: `S${i}`,
+      type,
+      students: { primary, junior, senior: 0 },
+      teachers: { primary: teachers(primary, 0.2), junior: teachers(junior, 0.25) },
+      facilities: { teachingArea: fac(), sportsArea: fac(), equipmentValue: fac(), multimediaRooms: fac() },
+    };
+  });
+}
+
+function editsOf(school: string, levels: ("primary" | "junior")[], add: number[]): Edit[] {
+  // add: per level the 3 teacher kinds, then the 4 facilities
+  const edits: Edit[] = [];
+  levels.forEach((level, l) =>
+    TEACHER_INDICATORS.forEach((resource, k) => {
+      const count = add[l * 3 + k];
+      if (count > 0) edits.push({ kind: "hireTeachers", school, level, resource, count });
+    }),
+  );
+  FACILITY_INDICATORS.forEach((resource, m) => {
+    const amount = add[levels.length * 3 + m];
+    if (amount > 0) edits.push({ kind: "addFacility", school, resource, amount });
+  });
+  return edits;
+}
+
+function costOf(levels: number, add: number[], costs: UnitCosts): number {
+  let c = 0;
+  for (let l = 0; l < levels; l++) TEACHER_INDICATORS.forEach((id, k) => (c += add[l * 3 + k] * costs[id]));
+  FACILITY_INDICATORS.forEach((id, m) => (c += add[levels * 3 + m] * costs[id]));
+  return c;
+}
+
+/**
+ * Every whole-number addition from 0 up to what reaches the standard (the engine's own shortfall), judged by
+ * the engine alone: no use of the planner's reasoning.
+ */
+function bruteForceSchool(
+  record: SchoolRecord,
+  profile: Profile,
+  costs: UnitCosts,
+): { cost: number; combos: number } {
+  const levels = (["primary", "junior"] as const).filter((l) => record.students[l] > 0);
+  const sections = evaluate([record], profile).sections;
+  const range: number[] = [];
+  for (const level of levels) {
+    const s = sections.find((x) => x.level === level)!;
+    for (const id of TEACHER_INDICATORS)
+      range.push(s.shortfalls.find((f) => f.indicator === id)?.toStandard ?? 0);
+  }
+  for (const id of FACILITY_INDICATORS) {
+    let r = 0;
+    for (const s of sections) {
+      const f = s.shortfalls.find((x) => x.indicator === id);
+      if (f) r = Math.max(r, f.schoolToStandard ?? f.toStandard);
+    }
+    range.push(r);
+  }
+  const dims = range.length;
+  let best = Infinity;
+  let combos = 0;
+  const add = new Array(dims).fill(0);
+  const walk = (d: number) => {
+    if (d === dims) {
+      combos++;
+      const c = costOf(levels.length, add, costs);
+      if (c >= best) return;
+      const e = evaluateScenario([record], editsOf(record.name, [...levels], add), profile).evaluation;
+      if (e.sections.every((s) => !s.included || s.pass)) best = c;
+      return;
+    }
+    for (let x = 0; x <= range[d]; x++) {
+      add[d] = x;
+      walk(d + 1);
+    }
+    add[d] = 0;
+  };
+  walk(0);
+  return { cost: best, combos };
+}
+
+describe("least-cost plan: the school-pass part is exact", () => {
+  test("STANDARD.md §2: per-school plan equals brute force on small schools (band choice included)", () => {
+    let checked = 0;
+    for (let seed = 1; checked < 25 && seed < 400; seed++) {
+      const [record] = smallCounty(1, seed, ["primary", "junior"]);
+      const model = buildPlanModel([record], SMALL, COSTS);
+      const brute = bruteForceSchool(record, SMALL, COSTS);
+      if (brute.combos > 5000) continue;
+      expect(additionsCost(model, planPerSchool(model))).toBe(brute.cost);
+      checked++;
+    }
+    expect(checked).toBe(25);
+  });
+
+  test("STANDARD.md §4: for nine-year schools the shared facility and both sections' band choices are optimal together", () => {
+    let checked = 0;
+    for (let seed = 1; checked < 5 && seed < 2000; seed++) {
+      const [record] = smallCounty(1, seed, ["nineYear"]);
+      const model = buildPlanModel([record], SMALL, COSTS);
+      const sections = evaluate([record], SMALL).sections;
+      if (sections.some((s) => s.pass)) continue;
+      const brute = bruteForceSchool(record, SMALL, COSTS);
+      if (brute.combos > 8000) continue;
+      expect(additionsCost(model, planPerSchool(model))).toBe(brute.cost);
+      checked++;
+    }
+    expect(checked).toBe(5);
+  });
+
+  test("per-school optimum equals the HiGHS MILP optimum on generated counties", async () => {
+    for (const seed of [3, 5, 8]) {
+      const records = generateCounty(40, seed);
+      const model = buildPlanModel(records, NATIONAL_2017, DEFAULT_UNIT_COSTS);
+      const exact = additionsCost(model, planPerSchool(model));
+      const milp = await solveMilp(model, []);
+      expect(milp.status).toBe("Optimal");
+      expect(milp.objective).toBeCloseTo(exact, 0);
+      expect(Math.abs(additionsCost(model, milp.additions) - exact)).toBeLessThanOrEqual(
+        Math.abs(exact) * 1e-7,
+      );
+    }
+  });
+});
+
+describe("least-cost plan: verified by the engine", () => {
+  test("applying any plan makes the county pass, and it never costs more than the per-school baseline", async () => {
+    for (const seed of [1, 2, 4, 9, 11]) {
+      const records = generateCounty(25, seed);
+      const plan = await planLeastCost(records, NATIONAL_2017);
+      const after = evaluateScenario(records, plan.edits, NATIONAL_2017).evaluation;
+      expect(after.resourcesPass).toBe(true);
+      expect(plan.passesAfter).toBe(true);
+      const model = buildPlanModel(records, NATIONAL_2017, DEFAULT_UNIT_COSTS);
+      const baseline = planBaseline(model);
+      expect(plan.baselineCost).toBeCloseTo(additionsCost(model, baseline), 6);
+      if (
+        evaluateScenario(records, additionsToEdits(model, baseline), NATIONAL_2017).evaluation.resourcesPass
+      ) {
+        expect(plan.totalCost).toBeLessThanOrEqual(plan.baselineCost + 1e-6);
+      }
+      // the cost is reported per school and per resource, and both add up
+      const bySchool = plan.costBySchool.reduce((s, x) => s + x.cost, 0);
+      const byResource = plan.costByResource.reduce((s, x) => s + x.cost, 0);
+      expect(bySchool).toBeCloseTo(plan.totalCost, 4);
+      expect(byResource).toBeCloseTo(plan.totalCost, 4);
+      for (const a of plan.additions) {
+        if (NATIONAL_2017.indicators[a.resource].integral) expect(Number.isInteger(a.amount)).toBe(true);
+        expect(a.level === null).toBe(FACILITY_INDICATORS.includes(a.resource as never));
+      }
+    }
+  });
+
+  test("STANDARD.md §3: when coefficients bind, the cut loop reaches a passing plan and reports its gap", async () => {
+    const records = generateCounty(12, 10, { low: 0.2, high: 4.5 });
+    expect(evaluate(records, NATIONAL_2017).levels.primary.pass).toBe(false);
+    const plan = await planLeastCost(records, NATIONAL_2017);
+    expect(plan.method).toBe("cuts");
+    expect(plan.passesAfter).toBe(true);
+    expect(plan.cv.converged).toBe(true);
+    expect(plan.cv.lowerBound).not.toBeNull();
+    expect(plan.totalCost).toBeGreaterThanOrEqual((plan.cv.lowerBound as number) * (1 - 1e-9));
+    expect(plan.cv.gap).toBeLessThan(1e-3);
+  });
+
+  test("STANDARD.md §4: excluded sections (special schools, small teaching points) get nothing", async () => {
+    const records = generateCounty(10, 4);
+    records.push({
+      ...records[0],
+      name: "特教学校",
+      type: "special",
+      teachers: {
+        primary: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+        junior: records[0].teachers.junior,
+      },
+      facilities: { teachingArea: 0, sportsArea: 0, equipmentValue: 0, multimediaRooms: 0 },
+    });
+    records.push({
+      ...records[0],
+      name: "小教学点",
+      type: "teachingPoint",
+      students: { primary: 30, junior: 0, senior: 0 },
+      facilities: { teachingArea: 0, sportsArea: 0, equipmentValue: 0, multimediaRooms: 0 },
+    });
+    const plan = await planLeastCost(records, NATIONAL_2017);
+    expect(plan.additions.filter((a) => a.school === "特教学校" || a.school === "小教学点")).toEqual([]);
+    expect(plan.passesAfter).toBe(true);
+  });
+});
+
+describe("least-cost plan with binding coefficients, against brute force", () => {
+  test("three small primary schools, one rich in equipment: the optimum raises the poor ones just enough", async () => {
+    const costs: UnitCosts = { ...COSTS, equipmentValue: 1 };
+    const base = (name: string, equipment: number): SchoolRecord => ({
+      name,
+      type: "primary",
+      students: { primary: 10, junior: 0, senior: 0 },
+      teachers: {
+        primary: { qualifiedTeachers: 2, keyTeachers: 2, peArtTeachers: 2 },
+        junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+      },
+      facilities: { teachingArea: 2, sportsArea: 2, equipmentValue: equipment, multimediaRooms: 2 },
+    });
+    const records = [base("A", 2), base("B", 1), base("C", 14)];
+    expect(evaluate(records, SMALL).levels.primary.balance.equipmentValue.pass).toBe(false);
+    const plan = await planLeastCost(records, SMALL, costs);
+    expect(plan.passesAfter).toBe(true);
+    // brute force over whole additions of equipment to A and B (C only raises the coefficient)
+    let best = Infinity;
+    for (let a = 0; a <= 20; a++) {
+      for (let b = 0; b <= 20; b++) {
+        const edits: Edit[] = [];
+        if (a > 0) edits.push({ kind: "addFacility", school: "A", resource: "equipmentValue", amount: a });
+        if (b > 0) edits.push({ kind: "addFacility", school: "B", resource: "equipmentValue", amount: b });
+        if (evaluateScenario(records, edits, SMALL).evaluation.resourcesPass) best = Math.min(best, a + b);
+      }
+    }
+    expect(plan.totalCost).toBe(best);
+  });
+});
+
+describe("unit costs", () => {
+  test("a costs file overrides some defaults and names a bad field", () => {
+    const ok = parseCosts({ teachingArea: 4000 });
+    expect(ok.problems).toEqual([]);
+    expect(ok.costs.teachingArea).toBe(4000);
+    expect(ok.costs.equipmentValue).toBe(1);
+    const bad = parseCosts({ teachingArea: -1, library: 3 });
+    expect(bad.problems.map((p) => p.code)).toEqual(["costs-invalid", "costs-invalid"]);
+    expect(bad.problems.some((p) => p.message.en.startsWith("teachingArea"))).toBe(true);
+  });
+
+  test("a cheaper resource is preferred when either one can be left in the band", async () => {
+    // one section short of both key teachers and rooms, each within the 85 % band: the plan raises the cheaper
+    const record: SchoolRecord = {
+      name: "甲",
+      type: "primary",
+      students: { primary: 1000, junior: 0, senior: 0 },
+      teachers: {
+        primary: { qualifiedTeachers: 50, keyTeachers: 9, peArtTeachers: 10 },
+        junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+      },
+      facilities: { teachingArea: 5000, sportsArea: 8000, equipmentValue: 2_100_000, multimediaRooms: 22 },
+    };
+    const plan = await planLeastCost([record], NATIONAL_2017);
+    expect(plan.additions).toEqual([
+      { school: "甲", level: null, resource: "multimediaRooms", amount: 1, cost: 50000 },
+    ]);
+    const dearRooms = await planLeastCost([record], NATIONAL_2017, {
+      ...DEFAULT_UNIT_COSTS,
+      multimediaRooms: 1e6,
+    });
+    expect(dearRooms.additions).toEqual([
+      { school: "甲", level: "primary", resource: "keyTeachers", amount: 1, cost: 150000 },
+    ]);
+  });
+});
+
+export type { IndicatorId };

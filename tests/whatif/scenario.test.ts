@@ -1,0 +1,267 @@
+import fc from "fast-check";
+import { applyEdits, evaluateScenario, inverseEdit, parseEdits, type Edit } from "../../src/engine/scenario";
+import { evaluate } from "../../src/engine/evaluate";
+import type { SchoolRecord } from "../../src/engine/records";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { FACILITY_INDICATORS, LEVELS, TEACHER_INDICATORS } from "../../src/standard/indicators";
+import { generateCounty } from "../plan/county";
+
+const P = NATIONAL_2017;
+
+function school(name: string, over: Partial<SchoolRecord> = {}): SchoolRecord {
+  return {
+    name,
+    type: "primary",
+    students: { primary: 500, junior: 0, senior: 0 },
+    teachers: {
+      primary: { qualifiedTeachers: 25, keyTeachers: 6, peArtTeachers: 5 },
+      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+    },
+    facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_100_000, multimediaRooms: 13 },
+    ...over,
+  };
+}
+
+const county = generateCounty(12, 7);
+const names = county.map((r) => r.name);
+
+/** Edits that apply to the generated county and have an inverse. */
+const invertible: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    kind: fc.constant("addStudents" as const),
+    school: fc.constantFrom(...names),
+    level: fc.constantFrom(...LEVELS),
+    value: fc.integer({ min: 0, max: 300 }),
+  }),
+  fc.record({
+    kind: fc.constant("addFacility" as const),
+    school: fc.constantFrom(...names),
+    resource: fc.constantFrom(...FACILITY_INDICATORS),
+    amount: fc.integer({ min: 0, max: 5000 }),
+  }),
+  fc.record({
+    kind: fc.constant("hireTeachers" as const),
+    school: fc.constantFrom(...names),
+    level: fc.constantFrom(...LEVELS),
+    resource: fc.constantFrom(...TEACHER_INDICATORS),
+    count: fc.integer({ min: 0, max: 20 }),
+  }),
+  fc.record({
+    kind: fc.constant("transferTeachers" as const),
+    from: fc.constantFrom(...names),
+    to: fc.constantFrom(...names),
+    fromLevel: fc.constantFrom(...LEVELS),
+    toLevel: fc.constantFrom(...LEVELS),
+    resource: fc.constantFrom(...TEACHER_INDICATORS),
+    count: fc.integer({ min: 0, max: 3 }),
+  }),
+);
+
+const strip = (records: readonly SchoolRecord[]) => JSON.parse(JSON.stringify(records));
+
+describe("scenario algebra", () => {
+  test("applying an edit then its inverse restores the records", () => {
+    fc.assert(
+      fc.property(invertible, (edit) => {
+        const once = applyEdits(county, [edit], P);
+        fc.pre(once.problems.length === 0);
+        const inverse = inverseEdit(edit, county);
+        expect(inverse).not.toBeNull();
+        const back = applyEdits(once.records, [inverse as Edit], P);
+        expect(back.problems).toEqual([]);
+        expect(strip(back.records)).toEqual(strip(county));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("setStudents is undone by setting the old value; openSchool by closeSchool", () => {
+    const edit: Edit = { kind: "setStudents", school: names[0], level: "primary", value: 999 };
+    const inverse = inverseEdit(edit, county) as Edit;
+    const back = applyEdits(applyEdits(county, [edit], P).records, [inverse], P);
+    expect(strip(back.records)).toEqual(strip(county));
+    const open: Edit = {
+      kind: "openSchool",
+      record: {
+        name: "新区第一小学",
+        type: "primary",
+        students: { primary: 600, junior: 0, senior: 0 },
+        teachers: { primary: { qualifiedTeachers: 30, keyTeachers: 7, peArtTeachers: 6 }, junior: undefined },
+        facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1_500_000, multimediaRooms: 15 },
+      },
+    };
+    const opened = applyEdits(county, [open], P);
+    expect(opened.records).toHaveLength(county.length + 1);
+    const closed = applyEdits(opened.records, [inverseEdit(open, county) as Edit], P);
+    expect(strip(closed.records)).toEqual(strip(county));
+  });
+
+  test("the source records are never changed", () => {
+    const before = strip(county);
+    fc.assert(
+      fc.property(fc.array(invertible, { maxLength: 6 }), (edits) => {
+        applyEdits(county, edits, P);
+        evaluateScenario(county, edits, P);
+      }),
+      { numRuns: 100 },
+    );
+    expect(strip(county)).toEqual(before);
+  });
+
+  test("merging a school (撤并) preserves the county's students, teachers and facilities", () => {
+    const records = [
+      school("中心小学"),
+      school("村小", {
+        students: { primary: 60, junior: 0, senior: 0 },
+        teachers: {
+          primary: { qualifiedTeachers: 2, keyTeachers: 0, peArtTeachers: 1 },
+          junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+        },
+        facilities: { teachingArea: 300, sportsArea: 800, equipmentValue: 60_000, multimediaRooms: 1 },
+      }),
+      school("镇中学", { type: "junior", students: { primary: 0, junior: 400, senior: 0 } }),
+    ];
+    const total = (rs: readonly SchoolRecord[]) => ({
+      students: rs.reduce((n, r) => n + r.students.primary + r.students.junior, 0),
+      teachers: rs.reduce(
+        (n, r) => n + r.teachers.primary.qualifiedTeachers + r.teachers.primary.peArtTeachers,
+        0,
+      ),
+      area: rs.reduce((n, r) => n + r.facilities.teachingArea + r.facilities.sportsArea, 0),
+      equipment: rs.reduce((n, r) => n + r.facilities.equipmentValue, 0),
+      rooms: rs.reduce((n, r) => n + r.facilities.multimediaRooms, 0),
+    });
+    const merged = applyEdits(records, [{ kind: "mergeSchool", school: "村小", into: "中心小学" }], P);
+    expect(merged.problems).toEqual([]);
+    expect(merged.records.map((r) => r.name)).toEqual(["中心小学", "镇中学"]);
+    expect(total(merged.records)).toEqual(total(records));
+    expect(merged.records[0].students.primary).toBe(560);
+    // a primary school cannot merge into a junior school: its pupils would vanish
+    const refused = applyEdits(records, [{ kind: "mergeSchool", school: "村小", into: "镇中学" }], P);
+    expect(refused.problems[0].code).toBe("edit-level-not-in-school");
+    expect(strip(refused.records)).toEqual(strip(records));
+  });
+
+  test("a transfer: the source loses what the target gains", () => {
+    const records = [school("甲"), school("乙")];
+    const edit: Edit = {
+      kind: "transferTeachers",
+      from: "甲",
+      to: "乙",
+      fromLevel: "primary",
+      toLevel: "primary",
+      resource: "keyTeachers",
+      count: 2,
+    };
+    const out = applyEdits(records, [edit], P).records;
+    expect(out[0].teachers.primary.keyTeachers).toBe(4);
+    expect(out[1].teachers.primary.keyTeachers).toBe(8);
+  });
+
+  test("STANDARD.md §4: a facility added to a nine-year school reaches its sections by weighted enrolment", () => {
+    const nine = school("九年制", {
+      type: "nineYear",
+      students: { primary: 166, junior: 210, senior: 0 },
+      facilities: { teachingArea: 0, sportsArea: 0, equipmentValue: 0, multimediaRooms: 0 },
+    });
+    const r = evaluateScenario(
+      [nine],
+      [{ kind: "addFacility", school: "九年制", resource: "equipmentValue", amount: 23226 }],
+      P,
+    );
+    const primary = r.evaluation.sections.find((s) => s.level === "primary")!;
+    const junior = r.evaluation.sections.find((s) => s.level === "junior")!;
+    expect(primary.amounts.equipmentValue).toBeCloseTo(9711.6, 1);
+    expect(junior.amounts.equipmentValue).toBeCloseTo(13514.4, 1);
+  });
+});
+
+describe("invalid edits are problems naming the edit and the field", () => {
+  test("school not found, negative result, schema errors", () => {
+    const records = [school("甲")];
+    const parsed = parseEdits([
+      { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: 1.5 },
+      { kind: "addFacility", school: "甲", resource: "library", amount: 1 },
+      { kind: "addStudents", school: "丙", level: "primary", value: 10 },
+      { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: -99 },
+    ]);
+    expect(parsed.problems.map((p) => p.message.en.split(":")[0])).toEqual([
+      "edits[0].count",
+      "edits[1].resource",
+    ]);
+    expect(parsed.edits).toHaveLength(2);
+    const r = evaluateScenario(records, parsed.edits, P);
+    expect(r.problems.map((p) => p.code)).toEqual(["edit-school-not-found", "edit-negative-result"]);
+    expect(r.problems[0].message.en).toContain("edits[0].school");
+    expect(r.problems[0].message.zh).toContain("丙");
+    expect(r.problems[1].message.en).toContain("edits[1].count");
+    expect(r.applied).toEqual([]);
+    expect(parseEdits({ nope: 1 }).problems[0].code).toBe("edits-not-a-list");
+    expect(parseEdits({ edits: [] }).problems).toEqual([]);
+  });
+});
+
+describe("evaluateScenario goes through the engine and reports a diff", () => {
+  test("the evaluation is the engine's on the edited records", () => {
+    const edits: Edit[] = [{ kind: "addStudents", school: names[2], level: "primary", value: 120 }];
+    const r = evaluateScenario(county, edits, P);
+    expect(r.evaluation).toEqual(evaluate(applyEdits(county, edits, P).records, P));
+    expect(r.baseline).toEqual(evaluate(county, P));
+  });
+
+  test("STANDARD.md §2: +120 first-graders can make a section fail; the diff names it and the values", () => {
+    const records = [school("城关小学"), school("第二小学")];
+    const r = evaluateScenario(
+      records,
+      [{ kind: "addStudents", school: "城关小学", level: "primary", value: 120 }],
+      P,
+    );
+    // 25 qualified teachers for 620 students: 4.03 < 4.2 (in the band); 6 key → 0.97 < 1.0: two below standard
+    expect(r.diff.sectionsChanged).toEqual([
+      { school: "城关小学", level: "primary", before: "pass", after: "fail" },
+    ]);
+    const q = r.diff.valuesChanged.find((v) => v.field === "qualifiedTeachers")!;
+    expect(q.before).toBeCloseTo(5, 10);
+    expect(q.after).toBeCloseTo(2500 / 620, 10);
+    expect(r.diff.valuesChanged.find((v) => v.field === "students")).toMatchObject({
+      before: 500,
+      after: 620,
+    });
+    expect(r.evaluation.resourcesPass).toBe(false);
+  });
+
+  test("STANDARD.md §3: a coefficient crossing its limit is reported with before, after and limit", () => {
+    const records = [
+      school("甲", {
+        facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_000_000, multimediaRooms: 13 },
+      }),
+      school("乙", {
+        facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_000_000, multimediaRooms: 13 },
+      }),
+    ];
+    const r = evaluateScenario(
+      records,
+      [{ kind: "addFacility", school: "甲", resource: "equipmentValue", amount: 3_000_000 }],
+      P,
+    );
+    // values 8000 and 2000 with equal weights: X̄ = 5000, S = 3000, CV = 0.6 > 0.5
+    expect(r.diff.cvCrossed).toEqual([
+      {
+        level: "primary",
+        indicator: "equipmentValue",
+        before: 0,
+        after: expect.closeTo(0.6, 12),
+        limit: 0.5,
+        passesAfter: false,
+      },
+    ]);
+  });
+
+  test("closing and opening schools show as absent sections", () => {
+    const records = [school("甲"), school("乙")];
+    const r = evaluateScenario(records, [{ kind: "closeSchool", school: "乙" }], P);
+    expect(r.diff.sectionsChanged).toEqual([
+      { school: "乙", level: "primary", before: "pass", after: "absent" },
+    ]);
+  });
+});
