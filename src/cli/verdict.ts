@@ -11,13 +11,13 @@ const NO = "✗";
 const T = {
   zh: {
     heading: (file: string, sheet: string, schools: number, profile: string) =>
-      `${file}（工作表“${sheet}”）：${schools} 所学校；评估标准：${profile}`,
+      `${file}（工作表“${sheet}”）：${formatNumber(schools, 0, "zh")} 所学校；评估标准：${profile}`,
     problems: (n: number) => `发现 ${n} 个问题：`,
     error: "错误",
     warning: "提示",
     blocked: "表中有错误，无法得出结论。请改正上述单元格后再试。",
     level: (name: string, n: number, passing: number, students: string) =>
-      `${name}：参评 ${n} 个学校（校区），达标 ${passing} 个；在校生 ${students} 人`,
+      `${name}：参评 ${formatNumber(n, 0, "zh")} 个学校（校区），达标 ${formatNumber(passing, 0, "zh")} 个；在校生 ${students} 人`,
     noSections: (name: string) => `${name}：无参评学校（视为达标）`,
     columns: ["指标", "县域值", "差异系数", "限值"],
     failing: "未达标学校：",
@@ -46,13 +46,13 @@ const T = {
   },
   en: {
     heading: (file: string, sheet: string, schools: number, profile: string) =>
-      `${file} (sheet "${sheet}"): ${schools} schools; standard: ${profile}`,
+      `${file} (sheet "${sheet}"): ${formatNumber(schools, 0, "en")} schools; standard: ${profile}`,
     problems: (n: number) => `${n} problem${n === 1 ? "" : "s"} found:`,
     error: "error",
     warning: "warning",
     blocked: "The table has errors, so there is no verdict. Correct the cells above and try again.",
     level: (name: string, n: number, passing: number, students: string) =>
-      `${name}: ${n} sections evaluated, ${passing} pass; ${students} students`,
+      `${name}: ${formatNumber(n, 0, "en")} sections evaluated, ${formatNumber(passing, 0, "en")} pass; ${students} students`,
     noSections: (name: string) => `${name}: no section evaluated (passes)`,
     columns: ["Indicator", "County", "CV", "Limit"],
     failing: "Sections that do not pass:",
