@@ -195,6 +195,42 @@ async function finishRenames(
   await context.sync();
 }
 
+/** Office's error code for a response over its 5 MB limit. */
+const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
+
+async function loadBlock(context: Excel.RequestContext, block: Excel.Range): Promise<Grid["values"]> {
+  block.load("values");
+  await context.sync();
+  return block.values as Grid["values"];
+}
+
+/**
+ * A range's values, a block of rows per request. Blocks are sized from an estimate of 40 bytes a cell;
+ * cells fuller than that make Office refuse the response, and the blocks are halved until it fits.
+ */
+async function readValues(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  shape: { row: number; column: number; rows: number; columns: number },
+  limit: number,
+): Promise<Grid["values"]> {
+  let rowsPerBlock = Math.max(1, Math.floor(limit / (Math.max(1, shape.columns) * 40)));
+  const values: Grid["values"] = [];
+  let r = 0;
+  while (r < shape.rows) {
+    const count = Math.min(rowsPerBlock, shape.rows - r);
+    const block = ws.getRangeByIndexes(shape.row + r, shape.column, count, shape.columns);
+    try {
+      for (const row of await loadBlock(context, block)) values.push(row);
+      r += count;
+    } catch (error) {
+      if ((error as { code?: string }).code !== RESPONSE_TOO_LARGE || count === 1) throw error;
+      rowsPerBlock = Math.ceil(count / 2);
+    }
+  }
+  return values;
+}
+
 export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
   const run = options.run;
   const limit = options.requestBudget ?? REQUEST_BUDGET_BYTES;
@@ -235,22 +271,14 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
         ws.load("name");
         range.load("address,rowIndex,columnIndex,rowCount,columnCount");
         await context.sync();
-        // values in row blocks under the response limit: one block for any county's table
-        const perRow = Math.max(1, range.columnCount) * 40;
-        const rowsPerBlock = Math.max(1, Math.floor(limit / perRow));
-        const blocks: Excel.Range[] = [];
-        for (let r = 0; r < range.rowCount; r += rowsPerBlock) {
-          const part = ws.getRangeByIndexes(
-            range.rowIndex + r,
-            range.columnIndex,
-            Math.min(rowsPerBlock, range.rowCount - r),
-            range.columnCount,
-          );
-          part.load("values");
-          blocks.push(part);
-        }
-        await context.sync();
-        const values = blocks.flatMap((b) => b.values) as Grid["values"];
+        // values in row blocks under the response limit: one block, one sync, for any county's table
+        const shape = {
+          row: range.rowIndex,
+          column: range.columnIndex,
+          rows: range.rowCount,
+          columns: range.columnCount,
+        };
+        const values = await readValues(context, ws, shape, limit);
         const local = splitAddress(range.address).local.split(":")[0];
         return { sheet: ws.name, topLeft: local, values };
       });

@@ -238,6 +238,34 @@ describe("chunking under Office's 5 MB request limit", () => {
   }, 120000);
 });
 
+describe("reading under Office's 5 MB response limit", () => {
+  test("a 100,000-row table is read in blocks, each response under 5 MB", async () => {
+    const excel = new ExcelDouble();
+    const rows = Array.from({ length: 100000 }, (_, i) => [`学校${i}`, "小学", i, i * 1.5, i % 7]);
+    excel.addSheetWithValues("学校", rows);
+    const t0 = Date.now();
+    const grid = await doubleHost(excel).readTable("usedRange");
+    expect(grid.values).toHaveLength(100000);
+    expect(grid.values[99999]).toEqual(["学校99999", "小学", 99999, 149998.5, 99999 % 7]);
+    const reads = excel.requests.filter((r) => (r.responseBytes ?? 0) > 0);
+    expect(reads.length).toBeGreaterThan(2);
+    for (const r of reads) expect(r.responseBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(Date.now() - t0).toBeLessThan(60000);
+  }, 120000);
+
+  test("cells fuller than the estimate: a refused response is read again in smaller blocks", async () => {
+    const excel = new ExcelDouble();
+    const long = "很长的备注".repeat(40);
+    excel.addSheetWithValues(
+      "学校",
+      Array.from({ length: 30000 }, (_, i) => [`学校${i}`, long]),
+    );
+    const grid = await doubleHost(excel).readTable("usedRange");
+    expect(grid.values).toHaveLength(30000);
+    expect(grid.values[29999]).toEqual(["学校29999", long]);
+  }, 120000);
+});
+
 describe("the other host calls", () => {
   test("settings round trip through the workbook and selectCell selects the cell", async () => {
     const excel = countyWorkbook(randomCounty(3, 9));

@@ -32,6 +32,7 @@ export interface RequestRecord {
   sync: number;
   operations: number;
   bytes: number;
+  responseBytes?: number;
   names: string[];
 }
 
@@ -46,6 +47,13 @@ export function payloadBytes(value: unknown): number {
     return n;
   }
   return JSON.stringify(value).length;
+}
+
+/** Size of loaded data in a response; proxies (collection items) count as a small object each. */
+function responseBytes(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + responseBytes(v), 2);
+  if (value instanceof ClientObject) return 64;
+  return payloadBytes(value);
 }
 
 function utf8Length(s: string): number {
@@ -68,6 +76,8 @@ export class ExcelDouble {
   readonly model = new WorkbookModel();
   syncCount = 0;
   readonly requests: RequestRecord[] = [];
+  /** loaded values of the request being run, handed to their proxies only if the whole request succeeds */
+  private staged: { bytes: number; commit: () => void }[] = [];
   /** the sync (1-based, counted over the double's life) that fails after applying half its operations */
   failAtSync: number | null = null;
   requestLimit = REQUEST_LIMIT_BYTES;
@@ -120,6 +130,7 @@ export class ExcelDouble {
     }
     const failing = this.failAtSync === this.syncCount;
     const stop = failing ? Math.floor(ops.length / 2) : ops.length;
+    this.staged = [];
     try {
       for (let i = 0; i < stop; i++) ops[i].apply();
     } finally {
@@ -127,6 +138,21 @@ export class ExcelDouble {
     }
     if (failing)
       throw new OfficeError("GeneralException", `the double failed sync ${this.syncCount} on purpose`);
+    // Office's responses have the same 5 MB limit: a request loading more fails and loads nothing
+    const response = this.staged.reduce((n, s) => n + s.bytes, 0);
+    this.requests[this.requests.length - 1].responseBytes = response;
+    if (response > this.requestLimit) {
+      throw new OfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `response of ${response} bytes over ${this.requestLimit}`,
+      );
+    }
+    for (const s of this.staged) s.commit();
+  }
+
+  /** Called by a load while a request runs: the values reach the proxy when the request succeeds. */
+  stage(bytes: number, commit: () => void): void {
+    this.staged.push({ bytes, commit });
   }
 }
 
@@ -192,9 +218,16 @@ abstract class ClientObject {
       heads.set(head, subs);
     }
     this.ctx.queue("load", 8 * props.length, () => {
+      const values: [string, unknown][] = [];
+      let bytes = 0;
       for (const [head, subs] of heads) {
-        this.loaded[head] = this.readProperty(subs.length ? `${head}/${subs.join(",")}` : head);
+        const value = this.readProperty(subs.length ? `${head}/${subs.join(",")}` : head);
+        values.push([head, value]);
+        bytes += responseBytes(value);
       }
+      this.ctx.excel.stage(bytes, () => {
+        for (const [head, value] of values) this.loaded[head] = value;
+      });
     });
     return this;
   }
