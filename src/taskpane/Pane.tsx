@@ -136,7 +136,7 @@ export function Pane(props: PaneProps) {
           <MessageBar intent="warning" layout="multiline" data-demo-banner>
             <MessageBarBody>
               <MessageBarTitle>{t(lang, "demoBanner")}</MessageBarTitle>
-              {t(lang, "demoBannerDetail")}
+              <div className={styles.small}>{t(lang, "demoBannerDetail")}</div>
             </MessageBarBody>
           </MessageBar>
         )}

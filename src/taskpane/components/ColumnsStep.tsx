@@ -67,7 +67,7 @@ export function ColumnsStep(props: ColumnsStepProps) {
         {missing.length > 0 && (
           <span className={styles.mappingMissing}>
             {" · "}
-            {t(lang, "columnsMissing")}：
+            {t(lang, "columnsMissing")}
             {missing.map((c) => (lang === "zh" ? c.zh : c.en)).join(lang === "zh" ? "、" : ", ")}
           </span>
         )}

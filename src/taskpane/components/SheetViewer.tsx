@@ -39,6 +39,26 @@ export interface SheetViewerProps {
 
 const MAX_ROWS = 400;
 
+const blank = (cell: ShownCell | undefined) => !cell || (cell.text === "" && !cell.fill);
+
+/** How many columns a text cell spills over: as in Excel, long text runs on into empty cells to its right. */
+function overflowSpan(row: ShownCell[], c: number, cols: number): number {
+  const cell = row[c];
+  if (!cell || cell.numeric || cell.text === "") return 1;
+  let span = 1;
+  while (c + span < cols && blank(row[c + span])) span++;
+  return span;
+}
+
+/** True when the cell lies under the spill of a text cell to its left. */
+function coveredBy(row: ShownCell[], c: number): boolean {
+  if (!blank(row[c])) return false;
+  for (let k = c - 1; k >= 0; k--) {
+    if (!blank(row[k])) return !row[k].numeric && row[k].text !== "";
+  }
+  return false;
+}
+
 /** Demo mode only: the workbook's sheets as plain tables, so the whole path can be followed in a browser. */
 export function SheetViewer(props: SheetViewerProps) {
   const { lang } = props;
@@ -98,7 +118,9 @@ export function SheetViewer(props: SheetViewerProps) {
               <tr key={r}>
                 <th scope="row">{r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {
+                  if (coveredBy(row, c)) return null;
                   const cell = row[c];
+                  const span = overflowSpan(row, c, cols);
                   const address = `${columnLetters(c)}${r + 1}`;
                   const isSelected = address === selected;
                   const classes = [
@@ -117,8 +139,9 @@ export function SheetViewer(props: SheetViewerProps) {
                   return (
                     <td
                       key={c}
+                      colSpan={span > 1 ? span : undefined}
                       className={classes}
-                      style={look}
+                      style={span > 1 ? { ...look, maxWidth: "none" } : look}
                       data-cell={address}
                       aria-selected={isSelected || undefined}
                       title={cell?.text}

@@ -13,6 +13,18 @@ import type { WorkbookView } from "../components/SheetViewer";
  */
 export const DEMO_RENAMED_HEADER = { columnId: "primaryKeyTeachers", header: "小学骨干教师（县级及以上）" };
 
+/** The demo's school table: the sample county under a title row, with one header in a county's own words. */
+export function demoSheet(): { name: string; rows: (string | number | null)[][]; columnWidths?: number[] } {
+  const template = templateSheet({ withSample: true, lang: "zh" });
+  const column = COLUMNS.find((c) => c.id === DEMO_RENAMED_HEADER.columnId);
+  const rows = template.rows.map((row, r) =>
+    r === template.headerRow && column
+      ? row.map((h) => (h === templateHeader(column) ? DEMO_RENAMED_HEADER.header : h))
+      : row,
+  );
+  return { name: template.name, rows, columnWidths: template.columnWidths };
+}
+
 export interface Demo {
   host: ExcelHost;
   workbook: WorkbookView;
@@ -27,14 +39,8 @@ export interface Demo {
  */
 export function startDemo(options: { lang: Lang; theme: "light" | "dark"; displayLanguage: string }): Demo {
   const excel = new ExcelDouble();
-  const template = templateSheet({ withSample: true, lang: "zh" });
-  const column = COLUMNS.find((c) => c.id === DEMO_RENAMED_HEADER.columnId);
-  const rows = template.rows.map((row, r) =>
-    r === template.headerRow && column
-      ? row.map((h) => (h === templateHeader(column) ? DEMO_RENAMED_HEADER.header : h))
-      : row,
-  );
-  const sheet = excel.addSheetWithValues(template.name, rows);
+  const template = demoSheet();
+  const sheet = excel.addSheetWithValues(template.name, template.rows);
   template.columnWidths?.forEach((w, c) => sheet.columnWidths.set(c, w));
   excel.model.activeSheet = sheet.name;
 

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+
+function newestMtime(entry: string): number {
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  return newest;
+}
+
+/**
+ * The production build of the pane: dist/ when it is newer than every source it is built from
+ * (after `npm run build`), otherwise a fresh `webpack --mode production` into a temporary directory.
+ */
+export function productionBuild(): { dir: string; built: boolean } {
+  const dist = path.join(ROOT, "dist");
+  const page = path.join(dist, "taskpane.html");
+  const sources = ["src", "webpack.config.js", "package.json", "manifest.xml", "assets"]
+    .map((p) => path.join(ROOT, p))
+    .filter(existsSync);
+  if (existsSync(page) && statSync(page).mtimeMs > Math.max(...sources.map(newestMtime))) {
+    return { dir: dist, built: false };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "balance-pane-"));
+  const webpack = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  const run = spawnSync(process.execPath, [webpack, "--mode", "production", "--output-path", dir], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`webpack failed:\n${run.stdout}\n${run.stderr}`);
+  return { dir, built: true };
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".wasm": "application/wasm",
+  ".xml": "application/xml; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+};
+
+/** Serves a directory on a free localhost port. */
+export async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Flags for Debian's Chromium on a machine with no network beyond localhost. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com/**";
+export const LOCAL_OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
