@@ -1,5 +1,7 @@
 import { evaluateCommand } from "./commands/evaluate";
 import { templateCommand } from "./commands/template";
+import { whatifCommand } from "./commands/whatif";
+import { planCommand } from "./commands/plan";
 import { EXIT, processIO, usageError, type CliIO, type Command } from "./io";
 import { version } from "../../package.json";
 
@@ -7,7 +9,7 @@ import { version } from "../../package.json";
  * The subcommands of `balance`, in the order help lists them. A new subcommand is a file under commands/ and one
  * entry here.
  */
-export const COMMANDS: Command[] = [evaluateCommand, templateCommand];
+export const COMMANDS: Command[] = [evaluateCommand, templateCommand, whatifCommand, planCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -106,11 +106,12 @@ function problem(
  * Reads an edits file already parsed from JSON. Each invalid edit is a problem naming its index and field
  * (`edits[2].count`); the valid ones are kept in order.
  */
-export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[] } {
+export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[]; indexes: number[] } {
   const file = editsFileSchema.safeParse(json);
   if (!file.success) {
     return {
       edits: [],
+      indexes: [],
       problems: [
         problem(
           "edits-not-a-list",
@@ -123,11 +124,13 @@ export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[] 
   }
   const list = Array.isArray(file.data) ? file.data : file.data.edits;
   const edits: Edit[] = [];
+  const indexes: number[] = [];
   const problems: Problem[] = [];
   list.forEach((raw, index) => {
     const parsed = editSchema.safeParse(raw);
     if (parsed.success) {
       edits.push(parsed.data);
+      indexes.push(index);
       return;
     }
     for (const issue of parsed.error.issues) {
@@ -142,7 +145,8 @@ export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[] 
       );
     }
   });
-  return { edits, problems };
+  // indexes: where each valid edit stood in the file, so that later problems name the same edit
+  return { edits, problems, indexes };
 }
 
 function cloneRecord(r: SchoolRecord): SchoolRecord {
@@ -204,6 +208,8 @@ export function applyEdits(
   records: readonly SchoolRecord[],
   edits: readonly Edit[],
   profile: Profile,
+  /** the edits' positions in the file they came from, for the problems (default: their order here) */
+  indexes?: readonly number[],
 ): AppliedScenario {
   let out: SchoolRecord[] = records.map(cloneRecord);
   const problems: Problem[] = [];
@@ -211,7 +217,7 @@ export function applyEdits(
   const find = (name: string) => out.findIndex((r) => r.name.trim() === name.trim());
 
   edits.forEach((edit, index) => {
-    const at = (field: string) => `edits[${index}].${field}`;
+    const at = (field: string) => `edits[${indexes?.[index] ?? index}].${field}`;
     const notFound = (field: string, name: string) =>
       problems.push(
         problem("edit-school-not-found", at(field), `找不到学校“${name}”`, `no school named "${name}"`),
@@ -482,8 +488,9 @@ export function evaluateScenario(
   edits: readonly Edit[],
   profile: Profile,
   baseline: Evaluation = evaluate(records, profile),
+  indexes?: readonly number[],
 ): ScenarioResult {
-  const scenario = applyEdits(records, edits, profile);
+  const scenario = applyEdits(records, edits, profile, indexes);
   const evaluation = evaluate(scenario.records, profile);
   return {
     evaluation,

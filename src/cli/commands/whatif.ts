@@ -1,0 +1,312 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { formatNumber, type Lang } from "../../i18n/format";
+import { evaluateTable } from "../../pipeline";
+import type { SchoolRecord } from "../../engine/records";
+import { describeEdit, evaluateScenario, parseEdits, type ScenarioResult } from "../../engine/scenario";
+import { readSchoolTable } from "../../sheet/read";
+import type { Problem } from "../../sheet/problems";
+import { parseProfileText } from "../../standard/load";
+import { NATIONAL_2017 } from "../../standard/national2017";
+import type { Profile } from "../../standard/profile";
+import { LEVEL_NAMES } from "../../standard/indicators";
+import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
+import { formatProblems } from "../verdict";
+import { EXIT, parseArgsError, parseLang, usageError, type Bilingual, type CliIO, type Command } from "../io";
+
+/** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
+export async function readJsonFile(
+  io: CliIO,
+  path: string,
+  what: Bilingual,
+): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      code: usageError(io, {
+        zh: `无法读取${what.zh}“${path}”（${code}）`,
+        en: `cannot read the ${what.en} "${path}" (${code})`,
+      }),
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
+  } catch (error) {
+    return {
+      ok: false,
+      code: usageError(io, {
+        zh: `${what.zh}“${path}”不是有效的 JSON（${(error as Error).message}）`,
+        en: `the ${what.en} "${path}" is not valid JSON (${(error as Error).message})`,
+      }),
+    };
+  }
+}
+
+export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
+  if (path === undefined) return NATIONAL_2017;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return usageError(io, {
+      zh: `无法读取标准文件“${path}”（${code}）`,
+      en: `cannot read the profile "${path}" (${code})`,
+    });
+  }
+  const result = parseProfileText(text);
+  if (result.ok) return result.profile;
+  io.stderr(
+    `balance: 标准文件“${path}”无效 / the profile "${path}" is invalid\n` +
+      result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
+  );
+  return EXIT.usage;
+}
+
+/**
+ * The school records of a workbook by the same path as `balance evaluate`: the workbook's sheets, the chosen
+ * sheet, `evaluateTable`. Errors in the table block, exactly as there.
+ */
+export async function readCountyRecords(
+  file: string,
+  sheet: string | undefined,
+  profile: Profile,
+): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
+  const workbook = await readWorkbookFile(file);
+  if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
+  const chosen = chooseSheet(
+    workbook.grids,
+    sheet,
+    (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
+  );
+  if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
+  const result = evaluateTable(chosen.grid, profile);
+  if (!result.ok) return { ok: false, problems: result.problems };
+  return { ok: true, records: result.read.records, problems: result.problems };
+}
+
+export function jsonProblems(problems: readonly Problem[], lang: Lang) {
+  return problems.map((p) => ({
+    severity: p.severity,
+    code: p.code,
+    cell: p.cell,
+    message: p.message[lang],
+    messages: p.message,
+  }));
+}
+
+const HELP = `balance whatif <workbook.xlsx> --edits edits.json [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
+
+模拟：对学校统计表做一组修改（在校生、校舍、设备、多媒体教室、教师招聘与交流、撤并、新建、撤销学校），
+按标准重新评估，列出达标情况有变化的学校、越过限值的差异系数和所有变化的指标值。原工作簿不会被修改。
+What-if: applies a list of edits (enrolment, buildings, equipment, rooms, hiring and transferring teachers,
+merging, opening and closing schools) to the school table, evaluates again and lists the sections whose verdict
+changed, the coefficients that crossed their limit and every value that changed. The workbook is not changed.
+
+选项 / Options:
+  --edits FILE.json    修改清单（格式见 README“模拟与规划”） / the edits file (see README, What-if and plans)
+  --sheet NAME         要读取的工作表 / the sheet to read
+  --profile FILE.json  自定义评估标准 / a custom standard profile
+  --lang zh|en         输出语言，默认中文 / output language, Chinese by default
+  --json               输出一个 JSON 文档 / print one JSON document
+  -h, --help           显示帮助 / show help
+
+退出码 / Exit codes:
+  0  已模拟 / evaluated
+  1  表中或修改清单中有错误 / errors in the table or in the edits
+  2  命令行有误 / usage error
+`;
+
+function scenarioJson(result: ScenarioResult, problems: Problem[], lang: Lang, indexes: readonly number[]) {
+  return {
+    resourcesPassBefore: result.baseline.resourcesPass,
+    resourcesPass: result.evaluation.resourcesPass,
+    /** positions in the edits file of the edits applied */
+    applied: result.applied.map((i) => indexes[i]),
+    diff: {
+      sectionsChanged: result.diff.sectionsChanged,
+      cvCrossed: result.diff.cvCrossed,
+      cvChanged: result.diff.cvChanged,
+      valuesChanged: result.diff.valuesChanged,
+    },
+    sections: result.evaluation.sections.map((s) => ({
+      school: s.school,
+      level: s.level,
+      included: s.included,
+      pass: s.pass,
+      students: s.students,
+      values: s.values,
+    })),
+    problems: jsonProblems(problems, lang),
+  };
+}
+
+const VERDICT = {
+  zh: { pass: "达标", fail: "不达标", excluded: "不参评", absent: "（无）" },
+  en: { pass: "pass", fail: "fail", excluded: "not evaluated", absent: "(none)" },
+} as const;
+
+function scenarioText(
+  result: ScenarioResult,
+  profile: Profile,
+  lang: Lang,
+  edits: Parameters<typeof describeEdit>[0][],
+  indexes: readonly number[],
+): string {
+  const zh = lang === "zh";
+  const lines: string[] = [];
+  lines.push(zh ? `修改 ${edits.length} 项：` : `${edits.length} edits:`);
+  edits.forEach((e, i) => {
+    const applied = result.applied.includes(i);
+    lines.push(
+      `  ${indexes[i] + 1}. ${describeEdit(e, profile, lang)}${applied ? "" : zh ? "（未应用）" : " (not applied)"}`,
+    );
+  });
+  lines.push("");
+  const verdict = (pass: boolean) =>
+    pass ? (zh ? "达标 ✓" : "passes ✓") : zh ? "未达标 ✗" : "does not pass ✗";
+  lines.push(
+    zh
+      ? `资源配置：模拟前${verdict(result.baseline.resourcesPass)}，模拟后${verdict(result.evaluation.resourcesPass)}`
+      : `Resource allocation: before, ${verdict(result.baseline.resourcesPass)}; after, ${verdict(result.evaluation.resourcesPass)}`,
+  );
+  if (result.diff.sectionsChanged.length > 0) {
+    lines.push(zh ? "达标情况变化：" : "Sections whose verdict changed:");
+    for (const c of result.diff.sectionsChanged) {
+      lines.push(
+        `  ${c.school} ${LEVEL_NAMES[c.level][lang]}：${VERDICT[lang][c.before]} → ${VERDICT[lang][c.after]}`,
+      );
+    }
+  } else lines.push(zh ? "各校达标情况无变化。" : "No section's verdict changed.");
+  if (result.diff.cvChanged.length > 0) {
+    lines.push(zh ? "差异系数变化：" : "Difference coefficients that changed:");
+    for (const c of result.diff.cvChanged) {
+      const crossed = result.diff.cvCrossed.find((x) => x.level === c.level && x.indicator === c.indicator);
+      const mark = crossed
+        ? crossed.passesAfter
+          ? zh
+            ? "（转为达标）"
+            : " (now within the limit)"
+          : zh
+            ? "（超过上限）"
+            : " (now over the limit)"
+        : "";
+      lines.push(
+        `  ${LEVEL_NAMES[c.level][lang]} ${profile.indicators[c.indicator].shortName[lang]}：${formatNumber(c.before, 4, lang)} → ${formatNumber(c.after, 4, lang)}${zh ? "，上限 " : ", limit "}${formatNumber(profile.cvLimit[c.level], 2, lang)}${mark}`,
+      );
+    }
+  }
+  const values = result.diff.valuesChanged;
+  if (values.length > 0) {
+    lines.push(zh ? `指标值变化（${values.length} 项）：` : `Values that changed (${values.length}):`);
+    for (const v of values) {
+      const field =
+        v.field === "students" ? (zh ? "在校生" : "students") : profile.indicators[v.field].shortName[lang];
+      const d = v.field === "students" ? 0 : 2;
+      lines.push(
+        `  ${v.school} ${LEVEL_NAMES[v.level][lang]} ${field}：${formatNumber(v.before, d, lang)} → ${formatNumber(v.after, d, lang)}`,
+      );
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+export const whatifCommand: Command = {
+  name: "whatif",
+  summary: {
+    zh: "模拟：按修改清单重新评估，列出变化（不改动原表）",
+    en: "what-if: evaluate the table after a list of edits and show what changes",
+  },
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          edits: { type: "string" },
+          sheet: { type: "string" },
+          profile: { type: "string" },
+          lang: { type: "string" },
+          json: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      });
+    } catch (error) {
+      return usageError(io, parseArgsError(error), "balance whatif --help");
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout(HELP);
+      return EXIT.ok;
+    }
+    const lang = parseLang(values.lang);
+    if (!lang) {
+      return usageError(io, {
+        zh: `--lang 只能是 zh 或 en（收到“${values.lang}”）`,
+        en: `--lang must be zh or en (got "${values.lang}")`,
+      });
+    }
+    if (positionals.length !== 1) {
+      return usageError(
+        io,
+        positionals.length === 0
+          ? { zh: "缺少工作簿文件名", en: "the workbook file is missing" }
+          : { zh: `多余的参数 ${positionals[1]}`, en: `unexpected argument ${positionals[1]}` },
+        "balance whatif --help",
+      );
+    }
+    if (values.edits === undefined) {
+      return usageError(
+        io,
+        { zh: "缺少 --edits 修改清单", en: "--edits is required" },
+        "balance whatif --help",
+      );
+    }
+    const profile = await readProfileOption(io, values.profile);
+    if (typeof profile === "number") return profile;
+    const editsJson = await readJsonFile(io, values.edits, { zh: "修改清单", en: "edits file" });
+    if (!editsJson.ok) return editsJson.code;
+    const file = positionals[0];
+    const json = values.json === true;
+
+    const county = await readCountyRecords(file, values.sheet, profile);
+    const parsedEdits = parseEdits(editsJson.value);
+    if (!county.ok) {
+      if (json)
+        io.stdout(
+          JSON.stringify({ ok: false, problems: jsonProblems(county.problems, lang) }, null, 2) + "\n",
+        );
+      else io.stderr(`${file}\n${formatProblems(county.problems, lang).join("\n")}\n`);
+      return EXIT.inputErrors;
+    }
+    const result = evaluateScenario(
+      county.records,
+      parsedEdits.edits,
+      profile,
+      undefined,
+      parsedEdits.indexes,
+    );
+    const problems = [...county.problems, ...parsedEdits.problems, ...result.problems];
+    const editErrors = parsedEdits.problems.length + result.problems.length > 0;
+    if (json) {
+      io.stdout(
+        JSON.stringify(
+          { ok: !editErrors, ...scenarioJson(result, problems, lang, parsedEdits.indexes) },
+          null,
+          2,
+        ) + "\n",
+      );
+    } else {
+      if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
+      io.stdout(scenarioText(result, profile, lang, parsedEdits.edits, parsedEdits.indexes));
+    }
+    return editErrors ? EXIT.inputErrors : EXIT.ok;
+  },
+};

@@ -1,0 +1,107 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { run, tempDir } from "../cli/helpers";
+import { INDICATOR_IDS } from "../../src/standard/indicators";
+
+const SAMPLE = "examples/sample-county.xlsx";
+const dir = tempDir();
+const file = (name: string, value: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+};
+
+describe("balance plan", () => {
+  test("the JSON contract: additions, totalCost, passesAfter, costs per school and resource, rotation", async () => {
+    const r = await run("plan", SAMPLE, "--json", "--rotation");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.passesAfter).toBe(true);
+    expect(doc.additions.length).toBeGreaterThan(0);
+    for (const a of doc.additions) {
+      expect(Object.keys(a).sort()).toEqual(["amount", "cost", "level", "resource", "school"]);
+      expect(INDICATOR_IDS).toContain(a.resource);
+      expect(a.level === null || a.level === "primary" || a.level === "junior").toBe(true);
+      expect(a.level === null).toBe(
+        ["teachingArea", "sportsArea", "equipmentValue", "multimediaRooms"].includes(a.resource),
+      );
+      expect(a.amount).toBeGreaterThan(0);
+      expect(a.cost).toBeCloseTo(a.amount * doc.unitCosts[a.resource], 6);
+    }
+    const sum = doc.additions.reduce((s: number, a: { cost: number }) => s + a.cost, 0);
+    expect(doc.totalCost).toBeCloseTo(sum, 6);
+    expect(doc.costBySchool.reduce((s: number, x: { cost: number }) => s + x.cost, 0)).toBeCloseTo(sum, 6);
+    expect(doc.costByResource.map((x: { resource: string }) => x.resource)).toEqual([...INDICATOR_IDS]);
+    expect(doc.totalCost).toBeLessThanOrEqual(doc.baselineCost);
+    expect(doc.rotation.passingAfter).toBeGreaterThanOrEqual(doc.rotation.passingBefore);
+    for (const m of doc.rotation.moves)
+      expect(Object.keys(m).sort()).toEqual(["count", "from", "level", "resource", "to"]);
+  });
+
+  test("readable output in Chinese, numbers formatted; --lang en", async () => {
+    const zh = await run("plan", SAMPLE);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("最低成本补充方案");
+    expect(zh.stdout).toMatch(/合计：[\d,.]+ 万元/);
+    expect(zh.stdout).toContain("资源配置达标 ✓");
+    const en = await run("plan", SAMPLE, "--lang", "en");
+    expect(en.stdout).toContain("Least-cost plan");
+    expect(en.stdout).not.toContain("合计");
+  });
+
+  test("a costs file changes the plan's prices; a bad one is an input error naming the field", async () => {
+    const cheap = await run("plan", SAMPLE, "--json", "--costs", file("costs.json", { sportsArea: 100 }));
+    const doc = JSON.parse(cheap.stdout);
+    expect(doc.unitCosts.sportsArea).toBe(100);
+    expect(doc.unitCosts.teachingArea).toBe(3500);
+    const bad = await run("plan", SAMPLE, "--costs", file("bad.json", { sportsArea: "cheap" }));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("sportsArea");
+  });
+
+  test("usage errors exit 2", async () => {
+    expect((await run("plan")).code).toBe(2);
+    expect((await run("plan", SAMPLE, "--bogus")).code).toBe(2);
+    expect((await run("plan", SAMPLE, "--lang", "fr")).code).toBe(2);
+    expect((await run("plan", SAMPLE, "--costs", join(dir, "missing.json"))).code).toBe(2);
+  });
+});
+
+describe("balance whatif", () => {
+  const edits = [
+    { kind: "addStudents", school: "白狼县实验小学", level: "primary", value: 120 },
+    { kind: "addFacility", school: "白狼县实验小学", resource: "teachingArea", amount: 1200 },
+  ];
+
+  test("JSON: the diff of sections, coefficients and values", async () => {
+    const r = await run("whatif", SAMPLE, "--edits", file("edits.json", edits), "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.applied).toEqual([0, 1]);
+    const v = doc.diff.valuesChanged.find((x: { field: string }) => x.field === "students");
+    expect(v).toMatchObject({ school: "白狼县实验小学", level: "primary", before: 1626, after: 1746 });
+    expect(doc.diff.cvChanged.length).toBeGreaterThan(0);
+    expect(doc.resourcesPass).toBe(false);
+  });
+
+  test("readable output; an invalid edit is reported by its place in the file and exits 1", async () => {
+    const withBad = [
+      { kind: "hireTeachers", school: "白狼县实验小学", level: "primary", resource: "x", count: 1 },
+      ...edits,
+      { kind: "closeSchool", school: "无此校" },
+    ];
+    const r = await run("whatif", SAMPLE, "--edits", file("bad-edits.json", withBad));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("edits[0].resource");
+    expect(r.stderr).toContain("edits[3].school");
+    expect(r.stdout).toContain("白狼县实验小学 小学 在校生：1,626 → 1,746");
+    expect(r.stdout).toContain("2. 白狼县实验小学 小学在校生 +120");
+  });
+
+  test("usage: --edits is required; a file that is not JSON is a usage error", async () => {
+    expect((await run("whatif", SAMPLE)).code).toBe(2);
+    const notJson = join(dir, "x.json");
+    writeFileSync(notJson, "{oops");
+    expect((await run("whatif", SAMPLE, "--edits", notJson)).code).toBe(2);
+  });
+});
