@@ -68,6 +68,24 @@ describe("report formulas in Excel equal the engine (STANDARD.md §3, to 1e-9)",
     expect(fails.length).toBeGreaterThan(0);
   });
 
+  test("the English report: its formulas compare against the English words and still equal the engine", async () => {
+    const excel = countyWorkbook(randomCounty(25, 77));
+    const host = doubleHost(excel);
+    const { report, evaluation } = reportOf(await host.readTable("usedRange"), "en");
+    const { written } = await host.writeReport(report, { replaceExisting: true });
+    expect(written).toEqual(["Compliance", "Balance", "Summary"]);
+    const C = BALANCE_LAYOUT.columns;
+    const sheet = excel.model.requireSheet("Balance");
+    for (const level of LEVELS) {
+      for (const id of INDICATOR_IDS) {
+        const r = BALANCE_LAYOUT.rowOf(level, id) - 1;
+        const b = evaluation.levels[level].balance[id];
+        expect(close(excel.model.officeValue(sheet, r, C.cv), b.cv)).toBe(true);
+        expect(excel.model.officeValue(sheet, r, C.pass)).toBe(b.pass ? "Pass" : "Fail");
+      }
+    }
+  });
+
   test.each([1, 2, 3, 5, 8, 13, 40, 120])("a random county of %i schools", async (n) => {
     const excel = countyWorkbook(randomCounty(n, 1000 + n));
     const { evaluation } = await checkAndReport(excel);
