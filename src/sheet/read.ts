@@ -3,12 +3,12 @@
  * Host-neutral and total: any grid yields records or problems, never an exception.
  */
 import type { Facilities, SchoolRecord, SchoolType, SectionTeachers } from "../engine/records";
-import { COLUMNS, columnById, type ColumnDefinition } from "../standard/columns";
+import { COLUMNS, type ColumnDefinition } from "../standard/columns";
 import type { FacilityIndicatorId, Level, TeacherIndicatorId } from "../standard/indicators";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { readCell, readNumber, readText, shownValue, type CellReading } from "./cells";
-import { cellAddress, columnLetters, parseAddress, type CellValue, type Grid } from "./grid";
+import { columnLetters, parseAddress, sheetRef, type CellValue, type Grid } from "./grid";
 import { equipmentUnitOf, matchHeader } from "./headers";
 import type { Problem } from "./problems";
 import {
@@ -133,6 +133,9 @@ function problem(
   return { severity, code, cell, message: { zh, en } };
 }
 
+const COLUMN_BY_ID = new Map(COLUMNS.map((c) => [c.id, c]));
+const columnById = (id: string): ColumnDefinition | undefined => COLUMN_BY_ID.get(id);
+
 function columnName(id: string): { zh: string; en: string } {
   const c = columnById(id);
   return c ? { zh: c.zh, en: c.en } : { zh: id, en: id };
@@ -158,6 +161,9 @@ class Sheet {
   readonly sheet: string;
   readonly topLeft: string;
   readonly hidden: ReadonlySet<number>;
+  private ref: string | undefined;
+  private origin = { row: 0, col: 0 };
+  private readonly letters = new Map<number, string>();
 
   constructor(grid: Grid, problems: Problem[]) {
     const g: Partial<Grid> = grid && typeof grid === "object" ? grid : {};
@@ -202,8 +208,18 @@ class Sheet {
     return this.row(r)[c] as CellValue;
   }
 
+  /** the same as cellAddress(grid, r, c), with the sheet's part and the column letters worked out once */
   address(r: number, c: number): string {
-    return cellAddress({ sheet: this.sheet, topLeft: this.topLeft }, r, c);
+    if (this.ref === undefined) {
+      this.ref = sheetRef(this.sheet);
+      this.origin = parseAddress(this.topLeft);
+    }
+    let letters = this.letters.get(c);
+    if (letters === undefined) {
+      letters = columnLetters(this.origin.col + c);
+      this.letters.set(c, letters);
+    }
+    return `${this.ref}!${letters}${this.origin.row + r + 1}`;
   }
 
   /** 1-based row number in the sheet */

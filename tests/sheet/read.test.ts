@@ -3,7 +3,7 @@ import { readSchoolTable } from "../../src/sheet/read";
 import { templateHeaderRow } from "../../src/sheet/template";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
-import type { Grid } from "../../src/sheet/grid";
+import type { CellValue, Grid } from "../../src/sheet/grid";
 import {
   JUNIOR,
   NINE_YEAR,
@@ -616,7 +616,7 @@ describe("facilities per section, indoor sports rooms, guarantee items", () => {
     "初中网络多媒体教室数",
     "室内体育用房面积",
   ];
-  const row = (values: Record<string, unknown>, extra: unknown[]) => [
+  const row = (values: Record<string, unknown>, extra: CellValue[]): CellValue[] => [
     ...templateRow(values as never),
     ...extra,
   ];
