@@ -356,7 +356,7 @@ export class FormulaEvaluator {
   evaluate(formula: string, sheet: string): Scalar {
     const node = parseFormula(formula);
     if (node instanceof SyntaxError) return err("#NAME?");
-    const v = this.eval(node, sheet);
+    const v = this.evaluateNode(node, sheet);
     const s = scalarOf(v);
     return typeof s === "number" && !Number.isFinite(s) ? err("#NUM!") : s;
   }
@@ -373,7 +373,7 @@ export class FormulaEvaluator {
     return { rows: ref.r1 - ref.r0 + 1, cols: ref.c1 - ref.c0 + 1, data };
   }
 
-  private eval(node: Node, sheet: string): Value {
+  private evaluateNode(node: Node, sheet: string): Value {
     switch (node.kind) {
       case "number":
       case "string":
@@ -382,18 +382,20 @@ export class FormulaEvaluator {
       case "range":
         return this.rangeValue(node.ref, sheet);
       case "unary":
-        return map(this.eval(node.arg, sheet), (x) => {
+        return map(this.evaluateNode(node.arg, sheet), (x) => {
           const n = toNumber(x);
           return isError(n) ? n : node.op === "-" ? -n : n;
         });
       case "percent":
-        return map(this.eval(node.arg, sheet), (x) => {
+        return map(this.evaluateNode(node.arg, sheet), (x) => {
           const n = toNumber(x);
           return isError(n) ? n : n / 100;
         });
       case "binary":
-        return elementwise(this.eval(node.left, sheet), this.eval(node.right, sheet), (x, y) =>
-          arithmetic(node.op, x, y),
+        return elementwise(
+          this.evaluateNode(node.left, sheet),
+          this.evaluateNode(node.right, sheet),
+          (x, y) => arithmetic(node.op, x, y),
         );
       case "call":
         return this.call(node.name, node.args, sheet);
@@ -401,9 +403,9 @@ export class FormulaEvaluator {
   }
 
   private call(name: string, args: Node[], sheet: string): Value {
-    const scalarArg = (i: number): Scalar => scalarOf(this.eval(args[i], sheet));
+    const scalarArg = (i: number): Scalar => scalarOf(this.evaluateNode(args[i], sheet));
     const numeric = (i: number, f: (x: number) => Scalar): Value =>
-      map(this.eval(args[i], sheet), (x) => {
+      map(this.evaluateNode(args[i], sheet), (x) => {
         const n = toNumber(x);
         return isError(n) ? n : f(n);
       });
@@ -414,8 +416,8 @@ export class FormulaEvaluator {
         if (isError(cond)) return cond;
         const truth = typeof cond === "string" ? null : toNumber(cond);
         if (truth === null || isError(truth)) return err("#VALUE!");
-        if (truth !== 0) return this.eval(args[1], sheet);
-        return args.length === 3 ? this.eval(args[2], sheet) : false;
+        if (truth !== 0) return this.evaluateNode(args[1], sheet);
+        return args.length === 3 ? this.evaluateNode(args[2], sheet) : false;
       }
       case "SQRT":
         return numeric(0, (x) => (x < 0 ? err("#NUM!") : Math.sqrt(x)));
@@ -432,7 +434,7 @@ export class FormulaEvaluator {
       case "MAX": {
         const numbers: number[] = [];
         for (const a of args) {
-          const v = this.eval(a, sheet);
+          const v = this.evaluateNode(a, sheet);
           for (const x of flatten(v)) {
             if (isError(x)) return x;
             // in ranges only numbers count; a scalar argument is coerced
@@ -450,7 +452,7 @@ export class FormulaEvaluator {
       }
       case "AND":
       case "OR": {
-        const values = args.flatMap((a) => flatten(this.eval(a, sheet)));
+        const values = args.flatMap((a) => flatten(this.evaluateNode(a, sheet)));
         const bools: boolean[] = [];
         for (const x of values) {
           if (isError(x)) return x;
@@ -462,7 +464,7 @@ export class FormulaEvaluator {
       case "SUMPRODUCT": {
         if (args.length === 0) return err("#VALUE!");
         const arrays = args.map((a) => {
-          const v = this.eval(a, sheet);
+          const v = this.evaluateNode(a, sheet);
           return isArray(v) ? v : { rows: 1, cols: 1, data: [[v]] };
         });
         const { rows, cols } = arrays[0];
