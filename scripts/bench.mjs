@@ -26,7 +26,9 @@ for (const file of files) {
     logLevel: "warning",
   });
   console.log(`\n## ${file}`);
-  const run = spawnSync(process.execPath, ["--expose-gc", outfile], { stdio: "inherit", env: process.env });
+  // the bundle lives in a temporary directory: its external packages resolve from the project's node_modules
+  const env = { ...process.env, NODE_PATH: join(process.cwd(), "node_modules") };
+  const run = spawnSync(process.execPath, ["--expose-gc", outfile], { stdio: "inherit", env });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -15,7 +15,7 @@ import { DEMO_RENAMED_HEADER, demoSheet } from "../../src/taskpane/demo/demo";
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
-  LOCAL_OFFICE_JS,
+  officeFileFor,
   OFFICE_CDN,
   ROOT,
   productionBuild,
@@ -72,11 +72,10 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
     const page = await context.newPage();
     page.on("pageerror", (error) => pageErrors.push(String(error)));
     // no network here: Office's CDN answers with the office.js of @microsoft/office-js, or not at all
-    await page.route(OFFICE_CDN, (route) =>
-      officeJs && route.request().url().endsWith("/office.js")
-        ? route.fulfill({ path: LOCAL_OFFICE_JS, contentType: "text/javascript" })
-        : route.abort(),
-    );
+    await page.route(OFFICE_CDN, (route) => {
+      const file = officeJs ? officeFileFor(route.request().url()) : null;
+      return file ? route.fulfill({ path: file, contentType: "text/javascript" }) : route.abort();
+    });
     await page.goto(`${server.origin}/taskpane.html${query}`);
     return page;
   }

@@ -5,7 +5,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export const ROOT = path.resolve(__dirname, "../..");
+/** The repository: two levels up from this file, or the working directory when bundled elsewhere (bench). */
+export const ROOT = existsSync(path.resolve(__dirname, "../../package.json"))
+  ? path.resolve(__dirname, "../..")
+  : process.cwd();
 
 function newestMtime(entry: string): number {
   const stat = statSync(entry);
@@ -85,4 +88,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/**";
-export const LOCAL_OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
+const OFFICE_HOSTED = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
+
+/**
+ * The file of @microsoft/office-js that stands for a URL of Office's CDN (office.js and the files it loads
+ * next), or null. The machine has no network: a test answers the CDN's requests with Microsoft's own files.
+ */
+export function officeFileFor(url: string): string | null {
+  if (!url.startsWith(OFFICE_HOSTED)) return null;
+  const file = path.join(OFFICE_DIST, decodeURIComponent(url.slice(OFFICE_HOSTED.length).split("?")[0]));
+  return file.startsWith(OFFICE_DIST) && existsSync(file) && !statSync(file).isDirectory() ? file : null;
+}
