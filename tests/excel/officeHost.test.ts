@@ -2,6 +2,7 @@
  * The Office.js writer against the Excel double: few syncs whatever the county's size, every report formula
  * equal to the engine's value, no half-written sheet after a failure, the input sheet never touched.
  */
+import fc from "fast-check";
 import { doubleHost } from "../../src/excel/double/host";
 import { ExcelDouble, REQUEST_LIMIT_BYTES } from "../../src/excel/double/excel";
 import { REPORT_SHEETS_SETTING } from "../../src/excel/officeHost";
@@ -90,6 +91,21 @@ describe("report formulas in Excel equal the engine (STANDARD.md §3, to 1e-9)",
     const excel = countyWorkbook(randomCounty(n, 1000 + n));
     const { evaluation } = await checkAndReport(excel);
     expectFormulasMatchEngine(excel, "差异系数", evaluation);
+  });
+
+  test("random counties (fast-check): every formula equals the engine", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        async (n, seed) => {
+          const excel = countyWorkbook(randomCounty(n, seed));
+          const { evaluation } = await checkAndReport(excel);
+          expectFormulasMatchEngine(excel, "差异系数", evaluation);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   test("a level with no section (P = 0) and an indicator with X̄ = 0 (CV undefined)", async () => {
