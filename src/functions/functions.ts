@@ -9,6 +9,7 @@ import { diffCoef } from "./diffcoef";
 import { cvLimitFor, indicatorOf, shortfallOf, standardFor } from "./thresholds";
 import { checkRow, detailRow } from "./school";
 import { countyTable } from "./county";
+import { whatifRow } from "./whatif";
 import { excelRuntime, toExcelError } from "./runtime";
 
 /**
@@ -147,6 +148,27 @@ export function balanceCounty(table: unknown[][]): Array<Array<string | number>>
   return run(() => countyTable(activeProfile(), table));
 }
 
+/**
+ * The verdict of one row of the school table after a change: 达标 (pass), 不达标 (fail) or 不参评 (excluded).
+ * @customfunction WHATIF
+ * @helpurl https://localhost:3000/help/functions.html#whatif
+ * @param row One row of the school table.
+ * @param headers The header row; leave it empty to read the row in the template's column order.
+ * @param resource What changes: an indicator's resource (qualifiedTeachers, 教学用房 …) or students (在校生).
+ * @param delta The change: people, m², rooms, students, or equipment in the table's unit (万元); negative removes.
+ * @param [level] The section: 小学 (primary) or 初中 (junior); needed for teachers and students of a combined school.
+ * @returns 达标, 不达标 or 不参评 after the change.
+ */
+export function balanceWhatif(
+  row: unknown[][],
+  headers: unknown[][],
+  resource: unknown,
+  delta: unknown,
+  level?: unknown,
+): string {
+  return run(() => whatifRow(activeProfile(), row, headers, resource, delta, level));
+}
+
 CustomFunctions.associate("DIFFCOEF", balanceDiffcoef);
 CustomFunctions.associate("CHECK", balanceCheck);
 CustomFunctions.associate("DETAIL", balanceDetail);
@@ -155,6 +177,7 @@ CustomFunctions.associate("STANDARD", balanceStandard);
 CustomFunctions.associate("CVLIMIT", balanceCvlimit);
 CustomFunctions.associate("SHORTFALL", balanceShortfall);
 CustomFunctions.associate("COUNTY", balanceCounty);
+CustomFunctions.associate("WHATIF", balanceWhatif);
 
 // The functions are not volatile: when the pane chooses another profile, every result must be recomputed.
 onActiveProfileChange(() => {

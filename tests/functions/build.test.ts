@@ -20,6 +20,7 @@ const EXPECTED_IDS = [
   "CVLIMIT",
   "SHORTFALL",
   "COUNTY",
+  "WHATIF",
 ];
 
 let out: string;

@@ -19,6 +19,7 @@ const EXPECTED_IDS = [
   "CVLIMIT",
   "SHORTFALL",
   "COUNTY",
+  "WHATIF",
 ];
 
 interface Metadata {

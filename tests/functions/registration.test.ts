@@ -40,7 +40,7 @@ afterEach(() => {
 describe("outside Excel (the pane's demo mode, Node)", () => {
   test("loading the functions registers nothing with Office and does not throw", () => {
     const { functions } = load();
-    expect(functions.registeredIds).toHaveLength(8);
+    expect(functions.registeredIds).toHaveLength(9);
   });
 
   test("bad arguments throw the FunctionError itself", () => {
@@ -67,6 +67,7 @@ describe("inside Excel", () => {
       "CVLIMIT",
       "SHORTFALL",
       "COUNTY",
+      "WHATIF",
     ]);
     expect(associate.mock.calls[0][1]).toBe(functions.balanceDiffcoef);
     expect(associate.mock.calls[7][1]).toBe(functions.balanceCounty);

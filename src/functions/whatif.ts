@@ -1,0 +1,116 @@
+import { evaluateScenario, type Edit } from "../engine/scenario";
+import { SECTIONS_OF_TYPE } from "../engine/records";
+import { LEVEL_NAMES, isTeacherIndicator, type IndicatorId, type Level } from "../standard/indicators";
+import type { Profile } from "../standard/profile";
+import { FunctionError, valueError } from "./errors";
+import {
+  isBlank,
+  normalizeName,
+  optionalLevel,
+  resolveIndicator,
+  type ArgumentCell,
+  type ArgumentMatrix,
+} from "./args";
+import { readRow, VERDICT, type Verdict } from "./school";
+
+const STUDENT_NAMES = new Set(
+  ["students", "在校生", "在校生数", "学生", "学生数", "enrolment", "enrollment"].map(normalizeName),
+);
+
+/** The resource of WHATIF: one of the seven indicators' resources, or the enrolment (在校生). */
+function resolveResource(value: ArgumentCell, profile: Profile): IndicatorId | "students" {
+  if (typeof value === "string" && STUDENT_NAMES.has(normalizeName(value))) return "students";
+  return resolveIndicator(value, profile);
+}
+
+function wholeDelta(value: ArgumentCell, integral: boolean): number {
+  if (isBlank(value)) throw valueError("缺少变化量", "the change is missing");
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw valueError("变化量应为数字", "the change must be a number");
+  }
+  if (integral && !Number.isInteger(value)) {
+    throw valueError(
+      `人数和间数的变化量应为整数（收到 ${value}）`,
+      `people and rooms change by whole numbers (got ${value})`,
+    );
+  }
+  return value;
+}
+
+/**
+ * BALANCE.WHATIF: the verdict of one row of the school table after one change, through the scenario engine
+ * (the same path as the task pane's 模拟 view). Teachers and enrolment change in one section (the level may be
+ * left out for a school with one section); facilities change for the whole school and are apportioned like the
+ * existing ones (STANDARD.md §4). Equipment is changed in the table's unit (万元 by default). With `level` the
+ * verdict is that section's; without, the school's, as BALANCE.CHECK gives it.
+ */
+export function whatifRow(
+  profile: Profile,
+  row: ArgumentMatrix,
+  headers: ArgumentMatrix | null | undefined,
+  resourceArgument: ArgumentCell,
+  deltaArgument: ArgumentCell,
+  levelArgument?: ArgumentCell,
+): Verdict {
+  // headers sit before required arguments, so Excel passes an empty one as a single blank cell
+  const noHeaders =
+    !headers ||
+    headers.length === 0 ||
+    (headers.length === 1 && headers[0].length === 1 && isBlank(headers[0][0]));
+  const record = readRow(profile, row, noHeaders ? null : headers);
+  const resource = resolveResource(resourceArgument, profile);
+  const level = optionalLevel(levelArgument);
+  const levels = SECTIONS_OF_TYPE[record.type];
+  if (level !== undefined && !levels.includes(level)) {
+    throw new FunctionError("#N/A", {
+      zh: `${record.name}没有${LEVEL_NAMES[level].zh}学段`,
+      en: `${record.name} has no ${LEVEL_NAMES[level].en.toLowerCase()} section`,
+    });
+  }
+  const sectionLevel = (): Level => {
+    if (level !== undefined) return level;
+    if (levels.length === 1) return levels[0];
+    throw valueError(
+      `${record.name}有小学和初中两个学段：请给出学段`,
+      `${record.name} has a primary and a junior section: give the level`,
+    );
+  };
+  let edit: Edit;
+  if (resource === "students") {
+    edit = {
+      kind: "addStudents",
+      school: record.name,
+      level: sectionLevel(),
+      value: wholeDelta(deltaArgument, true),
+    };
+  } else if (isTeacherIndicator(resource)) {
+    edit = {
+      kind: "hireTeachers",
+      school: record.name,
+      level: sectionLevel(),
+      resource,
+      count: wholeDelta(deltaArgument, true),
+    };
+  } else {
+    const integral = profile.indicators[resource].integral;
+    const factor = resource === "equipmentValue" && profile.equipmentDefaultUnit === "万元" ? 10000 : 1;
+    edit = {
+      kind: "addFacility",
+      school: record.name,
+      resource,
+      amount: wholeDelta(deltaArgument, integral) * factor,
+    };
+  }
+  const result = evaluateScenario([record], [edit], profile);
+  if (result.problems.length > 0) {
+    const p = result.problems[0];
+    throw valueError(
+      p.message.zh.replace(/^edits\[0\]\.\w+：/, ""),
+      p.message.en.replace(/^edits\[0\]\.\w+: /, ""),
+    );
+  }
+  const sections = result.evaluation.sections.filter((s) => level === undefined || s.level === level);
+  const included = sections.filter((s) => s.included);
+  if (included.length === 0) return VERDICT.excluded;
+  return included.every((s) => s.pass) ? VERDICT.pass : VERDICT.fail;
+}

@@ -1,0 +1,56 @@
+import { whatifRow } from "../../src/functions/whatif";
+import { checkRow } from "../../src/functions/school";
+import { FunctionError } from "../../src/functions/errors";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { HEADER, NINE_YEAR_PASS, PRIMARY_PASS, templateRow, type RowSpec } from "../functions/rows";
+
+const P = NATIONAL_2017;
+const row = (spec: RowSpec) => [templateRow(spec)];
+const whatif = (
+  spec: RowSpec,
+  resource: unknown,
+  delta: unknown,
+  level?: unknown,
+  headers: unknown[][] = [[null]],
+) => whatifRow(P, row(spec), headers, resource, delta, level);
+
+describe("BALANCE.WHATIF: the verdict after one change, through the scenario engine", () => {
+  test("a change of zero gives BALANCE.CHECK's verdict", () => {
+    expect(whatif(PRIMARY_PASS, "教学用房", 0)).toBe(checkRow(P, row(PRIMARY_PASS)));
+    expect(whatif(NINE_YEAR_PASS, "在校生", 0, "小学")).toBe(checkRow(P, row(NINE_YEAR_PASS)));
+  });
+
+  test("STANDARD.md §2: +120 students take two indicators below standard and the school fails", () => {
+    // 25 qualified teachers for 620: 4.03 < 4.2; 6 key teachers: 0.97 < 1.0 → two below standard
+    expect(whatif(PRIMARY_PASS, "在校生", 120)).toBe("不达标");
+    // +60: 25/560 = 4.46, 6/560 = 1.07, 5/560 = 0.89 (band), 2500/560 = 4.46 (band) → two in the band: fails
+    expect(whatif(PRIMARY_PASS, "students", 60, "小学")).toBe("不达标");
+  });
+
+  test("STANDARD.md §2: one indicator may sit in the 85 % band; a second makes the school fail", () => {
+    // removing 400 m² of 2,500: 4.2 m² per pupil ≥ 0.85 × 4.5 → in the band, still passes
+    expect(whatif(PRIMARY_PASS, "teachingArea", -400)).toBe("达标");
+    // and removing 2 key teachers too is not one change: instead remove 700 m² → 3.6 < 3.825, fails
+    expect(whatif(PRIMARY_PASS, "教学用房", -700)).toBe("不达标");
+  });
+
+  test("equipment changes in the table's unit (万元)", () => {
+    // 120 万元 for 500 pupils = 2,400 元; −30 万元 → 1,800 元, in the band (≥ 1,700): passes; −40 → 1,600: fails
+    expect(whatif(PRIMARY_PASS, "仪器设备", -30)).toBe("达标");
+    expect(whatif(PRIMARY_PASS, "equipmentValue", -40)).toBe("不达标");
+  });
+
+  test("STANDARD.md §4: teachers of a combined school need the level; facilities go to the whole school", () => {
+    expect(() => whatif(NINE_YEAR_PASS, "骨干教师", -3)).toThrow(FunctionError);
+    expect(whatif(NINE_YEAR_PASS, "骨干教师", 2, "初中")).toBe("达标");
+    expect(() => whatif(PRIMARY_PASS, "骨干教师", 1, "初中")).toThrow(/没有初中学段/);
+  });
+
+  test("with a header row; errors are #VALUE! with a message", () => {
+    expect(whatifRow(P, row(PRIMARY_PASS), [HEADER], "在校生", 120)).toBe("不达标");
+    expect(() => whatif(PRIMARY_PASS, "图书", 1)).toThrow(/未知的指标/);
+    expect(() => whatif(PRIMARY_PASS, "骨干教师", 1.5)).toThrow(/整数/);
+    expect(() => whatif(PRIMARY_PASS, "骨干教师", -99)).toThrow(/小于 0/);
+    expect(() => whatif(PRIMARY_PASS, "骨干教师", "many")).toThrow(/数字/);
+  });
+});
