@@ -66,7 +66,15 @@ describe("rotation plan (交流轮岗)", () => {
             const edits: Edit[] = [];
             const move = (from: string, to: string, count: number) => {
               if (count > 0)
-                edits.push({ kind: "transferTeachers", from, to, fromLevel: "primary", toLevel: "primary", resource: "keyTeachers", count });
+                edits.push({
+                  kind: "transferTeachers",
+                  from,
+                  to,
+                  fromLevel: "primary",
+                  toLevel: "primary",
+                  resource: "keyTeachers",
+                  count,
+                });
             };
             move("甲", "丙", a1);
             move("甲", "丁", a2);
