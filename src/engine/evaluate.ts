@@ -217,13 +217,15 @@ function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
 
 /** Builds the sections of every school, teaching points merged first where the profile says so. */
 export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
-  const schools =
-    profile.teachingPoints === "mergeIntoParent"
-      ? mergeTeachingPoints(records)
-      : records.map((record, index) => ({ record, index }));
   const sections: Section[] = [];
-  for (const { record, index } of schools) {
-    for (const s of sectionsOfSchool(record, index, profile)) sections.push(s);
+  if (profile.teachingPoints === "mergeIntoParent") {
+    for (const { record, index } of mergeTeachingPoints(records)) {
+      for (const s of sectionsOfSchool(record, index, profile)) sections.push(s);
+    }
+    return sections;
+  }
+  for (let index = 0; index < records.length; index++) {
+    for (const s of sectionsOfSchool(records[index], index, profile)) sections.push(s);
   }
   return sections;
 }

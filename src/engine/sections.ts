@@ -1,8 +1,7 @@
 import type { Profile } from "../standard/profile";
 import {
-  FACILITY_INDICATORS,
   INDICATOR_IDS,
-  TEACHER_INDICATORS,
+  type FacilityIndicatorId,
   type IndicatorId,
   type Level,
 } from "../standard/indicators";
@@ -63,7 +62,11 @@ export function apportioningShares(record: SchoolRecord, profile: Profile): Part
 }
 
 /** Whole-school facilities with the profile option for indoor sports rooms applied. */
-export function effectiveFacilities(facilities: Facilities, indoorSports: number | undefined, profile: Profile): Facilities {
+export function effectiveFacilities(
+  facilities: Facilities,
+  indoorSports: number | undefined,
+  profile: Profile,
+): Facilities {
   if (!profile.indoorSportsMovesToSportsArea || !indoorSports) return facilities;
   return {
     ...facilities,
@@ -72,7 +75,12 @@ export function effectiveFacilities(facilities: Facilities, indoorSports: number
   };
 }
 
-function exclusionOf(record: SchoolRecord, level: Level, students: number, profile: Profile): ExclusionReason | undefined {
+function exclusionOf(
+  record: SchoolRecord,
+  level: Level,
+  students: number,
+  profile: Profile,
+): ExclusionReason | undefined {
   if (record.type === "special" && profile.exclusions.specialEducation) return "specialEducation";
   if (record.type === "vocational" && profile.exclusions.vocational) return "vocational";
   if (record.type === "teachingPoint" && students < profile.exclusions.teachingPointMinStudents) {
@@ -133,9 +141,18 @@ export function sectionsOfSchool(record: SchoolRecord, recordIndex: number, prof
     const students = record.students[level];
     const given = record.sectionFacilities?.[level];
     const share = given ? null : (shares[level] ?? 0);
-    const amounts = {} as Record<IndicatorId, number>;
-    for (const id of TEACHER_INDICATORS) amounts[id] = record.teachers[level][id];
-    for (const id of FACILITY_INDICATORS) amounts[id] = given ? given[id] : facilities[id] * (share as number);
+    const teachers = record.teachers[level];
+    const facility = (id: FacilityIndicatorId) => (given ? given[id] : facilities[id] * (share as number));
+    // a literal of the seven amounts (TEACHER_INDICATORS per section, FACILITY_INDICATORS apportioned)
+    const amounts: Record<IndicatorId, number> = {
+      qualifiedTeachers: teachers.qualifiedTeachers,
+      keyTeachers: teachers.keyTeachers,
+      peArtTeachers: teachers.peArtTeachers,
+      teachingArea: facility("teachingArea"),
+      sportsArea: facility("sportsArea"),
+      equipmentValue: facility("equipmentValue"),
+      multimediaRooms: facility("multimediaRooms"),
+    };
     const exclusion = exclusionOf(record, level, students, profile);
     return {
       recordIndex,
@@ -151,13 +168,23 @@ export function sectionsOfSchool(record: SchoolRecord, recordIndex: number, prof
 }
 
 /** Indicator value from a section's amount: per 100 students or per student (STANDARD.md §2). */
-export function indicatorValue(profile: Profile, indicator: IndicatorId, amount: number, students: number): number | null {
+export function indicatorValue(
+  profile: Profile,
+  indicator: IndicatorId,
+  amount: number,
+  students: number,
+): number | null {
   if (!(students > 0)) return null;
   return profile.indicators[indicator].scale === "per100" ? (amount * 100) / students : amount / students;
 }
 
 /** Amount of a resource that gives the indicator value `value` for `students` students. */
-export function amountForValue(profile: Profile, indicator: IndicatorId, value: number, students: number): number {
+export function amountForValue(
+  profile: Profile,
+  indicator: IndicatorId,
+  value: number,
+  students: number,
+): number {
   return profile.indicators[indicator].scale === "per100" ? (value * students) / 100 : value * students;
 }
 
