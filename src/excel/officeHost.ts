@@ -191,6 +191,7 @@ async function finishRenames(
     const name = uniqueName(finalNames[i], taken);
     taken.add(name);
     s.name = name;
+    s.visibility = "Visible";
   });
   await context.sync();
 }
@@ -338,7 +339,12 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
         const retargets = new Map<string, string>();
         report.sheets.forEach((s, i) => retargets.set(s.name, tempNames[i]));
 
-        const added = tempNames.map((name) => context.workbook.worksheets.add(name));
+        // the new sheets stay hidden until they are complete and carry their final names
+        const added = tempNames.map((name) => {
+          const ws = context.workbook.worksheets.add(name);
+          ws.visibility = "Hidden";
+          return ws;
+        });
         const budget = {
           pending: 0,
           limit,
@@ -367,7 +373,10 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
         const next: MadeSheet[] = [...made, ...report.sheets.map((s, i) => ({ id: ids[i], key: s.key }))];
         context.workbook.settings.add(REPORT_SHEETS_SETTING, JSON.stringify(next));
         for (const m of replaced) context.workbook.worksheets.getItem(m.id).delete();
-        added.forEach((ws, i) => (ws.name = finalNames[i]));
+        added.forEach((ws, i) => {
+          ws.name = finalNames[i];
+          ws.visibility = "Visible";
+        });
         if (added.length > 0) added[0].activate();
         try {
           await context.sync();

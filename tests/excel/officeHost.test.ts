@@ -172,6 +172,10 @@ describe("what the writer leaves", () => {
   test("the report sheets are print-ready: A4 landscape, title rows, frozen header, formats, charts", async () => {
     const excel = countyWorkbook(sampleCountyRecords());
     await checkAndReport(excel);
+    // written hidden under temporary names, shown only once complete
+    expect(excel.model.sheets.map((s) => s.visibility)).toEqual(["Visible", "Visible", "Visible", "Visible"]);
+    const adds = excel.requests.flatMap((r) => r.names).filter((n) => n === "worksheet.visibility");
+    expect(adds).toHaveLength(6);
     const compliance = excel.model.requireSheet("达标情况");
     expect(compliance.pageLayout).toMatchObject({
       orientation: "Landscape",
