@@ -13,6 +13,23 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 /** Office's script, from Microsoft's CDN: the one external script the add-in loads. */
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/**
+ * What the pane may load and where it may connect: its own origin only, plus office.js from Microsoft's CDN.
+ * 'wasm-unsafe-eval' lets the HiGHS solver (WebAssembly) be instantiated; no other generated code may run.
+ * Styles are inserted at run time by Fluent UI (Griffel), hence 'unsafe-inline' for styles only.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' ${new URL(OFFICE_JS).origin} 'wasm-unsafe-eval'`,
+  "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
 function taskpaneHtml() {
   return `<!doctype html>
 <html lang="zh-CN">
@@ -21,6 +38,7 @@ function taskpaneHtml() {
     <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>均衡 Balance</title>
+    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />
     <script type="text/javascript" src="${OFFICE_JS}"></script>
   </head>
   <body>
@@ -53,10 +71,17 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: "[name].[contenthash:8].js",
       // dist/cli is written by build:cli before webpack runs: keep it
       clean: { keep: /^cli[\\/]/ },
+      // Office's webviews have globalThis: without this webpack's runtime falls back to `new Function("return this")`
+      environment: { globalThis: true },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
+        {
+          // zod's run-time code generation is useless under the pane's CSP: keep it out of the bundles
+          test: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](?:util|doc)\.js$/,
+          use: path.resolve(__dirname, "scripts/webpack-no-codegen-loader.cjs"),
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -103,3 +128,4 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.ORIGIN = ORIGIN;
+module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
