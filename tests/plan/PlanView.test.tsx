@@ -1,0 +1,84 @@
+/** @jest-environment jsdom */
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { PlanView } from "../../src/taskpane/plan/PlanView";
+import type { ViewProps } from "../../src/taskpane/viewProps";
+import type { ExcelHost } from "../../src/excel/host";
+import type { ReportSheet } from "../../src/report/model";
+import type { SchoolRecord } from "../../src/engine/records";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+
+class NoResize {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
+jest.setTimeout(60000);
+
+function school(name: string, key: number, rooms: number): SchoolRecord {
+  return {
+    name,
+    type: "primary",
+    students: { primary: 1000, junior: 0, senior: 0 },
+    teachers: {
+      primary: { qualifiedTeachers: 50, keyTeachers: key, peArtTeachers: 10 },
+      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+    },
+    facilities: { teachingArea: 5000, sportsArea: 8000, equipmentValue: 2_100_000, multimediaRooms: rooms },
+  };
+}
+
+function setup() {
+  const written: ReportSheet[][] = [];
+  const props: ViewProps = {
+    // 甲 is short of key teachers (0.9) and rooms (2.2): both in the band, one must reach the standard
+    // 乙 has a key teacher to spare (1.2 → 1.1 keeps it passing)
+    records: [school("甲", 9, 22), school("乙", 12, 24)],
+    profile: NATIONAL_2017,
+    lang: "zh",
+    host: {} as ExcelHost,
+    onWriteSheets: async (sheets) => {
+      written.push(sheets);
+    },
+  };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PlanView {...props} />
+    </FluentProvider>,
+  );
+  return { written };
+}
+
+describe("Plan view", () => {
+  it("runs the least-cost plan with the default costs, and again with edited costs", async () => {
+    setup();
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/甲（全校） 多媒体教室 \+1 间/);
+    expect(screen.getByText(/合计：5\.00 万元/)).toBeTruthy();
+    expect(screen.getByText("补充后达标")).toBeTruthy();
+    const rooms = screen.getByRole("spinbutton", { name: "多媒体教室／间" }) as HTMLInputElement;
+    fireEvent.change(rooms, { target: { value: "1000000" } });
+    fireEvent.blur(rooms);
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/甲 小学 骨干教师 \+1 人/);
+  });
+
+  it("plans the rotation and writes the plan and the rotation as sheets", async () => {
+    const { written } = setup();
+    fireEvent.click(screen.getByRole("button", { name: "计算交流轮岗方案" }));
+    await screen.findByText(/乙 → 甲（小学）骨干教师 1 人/);
+    expect(screen.getByText(/达标 1 → 2，交流 1 人/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/合计/);
+    fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    expect(written[0].map((s) => s.key)).toEqual(["plan", "rotation"]);
+    const plan = written[0][0];
+    expect(plan.name).toBe("补充方案");
+    const costCell = plan.rows.flat().find((c) => c.formula?.startsWith("=D"));
+    expect(costCell).toMatchObject({ value: 50000 });
+    expect(plan.rows.flat().some((c) => c.formula?.startsWith("=SUM(G"))).toBe(true);
+  });
+});

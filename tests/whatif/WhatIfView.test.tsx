@@ -1,0 +1,106 @@
+/** @jest-environment jsdom */
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { WhatIfView } from "../../src/taskpane/whatif/WhatIfView";
+import type { ViewProps } from "../../src/taskpane/viewProps";
+import type { ExcelHost } from "../../src/excel/host";
+import type { ReportSheet } from "../../src/report/model";
+import type { SchoolRecord } from "../../src/engine/records";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+
+class NoResize {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+configure({ defaultHidden: true });
+jest.setTimeout(60000);
+
+function school(name: string, students: number): SchoolRecord {
+  return {
+    name,
+    type: "primary",
+    students: { primary: students, junior: 0, senior: 0 },
+    teachers: {
+      primary: { qualifiedTeachers: 25, keyTeachers: 6, peArtTeachers: 5 },
+      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+    },
+    facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_200_000, multimediaRooms: 13 },
+  };
+}
+
+function setup(lang: "zh" | "en" = "zh") {
+  const written: ReportSheet[][] = [];
+  const props: ViewProps = {
+    records: [school("城关小学", 500), school("第二小学", 500)],
+    profile: NATIONAL_2017,
+    lang,
+    host: {} as ExcelHost,
+    onWriteSheets: async (sheets) => {
+      written.push(sheets);
+    },
+  };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <WhatIfView {...props} />
+    </FluentProvider>,
+  );
+  return { written, props };
+}
+
+const spin = (name: string) => screen.getByRole("spinbutton", { name }) as HTMLInputElement;
+
+describe("What-if view", () => {
+  it("changing enrolment with the stepper updates the verdict, the deltas and the list of edits; undo restores", async () => {
+    setup();
+    expect(screen.getByText(/小学：达标/)).toBeTruthy();
+    const students = spin("小学在校生");
+    expect(students.value).toBe("500");
+    fireEvent.change(students, { target: { value: "620" } });
+    fireEvent.blur(students);
+    await screen.findByText(/小学：不达标（原 达标）/);
+    expect(screen.getByText("城关小学 小学在校生 +120")).toBeTruthy();
+    expect(screen.getByText(/高学历教师：5\.00 → 4\.03/)).toBeTruthy();
+    expect(screen.getByText("全县资源配置未达标")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "撤销" }));
+    await screen.findByText(/小学：达标/);
+    expect(screen.getByText("尚无修改。")).toBeTruthy();
+  });
+
+  it("steps of one school merge into one edit; another school's changes are separate", async () => {
+    setup();
+    const key = spin("小学 骨干教师");
+    fireEvent.keyDown(key, { key: "ArrowUp" });
+    fireEvent.keyDown(key, { key: "ArrowUp" });
+    await screen.findByText("城关小学 小学骨干教师 +2 人");
+    fireEvent.change(screen.getByRole("combobox", { name: "学校" }), { target: { value: "第二小学" } });
+    const area = spin("教学用房（㎡）");
+    fireEvent.keyDown(area, { key: "ArrowDown" });
+    await screen.findByText("第二小学 教学用房 -100 ㎡");
+    expect(screen.getAllByRole("listitem").filter((li) => li.closest("ol"))).toHaveLength(2);
+  });
+
+  it("saves the scenario as a sheet: the edits and the resulting compliance", async () => {
+    const { written } = setup();
+    fireEvent.change(spin("小学在校生"), { target: { value: "620" } });
+    fireEvent.blur(spin("小学在校生"));
+    await screen.findByText(/小学：不达标/);
+    fireEvent.click(screen.getByRole("button", { name: "将模拟方案保存为工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    const [sheet] = written[0];
+    expect(sheet.key).toBe("scenario");
+    expect(sheet.name).toBe("模拟方案");
+    const text = sheet.rows.flat().map((c) => c.value);
+    expect(text).toContain("城关小学 小学在校生 +120");
+    expect(text).toContain("不达标");
+    expect(text).toContain("模拟后：资源配置未达标");
+    await screen.findByText("已写入“模拟方案”工作表。");
+  });
+
+  it("speaks English when asked", () => {
+    setup("en");
+    expect(screen.getByText(/Primary：Pass/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Save the scenario as a sheet" })).toBeTruthy();
+  });
+});
