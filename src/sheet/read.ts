@@ -52,6 +52,42 @@ export interface ReadResult {
   rows: number[];
 }
 
+/**
+ * The stable codes of the problems the reader reports. Errors block the verdict; warnings do not. "excel-error"
+ * and "not-text" are warnings in the optional text columns (城乡类型, 所属学校), errors elsewhere.
+ */
+export const READER_PROBLEM_CODES = {
+  "no-header-row": "error",
+  "no-schools": "error",
+  "missing-column": "error",
+  "blank-required": "error",
+  "not-a-number": "error",
+  "excel-error": "error",
+  "date-not-number": "error",
+  "not-text": "error",
+  "negative-number": "error",
+  "fractional-count": "error",
+  "duplicate-name": "error",
+  "unknown-school-type": "error",
+  "combined-missing-section": "error",
+  "section-teachers-blank": "error",
+  "type-contradicts-enrolment": "error",
+  "section-facilities-incomplete": "error",
+  "equipment-unit-unknown": "error",
+  "equipment-implausible": "warning",
+  "implausible-value": "warning",
+  "teaching-point-no-parent": "warning",
+  "parent-not-found": "warning",
+  "unknown-locale": "warning",
+  "hidden-row": "warning",
+  "rows-after-blank": "warning",
+  "duplicate-column": "warning",
+  "mapping-unknown-column": "warning",
+  "mapping-invalid": "warning",
+  "bad-top-left": "warning",
+} as const satisfies Record<string, Problem["severity"]>;
+export type ReaderProblemCode = keyof typeof READER_PROBLEM_CODES;
+
 /** TEMPLATE.md: the header is found within the first 10 rows. */
 export const HEADER_SEARCH_ROWS = 10;
 /** Excel's last column is XFD: a mapping beyond it is no column of any sheet. */
@@ -125,7 +161,7 @@ const TEACHER_IDS: readonly TeacherIndicatorId[] = ["qualifiedTeachers", "keyTea
 
 function problem(
   severity: Problem["severity"],
-  code: string,
+  code: ReaderProblemCode,
   cell: string | null,
   zh: string,
   en: string,
@@ -491,6 +527,7 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
     }
     // a subtotal between groups of schools (城区小计) is skipped: the schools below it still belong to the table
     if (isTotalRow(sheet, r, nameCol, SUBTOTAL_ROW)) continue;
+    if (dataRows.length === 0 && isLegendRow(sheet, r, nameCol)) continue;
     if (isTotalRow(sheet, r, nameCol) || isNoteRow(sheet, r)) {
       end = sheet.height;
       break;
@@ -1093,6 +1130,23 @@ function isTotalRow(
     if (text && pattern.test(foldText(text))) return true;
   }
   return false;
+}
+
+/**
+ * Statistical forms put a legend under the header: the units of each column (（人） （㎡）) or the column numbers
+ * (甲 乙 1 2 3 …, 栏次). It is no school.
+ */
+function isLegendRow(sheet: Sheet, r: number, nameCol: number | undefined): boolean {
+  const name = foldText(sheet.text(r, nameCol ?? 0));
+  if (name === "甲" || name === "栏次" || name === "(甲)") return true;
+  const filled = sheet.row(r).filter((v) => readCell(v).kind !== "blank");
+  return (
+    filled.length > 1 &&
+    filled.every((v) => {
+      const t = readText(v);
+      return t.kind === "text" && /^[(（【[][^()（）]*[)）】\]]$/u.test(t.text.trim());
+    })
+  );
 }
 
 function isNoteRow(sheet: Sheet, r: number): boolean {

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import type { CellValue, Grid } from "../../src/sheet/grid";
-import { readSchoolTable, type ReadOptions } from "../../src/sheet/read";
+import {
+  READER_PROBLEM_CODES,
+  readSchoolTable,
+  type ReadOptions,
+  type ReaderProblemCode,
+} from "../../src/sheet/read";
 import { SCHOOL_TYPE_CHOICES, templateHeaderRow } from "../../src/sheet/template";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 
@@ -101,6 +106,10 @@ describe("any grid yields records or problems, never an exception (issue 2 item 
 
         for (const p of result.problems) {
           expect(["error", "warning"]).toContain(p.severity);
+          expect(Object.keys(READER_PROBLEM_CODES)).toContain(p.code);
+          if (p.code !== "excel-error" && p.code !== "not-text") {
+            expect(p.severity).toBe(READER_PROBLEM_CODES[p.code as ReaderProblemCode]);
+          }
           expect(p.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
           expect(p.cell === null || /!/.test(p.cell)).toBe(true);
           expect(p.message.zh.length).toBeGreaterThan(0);

@@ -245,6 +245,37 @@ describe("where the table ends (TEMPLATE.md: rows the reader skips)", () => {
     expect(p).toMatchObject({ severity: "warning", cell: "学校!A4" });
   });
 
+  it("skips the legend under a statistical form's header: column units or column numbers", () => {
+    const units = templateHeaderRow().map((h) =>
+      /（(.+)）$/u.exec(h) ? `（${/（(.+)）$/u.exec(h)?.[1]}）` : null,
+    );
+    const numbers = [
+      "甲",
+      "乙",
+      ...templateHeaderRow()
+        .slice(2)
+        .map((_, i) => i + 1),
+    ];
+    for (const legend of [units, numbers]) {
+      const grid = templateGrid([PRIMARY, JUNIOR]);
+      grid.values.splice(1, 0, legend);
+      const result = readSchoolTable(grid);
+      expect(result.problems).toEqual([]);
+      expect(result.rows).toEqual([2, 3]);
+    }
+  });
+
+  it("a header with no school under it is an error, not a county where every school passes", () => {
+    for (const grid of [templateGrid([]), templateGrid([{}, PRIMARY]), templateGrid([{ name: "合计" }])]) {
+      const result = readSchoolTable(grid);
+      expect(result.records).toEqual([]);
+      expect(findProblem(result.problems, "no-schools")).toMatchObject({
+        severity: "error",
+        cell: "学校!A2",
+      });
+    }
+  });
+
   it("stops at a note under the table", () => {
     const grid = templateGrid([PRIMARY]);
     grid.values.push(["填表人：张敏    审核人：王磊"]);
