@@ -92,6 +92,14 @@ const zh = {
   workbookTruncated: "只显示前 {n} 行",
 
   allItemsUnavailable: "全部指标清单需要县级指标数据，暂不可用。",
+  countyPass: "全部指标：达标",
+  countyFail: "全部指标：尚未全部达标",
+  countySheetRead: "县级指标取自工作表“{sheet}”。",
+  countySheetNone:
+    "尚未读取县级指标表（县级指标）：由县级填报的指标显示为“缺数据”。打开该工作表后点下面的按钮。",
+  countySheetReadButton: "读取当前工作表为县级指标表",
+  countySheetNotCounty: "工作表“{sheet}”不是县级指标表（需要“编号”和“填报值”列）。",
+  countyValue: "现值：",
   filterAll: "全部",
   filterFailing: "未达标",
   filterMissing: "缺数据",
@@ -198,6 +206,14 @@ const en: Record<MessageKey, string> = {
   workbookTruncated: "First {n} rows shown",
 
   allItemsUnavailable: "The full checklist needs the county-level data; not available yet.",
+  countyPass: "All items: pass",
+  countyFail: "All items: not all met yet",
+  countySheetRead: "County items taken from sheet “{sheet}”.",
+  countySheetNone:
+    "No county sheet (县级指标) read yet: items the county reports show as missing. Open that sheet, then press the button below.",
+  countySheetReadButton: "Read the active sheet as the county sheet",
+  countySheetNotCounty: "Sheet “{sheet}” is not a county sheet (it needs an item-code and a value column).",
+  countyValue: "value: ",
   filterAll: "All",
   filterFailing: "Failing",
   filterMissing: "Missing",

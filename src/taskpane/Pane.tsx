@@ -17,6 +17,11 @@ import type { Lang } from "../i18n/format";
 import { langOf, t } from "../i18n/messages";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
+import { evaluateCountyWorkbook } from "../countyVerdict";
+import { countyItemsOf } from "../report/allItems";
+import { isCountySheet } from "../sheet/countySheet";
+import type { Grid } from "../sheet/grid";
+import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { ProblemsStep } from "./components/ProblemsStep";
 import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
@@ -39,7 +44,7 @@ export interface PaneProps {
   theme?: "light" | "dark";
 }
 
-type TabId = "check" | "whatif" | "plan" | "workbook";
+type TabId = "check" | "whatif" | "plan" | "allItems" | "workbook";
 
 /** The task pane: check and report, what-if, plan — and in demo mode the workbook itself. */
 export function Pane(props: PaneProps) {
@@ -89,8 +94,39 @@ export function Pane(props: PaneProps) {
     };
   }, [host, workbook]);
 
+  // the county sheet (县级指标) read for the checklist; without it the county's own items are missing
+  const [countyGrid, setCountyGrid] = useState<Grid | null>(null);
+  const [countyNote, setCountyNote] = useState<string | null>(null);
+  const [countyBusy, setCountyBusy] = useState(false);
   const flow = useCheckFlow(paneHost, profile, lang);
   const result = flow.result;
+  const countyEvaluation = useMemo(
+    () => (result ? evaluateCountyWorkbook(result, countyGrid) : null),
+    [result, countyGrid],
+  );
+  const county = useMemo(
+    () => (countyEvaluation ? countyItemsOf(countyEvaluation.verdict, lang) : null),
+    [countyEvaluation, lang],
+  );
+
+  const readCountySheet = useCallback(async () => {
+    setCountyBusy(true);
+    try {
+      const grid = await paneHost.readTable("usedRange");
+      if (isCountySheet(grid)) {
+        setCountyGrid(grid);
+        setCountyNote(null);
+      } else {
+        setCountyNote(t(lang, "countySheetNotCounty", { sheet: grid.sheet }));
+      }
+    } catch (error) {
+      setCountyNote(
+        t(lang, "hostError", { message: error instanceof Error ? error.message : String(error) }),
+      );
+    } finally {
+      setCountyBusy(false);
+    }
+  }, [paneHost, lang]);
   const ready = result !== null && result.ok && result.evaluation !== null;
 
   const openSheet = useCallback(
@@ -150,6 +186,7 @@ export function Pane(props: PaneProps) {
           <Tab value="check">{t(lang, "tabCheck")}</Tab>
           <Tab value="whatif">{t(lang, "tabWhatIf")}</Tab>
           <Tab value="plan">{t(lang, "tabPlan")}</Tab>
+          <Tab value="allItems">{t(lang, "tabAllItems")}</Tab>
           {workbook && <Tab value="workbook">{t(lang, "tabWorkbook")}</Tab>}
         </TabList>
 
@@ -198,7 +235,7 @@ export function Pane(props: PaneProps) {
                   blocked={!ready}
                   writing={flow.busy === "writing"}
                   disabled={flow.busy !== null}
-                  onWrite={() => void flow.writeReport()}
+                  onWrite={() => void flow.writeReport(countyEvaluation?.verdict ?? null)}
                 />
                 {ready && result.evaluation && (
                   <ResultsCard
@@ -217,6 +254,25 @@ export function Pane(props: PaneProps) {
             (viewProps ? <WhatIfView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
           {tab === "plan" &&
             (viewProps ? <PlanView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
+          {tab === "allItems" && countyNote && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{countyNote}</MessageBarBody>
+            </MessageBar>
+          )}
+          {tab === "allItems" &&
+            (county && countyEvaluation ? (
+              <ChecklistView
+                lang={lang}
+                county={county}
+                countySheet={countyEvaluation.sheet}
+                countyProblems={countyEvaluation.problems}
+                busy={countyBusy}
+                onReadCountySheet={() => void readCountySheet()}
+                onSelectCell={(cell) => void paneHost.selectCell(cell).catch(() => undefined)}
+              />
+            ) : (
+              <Text>{t(lang, "viewUnavailable")}</Text>
+            ))}
           {tab === "workbook" && workbook && (
             <SheetViewer
               lang={lang}

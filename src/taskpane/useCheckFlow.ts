@@ -3,6 +3,7 @@ import type { ExcelHost, TableSource } from "../excel/host";
 import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
 import { buildReport } from "../report/build";
+import type { CountyVerdict } from "../engine/county";
 import type { Report, ReportSheet } from "../report/model";
 import type { Grid } from "../sheet/grid";
 import { gridRange, today } from "./addresses";
@@ -44,7 +45,8 @@ export interface CheckFlow {
   readAndCheck(): Promise<void>;
   chooseColumn(columnId: string, col: number | null): Promise<void>;
   resetMapping(): Promise<void>;
-  writeReport(): Promise<void>;
+  /** writes the report; with the county verdict's items it includes the 全部指标 sheet */
+  writeReport(county?: CountyVerdict | null): Promise<void>;
   writeSheets(sheets: ReportSheet[]): Promise<void>;
 }
 
@@ -187,11 +189,11 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   );
 
   const writeReport = useCallback(
-    () =>
+    (county?: CountyVerdict | null) =>
       run("writing", async () => {
         const g = latest.current.grid;
         if (!result || !result.ok || !result.evaluation || !g) return;
-        const input = { ...result, evaluation: result.evaluation };
+        const input = { ...result, evaluation: result.evaluation, county: county ?? null };
         const report = buildReport(input, { lang, sourceRange: gridRange(g), date: today() });
         await write(report);
       }),

@@ -5,6 +5,9 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { Pane } from "../../src/taskpane/Pane";
 import type { WorkbookView } from "../../src/taskpane/components/SheetViewer";
 import { SETTINGS_KEY } from "../../src/taskpane/mapping";
+import { evaluateCountyWorkbook } from "../../src/countyVerdict";
+import { countyItemsOf } from "../../src/report/allItems";
+import { countyTemplateRows } from "../../src/sheet/countySheet";
 import { FakeHost } from "./fakeHost";
 import { smallCounty, tableOf } from "./county";
 
@@ -273,5 +276,51 @@ describe("task pane: language, theme, demo mode", () => {
     render(<Pane host={new FakeHost(tableOf(smallCounty()))} />);
     expect(screen.queryByText("演示模式 — 未连接 Excel")).toBeNull();
     expect(screen.queryByRole("tab", { name: "工作簿" })).toBeNull();
+  });
+});
+
+describe("task pane: 全部指标 checklist", () => {
+  it("lists every item as the engine decided it, filters the missing ones, and reads the county sheet", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    const grid = await host.readTable("usedRange");
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "全部指标" }));
+    const table = evaluateTable(grid, NATIONAL_2017);
+    const expected = countyItemsOf(evaluateCountyWorkbook(table, null).verdict, "zh");
+    const list = screen.getByRole("list", { name: "全部指标" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(expected.items.length);
+    expect(screen.getByText("全部指标：尚未全部达标")).toBeTruthy();
+
+    const missing = expected.items.filter((i) => i.status === "missing").length;
+    fireEvent.click(screen.getByRole("tab", { name: `缺数据（${missing}）` }));
+    const shown = within(screen.getByRole("list", { name: "全部指标" })).getAllByRole("listitem");
+    expect(shown).toHaveLength(missing);
+    expect(shown.every((li) => li.getAttribute("data-status") === "missing")).toBe(true);
+
+    // the clerk opens the county sheet and reads it: an answered item is no longer missing
+    const countyRows = countyTemplateRows("zh");
+    const recognition = countyRows.findIndex((r) => r[1] === "社会认可度");
+    countyRows[recognition][4] = "92%";
+    host.sheets.set("县级指标", countyRows);
+    host.active = "县级指标";
+    fireEvent.click(screen.getByRole("button", { name: "读取当前工作表为县级指标表" }));
+    await screen.findByText("县级指标取自工作表“县级指标”。");
+    const withSheet = countyItemsOf(
+      evaluateCountyWorkbook(table, { sheet: "县级指标", topLeft: "A1", values: countyRows }).verdict,
+      "zh",
+    );
+    const stillMissing = withSheet.items.filter((i) => i.status === "missing").length;
+    expect(stillMissing).toBeLessThan(missing);
+    expect(screen.getByRole("tab", { name: `缺数据（${stillMissing}）` })).toBeTruthy();
+  });
+
+  it("says so when the active sheet is not a county sheet", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "全部指标" }));
+    fireEvent.click(screen.getByRole("button", { name: "读取当前工作表为县级指标表" }));
+    await screen.findByText(/工作表“学校”不是县级指标表/);
   });
 });

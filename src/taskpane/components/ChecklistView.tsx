@@ -1,0 +1,163 @@
+import { Button, MessageBar, MessageBarBody, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import type { CountyItem, CountyItems } from "../../report/allItems";
+import type { Problem } from "../../sheet/problems";
+import { usePaneStyles } from "../styles";
+
+export interface ChecklistViewProps {
+  lang: Lang;
+  county: CountyItems;
+  /** the county sheet read (县级指标), or null: every item it answers is then missing */
+  countySheet: string | null;
+  countyProblems: readonly Problem[];
+  busy: boolean;
+  onReadCountySheet(): void;
+  onSelectCell(cell: string): void;
+}
+
+type Filter = "all" | "fail" | "missing";
+
+const PART_NAMES: Record<CountyItem["part"], { zh: string; en: string }> = {
+  resources: { zh: "资源配置", en: "Resources" },
+  guarantee: { zh: "政府保障程度", en: "Government guarantee" },
+  quality: { zh: "教育质量", en: "Education quality" },
+  recognition: { zh: "社会认可度", en: "Social recognition" },
+  vetoes: { zh: "一票否决", en: "Vetoes" },
+};
+
+/** A small status mark drawn as SVG: a tick in green, a cross in red, a dash in amber. */
+function StatusIcon({ status }: { status: CountyItem["status"] }) {
+  const color =
+    status === "pass"
+      ? tokens.colorPaletteGreenForeground1
+      : status === "fail"
+        ? tokens.colorPaletteRedForeground1
+        : tokens.colorPaletteMarigoldForeground1;
+  return (
+    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" style={{ flex: "none", marginTop: 2 }}>
+      <circle cx="7" cy="7" r="6.25" fill="none" stroke={color} strokeWidth="1.5" />
+      {status === "pass" && <path d="M4 7.2l2 2 4-4.4" fill="none" stroke={color} strokeWidth="1.6" />}
+      {status === "fail" && <path d="M4.6 4.6l4.8 4.8M9.4 4.6l-4.8 4.8" stroke={color} strokeWidth="1.6" />}
+      {status === "missing" && <path d="M4.2 7h5.6" stroke={color} strokeWidth="1.6" />}
+    </svg>
+  );
+}
+
+const STATUS_KEY = { pass: "statusPass", fail: "statusFail", missing: "statusMissing" } as const;
+
+/** 全部指标: every item of the county verdict as the engine decided it, filterable to what fails or is missing. */
+export function ChecklistView(props: ChecklistViewProps) {
+  const { lang, county } = props;
+  const styles = usePaneStyles();
+  const [filter, setFilter] = useState<Filter>("all");
+  const sep = lang === "zh" ? "；" : "; ";
+  const count = (status: CountyItem["status"]) => county.items.filter((i) => i.status === status).length;
+  const shown = county.items.filter((i) => filter === "all" || i.status === filter);
+
+  return (
+    <section className={styles.step} aria-labelledby="all-items">
+      <h2 id="all-items" className={styles.stepTitle}>
+        {t(lang, "tabAllItems")}
+      </h2>
+      <Text
+        size={400}
+        className={county.countyPass ? styles.verdictPass : styles.verdictFail}
+        data-county-verdict={county.countyPass ? "pass" : "fail"}
+      >
+        {county.countyPass ? t(lang, "countyPass") : t(lang, "countyFail")}
+      </Text>
+      <Text size={200} className={styles.note}>
+        {props.countySheet
+          ? t(lang, "countySheetRead", { sheet: props.countySheet })
+          : t(lang, "countySheetNone")}
+      </Text>
+      <div className={styles.row}>
+        <Button size="small" disabled={props.busy} onClick={props.onReadCountySheet}>
+          {t(lang, "countySheetReadButton")}
+        </Button>
+      </div>
+      {props.countyProblems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <ul className={styles.list}>
+              {props.countyProblems.map((p, i) => (
+                <li key={i}>
+                  <button
+                    type="button"
+                    className={styles.problem}
+                    disabled={p.cell === null}
+                    onClick={() => p.cell && props.onSelectCell(p.cell)}
+                  >
+                    <span className={styles.cell}>{p.cell ?? t(lang, "problemNoCell")}</span>
+                    <span>{p.message[lang]}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as Filter)}>
+        <Tab value="all">
+          {t(lang, "filterAll")}（{county.items.length}）
+        </Tab>
+        <Tab value="fail">
+          {t(lang, "filterFailing")}（{count("fail")}）
+        </Tab>
+        <Tab value="missing">
+          {t(lang, "filterMissing")}（{count("missing")}）
+        </Tab>
+      </TabList>
+      <ul className={styles.list} aria-label={t(lang, "tabAllItems")}>
+        {shown.map((item) => {
+          const requirement =
+            typeof item.requirement === "string" ? item.requirement : item.requirement[lang];
+          const schools = item.schools ?? [];
+          return (
+            <li key={`${item.part}-${item.item}`} className={styles.checkItem} data-status={item.status}>
+              <StatusIcon status={item.status} />
+              <div className={styles.small}>
+                <div>
+                  <span className={styles.note}>
+                    {PART_NAMES[item.part][lang]} {item.item}
+                  </span>{" "}
+                  {item.name[lang]}
+                  <span className={styles.note}>
+                    {" · "}
+                    {t(lang, STATUS_KEY[item.status])}
+                  </span>
+                </div>
+                <div className={styles.note}>
+                  {requirement}
+                  {item.value !== null && item.value !== "" && `${sep}${t(lang, "countyValue")}${item.value}`}
+                </div>
+                {schools.length > 0 && (
+                  <div>
+                    {schools.slice(0, 8).map((s, i) => (
+                      <span key={i}>
+                        {i > 0 && sep}
+                        {s.school}
+                        {s.cell && (
+                          <button
+                            type="button"
+                            className={styles.inlineCell}
+                            onClick={() => props.onSelectCell(s.cell!)}
+                          >
+                            {s.cell}
+                          </button>
+                        )}
+                      </span>
+                    ))}
+                    {schools.length > 8 && `${sep}${t(lang, "failingMore", { n: schools.length - 8 })}`}
+                  </div>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
