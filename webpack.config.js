@@ -5,6 +5,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 
 /** The origin every URL of manifest.xml uses; the dev server serves dist/ there. */
 const ORIGIN = "https://localhost:3000";
@@ -74,7 +75,11 @@ module.exports = async (env = {}, argv = {}) => {
       // Office's webviews have globalThis: without this webpack's runtime falls back to `new Function("return this")`
       environment: { globalThis: true },
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      // the HiGHS solver's ES module names Node's built-ins for its Node path only; the browser never loads them
+      fallback: { module: false, fs: false, path: false, url: false, crypto: false },
+    },
     module: {
       rules: [
         {
@@ -102,6 +107,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      // "node:fs" → "fs", so that the fallbacks above apply (webpack reads no node: scheme)
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
