@@ -72,16 +72,123 @@ export function readRow(
   return read.records[0];
 }
 
+interface EvaluatedRow {
+  record: SchoolRecord;
+  sections: SectionResult[];
+}
+
+/**
+ * Rows already read and evaluated, per profile, keyed by the content of the arguments. Excel calls CHECK again
+ * for every row on each full recalculation (opening the workbook, Ctrl+Alt+F9) although the rows have not
+ * changed; an unchanged row gives the same answer, so the reader and the engine run once per distinct row and
+ * profile. A cheap hash picks the bucket and the cells are compared exactly. Bounded: the oldest go first.
+ */
+interface MemoEntry {
+  row: ArgumentMatrix;
+  headers: ArgumentMatrix | null;
+  result: EvaluatedRow | FunctionError;
+}
+const evaluatedRows = new WeakMap<Profile, { buckets: Map<number, MemoEntry[]>; size: number }>();
+export const ROW_MEMO_SIZE = 4096;
+
+function cellHash(v: ArgumentCell): number {
+  if (v === null || v === undefined) return 1;
+  if (typeof v === "number") return (v * 2654435761) ^ (v * 40503 * 65536);
+  if (typeof v === "string") {
+    const n = v.length;
+    return n === 0
+      ? 1
+      : n * 31 + v.charCodeAt(0) * 7 + v.charCodeAt(n >> 1) * 131 + v.charCodeAt(n - 1) * 8191;
+  }
+  return typeof v === "boolean" ? (v ? 3 : 5) : 7;
+}
+
+function rangeHash(range: ArgumentMatrix, seed: number): number {
+  let h = seed;
+  for (const r of range) {
+    for (const v of r) h = Math.imul(h ^ cellHash(v), 16777619);
+    h = Math.imul(h ^ 0x9e3779b9, 16777619);
+  }
+  return h;
+}
+
+/** Same content, cell by cell: what the reader would read the same (every error value reads as an error cell). */
+function sameCell(a: ArgumentCell, b: ArgumentCell): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return (
+    typeof a === "object" &&
+    typeof b === "object" &&
+    a !== null &&
+    b !== null &&
+    !(a instanceof Date) &&
+    !(b instanceof Date)
+  );
+}
+
+function sameRange(a: ArgumentMatrix | null, b: ArgumentMatrix | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r];
+    const y = b[r];
+    if (x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c++) if (!sameCell(x[c], y[c])) return false;
+  }
+  return true;
+}
+
+function evaluateRow(
+  profile: Profile,
+  row: ArgumentMatrix,
+  headersArgument: ArgumentMatrix | null | undefined,
+): EvaluatedRow {
+  let memo = evaluatedRows.get(profile);
+  if (!memo) {
+    memo = { buckets: new Map(), size: 0 };
+    evaluatedRows.set(profile, memo);
+  }
+  const buckets = memo.buckets;
+  const headers = headersArgument && headersArgument.length > 0 ? headersArgument : null;
+  const hash = rangeHash(row, headers ? rangeHash(headers, 0x811c9dc5) : 0x811c9dc5);
+  const bucket = buckets.get(hash);
+  const found = bucket?.find((e) => sameRange(e.row, row) && sameRange(e.headers, headers));
+  let result = found?.result;
+  if (result === undefined) {
+    try {
+      const record = readRow(profile, row, headers);
+      result = { record, sections: buildSections([record], profile).map((s) => evaluateSection(profile, s)) };
+    } catch (error) {
+      if (!(error instanceof FunctionError)) throw error;
+      result = error;
+    }
+    if (memo.size >= ROW_MEMO_SIZE) {
+      const oldest = buckets.keys().next();
+      if (!oldest.done) {
+        memo.size -= (buckets.get(oldest.value) as MemoEntry[]).length;
+        buckets.delete(oldest.value);
+      }
+    }
+    const copy = (range: ArgumentMatrix) => range.map((r) => r.slice());
+    const entry: MemoEntry = { row: copy(row), headers: headers ? copy(headers) : null, result };
+    if (bucket) bucket.push(entry);
+    else buckets.set(hash, [entry]);
+    memo.size++;
+  }
+  if (result instanceof FunctionError) throw result;
+  return result;
+}
+
 /** The evaluated sections of one school, or of one of its levels when `level` is given. */
-function sectionsOf(profile: Profile, record: SchoolRecord, levelArgument: ArgumentCell): SectionResult[] {
+function sectionsOf(evaluated: EvaluatedRow, levelArgument: ArgumentCell): SectionResult[] {
   const level = optionalLevel(levelArgument);
-  const sections = buildSections([record], profile).map((s) => evaluateSection(profile, s));
-  if (level === undefined) return sections;
-  const chosen = sections.filter((s) => s.level === level);
+  if (level === undefined) return evaluated.sections;
+  const chosen = evaluated.sections.filter((s) => s.level === level);
   if (chosen.length === 0) {
     throw new FunctionError("#N/A", {
-      zh: `${record.name}没有${LEVEL_NAMES[level].zh}学段`,
-      en: `${record.name} has no ${LEVEL_NAMES[level].en.toLowerCase()} section`,
+      zh: `${evaluated.record.name}没有${LEVEL_NAMES[level].zh}学段`,
+      en: `${evaluated.record.name} has no ${LEVEL_NAMES[level].en.toLowerCase()} section`,
     });
   }
   return chosen;
@@ -97,8 +204,7 @@ export function checkRow(
   headers?: ArgumentMatrix | null,
   level?: ArgumentCell,
 ): Verdict {
-  const record = readRow(profile, row, headers);
-  const included = sectionsOf(profile, record, level).filter((s) => s.included);
+  const included = sectionsOf(evaluateRow(profile, row, headers), level).filter((s) => s.included);
   if (included.length === 0) return VERDICT.excluded;
   return included.every((s) => s.pass) ? VERDICT.pass : VERDICT.fail;
 }
@@ -124,10 +230,9 @@ export function detailRow(
   headers?: ArgumentMatrix | null,
   level?: ArgumentCell,
 ): (string | number)[][] {
-  const record = readRow(profile, row, headers);
   const labels = statusLabels(profile);
   const out: (string | number)[][] = [[...DETAIL_HEADER]];
-  for (const section of sectionsOf(profile, record, level)) {
+  for (const section of sectionsOf(evaluateRow(profile, row, headers), level)) {
     for (const id of INDICATOR_IDS) {
       const value = section.values[id];
       const status = section.status[id];

@@ -1,5 +1,5 @@
 import { evaluateTable } from "../../src/pipeline";
-import { checkRow, detailRow, DETAIL_HEADER } from "../../src/functions/school";
+import { checkRow, detailRow, DETAIL_HEADER, ROW_MEMO_SIZE } from "../../src/functions/school";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { parseProfile } from "../../src/standard/load";
 import { excelError } from "./helpers";
@@ -102,6 +102,46 @@ describe("BALANCE.CHECK on template rows (STANDARD.md §2 school pass rule, §4)
       const expected = sections.length === 0 ? "不参评" : sections.every((s) => s.pass) ? "达标" : "不达标";
       expect(check(spec)).toBe(expected);
     }
+  });
+});
+
+describe("the same row again", () => {
+  test("answers from the row's content and the profile, never from an earlier row", () => {
+    const row = [templateRow(PRIMARY_PASS)];
+    expect(checkRow(P, row)).toBe("达标");
+    expect(checkRow(P, [templateRow({ ...PRIMARY_PASS, primaryQualifiedTeachers: 15 })])).toBe("不达标");
+    expect(checkRow(P, row)).toBe("达标");
+    const parsed = parseProfile({
+      extends: "national-2017",
+      id: "strict",
+      indicators: { keyTeachers: { standard: { primary: 2 } } },
+    });
+    if (!parsed.ok) throw new Error("profile");
+    // key teachers 1.2 per 100 < 85 % of 2
+    expect(checkRow(parsed.profile, row)).toBe("不达标");
+    expect(checkRow(P, row)).toBe("达标");
+  });
+
+  test("a row whose cells change in place is read again", () => {
+    const row = [templateRow(PRIMARY_PASS)];
+    expect(checkRow(P, row)).toBe("达标");
+    row[0][9] = 15; // 小学高于规定学历教师数
+    expect(checkRow(P, row)).toBe("不达标");
+  });
+
+  test("more distinct rows than the memo holds: each still answered from its own cells", () => {
+    const rows = Array.from({ length: ROW_MEMO_SIZE + 50 }, (_, i) => [
+      templateRow({ ...PRIMARY_PASS, name: `学校${i}`, primaryQualifiedTeachers: i % 2 ? 15 : 25 }),
+    ]);
+    const verdicts = rows.map((r) => checkRow(P, r));
+    expect(rows.map((r) => checkRow(P, r))).toEqual(verdicts);
+    expect(verdicts.slice(0, 4)).toEqual(["达标", "不达标", "达标", "不达标"]);
+  });
+
+  test("a bad row gives the same error every time", () => {
+    const bad = [templateRow({ ...PRIMARY_PASS, sportsArea: -1 })];
+    const first = excelError(() => checkRow(P, bad));
+    expect(excelError(() => checkRow(P, bad))).toEqual(first);
   });
 });
 
