@@ -74,15 +74,29 @@ export async function readWorkbook(data: Uint8Array): Promise<WorkbookResult> {
   }
   const grids = workbook.worksheets.map(sheetToGrid);
   if (grids.length === 0) {
-    return fileProblem("no-sheet", "工作簿中没有工作表", "the workbook has no sheet");
+    // a zip archive that is not a workbook (a .docx, a folder zipped) reads as a workbook without sheets
+    return fileProblem(
+      "no-sheet",
+      "该文件不是 Excel 工作簿，或工作簿中没有工作表",
+      "the file is not an Excel workbook, or the workbook has no sheet",
+    );
   }
   return { ok: true, grids };
 }
 
 /** A worksheet's used range from A1, as a grid. */
 export function sheetToGrid(sheet: ExcelJS.Worksheet): Grid {
-  const rows = sheet.rowCount;
-  const cols = sheet.columnCount;
+  // The used range ends at the last cell holding a value: rows and columns that only carry formatting (a style
+  // applied to whole columns reaches row 1,048,576) are left out.
+  let rows = 0;
+  let cols = 0;
+  sheet.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (cell.value === null || cell.value === undefined || cell.value === "") return;
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
+    });
+  });
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
   for (let r = 1; r <= rows; r++) {

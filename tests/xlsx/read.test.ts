@@ -163,3 +163,26 @@ describe("choosing the sheet", () => {
     if (!result.ok) expect(result.problem.message.zh).toContain("说明、学校、汇总");
   });
 });
+
+describe("the used range", () => {
+  test("rows and columns that only carry formatting are left out", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("学校");
+    sheet.getCell("A1").value = "学校名称";
+    sheet.getCell("B2").value = 3;
+    sheet.getCell("F40").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    sheet.getRow(5000).height = 30;
+    const [grid] = await gridsOf(workbook);
+    expect(grid.values).toEqual([
+      ["学校名称", null],
+      [null, 3],
+    ]);
+  });
+
+  test("an empty sheet is an empty grid", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("空");
+    const [grid] = await gridsOf(workbook);
+    expect(grid.values).toEqual([]);
+  });
+});
