@@ -187,11 +187,13 @@ async function finishRenames(
   const taken = new Set(sheets.items.map((s) => s.name));
   sheets.items.forEach((s) => {
     const i = ids.indexOf(s.id);
-    if (i < 0 || s.name === finalNames[i]) return;
+    if (i < 0) return;
+    // a sheet renamed before the failure may still be hidden: every new sheet is shown
+    s.visibility = "Visible";
+    if (s.name === finalNames[i]) return;
     const name = uniqueName(finalNames[i], taken);
     taken.add(name);
     s.name = name;
-    s.visibility = "Visible";
   });
   await context.sync();
 }

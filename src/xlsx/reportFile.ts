@@ -2,8 +2,8 @@
  * `balance evaluate --out report.xlsx`: where the report may be written. The input workbook is never
  * overwritten, not even with --force; an existing file only with --force.
  */
-import { realpath, stat, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Report } from "../report/model";
 import { columnLetters, parseAddress, sheetRef } from "../sheet/grid";
 import { reportBytes } from "./report";
@@ -14,7 +14,10 @@ export type OutCheck = { ok: true } | { ok: false; message: Bilingual };
 
 async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  return (await real(a)) === (await real(b));
+  if ((await real(a)) === (await real(b))) return true;
+  // a hard link, or another spelling on a case-insensitive disk: the same file by device and inode
+  const [sa, sb] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  return sa !== null && sb !== null && sa.ino !== 0 && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 /** Checks the --out path before anything is evaluated, so that a mistake costs nothing. */
@@ -58,11 +61,33 @@ export async function writeReportFile(
   report: Report,
   options: { force: boolean },
 ): Promise<{ ok: true } | { ok: false; code: string }> {
+  const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+  // built in full before the disk is touched: a failure while building leaves no file at all
+  let bytes: Buffer;
   try {
-    await writeFile(out, await reportBytes(report), { flag: options.force ? "w" : "wx" });
+    bytes = await reportBytes(report);
+  } catch (error) {
+    return { ok: false, code: code(error) };
+  }
+  if (!options.force) {
+    try {
+      await writeFile(out, bytes, { flag: "wx" });
+      return { ok: true };
+    } catch (error) {
+      // a file this call created and could not finish is removed; one that existed is not touched ("wx")
+      if (code(error) !== "EEXIST") await unlink(out).catch(() => undefined);
+      return { ok: false, code: code(error) };
+    }
+  }
+  // replacing an existing report: write beside it, then rename over it, so it is never half-written
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: "wx" });
+    await rename(temp, out);
     return { ok: true };
   } catch (error) {
-    return { ok: false, code: (error as NodeJS.ErrnoException).code ?? String(error) };
+    await unlink(temp).catch(() => undefined);
+    return { ok: false, code: code(error) };
   }
 }
 
