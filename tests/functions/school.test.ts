@@ -78,6 +78,11 @@ describe("BALANCE.CHECK on template rows (STANDARD.md §2 school pass rule, §4)
     expect(e.zh).toBe("第一小学没有初中学段");
   });
 
+  test("empty cells as Excel passes them (empty text) read as blanks", () => {
+    const row = templateRow(PRIMARY_PASS).map((v) => (v === null ? "" : v));
+    expect(checkRow(P, [row], undefined, "")).toBe("达标");
+  });
+
   test("a row shorter than the template is padded with blanks (the guarantee columns may be left out)", () => {
     const short = templateRow(PRIMARY_PASS).slice(0, 19);
     expect(checkRow(P, [short])).toBe("达标");
