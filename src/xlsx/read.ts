@@ -62,8 +62,10 @@ export async function readWorkbook(data: Uint8Array): Promise<WorkbookResult> {
     );
   }
   const workbook = new ExcelJS.Workbook();
+  let grids: Grid[];
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+    grids = workbook.worksheets.map(sheetToGrid);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return fileProblem(
@@ -72,7 +74,6 @@ export async function readWorkbook(data: Uint8Array): Promise<WorkbookResult> {
       `the workbook is damaged and cannot be read (${detail})`,
     );
   }
-  const grids = workbook.worksheets.map(sheetToGrid);
   if (grids.length === 0) {
     // a zip archive that is not a workbook (a .docx, a folder zipped) reads as a workbook without sheets
     return fileProblem(
