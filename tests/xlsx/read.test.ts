@@ -186,3 +186,27 @@ describe("the used range", () => {
     expect(grid.values).toEqual([]);
   });
 });
+
+describe("any bytes", () => {
+  test("give grids or a problem, never an exception", async () => {
+    const fc = await import("fast-check");
+    const valid = Buffer.from(
+      await new ExcelJS.Workbook().xlsx.writeBuffer().catch(() => new ArrayBuffer(0)),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.constantFrom("", "PK\u0003\u0004", "cut"),
+        async (bytes, prefix) => {
+          const data =
+            prefix === "cut"
+              ? Buffer.concat([valid.subarray(0, Math.min(valid.length, bytes.length)), Buffer.from(bytes)])
+              : Buffer.concat([Buffer.from(prefix, "latin1"), Buffer.from(bytes)]);
+          const result = await readWorkbook(data);
+          return result.ok ? Array.isArray(result.grids) : result.problem.severity === "error";
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
