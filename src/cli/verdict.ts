@@ -129,6 +129,11 @@ export function formatProblems(problems: readonly Problem[], lang: Lang): string
   return lines;
 }
 
+/** 2 decimals, or 3 when 2 would move a threshold (85 % of 4.5 is 3.825, not 3.82). */
+function exactDigits(value: number): number {
+  return Math.abs(Math.round(value * 100) / 100 - value) > 1e-9 ? 3 : 2;
+}
+
 function shortfallLine(profile: Profile, section: SectionResult, s: Shortfall, lang: Lang): string {
   const t = T[lang];
   const def = profile.indicators[s.indicator];
@@ -138,7 +143,7 @@ function shortfallLine(profile: Profile, section: SectionResult, s: Shortfall, l
   const toFloor = s.toFloor > 0 ? formatAmount(profile, s.indicator, s.toFloor, lang) : null;
   let line =
     `${def.name[lang]} ${formatValue(profile, s.indicator, value, lang)}，${t.standardIs(formatNumber(standard, 2, lang))}` +
-    `（${t.floorIs(formatNumber(floorValue, 2, lang))}）${lang === "zh" ? "" : " "}${section.status[s.indicator] === "unmet" ? NO : "△"}：` +
+    `（${t.floorIs(formatNumber(floorValue, exactDigits(floorValue), lang))}）${lang === "zh" ? "" : " "}${section.status[s.indicator] === "unmet" ? NO : "△"}：` +
     t.need(formatAmount(profile, s.indicator, s.toStandard, lang), toFloor);
   if (s.schoolToStandard !== null && s.schoolToStandard > 0) {
     line += t.school(formatAmount(profile, s.indicator, s.schoolToStandard, lang));
