@@ -67,8 +67,10 @@ export interface PlanOptions {
   timeLimitSeconds?: number;
   /** for the whole coefficient loop */
   timeBudgetSeconds?: number;
-  /** stop once the plan is within this share of the lower bound (default 1e-6) */
+  /** stop once the plan is within this share of the lower bound (default 1e-4) */
   relativeGap?: number;
+  /** HiGHS's relative optimality gap on each MILP (default 1e-4); the lower bound accounts for it */
+  milpGap?: number;
 }
 
 /** The additions as edits of a scenario, so that the engine, not the planner, says whether the county passes. */
@@ -151,72 +153,60 @@ export async function planLeastCost(
         if (cut) cuts.push(cut);
       }
     }
-    let point = additions;
+    let point: PlanAdditions | null = null;
     let pointFailing = failing;
-    let first = true;
+    const tolerance = options.relativeGap ?? 1e-4;
     while (iterations < maxIterations) {
-      if (first) {
-        first = false;
-        const remaining = (deadline - Date.now()) / 1000;
-        if (remaining <= 0) break;
-        iterations++;
-        const outcome = await solveMilp(model, cuts, {
-          timeLimitSeconds: Math.min(options.timeLimitSeconds ?? 60, remaining),
-        });
-        if (outcome.status !== "Optimal") break;
-        lowerBound = Math.max(lowerBound, outcome.objective);
-        point = outcome.additions;
-        const c = verify(point);
-        pointFailing = failingCvs(c.evaluation);
-        const cost = additionsCost(model, point);
-        if (pointFailing.length === 0 && c.evaluation.resourcesPass && (!best || cost <= best.cost)) {
-          best = { additions: point, checked: c, cost };
-          break;
+      if (point) {
+        // a plan that passes: the MILP point pushed toward an interior point until every coefficient is within
+        // its limit (an upper bound), and supporting cuts at the boundary point found on the way
+        const pushed = pushInside(model, point, pointFailing, LIMIT_MARGIN);
+        if (pushed) {
+          const c = verify(pushed.additions);
+          const cost = additionsCost(model, pushed.additions);
+          if (c.evaluation.resourcesPass && (!best || cost < best.cost))
+            best = { additions: pushed.additions, checked: c, cost };
         }
-        if (best && best.cost - lowerBound <= Math.abs(best.cost) * (options.relativeGap ?? 1e-6)) break;
-        continue;
-      }
-      // a plan that passes: the MILP point pushed toward an interior point until every coefficient is within
-      // its limit (an upper bound), and supporting cuts at the boundary point found on the way
-      const pushed = pushInside(model, point, pointFailing, LIMIT_MARGIN);
-      if (pushed) {
-        const c = verify(pushed.additions);
-        const cost = additionsCost(model, pushed.additions);
-        if (c.evaluation.resourcesPass && (!best || cost < best.cost))
-          best = { additions: pushed.additions, checked: c, cost };
-      }
-      let added = 0;
-      for (const f of pointFailing) {
-        const at = pushed ? pushed.boundary : point;
-        const cut = cvCut(model, at, f.level, f.indicator, f.limit * (1 - LIMIT_MARGIN));
-        if (cut) {
-          cuts.push(cut);
-          added++;
+        if (best && best.cost - lowerBound <= Math.abs(best.cost) * tolerance) break;
+        let added = 0;
+        for (const f of pointFailing) {
+          const cut = cvCut(
+            model,
+            pushed ? pushed.boundary : point,
+            f.level,
+            f.indicator,
+            f.limit * (1 - LIMIT_MARGIN),
+          );
+          if (cut) {
+            cuts.push(cut);
+            added++;
+          }
         }
+        if (added === 0) break;
       }
-      if (added === 0) break;
       const remaining = (deadline - Date.now()) / 1000;
       if (remaining <= 0) break;
       iterations++;
       const outcome = await solveMilp(model, cuts, {
         timeLimitSeconds: Math.min(options.timeLimitSeconds ?? 60, remaining),
+        relativeGap: options.milpGap ?? 1e-4,
       });
       if (outcome.status !== "Optimal") break;
-      lowerBound = Math.max(lowerBound, outcome.objective);
+      lowerBound = Math.max(lowerBound, outcome.lowerBound);
       point = outcome.additions;
       const c = verify(point);
       pointFailing = failingCvs(c.evaluation);
       const cost = additionsCost(model, point);
-      if (pointFailing.length === 0 && c.evaluation.resourcesPass && (!best || cost <= best.cost)) {
-        best = { additions: point, checked: c, cost };
+      if (pointFailing.length === 0 && c.evaluation.resourcesPass) {
+        if (!best || cost <= best.cost) best = { additions: point, checked: c, cost };
         break;
       }
-      if (best && best.cost - lowerBound <= Math.abs(best.cost) * (options.relativeGap ?? 1e-6)) break;
+      if (best && best.cost - lowerBound <= Math.abs(best.cost) * tolerance) break;
     }
     if (best) {
       additions = best.additions;
       checked = best.checked;
-    } else {
+    } else if (point) {
       additions = point;
       checked = verify(point);
     }

@@ -136,8 +136,10 @@ export function buildLp(model: PlanModel, cuts: readonly Cut[]): string {
 export interface MilpOutcome {
   /** HiGHS's status, "Optimal" when proven */
   status: string;
-  /** the objective, a lower bound on the plan's cost when the cuts are outer approximations */
+  /** the objective of the outer approximation */
   objective: number;
+  /** a proven lower bound on the plan's least cost: the objective less HiGHS's optimality gap */
+  lowerBound: number;
   /** the additions, repaired to pass by the engine's exact comparison */
   additions: PlanAdditions;
 }
@@ -151,13 +153,13 @@ function whole(x: number): number {
 export async function solveMilp(
   model: PlanModel,
   cuts: readonly Cut[],
-  options: { timeLimitSeconds?: number } = {},
+  options: { timeLimitSeconds?: number; relativeGap?: number } = {},
 ): Promise<MilpOutcome> {
   const highs = await loadHighs();
   const lp = buildLp(model, cuts);
   const solution = highs.solve(lp, {
     output_flag: false,
-    mip_rel_gap: 1e-9,
+    mip_rel_gap: options.relativeGap ?? 1e-9,
     mip_abs_gap: 1e-6,
     time_limit: options.timeLimitSeconds ?? 60,
   });
@@ -194,7 +196,9 @@ export async function solveMilp(
       a.facilities[school.index][m] = x;
     });
   }
-  return { status: solution.Status, objective: solution.ObjectiveValue, additions: a };
+  // HiGHS stops once (incumbent − bound) ≤ gap × incumbent: the bound it proved is at least this
+  const bound = solution.ObjectiveValue * (1 - (options.relativeGap ?? 1e-9));
+  return { status: solution.Status, objective: solution.ObjectiveValue, lowerBound: bound, additions: a };
 }
 
 /** Indicator values of a level's sections after the additions, with their enrolments. */
