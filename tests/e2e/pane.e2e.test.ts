@@ -162,14 +162,22 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
     await page.getByRole("button", { name: "生成报表工作表" }).waitFor();
     expect(await page.getByText(/改正后才能生成报表/).count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "pane-dark.png"), fullPage: true });
+    await page.getByRole("tab", { name: "全部指标" }).click();
+    await page.locator("[data-county-verdict]").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-dark-all-items.png"), fullPage: true });
     await page.context().close();
   });
 
-  it("speaks English on request", async () => {
+  it("speaks English on request, and fits 320 px without sideways scrolling", async () => {
     const page = await openPane("?lang=en", false);
+    await page.setViewportSize({ width: 320, height: 900 });
     await page.getByText("Demo mode — not connected to Excel").waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: "Read and check" }).click();
     await page.getByRole("heading", { name: "3. Check" }).waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "pane-en.png"), fullPage: true });
     await page.context().close();
   });

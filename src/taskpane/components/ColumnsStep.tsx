@@ -22,7 +22,8 @@ const NONE = "none";
 
 function fieldLabel(column: ColumnDefinition, lang: Lang): string {
   const name = lang === "zh" ? column.zh : column.en;
-  return column.unit ? `${name}（${column.unit}）` : name;
+  if (!column.unit) return name;
+  return lang === "zh" ? `${name}（${column.unit}）` : `${name} (${column.unit})`;
 }
 
 /** Step 2: which header feeds which field, with a drop-down to correct each match. */
