@@ -117,15 +117,36 @@ export function mergeTeachingPoints(
           ...parent.teachers,
           primary: sum(parent.teachers.primary, r.teachers.primary) as SchoolRecord["teachers"]["primary"],
         },
-        facilities: sum(
-          parent.facilities as unknown as Record<string, number>,
-          r.facilities as unknown as Record<string, number>,
-        ) as unknown as Facilities,
+        ...mergedFacilities(parent, r.facilities),
       },
     };
     absorbed.add(i);
   });
   return merged.filter((_, i) => !absorbed.has(i));
+}
+
+/**
+ * A teaching point's facilities serve primary pupils: they join the parent's primary facilities where the
+ * workbook gives facilities per section, else the parent's whole-school facilities.
+ */
+function mergedFacilities(
+  parent: SchoolRecord,
+  point: Facilities,
+): Pick<SchoolRecord, "facilities" | "sectionFacilities"> {
+  const add = (x: Facilities, y: Facilities): Facilities => ({
+    teachingArea: x.teachingArea + y.teachingArea,
+    sportsArea: x.sportsArea + y.sportsArea,
+    equipmentValue: x.equipmentValue + y.equipmentValue,
+    multimediaRooms: x.multimediaRooms + y.multimediaRooms,
+  });
+  const given = parent.sectionFacilities?.primary;
+  if (given) {
+    return {
+      facilities: parent.facilities,
+      sectionFacilities: { ...parent.sectionFacilities, primary: add(given, point) },
+    };
+  }
+  return { facilities: add(parent.facilities, point), sectionFacilities: parent.sectionFacilities };
 }
 
 /** The sections of one school (STANDARD.md §4), with teachers per section and facilities apportioned. */

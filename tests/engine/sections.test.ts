@@ -277,3 +277,42 @@ describe("indicator values — STANDARD.md §2", () => {
     expect(indicatorValue(P, "teachingArea", 100, 0)).toBeNull();
   });
 });
+
+describe("mergeIntoParent with facilities given per section — STANDARD.md §4", () => {
+  test("a teaching point's facilities join the parent's primary section facilities", () => {
+    const profile = profileWith((p) => {
+      p.teachingPoints = "mergeIntoParent";
+    });
+    const parent = school({
+      name: "中心学校",
+      type: "nineYear",
+      students: { primary: 200, junior: 100 },
+      facilities: { teachingArea: 3000, sportsArea: 6000, equipmentValue: 8e5, multimediaRooms: 9 },
+      sectionFacilities: {
+        primary: { teachingArea: 1000, sportsArea: 2000, equipmentValue: 4e5, multimediaRooms: 5 },
+        junior: { teachingArea: 2000, sportsArea: 4000, equipmentValue: 4e5, multimediaRooms: 4 },
+      },
+    });
+    const point = school({
+      name: "教学点",
+      type: "teachingPoint",
+      parent: "中心学校",
+      students: { primary: 30 },
+      facilities: { teachingArea: 150, sportsArea: 600, equipmentValue: 5e4, multimediaRooms: 1 },
+    });
+    const [p, j] = buildSections([parent, point], profile);
+    expect(p.students).toBe(230);
+    expect(p.amounts).toMatchObject({
+      teachingArea: 1150,
+      sportsArea: 2600,
+      equipmentValue: 4.5e5,
+      multimediaRooms: 6,
+    });
+    expect(j.amounts).toMatchObject({
+      teachingArea: 2000,
+      sportsArea: 4000,
+      equipmentValue: 4e5,
+      multimediaRooms: 4,
+    });
+  });
+});
