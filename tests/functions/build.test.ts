@@ -9,19 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import webpack from "webpack";
+import { EXPECTED_IDS } from "./expectedIds";
 
 const ROOT = join(__dirname, "..", "..");
-const EXPECTED_IDS = [
-  "DIFFCOEF",
-  "CHECK",
-  "DETAIL",
-  "INDICATOR",
-  "STANDARD",
-  "CVLIMIT",
-  "SHORTFALL",
-  "COUNTY",
-  "WHATIF",
-];
 
 let out: string;
 

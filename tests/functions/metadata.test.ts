@@ -4,23 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { EXPECTED_IDS } from "./expectedIds";
 import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
 
 const ROOT = join(__dirname, "..", "..");
 const SOURCE = join(ROOT, "src", "functions", "functions.ts");
-
-/** The functions of the BALANCE namespace, in the order of the source. */
-const EXPECTED_IDS = [
-  "DIFFCOEF",
-  "CHECK",
-  "DETAIL",
-  "INDICATOR",
-  "STANDARD",
-  "CVLIMIT",
-  "SHORTFALL",
-  "COUNTY",
-  "WHATIF",
-];
 
 interface Metadata {
   functions: IFunction[];
