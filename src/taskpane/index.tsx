@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import type { ExcelHost } from "../excel/host";
 import type { Lang } from "../i18n/format";
+import { t } from "../i18n/messages";
 import { insideExcel } from "./boot";
 import { Pane } from "./Pane";
 
@@ -34,6 +35,12 @@ function requested(): { lang?: Lang; theme?: "light" | "dark" } {
 async function start() {
   const root = createRoot(container());
   document.body.style.margin = "0";
+  // shown while office.js decides whether the pane is inside Excel (at most OFFICE_READY_TIMEOUT_MS)
+  root.render(
+    <p style={{ font: "14px system-ui, sans-serif", padding: "12px", color: "#605e5c" }}>
+      {t("zh", "loadingOffice")} {t("en", "loadingOffice")}
+    </p>,
+  );
   if (await insideExcel()) {
     const [{ createOfficeHost }, { templateSheet }] = await Promise.all([
       import(/* webpackMode: "eager" */ "../excel/officeHost"),

@@ -1,4 +1,5 @@
-import { ExcelDouble } from "../../excel/double/excel";
+import { ExcelDouble, selectInDouble } from "../../excel/double/excel";
+import { columnLetters, sheetRef } from "../../sheet/grid";
 import { createOfficeHost, type RunBatch } from "../../excel/officeHost";
 import { templateSheet } from "../../excel/template";
 import type { ExcelHost } from "../../excel/host";
@@ -43,6 +44,9 @@ export function startDemo(options: { lang: Lang; theme: "light" | "dark"; displa
   const sheet = excel.addSheetWithValues(template.name, template.rows);
   template.columnWidths?.forEach((w, c) => sheet.columnWidths.set(c, w));
   excel.model.activeSheet = sheet.name;
+  // the table is selected, as a clerk would before choosing “current selection”
+  const width = Math.max(...template.rows.map((r) => r.length));
+  selectInDouble(excel, `${sheetRef(sheet.name)}!A1:${columnLetters(width - 1)}${template.rows.length}`);
 
   const run: RunBatch = (batch) => excel.run((context) => batch(context as unknown as Excel.RequestContext));
   const host = createOfficeHost({
