@@ -1,7 +1,9 @@
 // Bundles the `balance` command into dist/cli/balance.js (run by `npm ci` through `prepare`).
 import { build } from "esbuild";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
-await build({
+const result = await build({
   entryPoints: ["src/cli/main.ts"],
   outfile: "dist/cli/balance.js",
   bundle: true,
@@ -12,4 +14,13 @@ await build({
   // exceljs stays a runtime dependency: it is large and ships its own files
   external: ["exceljs", "highs"],
   logLevel: "warning",
+  write: false,
 });
+// Each file is written beside its place and renamed into it, so that a `balance` started meanwhile (tests run
+// in parallel) reads the old bundle or the new one, never half of one.
+for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  const partial = `${file.path}.${process.pid}.partial`;
+  writeFileSync(partial, file.contents);
+  renameSync(partial, file.path);
+}
