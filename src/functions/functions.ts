@@ -1,7 +1,7 @@
 /*
  * BALANCE.* custom functions: Excel's arguments → the pure functions of this folder → Excel values or errors.
  * The JSDoc of each function below is the source of dist/functions.json (custom-functions-metadata-plugin);
- * functions.zh-CN.json carries the same functions in Chinese.
+ * functions-zh-CN.json carries the same functions in Chinese.
  */
 import { activeProfile, onActiveProfileChange } from "./profile";
 import { FunctionError } from "./errors";

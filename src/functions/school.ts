@@ -38,9 +38,9 @@ export function readRow(
   headers?: ArgumentMatrix | null,
 ): SchoolRecord {
   const cells = singleRow(row, { zh: "学校行", en: "the row" });
-  let header: readonly ArgumentCell[];
+  let headerRows: readonly (readonly ArgumentCell[])[];
   if (headers === null || headers === undefined || headers.length === 0) {
-    header = templateHeader(profile);
+    const header = templateHeader(profile);
     if (cells.length > header.length) {
       throw valueError(
         `没有给出表头时，学校行按模板的 ${header.length} 列读取，而所选区域有 ${cells.length} 列：请给出表头行，或只选模板的列`,
@@ -48,18 +48,32 @@ export function readRow(
           "give the header row, or select the template's columns only",
       );
     }
+    headerRows = [header];
   } else {
-    header = singleRow(headers, { zh: "表头", en: "the headers" });
-    if (header.length !== cells.length) {
+    // one header row, or two (group headers such as 小学 above 在校生数), as the reader finds them in a table
+    if (headers.length > 2) {
       throw valueError(
-        `表头有 ${header.length} 列，而学校行有 ${cells.length} 列，两者应一样宽`,
-        `the headers have ${header.length} columns and the row ${cells.length}: they must be equally wide`,
+        `表头应为一行或两行（收到 ${headers.length} 行）`,
+        `the headers must be one or two rows (got ${headers.length})`,
       );
     }
+    const width = headers[0].length;
+    if (width !== cells.length) {
+      throw valueError(
+        `表头有 ${width} 列，而学校行有 ${cells.length} 列，两者应一样宽`,
+        `the headers have ${width} columns and the row ${cells.length}: they must be equally wide`,
+      );
+    }
+    headerRows = headers;
   }
-  const values: CellValue[] = new Array(header.length);
-  for (let c = 0; c < header.length; c++) values[c] = c < cells.length ? toCellValue(cells[c]) : null;
-  const grid: Grid = { sheet: ARGUMENT_SHEET, topLeft: "A1", values: [header.map(toCellValue), values] };
+  const width = headerRows[0].length;
+  const values: CellValue[] = new Array(width);
+  for (let c = 0; c < width; c++) values[c] = c < cells.length ? toCellValue(cells[c]) : null;
+  const grid: Grid = {
+    sheet: ARGUMENT_SHEET,
+    topLeft: "A1",
+    values: [...headerRows.map((h) => h.map(toCellValue)), values],
+  };
   const read = readSchoolTable(grid, { profile });
   const error = firstReadError(read.problems, ({ col, letters }) => ({
     zh: `学校行第 ${col + 1} 格（${letters}）`,

@@ -172,6 +172,40 @@ describe("BALANCE.CHECK with a header row", () => {
     expect(checkRow(P, row, headers)).toBe("不达标");
   });
 
+  test("a two-row header: group headers (小学) above the column headers", () => {
+    const headers = [
+      [
+        "学校名称",
+        "学校类型",
+        "小学",
+        null,
+        null,
+        null,
+        "教学及辅助用房面积",
+        "体育运动场馆面积",
+        "教学仪器设备值（万元）",
+        "网络多媒体教室数",
+      ],
+      [
+        null,
+        null,
+        "在校生数",
+        "高于规定学历教师数",
+        "县级以上骨干教师数",
+        "体育艺术专任教师数",
+        null,
+        null,
+        null,
+        null,
+      ],
+    ];
+    const row = [["第一小学", "小学", 500, 25, 6, 5, 2500, 4000, 120, 13]];
+    expect(checkRow(P, row, headers)).toBe("达标");
+    row[0][3] = 15;
+    expect(checkRow(P, row, headers)).toBe("不达标");
+    expect(excelError(() => checkRow(P, row, [...headers, headers[1]])).kind).toBe("#VALUE!");
+  });
+
   test("equipment in 元 when the header says so", () => {
     const headers = [HEADER.map((h) => h.replace("（万元）", "（元）"))];
     expect(checkRow(P, [templateRow({ ...PRIMARY_PASS, equipmentValue: 1_200_000 })], headers)).toBe("达标");
