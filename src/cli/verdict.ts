@@ -81,6 +81,12 @@ const T = {
   },
 };
 
+/** Punctuation between the parts of a line: full-width in Chinese, ASCII in English. */
+const PUNCTUATION: Record<Lang, { comma: string; open: string; close: string; colon: string }> = {
+  zh: { comma: "，", open: "（", close: "）", colon: "：" },
+  en: { comma: ", ", open: " (", close: ")", colon: ": " },
+};
+
 /** Display width: CJK characters take two columns in a terminal. */
 function width(text: string): number {
   let w = 0;
@@ -141,15 +147,16 @@ function shortfallLine(profile: Profile, section: SectionResult, s: Shortfall, l
   const value = section.values[s.indicator];
   const floorValue = standard * profile.passRule.floorRatio;
   const toFloor = s.toFloor > 0 ? formatAmount(profile, s.indicator, s.toFloor, lang) : null;
+  const p = PUNCTUATION[lang];
+  const mark = section.status[s.indicator] === "unmet" ? NO : "△";
   let line =
-    `${def.name[lang]} ${formatValue(profile, s.indicator, value, lang)}，${t.standardIs(formatNumber(standard, 2, lang))}` +
-    `（${t.floorIs(formatNumber(floorValue, exactDigits(floorValue), lang))}）${lang === "zh" ? "" : " "}${section.status[s.indicator] === "unmet" ? NO : "△"}：` +
-    t.need(formatAmount(profile, s.indicator, s.toStandard, lang), toFloor);
+    `${def.name[lang]} ${formatValue(profile, s.indicator, value, lang)}${p.comma}` +
+    `${t.standardIs(formatNumber(standard, 2, lang))}${p.open}` +
+    `${t.floorIs(formatNumber(floorValue, exactDigits(floorValue), lang))}${p.close}${lang === "zh" ? "" : " "}${mark}` +
+    `${p.colon}${t.need(formatAmount(profile, s.indicator, s.toStandard, lang), toFloor)}`;
   if (s.schoolToStandard !== null && s.schoolToStandard > 0) {
     line += t.school(formatAmount(profile, s.indicator, s.schoolToStandard, lang));
   }
-  if (lang === "en")
-    line = line.replace(/，/g, ", ").replace(/（/g, " (").replace(/）/g, ")").replace(/：/g, ": ");
   return line;
 }
 
@@ -180,12 +187,9 @@ function levelLines(profile: Profile, evaluation: Evaluation, level: Level, lang
   if (failing.length > 0) {
     lines.push(`  ${t.failing}`);
     for (const s of failing) {
-      lines.push(
-        `    ${s.school}（${t.students(formatNumber(s.students, 0, lang))}，${t.metCount(s.metCount)}）`.replace(
-          /（(.*)，(.*)）/,
-          lang === "zh" ? "（$1，$2）" : " ($1, $2)",
-        ),
-      );
+      const p = PUNCTUATION[lang];
+      const students = t.students(formatNumber(s.students, 0, lang));
+      lines.push(`    ${s.school}${p.open}${students}${p.comma}${t.metCount(s.metCount)}${p.close}`);
       for (const shortfall of s.shortfalls) lines.push(`      ${shortfallLine(profile, s, shortfall, lang)}`);
     }
   }
