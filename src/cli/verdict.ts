@@ -102,7 +102,7 @@ function width(text: string): number {
 const padEnd = (text: string, n: number) => text + " ".repeat(Math.max(0, n - width(text)));
 const padStart = (text: string, n: number) => " ".repeat(Math.max(0, n - width(text))) + text;
 
-/** An amount of a resource in its natural unit: whole people and rooms, m² to 0.1, 元 as the statistics print. */
+/** A needed amount of a resource in its natural unit, rounded up: whole people, rooms and m²; 元 as the statistics print. */
 export function formatAmount(profile: Profile, indicator: IndicatorId, amount: number, lang: Lang): string {
   const def = profile.indicators[indicator];
   if (indicator === "equipmentValue") return formatYuan(Math.ceil(amount - 1e-9), lang);
