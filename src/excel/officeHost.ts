@@ -202,9 +202,27 @@ async function finishRenames(
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
 async function loadBlock(context: Excel.RequestContext, block: Excel.Range): Promise<Grid["values"]> {
-  block.load("values");
+  block.load("values,numberFormat");
   await context.sync();
-  return block.values as Grid["values"];
+  // Office gives a date as its serial number: without its format a date typed into a number column would read
+  // as a plausible figure (2024-09-01 → 45536 students); as a Date the reader reports it
+  const formats = block.numberFormat;
+  return (block.values as Grid["values"]).map((row, r) =>
+    row.map((v, c) => (typeof v === "number" && isDateFormat(formats?.[r]?.[c]) ? excelSerialDate(v) : v)),
+  );
+}
+
+/** True for a number format that shows a date or time (yyyy-mm-dd, m/d/yy, h:mm, yyyy"年"m"月"d"日" …). */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "" || /^general$/i.test(format)) return false;
+  // quoted text, escaped characters and bracketed colours or locales are not part of the pattern
+  const pattern = format.replace(/"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]/gi, "");
+  return /[ymdhs]/i.test(pattern);
+}
+
+/** An Excel serial date (1900 system) as a JavaScript Date in UTC. */
+function excelSerialDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86400000));
 }
 
 /**
