@@ -103,7 +103,7 @@ interface MemoEntry {
   result: EvaluatedRow | FunctionError;
 }
 const evaluatedRows = new WeakMap<Profile, { buckets: Map<number, MemoEntry[]>; size: number }>();
-export const ROW_MEMO_SIZE = 4096;
+export const ROW_MEMO_SIZE = 2048;
 
 function cellHash(v: ArgumentCell): number {
   if (v === null || v === undefined) return 1;
