@@ -4,7 +4,6 @@
 // them would make the bundles fail the trust scan (tests/trust/bundles.test.ts). This loader replaces the probe
 // with `false` (zod then always uses its ordinary parsers, as it does under `jitless`) and the compiler with a
 // throw that cannot be reached. It fails the build if zod's code changes shape, so an upgrade is noticed.
-/* eslint-env node */
 "use strict";
 
 const EDITS = [

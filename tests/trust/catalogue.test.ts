@@ -2,10 +2,7 @@
  * The catalogue of malformed and tricky inputs (issue 7 item 1) read as grids, the way the add-in receives them
  * from Excel: each case gives a clear problem naming its cell, or a correct evaluation; none throws.
  */
-import { readSchoolTable } from "../../src/sheet/read";
-import { hasErrors } from "../../src/sheet/problems";
-import { evaluate } from "../../src/engine";
-import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { evaluateTable } from "../../src/pipeline";
 import { CATALOGUE } from "./fixtures/catalogue";
 import { expectCaseOutcome, expectClearProblems, gridOf, outcomeOf } from "./catalogueRun";
 
@@ -16,9 +13,9 @@ describe("catalogue of tricky school tables, as grids", () => {
   });
 
   it.each(CATALOGUE.map((c) => [c.id, c] as const))("%s", (_id, c) => {
-    const read = readSchoolTable(gridOf(c));
-    expectClearProblems(read.problems);
-    const evaluation = hasErrors(read.problems) ? null : evaluate(read.records, NATIONAL_2017);
-    expectCaseOutcome(c, outcomeOf(read, evaluation));
+    // the one path every host takes: grid → readSchoolTable → evaluate
+    const result = evaluateTable(gridOf(c));
+    expectClearProblems(result.problems);
+    expectCaseOutcome(c, outcomeOf(result.read, result.evaluation, result.problems));
   });
 });
