@@ -8,6 +8,9 @@ import { EXPECTED_IDS } from "./expectedIds";
 import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
 
 const ROOT = join(__dirname, "..", "..");
+// the origin of every URL in manifest.xml (tests/manifest checks those)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ORIGIN } = require(join(ROOT, "webpack.config.js")) as { ORIGIN: string };
 const SOURCE = join(ROOT, "src", "functions", "functions.ts");
 
 interface Metadata {
@@ -70,6 +73,7 @@ describe("functions.json generated from the JSDoc", () => {
       expect(f.description?.length).toBeGreaterThan(10);
       for (const p of f.parameters) expect(p.description?.length).toBeGreaterThan(5);
       const url = new URL(f.helpUrl as string);
+      expect(url.origin).toBe(ORIGIN);
       expect(url.pathname).toBe("/help/functions.html");
       expect(help).toContain(`id="${url.hash.slice(1)}"`);
     }
