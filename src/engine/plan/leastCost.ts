@@ -156,8 +156,12 @@ export async function planLeastCost(
     let point: PlanAdditions | null = null;
     let pointFailing = failing;
     const tolerance = options.relativeGap ?? 1e-4;
+    // first with people and rooms relaxed to fractions (fast, a weaker bound), then whole
+    let relaxed = true;
+    let newCuts = false;
+    const close = () => best !== null && best.cost - lowerBound <= Math.abs(best.cost) * tolerance;
     while (iterations < maxIterations) {
-      if (point) {
+      if (point && newCuts) {
         // a plan that passes: the MILP point pushed toward an interior point until every coefficient is within
         // its limit (an upper bound), and supporting cuts at the boundary point found on the way
         const pushed = pushInside(model, point, pointFailing, LIMIT_MARGIN);
@@ -167,29 +171,35 @@ export async function planLeastCost(
           if (c.evaluation.resourcesPass && (!best || cost < best.cost))
             best = { additions: pushed.additions, checked: c, cost };
         }
-        if (best && best.cost - lowerBound <= Math.abs(best.cost) * tolerance) break;
+        // and the MILP point with its lowest sections raised to a common level: often the better plan
+        const filledPoint = waterFill(model, point, pointFailing, LIMIT_MARGIN);
+        const fc = verify(filledPoint);
+        const fcost = additionsCost(model, filledPoint);
+        if (fc.evaluation.resourcesPass && (!best || fcost < best.cost))
+          best = { additions: filledPoint, checked: fc, cost: fcost };
+        if (close()) break;
         let added = 0;
         for (const f of pointFailing) {
-          const cut = cvCut(
-            model,
-            pushed ? pushed.boundary : point,
-            f.level,
-            f.indicator,
-            f.limit * (1 - LIMIT_MARGIN),
-          );
+          const at = pushed ? pushed.boundary : point;
+          const cut = cvCut(model, at, f.level, f.indicator, f.limit * (1 - LIMIT_MARGIN));
           if (cut) {
             cuts.push(cut);
             added++;
           }
         }
-        if (added === 0) break;
+        if (added === 0) {
+          if (!relaxed) break;
+          relaxed = false;
+        }
       }
+      newCuts = true;
       const remaining = (deadline - Date.now()) / 1000;
       if (remaining <= 0) break;
       iterations++;
       const outcome = await solveMilp(model, cuts, {
         timeLimitSeconds: Math.min(options.timeLimitSeconds ?? 60, remaining),
         relativeGap: options.milpGap ?? 1e-4,
+        integers: !relaxed,
       });
       if (outcome.status !== "Optimal") break;
       lowerBound = Math.max(lowerBound, outcome.lowerBound);
@@ -197,11 +207,17 @@ export async function planLeastCost(
       const c = verify(point);
       pointFailing = failingCvs(c.evaluation);
       const cost = additionsCost(model, point);
-      if (pointFailing.length === 0 && c.evaluation.resourcesPass) {
-        if (!best || cost <= best.cost) best = { additions: point, checked: c, cost };
-        break;
+      const passes = pointFailing.length === 0 && c.evaluation.resourcesPass;
+      if (passes && (!best || cost <= best.cost)) best = { additions: point, checked: c, cost };
+      if (close()) break;
+      if (passes) {
+        // the relaxed optimum, rounded up, passes: only whole numbers can still lower the cost
+        if (!relaxed) break;
+        relaxed = false;
+        newCuts = false;
+      } else if (relaxed && iterations >= maxIterations / 2) {
+        relaxed = false;
       }
-      if (best && best.cost - lowerBound <= Math.abs(best.cost) * tolerance) break;
     }
     if (best) {
       additions = best.additions;

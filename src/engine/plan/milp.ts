@@ -77,7 +77,7 @@ function variableOf(section: PlanSection, id: IndicatorId): { name: string; reac
   };
 }
 
-export function buildLp(model: PlanModel, cuts: readonly Cut[]): string {
+export function buildLp(model: PlanModel, cuts: readonly Cut[], integers = true): string {
   const objective: [number, string][] = [];
   const used = new Set<string>();
   const rows: string[] = [];
@@ -87,7 +87,7 @@ export function buildLp(model: PlanModel, cuts: readonly Cut[]): string {
     if (used.has(name)) return;
     used.add(name);
     objective.push([model.costs[id] * unitOf(model, id), name]);
-    if (model.profile.indicators[id].integral) generals.add(name);
+    if (integers && model.profile.indicators[id].integral) generals.add(name);
   };
   let r = 0;
   for (const section of model.sections) {
@@ -153,10 +153,12 @@ function whole(x: number): number {
 export async function solveMilp(
   model: PlanModel,
   cuts: readonly Cut[],
-  options: { timeLimitSeconds?: number; relativeGap?: number } = {},
+  options: { timeLimitSeconds?: number; relativeGap?: number; integers?: boolean } = {},
 ): Promise<MilpOutcome> {
   const highs = await loadHighs();
-  const lp = buildLp(model, cuts);
+  // without whole people and rooms (band choices stay binary) the model solves in milliseconds and its optimum
+  // is still a lower bound; the additions are then rounded up
+  const lp = buildLp(model, cuts, options.integers ?? true);
   const solution = highs.solve(lp, {
     output_flag: false,
     mip_rel_gap: options.relativeGap ?? 1e-9,
