@@ -106,6 +106,12 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
   const [saving, setSaving] = React.useState(false);
   const [message, setMessage] = React.useState<string | null>(null);
 
+  // another table (or profile) starts a new scenario
+  React.useEffect(() => {
+    setEdits([]);
+    setSchool((current) => (records.some((r) => r.name === current) ? current : (records[0]?.name ?? "")));
+  }, [records, profile]);
+
   const baseline = React.useMemo(() => evaluate(records, profile), [records, profile]);
   const result = React.useMemo(
     () => evaluateScenario(records, edits, profile, baseline),
