@@ -74,7 +74,7 @@ export function readRow(
     topLeft: "A1",
     values: [...headerRows.map((h) => h.map(toCellValue)), values],
   };
-  const read = readSchoolTable(grid, { profile });
+  const read = readSchoolTable(grid, { profile, headerRow: headerRows.length - 1 });
   const error = firstReadError(read.problems, ({ col, letters }) => ({
     zh: `学校行第 ${col + 1} 格（${letters}）`,
     en: `cell ${col + 1} (${letters}) of the row`,

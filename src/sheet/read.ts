@@ -37,6 +37,9 @@ export interface ReadOptions {
   profile?: Profile;
   /** user corrections: column id → 0-based grid column, or null to unmap */
   mapping?: Record<string, number | null>;
+  /** 0-based row known to hold the header (the last row of a two-row header): no search. The functions read
+   * one school row under a given header on every recalculation. */
+  headerRow?: number;
 }
 
 export interface ReadResult {
@@ -337,12 +340,33 @@ function groupAbove(sheet: Sheet, r: number, c: number): string | null {
   return null;
 }
 
-function findHeader(sheet: Sheet, nameMapped: boolean): HeaderReading | null {
+/** Header readings by their rows' text: the same header is read again and again by the functions. */
+const HEADER_READINGS = new Map<string, HeaderReading>();
+const HEADER_READINGS_LIMIT = 256;
+
+function readHeaderCached(sheet: Sheet, h: number, twoRow: boolean): HeaderReading {
+  const width = Math.max(sheet.width(h), twoRow ? sheet.width(h - 1) : 0);
+  let key = `${h}:${twoRow ? 2 : 1}`;
+  for (let c = 0; c < width; c++)
+    key += `\u0001${sheet.text(h, c)}${twoRow ? `\u0002${sheet.text(h - 1, c)}` : ""}`;
+  let reading = HEADER_READINGS.get(key);
+  if (!reading) {
+    reading = readHeader(sheet, h, twoRow);
+    if (HEADER_READINGS.size >= HEADER_READINGS_LIMIT) HEADER_READINGS.clear();
+    HEADER_READINGS.set(key, reading);
+  }
+  return reading;
+}
+
+function findHeader(sheet: Sheet, nameMapped: boolean, knownRow?: number): HeaderReading | null {
   let best: HeaderReading | null = null;
-  const limit = Math.min(HEADER_SEARCH_ROWS, sheet.height);
-  for (let h = 0; h < limit; h++) {
+  const known =
+    knownRow !== undefined && Number.isInteger(knownRow) && knownRow >= 0 && knownRow < sheet.height;
+  const first = known ? (knownRow as number) : 0;
+  const limit = known ? first + 1 : Math.min(HEADER_SEARCH_ROWS, sheet.height);
+  for (let h = first; h < limit; h++) {
     for (const twoRow of h > 0 ? [false, true] : [false]) {
-      const reading = readHeader(sheet, h, twoRow);
+      const reading = known ? readHeaderCached(sheet, h, twoRow) : readHeader(sheet, h, twoRow);
       const hasName = reading.ids.has("name") || nameMapped;
       const others = reading.ids.size - (reading.ids.has("name") ? 1 : 0);
       if (!hasName || others < MIN_OTHER_HEADERS) continue;
@@ -386,7 +410,7 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
     rows: [],
   });
 
-  const header = findHeader(sheet, typeof mappedCol("name") === "number");
+  const header = findHeader(sheet, typeof mappedCol("name") === "number", options?.headerRow);
   if (!header) {
     problems.push(
       problem(
