@@ -8,6 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runInNewContext } from "node:vm";
 import webpack from "webpack";
 import { codegenFindings, networkFindings, parseCsp, urlFindings, type Finding } from "./bundleScan";
 import { lockPackages, readmeDependencySection, readmeRows } from "./supplyChain";
@@ -137,6 +138,78 @@ describe("the production bundles", () => {
     expect(section).not.toBeNull();
     const listed = new Set(readmeRows(section as string).map((r) => r.name));
     expect([...bundledPackages].filter((name) => !listed.has(name)).sort()).toEqual([]);
+  });
+});
+
+describe("the custom functions at run time", () => {
+  it("load and answer with every network API a trap: none is touched", () => {
+    const touched: string[] = [];
+    const trap = (name: string) =>
+      function (this: unknown) {
+        touched.push(name);
+        throw new Error(`${name} is not allowed`);
+      };
+    const associated: [string, (...args: unknown[]) => unknown][] = [];
+    const context: Record<string, unknown> = {
+      console,
+      fetch: trap("fetch"),
+      XMLHttpRequest: trap("XMLHttpRequest"),
+      WebSocket: trap("WebSocket"),
+      EventSource: trap("EventSource"),
+      importScripts: trap("importScripts"),
+      navigator: { sendBeacon: trap("sendBeacon"), language: "zh-CN", userAgent: "trust" },
+      location: { href: `${config.ORIGIN}/taskpane.html`, toString: () => `${config.ORIGIN}/taskpane.html` },
+      CustomFunctions: {
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.push([id, fn]),
+        Error: class extends Error {},
+      },
+    };
+    context.self = context;
+    context.window = context;
+    context.globalThis = context;
+    const page = files.find((f) => f.name === "taskpane.html")?.text ?? "";
+    const scripts = [...page.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+      .map((m) => m[1])
+      // the pane's own entry needs a document; the functions and every shared chunk are loaded
+      .filter((src) => !/^https?:/.test(src) && src !== "taskpane.js");
+    for (const src of scripts) {
+      const file = files.find((f) => f.name === src);
+      if (file) runInNewContext(file.text, context, { filename: src });
+    }
+    expect(associated.length).toBeGreaterThan(5);
+    const header = [
+      ["学校名称", "学校类型", "小学在校生数", "小学高于规定学历教师数", "小学县级以上骨干教师数"],
+    ];
+    const row = [["第一小学", "小学", 1000, 50, 12]];
+    const argumentSets: unknown[][] = [
+      [],
+      [row],
+      [row, header],
+      [
+        [[6.2], [3.7]],
+        [[45], [37]],
+      ],
+      ["高学历教师", "小学"],
+      ["qualifiedTeachers", "junior", 50, 1000],
+      [row, header, "teachingArea", 500, "小学"],
+    ];
+    let answered = 0;
+    for (const [, fn] of associated) {
+      for (const args of argumentSets) {
+        try {
+          const answer = fn(...args);
+          answered++;
+          if (answer && typeof (answer as Promise<unknown>).catch === "function") {
+            (answer as Promise<unknown>).catch(() => undefined);
+          }
+        } catch {
+          // an Excel error for unsuitable arguments is an answer too
+        }
+      }
+    }
+    expect(touched).toEqual([]);
+    // the functions ran for real, not only into argument errors
+    expect(answered).toBeGreaterThanOrEqual(3);
   });
 });
 
