@@ -3,7 +3,7 @@
  * and the size of the JavaScript taskpane.html loads, gzipped (goal < 400 KB). Baseline in the same run: a
  * page that loads no script, so the ratio shows what the pane adds over the browser's own start.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
@@ -93,6 +93,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    if (built) rmSync(dir, { recursive: true, force: true });
   }
 }
 

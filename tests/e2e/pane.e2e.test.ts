@@ -4,7 +4,7 @@
  * table, corrects a column match, writes the report, and the report's cells are read back from the
  * workbook and compared with the engine. Screenshots at 350 px, light and dark, go to tests/artifacts/.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { evaluateTable } from "../../src/pipeline";
@@ -53,10 +53,13 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
   let browser: Browser;
   let server: { origin: string; close(): Promise<void> };
   const pageErrors: string[] = [];
+  /** a temporary build made by this test, removed afterwards */
+  let builtDir: string | null = null;
 
   beforeAll(async () => {
-    const { dir } = productionBuild();
-    server = await serve(dir);
+    const build = productionBuild();
+    if (build.built) builtDir = build.dir;
+    server = await serve(build.dir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -64,6 +67,7 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (builtDir) rmSync(builtDir, { recursive: true, force: true });
   });
 
   /** Opens the pane at 350 px; office.js is Microsoft's own file, or absent when `officeJs` is false. */
