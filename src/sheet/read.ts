@@ -195,23 +195,55 @@ function plainText(value: unknown): string {
     : String(value);
 }
 
+/** Column letters by 0-based index, worked out once per process (every read names cells). */
+const LETTERS: string[] = [];
+function lettersOf(index: number): string {
+  let letters = LETTERS[index];
+  if (letters === undefined) {
+    letters = columnLetters(index);
+    if (index < MAX_COLUMNS * 2) LETTERS[index] = letters;
+  }
+  return letters;
+}
+
+/** Sheet names as references ('My sheet'), by name: the functions read a sheet of the same name on every call. */
+const SHEET_REFS = new Map<string, string>();
+function sheetRefOf(sheet: string): string {
+  let ref = SHEET_REFS.get(sheet);
+  if (ref === undefined) {
+    ref = sheetRef(sheet);
+    if (SHEET_REFS.size >= 256) SHEET_REFS.clear();
+    SHEET_REFS.set(sheet, ref);
+  }
+  return ref;
+}
+
 class Sheet {
   readonly rows: readonly unknown[];
   readonly sheet: string;
   readonly topLeft: string;
   readonly hidden: ReadonlySet<number>;
-  private ref: string | undefined;
-  private origin = { row: 0, col: 0 };
-  private readonly letters = new Map<number, string>();
+  /** the sheet's part of an address with its "!" (学校!), and the origin of the grid in the sheet */
+  readonly prefix: string;
+  readonly originRow: number;
+  readonly originCol: number;
 
   constructor(grid: Grid, problems: Problem[]) {
     const g: Partial<Grid> = grid && typeof grid === "object" ? grid : {};
     this.rows = Array.isArray(g.values) ? g.values : [];
     this.sheet = typeof g.sheet === "string" ? g.sheet : plainText(g.sheet);
     let topLeft = "A1";
-    if (typeof g.topLeft === "string" && /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/u.test(g.topLeft.trim())) {
+    let originRow = 0;
+    let originCol = 0;
+    if (g.topLeft === "A1") {
+      // the common case, as the functions and most hosts give it
+    } else if (typeof g.topLeft === "string" && /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/u.test(g.topLeft.trim())) {
       const { row, col } = parseAddress(g.topLeft);
-      if (row >= 0 && col >= 0) topLeft = `${columnLetters(col)}${row + 1}`;
+      if (row >= 0 && col >= 0) {
+        topLeft = `${columnLetters(col)}${row + 1}`;
+        originRow = row;
+        originCol = col;
+      }
     }
     if (g.topLeft !== undefined && topLeft === "A1" && !/^\$?A\$?1$/iu.test(plainText(g.topLeft).trim())) {
       problems.push(
@@ -225,6 +257,9 @@ class Sheet {
       );
     }
     this.topLeft = topLeft;
+    this.originRow = originRow;
+    this.originCol = originCol;
+    this.prefix = `${sheetRefOf(this.sheet)}!`;
     this.hidden = new Set(
       Array.isArray(g.hiddenRows) ? g.hiddenRows.filter((r) => typeof r === "number") : [],
     );
@@ -247,23 +282,19 @@ class Sheet {
     return this.row(r)[c] as CellValue;
   }
 
+  /** the column letters of grid column c in the sheet */
+  letters(c: number): string {
+    return lettersOf(this.originCol + c);
+  }
+
   /** the same as cellAddress(grid, r, c), with the sheet's part and the column letters worked out once */
   address(r: number, c: number): string {
-    if (this.ref === undefined) {
-      this.ref = sheetRef(this.sheet);
-      this.origin = parseAddress(this.topLeft);
-    }
-    let letters = this.letters.get(c);
-    if (letters === undefined) {
-      letters = columnLetters(this.origin.col + c);
-      this.letters.set(c, letters);
-    }
-    return `${this.ref}!${letters}${this.origin.row + r + 1}`;
+    return this.prefix + lettersOf(this.originCol + c) + (this.originRow + r + 1);
   }
 
   /** 1-based row number in the sheet */
   sheetRow(r: number): number {
-    return parseAddress(this.topLeft).row + r + 1;
+    return this.originRow + r + 1;
   }
 
   text(r: number, c: number): string {
@@ -385,44 +416,67 @@ type Field =
   | { state: "invalid"; cell: string }
   | { state: "ok"; cell: string; value: number };
 
-/** Reads a school table from a grid (TEMPLATE.md). Never throws. */
-export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResult {
-  const problems: Problem[] = [];
-  const sheet = new Sheet(grid, problems);
-  const profile = options?.profile ?? NATIONAL_2017;
-  const mapping = options?.mapping && typeof options.mapping === "object" ? options.mapping : {};
-  const mappedCol = (id: string): number | null | undefined => {
-    if (!Object.prototype.hasOwnProperty.call(mapping, id)) return undefined;
-    const target = mapping[id];
-    if (target === null) return null;
-    return typeof target === "number" && Number.isInteger(target) && target >= 0 && target < MAX_COLUMNS
-      ? target
-      : undefined;
-  };
+const ABSENT: Field = { state: "absent" };
 
-  const empty = (headerRow: number | null): ReadResult => ({
-    records: [],
-    problems,
-    headerRow,
-    columns: [],
-    unmatchedHeaders: [],
-    equipmentUnit: profile.equipmentDefaultUnit,
-    rows: [],
-  });
+/**
+ * What the header and the options decide for every row: the columns read and their cells' letters, the money
+ * unit of each equipment column, the problems of the header itself. The functions read one row under the same
+ * header on every call, so a plan is kept per header reading (read once per header text) and sheet.
+ */
+interface ColumnPlan {
+  problems: Problem[];
+  byId: Map<string, ColumnMatch>;
+  columns: ColumnMatch[];
+  unmatchedHeaders: ReadResult["unmatchedHeaders"];
+  equipmentUnit: "万元" | "元";
+  /** equipment columns read in 万元 (the others in 元) */
+  inTenThousand: Set<string>;
+  nameCol: number | undefined;
+  typeCol: number | undefined;
+  /** column ids of the columns read, and the column letters of each in the sheet */
+  cellIds: string[];
+  cellLetters: string[];
+  /** required columns the table lacks whatever its rows hold (学校名称, 学校类型) */
+  missing: string[];
+}
 
-  const header = findHeader(sheet, typeof mappedCol("name") === "number", options?.headerRow);
-  if (!header) {
-    problems.push(
-      problem(
-        "error",
-        "no-header-row",
-        null,
-        `前 ${HEADER_SEARCH_ROWS} 行中找不到表头：表头行须包含“学校名称”及至少 ${MIN_OTHER_HEADERS} 个其他已知列（如“学校类型”“小学在校生数”）。`,
-        `No header row in the first ${HEADER_SEARCH_ROWS} rows: the header must name the school column ("学校名称" / School) and at least ${MIN_OTHER_HEADERS} other known columns (such as Type, Primary students).`,
-      ),
-    );
-    return empty(null);
+const PLANS = new WeakMap<HeaderReading, Map<string, ColumnPlan>>();
+
+type MappedCol = (id: string) => number | null | undefined;
+
+function planColumns(
+  sheet: Sheet,
+  header: HeaderReading,
+  mapping: Record<string, number | null>,
+  mappedCol: MappedCol,
+  profile: Profile,
+): ColumnPlan {
+  // without a mapping, the plan follows from the header reading, the sheet's addresses and the default unit
+  const cacheable = Object.keys(mapping).length === 0;
+  const key = `${sheet.prefix}\u0000${sheet.topLeft}\u0000${String(profile.equipmentDefaultUnit)}`;
+  let plans = cacheable ? PLANS.get(header) : undefined;
+  const known = plans?.get(key);
+  if (known) return known;
+  const plan = planColumnsUncached(sheet, header, mapping, mappedCol, profile);
+  if (cacheable) {
+    if (!plans) {
+      plans = new Map();
+      PLANS.set(header, plans);
+    }
+    if (plans.size >= 64) plans.clear();
+    plans.set(key, plan);
   }
+  return plan;
+}
+
+function planColumnsUncached(
+  sheet: Sheet,
+  header: HeaderReading,
+  mapping: Record<string, number | null>,
+  mappedCol: MappedCol,
+  profile: Profile,
+): ColumnPlan {
+  const problems: Problem[] = [];
   const headerRow = header.row;
 
   // columns: the header's matches, then the user's corrections
@@ -498,8 +552,6 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
     );
   }
 
-  const colOf = (id: string): number | undefined => byId.get(id)?.col;
-
   // the equipment unit: its header says 万元 or 元; otherwise the profile's default (STANDARD.md §2: 万元)
   const unitOfColumn = (id: string): "万元" | "元" | "other" | null => {
     const m = byId.get(id);
@@ -513,11 +565,12 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
           .map(unitOfColumn)
           .find((u) => u === "万元" || u === "元") as "万元" | "元" | undefined) ??
         profile.equipmentDefaultUnit);
-  const unitFor = (id: string): "万元" | "元" => {
+  const inTenThousand = new Set<string>();
+  for (const id of EQUIPMENT_COLUMNS) {
     const u = unitOfColumn(id);
-    return u === "万元" || u === "元" ? u : equipmentUnit;
-  };
-  for (const id of ["equipmentValue", "primaryEquipmentValue", "juniorEquipmentValue"]) {
+    if ((u === "万元" || u === "元" ? u : equipmentUnit) === "万元") inTenThousand.add(id);
+  }
+  for (const id of EQUIPMENT_COLUMNS) {
     const m = byId.get(id);
     if (m && unitOfColumn(id) === "other") {
       problems.push(
@@ -532,16 +585,167 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
     }
   }
 
-  const nameCol = colOf("name");
-  const typeCol = colOf("type");
-  const missingColumns = new Set<string>();
-  const requireColumn = (id: string) => {
-    if (colOf(id) === undefined) missingColumns.add(id);
+  const missing: string[] = [];
+  for (const id of ["name", "type"]) if (!byId.has(id)) missing.push(id);
+  return {
+    problems,
+    byId,
+    columns,
+    unmatchedHeaders,
+    equipmentUnit,
+    inTenThousand,
+    nameCol: byId.get("name")?.col,
+    typeCol: byId.get("type")?.col,
+    cellIds: columns.map((c) => c.columnId),
+    cellLetters: columns.map((c) => sheet.letters(c.col)),
+    missing,
   };
-  requireColumn("name");
-  requireColumn("type");
+}
 
-  // ─── the data rows: up to a total row, a note, or the first fully blank row
+const EQUIPMENT_COLUMNS = ["equipmentValue", "primaryEquipmentValue", "juniorEquipmentValue"] as const;
+const KIND_OF = new Map(COLUMNS.map((c) => [c.id, c.kind]));
+
+/** Reads a school table from a grid (TEMPLATE.md). Never throws. */
+export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResult {
+  const problems: Problem[] = [];
+  const sheet = new Sheet(grid, problems);
+  const profile = options?.profile ?? NATIONAL_2017;
+  const mapping = options?.mapping && typeof options.mapping === "object" ? options.mapping : {};
+  const mappedCol: MappedCol = (id) => {
+    if (!Object.prototype.hasOwnProperty.call(mapping, id)) return undefined;
+    const target = mapping[id];
+    if (target === null) return null;
+    return typeof target === "number" && Number.isInteger(target) && target >= 0 && target < MAX_COLUMNS
+      ? target
+      : undefined;
+  };
+
+  const header = findHeader(sheet, typeof mappedCol("name") === "number", options?.headerRow);
+  if (!header) {
+    problems.push(
+      problem(
+        "error",
+        "no-header-row",
+        null,
+        `前 ${HEADER_SEARCH_ROWS} 行中找不到表头：表头行须包含“学校名称”及至少 ${MIN_OTHER_HEADERS} 个其他已知列（如“学校类型”“小学在校生数”）。`,
+        `No header row in the first ${HEADER_SEARCH_ROWS} rows: the header must name the school column ("学校名称" / School) and at least ${MIN_OTHER_HEADERS} other known columns (such as Type, Primary students).`,
+      ),
+    );
+    return {
+      records: [],
+      problems,
+      headerRow: null,
+      columns: [],
+      unmatchedHeaders: [],
+      equipmentUnit: profile.equipmentDefaultUnit,
+      rows: [],
+    };
+  }
+  const headerRow = header.row;
+  const plan = planColumns(sheet, header, mapping, mappedCol, profile);
+  // a plan may be shared by many reads: each read hands out its own copies
+  for (const p of plan.problems) problems.push({ ...p, message: { ...p.message } });
+  const columns: ColumnMatch[] = plan.columns.map((c) => ({
+    columnId: c.columnId,
+    col: c.col,
+    header: c.header,
+    cell: c.cell,
+  }));
+  const unmatchedHeaders = plan.unmatchedHeaders.map((h) => ({ header: h.header, col: h.col, cell: h.cell }));
+  const nameCol = plan.nameCol;
+
+  const dataRows = findDataRows(sheet, headerRow, nameCol, problems);
+  const reading: TableReading = {
+    sheet,
+    profile,
+    plan,
+    problems,
+    missingColumns: new Set(plan.missing),
+    records: [],
+    rows: [],
+    firstRowOfName: new Map(),
+    parentChecks: [],
+  };
+  for (const r of dataRows) readDataRow(reading, r);
+  const records = reading.records;
+
+  // teaching points and their parent schools (所属学校)
+  for (const check of reading.parentChecks) {
+    const record = records[check.index];
+    if (record.parent === undefined) {
+      if (record.type !== "teachingPoint") continue;
+      problems.push(
+        problem(
+          "warning",
+          "teaching-point-no-parent",
+          check.cell ?? check.nameCell,
+          `${check.cell ?? check.nameCell}：教学点“${record.name}”未填写所属学校。`,
+          `${check.cell ?? check.nameCell}: the teaching point "${record.name}" names no parent school (所属学校).`,
+        ),
+      );
+      continue;
+    }
+    const found = reading.firstRowOfName.get(foldText(record.parent));
+    if (found) {
+      // the parent as the table spells it, so that merging finds it
+      record.parent = found.name;
+    } else {
+      problems.push(
+        problem(
+          "warning",
+          "parent-not-found",
+          check.cell,
+          `${check.cell}：所属学校“${record.parent}”不在本表中。`,
+          `${check.cell}: the parent school "${record.parent}" is not in this table.`,
+        ),
+      );
+    }
+  }
+
+  for (const id of reading.missingColumns) {
+    const col = columnName(id);
+    problems.push(
+      problem(
+        "error",
+        "missing-column",
+        null,
+        `表中缺少“${col.zh}”列${id === "name" || id === "type" ? "" : "，而有学校需要该数据"}。`,
+        `The table has no ${col.en} (${col.zh}) column${id === "name" || id === "type" ? "" : ", which some schools need"}.`,
+      ),
+    );
+  }
+
+  if (dataRows.length === 0) {
+    // a header with no school under it must not read as a county where every school passes
+    problems.push(
+      problem(
+        "error",
+        "no-schools",
+        sheet.address(headerRow + 1, nameCol ?? 0),
+        `表头（第 ${sheet.sheetRow(headerRow)} 行）下没有学校数据。`,
+        `There is no school under the header (row ${sheet.sheetRow(headerRow)}).`,
+      ),
+    );
+  }
+
+  return {
+    records,
+    problems,
+    headerRow,
+    columns,
+    unmatchedHeaders,
+    equipmentUnit: plan.equipmentUnit,
+    rows: reading.rows,
+  };
+}
+
+/** The data rows: up to a total row, a note, or the first fully blank row. */
+function findDataRows(
+  sheet: Sheet,
+  headerRow: number,
+  nameCol: number | undefined,
+  problems: Problem[],
+): number[] {
   const dataRows: number[] = [];
   let end = sheet.height;
   for (let r = headerRow + 1; r < sheet.height; r++) {
@@ -575,443 +779,589 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
       break;
     }
   }
+  return dataRows;
+}
 
-  const records: SchoolRecord[] = [];
-  const rows: number[] = [];
-  const firstRowOfName = new Map<string, { cell: string; name: string }>();
-  const parentChecks: { index: number; cell: string | null; nameCell: string }[] = [];
+/** The state of one read of a table, shared by the steps that read its rows. */
+interface TableReading {
+  sheet: Sheet;
+  profile: Profile;
+  plan: ColumnPlan;
+  problems: Problem[];
+  missingColumns: Set<string>;
+  records: SchoolRecord[];
+  rows: number[];
+  firstRowOfName: Map<string, { cell: string; name: string }>;
+  parentChecks: { index: number; cell: string | null; nameCell: string }[];
+}
 
-  for (const r of dataRows) {
-    const cells: Record<string, string> = {};
-    for (const c of columns) cells[c.columnId] = sheet.address(r, c.col);
-    const cellOf = (id: string) => cells[id] ?? null;
+/** One data row being read: its grid row and the address of each of its cells, by column id. */
+interface RowReading {
+  table: TableReading;
+  r: number;
+  cells: Record<string, string>;
+}
 
-    if (sheet.hidden.has(r)) {
-      problems.push(
+/** A cell where a number belongs (TEMPLATE.md: blank, a number, a number written as text), checked for its kind. */
+function num(row: RowReading, id: string): Field {
+  const { table, r } = row;
+  const col = table.plan.byId.get(id)?.col;
+  if (col === undefined) return ABSENT;
+  const cell = row.cells[id];
+  const raw = table.sheet.value(r, col);
+  let value: number;
+  if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
+  else if (raw === null || raw === undefined) return { state: "blank", cell };
+  else {
+    const reading = readNumber(raw);
+    if (reading.kind === "blank") return { state: "blank", cell };
+    if (reading.kind === "notNumber") {
+      table.problems.push(notANumber(reading.cell, cell, columnName(id)));
+      return { state: "invalid", cell };
+    }
+    value = reading.value;
+  }
+  if (value < 0) {
+    const name = columnName(id);
+    table.problems.push(
+      problem(
+        "error",
+        "negative-number",
+        cell,
+        `${cell}“${name.zh}”为负数（${value}），应不小于 0。`,
+        `${cell} (${name.en}) is negative (${value}); it must be 0 or more.`,
+      ),
+    );
+    return { state: "invalid", cell };
+  }
+  const kind = KIND_OF.get(id) ?? "count";
+  if (kind === "count" || kind === "rooms") {
+    const whole = Math.round(value);
+    if (Math.abs(value - whole) > 1e-9) {
+      const name = columnName(id);
+      table.problems.push(
         problem(
-          "warning",
-          "hidden-row",
-          sheet.address(r, nameCol ?? 0),
-          `第 ${sheet.sheetRow(r)} 行是隐藏行，仍已读取。`,
-          `Row ${sheet.sheetRow(r)} is hidden; it was read all the same.`,
+          "error",
+          "fractional-count",
+          cell,
+          `${cell}“${name.zh}”为 ${value}，人数和间数应为整数。`,
+          `${cell} (${name.en}) is ${value}; counts of people and rooms are whole numbers.`,
+        ),
+      );
+      return { state: "invalid", cell };
+    }
+    value = whole;
+  }
+  return { state: "ok", cell, value };
+}
+
+function valueOf(f: Field): number | undefined {
+  return f.state === "ok" ? f.value : undefined;
+}
+
+function blankRequired(table: TableReading, id: string, f: Field, why: { zh: string; en: string }): void {
+  if (f.state === "absent") table.missingColumns.add(id);
+  else if (f.state === "blank") {
+    const name = columnName(id);
+    table.problems.push(
+      problem(
+        "error",
+        "blank-required",
+        f.cell,
+        `${f.cell}“${name.zh}”为空，${why.zh}。`,
+        `${f.cell} (${name.en}) is blank; ${why.en}.`,
+      ),
+    );
+  }
+}
+
+/** What the figures of a row read as: their fields (for problems and cells) and values. */
+interface RowFigures {
+  studentField: Record<EnrolmentLevel, Field>;
+  students: Record<EnrolmentLevel, number>;
+  /** per section (LEVELS_OF_SECTIONS), per teacher indicator (TEACHER_IDS) */
+  teacherFields: Field[][];
+  teachers: Record<Level, SectionTeachers>;
+  /** per FACILITY_IDS */
+  facilityFields: Field[];
+  wholeFacilities: (number | undefined)[];
+  sectionGiven: boolean[];
+  sectionFacilities: Partial<Record<Level, Facilities>>;
+}
+
+function readDataRow(table: TableReading, r: number): void {
+  const { sheet, plan, problems } = table;
+  const rowNumber = sheet.sheetRow(r);
+  const cells: Record<string, string> = {};
+  const { cellIds, cellLetters } = plan;
+  for (let i = 0; i < cellIds.length; i++) cells[cellIds[i]] = sheet.prefix + cellLetters[i] + rowNumber;
+  const row: RowReading = { table, r, cells };
+  const nameCol = plan.nameCol;
+
+  if (sheet.hidden.has(r)) {
+    problems.push(
+      problem(
+        "warning",
+        "hidden-row",
+        sheet.address(r, nameCol ?? 0),
+        `第 ${rowNumber} 行是隐藏行，仍已读取。`,
+        `Row ${rowNumber} is hidden; it was read all the same.`,
+      ),
+    );
+  }
+
+  const name = readName(row);
+  const type = readType(row);
+  const locale = readLocale(row);
+  let parent: string | undefined;
+  const parentCol = plan.byId.get("parent")?.col;
+  if (parentCol !== undefined) {
+    const t = readText(sheet.value(r, parentCol));
+    if (t.kind === "text") parent = t.text;
+    else if (t.kind === "notText") {
+      problems.push(notText(t.cell, sheet.address(r, parentCol), columnName("parent"), "warning"));
+    }
+  }
+
+  const figures = readFigures(row);
+  if (type) checkAgainstType(row, type, figures);
+
+  // guarantee items (STANDARD.md §5): blank stays undefined, so the item is "missing", not failing
+  const primaryClasses = valueOf(num(row, "primaryClasses"));
+  const juniorClasses = valueOf(num(row, "juniorClasses"));
+  const music = valueOf(num(row, "musicRooms"));
+  const art = valueOf(num(row, "artRooms"));
+  const smallestMusic = valueOf(num(row, "smallestMusicRoom"));
+  const smallestArt = valueOf(num(row, "smallestArtRoom"));
+  const largestFields = LARGEST_CLASS_KEYS.map((key) => num(row, `${key}LargestClass`));
+  let classes: { primary?: number; junior?: number } | undefined;
+  if (primaryClasses !== undefined || juniorClasses !== undefined) {
+    classes = {};
+    if (primaryClasses !== undefined) classes.primary = primaryClasses;
+    if (juniorClasses !== undefined) classes.junior = juniorClasses;
+  }
+  let rooms: SchoolRecord["rooms"];
+  if (music !== undefined || art !== undefined || smallestMusic !== undefined || smallestArt !== undefined) {
+    rooms = {};
+    if (music !== undefined) rooms.music = music;
+    if (art !== undefined) rooms.art = art;
+    if (smallestMusic !== undefined) rooms.smallestMusic = smallestMusic;
+    if (smallestArt !== undefined) rooms.smallestArt = smallestArt;
+  }
+  let largestClass: SchoolRecord["largestClass"];
+  for (let i = 0; i < LARGEST_CLASS_KEYS.length; i++) {
+    const v = valueOf(largestFields[i]);
+    if (v === undefined) continue;
+    largestClass ??= {};
+    largestClass[LARGEST_CLASS_KEYS[i]] = v;
+  }
+  for (let i = 0; i < LARGEST_CLASS_KEYS.length; i++) {
+    const f = largestFields[i];
+    if (f.state === "ok" && f.value > IMPLAUSIBLE.largestClass) {
+      problems.push(
+        implausible(
+          f.cell,
+          columnName(`${LARGEST_CLASS_KEYS[i]}LargestClass`),
+          f.value,
+          `超过 ${IMPLAUSIBLE.largestClass} 人`,
+          `above ${IMPLAUSIBLE.largestClass}`,
         ),
       );
     }
+  }
+  const indoor = valueOf(num(row, "indoorSportsArea"));
 
-    const num = (id: string, kind: ColumnDefinition["kind"] = columnById(id)?.kind ?? "count"): Field => {
-      const col = colOf(id);
-      if (col === undefined) return { state: "absent" };
-      const cell = sheet.address(r, col);
-      const reading = readNumber(sheet.value(r, col));
-      const name = columnName(id);
-      if (reading.kind === "blank") return { state: "blank", cell };
-      if (reading.kind === "notNumber") {
-        problems.push(notANumber(reading.cell, cell, name));
-        return { state: "invalid", cell };
-      }
-      let value = reading.value;
-      if (value < 0) {
-        problems.push(
-          problem(
-            "error",
-            "negative-number",
-            cell,
-            `${cell}“${name.zh}”为负数（${value}），应不小于 0。`,
-            `${cell} (${name.en}) is negative (${value}); it must be 0 or more.`,
-          ),
-        );
-        return { state: "invalid", cell };
-      }
-      if (kind === "count" || kind === "rooms") {
-        const whole = Math.round(value);
-        if (Math.abs(value - whole) > 1e-9) {
-          problems.push(
-            problem(
-              "error",
-              "fractional-count",
-              cell,
-              `${cell}“${name.zh}”为 ${value}，人数和间数应为整数。`,
-              `${cell} (${name.en}) is ${value}; counts of people and rooms are whole numbers.`,
-            ),
-          );
-          return { state: "invalid", cell };
-        }
-        value = whole;
-      }
-      return { state: "ok", cell, value };
-    };
-    const valueOf = (f: Field): number | undefined => (f.state === "ok" ? f.value : undefined);
-    const blankRequired = (id: string, f: Field, why: { zh: string; en: string }) => {
-      if (f.state === "absent") missingColumns.add(id);
-      else if (f.state === "blank") {
-        const name = columnName(id);
-        problems.push(
-          problem(
-            "error",
-            "blank-required",
-            f.cell,
-            `${f.cell}“${name.zh}”为空，${why.zh}。`,
-            `${f.cell} (${name.en}) is blank; ${why.en}.`,
-          ),
-        );
-      }
-    };
+  if (name === null || type === null) return;
 
-    // name
-    let name: string | null = null;
-    if (nameCol !== undefined) {
-      const cell = sheet.address(r, nameCol);
-      const t = readText(sheet.value(r, nameCol));
-      if (t.kind === "text") name = t.text;
-      else if (t.kind === "blank") {
-        problems.push(
-          problem(
-            "error",
-            "blank-required",
-            cell,
-            `${cell}“学校名称”为空，每行须填写学校名称。`,
-            `${cell} (School) is blank; every row needs the school's name.`,
-          ),
-        );
-      } else problems.push(notText(t.cell, cell, columnName("name")));
-      if (name !== null) {
-        const key = foldText(name);
-        const first = firstRowOfName.get(key);
-        if (first) {
-          problems.push(
-            problem(
-              "error",
-              "duplicate-name",
-              cell,
-              `${cell}学校名称“${name}”与 ${first.cell} 重复，学校名称在表中须唯一。`,
-              `${cell}: the school name "${name}" repeats ${first.cell}; names must be unique in the table.`,
-            ),
-          );
-        } else firstRowOfName.set(key, { cell, name });
-      }
-    }
+  const facilities = checkPlausibility(row, name, figures);
 
-    // type
-    let type: SchoolType | null = null;
-    if (typeCol !== undefined) {
-      const cell = sheet.address(r, typeCol);
-      const t = readText(sheet.value(r, typeCol));
-      if (t.kind === "text") {
-        type = parseSchoolType(t.text);
-        if (!type) {
-          problems.push(
-            problem(
-              "error",
-              "unknown-school-type",
-              cell,
-              `${cell}学校类型“${t.text}”无法识别，应为小学、初中、九年一贯制学校、十二年一贯制学校、完全中学、教学点、特殊教育学校或职业学校。`,
-              `${cell}: the school type "${t.text}" is not known; use 小学, 初中, 九年一贯制学校, 十二年一贯制学校, 完全中学, 教学点, 特殊教育学校 or 职业学校.`,
-            ),
-          );
-        }
-      } else if (t.kind === "blank") {
-        problems.push(
-          problem(
-            "error",
-            "blank-required",
-            cell,
-            `${cell}“学校类型”为空，每行须填写学校类型。`,
-            `${cell} (Type) is blank; every row needs the school type.`,
-          ),
-        );
-      } else problems.push(notText(t.cell, cell, columnName("type")));
-    }
+  const record = { name, type } as SchoolRecord;
+  if (locale) record.locale = locale;
+  if (parent !== undefined) record.parent = parent;
+  record.students = figures.students;
+  if (classes) record.classes = classes;
+  record.teachers = figures.teachers;
+  record.facilities = facilities;
+  if (figures.sectionFacilities.primary || figures.sectionFacilities.junior)
+    record.sectionFacilities = figures.sectionFacilities;
+  if (indoor !== undefined) record.indoorSportsArea = indoor;
+  if (rooms) record.rooms = rooms;
+  if (largestClass) record.largestClass = largestClass;
+  record.source = { sheet: sheet.sheet, row: rowNumber, cells };
+  if (type === "teachingPoint" || parent !== undefined) {
+    table.parentChecks.push({
+      index: table.records.length,
+      cell: cells.parent ?? null,
+      nameCell: sheet.address(r, nameCol ?? 0),
+    });
+  }
+  table.records.push(record);
+  table.rows.push(r);
+}
 
-    // locale and parent: optional text
-    let locale: SchoolRecord["locale"];
-    const localeCol = colOf("locale");
-    if (localeCol !== undefined) {
-      const cell = sheet.address(r, localeCol);
-      const t = readText(sheet.value(r, localeCol));
-      if (t.kind === "text") {
-        locale = parseLocale(t.text) ?? undefined;
-        if (!locale) {
-          problems.push(
-            problem(
-              "warning",
-              "unknown-locale",
-              cell,
-              `${cell}城乡类型“${t.text}”无法识别（应为城区、镇区或乡村），已忽略。`,
-              `${cell}: the locale "${t.text}" is not known (use 城区, 镇区 or 乡村); ignored.`,
-            ),
-          );
-        }
-      } else if (t.kind === "notText") problems.push(notText(t.cell, cell, columnName("locale"), "warning"));
-    }
-    let parent: string | undefined;
-    const parentCol = colOf("parent");
-    if (parentCol !== undefined) {
-      const t = readText(sheet.value(r, parentCol));
-      if (t.kind === "text") parent = t.text;
-      else if (t.kind === "notText") {
-        problems.push(notText(t.cell, sheet.address(r, parentCol), columnName("parent"), "warning"));
-      }
-    }
+const LARGEST_CLASS_KEYS = ["primary", "junior", "grade1", "grade7"] as const;
 
-    // enrolment
-    const studentField: Record<EnrolmentLevel, Field> = {
-      primary: num("primaryStudents"),
-      junior: num("juniorStudents"),
-      senior: num("seniorStudents"),
-    };
-    const students = {
-      primary: valueOf(studentField.primary) ?? 0,
-      junior: valueOf(studentField.junior) ?? 0,
-      senior: valueOf(studentField.senior) ?? 0,
-    };
-    for (const level of ["primary", "junior", "senior"] as const) {
-      const f = studentField[level];
-      if (f.state === "ok" && f.value > IMPLAUSIBLE.sectionStudents) {
-        problems.push(
-          implausible(
-            f.cell,
-            columnName(STUDENT_COLUMNS[level]),
-            f.value,
-            `超过 ${IMPLAUSIBLE.sectionStudents} 人`,
-            `above ${IMPLAUSIBLE.sectionStudents}`,
-          ),
-        );
-      }
-    }
-
-    // teachers, per section
-    const teacherFields = {} as Record<Level, Record<TeacherIndicatorId, Field>>;
-    for (const level of LEVELS_OF_SECTIONS) {
-      teacherFields[level] = {} as Record<TeacherIndicatorId, Field>;
-      for (const t of TEACHER_IDS) teacherFields[level][t] = num(TEACHER_COLUMNS[level][t]);
-    }
-    const teachers = {} as Record<Level, SectionTeachers>;
-    for (const level of LEVELS_OF_SECTIONS) {
-      teachers[level] = {
-        qualifiedTeachers: valueOf(teacherFields[level].qualifiedTeachers) ?? 0,
-        keyTeachers: valueOf(teacherFields[level].keyTeachers) ?? 0,
-        peArtTeachers: valueOf(teacherFields[level].peArtTeachers) ?? 0,
-      };
-    }
-
-    // facilities: whole school, and per section where the workbook gives them
-    const facilityFields = {} as Record<FacilityIndicatorId, Field>;
-    for (const f of FACILITY_IDS) facilityFields[f] = num(FACILITY_COLUMNS[f]);
-    const sectionFields = {} as Record<Level, Record<FacilityIndicatorId, Field>>;
-    for (const level of LEVELS_OF_SECTIONS) {
-      sectionFields[level] = {} as Record<FacilityIndicatorId, Field>;
-      for (const f of FACILITY_IDS) sectionFields[level][f] = num(SECTION_FACILITY_COLUMNS[level][f]);
-    }
-    const money = (f: Field, id: string): number | undefined => {
-      const v = valueOf(f);
-      return v === undefined ? undefined : unitFor(id) === "万元" ? tenThousand(v) : v;
-    };
-    const wholeFacilities: Partial<Record<FacilityIndicatorId, number>> = {};
-    for (const f of FACILITY_IDS) {
-      const v =
-        f === "equipmentValue" ? money(facilityFields[f], "equipmentValue") : valueOf(facilityFields[f]);
-      if (v !== undefined) wholeFacilities[f] = v;
-    }
-    const sectionGiven: Partial<Record<Level, boolean>> = {};
-    const sectionFacilities: Partial<Record<Level, Facilities>> = {};
-    for (const level of LEVELS_OF_SECTIONS) {
-      const fields = sectionFields[level];
-      sectionGiven[level] = FACILITY_IDS.some(
-        (f) => fields[f].state === "ok" || fields[f].state === "invalid",
+function readName(row: RowReading): string | null {
+  const { table, r } = row;
+  const nameCol = table.plan.nameCol;
+  if (nameCol === undefined) return null;
+  const { problems } = table;
+  const cell = row.cells.name;
+  const t = readText(table.sheet.value(r, nameCol));
+  let name: string | null = null;
+  if (t.kind === "text") name = t.text;
+  else if (t.kind === "blank") {
+    problems.push(
+      problem(
+        "error",
+        "blank-required",
+        cell,
+        `${cell}“学校名称”为空，每行须填写学校名称。`,
+        `${cell} (School) is blank; every row needs the school's name.`,
+      ),
+    );
+  } else problems.push(notText(t.cell, cell, columnName("name")));
+  if (name !== null) {
+    const key = foldText(name);
+    const first = table.firstRowOfName.get(key);
+    if (first) {
+      problems.push(
+        problem(
+          "error",
+          "duplicate-name",
+          cell,
+          `${cell}学校名称“${name}”与 ${first.cell} 重复，学校名称在表中须唯一。`,
+          `${cell}: the school name "${name}" repeats ${first.cell}; names must be unique in the table.`,
+        ),
       );
-      if (!sectionGiven[level]) continue;
-      const values = {} as Facilities;
-      let complete = true;
-      for (const f of FACILITY_IDS) {
-        const id = SECTION_FACILITY_COLUMNS[level][f];
-        const v = f === "equipmentValue" ? money(fields[f], id) : valueOf(fields[f]);
-        if (v === undefined) {
-          complete = false;
-          const field = fields[f];
-          if (field.state === "absent" || field.state === "blank") {
-            const col = columnName(id);
-            const cell = field.state === "blank" ? field.cell : null;
-            problems.push(
-              problem(
-                "error",
-                "section-facilities-incomplete",
-                cell,
-                `${cell ?? `第 ${sheet.sheetRow(r)} 行`}：按学段填报设施时四项须齐全，缺少“${col.zh}”${field.state === "absent" ? "列" : ""}。`,
-                `${cell ?? `Row ${sheet.sheetRow(r)}`}: facilities given per section need all four figures; ${col.en} is ${field.state === "absent" ? "not a column of the table" : "blank"}.`,
-              ),
-            );
-          }
-        } else values[f] = v;
-      }
-      if (complete) sectionFacilities[level] = values;
+    } else table.firstRowOfName.set(key, { cell, name });
+  }
+  return name;
+}
+
+function readType(row: RowReading): SchoolType | null {
+  const { table, r } = row;
+  const typeCol = table.plan.typeCol;
+  if (typeCol === undefined) return null;
+  const { problems } = table;
+  const cell = row.cells.type;
+  const t = readText(table.sheet.value(r, typeCol));
+  let type: SchoolType | null = null;
+  if (t.kind === "text") {
+    type = parseSchoolType(t.text);
+    if (!type) {
+      problems.push(
+        problem(
+          "error",
+          "unknown-school-type",
+          cell,
+          `${cell}学校类型“${t.text}”无法识别，应为小学、初中、九年一贯制学校、十二年一贯制学校、完全中学、教学点、特殊教育学校或职业学校。`,
+          `${cell}: the school type "${t.text}" is not known; use 小学, 初中, 九年一贯制学校, 十二年一贯制学校, 完全中学, 教学点, 特殊教育学校 or 职业学校.`,
+        ),
+      );
     }
+  } else if (t.kind === "blank") {
+    problems.push(
+      problem(
+        "error",
+        "blank-required",
+        cell,
+        `${cell}“学校类型”为空，每行须填写学校类型。`,
+        `${cell} (Type) is blank; every row needs the school type.`,
+      ),
+    );
+  } else problems.push(notText(t.cell, cell, columnName("type")));
+  return type;
+}
 
-    // the rest of the row follows the school type
-    if (type) {
-      const excluded =
-        (type === "special" && profile.exclusions.specialEducation) ||
-        (type === "vocational" && profile.exclusions.vocational);
+/** 城乡类型: optional text; a word the reader does not know is a warning and ignored. */
+function readLocale(row: RowReading): SchoolRecord["locale"] {
+  const { table, r } = row;
+  const localeCol = table.plan.byId.get("locale")?.col;
+  if (localeCol === undefined) return undefined;
+  const cell = row.cells.locale;
+  const t = readText(table.sheet.value(r, localeCol));
+  let locale: SchoolRecord["locale"];
+  if (t.kind === "text") {
+    locale = parseLocale(t.text) ?? undefined;
+    if (!locale) {
+      table.problems.push(
+        problem(
+          "warning",
+          "unknown-locale",
+          cell,
+          `${cell}城乡类型“${t.text}”无法识别（应为城区、镇区或乡村），已忽略。`,
+          `${cell}: the locale "${t.text}" is not known (use 城区, 镇区 or 乡村); ignored.`,
+        ),
+      );
+    }
+  } else if (t.kind === "notText")
+    table.problems.push(notText(t.cell, cell, columnName("locale"), "warning"));
+  return locale;
+}
 
-      for (const level of ["primary", "junior", "senior"] as const) {
-        const f = studentField[level];
-        if (f.state === "ok" && f.value > 0 && !ENROLMENT_LEVELS[type].includes(level)) {
-          const col = columnName(STUDENT_COLUMNS[level]);
+/** Enrolment, teachers per section, facilities for the whole school and per section where the workbook gives them. */
+function readFigures(row: RowReading): RowFigures {
+  const { table } = row;
+  const { problems, plan } = table;
+  // enrolment
+  const studentField: Record<EnrolmentLevel, Field> = {
+    primary: num(row, "primaryStudents"),
+    junior: num(row, "juniorStudents"),
+    senior: num(row, "seniorStudents"),
+  };
+  const students = {
+    primary: valueOf(studentField.primary) ?? 0,
+    junior: valueOf(studentField.junior) ?? 0,
+    senior: valueOf(studentField.senior) ?? 0,
+  };
+  for (const level of ENROLMENT_ORDER) {
+    const f = studentField[level];
+    if (f.state === "ok" && f.value > IMPLAUSIBLE.sectionStudents) {
+      problems.push(
+        implausible(
+          f.cell,
+          columnName(STUDENT_COLUMNS[level]),
+          f.value,
+          `超过 ${IMPLAUSIBLE.sectionStudents} 人`,
+          `above ${IMPLAUSIBLE.sectionStudents}`,
+        ),
+      );
+    }
+  }
+
+  // teachers, per section
+  const teacherFields: Field[][] = [];
+  for (const level of LEVELS_OF_SECTIONS) {
+    const ids = TEACHER_COLUMNS[level];
+    teacherFields.push([
+      num(row, ids.qualifiedTeachers),
+      num(row, ids.keyTeachers),
+      num(row, ids.peArtTeachers),
+    ]);
+  }
+  const teachers = {} as Record<Level, SectionTeachers>;
+  for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
+    const fields = teacherFields[l];
+    teachers[LEVELS_OF_SECTIONS[l]] = {
+      qualifiedTeachers: valueOf(fields[0]) ?? 0,
+      keyTeachers: valueOf(fields[1]) ?? 0,
+      peArtTeachers: valueOf(fields[2]) ?? 0,
+    };
+  }
+
+  // facilities: whole school, and per section where the workbook gives them
+  const facilityFields = FACILITY_IDS.map((f) => num(row, FACILITY_COLUMNS[f]));
+  const sectionFields = LEVELS_OF_SECTIONS.map((level) =>
+    FACILITY_IDS.map((f) => num(row, SECTION_FACILITY_COLUMNS[level][f])),
+  );
+  const money = (f: Field, id: string): number | undefined => {
+    const v = valueOf(f);
+    return v === undefined ? undefined : plan.inTenThousand.has(id) ? tenThousand(v) : v;
+  };
+  const wholeFacilities: (number | undefined)[] = FACILITY_IDS.map((f, i) =>
+    f === "equipmentValue" ? money(facilityFields[i], "equipmentValue") : valueOf(facilityFields[i]),
+  );
+  const sectionGiven: boolean[] = [];
+  const sectionFacilities: Partial<Record<Level, Facilities>> = {};
+  for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
+    const level = LEVELS_OF_SECTIONS[l];
+    const fields = sectionFields[l];
+    const given = fields.some((f) => f.state === "ok" || f.state === "invalid");
+    sectionGiven.push(given);
+    if (!given) continue;
+    const values = {} as Facilities;
+    let complete = true;
+    for (let i = 0; i < FACILITY_IDS.length; i++) {
+      const f = FACILITY_IDS[i];
+      const id = SECTION_FACILITY_COLUMNS[level][f];
+      const field = fields[i];
+      const v = f === "equipmentValue" ? money(field, id) : valueOf(field);
+      if (v === undefined) {
+        complete = false;
+        if (field.state === "absent" || field.state === "blank") {
+          const col = columnName(id);
+          // a missing column is named at the cell where this section's facilities were given
+          const givenCell = fields.find((g) => g.state === "ok" || g.state === "invalid");
+          const cell =
+            field.state === "blank" ? field.cell : givenCell && "cell" in givenCell ? givenCell.cell : null;
+          const rowNumber = table.sheet.sheetRow(row.r);
           problems.push(
             problem(
               "error",
-              "type-contradicts-enrolment",
-              f.cell,
-              `${f.cell}：学校类型为“${typeWord(type)}”，却填报了“${col.zh}”${f.value} 人；请核对学校类型或在校生数。`,
-              `${f.cell}: the school is a ${typeWordEn(type)} yet reports ${f.value} in ${col.en}; check the type or the enrolment.`,
+              "section-facilities-incomplete",
+              cell,
+              `${cell ?? `第 ${rowNumber} 行`}：按学段填报设施时四项须齐全，缺少“${col.zh}”${field.state === "absent" ? "列" : ""}。`,
+              `${cell ?? `Row ${rowNumber}`}: facilities given per section need all four figures; ${col.en} is ${field.state === "absent" ? "not a column of the table" : "blank"}.`,
             ),
           );
         }
-      }
-      for (const level of REQUIRED_ENROLMENT[type]) {
-        const id = STUDENT_COLUMNS[level];
-        const f = studentField[level];
-        if (isCombinedSchool(type)) {
-          if (f.state === "absent") missingColumns.add(id);
-          else if (f.state === "blank" || (f.state === "ok" && f.value === 0)) {
-            const col = columnName(id);
-            problems.push(
-              problem(
-                "error",
-                "combined-missing-section",
-                f.cell,
-                `${f.cell}：“${typeWord(type)}”须分学段填报在校生数，“${col.zh}”为${f.state === "blank" ? "空" : " 0"}。`,
-                `${f.cell}: a ${typeWordEn(type)} reports its enrolment per section, but ${col.en} is ${f.state === "blank" ? "blank" : "0"}.`,
-              ),
-            );
-          }
-        } else {
-          blankRequired(id, f, {
-            zh: `${typeWord(type)}须填写在校生数`,
-            en: `a ${typeWordEn(type)} must report its enrolment`,
-          });
-        }
-      }
-
-      if (!excluded) {
-        for (const level of LEVELS_OF_SECTIONS) {
-          // a level the type cannot have is reported once, as a contradiction, not again for its teachers
-          if (!(students[level] > 0) || !ENROLMENT_LEVELS[type].includes(level)) continue;
-          for (const t of TEACHER_IDS) {
-            const id = TEACHER_COLUMNS[level][t];
-            const f = teacherFields[level][t];
-            if (f.state === "absent") missingColumns.add(id);
-            else if (f.state === "blank") {
-              const col = columnName(id);
-              problems.push(
-                problem(
-                  "error",
-                  "section-teachers-blank",
-                  f.cell,
-                  `${f.cell}“${col.zh}”为空：该校有${level === "primary" ? "小学" : "初中"}在校生，须填写该学段教师数（没有请填 0）。`,
-                  `${f.cell} (${col.en}) is blank: the school has ${level} students, so this section's teachers must be given (0 if none).`,
-                ),
-              );
-            }
-          }
-        }
-        // whole-school facilities are needed unless every section of the school has its own
-        const sectionsOfSchool = LEVELS_OF_SECTIONS.filter(
-          (level) => students[level] > 0 || REQUIRED_ENROLMENT[type as SchoolType].includes(level),
-        );
-        const allGiven =
-          sectionsOfSchool.length > 0 && sectionsOfSchool.every((level) => sectionGiven[level]);
-        if (!allGiven) {
-          for (const f of FACILITY_IDS) {
-            blankRequired(FACILITY_COLUMNS[f], facilityFields[f], {
-              zh: "校舍和设备数据每校必填（没有请填 0）",
-              en: "every school reports its buildings and equipment (0 if none)",
-            });
-          }
-        }
-      }
+      } else values[f] = v;
     }
+    if (complete) sectionFacilities[level] = values;
+  }
+  return {
+    studentField,
+    students,
+    teacherFields,
+    teachers,
+    facilityFields,
+    wholeFacilities,
+    sectionGiven,
+    sectionFacilities,
+  };
+}
 
-    // guarantee items (STANDARD.md §5): blank stays undefined, so the item is "missing", not failing
-    const optional = (id: string) => valueOf(num(id));
-    const classes = compact({ primary: optional("primaryClasses"), junior: optional("juniorClasses") });
-    const rooms = compact({
-      music: optional("musicRooms"),
-      art: optional("artRooms"),
-      smallestMusic: optional("smallestMusicRoom"),
-      smallestArt: optional("smallestArtRoom"),
-    });
-    const largestFields = {
-      primary: num("primaryLargestClass"),
-      junior: num("juniorLargestClass"),
-      grade1: num("grade1LargestClass"),
-      grade7: num("grade7LargestClass"),
-    };
-    const largestClass = compact({
-      primary: valueOf(largestFields.primary),
-      junior: valueOf(largestFields.junior),
-      grade1: valueOf(largestFields.grade1),
-      grade7: valueOf(largestFields.grade7),
-    });
-    for (const [key, f] of Object.entries(largestFields)) {
-      if (f.state === "ok" && f.value > IMPLAUSIBLE.largestClass) {
-        const id = `${key}LargestClass`;
+const ENROLMENT_ORDER = ["primary", "junior", "senior"] as const;
+const FACILITIES_WHY = {
+  zh: "校舍和设备数据每校必填（没有请填 0）",
+  en: "every school reports its buildings and equipment (0 if none)",
+};
+
+/** The rest of the row follows the school type: enrolment it may (and must) have, teachers, facilities. */
+function checkAgainstType(row: RowReading, type: SchoolType, figures: RowFigures): void {
+  const { table } = row;
+  const { problems, profile } = table;
+  const { studentField, students } = figures;
+  const excluded =
+    (type === "special" && profile.exclusions.specialEducation) ||
+    (type === "vocational" && profile.exclusions.vocational);
+
+  for (const level of ENROLMENT_ORDER) {
+    const f = studentField[level];
+    if (f.state === "ok" && f.value > 0 && !ENROLMENT_LEVELS[type].includes(level)) {
+      const col = columnName(STUDENT_COLUMNS[level]);
+      problems.push(
+        problem(
+          "error",
+          "type-contradicts-enrolment",
+          f.cell,
+          `${f.cell}：学校类型为“${typeWord(type)}”，却填报了“${col.zh}”${f.value} 人；请核对学校类型或在校生数。`,
+          `${f.cell}: the school is a ${typeWordEn(type)} yet reports ${f.value} in ${col.en}; check the type or the enrolment.`,
+        ),
+      );
+    }
+  }
+  for (const level of REQUIRED_ENROLMENT[type]) {
+    const id = STUDENT_COLUMNS[level];
+    const f = studentField[level];
+    if (isCombinedSchool(type)) {
+      if (f.state === "absent") table.missingColumns.add(id);
+      else if (f.state === "blank" || (f.state === "ok" && f.value === 0)) {
+        const col = columnName(id);
         problems.push(
-          implausible(
+          problem(
+            "error",
+            "combined-missing-section",
             f.cell,
-            columnName(id),
-            f.value,
-            `超过 ${IMPLAUSIBLE.largestClass} 人`,
-            `above ${IMPLAUSIBLE.largestClass}`,
+            `${f.cell}：“${typeWord(type)}”须分学段填报在校生数，“${col.zh}”为${f.state === "blank" ? "空" : " 0"}。`,
+            `${f.cell}: a ${typeWordEn(type)} reports its enrolment per section, but ${col.en} is ${f.state === "blank" ? "blank" : "0"}.`,
+          ),
+        );
+      }
+    } else {
+      blankRequired(table, id, f, {
+        zh: `${typeWord(type)}须填写在校生数`,
+        en: `a ${typeWordEn(type)} must report its enrolment`,
+      });
+    }
+  }
+  if (excluded) return;
+
+  for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
+    const level = LEVELS_OF_SECTIONS[l];
+    // a level the type cannot have is reported once, as a contradiction, not again for its teachers
+    if (!(students[level] > 0) || !ENROLMENT_LEVELS[type].includes(level)) continue;
+    for (let t = 0; t < TEACHER_IDS.length; t++) {
+      const id = TEACHER_COLUMNS[level][TEACHER_IDS[t]];
+      const f = figures.teacherFields[l][t];
+      if (f.state === "absent") table.missingColumns.add(id);
+      else if (f.state === "blank") {
+        const col = columnName(id);
+        problems.push(
+          problem(
+            "error",
+            "section-teachers-blank",
+            f.cell,
+            `${f.cell}“${col.zh}”为空：该校有${level === "primary" ? "小学" : "初中"}在校生，须填写该学段教师数（没有请填 0）。`,
+            `${f.cell} (${col.en}) is blank: the school has ${level} students, so this section's teachers must be given (0 if none).`,
           ),
         );
       }
     }
-    const indoor = num("indoorSportsArea");
+  }
+  // whole-school facilities are needed unless every section of the school has its own
+  let sections = 0;
+  let allGiven = true;
+  for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
+    const level = LEVELS_OF_SECTIONS[l];
+    if (!(students[level] > 0 || REQUIRED_ENROLMENT[type].includes(level))) continue;
+    sections++;
+    if (!figures.sectionGiven[l]) allGiven = false;
+  }
+  if (!(sections > 0 && allGiven)) {
+    for (let i = 0; i < FACILITY_IDS.length; i++) {
+      blankRequired(table, FACILITY_COLUMNS[FACILITY_IDS[i]], figures.facilityFields[i], FACILITIES_WHY);
+    }
+  }
+}
 
-    if (name === null || type === null) continue;
-
-    // plausibility: values no school reports
-    const totalStudents = students.primary + students.junior + students.senior;
-    const sectionSum = (f: FacilityIndicatorId): number | undefined => {
-      const given = LEVELS_OF_SECTIONS.filter((level) => sectionFacilities[level]);
-      return given.length
-        ? given.reduce((s, level) => s + (sectionFacilities[level] as Facilities)[f], 0)
-        : undefined;
-    };
-    const facilities = {} as Facilities;
-    for (const f of FACILITY_IDS) facilities[f] = wholeFacilities[f] ?? sectionSum(f) ?? 0;
-
-    if (totalStudents > 0) {
-      const perStudent = (f: FacilityIndicatorId) => facilities[f] / totalStudents;
-      const areaChecks: [FacilityIndicatorId, number][] = [
-        ["teachingArea", IMPLAUSIBLE.teachingAreaPerStudent],
-        ["sportsArea", IMPLAUSIBLE.sportsAreaPerStudent],
-      ];
-      for (const [f, limit] of areaChecks) {
-        if (perStudent(f) > limit) {
-          const cell =
-            facilityFields[f].state === "ok"
-              ? cellOf(FACILITY_COLUMNS[f])
-              : cellOf(SECTION_FACILITY_COLUMNS.primary[f]);
-          const col = columnName(FACILITY_COLUMNS[f]);
-          problems.push(
-            problem(
-              "warning",
-              "implausible-value",
-              cell,
-              `${cell ?? name}：“${col.zh}”折合生均 ${round(perStudent(f))} ㎡，超过 ${limit} ㎡，请核对。`,
-              `${cell ?? name}: ${col.en} comes to ${round(perStudent(f))} m² per student, above ${limit} m²; please check.`,
-            ),
-          );
-        }
+/** The school's facilities (whole school, or the sum of its sections), warned about where no school reports them. */
+function checkPlausibility(row: RowReading, name: string, figures: RowFigures): Facilities {
+  const { table, cells } = row;
+  const { problems, profile, plan } = table;
+  const { students, sectionFacilities, facilityFields } = figures;
+  const equipmentUnit = plan.equipmentUnit;
+  const totalStudents = students.primary + students.junior + students.senior;
+  const facilities = {} as Facilities;
+  for (let i = 0; i < FACILITY_IDS.length; i++) {
+    const f = FACILITY_IDS[i];
+    let v = figures.wholeFacilities[i];
+    if (v === undefined) {
+      const p = sectionFacilities.primary;
+      const j = sectionFacilities.junior;
+      if (p || j) {
+        v = 0;
+        if (p) v += p[f];
+        if (j) v += j[f];
       }
-      const equipment = facilities.equipmentValue;
+    }
+    facilities[f] = v ?? 0;
+  }
+
+  if (totalStudents > 0) {
+    for (let i = 0; i < AREA_CHECKS.length; i++) {
+      const [f, limit] = AREA_CHECKS[i];
+      const perStudent = facilities[f] / totalStudents;
+      if (perStudent > limit) {
+        const cell =
+          facilityFields[FACILITY_IDS.indexOf(f)].state === "ok"
+            ? (cells[FACILITY_COLUMNS[f]] ?? null)
+            : (cells[SECTION_FACILITY_COLUMNS.primary[f]] ?? null);
+        const col = columnName(FACILITY_COLUMNS[f]);
+        problems.push(
+          problem(
+            "warning",
+            "implausible-value",
+            cell,
+            `${cell ?? name}：“${col.zh}”折合生均 ${round(perStudent)} ㎡，超过 ${limit} ㎡，请核对。`,
+            `${cell ?? name}: ${col.en} comes to ${round(perStudent)} m² per student, above ${limit} m²; please check.`,
+          ),
+        );
+      }
+    }
+    const equipment = facilities.equipmentValue;
+    const perStudent = equipment / totalStudents;
+    if (
+      (equipment > 0 && perStudent < profile.equipmentImplausibleBelow) ||
+      perStudent > IMPLAUSIBLE.equipmentPerStudentAbove
+    ) {
       const equipmentCell =
-        facilityFields.equipmentValue.state === "ok"
-          ? cellOf("equipmentValue")
-          : (cellOf("primaryEquipmentValue") ?? cellOf("juniorEquipmentValue"));
-      if (equipment > 0 && equipment / totalStudents < profile.equipmentImplausibleBelow) {
-        const per = round(equipment / totalStudents);
+        facilityFields[FACILITY_IDS.indexOf("equipmentValue")].state === "ok"
+          ? (cells.equipmentValue ?? null)
+          : (cells.primaryEquipmentValue ?? cells.juniorEquipmentValue ?? null);
+      const per = round(perStudent);
+      if (equipment > 0 && perStudent < profile.equipmentImplausibleBelow) {
         problems.push(
           problem(
             "warning",
@@ -1021,8 +1371,7 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
             `${equipmentCell ?? name}: read in ${equipmentUnit === "元" ? "yuan" : "10k yuan"}, the equipment value is only ${per} yuan per student, below ${profile.equipmentImplausibleBelow}; ${equipmentUnit === "元" ? "the column is probably in 万元 (10k yuan): say so in its header" : "please check the figure and its unit"}.`,
           ),
         );
-      } else if (equipment / totalStudents > IMPLAUSIBLE.equipmentPerStudentAbove) {
-        const per = round(equipment / totalStudents);
+      } else {
         problems.push(
           problem(
             "warning",
@@ -1034,111 +1383,32 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
         );
       }
     }
-    for (const level of LEVELS_OF_SECTIONS) {
-      for (const t of TEACHER_IDS) {
-        const f = teacherFields[level][t];
-        if (f.state === "ok" && students[level] > 0 && f.value > students[level]) {
-          const col = columnName(TEACHER_COLUMNS[level][t]);
-          problems.push(
-            problem(
-              "warning",
-              "implausible-value",
-              f.cell,
-              `${f.cell}“${col.zh}”为 ${f.value}，多于该学段在校生 ${students[level]} 人，请核对。`,
-              `${f.cell}: ${col.en} is ${f.value}, more than the section's ${students[level]} students; please check.`,
-            ),
-          );
-        }
+  }
+  for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
+    const level = LEVELS_OF_SECTIONS[l];
+    for (let t = 0; t < TEACHER_IDS.length; t++) {
+      const f = figures.teacherFields[l][t];
+      if (f.state === "ok" && students[level] > 0 && f.value > students[level]) {
+        const col = columnName(TEACHER_COLUMNS[level][TEACHER_IDS[t]]);
+        problems.push(
+          problem(
+            "warning",
+            "implausible-value",
+            f.cell,
+            `${f.cell}“${col.zh}”为 ${f.value}，多于该学段在校生 ${students[level]} 人，请核对。`,
+            `${f.cell}: ${col.en} is ${f.value}, more than the section's ${students[level]} students; please check.`,
+          ),
+        );
       }
     }
-
-    const record: SchoolRecord = {
-      name,
-      type,
-      ...(locale ? { locale } : {}),
-      ...(parent !== undefined ? { parent } : {}),
-      students,
-      ...(classes ? { classes } : {}),
-      teachers,
-      facilities,
-      ...(Object.keys(sectionFacilities).length ? { sectionFacilities } : {}),
-      ...(valueOf(indoor) !== undefined ? { indoorSportsArea: valueOf(indoor) } : {}),
-      ...(rooms ? { rooms } : {}),
-      ...(largestClass ? { largestClass } : {}),
-      source: { sheet: sheet.sheet, row: sheet.sheetRow(r), cells },
-    };
-    if (type === "teachingPoint" || parent !== undefined) {
-      parentChecks.push({
-        index: records.length,
-        cell: cellOf("parent"),
-        nameCell: sheet.address(r, nameCol ?? 0),
-      });
-    }
-    records.push(record);
-    rows.push(r);
   }
-
-  // teaching points and their parent schools (所属学校)
-  for (const check of parentChecks) {
-    const record = records[check.index];
-    if (record.parent === undefined) {
-      if (record.type !== "teachingPoint") continue;
-      problems.push(
-        problem(
-          "warning",
-          "teaching-point-no-parent",
-          check.cell ?? check.nameCell,
-          `${check.cell ?? check.nameCell}：教学点“${record.name}”未填写所属学校。`,
-          `${check.cell ?? check.nameCell}: the teaching point "${record.name}" names no parent school (所属学校).`,
-        ),
-      );
-      continue;
-    }
-    const found = firstRowOfName.get(foldText(record.parent));
-    if (found) {
-      // the parent as the table spells it, so that merging finds it
-      record.parent = found.name;
-    } else {
-      problems.push(
-        problem(
-          "warning",
-          "parent-not-found",
-          check.cell,
-          `${check.cell}：所属学校“${record.parent}”不在本表中。`,
-          `${check.cell}: the parent school "${record.parent}" is not in this table.`,
-        ),
-      );
-    }
-  }
-
-  for (const id of missingColumns) {
-    const col = columnName(id);
-    problems.push(
-      problem(
-        "error",
-        "missing-column",
-        null,
-        `表中缺少“${col.zh}”列${id === "name" || id === "type" ? "" : "，而有学校需要该数据"}。`,
-        `The table has no ${col.en} (${col.zh}) column${id === "name" || id === "type" ? "" : ", which some schools need"}.`,
-      ),
-    );
-  }
-
-  if (dataRows.length === 0) {
-    // a header with no school under it must not read as a county where every school passes
-    problems.push(
-      problem(
-        "error",
-        "no-schools",
-        sheet.address(headerRow + 1, nameCol ?? 0),
-        `表头（第 ${sheet.sheetRow(headerRow)} 行）下没有学校数据。`,
-        `There is no school under the header (row ${sheet.sheetRow(headerRow)}).`,
-      ),
-    );
-  }
-
-  return { records, problems, headerRow, columns, unmatchedHeaders, equipmentUnit, rows };
+  return facilities;
 }
+
+const AREA_CHECKS: readonly (readonly [FacilityIndicatorId, number])[] = [
+  ["teachingArea", IMPLAUSIBLE.teachingAreaPerStudent],
+  ["sportsArea", IMPLAUSIBLE.sportsAreaPerStudent],
+];
 
 // ─── helpers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -1178,11 +1448,6 @@ function isNoteRow(sheet: Sheet, r: number): boolean {
   if (filled.length !== 1) return false;
   const t = readText(filled[0]);
   return t.kind === "text" && NOTE_ROW.test(foldText(t.text));
-}
-
-function compact<T extends Record<string, number | undefined>>(value: T): Partial<T> | undefined {
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  return entries.length ? (Object.fromEntries(entries) as Partial<T>) : undefined;
 }
 
 function round(value: number): string {
