@@ -80,7 +80,7 @@ const zh = {
   weakestTitle: "最薄弱的指标",
   weakestCv: "差异系数 {cv}（限值 {limit}）",
   weakestFailing: "{n} 个学段低于标准",
-  failingSectionsTitle: "未达标的学校（学段）",
+  failingSectionsTitle: "未达标的学段",
   failingSectionLine: "{school}（{level}）：{indicators}",
   failingMore: "另有 {n} 所",
   openSheet: "打开“{sheet}”",

@@ -190,7 +190,7 @@ describe("task pane, step 4: report, and the results", () => {
     const evaluation = evaluateTable(grid, NATIONAL_2017).evaluation!;
     expect(evaluation.resourcesPass).toBe(false);
     expect(screen.getByRole("status").textContent).toBe("资源配置：未达标");
-    const failing = screen.getByRole("list", { name: "未达标的学校（学段）" });
+    const failing = screen.getByRole("list", { name: "未达标的学段" });
     expect(
       within(failing)
         .getAllByRole("listitem")
