@@ -159,24 +159,31 @@ export async function planLeastCost(
     // first with people and rooms relaxed to fractions (fast, a weaker bound), then whole
     let relaxed = true;
     let newCuts = false;
-    const close = () => best !== null && best.cost - lowerBound <= Math.abs(best.cost) * tolerance;
+    const close = () => best !== null && best.cost - (lowerBound ?? 0) <= Math.abs(best.cost) * tolerance;
     while (iterations < maxIterations) {
       if (point && newCuts) {
-        // a plan that passes: the MILP point pushed toward an interior point until every coefficient is within
-        // its limit (an upper bound), and supporting cuts at the boundary point found on the way
-        const pushed = pushInside(model, point, pointFailing, LIMIT_MARGIN);
+        // the MILP point with its lowest sections raised to a common level: a plan that passes, near the optimum
+        const filledPoint = waterFill(model, point, pointFailing, LIMIT_MARGIN);
+        const fc = verify(filledPoint);
+        const fcost = additionsCost(model, filledPoint);
+        const filledPasses = fc.evaluation.resourcesPass;
+        if (filledPasses && (!best || fcost < best.cost))
+          best = { additions: filledPoint, checked: fc, cost: fcost };
+        // the point where the segment from the MILP point to a plan that passes crosses the limit: supporting
+        // cuts there are tight; the first rounded point beyond it is another plan that passes
+        const pushed = pushInside(
+          model,
+          point,
+          pointFailing,
+          LIMIT_MARGIN,
+          filledPasses ? filledPoint : undefined,
+        );
         if (pushed) {
           const c = verify(pushed.additions);
           const cost = additionsCost(model, pushed.additions);
           if (c.evaluation.resourcesPass && (!best || cost < best.cost))
             best = { additions: pushed.additions, checked: c, cost };
         }
-        // and the MILP point with its lowest sections raised to a common level: often the better plan
-        const filledPoint = waterFill(model, point, pointFailing, LIMIT_MARGIN);
-        const fc = verify(filledPoint);
-        const fcost = additionsCost(model, filledPoint);
-        if (fc.evaluation.resourcesPass && (!best || fcost < best.cost))
-          best = { additions: filledPoint, checked: fc, cost: fcost };
         if (close()) break;
         let added = 0;
         for (const f of pointFailing) {

@@ -315,15 +315,17 @@ export function pushInside(
   a: PlanAdditions,
   failing: readonly { level: Level; indicator: IndicatorId }[],
   margin: number,
+  /** a plan that meets the limits, toward which to move; default: every section raised to its level's highest */
+  toward?: PlanAdditions,
 ): { additions: PlanAdditions; boundary: PlanAdditions } | null {
   const indicators = [...new Set(failing.map((f) => f.indicator))];
-  const inside: PlanAdditions = {
+  const inside: PlanAdditions = toward ?? {
     teachers: a.teachers.map((row) => [...row]),
     facilities: a.facilities.map((row) => [...row]),
     bands: a.bands,
   };
   const levels = [...new Set(model.sections.map((s) => s.level))];
-  for (const id of indicators) {
+  for (const id of toward ? [] : indicators) {
     for (const level of levels) {
       const values = levelValues(model, a, level, id);
       const top = Math.max(...values.map((v) => v.value));
