@@ -41,7 +41,8 @@ export function readCell(value: unknown, depth = 0): CellReading {
   if (typeof value === "string") {
     const text = value.trim();
     if (!text) return { kind: "blank" };
-    if (EXCEL_ERRORS.test(text)) return { kind: "error", text };
+    // every error value starts with #: most cells are spared the pattern
+    if (text.charCodeAt(0) === 35 && EXCEL_ERRORS.test(text)) return { kind: "error", text };
     return { kind: "text", text };
   }
   if (typeof value === "boolean") return { kind: "boolean", value };

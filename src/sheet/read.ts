@@ -182,7 +182,10 @@ function columnName(id: string): { zh: string; en: string } {
 
 /** 万元 → 元, cleared of the binary noise of ×10,000 (12.34 × 10000 = 123400.00000000001). */
 function tenThousand(value: number): number {
-  return Number((value * 10000).toPrecision(15));
+  const yuan = value * 10000;
+  // a whole number of 元 below 10¹⁵ is exact already: toPrecision(15) would give it back unchanged
+  if (Number.isInteger(yuan) && Math.abs(yuan) < 1e15) return yuan;
+  return Number(yuan.toPrecision(15));
 }
 
 // ─── the grid, made total ────────────────────────────────────────────────────────────────────────────────────
@@ -193,6 +196,27 @@ function plainText(value: unknown): string {
   return typeof value === "object" || typeof value === "function"
     ? Object.prototype.toString.call(value)
     : String(value);
+}
+
+/** The same as readCell(value).kind === "blank", without building a reading for the common kinds of cell. */
+function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  switch (typeof value) {
+    case "number":
+    case "boolean":
+      return false;
+    case "string":
+      return value.trim() === "";
+    default:
+      return readCell(value).kind === "blank";
+  }
+}
+
+/** foldText of the text last folded: a row's name is folded by each test of the row (total, legend, note, name). */
+let lastFolded = { text: "", folded: "" };
+function foldedText(text: string): string {
+  if (text !== lastFolded.text) lastFolded = { text, folded: foldText(text) };
+  return lastFolded.folded;
 }
 
 /** Column letters by 0-based index, worked out once per process (every read names cells). */
@@ -304,7 +328,7 @@ class Sheet {
 
   isBlankRow(r: number): boolean {
     const row = this.row(r);
-    for (let c = 0; c < row.length; c++) if (readCell(row[c]).kind !== "blank") return false;
+    for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
     return true;
   }
 }
@@ -375,11 +399,24 @@ function groupAbove(sheet: Sheet, r: number, c: number): string | null {
 const HEADER_READINGS = new Map<string, HeaderReading>();
 const HEADER_READINGS_LIMIT = 256;
 
+/**
+ * A header cell's part of the key of its row: a text cell as it is (the same string reads the same), any other
+ * cell by the text the reader takes from it; each part prefixed by its length so that no two rows share a key.
+ */
+function headerKeyOf(value: CellValue): string {
+  if (typeof value === "string") return `s${value.length}:${value}`;
+  const t = readText(value);
+  const text = t.kind === "text" ? t.text : "";
+  return `t${text.length}:${text}`;
+}
+
 function readHeaderCached(sheet: Sheet, h: number, twoRow: boolean): HeaderReading {
   const width = Math.max(sheet.width(h), twoRow ? sheet.width(h - 1) : 0);
   let key = `${h}:${twoRow ? 2 : 1}`;
-  for (let c = 0; c < width; c++)
-    key += `\u0001${sheet.text(h, c)}${twoRow ? `\u0002${sheet.text(h - 1, c)}` : ""}`;
+  for (let c = 0; c < width; c++) {
+    key += headerKeyOf(sheet.value(h, c));
+    if (twoRow) key += headerKeyOf(sheet.value(h - 1, c));
+  }
   let reading = HEADER_READINGS.get(key);
   if (!reading) {
     reading = readHeader(sheet, h, twoRow);
@@ -766,7 +803,7 @@ function findDataRows(
     for (let r = end + 1; r < sheet.height; r++) {
       if (sheet.isBlankRow(r)) continue;
       if (isTotalRow(sheet, r, nameCol) || isNoteRow(sheet, r)) break;
-      const firstCol = sheet.row(r).findIndex((v) => readCell(v).kind !== "blank");
+      const firstCol = sheet.row(r).findIndex((v) => !isBlank(v));
       problems.push(
         problem(
           "warning",
@@ -1022,7 +1059,7 @@ function readName(row: RowReading): string | null {
     );
   } else problems.push(notText(t.cell, cell, columnName("name")));
   if (name !== null) {
-    const key = foldText(name);
+    const key = foldedText(name);
     const first = table.firstRowOfName.get(key);
     if (first) {
       problems.push(
@@ -1421,7 +1458,7 @@ function isTotalRow(
   const last = Math.min(nameCol ?? 0, sheet.width(r) - 1);
   for (let c = 0; c <= last; c++) {
     const text = sheet.text(r, c);
-    if (text && pattern.test(foldText(text))) return true;
+    if (text && pattern.test(foldedText(text))) return true;
   }
   return false;
 }
@@ -1431,23 +1468,31 @@ function isTotalRow(
  * (甲 乙 1 2 3 …, 栏次). It is no school.
  */
 function isLegendRow(sheet: Sheet, r: number, nameCol: number | undefined): boolean {
-  const name = foldText(sheet.text(r, nameCol ?? 0));
+  const name = foldedText(sheet.text(r, nameCol ?? 0));
   if (name === "甲" || name === "栏次" || name === "(甲)") return true;
-  const filled = sheet.row(r).filter((v) => readCell(v).kind !== "blank");
-  return (
-    filled.length > 1 &&
-    filled.every((v) => {
-      const t = readText(v);
-      return t.kind === "text" && /^[(（【[][^()（）]*[)）】\]]$/u.test(t.text.trim());
-    })
-  );
+  // more than one filled cell, each a bracketed unit
+  let filled = 0;
+  for (const v of sheet.row(r)) {
+    if (isBlank(v)) continue;
+    filled++;
+    const t = readText(v);
+    if (!(t.kind === "text" && LEGEND_CELL.test(t.text.trim()))) return false;
+  }
+  return filled > 1;
 }
+const LEGEND_CELL = /^[(（【[][^()（）]*[)）】\]]$/u;
 
 function isNoteRow(sheet: Sheet, r: number): boolean {
-  const filled = sheet.row(r).filter((v) => readCell(v).kind !== "blank");
-  if (filled.length !== 1) return false;
-  const t = readText(filled[0]);
-  return t.kind === "text" && NOTE_ROW.test(foldText(t.text));
+  let only: unknown;
+  let filled = 0;
+  for (const v of sheet.row(r)) {
+    if (isBlank(v)) continue;
+    if (++filled > 1) return false;
+    only = v;
+  }
+  if (filled !== 1) return false;
+  const t = readText(only);
+  return t.kind === "text" && NOTE_ROW.test(foldedText(t.text));
 }
 
 function round(value: number): string {
