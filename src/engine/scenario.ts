@@ -310,12 +310,11 @@ export function applyEdits(
         for (const l of LEVELS) {
           for (const k of TEACHER_INDICATORS) target.teachers[l][k] += source.teachers[l][k];
         }
+        // the merged school's facilities are one pool, apportioned afresh (STANDARD.md §4)
         const sourceFacilities = sourceFacilitiesOf(source);
-        for (const f of FACILITY_INDICATORS) target.facilities[f] += sourceFacilities[f];
-        if (target.sectionFacilities) {
-          // the merged school's facilities are now one pool: apportion them afresh
-          target.sectionFacilities = undefined;
-        }
+        const targetFacilities = sourceFacilitiesOf(target);
+        for (const f of FACILITY_INDICATORS) target.facilities[f] = targetFacilities[f] + sourceFacilities[f];
+        target.sectionFacilities = undefined;
         out[to] = target;
         out = out.filter((_, j) => j !== from);
         break;

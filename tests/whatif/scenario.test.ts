@@ -265,3 +265,32 @@ describe("evaluateScenario goes through the engine and reports a diff", () => {
     ]);
   });
 });
+
+describe("merging schools whose facilities are given per section", () => {
+  test("the pool is the sum of what both schools have, apportioned afresh", () => {
+    const given = school("九年制", {
+      type: "nineYear",
+      students: { primary: 400, junior: 300, senior: 0 },
+      facilities: { teachingArea: 0, sportsArea: 0, equipmentValue: 0, multimediaRooms: 0 },
+      sectionFacilities: {
+        primary: { teachingArea: 2000, sportsArea: 3000, equipmentValue: 800_000, multimediaRooms: 10 },
+        junior: { teachingArea: 1800, sportsArea: 3100, equipmentValue: 750_000, multimediaRooms: 8 },
+      },
+    });
+    const small = school("村小", { students: { primary: 60, junior: 0, senior: 0 } });
+    const out = applyEdits(
+      [given, small],
+      [{ kind: "mergeSchool", school: "村小", into: "九年制" }],
+      P,
+    ).records;
+    expect(out).toHaveLength(1);
+    expect(out[0].sectionFacilities).toBeUndefined();
+    expect(out[0].facilities).toEqual({
+      teachingArea: 2000 + 1800 + 2500,
+      sportsArea: 3000 + 3100 + 4000,
+      equipmentValue: 800_000 + 750_000 + 1_100_000,
+      multimediaRooms: 10 + 8 + 13,
+    });
+    expect(out[0].students.primary).toBe(460);
+  });
+});
