@@ -410,7 +410,49 @@ function headerKeyOf(value: CellValue): string {
   return `t${text.length}:${text}`;
 }
 
+/**
+ * The last header rows read, by their cells: a function reads its row under the same header on every call, and
+ * comparing the cells one by one is cheaper than building the key of their text. Only rows of plain values
+ * (text, numbers, blanks) are compared: an object cell may have changed since.
+ */
+interface RecentHeader {
+  h: number;
+  twoRow: boolean;
+  lower: readonly unknown[];
+  upper: readonly unknown[] | null;
+  reading: HeaderReading;
+}
+const RECENT_HEADERS: RecentHeader[] = [];
+const RECENT_HEADERS_LIMIT = 4;
+
+function samePlainRow(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v !== b[i] || (typeof v === "object" && v !== null)) return false;
+  }
+  return true;
+}
+
 function readHeaderCached(sheet: Sheet, h: number, twoRow: boolean): HeaderReading {
+  const lower = sheet.row(h);
+  const upper = twoRow ? sheet.row(h - 1) : null;
+  for (const recent of RECENT_HEADERS) {
+    if (
+      recent.h === h &&
+      recent.twoRow === twoRow &&
+      samePlainRow(recent.lower, lower) &&
+      (upper === null || (recent.upper !== null && samePlainRow(recent.upper, upper)))
+    )
+      return recent.reading;
+  }
+  const reading = readHeaderByKey(sheet, h, twoRow);
+  if (RECENT_HEADERS.length >= RECENT_HEADERS_LIMIT) RECENT_HEADERS.pop();
+  RECENT_HEADERS.unshift({ h, twoRow, lower: lower.slice(), upper: upper ? upper.slice() : null, reading });
+  return reading;
+}
+
+function readHeaderByKey(sheet: Sheet, h: number, twoRow: boolean): HeaderReading {
   const width = Math.max(sheet.width(h), twoRow ? sheet.width(h - 1) : 0);
   let key = `${h}:${twoRow ? 2 : 1}`;
   for (let c = 0; c < width; c++) {
@@ -470,9 +512,11 @@ interface ColumnPlan {
   inTenThousand: Set<string>;
   nameCol: number | undefined;
   typeCol: number | undefined;
-  /** column ids of the columns read, and the column letters of each in the sheet */
+  /** column ids of the columns read, in order */
   cellIds: string[];
-  cellLetters: string[];
+  /** the sheet's part and the column letters of each cell's address (学校!C), and the cells of a row in order */
+  cellPrefixes: string[];
+  cellTemplate: Record<string, string>;
   /** required columns the table lacks whatever its rows hold (学校名称, 学校类型) */
   missing: string[];
 }
@@ -634,7 +678,8 @@ function planColumnsUncached(
     nameCol: byId.get("name")?.col,
     typeCol: byId.get("type")?.col,
     cellIds: columns.map((c) => c.columnId),
-    cellLetters: columns.map((c) => sheet.letters(c.col)),
+    cellPrefixes: columns.map((c) => sheet.prefix + sheet.letters(c.col)),
+    cellTemplate: Object.fromEntries(columns.map((c) => [c.columnId, ""])),
     missing,
   };
 }
@@ -929,9 +974,11 @@ interface RowFigures {
 function readDataRow(table: TableReading, r: number): void {
   const { sheet, plan, problems } = table;
   const rowNumber = sheet.sheetRow(r);
-  const cells: Record<string, string> = {};
-  const { cellIds, cellLetters } = plan;
-  for (let i = 0; i < cellIds.length; i++) cells[cellIds[i]] = sheet.prefix + cellLetters[i] + rowNumber;
+  // a copy of the plan's cells in their order, then each address filled in: no new shape per row
+  const cells: Record<string, string> = { ...plan.cellTemplate };
+  const { cellIds, cellPrefixes } = plan;
+  const suffix = String(rowNumber);
+  for (let i = 0; i < cellIds.length; i++) cells[cellIds[i]] = cellPrefixes[i] + suffix;
   const row: RowReading = { table, r, cells };
   const nameCol = plan.nameCol;
 
