@@ -96,6 +96,20 @@ describe("the add-in writes only to sheets it created", () => {
     expect(after.every((s) => s.visible)).toBe(true);
   });
 
+  it("inserting the template never writes over a sheet of the same name", async () => {
+    const excel = userWorkbook();
+    const before = snapshot(excel);
+    const host = doubleHost(excel);
+    const first = await host.insertTemplate({ withSample: true, lang: "zh" });
+    const second = await host.insertTemplate({ withSample: false, lang: "zh" });
+    expect(USER_SHEETS).not.toContain(first);
+    expect(USER_SHEETS).not.toContain(second);
+    expect(second).not.toBe(first);
+    const after = snapshot(excel);
+    for (const sheet of before) expect(after).toContainEqual(sheet);
+    expect(after).toHaveLength(before.length + 2);
+  });
+
   it("without replacing, a new report is added beside the old one, which stays as it was", async () => {
     const excel = userWorkbook();
     const host = doubleHost(excel);
@@ -226,6 +240,19 @@ describe("balance evaluate --out never loses a file", () => {
     expect(workbook.worksheets.length).toBeGreaterThanOrEqual(3);
     // nothing is left beside it
     expect(readdirSync(dir).sort()).toEqual(["报告.xlsx", "白狼县.xlsx"].sort());
+  });
+
+  it("balance template never writes over an existing workbook without --force", async () => {
+    const original = bytesOf(input);
+    for (const args of [
+      ["template", input],
+      ["template", "--county", input],
+    ]) {
+      const r = await balance(...args);
+      expect(r.code).not.toBe(0);
+      expect(r.out).not.toMatch(/^\s+at /m);
+      expect(bytesOf(input)).toEqual(original);
+    }
   });
 
   it("writes no report when the table has errors, and none into a folder", async () => {
