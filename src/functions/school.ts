@@ -72,7 +72,13 @@ export function readRow(
   const grid: Grid = {
     sheet: ARGUMENT_SHEET,
     topLeft: "A1",
-    values: [...headerRows.map((h) => h.map(toCellValue)), values],
+    // the template's header is text already; headers from the sheet become cells as the reader takes them
+    values: [
+      ...(headers === null || headers === undefined || headers.length === 0
+        ? (headerRows as string[][])
+        : headerRows.map((h) => h.map(toCellValue))),
+      values,
+    ],
   };
   const read = readSchoolTable(grid, { profile, headerRow: headerRows.length - 1 });
   const error = firstReadError(read.problems, ({ col, letters }) => ({

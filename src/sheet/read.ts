@@ -517,6 +517,8 @@ interface ColumnPlan {
   /** the sheet's part and the column letters of each cell's address (学校!C), and the cells of a row in order */
   cellPrefixes: string[];
   cellTemplate: Record<string, string>;
+  /** each column read, by id: where it is and whether it counts people or rooms (whole numbers) */
+  figures: Map<string, { col: number; whole: boolean }>;
   /** required columns the table lacks whatever its rows hold (学校名称, 学校类型) */
   missing: string[];
 }
@@ -680,6 +682,12 @@ function planColumnsUncached(
     cellIds: columns.map((c) => c.columnId),
     cellPrefixes: columns.map((c) => sheet.prefix + sheet.letters(c.col)),
     cellTemplate: Object.fromEntries(columns.map((c) => [c.columnId, ""])),
+    figures: new Map(
+      columns.map((c) => {
+        const kind = KIND_OF.get(c.columnId) ?? "count";
+        return [c.columnId, { col: c.col, whole: kind === "count" || kind === "rooms" }];
+      }),
+    ),
     missing,
   };
 }
@@ -887,10 +895,10 @@ interface RowReading {
 /** A cell where a number belongs (TEMPLATE.md: blank, a number, a number written as text), checked for its kind. */
 function num(row: RowReading, id: string): Field {
   const { table, r } = row;
-  const col = table.plan.byId.get(id)?.col;
-  if (col === undefined) return ABSENT;
+  const column = table.plan.figures.get(id);
+  if (column === undefined) return ABSENT;
   const cell = row.cells[id];
-  const raw = table.sheet.value(r, col);
+  const raw = table.sheet.value(r, column.col);
   let value: number;
   if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
   else if (raw === null || raw === undefined) return { state: "blank", cell };
@@ -916,8 +924,7 @@ function num(row: RowReading, id: string): Field {
     );
     return { state: "invalid", cell };
   }
-  const kind = KIND_OF.get(id) ?? "count";
-  if (kind === "count" || kind === "rooms") {
+  if (column.whole) {
     const whole = Math.round(value);
     if (Math.abs(value - whole) > 1e-9) {
       const name = columnName(id);

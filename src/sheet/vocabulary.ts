@@ -2,11 +2,24 @@ import type { Locale, SchoolType } from "../engine/records";
 
 /** Text as a person may have typed it: full-width folded to half-width (NFKC), spaces and line breaks removed. */
 export function foldText(text: string): string {
+  if (isPlainText(text)) return text.toLowerCase();
   // \p{Cf}: zero-width spaces and joiners, byte-order marks pasted in from other systems
   return text
     .normalize("NFKC")
     .replace(/[\s\p{Cf}]+/gu, "")
     .toLowerCase();
+}
+
+/**
+ * Text of printable ASCII (no spaces) and CJK unified ideographs only, as most names are: NFKC leaves it as it
+ * is and it holds nothing to remove, so folding it is lower-casing it.
+ */
+function isPlainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
 }
 
 /** A word of a closed vocabulary (school type, locale): folded, with hyphens and dots between words dropped too. */
