@@ -517,8 +517,11 @@ interface ColumnPlan {
   /** the sheet's part and the column letters of each cell's address (学校!C), and the cells of a row in order */
   cellPrefixes: string[];
   cellTemplate: Record<string, string>;
-  /** each column read, by id: where it is and whether it counts people or rooms (whole numbers) */
-  figures: Map<string, { col: number; whole: boolean }>;
+  /** the cells of the row read last, by its row number in the sheet (never handed out: records get copies) */
+  lastRow: { rowNumber: number; cells: Readonly<Record<string, string>>; cellList: readonly string[] } | null;
+  /** each column read, by id: where it is, whether it counts people or rooms (whole numbers), its index in
+   * the columns read (an object, not a Map: the ids are the reader's own constants) */
+  figures: Partial<Record<string, { col: number; whole: boolean; index: number }>>;
   /** required columns the table lacks whatever its rows hold (学校名称, 学校类型) */
   missing: string[];
 }
@@ -682,10 +685,11 @@ function planColumnsUncached(
     cellIds: columns.map((c) => c.columnId),
     cellPrefixes: columns.map((c) => sheet.prefix + sheet.letters(c.col)),
     cellTemplate: Object.fromEntries(columns.map((c) => [c.columnId, ""])),
-    figures: new Map(
-      columns.map((c) => {
+    lastRow: null,
+    figures: Object.fromEntries(
+      columns.map((c, index) => {
         const kind = KIND_OF.get(c.columnId) ?? "count";
-        return [c.columnId, { col: c.col, whole: kind === "count" || kind === "rooms" }];
+        return [c.columnId, { col: c.col, whole: kind === "count" || kind === "rooms", index }];
       }),
     ),
     missing,
@@ -890,14 +894,16 @@ interface RowReading {
   table: TableReading;
   r: number;
   cells: Record<string, string>;
+  /** the same addresses in the order of the columns read */
+  cellList: readonly string[];
 }
 
 /** A cell where a number belongs (TEMPLATE.md: blank, a number, a number written as text), checked for its kind. */
 function num(row: RowReading, id: string): Field {
   const { table, r } = row;
-  const column = table.plan.figures.get(id);
+  const column = table.plan.figures[id];
   if (column === undefined) return ABSENT;
-  const cell = row.cells[id];
+  const cell = row.cellList[column.index];
   const raw = table.sheet.value(r, column.col);
   let value: number;
   if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
@@ -981,12 +987,25 @@ interface RowFigures {
 function readDataRow(table: TableReading, r: number): void {
   const { sheet, plan, problems } = table;
   const rowNumber = sheet.sheetRow(r);
-  // a copy of the plan's cells in their order, then each address filled in: no new shape per row
-  const cells: Record<string, string> = { ...plan.cellTemplate };
-  const { cellIds, cellPrefixes } = plan;
-  const suffix = String(rowNumber);
-  for (let i = 0; i < cellIds.length; i++) cells[cellIds[i]] = cellPrefixes[i] + suffix;
-  const row: RowReading = { table, r, cells };
+  // the functions read row 2 of their argument on every call: its addresses are the plan's last ones. Each
+  // record gets its own copy of the cells all the same.
+  let last = plan.lastRow;
+  if (last === null || last.rowNumber !== rowNumber) {
+    // a copy of the plan's cells in their order, then each address filled in: no new shape per row
+    const cells: Record<string, string> = { ...plan.cellTemplate };
+    const { cellIds, cellPrefixes } = plan;
+    const suffix = String(rowNumber);
+    const cellList: string[] = new Array(cellIds.length);
+    for (let i = 0; i < cellIds.length; i++) {
+      const cell = cellPrefixes[i] + suffix;
+      cellList[i] = cell;
+      cells[cellIds[i]] = cell;
+    }
+    last = { rowNumber, cells, cellList };
+    plan.lastRow = last;
+  }
+  const cells: Record<string, string> = { ...last.cells };
+  const row: RowReading = { table, r, cells, cellList: last.cellList };
   const nameCol = plan.nameCol;
 
   if (sheet.hidden.has(r)) {
