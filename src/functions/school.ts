@@ -108,7 +108,14 @@ interface MemoEntry {
   headers: ArgumentMatrix | null;
   result: EvaluatedRow | FunctionError;
 }
-const evaluatedRows = new WeakMap<Profile, { buckets: Map<number, MemoEntry[]>; size: number }>();
+interface RowMemo {
+  buckets: Map<number, MemoEntry[]>;
+  /** the buckets' hashes, oldest first from `head`: a Map's first key is slow to find after many deletions */
+  order: number[];
+  head: number;
+  size: number;
+}
+const evaluatedRows = new WeakMap<Profile, RowMemo>();
 export const ROW_MEMO_SIZE = 2048;
 
 function cellHash(v: ArgumentCell): number {
@@ -166,7 +173,7 @@ function evaluateRow(
 ): EvaluatedRow {
   let memo = evaluatedRows.get(profile);
   if (!memo) {
-    memo = { buckets: new Map(), size: 0 };
+    memo = { buckets: new Map(), order: [], head: 0, size: 0 };
     evaluatedRows.set(profile, memo);
   }
   const buckets = memo.buckets;
@@ -183,17 +190,22 @@ function evaluateRow(
       if (!(error instanceof FunctionError)) throw error;
       result = error;
     }
-    if (memo.size >= ROW_MEMO_SIZE) {
-      const oldest = buckets.keys().next();
-      if (!oldest.done) {
-        memo.size -= (buckets.get(oldest.value) as MemoEntry[]).length;
-        buckets.delete(oldest.value);
+    if (memo.size >= ROW_MEMO_SIZE && memo.head < memo.order.length) {
+      const oldest = memo.order[memo.head++];
+      memo.size -= (buckets.get(oldest) as MemoEntry[]).length;
+      buckets.delete(oldest);
+      if (memo.head >= ROW_MEMO_SIZE) {
+        memo.order = memo.order.slice(memo.head);
+        memo.head = 0;
       }
     }
     const copy = (range: ArgumentMatrix) => range.map((r) => r.slice());
     const entry: MemoEntry = { row: copy(row), headers: headers ? copy(headers) : null, result };
     if (bucket) bucket.push(entry);
-    else buckets.set(hash, [entry]);
+    else {
+      buckets.set(hash, [entry]);
+      memo.order.push(hash);
+    }
     memo.size++;
   }
   if (result instanceof FunctionError) throw result;
