@@ -519,9 +519,9 @@ interface ColumnPlan {
   cellTemplate: Record<string, string>;
   /** the cells of the row read last, by its row number in the sheet (never handed out: records get copies) */
   lastRow: { rowNumber: number; cells: Readonly<Record<string, string>>; cellList: readonly string[] } | null;
-  /** each column read, by id: where it is, whether it counts people or rooms (whole numbers), its index in
-   * the columns read (an object, not a Map: the ids are the reader's own constants) */
-  figures: Partial<Record<string, { col: number; whole: boolean; index: number }>>;
+  /** each figure of FIGURE_IDS, where the table has its column: where it is, whether it counts people or rooms
+   * (whole numbers), its index in the columns read */
+  figureList: ({ col: number; whole: boolean; index: number } | undefined)[];
   /** required columns the table lacks whatever its rows hold (学校名称, 学校类型) */
   missing: string[];
 }
@@ -686,12 +686,12 @@ function planColumnsUncached(
     cellPrefixes: columns.map((c) => sheet.prefix + sheet.letters(c.col)),
     cellTemplate: Object.fromEntries(columns.map((c) => [c.columnId, ""])),
     lastRow: null,
-    figures: Object.fromEntries(
-      columns.map((c, index) => {
-        const kind = KIND_OF.get(c.columnId) ?? "count";
-        return [c.columnId, { col: c.col, whole: kind === "count" || kind === "rooms", index }];
-      }),
-    ),
+    figureList: FIGURE_IDS.map((id) => {
+      const index = columns.findIndex((c) => c.columnId === id);
+      if (index < 0) return undefined;
+      const kind = KIND_OF.get(id) ?? "count";
+      return { col: columns[index].col, whole: kind === "count" || kind === "rooms", index };
+    }),
     missing,
   };
 }
@@ -899,10 +899,11 @@ interface RowReading {
 }
 
 /** A cell where a number belongs (TEMPLATE.md: blank, a number, a number written as text), checked for its kind. */
-function num(row: RowReading, id: string): Field {
+function num(row: RowReading, figure: number): Field {
   const { table, r } = row;
-  const column = table.plan.figures[id];
+  const column = table.plan.figureList[figure];
   if (column === undefined) return ABSENT;
+  const id = FIGURE_IDS[figure];
   const cell = row.cellList[column.index];
   const raw = table.sheet.value(r, column.col);
   let value: number;
@@ -1037,13 +1038,13 @@ function readDataRow(table: TableReading, r: number): void {
   if (type) checkAgainstType(row, type, figures);
 
   // guarantee items (STANDARD.md §5): blank stays undefined, so the item is "missing", not failing
-  const primaryClasses = valueOf(num(row, "primaryClasses"));
-  const juniorClasses = valueOf(num(row, "juniorClasses"));
-  const music = valueOf(num(row, "musicRooms"));
-  const art = valueOf(num(row, "artRooms"));
-  const smallestMusic = valueOf(num(row, "smallestMusicRoom"));
-  const smallestArt = valueOf(num(row, "smallestArtRoom"));
-  const largestFields = LARGEST_CLASS_KEYS.map((key) => num(row, `${key}LargestClass`));
+  const primaryClasses = valueOf(num(row, FIGURE.primaryClasses));
+  const juniorClasses = valueOf(num(row, FIGURE.juniorClasses));
+  const music = valueOf(num(row, FIGURE.musicRooms));
+  const art = valueOf(num(row, FIGURE.artRooms));
+  const smallestMusic = valueOf(num(row, FIGURE.smallestMusicRoom));
+  const smallestArt = valueOf(num(row, FIGURE.smallestArtRoom));
+  const largestFields = LARGEST_CLASS_FIGURES.map((figure) => num(row, figure));
   let classes: { primary?: number; junior?: number } | undefined;
   if (primaryClasses !== undefined || juniorClasses !== undefined) {
     classes = {};
@@ -1079,7 +1080,7 @@ function readDataRow(table: TableReading, r: number): void {
       );
     }
   }
-  const indoor = valueOf(num(row, "indoorSportsArea"));
+  const indoor = valueOf(num(row, FIGURE.indoorSportsArea));
 
   if (name === null || type === null) return;
 
@@ -1110,6 +1111,29 @@ function readDataRow(table: TableReading, r: number): void {
 }
 
 const LARGEST_CLASS_KEYS = ["primary", "junior", "grade1", "grade7"] as const;
+
+/** The columns where a number belongs, numbered: a row's figures are found by number, not by name. */
+const FIGURE_IDS: readonly string[] = [
+  ...Object.values(STUDENT_COLUMNS),
+  ...LEVELS_OF_SECTIONS.flatMap((level) => TEACHER_IDS.map((t) => TEACHER_COLUMNS[level][t])),
+  ...FACILITY_IDS.map((f) => FACILITY_COLUMNS[f]),
+  ...LEVELS_OF_SECTIONS.flatMap((level) => FACILITY_IDS.map((f) => SECTION_FACILITY_COLUMNS[level][f])),
+  "primaryClasses",
+  "juniorClasses",
+  "musicRooms",
+  "artRooms",
+  "smallestMusicRoom",
+  "smallestArtRoom",
+  ...LARGEST_CLASS_KEYS.map((key) => `${key}LargestClass`),
+  "indoorSportsArea",
+];
+const FIGURE: Record<string, number> = Object.fromEntries(FIGURE_IDS.map((id, i) => [id, i]));
+const FACILITY_FIGURES = FACILITY_IDS.map((f) => FIGURE[FACILITY_COLUMNS[f]]);
+const SECTION_FACILITY_FIGURES: Record<Level, number[]> = {
+  primary: FACILITY_IDS.map((f) => FIGURE[SECTION_FACILITY_COLUMNS.primary[f]]),
+  junior: FACILITY_IDS.map((f) => FIGURE[SECTION_FACILITY_COLUMNS.junior[f]]),
+};
+const LARGEST_CLASS_FIGURES = LARGEST_CLASS_KEYS.map((key) => FIGURE[`${key}LargestClass`]);
 
 function readName(row: RowReading): string | null {
   const { table, r } = row;
@@ -1216,9 +1240,9 @@ function readFigures(row: RowReading): RowFigures {
   const { problems, plan } = table;
   // enrolment
   const studentField: Record<EnrolmentLevel, Field> = {
-    primary: num(row, "primaryStudents"),
-    junior: num(row, "juniorStudents"),
-    senior: num(row, "seniorStudents"),
+    primary: num(row, FIGURE.primaryStudents),
+    junior: num(row, FIGURE.juniorStudents),
+    senior: num(row, FIGURE.seniorStudents),
   };
   const students = {
     primary: valueOf(studentField.primary) ?? 0,
@@ -1245,9 +1269,9 @@ function readFigures(row: RowReading): RowFigures {
   for (const level of LEVELS_OF_SECTIONS) {
     const ids = TEACHER_COLUMNS[level];
     teacherFields.push([
-      num(row, ids.qualifiedTeachers),
-      num(row, ids.keyTeachers),
-      num(row, ids.peArtTeachers),
+      num(row, FIGURE[ids.qualifiedTeachers]),
+      num(row, FIGURE[ids.keyTeachers]),
+      num(row, FIGURE[ids.peArtTeachers]),
     ]);
   }
   const teachers = {} as Record<Level, SectionTeachers>;
@@ -1261,9 +1285,9 @@ function readFigures(row: RowReading): RowFigures {
   }
 
   // facilities: whole school, and per section where the workbook gives them
-  const facilityFields = FACILITY_IDS.map((f) => num(row, FACILITY_COLUMNS[f]));
+  const facilityFields = FACILITY_FIGURES.map((figure) => num(row, figure));
   const sectionFields = LEVELS_OF_SECTIONS.map((level) =>
-    FACILITY_IDS.map((f) => num(row, SECTION_FACILITY_COLUMNS[level][f])),
+    SECTION_FACILITY_FIGURES[level].map((figure) => num(row, figure)),
   );
   const money = (f: Field, id: string): number | undefined => {
     const v = valueOf(f);
