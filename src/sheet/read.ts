@@ -526,7 +526,10 @@ interface ColumnPlan {
   missing: string[];
 }
 
-const PLANS = new WeakMap<HeaderReading, Map<string, ColumnPlan>>();
+const PLANS = new WeakMap<
+  HeaderReading,
+  { prefix: string; topLeft: string; unit: Profile["equipmentDefaultUnit"]; plan: ColumnPlan }[]
+>();
 
 type MappedCol = (id: string) => number | null | undefined;
 
@@ -538,20 +541,20 @@ function planColumns(
   profile: Profile,
 ): ColumnPlan {
   // without a mapping, the plan follows from the header reading, the sheet's addresses and the default unit
-  const cacheable = Object.keys(mapping).length === 0;
-  const key = `${sheet.prefix}\u0000${sheet.topLeft}\u0000${String(profile.equipmentDefaultUnit)}`;
-  let plans = cacheable ? PLANS.get(header) : undefined;
-  const known = plans?.get(key);
-  if (known) return known;
-  const plan = planColumnsUncached(sheet, header, mapping, mappedCol, profile);
-  if (cacheable) {
-    if (!plans) {
-      plans = new Map();
-      PLANS.set(header, plans);
+  if (Object.keys(mapping).length > 0) return planColumnsUncached(sheet, header, mapping, mappedCol, profile);
+  const unit = profile.equipmentDefaultUnit;
+  let plans = PLANS.get(header);
+  if (plans) {
+    for (const p of plans) {
+      if (p.prefix === sheet.prefix && p.topLeft === sheet.topLeft && p.unit === unit) return p.plan;
     }
-    if (plans.size >= 64) plans.clear();
-    plans.set(key, plan);
+  } else {
+    plans = [];
+    PLANS.set(header, plans);
   }
+  const plan = planColumnsUncached(sheet, header, mapping, mappedCol, profile);
+  if (plans.length >= 64) plans.length = 0;
+  plans.push({ prefix: sheet.prefix, topLeft: sheet.topLeft, unit, plan });
   return plan;
 }
 
