@@ -92,8 +92,10 @@ export function readRow(
   return read.records[0];
 }
 
+/** What the functions answer from: the school's name and its evaluated sections (the memo keeps no more, so
+ * that the rows it holds cost the collector little). */
 interface EvaluatedRow {
-  record: SchoolRecord;
+  name: string;
   sections: SectionResult[];
 }
 
@@ -185,7 +187,10 @@ function evaluateRow(
   if (result === undefined) {
     try {
       const record = readRow(profile, row, headers);
-      result = { record, sections: buildSections([record], profile).map((s) => evaluateSection(profile, s)) };
+      result = {
+        name: record.name,
+        sections: buildSections([record], profile).map((s) => evaluateSection(profile, s)),
+      };
     } catch (error) {
       if (!(error instanceof FunctionError)) throw error;
       result = error;
@@ -219,8 +224,8 @@ function sectionsOf(evaluated: EvaluatedRow, levelArgument: ArgumentCell): Secti
   const chosen = evaluated.sections.filter((s) => s.level === level);
   if (chosen.length === 0) {
     throw new FunctionError("#N/A", {
-      zh: `${evaluated.record.name}没有${LEVEL_NAMES[level].zh}学段`,
-      en: `${evaluated.record.name} has no ${LEVEL_NAMES[level].en.toLowerCase()} section`,
+      zh: `${evaluated.name}没有${LEVEL_NAMES[level].zh}学段`,
+      en: `${evaluated.name} has no ${LEVEL_NAMES[level].en.toLowerCase()} section`,
     });
   }
   return chosen;
