@@ -242,6 +242,8 @@ function sheetRefOf(sheet: string): string {
   return ref;
 }
 
+const NO_HIDDEN_ROWS: ReadonlySet<number> = new Set();
+
 class Sheet {
   readonly rows: readonly unknown[];
   readonly sheet: string;
@@ -284,9 +286,9 @@ class Sheet {
     this.originRow = originRow;
     this.originCol = originCol;
     this.prefix = `${sheetRefOf(this.sheet)}!`;
-    this.hidden = new Set(
-      Array.isArray(g.hiddenRows) ? g.hiddenRows.filter((r) => typeof r === "number") : [],
-    );
+    this.hidden = Array.isArray(g.hiddenRows)
+      ? new Set(g.hiddenRows.filter((r) => typeof r === "number"))
+      : NO_HIDDEN_ROWS;
   }
 
   get height(): number {
@@ -1115,6 +1117,19 @@ function readDataRow(table: TableReading, r: number): void {
 
 const LARGEST_CLASS_KEYS = ["primary", "junior", "grade1", "grade7"] as const;
 
+/** School types and locales as written: a county writes the same few words in every row. */
+const SCHOOL_TYPES = new Map<string, SchoolType | null>();
+const LOCALES = new Map<string, SchoolRecord["locale"] | null>();
+function remembered<T>(known: Map<string, T>, text: string, parse: (text: string) => T): T {
+  let value = known.get(text);
+  if (value === undefined && !known.has(text)) {
+    value = parse(text);
+    if (known.size >= 256) known.clear();
+    known.set(text, value);
+  }
+  return value as T;
+}
+
 /** The columns where a number belongs, numbered: a row's figures are found by number, not by name. */
 const FIGURE_IDS: readonly string[] = [
   ...Object.values(STUDENT_COLUMNS),
@@ -1185,7 +1200,7 @@ function readType(row: RowReading): SchoolType | null {
   const t = readText(table.sheet.value(r, typeCol));
   let type: SchoolType | null = null;
   if (t.kind === "text") {
-    type = parseSchoolType(t.text);
+    type = remembered(SCHOOL_TYPES, t.text, parseSchoolType);
     if (!type) {
       problems.push(
         problem(
@@ -1220,7 +1235,7 @@ function readLocale(row: RowReading): SchoolRecord["locale"] {
   const t = readText(table.sheet.value(r, localeCol));
   let locale: SchoolRecord["locale"];
   if (t.kind === "text") {
-    locale = parseLocale(t.text) ?? undefined;
+    locale = remembered(LOCALES, t.text, parseLocale) ?? undefined;
     if (!locale) {
       table.problems.push(
         problem(
