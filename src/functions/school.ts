@@ -120,6 +120,27 @@ interface RowMemo {
 const evaluatedRows = new WeakMap<Profile, RowMemo>();
 export const ROW_MEMO_SIZE = 2048;
 
+/**
+ * Hashes of rows seen once, one slot per hash (a later hash takes the slot over). A row enters the memo only
+ * when its hash is seen a second time: a row read once is not worth keeping, and keeping every row for a while
+ * makes the collector copy them all, which costs more than reading them on a sheet of distinct rows.
+ */
+const SEEN_SLOTS = 4 * ROW_MEMO_SIZE;
+const seenHashes = new WeakMap<Profile, Int32Array>();
+
+/** True when the hash was seen before (in its slot); notes it otherwise. */
+function seenBefore(profile: Profile, hash: number): boolean {
+  let seen = seenHashes.get(profile);
+  if (!seen) {
+    seen = new Int32Array(SEEN_SLOTS);
+    seenHashes.set(profile, seen);
+  }
+  const slot = (hash ^ (hash >>> 13)) & (SEEN_SLOTS - 1);
+  if (seen[slot] === (hash | 0)) return true;
+  seen[slot] = hash;
+  return false;
+}
+
 function cellHash(v: ArgumentCell): number {
   if (v === null || v === undefined) return 1;
   if (typeof v === "number") return (v * 2654435761) ^ (v * 40503 * 65536);
@@ -194,6 +215,10 @@ function evaluateRow(
     } catch (error) {
       if (!(error instanceof FunctionError)) throw error;
       result = error;
+    }
+    if (!seenBefore(profile, hash)) {
+      if (result instanceof FunctionError) throw result;
+      return result;
     }
     if (memo.size >= ROW_MEMO_SIZE && memo.head < memo.order.length) {
       const oldest = memo.order[memo.head++];
