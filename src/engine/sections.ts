@@ -55,8 +55,9 @@ export function apportioningShares(record: SchoolRecord, profile: Profile): Part
       return { primary: a / total, junior: b / total };
     }
     default: {
-      const levels = SECTIONS_OF_TYPE[record.type];
-      return Object.fromEntries(levels.map((level) => [level, 1]));
+      const shares: Partial<Record<Level, number>> = {};
+      for (const level of SECTIONS_OF_TYPE[record.type]) shares[level] = 1;
+      return shares;
     }
   }
 }

@@ -5,7 +5,7 @@ import { INDICATOR_IDS, LEVEL_NAMES, type Level } from "../standard/indicators";
 import { standardOf, type Profile } from "../standard/profile";
 import type { CellValue, Grid } from "../sheet/grid";
 import { ARGUMENT_SHEET, firstReadError, toCellValue } from "./problems";
-import { readSchoolTable } from "../sheet/read";
+import { readSchoolRecords } from "../sheet/read";
 import { templateHeaderRow } from "../sheet/template";
 import { FunctionError, valueError } from "./errors";
 import { optionalLevel, singleRow, type ArgumentCell, type ArgumentMatrix } from "./args";
@@ -80,7 +80,7 @@ export function readRow(
       values,
     ],
   };
-  const read = readSchoolTable(grid, { profile, headerRow: headerRows.length - 1 });
+  const read = readSchoolRecords(grid, { profile, headerRow: headerRows.length - 1 });
   const error = firstReadError(read.problems, ({ col, letters }) => ({
     zh: `学校行第 ${col + 1} 格（${letters}）`,
     en: `cell ${col + 1} (${letters}) of the row`,

@@ -706,6 +706,21 @@ const KIND_OF = new Map(COLUMNS.map((c) => [c.id, c.kind]));
 
 /** Reads a school table from a grid (TEMPLATE.md). Never throws. */
 export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResult {
+  return readTable(grid, options, true);
+}
+
+/**
+ * The records and problems of a school table, exactly as readSchoolTable gives them, without the list of matched
+ * and unmatched headers: the custom functions read one row per call and never show which header matched what.
+ */
+export function readSchoolRecords(
+  grid: Grid,
+  options: ReadOptions = {},
+): Pick<ReadResult, "records" | "problems"> {
+  return readTable(grid, options, false);
+}
+
+function readTable(grid: Grid, options: ReadOptions, withColumns: boolean): ReadResult {
   const problems: Problem[] = [];
   const sheet = new Sheet(grid, problems);
   const profile = options?.profile ?? NATIONAL_2017;
@@ -744,13 +759,12 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
   const plan = planColumns(sheet, header, mapping, mappedCol, profile);
   // a plan may be shared by many reads: each read hands out its own copies
   for (const p of plan.problems) problems.push({ ...p, message: { ...p.message } });
-  const columns: ColumnMatch[] = plan.columns.map((c) => ({
-    columnId: c.columnId,
-    col: c.col,
-    header: c.header,
-    cell: c.cell,
-  }));
-  const unmatchedHeaders = plan.unmatchedHeaders.map((h) => ({ header: h.header, col: h.col, cell: h.cell }));
+  const columns: ColumnMatch[] = withColumns
+    ? plan.columns.map((c) => ({ columnId: c.columnId, col: c.col, header: c.header, cell: c.cell }))
+    : [];
+  const unmatchedHeaders = withColumns
+    ? plan.unmatchedHeaders.map((h) => ({ header: h.header, col: h.col, cell: h.cell }))
+    : [];
   const nameCol = plan.nameCol;
 
   const dataRows = findDataRows(sheet, headerRow, nameCol, problems);
