@@ -520,7 +520,14 @@ interface ColumnPlan {
   cellPrefixes: string[];
   cellTemplate: Record<string, string>;
   /** the cells of the row read last, by its row number in the sheet (never handed out: records get copies) */
-  lastRow: { rowNumber: number; cells: Readonly<Record<string, string>>; cellList: readonly string[] } | null;
+  lastRow: {
+    rowNumber: number;
+    cells: Readonly<Record<string, string>>;
+    cellList: readonly string[];
+    /** the fields of its blank cells, by index in the columns read: a field is never changed once made, so the
+     * reads of the same row share them */
+    blanks: (Field | undefined)[];
+  } | null;
   /** each figure of FIGURE_IDS, where the table has its column: where it is, whether it counts people or rooms
    * (whole numbers), its index in the columns read */
   figureList: ({ col: number; whole: boolean; index: number } | undefined)[];
@@ -915,6 +922,12 @@ interface RowReading {
   cells: Record<string, string>;
   /** the same addresses in the order of the columns read */
   cellList: readonly string[];
+  /** the fields of blank cells, by the same order (shared by the reads of rows with the same number) */
+  blanks: (Field | undefined)[];
+}
+
+function blankField(row: RowReading, index: number, cell: string): Field {
+  return (row.blanks[index] ??= { state: "blank", cell });
 }
 
 /** A cell where a number belongs (TEMPLATE.md: blank, a number, a number written as text), checked for its kind. */
@@ -927,10 +940,10 @@ function num(row: RowReading, figure: number): Field {
   const raw = table.sheet.value(r, column.col);
   let value: number;
   if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
-  else if (raw === null || raw === undefined) return { state: "blank", cell };
+  else if (raw === null || raw === undefined) return blankField(row, column.index, cell);
   else {
     const reading = readNumber(raw);
-    if (reading.kind === "blank") return { state: "blank", cell };
+    if (reading.kind === "blank") return blankField(row, column.index, cell);
     if (reading.kind === "notNumber") {
       table.problems.push(notANumber(reading.cell, cell, columnName(id)));
       return { state: "invalid", cell };
@@ -1021,11 +1034,11 @@ function readDataRow(table: TableReading, r: number): void {
       cellList[i] = cell;
       cells[cellIds[i]] = cell;
     }
-    last = { rowNumber, cells, cellList };
+    last = { rowNumber, cells, cellList, blanks: new Array<Field | undefined>(cellIds.length) };
     plan.lastRow = last;
   }
   const cells: Record<string, string> = { ...last.cells };
-  const row: RowReading = { table, r, cells, cellList: last.cellList };
+  const row: RowReading = { table, r, cells, cellList: last.cellList, blanks: last.blanks };
   const nameCol = plan.nameCol;
 
   if (sheet.hidden.has(r)) {
