@@ -153,24 +153,59 @@ function shortfallOf(profile: Profile, section: Section, indicator: IndicatorId)
   return { indicator, toStandard, toFloor, schoolToStandard, schoolToFloor };
 }
 
+/** Per-indicator values and statuses of the section being evaluated, in INDICATOR_IDS order: one pass fills
+ * them, and the records of the result are built from them as literals (no closure per indicator and section). */
+const sectionValues: (number | null)[] = new Array(INDICATOR_IDS.length);
+const sectionStatuses: (IndicatorStatus | null)[] = new Array(INDICATOR_IDS.length);
+const statusesGiven: IndicatorStatus[] = [];
+
 /** Evaluates one section: values, statuses, the pass rule and shortfalls. */
 export function evaluateSection(profile: Profile, section: Section): SectionResult {
-  const values = byIndicator((id) => indicatorValue(profile, id, section.amounts[id], section.students));
-  const status = byIndicator((id) => {
-    const value = values[id];
-    return value === null ? null : indicatorStatus(profile, id, section.level, value);
-  });
-  const met = byIndicator((id) => status[id] === "met");
-  const statuses: IndicatorStatus[] = [];
+  const v = sectionValues;
+  const st = sectionStatuses;
+  const statuses = statusesGiven;
+  statuses.length = 0;
   const shortfalls: Shortfall[] = [];
   let metCount = 0;
-  for (const id of INDICATOR_IDS) {
-    const s = status[id];
+  for (let i = 0; i < INDICATOR_IDS.length; i++) {
+    const id = INDICATOR_IDS[i];
+    const value = indicatorValue(profile, id, section.amounts[id], section.students);
+    const s = value === null ? null : indicatorStatus(profile, id, section.level, value);
+    v[i] = value;
+    st[i] = s;
     if (s === null) continue;
     statuses.push(s);
     if (s === "met") metCount++;
     else shortfalls.push(shortfallOf(profile, section, id));
   }
+  // the same key order as byIndicator and INDICATOR_IDS
+  const values: Record<IndicatorId, number | null> = {
+    qualifiedTeachers: v[0],
+    keyTeachers: v[1],
+    peArtTeachers: v[2],
+    teachingArea: v[3],
+    sportsArea: v[4],
+    equipmentValue: v[5],
+    multimediaRooms: v[6],
+  };
+  const status: Record<IndicatorId, IndicatorStatus | null> = {
+    qualifiedTeachers: st[0],
+    keyTeachers: st[1],
+    peArtTeachers: st[2],
+    teachingArea: st[3],
+    sportsArea: st[4],
+    equipmentValue: st[5],
+    multimediaRooms: st[6],
+  };
+  const met: Record<IndicatorId, boolean> = {
+    qualifiedTeachers: st[0] === "met",
+    keyTeachers: st[1] === "met",
+    peArtTeachers: st[2] === "met",
+    teachingArea: st[3] === "met",
+    sportsArea: st[4] === "met",
+    equipmentValue: st[5] === "met",
+    multimediaRooms: st[6] === "met",
+  };
   const pass =
     section.included && statuses.length === INDICATOR_IDS.length && sectionPasses(profile, statuses);
   // an explicit literal rather than a spread: every result has the same shape, which keeps reading them fast
