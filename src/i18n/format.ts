@@ -8,7 +8,10 @@ function formatter(lang: Lang, decimals: number): Intl.NumberFormat {
   const key = `${lang}:${decimals}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    f = new Intl.NumberFormat(LOCALE[lang], {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
     cache.set(key, f);
   }
   return f;
@@ -31,7 +34,9 @@ export function formatPercent(value: number | null | undefined, decimals = 1, la
 export function formatYuan(value: number | null | undefined, lang: Lang = "zh"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   if (Math.abs(value) >= 10000) {
-    return lang === "zh" ? `${formatNumber(value / 10000, 2, lang)} 万元` : `${formatNumber(value, 0, lang)} yuan`;
+    return lang === "zh"
+      ? `${formatNumber(value / 10000, 2, lang)} 万元`
+      : `${formatNumber(value, 0, lang)} yuan`;
   }
   return lang === "zh" ? `${formatNumber(value, 0, lang)} 元` : `${formatNumber(value, 0, lang)} yuan`;
 }

@@ -18,7 +18,12 @@ export type Level = (typeof LEVELS)[number];
 /** Teacher indicators are taken per section; facility indicators belong to the whole school and are apportioned. */
 export const TEACHER_INDICATORS = ["qualifiedTeachers", "keyTeachers", "peArtTeachers"] as const;
 export type TeacherIndicatorId = (typeof TEACHER_INDICATORS)[number];
-export const FACILITY_INDICATORS = ["teachingArea", "sportsArea", "equipmentValue", "multimediaRooms"] as const;
+export const FACILITY_INDICATORS = [
+  "teachingArea",
+  "sportsArea",
+  "equipmentValue",
+  "multimediaRooms",
+] as const;
 export type FacilityIndicatorId = (typeof FACILITY_INDICATORS)[number];
 
 export function isIndicatorId(value: unknown): value is IndicatorId {

@@ -44,7 +44,10 @@ export function parseProfile(json: unknown): ProfileResult {
       const field = issue.path.map(String).join(".") || "(root)";
       return {
         field,
-        message: { zh: `字段 ${field} 无效：${issue.message}`, en: `field ${field} is invalid: ${issue.message}` },
+        message: {
+          zh: `字段 ${field} 无效：${issue.message}`,
+          en: `field ${field} is invalid: ${issue.message}`,
+        },
       };
     }),
   };
@@ -59,7 +62,9 @@ export function parseProfileText(text: string): ProfileResult {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      errors: [{ field: "(json)", message: { zh: `不是有效的 JSON：${detail}`, en: `not valid JSON: ${detail}` } }],
+      errors: [
+        { field: "(json)", message: { zh: `不是有效的 JSON：${detail}`, en: `not valid JSON: ${detail}` } },
+      ],
     };
   }
   return parseProfile(json);
