@@ -157,16 +157,14 @@ function shortfallOf(profile: Profile, section: Section, indicator: IndicatorId)
  * them, and the records of the result are built from them as literals (no closure per indicator and section). */
 const sectionValues: (number | null)[] = new Array(INDICATOR_IDS.length);
 const sectionStatuses: (IndicatorStatus | null)[] = new Array(INDICATOR_IDS.length);
-const statusesGiven: IndicatorStatus[] = [];
 
 /** Evaluates one section: values, statuses, the pass rule and shortfalls. */
 export function evaluateSection(profile: Profile, section: Section): SectionResult {
   const v = sectionValues;
   const st = sectionStatuses;
-  const statuses = statusesGiven;
-  statuses.length = 0;
   const shortfalls: Shortfall[] = [];
   let metCount = 0;
+  let computed = 0;
   for (let i = 0; i < INDICATOR_IDS.length; i++) {
     const id = INDICATOR_IDS[i];
     const value = indicatorValue(profile, id, section.amounts[id], section.students);
@@ -174,7 +172,7 @@ export function evaluateSection(profile: Profile, section: Section): SectionResu
     v[i] = value;
     st[i] = s;
     if (s === null) continue;
-    statuses.push(s);
+    computed++;
     if (s === "met") metCount++;
     else shortfalls.push(shortfallOf(profile, section, id));
   }
@@ -206,8 +204,11 @@ export function evaluateSection(profile: Profile, section: Section): SectionResu
     equipmentValue: st[5] === "met",
     multimediaRooms: st[6] === "met",
   };
+  // with every value computed, the statuses are those of all seven indicators, none null
   const pass =
-    section.included && statuses.length === INDICATOR_IDS.length && sectionPasses(profile, statuses);
+    section.included &&
+    computed === INDICATOR_IDS.length &&
+    sectionPasses(profile, st as readonly IndicatorStatus[]);
   // an explicit literal rather than a spread: every result has the same shape, which keeps reading them fast
   return {
     recordIndex: section.recordIndex,
