@@ -1279,6 +1279,12 @@ function readLocale(row: RowReading): SchoolRecord["locale"] {
   return locale;
 }
 
+/** A figure in money, in 元 whatever the unit of its column. */
+function moneyOf(plan: ColumnPlan, f: Field, id: string): number | undefined {
+  const v = valueOf(f);
+  return v === undefined ? undefined : plan.inTenThousand.has(id) ? tenThousand(v) : v;
+}
+
 /** Enrolment, teachers per section, facilities for the whole school and per section where the workbook gives them. */
 function readFigures(row: RowReading): RowFigures {
   const { table } = row;
@@ -1330,17 +1336,24 @@ function readFigures(row: RowReading): RowFigures {
   }
 
   // facilities: whole school, and per section where the workbook gives them
-  const facilityFields = FACILITY_FIGURES.map((figure) => num(row, figure));
-  const sectionFields = LEVELS_OF_SECTIONS.map((level) =>
-    SECTION_FACILITY_FIGURES[level].map((figure) => num(row, figure)),
-  );
-  const money = (f: Field, id: string): number | undefined => {
-    const v = valueOf(f);
-    return v === undefined ? undefined : plan.inTenThousand.has(id) ? tenThousand(v) : v;
-  };
-  const wholeFacilities: (number | undefined)[] = FACILITY_IDS.map((f, i) =>
-    f === "equipmentValue" ? money(facilityFields[i], "equipmentValue") : valueOf(facilityFields[i]),
-  );
+  // loops rather than maps of closures: every call of a custom function reads one row
+  const facilityFields: Field[] = new Array(FACILITY_FIGURES.length);
+  for (let i = 0; i < FACILITY_FIGURES.length; i++) facilityFields[i] = num(row, FACILITY_FIGURES[i]);
+  const sectionFields: Field[][] = new Array(LEVELS_OF_SECTIONS.length);
+  for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
+    const figures = SECTION_FACILITY_FIGURES[LEVELS_OF_SECTIONS[l]];
+    const fields: Field[] = new Array(figures.length);
+    for (let i = 0; i < figures.length; i++) fields[i] = num(row, figures[i]);
+    sectionFields[l] = fields;
+  }
+  const money = (f: Field, id: string): number | undefined => moneyOf(plan, f, id);
+  const wholeFacilities: (number | undefined)[] = new Array(FACILITY_IDS.length);
+  for (let i = 0; i < FACILITY_IDS.length; i++) {
+    wholeFacilities[i] =
+      FACILITY_IDS[i] === "equipmentValue"
+        ? moneyOf(plan, facilityFields[i], "equipmentValue")
+        : valueOf(facilityFields[i]);
+  }
   const sectionGiven: boolean[] = [];
   const sectionFacilities: Partial<Record<Level, Facilities>> = {};
   for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
