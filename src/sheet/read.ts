@@ -1451,7 +1451,8 @@ function checkAgainstType(row: RowReading, type: SchoolType, figures: RowFigures
           ),
         );
       }
-    } else {
+    } else if (f.state === "absent" || f.state === "blank") {
+      // the reason is worded only for a cell that needs it
       blankRequired(table, id, f, {
         zh: `${typeWord(type)}须填写在校生数`,
         en: `a ${typeWordEn(type)} must report its enrolment`,
