@@ -121,23 +121,27 @@ const evaluatedRows = new WeakMap<Profile, RowMemo>();
 export const ROW_MEMO_SIZE = 2048;
 
 /**
- * Hashes of rows seen once, one slot per hash (a later hash takes the slot over). A row enters the memo only
- * when its hash is seen a second time: a row read once is not worth keeping, and keeping every row for a while
- * makes the collector copy them all, which costs more than reading them on a sheet of distinct rows.
+ * Hashes of rows seen once, four to a bucket (a fifth pushes the oldest out). A row enters the memo only when its
+ * hash is seen a second time: a row read once is not worth keeping, and keeping every row for a while makes the
+ * collector copy them all, which costs more than reading them on a sheet of distinct rows. Four to a bucket, so
+ * that two rows of a county whose hashes share a bucket do not push each other out on every recalculation.
  */
-const SEEN_SLOTS = 4 * ROW_MEMO_SIZE;
+const SEEN_BUCKETS = 2 * ROW_MEMO_SIZE;
+const SEEN_WAYS = 4;
 const seenHashes = new WeakMap<Profile, Int32Array>();
 
-/** True when the hash was seen before (in its slot); notes it otherwise. */
+/** True when the hash was seen before (and is still in its bucket); notes it otherwise. */
 function seenBefore(profile: Profile, hash: number): boolean {
   let seen = seenHashes.get(profile);
   if (!seen) {
-    seen = new Int32Array(SEEN_SLOTS);
+    seen = new Int32Array(SEEN_BUCKETS * SEEN_WAYS);
     seenHashes.set(profile, seen);
   }
-  const slot = (hash ^ (hash >>> 13)) & (SEEN_SLOTS - 1);
-  if (seen[slot] === (hash | 0)) return true;
-  seen[slot] = hash;
+  const h = hash | 0;
+  const base = ((h ^ (h >>> 13)) & (SEEN_BUCKETS - 1)) * SEEN_WAYS;
+  for (let i = 0; i < SEEN_WAYS; i++) if (seen[base + i] === h) return true;
+  for (let i = SEEN_WAYS - 1; i > 0; i--) seen[base + i] = seen[base + i - 1];
+  seen[base] = h;
   return false;
 }
 
