@@ -14,6 +14,8 @@ export interface ExcelHost {
   readTable(source: TableSource): Promise<Grid>;
   /** inserts the template sheet (as `balance template`); returns the sheet's name */
   insertTemplate(options: { withSample: boolean; lang: Lang }): Promise<string>;
+  /** inserts the county sheet (县级指标, as `balance template --county`) to fill in; returns the sheet's name */
+  insertCountySheet(options: { lang: Lang }): Promise<string>;
   /** builds every sheet fully, then replaces; touches only sheets the add-in made */
   writeReport(report: Report, options: { replaceExisting: boolean }): Promise<{ written: string[] }>;
   /** the report sheets that already exist (for the confirmation before replacing) */

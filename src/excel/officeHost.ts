@@ -11,7 +11,15 @@
  */
 import type { Lang } from "../i18n/format";
 import type { Report, ReportSheet } from "../report/model";
-import { sheetRef, type Grid } from "../sheet/grid";
+import {
+  COUNTY_SHEET_NAME,
+  COUNTY_SHEET_NAME_EN,
+  COUNTY_SHEET_ROWS,
+  COUNTY_TEMPLATE_HEADER_ROW,
+  YES_NO_CHOICES,
+  countyTemplateRows,
+} from "../sheet/countySheet";
+import { columnLetters, sheetRef, type Grid } from "../sheet/grid";
 import type { ExcelHost, TableSource } from "./host";
 import {
   areaGroups,
@@ -39,6 +47,31 @@ export interface TemplateSheet {
   rows: (string | number | null)[][];
   columnWidths?: number[];
   headerRow: number;
+  /** cells (A1 addresses) that take one of a few answers from an in-cell drop-down */
+  choices?: { cells: string[]; values: string[] };
+}
+
+/** Widths of 编号, 部分, 指标, 要求, 填报值, 佐证材料, 备注 in characters (those of the xlsx county sheet). */
+const COUNTY_COLUMN_WIDTHS = [10, 14, 60, 30, 16, 36, 24];
+/** The value column (填报值) of the county sheet. */
+const COUNTY_VALUE_COLUMN = 4;
+
+/**
+ * The county sheet (县级指标) as `balance template --county` writes it: the rows of the sheet layer, with a 是/否
+ * drop-down in the value cell of every question answered yes or no.
+ */
+export function countyTemplateSheet(lang: Lang): TemplateSheet {
+  const headerRow = COUNTY_TEMPLATE_HEADER_ROW;
+  const cells = COUNTY_SHEET_ROWS.flatMap((row, i) =>
+    row.yesNo ? [`${columnLetters(COUNTY_VALUE_COLUMN)}${headerRow + 2 + i}`] : [],
+  );
+  return {
+    name: lang === "zh" ? COUNTY_SHEET_NAME : COUNTY_SHEET_NAME_EN,
+    rows: countyTemplateRows(lang),
+    columnWidths: COUNTY_COLUMN_WIDTHS,
+    headerRow,
+    choices: { cells, values: lang === "zh" ? YES_NO_CHOICES : [...YES_NO_CHOICES, "yes", "no"] },
+  };
 }
 
 export interface OfficeHostOptions {
@@ -269,6 +302,36 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
     return { present, made: made.filter((m) => ids.has(m.id)) };
   }
 
+  /** Adds a sheet under a free name and fills it: one sync to learn the names, one to write, whatever its size. */
+  async function insertSheet(template: TemplateSheet): Promise<string> {
+    return run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const name = uniqueName(template.name, new Set(sheets.items.map((s) => s.name)));
+      const ws = sheets.add(name);
+      const width = Math.max(1, ...template.rows.map((r) => r.length));
+      const rows = template.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
+      ws.getRangeByIndexes(0, 0, rows.length, width).values = rows;
+      const header = ws.getRangeByIndexes(template.headerRow, 0, 1, width);
+      header.format.font.bold = true;
+      header.format.fill.color = STYLE_LOOK.header.fill as string;
+      header.format.wrapText = true;
+      (template.columnWidths ?? []).forEach((w, c) => {
+        ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
+      });
+      for (const cell of template.choices?.cells ?? []) {
+        ws.getRange(cell).dataValidation.rule = {
+          list: { inCellDropDown: true, source: template.choices!.values.join(",") },
+        };
+      }
+      ws.freezePanes.freezeRows(template.headerRow + 1);
+      ws.activate();
+      await context.sync();
+      return name;
+    });
+  }
+
   const host: ExcelHost = {
     async readTable(source: TableSource): Promise<Grid> {
       return run(async (context) => {
@@ -306,28 +369,11 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
     },
 
     async insertTemplate(opts: { withSample: boolean; lang: Lang }): Promise<string> {
-      const template = options.template(opts);
-      return run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name");
-        await context.sync();
-        const name = uniqueName(template.name, new Set(sheets.items.map((s) => s.name)));
-        const ws = sheets.add(name);
-        const width = Math.max(1, ...template.rows.map((r) => r.length));
-        const rows = template.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
-        ws.getRangeByIndexes(0, 0, rows.length, width).values = rows;
-        const header = ws.getRangeByIndexes(template.headerRow, 0, 1, width);
-        header.format.font.bold = true;
-        header.format.fill.color = STYLE_LOOK.header.fill as string;
-        header.format.wrapText = true;
-        (template.columnWidths ?? []).forEach((w, c) => {
-          ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
-        });
-        ws.freezePanes.freezeRows(template.headerRow + 1);
-        ws.activate();
-        await context.sync();
-        return name;
-      });
+      return insertSheet(options.template(opts));
+    },
+
+    async insertCountySheet(opts: { lang: Lang }): Promise<string> {
+      return insertSheet(countyTemplateSheet(opts.lang));
     },
 
     async existingReportSheets(report: Report): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { ExcelHost, TableSource } from "../../src/excel/host";
 import type { Lang } from "../../src/i18n/format";
 import type { Report } from "../../src/report/model";
+import { COUNTY_SHEET_NAME, countyTemplateRows } from "../../src/sheet/countySheet";
 import type { CellValue, Grid } from "../../src/sheet/grid";
 import { TEMPLATE_COLUMNS, templateHeader } from "../../src/standard/columns";
 
@@ -43,6 +44,21 @@ export class FakeHost implements ExcelHost {
     this.log("insertTemplate", options);
     const name = this.sheets.has("学校数据") ? "学校数据 (2)" : "学校数据";
     this.sheets.set(name, [TEMPLATE_COLUMNS.map(templateHeader)]);
+    this.active = name;
+    return name;
+  }
+
+  failNextCountySheet: Error | null = null;
+
+  async insertCountySheet(options: { lang: Lang }): Promise<string> {
+    this.log("insertCountySheet", options);
+    if (this.failNextCountySheet) {
+      const error = this.failNextCountySheet;
+      this.failNextCountySheet = null;
+      throw error;
+    }
+    const name = this.sheets.has(COUNTY_SHEET_NAME) ? `${COUNTY_SHEET_NAME} (2)` : COUNTY_SHEET_NAME;
+    this.sheets.set(name, countyTemplateRows(options.lang));
     this.active = name;
     return name;
   }

@@ -8,7 +8,15 @@
  * - a way to make a chosen sync fail midway, to test what a failure leaves behind.
  */
 import { columnLetters, parseAddress } from "../../sheet/grid";
-import { parseRect, rectAddress, WorkbookModel, type CellFormat, type Rect, type SheetModel } from "./model";
+import {
+  parseRect,
+  rectAddress,
+  WorkbookModel,
+  type CellFormat,
+  type CellValidation,
+  type Rect,
+  type SheetModel,
+} from "./model";
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -339,8 +347,49 @@ class RangeFormat {
   }
 }
 
+/**
+ * A range's data validation: only list rules are modelled. Setting `rule` applies to every cell of the range
+ * when synced; a loaded `rule` is that of the range's first cell ({} without one), as Office gives a uniform one.
+ */
+class DataValidation extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    private readonly range: { target(): RangeTarget },
+  ) {
+    super(ctx);
+  }
+  protected scalarProperties(): string[] {
+    return ["rule"];
+  }
+  protected readProperty(name: string): unknown {
+    if (name !== "rule") throw new OfficeError("InvalidArgument", `the double has no dataValidation.${name}`);
+    const { sheet, rect } = this.range.target();
+    const validation = this.ctx.model.cell(sheet, rect.r0, rect.c0)?.validation;
+    return validation ? { list: { ...validation.list } } : {};
+  }
+  get rule(): { list?: CellValidation["list"] } {
+    return this.prop("rule");
+  }
+  set rule(v: { list?: Partial<CellValidation["list"]> }) {
+    const list = v.list;
+    if (!list || typeof list.source !== "string") {
+      throw new OfficeError("InvalidArgument", "the double models list rules only");
+    }
+    const validation = { list: { inCellDropDown: list.inCellDropDown ?? true, source: list.source } };
+    this.ctx.queue("dataValidation.rule", payloadBytes(validation), () => {
+      const { sheet, rect } = this.range.target();
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          this.ctx.model.ensureCell(sheet, r, c).validation = { list: { ...validation.list } };
+        }
+      }
+    });
+  }
+}
+
 export class Range extends ClientObject {
   readonly format: RangeFormat;
+  readonly dataValidation: DataValidation;
   constructor(
     ctx: RequestContext,
     private readonly resolve: () => RangeTarget | null,
@@ -351,6 +400,7 @@ export class Range extends ClientObject {
       target: () => this.target(),
       applyFormat: (name, f, bytes) => this.applyFormat(name, f, bytes),
     });
+    this.dataValidation = new DataValidation(ctx, { target: () => this.target() });
   }
 
   target(): RangeTarget {

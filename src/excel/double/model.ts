@@ -15,11 +15,17 @@ export interface CellFormat {
   wrap?: boolean;
 }
 
+/** A list of answers offered in the cell (Office's `dataValidation.rule.list`). */
+export interface CellValidation {
+  list: { inCellDropDown: boolean; source: string };
+}
+
 export interface CellModel {
   value: Scalar;
   formula?: string;
   numberFormat?: string;
   format?: CellFormat;
+  validation?: CellValidation;
 }
 
 export interface Rect {
