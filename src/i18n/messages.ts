@@ -98,6 +98,9 @@ const zh = {
   countySheetNone:
     "尚未读取县级指标表（县级指标）：由县级填报的指标显示为“缺数据”。打开该工作表后点下面的按钮。",
   countySheetReadButton: "读取当前工作表为县级指标表",
+  countySheetInsertButton: "插入县级指标表",
+  countySheetInserted:
+    "已插入工作表“{sheet}”：请在“填报值”列填写各项（是/否题从下拉列表选择），并附佐证材料，然后点击“读取当前工作表为县级指标表”。",
   countySheetNotCounty: "工作表“{sheet}”不是县级指标表（需要“编号”和“填报值”列）。",
   countyValue: "现值：",
   filterAll: "全部",
@@ -212,6 +215,9 @@ const en: Record<MessageKey, string> = {
   countySheetNone:
     "No county sheet (县级指标) read yet: items the county reports show as missing. Open that sheet, then press the button below.",
   countySheetReadButton: "Read the active sheet as the county sheet",
+  countySheetInsertButton: "Insert the county sheet",
+  countySheetInserted:
+    "Sheet “{sheet}” inserted: fill in the Value column (pick yes or no from the list where asked) with the evidence, then press “Read the active sheet as the county sheet”.",
   countySheetNotCounty: "Sheet “{sheet}” is not a county sheet (it needs an item-code and a value column).",
   countyValue: "value: ",
   filterAll: "All",

@@ -72,6 +72,12 @@ export function Pane(props: PaneProps) {
         setViewed({ sheet, cell: null });
         return sheet;
       },
+      insertCountySheet: async (options) => {
+        const sheet = await host.insertCountySheet(options);
+        refresh();
+        setViewed({ sheet, cell: null });
+        return sheet;
+      },
       writeReport: async (report, options) => {
         const result = await host.writeReport(report, options);
         refresh();
@@ -96,7 +102,7 @@ export function Pane(props: PaneProps) {
 
   // the county sheet (县级指标) read for the checklist; without it the county's own items are missing
   const [countyGrid, setCountyGrid] = useState<Grid | null>(null);
-  const [countyNote, setCountyNote] = useState<string | null>(null);
+  const [countyNote, setCountyNote] = useState<{ text: string; intent: "warning" | "info" } | null>(null);
   const [countyBusy, setCountyBusy] = useState(false);
   const flow = useCheckFlow(paneHost, profile, lang);
   const result = flow.result;
@@ -117,12 +123,27 @@ export function Pane(props: PaneProps) {
         setCountyGrid(grid);
         setCountyNote(null);
       } else {
-        setCountyNote(t(lang, "countySheetNotCounty", { sheet: grid.sheet }));
+        setCountyNote({ text: t(lang, "countySheetNotCounty", { sheet: grid.sheet }), intent: "warning" });
       }
     } catch (error) {
-      setCountyNote(
-        t(lang, "hostError", { message: error instanceof Error ? error.message : String(error) }),
-      );
+      setCountyNote({
+        text: t(lang, "hostError", { message: error instanceof Error ? error.message : String(error) }),
+        intent: "warning",
+      });
+    } finally {
+      setCountyBusy(false);
+    }
+  }, [paneHost, lang]);
+  const insertCountySheet = useCallback(async () => {
+    setCountyBusy(true);
+    try {
+      const sheet = await paneHost.insertCountySheet({ lang });
+      setCountyNote({ text: t(lang, "countySheetInserted", { sheet }), intent: "info" });
+    } catch (error) {
+      setCountyNote({
+        text: t(lang, "hostError", { message: error instanceof Error ? error.message : String(error) }),
+        intent: "warning",
+      });
     } finally {
       setCountyBusy(false);
     }
@@ -255,8 +276,8 @@ export function Pane(props: PaneProps) {
           {tab === "plan" &&
             (viewProps ? <PlanView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
           {tab === "allItems" && countyNote && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{countyNote}</MessageBarBody>
+            <MessageBar intent={countyNote.intent} data-county-note={countyNote.intent}>
+              <MessageBarBody>{countyNote.text}</MessageBarBody>
             </MessageBar>
           )}
           {tab === "allItems" &&
@@ -268,6 +289,7 @@ export function Pane(props: PaneProps) {
                 countyProblems={countyEvaluation.problems}
                 busy={countyBusy}
                 onReadCountySheet={() => void readCountySheet()}
+                onInsertCountySheet={() => void insertCountySheet()}
                 onSelectCell={(cell) => void paneHost.selectCell(cell).catch(() => undefined)}
               />
             ) : (

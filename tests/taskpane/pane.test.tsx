@@ -338,4 +338,32 @@ describe("task pane: 全部指标 checklist", () => {
     fireEvent.click(screen.getByRole("button", { name: "读取当前工作表为县级指标表" }));
     await screen.findByText(/工作表“学校”不是县级指标表/);
   });
+
+  it("inserts the county sheet to fill in, then reads it with the read button", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "全部指标" }));
+    fireEvent.click(screen.getByRole("button", { name: "插入县级指标表" }));
+    await screen.findByText(/已插入工作表“县级指标”：请在“填报值”列填写各项/);
+    expect(host.callsOf("insertCountySheet")).toEqual([[{ lang: "zh" }]]);
+    expect(host.active).toBe("县级指标");
+    // blank, the sheet is recognised and read: nothing the county reports is answered yet
+    fireEvent.click(screen.getByRole("button", { name: "读取当前工作表为县级指标表" }));
+    await screen.findByText("县级指标取自工作表“县级指标”。");
+  });
+
+  it("shows a failure to insert the county sheet", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    host.failNextCountySheet = new Error("工作簿受保护");
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "全部指标" }));
+    fireEvent.click(screen.getByRole("button", { name: "插入县级指标表" }));
+    await screen.findByText(/工作簿受保护/);
+    expect(host.sheets.has("县级指标")).toBe(false);
+    // the button works again afterwards
+    fireEvent.click(screen.getByRole("button", { name: "插入县级指标表" }));
+    await screen.findByText(/已插入工作表“县级指标”/);
+  });
 });

@@ -14,6 +14,8 @@ export interface ChecklistViewProps {
   countyProblems: readonly Problem[];
   busy: boolean;
   onReadCountySheet(): void;
+  /** inserts a blank county sheet to fill in */
+  onInsertCountySheet(): void;
   onSelectCell(cell: string): void;
 }
 
@@ -76,6 +78,9 @@ export function ChecklistView(props: ChecklistViewProps) {
       <div className={styles.row}>
         <Button size="small" disabled={props.busy} onClick={props.onReadCountySheet}>
           {t(lang, "countySheetReadButton")}
+        </Button>
+        <Button size="small" disabled={props.busy} onClick={props.onInsertCountySheet}>
+          {t(lang, "countySheetInsertButton")}
         </Button>
       </div>
       {props.countyProblems.length > 0 && (
