@@ -780,7 +780,7 @@ function readTable(grid: Grid, options: ReadOptions, withColumns: boolean): Read
     profile,
     plan,
     problems,
-    missingColumns: new Set(plan.missing),
+    missingColumns: plan.missing.length === 0 ? [] : [...new Set(plan.missing)],
     records: [],
     rows: [],
     firstRowOfName: new Map(),
@@ -908,7 +908,8 @@ interface TableReading {
   profile: Profile;
   plan: ColumnPlan;
   problems: Problem[];
-  missingColumns: Set<string>;
+  /** without repeats, in the order first found (an array: most reads find none, and a Set costs more to make) */
+  missingColumns: string[];
   records: SchoolRecord[];
   rows: number[];
   firstRowOfName: Map<string, { cell: string; name: string }>;
@@ -983,12 +984,16 @@ function num(row: RowReading, figure: number): Field {
   return { state: "ok", cell, value };
 }
 
+function noteMissing(table: TableReading, id: string): void {
+  if (!table.missingColumns.includes(id)) table.missingColumns.push(id);
+}
+
 function valueOf(f: Field): number | undefined {
   return f.state === "ok" ? f.value : undefined;
 }
 
 function blankRequired(table: TableReading, id: string, f: Field, why: { zh: string; en: string }): void {
-  if (f.state === "absent") table.missingColumns.add(id);
+  if (f.state === "absent") noteMissing(table, id);
   else if (f.state === "blank") {
     const name = columnName(id);
     table.problems.push(
@@ -1438,7 +1443,7 @@ function checkAgainstType(row: RowReading, type: SchoolType, figures: RowFigures
     const id = STUDENT_COLUMNS[level];
     const f = studentField[level];
     if (isCombinedSchool(type)) {
-      if (f.state === "absent") table.missingColumns.add(id);
+      if (f.state === "absent") noteMissing(table, id);
       else if (f.state === "blank" || (f.state === "ok" && f.value === 0)) {
         const col = columnName(id);
         problems.push(
@@ -1468,7 +1473,7 @@ function checkAgainstType(row: RowReading, type: SchoolType, figures: RowFigures
     for (let t = 0; t < TEACHER_IDS.length; t++) {
       const id = TEACHER_COLUMNS[level][TEACHER_IDS[t]];
       const f = figures.teacherFields[l][t];
-      if (f.state === "absent") table.missingColumns.add(id);
+      if (f.state === "absent") noteMissing(table, id);
       else if (f.state === "blank") {
         const col = columnName(id);
         problems.push(
