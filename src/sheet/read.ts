@@ -230,12 +230,13 @@ function lettersOf(index: number): string {
   return letters;
 }
 
-/** Sheet names as references ('My sheet'), by name: the functions read a sheet of the same name on every call. */
+/** Sheet names as the part of an address before the cell ('My sheet'!), by name: the functions read a sheet of
+ * the same name on every call. */
 const SHEET_REFS = new Map<string, string>();
-function sheetRefOf(sheet: string): string {
+function sheetPrefixOf(sheet: string): string {
   let ref = SHEET_REFS.get(sheet);
   if (ref === undefined) {
-    ref = sheetRef(sheet);
+    ref = `${sheetRef(sheet)}!`;
     if (SHEET_REFS.size >= 256) SHEET_REFS.clear();
     SHEET_REFS.set(sheet, ref);
   }
@@ -285,7 +286,7 @@ class Sheet {
     this.topLeft = topLeft;
     this.originRow = originRow;
     this.originCol = originCol;
-    this.prefix = `${sheetRefOf(this.sheet)}!`;
+    this.prefix = sheetPrefixOf(this.sheet);
     this.hidden = Array.isArray(g.hiddenRows)
       ? new Set(g.hiddenRows.filter((r) => typeof r === "number"))
       : NO_HIDDEN_ROWS;
