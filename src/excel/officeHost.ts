@@ -12,6 +12,7 @@
 import type { Lang } from "../i18n/format";
 import type { Report, ReportSheet } from "../report/model";
 import {
+  COUNTY_COLUMN_WIDTHS,
   COUNTY_SHEET_NAME,
   COUNTY_SHEET_NAME_EN,
   COUNTY_SHEET_ROWS,
@@ -51,8 +52,6 @@ export interface TemplateSheet {
   choices?: { cells: string[]; values: string[] };
 }
 
-/** Widths of 编号, 部分, 指标, 要求, 填报值, 佐证材料, 备注 in characters (those of the xlsx county sheet). */
-const COUNTY_COLUMN_WIDTHS = [10, 14, 60, 30, 16, 36, 24];
 /** The value column (填报值) of the county sheet. */
 const COUNTY_VALUE_COLUMN = 4;
 
@@ -68,7 +67,7 @@ export function countyTemplateSheet(lang: Lang): TemplateSheet {
   return {
     name: lang === "zh" ? COUNTY_SHEET_NAME : COUNTY_SHEET_NAME_EN,
     rows: countyTemplateRows(lang),
-    columnWidths: COUNTY_COLUMN_WIDTHS,
+    columnWidths: [...COUNTY_COLUMN_WIDTHS],
     headerRow,
     choices: { cells, values: lang === "zh" ? YES_NO_CHOICES : [...YES_NO_CHOICES, "yes", "no"] },
   };

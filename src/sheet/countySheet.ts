@@ -131,6 +131,9 @@ export const COUNTY_TEMPLATE_HEADER_ROW = 2;
  * The county sheet template as rows of cells: title, hint, header, then one row per measure (value, evidence and
  * notes blank; derived rows say where their value comes from).
  */
+/** Widths of 编号, 部分, 指标, 要求, 填报值, 佐证材料, 备注 in characters, for every writer of the county sheet. */
+export const COUNTY_COLUMN_WIDTHS: readonly number[] = [10, 14, 60, 30, 16, 36, 24];
+
 export function countyTemplateRows(lang: Lang = "zh"): (string | null)[][] {
   const header = COUNTY_SHEET_COLUMNS.map((c) => c[lang]);
   const rows: (string | null)[][] = [[TITLE[lang]], [HINT[lang]], header];

@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { Lang } from "../i18n/format";
 import {
   COUNTY_SHEET_NAME,
+  COUNTY_COLUMN_WIDTHS,
   COUNTY_SHEET_NAME_EN,
   COUNTY_SHEET_ROWS,
   COUNTY_TEMPLATE_HEADER_ROW,
@@ -16,8 +17,7 @@ const VALUE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: {
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8EA9C1" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** Widths of 编号, 部分, 指标, 要求, 填报值, 佐证材料, 备注 in characters. */
-const WIDTHS = [10, 14, 60, 30, 16, 36, 24];
+const WIDTHS = COUNTY_COLUMN_WIDTHS;
 
 interface Validations {
   add(address: string, validation: object): void;
