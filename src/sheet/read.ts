@@ -1082,7 +1082,9 @@ function readDataRow(table: TableReading, r: number): void {
   const art = valueOf(num(row, FIGURE.artRooms));
   const smallestMusic = valueOf(num(row, FIGURE.smallestMusicRoom));
   const smallestArt = valueOf(num(row, FIGURE.smallestArtRoom));
-  const largestFields = LARGEST_CLASS_FIGURES.map((figure) => num(row, figure));
+  const largestFields: Field[] = new Array(LARGEST_CLASS_FIGURES.length);
+  for (let i = 0; i < LARGEST_CLASS_FIGURES.length; i++)
+    largestFields[i] = num(row, LARGEST_CLASS_FIGURES[i]);
   let classes: { primary?: number; junior?: number } | undefined;
   if (primaryClasses !== undefined || juniorClasses !== undefined) {
     classes = {};
