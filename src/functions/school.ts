@@ -147,7 +147,10 @@ function seenBefore(profile: Profile, hash: number): boolean {
 
 function cellHash(v: ArgumentCell): number {
   if (v === null || v === undefined) return 1;
-  if (typeof v === "number") return (v * 2654435761) ^ (v * 40503 * 65536);
+  if (typeof v === "number") {
+    // whole numbers (most figures) by integer multiplication; others through the double products
+    return (v | 0) === v ? Math.imul(v, 0x9e3779b1) ^ (v >>> 15) : (v * 2654435761) ^ (v * 40503 * 65536);
+  }
   if (typeof v === "string") {
     const n = v.length;
     return n === 0
