@@ -272,7 +272,12 @@ class Sheet {
         originCol = col;
       }
     }
-    if (g.topLeft !== undefined && topLeft === "A1" && !/^\$?A\$?1$/iu.test(plainText(g.topLeft).trim())) {
+    if (
+      g.topLeft !== undefined &&
+      g.topLeft !== "A1" &&
+      topLeft === "A1" &&
+      !/^\$?A\$?1$/iu.test(plainText(g.topLeft).trim())
+    ) {
       problems.push(
         problem(
           "warning",
