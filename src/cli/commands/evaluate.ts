@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import type { Lang } from "../../i18n/format";
 import { blockedJsonContract, evaluateTable, toJsonContract } from "../../pipeline";
 import {
@@ -12,14 +10,13 @@ import {
 } from "../../countyVerdict";
 import { readSchoolTable } from "../../sheet/read";
 import type { Problem } from "../../sheet/problems";
-import { parseProfileText } from "../../standard/load";
-import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Profile } from "../../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
 import { buildReport } from "../../report/build";
 import { checkReportPath, gridRangeAddress, writeReportFile } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
-import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
+import { EXIT, usageError, type CliIO, type Command } from "../io";
+import { parseCommandLine, readProfileOption } from "../commandLine";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
                  [--county-sheet NAME] [--county NAME] [--out report.xlsx [--force]]
@@ -52,30 +49,6 @@ yuan, rooms), and the verdict.
   1  表中有错误，无法得出结论 errors in the input blocked the verdict
   2  命令行有误 usage error (unknown option, missing file argument, bad --lang, invalid profile)
 `;
-
-async function loadProfile(io: CliIO, path: string | undefined): Promise<Profile | number> {
-  if (path === undefined) return NATIONAL_2017;
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return usageError(
-      io,
-      code === "ENOENT"
-        ? { zh: `找不到标准文件“${path}”`, en: `profile file not found: "${path}"` }
-        : { zh: `无法读取标准文件“${path}”（${code}）`, en: `cannot read the profile "${path}" (${code})` },
-    );
-  }
-  const result = parseProfileText(text);
-  if (result.ok) return result.profile;
-  const fields = result.errors.map((e) => e.field).join(", ");
-  io.stderr(
-    `balance: 标准文件“${path}”无效 / the profile "${path}" is invalid (${fields})\n` +
-      result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
-  );
-  return EXIT.usage;
-}
 
 function blocked(
   io: CliIO,
@@ -113,55 +86,19 @@ export const evaluateCommand: Command = {
   },
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          sheet: { type: "string" },
-          "county-sheet": { type: "string" },
-          county: { type: "string" },
-          profile: { type: "string" },
-          lang: { type: "string" },
-          json: { type: "boolean" },
-          out: { type: "string" },
-          force: { type: "boolean" },
-          help: { type: "boolean", short: "h" },
-        },
-      });
-    } catch (error) {
-      return usageError(io, parseArgsError(error), "balance evaluate --help");
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(HELP);
-      return EXIT.ok;
-    }
-    const lang = parseLang(values.lang);
-    if (!lang) {
-      return usageError(io, {
-        zh: `--lang 只能是 zh 或 en（收到“${values.lang}”）`,
-        en: `--lang must be zh or en (got "${values.lang}")`,
-      });
-    }
-    if (positionals.length === 0) {
-      return usageError(
-        io,
-        { zh: "缺少工作簿文件名", en: "the workbook file is missing" },
-        "balance evaluate --help",
-      );
-    }
-    if (positionals.length > 1) {
-      return usageError(io, {
-        zh: `多余的参数 ${positionals[1]}`,
-        en: `unexpected argument ${positionals[1]}`,
-      });
-    }
-    const file = positionals[0];
+    const line = parseCommandLine(io, evaluateCommand, args, {
+      sheet: { type: "string" },
+      "county-sheet": { type: "string" },
+      county: { type: "string" },
+      profile: { type: "string" },
+      json: { type: "boolean" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+    });
+    if (typeof line === "number") return line;
+    const { values, file, lang } = line;
     const json = values.json === true;
-    const profile = await loadProfile(io, values.profile);
+    const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
     const out = values.out;
     if (out !== undefined) {

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { formatNumber, formatYuan, type Lang } from "../../i18n/format";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
@@ -7,8 +6,15 @@ import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
 import { INDICATOR_IDS, LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
-import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
-import { jsonProblems, readCountyRecords, readJsonFile, readProfileOption } from "./whatif";
+import { EXIT, type CliIO, type Command } from "../io";
+import {
+  inputProblems,
+  jsonProblems,
+  parseCommandLine,
+  readCountyRecords,
+  readJsonFile,
+  readProfileOption,
+} from "../commandLine";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--rotation] [--sheet NAME] [--profile FILE.json]
              [--lang zh|en] [--json]
@@ -163,78 +169,33 @@ export const planCommand: Command = {
   },
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          costs: { type: "string" },
-          rotation: { type: "boolean" },
-          sheet: { type: "string" },
-          profile: { type: "string" },
-          lang: { type: "string" },
-          json: { type: "boolean" },
-          help: { type: "boolean", short: "h" },
-        },
-      });
-    } catch (error) {
-      return usageError(io, parseArgsError(error), "balance plan --help");
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(HELP);
-      return EXIT.ok;
-    }
-    const lang = parseLang(values.lang);
-    if (!lang) {
-      return usageError(io, {
-        zh: `--lang 只能是 zh 或 en（收到“${values.lang}”）`,
-        en: `--lang must be zh or en (got "${values.lang}")`,
-      });
-    }
-    if (positionals.length !== 1) {
-      return usageError(
-        io,
-        positionals.length === 0
-          ? { zh: "缺少工作簿文件名", en: "the workbook file is missing" }
-          : { zh: `多余的参数 ${positionals[1]}`, en: `unexpected argument ${positionals[1]}` },
-        "balance plan --help",
-      );
-    }
+    const line = parseCommandLine(io, planCommand, args, {
+      costs: { type: "string" },
+      rotation: { type: "boolean" },
+      sheet: { type: "string" },
+      profile: { type: "string" },
+      json: { type: "boolean" },
+    });
+    if (typeof line === "number") return line;
+    const { values, file, lang } = line;
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
     let costs: UnitCosts = { ...DEFAULT_UNIT_COSTS };
     const problems: Problem[] = [];
+    const json = values.json === true;
     if (values.costs !== undefined) {
-      const file = await readJsonFile(io, values.costs, { zh: "成本文件", en: "costs file" });
-      if (!file.ok) return file.code;
-      const parsedCosts = parseCosts(file.value);
-      if (parsedCosts.problems.length > 0) {
-        if (values.json)
-          io.stdout(
-            JSON.stringify({ ok: false, problems: jsonProblems(parsedCosts.problems, lang) }, null, 2) + "\n",
-          );
-        else io.stderr(formatProblems(parsedCosts.problems, lang).join("\n") + "\n");
-        return EXIT.inputErrors;
-      }
+      const costsFile = await readJsonFile(io, values.costs, { zh: "成本文件", en: "costs file" });
+      if (!costsFile.ok) return costsFile.code;
+      const parsedCosts = parseCosts(costsFile.value);
+      if (parsedCosts.problems.length > 0) return inputProblems(io, parsedCosts.problems, lang, json);
       costs = parsedCosts.costs;
     }
-    const file = positionals[0];
     const county = await readCountyRecords(file, values.sheet, profile);
-    if (!county.ok) {
-      if (values.json)
-        io.stdout(
-          JSON.stringify({ ok: false, problems: jsonProblems(county.problems, lang) }, null, 2) + "\n",
-        );
-      else io.stderr(`${file}\n${formatProblems(county.problems, lang).join("\n")}\n`);
-      return EXIT.inputErrors;
-    }
+    if (!county.ok) return inputProblems(io, county.problems, lang, json, file);
     problems.push(...county.problems);
     const plan = await planLeastCost(county.records, profile, costs);
     const rotation = values.rotation ? await planRotation(county.records, profile) : null;
-    if (values.json) {
+    if (json) {
       io.stdout(JSON.stringify(planJson(plan, rotation, costs, problems, lang), null, 2) + "\n");
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");

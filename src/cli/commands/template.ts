@@ -1,8 +1,8 @@
 import { stat, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { schoolTableWorkbook } from "../../xlsx/template";
 import { countySheetWorkbook } from "../../xlsx/countyTemplate";
-import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
+import { EXIT, usageError, type CliIO, type Command } from "../io";
+import { parseCommandLine } from "../commandLine";
 
 const HELP = `balance template <out.xlsx> [--force]
 balance template --county <out.xlsx> [--force]
@@ -28,43 +28,15 @@ export const templateCommand: Command = {
   summary: { zh: "写出空白的学校统计表（.xlsx）", en: "write the empty school table (.xlsx)" },
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          force: { type: "boolean" },
-          county: { type: "boolean" },
-          lang: { type: "string" },
-          help: { type: "boolean", short: "h" },
-        },
-      });
-    } catch (error) {
-      return usageError(io, parseArgsError(error), "balance template --help");
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(HELP);
-      return EXIT.ok;
-    }
-    const lang = parseLang(values.lang);
-    if (!lang) return usageError(io, { zh: `--lang 只能是 zh 或 en`, en: `--lang must be zh or en` });
-    if (positionals.length === 0) {
-      return usageError(
-        io,
-        { zh: "缺少输出文件名", en: "the output file is missing" },
-        "balance template --help",
-      );
-    }
-    if (positionals.length > 1) {
-      return usageError(io, {
-        zh: `多余的参数 ${positionals[1]}`,
-        en: `unexpected argument ${positionals[1]}`,
-      });
-    }
-    const out = positionals[0];
+    const line = parseCommandLine(
+      io,
+      templateCommand,
+      args,
+      { force: { type: "boolean" }, county: { type: "boolean" } },
+      { zh: "缺少输出文件名", en: "the output file is missing" },
+    );
+    if (typeof line === "number") return line;
+    const { values, file: out, lang } = line;
     const existing = await stat(out).catch(() => null);
     if (existing?.isDirectory()) {
       return usageError(io, { zh: `“${out}”是一个文件夹`, en: `"${out}" is a folder` });

@@ -1,103 +1,18 @@
-import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { formatNumber, type Lang } from "../../i18n/format";
-import { evaluateTable } from "../../pipeline";
-import type { SchoolRecord } from "../../engine/records";
 import { describeEdit, evaluateScenario, parseEdits, type ScenarioResult } from "../../engine/scenario";
-import { readSchoolTable } from "../../sheet/read";
 import type { Problem } from "../../sheet/problems";
-import { parseProfileText } from "../../standard/load";
-import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Profile } from "../../standard/profile";
 import { LEVEL_NAMES } from "../../standard/indicators";
-import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
 import { formatProblems } from "../verdict";
-import { EXIT, parseArgsError, parseLang, usageError, type Bilingual, type CliIO, type Command } from "../io";
-
-/** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
-export async function readJsonFile(
-  io: CliIO,
-  path: string,
-  what: Bilingual,
-): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      code: usageError(io, {
-        zh: `无法读取${what.zh}“${path}”（${code}）`,
-        en: `cannot read the ${what.en} "${path}" (${code})`,
-      }),
-    };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
-  } catch (error) {
-    return {
-      ok: false,
-      code: usageError(io, {
-        zh: `${what.zh}“${path}”不是有效的 JSON（${(error as Error).message}）`,
-        en: `the ${what.en} "${path}" is not valid JSON (${(error as Error).message})`,
-      }),
-    };
-  }
-}
-
-export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
-  if (path === undefined) return NATIONAL_2017;
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return usageError(io, {
-      zh: `无法读取标准文件“${path}”（${code}）`,
-      en: `cannot read the profile "${path}" (${code})`,
-    });
-  }
-  const result = parseProfileText(text);
-  if (result.ok) return result.profile;
-  io.stderr(
-    `balance: 标准文件“${path}”无效 / the profile "${path}" is invalid\n` +
-      result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
-  );
-  return EXIT.usage;
-}
-
-/**
- * The school records of a workbook by the same path as `balance evaluate`: the workbook's sheets, the chosen
- * sheet, `evaluateTable`. Errors in the table block, exactly as there.
- */
-export async function readCountyRecords(
-  file: string,
-  sheet: string | undefined,
-  profile: Profile,
-): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
-  const workbook = await readWorkbookFile(file);
-  if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
-  const chosen = chooseSheet(
-    workbook.grids,
-    sheet,
-    (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
-  );
-  if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
-  const result = evaluateTable(chosen.grid, profile);
-  if (!result.ok) return { ok: false, problems: result.problems };
-  return { ok: true, records: result.read.records, problems: result.problems };
-}
-
-export function jsonProblems(problems: readonly Problem[], lang: Lang) {
-  return problems.map((p) => ({
-    severity: p.severity,
-    code: p.code,
-    cell: p.cell,
-    message: p.message[lang],
-    messages: p.message,
-  }));
-}
+import { EXIT, usageError, type CliIO, type Command } from "../io";
+import {
+  inputProblems,
+  jsonProblems,
+  parseCommandLine,
+  readCountyRecords,
+  readJsonFile,
+  readProfileOption,
+} from "../commandLine";
 
 const HELP = `balance whatif <workbook.xlsx> --edits edits.json [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
 
@@ -223,45 +138,14 @@ export const whatifCommand: Command = {
   },
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          edits: { type: "string" },
-          sheet: { type: "string" },
-          profile: { type: "string" },
-          lang: { type: "string" },
-          json: { type: "boolean" },
-          help: { type: "boolean", short: "h" },
-        },
-      });
-    } catch (error) {
-      return usageError(io, parseArgsError(error), "balance whatif --help");
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(HELP);
-      return EXIT.ok;
-    }
-    const lang = parseLang(values.lang);
-    if (!lang) {
-      return usageError(io, {
-        zh: `--lang 只能是 zh 或 en（收到“${values.lang}”）`,
-        en: `--lang must be zh or en (got "${values.lang}")`,
-      });
-    }
-    if (positionals.length !== 1) {
-      return usageError(
-        io,
-        positionals.length === 0
-          ? { zh: "缺少工作簿文件名", en: "the workbook file is missing" }
-          : { zh: `多余的参数 ${positionals[1]}`, en: `unexpected argument ${positionals[1]}` },
-        "balance whatif --help",
-      );
-    }
+    const line = parseCommandLine(io, whatifCommand, args, {
+      edits: { type: "string" },
+      sheet: { type: "string" },
+      profile: { type: "string" },
+      json: { type: "boolean" },
+    });
+    if (typeof line === "number") return line;
+    const { values, file, lang } = line;
     if (values.edits === undefined) {
       return usageError(
         io,
@@ -273,19 +157,11 @@ export const whatifCommand: Command = {
     if (typeof profile === "number") return profile;
     const editsJson = await readJsonFile(io, values.edits, { zh: "修改清单", en: "edits file" });
     if (!editsJson.ok) return editsJson.code;
-    const file = positionals[0];
     const json = values.json === true;
 
     const county = await readCountyRecords(file, values.sheet, profile);
     const parsedEdits = parseEdits(editsJson.value);
-    if (!county.ok) {
-      if (json)
-        io.stdout(
-          JSON.stringify({ ok: false, problems: jsonProblems(county.problems, lang) }, null, 2) + "\n",
-        );
-      else io.stderr(`${file}\n${formatProblems(county.problems, lang).join("\n")}\n`);
-      return EXIT.inputErrors;
-    }
+    if (!county.ok) return inputProblems(io, county.problems, lang, json, file);
     const result = evaluateScenario(
       county.records,
       parsedEdits.edits,
