@@ -8,18 +8,9 @@ import { differenceCoefficient, evaluate, type SchoolRecord, type SchoolType } f
 import { INDICATOR_IDS, LEVELS } from "../src/standard/indicators";
 import { NATIONAL_2017 } from "../src/standard/national2017";
 import { medianMs, report } from "./harness";
+import { seededRandom } from "../src/sample/random";
 
-/** mulberry32: a small seeded generator, so every run measures the same county. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = seededRandom;
 
 const TYPES: SchoolType[] = [
   "primary",

@@ -7,18 +7,9 @@ import type { Report } from "../../src/report/model";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import type { Grid } from "../../src/sheet/grid";
 import type { Lang } from "../../src/i18n/format";
+import { seededRandom } from "../../src/sample/random";
 
-/** A small deterministic PRNG (mulberry32), so that a failing county can be rebuilt from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;
 
 const TYPES: SchoolType[] = [
   "primary",

@@ -1,16 +1,7 @@
 import type { SchoolRecord, SchoolType } from "../../src/engine/records";
+import { seededRandom } from "../../src/sample/random";
 
-/** A small deterministic generator (mulberry32), so that every run plans the same counties. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 export interface CountyOptions {
   /** spread of resources around the standard: values drawn in [low, high] × standard */
