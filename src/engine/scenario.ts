@@ -214,7 +214,20 @@ export function applyEdits(
   let out: SchoolRecord[] = records.map(cloneRecord);
   const problems: Problem[] = [];
   const applied: number[] = [];
-  const find = (name: string) => out.findIndex((r) => r.name.trim() === name.trim());
+  // schools by name, made again after an edit that adds or removes one (names are unique in a table; the first
+  // one counts where they are not)
+  let byName: Map<string, number> | null = null;
+  const find = (name: string) => {
+    if (!byName) {
+      const index = new Map<string, number>();
+      out.forEach((r, i) => {
+        const key = r.name.trim();
+        if (!index.has(key)) index.set(key, i);
+      });
+      byName = index;
+    }
+    return byName.get(name.trim()) ?? -1;
+  };
 
   edits.forEach((edit, index) => {
     const at = (field: string) => `edits[${indexes?.[index] ?? index}].${field}`;
@@ -317,6 +330,7 @@ export function applyEdits(
         target.sectionFacilities = undefined;
         out[to] = target;
         out = out.filter((_, j) => j !== from);
+        byName = null;
         break;
       }
       case "openSchool": {
@@ -344,12 +358,14 @@ export function applyEdits(
           },
           facilities: { ...r.facilities },
         });
+        byName = null;
         break;
       }
       case "closeSchool": {
         const i = find(edit.school);
         if (i < 0) return notFound("school", edit.school);
         out = out.filter((_, j) => j !== i);
+        byName = null;
         break;
       }
     }

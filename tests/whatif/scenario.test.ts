@@ -142,6 +142,33 @@ describe("scenario algebra", () => {
     expect(strip(refused.records)).toEqual(strip(records));
   });
 
+  test("edits after a merge, a closure or an opening find their schools by name, not by position", () => {
+    const records = [school("甲小学"), school("乙小学"), school("丙小学"), school(" 丁小学 ")];
+    const applied = applyEdits(
+      records,
+      [
+        { kind: "mergeSchool", school: "甲小学", into: "丙小学" },
+        { kind: "hireTeachers", school: "丙小学", level: "primary", resource: "keyTeachers", count: 1 },
+        { kind: "closeSchool", school: "乙小学" },
+        { kind: "addStudents", school: "丁小学", level: "primary", value: 7 },
+        {
+          kind: "openSchool",
+          record: { ...school("戊小学"), students: { primary: 80, junior: 0, senior: 0 } },
+        },
+        { kind: "addStudents", school: "戊小学", level: "primary", value: 3 },
+        { kind: "addStudents", school: "乙小学", level: "primary", value: 1 },
+      ],
+      P,
+    );
+    expect(applied.records.map((r) => r.name)).toEqual(["丙小学", " 丁小学 ", "戊小学"]);
+    expect(applied.records[0].teachers.primary.keyTeachers).toBe(13);
+    expect(applied.records[1].students.primary).toBe(507);
+    expect(applied.records[2].students.primary).toBe(83);
+    // the closed school is gone: the last edit is reported, not applied to another school
+    expect(applied.applied).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(applied.problems.map((p) => p.code)).toEqual(["edit-school-not-found"]);
+  });
+
   test("a transfer: the source loses what the target gains", () => {
     const records = [school("甲"), school("乙")];
     const edit: Edit = {
