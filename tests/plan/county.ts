@@ -1,4 +1,8 @@
 import type { SchoolRecord, SchoolType } from "../../src/engine/records";
+import type { UnitCosts } from "../../src/engine/plan/costs";
+import type { Profile } from "../../src/standard/profile";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { seededRandom } from "../../src/sample/random";
 
 export const random = seededRandom;
@@ -52,3 +56,34 @@ export function generateCounty(n: number, seed: number, options: CountyOptions =
   }
   return records;
 }
+
+/**
+ * A profile whose seven resources are all whole numbers and whose standards are small, so that a brute force
+ * over every whole addition is exhaustive. The rules (6 of 7, 85 % band, CV limits) are the national ones.
+ */
+export const SMALL: Profile = {
+  ...NATIONAL_2017,
+  id: "small-integral",
+  indicators: Object.fromEntries(
+    INDICATOR_IDS.map((id) => [
+      id,
+      {
+        ...NATIONAL_2017.indicators[id],
+        integral: true,
+        scale: "perStudent",
+        standard: { primary: 0.2, junior: 0.25 },
+      },
+    ]),
+  ) as Profile["indicators"],
+};
+
+/** Unit costs for the brute-force counties: small and unequal, so that ties are rare. */
+export const SMALL_COSTS: UnitCosts = {
+  qualifiedTeachers: 7,
+  keyTeachers: 11,
+  peArtTeachers: 5,
+  teachingArea: 6,
+  sportsArea: 3,
+  equipmentValue: 2,
+  multimediaRooms: 9,
+};

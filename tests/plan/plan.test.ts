@@ -8,43 +8,8 @@ import { evaluateScenario, type Edit } from "../../src/engine/scenario";
 import type { SchoolRecord, SchoolType } from "../../src/engine/records";
 import type { Profile } from "../../src/standard/profile";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import {
-  FACILITY_INDICATORS,
-  INDICATOR_IDS,
-  TEACHER_INDICATORS,
-  type IndicatorId,
-} from "../../src/standard/indicators";
-import { generateCounty, random } from "./county";
-
-/**
- * A profile whose seven resources are all whole numbers and whose standards are small, so that a brute force
- * over every whole addition is exhaustive. The rules (6 of 7, 85 % band, CV limits) are the national ones.
- */
-const SMALL: Profile = {
-  ...NATIONAL_2017,
-  id: "small-integral",
-  indicators: Object.fromEntries(
-    INDICATOR_IDS.map((id) => [
-      id,
-      {
-        ...NATIONAL_2017.indicators[id],
-        integral: true,
-        scale: "perStudent",
-        standard: { primary: 0.2, junior: 0.25 },
-      },
-    ]),
-  ) as Profile["indicators"],
-};
-
-const COSTS: UnitCosts = {
-  qualifiedTeachers: 7,
-  keyTeachers: 11,
-  peArtTeachers: 5,
-  teachingArea: 6,
-  sportsArea: 3,
-  equipmentValue: 2,
-  multimediaRooms: 9,
-};
+import { FACILITY_INDICATORS, TEACHER_INDICATORS, type IndicatorId } from "../../src/standard/indicators";
+import { generateCounty, random, SMALL, SMALL_COSTS as COSTS } from "./county";
 
 /** Small schools (10–20 students) with each resource between 40 % and 120 % of its standard. */
 function smallCounty(
@@ -219,16 +184,23 @@ describe("least-cost plan: verified by the engine", () => {
     }
   });
 
-  test("STANDARD.md §3: when coefficients bind, the cut loop reaches a passing plan and reports its gap", async () => {
+  test("STANDARD.md §3: when coefficients bind, the plan passes and HiGHS proves it optimal on a small county", async () => {
     const records = generateCounty(12, 10, { low: 0.2, high: 4.5 });
     expect(evaluate(records, NATIONAL_2017).levels.primary.pass).toBe(false);
     const plan = await planLeastCost(records, NATIONAL_2017);
-    expect(plan.method).toBe("cuts");
+    expect(plan.method).toBe("coefficients");
     expect(plan.passesAfter).toBe(true);
     expect(plan.cv.converged).toBe(true);
     expect(plan.cv.lowerBound).not.toBeNull();
     expect(plan.totalCost).toBeGreaterThanOrEqual((plan.cv.lowerBound as number) * (1 - 1e-9));
-    expect(plan.cv.gap).toBeLessThan(1e-3);
+    expect(plan.cv.gap).toBeLessThan(1e-4);
+    // without HiGHS the Lagrangian bound alone still bounds the same plan, less tightly
+    const unrefined = await planLeastCost(records, NATIONAL_2017, undefined, { refine: false });
+    expect(unrefined.passesAfter).toBe(true);
+    expect(unrefined.cv.lowerBound as number).toBeLessThanOrEqual(
+      (plan.cv.lowerBound as number) * (1 + 1e-9),
+    );
+    expect(unrefined.cv.gap).toBeLessThan(0.05);
   });
 
   test("STANDARD.md §4: excluded sections (special schools, small teaching points) get nothing", async () => {

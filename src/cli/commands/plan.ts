@@ -126,7 +126,7 @@ export function planText(
       ? `（逐校补足到标准的简单方案需 ${formatYuan(plan.baselineCost, lang)}）`
       : `(topping each failing school up to the standard on its own: ${formatYuan(plan.baselineCost, lang)})`,
   );
-  if (plan.method === "cuts") {
+  if (plan.method === "coefficients") {
     const gap = plan.cv.gap === null ? "—" : `${formatNumber(plan.cv.gap * 100, 4, lang)}%`;
     lines.push(
       zh

@@ -13,7 +13,16 @@ import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, type UnitCosts } from "./costs";
 import { buildPlanModel, type PlanModel } from "./model";
 import { additionsCost, planBaseline, planPerSchool, type PlanAdditions } from "./perSchool";
-import { cvCut, pushInside, solveMilp, waterFill, type Cut } from "./milp";
+import { cvCut, solveMilp, type Cut } from "./milp";
+import {
+  coefficientPrices,
+  coefficientsOf,
+  coefficientState,
+  meetCoefficients,
+  type Coefficient,
+  type CoefficientPrice,
+} from "./coefficients";
+import { lowerBound } from "./lowerBound";
 
 /** One addition of a plan, in the resource's unit: people, m², 元 or rooms. `level` is null for facilities. */
 export interface PlanAddition {
@@ -40,12 +49,16 @@ export interface LeastCostPlan {
   costByResource: { resource: IndicatorId; amount: number; cost: number }[];
   /** cost of the simple baseline: each failing section topped up to the standard on its own */
   baselineCost: number;
-  /** perSchool: no coefficient bound, the exact per-school method is optimal; cuts: HiGHS with coefficient cuts */
-  method: "perSchool" | "cuts";
+  /**
+   * perSchool: no coefficient binds, and the exact per-school method is optimal; coefficients: coefficients bind,
+   * and their prices decide the additions (`planWithCoefficients`), with a proven lower bound beside them
+   */
+  method: "perSchool" | "coefficients";
   cv: {
     converged: boolean;
+    /** rounds of prices, then of HiGHS with cuts where that ran */
     iterations: number;
-    /** a proven lower bound on the least cost (the outer approximation's optimum), when HiGHS ran */
+    /** a proven lower bound on the least cost: the Lagrangian bound, or HiGHS's with the cuts where higher */
     lowerBound: number | null;
     /** (totalCost − lowerBound) / totalCost */
     gap: number | null;
@@ -61,15 +74,18 @@ export interface LeastCostPlan {
 }
 
 export interface PlanOptions {
-  /** outer iterations of the coefficient cuts */
+  /** rounds of prices and band choices (default 12) */
   maxIterations?: number;
-  /** per HiGHS solve */
-  timeLimitSeconds?: number;
-  /** for the whole coefficient loop */
-  timeBudgetSeconds?: number;
-  /** stop once the plan is within this share of the lower bound (default 1e-4) */
+  /** stop once the plan is proven within this share of the least cost (default 1e-4) */
   relativeGap?: number;
-  /** HiGHS's relative optimality gap on each MILP (default 1e-4); the lower bound accounts for it */
+  /**
+   * tighten the bound (and perhaps the plan) with HiGHS and cuts of the coefficients; by default on small counties
+   * (up to 150 included sections), where each MILP takes well under a second
+   */
+  refine?: boolean;
+  /** for the whole of that refinement (default 5 s) */
+  timeBudgetSeconds?: number;
+  /** HiGHS's relative optimality gap on each MILP (default 1e-6); the lower bound accounts for it */
   milpGap?: number;
 }
 
@@ -103,8 +119,17 @@ function failingCvs(evaluation: Evaluation): CvStatus[] {
   return out;
 }
 
-/** Aims the cuts a hair inside the limit, so that HiGHS's tolerances cannot land a plan just outside it. */
+/** Aims a hair inside each limit, so that rounding in sums cannot land a plan just outside it. */
 const LIMIT_MARGIN = 1e-7;
+/** Counties up to this many included sections are refined with HiGHS by default. */
+const REFINE_SECTIONS = 150;
+
+interface Checked {
+  additions: PlanAdditions;
+  edits: Edit[];
+  evaluation: Evaluation;
+  cost: number;
+}
 
 /**
  * The least-cost additions that make every included section pass and every difference coefficient fall within
@@ -112,9 +137,11 @@ const LIMIT_MARGIN = 1e-7;
  *
  * First each school is planned on its own, exactly (`planSchool`). If the coefficients then all pass, that plan
  * is optimal for the whole county, because dropping the coefficient limits only widens the choice. Otherwise
- * HiGHS solves the county as one MILP (band choices as binaries) with gradient cuts of each coefficient that
- * is over its limit, re-solving until the engine finds every coefficient within it; each MILP optimum is a lower
- * bound, so the gap is known at every step.
+ * the coefficients are met with the fewest units at prices (`meetCoefficients`), and the band choices are made
+ * again with those prices, round after round, the best plan kept; a Lagrangian lower bound (`lowerBound`) says
+ * how far from the optimum it can be. On small counties HiGHS then tightens the bound with cuts of the
+ * coefficients at the boundary between its optimum and the plan, which usually proves the plan optimal.
+ * Every plan is the engine's verdict on the scenario it describes.
  */
 export async function planLeastCost(
   records: readonly SchoolRecord[],
@@ -124,129 +151,192 @@ export async function planLeastCost(
 ): Promise<LeastCostPlan> {
   const model = buildPlanModel(records, profile, costs);
   const baseline = evaluate(records, profile);
-  const verify = (a: PlanAdditions) => {
+  const check = (a: PlanAdditions): Checked => {
     const edits = additionsToEdits(model, a);
-    return { edits, evaluation: evaluateScenario(records, edits, profile, baseline).evaluation };
+    return {
+      additions: a,
+      edits,
+      evaluation: evaluateScenario(records, edits, profile, baseline).evaluation,
+      cost: additionsCost(model, a),
+    };
   };
   const start = planPerSchool(model);
-  let additions = start;
-  let checked = verify(additions);
-  let method: LeastCostPlan["method"] = "perSchool";
-  let iterations = 0;
-  let lowerBound: number | null = null;
-  let failing = failingCvs(checked.evaluation);
-  if (failing.length > 0) {
-    method = "cuts";
-    const deadline = Date.now() + (options.timeBudgetSeconds ?? 60) * 1000;
-    const cuts: Cut[] = [];
-    const maxIterations = options.maxIterations ?? 40;
-    let best: { additions: PlanAdditions; checked: ReturnType<typeof verify>; cost: number } | null = null;
-    // without the limits the per-school plan is optimal: its cost is a lower bound from the start
-    lowerBound = additionsCost(model, start);
-    const filled = waterFill(model, start, failing, LIMIT_MARGIN);
-    const filledCheck = verify(filled);
-    if (filledCheck.evaluation.resourcesPass)
-      best = { additions: filled, checked: filledCheck, cost: additionsCost(model, filled) };
-    for (const f of failing) {
-      for (const at of [start, filled]) {
-        const cut = cvCut(model, at, f.level, f.indicator, f.limit * (1 - LIMIT_MARGIN));
-        if (cut) cuts.push(cut);
-      }
-    }
-    let point: PlanAdditions | null = null;
-    let pointFailing = failing;
-    const tolerance = options.relativeGap ?? 1e-4;
-    // first with people and rooms relaxed to fractions (fast, a weaker bound), then whole
-    let relaxed = true;
-    let newCuts = false;
-    const close = () => best !== null && best.cost - (lowerBound ?? 0) <= Math.abs(best.cost) * tolerance;
-    while (iterations < maxIterations) {
-      if (point && newCuts) {
-        // the MILP point with its lowest sections raised to a common level: a plan that passes, near the optimum
-        const filledPoint = waterFill(model, point, pointFailing, LIMIT_MARGIN);
-        const fc = verify(filledPoint);
-        const fcost = additionsCost(model, filledPoint);
-        const filledPasses = fc.evaluation.resourcesPass;
-        if (filledPasses && (!best || fcost < best.cost))
-          best = { additions: filledPoint, checked: fc, cost: fcost };
-        // the point where the segment from the MILP point to a plan that passes crosses the limit: supporting
-        // cuts there are tight; the first rounded point beyond it is another plan that passes
-        const pushed = pushInside(
-          model,
-          point,
-          pointFailing,
-          LIMIT_MARGIN,
-          filledPasses ? filledPoint : undefined,
-        );
-        if (pushed) {
-          const c = verify(pushed.additions);
-          const cost = additionsCost(model, pushed.additions);
-          if (c.evaluation.resourcesPass && (!best || cost < best.cost))
-            best = { additions: pushed.additions, checked: c, cost };
-        }
-        if (close()) break;
-        let added = 0;
-        for (const f of pointFailing) {
-          const at = pushed ? pushed.boundary : point;
-          const cut = cvCut(model, at, f.level, f.indicator, f.limit * (1 - LIMIT_MARGIN));
-          if (cut) {
-            cuts.push(cut);
-            added++;
-          }
-        }
-        if (added === 0) {
-          if (!relaxed) break;
-          relaxed = false;
-        }
-      }
-      newCuts = true;
-      const remaining = (deadline - Date.now()) / 1000;
-      if (remaining <= 0) break;
-      iterations++;
-      const outcome = await solveMilp(model, cuts, {
-        timeLimitSeconds: Math.min(options.timeLimitSeconds ?? 60, remaining),
-        relativeGap: options.milpGap ?? 1e-4,
-        integers: !relaxed,
-      });
-      if (outcome.status !== "Optimal") break;
-      lowerBound = Math.max(lowerBound, outcome.lowerBound);
-      point = outcome.additions;
-      const c = verify(point);
-      pointFailing = failingCvs(c.evaluation);
-      const cost = additionsCost(model, point);
-      const passes = pointFailing.length === 0 && c.evaluation.resourcesPass;
-      if (passes && (!best || cost <= best.cost)) best = { additions: point, checked: c, cost };
-      if (close()) break;
-      if (passes) {
-        // the relaxed optimum, rounded up, passes: only whole numbers can still lower the cost
-        if (!relaxed) break;
-        relaxed = false;
-        newCuts = false;
-      } else if (relaxed && iterations >= maxIterations / 2) {
-        relaxed = false;
-      }
-    }
-    if (best) {
-      additions = best.additions;
-      checked = best.checked;
-    } else if (point) {
-      additions = point;
-      checked = verify(point);
-    }
-    failing = failingCvs(checked.evaluation);
+  const perSchool = check(start);
+  const baselineCost = additionsCost(model, planBaseline(model));
+  if (failingCvs(perSchool.evaluation).length === 0) {
+    return describePlan(model, perSchool, {
+      method: "perSchool",
+      iterations: 0,
+      lowerBound: null,
+      baselineCost,
+    });
   }
-  return describePlan(model, additions, checked, {
-    method,
+  const coefficients = coefficientsOf(model);
+  const plan = planWithCoefficients(model, coefficients, start, check, options.maxIterations ?? 12);
+  let best = plan.best;
+  let iterations = plan.iterations;
+  // without the limits the per-school plan is optimal: its cost is a lower bound from the start
+  let bound = perSchool.cost;
+  if (best) bound = Math.max(bound, lowerBound(model, coefficients, best.additions, best.cost, plan.prices));
+  const tolerance = options.relativeGap ?? 1e-4;
+  const close = (b: Checked | null) => b !== null && b.cost - bound <= Math.abs(b.cost) * tolerance;
+  if (best && !close(best) && (options.refine ?? model.sections.length <= REFINE_SECTIONS)) {
+    const refined = await refineWithCuts(model, coefficients, best, check, {
+      deadline: Date.now() + (options.timeBudgetSeconds ?? 5) * 1000,
+      milpGap: options.milpGap ?? 1e-6,
+      done: (b, lower) => b.cost - lower <= Math.abs(b.cost) * tolerance,
+    });
+    best = refined.best;
+    bound = Math.max(bound, refined.lowerBound);
+    iterations += refined.iterations;
+  }
+  return describePlan(model, best ?? plan.last, {
+    method: "coefficients",
     iterations,
-    lowerBound,
-    baselineCost: additionsCost(model, planBaseline(model)),
+    lowerBound: Math.min(bound, (best ?? plan.last).cost),
+    baselineCost,
   });
+}
+
+function copyAdditions(a: PlanAdditions): PlanAdditions {
+  return {
+    teachers: a.teachers.map((row) => row.slice()),
+    facilities: a.facilities.map((row) => row.slice()),
+    bands: a.bands,
+  };
+}
+
+/**
+ * Rounds of: the coefficients met from the pass needs of the band choices (`meetCoefficients`), then the band
+ * choices made again with the coefficients' prices (`planPerSchool` with prices). The prices are averaged over
+ * the rounds, so that a coefficient that binds in one round and not in the next does not swing the choices back
+ * and forth. Returns the cheapest plan that passes by the engine, null when none did.
+ */
+function planWithCoefficients(
+  model: PlanModel,
+  coefficients: readonly Coefficient[],
+  start: PlanAdditions,
+  check: (a: PlanAdditions) => Checked,
+  maxIterations: number,
+): {
+  best: Checked | null;
+  last: Checked;
+  prices: Map<Coefficient, CoefficientPrice>;
+  iterations: number;
+} {
+  let choices = start;
+  let best: Checked | null = null;
+  let bestPrices = new Map<Coefficient, CoefficientPrice>();
+  let last: Checked | null = null;
+  const averaged = new Map<Coefficient, CoefficientPrice>();
+  const seen = new Set<string>();
+  let iterations = 0;
+  let stale = 0;
+  while (iterations < maxIterations) {
+    iterations++;
+    let a = copyAdditions(choices);
+    let { prices } = meetCoefficients(model, coefficients, a, LIMIT_MARGIN);
+    let checked = check(a);
+    // sums of many sections can round a coefficient to a hair over; aim further inside and meet it again
+    for (
+      let margin = LIMIT_MARGIN * 100;
+      failingCvs(checked.evaluation).length > 0 && margin < 1e-3;
+      margin *= 100
+    ) {
+      a = copyAdditions(choices);
+      ({ prices } = meetCoefficients(model, coefficients, a, margin));
+      checked = check(a);
+    }
+    last = checked;
+    if (checked.evaluation.resourcesPass && (!best || checked.cost < best.cost * (1 - 1e-12))) {
+      best = checked;
+      bestPrices = prices;
+      stale = 0;
+    } else stale++;
+    if (stale >= 2) break;
+    for (const c of coefficients) {
+      const now = prices.get(c);
+      const before = averaged.get(c);
+      if (now) averaged.set(c, before ? { ...now, price: (before.price + now.price) / 2 } : now);
+      else if (before) averaged.set(c, { ...before, price: before.price / 2 });
+    }
+    choices = planPerSchool(model, coefficientPrices(model, averaged.values()));
+    const key = JSON.stringify(choices.bands);
+    if (seen.has(key) && stale > 0) break;
+    seen.add(key);
+  }
+  return { best, last: last as Checked, prices: bestPrices, iterations };
+}
+
+/**
+ * HiGHS on the county as one MILP (`solveMilp`: band choices binary, people and rooms whole) with tangent cuts of
+ * the coefficients, each MILP optimum a lower bound. The cuts are taken where the segment from the MILP's optimum
+ * to the best plan reaches each limit it breaks, so they are tight near the plan; a MILP optimum whose additions,
+ * once its coefficients are met, pass and cost less becomes the best plan.
+ */
+async function refineWithCuts(
+  model: PlanModel,
+  coefficients: readonly Coefficient[],
+  start: Checked,
+  check: (a: PlanAdditions) => Checked,
+  options: { deadline: number; milpGap: number; done: (best: Checked, lower: number) => boolean },
+): Promise<{ best: Checked; lowerBound: number; iterations: number }> {
+  let best = start;
+  let lowerBound = -Infinity;
+  let iterations = 0;
+  const cuts: Cut[] = [];
+  const addCut = (at: PlanAdditions, c: Coefficient) => {
+    // the engine passes a coefficient up to its limit and a hair (compare.ts): cut at that, so no plan is lost
+    const cut = cvCut(model, at, c.level, c.indicator, c.limit * (1 + 1e-9));
+    if (cut) cuts.push(cut);
+    return cut !== null;
+  };
+  for (const c of coefficients) addCut(best.additions, c);
+  while (Date.now() < options.deadline) {
+    iterations++;
+    const outcome = await solveMilp(model, cuts, {
+      timeLimitSeconds: Math.max(0.1, (options.deadline - Date.now()) / 1000),
+      relativeGap: options.milpGap,
+    });
+    if (outcome.status !== "Optimal") break;
+    lowerBound = Math.max(lowerBound, outcome.lowerBound);
+    const repaired = copyAdditions(outcome.additions);
+    meetCoefficients(model, coefficients, repaired, LIMIT_MARGIN);
+    const candidate = check(repaired);
+    if (candidate.evaluation.resourcesPass && candidate.cost < best.cost) best = candidate;
+    if (options.done(best, lowerBound)) break;
+    let added = 0;
+    for (const c of coefficients) {
+      const cv = coefficientState(c, outcome.additions).cv;
+      if (cv !== null && cv <= c.limit) continue;
+      if (addCut(boundaryPoint(c, outcome.additions, best.additions), c)) added++;
+    }
+    if (added === 0) break;
+  }
+  return { best, lowerBound, iterations };
+}
+
+/** The point of the segment from `from` to `to` (which meets the limit) where coefficient `c` reaches its limit. */
+function boundaryPoint(c: Coefficient, from: PlanAdditions, to: PlanAdditions): PlanAdditions {
+  const at = (t: number): PlanAdditions => ({
+    teachers: from.teachers.map((row, j) => row.map((x, k) => x + t * (to.teachers[j][k] - x))),
+    facilities: from.facilities.map((row, s) => row.map((x, m) => x + t * (to.facilities[s][m] - x))),
+    bands: from.bands,
+  });
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    const cv = coefficientState(c, at(mid)).cv;
+    if (cv !== null && cv <= c.limit) hi = mid;
+    else lo = mid;
+  }
+  return at(hi);
 }
 
 function describePlan(
   model: PlanModel,
-  a: PlanAdditions,
-  checked: { edits: Edit[]; evaluation: Evaluation },
+  checked: Checked,
   info: {
     method: LeastCostPlan["method"];
     iterations: number;
@@ -254,6 +344,7 @@ function describePlan(
     baselineCost: number;
   },
 ): LeastCostPlan {
+  const a = checked.additions;
   const additions: PlanAddition[] = [];
   for (const s of model.sections) {
     TEACHER_INDICATORS.forEach((id, k) => {

@@ -1,5 +1,6 @@
 import { FACILITY_INDICATORS, TEACHER_INDICATORS, type IndicatorId } from "../../standard/indicators";
-import { bandChoices, leastAddition, type PlanModel, type PlanSchool } from "./model";
+import { bandChoices, leastAddition, type PlanModel, type PlanSchool, type PlanSection } from "./model";
+import type { Prices } from "./coefficients";
 
 /** Additions of a plan: teachers per section, facilities per whole school, and each section's band choice. */
 export interface PlanAdditions {
@@ -26,12 +27,29 @@ export function additionsCost(model: PlanModel, a: PlanAdditions): number {
   return cost;
 }
 
-interface SectionOption {
+/** One band choice of a section and the least additions it needs to pass with it. */
+export interface SectionOption {
   band: IndicatorId[];
+  /** least teachers of each kind (TEACHER_INDICATORS order) */
   teachers: number[];
-  teacherCost: number;
-  /** least whole-school addition of each facility this option needs */
+  /** least whole-school addition of each facility (FACILITY_INDICATORS order) */
   facilities: number[];
+}
+
+/** Every band choice of a section (STANDARD.md §2) with its least additions; one option, none, for a section
+ * that is short of nothing. */
+export function sectionOptions(model: PlanModel, section: PlanSection): SectionOption[] {
+  return bandChoices(section, model.bandSize).map((band) => ({
+    band,
+    teachers: TEACHER_INDICATORS.map((id) =>
+      section.short.includes(id) ? leastAddition(model, section, id, band.includes(id)) : 0,
+    ),
+    facilities: FACILITY_INDICATORS.map((id) =>
+      section.short.includes(id)
+        ? leastAddition(model, section, id, band.includes(id), section.reach[id])
+        : 0,
+    ),
+  }));
 }
 
 /**
@@ -42,32 +60,45 @@ interface SectionOption {
  * section of the school in proportion to its share, so given the choices it is the largest of the sections'
  * needs. Enumerating the choices (1 + 7 per section under the 6-of-7 rule, 64 pairs for a combined school)
  * therefore covers every optimum.
+ *
+ * With `prices` (the difference coefficients' prices, `coefficientPrices`) each variable is first raised to what
+ * the coefficients ask of it and costed net of what it is worth to them, so that the band choices are weighed
+ * against the county's coefficients too; the additions returned are still the pass needs of the choices made.
  */
 export function planSchool(
   model: PlanModel,
   school: PlanSchool,
+  prices?: Prices,
 ): { teachers: number[][]; facilities: number[]; bands: IndicatorId[][]; cost: number } {
-  const options: SectionOption[][] = school.sections.map((section) =>
-    bandChoices(section, model.bandSize).map((band) => {
-      const teachers = TEACHER_INDICATORS.map((id) =>
-        section.short.includes(id) ? leastAddition(model, section, id, band.includes(id)) : 0,
-      );
-      const teacherCost = teachers.reduce((sum, x, k) => sum + x * model.costs[TEACHER_INDICATORS[k]], 0);
-      const facilities = FACILITY_INDICATORS.map((id) =>
-        section.short.includes(id)
-          ? leastAddition(model, section, id, band.includes(id), section.reach[id])
-          : 0,
-      );
-      return { band, teachers, teacherCost, facilities };
-    }),
+  const options = school.sections.map((section) =>
+    sectionOptions(model, section).map((option) => ({
+      ...option,
+      teacherCost: option.teachers.reduce(
+        (sum, x, k) =>
+          sum +
+          (prices
+            ? prices.cost(true, section.index, k, Math.max(x, prices.floor(true, section.index, k)))
+            : x * model.costs[TEACHER_INDICATORS[k]]),
+        0,
+      ),
+    })),
   );
-  let best: { picks: SectionOption[]; facilities: number[]; cost: number } | null = null;
-  const picks: SectionOption[] = [];
+  const facilityFloors = FACILITY_INDICATORS.map((_, m) =>
+    prices ? prices.floor(false, school.index, m) : 0,
+  );
+  type Priced = (typeof options)[number][number];
+  let best: { picks: Priced[]; facilities: number[]; cost: number } | null = null;
+  const picks: Priced[] = [];
   const walk = (j: number) => {
     if (j === options.length) {
       const facilities = FACILITY_INDICATORS.map((_, m) => Math.max(0, ...picks.map((p) => p.facilities[m])));
       let cost = picks.reduce((sum, p) => sum + p.teacherCost, 0);
-      facilities.forEach((x, m) => (cost += x * model.costs[FACILITY_INDICATORS[m]]));
+      facilities.forEach(
+        (x, m) =>
+          (cost += prices
+            ? prices.cost(false, school.index, m, Math.max(x, facilityFloors[m]))
+            : x * model.costs[FACILITY_INDICATORS[m]]),
+      );
       if (Number.isFinite(cost) && (!best || cost < best.cost))
         best = { picks: [...picks], facilities, cost };
       return;
@@ -88,7 +119,7 @@ export function planSchool(
       cost: 0,
     };
   }
-  const found = best as { picks: SectionOption[]; facilities: number[]; cost: number };
+  const found = best as { picks: Priced[]; facilities: number[]; cost: number };
   return {
     teachers: found.picks.map((p) => p.teachers),
     facilities: found.facilities,
@@ -98,11 +129,11 @@ export function planSchool(
 }
 
 /** Every school planned on its own: exact when no difference coefficient binds. */
-export function planPerSchool(model: PlanModel): PlanAdditions {
+export function planPerSchool(model: PlanModel, prices?: Prices): PlanAdditions {
   const a = emptyAdditions(model);
   for (const school of model.schools) {
     if (school.sections.every((s) => s.short.length === 0)) continue;
-    const p = planSchool(model, school);
+    const p = planSchool(model, school, prices);
     a.facilities[school.index] = p.facilities;
     school.sections.forEach((s, j) => {
       a.teachers[s.index] = p.teachers[j];

@@ -176,7 +176,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
           <Text className={styles.note} block>
             {t(lang, "逐校补足的简单方案：", "Simple per-school top-up: ")}
             {formatYuan(plan.baselineCost, lang)}
-            {plan.method === "cuts" && plan.cv.gap !== null
+            {plan.method === "coefficients" && plan.cv.gap !== null
               ? t(
                   lang,
                   `；与下界差距 ${formatNumber(plan.cv.gap * 100, 3, lang)}%`,

@@ -95,7 +95,7 @@ export function planSheet(plan: LeastCostPlan, costs: UnitCosts, profile: Profil
       style: "note",
     },
   ]);
-  if (plan.method === "cuts") {
+  if (plan.method === "coefficients") {
     rows.push([
       {
         value: t(

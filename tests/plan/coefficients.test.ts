@@ -1,0 +1,253 @@
+import { buildPlanModel } from "../../src/engine/plan/model";
+import { additionsCost, emptyAdditions, planPerSchool } from "../../src/engine/plan/perSchool";
+import {
+  coefficientsOf,
+  coefficientState,
+  meetCoefficient,
+  meetCoefficients,
+  unitsOf,
+  type Coefficient,
+} from "../../src/engine/plan/coefficients";
+import { lowerBound } from "../../src/engine/plan/lowerBound";
+import { planLeastCost } from "../../src/engine/plan/leastCost";
+import { DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
+import { differenceCoefficient } from "../../src/engine/coefficient";
+import { evaluate } from "../../src/engine/evaluate";
+import type { SchoolRecord } from "../../src/engine/records";
+import type { Profile } from "../../src/standard/profile";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import type { IndicatorId } from "../../src/standard/indicators";
+import { generateCounty, random, SMALL, SMALL_COSTS as COSTS } from "./county";
+
+const P = NATIONAL_2017;
+
+/** A primary school with each resource drawn between 20 % and 320 % of its standard. */
+function primarySchool(name: string, students: number, rnd: () => number): SchoolRecord {
+  const spread = () => 0.2 + 3 * rnd();
+  const around = (per100: number) => Math.round((students / 100) * per100 * spread());
+  return {
+    name,
+    type: "primary",
+    students: { primary: students, junior: 0, senior: 0 },
+    teachers: {
+      primary: { qualifiedTeachers: around(4.2), keyTeachers: around(1.0), peArtTeachers: around(0.9) },
+      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+    },
+    facilities: {
+      teachingArea: Math.round(students * 4.5 * spread()),
+      sportsArea: Math.round(students * 7.5 * spread()),
+      equipmentValue: Math.round(students * 2000 * spread()),
+      multimediaRooms: around(2.3),
+    },
+  };
+}
+
+function coefficient(records: SchoolRecord[], id: IndicatorId, profile: Profile = P): Coefficient {
+  const model = buildPlanModel(records, profile, DEFAULT_UNIT_COSTS);
+  return coefficientsOf(model).find((c) => c.level === "primary" && c.indicator === id) as Coefficient;
+}
+
+/** The coefficient of the values with `units` added to each member, by the engine's own formula. */
+function cvWith(c: Coefficient, units: readonly number[]): number | null {
+  return differenceCoefficient(
+    c.members.map((m, j) => m.value0 + m.perUnit * units[j]),
+    c.members.map((m) => m.students),
+  ).cv;
+}
+
+describe("STANDARD.md §3: the fewest units that bring a coefficient within its limit", () => {
+  test("whole people: the units added one at a time at the lowest midpoint are as few as any allocation can be", () => {
+    let checked = 0;
+    for (let seed = 1; checked < 20 && seed < 500; seed++) {
+      const rnd = random(seed);
+      const records = Array.from({ length: 4 }, (_, i) =>
+        primarySchool(`S${i}`, 40 + Math.floor(rnd() * 300), rnd),
+      );
+      const c = coefficient(records, "keyTeachers");
+      const limit = c.limit;
+      const zero = c.members.map(() => 0);
+      const before = cvWith(c, zero);
+      if (before === null || before <= limit) continue;
+      const a = emptyAdditions(buildPlanModel(records, P, DEFAULT_UNIT_COSTS));
+      const outcome = meetCoefficient(c, a, limit);
+      const greedy = c.members.map((m) => unitsOf(a, m));
+      const total = greedy.reduce((s, x) => s + x, 0);
+      expect(outcome.met).toBe(true);
+      expect(cvWith(c, greedy) as number).toBeLessThanOrEqual(limit);
+      if (total > 9) continue;
+      // brute force: every allocation of fewer units fails the limit
+      const n = c.members.length;
+      const fewer = (left: number, j: number, units: number[]): boolean => {
+        if (j === n) {
+          const cv = cvWith(c, units);
+          return cv !== null && cv <= limit;
+        }
+        for (let x = 0; x <= left; x++) {
+          units[j] = x;
+          if (fewer(left - x, j + 1, units)) return true;
+        }
+        units[j] = 0;
+        return false;
+      };
+      expect(fewer(total - 1, 0, new Array(n).fill(0))).toBe(false);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
+  test("amounts: water-filling is the limit of whole units made ever smaller", () => {
+    const rnd = random(7);
+    const records = Array.from({ length: 30 }, (_, i) =>
+      primarySchool(`S${i}`, 100 + Math.floor(rnd() * 900), rnd),
+    );
+    const c = coefficient(records, "sportsArea");
+    expect(
+      cvWith(
+        c,
+        c.members.map(() => 0),
+      ) as number,
+    ).toBeGreaterThan(c.limit);
+    const model = buildPlanModel(records, P, DEFAULT_UNIT_COSTS);
+    const a = emptyAdditions(model);
+    meetCoefficient(c, a, c.limit);
+    const filled = c.members.map((m) => unitsOf(a, m));
+    const area = filled.reduce((s, x) => s + x, 0);
+    expect(cvWith(c, filled) as number).toBeLessThanOrEqual(c.limit * (1 + 1e-9));
+    // every section below the water level is raised to it, none above
+    const values = c.members.map((m, j) => m.value0 + m.perUnit * filled[j]);
+    const raised = values.filter((_, j) => filled[j] > 0);
+    const level = Math.min(...raised);
+    for (const v of raised) expect(v).toBeCloseTo(level, 9);
+    values.forEach((v, j) => filled[j] === 0 && expect(v).toBeGreaterThanOrEqual(level - 1e-9));
+    // the same coefficient counted in whole units of 1 m², then of 0.1 m²: never fewer, and closer and closer
+    for (const [unit, slack] of [
+      [1, 1],
+      [0.1, 0.1],
+    ]) {
+      const whole: Coefficient = {
+        ...c,
+        integral: true,
+        members: c.members.map((m) => ({ ...m, perUnit: m.perUnit * unit })),
+      };
+      const b = emptyAdditions(model);
+      meetCoefficient(whole, b, c.limit);
+      const units = whole.members.reduce((s, m) => s + unitsOf(b, m), 0) * unit;
+      expect(units).toBeGreaterThanOrEqual(area - 1e-6);
+      expect(units).toBeLessThanOrEqual(area + slack * c.members.length);
+    }
+  });
+});
+
+describe("STANDARD.md §4: a facility shared by combined schools, met for both levels by prices", () => {
+  test("at the plan every school's facility is worth what it costs, or is at its pass need and worth less", () => {
+    const records = generateCounty(80, 3, { low: 0.2, high: 4.5 });
+    const model = buildPlanModel(records, P, DEFAULT_UNIT_COSTS);
+    const coefficients = coefficientsOf(model);
+    const a = planPerSchool(model);
+    const needs = a.facilities.map((row) => row.slice());
+    const { met, prices } = meetCoefficients(model, coefficients, a, 1e-7);
+    expect(met).toBe(true);
+    const shared = coefficients.filter((c) => !c.separate && !c.integral && prices.has(c));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const id of new Set(shared.map((c) => c.indicator))) {
+      const group = coefficients.filter((c) => c.indicator === id && !c.separate);
+      // complementary slackness: a coefficient with a price sits at its limit
+      for (const c of group) {
+        const price = prices.get(c);
+        if (price) expect(coefficientState(c, a).cv as number).toBeCloseTo(price.target, 6);
+      }
+      // Karush–Kuhn–Tucker: the worth of one more unit of each school's facility, over its cost
+      const worth = new Map<number, number>();
+      for (const c of group) {
+        const price = prices.get(c);
+        if (!price) continue;
+        const state = coefficientState(c, a);
+        const total = c.members.reduce((s, m) => s + m.students, 0);
+        for (const m of c.members) {
+          const x = m.value0 + m.perUnit * unitsOf(a, m);
+          const w =
+            (price.price * m.perUnit * m.students * (price.target - (x - state.mean) / state.sd)) / total;
+          worth.set(m.owner, (worth.get(m.owner) ?? 0) + w / model.costs[id]);
+        }
+      }
+      const slot = group[0].members[0].slot;
+      let raised = 0;
+      for (const [school, w] of worth) {
+        if (a.facilities[school][slot] > needs[school][slot] + 1e-6) {
+          raised++;
+          expect(w).toBeCloseTo(1, 3);
+        } else expect(w).toBeLessThanOrEqual(1 + 1e-3);
+      }
+      expect(raised).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("STANDARD.md §2–3: plans and bounds against brute force when coefficients bind", () => {
+  // with three schools of a few units each, coefficients bind at a limit tighter than the national one
+  const TIGHT: Profile = { ...SMALL, cvLimit: { primary: 0.15, junior: 0.15 } };
+
+  test("on three schools short of two resources each, the plan is the optimum and the bound is below it", async () => {
+    const BOX = 5;
+    let checked = 0;
+    for (let seed = 1; checked < 10 && seed < 400; seed++) {
+      const rnd = random(seed);
+      // 40 students: the standard is 8 units, the 85 % floor 7; the other five resources are met and equal
+      const records: SchoolRecord[] = ["A", "B", "C"].map((name) => ({
+        name,
+        type: "primary",
+        students: { primary: 40, junior: 0, senior: 0 },
+        teachers: {
+          primary: { qualifiedTeachers: 9, keyTeachers: 3 + Math.floor(rnd() * 10), peArtTeachers: 9 },
+          junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+        },
+        facilities: {
+          teachingArea: 9,
+          sportsArea: 3 + Math.floor(rnd() * 10),
+          equipmentValue: 9,
+          multimediaRooms: 9,
+        },
+      }));
+      const model = buildPlanModel(records, TIGHT, COSTS);
+      const perSchool = planPerSchool(model);
+      const coefficients = coefficientsOf(model);
+      if (coefficients.every((c) => (coefficientState(c, perSchool).cv ?? 0) <= c.limit)) continue;
+      // brute force over 0..BOX more key teachers and sports area at each school, judged by the engine
+      let best = Infinity;
+      const add = new Array(6).fill(0);
+      const walk = (d: number, cost: number) => {
+        if (cost >= best) return;
+        if (d === 6) {
+          const trial = records.map((r, i) => ({
+            ...r,
+            teachers: {
+              ...r.teachers,
+              primary: { ...r.teachers.primary, keyTeachers: r.teachers.primary.keyTeachers + add[i] },
+            },
+            facilities: { ...r.facilities, sportsArea: r.facilities.sportsArea + add[3 + i] },
+          }));
+          if (evaluate(trial, TIGHT).resourcesPass) best = cost;
+          return;
+        }
+        for (let x = 0; x <= BOX; x++) {
+          add[d] = x;
+          walk(d + 1, cost + x * (d < 3 ? COSTS.keyTeachers : COSTS.sportsArea));
+        }
+        add[d] = 0;
+      };
+      walk(0, 0);
+      if (!Number.isFinite(best)) continue;
+      const plan = await planLeastCost(records, TIGHT, COSTS, { refine: false });
+      expect(plan.passesAfter).toBe(true);
+      expect(plan.totalCost).toBe(best);
+      // a bound from cuts anywhere, even at the per-school plan far from the optimum, is below it
+      expect(lowerBound(model, coefficients, perSchool, plan.totalCost, new Map())).toBeLessThanOrEqual(
+        best + 1e-9,
+      );
+      expect(plan.cv.lowerBound as number).toBeLessThanOrEqual(best + 1e-9);
+      expect(additionsCost(model, perSchool)).toBeLessThanOrEqual(best);
+      checked++;
+    }
+    expect(checked).toBe(10);
+  });
+});
