@@ -24,3 +24,33 @@ export function loadHighs(): Promise<Highs> {
 }
 
 export type { Highs };
+
+type SolveOptions = Parameters<Highs["solve"]>[1];
+export type HighsSolution = ReturnType<Highs["solve"]>;
+
+/** HiGHS failed on a model even without presolve; the caller goes on without it. */
+export class SolverFailure extends Error {
+  constructor(cause: unknown) {
+    super(`HiGHS could not solve the model: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "SolverFailure";
+  }
+}
+
+/**
+ * Solves an LP-format model. The WebAssembly build of HiGHS traps ("memory access out of bounds") in its presolve
+ * on some small models, and a module that trapped is not to be trusted again: on a failure the module is loaded
+ * afresh and the model solved once more without presolve. A second failure is a `SolverFailure`.
+ */
+export async function solveLp(lp: string, options: SolveOptions): Promise<HighsSolution> {
+  try {
+    return (await loadHighs()).solve(lp, options);
+  } catch (first) {
+    loading = null;
+    try {
+      return (await loadHighs()).solve(lp, { ...options, presolve: "off" });
+    } catch (second) {
+      loading = null;
+      throw new SolverFailure(second ?? first);
+    }
+  }
+}

@@ -23,6 +23,7 @@ import {
   type CoefficientPrice,
 } from "./coefficients";
 import { lowerBound } from "./lowerBound";
+import { SolverFailure } from "./highs";
 
 /** One addition of a plan, in the resource's unit: people, m², 元 or rooms. `level` is null for facilities. */
 export interface PlanAddition {
@@ -294,10 +295,17 @@ async function refineWithCuts(
   for (const c of coefficients) addCut(best.additions, c);
   while (Date.now() < options.deadline) {
     iterations++;
-    const outcome = await solveMilp(model, cuts, {
-      timeLimitSeconds: Math.max(0.1, (options.deadline - Date.now()) / 1000),
-      relativeGap: options.milpGap,
-    });
+    let outcome: Awaited<ReturnType<typeof solveMilp>>;
+    try {
+      outcome = await solveMilp(model, cuts, {
+        timeLimitSeconds: Math.max(0.1, (options.deadline - Date.now()) / 1000),
+        relativeGap: options.milpGap,
+      });
+    } catch (error) {
+      // the plan and the Lagrangian bound stand without HiGHS
+      if (error instanceof SolverFailure) break;
+      throw error;
+    }
     if (outcome.status !== "Optimal") break;
     lowerBound = Math.max(lowerBound, outcome.lowerBound);
     const repaired = copyAdditions(outcome.additions);

@@ -7,7 +7,7 @@ import {
 } from "../../standard/indicators";
 import { leastAddition, isTeacher, type PlanModel, type PlanSection } from "./model";
 import { emptyAdditions, type PlanAdditions } from "./perSchool";
-import { loadHighs } from "./highs";
+import { solveLp } from "./highs";
 
 /*
  * The plan as a mixed-integer linear programme for HiGHS:
@@ -154,11 +154,10 @@ export async function solveMilp(
   cuts: readonly Cut[],
   options: { timeLimitSeconds?: number; relativeGap?: number; integers?: boolean } = {},
 ): Promise<MilpOutcome> {
-  const highs = await loadHighs();
   // without whole people and rooms (band choices stay binary) the model solves in milliseconds and its optimum
   // is still a lower bound; the additions are then rounded up
   const lp = buildLp(model, cuts, options.integers ?? true);
-  const solution = highs.solve(lp, {
+  const solution = await solveLp(lp, {
     output_flag: false,
     mip_rel_gap: options.relativeGap ?? 1e-9,
     mip_abs_gap: 1e-6,

@@ -10,7 +10,7 @@ import { evaluate, type Evaluation } from "../evaluate";
 import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS } from "./costs";
 import { buildPlanModel, isTeacher, type PlanSection } from "./model";
-import { loadHighs } from "./highs";
+import { solveLp } from "./highs";
 
 /** One rotation move (交流轮岗): `count` teachers of one kind from one section to another of the same level. */
 export interface RotationMove {
@@ -189,8 +189,7 @@ export async function planRotation(
   const baseline = evaluate(records, profile);
   const passingBefore = baseline.sections.filter((s) => s.included && s.pass).length;
   const { lp } = buildRotationLp(model.sections, model.bandSize);
-  const highs = await loadHighs();
-  const solution = highs.solve(lp, {
+  const solution = await solveLp(lp, {
     output_flag: false,
     mip_rel_gap: 0,
     mip_abs_gap: 0.5,
