@@ -12,7 +12,7 @@ import {
 } from "../standard/indicators";
 import type { Problem } from "../sheet/problems";
 import { SCHOOL_TYPES, SECTIONS_OF_TYPE, emptyTeachers, type Facilities, type SchoolRecord } from "./records";
-import { apportioningShares } from "./sections";
+import { absorbedPupils, additionShares } from "./sections";
 import { evaluate, type Evaluation, type SectionResult } from "./evaluate";
 
 /*
@@ -176,10 +176,12 @@ export function addFacilityTo(
   resource: FacilityIndicatorId,
   amount: number,
   profile: Profile,
+  /** primary pupils the school takes in from merged teaching points (`absorbedPupils`) */
+  absorbed = 0,
 ): void {
   record.facilities[resource] = cleanSum(record.facilities[resource], amount);
   if (record.sectionFacilities) {
-    const shares = apportioningShares(record, profile);
+    const shares = additionShares(record, absorbed, profile);
     for (const l of LEVELS) {
       const given = record.sectionFacilities[l];
       if (given) given[resource] = cleanSum(given[resource], amount * (shares[l] ?? 0));
@@ -228,6 +230,10 @@ export function applyEdits(
     }
     return byName.get(name.trim()) ?? -1;
   };
+  // the primary pupils each school takes in from merged teaching points, made again after an edit that changes
+  // enrolments or the schools
+  let absorbed: Float64Array | null = null;
+  const absorbedBy = (i: number) => (absorbed ??= absorbedPupils(out, profile))[i];
 
   edits.forEach((edit, index) => {
     const at = (field: string) => `edits[${indexes?.[index] ?? index}].${field}`;
@@ -264,13 +270,14 @@ export function applyEdits(
         const value = edit.kind === "setStudents" ? edit.value : out[i].students[edit.level] + edit.value;
         if (value < 0) return negative("value");
         out[i].students[edit.level] = value;
+        absorbed = null;
         break;
       }
       case "addFacility": {
         const i = find(edit.school);
         if (i < 0) return notFound("school", edit.school);
         const copy = cloneRecord(out[i]);
-        addFacilityTo(copy, edit.resource, edit.amount, profile);
+        addFacilityTo(copy, edit.resource, edit.amount, profile, absorbedBy(i));
         if (sectionFacilitiesNegative(copy, edit.resource)) return negative("amount");
         out[i] = copy;
         break;
@@ -331,6 +338,7 @@ export function applyEdits(
         out[to] = target;
         out = out.filter((_, j) => j !== from);
         byName = null;
+        absorbed = null;
         break;
       }
       case "openSchool": {
@@ -359,6 +367,7 @@ export function applyEdits(
           facilities: { ...r.facilities },
         });
         byName = null;
+        absorbed = null;
         break;
       }
       case "closeSchool": {
@@ -366,6 +375,7 @@ export function applyEdits(
         if (i < 0) return notFound("school", edit.school);
         out = out.filter((_, j) => j !== i);
         byName = null;
+        absorbed = null;
         break;
       }
     }

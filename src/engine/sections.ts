@@ -92,20 +92,33 @@ function exclusionOf(
 }
 
 /**
+ * The school each teaching point merges into under the STANDARD.md §4 option (its parent, 所属学校), by record
+ * index; −1 for records that are not teaching points, and for teaching points whose parent is not in the table
+ * (or is itself a teaching point, or the point itself): those stay schools of their own.
+ */
+export function teachingPointParents(records: readonly SchoolRecord[]): Int32Array {
+  const byName = new Map<string, number>();
+  records.forEach((r, i) => byName.set(r.name, i));
+  return Int32Array.from(records, (r, i) => {
+    if (r.type !== "teachingPoint" || !r.parent) return -1;
+    const p = byName.get(r.parent);
+    if (p === undefined || p === i || records[p].type === "teachingPoint") return -1;
+    return p;
+  });
+}
+
+/**
  * STANDARD.md §4 profile option: every teaching point merged into its parent school (所属学校) before
  * evaluating. Teaching points whose parent is not in the table stay schools of their own.
  */
 export function mergeTeachingPoints(
   records: readonly SchoolRecord[],
 ): { record: SchoolRecord; index: number }[] {
-  const byName = new Map<string, number>();
-  records.forEach((r, i) => byName.set(r.name, i));
+  const parents = teachingPointParents(records);
   const merged = records.map((record, index) => ({ record, index }));
-  const absorbed = new Set<number>();
   records.forEach((r, i) => {
-    if (r.type !== "teachingPoint" || !r.parent) return;
-    const p = byName.get(r.parent);
-    if (p === undefined || p === i || records[p].type === "teachingPoint") return;
+    const p = parents[i];
+    if (p < 0) return;
     const parent = merged[p].record;
     const sum = (x: Record<string, number>, y: Record<string, number>) =>
       Object.fromEntries(Object.keys(x).map((k) => [k, x[k] + y[k]]));
@@ -121,9 +134,36 @@ export function mergeTeachingPoints(
         ...mergedFacilities(parent, r.facilities),
       },
     };
-    absorbed.add(i);
   });
-  return merged.filter((_, i) => !absorbed.has(i));
+  return merged.filter((_, i) => parents[i] < 0);
+}
+
+/**
+ * The primary pupils each school takes in from its teaching points when the profile merges them (STANDARD.md §4
+ * option), by record index; all 0 when it does not.
+ */
+export function absorbedPupils(records: readonly SchoolRecord[], profile: Profile): Float64Array {
+  const pupils = new Float64Array(records.length);
+  if (profile.teachingPoints !== "mergeIntoParent") return pupils;
+  const parents = teachingPointParents(records);
+  parents.forEach((p, i) => {
+    if (p >= 0) pupils[p] += records[i].students.primary;
+  });
+  return pupils;
+}
+
+/**
+ * The shares of an addition to a school's facilities (STANDARD.md §4), counting the primary pupils it takes in
+ * from merged teaching points, as the evaluation apportions the merged school.
+ */
+export function additionShares(
+  record: SchoolRecord,
+  absorbed: number,
+  profile: Profile,
+): Partial<Record<Level, number>> {
+  if (!(absorbed > 0)) return apportioningShares(record, profile);
+  const students = { ...record.students, primary: record.students.primary + absorbed };
+  return apportioningShares({ ...record, students }, profile);
 }
 
 /**

@@ -201,6 +201,47 @@ describe("scenario algebra", () => {
     expect(primary.amounts.equipmentValue).toBeCloseTo(9711.6, 1);
     expect(junior.amounts.equipmentValue).toBeCloseTo(13514.4, 1);
   });
+
+  test("STANDARD.md §4: with teaching points merged, an addition to a parent whose facilities are given per section is shared by the merged enrolment", () => {
+    const merging = { ...P, teachingPoints: "mergeIntoParent" as const };
+    const given = (teachingArea: number) => ({
+      teachingArea,
+      sportsArea: 0,
+      equipmentValue: 0,
+      multimediaRooms: 0,
+    });
+    const parent = school("中心校", {
+      type: "nineYear",
+      students: { primary: 100, junior: 300, senior: 0 },
+      facilities: given(2000),
+      sectionFacilities: { primary: given(500), junior: given(1500) },
+    });
+    const point = school("教学点", {
+      type: "teachingPoint",
+      parent: "中心校",
+      students: { primary: 200, junior: 0, senior: 0 },
+      facilities: given(400),
+    });
+    const r = evaluateScenario(
+      [parent, point],
+      [{ kind: "addFacility", school: "中心校", resource: "teachingArea", amount: 1260 }],
+      merging,
+    );
+    const primary = r.evaluation.sections.find((s) => s.level === "primary")!;
+    const junior = r.evaluation.sections.find((s) => s.level === "junior")!;
+    expect(primary.students).toBe(300);
+    // 300 primary pupils : 1.1 × 300 junior pupils = 600 : 660 of the 1,260 m²
+    expect(primary.amounts.teachingArea).toBeCloseTo(500 + 400 + 600, 9);
+    expect(junior.amounts.teachingArea).toBeCloseTo(1500 + 660, 9);
+    // without the merge the parent's own pupils share it: 100 : 330
+    const own = evaluateScenario(
+      [parent, point],
+      [{ kind: "addFacility", school: "中心校", resource: "teachingArea", amount: 1260 }],
+      P,
+    );
+    const ownPrimary = own.evaluation.sections.find((s) => s.school === "中心校" && s.level === "primary")!;
+    expect(ownPrimary.amounts.teachingArea).toBeCloseTo(500 + (1260 * 100) / 430, 9);
+  });
 });
 
 describe("invalid edits are problems naming the edit and the field", () => {

@@ -9,7 +9,7 @@ import {
   type TeacherIndicatorId,
 } from "../../standard/indicators";
 import type { SchoolRecord } from "../records";
-import { amountForValue, apportioningShares } from "../sections";
+import { absorbedPupils, additionShares, amountForValue } from "../sections";
 import { buildSections, evaluateSection, indicatorStatus } from "../evaluate";
 import { ceilWhole } from "../compare";
 import type { UnitCosts } from "./costs";
@@ -64,6 +64,7 @@ export function buildPlanModel(
   const schools: PlanSchool[] = [];
   const bySchool = new Map<number, PlanSchool>();
   const sections: PlanSection[] = [];
+  let absorbed: Float64Array | null = null;
   for (const s of buildSections(records, profile)) {
     if (!s.included) continue;
     let school = bySchool.get(s.recordIndex);
@@ -80,7 +81,15 @@ export function buildPlanModel(
       needStandard[id] = amountForValue(profile, id, standard, s.students);
       needFloor[id] = amountForValue(profile, id, standard * profile.passRule.floorRatio, s.students);
     }
-    const share = s.facilityShare ?? apportioningShares(records[s.recordIndex], profile)[s.level] ?? 0;
+    // facilities given per section take an addition by the shares the scenario gives it (`addFacilityTo`)
+    const share =
+      s.facilityShare ??
+      additionShares(
+        records[s.recordIndex],
+        (absorbed ??= absorbedPupils(records, profile))[s.recordIndex],
+        profile,
+      )[s.level] ??
+      0;
     const reach = Object.fromEntries(FACILITY_INDICATORS.map((id) => [id, share])) as Record<
       FacilityIndicatorId,
       number
