@@ -310,9 +310,10 @@ function gainOf(m: Member, students: number): number {
  * facility is raised less for a level it serves with a small share, and more where it serves both levels. Those
  * levels are found for the plan's own X̄ and S by alternating the two (block coordinate descent on the convex
  * form S = min over t of t/2 + S²/(2t)), and each price is the least that meets its coefficient (bisection; the
- * dual is concave, so the coefficient falls as its price rises). Returns the prices λ.
+ * dual is concave, so the coefficient falls as its price rises). Returns the prices λ, or null (and `a` as it
+ * was) when no prices meet the coefficients.
  */
-function meetByPrices(group: readonly Coefficient[], a: PlanAdditions, margin: number): number[] {
+function meetByPrices(group: readonly Coefficient[], a: PlanAdditions, margin: number): number[] | null {
   const G = group.length;
   const slot = group[0].members[0].slot;
   const position = new Map<number, number>();
@@ -417,7 +418,7 @@ function meetByPrices(group: readonly Coefficient[], a: PlanAdditions, margin: n
       lambda[q] = hi;
       settle();
       let fHi = excess(q);
-      for (let i = 0; i < 200 && fHi > 0; i++) {
+      for (let i = 0; i < 40 && fHi > 0; i++) {
         lo = hi;
         fLo = fHi;
         hi *= 2;
@@ -425,6 +426,8 @@ function meetByPrices(group: readonly Coefficient[], a: PlanAdditions, margin: n
         settle();
         fHi = excess(q);
       }
+      // no price meets it: the two levels pull the shared facilities apart (a section served by a tiny share)
+      if (fHi > 0 || !y.every(Number.isFinite)) return null;
       if (fLo > 0) {
         let side = 0;
         for (let i = 0; i < 100 && hi - lo > hi * 1e-12; i++) {
@@ -481,7 +484,11 @@ export function meetCoefficients(
   for (const id of new Set(shared.map((c) => c.indicator))) {
     const group = shared.filter((c) => c.indicator === id);
     if (group[0].integral) meetShared(group, a, meet);
-    else meetByPrices(group, a, margin).forEach((l, q) => l > 0 && lambdas.set(group[q], l));
+    else {
+      const found = meetByPrices(group, a, margin);
+      if (found) found.forEach((l, q) => l > 0 && lambdas.set(group[q], l));
+      else meetShared(group, a, meet);
+    }
   }
   if (shared.length > 0) {
     // each level was met with the other's asks as they stood: meet both once more on the union
