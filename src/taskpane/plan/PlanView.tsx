@@ -77,7 +77,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setBusy("plan");
     setMessage(null);
     try {
-      setPlan(await planLeastCost(records, profile, costs, { timeBudgetSeconds: 20 }));
+      setPlan(await planLeastCost(records, profile, costs));
     } catch (e) {
       fail(e);
     } finally {
