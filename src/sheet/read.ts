@@ -2,7 +2,7 @@
  * The tolerant reader of the school table (TEMPLATE.md): a grid of cells → school records + problems.
  * Host-neutral and total: any grid yields records or problems, never an exception.
  */
-import type { Facilities, SchoolRecord, SchoolType, SectionTeachers } from "../engine/records";
+import type { Facilities, RecordSource, SchoolRecord, SchoolType, SectionTeachers } from "../engine/records";
 import { COLUMNS, type ColumnDefinition } from "../standard/columns";
 import type { FacilityIndicatorId, Level, TeacherIndicatorId } from "../standard/indicators";
 import { NATIONAL_2017 } from "../standard/national2017";
@@ -937,56 +937,67 @@ function blankField(row: RowReading, index: number, cell: string): Field {
   return (row.blanks[index] ??= { state: "blank", cell });
 }
 
-/** A cell where a number belongs (TEMPLATE.md: blank, a number, a number written as text), checked for its kind. */
+/**
+ * What the reader takes from a cell where a number belongs (TEMPLATE.md: blank, a number, a number written as text)
+ * when it has nothing to report about it: the number, made whole where people or rooms are counted; NaN for a
+ * blank cell; undefined for a cell it reports (not a number, negative, a fractional count: see figureProblem).
+ */
+function plainFigure(raw: unknown, whole: boolean): number | undefined {
+  let value: number;
+  if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
+  else if (raw === null || raw === undefined) return NaN;
+  else {
+    const reading = readNumber(raw);
+    if (reading.kind === "blank") return NaN;
+    if (reading.kind === "notNumber") return undefined;
+    value = reading.value;
+  }
+  if (value < 0) return undefined;
+  if (whole) {
+    const rounded = Math.round(value);
+    if (Math.abs(value - rounded) > 1e-9) return undefined;
+    value = rounded;
+  }
+  return value;
+}
+
+/** The problem of a cell that plainFigure does not take. */
+function figureProblem(raw: unknown, id: string, cell: string): Problem {
+  const reading = readNumber(raw);
+  const name = columnName(id);
+  if (reading.kind === "notNumber") return notANumber(reading.cell, cell, name);
+  const value = reading.kind === "number" ? reading.value : 0;
+  if (value < 0) {
+    return problem(
+      "error",
+      "negative-number",
+      cell,
+      `${cell}“${name.zh}”为负数（${value}），应不小于 0。`,
+      `${cell} (${name.en}) is negative (${value}); it must be 0 or more.`,
+    );
+  }
+  return problem(
+    "error",
+    "fractional-count",
+    cell,
+    `${cell}“${name.zh}”为 ${value}，人数和间数应为整数。`,
+    `${cell} (${name.en}) is ${value}; counts of people and rooms are whole numbers.`,
+  );
+}
+
+/** A cell where a number belongs, checked for its kind. */
 function num(row: RowReading, figure: number): Field {
   const { table, r } = row;
   const column = table.plan.figureList[figure];
   if (column === undefined) return ABSENT;
-  const id = FIGURE_IDS[figure];
   const cell = row.cellList[column.index];
   const raw = table.sheet.value(r, column.col);
-  let value: number;
-  if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
-  else if (raw === null || raw === undefined) return blankField(row, column.index, cell);
-  else {
-    const reading = readNumber(raw);
-    if (reading.kind === "blank") return blankField(row, column.index, cell);
-    if (reading.kind === "notNumber") {
-      table.problems.push(notANumber(reading.cell, cell, columnName(id)));
-      return { state: "invalid", cell };
-    }
-    value = reading.value;
-  }
-  if (value < 0) {
-    const name = columnName(id);
-    table.problems.push(
-      problem(
-        "error",
-        "negative-number",
-        cell,
-        `${cell}“${name.zh}”为负数（${value}），应不小于 0。`,
-        `${cell} (${name.en}) is negative (${value}); it must be 0 or more.`,
-      ),
-    );
+  const value = plainFigure(raw, column.whole);
+  if (value === undefined) {
+    table.problems.push(figureProblem(raw, FIGURE_IDS[figure], cell));
     return { state: "invalid", cell };
   }
-  if (column.whole) {
-    const whole = Math.round(value);
-    if (Math.abs(value - whole) > 1e-9) {
-      const name = columnName(id);
-      table.problems.push(
-        problem(
-          "error",
-          "fractional-count",
-          cell,
-          `${cell}“${name.zh}”为 ${value}，人数和间数应为整数。`,
-          `${cell} (${name.en}) is ${value}; counts of people and rooms are whole numbers.`,
-        ),
-      );
-      return { state: "invalid", cell };
-    }
-    value = whole;
-  }
+  if (Number.isNaN(value)) return blankField(row, column.index, cell);
   return { state: "ok", cell, value };
 }
 
@@ -1028,11 +1039,11 @@ interface RowFigures {
   sectionFacilities: Partial<Record<Level, Facilities>>;
 }
 
-function readDataRow(table: TableReading, r: number): void {
-  const { sheet, plan, problems } = table;
-  const rowNumber = sheet.sheetRow(r);
-  // the functions read row 2 of their argument on every call: its addresses are the plan's last ones. Each
-  // record gets its own copy of the cells all the same.
+/**
+ * The addresses of the cells of a row, by its number in the sheet. The functions read row 2 of their argument on
+ * every call: its addresses are the plan's last ones. Each record gets its own copy of the cells all the same.
+ */
+function rowCells(plan: ColumnPlan, rowNumber: number): NonNullable<ColumnPlan["lastRow"]> {
   let last = plan.lastRow;
   if (last === null || last.rowNumber !== rowNumber) {
     // a copy of the plan's cells in their order, then each address filled in: no new shape per row
@@ -1048,6 +1059,13 @@ function readDataRow(table: TableReading, r: number): void {
     last = { rowNumber, cells, cellList, blanks: new Array<Field | undefined>(cellIds.length) };
     plan.lastRow = last;
   }
+  return last;
+}
+
+function readDataRow(table: TableReading, r: number): void {
+  const { sheet, plan, problems } = table;
+  const rowNumber = sheet.sheetRow(r);
+  const last = rowCells(plan, rowNumber);
   const cells: Record<string, string> = { ...last.cells };
   const row: RowReading = { table, r, cells, cellList: last.cellList, blanks: last.blanks };
   const nameCol = plan.nameCol;
@@ -1080,36 +1098,12 @@ function readDataRow(table: TableReading, r: number): void {
   const figures = readFigures(row);
   if (type) checkAgainstType(row, type, figures);
 
-  // guarantee items (STANDARD.md §5): blank stays undefined, so the item is "missing", not failing
-  const primaryClasses = valueOf(num(row, FIGURE.primaryClasses));
-  const juniorClasses = valueOf(num(row, FIGURE.juniorClasses));
-  const music = valueOf(num(row, FIGURE.musicRooms));
-  const art = valueOf(num(row, FIGURE.artRooms));
-  const smallestMusic = valueOf(num(row, FIGURE.smallestMusicRoom));
-  const smallestArt = valueOf(num(row, FIGURE.smallestArtRoom));
+  const guarantee: (number | undefined)[] = new Array(GUARANTEE_FIGURES.length);
   const largestFields: Field[] = new Array(LARGEST_CLASS_FIGURES.length);
-  for (let i = 0; i < LARGEST_CLASS_FIGURES.length; i++)
-    largestFields[i] = num(row, LARGEST_CLASS_FIGURES[i]);
-  let classes: { primary?: number; junior?: number } | undefined;
-  if (primaryClasses !== undefined || juniorClasses !== undefined) {
-    classes = {};
-    if (primaryClasses !== undefined) classes.primary = primaryClasses;
-    if (juniorClasses !== undefined) classes.junior = juniorClasses;
-  }
-  let rooms: SchoolRecord["rooms"];
-  if (music !== undefined || art !== undefined || smallestMusic !== undefined || smallestArt !== undefined) {
-    rooms = {};
-    if (music !== undefined) rooms.music = music;
-    if (art !== undefined) rooms.art = art;
-    if (smallestMusic !== undefined) rooms.smallestMusic = smallestMusic;
-    if (smallestArt !== undefined) rooms.smallestArt = smallestArt;
-  }
-  let largestClass: SchoolRecord["largestClass"];
-  for (let i = 0; i < LARGEST_CLASS_KEYS.length; i++) {
-    const v = valueOf(largestFields[i]);
-    if (v === undefined) continue;
-    largestClass ??= {};
-    largestClass[LARGEST_CLASS_KEYS[i]] = v;
+  for (let i = 0; i < GUARANTEE_FIGURES.length; i++) {
+    const f = num(row, GUARANTEE_FIGURES[i]);
+    guarantee[i] = valueOf(f);
+    if (i >= LARGEST_CLASS_AT) largestFields[i - LARGEST_CLASS_AT] = f;
   }
   for (let i = 0; i < LARGEST_CLASS_KEYS.length; i++) {
     const f = largestFields[i];
@@ -1130,20 +1124,19 @@ function readDataRow(table: TableReading, r: number): void {
   if (name === null || type === null) return;
 
   const facilities = checkPlausibility(row, name, figures);
-
-  const record = { name, type } as SchoolRecord;
-  if (locale) record.locale = locale;
-  if (parent !== undefined) record.parent = parent;
-  record.students = figures.students;
-  if (classes) record.classes = classes;
-  record.teachers = figures.teachers;
-  record.facilities = facilities;
-  if (figures.sectionFacilities.primary || figures.sectionFacilities.junior)
-    record.sectionFacilities = figures.sectionFacilities;
-  if (indoor !== undefined) record.indoorSportsArea = indoor;
-  if (rooms) record.rooms = rooms;
-  if (largestClass) record.largestClass = largestClass;
-  record.source = { sheet: sheet.sheet, row: rowNumber, cells };
+  const record = schoolRecord({
+    name,
+    type,
+    locale,
+    parent,
+    students: figures.students,
+    teachers: figures.teachers,
+    facilities,
+    sectionFacilities: figures.sectionFacilities,
+    indoor,
+    guarantee,
+    source: { sheet: sheet.sheet, row: rowNumber, cells },
+  });
   if (type === "teachingPoint" || parent !== undefined) {
     table.parentChecks.push({
       index: table.records.length,
@@ -1153,6 +1146,68 @@ function readDataRow(table: TableReading, r: number): void {
   }
   table.records.push(record);
   table.rows.push(r);
+}
+
+/** What a row's record is made of, however the row was read. */
+interface RecordParts {
+  name: string;
+  type: SchoolType;
+  locale: SchoolRecord["locale"];
+  parent: string | undefined;
+  students: SchoolRecord["students"];
+  teachers: SchoolRecord["teachers"];
+  facilities: Facilities;
+  sectionFacilities: Partial<Record<Level, Facilities>>;
+  indoor: number | undefined;
+  /** the figures of GUARANTEE_FIGURES, undefined where blank */
+  guarantee: readonly (number | undefined)[];
+  source: RecordSource;
+}
+
+/**
+ * A row's record, its members always in the same order. The guarantee items (STANDARD.md §5) keep a blank as
+ * undefined, so that the item is "missing", not failing.
+ */
+function schoolRecord(parts: RecordParts): SchoolRecord {
+  const { locale, parent, guarantee, sectionFacilities, indoor } = parts;
+  const record = { name: parts.name, type: parts.type } as SchoolRecord;
+  if (locale) record.locale = locale;
+  if (parent !== undefined) record.parent = parent;
+  record.students = parts.students;
+  const primaryClasses = guarantee[0];
+  const juniorClasses = guarantee[1];
+  if (primaryClasses !== undefined || juniorClasses !== undefined) {
+    const classes: NonNullable<SchoolRecord["classes"]> = {};
+    if (primaryClasses !== undefined) classes.primary = primaryClasses;
+    if (juniorClasses !== undefined) classes.junior = juniorClasses;
+    record.classes = classes;
+  }
+  record.teachers = parts.teachers;
+  record.facilities = parts.facilities;
+  if (sectionFacilities.primary || sectionFacilities.junior) record.sectionFacilities = sectionFacilities;
+  if (indoor !== undefined) record.indoorSportsArea = indoor;
+  const music = guarantee[2];
+  const art = guarantee[3];
+  const smallestMusic = guarantee[4];
+  const smallestArt = guarantee[5];
+  if (music !== undefined || art !== undefined || smallestMusic !== undefined || smallestArt !== undefined) {
+    const rooms: NonNullable<SchoolRecord["rooms"]> = {};
+    if (music !== undefined) rooms.music = music;
+    if (art !== undefined) rooms.art = art;
+    if (smallestMusic !== undefined) rooms.smallestMusic = smallestMusic;
+    if (smallestArt !== undefined) rooms.smallestArt = smallestArt;
+    record.rooms = rooms;
+  }
+  let largestClass: SchoolRecord["largestClass"];
+  for (let i = 0; i < LARGEST_CLASS_KEYS.length; i++) {
+    const v = guarantee[LARGEST_CLASS_AT + i];
+    if (v === undefined) continue;
+    largestClass ??= {};
+    largestClass[LARGEST_CLASS_KEYS[i]] = v;
+  }
+  if (largestClass) record.largestClass = largestClass;
+  record.source = parts.source;
+  return record;
 }
 
 const LARGEST_CLASS_KEYS = ["primary", "junior", "grade1", "grade7"] as const;
@@ -1192,6 +1247,18 @@ const SECTION_FACILITY_FIGURES: Record<Level, number[]> = {
   junior: FACILITY_IDS.map((f) => FIGURE[SECTION_FACILITY_COLUMNS.junior[f]]),
 };
 const LARGEST_CLASS_FIGURES = LARGEST_CLASS_KEYS.map((key) => FIGURE[`${key}LargestClass`]);
+/** The guarantee items' figures (STANDARD.md §5 items 3 and 5) in the order a row's are read: classes, rooms, then
+ * the largest classes from LARGEST_CLASS_AT on. */
+const GUARANTEE_FIGURES: readonly number[] = [
+  FIGURE.primaryClasses,
+  FIGURE.juniorClasses,
+  FIGURE.musicRooms,
+  FIGURE.artRooms,
+  FIGURE.smallestMusicRoom,
+  FIGURE.smallestArtRoom,
+  ...LARGEST_CLASS_FIGURES,
+];
+const LARGEST_CLASS_AT = 6;
 
 function readName(row: RowReading): string | null {
   const { table, r } = row;
@@ -1423,14 +1490,20 @@ const FACILITIES_WHY = {
   en: "every school reports its buildings and equipment (0 if none)",
 };
 
+/** Special-education and vocational schools the profile leaves out (STANDARD.md §4) need no teachers or facilities. */
+function isExcludedType(type: SchoolType, profile: Profile): boolean {
+  return (
+    (type === "special" && profile.exclusions.specialEducation) ||
+    (type === "vocational" && profile.exclusions.vocational)
+  );
+}
+
 /** The rest of the row follows the school type: enrolment it may (and must) have, teachers, facilities. */
 function checkAgainstType(row: RowReading, type: SchoolType, figures: RowFigures): void {
   const { table } = row;
   const { problems, profile } = table;
   const { studentField, students } = figures;
-  const excluded =
-    (type === "special" && profile.exclusions.specialEducation) ||
-    (type === "vocational" && profile.exclusions.vocational);
+  const excluded = isExcludedType(type, profile);
 
   for (const level of ENROLMENT_ORDER) {
     const f = studentField[level];
@@ -1637,8 +1710,7 @@ function isTotalRow(
  * (甲 乙 1 2 3 …, 栏次). It is no school.
  */
 function isLegendRow(sheet: Sheet, r: number, nameCol: number | undefined): boolean {
-  const name = foldedText(sheet.text(r, nameCol ?? 0));
-  if (name === "甲" || name === "栏次" || name === "(甲)") return true;
+  if (LEGEND_NAMES.has(foldedText(sheet.text(r, nameCol ?? 0)))) return true;
   // more than one filled cell, each a bracketed unit
   let filled = 0;
   for (const v of sheet.row(r)) {
@@ -1650,6 +1722,8 @@ function isLegendRow(sheet: Sheet, r: number, nameCol: number | undefined): bool
   return filled > 1;
 }
 const LEGEND_CELL = /^[(（【[][^()（）]*[)）】\]]$/u;
+/** What a legend row holds in the name column, folded. */
+const LEGEND_NAMES: ReadonlySet<string> = new Set(["甲", "栏次", "(甲)"]);
 
 function isNoteRow(sheet: Sheet, r: number): boolean {
   let only: unknown;
