@@ -2,7 +2,9 @@ import type { Locale, SchoolType } from "../engine/records";
 
 /** Text as a person may have typed it: full-width folded to half-width (NFKC), spaces and line breaks removed. */
 export function foldText(text: string): string {
-  if (isPlainText(text)) return text.toLowerCase();
+  const plain = plainCase(text);
+  if (plain === "lower") return text;
+  if (plain === "capitals") return text.toLowerCase();
   // \p{Cf}: zero-width spaces and joiners, byte-order marks pasted in from other systems
   return text
     .normalize("NFKC")
@@ -11,15 +13,18 @@ export function foldText(text: string): string {
 }
 
 /**
- * Text of printable ASCII (no spaces) and CJK unified ideographs only, as most names are: NFKC leaves it as it
- * is and it holds nothing to remove, so folding it is lower-casing it.
+ * Whether the text is of printable ASCII (no spaces) and CJK unified ideographs only, as most names are, and whether
+ * it has capitals: NFKC leaves such text as it is and it holds nothing to remove, so folding it is lower-casing it,
+ * and text without capitals is folded already (lower-casing a Chinese name would copy it all the same).
  */
-function isPlainText(text: string): boolean {
+function plainCase(text: string): "lower" | "capitals" | null {
+  let capitals = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+    if (c >= 0x41 && c <= 0x5a) capitals = true;
+    else if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return null;
   }
-  return true;
+  return capitals ? "capitals" : "lower";
 }
 
 /** A word of a closed vocabulary (school type, locale): folded, with hyphens and dots between words dropped too. */

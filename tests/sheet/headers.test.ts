@@ -1,7 +1,7 @@
 import { COLUMNS, TEMPLATE_COLUMNS, templateHeader } from "../../src/standard/columns";
 import { equipmentUnitOf } from "../../src/sheet/headers";
 import { matchHeader, parseSchoolType } from "../../src/sheet/read";
-import { parseLocale } from "../../src/sheet/vocabulary";
+import { foldText, parseLocale } from "../../src/sheet/vocabulary";
 
 describe("matchHeader: headers matched tolerantly (TEMPLATE.md, issue 2 item 3)", () => {
   it("knows every column by its Chinese name, English name, template header and aliases", () => {
@@ -124,5 +124,19 @@ describe("parseLocale: 城乡类型", () => {
   it("knows no other", () => {
     expect(parseLocale("牧区")).toBeNull();
     expect(parseLocale("城镇")).toBeNull();
+  });
+});
+
+describe("foldText: text as a person may have typed it", () => {
+  it.each([
+    ["第一小学", "第一小学"],
+    ["No.5中学", "no.5中学"],
+    ["ABC School", "abcschool"],
+    ["ＡＢＣ学校", "abc学校"],
+    [" 红旗\n小学 ", "红旗小学"],
+    ["学校\u200b一", "学校一"],
+    ["Ⅲ号", "iii号"],
+  ])("%j → %j", (text, folded) => {
+    expect(foldText(text)).toBe(folded);
   });
 });
