@@ -3,7 +3,7 @@
  * Host-neutral and total: any grid yields records or problems, never an exception.
  */
 import type { Facilities, RecordSource, SchoolRecord, SchoolType, SectionTeachers } from "../engine/records";
-import { COLUMNS, type ColumnDefinition } from "../standard/columns";
+import { COLUMNS, TEMPLATE_COLUMNS, type ColumnDefinition } from "../standard/columns";
 import type { FacilityIndicatorId, Level, TeacherIndicatorId } from "../standard/indicators";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
@@ -11,6 +11,7 @@ import { readCell, readNumber, readText, shownValue, type CellReading } from "./
 import { columnLetters, parseAddress, sheetRef, type CellValue, type Grid } from "./grid";
 import { equipmentUnitOf, matchHeader } from "./headers";
 import type { Problem } from "./problems";
+import { templateHeaderRow } from "./template";
 import {
   ENROLMENT_LEVELS,
   REQUIRED_ENROLMENT,
@@ -1688,6 +1689,182 @@ const AREA_CHECKS: readonly (readonly [FacilityIndicatorId, number])[] = [
   ["teachingArea", IMPLAUSIBLE.teachingAreaPerStudent],
   ["sportsArea", IMPLAUSIBLE.sportsAreaPerStudent],
 ];
+
+// ─── one row of the template ─────────────────────────────────────────────────────────────────────────────────
+
+/** The reader's plan of the template's header (TEMPLATE.md) on a sheet, and the columns readTemplateRow reads. */
+interface TemplatePlan {
+  sheet: string;
+  unit: "万元" | "元";
+  /** null when the plan is not the one readTemplateRow relies on (then every row goes to the reader) */
+  plan: ColumnPlan | null;
+  nameCol: number;
+  typeCol: number;
+  localeCol: number | undefined;
+  parentCol: number | undefined;
+}
+const TEMPLATE_PLANS: TemplatePlan[] = [];
+
+function templatePlan(sheetName: string, unit: "万元" | "元", profile: Profile): TemplatePlan {
+  for (const t of TEMPLATE_PLANS) if (t.sheet === sheetName && t.unit === unit) return t;
+  const problems: Problem[] = [];
+  const sheet = new Sheet({ sheet: sheetName, topLeft: "A1", values: [templateHeaderRow(unit)] }, problems);
+  const plan = planColumns(sheet, readHeaderByKey(sheet, 0, false), {}, () => undefined, profile);
+  // what readTemplateRow relies on: a header with nothing to report, in the unit asked for, whose columns are the
+  // template's and no others (no facilities per section, no indoor sports area), each in its place
+  const fits =
+    problems.length === 0 &&
+    plan.problems.length === 0 &&
+    plan.equipmentUnit === unit &&
+    plan.columns.length === TEMPLATE_COLUMNS.length &&
+    plan.columns.every((c) => TEMPLATE_COLUMNS[c.col].id === c.columnId);
+  const t: TemplatePlan = {
+    sheet: sheetName,
+    unit,
+    plan: fits ? plan : null,
+    nameCol: plan.nameCol ?? 0,
+    typeCol: plan.typeCol ?? 0,
+    localeCol: plan.byId.get("locale")?.col,
+    parentCol: plan.byId.get("parent")?.col,
+  };
+  if (TEMPLATE_PLANS.length >= 16) TEMPLATE_PLANS.length = 0;
+  TEMPLATE_PLANS.push(t);
+  return t;
+}
+
+/** Text of a cell where text belongs: "" when blank, undefined when it is no text (a boolean, an error, a date). */
+function textOf(value: unknown): string | undefined {
+  const t = readText(value);
+  return t.kind === "text" ? t.text : t.kind === "blank" ? "" : undefined;
+}
+
+/** The figures of the row readTemplateRow reads, by FIGURE_IDS, NaN where blank: one array for every call. */
+const TEMPLATE_FIGURES = new Float64Array(FIGURE_IDS.length);
+/** by ENROLMENT_ORDER, whose first two are LEVELS_OF_SECTIONS */
+const STUDENT_FIGURES = ENROLMENT_ORDER.map((level) => FIGURE[STUDENT_COLUMNS[level]]);
+const TEACHER_FIGURES = LEVELS_OF_SECTIONS.map((level) =>
+  TEACHER_IDS.map((t) => FIGURE[TEACHER_COLUMNS[level][t]]),
+);
+const NO_SECTION_FACILITIES: Partial<Record<Level, Facilities>> = Object.freeze({});
+const orZero = (figure: number): number => (Number.isNaN(figure) ? 0 : figure);
+
+/** The teachers of the section LEVELS_OF_SECTIONS[l] from a row's figures. */
+function teachersOf(figures: Float64Array, l: number): SectionTeachers {
+  const [qualified, key, peArt] = TEACHER_FIGURES[l];
+  return {
+    qualifiedTeachers: orZero(figures[qualified]),
+    keyTeachers: orZero(figures[key]),
+    peArtTeachers: orZero(figures[peArt]),
+  };
+}
+
+/**
+ * One row of the template (TEMPLATE.md), in its column order, read as readSchoolRecords reads it as the second row
+ * of a grid at A1 under templateHeaderRow(equipmentUnit): the same record, built without the table's header, rows
+ * and problems. It answers only for a row of plain cells, where the reader reports no error: a name that is not a
+ * total or a legend, a known school type, a known locale or none, the parent school blank or another school's name,
+ * numbers (or numbers as text) that are finite, not negative and whole where people or rooms are counted, and
+ * blanks only where the school type leaves a cell optional. For any other row it answers undefined, and the caller
+ * reads the row with readSchoolRecords, which reports every problem with its cell. Warnings are not looked for: they
+ * block nothing and change no record of such a row. The custom functions read one row on every call.
+ */
+export function readTemplateRow(
+  row: readonly CellValue[],
+  options: { sheet: string; equipmentUnit: "万元" | "元"; profile: Profile },
+): SchoolRecord | undefined {
+  const { profile } = options;
+  const t = templatePlan(options.sheet, options.equipmentUnit, profile);
+  const plan = t.plan;
+  if (plan === null || row.length > TEMPLATE_COLUMNS.length) return undefined;
+
+  // a row the reader skips (a total, a legend under the header) or reports (no name, an unknown type)
+  const name = textOf(row[t.nameCol]);
+  if (!name) return undefined;
+  const folded = foldedText(name);
+  if (TOTAL_ROW.test(folded) || LEGEND_NAMES.has(folded)) return undefined;
+  const typeText = textOf(row[t.typeCol]);
+  if (!typeText) return undefined;
+  const type = remembered(SCHOOL_TYPES, typeText, parseSchoolType);
+  if (!type) return undefined;
+  let locale: SchoolRecord["locale"];
+  if (t.localeCol !== undefined) {
+    const text = textOf(row[t.localeCol]);
+    if (text === undefined) return undefined;
+    if (text) {
+      locale = remembered(LOCALES, text, parseLocale) ?? undefined;
+      if (!locale) return undefined;
+    }
+  }
+  let parent: string | undefined;
+  if (t.parentCol !== undefined) {
+    const text = textOf(row[t.parentCol]);
+    // a school named as its own parent is spelt as its name by the reader
+    if (text === undefined || (text && foldText(text) === folded)) return undefined;
+    if (text) parent = text;
+  }
+
+  const figures = TEMPLATE_FIGURES;
+  const list = plan.figureList;
+  for (let i = 0; i < list.length; i++) {
+    const column = list[i];
+    if (column === undefined) {
+      figures[i] = NaN;
+      continue;
+    }
+    const value = plainFigure(row[column.col], column.whole);
+    if (value === undefined) return undefined;
+    figures[i] = value;
+  }
+
+  // what checkAgainstType reports: enrolment the type cannot have, or that it needs and lacks; blank teachers of
+  // a section with students; blank facilities of a school the profile evaluates
+  const may = ENROLMENT_LEVELS[type];
+  const must = REQUIRED_ENROLMENT[type];
+  const combined = isCombinedSchool(type);
+  for (let e = 0; e < ENROLMENT_ORDER.length; e++) {
+    const level = ENROLMENT_ORDER[e];
+    const v = figures[STUDENT_FIGURES[e]];
+    if (v > 0 && !may.includes(level)) return undefined;
+    if (must.includes(level) && (Number.isNaN(v) || (combined && v === 0))) return undefined;
+  }
+  if (!isExcludedType(type, profile)) {
+    for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
+      if (!(figures[STUDENT_FIGURES[l]] > 0)) continue;
+      for (const figure of TEACHER_FIGURES[l]) if (Number.isNaN(figures[figure])) return undefined;
+    }
+    for (const figure of FACILITY_FIGURES) if (Number.isNaN(figures[figure])) return undefined;
+  }
+
+  const equipment = orZero(figures[FIGURE.equipmentValue]);
+  const guarantee: (number | undefined)[] = new Array(GUARANTEE_FIGURES.length);
+  for (let i = 0; i < GUARANTEE_FIGURES.length; i++) {
+    const v = figures[GUARANTEE_FIGURES[i]];
+    guarantee[i] = Number.isNaN(v) ? undefined : v;
+  }
+  const indoor = figures[FIGURE.indoorSportsArea];
+  return schoolRecord({
+    name,
+    type,
+    locale,
+    parent,
+    students: {
+      primary: orZero(figures[STUDENT_FIGURES[0]]),
+      junior: orZero(figures[STUDENT_FIGURES[1]]),
+      senior: orZero(figures[STUDENT_FIGURES[2]]),
+    },
+    teachers: { primary: teachersOf(figures, 0), junior: teachersOf(figures, 1) },
+    facilities: {
+      teachingArea: orZero(figures[FIGURE.teachingArea]),
+      sportsArea: orZero(figures[FIGURE.sportsArea]),
+      equipmentValue: plan.inTenThousand.has("equipmentValue") ? tenThousand(equipment) : equipment,
+      multimediaRooms: orZero(figures[FIGURE.multimediaRooms]),
+    },
+    sectionFacilities: NO_SECTION_FACILITIES,
+    indoor: Number.isNaN(indoor) ? undefined : indoor,
+    guarantee,
+    source: { sheet: options.sheet, row: 2, cells: { ...rowCells(plan, 2).cells } },
+  });
+}
 
 // ─── helpers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
