@@ -5,32 +5,25 @@ import { INDICATOR_IDS, LEVEL_NAMES, type Level } from "../standard/indicators";
 import { standardOf, type Profile } from "../standard/profile";
 import type { CellValue, Grid } from "../sheet/grid";
 import { ARGUMENT_SHEET, firstReadError, toCellValue } from "./problems";
-import { readSchoolRecords } from "../sheet/read";
-import { templateHeaderRow } from "../sheet/template";
+import { readSchoolRecords, readTemplateRow } from "../sheet/read";
+import { templateHeaderOf, templateHeaderUnit } from "../sheet/template";
 import { FunctionError, valueError } from "./errors";
 import { optionalLevel, singleRow, type ArgumentCell, type ArgumentMatrix } from "./args";
 
 export const VERDICT = { pass: "达标", fail: "不达标", excluded: "不参评" } as const;
 export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
 
-const templateHeaders = new Map<string, string[]>();
-
 /** The template's header row, its equipment column in the profile's default unit (STANDARD.md §2: 万元). */
-function templateHeader(profile: Profile): string[] {
-  const unit = profile.equipmentDefaultUnit;
-  let header = templateHeaders.get(unit);
-  if (!header) {
-    header = templateHeaderRow(unit);
-    templateHeaders.set(unit, header);
-  }
-  return header;
+function templateHeader(profile: Profile): readonly string[] {
+  return templateHeaderOf(profile.equipmentDefaultUnit);
 }
 
 /**
  * One row of the school table → its record, through the same reader as the task pane and the command line.
  * Without headers the row is read in the template's column order (TEMPLATE.md), so a row copied from the
  * template needs nothing else. Any error the reader finds (blank required cell, text for a number …) is #VALUE!
- * with the reader's own message.
+ * with the reader's own message. A row of plain cells under the template's header (none given, or the template's
+ * own) is read by the reader's readTemplateRow, which gives the same record without reading the row as a table.
  */
 export function readRow(
   profile: Profile,
@@ -38,8 +31,9 @@ export function readRow(
   headers?: ArgumentMatrix | null,
 ): SchoolRecord {
   const cells = singleRow(row, { zh: "学校行", en: "the row" });
+  const noHeaders = headers === null || headers === undefined || headers.length === 0;
   let headerRows: readonly (readonly ArgumentCell[])[];
-  if (headers === null || headers === undefined || headers.length === 0) {
+  if (noHeaders) {
     const header = templateHeader(profile);
     if (cells.length > header.length) {
       throw valueError(
@@ -69,14 +63,23 @@ export function readRow(
   const width = headerRows[0].length;
   const values: CellValue[] = new Array(width);
   for (let c = 0; c < width; c++) values[c] = c < cells.length ? toCellValue(cells[c]) : null;
+  // a row of plain cells under the template's header is read without planning the header; any other row, and
+  // any row with a problem, goes to the reader as a table, which reports every problem with its cell
+  const templateUnit = noHeaders
+    ? profile.equipmentDefaultUnit
+    : headerRows.length === 1
+      ? templateHeaderUnit(headerRows[0])
+      : undefined;
+  if (templateUnit !== undefined) {
+    const record = readTemplateRow(values, { sheet: ARGUMENT_SHEET, equipmentUnit: templateUnit, profile });
+    if (record) return record;
+  }
   const grid: Grid = {
     sheet: ARGUMENT_SHEET,
     topLeft: "A1",
     // the template's header is text already; headers from the sheet become cells as the reader takes them
     values: [
-      ...(headers === null || headers === undefined || headers.length === 0
-        ? (headerRows as string[][])
-        : headerRows.map((h) => h.map(toCellValue))),
+      ...(noHeaders ? (headerRows as readonly string[][]) : headerRows.map((h) => h.map(toCellValue))),
       values,
     ],
   };

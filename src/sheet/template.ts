@@ -16,6 +16,28 @@ export function templateHeaderRow(equipmentUnit: "万元" | "元" = "万元"): s
   );
 }
 
+const TEMPLATE_HEADERS = { 万元: templateHeaderRow("万元"), 元: templateHeaderRow("元") } as const;
+
+/** templateHeaderRow(equipmentUnit), made once: the custom functions put it above every row they read. */
+export function templateHeaderOf(equipmentUnit: "万元" | "元"): readonly string[] {
+  return TEMPLATE_HEADERS[equipmentUnit];
+}
+
+/**
+ * The equipment unit of a header row that is the template's header to the letter (templateHeaderRow of 万元 or
+ * 元), or undefined for any other row: the custom functions read a row under such a header without planning it.
+ */
+export function templateHeaderUnit(header: readonly unknown[]): "万元" | "元" | undefined {
+  for (const unit of ["万元", "元"] as const) {
+    const template = TEMPLATE_HEADERS[unit];
+    if (header.length !== template.length) return undefined;
+    let same = true;
+    for (let c = 0; c < template.length && same; c++) same = header[c] === template[c];
+    if (same) return unit;
+  }
+  return undefined;
+}
+
 /** The drop-down list of 学校类型: the statistics' full names. */
 export const SCHOOL_TYPE_CHOICES: string[] = SCHOOL_TYPES.map((type) => SCHOOL_TYPE_NAMES[type].zh);
 

@@ -1,5 +1,6 @@
 import { evaluateTable } from "../../src/pipeline";
-import { checkRow, detailRow, DETAIL_HEADER, ROW_MEMO_SIZE } from "../../src/functions/school";
+import { checkRow, detailRow, readRow, DETAIL_HEADER, ROW_MEMO_SIZE } from "../../src/functions/school";
+import { readSchoolRecords } from "../../src/sheet/read";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { parseProfile } from "../../src/standard/load";
 import { excelError } from "./helpers";
@@ -212,6 +213,19 @@ describe("BALANCE.CHECK with a header row", () => {
     expect(checkRow(P, [templateRow({ ...PRIMARY_PASS, equipmentValue: 800_000 })], headers)).toBe("不达标");
   });
 
+  test("the template's own header row: the row read as without headers, as the reader reads it in a table", () => {
+    const row = [templateRow({ ...PRIMARY_PASS, name: "ABC", equipmentValue: 12.34 })];
+    const table = readSchoolRecords(
+      { sheet: "学校", topLeft: "A1", values: [HEADER, row[0]] },
+      { profile: P, headerRow: 0 },
+    );
+    expect(table.problems).toEqual([]);
+    expect(readRow(P, row, [HEADER])).toStrictEqual(table.records[0]);
+    expect(readRow(P, row)).toStrictEqual(table.records[0]);
+    const bad = [templateRow({ ...PRIMARY_PASS, primaryQualifiedTeachers: "二十五" })];
+    expect(excelError(() => checkRow(P, bad, [HEADER])).zh).toContain("学校行第 10 格（J）");
+  });
+
   test("headers and row of different widths: #VALUE!", () => {
     const e = excelError(() => checkRow(P, [templateRow(PRIMARY_PASS)], [HEADER.slice(0, 10)]));
     expect(e.kind).toBe("#VALUE!");
@@ -250,6 +264,14 @@ describe("BALANCE.CHECK on bad rows", () => {
     const e = excelError(() => check({ ...PRIMARY_PASS, teachingArea: null, sportsArea: null }));
     expect(e.kind).toBe("#VALUE!");
     expect(e.zh).toContain("另有 1 处错误");
+  });
+
+  test("a cell Excel passes as an object is an error value in any column, text-like or not", () => {
+    const row = templateRow(PRIMARY_PASS) as unknown[];
+    row[0] = { text: "第一小学" };
+    const e = excelError(() => checkRow(P, [row]));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("学校行第 1 格（A）");
   });
 
   test("a blank row: #VALUE!", () => {

@@ -5,7 +5,9 @@ import {
   LOCALE_CHOICES,
   SCHOOL_TYPE_CHOICES,
   recordsToRows,
+  templateHeaderOf,
   templateHeaderRow,
+  templateHeaderUnit,
 } from "../../src/sheet/template";
 import { ENROLMENT_LEVELS, isCombinedSchool, parseLocale } from "../../src/sheet/vocabulary";
 import { TEMPLATE_COLUMNS, templateHeader } from "../../src/standard/columns";
@@ -34,6 +36,18 @@ describe("the template's header and drop-downs (TEMPLATE.md)", () => {
 
   it("says 元 in the equipment header when the rows are in 元", () => {
     expect(templateHeaderRow("元")).toContain("教学仪器设备值（元）");
+  });
+
+  it("knows its own header row, to the letter, and the equipment unit it states", () => {
+    expect(templateHeaderUnit(templateHeaderRow("万元"))).toBe("万元");
+    expect(templateHeaderUnit(templateHeaderRow("元"))).toBe("元");
+    expect(templateHeaderOf("元")).toEqual(templateHeaderRow("元"));
+    const other = templateHeaderRow();
+    other[4] = "小学学生数";
+    expect(templateHeaderUnit(other)).toBeUndefined();
+    expect(templateHeaderUnit(templateHeaderRow().slice(0, 26))).toBeUndefined();
+    expect(templateHeaderUnit([...templateHeaderRow(), "备注"])).toBeUndefined();
+    expect(templateHeaderUnit(templateHeaderRow().map((h) => ` ${h}`))).toBeUndefined();
   });
 
   it("offers the eight school types and the three locales, each read back as itself", () => {
