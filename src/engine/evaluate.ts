@@ -1,4 +1,4 @@
-import type { Profile } from "../standard/profile";
+import type { IndicatorDefinition, Profile } from "../standard/profile";
 import {
   FACILITY_INDICATORS,
   INDICATOR_IDS,
@@ -7,13 +7,7 @@ import {
   type Level,
 } from "../standard/indicators";
 import type { SchoolRecord } from "./records";
-import {
-  amountForValue,
-  indicatorValue,
-  mergeTeachingPoints,
-  sectionsOfSchool,
-  type Section,
-} from "./sections";
+import { amountForValue, mergeTeachingPoints, scaledValue, sectionsOfSchool, type Section } from "./sections";
 import { differenceCoefficient, type DifferenceCoefficient } from "./coefficient";
 import { atLeast, atMost, ceilWhole } from "./compare";
 
@@ -96,9 +90,12 @@ export function indicatorStatus(
   level: Level,
   value: number,
 ): IndicatorStatus {
-  const standard = profile.indicators[indicator].standard[level];
+  return statusAgainst(profile.indicators[indicator].standard[level], profile.passRule.floorRatio, value);
+}
+
+function statusAgainst(standard: number, floorRatio: number, value: number): IndicatorStatus {
   if (atLeast(value, standard)) return "met";
-  if (atLeast(value, standard * profile.passRule.floorRatio)) return "floor";
+  if (atLeast(value, standard * floorRatio)) return "floor";
   return "unmet";
 }
 
@@ -157,24 +154,45 @@ function shortfallOf(profile: Profile, section: Section, indicator: IndicatorId)
  * them, and the records of the result are built from them as literals (no closure per indicator and section). */
 const sectionValues: (number | null)[] = new Array(INDICATOR_IDS.length);
 const sectionStatuses: (IndicatorStatus | null)[] = new Array(INDICATOR_IDS.length);
+/** The section's amounts and the profile's indicators in the same order, each read by its name once per section:
+ * reading them by an id that changes from one indicator to the next costs more than the arithmetic. */
+const sectionAmounts = new Float64Array(INDICATOR_IDS.length);
+const sectionIndicators: IndicatorDefinition[] = new Array(INDICATOR_IDS.length);
+
+/** A value per indicator, by name, into `into` in INDICATOR_IDS order. */
+function inIndicatorOrder<T>(byId: Readonly<Record<IndicatorId, T>>, into: { [index: number]: T }): void {
+  into[0] = byId.qualifiedTeachers;
+  into[1] = byId.keyTeachers;
+  into[2] = byId.peArtTeachers;
+  into[3] = byId.teachingArea;
+  into[4] = byId.sportsArea;
+  into[5] = byId.equipmentValue;
+  into[6] = byId.multimediaRooms;
+}
 
 /** Evaluates one section: values, statuses, the pass rule and shortfalls. */
 export function evaluateSection(profile: Profile, section: Section): SectionResult {
   const v = sectionValues;
   const st = sectionStatuses;
+  const amounts = sectionAmounts;
+  const defs = sectionIndicators;
+  inIndicatorOrder(section.amounts, amounts);
+  inIndicatorOrder(profile.indicators, defs);
+  const { level, students } = section;
+  const floorRatio = profile.passRule.floorRatio;
   const shortfalls: Shortfall[] = [];
   let metCount = 0;
   let computed = 0;
   for (let i = 0; i < INDICATOR_IDS.length; i++) {
-    const id = INDICATOR_IDS[i];
-    const value = indicatorValue(profile, id, section.amounts[id], section.students);
-    const s = value === null ? null : indicatorStatus(profile, id, section.level, value);
+    const def = defs[i];
+    const value = scaledValue(def, amounts[i], students);
+    const s = value === null ? null : statusAgainst(def.standard[level], floorRatio, value);
     v[i] = value;
     st[i] = s;
     if (s === null) continue;
     computed++;
     if (s === "met") metCount++;
-    else shortfalls.push(shortfallOf(profile, section, id));
+    else shortfalls.push(shortfallOf(profile, section, INDICATOR_IDS[i]));
   }
   // the same key order as byIndicator and INDICATOR_IDS
   const values: Record<IndicatorId, number | null> = {

@@ -1,10 +1,5 @@
-import type { Profile } from "../standard/profile";
-import {
-  INDICATOR_IDS,
-  type FacilityIndicatorId,
-  type IndicatorId,
-  type Level,
-} from "../standard/indicators";
+import type { IndicatorDefinition, Profile } from "../standard/profile";
+import { INDICATOR_IDS, type IndicatorId, type Level } from "../standard/indicators";
 import { SECTIONS_OF_TYPE, type Facilities, type SchoolRecord } from "./records";
 
 export type ExclusionReason = "specialEducation" | "vocational" | "smallTeachingPoint" | "noStudents";
@@ -199,24 +194,25 @@ export function sectionsOfSchool(record: SchoolRecord, recordIndex: number, prof
   }
   const shares = apportioningShares(record, profile);
   const facilities = effectiveFacilities(record.facilities, record.indoorSportsArea, profile);
-  return levels.map((level) => {
+  const sections: Section[] = new Array(levels.length);
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i];
     const students = record.students[level];
     const given = record.sectionFacilities?.[level];
     const share = given ? null : (shares[level] ?? 0);
     const teachers = record.teachers[level];
-    const facility = (id: FacilityIndicatorId) => (given ? given[id] : facilities[id] * (share as number));
-    // a literal of the seven amounts (TEACHER_INDICATORS per section, FACILITY_INDICATORS apportioned)
+    // a literal of the seven amounts (TEACHER_INDICATORS per section, FACILITY_INDICATORS as given or apportioned)
     const amounts: Record<IndicatorId, number> = {
       qualifiedTeachers: teachers.qualifiedTeachers,
       keyTeachers: teachers.keyTeachers,
       peArtTeachers: teachers.peArtTeachers,
-      teachingArea: facility("teachingArea"),
-      sportsArea: facility("sportsArea"),
-      equipmentValue: facility("equipmentValue"),
-      multimediaRooms: facility("multimediaRooms"),
+      teachingArea: given ? given.teachingArea : facilities.teachingArea * (share as number),
+      sportsArea: given ? given.sportsArea : facilities.sportsArea * (share as number),
+      equipmentValue: given ? given.equipmentValue : facilities.equipmentValue * (share as number),
+      multimediaRooms: given ? given.multimediaRooms : facilities.multimediaRooms * (share as number),
     };
     const exclusion = exclusionOf(record, level, students, profile);
-    return {
+    sections[i] = {
       recordIndex,
       school: record.name,
       level,
@@ -226,7 +222,8 @@ export function sectionsOfSchool(record: SchoolRecord, recordIndex: number, prof
       amounts,
       facilityShare: share,
     };
-  });
+  }
+  return sections;
 }
 
 /** Indicator value from a section's amount: per 100 students or per student (STANDARD.md §2). */
@@ -236,8 +233,13 @@ export function indicatorValue(
   amount: number,
   students: number,
 ): number | null {
+  return scaledValue(profile.indicators[indicator], amount, students);
+}
+
+/** indicatorValue for the indicator's definition. */
+export function scaledValue(indicator: IndicatorDefinition, amount: number, students: number): number | null {
   if (!(students > 0)) return null;
-  return profile.indicators[indicator].scale === "per100" ? (amount * 100) / students : amount / students;
+  return indicator.scale === "per100" ? (amount * 100) / students : amount / students;
 }
 
 /** Amount of a resource that gives the indicator value `value` for `students` students. */
