@@ -422,6 +422,22 @@ describe("errors: each blocks the verdict and names its cell", () => {
     expect(errors(result.problems)).toHaveLength(1);
   });
 
+  it("words a figure's problem with its cell, its column and the value as read", () => {
+    const message = (values: Record<string, unknown>) => errors(P(values).problems)[0].message;
+    expect(message({ multimediaRooms: "-3" })).toEqual({
+      zh: "学校!S2“网络多媒体教室数”为负数（-3），应不小于 0。",
+      en: "学校!S2 (Multimedia rooms) is negative (-3); it must be 0 or more.",
+    });
+    expect(message({ primaryKeyTeachers: "2.5" })).toEqual({
+      zh: "学校!L2“小学县级以上骨干教师数”为 2.5，人数和间数应为整数。",
+      en: "学校!L2 (Primary key teachers) is 2.5; counts of people and rooms are whole numbers.",
+    });
+    expect(message({ sportsArea: "约5000" })).toEqual({
+      zh: "学校!Q2“体育运动场馆面积”的内容“约5000”不是数字。",
+      en: '学校!Q2 (Sports area) holds "约5000", which is not a number.',
+    });
+  });
+
   it("accepts fractional areas and money, and whole numbers written with .0", () => {
     const result = P({
       teachingArea: 3000.5,
