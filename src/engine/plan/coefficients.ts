@@ -25,9 +25,9 @@ import type { PlanAdditions } from "./perSchool";
  *   that meets the limit is the least (whole people and rooms). For amounts that need not be whole (areas,
  *   equipment) the same reasoning gives water-filling: every section below a level W is raised to W, the least W
  *   that meets the limit.
- * - a facility of a combined school reaches both of its sections (its share of the addition, STANDARD.md §4);
- *   such a variable is raised for one coefficient and then counts as given for the other, and the two are met
- *   in turn until both hold.
+ * - a facility of a combined school reaches both of its sections (its share of the addition, STANDARD.md §4), so
+ *   the two levels' coefficients of that facility are met together, by prices (`meetByPrices`) where amounts need
+ *   not be whole, in turn (`meetShared`) for whole rooms.
  */
 
 /** One section in one coefficient, and the variable that raises its value. */
