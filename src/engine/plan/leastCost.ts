@@ -61,7 +61,7 @@ export interface LeastCostPlan {
     iterations: number;
     /** a proven lower bound on the least cost: the Lagrangian bound, or HiGHS's with the cuts where higher */
     lowerBound: number | null;
-    /** (totalCost − lowerBound) / totalCost */
+    /** (totalCost − lowerBound) / totalCost; null for a plan that does not pass */
     gap: number | null;
     /** coefficients still over their limit, if any */
     remaining: CvStatus[];
@@ -180,12 +180,12 @@ export async function planLeastCost(
   let bound = perSchool.cost;
   if (best) bound = Math.max(bound, lowerBound(model, coefficients, best.additions, best.cost, plan.prices));
   const tolerance = options.relativeGap ?? 1e-4;
-  const close = (b: Checked | null) => b !== null && b.cost - bound <= Math.abs(b.cost) * tolerance;
-  if (best && !close(best) && (options.refine ?? model.sections.length <= REFINE_SECTIONS)) {
+  const proven = (b: Checked, lower: number) => b.cost - lower <= Math.abs(b.cost) * tolerance;
+  if (best && !proven(best, bound) && (options.refine ?? model.sections.length <= REFINE_SECTIONS)) {
     const refined = await refineWithCuts(model, coefficients, best, check, {
       deadline: Date.now() + (options.timeBudgetSeconds ?? 5) * 1000,
       milpGap: options.milpGap ?? 1e-6,
-      done: (b, lower) => b.cost - lower <= Math.abs(b.cost) * tolerance,
+      done: proven,
     });
     best = refined.best;
     bound = Math.max(bound, refined.lowerBound);
@@ -194,7 +194,7 @@ export async function planLeastCost(
   return describePlan(model, best ?? plan.last, {
     method: "coefficients",
     iterations,
-    lowerBound: Math.min(bound, (best ?? plan.last).cost),
+    lowerBound: bound,
     baselineCost,
   });
 }
@@ -407,9 +407,11 @@ function describePlan(
       converged,
       iterations: info.iterations,
       lowerBound: info.lowerBound,
-      gap:
-        info.lowerBound === null
-          ? converged && info.method === "perSchool"
+      // a gap measures a plan that passes; one that does not is no upper end of it
+      gap: !checked.evaluation.resourcesPass
+        ? null
+        : info.lowerBound === null
+          ? info.method === "perSchool"
             ? 0
             : null
           : totalCost > 0
