@@ -1,6 +1,6 @@
 import type { Profile } from "../../standard/profile";
 import { LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
-import type { Lang } from "../../i18n/format";
+import { formatPercent, formatYuan, type Lang } from "../../i18n/format";
 import type { ReportCell, ReportSheet } from "../../report/model";
 import type { LeastCostPlan } from "../../engine/plan/leastCost";
 import type { RotationPlan } from "../../engine/plan/rotation";
@@ -89,8 +89,8 @@ export function planSheet(plan: LeastCostPlan, costs: UnitCosts, profile: Profil
     {
       value: t(
         lang,
-        `逐校补足到标准的简单方案成本：${Math.round(plan.baselineCost)} 元。教师按每人每年计，其余按一次性投入计。`,
-        `Simple per-school top-up to the standard: ${Math.round(plan.baselineCost)} yuan. Teachers are costed per person per year, the rest once.`,
+        `逐校补足到标准的简单方案成本：${formatYuan(plan.baselineCost, lang)}。教师按每人每年计，其余按一次性投入计。`,
+        `Simple per-school top-up to the standard: ${formatYuan(plan.baselineCost, lang)}. Teachers are costed per person per year, the rest once.`,
       ),
       style: "note",
     },
@@ -100,8 +100,8 @@ export function planSheet(plan: LeastCostPlan, costs: UnitCosts, profile: Profil
       {
         value: t(
           lang,
-          `差异系数约束经 ${plan.cv.iterations} 次迭代${plan.cv.converged ? "全部满足" : "未全部满足"}；与下界的相对差距 ${plan.cv.gap === null ? "—" : plan.cv.gap.toExponential(2)}`,
-          `Coefficient limits: ${plan.cv.iterations} iterations, ${plan.cv.converged ? "all met" : "not all met"}; relative gap to the lower bound ${plan.cv.gap === null ? "—" : plan.cv.gap.toExponential(2)}`,
+          `差异系数约束经 ${plan.cv.iterations} 次迭代${plan.cv.converged ? "全部满足" : "未全部满足"}；与已证明的下界相差 ${formatPercent(plan.cv.gap, 3, lang)}`,
+          `Coefficient limits: ${plan.cv.iterations} iterations, ${plan.cv.converged ? "all met" : "not all met"}; within ${formatPercent(plan.cv.gap, 3, lang)} of the proven lower bound`,
         ),
         style: "note",
       },
