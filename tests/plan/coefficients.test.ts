@@ -251,3 +251,45 @@ describe("STANDARD.md §2–3: plans and bounds against brute force when coeffic
     expect(checked).toBe(10);
   });
 });
+
+describe("STANDARD.md §3: a level of one section has no spread", () => {
+  test("rounding noise in its S gives no cut: the bound stays below the plan (found by the fuzz test)", async () => {
+    const none = { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 };
+    const given = (
+      teachingArea: number,
+      sportsArea: number,
+      equipmentValue: number,
+      multimediaRooms: number,
+    ) => ({
+      teachingArea,
+      sportsArea,
+      equipmentValue,
+      multimediaRooms,
+    });
+    // the primary level is one section; junior key and PE/art teachers bind against a section of 4 pupils
+    const records: SchoolRecord[] = [
+      {
+        name: "学校1",
+        type: "complete",
+        students: { primary: 0, junior: 2258, senior: 0 },
+        teachers: { primary: none, junior: { qualifiedTeachers: 77, keyTeachers: 0, peArtTeachers: 38 } },
+        facilities: given(0, 19576.86, 5645000, 54),
+      },
+      {
+        name: "学校2",
+        type: "nineYear",
+        students: { primary: 50, junior: 4, senior: 0 },
+        teachers: { primary: { qualifiedTeachers: 2, keyTeachers: 0, peArtTeachers: 0 }, junior: none },
+        facilities: given(313.2, 550.8, 135000, 2),
+        sectionFacilities: { primary: given(225, 375, 100000, 2), junior: given(23.2, 40.8, 10000, 0) },
+      },
+    ];
+    const model = buildPlanModel(records, P, DEFAULT_UNIT_COSTS);
+    const primary = coefficientsOf(model).filter((c) => c.level === "primary");
+    expect(primary.every((c) => c.members.length === 1)).toBe(true);
+    const plan = await planLeastCost(records, P, undefined, { refine: false });
+    expect(plan.passesAfter).toBe(true);
+    expect(plan.cv.lowerBound as number).toBeLessThanOrEqual(plan.totalCost);
+    expect(plan.cv.gap as number).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -118,6 +118,15 @@ export interface CoefficientState {
   cv: number | null;
 }
 
+/**
+ * Whether a coefficient's values spread at all. With one section, or all at one value, S is 0 and has no gradient;
+ * computed, it is rounding noise of about 1e-16·X̄, whose "gradient" would be noise too and give cuts and prices
+ * that hold nothing up. Below a spread of 1e-6·X̄ the coefficient counts as having none.
+ */
+export function hasSpread(state: { mean: number; sd: number }): boolean {
+  return state.sd > 1e-6 * Math.abs(state.mean);
+}
+
 /** X̄, S and CV of one coefficient from running sums, as the engine's formula defines them. */
 function stateOf(total: number, weighted: number, squares: number): CoefficientState {
   const mean = weighted / total;
@@ -515,7 +524,7 @@ export function meetCoefficients(
     const cost = model.costs[c.indicator];
     let price = 0;
     if (lambda !== undefined) price = lambda * cost;
-    else if (state.sd > 0 && level !== undefined) {
+    else if (hasSpread(state) && level !== undefined) {
       // a unit that reaches a section whole at the level is worth its cost
       const scale = model.profile.indicators[c.indicator].scale === "per100" ? 100 : 1;
       const weight = (scale / studentsOf(c)) * (target - (level - state.mean) / state.sd);
@@ -598,7 +607,7 @@ export function coefficientPrices(model: PlanModel, prices: Iterable<Coefficient
   const priced = new Map<number, PricedMember[]>();
   for (const p of prices) {
     const { coefficient: c, state } = p;
-    if (!(state.sd > 0)) continue;
+    if (!hasSpread(state)) continue;
     const students = studentsOf(c);
     for (const m of c.members) {
       const entry: PricedMember = { member: m, gain: p.price * gainOf(m, students), target: p.target, state };

@@ -2,6 +2,7 @@ import { FACILITY_INDICATORS, TEACHER_INDICATORS } from "../../standard/indicato
 import { leastAddition, type PlanModel } from "./model";
 import {
   coefficientState,
+  hasSpread,
   meetCoefficient,
   unitsOf,
   type Coefficient,
@@ -125,7 +126,7 @@ export function lowerBound(
     const variables = Int32Array.from(c.members, (m) => variableOf(model, m));
     // the tangent cut at the point: Σ ∂g/∂Xⱼ·Xⱼ ≤ 0, that is Σ w·δ·y ≤ −Σ w·X₀
     const state = coefficientState(c, point);
-    if (state.sd > 0 && state.mean > 0) {
+    if (hasSpread(state) && state.mean > 0) {
       const P = c.members.reduce((sum, m) => sum + m.students, 0);
       const cut = new Float64Array(c.members.length);
       let rhs = 0;

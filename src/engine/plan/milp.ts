@@ -8,6 +8,7 @@ import {
 import { leastAddition, isTeacher, type PlanModel, type PlanSection } from "./model";
 import { emptyAdditions, type PlanAdditions } from "./perSchool";
 import { solveLp } from "./highs";
+import { hasSpread } from "./coefficients";
 
 /*
  * The plan as a mixed-integer linear programme for HiGHS:
@@ -250,7 +251,7 @@ export function cvCut(
   let squares = 0;
   for (const { section, value } of values) squares += section.students * (value - mean) ** 2;
   const sd = Math.sqrt(squares / total);
-  if (sd === 0) return null;
+  if (!hasSpread({ mean, sd })) return null;
   const scale = model.profile.indicators[id].scale === "per100" ? 100 : 1;
   const terms = new Map<string, number>();
   let rhs = 0;
