@@ -9,6 +9,7 @@ import {
 } from "../../standard/indicators";
 import { isTeacher, type PlanModel, type PlanSection } from "./model";
 import type { PlanAdditions } from "./perSchool";
+import { differenceCoefficient } from "../coefficient";
 
 /*
  * The difference coefficients of STANDARD.md §3 seen from the plan: for one level and indicator, how an addition
@@ -127,29 +128,27 @@ export function hasSpread(state: { mean: number; sd: number }): boolean {
   return state.sd > 1e-6 * Math.abs(state.mean);
 }
 
-/** X̄, S and CV of one coefficient from running sums, as the engine's formula defines them. */
+/**
+ * X̄, S and CV from running sums, for the searches below, which move one unit at a time and cannot afford a pass
+ * over the level for each; every plan they give is judged by the engine's `differenceCoefficient`.
+ */
 function stateOf(total: number, weighted: number, squares: number): CoefficientState {
   const mean = weighted / total;
   const sd = Math.sqrt(Math.max(0, squares / total - mean * mean));
   return { mean, sd, cv: mean === 0 ? null : sd / Math.abs(mean) };
 }
 
+/** The coefficient after the additions `a`, by the engine's formula (STANDARD.md §3). */
 export function coefficientState(c: Coefficient, a: PlanAdditions): CoefficientState {
-  // the mean first and the deviations around it, in two passes like the engine
-  let total = 0;
-  let weighted = 0;
-  for (const m of c.members) {
-    total += m.students;
-    weighted += m.students * (m.value0 + m.perUnit * unitsOf(a, m));
-  }
-  const mean = weighted / total;
-  let squares = 0;
-  for (const m of c.members) {
-    const d = m.value0 + m.perUnit * unitsOf(a, m) - mean;
-    squares += m.students * d * d;
-  }
-  const sd = Math.sqrt(squares / total);
-  return { mean, sd, cv: mean === 0 ? null : sd / Math.abs(mean) };
+  const n = c.members.length;
+  const values = new Float64Array(n);
+  const weights = new Float64Array(n);
+  c.members.forEach((m, j) => {
+    values[j] = m.value0 + m.perUnit * unitsOf(a, m);
+    weights[j] = m.students;
+  });
+  const dc = differenceCoefficient(values, weights);
+  return { mean: dc.mean ?? 0, sd: dc.standardDeviation ?? 0, cv: dc.cv };
 }
 
 /** A min-heap of member positions keyed by a number. */
