@@ -1,7 +1,7 @@
 /**
  * The engine's speed (issue 2): 200,000 sections (about the whole country) in under 1 s, and a 300-school county
  * in under 5 ms, on a 2-core machine. The baseline, measured in the same run over the same data, is the bare
- * arithmetic of the difference coefficient (STANDARD.md §3) for 2 levels × 7 indicators over precomputed values —
+ * arithmetic of the difference coefficient (docs/standard.md#coefficient) for 2 levels × 7 indicators over precomputed values —
  * the least any evaluation must do; the ratio says what the rest of the engine costs on top of it.
  */
 import { differenceCoefficient, evaluate, type SchoolRecord, type SchoolType } from "../src/engine";

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ORIGIN = "https://localhost:3000";
+const OFFICE_ADDIN_DEBUGGING = "office-addin-debugging@7";
 const PORT = new URL(ORIGIN).port;
 
 const args = process.argv.slice(2);
@@ -80,8 +81,11 @@ function run(command, commandArgs) {
 if (desktop) {
   console.log("在桌面版 Excel 中旁加载均衡加载项… / Sideloading Balance into desktop Excel…");
   console.log(`(停止 / to stop: npm run stop)`);
-  run(node, [
-    require.resolve("office-addin-debugging/cli.js"),
+  // office-addin-debugging builds native code (keytar, against libsecret on Linux), so it is not a dependency of
+  // the project: npx fetches it here, the one place it is needed, on the machines that run desktop Excel.
+  run(process.platform === "win32" ? "npx.cmd" : "npx", [
+    "--yes",
+    OFFICE_ADDIN_DEBUGGING,
     "start",
     "manifest.xml",
     "desktop",

@@ -1,6 +1,6 @@
 /**
  * The county verdict on top of the one data path: the school table's evaluation (src/pipeline.ts) plus the county
- * sheet (县级指标) of the same workbook → the full verdict of STANDARD.md §1, its JSON fields and its readable
+ * sheet (县级指标) of the same workbook → the full verdict of docs/standard.md#parts, its JSON fields and its readable
  * summary. Hosts call these; no rule is computed here.
  */
 import {

@@ -112,7 +112,7 @@ export function formatAmount(profile: Profile, indicator: IndicatorId, amount: n
   return `${formatNumber(whole, 0, lang)} ${unit}`;
 }
 
-/** An indicator value in its unit, rounded to 2 decimals for reading (STANDARD.md §2). */
+/** An indicator value in its unit, rounded to 2 decimals for reading (docs/standard.md#indicators). */
 export function formatValue(
   profile: Profile,
   indicator: IndicatorId,

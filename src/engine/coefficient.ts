@@ -1,5 +1,5 @@
 /**
- * The enrolment-weighted difference coefficient (差异系数) of STANDARD.md §3, population form around the
+ * The enrolment-weighted difference coefficient (差异系数) of docs/standard.md#coefficient, population form around the
  * county ratio:
  *
  *     P = Σ Pᵢ,  X̄ = Σ Pᵢ·Xᵢ / P,  S = √( Σ Pᵢ·(Xᵢ − X̄)² / P ),  CV = S / X̄

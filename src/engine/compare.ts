@@ -1,5 +1,5 @@
 /**
- * STANDARD.md §2: comparison is exact, with no rounding before comparing. Values computed in binary floating
+ * docs/standard.md#comparison: comparison is exact, with no rounding before comparing. Values computed in binary floating
  * point (e.g. 0.85 × 4.2) carry errors of about 1e-16; a relative tolerance of 1e-9 absorbs those and nothing a
  * person could see, so a value exactly at its threshold passes.
  */

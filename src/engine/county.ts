@@ -1,5 +1,5 @@
 /**
- * The full county verdict (STANDARD.md §1): resource allocation, the 15 government-guarantee items (§5), the 9
+ * The full county verdict (docs/standard.md#parts): resource allocation, the 15 government-guarantee items (#guarantee), the 9
  * education-quality items (§6), social recognition and the one-vote vetoes. Items 3–5 of §5 are checked per
  * school from the school table, naming the cell; the rest compare what the county reports on its county sheet
  * (already parsed into numbers and 是/否 by src/sheet/countySheet.ts). A blank is "missing", never "pass".
@@ -92,7 +92,7 @@ export interface DerivedItems {
   musicArtRooms: DerivedItem;
   schoolSize: DerivedItem;
   classSize: DerivedItem;
-  /** Xing'an plan (STANDARD.md §5, §7): grade 1 and grade 7 classes within the standard from autumn 2026 */
+  /** Xing'an plan (docs/standard.md#guarantee, docs/standard.md#league-plan): grade 1 and grade 7 classes within the standard from autumn 2026 */
   startingGrades: DerivedItem;
   /** sections with at least one 大班额 class (largest class ≥ 56) */
   largeClasses: LargeClassSection[];
@@ -167,7 +167,7 @@ export const VERDICT_PARTS: readonly VerdictPart[] = [
 ];
 
 export interface CountyVerdict {
-  /** STANDARD.md §1 resource allocation (from `evaluate`); null when the school table could not be evaluated */
+  /** docs/standard.md#parts resource allocation (from `evaluate`); null when the school table could not be evaluated */
   resourcesPass: boolean | null;
   guarantee: ItemResult[];
   quality: ItemResult[];
@@ -194,7 +194,7 @@ export interface CountyInput {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Items derived from the school table (STANDARD.md §5 items 3, 4, 5)
+// Items derived from the school table (docs/standard.md#guarantee-3, docs/standard.md#guarantee-4, docs/standard.md#guarantee-5)
 
 /**
  * The standard says "every primary and junior school" (所有小学、初中). Items 3 and 4 therefore apply to
@@ -254,7 +254,7 @@ function derivedItem(checked: number, findings: SchoolFinding[]): DerivedItem {
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
 /**
- * STANDARD.md §5 item 3: at least ⌈classes ÷ 12⌉ music rooms and as many art rooms (one at the least), the
+ * docs/standard.md#guarantee-3: at least ⌈classes ÷ 12⌉ music rooms and as many art rooms (one at the least), the
  * smallest music room ≥ 96 m² and the smallest art room ≥ 90 m². Classes are the primary plus junior classes.
  */
 export function musicArtRooms(
@@ -399,7 +399,7 @@ export function musicArtRooms(
 }
 
 /**
- * STANDARD.md §5 item 4: primary and junior schools (and the junior part of 完全中学) ≤ 2,000 students;
+ * docs/standard.md#guarantee-4: primary and junior schools (and the junior part of 完全中学) ≤ 2,000 students;
  * 九年一贯制 and 十二年一贯制 schools ≤ 2,500 in their compulsory (primary + junior) part.
  */
 export function schoolSize(
@@ -481,7 +481,7 @@ function largestClassFinding(
 }
 
 /**
- * STANDARD.md §5 item 5: every class within 45 (primary) / 50 (junior), checked through each section's largest
+ * docs/standard.md#guarantee-5: every class within 45 (primary) / 50 (junior), checked through each section's largest
  * class; with the Xing'an plan's starting-grade rule (grades 1 and 7) and the 大班额 (≥ 56) and 超大班额 (≥ 66)
  * sections.
  */
@@ -534,7 +534,7 @@ export function deriveSchoolItems(
 
 /**
  * Status of one measure against its requirement. atLeast: exactly at the threshold passes; below: strictly
- * below (0.15 itself fails, STANDARD.md §6 item 9 "低于0.15"); yes: 是 passes. A value of the wrong kind (a
+ * below (0.15 itself fails, docs/standard.md#quality-9 "低于0.15"); yes: 是 passes. A value of the wrong kind (a
  * number for a 是/否 question) is treated as not given.
  */
 export function measureStatus(
@@ -641,7 +641,7 @@ export function evaluateItem(
   return result;
 }
 
-/** The one-vote vetoes (STANDARD.md §1): 是 means the veto applies; recognition below 85 % is one too. */
+/** The one-vote vetoes (docs/standard.md#veto): 是 means the veto applies; recognition below 85 % is one too. */
 export function evaluateVetoes(answers: CountyAnswers | null, recognition: ItemResult): VetoResult[] {
   return VETOES.map((veto) => {
     if (veto.derivedFrom === "recognition") {
@@ -680,7 +680,7 @@ export function evaluateVetoes(answers: CountyAnswers | null, recognition: ItemR
 }
 
 /**
- * The county's full verdict (STANDARD.md §1): countyPass only when resources pass, every guarantee and quality
+ * The county's full verdict (docs/standard.md#parts): countyPass only when resources pass, every guarantee and quality
  * item passes, recognition passes and no veto applies. Missing anywhere is not a pass.
  */
 export function evaluateCounty(input: CountyInput): CountyVerdict {

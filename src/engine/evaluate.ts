@@ -32,7 +32,7 @@ export interface SectionResult extends Section {
   status: Record<IndicatorId, IndicatorStatus | null>;
   met: Record<IndicatorId, boolean>;
   metCount: number;
-  /** STANDARD.md §2 school pass rule; false for excluded sections */
+  /** docs/standard.md#pass-rule; false for excluded sections */
   pass: boolean;
   /** one entry per indicator below its standard */
   shortfalls: Shortfall[];
@@ -63,7 +63,7 @@ export interface Evaluation {
   profile: string;
   sections: SectionResult[];
   levels: Record<Level, LevelResult>;
-  /** STANDARD.md §1 resource allocation: every included section passes and every CV is within its limit */
+  /** docs/standard.md#parts resource allocation: every included section passes and every CV is within its limit */
   resourcesPass: boolean;
 }
 
@@ -83,7 +83,7 @@ export function byIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T
   };
 }
 
-/** Status of one value against its standard (STANDARD.md §2). */
+/** Status of one value against its standard (docs/standard.md#indicators). */
 export function indicatorStatus(
   profile: Profile,
   indicator: IndicatorId,
@@ -100,7 +100,7 @@ function statusAgainst(standard: number, floorRatio: number, value: number): Ind
 }
 
 /**
- * STANDARD.md §2 school pass rule (校校达标): at least 6 of 7 met and the one that is not ≥ 85 % of its standard.
+ * docs/standard.md#pass-rule (校校达标): at least 6 of 7 met and the one that is not ≥ 85 % of its standard.
  */
 export function sectionPasses(profile: Profile, statuses: readonly IndicatorStatus[]): boolean {
   let met = 0;
@@ -246,7 +246,7 @@ export function evaluateSection(profile: Profile, section: Section): SectionResu
   };
 }
 
-/** STANDARD.md §3 for one level and indicator over the included sections of that level. */
+/** docs/standard.md#coefficient for one level and indicator over the included sections of that level. */
 export function levelBalance(
   profile: Profile,
   level: Level,
@@ -284,7 +284,7 @@ export function buildSections(records: readonly SchoolRecord[], profile: Profile
   return sections;
 }
 
-/** The county's resource-allocation verdict (STANDARD.md §1–4). */
+/** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
 export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
   const built = buildSections(records, profile);
   const n = built.length;

@@ -1,6 +1,6 @@
 import type { Level, TeacherIndicatorId } from "../standard/indicators";
 
-/** School types of TEMPLATE.md (学校类型). */
+/** School types of docs/school-table.md#types (学校类型). */
 export const SCHOOL_TYPES = [
   "primary",
   "junior",
@@ -24,7 +24,7 @@ export const SCHOOL_TYPE_NAMES: Record<SchoolType, { zh: string; en: string }> =
   vocational: { zh: "职业学校", en: "Vocational school" },
 };
 
-/** The levels whose sections a school type has (STANDARD.md §4). Senior parts are out of scope. */
+/** The levels whose sections a school type has (docs/standard.md#scope). Senior parts are out of scope. */
 export const SECTIONS_OF_TYPE: Record<SchoolType, readonly Level[]> = {
   primary: ["primary"],
   junior: ["junior"],
@@ -65,7 +65,7 @@ export interface SchoolRecord {
   sectionFacilities?: Partial<Record<Level, Facilities>>;
   /** indoor sports rooms included in the teaching area (profile option indoorSportsMovesToSportsArea) */
   indoorSportsArea?: number;
-  /** guarantee items (STANDARD.md §5 items 3 and 5) */
+  /** guarantee items (docs/standard.md#guarantee-3, docs/standard.md#guarantee-5) */
   rooms?: { music?: number; art?: number; smallestMusic?: number; smallestArt?: number };
   largestClass?: { primary?: number; junior?: number; grade1?: number; grade7?: number };
   /** where the record came from, so that results can name a cell */

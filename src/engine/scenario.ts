@@ -169,7 +169,7 @@ function cleanSum(a: number, b: number): number {
 
 /**
  * Adds `amount` of a facility to a whole school. Where the workbook gives facilities per section, the addition
- * is apportioned to the sections like shared facilities (STANDARD.md §4), so that the two readings agree.
+ * is apportioned to the sections like shared facilities (docs/standard.md#apportioning), so that the two readings agree.
  */
 export function addFacilityTo(
   record: SchoolRecord,
@@ -330,7 +330,7 @@ export function applyEdits(
         for (const l of LEVELS) {
           for (const k of TEACHER_INDICATORS) target.teachers[l][k] += source.teachers[l][k];
         }
-        // the merged school's facilities are one pool, apportioned afresh (STANDARD.md §4)
+        // the merged school's facilities are one pool, apportioned afresh (docs/standard.md#apportioning)
         const sourceFacilities = sourceFacilitiesOf(source);
         const targetFacilities = sourceFacilitiesOf(target);
         for (const f of FACILITY_INDICATORS) target.facilities[f] = targetFacilities[f] + sourceFacilities[f];

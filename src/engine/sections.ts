@@ -21,7 +21,7 @@ export interface Section {
 }
 
 /**
- * STANDARD.md §4: shares of whole-school facilities by weighted enrolment.
+ * docs/standard.md#apportioning: shares of whole-school facilities by weighted enrolment.
  * 九年一贯制 A : 1.1B; 十二年一贯制 A : 1.1B : 1.32C; 完全中学 B : 1.2C. Other types keep all of it.
  */
 export function apportioningShares(record: SchoolRecord, profile: Profile): Partial<Record<Level, number>> {
@@ -87,7 +87,7 @@ function exclusionOf(
 }
 
 /**
- * The school each teaching point merges into under the STANDARD.md §4 option (its parent, 所属学校), by record
+ * The school each teaching point merges into under the docs/standard.md#teaching-points option (its parent, 所属学校), by record
  * index; −1 for records that are not teaching points, and for teaching points whose parent is not in the table
  * (or is itself a teaching point, or the point itself): those stay schools of their own.
  */
@@ -103,7 +103,7 @@ export function teachingPointParents(records: readonly SchoolRecord[]): Int32Arr
 }
 
 /**
- * STANDARD.md §4 profile option: every teaching point merged into its parent school (所属学校) before
+ * docs/standard.md#teaching-points profile option: every teaching point merged into its parent school (所属学校) before
  * evaluating. Teaching points whose parent is not in the table stay schools of their own.
  */
 export function mergeTeachingPoints(
@@ -134,7 +134,7 @@ export function mergeTeachingPoints(
 }
 
 /**
- * The primary pupils each school takes in from its teaching points when the profile merges them (STANDARD.md §4
+ * The primary pupils each school takes in from its teaching points when the profile merges them (docs/standard.md#teaching-points
  * option), by record index; all 0 when it does not.
  */
 export function absorbedPupils(records: readonly SchoolRecord[], profile: Profile): Float64Array {
@@ -148,7 +148,7 @@ export function absorbedPupils(records: readonly SchoolRecord[], profile: Profil
 }
 
 /**
- * The shares of an addition to a school's facilities (STANDARD.md §4), counting the primary pupils it takes in
+ * The shares of an addition to a school's facilities (docs/standard.md#apportioning), counting the primary pupils it takes in
  * from merged teaching points, as the evaluation apportions the merged school.
  */
 export function additionShares(
@@ -185,7 +185,7 @@ function mergedFacilities(
   return { facilities: add(parent.facilities, point), sectionFacilities: parent.sectionFacilities };
 }
 
-/** The sections of one school (STANDARD.md §4), with teachers per section and facilities apportioned. */
+/** The sections of one school (docs/standard.md#apportioning), with teachers per section and facilities apportioned. */
 export function sectionsOfSchool(record: SchoolRecord, recordIndex: number, profile: Profile): Section[] {
   let levels = SECTIONS_OF_TYPE[record.type];
   if (record.type === "special" || record.type === "vocational") {
@@ -226,7 +226,7 @@ export function sectionsOfSchool(record: SchoolRecord, recordIndex: number, prof
   return sections;
 }
 
-/** Indicator value from a section's amount: per 100 students or per student (STANDARD.md §2). */
+/** Indicator value from a section's amount: per 100 students or per student (docs/standard.md#indicators). */
 export function indicatorValue(
   profile: Profile,
   indicator: IndicatorId,

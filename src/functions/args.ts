@@ -124,7 +124,7 @@ export function resolveIndicator(value: ArgumentCell, profile: Profile): Indicat
   return id;
 }
 
-/** Equipment value in 万元 or 元 (STANDARD.md §2: the statistics record 万元). */
+/** Equipment value in 万元 or 元 (docs/standard.md#equipment-unit: the statistics record 万元). */
 export type EquipmentUnit = "万元" | "元";
 
 const EQUIPMENT_UNITS = new Map<string, EquipmentUnit>([

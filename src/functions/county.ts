@@ -17,7 +17,7 @@ export const COUNTY_HEADER = [
 ] as const;
 
 /**
- * BALANCE.COUNTY: the whole school table → the balance table (STANDARD.md §2 项项达标, §3): per level and
+ * BALANCE.COUNTY: the whole school table → the balance table (docs/standard.md#balance 项项达标, docs/standard.md#coefficient): per level and
  * indicator the difference coefficient, its limit, whether it is within the limit, and the level's included and
  * passing sections. Read and evaluated by evaluateTable, the path of the task pane and the command line, so the
  * numbers are the same to the last digit. An undefined coefficient (no section, or a mean of 0) shows "—".

@@ -111,7 +111,7 @@ function take(
 }
 
 /**
- * BALANCE.DIFFCOEF: the enrolment-weighted difference coefficient of STANDARD.md §3, through the engine's
+ * BALANCE.DIFFCOEF: the enrolment-weighted difference coefficient of docs/standard.md#coefficient, through the engine's
  * differenceCoefficient. Total enrolment 0 or a weighted mean of 0 leave the coefficient undefined: #DIV/0!.
  */
 export function diffCoef(values: ArgumentMatrix, students?: ArgumentMatrix | null): number {

@@ -13,14 +13,14 @@ import { optionalLevel, singleRow, type ArgumentCell, type ArgumentMatrix } from
 export const VERDICT = { pass: "达标", fail: "不达标", excluded: "不参评" } as const;
 export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
 
-/** The template's header row, its equipment column in the profile's default unit (STANDARD.md §2: 万元). */
+/** The template's header row, its equipment column in the profile's default unit (docs/standard.md#equipment-unit: 万元). */
 function templateHeader(profile: Profile): readonly string[] {
   return templateHeaderOf(profile.equipmentDefaultUnit);
 }
 
 /**
  * One row of the school table → its record, through the same reader as the task pane and the command line.
- * Without headers the row is read in the template's column order (TEMPLATE.md), so a row copied from the
+ * Without headers the row is read in the template's column order (docs/school-table.md#headers), so a row copied from the
  * template needs nothing else. Any error the reader finds (blank required cell, text for a number …) is #VALUE!
  * with the reader's own message. A row of plain cells under the template's header (none given, or the template's
  * own) is read by the reader's readTemplateRow, which gives the same record without reading the row as a table.
@@ -267,7 +267,7 @@ function sectionsOf(evaluated: EvaluatedRow, levelArgument: ArgumentCell): Secti
 }
 
 /**
- * BALANCE.CHECK (STANDARD.md §2 校校达标, §4 exclusions and combined schools): 达标 when every included section
+ * BALANCE.CHECK (docs/standard.md#pass-rule 校校达标, docs/standard.md#scope exclusions and combined schools): 达标 when every included section
  * passes, 不达标 when one does not, 不参评 when the standard excludes every section.
  */
 export function checkRow(

@@ -26,7 +26,7 @@ function noStudents(profile: Profile, indicator: IndicatorId): FunctionError {
   });
 }
 
-/** BALANCE.INDICATOR: the indicator's value for an amount of the resource and an enrolment (STANDARD.md §2). */
+/** BALANCE.INDICATOR: the indicator's value for an amount of the resource and an enrolment (docs/standard.md#indicators). */
 export function indicatorOf(
   profile: Profile,
   indicator: ArgumentCell,

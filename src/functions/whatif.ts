@@ -41,7 +41,7 @@ function wholeDelta(value: ArgumentCell, integral: boolean): number {
  * BALANCE.WHATIF: the verdict of one row of the school table after one change, through the scenario engine
  * (the same path as the task pane's 模拟 view). Teachers and enrolment change in one section (the level may be
  * left out for a school with one section); facilities change for the whole school and are apportioned like the
- * existing ones (STANDARD.md §4). Equipment is changed in the table's unit (万元 by default). With `level` the
+ * existing ones (docs/standard.md#scope). Equipment is changed in the table's unit (万元 by default). With `level` the
  * verdict is that section's; without, the school's, as BALANCE.CHECK gives it.
  */
 export function whatifRow(

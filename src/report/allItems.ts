@@ -5,7 +5,7 @@ import type { CellStyle, ReportCell, ReportSheet } from "./model";
 
 type Text = { zh: string; en: string };
 
-/** One item of the full county verdict (STANDARD.md §1, §5, §6), as the engine states it. */
+/** One item of the full county verdict (docs/standard.md#parts, docs/standard.md#guarantee, docs/standard.md#quality), as the engine states it. */
 export interface CountyItem {
   part: "resources" | "guarantee" | "quality" | "recognition" | "vetoes";
   /** number of the item within its part (§5 1–15, §6 1–9), or a short id for vetoes */

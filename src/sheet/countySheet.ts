@@ -1,6 +1,6 @@
 /**
  * The county sheet (县级指标): one row per measure of the guarantee and quality items, social recognition and each
- * veto question (STANDARD.md §1, §5, §6), with the requirement shown, the value the county reports, its evidence
+ * veto question (docs/standard.md#veto, docs/standard.md#guarantee, docs/standard.md#quality), with the requirement shown, the value the county reports, its evidence
  * and notes. This module writes the sheet's rows and reads a filled sheet back into answers for the engine.
  */
 import {
@@ -17,7 +17,7 @@ import {
 } from "../standard/county";
 import type { CountyAnswers, ItemValue, ChecklistEntry } from "../engine/county";
 import { formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
-import { cellAddress, type CellValue, type Grid } from "./grid";
+import { cellAddress, cellError, type CellValue, type Grid } from "./grid";
 import type { Problem } from "./problems";
 
 export const COUNTY_SHEET_NAME = "县级指标";
@@ -354,8 +354,16 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
     return { value: null };
   if (cell instanceof Date)
     return invalid("county-not-a-value", "日期不是有效的填报值", "a date is not a valid value");
-  if (typeof cell === "object")
-    return invalid("county-not-a-value", `单元格有错误 ${cell.error}`, `the cell holds ${cell.error}`);
+  if (typeof cell === "object") {
+    const error = cellError(cell);
+    if (error === null)
+      return invalid(
+        "formula-not-calculated",
+        "公式尚未计算：请在 Excel 中打开并保存后再试",
+        "formula not calculated: open and save the workbook in Excel, then try again",
+      );
+    return invalid("county-not-a-value", `单元格有错误 ${error}`, `the cell holds ${error}`);
+  }
   if (kind === "attested" || kind === "percentOrAttested") {
     const yn = parseYesNo(cell);
     if (yn !== null) return { value: yn };

@@ -1,7 +1,34 @@
-/** A cell as any host gives it: Excel's values, exceljs's, or a test's. */
-export type CellValue = string | number | boolean | Date | null | undefined | { error: string };
+/**
+ * A cell as any host gives it: Excel's values, an .xlsx file's, or a test's. `{ error }` is an error value
+ * (#N/A, #DIV/0!); `{ formula }` is a formula whose result was never calculated (a file written by a program that
+ * does not calculate, never opened and saved in Excel): its value is unknown, not blank.
+ */
+export type CellValue =
+  string | number | boolean | Date | null | undefined | { error: string } | { formula: string };
 
-/** A rectangle of cells read from a sheet: values row by row, the sheet's name and the top-left address. */
+/** The error value a cell holds (#N/A, #DIV/0!), or null. */
+export function cellError(value: CellValue): string | null {
+  return typeof value === "object" && value !== null && "error" in value ? value.error : null;
+}
+
+/** The formula of a cell whose result was never calculated, or null. */
+export function uncalculatedFormula(value: CellValue): string | null {
+  return typeof value === "object" && value !== null && "formula" in value ? value.formula : null;
+}
+
+/** A merged range, as 0-based inclusive indices into a grid's values. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A rectangle of cells read from a sheet: values row by row, the sheet's name and the top-left address.
+ * Rows may be of different lengths and may be empty: a cell past the end of its row is blank. Hosts that read
+ * files give only the cells that exist, so a stray cell far away costs one short row, not a rectangle.
+ */
 export interface Grid {
   sheet: string;
   /** A1-style address of values[0][0], e.g. "A1" or "B3" */
@@ -9,6 +36,12 @@ export interface Grid {
   values: CellValue[][];
   /** rows hidden in the sheet, as 0-based indices into values (optional; hosts that know give it) */
   hiddenRows?: number[];
+  /** columns hidden in the sheet, as 0-based indices into a row of values (optional, as hiddenRows) */
+  hiddenColumns?: number[];
+  /** merged ranges whose master cell (top-left) holds the value (optional; hosts that know give them) */
+  merges?: MergedRange[];
+  /** whether the sheet is shown; "hidden" and "veryHidden" sheets are never chosen unless named (default visible) */
+  visibility?: "visible" | "hidden" | "veryHidden";
 }
 
 /** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */

@@ -39,7 +39,7 @@ for (const column of COLUMNS) {
 const MATCHED = new Map<string, string | null>();
 const MATCHED_LIMIT = 4096;
 
-/** Header text → id of the column of COLUMNS it names, or null (TEMPLATE.md: headers are matched tolerantly). */
+/** Header text → id of the column of COLUMNS it names, or null (docs/school-table.md#headers: headers are matched tolerantly). */
 export function matchHeader(text: string): string | null {
   if (typeof text !== "string") return null;
   const known = MATCHED.get(text);

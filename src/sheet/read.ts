@@ -1,5 +1,5 @@
 /**
- * The tolerant reader of the school table (TEMPLATE.md): a grid of cells → school records + problems.
+ * The tolerant reader of the school table (docs/school-table.md#columns): a grid of cells → school records + problems.
  * Host-neutral and total: any grid yields records or problems, never an exception.
  */
 import type { Facilities, RecordSource, SchoolRecord, SchoolType, SectionTeachers } from "../engine/records";
@@ -92,7 +92,7 @@ export const READER_PROBLEM_CODES = {
 } as const satisfies Record<string, Problem["severity"]>;
 export type ReaderProblemCode = keyof typeof READER_PROBLEM_CODES;
 
-/** TEMPLATE.md: the header is found within the first 10 rows. */
+/** docs/school-table.md#headers: the header is found within the first 10 rows. */
 export const HEADER_SEARCH_ROWS = 10;
 /** Excel's last column is XFD: a mapping beyond it is no column of any sheet. */
 const MAX_COLUMNS = 16384;
@@ -657,7 +657,7 @@ function planColumnsUncached(
     );
   }
 
-  // the equipment unit: its header says 万元 or 元; otherwise the profile's default (STANDARD.md §2: 万元)
+  // the equipment unit: its header says 万元 or 元; otherwise the profile's default (docs/standard.md#equipment-unit: 万元)
   const unitOfColumn = (id: string): "万元" | "元" | "other" | null => {
     const m = byId.get(id);
     return m ? equipmentUnitOf(m.header) : null;
@@ -718,7 +718,7 @@ function planColumnsUncached(
 const EQUIPMENT_COLUMNS = ["equipmentValue", "primaryEquipmentValue", "juniorEquipmentValue"] as const;
 const KIND_OF = new Map(COLUMNS.map((c) => [c.id, c.kind]));
 
-/** Reads a school table from a grid (TEMPLATE.md). Never throws. */
+/** Reads a school table from a grid (docs/school-table.md#columns). Never throws. */
 export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResult {
   return readTable(grid, options, true);
 }
@@ -939,7 +939,7 @@ function blankField(row: RowReading, index: number, cell: string): Field {
 }
 
 /**
- * What the reader takes from a cell where a number belongs (TEMPLATE.md: blank, a number, a number written as text)
+ * What the reader takes from a cell where a number belongs (docs/school-table.md#figures: blank, a number, a number written as text)
  * when it has nothing to report about it: the number, made whole where people or rooms are counted; NaN for a
  * blank cell; undefined for a cell it reports (not a number, negative, a fractional count: see figureProblem).
  */
@@ -1166,7 +1166,7 @@ interface RecordParts {
 }
 
 /**
- * A row's record, its members always in the same order. The guarantee items (STANDARD.md §5) keep a blank as
+ * A row's record, its members always in the same order. The guarantee items (docs/standard.md#guarantee) keep a blank as
  * undefined, so that the item is "missing", not failing.
  */
 function schoolRecord(parts: RecordParts): SchoolRecord {
@@ -1248,7 +1248,7 @@ const SECTION_FACILITY_FIGURES: Record<Level, number[]> = {
   junior: FACILITY_IDS.map((f) => FIGURE[SECTION_FACILITY_COLUMNS.junior[f]]),
 };
 const LARGEST_CLASS_FIGURES = LARGEST_CLASS_KEYS.map((key) => FIGURE[`${key}LargestClass`]);
-/** The guarantee items' figures (STANDARD.md §5 items 3 and 5) in the order a row's are read: classes, rooms, then
+/** The guarantee items' figures (docs/standard.md#guarantee-3, docs/standard.md#guarantee-5) in the order a row's are read: classes, rooms, then
  * the largest classes from LARGEST_CLASS_AT on. */
 const GUARANTEE_FIGURES: readonly number[] = [
   FIGURE.primaryClasses,
@@ -1491,7 +1491,7 @@ const FACILITIES_WHY = {
   en: "every school reports its buildings and equipment (0 if none)",
 };
 
-/** Special-education and vocational schools the profile leaves out (STANDARD.md §4) need no teachers or facilities. */
+/** Special-education and vocational schools the profile leaves out (docs/standard.md#scope) need no teachers or facilities. */
 function isExcludedType(type: SchoolType, profile: Profile): boolean {
   return (
     (type === "special" && profile.exclusions.specialEducation) ||
@@ -1692,7 +1692,7 @@ const AREA_CHECKS: readonly (readonly [FacilityIndicatorId, number])[] = [
 
 // ─── one row of the template ─────────────────────────────────────────────────────────────────────────────────
 
-/** The reader's plan of the template's header (TEMPLATE.md) on a sheet, and the columns readTemplateRow reads. */
+/** The reader's plan of the template's header (docs/school-table.md#headers) on a sheet, and the columns readTemplateRow reads. */
 interface TemplatePlan {
   sheet: string;
   unit: "万元" | "元";
@@ -1759,7 +1759,7 @@ function teachersOf(figures: Float64Array, l: number): SectionTeachers {
 }
 
 /**
- * One row of the template (TEMPLATE.md), in its column order, read as readSchoolRecords reads it as the second row
+ * One row of the template (docs/school-table.md#columns), in its column order, read as readSchoolRecords reads it as the second row
  * of a grid at A1 under templateHeaderRow(equipmentUnit): the same record, built without the table's header, rows
  * and problems. It answers only for a row of plain cells, where the reader reports no error: a name that is not a
  * total or a legend, a known school type, a known locale or none, the parent school blank or another school's name,

@@ -1,5 +1,5 @@
 /**
- * The canonical school table (TEMPLATE.md) as the product writes it: header, drop-down lists, and records turned
+ * The canonical school table (docs/school-table.md#headers) as the product writes it: header, drop-down lists, and records turned
  * back into rows. recordsToRows is the inverse of readSchoolTable for every column of the template.
  */
 import { SCHOOL_TYPES, SCHOOL_TYPE_NAMES, SECTIONS_OF_TYPE, type SchoolRecord } from "../engine/records";

@@ -33,7 +33,7 @@ function foldWord(text: string): string {
 }
 
 /**
- * Spellings of the school types seen in county workbooks (TEMPLATE.md 学校类型), folded with foldText. The
+ * Spellings of the school types seen in county workbooks (docs/school-table.md#types 学校类型), folded with foldText. The
  * statistics' own names come first, then the short forms clerks write, then English.
  */
 const SCHOOL_TYPE_SPELLINGS: Record<SchoolType, readonly string[]> = {
@@ -108,7 +108,7 @@ export function parseLocale(text: string): Locale | null {
   return LOCALE_BY_SPELLING.get(foldWord(text)) ?? null;
 }
 
-/** The template's word for each locale (TEMPLATE.md: 城区, 镇区, 乡村). */
+/** The template's word for each locale (docs/school-table.md#locales: 城区, 镇区, 乡村). */
 export const LOCALE_WORDS: Record<Locale, string> = { urban: "城区", town: "镇区", rural: "乡村" };
 
 export type EnrolmentLevel = "primary" | "junior" | "senior";
@@ -141,7 +141,7 @@ export const REQUIRED_ENROLMENT: Record<SchoolType, readonly EnrolmentLevel[]> =
   vocational: [],
 };
 
-/** Combined schools (STANDARD.md §4): evaluated as one section per level, so each level's enrolment must be above 0. */
+/** Combined schools (docs/standard.md#combined-schools): evaluated as one section per level, so each level's enrolment must be above 0. */
 export function isCombinedSchool(type: SchoolType): boolean {
   return type === "nineYear" || type === "twelveYear" || type === "complete";
 }

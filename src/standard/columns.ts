@@ -1,5 +1,5 @@
 /**
- * The columns of the school table (TEMPLATE.md), in the template's order. The reader matches headers against
+ * The columns of the school table (docs/school-table.md#headers), in the template's order. The reader matches headers against
  * `zh`, `en` and `aliases`; the template writer writes `zh` (with `unit` in full-width brackets).
  */
 export type ColumnKind = "text" | "schoolType" | "locale" | "count" | "area" | "money" | "rooms";
@@ -19,7 +19,7 @@ export interface ColumnDefinition {
   aliases?: string[];
   /** in the canonical template (false for optional per-section facility columns) */
   inTemplate: boolean;
-  /** used only for the guarantee items (STANDARD.md §5) */
+  /** used only for the guarantee items (docs/standard.md#guarantee) */
   guaranteeOnly?: boolean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The county-level parts of the standard as data (STANDARD.md §1, §5, §6, §7): the 15 government-guarantee
+ * The county-level parts of the standard as data (docs/standard.md#parts, docs/standard.md#guarantee, docs/standard.md#quality, docs/standard.md#league-plan): the 15 government-guarantee
  * items, the 9 education-quality items, social recognition and the one-vote vetoes. Each item holds the
  * measures a county reports on the county sheet (县级指标), each with its kind, comparison and threshold; the
  * items checked from the school table (§5 items 3–5) hold their limits here too. The engine
@@ -51,7 +51,7 @@ export type ItemKind = "number" | "percent" | "ratio" | "attested" | "derived" |
 
 export interface CountyItemDefinition {
   part: CountyPart;
-  /** number of the item within its part (STANDARD.md §5, §6); recognition is 1 */
+  /** number of the item within its part (docs/standard.md#guarantee, docs/standard.md#quality); recognition is 1 */
   item: number;
   /** stable key: G1…G15, Q1…Q9, R1 */
   key: string;
@@ -112,7 +112,7 @@ const atLeastPercent = (
   return measure(id, key, code, codeEn, text, "percent", "atLeast", share, b(`≥ ${shown}`, `≥ ${shown}`));
 };
 
-/** STANDARD.md §5: the limits of the items checked from the school table. */
+/** docs/standard.md#guarantee: the limits of the items checked from the school table. */
 export const SCHOOL_TABLE_LIMITS = {
   /** item 3: ≥ 1 music room and ≥ 1 art room per 12 classes */
   classesPerRoom: 12,
@@ -127,7 +127,7 @@ export const SCHOOL_TABLE_LIMITS = {
   veryLargeClass: 66,
 } as const;
 
-/** STANDARD.md §5: the 15 government-guarantee items (政府保障程度). */
+/** docs/standard.md#guarantee: the 15 government-guarantee items (政府保障程度). */
 export const GUARANTEE_ITEMS: readonly CountyItemDefinition[] = [
   {
     part: "guarantee",
@@ -502,7 +502,7 @@ export const GUARANTEE_ITEMS: readonly CountyItemDefinition[] = [
   },
 ];
 
-/** STANDARD.md §6: the 9 education-quality items (教育质量). */
+/** docs/standard.md#quality: the 9 education-quality items (教育质量). */
 export const QUALITY_ITEMS: readonly CountyItemDefinition[] = [
   {
     part: "quality",
@@ -703,7 +703,7 @@ export const QUALITY_ITEMS: readonly CountyItemDefinition[] = [
   },
 ];
 
-/** STANDARD.md §1: social recognition (社会认可度). */
+/** docs/standard.md#recognition: social recognition (社会认可度). */
 export const RECOGNITION_ITEM: CountyItemDefinition = {
   part: "recognition",
   item: 1,
@@ -730,7 +730,7 @@ export const RECOGNITION_ITEM: CountyItemDefinition = {
 const vetoQuestion = (id: string, code: string, codeEn: string, text: Bilingual): MeasureDefinition =>
   measure(id, "applies", code, codeEn, text, "attested", "yes", undefined, b("否", "no"));
 
-/** STANDARD.md §1: the one-vote vetoes (一票否决). 是 means the veto applies. */
+/** docs/standard.md#veto: the one-vote vetoes (一票否决). 是 means the veto applies. */
 export const VETOES: readonly VetoDefinition[] = [
   {
     veto: 1,
@@ -799,14 +799,14 @@ export const PART_NAMES: Record<CountyPart | "resources" | "vetoes", Bilingual> 
   vetoes: b("一票否决", "One-vote vetoes"),
 };
 
-/** A county and the year it is to be recognised (STANDARD.md §7). */
+/** A county and the year it is to be recognised (docs/standard.md#league-plan). */
 export interface CountyTarget {
   name: string;
   targetYear: number;
 }
 
 /**
- * The Xing'an League plan (兴安盟推进义务教育优质均衡发展攻坚行动方案 2025—2028, STANDARD.md §7): target year of
+ * The Xing'an League plan (兴安盟推进义务教育优质均衡发展攻坚行动方案 2025—2028, docs/standard.md#league-plan): target year of
  * each county, and from the autumn term of 2026 every starting-grade class (grades 1 and 7) within the standard.
  */
 export const XING_AN_LEAGUE_PLAN = {

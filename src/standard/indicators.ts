@@ -1,4 +1,4 @@
-/** The seven resource indicators of the standard (STANDARD.md §2), in the order the standard lists them. */
+/** The seven resource indicators of the standard (docs/standard.md#indicators), in the order the standard lists them. */
 export const INDICATOR_IDS = [
   "qualifiedTeachers",
   "keyTeachers",

@@ -2,7 +2,7 @@ import type { Profile } from "./profile";
 import { XING_AN_LEAGUE_PLAN } from "./county";
 
 /**
- * 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), as distilled in STANDARD.md §2–4.
+ * 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), as distilled in docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope.
  */
 export const NATIONAL_2017: Profile = {
   id: "national-2017",

@@ -33,22 +33,22 @@ export const profileSchema = z
     name: bilingual,
     source: z.string().optional(),
     indicators: indicatorsSchema,
-    /** STANDARD.md §2 school pass rule: ≥ minMet of 7 met, the rest ≥ floorRatio × standard */
+    /** docs/standard.md#pass-rule: ≥ minMet of 7 met, the rest ≥ floorRatio × standard */
     passRule: z.object({
       minMet: z.number().int().min(0).max(7),
       floorRatio: z.number().gt(0).max(1),
     }),
-    /** STANDARD.md §2 per-indicator balance: CV ≤ limit for each level and indicator */
+    /** docs/standard.md#balance per-indicator balance: CV ≤ limit for each level and indicator */
     cvLimit: perLevel,
-    /** STANDARD.md §4 exclusions */
+    /** docs/standard.md#scope exclusions */
     exclusions: z.object({
       specialEducation: z.boolean(),
       vocational: z.boolean(),
       teachingPointMinStudents: z.number().int().min(0),
     }),
-    /** STANDARD.md §4: teaching points of ≥ min students count as schools of their own, or merge into their parent */
+    /** docs/standard.md#teaching-points: teaching points of ≥ min students count as schools of their own, or merge into their parent */
     teachingPoints: z.enum(["ownSchool", "mergeIntoParent"]),
-    /** STANDARD.md §4 apportioning weights for shared facilities */
+    /** docs/standard.md#apportioning apportioning weights for shared facilities */
     apportioning: z.object({
       nineYear: z.object({ primary: z.number().positive(), junior: z.number().positive() }),
       twelveYear: z.object({
@@ -58,13 +58,13 @@ export const profileSchema = z
       }),
       complete: z.object({ junior: z.number().positive(), senior: z.number().positive() }),
     }),
-    /** STANDARD.md §2 profile option: teaching area = 教学及辅助用房 − 室内体育用房, indoor sports added to sports area */
+    /** docs/standard.md#indoor-sports profile option: teaching area = 教学及辅助用房 − 室内体育用房, indoor sports added to sports area */
     indoorSportsMovesToSportsArea: z.boolean(),
-    /** equipment value unit when the header does not say (STANDARD.md §2: the statistics record 万元) */
+    /** equipment value unit when the header does not say (docs/standard.md#equipment-unit: the statistics record 万元) */
     equipmentDefaultUnit: z.enum(["万元", "元"]),
     /** per-student equipment value (元) below which the unit is probably wrong */
     equipmentImplausibleBelow: z.number().min(0),
-    /** STANDARD.md §7: counties and the year each is to be recognised (readiness for the target year) */
+    /** docs/standard.md#league-plan: counties and the year each is to be recognised (readiness for the target year) */
     counties: z.array(z.object({ name: z.string().min(1), targetYear: z.number().int() })).optional(),
   })
   .strict();

@@ -16,7 +16,7 @@ export interface SchoolTableOptions {
 /** Column widths in characters by column id: names wide, numbers narrow. */
 const WIDTHS: Record<string, number> = { name: 28, type: 16, locale: 10, parent: 24 };
 
-/** Adds the school table (TEMPLATE.md) to a workbook: canonical headers with units, drop-downs, frozen header. */
+/** Adds the school table (docs/school-table.md#headers) to a workbook: canonical headers with units, drop-downs, frozen header. */
 export function addSchoolTable(
   workbook: ExcelJS.Workbook,
   options: SchoolTableOptions = {},

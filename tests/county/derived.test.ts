@@ -10,7 +10,7 @@ import { schoolRecord, soundPrimary, type SchoolFields } from "./helpers";
 const only = (findings: SchoolFinding[], check: SchoolFinding["check"]) =>
   findings.filter((f) => f.check === check);
 
-describe("STANDARD.md §5 item 3: music and art rooms per 12 classes, 96 m² / 90 m²", () => {
+describe("docs/standard.md#guarantee-3: music and art rooms per 12 classes, 96 m² / 90 m²", () => {
   const withRooms = (classes: number, music: number, art: number, smallestMusic = 100, smallestArt = 100) =>
     schoolRecord({
       primary: classes * 40,
@@ -121,7 +121,7 @@ describe("STANDARD.md §5 item 3: music and art rooms per 12 classes, 96 m² / 9
   });
 });
 
-describe("STANDARD.md §5 item 4: school size ≤ 2,000, combined schools ≤ 2,500", () => {
+describe("docs/standard.md#guarantee-4: school size ≤ 2,000, combined schools ≤ 2,500", () => {
   it("a primary school of 2,000 passes (at), 1,999 passes, 2,001 fails naming the enrolment cell", () => {
     expect(schoolSize([schoolRecord({ primary: 2000 })]).status).toBe("pass");
     expect(schoolSize([schoolRecord({ primary: 1999 })]).status).toBe("pass");
@@ -151,7 +151,7 @@ describe("STANDARD.md §5 item 4: school size ≤ 2,000, combined schools ≤ 2,
   });
 });
 
-describe("STANDARD.md §5 item 5: every class within 45 / 50, via the largest class", () => {
+describe("docs/standard.md#guarantee-5: every class within 45 / 50, via the largest class", () => {
   it("primary largest class 45 passes (at), 44 passes, 46 fails naming the cell", () => {
     const at = (n: number) => schoolRecord({ primary: 400, largestClass: { primary: n, grade1: 40 } });
     expect(classSize([at(45)]).classSize.status).toBe("pass");
@@ -221,7 +221,7 @@ describe("STANDARD.md §5 item 5: every class within 45 / 50, via the largest cl
     ]);
   });
 
-  it("STANDARD.md §7 starting grades: grade 1 ≤ 45 and grade 7 ≤ 50 (at passes, above fails), blank missing", () => {
+  it("docs/standard.md#starting-grades: grade 1 ≤ 45 and grade 7 ≤ 50 (at passes, above fails), blank missing", () => {
     const nine = (g1: number | undefined, g7: number | undefined) =>
       schoolRecord({
         type: "nineYear",

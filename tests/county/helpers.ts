@@ -66,7 +66,7 @@ export function schoolRecord(f: SchoolFields = {}): SchoolRecord {
   };
 }
 
-/** A primary school meeting items 3–5 of STANDARD.md §5 with room to spare. */
+/** A primary school meeting items 3–5 of docs/standard.md#guarantee with room to spare. */
 export function soundPrimary(name = "第一小学", row = 3): SchoolRecord {
   return schoolRecord({
     name,

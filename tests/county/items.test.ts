@@ -26,7 +26,7 @@ const m = (id: string) => {
   return found;
 };
 
-describe("the catalogue (STANDARD.md §1, §5, §6)", () => {
+describe("the catalogue (docs/standard.md#parts, docs/standard.md#guarantee, docs/standard.md#quality)", () => {
   it("holds 15 guarantee items, 9 quality items, recognition and 5 vetoes, numbered in order", () => {
     expect(GUARANTEE_ITEMS.map((i) => i.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     expect(QUALITY_ITEMS.map((i) => i.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -44,24 +44,24 @@ describe("the catalogue (STANDARD.md §1, §5, §6)", () => {
 
 /** Each numeric measure at, just below and just above its threshold: exactly at the limit passes. */
 const AT_LEAST: [string, string, number, number][] = [
-  ["§5 item 7 special-education funding ≥ 6,000 元", "g7.funding", 6000, 1],
-  ["§5 item 8 teacher / civil-servant pay ≥ 1", "g8.payRatio", 1, 0.001],
-  ["§5 item 9 training completion 100 %", "g9.training", 1, 0.001],
-  ["§5 item 11 rotation ≥ 10 %", "g11.rotation", 0.1, 0.001],
-  ["§5 item 11 key teachers ≥ 20 % of those rotated", "g11.keyShare", 0.2, 0.001],
-  ["§5 item 12 teaching certificates 100 %", "g12.certified", 1, 0.001],
-  ["§5 item 13 nearby enrolment, primary 100 %", "g13.primary", 1, 0.001],
-  ["§5 item 13 nearby enrolment, junior ≥ 95 %", "g13.junior", 0.95, 0.001],
-  ["§5 item 14 senior-high quota ≥ 50 %", "g14.quota", 0.5, 0.001],
-  ["§5 item 15 migrant children ≥ 85 %", "g15.migrant", 0.85, 0.001],
-  ["§6 item 1 junior retention ≥ 95 %", "q1.retention", 0.95, 0.001],
-  ["§6 item 2 enrolment of children with disabilities ≥ 95 %", "q2.disabledEnrolment", 0.95, 0.001],
-  ["§6 item 4 training budget ≥ 5 % in every school", "q4.trainingBudget", 0.05, 0.001],
-  ["§6 item 9 monitoring level ≥ Ⅲ", "q9.level", 3, 1],
+  ["#guarantee-7 special-education funding ≥ 6,000 元", "g7.funding", 6000, 1],
+  ["#guarantee-8 teacher / civil-servant pay ≥ 1", "g8.payRatio", 1, 0.001],
+  ["#guarantee-9 training completion 100 %", "g9.training", 1, 0.001],
+  ["#guarantee-11 rotation ≥ 10 %", "g11.rotation", 0.1, 0.001],
+  ["#guarantee-11 key teachers ≥ 20 % of those rotated", "g11.keyShare", 0.2, 0.001],
+  ["#guarantee-12 teaching certificates 100 %", "g12.certified", 1, 0.001],
+  ["#guarantee-13 nearby enrolment, primary 100 %", "g13.primary", 1, 0.001],
+  ["#guarantee-13 nearby enrolment, junior ≥ 95 %", "g13.junior", 0.95, 0.001],
+  ["#guarantee-14 senior-high quota ≥ 50 %", "g14.quota", 0.5, 0.001],
+  ["#guarantee-15 migrant children ≥ 85 %", "g15.migrant", 0.85, 0.001],
+  ["#quality-1 junior retention ≥ 95 %", "q1.retention", 0.95, 0.001],
+  ["#quality-2 enrolment of children with disabilities ≥ 95 %", "q2.disabledEnrolment", 0.95, 0.001],
+  ["#quality-4 training budget ≥ 5 % in every school", "q4.trainingBudget", 0.05, 0.001],
+  ["#quality-9 monitoring level ≥ Ⅲ", "q9.level", 3, 1],
   ["§1 social recognition ≥ 85 %", "r1.recognition", 0.85, 0.001],
 ];
 
-describe.each(AT_LEAST)("STANDARD.md %s", (_name, id, threshold, step) => {
+describe.each(AT_LEAST)("docs/standard.md%s", (_name, id, threshold, step) => {
   it("passes at the threshold, fails just below, passes just above", () => {
     expect(measureStatus(m(id), threshold)).toBe("pass");
     expect(measureStatus(m(id), threshold - step)).toBe("fail");
@@ -79,7 +79,7 @@ describe.each(AT_LEAST)("STANDARD.md %s", (_name, id, threshold, step) => {
   });
 });
 
-describe("STANDARD.md §6 item 9: difference rate strictly below 0.15", () => {
+describe("docs/standard.md#quality-9: difference rate strictly below 0.15", () => {
   it("0.15 itself fails, 0.1499 passes, 0.1501 fails, blank is missing", () => {
     const rate = m("q9.differenceRate");
     expect(measureStatus(rate, 0.15)).toBe("fail");
@@ -114,7 +114,7 @@ describe("attested items (是/否)", () => {
     expect(measureStatus(g1, 1)).toBe("missing");
   });
 
-  it("§5 item 6 accepts 是/否 or the share funded as 100 students (100 % needed)", () => {
+  it("#guarantee-6 accepts 是/否 or the share funded as 100 students (100 % needed)", () => {
     const g6 = m("g6.funded");
     expect(measureStatus(g6, true)).toBe("pass");
     expect(measureStatus(g6, false)).toBe("fail");
@@ -122,7 +122,7 @@ describe("attested items (是/否)", () => {
     expect(measureStatus(g6, 0.999)).toBe("fail");
   });
 
-  it("§5 item 15 needs the share and the care system; item 8 the ratio and performance pay", () => {
+  it("#guarantee-15 needs the share and the care system; item 8 the ratio and performance pay", () => {
     const g15 = GUARANTEE_ITEMS[14];
     const a = (share: number, care: boolean | null): CountyAnswers => ({
       "g15.migrant": { value: share },
@@ -140,7 +140,7 @@ describe("attested items (是/否)", () => {
   });
 });
 
-describe("STANDARD.md §1 the one-vote vetoes", () => {
+describe("docs/standard.md#veto the one-vote vetoes", () => {
   const sound = [soundPrimary("第一小学", 3), soundPrimary("第二小学", 4)];
 
   it("否 to every veto question and recognition ≥ 85 %: no veto applies", () => {
@@ -195,7 +195,7 @@ describe("STANDARD.md §1 the one-vote vetoes", () => {
   });
 });
 
-describe("STANDARD.md §1 the full verdict", () => {
+describe("docs/standard.md#parts the full verdict", () => {
   const records = [goodPrimary("第一小学"), goodPrimary("第二小学")].map((r, i) => ({
     ...soundPrimary(r.name, 3 + i),
     students: r.students,
@@ -280,7 +280,7 @@ describe("STANDARD.md §1 the full verdict", () => {
   });
 });
 
-describe("STANDARD.md §7 readiness for the target year", () => {
+describe("docs/standard.md#league-plan readiness for the target year", () => {
   it("finds the seed's counties by name, with or without the suffix", () => {
     expect(findCounty(NATIONAL_2017, "阿尔山市")).toEqual({ name: "阿尔山市", targetYear: 2026 });
     expect(findCounty(NATIONAL_2017, "阿尔山")).toEqual({ name: "阿尔山市", targetYear: 2026 });

@@ -43,7 +43,7 @@ describe("the county sheet reader is total", () => {
   });
 });
 
-describe("STANDARD.md §1: missing is never pass", () => {
+describe("docs/standard.md#parts: missing is never pass", () => {
   it("removing any answer from a passing county withholds countyPass; it never turns a part to fail", () => {
     const records = [soundPrimary()];
     fc.assert(

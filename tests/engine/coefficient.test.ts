@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { differenceCoefficient } from "../../src/engine";
 
-// STANDARD.md §3: the worked example published with the method (生均图书册数, five primary schools)
+// docs/standard.md#coefficient: the worked example published with the method (生均图书册数, five primary schools)
 const students = [45, 37, 89, 76, 55];
 const books = [279, 137, 935, 160, 402];
 const perStudent = books.map((b, i) => b / students[i]);
 
-describe("differenceCoefficient — STANDARD.md §3", () => {
+describe("differenceCoefficient — docs/standard.md#coefficient", () => {
   test("published worked example: X̄ = 6.3344, S = 3.2639, CV = 0.5153", () => {
     const dc = differenceCoefficient(perStudent, students);
     expect(dc.totalWeight).toBe(302);
@@ -61,7 +61,7 @@ describe("differenceCoefficient — STANDARD.md §3", () => {
   });
 });
 
-describe("differenceCoefficient — properties (STANDARD.md §3)", () => {
+describe("differenceCoefficient — properties (docs/standard.md#coefficient)", () => {
   const value = fc.double({ min: 0.01, max: 1e5, noNaN: true, noDefaultInfinity: true });
   const weight = fc.integer({ min: 1, max: 5000 });
   const sections = fc.array(fc.tuple(value, weight), { minLength: 1, maxLength: 40 });

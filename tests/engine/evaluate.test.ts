@@ -21,7 +21,7 @@ const primaryWith = (facilities: Partial<SchoolRecord["facilities"]>, name = "�
   return { ...r, facilities: { ...r.facilities, ...facilities } };
 };
 
-describe("school pass rule (校校达标) — STANDARD.md §2", () => {
+describe("school pass rule (校校达标) — docs/standard.md#pass-rule", () => {
   test("all seven met → passes", () => {
     const s = only(goodPrimary("甲小学"));
     expect(s.metCount).toBe(7);
@@ -87,7 +87,7 @@ describe("school pass rule (校校达标) — STANDARD.md §2", () => {
     expect(indicatorStatus(P, "keyTeachers", "primary", 0.8499)).toBe("unmet");
   });
 
-  test("thresholds differ per level (STANDARD.md §2 table)", () => {
+  test("thresholds differ per level (docs/standard.md#indicators)", () => {
     for (const id of INDICATOR_IDS) {
       const { primary, junior } = P.indicators[id].standard;
       expect(indicatorStatus(P, id, "primary", primary)).toBe("met");
@@ -123,7 +123,7 @@ function twoSchools(a: number, b: number, level: "primary" | "junior" = "primary
   return evaluate([x, y], P).levels[level];
 }
 
-describe("per-indicator balance (项项达标) — STANDARD.md §2–3", () => {
+describe("per-indicator balance (项项达标) — docs/standard.md#indicators, docs/standard.md#coefficient", () => {
   test("primary CV exactly 0.50 passes, just over fails", () => {
     // values 9 and 27 m² per pupil, equal enrolment: X̄ = 18, S = 9, CV = 0.5
     const at = twoSchools(900, 2700);
@@ -147,7 +147,7 @@ describe("per-indicator balance (项项达标) — STANDARD.md §2–3", () => {
     expect(over.balance.sportsArea.pass).toBe(false);
   });
 
-  test("county ratio is the county total over county pupils (STANDARD.md §3)", () => {
+  test("county ratio is the county total over county pupils (docs/standard.md#coefficient)", () => {
     const a = goodPrimary("甲校", 100);
     const b = goodPrimary("乙校", 300);
     a.facilities.teachingArea = 1000;
@@ -207,7 +207,7 @@ describe("per-indicator balance (项项达标) — STANDARD.md §2–3", () => {
   });
 });
 
-describe("county resource verdict — STANDARD.md §1", () => {
+describe("county resource verdict — docs/standard.md#parts", () => {
   test("passes when every included section passes and every CV is within its limit", () => {
     const e = evaluate([goodPrimary("甲校"), goodPrimary("乙校", 200), goodJunior("丙校")], P);
     expect(e.profile).toBe("national-2017");
@@ -239,7 +239,7 @@ describe("county resource verdict — STANDARD.md §1", () => {
   });
 });
 
-describe("shortfalls in natural units — STANDARD.md §2 and §4", () => {
+describe("shortfalls in natural units — docs/standard.md#indicators, docs/standard.md#scope", () => {
   // 150 pupils: 5 qualified teachers (3.33 per 100, below the floor 3.57), 600 m² teaching area (4.0, above the
   // floor 3.825), 240,000 元 of equipment (1,600, below the floor 1,700)
   const r = goodPrimary("甲小学", 150);

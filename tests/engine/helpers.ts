@@ -22,7 +22,7 @@ type Partialish = {
 
 /**
  * A single-level primary school of `students` pupils whose seven values sit exactly `factor` times the
- * national standard (STANDARD.md §2), unless overridden.
+ * national standard (docs/standard.md#indicators), unless overridden.
  */
 export function school(fields: Partialish = {}): SchoolRecord {
   const students = { primary: 0, junior: 0, senior: 0, ...fields.students };

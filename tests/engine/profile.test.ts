@@ -4,7 +4,7 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { goodPrimary } from "./helpers";
 
-describe("the national-2017 profile holds STANDARD.md §2–4", () => {
+describe("the national-2017 profile holds docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope", () => {
   test("thresholds of the seven indicators (§2 table)", () => {
     const expected = {
       qualifiedTeachers: [4.2, 5.3],

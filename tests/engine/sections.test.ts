@@ -11,7 +11,7 @@ import { goodPrimary, profileWith, school } from "./helpers";
 
 const P = NATIONAL_2017;
 
-describe("apportioning shared facilities — STANDARD.md §4", () => {
+describe("apportioning shared facilities — docs/standard.md#apportioning", () => {
   test("worked example: 166 primary + 210 junior share 23,226 → 9,711.6 / 13,514.4", () => {
     const record = school({
       type: "nineYear",
@@ -127,7 +127,7 @@ describe("apportioning shared facilities — STANDARD.md §4", () => {
   });
 });
 
-describe("which sections count — STANDARD.md §4", () => {
+describe("which sections count — docs/standard.md#scope", () => {
   const exclusionOf = (record: SchoolRecord, profile = P) =>
     sectionsOfSchool(record, 0, profile).map((s) => [s.level, s.included, s.exclusion]);
 
@@ -245,7 +245,7 @@ describe("which sections count — STANDARD.md §4", () => {
   });
 });
 
-describe("indoor sports rooms — STANDARD.md §2 profile option", () => {
+describe("indoor sports rooms — docs/standard.md#indoor-sports profile option", () => {
   const record = school({
     students: { primary: 100 },
     facilities: { teachingArea: 600, sportsArea: 700 },
@@ -268,7 +268,7 @@ describe("indoor sports rooms — STANDARD.md §2 profile option", () => {
   });
 });
 
-describe("indicator values — STANDARD.md §2", () => {
+describe("indicator values — docs/standard.md#indicators", () => {
   test("teachers and rooms per 100 students; areas and equipment per student", () => {
     expect(indicatorValue(P, "qualifiedTeachers", 21, 500)).toBeCloseTo(4.2, 12);
     expect(indicatorValue(P, "multimediaRooms", 12, 500)).toBeCloseTo(2.4, 12);
@@ -278,7 +278,7 @@ describe("indicator values — STANDARD.md §2", () => {
   });
 });
 
-describe("mergeIntoParent with facilities given per section — STANDARD.md §4", () => {
+describe("mergeIntoParent with facilities given per section — docs/standard.md#apportioning", () => {
   test("a teaching point's facilities join the parent's primary section facilities", () => {
     const profile = profileWith((p) => {
       p.teachingPoints = "mergeIntoParent";

@@ -111,7 +111,7 @@ describe("formula evaluator", () => {
   const put = (sheet: string, rows: Scalar[][]) =>
     rows.forEach((r, i) => r.forEach((v, j) => (cells[`${sheet}!${i},${j}`] = v)));
 
-  test("STANDARD.md §3 published example: SUMPRODUCT formulas give CV 0.5153, the engine's value", () => {
+  test("docs/standard.md#coefficient published example: SUMPRODUCT formulas give CV 0.5153, the engine's value", () => {
     put("图书", [
       ["小学1", 45, 279 / 45],
       ["小学2", 37, 137 / 37],

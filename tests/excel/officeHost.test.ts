@@ -30,7 +30,7 @@ const close = (a: unknown, b: number | null) => {
   return typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 };
 
-/** STANDARD.md §3: every X̄, S, CV and pass cell of 差异系数, computed by Excel's formulas, equals the engine. */
+/** docs/standard.md#coefficient: every X̄, S, CV and pass cell of 差异系数, computed by Excel's formulas, equals the engine. */
 function expectFormulasMatchEngine(excel: ExcelDouble, sheet: string, evaluation: Evaluation) {
   const C = BALANCE_LAYOUT.columns;
   let checked = 0;
@@ -58,7 +58,7 @@ function expectFormulasMatchEngine(excel: ExcelDouble, sheet: string, evaluation
   return checked;
 }
 
-describe("report formulas in Excel equal the engine (STANDARD.md §3, to 1e-9)", () => {
+describe("report formulas in Excel equal the engine (docs/standard.md#coefficient, to 1e-9)", () => {
   test("the sample county", async () => {
     const excel = countyWorkbook(sampleCountyRecords());
     const { evaluation, written } = await checkAndReport(excel);

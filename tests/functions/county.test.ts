@@ -63,7 +63,7 @@ function expectedFromPipeline(values: (string | number | null)[][]): (string | n
   return rows;
 }
 
-describe("BALANCE.COUNTY (STANDARD.md §2 项项达标, §3)", () => {
+describe("BALANCE.COUNTY (docs/standard.md#balance 项项达标, docs/standard.md#coefficient)", () => {
   test("agrees exactly with evaluateTable on the same table", () => {
     const values = table(SCHOOLS);
     expect(countyTable(P, values)).toEqual(expectedFromPipeline(values));
@@ -96,7 +96,7 @@ describe("BALANCE.COUNTY (STANDARD.md §2 项项达标, §3)", () => {
     const out = countyTable(P, table([PRIMARY_PASS]));
     expect(out[8][2]).toBe("—");
     expect(out[8][5]).toBe(0);
-    // one school: CV 0 (STANDARD.md §3 edge case)
+    // one school: CV 0 (docs/standard.md#coefficient edge case)
     expect(out[1][2]).toBe(0);
   });
 

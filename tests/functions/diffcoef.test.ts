@@ -3,13 +3,13 @@ import { differenceCoefficient } from "../../src/engine";
 import { diffCoef } from "../../src/functions/diffcoef";
 import { excelError } from "./helpers";
 
-// STANDARD.md §3 worked example (生均图书册数, five primary schools)
+// docs/standard.md#coefficient worked example (生均图书册数, five primary schools)
 const STUDENTS = [45, 37, 89, 76, 55];
 const BOOKS = [279, 137, 935, 160, 402];
 const PER_STUDENT = BOOKS.map((b, i) => b / STUDENTS[i]);
 const column = (xs: unknown[]) => xs.map((x) => [x]);
 
-describe("BALANCE.DIFFCOEF (STANDARD.md §3)", () => {
+describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
   test("the published worked example gives 0.5153 from two ranges", () => {
     expect(diffCoef(column(PER_STUDENT), column(STUDENTS)).toFixed(4)).toBe("0.5153");
   });

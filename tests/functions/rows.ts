@@ -3,7 +3,7 @@ import { templateHeaderRow } from "../../src/sheet/template";
 
 export type RowSpec = Record<string, string | number | null>;
 
-/** A row of the template (TEMPLATE.md column order) from values by column id; other cells blank. */
+/** A row of the template (docs/school-table.md#columns column order) from values by column id; other cells blank. */
 export function templateRow(spec: RowSpec): (string | number | null)[] {
   const unknown = Object.keys(spec).filter((id) => !TEMPLATE_COLUMNS.some((c) => c.id === id));
   if (unknown.length) throw new Error(`not template columns: ${unknown.join(", ")}`);
@@ -13,7 +13,7 @@ export function templateRow(spec: RowSpec): (string | number | null)[] {
 export const HEADER = templateHeaderRow();
 
 /**
- * A primary school meeting all seven indicators (STANDARD.md §2): 500 students; 25 qualified (5.0 ≥ 4.2), 6 key
+ * A primary school meeting all seven indicators (docs/standard.md#indicators): 500 students; 25 qualified (5.0 ≥ 4.2), 6 key
  * (1.2 ≥ 1.0), 5 PE/art (1.0 ≥ 0.9) teachers; 2,500 m² (5.0 ≥ 4.5); 4,000 m² (8.0 ≥ 7.5); 120 万元 (2,400 元 ≥
  * 2,000); 13 rooms (2.6 ≥ 2.3).
  */
@@ -32,7 +32,7 @@ export const PRIMARY_PASS: RowSpec = {
 };
 
 /**
- * A nine-year school, 400 primary + 300 junior: facilities apportioned 400 : 1.1 × 300 (STANDARD.md §4), so the
+ * A nine-year school, 400 primary + 300 junior: facilities apportioned 400 : 1.1 × 300 (docs/standard.md#apportioning), so the
  * primary share is 400/730 and the junior share 330/730. Both sections meet all seven indicators.
  */
 export const NINE_YEAR_PASS: RowSpec = {

@@ -9,7 +9,7 @@ import { HEADER, NINE_YEAR_PASS, PRIMARY_PASS, templateRow, type RowSpec } from 
 const P = NATIONAL_2017;
 const check = (spec: RowSpec, level?: string) => checkRow(P, [templateRow(spec)], undefined, level);
 
-describe("BALANCE.CHECK on template rows (STANDARD.md §2 school pass rule, §4)", () => {
+describe("BALANCE.CHECK on template rows (docs/standard.md#pass-rule, docs/standard.md#scope)", () => {
   test("a school meeting all seven indicators: 达标", () => {
     expect(check(PRIMARY_PASS)).toBe("达标");
   });

@@ -6,7 +6,7 @@ import { excelError } from "./helpers";
 
 const P = NATIONAL_2017;
 
-describe("BALANCE.INDICATOR (STANDARD.md §2 formulas)", () => {
+describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
   test("teachers per 100 students, by Chinese short name or by id", () => {
     expect(indicatorOf(P, "高学历教师", "小学", 21, 500)).toBeCloseTo(4.2, 12);
     expect(indicatorOf(P, "qualifiedTeachers", "primary", 21, 500)).toBeCloseTo(4.2, 12);
@@ -72,7 +72,7 @@ describe("BALANCE.INDICATOR (STANDARD.md §2 formulas)", () => {
   });
 });
 
-describe("BALANCE.STANDARD and BALANCE.CVLIMIT (STANDARD.md §2 thresholds)", () => {
+describe("BALANCE.STANDARD and BALANCE.CVLIMIT (docs/standard.md#indicators thresholds)", () => {
   test.each([
     ["高学历教师", 4.2, 5.3],
     ["骨干教师", 1.0, 1.0],
@@ -112,7 +112,7 @@ describe("BALANCE.STANDARD and BALANCE.CVLIMIT (STANDARD.md §2 thresholds)", ()
   });
 });
 
-describe("BALANCE.SHORTFALL (STANDARD.md §2, whole numbers for people and rooms)", () => {
+describe("BALANCE.SHORTFALL (docs/standard.md#indicators, whole numbers for people and rooms)", () => {
   test("teachers: 500 students need 21 qualified teachers at 4.2 per 100", () => {
     expect(shortfallOf(P, "高学历教师", "小学", 18, 500)).toBe(3);
   });

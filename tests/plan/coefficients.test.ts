@@ -55,7 +55,7 @@ function cvWith(c: Coefficient, units: readonly number[]): number | null {
   ).cv;
 }
 
-describe("STANDARD.md §3: the fewest units that bring a coefficient within its limit", () => {
+describe("docs/standard.md#coefficient: the fewest units that bring a coefficient within its limit", () => {
   test("whole people: the units added one at a time at the lowest midpoint are as few as any allocation can be", () => {
     let checked = 0;
     for (let seed = 1; checked < 20 && seed < 500; seed++) {
@@ -138,7 +138,7 @@ describe("STANDARD.md §3: the fewest units that bring a coefficient within its 
   });
 });
 
-describe("STANDARD.md §4: a facility shared by combined schools, met for both levels by prices", () => {
+describe("docs/standard.md#apportioning: a facility shared by combined schools, met for both levels by prices", () => {
   test("at the plan every school's facility is worth what it costs, or is at its pass need and worth less", () => {
     const records = generateCounty(80, 3, { low: 0.2, high: 4.5 });
     const model = buildPlanModel(records, P, DEFAULT_UNIT_COSTS);
@@ -183,7 +183,7 @@ describe("STANDARD.md §4: a facility shared by combined schools, met for both l
   });
 });
 
-describe("STANDARD.md §2–3: plans and bounds against brute force when coefficients bind", () => {
+describe("docs/standard.md#indicators, docs/standard.md#coefficient: plans and bounds against brute force when coefficients bind", () => {
   // with three schools of a few units each, coefficients bind at a limit tighter than the national one
   const TIGHT: Profile = { ...SMALL, cvLimit: { primary: 0.15, junior: 0.15 } };
 
@@ -252,7 +252,7 @@ describe("STANDARD.md §2–3: plans and bounds against brute force when coeffic
   });
 });
 
-describe("STANDARD.md §3: a level of one section has no spread", () => {
+describe("docs/standard.md#coefficient: a level of one section has no spread", () => {
   test("rounding noise in its S gives no cut: the bound stays below the plan (found by the fuzz test)", async () => {
     const none = { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 };
     const given = (

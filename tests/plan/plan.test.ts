@@ -113,7 +113,7 @@ function bruteForceSchool(
 }
 
 describe("least-cost plan: the school-pass part is exact", () => {
-  test("STANDARD.md §2: per-school plan equals brute force on small schools (band choice included)", () => {
+  test("docs/standard.md#pass-rule: per-school plan equals brute force on small schools (band choice included)", () => {
     let checked = 0;
     for (let seed = 1; checked < 25 && seed < 400; seed++) {
       const [record] = smallCounty(1, seed, ["primary", "junior"]);
@@ -126,7 +126,7 @@ describe("least-cost plan: the school-pass part is exact", () => {
     expect(checked).toBe(25);
   });
 
-  test("STANDARD.md §4: for nine-year schools the shared facility and both sections' band choices are optimal together", () => {
+  test("docs/standard.md#apportioning: for nine-year schools the shared facility and both sections' band choices are optimal together", () => {
     let checked = 0;
     for (let seed = 1; checked < 5 && seed < 2000; seed++) {
       const [record] = smallCounty(1, seed, ["nineYear"]);
@@ -184,7 +184,7 @@ describe("least-cost plan: verified by the engine", () => {
     }
   });
 
-  test("STANDARD.md §3: when coefficients bind, the plan passes and HiGHS proves it optimal on a small county", async () => {
+  test("docs/standard.md#coefficient: when coefficients bind, the plan passes and HiGHS proves it optimal on a small county", async () => {
     const records = generateCounty(12, 10, { low: 0.2, high: 4.5 });
     expect(evaluate(records, NATIONAL_2017).levels.primary.pass).toBe(false);
     const plan = await planLeastCost(records, NATIONAL_2017);
@@ -203,7 +203,7 @@ describe("least-cost plan: verified by the engine", () => {
     expect(unrefined.cv.gap).toBeLessThan(0.05);
   });
 
-  test("STANDARD.md §4: excluded sections (special schools, small teaching points) get nothing", async () => {
+  test("docs/standard.md#teaching-points: excluded sections (special schools, small teaching points) get nothing", async () => {
     const records = generateCounty(10, 4);
     records.push({
       ...records[0],

@@ -29,7 +29,7 @@ function primary(name: string, students: number, q: number, k: number, pe: numbe
 const key = (s: { school: string; level: string }) => `${s.school}/${s.level}`;
 
 describe("rotation plan (交流轮岗)", () => {
-  test("STANDARD.md §2: never makes a sending section fail, and every section that passed still passes", async () => {
+  test("docs/standard.md#indicators: never makes a sending section fail, and every section that passed still passes", async () => {
     for (const seed of [1, 2, 3, 6]) {
       const records = generateCounty(40, seed);
       const before = evaluate(records, P);

@@ -31,7 +31,7 @@ describe("sheets named in the UI language", () => {
   });
 });
 
-describe("达标情况: one row per section in input order (STANDARD.md §2, §4)", () => {
+describe("达标情况: one row per section in input order (docs/standard.md#indicators, docs/standard.md#scope)", () => {
   const { report, evaluation, result } = reportOf(gridOf(sampleCountyRecords()));
   const compliance = sheet(report, "compliance");
   const L = COMPLIANCE_LAYOUT;
@@ -90,7 +90,7 @@ describe("达标情况: one row per section in input order (STANDARD.md §2, §4
   });
 });
 
-describe("差异系数: native formulas over 达标情况 (STANDARD.md §3)", () => {
+describe("差异系数: native formulas over 达标情况 (docs/standard.md#coefficient)", () => {
   const { report, evaluation } = reportOf(gridOf(sampleCountyRecords()));
   const balance = sheet(report, "balance");
 

@@ -30,7 +30,7 @@ describe("the sample county 白狼县", () => {
     expect(new Set(records.map((r) => r.locale))).toEqual(new Set(["urban", "town", "rural"]));
   });
 
-  test("teaching points above and below 50 students, each with a parent in the table (STANDARD.md §4)", () => {
+  test("teaching points above and below 50 students, each with a parent in the table (docs/standard.md#teaching-points)", () => {
     const points = records.filter((r) => r.type === "teachingPoint");
     expect(points.some((r) => r.students.primary < 50)).toBe(true);
     expect(points.some((r) => r.students.primary >= 50)).toBe(true);
@@ -66,7 +66,7 @@ describe("the sample county 白狼县", () => {
     expect(evaluation.sections.filter((s) => s.included && s.pass).length).toBeGreaterThan(
       failing.length * 3,
     );
-    // one section sits in the 85 % band and still passes (STANDARD.md §2)
+    // one section sits in the 85 % band and still passes (docs/standard.md#pass-rule)
     expect(evaluation.sections.some((s) => s.pass && s.metCount === 6)).toBe(true);
   });
 
@@ -79,7 +79,7 @@ describe("the sample county 白狼县", () => {
     expect(evaluation.resourcesPass).toBe(false);
   });
 
-  test("guarantee data filled, with a few schools failing (STANDARD.md §5 items 3 and 5)", () => {
+  test("guarantee data filled, with a few schools failing (docs/standard.md#guarantee-3, docs/standard.md#guarantee-5)", () => {
     const schools = records.filter((r) => r.type !== "teachingPoint");
     for (const r of schools) {
       expect(r.rooms?.music).toBeDefined();

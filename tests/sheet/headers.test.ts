@@ -3,7 +3,7 @@ import { equipmentUnitOf } from "../../src/sheet/headers";
 import { matchHeader, parseSchoolType } from "../../src/sheet/read";
 import { foldText, parseLocale } from "../../src/sheet/vocabulary";
 
-describe("matchHeader: headers matched tolerantly (TEMPLATE.md, issue 2 item 3)", () => {
+describe("matchHeader: headers matched tolerantly (docs/school-table.md#headers, issue 2 item 3)", () => {
   it("knows every column by its Chinese name, English name, template header and aliases", () => {
     for (const column of COLUMNS) {
       for (const spelling of [column.zh, column.en, templateHeader(column), ...(column.aliases ?? [])]) {
@@ -73,7 +73,7 @@ describe("matchHeader: headers matched tolerantly (TEMPLATE.md, issue 2 item 3)"
   });
 });
 
-describe("parseSchoolType: the types of TEMPLATE.md and their short forms", () => {
+describe("parseSchoolType: the types of docs/school-table.md#types and their short forms", () => {
   it.each([
     ["小学", "primary"],
     ["完全小学", "primary"],

@@ -61,7 +61,7 @@ describe("reading a clean template table", () => {
       facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1_500_000, multimediaRooms: 15 },
     });
     expect(result.records[1].facilities.equipmentValue).toBe(2_605_000);
-    // guarantee items left blank stay undefined: "missing", not failing (STANDARD.md §5)
+    // guarantee items left blank stay undefined: "missing", not failing (docs/standard.md#guarantee)
     expect(record).not.toHaveProperty("rooms");
     expect(record).not.toHaveProperty("largestClass");
     expect(result.records[1]).not.toHaveProperty("classes");
@@ -76,7 +76,7 @@ describe("reading a clean template table", () => {
     expect(source?.cells.grade7LargestClass).toBe("学校!AA4");
   });
 
-  it("gives the engine records it evaluates (the nine-year school splits into two sections, STANDARD.md §4)", () => {
+  it("gives the engine records it evaluates (the nine-year school splits into two sections, docs/standard.md#combined-schools)", () => {
     const evaluation = evaluate(result.records, NATIONAL_2017);
     const nine = evaluation.sections.filter((s) => s.school === "白音胡硕学校");
     expect(nine.map((s) => s.level)).toEqual(["primary", "junior"]);
@@ -84,7 +84,7 @@ describe("reading a clean template table", () => {
 });
 
 describe("finding the header row", () => {
-  it("skips title rows above the header (TEMPLATE.md)", () => {
+  it("skips title rows above the header (docs/school-table.md#skipped-rows)", () => {
     const grid = templateGrid([PRIMARY], {
       above: [["科右前旗义务教育学校基本情况统计表"], [null, null, "填报日期：2025年9月"]],
     });
@@ -202,7 +202,7 @@ describe("finding the header row", () => {
   });
 });
 
-describe("where the table ends (TEMPLATE.md: rows the reader skips)", () => {
+describe("where the table ends (docs/school-table.md#skipped-rows: rows the reader skips)", () => {
   it("stops at a total row (合计, 总计 in the name column)", () => {
     for (const total of ["合计", "总 计", "全旗合计"]) {
       const result = readSchoolTable(templateGrid([PRIMARY, { name: total, primaryStudents: 600 }, JUNIOR]));
@@ -293,7 +293,7 @@ describe("where the table ends (TEMPLATE.md: rows the reader skips)", () => {
   });
 });
 
-describe("the equipment unit (STANDARD.md §2: the statistics record 万元)", () => {
+describe("the equipment unit (docs/standard.md#equipment-unit: the statistics record 万元)", () => {
   const withHeader = (header: string, value: number) => {
     const headers = templateHeaderRow().map((h, i) =>
       TEMPLATE_COLUMNS[i].id === "equipmentValue" ? header : h,
@@ -457,7 +457,7 @@ describe("errors: each blocks the verdict and names its cell", () => {
     expect(result.problems[0].message.zh).toContain("学校!A3");
   });
 
-  it("a combined school without the enrolment of one of its sections (STANDARD.md §4)", () => {
+  it("a combined school without the enrolment of one of its sections (docs/standard.md#combined-schools)", () => {
     for (const juniorStudents of [null, 0]) {
       const result = readSchoolTable(templateGrid([{ ...NINE_YEAR, juniorStudents }]));
       expect(result.problems).toEqual([
@@ -622,7 +622,7 @@ describe("warnings: do not block the verdict", () => {
   });
 });
 
-describe("schools the standard excludes (STANDARD.md §4)", () => {
+describe("schools the standard excludes (docs/standard.md#scope)", () => {
   it("special-education and vocational schools need no teacher or facility figures", () => {
     const result = readSchoolTable(
       templateGrid([

@@ -22,7 +22,7 @@ function gridOf(records: readonly SchoolRecord[], unit: "万元" | "元" = "万�
   return { sheet: "学校", topLeft: "A1", values: [templateHeaderRow(unit), ...recordsToRows(records, unit)] };
 }
 
-describe("the template's header and drop-downs (TEMPLATE.md)", () => {
+describe("the template's header and drop-downs (docs/school-table.md#headers)", () => {
   it("has one header per template column, with its unit, in order, that the reader matches back", () => {
     const header = templateHeaderRow();
     expect(header).toHaveLength(TEMPLATE_COLUMNS.length);

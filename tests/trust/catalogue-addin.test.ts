@@ -10,6 +10,7 @@ import { isDateFormat } from "../../src/excel/officeHost";
 import { evaluateTable } from "../../src/pipeline";
 import { CATALOGUE, type Case, type FixtureCell } from "./fixtures/catalogue";
 import { expectCaseOutcome, expectClearProblems, hostValue, outcomeOf } from "./catalogueRun";
+import { cellError } from "../../src/sheet/grid";
 
 /** Cases whose promise rests on what only a file reader knows: Office.js does not report hidden rows. */
 const HOST_SPECIFIC = new Set(["hidden-row"]);
@@ -22,7 +23,7 @@ function excelCell(cell: FixtureCell): { value: string | number | boolean; forma
   const v = hostValue(cell);
   if (v instanceof Date) return { value: v.getTime() / DAY_MS + 25569, format: "yyyy-mm-dd" };
   if (v === null || v === undefined) return { value: "" };
-  if (typeof v === "object") return { value: v.error };
+  if (typeof v === "object") return { value: cellError(v) ?? "" };
   return { value: v };
 }
 

@@ -8,7 +8,8 @@ import type { Case, FixtureCell, Outcome } from "./fixtures/catalogue";
 /** The cell as a host gives it: a formula's cached result (blank if Excel never computed it). */
 export function hostValue(cell: FixtureCell): CellValue {
   if (cell && typeof cell === "object" && !(cell instanceof Date) && "formula" in cell) {
-    return cell.result === undefined ? null : (cell.result as CellValue);
+    const result = (cell as { result?: CellValue }).result;
+    return result === undefined ? null : result;
   }
   return cell as CellValue;
 }

@@ -27,7 +27,7 @@ function byKey(evaluation: Evaluation) {
 }
 
 describe("engine fuzzing", () => {
-  it("never throws and every difference coefficient is ≥ 0 (STANDARD.md §3: S ≥ 0, X̄ > 0)", () => {
+  it("never throws and every difference coefficient is ≥ 0 (docs/standard.md#coefficient: S ≥ 0, X̄ > 0)", () => {
     fc.assert(
       fc.property(recordsArb(), profileArb, (records, profile) => {
         const evaluation = evaluate(records, profile);
@@ -37,12 +37,12 @@ describe("engine fuzzing", () => {
             const b = result.balance[id];
             if (b.cv !== null) expect(b.cv).toBeGreaterThanOrEqual(0);
             if (b.standardDeviation !== null) expect(b.standardDeviation).toBeGreaterThanOrEqual(0);
-            // an undefined coefficient over included sections is never reported as balanced (STANDARD.md §3)
+            // an undefined coefficient over included sections is never reported as balanced (docs/standard.md#coefficient)
             if (result.sections > 0 && b.cv === null) expect(b.pass).toBe(false);
           }
           expect(result.passingSections).toBeLessThanOrEqual(result.sections);
         }
-        // excluded sections never pass (STANDARD.md §4: they are not evaluated)
+        // excluded sections never pass (docs/standard.md#scope: they are not evaluated)
         for (const s of evaluation.sections) if (!s.included) expect(s.pass).toBe(false);
       }),
       BUDGET,
@@ -108,7 +108,7 @@ describe("engine fuzzing", () => {
     );
   });
 
-  it("adding a resource to a school never turns a passing section into a failing one (STANDARD.md §2)", () => {
+  it("adding a resource to a school never turns a passing section into a failing one (docs/standard.md#indicators)", () => {
     const additionArb = fc.record({
       school: fc.nat(),
       level: fc.constantFrom(...LEVELS),
@@ -149,7 +149,7 @@ describe("engine fuzzing", () => {
     );
   });
 
-  it("adding students never turns a failing included section into a passing one (STANDARD.md §2)", () => {
+  it("adding students never turns a failing included section into a passing one (docs/standard.md#indicators)", () => {
     const enrolArb = fc.record({
       school: fc.nat(),
       which: fc.constantFrom("primary", "junior", "senior") as fc.Arbitrary<"primary" | "junior" | "senior">,

@@ -20,14 +20,14 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(whatif(NINE_YEAR_PASS, "在校生", 0, "小学")).toBe(checkRow(P, row(NINE_YEAR_PASS)));
   });
 
-  test("STANDARD.md §2: +120 students take two indicators below standard and the school fails", () => {
+  test("docs/standard.md#indicators: +120 students take two indicators below standard and the school fails", () => {
     // 25 qualified teachers for 620: 4.03 < 4.2; 6 key teachers: 0.97 < 1.0 → two below standard
     expect(whatif(PRIMARY_PASS, "在校生", 120)).toBe("不达标");
     // +60: 25/560 = 4.46, 6/560 = 1.07, 5/560 = 0.89 (band), 2500/560 = 4.46 (band) → two in the band: fails
     expect(whatif(PRIMARY_PASS, "students", 60, "小学")).toBe("不达标");
   });
 
-  test("STANDARD.md §2: one indicator may sit in the 85 % band; a second makes the school fail", () => {
+  test("docs/standard.md#pass-rule: one indicator may sit in the 85 % band; a second makes the school fail", () => {
     // removing 400 m² of 2,500: 4.2 m² per pupil ≥ 0.85 × 4.5 → in the band, still passes
     expect(whatif(PRIMARY_PASS, "teachingArea", -400)).toBe("达标");
     // and removing 2 key teachers too is not one change: instead remove 700 m² → 3.6 < 3.825, fails
@@ -40,7 +40,7 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(whatif(PRIMARY_PASS, "equipmentValue", -40)).toBe("不达标");
   });
 
-  test("STANDARD.md §4: teachers of a combined school need the level; facilities go to the whole school", () => {
+  test("docs/standard.md#apportioning: teachers of a combined school need the level; facilities go to the whole school", () => {
     expect(() => whatif(NINE_YEAR_PASS, "骨干教师", -3)).toThrow(FunctionError);
     expect(whatif(NINE_YEAR_PASS, "骨干教师", 2, "初中")).toBe("达标");
     expect(() => whatif(PRIMARY_PASS, "骨干教师", 1, "初中")).toThrow(/没有初中学段/);

@@ -185,7 +185,7 @@ describe("scenario algebra", () => {
     expect(out[1].teachers.primary.keyTeachers).toBe(8);
   });
 
-  test("STANDARD.md §4: a facility added to a nine-year school reaches its sections by weighted enrolment", () => {
+  test("docs/standard.md#apportioning: a facility added to a nine-year school reaches its sections by weighted enrolment", () => {
     const nine = school("九年制", {
       type: "nineYear",
       students: { primary: 166, junior: 210, senior: 0 },
@@ -202,7 +202,7 @@ describe("scenario algebra", () => {
     expect(junior.amounts.equipmentValue).toBeCloseTo(13514.4, 1);
   });
 
-  test("STANDARD.md §4: with teaching points merged, an addition to a parent whose facilities are given per section is shared by the merged enrolment", () => {
+  test("docs/standard.md#teaching-points: with teaching points merged, an addition to a parent whose facilities are given per section is shared by the merged enrolment", () => {
     const merging = { ...P, teachingPoints: "mergeIntoParent" as const };
     const given = (teachingArea: number) => ({
       teachingArea,
@@ -277,7 +277,7 @@ describe("evaluateScenario goes through the engine and reports a diff", () => {
     expect(r.baseline).toEqual(evaluate(county, P));
   });
 
-  test("STANDARD.md §2: +120 first-graders can make a section fail; the diff names it and the values", () => {
+  test("docs/standard.md#indicators: +120 first-graders can make a section fail; the diff names it and the values", () => {
     const records = [school("城关小学"), school("第二小学")];
     const r = evaluateScenario(
       records,
@@ -298,7 +298,7 @@ describe("evaluateScenario goes through the engine and reports a diff", () => {
     expect(r.evaluation.resourcesPass).toBe(false);
   });
 
-  test("STANDARD.md §3: a coefficient crossing its limit is reported with before, after and limit", () => {
+  test("docs/standard.md#coefficient: a coefficient crossing its limit is reported with before, after and limit", () => {
     const records = [
       school("甲", {
         facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_000_000, multimediaRooms: 13 },

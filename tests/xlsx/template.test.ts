@@ -13,7 +13,7 @@ async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-describe("the school-table template (TEMPLATE.md)", () => {
+describe("the school-table template (docs/school-table.md#columns)", () => {
   let bytes: Buffer;
   let sheet: ExcelJS.Worksheet;
   beforeAll(async () => {

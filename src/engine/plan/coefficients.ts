@@ -12,7 +12,7 @@ import type { PlanAdditions } from "./perSchool";
 import { differenceCoefficient } from "../coefficient";
 
 /*
- * The difference coefficients of STANDARD.md §3 seen from the plan: for one level and indicator, how an addition
+ * The difference coefficients of docs/standard.md#coefficient seen from the plan: for one level and indicator, how an addition
  * to each section's variable moves the section's value, and the least additions that bring the coefficient within
  * its limit.
  *
@@ -26,7 +26,7 @@ import { differenceCoefficient } from "../coefficient";
  *   that meets the limit is the least (whole people and rooms). For amounts that need not be whole (areas,
  *   equipment) the same reasoning gives water-filling: every section below a level W is raised to W, the least W
  *   that meets the limit.
- * - a facility of a combined school reaches both of its sections (its share of the addition, STANDARD.md §4), so
+ * - a facility of a combined school reaches both of its sections (its share of the addition, docs/standard.md#apportioning), so
  *   the two levels' coefficients of that facility are met together, by prices (`meetByPrices`) where amounts need
  *   not be whole, in turn (`meetShared`) for whole rooms.
  */
@@ -138,7 +138,7 @@ function stateOf(total: number, weighted: number, squares: number): CoefficientS
   return { mean, sd, cv: mean === 0 ? null : sd / Math.abs(mean) };
 }
 
-/** The coefficient after the additions `a`, by the engine's formula (STANDARD.md §3). */
+/** The coefficient after the additions `a`, by the engine's formula (docs/standard.md#coefficient). */
 export function coefficientState(c: Coefficient, a: PlanAdditions): CoefficientState {
   const n = c.members.length;
   const values = new Float64Array(n);
@@ -289,7 +289,7 @@ export function meetCoefficient(
 /**
  * The price of a coefficient that binds: μ, in 元, such that a unit of a variable reaching a section of value X
  * with the share `reach` is worth μ·(scale·reach/P)·(L − (X − X̄)/S) to the coefficient — the gradient of
- * S − L·X̄ (STANDARD.md §3) at the plan. Where additions were decided by it, a unit at the margin is worth its cost.
+ * S − L·X̄ (docs/standard.md#coefficient) at the plan. Where additions were decided by it, a unit at the margin is worth its cost.
  */
 export interface CoefficientPrice {
   coefficient: Coefficient;

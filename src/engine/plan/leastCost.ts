@@ -134,7 +134,7 @@ interface Checked {
 
 /**
  * The least-cost additions that make every included section pass and every difference coefficient fall within
- * its limit (STANDARD.md §2–3).
+ * its limit (docs/standard.md#indicators, docs/standard.md#coefficient).
  *
  * First each school is planned on its own, exactly (`planSchool`). If the coefficients then all pass, that plan
  * is optimal for the whole county, because dropping the coefficient limits only widens the choice. Otherwise

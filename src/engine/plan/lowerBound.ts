@@ -15,7 +15,7 @@ import { sectionOptions, type PlanAdditions } from "./perSchool";
  * A proven lower bound on the least cost of a plan that makes every section pass and every coefficient meet its
  * limit, so that a plan can say how far from the optimum it may be.
  *
- * Two kinds of valid inequalities stand for each coefficient's limit CV ≤ L (STANDARD.md §3):
+ * Two kinds of valid inequalities stand for each coefficient's limit CV ≤ L (docs/standard.md#coefficient):
  * - a tangent cut: g(X) = S(X) − L·X̄(X) is convex and homogeneous of degree 1 in the values, so at any point X°
  *   g(X) ≥ ∇g(X°)·X, and every plan that meets the limit has Σⱼ ∂g/∂Xⱼ(X°)·Xⱼ ≤ 0, a linear inequality in the
  *   additions;
@@ -24,7 +24,7 @@ import { sectionOptions, type PlanAdditions } from "./perSchool";
  *   known exactly (`meetCoefficient`: whole units one at a time, amounts by water-filling), so the units reaching
  *   the level add up to at least that many.
  * Both are relaxed into the cost with multipliers (Lagrange). What is left separates by school: each school's
- * least reduced cost over its band choices (the pass rule, STANDARD.md §2, exactly as `planSchool` enumerates
+ * least reduced cost over its band choices (the pass rule, docs/standard.md#pass-rule, exactly as `planSchool` enumerates
  * it) with each variable at its pass need, or at its largest sensible value where its reduced cost is negative
  * (no plan costing more than the best plan known spends more than that on one resource). Any multipliers give a
  * lower bound; the best found is reported.

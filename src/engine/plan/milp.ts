@@ -16,8 +16,8 @@ import { hasSpread } from "./coefficients";
  *   minimise   Σ cost·addition
  *   subject to for each failing section j and each indicator i it is short of
  *                base + reach·addition + (need_standard − need_floor)·band_ji ≥ need_standard
- *              Σ_i band_ji ≤ 7 − 6                      (STANDARD.md §2: one indicator may stay in the 85 % band)
- *              the cuts of the difference coefficients   (STANDARD.md §3, see `cvCut`)
+ *              Σ_i band_ji ≤ 7 − 6                      (docs/standard.md#pass-rule: one indicator may stay in the 85 % band)
+ *              the cuts of the difference coefficients   (docs/standard.md#coefficient, see `cvCut`)
  *   teachers and rooms whole, band_ji binary.
  *
  * Equipment is modelled in 万元 so that the coefficients stay of similar size.

@@ -17,7 +17,7 @@ import type { UnitCosts } from "./costs";
 /**
  * The planning view of a county: each included section with what it has and what it needs of each resource,
  * in the resource's own unit (people, m², 元, rooms). Facilities are added to the whole school and reach a
- * section in proportion to `reach` (its apportioning share, STANDARD.md §4), so one addition serves both
+ * section in proportion to `reach` (its apportioning share, docs/standard.md#apportioning), so one addition serves both
  * sections of a combined school.
  */
 export interface PlanSection {
@@ -37,7 +37,7 @@ export interface PlanSection {
   reach: Record<FacilityIndicatorId, number>;
   /** indicators below their standard now */
   short: IndicatorId[];
-  /** the section passes now (STANDARD.md §2), as the engine says */
+  /** the section passes now (docs/standard.md#indicators), as the engine says */
   passes: boolean;
 }
 

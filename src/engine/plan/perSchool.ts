@@ -36,7 +36,7 @@ export interface SectionOption {
   facilities: number[];
 }
 
-/** Every band choice of a section (STANDARD.md §2) with its least additions; one option, none, for a section
+/** Every band choice of a section (docs/standard.md#pass-rule) with its least additions; one option, none, for a section
  * that is short of nothing. */
 export function sectionOptions(model: PlanModel, section: PlanSection): SectionOption[] {
   return bandChoices(section, model.bandSize).map((band) => ({

@@ -59,7 +59,7 @@ function sum(terms: [number, string][]): string {
  * as many sections passing as possible, then as few teachers moved as possible.
  *
  * Teachers move only between sections of the same level: "above the required qualification" means 专科 for
- * primary and 本科 for junior (STANDARD.md §2), so a count does not carry across levels.
+ * primary and 本科 for junior (docs/standard.md#indicators), so a count does not carry across levels.
  */
 export function buildRotationLp(
   sections: readonly PlanSection[],
