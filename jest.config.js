@@ -1,11 +1,9 @@
+/** The fast tier (`npm test`); see jest.tiers.js. */
+const { SLOW, common } = require("./jest.tiers.js");
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/tests"],
+  ...common,
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
-  },
-  moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  testTimeout: 60000,
+  testPathIgnorePatterns: ["/node_modules/", ...SLOW],
 };
