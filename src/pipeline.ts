@@ -1,5 +1,5 @@
 /**
- * The one path every host takes (ARCHITECTURE.md): grid ──readSchoolTable──▶ records + problems
+ * The one path every host takes (docs/architecture.md): grid ──readSchoolTable──▶ records + problems
  * ──evaluate(profile)──▶ evaluation. Errors in the table block the verdict; warnings do not.
  */
 import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine";

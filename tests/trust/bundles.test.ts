@@ -3,7 +3,7 @@
  * the project's own config into a temporary folder, and the scan fails on any network call site aimed outside
  * the add-in's own origin, on any absolute URL that is not known to be inert, and on eval / the Function
  * constructor. taskpane.html must carry the Content-Security-Policy that enforces the same in the browser. Every
- * package that ends up in the bundles must be a runtime dependency listed in the README (item 5).
+ * package that ends up in the bundles must be a runtime dependency listed in THIRD_PARTY_NOTICES.md (item 5).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -11,7 +11,7 @@ import path from "node:path";
 import { runInNewContext } from "node:vm";
 import webpack from "webpack";
 import { codegenFindings, networkFindings, parseCsp, urlFindings, type Finding } from "./bundleScan";
-import { lockPackages, readmeDependencySection, readmeRows } from "./supplyChain";
+import { lockPackages, noticeRows, noticesText } from "./supplyChain";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -127,16 +127,16 @@ describe("the production bundles", () => {
     expect(csp.get("script-src")).not.toContain("'unsafe-inline'");
   });
 
-  it("ship only runtime dependencies, each listed in the README", () => {
+  it("ship only runtime dependencies, each listed in THIRD_PARTY_NOTICES.md", () => {
     const shipped = new Set(
       lockPackages()
         .filter((p) => p.shipped)
         .map((p) => p.name),
     );
     expect([...bundledPackages].filter((name) => !shipped.has(name))).toEqual([]);
-    const section = readmeDependencySection();
-    expect(section).not.toBeNull();
-    const listed = new Set(readmeRows(section as string).map((r) => r.name));
+    const notices = noticesText();
+    expect(notices).not.toBeNull();
+    const listed = new Set(noticeRows(notices as string).map((r) => r.name));
     expect([...bundledPackages].filter((name) => !listed.has(name)).sort()).toEqual([]);
   });
 });

@@ -1,21 +1,23 @@
 /**
- * Supply chain (issue 7 item 5): what ships is few packages, pinned by the lockfile, each listed in the README
- * with its licence, none under the GPL family, none with a published advisory. The registry reachable here does
+ * Supply chain (issue 7 item 5): what ships is few packages, pinned by the lockfile, each listed in
+ * THIRD_PARTY_NOTICES.md with its licence, none under the GPL family, none with a published advisory. The registry reachable here does
  * not answer `npm audit`, so the advisories are a committed list (fixtures/known-advisories.json).
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
   ADVISORIES,
+  NOTICES_FILE,
   ROOT,
   affected,
   compareVersions,
   lockPackages,
+  noticeRows,
+  noticesText,
   permitsNonGpl,
   readLock,
   readPackageJson,
-  readmeDependencySection,
-  readmeRows,
   rowFor,
 } from "./supplyChain";
 
@@ -83,20 +85,27 @@ describe("supply chain", () => {
     expect(compareVersions("0.10.14", "0.8.13")).toBe(1);
   });
 
-  it("lists every shipped package in the README with its version and licence, and nothing else", () => {
-    const section = readmeDependencySection();
-    expect(section).not.toBeNull();
-    const rows = readmeRows(section as string);
+  it("lists every shipped package in THIRD_PARTY_NOTICES.md with its version and licence, and nothing else", () => {
+    const text = noticesText();
+    expect(text).not.toBeNull();
+    const rows = noticeRows(text as string);
     const listed = new Map(rows.map((r) => [`${r.name}@${r.version}`, r]));
     const shipped = packages.filter((p) => p.shipped);
     const missing = shipped.filter((p) => listed.get(`${p.name}@${p.version}`)?.licence !== p.licence);
-    // the rows to paste into README.md when this fails
+    // when this fails: npm run notices
     expect(missing.map(rowFor)).toEqual([]);
     const known = new Set(shipped.map((p) => `${p.name}@${p.version}`));
     expect(
       rows.filter((r) => !known.has(`${r.name}@${r.version}`)).map((r) => `${r.name}@${r.version}`),
     ).toEqual([]);
     for (const name of runtime) expect(rows.some((r) => r.name === name)).toBe(true);
+  });
+
+  it(`${NOTICES_FILE} is what npm run notices writes`, () => {
+    const written = execFileSync(process.execPath, [path.join(ROOT, "scripts", "notices.mjs"), "--stdout"], {
+      encoding: "utf8",
+    });
+    expect(noticesText()).toBe(written);
   });
 
   it("the README says the data stays on the machine", () => {

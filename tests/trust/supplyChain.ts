@@ -1,6 +1,7 @@
 /**
- * What Balance ships, read from the lockfile and the README: the packages installed with `dependencies` (the
- * command line and the add-in's build), their licences, and the README's list of them.
+ * What Balance ships, read from the lockfile: the packages installed with `dependencies` (the command line, the
+ * add-in's and the web app's bundles) and their licences. scripts/notices.mjs writes THIRD_PARTY_NOTICES.md from
+ * this module; the supply-chain test reads the file back.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -96,36 +97,56 @@ export function permitsNonGpl(expression: string): boolean {
   return alternatives.some((alt) => !/GPL/i.test(alt));
 }
 
-export interface ReadmeRow {
+/** The file that lists every shipped package with its licence, written by `npm run notices` (scripts/notices.mjs). */
+export const NOTICES_FILE = "THIRD_PARTY_NOTICES.md";
+
+export interface NoticeRow {
   name: string;
   version: string;
   licence: string;
 }
 
-/** The section of README.md that lists what ships, or null when there is none yet. */
-export function readmeDependencySection(): string | null {
-  const file = path.join(ROOT, "README.md");
-  if (!existsSync(file)) return null;
-  const text = readFileSync(file, "utf8");
-  const start = text.indexOf("## 依赖与许可 Dependencies and licences");
-  if (start < 0) return null;
-  const next = text.indexOf("\n## ", start + 5);
-  return next < 0 ? text.slice(start) : text.slice(start, next);
+/** The text of THIRD_PARTY_NOTICES.md, or null when there is none yet. */
+export function noticesText(): string | null {
+  const file = path.join(ROOT, NOTICES_FILE);
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
 }
 
-/** Table rows `| name | version | licence | …` of the section (names may be in backticks). */
-export function readmeRows(section: string): ReadmeRow[] {
-  const rows: ReadmeRow[] = [];
-  for (const line of section.split("\n")) {
+/** Table rows `| name | version | licence | …` of a text (names may be in backticks). */
+export function noticeRows(text: string): NoticeRow[] {
+  const rows: NoticeRow[] = [];
+  for (const line of text.split("\n")) {
     const m = /^\|\s*`?([@a-z0-9][^`|\s]*)`?\s*\|\s*([0-9][^|\s]*)\s*\|\s*([^|]+?)\s*\|/i.exec(line);
     if (m) rows.push({ name: m[1], version: m[2], licence: m[3] });
   }
   return rows;
 }
 
-/** A README row for a package, to paste when the list is out of date. */
+/** The row of a package in the notices' table. */
 export function rowFor(p: { name: string; version: string; licence: string }): string {
   return `| \`${p.name}\` | ${p.version} | ${p.licence} |`;
+}
+
+/**
+ * The packages a user gets, each name and version once (the copy nearest the top of node_modules), by name: what
+ * the notices list.
+ */
+export function shippedPackages(): LockPackage[] {
+  const byId = new Map<string, LockPackage>();
+  for (const p of lockPackages()) {
+    if (!p.shipped) continue;
+    const id = `${p.name}@${p.version}`;
+    const seen = byId.get(id);
+    if (!seen || p.key.length < seen.key.length) byId.set(id, p);
+  }
+  return [...byId.values()].sort((a, b) =>
+    a.name === b.name ? compareVersions(a.version, b.version) : a.name < b.name ? -1 : 1,
+  );
+}
+
+/** A dependency of package.json itself, installed at the top of node_modules (not a nested copy of its name). */
+export function isDirectDependency(p: LockPackage): boolean {
+  return p.key === `node_modules/${p.name}` && Object.hasOwn(readPackageJson().dependencies ?? {}, p.name);
 }
 
 /** Compares dotted versions numerically (pre-release tags ignored): -1, 0 or 1. */

@@ -10,7 +10,7 @@ export type UnitCosts = Record<IndicatorId, number>;
 
 /**
  * Editable defaults. They are round figures for ranking choices, not prices; a bureau puts its own in a costs
- * file. Where they come from (README "模拟与规划"):
+ * file. Where they come from (docs/plans.md#costs):
  * - teachers: one year of pay and charges, of the order of the national average wage of the education sector
  *   (国家统计局, 城镇非私营单位教育行业平均工资, about 12 万元 a year in recent years); a key teacher (骨干教师) is
  *   costed higher for the recruitment or training premium;
