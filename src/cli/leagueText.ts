@@ -13,6 +13,13 @@ export function calendarDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Years left before the target year, or past it: 剩余 2 年 / 已过 1 年, 2 years left / 1 year past. */
+export function yearsLeftText(yearsLeft: number, lang: Lang): string {
+  const n = Math.abs(yearsLeft);
+  if (lang === "zh") return yearsLeft >= 0 ? `剩余 ${n} 年` : `已过 ${n} 年`;
+  return `${n} year${n === 1 ? "" : "s"} ${yearsLeft >= 0 ? "left" : "past"}`;
+}
+
 const OK = "✓";
 const NO = "✗";
 
@@ -35,7 +42,9 @@ function countyLine(s: CountyStanding, lang: Lang): string {
     );
   }
   parts.push(
-    zh ? `差异系数超限 ${s.failingCoefficients} 项` : `${s.failingCoefficients} coefficients over the limit`,
+    zh
+      ? `差异系数超限 ${s.failingCoefficients} 项`
+      : `${s.failingCoefficients} coefficient${s.failingCoefficients === 1 ? "" : "s"} over the limit`,
   );
   parts.push(
     zh ? `资源配置${s.resourcesPass ? "达标" : "未达标"}` : `resources ${s.resourcesPass ? "pass" : "fail"}`,
@@ -48,8 +57,8 @@ function countyLine(s: CountyStanding, lang: Lang): string {
   if (s.targetYear !== null) {
     parts.push(
       zh
-        ? `目标 ${s.targetYear} 年，剩余 ${s.yearsLeft} 年`
-        : `target ${s.targetYear}, ${s.yearsLeft} years left`,
+        ? `目标 ${s.targetYear} 年，${yearsLeftText(s.yearsLeft!, lang)}`
+        : `target ${s.targetYear}, ${yearsLeftText(s.yearsLeft!, lang)}`,
     );
   }
   if (s.plan) {
@@ -77,7 +86,10 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
   lines.push(zh ? "最薄弱的指标" : "The weakest indicators");
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0);
   weak.slice(0, 10).forEach((r, i) => {
-    const name = `${LEVEL_NAMES[r.level][lang]}${zh ? "" : " "}${profile.indicators[r.indicator].shortName[lang]}`;
+    const indicator = profile.indicators[r.indicator].shortName[lang];
+    const name = zh
+      ? `${LEVEL_NAMES[r.level].zh}${indicator}`
+      : `${indicator} (${LEVEL_NAMES[r.level].en.toLowerCase()})`;
     lines.push(
       zh
         ? `  ${i + 1}. ${name}：${r.countiesFailing} 个旗县市未达标（差异系数超限 ${r.countiesCoefficientFailing} 个），${r.sectionsFailing} 个学校（校区）低于标准`
@@ -90,8 +102,8 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
   for (const s of summary.atRisk) {
     lines.push(
       zh
-        ? `  ⚠ ${s.county}（目标 ${s.targetYear} 年，剩余 ${s.yearsLeft} 年）：${RISK_TEXT[s.risk!].zh}`
-        : `  ⚠ ${s.county} (target ${s.targetYear}, ${s.yearsLeft} years left): ${RISK_TEXT[s.risk!].en}`,
+        ? `  ⚠ ${s.county}（目标 ${s.targetYear} 年，${yearsLeftText(s.yearsLeft!, lang)}）：${RISK_TEXT[s.risk!].zh}`
+        : `  ⚠ ${s.county} (target ${s.targetYear}, ${yearsLeftText(s.yearsLeft!, lang)}): ${RISK_TEXT[s.risk!].en}`,
     );
   }
   if (summary.atRisk.length === 0) lines.push(zh ? "  无" : "  None");

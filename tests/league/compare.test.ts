@@ -7,26 +7,11 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SchoolRecord } from "../../src/engine/records";
 import { run, tempDir } from "../cli/helpers";
 import { writeCounty } from "./helpers";
-import { primarySchool } from "./records";
+import { primarySchool, whole } from "./records";
 
 const dir = tempDir();
-
-/** Teachers and rooms in whole numbers, as a county reports them. */
-function whole(records: SchoolRecord[]): SchoolRecord[] {
-  for (const r of records) {
-    for (const level of ["primary", "junior"] as const) {
-      const t = r.teachers[level];
-      t.qualifiedTeachers = Math.round(t.qualifiedTeachers);
-      t.keyTeachers = Math.round(t.keyTeachers);
-      t.peArtTeachers = Math.round(t.peArtTeachers);
-    }
-    r.facilities.multimediaRooms = Math.round(r.facilities.multimediaRooms);
-  }
-  return records;
-}
 
 const year2025 = () =>
   whole([

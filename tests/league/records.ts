@@ -40,3 +40,17 @@ export const ALL_MET = Object.fromEntries(INDICATOR_IDS.map((id) => [id, 1.2])) 
   IndicatorId,
   number
 >;
+
+/** Teachers and rooms in whole numbers, as a county reports them. */
+export function whole(records: SchoolRecord[]): SchoolRecord[] {
+  for (const r of records) {
+    for (const level of ["primary", "junior"] as const) {
+      const t = r.teachers[level];
+      t.qualifiedTeachers = Math.round(t.qualifiedTeachers);
+      t.keyTeachers = Math.round(t.keyTeachers);
+      t.peArtTeachers = Math.round(t.peArtTeachers);
+    }
+    r.facilities.multimediaRooms = Math.round(r.facilities.multimediaRooms);
+  }
+  return records;
+}
