@@ -4,6 +4,7 @@
  * time.
  */
 import type { CliIO } from "./io";
+import { width as displayWidth } from "./verdict";
 
 export interface Progress {
   /** the next file is under way */
@@ -15,19 +16,6 @@ export interface Progress {
 }
 
 const WIDTH = 24;
-
-/** Display width: CJK characters take two columns. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return w;
-}
 
 function clip(text: string, columns: number): string {
   let out = "";

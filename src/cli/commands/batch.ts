@@ -11,10 +11,10 @@ import {
 import { planLeastCost } from "../../engine/plan/leastCost";
 import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../engine/plan/costs";
 import { buildLeagueReport } from "../../report/league";
-import { checkReportPath, writeReportFile } from "../../xlsx/reportFile";
 import { evaluateCountySource, listCountySources, type CountyFileResult } from "../countySource";
 import { calendarDate, leagueText } from "../leagueText";
 import { progressBar } from "../progress";
+import { checkOutPath, writeOut } from "../workbookOut";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import {
@@ -166,12 +166,8 @@ export const batchCommand: Command = {
     }
     const out = values.out;
     const force = values.force === true;
-    if (out !== undefined) {
-      for (const input of files) {
-        const check = await checkReportPath(out, { input, force });
-        if (!check.ok) return usageError(io, check.message);
-      }
-    }
+    const outError = await checkOutPath(io, out, files, force);
+    if (outError !== null) return outError;
     const sources = await listCountySources(files, out === undefined ? [] : [out]);
     if (sources.length === 0) {
       return usageError(io, {
@@ -225,16 +221,10 @@ export const batchCommand: Command = {
         },
         { lang, date: calendarDate(today()) },
       );
-      const written = await writeReportFile(out, report, { force });
-      if (!written.ok) {
-        io.stderr(
-          lang === "zh"
-            ? `balance: 无法写入汇总工作簿“${out}”（${written.code}）\n`
-            : `balance: cannot write the league workbook "${out}" (${written.code})\n`,
-        );
-        return EXIT.inputErrors;
-      }
-      wrote = lang === "zh" ? `已写出汇总工作簿：${out}\n` : `Wrote the league workbook: ${out}\n`;
+      const what = { zh: "汇总工作簿", en: "league workbook" };
+      const written = await writeOut(io, out, report, { force, lang, what });
+      if (!written.ok) return written.code;
+      wrote = written.wrote;
     }
     const failed = results.some((r) => !r.ok);
     if (json) {

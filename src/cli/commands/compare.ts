@@ -9,10 +9,10 @@ import {
 } from "../../engine/trend";
 import { buildComparisonReport } from "../../report/comparison";
 import type { Problem } from "../../sheet/problems";
-import { checkReportPath, writeReportFile } from "../../xlsx/reportFile";
 import { evaluateCountySource } from "../countySource";
 import { calendarDate, trendText } from "../leagueText";
 import { formatProblems } from "../verdict";
+import { checkOutPath, writeOut } from "../workbookOut";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { countyByName } from "../../countyVerdict";
 import { inputProblems, parseCommandLine, readJsonFile, readProfileOption } from "../commandLine";
@@ -152,12 +152,8 @@ export const compareCommand: Command = {
     }
     const out = values.out;
     const force = values.force === true;
-    if (out !== undefined) {
-      for (const input of files) {
-        const check = await checkReportPath(out, { input, force });
-        if (!check.ok) return usageError(io, check.message);
-      }
-    }
+    const outError = await checkOutPath(io, out, files, force);
+    if (outError !== null) return outError;
 
     const trendYears: TrendYear[] = [];
     const problems: Problem[] = [];
@@ -185,21 +181,11 @@ export const compareCommand: Command = {
     const trend = compareYears(trendYears, { renames, targetYear });
     let wrote = "";
     if (out !== undefined) {
-      const date = calendarDate(new Date());
-      const written = await writeReportFile(
-        out,
-        buildComparisonReport(trend, profile, { lang, county, date }),
-        { force },
-      );
-      if (!written.ok) {
-        io.stderr(
-          lang === "zh"
-            ? `balance: 无法写入对比工作簿“${out}”（${written.code}）\n`
-            : `balance: cannot write the comparison workbook "${out}" (${written.code})\n`,
-        );
-        return EXIT.inputErrors;
-      }
-      wrote = lang === "zh" ? `已写出对比工作簿：${out}\n` : `Wrote the comparison workbook: ${out}\n`;
+      const report = buildComparisonReport(trend, profile, { lang, county, date: calendarDate(new Date()) });
+      const what = { zh: "对比工作簿", en: "comparison workbook" };
+      const written = await writeOut(io, out, report, { force, lang, what });
+      if (!written.ok) return written.code;
+      wrote = written.wrote;
     }
     if (json) {
       io.stdout(JSON.stringify(trendJson(trend, county, targetYear), null, 2) + "\n");
