@@ -191,6 +191,14 @@ export function trendText(trend: Trend, profile: Profile, county: string, lang: 
     );
   }
   const p = trend.projection;
+  if (!p) {
+    lines.push("");
+    lines.push(
+      zh
+        ? "未作预测：需要各文件的年份（--years 或文件名中的年份）、该旗县市的目标年份（--county 或 --profile），且目标年份晚于最后一年。"
+        : "No projection: it needs each file's year (--years or a year in the file name) and the county's target year (--county or --profile), after the last year.",
+    );
+  }
   if (p) {
     lines.push("");
     lines.push(projectionLabel(p.targetYear, lang));

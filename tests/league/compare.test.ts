@@ -156,6 +156,7 @@ describe("balance compare", () => {
     const plain = JSON.parse((await run("compare", a, b, "--json", "--county", "科右中旗")).stdout);
     expect(plain.years).toEqual(["甲年", "乙年"]);
     expect(plain.projection).toBeNull();
+    expect((await run("compare", a, b)).stdout).toContain("未作预测");
     const given = JSON.parse(
       (await run("compare", a, b, "--json", "--years", "2026,2027", "--county", "科右中旗")).stdout,
     );
