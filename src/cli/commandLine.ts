@@ -26,14 +26,16 @@ type Values<O extends ParseArgsOptionsConfig> = ReturnType<
 
 export interface CommandLine<O extends ParseArgsOptionsConfig> {
   values: Values<O>;
-  /** the one file the command works on */
+  /** the one file the command works on (the first, for a command that takes several) */
   file: string;
+  /** every file named, for a command that takes several */
+  files: string[];
   lang: Lang;
 }
 
 /**
- * Parses a command's arguments: its own options plus --lang and --help, and exactly one file. A usage error,
- * or --help, gives the exit code instead.
+ * Parses a command's arguments: its own options plus --lang and --help, and exactly one file (at least one with
+ * `files: "many"`). A usage error, or --help, gives the exit code instead.
  */
 export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   io: CliIO,
@@ -41,6 +43,7 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   args: string[],
   options: O,
   missingFile: Bilingual = { zh: "缺少工作簿文件名", en: "the workbook file is missing" },
+  files: "one" | "many" = "one",
 ): CommandLine<O> | number {
   const hint = `balance ${command.name} --help`;
   let parsed;
@@ -63,14 +66,14 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
     });
   }
   if (positionals.length === 0) return usageError(io, missingFile, hint);
-  if (positionals.length > 1) {
+  if (files === "one" && positionals.length > 1) {
     return usageError(
       io,
       { zh: `多余的参数 ${positionals[1]}`, en: `unexpected argument ${positionals[1]}` },
       hint,
     );
   }
-  return { values: parsed.values as Values<O>, file: positionals[0], lang };
+  return { values: parsed.values as Values<O>, file: positionals[0], files: positionals, lang };
 }
 
 /** The profile named by --profile (the national standard without it); an invalid one is a usage error naming the field. */

@@ -4,11 +4,14 @@ import type { Lang } from "../i18n/format";
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** the terminal behind stderr, for a progress bar: drawn only when it is a TTY */
+  stderrTerminal?: { isTTY?: boolean; columns?: number; write(text: string): unknown };
 }
 
 export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrTerminal: process.stderr,
 };
 
 /** Exit codes of `balance`. */

@@ -2,6 +2,8 @@ import { evaluateCommand } from "./commands/evaluate";
 import { templateCommand } from "./commands/template";
 import { whatifCommand } from "./commands/whatif";
 import { planCommand } from "./commands/plan";
+import { batchCommand } from "./commands/batch";
+import { compareCommand } from "./commands/compare";
 import { EXIT, processIO, usageError, type CliIO, type Command } from "./io";
 import { version } from "../../package.json";
 
@@ -9,7 +11,14 @@ import { version } from "../../package.json";
  * The subcommands of `balance`, in the order help lists them. A new subcommand is a file under commands/ and one
  * entry here.
  */
-export const COMMANDS: Command[] = [evaluateCommand, templateCommand, whatifCommand, planCommand];
+export const COMMANDS: Command[] = [
+  evaluateCommand,
+  templateCommand,
+  whatifCommand,
+  planCommand,
+  batchCommand,
+  compareCommand,
+];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -88,7 +88,7 @@ const PUNCTUATION: Record<Lang, { comma: string; open: string; close: string; co
 };
 
 /** Display width: CJK characters take two columns in a terminal. */
-function width(text: string): number {
+export function width(text: string): number {
   let w = 0;
   for (const ch of text)
     w +=

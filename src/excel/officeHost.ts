@@ -189,7 +189,11 @@ async function queueSheet(
   for (const spec of sheet.charts ?? []) {
     const [first, ...rest] = spec.series;
     if (!first) continue;
-    const chart = ws.charts.add("ColumnClustered", ws.getRange(first.values), "Columns");
+    const type = spec.type === "line" ? "Line" : "ColumnClustered";
+    // a series laid out along a row (a trend over years) is one series of that row, not one per column
+    const rows = /^\$?[A-Z]+\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(first.values);
+    const seriesBy = rows && rows[1] === rows[2] ? "Rows" : "Columns";
+    const chart = ws.charts.add(type, ws.getRange(first.values), seriesBy);
     chart.title.text = spec.title;
     const s0 = chart.series.getItemAt(0);
     s0.name = first.name;
@@ -198,6 +202,7 @@ async function queueSheet(
       const series = chart.series.add(s.name);
       series.setValues(ws.getRange(s.values));
       series.setXAxisValues(ws.getRange(spec.categories));
+      if (s.line) series.chartType = "Line";
     }
     chart.setPosition(spec.anchor.from, spec.anchor.to);
   }

@@ -18,10 +18,12 @@ export interface ReportCell {
 
 export interface ChartSpec {
   title: string;
-  type: "columnClustered";
-  /** A1 range on this sheet */
+  /** clustered columns, or lines (a trend over years) */
+  type: "columnClustered" | "line";
+  /** A1 range on this sheet (a column or a row of cells) */
   categories: string;
-  series: { name: string; values: string }[];
+  /** `line`: drawn as a line over the columns of a column chart (a limit), on the same axes */
+  series: { name: string; values: string; line?: boolean }[];
   anchor: { from: string; to: string };
 }
 

@@ -20,16 +20,46 @@ function absoluteRef(sheet: string, range: string): string {
   return `${sheetRef(sheet)}!${abs}`;
 }
 
+function seriesXml(
+  sheet: string,
+  spec: ChartSpec,
+  s: ChartSpec["series"][number],
+  i: number,
+  line: boolean,
+): string {
+  const look = line
+    ? `<c:marker><c:symbol val="${spec.type === "line" ? "circle" : "none"}"/></c:marker>`
+    : `<c:invertIfNegative val="0"/>`;
+  return (
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${look}` +
+    `<c:cat><c:strRef><c:f>${escapeXml(absoluteRef(sheet, spec.categories))}</c:f></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(absoluteRef(sheet, s.values))}</c:f></c:numRef></c:val>` +
+    (line ? `<c:smooth val="0"/>` : "") +
+    `</c:ser>`
+  );
+}
+
+/**
+ * The chart part of a spec: clustered columns with any `line` series drawn as lines on the same axes (a limit
+ * over the coefficients), or a line chart (a trend over years).
+ */
 export function chartXml(sheet: string, spec: ChartSpec): string {
-  const series = spec.series
-    .map(
-      (s, i) =>
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
-        `<c:invertIfNegative val="0"/>` +
-        `<c:cat><c:strRef><c:f>${escapeXml(absoluteRef(sheet, spec.categories))}</c:f></c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXml(absoluteRef(sheet, s.values))}</c:f></c:numRef></c:val></c:ser>`,
-    )
-    .join("");
+  const indexed = spec.series.map((s, i) => ({ s, i, line: spec.type === "line" || s.line === true }));
+  const columns = indexed.filter((x) => !x.line);
+  const lines = indexed.filter((x) => x.line);
+  const axes = `<c:axId val="50010"/><c:axId val="50020"/>`;
+  const barChart =
+    columns.length === 0
+      ? ""
+      : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+        columns.map((x) => seriesXml(sheet, spec, x.s, x.i, false)).join("") +
+        `<c:gapWidth val="150"/>${axes}</c:barChart>`;
+  const lineChart =
+    lines.length === 0
+      ? ""
+      : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+        lines.map((x) => seriesXml(sheet, spec, x.s, x.i, true)).join("") +
+        `<c:marker val="1"/>${axes}</c:lineChart>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ` +
@@ -38,9 +68,9 @@ export function chartXml(sheet: string, spec: ChartSpec): string {
     `<c:roundedCorners val="0"/><c:chart>` +
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
-    `<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-    series +
-    `<c:gapWidth val="150"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
+    `<c:plotArea><c:layout/>` +
+    barChart +
+    lineChart +
     `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +

@@ -1,0 +1,246 @@
+import { basename } from "node:path";
+import type { Lang } from "../../i18n/format";
+import {
+  leagueSummary,
+  planTotals,
+  schoolYearOf,
+  type CountyStanding,
+  type LeagueCountyInput,
+  type LeagueSummary,
+} from "../../engine/league";
+import { planLeastCost } from "../../engine/plan/leastCost";
+import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../engine/plan/costs";
+import { buildLeagueReport } from "../../report/league";
+import { evaluateCountySource, listCountySources, type CountyFileResult } from "../countySource";
+import { calendarDate, leagueText } from "../leagueText";
+import { progressBar } from "../progress";
+import { checkOutPath, writeOut } from "../workbookOut";
+import { formatProblems } from "../verdict";
+import { EXIT, usageError, type CliIO, type Command } from "../io";
+import {
+  inputProblems,
+  jsonProblems,
+  parseCommandLine,
+  readJsonFile,
+  readProfileOption,
+} from "../commandLine";
+
+const HELP = `balance batch <工作簿或文件夹 files or folders…> [--json] [--out 汇总.xlsx [--force]] [--profile FILE.json]
+              [--year YYYY] [--plan [--costs costs.json]] [--lang zh|en]
+
+盟市汇总：逐一评估各旗县市的工作簿（文件夹：其中全部 .xlsx，按文件名排序，跳过 ~$ 临时文件和本工具写出的
+报告），列出各旗县市的学校数、各学段达标学校与差异系数、资源配置和县域结论、目标年份与剩余年数，
+全盟最薄弱的指标，以及可能无法按期达标的旗县市。读不出的文件列出其问题，其余照常评估。
+The league's view: evaluates each county's workbook (a folder: every .xlsx in it, by name, without Excel's ~$
+lock files and the reports Balance wrote), and lists per county its schools, passing sections and difference
+coefficients per level, resources and county verdicts, target year and years left; then the league's weakest
+indicators and the counties at risk of missing their target year. A file that cannot be read is reported with
+its problems while the others go on.
+
+旗县市名称 / County name: 县级指标表标题中的名称，否则取文件名（去掉“-均衡评估”、年份等字样）。
+  the name in the county sheet's title rows, else the file's name without words such as 均衡评估 or a year.
+按期达标风险 / At risk: 目标年份已到仍未达标；或剩余不超过 1 年且仍有差异系数超限或 5 所以上学校（校区）未达标。
+  the target year has come and the county does not pass; or 1 year or less is left with a coefficient over its
+  limit or 5 or more failing sections.
+
+选项 / Options:
+  --out 汇总.xlsx       另存汇总工作簿（汇总表、各旗县市一表、差异系数图表）
+                       write the league workbook (summary, one sheet per county, coefficient charts)
+  --force              覆盖已有的文件 / overwrite an existing file
+  --year YYYY          按哪一学年计算剩余年数（默认：当前学年，以秋季学期起始年份计）
+                       the school year to count years left from (default: the current one, named by its autumn)
+  --plan               另求各旗县市的最低成本方案（教师每年的费用与一次性投入分列）
+                       also plan each county's least-cost additions (teachers per year and one-off costs apart)
+  --costs FILE.json    方案的单位成本 / unit costs of the plan
+  --profile FILE.json  自定义评估标准（可含 counties 目标年份）/ a custom standard profile (may set counties)
+  --lang zh|en         输出语言，默认中文 / output language, Chinese by default
+  --json               输出一个 JSON 文档 / print one JSON document
+  -h, --help           显示帮助 / show help
+
+退出码 / Exit codes:
+  0  全部文件已评估 / every file evaluated
+  1  有文件读不出或表中有错误 / a file could not be read or its table has errors
+  2  命令行有误 / usage error
+`;
+
+function today(): Date {
+  return new Date();
+}
+
+function countyJson(s: CountyStanding, result: CountyFileResult, lang: Lang, withPlan: boolean) {
+  return {
+    file: s.file,
+    county: s.county,
+    countyFrom: result.countyFrom,
+    ok: s.ok,
+    schools: s.schools,
+    levels: s.levels,
+    resourcesPass: s.resourcesPass,
+    countyPass: s.countyPass,
+    failingItems: s.failingItems,
+    missingItems: s.missingItems,
+    failingSections: s.failingSections,
+    failingCoefficients: s.failingCoefficients,
+    targetYear: s.targetYear,
+    yearsLeft: s.yearsLeft,
+    atRisk: s.atRisk,
+    risk: s.risk,
+    ...(withPlan ? { plan: s.plan } : {}),
+    countySheet: result.verdict?.sheet ?? null,
+    problems: jsonProblems(result.problems, lang),
+  };
+}
+
+/** The JSON document of `balance batch --json` (issue 16): field names fixed, fields may be added. */
+export function leagueJson(
+  summary: LeagueSummary,
+  results: readonly CountyFileResult[],
+  skipped: readonly CountyFileResult[],
+  lang: Lang,
+  withPlan: boolean,
+) {
+  return {
+    year: summary.year,
+    ok: results.every((r) => r.ok),
+    counties: summary.counties.map((s, i) => countyJson(s, results[i], lang, withPlan)),
+    indicators: summary.indicators,
+    atRisk: summary.atRisk.map((s) => ({
+      county: s.county,
+      file: s.file,
+      targetYear: s.targetYear,
+      yearsLeft: s.yearsLeft,
+      risk: s.risk,
+    })),
+    skipped: skipped.map((r) => r.source.file),
+  };
+}
+
+function parseYear(value: string | undefined): number | null | undefined {
+  if (value === undefined) return undefined;
+  return /^\d{4}$/.test(value.trim()) ? Number(value.trim()) : null;
+}
+
+export const batchCommand: Command = {
+  name: "batch",
+  summary: {
+    zh: "盟市汇总：多个旗县市逐一评估，列出薄弱指标和按期达标风险",
+    en: "the league's view: many counties at once, the weakest indicators, who is at risk",
+  },
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const line = parseCommandLine(
+      io,
+      batchCommand,
+      args,
+      {
+        json: { type: "boolean" },
+        out: { type: "string" },
+        force: { type: "boolean" },
+        profile: { type: "string" },
+        year: { type: "string" },
+        plan: { type: "boolean" },
+        costs: { type: "string" },
+      },
+      { zh: "缺少工作簿或文件夹", en: "no workbook or folder given" },
+      "many",
+    );
+    if (typeof line === "number") return line;
+    const { values, files, lang } = line;
+    const json = values.json === true;
+    const profile = await readProfileOption(io, values.profile);
+    if (typeof profile === "number") return profile;
+    const year = parseYear(values.year);
+    if (year === null) {
+      return usageError(io, {
+        zh: `--year 应为四位年份（收到“${values.year}”）`,
+        en: `--year must be a four-digit year (got "${values.year}")`,
+      });
+    }
+    let costs: UnitCosts = { ...DEFAULT_UNIT_COSTS };
+    if (values.costs !== undefined) {
+      const costsFile = await readJsonFile(io, values.costs, { zh: "成本文件", en: "costs file" });
+      if (!costsFile.ok) return costsFile.code;
+      const parsed = parseCosts(costsFile.value);
+      if (parsed.problems.length > 0) return inputProblems(io, parsed.problems, lang, json);
+      costs = parsed.costs;
+    }
+    const out = values.out;
+    const force = values.force === true;
+    const outError = await checkOutPath(io, out, files, force);
+    if (outError !== null) return outError;
+    const sources = await listCountySources(files, out === undefined ? [] : [out]);
+    if (sources.length === 0) {
+      return usageError(io, {
+        zh: `在 ${files.join("、")} 中没有找到 .xlsx 工作簿`,
+        en: `no .xlsx workbook found in ${files.join(", ")}`,
+      });
+    }
+
+    const progress = progressBar(io, sources.length, !json && sources.length > 1);
+    const results: CountyFileResult[] = [];
+    const skipped: CountyFileResult[] = [];
+    const inputs: LeagueCountyInput[] = [];
+    for (const source of sources) {
+      progress.step(basename(source.file));
+      const result = await evaluateCountySource(source, profile);
+      if (result.skipped) {
+        skipped.push(result);
+        continue;
+      }
+      if (!result.ok && !json) {
+        progress.message(() =>
+          io.stderr(`${source.file}\n${formatProblems(result.problems, lang).join("\n")}\n\n`),
+        );
+      }
+      const evaluation = result.table?.evaluation ?? null;
+      const plan =
+        values.plan && result.table?.ok && evaluation
+          ? planTotals(await planLeastCost(result.table.read.records, profile, costs))
+          : null;
+      results.push(result);
+      inputs.push({
+        file: source.file,
+        county: result.county,
+        evaluation,
+        verdict: result.verdict?.verdict ?? null,
+        schools: result.table?.read.records.length ?? 0,
+        targetYear: result.targetYear,
+        plan,
+      });
+    }
+    progress.done();
+    const summary = leagueSummary(inputs, year ?? schoolYearOf(today()));
+
+    let wrote = "";
+    if (out !== undefined) {
+      const report = buildLeagueReport(
+        {
+          summary,
+          details: results.map((r) => ({ evaluation: r.table?.evaluation ?? null, problems: r.problems })),
+          profile,
+        },
+        { lang, date: calendarDate(today()) },
+      );
+      const what = { zh: "汇总工作簿", en: "league workbook" };
+      const written = await writeOut(io, out, report, { force, lang, what });
+      if (!written.ok) return written.code;
+      wrote = written.wrote;
+    }
+    const failed = results.some((r) => !r.ok);
+    if (json) {
+      io.stdout(
+        JSON.stringify(leagueJson(summary, results, skipped, lang, values.plan === true), null, 2) + "\n",
+      );
+      if (wrote) io.stderr(wrote);
+    } else {
+      const skippedText =
+        skipped.length === 0
+          ? ""
+          : lang === "zh"
+            ? `\n已跳过本工具写出的报告：${skipped.map((r) => r.source.file).join("、")}\n`
+            : `\nSkipped reports written by Balance: ${skipped.map((r) => r.source.file).join(", ")}\n`;
+      io.stdout(leagueText(summary, profile, lang) + skippedText + (wrote ? `\n${wrote}` : ""));
+    }
+    return failed ? EXIT.inputErrors : EXIT.ok;
+  },
+};

@@ -1,0 +1,198 @@
+import { basename } from "node:path";
+import { findCounty } from "../../engine/county";
+import {
+  compareYears,
+  renameMapSchema,
+  type RenameMap,
+  type Trend,
+  type TrendYear,
+} from "../../engine/trend";
+import { buildComparisonReport } from "../../report/comparison";
+import type { Problem } from "../../sheet/problems";
+import { evaluateCountySource } from "../countySource";
+import { calendarDate, trendText } from "../leagueText";
+import { formatProblems } from "../verdict";
+import { checkOutPath, writeOut } from "../workbookOut";
+import { EXIT, usageError, type CliIO, type Command } from "../io";
+import { countyByName } from "../../countyVerdict";
+import { inputProblems, parseCommandLine, readJsonFile, readProfileOption } from "../commandLine";
+
+const HELP = `balance compare <较早 earlier.xlsx> <较晚 later.xlsx> [更多 more…] [--years 2025,2026] [--rename renames.json]
+                [--county NAME] [--profile FILE.json] [--out 对比.xlsx [--force]] [--lang zh|en] [--json]
+
+年度对比（动态监测）：同一旗县市两年或多年的工作簿，按年份从早到晚给出。按校名对应学校，列出新增、
+撤销、更名与合并的学校；各学校（校区）状态有变化的指标（退步在前：达标 → ≥85% 或未达标、≥85% → 未达标、
+学校达标 → 不达标）；各学段每项差异系数的变化及是否越过限值；在校生变化；给出两年以上且知道年份时，
+按线性趋势把差异系数外推到目标年份——这是预测，不是评估结果。
+Year over year (dynamic monitoring): two or more years of one county, oldest first. Schools are matched by name;
+opened, closed, renamed and merged schools are listed; per section the indicators whose status changed
+(regressions first: met → floor or unmet, floor → unmet, pass → fail); per level each coefficient's change and
+whether it crossed its limit; enrolment; and, with known years, each coefficient extended to the target year on
+its straight-line trend — a projection, not an evaluation.
+
+选项 / Options:
+  --years 2025,2026    各文件的年份（默认：文件名中的年份，否则按给出的顺序）
+                       the year of each file (default: a year in the file name, else the order given)
+  --rename FILE.json   更名对照 { "旧名": "新名" }；几个旧名对应同一新名即为合并
+                       a rename map { "old": "new" }; several old names for one new name are a merger
+  --county NAME        旗县市名称（默认从县级指标表或文件名识别），用于目标年份
+                       the county, for its target year (default: from the county sheet or the file name)
+  --out 对比.xlsx       另存对比工作簿（汇总、差异系数趋势图、学校变化）
+                       write the comparison workbook (summary, coefficient trends with charts, school changes)
+  --force              覆盖已有的文件 / overwrite an existing file
+  --profile FILE.json  自定义评估标准 / a custom standard profile
+  --lang zh|en         输出语言，默认中文 / output language, Chinese by default
+  --json               输出一个 JSON 文档 / print one JSON document
+  -h, --help           显示帮助 / show help
+
+退出码 / Exit codes:
+  0  已对比 / compared
+  1  有文件读不出、表中有错误或更名文件无效 / a file could not be read, a table has errors, or the rename map is invalid
+  2  命令行有误 / usage error
+`;
+
+/** A year in a file's name: 2025 in 阿尔山市2025.xlsx or 2025年阿尔山市.xlsx. */
+export function yearInFileName(file: string): number | null {
+  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(basename(file));
+  return m ? Number(m[1]) : null;
+}
+
+/** The year of each file: --years, else every file's name, else unknown (the order given). */
+function yearsOf(
+  files: readonly string[],
+  option: string | undefined,
+): (number | null)[] | { error: string } {
+  if (option !== undefined) {
+    const years = option.split(/[,，\s]+/).filter(Boolean);
+    if (years.length !== files.length || years.some((y) => !/^\d{4}$/.test(y))) return { error: option };
+    return years.map(Number);
+  }
+  const fromNames = files.map(yearInFileName);
+  return fromNames.every((y) => y !== null) ? fromNames : files.map(() => null);
+}
+
+/** The JSON document of `balance compare --json` (issue 16): field names fixed, fields may be added. */
+export function trendJson(trend: Trend, county: string, targetYear: number | null) {
+  return { county, targetYear, ...trend };
+}
+
+export const compareCommand: Command = {
+  name: "compare",
+  summary: {
+    zh: "年度对比：同一旗县市多年数据的变化、退步与趋势预测",
+    en: "year over year: one county's changes, regressions and projected trend",
+  },
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const line = parseCommandLine(
+      io,
+      compareCommand,
+      args,
+      {
+        json: { type: "boolean" },
+        out: { type: "string" },
+        force: { type: "boolean" },
+        profile: { type: "string" },
+        years: { type: "string" },
+        rename: { type: "string" },
+        county: { type: "string" },
+      },
+      { zh: "缺少要对比的工作簿", en: "the workbooks to compare are missing" },
+      "many",
+    );
+    if (typeof line === "number") return line;
+    const { values, files, lang } = line;
+    const json = values.json === true;
+    const hint = "balance compare --help";
+    if (files.length < 2) {
+      return usageError(
+        io,
+        { zh: "至少需要两个年份的工作簿", en: "at least two years' workbooks are needed" },
+        hint,
+      );
+    }
+    const profile = await readProfileOption(io, values.profile);
+    if (typeof profile === "number") return profile;
+    const years = yearsOf(files, values.years);
+    if ("error" in years) {
+      return usageError(io, {
+        zh: `--years 应为 ${files.length} 个四位年份，以逗号分隔（收到“${years.error}”）`,
+        en: `--years must be ${files.length} four-digit years separated by commas (got "${years.error}")`,
+      });
+    }
+    if (years.every((y) => y !== null) && years.some((y, i) => i > 0 && y! <= years[i - 1]!)) {
+      return usageError(io, {
+        zh: `工作簿应按年份从早到晚给出（现为 ${years.join("、")}）`,
+        en: `give the workbooks oldest first (the years are ${years.join(", ")})`,
+      });
+    }
+    const named = countyByName(profile, values.county);
+    if (!named.ok) return usageError(io, named.message);
+    let renames: RenameMap = {};
+    if (values.rename !== undefined) {
+      const file = await readJsonFile(io, values.rename, { zh: "更名文件", en: "rename map" });
+      if (!file.ok) return file.code;
+      const parsed = renameMapSchema.safeParse(file.value);
+      if (!parsed.success) {
+        const problems: Problem[] = parsed.error.issues.map((issue) => {
+          const field = issue.path.length > 0 ? issue.path.join(".") : values.rename!;
+          return {
+            severity: "error",
+            code: "rename-invalid",
+            cell: null,
+            message: {
+              zh: `更名文件 ${field}：应为 { "旧名": "新名" }（${issue.message}）`,
+              en: `rename map ${field}: expected { "old name": "new name" } (${issue.message})`,
+            },
+          };
+        });
+        return inputProblems(io, problems, lang, json);
+      }
+      renames = parsed.data;
+    }
+    const out = values.out;
+    const force = values.force === true;
+    const outError = await checkOutPath(io, out, files, force);
+    if (outError !== null) return outError;
+
+    const trendYears: TrendYear[] = [];
+    const problems: Problem[] = [];
+    let detected = "";
+    for (const [i, file] of files.entries()) {
+      const result = await evaluateCountySource({ file }, profile);
+      if (!result.ok || !result.table?.evaluation) {
+        problems.push(...result.problems);
+        if (!json) io.stderr(`${file}\n${formatProblems(result.problems, lang).join("\n")}\n\n`);
+        continue;
+      }
+      detected = result.county;
+      const year = years[i];
+      trendYears.push({
+        year,
+        label: year === null ? basename(file).replace(/\.xlsx$/i, "") : String(year),
+        evaluation: result.table.evaluation,
+      });
+    }
+    if (trendYears.length < files.length)
+      return json ? inputProblems(io, problems, lang, true) : EXIT.inputErrors;
+
+    const county = named.county?.name ?? detected;
+    const targetYear = named.county?.targetYear ?? findCounty(profile, county)?.targetYear ?? null;
+    const trend = compareYears(trendYears, { renames, targetYear });
+    let wrote = "";
+    if (out !== undefined) {
+      const report = buildComparisonReport(trend, profile, { lang, county, date: calendarDate(new Date()) });
+      const what = { zh: "对比工作簿", en: "comparison workbook" };
+      const written = await writeOut(io, out, report, { force, lang, what });
+      if (!written.ok) return written.code;
+      wrote = written.wrote;
+    }
+    if (json) {
+      io.stdout(JSON.stringify(trendJson(trend, county, targetYear), null, 2) + "\n");
+      if (wrote) io.stderr(wrote);
+    } else {
+      io.stdout(trendText(trend, profile, county, lang) + (wrote ? `\n${wrote}` : ""));
+    }
+    return EXIT.ok;
+  },
+};

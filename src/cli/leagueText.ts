@@ -1,0 +1,218 @@
+/** The readable output of `balance batch` and `balance compare`. */
+import type { CountyStanding, LeagueSummary } from "../engine/league";
+import type { Trend } from "../engine/trend";
+import { formatNumber, formatYuan, type Lang } from "../i18n/format";
+import { STATUS_WORDS, projectionLabel } from "../report/comparison";
+import { RISK_TEXT } from "../report/leagueCounty";
+import { LEVEL_NAMES, LEVELS } from "../standard/indicators";
+import type { Profile } from "../standard/profile";
+
+/** A day as the reports print it, in the user's calendar: 2026-11-28. */
+export function calendarDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Years left before the target year, or past it: 剩余 2 年 / 已过 1 年, 2 years left / 1 year past. */
+export function yearsLeftText(yearsLeft: number, lang: Lang): string {
+  const n = Math.abs(yearsLeft);
+  if (lang === "zh") return yearsLeft >= 0 ? `剩余 ${n} 年` : `已过 ${n} 年`;
+  return `${n} year${n === 1 ? "" : "s"} ${yearsLeft >= 0 ? "left" : "past"}`;
+}
+
+const OK = "✓";
+const NO = "✗";
+
+function countyLine(s: CountyStanding, lang: Lang): string {
+  const zh = lang === "zh";
+  const sep = zh ? "；" : "; ";
+  if (!s.levels) {
+    return zh
+      ? `${NO} ${s.county}（${s.file}）：未能评估，见上方问题`
+      : `${NO} ${s.county} (${s.file}): not evaluated, see the problems above`;
+  }
+  const parts: string[] = [];
+  parts.push(zh ? `${s.schools} 所学校` : `${s.schools} schools`);
+  for (const level of LEVELS) {
+    const l = s.levels[level];
+    parts.push(
+      zh
+        ? `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 达标`
+        : `${LEVEL_NAMES[level].en.toLowerCase()} ${l.passingSections}/${l.sections} pass`,
+    );
+  }
+  parts.push(
+    zh
+      ? `差异系数超限 ${s.failingCoefficients} 项`
+      : `${s.failingCoefficients} coefficient${s.failingCoefficients === 1 ? "" : "s"} over the limit`,
+  );
+  parts.push(
+    zh ? `资源配置${s.resourcesPass ? "达标" : "未达标"}` : `resources ${s.resourcesPass ? "pass" : "fail"}`,
+  );
+  parts.push(
+    zh
+      ? `县域结论${s.countyPass ? "达标" : "未达标"}（不达标 ${s.failingItems} 项，缺数据 ${s.missingItems} 项）`
+      : `county ${s.countyPass ? "passes" : "not yet"} (${s.failingItems} items failing, ${s.missingItems} missing)`,
+  );
+  if (s.targetYear !== null) {
+    parts.push(
+      zh
+        ? `目标 ${s.targetYear} 年，${yearsLeftText(s.yearsLeft!, lang)}`
+        : `target ${s.targetYear}, ${yearsLeftText(s.yearsLeft!, lang)}`,
+    );
+  }
+  if (s.plan) {
+    parts.push(
+      zh
+        ? `最低成本方案 ${formatYuan(s.plan.total, lang)}（教师每年 ${formatYuan(s.plan.recurring, lang)}，一次性 ${formatYuan(s.plan.oneOff, lang)}）`
+        : `least-cost plan ${formatYuan(s.plan.total, lang)} (teachers ${formatYuan(s.plan.recurring, lang)} a year, one-off ${formatYuan(s.plan.oneOff, lang)})`,
+    );
+  }
+  const mark = s.countyPass ? OK : s.atRisk ? "⚠" : " ";
+  return `${mark} ${s.county}${zh ? "：" : ": "}${parts.join(sep)}`;
+}
+
+/** The league's view as text: each county, the weakest indicators, the counties at risk. */
+export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang): string {
+  const zh = lang === "zh";
+  const lines: string[] = [];
+  lines.push(
+    zh
+      ? `旗县市汇总（${summary.year} 学年，${summary.counties.length} 个旗县市）`
+      : `The league's counties (school year ${summary.year}, ${summary.counties.length} counties)`,
+  );
+  for (const s of summary.counties) lines.push(`  ${countyLine(s, lang)}`);
+  lines.push("");
+  lines.push(zh ? "最薄弱的指标" : "The weakest indicators");
+  const weak = summary.indicators.filter((r) => r.countiesFailing > 0);
+  weak.slice(0, 10).forEach((r, i) => {
+    const indicator = profile.indicators[r.indicator].shortName[lang];
+    const name = zh
+      ? `${LEVEL_NAMES[r.level].zh}${indicator}`
+      : `${indicator} (${LEVEL_NAMES[r.level].en.toLowerCase()})`;
+    lines.push(
+      zh
+        ? `  ${i + 1}. ${name}：${r.countiesFailing} 个旗县市未达标（差异系数超限 ${r.countiesCoefficientFailing} 个），${r.sectionsFailing} 个学校（校区）低于标准`
+        : `  ${i + 1}. ${name}: fails in ${r.countiesFailing} counties (coefficient over the limit in ${r.countiesCoefficientFailing}); ${r.sectionsFailing} sections below the standard`,
+    );
+  });
+  if (weak.length === 0) lines.push(zh ? "  无" : "  None");
+  lines.push("");
+  lines.push(zh ? "可能无法按期达标的旗县市" : "Counties at risk of missing their target year");
+  for (const s of summary.atRisk) {
+    lines.push(
+      zh
+        ? `  ⚠ ${s.county}（目标 ${s.targetYear} 年，${yearsLeftText(s.yearsLeft!, lang)}）：${RISK_TEXT[s.risk!].zh}`
+        : `  ⚠ ${s.county} (target ${s.targetYear}, ${yearsLeftText(s.yearsLeft!, lang)}): ${RISK_TEXT[s.risk!].en}`,
+    );
+  }
+  if (summary.atRisk.length === 0) lines.push(zh ? "  无" : "  None");
+  return lines.join("\n") + "\n";
+}
+
+/** The comparison as text: schools, regressions, coefficients by year, the projection. */
+export function trendText(trend: Trend, profile: Profile, county: string, lang: Lang): string {
+  const zh = lang === "zh";
+  const lines: string[] = [];
+  lines.push(
+    zh
+      ? `${county} 年度对比：${trend.years.join(" → ")}`
+      : `${county}, year over year: ${trend.years.join(" → ")}`,
+  );
+  const s = trend.schools;
+  const list = (xs: string[]) => xs.join(zh ? "、" : ", ");
+  if (s.added.length > 0)
+    lines.push(
+      `  ${zh ? "新增学校" : "Opened"}${zh ? "：" : ": "}${list(s.added.map((x) => `${x.school}（${x.year}）`))}`,
+    );
+  if (s.removed.length > 0)
+    lines.push(
+      `  ${zh ? "撤销学校" : "Closed"}${zh ? "：" : ": "}${list(s.removed.map((x) => `${x.school}（${x.year}）`))}`,
+    );
+  if (s.merged.length > 0)
+    lines.push(
+      `  ${zh ? "合并" : "Merged"}${zh ? "：" : ": "}${list(s.merged.map((x) => `${list(x.from)} → ${x.school}`))}`,
+    );
+  if (s.renamed.length > 0)
+    lines.push(
+      `  ${zh ? "更名" : "Renamed"}${zh ? "：" : ": "}${list(s.renamed.map((x) => `${x.from} → ${x.to}`))}`,
+    );
+  lines.push("");
+  lines.push(zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`);
+  for (const r of trend.regressions) {
+    const level = LEVEL_NAMES[r.level][lang];
+    const years = `${r.yearBefore} → ${r.yearAfter}`;
+    if (r.kind === "coefficient") {
+      const name = profile.indicators[r.indicator].shortName[lang];
+      lines.push(
+        zh
+          ? `  ${NO} ${level}${name}差异系数 ${formatNumber(r.before, 4, lang)} → ${formatNumber(r.after, 4, lang)}，超过限值 ${formatNumber(r.limit, 2, lang)}（${years}）`
+          : `  ${NO} ${level} ${name} coefficient ${formatNumber(r.before, 4, lang)} → ${formatNumber(r.after, 4, lang)}, over the limit ${formatNumber(r.limit, 2, lang)} (${years})`,
+      );
+    } else if (r.kind === "section") {
+      lines.push(
+        zh
+          ? `  ${NO} ${r.school}（${level}）由达标变为不达标（${years}）`
+          : `  ${NO} ${r.school} (${level}) no longer passes (${years})`,
+      );
+    } else {
+      const name = profile.indicators[r.indicator].shortName[lang];
+      lines.push(
+        zh
+          ? `  △ ${r.school}（${level}）${name} ${formatNumber(r.before, 2, lang)} → ${formatNumber(r.after, 2, lang)}：${STATUS_WORDS[r.statusBefore].zh} → ${STATUS_WORDS[r.statusAfter].zh}（${years}）`
+          : `  △ ${r.school} (${level}) ${name} ${formatNumber(r.before, 2, lang)} → ${formatNumber(r.after, 2, lang)}: ${STATUS_WORDS[r.statusBefore].en} → ${STATUS_WORDS[r.statusAfter].en} (${years})`,
+      );
+    }
+  }
+  if (trend.regressions.length === 0) lines.push(zh ? "  无" : "  None");
+  lines.push("");
+  lines.push(zh ? "差异系数逐年变化" : "Coefficients by year");
+  for (const c of trend.coefficients) {
+    const crossed =
+      c.crossed === "up"
+        ? zh
+          ? "  超出限值"
+          : "  now over the limit"
+        : c.crossed === "down"
+          ? zh
+            ? "  回到限值内"
+            : "  back within the limit"
+          : "";
+    lines.push(
+      `  ${LEVEL_NAMES[c.level][lang]}${zh ? "" : " "}${profile.indicators[c.indicator].shortName[lang]}${zh ? "：" : ": "}` +
+        `${c.values.map((v) => formatNumber(v, 4, lang)).join(" → ")}${zh ? "（限值 " : " (limit "}${formatNumber(c.limit, 2, lang)}${zh ? "）" : ")"}${crossed}`,
+    );
+  }
+  for (const e of trend.enrolment) {
+    lines.push(
+      zh
+        ? `  ${LEVEL_NAMES[e.level].zh}在校生：${e.values.map((v) => formatNumber(v, 0, lang)).join(" → ")}`
+        : `  ${LEVEL_NAMES[e.level].en} students: ${e.values.map((v) => formatNumber(v, 0, lang)).join(" → ")}`,
+    );
+  }
+  const p = trend.projection;
+  if (!p) {
+    lines.push("");
+    lines.push(
+      zh
+        ? "未作预测：需要各文件的年份（--years 或文件名中的年份）、该旗县市的目标年份（--county 或 --profile），且目标年份晚于最后一年。"
+        : "No projection: it needs each file's year (--years or a year in the file name) and the county's target year (--county or --profile), after the last year.",
+    );
+  }
+  if (p) {
+    lines.push("");
+    lines.push(projectionLabel(p.targetYear, lang));
+    for (const c of p.coefficients.filter((x) => x.pass === false)) {
+      lines.push(
+        zh
+          ? `  ${NO} ${LEVEL_NAMES[c.level].zh}${profile.indicators[c.indicator].shortName.zh}：预测 ${formatNumber(c.value, 4, lang)}，超过限值 ${formatNumber(c.limit, 2, lang)}`
+          : `  ${NO} ${LEVEL_NAMES[c.level].en} ${profile.indicators[c.indicator].shortName.en}: projected ${formatNumber(c.value, 4, lang)}, over the limit ${formatNumber(c.limit, 2, lang)}`,
+      );
+    }
+    if (p.coefficients.every((x) => x.pass !== false))
+      lines.push(
+        zh ? "  按趋势，各项差异系数均在限值内" : "  On the trend every coefficient stays within its limit",
+      );
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,259 @@
+/**
+ * The league's view over its counties (docs/standard.md#league-plan): each county's standing from its own
+ * evaluation and county verdict, the indicators the counties fail most, and the counties at risk of missing the
+ * year the plan sets them. Pure functions over evaluations: no file, no clock (the year is passed in).
+ */
+import {
+  INDICATOR_IDS,
+  LEVELS,
+  isTeacherIndicator,
+  type IndicatorId,
+  type Level,
+} from "../standard/indicators";
+import { countyChecklist, type CountyVerdict } from "./county";
+import type { Evaluation } from "./evaluate";
+import type { LeastCostPlan } from "./plan/leastCost";
+
+/** What the league knows of one county: its file, its name and what evaluating it gave. */
+export interface LeagueCountyInput {
+  file: string;
+  county: string;
+  /** null when the file could not be read or errors in its school table blocked the verdict */
+  evaluation: Evaluation | null;
+  /** the full county verdict; null when the file could not be read */
+  verdict: CountyVerdict | null;
+  /** school records read (0 when the file could not be read) */
+  schools: number;
+  /** the year the plan sets for the county's recognition; null when the plan does not name it */
+  targetYear: number | null;
+  /** the least-cost plan's totals, when asked for */
+  plan?: PlanTotals | null;
+}
+
+/** The least-cost plan's cost, split the way a budget is: teachers every year, buildings and equipment once. */
+export interface PlanTotals {
+  total: number;
+  /** teachers: their unit costs are a year of pay (src/engine/plan/costs.ts), paid again every year */
+  recurring: number;
+  /** teaching and sports area, equipment and multimedia rooms: paid once */
+  oneOff: number;
+  passesAfter: boolean;
+}
+
+export interface LevelStanding {
+  sections: number;
+  passingSections: number;
+  students: number;
+  cv: Record<IndicatorId, number | null>;
+  cvPass: Record<IndicatorId, boolean>;
+  limit: number;
+  pass: boolean;
+}
+
+/** Why a county is at risk of missing its target year (see `riskOf`). */
+export type RiskReason = "due" | "tight";
+
+export interface CountyStanding {
+  file: string;
+  county: string;
+  /** the file was read and its table evaluated */
+  ok: boolean;
+  schools: number;
+  levels: Record<Level, LevelStanding> | null;
+  resourcesPass: boolean | null;
+  countyPass: boolean | null;
+  /** items of the county checklist (guarantee, quality, recognition, vetoes) that fail / lack data */
+  failingItems: number | null;
+  missingItems: number | null;
+  /** included sections that do not pass, and coefficients over their limit, both levels together */
+  failingSections: number | null;
+  failingCoefficients: number | null;
+  targetYear: number | null;
+  /** target year − the year of the league view; null without a target year */
+  yearsLeft: number | null;
+  /** null when it cannot be judged (no target year, or an unread file with years still left) */
+  atRisk: boolean | null;
+  risk: RiskReason | null;
+  plan: PlanTotals | null;
+}
+
+export interface IndicatorRanking {
+  level: Level;
+  indicator: IndicatorId;
+  /** counties where the indicator fails at this level: its coefficient is over the limit or a section is short of the standard */
+  countiesFailing: number;
+  /** included sections below the indicator's standard (in the 85 % band or under it) */
+  sectionsFailing: number;
+  /** counties whose difference coefficient of the indicator is over the limit */
+  countiesCoefficientFailing: number;
+  /** included sections below 85 % of the standard */
+  sectionsBelowFloor: number;
+}
+
+export interface LeagueSummary {
+  /** the school year the league is viewed in (`schoolYearOf`) */
+  year: number;
+  counties: CountyStanding[];
+  /** every level and indicator, the weakest first */
+  indicators: IndicatorRanking[];
+  /** the counties at risk, in the order of `counties` */
+  atRisk: CountyStanding[];
+}
+
+/**
+ * The threshold of the "tight" risk: with this many years left or fewer, a county that does not pass yet is at
+ * risk when its resource allocation still has at least `failingCoefficients` difference coefficients over their
+ * limit (they move only when resources shift across the whole county) or at least `failingSections` sections
+ * that do not pass. A county whose target year has come (0 or fewer years left) and does not pass is "due".
+ */
+export const AT_RISK = { yearsLeft: 1, failingCoefficients: 1, failingSections: 5 } as const;
+
+/**
+ * The school year a date falls in, named by the year of its autumn term, as the yearly statistics (基础数据, the
+ * autumn count) name it: 2025-09-01 … 2026-08-31 is 2025. A county's data of that year are the ones its target
+ * year is judged on, so years left = target year − this year.
+ */
+export function schoolYearOf(date: Date): number {
+  const year = date.getUTCFullYear();
+  return date.getUTCMonth() + 1 >= 9 ? year : year - 1;
+}
+
+/** The plan's cost as recurring (teachers) and one-off (facilities) parts. */
+export function planTotals(plan: LeastCostPlan): PlanTotals {
+  let recurring = 0;
+  let oneOff = 0;
+  for (const a of plan.additions) {
+    if (isTeacherIndicator(a.resource)) recurring += a.cost;
+    else oneOff += a.cost;
+  }
+  return { total: plan.totalCost, recurring, oneOff, passesAfter: plan.passesAfter };
+}
+
+function levelStanding(evaluation: Evaluation, level: Level): LevelStanding {
+  const l = evaluation.levels[level];
+  const cv = {} as Record<IndicatorId, number | null>;
+  const cvPass = {} as Record<IndicatorId, boolean>;
+  for (const id of INDICATOR_IDS) {
+    cv[id] = l.balance[id].cv;
+    cvPass[id] = l.balance[id].pass;
+  }
+  return {
+    sections: l.sections,
+    passingSections: l.passingSections,
+    students: l.students,
+    cv,
+    cvPass,
+    limit: l.balance[INDICATOR_IDS[0]].limit,
+    pass: l.pass,
+  };
+}
+
+/** Whether a county is at risk of missing its target year, and why (`AT_RISK`). */
+export function riskOf(
+  county: Pick<CountyStanding, "countyPass" | "yearsLeft" | "failingCoefficients" | "failingSections">,
+): { atRisk: boolean | null; risk: RiskReason | null } {
+  if (county.yearsLeft === null) return { atRisk: null, risk: null };
+  if (county.countyPass === true) return { atRisk: false, risk: null };
+  if (county.yearsLeft <= 0) return { atRisk: true, risk: "due" };
+  if (county.yearsLeft > AT_RISK.yearsLeft) return { atRisk: false, risk: null };
+  if (county.failingCoefficients === null || county.failingSections === null)
+    return { atRisk: null, risk: null };
+  const tight =
+    county.failingCoefficients >= AT_RISK.failingCoefficients ||
+    county.failingSections >= AT_RISK.failingSections;
+  return tight ? { atRisk: true, risk: "tight" } : { atRisk: false, risk: null };
+}
+
+/** One county's standing in the league, in `year`. */
+export function countyStanding(input: LeagueCountyInput, year: number): CountyStanding {
+  const { evaluation, verdict } = input;
+  const levels = evaluation
+    ? { primary: levelStanding(evaluation, "primary"), junior: levelStanding(evaluation, "junior") }
+    : null;
+  let failingSections: number | null = null;
+  let failingCoefficients: number | null = null;
+  if (evaluation) {
+    failingSections = evaluation.sections.filter((s) => s.included && !s.pass).length;
+    failingCoefficients = 0;
+    for (const level of LEVELS) {
+      for (const id of INDICATOR_IDS) if (!evaluation.levels[level].balance[id].pass) failingCoefficients++;
+    }
+  }
+  const checklist = verdict ? countyChecklist(verdict) : null;
+  const yearsLeft = input.targetYear === null ? null : input.targetYear - year;
+  const standing: CountyStanding = {
+    file: input.file,
+    county: input.county,
+    ok: evaluation !== null,
+    schools: input.schools,
+    levels,
+    resourcesPass: evaluation ? evaluation.resourcesPass : null,
+    countyPass: verdict && evaluation ? verdict.countyPass : null,
+    failingItems: checklist ? checklist.filter((e) => e.status === "fail").length : null,
+    missingItems: checklist ? checklist.filter((e) => e.status === "missing").length : null,
+    failingSections,
+    failingCoefficients,
+    targetYear: input.targetYear,
+    yearsLeft,
+    atRisk: null,
+    risk: null,
+    plan: input.plan ?? null,
+  };
+  return { ...standing, ...riskOf(standing) };
+}
+
+/**
+ * The league's weakest indicators: for each level and indicator, how many counties fail it and how many
+ * sections are short of its standard; the most counties first, then the most sections, then the catalogue's
+ * order. Counties whose table could not be evaluated are not counted.
+ */
+export function rankIndicators(evaluations: readonly (Evaluation | null)[]): IndicatorRanking[] {
+  const rows: IndicatorRanking[] = [];
+  for (const level of LEVELS) {
+    for (const indicator of INDICATOR_IDS) {
+      const row: IndicatorRanking = {
+        level,
+        indicator,
+        countiesFailing: 0,
+        sectionsFailing: 0,
+        countiesCoefficientFailing: 0,
+        sectionsBelowFloor: 0,
+      };
+      for (const evaluation of evaluations) {
+        if (!evaluation) continue;
+        let short = 0;
+        for (const s of evaluation.sections) {
+          if (!s.included || s.level !== level) continue;
+          const status = s.status[indicator];
+          if (status === "floor" || status === "unmet") short++;
+          if (status === "unmet") row.sectionsBelowFloor++;
+        }
+        const coefficientFails = !evaluation.levels[level].balance[indicator].pass;
+        row.sectionsFailing += short;
+        if (coefficientFails) row.countiesCoefficientFailing++;
+        if (coefficientFails || short > 0) row.countiesFailing++;
+      }
+      rows.push(row);
+    }
+  }
+  const order = (r: IndicatorRanking) =>
+    LEVELS.indexOf(r.level) * INDICATOR_IDS.length + INDICATOR_IDS.indexOf(r.indicator);
+  return rows.sort(
+    (a, b) =>
+      b.countiesFailing - a.countiesFailing ||
+      b.sectionsFailing - a.sectionsFailing ||
+      b.countiesCoefficientFailing - a.countiesCoefficientFailing ||
+      order(a) - order(b),
+  );
+}
+
+/** The league's view in `year` (a school year, `schoolYearOf`): counties in the order given. */
+export function leagueSummary(counties: readonly LeagueCountyInput[], year: number): LeagueSummary {
+  const standings = counties.map((c) => countyStanding(c, year));
+  return {
+    year,
+    counties: standings,
+    indicators: rankIndicators(counties.map((c) => c.evaluation)),
+    atRisk: standings.filter((s) => s.atRisk === true),
+  };
+}

@@ -1,0 +1,400 @@
+/**
+ * Year-over-year monitoring of one county (动态监测, docs/standard.md#league-plan): two or more years' evaluations,
+ * oldest first → the schools opened, closed, renamed or merged; per section the indicators whose status changed;
+ * per level each difference coefficient's course and whether it crossed its limit; enrolment; and, where the years
+ * are known, a linear projection of each coefficient to the target year. Pure functions over evaluations: every
+ * status and verdict compared is the engine's own; nothing is judged again here except the projection, which
+ * holds its projected value to the limit with the one tolerance (src/engine/compare.ts).
+ */
+import { z } from "zod";
+import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
+import { atMost } from "./compare";
+import type { Evaluation, IndicatorStatus, SectionResult } from "./evaluate";
+
+/** One year of the county: its label (the year when known) and its evaluation. */
+export interface TrendYear {
+  /** the calendar year of the data; null when not known (the files' order is then all there is) */
+  year: number | null;
+  /** how the year is shown: "2025", or the file's name when the year is not known */
+  label: string;
+  evaluation: Evaluation;
+}
+
+/** A rename map: { "旧名": "新名" }, applied to every year's school names before matching. */
+export const renameMapSchema = z.record(z.string().trim().min(1), z.string().trim().min(1));
+export type RenameMap = z.infer<typeof renameMapSchema>;
+
+/** A section's verdict: it passes, fails, or is not part of the evaluation (excluded). */
+export type SectionVerdict = "pass" | "fail" | "excluded";
+
+export interface StatusChange {
+  indicator: IndicatorId;
+  before: number | null;
+  after: number | null;
+  statusBefore: IndicatorStatus | null;
+  statusAfter: IndicatorStatus | null;
+  /** the status got worse: met → floor or unmet, floor → unmet */
+  regression: boolean;
+}
+
+export interface SectionChange {
+  school: string;
+  level: Level;
+  yearBefore: string;
+  yearAfter: string;
+  before: SectionVerdict;
+  after: SectionVerdict;
+  studentsBefore: number;
+  studentsAfter: number;
+  /** the indicators whose status changed, regressions first */
+  changes: StatusChange[];
+}
+
+export interface CoefficientTrend {
+  level: Level;
+  indicator: IndicatorId;
+  /** one per year, null where the coefficient is undefined */
+  values: (number | null)[];
+  pass: boolean[];
+  limit: number;
+  /** over the whole span (first year → last): up = was within the limit, now over it; down = back within */
+  crossed: "up" | "down" | null;
+  /** last − first; null when either is undefined */
+  change: number | null;
+}
+
+export type Regression =
+  | {
+      kind: "section";
+      school: string;
+      level: Level;
+      yearBefore: string;
+      yearAfter: string;
+      before: "pass";
+      after: "fail";
+    }
+  | {
+      kind: "indicator";
+      school: string;
+      level: Level;
+      indicator: IndicatorId;
+      yearBefore: string;
+      yearAfter: string;
+      before: number | null;
+      after: number | null;
+      statusBefore: IndicatorStatus;
+      statusAfter: IndicatorStatus;
+    }
+  | {
+      kind: "coefficient";
+      level: Level;
+      indicator: IndicatorId;
+      yearBefore: string;
+      yearAfter: string;
+      before: number | null;
+      after: number | null;
+      limit: number;
+    };
+
+export interface ProjectedCoefficient {
+  level: Level;
+  indicator: IndicatorId;
+  /** the straight line's value in the target year, never below 0; null with fewer than two defined values */
+  value: number | null;
+  limit: number;
+  pass: boolean | null;
+}
+
+/** A straight-line extrapolation of the coefficients: a projection, not an evaluation. */
+export interface Projection {
+  kind: "projection";
+  method: "linear";
+  targetYear: number;
+  fromYears: number[];
+  coefficients: ProjectedCoefficient[];
+}
+
+export interface Trend {
+  years: string[];
+  schools: {
+    added: { school: string; year: string }[];
+    removed: { school: string; year: string }[];
+    renamed: { from: string; to: string }[];
+    merged: { school: string; from: string[]; year: string }[];
+  };
+  sections: SectionChange[];
+  coefficients: CoefficientTrend[];
+  enrolment: { level: Level; values: number[]; change: number }[];
+  regressions: Regression[];
+  /** null when the years are not known, fewer than two, or the target year is not after the last */
+  projection: Projection | null;
+}
+
+const STATUS_RANK: Record<IndicatorStatus, number> = { met: 2, floor: 1, unmet: 0 };
+
+const normalName = (name: string) => name.normalize("NFKC").replace(/\s+/g, "");
+
+/** The name a school goes by once the rename map is applied, following chains (A → B → C) but not cycles. */
+export function renameResolver(renames: RenameMap): (name: string) => string {
+  const map = new Map(Object.entries(renames).map(([from, to]) => [normalName(from), to]));
+  return (name) => {
+    let current = name;
+    const seen = new Set<string>();
+    for (;;) {
+      const key = normalName(current);
+      const next = map.get(key);
+      if (next === undefined || seen.has(key)) return current;
+      seen.add(key);
+      current = next;
+    }
+  };
+}
+
+function verdictOf(s: SectionResult): SectionVerdict {
+  return s.included ? (s.pass ? "pass" : "fail") : "excluded";
+}
+
+interface YearIndex {
+  /** sections by canonical school name + level; a merged school (several names, one canonical) is left out */
+  sections: Map<string, SectionResult>;
+  /** canonical name → the original names of that year */
+  originals: Map<string, Set<string>>;
+}
+
+function indexYear(evaluation: Evaluation, canonical: (name: string) => string): YearIndex {
+  const originals = new Map<string, Set<string>>();
+  for (const s of evaluation.sections) {
+    const key = normalName(canonical(s.school));
+    const names = originals.get(key) ?? new Set<string>();
+    names.add(s.school);
+    originals.set(key, names);
+  }
+  const sections = new Map<string, SectionResult>();
+  for (const s of evaluation.sections) {
+    const key = normalName(canonical(s.school));
+    if ((originals.get(key)?.size ?? 0) > 1) continue;
+    const sectionKey = `${key}\u0000${s.level}`;
+    if (!sections.has(sectionKey)) sections.set(sectionKey, s);
+  }
+  return { sections, originals };
+}
+
+function compareSections(
+  before: SectionResult,
+  after: SectionResult,
+  yearBefore: string,
+  yearAfter: string,
+): SectionChange | null {
+  const changes: StatusChange[] = [];
+  for (const indicator of INDICATOR_IDS) {
+    const statusBefore = before.status[indicator];
+    const statusAfter = after.status[indicator];
+    if (statusBefore === statusAfter) continue;
+    changes.push({
+      indicator,
+      before: before.values[indicator],
+      after: after.values[indicator],
+      statusBefore,
+      statusAfter,
+      regression:
+        statusBefore !== null && statusAfter !== null && STATUS_RANK[statusAfter] < STATUS_RANK[statusBefore],
+    });
+  }
+  const verdictBefore = verdictOf(before);
+  const verdictAfter = verdictOf(after);
+  if (changes.length === 0 && verdictBefore === verdictAfter) return null;
+  const worse = (c: StatusChange) =>
+    c.regression ? STATUS_RANK[c.statusBefore!] - STATUS_RANK[c.statusAfter!] : 0;
+  changes.sort((a, b) => Number(b.regression) - Number(a.regression) || worse(b) - worse(a));
+  return {
+    school: after.school,
+    level: after.level,
+    yearBefore,
+    yearAfter,
+    before: verdictBefore,
+    after: verdictAfter,
+    studentsBefore: before.students,
+    studentsAfter: after.students,
+    changes,
+  };
+}
+
+/** Least-squares straight line through (year, value) points, evaluated at `at`; null with fewer than two years. */
+export function linearProjection(
+  points: readonly { year: number; value: number }[],
+  at: number,
+): number | null {
+  const n = points.length;
+  if (n < 2) return null;
+  const meanX = points.reduce((s, p) => s + p.year, 0) / n;
+  const meanY = points.reduce((s, p) => s + p.value, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of points) {
+    sxx += (p.year - meanX) ** 2;
+    sxy += (p.year - meanX) * (p.value - meanY);
+  }
+  if (sxx === 0) return null;
+  return meanY + (sxy / sxx) * (at - meanX);
+}
+
+function projectCoefficients(
+  years: readonly TrendYear[],
+  coefficients: readonly CoefficientTrend[],
+  targetYear: number | null,
+): Projection | null {
+  const known = years.map((y) => y.year);
+  if (targetYear === null || known.some((y) => y === null) || years.length < 2) return null;
+  const fromYears = known as number[];
+  if (targetYear <= Math.max(...fromYears)) return null;
+  return {
+    kind: "projection",
+    method: "linear",
+    targetYear,
+    fromYears,
+    coefficients: coefficients.map((c) => {
+      const points = c.values.flatMap((value, i) => (value === null ? [] : [{ year: fromYears[i], value }]));
+      const line = linearProjection(points, targetYear);
+      // a coefficient of variation is never negative: a line that falls below 0 is read as 0
+      const value = line === null ? null : Math.max(0, line);
+      return {
+        level: c.level,
+        indicator: c.indicator,
+        value,
+        limit: c.limit,
+        pass: value === null ? null : atMost(value, c.limit),
+      };
+    }),
+  };
+}
+
+/**
+ * Compares two or more years of one county, oldest first. Schools are matched by name (spaces and full-width
+ * forms ignored) after the rename map; several names that map to one school are a merger and their sections are
+ * not compared one to one. Sections and regressions are listed for each pair of consecutive years.
+ */
+export function compareYears(
+  years: readonly TrendYear[],
+  options: { renames?: RenameMap; targetYear?: number | null } = {},
+): Trend {
+  const canonical = renameResolver(options.renames ?? {});
+  const labels = years.map((y) => y.label);
+  const indexes = years.map((y) => indexYear(y.evaluation, canonical));
+  const schools: Trend["schools"] = { added: [], removed: [], renamed: [], merged: [] };
+  const renamed = new Map<string, string>();
+  const sections: SectionChange[] = [];
+  const regressions: Regression[] = [];
+
+  for (const index of indexes) {
+    for (const [key, names] of index.originals) {
+      for (const n of names) if (normalName(n) !== key) renamed.set(n, canonical(n));
+    }
+  }
+  schools.renamed = [...renamed].map(([from, to]) => ({ from, to }));
+
+  for (let i = 1; i < years.length; i++) {
+    const [a, b] = [indexes[i - 1], indexes[i]];
+    const [yearBefore, yearAfter] = [labels[i - 1], labels[i]];
+    for (const [key, names] of b.originals) {
+      const earlier = a.originals.get(key);
+      if (!earlier) schools.added.push({ school: [...names][0], year: yearAfter });
+      else if (earlier.size > 1)
+        schools.merged.push({ school: [...names][0], from: [...earlier].sort(), year: yearAfter });
+    }
+    for (const [key, names] of a.originals) {
+      if (!b.originals.has(key)) schools.removed.push({ school: [...names][0], year: yearAfter });
+    }
+    const pairChanges: SectionChange[] = [];
+    for (const [key, after] of b.sections) {
+      const before = a.sections.get(key);
+      if (!before) continue;
+      const change = compareSections(before, after, yearBefore, yearAfter);
+      if (change) pairChanges.push(change);
+    }
+    const rank = (c: SectionChange) =>
+      c.before === "pass" && c.after === "fail" ? 0 : c.changes.some((x) => x.regression) ? 1 : 2;
+    pairChanges.sort((x, y) => rank(x) - rank(y));
+    sections.push(...pairChanges);
+    for (const level of LEVELS) {
+      for (const indicator of INDICATOR_IDS) {
+        const before = years[i - 1].evaluation.levels[level].balance[indicator];
+        const after = years[i].evaluation.levels[level].balance[indicator];
+        if (before.pass && !after.pass) {
+          regressions.push({
+            kind: "coefficient",
+            level,
+            indicator,
+            yearBefore,
+            yearAfter,
+            before: before.cv,
+            after: after.cv,
+            limit: after.limit,
+          });
+        }
+      }
+    }
+    for (const c of pairChanges) {
+      if (c.before === "pass" && c.after === "fail") {
+        regressions.push({
+          kind: "section",
+          school: c.school,
+          level: c.level,
+          yearBefore,
+          yearAfter,
+          before: "pass",
+          after: "fail",
+        });
+      }
+    }
+    for (const c of pairChanges) {
+      for (const x of c.changes) {
+        if (!x.regression) continue;
+        regressions.push({
+          kind: "indicator",
+          school: c.school,
+          level: c.level,
+          indicator: x.indicator,
+          yearBefore,
+          yearAfter,
+          before: x.before,
+          after: x.after,
+          statusBefore: x.statusBefore!,
+          statusAfter: x.statusAfter!,
+        });
+      }
+    }
+  }
+
+  const first = years[0]?.evaluation;
+  const last = years[years.length - 1]?.evaluation;
+  const coefficients: CoefficientTrend[] = [];
+  for (const level of LEVELS) {
+    for (const indicator of INDICATOR_IDS) {
+      const balances = years.map((y) => y.evaluation.levels[level].balance[indicator]);
+      const a = first?.levels[level].balance[indicator];
+      const b = last?.levels[level].balance[indicator];
+      coefficients.push({
+        level,
+        indicator,
+        values: balances.map((x) => x.cv),
+        pass: balances.map((x) => x.pass),
+        limit: b?.limit ?? a?.limit ?? 0,
+        crossed: a && b ? (a.pass && !b.pass ? "up" : !a.pass && b.pass ? "down" : null) : null,
+        change: a?.cv != null && b?.cv != null ? b.cv - a.cv : null,
+      });
+    }
+  }
+  const enrolment = LEVELS.map((level) => {
+    const values = years.map((y) => y.evaluation.levels[level].students);
+    return { level, values, change: values.length > 0 ? values[values.length - 1] - values[0] : 0 };
+  });
+  return {
+    years: labels,
+    schools,
+    sections,
+    coefficients,
+    enrolment,
+    regressions,
+    projection: projectCoefficients(years, coefficients, options.targetYear ?? null),
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * The comparison workbook (`balance compare --out`): one county over two or more years — a summary (schools
+ * opened, closed, renamed or merged; enrolment; the regressions), the difference coefficients year by year with a
+ * line chart per level and the projection to the target year, and the sections whose indicators changed status.
+ * Every figure comes from the engine's comparison (src/engine/trend.ts).
+ */
+import type { IndicatorStatus } from "../engine/evaluate";
+import type { Regression, SectionVerdict, Trend } from "../engine/trend";
+import type { Lang } from "../i18n/format";
+import { columnLetters } from "../sheet/grid";
+import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
+import type { Profile } from "../standard/profile";
+import { cell, headerRow, verdictCell } from "./cells";
+import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
+
+export interface ComparisonReportOptions {
+  lang: Lang;
+  /** the county compared, as detected or named */
+  county: string;
+  date: string;
+}
+
+export const COMPARISON_SHEETS = {
+  summary: { zh: "对比汇总", en: "Comparison" },
+  coefficients: { zh: "差异系数趋势", en: "Coefficient trends" },
+  sections: { zh: "学校变化", en: "School changes" },
+} as const;
+
+export const STATUS_WORDS: Record<IndicatorStatus, { zh: string; en: string }> = {
+  met: { zh: "达标", en: "Met" },
+  floor: { zh: "≥85%", en: "≥ 85%" },
+  unmet: { zh: "未达标", en: "Not met" },
+};
+const VERDICT_WORDS: Record<SectionVerdict, { zh: string; en: string }> = {
+  pass: { zh: "达标", en: "Pass" },
+  fail: { zh: "不达标", en: "Fail" },
+  excluded: { zh: "不纳入", en: "Excluded" },
+};
+
+/** The projection's label wherever it is shown: it is an extrapolation, not an evaluation. */
+export function projectionLabel(targetYear: number, lang: Lang): string {
+  return lang === "zh"
+    ? `${targetYear} 年预测（按各年差异系数的线性趋势外推，不是评估结果）`
+    : `Projection for ${targetYear} (straight-line trend of each year's coefficient; not an evaluation)`;
+}
+
+const statusText = (s: IndicatorStatus | null, lang: Lang) => (s === null ? "—" : STATUS_WORDS[s][lang]);
+
+function regressionRow(r: Regression, profile: Profile, lang: Lang): ReportCell[] {
+  const zh = lang === "zh";
+  const years = `${r.yearBefore} → ${r.yearAfter}`;
+  const level = LEVEL_NAMES[r.level][lang];
+  switch (r.kind) {
+    case "coefficient":
+      return [
+        cell(zh ? "差异系数超限" : "Coefficient over its limit", "fail"),
+        cell("—"),
+        cell(level),
+        cell(profile.indicators[r.indicator].shortName[lang]),
+        cell(years),
+        cell(r.before, undefined, "0.0000"),
+        cell(r.after, "fail", "0.0000"),
+      ];
+    case "section":
+      return [
+        cell(zh ? "学校由达标变为不达标" : "Section no longer passes", "fail"),
+        cell(r.school),
+        cell(level),
+        cell("—"),
+        cell(years),
+        cell(VERDICT_WORDS.pass[lang]),
+        cell(VERDICT_WORDS.fail[lang], "fail"),
+      ];
+    case "indicator":
+      return [
+        cell(zh ? "指标状态下降" : "Indicator fell", "warn"),
+        cell(r.school),
+        cell(level),
+        cell(profile.indicators[r.indicator].shortName[lang]),
+        cell(years),
+        cell(`${statusText(r.statusBefore, lang)}（${r.before === null ? "—" : r.before.toFixed(2)}）`),
+        cell(
+          `${statusText(r.statusAfter, lang)}（${r.after === null ? "—" : r.after.toFixed(2)}）`,
+          r.statusAfter === "unmet" ? "fail" : "warn",
+        ),
+      ];
+  }
+}
+
+function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportOptions): ReportSheet {
+  const { lang } = options;
+  const zh = lang === "zh";
+  const span = `${trend.years[0]} — ${trend.years[trend.years.length - 1]}`;
+  const rows: ReportCell[][] = [
+    [
+      cell(
+        zh
+          ? `${options.county} 义务教育优质均衡发展 年度对比（${span}）`
+          : `${options.county}: year-over-year comparison (${span})`,
+        "title",
+      ),
+    ],
+    [cell(zh ? "年份" : "Years", "bold"), cell(trend.years.join("、"))],
+    [cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])],
+    [cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)],
+    [],
+    [cell(zh ? "学校变化" : "Schools", "bold")],
+    headerRow(zh ? ["变化", "学校", "年份"] : ["Change", "School", "Year"]),
+  ];
+  const schoolRows = [
+    ...trend.schools.added.map((x) => [cell(zh ? "新增" : "Opened"), cell(x.school), cell(x.year)]),
+    ...trend.schools.removed.map((x) => [cell(zh ? "撤销" : "Closed", "warn"), cell(x.school), cell(x.year)]),
+    ...trend.schools.merged.map((x) => [
+      cell(zh ? "合并" : "Merged"),
+      cell(`${x.from.join("、")} → ${x.school}`),
+      cell(x.year),
+    ]),
+    ...trend.schools.renamed.map((x) => [
+      cell(zh ? "更名" : "Renamed"),
+      cell(`${x.from} → ${x.to}`),
+      cell("—"),
+    ]),
+  ];
+  rows.push(...schoolRows);
+  if (schoolRows.length === 0) rows.push([cell(zh ? "无" : "None", "note")]);
+
+  rows.push([], [cell(zh ? "纳入计算的在校生数" : "Students in included sections", "bold")]);
+  rows.push(headerRow([zh ? "学段" : "Level", ...trend.years, zh ? "变化" : "Change"]));
+  for (const e of trend.enrolment) {
+    rows.push([
+      cell(LEVEL_NAMES[e.level][lang]),
+      ...e.values.map((v) => cell(v, undefined, "0")),
+      cell(e.change, undefined, "+0;-0;0"),
+    ]);
+  }
+
+  rows.push(
+    [],
+    [
+      cell(
+        zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`,
+        "bold",
+      ),
+    ],
+  );
+  rows.push(
+    headerRow(
+      zh
+        ? ["类别", "学校", "学段", "指标", "年份", "之前", "之后"]
+        : ["Kind", "School", "Level", "Indicator", "Years", "Before", "After"],
+    ),
+  );
+  for (const r of trend.regressions) rows.push(regressionRow(r, profile, lang));
+  if (trend.regressions.length === 0) rows.push([cell(zh ? "无" : "None", "note")]);
+  return {
+    key: "comparisonSummary",
+    name: COMPARISON_SHEETS.summary[lang],
+    rows,
+    columnWidths: [22, 28, 10, 14, 14, 16, 16],
+    headerRows: 1,
+    freeze: { rows: 1, columns: 0 },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    merges: ["A1:G1"],
+  };
+}
+
+function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonReportOptions): ReportSheet {
+  const { lang } = options;
+  const zh = lang === "zh";
+  const n = trend.years.length;
+  const projection = trend.projection;
+  const rows: ReportCell[][] = [
+    [
+      cell(
+        zh ? `${options.county} 差异系数逐年变化` : `${options.county}: difference coefficients by year`,
+        "title",
+      ),
+    ],
+  ];
+  const charts: ChartSpec[] = [];
+  const yearCol = (i: number) => columnLetters(1 + i);
+  for (const level of LEVELS) {
+    rows.push([]);
+    const headerAt = rows.length + 1;
+    rows.push(
+      headerRow([
+        `${LEVEL_NAMES[level][lang]}${zh ? "指标" : " indicator"}`,
+        ...trend.years,
+        zh ? "限值" : "Limit",
+        zh ? "变化" : "Change",
+        zh ? "越限" : "Crossed",
+        ...(projection ? [projectionLabel(projection.targetYear, lang), zh ? "预测结论" : "Projected"] : []),
+      ]),
+    );
+    const first = rows.length + 1;
+    for (const id of INDICATOR_IDS) {
+      const c = trend.coefficients.find((x) => x.level === level && x.indicator === id)!;
+      const p = projection?.coefficients.find((x) => x.level === level && x.indicator === id);
+      const crossed =
+        c.crossed === "up"
+          ? cell(zh ? "超出限值" : "over the limit", "fail")
+          : c.crossed === "down"
+            ? cell(zh ? "回到限值内" : "back within", "pass")
+            : cell("—");
+      rows.push([
+        cell(profile.indicators[id].shortName[lang]),
+        ...c.values.map((v, i) => cell(v, c.pass[i] ? undefined : "fail", "0.0000")),
+        cell(c.limit, undefined, "0.00"),
+        cell(c.change, undefined, "+0.0000;-0.0000;0.0000"),
+        crossed,
+        ...(projection
+          ? [
+              cell(p?.value ?? null, "note", "0.0000"),
+              p?.pass == null ? cell("—") : verdictCell(p.pass, lang),
+            ]
+          : []),
+      ]);
+    }
+    const limitRow = rows.length + 1;
+    const limit = trend.coefficients.find((x) => x.level === level)?.limit ?? profile.cvLimit[level];
+    rows.push([cell(zh ? "限值" : "Limit", "note"), ...trend.years.map(() => cell(limit, "note", "0.00"))]);
+    charts.push({
+      title: zh
+        ? `${LEVEL_NAMES[level].zh}差异系数逐年变化`
+        : `${LEVEL_NAMES[level].en}: coefficients by year`,
+      type: "line",
+      categories: `${yearCol(0)}${headerAt}:${yearCol(n - 1)}${headerAt}`,
+      series: [
+        ...INDICATOR_IDS.map((id, i) => ({
+          name: profile.indicators[id].shortName[lang],
+          values: `${yearCol(0)}${first + i}:${yearCol(n - 1)}${first + i}`,
+        })),
+        { name: zh ? "限值" : "Limit", values: `${yearCol(0)}${limitRow}:${yearCol(n - 1)}${limitRow}` },
+      ],
+      anchor: { from: "A1", to: "A1" },
+    });
+  }
+  if (projection) {
+    rows.push([], [cell(projectionLabel(projection.targetYear, lang), "note")]);
+    rows.push([
+      cell(
+        zh
+          ? `预测方法：对 ${projection.fromYears.join("、")} 年的差异系数逐项作最小二乘直线，延伸到 ${projection.targetYear} 年（低于 0 按 0 计）。这只是趋势外推，达标与否以当年数据的评估为准。`
+          : `Method: a least-squares straight line through each coefficient of ${projection.fromYears.join(", ")}, extended to ${projection.targetYear} (below 0 read as 0). A trend, not an evaluation: that year's data decide.`,
+        "note",
+      ),
+    ]);
+  }
+  let top = rows.length + 1;
+  for (const chart of charts) {
+    chart.anchor = { from: `A${top + 1}`, to: `I${top + 18}` };
+    top += 19;
+  }
+  const width = 1 + n + 3 + (projection ? 2 : 0);
+  return {
+    key: "comparisonCoefficients",
+    name: COMPARISON_SHEETS.coefficients[lang],
+    rows,
+    columnWidths: [16, ...trend.years.map(() => 10), 8, 10, 12, ...(projection ? [30, 10] : [])],
+    headerRows: 1,
+    freeze: { rows: 1, columns: 1 },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    merges: [`A1:${columnLetters(width - 1)}1`],
+    charts,
+  };
+}
+
+function sectionsSheet(trend: Trend, profile: Profile, lang: Lang): ReportSheet {
+  const zh = lang === "zh";
+  const rows: ReportCell[][] = [
+    [
+      cell(
+        zh
+          ? "学校（校区）指标状态变化（退步在前）"
+          : "Sections whose indicators changed status (regressions first)",
+        "title",
+      ),
+    ],
+    headerRow(
+      zh
+        ? [
+            "学校",
+            "学段",
+            "年份",
+            "之前",
+            "之后",
+            "在校生（前）",
+            "在校生（后）",
+            "指标",
+            "之前值",
+            "之后值",
+            "之前状态",
+            "之后状态",
+          ]
+        : [
+            "School",
+            "Level",
+            "Years",
+            "Before",
+            "After",
+            "Students before",
+            "Students after",
+            "Indicator",
+            "Value before",
+            "Value after",
+            "Status before",
+            "Status after",
+          ],
+    ),
+  ];
+  for (const s of trend.sections) {
+    const lead = [
+      cell(s.school),
+      cell(LEVEL_NAMES[s.level][lang]),
+      cell(`${s.yearBefore} → ${s.yearAfter}`),
+      cell(VERDICT_WORDS[s.before][lang]),
+      cell(VERDICT_WORDS[s.after][lang], s.before === "pass" && s.after === "fail" ? "fail" : undefined),
+      cell(s.studentsBefore, undefined, "0"),
+      cell(s.studentsAfter, undefined, "0"),
+    ];
+    if (s.changes.length === 0) rows.push(lead);
+    for (const c of s.changes) {
+      rows.push([
+        ...lead,
+        cell(profile.indicators[c.indicator].shortName[lang]),
+        cell(c.before, undefined, "0.00"),
+        cell(c.after, c.regression ? (c.statusAfter === "unmet" ? "fail" : "warn") : undefined, "0.00"),
+        cell(statusText(c.statusBefore, lang)),
+        cell(statusText(c.statusAfter, lang), c.regression ? "fail" : undefined),
+      ]);
+    }
+  }
+  if (trend.sections.length === 0) rows.push([cell(zh ? "无变化" : "No change", "note")]);
+  return {
+    key: "comparisonSections",
+    name: COMPARISON_SHEETS.sections[lang],
+    rows,
+    columnWidths: [22, 6, 14, 8, 8, 9, 9, 14, 9, 9, 9, 9],
+    headerRows: 2,
+    freeze: { rows: 2, columns: 1 },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    merges: ["A1:L1"],
+  };
+}
+
+/** The comparison workbook: summary, coefficients by year with their charts, section changes. */
+export function buildComparisonReport(
+  trend: Trend,
+  profile: Profile,
+  options: ComparisonReportOptions,
+): Report {
+  return {
+    sheets: [
+      summarySheet(trend, profile, options),
+      coefficientSheet(trend, profile, options),
+      sectionsSheet(trend, profile, options.lang),
+    ],
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * The league workbook (`balance batch --out`): a summary sheet over the counties — standing, the weakest
+ * indicators, the counties at risk of missing their target year, and per level a chart of every county's
+ * difference coefficients against the limit — then one sheet per county. Every figure comes from the engine's
+ * league view (src/engine/league.ts) and the counties' evaluations; nothing is judged here.
+ */
+import type { Evaluation } from "../engine/evaluate";
+import { AT_RISK, type CountyStanding, type LeagueSummary } from "../engine/league";
+import type { Lang } from "../i18n/format";
+import type { Problem } from "../sheet/problems";
+import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
+import type { Profile } from "../standard/profile";
+import { columnLetters } from "../sheet/grid";
+import { cell, headerRow, uniqueSheetNames, verdictCell } from "./cells";
+import { COUNT, CV, RATIO, countySheet, fileName, riskCell } from "./leagueCounty";
+import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
+
+export interface LeagueReportInput {
+  summary: LeagueSummary;
+  /** parallel to summary.counties: the county's evaluation (null when it could not be evaluated) and problems */
+  details: readonly { evaluation: Evaluation | null; problems: readonly Problem[] }[];
+  profile: Profile;
+}
+
+export interface LeagueReportOptions {
+  lang: Lang;
+  /** the day the workbook is written, as the user reads it: 2026-11-28 */
+  date: string;
+}
+
+export const LEAGUE_SUMMARY_SHEET = { zh: "联盟汇总", en: "League summary" } as const;
+
+function passingText(s: CountyStanding, level: (typeof LEVELS)[number]): string {
+  const l = s.levels?.[level];
+  return l ? `${l.passingSections} / ${l.sections}` : "—";
+}
+
+function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): ReportSheet {
+  const { summary, profile } = input;
+  const { lang } = options;
+  const zh = lang === "zh";
+  const withPlan = summary.counties.some((c) => c.plan !== null);
+  const rows: ReportCell[][] = [
+    [
+      cell(
+        zh ? "义务教育优质均衡发展 旗县市汇总" : "Balanced compulsory education: the league's counties",
+        "title",
+      ),
+    ],
+    [cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])],
+    [cell(zh ? "学年" : "School year", "bold"), cell(summary.year, undefined, COUNT)],
+    [cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)],
+    [],
+    headerRow([
+      ...(zh
+        ? [
+            "旗县市",
+            "文件",
+            "学校数",
+            "小学达标/纳入",
+            "初中达标/纳入",
+            "差异系数超限项",
+            "资源配置",
+            "县域结论",
+          ]
+        : [
+            "County",
+            "File",
+            "Schools",
+            "Primary passing",
+            "Junior passing",
+            "CVs over limit",
+            "Resources",
+            "County",
+          ]),
+      ...(zh
+        ? ["未达标项", "缺数据项", "目标年份", "剩余年数", "按期达标风险"]
+        : ["Items failing", "Items missing", "Target year", "Years left", "At risk"]),
+      ...(withPlan
+        ? zh
+          ? ["方案合计（元）", "教师（每年，元）", "一次性（元）"]
+          : ["Plan (yuan)", "Teachers per year", "One-off"]
+        : []),
+    ]),
+  ];
+  for (const s of summary.counties) {
+    const row: ReportCell[] = [
+      cell(s.county, "bold"),
+      cell(fileName(s.file)),
+      cell(s.schools, undefined, COUNT),
+      cell(
+        passingText(s, "primary"),
+        s.levels && s.levels.primary.passingSections < s.levels.primary.sections ? "fail" : undefined,
+      ),
+      cell(
+        passingText(s, "junior"),
+        s.levels && s.levels.junior.passingSections < s.levels.junior.sections ? "fail" : undefined,
+      ),
+      cell(s.failingCoefficients, s.failingCoefficients ? "fail" : undefined, COUNT),
+      s.ok ? verdictCell(s.resourcesPass, lang) : cell(zh ? "未能读取" : "Not read", "fail"),
+      verdictCell(s.countyPass, lang),
+      cell(s.failingItems, s.failingItems ? "fail" : undefined, COUNT),
+      cell(s.missingItems, s.missingItems ? "warn" : undefined, COUNT),
+      cell(s.targetYear ?? "—", undefined, COUNT),
+      cell(s.yearsLeft ?? "—", undefined, COUNT),
+      riskCell(s, lang),
+    ];
+    if (withPlan) {
+      row.push(
+        cell(s.plan?.total ?? null, undefined, "#,##0"),
+        cell(s.plan?.recurring ?? null, undefined, "#,##0"),
+        cell(s.plan?.oneOff ?? null, undefined, "#,##0"),
+      );
+    }
+    rows.push(row);
+  }
+
+  rows.push([], [cell(zh ? "最薄弱的指标" : "The weakest indicators", "bold")]);
+  rows.push(
+    headerRow(
+      zh
+        ? [
+            "排名",
+            "学段",
+            "指标",
+            "未达标旗县市数",
+            "低于标准的学校（校区）数",
+            "差异系数超限旗县市数",
+            "低于 85% 的学校（校区）数",
+          ]
+        : [
+            "Rank",
+            "Level",
+            "Indicator",
+            "Counties failing",
+            "Sections below standard",
+            "Counties with CV over limit",
+            "Sections below 85 %",
+          ],
+    ),
+  );
+  const weak = summary.indicators.filter((r) => r.countiesFailing > 0);
+  weak.forEach((r, i) =>
+    rows.push([
+      cell(i + 1, undefined, COUNT),
+      cell(LEVEL_NAMES[r.level][lang]),
+      cell(profile.indicators[r.indicator].shortName[lang]),
+      cell(r.countiesFailing, "fail", COUNT),
+      cell(r.sectionsFailing, undefined, COUNT),
+      cell(r.countiesCoefficientFailing, undefined, COUNT),
+      cell(r.sectionsBelowFloor, undefined, COUNT),
+    ]),
+  );
+  if (weak.length === 0)
+    rows.push([
+      cell(zh ? "无：各旗县市各项指标均达标" : "None: every indicator passes in every county", "note"),
+    ]);
+
+  rows.push(
+    [],
+    [cell(zh ? "可能无法按期达标的旗县市" : "Counties at risk of missing their target year", "bold")],
+  );
+  rows.push(
+    headerRow(
+      zh ? ["旗县市", "目标年份", "剩余年数", "原因"] : ["County", "Target year", "Years left", "Why"],
+    ),
+  );
+  for (const s of summary.atRisk) {
+    rows.push([
+      cell(s.county, "bold"),
+      cell(s.targetYear, undefined, COUNT),
+      cell(s.yearsLeft, undefined, COUNT),
+      riskCell(s, lang),
+    ]);
+  }
+  if (summary.atRisk.length === 0) rows.push([cell(zh ? "无" : "None", "note")]);
+  rows.push([
+    cell(
+      zh
+        ? `判定规则：目标年份已到（剩余 ≤ 0 年）仍未达标；或剩余不超过 ${AT_RISK.yearsLeft} 年且仍有差异系数超限或 ${AT_RISK.failingSections} 所以上学校（校区）未达标。学年以秋季学期起始年份计。`
+        : `Rule: the target year has come (0 or fewer years left) and the county does not pass; or ${AT_RISK.yearsLeft} year or less is left and a coefficient is over its limit or ${AT_RISK.failingSections} or more sections fail. A school year is named by the year of its autumn term.`,
+      "note",
+    ),
+  ]);
+
+  const charts: ChartSpec[] = [];
+  const evaluated = summary.counties.filter((s) => s.levels !== null);
+  for (const level of LEVELS) {
+    rows.push(
+      [],
+      [
+        cell(
+          zh
+            ? `各旗县市${LEVEL_NAMES[level].zh}差异系数`
+            : `${LEVEL_NAMES[level].en} difference coefficients by county`,
+          "bold",
+        ),
+      ],
+    );
+    rows.push(
+      headerRow([
+        zh ? "旗县市" : "County",
+        ...INDICATOR_IDS.map((id) => profile.indicators[id].shortName[lang]),
+        zh ? "限值" : "Limit",
+      ]),
+    );
+    const first = rows.length + 1;
+    for (const s of evaluated) {
+      const l = s.levels![level];
+      rows.push([
+        cell(s.county),
+        ...INDICATOR_IDS.map((id) => cell(l.cv[id], l.cvPass[id] ? undefined : "fail", CV)),
+        cell(l.limit, undefined, RATIO),
+      ]);
+    }
+    const last = rows.length;
+    if (evaluated.length === 0) continue;
+    const col = (i: number) => columnLetters(i);
+    charts.push({
+      title: zh
+        ? `各旗县市${LEVEL_NAMES[level].zh}差异系数与限值`
+        : `${LEVEL_NAMES[level].en}: coefficients by county against the limit`,
+      type: "columnClustered",
+      categories: `A${first}:A${last}`,
+      series: [
+        ...INDICATOR_IDS.map((id, i) => ({
+          name: profile.indicators[id].shortName[lang],
+          values: `${col(i + 1)}${first}:${col(i + 1)}${last}`,
+        })),
+        { name: zh ? "限值" : "Limit", values: `${col(8)}${first}:${col(8)}${last}`, line: true },
+      ],
+      anchor: { from: "A1", to: "A1" },
+    });
+  }
+  // the charts below everything, one under the other, as wide as the county table
+  let top = rows.length + 1;
+  for (const chart of charts) {
+    chart.anchor = { from: `A${top + 1}`, to: `J${top + 20}` };
+    top += 21;
+  }
+  const width = 13 + (withPlan ? 3 : 0);
+  return {
+    key: "leagueSummary",
+    name: LEAGUE_SUMMARY_SHEET[lang],
+    rows,
+    columnWidths: [14, 22, 8, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14].slice(0, width),
+    headerRows: 1,
+    freeze: { rows: 1, columns: 0 },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    merges: [`A1:${columnLetters(width - 1)}1`],
+    charts,
+  };
+}
+
+/** The league workbook: the summary sheet, then one sheet per county in the summary's order. */
+export function buildLeagueReport(input: LeagueReportInput, options: LeagueReportOptions): Report {
+  const summary = summarySheet(input, options);
+  const names = uniqueSheetNames(
+    input.summary.counties.map((s) => s.county),
+    [summary.name],
+  );
+  const counties = input.summary.counties.map((s, i) =>
+    countySheet(s, input.details[i] ?? { evaluation: null, problems: [] }, names[i], input, options.lang),
+  );
+  return { sheets: [summary, ...counties] };
+}

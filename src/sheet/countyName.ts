@@ -1,0 +1,124 @@
+/**
+ * Which county a workbook is about, for the league's view (docs/standard.md#league-plan). In order: the county
+ * the school table names (a county column of a statistics export that holds several counties), the county sheet
+ * (县级指标) when its title rows name one, else the file's name without its extension and without words such as
+ * 均衡评估 or a year. A name the plan knows (阿尔山市 in "2025阿尔山市学校统计表") is given in the plan's spelling.
+ */
+import { readCountySheet } from "./countySheet";
+import type { Grid } from "./grid";
+
+export type CountyNameSource = "table" | "countySheet" | "file";
+
+const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
+/** A known county named inside a text (the longest such name, so that 科右前旗 wins over a shorter one). */
+function knownIn(text: string, known: readonly string[]): string | null {
+  const t = norm(text);
+  let best: string | null = null;
+  for (const name of known) {
+    if (t.includes(norm(name)) && (best === null || norm(name).length > norm(best).length)) best = name;
+  }
+  return best;
+}
+
+/** Labels of a cell that holds the county's name next to it, or after a colon: 旗县市：阿尔山市. */
+const LABEL = /^(旗县市区?|旗县(市)?名称|县(（市、区）|\(市、区\))?(名称)?|县区|区县|县名|地区|county)$/i;
+/** A title that starts with a county's name: 白狼县义务教育…, 兴安盟阿尔山市… (县域 is a word, not a county). */
+const TITLE_PREFIX = /^([\u4e00-\u9fa5]{1,10}?(?:自治县|自治旗|县|旗|市|区))(?!域|级|城)/u;
+
+/**
+ * The county a county sheet's title rows (above its header) name: a known county anywhere in them, a labelled
+ * cell (旗县市：阿尔山市, or the name in the cell beside the label), or a title that starts with a county's name.
+ * Null when they name none.
+ */
+export function countyNameInSheet(grid: Grid, known: readonly string[] = []): string | null {
+  const header = readCountySheet(grid).headerRow;
+  const top = grid.values.slice(0, header ?? 3);
+  for (const row of top) {
+    for (const cell of row ?? []) {
+      if (typeof cell !== "string") continue;
+      const name = knownIn(cell, known);
+      if (name) return name;
+    }
+  }
+  for (const row of top) {
+    const cells = (row ?? []).map((c) => (typeof c === "string" ? c.trim() : c));
+    for (let c = 0; c < cells.length; c++) {
+      const text = cells[c];
+      if (typeof text !== "string") continue;
+      const labelled = /^(.+?)[:：]\s*(.+)$/.exec(text);
+      if (labelled && LABEL.test(norm(labelled[1]))) return labelled[2].trim();
+      const next = cells[c + 1];
+      if (LABEL.test(norm(text.replace(/[:：]$/, ""))) && typeof next === "string" && next.trim() !== "") {
+        return next.trim();
+      }
+    }
+  }
+  for (const row of top) {
+    const first = (row ?? []).find((c) => typeof c === "string" && c.trim() !== "");
+    if (typeof first !== "string") continue;
+    const prefix = TITLE_PREFIX.exec(norm(first));
+    if (prefix) return prefix[1];
+  }
+  return null;
+}
+
+/** Words of a file's name that are not the county's: what the file is, and years. */
+const FILE_WORDS = [
+  "优质均衡发展",
+  "均衡发展",
+  "均衡评估",
+  "优质均衡",
+  "义务教育",
+  "办学条件",
+  "学校统计表",
+  "基础数据",
+  "统计表",
+  "评估表",
+  "数据",
+  "评估",
+  "报表",
+  "报告",
+  "学校",
+  "汇总",
+  "县级指标",
+];
+const YEAR = "(?:19|20)\\d{2}(?:年度?|学年)?";
+const SEPARATORS = "[-_—–·.\\s（）()【】\\[\\]]";
+const TRAILING = new RegExp(`(?:${SEPARATORS}|${YEAR}|${FILE_WORDS.join("|")})+$`, "u");
+const LEADING = new RegExp(`^(?:${SEPARATORS}|${YEAR})+`, "u");
+
+/**
+ * The county a file's name gives: the name without its folder and extension, and without the words and years
+ * around the county (阿尔山市-均衡评估.xlsx, 2025_突泉县_学校统计表.xlsx). The plain name when nothing is left.
+ */
+export function countyNameFromFile(path: string, known: readonly string[] = []): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  const stem = base.replace(/\.[^.]+$/, "");
+  const name = knownIn(stem, known);
+  if (name) return name;
+  let current = stem;
+  for (let i = 0; i < 8; i++) {
+    const next = current.replace(TRAILING, "").replace(LEADING, "");
+    if (next === current) break;
+    current = next;
+  }
+  return current.trim() === "" ? stem : current.trim();
+}
+
+/** The county's name by the order of this module: the table's, the county sheet's, the file's. */
+export function detectCountyName(input: {
+  file: string;
+  /** the county a multi-county table gives the rows read (the export's county column) */
+  tableCounty?: string | null;
+  countySheet?: Grid | null;
+  /** the counties the profile's plan names, to give a name in its spelling */
+  known?: readonly string[];
+}): { name: string; from: CountyNameSource } {
+  const known = input.known ?? [];
+  const table = input.tableCounty?.trim();
+  if (table) return { name: knownIn(table, known) ?? table, from: "table" };
+  const fromSheet = input.countySheet ? countyNameInSheet(input.countySheet, known) : null;
+  if (fromSheet) return { name: knownIn(fromSheet, known) ?? fromSheet, from: "countySheet" };
+  return { name: countyNameFromFile(input.file, known), from: "file" };
+}

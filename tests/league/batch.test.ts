@@ -1,0 +1,277 @@
+/**
+ * `balance batch` (issue 16 item 1): three county workbooks generated from seeds, batched, give per county the
+ * verdicts and coefficients `balance evaluate` gives each alone; the league workbook holds the summary, a sheet
+ * per county and the coefficient charts; a failing file is reported while the others go on, and the exit code
+ * says so; the progress bar is drawn on a terminal only.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
+import { run, tempDir, writeWorkbook, tableOf } from "../cli/helpers";
+import { randomCounty, writeCounty, writeCountyWithSheet } from "./helpers";
+
+const dir = tempDir();
+let files: string[] = [];
+
+beforeAll(async () => {
+  files = [
+    await writeCounty(dir, "科右前旗-均衡评估.xlsx", randomCounty(1601, 14, "前旗")),
+    await writeCounty(
+      dir,
+      "2025_乌兰浩特市_学校统计表.xlsx",
+      randomCounty(1602, 18, "乌市"),
+      "2025年学校统计表",
+    ),
+    // named by its county sheet, not by its file
+    await writeCountyWithSheet(dir, "县C.xlsx", randomCounty(1603, 10, "扎旗"), "扎赉特旗"),
+  ].sort();
+  // Excel's lock file beside an open workbook is not a county
+  writeFileSync(join(dir, "~$科右前旗-均衡评估.xlsx"), "lock");
+});
+
+interface JsonLevel {
+  sections: number;
+  passingSections: number;
+  cv: Record<string, number | null>;
+  cvPass: Record<string, boolean>;
+  pass: boolean;
+}
+
+async function evaluateAlone(file: string) {
+  const r = await run("evaluate", file, "--json");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe("balance batch over a folder", () => {
+  test("per county the same verdicts and coefficients as balance evaluate on each file alone", async () => {
+    const r = await run("batch", dir, "--json", "--year", "2027");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.year).toBe(2027);
+    expect(doc.counties.map((c: { file: string }) => c.file)).toEqual(files);
+    const byFile = new Map<string, string>([
+      [files.find((f) => f.includes("科右前旗"))!, "科右前旗"],
+      [files.find((f) => f.includes("乌兰浩特市"))!, "乌兰浩特市"],
+      [files.find((f) => f.includes("县C"))!, "扎赉特旗"],
+    ]);
+    for (const county of doc.counties) {
+      const alone = await evaluateAlone(county.file);
+      expect(county.county).toBe(byFile.get(county.file));
+      expect(county.ok).toBe(true);
+      expect(county.schools).toBe(alone.table.schools);
+      expect(county.resourcesPass).toBe(alone.resourcesPass);
+      expect(county.countyPass).toBe(alone.countyPass);
+      for (const level of LEVELS) {
+        const a: JsonLevel = alone.levels[level];
+        const b: JsonLevel = county.levels[level];
+        expect({ sections: b.sections, passing: b.passingSections, pass: b.pass }).toEqual({
+          sections: a.sections,
+          passing: a.passingSections,
+          pass: a.pass,
+        });
+        expect(b.cv).toEqual(a.cv);
+        expect(b.cvPass).toEqual(a.cvPass);
+      }
+      // the Xing'an plan: all three are to be recognised in 2028
+      expect(county).toMatchObject({ targetYear: 2028, yearsLeft: 1 });
+      const failingCvs = LEVELS.flatMap((l) =>
+        INDICATOR_IDS.filter((id) => !alone.levels[l].cvPass[id]),
+      ).length;
+      const failingSections = alone.sections.filter(
+        (s: { included: boolean; pass: boolean }) => s.included && !s.pass,
+      ).length;
+      expect(county.failingCoefficients).toBe(failingCvs);
+      expect(county.failingSections).toBe(failingSections);
+      // one year left: at risk exactly when a coefficient fails or five sections do (src/engine/league.ts AT_RISK)
+      expect(county.atRisk).toBe(!county.countyPass && (failingCvs > 0 || failingSections >= 5));
+    }
+    expect(doc.counties.find((c: { county: string }) => c.county === "扎赉特旗").countyFrom).toBe(
+      "countySheet",
+    );
+    expect(doc.counties.find((c: { county: string }) => c.county === "科右前旗").countyFrom).toBe("file");
+  });
+
+  test("the weakest indicators count the sections below each standard over every county", async () => {
+    const doc = JSON.parse((await run("batch", ...files, "--json")).stdout);
+    expect(doc.indicators).toHaveLength(LEVELS.length * INDICATOR_IDS.length);
+    const alone = await Promise.all(files.map(evaluateAlone));
+    for (const row of doc.indicators) {
+      let sections = 0;
+      let counties = 0;
+      for (const a of alone) {
+        const short = a.sections.filter(
+          (s: { included: boolean; level: string; status: Record<string, string> }) =>
+            s.included && s.level === row.level && ["floor", "unmet"].includes(s.status[row.indicator]),
+        ).length;
+        sections += short;
+        if (short > 0 || !a.levels[row.level].cvPass[row.indicator]) counties++;
+      }
+      expect({
+        at: `${row.level}/${row.indicator}`,
+        sections: row.sectionsFailing,
+        counties: row.countiesFailing,
+      }).toEqual({
+        at: `${row.level}/${row.indicator}`,
+        sections,
+        counties,
+      });
+    }
+    const keys = doc.indicators.map((r: { countiesFailing: number; sectionsFailing: number }) => [
+      r.countiesFailing,
+      r.sectionsFailing,
+    ]);
+    const sorted = [...keys].sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+    expect(keys).toEqual(sorted);
+  });
+
+  test("the league workbook: the summary, a sheet per county and a chart of the coefficients per level", async () => {
+    const out = join(dir, "汇总.xlsx");
+    const r = await run("batch", dir, "--out", out, "--year", "2027");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(out);
+    const doc = JSON.parse((await run("batch", ...files, "--json")).stdout);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names).toEqual(["联盟汇总", ...doc.counties.map((c: { county: string }) => c.county)]);
+    const summary = book.getWorksheet("联盟汇总")!;
+    const columnA: unknown[] = [];
+    summary.eachRow((row) => columnA.push(row.getCell(1).value));
+    for (const c of doc.counties) expect(columnA).toContain(c.county);
+    expect(summary.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToWidth: 1 });
+    for (const c of doc.counties) {
+      const sheet = book.getWorksheet(c.county)!;
+      expect(String(sheet.getCell("A1").value)).toContain(c.county);
+      expect(sheet.pageSetup.paperSize).toBe(9);
+    }
+
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const charts = Object.keys(zip.files)
+      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .sort();
+    expect(charts).toHaveLength(2);
+    for (const [i, part] of charts.entries()) {
+      const xml = await zip.file(part)!.async("string");
+      expect(xml).toContain("<c:barChart>");
+      // the limit drawn as a line over the columns
+      expect(xml).toMatch(/<c:lineChart>.*<c:v>限值<\/c:v>.*<\/c:lineChart>/s);
+      const categories = /<c:cat><c:strRef><c:f>'?联盟汇总'?!\$A\$(\d+):\$A\$(\d+)<\/c:f>/.exec(xml)!;
+      const [first, last] = [Number(categories[1]), Number(categories[2])];
+      const counties = [];
+      for (let row = first; row <= last; row++) counties.push(summary.getCell(row, 1).value);
+      expect(counties).toEqual(doc.counties.map((c: { county: string }) => c.county));
+      // the first series is the first indicator's coefficient of each county, at this chart's level
+      const values = /<c:val><c:numRef><c:f>'?联盟汇总'?!\$B\$(\d+):\$B\$(\d+)<\/c:f>/.exec(xml)!;
+      const level = LEVELS[i];
+      for (let row = Number(values[1]); row <= Number(values[2]); row++) {
+        const county = doc.counties[row - Number(values[1])];
+        expect(summary.getCell(row, 2).value).toBe(county.levels[level].cv[INDICATOR_IDS[0]]);
+      }
+    }
+    // batched again, the folder's own output is left out, not read as a county
+    const again = JSON.parse((await run("batch", dir, "--json")).stdout);
+    expect(again.skipped).toEqual([out]);
+    expect(again.counties).toHaveLength(3);
+  });
+});
+
+describe("a file that fails among good ones", () => {
+  test("is reported with its problems while the others go on; exit 1", async () => {
+    const mixed = join(dir, "mixed");
+    mkdirSync(mixed);
+    for (const f of files) copyFileSync(f, join(mixed, f.split("/").pop()!));
+    writeFileSync(join(mixed, "坏文件.xlsx"), "not a workbook");
+    const table = tableOf(randomCounty(1604, 5, "错"));
+    table[2][15] = "三百"; // 教学及辅助用房面积 (column P): not a number
+    await writeWorkbook(mixed, "表中有错.xlsx", { 学校: table });
+
+    const r = await run("batch", mixed, "--json");
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.counties).toHaveLength(5);
+    const bad = doc.counties.filter((c: { ok: boolean }) => !c.ok);
+    expect(bad.map((c: { county: string }) => c.county).sort()).toEqual(["坏文件", "表中有错"].sort());
+    const unreadable = bad.find((c: { county: string }) => c.county === "坏文件");
+    expect(unreadable.problems.map((p: { code: string }) => p.code)).toEqual(["not-xlsx"]);
+    const erroneous = bad.find((c: { county: string }) => c.county === "表中有错");
+    expect(
+      erroneous.problems.some(
+        (p: { severity: string; cell: string }) => p.severity === "error" && /^学校!P\d+$/.test(p.cell),
+      ),
+    ).toBe(true);
+    expect(erroneous.levels).toBeNull();
+    expect(doc.counties.filter((c: { ok: boolean }) => c.ok)).toHaveLength(3);
+
+    const text = await run("batch", mixed);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain("坏文件.xlsx");
+    expect(text.stderr).toContain("表中有错.xlsx");
+    for (const county of ["科右前旗", "乌兰浩特市", "扎赉特旗"]) expect(text.stdout).toContain(county);
+  });
+});
+
+describe("the progress bar", () => {
+  async function runOnTerminal(isTTY: boolean, ...argv: string[]) {
+    const drawn: string[] = [];
+    let stdout = "";
+    const code = await main(argv, {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      stderrTerminal: { isTTY, columns: 100, write: (t: string) => drawn.push(t) },
+    });
+    return { code, drawn, stdout };
+  }
+
+  test("drawn per file on a terminal, cleared before the summary", async () => {
+    const r = await runOnTerminal(true, "batch", ...files);
+    expect(r.code).toBe(0);
+    expect(r.drawn.filter((t) => t.includes("/3 "))).toHaveLength(3);
+    expect(r.drawn[0]).toContain("0/3");
+    expect(r.drawn[2]).toContain("2/3");
+    expect(r.drawn[r.drawn.length - 1]).toBe("\r\u001b[2K");
+  });
+
+  test("never with --json, never when stderr is not a terminal", async () => {
+    expect((await runOnTerminal(true, "batch", ...files, "--json")).drawn).toEqual([]);
+    expect((await runOnTerminal(false, "batch", ...files)).drawn).toEqual([]);
+  });
+});
+
+describe("usage", () => {
+  test("no file, a bad year, a folder without workbooks: exit 2", async () => {
+    expect((await run("batch")).code).toBe(2);
+    expect((await run("batch", files[0], "--year", "明年")).code).toBe(2);
+    const empty = join(dir, "empty");
+    mkdirSync(empty);
+    const r = await run("batch", empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no .xlsx workbook found");
+  });
+
+  test("--plan: each county's least-cost plan, recurring and one-off apart, as balance plan gives it", async () => {
+    const file = files.find((f) => f.includes("县C"))!;
+    const doc = JSON.parse((await run("batch", file, "--json", "--plan")).stdout);
+    const plan = JSON.parse((await run("plan", file, "--json")).stdout);
+    const teachers = plan.additions
+      .filter((a: { level: string | null }) => a.level !== null)
+      .reduce((s: number, a: { cost: number }) => s + a.cost, 0);
+    expect(doc.counties[0].plan).toEqual({
+      total: plan.totalCost,
+      recurring: teachers,
+      oneOff: expect.closeTo(plan.totalCost - teachers, 6),
+      passesAfter: plan.passesAfter,
+    });
+  });
+
+  test("help in both languages", async () => {
+    const r = await run("help", "batch");
+    expect(r.stdout).toContain("盟市汇总");
+    expect(r.stdout).toContain("The league's view");
+    expect((await run("--help")).stdout).toContain("batch");
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * `balance compare` (issue 16 item 2): two years of a county with a known regression — a school falling below a
+ * standard and a coefficient crossing its limit — both in `regressions` and in the workbook; schools opened,
+ * closed and renamed; the projection to the target year labelled as one.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { run, tempDir } from "../cli/helpers";
+import { writeCounty } from "./helpers";
+import { primarySchool, whole } from "./records";
+
+const dir = tempDir();
+
+const year2025 = () =>
+  whole([
+    primarySchool("甲小学", 500),
+    primarySchool("乙小学", 500),
+    primarySchool("丙小学", 500),
+    primarySchool("丁小学", 500),
+    primarySchool("戊小学", 500),
+  ]);
+/** 甲 loses most qualified teachers; 乙's sports ground grows 5×; 丁 is renamed; 戊 closes; 己 opens. */
+const year2026 = () =>
+  whole([
+    primarySchool("甲小学", 500, { qualifiedTeachers: 0.5 }),
+    primarySchool("乙小学", 500, { sportsArea: 6 }),
+    primarySchool("丙小学", 500),
+    primarySchool("丁镇中心小学", 500),
+    primarySchool("己小学", 500),
+  ]);
+
+let earlier = "";
+let later = "";
+let renames = "";
+
+beforeAll(async () => {
+  earlier = await writeCounty(dir, "科右中旗2025.xlsx", year2025());
+  later = await writeCounty(dir, "科右中旗2026.xlsx", year2026());
+  renames = join(dir, "renames.json");
+  writeFileSync(renames, JSON.stringify({ 丁小学: "丁镇中心小学" }));
+});
+
+describe("balance compare", () => {
+  test("the JSON: years from the file names, schools, regressions, coefficients, the projection", async () => {
+    const r = await run("compare", earlier, later, "--json", "--rename", renames);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ county: "科右中旗", targetYear: 2028, years: ["2025", "2026"] });
+    expect(doc.schools).toEqual({
+      added: [{ school: "己小学", year: "2026" }],
+      removed: [{ school: "戊小学", year: "2026" }],
+      renamed: [{ from: "丁小学", to: "丁镇中心小学" }],
+      merged: [],
+    });
+    expect(doc.sections[0]).toMatchObject({
+      school: "甲小学",
+      level: "primary",
+      before: "pass",
+      after: "fail",
+    });
+    expect(doc.sections[0].changes[0]).toMatchObject({
+      indicator: "qualifiedTeachers",
+      statusBefore: "met",
+      statusAfter: "unmet",
+    });
+    const kinds = doc.regressions.map((x: { kind: string; school?: string; indicator?: string }) =>
+      [x.kind, x.school ?? x.indicator].join(":"),
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining(["section:甲小学", "indicator:甲小学", "coefficient:sportsArea"]),
+    );
+    const sports = doc.coefficients.find(
+      (c: { level: string; indicator: string }) => c.level === "primary" && c.indicator === "sportsArea",
+    );
+    // per student 9, 45, 9, 9, 9 in 2026 → X̄ = 16.2, S = 14.4
+    expect(sports.values[0]).toBeCloseTo(0, 12);
+    expect(sports.values[1]).toBeCloseTo(14.4 / 16.2, 10);
+    expect(sports).toMatchObject({ limit: 0.5, crossed: "up" });
+    expect(doc.enrolment[0]).toEqual({ level: "primary", values: [2500, 2500], change: 0 });
+    expect(doc.projection).toMatchObject({ kind: "projection", method: "linear", targetYear: 2028 });
+  });
+
+  test("the workbook: the regressions in the summary and the section changes, a line chart per level", async () => {
+    const out = join(dir, "对比.xlsx");
+    const r = await run("compare", earlier, later, "--out", out, "--rename", renames);
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["对比汇总", "差异系数趋势", "学校变化"]);
+    const rows = (name: string) => {
+      const out: string[] = [];
+      book.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1).join("|")));
+      return out;
+    };
+    const summary = rows("对比汇总");
+    expect(summary.some((x) => x.startsWith("学校由达标变为不达标|甲小学|小学"))).toBe(true);
+    expect(summary.some((x) => x.startsWith("差异系数超限|—|小学|运动场馆|2025 → 2026"))).toBe(true);
+    expect(summary.some((x) => x.startsWith("指标状态下降|甲小学|小学|高学历教师"))).toBe(true);
+    expect(summary.some((x) => x.startsWith("撤销|戊小学"))).toBe(true);
+    expect(rows("学校变化").some((x) => x.startsWith("甲小学|小学|2025 → 2026|达标|不达标"))).toBe(true);
+    const trends = rows("差异系数趋势");
+    expect(trends.some((x) => x.includes("2028 年预测（按各年差异系数的线性趋势外推，不是评估结果）"))).toBe(
+      true,
+    );
+    const sportsRow = trends.find((x) => x.startsWith("运动场馆|"))!;
+    expect(sportsRow).toContain("超出限值");
+
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(2);
+    const sheet = book.getWorksheet("差异系数趋势")!;
+    for (const part of charts) {
+      const xml = await zip.file(part)!.async("string");
+      expect(xml).toContain("<c:lineChart>");
+      expect(xml).not.toContain("<c:barChart>");
+      // the years along the axis: the header cells of the year columns
+      const cat = /<c:cat><c:strRef><c:f>'?差异系数趋势'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)<\/c:f>/.exec(
+        xml,
+      )!;
+      expect(cat[2]).toBe(cat[4]);
+      expect([sheet.getCell(`${cat[1]}${cat[2]}`).value, sheet.getCell(`${cat[3]}${cat[4]}`).value]).toEqual([
+        "2025",
+        "2026",
+      ]);
+      expect((xml.match(/<c:ser>/g) ?? []).length).toBe(8);
+    }
+  });
+
+  test("without the rename map the renamed school is one closed and one opened", async () => {
+    const doc = JSON.parse((await run("compare", earlier, later, "--json")).stdout);
+    expect(doc.schools.added.map((x: { school: string }) => x.school).sort()).toEqual(
+      ["丁镇中心小学", "己小学"].sort(),
+    );
+    expect(doc.schools.removed.map((x: { school: string }) => x.school).sort()).toEqual(
+      ["丁小学", "戊小学"].sort(),
+    );
+  });
+
+  test("the text: regressions and the labelled projection", async () => {
+    const r = await run("compare", earlier, later, "--rename", renames);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("甲小学（小学）由达标变为不达标");
+    expect(r.stdout).toContain("小学运动场馆差异系数");
+    expect(r.stdout).toContain("2028 年预测（按各年差异系数的线性趋势外推，不是评估结果）");
+    const en = await run("compare", earlier, later, "--lang", "en");
+    expect(en.stdout).toContain(
+      "Projection for 2028 (straight-line trend of each year's coefficient; not an evaluation)",
+    );
+  });
+
+  test("years given by --years; without years the files' order, and no projection", async () => {
+    const a = await writeCounty(dir, "甲年.xlsx", year2025());
+    const b = await writeCounty(dir, "乙年.xlsx", year2026());
+    const plain = JSON.parse((await run("compare", a, b, "--json", "--county", "科右中旗")).stdout);
+    expect(plain.years).toEqual(["甲年", "乙年"]);
+    expect(plain.projection).toBeNull();
+    expect((await run("compare", a, b)).stdout).toContain("未作预测");
+    const given = JSON.parse(
+      (await run("compare", a, b, "--json", "--years", "2026,2027", "--county", "科右中旗")).stdout,
+    );
+    expect(given.years).toEqual(["2026", "2027"]);
+    expect(given.projection.fromYears).toEqual([2026, 2027]);
+  });
+
+  test("mistakes: one file, years out of order or miscounted (2); a bad rename map or an unreadable file (1)", async () => {
+    expect((await run("compare", earlier)).code).toBe(2);
+    expect((await run("compare", later, earlier)).code).toBe(2);
+    expect((await run("compare", earlier, later, "--years", "2025")).code).toBe(2);
+    const bad = join(dir, "bad-renames.json");
+    writeFileSync(bad, JSON.stringify({ 丁小学: 3 }));
+    const r = await run("compare", earlier, later, "--rename", bad, "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).problems[0].message).toContain("丁小学");
+    const junk = join(dir, "坏2026.xlsx");
+    writeFileSync(junk, "not a workbook");
+    const unreadable = await run("compare", earlier, junk);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toContain("坏2026.xlsx");
+  });
+});

@@ -1,0 +1,75 @@
+/** Which county a workbook is about (src/sheet/countyName.ts): the table's, the county sheet's, the file's. */
+import { countyNameFromFile, countyNameInSheet, detectCountyName } from "../../src/sheet/countyName";
+import { countyTemplateRows } from "../../src/sheet/countySheet";
+import type { Grid } from "../../src/sheet/grid";
+
+const PLAN = ["阿尔山市", "乌兰浩特市", "扎赉特旗", "科右前旗", "突泉县", "科右中旗"];
+
+const sheet = (title: (string | null)[][]): Grid => ({
+  sheet: "县级指标",
+  topLeft: "A1",
+  values: [...title, ...countyTemplateRows().slice(2)],
+});
+
+describe("countyNameFromFile", () => {
+  test.each([
+    ["阿尔山市-均衡评估.xlsx", "阿尔山市"],
+    ["/data/2025_突泉县_学校统计表.xlsx", "突泉县"],
+    ["C:\\统计\\扎赉特旗2026年.xlsx", "扎赉特旗"],
+    ["白狼县 义务教育优质均衡 2025.xlsx", "白狼县"],
+    ["白狼县（2025年）.xlsx", "白狼县"],
+    ["2025年度-黑山县-数据.xlsx", "黑山县"],
+    ["county-a.xlsx", "county-a"],
+    ["2025.xlsx", "2025"],
+  ])("%s → %s", (file, name) => {
+    expect(countyNameFromFile(file, PLAN)).toBe(name);
+  });
+
+  test("a county of the plan is given in the plan's spelling wherever it stands in the name", () => {
+    expect(countyNameFromFile("兴安盟科右中旗学校统计表2025.xlsx", PLAN)).toBe("科右中旗");
+  });
+});
+
+describe("countyNameInSheet", () => {
+  test("the template's own title names no county", () => {
+    expect(
+      countyNameInSheet({ sheet: "县级指标", topLeft: "A1", values: countyTemplateRows() }, PLAN),
+    ).toBeNull();
+  });
+  test("a county of the plan in the title rows", () => {
+    expect(countyNameInSheet(sheet([["科右前旗 县级指标"], ["填写说明"]]), PLAN)).toBe("科右前旗");
+  });
+  test("a labelled cell, with a colon or beside its label", () => {
+    expect(countyNameInSheet(sheet([["县级指标"], ["旗县市：白狼县"]]), PLAN)).toBe("白狼县");
+    expect(countyNameInSheet(sheet([["县级指标"], ["县（市、区）", "黑山县"]]), PLAN)).toBe("黑山县");
+  });
+  test("a title that starts with a county's name (县域 is a word, not a county)", () => {
+    expect(countyNameInSheet(sheet([["白狼县义务教育优质均衡发展县级指标"], ["说明"]]), PLAN)).toBe("白狼县");
+    expect(countyNameInSheet(sheet([["县域义务教育优质均衡发展 县级指标"], ["说明"]]), PLAN)).toBeNull();
+  });
+  test("rows under the header are never read as a title", () => {
+    const grid = sheet([["县级指标"], ["说明"]]);
+    grid.values.push(["白狼县"]);
+    expect(countyNameInSheet(grid, PLAN)).toBeNull();
+  });
+});
+
+test("detectCountyName: the table's county first, then the county sheet's, then the file's", () => {
+  const named = sheet([["突泉县 县级指标"], ["说明"]]);
+  expect(
+    detectCountyName({ file: "阿尔山市.xlsx", tableCounty: "科右中旗", countySheet: named, known: PLAN }),
+  ).toEqual({
+    name: "科右中旗",
+    from: "table",
+  });
+  expect(detectCountyName({ file: "阿尔山市.xlsx", countySheet: named, known: PLAN })).toEqual({
+    name: "突泉县",
+    from: "countySheet",
+  });
+  expect(
+    detectCountyName({ file: "阿尔山市.xlsx", countySheet: sheet([["县级指标"], ["说明"]]), known: PLAN }),
+  ).toEqual({
+    name: "阿尔山市",
+    from: "file",
+  });
+});

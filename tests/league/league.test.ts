@@ -1,0 +1,183 @@
+/**
+ * The league's view (src/engine/league.ts, docs/standard.md#league-plan): the school year, the at-risk rule, each
+ * county's standing and the ranking of the weakest indicators, on counties whose results are known by
+ * construction.
+ */
+import { evaluate, evaluateCounty } from "../../src/engine";
+import {
+  AT_RISK,
+  countyStanding,
+  leagueSummary,
+  planTotals,
+  rankIndicators,
+  riskOf,
+  schoolYearOf,
+} from "../../src/engine/league";
+import type { LeastCostPlan } from "../../src/engine/plan/leastCost";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { primarySchool } from "./records";
+
+const sound = () => [
+  primarySchool("甲小学", 500),
+  primarySchool("乙小学", 500),
+  primarySchool("丙小学", 500),
+];
+
+describe("schoolYearOf: a school year is named by the year of its autumn term", () => {
+  test.each([
+    ["2026-01-15", 2025],
+    ["2026-08-31", 2025],
+    ["2026-09-01", 2026],
+    ["2026-12-31", 2026],
+  ])("%s is in the school year %i", (day, year) => {
+    expect(schoolYearOf(new Date(`${day}T12:00:00Z`))).toBe(year);
+  });
+});
+
+describe("riskOf: who may miss the target year", () => {
+  const base = { countyPass: false, failingCoefficients: 0, failingSections: 0 };
+  test("the target year has come and the county does not pass: due", () => {
+    expect(riskOf({ ...base, yearsLeft: 0 })).toEqual({ atRisk: true, risk: "due" });
+    expect(riskOf({ ...base, yearsLeft: -2 })).toEqual({ atRisk: true, risk: "due" });
+  });
+  test("a county that passes is never at risk, even in its target year", () => {
+    expect(riskOf({ ...base, countyPass: true, yearsLeft: 0 })).toEqual({ atRisk: false, risk: null });
+  });
+  test("one year left with a coefficient over its limit: tight", () => {
+    expect(riskOf({ ...base, yearsLeft: 1, failingCoefficients: 1 })).toEqual({
+      atRisk: true,
+      risk: "tight",
+    });
+  });
+  test("one year left: tight from the threshold of failing sections on, not below it", () => {
+    const at = AT_RISK.failingSections;
+    expect(riskOf({ ...base, yearsLeft: 1, failingSections: at })).toEqual({ atRisk: true, risk: "tight" });
+    expect(riskOf({ ...base, yearsLeft: 1, failingSections: at - 1 })).toEqual({ atRisk: false, risk: null });
+  });
+  test("two years left: not at risk whatever fails", () => {
+    expect(riskOf({ ...base, yearsLeft: 2, failingCoefficients: 5, failingSections: 30 })).toEqual({
+      atRisk: false,
+      risk: null,
+    });
+  });
+  test("no target year, or an unread county with years left: not judged", () => {
+    expect(riskOf({ ...base, yearsLeft: null })).toEqual({ atRisk: null, risk: null });
+    expect(
+      riskOf({ countyPass: null, yearsLeft: 1, failingCoefficients: null, failingSections: null }),
+    ).toEqual({ atRisk: null, risk: null });
+  });
+});
+
+describe("countyStanding", () => {
+  test("counts the failing sections and coefficients, the checklist's failing and missing items, years left", () => {
+    // 丁小学 has no qualified teachers (below 85 %: the section fails); 戊小学's sports area is 6× the others'
+    const records = [
+      ...sound(),
+      primarySchool("丁小学", 500, { qualifiedTeachers: 0.5 }),
+      primarySchool("戊小学", 500, { sportsArea: 6 }),
+    ];
+    const evaluation = evaluate(records, NATIONAL_2017);
+    const verdict = evaluateCounty({ records, evaluation, answers: null });
+    const s = countyStanding(
+      { file: "a.xlsx", county: "科右中旗", evaluation, verdict, schools: 5, targetYear: 2028 },
+      2027,
+    );
+    expect(s.ok).toBe(true);
+    expect(s.failingSections).toBe(1);
+    // sports area per student 9, 9, 9, 9, 45 → X̄ = 16.2, S = 14.4, CV = 0.889 > 0.5
+    expect(s.levels!.primary.cv.sportsArea).toBeCloseTo(14.4 / 16.2, 10);
+    expect(s.levels!.primary.cvPass.sportsArea).toBe(false);
+    expect(s.failingCoefficients).toBe(1);
+    expect(s.levels!.primary.passingSections).toBe(4);
+    expect(s.levels!.primary.sections).toBe(5);
+    expect(s.resourcesPass).toBe(false);
+    expect(s.countyPass).toBe(false);
+    // 15 guarantee + 9 quality items, recognition and 5 vetoes: without a county sheet or room and class columns
+    // only guarantee item 4 (school size, every school ≤ 2,000) is known, and it passes
+    expect(s.failingItems).toBe(0);
+    expect(s.missingItems).toBe(29);
+    expect(s.yearsLeft).toBe(1);
+    expect(s).toMatchObject({ atRisk: true, risk: "tight" });
+  });
+
+  test("an unread county: nothing known but its target year", () => {
+    const s = countyStanding(
+      { file: "b.xlsx", county: "阿尔山市", evaluation: null, verdict: null, schools: 0, targetYear: 2026 },
+      2026,
+    );
+    expect(s).toMatchObject({ ok: false, levels: null, resourcesPass: null, countyPass: null, yearsLeft: 0 });
+    expect(s).toMatchObject({ atRisk: true, risk: "due" });
+  });
+});
+
+describe("rankIndicators: the weakest indicators first", () => {
+  test("counties and sections are counted per level and indicator", () => {
+    // county 1: one section in the 85 % band of multimedia rooms (still passes)
+    const one = evaluate([...sound(), primarySchool("丁小学", 500, { multimediaRooms: 0.9 })], NATIONAL_2017);
+    // county 2: two sections below 85 % of multimedia rooms, one in the band of key teachers
+    const two = evaluate(
+      [
+        ...sound(),
+        primarySchool("丁小学", 500, { multimediaRooms: 0.5 }),
+        primarySchool("戊小学", 500, { multimediaRooms: 0.6, keyTeachers: 0.9 }),
+      ],
+      NATIONAL_2017,
+    );
+    const ranking = rankIndicators([one, null, two]);
+    expect(ranking).toHaveLength(14);
+    expect(ranking[0]).toEqual({
+      level: "primary",
+      indicator: "multimediaRooms",
+      countiesFailing: 2,
+      sectionsFailing: 3,
+      countiesCoefficientFailing: 0,
+      sectionsBelowFloor: 2,
+    });
+    expect(ranking[1]).toEqual({
+      level: "primary",
+      indicator: "keyTeachers",
+      countiesFailing: 1,
+      sectionsFailing: 1,
+      countiesCoefficientFailing: 0,
+      sectionsBelowFloor: 0,
+    });
+    // the rest fail nowhere, in the catalogue's order
+    expect(ranking.slice(2).every((r) => r.countiesFailing === 0 && r.sectionsFailing === 0)).toBe(true);
+    expect(ranking[2]).toMatchObject({ level: "primary", indicator: "qualifiedTeachers" });
+    expect(ranking[13]).toMatchObject({ level: "junior", indicator: "multimediaRooms" });
+  });
+
+  test("leagueSummary keeps the counties' order and lists those at risk", () => {
+    const evaluation = evaluate(sound(), NATIONAL_2017);
+    const summary = leagueSummary(
+      [
+        { file: "x.xlsx", county: "甲", evaluation, verdict: null, schools: 3, targetYear: null },
+        { file: "y.xlsx", county: "乙", evaluation: null, verdict: null, schools: 0, targetYear: 2025 },
+      ],
+      2026,
+    );
+    expect(summary.year).toBe(2026);
+    expect(summary.counties.map((c) => c.county)).toEqual(["甲", "乙"]);
+    expect(summary.atRisk.map((c) => c.county)).toEqual(["乙"]);
+  });
+});
+
+test("planTotals: teachers are a recurring cost, facilities a one-off one", () => {
+  const plan = {
+    totalCost: 1_000_000,
+    passesAfter: true,
+    additions: [
+      { school: "甲", level: "primary", resource: "qualifiedTeachers", amount: 2, cost: 240_000 },
+      { school: "甲", level: "primary", resource: "keyTeachers", amount: 1, cost: 150_000 },
+      { school: "乙", level: null, resource: "teachingArea", amount: 100, cost: 350_000 },
+      { school: "乙", level: null, resource: "multimediaRooms", amount: 5, cost: 250_000 },
+      { school: "丙", level: null, resource: "equipmentValue", amount: 10_000, cost: 10_000 },
+    ],
+  } as unknown as LeastCostPlan;
+  expect(planTotals(plan)).toEqual({
+    total: 1_000_000,
+    recurring: 390_000,
+    oneOff: 610_000,
+    passesAfter: true,
+  });
+});

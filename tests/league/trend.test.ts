@@ -1,0 +1,219 @@
+/**
+ * Year-over-year comparison (src/engine/trend.ts, docs/standard.md#league-plan): schools matched by name through
+ * renames and mergers, status changes with regressions first, coefficients crossing their limit, and the linear
+ * projection, on counties whose changes are made by hand.
+ */
+import { evaluate } from "../../src/engine";
+import {
+  compareYears,
+  linearProjection,
+  renameMapSchema,
+  renameResolver,
+  type TrendYear,
+} from "../../src/engine/trend";
+import type { SchoolRecord } from "../../src/engine/records";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { primarySchool } from "./records";
+
+const year = (y: number | null, records: SchoolRecord[], label = String(y)): TrendYear => ({
+  year: y,
+  label,
+  evaluation: evaluate(records, NATIONAL_2017),
+});
+
+const before = () => [
+  primarySchool("甲小学", 500),
+  primarySchool("乙小学", 500),
+  primarySchool("丙小学", 500),
+  primarySchool("丁小学", 500),
+];
+
+/** 甲 loses its qualified teachers (below 85 %: the section fails); 乙 builds 5× the sports ground of the others. */
+const after = () => [
+  primarySchool("甲小学", 500, { qualifiedTeachers: 0.5 }),
+  primarySchool("乙小学", 500, { sportsArea: 6 }),
+  primarySchool("丙小学", 500),
+  primarySchool("丁小学", 500),
+];
+
+describe("compareYears", () => {
+  const trend = compareYears([year(2025, before()), year(2026, after())], { targetYear: 2028 });
+
+  test("a school falling below a standard is a regression of the section and of the indicator", () => {
+    expect(trend.sections[0]).toMatchObject({
+      school: "甲小学",
+      level: "primary",
+      yearBefore: "2025",
+      yearAfter: "2026",
+      before: "pass",
+      after: "fail",
+    });
+    expect(trend.sections[0].changes).toEqual([
+      {
+        indicator: "qualifiedTeachers",
+        before: 4.2 * 1.2,
+        after: 4.2 * 0.5,
+        statusBefore: "met",
+        statusAfter: "unmet",
+        regression: true,
+      },
+    ]);
+    expect(trend.regressions).toContainEqual({
+      kind: "section",
+      school: "甲小学",
+      level: "primary",
+      yearBefore: "2025",
+      yearAfter: "2026",
+      before: "pass",
+      after: "fail",
+    });
+    expect(trend.regressions).toContainEqual(
+      expect.objectContaining({
+        kind: "indicator",
+        school: "甲小学",
+        indicator: "qualifiedTeachers",
+        statusAfter: "unmet",
+      }),
+    );
+  });
+
+  test("a coefficient crossing its limit is a regression, and `crossed` says up", () => {
+    // sports area per student 9, 45, 9, 9 → X̄ = 18, S = √243, CV ≈ 0.866 > 0.50; the year before all were equal
+    const sports = trend.coefficients.find((c) => c.level === "primary" && c.indicator === "sportsArea")!;
+    expect(sports.values[0]).toBeCloseTo(0, 12);
+    expect(sports.values[1]).toBeCloseTo(Math.sqrt(243) / 18, 10);
+    expect(sports).toMatchObject({ limit: 0.5, crossed: "up", pass: [true, false] });
+    expect(trend.regressions).toContainEqual(
+      expect.objectContaining({ kind: "coefficient", level: "primary", indicator: "sportsArea", limit: 0.5 }),
+    );
+    const others = trend.coefficients.filter((c) => c !== sports);
+    expect(others.every((c) => c.crossed === null)).toBe(true);
+  });
+
+  test("乙 improving an indicator already met is no status change; nothing else changed", () => {
+    expect(trend.sections.map((s) => s.school)).toEqual(["甲小学"]);
+    expect(trend.schools).toEqual({ added: [], removed: [], renamed: [], merged: [] });
+  });
+
+  test("the projection is a straight line through the years, labelled as one", () => {
+    const p = trend.projection!;
+    expect(p).toMatchObject({
+      kind: "projection",
+      method: "linear",
+      targetYear: 2028,
+      fromYears: [2025, 2026],
+    });
+    const sports = p.coefficients.find((c) => c.level === "primary" && c.indicator === "sportsArea")!;
+    const [a, b] = trend.coefficients.find(
+      (c) => c.level === "primary" && c.indicator === "sportsArea",
+    )!.values;
+    expect(sports.value).toBeCloseTo(a! + (b! - a!) * 3, 10);
+    expect(sports.pass).toBe(false);
+    // a level without sections has no coefficient to extend
+    expect(p.coefficients.find((c) => c.level === "junior")!.value).toBeNull();
+  });
+
+  test("no projection without known years, or when the target year is not after the last", () => {
+    expect(
+      compareYears([year(null, before(), "a"), year(null, after(), "b")], { targetYear: 2028 }).projection,
+    ).toBeNull();
+    expect(
+      compareYears([year(2025, before()), year(2026, after())], { targetYear: 2026 }).projection,
+    ).toBeNull();
+    expect(compareYears([year(2025, before()), year(2026, after())]).projection).toBeNull();
+  });
+
+  test("improvements are listed after regressions and are not regressions", () => {
+    const back = compareYears([year(2026, after()), year(2027, before())]);
+    const first = back.sections.find((s) => s.school === "甲小学")!;
+    expect(first).toMatchObject({ before: "fail", after: "pass" });
+    expect(first.changes[0]).toMatchObject({ statusBefore: "unmet", statusAfter: "met", regression: false });
+    expect(back.regressions).toEqual([]);
+    expect(
+      back.coefficients.find((c) => c.indicator === "sportsArea" && c.level === "primary")!.crossed,
+    ).toBe("down");
+  });
+
+  test("enrolment per level, year by year", () => {
+    const grown = compareYears([
+      year(2025, before()),
+      year(2026, [...before(), primarySchool("戊小学", 320)]),
+    ]);
+    expect(grown.enrolment[0]).toEqual({ level: "primary", values: [2000, 2320], change: 320 });
+    expect(grown.schools.added).toEqual([{ school: "戊小学", year: "2026" }]);
+  });
+});
+
+describe("schools matched by name through a rename map", () => {
+  const renamedLater = () => [
+    ...before().slice(0, 3),
+    primarySchool("丁镇中心小学", 500, { keyTeachers: 0.9 }),
+  ];
+
+  test("without the map a renamed school reads as one closed and one opened", () => {
+    const trend = compareYears([year(2025, before()), year(2026, renamedLater())]);
+    expect(trend.schools.added).toEqual([{ school: "丁镇中心小学", year: "2026" }]);
+    expect(trend.schools.removed).toEqual([{ school: "丁小学", year: "2026" }]);
+    expect(trend.sections).toEqual([]);
+  });
+
+  test("with it the school is matched, its changes compared, the rename listed", () => {
+    const trend = compareYears([year(2025, before()), year(2026, renamedLater())], {
+      renames: { 丁小学: "丁镇中心小学" },
+    });
+    expect(trend.schools).toMatchObject({
+      added: [],
+      removed: [],
+      renamed: [{ from: "丁小学", to: "丁镇中心小学" }],
+    });
+    expect(trend.sections).toHaveLength(1);
+    expect(trend.sections[0]).toMatchObject({ school: "丁镇中心小学", before: "pass", after: "pass" });
+    expect(trend.sections[0].changes[0]).toMatchObject({
+      indicator: "keyTeachers",
+      statusBefore: "met",
+      statusAfter: "floor",
+      regression: true,
+    });
+  });
+
+  test("several names mapped to one school are a merger, not compared one to one", () => {
+    const trend = compareYears([year(2025, before()), year(2026, [...before().slice(0, 3)])], {
+      renames: { 丁小学: "丙小学" },
+    });
+    expect(trend.schools.merged).toEqual([
+      { school: "丙小学", from: ["丁小学", "丙小学"].sort(), year: "2026" },
+    ]);
+    expect(trend.schools.removed).toEqual([]);
+    expect(trend.sections).toEqual([]);
+  });
+
+  test("chains are followed, cycles stop; names match without spaces and full-width forms", () => {
+    const resolve = renameResolver({ A: "B", B: "C", X: "Y", Y: "X" });
+    expect(resolve("A")).toBe("C");
+    expect(resolve("X")).toBe("X");
+    const trend = compareYears([
+      year(2025, before()),
+      year(2026, [...before().slice(0, 3), primarySchool("丁 小学", 500)]),
+    ]);
+    expect(trend.schools.added).toEqual([]);
+  });
+
+  test("the rename map's schema refuses anything but names to names", () => {
+    expect(renameMapSchema.safeParse({ 旧名: "新名" }).success).toBe(true);
+    expect(renameMapSchema.safeParse({ 旧名: 3 }).success).toBe(false);
+    expect(renameMapSchema.safeParse({ 旧名: " " }).success).toBe(false);
+    expect(renameMapSchema.safeParse(["旧名", "新名"]).success).toBe(false);
+  });
+});
+
+test("linearProjection: the least-squares line, evaluated at the year asked", () => {
+  // slope Σ(x−x̄)(y−ȳ)/Σ(x−x̄)² = (0.1 + 0)/2 = 0.05 through (2025, 0.2)
+  const points = [
+    { year: 2024, value: 0.1 },
+    { year: 2025, value: 0.3 },
+    { year: 2026, value: 0.2 },
+  ];
+  expect(linearProjection(points, 2028)).toBeCloseTo(0.35, 12);
+  expect(linearProjection(points.slice(0, 1), 2028)).toBeNull();
+  expect(linearProjection([points[0], { year: 2024, value: 0.4 }], 2028)).toBeNull();
+});
