@@ -128,11 +128,31 @@ export function formatProblems(problems: readonly Problem[], lang: Lang): string
   const ordered = [...problems].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
   );
-  for (const p of ordered) {
-    const tag = p.severity === "error" ? `${NO} ${t.error}` : `! ${t.warning}`;
-    lines.push(`  ${tag}${p.cell ? ` ${p.cell}` : ""}${lang === "zh" ? "：" : ": "}${p.message[lang]}`);
-  }
+  for (const p of ordered) lines.push(`  ${problemLine(p, lang)}`);
   return lines;
+}
+
+/** Where a message names a cell: not 学校!A3 inside 学校!A30 or 学校!A3B; -1 when it does not. */
+function cellAt(message: string, cell: string): number {
+  for (let at = message.indexOf(cell); at >= 0; at = message.indexOf(cell, at + 1)) {
+    if (!/[A-Za-z0-9]/.test(message.charAt(at + cell.length))) return at;
+  }
+  return -1;
+}
+
+/**
+ * One problem as a line: its severity, its cell once, its message. A message that already names its cell
+ * (`学校!A3“学校名称”为空`) is printed as it is, its cell leading; another gets the cell in front.
+ */
+export function problemLine(problem: Problem, lang: Lang): string {
+  const t = T[lang];
+  const tag = problem.severity === "error" ? `${NO} ${t.error}` : `! ${t.warning}`;
+  const message = problem.message[lang];
+  if (!problem.cell) return `${tag}${lang === "zh" ? "：" : ": "}${message}`;
+  const at = cellAt(message, problem.cell);
+  if (at === 0) return `${tag} ${message}`;
+  if (at > 0) return `${tag}${lang === "zh" ? "：" : ": "}${message}`;
+  return `${tag} ${problem.cell}${lang === "zh" ? "：" : ": "}${message}`;
 }
 
 /** 2 decimals, or 3 when 2 would move a threshold (85 % of 4.5 is 3.825, not 3.82). */
