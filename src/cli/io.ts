@@ -1,14 +1,22 @@
+import { once } from "node:events";
 import type { Lang } from "../i18n/format";
+
+export { checkOutputPath, writeFileAtomic, writeFailure, SIGNAL_EXIT } from "./outputFile";
 
 /** Where a command writes; the process's streams by default, a buffer in tests. */
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Resolves when stdout can take more (a pipe whose reader is slow); absent where stdout is a buffer. */
+  stdoutRoom?(): Promise<void>;
 }
 
 export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdoutRoom: async () => {
+    if (process.stdout.writableNeedDrain) await once(process.stdout, "drain");
+  },
 };
 
 /** Exit codes of `balance`. */
