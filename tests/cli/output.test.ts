@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkOutputPath, probeFolder, writeFileAtomic } from "../../src/cli/outputFile";
+import { gridRangeAddress } from "../../src/xlsx/reportFile";
 import { goodPrimary } from "../engine/helpers";
 import { run, tableOf, tempDir, writeWorkbook } from "./helpers";
 
@@ -168,4 +169,9 @@ test("evaluate --out still writes the report when the path is good", async () =>
   expect(r.code).toBe(0);
   expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
   expect(readdirSync(dir).sort()).toEqual(["县.xlsx", "报告.xlsx"].sort());
+});
+
+test("the report's source range of a 300,000-row table (more rows than a call takes arguments)", () => {
+  const values = Array.from({ length: 300_000 }, (_, i) => (i === 7 ? ["a", "b", "c", "d"] : ["a"]));
+  expect(gridRangeAddress({ sheet: "学校", topLeft: "B2", values })).toBe("学校!B2:E300001");
 });
