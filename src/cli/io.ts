@@ -19,6 +19,34 @@ export const processIO: CliIO = {
   },
 };
 
+/** About this many characters go to stdout at a time. */
+const CHUNK = 1 << 16;
+
+/**
+ * Writes text made piece by piece to stdout, a chunk at a time, waiting while stdout is full: output too long
+ * for one string (a county of 300,000 schools) is never one string.
+ */
+export async function writePieces(io: CliIO, pieces: Iterable<string>): Promise<void> {
+  let chunk = "";
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= CHUNK) {
+      io.stdout(chunk);
+      chunk = "";
+      if (io.stdoutRoom) await io.stdoutRoom();
+    }
+  }
+  if (chunk !== "") io.stdout(chunk);
+}
+
+/** Writes lines to stdout as writePieces does, each ended by a newline. */
+export async function writeLines(io: CliIO, lines: Iterable<string>): Promise<void> {
+  function* ended() {
+    for (const line of lines) yield `${line}\n`;
+  }
+  await writePieces(io, ended());
+}
+
 /** Exit codes of `balance`. */
 export const EXIT = {
   /** evaluated (whatever the verdict), or the command did its work */

@@ -4,13 +4,11 @@
  * element by element, every small part is JSON.stringify's own text, and stdout is given one chunk at a time,
  * waiting while a slow reader catches up. The bytes are exactly those of `JSON.stringify(document, null, 2)`.
  */
-import type { CliIO } from "./io";
+import { writePieces, type CliIO } from "./io";
 
 const INDENT = "  ";
 /** A part of the document this small (in values) is written by JSON.stringify in one go. */
 const SMALL = 512;
-/** About this many characters go to stdout at a time. */
-const CHUNK = 1 << 16;
 
 /**
  * An array whose elements are made as the writer reaches them (the sections of a county), so that they are never
@@ -179,14 +177,9 @@ export function* jsonPieces(value: unknown, small = SMALL): Generator<string> {
 
 /** Writes one JSON document and a newline to stdout, a chunk at a time, waiting while stdout is full. */
 export async function writeJsonDocument(io: CliIO, document: unknown): Promise<void> {
-  let chunk = "";
-  for (const piece of jsonPieces(document)) {
-    chunk += piece;
-    if (chunk.length >= CHUNK) {
-      io.stdout(chunk);
-      chunk = "";
-      if (io.stdoutRoom) await io.stdoutRoom();
-    }
+  function* document_(): Generator<string> {
+    yield* jsonPieces(document);
+    yield "\n";
   }
-  io.stdout(`${chunk}\n`);
+  await writePieces(io, document_());
 }

@@ -13,13 +13,14 @@ import type { Profile } from "../../standard/profile";
 import { buildReport } from "../../report/build";
 import { reportBytes } from "../../xlsx/report";
 import { gridRangeAddress } from "../../xlsx/reportFile";
-import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
+import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
 import {
   EXIT,
   checkOutputPath,
   usageError,
   writeFailure,
   writeFileAtomic,
+  writeLines,
   type CliIO,
   type Command,
 } from "../io";
@@ -170,18 +171,9 @@ export const evaluateCommand: Command = {
       io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n${blockedText}\n`);
       return EXIT.inputErrors;
     }
-    io.stdout(
-      formatVerdict(
-        result.evaluation,
-        profile,
-        { file: basename(file), sheet: result.sheet, schools: result.read.records.length },
-        result.problems,
-        lang,
-      ) +
-        "\n" +
-        countySummaryText(county, lang) +
-        (wrote ? `\n${wrote}` : ""),
-    );
+    const heading = { file: basename(file), sheet: result.sheet, schools: result.read.records.length };
+    await writeLines(io, verdictLines(result.evaluation, profile, heading, result.problems, lang));
+    io.stdout(`\n${countySummaryText(county, lang)}${wrote ? `\n${wrote}` : ""}`);
     return EXIT.ok;
   },
 };
