@@ -4,12 +4,14 @@ import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
 import { readSchoolTable } from "../sheet/read";
+import type { Grid } from "../sheet/grid";
 import type { Problem } from "../sheet/problems";
 import { parseProfileText } from "../standard/load";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
 import { formatProblems } from "./verdict";
+import { writeJsonDocument } from "./json";
 import { EXIT, parseArgsError, parseLang, usageError, type Bilingual, type CliIO } from "./io";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
@@ -134,14 +136,15 @@ export async function readJsonFile(
 }
 
 /**
- * The school records of a workbook by the same path as `balance evaluate`: the workbook's sheets, the chosen
- * sheet, `evaluateTable`. Errors in the table block, exactly as there.
+ * The first steps of every command that reads a workbook: its sheets, and the sheet of the school table
+ * (--sheet, else the first with a recognisable header). `grids` holds every sheet (the county sheet is
+ * looked up among them).
  */
-export async function readCountyRecords(
+export async function readSchoolSheet(
   file: string,
   sheet: string | undefined,
   profile: Profile,
-): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
+): Promise<{ ok: true; grids: Grid[]; grid: Grid } | { ok: false; problems: Problem[] }> {
   const workbook = await readWorkbookFile(file);
   if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
   const chosen = chooseSheet(
@@ -150,6 +153,20 @@ export async function readCountyRecords(
     (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
   );
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
+  return { ok: true, grids: workbook.grids, grid: chosen.grid };
+}
+
+/**
+ * The school records of a workbook by the same path as `balance evaluate`: `readSchoolSheet`, then
+ * `evaluateTable`. Errors in the table block, exactly as there.
+ */
+export async function readCountyRecords(
+  file: string,
+  sheet: string | undefined,
+  profile: Profile,
+): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
+  const chosen = await readSchoolSheet(file, sheet, profile);
+  if (!chosen.ok) return chosen;
   const result = evaluateTable(chosen.grid, profile);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
@@ -166,14 +183,14 @@ export function jsonProblems(problems: readonly Problem[], lang: Lang) {
 }
 
 /** Problems that stop a command: one JSON document on stdout with --json, else the list on stderr. Exit 1. */
-export function inputProblems(
+export async function inputProblems(
   io: CliIO,
   problems: readonly Problem[],
   lang: Lang,
   json: boolean,
   heading?: string,
-): number {
-  if (json) io.stdout(JSON.stringify({ ok: false, problems: jsonProblems(problems, lang) }, null, 2) + "\n");
+): Promise<number> {
+  if (json) await writeJsonDocument(io, { ok: false, problems: jsonProblems(problems, lang) });
   else io.stderr(`${heading ? `${heading}\n` : ""}${formatProblems(problems, lang).join("\n")}\n`);
   return EXIT.inputErrors;
 }
