@@ -1,5 +1,6 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
+import { ceilWhole } from "../engine/compare";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
 import type { Problem } from "../sheet/problems";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
@@ -106,9 +107,9 @@ const padStart = (text: string, n: number) => " ".repeat(Math.max(0, n - width(t
 /** A needed amount of a resource in its natural unit, rounded up: whole people, rooms and m²; 元 as the statistics print. */
 export function formatAmount(profile: Profile, indicator: IndicatorId, amount: number, lang: Lang): string {
   const def = profile.indicators[indicator];
-  if (indicator === "equipmentValue") return formatYuan(Math.ceil(amount - 1e-9), lang);
   // a need is shown rounded up, so that adding what is shown reaches the target
-  const whole = Math.ceil(amount - 1e-9);
+  const whole = ceilWhole(amount);
+  if (indicator === "equipmentValue") return formatYuan(whole, lang);
   const unit = lang === "en" && whole === 1 ? def.resourceUnit.en.replace(/s$/, "") : def.resourceUnit[lang];
   return `${formatNumber(whole, 0, lang)} ${unit}`;
 }
@@ -156,6 +157,14 @@ export function problemLine(problem: Problem, lang: Lang): string {
   return `${tag} ${problem.cell}${lang === "zh" ? "：" : ": "}${message}`;
 }
 
+/**
+ * A difference coefficient as the report prints it, to 4 decimals: at 2, a coefficient of 0.5004 would read
+ * "0.50 ✗ ≤ 0.50".
+ */
+function formatCoefficient(cv: number, lang: Lang): string {
+  return formatNumber(cv, 4, lang);
+}
+
 /** 2 decimals, or 3 when 2 would move a threshold (85 % of 4.5 is 3.825, not 3.82). */
 function exactDigits(value: number): number {
   return Math.abs(Math.round(value * 100) / 100 - value) > 1e-9 ? 3 : 2;
@@ -198,7 +207,7 @@ function* levelLines(profile: Profile, evaluation: Evaluation, level: Level, lan
   yield `  ${padEnd(t.columns[0], nameWidth)}  ${padStart(t.columns[1], ratioWidth)}  ${padStart(t.columns[2], 8)}  ${t.columns[3]}`;
   for (const [i, id] of INDICATOR_IDS.entries()) {
     const b = l.balance[id];
-    const cv = b.cv === null ? "—" : formatNumber(b.cv, 2, lang);
+    const cv = b.cv === null ? "—" : formatCoefficient(b.cv, lang);
     yield `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`;
   }
   let heading = true;
@@ -257,7 +266,7 @@ export function* verdictLines(
         reasons.push(
           b.cv === null
             ? t.cvUndefined(name, indicator)
-            : t.cvFail(name, indicator, formatNumber(b.cv, 2, lang), formatNumber(b.limit, 2, lang)),
+            : t.cvFail(name, indicator, formatCoefficient(b.cv, lang), formatNumber(b.limit, 2, lang)),
         );
       }
     }
