@@ -147,9 +147,19 @@ export async function readCountyRecords(
     (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
   );
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
-  const result = evaluateTable(chosen.grid, profile);
+  const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
+}
+
+/** A table's evaluation with the problems of choosing its sheet (a hidden sheet passed over or read) first. */
+export function withSheetProblems<T extends { problems: Problem[] }>(
+  result: T,
+  sheetProblems: readonly Problem[],
+): T {
+  return sheetProblems.length === 0
+    ? result
+    : { ...result, problems: [...sheetProblems, ...result.problems] };
 }
 
 export function jsonProblems(problems: readonly Problem[], lang: Lang) {

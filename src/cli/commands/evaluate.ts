@@ -16,7 +16,7 @@ import { buildReport } from "../../report/build";
 import { checkReportPath, gridRangeAddress, writeReportFile } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
-import { parseCommandLine, readProfileOption } from "../commandLine";
+import { parseCommandLine, readProfileOption, withSheetProblems } from "../commandLine";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
                  [--county-sheet NAME] [--county NAME] [--out report.xlsx [--force]]
@@ -117,7 +117,7 @@ export const evaluateCommand: Command = {
     );
     if (!chosen.ok) return blocked(io, profile, [chosen.problem], lang, json, file);
 
-    const result = evaluateTable(chosen.grid, profile);
+    const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
     const countySheet = findCountySheet(workbook.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
     const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target.county });
