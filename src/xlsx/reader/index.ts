@@ -1,7 +1,7 @@
 /**
  * The .xlsx reader every host shares — the command line in Node, the web app in the browser: bytes in, the
  * workbook's sheets as grids out, or the one problem that kept it from being read. No Node API here (the file
- * wrapper is src/xlsx/read.ts); fflate unzips, saxes parses each part as it inflates.
+ * wrapper is src/xlsx/read.ts); each part is parsed as it inflates (zip.ts, xml.ts).
  */
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../sheet/problems";
@@ -38,24 +38,26 @@ function kindOfZip(zip: Zip): "ods" | "docx" | "pptx" | null {
   return null;
 }
 
-function readGrids(data: Uint8Array): Grid[] {
+async function readGrids(data: Uint8Array): Promise<Grid[]> {
   const zip = new Zip(data);
-  const workbook = workbookPart(zip);
+  const workbook = await workbookPart(zip);
   if (workbook === null) throw new WorkbookFailure(notAWorkbook(kindOfZip(zip)));
-  const parts = readWorkbookParts(zip, workbook);
+  const parts = await readWorkbookParts(zip, workbook);
   if (parts.sheets.length === 0) throw new WorkbookFailure(notAWorkbook(null));
   const context = {
-    sharedStrings: readSharedStrings(zip, parts.sharedStrings),
-    dateStyles: readDateStyles(zip, parts.styles),
+    sharedStrings: await readSharedStrings(zip, parts.sharedStrings),
+    dateStyles: await readDateStyles(zip, parts.styles),
     date1904: parts.date1904,
   };
-  return parts.sheets.map((sheet) => {
+  const grids: Grid[] = [];
+  for (const sheet of parts.sheets) {
     const entry = sheet.part === null ? undefined : zip.entry(sheet.part);
     if (!entry) throw missingSheetPart(sheet.name, sheet.part);
-    const grid = readWorksheet(zip, entry, sheet.name, context);
+    const grid = await readWorksheet(zip, entry, sheet.name, context);
     if (sheet.visibility !== "visible") grid.visibility = sheet.visibility;
-    return grid;
-  });
+    grids.push(grid);
+  }
+  return grids;
 }
 
 /** Reads the sheets of an .xlsx workbook held in memory. Never throws: a file that cannot be read is a problem. */
@@ -64,7 +66,7 @@ export async function readWorkbook(data: Uint8Array): Promise<WorkbookResult> {
   if (!startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
     return { ok: false, problem: NOT_XLSX() };
   try {
-    return { ok: true, grids: readGrids(data) };
+    return { ok: true, grids: await readGrids(data) };
   } catch (error) {
     if (error instanceof WorkbookFailure) return { ok: false, problem: error.problem };
     // anything else thrown while reading (a part no reader expects): the file is damaged, never a stack trace

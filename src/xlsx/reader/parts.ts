@@ -7,7 +7,7 @@
 import { isBuiltInDateFormat, isDateFormatCode } from "./numberFormats";
 import { damaged } from "./problems";
 import { attributeByLocalName, parsePart, type Attributes, type XmlHandler } from "./xml";
-import { partKey, type Zip } from "./zip";
+import type { Zip } from "./zip";
 
 export interface Relationship {
   /** the last segment of the relationship's type: officeDocument, worksheet, sharedStrings, styles… */
@@ -32,10 +32,10 @@ export interface WorkbookParts {
 
 const isTrue = (value: string | undefined) => value === "1" || value === "true";
 
-function read(zip: Zip, part: string, handler: XmlHandler): boolean {
+async function read(zip: Zip, part: string, handler: XmlHandler): Promise<boolean> {
   const entry = zip.entry(part);
   if (!entry) return false;
-  parsePart(zip, entry, handler);
+  await parsePart(zip, entry, handler);
   return true;
 }
 
@@ -64,11 +64,11 @@ export function resolveTarget(folder: string, target: string): string {
 }
 
 /** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`) by id; null when missing. */
-export function readRelationships(zip: Zip, part: string): Map<string, Relationship> | null {
+export async function readRelationships(zip: Zip, part: string): Promise<Map<string, Relationship> | null> {
   const folder = folderOf(part);
   const relsPart = `${folder}_rels/${part.slice(folder.length)}.rels`;
   const relationships = new Map<string, Relationship>();
-  const found = read(zip, relsPart, {
+  const found = await read(zip, relsPart, {
     open(name, attributes) {
       if (name !== "Relationship" || attributes.TargetMode === "External") return;
       const type = attributes.Type ?? "";
@@ -84,19 +84,19 @@ export function readRelationships(zip: Zip, part: string): Map<string, Relations
 }
 
 /** The workbook part the package points to (xl/workbook.xml in every file seen), or null when there is none. */
-export function workbookPart(zip: Zip): string | null {
-  const root = readRelationships(zip, "");
+export async function workbookPart(zip: Zip): Promise<string | null> {
+  const root = await readRelationships(zip, "");
   for (const rel of root?.values() ?? []) {
     if (rel.type === "officeDocument" && zip.has(rel.target)) return rel.target;
   }
   return zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null;
 }
 
-export function readWorkbookParts(zip: Zip, workbook: string): WorkbookParts {
-  const rels = readRelationships(zip, workbook);
+export async function readWorkbookParts(zip: Zip, workbook: string): Promise<WorkbookParts> {
+  const rels = await readRelationships(zip, workbook);
   const parts: WorkbookParts = { sheets: [], date1904: false, sharedStrings: null, styles: null };
   const declared: { name: string; state: string | undefined; id: string | undefined }[] = [];
-  read(zip, workbook, {
+  await read(zip, workbook, {
     open(name: string, attributes: Attributes) {
       if (name === "sheet") {
         declared.push({
@@ -144,14 +144,14 @@ export function unescapeText(text: string): string {
  * The shared strings, in order: each item's text, runs of rich text joined; phonetic guides (rPh) left out as
  * Excel leaves them out of the cell's value.
  */
-export function readSharedStrings(zip: Zip, part: string | null): string[] {
+export async function readSharedStrings(zip: Zip, part: string | null): Promise<string[]> {
   const strings: string[] = [];
   if (part === null) return strings;
   let inItem = false;
   let phonetic = 0;
   let inText = false;
   let item = "";
-  read(zip, part, {
+  await read(zip, part, {
     open(name) {
       if (name === "si") {
         inItem = true;
@@ -175,13 +175,13 @@ export function readSharedStrings(zip: Zip, part: string | null): string[] {
 }
 
 /** For each cell style (the `s` of a cell), whether its number format shows a date or a time. */
-export function readDateStyles(zip: Zip, part: string | null): boolean[] {
+export async function readDateStyles(zip: Zip, part: string | null): Promise<boolean[]> {
   const dateStyles: boolean[] = [];
   if (part === null) return dateStyles;
   const codes = new Map<number, string>();
   const formatIds: number[] = [];
   let inCellXfs = false;
-  read(zip, part, {
+  await read(zip, part, {
     open(name, attributes) {
       if (name === "numFmt") codes.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
       else if (name === "cellXfs") inCellXfs = true;
@@ -206,5 +206,3 @@ export function missingSheetPart(sheet: string, part: string | null) {
     en: `the contents of the sheet "${sheet}" (${part ?? "none"}) are missing`,
   });
 }
-
-export { partKey };

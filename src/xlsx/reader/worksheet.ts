@@ -57,6 +57,15 @@ function rangeOf(ref: string): MergedRange | null {
   };
 }
 
+/** Sets a cell of a row; a short run of blanks before it is filled with null, a long one left as a hole. */
+function put(line: CellValue[], col: number, value: CellValue): CellValue[] {
+  if (col > line.length && col - line.length <= LONGEST_FILLED_GAP) {
+    while (line.length < col) line.push(null);
+  }
+  line[col] = value;
+  return line;
+}
+
 class SheetReader {
   readonly values: CellValue[][] = [];
   private readonly hiddenRows: number[] = [];
@@ -66,6 +75,9 @@ class SheetReader {
 
   private row = -1;
   private nextRow = 0;
+  /** the cells of the <row> being read, copied to an array of its exact length when the row ends */
+  private line: CellValue[] = [];
+  private inRow = false;
   private nextCol = 0;
   // the cell being read
   private col = 0;
@@ -150,8 +162,7 @@ class SheetReader {
         this.phonetic--;
         return;
       case "row":
-        this.nextRow = this.row + 1;
-        this.row = -1;
+        this.closeRow();
         return;
     }
   }
@@ -173,6 +184,7 @@ class SheetReader {
     }
     this.row = row;
     this.nextCol = 0;
+    this.inRow = true;
     if (attributes.hidden === "1" || attributes.hidden === "true") this.hiddenRows.push(row);
   }
 
@@ -274,16 +286,34 @@ class SheetReader {
   }
 
   private store(value: CellValue): void {
-    let line = this.values[this.row];
-    if (line === undefined) {
-      line = [];
-      this.values[this.row] = line;
+    if (this.inRow) {
+      put(this.line, this.col, value);
+      return;
     }
-    const col = this.col;
-    if (col > line.length && col - line.length <= LONGEST_FILLED_GAP) {
-      while (line.length < col) line.push(null);
+    // a cell outside any <row>
+    const line = this.values[this.row];
+    if (line === undefined) this.values[this.row] = put([], this.col, value);
+    else put(line, this.col, value);
+  }
+
+  private closeRow(): void {
+    const line = this.line;
+    if (line.length > 0) {
+      const existing = this.values[this.row];
+      if (existing === undefined) {
+        // a row held at its exact length: a million one-cell rows cost a million small arrays, no more
+        this.values[this.row] = line.slice();
+      } else {
+        // the same row given twice: the later cells join the earlier ones
+        line.forEach((value, col) => {
+          if (value !== null) put(existing, col, value);
+        });
+      }
+      this.line = [];
     }
-    line[col] = value;
+    this.nextRow = this.row + 1;
+    this.row = -1;
+    this.inRow = false;
   }
 
   /** The grid, once the part has been read: merged cells cleared but their first, hidden rows and columns. */
@@ -342,9 +372,14 @@ class SheetReader {
 }
 
 /** Reads one worksheet part into a grid. */
-export function readWorksheet(zip: Zip, entry: ZipEntry, sheet: string, context: SheetContext): Grid {
+export async function readWorksheet(
+  zip: Zip,
+  entry: ZipEntry,
+  sheet: string,
+  context: SheetContext,
+): Promise<Grid> {
   const reader = new SheetReader(sheet, context);
-  parsePart(zip, entry, {
+  await parsePart(zip, entry, {
     open: (name, attributes) => reader.open(name, attributes),
     close: (name) => reader.close(name),
     text: (text) => reader.onText(text),
