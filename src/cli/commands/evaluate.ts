@@ -8,7 +8,6 @@ import {
   evaluateCountyWorkbook,
   findCountySheet,
 } from "../../countyVerdict";
-import { readSchoolTable } from "../../sheet/read";
 import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
@@ -16,7 +15,7 @@ import { buildReport } from "../../report/build";
 import { checkReportPath, gridRangeAddress, writeReportFile } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
-import { parseCommandLine, readProfileOption, withSheetProblems } from "../commandLine";
+import { holdsSchoolTable, parseCommandLine, readProfileOption, withSheetProblems } from "../commandLine";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
                  [--county-sheet NAME] [--county NAME] [--out report.xlsx [--force]]
@@ -110,11 +109,7 @@ export const evaluateCommand: Command = {
 
     const workbook = await readWorkbookFile(file);
     if (!workbook.ok) return blocked(io, profile, [workbook.problem], lang, json, file);
-    const chosen = chooseSheet(
-      workbook.grids,
-      values.sheet,
-      (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
-    );
+    const chosen = chooseSheet(workbook.grids, values.sheet, holdsSchoolTable(profile));
     if (!chosen.ok) return blocked(io, profile, [chosen.problem], lang, json, file);
 
     const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
