@@ -5,6 +5,10 @@
  * figures, exceljs loading the same bytes for the reader. First-call figures are a fresh process's first run
  * (and the reader's first call in this process, before its code is compiled); warm figures are medians after
  * a warm-up.
+ *
+ * The goals were set on a machine where Node started in 0.1 s, so each wall goal is also judged as a ratio to
+ * Node's start measured here (0.25 s → 2.5×, 0.5 s → 5×): on a shared, loaded machine the ratio is the figure
+ * that holds.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -61,6 +65,13 @@ function wall(args: string[]): { first: ProcessRun; ms: number; rssMiB: number; 
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return { first, ms: median(times), rssMiB: median(rss), baseMs: median(base) };
+}
+
+/** The ratio of a command's wall time to Node's own start, against the goal's ratio (goal ÷ 0.1 s). */
+function ratioNote(ms: number, baseMs: number, goalMs: number): string {
+  const ratio = ms / baseMs;
+  const goal = goalMs / 100;
+  return `node -e "" ${baseMs.toFixed(0)} ms: ratio ${ratio.toFixed(2)} (goal ≤ ${goal}: ${ratio <= goal ? "met" : "NOT met"})`;
 }
 
 function memoryLine(name: string, mib: number, goalMiB: number): void {
@@ -123,7 +134,7 @@ async function main(): Promise<void> {
     "balance evaluate sample county, median",
     sample.ms,
     250,
-    `(node -e "" ${sample.baseMs.toFixed(0)} ms: ratio ${(sample.ms / sample.baseMs).toFixed(2)}; peak ${sample.rssMiB.toFixed(1)} MiB)`,
+    `(${ratioNote(sample.ms, sample.baseMs, 250)}; peak ${sample.rssMiB.toFixed(1)} MiB)`,
   );
 
   const big = await countyFile("3000.xlsx", 3000, 3000);
@@ -133,7 +144,7 @@ async function main(): Promise<void> {
     "balance evaluate 3,000 schools, median",
     large.ms,
     500,
-    `(node -e "" ${large.baseMs.toFixed(0)} ms: ratio ${(large.ms / large.baseMs).toFixed(2)})`,
+    `(${ratioNote(large.ms, large.baseMs, 500)})`,
   );
   memoryLine("balance evaluate 3,000 schools", large.rssMiB, 100);
 

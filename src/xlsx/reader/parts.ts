@@ -6,7 +6,7 @@
  */
 import { isBuiltInDateFormat, isDateFormatCode } from "./numberFormats";
 import { damaged } from "./problems";
-import { attributeByLocalName, parsePart, type Attributes, type XmlHandler } from "./xml";
+import { parsePart, type Attributes, type XmlHandler } from "./xml";
 import type { Zip } from "./zip";
 
 export interface Relationship {
@@ -70,11 +70,11 @@ export async function readRelationships(zip: Zip, part: string): Promise<Map<str
   const relationships = new Map<string, Relationship>();
   const found = await read(zip, relsPart, {
     open(name, attributes) {
-      if (name !== "Relationship" || attributes.TargetMode === "External") return;
-      const type = attributes.Type ?? "";
-      relationships.set(attributes.Id ?? "", {
+      if (name !== "Relationship" || attributes.get("TargetMode") === "External") return;
+      const type = attributes.get("Type") ?? "";
+      relationships.set(attributes.get("Id") ?? "", {
         type: type.slice(type.lastIndexOf("/") + 1),
-        target: resolveTarget(folder, attributes.Target ?? ""),
+        target: resolveTarget(folder, attributes.get("Target") ?? ""),
       });
     },
     close() {},
@@ -100,12 +100,12 @@ export async function readWorkbookParts(zip: Zip, workbook: string): Promise<Wor
     open(name: string, attributes: Attributes) {
       if (name === "sheet") {
         declared.push({
-          name: attributes.name ?? "",
-          state: attributes.state,
-          id: attributeByLocalName(attributes, "id"),
+          name: attributes.get("name") ?? "",
+          state: attributes.get("state"),
+          id: attributes.byLocalName("id"),
         });
       } else if (name === "workbookPr") {
-        parts.date1904 = isTrue(attributes.date1904);
+        parts.date1904 = isTrue(attributes.get("date1904"));
       }
     },
     close() {},
@@ -183,9 +183,10 @@ export async function readDateStyles(zip: Zip, part: string | null): Promise<boo
   let inCellXfs = false;
   await read(zip, part, {
     open(name, attributes) {
-      if (name === "numFmt") codes.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
+      if (name === "numFmt")
+        codes.set(Number(attributes.get("numFmtId")), attributes.get("formatCode") ?? "");
       else if (name === "cellXfs") inCellXfs = true;
-      else if (name === "xf" && inCellXfs) formatIds.push(Number(attributes.numFmtId ?? 0));
+      else if (name === "xf" && inCellXfs) formatIds.push(Number(attributes.get("numFmtId") ?? 0));
     },
     close(name) {
       if (name === "cellXfs") inCellXfs = false;

@@ -28,6 +28,8 @@ const LONGEST_FILLED_GAP = 1024;
 const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const REFERENCE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
+const isTrue = (value: string | undefined) => value === "1" || value === "true";
+
 const TEXT_NONE = 0;
 const TEXT_VALUE = 1;
 const TEXT_FORMULA = 2;
@@ -85,7 +87,10 @@ class SheetReader {
   private style = 0;
   private value: string | null = null;
   private formula: string | null = null;
-  private formulaAttributes: Attributes | null = null;
+  /** whether the cell has an <f>, and its shared group's kind and number when it is shared */
+  private hasFormula = false;
+  private formulaKind: string | undefined;
+  private formulaGroup: string | undefined;
   private inline: string | null = null;
   private phonetic = 0;
   private collecting = TEXT_NONE;
@@ -109,7 +114,9 @@ class SheetReader {
         this.collect(TEXT_VALUE);
         return;
       case "f":
-        this.formulaAttributes = attributes;
+        this.hasFormula = true;
+        this.formulaKind = attributes.get("t");
+        this.formulaGroup = attributes.get("si");
         this.collect(TEXT_FORMULA);
         return;
       case "row":
@@ -125,14 +132,14 @@ class SheetReader {
         this.phonetic++;
         return;
       case "col":
-        if (attributes.hidden === "1" || attributes.hidden === "true") {
-          const min = Number(attributes.min);
-          const max = Number(attributes.max ?? attributes.min);
+        if (isTrue(attributes.get("hidden"))) {
+          const min = Number(attributes.get("min"));
+          const max = Number(attributes.get("max") ?? attributes.get("min"));
           if (min >= 1 && max >= min) this.hiddenColumnRanges.push([min - 1, Math.min(max, LAST_COLUMN) - 1]);
         }
         return;
       case "mergeCell": {
-        const range = rangeOf(attributes.ref ?? "");
+        const range = rangeOf(attributes.get("ref") ?? "");
         if (range && (range.bottom > range.top || range.right > range.left)) this.merges.push(range);
         return;
       }
@@ -177,7 +184,7 @@ class SheetReader {
   }
 
   private openRow(attributes: Attributes): void {
-    const r = attributes.r;
+    const r = attributes.get("r");
     const row = r === undefined ? this.nextRow : Number(r) - 1;
     if (!Number.isInteger(row) || row < 0 || row >= LAST_ROW) {
       throw this.damage(`的行号“${r}”无效`, `row number "${r}" is not valid`);
@@ -185,11 +192,11 @@ class SheetReader {
     this.row = row;
     this.nextCol = 0;
     this.inRow = true;
-    if (attributes.hidden === "1" || attributes.hidden === "true") this.hiddenRows.push(row);
+    if (isTrue(attributes.get("hidden"))) this.hiddenRows.push(row);
   }
 
   private openCell(attributes: Attributes): void {
-    const ref = attributes.r;
+    const ref = attributes.get("r");
     if (ref === undefined) {
       this.col = this.nextCol;
       if (this.row < 0) this.row = this.nextRow;
@@ -204,11 +211,12 @@ class SheetReader {
       if (this.row < 0) this.row = Number(m[2]) - 1;
     }
     if (this.col >= LAST_COLUMN) throw this.damage("的列数超过 16384", "more than 16,384 columns");
-    this.type = attributes.t ?? "n";
-    this.style = attributes.s === undefined ? 0 : Number(attributes.s);
+    this.type = attributes.get("t") ?? "n";
+    const style = attributes.get("s");
+    this.style = style === undefined ? 0 : Number(style);
     this.value = null;
     this.formula = null;
-    this.formulaAttributes = null;
+    this.hasFormula = false;
     this.inline = null;
     this.phonetic = 0;
   }
@@ -222,7 +230,7 @@ class SheetReader {
       value = this.cachedValue(this.value);
     }
     // the formula's place in its shared group is needed even when its result is cached
-    const formula = this.formulaAttributes ? this.formulaText() : null;
+    const formula = this.hasFormula ? this.formulaText() : null;
     if (value === null && this.value === null && formula !== null) value = { formula };
     if (value === null || value === "") return;
     this.store(value);
@@ -263,14 +271,14 @@ class SheetReader {
 
   /** The formula of the cell: its own text, or its shared group's text moved to this cell. */
   private formulaText(): string | null {
-    const attributes = this.formulaAttributes!;
     const own = this.formula ?? "";
-    if (attributes.t !== "shared" || attributes.si === undefined) return own;
+    const group = this.formulaGroup;
+    if (this.formulaKind !== "shared" || group === undefined) return own;
     if (own !== "") {
-      this.shared.set(attributes.si, { text: own, row: this.row, col: this.col });
+      this.shared.set(group, { text: own, row: this.row, col: this.col });
       return own;
     }
-    const master = this.shared.get(attributes.si);
+    const master = this.shared.get(group);
     if (!master) return "";
     return this.value === null ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
   }

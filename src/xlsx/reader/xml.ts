@@ -11,7 +11,36 @@
 import { damaged } from "./problems";
 import type { Zip, ZipEntry } from "./zip";
 
-export type Attributes = Record<string, string>;
+/**
+ * The attributes of the element being opened. The list is the scanner's own and is refilled for the next tag:
+ * a handler reads what it needs during `open` and keeps the strings, never the list.
+ */
+export class Attributes {
+  private readonly names: string[] = [];
+  private readonly values: string[] = [];
+  private count = 0;
+
+  get(name: string): string | undefined {
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.values[i];
+    return undefined;
+  }
+
+  /** An attribute by its local name, whatever its prefix (r:id, or the Strict namespace's own prefix). */
+  byLocalName(local: string): string | undefined {
+    for (let i = 0; i < this.count; i++) if (localName(this.names[i]) === local) return this.values[i];
+    return undefined;
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  add(name: string, value: string): void {
+    this.names[this.count] = name;
+    this.values[this.count] = value;
+    this.count++;
+  }
+}
 
 export interface XmlHandler {
   open(name: string, attributes: Attributes): void;
@@ -22,19 +51,11 @@ export interface XmlHandler {
 
 /** A text, tag or comment longer than this is not in any honest workbook (a cell holds 32,767 characters). */
 const LONGEST_TOKEN = 8 << 20;
-const NO_ATTRIBUTES: Attributes = Object.freeze({}) as Attributes;
 
 /** The local part of a qualified name: x:row → row. */
 export function localName(name: string): string {
   const colon = name.indexOf(":");
   return colon < 0 ? name : name.slice(colon + 1);
-}
-
-/** An attribute by its local name, whatever its prefix (r:id, or the Strict namespace's own prefix). */
-export function attributeByLocalName(attributes: Attributes, local: string): string | undefined {
-  if (attributes[local] !== undefined) return attributes[local];
-  for (const key in attributes) if (localName(key) === local) return attributes[key];
-  return undefined;
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -48,6 +69,7 @@ class XmlScanner {
   private readonly open: string[] = [];
   private rootClosed = false;
   private rootSeen = false;
+  private readonly attributes = new Attributes();
 
   constructor(
     private readonly part: string,
@@ -162,7 +184,8 @@ class XmlScanner {
     if (j >= end) return -1;
     if (j === i + 1) this.fail("“<”后缺少元素名", 'a "<" without an element name');
     const name = s.slice(i + 1, j);
-    let attributes = NO_ATTRIBUTES;
+    const attributes = this.attributes;
+    attributes.clear();
     for (;;) {
       while (j < end && isSpace(s.charCodeAt(j))) j++;
       if (j >= end) return -1;
@@ -194,8 +217,7 @@ class XmlScanner {
       if (value.indexOf("<") >= 0)
         this.fail(`<${name}> 的属性值中有“<”`, `a "<" in an attribute of <${name}>`);
       if (value.indexOf("&") >= 0) value = this.unescape(value);
-      if (attributes === NO_ATTRIBUTES) attributes = {};
-      attributes[key] = value;
+      attributes.add(key, value);
       j = close + 1;
     }
   }
