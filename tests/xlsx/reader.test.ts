@@ -368,6 +368,7 @@ describe("XML as writers spell it", () => {
       sheetData(['<row r="1"><c r=A1><v>1</v></c></row>']),
       '<?xml version="1.0"?><worksheet><sheetData/></worksheet><worksheet/>',
       '<?xml version="1.0"?><worksheet><sheetData/></worksheet>junk',
+      `<?xml version="1.0"?><worksheet>${"<a>".repeat(300)}${"</a>".repeat(300)}</worksheet>`,
     ];
     for (const xml of bad) {
       const problem = await problemOf(rawWorkbook({ sheets: [{ name: "学校", xml }] }));

@@ -51,6 +51,8 @@ export interface XmlHandler {
 
 /** A text, tag or comment longer than this is not in any honest workbook (a cell holds 32,767 characters). */
 const LONGEST_TOKEN = 8 << 20;
+/** Elements nested deeper than this are in no workbook (a sheet's cells sit five deep). */
+const DEEPEST = 256;
 
 /** The local part of a qualified name: x:row → row. */
 export function localName(name: string): string {
@@ -233,6 +235,8 @@ class XmlScanner {
       this.handler.close(local);
       if (this.open.length === 0) this.rootClosed = true;
     } else {
+      if (this.open.length >= DEEPEST)
+        this.fail(`元素嵌套超过 ${DEEPEST} 层`, `elements nested more than ${DEEPEST} deep`);
       this.open.push(name);
     }
   }
