@@ -37,7 +37,7 @@ describe("cell values as Excel shows them", () => {
         '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>' +
           '<c r="C1" t="inlineStr"><is><t>学校名称</t></is></c>' +
           '<c r="D1" t="inlineStr"><is><r><t>教学及</t></r><r><rPr><b/></rPr><t>辅助用房</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></is></c>' +
-          '<c r="E1" t="s"><v>2</v></c></row>',
+          '<c r="E1" t="s"><v>2</v></c><c r="F1" t="s"><v/></c></row>',
       ]),
       {
         sharedStrings: {
@@ -493,8 +493,8 @@ describe("files that cannot be read are one clear problem", () => {
         sheets: [{ name: "学校", xml: sheetData(['<row r="3"><c r="B3" t="s"><v>7</v></c></row>']) }],
       }),
     );
-    expect(problem.code).toBe("xlsx-corrupt");
-    expect(problem.message.zh).toContain("B3");
+    expect(problem).toMatchObject({ code: "xlsx-corrupt", cell: "学校!B3" });
+    expect(problem.message.zh).toContain("学校!B3");
   });
 
   test("a sheet the workbook names but the zip lacks", async () => {

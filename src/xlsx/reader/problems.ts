@@ -19,14 +19,15 @@ export class WorkbookFailure extends Error {
 }
 
 /** The file is damaged: `detail` says where (a part of the zip, a cell) and what, in both languages. */
-export function damaged(detail: Bilingual): WorkbookFailure {
-  return new WorkbookFailure(
-    fileProblem(
+export function damaged(detail: Bilingual, cell: string | null = null): WorkbookFailure {
+  return new WorkbookFailure({
+    ...fileProblem(
       "xlsx-corrupt",
       `工作簿已损坏，无法读取（${detail.zh}）`,
       `the workbook is damaged and cannot be read (${detail.en})`,
     ),
-  );
+    cell,
+  });
 }
 
 /** More XML than the file's size can honestly hold: a zip bomb, or a file damaged into one. */

@@ -5,7 +5,7 @@
  * inline strings, booleans, errors, dates (t="d", or a number in a date format), a formula's cached result, and
  * `{ formula }` for a formula never calculated.
  */
-import { columnIndex, type CellValue, type Grid, type MergedRange } from "../../sheet/grid";
+import { cellAddress, columnIndex, type CellValue, type Grid, type MergedRange } from "../../sheet/grid";
 import { isoDate, serialToDate } from "./numberFormats";
 import { unescapeText } from "./parts";
 import { damaged } from "./problems";
@@ -240,12 +240,17 @@ class SheetReader {
   private cachedValue(text: string): CellValue {
     switch (this.type) {
       case "s": {
+        if (text.trim() === "") return null;
         const index = Number(text);
         const shared = this.context.sharedStrings[index];
         if (shared === undefined || !Number.isInteger(index)) {
-          throw this.damage(
-            `的 ${this.address()} 指向不存在的共享文本 ${text}`,
-            `${this.address()} points to shared string ${text}, which does not exist`,
+          const cell = cellAddress({ sheet: this.sheet, topLeft: "A1" }, this.row, this.col);
+          throw damaged(
+            {
+              zh: `${cell} 指向不存在的共享文本 ${text}`,
+              en: `${cell} points to shared string ${text}, which does not exist`,
+            },
+            cell,
           );
         }
         return shared;
@@ -281,16 +286,6 @@ class SheetReader {
     const master = this.shared.get(group);
     if (!master) return "";
     return this.value === null ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
-  }
-
-  private address(): string {
-    let n = this.col + 1;
-    let letters = "";
-    while (n > 0) {
-      letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-      n = Math.floor((n - 1) / 26);
-    }
-    return `${letters}${this.row + 1}`;
   }
 
   private store(value: CellValue): void {
