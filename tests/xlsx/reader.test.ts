@@ -325,6 +325,21 @@ describe("the package as writers make it", () => {
     expect(grids[0].values).toEqual([[1]]);
   });
 
+  test("the workbook's relationships missing: its sheets and shared strings found where Excel puts them", async () => {
+    const grids = await gridsOf({
+      sheets: [
+        { name: "说明", xml: sheetData(['<row r="1"><c r="A1" t="s"><v>0</v></c></row>']) },
+        { name: "学校", xml: sheetData(['<row r="1"><c r="A1" t="s"><v>1</v></c></row>']) },
+      ],
+      sharedStrings: ["填表说明", "学校名称"],
+      omit: ["xl/_rels/workbook.xml.rels"],
+    });
+    expect(grids.map((g) => [g.sheet, g.values[0][0]])).toEqual([
+      ["说明", "填表说明"],
+      ["学校", "学校名称"],
+    ]);
+  });
+
   test("a chart sheet holds no cells and is not a grid", async () => {
     const bytes = rawWorkbook({ sheets: [{ name: "学校", xml: sheetData([cell]) }] });
     const { unzipSync, zipSync, strFromU8, strToU8 } = await import("fflate");
