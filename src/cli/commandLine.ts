@@ -3,8 +3,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
-import { readSchoolTable } from "../sheet/read";
 import type { Grid } from "../sheet/grid";
+import { HEADER_SEARCH_ROWS, readSchoolTable } from "../sheet/read";
 import type { Problem } from "../sheet/problems";
 import { parseProfileText } from "../standard/load";
 import { NATIONAL_2017 } from "../standard/national2017";
@@ -144,16 +144,15 @@ export async function readSchoolSheet(
   file: string,
   sheet: string | undefined,
   profile: Profile,
-): Promise<{ ok: true; grids: Grid[]; grid: Grid } | { ok: false; problems: Problem[] }> {
+): Promise<
+  { ok: true; grids: Grid[]; grid: Grid; problems: Problem[] } | { ok: false; problems: Problem[] }
+> {
   const workbook = await readWorkbookFile(file);
   if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
-  const chosen = chooseSheet(
-    workbook.grids,
-    sheet,
-    (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
-  );
+  const chosen = chooseSheet(workbook.grids, sheet, holdsSchoolTable(profile));
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
-  return { ok: true, grids: workbook.grids, grid: chosen.grid };
+  // problems of choosing the sheet (a hidden sheet passed over or read)
+  return { ok: true, grids: workbook.grids, grid: chosen.grid, problems: chosen.problems };
 }
 
 /**
@@ -167,9 +166,29 @@ export async function readCountyRecords(
 ): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
   const chosen = await readSchoolSheet(file, sheet, profile);
   if (!chosen.ok) return chosen;
-  const result = evaluateTable(chosen.grid, profile);
+  const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
+}
+
+/**
+ * Whether a sheet holds a school table, for choosing the sheet: the header is looked for in its top rows only
+ * (docs/school-table.md#headers), so that choosing does not read a large table that evaluating reads again.
+ */
+export function holdsSchoolTable(profile: Profile): (grid: Grid) => boolean {
+  return (grid) =>
+    readSchoolTable({ ...grid, values: grid.values.slice(0, HEADER_SEARCH_ROWS + 1) }, { profile })
+      .headerRow !== null;
+}
+
+/** A table's evaluation with the problems of choosing its sheet (a hidden sheet passed over or read) first. */
+export function withSheetProblems<T extends { problems: Problem[] }>(
+  result: T,
+  sheetProblems: readonly Problem[],
+): T {
+  return sheetProblems.length === 0
+    ? result
+    : { ...result, problems: [...sheetProblems, ...result.problems] };
 }
 
 export function jsonProblems(problems: readonly Problem[], lang: Lang) {

@@ -11,7 +11,7 @@ import { evaluateTable, type TableEvaluation } from "../pipeline";
 import { isBalanceOutput } from "../report/outputs";
 import { detectCountyName, type CountyNameSource } from "../sheet/countyName";
 import type { Problem } from "../sheet/problems";
-import { readSchoolTable } from "../sheet/read";
+import { holdsSchoolTable, withSheetProblems } from "./commandLine";
 import { XING_AN_LEAGUE_PLAN } from "../standard/county";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
@@ -111,13 +111,9 @@ export async function evaluateCountySource(
   const workbook = await readWorkbookFile(source.file);
   if (!workbook.ok) return failed([workbook.problem]);
   if (source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet))) return failed([], true);
-  const chosen = chooseSheet(
-    workbook.grids,
-    undefined,
-    (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
-  );
+  const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable(profile));
   if (!chosen.ok) return failed([chosen.problem]);
-  const table = evaluateTable(chosen.grid, profile);
+  const table = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
   const countySheet = findCountySheet(workbook.grids, undefined, chosen.grid.sheet);
   const countyGrid = countySheet.ok ? countySheet.grid : null;
   const { name: county, from } = name(countyGrid);

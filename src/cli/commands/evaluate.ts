@@ -25,7 +25,7 @@ import {
   type Command,
 } from "../io";
 import { lazyJsonArray, writeJsonDocument } from "../json";
-import { parseCommandLine, readProfileOption, readSchoolSheet } from "../commandLine";
+import { parseCommandLine, readProfileOption, readSchoolSheet, withSheetProblems } from "../commandLine";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
                  [--county-sheet NAME] [--county NAME] [--out report.xlsx [--force]]
@@ -131,7 +131,7 @@ export const evaluateCommand: Command = {
     const chosen = await readSchoolSheet(file, values.sheet, profile);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
-    const result = evaluateTable(chosen.grid, profile);
+    const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
     const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
     const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target.county });
