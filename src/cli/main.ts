@@ -2,6 +2,7 @@ import { evaluateCommand } from "./commands/evaluate";
 import { templateCommand } from "./commands/template";
 import { whatifCommand } from "./commands/whatif";
 import { planCommand } from "./commands/plan";
+import { webCommand } from "./commands/web";
 import { EXIT, processIO, usageError, type CliIO, type Command } from "./io";
 import { version } from "../../package.json";
 
@@ -9,7 +10,7 @@ import { version } from "../../package.json";
  * The subcommands of `balance`, in the order help lists them. A new subcommand is a file under commands/ and one
  * entry here.
  */
-export const COMMANDS: Command[] = [evaluateCommand, templateCommand, whatifCommand, planCommand];
+export const COMMANDS: Command[] = [evaluateCommand, templateCommand, whatifCommand, planCommand, webCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

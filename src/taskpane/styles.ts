@@ -128,6 +128,37 @@ export const usePaneStyles = makeStyles({
     color: tokens.colorBrandForeground1,
   },
   sheetScroll: { overflow: "auto", maxHeight: "70vh", maxWidth: "100%" },
+  // the views (模拟, 规划): a column of fields, two to a row
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  fieldGrid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  bullets: {
+    margin: 0,
+    paddingLeft: "18px",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  indicatorTable: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    "& th, & td": {
+      padding: `2px ${tokens.spacingHorizontalXS}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+      textAlign: "end",
+      fontVariantNumeric: "tabular-nums",
+    },
+    "& th:first-child, & td:first-child": { textAlign: "start" },
+    "& thead th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
+  },
+  statusMet: { color: tokens.colorPaletteGreenForeground1 },
+  statusFloor: { color: tokens.colorPaletteMarigoldForeground1 },
+  statusUnmet: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   numberCell: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   cellSelected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });

@@ -104,15 +104,35 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
+/** The highest number N of the parts `prefix`N.xml already in the archive (charts, drawings), or 0. */
+function lastPartNumber(zip: JSZip, prefix: string): number {
+  let last = 0;
+  for (const name of Object.keys(zip.files)) {
+    if (!name.startsWith(prefix)) continue;
+    const n = /^(\d+)\.xml$/.exec(name.slice(prefix.length));
+    if (n) last = Math.max(last, Number(n[1]));
+  }
+  return last;
+}
+
 /** Adds the report's charts to the .xlsx bytes exceljs wrote. */
 export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
+  if (!report.sheets.some((s) => (s.charts ?? []).length > 0)) return xlsx;
+  return Buffer.from(await addChartsToXlsx(xlsx, report));
+}
+
+/**
+ * Adds the report's charts to .xlsx bytes, in Node or in a browser. The archive may hold other sheets' drawings
+ * (a workbook read from a file, with pictures): the new parts are numbered after them.
+ */
+export async function addChartsToXlsx(xlsx: Uint8Array, report: Report): Promise<Uint8Array> {
   const withCharts = report.sheets.filter((s) => (s.charts ?? []).length > 0);
   if (withCharts.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
   let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  let chartNo = 0;
-  let drawingNo = 0;
+  let chartNo = lastPartNumber(zip, "xl/charts/chart");
+  let drawingNo = lastPartNumber(zip, "xl/drawings/drawing");
   for (const sheet of withCharts) {
     const part = parts.get(sheet.name);
     if (!part) continue;
@@ -172,5 +192,5 @@ export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
     zip.file(part, xml);
   }
   zip.file("[Content_Types].xml", types);
-  return Buffer.from(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

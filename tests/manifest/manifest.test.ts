@@ -11,10 +11,10 @@ const ROOT = join(__dirname, "..", "..");
 const source = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 const manifest = parseXml(source);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require(join(ROOT, "webpack.config.js")) as ((
-  env: object,
-  argv: object,
-) => Promise<WebpackConfig>) & { ORIGIN: string };
+const webpackConfig = require(join(ROOT, "webpack.config.js")) as {
+  addin: (env: object, argv: object) => Promise<WebpackConfig>;
+  ORIGIN: string;
+};
 
 interface WebpackConfig {
   entry: Record<string, string>;
@@ -237,7 +237,7 @@ describe("URLs", () => {
 
   /** The files `npm run build` writes to dist/, read from webpack.config.js without running webpack. */
   async function emittedFiles(): Promise<Set<string>> {
-    const config = await webpackConfig({}, { mode: "production" });
+    const config = await webpackConfig.addin({}, { mode: "production" });
     const files = new Set<string>();
     for (const name of Object.keys(config.entry)) files.add(config.output.filename.replace("[name]", name));
     for (const plugin of config.plugins) {

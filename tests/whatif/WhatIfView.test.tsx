@@ -95,12 +95,12 @@ describe("What-if view", () => {
     expect(text).toContain("城关小学 小学在校生 +120");
     expect(text).toContain("不达标");
     expect(text).toContain("模拟后：资源配置未达标");
-    await screen.findByText("已写入“模拟方案”工作表。");
+    await screen.findByText("已写入工作表：模拟方案");
   });
 
   it("speaks English when asked", () => {
     setup("en");
-    expect(screen.getByText(/Primary：Pass/)).toBeTruthy();
+    expect(screen.getByText(/Primary: Pass/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Save the scenario as a sheet" })).toBeTruthy();
   });
 });
