@@ -27,6 +27,8 @@ import { doubleFromGrids, startOn } from "./workbook";
 export interface OpenedWorkbook {
   name: string;
   bytes: Uint8Array | null;
+  /** the number of sheets the file had */
+  sheets: number;
   workbook: MemoryWorkbook;
   /** a new number for each workbook opened: the pane starts afresh */
   serial: number;
@@ -84,7 +86,7 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
     }
   };
   const title = opened.bytes
-    ? t(lang, "webOpened", { file: opened.name, sheets: opened.workbook.excel.model.sheets.length })
+    ? t(lang, "webOpened", { file: opened.name, sheets: opened.sheets })
     : t(lang, "webSampleName");
   return (
     <MessageBar intent="info" layout="multiline" data-file-bar>
@@ -194,7 +196,13 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       const hasHeader = (grid: Grid) => readSchoolTable(grid, { profile: NATIONAL_2017 }).headerRow !== null;
       const chosen = chooseSheet(result.grids, undefined, hasHeader);
       if (chosen.ok) startOn(excel, chosen.grid.sheet);
-      show({ name: file.name, bytes, workbook: memoryWorkbook(excel, hostOptions), serial: ++opens.current });
+      show({
+        name: file.name,
+        bytes,
+        sheets: result.grids.length,
+        workbook: memoryWorkbook(excel, hostOptions),
+        serial: ++opens.current,
+      });
     } catch (failure) {
       const message = failure instanceof Error ? failure.message : String(failure);
       setError(t(lang, "webUnreadable", { file: file.name, message }));
@@ -205,7 +213,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
 
   const openSample = () => {
     const demo = startDemo({ lang, theme, displayLanguage: hostOptions.displayLanguage() });
-    show({ name: t(lang, "webSampleName"), bytes: null, workbook: demo, serial: ++opens.current });
+    show({ name: t(lang, "webSampleName"), bytes: null, sheets: 1, workbook: demo, serial: ++opens.current });
   };
 
   // a file dropped anywhere on the page opens it, also over an open workbook
