@@ -58,11 +58,11 @@ const WEB_CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 /**
- * The base URL the add-in is served from: `--env url=…` (or BALANCE_URL), else the dev server's. Office loads
- * add-ins over https only, so anything else stops the build with a message saying so.
+ * The base URL the add-in is served from: `--env url=…`, else the dev server's. Office loads add-ins over https
+ * only, so anything else stops the build with a message saying so.
  */
 function baseUrl(env = {}) {
-  const raw = env.url ?? process.env.BALANCE_URL;
+  const raw = env.url;
   if (raw === undefined || raw === true || raw === "") return `${ORIGIN}/`;
   let url;
   try {
@@ -193,8 +193,8 @@ function common(production) {
     module: {
       rules: [
         {
-          // zod's and exceljs's run-time code generation is useless under the pages' CSP: keep it out of the bundles
-          test: /[\\/]node_modules[\\/](?:zod[\\/]v4[\\/]core[\\/](?:util|doc)\.js|exceljs[\\/]dist[\\/]exceljs\.min\.js)$/,
+          // zod's, exceljs's and jszip's run-time code generation is useless under the pages' CSP: keep it out
+          test: /[\\/]node_modules[\\/](?:zod[\\/]v4[\\/]core[\\/](?:util|doc)\.js|(?:exceljs[\\/]dist[\\/]exceljs|jszip[\\/]dist[\\/]jszip)\.min\.js)$/,
           use: path.resolve(__dirname, "scripts/webpack-no-codegen-loader.cjs"),
         },
         {
@@ -263,6 +263,9 @@ async function addinConfig(env = {}, argv = {}) {
           // an ES5 script run before anything else: watches office.js load, and in Internet Explorer or old Edge
           // says why the pane cannot run
           { from: "src/taskpane/pane-start.js", to: "pane-start.js" },
+          // the ribbon's function file of the pane-only manifest (no shared runtime): office.js and nothing more
+          { from: "src/taskpane/commands.html", to: "commands.html" },
+          { from: "src/taskpane/commands.js", to: "commands.js" },
           ...MANIFESTS.map((m) => ({ from: m, to: m })),
         ],
       }),
@@ -331,6 +334,7 @@ module.exports = async (env = {}, argv = {}) => [await addinConfig(env, argv), w
 module.exports.addin = addinConfig;
 module.exports.web = webConfig;
 module.exports.baseUrl = baseUrl;
+module.exports.RebaseUrlsPlugin = RebaseUrlsPlugin;
 module.exports.ORIGIN = ORIGIN;
 module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
 module.exports.WEB_CONTENT_SECURITY_POLICY = WEB_CONTENT_SECURITY_POLICY;

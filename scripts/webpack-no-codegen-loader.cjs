@@ -1,13 +1,13 @@
-// A webpack loader for zod's core in the add-in's bundles, and for the browser build of exceljs in the web app's.
-// zod 4 probes `new Function("")` to decide whether it may compile fast parsers at run time, and keeps a
-// `Function` constructor call to do so. The pages' Content-Security-Policy forbids generated code (no
+// A webpack loader for zod's core in the add-in's bundles, and for the browser builds of exceljs and jszip in the
+// web app's. zod 4 probes `new Function("")` to decide whether it may compile fast parsers at run time, and keeps
+// a `Function` constructor call to do so. The pages' Content-Security-Policy forbids generated code (no
 // 'unsafe-eval'), so neither is of any use there, and shipping them would make the bundles fail the trust scan
 // (tests/trust/bundles.test.ts). This loader replaces the probe with `false` (zod then always uses its ordinary
 // parsers, as it does under `jitless`) and the compiler with a throw that cannot be reached. exceljs's browser
-// build carries polyfills that find the global object with `Function("return this")()` (globalThis instead),
+// build carries polyfills that find the global object with `Function("return this")()` (globalThis instead) and
 // set regeneratorRuntime through the Function constructor in a fallback (globalThis exists in every browser the
-// app runs in) and accept a string of code in setImmediate (never given one). It fails the build if the code
-// changes shape, so an upgrade is noticed.
+// app runs in); it and jszip accept a string of code in setImmediate (never given one). The loader fails the
+// build if the code changes shape, so an upgrade is noticed.
 "use strict";
 
 const EDITS = [
@@ -36,7 +36,7 @@ const EDITS = [
     replacement: "void 0",
   },
   {
-    file: /[\\/]exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+    file: /[\\/](?:exceljs[\\/]dist[\\/]exceljs|jszip[\\/]dist[\\/]jszip)\.min\.js$/,
     pattern: /e=new Function\(""\+e\)/g,
     count: 1,
     replacement: 'e=function(){throw new TypeError("setImmediate needs a function")}',

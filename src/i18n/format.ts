@@ -53,3 +53,16 @@ export function parseNumberInput(text: string): number | null {
   const value = Number(plain.replace(/,/g, ""));
   return Number.isFinite(value) ? value : null;
 }
+
+/** The units the template's headers carry (㎡, 万元, 间), as the UI language writes them. */
+const UNITS_EN: Record<string, string> = {
+  "㎡": "m²",
+  万元: "10,000 yuan",
+  元: "yuan",
+  间: "rooms",
+  人: "people",
+};
+
+export function unitIn(lang: Lang, unit: string): string {
+  return lang === "zh" ? unit : (UNITS_EN[unit] ?? unit);
+}

@@ -134,7 +134,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
     "This is an in-memory sample workbook (the fictional 白狼县 county); no file is changed. Open the add-in in Excel to work on real data.",
   loadingOffice: "Connecting to Excel…",
 
-  tabCheck: "Check & report",
+  tabCheck: "Check",
   tabWhatIf: "What-if",
   tabPlan: "Plan",
   tabAllItems: "All items",
@@ -236,7 +236,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   statusUnmet: "Short",
 
   hostError: "Excel could not do it: {message}",
-  viewUnavailable: "Read and check the school table (with no errors) under “Check & report” first.",
+  viewUnavailable: "Read and check the school table (with no errors) under “Check” first.",
   dismiss: "Dismiss",
 };
 

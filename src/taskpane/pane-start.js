@@ -49,16 +49,16 @@
         "此版本 Excel 用 Internet Explorer 11 或旧版 Edge 显示加载项，无法运行均衡任务窗格。" +
           "请安装 Microsoft Edge WebView2 运行时后重启 Excel，或在浏览器中使用离线网页版：" +
           webApp,
-        "zh-CN",
-      ),
+        "zh-CN"
+      )
     );
     box.appendChild(
       paragraph(
         "This Excel shows add-ins in Internet Explorer 11 or old Edge, which cannot run the Balance pane. " +
           "Install the Microsoft Edge WebView2 Runtime and restart Excel, or use the offline web app in a browser: " +
           webApp,
-        "en",
-      ),
+        "en"
+      )
     );
     root.appendChild(box);
   }

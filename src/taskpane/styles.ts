@@ -156,6 +156,13 @@ export const usePaneStyles = makeStyles({
     "& th:first-child, & td:first-child": { textAlign: "start" },
     "& thead th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
   },
+  cellNote: {
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    color: tokens.colorNeutralForeground3,
+    whiteSpace: "nowrap",
+  },
+  cellStatus: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
   statusMet: { color: tokens.colorPaletteGreenForeground1 },
   statusFloor: { color: tokens.colorPaletteMarigoldForeground1 },
   statusUnmet: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },

@@ -1,6 +1,6 @@
 import { Badge, Button, Dropdown, Option, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Lang } from "../../i18n/format";
+import { unitIn, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { columnLetters, parseAddress, type Grid } from "../../sheet/grid";
 import { COLUMNS, type ColumnDefinition } from "../../standard/columns";
@@ -29,7 +29,7 @@ const ENROLMENT: Record<string, EnrolmentLevel | undefined> = {
 function fieldLabel(column: ColumnDefinition, lang: Lang): string {
   const name = lang === "zh" ? column.zh : column.en;
   if (!column.unit) return name;
-  return lang === "zh" ? `${name}（${column.unit}）` : `${name} (${column.unit})`;
+  return lang === "zh" ? `${name}（${column.unit}）` : `${name} (${unitIn(lang, column.unit)})`;
 }
 
 /** Step 2: which header feeds which field, with a drop-down to correct each match. */

@@ -65,27 +65,21 @@ export function SchoolIndicators(props: SchoolIndicatorsProps) {
               <tr key={id} data-indicator={id} data-status-after={after.status[id] ?? ""}>
                 <th scope="row" style={{ fontWeight: "normal" }}>
                   {def.shortName[lang]}
-                  <Text size={100} block className={styles.note}>
-                    {def.unit[lang]}
-                  </Text>
+                  <div className={styles.cellNote}>{def.unit[lang]}</div>
                 </th>
                 <td>
                   {formatNumber(standard, DECIMALS, lang)}
-                  <Text size={100} block className={styles.note}>
+                  <div className={styles.cellNote}>
                     {t(lang, "whatifFloor", { floor: formatNumber(floor, DECIMALS, lang) })}
-                  </Text>
+                  </div>
                 </td>
                 <td className={statusClass(before, id)} title={statusText(before, id)}>
                   {value(before, id)}
-                  <Text size={100} block>
-                    {statusText(before, id)}
-                  </Text>
+                  <div className={styles.cellStatus}>{statusText(before, id)}</div>
                 </td>
                 <td className={statusClass(after, id)} title={statusText(after, id)}>
                   {value(after, id)}
-                  <Text size={100} block>
-                    {statusText(after, id)}
-                  </Text>
+                  <div className={styles.cellStatus}>{statusText(after, id)}</div>
                 </td>
               </tr>
             );
