@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read -- exceljs cells, not Office.js proxies: nothing to sync */
 /**
  * The offline web app end to end, in Debian's headless Chromium: the production build (dist/web), served by
  * `balance web`'s own server and opened straight from disk (file://). A county workbook the app has never seen
