@@ -19,6 +19,7 @@ import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
+import { PaneHeader } from "./components/PaneHeader";
 import { ProblemsStep } from "./components/ProblemsStep";
 import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
 import { ResultsCard } from "./components/ResultsCard";
@@ -105,25 +106,14 @@ export function Pane(props: PaneProps) {
       lang={lang === "zh" ? "zh-CN" : "en-US"}
     >
       <div className={styles.root} data-theme={theme}>
-        <header className={styles.header}>
-          <div>
-            <h1 className={styles.title}>{t(lang, "appTitle")}</h1>
-            <Text className={styles.subtitle}>{t(lang, "appSubtitle")}</Text>
-          </div>
-          <Button
-            size="small"
-            appearance="subtle"
-            aria-label={t(lang, "languageSwitchLabel")}
-            lang={lang === "zh" ? "en" : "zh-CN"}
-            onClick={() => {
-              const next = lang === "zh" ? "en" : "zh";
-              setLang(next);
-              props.onLangChange?.(next);
-            }}
-          >
-            {t(lang, "languageSwitch")}
-          </Button>
-        </header>
+        <PaneHeader
+          lang={lang}
+          subtitle={t(lang, "appSubtitle")}
+          onLang={(next) => {
+            setLang(next);
+            props.onLangChange?.(next);
+          }}
+        />
 
         {banner?.(lang)}
 

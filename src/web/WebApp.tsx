@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Text,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
@@ -16,6 +15,7 @@ import { t } from "../i18n/messages";
 import type { Grid } from "../sheet/grid";
 import { readSchoolTable } from "../sheet/read";
 import { NATIONAL_2017 } from "../standard/national2017";
+import { PaneHeader } from "../taskpane/components/PaneHeader";
 import { Pane } from "../taskpane/Pane";
 import { usePaneStyles } from "../taskpane/styles";
 import { startDemo } from "./demo";
@@ -125,21 +125,7 @@ function Landing(props: {
   const styles = usePaneStyles();
   return (
     <div className={styles.root}>
-      <header className={styles.header}>
-        <div>
-          <h1 className={styles.title}>{t(lang, "appTitle")}</h1>
-          <Text className={styles.subtitle}>{t(lang, "webSubtitle")}</Text>
-        </div>
-        <Button
-          size="small"
-          appearance="subtle"
-          aria-label={t(lang, "languageSwitchLabel")}
-          lang={lang === "zh" ? "en" : "zh-CN"}
-          onClick={() => props.onLang(lang === "zh" ? "en" : "zh")}
-        >
-          {t(lang, "languageSwitch")}
-        </Button>
-      </header>
+      <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
       <main className={styles.body}>
         <OpenWorkbook
           lang={lang}

@@ -10,7 +10,7 @@ import { ExcelDouble } from "../../src/excel/double/excel";
 import { doubleHost } from "../../src/excel/double/host";
 import type { ExcelHost } from "../../src/excel/host";
 import { evaluate } from "../../src/engine/evaluate";
-import type { SchoolRecord } from "../../src/engine/records";
+import { school } from "../whatif/schools";
 import { parseNumberInput } from "../../src/i18n/format";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
@@ -51,19 +51,6 @@ describe("numbers as the pane shows them", () => {
     expect(parseNumberInput(text)).toBeNull();
   });
 });
-
-function school(name: string, students: number): SchoolRecord {
-  return {
-    name,
-    type: "primary",
-    students: { primary: students, junior: 0, senior: 0 },
-    teachers: {
-      primary: { qualifiedTeachers: 25, keyTeachers: 6, peArtTeachers: 5 },
-      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
-    },
-    facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_200_000, multimediaRooms: 13 },
-  };
-}
 
 function whatIf(lang: "zh" | "en" = "zh") {
   const records = [school("城关小学", 500), school("第二小学", 500)];
