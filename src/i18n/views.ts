@@ -35,7 +35,7 @@ export const VIEWS_ZH = {
   whatifSave: "将模拟方案保存为工作表",
 
   planUnitCosts: "单位成本（元）",
-  planCostLabel: "{name}／{unit}",
+  planCostLabel: "{name}／{unit}{perYear}",
   planPerYear: "·年",
   planCostNote: "默认值为估算，请按本地价格修改：教师按每人每年计，其余按一次性投入计。",
   planRun: "计算最低成本方案",
@@ -115,7 +115,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   whatifSave: "Save the scenario as a sheet",
 
   planUnitCosts: "Unit costs (yuan)",
-  planCostLabel: "{name} per {unit}",
+  planCostLabel: "{name} (yuan per {unit}{perYear})",
   planPerYear: " a year",
   planCostNote:
     "The defaults are estimates; put in local prices. Teachers are costed per person per year, the rest once.",

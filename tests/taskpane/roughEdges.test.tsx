@@ -15,6 +15,7 @@ import { parseNumberInput } from "../../src/i18n/format";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { Pane } from "../../src/taskpane/Pane";
+import { PlanView } from "../../src/taskpane/plan/PlanView";
 import { WhatIfView } from "../../src/taskpane/whatif/WhatIfView";
 import { FakeHost } from "./fakeHost";
 import { goodPrimary, smallCounty, tableOf } from "./county";
@@ -123,6 +124,42 @@ describe("模拟: the chosen school's seven indicators", () => {
     expect(screen.getByText(/Primary: Pass/)).toBeTruthy();
     expect(screen.getByRole("spinbutton", { name: "Equipment value (10,000 yuan)" })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/[（）：]/);
+  });
+});
+
+describe("规划: unit costs", () => {
+  function plan(lang: "zh" | "en") {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PlanView
+          records={[school("城关小学", 500)]}
+          profile={NATIONAL_2017}
+          lang={lang}
+          host={{} as ExcelHost}
+          onWriteSheets={async () => undefined}
+        />
+      </FluentProvider>,
+    );
+  }
+
+  it("names each cost in English units, and takes a cost typed as the pane shows it", async () => {
+    plan("en");
+    const teachers = spin("Qualified teachers (yuan per teacher a year)");
+    expect(spin("Teaching area (yuan per m²)")).toBeTruthy();
+    expect(spin("Multimedia rooms (yuan per room)")).toBeTruthy();
+    fireEvent.change(teachers, { target: { value: "135,000" } });
+    fireEvent.blur(teachers);
+    await waitFor(() => expect(teachers.value).toBe("135,000"));
+    fireEvent.change(teachers, { target: { value: "lots" } });
+    fireEvent.blur(teachers);
+    await screen.findByText("“lots” is not a number: type for example 7399 or 7,399.");
+    expect(teachers.value).toBe("135,000");
+  });
+
+  it("keeps the Chinese labels as the statistics write them", () => {
+    plan("zh");
+    expect(spin("高学历教师／人·年")).toBeTruthy();
+    expect(spin("多媒体教室／间")).toBeTruthy();
   });
 });
 

@@ -105,11 +105,14 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
       <div className={styles.fieldGrid}>
         {INDICATOR_IDS.map((id) => {
-          const label =
-            t(lang, "planCostLabel", {
-              name: profile.indicators[id].shortName[lang],
-              unit: profile.indicators[id].resourceUnit[lang],
-            }) + (TEACHER_PER_YEAR.has(id) ? t(lang, "planPerYear") : "");
+          const label = t(lang, "planCostLabel", {
+            name: profile.indicators[id].shortName[lang],
+            unit:
+              lang === "zh"
+                ? profile.indicators[id].resourceUnit.zh
+                : (ONE_OF[profile.indicators[id].resourceUnit.en] ?? profile.indicators[id].resourceUnit.en),
+            perYear: TEACHER_PER_YEAR.has(id) ? t(lang, "planPerYear") : "",
+          });
           return (
             <NumberField
               key={id}
@@ -210,3 +213,5 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 }
 
 const TEACHER_PER_YEAR = new Set<IndicatorId>(["qualifiedTeachers", "keyTeachers", "peArtTeachers"]);
+/** One of a resource, as an English cost says it: yuan per teacher, per room. */
+const ONE_OF: Record<string, string> = { teachers: "teacher", rooms: "room" };
