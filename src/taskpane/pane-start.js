@@ -9,6 +9,8 @@
 //    (EdgeHTML), which cannot run it. There this script says so, and where to go instead, in place of a blank
 //    pane.
 (function () {
+  // outside a page (a script runner without a document) there is nothing to watch or show
+  if (typeof document === "undefined") return;
   window.balanceOfficeScript = "loading";
   function watch(state) {
     return function (event) {
@@ -23,6 +25,7 @@
 })();
 
 (function () {
+  if (typeof document === "undefined" || !window.navigator) return;
   var ua = window.navigator.userAgent;
   var trident = ua.indexOf("Trident/") !== -1 || ua.indexOf("MSIE ") !== -1;
   var edgeHtml = / Edge\/\d/.test(ua);
