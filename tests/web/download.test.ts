@@ -155,6 +155,24 @@ describe("下载工作簿", () => {
     );
   });
 
+  it("adds the county sheet the pane inserted, to be filled in in Excel or WPS", async () => {
+    const original = await countyFile();
+    const { workbook } = await openedWorkbook(original);
+    const name = await workbook.host.insertCountySheet({ lang: "zh" });
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load((await downloadBytes(original, workbook)) as unknown as ArrayBuffer);
+    expect(file.worksheets.map((w) => w.name)).toEqual(["说明", "学校", "达标情况", name]);
+    const inserted = file.getWorksheet(name)!;
+    const pane = workbook.excel.valuesOf(name);
+    expect(inserted.getCell(1, 1).value).toBe(pane[0][0]);
+    expect(inserted.rowCount).toBe(pane.length);
+    // the yes/no questions keep their drop-down
+    const validations = (
+      inserted as unknown as { dataValidations: { model: Record<string, { type: string }> } }
+    ).dataValidations.model;
+    expect(Object.values(validations).some((v) => v.type === "list")).toBe(true);
+  });
+
   it("writes the sample county, which came from no file, sheet by sheet", async () => {
     const { startDemo } = await import("../../src/web/demo");
     const demo = startDemo({ lang: "zh", theme: "light", displayLanguage: "zh-CN" });
