@@ -13,6 +13,7 @@ import type { SchoolType } from "../../engine/records";
 import type { Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { ENROLMENT_LEVELS, REQUIRED_ENROLMENT, isCombinedSchool } from "../vocabulary";
+import type { Problem } from "../problems";
 import type { ColumnPlan } from "./columnPlan";
 import type { RowFacilities } from "./facilities";
 import {
@@ -137,6 +138,20 @@ function checkEnrolment(checks: RowChecks, rowNumber: number, type: SchoolType, 
   }
 }
 
+/** Reports each level of `levels` (bits by ENROLMENT_ORDER) with its column's name and its cell. */
+function reportLevels(
+  checks: RowChecks,
+  rowNumber: number,
+  levels: number,
+  make: (cell: string, col: { zh: string; en: string }, f: number) => Problem,
+): void {
+  for (let e = 0; e < STUDENT_FIGURES.length; e++) {
+    if (!(levels & (1 << e))) continue;
+    const f = STUDENT_FIGURES[e];
+    checks.sink.report(make(figureCell(checks.plan, f, rowNumber), columnName(STUDENT_COLUMN_IDS[e]), f));
+  }
+}
+
 function reportContradictions(
   checks: RowChecks,
   rowNumber: number,
@@ -144,22 +159,15 @@ function reportContradictions(
   figures: RowFigures,
   levels: number,
 ): void {
-  for (let e = 0; e < STUDENT_FIGURES.length; e++) {
-    if (!(levels & (1 << e))) continue;
-    const f = STUDENT_FIGURES[e];
-    const col = columnName(STUDENT_COLUMN_IDS[e]);
-    const cell = figureCell(checks.plan, f, rowNumber);
-    const value = figures.values[f];
-    checks.sink.report(
-      problem(
-        "error",
-        "type-contradicts-enrolment",
-        cell,
-        `${cell}：学校类型为“${typeWord(type)}”，却填报了“${col.zh}”${value} 人；请核对学校类型或在校生数。`,
-        `${cell}: the school is a ${typeWordEn(type)} yet reports ${value} in ${col.en}; check the type or the enrolment.`,
-      ),
-    );
-  }
+  reportLevels(checks, rowNumber, levels, (cell, col, f) =>
+    problem(
+      "error",
+      "type-contradicts-enrolment",
+      cell,
+      `${cell}：学校类型为“${typeWord(type)}”，却填报了“${col.zh}”${figures.values[f]} 人；请核对学校类型或在校生数。`,
+      `${cell}: the school is a ${typeWordEn(type)} yet reports ${figures.values[f]} in ${col.en}; check the type or the enrolment.`,
+    ),
+  );
 }
 
 function reportMissingSections(
@@ -169,22 +177,16 @@ function reportMissingSections(
   figures: RowFigures,
   levels: number,
 ): void {
-  for (let e = 0; e < STUDENT_FIGURES.length; e++) {
-    if (!(levels & (1 << e))) continue;
-    const f = STUDENT_FIGURES[e];
-    const col = columnName(STUDENT_COLUMN_IDS[e]);
-    const cell = figureCell(checks.plan, f, rowNumber);
+  reportLevels(checks, rowNumber, levels, (cell, col, f) => {
     const shown = figures.states[f] === BLANK ? { zh: "空", en: "blank" } : { zh: " 0", en: "0" };
-    checks.sink.report(
-      problem(
-        "error",
-        "combined-missing-section",
-        cell,
-        `${cell}：“${typeWord(type)}”须分学段填报在校生数，“${col.zh}”为${shown.zh}。`,
-        `${cell}: a ${typeWordEn(type)} reports its enrolment per section, but ${col.en} is ${shown.en}.`,
-      ),
+    return problem(
+      "error",
+      "combined-missing-section",
+      cell,
+      `${cell}：“${typeWord(type)}”须分学段填报在校生数，“${col.zh}”为${shown.zh}。`,
+      `${cell}: a ${typeWordEn(type)} reports its enrolment per section, but ${col.en} is ${shown.en}.`,
     );
-  }
+  });
 }
 
 function reportNoSenior(checks: RowChecks, rowNumber: number, type: SchoolType, figures: RowFigures): void {
