@@ -49,7 +49,8 @@ export interface ReadResult {
   equipmentUnit: "万元" | "元";
   /** 0-based grid row of each record (same order as records) */
   rows: number[];
-  /** the header as read: its rows, its unit row, every column's path, cells and unit; null when none was found */
+  /** the header as read: its rows, its unit row, every column's path, cells and unit (frozen: reads of one header
+   * share it); null when none was found, and from readSchoolRecords */
   header: TableHeader | null;
   /** the rows left out of the table, by reason (docs/school-table.md#skipped-rows) */
   skippedRows: SkippedRows;
