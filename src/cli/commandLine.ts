@@ -4,7 +4,7 @@ import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
-import { HEADER_SEARCH_ROWS, readSchoolTable } from "../sheet/read";
+import { holdsSchoolTable } from "../sheet/read";
 import type { Problem } from "../sheet/problems";
 import { parseProfileText } from "../standard/load";
 import { NATIONAL_2017 } from "../standard/national2017";
@@ -143,13 +143,12 @@ export async function readJsonFile(
 export async function readSchoolSheet(
   file: string,
   sheet: string | undefined,
-  profile: Profile,
 ): Promise<
   { ok: true; grids: Grid[]; grid: Grid; problems: Problem[] } | { ok: false; problems: Problem[] }
 > {
   const workbook = await readWorkbookFile(file);
   if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
-  const chosen = chooseSheet(workbook.grids, sheet, holdsSchoolTable(profile));
+  const chosen = chooseSheet(workbook.grids, sheet, holdsSchoolTable);
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
   // problems of choosing the sheet (a hidden sheet passed over or read)
   return { ok: true, grids: workbook.grids, grid: chosen.grid, problems: chosen.problems };
@@ -164,21 +163,11 @@ export async function readCountyRecords(
   sheet: string | undefined,
   profile: Profile,
 ): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
-  const chosen = await readSchoolSheet(file, sheet, profile);
+  const chosen = await readSchoolSheet(file, sheet);
   if (!chosen.ok) return chosen;
   const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
-}
-
-/**
- * Whether a sheet holds a school table, for choosing the sheet: the header is looked for in its top rows only
- * (docs/school-table.md#headers), so that choosing does not read a large table that evaluating reads again.
- */
-export function holdsSchoolTable(profile: Profile): (grid: Grid) => boolean {
-  return (grid) =>
-    readSchoolTable({ ...grid, values: grid.values.slice(0, HEADER_SEARCH_ROWS + 1) }, { profile })
-      .headerRow !== null;
 }
 
 /** A table's evaluation with the problems of choosing its sheet (a hidden sheet passed over or read) first. */

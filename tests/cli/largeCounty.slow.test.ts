@@ -92,6 +92,8 @@ test(`a county of ${SCHOOLS.toLocaleString("en")} schools: the whole document, t
       unmatchedHeaders: [],
       equipmentUnit: "万元",
       rows: [],
+      header: null,
+      skippedRows: { aboveHeader: 0, legend: 0, subtotal: 0, total: 0, note: 0, blank: 0, afterEnd: 0 },
     },
     problems: [],
     evaluation,

@@ -128,7 +128,7 @@ export const evaluateCommand: Command = {
     const target = countyByName(profile, values.county);
     if (!target.ok) return usageError(io, target.message);
 
-    const chosen = await readSchoolSheet(file, values.sheet, profile);
+    const chosen = await readSchoolSheet(file, values.sheet);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
     const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
