@@ -1,6 +1,6 @@
 import { planLeastCost } from "../../src/engine/plan/leastCost";
 import { DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
-import { planSheet } from "../../src/taskpane/plan/planSheets";
+import { planSheet } from "../../src/report/planSheets";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { generateCounty } from "./county";
 

@@ -17,7 +17,7 @@ import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
 import { formatNumber, formatYuan, type Lang } from "../../i18n/format";
-import { planSheet, rotationSheet } from "./planSheets";
+import { planSheet, rotationSheet } from "../../report/planSheets";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "350px", padding: "4px" },

@@ -24,7 +24,7 @@ import {
   type TeacherIndicatorId,
 } from "../../standard/indicators";
 import { formatNumber, type Lang } from "../../i18n/format";
-import { scenarioSheet, verdictText } from "./scenarioSheet";
+import { scenarioSheet, verdictText } from "../../report/scenarioSheet";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "350px", padding: "4px" },

@@ -1,8 +1,8 @@
-import type { Profile } from "../../standard/profile";
-import { INDICATOR_IDS } from "../../standard/indicators";
-import type { Lang } from "../../i18n/format";
-import type { ReportCell, ReportSheet } from "../../report/model";
-import { describeEdit, type Edit, type ScenarioResult, type SectionVerdict } from "../../engine/scenario";
+import type { Profile } from "../standard/profile";
+import { INDICATOR_IDS } from "../standard/indicators";
+import type { Lang } from "../i18n/format";
+import type { ReportCell, ReportSheet } from "./model";
+import { describeEdit, type Edit, type ScenarioResult, type SectionVerdict } from "../engine/scenario";
 
 const VERDICT: Record<SectionVerdict, { zh: string; en: string }> = {
   pass: { zh: "达标", en: "Pass" },
@@ -85,12 +85,13 @@ export function scenarioSheet(
       ]),
     );
     for (const c of result.diff.cvChanged) {
-      const limit = profile.cvLimit[c.level];
+      // the engine's verdict on the coefficient after the changes (its tolerant comparison, docs/standard.md#comparison)
+      const { limit, pass } = result.evaluation.levels[c.level].balance[c.indicator];
       rows.push([
         { value: c.level === "primary" ? t(lang, "小学", "Primary") : t(lang, "初中", "Junior") },
         { value: profile.indicators[c.indicator].shortName[lang] },
         { value: c.before, format: "0.0000" },
-        { value: c.after, format: "0.0000", style: c.after !== null && c.after <= limit ? "pass" : "fail" },
+        { value: c.after, format: "0.0000", style: pass ? "pass" : "fail" },
         { value: limit, format: "0.00" },
       ]);
     }

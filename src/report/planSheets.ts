@@ -1,10 +1,10 @@
-import type { Profile } from "../../standard/profile";
-import { LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
-import { formatPercent, formatYuan, type Lang } from "../../i18n/format";
-import type { ReportCell, ReportSheet } from "../../report/model";
-import type { LeastCostPlan } from "../../engine/plan/leastCost";
-import type { RotationPlan } from "../../engine/plan/rotation";
-import type { UnitCosts } from "../../engine/plan/costs";
+import type { Profile } from "../standard/profile";
+import { LEVEL_NAMES, type IndicatorId } from "../standard/indicators";
+import { formatPercent, formatYuan, type Lang } from "../i18n/format";
+import type { ReportCell, ReportSheet } from "./model";
+import type { LeastCostPlan } from "../engine/plan/leastCost";
+import type { RotationPlan } from "../engine/plan/rotation";
+import type { UnitCosts } from "../engine/plan/costs";
 
 const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 const head = (labels: string[]): ReportCell[] => labels.map((value) => ({ value, style: "header" as const }));
