@@ -10,7 +10,8 @@
  *   temporary sheets again, so the workbook is left as it was.
  */
 import type { Lang } from "../i18n/format";
-import type { Report, ReportSheet } from "../report/model";
+import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK, columnWidthPoints } from "../report/look";
+import type { PrintSetup, Report, ReportSheet } from "../report/model";
 import {
   COUNTY_COLUMN_WIDTHS,
   COUNTY_SHEET_NAME,
@@ -23,12 +24,13 @@ import {
 import { columnLetters, sheetRef, type Grid } from "../sheet/grid";
 import type { ExcelHost, TableSource } from "./host";
 import {
+  alignmentAreas,
   areaGroups,
   cellBlocks,
-  columnWidthPoints,
   REQUEST_BUDGET_BYTES,
-  STYLE_LOOK,
+  sheetWidth,
   styleAreas,
+  wrapAreas,
 } from "./layout";
 
 /** Excel.run, or the double's run. */
@@ -141,6 +143,18 @@ function uniqueName(wanted: string, taken: Set<string>): string {
   }
 }
 
+/** Office.js names of the edges a table's thin borders are drawn on. */
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+] as const;
+
+const ALIGNMENT = { left: "Left", center: "Center", right: "Right" } as const;
+
 /** Queues every write of one sheet; calls `flush` before a block that would overflow the request. */
 async function queueSheet(
   context: Excel.RequestContext,
@@ -149,6 +163,13 @@ async function queueSheet(
   names: Map<string, string>,
   budget: { pending: number; limit: number; flush: () => Promise<void> },
 ): Promise<void> {
+  const width = sheetWidth(sheet);
+  // the report's font for every cell of the sheet, before the styles change some of them
+  const whole = ws.getRangeByIndexes(0, 0, Math.max(1, sheet.rows.length), width);
+  whole.format.font.name = REPORT_FONT.name;
+  whole.format.font.size = REPORT_FONT.size;
+  whole.format.verticalAlignment = "Center";
+  if (sheet.defaultRowHeight) whole.format.rowHeight = sheet.defaultRowHeight;
   for (const block of cellBlocks(sheet, budget.limit)) {
     if (budget.pending + block.bytes > budget.limit) await budget.flush();
     const range = ws.getRangeByIndexes(block.row, 0, block.rowCount, block.columnCount);
@@ -158,34 +179,48 @@ async function queueSheet(
     if (block.numberFormat) range.numberFormat = block.numberFormat;
     budget.pending += block.bytes;
   }
-  for (const [style, areas] of styleAreas(sheet)) {
-    const look = STYLE_LOOK[style];
+  const queueAreas = async (areas: string[], apply: (target: Excel.RangeAreas) => void) => {
     for (const address of areaGroups(areas)) {
       if (budget.pending + address.length * 2 > budget.limit) await budget.flush();
-      const target = ws.getRanges(address);
+      apply(ws.getRanges(address));
+      budget.pending += address.length * 2 + 200;
+    }
+  };
+  for (const [style, areas] of styleAreas(sheet)) {
+    const look = STYLE_LOOK[style];
+    await queueAreas(areas, (target) => {
       if (look.fill) target.format.fill.color = look.fill;
       if (look.fontColor) target.format.font.color = look.fontColor;
       if (look.bold) target.format.font.bold = true;
-      if (look.italic) target.format.font.italic = true;
       if (look.size) target.format.font.size = look.size;
       if (look.wrap) target.format.wrapText = true;
-      budget.pending += address.length * 2 + 200;
+    });
+  }
+  await queueAreas(wrapAreas(sheet), (target) => (target.format.wrapText = true));
+  for (const [align, areas] of alignmentAreas(sheet)) {
+    await queueAreas(areas, (target) => (target.format.horizontalAlignment = ALIGNMENT[align]));
+  }
+  for (const address of sheet.borders ?? []) {
+    const borders = ws.getRange(address).format.borders;
+    for (const edge of BORDER_EDGES) {
+      const border = borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+      border.color = BORDER_COLOR;
     }
   }
   (sheet.columnWidths ?? []).forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
   });
+  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) {
+    ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
+  }
   for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
-  const freeze = sheet.freeze ?? (sheet.headerRows ? { rows: sheet.headerRows, columns: 0 } : null);
+  const freeze = sheet.freeze;
   if (freeze && freeze.columns > 0) {
     ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, freeze.rows), freeze.columns));
   } else if (freeze && freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
-  if (sheet.print) {
-    ws.pageLayout.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1 };
-  }
-  if (sheet.headerRows) ws.pageLayout.setPrintTitleRows(`$1:$${sheet.headerRows}`);
+  if (sheet.print) queuePrint(ws, sheet.print);
   for (const spec of sheet.charts ?? []) {
     const [first, ...rest] = spec.series;
     if (!first) continue;
@@ -202,6 +237,39 @@ async function queueSheet(
     chart.setPosition(spec.anchor.from, spec.anchor.to);
   }
   void context;
+}
+
+/** The page set-up: A4, orientation, fit, repeated rows and columns, margins, header and footer, page breaks. */
+function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
+  layout.printOrder = print.overThenDown ? "OverThenDown" : "DownThenOver";
+  layout.centerHorizontally = true;
+  // Office.js takes margins in points
+  layout.leftMargin = MARGINS.left * 72;
+  layout.rightMargin = MARGINS.right * 72;
+  layout.topMargin = MARGINS.top * 72;
+  layout.bottomMargin = MARGINS.bottom * 72;
+  layout.headerMargin = MARGINS.header * 72;
+  layout.footerMargin = MARGINS.footer * 72;
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
+  if (print.titleColumns) {
+    const [a, b] = print.titleColumns.map(columnLetters);
+    layout.setPrintTitleColumns(`$${a}:$${b}`);
+  }
+  const pages = layout.headersFooters.defaultForAllPages;
+  const font = `&"${REPORT_FONT.name},Regular"&9`;
+  const code = (text: string | undefined) => (text ? `${font}${text}` : "");
+  pages.leftHeader = code(print.header?.left);
+  pages.centerHeader = code(print.header?.center);
+  pages.rightHeader = code(print.header?.right);
+  pages.leftFooter = code(print.footer?.left);
+  pages.centerFooter = code(print.footer?.center);
+  pages.rightFooter = code(print.footer?.right);
+  for (const c of print.columnBreaks ?? []) ws.verticalPageBreaks.add(`${columnLetters(c)}1`);
+  for (const r of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
 }
 
 /**

@@ -2,7 +2,13 @@
  * The canonical school table (docs/school-table.md#headers) as the product writes it: header, drop-down lists, and records turned
  * back into rows. recordsToRows is the inverse of readSchoolTable for every column of the template.
  */
-import { SCHOOL_TYPES, SCHOOL_TYPE_NAMES, SECTIONS_OF_TYPE, type SchoolRecord } from "../engine/records";
+import {
+  SCHOOL_TYPES,
+  SCHOOL_TYPE_NAMES,
+  SECTIONS_OF_TYPE,
+  type Facilities,
+  type SchoolRecord,
+} from "../engine/records";
 import { TEMPLATE_COLUMNS, templateHeader } from "../standard/columns";
 import type { Level, TeacherIndicatorId } from "../standard/indicators";
 import { ENROLMENT_LEVELS, LOCALE_WORDS, type EnrolmentLevel } from "./vocabulary";
@@ -63,8 +69,22 @@ const STUDENT_FIELD: Record<string, EnrolmentLevel> = {
   seniorStudents: "senior",
 };
 
-/** One cell of the template for one record: blank where the school has nothing to report. */
-function cellOf(record: SchoolRecord, id: string, equipmentUnit: "万元" | "元"): TemplateCell {
+const SECTION_FACILITY_FIELD: Record<string, [Level, keyof Facilities]> = {
+  primaryTeachingArea: ["primary", "teachingArea"],
+  juniorTeachingArea: ["junior", "teachingArea"],
+  primarySportsArea: ["primary", "sportsArea"],
+  juniorSportsArea: ["junior", "sportsArea"],
+  primaryEquipmentValue: ["primary", "equipmentValue"],
+  juniorEquipmentValue: ["junior", "equipmentValue"],
+  primaryMultimediaRooms: ["primary", "multimediaRooms"],
+  juniorMultimediaRooms: ["junior", "multimediaRooms"],
+};
+
+/**
+ * One cell of a school table for one record, by column id (docs/school-table.md#columns, the optional
+ * per-section facility and indoor sports columns included): blank where the school has nothing to report.
+ */
+export function recordCell(record: SchoolRecord, id: string, equipmentUnit: "万元" | "元"): TemplateCell {
   const optional = (value: number | undefined): TemplateCell => (value === undefined ? null : value);
   const student = STUDENT_FIELD[id];
   if (student) {
@@ -116,8 +136,16 @@ function cellOf(record: SchoolRecord, id: string, equipmentUnit: "万元" | "元
       return optional(record.largestClass?.grade1);
     case "grade7LargestClass":
       return optional(record.largestClass?.grade7);
-    default:
-      return null;
+    case "indoorSportsArea":
+      return optional(record.indoorSportsArea);
+    default: {
+      const sectionFacility = SECTION_FACILITY_FIELD[id];
+      if (!sectionFacility) return null;
+      const [level, field] = sectionFacility;
+      const value = record.sectionFacilities?.[level]?.[field];
+      if (value === undefined) return null;
+      return field === "equipmentValue" && equipmentUnit === "万元" ? toTenThousand(value) : value;
+    }
   }
 }
 
@@ -129,5 +157,7 @@ export function recordsToRows(
   records: readonly SchoolRecord[],
   equipmentUnit: "万元" | "元" = "万元",
 ): TemplateCell[][] {
-  return records.map((record) => TEMPLATE_COLUMNS.map((column) => cellOf(record, column.id, equipmentUnit)));
+  return records.map((record) =>
+    TEMPLATE_COLUMNS.map((column) => recordCell(record, column.id, equipmentUnit)),
+  );
 }

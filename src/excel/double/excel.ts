@@ -12,8 +12,10 @@ import {
   parseRect,
   rectAddress,
   WorkbookModel,
+  type BorderSide,
   type CellFormat,
   type CellValidation,
+  type PageLayoutModel,
   type Rect,
   type SheetModel,
 } from "./model";
@@ -306,11 +308,80 @@ class RangeFont {
   set size(v: number) {
     this.part.set("size", v);
   }
+  set name(v: string) {
+    this.part.set("fontName", v);
+  }
+}
+
+type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
+
+/** One edge of a range's borders: setting its style draws it on the sides of the cells that edge covers. */
+class RangeBorder {
+  constructor(
+    private readonly owner: {
+      applyCells(
+        name: string,
+        f: (c: CellFormat, r: number, col: number, rect: Rect) => void,
+        bytes: number,
+      ): void;
+    },
+    private readonly edge: BorderEdge,
+  ) {}
+  set style(v: string) {
+    const edge = this.edge;
+    this.owner.applyCells(
+      `format.borders.${edge}.style`,
+      (f, r, c, rect) => {
+        const sides: BorderSide[] = [];
+        if (edge === "EdgeTop" && r === rect.r0) sides.push("top");
+        if (edge === "EdgeBottom" && r === rect.r1) sides.push("bottom");
+        if (edge === "EdgeLeft" && c === rect.c0) sides.push("left");
+        if (edge === "EdgeRight" && c === rect.c1) sides.push("right");
+        if (edge === "InsideHorizontal") {
+          if (r > rect.r0) sides.push("top");
+          if (r < rect.r1) sides.push("bottom");
+        }
+        if (edge === "InsideVertical") {
+          if (c > rect.c0) sides.push("left");
+          if (c < rect.c1) sides.push("right");
+        }
+        if (sides.length === 0) return;
+        f.borders = { ...f.borders };
+        for (const side of sides) {
+          if (v === "None") delete f.borders[side];
+          else f.borders[side] = v;
+        }
+      },
+      16,
+    );
+  }
+  set weight(_v: string) {
+    this.owner.applyCells(`format.borders.${this.edge}.weight`, () => undefined, 8);
+  }
+  set color(_v: string) {
+    this.owner.applyCells(`format.borders.${this.edge}.color`, () => undefined, 8);
+  }
+}
+
+class RangeBorders {
+  constructor(
+    private readonly owner: {
+      applyCells(
+        name: string,
+        f: (c: CellFormat, r: number, col: number, rect: Rect) => void,
+        bytes: number,
+      ): void;
+    },
+  ) {}
+  getItem(edge: BorderEdge): RangeBorder {
+    return new RangeBorder(this.owner, edge);
+  }
 }
 
 class RangeFormat {
   readonly fill: RangeFill;
   readonly font: RangeFont;
+  readonly borders: RangeBorders;
   private readonly part: FormatPart;
   constructor(
     private readonly range: {
@@ -324,11 +395,36 @@ class RangeFormat {
       bold: "bold",
       italic: "italic",
       fontColor: "fontColor",
+      fontName: "fontName",
       size: "size",
       wrap: "wrap",
+      horizontalAlignment: "align",
+      verticalAlignment: "verticalAlign",
     });
     this.fill = new RangeFill(this.part);
     this.font = new RangeFont(this.part);
+    this.borders = new RangeBorders({
+      applyCells: (name, f, bytes) =>
+        range.ctx.queue(name, bytes, () => {
+          const { sheet, rect } = range.target();
+          for (let r = rect.r0; r <= rect.r1; r++) {
+            for (let c = rect.c0; c <= rect.c1; c++) {
+              const cell = range.ctx.model.ensureCell(sheet, r, c);
+              cell.format = { ...cell.format };
+              f(cell.format, r, c, rect);
+            }
+          }
+        }),
+    });
+  }
+  set rowHeight(points: number) {
+    this.range.ctx.queue("format.rowHeight", 8, () => {
+      const { sheet, rect } = this.range.target();
+      for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+  set verticalAlignment(v: string) {
+    this.part.set("verticalAlignment", v);
   }
   set wrapText(v: boolean) {
     this.part.set("wrap", v);
@@ -339,8 +435,8 @@ class RangeFormat {
       for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, points);
     });
   }
-  set horizontalAlignment(_v: string) {
-    this.range.ctx.queue("format.horizontalAlignment", 8, () => undefined);
+  set horizontalAlignment(v: string) {
+    this.part.set("horizontalAlignment", v);
   }
   autofitColumns(): void {
     this.range.ctx.queue("format.autofitColumns", 0, () => undefined);
@@ -631,17 +727,87 @@ class PageLayout {
     this.ctx.queue("pageLayout.paperSize", 16, () => (this.sheet().pageLayout.paperSize = v));
   }
   set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.ctx.queue(
-      "pageLayout.zoom",
-      32,
-      () => (this.sheet().pageLayout.fitToWidth = v.horizontalFitToPages === 1),
-    );
+    this.ctx.queue("pageLayout.zoom", 32, () => {
+      const layout = this.sheet().pageLayout;
+      layout.fitToWidth = v.horizontalFitToPages === 1;
+      layout.scale = v.scale ?? null;
+    });
   }
   setPrintTitleRows(address: string): void {
     this.ctx.queue(
       "pageLayout.setPrintTitleRows",
       16,
       () => (this.sheet().pageLayout.printTitleRows = address),
+    );
+  }
+  setPrintTitleColumns(address: string): void {
+    this.ctx.queue(
+      "pageLayout.setPrintTitleColumns",
+      16,
+      () => (this.sheet().pageLayout.printTitleColumns = address),
+    );
+  }
+  set printOrder(v: string) {
+    this.ctx.queue("pageLayout.printOrder", 16, () => (this.sheet().pageLayout.printOrder = v));
+  }
+  set centerHorizontally(v: boolean) {
+    this.ctx.queue(
+      "pageLayout.centerHorizontally",
+      8,
+      () => (this.sheet().pageLayout.centerHorizontally = v),
+    );
+  }
+  private margin(side: keyof PageLayoutModel["margins"], points: number): void {
+    this.ctx.queue(`pageLayout.${side}Margin`, 8, () => (this.sheet().pageLayout.margins[side] = points));
+  }
+  set leftMargin(v: number) {
+    this.margin("left", v);
+  }
+  set rightMargin(v: number) {
+    this.margin("right", v);
+  }
+  set topMargin(v: number) {
+    this.margin("top", v);
+  }
+  set bottomMargin(v: number) {
+    this.margin("bottom", v);
+  }
+  set headerMargin(v: number) {
+    this.margin("header", v);
+  }
+  set footerMargin(v: number) {
+    this.margin("footer", v);
+  }
+  /** headersFooters.defaultForAllPages: the six parts of the header and footer of every page */
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const ctx = this.ctx;
+    const sheet = this.sheet;
+    const parts = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+    const pages = {} as Record<string, string>;
+    for (const part of parts) {
+      Object.defineProperty(pages, part, {
+        set: (v: string) =>
+          ctx.queue(
+            `headersFooters.${part}`,
+            payloadBytes(v),
+            () => (sheet().pageLayout.headersFooters[part] = v),
+          ),
+      });
+    }
+    return { defaultForAllPages: pages };
+  }
+}
+
+/** A worksheet's horizontal or vertical page breaks: `add` starts a page at a cell's row or column. */
+class PageBreakCollection {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => SheetModel,
+    private readonly kind: "rowBreaks" | "columnBreaks",
+  ) {}
+  add(address: string): void {
+    this.ctx.queue(`${this.kind}.add`, payloadBytes(address), () =>
+      this.sheet().pageLayout[this.kind].push(address),
     );
   }
 }
@@ -808,6 +974,8 @@ class TableCollection extends ClientObject {
 export class Worksheet extends ClientObject {
   readonly freezePanes: FreezePanes;
   readonly pageLayout: PageLayout;
+  readonly horizontalPageBreaks: PageBreakCollection;
+  readonly verticalPageBreaks: PageBreakCollection;
   readonly charts: ChartCollection;
   readonly tables: TableCollection;
   constructor(
@@ -818,6 +986,8 @@ export class Worksheet extends ClientObject {
     const sheet = () => this.sheet();
     this.freezePanes = new FreezePanes(ctx, sheet);
     this.pageLayout = new PageLayout(ctx, sheet);
+    this.horizontalPageBreaks = new PageBreakCollection(ctx, sheet, "rowBreaks");
+    this.verticalPageBreaks = new PageBreakCollection(ctx, sheet, "columnBreaks");
     this.charts = new ChartCollection(ctx, sheet);
     this.tables = new TableCollection(ctx, sheet);
   }
