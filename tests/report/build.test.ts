@@ -1,7 +1,7 @@
 /** The report as data (issue 4 item 4, issue 15): what each sheet holds, in the UI language, from the evaluation only. */
 import { buildReport, BALANCE_LAYOUT, COMPLIANCE_COLUMNS, formatAmount } from "../../src/report/build";
 import type { Report, ReportSheet } from "../../src/report/model";
-import { SMALLEST_FONT_SIZE, STYLE_LOOK, REPORT_FONT } from "../../src/report/look";
+import { MARGINS, SMALLEST_FONT_SIZE, STYLE_LOOK, REPORT_FONT, fontSizeOf } from "../../src/report/look";
 import { tableTitle, yearText } from "../../src/report/print";
 import { evaluateCountyWorkbook } from "../../src/countyVerdict";
 import { evaluate } from "../../src/engine";
@@ -14,6 +14,33 @@ import { evaluateTable } from "../../src/pipeline";
 import { profileWith, school } from "../engine/helpers";
 
 const sheet = (report: Report, key: string): ReportSheet => report.sheets.find((s) => s.key === key)!;
+
+/**
+ * The width of each page of a sheet by Excel's measure (7-pixel digits, 5 pixels of padding) against the A4
+ * width inside the margins: a page group (between column breaks, the title columns repeated) must fit at 100 %;
+ * a sheet fitted to one page wide may shrink only so far that its smallest text stays at 9 pt.
+ */
+function expectFitsPage(s: ReportSheet): void {
+  const points = (w: number) => (Math.trunc(w * 7 + 5) * 3) / 4;
+  const print = s.print!;
+  const printable =
+    (print.orientation === "landscape" ? 841.89 : 595.28) - (MARGINS.left + MARGINS.right) * 72;
+  const widths = (s.columnWidths ?? []).map(points);
+  const breaks = [0, ...(print.columnBreaks ?? []), widths.length];
+  const titles = print.titleColumns ? widths.slice(print.titleColumns[0], print.titleColumns[1] + 1) : [];
+  const smallest = Math.min(
+    ...s.rows
+      .flat()
+      .filter((c) => c?.value !== undefined && c?.value !== null)
+      .map((c) => fontSizeOf(c!.style)),
+  );
+  for (let g = 0; g + 1 < breaks.length; g++) {
+    const group = widths.slice(breaks[g], breaks[g + 1]);
+    const width = (g > 0 ? titles.reduce((a, b) => a + b, 0) : 0) + group.reduce((a, b) => a + b, 0);
+    const scale = print.fitToWidth ? Math.min(1, printable / width) : width <= printable ? 1 : 0;
+    expect([s.name, g, smallest * scale >= 9]).toEqual([s.name, g, true]);
+  }
+}
 const texts = (s: ReportSheet) => s.rows.flat().map((c) => c?.value);
 const C = COMPLIANCE_COLUMNS;
 
@@ -93,6 +120,13 @@ describe("every sheet prints: A4, header rows repeated, page numbers, borders, �
       expect(s.print!.footer!.center).toBe("第 &P 页 共 &N 页");
       expect(s.print!.header!.right).toBeTruthy();
       expect(s.borders!.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("each page's columns fit A4 at Excel's widths; what is fitted to the width still prints at 9 pt or more", () => {
+    for (const records of [sampleCountyRecords(), randomCounty(60, 5)]) {
+      const { report } = reportOf(gridOf(records));
+      for (const s of report.sheets) expectFitsPage(s);
     }
   });
 
