@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read -- exceljs cells, not Office.js proxies: nothing to sync */
 /**
  * The report as a clerk prints it (issue 15): LibreOffice exports it to PDF; every page is A4, no text prints
  * under 9 pt, each table's header rows head each of its pages, every page is numbered, and each table takes the

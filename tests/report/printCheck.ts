@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read -- exceljs cells, not Office.js proxies: nothing to sync */
 /**
  * What a printed sheet must be, read back from the .xlsx (exceljs) and from LibreOffice's PDF (poppler): A4,
  * text of 9 pt or more once any fit-to-width scaling is applied, borders on the table, page numbers in the
