@@ -12,6 +12,7 @@
 import type { Lang } from "../i18n/format";
 import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK, columnWidthPoints } from "../report/look";
 import type { PrintSetup, Report, ReportSheet } from "../report/model";
+import { wrappedHeight } from "../report/print";
 import {
   COUNTY_COLUMN_WIDTHS,
   COUNTY_SHEET_NAME,
@@ -380,12 +381,30 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       const width = Math.max(1, ...template.rows.map((r) => r.length));
       const rows = template.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
       ws.getRangeByIndexes(0, 0, rows.length, width).values = rows;
+      ws.getRangeByIndexes(0, 0, rows.length, width).format.font.name = REPORT_FONT.name;
       const header = ws.getRangeByIndexes(template.headerRow, 0, 1, width);
       header.format.font.bold = true;
       header.format.fill.color = STYLE_LOOK.header.fill as string;
       header.format.wrapText = true;
-      (template.columnWidths ?? []).forEach((w, c) => {
+      const widths = template.columnWidths ?? [];
+      widths.forEach((w, c) => {
         ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
+      });
+      // the header as tall as its wrapped text; the sheet prints on A4, one page wide, the header on every page
+      const headerTexts = rows[template.headerRow].map((h, c) => ({
+        text: String(h),
+        width: widths[c] ?? 8,
+      }));
+      header.format.rowHeight = Math.max(
+        ...headerTexts.map((h) => wrappedHeight(h.text, h.width, REPORT_FONT.size)),
+      );
+      queuePrint(ws, {
+        orientation: "landscape",
+        paper: "A4",
+        fitToWidth: true,
+        titleRows: [template.headerRow + 1, template.headerRow + 1],
+        header: { right: template.name },
+        footer: { center: "第 &P 页 共 &N 页" },
       });
       for (const cell of template.choices?.cells ?? []) {
         ws.getRange(cell).dataValidation.rule = {

@@ -94,6 +94,18 @@ function lineHeight(size: number): number {
   return Math.ceil(size * 1.45 + 1);
 }
 
+/** Lines a text wraps onto in a column `width` characters wide, at a font size (an estimate on the generous side). */
+export function wrappedLines(text: string, width: number, size: number): number {
+  // characters of the column width are those of an 11-point face; smaller text fits more
+  const capacity = Math.max(1, (width - 1) * (11 / size));
+  return Math.max(1, Math.ceil(displayWidth(text) / capacity));
+}
+
+/** The height in points of a row whose text wraps onto lines in a column `width` characters wide. */
+export function wrappedHeight(text: string, width: number, size: number): number {
+  return wrappedLines(text, width, size) * lineHeight(size) + 3;
+}
+
 /**
  * Rows of a sheet under construction: each row's cells, the merges, the bordered tables and row heights, with
  * row numbers as Excel counts them (1-based).
@@ -192,11 +204,7 @@ export class SheetBuilder {
         const last = span === undefined ? c : span % 1000;
         let width = 0;
         for (let k = c; k <= last; k++) width += this.columnWidths[k] ?? 8;
-        const size = fontSizeOf(cell.style);
-        // characters of the column width are those of an 11-point face; smaller text fits more
-        const capacity = Math.max(1, (width - 1) * (11 / size));
-        const lines = Math.max(1, Math.ceil(displayWidth(cell.value) / capacity));
-        height = Math.max(height, lines * lineHeight(size) + 3);
+        height = Math.max(height, wrappedHeight(cell.value, width, fontSizeOf(cell.style)));
       });
       if (height > 0) this.rowHeights[r] = height;
     });

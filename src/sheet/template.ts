@@ -44,6 +44,30 @@ export function templateHeaderUnit(header: readonly unknown[]): "万元" | "元"
   return undefined;
 }
 
+/** Widths by column id where the kind's width does not suit. */
+const WIDTHS: Record<string, number> = {
+  name: 13,
+  type: 11,
+  locale: 5,
+  parent: 10,
+  primaryStudents: 5,
+  juniorStudents: 5,
+  seniorStudents: 5,
+  teachingArea: 6,
+  sportsArea: 6,
+  smallestMusicRoom: 5,
+  smallestArtRoom: 5,
+};
+const KIND_WIDTHS: Record<string, number> = { count: 4, rooms: 4, area: 7, money: 7, text: 10 };
+
+/**
+ * Column widths of the template in characters: names wide, numbers narrow, so that its 27 columns print legibly
+ * on one landscape A4 page (the headers wrap over several lines).
+ */
+export function templateColumnWidths(): number[] {
+  return TEMPLATE_COLUMNS.map((c) => WIDTHS[c.id] ?? KIND_WIDTHS[c.kind] ?? 8);
+}
+
 /** The drop-down list of 学校类型: the statistics' full names. */
 export const SCHOOL_TYPE_CHOICES: string[] = SCHOOL_TYPES.map((type) => SCHOOL_TYPE_NAMES[type].zh);
 

@@ -7,10 +7,10 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK } from "../report/look";
-import type { HeaderFooter, Report, ReportCell, ReportSheet } from "../report/model";
+import type { Report, ReportCell, ReportSheet } from "../report/model";
 import { columnLetters } from "../sheet/grid";
 import { addCharts } from "./charts";
-import { FIXED_DATE, fixZipTimes } from "./write";
+import { FIXED_DATE, columnWidth, fixZipTimes, headerFooterCode, withReportFont } from "./write";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
@@ -22,17 +22,6 @@ function cellValue(cell: ReportCell): ExcelJS.CellValue {
     return { formula: cell.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
   }
   return cell.value ?? null;
-}
-
-/** A header or footer in Excel's codes (&L, &C, &R), in the report's font. */
-export function headerFooterCode(part: HeaderFooter | undefined): string | undefined {
-  if (!part) return undefined;
-  const font = `&"${REPORT_FONT.name},Regular"&9`;
-  const code = (["left", "center", "right"] as const)
-    .filter((k) => part[k])
-    .map((k) => `&${k[0].toUpperCase()}${font}${part[k]}`)
-    .join("");
-  return code || undefined;
 }
 
 /** 1-based inclusive ranges "A1:C3" → every cell in them. */
@@ -72,7 +61,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet): ExcelJS.Works
         }
       : undefined,
   });
-  (sheet.columnWidths ?? []).forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  (sheet.columnWidths ?? []).forEach((w, c) => (ws.getColumn(c + 1).width = columnWidth(w)));
   const font = (cell: ReportCell): Partial<ExcelJS.Font> => {
     const look = cell.style ? STYLE_LOOK[cell.style] : {};
     return {
@@ -127,20 +116,9 @@ export function reportWorkbook(report: Report): ExcelJS.Workbook {
   return workbook;
 }
 
-/**
- * What exceljs cannot write: the workbook's default font (the empty cells and the row heights of a sheet follow
- * it) and column page breaks.
- */
+/** What exceljs cannot write: the workbook's default font and column page breaks. */
 async function finishParts(bytes: Buffer, report: Report): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  const styles = zip.file("xl/styles.xml");
-  if (styles) {
-    const xml = await styles.async("string");
-    const font =
-      `<font><sz val="${REPORT_FONT.size}"/><color theme="1"/><name val="${REPORT_FONT.name}"/>` +
-      `<family val="${REPORT_FONT.family}"/><charset val="${REPORT_FONT.charset}"/></font>`;
-    zip.file("xl/styles.xml", xml.replace(/(<fonts[^>]*>)<font>[\s\S]*?<\/font>/, `$1${font}`));
-  }
+  const zip = await JSZip.loadAsync(await withReportFont(bytes));
   for (let i = 0; i < report.sheets.length; i++) {
     const breaks = report.sheets[i].print?.columnBreaks ?? [];
     if (breaks.length === 0) continue;

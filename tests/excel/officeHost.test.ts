@@ -410,6 +410,16 @@ describe("the other host calls", () => {
     const grid = await host.readTable("usedRange");
     const { evaluation } = reportOf(grid);
     expect(evaluation.sections.length).toBeGreaterThan(20);
+    // printable as `balance template`: A4 landscape, one page wide, the header repeated and as tall as its text
+    const sheet = excel.model.requireSheet("学校");
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      fitToWidth: true,
+      printTitleRows: "$2:$2",
+    });
+    expect(sheet.pageLayout.headersFooters.centerFooter).toMatch(/第 &P 页 共 &N 页$/);
+    expect(sheet.rowHeights.get(1)).toBeGreaterThanOrEqual(60);
     expect(await host.insertTemplate({ withSample: false, lang: "zh" })).toBe("学校 (2)");
   });
 

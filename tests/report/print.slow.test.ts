@@ -11,6 +11,8 @@ import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import type { Report } from "../../src/report/model";
 import { reportBytes } from "../../src/xlsx/report";
+import { schoolTableWorkbook } from "../../src/xlsx/template";
+import { countySheetWorkbook } from "../../src/xlsx/countyTemplate";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { gridOf, randomCounty } from "../excel/county";
 import { hasPoppler, hasSoffice, pdfPageCount, pdfPages, printToPdf } from "./libreoffice";
@@ -113,5 +115,44 @@ describePrint("the report prints to A4 through LibreOffice", () => {
       expect(workbook.getWorksheet("达标情况")!.pageSetup.printTitlesRow).toBe("3:4");
       expect(workbook.getWorksheet("达标情况")!.pageSetup.printTitlesColumn).toBe("A:B");
     }
+  });
+});
+
+describePrint("the templates print legibly on one page wide (balance template, template --county)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "balance-print-templates-"));
+  let pdfs: string[];
+
+  beforeAll(async () => {
+    const files = [join(dir, "school.xlsx"), join(dir, "county.xlsx"), join(dir, "sample.xlsx")];
+    writeFileSync(files[0], await schoolTableWorkbook());
+    writeFileSync(files[1], await countySheetWorkbook());
+    writeFileSync(files[2], readFileSync("examples/sample-county.xlsx"));
+    pdfs = printToPdf(files, dir);
+  }, 300_000);
+
+  test("the empty school table: one landscape A4 page with its title, instructions, header and rows to fill in", () => {
+    expect(pdfPageSizes(pdfs[0])).toEqual([[841.89, 595.304]]);
+    const [page] = pdfPages(pdfs[0]);
+    expect(page).toMatch(/＿＿＿＿县 ＿＿＿＿ 年义务教育优质均衡发展 学校办学条件统计表/);
+    expect(page).toContain("填表说明");
+    expect(page).toContain("学校名称");
+    expect(page).toContain("班额");
+  });
+
+  test("the county sheet and the sample county: every page A4 landscape, one page wide, the header on each", () => {
+    for (const pdf of pdfs.slice(1)) {
+      const sizes = pdfPageSizes(pdf);
+      expect(sizes.every(([w, h]) => isA4([w, h]) && w > h)).toBe(true);
+      const pages = pdfPages(pdf);
+      expect(pages.length).toBe(sizes.length);
+      for (const text of pages) expect(text).toMatch(/编号|学校名称/);
+    }
+    // one page wide: every column of the sample on each page
+    for (const text of pdfPages(pdfs[2])) expect(text).toContain("班额");
+  });
+
+  test("no text under 9 pt", () => {
+    for (const pdf of pdfs)
+      expect(smallestTextAgainstFooter(pdfWords(pdf), /^第$/)).toBeGreaterThanOrEqual(0.98);
   });
 });
