@@ -25,6 +25,6 @@ describe("the scenario sheet", () => {
     expect(after.pass).toBe(true);
     const sheet = scenarioSheet(edits, result, NATIONAL_2017, "zh");
     const row = sheet.rows.find((r) => r[1]?.value === NATIONAL_2017.indicators.sportsArea.shortName.zh)!;
-    expect(row[3]).toMatchObject({ value: after.cv, style: "pass" });
+    expect(row[4]).toMatchObject({ value: after.cv, style: "pass" });
   });
 });

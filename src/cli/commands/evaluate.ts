@@ -13,7 +13,7 @@ import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
 import { buildReport } from "../../report/build";
-import { isSchoolYear } from "../../report/print";
+import { titleOptions } from "./sheetsOut";
 import { checkReportPath, gridRangeAddress, writeReportFile } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
@@ -111,12 +111,8 @@ export const evaluateCommand: Command = {
       const check = await checkReportPath(out, { input: file, force: values.force === true });
       if (!check.ok) return usageError(io, check.message);
     }
-    if (values.year !== undefined && !isSchoolYear(values.year)) {
-      return usageError(io, {
-        zh: `--year 应为年份或学年，如 2026 或 2025-2026（收到“${values.year}”）`,
-        en: `--year takes a year or a school year, e.g. 2026 or 2025-2026 (got "${values.year}")`,
-      });
-    }
+    const title = titleOptions(values);
+    if (!title.ok) return usageError(io, title.message);
     // a county the profile does not list still names the report; only the readiness needs its target year
     const target = countyByName(profile, values.county);
     const notListed = target.ok ? null : target.message;

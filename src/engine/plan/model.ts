@@ -12,7 +12,7 @@ import type { SchoolRecord } from "../records";
 import { absorbedPupils, additionShares, amountForValue } from "../sections";
 import { buildSections, evaluateSection, indicatorStatus } from "../evaluate";
 import { ceilWhole } from "../compare";
-import type { UnitCosts } from "./costs";
+import type { ProjectSizes, UnitCosts } from "./costs";
 
 /**
  * The planning view of a county: each included section with what it has and what it needs of each resource,
@@ -54,12 +54,15 @@ export interface PlanModel {
   sections: PlanSection[];
   /** how many indicators a passing section may leave between 85 % and 100 % of the standard (7 − 6 = 1) */
   bandSize: number;
+  /** facility additions as projects of a least size in whole steps; null for exact amounts */
+  projects: ProjectSizes | null;
 }
 
 export function buildPlanModel(
   records: readonly SchoolRecord[],
   profile: Profile,
   costs: UnitCosts,
+  projects: ProjectSizes | null = null,
 ): PlanModel {
   const schools: PlanSchool[] = [];
   const bySchool = new Map<number, PlanSchool>();
@@ -110,7 +113,31 @@ export function buildPlanModel(
     sections.push(section);
     school.sections.push(section);
   }
-  return { profile, costs, schools, sections, bandSize: INDICATOR_IDS.length - profile.passRule.minMet };
+  return {
+    profile,
+    costs,
+    schools,
+    sections,
+    bandSize: INDICATOR_IDS.length - profile.passRule.minMet,
+    projects,
+  };
+}
+
+/**
+ * An addition of the m-th facility (FACILITY_INDICATORS order) as a project: nothing when nothing is needed,
+ * else at least the least project size, rounded up to whole steps (the engine's tolerance keeps 50.0000001 m²
+ * at 50). Additions only grow, so every section that passed with the amount still passes.
+ */
+export function asProject(model: PlanModel, m: number, amount: number): number {
+  const projects = model.projects;
+  if (!projects || !(amount > 0)) return Math.max(0, amount);
+  const id = FACILITY_INDICATORS[m];
+  const minimum = projects.minimum[id];
+  const step = projects.step[id];
+  // below a millionth of a project, an amount is rounding noise of the searches
+  if (amount <= 1e-6 * Math.max(1, minimum, step)) return 0;
+  const stepped = step > 0 ? ceilWhole(amount / step) * step : amount;
+  return Math.max(minimum, stepped);
 }
 
 /** Whether a section reaches `target` (standard or floor) of an indicator with this much of the resource. */

@@ -12,11 +12,16 @@ import {
   type SpinButtonOnChangeData,
 } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
-import { DEFAULT_UNIT_COSTS, type UnitCosts } from "../../engine/plan/costs";
+import {
+  DEFAULT_PROJECT_SIZES,
+  DEFAULT_UNIT_COSTS,
+  isRecurring,
+  type UnitCosts,
+} from "../../engine/plan/costs";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
-import { formatNumber, formatYuan, type Lang } from "../../i18n/format";
+import { formatNumber, formatWan, type Lang } from "../../i18n/format";
 import { planSheet, rotationSheet } from "../../report/planSheets";
 
 const useStyles = makeStyles({
@@ -41,8 +46,8 @@ const STEP: Record<IndicatorId, number> = {
 
 function amountText(props: ViewProps, resource: IndicatorId, amount: number): string {
   const { profile, lang } = props;
-  if (resource === "equipmentValue") return formatYuan(amount, lang);
-  const integral = profile.indicators[resource].integral;
+  if (resource === "equipmentValue") return formatWan(amount, lang);
+  const integral = profile.indicators[resource].integral || Number.isInteger(amount);
   return `${formatNumber(amount, integral ? 0 : 2, lang)} ${profile.indicators[resource].resourceUnit[lang]}`;
 }
 
@@ -77,7 +82,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setBusy("plan");
     setMessage(null);
     try {
-      setPlan(await planLeastCost(records, profile, costs));
+      // facilities as projects a bureau can carry out (docs: plan defaults), never a few square metres
+      setPlan(await planLeastCost(records, profile, costs, { projects: DEFAULT_PROJECT_SIZES }));
     } catch (e) {
       fail(e);
     } finally {
@@ -97,7 +103,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   };
   const write = async () => {
     const sheets = [];
-    if (plan) sheets.push(planSheet(plan, costs, profile, lang));
+    if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects: DEFAULT_PROJECT_SIZES }));
     if (rotation) sheets.push(rotationSheet(rotation, profile, lang));
     if (sheets.length === 0) return;
     setBusy("write");
@@ -165,7 +171,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
         <section aria-label={t(lang, "补充方案", "Plan")}>
           <div className={styles.row}>
             <Text weight="semibold">
-              {t(lang, "合计", "Total")}：{formatYuan(plan.totalCost, lang)}
+              {t(lang, "经常性支出", "Recurring")}：{formatWan(plan.recurringCost, lang)}
+              {t(lang, "/年；一次性投入", " a year; one-off")}：{formatWan(plan.oneOffCost, lang)}
             </Text>
             <Badge appearance="filled" color={plan.passesAfter ? "success" : "danger"}>
               {plan.passesAfter
@@ -175,7 +182,9 @@ export function PlanView(props: ViewProps): React.JSX.Element {
           </div>
           <Text className={styles.note} block>
             {t(lang, "逐校补足的简单方案：", "Simple per-school top-up: ")}
-            {formatYuan(plan.baselineCost, lang)}
+            {formatWan(plan.baselineRecurringCost, lang)}
+            {t(lang, "/年 + ", " a year + ")}
+            {formatWan(plan.baselineOneOffCost, lang)}
             {plan.method === "coefficients" && plan.cv.gap !== null
               ? t(
                   lang,
@@ -193,7 +202,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
                   {a.school}
                   {a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "（全校）", " (whole school)")}{" "}
                   {profile.indicators[a.resource].shortName[lang]} +{amountText(props, a.resource, a.amount)}
-                  ，{formatYuan(a.cost, lang)}
+                  ，{formatWan(a.cost, lang)}
+                  {isRecurring(a.resource) ? t(lang, "/年", " a year") : ""}
                 </li>
               ))}
             </ul>
