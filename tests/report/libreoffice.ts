@@ -131,12 +131,3 @@ export function pdfPages(pdf: string): string[] {
   if (pages[pages.length - 1].trim() === "") pages.pop();
   return pages;
 }
-
-/** Page sizes in points, [width, height], per page (pdfinfo). */
-export function pdfPageSizes(pdf: string): [number, number][] {
-  const out = execFileSync("pdfinfo", ["-f", "1", "-l", "9999", pdf], { encoding: "utf8" });
-  return [...out.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
-    Number(m[1]),
-    Number(m[2]),
-  ]);
-}

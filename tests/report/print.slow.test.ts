@@ -15,7 +15,21 @@ import { schoolTableWorkbook } from "../../src/xlsx/template";
 import { countySheetWorkbook } from "../../src/xlsx/countyTemplate";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { gridOf, randomCounty } from "../excel/county";
-import { hasPoppler, hasSoffice, pdfPageCount, pdfPages, printToPdf } from "./libreoffice";
+import {
+  hasPoppler,
+  hasSoffice,
+  pdfPageCount,
+  pdfPages,
+  printToPdf,
+  recalculatedSheets,
+} from "./libreoffice";
+import { planLeastCost } from "../../src/engine/plan/leastCost";
+import { planRotation } from "../../src/engine/plan/rotation";
+import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
+import { evaluateScenario, type Edit } from "../../src/engine/scenario";
+import { planSheet, rotationSheet } from "../../src/report/planSheets";
+import { scenarioSheet } from "../../src/report/scenarioSheet";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { isA4, pageSetupOf, pdfPageSizes, pdfWords, smallestTextAgainstFooter } from "./printCheck";
 
 const describePrint = hasSoffice() && hasPoppler() ? describe : describe.skip;
@@ -154,5 +168,72 @@ describePrint("the templates print legibly on one page wide (balance template, t
   test("no text under 9 pt", () => {
     for (const pdf of pdfs)
       expect(smallestTextAgainstFooter(pdfWords(pdf), /^第$/)).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+describePrint("the plan, rotation and scenario sheets print to A4 and recompute in LibreOffice", () => {
+  const dir = mkdtempSync(join(tmpdir(), "balance-print-plans-"));
+  let sheets: Report["sheets"];
+  let pdf: string;
+  let file: string;
+
+  beforeAll(async () => {
+    const records = sampleCountyRecords();
+    const plan = await planLeastCost(records, NATIONAL_2017, DEFAULT_UNIT_COSTS, {
+      projects: DEFAULT_PROJECT_SIZES,
+    });
+    const rotation = await planRotation(records, NATIONAL_2017);
+    const edits: Edit[] = [
+      { kind: "addFacility", school: "白狼县第一小学", resource: "sportsArea", amount: 2000 },
+      { kind: "addStudents", school: "白狼县实验小学", level: "primary", value: 120 },
+    ];
+    const result = evaluateScenario(records, edits, NATIONAL_2017);
+    const title = { county: "白狼县", year: "2026" };
+    sheets = [
+      planSheet(plan, DEFAULT_UNIT_COSTS, NATIONAL_2017, "zh", { title, projects: DEFAULT_PROJECT_SIZES }),
+      rotationSheet(rotation, NATIONAL_2017, "zh", { title }),
+      scenarioSheet(edits, result, NATIONAL_2017, "zh", { title }),
+    ];
+    file = join(dir, "plans.xlsx");
+    writeFileSync(file, await reportBytes({ sheets }));
+    [pdf] = printToPdf([file], dir);
+  }, 300_000);
+
+  test("A4, each table on the pages it should, numbered, no text under 9 pt", () => {
+    const pages = pdfPages(pdf);
+    const names = pages.map((text) => (text.split("\n").find((l) => l.trim() !== "") ?? "").trim());
+    expect(names.map((n) => n.replace(/^白狼县 2026 年\s+/, ""))).toEqual([
+      "资源配置补充方案（最低成本）",
+      "教师交流轮岗方案",
+      "模拟方案",
+      "模拟方案",
+    ]);
+    expect(pdfPageSizes(pdf).every(isA4)).toBe(true);
+    expect(pages[0]).toMatch(/经常性支出：新增教师（每年）\s+[\d,.]+\s+万元\/年/);
+    expect(pages[0]).toMatch(/一次性投入：校舍、场馆、设备和多媒体教室\s+[\d,.]+\s+万元/);
+    // the scenario's section table keeps its header on its second page
+    expect(pages[3]).toMatch(/学校\s+学段\s+在校生/);
+    expect(smallestTextAgainstFooter(pdfWords(pdf), /^第$/)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  test("every cost and total recomputes to the plan's figures", () => {
+    const computed = recalculatedSheets([file], [sheets.map((s) => s.name)]).get(file)!;
+    let formulas = 0;
+    for (const sheet of sheets) {
+      sheet.rows.forEach((cells, r) =>
+        cells.forEach((cell, c) => {
+          if (!cell?.formula) return;
+          formulas++;
+          const got = Number(computed.get(sheet.name)![r][c]);
+          expect([
+            sheet.name,
+            r,
+            c,
+            Math.abs(got - Number(cell.value)) <= 1e-9 * Math.max(1, Math.abs(Number(cell.value))),
+          ]).toEqual([sheet.name, r, c, true]);
+        }),
+      );
+    }
+    expect(formulas).toBeGreaterThan(5);
   });
 });
