@@ -8,43 +8,10 @@ import type { SectionResult } from "../engine/evaluate";
 import type { SchoolRecord } from "../engine/records";
 import { teachingPointParents } from "../engine/sections";
 import { RELATIVE_TOLERANCE } from "../engine/compare";
-import type { FacilityIndicatorId, IndicatorId, Level, TeacherIndicatorId } from "../standard/indicators";
+import type { FacilityIndicatorId, IndicatorId, Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import type { SchoolData } from "./schoolData";
-
-const STUDENT_COLUMN: Record<Level | "senior", string> = {
-  primary: "primaryStudents",
-  junior: "juniorStudents",
-  senior: "seniorStudents",
-};
-
-const TEACHER_COLUMN: Record<Level, Record<TeacherIndicatorId, string>> = {
-  primary: {
-    qualifiedTeachers: "primaryQualifiedTeachers",
-    keyTeachers: "primaryKeyTeachers",
-    peArtTeachers: "primaryPeArtTeachers",
-  },
-  junior: {
-    qualifiedTeachers: "juniorQualifiedTeachers",
-    keyTeachers: "juniorKeyTeachers",
-    peArtTeachers: "juniorPeArtTeachers",
-  },
-};
-
-const SECTION_FACILITY_COLUMN: Record<Level, Record<FacilityIndicatorId, string>> = {
-  primary: {
-    teachingArea: "primaryTeachingArea",
-    sportsArea: "primarySportsArea",
-    equipmentValue: "primaryEquipmentValue",
-    multimediaRooms: "primaryMultimediaRooms",
-  },
-  junior: {
-    teachingArea: "juniorTeachingArea",
-    sportsArea: "juniorSportsArea",
-    equipmentValue: "juniorEquipmentValue",
-    multimediaRooms: "juniorMultimediaRooms",
-  },
-};
+import { columnIdOf } from "../sheet/template";
 
 /** Excel's spelling of a number in a formula (1.1, 1.32, 1E-9). */
 export function formulaNumber(x: number): string {
@@ -97,7 +64,8 @@ export function sectionChains(
       data.cell(id, index),
       ...(withPoints ? points.map((p) => data.cell(id, p)) : []),
     ];
-    const studentsOf = (level: Level | "senior") => sum(cells(STUDENT_COLUMN[level], level === "primary"));
+    const studentsOf = (level: Level | "senior") =>
+      sum(cells(columnIdOf({ students: level }), level === "primary"));
     const level = section.level;
     const students = studentsOf(level);
     const given = record.sectionFacilities?.[level];
@@ -142,12 +110,12 @@ export function sectionChains(
       share,
       amount(id, shareCell) {
         if (id === "qualifiedTeachers" || id === "keyTeachers" || id === "peArtTeachers") {
-          return sum(cells(TEACHER_COLUMN[level][id], level === "primary"));
+          return sum(cells(columnIdOf({ teachers: id, level }), level === "primary"));
         }
         const facility = id as FacilityIndicatorId;
         if (given) {
           // a teaching point's facilities join the primary facilities given per section
-          const own = data.cell(SECTION_FACILITY_COLUMN[level][facility], index);
+          const own = data.cell(columnIdOf({ facility, level }), index);
           return sum([own, ...(level === "primary" ? points.map((p) => data.cell(id, p)) : [])]);
         }
         // … and otherwise the whole school's

@@ -105,6 +105,27 @@ const SECTION_FACILITY_FIELD: Record<string, [Level, keyof Facilities]> = {
 };
 
 /**
+ * The column id of a figure of a record: a level's enrolment, a section's teachers of a kind, or a section's
+ * facility given per section (the inverse of what recordCell reads for each id).
+ */
+export function columnIdOf(
+  figure:
+    | { students: EnrolmentLevel }
+    | { teachers: TeacherIndicatorId; level: Level }
+    | { facility: keyof Facilities; level: Level },
+): string {
+  const find = <T>(map: Record<string, T>, match: (v: T) => boolean) => {
+    const id = Object.keys(map).find((k) => match(map[k]));
+    if (!id) throw new Error(`no column for ${JSON.stringify(figure)}`);
+    return id;
+  };
+  if ("students" in figure) return find(STUDENT_FIELD, (l) => l === figure.students);
+  if ("teachers" in figure)
+    return find(TEACHER_FIELD, ([l, id]) => l === figure.level && id === figure.teachers);
+  return find(SECTION_FACILITY_FIELD, ([l, f]) => l === figure.level && f === figure.facility);
+}
+
+/**
  * One cell of a school table for one record, by column id (docs/school-table.md#columns, the optional
  * per-section facility and indoor sports columns included): blank where the school has nothing to report.
  */
