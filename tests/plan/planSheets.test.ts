@@ -30,16 +30,26 @@ describe("facility additions as projects", () => {
     const teaching = FACILITY_INDICATORS.indexOf("teachingArea");
     const sports = FACILITY_INDICATORS.indexOf("sportsArea");
     const equipment = FACILITY_INDICATORS.indexOf("equipmentValue");
-    expect(asProject(model, teaching, 0)).toBe(0);
-    expect(asProject(model, sports, 1.66)).toBe(200);
-    expect(asProject(model, teaching, 50.0000000001)).toBe(50);
-    expect(asProject(model, teaching, 61)).toBe(70);
-    expect(asProject(model, sports, 1018.4)).toBe(1020);
-    expect(asProject(model, equipment, 666)).toBe(10000);
-    expect(asProject(model, equipment, 24679)).toBe(25000);
+    // 白狼县第一小学, 1,452 pupils: the least projects apply as they are
+    const big = model.schools.findIndex((s) => s.name === "白狼县第一小学");
+    expect(asProject(model, big, teaching, 0)).toBe(0);
+    expect(asProject(model, big, sports, 1.66)).toBe(200);
+    expect(asProject(model, big, teaching, 50.0000000001)).toBe(50);
+    expect(asProject(model, big, teaching, 61)).toBe(70);
+    expect(asProject(model, big, sports, 1018.4)).toBe(1020);
+    expect(asProject(model, big, equipment, 666)).toBe(10000);
+    expect(asProject(model, big, equipment, 24679)).toBe(25000);
     // exact amounts without project sizes
     const exact = buildPlanModel(sampleCountyRecords(), NATIONAL_2017, DEFAULT_UNIT_COSTS);
-    expect(asProject(exact, sports, 1.66)).toBe(1.66);
+    expect(asProject(exact, big, sports, 1.66)).toBe(1.66);
+    // a school of 4 pupils needs no more than what gives it the standard: 4 × 7.5 m² of sports ground, in 10 m²
+    const tiny = buildPlanModel(
+      [{ ...sampleCountyRecords()[0], name: "小校", students: { primary: 4, junior: 0, senior: 0 } }],
+      NATIONAL_2017,
+      DEFAULT_UNIT_COSTS,
+      DEFAULT_PROJECT_SIZES,
+    );
+    expect(asProject(tiny, 0, sports, 1.66)).toBe(30);
   });
 
   test("a costs file changes the project sizes; a bad size names its field", () => {

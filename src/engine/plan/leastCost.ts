@@ -167,7 +167,7 @@ export async function planLeastCost(
   const check = (raw: PlanAdditions): Checked => {
     // every plan judged is made of projects a bureau can carry out (a no-op for exact amounts)
     const a = copyAdditions(raw);
-    a.facilities = a.facilities.map((row) => row.map((x, m) => asProject(model, m, x)));
+    a.facilities = a.facilities.map((row, school) => row.map((x, m) => asProject(model, school, m, x)));
     const edits = additionsToEdits(model, a);
     return {
       additions: a,

@@ -101,7 +101,7 @@ export function planSchool(
       // the largest need of the school's sections, as a project: rounding up is monotone, so this is the least
       // project that meets every need
       const facilities = FACILITY_INDICATORS.map((_, m) =>
-        asProject(model, m, Math.max(0, ...picks.map((p) => p.facilities[m]))),
+        asProject(model, school.index, m, Math.max(0, ...picks.map((p) => p.facilities[m]))),
       );
       let cost = picks.reduce((sum, p) => sum + p.teacherCost, 0);
       facilities.forEach(
@@ -167,7 +167,12 @@ export function planBaseline(model: PlanModel): PlanAdditions {
     });
     FACILITY_INDICATORS.forEach((id, m) => {
       if (section.short.includes(id)) {
-        const x = asProject(model, m, leastAddition(model, section, id, false, section.reach[id]));
+        const x = asProject(
+          model,
+          section.school,
+          m,
+          leastAddition(model, section, id, false, section.reach[id]),
+        );
         a.facilities[section.school][m] = Math.max(a.facilities[section.school][m], x);
       }
     });
