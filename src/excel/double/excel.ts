@@ -8,19 +8,21 @@
  * - a way to make a chosen sync fail midway, to test what a failure leaves behind.
  */
 import { columnLetters, parseAddress } from "../../sheet/grid";
+import { payloadBytes } from "./bytes";
+import { PageBreakCollection, PageLayout, RangeBorders } from "./pageLayout";
 import {
   parseRect,
   rectAddress,
   WorkbookModel,
-  type BorderSide,
   type CellFormat,
   type CellValidation,
-  type PageLayoutModel,
   type Rect,
   type SheetModel,
 } from "./model";
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export { payloadBytes };
 
 export class OfficeError extends Error {
   constructor(
@@ -46,33 +48,11 @@ export interface RequestRecord {
   names: string[];
 }
 
-/** Payload size of an argument as Office would serialise it (JSON), without building huge strings twice. */
-export function payloadBytes(value: unknown): number {
-  if (value === null || value === undefined) return 4;
-  if (typeof value === "number" || typeof value === "boolean") return String(value).length;
-  if (typeof value === "string") return utf8Length(value) + 2;
-  if (Array.isArray(value)) {
-    let n = 2 + Math.max(0, value.length - 1);
-    for (const v of value) n += payloadBytes(v);
-    return n;
-  }
-  return JSON.stringify(value).length;
-}
-
 /** Size of loaded data in a response; proxies (collection items) count as a small object each. */
 function responseBytes(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((n: number, v) => n + responseBytes(v), 2);
   if (value instanceof ClientObject) return 64;
   return payloadBytes(value);
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
 }
 
 function errorWithCode(e: unknown): OfficeError {
@@ -310,71 +290,6 @@ class RangeFont {
   }
   set name(v: string) {
     this.part.set("fontName", v);
-  }
-}
-
-type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
-
-/** One edge of a range's borders: setting its style draws it on the sides of the cells that edge covers. */
-class RangeBorder {
-  constructor(
-    private readonly owner: {
-      applyCells(
-        name: string,
-        f: (c: CellFormat, r: number, col: number, rect: Rect) => void,
-        bytes: number,
-      ): void;
-    },
-    private readonly edge: BorderEdge,
-  ) {}
-  set style(v: string) {
-    const edge = this.edge;
-    this.owner.applyCells(
-      `format.borders.${edge}.style`,
-      (f, r, c, rect) => {
-        const sides: BorderSide[] = [];
-        if (edge === "EdgeTop" && r === rect.r0) sides.push("top");
-        if (edge === "EdgeBottom" && r === rect.r1) sides.push("bottom");
-        if (edge === "EdgeLeft" && c === rect.c0) sides.push("left");
-        if (edge === "EdgeRight" && c === rect.c1) sides.push("right");
-        if (edge === "InsideHorizontal") {
-          if (r > rect.r0) sides.push("top");
-          if (r < rect.r1) sides.push("bottom");
-        }
-        if (edge === "InsideVertical") {
-          if (c > rect.c0) sides.push("left");
-          if (c < rect.c1) sides.push("right");
-        }
-        if (sides.length === 0) return;
-        f.borders = { ...f.borders };
-        for (const side of sides) {
-          if (v === "None") delete f.borders[side];
-          else f.borders[side] = v;
-        }
-      },
-      16,
-    );
-  }
-  set weight(_v: string) {
-    this.owner.applyCells(`format.borders.${this.edge}.weight`, () => undefined, 8);
-  }
-  set color(_v: string) {
-    this.owner.applyCells(`format.borders.${this.edge}.color`, () => undefined, 8);
-  }
-}
-
-class RangeBorders {
-  constructor(
-    private readonly owner: {
-      applyCells(
-        name: string,
-        f: (c: CellFormat, r: number, col: number, rect: Rect) => void,
-        bytes: number,
-      ): void;
-    },
-  ) {}
-  getItem(edge: BorderEdge): RangeBorder {
-    return new RangeBorder(this.owner, edge);
   }
 }
 
@@ -712,103 +627,6 @@ class FreezePanes {
   }
   unfreeze(): void {
     this.ctx.queue("freezePanes.unfreeze", 8, () => (this.sheet().freeze = null));
-  }
-}
-
-class PageLayout {
-  constructor(
-    private readonly ctx: RequestContext,
-    private readonly sheet: () => SheetModel,
-  ) {}
-  set orientation(v: string) {
-    this.ctx.queue("pageLayout.orientation", 16, () => (this.sheet().pageLayout.orientation = v));
-  }
-  set paperSize(v: string) {
-    this.ctx.queue("pageLayout.paperSize", 16, () => (this.sheet().pageLayout.paperSize = v));
-  }
-  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.ctx.queue("pageLayout.zoom", 32, () => {
-      const layout = this.sheet().pageLayout;
-      layout.fitToWidth = v.horizontalFitToPages === 1;
-      layout.scale = v.scale ?? null;
-    });
-  }
-  setPrintTitleRows(address: string): void {
-    this.ctx.queue(
-      "pageLayout.setPrintTitleRows",
-      16,
-      () => (this.sheet().pageLayout.printTitleRows = address),
-    );
-  }
-  setPrintTitleColumns(address: string): void {
-    this.ctx.queue(
-      "pageLayout.setPrintTitleColumns",
-      16,
-      () => (this.sheet().pageLayout.printTitleColumns = address),
-    );
-  }
-  set printOrder(v: string) {
-    this.ctx.queue("pageLayout.printOrder", 16, () => (this.sheet().pageLayout.printOrder = v));
-  }
-  set centerHorizontally(v: boolean) {
-    this.ctx.queue(
-      "pageLayout.centerHorizontally",
-      8,
-      () => (this.sheet().pageLayout.centerHorizontally = v),
-    );
-  }
-  private margin(side: keyof PageLayoutModel["margins"], points: number): void {
-    this.ctx.queue(`pageLayout.${side}Margin`, 8, () => (this.sheet().pageLayout.margins[side] = points));
-  }
-  set leftMargin(v: number) {
-    this.margin("left", v);
-  }
-  set rightMargin(v: number) {
-    this.margin("right", v);
-  }
-  set topMargin(v: number) {
-    this.margin("top", v);
-  }
-  set bottomMargin(v: number) {
-    this.margin("bottom", v);
-  }
-  set headerMargin(v: number) {
-    this.margin("header", v);
-  }
-  set footerMargin(v: number) {
-    this.margin("footer", v);
-  }
-  /** headersFooters.defaultForAllPages: the six parts of the header and footer of every page */
-  get headersFooters(): { defaultForAllPages: Record<string, string> } {
-    const ctx = this.ctx;
-    const sheet = this.sheet;
-    const parts = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
-    const pages = {} as Record<string, string>;
-    for (const part of parts) {
-      Object.defineProperty(pages, part, {
-        set: (v: string) =>
-          ctx.queue(
-            `headersFooters.${part}`,
-            payloadBytes(v),
-            () => (sheet().pageLayout.headersFooters[part] = v),
-          ),
-      });
-    }
-    return { defaultForAllPages: pages };
-  }
-}
-
-/** A worksheet's horizontal or vertical page breaks: `add` starts a page at a cell's row or column. */
-class PageBreakCollection {
-  constructor(
-    private readonly ctx: RequestContext,
-    private readonly sheet: () => SheetModel,
-    private readonly kind: "rowBreaks" | "columnBreaks",
-  ) {}
-  add(address: string): void {
-    this.ctx.queue(`${this.kind}.add`, payloadBytes(address), () =>
-      this.sheet().pageLayout[this.kind].push(address),
-    );
   }
 }
 
