@@ -6,6 +6,13 @@ import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
 import { holdsSchoolTable } from "../sheet/read";
 import type { Problem } from "../sheet/problems";
+import {
+  DEFAULT_PROJECT_SIZES,
+  DEFAULT_UNIT_COSTS,
+  parseCosts,
+  type ProjectSizes,
+  type UnitCosts,
+} from "../engine/plan/costs";
 import { parseProfileText } from "../standard/load";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
@@ -191,6 +198,24 @@ export function jsonProblems(problems: readonly Problem[], lang: Lang) {
 }
 
 /** Problems that stop a command: one JSON document on stdout with --json, else the list on stderr. Exit 1. */
+/**
+ * The plan's unit costs and project sizes: the defaults, or those of `--costs FILE.json` (checked, every problem
+ * naming its field). A number is the exit code after saying why the file could not be used.
+ */
+export async function readCostsOption(
+  io: CliIO,
+  path: string | undefined,
+  lang: Lang,
+  json: boolean,
+): Promise<{ costs: UnitCosts; projects: ProjectSizes } | number> {
+  if (path === undefined) return { costs: { ...DEFAULT_UNIT_COSTS }, projects: DEFAULT_PROJECT_SIZES };
+  const file = await readJsonFile(io, path, { zh: "成本文件", en: "costs file" });
+  if (!file.ok) return file.code;
+  const parsed = parseCosts(file.value);
+  if (parsed.problems.length > 0) return inputProblems(io, parsed.problems, lang, json);
+  return { costs: parsed.costs, projects: parsed.projects };
+}
+
 export async function inputProblems(
   io: CliIO,
   problems: readonly Problem[],

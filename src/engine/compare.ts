@@ -3,7 +3,7 @@
  * point (e.g. 0.85 × 4.2) carry errors of about 1e-16; a relative tolerance of 1e-9 absorbs those and nothing a
  * person could see, so a value exactly at its threshold passes.
  */
-const RELATIVE_TOLERANCE = 1e-9;
+export const RELATIVE_TOLERANCE = 1e-9;
 
 export function atLeast(value: number, threshold: number): boolean {
   return value >= threshold - Math.abs(threshold) * RELATIVE_TOLERANCE;

@@ -3,13 +3,7 @@
  * evaluation and county verdict, the indicators the counties fail most, and the counties at risk of missing the
  * year the plan sets them. Pure functions over evaluations: no file, no clock (the year is passed in).
  */
-import {
-  INDICATOR_IDS,
-  LEVELS,
-  isTeacherIndicator,
-  type IndicatorId,
-  type Level,
-} from "../standard/indicators";
+import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import { countyChecklist, type CountyVerdict } from "./county";
 import type { Evaluation } from "./evaluate";
 import type { LeastCostPlan } from "./plan/leastCost";
@@ -120,13 +114,12 @@ export function schoolYearOf(date: Date): number {
 
 /** The plan's cost as recurring (teachers) and one-off (facilities) parts. */
 export function planTotals(plan: LeastCostPlan): PlanTotals {
-  let recurring = 0;
-  let oneOff = 0;
-  for (const a of plan.additions) {
-    if (isTeacherIndicator(a.resource)) recurring += a.cost;
-    else oneOff += a.cost;
-  }
-  return { total: plan.totalCost, recurring, oneOff, passesAfter: plan.passesAfter };
+  return {
+    total: plan.totalCost,
+    recurring: plan.recurringCost,
+    oneOff: plan.oneOffCost,
+    passesAfter: plan.passesAfter,
+  };
 }
 
 function levelStanding(evaluation: Evaluation, level: Level): LevelStanding {

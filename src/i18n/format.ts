@@ -66,3 +66,11 @@ const UNITS_EN: Record<string, string> = {
 export function unitIn(lang: Lang, unit: string): string {
   return lang === "zh" ? unit : (UNITS_EN[unit] ?? unit);
 }
+
+/** 元 amounts in 万元, whatever their size, as plans and their costs are read: 12.00 万元, 0.35 万元. */
+export function formatWan(value: number | null | undefined, lang: Lang = "zh"): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return lang === "zh"
+    ? `${formatNumber(value / 10000, 2, lang)} 万元`
+    : `${formatNumber(value, 0, lang)} yuan`;
+}

@@ -244,9 +244,8 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     name: LEAGUE_SUMMARY_SHEET[lang],
     rows,
     columnWidths: [14, 22, 8, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14].slice(0, width),
-    headerRows: 1,
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
     merges: [`A1:${columnLetters(width - 1)}1`],
     charts,
   };

@@ -8,12 +8,10 @@ import {
   AT_RISK,
   countyStanding,
   leagueSummary,
-  planTotals,
   rankIndicators,
   riskOf,
   schoolYearOf,
 } from "../../src/engine/league";
-import type { LeastCostPlan } from "../../src/engine/plan/leastCost";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { primarySchool } from "./records";
 
@@ -159,25 +157,5 @@ describe("rankIndicators: the weakest indicators first", () => {
     expect(summary.year).toBe(2026);
     expect(summary.counties.map((c) => c.county)).toEqual(["甲", "乙"]);
     expect(summary.atRisk.map((c) => c.county)).toEqual(["乙"]);
-  });
-});
-
-test("planTotals: teachers are a recurring cost, facilities a one-off one", () => {
-  const plan = {
-    totalCost: 1_000_000,
-    passesAfter: true,
-    additions: [
-      { school: "甲", level: "primary", resource: "qualifiedTeachers", amount: 2, cost: 240_000 },
-      { school: "甲", level: "primary", resource: "keyTeachers", amount: 1, cost: 150_000 },
-      { school: "乙", level: null, resource: "teachingArea", amount: 100, cost: 350_000 },
-      { school: "乙", level: null, resource: "multimediaRooms", amount: 5, cost: 250_000 },
-      { school: "丙", level: null, resource: "equipmentValue", amount: 10_000, cost: 10_000 },
-    ],
-  } as unknown as LeastCostPlan;
-  expect(planTotals(plan)).toEqual({
-    total: 1_000_000,
-    recurring: 390_000,
-    oneOff: 610_000,
-    passesAfter: true,
   });
 });

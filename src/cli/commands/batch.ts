@@ -9,7 +9,6 @@ import {
   type LeagueSummary,
 } from "../../engine/league";
 import { planLeastCost } from "../../engine/plan/leastCost";
-import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../engine/plan/costs";
 import { buildLeagueReport } from "../../report/league";
 import { evaluateCountySource, listCountySources, type CountyFileResult } from "../countySource";
 import { calendarDate, leagueText } from "../leagueText";
@@ -17,13 +16,7 @@ import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
-import {
-  inputProblems,
-  jsonProblems,
-  parseCommandLine,
-  readJsonFile,
-  readProfileOption,
-} from "../commandLine";
+import { jsonProblems, parseCommandLine, readCostsOption, readProfileOption } from "../commandLine";
 
 const HELP = `balance batch <工作簿或文件夹 files or folders…> [--json] [--out 汇总.xlsx [--force]] [--profile FILE.json]
               [--year YYYY] [--plan [--costs costs.json]] [--lang zh|en]
@@ -156,14 +149,9 @@ export const batchCommand: Command = {
         en: `--year must be a four-digit year (got "${values.year}")`,
       });
     }
-    let costs: UnitCosts = { ...DEFAULT_UNIT_COSTS };
-    if (values.costs !== undefined) {
-      const costsFile = await readJsonFile(io, values.costs, { zh: "成本文件", en: "costs file" });
-      if (!costsFile.ok) return costsFile.code;
-      const parsed = parseCosts(costsFile.value);
-      if (parsed.problems.length > 0) return inputProblems(io, parsed.problems, lang, json);
-      costs = parsed.costs;
-    }
+    const priced = await readCostsOption(io, values.costs, lang, json);
+    if (typeof priced === "number") return priced;
+    const { costs, projects } = priced;
     const out = values.out;
     const force = values.force === true;
     const outError = await checkOutPath(io, out, files, force);
@@ -195,7 +183,7 @@ export const batchCommand: Command = {
       const evaluation = result.table?.evaluation ?? null;
       const plan =
         values.plan && result.table?.ok && evaluation
-          ? planTotals(await planLeastCost(result.table.read.records, profile, costs))
+          ? planTotals(await planLeastCost(result.table.read.records, profile, costs, { projects }))
           : null;
       results.push(result);
       inputs.push({

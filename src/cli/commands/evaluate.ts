@@ -26,9 +26,10 @@ import {
 } from "../io";
 import { lazyJsonArray, writeJsonDocument } from "../json";
 import { parseCommandLine, readProfileOption, readSchoolSheet, withSheetProblems } from "../commandLine";
+import { titleOptions } from "./sheetsOut";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
-                 [--county-sheet NAME] [--county NAME] [--out report.xlsx [--force]]
+                 [--county-sheet NAME] [--county NAME] [--year YEAR] [--out report.xlsx [--force]]
 
 读取学校统计表，按义务教育优质均衡发展标准评估资源配置：各学段 7 项指标的县域值和差异系数、
 未达标学校及其差距（人、㎡、元、间），以及结论。
@@ -44,10 +45,14 @@ yuan, rooms), and the verdict.
   --county-sheet NAME  县级指标表（默认：名为“县级指标”或表头可识别的工作表；没有则各县级指标按缺数据处理）
                        the county sheet (default: a sheet named 县级指标 or with its header; without one the
                        guarantee, quality, recognition and veto items are all missing)
-  --county NAME        旗县市名称：显示距目标年份的准备情况 / a county: readiness for its target year
-  --out report.xlsx    另存评估报告（达标情况、差异系数（Excel 公式）、汇总、图表）；不会覆盖输入的工作簿
-                       write the report workbook (compliance, balance with native formulas, summary, charts);
-                       never the input workbook
+  --county NAME        旗县市名称，写入报告标题；标准所列旗县市另显示距目标年份的准备情况
+                       the county, for the report's titles; for a county of the profile, readiness for its
+                       target year
+  --year YEAR          年份或学年（如 2026、2025-2026），写入报告标题 / the year or school year, for the titles
+  --out report.xlsx    另存可打印的评估报告（汇总、达标情况、差异系数、学校数据，数值均为 Excel 公式）；
+                       不会覆盖输入的工作簿
+                       write the print-ready report workbook (summary, compliance, balance, school data, every
+                       figure an Excel formula); never the input workbook
   --force              覆盖已有的报告文件 / overwrite an existing report file
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default
   --json               输出一个 JSON 文档 / print one JSON document
@@ -113,6 +118,7 @@ export const evaluateCommand: Command = {
       json: { type: "boolean" },
       out: { type: "string" },
       force: { type: "boolean" },
+      year: { type: "string" },
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
@@ -125,8 +131,12 @@ export const evaluateCommand: Command = {
       const check = await checkOutputPath(out, { force, extension: ".xlsx", inputs: [file] });
       if (!check.ok) return usageError(io, check.message, "balance evaluate --help");
     }
+    const title = titleOptions(values);
+    if (!title.ok) return usageError(io, title.message);
+    // a county the profile does not list still names the report; only the readiness needs its target year
     const target = countyByName(profile, values.county);
-    if (!target.ok) return usageError(io, target.message);
+    const notListed = target.ok ? null : target.message;
+    const countyName = target.ok ? (target.county?.name ?? values.county) : values.county;
 
     const chosen = await readSchoolSheet(file, values.sheet);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
@@ -134,7 +144,11 @@ export const evaluateCommand: Command = {
     const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
     const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
-    const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target.county });
+    const county = evaluateCountyWorkbook(result, countySheet.grid, {
+      county: target.ok ? target.county : undefined,
+    });
+    if (notListed)
+      io.stderr(`${notListed[lang]}${lang === "zh" ? "；不显示准备情况。" : "; no readiness shown."}\n`);
     let wrote = "";
     if (out !== undefined && result.ok && result.evaluation) {
       const report = buildReport(
@@ -145,7 +159,13 @@ export const evaluateCommand: Command = {
           problems: result.problems,
           county: countySheet.grid ? county.verdict : null,
         },
-        { lang, sourceRange: gridRangeAddress(chosen.grid), date: localDate() },
+        {
+          lang,
+          sourceRange: gridRangeAddress(chosen.grid),
+          date: localDate(),
+          county: countyName ?? null,
+          year: values.year ?? null,
+        },
       );
       const written = await reportBytes(report).then(
         (bytes) => writeFileAtomic(out, bytes, { force }),
