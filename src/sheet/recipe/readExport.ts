@@ -104,45 +104,34 @@ function remap(p: Problem, table: CanonicalTable, schools: readonly ImportedScho
   return { ...p, cell, message: { zh: clean(p.message.zh, "zh"), en: clean(p.message.en, "en") } };
 }
 
+/** What the rows of a recipe need to become a school table: the fields derived, and how. */
+export interface DerivedFields {
+  /** each derived field and its derivation as a person reads it */
+  fields: readonly { field: string; text: string }[];
+  /** fields a row of several levels still gives (schools.ts) */
+  splitByColumns: ReadonlySet<string>;
+}
+
 /**
- * Reads an export's rows through a bound table recipe and the school-table reader (`readTable`, given so that the
- * reader and the recipes stay apart): the schools of one county, or a `several-counties` problem.
+ * The schools of rows read through a recipe, put into the canonical table and read by the school-table reader
+ * (`readTable`, given so that the reader and the recipes stay apart), its problems said of the rows' own cells.
+ * `problems` holds what reading the rows reported; `sheetOf` names where a school's record comes from.
  */
-export function readExport(
-  source: ExportSource,
-  plan: TablePlan,
+export function readSourceRows(
+  rows: readonly SourceRow[],
+  derived: DerivedFields,
+  problems: Problem[],
   options: ExportOptions,
+  sheetOf: (school: ImportedSchool) => string,
   readTable: (grid: Grid) => ReadResult,
 ): ExportReading {
-  const problems: Problem[] = [...plan.problems];
-  for (const { field, missing } of plan.unbound) {
-    const name = columnById(field) ?? { zh: field, en: field };
-    problems.push({
-      severity: "warning",
-      code: "recipe-unmatched",
-      cell: null,
-      message: {
-        zh: `表头中找不到“${missing.join("”“")}”，未读取“${name.zh}”。`,
-        en: `The header has no "${missing.join('", "')}"; ${name.en} was not read.`,
-      },
-    });
-  }
-  const rows: SourceRow[] = [];
-  const rowContext = {
-    address: source.address,
-    defaultUnit: options.defaultUnit,
-    problems,
-  };
-  for (const r of source.dataRows) {
-    rows.push(readTableRow(plan, source.values[r] ?? [], source.sheetRow(r), r, rowContext));
-  }
   const imported = importSchools(
     rows,
-    plan.fields.map((f) => f.field),
-    { county: options.county, splitByColumns: plan.splitByColumns },
+    derived.fields.map((f) => f.field),
+    { county: options.county, splitByColumns: derived.splitByColumns },
   );
   problems.push(...imported.problems);
-  const derivations = new Map(plan.fields.map((f) => [f.field, f.text]));
+  const derivations = new Map(derived.fields.map((f) => [f.field, f.text]));
   const table = canonicalTable(imported.schools, derivations, "元");
   const grid: Grid = { sheet: CANONICAL_SHEET, topLeft: "A1", values: [table.header, ...table.rows] };
   const read = imported.schools.length > 0 ? readTable(grid) : null;
@@ -167,7 +156,13 @@ export function readExport(
   // the canonical table has one row per school under its header: grid row r is school r − 1
   const schoolOf = (i: number) => (read ? read.rows[i] - 1 : i);
   const records: SchoolRecord[] = (read?.records ?? []).map((record, i) =>
-    withSource(record, imported.schools[schoolOf(i)], table, schoolOf(i), source.sheet),
+    withSource(
+      record,
+      imported.schools[schoolOf(i)],
+      table,
+      schoolOf(i),
+      sheetOf(imported.schools[schoolOf(i)]),
+    ),
   );
   return {
     read: {
@@ -183,6 +178,42 @@ export function readExport(
     schools: imported.schools,
     counties: imported.counties,
   };
+}
+
+/** A warning for each field of the recipe the table does not have. */
+export function unmatchedProblems(
+  unbound: readonly { field: string; missing: readonly string[] }[],
+): Problem[] {
+  return unbound.map(({ field, missing }) => {
+    const name = columnById(field) ?? { zh: field, en: field };
+    return {
+      severity: "warning",
+      code: "recipe-unmatched",
+      cell: null,
+      message: {
+        zh: `表中找不到“${missing.join("”“")}”，未读取“${name.zh}”。`,
+        en: `The table has no "${missing.join('", "')}"; ${name.en} was not read.`,
+      },
+    };
+  });
+}
+
+/**
+ * Reads an export's rows through a bound table recipe and the school-table reader: the schools of one county, or a
+ * `several-counties` problem.
+ */
+export function readExport(
+  source: ExportSource,
+  plan: TablePlan,
+  options: ExportOptions,
+  readTable: (grid: Grid) => ReadResult,
+): ExportReading {
+  const problems: Problem[] = [...plan.problems, ...unmatchedProblems(plan.unbound)];
+  const context = { address: source.address, defaultUnit: options.defaultUnit, problems };
+  const rows = source.dataRows.map((r) =>
+    readTableRow(plan, source.values[r] ?? [], source.sheetRow(r), r, context),
+  );
+  return readSourceRows(rows, plan, problems, options, () => source.sheet, readTable);
 }
 
 /** A record's source: the export's sheet, its school's first row, each field's first source cell. */

@@ -139,6 +139,29 @@ function rowGives(row: SourceRow, field: string, split: ReadonlySet<string>): bo
   return row.level !== null || levels.filter((l) => l !== "senior").length <= 1 || split.has(field);
 }
 
+/** The same field of the other level: primaryKeyTeachers ↔ juniorKeyTeachers, grade1 ↔ grade7. */
+function otherLevel(field: string): string | null {
+  if (field.startsWith("primary")) return `junior${field.slice("primary".length)}`;
+  if (field.startsWith("junior")) return `primary${field.slice("junior".length)}`;
+  if (field === "grade1LargestClass") return "grade7LargestClass";
+  if (field === "grade7LargestClass") return "grade1LargestClass";
+  return null;
+}
+
+/**
+ * The level fields whose sources (by key: a column, a form's cell) the same field of the other level does not
+ * read: a row of several levels can give them (SchoolsOptions.splitByColumns).
+ */
+export function fieldsSplitBySource(sources: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const split = new Set<string>();
+  for (const [field, own] of sources) {
+    const other = otherLevel(field);
+    const theirs = other === null ? undefined : sources.get(other);
+    if (!theirs || [...own].every((key) => !theirs.has(key))) split.add(field);
+  }
+  return split;
+}
+
 type Combine = "sum" | "min" | "max";
 function combinationOf(field: string): Combine {
   if (field.startsWith("smallest")) return "min";

@@ -19,7 +19,7 @@ import {
 } from "./derive";
 import { columnsNamed, foldLabel, parsePattern, pathFit, shownPattern, type HeaderPattern } from "./patterns";
 import type { TableRecipe, TypeWords } from "./schema";
-import type { IdentityCells, RowLevel, SourceRow } from "./schools";
+import { fieldsSplitBySource, type IdentityCells, type RowLevel, type SourceRow } from "./schools";
 
 /** A column of the table's header as the reader gives it (the reader's HeaderColumn). */
 export interface RecipeColumn {
@@ -66,27 +66,6 @@ function moneyUnit(column: RecipeColumn): "万元" | "元" | null {
   if (stated === "万元" || stated === "元") return stated;
   const own = equipmentUnitOf(column.path[column.path.length - 1] ?? "");
   return own === "万元" || own === "元" ? own : null;
-}
-
-/** The same field of the other level: primaryKeyTeachers ↔ juniorKeyTeachers, grade1 ↔ grade7. */
-function otherLevel(field: string): string | null {
-  if (field.startsWith("primary")) return `junior${field.slice("primary".length)}`;
-  if (field.startsWith("junior")) return `primary${field.slice("junior".length)}`;
-  if (field === "grade1LargestClass") return "grade7LargestClass";
-  if (field === "grade7LargestClass") return "grade1LargestClass";
-  return null;
-}
-
-/** The level fields whose columns the same field of the other level does not read. */
-export function fieldsSplitByColumns(fields: readonly FieldPlan[]): Set<string> {
-  const columns = new Map(fields.map((f) => [f.field, new Set(leavesOf(f.node).map((l) => l.column.index))]));
-  const split = new Set<string>();
-  for (const [field, own] of columns) {
-    const other = otherLevel(field);
-    const theirs = other === null ? undefined : columns.get(other);
-    if (!theirs || [...own].every((c) => !theirs.has(c))) split.add(field);
-  }
-  return split;
 }
 
 /**
@@ -139,7 +118,9 @@ export function planTable(recipe: TableRecipe, columns: readonly RecipeColumn[])
     if (bound.ok) fields.push({ field, node: bound.node, text: derivationText(bound.node) });
     else unbound.push({ field, missing: bound.missing });
   }
-  const splitByColumns = fieldsSplitByColumns(fields);
+  const splitByColumns = fieldsSplitBySource(
+    new Map(fields.map((f) => [f.field, new Set(leavesOf(f.node).map((l) => String(l.column.index)))])),
+  );
   const types: Record<string, SchoolType | null> = {};
   for (const [word, type] of Object.entries(recipe.types ?? {})) types[foldLabel(word)] = type;
   return { recipe, rules, fields, unbound, problems, splitByColumns, types };
