@@ -5,7 +5,7 @@
 import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine";
 import type { Grid } from "./sheet/grid";
 import { hasErrors, type Problem } from "./sheet/problems";
-import { readSchoolTable, type ReadOptions, type ReadResult } from "./sheet/read";
+import { readSchoolTable, type ReadOptions, type ReadResult, type SkippedRows } from "./sheet/read";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "./standard/indicators";
 import { NATIONAL_2017 } from "./standard/national2017";
 import type { Profile } from "./standard/profile";
@@ -95,8 +95,15 @@ export interface JsonContract {
   levels: Record<Level, JsonLevel> | null;
   /** null when ok is false */
   resourcesPass: boolean | null;
-  /** where the table was read: sheet, 1-based header row, equipment unit, number of schools; null when no table was read */
-  table: { sheet: string; headerRow: number | null; equipmentUnit: "万元" | "元"; schools: number } | null;
+  /** where the table was read: sheet, 1-based header row, equipment unit, number of schools, and the rows left
+   * out by reason (docs/school-table.md#skipped-rows); null when no table was read */
+  table: {
+    sheet: string;
+    headerRow: number | null;
+    equipmentUnit: "万元" | "元";
+    schools: number;
+    skippedRows: SkippedRows;
+  } | null;
 }
 
 function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
@@ -164,6 +171,7 @@ export function toJsonContract(result: TableEvaluation, lang: Lang = "zh"): Json
     headerRow: read.headerRow === null ? null : read.headerRow + 1,
     equipmentUnit: read.equipmentUnit,
     schools: read.records.length,
+    skippedRows: { ...read.skippedRows },
   };
   if (!evaluation) {
     return {

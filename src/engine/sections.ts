@@ -88,8 +88,9 @@ function exclusionOf(
 
 /**
  * The school each teaching point merges into under the docs/standard.md#teaching-points option (its parent, 所属学校), by record
- * index; −1 for records that are not teaching points, and for teaching points whose parent is not in the table
- * (or is itself a teaching point, or the point itself): those stay schools of their own.
+ * index; −1 for records that are not teaching points, and for teaching points whose parent is not in the table,
+ * is the point itself or another teaching point, or has no primary section for the point's pupils to join (a
+ * 初中): those stay schools of their own, so that no pupil is dropped. The reader reports each of them.
  */
 export function teachingPointParents(records: readonly SchoolRecord[]): Int32Array {
   const byName = new Map<string, number>();
@@ -98,6 +99,7 @@ export function teachingPointParents(records: readonly SchoolRecord[]): Int32Arr
     if (r.type !== "teachingPoint" || !r.parent) return -1;
     const p = byName.get(r.parent);
     if (p === undefined || p === i || records[p].type === "teachingPoint") return -1;
+    if (!SECTIONS_OF_TYPE[records[p].type].includes("primary")) return -1;
     return p;
   });
 }

@@ -7,7 +7,7 @@ import { activeProfile, onActiveProfileChange } from "./profile";
 import { FunctionError } from "./errors";
 import { diffCoef } from "./diffcoef";
 import { cvLimitFor, indicatorOf, shortfallOf, standardFor } from "./thresholds";
-import { checkRow, detailRow } from "./school";
+import { SchoolRowCache, checkRow, detailRow } from "./school";
 import { countyTable } from "./county";
 import { whatifRow } from "./whatif";
 import { excelRuntime, toExcelError } from "./runtime";
@@ -18,6 +18,12 @@ import { excelRuntime, toExcelError } from "./runtime";
  * Excel and do nothing in a plain browser (the pane's demo mode) or in Node, where there is no Office registry.
  */
 const CustomFunctions = excelRuntime();
+
+/**
+ * The rows CHECK, DETAIL and WHATIF have read and evaluated, and the reader's plan of the template's header: kept
+ * by this runtime for as long as Excel keeps the functions loaded (rowCache.ts).
+ */
+const schoolRows = new SchoolRowCache();
 
 function run<T>(compute: () => T): T {
   try {
@@ -50,7 +56,7 @@ export function balanceDiffcoef(values: unknown[][], students?: unknown[][]): nu
  * @returns 达标, 不达标 or 不参评.
  */
 export function balanceCheck(row: unknown[][], headers?: unknown[][], level?: unknown): string {
-  return run(() => checkRow(activeProfile(), row, headers, level));
+  return run(() => checkRow(activeProfile(), row, headers, level, schoolRows));
 }
 
 /**
@@ -67,7 +73,7 @@ export function balanceDetail(
   headers?: unknown[][],
   level?: unknown,
 ): Array<Array<string | number>> {
-  return run(() => detailRow(activeProfile(), row, headers, level));
+  return run(() => detailRow(activeProfile(), row, headers, level, schoolRows));
 }
 
 /**
@@ -166,7 +172,7 @@ export function balanceWhatif(
   delta: unknown,
   level?: unknown,
 ): string {
-  return run(() => whatifRow(activeProfile(), row, headers, resource, delta, level));
+  return run(() => whatifRow(activeProfile(), row, headers, resource, delta, level, schoolRows));
 }
 
 CustomFunctions.associate("DIFFCOEF", balanceDiffcoef);

@@ -9,6 +9,9 @@ import { readSchoolRecords, readTemplateRow } from "../sheet/read";
 import { templateHeaderOf, templateHeaderUnit } from "../sheet/template";
 import { FunctionError, valueError } from "./errors";
 import { optionalLevel, singleRow, type ArgumentCell, type ArgumentMatrix } from "./args";
+import { SchoolRowCache, argumentsHash, type EvaluatedRow } from "./rowCache";
+
+export { ROW_MEMO_SIZE, SchoolRowCache } from "./rowCache";
 
 export const VERDICT = { pass: "达标", fail: "不达标", excluded: "不参评" } as const;
 export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
@@ -29,6 +32,7 @@ export function readRow(
   profile: Profile,
   row: ArgumentMatrix,
   headers?: ArgumentMatrix | null,
+  cache: SchoolRowCache = new SchoolRowCache(),
 ): SchoolRecord {
   const cells = singleRow(row, { zh: "学校行", en: "the row" });
   const noHeaders = headers === null || headers === undefined || headers.length === 0;
@@ -71,7 +75,12 @@ export function readRow(
       ? templateHeaderUnit(headerRows[0])
       : undefined;
   if (templateUnit !== undefined) {
-    const record = readTemplateRow(values, { sheet: ARGUMENT_SHEET, equipmentUnit: templateUnit, profile });
+    const record = readTemplateRow(values, {
+      sheet: ARGUMENT_SHEET,
+      equipmentUnit: templateUnit,
+      profile,
+      cache: cache.reader,
+    });
     if (record) return record;
   }
   const grid: Grid = {
@@ -83,7 +92,7 @@ export function readRow(
       values,
     ],
   };
-  const read = readSchoolRecords(grid, { profile, headerRow: headerRows.length - 1 });
+  const read = readSchoolRecords(grid, { profile, headerRow: headerRows.length - 1, cache: cache.reader });
   const error = firstReadError(read.problems, ({ col, letters }) => ({
     zh: `学校行第 ${col + 1} 格（${letters}）`,
     en: `cell ${col + 1} (${letters}) of the row`,
@@ -95,129 +104,23 @@ export function readRow(
   return read.records[0];
 }
 
-/** What the functions answer from: the school's name and its evaluated sections (the memo keeps no more, so
- * that the rows it holds cost the collector little). */
-interface EvaluatedRow {
-  name: string;
-  sections: SectionResult[];
-}
-
 /**
- * Rows already read and evaluated, per profile, keyed by the content of the arguments. Excel calls CHECK again
- * for every row on each full recalculation (opening the workbook, Ctrl+Alt+F9) although the rows have not
- * changed; an unchanged row gives the same answer, so the reader and the engine run once per distinct row and
- * profile. A cheap hash picks the bucket and the cells are compared exactly. Bounded: the oldest go first.
+ * A row read and evaluated, from the cache's rows of the profile when the same arguments were evaluated before
+ * (rowCache.ts): the reader and the engine run once per distinct row.
  */
-interface MemoEntry {
-  row: ArgumentMatrix;
-  headers: ArgumentMatrix | null;
-  result: EvaluatedRow | FunctionError;
-}
-interface RowMemo {
-  buckets: Map<number, MemoEntry[]>;
-  /** the buckets' hashes, oldest first from `head`: a Map's first key is slow to find after many deletions */
-  order: number[];
-  head: number;
-  size: number;
-}
-const evaluatedRows = new WeakMap<Profile, RowMemo>();
-export const ROW_MEMO_SIZE = 2048;
-
-/**
- * Hashes of rows seen once, four to a bucket (a fifth pushes the oldest out). A row enters the memo only when its
- * hash is seen a second time: a row read once is not worth keeping, and keeping every row for a while makes the
- * collector copy them all, which costs more than reading them on a sheet of distinct rows. Four to a bucket, so
- * that two rows of a county whose hashes share a bucket do not push each other out on every recalculation.
- */
-const SEEN_BUCKETS = 2 * ROW_MEMO_SIZE;
-const SEEN_WAYS = 4;
-const seenHashes = new WeakMap<Profile, Int32Array>();
-
-/** True when the hash was seen before (and is still in its bucket); notes it otherwise. */
-function seenBefore(profile: Profile, hash: number): boolean {
-  let seen = seenHashes.get(profile);
-  if (!seen) {
-    seen = new Int32Array(SEEN_BUCKETS * SEEN_WAYS);
-    seenHashes.set(profile, seen);
-  }
-  const h = hash | 0;
-  const base = ((h ^ (h >>> 13)) & (SEEN_BUCKETS - 1)) * SEEN_WAYS;
-  for (let i = 0; i < SEEN_WAYS; i++) if (seen[base + i] === h) return true;
-  for (let i = SEEN_WAYS - 1; i > 0; i--) seen[base + i] = seen[base + i - 1];
-  seen[base] = h;
-  return false;
-}
-
-function cellHash(v: ArgumentCell): number {
-  if (v === null || v === undefined) return 1;
-  if (typeof v === "number") {
-    // whole numbers (most figures) by integer multiplication; others through the double products
-    return (v | 0) === v ? Math.imul(v, 0x9e3779b1) ^ (v >>> 15) : (v * 2654435761) ^ (v * 40503 * 65536);
-  }
-  if (typeof v === "string") {
-    const n = v.length;
-    return n === 0
-      ? 1
-      : n * 31 + v.charCodeAt(0) * 7 + v.charCodeAt(n >> 1) * 131 + v.charCodeAt(n - 1) * 8191;
-  }
-  return typeof v === "boolean" ? (v ? 3 : 5) : 7;
-}
-
-function rangeHash(range: ArgumentMatrix, seed: number): number {
-  let h = seed;
-  for (const r of range) {
-    for (const v of r) h = Math.imul(h ^ cellHash(v), 16777619);
-    h = Math.imul(h ^ 0x9e3779b9, 16777619);
-  }
-  return h;
-}
-
-/** Same content, cell by cell: what the reader would read the same (every error value reads as an error cell). */
-function sameCell(a: ArgumentCell, b: ArgumentCell): boolean {
-  if (a === b) return true;
-  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  return (
-    typeof a === "object" &&
-    typeof b === "object" &&
-    a !== null &&
-    b !== null &&
-    !(a instanceof Date) &&
-    !(b instanceof Date)
-  );
-}
-
-function sameRange(a: ArgumentMatrix | null, b: ArgumentMatrix | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.length !== b.length) return false;
-  for (let r = 0; r < a.length; r++) {
-    const x = a[r];
-    const y = b[r];
-    if (x.length !== y.length) return false;
-    for (let c = 0; c < x.length; c++) if (!sameCell(x[c], y[c])) return false;
-  }
-  return true;
-}
-
 function evaluateRow(
   profile: Profile,
   row: ArgumentMatrix,
   headersArgument: ArgumentMatrix | null | undefined,
+  cache: SchoolRowCache,
 ): EvaluatedRow {
-  let memo = evaluatedRows.get(profile);
-  if (!memo) {
-    memo = { buckets: new Map(), order: [], head: 0, size: 0 };
-    evaluatedRows.set(profile, memo);
-  }
-  const buckets = memo.buckets;
+  const rows = cache.rowsOf(profile);
   const headers = headersArgument && headersArgument.length > 0 ? headersArgument : null;
-  const hash = rangeHash(row, headers ? rangeHash(headers, 0x811c9dc5) : 0x811c9dc5);
-  const bucket = buckets.get(hash);
-  const found = bucket?.find((e) => sameRange(e.row, row) && sameRange(e.headers, headers));
-  let result = found?.result;
+  const hash = argumentsHash(row, headers);
+  let result = rows.find(hash, row, headers);
   if (result === undefined) {
     try {
-      const record = readRow(profile, row, headers);
+      const record = readRow(profile, row, headers, cache);
       result = {
         name: record.name,
         sections: buildSections([record], profile).map((s) => evaluateSection(profile, s)),
@@ -226,27 +129,7 @@ function evaluateRow(
       if (!(error instanceof FunctionError)) throw error;
       result = error;
     }
-    if (!seenBefore(profile, hash)) {
-      if (result instanceof FunctionError) throw result;
-      return result;
-    }
-    if (memo.size >= ROW_MEMO_SIZE && memo.head < memo.order.length) {
-      const oldest = memo.order[memo.head++];
-      memo.size -= (buckets.get(oldest) as MemoEntry[]).length;
-      buckets.delete(oldest);
-      if (memo.head >= ROW_MEMO_SIZE) {
-        memo.order = memo.order.slice(memo.head);
-        memo.head = 0;
-      }
-    }
-    const copy = (range: ArgumentMatrix) => range.map((r) => r.slice());
-    const entry: MemoEntry = { row: copy(row), headers: headers ? copy(headers) : null, result };
-    if (bucket) bucket.push(entry);
-    else {
-      buckets.set(hash, [entry]);
-      memo.order.push(hash);
-    }
-    memo.size++;
+    rows.offer(hash, row, headers, result);
   }
   if (result instanceof FunctionError) throw result;
   return result;
@@ -275,8 +158,9 @@ export function checkRow(
   row: ArgumentMatrix,
   headers?: ArgumentMatrix | null,
   level?: ArgumentCell,
+  cache: SchoolRowCache = new SchoolRowCache(),
 ): Verdict {
-  const included = sectionsOf(evaluateRow(profile, row, headers), level).filter((s) => s.included);
+  const included = sectionsOf(evaluateRow(profile, row, headers, cache), level).filter((s) => s.included);
   if (included.length === 0) return VERDICT.excluded;
   return included.every((s) => s.pass) ? VERDICT.pass : VERDICT.fail;
 }
@@ -301,10 +185,11 @@ export function detailRow(
   row: ArgumentMatrix,
   headers?: ArgumentMatrix | null,
   level?: ArgumentCell,
+  cache: SchoolRowCache = new SchoolRowCache(),
 ): (string | number)[][] {
   const labels = statusLabels(profile);
   const out: (string | number)[][] = [[...DETAIL_HEADER]];
-  for (const section of sectionsOf(evaluateRow(profile, row, headers), level)) {
+  for (const section of sectionsOf(evaluateRow(profile, row, headers, cache), level)) {
     for (const id of INDICATOR_IDS) {
       const value = section.values[id];
       const status = section.status[id];

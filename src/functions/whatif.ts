@@ -11,7 +11,7 @@ import {
   type ArgumentCell,
   type ArgumentMatrix,
 } from "./args";
-import { readRow, VERDICT, type Verdict } from "./school";
+import { readRow, SchoolRowCache, VERDICT, type Verdict } from "./school";
 
 const STUDENT_NAMES = new Set(
   ["students", "在校生", "在校生数", "学生", "学生数", "enrolment", "enrollment"].map(normalizeName),
@@ -51,13 +51,14 @@ export function whatifRow(
   resourceArgument: ArgumentCell,
   deltaArgument: ArgumentCell,
   levelArgument?: ArgumentCell,
+  cache: SchoolRowCache = new SchoolRowCache(),
 ): Verdict {
   // headers sit before required arguments, so Excel passes an empty one as a single blank cell
   const noHeaders =
     !headers ||
     headers.length === 0 ||
     (headers.length === 1 && headers[0].length === 1 && isBlank(headers[0][0]));
-  const record = readRow(profile, row, noHeaders ? null : headers);
+  const record = readRow(profile, row, noHeaders ? null : headers, cache);
   const resource = resolveResource(resourceArgument, profile);
   const level = optionalLevel(levelArgument);
   const levels = SECTIONS_OF_TYPE[record.type];

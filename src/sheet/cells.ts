@@ -9,6 +9,8 @@ export type CellReading =
   | { kind: "boolean"; value: boolean }
   | { kind: "date"; text: string }
   | { kind: "error"; text: string }
+  /** a formula whose result was never calculated (grid.ts uncalculatedFormula): its value is unknown, not blank */
+  | { kind: "formula"; text: string }
   /** NaN or ±Infinity: never a figure a person typed */
   | { kind: "notFinite"; text: string };
 
@@ -53,6 +55,9 @@ export function readCell(value: unknown, depth = 0): CellReading {
   if (typeof value === "bigint") return readCell(Number(value), depth);
   if (isRecord(value) && depth < 3) {
     if (typeof value.error === "string") return { kind: "error", text: value.error };
+    if ("formula" in value && value.result === undefined) {
+      return { kind: "formula", text: typeof value.formula === "string" ? value.formula : "" };
+    }
     // exceljs: a formula with its cached result, rich text, a hyperlink
     if ("result" in value) return readCell(value.result, depth + 1);
     if (Array.isArray(value.richText)) {

@@ -70,9 +70,25 @@ export function parseAddress(address: string): { row: number; col: number } {
   return { col: columnIndex(m[1]), row: Number(m[2]) - 1 };
 }
 
-/** Quotes a sheet name for a reference when Excel would: 'My sheet'!A1. Chinese names need no quotes. */
+/**
+ * Whether a sheet name reads as something else in a formula: a cell in A1 style (A1, AB12, XFD1048576), a cell or
+ * row or column in R1C1 style (R1C1, R2C3, RC, R, C5), or a logical value (TRUE, FALSE).
+ */
+function readsAsReference(sheet: string): boolean {
+  return (
+    /^[A-Za-z]{1,3}\d+$/u.test(sheet) ||
+    /^(?:R\d*)?(?:C\d*)?$/iu.test(sheet) ||
+    /^(?:TRUE|FALSE)$/iu.test(sheet)
+  );
+}
+
+/**
+ * Quotes a sheet name for a reference when Excel would: 'My sheet'!A1, 'A1'!D4, 'TRUE'!B2. Chinese names need no
+ * quotes.
+ */
 export function sheetRef(sheet: string): string {
-  return /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) && !readsAsReference(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** Address of a cell of the grid, e.g. 学校!F12, from 0-based indices into values. */

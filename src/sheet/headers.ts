@@ -35,22 +35,9 @@ for (const column of COLUMNS) {
   }
 }
 
-/** Headers already matched: a table is read again on every recalculation of a function, with the same headers. */
-const MATCHED = new Map<string, string | null>();
-const MATCHED_LIMIT = 4096;
-
 /** Header text → id of the column of COLUMNS it names, or null (docs/school-table.md#headers: headers are matched tolerantly). */
 export function matchHeader(text: string): string | null {
   if (typeof text !== "string") return null;
-  const known = MATCHED.get(text);
-  if (known !== undefined) return known;
-  const id = matchHeaderUncached(text);
-  if (MATCHED.size >= MATCHED_LIMIT) MATCHED.clear();
-  MATCHED.set(text, id);
-  return id;
-}
-
-function matchHeaderUncached(text: string): string | null {
   const folded = foldHeader(text);
   if (!folded) return null;
   for (const key of headerKeys(folded)) {

@@ -59,6 +59,23 @@ describe("toJsonContract", () => {
     }
   });
 
+  test("the table summary counts the rows left out by reason (issue 13 item 1)", () => {
+    const rows = tableOf(sampleCountyRecords().slice(0, 3));
+    rows.splice(2, 0, ["城区学校合计"]);
+    rows.push(["合计"], ["注：数据截至 9 月"]);
+    const summary = toJsonContract(evaluateTable(grid(rows))).table;
+    expect(summary?.schools).toBe(3);
+    expect(summary?.skippedRows).toEqual({
+      aboveHeader: 0,
+      legend: 0,
+      subtotal: 0,
+      total: 2,
+      note: 1,
+      blank: 0,
+      afterEnd: 0,
+    });
+  });
+
   test("problems in the language asked for", () => {
     const rows = tableOf(sampleCountyRecords().slice(0, 2));
     rows[1][1] = "幼儿园";

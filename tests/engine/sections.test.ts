@@ -245,6 +245,50 @@ describe("which sections count — docs/standard.md#scope", () => {
   });
 });
 
+describe("mergeIntoParent never drops a pupil (docs/standard.md#teaching-points, issue 13 item 7)", () => {
+  const profile = profileWith((p) => {
+    p.teachingPoints = "mergeIntoParent";
+  });
+  const point = (name: string, parent: string, primary: number) =>
+    school({ name, type: "teachingPoint", parent, students: { primary } });
+  const pupilsIn = (records: SchoolRecord[]) =>
+    buildSections(records, profile).reduce((sum, s) => sum + s.students, 0);
+
+  test.each<[string, SchoolRecord[]]>([
+    [
+      "a parent without a primary section (初中)",
+      [school({ name: "一中", type: "junior", students: { junior: 400 } }), point("一号教学点", "一中", 30)],
+    ],
+    [
+      "a parent that is a 完全中学",
+      [
+        school({ name: "完中", type: "complete", students: { junior: 400, senior: 300 } }),
+        point("一号教学点", "完中", 30),
+      ],
+    ],
+    ["the point as its own parent", [goodPrimary("中心小学", 300), point("一号教学点", "一号教学点", 30)]],
+    [
+      "two points each other's parent",
+      [
+        goodPrimary("中心小学", 300),
+        point("一号教学点", "二号教学点", 30),
+        point("二号教学点", "一号教学点", 20),
+      ],
+    ],
+  ])("%s: the point stays a school of its own, its pupils in a section", (_, records) => {
+    const pupils = records.reduce((sum, r) => sum + r.students.primary + r.students.junior, 0);
+    expect(pupilsIn(records)).toBe(pupils);
+    const points = records.filter((r) => r.type === "teachingPoint").map((r) => r.name);
+    const schools = buildSections(records, profile).map((s) => s.school);
+    for (const name of points) expect(schools).toContain(name);
+  });
+
+  test("a point whose parent has primary pupils joins it, and the pupils are counted once", () => {
+    const records = [goodPrimary("中心小学", 300), point("一号教学点", "中心小学", 30)];
+    expect(buildSections(records, profile).map((s) => [s.school, s.students])).toEqual([["中心小学", 330]]);
+  });
+});
+
 describe("indoor sports rooms — docs/standard.md#indoor-sports profile option", () => {
   const record = school({
     students: { primary: 100 },

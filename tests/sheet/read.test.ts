@@ -41,6 +41,10 @@ describe("reading a clean template table", () => {
       col: 15,
       header: "教学及辅助用房面积（㎡）",
       cell: "学校!P1",
+      path: ["教学及辅助用房面积（㎡）"],
+      headerCells: ["学校!P1"],
+      unit: "㎡",
+      unitCell: "学校!P1",
     });
     expect(result.unmatchedHeaders).toEqual([]);
   });
@@ -203,11 +207,26 @@ describe("finding the header row", () => {
 });
 
 describe("where the table ends (docs/school-table.md#skipped-rows: rows the reader skips)", () => {
-  it("stops at a total row (合计, 总计 in the name column)", () => {
+  it("stops at a total row (合计, 总计 in the name column) with no school below it", () => {
     for (const total of ["合计", "总 计", "全旗合计"]) {
-      const result = readSchoolTable(templateGrid([PRIMARY, { name: total, primaryStudents: 600 }, JUNIOR]));
-      expect(result.records.map((r) => r.name)).toEqual(["城关第一小学"]);
+      const result = readSchoolTable(
+        templateGrid([PRIMARY, JUNIOR, { name: total, primaryStudents: 600 }, { name: "注：" }]),
+      );
+      expect(result.records.map((r) => r.name)).toEqual(["城关第一小学", "城关中学"]);
       expect(result.problems).toEqual([]);
+      expect(result.skippedRows).toMatchObject({ total: 1, note: 1, afterEnd: 0 });
+    }
+  });
+
+  it("skips a total row with schools below it, and says so with its cell (issue 13 item 1)", () => {
+    for (const total of ["合计", "总 计", "城区学校合计"]) {
+      const result = readSchoolTable(templateGrid([PRIMARY, { name: total, primaryStudents: 600 }, JUNIOR]));
+      expect(result.records.map((r) => r.name)).toEqual(["城关第一小学", "城关中学"]);
+      expect(result.problems.map((p) => [p.code, p.severity, p.cell])).toEqual([
+        ["total-row-skipped", "warning", "学校!A3"],
+      ]);
+      expect(result.problems[0].message.zh).toContain(total);
+      expect(result.skippedRows.total).toBe(1);
     }
   });
 
@@ -699,17 +718,21 @@ describe("facilities per section, indoor sports rooms, guarantee items", () => {
   });
 
   it("refuses per-section facilities given in part", () => {
+    const wholeBlank = { teachingArea: null, sportsArea: null, equipmentValue: null, multimediaRooms: null };
     const grid: Grid = {
       sheet: "学校",
       topLeft: "A1",
-      values: [header, row(NINE_YEAR, [900, 1200, null, 2200, 40, 50, 4, 5, null])],
+      values: [
+        header,
+        row({ ...NINE_YEAR, ...wholeBlank }, [900, 1200, null, 2200, 40, 500_000, 4, 5, null]),
+      ],
     };
     const result = readSchoolTable(grid);
     expect(result.problems.map((p) => [p.code, p.cell])).toEqual([
       ["section-facilities-incomplete", "学校!AD2"],
     ]);
     expect(result.records[0].sectionFacilities).toEqual({
-      junior: { teachingArea: 1200, sportsArea: 2200, equipmentValue: 50, multimediaRooms: 5 },
+      junior: { teachingArea: 1200, sportsArea: 2200, equipmentValue: 500_000, multimediaRooms: 5 },
     });
   });
 
@@ -775,6 +798,10 @@ describe("the user's column mapping", () => {
       col: 2,
       header: "学生",
       cell: "学校!C1",
+      path: ["学生"],
+      headerCells: ["学校!C1"],
+      unit: null,
+      unitCell: null,
     });
     expect(result.unmatchedHeaders.map((h) => h.header)).toEqual(["备注"]);
   });

@@ -1,17 +1,29 @@
 /** Runs catalogue cases through the one data path and checks what each must give. */
-import type { Grid, CellValue } from "../../src/sheet/grid";
+import { columnIndex, type CellValue, type Grid, type MergedRange } from "../../src/sheet/grid";
 import type { Problem } from "../../src/sheet/problems";
 import type { SchoolRecord } from "../../src/engine/records";
 import type { Evaluation } from "../../src/engine/evaluate";
 import type { Case, FixtureCell, Outcome } from "./fixtures/catalogue";
 
-/** The cell as a host gives it: a formula's cached result (blank if Excel never computed it). */
+/** The cell as a host gives it: a formula's cached result, or the formula itself where Excel never computed it. */
 export function hostValue(cell: FixtureCell): CellValue {
   if (cell && typeof cell === "object" && !(cell instanceof Date) && "formula" in cell) {
-    const result = (cell as { result?: CellValue }).result;
-    return result === undefined ? null : result;
+    const { formula, result } = cell as { formula: string; result?: CellValue };
+    return result === undefined ? { formula } : result;
   }
   return cell as CellValue;
+}
+
+/** "A2:C4" → a merged range of 0-based indices. */
+export function mergedRange(range: string): MergedRange {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/u.exec(range);
+  if (!m) throw new Error(`not a range: ${range}`);
+  return {
+    left: columnIndex(m[1]),
+    top: Number(m[2]) - 1,
+    right: columnIndex(m[3]),
+    bottom: Number(m[4]) - 1,
+  };
 }
 
 export function gridOf(c: Case): Grid {
@@ -20,6 +32,8 @@ export function gridOf(c: Case): Grid {
     topLeft: "A1",
     values: c.rows.map((row) => row.map(hostValue)),
     ...(c.hiddenRows ? { hiddenRows: c.hiddenRows } : {}),
+    ...(c.hiddenColumns ? { hiddenColumns: c.hiddenColumns } : {}),
+    ...(c.merges ? { merges: c.merges.map(mergedRange) } : {}),
   };
 }
 

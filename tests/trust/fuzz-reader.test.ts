@@ -12,6 +12,7 @@ import { evaluate, type SchoolRecord } from "../../src/engine";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { gridArb, recordsArb } from "./generators";
+import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
 import { expectClearProblems } from "./catalogueRun";
 
 const BUDGET = { numRuns: 250, interruptAfterTimeLimit: 8000 };
@@ -135,6 +136,84 @@ describe("reader fuzzing", () => {
         },
       ),
       { numRuns: 120, interruptAfterTimeLimit: 6000 },
+    );
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it("a county in a messy table (titles, a unit row, totals between groups, a hidden stale column, ragged rows) evaluates as its records do", () => {
+    let compared = 0;
+    const messArb = fc.record({
+      titles: fc.nat({ max: 2 }),
+      unitRow: fc.boolean(),
+      cuts: fc.array(fc.nat({ max: 8 }), { maxLength: 3 }),
+      totalWords: fc.array(fc.constantFrom("城区学校合计", "城区小计", "镇区合计", "小计", "总计"), {
+        minLength: 3,
+        maxLength: 3,
+      }),
+      staleCopyOf: fc.option(fc.nat({ max: TEMPLATE_COLUMNS.length - 1 }), { nil: undefined }),
+      ragged: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(recordsArb(8), messArb, (generated, mess) => {
+        const records = templateOnly(generated);
+        const header: CellValue[] = templateHeaderRow();
+        let rows: CellValue[][] = recordsToRows(records);
+        if (mess.ragged) {
+          rows = rows.map((row) => {
+            let end = row.length;
+            while (end > 0 && row[end - 1] === null) end--;
+            return row.slice(0, end);
+          });
+        }
+        // totals and subtotals between groups of schools, a grand total at the end
+        const cuts = [...new Set(mess.cuts.filter((c) => c > 0 && c < rows.length))].sort((a, b) => b - a);
+        cuts.forEach((cut, i) => rows.splice(cut, 0, [mess.totalWords[i], null, null, null, 1]));
+        rows.push(["合计", null, null, null, 1]);
+        const body: CellValue[][] = [
+          header,
+          ...(mess.unitRow ? [TEMPLATE_COLUMNS.map((c) => c.unit ?? null)] : []),
+          ...rows,
+        ];
+        let values: CellValue[][] = [
+          ...Array.from({ length: mess.titles }, (_, i) => [`标题 ${i + 1}`]),
+          ...body,
+        ];
+        let hiddenColumns: number[] | undefined;
+        if (mess.staleCopyOf !== undefined) {
+          // a hidden copy of a column, first, holding last year's figures
+          const col = mess.staleCopyOf;
+          const firstSchool = mess.titles + (mess.unitRow ? 2 : 1);
+          values = values.map((row, r) => [
+            r === mess.titles ? header[col] : r < firstSchool ? null : 7,
+            ...row,
+          ]);
+          hiddenColumns = [0];
+        }
+        const grid: Grid = {
+          sheet: "学校",
+          topLeft: "A1",
+          values,
+          ...(hiddenColumns ? { hiddenColumns } : {}),
+        };
+        const read = readSchoolTable(grid);
+        expectClearProblems(read.problems);
+        expect(read.records).toHaveLength(records.length);
+        expect(read.skippedRows.aboveHeader).toBe(mess.titles);
+        expect(read.skippedRows.legend).toBe(mess.unitRow ? 1 : 0);
+        expect(read.skippedRows.subtotal + read.skippedRows.total).toBe(cuts.length + 1);
+        expect(read.problems.filter((p) => p.code === "total-row-skipped")).toHaveLength(
+          mess.totalWords.slice(0, cuts.length).filter((w) => !w.includes("小计")).length,
+        );
+        if (hasErrors(read.problems)) return; // e.g. a nine-year school generated without junior pupils
+        compared++;
+        const expected = evaluate(records, NATIONAL_2017);
+        const actual = evaluate(read.records, NATIONAL_2017);
+        expect(actual.sections.map((s) => [s.school, s.level, s.included, s.pass])).toEqual(
+          expected.sections.map((s) => [s.school, s.level, s.included, s.pass]),
+        );
+        expect(actual.resourcesPass).toBe(expected.resourcesPass);
+      }),
+      { numRuns: 120 },
     );
     expect(compared).toBeGreaterThan(20);
   });

@@ -14,7 +14,7 @@ import {
   type Level,
 } from "../../src/standard/indicators";
 import { SCHOOL_TYPES, SECTIONS_OF_TYPE, type SchoolRecord, type SchoolType } from "../../src/engine/records";
-import type { CellValue, Grid } from "../../src/sheet/grid";
+import type { CellValue, Grid, MergedRange } from "../../src/sheet/grid";
 
 /** How far an amount sits from what the standard asks: exactly at the thresholds often, anywhere else too. */
 export const factorArb = fc.oneof(
@@ -147,29 +147,79 @@ export const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
     "学校\u200B名称",
     "#N/A",
     "=SUM(A1:A3)",
+    // what statistics exports and raw XML values hold: totals mid-table, units, separators, notes
+    "城区学校合计",
+    "城区小计",
+    "总计",
+    "注：",
+    "人",
+    "㎡",
+    "（元）",
+    "单位：万元",
+    "1,500",
+    "1,50",
+    "1.500,00",
+    "1e308",
   ),
   fc.integer({ min: -5, max: 5000 }),
   fc.double(),
+  fc.constantFrom(1e15, 1e16, 1e305, 1e308, Number.MAX_VALUE, 5e-324),
   fc.boolean(),
   fc.date({ noInvalidDate: false }),
   fc.constantFrom({ error: "#N/A" }, { error: "#DIV/0!" }, { error: "#VALUE!" }, { error: "#REF!" }),
+  fc.constantFrom<CellValue>({ formula: "SUM(D2:D9)" }, { formula: "" }),
 );
 
-/** Ragged grids of any cells, sometimes starting with a plausible header row so the reader goes deep. */
+/** A merged range somewhere in the first rows and columns (0-based, inclusive). */
+const mergeArb: fc.Arbitrary<MergedRange> = fc
+  .record({
+    top: fc.nat({ max: 6 }),
+    left: fc.nat({ max: 20 }),
+    height: fc.nat({ max: 3 }),
+    width: fc.nat({ max: 6 }),
+  })
+  .map(({ top, left, height, width }) => ({ top, left, bottom: top + height, right: left + width }));
+
+/**
+ * Ragged grids of any cells, sometimes starting with a plausible header row so the reader goes deep; with holes
+ * (rows and cells a file never held), a stray cell far away, hidden rows and columns, merged ranges.
+ */
 export const gridArb: fc.Arbitrary<Grid> = fc
   .record({
     withHeader: fc.boolean(),
     rows: fc.array(fc.array(cellArb, { maxLength: 30 }), { maxLength: 15 }),
-    sheet: fc.constantFrom("学校", "Sheet 1", "O'Brien's", "表 1（2024）"),
+    sheet: fc.constantFrom("学校", "Sheet 1", "O'Brien's", "表 1（2024）", "A1", "TRUE", "R1C1"),
     topLeft: fc.constantFrom("A1", "B3", "AA10"),
     hidden: fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 3 }),
+    hiddenColumns: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 3 }),
+    merges: fc.option(fc.array(mergeArb, { maxLength: 6 }), { nil: undefined }),
+    holes: fc.array(fc.nat({ max: 16 }), { maxLength: 3 }),
+    stray: fc.option(
+      fc.record({
+        row: fc.integer({ min: 20, max: 1_048_575 }),
+        col: fc.nat({ max: 16_383 }),
+        value: cellArb,
+      }),
+      { nil: undefined },
+    ),
   })
-  .map(({ withHeader, rows, sheet, topLeft, hidden }) => ({
-    sheet,
-    topLeft,
-    values: withHeader ? [templateLikeHeader(), ...rows] : rows,
-    hiddenRows: hidden,
-  }));
+  .map(({ withHeader, rows, sheet, topLeft, hidden, hiddenColumns, merges, holes, stray }) => {
+    const values: CellValue[][] = withHeader ? [templateLikeHeader(), ...rows] : rows;
+    for (const r of holes) if (r < values.length) delete values[r];
+    if (stray) {
+      const row: CellValue[] = [];
+      row[stray.col] = stray.value;
+      values[stray.row] = row;
+    }
+    return {
+      sheet,
+      topLeft,
+      values,
+      hiddenRows: hidden,
+      hiddenColumns,
+      ...(merges ? { merges } : {}),
+    };
+  });
 
 /** A header row as the template writes it (headers with units), without importing the reader. */
 function templateLikeHeader(): CellValue[] {

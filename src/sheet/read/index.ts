@@ -1,0 +1,48 @@
+/**
+ * The reader of the school table (docs/school-table.md): a grid of cells → school records + problems.
+ *
+ *   gridView     the grid made total: ragged, sparse or broken grids seen as rows of cells with addresses
+ *   headerPaths  the header as paths of one to three rows of labels, merged cells spread, the unit row under it
+ *   columnPlan   which header column each field is read from, in which unit; the header's own problems
+ *   tableRows    where the table's rows are: legends, subtotals, totals, notes, blank rows, counted by reason
+ *   row          one row → its record: name, type, locale, parent, then
+ *     figures      the row's figures (numbers, blanks, what is reported)
+ *     facilities   whole-school and per-section facilities, indoor sports
+ *     typeChecks   the row against its school type (combined schools)
+ *     plausibility values no school reports (warnings)
+ *   parents      teaching points and their parent schools
+ *   table        the table read in one pass
+ *   templateRow  one template row for the functions, through the same row reading
+ *   cache        what a caller keeps from one read to the next
+ */
+import type { Grid } from "../grid";
+import { readTable, type ReadOptions, type ReadResult } from "./table";
+
+export { matchHeader } from "../headers";
+export { parseSchoolType } from "../vocabulary";
+export { ReaderCache } from "./cache";
+export type { ColumnMatch, ColumnSource, FieldBinding, FieldSource } from "./columnPlan";
+export { LARGEST_FIGURE } from "./figures";
+export { HEADER_SEARCH_ROWS, type ColumnUnit, type HeaderColumn, type TableHeader } from "./headerPaths";
+export { IMPLAUSIBLE } from "./plausibility";
+export { READER_PROBLEM_CODES, type ReaderProblemCode } from "./problems";
+export type { ReadOptions, ReadResult } from "./table";
+export type { SkippedRows } from "./tableRows";
+export { readTemplateRow } from "./templateRow";
+export type { UnitWord } from "./units";
+
+/** Reads a school table from a grid (docs/school-table.md#columns). Never throws. */
+export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResult {
+  return readTable(grid, options, true);
+}
+
+/**
+ * The records and problems of a school table, exactly as readSchoolTable gives them, without the list of matched
+ * and unmatched headers: the custom functions read one row per call and never show which header matched what.
+ */
+export function readSchoolRecords(
+  grid: Grid,
+  options: ReadOptions = {},
+): Pick<ReadResult, "records" | "problems"> {
+  return readTable(grid, options, false);
+}

@@ -1,0 +1,171 @@
+/**
+ * Values no school reports (docs/school-table.md#figures): warnings, not errors, so that a clerk looks again at a
+ * figure typed in the wrong unit or column. They block nothing and change no record.
+ */
+import type { Facilities } from "../../engine/records";
+import type { FacilityIndicatorId, Level } from "../../standard/indicators";
+import type { Profile } from "../../standard/profile";
+import type { ColumnPlan } from "./columnPlan";
+import {
+  ENROLMENT_ORDER,
+  FACILITY_COLUMNS,
+  FIGURE,
+  LARGEST_CLASS_FIGURES,
+  LARGEST_CLASS_KEYS,
+  LEVELS_OF_SECTIONS,
+  SECTION_FACILITY_COLUMNS,
+  STUDENT_COLUMNS,
+  STUDENT_FIGURES,
+  TEACHER_COLUMNS,
+  TEACHER_FIGURES,
+  TEACHER_IDS,
+} from "./fields";
+import { OK, figureCell, type ProblemSink, type RowFigures } from "./figures";
+import { columnName, implausible, problem, round } from "./problems";
+
+/**
+ * Values no school reports (warnings, not errors): a section of more than 20,000 pupils, more than 100 m² of
+ * teaching rooms per pupil, more than 500 m² of grounds per pupil (rural schools with few pupils do have
+ * large grounds), equipment above 1,000,000 元 per pupil (a sheet in 元 read as 万元), a class above 150.
+ */
+export const IMPLAUSIBLE = {
+  sectionStudents: 20000,
+  teachingAreaPerStudent: 100,
+  sportsAreaPerStudent: 500,
+  equipmentPerStudentAbove: 1_000_000,
+  largestClass: 150,
+} as const;
+
+const AREA_CHECKS: readonly (readonly [FacilityIndicatorId, number])[] = [
+  ["teachingArea", IMPLAUSIBLE.teachingAreaPerStudent],
+  ["sportsArea", IMPLAUSIBLE.sportsAreaPerStudent],
+];
+
+export interface PlausibilityCheck {
+  plan: ColumnPlan;
+  profile: Profile;
+  sink: ProblemSink;
+}
+
+/** The cell a facility of the school was read from: the whole school's, else the primary section's. */
+function facilityCell(plan: ColumnPlan, rowNumber: number, figures: RowFigures, f: FacilityIndicatorId) {
+  const whole = FIGURE[FACILITY_COLUMNS[f]];
+  const figure = figures.states[whole] === OK ? whole : FIGURE[SECTION_FACILITY_COLUMNS.primary[f]];
+  return plan.figures[figure] ? figureCell(plan, figure, rowNumber) : null;
+}
+
+/** Enrolment and largest classes beyond any school. */
+export function warnImplausibleFigures(
+  check: PlausibilityCheck,
+  rowNumber: number,
+  figures: RowFigures,
+): void {
+  const { sink, plan } = check;
+  const { values, states } = figures;
+  for (let e = 0; e < ENROLMENT_ORDER.length; e++) {
+    const f = STUDENT_FIGURES[e];
+    if (states[f] !== OK || !(values[f] > IMPLAUSIBLE.sectionStudents)) continue;
+    const cell = figureCell(plan, f, rowNumber);
+    const col = columnName(STUDENT_COLUMNS[ENROLMENT_ORDER[e]]);
+    const limit = IMPLAUSIBLE.sectionStudents;
+    sink.report(implausible(cell, col, values[f], `超过 ${limit} 人`, `above ${limit}`));
+  }
+  for (let i = 0; i < LARGEST_CLASS_KEYS.length; i++) {
+    const f = LARGEST_CLASS_FIGURES[i];
+    if (states[f] !== OK || !(values[f] > IMPLAUSIBLE.largestClass)) continue;
+    const cell = figureCell(plan, f, rowNumber);
+    const col = columnName(`${LARGEST_CLASS_KEYS[i]}LargestClass`);
+    const limit = IMPLAUSIBLE.largestClass;
+    sink.report(implausible(cell, col, values[f], `超过 ${limit} 人`, `above ${limit}`));
+  }
+}
+
+/** Facilities per student, and teachers above the section's students. */
+export function warnImplausibleSchool(
+  check: PlausibilityCheck,
+  rowNumber: number,
+  name: string,
+  figures: RowFigures,
+  students: Record<Level | "senior", number>,
+  facilities: Facilities,
+): void {
+  const { sink, profile, plan } = check;
+  const totalStudents = students.primary + students.junior + students.senior;
+  if (totalStudents > 0) {
+    for (const [f, limit] of AREA_CHECKS) {
+      const perStudent = facilities[f] / totalStudents;
+      if (!(perStudent > limit)) continue;
+      const cell = facilityCell(plan, rowNumber, figures, f);
+      const col = columnName(FACILITY_COLUMNS[f]);
+      sink.report(
+        problem(
+          "warning",
+          "implausible-value",
+          cell,
+          `${cell ?? name}：“${col.zh}”折合生均 ${round(perStudent)} ㎡，超过 ${limit} ㎡，请核对。`,
+          `${cell ?? name}: ${col.en} comes to ${round(perStudent)} m² per student, above ${limit} m²; please check.`,
+        ),
+      );
+    }
+    const equipment = facilities.equipmentValue;
+    const perStudent = equipment / totalStudents;
+    const low = equipment > 0 && perStudent < profile.equipmentImplausibleBelow;
+    if (low || perStudent > IMPLAUSIBLE.equipmentPerStudentAbove) {
+      const cell =
+        facilityCell(plan, rowNumber, figures, "equipmentValue") ?? sectionEquipmentCell(plan, rowNumber);
+      sink.report(equipmentWarning(check, cell ?? name, cell, perStudent, low));
+    }
+  }
+  for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
+    const level = LEVELS_OF_SECTIONS[l];
+    for (let t = 0; t < TEACHER_IDS.length; t++) {
+      const f = TEACHER_FIGURES[l][t];
+      const value = figures.values[f];
+      if (figures.states[f] !== OK || !(students[level] > 0) || !(value > students[level])) continue;
+      const cell = figureCell(plan, f, rowNumber);
+      const col = columnName(TEACHER_COLUMNS[level][TEACHER_IDS[t]]);
+      sink.report(
+        problem(
+          "warning",
+          "implausible-value",
+          cell,
+          `${cell}“${col.zh}”为 ${value}，多于该学段在校生 ${students[level]} 人，请核对。`,
+          `${cell}: ${col.en} is ${value}, more than the section's ${students[level]} students; please check.`,
+        ),
+      );
+    }
+  }
+}
+
+function sectionEquipmentCell(plan: ColumnPlan, rowNumber: number): string | null {
+  const junior = FIGURE.juniorEquipmentValue;
+  return plan.figures[junior] ? figureCell(plan, junior, rowNumber) : null;
+}
+
+function equipmentWarning(
+  check: PlausibilityCheck,
+  where: string,
+  cell: string | null,
+  perStudent: number,
+  low: boolean,
+) {
+  const unit = check.plan.equipmentUnit;
+  const below = check.profile.equipmentImplausibleBelow;
+  const per = round(perStudent);
+  const read = unit === "元" ? "yuan" : "10k yuan";
+  return low
+    ? problem(
+        "warning",
+        "equipment-implausible",
+        cell,
+        `${where}：按单位“${unit}”读取，生均教学仪器设备值仅 ${per} 元，低于 ${below} 元；${unit === "元" ? "该列可能以万元填报，请在表头注明（万元）" : "请核对数值和单位"}。`,
+        `${where}: read in ${read}, the equipment value is only ${per} yuan per student, below ${below}; ${unit === "元" ? "the column is probably in 万元 (10k yuan): say so in its header" : "please check the figure and its unit"}.`,
+      )
+    : problem(
+        "warning",
+        "equipment-implausible",
+        cell,
+        `${where}：按单位“${unit}”读取，生均教学仪器设备值达 ${per} 元；${unit === "万元" ? "该列可能以元填报，请在表头注明（元）" : "请核对数值"}。`,
+        `${where}: read in ${read}, the equipment value comes to ${per} yuan per student; ${unit === "万元" ? "the column is probably in 元 (yuan): say so in its header" : "please check the figure"}.`,
+      );
+}

@@ -1,0 +1,85 @@
+/**
+ * A row's record as the engine takes it, its members always in the same order, whichever path read the row.
+ */
+import type { Facilities, RecordSource, SchoolRecord, SchoolType } from "../../engine/records";
+import type { Level } from "../../standard/indicators";
+import type { ColumnPlan } from "./columnPlan";
+import { LARGEST_CLASS_AT, LARGEST_CLASS_KEYS } from "./fields";
+
+/** What a row's record is made of. */
+export interface RecordParts {
+  name: string;
+  type: SchoolType;
+  locale: SchoolRecord["locale"];
+  parent: string | undefined;
+  students: SchoolRecord["students"];
+  teachers: SchoolRecord["teachers"];
+  facilities: Facilities;
+  sectionFacilities: Partial<Record<Level, Facilities>>;
+  indoor: number | undefined;
+  /** the figures of GUARANTEE_FIGURES, undefined where blank */
+  guarantee: readonly (number | undefined)[];
+  source: RecordSource;
+}
+
+/**
+ * The record. The guarantee items (docs/standard.md#guarantee) keep a blank as undefined, so that the item is
+ * "missing", not failing.
+ */
+export function schoolRecord(parts: RecordParts): SchoolRecord {
+  const { locale, parent, guarantee, sectionFacilities, indoor } = parts;
+  const record = { name: parts.name, type: parts.type } as SchoolRecord;
+  if (locale) record.locale = locale;
+  if (parent !== undefined) record.parent = parent;
+  record.students = parts.students;
+  const primaryClasses = guarantee[0];
+  const juniorClasses = guarantee[1];
+  if (primaryClasses !== undefined || juniorClasses !== undefined) {
+    const classes: NonNullable<SchoolRecord["classes"]> = {};
+    if (primaryClasses !== undefined) classes.primary = primaryClasses;
+    if (juniorClasses !== undefined) classes.junior = juniorClasses;
+    record.classes = classes;
+  }
+  record.teachers = parts.teachers;
+  record.facilities = parts.facilities;
+  if (sectionFacilities.primary || sectionFacilities.junior) record.sectionFacilities = sectionFacilities;
+  if (indoor !== undefined) record.indoorSportsArea = indoor;
+  const [, , music, art, smallestMusic, smallestArt] = guarantee;
+  if (music !== undefined || art !== undefined || smallestMusic !== undefined || smallestArt !== undefined) {
+    const rooms: NonNullable<SchoolRecord["rooms"]> = {};
+    if (music !== undefined) rooms.music = music;
+    if (art !== undefined) rooms.art = art;
+    if (smallestMusic !== undefined) rooms.smallestMusic = smallestMusic;
+    if (smallestArt !== undefined) rooms.smallestArt = smallestArt;
+    record.rooms = rooms;
+  }
+  let largestClass: SchoolRecord["largestClass"];
+  for (let i = 0; i < LARGEST_CLASS_KEYS.length; i++) {
+    const v = guarantee[LARGEST_CLASS_AT + i];
+    if (v === undefined) continue;
+    largestClass ??= {};
+    largestClass[LARGEST_CLASS_KEYS[i]] = v;
+  }
+  if (largestClass) record.largestClass = largestClass;
+  record.source = parts.source;
+  return record;
+}
+
+/**
+ * The addresses of the cells of a row read, by column id: each record gets its own copy. The plan keeps those of
+ * the row read last (the functions read row 2 of their argument on every call).
+ */
+export function sourceCells(plan: ColumnPlan, rowNumber: number): Record<string, string> {
+  let last = plan.lastRow;
+  if (last === null || last.rowNumber !== rowNumber) {
+    // a copy of the plan's cells in their order, then each address filled in: no new shape per row, and an
+    // object of one shape is copied fast
+    const cells: Record<string, string> = { ...plan.cellTemplate };
+    const { cellIds, cellPrefixes } = plan;
+    const suffix = String(rowNumber);
+    for (let i = 0; i < cellIds.length; i++) cells[cellIds[i]] = cellPrefixes[i] + suffix;
+    last = { rowNumber, cells };
+    plan.lastRow = last;
+  }
+  return { ...last.cells };
+}

@@ -1,0 +1,108 @@
+/**
+ * What a row of the table is, besides a school (docs/school-table.md#skipped-rows): a total (合计, 总计) or subtotal
+ * (小计), a legend under the header (units, column numbers), a unit row, a note under the table (注：…, 填表人：…).
+ */
+import { readText } from "../cells";
+import { foldText } from "../vocabulary";
+import { GridView } from "./gridView";
+import { unitOfText, unitRowCell, type UnitWord } from "./units";
+
+export const TOTAL_ROW =
+  /^(?:合计|总计|小计|总合计)|(?:合计|总计|小计)$|^(?:total|subtotal|grandtotal|sum)$/u;
+export const SUBTOTAL_ROW = /^小计|小计$|^subtotal$/u;
+/** Notes under a table (注：…, 填表人：…) end it as a blank row would. */
+const NOTE_ROW = /^(?:注|说明|备注|填表|制表|审核|负责人|单位负责人|统计负责人|note)/u;
+/** What a legend row holds in the name column, folded. */
+export const LEGEND_NAMES: ReadonlySet<string> = new Set(["甲", "栏次", "(甲)"]);
+const LEGEND_CELL = /^[(（【[][^()（）]*[)）】\]]$/u;
+
+/**
+ * The cell left of or at the name column whose text is a total of the pattern, or −1: the word 合计 may stand
+ * in a 序号 column left of the names.
+ */
+export function totalCell(
+  view: GridView,
+  r: number,
+  nameCol: number | undefined,
+  pattern = TOTAL_ROW,
+): number {
+  const row = view.row(r);
+  const last = Math.min(nameCol ?? 0, row.length - 1);
+  for (let c = 0; c <= last; c++) {
+    const text = view.text(r, c);
+    if (text && pattern.test(foldText(text))) return c;
+  }
+  return -1;
+}
+
+/**
+ * Statistical forms put a legend under the header: the units of each column (（人） （㎡）) or the column numbers
+ * (甲 乙 1 2 3 …, 栏次). It is no school.
+ */
+export function isLegendRow(view: GridView, r: number, nameCol: number | undefined): boolean {
+  if (LEGEND_NAMES.has(foldText(view.text(r, nameCol ?? 0)))) return true;
+  // more than one filled cell, each a bracketed unit
+  let filled = 0;
+  let legend = true;
+  view.forEachFilled(r, (_, v) => {
+    filled++;
+    const t = readText(v);
+    legend = t.kind === "text" && LEGEND_CELL.test(t.text.trim());
+    return legend;
+  });
+  return legend && filled > 1;
+}
+
+/**
+ * The units of a unit row under the header (人 ㎡ 元 （万元） 间, 单位：元), by column; null when row r is no unit
+ * row: each of its filled cells states a unit or labels the row, and one at least states a unit.
+ */
+export function unitRowUnits(
+  view: GridView,
+  r: number,
+): Map<number, { unit: UnitWord; text: string }> | null {
+  const units = new Map<number, { unit: UnitWord; text: string }>();
+  let other = false;
+  view.forEachFilled(r, (c, v) => {
+    const t = readText(v);
+    const kind = t.kind === "text" ? unitRowCell(t.text) : null;
+    if (kind === null) {
+      other = true;
+      return false;
+    }
+    if (kind === "unit" && t.kind === "text")
+      units.set(c, { unit: unitOfText(t.text) as UnitWord, text: t.text });
+  });
+  return other || units.size === 0 ? null : units;
+}
+
+export function isNoteRow(view: GridView, r: number): boolean {
+  let only: unknown;
+  let filled = 0;
+  view.forEachFilled(r, (_, v) => {
+    only = v;
+    return ++filled < 2;
+  });
+  if (filled !== 1) return false;
+  const t = readText(only);
+  return t.kind === "text" && NOTE_ROW.test(foldText(t.text));
+}
+
+/**
+ * Whether a row looks like a school's: a name that is no total or note, and a school type beside it (or, in a
+ * table without a type column, something more than the name). Used only to decide whether a table goes on after a
+ * total row, and whether rows below its end were schools.
+ */
+export function isSchoolLike(
+  view: GridView,
+  r: number,
+  nameCol: number | undefined,
+  typeCol: number | undefined,
+): boolean {
+  const name = view.text(r, nameCol ?? 0);
+  if (!name || TOTAL_ROW.test(foldText(name)) || isNoteRow(view, r)) return false;
+  if (typeCol !== undefined) return view.text(r, typeCol) !== "";
+  let filled = 0;
+  view.forEachFilled(r, () => ++filled < 2);
+  return filled > 1;
+}

@@ -1,0 +1,195 @@
+/**
+ * Where the table's rows are (docs/school-table.md#skipped-rows), in one pass from the header down: the legend and
+ * unit rows under the header, subtotals between groups of schools, totals, notes, blank rows. Every row left out is
+ * counted by its reason; a total with schools below it (城区学校合计 between the town's and the villages' schools)
+ * is skipped with a warning, and schools below the table's end are named in a warning.
+ */
+import type { GridView } from "./gridView";
+import { problem } from "./problems";
+import type { ProblemSink } from "./figures";
+import { SUBTOTAL_ROW, isLegendRow, isNoteRow, isSchoolLike, totalCell, unitRowUnits } from "./rowKinds";
+
+/** The rows the reader left out of a table, by reason. */
+export interface SkippedRows {
+  /** rows holding something above the header: titles, the reporting unit, dates */
+  aboveHeader: number;
+  /** rows under the header stating units or column numbers (人 ㎡ 元; 甲 乙 1 2 3) */
+  legend: number;
+  /** subtotal rows (小计) */
+  subtotal: number;
+  /** total rows (合计, 总计): the one ending the table and any between groups of schools */
+  total: number;
+  /** notes under the table (注：…, 填表人：…) */
+  note: number;
+  /** blank rows between the header and the last row holding anything */
+  blank: number;
+  /** other rows below the table's end (the first of them named in a warning) */
+  afterEnd: number;
+}
+
+export function noSkippedRows(): SkippedRows {
+  return { aboveHeader: 0, legend: 0, subtotal: 0, total: 0, note: 0, blank: 0, afterEnd: 0 };
+}
+
+type Kind = "blank" | "subtotal" | "total" | "note" | "legend" | "row";
+
+interface Columns {
+  nameCol: number | undefined;
+  typeCol: number | undefined;
+}
+
+function kindOf(view: GridView, r: number, columns: Columns, beforeData: boolean): Kind {
+  if (view.isBlankRow(r)) return "blank";
+  const { nameCol } = columns;
+  // a subtotal between groups of schools (城区小计) is skipped: the schools below it still belong to the table
+  if (totalCell(view, r, nameCol, SUBTOTAL_ROW) >= 0) return "subtotal";
+  if (beforeData && (isLegendRow(view, r, nameCol) || unitRowUnits(view, r) !== null)) return "legend";
+  if (totalCell(view, r, nameCol) >= 0) return "total";
+  if (isNoteRow(view, r)) return "note";
+  return "row";
+}
+
+/**
+ * Walks the rows below the header (docs/school-table.md#skipped-rows): calls readRow for each row of the table, in
+ * order, and returns the rows left out by reason.
+ */
+export function walkTable(
+  view: GridView,
+  headerRows: readonly number[],
+  columns: Columns,
+  sink: ProblemSink,
+  readRow: (r: number) => void,
+): SkippedRows {
+  const skipped = noSkippedRows();
+  const top = headerRows[0];
+  for (let r = view.nextPresentRow(0); r < top; r = view.nextPresentRow(r + 1)) {
+    if (!view.isBlankRow(r)) skipped.aboveHeader++;
+  }
+  let end: TableEnd | null = null;
+  let beforeData = true;
+  let totals: number[] = [];
+  let blanks = 0;
+  let warned = false;
+  const bottom = headerRows[headerRows.length - 1];
+  for (let r = bottom + 1; r < view.height; r++) {
+    const present = view.nextPresentRow(r);
+    // rows the grid does not hold are blank
+    if (present > r) {
+      blanks += present - r;
+      end ??= endAt(totals, "blank", r);
+      r = present - 1;
+      continue;
+    }
+    const kind = kindOf(view, r, columns, beforeData);
+    if (kind === "blank") {
+      blanks++;
+      end ??= endAt(totals, "blank", r);
+      continue;
+    }
+    skipped.blank += blanks;
+    blanks = 0;
+    if (end !== null) {
+      countAfterEnd(skipped, kind);
+      if (kind !== "row" || warned) continue;
+      if (end.reason === "blank" || isSchoolLike(view, r, columns.nameCol, columns.typeCol)) {
+        warned = true;
+        warnAfterEnd(view, sink, end, r);
+      }
+      continue;
+    }
+    switch (kind) {
+      case "subtotal":
+        skipped.subtotal++;
+        continue;
+      case "legend":
+        skipped.legend++;
+        continue;
+      case "total":
+        totals.push(r);
+        continue;
+      case "note":
+        skipped.note++;
+        end = endAt(totals, "note", r);
+        continue;
+    }
+    if (totals.length > 0) {
+      if (!isSchoolLike(view, r, columns.nameCol, columns.typeCol)) {
+        // a total not followed by schools ends the table: what follows it is no school
+        end = { reason: "total", row: totals[0] };
+        skipped.afterEnd++;
+        continue;
+      }
+      for (const t of totals) warnTotalInside(view, sink, t, columns.nameCol);
+      skipped.total += totals.length;
+      totals = [];
+    }
+    beforeData = false;
+    readRow(r);
+  }
+  skipped.total += totals.length;
+  return skipped;
+}
+
+interface TableEnd {
+  reason: "blank" | "total" | "note";
+  /** the row that ended the table */
+  row: number;
+}
+
+/** What ends the table at row r: the first of the totals above it, if any, else the row itself. */
+function endAt(totals: readonly number[], reason: "blank" | "note", r: number): TableEnd {
+  return totals.length > 0 ? { reason: "total", row: totals[0] } : { reason, row: r };
+}
+
+function countAfterEnd(skipped: SkippedRows, kind: Kind): void {
+  if (kind === "subtotal") skipped.subtotal++;
+  else if (kind === "total") skipped.total++;
+  else if (kind === "note") skipped.note++;
+  else skipped.afterEnd++;
+}
+
+function warnTotalInside(view: GridView, sink: ProblemSink, r: number, nameCol: number | undefined): void {
+  const c = totalCell(view, r, nameCol);
+  const cell = view.address(r, Math.max(0, c));
+  const text = view.text(r, Math.max(0, c));
+  sink.report(
+    problem(
+      "warning",
+      "total-row-skipped",
+      cell,
+      `${cell}“${text}”是合计行，其下还有学校：该行已跳过，其后的学校照常读取。`,
+      `${cell} ("${text}") is a total row with schools below it: the row was skipped and the schools below were read.`,
+    ),
+  );
+}
+
+function warnAfterEnd(view: GridView, sink: ProblemSink, end: TableEnd, r: number): void {
+  const cell = view.address(r, Math.max(0, view.firstFilled(r)));
+  const endRow = view.sheetRow(end.row);
+  const row = view.sheetRow(r);
+  if (end.reason === "blank") {
+    sink.report(
+      problem(
+        "warning",
+        "rows-after-blank",
+        cell,
+        `第 ${endRow} 行为空行，表格到此结束；其下从第 ${row} 行起的数据未读取。`,
+        `Row ${endRow} is blank, so the table ends there; the data from row ${row} on was not read.`,
+      ),
+    );
+    return;
+  }
+  const why =
+    end.reason === "total"
+      ? { zh: `第 ${endRow} 行是合计行`, en: `row ${endRow} is a total row` }
+      : { zh: `第 ${endRow} 行是表注`, en: `row ${endRow} is a note` };
+  sink.report(
+    problem(
+      "warning",
+      "rows-after-end",
+      cell,
+      `${why.zh}，表格到此结束；其下第 ${row} 行起像是学校的数据未读取。`,
+      `${why.en}, so the table ends there; what looks like schools from row ${row} on was not read.`,
+    ),
+  );
+}
