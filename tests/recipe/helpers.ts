@@ -22,7 +22,7 @@ export function readExportSheet(
   return readExport(
     {
       sheet: sheet.sheet,
-      values: sheet.values,
+      row: (r) => sheet.values[r] ?? [],
       dataRows: sheet.dataRows,
       address: (row, col) => `${sheet.sheet}!${columnLetters(col)}${row + 1}`,
       sheetRow: (row) => row + 1,

@@ -9,6 +9,7 @@ import { columnById } from "../../standard/columns";
 import { columnIndex, type Grid } from "../grid";
 import type { Problem } from "../problems";
 import type { ReadResult } from "../read";
+import { noSkippedRows } from "../read/tableRows";
 import { canonicalTable, type CanonicalTable, type CellSource } from "./canonical";
 import { importSchools, type ImportedSchool, type SourceRow } from "./schools";
 import { readTableRow, type TablePlan } from "./table";
@@ -18,9 +19,10 @@ const CANONICAL_SHEET = "__import__";
 const CANONICAL_ADDRESS = /__import__!([A-Z]+)(\d+)/gu;
 
 export interface ExportSource {
-  /** the sheet's name and its rows, as the grid holds them */
+  /** the sheet's name */
   sheet: string;
-  values: readonly (readonly unknown[])[];
+  /** a row of the grid by its 0-based index */
+  row(r: number): readonly unknown[];
   /** 0-based grid rows of the table's data, in order (title, header, unit row, totals and notes left out) */
   dataRows: readonly number[];
   /** the address of a cell: 0-based grid row and column */
@@ -172,6 +174,8 @@ export function readSourceRows(
       columns: [],
       unmatchedHeaders: [],
       equipmentUnit: "元",
+      header: null,
+      skippedRows: noSkippedRows(),
       rows: (read?.records ?? []).map((_, i) => imported.schools[schoolOf(i)].rows[0].gridRow),
     },
     table,
@@ -210,9 +214,7 @@ export function readExport(
 ): ExportReading {
   const problems: Problem[] = [...plan.problems, ...unmatchedProblems(plan.unbound)];
   const context = { address: source.address, defaultUnit: options.defaultUnit, problems };
-  const rows = source.dataRows.map((r) =>
-    readTableRow(plan, source.values[r] ?? [], source.sheetRow(r), r, context),
-  );
+  const rows = source.dataRows.map((r) => readTableRow(plan, source.row(r), source.sheetRow(r), r, context));
   return readSourceRows(rows, plan, problems, options, () => source.sheet, readTable);
 }
 
