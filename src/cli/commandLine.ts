@@ -6,6 +6,8 @@ import type { SchoolRecord } from "../engine/records";
 import { readSchoolTable } from "../sheet/read";
 import type { Problem } from "../sheet/problems";
 import { parseProfileText } from "../standard/load";
+import { parseRecipeText } from "../sheet/recipe/load";
+import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
@@ -101,6 +103,43 @@ export async function readProfileOption(io: CliIO, path: string | undefined): Pr
   return EXIT.usage;
 }
 
+/** The recipe named by --recipe (none without it); an invalid one is a usage error naming the field. */
+export async function readRecipeOption(
+  io: CliIO,
+  path: string | undefined,
+): Promise<Recipe | undefined | number> {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return usageError(
+      io,
+      code === "ENOENT"
+        ? { zh: `找不到配方文件“${path}”`, en: `recipe file not found: "${path}"` }
+        : { zh: `无法读取配方文件“${path}”（${code}）`, en: `cannot read the recipe "${path}" (${code})` },
+    );
+  }
+  const result = parseRecipeText(text);
+  if (result.ok) return result.recipe;
+  const fields = result.errors.map((e) => e.field).join(", ");
+  io.stderr(
+    `balance: 配方文件“${path}”无效 / the recipe "${path}" is invalid (${fields})\n` +
+      result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
+  );
+  return EXIT.usage;
+}
+
+/** A table recipe for a command that reads one workbook; a form recipe is for a folder (balance import). */
+export function tableRecipeOption(io: CliIO, recipe: Recipe | undefined): TableRecipe | undefined | number {
+  if (recipe === undefined || recipe.kind === "table") return recipe;
+  return usageError(io, {
+    zh: "教基报表配方读取的是每校一个工作簿的文件夹：请用 balance import <文件夹>",
+    en: "a 教基 forms recipe reads a folder of one workbook per school: use balance import <folder>",
+  });
+}
+
 /** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
 export async function readJsonFile(
   io: CliIO,
@@ -141,16 +180,17 @@ export async function readCountyRecords(
   file: string,
   sheet: string | undefined,
   profile: Profile,
+  table: { county?: string; recipe?: TableRecipe } = {},
 ): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
   const workbook = await readWorkbookFile(file);
   if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
   const chosen = chooseSheet(
     workbook.grids,
     sheet,
-    (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
+    (grid) => readSchoolTable(grid, { profile, recipe: table.recipe }).headerRow !== null,
   );
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
-  const result = evaluateTable(chosen.grid, profile);
+  const result = evaluateTable(chosen.grid, profile, table);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
 }

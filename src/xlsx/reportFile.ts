@@ -61,25 +61,35 @@ export async function writeReportFile(
   report: Report,
   options: { force: boolean },
 ): Promise<{ ok: true } | { ok: false; code: string }> {
-  const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
   // built in full before the disk is touched: a failure while building leaves no file at all
   let bytes: Buffer;
   try {
     bytes = await reportBytes(report);
   } catch (error) {
-    return { ok: false, code: code(error) };
+    return { ok: false, code: errorCode(error) };
   }
+  return writeWorkbookFile(out, bytes, options);
+}
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+
+/** Writes a workbook built in full; without --force an existing file is refused even if it appeared after the check. */
+export async function writeWorkbookFile(
+  out: string,
+  bytes: Uint8Array,
+  options: { force: boolean },
+): Promise<{ ok: true } | { ok: false; code: string }> {
   if (!options.force) {
     try {
       await writeFile(out, bytes, { flag: "wx" });
       return { ok: true };
     } catch (error) {
       // a file this call created and could not finish is removed; one that existed is not touched ("wx")
-      if (code(error) !== "EEXIST") await unlink(out).catch(() => undefined);
-      return { ok: false, code: code(error) };
+      if (errorCode(error) !== "EEXIST") await unlink(out).catch(() => undefined);
+      return { ok: false, code: errorCode(error) };
     }
   }
-  // replacing an existing report: write beside it, then rename over it, so it is never half-written
+  // replacing an existing file: write beside it, then rename over it, so it is never half-written
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   try {
     await writeFile(temp, bytes, { flag: "wx" });
@@ -87,7 +97,7 @@ export async function writeReportFile(
     return { ok: true };
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    return { ok: false, code: code(error) };
+    return { ok: false, code: errorCode(error) };
   }
 }
 

@@ -57,7 +57,10 @@ describe("the reader recognises the statistics export without any setting (docs/
     const read = readSchoolTable({
       sheet: "学校",
       topLeft: "A1",
-      values: [["学校名称", "学校类型", "小学在校生数", "小学高于规定学历教师数"], ["一小", "小学", 100, 5]],
+      values: [
+        ["学校名称", "学校类型", "小学在校生数", "小学高于规定学历教师数"],
+        ["一小", "小学", 100, 5],
+      ],
     });
     expect(read.recipe).toBeUndefined();
   });

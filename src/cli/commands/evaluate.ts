@@ -1,13 +1,7 @@
 import { basename } from "node:path";
 import type { Lang } from "../../i18n/format";
 import { blockedJsonContract, evaluateTable, toJsonContract } from "../../pipeline";
-import {
-  countyByName,
-  countyJson,
-  countySummaryText,
-  evaluateCountyWorkbook,
-  findCountySheet,
-} from "../../countyVerdict";
+import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
 import { readSchoolTable } from "../../sheet/read";
 import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
@@ -16,10 +10,11 @@ import { buildReport } from "../../report/build";
 import { checkReportPath, gridRangeAddress, writeReportFile } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
-import { parseCommandLine, readProfileOption } from "../commandLine";
+import { parseCommandLine, readProfileOption, readRecipeOption, tableRecipeOption } from "../commandLine";
+import { findCounty } from "../../engine/county";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
-                 [--county-sheet NAME] [--county NAME] [--out report.xlsx [--force]]
+                 [--county-sheet NAME] [--county NAME] [--recipe FILE.json] [--out report.xlsx [--force]]
 
 读取学校统计表，按义务教育优质均衡发展标准评估资源配置：各学段 7 项指标的县域值和差异系数、
 未达标学校及其差距（人、㎡、元、间），以及结论。
@@ -35,7 +30,12 @@ yuan, rooms), and the verdict.
   --county-sheet NAME  县级指标表（默认：名为“县级指标”或表头可识别的工作表；没有则各县级指标按缺数据处理）
                        the county sheet (default: a sheet named 县级指标 or with its header; without one the
                        guarantee, quality, recognition and veto items are all missing)
-  --county NAME        旗县市名称：显示距目标年份的准备情况 / a county: readiness for its target year
+  --county NAME        旗县市名称：表中有旗县列（如统计导出表）时只评估该旗县的学校；标准中列有该旗县时
+                       另显示距目标年份的准备情况
+                       a county: in a table with a county column (a statistics export) only its schools are
+                       evaluated; where the profile lists it, its readiness for its target year is shown too
+  --recipe FILE.json   配方文件：列名不同的统计导出表如何读（docs/import.md）；默认自动识别内置配方
+                       a recipe file for an export with other column names; the built-in is recognised by default
   --out report.xlsx    另存评估报告（达标情况、差异系数（Excel 公式）、汇总、图表）；不会覆盖输入的工作簿
                        write the report workbook (compliance, balance with native formulas, summary, charts);
                        never the input workbook
@@ -71,6 +71,13 @@ function blocked(
   return EXIT.inputErrors;
 }
 
+/** A county the profile does not list: evaluated, without readiness for a target year. */
+function noTargetYear(county: string, lang: Lang): string {
+  return lang === "zh"
+    ? `\n标准中没有“${county}”的目标年份，不显示达标准备情况。\n`
+    : `\nThe profile sets no target year for "${county}": no readiness is shown.\n`;
+}
+
 /** The evaluation date for the report, as the user's calendar reads it: 2026-11-28. */
 function localDate(): string {
   const d = new Date();
@@ -90,6 +97,7 @@ export const evaluateCommand: Command = {
       sheet: { type: "string" },
       "county-sheet": { type: "string" },
       county: { type: "string" },
+      recipe: { type: "string" },
       profile: { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
@@ -105,22 +113,26 @@ export const evaluateCommand: Command = {
       const check = await checkReportPath(out, { input: file, force: values.force === true });
       if (!check.ok) return usageError(io, check.message);
     }
-    const target = countyByName(profile, values.county);
-    if (!target.ok) return usageError(io, target.message);
+    const recipeFile = await readRecipeOption(io, values.recipe);
+    if (typeof recipeFile === "number") return recipeFile;
+    const recipe = tableRecipeOption(io, recipeFile);
+    if (typeof recipe === "number") return recipe;
+    // a county the profile does not list is evaluated all the same, without a target year
+    const target = values.county === undefined ? undefined : findCounty(profile, values.county);
 
     const workbook = await readWorkbookFile(file);
     if (!workbook.ok) return blocked(io, profile, [workbook.problem], lang, json, file);
     const chosen = chooseSheet(
       workbook.grids,
       values.sheet,
-      (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
+      (grid) => readSchoolTable(grid, { profile, recipe }).headerRow !== null,
     );
     if (!chosen.ok) return blocked(io, profile, [chosen.problem], lang, json, file);
 
-    const result = evaluateTable(chosen.grid, profile);
+    const result = evaluateTable(chosen.grid, profile, { county: values.county, recipe });
     const countySheet = findCountySheet(workbook.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
-    const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target.county });
+    const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target });
     let wrote = "";
     if (out !== undefined && result.ok && result.evaluation) {
       const report = buildReport(
@@ -168,6 +180,7 @@ export const evaluateCommand: Command = {
       ) +
         "\n" +
         countySummaryText(county, lang) +
+        (values.county !== undefined && target === undefined ? noTargetYear(values.county, lang) : "") +
         (wrote ? `\n${wrote}` : ""),
     );
     return EXIT.ok;

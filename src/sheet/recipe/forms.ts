@@ -324,6 +324,6 @@ export function readFormWorkbooks(
     .filter((e): e is [string, Derivation<FormCell>] => e[1] !== undefined)
     .map(([field, derivation]) => ({ field, text: formDerivationText(derivation) }));
   const fileOf = (school: ImportedSchool) => workbooks[school.rows[0].gridRow]?.file ?? "";
-  const derived = { fields, splitByColumns: formFieldsSplit(recipe) };
+  const derived = { fields, splitByColumns: formFieldsSplit(recipe), levelsOfOwnSources: true };
   return readSourceRows(rows, derived, problems, options, fileOf, readTable);
 }

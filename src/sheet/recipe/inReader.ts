@@ -14,26 +14,13 @@ import { STATISTICS_EXPORT } from "./load";
 import { foldLabel, parsePattern } from "./patterns";
 import { readExport } from "./readExport";
 import type { TableRecipe } from "./schema";
-import { ROW_RULES, planTable, recipeFit, type TablePlan } from "./table";
+import { ROW_RULES, planTable, recipeFit } from "./table";
+import { tableRecipeReading, type RecipeReading } from "./reading";
+
+export type { RecipeReading } from "./reading";
 
 /** A recipe fits a header when the header has at least this share of its fields. */
 export const RECIPE_FIT = 0.5;
-
-/** What the reader says of a table read through a recipe. */
-export interface RecipeReading {
-  id: string | null;
-  name: { zh: string; en: string } | null;
-  /** whether the recipe was recognised from the header (the built-in) rather than given */
-  recognised: boolean;
-  /** each field derived: its derivation, and the header cells of the columns it reads */
-  fields: { field: string; text: string; columns: { path: string[]; cell: string | null }[] }[];
-  /** the recipe's fields the header does not have */
-  unbound: { field: string; missing: string[] }[];
-  /** the table's county column (its header cell), or null */
-  countyColumn: string | null;
-  /** the counties of the table, in order of appearance */
-  counties: string[];
-}
 
 /** The id a label names for finding the header under a recipe: the row rule or field whose last level it spells. */
 function recipeMatcher(recipe: TableRecipe): MatchHeader {
@@ -65,34 +52,6 @@ function recipeMatcher(recipe: TableRecipe): MatchHeader {
 /** Whether the plain reading of a header already has the teachers of the school table: no recipe is tried then. */
 function hasTemplateTeachers(found: HeaderReading | null): boolean {
   return found !== null && [...found.ids].some((id) => /QualifiedTeachers$/u.test(id));
-}
-
-function recipeReading(plan: TablePlan, recognised: boolean, counties: string[]): RecipeReading {
-  return {
-    id: plan.recipe.id ?? null,
-    name: plan.recipe.name ?? null,
-    recognised,
-    fields: plan.fields.map((f) => ({
-      field: f.field,
-      text: f.text,
-      columns: leavesOf(f).map((c) => ({ path: [...c.path], cell: c.cells[c.cells.length - 1] ?? null })),
-    })),
-    unbound: plan.unbound.map((u) => ({ field: u.field, missing: [...u.missing] })),
-    countyColumn: plan.rules.county
-      ? (plan.rules.county.cells[plan.rules.county.cells.length - 1] ?? null)
-      : null,
-    counties,
-  };
-}
-
-function leavesOf(f: TablePlan["fields"][number]) {
-  const out: { path: readonly string[]; cells: readonly string[] }[] = [];
-  const walk = (n: typeof f.node): void => {
-    if (n.kind === "leaf") out.push(n.leaf.column);
-    else n.parts.forEach(walk);
-  };
-  walk(f.node);
-  return out;
 }
 
 export interface RecipeOptions {
@@ -177,6 +136,6 @@ export function readWithRecipe(
     equipmentUnit,
     header: reading.header,
     skippedRows: skippedRows ?? noSkippedRows(),
-    recipe: recipeReading(plan, !given, exported.counties),
+    recipe: tableRecipeReading(plan, !given, exported, options.county ?? null),
   };
 }

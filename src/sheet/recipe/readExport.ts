@@ -112,6 +112,8 @@ export interface DerivedFields {
   fields: readonly { field: string; text: string }[];
   /** fields a row of several levels still gives (schools.ts) */
   splitByColumns: ReadonlySet<string>;
+  /** every level's figures come from its own sources (schools.ts) */
+  levelsOfOwnSources?: boolean;
 }
 
 /**
@@ -130,7 +132,11 @@ export function readSourceRows(
   const imported = importSchools(
     rows,
     derived.fields.map((f) => f.field),
-    { county: options.county, splitByColumns: derived.splitByColumns },
+    {
+      county: options.county,
+      splitByColumns: derived.splitByColumns,
+      levelsOfOwnSources: derived.levelsOfOwnSources,
+    },
   );
   problems.push(...imported.problems);
   const derivations = new Map(derived.fields.map((f) => [f.field, f.text]));

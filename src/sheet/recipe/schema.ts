@@ -152,7 +152,7 @@ function deepest(issue: Issue, prefix: PropertyKey[]): { path: PropertyKey[]; is
     for (const inner of branch) {
       const found = deepest(inner, path);
       const moreSpecific = inner.code !== "invalid_type" || found.path.length > path.length;
-      if (!best || (moreSpecific && found.path.length >= best.path.length)) best = found;
+      if (!best || (moreSpecific && found.path.length > best.path.length)) best = found;
     }
   }
   return best && best.path.length > path.length ? best : { path, issue };

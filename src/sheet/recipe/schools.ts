@@ -80,8 +80,9 @@ export interface SchoolsOptions {
    * read from the whole school's columns — cannot be split between levels.
    */
   splitByColumns: ReadonlySet<string>;
-  /** the name of the table's county column, for messages */
-  countyHeader?: string;
+  /** every level's figures come from that level's own sources (the 教基 forms: 4155 primary, 4156 junior): a
+   * combined school's one row is no problem */
+  levelsOfOwnSources?: boolean;
 }
 
 export interface SchoolsResult {
@@ -337,7 +338,7 @@ export function importSchools(
   const isCampus = (unit: SourceRow[]) => unit.every((r) => !r.counted) && unit[0].type !== "teachingPoint";
   const groups = units.filter((u) => !isCampus(u));
   const campuses = units.filter(isCampus);
-  checkOneRowCombined(groups, options, problems);
+  if (!options.levelsOfOwnSources) checkOneRowCombined(groups, options, problems);
 
   const byName = new Map<string, SourceRow[]>();
   for (const g of groups)
