@@ -8,10 +8,23 @@ if (!fs.existsSync(built)) {
   process.stderr.write("balance: 命令尚未构建，请先运行 npm run build:cli / the command is not built yet: run npm run build:cli\n");
   process.exit(2);
 }
-require(built).main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`balance: 内部错误 / internal error: ${error && error.stack ? error.stack : error}\n`);
-    process.exit(70);
-  },
-);
+// A reader that stops early (`balance evaluate … --json | head`) closes the pipe: stop quietly with 141, as a
+// shell reports a command ended by SIGPIPE, instead of a stack trace.
+process.stdout.on("error", (error) => {
+  if (error && error.code === "EPIPE") process.exit(141);
+  process.stderr.write(`balance: 无法写出结果 / cannot write the output (${error && error.code})\n`);
+  process.exit(74);
+});
+// Exit only once stdout and stderr are written out: a pipe takes a long document in many writes.
+function exit(code) {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+require(built).main(process.argv.slice(2)).then(exit, (error) => {
+  process.stderr.write(`balance: 内部错误 / internal error: ${error && error.stack ? error.stack : error}\n`);
+  exit(70);
+});

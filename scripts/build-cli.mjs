@@ -11,8 +11,10 @@ const result = await build({
   target: "node20",
   format: "cjs",
   sourcemap: true,
-  // exceljs stays a runtime dependency: it is large and ships its own files
+  // exceljs stays a runtime dependency: it is large and ships its own files (and loads only to write)
   external: ["exceljs", "highs"],
+  // fflate's Node build loads worker_threads at start for its asynchronous API, which Balance does not use
+  alias: { fflate: "fflate/browser" },
   logLevel: "warning",
   write: false,
 });

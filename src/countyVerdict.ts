@@ -21,7 +21,7 @@ import type { Lang } from "./i18n/format";
 import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./sheet/problems";
-import { PART_NAMES, XING_AN_LEAGUE_PLAN, type CountyTarget } from "./standard/county";
+import { PART_NAMES, SCHOOL_TABLE_LIMITS, XING_AN_LEAGUE_PLAN, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
 
 export interface CountyEvaluation {
@@ -393,9 +393,10 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
       );
     }
     const sg = r.startingGrades;
+    const classSize = SCHOOL_TABLE_LIMITS.classSize;
     const sgText = zh
-      ? `  起始年级班额（${sg.from.slice(0, 4)} 年秋季学期起，一年级 ≤ 45、七年级 ≤ 50）：${STATUS[sg.status].zh}${sg.inForce ? "" : "（尚未生效）"}`
-      : `  Starting-grade classes (from ${sg.from}: grade 1 ≤ 45, grade 7 ≤ 50): ${STATUS[sg.status].en}${sg.inForce ? "" : " (not yet in force)"}`;
+      ? `  起始年级班额（${sg.from.slice(0, 4)} 年秋季学期起，一年级 ≤ ${classSize.primary}、七年级 ≤ ${classSize.junior}）：${STATUS[sg.status].zh}${sg.inForce ? "" : "（尚未生效）"}`
+      : `  Starting-grade classes (from ${sg.from}: grade 1 ≤ ${classSize.primary}, grade 7 ≤ ${classSize.junior}): ${STATUS[sg.status].en}${sg.inForce ? "" : " (not yet in force)"}`;
     lines.push(sgText);
     for (const f of sg.schools.slice(0, 10)) {
       lines.push(`      ${f.school}${sep}${f.message[lang]}${f.cell ? `  [${f.cell}]` : ""}`);

@@ -164,6 +164,19 @@ export function blockedJsonContract(
 
 /** The JSON document of `balance evaluate --json`: values unrounded, an undefined CV null. */
 export function toJsonContract(result: TableEvaluation, lang: Lang = "zh"): JsonContract {
+  return jsonContractOf(result, lang, (sections) => Array.from(sections));
+}
+
+/**
+ * The JSON document with its sections as `sectionList` gives them: an array, or a list a writer fills as it
+ * goes, so that a county of 300,000 schools never holds all its JSON sections at once. The fields keep the
+ * order of the contract.
+ */
+export function jsonContractOf<S>(
+  result: TableEvaluation,
+  lang: Lang,
+  sectionList: (sections: Iterable<JsonSection>) => S,
+): Omit<JsonContract, "sections"> & { sections: S } {
   const { evaluation, read } = result;
   const problems = result.problems.map((p) => jsonProblem(p, lang));
   const table = {
@@ -178,16 +191,16 @@ export function toJsonContract(result: TableEvaluation, lang: Lang = "zh"): Json
       profile: result.profile.id,
       ok: false,
       problems,
-      sections: [],
+      sections: sectionList([]),
       levels: null,
       resourcesPass: null,
       table,
     };
   }
-  const sections = evaluation.sections.map((s) => {
-    const record = read.records[s.recordIndex];
-    return jsonSection(s, record?.source?.row ?? null);
-  });
+  const evaluated = evaluation.sections;
+  function* sections(): Generator<JsonSection> {
+    for (const s of evaluated) yield jsonSection(s, read.records[s.recordIndex]?.source?.row ?? null);
+  }
   const levels = {} as Record<Level, JsonLevel>;
   for (const level of LEVELS) {
     const l = evaluation.levels[level];
@@ -207,7 +220,7 @@ export function toJsonContract(result: TableEvaluation, lang: Lang = "zh"): Json
     profile: evaluation.profile,
     ok: true,
     problems,
-    sections,
+    sections: sectionList(sections()),
     levels,
     resourcesPass: evaluation.resourcesPass,
     table,

@@ -3,7 +3,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
-import { readSchoolTable } from "../sheet/read";
+import type { Grid } from "../sheet/grid";
+import { HEADER_SEARCH_ROWS, readSchoolTable } from "../sheet/read";
 import type { Problem } from "../sheet/problems";
 import { parseProfileText } from "../standard/load";
 import { parseRecipeText } from "../sheet/recipe/load";
@@ -12,6 +13,7 @@ import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
 import { formatProblems } from "./verdict";
+import { writeJsonDocument } from "./json";
 import { EXIT, parseArgsError, parseLang, usageError, type Bilingual, type CliIO } from "./io";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
@@ -173,8 +175,29 @@ export async function readJsonFile(
 }
 
 /**
- * The school records of a workbook by the same path as `balance evaluate`: the workbook's sheets, the chosen
- * sheet, `evaluateTable`. Errors in the table block, exactly as there.
+ * The first steps of every command that reads a workbook: its sheets, and the sheet of the school table
+ * (--sheet, else the first with a recognisable header). `grids` holds every sheet (the county sheet is
+ * looked up among them).
+ */
+export async function readSchoolSheet(
+  file: string,
+  sheet: string | undefined,
+  profile: Profile,
+  recipe?: TableRecipe,
+): Promise<
+  { ok: true; grids: Grid[]; grid: Grid; problems: Problem[] } | { ok: false; problems: Problem[] }
+> {
+  const workbook = await readWorkbookFile(file);
+  if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
+  const chosen = chooseSheet(workbook.grids, sheet, holdsSchoolTable(profile, recipe));
+  if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
+  // problems of choosing the sheet (a hidden sheet passed over or read)
+  return { ok: true, grids: workbook.grids, grid: chosen.grid, problems: chosen.problems };
+}
+
+/**
+ * The school records of a workbook by the same path as `balance evaluate`: `readSchoolSheet`, then
+ * `evaluateTable`. Errors in the table block, exactly as there.
  */
 export async function readCountyRecords(
   file: string,
@@ -182,17 +205,31 @@ export async function readCountyRecords(
   profile: Profile,
   table: { county?: string; recipe?: TableRecipe } = {},
 ): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
-  const workbook = await readWorkbookFile(file);
-  if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
-  const chosen = chooseSheet(
-    workbook.grids,
-    sheet,
-    (grid) => readSchoolTable(grid, { profile, recipe: table.recipe }).headerRow !== null,
-  );
-  if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
-  const result = evaluateTable(chosen.grid, profile, table);
+  const chosen = await readSchoolSheet(file, sheet, profile, table.recipe);
+  if (!chosen.ok) return chosen;
+  const result = withSheetProblems(evaluateTable(chosen.grid, profile, table), chosen.problems);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
+}
+
+/**
+ * Whether a sheet holds a school table, for choosing the sheet: the header is looked for in its top rows only
+ * (docs/school-table.md#headers), so that choosing does not read a large table that evaluating reads again.
+ */
+export function holdsSchoolTable(profile: Profile, recipe?: TableRecipe): (grid: Grid) => boolean {
+  return (grid) =>
+    readSchoolTable({ ...grid, values: grid.values.slice(0, HEADER_SEARCH_ROWS + 1) }, { profile, recipe })
+      .headerRow !== null;
+}
+
+/** A table's evaluation with the problems of choosing its sheet (a hidden sheet passed over or read) first. */
+export function withSheetProblems<T extends { problems: Problem[] }>(
+  result: T,
+  sheetProblems: readonly Problem[],
+): T {
+  return sheetProblems.length === 0
+    ? result
+    : { ...result, problems: [...sheetProblems, ...result.problems] };
 }
 
 export function jsonProblems(problems: readonly Problem[], lang: Lang) {
@@ -206,14 +243,14 @@ export function jsonProblems(problems: readonly Problem[], lang: Lang) {
 }
 
 /** Problems that stop a command: one JSON document on stdout with --json, else the list on stderr. Exit 1. */
-export function inputProblems(
+export async function inputProblems(
   io: CliIO,
   problems: readonly Problem[],
   lang: Lang,
   json: boolean,
   heading?: string,
-): number {
-  if (json) io.stdout(JSON.stringify({ ok: false, problems: jsonProblems(problems, lang) }, null, 2) + "\n");
+): Promise<number> {
+  if (json) await writeJsonDocument(io, { ok: false, problems: jsonProblems(problems, lang) });
   else io.stderr(`${heading ? `${heading}\n` : ""}${formatProblems(problems, lang).join("\n")}\n`);
   return EXIT.inputErrors;
 }

@@ -11,11 +11,11 @@ import { evaluateTable, type TableEvaluation } from "../pipeline";
 import { isBalanceOutput } from "../report/outputs";
 import { detectCountyName, type CountyNameSource } from "../sheet/countyName";
 import type { Problem } from "../sheet/problems";
-import { readSchoolTable } from "../sheet/read";
+import { holdsSchoolTable, withSheetProblems } from "./commandLine";
 import { XING_AN_LEAGUE_PLAN } from "../standard/county";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
-import type { Grid } from "../sheet/grid";
+import { readSchoolTable } from "../sheet/read";
 import { gridRangeAddress } from "../xlsx/reportFile";
 
 /**
@@ -97,9 +97,8 @@ export async function withEveryCounty(
     const workbook = await readWorkbookFile(source.file);
     const counties: string[] = [];
     if (workbook.ok && !(source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet)))) {
-      const read = (grid: Grid) => readSchoolTable(grid, { profile });
-      const chosen = chooseSheet(workbook.grids, undefined, (grid) => read(grid).headerRow !== null);
-      if (chosen.ok) counties.push(...(read(chosen.grid).recipe?.counties ?? []));
+      const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable(profile));
+      if (chosen.ok) counties.push(...(readSchoolTable(chosen.grid, { profile }).recipe?.counties ?? []));
     }
     if (counties.length > 1) for (const county of counties) out.push({ ...source, county });
     else out.push(source);
@@ -139,13 +138,12 @@ export async function evaluateCountySource(
   const workbook = await readWorkbookFile(source.file);
   if (!workbook.ok) return failed([workbook.problem]);
   if (source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet))) return failed([], true);
-  const chosen = chooseSheet(
-    workbook.grids,
-    undefined,
-    (grid) => readSchoolTable(grid, { profile }).headerRow !== null,
-  );
+  const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable(profile));
   if (!chosen.ok) return failed([chosen.problem]);
-  const table = evaluateTable(chosen.grid, profile, { county: source.county });
+  const table = withSheetProblems(
+    evaluateTable(chosen.grid, profile, { county: source.county }),
+    chosen.problems,
+  );
   const countySheet = findCountySheet(workbook.grids, undefined, chosen.grid.sheet);
   const countyGrid = countySheet.ok ? countySheet.grid : null;
   const { name: county, from } = name(countyGrid);

@@ -1,4 +1,7 @@
+import { once } from "node:events";
 import type { Lang } from "../i18n/format";
+
+export { checkOutputPath, writeFileAtomic, writeFailure, SIGNAL_EXIT } from "./outputFile";
 
 /** Where a command writes; the process's streams by default, a buffer in tests. */
 export interface CliIO {
@@ -6,13 +9,46 @@ export interface CliIO {
   stderr(text: string): void;
   /** the terminal behind stderr, for a progress bar: drawn only when it is a TTY */
   stderrTerminal?: { isTTY?: boolean; columns?: number; write(text: string): unknown };
+  /** Resolves when stdout can take more (a pipe whose reader is slow); absent where stdout is a buffer. */
+  stdoutRoom?(): Promise<void>;
 }
 
 export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stderrTerminal: process.stderr,
+  stdoutRoom: async () => {
+    if (process.stdout.writableNeedDrain) await once(process.stdout, "drain");
+  },
 };
+
+/** About this many characters go to stdout at a time. */
+const CHUNK = 1 << 16;
+
+/**
+ * Writes text made piece by piece to stdout, a chunk at a time, waiting while stdout is full: output too long
+ * for one string (a county of 300,000 schools) is never one string.
+ */
+export async function writePieces(io: CliIO, pieces: Iterable<string>): Promise<void> {
+  let chunk = "";
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= CHUNK) {
+      io.stdout(chunk);
+      chunk = "";
+      if (io.stdoutRoom) await io.stdoutRoom();
+    }
+  }
+  if (chunk !== "") io.stdout(chunk);
+}
+
+/** Writes lines to stdout as writePieces does, each ended by a newline. */
+export async function writeLines(io: CliIO, lines: Iterable<string>): Promise<void> {
+  function* ended() {
+    for (const line of lines) yield `${line}\n`;
+  }
+  await writePieces(io, ended());
+}
 
 /** Exit codes of `balance`. */
 export const EXIT = {

@@ -1,5 +1,6 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
+import { ceilWhole } from "../engine/compare";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
 import type { Problem } from "../sheet/problems";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
@@ -37,7 +38,7 @@ const T = {
     } as Record<string, string>,
     verdictPass: `结论：资源配置达标 ${OK}（校校达标、项项达标）`,
     verdictFail: `结论：资源配置未达标 ${NO}`,
-    sectionsFail: (level: string, n: number) => `${level}有 ${n} 个学校（校区）未达标`,
+    sectionsFail: (level: string, n: number) => `${level}有 ${formatNumber(n, 0, "zh")} 个学校（校区）未达标`,
     cvFail: (level: string, name: string, cv: string, limit: string) =>
       `${level}${name}差异系数 ${cv} 超过 ${limit}`,
     cvUndefined: (level: string, name: string) => `${level}${name}县域值为 0，差异系数无法计算`,
@@ -72,7 +73,8 @@ const T = {
     } as Record<string, string>,
     verdictPass: `Verdict: resource allocation passes ${OK} (every school, every indicator)`,
     verdictFail: `Verdict: resource allocation does not pass ${NO}`,
-    sectionsFail: (level: string, n: number) => `${level}: ${n} section${n === 1 ? "" : "s"} do not pass`,
+    sectionsFail: (level: string, n: number) =>
+      `${level}: ${formatNumber(n, 0, "en")} section${n === 1 ? "" : "s"} do not pass`,
     cvFail: (level: string, name: string, cv: string, limit: string) =>
       `${level}: CV of ${name} ${cv} over ${limit}`,
     cvUndefined: (level: string, name: string) => `${level}: ${name} is 0 county-wide, its CV is undefined`,
@@ -105,9 +107,9 @@ const padStart = (text: string, n: number) => " ".repeat(Math.max(0, n - width(t
 /** A needed amount of a resource in its natural unit, rounded up: whole people, rooms and m²; 元 as the statistics print. */
 export function formatAmount(profile: Profile, indicator: IndicatorId, amount: number, lang: Lang): string {
   const def = profile.indicators[indicator];
-  if (indicator === "equipmentValue") return formatYuan(Math.ceil(amount - 1e-9), lang);
   // a need is shown rounded up, so that adding what is shown reaches the target
-  const whole = Math.ceil(amount - 1e-9);
+  const whole = ceilWhole(amount);
+  if (indicator === "equipmentValue") return formatYuan(whole, lang);
   const unit = lang === "en" && whole === 1 ? def.resourceUnit.en.replace(/s$/, "") : def.resourceUnit[lang];
   return `${formatNumber(whole, 0, lang)} ${unit}`;
 }
@@ -128,11 +130,39 @@ export function formatProblems(problems: readonly Problem[], lang: Lang): string
   const ordered = [...problems].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
   );
-  for (const p of ordered) {
-    const tag = p.severity === "error" ? `${NO} ${t.error}` : `! ${t.warning}`;
-    lines.push(`  ${tag}${p.cell ? ` ${p.cell}` : ""}${lang === "zh" ? "：" : ": "}${p.message[lang]}`);
-  }
+  for (const p of ordered) lines.push(`  ${problemLine(p, lang)}`);
   return lines;
+}
+
+/** Where a message names a cell: not 学校!A3 inside 学校!A30 or 学校!A3B; -1 when it does not. */
+function cellAt(message: string, cell: string): number {
+  for (let at = message.indexOf(cell); at >= 0; at = message.indexOf(cell, at + 1)) {
+    if (!/[A-Za-z0-9]/.test(message.charAt(at + cell.length))) return at;
+  }
+  return -1;
+}
+
+/**
+ * One problem as a line: its severity, its cell once, its message. A message that already names its cell
+ * (`学校!A3“学校名称”为空`) is printed as it is, its cell leading; another gets the cell in front.
+ */
+export function problemLine(problem: Problem, lang: Lang): string {
+  const t = T[lang];
+  const tag = problem.severity === "error" ? `${NO} ${t.error}` : `! ${t.warning}`;
+  const message = problem.message[lang];
+  if (!problem.cell) return `${tag}${lang === "zh" ? "：" : ": "}${message}`;
+  const at = cellAt(message, problem.cell);
+  if (at === 0) return `${tag} ${message}`;
+  if (at > 0) return `${tag}${lang === "zh" ? "：" : ": "}${message}`;
+  return `${tag} ${problem.cell}${lang === "zh" ? "：" : ": "}${message}`;
+}
+
+/**
+ * A difference coefficient as the report prints it, to 4 decimals: at 2, a coefficient of 0.5004 would read
+ * "0.50 ✗ ≤ 0.50".
+ */
+function formatCoefficient(cv: number, lang: Lang): string {
+  return formatNumber(cv, 4, lang);
 }
 
 /** 2 decimals, or 3 when 2 would move a threshold (85 % of 4.5 is 3.825, not 3.82). */
@@ -160,54 +190,56 @@ function shortfallLine(profile: Profile, section: SectionResult, s: Shortfall, l
   return line;
 }
 
-function levelLines(profile: Profile, evaluation: Evaluation, level: Level, lang: Lang): string[] {
+function* levelLines(profile: Profile, evaluation: Evaluation, level: Level, lang: Lang): Generator<string> {
   const t = T[lang];
   const l = evaluation.levels[level];
   const levelName = LEVEL_NAMES[level][lang];
-  if (l.sections === 0) return [t.noSections(levelName)];
-  const lines = [
-    `${t.level(levelName, l.sections, l.passingSections, formatNumber(l.students, 0, lang))}  ${l.pass ? OK : NO}`,
-  ];
+  if (l.sections === 0) {
+    yield t.noSections(levelName);
+    return;
+  }
+  yield `${t.level(levelName, l.sections, l.passingSections, formatNumber(l.students, 0, lang))}  ${l.pass ? OK : NO}`;
   // the standard's full names in Chinese; the short names in English, whose full names are long
   const names = INDICATOR_IDS.map((id) => profile.indicators[id][lang === "zh" ? "name" : "shortName"][lang]);
   const nameWidth = Math.max(...names.map(width), width(t.columns[0]));
   const ratios = INDICATOR_IDS.map((id) => formatValue(profile, id, l.balance[id].countyRatio, lang));
   const ratioWidth = Math.max(...ratios.map(width), width(t.columns[1]));
-  lines.push(
-    `  ${padEnd(t.columns[0], nameWidth)}  ${padStart(t.columns[1], ratioWidth)}  ${padStart(t.columns[2], 8)}  ${t.columns[3]}`,
-  );
-  INDICATOR_IDS.forEach((id, i) => {
+  yield `  ${padEnd(t.columns[0], nameWidth)}  ${padStart(t.columns[1], ratioWidth)}  ${padStart(t.columns[2], 8)}  ${t.columns[3]}`;
+  for (const [i, id] of INDICATOR_IDS.entries()) {
     const b = l.balance[id];
-    const cv = b.cv === null ? "—" : formatNumber(b.cv, 2, lang);
-    lines.push(
-      `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`,
-    );
-  });
-  const failing = evaluation.sections.filter((s) => s.level === level && s.included && !s.pass);
-  if (failing.length > 0) {
-    lines.push(`  ${t.failing}`);
-    for (const s of failing) {
-      const p = PUNCTUATION[lang];
-      const students = t.students(formatNumber(s.students, 0, lang));
-      lines.push(`    ${s.school}${p.open}${students}${p.comma}${t.metCount(s.metCount)}${p.close}`);
-      for (const shortfall of s.shortfalls) lines.push(`      ${shortfallLine(profile, s, shortfall, lang)}`);
-    }
+    const cv = b.cv === null ? "—" : formatCoefficient(b.cv, lang);
+    yield `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`;
   }
-  return lines;
+  let heading = true;
+  for (const s of evaluation.sections) {
+    if (s.level !== level || !s.included || s.pass) continue;
+    if (heading) yield `  ${t.failing}`;
+    heading = false;
+    const p = PUNCTUATION[lang];
+    const students = t.students(formatNumber(s.students, 0, lang));
+    yield `    ${s.school}${p.open}${students}${p.comma}${t.metCount(s.metCount)}${p.close}`;
+    for (const shortfall of s.shortfalls) yield `      ${shortfallLine(profile, s, shortfall, lang)}`;
+  }
 }
 
-/** The whole readable verdict. */
-export function formatVerdict(
+/**
+ * The whole readable verdict, line by line: a county of 300,000 schools has more lines than one call takes
+ * arguments and more text than one string holds, so it is written as it is made.
+ */
+export function* verdictLines(
   evaluation: Evaluation,
   profile: Profile,
   heading: { file: string; sheet: string; schools: number },
   problems: readonly Problem[],
   lang: Lang,
-): string {
+): Generator<string> {
   const t = T[lang];
-  const lines = [t.heading(heading.file, heading.sheet, heading.schools, profile.name[lang]), t.legend, ""];
-  if (problems.length > 0) lines.push(...formatProblems(problems, lang), "");
-  for (const level of LEVELS) lines.push(...levelLines(profile, evaluation, level, lang), "");
+  yield* [t.heading(heading.file, heading.sheet, heading.schools, profile.name[lang]), t.legend, ""];
+  if (problems.length > 0) yield* [...formatProblems(problems, lang), ""];
+  for (const level of LEVELS) {
+    yield* levelLines(profile, evaluation, level, lang);
+    yield "";
+  }
   const excluded = evaluation.sections.filter((s) => !s.included && s.exclusion !== "noStudents");
   if (excluded.length > 0) {
     const items = excluded.map((s) => {
@@ -216,10 +248,10 @@ export function formatVerdict(
     });
     // a school excluded with both its sections is named once
     const unique = [...new Set(items)];
-    lines.push(`${t.excluded}${lang === "zh" ? "" : " "}${unique.join(lang === "zh" ? "、" : "; ")}`, "");
+    yield* [`${t.excluded}${lang === "zh" ? "" : " "}${unique.join(lang === "zh" ? "、" : "; ")}`, ""];
   }
   if (evaluation.resourcesPass) {
-    lines.push(t.verdictPass);
+    yield t.verdictPass;
   } else {
     const reasons: string[] = [];
     for (const level of LEVELS) {
@@ -234,13 +266,12 @@ export function formatVerdict(
         reasons.push(
           b.cv === null
             ? t.cvUndefined(name, indicator)
-            : t.cvFail(name, indicator, formatNumber(b.cv, 2, lang), formatNumber(b.limit, 2, lang)),
+            : t.cvFail(name, indicator, formatCoefficient(b.cv, lang), formatNumber(b.limit, 2, lang)),
         );
       }
     }
-    lines.push(`${t.verdictFail}${lang === "zh" ? "：" : ": "}${reasons.join(t.sep)}`);
+    yield `${t.verdictFail}${lang === "zh" ? "：" : ": "}${reasons.join(t.sep)}`;
   }
-  return lines.join("\n") + "\n";
 }
 
 export { T as VERDICT_TEXT };

@@ -1,11 +1,19 @@
 /**
  * `--out` of the commands that read several workbooks: checked against every input before anything is read,
- * written once everything is built, with the message a clerk reads either way.
+ * written atomically once everything is built, with the message a clerk reads either way.
  */
 import type { Lang } from "../i18n/format";
 import type { Report } from "../report/model";
-import { checkReportPath, writeReportFile } from "../xlsx/reportFile";
-import { EXIT, usageError, type Bilingual, type CliIO } from "./io";
+import { reportBytes } from "../xlsx/report";
+import {
+  EXIT,
+  checkOutputPath,
+  usageError,
+  writeFailure,
+  writeFileAtomic,
+  type Bilingual,
+  type CliIO,
+} from "./io";
 
 /** A usage error's exit code when `out` may not be written (an input, an existing file without --force); null when it may. */
 export async function checkOutPath(
@@ -15,11 +23,8 @@ export async function checkOutPath(
   force: boolean,
 ): Promise<number | null> {
   if (out === undefined) return null;
-  for (const input of inputs) {
-    const check = await checkReportPath(out, { input, force });
-    if (!check.ok) return usageError(io, check.message);
-  }
-  return null;
+  const check = await checkOutputPath(out, { force, extension: ".xlsx", inputs });
+  return check.ok ? null : usageError(io, check.message);
 }
 
 /**
@@ -33,13 +38,12 @@ export async function writeOut(
   options: { force: boolean; lang: Lang; what: Bilingual },
 ): Promise<{ ok: true; wrote: string } | { ok: false; code: number }> {
   const { lang, what } = options;
-  const written = await writeReportFile(out, report, { force: options.force });
+  const written = await reportBytes(report).then(
+    (bytes) => writeFileAtomic(out, bytes, { force: options.force }),
+    (error: unknown) => ({ ok: false as const, code: String(error) }),
+  );
   if (!written.ok) {
-    io.stderr(
-      lang === "zh"
-        ? `balance: 无法写入${what.zh}“${out}”（${written.code}）\n`
-        : `balance: cannot write the ${what.en} "${out}" (${written.code})\n`,
-    );
+    io.stderr(`balance: ${writeFailure(out, written.code)[lang]}\n`);
     return { ok: false, code: EXIT.inputErrors };
   }
   return { ok: true, wrote: lang === "zh" ? `已写出${what.zh}：${out}\n` : `Wrote the ${what.en}: ${out}\n` };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Profile } from "../standard/profile";
+import { computableNumber, schemaMessageZh } from "../standard/figures";
 import {
   FACILITY_INDICATORS,
   INDICATOR_IDS,
@@ -24,8 +25,9 @@ const level = z.enum(LEVELS);
 const teacherResource = z.enum(TEACHER_INDICATORS);
 const facilityResource = z.enum(FACILITY_INDICATORS);
 const schoolName = z.string().trim().min(1);
-const finite = z.number().refine(Number.isFinite, "must be a finite number");
-const wholeNumber = z.number().int();
+/** A figure the evaluation can compute with: 1e308 ㎡ or Infinity would overflow its sums to Infinity. */
+const finite = computableNumber();
+const wholeNumber = computableNumber().int();
 
 const facilitiesSchema = z.object({
   teachingArea: finite.min(0),
@@ -139,7 +141,7 @@ export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[];
         problem(
           "edit-invalid",
           `edits[${index}]${field}`,
-          `修改无效（${issue.message}）`,
+          `修改无效（${schemaMessageZh(issue.message)}）`,
           `invalid edit (${issue.message})`,
         ),
       );

@@ -27,7 +27,9 @@ export interface MergedRange {
 /**
  * A rectangle of cells read from a sheet: values row by row, the sheet's name and the top-left address.
  * Rows may be of different lengths and may be empty: a cell past the end of its row is blank. Hosts that read
- * files give only the cells that exist, so a stray cell far away costs one short row, not a rectangle.
+ * files give only the cells that exist, so a stray cell far away costs one short row, not a rectangle: a row
+ * without cells may then be absent (a hole in values, read it as `values[r] ?? []`), and a blank cell inside a
+ * row is null, or absent when it lies far from the row's other cells.
  */
 export interface Grid {
   sheet: string;

@@ -1,5 +1,6 @@
 import { profileSchema, type Profile } from "./profile";
 import { NATIONAL_2017 } from "./national2017";
+import { schemaMessageZh } from "./figures";
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: ProfileError[] };
 export interface ProfileError {
@@ -16,6 +17,19 @@ export const BUILT_IN_PROFILES: Record<string, Profile> = { [NATIONAL_2017.id]: 
  * and only the fields it changes (objects are merged deeply).
  */
 export function parseProfile(json: unknown): ProfileResult {
+  const unsafe = unsafeKeys(json, []);
+  if (unsafe.length > 0) {
+    return {
+      ok: false,
+      errors: unsafe.map((field) => ({
+        field,
+        message: {
+          zh: `字段名 ${field} 不允许使用（__proto__、constructor、prototype 不能作为字段名）`,
+          en: `the field name ${field} is not allowed (__proto__, constructor and prototype are never fields)`,
+        },
+      })),
+    };
+  }
   let candidate = json;
   if (isPlainObject(json) && typeof json.extends === "string") {
     const base = BUILT_IN_PROFILES[json.extends];
@@ -40,15 +54,31 @@ export function parseProfile(json: unknown): ProfileResult {
   if (parsed.success) return { ok: true, profile: parsed.data };
   return {
     ok: false,
-    errors: parsed.error.issues.map((issue) => {
-      const field = issue.path.map(String).join(".") || "(root)";
-      return {
-        field,
-        message: {
-          zh: `字段 ${field} 无效：${issue.message}`,
-          en: `field ${field} is invalid: ${issue.message}`,
+    errors: parsed.error.issues.flatMap((issue): ProfileError[] => {
+      const path = issue.path.map(String);
+      if (issue.code === "unrecognized_keys") {
+        // one error per unknown field, named by its whole path: cvLimit.juniour
+        return issue.keys.map((key) => {
+          const field = [...path, key].join(".");
+          return {
+            field,
+            message: {
+              zh: `未知字段 ${field}（拼写有误？标准文件中的每个字段都须是已知字段）`,
+              en: `unknown field ${field} (misspelt? every field of a profile must be a known one)`,
+            },
+          };
+        });
+      }
+      const field = path.join(".") || "(root)";
+      return [
+        {
+          field,
+          message: {
+            zh: `字段 ${field} 无效：${schemaMessageZh(issue.message)}`,
+            en: `field ${field} is invalid: ${issue.message}`,
+          },
         },
-      };
+      ];
     }),
   };
 }
@@ -57,7 +87,8 @@ export function parseProfile(json: unknown): ProfileResult {
 export function parseProfileText(text: string): ProfileResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // a file saved by Notepad starts with a byte-order mark, which is no part of the JSON
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {
@@ -74,9 +105,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Keys that would reach an object's prototype if merged (JSON.parse makes them own fields). */
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The dotted paths of every unsafe key, at any depth. */
+function unsafeKeys(value: unknown, path: string[]): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => unsafeKeys(item, [...path, String(i)]));
+  if (!isPlainObject(value)) return [];
+  return Object.keys(value).flatMap((key) =>
+    UNSAFE_KEYS.has(key) ? [[...path, key].join(".")] : unsafeKeys(value[key], [...path, key]),
+  );
+}
+
 function deepMerge(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) merged[key] = deepMerge(base[key], value);
+  for (const [key, value] of Object.entries(patch)) {
+    // defined, never assigned: an assignment to __proto__ would set the prototype (the keys are refused before)
+    const own = Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined;
+    Object.defineProperty(merged, key, {
+      value: deepMerge(own, value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return merged;
 }

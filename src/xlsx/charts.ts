@@ -4,7 +4,8 @@
  * relationships and content types that tie them in. The series refer to the sheet's cells, so the charts
  * follow the formulas when Excel recalculates.
  */
-import JSZip from "jszip";
+import { FIXED_DATE } from "./write";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { parseAddress, sheetRef } from "../sheet/grid";
 import type { ChartSpec, Report } from "../report/model";
 
@@ -108,9 +109,9 @@ const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 
 /** The worksheet part of each sheet, by name, from the workbook part and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+function sheetParts(text: (name: string) => string | undefined): Map<string, string> {
+  const workbook = text("xl/workbook.xml") ?? "";
+  const rels = text("xl/_rels/workbook.xml.rels") ?? "";
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /Id="([^"]+)"/.exec(m[0])?.[1];
@@ -138,9 +139,15 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
   const withCharts = report.sheets.filter((s) => (s.charts ?? []).length > 0);
   if (withCharts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  const parts = await sheetParts(zip);
-  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  // the entries in their order, [Content_Types].xml first as exceljs wrote it, new parts after them
+  const files: Zippable = unzipSync(xlsx);
+  const text = (name: string): string | undefined => {
+    const bytes = files[name];
+    return bytes instanceof Uint8Array ? strFromU8(bytes) : undefined;
+  };
+  const put = (name: string, content: string) => (files[name] = strToU8(content));
+  const parts = sheetParts(text);
+  let types = text("[Content_Types].xml") ?? "";
   let chartNo = 0;
   let drawingNo = 0;
   for (const sheet of withCharts) {
@@ -151,7 +158,7 @@ export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
     const anchors: string[] = [];
     (sheet.charts ?? []).forEach((spec, i) => {
       chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(sheet.name, spec));
+      put(`xl/charts/chart${chartNo}.xml`, chartXml(sheet.name, spec));
       types = types.replace(
         "</Types>",
         `<Override PartName="/xl/charts/chart${chartNo}.xml" ` +
@@ -162,13 +169,13 @@ export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
       );
       anchors.push(anchorXml(spec, i, `rId${i + 1}`));
     });
-    zip.file(
+    put(
       `xl/drawings/drawing${drawingNo}.xml`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
         `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ` +
         `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors.join("")}</xdr:wsDr>`,
     );
-    zip.file(
+    put(
       `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
       `${RELS_HEAD}${drawingRels.join("")}</Relationships>`,
     );
@@ -179,14 +186,14 @@ export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
     );
     // the sheet refers to its drawing
     const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
-    let rels = (await zip.file(relsPath)?.async("string")) ?? `${RELS_HEAD}</Relationships>`;
+    let rels = text(relsPath) ?? `${RELS_HEAD}</Relationships>`;
     const relId = "rIdBalanceDrawing";
     rels = rels.replace(
       "</Relationships>",
       `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
     );
-    zip.file(relsPath, rels);
-    let xml = (await zip.file(part)?.async("string")) ?? "";
+    put(relsPath, rels);
+    let xml = text(part) ?? "";
     if (!/xmlns:r=/.test(xml)) {
       xml = xml.replace(
         /<worksheet\b/,
@@ -199,8 +206,8 @@ export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
         xml,
       );
     if (before) xml = `${xml.slice(0, before.index)}<drawing r:id="${relId}"/>${xml.slice(before.index)}`;
-    zip.file(part, xml);
+    put(part, xml);
   }
-  zip.file("[Content_Types].xml", types);
-  return Buffer.from(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  put("[Content_Types].xml", types);
+  return Buffer.from(zipSync(files, { level: 6, mtime: FIXED_DATE }));
 }

@@ -4,10 +4,11 @@
  * Formulas carry the engine's value as their cached result, so the file shows figures even before Excel
  * recalculates; Excel recalculates them on opening.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { STYLE_LOOK, columnWidthPoints } from "../excel/layout";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
 import { addCharts } from "./charts";
+import { excelWorkbook } from "./write";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
@@ -70,7 +71,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet): ExcelJS.Works
 
 /** A workbook holding the report's sheets, in order. */
 export function reportWorkbook(report: Report): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = excelWorkbook();
   workbook.creator = "Balance 均衡";
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of report.sheets) addSheet(workbook, sheet);

@@ -21,9 +21,9 @@ describe("balance evaluate — readable verdict", () => {
     const out = r.stdout;
     expect(out).toContain("小学：参评 20 个学校（校区），达标 16 个；在校生 9,877 人");
     expect(out).toContain("初中：参评 12 个学校（校区），达标 10 个");
-    // sports area: county 12.15 m² per pupil, CV 0.56 over 0.50
-    expect(out).toMatch(/生均体育运动场馆面积\s+12\.15 ㎡\/生\s+0\.56 ✗\s+≤ 0\.50/);
-    expect(out).toMatch(/每百名学生拥有高于规定学历教师数\s+5\.67 人\/百生\s+0\.15 ✓\s+≤ 0\.50/);
+    // sports area: county 12.15 m² per pupil, CV 0.5624 over 0.50
+    expect(out).toMatch(/生均体育运动场馆面积\s+12\.15 ㎡\/生\s+0\.5624 ✗\s+≤ 0\.50/);
+    expect(out).toMatch(/每百名学生拥有高于规定学历教师数\s+5\.67 人\/百生\s+0\.1457 ✓\s+≤ 0\.50/);
     expect(out).toMatch(/≤ 0\.45/);
     // a failing section with its failing indicators, value vs standard and shortfalls in natural units
     expect(out).toContain("白狼县实验小学（1,626 人，达标 5 项）");
@@ -38,7 +38,7 @@ describe("balance evaluate — readable verdict", () => {
     expect(out).toContain("红石乡哈拉沟教学点（教学点不足 50 人）");
     expect(out).toContain("白狼县特殊教育学校（特殊教育学校）");
     expect(out).toMatch(
-      /结论：资源配置未达标 ✗：小学有 4 个学校（校区）未达标；小学生均体育运动场馆面积差异系数 0\.56 超过 0\.50/,
+      /结论：资源配置未达标 ✗：小学有 4 个学校（校区）未达标；小学生均体育运动场馆面积差异系数 0\.5624 超过 0\.50/,
     );
   });
 
@@ -46,7 +46,7 @@ describe("balance evaluate — readable verdict", () => {
     const r = await run("evaluate", SAMPLE, "--lang", "en");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Primary: 20 sections evaluated, 16 pass; 9,877 students");
-    expect(r.stdout).toMatch(/Sports area\s+12\.15 m² per student\s+0\.56 ✗/);
+    expect(r.stdout).toMatch(/Sports area\s+12\.15 m² per student\s+0\.5624 ✗/);
     expect(r.stdout).toContain("needs 618 m² more");
     expect(r.stdout).toContain("Verdict: resource allocation does not pass ✗");
     expect(r.stdout).not.toContain("结论");

@@ -41,10 +41,13 @@ describe("balance template", () => {
     expect(existsSync(join(dir, "a.xlsx"))).toBe(false);
   });
 
-  test("a folder that does not exist: exit 1 with a message, no stack trace", async () => {
-    const r = await run("template", join(dir, "没有这个文件夹", "t.xlsx"));
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("无法写入");
+  test("a folder that does not exist: refused as a usage error naming the folder, no stack trace", async () => {
+    const folder = join(dir, "没有这个文件夹");
+    const r = await run("template", join(folder, "t.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`文件夹“${folder}”不存在`);
+    expect(r.stderr).toContain(`the folder "${folder}" does not exist`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(folder)).toBe(false);
   });
 });

@@ -26,7 +26,8 @@ import { buildReport } from "../../src/report/build";
 import type { Report } from "../../src/report/model";
 import { evaluateTable } from "../../src/pipeline";
 import { main } from "../../src/cli/main";
-import { writeReportFile } from "../../src/xlsx/reportFile";
+import { writeFileAtomic } from "../../src/cli/io";
+import { reportBytes } from "../../src/xlsx/report";
 import { baseRows, SHEET } from "./fixtures/catalogue";
 import { gridOf } from "./catalogueRun";
 import { CATALOGUE } from "./fixtures/catalogue";
@@ -271,9 +272,8 @@ describe("balance evaluate --out never loses a file", () => {
     const out = path.join(dir, "报告.xlsx");
     writeFileSync(out, "上一次的报告");
     // the report's folder is gone by the time it is written: nothing is created, the old file is untouched
-    const result = await writeReportFile(path.join(dir, "missing", "报告.xlsx"), reportOf("base", "zh"), {
-      force: true,
-    });
+    const bytes = await reportBytes(reportOf("base", "zh"));
+    const result = await writeFileAtomic(path.join(dir, "missing", "报告.xlsx"), bytes, { force: true });
     expect(result.ok).toBe(false);
     expect(readFileSync(out, "utf8")).toBe("上一次的报告");
     expect(readdirSync(dir).sort()).toEqual(["报告.xlsx", "白狼县.xlsx"].sort());

@@ -44,7 +44,8 @@ describe("reading a sheet of an .xlsx into a grid", () => {
     expect(grid.values[0][6]).toEqual(new Date(Date.UTC(2025, 8, 1)));
     expect(grid.values[0][7]).toEqual({ error: "#DIV/0!" });
     expect(grid.values[0][8]).toBe("链接");
-    expect(grid.values[0][9]).toBeNull();
+    // written without a result (never calculated): unknown, not blank
+    expect(grid.values[0][9]).toEqual({ formula: "A1" });
     expect(grid.values[1][0]).toBeNull();
   });
 
@@ -56,7 +57,8 @@ describe("reading a sheet of an .xlsx into a grid", () => {
     sheet.getCell("A2").value = "学校名称";
     sheet.getCell("D2").value = "学校类型";
     const [grid] = await gridsOf(workbook);
-    expect(grid.values[0]).toEqual(["白狼县义务教育学校办学条件统计表", null, null, null]);
+    expect(grid.values[0]).toEqual(["白狼县义务教育学校办学条件统计表"]);
+    expect(grid.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
     expect(grid.values[1]).toEqual(["学校名称", null, null, "学校类型"]);
   });
 
@@ -71,18 +73,14 @@ describe("reading a sheet of an .xlsx into a grid", () => {
     expect(grid.hiddenRows).toEqual([2, 4]);
   });
 
-  test("the grid covers the used range from A1, blank rows included, ragged rows padded", async () => {
+  test("the grid holds the cells from A1 that exist: rows without cells absent, rows ragged", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("学校");
     sheet.getCell("C2").value = 1;
     sheet.getCell("A4").value = "x";
     const [grid] = await gridsOf(workbook);
-    expect(grid.values).toEqual([
-      [null, null, null],
-      [null, null, 1],
-      [null, null, null],
-      ["x", null, null],
-    ]);
+    expect(grid.values).toEqual([undefined, [null, null, 1], undefined, ["x"]]);
+    expect(0 in grid.values).toBe(false);
     expect(grid.hiddenRows).toBeUndefined();
   });
 
@@ -146,15 +144,15 @@ describe("choosing the sheet", () => {
   const hasHeader = (g: Grid) => g.values[0][0] === "学校名称";
 
   test("--sheet NAME picks that sheet", () => {
-    expect(chooseSheet(grids, "汇总", hasHeader)).toEqual({ ok: true, grid: grids[2] });
+    expect(chooseSheet(grids, "汇总", hasHeader)).toEqual({ ok: true, grid: grids[2], problems: [] });
   });
 
   test("else the first sheet with a recognisable header", () => {
-    expect(chooseSheet(grids, undefined, hasHeader)).toEqual({ ok: true, grid: grids[1] });
+    expect(chooseSheet(grids, undefined, hasHeader)).toEqual({ ok: true, grid: grids[1], problems: [] });
   });
 
   test("else the first sheet", () => {
-    expect(chooseSheet(grids, undefined, () => false)).toEqual({ ok: true, grid: grids[0] });
+    expect(chooseSheet(grids, undefined, () => false)).toEqual({ ok: true, grid: grids[0], problems: [] });
   });
 
   test("a sheet name that is not there is a problem naming the sheets there are", () => {
@@ -173,10 +171,7 @@ describe("the used range", () => {
     sheet.getCell("F40").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
     sheet.getRow(5000).height = 30;
     const [grid] = await gridsOf(workbook);
-    expect(grid.values).toEqual([
-      ["学校名称", null],
-      [null, 3],
-    ]);
+    expect(grid.values).toEqual([["学校名称"], [null, 3]]);
   });
 
   test("an empty sheet is an empty grid", async () => {

@@ -1,16 +1,32 @@
 import { basename } from "node:path";
 import type { Lang } from "../../i18n/format";
-import { blockedJsonContract, evaluateTable, toJsonContract } from "../../pipeline";
+import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeline";
 import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
-import { readSchoolTable } from "../../sheet/read";
 import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
-import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
 import { buildReport } from "../../report/build";
-import { checkReportPath, gridRangeAddress, writeReportFile } from "../../xlsx/reportFile";
-import { VERDICT_TEXT, formatProblems, formatVerdict } from "../verdict";
-import { EXIT, usageError, type CliIO, type Command } from "../io";
-import { parseCommandLine, readProfileOption, readRecipeOption, tableRecipeOption } from "../commandLine";
+import { reportBytes } from "../../xlsx/report";
+import { gridRangeAddress } from "../../xlsx/reportFile";
+import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
+import {
+  EXIT,
+  checkOutputPath,
+  usageError,
+  writeFailure,
+  writeFileAtomic,
+  writeLines,
+  type CliIO,
+  type Command,
+} from "../io";
+import { lazyJsonArray, writeJsonDocument } from "../json";
+import {
+  parseCommandLine,
+  readProfileOption,
+  readRecipeOption,
+  readSchoolSheet,
+  tableRecipeOption,
+  withSheetProblems,
+} from "../commandLine";
 import { findCounty } from "../../engine/county";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
@@ -44,27 +60,37 @@ yuan, rooms), and the verdict.
   --json               输出一个 JSON 文档 / print one JSON document
   -h, --help           显示帮助 / show help
 
+报告先写入同一文件夹中的临时文件，写完后再换上，中断（Ctrl-C）不会留下不完整的文件；
+符号链接、不存在或不可写的文件夹在评估前即被拒绝。
+The report is written to a temporary file beside it and moved into place when whole: Ctrl-C leaves no partial
+file. A symbolic link, a missing folder or one that cannot be written is refused before evaluating.
+
 退出码 / Exit codes:
-  0  已评估（无论是否达标） evaluated, pass or fail
-  1  表中有错误，无法得出结论 errors in the input blocked the verdict
-  2  命令行有误 usage error (unknown option, missing file argument, bad --lang, invalid profile)
+  0    已评估（无论是否达标） evaluated, pass or fail
+  1    表中有错误，无法得出结论；或报告无法写入 errors in the input blocked the verdict, or the report
+       could not be written
+  2    命令行有误 usage error (unknown option, missing file argument, bad --lang, invalid profile, an --out
+       path that cannot be written)
+  130  写入报告时按了 Ctrl-C（SIGTERM 为 143），未留下文件 interrupted while writing the report (143 for
+       SIGTERM); no file is left
+  141  读取输出的程序提前关闭（如 | head） the reader of the output stopped early (e.g. | head)
 `;
 
-function blocked(
+async function blocked(
   io: CliIO,
   profile: Profile,
   problems: Problem[],
   lang: Lang,
   json: boolean,
   file: string,
-): number {
+): Promise<number> {
   if (json) {
     // the county fields are there too, all missing, so that the document always has the same shape
     const document = {
       ...blockedJsonContract(profile, problems, lang),
       ...countyJson(evaluateCountyWorkbook(null, null), lang),
     };
-    io.stdout(JSON.stringify(document, null, 2) + "\n");
+    await writeJsonDocument(io, document);
   } else {
     io.stderr(`${file}\n${formatProblems(problems, lang).join("\n")}\n`);
   }
@@ -109,9 +135,10 @@ export const evaluateCommand: Command = {
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
     const out = values.out;
+    const force = values.force === true;
     if (out !== undefined) {
-      const check = await checkReportPath(out, { input: file, force: values.force === true });
-      if (!check.ok) return usageError(io, check.message);
+      const check = await checkOutputPath(out, { force, extension: ".xlsx", inputs: [file] });
+      if (!check.ok) return usageError(io, check.message, "balance evaluate --help");
     }
     const recipeFile = await readRecipeOption(io, values.recipe);
     if (typeof recipeFile === "number") return recipeFile;
@@ -120,17 +147,12 @@ export const evaluateCommand: Command = {
     // a county the profile does not list is evaluated all the same, without a target year
     const target = values.county === undefined ? undefined : findCounty(profile, values.county);
 
-    const workbook = await readWorkbookFile(file);
-    if (!workbook.ok) return blocked(io, profile, [workbook.problem], lang, json, file);
-    const chosen = chooseSheet(
-      workbook.grids,
-      values.sheet,
-      (grid) => readSchoolTable(grid, { profile, recipe }).headerRow !== null,
-    );
-    if (!chosen.ok) return blocked(io, profile, [chosen.problem], lang, json, file);
+    const chosen = await readSchoolSheet(file, values.sheet, profile, recipe);
+    if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
-    const result = evaluateTable(chosen.grid, profile, { county: values.county, recipe });
-    const countySheet = findCountySheet(workbook.grids, values["county-sheet"], chosen.grid.sheet);
+    const table = { county: values.county, recipe };
+    const result = withSheetProblems(evaluateTable(chosen.grid, profile, table), chosen.problems);
+    const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
     const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target });
     let wrote = "";
@@ -145,20 +167,19 @@ export const evaluateCommand: Command = {
         },
         { lang, sourceRange: gridRangeAddress(chosen.grid), date: localDate() },
       );
-      const written = await writeReportFile(out, report, { force: values.force === true });
+      const written = await reportBytes(report).then(
+        (bytes) => writeFileAtomic(out, bytes, { force }),
+        (error: unknown) => ({ ok: false as const, code: String(error) }),
+      );
       if (!written.ok) {
-        io.stderr(
-          lang === "zh"
-            ? `balance: 无法写入报告“${out}”（${written.code}）\n`
-            : `balance: cannot write the report "${out}" (${written.code})\n`,
-        );
+        io.stderr(`balance: ${writeFailure(out, written.code)[lang]}\n`);
         return EXIT.inputErrors;
       }
       wrote = lang === "zh" ? `已写出评估报告：${out}\n` : `Wrote the report: ${out}\n`;
     }
     if (json) {
-      const document = { ...toJsonContract(result, lang), ...countyJson(county, lang) };
-      io.stdout(JSON.stringify(document, null, 2) + "\n");
+      const document = { ...jsonContractOf(result, lang, lazyJsonArray), ...countyJson(county, lang) };
+      await writeJsonDocument(io, document);
       // stdout holds the JSON document only
       if (wrote) io.stderr(wrote);
       return result.ok ? EXIT.ok : EXIT.inputErrors;
@@ -170,19 +191,11 @@ export const evaluateCommand: Command = {
       io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n${blockedText}\n`);
       return EXIT.inputErrors;
     }
-    io.stdout(
-      formatVerdict(
-        result.evaluation,
-        profile,
-        { file: basename(file), sheet: result.sheet, schools: result.read.records.length },
-        result.problems,
-        lang,
-      ) +
-        "\n" +
-        countySummaryText(county, lang) +
-        (values.county !== undefined && target === undefined ? noTargetYear(values.county, lang) : "") +
-        (wrote ? `\n${wrote}` : ""),
-    );
+    const heading = { file: basename(file), sheet: result.sheet, schools: result.read.records.length };
+    await writeLines(io, verdictLines(result.evaluation, profile, heading, result.problems, lang));
+    const untargeted =
+      values.county !== undefined && target === undefined ? noTargetYear(values.county, lang) : "";
+    io.stdout(`\n${countySummaryText(county, lang)}${untargeted}${wrote ? `\n${wrote}` : ""}`);
     return EXIT.ok;
   },
 };

@@ -10,10 +10,9 @@ import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
-import { writeWorkbookFile } from "../../xlsx/reportFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
-import { EXIT, usageError, type CliIO, type Command } from "../io";
+import { EXIT, usageError, writeFailure, writeFileAtomic, type CliIO, type Command } from "../io";
 import {
   jsonProblems,
   parseCommandLine,
@@ -214,13 +213,9 @@ export const importCommand: Command = {
       return EXIT.inputErrors;
     }
     const bytes = await importWorkbook(read.reading, { source: basename(file), sheet: read.sheet });
-    const written = await writeWorkbookFile(out, bytes, { force });
+    const written = await writeFileAtomic(out, bytes, { force });
     if (!written.ok) {
-      io.stderr(
-        lang === "zh"
-          ? `balance: 无法写入学校表“${out}”（${written.code}）\n`
-          : `balance: cannot write the school table "${out}" (${written.code})\n`,
-      );
+      io.stderr(`balance: ${writeFailure(out, written.code)[lang]}\n`);
       return EXIT.inputErrors;
     }
     document.out = out;

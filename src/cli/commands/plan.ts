@@ -7,6 +7,7 @@ import type { Profile } from "../../standard/profile";
 import { INDICATOR_IDS, LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
 import { EXIT, type CliIO, type Command } from "../io";
+import { writeJsonDocument } from "../json";
 import {
   inputProblems,
   jsonProblems,
@@ -196,7 +197,7 @@ export const planCommand: Command = {
     const plan = await planLeastCost(county.records, profile, costs);
     const rotation = values.rotation ? await planRotation(county.records, profile) : null;
     if (json) {
-      io.stdout(JSON.stringify(planJson(plan, rotation, costs, problems, lang), null, 2) + "\n");
+      await writeJsonDocument(io, planJson(plan, rotation, costs, problems, lang));
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
       io.stdout(planText(plan, rotation, profile, lang));

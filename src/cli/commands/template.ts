@@ -1,7 +1,14 @@
-import { stat, writeFile } from "node:fs/promises";
 import { schoolTableWorkbook } from "../../xlsx/template";
 import { countySheetWorkbook } from "../../xlsx/countyTemplate";
-import { EXIT, usageError, type CliIO, type Command } from "../io";
+import {
+  EXIT,
+  checkOutputPath,
+  usageError,
+  writeFailure,
+  writeFileAtomic,
+  type CliIO,
+  type Command,
+} from "../io";
 import { parseCommandLine } from "../commandLine";
 
 const HELP = `balance template <out.xlsx> [--force]
@@ -20,7 +27,12 @@ and the vetoes, one row each (item, requirement with threshold, value, evidence,
   --lang zh|en   提示语言 / language of messages (default zh)
   -h, --help     显示帮助 / show help
 
-退出码 / Exit codes: 0 已写出 written; 1 无法写入 could not write; 2 命令行有误或文件已存在 usage error or file exists
+文件名须以 .xlsx 结尾；不会通过符号链接写入另一个文件；写入过程中按 Ctrl-C 不会留下不完整的文件。
+The name must end in .xlsx; a symbolic link is never written through; Ctrl-C while writing leaves no partial file.
+
+退出码 / Exit codes: 0 已写出 written; 1 无法写入 could not write;
+  2 命令行有误、文件已存在或路径不可写 usage error, file exists, or the path cannot be written;
+  130/143 写入时被 Ctrl-C 或 SIGTERM 中断（不留下文件） interrupted while writing (no file left)
 `;
 
 export const templateCommand: Command = {
@@ -37,25 +49,13 @@ export const templateCommand: Command = {
     );
     if (typeof line === "number") return line;
     const { values, file: out, lang } = line;
-    const existing = await stat(out).catch(() => null);
-    if (existing?.isDirectory()) {
-      return usageError(io, { zh: `“${out}”是一个文件夹`, en: `"${out}" is a folder` });
-    }
-    if (existing && !values.force) {
-      return usageError(io, {
-        zh: `文件“${out}”已存在；如要覆盖，请加 --force`,
-        en: `"${out}" already exists; add --force to overwrite it`,
-      });
-    }
-    try {
-      await writeFile(out, values.county ? await countySheetWorkbook() : await schoolTableWorkbook());
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      io.stderr(
-        lang === "zh"
-          ? `balance: 无法写入“${out}”（${code}）\n`
-          : `balance: cannot write "${out}" (${code})\n`,
-      );
+    const force = values.force === true;
+    const check = await checkOutputPath(out, { force, extension: ".xlsx" });
+    if (!check.ok) return usageError(io, check.message, "balance template --help");
+    const bytes = values.county ? await countySheetWorkbook() : await schoolTableWorkbook();
+    const written = await writeFileAtomic(out, bytes, { force });
+    if (!written.ok) {
+      io.stderr(`balance: ${writeFailure(out, written.code)[lang]}\n`);
       return EXIT.inputErrors;
     }
     if (values.county) {

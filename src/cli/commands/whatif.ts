@@ -5,6 +5,7 @@ import type { Profile } from "../../standard/profile";
 import { LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
+import { writeJsonDocument } from "../json";
 import {
   inputProblems,
   jsonProblems,
@@ -172,13 +173,10 @@ export const whatifCommand: Command = {
     const problems = [...county.problems, ...parsedEdits.problems, ...result.problems];
     const editErrors = parsedEdits.problems.length + result.problems.length > 0;
     if (json) {
-      io.stdout(
-        JSON.stringify(
-          { ok: !editErrors, ...scenarioJson(result, problems, lang, parsedEdits.indexes) },
-          null,
-          2,
-        ) + "\n",
-      );
+      await writeJsonDocument(io, {
+        ok: !editErrors,
+        ...scenarioJson(result, problems, lang, parsedEdits.indexes),
+      });
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
       io.stdout(scenarioText(result, profile, lang, parsedEdits.edits, parsedEdits.indexes));

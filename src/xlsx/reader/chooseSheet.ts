@@ -1,0 +1,82 @@
+/**
+ * Which sheet of a workbook holds the school table. A hidden sheet is often last year's copy kept out of sight:
+ * it is never chosen over a visible one, and the user is told it was passed over; named, it is read, with a
+ * warning that it is hidden.
+ */
+import type { Grid } from "../../sheet/grid";
+import type { Problem } from "../../sheet/problems";
+import { fileProblem } from "./problems";
+
+export type SheetChoice = { ok: true; grid: Grid; problems: Problem[] } | { ok: false; problem: Problem };
+
+const isShown = (grid: Grid) => (grid.visibility ?? "visible") === "visible";
+
+const hiddenWord = (grid: Grid) =>
+  grid.visibility === "veryHidden"
+    ? { zh: "深度隐藏（在 Excel 中无法直接取消隐藏）", en: "very hidden (Excel's Unhide does not show it)" }
+    : { zh: "隐藏", en: "hidden" };
+
+function hiddenSheetRead(grid: Grid): Problem {
+  const word = hiddenWord(grid);
+  return {
+    severity: "warning",
+    code: "hidden-sheet-read",
+    cell: null,
+    message: {
+      zh: `读取的工作表“${grid.sheet}”是${word.zh}的工作表；请确认其中是本次要评估的数据`,
+      en: `the sheet read, "${grid.sheet}", is ${word.en}: make sure it holds the data to evaluate`,
+    },
+  };
+}
+
+function hiddenSheetPassedOver(hidden: Grid, chosen: Grid): Problem {
+  const word = hiddenWord(hidden);
+  return {
+    severity: "warning",
+    code: "hidden-sheet",
+    cell: null,
+    message: {
+      zh: `工作簿中有${word.zh}的工作表“${hidden.sheet}”，其中也有学校表，未读取（读取的是“${chosen.sheet}”）；如要评估它，请指定该工作表`,
+      en: `the workbook has a ${word.en} sheet "${hidden.sheet}" that also holds a school table; it was not read ("${chosen.sheet}" was); name that sheet to evaluate it`,
+    },
+  };
+}
+
+/**
+ * The sheet to evaluate: the one named (hidden or not), or else the first visible sheet whose top rows hold a
+ * recognisable header (`hasHeader`), or else the first visible sheet. Hidden sheets are chosen only when no
+ * sheet is visible. The problems are warnings about hidden sheets that hold a table and were passed over.
+ */
+export function chooseSheet(
+  grids: readonly Grid[],
+  name: string | undefined,
+  hasHeader: (grid: Grid) => boolean,
+): SheetChoice {
+  if (name !== undefined) {
+    const grid = grids.find((g) => g.sheet === name) ?? grids.find((g) => g.sheet.trim() === name.trim());
+    if (grid) return { ok: true, grid, problems: isShown(grid) ? [] : [hiddenSheetRead(grid)] };
+    const names = grids.map((g) => g.sheet);
+    return {
+      ok: false,
+      problem: fileProblem(
+        "sheet-not-found",
+        `工作簿中没有名为“${name}”的工作表（现有：${names.join("、")}）`,
+        `the workbook has no sheet named "${name}" (sheets: ${names.join(", ")})`,
+      ),
+    };
+  }
+  if (grids.length === 0) {
+    return {
+      ok: false,
+      problem: fileProblem("no-sheet", "工作簿中没有工作表", "the workbook has no sheet"),
+    };
+  }
+  const shown = grids.filter(isShown);
+  const candidates = shown.length > 0 ? shown : grids;
+  const grid = candidates.find(hasHeader) ?? candidates[0];
+  const problems = grids
+    .filter((g) => g !== grid && !isShown(g) && hasHeader(g))
+    .map((g) => hiddenSheetPassedOver(g, grid));
+  if (!isShown(grid)) problems.unshift(hiddenSheetRead(grid));
+  return { ok: true, grid, problems };
+}

@@ -1,0 +1,83 @@
+/**
+ * The .xlsx reader every host shares — the command line in Node, the web app in the browser: bytes in, the
+ * workbook's sheets as grids out, or the one problem that kept it from being read. No Node API here (the file
+ * wrapper is src/xlsx/read.ts); each part is parsed as it inflates (zip.ts, xml.ts).
+ */
+import type { Grid } from "../../sheet/grid";
+import type { Problem } from "../../sheet/problems";
+import {
+  missingSheetPart,
+  readDateStyles,
+  readSharedStrings,
+  readWorkbookParts,
+  workbookPart,
+} from "./parts";
+import { ENCRYPTED_OR_XLS, NOT_XLSX, WorkbookFailure, fileProblem, notAWorkbook } from "./problems";
+import { readWorksheet } from "./worksheet";
+import { Zip } from "./zip";
+
+export { chooseSheet, type SheetChoice } from "./chooseSheet";
+
+/** The sheets of a workbook as grids, in the workbook's order, or the one problem that kept it from being read. */
+export type WorkbookResult = { ok: true; grids: Grid[] } | { ok: false; problem: Problem };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+// Compound File Binary: what Excel writes for a password-protected workbook, and for old .xls files
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(data: Uint8Array, magic: number[]): boolean {
+  return data.length >= magic.length && magic.every((b, i) => data[i] === b);
+}
+
+/** What a zip without a workbook is, when it can be told: an OpenDocument file, a Word or PowerPoint file. */
+function kindOfZip(zip: Zip): "ods" | "docx" | "pptx" | null {
+  if (zip.has("content.xml") && zip.has("mimetype")) return "ods";
+  if (zip.has("word/document.xml")) return "docx";
+  if (zip.has("ppt/presentation.xml")) return "pptx";
+  return null;
+}
+
+async function readGrids(data: Uint8Array): Promise<Grid[]> {
+  const zip = new Zip(data);
+  const workbook = await workbookPart(zip);
+  if (workbook === null) throw new WorkbookFailure(notAWorkbook(kindOfZip(zip)));
+  const parts = await readWorkbookParts(zip, workbook);
+  if (parts.sheets.length === 0) throw new WorkbookFailure(notAWorkbook(null));
+  const context = {
+    sharedStrings: await readSharedStrings(zip, parts.sharedStrings),
+    dateStyles: await readDateStyles(zip, parts.styles),
+    date1904: parts.date1904,
+  };
+  const grids: Grid[] = [];
+  for (const sheet of parts.sheets) {
+    const entry = sheet.part === null ? undefined : zip.entry(sheet.part);
+    if (!entry) throw missingSheetPart(sheet.name, sheet.part);
+    const grid = await readWorksheet(zip, entry, sheet.name, context);
+    if (sheet.visibility !== "visible") grid.visibility = sheet.visibility;
+    grids.push(grid);
+  }
+  return grids;
+}
+
+/** Reads the sheets of an .xlsx workbook held in memory. Never throws: a file that cannot be read is a problem. */
+export async function readWorkbook(data: Uint8Array): Promise<WorkbookResult> {
+  if (startsWith(data, CFB_MAGIC)) return { ok: false, problem: ENCRYPTED_OR_XLS() };
+  if (!startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
+    return { ok: false, problem: NOT_XLSX() };
+  try {
+    return { ok: true, grids: await readGrids(data) };
+  } catch (error) {
+    if (error instanceof WorkbookFailure) return { ok: false, problem: error.problem };
+    // anything else thrown while reading (a part no reader expects): the file is damaged, never a stack trace
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problem: fileProblem(
+        "xlsx-corrupt",
+        `工作簿已损坏，无法读取（${detail}）`,
+        `the workbook is damaged and cannot be read (${detail})`,
+      ),
+    };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What keeps a workbook from being read, as problems (docs: never an exception or a stack trace for a user's
+ * file). The reader's parts throw `WorkbookFailure`; `readWorkbook` turns it, and anything else thrown while
+ * reading, into the one problem of its result.
+ */
+import type { Problem } from "../../sheet/problems";
+
+export type Bilingual = { zh: string; en: string };
+
+export function fileProblem(code: string, zh: string, en: string): Problem {
+  return { severity: "error", code, cell: null, message: { zh, en } };
+}
+
+/** Thrown inside the reader; carries the problem the user is told. */
+export class WorkbookFailure extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message.en);
+  }
+}
+
+/** The file is damaged: `detail` says where (a part of the zip, a cell) and what, in both languages. */
+export function damaged(detail: Bilingual, cell: string | null = null): WorkbookFailure {
+  return new WorkbookFailure({
+    ...fileProblem(
+      "xlsx-corrupt",
+      `工作簿已损坏，无法读取（${detail.zh}）`,
+      `the workbook is damaged and cannot be read (${detail.en})`,
+    ),
+    cell,
+  });
+}
+
+/** More XML than the file's size can honestly hold: a zip bomb, or a file damaged into one. */
+export function tooLarge(part: string, limitMiB: number): WorkbookFailure {
+  return new WorkbookFailure(
+    fileProblem(
+      "xlsx-too-large",
+      `工作簿中的“${part}”解压后超过 ${limitMiB} MB，与文件大小不符（可能已损坏，或是恶意构造的文件），未读取`,
+      `"${part}" in the workbook unpacks to more than ${limitMiB} MB, out of all proportion to the file's size (damaged or built to harm); it was not read`,
+    ),
+  );
+}
+
+export const ENCRYPTED_OR_XLS = (): Problem =>
+  fileProblem(
+    "xlsx-encrypted-or-xls",
+    "该文件设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码并另存为 .xlsx 后再试",
+    "the file is password-protected or in the old .xls format: remove the password and save it as .xlsx in Excel, then try again",
+  );
+
+export const NOT_XLSX = (): Problem =>
+  fileProblem("not-xlsx", "该文件不是 Excel 工作簿（.xlsx）", "the file is not an Excel workbook (.xlsx)");
+
+/** A zip archive without a workbook in it; `kind` names what it is when that can be told. */
+export function notAWorkbook(kind: "ods" | "docx" | "pptx" | null): Problem {
+  const code = "no-sheet";
+  switch (kind) {
+    case "ods":
+      return fileProblem(
+        code,
+        "该文件是 OpenDocument 表格（.ods），不是 Excel 工作簿：请在 WPS 或 LibreOffice 中另存为 .xlsx 后再试",
+        "the file is an OpenDocument spreadsheet (.ods), not an Excel workbook: save it as .xlsx in WPS or LibreOffice, then try again",
+      );
+    case "docx":
+      return fileProblem(
+        code,
+        "该文件是 Word 文档，不是 Excel 工作簿",
+        "the file is a Word document, not an Excel workbook",
+      );
+    case "pptx":
+      return fileProblem(
+        code,
+        "该文件是 PowerPoint 演示文稿，不是 Excel 工作簿",
+        "the file is a PowerPoint presentation, not an Excel workbook",
+      );
+    default:
+      return fileProblem(
+        code,
+        "该文件不是 Excel 工作簿，或工作簿中没有工作表",
+        "the file is not an Excel workbook, or the workbook has no sheet",
+      );
+  }
+}

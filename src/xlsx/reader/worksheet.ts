@@ -1,0 +1,391 @@
+/**
+ * One worksheet part, streamed into a Grid holding only the cells that exist: rows as the file gives them
+ * (a row without cells is absent from `values`, a row ends at its last cell), so a stray cell at XFD1048576 or a
+ * `<dimension>` that lies costs one short row, never the rectangle. Values as Excel shows them: shared and
+ * inline strings, booleans, errors, dates (t="d", or a number in a date format), a formula's cached result, and
+ * `{ formula }` for a formula never calculated.
+ */
+import { cellAddress, columnIndex, type CellValue, type Grid, type MergedRange } from "../../sheet/grid";
+import { isoDate, serialToDate } from "./numberFormats";
+import { unescapeText } from "./parts";
+import { damaged } from "./problems";
+import { moveFormula } from "./sharedFormula";
+import { parsePart, type Attributes } from "./xml";
+import type { Zip, ZipEntry } from "./zip";
+
+export interface SheetContext {
+  sharedStrings: readonly string[];
+  /** by cell style index: whether the style's number format is a date or a time */
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+const LAST_ROW = 1048576;
+const LAST_COLUMN = 16384;
+/** Blank cells between two cells of a row are filled with null up to this many; a longer gap stays a hole. */
+const LONGEST_FILLED_GAP = 1024;
+/** A number as OOXML writes one; anything else in a numeric cell (1,500) is kept as its text, never cut to 1. */
+const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const REFERENCE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+const isTrue = (value: string | undefined) => value === "1" || value === "true";
+
+const TEXT_NONE = 0;
+const TEXT_VALUE = 1;
+const TEXT_FORMULA = 2;
+const TEXT_INLINE = 3;
+
+interface SharedFormula {
+  text: string;
+  row: number;
+  col: number;
+}
+
+/** "A1:C3" → 0-based inclusive range; null when not a range. */
+function rangeOf(ref: string): MergedRange | null {
+  const [from, to = from] = ref.split(":");
+  const a = REFERENCE.exec(from.trim());
+  const b = REFERENCE.exec(to.trim());
+  if (!a || !b) return null;
+  const top = Number(a[2]) - 1;
+  const left = columnIndex(a[1]);
+  const bottom = Number(b[2]) - 1;
+  const right = columnIndex(b[1]);
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+/** Sets a cell of a row; a short run of blanks before it is filled with null, a long one left as a hole. */
+function put(line: CellValue[], col: number, value: CellValue): CellValue[] {
+  if (col > line.length && col - line.length <= LONGEST_FILLED_GAP) {
+    while (line.length < col) line.push(null);
+  }
+  line[col] = value;
+  return line;
+}
+
+class SheetReader {
+  readonly values: CellValue[][] = [];
+  private readonly hiddenRows: number[] = [];
+  private readonly hiddenColumnRanges: [number, number][] = [];
+  readonly merges: MergedRange[] = [];
+  private readonly shared = new Map<string, SharedFormula>();
+
+  private row = -1;
+  private nextRow = 0;
+  /** the cells of the <row> being read, copied to an array of its exact length when the row ends */
+  private line: CellValue[] = [];
+  private inRow = false;
+  private nextCol = 0;
+  // the cell being read
+  private col = 0;
+  private type = "n";
+  private style = 0;
+  private value: string | null = null;
+  private formula: string | null = null;
+  /** whether the cell has an <f>, and its shared group's kind and number when it is shared */
+  private hasFormula = false;
+  private formulaKind: string | undefined;
+  private formulaGroup: string | undefined;
+  private inline: string | null = null;
+  private phonetic = 0;
+  private collecting = TEXT_NONE;
+  private text = "";
+
+  constructor(
+    private readonly sheet: string,
+    private readonly context: SheetContext,
+  ) {}
+
+  private damage(zh: string, en: string) {
+    return damaged({ zh: `工作表“${this.sheet}”${zh}`, en: `sheet "${this.sheet}": ${en}` });
+  }
+
+  open(name: string, attributes: Attributes): void {
+    switch (name) {
+      case "c":
+        this.openCell(attributes);
+        return;
+      case "v":
+        this.collect(TEXT_VALUE);
+        return;
+      case "f":
+        this.hasFormula = true;
+        this.formulaKind = attributes.get("t");
+        this.formulaGroup = attributes.get("si");
+        this.collect(TEXT_FORMULA);
+        return;
+      case "row":
+        this.openRow(attributes);
+        return;
+      case "is":
+        this.inline = "";
+        return;
+      case "t":
+        if (this.inline !== null && this.phonetic === 0) this.collect(TEXT_INLINE);
+        return;
+      case "rPh":
+        this.phonetic++;
+        return;
+      case "col":
+        if (isTrue(attributes.get("hidden"))) {
+          const min = Number(attributes.get("min"));
+          const max = Number(attributes.get("max") ?? attributes.get("min"));
+          if (min >= 1 && max >= min) this.hiddenColumnRanges.push([min - 1, Math.min(max, LAST_COLUMN) - 1]);
+        }
+        return;
+      case "mergeCell": {
+        const range = rangeOf(attributes.get("ref") ?? "");
+        if (range && (range.bottom > range.top || range.right > range.left)) this.merges.push(range);
+        return;
+      }
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "c":
+        this.closeCell();
+        return;
+      case "v":
+        this.value = this.text;
+        this.collecting = TEXT_NONE;
+        return;
+      case "f":
+        this.formula = this.text;
+        this.collecting = TEXT_NONE;
+        return;
+      case "t":
+        if (this.collecting === TEXT_INLINE) {
+          this.inline += this.text;
+          this.collecting = TEXT_NONE;
+        }
+        return;
+      case "rPh":
+        this.phonetic--;
+        return;
+      case "row":
+        this.closeRow();
+        return;
+    }
+  }
+
+  onText(text: string): void {
+    if (this.collecting !== TEXT_NONE) this.text += text;
+  }
+
+  private collect(kind: number): void {
+    this.collecting = kind;
+    this.text = "";
+  }
+
+  private openRow(attributes: Attributes): void {
+    const r = attributes.get("r");
+    const row = r === undefined ? this.nextRow : Number(r) - 1;
+    if (!Number.isInteger(row) || row < 0 || row >= LAST_ROW) {
+      throw this.damage(`的行号“${r}”无效`, `row number "${r}" is not valid`);
+    }
+    this.row = row;
+    this.nextCol = 0;
+    this.inRow = true;
+    if (isTrue(attributes.get("hidden"))) this.hiddenRows.push(row);
+  }
+
+  private openCell(attributes: Attributes): void {
+    const ref = attributes.get("r");
+    if (ref === undefined) {
+      this.col = this.nextCol;
+      if (this.row < 0) this.row = this.nextRow;
+    } else {
+      const m = REFERENCE.exec(ref);
+      const col = m ? columnIndex(m[1]) : -1;
+      if (!m || col >= LAST_COLUMN || Number(m[2]) < 1 || Number(m[2]) > LAST_ROW) {
+        throw this.damage(`的单元格地址“${ref}”无效`, `cell reference "${ref}" is not valid`);
+      }
+      this.col = col;
+      // a cell outside any <row> is placed by its own reference
+      if (this.row < 0) this.row = Number(m[2]) - 1;
+    }
+    if (this.col >= LAST_COLUMN) throw this.damage("的列数超过 16384", "more than 16,384 columns");
+    this.type = attributes.get("t") ?? "n";
+    const style = attributes.get("s");
+    this.style = style === undefined ? 0 : Number(style);
+    this.value = null;
+    this.formula = null;
+    this.hasFormula = false;
+    this.inline = null;
+    this.phonetic = 0;
+  }
+
+  private closeCell(): void {
+    this.nextCol = this.col + 1;
+    let value: CellValue = null;
+    if (this.inline !== null && (this.type === "inlineStr" || this.value === null)) {
+      value = unescapeText(this.inline);
+    } else if (this.value !== null) {
+      value = this.cachedValue(this.value);
+    }
+    // the formula's place in its shared group is needed even when its result is cached
+    const formula = this.hasFormula ? this.formulaText() : null;
+    if (value === null && this.value === null && formula !== null) value = { formula };
+    if (value === null || value === "") return;
+    this.store(value);
+  }
+
+  /** The value of a `<v>` by the cell's type. */
+  private cachedValue(text: string): CellValue {
+    switch (this.type) {
+      case "s": {
+        if (text.trim() === "") return null;
+        const index = Number(text);
+        const shared = this.context.sharedStrings[index];
+        if (shared === undefined || !Number.isInteger(index)) {
+          const cell = cellAddress({ sheet: this.sheet, topLeft: "A1" }, this.row, this.col);
+          throw damaged(
+            {
+              zh: `${cell} 指向不存在的共享文本 ${text}`,
+              en: `${cell} points to shared string ${text}, which does not exist`,
+            },
+            cell,
+          );
+        }
+        return shared;
+      }
+      case "str":
+      case "inlineStr":
+        return unescapeText(text);
+      case "b":
+        return text === "1" || text === "true" ? true : text === "0" || text === "false" ? false : text;
+      case "e":
+        return { error: text.trim() };
+      case "d":
+        return isoDate(text) ?? text;
+      default: {
+        if (text === "") return null;
+        if (!NUMBER.test(text)) return text.trim();
+        const number = Number(text);
+        if (this.context.dateStyles[this.style]) return serialToDate(number, this.context.date1904) ?? number;
+        return number;
+      }
+    }
+  }
+
+  /** The formula of the cell: its own text, or its shared group's text moved to this cell. */
+  private formulaText(): string | null {
+    const own = this.formula ?? "";
+    const group = this.formulaGroup;
+    if (this.formulaKind !== "shared" || group === undefined) return own;
+    if (own !== "") {
+      this.shared.set(group, { text: own, row: this.row, col: this.col });
+      return own;
+    }
+    const master = this.shared.get(group);
+    if (!master) return "";
+    return this.value === null ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
+  }
+
+  private store(value: CellValue): void {
+    if (this.inRow) {
+      put(this.line, this.col, value);
+      return;
+    }
+    // a cell outside any <row>
+    const line = this.values[this.row];
+    if (line === undefined) this.values[this.row] = put([], this.col, value);
+    else put(line, this.col, value);
+  }
+
+  private closeRow(): void {
+    const line = this.line;
+    if (line.length > 0) {
+      const existing = this.values[this.row];
+      if (existing === undefined) {
+        // a row held at its exact length: a million one-cell rows cost a million small arrays, no more
+        this.values[this.row] = line.slice();
+      } else {
+        // the same row given twice: the later cells join the earlier ones
+        line.forEach((value, col) => {
+          if (value !== null) put(existing, col, value);
+        });
+      }
+      this.line = [];
+    }
+    this.nextRow = this.row + 1;
+    this.row = -1;
+    this.inRow = false;
+  }
+
+  /** The grid, once the part has been read: merged cells cleared but their first, hidden rows and columns. */
+  grid(sheet: string): Grid {
+    this.clearMergedCells();
+    const values = this.values;
+    let height = values.length;
+    while (height > 0 && !(values[height - 1]?.length > 0)) height--;
+    values.length = height;
+    let width = 0;
+    for (let r = 0; r < height; r++) {
+      const line = values[r];
+      if (line !== undefined && line.length > width) width = line.length;
+    }
+    const grid: Grid = { sheet, topLeft: "A1", values };
+    const hiddenRows = [...new Set(this.hiddenRows.filter((r) => r < height))].sort((a, b) => a - b);
+    if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+    const hiddenColumns = new Set<number>();
+    for (const [from, to] of this.hiddenColumnRanges) {
+      for (let c = from; c <= to && c < width; c++) hiddenColumns.add(c);
+    }
+    if (hiddenColumns.size > 0) grid.hiddenColumns = [...hiddenColumns].sort((a, b) => a - b);
+    const merges = this.merges.filter((m) => m.top < height && m.left < width);
+    if (merges.length > 0) grid.merges = merges;
+    return grid;
+  }
+
+  /**
+   * A merged range shows its first cell's value only: values a file keeps in the other cells are cleared, as
+   * Excel shows them. Only rows that exist are visited, so a merge down a whole column costs nothing.
+   */
+  private clearMergedCells(): void {
+    if (this.merges.length === 0) return;
+    const rows: number[] = [];
+    this.values.forEach((_, r) => rows.push(r));
+    for (const m of this.merges) {
+      let lo = 0;
+      let hi = rows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rows[mid] < m.top) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < rows.length && rows[k] <= m.bottom; k++) {
+        const r = rows[k];
+        const line = this.values[r];
+        const last = Math.min(m.right, line.length - 1);
+        for (let c = m.left; c <= last; c++) {
+          if ((r !== m.top || c !== m.left) && line[c] !== undefined) line[c] = null;
+        }
+        while (line.length > 0 && (line[line.length - 1] === null || line[line.length - 1] === undefined))
+          line.pop();
+      }
+    }
+  }
+}
+
+/** Reads one worksheet part into a grid. */
+export async function readWorksheet(
+  zip: Zip,
+  entry: ZipEntry,
+  sheet: string,
+  context: SheetContext,
+): Promise<Grid> {
+  const reader = new SheetReader(sheet, context);
+  await parsePart(zip, entry, {
+    open: (name, attributes) => reader.open(name, attributes),
+    close: (name) => reader.close(name),
+    text: (text) => reader.onText(text),
+  });
+  return reader.grid(sheet);
+}
