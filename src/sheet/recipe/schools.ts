@@ -11,6 +11,7 @@ import { columnById } from "../../standard/columns";
 import type { Problem } from "../problems";
 import type { DerivedValue } from "./derive";
 import { foldLabel } from "./patterns";
+import { checkOneRowCombined, countyRows, parentGroup } from "./rowGroups";
 
 export type RowLevel = "primary" | "junior" | "senior";
 
@@ -111,14 +112,6 @@ export function levelOfField(id: string): RowLevel | null {
 }
 
 const STUDENT_FIELDS = new Set(["primaryStudents", "juniorStudents", "seniorStudents"]);
-const TEACHER_FIELDS = [
-  "primaryQualifiedTeachers",
-  "juniorQualifiedTeachers",
-  "primaryKeyTeachers",
-  "juniorKeyTeachers",
-  "primaryPeArtTeachers",
-  "juniorPeArtTeachers",
-];
 
 /** The levels a row holds: its 学段, else every level its type enrols (all, for a type not known). */
 function levelsOfRow(row: SourceRow): readonly RowLevel[] {
@@ -253,47 +246,6 @@ function schoolOf(
 
 const fold = (text: string) => foldLabel(text);
 
-/** The rows of the county asked for, or a problem when the table holds several and none was asked for. */
-function countyRows(
-  rows: readonly SourceRow[],
-  options: SchoolsOptions,
-  problems: Problem[],
-): { rows: SourceRow[]; counties: string[] } {
-  const counties = new Map<string, string>();
-  for (const r of rows) if (r.county && !counties.has(fold(r.county))) counties.set(fold(r.county), r.county);
-  const names = [...counties.values()];
-  if (options.county === undefined) {
-    if (names.length > 1) {
-      problems.push(
-        problem(
-          "error",
-          "several-counties",
-          rows.find((r) => r.cells.county)?.cells.county ?? null,
-          `表中有 ${names.length} 个旗县市区（${names.join("、")}），请指定要评估哪一个（命令行 --county 名称）。`,
-          `The table holds ${names.length} counties (${names.join(", ")}); say which one to evaluate (--county NAME).`,
-        ),
-      );
-      return { rows: [], counties: names };
-    }
-    return { rows: [...rows], counties: names };
-  }
-  if (names.length === 0) return { rows: [...rows], counties: names };
-  const wanted = fold(options.county);
-  if (!counties.has(wanted)) {
-    problems.push(
-      problem(
-        "error",
-        "county-not-found",
-        null,
-        `表中没有“${options.county}”的学校；表中的旗县市区：${names.join("、")}。`,
-        `The table has no school of "${options.county}"; its counties: ${names.join(", ")}.`,
-      ),
-    );
-    return { rows: [], counties: names };
-  }
-  return { rows: rows.filter((r) => r.county !== null && fold(r.county) === wanted), counties: names };
-}
-
 /**
  * The schools of the rows: one county's, out-of-scope rows left out, one-row-per-学段 schools joined, campuses
  * joined to their parents. `fieldIds` are the fields the recipe derives.
@@ -354,87 +306,4 @@ export function importSchools(
     schoolOf(g, joined.get(g) ?? [], fieldIds, options.splitByColumns, problems),
   );
   return { schools, problems, counties: selected.counties };
-}
-
-/** The school a campus joins: the one its 隶属学校 names, following a campus of a campus up to its school. */
-function parentGroup(
-  campus: SourceRow[],
-  byName: ReadonlyMap<string, SourceRow[]>,
-  campusByName: ReadonlyMap<string, SourceRow[]>,
-  problems: Problem[],
-): SourceRow[] | null {
-  const seen = new Set<SourceRow[]>([campus]);
-  let at = campus;
-  const cell = campus[0].cells.parent ?? campus[0].cells.name;
-  const name = campus[0].name ?? "";
-  for (;;) {
-    const parent = at.find((r) => r.parent)?.parent ?? null;
-    if (!parent) {
-      problems.push(
-        problem(
-          "error",
-          "campus-parent-missing",
-          cell,
-          `${cell}“${name}”不计校数（是否计校数 = 否），应并入其隶属学校，但隶属学校为空：请填写隶属学校。`,
-          `${cell}: "${name}" is not counted as a school (是否计校数 = 否) and joins the school it belongs to, but 隶属学校 is blank; fill it in.`,
-        ),
-      );
-      return null;
-    }
-    const group = byName.get(fold(parent));
-    if (group && group[0].type !== "teachingPoint") return group;
-    const next = campusByName.get(fold(parent));
-    if (!next || seen.has(next)) {
-      problems.push(
-        problem(
-          "error",
-          "campus-parent-missing",
-          cell,
-          `${cell}“${name}”不计校数，应并入隶属学校“${parent}”，但本表（本旗县）中没有这所学校。`,
-          `${cell}: "${name}" is not counted as a school and joins "${parent}", which is not in the table (in this county).`,
-        ),
-      );
-      return null;
-    }
-    seen.add(next);
-    at = next;
-  }
-}
-
-/**
- * A combined school on one row: its sections' teachers can be told apart only when the recipe derives them from
- * different columns; a senior part on the same row may be counted in the junior section.
- */
-function checkOneRowCombined(groups: SourceRow[][], options: SchoolsOptions, problems: Problem[]): void {
-  for (const group of groups) {
-    if (group.length !== 1) continue;
-    const row = group[0];
-    if (row.level !== null || !row.type) continue;
-    const levels = ENROLMENT_LEVELS[row.type].filter((l) => l !== "senior");
-    const senior = ENROLMENT_LEVELS[row.type].includes("senior");
-    if (row.type !== "nineYear" && row.type !== "twelveYear" && row.type !== "complete") continue;
-    const cell = row.cells.name;
-    const name = row.name ?? "";
-    if (levels.length > 1 && TEACHER_FIELDS.some((f) => !options.splitByColumns.has(f))) {
-      problems.push(
-        problem(
-          "error",
-          "combined-school-one-row",
-          cell,
-          `${cell}“${name}”（${row.typeText ?? ""}）只有一行：教师无法分小学、初中学段计算。请在导出表中按学段分行（学段列），或在学校表中分学段填写教师数。`,
-          `${cell}: "${name}" (${row.typeText ?? ""}) is given on one row: its teachers cannot be split between primary and junior. Give one row per 学段 (a 学段 column), or fill in the teachers per level in the school table.`,
-        ),
-      );
-    } else if (senior) {
-      problems.push(
-        problem(
-          "warning",
-          "combined-school-one-row",
-          cell,
-          `${cell}“${name}”（${row.typeText ?? ""}）只有一行：高中部的教师可能计入了初中学段。宜按学段分行导出。`,
-          `${cell}: "${name}" (${row.typeText ?? ""}) is given on one row: its senior teachers may be counted in the junior section. Export one row per 学段 if you can.`,
-        ),
-      );
-    }
-  }
 }
