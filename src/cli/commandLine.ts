@@ -80,9 +80,18 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   return { values: parsed.values as Values<O>, file: positionals[0], files: positionals, lang };
 }
 
-/** The profile named by --profile (the national standard without it); an invalid one is a usage error naming the field. */
-export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
-  if (path === undefined) return NATIONAL_2017;
+type FieldErrors = { field: string; message: Bilingual }[];
+
+/**
+ * A JSON file of settings named by an option (a profile, a recipe), checked by `parse`: a file that cannot be read
+ * or does not pass is a usage error, each wrong field named in both languages.
+ */
+async function readSettingsFile<T>(
+  io: CliIO,
+  path: string,
+  what: { zh: string; en: string },
+  parse: (text: string) => { ok: true; value: T } | { ok: false; errors: FieldErrors },
+): Promise<T | number> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -91,18 +100,30 @@ export async function readProfileOption(io: CliIO, path: string | undefined): Pr
     return usageError(
       io,
       code === "ENOENT"
-        ? { zh: `找不到标准文件“${path}”`, en: `profile file not found: "${path}"` }
-        : { zh: `无法读取标准文件“${path}”（${code}）`, en: `cannot read the profile "${path}" (${code})` },
+        ? { zh: `找不到${what.zh}“${path}”`, en: `${what.en} not found: "${path}"` }
+        : {
+            zh: `无法读取${what.zh}“${path}”（${code}）`,
+            en: `cannot read the ${what.en} "${path}" (${code})`,
+          },
     );
   }
-  const result = parseProfileText(text);
-  if (result.ok) return result.profile;
+  const result = parse(text);
+  if (result.ok) return result.value;
   const fields = result.errors.map((e) => e.field).join(", ");
   io.stderr(
-    `balance: 标准文件“${path}”无效 / the profile "${path}" is invalid (${fields})\n` +
+    `balance: ${what.zh}“${path}”无效 / the ${what.en} "${path}" is invalid (${fields})\n` +
       result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
   );
   return EXIT.usage;
+}
+
+/** The profile named by --profile (the national standard without it); an invalid one is a usage error naming the field. */
+export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
+  if (path === undefined) return NATIONAL_2017;
+  return readSettingsFile(io, path, { zh: "标准文件", en: "profile" }, (text) => {
+    const r = parseProfileText(text);
+    return r.ok ? { ok: true, value: r.profile } : r;
+  });
 }
 
 /** The recipe named by --recipe (none without it); an invalid one is a usage error naming the field. */
@@ -111,26 +132,10 @@ export async function readRecipeOption(
   path: string | undefined,
 ): Promise<Recipe | undefined | number> {
   if (path === undefined) return undefined;
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return usageError(
-      io,
-      code === "ENOENT"
-        ? { zh: `找不到配方文件“${path}”`, en: `recipe file not found: "${path}"` }
-        : { zh: `无法读取配方文件“${path}”（${code}）`, en: `cannot read the recipe "${path}" (${code})` },
-    );
-  }
-  const result = parseRecipeText(text);
-  if (result.ok) return result.recipe;
-  const fields = result.errors.map((e) => e.field).join(", ");
-  io.stderr(
-    `balance: 配方文件“${path}”无效 / the recipe "${path}" is invalid (${fields})\n` +
-      result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
-  );
-  return EXIT.usage;
+  return readSettingsFile(io, path, { zh: "配方文件", en: "recipe" }, (text) => {
+    const r = parseRecipeText(text);
+    return r.ok ? { ok: true, value: r.recipe } : r;
+  });
 }
 
 /** A table recipe for a command that reads one workbook; a form recipe is for a folder (balance import). */

@@ -6,8 +6,10 @@
  */
 import { columnById, type ColumnKind } from "../../standard/columns";
 import { readNumber } from "../cells";
+import { tenThousand } from "../read/figures";
 import type { Problem } from "../problems";
 import type { Derivation } from "./schema";
+import { recipeProblem } from "./problem";
 
 /** A source a derivation reads: a column of a table, or a cell of a form. */
 export interface BoundLeaf {
@@ -141,23 +143,6 @@ export interface LeafReading {
   cell: string;
 }
 
-function sourceProblem(
-  severity: Problem["severity"],
-  code: string,
-  cell: string | null,
-  zh: string,
-  en: string,
-): Problem {
-  return { severity, code, cell, message: { zh, en } };
-}
-
-/** 万元 → 元 without the binary noise of ×10,000 (12.34 × 10000 = 123400.00000000001). */
-function tenThousand(value: number): number {
-  const yuan = value * 10000;
-  if (Number.isInteger(yuan) && Math.abs(yuan) < 1e15) return yuan;
-  return Number(yuan.toPrecision(15));
-}
-
 function readLeaf<L extends BoundLeaf>(
   leaf: L,
   reading: LeafReading,
@@ -176,7 +161,7 @@ function readLeaf<L extends BoundLeaf>(
       c.kind === "blank" || c.kind === "number" ? "" : String(c.kind === "boolean" ? c.value : c.text);
     const code = c.kind === "error" ? "excel-error" : c.kind === "date" ? "date-not-number" : "not-a-number";
     ctx.report(
-      sourceProblem(
+      recipeProblem(
         "error",
         code,
         cell,
@@ -189,7 +174,7 @@ function readLeaf<L extends BoundLeaf>(
   const value = number.value;
   if (value < 0) {
     ctx.report(
-      sourceProblem(
+      recipeProblem(
         "error",
         "negative-number",
         cell,
@@ -201,7 +186,7 @@ function readLeaf<L extends BoundLeaf>(
   }
   if ((kind === "count" || kind === "rooms") && !Number.isInteger(value)) {
     ctx.report(
-      sourceProblem(
+      recipeProblem(
         "error",
         "fractional-count",
         cell,
@@ -252,7 +237,7 @@ export function deriveValue<L extends BoundLeaf>(
     const name = columnById(ctx.field) ?? { zh: ctx.field, en: ctx.field };
     const shown = Number(value.toPrecision(12));
     ctx.report(
-      sourceProblem(
+      recipeProblem(
         "warning",
         "derived-negative",
         sources[0]?.cell ?? null,

@@ -7,16 +7,7 @@ import { ENROLMENT_LEVELS } from "../vocabulary";
 import type { Problem } from "../problems";
 import { foldLabel } from "./patterns";
 import type { SchoolsOptions, SourceRow } from "./schools";
-
-function problem(
-  severity: Problem["severity"],
-  code: string,
-  cell: string | null,
-  zh: string,
-  en: string,
-): Problem {
-  return { severity, code, cell, message: { zh, en } };
-}
+import { recipeProblem } from "./problem";
 
 const fold = (text: string) => foldLabel(text);
 
@@ -41,7 +32,7 @@ export function countyRows(
   if (options.county === undefined) {
     if (names.length > 1) {
       problems.push(
-        problem(
+        recipeProblem(
           "error",
           "several-counties",
           rows.find((r) => r.cells.county)?.cells.county ?? null,
@@ -57,7 +48,7 @@ export function countyRows(
   const wanted = fold(options.county);
   if (!counties.has(wanted)) {
     problems.push(
-      problem(
+      recipeProblem(
         "error",
         "county-not-found",
         null,
@@ -85,7 +76,7 @@ export function parentGroup(
     const parent = at.find((r) => r.parent)?.parent ?? null;
     if (!parent) {
       problems.push(
-        problem(
+        recipeProblem(
           "error",
           "campus-parent-missing",
           cell,
@@ -100,7 +91,7 @@ export function parentGroup(
     const next = campusByName.get(fold(parent));
     if (!next || seen.has(next)) {
       problems.push(
-        problem(
+        recipeProblem(
           "error",
           "campus-parent-missing",
           cell,
@@ -135,7 +126,7 @@ export function checkOneRowCombined(
     const name = row.name ?? "";
     if (levels.length > 1 && TEACHER_FIELDS.some((f) => !options.splitByColumns.has(f))) {
       problems.push(
-        problem(
+        recipeProblem(
           "error",
           "combined-school-one-row",
           cell,
@@ -145,7 +136,7 @@ export function checkOneRowCombined(
       );
     } else if (senior) {
       problems.push(
-        problem(
+        recipeProblem(
           "warning",
           "combined-school-one-row",
           cell,

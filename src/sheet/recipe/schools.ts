@@ -12,6 +12,7 @@ import type { Problem } from "../problems";
 import type { DerivedValue } from "./derive";
 import { foldLabel } from "./patterns";
 import { checkOneRowCombined, countyRows, parentGroup } from "./rowGroups";
+import { recipeProblem } from "./problem";
 
 export type RowLevel = "primary" | "junior" | "senior";
 
@@ -91,16 +92,6 @@ export interface SchoolsResult {
   problems: Problem[];
   /** the counties of the table, as first written, in order of appearance */
   counties: string[];
-}
-
-function problem(
-  severity: Problem["severity"],
-  code: string,
-  cell: string | null,
-  zh: string,
-  en: string,
-): Problem {
-  return { severity, code, cell, message: { zh, en } };
 }
 
 /** The level a field of the school table belongs to, or null for the whole school. */
@@ -192,7 +183,7 @@ function onceAcrossLevels(field: string, rows: readonly SourceRow[], problems: P
     if (Math.abs(other.value - first.value) > 1e-9 * Math.max(1, Math.abs(first.value))) {
       const name = columnById(field) ?? { zh: field, en: field };
       problems.push(
-        problem(
+        recipeProblem(
           "warning",
           "combined-rows-differ",
           other.sources[0]?.cell ?? null,
@@ -262,7 +253,7 @@ export function importSchools(
   if (outOfScope.length > 0) {
     const words = [...new Set(outOfScope.map((r) => r.typeText ?? ""))].join("、");
     problems.push(
-      problem(
+      recipeProblem(
         "warning",
         "rows-out-of-scope",
         outOfScope[0].cells.type,
