@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Grid } from "../../src/sheet/grid";
+import { STATISTICS_EXPORT, parseRecipeText } from "../../src/sheet/recipe/load";
+import { PROVINCE_LABELS } from "./fixtures/province";
 import { readSchoolTable } from "../../src/sheet/read";
 import { readWorkbook } from "../../src/xlsx/read";
 import {
@@ -63,5 +67,40 @@ describe("the reader recognises the statistics export without any setting (docs/
       ],
     });
     expect(read.recipe).toBeUndefined();
+  });
+});
+
+describe("a recipe given to the reader", () => {
+  const rows = leagueRows();
+
+  it("reads a province's export the built-in does not fit", () => {
+    const parsed = parseRecipeText(readFileSync(join(__dirname, "fixtures", "province-recipe.json"), "utf8"));
+    if (!parsed.ok || parsed.recipe.kind !== "table") throw new Error("recipe");
+    const grid = gridOf(exportSheet(rows, { rename: PROVINCE_LABELS }), false);
+    expect(readSchoolTable(grid, { county: COUNTY_LISTED }).recipe).toBeUndefined();
+    const read = readSchoolTable(grid, { county: COUNTY_LISTED, recipe: parsed.recipe });
+    expect(read.recipe?.recognised).toBe(false);
+    expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const typed = templateRecords(templateRowsOf(rows, COUNTY_LISTED));
+    expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
+  });
+
+  it("says when the table has no header the recipe describes", () => {
+    const read = readSchoolTable(gridOf(exportSheet(rows)), {
+      recipe: { ...STATISTICS_EXPORT, rows: { name: "单位全称", type: "办学类型" } },
+    });
+    expect(read.problems.map((p) => p.code)).toEqual(["recipe-no-header"]);
+    expect(read.records).toEqual([]);
+  });
+
+  it("refuses a money unit it cannot convert, naming the header", () => {
+    const sheet = exportSheet(rows, {
+      unitRow: false,
+      rename: { "教学仪器设备资产值（万元）": "教学仪器设备资产值（千元）" },
+    });
+    const read = readSchoolTable(gridOf(sheet), { county: COUNTY_LISTED });
+    const problem = read.problems.find((p) => p.code === "equipment-unit-unknown");
+    expect(problem?.severity).toBe("error");
+    expect(problem?.cell).toBe("学校基本情况!AB3");
   });
 });

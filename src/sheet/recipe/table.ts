@@ -8,6 +8,8 @@ import { readCell, readText } from "../cells";
 import type { SchoolType } from "../../engine/records";
 import { parseSchoolType } from "../vocabulary";
 import type { Problem } from "../problems";
+import { columnById } from "../../standard/columns";
+import { recipeProblem } from "./problem";
 import {
   bindDerivation,
   derivationText,
@@ -61,11 +63,23 @@ export interface TablePlan {
   types: TypeWords;
 }
 
-function moneyUnit(column: RecipeColumn): "万元" | "元" | null {
+/** The money unit a column states (its unit row, else its header's brackets): 万元, 元, "other" or null. */
+function moneyUnit(column: RecipeColumn): "万元" | "元" | "other" | null {
   const stated = column.unit ? equipmentUnitOf(column.unit.unit) : null;
-  if (stated === "万元" || stated === "元") return stated;
-  const own = equipmentUnitOf(column.path[column.path.length - 1] ?? "");
-  return own === "万元" || own === "元" ? own : null;
+  return stated ?? equipmentUnitOf(column.path[column.path.length - 1] ?? "");
+}
+
+/** A money column in a unit the reader does not convert (千元, 亿元) is an error naming where the unit is said. */
+function unitProblem(column: RecipeColumn): Problem {
+  const cell = column.unit?.cell ?? column.cells[column.cells.length - 1] ?? null;
+  const said = column.path.join("›");
+  return recipeProblem(
+    "error",
+    "equipment-unit-unknown",
+    cell,
+    `“${said}”的金额单位无法换算，请使用万元或元。`,
+    `The money unit of "${said}" cannot be converted; use 万元 (10k yuan) or 元 (yuan).`,
+  );
 }
 
 /**
@@ -110,10 +124,13 @@ export function planTable(recipe: TableRecipe, columns: readonly RecipeColumn[])
   const unbound: TablePlan["unbound"] = [];
   for (const [field, derivation] of Object.entries(recipe.fields)) {
     if (derivation === undefined) continue;
+    const money = columnById(field)?.kind === "money";
     const bound = bindDerivation<string, ColumnLeaf>(derivation, (text) => {
       const column = find(text);
       if (!column) return { ok: false, missing: shownPattern(text) };
-      return { ok: true, leaf: { column, labels: column.path, unit: moneyUnit(column) } };
+      const unit = moneyUnit(column);
+      if (money && unit === "other") problems.push(unitProblem(column));
+      return { ok: true, leaf: { column, labels: column.path, unit: unit === "other" ? null : unit } };
     });
     if (bound.ok) fields.push({ field, node: bound.node, text: derivationText(bound.node) });
     else unbound.push({ field, missing: bound.missing });
