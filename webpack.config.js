@@ -1,5 +1,11 @@
-// Builds the add-in: the task pane and the BALANCE custom functions in one shared runtime (taskpane.html loads
-// both bundles), functions.json generated from the functions' JSDoc, and the files the manifest points at.
+// Builds two things from one source:
+// - the add-in, into dist/: the task pane and the BALANCE custom functions in one shared runtime (taskpane.html loads
+//   both bundles), functions.json generated from the functions' JSDoc, and the files the manifests point at;
+// - the offline web app, into dist/web/: the same task pane on a workbook opened from disk, with no Office and no
+//   request outside its own folder (index.html and every asset beside it, relative URLs).
+//
+//   npm run build                                               manifests for https://localhost:3000/ (npm start)
+//   npm run build -- --env url=https://intranet.example/balance/  manifests and help URLs for a bureau's own server
 /* eslint-env node */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -7,12 +13,15 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 
-/** The origin every URL of manifest.xml uses; the dev server serves dist/ there. */
+/** The origin every URL of the manifests uses in the repository; the dev server serves dist/ there. */
 const ORIGIN = "https://localhost:3000";
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
 /** Office's script, from Microsoft's CDN: the one external script the add-in loads. */
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** The two manifests: the full add-in (shared runtime, custom functions) and the task pane alone. */
+const MANIFESTS = ["manifest.xml", "manifest-pane.xml"];
 
 /**
  * What the pane may load and where it may connect: its own origin only, plus office.js from Microsoft's CDN.
@@ -31,6 +40,74 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join("; ");
 
+/**
+ * The web app's policy: its own files only, no CDN. The HiGHS solver is built into the app as a data: URL (so that
+ * it loads from file:// and from servers that do not know the .wasm type), hence data: for connect-src; the
+ * downloaded workbook is a blob: URL.
+ */
+const WEB_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "connect-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/**
+ * The base URL the add-in is served from: `--env url=…`, else the dev server's. Office loads add-ins over https
+ * only, so anything else stops the build with a message saying so.
+ */
+function baseUrl(env = {}) {
+  const raw = env.url;
+  if (raw === undefined || raw === true || raw === "") return `${ORIGIN}/`;
+  let url;
+  try {
+    url = new URL(String(raw));
+  } catch {
+    throw new Error(`--env url=${raw}：不是有效的网址 / not a valid URL`);
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(
+      `--env url=${raw}：Office 只从 https 地址加载加载项 / Office loads add-ins from https URLs only`,
+    );
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new Error(`--env url=${raw}：只能是一个文件夹地址 / must be a plain folder URL`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/**
+ * Rewrites the dev server's URLs (https://localhost:3000/…) in the manifests, the functions' metadata and the help
+ * page to the bureau's base URL, after every other plugin has added its files.
+ */
+class RebaseUrlsPlugin {
+  constructor(base) {
+    this.base = base;
+  }
+  apply(compiler) {
+    const from = `${ORIGIN}/`;
+    if (this.base === from) return;
+    compiler.hooks.thisCompilation.tap("RebaseUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RebaseUrlsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!/\.(?:xml|json|html)$/.test(name)) continue;
+            const text = assets[name].source().toString();
+            if (!text.includes(from)) continue;
+            compilation.updateAsset(name, new webpack.sources.RawSource(text.split(from).join(this.base)));
+          }
+        },
+      );
+    });
+  }
+}
+
 function taskpaneHtml() {
   return `<!doctype html>
 <html lang="zh-CN">
@@ -40,10 +117,31 @@ function taskpaneHtml() {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>均衡 Balance</title>
     <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />
-    <script type="text/javascript" src="${OFFICE_JS}"></script>
+    <script type="text/javascript" src="pane-start.js"></script>
+    <script type="text/javascript" src="${OFFICE_JS}" async></script>
+  </head>
+  <body style="margin: 0">
+    <div id="root">
+      <p style="font: 14px system-ui, sans-serif; padding: 12px; color: #605e5c">正在连接 Excel… Connecting to Excel…</p>
+    </div>
+  </body>
+</html>
+`;
+}
+
+function webHtml() {
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>均衡 Balance — 离线网页版</title>
+    <meta http-equiv="Content-Security-Policy" content="${WEB_CONTENT_SECURITY_POLICY}" />
+    <link rel="icon" href="assets/icon-32.png" />
   </head>
   <body>
-    <div id="root"></div>
+    <div id="root"><p style="font: 14px system-ui, sans-serif; padding: 12px; color: #605e5c">正在加载… Loading…</p></div>
+    <noscript>请允许运行脚本。/ Please enable JavaScript.</noscript>
   </body>
 </html>
 `;
@@ -61,41 +159,42 @@ async function httpsOptions() {
     const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
     const files = ["ca.crt", "localhost.key", "localhost.crt"].map((f) => path.join(dir, f));
     if (!files.every((f) => require("fs").existsSync(f))) throw error;
-    console.warn(`The development CA could not be installed (${error.message.trim()}); serving with ${dir} anyway.`);
+    console.warn(
+      `The development CA could not be installed (${error.message.trim()}); serving with ${dir} anyway.`,
+    );
     const [ca, key, cert] = files.map((f) => require("fs").readFileSync(f));
     return { ca, key, cert };
   }
 }
 
-module.exports = async (env = {}, argv = {}) => {
-  const production = argv.mode !== "development";
-  const serving = Boolean(env.WEBPACK_SERVE);
+/** Where the build goes: dist/, or `--env outputPath=…` (tests build into a temporary folder). */
+function outputDir(env = {}) {
+  return env.outputPath ? path.resolve(String(env.outputPath)) : path.resolve(__dirname, "dist");
+}
+
+/** What both builds share: TypeScript, the no-codegen loader, Node's built-ins left out. */
+function common(production) {
   return {
     mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-source-map",
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      functions: FUNCTIONS_SOURCE,
-    },
-    output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
-      chunkFilename: "[name].[contenthash:8].js",
-      // dist/cli is written by build:cli before webpack runs: keep it
-      clean: { keep: /^cli[\\/]/ },
-      // Office's webviews have globalThis: without this webpack's runtime falls back to `new Function("return this")`
-      environment: { globalThis: true },
-    },
+    context: __dirname,
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
-      // the HiGHS solver's ES module names Node's built-ins for its Node path only; the browser never loads them
-      fallback: { module: false, fs: false, path: false, url: false, crypto: false },
+      // the HiGHS solver's ES module names Node's built-ins for its Node path only, and the .xlsx reader's file
+      // functions (readWorkbookFile) are for the command line: the browser never loads them
+      fallback: {
+        module: false,
+        fs: false,
+        "fs/promises": false,
+        path: false,
+        url: false,
+        crypto: false,
+      },
     },
     module: {
       rules: [
         {
-          // zod's run-time code generation is useless under the pane's CSP: keep it out of the bundles
-          test: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](?:util|doc)\.js$/,
+          // zod's, exceljs's and jszip's run-time code generation is useless under the pages' CSP: keep it out
+          test: /[\\/]node_modules[\\/](?:zod[\\/]v4[\\/]core[\\/](?:util|doc)\.js|(?:exceljs[\\/]dist[\\/]exceljs|jszip[\\/]dist[\\/]jszip)\.min\.js)$/,
           use: path.resolve(__dirname, "scripts/webpack-no-codegen-loader.cjs"),
         },
         {
@@ -110,18 +209,45 @@ module.exports = async (env = {}, argv = {}) => {
         },
       ],
     },
+    performance: { hints: false },
+  };
+}
+
+/** "node:fs" → "fs", so that the fallbacks above apply (webpack reads no node: scheme). */
+const nodeScheme = () =>
+  new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+    resource.request = resource.request.replace(/^node:/, "");
+  });
+
+async function addinConfig(env = {}, argv = {}) {
+  const production = argv.mode !== "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const base = common(production);
+  return {
+    ...base,
+    name: "addin",
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: FUNCTIONS_SOURCE,
+    },
+    output: {
+      path: outputDir(env),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      // dist/cli is written by build:cli before webpack runs, dist/web by the web app's build: keep them
+      clean: { keep: /^(?:cli|web)[\\/]/ },
+      // Office's webviews have globalThis: without this webpack's runtime falls back to `new Function("return this")`
+      environment: { globalThis: true },
+    },
     optimization: {
       // one webpack runtime for both entries: the pane and the functions share one instance of each module
       // (engine, active profile) instead of two copies with separate state
       runtimeChunk: "single",
       splitChunks: { chunks: "all" },
     },
-    performance: { hints: false },
     plugins: [
-      // "node:fs" → "fs", so that the fallbacks above apply (webpack reads no node: scheme)
-      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
-        resource.request = resource.request.replace(/^node:/, "");
-      }),
+      nodeScheme(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -134,18 +260,81 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help/*.html", to: "help/[name][ext]" },
           { from: "src/functions/functions-zh-CN.json", to: "functions-zh-CN.json" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          // an ES5 script run before anything else: watches office.js load, and in Internet Explorer or old Edge
+          // says why the pane cannot run
+          { from: "src/taskpane/pane-start.js", to: "pane-start.js" },
+          // the ribbon's function file of the pane-only manifest (no shared runtime): office.js and nothing more
+          { from: "src/taskpane/commands.html", to: "commands.html" },
+          { from: "src/taskpane/commands.js", to: "commands.js" },
+          ...MANIFESTS.map((m) => ({ from: m, to: m })),
         ],
       }),
+      new RebaseUrlsPlugin(baseUrl(env)),
     ],
     devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: { directory: outputDir(env) },
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await httpsOptions() } : "https",
       port: Number(new URL(ORIGIN).port),
     },
   };
-};
+}
 
+function webConfig(env = {}, argv = {}) {
+  const production = argv.mode !== "development";
+  const base = common(production);
+  return {
+    ...base,
+    name: "web",
+    // no eval-based source maps: the page's CSP forbids eval, in development too
+    devtool: "source-map",
+    entry: { app: "./src/web/index.tsx" },
+    output: {
+      path: path.join(outputDir(env), "web"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      // every URL relative to index.html: the folder works on any server, under any path, and from file://
+      publicPath: "",
+      clean: true,
+      environment: { globalThis: true },
+    },
+    resolve: {
+      ...base.resolve,
+      alias: {
+        // the browser build of exceljs (its own Buffer and stream shims), not its Node entry
+        exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js"),
+        // HiGHS loaded on first use, with its WebAssembly inside the app (src/web/highsLoader.ts)
+        highs$: path.resolve(__dirname, "src/web/highsLoader.ts"),
+        "highs/build/highs.mjs$": path.resolve(__dirname, "node_modules/highs/build/highs.mjs"),
+      },
+    },
+    module: {
+      ...base.module,
+      rules: [
+        ...base.module.rules,
+        // the solver's WebAssembly as a data: URL in the solver's own chunk: fetched by no one, loaded on first use
+        { test: /\.wasm$/, type: "asset/inline" },
+      ],
+    },
+    plugins: [
+      nodeScheme(),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        templateContent: webHtml(),
+        // classic deferred scripts: a module script would not load from file://
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-32.png", to: "assets/icon-32.png" }] }),
+    ],
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => [await addinConfig(env, argv), webConfig(env, argv)];
+
+module.exports.addin = addinConfig;
+module.exports.web = webConfig;
+module.exports.baseUrl = baseUrl;
+module.exports.RebaseUrlsPlugin = RebaseUrlsPlugin;
 module.exports.ORIGIN = ORIGIN;
 module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
+module.exports.WEB_CONTENT_SECURITY_POLICY = WEB_CONTENT_SECURITY_POLICY;

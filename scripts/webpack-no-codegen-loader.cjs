@@ -1,9 +1,13 @@
-// A webpack loader for zod's core in the add-in's bundles. zod 4 probes `new Function("")` to decide whether it
-// may compile fast parsers at run time, and keeps a `Function` constructor call to do so. The task pane's
-// Content-Security-Policy forbids generated code (no 'unsafe-eval'), so neither is of any use there, and shipping
-// them would make the bundles fail the trust scan (tests/trust/bundles.test.ts). This loader replaces the probe
-// with `false` (zod then always uses its ordinary parsers, as it does under `jitless`) and the compiler with a
-// throw that cannot be reached. It fails the build if zod's code changes shape, so an upgrade is noticed.
+// A webpack loader for zod's core in the add-in's bundles, and for the browser builds of exceljs and jszip in the
+// web app's. zod 4 probes `new Function("")` to decide whether it may compile fast parsers at run time, and keeps
+// a `Function` constructor call to do so. The pages' Content-Security-Policy forbids generated code (no
+// 'unsafe-eval'), so neither is of any use there, and shipping them would make the bundles fail the trust scan
+// (tests/trust/bundles.test.ts). This loader replaces the probe with `false` (zod then always uses its ordinary
+// parsers, as it does under `jitless`) and the compiler with a throw that cannot be reached. exceljs's browser
+// build carries polyfills that find the global object with `Function("return this")()` (globalThis instead) and
+// set regeneratorRuntime through the Function constructor in a fallback (globalThis exists in every browser the
+// app runs in); it and jszip accept a string of code in setImmediate (never given one). The loader fails the
+// build if the code changes shape, so an upgrade is noticed.
 "use strict";
 
 const EDITS = [
@@ -19,6 +23,24 @@ const EDITS = [
       /compile\(\)\s*\{\s*const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);\s*\}/,
     replacement: 'compile() {\n        throw new Error("Balance: zod code generation is disabled");\n    }',
   },
+  {
+    file: /[\\/]exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+    pattern: /Function\("return this"\)\(\)/g,
+    count: 6,
+    replacement: "globalThis",
+  },
+  {
+    file: /[\\/]exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+    pattern: /Function\("r","regeneratorRuntime = r"\)\(n\)/g,
+    count: 1,
+    replacement: "void 0",
+  },
+  {
+    file: /[\\/](?:exceljs[\\/]dist[\\/]exceljs|jszip[\\/]dist[\\/]jszip)\.min\.js$/,
+    pattern: /e=new Function\(""\+e\)/g,
+    count: 1,
+    replacement: 'e=function(){throw new TypeError("setImmediate needs a function")}',
+  },
 ];
 
 module.exports = function noCodegenLoader(source) {
@@ -26,9 +48,10 @@ module.exports = function noCodegenLoader(source) {
   let out = source;
   for (const edit of EDITS) {
     if (!edit.file.test(path)) continue;
-    if (!edit.pattern.test(out)) {
+    const found = out.match(edit.pattern)?.length ?? 0;
+    if (found === 0 || (edit.count !== undefined && found !== edit.count)) {
       throw new Error(
-        `webpack-no-codegen-loader: zod's ${path} no longer has the expected code; review the loader`,
+        `webpack-no-codegen-loader: ${path} no longer has the expected code; review the loader`,
       );
     }
     out = out.replace(edit.pattern, edit.replacement);

@@ -5,6 +5,7 @@ import { planCommand } from "./commands/plan";
 import { batchCommand } from "./commands/batch";
 import { compareCommand } from "./commands/compare";
 import { importCommand } from "./commands/import";
+import { webCommand } from "./commands/web";
 import { EXIT, processIO, usageError, type CliIO, type Command } from "./io";
 import { version } from "../../package.json";
 
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   batchCommand,
   compareCommand,
   importCommand,
+  webCommand,
 ];
 
 export function helpText(): string {

@@ -122,7 +122,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Points formulas at the temporary sheets; Excel carries them to the final names on rename. */
-function retarget(formula: string, names: Map<string, string>): string {
+export function retarget(formula: string, names: Map<string, string>): string {
   let out = formula;
   for (const [from, to] of names) {
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.'])${escapeRegExp(sheetRef(from))}!`, "gu");

@@ -1,3 +1,4 @@
+import { officeScriptLoaded } from "../excel/officeScript";
 import type { FunctionError } from "./errors";
 
 /** The part of Office's custom-functions runtime (the `CustomFunctions` global inside Excel) that we use. */
@@ -23,16 +24,31 @@ export interface Registry {
 
 /**
  * Registration that works everywhere: forwards each id once to Office when Excel is there, and otherwise only
- * records it (the pane's demo mode loads the functions bundle in a plain browser).
+ * records it (the pane's demo mode loads the functions bundle in a plain browser). office.js loads async: an id
+ * associated before it has run is forwarded once Office is ready.
  */
 export function excelRuntime(): Registry {
   const associated: string[] = [];
+  const pending: [string, (...args: never[]) => unknown][] = [];
+  let waiting = false;
+  const forwardPending = () => {
+    const office = officeCustomFunctions();
+    if (office) for (const [id, fn] of pending.splice(0)) office.associate(id, fn);
+  };
   return {
     associated,
     associate(id, fn) {
       if (associated.includes(id)) return;
       associated.push(id);
-      officeCustomFunctions()?.associate(id, fn);
+      const office = officeCustomFunctions();
+      if (office) {
+        office.associate(id, fn);
+        return;
+      }
+      pending.push([id, fn]);
+      if (waiting) return;
+      waiting = true;
+      void officeScriptLoaded().then((loaded) => loaded?.onReady().then(forwardPending, () => undefined));
     },
   };
 }

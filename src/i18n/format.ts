@@ -40,3 +40,29 @@ export function formatYuan(value: number | null | undefined, lang: Lang = "zh"):
   }
   return lang === "zh" ? `${formatNumber(value, 0, lang)} 元` : `${formatNumber(value, 0, lang)} yuan`;
 }
+
+/**
+ * A number as a person types it into the pane, or copies it from what the pane shows: `7399`, `7,399`,
+ * `7 399`, `7,399.50`, full-width `７，３９９` (NFKC folds full-width digits and marks). Null when the text
+ * is not one number.
+ */
+export function parseNumberInput(text: string): number | null {
+  const plain = text.normalize("NFKC").replace(/[\s\u00a0]/g, "");
+  // digits in groups of three after the first, or no grouping at all; an optional fraction and sign
+  if (!/^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/.test(plain) || !/\d/.test(plain)) return null;
+  const value = Number(plain.replace(/,/g, ""));
+  return Number.isFinite(value) ? value : null;
+}
+
+/** The units the template's headers carry (㎡, 万元, 间), as the UI language writes them. */
+const UNITS_EN: Record<string, string> = {
+  "㎡": "m²",
+  万元: "10,000 yuan",
+  元: "yuan",
+  间: "rooms",
+  人: "people",
+};
+
+export function unitIn(lang: Lang, unit: string): string {
+  return lang === "zh" ? unit : (UNITS_EN[unit] ?? unit);
+}

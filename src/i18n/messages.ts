@@ -1,10 +1,11 @@
 import type { Lang } from "./format";
+import { VIEWS_EN, VIEWS_ZH } from "./views";
 
 /**
  * The task pane's words. One key set; Chinese is the reference, English must have every key
  * (the type of `en` enforces it). `{name}` marks a value filled in by `t`.
  */
-const zh = {
+const paneZh = {
   appTitle: "均衡",
   appSubtitle: "县域义务教育优质均衡发展评估",
   languageSwitch: "English",
@@ -82,7 +83,8 @@ const zh = {
   weakestFailing: "{n} 个学段低于标准",
   failingSectionsTitle: "未达标的学段",
   failingSectionLine: "{school}（{level}）：{indicators}",
-  failingMore: "另有 {n} 所",
+  failingMore: "显示全部 {n} 个学段",
+  failingFewer: "收起",
   openSheet: "打开“{sheet}”",
   sheetsTitle: "报表工作表",
 
@@ -118,9 +120,11 @@ const zh = {
   dismiss: "关闭",
 };
 
+const zh = { ...paneZh, ...VIEWS_ZH };
+
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const paneEn: Record<keyof typeof paneZh, string> = {
   appTitle: "Balance",
   appSubtitle: "High-quality balanced compulsory education",
   languageSwitch: "中文",
@@ -130,7 +134,7 @@ const en: Record<MessageKey, string> = {
     "This is an in-memory sample workbook (the fictional 白狼县 county); no file is changed. Open the add-in in Excel to work on real data.",
   loadingOffice: "Connecting to Excel…",
 
-  tabCheck: "Check & report",
+  tabCheck: "Check",
   tabWhatIf: "What-if",
   tabPlan: "Plan",
   tabAllItems: "All items",
@@ -199,7 +203,8 @@ const en: Record<MessageKey, string> = {
   weakestFailing: "{n} sections short of the standard",
   failingSectionsTitle: "Sections that do not pass",
   failingSectionLine: "{school} ({level}): {indicators}",
-  failingMore: "{n} more",
+  failingMore: "Show all {n} sections",
+  failingFewer: "Show fewer",
   openSheet: "Open “{sheet}”",
   sheetsTitle: "Report sheets",
 
@@ -231,9 +236,11 @@ const en: Record<MessageKey, string> = {
   statusUnmet: "Short",
 
   hostError: "Excel could not do it: {message}",
-  viewUnavailable: "Read and check the school table (with no errors) under “Check & report” first.",
+  viewUnavailable: "Read and check the school table (with no errors) under “Check” first.",
   dismiss: "Dismiss",
 };
+
+const en: Record<MessageKey, string> = { ...paneEn, ...VIEWS_EN };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

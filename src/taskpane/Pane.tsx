@@ -11,161 +11,94 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import type { ExcelHost } from "../excel/host";
 import type { Lang } from "../i18n/format";
 import { langOf, t } from "../i18n/messages";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
-import { evaluateCountyWorkbook } from "../countyVerdict";
-import { countyItemsOf } from "../report/allItems";
-import { isCountySheet } from "../sheet/countySheet";
-import type { Grid } from "../sheet/grid";
 import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
+import { PaneHeader } from "./components/PaneHeader";
 import { ProblemsStep } from "./components/ProblemsStep";
 import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
 import { ResultsCard } from "./components/ResultsCard";
 import { SheetViewer, type WorkbookView } from "./components/SheetViewer";
 import { StartStep } from "./components/StartStep";
-import { splitAddress } from "./addresses";
 import { PlanView } from "./plan/PlanView";
 import { usePaneStyles } from "./styles";
 import { useCheckFlow } from "./useCheckFlow";
+import { useCountySheet } from "./useCountySheet";
+import { useDemoHost } from "./useDemoHost";
 import { WhatIfView } from "./whatif/WhatIfView";
 
 export interface PaneProps {
   host: ExcelHost;
   profile?: Profile;
-  /** demo mode: the in-memory workbook, shown in a sheet viewer; null inside Excel */
+  /** outside Excel (demo mode, the web app): the in-memory workbook, shown in a sheet viewer; null inside Excel */
   workbook?: WorkbookView | null;
   /** overrides for the language and theme the host reports (demo links, tests) */
   lang?: Lang;
   theme?: "light" | "dark";
+  /** what the pane says about where it runs, under its header; demo mode's banner when a workbook is given */
+  banner?: (lang: Lang) => ReactNode;
+  /** false where there is no empty sheet to fill in (the web app): the template buttons are hidden */
+  canInsertTemplate?: boolean;
+  /** told when the user switches the language */
+  onLangChange?(lang: Lang): void;
 }
 
 type TabId = "check" | "whatif" | "plan" | "allItems" | "workbook";
 
-/** The task pane: check and report, what-if, plan — and in demo mode the workbook itself. */
-export function Pane(props: PaneProps) {
-  const { host, workbook = null } = props;
-  const profile = props.profile ?? NATIONAL_2017;
-  const [lang, setLang] = useState<Lang>(() => props.lang ?? langOf(host.displayLanguage()));
-  const theme = props.theme ?? host.theme();
-  const [tab, setTab] = useState<TabId>("check");
-  const [viewed, setViewed] = useState<{ sheet: string | null; cell: string | null }>({
-    sheet: null,
-    cell: null,
-  });
-  const [version, setVersion] = useState(0);
+/** Demo mode's banner: not connected to Excel, a sample workbook in memory. */
+export function DemoBanner({ lang }: { lang: Lang }) {
   const styles = usePaneStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline" data-demo-banner>
+      <MessageBarBody>
+        <MessageBarTitle>{t(lang, "demoBanner")}</MessageBarTitle>
+        <div className={styles.small}>{t(lang, "demoBannerDetail")}</div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
-  // In demo mode the sheet viewer stands for Excel's grid: selecting a cell or a sheet shows it there.
-  const paneHost = useMemo<ExcelHost>(() => {
-    if (!workbook) return host;
-    const refresh = () => setVersion((v) => v + 1);
-    return {
-      readTable: (source) => host.readTable(source),
-      insertTemplate: async (options) => {
-        const sheet = await host.insertTemplate(options);
-        refresh();
-        setViewed({ sheet, cell: null });
-        return sheet;
-      },
-      insertCountySheet: async (options) => {
-        const sheet = await host.insertCountySheet(options);
-        refresh();
-        setViewed({ sheet, cell: null });
-        return sheet;
-      },
-      writeReport: async (report, options) => {
-        const result = await host.writeReport(report, options);
-        refresh();
-        return result;
-      },
-      existingReportSheets: (report) => host.existingReportSheets(report),
-      selectCell: async (address) => {
-        await host.selectCell(address);
-        setViewed(splitAddress(address));
-        setTab("workbook");
-      },
-      activateSheet: async (name) => {
-        await host.activateSheet(name);
-        setViewed({ sheet: name, cell: null });
-      },
-      loadSettings: (key) => host.loadSettings(key),
-      saveSettings: (key, value) => host.saveSettings(key, value),
-      displayLanguage: () => host.displayLanguage(),
-      theme: () => host.theme(),
-    };
-  }, [host, workbook]);
+/** The task pane: check and report, what-if, plan, all items — and outside Excel the workbook itself. */
+export function Pane(props: PaneProps) {
+  const { workbook = null } = props;
+  const profile = props.profile ?? NATIONAL_2017;
+  const [lang, setLang] = useState<Lang>(() => props.lang ?? langOf(props.host.displayLanguage()));
+  const theme = props.theme ?? props.host.theme();
+  const [tab, setTab] = useState<TabId>("check");
+  const styles = usePaneStyles();
+  const showWorkbook = useCallback(() => setTab("workbook"), []);
+  const demo = useDemoHost(props.host, workbook, showWorkbook);
+  const host = demo.host;
 
-  // the county sheet (县级指标) read for the checklist; without it the county's own items are missing
-  const [countyGrid, setCountyGrid] = useState<Grid | null>(null);
-  const [countyNote, setCountyNote] = useState<{ text: string; intent: "warning" | "info" } | null>(null);
-  const [countyBusy, setCountyBusy] = useState(false);
-  const flow = useCheckFlow(paneHost, profile, lang);
+  const flow = useCheckFlow(host, profile, lang);
   const result = flow.result;
-  const countyEvaluation = useMemo(
-    () => (result ? evaluateCountyWorkbook(result, countyGrid) : null),
-    [result, countyGrid],
-  );
-  const county = useMemo(
-    () => (countyEvaluation ? countyItemsOf(countyEvaluation.verdict, lang) : null),
-    [countyEvaluation, lang],
-  );
-
-  const readCountySheet = useCallback(async () => {
-    setCountyBusy(true);
-    try {
-      const grid = await paneHost.readTable("usedRange");
-      if (isCountySheet(grid)) {
-        setCountyGrid(grid);
-        setCountyNote(null);
-      } else {
-        setCountyNote({ text: t(lang, "countySheetNotCounty", { sheet: grid.sheet }), intent: "warning" });
-      }
-    } catch (error) {
-      setCountyNote({
-        text: t(lang, "hostError", { message: error instanceof Error ? error.message : String(error) }),
-        intent: "warning",
-      });
-    } finally {
-      setCountyBusy(false);
-    }
-  }, [paneHost, lang]);
-  const insertCountySheet = useCallback(async () => {
-    setCountyBusy(true);
-    try {
-      const sheet = await paneHost.insertCountySheet({ lang });
-      setCountyNote({ text: t(lang, "countySheetInserted", { sheet }), intent: "info" });
-    } catch (error) {
-      setCountyNote({
-        text: t(lang, "hostError", { message: error instanceof Error ? error.message : String(error) }),
-        intent: "warning",
-      });
-    } finally {
-      setCountyBusy(false);
-    }
-  }, [paneHost, lang]);
+  const county = useCountySheet(host, lang, result);
   const ready = result !== null && result.ok && result.evaluation !== null;
 
   const openSheet = useCallback(
     async (name: string) => {
       try {
-        await paneHost.activateSheet(name);
+        await host.activateSheet(name);
         if (workbook) setTab("workbook");
       } catch {
         // the sheet may have been deleted by the user meanwhile; nothing to open
       }
     },
-    [paneHost, workbook],
+    [host, workbook],
   );
+  const selectCell = (cell: string) => void host.selectCell(cell).catch(() => undefined);
 
   const viewProps =
     ready && result
-      ? { records: result.read.records, profile, lang, host: paneHost, onWriteSheets: flow.writeSheets }
+      ? { records: result.read.records, profile, lang, host, onWriteSheets: flow.writeSheets }
       : null;
+  const banner = props.banner ?? (workbook ? (l: Lang) => <DemoBanner lang={l} /> : null);
+  const failure = flow.failure;
 
   return (
     <FluentProvider
@@ -173,30 +106,16 @@ export function Pane(props: PaneProps) {
       lang={lang === "zh" ? "zh-CN" : "en-US"}
     >
       <div className={styles.root} data-theme={theme}>
-        <header className={styles.header}>
-          <div>
-            <h1 className={styles.title}>{t(lang, "appTitle")}</h1>
-            <Text className={styles.subtitle}>{t(lang, "appSubtitle")}</Text>
-          </div>
-          <Button
-            size="small"
-            appearance="subtle"
-            aria-label={t(lang, "languageSwitchLabel")}
-            lang={lang === "zh" ? "en" : "zh-CN"}
-            onClick={() => setLang(lang === "zh" ? "en" : "zh")}
-          >
-            {t(lang, "languageSwitch")}
-          </Button>
-        </header>
+        <PaneHeader
+          lang={lang}
+          subtitle={t(lang, "appSubtitle")}
+          onLang={(next) => {
+            setLang(next);
+            props.onLangChange?.(next);
+          }}
+        />
 
-        {workbook && (
-          <MessageBar intent="warning" layout="multiline" data-demo-banner>
-            <MessageBarBody>
-              <MessageBarTitle>{t(lang, "demoBanner")}</MessageBarTitle>
-              <div className={styles.small}>{t(lang, "demoBannerDetail")}</div>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {banner?.(lang)}
 
         <TabList
           className={styles.tabs}
@@ -212,9 +131,11 @@ export function Pane(props: PaneProps) {
         </TabList>
 
         <main className={styles.body}>
-          {flow.failure && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{t(lang, "hostError", { message: flow.failure[lang] })}</MessageBarBody>
+          {failure && (
+            <MessageBar intent={failure.actionable ? "warning" : "error"} layout="multiline" data-failure>
+              <MessageBarBody>
+                {failure.actionable ? failure[lang] : t(lang, "hostError", { message: failure[lang] })}
+              </MessageBarBody>
               <MessageBarActions>
                 <Button size="small" onClick={flow.dismissFailure}>
                   {t(lang, "dismiss")}
@@ -230,6 +151,10 @@ export function Pane(props: PaneProps) {
               source={flow.source}
               busy={flow.busy}
               insertedSheet={flow.insertedSheet}
+              read={
+                flow.readInfo && result ? { ...flow.readInfo, schools: result.read.records.length } : null
+              }
+              canInsertTemplate={props.canInsertTemplate}
               onSource={flow.setSource}
               onInsertTemplate={(withSample) => void flow.insertTemplate(withSample)}
               onRead={() => void flow.readAndCheck()}
@@ -248,7 +173,7 @@ export function Pane(props: PaneProps) {
                   lang={lang}
                   problems={result.problems}
                   busy={flow.busy !== null}
-                  onSelectCell={(cell) => void paneHost.selectCell(cell).catch(() => undefined)}
+                  onSelectCell={selectCell}
                   onRecheck={() => void flow.readAndCheck()}
                 />
                 <ReportStep
@@ -256,7 +181,8 @@ export function Pane(props: PaneProps) {
                   blocked={!ready}
                   writing={flow.busy === "writing"}
                   disabled={flow.busy !== null}
-                  onWrite={() => void flow.writeReport(countyEvaluation?.verdict ?? null)}
+                  written={flow.written}
+                  onWrite={() => void flow.writeReport(county.evaluation?.verdict ?? null)}
                 />
                 {ready && result.evaluation && (
                   <ResultsCard
@@ -275,22 +201,22 @@ export function Pane(props: PaneProps) {
             (viewProps ? <WhatIfView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
           {tab === "plan" &&
             (viewProps ? <PlanView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
-          {tab === "allItems" && countyNote && (
-            <MessageBar intent={countyNote.intent} data-county-note={countyNote.intent}>
-              <MessageBarBody>{countyNote.text}</MessageBarBody>
+          {tab === "allItems" && county.note && (
+            <MessageBar intent={county.note.intent} data-county-note={county.note.intent}>
+              <MessageBarBody>{county.note.text}</MessageBarBody>
             </MessageBar>
           )}
           {tab === "allItems" &&
-            (county && countyEvaluation ? (
+            (county.items && county.evaluation ? (
               <ChecklistView
                 lang={lang}
-                county={county}
-                countySheet={countyEvaluation.sheet}
-                countyProblems={countyEvaluation.problems}
-                busy={countyBusy}
-                onReadCountySheet={() => void readCountySheet()}
-                onInsertCountySheet={() => void insertCountySheet()}
-                onSelectCell={(cell) => void paneHost.selectCell(cell).catch(() => undefined)}
+                county={county.items}
+                countySheet={county.evaluation.sheet}
+                countyProblems={county.evaluation.problems}
+                busy={county.busy}
+                onReadCountySheet={() => void county.read()}
+                onInsertCountySheet={() => void county.insert()}
+                onSelectCell={selectCell}
               />
             ) : (
               <Text>{t(lang, "viewUnavailable")}</Text>
@@ -299,10 +225,10 @@ export function Pane(props: PaneProps) {
             <SheetViewer
               lang={lang}
               workbook={workbook}
-              sheet={viewed.sheet}
-              cell={viewed.cell}
-              version={version}
-              onSheet={(sheet) => setViewed({ sheet, cell: null })}
+              sheet={demo.viewed.sheet}
+              cell={demo.viewed.cell}
+              version={demo.version}
+              onSheet={demo.viewSheet}
             />
           )}
         </main>

@@ -1,15 +1,6 @@
-import type { ExcelHost } from "../excel/host";
+import { officeScriptLoaded, type OfficeGlobal } from "../excel/officeScript";
 
-/** What Office.onReady reports; host is null when office.js runs in a plain browser. */
-interface OfficeReadyInfo {
-  host: unknown;
-  platform?: unknown;
-}
-interface OfficeGlobal {
-  onReady(): Promise<OfficeReadyInfo>;
-}
-
-/** How long to wait for Office.onReady before deciding the pane is not inside Office. */
+/** How long to wait for office.js to load, and then for Office.onReady, before deciding the pane is not in Office. */
 export const OFFICE_READY_TIMEOUT_MS = 4000;
 
 /**
@@ -36,4 +27,10 @@ export async function insideExcel(
   }
 }
 
-export type HostChoice = { host: ExcelHost; demo: false } | { host: ExcelHost; demo: true };
+/**
+ * Waits for the page's office.js (at most the timeout: a CDN that hangs must not hold the pane), then asks it
+ * whether the pane is inside Excel.
+ */
+export async function startsInsideExcel(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<boolean> {
+  return insideExcel(await officeScriptLoaded(timeoutMs), timeoutMs);
+}

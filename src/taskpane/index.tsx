@@ -2,13 +2,15 @@ import { createRoot } from "react-dom/client";
 import type { ExcelHost } from "../excel/host";
 import type { Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
-import { insideExcel } from "./boot";
+import { startsInsideExcel } from "./boot";
 import { Pane } from "./Pane";
 
 declare global {
   interface Window {
     /** demo mode only: the in-memory workbook, for a person (or a browser test) to look into */
     balanceDemo?: { values(sheet: string): (number | string | boolean)[][]; sheets(): string[] };
+    /** set by pane-start.js in Internet Explorer and old Edge, where it has shown why the pane cannot run */
+    balanceUnsupportedWebview?: string;
   }
 }
 
@@ -33,15 +35,16 @@ function requested(): { lang?: Lang; theme?: "light" | "dark" } {
 }
 
 async function start() {
+  if (window.balanceUnsupportedWebview) return;
   const root = createRoot(container());
   document.body.style.margin = "0";
-  // shown while office.js decides whether the pane is inside Excel (at most OFFICE_READY_TIMEOUT_MS)
+  // shown while office.js decides whether the pane is inside Excel (taskpane.html shows it before any script runs)
   root.render(
     <p style={{ font: "14px system-ui, sans-serif", padding: "12px", color: "#605e5c" }}>
       {t("zh", "loadingOffice")} {t("en", "loadingOffice")}
     </p>,
   );
-  if (await insideExcel()) {
+  if (await startsInsideExcel()) {
     const [{ createOfficeHost }, { templateSheet }] = await Promise.all([
       import(/* webpackMode: "eager" */ "../excel/officeHost"),
       import(/* webpackMode: "eager" */ "../excel/template"),
@@ -50,7 +53,7 @@ async function start() {
     root.render(<Pane host={host} />);
     return;
   }
-  const { startDemo } = await import(/* webpackMode: "eager" */ "./demo/demo");
+  const { startDemo } = await import(/* webpackMode: "eager" */ "../web/demo");
   const wanted = requested();
   const prefersDark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   const theme = wanted.theme ?? (prefersDark ? "dark" : "light");
@@ -62,7 +65,7 @@ async function start() {
     sheets: () => demo.excel.model.sheets.map((s) => s.name),
   };
   document.title = lang === "en" ? "Balance — demo" : "均衡 — 演示";
-  root.render(<Pane host={demo.host} workbook={demo.workbook} lang={lang} theme={theme} />);
+  root.render(<Pane host={demo.host} workbook={demo.view} lang={lang} theme={theme} />);
 }
 
 void start();

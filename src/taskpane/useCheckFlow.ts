@@ -7,6 +7,12 @@ import type { CountyVerdict } from "../engine/county";
 import type { Report, ReportSheet } from "../report/model";
 import type { Grid } from "../sheet/grid";
 import { gridRange, today } from "./addresses";
+
+/** "'My sheet'!A1:B2" → ["'My sheet'", "A1:B2"]. */
+function splitRange(address: string): [string, string] {
+  const bang = address.lastIndexOf("!");
+  return [address.slice(0, bang), address.slice(bang + 1)];
+}
 import type { Profile } from "../standard/profile";
 import {
   SETTINGS_KEY,
@@ -27,9 +33,18 @@ export interface PendingConfirm {
   resolve(replace: boolean): void;
 }
 
+/** Where the last read took the table from: 学校 and A1:AA33. */
+export interface ReadInfo {
+  sheet: string;
+  range: string;
+}
+
 export interface CheckFlow {
   source: TableSource;
+  /** another source (selection, table, used range): the results of the last one are cleared */
   setSource(source: TableSource): void;
+  /** the table last read, for the pane to say what it read */
+  readInfo: ReadInfo | null;
   busy: Busy;
   /** a host failure, shown until dismissed (problems of the data are in result.problems) */
   failure: Failure | null;
@@ -50,16 +65,19 @@ export interface CheckFlow {
   writeSheets(sheets: ReportSheet[]): Promise<void>;
 }
 
-/** A host failure as the pane shows it: the host's own zh/en message when it has one (HostError). */
-export type Failure = { zh: string; en: string };
+/**
+ * A host failure as the pane shows it: the host's own zh/en message when it has one (HostError: something the
+ * user can put right, such as a sheet without an Excel table), else what Office said.
+ */
+export type Failure = { zh: string; en: string; actionable: boolean };
 
 function messageOf(error: unknown): Failure {
   const messages = (error as { messages?: Partial<Failure> } | null)?.messages;
   if (messages && typeof messages.zh === "string" && typeof messages.en === "string") {
-    return { zh: messages.zh, en: messages.en };
+    return { zh: messages.zh, en: messages.en, actionable: true };
   }
   const text = error instanceof Error ? error.message : String(error);
-  return { zh: text, en: text };
+  return { zh: text, en: text, actionable: false };
 }
 
 /**
@@ -67,7 +85,8 @@ function messageOf(error: unknown): Failure {
  * the engine (through evaluateTable) or the report builder. No rule of the standard is decided here.
  */
 export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): CheckFlow {
-  const [source, setSource] = useState<TableSource>("usedRange");
+  const [source, setSourceState] = useState<TableSource>("usedRange");
+  const [readInfo, setReadInfo] = useState<ReadInfo | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [insertedSheet, setInsertedSheet] = useState<string | null>(null);
@@ -91,6 +110,24 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     }
   }, []);
 
+  /** Forgets the table read: its grid, results, column matches and the sheets written from it. */
+  const clear = useCallback(() => {
+    latest.current = { grid: null, mapping: {} };
+    setGrid(null);
+    setResult(null);
+    setMapping({});
+    setWritten([]);
+    setReadInfo(null);
+  }, []);
+
+  const setSource = useCallback(
+    (next: TableSource) => {
+      setSourceState(next);
+      clear();
+    },
+    [clear],
+  );
+
   const check = useCallback(
     (g: Grid, m: ColumnMapping) => {
       latest.current = { grid: g, mapping: m };
@@ -105,9 +142,11 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     (withSample: boolean) =>
       run("inserting", async () => {
         const sheet = await host.insertTemplate({ withSample, lang });
+        // the new sheet is the one to fill in and read: results of another sheet no longer apply
+        clear();
         setInsertedSheet(sheet);
       }),
-    [host, lang, run],
+    [host, lang, run, clear],
   );
 
   const readAndCheck = useCallback(
@@ -118,6 +157,9 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
         // the header row is found by the reader; the saved corrections are keyed by its header text
         const first = evaluateTable(g, profile, { profile });
         const m = mappingFromSaved(saved[g.sheet], headerCells(g, first.read.headerRow));
+        const [sheetPart, range] = splitRange(gridRange(g));
+        setReadInfo({ sheet: sheetPart, range });
+        if (latest.current.grid && latest.current.grid.sheet !== g.sheet) setWritten([]);
         if (Object.keys(m).length === 0) {
           latest.current = { grid: g, mapping: m };
           setGrid(g);
@@ -208,6 +250,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   return {
     source,
     setSource,
+    readInfo,
     busy,
     failure,
     dismissFailure: () => setFailure(null),

@@ -135,8 +135,28 @@ function sheetParts(text: (name: string) => string | undefined): Map<string, str
   return parts;
 }
 
+/** The highest number N of the parts `prefix`N.xml already in the archive (charts, drawings), or 0. */
+function lastPartNumber(files: Zippable, prefix: string): number {
+  let last = 0;
+  for (const name of Object.keys(files)) {
+    if (!name.startsWith(prefix)) continue;
+    const n = /^(\d+)\.xml$/.exec(name.slice(prefix.length));
+    if (n) last = Math.max(last, Number(n[1]));
+  }
+  return last;
+}
+
 /** Adds the report's charts to the .xlsx bytes exceljs wrote. */
 export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
+  if (!report.sheets.some((s) => (s.charts ?? []).length > 0)) return xlsx;
+  return Buffer.from(await addChartsToXlsx(xlsx, report));
+}
+
+/**
+ * Adds the report's charts to .xlsx bytes, in Node or in a browser. The archive may hold other sheets' drawings
+ * (a workbook read from a file, with pictures): the new parts are numbered after them.
+ */
+export async function addChartsToXlsx(xlsx: Uint8Array, report: Report): Promise<Uint8Array> {
   const withCharts = report.sheets.filter((s) => (s.charts ?? []).length > 0);
   if (withCharts.length === 0) return xlsx;
   // the entries in their order, [Content_Types].xml first as exceljs wrote it, new parts after them
@@ -148,8 +168,8 @@ export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
   const put = (name: string, content: string) => (files[name] = strToU8(content));
   const parts = sheetParts(text);
   let types = text("[Content_Types].xml") ?? "";
-  let chartNo = 0;
-  let drawingNo = 0;
+  let chartNo = lastPartNumber(files, "xl/charts/chart");
+  let drawingNo = lastPartNumber(files, "xl/drawings/drawing");
   for (const sheet of withCharts) {
     const part = parts.get(sheet.name);
     if (!part) continue;
@@ -209,5 +229,5 @@ export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
     put(part, xml);
   }
   put("[Content_Types].xml", types);
-  return Buffer.from(zipSync(files, { level: 6, mtime: FIXED_DATE }));
+  return zipSync(files, { level: 6, mtime: FIXED_DATE });
 }

@@ -21,7 +21,8 @@ function cellValue(cell: ReportCell): ExcelJS.CellValue {
   return cell.value ?? null;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet): ExcelJS.Worksheet {
+/** Adds one report sheet to a workbook (a new one, or a workbook read from a file, as the web app does). */
+export function addSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet): ExcelJS.Worksheet {
   const freeze = sheet.freeze ?? (sheet.headerRows ? { rows: sheet.headerRows, columns: 0 } : null);
   const ws = workbook.addWorksheet(sheet.name, {
     views: freeze ? [{ state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows }] : undefined,

@@ -10,7 +10,7 @@ import { ROOT, anchorsOfPage, relativeLinksIn, textFilesUnder } from "./markdown
  * Pages linked before they are written: the web app's deployment guide comes with the web app. Remove an entry
  * once its page is in the repository (the test below says so).
  */
-const WRITTEN_WITH_ANOTHER_CHANGE = new Set(["docs/deploy.md"]);
+const WRITTEN_WITH_ANOTHER_CHANGE = new Set<string>([]);
 
 const PAGES = ["README.md", ...textFilesUnder("docs").filter((f) => f.endsWith(".md"))];
 

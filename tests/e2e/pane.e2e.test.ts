@@ -11,7 +11,7 @@ import { evaluateTable } from "../../src/pipeline";
 import { BALANCE_LAYOUT, COMPLIANCE_LAYOUT } from "../../src/report/build";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { DEMO_RENAMED_HEADER, demoSheet } from "../../src/taskpane/demo/demo";
+import { DEMO_RENAMED_HEADER, demoSheet } from "../../src/web/demo";
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
@@ -57,7 +57,7 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
   let builtDir: string | null = null;
 
   beforeAll(async () => {
-    const build = productionBuild();
+    const build = productionBuild("addin");
     if (build.built) builtDir = build.dir;
     server = await serve(build.dir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -172,10 +172,57 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
     await page.context().close();
   });
 
-  it("speaks English on request, and fits 320 px without sideways scrolling", async () => {
+  it("paints its loading state at once and starts in demo mode after 4 s when office.js hangs", async () => {
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    let asked = 0;
+    // the CDN takes the request and never answers
+    await page.route(OFFICE_CDN, () => {
+      asked++;
+    });
+    const started = Date.now();
+    await page.goto(`${server.origin}/taskpane.html`, { waitUntil: "domcontentloaded" });
+    await page.getByText("正在连接 Excel… Connecting to Excel…").waitFor();
+    expect(await page.getByText("演示模式 — 未连接 Excel").count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-loading.png") });
+    await page.getByText("演示模式 — 未连接 Excel").waitFor({ timeout: 30_000 });
+    // it waited the stated time for Office, and no longer than it takes to notice
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+    expect(asked).toBe(1);
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.getByRole("heading", { name: "3. 数据检查" }).waitFor();
+    await context.close();
+  });
+
+  it("shows Internet Explorer and old Edge why the pane cannot run there, and where to go", async () => {
+    const ie = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko";
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 600 }, userAgent: ie });
+    const page = await context.newPage();
+    await page.route(OFFICE_CDN, (route) => route.abort());
+    await page.goto(`${server.origin}/taskpane.html`);
+    const message = page.locator('[data-unsupported-webview="Trident"]');
+    await message.waitFor();
+    expect(await message.textContent()).toContain(`${server.origin}/web/index.html`);
+    expect(await message.textContent()).toContain("WebView2");
+    // the pane's bundles ran (the page has loaded) and left the message alone
+    expect(await page.evaluate(() => document.readyState)).toBe("complete");
+    expect(await page.evaluate(() => "balanceDemo" in window)).toBe(false);
+    expect(await page.getByText("演示模式 — 未连接 Excel").count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-unsupported-webview.png") });
+    await context.close();
+  });
+
+  it("speaks English on request, its tabs on one line at 350 px, and fits 320 px", async () => {
     const page = await openPane("?lang=en", false);
-    await page.setViewportSize({ width: 320, height: 900 });
     await page.getByText("Demo mode — not connected to Excel").waitFor({ timeout: 15_000 });
+    const tops = await page
+      .getByRole("tab")
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(tops).toHaveLength(5);
+    expect(new Set(tops).size).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-en-350.png") });
+    await page.setViewportSize({ width: 320, height: 900 });
     await page.getByRole("button", { name: "Read and check" }).click();
     await page.getByRole("heading", { name: "3. Check" }).waitFor();
     const overflow = await page.evaluate(

@@ -19,21 +19,28 @@ function newestMtime(entry: string): number {
 }
 
 /**
- * The production build of the pane: dist/ when it is newer than every source it is built from
- * (after `npm run build`), otherwise a fresh `webpack --mode production` into a temporary directory.
+ * The production build of the add-in (dir) and of the web app (dir/web): dist/ when both are newer than every
+ * source they are built from (after `npm run build`), otherwise a fresh `webpack --mode production` into a
+ * temporary directory. A test that needs one of the two builds only that one (`only`).
  */
-export function productionBuild(): { dir: string; built: boolean } {
+export function productionBuild(only?: "addin" | "web"): { dir: string; built: boolean } {
   const dist = path.join(ROOT, "dist");
-  const page = path.join(dist, "taskpane.html");
-  const sources = ["src", "webpack.config.js", "package.json", "manifest.xml", "assets"]
+  const pages = [
+    ...(only === "web" ? [] : [path.join(dist, "taskpane.html")]),
+    ...(only === "addin" ? [] : [path.join(dist, "web", "index.html")]),
+  ];
+  const sources = ["src", "webpack.config.js", "package.json", "manifest.xml", "manifest-pane.xml", "assets"]
     .map((p) => path.join(ROOT, p))
     .filter(existsSync);
-  if (existsSync(page) && statSync(page).mtimeMs > Math.max(...sources.map(newestMtime))) {
+  const newest = Math.max(...sources.map(newestMtime));
+  if (pages.every((page) => existsSync(page) && statSync(page).mtimeMs > newest)) {
     return { dir: dist, built: false };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "balance-pane-"));
   const webpack = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const run = spawnSync(process.execPath, [webpack, "--mode", "production", "--output-path", dir], {
+  const args = [webpack, "--mode", "production", "--env", `outputPath=${dir}`];
+  if (only) args.push("--config-name", only);
+  const run = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

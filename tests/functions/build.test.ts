@@ -18,11 +18,10 @@ let out: string;
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "balance-functions-build-"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const factory = require(join(ROOT, "webpack.config.js")) as (
-    env: object,
-    argv: object,
-  ) => Promise<webpack.Configuration>;
-  const config = await factory({}, { mode: "production" });
+  const { addin } = require(join(ROOT, "webpack.config.js")) as {
+    addin: (env: object, argv: object) => Promise<webpack.Configuration>;
+  };
+  const config = await addin({}, { mode: "production" });
   config.context = ROOT;
   config.entry = { functions: (config.entry as Record<string, string>).functions };
   config.output = { ...config.output, path: out };

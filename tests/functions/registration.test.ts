@@ -97,6 +97,42 @@ describe("inside Excel", () => {
   });
 });
 
+describe("inside Excel, with office.js arriving after the functions (it loads async)", () => {
+  const scope = globalThis as {
+    document?: unknown;
+    Office?: unknown;
+    balanceOfficeScript?: string;
+  };
+  afterEach(() => {
+    delete scope.document;
+    delete scope.Office;
+    delete scope.balanceOfficeScript;
+  });
+
+  test("the functions are associated once Office is ready, each once, in order", async () => {
+    const listeners: Record<string, (() => void)[]> = {};
+    const script = {
+      addEventListener: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn),
+      removeEventListener: (type: string, fn: () => void) => {
+        listeners[type] = (listeners[type] ?? []).filter((f) => f !== fn);
+      },
+    };
+    scope.balanceOfficeScript = "loading";
+    scope.document = {
+      querySelector: (selector: string) => (selector.includes("office.js") ? script : null),
+    };
+    load();
+    const associate = jest.fn();
+    // office.js runs: Office's registry appears, then the script's load event
+    g.CustomFunctions = { associate, Error: FakeExcelError };
+    scope.Office = { onReady: async () => ({ host: "Excel", platform: "PC" }) };
+    expect(associate).not.toHaveBeenCalled();
+    for (const fn of [...(listeners.load ?? [])]) fn();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(associate.mock.calls.map((c) => c[0])).toEqual(EXPECTED_IDS);
+  });
+});
+
 describe("the active profile", () => {
   test("the national standard by default; the pane's choice is followed by every function", () => {
     const { functions, profile } = load();

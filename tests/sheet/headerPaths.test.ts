@@ -2,8 +2,8 @@
  * The header read as paths, and the unit row under it (issue 14 item 1, docs/school-table.md#headers): headers of
  * one, two or three rows, merged or written once over blank cells, a title above, a unit row below.
  */
-import type { CellValue, Grid, MergedRange } from "../../src/sheet/grid";
-import { columnIndex } from "../../src/sheet/grid";
+import type { CellValue, Grid } from "../../src/sheet/grid";
+import { mergedRange } from "../trust/catalogueRun";
 import { readSchoolTable } from "../../src/sheet/read";
 import { templateHeaderRow } from "../../src/sheet/template";
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
@@ -11,17 +11,7 @@ import { JUNIOR, PRIMARY, codes, errors, findProblem, letter, templateGrid, temp
 
 const _ = null;
 
-/** "A2:A4" → a merged range of 0-based indices. */
-function merge(range: string): MergedRange {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/u.exec(range);
-  if (!m) throw new Error(range);
-  return {
-    left: columnIndex(m[1]),
-    top: Number(m[2]) - 1,
-    right: columnIndex(m[3]),
-    bottom: Number(m[4]) - 1,
-  };
-}
+const merge = mergedRange;
 
 /** A statistics export of the kind issue 14 describes: a title, a three-row header, a unit row. */
 const TITLE: CellValue[] = ["白狼县2024年义务教育学校基本情况", ...Array<CellValue>(14).fill(_)];

@@ -1,5 +1,5 @@
 import { evaluate } from "../../src/engine";
-import { readSchoolTable } from "../../src/sheet/read";
+import { findHeaderRow, readSchoolTable } from "../../src/sheet/read";
 import { templateHeaderRow } from "../../src/sheet/template";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
@@ -839,5 +839,14 @@ describe("the user's column mapping", () => {
       ["mapping-invalid", "warning"],
     ]);
     expect(result.records[0].facilities.teachingArea).toBe(3000);
+  });
+});
+
+describe("findHeaderRow: the header alone, for a host choosing a sheet", () => {
+  it("gives the header row readSchoolTable finds, without reading a school", () => {
+    const grid = templateGrid([PRIMARY, { ...JUNIOR, teachingArea: "x" }], { above: [["标题"]] });
+    expect(findHeaderRow(grid)).toBe(1);
+    expect(findHeaderRow(grid)).toBe(readSchoolTable(grid).headerRow);
+    expect(findHeaderRow({ sheet: "说明", topLeft: "A1", values: [["本表说明"]] })).toBeNull();
   });
 });

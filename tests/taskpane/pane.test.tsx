@@ -189,7 +189,16 @@ describe("task pane, step 4: report, and the results", () => {
 
     const evaluation = evaluateTable(grid, NATIONAL_2017).evaluation!;
     expect(evaluation.resourcesPass).toBe(false);
-    expect(screen.getByRole("status").textContent).toBe("资源配置：未达标");
+    expect(document.querySelector("[data-verdict]")?.textContent).toBe("资源配置：未达标");
+    // the pane says what it read and which sheets it wrote
+    expect(document.querySelector("[data-read-from]")?.textContent).toMatch(
+      new RegExp(
+        `^已读取 学校!A1:[A-Z]+\\d+：${evaluateTable(grid, NATIONAL_2017).read.records.length} 所学校$`,
+      ),
+    );
+    expect(document.querySelector("[data-written]")?.textContent).toBe(
+      `已写入：${report.sheets.map((s) => s.name).join("、")}`,
+    );
     const failing = screen.getByRole("list", { name: "未达标的学段" });
     expect(
       within(failing)

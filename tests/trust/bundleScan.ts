@@ -35,6 +35,13 @@ export const INERT_URLS: RegExp[] = [
   /^https:\/\/react\.dev\/errors\/$/,
   // zod's URL check builds `http://[${host}]` to parse an IPv6 address locally
   /^http:\/\/\[\$\{\w+\}\]$/,
+  // the web app's .xlsx writer (exceljs, and the charts): the namespaces of the Office Open XML parts it writes
+  /^http:\/\/schemas\.openxmlformats\.org\/[\w./-]+$/,
+  /^http:\/\/schemas\.microsoft\.com\/office\/[\w./-]+$/,
+  /^http:\/\/purl\.org\/dc\/(?:elements\/1\.1|terms|dcmitype)\/$/,
+  /^http:\/\/www\.w3\.org\/2001\/XMLSchema-instance$/,
+  // project links inside the licence notes and error messages of exceljs's bundled polyfills
+  /^https:\/\/github\.com\/(?:zloirock\/core-js|crypto-browserify\/crypto-browserify|indutny\/elliptic)[\w./-]*$/,
 ];
 
 function excerpt(text: string, at: number, length: number): string {

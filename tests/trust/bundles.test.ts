@@ -20,11 +20,9 @@ interface BuildConfig {
   CONTENT_SECURITY_POLICY?: string;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const config = require(path.join(ROOT, "webpack.config.js")) as ((
-  env: object,
-  argv: object,
-) => Promise<webpack.Configuration>) &
-  BuildConfig;
+const config = require(path.join(ROOT, "webpack.config.js")) as {
+  addin: (env: object, argv: object) => Promise<webpack.Configuration>;
+} & BuildConfig;
 /** The add-in's own origin (manifest.xml and the dev server); relative URLs are the same origin too. */
 const OWN_ORIGINS = [config.ORIGIN];
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
@@ -57,7 +55,7 @@ function packagesOf(modules: StatsModule[] | undefined, into: Set<string>): void
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), "balance-trust-build-"));
-  const production = await config({}, { mode: "production" });
+  const production = await config.addin({}, { mode: "production" });
   production.context = ROOT;
   production.output = { ...production.output, path: out, clean: true };
   // the shipped code, minified as in `npm run build`; source maps only repeat it
@@ -110,6 +108,10 @@ describe("the production bundles", () => {
     }
     // no inline script: the policy does not allow one
     expect(page).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>\s*\S/);
+    // the page's ES5 first script comes before everything; office.js never holds up the page (async)
+    expect(sources[0]).toBe("pane-start.js");
+    const office = /<script[^>]*\ssrc=["']?https:\/\/appsforoffice[^>]*>/.exec(page)?.[0] ?? "";
+    expect(office).toMatch(/\sasync(?:[\s>=]|$)/);
   });
 
   it("taskpane.html carries the Content-Security-Policy", () => {
@@ -170,8 +172,9 @@ describe("the custom functions at run time", () => {
     const page = files.find((f) => f.name === "taskpane.html")?.text ?? "";
     const scripts = [...page.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
       .map((m) => m[1])
-      // the pane's own entry needs a document; the functions and every shared chunk are loaded
-      .filter((src) => !/^https?:/.test(src) && src !== "taskpane.js");
+      // the pane's own entry and the page's first script need a document; the functions and every shared chunk
+      // are loaded
+      .filter((src) => !/^https?:/.test(src) && src !== "taskpane.js" && src !== "pane-start.js");
     for (const src of scripts) {
       const file = files.find((f) => f.name === src);
       if (file) runInNewContext(file.text, context, { filename: src });

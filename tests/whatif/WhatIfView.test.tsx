@@ -5,7 +5,7 @@ import { WhatIfView } from "../../src/taskpane/whatif/WhatIfView";
 import type { ViewProps } from "../../src/taskpane/viewProps";
 import type { ExcelHost } from "../../src/excel/host";
 import type { ReportSheet } from "../../src/report/model";
-import type { SchoolRecord } from "../../src/engine/records";
+import { school } from "./schools";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 
 class NoResize {
@@ -16,19 +16,6 @@ class NoResize {
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
 configure({ defaultHidden: true });
 jest.setTimeout(60000);
-
-function school(name: string, students: number): SchoolRecord {
-  return {
-    name,
-    type: "primary",
-    students: { primary: students, junior: 0, senior: 0 },
-    teachers: {
-      primary: { qualifiedTeachers: 25, keyTeachers: 6, peArtTeachers: 5 },
-      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
-    },
-    facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_200_000, multimediaRooms: 13 },
-  };
-}
 
 function setup(lang: "zh" | "en" = "zh") {
   const written: ReportSheet[][] = [];
@@ -95,12 +82,12 @@ describe("What-if view", () => {
     expect(text).toContain("城关小学 小学在校生 +120");
     expect(text).toContain("不达标");
     expect(text).toContain("模拟后：资源配置未达标");
-    await screen.findByText("已写入“模拟方案”工作表。");
+    await screen.findByText("已写入工作表：模拟方案");
   });
 
   it("speaks English when asked", () => {
     setup("en");
-    expect(screen.getByText(/Primary：Pass/)).toBeTruthy();
+    expect(screen.getByText(/Primary: Pass/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Save the scenario as a sheet" })).toBeTruthy();
   });
 });

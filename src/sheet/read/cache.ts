@@ -8,10 +8,32 @@ import type { Locale, SchoolType } from "../../engine/records";
 import { matchHeader } from "../headers";
 import { parseLocale, parseSchoolType } from "../vocabulary";
 import type { ColumnPlan } from "./columnPlan";
+import type { GridView } from "./gridView";
 import type { HeaderReading } from "./headerPaths";
 
 /** Each memo is emptied when it reaches this many entries: a workbook uses a few hundred distinct words. */
 const LIMIT = 1024;
+/** Known headers kept: the functions of a workbook read rows under a few headers. */
+const RECENT_HEADERS = 4;
+
+interface RecentHeader {
+  prefix: string;
+  topLeft: string;
+  bottom: number;
+  nameMapped: boolean;
+  /** copies of the rows the header may span */
+  rows: (readonly unknown[])[];
+  reading: HeaderReading | null;
+}
+
+const isPlain = (v: unknown) => v === null || v === undefined || typeof v !== "object";
+const isPlainRow = (row: readonly unknown[]) => row.every(isPlain);
+
+function samePlainRow(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || !isPlain(b[i])) return false;
+  return true;
+}
 
 function remembered<T>(memo: Map<string, T>, key: string, make: (key: string) => T): T {
   let value = memo.get(key);
@@ -27,8 +49,8 @@ export class ReaderCache {
   private readonly headerMatches = new Map<string, string | null>();
   private readonly schoolTypes = new Map<string, SchoolType | null>();
   private readonly locales = new Map<string, Locale | null>();
-  /** header readings by the text of their rows and where they stand (see table.ts knownHeaderKey) */
-  private readonly readings = new Map<string, HeaderReading | null>();
+  /** the header readings at a known row asked for last, with the cells they were read from */
+  private readonly recentHeaders: RecentHeader[] = [];
   /** plans made without a user's mapping, by header reading and what else they follow from */
   private readonly plans = new WeakMap<HeaderReading, Map<string, ColumnPlan>>();
   /** the template's plan by sheet and equipment unit; null where the template-row path cannot rely on it */
@@ -46,8 +68,43 @@ export class ReaderCache {
     return remembered(this.locales, text, parseLocale);
   }
 
-  headerReading(key: string, read: () => HeaderReading | null): HeaderReading | null {
-    return remembered(this.readings, key, read);
+  /**
+   * The header at a known row (the functions give it): the reading kept for the same cells at the same place,
+   * compared cell by cell, or `read` of it. Rows holding anything but plain values (an object may change) are
+   * read afresh.
+   */
+  knownHeader(
+    view: GridView,
+    bottom: number,
+    nameMapped: boolean,
+    read: () => HeaderReading | null,
+  ): HeaderReading | null {
+    const top = Math.max(0, bottom - 2);
+    const rows: (readonly unknown[])[] = [];
+    for (let r = top; r <= bottom; r++) rows.push(view.row(r));
+    for (const recent of this.recentHeaders) {
+      if (
+        recent.bottom === bottom &&
+        recent.nameMapped === nameMapped &&
+        recent.prefix === view.prefix &&
+        recent.topLeft === view.topLeft &&
+        recent.rows.length === rows.length &&
+        recent.rows.every((row, i) => samePlainRow(row, rows[i]))
+      )
+        return recent.reading;
+    }
+    const reading = read();
+    if (!rows.every(isPlainRow)) return reading;
+    if (this.recentHeaders.length >= RECENT_HEADERS) this.recentHeaders.pop();
+    this.recentHeaders.unshift({
+      prefix: view.prefix,
+      topLeft: view.topLeft,
+      bottom,
+      nameMapped,
+      rows: rows.map((row) => row.slice()),
+      reading,
+    });
+    return reading;
   }
 
   plan(reading: HeaderReading, key: string, make: () => ColumnPlan): ColumnPlan {

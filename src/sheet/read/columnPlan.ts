@@ -11,7 +11,13 @@ import type { Problem } from "../problems";
 import { EQUIPMENT_COLUMNS, FIGURE_IDS, LEVELS_OF_SECTIONS, SECTION_FACILITY_COLUMNS } from "./fields";
 import { rowFigures, type RowFigures } from "./figures";
 import type { GridView } from "./gridView";
-import type { HeaderColumn, HeaderMatch, HeaderReading, TableHeader } from "./headerPaths";
+import {
+  headerColumn,
+  type HeaderColumn,
+  type HeaderMatch,
+  type HeaderReading,
+  type TableHeader,
+} from "./headerPaths";
 import { columnName, problem } from "./problems";
 import { moneyUnit, unitFitsKind } from "./units";
 
@@ -25,9 +31,9 @@ export interface ColumnMatch {
   /** the cell of the last of those labels */
   cell: string;
   /** the column's whole header path, top level first: ["专任教师", "按学历分", "本科"] */
-  path: string[];
+  path: readonly string[];
   /** the cell of each label of the path */
-  headerCells: string[];
+  headerCells: readonly string[];
   /** the unit the table states for the column ("元", "万元", "㎡", "人"), or null */
   unit: string | null;
   /** where it states it: a cell of the unit row under the header, or the header cell; null without a unit */
@@ -106,8 +112,8 @@ function columnMatch(m: HeaderMatch, id: string): ColumnMatch {
     col: column.index,
     header: m.header,
     cell: m.cell,
-    path: column.path.slice(),
-    headerCells: column.cells.slice(),
+    path: column.path,
+    headerCells: column.cells,
     unit: column.unit?.unit ?? null,
     unitCell: column.unit?.cell ?? null,
   };
@@ -177,7 +183,13 @@ export function planColumns(
       found
         ? { ...found, id }
         : {
-            column: { index: col, path: [], cells: [], unit: null, hidden: view.hiddenColumns.has(col) },
+            column: headerColumn({
+              index: col,
+              path: [],
+              cells: [],
+              unit: null,
+              hidden: view.hiddenColumns.has(col),
+            }),
             id,
             header: "",
             cell: view.address(headerRow, col),

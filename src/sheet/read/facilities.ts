@@ -132,17 +132,25 @@ export function checkGivenTwice(
   }
 }
 
+/** Facility i (FACILITY_IDS) of the school: the whole school's where given, else the sum of its sections'. */
+function facilityOf(figures: RowFigures, sections: RowFacilities["sections"], i: number): number {
+  const v = wholeFigure(figures, i);
+  if (v !== undefined) return v;
+  const { primary, junior } = sections;
+  const f = FACILITY_IDS[i];
+  return (primary ? primary[f] : 0) + (junior ? junior[f] : 0);
+}
+
 /** The school's facilities: the whole school's where given, else the sum of its sections'. */
 export function schoolFacilities(figures: RowFigures, facilities: RowFacilities): Facilities {
-  const { primary, junior } = facilities.sections;
-  const of = (i: number): number => {
-    const v = wholeFigure(figures, i);
-    if (v !== undefined) return v;
-    const f = FACILITY_IDS[i];
-    return primary || junior ? (primary ? primary[f] : 0) + (junior ? junior[f] : 0) : 0;
-  };
+  const { sections } = facilities;
   // a literal, so that every record's facilities have one shape
-  return { teachingArea: of(0), sportsArea: of(1), equipmentValue: of(2), multimediaRooms: of(3) };
+  return {
+    teachingArea: facilityOf(figures, sections, 0),
+    sportsArea: facilityOf(figures, sections, 1),
+    equipmentValue: facilityOf(figures, sections, 2),
+    multimediaRooms: facilityOf(figures, sections, 3),
+  };
 }
 
 /**

@@ -75,6 +75,14 @@ export const FIGURE_IDS: readonly string[] = [
   ...LARGEST_CLASS_KEYS.map((key) => `${key}LargestClass`),
   "indoorSportsArea",
 ];
+/** The ids of FIGURE_IDS's figures by position, for lookups in loops: students by ENROLMENT_ORDER, teachers per
+ * section by TEACHER_IDS, facilities by FACILITY_IDS. */
+export const STUDENT_COLUMN_IDS: readonly string[] = ENROLMENT_ORDER.map((level) => STUDENT_COLUMNS[level]);
+export const TEACHER_COLUMN_IDS: readonly (readonly string[])[] = LEVELS_OF_SECTIONS.map((level) =>
+  TEACHER_IDS.map((t) => TEACHER_COLUMNS[level][t]),
+);
+export const FACILITY_COLUMN_IDS: readonly string[] = FACILITY_IDS.map((f) => FACILITY_COLUMNS[f]);
+
 export const FIGURE: Readonly<Record<string, number>> = Object.fromEntries(
   FIGURE_IDS.map((id, i) => [id, i]),
 );

@@ -158,6 +158,10 @@ export function readFigures(
       continue;
     }
     const raw = figure.col >= 0 ? row[figure.col] : sourceValue(figure.source, row);
+    if (raw === null || raw === undefined) {
+      states[i] = BLANK;
+      continue;
+    }
     let value = plainFigure(raw, figure.whole);
     if (value === undefined) {
       states[i] = INVALID;

@@ -81,7 +81,7 @@ export class GridView {
   /** the indices of the rows present, for a long list of rows (made when first needed) */
   private rowIndex: number[] | null = null;
   /** the merges covering each row asked about */
-  private readonly mergesOfRow = new Map<number, readonly MergedRange[]>();
+  private mergesOfRow: Map<number, readonly MergedRange[]> | null = null;
 
   constructor(grid: Grid, problems: Problem[]) {
     const g: Partial<Grid> = grid && typeof grid === "object" ? grid : {};
@@ -201,6 +201,7 @@ export class GridView {
   /** The merged range covering cell (r, c), if the host gives one. */
   mergeAt(r: number, c: number): MergedRange | undefined {
     if (!this.merges) return undefined;
+    this.mergesOfRow ??= new Map();
     let covering = this.mergesOfRow.get(r);
     if (!covering) {
       // the merges of a row are looked for once: only the header's few rows ask

@@ -20,34 +20,54 @@ export const MIN_OTHER_HEADERS = 2;
 
 /** The unit a column's figures are in, and where the table says so. */
 export interface ColumnUnit {
-  unit: UnitWord;
+  readonly unit: UnitWord;
   /** as written: "元", "（万元）", "单位：㎡" */
-  text: string;
+  readonly text: string;
   /** the cell saying it: in the unit row under the header, or the header's own */
-  cell: string;
-  source: "unitRow" | "header";
+  readonly cell: string;
+  readonly source: "unitRow" | "header";
 }
 
 /** One column of the header. A field of the record is read from one of them (see columnPlan.ts). */
 export interface HeaderColumn {
   /** 0-based index of the column in the grid's rows */
-  index: number;
+  readonly index: number;
   /** the labels over the column from the top level down, without blanks and without a merged label's repeats */
-  path: string[];
+  readonly path: readonly string[];
   /** the address of the cell of each label of the path (the master cell of a merged range) */
-  cells: string[];
-  unit: ColumnUnit | null;
+  readonly cells: readonly string[];
+  readonly unit: ColumnUnit | null;
   /** the column is hidden in the sheet (Grid.hiddenColumns) */
-  hidden: boolean;
+  readonly hidden: boolean;
 }
 
-/** The header of a table. */
+/** The header of a table. Frozen: the reads of one header share it. */
 export interface TableHeader {
   /** 0-based grid rows of the header's levels, top first; the last is the header row */
-  rows: number[];
+  readonly rows: readonly number[];
   /** 0-based grid row of the unit row under the header, or null */
-  unitRow: number | null;
-  columns: HeaderColumn[];
+  readonly unitRow: number | null;
+  readonly columns: readonly HeaderColumn[];
+}
+
+/** A header column, frozen with its path: the reads of one header share it. */
+export function headerColumn(column: HeaderColumn): HeaderColumn {
+  Object.freeze(column.path);
+  Object.freeze(column.cells);
+  if (column.unit) Object.freeze(column.unit);
+  return Object.freeze(column);
+}
+
+function tableHeader(
+  rows: readonly number[],
+  unitRow: number | null,
+  columns: readonly HeaderColumn[],
+): TableHeader {
+  return Object.freeze({
+    rows: Object.freeze(rows.slice()),
+    unitRow,
+    columns: Object.freeze(columns.slice()),
+  });
 }
 
 /** A header column and the field its path names. */
@@ -62,7 +82,7 @@ export interface HeaderMatch {
 }
 
 export interface HeaderReading {
-  header: TableHeader;
+  readonly header: TableHeader;
   matches: HeaderMatch[];
   /** the column ids named, each once */
   ids: ReadonlySet<string>;
@@ -190,13 +210,13 @@ function readBlock(view: GridView, region: HeaderRegion, rows: number[], match: 
       const u = unitOfHeader(path[k].text);
       if (u) unit = { unit: u, text: path[k].text, cell: path[k].cell, source: "header" };
     }
-    const column: HeaderColumn = {
+    const column = headerColumn({
       index,
       path: path.map((h) => h.text),
       cells: path.map((h) => h.cell),
       unit,
       hidden: view.hiddenColumns.has(index),
-    };
+    });
     const named = namedBy(path, match);
     if (named) ids.add(named.id);
     const used = named ? path.slice(-named.used) : path;
@@ -207,7 +227,15 @@ function readBlock(view: GridView, region: HeaderRegion, rows: number[], match: 
       cell: path[path.length - 1].cell,
     });
   }
-  return { header: { rows, unitRow: null, columns: matches.map((m) => m.column) }, matches, ids };
+  return {
+    header: tableHeader(
+      rows,
+      null,
+      matches.map((m) => m.column),
+    ),
+    matches,
+    ids,
+  };
 }
 
 /**
@@ -306,10 +334,14 @@ export function withUnitRow(
     };
     const matches = reading.matches.map((m) => ({
       ...m,
-      column: { ...m.column, unit: unitOf(m.column.index, m.column.unit) },
+      column: headerColumn({ ...m.column, unit: unitOf(m.column.index, m.column.unit) }),
     }));
     return {
-      header: { rows: reading.header.rows, unitRow: r, columns: matches.map((m) => m.column) },
+      header: tableHeader(
+        reading.header.rows,
+        r,
+        matches.map((m) => m.column),
+      ),
       matches,
       ids: reading.ids,
     };

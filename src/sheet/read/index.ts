@@ -16,11 +16,14 @@
  *   cache        what a caller keeps from one read to the next
  */
 import type { Grid } from "../grid";
+import { ReaderCache } from "./cache";
+import { GridView } from "./gridView";
+import { findHeader } from "./headerPaths";
 import { readTable, type ReadOptions, type ReadResult } from "./table";
 
 export { matchHeader } from "../headers";
 export { parseSchoolType } from "../vocabulary";
-export { ReaderCache } from "./cache";
+export { ReaderCache };
 export type { ColumnMatch, ColumnSource, FieldBinding, FieldSource } from "./columnPlan";
 export { LARGEST_FIGURE } from "./figures";
 export { HEADER_SEARCH_ROWS, type ColumnUnit, type HeaderColumn, type TableHeader } from "./headerPaths";
@@ -45,4 +48,15 @@ export function readSchoolRecords(
   options: ReadOptions = {},
 ): Pick<ReadResult, "records" | "problems"> {
   return readTable(grid, options, false);
+}
+
+/**
+ * The 0-based row of a grid's header (its last row), or null when the grid has none: the header is looked for in
+ * its first rows only, no school row is read. For a host choosing which sheet holds the table before reading it.
+ */
+export function findHeaderRow(grid: Grid, options: Pick<ReadOptions, "cache"> = {}): number | null {
+  const view = new GridView(grid, []);
+  const cache = options.cache instanceof ReaderCache ? options.cache : new ReaderCache();
+  const reading = findHeader(view, cache.matchHeader, false);
+  return reading === null ? null : reading.header.rows[reading.header.rows.length - 1];
 }

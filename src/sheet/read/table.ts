@@ -6,7 +6,6 @@
 import type { SchoolRecord } from "../../engine/records";
 import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Profile } from "../../standard/profile";
-import { readText } from "../cells";
 import type { Grid } from "../grid";
 import type { Problem } from "../problems";
 import { ReaderCache } from "./cache";
@@ -57,7 +56,8 @@ export interface ReadResult {
   equipmentUnit: "万元" | "元";
   /** 0-based grid row of each record (same order as records) */
   rows: number[];
-  /** the header as read: its rows, its unit row, every column's path, cells and unit; null when none was found */
+  /** the header as read: its rows, its unit row, every column's path, cells and unit (frozen: reads of one header
+   * share it); null when none was found, and from readSchoolRecords */
   header: TableHeader | null;
   /** the rows left out of the table, by reason (docs/school-table.md#skipped-rows) */
   skippedRows: SkippedRows;
@@ -69,21 +69,6 @@ export interface ReadResult {
 /** Excel's last column is XFD: a mapping beyond it is no column of any sheet. */
 const MAX_COLUMNS = 16384;
 
-/** The key of a header reading at a known row: the text of the rows it may span and where they stand. */
-function knownHeaderKey(view: GridView, bottom: number, nameMapped: boolean): string {
-  let key = `${view.prefix}\u0000${view.topLeft}\u0000${bottom}\u0000${nameMapped ? 1 : 0}`;
-  for (let r = Math.max(0, bottom - 2); r <= bottom; r++) {
-    key += "\u0001";
-    const row = view.row(r);
-    for (let c = 0; c < row.length; c++) {
-      const t = readText(row[c]);
-      const text = t.kind === "text" ? t.text : "";
-      key += `${text.length}:${text}`;
-    }
-  }
-  return key;
-}
-
 function headerOf(
   view: GridView,
   cache: ReaderCache,
@@ -91,12 +76,12 @@ function headerOf(
   known?: number,
 ): HeaderReading | null {
   const find = () => findHeader(view, cache.matchHeader, nameMapped, known);
-  // a header at a known row is read again and again by the functions: remembered by its text, where the host
+  // a header at a known row is read again and again by the functions: remembered by its cells, where the host
   // gives nothing else that shapes it
   const plain = view.merges === null && view.hiddenColumns.size === 0;
   if (known === undefined || !plain || !Number.isInteger(known) || known < 0 || known >= view.height)
     return find();
-  return cache.headerReading(knownHeaderKey(view, known, nameMapped), find);
+  return cache.knownHeader(view, known, nameMapped, find);
 }
 
 function planOf(
@@ -117,24 +102,9 @@ function planOf(
   );
 }
 
+// a plan may be shared by many reads: each read hands out its own copies (the header and the paths are frozen)
 const copyProblem = (p: Problem): Problem => ({ ...p, message: { ...p.message } });
-const copyMatch = (c: ColumnMatch): ColumnMatch => ({
-  ...c,
-  path: c.path.slice(),
-  headerCells: c.headerCells.slice(),
-});
-function copyHeader(header: TableHeader): TableHeader {
-  return {
-    rows: header.rows.slice(),
-    unitRow: header.unitRow,
-    columns: header.columns.map((c) => ({
-      ...c,
-      path: c.path.slice(),
-      cells: c.cells.slice(),
-      unit: c.unit && { ...c.unit },
-    })),
-  };
-}
+const copyMatch = (c: ColumnMatch): ColumnMatch => ({ ...c });
 
 /** The result of a table that could not be read: its problems. */
 function unread(problems: Problem[], profile: Profile): ReadResult {
@@ -197,7 +167,6 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
     found.matches.find((m) => m.id === "name")?.column.index ?? mappedCol("name") ?? undefined;
   const reading = withUnitRow(view, found, nameOfFound);
   const plan = planOf(view, cache, reading, mapping, mappedCol, profile);
-  // a plan may be shared by many reads: each read hands out its own copies
   for (const p of plan.problems) problems.push(copyProblem(p));
   const headerRow = plan.header.rows[plan.header.rows.length - 1];
 
@@ -278,7 +247,7 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
     unmatchedHeaders: withColumns ? plan.unmatchedHeaders.map((h) => ({ ...h })) : [],
     equipmentUnit: plan.equipmentUnit,
     rows,
-    header: withColumns ? copyHeader(plan.header) : null,
+    header: withColumns ? plan.header : null,
     skippedRows,
   };
 }

@@ -7,7 +7,6 @@
 import type { SchoolRecord } from "../../engine/records";
 import { TEMPLATE_COLUMNS } from "../../standard/columns";
 import type { Profile } from "../../standard/profile";
-import { readText } from "../cells";
 import type { CellValue } from "../grid";
 import type { Problem } from "../problems";
 import { matchHeader } from "../headers";
@@ -42,12 +41,6 @@ function planTemplate(sheet: string, unit: "万元" | "元"): ColumnPlan | null 
   return fits ? plan : null;
 }
 
-/** Text of a cell where text belongs: "" when blank or no text. */
-function textOf(value: unknown): string {
-  const t = readText(value);
-  return t.kind === "text" ? t.text : "";
-}
-
 const ignoreMissing = () => {};
 
 /**
@@ -65,14 +58,12 @@ export function readTemplateRow(
   const plan = cache.templatePlan(sheet, options.equipmentUnit, planTemplate);
   if (plan === null || row.length > TEMPLATE_COLUMNS.length) return undefined;
 
-  // a row the table reader skips: a total, a legend under the header
-  const name = textOf(row[plan.nameCol as number]);
-  const folded = foldText(name);
-  if (TOTAL_ROW.test(folded) || LEGEND_NAMES.has(folded)) return undefined;
   const sink = new ErrorFlag();
   const read = readSchoolRow({ plan, profile, cache, sheet, sink, missingColumn: ignoreMissing }, row, 2);
   if (sink.failed || read.record === null) return undefined;
-  // a school named as its own parent: the table reader spells the parent as the name, or reports it
+  // a row the table reader skips (a total, a legend under the header), or where it spells the parent as the
+  // school's own name (or reports it)
+  if (TOTAL_ROW.test(read.folded) || LEGEND_NAMES.has(read.folded)) return undefined;
   const parent = read.record.parent;
   if (parent !== undefined && foldText(parent) === read.folded) return undefined;
   return read.record;

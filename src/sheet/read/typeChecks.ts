@@ -13,17 +13,17 @@ import type { SchoolType } from "../../engine/records";
 import type { Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { ENROLMENT_LEVELS, REQUIRED_ENROLMENT, isCombinedSchool } from "../vocabulary";
+import type { Problem } from "../problems";
 import type { ColumnPlan } from "./columnPlan";
 import type { RowFacilities } from "./facilities";
 import {
   ENROLMENT_ORDER,
-  FACILITY_COLUMNS,
+  FACILITY_COLUMN_IDS,
   FACILITY_FIGURES,
-  FACILITY_IDS,
   LEVELS_OF_SECTIONS,
-  STUDENT_COLUMNS,
+  STUDENT_COLUMN_IDS,
   STUDENT_FIGURES,
-  TEACHER_COLUMNS,
+  TEACHER_COLUMN_IDS,
   TEACHER_FIGURES,
   TEACHER_IDS,
 } from "./fields";
@@ -97,71 +97,111 @@ function blankRequired(
   }
 }
 
+/** The enrolment a school of the type may and must report (docs/school-table.md#types), and the rule above. */
 function checkEnrolment(checks: RowChecks, rowNumber: number, type: SchoolType, figures: RowFigures): void {
   const { values, states } = figures;
-  const { sink, plan } = checks;
-  for (let e = 0; e < ENROLMENT_ORDER.length; e++) {
-    const level = ENROLMENT_ORDER[e];
-    const f = STUDENT_FIGURES[e];
-    if (states[f] === OK && values[f] > 0 && !(MAY[type] & (1 << e))) {
-      const col = columnName(STUDENT_COLUMNS[level]);
-      const cell = figureCell(plan, f, rowNumber);
-      const value = values[f];
-      sink.report(
-        problem(
-          "error",
-          "type-contradicts-enrolment",
-          cell,
-          `${cell}：学校类型为“${typeWord(type)}”，却填报了“${col.zh}”${value} 人；请核对学校类型或在校生数。`,
-          `${cell}: the school is a ${typeWordEn(type)} yet reports ${value} in ${col.en}; check the type or the enrolment.`,
-        ),
-      );
-    }
-  }
-  const combined = isCombinedSchool(type);
-  for (let e = 0; e < ENROLMENT_ORDER.length; e++) {
-    const level = ENROLMENT_ORDER[e];
-    if (!(MAY[type] & (1 << e))) continue;
-    const id = STUDENT_COLUMNS[level];
+  // the levels by what their cells hold, as bits by ENROLMENT_ORDER: most rows need nothing more
+  let positive = 0;
+  let none = 0;
+  let absent = 0;
+  for (let e = 0; e < STUDENT_FIGURES.length; e++) {
     const f = STUDENT_FIGURES[e];
     const state = states[f];
-    const none = state === BLANK || (state === OK && values[f] === 0);
-    const required = (MUST[type] & (1 << e)) !== 0;
-    if (combined && required) {
-      if (state === ABSENT) checks.missingColumn(id);
-      else if (none) {
-        const col = columnName(id);
-        const cell = figureCell(plan, f, rowNumber);
-        const shown = state === BLANK ? { zh: "空", en: "blank" } : { zh: " 0", en: "0" };
-        sink.report(
-          problem(
-            "error",
-            "combined-missing-section",
-            cell,
-            `${cell}：“${typeWord(type)}”须分学段填报在校生数，“${col.zh}”为${shown.zh}。`,
-            `${cell}: a ${typeWordEn(type)} reports its enrolment per section, but ${col.en} is ${shown.en}.`,
-          ),
-        );
-      }
-    } else if (combined && level === "senior") {
-      if (state === ABSENT || !none || !sink.warnings) continue;
-      const cell = figureCell(plan, f, rowNumber);
-      sink.report(
-        problem(
-          "warning",
-          "combined-no-senior",
-          cell,
-          `${cell}：“${typeWord(type)}”的高中在校生数为${state === BLANK ? "空" : " 0"}，按没有高中学生计，全校设施只在义务教育学段间分摊；如有高中学生请填写。`,
-          `${cell}: the ${typeWordEn(type)}'s senior enrolment is ${state === BLANK ? "blank" : "0"}, read as no senior students, so its compulsory sections share all its facilities; fill it in if it has senior students.`,
-        ),
-      );
-    } else if (required && state === BLANK) {
-      blankRequired(checks, rowNumber, id, f, state, {
+    if (state === OK) {
+      if (values[f] > 0) positive |= 1 << e;
+      else none |= 1 << e;
+    } else if (state === BLANK) none |= 1 << e;
+    else if (state === ABSENT) absent |= 1 << e;
+  }
+  const may = MAY[type];
+  const must = MUST[type];
+  if (positive & ~may) reportContradictions(checks, rowNumber, type, figures, positive & ~may);
+  for (let e = 0; e < STUDENT_FIGURES.length; e++) {
+    const bit = 1 << e;
+    if (must & absent & bit) checks.missingColumn(STUDENT_COLUMN_IDS[e]);
+  }
+  if (isCombinedSchool(type)) {
+    if (must & none) reportMissingSections(checks, rowNumber, type, figures, must & none);
+    const senior = 1 << 2;
+    if (checks.sink.warnings && may & senior && !(must & senior) && none & senior) {
+      reportNoSenior(checks, rowNumber, type, figures);
+    }
+  } else if (must & none) {
+    for (let e = 0; e < STUDENT_FIGURES.length; e++) {
+      const f = STUDENT_FIGURES[e];
+      if (!(must & (1 << e)) || states[f] !== BLANK) continue;
+      blankRequired(checks, rowNumber, STUDENT_COLUMN_IDS[e], f, BLANK, {
         zh: `${typeWord(type)}须填写在校生数`,
         en: `a ${typeWordEn(type)} must report its enrolment`,
       });
-    } else if (required && state === ABSENT) checks.missingColumn(id);
+    }
   }
+}
+
+/** Reports each level of `levels` (bits by ENROLMENT_ORDER) with its column's name and its cell. */
+function reportLevels(
+  checks: RowChecks,
+  rowNumber: number,
+  levels: number,
+  make: (cell: string, col: { zh: string; en: string }, f: number) => Problem,
+): void {
+  for (let e = 0; e < STUDENT_FIGURES.length; e++) {
+    if (!(levels & (1 << e))) continue;
+    const f = STUDENT_FIGURES[e];
+    checks.sink.report(make(figureCell(checks.plan, f, rowNumber), columnName(STUDENT_COLUMN_IDS[e]), f));
+  }
+}
+
+function reportContradictions(
+  checks: RowChecks,
+  rowNumber: number,
+  type: SchoolType,
+  figures: RowFigures,
+  levels: number,
+): void {
+  reportLevels(checks, rowNumber, levels, (cell, col, f) =>
+    problem(
+      "error",
+      "type-contradicts-enrolment",
+      cell,
+      `${cell}：学校类型为“${typeWord(type)}”，却填报了“${col.zh}”${figures.values[f]} 人；请核对学校类型或在校生数。`,
+      `${cell}: the school is a ${typeWordEn(type)} yet reports ${figures.values[f]} in ${col.en}; check the type or the enrolment.`,
+    ),
+  );
+}
+
+function reportMissingSections(
+  checks: RowChecks,
+  rowNumber: number,
+  type: SchoolType,
+  figures: RowFigures,
+  levels: number,
+): void {
+  reportLevels(checks, rowNumber, levels, (cell, col, f) => {
+    const shown = figures.states[f] === BLANK ? { zh: "空", en: "blank" } : { zh: " 0", en: "0" };
+    return problem(
+      "error",
+      "combined-missing-section",
+      cell,
+      `${cell}：“${typeWord(type)}”须分学段填报在校生数，“${col.zh}”为${shown.zh}。`,
+      `${cell}: a ${typeWordEn(type)} reports its enrolment per section, but ${col.en} is ${shown.en}.`,
+    );
+  });
+}
+
+function reportNoSenior(checks: RowChecks, rowNumber: number, type: SchoolType, figures: RowFigures): void {
+  const f = STUDENT_FIGURES[2];
+  const cell = figureCell(checks.plan, f, rowNumber);
+  const blank = figures.states[f] === BLANK;
+  checks.sink.report(
+    problem(
+      "warning",
+      "combined-no-senior",
+      cell,
+      `${cell}：“${typeWord(type)}”的高中在校生数为${blank ? "空" : " 0"}，按没有高中学生计，全校设施只在义务教育学段间分摊；如有高中学生请填写。`,
+      `${cell}: the ${typeWordEn(type)}'s senior enrolment is ${blank ? "blank" : "0"}, read as no senior students, so its compulsory sections share all its facilities; fill it in if it has senior students.`,
+    ),
+  );
 }
 
 /** The rest of the row follows the school type: enrolment it may (and must) have, teachers, facilities. */
@@ -178,16 +218,16 @@ export function checkAgainstType(
   const { states } = figures;
   const { sink, plan } = checks;
 
+  const may = MAY[type];
   for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {
-    const level = LEVELS_OF_SECTIONS[l];
     // a level the type cannot have is reported once, as a contradiction, not again for its teachers
-    if (!(students[level] > 0) || !(MAY[type] & (1 << l))) continue;
+    if (!((l === 0 ? students.primary : students.junior) > 0) || !(may & (1 << l))) continue;
+    const level = LEVELS_OF_SECTIONS[l];
     for (let t = 0; t < TEACHER_IDS.length; t++) {
-      const id = TEACHER_COLUMNS[level][TEACHER_IDS[t]];
       const f = TEACHER_FIGURES[l][t];
-      if (states[f] === ABSENT) checks.missingColumn(id);
+      if (states[f] === ABSENT) checks.missingColumn(TEACHER_COLUMN_IDS[l][t]);
       else if (states[f] === BLANK) {
-        const col = columnName(id);
+        const col = columnName(TEACHER_COLUMN_IDS[l][t]);
         const cell = figureCell(plan, f, rowNumber);
         sink.report(
           problem(
@@ -208,8 +248,10 @@ export function checkAgainstType(
     if (sections & (1 << l) && !facilities.sectionGiven[l]) allGiven = false;
   }
   if (allGiven) return;
-  for (let i = 0; i < FACILITY_IDS.length; i++) {
+  for (let i = 0; i < FACILITY_FIGURES.length; i++) {
     const f = FACILITY_FIGURES[i];
-    blankRequired(checks, rowNumber, FACILITY_COLUMNS[FACILITY_IDS[i]], f, states[f], FACILITIES_WHY);
+    if (states[f] === ABSENT || states[f] === BLANK) {
+      blankRequired(checks, rowNumber, FACILITY_COLUMN_IDS[i], f, states[f], FACILITIES_WHY);
+    }
   }
 }

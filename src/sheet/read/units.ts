@@ -81,8 +81,13 @@ const UNIT_ROW_LABELS: ReadonlySet<string> = new Set([
   "(乙)",
 ]);
 
+/** How every unit and unit-row label begins (after brackets): most cells are told apart from units by it alone. */
+const UNIT_START =
+  /^[\s(（[【〔{<《]*(?:[人名个所间室班台套册元万千百亿平米㎡甲乙丙栏单计]|m|people|persons|rooms|sqm|yuan|rmb|10|unit)/iu;
+
 /** Whether a cell's text may stand in a unit row: a unit, or the row's label. */
 export function unitRowCell(text: string): "unit" | "label" | null {
+  if (text.length > 16 || !UNIT_START.test(text)) return null;
   if (unitOfText(text) !== null) return "unit";
   const folded = foldText(text).replace(/[:：]$/u, "");
   return UNIT_ROW_LABELS.has(folded) ? "label" : null;

@@ -1,9 +1,10 @@
 import { Badge, Button, Dropdown, Option, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Lang } from "../../i18n/format";
+import { unitIn, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { columnLetters, parseAddress, type Grid } from "../../sheet/grid";
 import { COLUMNS, type ColumnDefinition } from "../../standard/columns";
+import { REQUIRED_ENROLMENT, type EnrolmentLevel } from "../../sheet/vocabulary";
 import { headerCells } from "../mapping";
 import { usePaneStyles } from "../styles";
 import type { TableResult } from "../useCheckFlow";
@@ -19,11 +20,16 @@ export interface ColumnsStepProps {
 }
 
 const NONE = "none";
+/** The enrolment columns of the two levels the standard evaluates. */
+const ENROLMENT: Record<string, EnrolmentLevel | undefined> = {
+  primaryStudents: "primary",
+  juniorStudents: "junior",
+};
 
 function fieldLabel(column: ColumnDefinition, lang: Lang): string {
   const name = lang === "zh" ? column.zh : column.en;
   if (!column.unit) return name;
-  return lang === "zh" ? `${name}（${column.unit}）` : `${name} (${column.unit})`;
+  return lang === "zh" ? `${name}（${column.unit}）` : `${name} (${unitIn(lang, column.unit)})`;
 }
 
 /** Step 2: which header feeds which field, with a drop-down to correct each match. */
@@ -39,7 +45,15 @@ export function ColumnsStep(props: ColumnsStepProps) {
     return `${columnLetters(origin.col + col)} · ${h ? h.header : ""}`;
   };
 
-  const needed = (c: ColumnDefinition) => Boolean(c.required || c.requiredForSection);
+  // a level's enrolment decides which sections a school has: needed when a school's type has that level (or
+  // when no row could be read at all)
+  const levels = new Set(read.records.flatMap((r) => REQUIRED_ENROLMENT[r.type]));
+  const enrolmentNeeded = (id: string) => {
+    const level = ENROLMENT[id];
+    return level !== undefined && (read.records.length === 0 || levels.has(level));
+  };
+  const needed = (c: ColumnDefinition) =>
+    Boolean(c.required || c.requiredForSection || enrolmentNeeded(c.id));
   // by default the fields the evaluation needs and any the user corrected; the rest on request
   const fields = COLUMNS.filter((c) => showAll || needed(c) || c.id in props.mapping);
   const missing = COLUMNS.filter((c) => needed(c) && !matchedCol.has(c.id));

@@ -20,6 +20,8 @@ export interface ReportStepProps {
   blocked: boolean;
   writing: boolean;
   disabled: boolean;
+  /** sheets written from this table so far */
+  written: string[];
   onWrite(): void;
 }
 
@@ -41,6 +43,11 @@ export function ReportStep(props: ReportStepProps) {
       {props.blocked && (
         <Text size={200} className={styles.note}>
           {t(lang, "reportBlocked")}
+        </Text>
+      )}
+      {props.written.length > 0 && !props.writing && (
+        <Text size={200} role="status" data-written={props.written.join("|")}>
+          {t(lang, "reportWritten", { sheets: props.written.join(lang === "zh" ? "、" : ", ") })}
         </Text>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { Button, Text } from "@fluentui/react-components";
+import { useState } from "react";
 import type { Evaluation } from "../../engine";
 import { formatNumber, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
@@ -22,6 +23,7 @@ const SHOWN_FAILING = 5;
 export function ResultsCard(props: ResultsCardProps) {
   const { lang, evaluation, profile } = props;
   const styles = usePaneStyles();
+  const [allFailing, setAllFailing] = useState(false);
   const sep = lang === "zh" ? "、" : ", ";
   const n0 = (n: number) => formatNumber(n, 0, lang);
   const weakest = weakestIndicators(evaluation, 3);
@@ -90,7 +92,7 @@ export function ResultsCard(props: ResultsCardProps) {
             {t(lang, "failingSectionsTitle")}（{n0(failing.length)}）
           </h3>
           <ul className={styles.list} aria-label={t(lang, "failingSectionsTitle")}>
-            {failing.slice(0, SHOWN_FAILING).map((s) => (
+            {(allFailing ? failing : failing.slice(0, SHOWN_FAILING)).map((s) => (
               <li key={`${s.recordIndex}-${s.level}`} className={styles.small}>
                 {t(lang, "failingSectionLine", {
                   school: s.school,
@@ -99,12 +101,12 @@ export function ResultsCard(props: ResultsCardProps) {
                 })}
               </li>
             ))}
-            {failing.length > SHOWN_FAILING && (
-              <li className={`${styles.small} ${styles.note}`}>
-                {t(lang, "failingMore", { n: n0(failing.length - SHOWN_FAILING) })}
-              </li>
-            )}
           </ul>
+          {failing.length > SHOWN_FAILING && (
+            <Button size="small" appearance="subtle" onClick={() => setAllFailing(!allFailing)}>
+              {allFailing ? t(lang, "failingFewer") : t(lang, "failingMore", { n: n0(failing.length) })}
+            </Button>
+          )}
         </div>
       )}
 

@@ -10,6 +10,10 @@ export interface StartStepProps {
   source: TableSource;
   busy: Busy;
   insertedSheet: string | null;
+  /** what the last read took, and how many schools it held */
+  read: { sheet: string; range: string; schools: number } | null;
+  /** the web app has no empty sheet to fill in: it hides the template buttons */
+  canInsertTemplate?: boolean;
   onSource(source: TableSource): void;
   onInsertTemplate(withSample: boolean): void;
   onRead(): void;
@@ -30,14 +34,16 @@ export function StartStep(props: StartStepProps) {
       <h2 id="step-start" className={styles.stepTitle}>
         {t(lang, "stepStart")}
       </h2>
-      <div className={styles.row}>
-        <Button size="small" disabled={busy !== null} onClick={() => props.onInsertTemplate(false)}>
-          {t(lang, "insertTemplate")}
-        </Button>
-        <Button size="small" disabled={busy !== null} onClick={() => props.onInsertTemplate(true)}>
-          {t(lang, "insertSample")}
-        </Button>
-      </div>
+      {props.canInsertTemplate !== false && (
+        <div className={styles.row}>
+          <Button size="small" disabled={busy !== null} onClick={() => props.onInsertTemplate(false)}>
+            {t(lang, "insertTemplate")}
+          </Button>
+          <Button size="small" disabled={busy !== null} onClick={() => props.onInsertTemplate(true)}>
+            {t(lang, "insertSample")}
+          </Button>
+        </div>
+      )}
       {props.insertedSheet && (
         <Text size={200} className={styles.note}>
           {t(lang, "templateInserted", { sheet: props.insertedSheet })}
@@ -56,6 +62,11 @@ export function StartStep(props: StartStepProps) {
         </Button>
         {busy === "reading" && <Spinner size="tiny" label={t(lang, "reading")} />}
       </div>
+      {props.read && busy !== "reading" && (
+        <Text size={200} role="status" data-read-from={`${props.read.sheet}!${props.read.range}`}>
+          {t(lang, "readFrom", props.read)}
+        </Text>
+      )}
     </section>
   );
 }

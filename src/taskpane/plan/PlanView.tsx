@@ -1,33 +1,15 @@
 import * as React from "react";
-import {
-  Badge,
-  Button,
-  Field,
-  SpinButton,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-  type SpinButtonChangeEvent,
-  type SpinButtonOnChangeData,
-} from "@fluentui/react-components";
+import { Badge, Button, Spinner, Text } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
 import { DEFAULT_UNIT_COSTS, type UnitCosts } from "../../engine/plan/costs";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
-import { formatNumber, formatYuan, type Lang } from "../../i18n/format";
+import { formatNumber, formatYuan } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { NumberField } from "../components/NumberField";
+import { usePaneStyles } from "../styles";
 import { planSheet, rotationSheet } from "./planSheets";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "350px", padding: "4px" },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "8px", rowGap: "4px" },
-  row: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
-  list: { margin: 0, paddingLeft: "18px", fontSize: tokens.fontSizeBase200 },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-});
-
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
 const STEP: Record<IndicatorId, number> = {
   qualifiedTeachers: 10000,
@@ -49,7 +31,7 @@ function amountText(props: ViewProps, resource: IndicatorId, amount: number): st
 /** 规划 Plan: unit costs, the least-cost plan and the rotation, written as sheets on request. */
 export function PlanView(props: ViewProps): React.JSX.Element {
   const { records, profile, lang } = props;
-  const styles = useStyles();
+  const styles = usePaneStyles();
   const [costs, setCosts] = React.useState<UnitCosts>({ ...DEFAULT_UNIT_COSTS });
   const [plan, setPlan] = React.useState<LeastCostPlan | null>(null);
   const [rotation, setRotation] = React.useState<RotationPlan | null>(null);
@@ -62,16 +44,13 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setRotation(null);
   }, [records, profile]);
 
-  const changeCost = (id: IndicatorId) => (_e: SpinButtonChangeEvent, data: SpinButtonOnChangeData) => {
-    const raw =
-      data.value ?? (data.displayValue !== undefined ? Number(data.displayValue.replace(/,/g, "")) : NaN);
-    if (raw === null || !Number.isFinite(raw) || raw < 0) return;
-    setCosts((c) => ({ ...c, [id]: raw }));
+  const changeCost = (id: IndicatorId) => (value: number) => {
+    setCosts((c) => ({ ...c, [id]: value }));
     setPlan(null);
   };
 
   const fail = (e: unknown) =>
-    setMessage(t(lang, "计算失败：", "The calculation failed: ") + String((e as Error)?.message ?? e));
+    setMessage(t(lang, "planFailed", { message: String((e as Error)?.message ?? e) }));
 
   const runPlan = async () => {
     setBusy("plan");
@@ -104,9 +83,10 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setMessage(null);
     try {
       await props.onWriteSheets(sheets);
-      setMessage(t(lang, "已写入工作表。", "The sheets were written."));
+      const sep = lang === "zh" ? "、" : ", ";
+      setMessage(t(lang, "sheetsWritten", { sheets: sheets.map((s) => s.name).join(sep) }));
     } catch (e) {
-      setMessage(t(lang, "写入失败：", "Could not write: ") + String((e as Error)?.message ?? e));
+      setMessage(t(lang, "writeFailed", { message: String((e as Error)?.message ?? e) }));
     } finally {
       setBusy(null);
     }
@@ -114,86 +94,78 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 
   if (records.length === 0) {
     return (
-      <div className={styles.root}>
-        <Text>{t(lang, "请先读取学校表。", "Read the school table first.")}</Text>
+      <div className={styles.view}>
+        <Text>{t(lang, "viewReadFirst")}</Text>
       </div>
     );
   }
 
   return (
-    <div className={styles.root}>
-      <Text weight="semibold">{t(lang, "单位成本（元）", "Unit costs (yuan)")}</Text>
-      <div className={styles.grid}>
+    <div className={styles.view}>
+      <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
+      <div className={styles.fieldGrid}>
         {INDICATOR_IDS.map((id) => {
-          const label = `${profile.indicators[id].shortName[lang]}／${profile.indicators[id].resourceUnit[lang]}${
-            TEACHER_PER_YEAR.has(id) ? t(lang, "·年", "·year") : ""
-          }`;
+          const label = t(lang, "planCostLabel", {
+            name: profile.indicators[id].shortName[lang],
+            unit:
+              lang === "zh"
+                ? profile.indicators[id].resourceUnit.zh
+                : (ONE_OF[profile.indicators[id].resourceUnit.en] ?? profile.indicators[id].resourceUnit.en),
+            perYear: TEACHER_PER_YEAR.has(id) ? t(lang, "planPerYear") : "",
+          });
           return (
-            <Field label={label} key={id}>
-              <SpinButton
-                value={costs[id]}
-                displayValue={formatNumber(costs[id], id === "equipmentValue" ? 2 : 0, lang)}
-                min={0}
-                step={STEP[id]}
-                onChange={changeCost(id)}
-                aria-label={label}
-              />
-            </Field>
+            <NumberField
+              key={id}
+              lang={lang}
+              label={label}
+              value={costs[id]}
+              decimals={2}
+              step={STEP[id]}
+              onValue={changeCost(id)}
+            />
           );
         })}
       </div>
-      <Text className={styles.note}>
-        {t(
-          lang,
-          "默认值为估算，请按本地价格修改：教师按每人每年计，其余按一次性投入计。",
-          "The defaults are estimates; put in local prices. Teachers are costed per person per year, the rest once.",
-        )}
+      <Text className={styles.note} size={200}>
+        {t(lang, "planCostNote")}
       </Text>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy !== null} onClick={runPlan}>
-          {t(lang, "计算最低成本方案", "Find the least-cost plan")}
+          {t(lang, "planRun")}
         </Button>
         <Button disabled={busy !== null} onClick={runRotation}>
-          {t(lang, "计算交流轮岗方案", "Plan the teacher rotation")}
+          {t(lang, "planRotation")}
         </Button>
       </div>
-      {(busy === "plan" || busy === "rotation") && (
-        <Spinner size="tiny" label={t(lang, "正在计算…", "Calculating…")} />
-      )}
+      {(busy === "plan" || busy === "rotation") && <Spinner size="tiny" label={t(lang, "planCalculating")} />}
 
       {plan && (
-        <section aria-label={t(lang, "补充方案", "Plan")}>
+        <section aria-label={t(lang, "planTitle")}>
           <div className={styles.row}>
-            <Text weight="semibold">
-              {t(lang, "合计", "Total")}：{formatYuan(plan.totalCost, lang)}
-            </Text>
+            <Text weight="semibold">{t(lang, "planTotal", { total: formatYuan(plan.totalCost, lang) })}</Text>
             <Badge appearance="filled" color={plan.passesAfter ? "success" : "danger"}>
-              {plan.passesAfter
-                ? t(lang, "补充后达标", "Passes after")
-                : t(lang, "补充后仍未达标", "Still fails")}
+              {plan.passesAfter ? t(lang, "planPassesAfter") : t(lang, "planStillFails")}
             </Badge>
           </div>
-          <Text className={styles.note} block>
-            {t(lang, "逐校补足的简单方案：", "Simple per-school top-up: ")}
-            {formatYuan(plan.baselineCost, lang)}
+          <Text className={styles.note} size={200} block>
+            {t(lang, "planSimple", { cost: formatYuan(plan.baselineCost, lang) })}
             {plan.method === "coefficients" && plan.cv.gap !== null
-              ? t(
-                  lang,
-                  `；与下界差距 ${formatNumber(plan.cv.gap * 100, 3, lang)}%`,
-                  `; gap to the lower bound ${formatNumber(plan.cv.gap * 100, 3, lang)}%`,
-                )
+              ? t(lang, "planGap", { gap: formatNumber(plan.cv.gap * 100, 3, lang) })
               : ""}
           </Text>
           {plan.additions.length === 0 ? (
-            <Text>{t(lang, "无需补充。", "Nothing to add.")}</Text>
+            <Text>{t(lang, "planNothing")}</Text>
           ) : (
-            <ul className={styles.list}>
+            <ul className={styles.bullets}>
               {plan.additions.map((a, i) => (
                 <li key={i}>
-                  {a.school}
-                  {a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "（全校）", " (whole school)")}{" "}
-                  {profile.indicators[a.resource].shortName[lang]} +{amountText(props, a.resource, a.amount)}
-                  ，{formatYuan(a.cost, lang)}
+                  {t(lang, "planAddition", {
+                    school: a.school,
+                    level: a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "planWholeSchool"),
+                    indicator: profile.indicators[a.resource].shortName[lang],
+                    amount: amountText(props, a.resource, a.amount),
+                    cost: formatYuan(a.cost, lang),
+                  })}
                 </li>
               ))}
             </ul>
@@ -202,23 +174,27 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       )}
 
       {rotation && (
-        <section aria-label={t(lang, "交流轮岗", "Rotation")}>
+        <section aria-label={t(lang, "rotationTitle")}>
           <Text weight="semibold" block>
-            {t(
-              lang,
-              `交流轮岗：达标 ${rotation.passingBefore} → ${rotation.passingAfter}，交流 ${rotation.teachersMoved} 人`,
-              `Rotation: passing ${rotation.passingBefore} → ${rotation.passingAfter}, ${rotation.teachersMoved} teachers move`,
-            )}
+            {t(lang, "rotationSummary", {
+              before: rotation.passingBefore,
+              after: rotation.passingAfter,
+              moved: rotation.teachersMoved,
+            })}
           </Text>
           {rotation.moves.length === 0 ? (
-            <Text>{t(lang, "无可行的轮岗。", "No useful move.")}</Text>
+            <Text>{t(lang, "rotationNone")}</Text>
           ) : (
-            <ul className={styles.list}>
+            <ul className={styles.bullets}>
               {rotation.moves.map((m, i) => (
                 <li key={i}>
-                  {m.from} → {m.to}（{LEVEL_NAMES[m.level][lang]}）
-                  {profile.indicators[m.resource].shortName[lang]} {formatNumber(m.count, 0, lang)}
-                  {t(lang, " 人", "")}
+                  {t(lang, "rotationMove", {
+                    from: m.from,
+                    to: m.to,
+                    level: LEVEL_NAMES[m.level][lang],
+                    indicator: profile.indicators[m.resource].shortName[lang],
+                    count: formatNumber(m.count, 0, lang),
+                  })}
                 </li>
               ))}
             </ul>
@@ -228,7 +204,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 
       {(plan || rotation) && (
         <Button disabled={busy !== null} onClick={write}>
-          {t(lang, "写入工作表", "Write as sheets")}
+          {t(lang, "planWrite")}
         </Button>
       )}
       {message && <Text>{message}</Text>}
@@ -237,3 +213,5 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 }
 
 const TEACHER_PER_YEAR = new Set<IndicatorId>(["qualifiedTeachers", "keyTeachers", "peArtTeachers"]);
+/** One of a resource, as an English cost says it: yuan per teacher, per room. */
+const ONE_OF: Record<string, string> = { teachers: "teacher", rooms: "room" };

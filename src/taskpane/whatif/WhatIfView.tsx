@@ -1,16 +1,5 @@
 import * as React from "react";
-import {
-  Badge,
-  Button,
-  Field,
-  Select,
-  SpinButton,
-  Text,
-  makeStyles,
-  tokens,
-  type SpinButtonChangeEvent,
-  type SpinButtonOnChangeData,
-} from "@fluentui/react-components";
+import { Badge, Button, Field, Select, Text } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
 import { evaluate } from "../../engine/evaluate";
 import { SECTIONS_OF_TYPE, type SchoolRecord } from "../../engine/records";
@@ -18,28 +7,18 @@ import { describeEdit, evaluateScenario, sectionVerdict, type Edit } from "../..
 import {
   FACILITY_INDICATORS,
   INDICATOR_IDS,
+  LEVEL_NAMES,
   TEACHER_INDICATORS,
   type FacilityIndicatorId,
   type Level,
   type TeacherIndicatorId,
 } from "../../standard/indicators";
-import { formatNumber, type Lang } from "../../i18n/format";
+import { formatNumber } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { NumberField } from "../components/NumberField";
+import { usePaneStyles } from "../styles";
 import { scenarioSheet, verdictText } from "./scenarioSheet";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "350px", padding: "4px" },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "8px", rowGap: "4px" },
-  row: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
-  edits: { margin: 0, paddingLeft: "18px" },
-  small: { color: tokens.colorNeutralForeground3 },
-  deltas: { margin: 0, paddingLeft: "18px", fontSize: tokens.fontSizeBase200 },
-});
-
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-const LEVEL_NAME: Record<Level, { zh: string; en: string }> = {
-  primary: { zh: "小学", en: "Primary" },
-  junior: { zh: "初中", en: "Junior" },
-};
+import { SchoolIndicators } from "./SchoolIndicators";
 
 /** Equipment is edited in 万元, as the statistics record it; the edit itself is in 元. */
 const EQUIPMENT_DISPLAY = 10000;
@@ -100,7 +79,7 @@ function withChange(edits: readonly Edit[], edit: Edit): Edit[] {
 /** 模拟 What-if: change a school's numbers and see its verdict, the county's and the coefficients at once. */
 export function WhatIfView(props: ViewProps): React.JSX.Element {
   const { records, profile, lang } = props;
-  const styles = useStyles();
+  const styles = usePaneStyles();
   const [edits, setEdits] = React.useState<Edit[]>([]);
   const [school, setSchool] = React.useState<string>(records[0]?.name ?? "");
   const [saving, setSaving] = React.useState(false);
@@ -121,38 +100,32 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
 
   if (records.length === 0) {
     return (
-      <div className={styles.root}>
-        <Text>{t(lang, "请先读取学校表。", "Read the school table first.")}</Text>
+      <div className={styles.view}>
+        <Text>{t(lang, "viewReadFirst")}</Text>
       </div>
     );
   }
 
-  const change = (f: Field) => (_e: SpinButtonChangeEvent, data: SpinButtonOnChangeData) => {
+  const change = (f: Field) => (value: number) => {
     if (!current) return;
-    const parsed = data.value ?? (data.displayValue !== undefined ? Number(data.displayValue) : NaN);
-    if (parsed === null || !Number.isFinite(parsed)) return;
     const whole = f.kind !== "facility" || f.resource === "multimediaRooms";
-    const next = Math.max(0, whole ? Math.round(parsed) : parsed);
+    const next = whole ? Math.round(value) : value;
     const delta = next - fieldValue(current, f);
     if (Math.abs(delta) < 1e-12) return;
     setEdits((list) => withChange(list, editFor(school, f, delta)));
   };
 
-  const spin = (label: string, f: Field, step: number) => {
-    const value = current ? fieldValue(current, f) : 0;
-    return (
-      <Field label={label} key={label}>
-        <SpinButton
-          value={value}
-          displayValue={formatNumber(value, Number.isInteger(value) ? 0 : 2, lang)}
-          min={0}
-          step={step}
-          onChange={change(f)}
-          aria-label={label}
-        />
-      </Field>
-    );
-  };
+  const field = (label: string, f: Field, step: number) => (
+    <NumberField
+      key={label}
+      lang={lang}
+      label={label}
+      value={current ? fieldValue(current, f) : 0}
+      decimals={2}
+      step={step}
+      onValue={change(f)}
+    />
+  );
 
   const levels = current ? SECTIONS_OF_TYPE[current.type] : [];
   const sectionsAfter = result.evaluation.sections.filter((s) => s.school === school);
@@ -160,28 +133,27 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
     baseline.sections.filter((s) => s.school === school).map((s) => [s.level, s]),
   );
   const deltas = result.diff.valuesChanged.filter((v) => v.school === school && v.field !== "students");
+  const levelName = (level: Level) => LEVEL_NAMES[level][lang];
+  const unitLabel = (name: string, unit: string) => t(lang, "whatifUnitLabel", { name, unit });
 
   const save = async () => {
     setSaving(true);
     setMessage(null);
+    const sheet = scenarioSheet(edits, result, profile, lang);
     try {
-      await props.onWriteSheets([scenarioSheet(edits, result, profile, lang)]);
-      setMessage(t(lang, "已写入“模拟方案”工作表。", "The scenario sheet was written."));
+      await props.onWriteSheets([sheet]);
+      setMessage(t(lang, "sheetsWritten", { sheets: sheet.name }));
     } catch (e) {
-      setMessage(t(lang, "写入失败：", "Could not write: ") + String((e as Error).message ?? e));
+      setMessage(t(lang, "writeFailed", { message: String((e as Error)?.message ?? e) }));
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <div className={styles.root}>
-      <Field label={t(lang, "学校", "School")}>
-        <Select
-          value={school}
-          onChange={(_e, d) => setSchool(d.value)}
-          aria-label={t(lang, "学校", "School")}
-        >
+    <div className={styles.view}>
+      <Field label={t(lang, "whatifSchool")}>
+        <Select value={school} onChange={(_e, d) => setSchool(d.value)} aria-label={t(lang, "whatifSchool")}>
           {result.records.map((r) => (
             <option key={r.name} value={r.name}>
               {r.name}
@@ -200,30 +172,40 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
               appearance="filled"
               color={after === "pass" ? "success" : after === "fail" ? "danger" : "informative"}
             >
-              {LEVEL_NAME[s.level][lang]}：{verdictText(after, lang)}
-              {before !== after ? `（${t(lang, "原", "was")} ${verdictText(before, lang)}）` : ""}
+              {levelName(s.level)}
+              {lang === "zh" ? "：" : ": "}
+              {verdictText(after, lang)}
+              {before !== after
+                ? lang === "zh"
+                  ? `（${t(lang, "whatifWas")} ${verdictText(before, lang)}）`
+                  : ` (${t(lang, "whatifWas")} ${verdictText(before, lang)})`
+                : ""}
             </Badge>
           );
         })}
         <Badge appearance="outline" color={result.evaluation.resourcesPass ? "success" : "danger"}>
-          {result.evaluation.resourcesPass
-            ? t(lang, "全县资源配置达标", "County passes")
-            : t(lang, "全县资源配置未达标", "County does not pass")}
+          {result.evaluation.resourcesPass ? t(lang, "whatifCountyPass") : t(lang, "whatifCountyFail")}
         </Badge>
       </div>
 
+      {sectionsAfter.map((s) => (
+        <SchoolIndicators
+          key={s.level}
+          lang={lang}
+          profile={profile}
+          before={sectionsBefore.get(s.level)}
+          after={s}
+        />
+      ))}
+
       {levels.map((level) => (
         <div key={level}>
-          <Text weight="semibold">{LEVEL_NAME[level][lang]}</Text>
-          <div className={styles.grid}>
-            {spin(
-              t(lang, `${LEVEL_NAME[level].zh}在校生`, `${LEVEL_NAME[level].en} students`),
-              { kind: "students", level },
-              10,
-            )}
+          <Text weight="semibold">{levelName(level)}</Text>
+          <div className={styles.fieldGrid}>
+            {field(t(lang, "whatifStudents", { level: levelName(level) }), { kind: "students", level }, 10)}
             {TEACHER_INDICATORS.map((id) =>
-              spin(
-                `${LEVEL_NAME[level][lang]} ${profile.indicators[id].shortName[lang]}`,
+              field(
+                `${levelName(level)} ${profile.indicators[id].shortName[lang]}`,
                 { kind: "teachers", level, resource: id },
                 1,
               ),
@@ -233,11 +215,16 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
       ))}
       {current && (
         <div>
-          <Text weight="semibold">{t(lang, "全校设施", "Whole-school facilities")}</Text>
-          <div className={styles.grid}>
+          <Text weight="semibold">{t(lang, "whatifFacilities")}</Text>
+          <div className={styles.fieldGrid}>
             {FACILITY_INDICATORS.map((id) =>
-              spin(
-                `${profile.indicators[id].shortName[lang]}（${id === "equipmentValue" ? t(lang, "万元", "10k yuan") : profile.indicators[id].resourceUnit[lang]}）`,
+              field(
+                unitLabel(
+                  profile.indicators[id].shortName[lang],
+                  id === "equipmentValue"
+                    ? t(lang, "unitWanyuan")
+                    : profile.indicators[id].resourceUnit[lang],
+                ),
                 { kind: "facility", resource: id },
                 STEP[id],
               ),
@@ -248,12 +235,13 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
 
       {deltas.length > 0 && (
         <div>
-          <Text weight="semibold">{t(lang, "指标变化", "Changes")}</Text>
-          <ul className={styles.deltas}>
+          <Text weight="semibold">{t(lang, "whatifChanges")}</Text>
+          <ul className={styles.bullets}>
             {deltas.map((d) => (
               <li key={`${d.level}-${d.field}`}>
-                {LEVEL_NAME[d.level][lang]}{" "}
-                {profile.indicators[d.field as (typeof INDICATOR_IDS)[number]].shortName[lang]}：
+                {levelName(d.level)}{" "}
+                {profile.indicators[d.field as (typeof INDICATOR_IDS)[number]].shortName[lang]}
+                {lang === "zh" ? "：" : ": "}
                 {formatNumber(d.before, 2, lang)} → {formatNumber(d.after, 2, lang)}
               </li>
             ))}
@@ -263,21 +251,18 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
 
       {result.diff.cvChanged.length > 0 && (
         <div>
-          <Text weight="semibold">{t(lang, "差异系数", "Difference coefficients")}</Text>
-          <ul className={styles.deltas}>
+          <Text weight="semibold">{t(lang, "whatifCoefficients")}</Text>
+          <ul className={styles.bullets}>
             {result.diff.cvChanged.map((c) => {
               const crossed = result.diff.cvCrossed.find(
                 (x) => x.level === c.level && x.indicator === c.indicator,
               );
               return (
                 <li key={`${c.level}-${c.indicator}`}>
-                  {LEVEL_NAME[c.level][lang]} {profile.indicators[c.indicator].shortName[lang]}：
+                  {levelName(c.level)} {profile.indicators[c.indicator].shortName[lang]}
+                  {lang === "zh" ? "：" : ": "}
                   {formatNumber(c.before, 4, lang)} → {formatNumber(c.after, 4, lang)}
-                  {crossed
-                    ? crossed.passesAfter
-                      ? t(lang, "（转为达标）", " (now within the limit)")
-                      : t(lang, "（超过上限）", " (now over the limit)")
-                    : ""}
+                  {crossed ? t(lang, crossed.passesAfter ? "whatifNowWithin" : "whatifNowOver") : ""}
                 </li>
               );
             })}
@@ -288,33 +273,34 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
       <div>
         <div className={styles.row}>
           <Text weight="semibold">
-            {t(lang, "修改清单", "Edits")}（{edits.length}）
+            {t(lang, "whatifEdits")}
+            {lang === "zh" ? `（${edits.length}）` : ` (${edits.length})`}
           </Text>
           <Button size="small" disabled={edits.length === 0} onClick={() => setEdits((l) => l.slice(0, -1))}>
-            {t(lang, "撤销", "Undo")}
+            {t(lang, "whatifUndo")}
           </Button>
           <Button size="small" disabled={edits.length === 0} onClick={() => setEdits([])}>
-            {t(lang, "全部清除", "Clear all")}
+            {t(lang, "whatifClear")}
           </Button>
         </div>
         {edits.length === 0 ? (
-          <Text className={styles.small}>{t(lang, "尚无修改。", "No edits yet.")}</Text>
+          <Text className={styles.note}>{t(lang, "whatifNoEdits")}</Text>
         ) : (
-          <ol className={styles.edits} aria-label={t(lang, "修改清单", "Edits")}>
+          <ol className={styles.bullets} aria-label={t(lang, "whatifEdits")}>
             {edits.map((e, i) => (
               <li key={i}>{describeEdit(e, profile, lang)}</li>
             ))}
           </ol>
         )}
         {result.problems.map((p, i) => (
-          <Text key={i} className={styles.small} block>
+          <Text key={i} className={styles.note} block>
             {p.message[lang]}
           </Text>
         ))}
       </div>
 
       <Button appearance="primary" disabled={saving} onClick={save}>
-        {t(lang, "将模拟方案保存为工作表", "Save the scenario as a sheet")}
+        {t(lang, "whatifSave")}
       </Button>
       {message && <Text>{message}</Text>}
     </div>

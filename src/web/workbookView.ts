@@ -1,5 +1,5 @@
-import type { WorkbookModel } from "../../excel/double/model";
-import type { ShownCell, ShownSheet, WorkbookView } from "../components/SheetViewer";
+import type { WorkbookModel } from "../excel/double/model";
+import type { ShownCell, ShownSheet, WorkbookView } from "../taskpane/components/SheetViewer";
 
 type Scalar = ReturnType<WorkbookModel["valueAt"]>;
 

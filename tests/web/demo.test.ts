@@ -1,8 +1,8 @@
 import { evaluateTable } from "../../src/pipeline";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { DEMO_RENAMED_HEADER, startDemo } from "../../src/taskpane/demo/demo";
-import { displayText } from "../../src/taskpane/demo/workbookView";
+import { DEMO_RENAMED_HEADER, startDemo } from "../../src/web/demo";
+import { displayText } from "../../src/web/workbookView";
 
 describe("demo mode's workbook", () => {
   const options = { lang: "zh" as const, theme: "light" as const, displayLanguage: "zh-CN" };
@@ -28,7 +28,7 @@ describe("demo mode's workbook", () => {
 
   it("shows its sheets to the sheet viewer with the values Excel would display", async () => {
     const demo = startDemo(options);
-    const [sheet] = await demo.workbook.sheets();
+    const [sheet] = await demo.view.sheets();
     expect(sheet.name).toBe(demo.sheet);
     const header = sheet.rows.find((r) => r.some((c) => c.text === DEMO_RENAMED_HEADER.header));
     expect(header).toBeDefined();

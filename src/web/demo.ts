@@ -1,12 +1,9 @@
-import { ExcelDouble, selectInDouble } from "../../excel/double/excel";
-import { columnLetters, sheetRef } from "../../sheet/grid";
-import { createOfficeHost, type RunBatch } from "../../excel/officeHost";
-import { templateSheet } from "../../excel/template";
-import type { ExcelHost } from "../../excel/host";
-import type { Lang } from "../../i18n/format";
-import { COLUMNS, templateHeader } from "../../standard/columns";
-import { workbookView } from "./workbookView";
-import type { WorkbookView } from "../components/SheetViewer";
+import { ExcelDouble, selectInDouble } from "../excel/double/excel";
+import { templateSheet } from "../excel/template";
+import type { Lang } from "../i18n/format";
+import { columnLetters, sheetRef } from "../sheet/grid";
+import { COLUMNS, templateHeader } from "../standard/columns";
+import { memoryWorkbook, type MemoryWorkbook } from "./memoryHost";
 
 /**
  * A header as county offices often write it in their own returns. The reader does not recognise it, so the
@@ -26,17 +23,15 @@ export function demoSheet(): { name: string; rows: (string | number | null)[][];
   return { name: template.name, rows, columnWidths: template.columnWidths };
 }
 
-export interface Demo {
-  host: ExcelHost;
-  workbook: WorkbookView;
-  excel: ExcelDouble;
+export interface Demo extends MemoryWorkbook {
   /** the sheet holding the sample county */
   sheet: string;
 }
 
 /**
  * Demo mode: the pane on an in-memory workbook (the Excel double, with Office's load/sync semantics and
- * a formula evaluator) holding the sample county, driven through the same ExcelHost as inside Excel.
+ * a formula evaluator) holding the sample county, driven through the same host as a workbook opened in the
+ * web app, and the same Office.js code as inside Excel.
  */
 export function startDemo(options: { lang: Lang; theme: "light" | "dark"; displayLanguage: string }): Demo {
   const excel = new ExcelDouble();
@@ -47,13 +42,9 @@ export function startDemo(options: { lang: Lang; theme: "light" | "dark"; displa
   // the table is selected, as a clerk would before choosing “current selection”
   const width = Math.max(...template.rows.map((r) => r.length));
   selectInDouble(excel, `${sheetRef(sheet.name)}!A1:${columnLetters(width - 1)}${template.rows.length}`);
-
-  const run: RunBatch = (batch) => excel.run((context) => batch(context as unknown as Excel.RequestContext));
-  const host = createOfficeHost({
-    run,
-    template: templateSheet,
+  const workbook = memoryWorkbook(excel, {
     displayLanguage: () => options.displayLanguage,
     theme: () => options.theme,
   });
-  return { host, workbook: workbookView(excel.model), excel, sheet: sheet.name };
+  return { ...workbook, sheet: sheet.name };
 }

@@ -1,0 +1,58 @@
+import {
+  Field,
+  SpinButton,
+  type SpinButtonChangeEvent,
+  type SpinButtonOnChangeData,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { formatNumber, parseNumberInput, type Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+
+export interface NumberFieldProps {
+  lang: Lang;
+  label: string;
+  value: number;
+  /** decimals shown; a whole number is shown without */
+  decimals: number;
+  step: number;
+  /** called with each number the user sets, by typing or with the arrows; never below 0 */
+  onValue(value: number): void;
+}
+
+/**
+ * A number the user may type as the pane shows it (`7,399`, `7399`, full-width `７３９９`) or step with the
+ * arrows. Text that is not a number is not silently dropped: the field says what it could not read.
+ */
+export function NumberField(props: NumberFieldProps) {
+  const { lang, label, value } = props;
+  const [error, setError] = useState<string | null>(null);
+  const change = (_e: SpinButtonChangeEvent, data: SpinButtonOnChangeData) => {
+    let next: number | null = data.value ?? null;
+    if (next === null && data.displayValue !== undefined) {
+      next = parseNumberInput(data.displayValue);
+      if (next === null) {
+        setError(t(lang, "numberUnreadable", { text: data.displayValue.trim() }));
+        return;
+      }
+    }
+    if (next === null) return;
+    if (next < 0) {
+      setError(t(lang, "numberNegative"));
+      return;
+    }
+    setError(null);
+    props.onValue(next);
+  };
+  return (
+    <Field label={label} validationState={error ? "error" : "none"} validationMessage={error ?? undefined}>
+      <SpinButton
+        value={value}
+        displayValue={formatNumber(value, Number.isInteger(value) ? 0 : props.decimals, lang)}
+        min={0}
+        step={props.step}
+        onChange={change}
+        aria-label={label}
+      />
+    </Field>
+  );
+}

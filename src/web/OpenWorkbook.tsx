@@ -1,0 +1,108 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import type { Lang } from "../i18n/format";
+import { t } from "../i18n/messages";
+import { usePaneStyles } from "../taskpane/styles";
+
+export interface OpenWorkbookProps {
+  lang: Lang;
+  /** the file being read, if any */
+  reading: string | null;
+  /** why the last file could not be opened */
+  error: string | null;
+  onFile(file: File): void;
+  onSample(): void;
+}
+
+const useStyles = makeStyles({
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalM}`,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    textAlign: "center",
+  },
+  dropActive: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  // the input stays in the page for assistive technology and tests, drawn by the button instead
+  input: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
+});
+
+/** The web app's first screen: choose or drop an .xlsx, or try the sample county. */
+export function OpenWorkbook(props: OpenWorkbookProps) {
+  const { lang } = props;
+  const styles = usePaneStyles();
+  const own = useStyles();
+  const input = useRef<HTMLInputElement | null>(null);
+  const [over, setOver] = useState(false);
+  const busy = props.reading !== null;
+
+  return (
+    <section className={styles.step} aria-labelledby="open-workbook">
+      <h2 id="open-workbook" className={styles.stepTitle}>
+        {t(lang, "webOpenTitle")}
+      </h2>
+      <Text size={200} className={styles.note}>
+        {t(lang, "webOpenHelp")}
+      </Text>
+      <div
+        className={`${own.drop} ${over ? own.dropActive : ""}`}
+        data-drop-zone
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          const file = e.dataTransfer.files[0];
+          if (file && !busy) props.onFile(file);
+        }}
+      >
+        <Text>{t(lang, "webDropHere")}</Text>
+        <input
+          ref={input}
+          id="workbook-file"
+          className={own.input}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t(lang, "webChooseFile")}
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) props.onFile(file);
+          }}
+        />
+        <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
+          {t(lang, "webChooseFile")}
+        </Button>
+        {busy && <Spinner size="tiny" label={t(lang, "webReading", { file: props.reading ?? "" })} />}
+      </div>
+      {props.error && (
+        <MessageBar intent="error" layout="multiline" data-open-error>
+          <MessageBarBody>{props.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button size="small" disabled={busy} onClick={props.onSample}>
+          {t(lang, "webTrySample")}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,255 @@
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Lang } from "../i18n/format";
+import { t } from "../i18n/messages";
+import type { Grid } from "../sheet/grid";
+import { readSchoolTable } from "../sheet/read";
+import { NATIONAL_2017 } from "../standard/national2017";
+import { PaneHeader } from "../taskpane/components/PaneHeader";
+import { Pane } from "../taskpane/Pane";
+import { usePaneStyles } from "../taskpane/styles";
+import { startDemo } from "./demo";
+import { memoryWorkbook, type MemoryWorkbook } from "./memoryHost";
+import { OpenWorkbook } from "./OpenWorkbook";
+import { doubleFromGrids, startOn } from "./workbook";
+
+/** A workbook open in the app: the file's name and bytes (null for the sample county) and its in-memory host. */
+export interface OpenedWorkbook {
+  name: string;
+  bytes: Uint8Array | null;
+  /** the number of sheets the file had */
+  sheets: number;
+  workbook: MemoryWorkbook;
+  /** a new number for each workbook opened: the pane starts afresh */
+  serial: number;
+}
+
+declare global {
+  interface Window {
+    /** the workbook open in the web app, for a person (or a browser test) to look into */
+    balanceWorkbook?: { values(sheet: string): (number | string | boolean)[][]; sheets(): string[] };
+  }
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Saves bytes as a file through the browser's download: an object URL, clicked, released later. */
+function saveFile(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The bar above the pane: which workbook is open, 下载工作簿, and a way to open another. */
+function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): void }) {
+  const { lang, opened } = props;
+  const styles = usePaneStyles();
+  const [state, setState] = useState<{ busy: boolean; note: string | null; failed: boolean }>({
+    busy: false,
+    note: null,
+    failed: false,
+  });
+  const download = async () => {
+    setState({ busy: true, note: null, failed: false });
+    try {
+      // exceljs and the report renderer come in a chunk of their own, on the first download
+      const { downloadBytes, downloadName } = await import(/* webpackChunkName: "xlsx" */ "./download");
+      const bytes = await downloadBytes(opened.bytes, opened.workbook);
+      const name = downloadName(opened.name, lang);
+      saveFile(bytes, name);
+      const reports = opened.workbook.excel.model.sheets
+        .filter((s) => opened.workbook.made.get(s.id)?.kind === "report")
+        .map((s) => s.name);
+      const note =
+        reports.length > 0
+          ? t(lang, "webDownloaded", { file: name, sheets: reports.join(lang === "zh" ? "、" : ", ") })
+          : t(lang, "webDownloadedPlain", { file: name });
+      setState({ busy: false, note, failed: false });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setState({ busy: false, note: t(lang, "webDownloadFailed", { message }), failed: true });
+    }
+  };
+  const title = opened.bytes
+    ? t(lang, "webOpened", { file: opened.name, sheets: opened.sheets })
+    : t(lang, "webSampleName");
+  return (
+    <MessageBar intent="info" layout="multiline" data-file-bar>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <div className={styles.small}>{t(lang, "webOpenedDetail")}</div>
+        {state.busy && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
+        {state.note && (
+          <div className={styles.small} role="status" data-download-note={state.failed ? "failed" : "done"}>
+            {state.note}
+          </div>
+        )}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="primary" disabled={state.busy} onClick={() => void download()}>
+          {t(lang, "webDownload")}
+        </Button>
+        <Button size="small" onClick={props.onOpenAnother}>
+          {t(lang, "webOpenAnother")}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/** The first screen, before any workbook is open: the pane's header and the file chooser. */
+function Landing(props: {
+  lang: Lang;
+  onLang(lang: Lang): void;
+  reading: string | null;
+  error: string | null;
+  onFile(file: File): void;
+  onSample(): void;
+}) {
+  const { lang } = props;
+  const styles = usePaneStyles();
+  return (
+    <div className={styles.root}>
+      <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
+      <main className={styles.body}>
+        <OpenWorkbook
+          lang={lang}
+          reading={props.reading}
+          error={props.error}
+          onFile={props.onFile}
+          onSample={props.onSample}
+        />
+      </main>
+    </div>
+  );
+}
+
+/**
+ * The offline web app: the task pane on a workbook opened from disk. The file is read in the browser by the
+ * same reader as the command line, put into an in-memory workbook, and the pane works on it through the same
+ * host as demo mode; 下载工作簿 writes the original sheets and the pane's sheets to a new file.
+ */
+export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
+  const { theme } = props;
+  const [lang, setLang] = useState<Lang>(props.lang);
+  const [opened, setOpened] = useState<OpenedWorkbook | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const opens = useRef(0);
+  const hostOptions = {
+    displayLanguage: () => (lang === "en" ? "en-US" : "zh-CN"),
+    theme: () => theme,
+  };
+
+  const show = useCallback((next: OpenedWorkbook) => {
+    const excel = next.workbook.excel;
+    window.balanceWorkbook = {
+      values: (sheet) => excel.valuesOf(sheet),
+      sheets: () => excel.model.sheets.map((s) => s.name),
+    };
+    setOpened(next);
+  }, []);
+
+  const openFile = async (file: File) => {
+    setOpened(null);
+    setReading(file.name);
+    setError(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const { chooseSheet, readWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
+      const result = await readWorkbook(bytes);
+      if (!result.ok) {
+        setError(t(lang, "webUnreadable", { file: file.name, message: result.problem.message[lang] }));
+        return;
+      }
+      const excel = doubleFromGrids(result.grids);
+      // the sheet `balance evaluate` evaluates when none is named: the first with a school table's header
+      const hasHeader = (grid: Grid) => readSchoolTable(grid, { profile: NATIONAL_2017 }).headerRow !== null;
+      const chosen = chooseSheet(result.grids, undefined, hasHeader);
+      if (chosen.ok) startOn(excel, chosen.grid.sheet);
+      show({
+        name: file.name,
+        bytes,
+        sheets: result.grids.length,
+        workbook: memoryWorkbook(excel, hostOptions),
+        serial: ++opens.current,
+      });
+    } catch (failure) {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      setError(t(lang, "webUnreadable", { file: file.name, message }));
+    } finally {
+      setReading(null);
+    }
+  };
+
+  const openSample = () => {
+    const demo = startDemo({ lang, theme, displayLanguage: hostOptions.displayLanguage() });
+    show({ name: t(lang, "webSampleName"), bytes: null, sheets: 1, workbook: demo, serial: ++opens.current });
+  };
+
+  // a file dropped anywhere on the page opens it, also over an open workbook
+  useEffect(() => {
+    const over = (e: DragEvent) => e.preventDefault();
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      const file = e.dataTransfer?.files[0];
+      if (file) void openFile(file);
+    };
+    window.addEventListener("dragover", over);
+    window.addEventListener("drop", drop);
+    return () => {
+      window.removeEventListener("dragover", over);
+      window.removeEventListener("drop", drop);
+    };
+  });
+
+  useEffect(() => {
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.title = lang === "zh" ? "均衡 — 离线网页版" : "Balance — offline web app";
+  }, [lang]);
+
+  if (!opened) {
+    return (
+      <FluentProvider
+        theme={theme === "dark" ? webDarkTheme : webLightTheme}
+        lang={lang === "zh" ? "zh-CN" : "en-US"}
+      >
+        <Landing
+          lang={lang}
+          onLang={setLang}
+          reading={reading}
+          error={error}
+          onFile={(file) => void openFile(file)}
+          onSample={openSample}
+        />
+      </FluentProvider>
+    );
+  }
+  return (
+    <Pane
+      key={opened.serial}
+      host={opened.workbook.host}
+      workbook={opened.workbook.view}
+      lang={lang}
+      theme={theme}
+      canInsertTemplate={false}
+      onLangChange={setLang}
+      banner={(l) => <FileBar lang={l} opened={opened} onOpenAnother={() => setOpened(null)} />}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * 下载工作簿: the workbook the web app opened, as a new .xlsx — every sheet of the original file as exceljs reads
+ * and writes it (values, formulas, number formats, styles, merges, widths), then the sheets the pane made: report
+ * sheets by the renderer of `balance evaluate --out` (src/xlsx/report.ts, charts included), inserted templates
+ * with their header, widths and drop-downs. The original file is never touched: the download is a new file.
+ */
+import type ExcelJS from "exceljs";
+import type { SheetModel } from "../excel/double/model";
+import { STYLE_LOOK, columnWidthPoints } from "../excel/layout";
+import type { TemplateSheet } from "../excel/officeHost";
+import type { Lang } from "../i18n/format";
+import type { Report } from "../report/model";
+import { addChartsToXlsx } from "../xlsx/charts";
+import { addSheet } from "../xlsx/report";
+import type { MemoryWorkbook } from "./memoryHost";
+
+const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+/** The Office.js writer sets points; .xlsx widths are characters (as src/xlsx/report.ts converts them). */
+const widthInCharacters = (w: number) => (columnWidthPoints(w) - 5) / 7.5;
+
+/** An inserted template (学校 or 县级指标) as the pane wrote it: rows, a bold header, widths, drop-downs. */
+function addTemplateSheet(workbook: ExcelJS.Workbook, template: TemplateSheet): void {
+  const ws = workbook.addWorksheet(template.name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: template.headerRow + 1 }],
+  });
+  template.rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== null && value !== "") ws.getCell(r + 1, c + 1).value = value;
+    }),
+  );
+  const width = Math.max(1, ...template.rows.map((r) => r.length));
+  for (let c = 1; c <= width; c++) {
+    const cell = ws.getCell(template.headerRow + 1, c);
+    cell.font = { bold: true };
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: argb(STYLE_LOOK.header.fill as string) },
+    };
+    cell.alignment = { wrapText: true, vertical: "middle" };
+  }
+  (template.columnWidths ?? []).forEach((w, c) => (ws.getColumn(c + 1).width = widthInCharacters(w)));
+  for (const address of template.choices?.cells ?? []) {
+    ws.getCell(address).dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${template.choices!.values.join(",")}"`],
+    };
+  }
+}
+
+/** A sheet of the in-memory workbook that came from no file (the demo's sample county): its values and formulas. */
+function addModelSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
+  const ws = workbook.addWorksheet(sheet.name);
+  sheet.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell) return;
+      const target = ws.getCell(r + 1, c + 1);
+      if (cell.formula)
+        target.value = { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      else if (cell.value !== null && typeof cell.value !== "object") target.value = cell.value;
+      if (cell.numberFormat) target.numFmt = cell.numberFormat;
+    }),
+  );
+  for (const [c, w] of sheet.columnWidths) ws.getColumn(c + 1).width = widthInCharacters(w);
+}
+
+/**
+ * The bytes of the workbook to download: `original` (the file opened) with the pane's sheets added, or — for a
+ * workbook that came from no file — every sheet of the in-memory workbook.
+ */
+export async function downloadBytes(
+  original: Uint8Array | null,
+  workbook: MemoryWorkbook,
+): Promise<Uint8Array> {
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
+  if (original) await book.xlsx.load(original as unknown as ExcelJS.Buffer);
+  book.calcProperties.fullCalcOnLoad = true;
+  const report: Report = { sheets: [] };
+  for (const sheet of workbook.excel.model.sheets) {
+    const made = workbook.made.get(sheet.id);
+    if (!made) {
+      if (!original) addModelSheet(book, sheet);
+      continue;
+    }
+    if (made.kind === "report") {
+      addSheet(book, made.sheet);
+      report.sheets.push(made.sheet);
+    } else addTemplateSheet(book, made.sheet);
+  }
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  return addChartsToXlsx(bytes, report);
+}
+
+/** 白狼县.xlsx → 白狼县-均衡评估.xlsx: the original's name with a suffix, never the original's own name. */
+export function downloadName(original: string, lang: Lang): string {
+  const stem = original.replace(/\.xlsx$/i, "").trim() || (lang === "zh" ? "工作簿" : "workbook");
+  return `${stem}-${lang === "zh" ? "均衡评估" : "balance"}.xlsx`;
+}

@@ -1,0 +1,53 @@
+/**
+ * A workbook opened from disk as the pane's in-memory workbook: the sheets the .xlsx reader gives (src/xlsx/read.ts,
+ * the reader `balance evaluate` uses) put into the Excel double, cell by cell, as Excel holds them — numbers, text,
+ * booleans, error values, dates as serial numbers under a date format — so that the pane reads them back through
+ * the same Office.js code as inside Excel.
+ */
+import { ExcelDouble, selectInDouble } from "../excel/double/excel";
+import type { SheetModel } from "../excel/double/model";
+import { columnLetters, sheetRef, type CellValue, type Grid } from "../sheet/grid";
+
+/** Days from Excel's epoch (1899-12-30, the 1900 date system) to 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25569;
+const DAY_MS = 86400000;
+
+/** A cell of a grid written into the double as Excel would hold it. */
+function putCell(excel: ExcelDouble, sheet: SheetModel, row: number, col: number, value: CellValue): void {
+  if (value === null || value === undefined || value === "") return;
+  const cell = excel.model.ensureCell(sheet, row, col);
+  if (value instanceof Date) {
+    cell.value = value.getTime() / DAY_MS + EXCEL_EPOCH_DAYS;
+    cell.numberFormat = "yyyy-mm-dd";
+  } else if (typeof value === "object") {
+    if ("error" in value) cell.value = { error: value.error };
+    // a formula the file holds without a result: Excel calculates it on opening, so does the double
+    else cell.formula = `=${value.formula.replace(/^=/, "")}`;
+  } else {
+    // text stays text, even text that starts with "="
+    cell.value = value;
+  }
+}
+
+/** The sheets of a workbook in a new Excel double, in their order, every value where the file has it. */
+export function doubleFromGrids(grids: readonly Grid[]): ExcelDouble {
+  const excel = new ExcelDouble();
+  for (const grid of grids) {
+    const sheet = excel.model.addSheet(grid.sheet);
+    // the .xlsx reader gives each sheet from A1
+    grid.values.forEach((row, r) => row.forEach((value, c) => putCell(excel, sheet, r, c, value)));
+  }
+  excel.model.changed();
+  return excel;
+}
+
+/** Makes the sheet active with its used range selected, as a clerk would before reading. */
+export function startOn(excel: ExcelDouble, sheetName: string): void {
+  const sheet = excel.model.requireSheet(sheetName);
+  excel.model.activeSheet = sheet.name;
+  const used = excel.model.usedRect(sheet, true);
+  if (used) {
+    const range = `${columnLetters(used.c0)}${used.r0 + 1}:${columnLetters(used.c1)}${used.r1 + 1}`;
+    selectInDouble(excel, `${sheetRef(sheet.name)}!${range}`);
+  }
+}

@@ -1,0 +1,369 @@
+/**
+ * The offline web app end to end, in Debian's headless Chromium: the production build (dist/web), served by
+ * `balance web`'s own server and opened straight from disk (file://). A county workbook the app has never seen
+ * (made here from a seed) is opened, checked, its report written and the workbook downloaded; the download is
+ * read back: its original sheets are unchanged and its report numbers equal `balance evaluate --json` on the same
+ * file. No request leaves the page's origin. Unreadable files get the command line's messages. Screenshots at
+ * 350 px, Chinese and English, go to tests/artifacts/.
+ */
+import ExcelJS from "exceljs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serveFolder } from "../../src/cli/commands/web";
+import type { SchoolRecord } from "../../src/engine/records";
+import { seededRandom } from "../../src/sample/random";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
+import { BALANCE_LAYOUT, COMPLIANCE_LAYOUT } from "../../src/report/build";
+import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
+import { DEMO_RENAMED_HEADER } from "../../src/web/demo";
+import { readWorkbookFile } from "../../src/xlsx/read";
+import { run } from "../cli/helpers";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
+
+const ARTIFACTS = path.join(ROOT, "tests/artifacts");
+const WIDTH = 350;
+const haveChromium = existsSync(CHROMIUM);
+const describeInBrowser = haveChromium ? describe : describe.skip;
+if (!haveChromium) console.warn(`${CHROMIUM} is missing: the web app's browser test is skipped.`);
+
+jest.setTimeout(300_000);
+
+/** A county of the sample's shape with every figure moved by up to ±25 %, seeded: a table no test has seen. */
+function unseenCounty(seed: number): SchoolRecord[] {
+  const random = seededRandom(seed);
+  const move = (n: number, whole: boolean) => {
+    const v = n * (0.75 + random() * 0.5);
+    return whole ? Math.round(v) : Math.round(v * 100) / 100;
+  };
+  return sampleCountyRecords().map((r) => ({
+    ...r,
+    name: r.name.replace("白狼县", "青石县"),
+    students: { primary: move(r.students.primary, true), junior: move(r.students.junior, true), senior: 0 },
+    teachers: {
+      primary: {
+        qualifiedTeachers: move(r.teachers.primary.qualifiedTeachers, true),
+        keyTeachers: move(r.teachers.primary.keyTeachers, true),
+        peArtTeachers: move(r.teachers.primary.peArtTeachers, true),
+      },
+      junior: {
+        qualifiedTeachers: move(r.teachers.junior.qualifiedTeachers, true),
+        keyTeachers: move(r.teachers.junior.keyTeachers, true),
+        peArtTeachers: move(r.teachers.junior.peArtTeachers, true),
+      },
+    },
+    facilities: {
+      teachingArea: move(r.facilities.teachingArea, false),
+      sportsArea: move(r.facilities.sportsArea, false),
+      equipmentValue: move(r.facilities.equipmentValue, true),
+      multimediaRooms: move(r.facilities.multimediaRooms, true),
+    },
+  }));
+}
+
+/** The county's workbook as a bureau keeps it: a cover, the school table under a title (one header in a county's
+ * own words), and an appendix with formulas. */
+async function countyWorkbook(file: string, seed: number): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const cover = book.addWorksheet("封面");
+  cover.getCell("A1").value = "青石县义务教育学校基本情况（2024 年）";
+  cover.mergeCells("A1:F1");
+  cover.getCell("A1").font = { bold: true, size: 16 };
+  cover.getCell("A3").value = "填报单位";
+  cover.getCell("B3").value = "青石县教育局";
+  cover.getCell("A4").value = "填报日期";
+  cover.getCell("B4").value = new Date(Date.UTC(2024, 8, 30));
+  cover.getCell("B4").numFmt = 'yyyy"年"m"月"d"日"';
+  cover.getColumn(1).width = 14;
+  const schools = book.addWorksheet("学校统计");
+  const header = templateHeaderRow().map((h) => (h === "小学在校生数" ? "小学在校学生数" : h));
+  const rows = [["青石县义务教育学校办学条件统计表"], header, ...recordsToRows(unseenCounty(seed))];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== "") schools.getCell(r + 1, c + 1).value = v;
+    }),
+  );
+  schools.getRow(2).font = { bold: true };
+  const appendix = book.addWorksheet("附表");
+  appendix.getCell("A1").value = "学校数";
+  appendix.getCell("B1").value = { formula: "COUNTA(学校统计!A3:A200)", result: rows.length - 2 };
+  appendix.getCell("A2").value = "经费（万元）";
+  appendix.getCell("B2").value = 1234.5;
+  appendix.getCell("B2").numFmt = "#,##0.00";
+  writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+}
+
+/** Every cell of every sheet of a workbook file: value (formulas with their results) and number format. */
+async function cellsOf(file: string | Uint8Array): Promise<Map<string, Map<string, string>>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((typeof file === "string" ? readFileSync(file) : file) as unknown as ArrayBuffer);
+  const sheets = new Map<string, Map<string, string>>();
+  for (const ws of book.worksheets) {
+    const cells = new Map<string, string>();
+    ws.eachRow((row) =>
+      row.eachCell((cell) => cells.set(cell.address, JSON.stringify([cell.value, cell.numFmt ?? null]))),
+    );
+    sheets.set(ws.name, cells);
+  }
+  return sheets;
+}
+
+type CliJson = {
+  ok: boolean;
+  sections: { school: string; level: string; values: Record<string, number | null> }[];
+  levels: Record<string, { cv: Record<string, number | null>; countyRatio: Record<string, number | null> }>;
+  resourcesPass: boolean;
+};
+
+const near = (a: unknown, b: number | null) =>
+  b === null
+    ? a === null || a === "" || a === undefined
+    : typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+/** The report of the downloaded workbook compared with `balance evaluate --json` of the same file. */
+async function expectReportAsCli(downloaded: string, cli: CliJson): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(downloaded) as unknown as ArrayBuffer);
+  const result = (v: ExcelJS.CellValue) =>
+    v !== null && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v;
+  const compliance = book.getWorksheet("达标情况")!;
+  const mismatches: string[] = [];
+  cli.sections.forEach((section, i) => {
+    const row = compliance.getRow(COMPLIANCE_LAYOUT.headerRows + 1 + i);
+    if (row.getCell(COMPLIANCE_LAYOUT.school + 1).value !== section.school)
+      mismatches.push(`row ${i} school`);
+    INDICATOR_IDS.forEach((id, k) => {
+      const v = result(row.getCell(COMPLIANCE_LAYOUT.indicator(k) + 1).value);
+      if (!near(v, section.values[id])) mismatches.push(`${section.school} ${section.level} ${id}: ${v}`);
+    });
+  });
+  const balance = book.getWorksheet("差异系数")!;
+  const C = BALANCE_LAYOUT.columns;
+  let compared = 0;
+  for (const level of LEVELS) {
+    for (const id of INDICATOR_IDS) {
+      const row = balance.getRow(BALANCE_LAYOUT.rowOf(level, id));
+      const expected = cli.levels[level];
+      if (!expected) continue;
+      compared++;
+      if (!near(result(row.getCell(C.cv + 1).value), expected.cv[id])) mismatches.push(`${level} ${id} cv`);
+      if (!near(result(row.getCell(C.countyRatio + 1).value), expected.countyRatio[id]))
+        mismatches.push(`${level} ${id} X̄`);
+    }
+  }
+  expect(mismatches).toEqual([]);
+  expect(compared).toBe(LEVELS.length * INDICATOR_IDS.length);
+}
+
+describeInBrowser("the offline web app in headless Chromium (production build)", () => {
+  let browser: Browser;
+  let server: Server;
+  let origin: string;
+  let appDir: string;
+  let builtDir: string | null = null;
+  const work = mkdtempSync(path.join(tmpdir(), "balance-web-e2e-"));
+  const county = path.join(work, "青石县.xlsx");
+  let cli: CliJson;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const build = productionBuild("web");
+    if (build.built) builtDir = build.dir;
+    appDir = path.join(build.dir, "web");
+    server = serveFolder(appDir);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await countyWorkbook(county, 20240930);
+    const evaluated = await run("evaluate", county, "--json");
+    expect(evaluated.code).toBe(0);
+    cli = JSON.parse(evaluated.stdout) as CliJson;
+    expect(cli.ok).toBe(true);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (builtDir) rmSync(builtDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** A page at 350 px that records every request and refuses any outside `allowed`. */
+  async function openApp(url: string, allowed: (u: string) => boolean, locale = "zh-CN") {
+    const context = await browser.newContext({
+      viewport: { width: WIDTH, height: 900 },
+      locale,
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const outside: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    await context.route("**/*", (route) => {
+      const u = route.request().url();
+      if (allowed(u)) return route.continue();
+      outside.push(u);
+      return route.abort();
+    });
+    page.on("request", (request) => {
+      const u = request.url();
+      if (!allowed(u) && !outside.includes(u)) outside.push(u);
+    });
+    await page.goto(url);
+    await page
+      .getByRole("heading", { name: "打开学校数据工作簿" })
+      .or(page.getByRole("heading", { name: "Open the school workbook" }))
+      .waitFor();
+    return { page, outside };
+  }
+
+  /** Open → read and check → write the report → download; the downloaded file's path. */
+  async function checkAndDownload(page: Page, shots: string | null): Promise<string> {
+    await page.locator("#workbook-file").setInputFiles(county);
+    await page.getByText("已打开“青石县.xlsx”，共 3 个工作表").waitFor();
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.getByRole("heading", { name: "3. 数据检查" }).waitFor();
+    await page.locator("[data-read-from]").waitFor();
+    expect(await page.locator("[data-read-from]").textContent()).toMatch(
+      new RegExp(
+        `^已读取 学校统计!A1:[A-Z]+\\d+：${new Set(cli.sections.map((s) => s.school)).size} 所学校$`,
+      ),
+    );
+    if (shots) await page.screenshot({ path: path.join(ARTIFACTS, `${shots}-checked.png`), fullPage: true });
+    await page.getByRole("button", { name: "生成报表工作表" }).click();
+    await page.locator("[data-written]").waitFor();
+    const verdict = await page.locator("[data-verdict]").getAttribute("data-verdict");
+    expect(verdict).toBe(cli.resourcesPass ? "pass" : "fail");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载工作簿" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("青石县-均衡评估.xlsx");
+    const saved = path.join(work, `${shots ?? "file"}-${download.suggestedFilename()}`);
+    await download.saveAs(saved);
+    await page.locator('[data-download-note="done"]').waitFor();
+    if (shots)
+      await page.screenshot({ path: path.join(ARTIFACTS, `${shots}-downloaded.png`), fullPage: true });
+    return saved;
+  }
+
+  async function expectOriginalSheetsUnchanged(downloaded: string): Promise<void> {
+    const before = await cellsOf(county);
+    const after = await cellsOf(downloaded);
+    expect([...after.keys()].slice(0, before.size)).toEqual([...before.keys()]);
+    for (const [name, cells] of before) expect([name, after.get(name)]).toEqual([name, cells]);
+  }
+
+  async function planRuns(page: Page): Promise<void> {
+    await page.getByRole("tab", { name: "规划" }).click();
+    await page.getByRole("button", { name: "计算最低成本方案" }).click();
+    await page.getByText(/^合计：/).waitFor({ timeout: 120_000 });
+  }
+
+  it("served over http: check, download; the download keeps the workbook and matches the command line", async () => {
+    const { page, outside } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-open.png") });
+    const downloaded = await checkAndDownload(page, "web-zh");
+    await expectOriginalSheetsUnchanged(downloaded);
+    await expectReportAsCli(downloaded, cli);
+
+    await page.getByRole("tab", { name: "模拟" }).click();
+    await page.locator("[data-indicators] table").first().waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-whatif.png"), fullPage: true });
+    await planRuns(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-plan.png"), fullPage: true });
+    await page.getByRole("tab", { name: "全部指标" }).click();
+    await page.locator("[data-county-verdict]").waitFor();
+    await page.getByRole("tab", { name: "工作簿" }).click();
+    await page.locator('table[data-sheet="达标情况"]').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-workbook.png") });
+    expect(outside).toEqual([]);
+    await page.context().close();
+  });
+
+  it("opened from disk (file://): the same, the solver included, with no request at all", async () => {
+    const url = `file://${path.join(appDir, "index.html")}`;
+    const { page, outside } = await openApp(url, (u) => /^(?:file|data|blob):/.test(u));
+    const downloaded = await checkAndDownload(page, null);
+    await expectOriginalSheetsUnchanged(downloaded);
+    await expectReportAsCli(downloaded, cli);
+    await planRuns(page);
+    expect(outside).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says why a file cannot be opened, in the command line's words", async () => {
+    const fixtures = path.join(ROOT, "tests/trust/fixtures/xlsx");
+    const xls = path.join(work, "旧表.xls");
+    // an old .xls is a Compound File, as a password-protected workbook is
+    writeFileSync(
+      xls,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
+    const files = [
+      ...[
+        "bad-corrupt-zip.xlsx",
+        "bad-encrypted.xlsx",
+        "bad-text-named-xlsx.xlsx",
+        "bad-zip-not-workbook.xlsx",
+      ].map((f) => path.join(fixtures, f)),
+      xls,
+    ];
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    for (const file of files) {
+      const read = await readWorkbookFile(file);
+      if (read.ok) throw new Error(`${file} should not be readable`);
+      const cliRun = await run("evaluate", file);
+      expect(cliRun.code).toBe(1);
+      expect(cliRun.stderr).toContain(read.problem.message.zh);
+      await page.locator("#workbook-file").setInputFiles(file);
+      const bar = page.locator("[data-open-error]");
+      await bar.waitFor();
+      await expect(bar.textContent()).resolves.toBe(
+        `无法打开“${path.basename(file)}”：${read.problem.message.zh}`,
+      );
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-unreadable.png") });
+    await page.context().close();
+  });
+
+  it("speaks English on request, its tab bar on one line at 350 px", async () => {
+    const { page } = await openApp(
+      `${origin}/index.html?lang=en`,
+      (u) => u.startsWith(`${origin}/`),
+      "en-US",
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-en-open.png") });
+    await page.getByRole("button", { name: "Try it on the sample county" }).click();
+    await page.getByRole("button", { name: "Read and check" }).click();
+    await page.getByRole("heading", { name: "3. Check" }).waitFor();
+    const tabs = await page
+      .getByRole("tab")
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(tabs.length).toBe(5);
+    expect(new Set(tabs).size).toBe(1);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-en-checked.png"), fullPage: true });
+    // the sample's one header in a county's own words, pointed at its field
+    await page.getByRole("combobox", { name: "Primary key teachers" }).click();
+    await page
+      .getByRole("option", { name: new RegExp(DEMO_RENAMED_HEADER.header.replace(/[()（）]/g, ".")) })
+      .click();
+    await page.getByText(/Errors to fix before the report/).waitFor({ state: "detached" });
+    await page.getByRole("tab", { name: "What-if" }).click();
+    await page.locator("[data-indicators] table").first().waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-en-whatif.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("raised no script error in the page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
