@@ -3,15 +3,8 @@ import { join } from "node:path";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { readSchoolTable } from "../../src/sheet/read";
 import { run, tempDir } from "../cli/helpers";
-import {
-  COUNTY_LISTED,
-  COUNTY_UNLISTED,
-  exportSheet,
-  exportWorkbook,
-  leagueRows,
-  templateRowsOf,
-  templateWorkbook,
-} from "./exportFixture";
+import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows, templateRowsOf } from "./exportFixture";
+import { exportWorkbook, templateWorkbook } from "./exportFiles";
 import { PROVINCE_LABELS } from "./fixtures/province";
 import { formSchools, formTemplateRows, formWorkbook, formWorkbookFile } from "./formsFixture";
 import { rounded, verdictOf } from "./helpers";

@@ -5,11 +5,9 @@
  * school-table template by a clerk. The clerk's arithmetic is written out here (qualified teachers = 博士 + 硕士 +
  * 本科 + 专科 for primary, …), independent of the recipe code, so that the two can be compared.
  */
-import ExcelJS from "exceljs";
 import { seededRandom } from "../../src/sample/random";
 import { columnLetters } from "../../src/sheet/grid";
 import type { TemplateCell } from "../../src/sheet/template";
-import { templateHeaderRow } from "../../src/sheet/template";
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
 import type { RecipeColumn } from "../../src/sheet/recipe/table";
 
@@ -223,21 +221,6 @@ export function exportSheet(rows: readonly ExportRow[], layout: ExportLayout = {
     values.push(leaves.map((leaf) => leaf.value(row)));
   }
   return { sheet, values, merges, columns, dataRows };
-}
-
-/** The export as an .xlsx workbook. */
-export async function exportWorkbook(sheets: readonly ExportSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = workbook.addWorksheet(s.sheet);
-    s.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) ws.getCell(r + 1, c + 1).value = value;
-      }),
-    );
-    for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 // ── the league ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -571,16 +554,4 @@ export function templateRowsOf(rows: readonly ExportRow[], county: string): Temp
     table.push(TEMPLATE_COLUMNS.map((c) => values[c.id] ?? null));
   }
   return table;
-}
-
-/** The clerk's workbook: the template's header and these rows. */
-export async function templateWorkbook(rows: TemplateCell[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet("学校");
-  [templateHeaderRow(), ...rows].forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value !== null) ws.getCell(r + 1, c + 1).value = value;
-    }),
-  );
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

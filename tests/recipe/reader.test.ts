@@ -9,11 +9,11 @@ import {
   COUNTY_LISTED,
   COUNTY_UNLISTED,
   exportSheet,
-  exportWorkbook,
   leagueRows,
   templateRowsOf,
   type ExportSheet,
 } from "./exportFixture";
+import { exportWorkbook } from "./exportFiles";
 import { rounded, templateRecords, verdictOf } from "./helpers";
 
 const gridOf = (sheet: ExportSheet, merges = true): Grid => ({

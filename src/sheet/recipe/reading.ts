@@ -5,6 +5,7 @@
  */
 import type { CanonicalTable } from "./canonical";
 import { formDerivationText } from "./forms";
+import { formulaText } from "./formula";
 import { leavesOf } from "./derive";
 import type { ExportReading } from "./readExport";
 import type { FormCell, FormLabel, FormRecipe } from "./schema";
@@ -22,8 +23,9 @@ export interface RecipeReading {
   name: { zh: string; en: string } | null;
   /** whether the recipe was recognised from the header (the built-in) rather than given */
   recognised: boolean;
-  /** each field derived: its derivation and the columns it reads */
-  fields: { field: string; text: string; columns: SourceColumnRef[] }[];
+  /** each field derived: its derivation as a person reads it, as a line to edit (every column's whole path), and
+   * the columns it reads */
+  fields: { field: string; text: string; formula: string; columns: SourceColumnRef[] }[];
   /** the column of each row rule the source has (name, type, county, 是否计校数, 隶属学校, 城乡分类, 学段) */
   rules: { rule: RowRule; column: SourceColumnRef }[];
   /** the recipe's fields the source does not have, with what was looked for */
@@ -58,6 +60,7 @@ export function tableRecipeReading(
     fields: plan.fields.map((f) => ({
       field: f.field,
       text: f.text,
+      formula: formulaText(f.node),
       columns: leavesOf(f.node).map((l) => ({ path: [...l.column.path], cell: lastCell(l.column.cells) })),
     })),
     rules,
@@ -97,6 +100,7 @@ export function formRecipeReading(
           {
             field,
             text: formDerivationText(derivation),
+            formula: formDerivationText(derivation),
             columns: formLeaves(derivation).map((c) => ({
               path: [c.sheet, shownPattern(c.row), ...shownPattern(c.column).split("›")],
               cell: null,

@@ -36,8 +36,8 @@ export function countyRows(
           "error",
           "several-counties",
           rows.find((r) => r.cells.county)?.cells.county ?? null,
-          `表中有 ${names.length} 个旗县市区（${names.join("、")}），请指定要评估哪一个（命令行 --county 名称）。`,
-          `The table holds ${names.length} counties (${names.join(", ")}); say which one to evaluate (--county NAME).`,
+          `表中有 ${names.length} 个旗县市区（${names.join("、")}），请指定要评估哪一个（任务窗格第 2 步选择；命令行用 --county 名称）。`,
+          `The table holds ${names.length} counties (${names.join(", ")}); say which one to evaluate (in step 2 of the pane; --county NAME on the command line).`,
         ),
       );
       return { rows: [], counties: names };
