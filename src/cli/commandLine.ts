@@ -4,7 +4,8 @@ import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
-import { HEADER_SEARCH_ROWS, readSchoolTable } from "../sheet/read";
+import { holdsSchoolTable } from "../sheet/read";
+import { holdsRecipeTable } from "../sheet/recipe/inReader";
 import type { Problem } from "../sheet/problems";
 import { parseProfileText } from "../standard/load";
 import { parseRecipeText } from "../sheet/recipe/load";
@@ -187,14 +188,13 @@ export async function readJsonFile(
 export async function readSchoolSheet(
   file: string,
   sheet: string | undefined,
-  profile: Profile,
   recipe?: TableRecipe,
 ): Promise<
   { ok: true; grids: Grid[]; grid: Grid; problems: Problem[] } | { ok: false; problems: Problem[] }
 > {
   const workbook = await readWorkbookFile(file);
   if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
-  const chosen = chooseSheet(workbook.grids, sheet, holdsSchoolTable(profile, recipe));
+  const chosen = chooseSheet(workbook.grids, sheet, recipe ? holdsRecipeTable(recipe) : holdsSchoolTable);
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
   // problems of choosing the sheet (a hidden sheet passed over or read)
   return { ok: true, grids: workbook.grids, grid: chosen.grid, problems: chosen.problems };
@@ -210,21 +210,11 @@ export async function readCountyRecords(
   profile: Profile,
   table: { county?: string; recipe?: TableRecipe } = {},
 ): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
-  const chosen = await readSchoolSheet(file, sheet, profile, table.recipe);
+  const chosen = await readSchoolSheet(file, sheet, table.recipe);
   if (!chosen.ok) return chosen;
   const result = withSheetProblems(evaluateTable(chosen.grid, profile, table), chosen.problems);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
-}
-
-/**
- * Whether a sheet holds a school table, for choosing the sheet: the header is looked for in its top rows only
- * (docs/school-table.md#headers), so that choosing does not read a large table that evaluating reads again.
- */
-export function holdsSchoolTable(profile: Profile, recipe?: TableRecipe): (grid: Grid) => boolean {
-  return (grid) =>
-    readSchoolTable({ ...grid, values: grid.values.slice(0, HEADER_SEARCH_ROWS + 1) }, { profile, recipe })
-      .headerRow !== null;
 }
 
 /** A table's evaluation with the problems of choosing its sheet (a hidden sheet passed over or read) first. */

@@ -11,7 +11,8 @@ import { evaluateTable, type TableEvaluation } from "../pipeline";
 import { isBalanceOutput } from "../report/outputs";
 import { detectCountyName, type CountyNameSource } from "../sheet/countyName";
 import type { Problem } from "../sheet/problems";
-import { holdsSchoolTable, withSheetProblems } from "./commandLine";
+import { withSheetProblems } from "./commandLine";
+import { holdsSchoolTable } from "../sheet/read";
 import { XING_AN_LEAGUE_PLAN } from "../standard/county";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
@@ -97,7 +98,7 @@ export async function withEveryCounty(
     const workbook = await readWorkbookFile(source.file);
     const counties: string[] = [];
     if (workbook.ok && !(source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet)))) {
-      const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable(profile));
+      const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
       if (chosen.ok) counties.push(...(readSchoolTable(chosen.grid, { profile }).recipe?.counties ?? []));
     }
     if (counties.length > 1) for (const county of counties) out.push({ ...source, county });
@@ -138,7 +139,7 @@ export async function evaluateCountySource(
   const workbook = await readWorkbookFile(source.file);
   if (!workbook.ok) return failed([workbook.problem]);
   if (source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet))) return failed([], true);
-  const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable(profile));
+  const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
   if (!chosen.ok) return failed([chosen.problem]);
   const table = withSheetProblems(
     evaluateTable(chosen.grid, profile, { county: source.county }),

@@ -12,9 +12,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
-import type { Grid } from "../sheet/grid";
-import { readSchoolTable } from "../sheet/read";
-import { NATIONAL_2017 } from "../standard/national2017";
+import { holdsSchoolTable } from "../sheet/read";
 import { PaneHeader } from "../taskpane/components/PaneHeader";
 import { Pane } from "../taskpane/Pane";
 import { usePaneStyles } from "../taskpane/styles";
@@ -179,8 +177,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       }
       const excel = doubleFromGrids(result.grids);
       // the sheet `balance evaluate` evaluates when none is named: the first with a school table's header
-      const hasHeader = (grid: Grid) => readSchoolTable(grid, { profile: NATIONAL_2017 }).headerRow !== null;
-      const chosen = chooseSheet(result.grids, undefined, hasHeader);
+      const chosen = chooseSheet(result.grids, undefined, holdsSchoolTable);
       if (chosen.ok) startOn(excel, chosen.grid.sheet);
       show({
         name: file.name,

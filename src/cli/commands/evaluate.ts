@@ -147,7 +147,7 @@ export const evaluateCommand: Command = {
     // a county the profile does not list is evaluated all the same, without a target year
     const target = values.county === undefined ? undefined : findCounty(profile, values.county);
 
-    const chosen = await readSchoolSheet(file, values.sheet, profile, recipe);
+    const chosen = await readSchoolSheet(file, values.sheet, recipe);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
     const table = { county: values.county, recipe };

@@ -2,7 +2,8 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Lang } from "../../i18n/format";
 import { hasErrors, type Problem } from "../../sheet/problems";
-import { readSchoolTable } from "../../sheet/read";
+import { holdsSchoolTable, readSchoolTable } from "../../sheet/read";
+import { holdsRecipeTable } from "../../sheet/recipe/inReader";
 import { readFormWorkbooks, type FormWorkbook } from "../../sheet/recipe/forms";
 import { JIAOJI_FORMS } from "../../sheet/recipe/load";
 import { formRecipeReading, type RecipeReading } from "../../sheet/recipe/reading";
@@ -88,7 +89,7 @@ async function readExportFile(
   if (!book.ok) return { ok: false, problems: [book.problem] };
   const read = (grid: (typeof book.grids)[number]) =>
     readSchoolTable(grid, { profile: options.profile, recipe, county: options.county });
-  const chosen = chooseSheet(book.grids, options.sheet, (grid) => read(grid).recipe !== undefined);
+  const chosen = chooseSheet(book.grids, options.sheet, recipe ? holdsRecipeTable(recipe) : holdsSchoolTable);
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
   const result = read(chosen.grid);
   if (!result.recipe) {

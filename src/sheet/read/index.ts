@@ -54,6 +54,14 @@ export function readSchoolRecords(
  * The 0-based row of a grid's header (its last row), or null when the grid has none: the header is looked for in
  * its first rows only, no school row is read. For a host choosing which sheet holds the table before reading it.
  */
+/**
+ * Whether a sheet holds a school table, for choosing the sheet to read: its header is looked for in the top rows
+ * only (docs/school-table.md#headers), so choosing never reads a large table that reading reads again.
+ */
+export function holdsSchoolTable(grid: Grid): boolean {
+  return findHeaderRow(grid) !== null;
+}
+
 export function findHeaderRow(grid: Grid, options: Pick<ReadOptions, "cache"> = {}): number | null {
   const view = new GridView(grid, []);
   const cache = options.cache instanceof ReaderCache ? options.cache : new ReaderCache();

@@ -6,7 +6,7 @@
 import type { Grid } from "../grid";
 import type { Problem } from "../problems";
 import { collect } from "../read/figures";
-import type { GridView } from "../read/gridView";
+import { GridView } from "../read/gridView";
 import { findHeader, withUnitRow, type HeaderReading, type MatchHeader } from "../read/headerPaths";
 import { noSkippedRows, walkTable } from "../read/tableRows";
 import type { ReadResult } from "../read/table";
@@ -47,6 +47,15 @@ function recipeMatcher(recipe: TableRecipe): MatchHeader {
     const folded = foldLabel(text);
     return ids.get(folded) ?? ids.get(folded.replace(/\([^)]*\)$/u, "")) ?? null;
   };
+}
+
+/**
+ * Whether a sheet holds a table the recipe describes, for choosing the sheet to read through a recipe given: its
+ * header is looked for in the top rows only, as holdsSchoolTable looks for the template's.
+ */
+export function holdsRecipeTable(recipe: TableRecipe): (grid: Grid) => boolean {
+  const match = recipeMatcher(recipe);
+  return (grid) => findHeader(new GridView(grid, []), match, false) !== null;
 }
 
 /** Whether the plain reading of a header already has the teachers of the school table: no recipe is tried then. */
