@@ -15,6 +15,7 @@ import type { Derivation, FormCell, FormLabel, FormRecipe } from "./schema";
 import { fieldsSplitBySource, type ImportedSchool, type SourceRow } from "./schools";
 import { typeOfWord } from "./table";
 import { readSourceRows, type ExportOptions, type ExportReading } from "./readExport";
+import { selectCounty } from "./rowGroups";
 import type { ReadResult } from "../read";
 import { foldLabel } from "./patterns";
 
@@ -191,5 +192,12 @@ export function readFormWorkbooks(
     .map(([field, derivation]) => ({ field, text: formDerivationText(derivation) }));
   const fileOf = (school: ImportedSchool) => workbooks[school.rows[0].gridRow]?.file ?? "";
   const derived = { fields, splitByColumns: formFieldsSplit(recipe), levelsOfOwnSources: true };
-  return readSourceRows(rows, derived, problems, options, fileOf, readTable);
+  const selected = selectCounty(
+    rows.map((r) => r.county),
+    (i) => rows[i].cells.county,
+    options.county,
+    problems,
+  );
+  const kept = selected.keep.map((i) => rows[i]);
+  return readSourceRows(kept, selected.counties, derived, problems, options, fileOf, readTable);
 }

@@ -43,9 +43,16 @@ function recipeMatcher(recipe: TableRecipe): MatchHeader {
   for (const [field, derivation] of Object.entries(recipe.fields)) {
     for (const text of leaves(derivation)) add(`recipe:${field}:${text}`, text);
   }
+  // a header's labels are matched over and over while its rows are tried as blocks: each text once, for this read
+  const matched = new Map<string, string | null>();
   return (text) => {
-    const folded = foldLabel(text);
-    return ids.get(folded) ?? ids.get(folded.replace(/\([^)]*\)$/u, "")) ?? null;
+    let id = matched.get(text);
+    if (id === undefined) {
+      const folded = foldLabel(text);
+      id = ids.get(folded) ?? ids.get(folded.replace(/\([^)]*\)$/u, "")) ?? null;
+      matched.set(text, id);
+    }
+    return id;
   };
 }
 
@@ -100,8 +107,7 @@ export function readWithRecipe(
     });
     return null;
   }
-  const firstPlan = planTable(recipe, header.header.columns);
-  const nameCol = firstPlan?.rules.name?.index;
+  const nameCol = header.matches.find((m) => m.id === "name")?.column.index;
   const reading = withUnitRow(view, header, nameCol);
   const plan = planTable(recipe, reading.header.columns);
   if (!plan || (!given && recipeFit(plan) < RECIPE_FIT)) {

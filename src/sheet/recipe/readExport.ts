@@ -13,6 +13,8 @@ import { noSkippedRows } from "../read/tableRows";
 import { canonicalTable, type CanonicalTable, type CellSource } from "./canonical";
 import { importSchools, type ImportedSchool, type SourceRow } from "./schools";
 import { readTableRow, type TablePlan } from "./table";
+import { selectCounty } from "./rowGroups";
+import { readText } from "../cells";
 
 /** The sheet the canonical table is read under: a name no workbook gives, so that its addresses are told apart. */
 const CANONICAL_SHEET = "__import__";
@@ -119,10 +121,12 @@ export interface DerivedFields {
 /**
  * The schools of rows read through a recipe, put into the canonical table and read by the school-table reader
  * (`readTable`, given so that the reader and the recipes stay apart), its problems said of the rows' own cells.
+ * The rows are those of the county read (rowGroups.ts selectCounty); `counties` are all the source holds.
  * `problems` holds what reading the rows reported; `sheetOf` names where a school's record comes from.
  */
 export function readSourceRows(
   rows: readonly SourceRow[],
+  counties: string[],
   derived: DerivedFields,
   problems: Problem[],
   options: ExportOptions,
@@ -132,11 +136,7 @@ export function readSourceRows(
   const imported = importSchools(
     rows,
     derived.fields.map((f) => f.field),
-    {
-      county: options.county,
-      splitByColumns: derived.splitByColumns,
-      levelsOfOwnSources: derived.levelsOfOwnSources,
-    },
+    { splitByColumns: derived.splitByColumns, levelsOfOwnSources: derived.levelsOfOwnSources },
   );
   problems.push(...imported.problems);
   const derivations = new Map(derived.fields.map((f) => [f.field, f.text]));
@@ -186,7 +186,7 @@ export function readSourceRows(
     },
     table,
     schools: imported.schools,
-    counties: imported.counties,
+    counties,
   };
 }
 
@@ -220,8 +220,23 @@ export function readExport(
 ): ExportReading {
   const problems: Problem[] = [...plan.problems, ...unmatchedProblems(plan.unbound)];
   const context = { address: source.address, defaultUnit: options.defaultUnit, problems };
-  const rows = source.dataRows.map((r) => readTableRow(plan, source.row(r), source.sheetRow(r), r, context));
-  return readSourceRows(rows, plan, problems, options, () => source.sheet, readTable);
+  const countyColumn = plan.rules.county?.index;
+  const countyOf = (r: number) => {
+    const t = countyColumn === undefined ? null : readText(source.row(r)[countyColumn]);
+    return t?.kind === "text" ? t.text : null;
+  };
+  const { dataRows } = source;
+  const selected = selectCounty(
+    dataRows.map(countyOf),
+    (i) => (countyColumn === undefined ? null : source.address(dataRows[i], countyColumn)),
+    options.county,
+    problems,
+  );
+  const rows = selected.keep.map((i) => {
+    const r = dataRows[i];
+    return readTableRow(plan, source.row(r), source.sheetRow(r), r, context);
+  });
+  return readSourceRows(rows, selected.counties, plan, problems, options, () => source.sheet, readTable);
 }
 
 /** A record's source: the export's sheet, its school's first row, each field's first source cell. */

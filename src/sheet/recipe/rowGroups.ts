@@ -20,45 +20,65 @@ const TEACHER_FIELDS = [
   "juniorPeArtTeachers",
 ];
 
-/** The rows of the county asked for, or a problem when the table holds several and none was asked for. */
-export function countyRows(
-  rows: readonly SourceRow[],
-  options: SchoolsOptions,
+/**
+ * Which rows to read from a table whose rows say their county (`counties`, in row order, null where blank): the
+ * county asked for, or all of them when the table holds one; none, with a problem, when it holds several and none
+ * was asked for, or not the one asked for. Decided before any figure is read, so that one county of a province's
+ * export costs its own rows. `cellOf` names the county cell of a row.
+ */
+export function selectCounty(
+  counties: readonly (string | null)[],
+  cellOf: (index: number) => string | null,
+  county: string | undefined,
   problems: Problem[],
-): { rows: SourceRow[]; counties: string[] } {
-  const counties = new Map<string, string>();
-  for (const r of rows) if (r.county && !counties.has(fold(r.county))) counties.set(fold(r.county), r.county);
-  const names = [...counties.values()];
-  if (options.county === undefined) {
-    if (names.length > 1) {
-      problems.push(
-        recipeProblem(
-          "error",
-          "several-counties",
-          rows.find((r) => r.cells.county)?.cells.county ?? null,
-          `表中有 ${names.length} 个旗县市区（${names.join("、")}），请指定要评估哪一个（任务窗格第 2 步选择；命令行用 --county 名称）。`,
-          `The table holds ${names.length} counties (${names.join(", ")}); say which one to evaluate (in step 2 of the pane; --county NAME on the command line).`,
-        ),
-      );
-      return { rows: [], counties: names };
+): { keep: number[]; counties: string[] } {
+  // a province's rows repeat a few hundred county names: each folded once
+  const folds = new Map<string, string>();
+  const folded = (c: string) => {
+    let f = folds.get(c);
+    if (f === undefined) {
+      f = fold(c);
+      folds.set(c, f);
     }
-    return { rows: [...rows], counties: names };
+    return f;
+  };
+  const names = new Map<string, string>();
+  counties.forEach((c) => {
+    if (c !== null && !names.has(folded(c))) names.set(folded(c), c);
+  });
+  const list = [...names.values()];
+  const all = counties.map((_, i) => i);
+  if (county === undefined || list.length === 0) {
+    if (county !== undefined || list.length <= 1) return { keep: all, counties: list };
+    const first = counties.findIndex((c) => c !== null);
+    problems.push(
+      recipeProblem(
+        "error",
+        "several-counties",
+        first < 0 ? null : cellOf(first),
+        `表中有 ${list.length} 个旗县市区（${list.join("、")}），请指定要评估哪一个（任务窗格第 2 步选择；命令行用 --county 名称）。`,
+        `The table holds ${list.length} counties (${list.join(", ")}); say which one to evaluate (in step 2 of the pane; --county NAME on the command line).`,
+      ),
+    );
+    return { keep: [], counties: list };
   }
-  if (names.length === 0) return { rows: [...rows], counties: names };
-  const wanted = fold(options.county);
-  if (!counties.has(wanted)) {
+  const wanted = fold(county);
+  if (!names.has(wanted)) {
     problems.push(
       recipeProblem(
         "error",
         "county-not-found",
         null,
-        `表中没有“${options.county}”的学校；表中的旗县市区：${names.join("、")}。`,
-        `The table has no school of "${options.county}"; its counties: ${names.join(", ")}.`,
+        `表中没有“${county}”的学校；表中的旗县市区：${list.join("、")}。`,
+        `The table has no school of "${county}"; its counties: ${list.join(", ")}.`,
       ),
     );
-    return { rows: [], counties: names };
+    return { keep: [], counties: list };
   }
-  return { rows: rows.filter((r) => r.county !== null && fold(r.county) === wanted), counties: names };
+  return {
+    keep: all.filter((i) => counties[i] !== null && folded(counties[i] as string) === wanted),
+    counties: list,
+  };
 }
 
 /** The school a campus joins: the one its 隶属学校 names, following a campus of a campus up to its school. */

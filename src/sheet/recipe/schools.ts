@@ -11,7 +11,7 @@ import { columnById } from "../../standard/columns";
 import type { Problem } from "../problems";
 import type { DerivedValue } from "./derive";
 import { foldLabel } from "./patterns";
-import { checkOneRowCombined, countyRows, parentGroup } from "./rowGroups";
+import { checkOneRowCombined, parentGroup } from "./rowGroups";
 import { recipeProblem } from "./problem";
 
 export type RowLevel = "primary" | "junior" | "senior";
@@ -74,8 +74,6 @@ export interface ImportedSchool {
 }
 
 export interface SchoolsOptions {
-  /** the county to read, from a table of several; undefined: the table must hold one */
-  county?: string;
   /**
    * The level fields a row of several levels (a school of one row, no 学段) still gives: those the recipe derives
    * from other columns than the same field of the other level (初中教师 from columns of their own). The others —
@@ -90,8 +88,6 @@ export interface SchoolsOptions {
 export interface SchoolsResult {
   schools: ImportedSchool[];
   problems: Problem[];
-  /** the counties of the table, as first written, in order of appearance */
-  counties: string[];
 }
 
 /** The level a field of the school table belongs to, or null for the whole school. */
@@ -247,9 +243,8 @@ export function importSchools(
   options: SchoolsOptions,
 ): SchoolsResult {
   const problems: Problem[] = [];
-  const selected = countyRows(rows, options, problems);
-  const inScope = selected.rows.filter((r) => r.type !== null);
-  const outOfScope = selected.rows.filter((r) => r.type === null);
+  const inScope = rows.filter((r) => r.type !== null);
+  const outOfScope = rows.filter((r) => r.type === null);
   if (outOfScope.length > 0) {
     const words = [...new Set(outOfScope.map((r) => r.typeText ?? ""))].join("、");
     problems.push(
@@ -296,5 +291,5 @@ export function importSchools(
   const schools = groups.map((g) =>
     schoolOf(g, joined.get(g) ?? [], fieldIds, options.splitByColumns, problems),
   );
-  return { schools, problems, counties: selected.counties };
+  return { schools, problems };
 }

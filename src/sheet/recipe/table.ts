@@ -89,7 +89,17 @@ function unitProblem(column: RecipeColumn): Problem {
 export function planTable(recipe: TableRecipe, columns: readonly RecipeColumn[]): TablePlan | null {
   const problems: Problem[] = [];
   const warned = new Set<string>();
+  // the recipe names a column in several fields (室内体育用房 twice): each pattern read and looked for once
+  const found = new Map<string, RecipeColumn | null>();
   const find = (text: string): RecipeColumn | null => {
+    let column = found.get(text);
+    if (column === undefined) {
+      column = findColumn(text);
+      found.set(text, column);
+    }
+    return column;
+  };
+  const findColumn = (text: string): RecipeColumn | null => {
     const pattern = parsePattern(text) as HeaderPattern;
     const named = columnsNamed(pattern, columns);
     if (named.length === 0) return null;
