@@ -72,6 +72,14 @@ class Sheet {
   }
 }
 
+/** Labels standing in both rows of a two-row header (项目, 编号, 合计), from column 0. */
+function tallLabels(sheet: Sheet, labels: readonly string[]): void {
+  labels.forEach((label, c) => {
+    sheet.set(3, c, label);
+    sheet.merge(3, c, 4, c);
+  });
+}
+
 /** A form's title over its columns, its code, and the unit row. */
 function titled(sheet: Sheet, title: string, width: number, unit: string): void {
   sheet.set(0, 0, title);
@@ -117,10 +125,7 @@ function pupilsForm(code: string, suffix: string, grades: string[], students: nu
     ["招生数", ["计", "其中：女"]],
     ["在校生数", ["合计", "其中：女", "其中：少数民族", "随迁子女"]],
   ];
-  sheet.set(3, 0, "项目");
-  sheet.merge(3, 0, 4, 0);
-  sheet.set(3, 1, "编号");
-  sheet.merge(3, 1, 4, 1);
+  tallLabels(sheet, ["项目", "编号"]);
   let c = 2;
   for (const [head, subs] of heads) {
     sheet.set(3, c, head);
@@ -207,12 +212,7 @@ function teachersForm(code: string, suffix: string, f: LevelFigures, junior: boo
   const sheet = new Sheet(`${code}_${suffix}`);
   const width = 3 + subjects.length;
   titled(sheet, junior ? "初中专任教师学历、任教课程情况" : "小学专任教师学历、任教课程情况", width, "人");
-  sheet.set(3, 0, "项目");
-  sheet.merge(3, 0, 4, 0);
-  sheet.set(3, 1, "编号");
-  sheet.merge(3, 1, 4, 1);
-  sheet.set(3, 2, "合计");
-  sheet.merge(3, 2, 4, 2);
+  tallLabels(sheet, ["项目", "编号", "合计"]);
   sheet.set(3, 3, "按任教课程分");
   sheet.merge(3, 3, 3, width - 1);
   subjects.forEach((s, i) => sheet.set(4, 3 + i, s));
@@ -256,12 +256,7 @@ function teachersForm(code: string, suffix: string, f: LevelFigures, junior: boo
 function buildingsForm(s: FormSchool, suffix: string): Grid {
   const sheet = new Sheet(`教基5170_${suffix}`);
   titled(sheet, "学校校舍情况", 8, "平方米");
-  sheet.set(3, 0, "项目");
-  sheet.merge(3, 0, 4, 0);
-  sheet.set(3, 1, "编号");
-  sheet.merge(3, 1, 4, 1);
-  sheet.set(3, 2, "合计");
-  sheet.merge(3, 2, 4, 2);
+  tallLabels(sheet, ["项目", "编号", "合计"]);
   sheet.set(3, 3, "学校产权");
   sheet.merge(3, 3, 3, 5);
   ["计", "其中：危房", "当年新增"].forEach((t, i) => sheet.set(4, 3 + i, t));
