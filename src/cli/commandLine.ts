@@ -5,6 +5,7 @@ import { evaluateTable } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
 import { holdsSchoolTable } from "../sheet/read";
+import { holdsRecipeTable } from "../sheet/recipe/inReader";
 import type { Problem } from "../sheet/problems";
 import {
   DEFAULT_PROJECT_SIZES,
@@ -14,6 +15,8 @@ import {
   type UnitCosts,
 } from "../engine/plan/costs";
 import { parseProfileText } from "../standard/load";
+import { parseRecipeText } from "../sheet/recipe/load";
+import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
@@ -85,9 +88,18 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   return { values: parsed.values as Values<O>, file: positionals[0], files: positionals, lang };
 }
 
-/** The profile named by --profile (the national standard without it); an invalid one is a usage error naming the field. */
-export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
-  if (path === undefined) return NATIONAL_2017;
+type FieldErrors = { field: string; message: Bilingual }[];
+
+/**
+ * A JSON file of settings named by an option (a profile, a recipe), checked by `parse`: a file that cannot be read
+ * or does not pass is a usage error, each wrong field named in both languages.
+ */
+async function readSettingsFile<T>(
+  io: CliIO,
+  path: string,
+  what: { zh: string; en: string },
+  parse: (text: string) => { ok: true; value: T } | { ok: false; errors: FieldErrors },
+): Promise<T | number> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -96,18 +108,51 @@ export async function readProfileOption(io: CliIO, path: string | undefined): Pr
     return usageError(
       io,
       code === "ENOENT"
-        ? { zh: `找不到标准文件“${path}”`, en: `profile file not found: "${path}"` }
-        : { zh: `无法读取标准文件“${path}”（${code}）`, en: `cannot read the profile "${path}" (${code})` },
+        ? { zh: `找不到${what.zh}“${path}”`, en: `${what.en} not found: "${path}"` }
+        : {
+            zh: `无法读取${what.zh}“${path}”（${code}）`,
+            en: `cannot read the ${what.en} "${path}" (${code})`,
+          },
     );
   }
-  const result = parseProfileText(text);
-  if (result.ok) return result.profile;
+  const result = parse(text);
+  if (result.ok) return result.value;
   const fields = result.errors.map((e) => e.field).join(", ");
   io.stderr(
-    `balance: 标准文件“${path}”无效 / the profile "${path}" is invalid (${fields})\n` +
+    `balance: ${what.zh}“${path}”无效 / the ${what.en} "${path}" is invalid (${fields})\n` +
       result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
   );
   return EXIT.usage;
+}
+
+/** The profile named by --profile (the national standard without it); an invalid one is a usage error naming the field. */
+export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
+  if (path === undefined) return NATIONAL_2017;
+  return readSettingsFile(io, path, { zh: "标准文件", en: "profile" }, (text) => {
+    const r = parseProfileText(text);
+    return r.ok ? { ok: true, value: r.profile } : r;
+  });
+}
+
+/** The recipe named by --recipe (none without it); an invalid one is a usage error naming the field. */
+export async function readRecipeOption(
+  io: CliIO,
+  path: string | undefined,
+): Promise<Recipe | undefined | number> {
+  if (path === undefined) return undefined;
+  return readSettingsFile(io, path, { zh: "配方文件", en: "recipe" }, (text) => {
+    const r = parseRecipeText(text);
+    return r.ok ? { ok: true, value: r.recipe } : r;
+  });
+}
+
+/** A table recipe for a command that reads one workbook; a form recipe is for a folder (balance import). */
+export function tableRecipeOption(io: CliIO, recipe: Recipe | undefined): TableRecipe | undefined | number {
+  if (recipe === undefined || recipe.kind === "table") return recipe;
+  return usageError(io, {
+    zh: "教基报表配方读取的是每校一个工作簿的文件夹：请用 balance import <文件夹>",
+    en: "a 教基 forms recipe reads a folder of one workbook per school: use balance import <folder>",
+  });
 }
 
 /** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
@@ -150,12 +195,13 @@ export async function readJsonFile(
 export async function readSchoolSheet(
   file: string,
   sheet: string | undefined,
+  recipe?: TableRecipe,
 ): Promise<
   { ok: true; grids: Grid[]; grid: Grid; problems: Problem[] } | { ok: false; problems: Problem[] }
 > {
   const workbook = await readWorkbookFile(file);
   if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
-  const chosen = chooseSheet(workbook.grids, sheet, holdsSchoolTable);
+  const chosen = chooseSheet(workbook.grids, sheet, recipe ? holdsRecipeTable(recipe) : holdsSchoolTable);
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
   // problems of choosing the sheet (a hidden sheet passed over or read)
   return { ok: true, grids: workbook.grids, grid: chosen.grid, problems: chosen.problems };
@@ -169,10 +215,11 @@ export async function readCountyRecords(
   file: string,
   sheet: string | undefined,
   profile: Profile,
+  table: { county?: string; recipe?: TableRecipe } = {},
 ): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
-  const chosen = await readSchoolSheet(file, sheet);
+  const chosen = await readSchoolSheet(file, sheet, table.recipe);
   if (!chosen.ok) return chosen;
-  const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
+  const result = withSheetProblems(evaluateTable(chosen.grid, profile, table), chosen.problems);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
 }

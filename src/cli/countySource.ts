@@ -16,6 +16,7 @@ import { holdsSchoolTable } from "../sheet/read";
 import { XING_AN_LEAGUE_PLAN } from "../standard/county";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
+import { readSchoolTable } from "../sheet/read";
 import { gridRangeAddress } from "../xlsx/reportFile";
 
 /**
@@ -80,6 +81,32 @@ export async function listCountySources(
   return sources;
 }
 
+/**
+ * The sources with every county of a multi-county workbook made a source of its own (a statistics export of the
+ * whole league, docs/import.md#counties): the workbook's table is read once to find its counties.
+ */
+export async function withEveryCounty(
+  sources: readonly CountySource[],
+  profile: Profile,
+): Promise<CountySource[]> {
+  const out: CountySource[] = [];
+  for (const source of sources) {
+    if (source.county !== undefined) {
+      out.push(source);
+      continue;
+    }
+    const workbook = await readWorkbookFile(source.file);
+    const counties: string[] = [];
+    if (workbook.ok && !(source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet)))) {
+      const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
+      if (chosen.ok) counties.push(...(readSchoolTable(chosen.grid, { profile }).recipe?.counties ?? []));
+    }
+    if (counties.length > 1) for (const county of counties) out.push({ ...source, county });
+    else out.push(source);
+  }
+  return out;
+}
+
 /** The counties the profile's plan names (the Xing'an League plan's by default). */
 export function knownCounties(profile: Profile): string[] {
   return (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).map((c) => c.name);
@@ -114,7 +141,10 @@ export async function evaluateCountySource(
   if (source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet))) return failed([], true);
   const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
   if (!chosen.ok) return failed([chosen.problem]);
-  const table = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
+  const table = withSheetProblems(
+    evaluateTable(chosen.grid, profile, { county: source.county }),
+    chosen.problems,
+  );
   const countySheet = findCountySheet(workbook.grids, undefined, chosen.grid.sheet);
   const countyGrid = countySheet.ok ? countySheet.grid : null;
   const { name: county, from } = name(countyGrid);

@@ -4,6 +4,7 @@ import { whatifCommand } from "./commands/whatif";
 import { planCommand } from "./commands/plan";
 import { batchCommand } from "./commands/batch";
 import { compareCommand } from "./commands/compare";
+import { importCommand } from "./commands/import";
 import { webCommand } from "./commands/web";
 import { EXIT, processIO, usageError, type CliIO, type Command } from "./io";
 import { version } from "../../package.json";
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   planCommand,
   batchCommand,
   compareCommand,
+  importCommand,
   webCommand,
 ];
 

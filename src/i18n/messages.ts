@@ -1,5 +1,6 @@
 import type { Lang } from "./format";
 import { VIEWS_EN, VIEWS_ZH } from "./views";
+import { RECIPE_EN, RECIPE_ZH } from "./recipe";
 
 /**
  * The task pane's words. One key set; Chinese is the reference, English must have every key
@@ -120,7 +121,7 @@ const paneZh = {
   dismiss: "关闭",
 };
 
-const zh = { ...paneZh, ...VIEWS_ZH };
+const zh = { ...paneZh, ...VIEWS_ZH, ...RECIPE_ZH };
 
 export type MessageKey = keyof typeof zh;
 
@@ -240,7 +241,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   dismiss: "Dismiss",
 };
 
-const en: Record<MessageKey, string> = { ...paneEn, ...VIEWS_EN };
+const en: Record<MessageKey, string> = { ...paneEn, ...VIEWS_EN, ...RECIPE_EN };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

@@ -75,7 +75,7 @@ export const SCHOOL_TYPE_CHOICES: string[] = SCHOOL_TYPES.map((type) => SCHOOL_T
 export const LOCALE_CHOICES: string[] = [LOCALE_WORDS.urban, LOCALE_WORDS.town, LOCALE_WORDS.rural];
 
 /** 元 → 万元 for the sheet, without binary noise (123456 / 10000 = 12.3456, not 12.345600000000001). */
-function toTenThousand(yuan: number): number {
+export function toTenThousand(yuan: number): number {
   return Number((yuan / 10000).toPrecision(15));
 }
 

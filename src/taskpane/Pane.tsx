@@ -21,6 +21,7 @@ import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { PaneHeader } from "./components/PaneHeader";
 import { ProblemsStep } from "./components/ProblemsStep";
+import { RecipeStep } from "./components/RecipeStep";
 import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
 import { ResultsCard } from "./components/ResultsCard";
 import { SheetViewer, type WorkbookView } from "./components/SheetViewer";
@@ -161,14 +162,27 @@ export function Pane(props: PaneProps) {
             />
             {result && flow.grid && (
               <>
-                <ColumnsStep
-                  lang={lang}
-                  grid={flow.grid}
-                  read={result.read}
-                  mapping={flow.mapping}
-                  onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
-                  onReset={() => void flow.resetMapping()}
-                />
+                {result.read.recipe ? (
+                  <RecipeStep
+                    lang={lang}
+                    recipe={result.read.recipe}
+                    changed={!result.read.recipe.recognised}
+                    busy={flow.busy !== null}
+                    onCounty={(name) => void flow.chooseCounty(name)}
+                    onDerivation={flow.changeDerivation}
+                    onReset={() => void flow.resetRecipe()}
+                    onConvert={() => void flow.convertToTable()}
+                  />
+                ) : (
+                  <ColumnsStep
+                    lang={lang}
+                    grid={flow.grid}
+                    read={result.read}
+                    mapping={flow.mapping}
+                    onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
+                    onReset={() => void flow.resetMapping()}
+                  />
+                )}
                 <ProblemsStep
                   lang={lang}
                   problems={result.problems}

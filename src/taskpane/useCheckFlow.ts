@@ -7,6 +7,15 @@ import type { CountyVerdict } from "../engine/county";
 import type { Report, ReportSheet } from "../report/model";
 import type { Grid } from "../sheet/grid";
 import { gridRange, today } from "./addresses";
+import { importReport } from "../report/importSheets";
+import {
+  RECIPE_SETTINGS_KEY,
+  choicesOf,
+  withDerivation,
+  type SavedRecipe,
+  type SavedRecipes,
+  type TableChoices,
+} from "./recipeSettings";
 
 /** "'My sheet'!A1:B2" → ["'My sheet'", "A1:B2"]. */
 function splitRange(address: string): [string, string] {
@@ -63,6 +72,14 @@ export interface CheckFlow {
   /** writes the report; with the county verdict's items it includes the 全部指标 sheet */
   writeReport(county?: CountyVerdict | null): Promise<void>;
   writeSheets(sheets: ReportSheet[]): Promise<void>;
+  /** a statistics export read through a recipe (docs/import.md): the county to evaluate, saved in the workbook */
+  chooseCounty(county: string): Promise<void>;
+  /** changes a field's derivation to what a line of text says; false when it says none the table has */
+  changeDerivation(field: string, text: string): Promise<boolean>;
+  /** back to the built-in recipe (the county chosen is kept) */
+  resetRecipe(): Promise<void>;
+  /** writes the canonical school table and its sources as two sheets (转换为标准学校表) */
+  convertToTable(): Promise<void>;
 }
 
 /**
@@ -95,8 +112,12 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [written, setWritten] = useState<string[]>([]);
   const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
-  // the latest grid and mapping for callbacks fired before React re-renders
-  const latest = useRef<{ grid: Grid | null; mapping: ColumnMapping }>({ grid: null, mapping: {} });
+  // the latest grid, mapping and recipe choices for callbacks fired before React re-renders
+  const latest = useRef<{ grid: Grid | null; mapping: ColumnMapping; choices: TableChoices }>({
+    grid: null,
+    mapping: {},
+    choices: {},
+  });
 
   const run = useCallback(async (what: Exclude<Busy, null>, task: () => Promise<void>) => {
     setBusy(what);
@@ -112,7 +133,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
 
   /** Forgets the table read: its grid, results, column matches and the sheets written from it. */
   const clear = useCallback(() => {
-    latest.current = { grid: null, mapping: {} };
+    latest.current = { grid: null, mapping: {}, choices: {} };
     setGrid(null);
     setResult(null);
     setMapping({});
@@ -129,11 +150,11 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   );
 
   const check = useCallback(
-    (g: Grid, m: ColumnMapping) => {
-      latest.current = { grid: g, mapping: m };
+    (g: Grid, m: ColumnMapping, choices: TableChoices = latest.current.choices) => {
+      latest.current = { grid: g, mapping: m, choices };
       setGrid(g);
       setMapping(m);
-      setResult(evaluateTable(g, profile, { profile, mapping: m }));
+      setResult(evaluateTable(g, profile, { profile, mapping: m, ...choices }));
     },
     [profile],
   );
@@ -154,19 +175,22 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
       run("reading", async () => {
         const g = await host.readTable(source);
         const saved = (await host.loadSettings<SavedMappings>(SETTINGS_KEY)) ?? {};
+        const recipes = (await host.loadSettings<SavedRecipes>(RECIPE_SETTINGS_KEY)) ?? {};
+        const choices = choicesOf(recipes[g.sheet]);
         // the header row is found by the reader; the saved corrections are keyed by its header text
-        const first = evaluateTable(g, profile, { profile });
+        const first = evaluateTable(g, profile, { profile, ...choices });
         const m = mappingFromSaved(saved[g.sheet], headerCells(g, first.read.headerRow));
         const [sheetPart, range] = splitRange(gridRange(g));
         setReadInfo({ sheet: sheetPart, range });
         if (latest.current.grid && latest.current.grid.sheet !== g.sheet) setWritten([]);
-        if (Object.keys(m).length === 0) {
-          latest.current = { grid: g, mapping: m };
+        // a table read through a recipe is read by its derivations, not by corrected columns
+        if (Object.keys(m).length === 0 || first.read.recipe) {
+          latest.current = { grid: g, mapping: {}, choices };
           setGrid(g);
-          setMapping(m);
+          setMapping({});
           setResult(first);
         } else {
-          check(g, m);
+          check(g, m, choices);
         }
       }),
     [host, source, profile, run, check],
@@ -247,6 +271,67 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     [run, write],
   );
 
+  /** Saves a sheet's recipe entry and reads the table again with it. */
+  const saveRecipe = useCallback(
+    async (g: Grid, entry: SavedRecipe) => {
+      const recipes = (await host.loadSettings<SavedRecipes>(RECIPE_SETTINGS_KEY)) ?? {};
+      await host.saveSettings(RECIPE_SETTINGS_KEY, { ...recipes, [g.sheet]: entry });
+      check(g, {}, choicesOf(entry));
+    },
+    [host, check],
+  );
+
+  const savedRecipe = useCallback(
+    async (sheet: string) =>
+      ((await host.loadSettings<SavedRecipes>(RECIPE_SETTINGS_KEY)) ?? {})[sheet] ?? {},
+    [host],
+  );
+
+  const chooseCounty = useCallback(
+    (county: string) =>
+      run("reading", async () => {
+        const g = latest.current.grid;
+        if (g) await saveRecipe(g, { ...(await savedRecipe(g.sheet)), county });
+      }),
+    [run, saveRecipe, savedRecipe],
+  );
+
+  const changeDerivation = useCallback(
+    async (field: string, text: string) => {
+      const g = latest.current.grid;
+      const base = result?.read.recipe?.id ?? "statistics-export";
+      if (!g) return false;
+      const columns = result?.read.header?.columns ?? [];
+      const entry = withDerivation(await savedRecipe(g.sheet), base, field, text, columns);
+      if (!entry) return false;
+      await run("reading", () => saveRecipe(g, entry));
+      return true;
+    },
+    [result, run, saveRecipe, savedRecipe],
+  );
+
+  const resetRecipe = useCallback(
+    () =>
+      run("reading", async () => {
+        const g = latest.current.grid;
+        if (!g) return;
+        const { recipe: _changed, ...kept } = await savedRecipe(g.sheet);
+        await saveRecipe(g, kept);
+      }),
+    [run, saveRecipe, savedRecipe],
+  );
+
+  const convertToTable = useCallback(
+    () =>
+      run("writing", async () => {
+        const g = latest.current.grid;
+        const reading = result?.read.recipe;
+        if (!g || !reading || reading.table.rows.length === 0) return;
+        await write(importReport(reading, { source: g.sheet, sheet: g.sheet }, lang));
+      }),
+    [result, lang, run, write],
+  );
+
   return {
     source,
     setSource,
@@ -266,5 +351,9 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     resetMapping,
     writeReport,
     writeSheets,
+    chooseCounty,
+    changeDerivation,
+    resetRecipe,
+    convertToTable,
   };
 }

@@ -10,7 +10,12 @@ import {
 } from "../../engine/league";
 import { planLeastCost } from "../../engine/plan/leastCost";
 import { buildLeagueReport } from "../../report/league";
-import { evaluateCountySource, listCountySources, type CountyFileResult } from "../countySource";
+import {
+  evaluateCountySource,
+  listCountySources,
+  withEveryCounty,
+  type CountyFileResult,
+} from "../countySource";
 import { calendarDate, leagueText } from "../leagueText";
 import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
@@ -32,6 +37,8 @@ its problems while the others go on.
 
 旗县市名称 / County name: 县级指标表标题中的名称，否则取文件名（去掉“-均衡评估”、年份等字样）。
   the name in the county sheet's title rows, else the file's name without words such as 均衡评估 or a year.
+  含多个旗县的统计导出表逐旗县评估，名称取自表中的旗县列。
+  a statistics export holding several counties is evaluated county by county, named by its county column.
 按期达标风险 / At risk: 目标年份已到仍未达标；或剩余不超过 1 年且仍有差异系数超限或 5 所以上学校（校区）未达标。
   the target year has come and the county does not pass; or 1 year or less is left with a coefficient over its
   limit or 5 or more failing sections.
@@ -156,7 +163,10 @@ export const batchCommand: Command = {
     const force = values.force === true;
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
-    const sources = await listCountySources(files, out === undefined ? [] : [out]);
+    const sources = await withEveryCounty(
+      await listCountySources(files, out === undefined ? [] : [out]),
+      profile,
+    );
     if (sources.length === 0) {
       return usageError(io, {
         zh: `在 ${files.join("、")} 中没有找到 .xlsx 工作簿`,

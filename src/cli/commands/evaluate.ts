@@ -1,13 +1,7 @@
 import { basename } from "node:path";
 import type { Lang } from "../../i18n/format";
 import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeline";
-import {
-  countyByName,
-  countyJson,
-  countySummaryText,
-  evaluateCountyWorkbook,
-  findCountySheet,
-} from "../../countyVerdict";
+import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
 import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
 import { buildReport } from "../../report/build";
@@ -25,11 +19,20 @@ import {
   type Command,
 } from "../io";
 import { lazyJsonArray, writeJsonDocument } from "../json";
-import { parseCommandLine, readProfileOption, readSchoolSheet, withSheetProblems } from "../commandLine";
+import {
+  parseCommandLine,
+  readProfileOption,
+  readRecipeOption,
+  readSchoolSheet,
+  tableRecipeOption,
+  withSheetProblems,
+} from "../commandLine";
+import { findCounty } from "../../engine/county";
 import { titleOptions } from "./sheetsOut";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
-                 [--county-sheet NAME] [--county NAME] [--year YEAR] [--out report.xlsx [--force]]
+                 [--county-sheet NAME] [--county NAME] [--year YEAR] [--recipe FILE.json]
+                 [--out report.xlsx [--force]]
 
 读取学校统计表，按义务教育优质均衡发展标准评估资源配置：各学段 7 项指标的县域值和差异系数、
 未达标学校及其差距（人、㎡、元、间），以及结论。
@@ -45,10 +48,14 @@ yuan, rooms), and the verdict.
   --county-sheet NAME  县级指标表（默认：名为“县级指标”或表头可识别的工作表；没有则各县级指标按缺数据处理）
                        the county sheet (default: a sheet named 县级指标 or with its header; without one the
                        guarantee, quality, recognition and veto items are all missing)
-  --county NAME        旗县市名称，写入报告标题；标准所列旗县市另显示距目标年份的准备情况
-                       the county, for the report's titles; for a county of the profile, readiness for its
-                       target year
+  --county NAME        旗县市名称，写入报告标题；表中有旗县列（如统计导出表）时只评估该旗县的学校；标准中列有
+                       该旗县时另显示距目标年份的准备情况
+                       the county, for the report's titles: in a table with a county column (a statistics
+                       export) only its schools are evaluated; where the profile lists it, its readiness for its
+                       target year is shown too
   --year YEAR          年份或学年（如 2026、2025-2026），写入报告标题 / the year or school year, for the titles
+  --recipe FILE.json   配方文件：列名不同的统计导出表如何读（docs/import.md）；默认自动识别内置配方
+                       a recipe file for an export with other column names; the built-in is recognised by default
   --out report.xlsx    另存可打印的评估报告（汇总、达标情况、差异系数、学校数据，数值均为 Excel 公式）；
                        不会覆盖输入的工作簿
                        write the print-ready report workbook (summary, compliance, balance, school data, every
@@ -95,6 +102,13 @@ async function blocked(
   return EXIT.inputErrors;
 }
 
+/** A county the profile does not list: evaluated, without readiness for a target year. */
+function noTargetYear(county: string, lang: Lang): string {
+  return lang === "zh"
+    ? `\n标准中没有“${county}”的目标年份，不显示达标准备情况。\n`
+    : `\nThe profile sets no target year for "${county}": no readiness is shown.\n`;
+}
+
 /** The evaluation date for the report, as the user's calendar reads it: 2026-11-28. */
 function localDate(): string {
   const d = new Date();
@@ -114,6 +128,7 @@ export const evaluateCommand: Command = {
       sheet: { type: "string" },
       "county-sheet": { type: "string" },
       county: { type: "string" },
+      recipe: { type: "string" },
       profile: { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
@@ -133,22 +148,22 @@ export const evaluateCommand: Command = {
     }
     const title = titleOptions(values);
     if (!title.ok) return usageError(io, title.message);
-    // a county the profile does not list still names the report; only the readiness needs its target year
-    const target = countyByName(profile, values.county);
-    const notListed = target.ok ? null : target.message;
-    const countyName = target.ok ? (target.county?.name ?? values.county) : values.county;
+    const recipeFile = await readRecipeOption(io, values.recipe);
+    if (typeof recipeFile === "number") return recipeFile;
+    const recipe = tableRecipeOption(io, recipeFile);
+    if (typeof recipe === "number") return recipe;
+    // a county the profile does not list is evaluated all the same, without a target year, and names the report
+    const target = values.county === undefined ? undefined : findCounty(profile, values.county);
+    const countyName = target?.name ?? values.county;
 
-    const chosen = await readSchoolSheet(file, values.sheet);
+    const chosen = await readSchoolSheet(file, values.sheet, recipe);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
-    const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
+    const table = { county: values.county, recipe };
+    const result = withSheetProblems(evaluateTable(chosen.grid, profile, table), chosen.problems);
     const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
-    const county = evaluateCountyWorkbook(result, countySheet.grid, {
-      county: target.ok ? target.county : undefined,
-    });
-    if (notListed)
-      io.stderr(`${notListed[lang]}${lang === "zh" ? "；不显示准备情况。" : "; no readiness shown."}\n`);
+    const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target });
     let wrote = "";
     if (out !== undefined && result.ok && result.evaluation) {
       const report = buildReport(
@@ -193,7 +208,9 @@ export const evaluateCommand: Command = {
     }
     const heading = { file: basename(file), sheet: result.sheet, schools: result.read.records.length };
     await writeLines(io, verdictLines(result.evaluation, profile, heading, result.problems, lang));
-    io.stdout(`\n${countySummaryText(county, lang)}${wrote ? `\n${wrote}` : ""}`);
+    const untargeted =
+      values.county !== undefined && target === undefined ? noTargetYear(values.county, lang) : "";
+    io.stdout(`\n${countySummaryText(county, lang)}${untargeted}${wrote ? `\n${wrote}` : ""}`);
     return EXIT.ok;
   },
 };
