@@ -6,7 +6,6 @@ import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
 import { holdsSchoolTable } from "../sheet/read";
 import type { Problem } from "../sheet/problems";
-import { parseProfileText } from "../standard/load";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
@@ -78,7 +77,10 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   return { values: parsed.values as Values<O>, file: positionals[0], files: positionals, lang };
 }
 
-/** The profile named by --profile (the national standard without it); an invalid one is a usage error naming the field. */
+/**
+ * The profile named by --profile (the national standard without it); an invalid one is a usage error naming the
+ * field. The profile's schema (zod) is loaded only to check a file that is given.
+ */
 export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
   if (path === undefined) return NATIONAL_2017;
   let text: string;
@@ -93,6 +95,7 @@ export async function readProfileOption(io: CliIO, path: string | undefined): Pr
         : { zh: `无法读取标准文件“${path}”（${code}）`, en: `cannot read the profile "${path}" (${code})` },
     );
   }
+  const { parseProfileText } = await import("../standard/load");
   const result = parseProfileText(text);
   if (result.ok) return result.profile;
   const fields = result.errors.map((e) => e.field).join(", ");

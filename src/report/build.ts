@@ -6,7 +6,7 @@ import type {
   IndicatorStatus,
   ExclusionReason,
 } from "../engine";
-import { SCHOOL_TYPE_NAMES } from "../engine";
+import { SCHOOL_TYPE_NAMES } from "../engine/records";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";

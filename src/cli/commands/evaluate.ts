@@ -10,9 +10,6 @@ import {
 } from "../../countyVerdict";
 import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
-import { buildReport } from "../../report/build";
-import { reportBytes } from "../../xlsx/report";
-import { gridRangeAddress } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
 import {
   EXIT,
@@ -137,6 +134,12 @@ export const evaluateCommand: Command = {
     const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target.county });
     let wrote = "";
     if (out !== undefined && result.ok && result.evaluation) {
+      // the report's builder and writer load only when a report is asked for
+      const [{ buildReport }, { reportBytes }, { gridRangeAddress }] = await Promise.all([
+        import("../../report/build"),
+        import("../../xlsx/report"),
+        import("../../xlsx/reportFile"),
+      ]);
       const report = buildReport(
         {
           evaluation: result.evaluation,
