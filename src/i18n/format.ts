@@ -27,14 +27,9 @@ function plusOne(digits: string): string {
   return i < 0 ? `1${carried}` : `${digits.slice(0, i)}${Number(digits[i]) + 1}${carried}`;
 }
 
-/**
- * A number rounded to `decimals` places as Intl.NumberFormat writes it in zh-CN and en-US alike: the shortest
- * decimal of the double rounded half away from zero, thousands grouped by ",", no sign on a zero. Done by hand:
- * the first Intl.NumberFormat loads ICU's locale data, which takes longer than the rest of `balance evaluate`
- * on a county, and each later call costs twice this.
- */
-function roundedText(value: number, decimals: number): string {
-  let [whole, fraction] = shortestDigits(Math.abs(value));
+/** The shortest decimal of `abs` rounded half away from zero to `decimals` places: "1.01" for 1.005 and 2. */
+function roundShortest(abs: number, decimals: number): string {
+  let [whole, fraction] = shortestDigits(abs);
   if (fraction.length <= decimals) {
     fraction = fraction.padEnd(decimals, "0");
   } else {
@@ -46,9 +41,28 @@ function roundedText(value: number, decimals: number): string {
       fraction = digits.slice(digits.length - decimals);
     }
   }
-  const sign = value < 0 && /[1-9]/.test(whole + fraction) ? "-" : "";
-  if (whole.length > 3) whole = whole.replace(/\B(?=(\d{3})+$)/g, ",");
-  return decimals > 0 ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
+  return decimals > 0 ? `${whole}.${fraction}` : whole;
+}
+
+/**
+ * A number rounded to `decimals` places as Intl.NumberFormat writes it in zh-CN and en-US alike: the shortest
+ * decimal of the double rounded half away from zero, thousands grouped by ",", no sign on a zero. Done by hand:
+ * the first Intl.NumberFormat loads ICU's locale data, which takes longer than the rest of `balance evaluate`
+ * on a county, and each later call costs more than this.
+ */
+function roundedText(value: number, decimals: number): string {
+  const abs = Math.abs(value);
+  const scaled = abs * 10 ** decimals;
+  // toFixed rounds the exact double, Intl its shortest decimal: the two differ only at a tie (1.005 is stored as
+  // 1.00499…), and a tie is within rounding error of a half in `scaled`; elsewhere toFixed is the same and faster
+  const rounded =
+    scaled < 1e12 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-3
+      ? abs.toFixed(decimals)
+      : roundShortest(abs, decimals);
+  const sign = value < 0 && /[1-9]/.test(rounded) ? "-" : "";
+  const point = decimals > 0 ? rounded.length - decimals - 1 : rounded.length;
+  if (point <= 3) return sign + rounded;
+  return sign + rounded.slice(0, point).replace(/\B(?=(\d{3})+$)/g, ",") + rounded.slice(point);
 }
 
 /** A number as a person reads it: grouped thousands, fixed decimals (ratios 2, counts 0). "—" for none. */
