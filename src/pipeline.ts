@@ -2,7 +2,7 @@
  * The one path every host takes (docs/architecture.md): grid ──readSchoolTable──▶ records + problems
  * ──evaluate(profile)──▶ evaluation. Errors in the table block the verdict; warnings do not.
  */
-import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine";
+import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine/evaluate";
 import type { Grid } from "./sheet/grid";
 import { hasErrors, type Problem } from "./sheet/problems";
 import { readSchoolTable, type ReadOptions, type ReadResult, type SkippedRows } from "./sheet/read";

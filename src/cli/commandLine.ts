@@ -7,15 +7,7 @@ import type { Grid } from "../sheet/grid";
 import { holdsSchoolTable } from "../sheet/read";
 import { holdsRecipeTable } from "../sheet/recipe/inReader";
 import type { Problem } from "../sheet/problems";
-import {
-  DEFAULT_PROJECT_SIZES,
-  DEFAULT_UNIT_COSTS,
-  parseCosts,
-  type ProjectSizes,
-  type UnitCosts,
-} from "../engine/plan/costs";
-import { parseProfileText } from "../standard/load";
-import { parseRecipeText } from "../sheet/recipe/load";
+import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
 import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
@@ -98,7 +90,7 @@ async function readSettingsFile<T>(
   io: CliIO,
   path: string,
   what: { zh: string; en: string },
-  parse: (text: string) => { ok: true; value: T } | { ok: false; errors: FieldErrors },
+  parse: (text: string) => Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors }>,
 ): Promise<T | number> {
   let text: string;
   try {
@@ -115,7 +107,7 @@ async function readSettingsFile<T>(
           },
     );
   }
-  const result = parse(text);
+  const result = await parse(text);
   if (result.ok) return result.value;
   const fields = result.errors.map((e) => e.field).join(", ");
   io.stderr(
@@ -125,10 +117,14 @@ async function readSettingsFile<T>(
   return EXIT.usage;
 }
 
-/** The profile named by --profile (the national standard without it); an invalid one is a usage error naming the field. */
+/**
+ * The profile named by --profile (the national standard without it); an invalid one is a usage error naming the
+ * field. The profile's schema (zod) is loaded only to check a file that is given.
+ */
 export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
   if (path === undefined) return NATIONAL_2017;
-  return readSettingsFile(io, path, { zh: "标准文件", en: "profile" }, (text) => {
+  return readSettingsFile(io, path, { zh: "标准文件", en: "profile" }, async (text) => {
+    const { parseProfileText } = await import("../standard/load");
     const r = parseProfileText(text);
     return r.ok ? { ok: true, value: r.profile } : r;
   });
@@ -140,7 +136,8 @@ export async function readRecipeOption(
   path: string | undefined,
 ): Promise<Recipe | undefined | number> {
   if (path === undefined) return undefined;
-  return readSettingsFile(io, path, { zh: "配方文件", en: "recipe" }, (text) => {
+  return readSettingsFile(io, path, { zh: "配方文件", en: "recipe" }, async (text) => {
+    const { parseRecipeText } = await import("../sheet/recipe/load");
     const r = parseRecipeText(text);
     return r.ok ? { ok: true, value: r.recipe } : r;
   });
@@ -255,6 +252,8 @@ export async function readCostsOption(
   lang: Lang,
   json: boolean,
 ): Promise<{ costs: UnitCosts; projects: ProjectSizes } | number> {
+  // the costs' schema (zod) loads with the plan, never on evaluate's path
+  const { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS, parseCosts } = await import("../engine/plan/costs");
   if (path === undefined) return { costs: { ...DEFAULT_UNIT_COSTS }, projects: DEFAULT_PROJECT_SIZES };
   const file = await readJsonFile(io, path, { zh: "成本文件", en: "costs file" });
   if (!file.ok) return file.code;

@@ -8,14 +8,9 @@ import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
 import { fontSizeOf } from "./look";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
+import type { TitleParts } from "../i18n/titleParts";
 
-/** Who and when the tables are about: from --county and --year, or asked in the pane. */
-export interface TitleParts {
-  /** 白狼县; null leaves a blank to fill in */
-  county?: string | null;
-  /** "2026" or "2025-2026" (a school year); null leaves a blank */
-  year?: string | null;
-}
+export { isSchoolYear, type TitleParts } from "../i18n/titleParts";
 
 /** A blank a clerk fills in by hand. */
 export const BLANK = "＿＿＿＿";
@@ -26,14 +21,6 @@ export function yearText(year: string | null | undefined, lang: Lang): string | 
   const span = /^(\d{4})\s*[-–—~至]\s*(\d{4})$/.exec(year.trim());
   if (span) return lang === "zh" ? `${span[1]}—${span[2]} 学年` : `${span[1]}–${span[2]} school year`;
   return lang === "zh" ? `${year.trim()} 年` : year.trim();
-}
-
-/** A year as --year takes it: four digits, or a school year of two consecutive years. */
-export function isSchoolYear(text: string): boolean {
-  const t = text.trim();
-  if (/^\d{4}$/.test(t)) return Number(t) >= 2000 && Number(t) <= 2100;
-  const span = /^(\d{4})\s*[-–—~至]\s*(\d{4})$/.exec(t);
-  return span !== null && Number(span[2]) === Number(span[1]) + 1;
 }
 
 /**

@@ -6,7 +6,11 @@ describe("recipe files (docs/import.md#recipe-format)", () => {
   it("checks the built-in recipes against their schema", () => {
     expect(STATISTICS_EXPORT.kind).toBe("table");
     expect(JIAOJI_FORMS.kind).toBe("forms");
-    expect(parseRecipe(STATISTICS_EXPORT).ok).toBe(true);
+    // shipped without their schema: each must pass it unchanged (no default filled in, no field dropped)
+    for (const recipe of [STATISTICS_EXPORT, JIAOJI_FORMS]) {
+      const checked = parseRecipe(JSON.parse(JSON.stringify(recipe)));
+      expect(checked.ok && checked.recipe).toEqual(recipe);
+    }
   });
 
   it("names the path of a wrong derivation", () => {

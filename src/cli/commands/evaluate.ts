@@ -4,9 +4,6 @@ import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeli
 import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
 import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
-import { buildReport } from "../../report/build";
-import { reportBytes } from "../../xlsx/report";
-import { gridRangeAddress } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
 import {
   EXIT,
@@ -28,7 +25,7 @@ import {
   withSheetProblems,
 } from "../commandLine";
 import { findCounty } from "../../engine/county";
-import { titleOptions } from "./sheetsOut";
+import { titleOptions } from "./titles";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
                  [--county-sheet NAME] [--county NAME] [--year YEAR] [--recipe FILE.json]
@@ -166,6 +163,12 @@ export const evaluateCommand: Command = {
     const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target });
     let wrote = "";
     if (out !== undefined && result.ok && result.evaluation) {
+      // the report's builder and writer load only when a report is asked for
+      const [{ buildReport }, { reportBytes }, { gridRangeAddress }] = await Promise.all([
+        import("../../report/build"),
+        import("../../xlsx/report"),
+        import("../../xlsx/reportFile"),
+      ]);
       const report = buildReport(
         {
           evaluation: result.evaluation,

@@ -8,7 +8,8 @@ import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
 import { checkOutPath } from "../workbookOut";
 import { scenarioSheet } from "../../report/scenarioSheet";
-import { titleOptions, writtenSheets } from "./sheetsOut";
+import { writtenSheets } from "./sheetsOut";
+import { titleOptions } from "./titles";
 import {
   inputProblems,
   jsonProblems,

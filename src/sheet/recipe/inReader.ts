@@ -10,7 +10,7 @@ import { GridView } from "../read/gridView";
 import { findHeader, withUnitRow, type HeaderReading, type MatchHeader } from "../read/headerPaths";
 import { noSkippedRows, walkTable } from "../read/tableRows";
 import type { ReadResult } from "../read/table";
-import { STATISTICS_EXPORT } from "./load";
+import { STATISTICS_EXPORT } from "./builtin";
 import { foldLabel, parsePattern } from "./patterns";
 import { readExport } from "./readExport";
 import type { TableRecipe } from "./schema";

@@ -3,40 +3,17 @@
  * parts it changes. Extending replaces per key — a field's derivation, a row rule, a type word — and never merges
  * two derivations into one.
  */
-import statisticsExport from "./builtin/statistics-export.json";
-import jiaojiForms from "./builtin/jiaoji-forms.json";
+import { BUILT_IN_RECIPES } from "./builtin";
 import {
   checkRecipe,
   formRecipeSchema,
   tableRecipeSchema,
-  type FormRecipe,
   type Recipe,
   type RecipeError,
   type RecipeResult,
-  type TableRecipe,
 } from "./schema";
 
-function builtIn<R>(schema: Parameters<typeof checkRecipe<R>>[0], json: unknown, id: string): R {
-  const checked = checkRecipe(schema, json);
-  // a built-in recipe that does not pass its own schema is a bug in the product, found by the first test
-  if (!checked.ok) throw new Error(`built-in recipe ${id}: ${JSON.stringify(checked.errors)}`);
-  return checked.recipe;
-}
-
-/** The statistics system's per-school export (教育事业统计): recognised without any setting. */
-export const STATISTICS_EXPORT: TableRecipe = builtIn(
-  tableRecipeSchema,
-  statisticsExport,
-  "statistics-export",
-);
-
-/** The per-school 教基 form workbooks: one workbook per school, figures found by their row and column labels. */
-export const JIAOJI_FORMS: FormRecipe = builtIn(formRecipeSchema, jiaojiForms, "jiaoji-forms");
-
-export const BUILT_IN_RECIPES: Readonly<Record<string, Recipe>> = {
-  [STATISTICS_EXPORT.id as string]: STATISTICS_EXPORT,
-  [JIAOJI_FORMS.id as string]: JIAOJI_FORMS,
-};
+export { BUILT_IN_RECIPES, JIAOJI_FORMS, STATISTICS_EXPORT } from "./builtin";
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
