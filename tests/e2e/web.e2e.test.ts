@@ -278,7 +278,7 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
   async function planRuns(page: Page): Promise<void> {
     await page.getByRole("tab", { name: "规划" }).click();
     await page.getByRole("button", { name: "计算最低成本方案" }).click();
-    await page.getByText(/^合计：/).waitFor({ timeout: 120_000 });
+    await page.getByText(/^经常性支出：.*一次性投入：/).waitFor({ timeout: 120_000 });
   }
 
   it("served over http: check, download; the download keeps the workbook and matches the command line", async () => {
@@ -296,6 +296,9 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.getByRole("tab", { name: "全部指标" }).click();
     await page.locator("[data-county-verdict]").waitFor();
     await page.getByRole("tab", { name: "工作簿" }).click();
+    // the view opens on the sheet the report made active; any sheet is a choice away
+    await page.locator("table[data-sheet]").waitFor();
+    await page.getByRole("combobox", { name: "工作表" }).selectOption("达标情况");
     await page.locator('table[data-sheet="达标情况"]').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-workbook.png") });
     expect(outside).toEqual([]);
