@@ -23,7 +23,7 @@ import {
 import { LEVEL_NAMES, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { atLeast, atMost } from "./compare";
-import type { Evaluation } from "./evaluate";
+import { failingSections, type Evaluation } from "./evaluate";
 import { SECTIONS_OF_TYPE, type SchoolRecord, type SchoolType } from "./records";
 
 export type ItemStatus = "pass" | "fail" | "missing";
@@ -158,13 +158,7 @@ export interface VetoResult {
 }
 
 export type VerdictPart = "resources" | "guarantee" | "quality" | "recognition" | "vetoes";
-export const VERDICT_PARTS: readonly VerdictPart[] = [
-  "resources",
-  "guarantee",
-  "quality",
-  "recognition",
-  "vetoes",
-];
+const VERDICT_PARTS: readonly VerdictPart[] = ["resources", "guarantee", "quality", "recognition", "vetoes"];
 
 export interface CountyVerdict {
   /** docs/standard.md#parts resource allocation (from `evaluate`); null when the school table could not be evaluated */
@@ -642,7 +636,7 @@ export function evaluateItem(
 }
 
 /** The one-vote vetoes (docs/standard.md#veto): 是 means the veto applies; recognition below 85 % is one too. */
-export function evaluateVetoes(answers: CountyAnswers | null, recognition: ItemResult): VetoResult[] {
+function evaluateVetoes(answers: CountyAnswers | null, recognition: ItemResult): VetoResult[] {
   return VETOES.map((veto) => {
     if (veto.derivedFrom === "recognition") {
       const status = recognition.status;
@@ -822,14 +816,12 @@ export function readiness(
     list.filter((i) => i.status === status).map((i) => ({ key: i.key, title: i.title }));
   const resourcesFailing: { key: string; title: Bilingual }[] = [];
   if (evaluation) {
-    for (const s of evaluation.sections) {
-      if (s.included && !s.pass) {
-        const level = LEVEL_NAMES[s.level];
-        resourcesFailing.push({
-          key: `${s.school}/${s.level}`,
-          title: { zh: `${s.school}（${level.zh}）`, en: `${s.school} (${level.en})` },
-        });
-      }
+    for (const s of failingSections(evaluation)) {
+      const level = LEVEL_NAMES[s.level];
+      resourcesFailing.push({
+        key: `${s.school}/${s.level}`,
+        title: { zh: `${s.school}（${level.zh}）`, en: `${s.school} (${level.en})` },
+      });
     }
     for (const level of Object.values(evaluation.levels)) {
       for (const [id, balance] of Object.entries(level.balance)) {
