@@ -797,8 +797,9 @@ export interface Readiness {
   /** target year − this year (negative once the year has passed) */
   yearsRemaining: number;
   parts: ReadinessPart[];
-  /** the Xing'an plan's starting-grade rule: in force from the autumn term of 2026 */
-  startingGrades: { from: string; inForce: boolean; status: ItemStatus; schools: SchoolFinding[] };
+  /** the plan's starting-grade rule (docs/standard.md#starting-grades), in force from the profile's
+   * `startingGradesFrom` (YYYY-MM; the League plan: 2026-09); null, and never in force, when the profile sets none */
+  startingGrades: { from: string | null; inForce: boolean; status: ItemStatus; schools: SchoolFinding[] };
   /** the county passes today */
   ready: boolean;
 }
@@ -877,8 +878,9 @@ export function readiness(
       missing: vetoList((v) => v.status === "missing"),
     },
   ];
-  const from = XING_AN_LEAGUE_PLAN.startingGradesFrom;
-  const inForce = year > from.year || (year === from.year && today.getUTCMonth() + 1 >= from.month);
+  const from = profile?.startingGradesFrom;
+  const inForce =
+    from !== undefined && (year > from.year || (year === from.year && today.getUTCMonth() + 1 >= from.month));
   const sg = verdict.derived.startingGrades;
   return {
     county: target.name,
@@ -887,7 +889,7 @@ export function readiness(
     yearsRemaining: target.targetYear - year,
     parts,
     startingGrades: {
-      from: `${from.year}-${String(from.month).padStart(2, "0")}`,
+      from: from ? `${from.year}-${String(from.month).padStart(2, "0")}` : null,
       inForce,
       status: sg.status,
       schools: sg.findings.filter((f) => f.status !== "pass"),

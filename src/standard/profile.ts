@@ -66,6 +66,11 @@ export const profileSchema = z
     equipmentImplausibleBelow: z.number().min(0),
     /** docs/standard.md#league-plan: counties and the year each is to be recognised (readiness for the target year) */
     counties: z.array(z.object({ name: z.string().min(1), targetYear: z.number().int() })).optional(),
+    /** docs/standard.md#starting-grades: the month from which grade 1 and grade 7 classes must be within the
+     * plan's limits (the League plan: the autumn term of 2026) */
+    startingGradesFrom: z
+      .object({ year: z.number().int(), month: z.number().int().min(1).max(12) })
+      .optional(),
   })
   .strict();
 
