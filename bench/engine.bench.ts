@@ -19,6 +19,7 @@
  * a fresh Node process, as a command line run pays them. Times are CPU time.
  */
 import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
 import {
   evaluate,
   failingSections,
@@ -27,6 +28,7 @@ import {
   type SchoolRecord,
   type SchoolType,
 } from "../src/engine";
+import { sectionColumns } from "../src/engine/columns";
 import { INDICATOR_IDS, LEVELS } from "../src/standard/indicators";
 import { NATIONAL_2017 } from "../src/standard/national2017";
 import { seededRandom } from "../src/sample/random";
@@ -121,6 +123,20 @@ function bareCoefficients(columns: Column[]): number[] {
   });
 }
 
+/** For scale: reading every record's type, enrolments and figures once, and nothing else. */
+function readEveryFigure(records: SchoolRecord[]): number {
+  let sum = 0;
+  for (const r of records) {
+    const { primary, junior } = r.teachers;
+    const f = r.facilities;
+    sum += r.type.length + r.students.primary + r.students.junior + r.students.senior;
+    sum += primary.qualifiedTeachers + primary.keyTeachers + primary.peArtTeachers;
+    sum += junior.qualifiedTeachers + junior.keyTeachers + junior.peArtTeachers;
+    sum += f.teachingArea + f.sportsArea + f.equipmentValue + f.multimediaRooms;
+  }
+  return sum;
+}
+
 /** What every caller reads of the verdict (so that nothing the engine returns lazily is left out unseen). */
 function verdict(evaluation: Evaluation): number {
   let sum = evaluation.resourcesPass ? 1 : 0;
@@ -194,11 +210,13 @@ function inTurns(engine: () => unknown, baseline: () => unknown, runs: number) {
 }
 
 /** CPU time of one call of `fn`, in ms. */
-function onceMs<T>(fn: () => T): { result: T; ms: number } {
+function onceMs<T>(fn: () => T): { result: T; ms: number; wallMs: number } {
   const start = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
   const result = fn();
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const used = process.cpuUsage(start);
-  return { result, ms: (used.user + used.system) / 1000 };
+  return { result, ms: (used.user + used.system) / 1000, wallMs };
 }
 
 interface Figure {
@@ -207,6 +225,8 @@ interface Figure {
   baselineMs: number;
   /** engine / baseline; for warm figures the median of the ratios measured in turns */
   ratio?: number;
+  /** the engine's wall-clock time (first calls) */
+  engineWallMs?: number;
 }
 
 /** One first call of each in this process (run as a child of the bench, one size per process). */
@@ -223,7 +243,7 @@ function firstCall(sections: number): Figure {
   const baseline = onceMs(() => bareCoefficients(columns));
   if (!sameCoefficients(engine.result, baseline.result))
     throw new Error("the baseline computes other coefficients");
-  return { sections, engineMs: engine.ms, baselineMs: baseline.ms };
+  return { sections, engineMs: engine.ms, baselineMs: baseline.ms, engineWallMs: engine.wallMs };
 }
 
 function firstCallInChild(sections: number): Figure {
@@ -288,6 +308,9 @@ function main(): void {
   const runsOf = (n: number) => (n >= 100_000 ? 7 : 11);
   const figures = new Map<number, Figure>();
   console.log(
+    `load average ${loadavg()[0].toFixed(1)} (on a busy machine the bare loop suffers less than the engine)`,
+  );
+  console.log(
     "warm (median after warm-up), the engine to the county's verdict against the bare coefficient loop:",
   );
   for (const n of sizes) {
@@ -298,14 +321,23 @@ function main(): void {
       `  ${n.toLocaleString("en")} sections (${records.length.toLocaleString("en")} schools): engine ${ms(f.engineMs)}, ` +
         `bare loop ${ms(f.baselineMs)}, ratio ${ratio(f).toFixed(2)}×, ${((f.engineMs * 1e6) / n).toFixed(0)} ns per section`,
     );
-    if (n === 20_000 || n === 200_000) asked(records, f.engineMs, 5);
+    if (n === 20_000 || n === 200_000) {
+      const reading = medianMs(() => sectionColumns(records, NATIONAL_2017).order.length, 5);
+      const touching = medianMs(() => readEveryFigure(records), 5);
+      const times = (x: number) => `${ms(x)}, ${(x / f.baselineMs).toFixed(1)}× the bare loop`;
+      console.log(
+        `    of which the records read into columns: ${times(reading)}; columns to verdict: ${times(f.engineMs - reading)}`,
+      );
+      console.log(`    for scale, merely reading every record's figures once: ${times(touching)}`);
+      asked(records, f.engineMs, 5);
+    }
   }
   const first = [1_000, 20_000, 200_000].map(firstCallInChild);
   console.log("first call (a fresh Node process each):");
   for (const f of first) {
     console.log(
-      `  ${f.sections.toLocaleString("en")} sections: engine ${ms(f.engineMs)}, bare loop ${ms(f.baselineMs)}, ` +
-        `ratio ${ratio(f).toFixed(1)}×`,
+      `  ${f.sections.toLocaleString("en")} sections: engine ${ms(f.engineMs)} (wall ${ms(f.engineWallMs ?? NaN)}), ` +
+        `bare loop ${ms(f.baselineMs)}, ratio ${ratio(f).toFixed(1)}×`,
     );
   }
   console.log("ratio to the bare loop at 1k / 20k / 200k sections:");

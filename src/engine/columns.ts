@@ -1,6 +1,6 @@
 import type { Profile } from "../standard/profile";
-import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
-import type { Facilities, SchoolRecord, SectionTeachers } from "./records";
+import { INDICATOR_IDS, LEVELS, indicatorRecord, type Level } from "../standard/indicators";
+import type { Facilities, SchoolRecord } from "./records";
 import {
   EXCLUSION_REASONS,
   LEVEL_BIT,
@@ -14,9 +14,10 @@ import {
 
 /**
  * The sections of one level as columns: one typed array per figure, row j being the level's j-th section in the
- * order of the records. Built in one pass over the records (`sectionColumns`); what the standard says of each
- * row is computed per column from these (`evaluate.ts`), and a `Section` object is made only for a row that is
- * asked for (`sectionAt`).
+ * order of the records. Built from the records by `sectionColumns` (a pass to count each level's sections, a
+ * pass to read them, section by section with `readSection`); what the standard says of each row is computed
+ * column by column from these (`evaluate.ts`), and a `Section` object is made only for a row that is asked for
+ * (`sectionAt`).
  */
 export interface SectionColumns {
   level: Level;
@@ -58,35 +59,112 @@ function emptyColumns(level: Level, count: number): SectionColumns {
   };
 }
 
+/** One section as the reader makes it from its school, before it is stored: reused from one section to the next. */
+interface SectionFigures {
+  students: number;
+  /** 0 for an included section, else 1 + the index of its reason in EXCLUSION_REASONS */
+  exclusion: number;
+  /** NaN where the workbook gives the section's facilities itself */
+  facilityShare: number;
+  /** in INDICATOR_IDS order */
+  amounts: Float64Array;
+}
+
+function sectionFigures(): SectionFigures {
+  return {
+    students: 0,
+    exclusion: NOT_EXCLUDED,
+    facilityShare: NaN,
+    amounts: new Float64Array(INDICATOR_IDS.length),
+  };
+}
+
 /**
- * The sections of every school as columns (docs/standard.md#scope, docs/standard.md#apportioning), teaching
- * points merged into their parents first where the profile says so (docs/standard.md#teaching-points).
+ * Reads one school's section of `level` (docs/standard.md#scope, docs/standard.md#apportioning): its enrolment,
+ * whether it is excluded, its teachers as the statistics report them, its facilities as the workbook gives them
+ * for the section, else its share of the school's.
  */
+function readSection(
+  school: SchoolRecord,
+  level: Level,
+  facilities: Facilities,
+  profile: Profile,
+  figures: SectionFigures,
+): void {
+  // by name rather than by `level` as a key: reading a property by a key that changes costs more than the rest
+  const primary = level === "primary";
+  const students = primary ? school.students.primary : school.students.junior;
+  const exclusion = exclusionOf(school, level, students, profile);
+  const teachers = primary ? school.teachers.primary : school.teachers.junior;
+  const given = primary ? school.sectionFacilities?.primary : school.sectionFacilities?.junior;
+  const share = given ? NaN : apportioningShare(school, level, profile);
+  const own = given ?? facilities;
+  const part = given ? 1 : share;
+  figures.students = students;
+  figures.exclusion = exclusion === undefined ? NOT_EXCLUDED : 1 + EXCLUSION_REASONS.indexOf(exclusion);
+  figures.facilityShare = share;
+  // INDICATOR_IDS order; with the standard's indicator records, the one place that reads the seven resources by name
+  const amounts = figures.amounts;
+  amounts[0] = teachers.qualifiedTeachers;
+  amounts[1] = teachers.keyTeachers;
+  amounts[2] = teachers.peArtTeachers;
+  amounts[3] = own.teachingArea * part;
+  amounts[4] = own.sportsArea * part;
+  amounts[5] = own.equipmentValue * part;
+  amounts[6] = own.multimediaRooms * part;
+}
+
+/** The schools to read, by record index: teaching points merged into their parents first where the profile says
+ * so (docs/standard.md#teaching-points), null for those merged away. */
+function schoolsToRead(records: readonly SchoolRecord[], profile: Profile): readonly (SchoolRecord | null)[] {
+  return profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
+}
+
+/** The sections of every school as columns. */
 export function sectionColumns(records: readonly SchoolRecord[], profile: Profile): CountySections {
-  const schools = profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
+  const schools = schoolsToRead(records, profile);
   const { levelSets, primaryCount, juniorCount } = levelsOfSchools(schools);
-  const primary = emptyColumns("primary", primaryCount);
-  const junior = emptyColumns("junior", juniorCount);
+  const levels = {
+    primary: emptyColumns("primary", primaryCount),
+    junior: emptyColumns("junior", juniorCount),
+  };
   const order = new Int32Array(primaryCount + juniorCount);
+  const figures = sectionFigures();
   let next = 0;
   for (let index = 0; index < schools.length; index++) {
     const set = levelSets[index];
     if (set === 0) continue;
     const school = schools[index] as SchoolRecord;
-    const { students, teachers, sectionFacilities } = school;
     const facilities = effectiveFacilities(school.facilities, school.indoorSportsArea, profile);
     if (set & LEVEL_BIT.primary) {
-      const row = addSection(primary, school, index, students.primary, teachers.primary, facilities, profile);
-      addFacilities(primary, row, sectionFacilities?.primary, facilities, school, profile);
-      order[next++] = 2 * row;
+      readSection(school, "primary", facilities, profile, figures);
+      order[next++] = 2 * addRow(levels.primary, index, school.name, figures);
     }
     if (set & LEVEL_BIT.junior) {
-      const row = addSection(junior, school, index, students.junior, teachers.junior, facilities, profile);
-      addFacilities(junior, row, sectionFacilities?.junior, facilities, school, profile);
-      order[next++] = 2 * row + 1;
+      readSection(school, "junior", facilities, profile, figures);
+      order[next++] = 1 + 2 * addRow(levels.junior, index, school.name, figures);
     }
   }
-  return { levels: { primary, junior }, order };
+  return { levels, order };
+}
+
+/** The sections of every school as objects, in the order of `sectionColumns` (for a few schools: no columns). */
+export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
+  const schools = schoolsToRead(records, profile);
+  const sections: Section[] = [];
+  const figures = sectionFigures();
+  for (let index = 0; index < schools.length; index++) {
+    const school = schools[index];
+    if (!school) continue;
+    const set = sectionLevelSet(school);
+    const facilities = effectiveFacilities(school.facilities, school.indoorSportsArea, profile);
+    for (const level of LEVELS) {
+      if (!(set & LEVEL_BIT[level])) continue;
+      readSection(school, level, facilities, profile, figures);
+      sections.push(sectionOf(index, school.name, level, figures, figures.amounts));
+    }
+  }
+  return sections;
 }
 
 /** Which levels each school has sections of (none for a teaching point merged away), and how many each level has. */
@@ -105,77 +183,56 @@ function levelsOfSchools(schools: readonly (SchoolRecord | null)[]) {
   return { levelSets, primaryCount, juniorCount };
 }
 
-/** Adds a row for one school's section of `columns.level`, with its enrolment and teachers; returns the row. */
-function addSection(
+/** Stores one section's figures in the next row of `columns`; returns the row. */
+function addRow(
   columns: SectionColumns,
-  school: SchoolRecord,
   recordIndex: number,
-  students: number,
-  teachers: SectionTeachers,
-  facilities: Facilities,
-  profile: Profile,
+  school: string,
+  figures: SectionFigures,
 ): number {
   const row = columns.count++;
-  const exclusion = exclusionOf(school, columns.level, students, profile);
   columns.recordIndex[row] = recordIndex;
-  columns.school[row] = school.name;
-  columns.students[row] = students;
-  columns.exclusion[row] = exclusion === undefined ? NOT_EXCLUDED : 1 + EXCLUSION_REASONS.indexOf(exclusion);
-  // teachers per section as the statistics report them (INDICATOR_IDS order)
-  columns.amounts[0][row] = teachers.qualifiedTeachers;
-  columns.amounts[1][row] = teachers.keyTeachers;
-  columns.amounts[2][row] = teachers.peArtTeachers;
+  columns.school[row] = school;
+  columns.students[row] = figures.students;
+  columns.exclusion[row] = figures.exclusion;
+  columns.facilityShare[row] = figures.facilityShare;
+  for (let x = 0; x < figures.amounts.length; x++) columns.amounts[x][row] = figures.amounts[x];
   return row;
 }
 
-/** A section's facilities: as the workbook gives them for the section, else its share of the school's. */
-function addFacilities(
-  columns: SectionColumns,
-  row: number,
-  given: Facilities | undefined,
-  facilities: Facilities,
-  school: SchoolRecord,
-  profile: Profile,
-): void {
-  const share = given ? NaN : apportioningShare(school, columns.level, profile);
-  const own = given ?? facilities;
-  const part = given ? 1 : share;
-  columns.facilityShare[row] = share;
-  // INDICATOR_IDS order
-  columns.amounts[3][row] = own.teachingArea * part;
-  columns.amounts[4][row] = own.sportsArea * part;
-  columns.amounts[5][row] = own.equipmentValue * part;
-  columns.amounts[6][row] = own.multimediaRooms * part;
-}
-
-/** One value per indicator, in INDICATOR_IDS order (`x` is the indicator's index there), as one object literal:
- * every record of a result has the same shape, which keeps reading them fast. */
-export function byIndicator<T>(at: (id: IndicatorId, x: number) => T): Record<IndicatorId, T> {
+/** A section as an object, from its figures (amounts in INDICATOR_IDS order). */
+function sectionOf(
+  recordIndex: number,
+  school: string,
+  level: Level,
+  figures: Omit<SectionFigures, "amounts">,
+  amounts: ArrayLike<number>,
+): Section {
+  const { exclusion, facilityShare } = figures;
   return {
-    qualifiedTeachers: at("qualifiedTeachers", 0),
-    keyTeachers: at("keyTeachers", 1),
-    peArtTeachers: at("peArtTeachers", 2),
-    teachingArea: at("teachingArea", 3),
-    sportsArea: at("sportsArea", 4),
-    equipmentValue: at("equipmentValue", 5),
-    multimediaRooms: at("multimediaRooms", 6),
-  };
-}
-
-/** The section in row `row` of `columns`, as an object. */
-export function sectionAt(columns: SectionColumns, row: number): Section {
-  const exclusion = columns.exclusion[row];
-  const share = columns.facilityShare[row];
-  return {
-    recordIndex: columns.recordIndex[row],
-    school: columns.school[row],
-    level: columns.level,
-    students: columns.students[row],
+    recordIndex,
+    school,
+    level,
+    students: figures.students,
     included: exclusion === NOT_EXCLUDED,
     exclusion: exclusion === NOT_EXCLUDED ? undefined : EXCLUSION_REASONS[exclusion - 1],
-    amounts: byIndicator((_, x) => columns.amounts[x][row]),
-    facilityShare: Number.isNaN(share) ? null : share,
+    amounts: indicatorRecord(amounts),
+    facilityShare: Number.isNaN(facilityShare) ? null : facilityShare,
   };
+}
+
+/** The section in row `row` of `columns`, as an object (with its amounts in INDICATOR_IDS order, if read already). */
+export function sectionAt(
+  columns: SectionColumns,
+  row: number,
+  amounts: readonly number[] = columns.amounts.map((column) => column[row]),
+): Section {
+  const figures = {
+    students: columns.students[row],
+    exclusion: columns.exclusion[row],
+    facilityShare: columns.facilityShare[row],
+  };
+  return sectionOf(columns.recordIndex[row], columns.school[row], columns.level, figures, amounts);
 }
 
 /** The columns that hold the n-th section of the county. */
@@ -189,9 +246,4 @@ export function columnsOf<C extends SectionColumns>(
 /** The row of the n-th section of the county in its level's columns. */
 export function rowOf(sections: CountySections, n: number): number {
   return sections.order[n] >> 1;
-}
-
-/** The n-th section of the county, as an object. */
-export function nthSection(sections: CountySections, n: number): Section {
-  return sectionAt(columnsOf(sections, n), rowOf(sections, n));
 }

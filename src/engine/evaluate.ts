@@ -1,24 +1,22 @@
 import type { Profile } from "../standard/profile";
-import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
-import type { SchoolRecord } from "./records";
-import { SCALE_FACTOR, perStudents, type Section } from "./sections";
 import {
-  byIndicator,
-  columnsOf,
-  nthSection,
-  rowOf,
-  sectionAt,
-  sectionColumns,
-  type SectionColumns,
-} from "./columns";
+  LEVELS,
+  inIndicatorOrder,
+  indicatorRecord,
+  type IndicatorId,
+  type Level,
+} from "../standard/indicators";
+import type { SchoolRecord } from "./records";
+import { SCALE_FACTOR, perStudents } from "./sections";
+import { columnsOf, rowOf, sectionAt, sectionColumns, type SectionColumns } from "./columns";
 import { differenceCoefficient, type DifferenceCoefficient } from "./coefficient";
 import { atMost } from "./compare";
 import {
   StatusCode,
-  evaluateSection,
   passesRule,
+  sectionResult,
   statusCode,
-  statusThresholds,
+  thresholdsOf,
   type SectionResult,
   type StatusThresholds,
 } from "./sectionResult";
@@ -99,20 +97,21 @@ function indicatorColumn(
   entries: Float64Array,
 ): Uint8Array {
   const { students, exclusion } = columns;
+  const { met, short } = tally;
   const status = new Uint8Array(amounts.length);
   let entry = 0;
   for (let row = 0; row < amounts.length; row++) {
     const p = students[row];
     if (!(p > 0)) {
       // no value, no status: the section cannot pass (and is excluded)
-      tally.short[row]++;
+      short[row]++;
       continue;
     }
     const value = perStudents(amounts[row], factor, p);
-    const code = statusCode(value, thresholds);
+    const code = statusCode(value, thresholds.met, thresholds.floor);
     status[row] = code;
-    tally.met[row] += Number(code === StatusCode.met);
-    tally.short[row] += Number(code === StatusCode.unmet);
+    met[row] += Number(code === StatusCode.met);
+    short[row] += Number(code === StatusCode.unmet);
     // written for every section, kept for an included one (no branch the values would make unpredictable)
     entries[entry] = value;
     entry += Number(exclusion[row] === 0);
@@ -148,13 +147,14 @@ function evaluateLevel(
   const entryWeights = weights.subarray(0, included);
   const entries = new Float64Array(count);
   const entryValues = entries.subarray(0, included);
+  const definitions = inIndicatorOrder(profile.indicators);
   const tally = { met: new Uint8Array(count), short: new Uint8Array(count) };
   const status: Uint8Array[] = [];
   const balances: IndicatorBalance[] = [];
-  INDICATOR_IDS.forEach((id, x) => {
-    const factor = SCALE_FACTOR[profile.indicators[id].scale];
-    const thresholds = statusThresholds(profile, id, level);
-    status.push(indicatorColumn(columns.amounts[x], columns, factor, thresholds, tally, entries));
+  columns.amounts.forEach((amounts, x) => {
+    const factor = SCALE_FACTOR[definitions[x].scale];
+    const thresholds = thresholdsOf(definitions[x], level, profile.passRule.floorRatio);
+    status.push(indicatorColumn(amounts, columns, factor, thresholds, tally, entries));
     balances.push(balanceOf(differenceCoefficient(entryValues, entryWeights), profile.cvLimit[level]));
   });
   const pass = new Uint8Array(count);
@@ -170,7 +170,7 @@ function evaluateLevel(
     sections: included,
     students: enrolment,
     passingSections: passing,
-    balance: byIndicator((_, x) => balances[x]),
+    balance: indicatorRecord(balances),
     pass: passing === included && balances.every((b) => b.pass),
   };
   return { judged: { ...columns, status, metCount: tally.met, pass }, result };
@@ -199,9 +199,16 @@ export function evaluate(records: readonly SchoolRecord[], profile: Profile): Ev
   };
 }
 
-function sectionsBetween(columns: EvaluationColumns, start: number, end: number): SectionResult[] {
+/** The result of the section in row `row` of `columns`. */
+function resultAt(profile: Profile, columns: LevelColumns, row: number): SectionResult {
+  const amounts = columns.amounts.map((column) => column[row]);
+  return sectionResult(profile, sectionAt(columns, row, amounts), amounts);
+}
+
+function sectionsBetween(county: EvaluationColumns, start: number, end: number): SectionResult[] {
   const results: SectionResult[] = [];
-  for (let n = start; n < end; n++) results.push(evaluateSection(columns.profile, nthSection(columns, n)));
+  for (let n = start; n < end; n++)
+    results.push(resultAt(county.profile, columnsOf(county, n), rowOf(county, n)));
   return results;
 }
 
@@ -229,16 +236,11 @@ export function failingSections(evaluation: Evaluation, level?: Level): SectionR
       columns.exclusion[row] === 0 &&
       !columns.pass[row]
     )
-      failing.push(evaluateSection(profile, sectionAt(columns, row)));
+      failing.push(resultAt(profile, columns, row));
   }
   return failing;
 }
 
-/** Builds the sections of every school, teaching points merged first where the profile says so. */
-export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
-  const county = sectionColumns(records, profile);
-  return Array.from(county.order, (_, n) => nthSection(county, n));
-}
-
+export { buildSections } from "./columns";
 export type { IndicatorStatus, Shortfall, SectionResult } from "./sectionResult";
 export { additionalAmount, evaluateSection, indicatorStatus, sectionPasses } from "./sectionResult";

@@ -1,7 +1,13 @@
-import type { Profile } from "../standard/profile";
-import { FACILITY_INDICATORS, INDICATOR_IDS, type IndicatorId, type Level } from "../standard/indicators";
-import { amountForValue, scaledValue, type Section } from "./sections";
-import { byIndicator } from "./columns";
+import type { IndicatorDefinition, Profile } from "../standard/profile";
+import {
+  FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  inIndicatorOrder,
+  indicatorRecord,
+  type IndicatorId,
+  type Level,
+} from "../standard/indicators";
+import { SCALE_FACTOR, amountForValue, perStudents, type Section } from "./sections";
 import { atLeast, ceilWhole, leastReaching } from "./compare";
 
 /*
@@ -49,19 +55,27 @@ export interface StatusThresholds {
 }
 
 export function statusThresholds(profile: Profile, indicator: IndicatorId, level: Level): StatusThresholds {
-  const standard = profile.indicators[indicator].standard[level];
-  return { met: leastReaching(standard), floor: leastReaching(standard * profile.passRule.floorRatio) };
+  return thresholdsOf(profile.indicators[indicator], level, profile.passRule.floorRatio);
+}
+
+/** statusThresholds for an indicator's definition and the pass rule's floor ratio. */
+export function thresholdsOf(
+  definition: IndicatorDefinition,
+  level: Level,
+  floorRatio: number,
+): StatusThresholds {
+  const standard = definition.standard[level];
+  return { met: leastReaching(standard), floor: leastReaching(standard * floorRatio) };
 }
 
 /**
- * The status of an indicator value against its standard and floor (docs/standard.md#indicators): unmet, one up
- * for reaching the floor, one more for meeting the standard (the floor is never above the standard: floorRatio
- * ≤ 1). Counted rather than branched on, since a county's values fall either side at random.
+ * The status of an indicator value against its standard and floor (docs/standard.md#indicators), given the least
+ * values that meet and reach them (`StatusThresholds`): unmet, one up for reaching the floor, one more for meeting
+ * the standard (the floor is never above the standard: floorRatio ≤ 1). Counted rather than branched on, since a
+ * county's values fall either side at random.
  */
-export function statusCode(value: number, thresholds: StatusThresholds): StatusCode {
-  return (StatusCode.unmet +
-    Number(value >= thresholds.floor) +
-    Number(value >= thresholds.met)) as StatusCode;
+export function statusCode(value: number, met: number, floor: number): StatusCode {
+  return (StatusCode.unmet + Number(value >= floor) + Number(value >= met)) as StatusCode;
 }
 
 /** The status a status column stores as `code`. */
@@ -76,7 +90,8 @@ export function indicatorStatus(
   level: Level,
   value: number,
 ): IndicatorStatus {
-  return statusOfCode(statusCode(value, statusThresholds(profile, indicator, level))) as IndicatorStatus;
+  const { met, floor } = statusThresholds(profile, indicator, level);
+  return statusOfCode(statusCode(value, met, floor)) as IndicatorStatus;
 }
 
 /**
@@ -139,35 +154,52 @@ function shortfallOf(profile: Profile, section: Section, indicator: IndicatorId)
 
 /** Evaluates one section: values, statuses, the pass rule and shortfalls. */
 export function evaluateSection(profile: Profile, section: Section): SectionResult {
-  const { level, students, amounts } = section;
-  const values = byIndicator((id) => scaledValue(profile.indicators[id], amounts[id], students));
-  const status = byIndicator((id) => {
-    const value = values[id];
-    return value === null ? null : indicatorStatus(profile, id, level, value);
-  });
-  const met = byIndicator((id) => status[id] === "met");
+  return sectionResult(profile, section, inIndicatorOrder(section.amounts));
+}
+
+/** evaluateSection, with the section's amounts in INDICATOR_IDS order. */
+export function sectionResult(profile: Profile, section: Section, amounts: ArrayLike<number>): SectionResult {
+  const { students, level } = section;
+  const definitions = inIndicatorOrder(profile.indicators);
+  const floorRatio = profile.passRule.floorRatio;
+  const values: (number | null)[] = [null, null, null, null, null, null, null];
+  const status: (IndicatorStatus | null)[] = [null, null, null, null, null, null, null];
+  const met = [false, false, false, false, false, false, false];
   let metCount = 0;
   let shortCount = 0;
   const shortfalls: Shortfall[] = [];
-  for (const id of INDICATOR_IDS) {
-    const s = status[id];
-    if (s === "met") metCount++;
-    if (s === null || s === "unmet") shortCount++;
-    if (s !== null && s !== "met") shortfalls.push(shortfallOf(profile, section, id));
+  for (let x = 0; x < definitions.length; x++) {
+    const definition = definitions[x];
+    // docs/standard.md#indicators: no value, and no status, without students
+    if (!(students > 0)) {
+      shortCount++;
+      continue;
+    }
+    const value = perStudents(amounts[x], SCALE_FACTOR[definition.scale], students);
+    const standard = definition.standard[level];
+    const code = statusCode(value, leastReaching(standard), leastReaching(standard * floorRatio));
+    values[x] = value;
+    status[x] = statusOfCode(code);
+    met[x] = code === StatusCode.met;
+    if (code === StatusCode.met) metCount++;
+    else {
+      if (code === StatusCode.unmet) shortCount++;
+      shortfalls.push(shortfallOf(profile, section, INDICATOR_IDS[x]));
+    }
   }
   // an explicit literal rather than a spread: every result has the same shape, which keeps reading them fast
   return {
     recordIndex: section.recordIndex,
     school: section.school,
-    level,
+    level: section.level,
     students,
     included: section.included,
     exclusion: section.exclusion,
-    amounts,
+    amounts: section.amounts,
     facilityShare: section.facilityShare,
-    values,
-    status,
-    met,
+    values: indicatorRecord(values),
+    status: indicatorRecord(status),
+    met: indicatorRecord(met),
     metCount,
     pass: section.included && passesRule(profile, metCount, shortCount),
     shortfalls,

@@ -16,7 +16,14 @@ import {
   type Facilities,
   type SchoolRecord,
 } from "../../src/engine";
-import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../../src/standard/indicators";
+import {
+  INDICATOR_IDS,
+  LEVELS,
+  inIndicatorOrder,
+  indicatorRecord,
+  type IndicatorId,
+  type Level,
+} from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import type { Profile } from "../../src/standard/profile";
 import { recordsArb } from "../trust/generators";
@@ -314,6 +321,16 @@ describe("the columnar engine agrees with a per-section reference (docs/standard
       }),
       { numRuns: 100, seed: 12 },
     );
+  });
+
+  it("names the seven indicators in the order of INDICATOR_IDS, both ways", () => {
+    const positions = INDICATOR_IDS.map((_, x) => x);
+    expect(Object.entries(indicatorRecord(positions))).toEqual(INDICATOR_IDS.map((id, x) => [id, x]));
+    expect(
+      inIndicatorOrder(
+        Object.fromEntries(INDICATOR_IDS.map((id, x) => [id, x])) as Record<IndicatorId, number>,
+      ),
+    ).toEqual(positions);
   });
 
   it("builds `sections` once, on first read, and the same every time", () => {
