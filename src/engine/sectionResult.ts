@@ -176,8 +176,8 @@ export function sectionResult(profile: Profile, section: Section, amounts: Array
       continue;
     }
     const value = perStudents(amounts[x], SCALE_FACTOR[definition.scale], students);
-    const standard = definition.standard[level];
-    const code = statusCode(value, leastReaching(standard), leastReaching(standard * floorRatio));
+    const thresholds = thresholdsOf(definition, level, floorRatio);
+    const code = statusCode(value, thresholds.met, thresholds.floor);
     values[x] = value;
     status[x] = statusOfCode(code);
     met[x] = code === StatusCode.met;
