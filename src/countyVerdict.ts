@@ -168,7 +168,7 @@ export interface JsonCountyFields {
     targetYear: number;
     yearsRemaining: number;
     parts: { part: string; status: ItemStatus; failing: string[]; missing: string[] }[];
-    startingGrades: { from: string; inForce: boolean; status: ItemStatus };
+    startingGrades: { from: string | null; inForce: boolean; status: ItemStatus };
   } | null;
 }
 
@@ -394,9 +394,15 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     }
     const sg = r.startingGrades;
     const classSize = SCHOOL_TABLE_LIMITS.classSize;
+    // the profile may set no start date (docs/standard.md#starting-grades): then the rule is not in force
+    const since = sg.from === null ? "" : zh ? `${sg.from.slice(0, 4)} 年秋季学期起，` : `from ${sg.from}: `;
+    const pending =
+      sg.from === null
+        ? { zh: "（标准未规定起始时间）", en: " (no start date in the profile)" }
+        : { zh: "（尚未生效）", en: " (not yet in force)" };
     const sgText = zh
-      ? `  起始年级班额（${sg.from.slice(0, 4)} 年秋季学期起，一年级 ≤ ${classSize.primary}、七年级 ≤ ${classSize.junior}）：${STATUS[sg.status].zh}${sg.inForce ? "" : "（尚未生效）"}`
-      : `  Starting-grade classes (from ${sg.from}: grade 1 ≤ ${classSize.primary}, grade 7 ≤ ${classSize.junior}): ${STATUS[sg.status].en}${sg.inForce ? "" : " (not yet in force)"}`;
+      ? `  起始年级班额（${since}一年级 ≤ ${classSize.primary}、七年级 ≤ ${classSize.junior}）：${STATUS[sg.status].zh}${sg.inForce ? "" : pending.zh}`
+      : `  Starting-grade classes (${since}grade 1 ≤ ${classSize.primary}, grade 7 ≤ ${classSize.junior}): ${STATUS[sg.status].en}${sg.inForce ? "" : pending.en}`;
     lines.push(sgText);
     for (const f of sg.schools.slice(0, 10)) {
       lines.push(`      ${f.school}${sep}${f.message[lang]}${f.cell ? `  [${f.cell}]` : ""}`);

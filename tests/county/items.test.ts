@@ -329,6 +329,21 @@ describe("docs/standard.md#league-plan readiness for the target year", () => {
     expect(early.yearsRemaining).toBe(0);
   });
 
+  it("takes the starting-grade date from the profile (docs/standard.md#starting-grades)", () => {
+    const evaluation = evaluate([goodPrimary("第一小学")], NATIONAL_2017);
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation, answers: null });
+    const county = { name: "突泉县", targetYear: 2028 };
+    const later = { ...NATIONAL_2017, startingGradesFrom: { year: 2027, month: 3 } };
+    const at = (profile: typeof NATIONAL_2017 | null, date: string) =>
+      readiness(verdict, evaluation, profile, county, new Date(date)).startingGrades;
+    expect(at(later, "2027-02-28")).toMatchObject({ from: "2027-03", inForce: false });
+    expect(at(later, "2027-03-01")).toMatchObject({ from: "2027-03", inForce: true });
+    expect(at(NATIONAL_2017, "2026-09-01")).toMatchObject({ from: "2026-09", inForce: true });
+    const { startingGradesFrom: _none, ...withoutDate } = NATIONAL_2017;
+    expect(at(withoutDate, "2030-01-01")).toMatchObject({ from: null, inForce: false });
+    expect(at(null, "2030-01-01")).toMatchObject({ from: null, inForce: false });
+  });
+
   it("lists failing sections and difference coefficients under resources", () => {
     const weak = {
       ...goodPrimary("第二小学"),

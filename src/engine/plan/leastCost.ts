@@ -9,6 +9,7 @@ import {
 } from "../../standard/indicators";
 import type { SchoolRecord } from "../records";
 import { evaluate, type Evaluation } from "../evaluate";
+import { RELATIVE_TOLERANCE } from "../compare";
 import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
@@ -319,7 +320,7 @@ async function refineWithCuts(
   const cuts: Cut[] = [];
   const addCut = (at: PlanAdditions, c: Coefficient) => {
     // the engine passes a coefficient up to its limit and a hair (compare.ts): cut at that, so no plan is lost
-    const cut = cvCut(model, at, c.level, c.indicator, c.limit * (1 + 1e-9));
+    const cut = cvCut(model, at, c.level, c.indicator, c.limit * (1 + RELATIVE_TOLERANCE));
     if (cut) cuts.push(cut);
     return cut !== null;
   };
