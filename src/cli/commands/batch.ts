@@ -11,6 +11,7 @@ import {
 import { planLeastCost } from "../../engine/plan/leastCost";
 import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../engine/plan/costs";
 import { buildLeagueReport } from "../../report/league";
+import { leagueCountyInput } from "../../countyWorkbook";
 import { evaluateCountySource, listCountySources, type CountyFileResult } from "../countySource";
 import { calendarDate, leagueText } from "../leagueText";
 import { progressBar } from "../progress";
@@ -198,15 +199,7 @@ export const batchCommand: Command = {
           ? planTotals(await planLeastCost(result.table.read.records, profile, costs))
           : null;
       results.push(result);
-      inputs.push({
-        file: source.file,
-        county: result.county,
-        evaluation,
-        verdict: result.verdict?.verdict ?? null,
-        schools: result.table?.read.records.length ?? 0,
-        targetYear: result.targetYear,
-        plan,
-      });
+      inputs.push(leagueCountyInput(result, plan));
     }
     progress.done();
     const summary = leagueSummary(inputs, year ?? schoolYearOf(today()));
