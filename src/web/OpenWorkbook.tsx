@@ -19,6 +19,8 @@ export interface OpenWorkbookProps {
   /** why the last file could not be opened */
   error: string | null;
   onFile(file: File): void;
+  /** several files dropped at once: the counties of the league summary */
+  onFiles(files: File[]): void;
   onSample(): void;
 }
 
@@ -67,10 +69,14 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
         }}
         onDragLeave={() => setOver(false)}
         onDrop={(e) => {
+          // handled here, not again by the page's own drop handler
           e.preventDefault();
+          e.stopPropagation();
           setOver(false);
-          const file = e.dataTransfer.files[0];
-          if (file && !busy) props.onFile(file);
+          const files = [...e.dataTransfer.files];
+          if (busy || files.length === 0) return;
+          if (files.length > 1) props.onFiles(files);
+          else props.onFile(files[0]);
         }}
       >
         <Text>{t(lang, "webDropHere")}</Text>
