@@ -383,10 +383,13 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
 
     async listSheets(): Promise<{ name: string; report: boolean }[]> {
       return run(async (context) => {
+        // one load of the collection with every property needed: a second load of it would replace the first
         const sheets = context.workbook.worksheets;
         sheets.load("items/name,items/id,items/visibility");
-        const { made } = await readState(context);
-        const ours = new Set(made.map((m) => m.id));
+        const marker = context.workbook.settings.getItemOrNullObject(REPORT_SHEETS_SETTING);
+        marker.load("value");
+        await context.sync();
+        const ours = new Set((marker.isNullObject ? [] : parseMade(marker.value)).map((m) => m.id));
         return sheets.items
           .filter((s) => s.visibility === "Visible")
           .map((s) => ({ name: s.name, report: ours.has(s.id) }));

@@ -23,6 +23,8 @@ export const LEAGUE_VIEWS_ZH = {
   compareSheetName: "工作表“{sheet}”",
   compareUnreadable: "无法打开“{file}”：{message}",
   compareEarlierErrors: "较早一年的学校表有 {n} 个错误，改正后才能对比：",
+  compareEarlierFix:
+    "列没有对上时：先在“检查与报表”中读取该工作表，在第 2 步改正列对应（会保存在工作簿中），再重新读取当前一年的表，回到这里对比。",
   compareEarlierWarnings: "较早一年的学校表另有 {n} 条提示，不影响对比。",
   compareSameSheet: "这是当前的学校表：请选择较早一年的工作表。",
   compareYearEarlier: "较早年份",
@@ -145,6 +147,8 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   compareSheetName: "sheet “{sheet}”",
   compareUnreadable: "Cannot open “{file}”: {message}",
   compareEarlierErrors: "The earlier school table has {n} errors to fix before comparing:",
+  compareEarlierFix:
+    "If a column was not matched: read that sheet under Check and correct the match in step 2 (it is saved in the workbook), read this year's table again, then compare here.",
   compareEarlierWarnings: "The earlier school table also has {n} warnings; they do not stop the comparison.",
   compareSameSheet: "That is the school table checked: choose the earlier year's sheet.",
   compareYearEarlier: "Earlier year",

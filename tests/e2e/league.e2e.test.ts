@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { serveFolder } from "../../src/cli/commands/web";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { run } from "../cli/helpers";
@@ -238,15 +239,42 @@ describeInBrowser("the league's and the years' views in the web app (production 
     await page.context().close();
   });
 
-  it("对比 speaks English", async () => {
+  it("对比 from another sheet of the workbook, in English", async () => {
+    // both years in one workbook, this year's sheet first: the earlier year is a sheet, as inside Excel
+    const both = path.join(work, "科右中旗.xlsx");
+    const book = new ExcelJS.Workbook();
+    for (const [name, records] of [
+      ["2026年", year2026()],
+      ["2025年", year2025()],
+    ] as const) {
+      const ws = book.addWorksheet(name);
+      [templateHeaderRow(), ...recordsToRows(records)].forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+        }),
+      );
+    }
+    writeFileSync(both, Buffer.from(await book.xlsx.writeBuffer()));
+    const cli = JSON.parse((await run("compare", earlier, later, "--json")).stdout);
+
     const page = await openApp(350, "en");
-    await page.locator("#workbook-file").setInputFiles(later);
+    await page.locator("#workbook-file").setInputFiles(both);
     await page.getByRole("button", { name: "Read and check" }).click();
     await page.locator("[data-read-from]").waitFor();
     await page.getByRole("tab", { name: "Years" }).click();
-    await page.locator("#earlier-file").setInputFiles(earlier);
+    await page.getByRole("radio", { name: "a sheet of this workbook" }).check();
+    await page.getByRole("combobox", { name: "The earlier year's sheet" }).selectOption("2025年");
+    await page.getByRole("button", { name: "Read and compare" }).click();
     await page.locator("[data-trend]").waitFor();
-    expect(await page.locator("[data-regressions]").textContent()).toContain("regressions");
+    expect(await page.locator("#trend-heading").textContent()).toBe("科右中旗: 2025 → 2026");
+    expect(await page.locator("[data-regressions]").getAttribute("data-regressions")).toBe(
+      String(cli.regressions.length),
+    );
+    expect(
+      await page
+        .locator("[data-regression]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-regression"))),
+    ).toEqual(cli.regressions.map((r: { kind: string }) => r.kind));
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

@@ -16,6 +16,7 @@ import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { CompareView } from "../../src/taskpane/compare/CompareView";
 import type { EarlierFile } from "../../src/taskpane/compare/useComparison";
+import { SETTINGS_KEY } from "../../src/taskpane/mapping";
 import { Pane } from "../../src/taskpane/Pane";
 import { FakeHost } from "../taskpane/fakeHost";
 import { primarySchool, whole } from "./records";
@@ -89,6 +90,7 @@ function renderView(
   return written;
 }
 
+const text = (selector: string) => document.querySelector(selector)?.textContent ?? "";
 const trend = () => document.querySelector("[data-trend]") as HTMLElement;
 const regressions = () =>
   [...document.querySelectorAll("[data-regression]")].map((li) => [
@@ -194,6 +196,23 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
     expect(bar.textContent).toContain("较早一年的学校表有 1 个错误，改正后才能对比：");
     expect(bar.textContent).toContain(`学校2025!${String.fromCharCode(65 + studentsCol)}3`);
     expect(trend()).toBeNull();
+  });
+
+  it("reads the earlier sheet with the column matches saved for it in step 2", async () => {
+    const host = workbook();
+    const renamed = sheetOf(year2025());
+    const col = renamed[0].indexOf("小学县级以上骨干教师数");
+    renamed[0][col] = "骨干教师（小学，县级以上）";
+    host.sheets.set("学校2025", renamed);
+    renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(document.querySelector("[data-earlier-errors]")).not.toBeNull());
+    expect(text("[data-earlier-errors]")).toContain("再重新读取当前一年的表");
+    host.settings.set(SETTINGS_KEY, { 学校2025: { primaryKeyTeachers: "骨干教师（小学，县级以上）" } });
+    fireEvent.click(screen.getByRole("button", { name: "读取并对比" }));
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(document.querySelector("[data-earlier-errors]")).toBeNull();
+    expect(regressions().map(([kind]) => kind)).toEqual(["coefficient", "section", "indicator"]);
   });
 
   it("hands the comparison sheets of `compare --out` to the pane to write", async () => {

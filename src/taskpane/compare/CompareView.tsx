@@ -59,6 +59,7 @@ function EarlierRead({ lang, earlier }: { lang: Lang; earlier: EarlierTable }) {
                 </li>
               ))}
             </ul>
+            {!earlier.file && t(lang, "compareEarlierFix")}
           </MessageBarBody>
         </MessageBar>
       )}
