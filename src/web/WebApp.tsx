@@ -226,38 +226,34 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     document.title = lang === "zh" ? "均衡 — 离线网页版" : "Balance — offline web app";
   }, [lang]);
 
-  if (league) {
+  // the screens other than the pane, in the pane's theme and language
+  const screen = league ? (
+    <LeagueScreen
+      lang={lang}
+      onLang={setLang}
+      profile={NATIONAL_2017}
+      files={league}
+      onAddFiles={(files) => setLeague([...league, ...files])}
+      onBack={() => setLeague(null)}
+    />
+  ) : !opened ? (
+    <Landing
+      lang={lang}
+      onLang={setLang}
+      reading={reading}
+      error={error}
+      onFile={(file) => void openFile(file)}
+      onCountyFiles={openLeague}
+      onSample={openSample}
+    />
+  ) : null;
+  if (screen || !opened) {
     return (
       <FluentProvider
         theme={theme === "dark" ? webDarkTheme : webLightTheme}
         lang={lang === "zh" ? "zh-CN" : "en-US"}
       >
-        <LeagueScreen
-          lang={lang}
-          onLang={setLang}
-          profile={NATIONAL_2017}
-          files={league}
-          onAddFiles={(files) => setLeague([...league, ...files])}
-          onBack={() => setLeague(null)}
-        />
-      </FluentProvider>
-    );
-  }
-  if (!opened) {
-    return (
-      <FluentProvider
-        theme={theme === "dark" ? webDarkTheme : webLightTheme}
-        lang={lang === "zh" ? "zh-CN" : "en-US"}
-      >
-        <Landing
-          lang={lang}
-          onLang={setLang}
-          reading={reading}
-          error={error}
-          onFile={(file) => void openFile(file)}
-          onCountyFiles={openLeague}
-          onSample={openSample}
-        />
+        {screen}
       </FluentProvider>
     );
   }

@@ -27,8 +27,8 @@ import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { run } from "../cli/helpers";
-import { randomCounty, writeCounty, writeCountyWithSheet } from "../league/helpers";
-import { primarySchool, whole } from "../league/records";
+import { writeCounty, writeThreeCounties } from "../league/helpers";
+import { twoYearsWithRegression } from "../league/records";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
 
 const ARTIFACTS = path.join(ROOT, "tests/artifacts");
@@ -38,24 +38,8 @@ if (!haveChromium) console.warn(`${CHROMIUM} is missing: the league views' brows
 
 jest.setTimeout(300_000);
 
-const year2025 = () =>
-  whole([
-    primarySchool("甲小学", 500),
-    primarySchool("乙小学", 500),
-    primarySchool("丙小学", 500),
-    primarySchool("丁小学", 500),
-    primarySchool("戊小学", 500),
-  ]);
-/** 甲 loses most qualified teachers (below the standard); 乙's sports ground grows 5× (the coefficient crosses its
- * limit); 丁 is renamed; 戊 closes; 己 opens. */
-const year2026 = () =>
-  whole([
-    primarySchool("甲小学", 500, { qualifiedTeachers: 0.5 }),
-    primarySchool("乙小学", 500, { sportsArea: 6 }),
-    primarySchool("丙小学", 500),
-    primarySchool("丁镇中心小学", 500),
-    primarySchool("己小学", 500),
-  ]);
+const year2025 = () => twoYearsWithRegression()[2025];
+const year2026 = () => twoYearsWithRegression()[2026];
 
 /** Every row of every sheet of a workbook as text, formulas by their cached results. */
 async function sheetRows(file: string): Promise<Map<string, string[]>> {
@@ -129,17 +113,7 @@ describeInBrowser("the league's and the years' views in the web app (production 
     await writeCounty(work, path.basename(later), year2026());
     const dir = path.join(work, "counties");
     mkdirSync(dir);
-    counties = [
-      await writeCounty(dir, "科右前旗-均衡评估.xlsx", randomCounty(1601, 14, "前旗")),
-      await writeCounty(
-        dir,
-        "2025_乌兰浩特市_学校统计表.xlsx",
-        randomCounty(1602, 18, "乌市"),
-        "2025年学校统计表",
-      ),
-      // named by its county sheet, not by its file
-      await writeCountyWithSheet(dir, "县C.xlsx", randomCounty(1603, 10, "扎旗"), "扎赉特旗"),
-    ];
+    counties = await writeThreeCounties(dir);
     const broken = path.join(dir, "突泉县.xlsx");
     copyFileSync(path.join(ROOT, "tests/trust/fixtures/xlsx/bad-corrupt-zip.xlsx"), broken);
     counties.push(broken);

@@ -19,7 +19,7 @@ import type { EarlierFile } from "../../src/taskpane/compare/useComparison";
 import { SETTINGS_KEY } from "../../src/taskpane/mapping";
 import { Pane } from "../../src/taskpane/Pane";
 import { FakeHost } from "../taskpane/fakeHost";
-import { primarySchool, whole } from "./records";
+import { twoYearsWithRegression } from "./records";
 
 class NoResize {
   observe() {}
@@ -30,23 +30,8 @@ class NoResize {
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
 jest.setTimeout(60000);
 
-const year2025 = () =>
-  whole([
-    primarySchool("甲小学", 500),
-    primarySchool("乙小学", 500),
-    primarySchool("丙小学", 500),
-    primarySchool("丁小学", 500),
-    primarySchool("戊小学", 500),
-  ]);
-/** 甲 loses half its qualified teachers' worth of the standard; 乙's sports ground grows 5×; 丁 renamed; 戊 closes. */
-const year2026 = () =>
-  whole([
-    primarySchool("甲小学", 500, { qualifiedTeachers: 0.5 }),
-    primarySchool("乙小学", 500, { sportsArea: 6 }),
-    primarySchool("丙小学", 500),
-    primarySchool("丁镇中心小学", 500),
-    primarySchool("己小学", 500),
-  ]);
+const year2025 = () => twoYearsWithRegression()[2025];
+const year2026 = () => twoYearsWithRegression()[2026];
 
 const sheetOf = (records: SchoolRecord[]): CellValue[][] => [templateHeaderRow(), ...recordsToRows(records)];
 

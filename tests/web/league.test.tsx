@@ -23,6 +23,8 @@ import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { LeagueScreen } from "../../src/web/league/LeagueScreen";
 import { LeagueView } from "../../src/web/league/LeagueView";
+import { OpenCounties } from "../../src/web/league/OpenCounties";
+import { OpenWorkbook } from "../../src/web/OpenWorkbook";
 import { readCountyFiles } from "../../src/web/readFiles";
 import { randomCounty } from "../league/helpers";
 import { primarySchool } from "../league/records";
@@ -221,5 +223,38 @@ describe("the league screen", () => {
     const input = document.getElementById("more-county-files") as HTMLInputElement;
     fireEvent.change(input, { target: { files: [file("a.xlsx"), file("b.xlsx")] } });
     expect(added.map((fs) => fs.map((f) => f.name))).toEqual([["a.xlsx", "b.xlsx"]]);
+  });
+});
+
+describe("the first screen's drop zones", () => {
+  const file = (name: string) => new File([new Uint8Array([1])], name);
+  const drop = (zone: string, files: File[]) =>
+    fireEvent.drop(document.querySelector(`[data-drop-zone="${zone}"]`)!, { dataTransfer: { files } });
+
+  it("one file on the workbook's zone opens it, several are the league's; the page's own handler is not told", () => {
+    const opened: string[] = [];
+    const league: string[][] = [];
+    const page = jest.fn();
+    window.addEventListener("drop", page);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <OpenWorkbook
+          lang="zh"
+          reading={null}
+          error={null}
+          onFile={(f) => opened.push(f.name)}
+          onFiles={(fs) => league.push(fs.map((f) => f.name))}
+          onSample={() => undefined}
+        />
+        <OpenCounties lang="zh" disabled={false} onFiles={(fs) => league.push(fs.map((f) => f.name))} />
+      </FluentProvider>,
+    );
+    drop("workbook", [file("白狼县.xlsx")]);
+    drop("workbook", [file("甲.xlsx"), file("乙.xlsx")]);
+    drop("counties", [file("丙.xlsx")]);
+    expect(opened).toEqual(["白狼县.xlsx"]);
+    expect(league).toEqual([["甲.xlsx", "乙.xlsx"], ["丙.xlsx"]]);
+    expect(page).not.toHaveBeenCalled();
+    window.removeEventListener("drop", page);
   });
 });

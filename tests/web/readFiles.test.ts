@@ -10,7 +10,7 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { openEarlierYear, readCountyFiles } from "../../src/web/readFiles";
 import { run, tempDir } from "../cli/helpers";
-import { randomCounty, writeCounty, writeCountyWithSheet } from "../league/helpers";
+import { randomCounty, writeThreeCounties } from "../league/helpers";
 
 const dir = tempDir();
 const DAMAGED = path.join(__dirname, "../trust/fixtures/xlsx/bad-corrupt-zip.xlsx");
@@ -18,11 +18,8 @@ const asFile = (file: string) => new File([readFileSync(file)], path.basename(fi
 
 describe("the web app reads county files as balance batch does", () => {
   it("gives each county the command line's name, verdicts and coefficients; a damaged file its problem", async () => {
-    const files = [
-      await writeCounty(dir, "科右前旗-均衡评估.xlsx", randomCounty(1601, 14, "前旗")),
-      DAMAGED,
-      await writeCountyWithSheet(dir, "县C.xlsx", randomCounty(1603, 10, "扎旗"), "扎赉特旗"),
-    ];
+    const [first, , third] = await writeThreeCounties(dir);
+    const files = [first, DAMAGED, third];
     const told: string[] = [];
     const results = await readCountyFiles(files.map(asFile), NATIONAL_2017, (i, f) =>
       told.push(`${i}:${f.name}`),

@@ -1,25 +1,9 @@
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { Button, Text } from "@fluentui/react-components";
+import { useRef } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../../taskpane/styles";
-
-const useStyles = makeStyles({
-  drop: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "center",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: "center",
-  },
-  dropActive: {
-    border: `2px dashed ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
-});
+import { DropZone } from "../DropZone";
 
 /**
  * The chooser of several county workbooks, for the league's view: a file input taking many files, and a zone to
@@ -67,8 +51,6 @@ export function CountyFilesInput(props: {
 export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(files: File[]): void }) {
   const { lang } = props;
   const styles = usePaneStyles();
-  const own = useStyles();
-  const [over, setOver] = useState(false);
   return (
     <section className={styles.step} aria-labelledby="open-counties">
       <h2 id="open-counties" className={styles.stepTitle}>
@@ -77,23 +59,7 @@ export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(fil
       <Text size={200} className={styles.note}>
         {t(lang, "leagueHelp")}
       </Text>
-      <div
-        className={`${own.drop} ${over ? own.dropActive : ""}`}
-        data-league-drop
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          // dropped here, even one file is a county of the league: the page's own drop handler is not told
-          e.preventDefault();
-          e.stopPropagation();
-          setOver(false);
-          const files = [...e.dataTransfer.files];
-          if (files.length > 0 && !props.disabled) props.onFiles(files);
-        }}
-      >
+      <DropZone name="counties" disabled={props.disabled} onFiles={props.onFiles}>
         <Text>{t(lang, "leagueDropHere")}</Text>
         <CountyFilesInput
           lang={lang}
@@ -102,7 +68,7 @@ export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(fil
           disabled={props.disabled}
           onFiles={props.onFiles}
         />
-      </div>
+      </DropZone>
     </section>
   );
 }
