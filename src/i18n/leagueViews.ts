@@ -237,7 +237,8 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueNotEvaluated: "Not evaluated: see the problems above.",
   leaguePassing: "{level}: {passing}/{sections} sections pass",
   leagueNoSections: "{level}: no section evaluated",
-  leagueCvHeader: "{level} (≤ {limit})",
+  // no break inside "(≤ 0.50)" in a narrow column
+  leagueCvHeader: "{level} (≤\u00a0{limit})",
   leagueWeakest: "Weakest indicators",
   leagueWeakName: "{level} {indicator}",
   leagueWeakLine:
