@@ -207,6 +207,27 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
   const run = options.run;
   const limit = options.requestBudget ?? REQUEST_BUDGET_BYTES;
 
+  /** A range's values as a grid: one sync for its size, then its values in blocks (`readValues`). */
+  async function readRange(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    range: Excel.Range,
+  ): Promise<Grid> {
+    ws.load("name");
+    range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    // values in row blocks under the response limit: one block, one sync, for any county's table
+    const shape = {
+      row: range.rowIndex,
+      column: range.columnIndex,
+      rows: range.rowCount,
+      columns: range.columnCount,
+    };
+    const values = await readValues(context, ws, shape, limit);
+    const local = splitAddress(range.address).local.split(":")[0];
+    return { sheet: ws.name, topLeft: local, values };
+  }
+
   async function readState(context: Excel.RequestContext) {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name,items/id");
@@ -288,19 +309,29 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
           }
           range = tables.items[0].getRange();
         }
-        ws.load("name");
-        range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+        return readRange(context, ws, range);
+      });
+    },
+
+    async listSheets(): Promise<{ name: string; report: boolean }[]> {
+      return run(async (context) => {
+        // one load of the collection with every property needed: a second load of it would replace the first
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/id,items/visibility");
+        const marker = context.workbook.settings.getItemOrNullObject(REPORT_SHEETS_SETTING);
+        marker.load("value");
         await context.sync();
-        // values in row blocks under the response limit: one block, one sync, for any county's table
-        const shape = {
-          row: range.rowIndex,
-          column: range.columnIndex,
-          rows: range.rowCount,
-          columns: range.columnCount,
-        };
-        const values = await readValues(context, ws, shape, limit);
-        const local = splitAddress(range.address).local.split(":")[0];
-        return { sheet: ws.name, topLeft: local, values };
+        const ours = new Set((marker.isNullObject ? [] : parseMade(marker.value)).map((m) => m.id));
+        return sheets.items
+          .filter((s) => s.visibility === "Visible")
+          .map((s) => ({ name: s.name, report: ours.has(s.id) }));
+      });
+    },
+
+    async readSheet(name: string): Promise<Grid> {
+      return run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        return readRange(context, ws, ws.getUsedRange(true));
       });
     },
 

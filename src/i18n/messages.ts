@@ -1,4 +1,5 @@
 import type { Lang } from "./format";
+import { LEAGUE_VIEWS_EN, LEAGUE_VIEWS_ZH } from "./leagueViews";
 import { VIEWS_EN, VIEWS_ZH } from "./views";
 import { RECIPE_EN, RECIPE_ZH } from "./recipe";
 
@@ -121,7 +122,7 @@ const paneZh = {
   dismiss: "关闭",
 };
 
-const zh = { ...paneZh, ...VIEWS_ZH, ...RECIPE_ZH };
+const zh = { ...paneZh, ...VIEWS_ZH, ...RECIPE_ZH, ...LEAGUE_VIEWS_ZH };
 
 export type MessageKey = keyof typeof zh;
 
@@ -241,7 +242,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   dismiss: "Dismiss",
 };
 
-const en: Record<MessageKey, string> = { ...paneEn, ...VIEWS_EN, ...RECIPE_EN };
+const en: Record<MessageKey, string> = { ...paneEn, ...VIEWS_EN, ...RECIPE_EN, ...LEAGUE_VIEWS_EN };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

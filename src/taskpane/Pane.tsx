@@ -17,6 +17,8 @@ import type { Lang } from "../i18n/format";
 import { langOf, t } from "../i18n/messages";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
+import { CompareView } from "./compare/CompareView";
+import type { EarlierFile } from "./compare/useComparison";
 import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { PaneHeader } from "./components/PaneHeader";
@@ -47,9 +49,13 @@ export interface PaneProps {
   canInsertTemplate?: boolean;
   /** told when the user switches the language */
   onLangChange?(lang: Lang): void;
+  /** the workbook's file name where it is known (the web app): its year and county name the comparison */
+  workbookName?: string | null;
+  /** the web app: reads another workbook from disk for the comparison; inside Excel the earlier year is a sheet */
+  openFile?: (file: File) => Promise<EarlierFile>;
 }
 
-type TabId = "check" | "whatif" | "plan" | "allItems" | "workbook";
+type TabId = "check" | "whatif" | "plan" | "allItems" | "compare" | "workbook";
 
 /** Demo mode's banner: not connected to Excel, a sample workbook in memory. */
 export function DemoBanner({ lang }: { lang: Lang }) {
@@ -124,11 +130,26 @@ export function Pane(props: PaneProps) {
           selectedValue={tab}
           onTabSelect={(_, data) => setTab(data.value as TabId)}
         >
-          <Tab value="check">{t(lang, "tabCheck")}</Tab>
-          <Tab value="whatif">{t(lang, "tabWhatIf")}</Tab>
-          <Tab value="plan">{t(lang, "tabPlan")}</Tab>
-          <Tab value="allItems">{t(lang, "tabAllItems")}</Tab>
-          {workbook && <Tab value="workbook">{t(lang, "tabWorkbook")}</Tab>}
+          <Tab className={styles.tab} value="check">
+            {t(lang, "tabCheck")}
+          </Tab>
+          <Tab className={styles.tab} value="whatif">
+            {t(lang, "tabWhatIf")}
+          </Tab>
+          <Tab className={styles.tab} value="plan">
+            {t(lang, "tabPlan")}
+          </Tab>
+          <Tab className={styles.tab} value="allItems">
+            {t(lang, "tabAllItems")}
+          </Tab>
+          <Tab className={styles.tab} value="compare">
+            {t(lang, "tabCompare")}
+          </Tab>
+          {workbook && (
+            <Tab className={styles.tab} value="workbook">
+              {t(lang, "tabWorkbook")}
+            </Tab>
+          )}
         </TabList>
 
         <main className={styles.body}>
@@ -231,6 +252,23 @@ export function Pane(props: PaneProps) {
                 onReadCountySheet={() => void county.read()}
                 onInsertCountySheet={() => void county.insert()}
                 onSelectCell={selectCell}
+              />
+            ) : (
+              <Text>{t(lang, "viewUnavailable")}</Text>
+            ))}
+          {tab === "compare" &&
+            (viewProps && result?.evaluation && flow.grid ? (
+              <CompareView
+                lang={lang}
+                profile={profile}
+                host={host}
+                current={{
+                  evaluation: result.evaluation,
+                  sheet: flow.grid.sheet,
+                  workbook: props.workbookName ?? null,
+                }}
+                openFile={props.openFile}
+                onWriteSheets={flow.writeSheets}
               />
             ) : (
               <Text>{t(lang, "viewUnavailable")}</Text>

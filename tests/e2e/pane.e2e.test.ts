@@ -223,7 +223,7 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
     const tops = await page
       .getByRole("tab")
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
-    expect(tops).toHaveLength(5);
+    expect(tops).toHaveLength(6);
     expect(new Set(tops).size).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, "pane-en-350.png") });
     await page.setViewportSize({ width: 320, height: 900 });

@@ -364,7 +364,7 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     const tabs = await page
       .getByRole("tab")
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
-    expect(tabs.length).toBe(5);
+    expect(tabs.length).toBe(6);
     expect(new Set(tabs).size).toBe(1);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -423,6 +423,34 @@ describe("the other host calls", () => {
     expect(await host.insertTemplate({ withSample: false, lang: "zh" })).toBe("学校 (2)");
   });
 
+  test("listSheets gives the visible sheets, the report sheets marked; readSheet reads one by name", async () => {
+    const excel = countyWorkbook(randomCounty(6, 8));
+    excel.addSheetWithValues("2025年", [["去年的表"], ["甲小学", 500]]);
+    excel.addSheetWithValues("隐藏", [["x"]]);
+    excel.model.requireSheet("隐藏").visibility = "Hidden";
+    const host = doubleHost(excel);
+    const { report } = reportOf(await host.readTable("usedRange"));
+    const { written } = await host.writeReport(report, { replaceExisting: true });
+    expect(await host.listSheets()).toEqual([
+      { name: "学校", report: false },
+      { name: "2025年", report: false },
+      ...written.map((name) => ({ name, report: true })),
+    ]);
+    await host.activateSheet("学校");
+    const s0 = excel.syncCount;
+    const grid = await host.readSheet("2025年");
+    expect(excel.syncCount - s0).toBe(2);
+    expect(grid).toEqual({
+      sheet: "2025年",
+      topLeft: "A1",
+      values: [
+        ["去年的表", ""],
+        ["甲小学", 500],
+      ],
+    });
+    await expect(host.readSheet("没有这张表")).rejects.toThrow();
+  });
+
   test("readTable takes the selection or an Excel table", async () => {
     const excel = countyWorkbook(randomCounty(5, 10));
     await excel.run(async (context) => {

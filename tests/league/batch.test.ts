@@ -11,23 +11,13 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { run, tempDir, writeWorkbook, tableOf } from "../cli/helpers";
-import { randomCounty, writeCounty, writeCountyWithSheet } from "./helpers";
+import { randomCounty, writeThreeCounties } from "./helpers";
 
 const dir = tempDir();
 let files: string[] = [];
 
 beforeAll(async () => {
-  files = [
-    await writeCounty(dir, "科右前旗-均衡评估.xlsx", randomCounty(1601, 14, "前旗")),
-    await writeCounty(
-      dir,
-      "2025_乌兰浩特市_学校统计表.xlsx",
-      randomCounty(1602, 18, "乌市"),
-      "2025年学校统计表",
-    ),
-    // named by its county sheet, not by its file
-    await writeCountyWithSheet(dir, "县C.xlsx", randomCounty(1603, 10, "扎旗"), "扎赉特旗"),
-  ].sort();
+  files = (await writeThreeCounties(dir)).sort();
   // Excel's lock file beside an open workbook is not a county
   writeFileSync(join(dir, "~$科右前旗-均衡评估.xlsx"), "lock");
 });

@@ -9,27 +9,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
 import { writeCounty } from "./helpers";
-import { primarySchool, whole } from "./records";
+import { twoYearsWithRegression } from "./records";
 
 const dir = tempDir();
 
-const year2025 = () =>
-  whole([
-    primarySchool("甲小学", 500),
-    primarySchool("乙小学", 500),
-    primarySchool("丙小学", 500),
-    primarySchool("丁小学", 500),
-    primarySchool("戊小学", 500),
-  ]);
-/** 甲 loses most qualified teachers; 乙's sports ground grows 5×; 丁 is renamed; 戊 closes; 己 opens. */
-const year2026 = () =>
-  whole([
-    primarySchool("甲小学", 500, { qualifiedTeachers: 0.5 }),
-    primarySchool("乙小学", 500, { sportsArea: 6 }),
-    primarySchool("丙小学", 500),
-    primarySchool("丁镇中心小学", 500),
-    primarySchool("己小学", 500),
-  ]);
+const year2025 = () => twoYearsWithRegression()[2025];
+const year2026 = () => twoYearsWithRegression()[2026];
 
 let earlier = "";
 let later = "";

@@ -10,6 +10,7 @@ import {
 } from "../../engine/league";
 import { planLeastCost } from "../../engine/plan/leastCost";
 import { buildLeagueReport } from "../../report/league";
+import { leagueCountyInput } from "../../countyWorkbook";
 import {
   evaluateCountySource,
   listCountySources,
@@ -196,15 +197,7 @@ export const batchCommand: Command = {
           ? planTotals(await planLeastCost(result.table.read.records, profile, costs, { projects }))
           : null;
       results.push(result);
-      inputs.push({
-        file: source.file,
-        county: result.county,
-        evaluation,
-        verdict: result.verdict?.verdict ?? null,
-        schools: result.table?.read.records.length ?? 0,
-        targetYear: result.targetYear,
-        plan,
-      });
+      inputs.push(leagueCountyInput(result, plan));
     }
     progress.done();
     const summary = leagueSummary(inputs, year ?? schoolYearOf(today()));

@@ -15,6 +15,7 @@ import { formatProblems } from "../verdict";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { countyByName } from "../../countyVerdict";
+import { yearInName } from "../../sheet/countyName";
 import { inputProblems, parseCommandLine, readJsonFile, readProfileOption } from "../commandLine";
 
 const HELP = `balance compare <较早 earlier.xlsx> <较晚 later.xlsx> [更多 more…] [--years 2025,2026] [--rename renames.json]
@@ -51,12 +52,6 @@ its straight-line trend — a projection, not an evaluation.
   2  命令行有误 / usage error
 `;
 
-/** A year in a file's name: 2025 in 阿尔山市2025.xlsx or 2025年阿尔山市.xlsx. */
-export function yearInFileName(file: string): number | null {
-  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(basename(file));
-  return m ? Number(m[1]) : null;
-}
-
 /** The year of each file: --years, else every file's name, else unknown (the order given). */
 function yearsOf(
   files: readonly string[],
@@ -67,7 +62,7 @@ function yearsOf(
     if (years.length !== files.length || years.some((y) => !/^\d{4}$/.test(y))) return { error: option };
     return years.map(Number);
   }
-  const fromNames = files.map(yearInFileName);
+  const fromNames = files.map(yearInName);
   return fromNames.every((y) => y !== null) ? fromNames : files.map(() => null);
 }
 
