@@ -5,3 +5,4 @@ export * from "./sections";
 export * from "./evaluate";
 export * from "./scenario";
 export * from "./county";
+export * from "./years";

@@ -309,7 +309,7 @@ describe("docs/standard.md#league-plan readiness for the target year", () => {
       evaluation,
       NATIONAL_2017,
       { name: "乌兰浩特市", targetYear: 2028 },
-      new Date("2026-11-28"),
+      { year: 2026, month: 11, day: 28 },
     );
     expect(r.yearsRemaining).toBe(2);
     expect(r.ready).toBe(false);
@@ -323,7 +323,7 @@ describe("docs/standard.md#league-plan readiness for the target year", () => {
       evaluation,
       NATIONAL_2017,
       { name: "阿尔山市", targetYear: 2026 },
-      new Date("2026-03-01"),
+      { year: 2026, month: 3, day: 1 },
     );
     expect(early.startingGrades.inForce).toBe(false);
     expect(early.yearsRemaining).toBe(0);
@@ -341,7 +341,7 @@ describe("docs/standard.md#league-plan readiness for the target year", () => {
       evaluation,
       NATIONAL_2017,
       { name: "突泉县", targetYear: 2028 },
-      new Date("2027-01-01"),
+      { year: 2027, month: 1, day: 1 },
     );
     const resources = r.parts[0];
     expect(resources.status).toBe("fail");
