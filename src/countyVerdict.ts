@@ -6,7 +6,6 @@
 import {
   countyChecklist,
   evaluateCounty,
-  findCounty,
   readiness as readinessOf,
   type CountyVerdict,
   type ItemResult,
@@ -16,12 +15,13 @@ import {
   type VetoResult,
 } from "./engine/county";
 import type { Evaluation } from "./engine/evaluate";
+import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";
 import type { Lang } from "./i18n/format";
 import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./sheet/problems";
-import { PART_NAMES, SCHOOL_TABLE_LIMITS, XING_AN_LEAGUE_PLAN, type CountyTarget } from "./standard/county";
+import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
 
 export interface CountyEvaluation {
@@ -77,7 +77,7 @@ export function findCountySheet(
 export function evaluateCountyWorkbook(
   table: SchoolTableResult | null,
   countyGrid: Grid | null,
-  options: { county?: CountyTarget; today?: Date } = {},
+  options: { county?: CountyTarget; today?: CalendarDay } = {},
 ): CountyEvaluation {
   const read = countyGrid ? readCountySheet(countyGrid) : null;
   // items derived from a table with input errors could rest on misread cells: they stay missing
@@ -94,7 +94,7 @@ export function evaluateCountyWorkbook(
         usable?.evaluation ?? null,
         table?.profile ?? null,
         options.county,
-        options.today ?? new Date(),
+        options.today ?? calendarDayOf(new Date()),
       )
     : null;
   return {
@@ -414,22 +414,4 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     );
   }
   return lines.join("\n") + "\n";
-}
-
-/** The county named on the command line (--county), among the profile's counties (the Xing'an plan's by default). */
-export function countyByName(
-  profile: Profile,
-  name: string | undefined,
-): { ok: true; county: CountyTarget | undefined } | { ok: false; message: { zh: string; en: string } } {
-  if (name === undefined) return { ok: true, county: undefined };
-  const county = findCounty(profile, name);
-  if (county) return { ok: true, county };
-  const known = (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).map((c) => `${c.name} ${c.targetYear}`);
-  return {
-    ok: false,
-    message: {
-      zh: `未知的旗县市“${name}”（标准中的旗县市：${known.join("、")}）`,
-      en: `unknown county "${name}" (counties of the profile: ${known.join(", ")})`,
-    },
-  };
 }

@@ -11,6 +11,8 @@ import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
 import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
+import { findCounty } from "../engine/county";
+import type { CountyTarget } from "../standard/county";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
 import { formatProblems } from "./verdict";
 import { writeJsonDocument } from "./json";
@@ -152,6 +154,53 @@ export function tableRecipeOption(io: CliIO, recipe: Recipe | undefined): TableR
   });
 }
 
+/** The options of every command that reads one county's school table: its sheet, one county of an export, a recipe. */
+export const TABLE_OPTIONS = {
+  sheet: { type: "string" },
+  county: { type: "string" },
+  recipe: { type: "string" },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** The help of --recipe, alike for every command that takes it. */
+export const RECIPE_HELP = `  --recipe FILE.json   配方文件：列名不同的统计导出表如何读（docs/import.md）；默认自动识别内置配方
+                       a recipe file for an export with other column names; the built-in is recognised by default`;
+
+/** How a command reads its school table, from --sheet, --county and --recipe (`tableOptions`). */
+export interface TableChoice {
+  sheet: string | undefined;
+  /** --county as given: the rows of a multi-county export whose county column holds it */
+  county: string | undefined;
+  recipe: TableRecipe | undefined;
+  /** the county among the profile's (its target year); undefined when not named or not listed */
+  target: CountyTarget | undefined;
+  /** the county for titles: as the profile spells it, else as given; null when not named */
+  countyName: string | null;
+}
+
+/**
+ * --sheet, --county and --recipe of a command that reads one county's school table, as `balance evaluate` takes
+ * them: a recipe file is read and checked (a usage error when it cannot be used), and a county the profile does not
+ * list is read all the same, without a target year.
+ */
+export async function tableOptions(
+  io: CliIO,
+  values: { sheet?: string; county?: string; recipe?: string },
+  profile: Profile,
+): Promise<TableChoice | number> {
+  const recipeFile = await readRecipeOption(io, values.recipe);
+  if (typeof recipeFile === "number") return recipeFile;
+  const recipe = tableRecipeOption(io, recipeFile);
+  if (typeof recipe === "number") return recipe;
+  const target = values.county === undefined ? undefined : findCounty(profile, values.county);
+  return {
+    sheet: values.sheet,
+    county: values.county,
+    recipe,
+    target,
+    countyName: target?.name ?? values.county ?? null,
+  };
+}
+
 /** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
 export async function readJsonFile(
   io: CliIO,
@@ -210,13 +259,15 @@ export async function readSchoolSheet(
  */
 export async function readCountyRecords(
   file: string,
-  sheet: string | undefined,
+  table: Pick<TableChoice, "sheet" | "county" | "recipe">,
   profile: Profile,
-  table: { county?: string; recipe?: TableRecipe } = {},
 ): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
-  const chosen = await readSchoolSheet(file, sheet, table.recipe);
+  const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
   if (!chosen.ok) return chosen;
-  const result = withSheetProblems(evaluateTable(chosen.grid, profile, table), chosen.problems);
+  const result = withSheetProblems(
+    evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe }),
+    chosen.problems,
+  );
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
 }

@@ -25,6 +25,7 @@ import type { Profile } from "../standard/profile";
 import { atLeast, atMost } from "./compare";
 import { failingSections, type Evaluation } from "./evaluate";
 import { SECTIONS_OF_TYPE, type SchoolRecord, type SchoolType } from "./records";
+import { inForceOn, yearOfDay, yearsLeft, type CalendarDay } from "./years";
 
 export type ItemStatus = "pass" | "fail" | "missing";
 
@@ -792,7 +793,7 @@ export interface ReadinessPart {
 export interface Readiness {
   county: string;
   targetYear: number;
-  /** the year of the date the readiness is judged at */
+  /** the year the day of the readiness counts in (src/engine/years.ts: its calendar year) */
   year: number;
   /** target year − this year (negative once the year has passed) */
   yearsRemaining: number;
@@ -810,9 +811,9 @@ export function readiness(
   evaluation: Evaluation | null,
   profile: Profile | null,
   target: CountyTarget,
-  today: Date,
+  today: CalendarDay,
 ): Readiness {
-  const year = today.getUTCFullYear();
+  const year = yearOfDay(today);
   const items = (list: readonly ItemResult[], status: ItemStatus) =>
     list.filter((i) => i.status === status).map((i) => ({ key: i.key, title: i.title }));
   const resourcesFailing: { key: string; title: Bilingual }[] = [];
@@ -879,14 +880,13 @@ export function readiness(
     },
   ];
   const from = profile?.startingGradesFrom;
-  const inForce =
-    from !== undefined && (year > from.year || (year === from.year && today.getUTCMonth() + 1 >= from.month));
+  const inForce = from !== undefined && inForceOn(from, today);
   const sg = verdict.derived.startingGrades;
   return {
     county: target.name,
     targetYear: target.targetYear,
     year,
-    yearsRemaining: target.targetYear - year,
+    yearsRemaining: yearsLeft(target.targetYear, year),
     parts,
     startingGrades: {
       from: from ? `${from.year}-${String(from.month).padStart(2, "0")}` : null,

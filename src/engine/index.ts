@@ -7,3 +7,4 @@ export * from "./sectionResult";
 export * from "./evaluate";
 export * from "./scenario";
 export * from "./county";
+export * from "./years";

@@ -217,6 +217,10 @@ export function Pane(props: PaneProps) {
                   writing={flow.busy === "writing"}
                   disabled={flow.busy !== null}
                   written={flow.written}
+                  title={flow.title}
+                  chosenCounty={result.read.recipe?.county}
+                  onTitle={flow.setTitle}
+                  onTitleDone={() => void flow.saveTitle()}
                   onWrite={() => void flow.writeReport(county.evaluation?.verdict ?? null)}
                 />
                 {ready && result.evaluation && (

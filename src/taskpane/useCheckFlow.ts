@@ -9,6 +9,14 @@ import type { Grid } from "../sheet/grid";
 import { gridRange, today } from "./addresses";
 import { importReport } from "../report/importSheets";
 import {
+  NO_TITLE,
+  TITLE_SETTINGS_KEY,
+  savedTitleOf,
+  titleParts,
+  type SavedTitles,
+  type TitleFields,
+} from "./reportTitle";
+import {
   RECIPE_SETTINGS_KEY,
   choicesOf,
   withDerivation,
@@ -64,6 +72,11 @@ export interface CheckFlow {
   mapping: ColumnMapping;
   /** report sheets written in this session, in order */
   written: string[];
+  /** the county and year for the report's titles, as typed (saved per sheet with the workbook) */
+  title: TitleFields;
+  setTitle(title: TitleFields): void;
+  /** keeps the title typed in the workbook's settings */
+  saveTitle(): Promise<void>;
   confirm: PendingConfirm | null;
   insertTemplate(withSample: boolean): Promise<void>;
   readAndCheck(): Promise<void>;
@@ -112,12 +125,14 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [written, setWritten] = useState<string[]>([]);
   const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
+  const [title, setTitleState] = useState<TitleFields>(NO_TITLE);
   // the latest grid, mapping and recipe choices for callbacks fired before React re-renders
-  const latest = useRef<{ grid: Grid | null; mapping: ColumnMapping; choices: TableChoices }>({
-    grid: null,
-    mapping: {},
-    choices: {},
-  });
+  const latest = useRef<{
+    grid: Grid | null;
+    mapping: ColumnMapping;
+    choices: TableChoices;
+    title: TitleFields;
+  }>({ grid: null, mapping: {}, choices: {}, title: NO_TITLE });
 
   const run = useCallback(async (what: Exclude<Busy, null>, task: () => Promise<void>) => {
     setBusy(what);
@@ -133,7 +148,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
 
   /** Forgets the table read: its grid, results, column matches and the sheets written from it. */
   const clear = useCallback(() => {
-    latest.current = { grid: null, mapping: {}, choices: {} };
+    latest.current = { ...latest.current, grid: null, mapping: {}, choices: {} };
     setGrid(null);
     setResult(null);
     setMapping({});
@@ -151,13 +166,28 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
 
   const check = useCallback(
     (g: Grid, m: ColumnMapping, choices: TableChoices = latest.current.choices) => {
-      latest.current = { grid: g, mapping: m, choices };
+      latest.current = { ...latest.current, grid: g, mapping: m, choices };
       setGrid(g);
       setMapping(m);
       setResult(evaluateTable(g, profile, { profile, mapping: m, ...choices }));
     },
     [profile],
   );
+
+  const setTitle = useCallback((next: TitleFields) => {
+    latest.current = { ...latest.current, title: next };
+    setTitleState(next);
+  }, []);
+
+  /** Keeps the title typed for the sheet read, as the column mapping is kept. */
+  const saveTitle = useCallback(async () => {
+    const { grid: g, title: typed } = latest.current;
+    if (!g) return;
+    const saved = (await host.loadSettings<SavedTitles>(TITLE_SETTINGS_KEY)) ?? {};
+    const before = savedTitleOf(saved, g.sheet);
+    if (before.county === typed.county && before.year === typed.year) return;
+    await host.saveSettings(TITLE_SETTINGS_KEY, { ...saved, [g.sheet]: typed });
+  }, [host]);
 
   const insertTemplate = useCallback(
     (withSample: boolean) =>
@@ -177,6 +207,8 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
         const saved = (await host.loadSettings<SavedMappings>(SETTINGS_KEY)) ?? {};
         const recipes = (await host.loadSettings<SavedRecipes>(RECIPE_SETTINGS_KEY)) ?? {};
         const choices = choicesOf(recipes[g.sheet]);
+        const titles = await host.loadSettings<SavedTitles>(TITLE_SETTINGS_KEY);
+        setTitle(savedTitleOf(titles, g.sheet));
         // the header row is found by the reader; the saved corrections are keyed by its header text
         const first = evaluateTable(g, profile, { profile, ...choices });
         const m = mappingFromSaved(saved[g.sheet], headerCells(g, first.read.headerRow));
@@ -185,7 +217,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
         if (latest.current.grid && latest.current.grid.sheet !== g.sheet) setWritten([]);
         // a table read through a recipe is read by its derivations, not by corrected columns
         if (Object.keys(m).length === 0 || first.read.recipe) {
-          latest.current = { grid: g, mapping: {}, choices };
+          latest.current = { ...latest.current, grid: g, mapping: {}, choices };
           setGrid(g);
           setMapping({});
           setResult(first);
@@ -193,7 +225,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
           check(g, m, choices);
         }
       }),
-    [host, source, profile, run, check],
+    [host, source, profile, run, check, setTitle],
   );
 
   const saveMapping = useCallback(
@@ -260,10 +292,12 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
         const g = latest.current.grid;
         if (!result || !result.ok || !result.evaluation || !g) return;
         const input = { ...result, evaluation: result.evaluation, county: county ?? null };
-        const report = buildReport(input, { lang, sourceRange: gridRange(g), date: today() });
+        const parts = titleParts(latest.current.title, result.read.recipe?.county);
+        const report = buildReport(input, { lang, sourceRange: gridRange(g), date: today(), ...parts });
+        await saveTitle();
         await write(report);
       }),
-    [result, lang, run, write],
+    [result, lang, run, write, saveTitle],
   );
 
   const writeSheets = useCallback(
@@ -344,6 +378,9 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     result,
     mapping,
     written,
+    title,
+    setTitle,
+    saveTitle: () => saveTitle().catch((error: unknown) => setFailure(messageOf(error))),
     confirm,
     insertTemplate,
     readAndCheck,

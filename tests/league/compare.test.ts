@@ -149,6 +149,17 @@ describe("balance compare", () => {
     expect(given.projection.fromYears).toEqual([2026, 2027]);
   });
 
+  test("--county is looked up as evaluate looks it up: the profile's spelling, or an unlisted county without a target year", async () => {
+    const stem = JSON.parse((await run("compare", earlier, later, "--json", "--county", "科右中")).stdout);
+    expect(stem).toMatchObject({ county: "科右中旗", targetYear: 2028 });
+    expect(stem.projection.targetYear).toBe(2028);
+    const unlisted = await run("compare", earlier, later, "--json", "--county", "白狼县");
+    expect(unlisted.code).toBe(0);
+    const doc = JSON.parse(unlisted.stdout);
+    expect(doc).toMatchObject({ county: "白狼县", targetYear: null, projection: null });
+    expect(doc.regressions.length).toBeGreaterThan(0);
+  });
+
   test("mistakes: one file, years out of order or miscounted (2); a bad rename map or an unreadable file (1)", async () => {
     expect((await run("compare", earlier)).code).toBe(2);
     expect((await run("compare", later, earlier)).code).toBe(2);

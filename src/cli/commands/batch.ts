@@ -3,12 +3,12 @@ import type { Lang } from "../../i18n/format";
 import {
   leagueSummary,
   planTotals,
-  schoolYearOf,
   type CountyStanding,
   type LeagueCountyInput,
   type LeagueSummary,
 } from "../../engine/league";
 import { planLeastCost } from "../../engine/plan/leastCost";
+import { calendarDayOf, yearOfDay } from "../../engine/years";
 import { buildLeagueReport } from "../../report/league";
 import { leagueCountyInput } from "../../countyWorkbook";
 import {
@@ -48,8 +48,8 @@ its problems while the others go on.
   --out 汇总.xlsx       另存汇总工作簿（汇总表、各旗县市一表、差异系数图表）
                        write the league workbook (summary, one sheet per county, coefficient charts)
   --force              覆盖已有的文件 / overwrite an existing file
-  --year YYYY          按哪一学年计算剩余年数（默认：当前学年，以秋季学期起始年份计）
-                       the school year to count years left from (default: the current one, named by its autumn)
+  --year YYYY          按哪一年计算剩余年数（默认：今年，按公历年计，与 evaluate --county 相同）
+                       the year to count years left from (default: this calendar year, as evaluate --county)
   --plan               另求各旗县市的最低成本方案（教师每年的费用与一次性投入分列）
                        also plan each county's least-cost additions (teachers per year and one-off costs apart)
   --costs FILE.json    方案的单位成本 / unit costs of the plan
@@ -200,7 +200,7 @@ export const batchCommand: Command = {
       inputs.push(leagueCountyInput(result, plan));
     }
     progress.done();
-    const summary = leagueSummary(inputs, year ?? schoolYearOf(today()));
+    const summary = leagueSummary(inputs, year ?? yearOfDay(calendarDayOf(today())));
 
     let wrote = "";
     if (out !== undefined) {

@@ -17,14 +17,14 @@ import {
 } from "../io";
 import { lazyJsonArray, writeJsonDocument } from "../json";
 import {
+  RECIPE_HELP,
+  TABLE_OPTIONS,
   parseCommandLine,
   readProfileOption,
-  readRecipeOption,
   readSchoolSheet,
-  tableRecipeOption,
+  tableOptions,
   withSheetProblems,
 } from "../commandLine";
-import { findCounty } from "../../engine/county";
 import { titleOptions } from "./titles";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
@@ -51,8 +51,7 @@ yuan, rooms), and the verdict.
                        export) only its schools are evaluated; where the profile lists it, its readiness for its
                        target year is shown too
   --year YEAR          年份或学年（如 2026、2025-2026），写入报告标题 / the year or school year, for the titles
-  --recipe FILE.json   配方文件：列名不同的统计导出表如何读（docs/import.md）；默认自动识别内置配方
-                       a recipe file for an export with other column names; the built-in is recognised by default
+${RECIPE_HELP}
   --out report.xlsx    另存可打印的评估报告（汇总、达标情况、差异系数、学校数据，数值均为 Excel 公式）；
                        不会覆盖输入的工作簿
                        write the print-ready report workbook (summary, compliance, balance, school data, every
@@ -122,10 +121,8 @@ export const evaluateCommand: Command = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const line = parseCommandLine(io, evaluateCommand, args, {
-      sheet: { type: "string" },
+      ...TABLE_OPTIONS,
       "county-sheet": { type: "string" },
-      county: { type: "string" },
-      recipe: { type: "string" },
       profile: { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
@@ -145,19 +142,18 @@ export const evaluateCommand: Command = {
     }
     const title = titleOptions(values);
     if (!title.ok) return usageError(io, title.message);
-    const recipeFile = await readRecipeOption(io, values.recipe);
-    if (typeof recipeFile === "number") return recipeFile;
-    const recipe = tableRecipeOption(io, recipeFile);
-    if (typeof recipe === "number") return recipe;
     // a county the profile does not list is evaluated all the same, without a target year, and names the report
-    const target = values.county === undefined ? undefined : findCounty(profile, values.county);
-    const countyName = target?.name ?? values.county;
+    const table = await tableOptions(io, values, profile);
+    if (typeof table === "number") return table;
+    const target = table.target;
 
-    const chosen = await readSchoolSheet(file, values.sheet, recipe);
+    const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
-    const table = { county: values.county, recipe };
-    const result = withSheetProblems(evaluateTable(chosen.grid, profile, table), chosen.problems);
+    const result = withSheetProblems(
+      evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe }),
+      chosen.problems,
+    );
     const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
     const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target });
@@ -181,7 +177,7 @@ export const evaluateCommand: Command = {
           lang,
           sourceRange: gridRangeAddress(chosen.grid),
           date: localDate(),
-          county: countyName ?? null,
+          county: table.countyName,
           year: values.year ?? null,
         },
       );

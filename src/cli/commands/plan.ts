@@ -15,14 +15,18 @@ import { checkOutPath } from "../workbookOut";
 import {
   inputProblems,
   jsonProblems,
+  RECIPE_HELP,
+  TABLE_OPTIONS,
   parseCommandLine,
+  tableOptions,
   readCostsOption,
   readCountyRecords,
   readProfileOption,
 } from "../commandLine";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--rotation] [--sheet NAME] [--profile FILE.json]
-             [--out 方案.xlsx [--force]] [--county NAME] [--year YEAR] [--lang zh|en] [--json]
+             [--county NAME] [--recipe FILE.json] [--out 方案.xlsx [--force]] [--year YEAR] [--lang zh|en]
+             [--json]
 
 规划：求使全部参评学校达标、各项差异系数不超过限值的最低成本补充方案（各校各学段的教师，
 各校的校舍、运动场馆、设备和多媒体教室），并按标准验证；加 --rotation 另求教师交流轮岗方案。
@@ -43,7 +47,10 @@ facilities are added as projects (by default at least 50 m² of teaching rooms a
   --rotation           另求交流轮岗方案 / also plan the teacher rotation
   --out 方案.xlsx       另存可打印的方案工作表（与任务窗格写入的相同）/ write the print-ready plan sheets
   --force              覆盖已有的文件 / overwrite an existing file
-  --county NAME        旗县市名称，写入标题 / the county, for the titles
+  --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只规划该旗县的学校
+                       the county, for the titles: in a table with a county column (a statistics export) only
+                       its schools are planned
+${RECIPE_HELP}
   --year YEAR          年份或学年，写入标题 / the year or school year, for the titles
   --sheet NAME         要读取的工作表 / the sheet to read
   --profile FILE.json  自定义评估标准 / a custom standard profile
@@ -206,19 +213,18 @@ export const planCommand: Command = {
     const line = parseCommandLine(io, planCommand, args, {
       costs: { type: "string" },
       rotation: { type: "boolean" },
-      sheet: { type: "string" },
+      ...TABLE_OPTIONS,
       profile: { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
       force: { type: "boolean" },
-      county: { type: "string" },
       year: { type: "string" },
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
     const title = titleOptions(values);
     if (!title.ok) return usageError(io, title.message);
-    const inputs = [file, values.costs].filter((f): f is string => f !== undefined);
+    const inputs = [file, values.costs, values.recipe].filter((f): f is string => f !== undefined);
     const refused = await checkOutPath(io, values.out, inputs, values.force === true);
     if (refused !== null) return refused;
     const profile = await readProfileOption(io, values.profile);
@@ -228,15 +234,19 @@ export const planCommand: Command = {
     const priced = await readCostsOption(io, values.costs, lang, json);
     if (typeof priced === "number") return priced;
     const { costs, projects } = priced;
-    const county = await readCountyRecords(file, values.sheet, profile);
+    const table = await tableOptions(io, values, profile);
+    if (typeof table === "number") return table;
+    // the county as the profile spells it names the sheets, as evaluate's report
+    const titles = { ...title.parts, county: table.countyName };
+    const county = await readCountyRecords(file, table, profile);
     if (!county.ok) return inputProblems(io, county.problems, lang, json, file);
     problems.push(...county.problems);
     const plan = await planLeastCost(county.records, profile, costs, { projects });
     const rotation = values.rotation ? await planRotation(county.records, profile) : null;
     let wrote = "";
     if (values.out !== undefined) {
-      const sheets = [planSheet(plan, costs, profile, lang, { title: title.parts, projects })];
-      if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: title.parts }));
+      const sheets = [planSheet(plan, costs, profile, lang, { title: titles, projects })];
+      if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: titles }));
       const written = await writtenSheets(io, values.out, sheets, values.force === true, lang);
       if (written === null) return EXIT.inputErrors;
       wrote = written;

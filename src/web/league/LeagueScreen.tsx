@@ -11,7 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { leagueCountyInput, type CountyFileResult } from "../../countyWorkbook";
-import { leagueSummary, schoolYearOf } from "../../engine/league";
+import { leagueSummary } from "../../engine/league";
+import { calendarDayOf, yearOfDay } from "../../engine/years";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { buildLeagueReport } from "../../report/league";
@@ -48,7 +49,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
   const own = useStyles();
   const [results, setResults] = useState<CountyFileResult[]>([]);
   const [reading, setReading] = useState<{ done: number; file: string } | null>(null);
-  const [year, setYear] = useState(() => schoolYearOf(new Date()));
+  const [year, setYear] = useState(() => yearOfDay(calendarDayOf(new Date())));
   const [note, setNote] = useState<Note>(null);
   const [downloading, setDownloading] = useState(false);
   // how many of `files` are read or being read: a file is read once, however often the screen renders
