@@ -1,6 +1,6 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
-import { ceilWhole } from "../engine/compare";
+import { ceilWhole, nearlyEqual } from "../engine/compare";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
 import type { Problem } from "../sheet/problems";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
@@ -167,7 +167,7 @@ function formatCoefficient(cv: number, lang: Lang): string {
 
 /** 2 decimals, or 3 when 2 would move a threshold (85 % of 4.5 is 3.825, not 3.82). */
 function exactDigits(value: number): number {
-  return Math.abs(Math.round(value * 100) / 100 - value) > 1e-9 ? 3 : 2;
+  return nearlyEqual(Math.round(value * 100) / 100, value) ? 2 : 3;
 }
 
 /** What every shortfall line of an indicator at a level repeats: its name, unit, standard and 85 % floor. */

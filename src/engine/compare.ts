@@ -23,6 +23,11 @@ export function atMost(value: number, limit: number): boolean {
   return value <= limit + Math.abs(limit) * RELATIVE_TOLERANCE;
 }
 
+/** a = b up to the engine's tolerance: two readings of one figure that agree, a figure that is a whole number. */
+export function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(1, Math.abs(a), Math.abs(b)) * RELATIVE_TOLERANCE;
+}
+
 /** Smallest whole number ≥ x, ignoring floating-point noise (3.0000000000004 → 3). */
 export function ceilWhole(x: number): number {
   const r = Math.round(x);

@@ -4,6 +4,7 @@
  * rows tall enough for their wrapped text. `SheetBuilder` gathers a sheet's rows with its merges, borders and
  * row heights.
  */
+import { nearlyEqual } from "../engine/compare";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
 import { fontSizeOf } from "./look";
@@ -57,11 +58,7 @@ export function pageMarks(parts: TitleParts, table: { zh: string; en: string }, 
  */
 export function figureFormat(value: number, most = 4, suffix = ""): string {
   let decimals = 0;
-  while (
-    decimals < most &&
-    Math.abs(value * 10 ** decimals - Math.round(value * 10 ** decimals)) >
-      1e-9 * Math.max(1, Math.abs(value * 10 ** decimals))
-  )
+  while (decimals < most && !nearlyEqual(value * 10 ** decimals, Math.round(value * 10 ** decimals)))
     decimals++;
   return `#,##0${decimals > 0 ? "." + "0".repeat(decimals) : ""}${suffix}`;
 }

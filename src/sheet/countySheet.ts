@@ -3,6 +3,7 @@
  * veto question (docs/standard.md#veto, docs/standard.md#guarantee, docs/standard.md#quality), with the requirement shown, the value the county reports, its evidence
  * and notes. This module writes the sheet's rows and reads a filled sheet back into answers for the engine.
  */
+import { atMost } from "../engine/compare";
 import {
   COUNTY_MEASURES,
   GUARANTEE_ITEMS,
@@ -394,7 +395,7 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
           `"${String(cell)}" is not a percentage`,
         );
       const share = percent ? n / 100 : n <= 1 ? n : n / 100;
-      if (share > 1 + 1e-9)
+      if (!atMost(share, 1))
         return invalid("county-out-of-range", "百分比不能超过 100%", "a percentage cannot exceed 100 %");
       return { value: share };
     }

@@ -5,6 +5,7 @@
  * negative number, a fraction where people or rooms are counted, and a number too large to compute with are
  * reported with the cell.
  */
+import { nearlyEqual } from "../../engine/compare";
 import { readNumber } from "../cells";
 import type { Problem } from "../problems";
 import type { ColumnPlan, FieldSource } from "./columnPlan";
@@ -81,7 +82,7 @@ export function plainFigure(raw: unknown, whole: boolean): number | undefined {
   if (value < 0) return undefined;
   if (whole) {
     const rounded = Math.round(value);
-    if (Math.abs(value - rounded) > 1e-9) return undefined;
+    if (!nearlyEqual(value, rounded)) return undefined;
     value = rounded;
   }
   return value;

@@ -5,6 +5,7 @@
  * teaching-point rule (docs/standard.md#teaching-points); a combined school given as one row per 学段 becomes one
  * school, its facilities counted once. Pure: rows in, schools and problems out.
  */
+import { nearlyEqual } from "../../engine/compare";
 import { ENROLMENT_LEVELS } from "../vocabulary";
 import type { SchoolType } from "../../engine/records";
 import { columnById } from "../../standard/columns";
@@ -176,7 +177,7 @@ function onceAcrossLevels(field: string, rows: readonly SourceRow[], problems: P
   if (!first) return given.slice(0, 1);
   for (const other of given) {
     if (other === first || other.value === null || first.value === null) continue;
-    if (Math.abs(other.value - first.value) > 1e-9 * Math.max(1, Math.abs(first.value))) {
+    if (!nearlyEqual(other.value, first.value)) {
       const name = columnById(field) ?? { zh: field, en: field };
       problems.push(
         recipeProblem(
