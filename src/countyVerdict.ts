@@ -20,7 +20,7 @@ import type { SchoolRecord } from "./engine/records";
 import type { Lang } from "./i18n/format";
 import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
 import type { Grid } from "./sheet/grid";
-import type { Problem } from "./sheet/problems";
+import type { Problem } from "./problems/problem";
 import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
 

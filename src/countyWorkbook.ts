@@ -11,7 +11,7 @@ import { evaluateTable, type TableEvaluation } from "./pipeline";
 import { isBalanceOutput } from "./report/outputs";
 import { detectCountyName, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
-import type { Problem } from "./sheet/problems";
+import type { Problem } from "./problems/problem";
 import { holdsSchoolTable } from "./sheet/read";
 import { XING_AN_LEAGUE_PLAN } from "./standard/county";
 import type { Profile } from "./standard/profile";

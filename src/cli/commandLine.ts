@@ -6,7 +6,7 @@ import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
 import { holdsSchoolTable } from "../sheet/read";
 import { holdsRecipeTable } from "../sheet/recipe/inReader";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
 import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";

@@ -8,7 +8,7 @@ import type { Evaluation, SchoolRecord } from "../engine";
 import type { CountyVerdict } from "../engine/county";
 import type { Lang } from "../i18n/format";
 import type { Profile } from "../standard/profile";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import type { Report } from "./model";
 import { ALL_ITEMS_NAME, allItemsSheet, allItemsStatusRange, countyItemsOf } from "./allItems";
 import { BALANCE_NAME, balanceSheet } from "./balance";

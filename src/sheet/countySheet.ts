@@ -18,7 +18,7 @@ import {
 import type { CountyAnswers, ItemValue, ChecklistEntry } from "../engine/county";
 import { formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
 import { cellAddress, cellError, type CellValue, type Grid } from "./grid";
-import type { Problem } from "./problems";
+import type { Problem } from "../problems/problem";
 
 export const COUNTY_SHEET_NAME = "县级指标";
 export const COUNTY_SHEET_NAME_EN = "County items";

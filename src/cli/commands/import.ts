@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Lang } from "../../i18n/format";
-import { hasErrors, type Problem } from "../../sheet/problems";
+import { hasErrors, type Problem } from "../../problems/problem";
 import { holdsSchoolTable, readSchoolTable } from "../../sheet/read";
 import { holdsRecipeTable } from "../../sheet/recipe/inReader";
 import { readFormWorkbooks, type FormWorkbook } from "../../sheet/recipe/forms";

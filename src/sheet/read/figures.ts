@@ -6,7 +6,7 @@
  * reported with the cell.
  */
 import { readNumber } from "../cells";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import type { ColumnPlan, FieldSource } from "./columnPlan";
 import { FIGURE_IDS } from "./fields";
 import { columnName, notANumber, problem } from "./problems";

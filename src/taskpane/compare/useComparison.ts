@@ -11,7 +11,7 @@ import { buildComparisonReport } from "../../report/comparison";
 import type { ReportSheet } from "../../report/model";
 import { detectCountyName, yearInName } from "../../sheet/countyName";
 import type { Grid } from "../../sheet/grid";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { today } from "../addresses";
 import { SETTINGS_KEY, headerCells, mappingFromSaved, type SavedMappings } from "../mapping";

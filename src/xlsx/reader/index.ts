@@ -4,7 +4,7 @@
  * wrapper is src/xlsx/read.ts); each part is parsed as it inflates (zip.ts, xml.ts).
  */
 import type { Grid } from "../../sheet/grid";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import {
   missingSheetPart,
   readDateStyles,
