@@ -14,7 +14,8 @@ import {
 import type { Profile } from "../standard/profile";
 import { isBalanceOutput } from "../report/outputs";
 import { holdsSchoolTable, readSchoolTable } from "../sheet/read";
-import { chooseSheet, readWorkbookFile } from "../xlsx/read";
+import { chooseSheet } from "../xlsx/reader";
+import { readWorkbookFile } from "./workbookFile";
 
 export { knownCounties, type CountyFileResult, type CountySource } from "../countyWorkbook";
 

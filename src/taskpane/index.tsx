@@ -47,7 +47,7 @@ async function start() {
   if (await startsInsideExcel()) {
     const [{ createOfficeHost }, { templateSheet }] = await Promise.all([
       import(/* webpackMode: "eager" */ "../excel/officeHost"),
-      import(/* webpackMode: "eager" */ "../excel/template"),
+      import(/* webpackMode: "eager" */ "../report/templateSheets"),
     ]);
     const host: ExcelHost = createOfficeHost({ run: (batch) => Excel.run(batch), template: templateSheet });
     root.render(<Pane host={host} />);

@@ -10,7 +10,8 @@ import { formRecipeReading, type RecipeReading } from "../../sheet/recipe/readin
 import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
-import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
+import { chooseSheet } from "../../xlsx/reader";
+import { readWorkbookFile } from "../workbookFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
 import { EXIT, usageError, writeFailure, writeFileAtomic, type CliIO, type Command } from "../io";
