@@ -3,17 +3,16 @@
  * sheet (县级指标) of the same workbook → the full verdict of docs/standard.md#parts, its JSON fields and its readable
  * summary. Hosts call these; no rule is computed here.
  */
+import { countyChecklist } from "./engine/county/checklist";
+import { readiness as readinessOf, type Readiness } from "./engine/county/readiness";
 import {
-  countyChecklist,
-  evaluateCounty,
-  readiness as readinessOf,
   type CountyVerdict,
   type ItemResult,
   type ItemStatus,
-  type Readiness,
   type SchoolFinding,
   type VetoResult,
-} from "./engine/county";
+} from "./engine/county/results";
+import { evaluateCounty } from "./engine/county/verdict";
 import type { Evaluation } from "./engine/evaluate";
 import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";

@@ -5,7 +5,7 @@
  * league view both take this path, so a county gets the same verdict in either.
  */
 import { evaluateCountyWorkbook, findCountySheet, type CountyEvaluation } from "./countyVerdict";
-import { findCounty } from "./engine/county";
+import { findCounty } from "./engine/county/readiness";
 import type { LeagueCountyInput, PlanTotals } from "./engine/league";
 import { evaluateTable, type TableEvaluation } from "./pipeline";
 import { isBalanceOutput } from "./report/outputs";

@@ -11,7 +11,7 @@ import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
 import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
-import { findCounty } from "../engine/county";
+import { findCounty } from "../engine/county/readiness";
 import type { CountyTarget } from "../standard/county";
 import { chooseSheet } from "../xlsx/reader";
 import { readWorkbookFile } from "./workbookFile";

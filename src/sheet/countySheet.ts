@@ -15,7 +15,8 @@ import {
   type MeasureDefinition,
   type MeasureKind,
 } from "../standard/county";
-import type { CountyAnswers, ItemValue, ChecklistEntry } from "../engine/county";
+import type { ChecklistEntry } from "../engine/county/checklist";
+import type { CountyAnswers, ItemValue } from "../engine/county/results";
 import { formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
 import { cellAddress, cellError, type CellValue, type Grid } from "./grid";
 import type { Problem } from "../problems/problem";

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { findCounty } from "../../engine/county";
+import { findCounty } from "../../engine/county/readiness";
 import {
   compareYears,
   renameMapSchema,

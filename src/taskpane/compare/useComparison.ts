@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { knownCounties } from "../../countyWorkbook";
-import { findCounty } from "../../engine/county";
+import { findCounty } from "../../engine/county/readiness";
 import type { Evaluation } from "../../engine/evaluate";
 import { compareYears, type RenameMap, type Trend, type TrendYear } from "../../engine/trend";
 import type { ExcelHost } from "../../excel/host";
