@@ -196,11 +196,12 @@ const normalizeCode = (code: string) =>
     .replace(/[－—–_.．]/g, "-")
     .toUpperCase();
 
-const ROW_BY_CODE = new Map<string, CountySheetRow>();
-for (const r of COUNTY_SHEET_ROWS) {
-  ROW_BY_CODE.set(normalizeCode(r.code), r);
-  ROW_BY_CODE.set(normalizeCode(r.codeEn), r);
-}
+const ROW_BY_CODE: ReadonlyMap<string, CountySheetRow> = new Map(
+  COUNTY_SHEET_ROWS.flatMap((r) => [
+    [normalizeCode(r.code), r],
+    [normalizeCode(r.codeEn), r],
+  ]),
+);
 
 export interface CountySheetResult {
   answers: CountyAnswers;
