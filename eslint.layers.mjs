@@ -70,18 +70,25 @@ function forbidden(layer) {
   );
 }
 
-function restrictions(layer) {
+const LAYER_MESSAGE = (layer) =>
+  `${layer.name} must not import a layer above it or another host (docs/architecture.md#layers).`;
+
+/**
+ * A regular expression of the relative imports that land in a layer `layer` must not import: `../sheet/grid` from
+ * a folder, `./sheet/grid` from a file at the top of src/. Null when it may import every layer. `slash` is how a
+ * slash is written: esquery's selectors cannot hold a literal one.
+ */
+function forbiddenSpecifier(layer, slash = "/") {
   const names = forbidden(layer).map((other) => escape(other.name));
-  // a relative import that lands in a forbidden layer: `../sheet/grid` from a folder, `./sheet/grid` from a file
-  // at the top of src/
-  const prefix = layer.file ? "^\\./" : "^(\\.\\./)+";
+  if (names.length === 0) return null;
+  const prefix = layer.file ? `^\\.${slash}` : `^(\\.\\.${slash})+`;
+  return `${prefix}(${names.join("|")})(${slash}|$)`;
+}
+
+function restrictions(layer) {
   const patterns = [];
-  if (names.length > 0) {
-    patterns.push({
-      regex: `${prefix}(${names.join("|")})(/|$)`,
-      message: `${layer.name} must not import a layer above it or another host (docs/architecture.md#layers).`,
-    });
-  }
+  const specifier = forbiddenSpecifier(layer);
+  if (specifier) patterns.push({ regex: specifier, message: LAYER_MESSAGE(layer) });
   if (!layer.host) {
     patterns.push({
       group: HOST_PACKAGES,
@@ -92,25 +99,39 @@ function restrictions(layer) {
   return patterns;
 }
 
+/** What no-restricted-syntax forbids: a dynamic `import()` across the layers, and outside a host Office.js's types. */
+function syntax(layer) {
+  const selectors = [];
+  const specifier = forbiddenSpecifier(layer, "\\x2F");
+  if (specifier) {
+    // no-restricted-imports does not see `import("../web/demo")`
+    selectors.push({
+      selector: `ImportExpression > Literal.source[value=/${specifier}/]`,
+      message: LAYER_MESSAGE(layer),
+    });
+  }
+  if (!layer.host) {
+    // Office.js's types too (`Excel.RequestContext`), which no-restricted-globals does not see
+    selectors.push({
+      selector: `TSQualifiedName > Identifier.left[name=/^(${OFFICE_GLOBALS.join("|")})$/]`,
+      message: OFFICE_MESSAGE,
+    });
+  }
+  return selectors;
+}
+
 /** One config block per layer, for the flat config. */
 export const layerConfigs = LAYERS.map((layer) => ({
   files: layer.file ? [`src/${layer.name}.ts`] : [`src/${layer.name}/**/*.{ts,tsx}`],
   rules: {
     "no-restricted-imports": ["error", { patterns: restrictions(layer) }],
+    "no-restricted-syntax": ["error", ...syntax(layer)],
     ...(layer.host
       ? {}
       : {
           "no-restricted-globals": [
             "error",
             ...OFFICE_GLOBALS.map((name) => ({ name, message: OFFICE_MESSAGE })),
-          ],
-          // Office.js's types too (`Excel.RequestContext`), which no-restricted-globals does not see
-          "no-restricted-syntax": [
-            "error",
-            {
-              selector: `TSQualifiedName > Identifier.left[name=/^(${OFFICE_GLOBALS.join("|")})$/]`,
-              message: OFFICE_MESSAGE,
-            },
           ],
         }),
   },

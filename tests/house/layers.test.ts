@@ -87,6 +87,12 @@ describe("the layers, enforced by ESLint", () => {
     expect(linted.messages[0]).toContain("engine must not import a layer above it");
   });
 
+  test("a dynamic import across the layers is reported", () => {
+    const linted = at("src/engine/importsSheetLater.ts");
+    expect(linted.rules).toEqual(["no-restricted-syntax"]);
+    expect(linted.messages[0]).toContain("engine must not import a layer above it");
+  });
+
   test("React, Node's files and Office.js outside a host are reported", () => {
     expect(at("src/report/importsReact.ts").rules).toEqual(["no-restricted-imports"]);
     expect(at("src/report/importsReact.ts").messages[0]).toContain("'react'");
