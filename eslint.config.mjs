@@ -1,6 +1,7 @@
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 import officeAddins from "eslint-plugin-office-addins";
+import { layerConfigs } from "./eslint.layers.mjs";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "tests/artifacts/**", "**/*.js", "**/*.mjs"] },
@@ -14,5 +15,6 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  ...layerConfigs,
   prettier,
 );

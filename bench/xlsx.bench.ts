@@ -26,7 +26,7 @@ import { evaluateTable } from "../src/pipeline";
 import { sampleCountyRecords } from "../src/sample/sampleCounty";
 import { holdsSchoolTable, readSchoolTable } from "../src/sheet/read";
 import { NATIONAL_2017 } from "../src/standard/national2017";
-import { readWorkbookFile } from "../src/xlsx/read";
+import { readWorkbookFile } from "../src/cli/workbookFile";
 import { chooseSheet, readWorkbook } from "../src/xlsx/reader";
 import { schoolTableWorkbook } from "../src/xlsx/template";
 import { generateCounty } from "../tests/plan/county";

@@ -3,24 +3,23 @@
  * sheet (县级指标) of the same workbook → the full verdict of docs/standard.md#parts, its JSON fields and its readable
  * summary. Hosts call these; no rule is computed here.
  */
+import { countyChecklist } from "./engine/county/checklist";
+import { readiness as readinessOf, type Readiness } from "./engine/county/readiness";
 import {
-  countyChecklist,
-  evaluateCounty,
-  readiness as readinessOf,
   type CountyVerdict,
   type ItemResult,
   type ItemStatus,
-  type Readiness,
   type SchoolFinding,
   type VetoResult,
-} from "./engine/county";
+} from "./engine/county/results";
+import { evaluateCounty } from "./engine/county/verdict";
 import type { Evaluation } from "./engine/evaluate";
 import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";
 import type { Lang } from "./i18n/format";
 import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
 import type { Grid } from "./sheet/grid";
-import type { Problem } from "./sheet/problems";
+import type { Problem } from "./problems/problem";
 import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
 

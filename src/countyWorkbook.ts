@@ -5,13 +5,13 @@
  * league view both take this path, so a county gets the same verdict in either.
  */
 import { evaluateCountyWorkbook, findCountySheet, type CountyEvaluation } from "./countyVerdict";
-import { findCounty } from "./engine/county";
+import { findCounty } from "./engine/county/readiness";
 import type { LeagueCountyInput, PlanTotals } from "./engine/league";
 import { evaluateTable, type TableEvaluation } from "./pipeline";
 import { isBalanceOutput } from "./report/outputs";
 import { detectCountyName, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
-import type { Problem } from "./sheet/problems";
+import type { Problem } from "./problems/problem";
 import { holdsSchoolTable } from "./sheet/read";
 import { XING_AN_LEAGUE_PLAN } from "./standard/county";
 import type { Profile } from "./standard/profile";

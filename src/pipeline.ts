@@ -4,7 +4,7 @@
  */
 import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine/evaluate";
 import type { Grid } from "./sheet/grid";
-import { hasErrors, type Problem } from "./sheet/problems";
+import { hasErrors, type Problem } from "./problems/problem";
 import { readSchoolTable, type ReadOptions, type ReadResult, type SkippedRows } from "./sheet/read";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "./standard/indicators";
 import { NATIONAL_2017 } from "./standard/national2017";

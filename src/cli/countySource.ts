@@ -14,9 +14,10 @@ import {
 import type { Profile } from "../standard/profile";
 import { isBalanceOutput } from "../report/outputs";
 import { holdsSchoolTable, readSchoolTable } from "../sheet/read";
-import { chooseSheet, readWorkbookFile } from "../xlsx/read";
+import { chooseSheet } from "../xlsx/reader";
+import { readWorkbookFile } from "./workbookFile";
 
-export { knownCounties, type CountyFileResult, type CountySource } from "../countyWorkbook";
+export { type CountyFileResult, type CountySource } from "../countyWorkbook";
 
 const samePath = async (a: string, b: string) =>
   (await realpath(a).catch(() => resolve(a))) === (await realpath(b).catch(() => resolve(b)));

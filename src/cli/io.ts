@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { Lang } from "../i18n/format";
 
-export { checkOutputPath, writeFileAtomic, writeFailure, SIGNAL_EXIT } from "./outputFile";
+export { checkOutputPath, writeFileAtomic, writeFailure } from "./outputFile";
 
 /** Where a command writes; the process's streams by default, a buffer in tests. */
 export interface CliIO {

@@ -24,7 +24,7 @@ import {
   type FileHandle,
 } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Bilingual } from "./io";
+import type { Bilingual } from "../standard/county";
 
 export type OutputCheck = { ok: true } | { ok: false; message: Bilingual };
 

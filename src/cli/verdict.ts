@@ -2,7 +2,7 @@
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
 import { ceilWhole, nearlyEqual } from "../engine/compare";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 

@@ -4,7 +4,8 @@
  * year the plan sets them. Pure functions over evaluations: no file, no clock (the year is passed in).
  */
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
-import { countyChecklist, type CountyVerdict } from "./county";
+import { countyChecklist } from "./county/checklist";
+import { type CountyVerdict } from "./county/results";
 import type { Evaluation } from "./evaluate";
 import type { LeastCostPlan } from "./plan/leastCost";
 import { yearsLeft } from "./years";

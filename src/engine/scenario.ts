@@ -11,7 +11,7 @@ import {
   type Level,
   type TeacherIndicatorId,
 } from "../standard/indicators";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import { SCHOOL_TYPES, SECTIONS_OF_TYPE, emptyTeachers, type Facilities, type SchoolRecord } from "./records";
 import { absorbedPupils, additionShares } from "./sections";
 import { evaluate, type Evaluation, type SectionResult } from "./evaluate";

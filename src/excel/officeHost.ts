@@ -13,16 +13,8 @@ import type { Lang } from "../i18n/format";
 import { REPORT_FONT, STYLE_LOOK, columnWidthPoints } from "../report/look";
 import type { Report } from "../report/model";
 import { wrappedHeight } from "../report/print";
-import {
-  COUNTY_COLUMN_WIDTHS,
-  COUNTY_SHEET_NAME,
-  COUNTY_SHEET_NAME_EN,
-  COUNTY_SHEET_ROWS,
-  COUNTY_TEMPLATE_HEADER_ROW,
-  YES_NO_CHOICES,
-  countyTemplateRows,
-} from "../sheet/countySheet";
-import { columnLetters, type Grid } from "../sheet/grid";
+import { countyTemplateSheet, type TemplateSheet } from "../report/templateSheets";
+import type { Grid } from "../sheet/grid";
 import type { ExcelHost, TableSource } from "./host";
 import { REQUEST_BUDGET_BYTES } from "./layout";
 import { queuePrint, queueSheet } from "./sheetWriter";
@@ -36,37 +28,6 @@ export const REPORT_SHEETS_SETTING = "balance.reportSheets";
 interface MadeSheet {
   id: string;
   key: string;
-}
-
-/** The template sheet to insert: its name and rows from A1. */
-export interface TemplateSheet {
-  name: string;
-  rows: (string | number | null)[][];
-  columnWidths?: number[];
-  headerRow: number;
-  /** cells (A1 addresses) that take one of a few answers from an in-cell drop-down */
-  choices?: { cells: string[]; values: string[] };
-}
-
-/** The value column (填报值) of the county sheet. */
-const COUNTY_VALUE_COLUMN = 4;
-
-/**
- * The county sheet (县级指标) as `balance template --county` writes it: the rows of the sheet layer, with a 是/否
- * drop-down in the value cell of every question answered yes or no.
- */
-export function countyTemplateSheet(lang: Lang): TemplateSheet {
-  const headerRow = COUNTY_TEMPLATE_HEADER_ROW;
-  const cells = COUNTY_SHEET_ROWS.flatMap((row, i) =>
-    row.yesNo ? [`${columnLetters(COUNTY_VALUE_COLUMN)}${headerRow + 2 + i}`] : [],
-  );
-  return {
-    name: lang === "zh" ? COUNTY_SHEET_NAME : COUNTY_SHEET_NAME_EN,
-    rows: countyTemplateRows(lang),
-    columnWidths: [...COUNTY_COLUMN_WIDTHS],
-    headerRow,
-    choices: { cells, values: lang === "zh" ? YES_NO_CHOICES : [...YES_NO_CHOICES, "yes", "no"] },
-  };
 }
 
 export interface OfficeHostOptions {

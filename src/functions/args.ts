@@ -58,12 +58,14 @@ export function normalizeName(text: string): string {
     .toLowerCase();
 }
 
-const levelByName = new Map<string, Level>();
-for (const level of LEVELS) {
-  levelByName.set(normalizeName(level), level);
-  levelByName.set(normalizeName(LEVEL_NAMES[level].zh), level);
-  levelByName.set(normalizeName(LEVEL_NAMES[level].en), level);
-}
+/** Each name of a level (id, Chinese, English), normalized → the level; built once, never changed. */
+const levelByName: ReadonlyMap<string, Level> = new Map(
+  LEVELS.flatMap((level) =>
+    [level, LEVEL_NAMES[level].zh, LEVEL_NAMES[level].en].map(
+      (name) => [normalizeName(name), level] as const,
+    ),
+  ),
+);
 
 /** 小学 / 初中 / primary / junior → the level. */
 export function resolveLevel(value: ArgumentCell): Level {
@@ -88,24 +90,28 @@ export function optionalLevel(value: ArgumentCell): Level | undefined {
   return isBlank(value) ? undefined : resolveLevel(value);
 }
 
-const lookups = new WeakMap<Profile, Map<string, IndicatorId>>();
+/**
+ * The indicator names of each profile, an index derived from the profile and owned by it: the WeakMap is keyed
+ * by the profile, so an index lives exactly as long as its profile and goes with it. A profile is not changed
+ * once loaded (the functions take the active one from profile.ts and never edit it), so its index never goes stale.
+ */
+const lookups = new WeakMap<Profile, ReadonlyMap<string, IndicatorId>>();
 
 /**
  * Names by which an indicator may be given: its id and the profile's names for it (short and full, Chinese
  * and English). Built from the profile, so a profile that renames an indicator is followed.
  */
-function indicatorLookup(profile: Profile): Map<string, IndicatorId> {
-  let lookup = lookups.get(profile);
-  if (!lookup) {
-    lookup = new Map();
-    for (const id of INDICATOR_IDS) {
-      const def = profile.indicators[id];
-      for (const name of [id, def.shortName.zh, def.shortName.en, def.name.zh, def.name.en]) {
-        lookup.set(normalizeName(name), id);
-      }
+function indicatorLookup(profile: Profile): ReadonlyMap<string, IndicatorId> {
+  const known = lookups.get(profile);
+  if (known) return known;
+  const lookup = new Map<string, IndicatorId>();
+  for (const id of INDICATOR_IDS) {
+    const def = profile.indicators[id];
+    for (const name of [id, def.shortName.zh, def.shortName.en, def.name.zh, def.name.en]) {
+      lookup.set(normalizeName(name), id);
     }
-    lookups.set(profile, lookup);
   }
+  lookups.set(profile, lookup);
   return lookup;
 }
 

@@ -1,5 +1,5 @@
 import { parseAddress, type CellValue } from "../sheet/grid";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import { FunctionError } from "./errors";
 import type { ArgumentCell } from "./args";
 

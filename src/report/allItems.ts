@@ -1,4 +1,5 @@
-import { countyChecklist, type CountyVerdict } from "../engine/county";
+import { countyChecklist } from "../engine/county/checklist";
+import { type CountyVerdict } from "../engine/county/results";
 import type { Lang } from "../i18n/format";
 import { formatItemValue } from "../sheet/countySheet";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
@@ -45,7 +46,7 @@ const STATUS_NAMES: Record<CountyItem["status"], Text> = {
 const STATUS_STYLE: Record<CountyItem["status"], CellStyle> = { pass: "pass", fail: "fail", missing: "warn" };
 
 /**
- * The county verdict of the engine (src/engine/county.ts) as rows: the checklist's items and vetoes, each
+ * The county verdict of the engine (src/engine/county/) as rows: the checklist's items and vetoes, each
  * value as a person reads it, the failing or blank schools with their cells.
  */
 export function countyItemsOf(verdict: CountyVerdict, lang: Lang): CountyItems {

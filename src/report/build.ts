@@ -5,10 +5,10 @@
  * and verdict is a formula over 学校数据 that carries the engine's value; nothing is decided here.
  */
 import type { Evaluation, SchoolRecord } from "../engine";
-import type { CountyVerdict } from "../engine/county";
+import type { CountyVerdict } from "../engine/county/results";
 import type { Lang } from "../i18n/format";
 import type { Profile } from "../standard/profile";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import type { Report } from "./model";
 import { ALL_ITEMS_NAME, allItemsSheet, allItemsStatusRange, countyItemsOf } from "./allItems";
 import { BALANCE_NAME, balanceSheet } from "./balance";
@@ -27,7 +27,7 @@ export interface ReportInput {
   read: { records: readonly SchoolRecord[] };
   profile: Profile;
   problems: readonly Problem[];
-  /** the full county verdict (guarantee, quality, recognition, vetoes, src/engine/county.ts) when evaluated */
+  /** the full county verdict (guarantee, quality, recognition, vetoes, src/engine/county/) when evaluated */
   county?: CountyVerdict | null;
 }
 

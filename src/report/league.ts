@@ -7,7 +7,7 @@
 import type { Evaluation } from "../engine/evaluate";
 import { AT_RISK, type CountyStanding, type LeagueSummary } from "../engine/league";
 import type { Lang } from "../i18n/format";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";

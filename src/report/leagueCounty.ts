@@ -4,7 +4,7 @@
  */
 import type { Evaluation } from "../engine/evaluate";
 import { AT_RISK, type CountyStanding, type RiskReason } from "../engine/league";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
 import { formatNumber, type Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";

@@ -9,7 +9,7 @@ import { formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
-import type { Problem } from "../sheet/problems";
+import type { Problem } from "../problems/problem";
 import { BALANCE_LAYOUT } from "./balance";
 import { COMPLIANCE_COLUMNS, type ComplianceLayout } from "./compliance";
 import type { ReportCell, ReportSheet } from "./model";

@@ -8,8 +8,6 @@ import type { Locale, SchoolRecord, SchoolType } from "../engine/records";
  * two indicators, the primary sports-area coefficient is over its limit, and a few schools fail guarantee items
  * (music/art rooms, class size).
  */
-export const SAMPLE_COUNTY_NAME = { zh: "白狼县", en: "Bailang County" } as const;
-
 /** Title of the sample table, as county returns carry one above the header. */
 export const SAMPLE_COUNTY_TITLE = "白狼县义务教育学校办学条件统计表（2025年）";
 

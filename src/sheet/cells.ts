@@ -9,7 +9,7 @@ export type CellReading =
   | { kind: "boolean"; value: boolean }
   | { kind: "date"; text: string }
   | { kind: "error"; text: string }
-  /** a formula whose result was never calculated (grid.ts uncalculatedFormula): its value is unknown, not blank */
+  /** a formula whose result was never calculated (a `{ formula }` cell of grid.ts): its value is unknown, not blank */
   | { kind: "formula"; text: string }
   /** NaN or ±Infinity: never a figure a person typed */
   | { kind: "notFinite"; text: string };
@@ -113,8 +113,4 @@ export function readText(
   if (cell.kind === "text") return cell;
   if (cell.kind === "number") return { kind: "text", text: String(cell.value) };
   return { kind: "notText", cell };
-}
-
-export function isBlankCell(value: unknown): boolean {
-  return readCell(value).kind === "blank";
 }

@@ -16,10 +16,11 @@ import {
   type MeasureDefinition,
   type MeasureKind,
 } from "../standard/county";
-import type { CountyAnswers, ItemValue, ChecklistEntry } from "../engine/county";
+import type { ChecklistEntry } from "../engine/county/checklist";
+import type { CountyAnswers, ItemValue } from "../engine/county/results";
 import { formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
 import { cellAddress, cellError, type CellValue, type Grid } from "./grid";
-import type { Problem } from "./problems";
+import type { Problem } from "../problems/problem";
 
 export const COUNTY_SHEET_NAME = "县级指标";
 export const COUNTY_SHEET_NAME_EN = "County items";
@@ -196,11 +197,12 @@ const normalizeCode = (code: string) =>
     .replace(/[－—–_.．]/g, "-")
     .toUpperCase();
 
-const ROW_BY_CODE = new Map<string, CountySheetRow>();
-for (const r of COUNTY_SHEET_ROWS) {
-  ROW_BY_CODE.set(normalizeCode(r.code), r);
-  ROW_BY_CODE.set(normalizeCode(r.codeEn), r);
-}
+const ROW_BY_CODE: ReadonlyMap<string, CountySheetRow> = new Map(
+  COUNTY_SHEET_ROWS.flatMap((r) => [
+    [normalizeCode(r.code), r],
+    [normalizeCode(r.codeEn), r],
+  ]),
+);
 
 export interface CountySheetResult {
   answers: CountyAnswers;

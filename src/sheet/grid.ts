@@ -11,11 +11,6 @@ export function cellError(value: CellValue): string | null {
   return typeof value === "object" && value !== null && "error" in value ? value.error : null;
 }
 
-/** The formula of a cell whose result was never calculated, or null. */
-export function uncalculatedFormula(value: CellValue): string | null {
-  return typeof value === "object" && value !== null && "formula" in value ? value.formula : null;
-}
-
 /** A merged range, as 0-based inclusive indices into a grid's values. */
 export interface MergedRange {
   top: number;

@@ -24,16 +24,22 @@ function headerKeys(folded: string): string[] {
   return keys;
 }
 
-const COLUMN_BY_KEY = new Map<string, string>();
-for (const column of COLUMNS) {
-  for (const spelling of [column.zh, column.en, templateHeader(column), ...(column.aliases ?? [])]) {
-    const folded = foldHeader(spelling);
-    for (const key of [folded, folded.replace(BRACKETED, "")]) {
-      // the catalogue's order decides when two columns share a spelling
-      if (key && !COLUMN_BY_KEY.has(key)) COLUMN_BY_KEY.set(key, column.id);
+/** Each folded spelling of a header (name, English name, template header, aliases) → its column's id. */
+function columnsByKey(): ReadonlyMap<string, string> {
+  const index = new Map<string, string>();
+  for (const column of COLUMNS) {
+    for (const spelling of [column.zh, column.en, templateHeader(column), ...(column.aliases ?? [])]) {
+      const folded = foldHeader(spelling);
+      for (const key of [folded, folded.replace(BRACKETED, "")]) {
+        // the catalogue's order decides when two columns share a spelling
+        if (key && !index.has(key)) index.set(key, column.id);
+      }
     }
   }
+  return index;
 }
+
+const COLUMN_BY_KEY = columnsByKey();
 
 /** Header text → id of the column of COLUMNS it names, or null (docs/school-table.md#headers: headers are matched tolerantly). */
 export function matchHeader(text: string): string | null {

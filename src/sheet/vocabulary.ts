@@ -80,10 +80,16 @@ const SCHOOL_TYPE_SPELLINGS: Record<SchoolType, readonly string[]> = {
   ],
 };
 
-const SCHOOL_TYPE_BY_SPELLING = new Map<string, SchoolType>();
-for (const [type, spellings] of Object.entries(SCHOOL_TYPE_SPELLINGS) as [SchoolType, readonly string[]][]) {
-  for (const s of spellings) SCHOOL_TYPE_BY_SPELLING.set(foldWord(s), type);
+/** Each folded spelling → the value it spells; built once, never changed. */
+function bySpelling<T extends string>(spellings: Record<T, readonly string[]>): ReadonlyMap<string, T> {
+  const index = new Map<string, T>();
+  for (const [value, words] of Object.entries(spellings) as [T, readonly string[]][]) {
+    for (const s of words) index.set(foldWord(s), value);
+  }
+  return index;
 }
+
+const SCHOOL_TYPE_BY_SPELLING = bySpelling(SCHOOL_TYPE_SPELLINGS);
 
 /** 学校类型 as written in a workbook → the engine's SchoolType, or null when it is none of them. */
 export function parseSchoolType(text: string): SchoolType | null {
@@ -98,10 +104,7 @@ const LOCALE_SPELLINGS: Record<Locale, readonly string[]> = {
   rural: ["乡村", "农村", "乡", "村", "乡中心区", "村庄", "rural"],
 };
 
-const LOCALE_BY_SPELLING = new Map<string, Locale>();
-for (const [locale, spellings] of Object.entries(LOCALE_SPELLINGS) as [Locale, readonly string[]][]) {
-  for (const s of spellings) LOCALE_BY_SPELLING.set(foldWord(s), locale);
-}
+const LOCALE_BY_SPELLING = bySpelling(LOCALE_SPELLINGS);
 
 export function parseLocale(text: string): Locale | null {
   if (typeof text !== "string") return null;

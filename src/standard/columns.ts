@@ -354,8 +354,6 @@ export const COLUMNS: readonly ColumnDefinition[] = [
   }),
 ];
 
-export type ColumnId = string;
-
 export const TEMPLATE_COLUMNS: readonly ColumnDefinition[] = COLUMNS.filter((c) => c.inTemplate);
 
 export function columnById(id: string): ColumnDefinition | undefined {

@@ -3,7 +3,7 @@
  * items, the 9 education-quality items, social recognition and the one-vote vetoes. Each item holds the
  * measures a county reports on the county sheet (县级指标), each with its kind, comparison and threshold; the
  * items checked from the school table (§5 items 3–5) hold their limits here too. The engine
- * (src/engine/county.ts) compares; nothing here computes.
+ * (src/engine/county/) compares; nothing here computes.
  */
 
 export interface Bilingual {

@@ -56,10 +56,6 @@ export const FACILITY_INDICATORS = [
 ] as const;
 export type FacilityIndicatorId = (typeof FACILITY_INDICATORS)[number];
 
-export function isIndicatorId(value: unknown): value is IndicatorId {
-  return typeof value === "string" && (INDICATOR_IDS as readonly string[]).includes(value);
-}
-
 export function isTeacherIndicator(id: IndicatorId): id is TeacherIndicatorId {
   return (TEACHER_INDICATORS as readonly string[]).includes(id);
 }

@@ -47,12 +47,15 @@ async function start() {
   if (await startsInsideExcel()) {
     const [{ createOfficeHost }, { templateSheet }] = await Promise.all([
       import(/* webpackMode: "eager" */ "../excel/officeHost"),
-      import(/* webpackMode: "eager" */ "../excel/template"),
+      import(/* webpackMode: "eager" */ "../report/templateSheets"),
     ]);
     const host: ExcelHost = createOfficeHost({ run: (batch) => Excel.run(batch), template: templateSheet });
     root.render(<Pane host={host} />);
     return;
   }
+  // outside Office the pane runs on the web app's in-memory workbook: the one place the pane imports the web
+  // app (docs/architecture.md#layers lists it as a crossing still to remove)
+  // eslint-disable-next-line no-restricted-syntax
   const { startDemo } = await import(/* webpackMode: "eager" */ "../web/demo");
   const wanted = requested();
   const prefersDark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;

@@ -3,7 +3,7 @@ import type { ExcelHost, TableSource } from "../excel/host";
 import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
 import { buildReport } from "../report/build";
-import type { CountyVerdict } from "../engine/county";
+import type { CountyVerdict } from "../engine/county/results";
 import type { Report, ReportSheet } from "../report/model";
 import type { Grid } from "../sheet/grid";
 import { gridRange, today } from "./addresses";

@@ -1,5 +1,5 @@
 import { ExcelDouble, selectInDouble } from "../excel/double/excel";
-import { templateSheet } from "../excel/template";
+import { templateSheet } from "../report/templateSheets";
 import type { Lang } from "../i18n/format";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import { COLUMNS, templateHeader } from "../standard/columns";

@@ -8,7 +8,7 @@ import type ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import type { SheetModel } from "../excel/double/model";
 import { STYLE_LOOK } from "../report/look";
-import type { TemplateSheet } from "../excel/officeHost";
+import type { TemplateSheet } from "../report/templateSheets";
 import type { Lang } from "../i18n/format";
 import type { Report } from "../report/model";
 import { addChartsToXlsx } from "../xlsx/charts";

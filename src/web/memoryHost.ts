@@ -6,9 +6,9 @@
  */
 import type { ExcelDouble } from "../excel/double/excel";
 import type { ExcelHost } from "../excel/host";
-import { countyTemplateSheet, createOfficeHost, type TemplateSheet } from "../excel/officeHost";
+import { createOfficeHost } from "../excel/officeHost";
 import { retarget } from "../excel/sheetWriter";
-import { templateSheet } from "../excel/template";
+import { countyTemplateSheet, templateSheet, type TemplateSheet } from "../report/templateSheets";
 import type { ReportSheet } from "../report/model";
 import type { WorkbookView } from "../taskpane/components/SheetViewer";
 import { workbookView } from "./workbookView";

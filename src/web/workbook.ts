@@ -1,5 +1,5 @@
 /**
- * A workbook opened from disk as the pane's in-memory workbook: the sheets the .xlsx reader gives (src/xlsx/read.ts,
+ * A workbook opened from disk as the pane's in-memory workbook: the sheets the .xlsx reader gives (src/xlsx/reader,
  * the reader `balance evaluate` uses) put into the Excel double, cell by cell, as Excel holds them — numbers, text,
  * booleans, error values, dates as serial numbers under a date format — so that the pane reads them back through
  * the same Office.js code as inside Excel.

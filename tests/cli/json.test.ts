@@ -9,7 +9,8 @@ import { jsonPieces, lazyJsonArray, writeJsonDocument } from "../../src/cli/json
 import type { CliIO } from "../../src/cli/io";
 import { evaluateTable, toJsonContract } from "../../src/pipeline";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { chooseSheet, readWorkbookFile } from "../../src/xlsx/read";
+import { chooseSheet } from "../../src/xlsx/reader";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { goodPrimary } from "../engine/helpers";
 import { run, tableOf, tempDir, writeWorkbook } from "./helpers";
 

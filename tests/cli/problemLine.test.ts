@@ -3,7 +3,7 @@
  * cell (`学校!A3“学校名称”为空`), so the line is not `学校!A3：学校!A3“学校名称”为空`. The JSON keeps the cell.
  */
 import { problemLine } from "../../src/cli/verdict";
-import type { Problem } from "../../src/sheet/problems";
+import type { Problem } from "../../src/problems/problem";
 import { goodPrimary } from "../engine/helpers";
 import { run, tableOf, tempDir, writeWorkbook } from "./helpers";
 

@@ -58,7 +58,7 @@ describe("what the command loads at start", () => {
     const eager = await eagerModules("src/cli/commands/evaluate.ts");
     // it does load what it uses: the reader, the engine, the county verdict
     expect(eager).toEqual(
-      expect.arrayContaining(["src/xlsx/read.ts", "src/engine/evaluate.ts", "src/countyVerdict.ts"]),
+      expect.arrayContaining(["src/cli/workbookFile.ts", "src/engine/evaluate.ts", "src/countyVerdict.ts"]),
     );
     expect(eager.filter((m) => LAZY.some((pattern) => pattern.test(m)))).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readSchoolTable } from "../../src/sheet/read";
 import { templateHeaderRow } from "../../src/sheet/template";
-import { readWorkbookFile } from "../../src/xlsx/read";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { run, tempDir } from "./helpers";
 
 describe("balance template", () => {

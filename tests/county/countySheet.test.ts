@@ -9,7 +9,8 @@ import {
   parseMeasureValue,
   readCountySheet,
 } from "../../src/sheet/countySheet";
-import { countyChecklist, evaluateCounty } from "../../src/engine/county";
+import { countyChecklist } from "../../src/engine/county/checklist";
+import { evaluateCounty } from "../../src/engine/county/verdict";
 import { COUNTY_MEASURES } from "../../src/standard/county";
 import type { CellValue, Grid } from "../../src/sheet/grid";
 import { soundPrimary } from "./helpers";

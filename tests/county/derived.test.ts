@@ -1,10 +1,5 @@
-import {
-  classSize,
-  deriveSchoolItems,
-  musicArtRooms,
-  schoolSize,
-  type SchoolFinding,
-} from "../../src/engine/county";
+import { type SchoolFinding } from "../../src/engine/county/results";
+import { classSize, deriveSchoolItems, musicArtRooms, schoolSize } from "../../src/engine/county/schoolItems";
 import { schoolRecord, soundPrimary, type SchoolFields } from "./helpers";
 
 const only = (findings: SchoolFinding[], check: SchoolFinding["check"]) =>

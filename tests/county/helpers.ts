@@ -1,5 +1,5 @@
 import type { SchoolRecord, SchoolType } from "../../src/engine/records";
-import type { CountyAnswers } from "../../src/engine/county";
+import type { CountyAnswers } from "../../src/engine/county/results";
 import { COUNTY_MEASURES } from "../../src/standard/county";
 
 const zero = { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 };

@@ -1,12 +1,7 @@
-import {
-  countyChecklist,
-  evaluateCounty,
-  evaluateItem,
-  findCounty,
-  measureStatus,
-  readiness,
-  type CountyAnswers,
-} from "../../src/engine/county";
+import { countyChecklist } from "../../src/engine/county/checklist";
+import { findCounty, readiness } from "../../src/engine/county/readiness";
+import { type CountyAnswers } from "../../src/engine/county/results";
+import { evaluateCounty, evaluateItem, measureStatus } from "../../src/engine/county/verdict";
 import { evaluate } from "../../src/engine/evaluate";
 import {
   COUNTY_MEASURES,

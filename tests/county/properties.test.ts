@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { evaluateCounty } from "../../src/engine/county";
+import { evaluateCounty } from "../../src/engine/county/verdict";
 import { parseMeasureValue, readCountySheet } from "../../src/sheet/countySheet";
 import type { CellValue, Grid } from "../../src/sheet/grid";
 import { COUNTY_MEASURES, type MeasureKind } from "../../src/standard/county";

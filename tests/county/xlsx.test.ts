@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { countySheetWorkbook, addCountySheet } from "../../src/xlsx/countyTemplate";
-import { readWorkbook } from "../../src/xlsx/read";
+import { readWorkbook } from "../../src/xlsx/reader";
 import { newWorkbook, workbookBytes } from "../../src/xlsx/write";
 import { COUNTY_SHEET_ROWS, COUNTY_TEMPLATE_HEADER_ROW, readCountySheet } from "../../src/sheet/countySheet";
 import { COUNTY_MEASURES } from "../../src/standard/county";
-import { evaluateCounty } from "../../src/engine/county";
+import { evaluateCounty } from "../../src/engine/county/verdict";
 import { soundPrimary } from "./helpers";
 import { pageSetupOf } from "../report/printCheck";
 

@@ -22,7 +22,7 @@ import { BALANCE_LAYOUT } from "../../src/report/build";
 import { COMPLIANCE_COLUMNS } from "../../src/report/compliance";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { DEMO_RENAMED_HEADER } from "../../src/web/demo";
-import { readWorkbookFile } from "../../src/xlsx/read";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { run } from "../cli/helpers";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
 

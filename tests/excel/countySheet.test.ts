@@ -5,7 +5,8 @@
  */
 import { doubleHost } from "../../src/excel/double/host";
 import { ExcelDouble } from "../../src/excel/double/excel";
-import { countyChecklist, evaluateCounty } from "../../src/engine/county";
+import { countyChecklist } from "../../src/engine/county/checklist";
+import { evaluateCounty } from "../../src/engine/county/verdict";
 import {
   COUNTY_SHEET_ROWS,
   COUNTY_TEMPLATE_HEADER_ROW,

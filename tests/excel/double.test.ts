@@ -1,5 +1,6 @@
 /** The in-memory Excel double keeps Office's load/sync semantics and computes the report's formulas. */
-import { ExcelDouble, OfficeError, selectInDouble } from "../../src/excel/double/excel";
+import { OfficeError } from "../../src/excel/double/context";
+import { ExcelDouble, selectInDouble } from "../../src/excel/double/excel";
 import { FormulaEvaluator, type Scalar } from "../../src/excel/double/formula";
 import { differenceCoefficient } from "../../src/engine";
 

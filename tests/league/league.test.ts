@@ -5,7 +5,7 @@
  */
 import { evaluate, evaluateCounty } from "../../src/engine";
 import { AT_RISK, countyStanding, leagueSummary, rankIndicators, riskOf } from "../../src/engine/league";
-import { readiness } from "../../src/engine/county";
+import { readiness } from "../../src/engine/county/readiness";
 import { calendarDayOf, yearOfDay } from "../../src/engine/years";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { primarySchool } from "./records";

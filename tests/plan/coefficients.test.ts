@@ -1,13 +1,13 @@
 import { buildPlanModel } from "../../src/engine/plan/model";
-import { additionsCost, emptyAdditions, planPerSchool } from "../../src/engine/plan/perSchool";
+import { additionsCost, emptyAdditions } from "../../src/engine/plan/additions";
+import { planPerSchool } from "../../src/engine/plan/perSchool";
 import {
   coefficientsOf,
   coefficientState,
-  meetCoefficient,
-  meetCoefficients,
   unitsOf,
   type Coefficient,
 } from "../../src/engine/plan/coefficients";
+import { meetCoefficient, meetCoefficients } from "../../src/engine/plan/meet";
 import { lowerBound } from "../../src/engine/plan/lowerBound";
 import { planLeastCost } from "../../src/engine/plan/leastCost";
 import { DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";

@@ -1,6 +1,7 @@
 import { planLeastCost, additionsToEdits } from "../../src/engine/plan/leastCost";
 import { buildPlanModel } from "../../src/engine/plan/model";
-import { additionsCost, planBaseline, planPerSchool } from "../../src/engine/plan/perSchool";
+import { additionsCost } from "../../src/engine/plan/additions";
+import { planBaseline, planPerSchool } from "../../src/engine/plan/perSchool";
 import { solveMilp } from "../../src/engine/plan/milp";
 import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../src/engine/plan/costs";
 import { evaluate } from "../../src/engine/evaluate";

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readWorkbookFile } from "../../src/xlsx/read";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { readSchoolTable } from "../../src/sheet/read";
 import { run, tempDir } from "../cli/helpers";
 import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows, templateRowsOf } from "./exportFixture";

@@ -4,7 +4,7 @@ import type { Grid } from "../../src/sheet/grid";
 import { STATISTICS_EXPORT, parseRecipeText } from "../../src/sheet/recipe/load";
 import { PROVINCE_LABELS } from "./fixtures/province";
 import { readSchoolTable } from "../../src/sheet/read";
-import { readWorkbook } from "../../src/xlsx/read";
+import { readWorkbook } from "../../src/xlsx/reader";
 import {
   COUNTY_LISTED,
   COUNTY_UNLISTED,

@@ -1,4 +1,4 @@
-import type { Problem } from "../../src/sheet/problems";
+import type { Problem } from "../../src/problems/problem";
 import {
   COUNTY_LISTED,
   COUNTY_UNLISTED,

@@ -12,7 +12,8 @@ import { ExcelDouble } from "../../src/excel/double/excel";
 import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import { readSchoolTable } from "../../src/sheet/read";
-import { chooseSheet, readWorkbookFile } from "../../src/xlsx/read";
+import { chooseSheet } from "../../src/xlsx/reader";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { gridRangeAddress } from "../../src/xlsx/reportFile";
 import { run, tempDir } from "../cli/helpers";
 

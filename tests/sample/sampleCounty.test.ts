@@ -4,7 +4,7 @@ import { SAMPLE_COUNTY_TITLE, sampleCountyRecords } from "../../src/sample/sampl
 import { readSchoolTable } from "../../src/sheet/read";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { readWorkbookFile } from "../../src/xlsx/read";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { schoolTableWorkbook } from "../../src/xlsx/template";
 
 const records = sampleCountyRecords();

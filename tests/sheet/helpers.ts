@@ -1,6 +1,6 @@
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
 import { columnLetters, type CellValue, type Grid } from "../../src/sheet/grid";
-import type { Problem } from "../../src/sheet/problems";
+import type { Problem } from "../../src/problems/problem";
 import { templateHeaderRow } from "../../src/sheet/template";
 
 export type RowValues = Partial<Record<string, CellValue>>;

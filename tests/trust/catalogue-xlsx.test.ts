@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
-import { readWorkbookFile } from "../../src/xlsx/read";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { evaluateTable } from "../../src/pipeline";
 import { CATALOGUE, HEADER, baseSchools, type Case } from "./fixtures/catalogue";
 import { expectCaseOutcome, expectClearProblems, outcomeOf } from "./catalogueRun";

@@ -1,6 +1,6 @@
 /** Runs catalogue cases through the one data path and checks what each must give. */
 import { columnIndex, type CellValue, type Grid, type MergedRange } from "../../src/sheet/grid";
-import type { Problem } from "../../src/sheet/problems";
+import type { Problem } from "../../src/problems/problem";
 import type { SchoolRecord } from "../../src/engine/records";
 import type { Evaluation } from "../../src/engine/evaluate";
 import type { Case, FixtureCell, Outcome } from "./fixtures/catalogue";

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { readSchoolTable } from "../../src/sheet/read";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
-import { hasErrors } from "../../src/sheet/problems";
+import { hasErrors } from "../../src/problems/problem";
 import type { CellValue, Grid } from "../../src/sheet/grid";
 import { evaluate, type SchoolRecord } from "../../src/engine";
 import { NATIONAL_2017 } from "../../src/standard/national2017";

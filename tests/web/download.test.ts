@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import { reportWorkbook } from "../../src/xlsx/report";
-import { readWorkbook } from "../../src/xlsx/read";
+import { readWorkbook } from "../../src/xlsx/reader";
 import { gridRangeAddress } from "../../src/xlsx/reportFile";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readWorkbook, type InflateWhole } from "../../src/xlsx/reader";
-import { inflateWithZlib, readWorkbookFile } from "../../src/xlsx/read";
+import { inflateWithZlib, readWorkbookFile } from "../../src/cli/workbookFile";
 import { rawWorkbook, sheetData } from "./rawWorkbook";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Grid } from "../../src/sheet/grid";
-import { chooseSheet, readWorkbook, readWorkbookFile } from "../../src/xlsx/read";
+import { chooseSheet, readWorkbook } from "../../src/xlsx/reader";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readSchoolTable } from "../../src/sheet/read";
 import { LOCALE_CHOICES, SCHOOL_TYPE_CHOICES, templateHeaderRow } from "../../src/sheet/template";
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
-import { readWorkbook } from "../../src/xlsx/read";
+import { readWorkbook } from "../../src/xlsx/reader";
 import { schoolTableWorkbook } from "../../src/xlsx/template";
 import { fixZipTimes, FIXED_DATE } from "../../src/xlsx/write";
 import { goodJunior, goodPrimary, school } from "../engine/helpers";

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { findCounty } from "../../engine/county";
+import { findCounty } from "../../engine/county/readiness";
 import {
   compareYears,
   renameMapSchema,
@@ -8,7 +8,7 @@ import {
   type TrendYear,
 } from "../../engine/trend";
 import { buildComparisonReport } from "../../report/comparison";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import { evaluateCountySource } from "../countySource";
 import { calendarDate, trendText } from "../leagueText";
 import { formatProblems } from "../verdict";

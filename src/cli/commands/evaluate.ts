@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import type { Lang } from "../../i18n/format";
 import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeline";
 import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
 import {

@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Lang } from "../../i18n/format";
-import { hasErrors, type Problem } from "../../sheet/problems";
+import { hasErrors, type Problem } from "../../problems/problem";
 import { holdsSchoolTable, readSchoolTable } from "../../sheet/read";
 import { holdsRecipeTable } from "../../sheet/recipe/inReader";
 import { readFormWorkbooks, type FormWorkbook } from "../../sheet/recipe/forms";
@@ -10,7 +10,8 @@ import { formRecipeReading, type RecipeReading } from "../../sheet/recipe/readin
 import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
-import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
+import { chooseSheet } from "../../xlsx/reader";
+import { readWorkbookFile } from "../workbookFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
 import { EXIT, usageError, writeFailure, writeFileAtomic, type CliIO, type Command } from "../io";

@@ -5,7 +5,7 @@ import { isRecurring, type ProjectSizes, type UnitCosts } from "../../engine/pla
 import { planSheet, rotationSheet } from "../../report/planSheets";
 import { writtenSheets } from "./sheetsOut";
 import { titleOptions } from "./titles";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { INDICATOR_IDS, LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";

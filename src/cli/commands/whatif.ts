@@ -1,6 +1,6 @@
 import { formatNumber, type Lang } from "../../i18n/format";
 import { describeEdit, evaluateScenario, parseEdits, type ScenarioResult } from "../../engine/scenario";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";

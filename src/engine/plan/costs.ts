@@ -5,7 +5,7 @@ import {
   type FacilityIndicatorId,
   type IndicatorId,
 } from "../../standard/indicators";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 
 /**
  * Unit cost of one more unit of each resource, in 元: a teacher of each kind (per year), a m² of teaching

@@ -13,16 +13,12 @@ import { RELATIVE_TOLERANCE } from "../compare";
 import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
-import { additionsCost, planBaseline, planPerSchool, type PlanAdditions } from "./perSchool";
+import { additionsCost, type PlanAdditions } from "./additions";
+import { planBaseline, planPerSchool } from "./perSchool";
 import { DEFAULT_MILP_BUDGET, cvCut, solveMilp, type Cut, type MilpBudget } from "./milp";
-import {
-  coefficientPrices,
-  coefficientsOf,
-  coefficientState,
-  meetCoefficients,
-  type Coefficient,
-  type CoefficientPrice,
-} from "./coefficients";
+import { coefficientsOf, coefficientState, type Coefficient, type CoefficientPrice } from "./coefficients";
+import { meetCoefficients } from "./meet";
+import { coefficientPrices } from "./prices";
 import { lowerBound } from "./lowerBound";
 import { SolverFailure } from "./highs";
 

@@ -1,16 +1,17 @@
 import { FACILITY_INDICATORS, TEACHER_INDICATORS } from "../../standard/indicators";
 import { RELATIVE_TOLERANCE } from "../compare";
 import { leastAddition, type PlanModel } from "./model";
+import { meetCoefficient } from "./meet";
 import {
   coefficientState,
   hasSpread,
-  meetCoefficient,
   unitsOf,
   type Coefficient,
   type CoefficientPrice,
   type Member,
 } from "./coefficients";
-import { sectionOptions, type PlanAdditions } from "./perSchool";
+import type { PlanAdditions } from "./additions";
+import { sectionOptions } from "./perSchool";
 
 /*
  * A proven lower bound on the least cost of a plan that makes every section pass and every coefficient meet its

@@ -6,7 +6,7 @@ import {
   type Level,
 } from "../../standard/indicators";
 import { leastAddition, isTeacher, type PlanModel, type PlanSection } from "./model";
-import { emptyAdditions, type PlanAdditions } from "./perSchool";
+import { emptyAdditions, type PlanAdditions } from "./additions";
 import { solveLp } from "./highs";
 import { hasSpread } from "./coefficients";
 

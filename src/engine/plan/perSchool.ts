@@ -7,32 +7,8 @@ import {
   type PlanSchool,
   type PlanSection,
 } from "./model";
-import type { Prices } from "./coefficients";
-
-/** Additions of a plan: teachers per section, facilities per whole school, and each section's band choice. */
-export interface PlanAdditions {
-  /** [section index][teacher kind in TEACHER_INDICATORS order] */
-  teachers: number[][];
-  /** [school index][facility in FACILITY_INDICATORS order] */
-  facilities: number[][];
-  /** [section index]: the indicators left between 85 % and 100 % of the standard */
-  bands: IndicatorId[][];
-}
-
-export function emptyAdditions(model: PlanModel): PlanAdditions {
-  return {
-    teachers: model.sections.map(() => TEACHER_INDICATORS.map(() => 0)),
-    facilities: model.schools.map(() => FACILITY_INDICATORS.map(() => 0)),
-    bands: model.sections.map(() => []),
-  };
-}
-
-export function additionsCost(model: PlanModel, a: PlanAdditions): number {
-  let cost = 0;
-  for (const row of a.teachers) row.forEach((x, k) => (cost += x * model.costs[TEACHER_INDICATORS[k]]));
-  for (const row of a.facilities) row.forEach((x, m) => (cost += x * model.costs[FACILITY_INDICATORS[m]]));
-  return cost;
-}
+import { emptyAdditions, type PlanAdditions } from "./additions";
+import type { Prices } from "./prices";
 
 /** One band choice of a section and the least additions it needs to pass with it. */
 export interface SectionOption {

@@ -19,11 +19,6 @@ export interface ArrayValue {
 }
 export type Value = Scalar | ArrayValue;
 
-export interface CellRef {
-  sheet: string | null;
-  row: number;
-  col: number;
-}
 export interface RangeRef {
   sheet: string | null;
   r0: number;
@@ -204,35 +199,12 @@ class Parser {
   }
 }
 
-const parsed = new Map<string, Node | SyntaxError>();
-
 function parseFormula(formula: string): Node | SyntaxError {
-  let node = parsed.get(formula);
-  if (!node) {
-    try {
-      node = new Parser(formula.replace(/^=/, "")).parse();
-    } catch (e) {
-      node = e instanceof SyntaxError ? e : new SyntaxError(String(e));
-    }
-    parsed.set(formula, node);
+  try {
+    return new Parser(formula.replace(/^=/, "")).parse();
+  } catch (e) {
+    return e instanceof SyntaxError ? e : new SyntaxError(String(e));
   }
-  return node;
-}
-
-/** Cell and range references of a formula (for dependency checks); empty when it does not parse. */
-export function formulaReferences(formula: string): RangeRef[] {
-  const node = parseFormula(formula);
-  const refs: RangeRef[] = [];
-  const walk = (n: Node): void => {
-    if (n.kind === "range") refs.push(n.ref);
-    else if (n.kind === "unary" || n.kind === "percent") walk(n.arg);
-    else if (n.kind === "binary") {
-      walk(n.left);
-      walk(n.right);
-    } else if (n.kind === "call") n.args.forEach(walk);
-  };
-  if (!(node instanceof SyntaxError)) walk(node);
-  return refs;
 }
 
 function toNumber(v: Scalar): number | FormulaError {
@@ -351,11 +323,18 @@ function flatten(v: Value): Scalar[] {
 }
 
 export class FormulaEvaluator {
+  /** each formula parsed once, for as long as the evaluator (its workbook) lives */
+  private readonly parsed = new Map<string, Node | SyntaxError>();
+
   constructor(private readonly read: CellReader) {}
 
   /** Evaluates a formula written on `sheet`; a reference without a sheet name refers to that sheet. */
   evaluate(formula: string, sheet: string): Scalar {
-    const node = parseFormula(formula);
+    let node = this.parsed.get(formula);
+    if (!node) {
+      node = parseFormula(formula);
+      this.parsed.set(formula, node);
+    }
     if (node instanceof SyntaxError) return err("#NAME?");
     const v = this.evaluateNode(node, sheet);
     const s = scalarOf(v);

@@ -1,6 +1,6 @@
 import type { ExcelHost } from "../host";
 import { createOfficeHost, type OfficeHostOptions } from "../officeHost";
-import { templateSheet } from "../template";
+import { templateSheet } from "../../report/templateSheets";
 import type { ExcelDouble } from "./excel";
 
 /**

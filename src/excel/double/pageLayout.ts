@@ -3,7 +3,7 @@
  * set-up, margins, repeated rows and columns, header and footer) and page breaks. Like every proxy of the
  * double, they change the model only when the request is synced.
  */
-import type { RequestContext } from "./excel";
+import type { ProxyContext } from "./context";
 import { payloadBytes } from "./bytes";
 import type { BorderSide, CellFormat, PageLayoutModel, Rect, SheetModel } from "./model";
 
@@ -74,7 +74,7 @@ export class RangeBorders {
 
 export class PageLayout {
   constructor(
-    private readonly ctx: RequestContext,
+    private readonly ctx: ProxyContext,
     private readonly sheet: () => SheetModel,
   ) {}
   set orientation(v: string) {
@@ -158,7 +158,7 @@ export class PageLayout {
 /** A worksheet's horizontal or vertical page breaks: `add` starts a page at a cell's row or column. */
 export class PageBreakCollection {
   constructor(
-    private readonly ctx: RequestContext,
+    private readonly ctx: ProxyContext,
     private readonly sheet: () => SheetModel,
     private readonly kind: "rowBreaks" | "columnBreaks",
   ) {}

@@ -7,7 +7,7 @@
 import { COLUMNS } from "../../standard/columns";
 import type { Profile } from "../../standard/profile";
 import { equipmentUnitOf } from "../headers";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import { EQUIPMENT_COLUMNS, FIGURE_IDS, LEVELS_OF_SECTIONS, SECTION_FACILITY_COLUMNS } from "./fields";
 import { rowFigures, type RowFigures } from "./figures";
 import type { GridView } from "./gridView";

@@ -7,7 +7,7 @@
  */
 import { nearlyEqual } from "../../engine/compare";
 import { readNumber } from "../cells";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import type { ColumnPlan, FieldSource } from "./columnPlan";
 import { FIGURE_IDS } from "./fields";
 import { columnName, notANumber, problem } from "./problems";

@@ -5,7 +5,7 @@
  */
 import { readCell, readText } from "../cells";
 import { columnLetters, parseAddress, sheetRef, type CellValue, type Grid, type MergedRange } from "../grid";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import { problem } from "./problems";
 
 const NO_INDICES: ReadonlySet<number> = new Set();

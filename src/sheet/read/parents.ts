@@ -7,7 +7,7 @@
  */
 import { SECTIONS_OF_TYPE, type SchoolRecord } from "../../engine/records";
 import type { Profile } from "../../standard/profile";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import { foldText } from "../vocabulary";
 import { problem, typeWord, typeWordEn } from "./problems";
 

@@ -5,7 +5,7 @@
 import type { SchoolType } from "../../engine/records";
 import { COLUMNS } from "../../standard/columns";
 import { shownValue, type CellReading } from "../cells";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 
 /**
  * The stable codes of the problems the reader reports. Errors block the verdict; warnings do not. "excel-error"

@@ -7,7 +7,7 @@ import type { SchoolRecord } from "../../engine/records";
 import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Profile } from "../../standard/profile";
 import type { Grid } from "../grid";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import { ReaderCache } from "./cache";
 import { planColumns, type ColumnMatch, type ColumnPlan, type MappedCol } from "./columnPlan";
 import { collect } from "./figures";

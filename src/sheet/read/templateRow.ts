@@ -8,7 +8,7 @@ import type { SchoolRecord } from "../../engine/records";
 import { TEMPLATE_COLUMNS } from "../../standard/columns";
 import type { Profile } from "../../standard/profile";
 import type { CellValue } from "../grid";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import { matchHeader } from "../headers";
 import { templateHeaderRow } from "../template";
 import { NATIONAL_2017 } from "../../standard/national2017";

@@ -13,7 +13,7 @@ import type { SchoolType } from "../../engine/records";
 import type { Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { ENROLMENT_LEVELS, REQUIRED_ENROLMENT, isCombinedSchool } from "../vocabulary";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import type { ColumnPlan } from "./columnPlan";
 import type { RowFacilities } from "./facilities";
 import {

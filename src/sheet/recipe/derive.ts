@@ -7,7 +7,7 @@
 import { columnById, type ColumnKind } from "../../standard/columns";
 import { readNumber } from "../cells";
 import { tenThousand } from "../read/figures";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import type { Derivation } from "./schema";
 import { recipeProblem } from "./problem";
 

@@ -6,7 +6,7 @@
  */
 import type { Grid } from "../grid";
 import { GridView } from "../read/gridView";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import type { SchoolType } from "../../engine/records";
 import { bindDerivation, derivationText, deriveValue, type BoundLeaf, type DerivedValue } from "./derive";
 import { besideLabel, findFigure, formSheet } from "./formLayout";

@@ -4,7 +4,7 @@
  * found and its rows walked as for any table (headerPaths, tableRows); the rows are then read through the recipe.
  */
 import type { Grid } from "../grid";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import { collect } from "../read/figures";
 import { GridView } from "../read/gridView";
 import { findHeader, withUnitRow, type HeaderReading, type MatchHeader } from "../read/headerPaths";

@@ -1,4 +1,4 @@
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 
 /**
  * A problem of reading through a recipe (docs/import.md#problems). Its codes are the reader's where the problem is

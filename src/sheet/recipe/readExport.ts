@@ -7,7 +7,7 @@
 import type { SchoolRecord } from "../../engine/records";
 import { columnById } from "../../standard/columns";
 import { columnIndex, type Grid } from "../grid";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import type { ReadResult } from "../read";
 import { noSkippedRows } from "../read/tableRows";
 import { canonicalTable, type CanonicalTable, type CellSource } from "./canonical";

@@ -4,7 +4,7 @@
  * and cannot say.
  */
 import { ENROLMENT_LEVELS } from "../vocabulary";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import { foldLabel } from "./patterns";
 import type { SchoolsOptions, SourceRow } from "./schools";
 import { recipeProblem } from "./problem";

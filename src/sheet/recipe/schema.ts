@@ -122,7 +122,6 @@ export type TableRecipe = z.infer<typeof tableRecipeSchema>;
 export type FormRecipe = z.infer<typeof formRecipeSchema>;
 export type Recipe = TableRecipe | FormRecipe;
 export type TableDerivation = Derivation<string>;
-export type FormDerivation = Derivation<FormCell>;
 
 export interface RecipeError {
   /** dotted path of the bad field, e.g. `fields.teachingArea.difference.1` */

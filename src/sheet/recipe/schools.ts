@@ -9,7 +9,7 @@ import { nearlyEqual } from "../../engine/compare";
 import { ENROLMENT_LEVELS } from "../vocabulary";
 import type { SchoolType } from "../../engine/records";
 import { columnById } from "../../standard/columns";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import type { DerivedValue } from "./derive";
 import { foldLabel } from "./patterns";
 import { checkOneRowCombined, parentGroup } from "./rowGroups";

@@ -7,7 +7,7 @@ import { equipmentUnitOf } from "../headers";
 import { readCell, readText } from "../cells";
 import type { SchoolType } from "../../engine/records";
 import { parseSchoolType } from "../vocabulary";
-import type { Problem } from "../problems";
+import type { Problem } from "../../problems/problem";
 import { columnById } from "../../standard/columns";
 import { recipeProblem } from "./problem";
 import {

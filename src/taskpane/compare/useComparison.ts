@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { knownCounties } from "../../countyWorkbook";
-import { findCounty } from "../../engine/county";
+import { findCounty } from "../../engine/county/readiness";
 import type { Evaluation } from "../../engine/evaluate";
 import { compareYears, type RenameMap, type Trend, type TrendYear } from "../../engine/trend";
 import type { ExcelHost } from "../../excel/host";
@@ -11,7 +11,7 @@ import { buildComparisonReport } from "../../report/comparison";
 import type { ReportSheet } from "../../report/model";
 import { detectCountyName, yearInName } from "../../sheet/countyName";
 import type { Grid } from "../../sheet/grid";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { today } from "../addresses";
 import { SETTINGS_KEY, headerCells, mappingFromSaved, type SavedMappings } from "../mapping";

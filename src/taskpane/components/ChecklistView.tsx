@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import type { CountyItem, CountyItems } from "../../report/allItems";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import { usePaneStyles } from "../styles";
 
 export interface ChecklistViewProps {

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import { usePaneStyles } from "../styles";
 
 export interface ProblemsStepProps {

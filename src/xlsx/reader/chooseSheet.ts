@@ -4,7 +4,7 @@
  * warning that it is hidden.
  */
 import type { Grid } from "../../sheet/grid";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import { fileProblem } from "./problems";
 
 export type SheetChoice = { ok: true; grid: Grid; problems: Problem[] } | { ok: false; problem: Problem };

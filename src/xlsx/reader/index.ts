@@ -1,10 +1,10 @@
 /**
  * The .xlsx reader every host shares — the command line in Node, the web app in the browser: bytes in, the
  * workbook's sheets as grids out, or the one problem that kept it from being read. No Node API here (the file
- * wrapper is src/xlsx/read.ts); each part is parsed as it inflates (zip.ts, xml.ts).
+ * wrapper is src/cli/workbookFile.ts); each part is parsed as it inflates (zip.ts, xml.ts).
  */
 import type { Grid } from "../../sheet/grid";
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 import {
   missingSheetPart,
   readDateStyles,
@@ -20,7 +20,7 @@ export { chooseSheet, type SheetChoice } from "./chooseSheet";
 export type { InflateWhole } from "./zip";
 
 export interface ReadWorkbookOptions {
-  /** the host's own inflater for parts small enough to hold whole (Node's zlib: src/xlsx/read.ts) */
+  /** the host's own inflater for parts small enough to hold whole (Node's zlib: src/cli/workbookFile.ts) */
   inflateWhole?: InflateWhole;
 }
 

@@ -3,7 +3,7 @@
  * file). The reader's parts throw `WorkbookFailure`; `readWorkbook` turns it, and anything else thrown while
  * reading, into the one problem of its result.
  */
-import type { Problem } from "../../sheet/problems";
+import type { Problem } from "../../problems/problem";
 
 export type Bilingual = { zh: string; en: string };
 

@@ -4,10 +4,8 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
-import { readWorkbook, type WorkbookResult } from "./reader";
-import { fileProblem } from "./reader/problems";
-
-export { chooseSheet, readWorkbook, type SheetChoice, type WorkbookResult } from "./reader";
+import { readWorkbook, type WorkbookResult } from "../xlsx/reader";
+import { fileProblem } from "../xlsx/reader/problems";
 
 /**
  * Node's zlib for the parts of a workbook small enough to hold whole: faster than fflate on a county's sheet,

@@ -11,7 +11,3 @@ export interface Problem {
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === "error");
 }
-
-export function problemText(problem: Problem, lang: "zh" | "en"): string {
-  return problem.message[lang];
-}

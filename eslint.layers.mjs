@@ -1,0 +1,138 @@
+/**
+ * The layers of src/ (docs/architecture.md#layers), enforced with ESLint's `no-restricted-imports` and
+ * `no-restricted-globals`: a module may import its own layer and the layers below it, never one above; only a
+ * host imports React, Fluent UI, Office.js or Node's modules (files, paths, zlib) and uses Office.js's globals.
+ *
+ * Each entry is a folder under src/ (or a file at its top) and the rank of its layer; a higher rank may import a
+ * lower one. Hosts share the top rank and name the other hosts they may import.
+ */
+const LAYERS = [
+  // the base: the rules as data, the messages, a problem found in the input
+  { name: "standard", rank: 0 },
+  { name: "i18n", rank: 0 },
+  { name: "problems", rank: 0 },
+  { name: "engine", rank: 1 },
+  { name: "sample", rank: 2 },
+  { name: "sheet", rank: 3 },
+  { name: "report", rank: 4 },
+  { name: "xlsx", rank: 5 },
+  { name: "pipeline", rank: 6, file: true },
+  { name: "countyVerdict", rank: 6, file: true },
+  { name: "countyWorkbook", rank: 7, file: true },
+  // hosts
+  { name: "excel", rank: 8, host: true, hosts: [] },
+  { name: "functions", rank: 8, host: true, hosts: ["excel"] },
+  { name: "taskpane", rank: 8, host: true, hosts: ["excel"] },
+  { name: "web", rank: 8, host: true, hosts: ["excel", "taskpane"] },
+  { name: "cli", rank: 8, host: true, hosts: [] },
+];
+
+const NODE_BUILTINS = [
+  "fs",
+  "fs/promises",
+  "path",
+  "zlib",
+  "os",
+  "child_process",
+  "http",
+  "https",
+  "net",
+  "crypto",
+];
+
+/** Packages only a host may import. */
+const HOST_PACKAGES = [
+  "react",
+  "react/*",
+  "react-dom",
+  "react-dom/*",
+  "@fluentui/*",
+  "office-js",
+  "@microsoft/office-js",
+  "@microsoft/office-js/*",
+  "node:*",
+  ...NODE_BUILTINS,
+];
+
+/** Office.js's globals, which only a host may use. */
+const OFFICE_GLOBALS = ["Office", "Excel", "OfficeExtension", "CustomFunctions"];
+
+const OFFICE_MESSAGE = "only a host uses Office.js (docs/architecture.md#layers).";
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The layers `layer` must not import. */
+function forbidden(layer) {
+  return LAYERS.filter(
+    (other) =>
+      other.name !== layer.name &&
+      (other.rank > layer.rank || (other.host && layer.host && !layer.hosts.includes(other.name))),
+  );
+}
+
+const LAYER_MESSAGE = (layer) =>
+  `${layer.name} must not import a layer above it or another host (docs/architecture.md#layers).`;
+
+/**
+ * A regular expression of the relative imports that land in a layer `layer` must not import: `../sheet/grid` from
+ * a folder, `./sheet/grid` from a file at the top of src/. Null when it may import every layer. `slash` is how a
+ * slash is written: esquery's selectors cannot hold a literal one.
+ */
+function forbiddenSpecifier(layer, slash = "/") {
+  const names = forbidden(layer).map((other) => escape(other.name));
+  if (names.length === 0) return null;
+  const prefix = layer.file ? `^\\.${slash}` : `^(\\.\\.${slash})+`;
+  return `${prefix}(${names.join("|")})(${slash}|$)`;
+}
+
+function restrictions(layer) {
+  const patterns = [];
+  const specifier = forbiddenSpecifier(layer);
+  if (specifier) patterns.push({ regex: specifier, message: LAYER_MESSAGE(layer) });
+  if (!layer.host) {
+    patterns.push({
+      group: HOST_PACKAGES,
+      message:
+        "only a host (excel, functions, taskpane, web, cli) imports React, Fluent UI, Office.js or Node.",
+    });
+  }
+  return patterns;
+}
+
+/** What no-restricted-syntax forbids: a dynamic `import()` across the layers, and outside a host Office.js's types. */
+function syntax(layer) {
+  const selectors = [];
+  const specifier = forbiddenSpecifier(layer, "\\x2F");
+  if (specifier) {
+    // no-restricted-imports does not see `import("../web/demo")`
+    selectors.push({
+      selector: `ImportExpression > Literal.source[value=/${specifier}/]`,
+      message: LAYER_MESSAGE(layer),
+    });
+  }
+  if (!layer.host) {
+    // Office.js's types too (`Excel.RequestContext`), which no-restricted-globals does not see
+    selectors.push({
+      selector: `TSQualifiedName > Identifier.left[name=/^(${OFFICE_GLOBALS.join("|")})$/]`,
+      message: OFFICE_MESSAGE,
+    });
+  }
+  return selectors;
+}
+
+/** One config block per layer, for the flat config. */
+export const layerConfigs = LAYERS.map((layer) => ({
+  files: layer.file ? [`src/${layer.name}.ts`] : [`src/${layer.name}/**/*.{ts,tsx}`],
+  rules: {
+    "no-restricted-imports": ["error", { patterns: restrictions(layer) }],
+    "no-restricted-syntax": ["error", ...syntax(layer)],
+    ...(layer.host
+      ? {}
+      : {
+          "no-restricted-globals": [
+            "error",
+            ...OFFICE_GLOBALS.map((name) => ({ name, message: OFFICE_MESSAGE })),
+          ],
+        }),
+  },
+}));

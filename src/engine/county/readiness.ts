@@ -1,0 +1,143 @@
+/** A county of the plan found by name, and its readiness for its target year, part by part. */
+import { PART_NAMES, XING_AN_LEAGUE_PLAN, type Bilingual, type CountyTarget } from "../../standard/county";
+import { LEVEL_NAMES } from "../../standard/indicators";
+import type { Profile } from "../../standard/profile";
+import { failingSections, type Evaluation } from "../evaluate";
+import { inForceOn, yearOfDay, yearsLeft, type CalendarDay } from "../years";
+import type {
+  CountyVerdict,
+  ItemResult,
+  ItemStatus,
+  SchoolFinding,
+  VerdictPart,
+  VetoResult,
+} from "./results";
+
+/** A county of the profile (or of the Xing'an plan) by name: exact, then without the 市/旗/县/区 suffix. */
+export function findCounty(profile: Profile | null, name: string): CountyTarget | undefined {
+  const counties = profile?.counties ?? XING_AN_LEAGUE_PLAN.counties;
+  const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+  const wanted = norm(name);
+  if (wanted === "") return undefined;
+  const exact = counties.find((c) => norm(c.name) === wanted);
+  if (exact) return exact;
+  const stem = (s: string) => s.replace(/(市|旗|县|区)$/, "");
+  return counties.find((c) => stem(norm(c.name)) === stem(wanted));
+}
+
+export interface ReadinessPart {
+  part: VerdictPart;
+  partName: Bilingual;
+  status: ItemStatus;
+  /** what fails: item keys with titles (for resources: failing sections and balance indicators) */
+  failing: { key: string; title: Bilingual }[];
+  missing: { key: string; title: Bilingual }[];
+}
+
+export interface Readiness {
+  county: string;
+  targetYear: number;
+  /** the year the day of the readiness counts in (src/engine/years.ts: its calendar year) */
+  year: number;
+  /** target year − this year (negative once the year has passed) */
+  yearsRemaining: number;
+  parts: ReadinessPart[];
+  /** the plan's starting-grade rule (docs/standard.md#starting-grades), in force from the profile's
+   * `startingGradesFrom` (YYYY-MM; the League plan: 2026-09); null, and never in force, when the profile sets none */
+  startingGrades: { from: string | null; inForce: boolean; status: ItemStatus; schools: SchoolFinding[] };
+  /** the county passes today */
+  ready: boolean;
+}
+
+/** Readiness of one county for its target year: part by part, what still fails or is missing. */
+export function readiness(
+  verdict: CountyVerdict,
+  evaluation: Evaluation | null,
+  profile: Profile | null,
+  target: CountyTarget,
+  today: CalendarDay,
+): Readiness {
+  const year = yearOfDay(today);
+  const items = (list: readonly ItemResult[], status: ItemStatus) =>
+    list.filter((i) => i.status === status).map((i) => ({ key: i.key, title: i.title }));
+  const resourcesFailing: { key: string; title: Bilingual }[] = [];
+  if (evaluation) {
+    for (const s of failingSections(evaluation)) {
+      const level = LEVEL_NAMES[s.level];
+      resourcesFailing.push({
+        key: `${s.school}/${s.level}`,
+        title: { zh: `${s.school}（${level.zh}）`, en: `${s.school} (${level.en})` },
+      });
+    }
+    for (const level of Object.values(evaluation.levels)) {
+      for (const [id, balance] of Object.entries(level.balance)) {
+        if (balance.pass) continue;
+        const name = profile?.indicators[id as keyof typeof level.balance]?.shortName ?? { zh: id, en: id };
+        const levelName = LEVEL_NAMES[level.level];
+        resourcesFailing.push({
+          key: `cv/${level.level}/${id}`,
+          title: {
+            zh: `${levelName.zh}${name.zh}差异系数`,
+            en: `${levelName.en} ${name.en} difference coefficient`,
+          },
+        });
+      }
+    }
+  }
+  const vetoList = (pred: (v: VetoResult) => boolean) =>
+    verdict.vetoes.filter(pred).map((v) => ({ key: v.key, title: v.title }));
+  const parts: ReadinessPart[] = [
+    {
+      part: "resources",
+      partName: PART_NAMES.resources,
+      status: verdict.parts.resources,
+      failing: resourcesFailing,
+      missing: evaluation ? [] : [{ key: "resources", title: PART_NAMES.resources }],
+    },
+    {
+      part: "guarantee",
+      partName: PART_NAMES.guarantee,
+      status: verdict.parts.guarantee,
+      failing: items(verdict.guarantee, "fail"),
+      missing: items(verdict.guarantee, "missing"),
+    },
+    {
+      part: "quality",
+      partName: PART_NAMES.quality,
+      status: verdict.parts.quality,
+      failing: items(verdict.quality, "fail"),
+      missing: items(verdict.quality, "missing"),
+    },
+    {
+      part: "recognition",
+      partName: PART_NAMES.recognition,
+      status: verdict.parts.recognition,
+      failing: items([verdict.recognition], "fail"),
+      missing: items([verdict.recognition], "missing"),
+    },
+    {
+      part: "vetoes",
+      partName: PART_NAMES.vetoes,
+      status: verdict.parts.vetoes,
+      failing: vetoList((v) => v.status === "fail"),
+      missing: vetoList((v) => v.status === "missing"),
+    },
+  ];
+  const from = profile?.startingGradesFrom;
+  const inForce = from !== undefined && inForceOn(from, today);
+  const sg = verdict.derived.startingGrades;
+  return {
+    county: target.name,
+    targetYear: target.targetYear,
+    year,
+    yearsRemaining: yearsLeft(target.targetYear, year),
+    parts,
+    startingGrades: {
+      from: from ? `${from.year}-${String(from.month).padStart(2, "0")}` : null,
+      inForce,
+      status: sg.status,
+      schools: sg.findings.filter((f) => f.status !== "pass"),
+    },
+    ready: verdict.countyPass,
+  };
+}

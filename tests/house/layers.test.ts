@@ -1,0 +1,120 @@
+/**
+ * The layers of src/ are enforced by ESLint (eslint.layers.mjs, docs/architecture.md#layers): the fixtures under
+ * fixtures/layers/src are linted as if they lay at the same place under src/, and each deliberate crossing is
+ * reported by the boundary rules; the real src/ has none.
+ *
+ * ESLint loads its configuration with a dynamic import, which jest's module system does not run, so the linting
+ * happens in a child Node process.
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+const FIXTURES = path.join(__dirname, "fixtures", "layers");
+const BOUNDARY_RULES = ["no-restricted-imports", "no-restricted-globals", "no-restricted-syntax"];
+
+interface Linted {
+  file: string;
+  rules: string[];
+  messages: string[];
+}
+
+/** Lints each text at its path (relative to the repository) and the files matched by `globs`, in a child process. */
+function lint(
+  texts: { file: string; text: string }[],
+  globs: string[],
+): { texts: Linted[]; files: Linted[] } {
+  const script = `
+    import { ESLint } from "eslint";
+    const input = JSON.parse(process.argv[1]);
+    const eslint = new ESLint({ cwd: process.cwd() });
+    const rules = ${JSON.stringify(BOUNDARY_RULES)};
+    const shape = (results) => results.map((r) => {
+      const boundary = r.messages.filter((m) => rules.includes(m.ruleId));
+      return { file: r.filePath, rules: boundary.map((m) => m.ruleId), messages: boundary.map((m) => m.message) };
+    });
+    const texts = [];
+    for (const { file, text } of input.texts) texts.push(...shape(await eslint.lintText(text, { filePath: file })));
+    const files = input.globs.length > 0 ? shape(await eslint.lintFiles(input.globs)) : [];
+    process.stdout.write(JSON.stringify({ texts, files }));
+  `;
+  const out = execFileSync(
+    process.execPath,
+    ["--input-type=module", "-e", script, JSON.stringify({ texts, globs })],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(out);
+}
+
+/** Every fixture, with the path under src/ it is linted at. */
+function fixtures(): { file: string; text: string }[] {
+  const found: { file: string; text: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else
+        found.push({
+          file: path.join(ROOT, path.relative(FIXTURES, full)),
+          text: readFileSync(full, "utf8"),
+        });
+    }
+  };
+  walk(FIXTURES);
+  return found;
+}
+
+describe("the layers, enforced by ESLint", () => {
+  let result: { texts: Linted[]; files: Linted[] };
+  beforeAll(() => {
+    result = lint(fixtures(), ["src/**/*.ts", "src/**/*.tsx"]);
+  });
+  const at = (file: string): Linted => {
+    const found = result.texts.find((t) => t.file === path.join(ROOT, file));
+    if (!found) throw new Error(`${file} was not linted`);
+    return found;
+  };
+
+  test("the engine importing the sheet layer is reported", () => {
+    const linted = at("src/engine/importsSheet.ts");
+    expect(linted.rules).toEqual(["no-restricted-imports"]);
+    expect(linted.messages[0]).toContain("../sheet/grid");
+    expect(linted.messages[0]).toContain("engine must not import a layer above it");
+  });
+
+  test("a dynamic import across the layers is reported", () => {
+    const linted = at("src/engine/importsSheetLater.ts");
+    expect(linted.rules).toEqual(["no-restricted-syntax"]);
+    expect(linted.messages[0]).toContain("engine must not import a layer above it");
+  });
+
+  test("React, Node's files and Office.js outside a host are reported", () => {
+    expect(at("src/report/importsReact.ts").rules).toEqual(["no-restricted-imports"]);
+    expect(at("src/report/importsReact.ts").messages[0]).toContain("'react'");
+    expect(at("src/standard/importsNodeFs.ts").rules).toEqual(["no-restricted-imports"]);
+    expect(at("src/standard/importsNodeFs.ts").messages[0]).toContain("'node:fs'");
+    expect(at("src/sheet/usesExcel.ts").rules).toEqual(["no-restricted-syntax"]);
+  });
+
+  test("a host importing a host it does not contain is reported", () => {
+    expect(at("src/taskpane/importsWeb.ts").rules).toEqual(["no-restricted-imports"]);
+    expect(at("src/taskpane/importsWeb.ts").messages[0]).toContain("taskpane must not import");
+  });
+
+  test("imports down the layers pass", () => {
+    expect(at("src/excel/importsSheet.ts").rules).toEqual([]);
+    expect(at("src/sheet/grid.ts").rules).toEqual([]);
+    expect(at("src/web/workbook.ts").rules).toEqual([]);
+  });
+
+  test("the real src/ crosses no layer", () => {
+    // a lint that saw few files has lost its way
+    expect(result.files.length).toBeGreaterThan(150);
+    expect(result.files.filter((f) => f.rules.length > 0)).toEqual([]);
+  });
+});
