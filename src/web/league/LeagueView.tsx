@@ -1,12 +1,4 @@
-import {
-  Badge,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { CountyFileResult } from "../../countyWorkbook";
 import type { CountyStanding, LeagueSummary } from "../../engine/league";
 import { formatNumber, type Lang } from "../../i18n/format";
@@ -26,26 +18,6 @@ export interface LeagueViewProps {
 
 const SHOWN_PROBLEMS = 3;
 const SHOWN_WEAK = 10;
-
-const useStyles = makeStyles({
-  // one card per county: a column at 350 px, as many as fit in a full window
-  cards: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 320px), 1fr))",
-    gap: tokens.spacingHorizontalM,
-  },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    minWidth: 0,
-  },
-  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  file: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-});
 
 /** Years left as a clerk says them: 剩余 2 年 / 已过 1 年. */
 function yearsLeftText(yearsLeft: number, lang: Lang): string {
@@ -80,12 +52,11 @@ function CountyCard({
   standing: CountyStanding;
 }) {
   const styles = usePaneStyles();
-  const own = useStyles();
   const n0 = (n: number) => formatNumber(n, 0, lang);
   return (
-    <article className={own.card} data-county={s.county} aria-label={s.county}>
-      <h3 className={own.cardTitle}>{s.county}</h3>
-      <Text size={200} className={own.file}>
+    <article className={styles.countyCard} data-county={s.county} aria-label={s.county}>
+      <h3 className={styles.countyCardTitle}>{s.county}</h3>
+      <Text size={200} className={styles.fileName}>
         {t(lang, "leagueFile", { file: s.file })}
       </Text>
       {!s.levels ? (
@@ -179,7 +150,6 @@ function CountyCard({
 export function LeagueView(props: LeagueViewProps) {
   const { lang, profile, summary, results } = props;
   const styles = usePaneStyles();
-  const own = useStyles();
   const n0 = (n: number) => formatNumber(n, 0, lang);
   const failed = results.filter((r) => !r.ok);
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0).slice(0, SHOWN_WEAK);
@@ -217,7 +187,7 @@ export function LeagueView(props: LeagueViewProps) {
         <h2 id="league-counties" className={styles.stepTitle}>
           {t(lang, "leagueCounties", { n: summary.counties.length })}
         </h2>
-        <div className={own.cards}>
+        <div className={styles.countyCards}>
           {summary.counties.map((s, i) => (
             <CountyCard key={`${s.file}-${i}`} lang={lang} profile={profile} standing={s} />
           ))}
