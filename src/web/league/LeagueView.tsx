@@ -1,7 +1,7 @@
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { CountyFileResult } from "../../countyWorkbook";
 import type { CountyStanding, LeagueSummary } from "../../engine/league";
-import { formatNumber, type Lang } from "../../i18n/format";
+import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { RISK_TEXT } from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
@@ -35,7 +35,7 @@ function verdictBadge(label: string, pass: boolean | null, lang: Lang, data: str
       data-verdict={`${data}:${pass === null ? "none" : pass ? "pass" : "fail"}`}
     >
       {label}
-      {lang === "zh" ? "：" : ": "}
+      {PUNCTUATION[lang].label}
       {word}
     </Badge>
   );
@@ -168,13 +168,13 @@ export function LeagueView(props: LeagueViewProps) {
                     {t(lang, "leagueFailedLine", { file: r.source.file })}
                     {errors.slice(0, SHOWN_PROBLEMS).map((p, k) => (
                       <span key={k}>
-                        {k > 0 && (lang === "zh" ? "；" : "; ")}
+                        {k > 0 && PUNCTUATION[lang].clause}
                         {p.cell && <span className={styles.cell}>{p.cell} </span>}
                         {p.message[lang]}
                       </span>
                     ))}
                     {errors.length > SHOWN_PROBLEMS &&
-                      `${lang === "zh" ? "；" : "; "}${t(lang, "leagueProblemsMore", { n: errors.length - SHOWN_PROBLEMS })}`}
+                      `${PUNCTUATION[lang].clause}${t(lang, "leagueProblemsMore", { n: errors.length - SHOWN_PROBLEMS })}`}
                   </li>
                 );
               })}
