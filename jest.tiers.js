@@ -9,6 +9,7 @@ const SLOW = [
   "\\.e2e\\.test\\.tsx?$",
   "/tests/trust/catalogue-xlsx\\.test\\.ts$",
   "/tests/trust/bundles\\.test\\.ts$",
+  "/tests/trust/webBundle\\.test\\.ts$",
 ];
 
 /** @type {import('jest').Config} */
@@ -16,7 +17,9 @@ const common = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+    // tsconfig.json sets isolatedModules: ts-jest then transpiles each file alone, without a type check (the
+    // type check is `npm run typecheck`)
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,

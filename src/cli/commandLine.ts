@@ -17,7 +17,17 @@ import { chooseSheet } from "../xlsx/reader";
 import { readWorkbookFile } from "./workbookFile";
 import { formatProblems } from "./verdict";
 import { writeJsonDocument } from "./json";
-import { EXIT, parseArgsError, parseLang, usageError, type Bilingual, type CliIO } from "./io";
+import type { TitleParts } from "../i18n/titleParts";
+import { titleOptions } from "./commands/titles";
+import {
+  EXIT,
+  checkOutputPath,
+  parseArgsError,
+  parseLang,
+  usageError,
+  type Bilingual,
+  type CliIO,
+} from "./io";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -166,6 +176,43 @@ export const TABLE_OPTIONS = {
 export const RECIPE_HELP = `  --recipe FILE.json   配方文件：列名不同的统计导出表如何读（docs/import.md）；默认自动识别内置配方
                        a recipe file for an export with other column names; the built-in is recognised by default`;
 
+/**
+ * The options of a command that reads one county's school table and writes sheets of its own with --out
+ * (evaluate, plan, whatif): the table's, --profile, --json, --out, --force and --year.
+ */
+export const COUNTY_TABLE_OPTIONS = {
+  ...TABLE_OPTIONS,
+  profile: { type: "string" },
+  json: { type: "boolean" },
+  out: { type: "string" },
+  force: { type: "boolean" },
+  year: { type: "string" },
+} as const satisfies ParseArgsOptionsConfig;
+
+/**
+ * The first checks of plan and whatif, before anything is read: --year (a year or a school year) and --out (an
+ * .xlsx that is none of `inputs`, the files the command reads, and not an existing file without --force). The
+ * title parts from --county and --year, or the exit code of the usage error.
+ */
+export async function sheetsOutOptions(
+  io: CliIO,
+  values: { county?: string; year?: string; out?: string; force?: boolean },
+  inputs: readonly (string | undefined)[],
+): Promise<TitleParts | number> {
+  const title = titleOptions(values);
+  if (!title.ok) return usageError(io, title.message);
+  if (values.out !== undefined) {
+    const read = inputs.filter((f): f is string => f !== undefined);
+    const check = await checkOutputPath(values.out, {
+      force: values.force === true,
+      extension: ".xlsx",
+      inputs: read,
+    });
+    if (!check.ok) return usageError(io, check.message);
+  }
+  return title.parts;
+}
+
 /** How a command reads its school table, from --sheet, --county and --recipe (`tableOptions`). */
 export interface TableChoice {
   sheet: string | undefined;
@@ -271,6 +318,30 @@ export async function readCountyRecords(
   );
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
+}
+
+/**
+ * The school records of plan and whatif: --sheet, --county and --recipe taken as `balance evaluate` takes them
+ * (`tableOptions`), the records read by `readCountyRecords`, and errors in the table printed (exit 1, headed by
+ * the file). `titles` carries the county as the profile spells it, which names the sheets as in evaluate's report.
+ */
+export async function countyRecordsOption(
+  io: CliIO,
+  file: string,
+  values: { sheet?: string; county?: string; recipe?: string },
+  profile: Profile,
+  title: TitleParts,
+  output: { lang: Lang; json: boolean },
+): Promise<{ records: SchoolRecord[]; problems: Problem[]; titles: TitleParts } | number> {
+  const table = await tableOptions(io, values, profile);
+  if (typeof table === "number") return table;
+  const county = await readCountyRecords(file, table, profile);
+  if (!county.ok) return inputProblems(io, county.problems, output.lang, output.json, file);
+  return {
+    records: county.records,
+    problems: county.problems,
+    titles: { ...title, county: table.countyName },
+  };
 }
 
 /** A table's evaluation with the problems of choosing its sheet (a hidden sheet passed over or read) first. */

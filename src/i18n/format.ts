@@ -121,3 +121,9 @@ export function formatWan(value: number | null | undefined, lang: Lang = "zh"): 
     ? `${formatNumber(value / 10000, 2, lang)} 万元`
     : `${formatNumber(value, 0, lang)} yuan`;
 }
+
+/** How each language punctuates a list's items (甲、乙), a label before its value (人数：), clauses in a row (；). */
+export const PUNCTUATION: Readonly<Record<Lang, { list: string; label: string; clause: string }>> = {
+  zh: { list: "、", label: "：", clause: "；" },
+  en: { list: ", ", label: ": ", clause: "; " },
+};

@@ -189,4 +189,39 @@ export const usePaneStyles = makeStyles({
   statusUnmet: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   numberCell: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   cellSelected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  // the web app: where files are dropped, and the file input drawn by its button (it stays in the page for
+  // assistive technology and tests)
+  dropZone: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalM}`,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    textAlign: "center",
+  },
+  dropZoneOver: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
+  // the web app's league: one card per county, a column at 350 px, as many as fit in a full window
+  countyCards: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 320px), 1fr))",
+    gap: tokens.spacingHorizontalM,
+  },
+  countyCard: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    minWidth: 0,
+  },
+  countyCardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  fileName: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  yearField: { maxWidth: "320px" },
 });

@@ -1,22 +1,6 @@
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { mergeClasses } from "@fluentui/react-components";
 import { useState, type ReactNode } from "react";
-
-const useStyles = makeStyles({
-  drop: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "center",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalM}`,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: "center",
-  },
-  over: {
-    border: `2px dashed ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
-});
+import { usePaneStyles } from "../taskpane/styles";
 
 /**
  * A dashed area to drop files on, lit while files are dragged over it. A drop here is handled here only: the
@@ -29,11 +13,11 @@ export function DropZone(props: {
   /** data attribute naming the zone, for a test to find it */
   name: string;
 }) {
-  const styles = useStyles();
+  const styles = usePaneStyles();
   const [over, setOver] = useState(false);
   return (
     <div
-      className={mergeClasses(styles.drop, over && styles.over)}
+      className={mergeClasses(styles.dropZone, over && styles.dropZoneOver)}
       data-drop-zone={props.name}
       onDragOver={(e) => {
         e.preventDefault();

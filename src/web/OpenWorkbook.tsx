@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
@@ -17,16 +17,10 @@ export interface OpenWorkbookProps {
   onSample(): void;
 }
 
-const useStyles = makeStyles({
-  // the input stays in the page for assistive technology and tests, drawn by the button instead
-  input: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
-});
-
 /** The web app's first screen: choose or drop an .xlsx, or try the sample county. */
 export function OpenWorkbook(props: OpenWorkbookProps) {
   const { lang } = props;
   const styles = usePaneStyles();
-  const own = useStyles();
   const input = useRef<HTMLInputElement | null>(null);
   const busy = props.reading !== null;
 
@@ -47,7 +41,7 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
         <input
           ref={input}
           id="workbook-file"
-          className={own.input}
+          className={styles.fileInput}
           type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label={t(lang, "webChooseFile")}

@@ -10,7 +10,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Lang } from "../i18n/format";
+import { PUNCTUATION, type Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
 import { holdsSchoolTable } from "../sheet/read";
 import { NATIONAL_2017 } from "../standard/national2017";
@@ -66,7 +66,7 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
         .map((s) => s.name);
       const note =
         reports.length > 0
-          ? t(lang, "webDownloaded", { file: name, sheets: reports.join(lang === "zh" ? "、" : ", ") })
+          ? t(lang, "webDownloaded", { file: name, sheets: reports.join(PUNCTUATION[lang].list) })
           : t(lang, "webDownloadedPlain", { file: name });
       setState({ busy: false, note, failed: false });
     } catch (error) {

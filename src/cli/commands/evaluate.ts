@@ -18,7 +18,7 @@ import {
 import { lazyJsonArray, writeJsonDocument } from "../json";
 import {
   RECIPE_HELP,
-  TABLE_OPTIONS,
+  COUNTY_TABLE_OPTIONS,
   parseCommandLine,
   readProfileOption,
   readSchoolSheet,
@@ -121,13 +121,8 @@ export const evaluateCommand: Command = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const line = parseCommandLine(io, evaluateCommand, args, {
-      ...TABLE_OPTIONS,
+      ...COUNTY_TABLE_OPTIONS,
       "county-sheet": { type: "string" },
-      profile: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      year: { type: "string" },
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;

@@ -4,24 +4,21 @@ import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { isRecurring, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
 import { planSheet, rotationSheet } from "../../report/planSheets";
 import { writtenSheets } from "./sheetsOut";
-import { titleOptions } from "./titles";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { INDICATOR_IDS, LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
-import { EXIT, usageError, type CliIO, type Command } from "../io";
+import { EXIT, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
-import { checkOutPath } from "../workbookOut";
 import {
-  inputProblems,
+  COUNTY_TABLE_OPTIONS,
+  countyRecordsOption,
   jsonProblems,
   RECIPE_HELP,
-  TABLE_OPTIONS,
   parseCommandLine,
-  tableOptions,
   readCostsOption,
-  readCountyRecords,
   readProfileOption,
+  sheetsOutOptions,
 } from "../commandLine";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--rotation] [--sheet NAME] [--profile FILE.json]
@@ -213,20 +210,12 @@ export const planCommand: Command = {
     const line = parseCommandLine(io, planCommand, args, {
       costs: { type: "string" },
       rotation: { type: "boolean" },
-      ...TABLE_OPTIONS,
-      profile: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      year: { type: "string" },
+      ...COUNTY_TABLE_OPTIONS,
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
-    const title = titleOptions(values);
-    if (!title.ok) return usageError(io, title.message);
-    const inputs = [file, values.costs, values.recipe].filter((f): f is string => f !== undefined);
-    const refused = await checkOutPath(io, values.out, inputs, values.force === true);
-    if (refused !== null) return refused;
+    const title = await sheetsOutOptions(io, values, [file, values.costs, values.recipe]);
+    if (typeof title === "number") return title;
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
     const problems: Problem[] = [];
@@ -234,12 +223,9 @@ export const planCommand: Command = {
     const priced = await readCostsOption(io, values.costs, lang, json);
     if (typeof priced === "number") return priced;
     const { costs, projects } = priced;
-    const table = await tableOptions(io, values, profile);
-    if (typeof table === "number") return table;
-    // the county as the profile spells it names the sheets, as evaluate's report
-    const titles = { ...title.parts, county: table.countyName };
-    const county = await readCountyRecords(file, table, profile);
-    if (!county.ok) return inputProblems(io, county.problems, lang, json, file);
+    const county = await countyRecordsOption(io, file, values, profile, title, { lang, json });
+    if (typeof county === "number") return county;
+    const { titles } = county;
     problems.push(...county.problems);
     const plan = await planLeastCost(county.records, profile, costs, { projects });
     const rotation = values.rotation ? await planRotation(county.records, profile) : null;

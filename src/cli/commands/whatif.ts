@@ -6,20 +6,17 @@ import { LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
-import { checkOutPath } from "../workbookOut";
 import { scenarioSheet } from "../../report/scenarioSheet";
 import { writtenSheets } from "./sheetsOut";
-import { titleOptions } from "./titles";
 import {
-  inputProblems,
+  COUNTY_TABLE_OPTIONS,
+  countyRecordsOption,
   jsonProblems,
   RECIPE_HELP,
-  TABLE_OPTIONS,
   parseCommandLine,
-  tableOptions,
-  readCountyRecords,
   readJsonFile,
   readProfileOption,
+  sheetsOutOptions,
 } from "../commandLine";
 
 const HELP = `balance whatif <workbook.xlsx> --edits edits.json [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
@@ -156,20 +153,12 @@ export const whatifCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     const line = parseCommandLine(io, whatifCommand, args, {
       edits: { type: "string" },
-      ...TABLE_OPTIONS,
-      profile: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      year: { type: "string" },
+      ...COUNTY_TABLE_OPTIONS,
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
-    const title = titleOptions(values);
-    if (!title.ok) return usageError(io, title.message);
-    const inputs = [file, values.edits, values.recipe].filter((f): f is string => f !== undefined);
-    const refused = await checkOutPath(io, values.out, inputs, values.force === true);
-    if (refused !== null) return refused;
+    const title = await sheetsOutOptions(io, values, [file, values.edits, values.recipe]);
+    if (typeof title === "number") return title;
     if (values.edits === undefined) {
       return usageError(
         io,
@@ -183,13 +172,10 @@ export const whatifCommand: Command = {
     if (!editsJson.ok) return editsJson.code;
     const json = values.json === true;
 
-    const table = await tableOptions(io, values, profile);
-    if (typeof table === "number") return table;
-    // the county as the profile spells it names the sheets, as evaluate's report
-    const titles = { ...title.parts, county: table.countyName };
-    const county = await readCountyRecords(file, table, profile);
+    const county = await countyRecordsOption(io, file, values, profile, title, { lang, json });
+    if (typeof county === "number") return county;
+    const { titles } = county;
     const parsedEdits = parseEdits(editsJson.value);
-    if (!county.ok) return inputProblems(io, county.problems, lang, json, file);
     const result = evaluateScenario(
       county.records,
       parsedEdits.edits,

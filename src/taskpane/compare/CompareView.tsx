@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { ExcelHost } from "../../excel/host";
-import type { Lang } from "../../i18n/format";
+import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import type { ReportSheet } from "../../report/model";
 import type { Profile } from "../../standard/profile";
@@ -95,7 +95,7 @@ export function CompareView(props: CompareViewProps) {
     setMessage(null);
     try {
       await props.onWriteSheets(sheets);
-      const sep = lang === "zh" ? "、" : ", ";
+      const sep = PUNCTUATION[lang].list;
       setMessage(t(lang, "sheetsWritten", { sheets: sheets.map((s) => s.name).join(sep) }));
     } catch (e) {
       setMessage(t(lang, "writeFailed", { message: String((e as Error)?.message ?? e) }));

@@ -2,7 +2,7 @@ import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from
 import { useState } from "react";
 import type { IndicatorStatus } from "../../engine/evaluate";
 import type { Regression, SectionVerdict, Trend } from "../../engine/trend";
-import { formatNumber, type Lang } from "../../i18n/format";
+import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t, type MessageKey } from "../../i18n/messages";
 import { LEVELS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
@@ -41,8 +41,7 @@ export function TrendResult(props: TrendResultProps) {
   const { lang, profile, trend } = props;
   const styles = usePaneStyles();
   const [allSections, setAllSections] = useState(false);
-  const zh = lang === "zh";
-  const sep = zh ? "、" : ", ";
+  const sep = PUNCTUATION[lang].list;
   const n0 = (n: number) => formatNumber(n, 0, lang);
   const cv = (v: number | null) => formatNumber(v, 4, lang);
   const figure = (v: number | null) => formatNumber(v, 2, lang);

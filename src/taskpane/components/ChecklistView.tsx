@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Lang } from "../../i18n/format";
+import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import type { CountyItem, CountyItems } from "../../report/allItems";
 import type { Problem } from "../../problems/problem";
@@ -54,7 +54,7 @@ export function ChecklistView(props: ChecklistViewProps) {
   const { lang, county } = props;
   const styles = usePaneStyles();
   const [filter, setFilter] = useState<Filter>("all");
-  const sep = lang === "zh" ? "；" : "; ";
+  const sep = PUNCTUATION[lang].clause;
   const count = (status: CountyItem["status"]) => county.items.filter((i) => i.status === status).length;
   const shown = county.items.filter((i) => filter === "all" || i.status === filter);
 

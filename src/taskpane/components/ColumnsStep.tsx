@@ -1,6 +1,6 @@
 import { Badge, Button, Dropdown, Option, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { unitIn, type Lang } from "../../i18n/format";
+import { unitIn, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { columnLetters, parseAddress, type Grid } from "../../sheet/grid";
 import { COLUMNS, type ColumnDefinition } from "../../standard/columns";
@@ -83,7 +83,7 @@ export function ColumnsStep(props: ColumnsStepProps) {
           <span className={styles.mappingMissing}>
             {" · "}
             {t(lang, "columnsMissing")}
-            {missing.map((c) => (lang === "zh" ? c.zh : c.en)).join(lang === "zh" ? "、" : ", ")}
+            {missing.map((c) => (lang === "zh" ? c.zh : c.en)).join(PUNCTUATION[lang].list)}
           </span>
         )}
       </Text>
@@ -133,7 +133,7 @@ export function ColumnsStep(props: ColumnsStepProps) {
       {read.unmatchedHeaders.length > 0 && (
         <Text size={200} className={styles.note}>
           {t(lang, "columnsUnmatchedHeaders", {
-            headers: read.unmatchedHeaders.map((h) => h.header).join(lang === "zh" ? "、" : ", "),
+            headers: read.unmatchedHeaders.map((h) => h.header).join(PUNCTUATION[lang].list),
           })}
         </Text>
       )}

@@ -1,6 +1,6 @@
 import { Badge, Button, Dropdown, Input, Option, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Lang } from "../../i18n/format";
+import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import type { RecipeReading } from "../../sheet/recipe/reading";
 import { columnById } from "../../standard/columns";
@@ -45,7 +45,7 @@ function FieldRow(props: {
       </span>
       {cells.length > 0 && (
         <Text size={100} className={styles.note}>
-          {t(lang, "recipeSources", { cells: cells.join(lang === "zh" ? "、" : ", ") })}
+          {t(lang, "recipeSources", { cells: cells.join(PUNCTUATION[lang].list) })}
         </Text>
       )}
       {editing === null ? (

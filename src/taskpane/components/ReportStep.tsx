@@ -11,7 +11,7 @@ import {
   Spinner,
   Text,
 } from "@fluentui/react-components";
-import type { Lang } from "../../i18n/format";
+import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../styles";
 import type { PendingConfirm } from "../useCheckFlow";
@@ -87,7 +87,7 @@ export function ReportStep(props: ReportStepProps) {
       )}
       {props.written.length > 0 && !props.writing && (
         <Text size={200} role="status" data-written={props.written.join("|")}>
-          {t(lang, "reportWritten", { sheets: props.written.join(lang === "zh" ? "、" : ", ") })}
+          {t(lang, "reportWritten", { sheets: props.written.join(PUNCTUATION[lang].list) })}
         </Text>
       )}
     </section>
@@ -97,7 +97,7 @@ export function ReportStep(props: ReportStepProps) {
 /** Asks before replacing report sheets the add-in made earlier; nothing else is ever replaced. */
 export function ConfirmReplaceDialog(props: { lang: Lang; confirm: PendingConfirm | null }) {
   const { lang, confirm } = props;
-  const sep = lang === "zh" ? "、" : ", ";
+  const sep = PUNCTUATION[lang].list;
   return (
     <Dialog open={confirm !== null} onOpenChange={(_, data) => !data.open && confirm?.resolve(false)}>
       <DialogSurface aria-describedby="confirm-replace-body" style={{ maxWidth: "min(92vw, 420px)" }}>

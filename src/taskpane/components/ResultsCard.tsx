@@ -1,7 +1,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Evaluation } from "../../engine";
-import { formatNumber, type Lang } from "../../i18n/format";
+import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
@@ -24,7 +24,7 @@ export function ResultsCard(props: ResultsCardProps) {
   const { lang, evaluation, profile } = props;
   const styles = usePaneStyles();
   const [allFailing, setAllFailing] = useState(false);
-  const sep = lang === "zh" ? "、" : ", ";
+  const sep = PUNCTUATION[lang].list;
   const n0 = (n: number) => formatNumber(n, 0, lang);
   const weakest = weakestIndicators(evaluation, 3);
   const failing = failingSections(evaluation);
@@ -74,7 +74,7 @@ export function ResultsCard(props: ResultsCardProps) {
                 <span className={w.pressure > 1 ? styles.verdictFail : undefined}>
                   {LEVEL_NAMES[w.level][lang]} · {shortName(w.indicator)}
                 </span>
-                {lang === "zh" ? "：" : ": "}
+                {PUNCTUATION[lang].label}
                 {t(lang, "weakestCv", {
                   cv: formatNumber(w.cv, 4, lang),
                   limit: formatNumber(w.limit, 2, lang),

@@ -10,7 +10,7 @@ import {
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
-import { formatNumber, formatWan } from "../../i18n/format";
+import { formatNumber, formatWan, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
@@ -89,7 +89,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setMessage(null);
     try {
       await props.onWriteSheets(sheets);
-      const sep = lang === "zh" ? "、" : ", ";
+      const sep = PUNCTUATION[lang].list;
       setMessage(t(lang, "sheetsWritten", { sheets: sheets.map((s) => s.name).join(sep) }));
     } catch (e) {
       setMessage(t(lang, "writeFailed", { message: String((e as Error)?.message ?? e) }));

@@ -13,7 +13,7 @@ import {
   type Level,
   type TeacherIndicatorId,
 } from "../../standard/indicators";
-import { formatNumber } from "../../i18n/format";
+import { formatNumber, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
@@ -173,7 +173,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
               color={after === "pass" ? "success" : after === "fail" ? "danger" : "informative"}
             >
               {levelName(s.level)}
-              {lang === "zh" ? "：" : ": "}
+              {PUNCTUATION[lang].label}
               {verdictText(after, lang)}
               {before !== after
                 ? lang === "zh"
@@ -241,7 +241,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
               <li key={`${d.level}-${d.field}`}>
                 {levelName(d.level)}{" "}
                 {profile.indicators[d.field as (typeof INDICATOR_IDS)[number]].shortName[lang]}
-                {lang === "zh" ? "：" : ": "}
+                {PUNCTUATION[lang].label}
                 {formatNumber(d.before, 2, lang)} → {formatNumber(d.after, 2, lang)}
               </li>
             ))}
@@ -260,7 +260,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
               return (
                 <li key={`${c.level}-${c.indicator}`}>
                   {levelName(c.level)} {profile.indicators[c.indicator].shortName[lang]}
-                  {lang === "zh" ? "：" : ": "}
+                  {PUNCTUATION[lang].label}
                   {formatNumber(c.before, 4, lang)} → {formatNumber(c.after, 4, lang)}
                   {crossed ? t(lang, crossed.passesAfter ? "whatifNowWithin" : "whatifNowOver") : ""}
                 </li>

@@ -7,7 +7,6 @@ import {
   MessageBarTitle,
   SpinButton,
   Spinner,
-  makeStyles,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { leagueCountyInput, type CountyFileResult } from "../../countyWorkbook";
@@ -35,8 +34,6 @@ export interface LeagueScreenProps {
   onBack(): void;
 }
 
-const useStyles = makeStyles({ year: { maxWidth: "320px" } });
-
 type Note = { text: string; failed: boolean } | null;
 
 /**
@@ -46,7 +43,6 @@ type Note = { text: string; failed: boolean } | null;
 export function LeagueScreen(props: LeagueScreenProps) {
   const { lang, profile, files } = props;
   const styles = usePaneStyles();
-  const own = useStyles();
   const [results, setResults] = useState<CountyFileResult[]>([]);
   const [reading, setReading] = useState<{ done: number; file: string } | null>(null);
   const [year, setYear] = useState(() => yearOfDay(calendarDayOf(new Date())));
@@ -146,7 +142,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
         </MessageBarActions>
       </MessageBar>
       <main className={styles.body}>
-        <Field className={own.year} label={t(lang, "leagueYear")} hint={t(lang, "leagueYearHelp")}>
+        <Field className={styles.yearField} label={t(lang, "leagueYear")} hint={t(lang, "leagueYearHelp")}>
           <SpinButton
             value={year}
             displayValue={String(year)}

@@ -1,15 +1,7 @@
-import {
-  Badge,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { CountyFileResult } from "../../countyWorkbook";
 import type { CountyStanding, LeagueSummary } from "../../engine/league";
-import { formatNumber, type Lang } from "../../i18n/format";
+import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { RISK_TEXT } from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
@@ -27,26 +19,6 @@ export interface LeagueViewProps {
 const SHOWN_PROBLEMS = 3;
 const SHOWN_WEAK = 10;
 
-const useStyles = makeStyles({
-  // one card per county: a column at 350 px, as many as fit in a full window
-  cards: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 320px), 1fr))",
-    gap: tokens.spacingHorizontalM,
-  },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    minWidth: 0,
-  },
-  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  file: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-});
-
 /** Years left as a clerk says them: 剩余 2 年 / 已过 1 年. */
 function yearsLeftText(yearsLeft: number, lang: Lang): string {
   const n = Math.abs(yearsLeft);
@@ -63,7 +35,7 @@ function verdictBadge(label: string, pass: boolean | null, lang: Lang, data: str
       data-verdict={`${data}:${pass === null ? "none" : pass ? "pass" : "fail"}`}
     >
       {label}
-      {lang === "zh" ? "：" : ": "}
+      {PUNCTUATION[lang].label}
       {word}
     </Badge>
   );
@@ -80,12 +52,11 @@ function CountyCard({
   standing: CountyStanding;
 }) {
   const styles = usePaneStyles();
-  const own = useStyles();
   const n0 = (n: number) => formatNumber(n, 0, lang);
   return (
-    <article className={own.card} data-county={s.county} aria-label={s.county}>
-      <h3 className={own.cardTitle}>{s.county}</h3>
-      <Text size={200} className={own.file}>
+    <article className={styles.countyCard} data-county={s.county} aria-label={s.county}>
+      <h3 className={styles.countyCardTitle}>{s.county}</h3>
+      <Text size={200} className={styles.fileName}>
         {t(lang, "leagueFile", { file: s.file })}
       </Text>
       {!s.levels ? (
@@ -179,7 +150,6 @@ function CountyCard({
 export function LeagueView(props: LeagueViewProps) {
   const { lang, profile, summary, results } = props;
   const styles = usePaneStyles();
-  const own = useStyles();
   const n0 = (n: number) => formatNumber(n, 0, lang);
   const failed = results.filter((r) => !r.ok);
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0).slice(0, SHOWN_WEAK);
@@ -198,13 +168,13 @@ export function LeagueView(props: LeagueViewProps) {
                     {t(lang, "leagueFailedLine", { file: r.source.file })}
                     {errors.slice(0, SHOWN_PROBLEMS).map((p, k) => (
                       <span key={k}>
-                        {k > 0 && (lang === "zh" ? "；" : "; ")}
+                        {k > 0 && PUNCTUATION[lang].clause}
                         {p.cell && <span className={styles.cell}>{p.cell} </span>}
                         {p.message[lang]}
                       </span>
                     ))}
                     {errors.length > SHOWN_PROBLEMS &&
-                      `${lang === "zh" ? "；" : "; "}${t(lang, "leagueProblemsMore", { n: errors.length - SHOWN_PROBLEMS })}`}
+                      `${PUNCTUATION[lang].clause}${t(lang, "leagueProblemsMore", { n: errors.length - SHOWN_PROBLEMS })}`}
                   </li>
                 );
               })}
@@ -217,7 +187,7 @@ export function LeagueView(props: LeagueViewProps) {
         <h2 id="league-counties" className={styles.stepTitle}>
           {t(lang, "leagueCounties", { n: summary.counties.length })}
         </h2>
-        <div className={own.cards}>
+        <div className={styles.countyCards}>
           {summary.counties.map((s, i) => (
             <CountyCard key={`${s.file}-${i}`} lang={lang} profile={profile} standing={s} />
           ))}
