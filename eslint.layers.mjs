@@ -104,7 +104,7 @@ function syntax(layer) {
   const selectors = [];
   const specifier = forbiddenSpecifier(layer, "\\x2F");
   if (specifier) {
-    // no-restricted-imports does not see `import("../web/demo")`
+    // no-restricted-imports does not see a dynamic `import("../web/…")`
     selectors.push({
       selector: `ImportExpression > Literal.source[value=/${specifier}/]`,
       message: LAYER_MESSAGE(layer),

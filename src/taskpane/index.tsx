@@ -53,10 +53,8 @@ async function start() {
     root.render(<Pane host={host} />);
     return;
   }
-  // outside Office the pane runs on the web app's in-memory workbook: the one place the pane imports the web
-  // app (docs/architecture.md#layers lists it as a crossing still to remove)
-  // eslint-disable-next-line no-restricted-syntax
-  const { startDemo } = await import(/* webpackMode: "eager" */ "../web/demo");
+  // outside Office the pane runs on the in-memory workbook the web app opens files into
+  const { startDemo } = await import(/* webpackMode: "eager" */ "../excel/memory/demo");
   const wanted = requested();
   const prefersDark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   const theme = wanted.theme ?? (prefersDark ? "dark" : "light");

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
 import type { ExcelHost } from "../excel/host";
 import { splitAddress } from "./addresses";
-import type { WorkbookView } from "./components/SheetViewer";
+import type { WorkbookView } from "../excel/memory/workbookView";
 
 /** The sheet and cell the sheet viewer shows. */
 export interface Viewed {

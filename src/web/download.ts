@@ -14,7 +14,7 @@ import type { Report } from "../report/model";
 import { addChartsToXlsx } from "../xlsx/charts";
 import { addSheet, finishReportParts } from "../xlsx/report";
 import { columnWidth } from "../xlsx/write";
-import type { MemoryWorkbook } from "./memoryHost";
+import type { MemoryWorkbook } from "../excel/memory/memoryHost";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 

@@ -11,7 +11,7 @@ import { evaluateTable } from "../../src/pipeline";
 import { BALANCE_LAYOUT, COMPLIANCE_COLUMNS } from "../../src/report/build";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { DEMO_RENAMED_HEADER, demoSheet } from "../../src/web/demo";
+import { DEMO_RENAMED_HEADER, demoSheet } from "../../src/excel/memory/demo";
 import {
   CHROMIUM,
   CHROMIUM_ARGS,

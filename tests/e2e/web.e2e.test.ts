@@ -21,7 +21,7 @@ import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { BALANCE_LAYOUT } from "../../src/report/build";
 import { COMPLIANCE_COLUMNS } from "../../src/report/compliance";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
-import { DEMO_RENAMED_HEADER } from "../../src/web/demo";
+import { DEMO_RENAMED_HEADER } from "../../src/excel/memory/demo";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { run } from "../cli/helpers";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";

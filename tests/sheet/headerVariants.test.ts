@@ -4,7 +4,7 @@
  * column step (demo mode relies on one such header).
  */
 import { matchHeader } from "../../src/sheet/read";
-import { DEMO_RENAMED_HEADER } from "../../src/web/demo";
+import { DEMO_RENAMED_HEADER } from "../../src/excel/memory/demo";
 
 describe("variants of the student and teacher headers", () => {
   it.each([

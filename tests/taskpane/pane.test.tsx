@@ -3,7 +3,7 @@ import { act, configure, fireEvent, render, screen, waitFor, within } from "@tes
 import { evaluateTable } from "../../src/pipeline";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { Pane } from "../../src/taskpane/Pane";
-import type { WorkbookView } from "../../src/taskpane/components/SheetViewer";
+import type { WorkbookView } from "../../src/excel/memory/workbookView";
 import { SETTINGS_KEY } from "../../src/taskpane/mapping";
 import { evaluateCountyWorkbook } from "../../src/countyVerdict";
 import { countyItemsOf } from "../../src/report/allItems";

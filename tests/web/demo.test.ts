@@ -1,8 +1,8 @@
 import { evaluateTable } from "../../src/pipeline";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { DEMO_RENAMED_HEADER, startDemo } from "../../src/web/demo";
-import { displayText } from "../../src/web/workbookView";
+import { DEMO_RENAMED_HEADER, startDemo } from "../../src/excel/memory/demo";
+import { displayText } from "../../src/excel/memory/workbookView";
 
 describe("demo mode's workbook", () => {
   const options = { lang: "zh" as const, theme: "light" as const, displayLanguage: "zh-CN" };

@@ -13,7 +13,7 @@ import { gridRangeAddress } from "../../src/xlsx/reportFile";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { downloadBytes, downloadName } from "../../src/web/download";
-import { memoryWorkbook } from "../../src/web/memoryHost";
+import { memoryWorkbook } from "../../src/excel/memory/memoryHost";
 import { doubleFromGrids, startOn } from "../../src/web/workbook";
 
 const options = { displayLanguage: () => "zh-CN", theme: () => "light" as const };
@@ -178,7 +178,7 @@ describe("下载工作簿", () => {
   });
 
   it("writes the sample county, which came from no file, sheet by sheet", async () => {
-    const { startDemo } = await import("../../src/web/demo");
+    const { startDemo } = await import("../../src/excel/memory/demo");
     const demo = startDemo({ lang: "zh", theme: "light", displayLanguage: "zh-CN" });
     const bytes = await downloadBytes(null, demo);
     const file = new ExcelJS.Workbook();

@@ -3,27 +3,8 @@ import { useEffect, useRef, useState } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { columnLetters } from "../../sheet/grid";
+import type { ShownCell, ShownSheet, WorkbookView } from "../../excel/memory/workbookView";
 import { usePaneStyles } from "../styles";
-
-/** A cell as the demo's sheet viewer shows it: the text Excel would display, and how to shade it. */
-export interface ShownCell {
-  text: string;
-  numeric: boolean;
-  /** the cell's fill and font as the sheet sets them (CSS colours) */
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-}
-
-export interface ShownSheet {
-  name: string;
-  rows: ShownCell[][];
-}
-
-/** The in-memory workbook of demo mode, as the viewer reads it (formulas already calculated). */
-export interface WorkbookView {
-  sheets(): Promise<ShownSheet[]>;
-}
 
 export interface SheetViewerProps {
   lang: Lang;

@@ -1,8 +1,8 @@
-import { ExcelDouble, selectInDouble } from "../excel/double/excel";
-import { templateSheet } from "../report/templateSheets";
-import type { Lang } from "../i18n/format";
-import { columnLetters, sheetRef } from "../sheet/grid";
-import { COLUMNS, templateHeader } from "../standard/columns";
+import { ExcelDouble, selectInDouble } from "../double/excel";
+import { templateSheet } from "../../report/templateSheets";
+import type { Lang } from "../../i18n/format";
+import { columnLetters, sheetRef } from "../../sheet/grid";
+import { COLUMNS, templateHeader } from "../../standard/columns";
 import { memoryWorkbook, type MemoryWorkbook } from "./memoryHost";
 
 /**

@@ -1,5 +1,24 @@
-import type { WorkbookModel } from "../excel/double/model";
-import type { ShownCell, ShownSheet, WorkbookView } from "../taskpane/components/SheetViewer";
+import type { WorkbookModel } from "../double/model";
+
+/** A cell as the demo's sheet viewer shows it: the text Excel would display, and how to shade it. */
+export interface ShownCell {
+  text: string;
+  numeric: boolean;
+  /** the cell's fill and font as the sheet sets them (CSS colours) */
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface ShownSheet {
+  name: string;
+  rows: ShownCell[][];
+}
+
+/** The in-memory workbook of demo mode, as the viewer reads it (formulas already calculated). */
+export interface WorkbookView {
+  sheets(): Promise<ShownSheet[]>;
+}
 
 type Scalar = ReturnType<WorkbookModel["valueAt"]>;
 

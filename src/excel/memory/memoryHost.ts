@@ -4,13 +4,13 @@
  * what the pane made — report sheets as the report model, inserted sheets as their template — by sheet id, so that
  * the workbook can be written out as an .xlsx by the same renderer as `balance evaluate --out`.
  */
-import type { ExcelDouble } from "../excel/double/excel";
-import type { ExcelHost } from "../excel/host";
-import { createOfficeHost } from "../excel/officeHost";
-import { retarget } from "../excel/sheetWriter";
-import { countyTemplateSheet, templateSheet, type TemplateSheet } from "../report/templateSheets";
-import type { ReportSheet } from "../report/model";
-import type { WorkbookView } from "../taskpane/components/SheetViewer";
+import type { ExcelDouble } from "../double/excel";
+import type { ExcelHost } from "../host";
+import { createOfficeHost } from "../officeHost";
+import { retarget } from "../sheetWriter";
+import { countyTemplateSheet, templateSheet, type TemplateSheet } from "../../report/templateSheets";
+import type { ReportSheet } from "../../report/model";
+import type { WorkbookView } from "./workbookView";
 import { workbookView } from "./workbookView";
 
 /** A sheet the pane added to the workbook. */
