@@ -121,10 +121,12 @@ function indicatorColumn(
     status[row] = code;
     met[row] += Number(code === StatusCode.met);
     short[row] += Number(code === StatusCode.unmet);
-    if (exclusion[row] === 0) {
-      weightedSum += p * value;
-      entries[entry++] = value;
-    }
+    // written for every section, kept for an included one: no branch the county's exclusions would make
+    // unpredictable (the next section writes over an excluded one's value, and it adds 0 to the sum)
+    const kept = Number(exclusion[row] === 0);
+    entries[entry] = value;
+    entry += kept;
+    weightedSum += kept * p * value;
   }
   return weightedSum;
 }
@@ -150,8 +152,9 @@ function evaluateLevel(
   }
   const definitions = inIndicatorOrder(profile.indicators);
   const tally = { met: new Uint8Array(count), short: new Uint8Array(count) };
-  // the included sections' values of one indicator, in order: written again for the next
-  const entries = new Float64Array(included);
+  // the included sections' values of one indicator, in order (and room for an excluded one's after the last):
+  // written again for the next
+  const entries = new Float64Array(count);
   const limit = profile.cvLimit[level];
   const status: Uint8Array[] = [];
   const balances: IndicatorBalance[] = [];
