@@ -26,7 +26,27 @@ export function differenceCoefficient(
   weights: ArrayLike<number>,
 ): DifferenceCoefficient {
   const n = Math.min(values.length, weights.length);
-  const { totalWeight, weightedSum, count } = weightedSums(values, weights, n);
+  return coefficientFromSums(weightedSums(values, weights, n), values, weights, n);
+}
+
+/** What the first pass gathers: Σ Pᵢ, Σ Pᵢ·Xᵢ and the number of entries with weight above 0. */
+export interface WeightedSums {
+  totalWeight: number;
+  weightedSum: number;
+  count: number;
+}
+
+/**
+ * The coefficient from the first pass's sums, with the second pass over the first `n` entries. The sums may be
+ * taken elsewhere, in the same order (evaluate.ts gathers them while it computes each section's values).
+ */
+export function coefficientFromSums(
+  sums: WeightedSums,
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  n: number,
+): DifferenceCoefficient {
+  const { totalWeight, weightedSum, count } = sums;
   if (totalWeight === 0) return { totalWeight: 0, mean: null, standardDeviation: null, cv: null, count: 0 };
   const mean = weightedSum / totalWeight;
   const standardDeviation = Math.sqrt(weightedSquares(values, weights, n, mean) / totalWeight);
@@ -35,7 +55,7 @@ export function differenceCoefficient(
 }
 
 /** The first pass: Σ Pᵢ, Σ Pᵢ·Xᵢ and the number of entries with weight above 0. */
-function weightedSums(values: ArrayLike<number>, weights: ArrayLike<number>, n: number) {
+function weightedSums(values: ArrayLike<number>, weights: ArrayLike<number>, n: number): WeightedSums {
   let totalWeight = 0;
   let weightedSum = 0;
   let count = 0;

@@ -15,7 +15,7 @@ import {
 /**
  * The sections of one level as columns: one typed array per figure, row j being the level's j-th section in the
  * order of the records. Built from the records by `sectionColumns` (a pass to count each level's sections, a
- * pass to read them, section by section with `readSection`); what the standard says of each row is computed
+ * pass to read them, section by section with `addSection`); what the standard says of each row is computed
  * column by column from these (`evaluate.ts`), and a `Section` object is made only for a row that is asked for
  * (`sectionAt`).
  */
@@ -25,7 +25,9 @@ export interface SectionColumns {
   count: number;
   /** index of the school in the records given to the engine */
   recordIndex: Int32Array;
-  school: string[];
+  /** the schools read, by record index (teaching points merged where the profile says so): a section's school
+   * name is read from here when the section is asked for, rather than copied into a column for every section */
+  schools: readonly (SchoolRecord | null)[];
   students: Float64Array;
   /** 0 for an included section, else 1 + the index of its reason in EXCLUSION_REASONS */
   exclusion: Uint8Array;
@@ -46,12 +48,16 @@ export interface CountySections {
 
 const NOT_EXCLUDED = 0;
 
-function emptyColumns(level: Level, count: number): SectionColumns {
+function emptyColumns(
+  level: Level,
+  count: number,
+  schools: readonly (SchoolRecord | null)[],
+): SectionColumns {
   return {
     level,
     count: 0,
     recordIndex: new Int32Array(count),
-    school: new Array<string>(count),
+    schools,
     students: new Float64Array(count),
     exclusion: new Uint8Array(count),
     facilityShare: new Float64Array(count),
@@ -59,59 +65,42 @@ function emptyColumns(level: Level, count: number): SectionColumns {
   };
 }
 
-/** One section as the reader makes it from its school, before it is stored: reused from one section to the next. */
-interface SectionFigures {
-  students: number;
-  /** 0 for an included section, else 1 + the index of its reason in EXCLUSION_REASONS */
-  exclusion: number;
-  /** NaN where the workbook gives the section's facilities itself */
-  facilityShare: number;
-  /** in INDICATOR_IDS order */
-  amounts: Float64Array;
-}
-
-function sectionFigures(): SectionFigures {
-  return {
-    students: 0,
-    exclusion: NOT_EXCLUDED,
-    facilityShare: NaN,
-    amounts: new Float64Array(INDICATOR_IDS.length),
-  };
-}
-
 /**
- * Reads one school's section of `level` (docs/standard.md#scope, docs/standard.md#apportioning): its enrolment,
- * whether it is excluded, its teachers as the statistics report them, its facilities as the workbook gives them
- * for the section, else its share of the school's.
+ * Reads a school's section of the columns' level into their next row (docs/standard.md#scope,
+ * docs/standard.md#apportioning): its enrolment, whether it is excluded, its teachers as the statistics report
+ * them, its facilities as the workbook gives them for the section, else its share of the school's whole-school
+ * `facilities`. Returns the row.
  */
-function readSection(
+function addSection(
+  columns: SectionColumns,
+  recordIndex: number,
   school: SchoolRecord,
-  level: Level,
   facilities: Facilities,
   profile: Profile,
-  figures: SectionFigures,
-): void {
+): number {
+  const { level, amounts } = columns;
+  const row = columns.count++;
   // by name rather than by `level` as a key: reading a property by a key that changes costs more than the rest
   const primary = level === "primary";
   const students = primary ? school.students.primary : school.students.junior;
-  const exclusion = exclusionOf(school, level, students, profile);
   const teachers = primary ? school.teachers.primary : school.teachers.junior;
   const given = primary ? school.sectionFacilities?.primary : school.sectionFacilities?.junior;
-  const share = given ? NaN : apportioningShare(school, level, profile);
+  const share = given ? 1 : apportioningShare(school, level, profile);
   const own = given ?? facilities;
-  const part = given ? 1 : share;
-  figures.students = students;
-  figures.exclusion = exclusion === undefined ? NOT_EXCLUDED : 1 + EXCLUSION_REASONS.indexOf(exclusion);
-  figures.facilityShare = share;
+  const exclusion = exclusionOf(school, level, students, profile);
+  columns.recordIndex[row] = recordIndex;
+  columns.students[row] = students;
+  columns.exclusion[row] = exclusion === undefined ? NOT_EXCLUDED : 1 + EXCLUSION_REASONS.indexOf(exclusion);
+  columns.facilityShare[row] = given ? NaN : share;
   // INDICATOR_IDS order; with the standard's indicator records, the one place that reads the seven resources by name
-  const amounts = figures.amounts;
-  amounts[0] = teachers.qualifiedTeachers;
-  amounts[1] = teachers.keyTeachers;
-  amounts[2] = teachers.peArtTeachers;
-  amounts[3] = own.teachingArea * part;
-  amounts[4] = own.sportsArea * part;
-  amounts[5] = own.equipmentValue * part;
-  amounts[6] = own.multimediaRooms * part;
+  amounts[0][row] = teachers.qualifiedTeachers;
+  amounts[1][row] = teachers.keyTeachers;
+  amounts[2][row] = teachers.peArtTeachers;
+  amounts[3][row] = own.teachingArea * share;
+  amounts[4][row] = own.sportsArea * share;
+  amounts[5][row] = own.equipmentValue * share;
+  amounts[6][row] = own.multimediaRooms * share;
+  return row;
 }
 
 /** The schools to read, by record index: teaching points merged into their parents first where the profile says
@@ -120,51 +109,34 @@ function schoolsToRead(records: readonly SchoolRecord[], profile: Profile): read
   return profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
 }
 
-/** The sections of every school as columns. */
+/** The sections of every school as columns: a pass over the schools to count each level's sections, and a pass
+ * to read them. */
 export function sectionColumns(records: readonly SchoolRecord[], profile: Profile): CountySections {
   const schools = schoolsToRead(records, profile);
   const { levelSets, primaryCount, juniorCount } = levelsOfSchools(schools);
   const levels = {
-    primary: emptyColumns("primary", primaryCount),
-    junior: emptyColumns("junior", juniorCount),
+    primary: emptyColumns("primary", primaryCount, schools),
+    junior: emptyColumns("junior", juniorCount, schools),
   };
   const order = new Int32Array(primaryCount + juniorCount);
-  const figures = sectionFigures();
   let next = 0;
   for (let index = 0; index < schools.length; index++) {
     const set = levelSets[index];
     if (set === 0) continue;
     const school = schools[index] as SchoolRecord;
     const facilities = effectiveFacilities(school.facilities, school.indoorSportsArea, profile);
-    if (set & LEVEL_BIT.primary) {
-      readSection(school, "primary", facilities, profile, figures);
-      order[next++] = 2 * addRow(levels.primary, index, school.name, figures);
-    }
-    if (set & LEVEL_BIT.junior) {
-      readSection(school, "junior", facilities, profile, figures);
-      order[next++] = 1 + 2 * addRow(levels.junior, index, school.name, figures);
-    }
+    if (set & LEVEL_BIT.primary)
+      order[next++] = 2 * addSection(levels.primary, index, school, facilities, profile);
+    if (set & LEVEL_BIT.junior)
+      order[next++] = 1 + 2 * addSection(levels.junior, index, school, facilities, profile);
   }
   return { levels, order };
 }
 
-/** The sections of every school as objects, in the order of `sectionColumns` (for a few schools: no columns). */
+/** The sections of every school as objects, in the order of `sectionColumns`. */
 export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
-  const schools = schoolsToRead(records, profile);
-  const sections: Section[] = [];
-  const figures = sectionFigures();
-  for (let index = 0; index < schools.length; index++) {
-    const school = schools[index];
-    if (!school) continue;
-    const set = sectionLevelSet(school);
-    const facilities = effectiveFacilities(school.facilities, school.indoorSportsArea, profile);
-    for (const level of LEVELS) {
-      if (!(set & LEVEL_BIT[level])) continue;
-      readSection(school, level, facilities, profile, figures);
-      sections.push(sectionOf(index, school.name, level, figures, figures.amounts));
-    }
-  }
-  return sections;
+  const county = sectionColumns(records, profile);
+  return Array.from(county.order, (_, n) => sectionAt(columnsOf(county, n), rowOf(county, n)));
 }
 
 /** Which levels each school has sections of (none for a teaching point merged away), and how many each level has. */
@@ -177,48 +149,10 @@ function levelsOfSchools(schools: readonly (SchoolRecord | null)[]) {
     if (!school) continue;
     const set = sectionLevelSet(school);
     levelSets[index] = set;
-    if (set & LEVEL_BIT.primary) primaryCount++;
-    if (set & LEVEL_BIT.junior) juniorCount++;
+    primaryCount += Number((set & LEVEL_BIT.primary) !== 0);
+    juniorCount += Number((set & LEVEL_BIT.junior) !== 0);
   }
   return { levelSets, primaryCount, juniorCount };
-}
-
-/** Stores one section's figures in the next row of `columns`; returns the row. */
-function addRow(
-  columns: SectionColumns,
-  recordIndex: number,
-  school: string,
-  figures: SectionFigures,
-): number {
-  const row = columns.count++;
-  columns.recordIndex[row] = recordIndex;
-  columns.school[row] = school;
-  columns.students[row] = figures.students;
-  columns.exclusion[row] = figures.exclusion;
-  columns.facilityShare[row] = figures.facilityShare;
-  for (let x = 0; x < figures.amounts.length; x++) columns.amounts[x][row] = figures.amounts[x];
-  return row;
-}
-
-/** A section as an object, from its figures (amounts in INDICATOR_IDS order). */
-function sectionOf(
-  recordIndex: number,
-  school: string,
-  level: Level,
-  figures: Omit<SectionFigures, "amounts">,
-  amounts: ArrayLike<number>,
-): Section {
-  const { exclusion, facilityShare } = figures;
-  return {
-    recordIndex,
-    school,
-    level,
-    students: figures.students,
-    included: exclusion === NOT_EXCLUDED,
-    exclusion: exclusion === NOT_EXCLUDED ? undefined : EXCLUSION_REASONS[exclusion - 1],
-    amounts: indicatorRecord(amounts),
-    facilityShare: Number.isNaN(facilityShare) ? null : facilityShare,
-  };
 }
 
 /** The section in row `row` of `columns`, as an object (with its amounts in INDICATOR_IDS order, if read already). */
@@ -227,12 +161,19 @@ export function sectionAt(
   row: number,
   amounts: readonly number[] = columns.amounts.map((column) => column[row]),
 ): Section {
-  const figures = {
+  const recordIndex = columns.recordIndex[row];
+  const exclusion = columns.exclusion[row];
+  const facilityShare = columns.facilityShare[row];
+  return {
+    recordIndex,
+    school: (columns.schools[recordIndex] as SchoolRecord).name,
+    level: columns.level,
     students: columns.students[row],
-    exclusion: columns.exclusion[row],
-    facilityShare: columns.facilityShare[row],
+    included: exclusion === NOT_EXCLUDED,
+    exclusion: exclusion === NOT_EXCLUDED ? undefined : EXCLUSION_REASONS[exclusion - 1],
+    amounts: indicatorRecord(amounts),
+    facilityShare: Number.isNaN(facilityShare) ? null : facilityShare,
   };
-  return sectionOf(columns.recordIndex[row], columns.school[row], columns.level, figures, amounts);
 }
 
 /** The columns that hold the n-th section of the county. */

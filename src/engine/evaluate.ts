@@ -9,7 +9,7 @@ import {
 import type { SchoolRecord } from "./records";
 import { SCALE_FACTOR, perStudents } from "./sections";
 import { columnsOf, rowOf, sectionAt, sectionColumns, type SectionColumns } from "./columns";
-import { differenceCoefficient, type DifferenceCoefficient } from "./coefficient";
+import { coefficientFromSums, type DifferenceCoefficient } from "./coefficient";
 import { atMost } from "./compare";
 import {
   StatusCode,
@@ -83,42 +83,6 @@ export interface Evaluation {
   readonly columns: EvaluationColumns;
 }
 
-/**
- * Every section's value of one indicator (docs/standard.md#indicators) and its status, tallied into the sections'
- * counts of indicators met and short of their floor. The values of the included sections, in order, are written
- * to `entries`: the indicator's coefficient is taken over them.
- */
-function indicatorColumn(
-  amounts: Float64Array,
-  columns: SectionColumns,
-  factor: number,
-  thresholds: StatusThresholds,
-  tally: { met: Uint8Array; short: Uint8Array },
-  entries: Float64Array,
-): Uint8Array {
-  const { students, exclusion } = columns;
-  const { met, short } = tally;
-  const status = new Uint8Array(amounts.length);
-  let entry = 0;
-  for (let row = 0; row < amounts.length; row++) {
-    const p = students[row];
-    if (!(p > 0)) {
-      // no value, no status: the section cannot pass (and is excluded)
-      short[row]++;
-      continue;
-    }
-    const value = perStudents(amounts[row], factor, p);
-    const code = statusCode(value, thresholds.met, thresholds.floor);
-    status[row] = code;
-    met[row] += Number(code === StatusCode.met);
-    short[row] += Number(code === StatusCode.unmet);
-    // written for every section, kept for an included one (no branch the values would make unpredictable)
-    entries[entry] = value;
-    entry += Number(exclusion[row] === 0);
-  }
-  return status;
-}
-
 /** CV ≤ limit; a level with no section passes; an undefined CV (X̄ = 0) does not. */
 function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
   const pass = dc.count === 0 ? true : dc.cv !== null && atMost(dc.cv, limit);
@@ -126,16 +90,58 @@ function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
 }
 
 /**
- * One level, an indicator at a time: every section's value and its status, and the difference coefficient over
- * the included sections (docs/standard.md#coefficient), from one column of values reused for the next
- * indicator; then the pass rule for every section (docs/standard.md#pass-rule) and the level's verdict.
+ * One indicator over a level's sections, in one pass: every section's value (docs/standard.md#indicators) and
+ * its status, tallied into the sections' counts of indicators met and short of their floor; and for the included
+ * sections the first pass of the indicator's difference coefficient (docs/standard.md#coefficient): returns their
+ * Σ Pᵢ·Xᵢ, their values being written in order to `entries` for the second. The statuses are written to `status`.
+ */
+function indicatorColumn(
+  amounts: Float64Array,
+  columns: SectionColumns,
+  scaleFactor: number,
+  thresholds: StatusThresholds,
+  tally: { met: Uint8Array; short: Uint8Array },
+  entries: Float64Array,
+  status: Uint8Array,
+): number {
+  const { count, students, exclusion } = columns;
+  const { met, short } = tally;
+  const { met: metFrom, floor: floorFrom } = thresholds;
+  let weightedSum = 0;
+  let entry = 0;
+  for (let row = 0; row < count; row++) {
+    const p = students[row];
+    if (!(p > 0)) {
+      // no value, no status: the section cannot pass (and is excluded, docs/standard.md#scope)
+      short[row]++;
+      continue;
+    }
+    const value = perStudents(amounts[row], scaleFactor, p);
+    const code = statusCode(value, metFrom, floorFrom);
+    status[row] = code;
+    met[row] += Number(code === StatusCode.met);
+    short[row] += Number(code === StatusCode.unmet);
+    // written for every section, kept for an included one: no branch the county's exclusions would make
+    // unpredictable (the next section writes over an excluded one's value, and it adds 0 to the sum)
+    const kept = Number(exclusion[row] === 0);
+    entries[entry] = value;
+    entry += kept;
+    weightedSum += kept * p * value;
+  }
+  return weightedSum;
+}
+
+/**
+ * One level, column by column: each indicator's values, statuses and the first pass of its difference
+ * coefficient (`indicatorColumn`), then the coefficient's second pass over the included sections; the pass rule
+ * for every section (docs/standard.md#pass-rule) and the level's verdict.
  */
 function evaluateLevel(
   columns: SectionColumns,
   profile: Profile,
 ): { judged: LevelColumns; result: LevelResult } {
   const { count, level, students, exclusion } = columns;
-  // the coefficient's entries (docs/standard.md#coefficient): the included sections in order, weighted by students
+  // the coefficient's weights (docs/standard.md#coefficient): the included sections' enrolments, in order
   const weights = new Float64Array(count);
   let included = 0;
   let enrolment = 0;
@@ -144,19 +150,31 @@ function evaluateLevel(
     weights[included++] = students[row];
     enrolment += students[row];
   }
-  const entryWeights = weights.subarray(0, included);
-  const entries = new Float64Array(count);
-  const entryValues = entries.subarray(0, included);
   const definitions = inIndicatorOrder(profile.indicators);
   const tally = { met: new Uint8Array(count), short: new Uint8Array(count) };
+  // the included sections' values of one indicator, in order (and room for an excluded one's after the last):
+  // written again for the next
+  const entries = new Float64Array(count);
+  const limit = profile.cvLimit[level];
   const status: Uint8Array[] = [];
   const balances: IndicatorBalance[] = [];
-  columns.amounts.forEach((amounts, x) => {
-    const factor = SCALE_FACTOR[definitions[x].scale];
+  for (let x = 0; x < definitions.length; x++) {
+    const scaleFactor = SCALE_FACTOR[definitions[x].scale];
     const thresholds = thresholdsOf(definitions[x], level, profile.passRule.floorRatio);
-    status.push(indicatorColumn(amounts, columns, factor, thresholds, tally, entries));
-    balances.push(balanceOf(differenceCoefficient(entryValues, entryWeights), profile.cvLimit[level]));
-  });
+    const statusOf = new Uint8Array(count);
+    const weightedSum = indicatorColumn(
+      columns.amounts[x],
+      columns,
+      scaleFactor,
+      thresholds,
+      tally,
+      entries,
+      statusOf,
+    );
+    const sums = { totalWeight: enrolment, weightedSum, count: included };
+    status.push(statusOf);
+    balances.push(balanceOf(coefficientFromSums(sums, entries, weights, included), limit));
+  }
   const pass = new Uint8Array(count);
   let passing = 0;
   for (let row = 0; row < count; row++) {

@@ -58,7 +58,7 @@ export function apportioningShare(record: SchoolRecord, level: Level, profile: P
       return (level === "primary" ? a : b) / total;
     }
     default:
-      return SECTIONS_OF_TYPE[record.type].includes(level) ? 1 : 0;
+      return levelSetOfType(record.type) & LEVEL_BIT[level] ? 1 : 0;
   }
 }
 
@@ -73,19 +73,33 @@ export function apportioningShares(record: SchoolRecord, profile: Profile): Part
 /** A set of levels as bits: primary 1, junior 2. */
 export const LEVEL_BIT: Record<Level, number> = { primary: 1, junior: 2 };
 
-const LEVEL_SET_OF_TYPE = Object.fromEntries(
-  Object.entries(SECTIONS_OF_TYPE).map(([type, levels]) => [
-    type,
-    levels.reduce((set, l) => set | LEVEL_BIT[l], 0),
-  ]),
-) as Record<SchoolType, number>;
+/**
+ * The levels a school of `type` has sections of (SECTIONS_OF_TYPE, docs/standard.md#scope), as a set of
+ * LEVEL_BITs. A switch rather than a lookup by the type's name: read for every school of a province, a lookup by a
+ * key that changes from one school to the next costs more than the rest of reading the school.
+ */
+export function levelSetOfType(type: SchoolType): number {
+  switch (type) {
+    case "primary":
+    case "teachingPoint":
+      return LEVEL_BIT.primary;
+    case "junior":
+    case "complete":
+    case "vocational":
+      return LEVEL_BIT.junior;
+    case "nineYear":
+    case "twelveYear":
+    case "special":
+      return LEVEL_BIT.primary | LEVEL_BIT.junior;
+  }
+}
 
 /**
  * The levels whose sections a school has (docs/standard.md#scope), as a set of LEVEL_BITs: those of its type; a
  * special-education or vocational school only those it has pupils in (its first level when it has none).
  */
 export function sectionLevelSet(record: SchoolRecord): number {
-  const ofType = LEVEL_SET_OF_TYPE[record.type];
+  const ofType = levelSetOfType(record.type);
   if (record.type !== "special" && record.type !== "vocational") return ofType;
   const withPupils =
     (record.students.primary > 0 ? LEVEL_BIT.primary : 0) |

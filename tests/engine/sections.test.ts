@@ -7,6 +7,8 @@ import {
 } from "../../src/engine";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { goodPrimary, profileWith, school } from "./helpers";
+import { LEVEL_BIT, levelSetOfType } from "../../src/engine/sections";
+import { SECTIONS_OF_TYPE, type SchoolType } from "../../src/engine/records";
 
 const P = NATIONAL_2017;
 
@@ -357,5 +359,15 @@ describe("mergeIntoParent with facilities given per section — docs/standard.md
       equipmentValue: 4e5,
       multimediaRooms: 4,
     });
+  });
+});
+
+describe("levelSetOfType (docs/standard.md#scope)", () => {
+  it("names, as bits, exactly the levels SECTIONS_OF_TYPE lists for every type", () => {
+    for (const type of Object.keys(SECTIONS_OF_TYPE) as SchoolType[]) {
+      const bits = levelSetOfType(type);
+      const levels = (["primary", "junior"] as const).filter((level) => (bits & LEVEL_BIT[level]) !== 0);
+      expect([type, levels]).toEqual([type, [...SECTIONS_OF_TYPE[type]]]);
+    }
   });
 });
