@@ -75,7 +75,7 @@ describe("nothing dropped silently (item 1)", () => {
       TEMPLATE_COLUMNS.map((c) => (c.kind === "count" ? "人" : null)),
     );
     const result = readSchoolTable(grid);
-    expect(result.records.map((r) => r.name)).toEqual(["一小", "二小"]);
+    expect(result.records.map((r) => r.name)).toEqual(["一小", "二小", "三小"]);
     expect(result.skippedRows).toEqual({
       aboveHeader: 2,
       legend: 1,
@@ -83,11 +83,11 @@ describe("nothing dropped silently (item 1)", () => {
       total: 2,
       note: 1,
       blank: 1,
-      afterEnd: 1,
+      afterEnd: 0,
     });
     expect(result.problems.map((p) => [p.code, p.cell])).toEqual([
       ["total-row-skipped", "学校!A8"],
-      ["rows-after-blank", "学校!A11"],
+      ["blank-row-skipped", "学校!A10"],
     ]);
   });
 
@@ -181,10 +181,10 @@ describe("ragged and huge sparse grids (item 3)", () => {
     values[4] = [];
     values[5] = templateRow(NINE_YEAR);
     const result = readSchoolTable({ sheet: "学校", topLeft: "A1", values });
-    expect(result.records.map((r) => r.name)).toEqual([PRIMARY.name, JUNIOR.name]);
+    expect(result.records.map((r) => r.name)).toEqual([PRIMARY.name, JUNIOR.name, NINE_YEAR.name]);
     expect(result.records[0].classes).toEqual({ primary: 14 });
-    expect(findProblem(result.problems, "rows-after-blank")?.cell).toBe("学校!A6");
-    expect(result.skippedRows).toMatchObject({ blank: 2, afterEnd: 1 });
+    expect(findProblem(result.problems, "blank-row-skipped")?.cell).toBe("学校!A4");
+    expect(result.skippedRows).toMatchObject({ blank: 2, afterEnd: 0 });
   });
 
   it("a stray cell at XFD1048576: the grid is walked by the cells it holds, not by its rectangle", () => {
