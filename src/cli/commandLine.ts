@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
@@ -13,6 +12,7 @@ import { chooseSheet, readWorkbookFile } from "../xlsx/read";
 import { formatProblems } from "./verdict";
 import { writeJsonDocument } from "./json";
 import { EXIT, parseArgsError, parseLang, usageError, type Bilingual, type CliIO } from "./io";
+import { readTextFile, unreadableWhy } from "./textFile";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -83,14 +83,18 @@ export async function readProfileOption(io: CliIO, path: string | undefined): Pr
   if (path === undefined) return NATIONAL_2017;
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readTextFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    const why = unreadableWhy(code);
     return usageError(
       io,
       code === "ENOENT"
         ? { zh: `找不到标准文件“${path}”`, en: `profile file not found: "${path}"` }
-        : { zh: `无法读取标准文件“${path}”（${code}）`, en: `cannot read the profile "${path}" (${code})` },
+        : {
+            zh: `无法读取标准文件“${path}”（${why.zh}）`,
+            en: `cannot read the profile "${path}" (${why.en})`,
+          },
     );
   }
   const result = parseProfileText(text);
@@ -111,19 +115,19 @@ export async function readJsonFile(
 ): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readTextFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const why = unreadableWhy((error as NodeJS.ErrnoException).code);
     return {
       ok: false,
       code: usageError(io, {
-        zh: `无法读取${what.zh}“${path}”（${code}）`,
-        en: `cannot read the ${what.en} "${path}" (${code})`,
+        zh: `无法读取${what.zh}“${path}”（${why.zh}）`,
+        en: `cannot read the ${what.en} "${path}" (${why.en})`,
       }),
     };
   }
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return {
       ok: false,
