@@ -7,7 +7,7 @@ import { evaluateScenario, type Edit } from "../src/engine/scenario";
 import { additionsToEdits, planLeastCost } from "../src/engine/plan/leastCost";
 import { buildPlanModel } from "../src/engine/plan/model";
 import { planBaseline } from "../src/engine/plan/perSchool";
-import { DEFAULT_UNIT_COSTS } from "../src/engine/plan/costs";
+import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS } from "../src/engine/plan/costs";
 import { planRotation } from "../src/engine/plan/rotation";
 import { loadHighs } from "../src/engine/plan/highs";
 
@@ -53,16 +53,18 @@ async function main(): Promise<void> {
   }
 
   // coefficients that bind (resources spread from 0.2× to 4.5× the standard): the coefficients' prices and the
-  // Lagrangian bound; on a small county HiGHS then proves the plan optimal. Same goals; the baseline beside each is
-  // one evaluation of the same county.
+  // Lagrangian bound; on a small county HiGHS then refines it in a counted number of rounds. Facilities as
+  // projects, as the command line and the pane plan them. Same goals; the baseline beside each is one evaluation
+  // of the same county.
+  const asHosts = { projects: DEFAULT_PROJECT_SIZES };
   for (const [n, goal, runs] of [
     [30, 2000, 3],
     [300, 2000, 5],
     [3000, 20000, 3],
   ] as const) {
     const skewed = generateCounty(n, n + 1, { low: 0.2, high: 4.5 });
-    const plan = await planLeastCost(skewed, P);
-    const ms = await medianMsAsync(() => planLeastCost(skewed, P), runs, 1);
+    const plan = await planLeastCost(skewed, P, DEFAULT_UNIT_COSTS, asHosts);
+    const ms = await medianMsAsync(() => planLeastCost(skewed, P, DEFAULT_UNIT_COSTS, asHosts), runs, 1);
     const once = medianMs(() => evaluate(skewed, P), 11);
     const model = buildPlanModel(skewed, P, DEFAULT_UNIT_COSTS);
     const topUpPasses = evaluateScenario(skewed, additionsToEdits(model, planBaseline(model)), P).evaluation

@@ -6,7 +6,6 @@
 import {
   countyChecklist,
   evaluateCounty,
-  findCounty,
   readiness as readinessOf,
   type CountyVerdict,
   type ItemResult,
@@ -16,12 +15,13 @@ import {
   type VetoResult,
 } from "./engine/county";
 import type { Evaluation } from "./engine/evaluate";
+import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";
 import type { Lang } from "./i18n/format";
 import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./sheet/problems";
-import { PART_NAMES, SCHOOL_TABLE_LIMITS, XING_AN_LEAGUE_PLAN, type CountyTarget } from "./standard/county";
+import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
 
 export interface CountyEvaluation {
@@ -77,7 +77,7 @@ export function findCountySheet(
 export function evaluateCountyWorkbook(
   table: SchoolTableResult | null,
   countyGrid: Grid | null,
-  options: { county?: CountyTarget; today?: Date } = {},
+  options: { county?: CountyTarget; today?: CalendarDay } = {},
 ): CountyEvaluation {
   const read = countyGrid ? readCountySheet(countyGrid) : null;
   // items derived from a table with input errors could rest on misread cells: they stay missing
@@ -94,7 +94,7 @@ export function evaluateCountyWorkbook(
         usable?.evaluation ?? null,
         table?.profile ?? null,
         options.county,
-        options.today ?? new Date(),
+        options.today ?? calendarDayOf(new Date()),
       )
     : null;
   return {
@@ -168,7 +168,7 @@ export interface JsonCountyFields {
     targetYear: number;
     yearsRemaining: number;
     parts: { part: string; status: ItemStatus; failing: string[]; missing: string[] }[];
-    startingGrades: { from: string; inForce: boolean; status: ItemStatus };
+    startingGrades: { from: string | null; inForce: boolean; status: ItemStatus };
   } | null;
 }
 
@@ -394,9 +394,15 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     }
     const sg = r.startingGrades;
     const classSize = SCHOOL_TABLE_LIMITS.classSize;
+    // the profile may set no start date (docs/standard.md#starting-grades): then the rule is not in force
+    const since = sg.from === null ? "" : zh ? `${sg.from.slice(0, 4)} 年秋季学期起，` : `from ${sg.from}: `;
+    const pending =
+      sg.from === null
+        ? { zh: "（标准未规定起始时间）", en: " (no start date in the profile)" }
+        : { zh: "（尚未生效）", en: " (not yet in force)" };
     const sgText = zh
-      ? `  起始年级班额（${sg.from.slice(0, 4)} 年秋季学期起，一年级 ≤ ${classSize.primary}、七年级 ≤ ${classSize.junior}）：${STATUS[sg.status].zh}${sg.inForce ? "" : "（尚未生效）"}`
-      : `  Starting-grade classes (from ${sg.from}: grade 1 ≤ ${classSize.primary}, grade 7 ≤ ${classSize.junior}): ${STATUS[sg.status].en}${sg.inForce ? "" : " (not yet in force)"}`;
+      ? `  起始年级班额（${since}一年级 ≤ ${classSize.primary}、七年级 ≤ ${classSize.junior}）：${STATUS[sg.status].zh}${sg.inForce ? "" : pending.zh}`
+      : `  Starting-grade classes (${since}grade 1 ≤ ${classSize.primary}, grade 7 ≤ ${classSize.junior}): ${STATUS[sg.status].en}${sg.inForce ? "" : pending.en}`;
     lines.push(sgText);
     for (const f of sg.schools.slice(0, 10)) {
       lines.push(`      ${f.school}${sep}${f.message[lang]}${f.cell ? `  [${f.cell}]` : ""}`);
@@ -408,22 +414,4 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     );
   }
   return lines.join("\n") + "\n";
-}
-
-/** The county named on the command line (--county), among the profile's counties (the Xing'an plan's by default). */
-export function countyByName(
-  profile: Profile,
-  name: string | undefined,
-): { ok: true; county: CountyTarget | undefined } | { ok: false; message: { zh: string; en: string } } {
-  if (name === undefined) return { ok: true, county: undefined };
-  const county = findCounty(profile, name);
-  if (county) return { ok: true, county };
-  const known = (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).map((c) => `${c.name} ${c.targetYear}`);
-  return {
-    ok: false,
-    message: {
-      zh: `未知的旗县市“${name}”（标准中的旗县市：${known.join("、")}）`,
-      en: `unknown county "${name}" (counties of the profile: ${known.join(", ")})`,
-    },
-  };
 }

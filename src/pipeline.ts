@@ -2,7 +2,7 @@
  * The one path every host takes (docs/architecture.md): grid ──readSchoolTable──▶ records + problems
  * ──evaluate(profile)──▶ evaluation. Errors in the table block the verdict; warnings do not.
  */
-import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine";
+import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine/evaluate";
 import type { Grid } from "./sheet/grid";
 import { hasErrors, type Problem } from "./sheet/problems";
 import { readSchoolTable, type ReadOptions, type ReadResult, type SkippedRows } from "./sheet/read";
@@ -103,7 +103,20 @@ export interface JsonContract {
     equipmentUnit: "万元" | "元";
     schools: number;
     skippedRows: SkippedRows;
+    /** the recipe a statistics export was read through (docs/import.md); null for a table read as the template */
+    recipe: JsonRecipe | null;
   } | null;
+}
+
+export interface JsonRecipe {
+  id: string | null;
+  /** recognised from the header (the built-in), rather than given with --recipe */
+  recognised: boolean;
+  /** the county read, null when the table holds one */
+  county: string | null;
+  counties: string[];
+  /** each field of the school table derived, and how */
+  fields: { field: string; derivation: string }[];
 }
 
 function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
@@ -185,6 +198,15 @@ export function jsonContractOf<S>(
     equipmentUnit: read.equipmentUnit,
     schools: read.records.length,
     skippedRows: { ...read.skippedRows },
+    recipe: read.recipe
+      ? {
+          id: read.recipe.id,
+          recognised: read.recipe.recognised,
+          county: read.recipe.county,
+          counties: [...read.recipe.counties],
+          fields: read.recipe.fields.map((f) => ({ field: f.field, derivation: f.text })),
+        }
+      : null,
   };
   if (!evaluation) {
     return {

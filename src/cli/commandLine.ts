@@ -4,10 +4,14 @@ import { evaluateTable } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
 import { holdsSchoolTable } from "../sheet/read";
+import { holdsRecipeTable } from "../sheet/recipe/inReader";
 import type { Problem } from "../sheet/problems";
-import { parseProfileText } from "../standard/load";
+import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
+import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
+import { findCounty } from "../engine/county";
+import type { CountyTarget } from "../standard/county";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
 import { formatProblems } from "./verdict";
 import { writeJsonDocument } from "./json";
@@ -78,9 +82,18 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   return { values: parsed.values as Values<O>, file: positionals[0], files: positionals, lang };
 }
 
-/** The profile named by --profile (the national standard without it); an invalid one is a usage error naming the field. */
-export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
-  if (path === undefined) return NATIONAL_2017;
+type FieldErrors = { field: string; message: Bilingual }[];
+
+/**
+ * A JSON file of settings named by an option (a profile, a recipe), checked by `parse`: a file that cannot be read
+ * or does not pass is a usage error, each wrong field named in both languages.
+ */
+async function readSettingsFile<T>(
+  io: CliIO,
+  path: string,
+  what: { zh: string; en: string },
+  parse: (text: string) => Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors }>,
+): Promise<T | number> {
   let text: string;
   try {
     text = await readTextFile(path);
@@ -90,21 +103,103 @@ export async function readProfileOption(io: CliIO, path: string | undefined): Pr
     return usageError(
       io,
       code === "ENOENT"
-        ? { zh: `找不到标准文件“${path}”`, en: `profile file not found: "${path}"` }
+        ? { zh: `找不到${what.zh}“${path}”`, en: `${what.en} not found: "${path}"` }
         : {
-            zh: `无法读取标准文件“${path}”（${why.zh}）`,
-            en: `cannot read the profile "${path}" (${why.en})`,
+            zh: `无法读取${what.zh}“${path}”（${why.zh}）`,
+            en: `cannot read the ${what.en} "${path}" (${why.en})`,
           },
     );
   }
-  const result = parseProfileText(text);
-  if (result.ok) return result.profile;
+  const result = await parse(text);
+  if (result.ok) return result.value;
   const fields = result.errors.map((e) => e.field).join(", ");
   io.stderr(
-    `balance: 标准文件“${path}”无效 / the profile "${path}" is invalid (${fields})\n` +
+    `balance: ${what.zh}“${path}”无效 / the ${what.en} "${path}" is invalid (${fields})\n` +
       result.errors.map((e) => `  ${e.field}: ${e.message.zh}\n  ${e.field}: ${e.message.en}\n`).join(""),
   );
   return EXIT.usage;
+}
+
+/**
+ * The profile named by --profile (the national standard without it); an invalid one is a usage error naming the
+ * field. The profile's schema (zod) is loaded only to check a file that is given.
+ */
+export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
+  if (path === undefined) return NATIONAL_2017;
+  return readSettingsFile(io, path, { zh: "标准文件", en: "profile" }, async (text) => {
+    const { parseProfileText } = await import("../standard/load");
+    const r = parseProfileText(text);
+    return r.ok ? { ok: true, value: r.profile } : r;
+  });
+}
+
+/** The recipe named by --recipe (none without it); an invalid one is a usage error naming the field. */
+export async function readRecipeOption(
+  io: CliIO,
+  path: string | undefined,
+): Promise<Recipe | undefined | number> {
+  if (path === undefined) return undefined;
+  return readSettingsFile(io, path, { zh: "配方文件", en: "recipe" }, async (text) => {
+    const { parseRecipeText } = await import("../sheet/recipe/load");
+    const r = parseRecipeText(text);
+    return r.ok ? { ok: true, value: r.recipe } : r;
+  });
+}
+
+/** A table recipe for a command that reads one workbook; a form recipe is for a folder (balance import). */
+export function tableRecipeOption(io: CliIO, recipe: Recipe | undefined): TableRecipe | undefined | number {
+  if (recipe === undefined || recipe.kind === "table") return recipe;
+  return usageError(io, {
+    zh: "教基报表配方读取的是每校一个工作簿的文件夹：请用 balance import <文件夹>",
+    en: "a 教基 forms recipe reads a folder of one workbook per school: use balance import <folder>",
+  });
+}
+
+/** The options of every command that reads one county's school table: its sheet, one county of an export, a recipe. */
+export const TABLE_OPTIONS = {
+  sheet: { type: "string" },
+  county: { type: "string" },
+  recipe: { type: "string" },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** The help of --recipe, alike for every command that takes it. */
+export const RECIPE_HELP = `  --recipe FILE.json   配方文件：列名不同的统计导出表如何读（docs/import.md）；默认自动识别内置配方
+                       a recipe file for an export with other column names; the built-in is recognised by default`;
+
+/** How a command reads its school table, from --sheet, --county and --recipe (`tableOptions`). */
+export interface TableChoice {
+  sheet: string | undefined;
+  /** --county as given: the rows of a multi-county export whose county column holds it */
+  county: string | undefined;
+  recipe: TableRecipe | undefined;
+  /** the county among the profile's (its target year); undefined when not named or not listed */
+  target: CountyTarget | undefined;
+  /** the county for titles: as the profile spells it, else as given; null when not named */
+  countyName: string | null;
+}
+
+/**
+ * --sheet, --county and --recipe of a command that reads one county's school table, as `balance evaluate` takes
+ * them: a recipe file is read and checked (a usage error when it cannot be used), and a county the profile does not
+ * list is read all the same, without a target year.
+ */
+export async function tableOptions(
+  io: CliIO,
+  values: { sheet?: string; county?: string; recipe?: string },
+  profile: Profile,
+): Promise<TableChoice | number> {
+  const recipeFile = await readRecipeOption(io, values.recipe);
+  if (typeof recipeFile === "number") return recipeFile;
+  const recipe = tableRecipeOption(io, recipeFile);
+  if (typeof recipe === "number") return recipe;
+  const target = values.county === undefined ? undefined : findCounty(profile, values.county);
+  return {
+    sheet: values.sheet,
+    county: values.county,
+    recipe,
+    target,
+    countyName: target?.name ?? values.county ?? null,
+  };
 }
 
 /** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
@@ -147,12 +242,13 @@ export async function readJsonFile(
 export async function readSchoolSheet(
   file: string,
   sheet: string | undefined,
+  recipe?: TableRecipe,
 ): Promise<
   { ok: true; grids: Grid[]; grid: Grid; problems: Problem[] } | { ok: false; problems: Problem[] }
 > {
   const workbook = await readWorkbookFile(file);
   if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
-  const chosen = chooseSheet(workbook.grids, sheet, holdsSchoolTable);
+  const chosen = chooseSheet(workbook.grids, sheet, recipe ? holdsRecipeTable(recipe) : holdsSchoolTable);
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
   // problems of choosing the sheet (a hidden sheet passed over or read)
   return { ok: true, grids: workbook.grids, grid: chosen.grid, problems: chosen.problems };
@@ -164,12 +260,15 @@ export async function readSchoolSheet(
  */
 export async function readCountyRecords(
   file: string,
-  sheet: string | undefined,
+  table: Pick<TableChoice, "sheet" | "county" | "recipe">,
   profile: Profile,
 ): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
-  const chosen = await readSchoolSheet(file, sheet);
+  const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
   if (!chosen.ok) return chosen;
-  const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
+  const result = withSheetProblems(
+    evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe }),
+    chosen.problems,
+  );
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, records: result.read.records, problems: result.problems };
 }
@@ -195,6 +294,26 @@ export function jsonProblems(problems: readonly Problem[], lang: Lang) {
 }
 
 /** Problems that stop a command: one JSON document on stdout with --json, else the list on stderr. Exit 1. */
+/**
+ * The plan's unit costs and project sizes: the defaults, or those of `--costs FILE.json` (checked, every problem
+ * naming its field). A number is the exit code after saying why the file could not be used.
+ */
+export async function readCostsOption(
+  io: CliIO,
+  path: string | undefined,
+  lang: Lang,
+  json: boolean,
+): Promise<{ costs: UnitCosts; projects: ProjectSizes } | number> {
+  // the costs' schema (zod) loads with the plan, never on evaluate's path
+  const { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS, parseCosts } = await import("../engine/plan/costs");
+  if (path === undefined) return { costs: { ...DEFAULT_UNIT_COSTS }, projects: DEFAULT_PROJECT_SIZES };
+  const file = await readJsonFile(io, path, { zh: "成本文件", en: "costs file" });
+  if (!file.ok) return file.code;
+  const parsed = parseCosts(file.value);
+  if (parsed.problems.length > 0) return inputProblems(io, parsed.problems, lang, json);
+  return { costs: parsed.costs, projects: parsed.projects };
+}
+
 export async function inputProblems(
   io: CliIO,
   problems: readonly Problem[],

@@ -4,49 +4,19 @@
  * the county sheet, the full county verdict), its county named and its target year looked up.
  */
 import { readdir, realpath, stat } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
-import { evaluateCountyWorkbook, findCountySheet, type CountyEvaluation } from "../countyVerdict";
-import { findCounty } from "../engine/county";
-import { evaluateTable, type TableEvaluation } from "../pipeline";
-import { isBalanceOutput } from "../report/outputs";
-import { detectCountyName, type CountyNameSource } from "../sheet/countyName";
-import type { Problem } from "../sheet/problems";
-import { withSheetProblems } from "./commandLine";
-import { holdsSchoolTable } from "../sheet/read";
-import { XING_AN_LEAGUE_PLAN } from "../standard/county";
+import { join, resolve } from "node:path";
+import {
+  evaluateCountyGrids,
+  unreadCounty,
+  type CountyFileResult,
+  type CountySource,
+} from "../countyWorkbook";
 import type { Profile } from "../standard/profile";
+import { isBalanceOutput } from "../report/outputs";
+import { holdsSchoolTable, readSchoolTable } from "../sheet/read";
 import { chooseSheet, readWorkbookFile } from "../xlsx/read";
-import { gridRangeAddress } from "../xlsx/reportFile";
 
-/**
- * One county to evaluate: a workbook, and — for a statistics export that holds several counties — which of them.
- * Without `county` the whole workbook is one county.
- */
-export interface CountySource {
-  file: string;
-  /** one county of a multi-county workbook: the rows whose county column holds this name */
-  county?: string;
-  /** found by listing a folder: a workbook Balance wrote there is left out rather than reported as failing */
-  listed?: boolean;
-}
-
-export interface CountyFileResult {
-  source: CountySource;
-  county: string;
-  countyFrom: CountyNameSource;
-  /** the table was read and evaluated; false when the file could not be read or errors blocked the verdict */
-  ok: boolean;
-  /** a workbook Balance wrote, found in a folder: not a county, left out */
-  skipped: boolean;
-  /** the file's, the school table's and the county sheet's problems */
-  problems: Problem[];
-  table: TableEvaluation | null;
-  /** the full county verdict (school table and county sheet) */
-  verdict: CountyEvaluation | null;
-  targetYear: number | null;
-  /** where the school table was read, e.g. 学校!A1:AA40 */
-  sourceRange: string | null;
-}
+export { knownCounties, type CountyFileResult, type CountySource } from "../countyWorkbook";
 
 const samePath = async (a: string, b: string) =>
   (await realpath(a).catch(() => resolve(a))) === (await realpath(b).catch(() => resolve(b)));
@@ -80,9 +50,30 @@ export async function listCountySources(
   return sources;
 }
 
-/** The counties the profile's plan names (the Xing'an League plan's by default). */
-export function knownCounties(profile: Profile): string[] {
-  return (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).map((c) => c.name);
+/**
+ * The sources with every county of a multi-county workbook made a source of its own (a statistics export of the
+ * whole league, docs/import.md#counties): the workbook's table is read once to find its counties.
+ */
+export async function withEveryCounty(
+  sources: readonly CountySource[],
+  profile: Profile,
+): Promise<CountySource[]> {
+  const out: CountySource[] = [];
+  for (const source of sources) {
+    if (source.county !== undefined) {
+      out.push(source);
+      continue;
+    }
+    const workbook = await readWorkbookFile(source.file);
+    const counties: string[] = [];
+    if (workbook.ok && !(source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet)))) {
+      const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
+      if (chosen.ok) counties.push(...(readSchoolTable(chosen.grid, { profile }).recipe?.counties ?? []));
+    }
+    if (counties.length > 1) for (const county of counties) out.push({ ...source, county });
+    else out.push(source);
+  }
+  return out;
 }
 
 /** Evaluates one county source as `balance evaluate` would; problems are data, never exceptions. */
@@ -90,45 +81,7 @@ export async function evaluateCountySource(
   source: CountySource,
   profile: Profile,
 ): Promise<CountyFileResult> {
-  const known = knownCounties(profile);
-  const name = (countySheet: Parameters<typeof detectCountyName>[0]["countySheet"] = null) =>
-    detectCountyName({ file: basename(source.file), tableCounty: source.county, countySheet, known });
-  const targetOf = (county: string) => findCounty(profile, county)?.targetYear ?? null;
-  const failed = (problems: Problem[], skipped = false): CountyFileResult => {
-    const { name: county, from } = name();
-    return {
-      source,
-      county,
-      countyFrom: from,
-      ok: false,
-      skipped,
-      problems,
-      table: null,
-      verdict: null,
-      targetYear: targetOf(county),
-      sourceRange: null,
-    };
-  };
   const workbook = await readWorkbookFile(source.file);
-  if (!workbook.ok) return failed([workbook.problem]);
-  if (source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet))) return failed([], true);
-  const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
-  if (!chosen.ok) return failed([chosen.problem]);
-  const table = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
-  const countySheet = findCountySheet(workbook.grids, undefined, chosen.grid.sheet);
-  const countyGrid = countySheet.ok ? countySheet.grid : null;
-  const { name: county, from } = name(countyGrid);
-  const evaluation = evaluateCountyWorkbook(table, countyGrid);
-  return {
-    source,
-    county,
-    countyFrom: from,
-    ok: table.ok,
-    skipped: false,
-    problems: [...table.problems, ...evaluation.problems],
-    table,
-    verdict: evaluation,
-    targetYear: targetOf(county),
-    sourceRange: gridRangeAddress(chosen.grid),
-  };
+  if (!workbook.ok) return unreadCounty(source, profile, [workbook.problem]);
+  return evaluateCountyGrids(source, workbook.grids, profile);
 }

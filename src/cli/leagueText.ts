@@ -78,8 +78,8 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
   const lines: string[] = [];
   lines.push(
     zh
-      ? `旗县市汇总（${summary.year} 学年，${summary.counties.length} 个旗县市）`
-      : `The league's counties (school year ${summary.year}, ${summary.counties.length} counties)`,
+      ? `旗县市汇总（${summary.year} 年，${summary.counties.length} 个旗县市）`
+      : `The league's counties (${summary.year}, ${summary.counties.length} counties)`,
   );
   for (const s of summary.counties) lines.push(`  ${countyLine(s, lang)}`);
   lines.push("");

@@ -1,30 +1,26 @@
-import { evaluateCommand } from "./commands/evaluate";
-import { templateCommand } from "./commands/template";
-import { whatifCommand } from "./commands/whatif";
-import { planCommand } from "./commands/plan";
-import { batchCommand } from "./commands/batch";
-import { compareCommand } from "./commands/compare";
-import { webCommand } from "./commands/web";
 import { EXIT, processIO, usageError, type CliIO, type Command } from "./io";
 import { version } from "../../package.json";
 
 /**
- * The subcommands of `balance`, in the order help lists them. A new subcommand is a file under commands/ and one
- * entry here.
+ * The subcommands of `balance`, in the order help lists them, each loaded when it is run: `balance evaluate`
+ * never loads what only `plan` (the solver), `whatif` (the edits' schema) or `web` (a server) needs. A new
+ * subcommand is a file under commands/ and one entry here.
  */
-export const COMMANDS: Command[] = [
-  evaluateCommand,
-  templateCommand,
-  whatifCommand,
-  planCommand,
-  batchCommand,
-  compareCommand,
-  webCommand,
+export const COMMANDS: { name: string; load: () => Promise<Command> }[] = [
+  { name: "evaluate", load: async () => (await import("./commands/evaluate")).evaluateCommand },
+  { name: "template", load: async () => (await import("./commands/template")).templateCommand },
+  { name: "whatif", load: async () => (await import("./commands/whatif")).whatifCommand },
+  { name: "plan", load: async () => (await import("./commands/plan")).planCommand },
+  { name: "batch", load: async () => (await import("./commands/batch")).batchCommand },
+  { name: "compare", load: async () => (await import("./commands/compare")).compareCommand },
+  { name: "import", load: async () => (await import("./commands/import")).importCommand },
+  { name: "web", load: async () => (await import("./commands/web")).webCommand },
 ];
 
-export function helpText(): string {
+export async function helpText(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map(
+  const lines = commands.map(
     (c) => `  ${c.name.padEnd(width)}  ${c.summary.zh}\n  ${" ".repeat(width)}  ${c.summary.en}`,
   );
   return [
@@ -54,11 +50,11 @@ export function helpText(): string {
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    io.stderr(helpText());
+    io.stderr(await helpText());
     return EXIT.usage;
   }
   if (first === "-h" || first === "--help") {
-    io.stdout(helpText());
+    io.stdout(await helpText());
     return EXIT.ok;
   }
   if (first === "-v" || first === "--version" || first === "version") {
@@ -67,17 +63,17 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   if (first === "help") {
     if (rest.length === 0) {
-      io.stdout(helpText());
+      io.stdout(await helpText());
       return EXIT.ok;
     }
     const command = COMMANDS.find((c) => c.name === rest[0]);
     if (!command) return usageError(io, { zh: `未知命令“${rest[0]}”`, en: `unknown command "${rest[0]}"` });
-    io.stdout(command.help);
+    io.stdout((await command.load()).help);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) {
     return usageError(io, { zh: `未知命令“${first}”`, en: `unknown command "${first}"` });
   }
-  return command.run(rest, io);
+  return (await command.load()).run(rest, io);
 }

@@ -170,19 +170,46 @@ function exactDigits(value: number): number {
   return Math.abs(Math.round(value * 100) / 100 - value) > 1e-9 ? 3 : 2;
 }
 
-function shortfallLine(profile: Profile, section: SectionResult, s: Shortfall, lang: Lang): string {
+/** What every shortfall line of an indicator at a level repeats: its name, unit, standard and 85 % floor. */
+interface IndicatorWords {
+  name: string;
+  unit: string;
+  standard: string;
+  floor: string;
+}
+
+function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<IndicatorId, IndicatorWords> {
+  const words = {} as Record<IndicatorId, IndicatorWords>;
+  for (const id of INDICATOR_IDS) {
+    const def = profile.indicators[id];
+    const standard = def.standard[level];
+    const floorValue = standard * profile.passRule.floorRatio;
+    words[id] = {
+      name: def.name[lang],
+      unit: def.unit[lang],
+      standard: formatNumber(standard, 2, lang),
+      floor: formatNumber(floorValue, exactDigits(floorValue), lang),
+    };
+  }
+  return words;
+}
+
+function shortfallLine(
+  profile: Profile,
+  section: SectionResult,
+  s: Shortfall,
+  words: IndicatorWords,
+  lang: Lang,
+): string {
   const t = T[lang];
-  const def = profile.indicators[s.indicator];
-  const standard = def.standard[section.level];
   const value = section.values[s.indicator];
-  const floorValue = standard * profile.passRule.floorRatio;
   const toFloor = s.toFloor > 0 ? formatAmount(profile, s.indicator, s.toFloor, lang) : null;
   const p = PUNCTUATION[lang];
   const mark = section.status[s.indicator] === "unmet" ? NO : "△";
   let line =
-    `${def.name[lang]} ${formatValue(profile, s.indicator, value, lang)}${p.comma}` +
-    `${t.standardIs(formatNumber(standard, 2, lang))}${p.open}` +
-    `${t.floorIs(formatNumber(floorValue, exactDigits(floorValue), lang))}${p.close}${lang === "zh" ? "" : " "}${mark}` +
+    `${words.name} ${formatNumber(value, 2, lang)} ${words.unit}${p.comma}` +
+    `${t.standardIs(words.standard)}${p.open}` +
+    `${t.floorIs(words.floor)}${p.close}${lang === "zh" ? "" : " "}${mark}` +
     `${p.colon}${t.need(formatAmount(profile, s.indicator, s.toStandard, lang), toFloor)}`;
   if (s.schoolToStandard !== null && s.schoolToStandard > 0) {
     line += t.school(formatAmount(profile, s.indicator, s.schoolToStandard, lang));
@@ -211,6 +238,7 @@ function* levelLines(profile: Profile, evaluation: Evaluation, level: Level, lan
     yield `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`;
   }
   let heading = true;
+  const words = indicatorWords(profile, level, lang);
   for (const s of evaluation.sections) {
     if (s.level !== level || !s.included || s.pass) continue;
     if (heading) yield `  ${t.failing}`;
@@ -218,7 +246,8 @@ function* levelLines(profile: Profile, evaluation: Evaluation, level: Level, lan
     const p = PUNCTUATION[lang];
     const students = t.students(formatNumber(s.students, 0, lang));
     yield `    ${s.school}${p.open}${students}${p.comma}${t.metCount(s.metCount)}${p.close}`;
-    for (const shortfall of s.shortfalls) yield `      ${shortfallLine(profile, s, shortfall, lang)}`;
+    for (const shortfall of s.shortfalls)
+      yield `      ${shortfallLine(profile, s, shortfall, words[shortfall.indicator], lang)}`;
   }
 }
 

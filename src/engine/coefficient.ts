@@ -26,6 +26,16 @@ export function differenceCoefficient(
   weights: ArrayLike<number>,
 ): DifferenceCoefficient {
   const n = Math.min(values.length, weights.length);
+  const { totalWeight, weightedSum, count } = weightedSums(values, weights, n);
+  if (totalWeight === 0) return { totalWeight: 0, mean: null, standardDeviation: null, cv: null, count: 0 };
+  const mean = weightedSum / totalWeight;
+  const standardDeviation = Math.sqrt(weightedSquares(values, weights, n, mean) / totalWeight);
+  const cv = mean === 0 ? null : standardDeviation / Math.abs(mean);
+  return { totalWeight, mean, standardDeviation, cv, count };
+}
+
+/** The first pass: Σ Pᵢ, Σ Pᵢ·Xᵢ and the number of entries with weight above 0. */
+function weightedSums(values: ArrayLike<number>, weights: ArrayLike<number>, n: number) {
   let totalWeight = 0;
   let weightedSum = 0;
   let count = 0;
@@ -37,8 +47,16 @@ export function differenceCoefficient(
       count++;
     }
   }
-  if (totalWeight === 0) return { totalWeight: 0, mean: null, standardDeviation: null, cv: null, count: 0 };
-  const mean = weightedSum / totalWeight;
+  return { totalWeight, weightedSum, count };
+}
+
+/** The second pass: Σ Pᵢ·(Xᵢ − X̄)². */
+function weightedSquares(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  n: number,
+  mean: number,
+): number {
   let squares = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
@@ -47,7 +65,5 @@ export function differenceCoefficient(
       squares += w * d * d;
     }
   }
-  const standardDeviation = Math.sqrt(squares / totalWeight);
-  const cv = mean === 0 ? null : standardDeviation / Math.abs(mean);
-  return { totalWeight, mean, standardDeviation, cv, count };
+  return squares;
 }

@@ -2,13 +2,23 @@
  * docs/standard.md#comparison: comparison is exact, with no rounding before comparing. Values computed in binary floating
  * point (e.g. 0.85 × 4.2) carry errors of about 1e-16; a relative tolerance of 1e-9 absorbs those and nothing a
  * person could see, so a value exactly at its threshold passes.
+ *
+ * This is the one tolerance of the engine's comparisons: hosts and the planner compare with `atLeast` / `atMost`
+ * (or, where they must scale a limit themselves, with this constant), never with a bare `<=`.
  */
-const RELATIVE_TOLERANCE = 1e-9;
+export const RELATIVE_TOLERANCE = 1e-9;
 
+/** value ≥ threshold, up to the engine's tolerance: a standard is met, a floor reached. */
 export function atLeast(value: number, threshold: number): boolean {
-  return value >= threshold - Math.abs(threshold) * RELATIVE_TOLERANCE;
+  return value >= leastReaching(threshold);
 }
 
+/** The least value that is `atLeast` the threshold: comparing with it once computed is the same comparison. */
+export function leastReaching(threshold: number): number {
+  return threshold - Math.abs(threshold) * RELATIVE_TOLERANCE;
+}
+
+/** value ≤ limit, up to the engine's tolerance: a difference coefficient within its limit. */
 export function atMost(value: number, limit: number): boolean {
   return value <= limit + Math.abs(limit) * RELATIVE_TOLERANCE;
 }

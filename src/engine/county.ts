@@ -23,8 +23,9 @@ import {
 import { LEVEL_NAMES, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { atLeast, atMost } from "./compare";
-import type { Evaluation } from "./evaluate";
+import { failingSections, type Evaluation } from "./evaluate";
 import { SECTIONS_OF_TYPE, type SchoolRecord, type SchoolType } from "./records";
+import { inForceOn, yearOfDay, yearsLeft, type CalendarDay } from "./years";
 
 export type ItemStatus = "pass" | "fail" | "missing";
 
@@ -158,13 +159,7 @@ export interface VetoResult {
 }
 
 export type VerdictPart = "resources" | "guarantee" | "quality" | "recognition" | "vetoes";
-export const VERDICT_PARTS: readonly VerdictPart[] = [
-  "resources",
-  "guarantee",
-  "quality",
-  "recognition",
-  "vetoes",
-];
+const VERDICT_PARTS: readonly VerdictPart[] = ["resources", "guarantee", "quality", "recognition", "vetoes"];
 
 export interface CountyVerdict {
   /** docs/standard.md#parts resource allocation (from `evaluate`); null when the school table could not be evaluated */
@@ -642,7 +637,7 @@ export function evaluateItem(
 }
 
 /** The one-vote vetoes (docs/standard.md#veto): 是 means the veto applies; recognition below 85 % is one too. */
-export function evaluateVetoes(answers: CountyAnswers | null, recognition: ItemResult): VetoResult[] {
+function evaluateVetoes(answers: CountyAnswers | null, recognition: ItemResult): VetoResult[] {
   return VETOES.map((veto) => {
     if (veto.derivedFrom === "recognition") {
       const status = recognition.status;
@@ -798,13 +793,14 @@ export interface ReadinessPart {
 export interface Readiness {
   county: string;
   targetYear: number;
-  /** the year of the date the readiness is judged at */
+  /** the year the day of the readiness counts in (src/engine/years.ts: its calendar year) */
   year: number;
   /** target year − this year (negative once the year has passed) */
   yearsRemaining: number;
   parts: ReadinessPart[];
-  /** the Xing'an plan's starting-grade rule: in force from the autumn term of 2026 */
-  startingGrades: { from: string; inForce: boolean; status: ItemStatus; schools: SchoolFinding[] };
+  /** the plan's starting-grade rule (docs/standard.md#starting-grades), in force from the profile's
+   * `startingGradesFrom` (YYYY-MM; the League plan: 2026-09); null, and never in force, when the profile sets none */
+  startingGrades: { from: string | null; inForce: boolean; status: ItemStatus; schools: SchoolFinding[] };
   /** the county passes today */
   ready: boolean;
 }
@@ -815,21 +811,19 @@ export function readiness(
   evaluation: Evaluation | null,
   profile: Profile | null,
   target: CountyTarget,
-  today: Date,
+  today: CalendarDay,
 ): Readiness {
-  const year = today.getUTCFullYear();
+  const year = yearOfDay(today);
   const items = (list: readonly ItemResult[], status: ItemStatus) =>
     list.filter((i) => i.status === status).map((i) => ({ key: i.key, title: i.title }));
   const resourcesFailing: { key: string; title: Bilingual }[] = [];
   if (evaluation) {
-    for (const s of evaluation.sections) {
-      if (s.included && !s.pass) {
-        const level = LEVEL_NAMES[s.level];
-        resourcesFailing.push({
-          key: `${s.school}/${s.level}`,
-          title: { zh: `${s.school}（${level.zh}）`, en: `${s.school} (${level.en})` },
-        });
-      }
+    for (const s of failingSections(evaluation)) {
+      const level = LEVEL_NAMES[s.level];
+      resourcesFailing.push({
+        key: `${s.school}/${s.level}`,
+        title: { zh: `${s.school}（${level.zh}）`, en: `${s.school} (${level.en})` },
+      });
     }
     for (const level of Object.values(evaluation.levels)) {
       for (const [id, balance] of Object.entries(level.balance)) {
@@ -885,17 +879,17 @@ export function readiness(
       missing: vetoList((v) => v.status === "missing"),
     },
   ];
-  const from = XING_AN_LEAGUE_PLAN.startingGradesFrom;
-  const inForce = year > from.year || (year === from.year && today.getUTCMonth() + 1 >= from.month);
+  const from = profile?.startingGradesFrom;
+  const inForce = from !== undefined && inForceOn(from, today);
   const sg = verdict.derived.startingGrades;
   return {
     county: target.name,
     targetYear: target.targetYear,
     year,
-    yearsRemaining: target.targetYear - year,
+    yearsRemaining: yearsLeft(target.targetYear, year),
     parts,
     startingGrades: {
-      from: `${from.year}-${String(from.month).padStart(2, "0")}`,
+      from: from ? `${from.year}-${String(from.month).padStart(2, "0")}` : null,
       inForce,
       status: sg.status,
       schools: sg.findings.filter((f) => f.status !== "pass"),

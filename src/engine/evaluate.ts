@@ -1,42 +1,32 @@
-import type { IndicatorDefinition, Profile } from "../standard/profile";
+import type { Profile } from "../standard/profile";
 import {
-  FACILITY_INDICATORS,
-  INDICATOR_IDS,
   LEVELS,
+  inIndicatorOrder,
+  indicatorRecord,
   type IndicatorId,
   type Level,
 } from "../standard/indicators";
 import type { SchoolRecord } from "./records";
-import { amountForValue, mergeTeachingPoints, scaledValue, sectionsOfSchool, type Section } from "./sections";
+import { SCALE_FACTOR, perStudents } from "./sections";
+import { columnsOf, rowOf, sectionAt, sectionColumns, type SectionColumns } from "./columns";
 import { differenceCoefficient, type DifferenceCoefficient } from "./coefficient";
-import { atLeast, atMost, ceilWhole } from "./compare";
+import { atMost } from "./compare";
+import {
+  StatusCode,
+  passesRule,
+  sectionResult,
+  statusCode,
+  thresholdsOf,
+  type SectionResult,
+  type StatusThresholds,
+} from "./sectionResult";
 
-/** met: ≥ standard; floor: ≥ 85 % of it (the band one indicator may be in); unmet: below the floor. */
-export type IndicatorStatus = "met" | "floor" | "unmet";
-
-/** What a section lacks of one indicator, in the resource's natural unit (people, m², 元, rooms). */
-export interface Shortfall {
-  indicator: IndicatorId;
-  /** more of the resource the section needs to reach the standard */
-  toStandard: number;
-  /** more of the resource the section needs to reach 85 % of the standard */
-  toFloor: number;
-  /** for facilities shared by a combined school: what the whole school must add so that the section's
-   * apportioned share reaches the standard (null when the section's facilities are its own) */
-  schoolToStandard: number | null;
-  schoolToFloor: number | null;
-}
-
-export interface SectionResult extends Section {
-  values: Record<IndicatorId, number | null>;
-  status: Record<IndicatorId, IndicatorStatus | null>;
-  met: Record<IndicatorId, boolean>;
-  metCount: number;
-  /** docs/standard.md#pass-rule; false for excluded sections */
-  pass: boolean;
-  /** one entry per indicator below its standard */
-  shortfalls: Shortfall[];
-}
+/*
+ * The county's resource-allocation verdict, computed from columns: records → one typed array per figure and
+ * level (columns.ts) → each value's status and the pass rule, column by column → the difference coefficients
+ * and the level verdicts. Per-section objects are made only when asked for (`sections`, `failingSections`,
+ * `sectionPage`): at a province's scale they would cost far more than the arithmetic.
+ */
 
 export interface IndicatorBalance {
   /** X̄, the county ratio (county resource / county students, in the indicator's unit) */
@@ -59,208 +49,74 @@ export interface LevelResult {
   pass: boolean;
 }
 
+/** The sections of one level with what the standard says of each (the values themselves are made again, from
+ * the amounts, for a section that is asked for). */
+export interface LevelColumns extends SectionColumns {
+  /** each value's StatusCode against its standard and floor, one column per indicator in INDICATOR_IDS order */
+  status: Uint8Array[];
+  /** the number of indicators met */
+  metCount: Uint8Array;
+  /** 1 where the section passes (docs/standard.md#pass-rule); 0 for excluded sections */
+  pass: Uint8Array;
+}
+
+/** Everything an evaluation's results are built from. */
+export interface EvaluationColumns {
+  profile: Profile;
+  levels: Record<Level, LevelColumns>;
+  /** the n-th section of the county: its level's index in LEVELS + 2 × its row in that level's columns */
+  order: Int32Array;
+}
+
 export interface Evaluation {
   profile: string;
-  sections: SectionResult[];
+  /**
+   * Every section, in the order of the records (a school's primary section before its junior one). Built from
+   * `columns` on first read and kept: a county's few hundred cost nothing, but each is about 1 KB of objects, so
+   * for a province or a country read `levels` and ask `failingSections` or `sectionPage` for the few needed.
+   */
+  readonly sections: SectionResult[];
   levels: Record<Level, LevelResult>;
   /** docs/standard.md#parts resource allocation: every included section passes and every CV is within its limit */
   resourcesPass: boolean;
+  /** one typed array per figure, per level: what every result here is built from */
+  readonly columns: EvaluationColumns;
 }
 
 /**
- * One value per indicator, as an object literal: building the record key by key is several times slower, and the
- * engine builds three of them for every section of a country.
+ * Every section's value of one indicator (docs/standard.md#indicators) and its status, tallied into the sections'
+ * counts of indicators met and short of their floor. The values of the included sections, in order, are written
+ * to `entries`: the indicator's coefficient is taken over them.
  */
-export function byIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
-  return {
-    qualifiedTeachers: f("qualifiedTeachers"),
-    keyTeachers: f("keyTeachers"),
-    peArtTeachers: f("peArtTeachers"),
-    teachingArea: f("teachingArea"),
-    sportsArea: f("sportsArea"),
-    equipmentValue: f("equipmentValue"),
-    multimediaRooms: f("multimediaRooms"),
-  };
-}
-
-/** Status of one value against its standard (docs/standard.md#indicators). */
-export function indicatorStatus(
-  profile: Profile,
-  indicator: IndicatorId,
-  level: Level,
-  value: number,
-): IndicatorStatus {
-  return statusAgainst(profile.indicators[indicator].standard[level], profile.passRule.floorRatio, value);
-}
-
-function statusAgainst(standard: number, floorRatio: number, value: number): IndicatorStatus {
-  if (atLeast(value, standard)) return "met";
-  if (atLeast(value, standard * floorRatio)) return "floor";
-  return "unmet";
-}
-
-/**
- * docs/standard.md#pass-rule (校校达标): at least 6 of 7 met and the one that is not ≥ 85 % of its standard.
- */
-export function sectionPasses(profile: Profile, statuses: readonly IndicatorStatus[]): boolean {
-  let met = 0;
-  for (const s of statuses) {
-    if (s === "unmet") return false;
-    if (s === "met") met++;
+function indicatorColumn(
+  amounts: Float64Array,
+  columns: SectionColumns,
+  factor: number,
+  thresholds: StatusThresholds,
+  tally: { met: Uint8Array; short: Uint8Array },
+  entries: Float64Array,
+): Uint8Array {
+  const { students, exclusion } = columns;
+  const { met, short } = tally;
+  const status = new Uint8Array(amounts.length);
+  let entry = 0;
+  for (let row = 0; row < amounts.length; row++) {
+    const p = students[row];
+    if (!(p > 0)) {
+      // no value, no status: the section cannot pass (and is excluded)
+      short[row]++;
+      continue;
+    }
+    const value = perStudents(amounts[row], factor, p);
+    const code = statusCode(value, thresholds.met, thresholds.floor);
+    status[row] = code;
+    met[row] += Number(code === StatusCode.met);
+    short[row] += Number(code === StatusCode.unmet);
+    // written for every section, kept for an included one (no branch the values would make unpredictable)
+    entries[entry] = value;
+    entry += Number(exclusion[row] === 0);
   }
-  return met >= profile.passRule.minMet;
-}
-
-/** How much more of a resource a section needs to reach `value` (whole numbers for people and rooms). */
-export function additionalAmount(
-  profile: Profile,
-  indicator: IndicatorId,
-  targetValue: number,
-  amount: number,
-  students: number,
-): number {
-  const needed = amountForValue(profile, indicator, targetValue, students) - amount;
-  if (!(needed > 0) || atLeast(amount, amount + needed)) return 0;
-  return profile.indicators[indicator].integral ? ceilWhole(needed) : needed;
-}
-
-function isFacility(indicator: IndicatorId): boolean {
-  return (FACILITY_INDICATORS as readonly IndicatorId[]).includes(indicator);
-}
-
-function shortfallOf(profile: Profile, section: Section, indicator: IndicatorId): Shortfall {
-  const standard = profile.indicators[indicator].standard[section.level];
-  const floor = standard * profile.passRule.floorRatio;
-  const amount = section.amounts[indicator];
-  const toStandard = additionalAmount(profile, indicator, standard, amount, section.students);
-  const toFloor = additionalAmount(profile, indicator, floor, amount, section.students);
-  const share = section.facilityShare;
-  let schoolToStandard: number | null = null;
-  let schoolToFloor: number | null = null;
-  if (isFacility(indicator) && share !== null && share > 0 && share < 1) {
-    // an addition to the whole school reaches this section only in proportion to its share
-    const integral = profile.indicators[indicator].integral;
-    const schoolAddition = (target: number) => {
-      const x = (amountForValue(profile, indicator, target, section.students) - amount) / share;
-      return x > 0 ? (integral ? ceilWhole(x) : x) : 0;
-    };
-    schoolToStandard = schoolAddition(standard);
-    schoolToFloor = schoolAddition(floor);
-  }
-  return { indicator, toStandard, toFloor, schoolToStandard, schoolToFloor };
-}
-
-/** Per-indicator values and statuses of the section being evaluated, in INDICATOR_IDS order: one pass fills
- * them, and the records of the result are built from them as literals (no closure per indicator and section). */
-const sectionValues: (number | null)[] = new Array(INDICATOR_IDS.length);
-const sectionStatuses: (IndicatorStatus | null)[] = new Array(INDICATOR_IDS.length);
-/** The section's amounts and the profile's indicators in the same order, each read by its name once per section:
- * reading them by an id that changes from one indicator to the next costs more than the arithmetic. */
-const sectionAmounts = new Float64Array(INDICATOR_IDS.length);
-const sectionIndicators: IndicatorDefinition[] = new Array(INDICATOR_IDS.length);
-
-/** A value per indicator, by name, into `into` in INDICATOR_IDS order. */
-function inIndicatorOrder<T>(byId: Readonly<Record<IndicatorId, T>>, into: { [index: number]: T }): void {
-  into[0] = byId.qualifiedTeachers;
-  into[1] = byId.keyTeachers;
-  into[2] = byId.peArtTeachers;
-  into[3] = byId.teachingArea;
-  into[4] = byId.sportsArea;
-  into[5] = byId.equipmentValue;
-  into[6] = byId.multimediaRooms;
-}
-
-/** Evaluates one section: values, statuses, the pass rule and shortfalls. */
-export function evaluateSection(profile: Profile, section: Section): SectionResult {
-  const v = sectionValues;
-  const st = sectionStatuses;
-  const amounts = sectionAmounts;
-  const defs = sectionIndicators;
-  inIndicatorOrder(section.amounts, amounts);
-  inIndicatorOrder(profile.indicators, defs);
-  const { level, students } = section;
-  const floorRatio = profile.passRule.floorRatio;
-  const shortfalls: Shortfall[] = [];
-  let metCount = 0;
-  let computed = 0;
-  for (let i = 0; i < INDICATOR_IDS.length; i++) {
-    const def = defs[i];
-    const value = scaledValue(def, amounts[i], students);
-    const s = value === null ? null : statusAgainst(def.standard[level], floorRatio, value);
-    v[i] = value;
-    st[i] = s;
-    if (s === null) continue;
-    computed++;
-    if (s === "met") metCount++;
-    else shortfalls.push(shortfallOf(profile, section, INDICATOR_IDS[i]));
-  }
-  // the same key order as byIndicator and INDICATOR_IDS
-  const values: Record<IndicatorId, number | null> = {
-    qualifiedTeachers: v[0],
-    keyTeachers: v[1],
-    peArtTeachers: v[2],
-    teachingArea: v[3],
-    sportsArea: v[4],
-    equipmentValue: v[5],
-    multimediaRooms: v[6],
-  };
-  const status: Record<IndicatorId, IndicatorStatus | null> = {
-    qualifiedTeachers: st[0],
-    keyTeachers: st[1],
-    peArtTeachers: st[2],
-    teachingArea: st[3],
-    sportsArea: st[4],
-    equipmentValue: st[5],
-    multimediaRooms: st[6],
-  };
-  const met: Record<IndicatorId, boolean> = {
-    qualifiedTeachers: st[0] === "met",
-    keyTeachers: st[1] === "met",
-    peArtTeachers: st[2] === "met",
-    teachingArea: st[3] === "met",
-    sportsArea: st[4] === "met",
-    equipmentValue: st[5] === "met",
-    multimediaRooms: st[6] === "met",
-  };
-  // with every value computed, the statuses are those of all seven indicators, none null
-  const pass =
-    section.included &&
-    computed === INDICATOR_IDS.length &&
-    sectionPasses(profile, st as readonly IndicatorStatus[]);
-  // an explicit literal rather than a spread: every result has the same shape, which keeps reading them fast
-  return {
-    recordIndex: section.recordIndex,
-    school: section.school,
-    level: section.level,
-    students: section.students,
-    included: section.included,
-    exclusion: section.exclusion,
-    amounts: section.amounts,
-    facilityShare: section.facilityShare,
-    values,
-    status,
-    met,
-    metCount,
-    pass,
-    shortfalls,
-  };
-}
-
-/** docs/standard.md#coefficient for one level and indicator over the included sections of that level. */
-export function levelBalance(
-  profile: Profile,
-  level: Level,
-  indicator: IndicatorId,
-  sections: readonly SectionResult[],
-): IndicatorBalance {
-  const values: number[] = [];
-  const weights: number[] = [];
-  for (const s of sections) {
-    if (s.level !== level || !s.included) continue;
-    values.push(s.values[indicator] as number);
-    weights.push(s.students);
-  }
-  return balanceOf(differenceCoefficient(values, weights), profile.cvLimit[level]);
+  return status;
 }
 
 /** CV ≤ limit; a level with no section passes; an undefined CV (X̄ = 0) does not. */
@@ -269,71 +125,122 @@ function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
   return { countyRatio: dc.mean, standardDeviation: dc.standardDeviation, cv: dc.cv, limit, pass };
 }
 
-/** Builds the sections of every school, teaching points merged first where the profile says so. */
-export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
-  const sections: Section[] = [];
-  if (profile.teachingPoints === "mergeIntoParent") {
-    for (const { record, index } of mergeTeachingPoints(records)) {
-      for (const s of sectionsOfSchool(record, index, profile)) sections.push(s);
+/**
+ * One level, an indicator at a time: every section's value and its status, and the difference coefficient over
+ * the included sections (docs/standard.md#coefficient), from one column of values reused for the next
+ * indicator; then the pass rule for every section (docs/standard.md#pass-rule) and the level's verdict.
+ */
+function evaluateLevel(
+  columns: SectionColumns,
+  profile: Profile,
+): { judged: LevelColumns; result: LevelResult } {
+  const { count, level, students, exclusion } = columns;
+  // the coefficient's entries (docs/standard.md#coefficient): the included sections in order, weighted by students
+  const weights = new Float64Array(count);
+  let included = 0;
+  let enrolment = 0;
+  for (let row = 0; row < count; row++) {
+    if (exclusion[row] !== 0) continue;
+    weights[included++] = students[row];
+    enrolment += students[row];
+  }
+  const entryWeights = weights.subarray(0, included);
+  const entries = new Float64Array(count);
+  const entryValues = entries.subarray(0, included);
+  const definitions = inIndicatorOrder(profile.indicators);
+  const tally = { met: new Uint8Array(count), short: new Uint8Array(count) };
+  const status: Uint8Array[] = [];
+  const balances: IndicatorBalance[] = [];
+  columns.amounts.forEach((amounts, x) => {
+    const factor = SCALE_FACTOR[definitions[x].scale];
+    const thresholds = thresholdsOf(definitions[x], level, profile.passRule.floorRatio);
+    status.push(indicatorColumn(amounts, columns, factor, thresholds, tally, entries));
+    balances.push(balanceOf(differenceCoefficient(entryValues, entryWeights), profile.cvLimit[level]));
+  });
+  const pass = new Uint8Array(count);
+  let passing = 0;
+  for (let row = 0; row < count; row++) {
+    if (exclusion[row] === 0 && passesRule(profile, tally.met[row], tally.short[row])) {
+      pass[row] = 1;
+      passing++;
     }
-    return sections;
   }
-  for (let index = 0; index < records.length; index++) {
-    for (const s of sectionsOfSchool(records[index], index, profile)) sections.push(s);
-  }
-  return sections;
+  const result: LevelResult = {
+    level,
+    sections: included,
+    students: enrolment,
+    passingSections: passing,
+    balance: indicatorRecord(balances),
+    pass: passing === included && balances.every((b) => b.pass),
+  };
+  return { judged: { ...columns, status, metCount: tally.met, pass }, result };
 }
 
 /** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
 export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
-  const built = buildSections(records, profile);
-  const n = built.length;
-  const sections: SectionResult[] = new Array(n);
-  const included: Record<Level, number> = { primary: 0, junior: 0 };
-  for (let i = 0; i < n; i++) {
-    const s = evaluateSection(profile, built[i]);
-    sections[i] = s;
-    if (s.included) included[s.level]++;
-  }
-  // One pass lays every level's values out by indicator, so that each coefficient runs over a flat array
-  // (14 passes over the section objects cost far more than the arithmetic on a whole country's sections).
-  const k = INDICATOR_IDS.length;
-  const layout = {} as Record<
-    Level,
-    { weights: Float64Array; values: Float64Array; next: number; passing: number }
-  >;
-  for (const level of LEVELS) {
-    const count = included[level];
-    layout[level] = {
-      weights: new Float64Array(count),
-      values: new Float64Array(count * k),
-      next: 0,
-      passing: 0,
-    };
-  }
-  for (let i = 0; i < n; i++) {
-    const s = sections[i];
-    if (!s.included) continue;
-    const l = layout[s.level];
-    const j = l.next++;
-    l.weights[j] = s.students;
-    const count = l.weights.length;
-    for (let x = 0; x < k; x++) l.values[x * count + j] = s.values[INDICATOR_IDS[x]] as number;
-    if (s.pass) l.passing++;
-  }
-  const levels = {} as Record<Level, LevelResult>;
-  for (const level of LEVELS) {
-    const { weights, values, passing } = layout[level];
-    const count = weights.length;
-    let students = 0;
-    for (let j = 0; j < count; j++) students += weights[j];
-    const balance = {} as Record<IndicatorId, IndicatorBalance>;
-    INDICATOR_IDS.forEach((id, x) => {
-      const dc = differenceCoefficient(values.subarray(x * count, (x + 1) * count), weights);
-      balance[id] = balanceOf(dc, profile.cvLimit[level]);
-    });
-    const pass = passing === count && INDICATOR_IDS.every((id) => balance[id].pass);
-    levels[level] = { level, sections: count, students, passingSections: passing, balance, pass };
-  }
-  return { profile: profile.id, sections, levels, resourcesPass: LEVELS.every((l) => levels[l].pass) };
+  const county = sectionColumns(records, profile);
+  const primary = evaluateLevel(county.levels.primary, profile);
+  const junior = evaluateLevel(county.levels.junior, profile);
+  const levels: Record<Level, LevelResult> = { primary: primary.result, junior: junior.result };
+  const columns: EvaluationColumns = {
+    profile,
+    levels: { primary: primary.judged, junior: junior.judged },
+    order: county.order,
+  };
+  let sections: SectionResult[] | undefined;
+  return {
+    profile: profile.id,
+    get sections() {
+      return (sections ??= sectionsBetween(columns, 0, columns.order.length));
+    },
+    levels,
+    resourcesPass: LEVELS.every((l) => levels[l].pass),
+    columns,
+  };
 }
+
+/** The result of the section in row `row` of `columns`. */
+function resultAt(profile: Profile, columns: LevelColumns, row: number): SectionResult {
+  const amounts = columns.amounts.map((column) => column[row]);
+  return sectionResult(profile, sectionAt(columns, row, amounts), amounts);
+}
+
+function sectionsBetween(county: EvaluationColumns, start: number, end: number): SectionResult[] {
+  const results: SectionResult[] = [];
+  for (let n = start; n < end; n++)
+    results.push(resultAt(county.profile, columnsOf(county, n), rowOf(county, n)));
+  return results;
+}
+
+/** The number of sections of an evaluation, included or not. */
+export function sectionCount(evaluation: Evaluation): number {
+  return evaluation.columns.order.length;
+}
+
+/** A page of the evaluation's sections: `count` of them from the `start`-th, in the order of `sections`. */
+export function sectionPage(evaluation: Evaluation, start: number, count: number): SectionResult[] {
+  const total = sectionCount(evaluation);
+  const from = Math.max(0, Math.min(total, Math.floor(start)));
+  return sectionsBetween(evaluation.columns, from, Math.min(total, from + Math.max(0, Math.floor(count))));
+}
+
+/** The included sections that do not pass (docs/standard.md#pass-rule), of one level or of both, in the order of `sections`. */
+export function failingSections(evaluation: Evaluation, level?: Level): SectionResult[] {
+  const { profile, order } = evaluation.columns;
+  const failing: SectionResult[] = [];
+  for (let n = 0; n < order.length; n++) {
+    const columns = columnsOf(evaluation.columns, n);
+    const row = rowOf(evaluation.columns, n);
+    if (
+      (level === undefined || columns.level === level) &&
+      columns.exclusion[row] === 0 &&
+      !columns.pass[row]
+    )
+      failing.push(resultAt(profile, columns, row));
+  }
+  return failing;
+}
+
+export { buildSections } from "./columns";
+export type { IndicatorStatus, Shortfall, SectionResult } from "./sectionResult";
+export { additionalAmount, evaluateSection, indicatorStatus, sectionPasses } from "./sectionResult";

@@ -3,16 +3,11 @@
  * evaluation and county verdict, the indicators the counties fail most, and the counties at risk of missing the
  * year the plan sets them. Pure functions over evaluations: no file, no clock (the year is passed in).
  */
-import {
-  INDICATOR_IDS,
-  LEVELS,
-  isTeacherIndicator,
-  type IndicatorId,
-  type Level,
-} from "../standard/indicators";
+import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import { countyChecklist, type CountyVerdict } from "./county";
 import type { Evaluation } from "./evaluate";
 import type { LeastCostPlan } from "./plan/leastCost";
+import { yearsLeft } from "./years";
 
 /** What the league knows of one county: its file, its name and what evaluating it gave. */
 export interface LeagueCountyInput {
@@ -91,7 +86,7 @@ export interface IndicatorRanking {
 }
 
 export interface LeagueSummary {
-  /** the school year the league is viewed in (`schoolYearOf`) */
+  /** the year the league is viewed in, as target years count (src/engine/years.ts `yearOfDay`) */
   year: number;
   counties: CountyStanding[];
   /** every level and indicator, the weakest first */
@@ -108,25 +103,14 @@ export interface LeagueSummary {
  */
 export const AT_RISK = { yearsLeft: 1, failingCoefficients: 1, failingSections: 5 } as const;
 
-/**
- * The school year a date falls in, named by the year of its autumn term, as the yearly statistics (基础数据, the
- * autumn count) name it: 2025-09-01 … 2026-08-31 is 2025. A county's data of that year are the ones its target
- * year is judged on, so years left = target year − this year.
- */
-export function schoolYearOf(date: Date): number {
-  const year = date.getUTCFullYear();
-  return date.getUTCMonth() + 1 >= 9 ? year : year - 1;
-}
-
 /** The plan's cost as recurring (teachers) and one-off (facilities) parts. */
 export function planTotals(plan: LeastCostPlan): PlanTotals {
-  let recurring = 0;
-  let oneOff = 0;
-  for (const a of plan.additions) {
-    if (isTeacherIndicator(a.resource)) recurring += a.cost;
-    else oneOff += a.cost;
-  }
-  return { total: plan.totalCost, recurring, oneOff, passesAfter: plan.passesAfter };
+  return {
+    total: plan.totalCost,
+    recurring: plan.recurringCost,
+    oneOff: plan.oneOffCost,
+    passesAfter: plan.passesAfter,
+  };
 }
 
 function levelStanding(evaluation: Evaluation, level: Level): LevelStanding {
@@ -180,7 +164,7 @@ export function countyStanding(input: LeagueCountyInput, year: number): CountySt
     }
   }
   const checklist = verdict ? countyChecklist(verdict) : null;
-  const yearsLeft = input.targetYear === null ? null : input.targetYear - year;
+  const left = input.targetYear === null ? null : yearsLeft(input.targetYear, year);
   const standing: CountyStanding = {
     file: input.file,
     county: input.county,
@@ -194,7 +178,7 @@ export function countyStanding(input: LeagueCountyInput, year: number): CountySt
     failingSections,
     failingCoefficients,
     targetYear: input.targetYear,
-    yearsLeft,
+    yearsLeft: left,
     atRisk: null,
     risk: null,
     plan: input.plan ?? null,
@@ -247,7 +231,7 @@ export function rankIndicators(evaluations: readonly (Evaluation | null)[]): Ind
   );
 }
 
-/** The league's view in `year` (a school year, `schoolYearOf`): counties in the order given. */
+/** The league's view in `year` (src/engine/years.ts `yearOfDay`): counties in the order given. */
 export function leagueSummary(counties: readonly LeagueCountyInput[], year: number): LeagueSummary {
   const standings = counties.map((c) => countyStanding(c, year));
   return {

@@ -44,7 +44,7 @@ const teachersSchema = z.strictObject({
 });
 
 /** A new school (开办新校): the fields the evaluation needs, equipment in 元. */
-export const newSchoolSchema = z.strictObject({
+const newSchoolSchema = z.strictObject({
   name: schoolName,
   type: z.enum(SCHOOL_TYPES),
   locale: z.enum(["urban", "town", "rural"]).optional(),
@@ -60,7 +60,7 @@ export const newSchoolSchema = z.strictObject({
   facilities: facilitiesSchema,
 });
 
-export const editSchema = z.discriminatedUnion("kind", [
+const editSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("setStudents"), school: schoolName, level, value: wholeNumber.min(0) }),
   z.strictObject({ kind: z.literal("addStudents"), school: schoolName, level, value: wholeNumber }),
   z.strictObject({
@@ -94,7 +94,7 @@ export type Edit = z.infer<typeof editSchema>;
 export type EditKind = Edit["kind"];
 
 /** The edits file: a bare list, or `{ "edits": [...] }`. */
-export const editsFileSchema = z.union([z.array(z.unknown()), z.object({ edits: z.array(z.unknown()) })]);
+const editsFileSchema = z.union([z.array(z.unknown()), z.object({ edits: z.array(z.unknown()) })]);
 
 function problem(
   code: string,
@@ -471,7 +471,7 @@ function sameNumber(a: number | null, b: number | null): boolean {
 }
 
 /** What changed between two evaluations: verdicts, coefficients that crossed their limit, every value. */
-export function diffEvaluations(baseline: Evaluation, after: Evaluation): ScenarioDiff {
+function diffEvaluations(baseline: Evaluation, after: Evaluation): ScenarioDiff {
   const before = new Map(baseline.sections.map((s) => [key(s.school, s.level), s]));
   const now = new Map(after.sections.map((s) => [key(s.school, s.level), s]));
   const keys = [...before.keys(), ...[...now.keys()].filter((k) => !before.has(k))];

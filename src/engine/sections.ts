@@ -1,8 +1,15 @@
 import type { IndicatorDefinition, Profile } from "../standard/profile";
-import { INDICATOR_IDS, type IndicatorId, type Level } from "../standard/indicators";
-import { SECTIONS_OF_TYPE, type Facilities, type SchoolRecord } from "./records";
+import type { IndicatorId, Level } from "../standard/indicators";
+import { SECTIONS_OF_TYPE, type Facilities, type SchoolRecord, type SchoolType } from "./records";
 
-export type ExclusionReason = "specialEducation" | "vocational" | "smallTeachingPoint" | "noStudents";
+/** Why a section takes no part in the evaluation (docs/standard.md#scope). */
+export const EXCLUSION_REASONS = [
+  "specialEducation",
+  "vocational",
+  "smallTeachingPoint",
+  "noStudents",
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** One level of one school, with the amounts of each resource attributed to it. */
 export interface Section {
@@ -21,40 +28,70 @@ export interface Section {
 }
 
 /**
- * docs/standard.md#apportioning: shares of whole-school facilities by weighted enrolment.
- * 九年一贯制 A : 1.1B; 十二年一贯制 A : 1.1B : 1.32C; 完全中学 B : 1.2C. Other types keep all of it.
+ * docs/standard.md#apportioning: the share of a school's whole-school facilities that belongs to its section of
+ * `level`, by weighted enrolment. 九年一贯制 A : 1.1B; 十二年一贯制 A : 1.1B : 1.32C; 完全中学 B : 1.2C. Other types
+ * keep all of it (1). A school with no weighted enrolment gives its sections 0.
  */
-export function apportioningShares(record: SchoolRecord, profile: Profile): Partial<Record<Level, number>> {
+export function apportioningShare(record: SchoolRecord, level: Level, profile: Profile): number {
   const { primary: a, junior: b, senior: c } = record.students;
   const w = profile.apportioning;
   switch (record.type) {
     case "nineYear": {
       const total = w.nineYear.primary * a + w.nineYear.junior * b;
-      if (total <= 0) return { primary: 0, junior: 0 };
-      return { primary: (w.nineYear.primary * a) / total, junior: (w.nineYear.junior * b) / total };
+      if (total <= 0) return 0;
+      return (level === "primary" ? w.nineYear.primary * a : w.nineYear.junior * b) / total;
     }
     case "twelveYear": {
       const total = w.twelveYear.primary * a + w.twelveYear.junior * b + w.twelveYear.senior * c;
-      if (total <= 0) return { primary: 0, junior: 0 };
-      return { primary: (w.twelveYear.primary * a) / total, junior: (w.twelveYear.junior * b) / total };
+      if (total <= 0) return 0;
+      return (level === "primary" ? w.twelveYear.primary * a : w.twelveYear.junior * b) / total;
     }
     case "complete": {
       const total = w.complete.junior * b + w.complete.senior * c;
-      if (total <= 0) return { junior: 0 };
-      return { junior: (w.complete.junior * b) / total };
+      if (total <= 0 || level !== "junior") return 0;
+      return (w.complete.junior * b) / total;
     }
     case "special": {
       // special-education schools are excluded; split by plain enrolment so the figures shown are sensible
       const total = a + b;
-      if (total <= 0) return { primary: 0, junior: 0 };
-      return { primary: a / total, junior: b / total };
+      if (total <= 0) return 0;
+      return (level === "primary" ? a : b) / total;
     }
-    default: {
-      const shares: Partial<Record<Level, number>> = {};
-      for (const level of SECTIONS_OF_TYPE[record.type]) shares[level] = 1;
-      return shares;
-    }
+    default:
+      return SECTIONS_OF_TYPE[record.type].includes(level) ? 1 : 0;
   }
+}
+
+/** The shares of every level the school type has (docs/standard.md#apportioning). */
+export function apportioningShares(record: SchoolRecord, profile: Profile): Partial<Record<Level, number>> {
+  const shares: Partial<Record<Level, number>> = {};
+  for (const level of SECTIONS_OF_TYPE[record.type])
+    shares[level] = apportioningShare(record, level, profile);
+  return shares;
+}
+
+/** A set of levels as bits: primary 1, junior 2. */
+export const LEVEL_BIT: Record<Level, number> = { primary: 1, junior: 2 };
+
+const LEVEL_SET_OF_TYPE = Object.fromEntries(
+  Object.entries(SECTIONS_OF_TYPE).map(([type, levels]) => [
+    type,
+    levels.reduce((set, l) => set | LEVEL_BIT[l], 0),
+  ]),
+) as Record<SchoolType, number>;
+
+/**
+ * The levels whose sections a school has (docs/standard.md#scope), as a set of LEVEL_BITs: those of its type; a
+ * special-education or vocational school only those it has pupils in (its first level when it has none).
+ */
+export function sectionLevelSet(record: SchoolRecord): number {
+  const ofType = LEVEL_SET_OF_TYPE[record.type];
+  if (record.type !== "special" && record.type !== "vocational") return ofType;
+  const withPupils =
+    (record.students.primary > 0 ? LEVEL_BIT.primary : 0) |
+    (record.students.junior > 0 ? LEVEL_BIT.junior : 0);
+  const present = ofType & withPupils;
+  return present !== 0 ? present : ofType & -ofType;
 }
 
 /** Whole-school facilities with the profile option for indoor sports rooms applied. */
@@ -71,7 +108,8 @@ export function effectiveFacilities(
   };
 }
 
-function exclusionOf(
+/** docs/standard.md#scope: why the section of `level` with `students` pupils is excluded, if it is. */
+export function exclusionOf(
   record: SchoolRecord,
   level: Level,
   students: number,
@@ -105,34 +143,31 @@ export function teachingPointParents(records: readonly SchoolRecord[]): Int32Arr
 }
 
 /**
- * docs/standard.md#teaching-points profile option: every teaching point merged into its parent school (所属学校) before
- * evaluating. Teaching points whose parent is not in the table stay schools of their own.
+ * docs/standard.md#teaching-points profile option: every teaching point merged into its parent school (所属学校)
+ * before evaluating. By record index: the school to evaluate there, or null for a teaching point merged into its
+ * parent. Teaching points whose parent is not in the table stay schools of their own.
  */
-export function mergeTeachingPoints(
-  records: readonly SchoolRecord[],
-): { record: SchoolRecord; index: number }[] {
+export function mergeTeachingPoints(records: readonly SchoolRecord[]): (SchoolRecord | null)[] {
   const parents = teachingPointParents(records);
-  const merged = records.map((record, index) => ({ record, index }));
-  records.forEach((r, i) => {
+  const merged: (SchoolRecord | null)[] = records.slice();
+  records.forEach((point, i) => {
     const p = parents[i];
     if (p < 0) return;
-    const parent = merged[p].record;
+    const parent = merged[p] as SchoolRecord;
     const sum = (x: Record<string, number>, y: Record<string, number>) =>
       Object.fromEntries(Object.keys(x).map((k) => [k, x[k] + y[k]]));
     merged[p] = {
-      index: p,
-      record: {
-        ...parent,
-        students: { ...parent.students, primary: parent.students.primary + r.students.primary },
-        teachers: {
-          ...parent.teachers,
-          primary: sum(parent.teachers.primary, r.teachers.primary) as SchoolRecord["teachers"]["primary"],
-        },
-        ...mergedFacilities(parent, r.facilities),
+      ...parent,
+      students: { ...parent.students, primary: parent.students.primary + point.students.primary },
+      teachers: {
+        ...parent.teachers,
+        primary: sum(parent.teachers.primary, point.teachers.primary) as SchoolRecord["teachers"]["primary"],
       },
+      ...mergedFacilities(parent, point.facilities),
     };
+    merged[i] = null;
   });
-  return merged.filter((_, i) => parents[i] < 0);
+  return merged;
 }
 
 /**
@@ -187,46 +222,8 @@ function mergedFacilities(
   return { facilities: add(parent.facilities, point), sectionFacilities: parent.sectionFacilities };
 }
 
-/** The sections of one school (docs/standard.md#apportioning), with teachers per section and facilities apportioned. */
-export function sectionsOfSchool(record: SchoolRecord, recordIndex: number, profile: Profile): Section[] {
-  let levels = SECTIONS_OF_TYPE[record.type];
-  if (record.type === "special" || record.type === "vocational") {
-    const present = levels.filter((level) => record.students[level] > 0);
-    levels = present.length > 0 ? present : levels.slice(0, 1);
-  }
-  const shares = apportioningShares(record, profile);
-  const facilities = effectiveFacilities(record.facilities, record.indoorSportsArea, profile);
-  const sections: Section[] = new Array(levels.length);
-  for (let i = 0; i < levels.length; i++) {
-    const level = levels[i];
-    const students = record.students[level];
-    const given = record.sectionFacilities?.[level];
-    const share = given ? null : (shares[level] ?? 0);
-    const teachers = record.teachers[level];
-    // a literal of the seven amounts (TEACHER_INDICATORS per section, FACILITY_INDICATORS as given or apportioned)
-    const amounts: Record<IndicatorId, number> = {
-      qualifiedTeachers: teachers.qualifiedTeachers,
-      keyTeachers: teachers.keyTeachers,
-      peArtTeachers: teachers.peArtTeachers,
-      teachingArea: given ? given.teachingArea : facilities.teachingArea * (share as number),
-      sportsArea: given ? given.sportsArea : facilities.sportsArea * (share as number),
-      equipmentValue: given ? given.equipmentValue : facilities.equipmentValue * (share as number),
-      multimediaRooms: given ? given.multimediaRooms : facilities.multimediaRooms * (share as number),
-    };
-    const exclusion = exclusionOf(record, level, students, profile);
-    sections[i] = {
-      recordIndex,
-      school: record.name,
-      level,
-      students,
-      included: exclusion === undefined,
-      exclusion,
-      amounts,
-      facilityShare: share,
-    };
-  }
-  return sections;
-}
+/** What one unit of an indicator's scale counts: per 100 students or per student (docs/standard.md#indicators). */
+export const SCALE_FACTOR = { per100: 100, perStudent: 1 } as const;
 
 /** Indicator value from a section's amount: per 100 students or per student (docs/standard.md#indicators). */
 export function indicatorValue(
@@ -238,10 +235,15 @@ export function indicatorValue(
   return scaledValue(profile.indicators[indicator], amount, students);
 }
 
-/** indicatorValue for the indicator's definition. */
+/** indicatorValue for the indicator's definition; null without students. */
 export function scaledValue(indicator: IndicatorDefinition, amount: number, students: number): number | null {
   if (!(students > 0)) return null;
-  return indicator.scale === "per100" ? (amount * 100) / students : amount / students;
+  return perStudents(amount, SCALE_FACTOR[indicator.scale], students);
+}
+
+/** The indicator value of `amount` for `students` (> 0) students, `factor` being its scale's SCALE_FACTOR. */
+export function perStudents(amount: number, factor: number, students: number): number {
+  return (amount * factor) / students;
 }
 
 /** Amount of a resource that gives the indicator value `value` for `students` students. */
@@ -251,7 +253,5 @@ export function amountForValue(
   value: number,
   students: number,
 ): number {
-  return profile.indicators[indicator].scale === "per100" ? (value * students) / 100 : value * students;
+  return (value * students) / SCALE_FACTOR[profile.indicators[indicator].scale];
 }
-
-export { INDICATOR_IDS };

@@ -12,6 +12,13 @@ export type TableSource = "selection" | "table" | "usedRange";
 export interface ExcelHost {
   /** reads the school table; a constant number of syncs whatever the number of schools */
   readTable(source: TableSource): Promise<Grid>;
+  /**
+   * the workbook's visible sheets in their order; `report` marks the sheets the add-in made (for choosing another
+   * year's school table, which is never one of them)
+   */
+  listSheets(): Promise<{ name: string; report: boolean }[]>;
+  /** reads a sheet's used range by the sheet's name, as readTable reads the active sheet's */
+  readSheet(name: string): Promise<Grid>;
   /** inserts the template sheet (as `balance template`); returns the sheet's name */
   insertTemplate(options: { withSample: boolean; lang: Lang }): Promise<string>;
   /** inserts the county sheet (县级指标, as `balance template --county`) to fill in; returns the sheet's name */

@@ -4,6 +4,7 @@
  * Pure functions: the Office.js writer only queues what these return.
  */
 import { columnLetters } from "../sheet/grid";
+import { STYLE_LOOK } from "../report/look";
 import type { CellStyle, ReportCell, ReportSheet } from "../report/model";
 
 /** Office rejects requests over 5 MB; keep each well under it (the payload estimate is approximate). */
@@ -86,18 +87,33 @@ export function cellBlocks(sheet: ReportSheet, budget = REQUEST_BUDGET_BYTES): C
 
 /** A1 rectangles covering every cell of each style: vertical runs per column, joined across equal columns. */
 export function styleAreas(sheet: ReportSheet): Map<CellStyle, string[]> {
-  const byStyle = new Map<CellStyle, Map<number, number[]>>();
+  return areasBy(sheet, (cell) => cell.style);
+}
+
+/** A1 rectangles of the cells aligned left, centred or right (by the cell, else by its style). */
+export function alignmentAreas(sheet: ReportSheet): Map<"left" | "center" | "right", string[]> {
+  return areasBy(sheet, (cell) => cell.align ?? (cell.style ? STYLE_LOOK[cell.style].align : undefined));
+}
+
+/** A1 rectangles of the cells whose text wraps by themselves (not by their style). */
+export function wrapAreas(sheet: ReportSheet): string[] {
+  return areasBy(sheet, (cell) => (cell.wrap ? true : undefined)).get(true) ?? [];
+}
+
+function areasBy<K>(sheet: ReportSheet, keyOf: (cell: ReportCell) => K | undefined): Map<K, string[]> {
+  const byStyle = new Map<K, Map<number, number[]>>();
   sheet.rows.forEach((cells, r) =>
     cells.forEach((cell, c) => {
-      if (!cell?.style) return;
-      let columns = byStyle.get(cell.style);
-      if (!columns) byStyle.set(cell.style, (columns = new Map()));
+      const key = cell ? keyOf(cell) : undefined;
+      if (key === undefined) return;
+      let columns = byStyle.get(key);
+      if (!columns) byStyle.set(key, (columns = new Map()));
       let rows = columns.get(c);
       if (!rows) columns.set(c, (rows = []));
       rows.push(r);
     }),
   );
-  const out = new Map<CellStyle, string[]>();
+  const out = new Map<K, string[]>();
   for (const [style, columns] of byStyle) {
     // runs of consecutive rows per column, then runs with the same rows in adjacent columns merged
     const runs = new Map<string, number[]>();
@@ -158,23 +174,4 @@ export function areaGroups(areas: readonly string[], maxLength = 2000): string[]
   }
   if (current) groups.push(current);
   return groups;
-}
-
-/** How each style looks; the .xlsx writer uses the same colours. */
-export const STYLE_LOOK: Record<
-  CellStyle,
-  { fill?: string; fontColor?: string; bold?: boolean; italic?: boolean; size?: number; wrap?: boolean }
-> = {
-  title: { bold: true, size: 14 },
-  header: { bold: true, fill: "#DDEBF7", wrap: true },
-  pass: { fill: "#C6EFCE", fontColor: "#006100" },
-  fail: { fill: "#FFC7CE", fontColor: "#9C0006" },
-  warn: { fill: "#FFEB9C", fontColor: "#9C5700" },
-  note: { italic: true, fontColor: "#595959" },
-  bold: { bold: true },
-};
-
-/** Excel column width in points for a width in characters (CJK text needs the generous end). */
-export function columnWidthPoints(characters: number): number {
-  return Math.round(characters * 7.5 + 5);
 }

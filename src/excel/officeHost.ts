@@ -10,7 +10,9 @@
  *   temporary sheets again, so the workbook is left as it was.
  */
 import type { Lang } from "../i18n/format";
-import type { Report, ReportSheet } from "../report/model";
+import { REPORT_FONT, STYLE_LOOK, columnWidthPoints } from "../report/look";
+import type { Report } from "../report/model";
+import { wrappedHeight } from "../report/print";
 import {
   COUNTY_COLUMN_WIDTHS,
   COUNTY_SHEET_NAME,
@@ -20,16 +22,10 @@ import {
   YES_NO_CHOICES,
   countyTemplateRows,
 } from "../sheet/countySheet";
-import { columnLetters, sheetRef, type Grid } from "../sheet/grid";
+import { columnLetters, type Grid } from "../sheet/grid";
 import type { ExcelHost, TableSource } from "./host";
-import {
-  areaGroups,
-  cellBlocks,
-  columnWidthPoints,
-  REQUEST_BUDGET_BYTES,
-  STYLE_LOOK,
-  styleAreas,
-} from "./layout";
+import { REQUEST_BUDGET_BYTES } from "./layout";
+import { queuePrint, queueSheet } from "./sheetWriter";
 
 /** Excel.run, or the double's run. */
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -117,20 +113,6 @@ export function splitAddress(address: string): { sheet: string | null; local: st
   return { sheet, local: address.slice(bang + 1) };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** Points formulas at the temporary sheets; Excel carries them to the final names on rename. */
-export function retarget(formula: string, names: Map<string, string>): string {
-  let out = formula;
-  for (const [from, to] of names) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.'])${escapeRegExp(sheetRef(from))}!`, "gu");
-    out = out.replace(pattern, () => `${sheetRef(to)}!`);
-  }
-  return out;
-}
-
 function uniqueName(wanted: string, taken: Set<string>): string {
   const lower = (s: string) => s.toLowerCase();
   const takenLower = new Set([...taken].map(lower));
@@ -139,74 +121,6 @@ function uniqueName(wanted: string, taken: Set<string>): string {
     const name = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
     if (!takenLower.has(lower(name))) return name;
   }
-}
-
-/** Queues every write of one sheet; calls `flush` before a block that would overflow the request. */
-async function queueSheet(
-  context: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  sheet: ReportSheet,
-  names: Map<string, string>,
-  budget: { pending: number; limit: number; flush: () => Promise<void> },
-): Promise<void> {
-  for (const block of cellBlocks(sheet, budget.limit)) {
-    if (budget.pending + block.bytes > budget.limit) await budget.flush();
-    const range = ws.getRangeByIndexes(block.row, 0, block.rowCount, block.columnCount);
-    range.formulas = block.formulas.map((row) =>
-      row.map((v) => (typeof v === "string" ? retarget(v, names) : v)),
-    );
-    if (block.numberFormat) range.numberFormat = block.numberFormat;
-    budget.pending += block.bytes;
-  }
-  for (const [style, areas] of styleAreas(sheet)) {
-    const look = STYLE_LOOK[style];
-    for (const address of areaGroups(areas)) {
-      if (budget.pending + address.length * 2 > budget.limit) await budget.flush();
-      const target = ws.getRanges(address);
-      if (look.fill) target.format.fill.color = look.fill;
-      if (look.fontColor) target.format.font.color = look.fontColor;
-      if (look.bold) target.format.font.bold = true;
-      if (look.italic) target.format.font.italic = true;
-      if (look.size) target.format.font.size = look.size;
-      if (look.wrap) target.format.wrapText = true;
-      budget.pending += address.length * 2 + 200;
-    }
-  }
-  (sheet.columnWidths ?? []).forEach((w, c) => {
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
-  });
-  for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
-  const freeze = sheet.freeze ?? (sheet.headerRows ? { rows: sheet.headerRows, columns: 0 } : null);
-  if (freeze && freeze.columns > 0) {
-    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, freeze.rows), freeze.columns));
-  } else if (freeze && freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
-  if (sheet.print) {
-    ws.pageLayout.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1 };
-  }
-  if (sheet.headerRows) ws.pageLayout.setPrintTitleRows(`$1:$${sheet.headerRows}`);
-  for (const spec of sheet.charts ?? []) {
-    const [first, ...rest] = spec.series;
-    if (!first) continue;
-    const type = spec.type === "line" ? "Line" : "ColumnClustered";
-    // a series laid out along a row (a trend over years) is one series of that row, not one per column
-    const rows = /^\$?[A-Z]+\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(first.values);
-    const seriesBy = rows && rows[1] === rows[2] ? "Rows" : "Columns";
-    const chart = ws.charts.add(type, ws.getRange(first.values), seriesBy);
-    chart.title.text = spec.title;
-    const s0 = chart.series.getItemAt(0);
-    s0.name = first.name;
-    s0.setXAxisValues(ws.getRange(spec.categories));
-    for (const s of rest) {
-      const series = chart.series.add(s.name);
-      series.setValues(ws.getRange(s.values));
-      series.setXAxisValues(ws.getRange(spec.categories));
-      if (s.line) series.chartType = "Line";
-    }
-    chart.setPosition(spec.anchor.from, spec.anchor.to);
-  }
-  void context;
 }
 
 /**
@@ -293,6 +207,27 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
   const run = options.run;
   const limit = options.requestBudget ?? REQUEST_BUDGET_BYTES;
 
+  /** A range's values as a grid: one sync for its size, then its values in blocks (`readValues`). */
+  async function readRange(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    range: Excel.Range,
+  ): Promise<Grid> {
+    ws.load("name");
+    range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    // values in row blocks under the response limit: one block, one sync, for any county's table
+    const shape = {
+      row: range.rowIndex,
+      column: range.columnIndex,
+      rows: range.rowCount,
+      columns: range.columnCount,
+    };
+    const values = await readValues(context, ws, shape, limit);
+    const local = splitAddress(range.address).local.split(":")[0];
+    return { sheet: ws.name, topLeft: local, values };
+  }
+
   async function readState(context: Excel.RequestContext) {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name,items/id");
@@ -318,12 +253,30 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       for (const r of template.rows) if (r.length > width) width = r.length;
       const rows = template.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
       ws.getRangeByIndexes(0, 0, rows.length, width).values = rows;
+      ws.getRangeByIndexes(0, 0, rows.length, width).format.font.name = REPORT_FONT.name;
       const header = ws.getRangeByIndexes(template.headerRow, 0, 1, width);
       header.format.font.bold = true;
       header.format.fill.color = STYLE_LOOK.header.fill as string;
       header.format.wrapText = true;
-      (template.columnWidths ?? []).forEach((w, c) => {
+      const widths = template.columnWidths ?? [];
+      widths.forEach((w, c) => {
         ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
+      });
+      // the header as tall as its wrapped text; the sheet prints on A4, one page wide, the header on every page
+      const headerTexts = rows[template.headerRow].map((h, c) => ({
+        text: String(h),
+        width: widths[c] ?? 8,
+      }));
+      header.format.rowHeight = Math.max(
+        ...headerTexts.map((h) => wrappedHeight(h.text, h.width, REPORT_FONT.size)),
+      );
+      queuePrint(ws, {
+        orientation: "landscape",
+        paper: "A4",
+        fitToWidth: true,
+        titleRows: [template.headerRow + 1, template.headerRow + 1],
+        header: { right: template.name },
+        footer: { center: "第 &P 页 共 &N 页" },
       });
       for (const cell of template.choices?.cells ?? []) {
         ws.getRange(cell).dataValidation.rule = {
@@ -357,19 +310,29 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
           }
           range = tables.items[0].getRange();
         }
-        ws.load("name");
-        range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+        return readRange(context, ws, range);
+      });
+    },
+
+    async listSheets(): Promise<{ name: string; report: boolean }[]> {
+      return run(async (context) => {
+        // one load of the collection with every property needed: a second load of it would replace the first
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/id,items/visibility");
+        const marker = context.workbook.settings.getItemOrNullObject(REPORT_SHEETS_SETTING);
+        marker.load("value");
         await context.sync();
-        // values in row blocks under the response limit: one block, one sync, for any county's table
-        const shape = {
-          row: range.rowIndex,
-          column: range.columnIndex,
-          rows: range.rowCount,
-          columns: range.columnCount,
-        };
-        const values = await readValues(context, ws, shape, limit);
-        const local = splitAddress(range.address).local.split(":")[0];
-        return { sheet: ws.name, topLeft: local, values };
+        const ours = new Set((marker.isNullObject ? [] : parseMade(marker.value)).map((m) => m.id));
+        return sheets.items
+          .filter((s) => s.visibility === "Visible")
+          .map((s) => ({ name: s.name, report: ours.has(s.id) }));
+      });
+    },
+
+    async readSheet(name: string): Promise<Grid> {
+      return run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        return readRange(context, ws, ws.getUsedRange(true));
       });
     },
 

@@ -1,27 +1,74 @@
 /** UI language: Chinese first, English second. */
 export type Lang = "zh" | "en";
 
-const LOCALE: Record<Lang, string> = { zh: "zh-CN", en: "en-US" };
-const cache = new Map<string, Intl.NumberFormat>();
-
-function formatter(lang: Lang, decimals: number): Intl.NumberFormat {
-  const key = `${lang}:${decimals}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    cache.set(key, f);
+/**
+ * The shortest decimal that reads back as the same double (1.005, not 1.00499999999999989…), as its whole and
+ * fraction digits: 1.005 → ["1", "005"], 1e21 → ["1000000000000000000000", ""], 1e-7 → ["0", "0000001"].
+ */
+function shortestDigits(abs: number): [whole: string, fraction: string] {
+  const text = String(abs);
+  if (text.indexOf("e") < 0) {
+    const point = text.indexOf(".");
+    return point < 0 ? [text, ""] : [text.slice(0, point), text.slice(point + 1)];
   }
-  return f;
+  const [mantissa, exponent] = abs.toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const power = Number(exponent);
+  return power >= 0
+    ? [digits.slice(0, power + 1).padEnd(power + 1, "0"), digits.slice(power + 1)]
+    : ["0", "0".repeat(-power - 1) + digits];
+}
+
+/** A whole number written in decimal digits, plus one: "199" → "200", "99" → "100". */
+function plusOne(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === "9") i--;
+  const carried = "0".repeat(digits.length - 1 - i);
+  return i < 0 ? `1${carried}` : `${digits.slice(0, i)}${Number(digits[i]) + 1}${carried}`;
+}
+
+/** The shortest decimal of `abs` rounded half away from zero to `decimals` places: "1.01" for 1.005 and 2. */
+function roundShortest(abs: number, decimals: number): string {
+  let [whole, fraction] = shortestDigits(abs);
+  if (fraction.length <= decimals) {
+    fraction = fraction.padEnd(decimals, "0");
+  } else {
+    const roundsUp = fraction.charCodeAt(decimals) >= 53; /* "5" */
+    fraction = fraction.slice(0, decimals);
+    if (roundsUp) {
+      const digits = plusOne(whole + fraction);
+      whole = digits.slice(0, digits.length - decimals);
+      fraction = digits.slice(digits.length - decimals);
+    }
+  }
+  return decimals > 0 ? `${whole}.${fraction}` : whole;
+}
+
+/**
+ * A number rounded to `decimals` places as Intl.NumberFormat writes it in zh-CN and en-US alike: the shortest
+ * decimal of the double rounded half away from zero, thousands grouped by ",", no sign on a zero. Done by hand:
+ * the first Intl.NumberFormat loads ICU's locale data, which takes longer than the rest of `balance evaluate`
+ * on a county, and each later call costs more than this.
+ */
+function roundedText(value: number, decimals: number): string {
+  const abs = Math.abs(value);
+  const scaled = abs * 10 ** decimals;
+  // toFixed rounds the exact double, Intl its shortest decimal: the two differ only at a tie (1.005 is stored as
+  // 1.00499…), and a tie is within rounding error of a half in `scaled`; elsewhere toFixed is the same and faster
+  const rounded =
+    scaled < 1e12 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-3
+      ? abs.toFixed(decimals)
+      : roundShortest(abs, decimals);
+  const sign = value < 0 && /[1-9]/.test(rounded) ? "-" : "";
+  const point = decimals > 0 ? rounded.length - decimals - 1 : rounded.length;
+  if (point <= 3) return sign + rounded;
+  return sign + rounded.slice(0, point).replace(/\B(?=(\d{3})+$)/g, ",") + rounded.slice(point);
 }
 
 /** A number as a person reads it: grouped thousands, fixed decimals (ratios 2, counts 0). "—" for none. */
-export function formatNumber(value: number | null | undefined, decimals = 2, lang: Lang = "zh"): string {
+export function formatNumber(value: number | null | undefined, decimals = 2, _lang: Lang = "zh"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  const rounded = formatter(lang, decimals).format(value);
-  return rounded === "-0" || /^-0[.,]0+$/.test(rounded) ? rounded.slice(1) : rounded;
+  return roundedText(value, decimals);
 }
 
 /** A share as a percentage: 0.853 → 85.3%. */
@@ -65,4 +112,12 @@ const UNITS_EN: Record<string, string> = {
 
 export function unitIn(lang: Lang, unit: string): string {
   return lang === "zh" ? unit : (UNITS_EN[unit] ?? unit);
+}
+
+/** 元 amounts in 万元, whatever their size, as plans and their costs are read: 12.00 万元, 0.35 万元. */
+export function formatWan(value: number | null | undefined, lang: Lang = "zh"): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return lang === "zh"
+    ? `${formatNumber(value / 10000, 2, lang)} 万元`
+    : `${formatNumber(value, 0, lang)} yuan`;
 }

@@ -1,5 +1,7 @@
 import type { Lang } from "./format";
+import { LEAGUE_VIEWS_EN, LEAGUE_VIEWS_ZH } from "./leagueViews";
 import { VIEWS_EN, VIEWS_ZH } from "./views";
+import { RECIPE_EN, RECIPE_ZH } from "./recipe";
 
 /**
  * The task pane's words. One key set; Chinese is the reference, English must have every key
@@ -66,6 +68,12 @@ const paneZh = {
   writing: "正在写入报表…",
   reportBlocked: "请先改正全部错误。",
   reportWritten: "已写入：{sheets}",
+  reportCounty: "旗县市",
+  reportCountyPlaceholder: "如：阿尔山市",
+  reportYear: "年份或学年",
+  reportYearPlaceholder: "如：2026 或 2025-2026",
+  reportYearWrong: "应为年份或学年，如 2026 或 2025-2026",
+  reportTitleHelp: "写入各表标题；留空则标题中留出空白，打印后手填。",
   confirmTitle: "替换已有报表？",
   confirmBody:
     "工作簿中已有本加载项生成的工作表：{sheets}。将用新结果替换它们；学校数据表和其他工作表不会改动。",
@@ -120,7 +128,7 @@ const paneZh = {
   dismiss: "关闭",
 };
 
-const zh = { ...paneZh, ...VIEWS_ZH };
+const zh = { ...paneZh, ...VIEWS_ZH, ...RECIPE_ZH, ...LEAGUE_VIEWS_ZH };
 
 export type MessageKey = keyof typeof zh;
 
@@ -186,6 +194,12 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   writing: "Writing the report…",
   reportBlocked: "Fix every error first.",
   reportWritten: "Written: {sheets}",
+  reportCounty: "County",
+  reportCountyPlaceholder: "e.g. 阿尔山市",
+  reportYear: "Year or school year",
+  reportYearPlaceholder: "e.g. 2026 or 2025-2026",
+  reportYearWrong: "A year or a school year, e.g. 2026 or 2025-2026",
+  reportTitleHelp: "For the sheets' titles; left empty, the titles keep a blank to fill in by hand.",
   confirmTitle: "Replace the existing report?",
   confirmBody:
     "The workbook already holds sheets this add-in made: {sheets}. They will be replaced with the new results; the school table and every other sheet stay as they are.",
@@ -240,7 +254,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   dismiss: "Dismiss",
 };
 
-const en: Record<MessageKey, string> = { ...paneEn, ...VIEWS_EN };
+const en: Record<MessageKey, string> = { ...paneEn, ...VIEWS_EN, ...RECIPE_EN, ...LEAGUE_VIEWS_EN };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

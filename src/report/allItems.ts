@@ -2,6 +2,8 @@ import { countyChecklist, type CountyVerdict } from "../engine/county";
 import type { Lang } from "../i18n/format";
 import { formatItemValue } from "../sheet/countySheet";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
+import { sheetRef } from "../sheet/grid";
+import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
 
 type Text = { zh: string; en: string };
 
@@ -74,54 +76,77 @@ export function countyItemsOf(verdict: CountyVerdict, lang: Lang): CountyItems {
   return { countyPass: verdict.countyPass, items: [resources, ...items] };
 }
 
-/** 全部指标 / All items: one row per item of every part, its requirement, value and status. */
-export function allItemsSheet(county: CountyItems, lang: Lang, name: string): ReportSheet {
+export const ALL_ITEMS_NAME = { zh: "全部指标", en: "All items" } as const;
+const TABLE = { zh: "县域评估全部指标", en: "All items of the county evaluation" } as const;
+
+/** Rows of 全部指标: title, subtitle, header, then one row per item from row 4; statuses in column F. */
+const FIRST_ITEM_ROW = 4;
+const STATUS_COLUMN = "F";
+
+/** The range of the items' statuses on 全部指标, for the county verdict's formula on 汇总. */
+export function allItemsStatusRange(county: CountyItems, lang: Lang): string {
+  return `${sheetRef(ALL_ITEMS_NAME[lang])}!$${STATUS_COLUMN}$${FIRST_ITEM_ROW}:$${STATUS_COLUMN}$${FIRST_ITEM_ROW + county.items.length - 1}`;
+}
+
+/**
+ * 全部指标 / All items: one row per item of every part, its requirement, value and status. The resources item's
+ * status is a formula over the resource verdict of 汇总 (`resourcesCell`); the others are the engine's verdicts
+ * on the county sheet, which the report does not carry.
+ */
+export function allItemsSheet(
+  county: CountyItems,
+  options: { lang: Lang; title: TitleParts; resourcesCell: string },
+): ReportSheet {
+  const { lang } = options;
   const zh = lang === "zh";
-  const head = (
+  const b = new SheetBuilder([12, 5, 34, 34, 12, 8, 30]);
+  const last = 6;
+  b.title(
+    tableTitle(options.title, TABLE, lang),
+    last,
     zh
-      ? ["部分", "序号", "指标", "要求", "值", "状态", "涉及学校"]
-      : ["Part", "No.", "Item", "Requirement", "Value", "Status", "Schools"]
-  ).map((h): ReportCell => ({ value: h, style: "header" }));
-  const rows: ReportCell[][] = [
-    [
-      {
-        value: zh ? "县域义务教育优质均衡发展 全部指标" : "All items of the county evaluation",
-        style: "title",
-      },
-      {},
-      {},
-      {},
-      {},
-      {
-        value: county.countyPass ? STATUS_NAMES.pass[lang] : STATUS_NAMES.fail[lang],
-        style: county.countyPass ? "pass" : "fail",
-      },
-    ],
-    head,
-  ];
+      ? "资源配置、政府保障程度、教育质量、社会认可度和一票否决"
+      : "Resources, guarantee, quality, recognition and vetoes",
+  );
+  const header = b.push(
+    (zh
+      ? ["部分", "序号", "指标", "要求", "值", "状态", "涉及学校（单元格）"]
+      : ["Part", "No.", "Item", "Requirement", "Value", "Status", "Schools (cells)"]
+    ).map((h): ReportCell => ({ value: h, style: "header" })),
+  );
   for (const item of county.items) {
     const requirement = typeof item.requirement === "string" ? item.requirement : item.requirement[lang];
     const schools = (item.schools ?? [])
       .map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school))
       .join("；");
-    rows.push([
+    const status: ReportCell = {
+      value: STATUS_NAMES[item.status][lang],
+      style: STATUS_STYLE[item.status],
+      align: "center",
+    };
+    if (item.part === "resources" && item.status !== "missing") status.formula = `=${options.resourcesCell}`;
+    b.push([
       { value: PART_NAMES[item.part][lang] },
-      { value: item.item },
-      { value: item.name[lang] },
-      { value: requirement },
-      { value: item.value },
-      { value: STATUS_NAMES[item.status][lang], style: STATUS_STYLE[item.status] },
-      { value: schools || null },
+      { value: item.item, align: "center" },
+      { value: item.name[lang], style: "note" },
+      { value: requirement, style: "note" },
+      { value: item.value, align: "center" },
+      status,
+      { value: schools || null, style: "note" },
     ]);
   }
-  return {
+  b.border(header, 0, b.next - 1, last);
+  b.signature(lang, last);
+  return b.sheet({
     key: "allItems",
-    name,
-    rows,
-    columnWidths: [14, 6, 40, 30, 12, 10, 40],
-    headerRows: 2,
-    freeze: { rows: 2, columns: 0 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
-    merges: ["A1:E1"],
-  };
+    name: ALL_ITEMS_NAME[lang],
+    freeze: { rows: header, columns: 0 },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [header, header],
+      ...pageMarks(options.title, TABLE, lang),
+    },
+  });
 }

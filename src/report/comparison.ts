@@ -157,9 +157,8 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
     name: COMPARISON_SHEETS.summary[lang],
     rows,
     columnWidths: [22, 28, 10, 14, 14, 16, 16],
-    headerRows: 1,
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
     merges: ["A1:G1"],
   };
 }
@@ -257,9 +256,8 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
     name: COMPARISON_SHEETS.coefficients[lang],
     rows,
     columnWidths: [16, ...trend.years.map(() => 10), 8, 10, 12, ...(projection ? [30, 10] : [])],
-    headerRows: 1,
     freeze: { rows: 1, columns: 1 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
     merges: [`A1:${columnLetters(width - 1)}1`],
     charts,
   };
@@ -336,9 +334,8 @@ function sectionsSheet(trend: Trend, profile: Profile, lang: Lang): ReportSheet 
     name: COMPARISON_SHEETS.sections[lang],
     rows,
     columnWidths: [22, 6, 14, 8, 8, 9, 9, 14, 9, 9, 9, 9],
-    headerRows: 2,
     freeze: { rows: 2, columns: 1 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 2] },
     merges: ["A1:L1"],
   };
 }

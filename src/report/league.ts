@@ -48,7 +48,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       ),
     ],
     [cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])],
-    [cell(zh ? "学年" : "School year", "bold"), cell(summary.year, undefined, COUNT)],
+    [cell(zh ? "年份" : "Year", "bold"), cell(summary.year, undefined, COUNT)],
     [cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)],
     [],
     headerRow([
@@ -177,8 +177,8 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   rows.push([
     cell(
       zh
-        ? `判定规则：目标年份已到（剩余 ≤ 0 年）仍未达标；或剩余不超过 ${AT_RISK.yearsLeft} 年且仍有差异系数超限或 ${AT_RISK.failingSections} 所以上学校（校区）未达标。学年以秋季学期起始年份计。`
-        : `Rule: the target year has come (0 or fewer years left) and the county does not pass; or ${AT_RISK.yearsLeft} year or less is left and a coefficient is over its limit or ${AT_RISK.failingSections} or more sections fail. A school year is named by the year of its autumn term.`,
+        ? `判定规则：目标年份已到（剩余 ≤ 0 年）仍未达标；或剩余不超过 ${AT_RISK.yearsLeft} 年且仍有差异系数超限或 ${AT_RISK.failingSections} 所以上学校（校区）未达标。年份按公历年计，目标年份即验收年份。`
+        : `Rule: the target year has come (0 or fewer years left) and the county does not pass; or ${AT_RISK.yearsLeft} year or less is left and a coefficient is over its limit or ${AT_RISK.failingSections} or more sections fail. Years are calendar years; the target year is the year of acceptance.`,
       "note",
     ),
   ]);
@@ -244,9 +244,8 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     name: LEAGUE_SUMMARY_SHEET[lang],
     rows,
     columnWidths: [14, 22, 8, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14].slice(0, width),
-    headerRows: 1,
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
     merges: [`A1:${columnLetters(width - 1)}1`],
     charts,
   };

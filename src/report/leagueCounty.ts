@@ -162,9 +162,8 @@ export function countySheet(
     name,
     rows,
     columnWidths: [22, 14, 12, 12, 12, 22],
-    headerRows: 1,
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "portrait", paper: "A4", fitToWidth: true },
+    print: { orientation: "portrait", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
     merges: ["A1:F1"],
   };
 }

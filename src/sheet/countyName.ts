@@ -122,3 +122,10 @@ export function detectCountyName(input: {
   if (fromSheet) return { name: knownIn(fromSheet, known) ?? fromSheet, from: "countySheet" };
   return { name: countyNameFromFile(input.file, known), from: "file" };
 }
+
+/** A year in a file's or a sheet's name: 2025 in 阿尔山市2025.xlsx, 2025年阿尔山市.xlsx or 学校2025; null when none. */
+export function yearInName(path: string): number | null {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(base);
+  return m ? Number(m[1]) : null;
+}

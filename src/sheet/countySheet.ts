@@ -132,7 +132,7 @@ export const COUNTY_TEMPLATE_HEADER_ROW = 2;
  * notes blank; derived rows say where their value comes from).
  */
 /** Widths of 编号, 部分, 指标, 要求, 填报值, 佐证材料, 备注 in characters, for every writer of the county sheet. */
-export const COUNTY_COLUMN_WIDTHS: readonly number[] = [10, 14, 60, 30, 16, 36, 24];
+export const COUNTY_COLUMN_WIDTHS: readonly number[] = [8, 12, 40, 28, 12, 24, 14];
 
 export function countyTemplateRows(lang: Lang = "zh"): (string | null)[][] {
   const header = COUNTY_SHEET_COLUMNS.map((c) => c[lang]);

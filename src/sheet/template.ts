@@ -2,7 +2,13 @@
  * The canonical school table (docs/school-table.md#headers) as the product writes it: header, drop-down lists, and records turned
  * back into rows. recordsToRows is the inverse of readSchoolTable for every column of the template.
  */
-import { SCHOOL_TYPES, SCHOOL_TYPE_NAMES, SECTIONS_OF_TYPE, type SchoolRecord } from "../engine/records";
+import {
+  SCHOOL_TYPES,
+  SCHOOL_TYPE_NAMES,
+  SECTIONS_OF_TYPE,
+  type Facilities,
+  type SchoolRecord,
+} from "../engine/records";
 import { TEMPLATE_COLUMNS, templateHeader } from "../standard/columns";
 import type { Level, TeacherIndicatorId } from "../standard/indicators";
 import { ENROLMENT_LEVELS, LOCALE_WORDS, type EnrolmentLevel } from "./vocabulary";
@@ -38,6 +44,30 @@ export function templateHeaderUnit(header: readonly unknown[]): "万元" | "元"
   return undefined;
 }
 
+/** Widths by column id where the kind's width does not suit. */
+const WIDTHS: Record<string, number> = {
+  name: 13,
+  type: 11,
+  locale: 5,
+  parent: 10,
+  primaryStudents: 5,
+  juniorStudents: 5,
+  seniorStudents: 5,
+  teachingArea: 6,
+  sportsArea: 6,
+  smallestMusicRoom: 5,
+  smallestArtRoom: 5,
+};
+const KIND_WIDTHS: Record<string, number> = { count: 4, rooms: 4, area: 7, money: 7, text: 10 };
+
+/**
+ * Column widths of the template in characters: names wide, numbers narrow, so that its 27 columns print legibly
+ * on one landscape A4 page (the headers wrap over several lines).
+ */
+export function templateColumnWidths(): number[] {
+  return TEMPLATE_COLUMNS.map((c) => WIDTHS[c.id] ?? KIND_WIDTHS[c.kind] ?? 8);
+}
+
 /** The drop-down list of 学校类型: the statistics' full names. */
 export const SCHOOL_TYPE_CHOICES: string[] = SCHOOL_TYPES.map((type) => SCHOOL_TYPE_NAMES[type].zh);
 
@@ -45,7 +75,7 @@ export const SCHOOL_TYPE_CHOICES: string[] = SCHOOL_TYPES.map((type) => SCHOOL_T
 export const LOCALE_CHOICES: string[] = [LOCALE_WORDS.urban, LOCALE_WORDS.town, LOCALE_WORDS.rural];
 
 /** 元 → 万元 for the sheet, without binary noise (123456 / 10000 = 12.3456, not 12.345600000000001). */
-function toTenThousand(yuan: number): number {
+export function toTenThousand(yuan: number): number {
   return Number((yuan / 10000).toPrecision(15));
 }
 
@@ -63,8 +93,43 @@ const STUDENT_FIELD: Record<string, EnrolmentLevel> = {
   seniorStudents: "senior",
 };
 
-/** One cell of the template for one record: blank where the school has nothing to report. */
-function cellOf(record: SchoolRecord, id: string, equipmentUnit: "万元" | "元"): TemplateCell {
+const SECTION_FACILITY_FIELD: Record<string, [Level, keyof Facilities]> = {
+  primaryTeachingArea: ["primary", "teachingArea"],
+  juniorTeachingArea: ["junior", "teachingArea"],
+  primarySportsArea: ["primary", "sportsArea"],
+  juniorSportsArea: ["junior", "sportsArea"],
+  primaryEquipmentValue: ["primary", "equipmentValue"],
+  juniorEquipmentValue: ["junior", "equipmentValue"],
+  primaryMultimediaRooms: ["primary", "multimediaRooms"],
+  juniorMultimediaRooms: ["junior", "multimediaRooms"],
+};
+
+/**
+ * The column id of a figure of a record: a level's enrolment, a section's teachers of a kind, or a section's
+ * facility given per section (the inverse of what recordCell reads for each id).
+ */
+export function columnIdOf(
+  figure:
+    | { students: EnrolmentLevel }
+    | { teachers: TeacherIndicatorId; level: Level }
+    | { facility: keyof Facilities; level: Level },
+): string {
+  const find = <T>(map: Record<string, T>, match: (v: T) => boolean) => {
+    const id = Object.keys(map).find((k) => match(map[k]));
+    if (!id) throw new Error(`no column for ${JSON.stringify(figure)}`);
+    return id;
+  };
+  if ("students" in figure) return find(STUDENT_FIELD, (l) => l === figure.students);
+  if ("teachers" in figure)
+    return find(TEACHER_FIELD, ([l, id]) => l === figure.level && id === figure.teachers);
+  return find(SECTION_FACILITY_FIELD, ([l, f]) => l === figure.level && f === figure.facility);
+}
+
+/**
+ * One cell of a school table for one record, by column id (docs/school-table.md#columns, the optional
+ * per-section facility and indoor sports columns included): blank where the school has nothing to report.
+ */
+export function recordCell(record: SchoolRecord, id: string, equipmentUnit: "万元" | "元"): TemplateCell {
   const optional = (value: number | undefined): TemplateCell => (value === undefined ? null : value);
   const student = STUDENT_FIELD[id];
   if (student) {
@@ -116,8 +181,16 @@ function cellOf(record: SchoolRecord, id: string, equipmentUnit: "万元" | "元
       return optional(record.largestClass?.grade1);
     case "grade7LargestClass":
       return optional(record.largestClass?.grade7);
-    default:
-      return null;
+    case "indoorSportsArea":
+      return optional(record.indoorSportsArea);
+    default: {
+      const sectionFacility = SECTION_FACILITY_FIELD[id];
+      if (!sectionFacility) return null;
+      const [level, field] = sectionFacility;
+      const value = record.sectionFacilities?.[level]?.[field];
+      if (value === undefined) return null;
+      return field === "equipmentValue" && equipmentUnit === "万元" ? toTenThousand(value) : value;
+    }
   }
 }
 
@@ -129,5 +202,7 @@ export function recordsToRows(
   records: readonly SchoolRecord[],
   equipmentUnit: "万元" | "元" = "万元",
 ): TemplateCell[][] {
-  return records.map((record) => TEMPLATE_COLUMNS.map((column) => cellOf(record, column.id, equipmentUnit)));
+  return records.map((record) =>
+    TEMPLATE_COLUMNS.map((column) => recordCell(record, column.id, equipmentUnit)),
+  );
 }

@@ -11,6 +11,36 @@ export const INDICATOR_IDS = [
 
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
+/**
+ * A record of the seven indicators from their values in INDICATOR_IDS order, as one object literal: every record
+ * of a result has the same shape, which keeps reading them fast. With `inIndicatorOrder`, the one place that
+ * names the seven indicators one by one.
+ */
+export function indicatorRecord<T>(inOrder: ArrayLike<T>): Record<IndicatorId, T> {
+  return {
+    qualifiedTeachers: inOrder[0],
+    keyTeachers: inOrder[1],
+    peArtTeachers: inOrder[2],
+    teachingArea: inOrder[3],
+    sportsArea: inOrder[4],
+    equipmentValue: inOrder[5],
+    multimediaRooms: inOrder[6],
+  };
+}
+
+/** The values of a record of the seven indicators in INDICATOR_IDS order, read by name (the inverse of indicatorRecord). */
+export function inIndicatorOrder<T>(byId: Readonly<Record<IndicatorId, T>>): T[] {
+  return [
+    byId.qualifiedTeachers,
+    byId.keyTeachers,
+    byId.peArtTeachers,
+    byId.teachingArea,
+    byId.sportsArea,
+    byId.equipmentValue,
+    byId.multimediaRooms,
+  ];
+}
+
 /** The two levels of compulsory education that are evaluated. */
 export const LEVELS = ["primary", "junior"] as const;
 export type Level = (typeof LEVELS)[number];

@@ -94,6 +94,7 @@ export const NATIONAL_2017: Profile = {
   indoorSportsMovesToSportsArea: false,
   equipmentDefaultUnit: "万元",
   equipmentImplausibleBelow: 50,
-  // the seed: the Xing'an League plan's counties and their target years
+  // the seed: the Xing'an League plan's counties, their target years and its starting-grade date
   counties: XING_AN_LEAGUE_PLAN.counties.map((c) => ({ ...c })),
+  startingGradesFrom: { ...XING_AN_LEAGUE_PLAN.startingGradesFrom },
 };

@@ -82,6 +82,12 @@ export const profileSchema = z
     counties: z
       .array(z.object({ name: z.string().min(1), targetYear: z.number().int().min(1000).max(9999) }).strict())
       .optional(),
+    /** docs/standard.md#starting-grades: the month from which grade 1 and grade 7 classes must be within the
+     * plan's limits (the League plan: the autumn term of 2026) */
+    startingGradesFrom: z
+      .object({ year: z.number().int().min(1000).max(9999), month: z.number().int().min(1).max(12) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -17,10 +17,13 @@ import type { Lang } from "../i18n/format";
 import { langOf, t } from "../i18n/messages";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
+import { CompareView } from "./compare/CompareView";
+import type { EarlierFile } from "./compare/useComparison";
 import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { PaneHeader } from "./components/PaneHeader";
 import { ProblemsStep } from "./components/ProblemsStep";
+import { RecipeStep } from "./components/RecipeStep";
 import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
 import { ResultsCard } from "./components/ResultsCard";
 import { SheetViewer, type WorkbookView } from "./components/SheetViewer";
@@ -46,9 +49,13 @@ export interface PaneProps {
   canInsertTemplate?: boolean;
   /** told when the user switches the language */
   onLangChange?(lang: Lang): void;
+  /** the workbook's file name where it is known (the web app): its year and county name the comparison */
+  workbookName?: string | null;
+  /** the web app: reads another workbook from disk for the comparison; inside Excel the earlier year is a sheet */
+  openFile?: (file: File) => Promise<EarlierFile>;
 }
 
-type TabId = "check" | "whatif" | "plan" | "allItems" | "workbook";
+type TabId = "check" | "whatif" | "plan" | "allItems" | "compare" | "workbook";
 
 /** Demo mode's banner: not connected to Excel, a sample workbook in memory. */
 export function DemoBanner({ lang }: { lang: Lang }) {
@@ -123,11 +130,26 @@ export function Pane(props: PaneProps) {
           selectedValue={tab}
           onTabSelect={(_, data) => setTab(data.value as TabId)}
         >
-          <Tab value="check">{t(lang, "tabCheck")}</Tab>
-          <Tab value="whatif">{t(lang, "tabWhatIf")}</Tab>
-          <Tab value="plan">{t(lang, "tabPlan")}</Tab>
-          <Tab value="allItems">{t(lang, "tabAllItems")}</Tab>
-          {workbook && <Tab value="workbook">{t(lang, "tabWorkbook")}</Tab>}
+          <Tab className={styles.tab} value="check">
+            {t(lang, "tabCheck")}
+          </Tab>
+          <Tab className={styles.tab} value="whatif">
+            {t(lang, "tabWhatIf")}
+          </Tab>
+          <Tab className={styles.tab} value="plan">
+            {t(lang, "tabPlan")}
+          </Tab>
+          <Tab className={styles.tab} value="allItems">
+            {t(lang, "tabAllItems")}
+          </Tab>
+          <Tab className={styles.tab} value="compare">
+            {t(lang, "tabCompare")}
+          </Tab>
+          {workbook && (
+            <Tab className={styles.tab} value="workbook">
+              {t(lang, "tabWorkbook")}
+            </Tab>
+          )}
         </TabList>
 
         <main className={styles.body}>
@@ -161,14 +183,27 @@ export function Pane(props: PaneProps) {
             />
             {result && flow.grid && (
               <>
-                <ColumnsStep
-                  lang={lang}
-                  grid={flow.grid}
-                  read={result.read}
-                  mapping={flow.mapping}
-                  onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
-                  onReset={() => void flow.resetMapping()}
-                />
+                {result.read.recipe ? (
+                  <RecipeStep
+                    lang={lang}
+                    recipe={result.read.recipe}
+                    changed={!result.read.recipe.recognised}
+                    busy={flow.busy !== null}
+                    onCounty={(name) => void flow.chooseCounty(name)}
+                    onDerivation={flow.changeDerivation}
+                    onReset={() => void flow.resetRecipe()}
+                    onConvert={() => void flow.convertToTable()}
+                  />
+                ) : (
+                  <ColumnsStep
+                    lang={lang}
+                    grid={flow.grid}
+                    read={result.read}
+                    mapping={flow.mapping}
+                    onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
+                    onReset={() => void flow.resetMapping()}
+                  />
+                )}
                 <ProblemsStep
                   lang={lang}
                   problems={result.problems}
@@ -182,6 +217,10 @@ export function Pane(props: PaneProps) {
                   writing={flow.busy === "writing"}
                   disabled={flow.busy !== null}
                   written={flow.written}
+                  title={flow.title}
+                  chosenCounty={result.read.recipe?.county}
+                  onTitle={flow.setTitle}
+                  onTitleDone={() => void flow.saveTitle()}
                   onWrite={() => void flow.writeReport(county.evaluation?.verdict ?? null)}
                 />
                 {ready && result.evaluation && (
@@ -217,6 +256,23 @@ export function Pane(props: PaneProps) {
                 onReadCountySheet={() => void county.read()}
                 onInsertCountySheet={() => void county.insert()}
                 onSelectCell={selectCell}
+              />
+            ) : (
+              <Text>{t(lang, "viewUnavailable")}</Text>
+            ))}
+          {tab === "compare" &&
+            (viewProps && result?.evaluation && flow.grid ? (
+              <CompareView
+                lang={lang}
+                profile={profile}
+                host={host}
+                current={{
+                  evaluation: result.evaluation,
+                  sheet: flow.grid.sheet,
+                  workbook: props.workbookName ?? null,
+                }}
+                openFile={props.openFile}
+                onWriteSheets={flow.writeSheets}
               />
             ) : (
               <Text>{t(lang, "viewUnavailable")}</Text>

@@ -27,6 +27,12 @@ export const usePaneStyles = makeStyles({
   },
   subtitle: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   tabs: { flexWrap: "wrap", padding: `0 ${tokens.spacingHorizontalXS}` },
+  // six tabs on one line at 350 px, in either language: narrower sides than Fluent's small tab
+  tab: {
+    paddingLeft: "3px",
+    paddingRight: "3px",
+    "& .fui-Tab__content": { padding: 0 },
+  },
   body: {
     display: "flex",
     flexDirection: "column",
@@ -71,6 +77,21 @@ export const usePaneStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   mappingMissing: { color: tokens.colorPaletteRedForeground1 },
+  // step 2 of a statistics export: a field, its derivation and source cells, one under the other
+  recipeField: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  recipeDerivation: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorBrandForeground1,
+    overflowWrap: "anywhere",
+  },
+  recipeInput: { flexGrow: 1, minWidth: "12em" },
   dropdown: { minWidth: 0, width: "100%" },
   problem: {
     display: "grid",

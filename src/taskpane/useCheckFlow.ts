@@ -7,6 +7,23 @@ import type { CountyVerdict } from "../engine/county";
 import type { Report, ReportSheet } from "../report/model";
 import type { Grid } from "../sheet/grid";
 import { gridRange, today } from "./addresses";
+import { importReport } from "../report/importSheets";
+import {
+  NO_TITLE,
+  TITLE_SETTINGS_KEY,
+  savedTitleOf,
+  titleParts,
+  type SavedTitles,
+  type TitleFields,
+} from "./reportTitle";
+import {
+  RECIPE_SETTINGS_KEY,
+  choicesOf,
+  withDerivation,
+  type SavedRecipe,
+  type SavedRecipes,
+  type TableChoices,
+} from "./recipeSettings";
 
 /** "'My sheet'!A1:B2" → ["'My sheet'", "A1:B2"]. */
 function splitRange(address: string): [string, string] {
@@ -55,6 +72,11 @@ export interface CheckFlow {
   mapping: ColumnMapping;
   /** report sheets written in this session, in order */
   written: string[];
+  /** the county and year for the report's titles, as typed (saved per sheet with the workbook) */
+  title: TitleFields;
+  setTitle(title: TitleFields): void;
+  /** keeps the title typed in the workbook's settings */
+  saveTitle(): Promise<void>;
   confirm: PendingConfirm | null;
   insertTemplate(withSample: boolean): Promise<void>;
   readAndCheck(): Promise<void>;
@@ -63,6 +85,14 @@ export interface CheckFlow {
   /** writes the report; with the county verdict's items it includes the 全部指标 sheet */
   writeReport(county?: CountyVerdict | null): Promise<void>;
   writeSheets(sheets: ReportSheet[]): Promise<void>;
+  /** a statistics export read through a recipe (docs/import.md): the county to evaluate, saved in the workbook */
+  chooseCounty(county: string): Promise<void>;
+  /** changes a field's derivation to what a line of text says; false when it says none the table has */
+  changeDerivation(field: string, text: string): Promise<boolean>;
+  /** back to the built-in recipe (the county chosen is kept) */
+  resetRecipe(): Promise<void>;
+  /** writes the canonical school table and its sources as two sheets (转换为标准学校表) */
+  convertToTable(): Promise<void>;
 }
 
 /**
@@ -95,8 +125,14 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [written, setWritten] = useState<string[]>([]);
   const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
-  // the latest grid and mapping for callbacks fired before React re-renders
-  const latest = useRef<{ grid: Grid | null; mapping: ColumnMapping }>({ grid: null, mapping: {} });
+  const [title, setTitleState] = useState<TitleFields>(NO_TITLE);
+  // the latest grid, mapping and recipe choices for callbacks fired before React re-renders
+  const latest = useRef<{
+    grid: Grid | null;
+    mapping: ColumnMapping;
+    choices: TableChoices;
+    title: TitleFields;
+  }>({ grid: null, mapping: {}, choices: {}, title: NO_TITLE });
 
   const run = useCallback(async (what: Exclude<Busy, null>, task: () => Promise<void>) => {
     setBusy(what);
@@ -112,7 +148,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
 
   /** Forgets the table read: its grid, results, column matches and the sheets written from it. */
   const clear = useCallback(() => {
-    latest.current = { grid: null, mapping: {} };
+    latest.current = { ...latest.current, grid: null, mapping: {}, choices: {} };
     setGrid(null);
     setResult(null);
     setMapping({});
@@ -129,14 +165,29 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   );
 
   const check = useCallback(
-    (g: Grid, m: ColumnMapping) => {
-      latest.current = { grid: g, mapping: m };
+    (g: Grid, m: ColumnMapping, choices: TableChoices = latest.current.choices) => {
+      latest.current = { ...latest.current, grid: g, mapping: m, choices };
       setGrid(g);
       setMapping(m);
-      setResult(evaluateTable(g, profile, { profile, mapping: m }));
+      setResult(evaluateTable(g, profile, { profile, mapping: m, ...choices }));
     },
     [profile],
   );
+
+  const setTitle = useCallback((next: TitleFields) => {
+    latest.current = { ...latest.current, title: next };
+    setTitleState(next);
+  }, []);
+
+  /** Keeps the title typed for the sheet read, as the column mapping is kept. */
+  const saveTitle = useCallback(async () => {
+    const { grid: g, title: typed } = latest.current;
+    if (!g) return;
+    const saved = (await host.loadSettings<SavedTitles>(TITLE_SETTINGS_KEY)) ?? {};
+    const before = savedTitleOf(saved, g.sheet);
+    if (before.county === typed.county && before.year === typed.year) return;
+    await host.saveSettings(TITLE_SETTINGS_KEY, { ...saved, [g.sheet]: typed });
+  }, [host]);
 
   const insertTemplate = useCallback(
     (withSample: boolean) =>
@@ -154,22 +205,27 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
       run("reading", async () => {
         const g = await host.readTable(source);
         const saved = (await host.loadSettings<SavedMappings>(SETTINGS_KEY)) ?? {};
+        const recipes = (await host.loadSettings<SavedRecipes>(RECIPE_SETTINGS_KEY)) ?? {};
+        const choices = choicesOf(recipes[g.sheet]);
+        const titles = await host.loadSettings<SavedTitles>(TITLE_SETTINGS_KEY);
+        setTitle(savedTitleOf(titles, g.sheet));
         // the header row is found by the reader; the saved corrections are keyed by its header text
-        const first = evaluateTable(g, profile, { profile });
+        const first = evaluateTable(g, profile, { profile, ...choices });
         const m = mappingFromSaved(saved[g.sheet], headerCells(g, first.read.headerRow));
         const [sheetPart, range] = splitRange(gridRange(g));
         setReadInfo({ sheet: sheetPart, range });
         if (latest.current.grid && latest.current.grid.sheet !== g.sheet) setWritten([]);
-        if (Object.keys(m).length === 0) {
-          latest.current = { grid: g, mapping: m };
+        // a table read through a recipe is read by its derivations, not by corrected columns
+        if (Object.keys(m).length === 0 || first.read.recipe) {
+          latest.current = { ...latest.current, grid: g, mapping: {}, choices };
           setGrid(g);
-          setMapping(m);
+          setMapping({});
           setResult(first);
         } else {
-          check(g, m);
+          check(g, m, choices);
         }
       }),
-    [host, source, profile, run, check],
+    [host, source, profile, run, check, setTitle],
   );
 
   const saveMapping = useCallback(
@@ -236,15 +292,78 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
         const g = latest.current.grid;
         if (!result || !result.ok || !result.evaluation || !g) return;
         const input = { ...result, evaluation: result.evaluation, county: county ?? null };
-        const report = buildReport(input, { lang, sourceRange: gridRange(g), date: today() });
+        const parts = titleParts(latest.current.title, result.read.recipe?.county);
+        const report = buildReport(input, { lang, sourceRange: gridRange(g), date: today(), ...parts });
+        await saveTitle();
         await write(report);
       }),
-    [result, lang, run, write],
+    [result, lang, run, write, saveTitle],
   );
 
   const writeSheets = useCallback(
     (sheets: ReportSheet[]) => run("writing", () => write({ sheets })),
     [run, write],
+  );
+
+  /** Saves a sheet's recipe entry and reads the table again with it. */
+  const saveRecipe = useCallback(
+    async (g: Grid, entry: SavedRecipe) => {
+      const recipes = (await host.loadSettings<SavedRecipes>(RECIPE_SETTINGS_KEY)) ?? {};
+      await host.saveSettings(RECIPE_SETTINGS_KEY, { ...recipes, [g.sheet]: entry });
+      check(g, {}, choicesOf(entry));
+    },
+    [host, check],
+  );
+
+  const savedRecipe = useCallback(
+    async (sheet: string) =>
+      ((await host.loadSettings<SavedRecipes>(RECIPE_SETTINGS_KEY)) ?? {})[sheet] ?? {},
+    [host],
+  );
+
+  const chooseCounty = useCallback(
+    (county: string) =>
+      run("reading", async () => {
+        const g = latest.current.grid;
+        if (g) await saveRecipe(g, { ...(await savedRecipe(g.sheet)), county });
+      }),
+    [run, saveRecipe, savedRecipe],
+  );
+
+  const changeDerivation = useCallback(
+    async (field: string, text: string) => {
+      const g = latest.current.grid;
+      const base = result?.read.recipe?.id ?? "statistics-export";
+      if (!g) return false;
+      const columns = result?.read.header?.columns ?? [];
+      const entry = withDerivation(await savedRecipe(g.sheet), base, field, text, columns);
+      if (!entry) return false;
+      await run("reading", () => saveRecipe(g, entry));
+      return true;
+    },
+    [result, run, saveRecipe, savedRecipe],
+  );
+
+  const resetRecipe = useCallback(
+    () =>
+      run("reading", async () => {
+        const g = latest.current.grid;
+        if (!g) return;
+        const { recipe: _changed, ...kept } = await savedRecipe(g.sheet);
+        await saveRecipe(g, kept);
+      }),
+    [run, saveRecipe, savedRecipe],
+  );
+
+  const convertToTable = useCallback(
+    () =>
+      run("writing", async () => {
+        const g = latest.current.grid;
+        const reading = result?.read.recipe;
+        if (!g || !reading || reading.table.rows.length === 0) return;
+        await write(importReport(reading, { source: g.sheet, sheet: g.sheet }, lang));
+      }),
+    [result, lang, run, write],
   );
 
   return {
@@ -259,6 +378,9 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     result,
     mapping,
     written,
+    title,
+    setTitle,
+    saveTitle: () => saveTitle().catch((error: unknown) => setFailure(messageOf(error))),
     confirm,
     insertTemplate,
     readAndCheck,
@@ -266,5 +388,9 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     resetMapping,
     writeReport,
     writeSheets,
+    chooseCounty,
+    changeDerivation,
+    resetRecipe,
+    convertToTable,
   };
 }

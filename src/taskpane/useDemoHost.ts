@@ -38,6 +38,8 @@ export function useDemoHost(
     // every method delegated by name: a host may be a class instance, whose methods a spread would not copy
     return {
       readTable: (source) => host.readTable(source),
+      listSheets: () => host.listSheets(),
+      readSheet: (name) => host.readSheet(name),
       insertTemplate: async (options) => {
         const sheet = await host.insertTemplate(options);
         refresh();

@@ -1,16 +1,9 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles } from "@fluentui/react-components";
+import { useRef } from "react";
 import type { Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
 import { usePaneStyles } from "../taskpane/styles";
+import { DropZone } from "./DropZone";
 
 export interface OpenWorkbookProps {
   lang: Lang;
@@ -19,24 +12,12 @@ export interface OpenWorkbookProps {
   /** why the last file could not be opened */
   error: string | null;
   onFile(file: File): void;
+  /** several files dropped at once: the counties of the league summary */
+  onFiles(files: File[]): void;
   onSample(): void;
 }
 
 const useStyles = makeStyles({
-  drop: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "center",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalM}`,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: "center",
-  },
-  dropActive: {
-    border: `2px dashed ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
   // the input stays in the page for assistive technology and tests, drawn by the button instead
   input: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
 });
@@ -47,7 +28,6 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
   const styles = usePaneStyles();
   const own = useStyles();
   const input = useRef<HTMLInputElement | null>(null);
-  const [over, setOver] = useState(false);
   const busy = props.reading !== null;
 
   return (
@@ -58,20 +38,10 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
       <Text size={200} className={styles.note}>
         {t(lang, "webOpenHelp")}
       </Text>
-      <div
-        className={`${own.drop} ${over ? own.dropActive : ""}`}
-        data-drop-zone
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          const file = e.dataTransfer.files[0];
-          if (file && !busy) props.onFile(file);
-        }}
+      <DropZone
+        name="workbook"
+        disabled={busy}
+        onFiles={(files) => (files.length > 1 ? props.onFiles(files) : props.onFile(files[0]))}
       >
         <Text>{t(lang, "webDropHere")}</Text>
         <input
@@ -92,7 +62,7 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
           {t(lang, "webChooseFile")}
         </Button>
         {busy && <Spinner size="tiny" label={t(lang, "webReading", { file: props.reading ?? "" })} />}
-      </div>
+      </DropZone>
       {props.error && (
         <MessageBar intent="error" layout="multiline" data-open-error>
           <MessageBarBody>{props.error}</MessageBarBody>

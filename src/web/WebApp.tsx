@@ -14,13 +14,18 @@ import type { Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
 import { holdsSchoolTable } from "../sheet/read";
 import type { Problem } from "../sheet/problems";
+import { NATIONAL_2017 } from "../standard/national2017";
 import { PaneHeader } from "../taskpane/components/PaneHeader";
 import { ProblemGroup } from "../taskpane/components/ProblemsStep";
 import { Pane } from "../taskpane/Pane";
 import { usePaneStyles } from "../taskpane/styles";
 import { startDemo } from "./demo";
 import { memoryWorkbook, type MemoryWorkbook } from "./memoryHost";
+import { LeagueScreen } from "./league/LeagueScreen";
+import { OpenCounties } from "./league/OpenCounties";
 import { OpenWorkbook } from "./OpenWorkbook";
+import { openEarlierYear } from "./readFiles";
+import { saveFile } from "./saveFile";
 import { doubleFromGrids, startOn } from "./workbook";
 
 /** A workbook open in the app: the file's name and bytes (null for the sample county) and its in-memory host. */
@@ -41,20 +46,6 @@ declare global {
     /** the workbook open in the web app, for a person (or a browser test) to look into */
     balanceWorkbook?: { values(sheet: string): (number | string | boolean)[][]; sheets(): string[] };
   }
-}
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Saves bytes as a file through the browser's download: an object URL, clicked, released later. */
-function saveFile(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The bar above the pane: which workbook is open, 下载工作簿, and a way to open another. */
@@ -142,6 +133,7 @@ function Landing(props: {
   reading: string | null;
   error: string | null;
   onFile(file: File): void;
+  onCountyFiles(files: File[]): void;
   onSample(): void;
 }) {
   const { lang } = props;
@@ -155,8 +147,10 @@ function Landing(props: {
           reading={props.reading}
           error={props.error}
           onFile={props.onFile}
+          onFiles={props.onCountyFiles}
           onSample={props.onSample}
         />
+        <OpenCounties lang={lang} disabled={props.reading !== null} onFiles={props.onCountyFiles} />
       </main>
     </div>
   );
@@ -171,6 +165,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   const { theme } = props;
   const [lang, setLang] = useState<Lang>(props.lang);
   const [opened, setOpened] = useState<OpenedWorkbook | null>(null);
+  /** the county files of the league summary, while it is shown */
+  const [league, setLeague] = useState<File[] | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const opens = useRef(0);
@@ -220,6 +216,12 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     }
   };
 
+  const openLeague = (files: File[]) => {
+    setOpened(null);
+    setError(null);
+    setLeague(files);
+  };
+
   const openSample = () => {
     const demo = startDemo({ lang, theme, displayLanguage: hostOptions.displayLanguage() });
     show({
@@ -237,8 +239,12 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const file = e.dataTransfer?.files[0];
-      if (file) void openFile(file);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      // several files are counties of the league; one file is the workbook to open, unless the league is shown
+      if (league) setLeague([...league, ...files]);
+      else if (files.length > 1) openLeague(files);
+      else void openFile(files[0]);
     };
     window.addEventListener("dragover", over);
     window.addEventListener("drop", drop);
@@ -253,20 +259,34 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     document.title = lang === "zh" ? "均衡 — 离线网页版" : "Balance — offline web app";
   }, [lang]);
 
-  if (!opened) {
+  // the screens other than the pane, in the pane's theme and language
+  const screen = league ? (
+    <LeagueScreen
+      lang={lang}
+      onLang={setLang}
+      profile={NATIONAL_2017}
+      files={league}
+      onAddFiles={(files) => setLeague([...league, ...files])}
+      onBack={() => setLeague(null)}
+    />
+  ) : !opened ? (
+    <Landing
+      lang={lang}
+      onLang={setLang}
+      reading={reading}
+      error={error}
+      onFile={(file) => void openFile(file)}
+      onCountyFiles={openLeague}
+      onSample={openSample}
+    />
+  ) : null;
+  if (screen || !opened) {
     return (
       <FluentProvider
         theme={theme === "dark" ? webDarkTheme : webLightTheme}
         lang={lang === "zh" ? "zh-CN" : "en-US"}
       >
-        <Landing
-          lang={lang}
-          onLang={setLang}
-          reading={reading}
-          error={error}
-          onFile={(file) => void openFile(file)}
-          onSample={openSample}
-        />
+        {screen}
       </FluentProvider>
     );
   }
@@ -278,6 +298,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       lang={lang}
       theme={theme}
       canInsertTemplate={false}
+      workbookName={opened.bytes ? opened.name : null}
+      openFile={openEarlierYear}
       onLangChange={setLang}
       banner={(l) => (
         <>

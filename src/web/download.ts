@@ -5,18 +5,18 @@
  * with their header, widths and drop-downs. The original file is never touched: the download is a new file.
  */
 import type ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 import type { SheetModel } from "../excel/double/model";
-import { STYLE_LOOK, columnWidthPoints } from "../excel/layout";
+import { STYLE_LOOK } from "../report/look";
 import type { TemplateSheet } from "../excel/officeHost";
 import type { Lang } from "../i18n/format";
 import type { Report } from "../report/model";
 import { addChartsToXlsx } from "../xlsx/charts";
-import { addSheet } from "../xlsx/report";
+import { addSheet, finishReportParts } from "../xlsx/report";
+import { columnWidth } from "../xlsx/write";
 import type { MemoryWorkbook } from "./memoryHost";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
-/** The Office.js writer sets points; .xlsx widths are characters (as src/xlsx/report.ts converts them). */
-const widthInCharacters = (w: number) => (columnWidthPoints(w) - 5) / 7.5;
 
 /** An inserted template (学校 or 县级指标) as the pane wrote it: rows, a bold header, widths, drop-downs. */
 function addTemplateSheet(workbook: ExcelJS.Workbook, template: TemplateSheet): void {
@@ -39,7 +39,7 @@ function addTemplateSheet(workbook: ExcelJS.Workbook, template: TemplateSheet): 
     };
     cell.alignment = { wrapText: true, vertical: "middle" };
   }
-  (template.columnWidths ?? []).forEach((w, c) => (ws.getColumn(c + 1).width = widthInCharacters(w)));
+  (template.columnWidths ?? []).forEach((w, c) => (ws.getColumn(c + 1).width = columnWidth(w)));
   for (const address of template.choices?.cells ?? []) {
     ws.getCell(address).dataValidation = {
       type: "list",
@@ -62,7 +62,7 @@ function addModelSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
     }),
   );
-  for (const [c, w] of sheet.columnWidths) ws.getColumn(c + 1).width = widthInCharacters(w);
+  for (const [c, w] of sheet.columnWidths) ws.getColumn(c + 1).width = columnWidth(w);
 }
 
 /**
@@ -89,8 +89,10 @@ export async function downloadBytes(
       report.sheets.push(made.sheet);
     } else addTemplateSheet(book, made.sheet);
   }
-  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-  return addChartsToXlsx(bytes, report);
+  const files = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
+  // the report sheets' page breaks; the original's own default font stays
+  finishReportParts(files, report, { defaultFont: !original });
+  return addChartsToXlsx(zipSync(files, { level: 6 }), report);
 }
 
 /** 白狼县.xlsx → 白狼县-均衡评估.xlsx: the original's name with a suffix, never the original's own name. */

@@ -6,7 +6,8 @@
  */
 import type { ExcelDouble } from "../excel/double/excel";
 import type { ExcelHost } from "../excel/host";
-import { countyTemplateSheet, createOfficeHost, retarget, type TemplateSheet } from "../excel/officeHost";
+import { countyTemplateSheet, createOfficeHost, type TemplateSheet } from "../excel/officeHost";
+import { retarget } from "../excel/sheetWriter";
 import { templateSheet } from "../excel/template";
 import type { ReportSheet } from "../report/model";
 import type { WorkbookView } from "../taskpane/components/SheetViewer";

@@ -109,7 +109,7 @@ const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 
 /** The worksheet part of each sheet, by name, from the workbook part and its relationships. */
-function sheetParts(text: (name: string) => string | undefined): Map<string, string> {
+export function sheetParts(text: (name: string) => string | undefined): Map<string, string> {
   const workbook = text("xl/workbook.xml") ?? "";
   const rels = text("xl/_rels/workbook.xml.rels") ?? "";
   const targets = new Map<string, string>();
@@ -144,12 +144,6 @@ function lastPartNumber(files: Zippable, prefix: string): number {
     if (n) last = Math.max(last, Number(n[1]));
   }
   return last;
-}
-
-/** Adds the report's charts to the .xlsx bytes exceljs wrote. */
-export async function addCharts(xlsx: Buffer, report: Report): Promise<Buffer> {
-  if (!report.sheets.some((s) => (s.charts ?? []).length > 0)) return xlsx;
-  return Buffer.from(await addChartsToXlsx(xlsx, report));
 }
 
 /**

@@ -3,10 +3,24 @@
  * here, everything else by the reader every host shares (src/xlsx/reader, no Node API).
  */
 import { readFile, stat } from "node:fs/promises";
+import { inflateRawSync } from "node:zlib";
 import { readWorkbook, type WorkbookResult } from "./reader";
 import { fileProblem } from "./reader/problems";
 
 export { chooseSheet, readWorkbook, type SheetChoice, type WorkbookResult } from "./reader";
+
+/**
+ * Node's zlib for the parts of a workbook small enough to hold whole: faster than fflate on a county's sheet,
+ * with nothing to warm up. Null when the part inflates to more than `limit` bytes (the reader then streams it).
+ */
+export function inflateWithZlib(raw: Uint8Array, limit: number): Uint8Array | null {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
+    throw error;
+  }
+}
 
 /** Reads an .xlsx file from disk. A missing, unreadable or non-xlsx file is a problem, never an exception. */
 export async function readWorkbookFile(path: string): Promise<WorkbookResult> {
@@ -41,5 +55,5 @@ export async function readWorkbookFile(path: string): Promise<WorkbookResult> {
       ),
     };
   }
-  return readWorkbook(data);
+  return readWorkbook(data, { inflateWhole: inflateWithZlib });
 }

@@ -1,16 +1,19 @@
 /**
- * The .xlsx writer of a Report (`balance evaluate --out report.xlsx`): the same cells, formulas, number
- * formats, styles, merges, frozen panes and print set-up as the Office.js writer puts into a workbook.
- * Formulas carry the engine's value as their cached result, so the file shows figures even before Excel
- * recalculates; Excel recalculates them on opening.
+ * The .xlsx writer of report sheets (`balance evaluate|plan|whatif --out`): the same cells, formulas, number
+ * formats, styles, borders, merges, frozen panes and page set-up as the Office.js writer puts into a workbook.
+ * Formulas carry the engine's value as their cached result, so the file shows figures even before a
+ * spreadsheet recalculates; Excel, WPS and LibreOffice recalculate them on opening.
  */
 import type ExcelJS from "exceljs";
-import { STYLE_LOOK, columnWidthPoints } from "../excel/layout";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK } from "../report/look";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
-import { addCharts } from "./charts";
-import { excelWorkbook } from "./write";
+import { columnLetters } from "../sheet/grid";
+import { addChartsToXlsx, sheetParts } from "./charts";
+import { FIXED_DATE, columnWidth, fixZipTimes, headerFooterCode, newWorkbook, withReportFont } from "./write";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
 
 function cellValue(cell: ReportCell): ExcelJS.CellValue {
   if (cell.formula) {
@@ -21,28 +24,56 @@ function cellValue(cell: ReportCell): ExcelJS.CellValue {
   return cell.value ?? null;
 }
 
+/** 1-based inclusive ranges "A1:C3" → every cell in them. */
+function eachCell(range: string, f: (row: number, col: number) => void): void {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+  if (!m) return;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  for (let r = Number(m[2]); r <= Number(m[4]); r++) for (let c = col(m[1]); c <= col(m[3]); c++) f(r, c);
+}
+
 /** Adds one report sheet to a workbook (a new one, or a workbook read from a file, as the web app does). */
 export function addSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet): ExcelJS.Worksheet {
-  const freeze = sheet.freeze ?? (sheet.headerRows ? { rows: sheet.headerRows, columns: 0 } : null);
+  const freeze = sheet.freeze;
+  const print = sheet.print;
   const ws = workbook.addWorksheet(sheet.name, {
     views: freeze ? [{ state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows }] : undefined,
-    pageSetup: sheet.print
+    pageSetup: print
       ? {
-          orientation: sheet.print.orientation,
+          orientation: print.orientation,
           paperSize: 9, // A4
-          fitToPage: Boolean(sheet.print.fitToWidth),
+          fitToPage: Boolean(print.fitToWidth),
           fitToWidth: 1,
           fitToHeight: 0,
-          printTitlesRow: sheet.headerRows ? `1:${sheet.headerRows}` : undefined,
+          scale: 100,
+          pageOrder: print.overThenDown ? "overThenDown" : "downThenOver",
+          horizontalCentered: true,
+          margins: { ...MARGINS },
+          printTitlesRow: print.titleRows ? `${print.titleRows[0]}:${print.titleRows[1]}` : undefined,
+          printTitlesColumn: print.titleColumns
+            ? `${columnLetters(print.titleColumns[0])}:${columnLetters(print.titleColumns[1])}`
+            : undefined,
         }
-      : sheet.headerRows
-        ? { printTitlesRow: `1:${sheet.headerRows}` }
-        : undefined,
+      : undefined,
+    headerFooter: print
+      ? {
+          oddHeader: headerFooterCode(print.header),
+          oddFooter: headerFooterCode(print.footer),
+        }
+      : undefined,
   });
-  (sheet.columnWidths ?? []).forEach((w, c) => {
-    // the Office.js writer sets points; .xlsx widths are in characters (the same width, as Excel converts)
-    ws.getColumn(c + 1).width = (columnWidthPoints(w) - 5) / 7.5;
-  });
+  (sheet.columnWidths ?? []).forEach((w, c) => (ws.getColumn(c + 1).width = columnWidth(w)));
+  const font = (cell: ReportCell): Partial<ExcelJS.Font> => {
+    const look = cell.style ? STYLE_LOOK[cell.style] : {};
+    return {
+      name: REPORT_FONT.name,
+      charset: REPORT_FONT.charset,
+      family: REPORT_FONT.family,
+      size: look.size ?? REPORT_FONT.size,
+      bold: look.bold || undefined,
+      color: look.fontColor ? { argb: argb(look.fontColor) } : undefined,
+    };
+  };
   sheet.rows.forEach((cells, r) => {
     cells.forEach((cell, c) => {
       if (!cell) return;
@@ -50,38 +81,70 @@ export function addSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet): ExcelJ
       const value = cellValue(cell);
       if (value !== null) target.value = value;
       if (cell.format) target.numFmt = cell.format;
-      if (cell.style) {
-        const look = STYLE_LOOK[cell.style];
-        if (look.fill)
-          target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
-        if (look.bold || look.italic || look.fontColor || look.size) {
-          target.font = {
-            bold: look.bold,
-            italic: look.italic,
-            size: look.size,
-            color: look.fontColor ? { argb: argb(look.fontColor) } : undefined,
-          };
-        }
-        if (look.wrap) target.alignment = { wrapText: true, vertical: "middle" };
-      }
+      target.font = font(cell);
+      const look = cell.style ? STYLE_LOOK[cell.style] : {};
+      if (look.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+      const horizontal = cell.align ?? look.align;
+      target.alignment = { vertical: "middle", wrapText: look.wrap || cell.wrap || undefined, horizontal };
     });
   });
+  if (sheet.defaultRowHeight) {
+    for (let r = 0; r < sheet.rows.length; r++) ws.getRow(r + 1).height = sheet.defaultRowHeight;
+  }
+  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
+  for (const range of sheet.borders ?? []) {
+    // a cell with nothing but its border takes the workbook's default font, the report's (finishParts)
+    eachCell(
+      range,
+      (r, c) => (ws.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN }),
+    );
+  }
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
+  // a row break goes after the row before the one that starts the page
+  for (const r of print?.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
   return ws;
 }
 
-/** A workbook holding the report's sheets, in order. */
+/** A workbook holding the sheets, in order. */
 export function reportWorkbook(report: Report): ExcelJS.Workbook {
-  const workbook = excelWorkbook();
-  workbook.creator = "Balance 均衡";
+  const workbook = newWorkbook();
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of report.sheets) addSheet(workbook, sheet);
   return workbook;
 }
 
-/** The .xlsx bytes of a report, charts included. */
+/**
+ * What exceljs cannot write, added to the archive it wrote: the report sheets' column page breaks, and — for a
+ * workbook of report sheets only — the report's face as the workbook's default font (a workbook read from a file
+ * keeps its own). Sheets are found by name, so the report's sheets may sit among others.
+ */
+export function finishReportParts(files: Zippable, report: Report, options: { defaultFont: boolean }): void {
+  if (options.defaultFont) withReportFont(files);
+  const text = (name: string) => {
+    const bytes = files[name];
+    return bytes instanceof Uint8Array ? strFromU8(bytes) : undefined;
+  };
+  const parts = sheetParts(text);
+  for (const sheet of report.sheets) {
+    const breaks = sheet.print?.columnBreaks ?? [];
+    const path = parts.get(sheet.name);
+    const xml = path === undefined ? undefined : text(path);
+    if (breaks.length === 0 || path === undefined || xml === undefined) continue;
+    // brk id is the 0-based column a page starts at; the element goes after rowBreaks, before the drawing
+    const element =
+      `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+      breaks.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join("") +
+      `</colBreaks>`;
+    const at = xml.search(/<drawing |<legacyDrawing |<picture |<tableParts|<extLst|<\/worksheet>/);
+    files[path] = strToU8(xml.slice(0, at) + element + xml.slice(at));
+  }
+}
+
+/** The .xlsx bytes of report sheets, charts included; the same sheets always give the same bytes. */
 export async function reportBytes(report: Report): Promise<Buffer> {
   const workbook = reportWorkbook(report);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return addCharts(bytes, report);
+  const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  finishReportParts(files, report, { defaultFont: true });
+  const finished = zipSync(files, { level: 6, mtime: FIXED_DATE });
+  return fixZipTimes(Buffer.from(await addChartsToXlsx(finished, report)), FIXED_DATE);
 }

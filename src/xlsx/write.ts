@@ -1,17 +1,28 @@
 import type ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import type { Lang } from "../i18n/format";
+import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK } from "../report/look";
+import { displayWidth, wrappedHeight } from "../report/print";
+import type { HeaderFooter } from "../report/model";
 
 export type Row = (string | number | null)[];
 
-/** One school table to write: an optional title row, the header row, data rows and drop-down lists. */
+/** One school table to write: optional title and instruction rows, the header row, data rows and drop-down lists. */
 export interface SchoolTableSheet {
   /** default 学校 */
   sheetName?: string;
   /** a title row above the header, as county returns have */
   title?: string;
+  /** the table's name in the printed page header (default the sheet's name) */
+  tableName?: string;
+  /** how to fill the table in, in a row between the title and the header */
+  instruction?: string;
   header: string[];
   /** column widths in characters, parallel to header (a width from the header's length when absent) */
   widths?: (number | undefined)[];
   rows: Row[];
+  /** bordered empty rows under the data, to fill in on paper (default none) */
+  blankRows?: number;
   /** drop-down lists by 0-based column index */
   choices?: Record<number, readonly string[]>;
   /** number of rows under the header that get the drop-downs (default: the data rows, at least 500) */
@@ -20,50 +31,140 @@ export interface SchoolTableSheet {
   numberFormats?: Record<number, string>;
 }
 
+/** A header or footer in Excel's codes (&L, &C, &R), in the report's font. */
+export function headerFooterCode(part: HeaderFooter | undefined): string | undefined {
+  if (!part) return undefined;
+  const font = `&"${REPORT_FONT.name},Regular"&9`;
+  const code = (["left", "center", "right"] as const)
+    .filter((k) => part[k])
+    .map((k) => `&${k[0].toUpperCase()}${font}${part[k]}`)
+    .join("");
+  return code || undefined;
+}
+
 /** The moment written into the workbook's properties and zip entries, so that the same input gives the same bytes. */
 export const FIXED_DATE = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8EA9C1" } };
+const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+const HEADER_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: argb(STYLE_LOOK.header.fill!) },
+};
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
+export const TABLE_BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** Display width of a header: CJK characters count double. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\uffef]/u.test(ch) ? 2 : 1;
-  return w;
+/**
+ * A column width as exceljs writes it: it leaves out a width of exactly 9 characters, its own default, and the
+ * spreadsheet then uses its default (8.43 in Excel), so 9 is written a hair wider.
+ */
+export function columnWidth(characters: number): number {
+  return characters === 9 ? 9.01 : characters;
 }
 
+/** Font of a table's cells: the report's face, at a size. */
+export function tableFont(size: number, bold = false): Partial<ExcelJS.Font> {
+  return {
+    name: REPORT_FONT.name,
+    charset: REPORT_FONT.charset,
+    family: REPORT_FONT.family,
+    size,
+    bold: bold || undefined,
+  };
+}
+
+/**
+ * A4 page set-up of a table filled in and handed in on paper: landscape, one page wide, the header row repeated,
+ * narrow margins, the table's name in the page header and page numbers in the footer.
+ */
+export function tablePageSetup(
+  ws: ExcelJS.Worksheet,
+  options: { headerRow: number; name: string; lang: Lang },
+): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: {
+      left: 0.4,
+      right: 0.4,
+      top: MARGINS.top,
+      bottom: MARGINS.bottom,
+      header: MARGINS.header,
+      footer: MARGINS.footer,
+    },
+    printTitlesRow: `${options.headerRow}:${options.headerRow}`,
+  };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: headerFooterCode({ right: options.name }),
+    oddFooter: headerFooterCode({ center: options.lang === "zh" ? "第 &P 页 共 &N 页" : "Page &P of &N" }),
+  };
+}
+
+/** Sizes of the school table: the header legible when the table is fitted to one landscape page. */
+const HEADER_SIZE = 10;
+const BODY_SIZE = 11;
+
 export function addSchoolTableSheet(workbook: ExcelJS.Workbook, table: SchoolTableSheet): ExcelJS.Worksheet {
-  const headerRowNumber = table.title ? 2 : 1;
+  const headerRowNumber = 1 + (table.title ? 1 : 0) + (table.instruction ? 1 : 0);
+  const width = table.header.length;
   const sheet = workbook.addWorksheet(table.sheetName ?? "学校", {
     views: [{ state: "frozen", xSplit: 1, ySplit: headerRowNumber }],
   });
+  const widths = table.header.map(
+    // wrapped over a few lines, never narrower than a number needs
+    (text, i) => table.widths?.[i] ?? Math.max(5, Math.min(12, Math.ceil(displayWidth(text) / 4) + 1)),
+  );
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = columnWidth(w)));
+  let r = 1;
   if (table.title) {
-    sheet.getCell(1, 1).value = table.title;
-    sheet.getCell(1, 1).font = { bold: true, size: 14 };
-    sheet.getRow(1).height = 24;
+    const cell = sheet.getCell(r, 1);
+    cell.value = table.title;
+    cell.font = tableFont(14, true);
+    cell.alignment = { horizontal: "center", vertical: "middle" };
+    sheet.mergeCells(r, 1, r, width);
+    sheet.getRow(r).height = 26;
+    r++;
+  }
+  if (table.instruction) {
+    const cell = sheet.getCell(r, 1);
+    cell.value = table.instruction;
+    cell.font = tableFont(HEADER_SIZE);
+    cell.alignment = { wrapText: true, vertical: "top" };
+    sheet.mergeCells(r, 1, r, width);
+    const total = widths.reduce((a, b) => a + b, 0);
+    sheet.getRow(r).height = wrappedHeight(table.instruction, total, HEADER_SIZE);
+    r++;
   }
   const header = sheet.getRow(headerRowNumber);
+  let headerHeight = 0;
   table.header.forEach((text, i) => {
     const cell = header.getCell(i + 1);
     cell.value = text;
-    cell.font = { bold: true };
+    cell.font = tableFont(HEADER_SIZE, true);
     cell.fill = HEADER_FILL;
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-    cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    cell.border = TABLE_BORDER;
+    headerHeight = Math.max(headerHeight, wrappedHeight(text, widths[i], HEADER_SIZE));
   });
-  header.height = 45;
-  table.header.forEach((text, i) => {
-    const given = table.widths?.[i];
-    // wrapped over about two lines, never narrower than a number needs
-    sheet.getColumn(i + 1).width = given ?? Math.max(10, Math.min(24, Math.ceil(displayWidth(text) / 2) + 2));
-  });
-  table.rows.forEach((values, r) => {
-    const row = sheet.getRow(headerRowNumber + 1 + r);
-    values.forEach((value, c) => {
-      if (value !== null && value !== undefined && value !== "") row.getCell(c + 1).value = value;
-    });
-  });
+  header.height = headerHeight;
+  const bordered = table.rows.length + (table.blankRows ?? 0);
+  for (let k = 0; k < bordered; k++) {
+    const row = sheet.getRow(headerRowNumber + 1 + k);
+    const values = table.rows[k] ?? [];
+    for (let c = 0; c < width; c++) {
+      const cell = row.getCell(c + 1);
+      const value = values[c];
+      if (value !== null && value !== undefined && value !== "") cell.value = value;
+      cell.border = TABLE_BORDER;
+      cell.font = tableFont(BODY_SIZE);
+    }
+  }
   for (const [col, format] of Object.entries(table.numberFormats ?? {})) {
     sheet.getColumn(Number(col) + 1).numFmt = format;
   }
@@ -83,6 +184,11 @@ export function addSchoolTableSheet(workbook: ExcelJS.Workbook, table: SchoolTab
       error: list.join("、"),
     });
   }
+  tablePageSetup(sheet, {
+    headerRow: headerRowNumber,
+    name: table.tableName ?? table.sheetName ?? "学校",
+    lang: "zh",
+  });
   return sheet;
 }
 
@@ -108,8 +214,25 @@ export function newWorkbook(): ExcelJS.Workbook {
 
 /** Writes a workbook to bytes, with the zip entries' times fixed (exceljs stamps them with the current time). */
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  const data = Buffer.from(await workbook.xlsx.writeBuffer());
-  return fixZipTimes(data, FIXED_DATE);
+  const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  withReportFont(files);
+  return fixZipTimes(Buffer.from(zipSync(files, { level: 6, mtime: FIXED_DATE })), FIXED_DATE);
+}
+
+/**
+ * Makes the report's face the workbook's default font, which exceljs leaves at Calibri: empty cells and the
+ * height of rows follow it, and a Latin default would print digits in one face and Chinese in a fallback.
+ * Changes the archive's files in place.
+ */
+export function withReportFont(files: Zippable): void {
+  const styles = files["xl/styles.xml"];
+  if (!(styles instanceof Uint8Array)) return;
+  const font =
+    `<font><sz val="${REPORT_FONT.size}"/><color theme="1"/><name val="${REPORT_FONT.name}"/>` +
+    `<family val="${REPORT_FONT.family}"/><charset val="${REPORT_FONT.charset}"/></font>`;
+  files["xl/styles.xml"] = strToU8(
+    strFromU8(styles).replace(/(<fonts[^>]*>)<font>[\s\S]*?<\/font>/, `$1${font}`),
+  );
 }
 
 /**

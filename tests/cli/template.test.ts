@@ -15,9 +15,9 @@ describe("balance template", () => {
     expect(r.stdout).toContain(out);
     const workbook = await readWorkbookFile(out);
     if (!workbook.ok) throw new Error(workbook.problem.message.en);
-    expect(workbook.grids[0].values[0]).toEqual(templateHeaderRow());
+    expect(workbook.grids[0].values[2]).toEqual(templateHeaderRow());
     const read = readSchoolTable(workbook.grids[0]);
-    expect(read.headerRow).toBe(0);
+    expect(read.headerRow).toBe(2);
     expect(read.unmatchedHeaders).toEqual([]);
     expect(read.records).toEqual([]);
   });

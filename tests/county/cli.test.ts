@@ -165,9 +165,11 @@ describe("balance evaluate: the readable county summary and readiness", () => {
     expect(en.stdout).toContain("Target: 阿尔山市 to be recognised in 2026");
   });
 
-  it("an unknown county is a usage error naming the counties known", async () => {
+  it("a county the profile does not list is evaluated without a target year (issue 14)", async () => {
     const r = await run("evaluate", SAMPLE, "--county", "白狼县");
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("阿尔山市 2026");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("标准中没有“白狼县”的目标年份");
+    const listed = await run("evaluate", SAMPLE, "--county", "阿尔山市");
+    expect(listed.stdout).toContain("2026");
   });
 });

@@ -17,6 +17,7 @@ import {
   measureById,
 } from "../../src/standard/county";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { calendarDayOf } from "../../src/engine/years";
 import { goodPrimary } from "../engine/helpers";
 import { passingAnswers, soundPrimary } from "./helpers";
 
@@ -309,7 +310,7 @@ describe("docs/standard.md#league-plan readiness for the target year", () => {
       evaluation,
       NATIONAL_2017,
       { name: "乌兰浩特市", targetYear: 2028 },
-      new Date("2026-11-28"),
+      { year: 2026, month: 11, day: 28 },
     );
     expect(r.yearsRemaining).toBe(2);
     expect(r.ready).toBe(false);
@@ -323,10 +324,26 @@ describe("docs/standard.md#league-plan readiness for the target year", () => {
       evaluation,
       NATIONAL_2017,
       { name: "阿尔山市", targetYear: 2026 },
-      new Date("2026-03-01"),
+      { year: 2026, month: 3, day: 1 },
     );
     expect(early.startingGrades.inForce).toBe(false);
     expect(early.yearsRemaining).toBe(0);
+  });
+
+  it("takes the starting-grade date from the profile (docs/standard.md#starting-grades)", () => {
+    const evaluation = evaluate([goodPrimary("第一小学")], NATIONAL_2017);
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation, answers: null });
+    const county = { name: "突泉县", targetYear: 2028 };
+    const later = { ...NATIONAL_2017, startingGradesFrom: { year: 2027, month: 3 } };
+    const at = (profile: typeof NATIONAL_2017 | null, date: string) =>
+      readiness(verdict, evaluation, profile, county, calendarDayOf(new Date(`${date}T12:00`)))
+        .startingGrades;
+    expect(at(later, "2027-02-28")).toMatchObject({ from: "2027-03", inForce: false });
+    expect(at(later, "2027-03-01")).toMatchObject({ from: "2027-03", inForce: true });
+    expect(at(NATIONAL_2017, "2026-09-01")).toMatchObject({ from: "2026-09", inForce: true });
+    const { startingGradesFrom: _none, ...withoutDate } = NATIONAL_2017;
+    expect(at(withoutDate, "2030-01-01")).toMatchObject({ from: null, inForce: false });
+    expect(at(null, "2030-01-01")).toMatchObject({ from: null, inForce: false });
   });
 
   it("lists failing sections and difference coefficients under resources", () => {
@@ -341,7 +358,7 @@ describe("docs/standard.md#league-plan readiness for the target year", () => {
       evaluation,
       NATIONAL_2017,
       { name: "突泉县", targetYear: 2028 },
-      new Date("2027-01-01"),
+      { year: 2027, month: 1, day: 1 },
     );
     const resources = r.parts[0];
     expect(resources.status).toBe("fail");

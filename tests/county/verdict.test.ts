@@ -130,7 +130,7 @@ describe("the county verdict of a workbook", () => {
     const grid = countyGrid((code) => (code === "保障9" ? "98%" : code === "质量3" ? null : passing(code)));
     const result = evaluateCountyWorkbook(table(), grid, {
       county: { name: "阿尔山市", targetYear: 2026 },
-      today: new Date("2026-10-01"),
+      today: { year: 2026, month: 10, day: 1 },
     });
     const text = countySummaryText(result);
     expect(text).toContain("目标年份：阿尔山市 2026 年创建达标（即为今年）");

@@ -6,6 +6,7 @@ import { COUNTY_SHEET_ROWS, COUNTY_TEMPLATE_HEADER_ROW, readCountySheet } from "
 import { COUNTY_MEASURES } from "../../src/standard/county";
 import { evaluateCounty } from "../../src/engine/county";
 import { soundPrimary } from "./helpers";
+import { pageSetupOf } from "../report/printCheck";
 
 const firstRow = COUNTY_TEMPLATE_HEADER_ROW + 2; // 1-based row of the first item
 
@@ -35,6 +36,31 @@ describe("the county sheet workbook (balance template --county)", () => {
     expect(validation?.formulae).toEqual(['"是,否"']);
     const g7 = firstRow + COUNTY_SHEET_ROWS.findIndex((r) => r.code === "保障7");
     expect(ws.getCell(g7, 4).value).toContain("6,000");
+  });
+
+  it("prints on A4 landscape at 100 %: header repeated, rows as tall as their wrapped text, pages numbered", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await countySheetWorkbook()) as unknown as ExcelJS.Buffer);
+    const ws = workbook.getWorksheet("县级指标")!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe(
+      `${COUNTY_TEMPLATE_HEADER_ROW + 1}:${COUNTY_TEMPLATE_HEADER_ROW + 1}`,
+    );
+    const check = pageSetupOf(ws);
+    // the columns fit the page: nothing is shrunk
+    expect(check.scale).toBe(1);
+    expect(check.printedFont).toBeGreaterThanOrEqual(9);
+    expect(check.footer).toMatch(/第 &P 页 共 &N 页$/);
+    // a requirement that wraps onto three lines gets a row three lines tall
+    const g3 = firstRow + COUNTY_SHEET_ROWS.findIndex((r) => r.code === "保障3");
+    expect(ws.getRow(g3).height).toBeGreaterThanOrEqual(40);
+    const g7 = firstRow + COUNTY_SHEET_ROWS.findIndex((r) => r.code === "保障7");
+    expect(ws.getRow(g7).height).toBeLessThan(ws.getRow(g3).height!);
   });
 
   it("is byte-stable", async () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { evaluateTable } from "../../src/pipeline";
-import { BALANCE_LAYOUT, COMPLIANCE_LAYOUT } from "../../src/report/build";
+import { BALANCE_LAYOUT, COMPLIANCE_COLUMNS } from "../../src/report/build";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { DEMO_RENAMED_HEADER, demoSheet } from "../../src/web/demo";
@@ -112,14 +112,18 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
     const read = (sheet: string) =>
       page.evaluate((name) => (window as unknown as DemoWindow).balanceDemo.values(name), sheet);
     const sheets = await page.evaluate(() => (window as unknown as DemoWindow).balanceDemo.sheets());
-    expect(sheets).toEqual(expect.arrayContaining(["学校", "达标情况", "差异系数", "汇总"]));
+    expect(sheets).toEqual(expect.arrayContaining(["学校", "汇总", "达标情况", "差异系数", "学校数据"]));
 
-    // compliance: one row per section in input order
+    // compliance: the included sections, a block per level, each in input order
     const compliance = await read("达标情况");
+    const pass = (row: unknown[]) => row[COMPLIANCE_COLUMNS.pass];
     const schools = compliance
-      .slice(COMPLIANCE_LAYOUT.headerRows)
-      .map((row) => row[COMPLIANCE_LAYOUT.school]);
-    expect(schools.slice(0, evaluation.sections.length)).toEqual(evaluation.sections.map((s) => s.school));
+      .filter((row) => pass(row) === "达标" || pass(row) === "不达标")
+      .map((row) => row[COMPLIANCE_COLUMNS.school]);
+    const included = LEVELS.flatMap((level) =>
+      evaluation.sections.filter((s) => s.included && s.level === level),
+    );
+    expect(schools).toEqual(included.map((s) => s.school));
 
     // balance: every X̄ and CV, computed by the workbook's own formulas, equals the engine's value
     const balance = await read("差异系数");
@@ -219,7 +223,7 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
     const tops = await page
       .getByRole("tab")
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
-    expect(tops).toHaveLength(5);
+    expect(tops).toHaveLength(6);
     expect(new Set(tops).size).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, "pane-en-350.png") });
     await page.setViewportSize({ width: 320, height: 900 });

@@ -18,7 +18,8 @@ import type { SchoolRecord } from "../../src/engine/records";
 import { seededRandom } from "../../src/sample/random";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
-import { BALANCE_LAYOUT, COMPLIANCE_LAYOUT } from "../../src/report/build";
+import { BALANCE_LAYOUT } from "../../src/report/build";
+import { COMPLIANCE_COLUMNS } from "../../src/report/compliance";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { DEMO_RENAMED_HEADER } from "../../src/web/demo";
 import { readWorkbookFile } from "../../src/xlsx/read";
@@ -115,7 +116,7 @@ async function cellsOf(file: string | Uint8Array): Promise<Map<string, Map<strin
 
 type CliJson = {
   ok: boolean;
-  sections: { school: string; level: string; values: Record<string, number | null> }[];
+  sections: { school: string; level: string; included: boolean; values: Record<string, number | null> }[];
   levels: Record<string, { cv: Record<string, number | null>; countyRatio: Record<string, number | null> }>;
   resourcesPass: boolean;
 };
@@ -133,15 +134,31 @@ async function expectReportAsCli(downloaded: string, cli: CliJson): Promise<void
     v !== null && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v;
   const compliance = book.getWorksheet("达标情况")!;
   const mismatches: string[] = [];
-  cli.sections.forEach((section, i) => {
-    const row = compliance.getRow(COMPLIANCE_LAYOUT.headerRows + 1 + i);
-    if (row.getCell(COMPLIANCE_LAYOUT.school + 1).value !== section.school)
-      mismatches.push(`row ${i} school`);
-    INDICATOR_IDS.forEach((id, k) => {
-      const v = result(row.getCell(COMPLIANCE_LAYOUT.indicator(k) + 1).value);
-      if (!near(v, section.values[id])) mismatches.push(`${section.school} ${section.level} ${id}: ${v}`);
-    });
+  // the sheet lists the included sections level by level (a block per level, in input order within it)
+  const rowsOf = new Map<string, number[]>();
+  compliance.eachRow((row, r) => {
+    const school = row.getCell(COMPLIANCE_COLUMNS.school + 1).value;
+    if (
+      typeof school === "string" &&
+      typeof result(row.getCell(COMPLIANCE_COLUMNS.number + 1).value) === "number"
+    )
+      rowsOf.set(school, [...(rowsOf.get(school) ?? []), r]);
   });
+  const included = cli.sections.filter((s) => s.included);
+  for (const level of LEVELS) {
+    for (const section of included.filter((s) => s.level === level)) {
+      const r = rowsOf.get(section.school)?.shift();
+      if (r === undefined) {
+        mismatches.push(`${section.school} ${section.level}: no row`);
+        continue;
+      }
+      const row = compliance.getRow(r);
+      INDICATOR_IDS.forEach((id, k) => {
+        const v = result(row.getCell(COMPLIANCE_COLUMNS.value(k) + 1).value);
+        if (!near(v, section.values[id])) mismatches.push(`${section.school} ${section.level} ${id}: ${v}`);
+      });
+    }
+  }
   const balance = book.getWorksheet("差异系数")!;
   const C = BALANCE_LAYOUT.columns;
   let compared = 0;
@@ -262,7 +279,7 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
   async function planRuns(page: Page): Promise<void> {
     await page.getByRole("tab", { name: "规划" }).click();
     await page.getByRole("button", { name: "计算最低成本方案" }).click();
-    await page.getByText(/^合计：/).waitFor({ timeout: 120_000 });
+    await page.getByText(/^经常性支出：.*一次性投入：/).waitFor({ timeout: 120_000 });
   }
 
   it("served over http: check, download; the download keeps the workbook and matches the command line", async () => {
@@ -280,6 +297,9 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.getByRole("tab", { name: "全部指标" }).click();
     await page.locator("[data-county-verdict]").waitFor();
     await page.getByRole("tab", { name: "工作簿" }).click();
+    // the view opens on the sheet the report made active; any sheet is a choice away
+    await page.locator("table[data-sheet]").waitFor();
+    await page.getByRole("combobox", { name: "工作表" }).selectOption("达标情况");
     await page.locator('table[data-sheet="达标情况"]').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-workbook.png") });
     expect(outside).toEqual([]);
@@ -366,7 +386,7 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     const tabs = await page
       .getByRole("tab")
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
-    expect(tabs.length).toBe(5);
+    expect(tabs.length).toBe(6);
     expect(new Set(tabs).size).toBe(1);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -1,10 +1,10 @@
 import {
   additionalAmount,
+  buildSections,
   evaluate,
   evaluateSection,
   indicatorStatus,
   sectionPasses,
-  sectionsOfSchool,
   type IndicatorStatus,
   type SchoolRecord,
 } from "../../src/engine";
@@ -327,7 +327,7 @@ describe("shortfalls in natural units — docs/standard.md#indicators, docs/stan
       students: { junior: 600, senior: 500 },
       facilities: { teachingArea: 6000 },
     });
-    const [section] = sectionsOfSchool(complete, 0, P);
+    const [section] = buildSections([complete], P);
     const short = evaluateSection(P, section).shortfalls.find((x) => x.indicator === "teachingArea")!;
     // share 0.5: the section has 3,000 m², needs 5.8 × 600 = 3,480 m²
     expect(short.toStandard).toBeCloseTo(480, 9);

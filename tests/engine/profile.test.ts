@@ -99,6 +99,15 @@ describe("custom profiles from JSON (parseProfile / parseProfileText)", () => {
     expect(!enumValue.ok && enumValue.errors[0].field).toBe("teachingPoints");
   });
 
+  test("the League plan's starting-grade date is profile data (docs/standard.md#starting-grades)", () => {
+    expect(NATIONAL_2017.startingGradesFrom).toEqual({ year: 2026, month: 9 });
+    const later = parseProfile({ extends: "national-2017", startingGradesFrom: { year: 2027 } });
+    if (!later.ok) throw new Error(JSON.stringify(later.errors));
+    expect(later.profile.startingGradesFrom).toEqual({ year: 2027, month: 9 });
+    const bad = parseProfile({ extends: "national-2017", startingGradesFrom: { year: 2027, month: 13 } });
+    expect(bad.ok ? [] : bad.errors.map((e) => e.field)).toEqual(["startingGradesFrom.month"]);
+  });
+
   test("a profile without extends must give every field", () => {
     const result = parseProfile({ id: "x", name: { zh: "x", en: "x" } });
     expect(result.ok).toBe(false);

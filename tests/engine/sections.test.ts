@@ -3,7 +3,6 @@ import {
   buildSections,
   evaluate,
   indicatorValue,
-  sectionsOfSchool,
   type SchoolRecord,
 } from "../../src/engine";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -18,7 +17,7 @@ describe("apportioning shared facilities — docs/standard.md#apportioning", () 
       students: { primary: 166, junior: 210 },
       facilities: { teachingArea: 23226 },
     });
-    const [primary, junior] = sectionsOfSchool(record, 0, P);
+    const [primary, junior] = buildSections([record], P);
     expect(primary.level).toBe("primary");
     expect(junior.level).toBe("junior");
     // 23,226 / (166 + 1.1 × 210) = 58.50 per weighted student; the published shares are rounded to 0.1
@@ -47,7 +46,7 @@ describe("apportioning shared facilities — docs/standard.md#apportioning", () 
     const shares = apportioningShares(record, P);
     expect(shares.primary).toBeCloseTo(400 / total, 12);
     expect(shares.junior).toBeCloseTo(330 / total, 12);
-    const sections = sectionsOfSchool(record, 0, P);
+    const sections = buildSections([record], P);
     expect(sections.map((s) => s.level)).toEqual(["primary", "junior"]);
     expect(sections[0].amounts.sportsArea).toBeCloseTo((10000 * 400) / total, 9);
     expect(sections[1].amounts.multimediaRooms).toBeCloseTo((30 * 330) / total, 9);
@@ -60,7 +59,7 @@ describe("apportioning shared facilities — docs/standard.md#apportioning", () 
       facilities: { teachingArea: 12000 },
       teachers: { junior: { qualifiedTeachers: 40 } },
     });
-    const sections = sectionsOfSchool(record, 0, P);
+    const sections = buildSections([record], P);
     expect(sections).toHaveLength(1);
     expect(sections[0].level).toBe("junior");
     expect(sections[0].facilityShare).toBeCloseTo(600 / 1200, 12);
@@ -81,7 +80,7 @@ describe("apportioning shared facilities — docs/standard.md#apportioning", () 
   });
 
   test("single-level schools keep all their facilities (share 1)", () => {
-    const [s] = sectionsOfSchool(goodPrimary("甲小学", 200), 0, P);
+    const [s] = buildSections([goodPrimary("甲小学", 200)], P);
     expect(s.facilityShare).toBe(1);
     expect(s.amounts.teachingArea).toBe(1000);
   });
@@ -95,7 +94,7 @@ describe("apportioning shared facilities — docs/standard.md#apportioning", () 
         junior: { qualifiedTeachers: 9, peArtTeachers: 3 },
       },
     });
-    const [p, j] = sectionsOfSchool(record, 0, P);
+    const [p, j] = buildSections([record], P);
     expect(p.amounts).toMatchObject({ qualifiedTeachers: 7, keyTeachers: 2, peArtTeachers: 0 });
     expect(j.amounts).toMatchObject({ qualifiedTeachers: 9, keyTeachers: 0, peArtTeachers: 3 });
   });
@@ -110,7 +109,7 @@ describe("apportioning shared facilities — docs/standard.md#apportioning", () 
         junior: { teachingArea: 1500, sportsArea: 2500, equipmentValue: 600000, multimediaRooms: 6 },
       },
     });
-    const [p, j] = sectionsOfSchool(record, 0, P);
+    const [p, j] = buildSections([record], P);
     expect(p.facilityShare).toBeNull();
     expect(p.amounts).toMatchObject({
       teachingArea: 1000,
@@ -129,7 +128,7 @@ describe("apportioning shared facilities — docs/standard.md#apportioning", () 
 
 describe("which sections count — docs/standard.md#scope", () => {
   const exclusionOf = (record: SchoolRecord, profile = P) =>
-    sectionsOfSchool(record, 0, profile).map((s) => [s.level, s.included, s.exclusion]);
+    buildSections([record], profile).map((s) => [s.level, s.included, s.exclusion]);
 
   test("special-education schools are excluded", () => {
     const record = school({ type: "special", students: { primary: 60, junior: 30 } });
@@ -181,7 +180,7 @@ describe("which sections count — docs/standard.md#scope", () => {
       students: { primary: 300, junior: 0 },
       facilities: { teachingArea: 900 },
     });
-    const [p, j] = sectionsOfSchool(record, 0, P);
+    const [p, j] = buildSections([record], P);
     expect(j.included).toBe(false);
     expect(j.exclusion).toBe("noStudents");
     // the whole school's facilities go to the section that has pupils
@@ -297,7 +296,7 @@ describe("indoor sports rooms — docs/standard.md#indoor-sports profile option"
   });
 
   test("off by default: teaching area includes indoor sports rooms", () => {
-    const [s] = sectionsOfSchool(record, 0, P);
+    const [s] = buildSections([record], P);
     expect(s.amounts.teachingArea).toBe(600);
     expect(s.amounts.sportsArea).toBe(700);
   });
@@ -306,7 +305,7 @@ describe("indoor sports rooms — docs/standard.md#indoor-sports profile option"
     const profile = profileWith((p) => {
       p.indoorSportsMovesToSportsArea = true;
     });
-    const [s] = sectionsOfSchool(record, 0, profile);
+    const [s] = buildSections([record], profile);
     expect(s.amounts.teachingArea).toBe(500);
     expect(s.amounts.sportsArea).toBe(800);
   });

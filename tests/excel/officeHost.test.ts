@@ -40,8 +40,11 @@ function expectFormulasMatchEngine(excel: ExcelDouble, sheet: string, evaluation
       const b = evaluation.levels[level].balance[id];
       const at = (c: number) => excel.model.officeValue(excel.model.requireSheet(sheet), r, c);
       const formulaOf = (c: number) => excel.model.cell(excel.model.requireSheet(sheet), r, c)?.formula;
+      // a level without sections has nothing to weigh: its row is written as the engine's figures, no formula
+      const none = evaluation.levels[level].sections === 0;
       for (const c of [C.students, C.countyRatio, C.standardDeviation, C.cv, C.pass]) {
-        expect(formulaOf(c)).toMatch(/^=/);
+        if (none) expect(formulaOf(c)).toBeUndefined();
+        else expect(formulaOf(c)).toMatch(/^=/);
       }
       expect(at(C.students)).toBe(evaluation.levels[level].students);
       const cells = { countyRatio: at(C.countyRatio), sd: at(C.standardDeviation), cv: at(C.cv) };
@@ -58,12 +61,37 @@ function expectFormulasMatchEngine(excel: ExcelDouble, sheet: string, evaluation
   return checked;
 }
 
+/** Every formula of every report sheet, computed by the double, equals the engine's value the cell carries. */
+function expectEveryFormulaAsCached(excel: ExcelDouble, report: Report): number {
+  const mismatches: string[] = [];
+  let count = 0;
+  for (const sheet of report.sheets) {
+    const model = excel.model.requireSheet(sheet.name);
+    sheet.rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        if (!cell?.formula) return;
+        count++;
+        const got = excel.model.officeValue(model, r, c);
+        const want = cell.value ?? null;
+        const ok = typeof want === "number" ? close(got, want) : got === (want ?? "");
+        if (!ok)
+          mismatches.push(
+            `${sheet.name}!R${r + 1}C${c + 1} ${cell.formula}: ${String(got)} ≠ ${String(want)}`,
+          );
+      }),
+    );
+  }
+  expect(mismatches).toEqual([]);
+  return count;
+}
+
 describe("report formulas in Excel equal the engine (docs/standard.md#coefficient, to 1e-9)", () => {
   test("the sample county", async () => {
     const excel = countyWorkbook(sampleCountyRecords());
-    const { evaluation, written } = await checkAndReport(excel);
-    expect(written).toEqual(["达标情况", "差异系数", "汇总"]);
+    const { evaluation, written, report } = await checkAndReport(excel);
+    expect(written).toEqual(["汇总", "达标情况", "差异系数", "学校数据"]);
     expect(expectFormulasMatchEngine(excel, "差异系数", evaluation)).toBe(14);
+    expect(expectEveryFormulaAsCached(excel, report)).toBeGreaterThan(500);
     // the sample county has an indicator over its limit: the formula says so too
     const fails = LEVELS.flatMap((l) => INDICATOR_IDS.filter((id) => !evaluation.levels[l].balance[id].pass));
     expect(fails.length).toBeGreaterThan(0);
@@ -74,7 +102,8 @@ describe("report formulas in Excel equal the engine (docs/standard.md#coefficien
     const host = doubleHost(excel);
     const { report, evaluation } = reportOf(await host.readTable("usedRange"), "en");
     const { written } = await host.writeReport(report, { replaceExisting: true });
-    expect(written).toEqual(["Compliance", "Balance", "Summary"]);
+    expect(written).toEqual(["Summary", "Compliance", "Balance", "School data"]);
+    expectEveryFormulaAsCached(excel, report);
     const C = BALANCE_LAYOUT.columns;
     const sheet = excel.model.requireSheet("Balance");
     for (const level of LEVELS) {
@@ -89,8 +118,9 @@ describe("report formulas in Excel equal the engine (docs/standard.md#coefficien
 
   test.each([1, 2, 3, 5, 8, 13, 40, 120])("a random county of %i schools", async (n) => {
     const excel = countyWorkbook(randomCounty(n, 1000 + n));
-    const { evaluation } = await checkAndReport(excel);
+    const { evaluation, report } = await checkAndReport(excel);
     expectFormulasMatchEngine(excel, "差异系数", evaluation);
+    expectEveryFormulaAsCached(excel, report);
   });
 
   test("random counties (fast-check): every formula equals the engine", async () => {
@@ -100,8 +130,9 @@ describe("report formulas in Excel equal the engine (docs/standard.md#coefficien
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         async (n, seed) => {
           const excel = countyWorkbook(randomCounty(n, seed));
-          const { evaluation } = await checkAndReport(excel);
+          const { evaluation, report } = await checkAndReport(excel);
           expectFormulasMatchEngine(excel, "差异系数", evaluation);
+          expectEveryFormulaAsCached(excel, report);
         },
       ),
       { numRuns: 25 },
@@ -136,8 +167,19 @@ describe("round trips", () => {
     const again = await first.host.writeReport(first.report, { replaceExisting: true });
     expect(excel.syncCount - before).toBe(3);
     expect(again.written).toEqual(first.written);
-    expect(excel.model.sheets.map((s) => s.name)).toEqual(["学校", "达标情况", "差异系数", "汇总"]);
-    expect(await first.host.existingReportSheets(first.report)).toEqual(["达标情况", "差异系数", "汇总"]);
+    expect(excel.model.sheets.map((s) => s.name)).toEqual([
+      "学校",
+      "汇总",
+      "达标情况",
+      "差异系数",
+      "学校数据",
+    ]);
+    expect(await first.host.existingReportSheets(first.report)).toEqual([
+      "汇总",
+      "达标情况",
+      "差异系数",
+      "学校数据",
+    ]);
   });
 });
 
@@ -155,43 +197,75 @@ describe("what the writer leaves", () => {
     excel.addSheetWithValues("达标情况", [["我的笔记"]]);
     const mine = JSON.stringify(excel.model.requireSheet("达标情况"));
     const { written, evaluation, host, report } = await checkAndReport(excel);
-    expect(written).toEqual(["达标情况 (2)", "差异系数", "汇总"]);
+    expect(written).toEqual(["汇总", "达标情况 (2)", "差异系数", "学校数据"]);
     expect(JSON.stringify(excel.model.requireSheet("达标情况"))).toBe(mine);
-    expect(excel.model.sheet("差异系数")!.rows[2][2]!.formula).toContain("'达标情况 (2)'!");
+    const P = BALANCE_LAYOUT.rowOf("primary", "qualifiedTeachers") - 1;
+    expect(excel.model.sheet("差异系数")!.rows[P][2]!.formula).toContain("'达标情况 (2)'!");
     expectFormulasMatchEngine(excel, "差异系数", evaluation);
-    expect(await host.existingReportSheets(report)).toEqual(["达标情况 (2)", "差异系数", "汇总"]);
+    expect(await host.existingReportSheets(report)).toEqual(["汇总", "达标情况 (2)", "差异系数", "学校数据"]);
   });
 
   test("without replacing, earlier report sheets stay and the new ones get free names", async () => {
     const excel = countyWorkbook(randomCounty(8, 5));
     const { host, report } = await checkAndReport(excel);
     const { written } = await host.writeReport(report, { replaceExisting: false });
-    expect(written).toEqual(["达标情况 (2)", "差异系数 (2)", "汇总 (2)"]);
+    expect(written).toEqual(["汇总 (2)", "达标情况 (2)", "差异系数 (2)", "学校数据 (2)"]);
   });
 
-  test("the report sheets are print-ready: A4 landscape, title rows, frozen header, formats, charts", async () => {
+  test("the report sheets are print-ready: A4, title rows and columns, page breaks, header and footer, borders, fonts", async () => {
     const excel = countyWorkbook(sampleCountyRecords());
     await checkAndReport(excel);
     // written hidden under temporary names, shown only once complete
-    expect(excel.model.sheets.map((s) => s.visibility)).toEqual(["Visible", "Visible", "Visible", "Visible"]);
+    expect(excel.model.sheets.map((s) => s.visibility)).toEqual([
+      "Visible",
+      "Visible",
+      "Visible",
+      "Visible",
+      "Visible",
+    ]);
     const adds = excel.requests.flatMap((r) => r.names).filter((n) => n === "worksheet.visibility");
-    expect(adds).toHaveLength(6);
+    expect(adds).toHaveLength(8);
     const compliance = excel.model.requireSheet("达标情况");
     expect(compliance.pageLayout).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",
-      printTitleRows: "$1:$3",
+      printTitleRows: "$3:$4",
+      printTitleColumns: "$A:$B",
+      printOrder: "OverThenDown",
+      columnBreaks: ["K1"],
+      centerHorizontally: true,
+      margins: { left: 36, right: 36 },
     });
-    expect(compliance.freeze).toEqual({ rows: 3, columns: 1 });
-    expect(compliance.rows[3][3]!.numberFormat).toBe("0");
-    expect(compliance.rows[3][5]!.numberFormat).toBe("0.00");
+    expect(compliance.pageLayout.headersFooters.centerFooter).toMatch(/第 &P 页 共 &N 页$/);
+    expect(compliance.pageLayout.headersFooters.rightHeader).toMatch(/学校资源配置达标情况$/);
+    expect(compliance.freeze).toEqual({ rows: 4, columns: 2 });
+    const first = compliance.rows[6];
+    expect(first[3]!.numberFormat).toBe("#,##0");
+    expect(first[4]!.numberFormat).toBe("0.00");
+    expect(first[4]!.format).toMatchObject({
+      fontName: "宋体",
+      size: 10,
+      borders: { top: "Continuous", left: "Continuous" },
+    });
     const balance = excel.model.requireSheet("差异系数");
+    expect(balance.pageLayout).toMatchObject({
+      orientation: "Portrait",
+      fitToWidth: true,
+      rowBreaks: [expect.stringMatching(/^A\d+$/)],
+    });
     expect(balance.charts).toHaveLength(2);
-    expect(balance.charts[0].series.map((s) => s.values)).toEqual(["F3:F9", "G3:G9"]);
-    expect(balance.charts[0].series[0].categories).toBe("B3:B9");
+    expect(balance.charts[0].series[0].categories).toMatch(/^B\d+:B\d+$/);
     // failing cells are shaded
     const fail = compliance.rows.flat().filter((c) => c?.format?.fill === "#FFC7CE");
     expect(fail.length).toBeGreaterThan(0);
+    // every cell of every report sheet in the report's font, none under 9 pt
+    for (const name of ["汇总", "达标情况", "差异系数", "学校数据"]) {
+      const cells = excel.model
+        .requireSheet(name)
+        .rows.flat()
+        .filter((c) => c?.format);
+      expect(cells.every((c) => c!.format!.fontName === "宋体" && (c!.format!.size ?? 10) >= 9)).toBe(true);
+    }
   });
 
   test("a failure at any writing sync leaves the workbook as it was (with and without an earlier report)", async () => {
@@ -260,7 +334,16 @@ describe("chunking under Office's 5 MB request limit", () => {
       { value: (i * 13) % 1000, format: "0.00" },
       { value: i % 3 === 0 ? "未达标" : "达标", style: i % 3 === 0 ? ("fail" as const) : undefined },
     ]);
-    const report: Report = { sheets: [{ key: "compliance", name: "达标情况", rows, headerRows: 1 }] };
+    const report: Report = {
+      sheets: [
+        {
+          key: "compliance",
+          name: "达标情况",
+          rows,
+          print: { orientation: "landscape", paper: "A4", titleRows: [1, 1] },
+        },
+      ],
+    };
     const excel = new ExcelDouble();
     excel.addSheetWithValues("学校", [["x"]]);
     const t0 = Date.now();
@@ -327,7 +410,45 @@ describe("the other host calls", () => {
     const grid = await host.readTable("usedRange");
     const { evaluation } = reportOf(grid);
     expect(evaluation.sections.length).toBeGreaterThan(20);
+    // printable as `balance template`: A4 landscape, one page wide, the header repeated and as tall as its text
+    const sheet = excel.model.requireSheet("学校");
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      fitToWidth: true,
+      printTitleRows: "$2:$2",
+    });
+    expect(sheet.pageLayout.headersFooters.centerFooter).toMatch(/第 &P 页 共 &N 页$/);
+    expect(sheet.rowHeights.get(1)).toBeGreaterThanOrEqual(60);
     expect(await host.insertTemplate({ withSample: false, lang: "zh" })).toBe("学校 (2)");
+  });
+
+  test("listSheets gives the visible sheets, the report sheets marked; readSheet reads one by name", async () => {
+    const excel = countyWorkbook(randomCounty(6, 8));
+    excel.addSheetWithValues("2025年", [["去年的表"], ["甲小学", 500]]);
+    excel.addSheetWithValues("隐藏", [["x"]]);
+    excel.model.requireSheet("隐藏").visibility = "Hidden";
+    const host = doubleHost(excel);
+    const { report } = reportOf(await host.readTable("usedRange"));
+    const { written } = await host.writeReport(report, { replaceExisting: true });
+    expect(await host.listSheets()).toEqual([
+      { name: "学校", report: false },
+      { name: "2025年", report: false },
+      ...written.map((name) => ({ name, report: true })),
+    ]);
+    await host.activateSheet("学校");
+    const s0 = excel.syncCount;
+    const grid = await host.readSheet("2025年");
+    expect(excel.syncCount - s0).toBe(2);
+    expect(grid).toEqual({
+      sheet: "2025年",
+      topLeft: "A1",
+      values: [
+        ["去年的表", ""],
+        ["甲小学", 500],
+      ],
+    });
+    await expect(host.readSheet("没有这张表")).rejects.toThrow();
   });
 
   test("readTable takes the selection or an Excel table", async () => {

@@ -11,23 +11,13 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { run, tempDir, writeWorkbook, tableOf } from "../cli/helpers";
-import { randomCounty, writeCounty, writeCountyWithSheet } from "./helpers";
+import { randomCounty, writeCounty, writeThreeCounties } from "./helpers";
 
 const dir = tempDir();
 let files: string[] = [];
 
 beforeAll(async () => {
-  files = [
-    await writeCounty(dir, "科右前旗-均衡评估.xlsx", randomCounty(1601, 14, "前旗")),
-    await writeCounty(
-      dir,
-      "2025_乌兰浩特市_学校统计表.xlsx",
-      randomCounty(1602, 18, "乌市"),
-      "2025年学校统计表",
-    ),
-    // named by its county sheet, not by its file
-    await writeCountyWithSheet(dir, "县C.xlsx", randomCounty(1603, 10, "扎旗"), "扎赉特旗"),
-  ].sort();
+  files = (await writeThreeCounties(dir)).sort();
   // Excel's lock file beside an open workbook is not a county
   writeFileSync(join(dir, "~$科右前旗-均衡评估.xlsx"), "lock");
 });
@@ -275,5 +265,45 @@ describe("usage", () => {
     expect(r.stdout).toContain("盟市汇总");
     expect(r.stdout).toContain("The league's view");
     expect((await run("--help")).stdout).toContain("batch");
+  });
+});
+
+describe("batch and evaluate --county count years by the same rule (src/engine/years.ts)", () => {
+  // only the clock is faked: the commands read files and wait on promises as usual
+  const clockOnly: Parameters<typeof jest.useFakeTimers>[0] = {
+    doNotFake: [
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "requestAnimationFrame",
+      "cancelAnimationFrame",
+      "requestIdleCallback",
+      "cancelIdleCallback",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+    ],
+  };
+  afterEach(() => jest.useRealTimers());
+
+  test.each([
+    ["31 August 2025", 1, new Date(2025, 7, 31, 12)],
+    ["1 September 2025", 1, new Date(2025, 8, 1, 12)],
+    ["31 December 2025, late evening", 1, new Date(2025, 11, 31, 23, 30)],
+    ["1 January 2026, early morning", 0, new Date(2026, 0, 1, 0, 30)],
+  ])("on %s both say %i years left for 阿尔山市 (target 2026)", async (_, left, now) => {
+    const file = await writeCounty(tempDir(), "阿尔山市.xlsx", randomCounty(1611, 6, "阿市"));
+    jest.useFakeTimers(clockOnly);
+    jest.setSystemTime(now);
+    const batch = JSON.parse((await run("batch", file, "--json")).stdout);
+    const alone = JSON.parse((await run("evaluate", file, "--county", "阿尔山市", "--json")).stdout);
+    jest.useRealTimers();
+    expect(batch.year).toBe(now.getFullYear());
+    expect(batch.counties[0]).toMatchObject({ county: "阿尔山市", targetYear: 2026, yearsLeft: left });
+    expect(alone.readiness).toMatchObject({ targetYear: 2026, yearsRemaining: left });
   });
 });

@@ -9,27 +9,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
 import { writeCounty } from "./helpers";
-import { primarySchool, whole } from "./records";
+import { twoYearsWithRegression } from "./records";
 
 const dir = tempDir();
 
-const year2025 = () =>
-  whole([
-    primarySchool("甲小学", 500),
-    primarySchool("乙小学", 500),
-    primarySchool("丙小学", 500),
-    primarySchool("丁小学", 500),
-    primarySchool("戊小学", 500),
-  ]);
-/** 甲 loses most qualified teachers; 乙's sports ground grows 5×; 丁 is renamed; 戊 closes; 己 opens. */
-const year2026 = () =>
-  whole([
-    primarySchool("甲小学", 500, { qualifiedTeachers: 0.5 }),
-    primarySchool("乙小学", 500, { sportsArea: 6 }),
-    primarySchool("丙小学", 500),
-    primarySchool("丁镇中心小学", 500),
-    primarySchool("己小学", 500),
-  ]);
+const year2025 = () => twoYearsWithRegression()[2025];
+const year2026 = () => twoYearsWithRegression()[2026];
 
 let earlier = "";
 let later = "";
@@ -162,6 +147,17 @@ describe("balance compare", () => {
     );
     expect(given.years).toEqual(["2026", "2027"]);
     expect(given.projection.fromYears).toEqual([2026, 2027]);
+  });
+
+  test("--county is looked up as evaluate looks it up: the profile's spelling, or an unlisted county without a target year", async () => {
+    const stem = JSON.parse((await run("compare", earlier, later, "--json", "--county", "科右中")).stdout);
+    expect(stem).toMatchObject({ county: "科右中旗", targetYear: 2028 });
+    expect(stem.projection.targetYear).toBe(2028);
+    const unlisted = await run("compare", earlier, later, "--json", "--county", "白狼县");
+    expect(unlisted.code).toBe(0);
+    const doc = JSON.parse(unlisted.stdout);
+    expect(doc).toMatchObject({ county: "白狼县", targetYear: null, projection: null });
+    expect(doc.regressions.length).toBeGreaterThan(0);
   });
 
   test("mistakes: one file, years out of order or miscounted (2); a bad rename map or an unreadable file (1)", async () => {

@@ -95,3 +95,20 @@ export async function writeCountyWithSheet(
   writeFileSync(path, await workbookBytes(workbook));
   return path;
 }
+
+/**
+ * Three counties the project has never seen, as a league receives them: one named by its file, one by a file with a
+ * year and other words around the name, one by its county sheet only (县C.xlsx is 扎赉特旗). Paths in that order.
+ */
+export async function writeThreeCounties(dir: string): Promise<string[]> {
+  return [
+    await writeCounty(dir, "科右前旗-均衡评估.xlsx", randomCounty(1601, 14, "前旗")),
+    await writeCounty(
+      dir,
+      "2025_乌兰浩特市_学校统计表.xlsx",
+      randomCounty(1602, 18, "乌市"),
+      "2025年学校统计表",
+    ),
+    await writeCountyWithSheet(dir, "县C.xlsx", randomCounty(1603, 10, "扎旗"), "扎赉特旗"),
+  ];
+}

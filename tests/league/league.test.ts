@@ -1,19 +1,12 @@
 /**
- * The league's view (src/engine/league.ts, docs/standard.md#league-plan): the school year, the at-risk rule, each
+ * The league's view (src/engine/league.ts, docs/standard.md#league-plan): the year, the at-risk rule, each
  * county's standing and the ranking of the weakest indicators, on counties whose results are known by
  * construction.
  */
 import { evaluate, evaluateCounty } from "../../src/engine";
-import {
-  AT_RISK,
-  countyStanding,
-  leagueSummary,
-  planTotals,
-  rankIndicators,
-  riskOf,
-  schoolYearOf,
-} from "../../src/engine/league";
-import type { LeastCostPlan } from "../../src/engine/plan/leastCost";
+import { AT_RISK, countyStanding, leagueSummary, rankIndicators, riskOf } from "../../src/engine/league";
+import { readiness } from "../../src/engine/county";
+import { calendarDayOf, yearOfDay } from "../../src/engine/years";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { primarySchool } from "./records";
 
@@ -23,14 +16,61 @@ const sound = () => [
   primarySchool("丙小学", 500),
 ];
 
-describe("schoolYearOf: a school year is named by the year of its autumn term", () => {
+describe("one rule of years for batch and evaluate --county (src/engine/years.ts, docs/standard.md#league-plan)", () => {
+  const day = (text: string) => {
+    const [year, month, d] = text.split("-").map(Number);
+    return { year, month, day: d };
+  };
+  // the target year is the year of acceptance, a calendar year: a day counts in its own calendar year
   test.each([
-    ["2026-01-15", 2025],
-    ["2026-08-31", 2025],
+    ["2025-08-31", 2025],
+    ["2025-09-01", 2025],
+    ["2025-12-31", 2025],
+    ["2026-01-01", 2026],
+    ["2026-08-31", 2026],
     ["2026-09-01", 2026],
-    ["2026-12-31", 2026],
-  ])("%s is in the school year %i", (day, year) => {
-    expect(schoolYearOf(new Date(`${day}T12:00:00Z`))).toBe(year);
+  ])("%s counts in %i", (text, year) => {
+    expect(yearOfDay(day(text))).toBe(year);
+  });
+
+  const records = [...sound(), primarySchool("丁小学", 500, { qualifiedTeachers: 0.5 })];
+  const evaluation = evaluate(records, NATIONAL_2017);
+  const verdict = evaluateCounty({ records, evaluation, answers: null });
+  const standingOn = (text: string) =>
+    countyStanding(
+      { file: "a.xlsx", county: "阿尔山市", evaluation, verdict, schools: 4, targetYear: 2026 },
+      yearOfDay(day(text)),
+    );
+  const readinessOn = (text: string) =>
+    readiness(verdict, evaluation, NATIONAL_2017, { name: "阿尔山市", targetYear: 2026 }, day(text));
+
+  test.each([
+    ["2025-08-31", 1],
+    ["2025-09-01", 1],
+    ["2025-12-31", 1],
+    ["2026-01-01", 0],
+    ["2026-08-31", 0],
+    ["2026-09-01", 0],
+  ])("on %s the league's years left and evaluate's readiness both say %i", (text, left) => {
+    expect(standingOn(text).yearsLeft).toBe(left);
+    expect(readinessOn(text).yearsRemaining).toBe(left);
+    expect(readinessOn(text).year).toBe(yearOfDay(day(text)));
+  });
+
+  test("the target year comes on 1 January: a county that does not pass is due from then on", () => {
+    expect(standingOn("2025-12-31").risk).not.toBe("due");
+    expect(standingOn("2026-01-01")).toMatchObject({ atRisk: true, risk: "due" });
+  });
+
+  test("the starting-grade rule is in force from 1 September 2026, not a day before", () => {
+    expect(readinessOn("2026-08-31").startingGrades.inForce).toBe(false);
+    expect(readinessOn("2026-09-01").startingGrades.inForce).toBe(true);
+  });
+
+  test("the host's day is the one its calendar shows, not UTC's: 1 January 07:00 in Beijing is 2026", () => {
+    // built and read in the machine's own time zone, whichever it is
+    expect(calendarDayOf(new Date(2026, 0, 1, 0, 30))).toEqual({ year: 2026, month: 1, day: 1 });
+    expect(calendarDayOf(new Date(2025, 11, 31, 23, 59))).toEqual({ year: 2025, month: 12, day: 31 });
   });
 });
 
@@ -159,25 +199,5 @@ describe("rankIndicators: the weakest indicators first", () => {
     expect(summary.year).toBe(2026);
     expect(summary.counties.map((c) => c.county)).toEqual(["甲", "乙"]);
     expect(summary.atRisk.map((c) => c.county)).toEqual(["乙"]);
-  });
-});
-
-test("planTotals: teachers are a recurring cost, facilities a one-off one", () => {
-  const plan = {
-    totalCost: 1_000_000,
-    passesAfter: true,
-    additions: [
-      { school: "甲", level: "primary", resource: "qualifiedTeachers", amount: 2, cost: 240_000 },
-      { school: "甲", level: "primary", resource: "keyTeachers", amount: 1, cost: 150_000 },
-      { school: "乙", level: null, resource: "teachingArea", amount: 100, cost: 350_000 },
-      { school: "乙", level: null, resource: "multimediaRooms", amount: 5, cost: 250_000 },
-      { school: "丙", level: null, resource: "equipmentValue", amount: 10_000, cost: 10_000 },
-    ],
-  } as unknown as LeastCostPlan;
-  expect(planTotals(plan)).toEqual({
-    total: 1_000_000,
-    recurring: 390_000,
-    oneOff: 610_000,
-    passesAfter: true,
   });
 });

@@ -54,3 +54,28 @@ export function whole(records: SchoolRecord[]): SchoolRecord[] {
   }
   return records;
 }
+
+/**
+ * Two years of one county with a known regression (docs/standard.md#league-plan): in 2026 甲 has half the qualified
+ * teachers of the standard (it falls below it, and no longer passes); 乙's sports ground grows to 6 × the standard,
+ * taking the primary sports coefficient over its limit (per student 9, 45, 9, 9, 9: X̄ = 16.2, S = 14.4, CV 0.8889);
+ * 丁小学 is renamed 丁镇中心小学; 戊 closes; 己 opens.
+ */
+export function twoYearsWithRegression(): { 2025: SchoolRecord[]; 2026: SchoolRecord[] } {
+  return {
+    2025: whole([
+      primarySchool("甲小学", 500),
+      primarySchool("乙小学", 500),
+      primarySchool("丙小学", 500),
+      primarySchool("丁小学", 500),
+      primarySchool("戊小学", 500),
+    ]),
+    2026: whole([
+      primarySchool("甲小学", 500, { qualifiedTeachers: 0.5 }),
+      primarySchool("乙小学", 500, { sportsArea: 6 }),
+      primarySchool("丙小学", 500),
+      primarySchool("丁镇中心小学", 500),
+      primarySchool("己小学", 500),
+    ]),
+  };
+}

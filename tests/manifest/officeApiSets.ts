@@ -8,7 +8,12 @@ import ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The files that call Office.js for the pane (the host and the page's start). */
-const PANE_FILES = ["src/excel/officeHost.ts", "src/taskpane/index.tsx", "src/excel/officeScript.ts"];
+const PANE_FILES = [
+  "src/excel/officeHost.ts",
+  "src/excel/sheetWriter.ts",
+  "src/taskpane/index.tsx",
+  "src/excel/officeScript.ts",
+];
 
 const MEMBER_KINDS = new Set([
   ts.SyntaxKind.PropertySignature,

@@ -55,14 +55,15 @@ describe("Plan view", () => {
   it("runs the least-cost plan with the default costs, and again with edited costs", async () => {
     setup();
     fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
-    await screen.findByText(/甲（全校） 多媒体教室 \+1 间/);
-    expect(screen.getByText(/合计：5\.00 万元/)).toBeTruthy();
+    await screen.findByText(/甲（全校） 多媒体教室 \+1 间，5\.00 万元/);
+    // teachers a cost every year, the rest once, each in 万元
+    expect(screen.getByText(/经常性支出：0\.00 万元\/年；一次性投入：5\.00 万元/)).toBeTruthy();
     expect(screen.getByText("补充后达标")).toBeTruthy();
     const rooms = screen.getByRole("spinbutton", { name: "多媒体教室／间" }) as HTMLInputElement;
     fireEvent.change(rooms, { target: { value: "1000000" } });
     fireEvent.blur(rooms);
     fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
-    await screen.findByText(/甲 小学 骨干教师 \+1 人/);
+    await screen.findByText(/甲 小学 骨干教师 \+1 人，15\.00 万元\/年/);
   });
 
   it("plans the rotation and writes the plan and the rotation as sheets", async () => {
@@ -71,14 +72,15 @@ describe("Plan view", () => {
     await screen.findByText(/乙 → 甲（小学）骨干教师 1 人/);
     expect(screen.getByText(/达标 1 → 2，交流 1 人/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
-    await screen.findByText(/合计/);
+    await screen.findByText(/一次性投入/);
     fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
     await waitFor(() => expect(written).toHaveLength(1));
     expect(written[0].map((s) => s.key)).toEqual(["plan", "rotation"]);
     const plan = written[0][0];
     expect(plan.name).toBe("补充方案");
-    const costCell = plan.rows.flat().find((c) => c.formula?.startsWith("=D"));
-    expect(costCell).toMatchObject({ value: 50000 });
-    expect(plan.rows.flat().some((c) => c.formula?.startsWith("=SUM(G"))).toBe(true);
+    // the cost a formula of the amount and the unit cost, in 万元
+    const costCell = plan.rows.flat().find((c) => c?.formula?.startsWith("=D"));
+    expect(costCell).toMatchObject({ value: 5, format: "#,##0.00" });
+    expect(plan.rows.flat().some((c) => c?.formula?.startsWith("=SUM(G"))).toBe(true);
   });
 });

@@ -1,29 +1,149 @@
+/**
+ * Plans a bureau can act on (issue 15): facilities added as projects of a least size in whole steps, teachers'
+ * recurring cost apart from the one-off costs, each totalled in 万元, on a sheet that prints.
+ */
 import { planLeastCost } from "../../src/engine/plan/leastCost";
-import { DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
-import { planSheet } from "../../src/taskpane/plan/planSheets";
+import { asProject, buildPlanModel } from "../../src/engine/plan/model";
+import {
+  DEFAULT_PROJECT_SIZES,
+  DEFAULT_UNIT_COSTS,
+  isRecurring,
+  parseCosts,
+} from "../../src/engine/plan/costs";
+import { planSheet } from "../../src/report/planSheets";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { FACILITY_INDICATORS, type FacilityIndicatorId } from "../../src/standard/indicators";
 import { generateCounty } from "./county";
 
+const isFacility = (id: string): id is FacilityIndicatorId =>
+  (FACILITY_INDICATORS as readonly string[]).includes(id);
+
+describe("facility additions as projects", () => {
+  test("nothing stays nothing; anything else is at least the least project, in whole steps", () => {
+    const model = buildPlanModel(
+      sampleCountyRecords(),
+      NATIONAL_2017,
+      DEFAULT_UNIT_COSTS,
+      DEFAULT_PROJECT_SIZES,
+    );
+    const teaching = FACILITY_INDICATORS.indexOf("teachingArea");
+    const sports = FACILITY_INDICATORS.indexOf("sportsArea");
+    const equipment = FACILITY_INDICATORS.indexOf("equipmentValue");
+    // 白狼县第一小学, 1,452 pupils: the least projects apply as they are
+    const big = model.schools.findIndex((s) => s.name === "白狼县第一小学");
+    expect(asProject(model, big, teaching, 0)).toBe(0);
+    expect(asProject(model, big, sports, 1.66)).toBe(200);
+    expect(asProject(model, big, teaching, 50.0000000001)).toBe(50);
+    expect(asProject(model, big, teaching, 61)).toBe(70);
+    expect(asProject(model, big, sports, 1018.4)).toBe(1020);
+    expect(asProject(model, big, equipment, 666)).toBe(10000);
+    expect(asProject(model, big, equipment, 24679)).toBe(25000);
+    // exact amounts without project sizes
+    const exact = buildPlanModel(sampleCountyRecords(), NATIONAL_2017, DEFAULT_UNIT_COSTS);
+    expect(asProject(exact, big, sports, 1.66)).toBe(1.66);
+    // a school of 4 pupils needs no more than what gives it the standard: 4 × 7.5 m² of sports ground, in 10 m²
+    const tiny = buildPlanModel(
+      [{ ...sampleCountyRecords()[0], name: "小校", students: { primary: 4, junior: 0, senior: 0 } }],
+      NATIONAL_2017,
+      DEFAULT_UNIT_COSTS,
+      DEFAULT_PROJECT_SIZES,
+    );
+    expect(asProject(tiny, 0, sports, 1.66)).toBe(30);
+  });
+
+  test("a costs file changes the project sizes; a bad size names its field", () => {
+    const ok = parseCosts({
+      teachingArea: 4000,
+      minimum: { sportsArea: 500 },
+      step: { equipmentValue: 5000 },
+    });
+    expect(ok.problems).toEqual([]);
+    expect(ok.projects.minimum).toMatchObject({ sportsArea: 500, teachingArea: 50 });
+    expect(ok.projects.step).toMatchObject({ equipmentValue: 5000, sportsArea: 10 });
+    const bad = parseCosts({ minimum: { sportsArea: -1, library: 2 } });
+    expect(bad.problems.map((p) => p.message.en)).toEqual([
+      expect.stringMatching(/^minimum\.sportsArea/),
+      expect.stringMatching(/^minimum/),
+    ]);
+  });
+
+  test("the sample county: no facility addition below its least project, costs recurring and one-off apart", async () => {
+    const exact = await planLeastCost(sampleCountyRecords(), NATIONAL_2017);
+    // the exact optimum proposes a few square metres of sports ground, as the issue saw
+    expect(exact.additions.some((a) => a.resource === "sportsArea" && a.amount < 10)).toBe(true);
+    const plan = await planLeastCost(sampleCountyRecords(), NATIONAL_2017, DEFAULT_UNIT_COSTS, {
+      projects: DEFAULT_PROJECT_SIZES,
+    });
+    expect(plan.passesAfter).toBe(true);
+    const facilities = plan.additions.filter((a) => isFacility(a.resource));
+    expect(facilities.length).toBeGreaterThan(0);
+    for (const a of facilities) {
+      const id = a.resource as FacilityIndicatorId;
+      expect([a.school, id, a.amount >= DEFAULT_PROJECT_SIZES.minimum[id]]).toEqual([a.school, id, true]);
+      const steps = a.amount / DEFAULT_PROJECT_SIZES.step[id];
+      expect([a.school, id, Math.abs(steps - Math.round(steps)) < 1e-9]).toEqual([a.school, id, true]);
+    }
+    const recurring = plan.additions.filter((a) => isRecurring(a.resource)).reduce((s, a) => s + a.cost, 0);
+    expect(plan.recurringCost).toBe(recurring);
+    expect(plan.oneOffCost).toBe(facilities.reduce((s, a) => s + a.cost, 0));
+    expect(plan.recurringCost).toBeGreaterThan(0);
+    expect(plan.oneOffCost).toBeGreaterThan(0);
+  });
+});
+
 describe("the plan as a sheet", () => {
-  test("its notes give the simple top-up in 万元 and the proven gap as a percentage, Chinese and English", async () => {
+  test("teachers (万元 a year) and facilities (万元 once) in two tables, each totalled by a formula", async () => {
+    const plan = await planLeastCost(sampleCountyRecords(), NATIONAL_2017, DEFAULT_UNIT_COSTS, {
+      projects: DEFAULT_PROJECT_SIZES,
+    });
+    const sheet = planSheet(plan, DEFAULT_UNIT_COSTS, NATIONAL_2017, "zh", {
+      projects: DEFAULT_PROJECT_SIZES,
+      title: { county: "白狼县", year: "2026" },
+    });
+    const text = sheet.rows.flat().map((c) => c?.value);
+    expect(text[0]).toBe("白狼县 2026 年义务教育优质均衡发展 资源配置补充方案（最低成本）");
+    expect(text).toContain("一、新增教师（经常性支出，按年计）");
+    expect(text).toContain("二、校舍、场馆、设备和多媒体教室（一次性投入）");
+    const sums = sheet.rows.flat().filter((c) => c?.formula?.startsWith("=SUM(G"));
+    expect(sums.map((c) => c!.value)).toEqual([plan.recurringCost / 10000, plan.oneOffCost / 10000]);
+    const totals = sheet.rows.find((r) => String(r[0]?.value).startsWith("经常性支出"))!;
+    expect(totals[5]).toMatchObject({
+      value: plan.recurringCost / 10000,
+      formula: expect.stringMatching(/^=G\d+$/),
+    });
+    expect(totals[6].value).toBe("万元/年");
+    // equipment in 万元, every cost a formula of amount × unit cost in 万元
+    const costs = sheet.rows.filter((r) => r[6]?.formula?.startsWith("=D"));
+    expect(costs).toHaveLength(plan.additions.length);
+    for (const r of costs)
+      expect(Math.abs(Number(r[3].value) * Number(r[5].value) - Number(r[6].value))).toBeLessThan(1e-9);
+    expect(sheet.print).toMatchObject({ orientation: "portrait", paper: "A4", fitToWidth: true });
+    expect(
+      text.some((v) => typeof v === "string" && v.includes("运动场馆至少 200 ㎡（按 10 ㎡ 取整）")),
+    ).toBe(true);
+    expect(sheet.rows.flat().some((c) => c?.style === "signature")).toBe(true);
+  });
+
+  test("its notes give the simple top-up in 万元, recurring and one-off apart, and the proven gap", async () => {
     const records = generateCounty(12, 10, { low: 0.2, high: 4.5 });
     const plan = await planLeastCost(records, NATIONAL_2017, undefined, { refine: false });
     expect(plan.method).toBe("coefficients");
     const notes = (lang: "zh" | "en") =>
       planSheet(plan, DEFAULT_UNIT_COSTS, NATIONAL_2017, lang)
         .rows.flat()
-        .filter((cell) => cell.style === "note")
-        .map((cell) => String(cell.value));
-    const zh = notes("zh");
+        .filter((cell) => cell?.style === "note")
+        .map((cell) => String(cell!.value));
+    const wan = (x: number) =>
+      (x / 10000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const gap = ((plan.cv.gap as number) * 100).toFixed(3);
-    const wan = (plan.baselineCost / 10000).toLocaleString("zh-CN", {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
-    expect(zh.some((n) => n.includes(`简单方案成本：${wan} 万元`))).toBe(true);
-    expect(zh.some((n) => n.includes(`与已证明的下界相差 ${gap}%`))).toBe(true);
-    const en = notes("en");
-    expect(en.some((n) => n.includes(`within ${gap}% of the proven lower bound`))).toBe(true);
-    expect(en.some((n) => /\d{1,3}(,\d{3})+ yuan/.test(n))).toBe(true);
+    const zh = notes("zh").join("");
+    expect(zh).toContain(
+      `经常性支出 ${wan(plan.baselineRecurringCost)} 万元/年，一次性投入 ${wan(plan.baselineOneOffCost)} 万元`,
+    );
+    expect(plan.baselineRecurringCost + plan.baselineOneOffCost).toBeCloseTo(plan.baselineCost, 6);
+    expect(zh).toContain(`与已证明的下界相差 ${gap}%`);
+    const en = notes("en").join("");
+    expect(en).toContain(`within ${gap}% of the proven lower bound`);
   });
 });

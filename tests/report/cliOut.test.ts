@@ -82,7 +82,26 @@ describe("balance evaluate --out", () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(formulas).toBe(14 * 5);
+    // every formula of the report, the audit chain from 学校数据 to the verdict
+    expect(formulas).toBe(report.sheets.flatMap((s) => s.rows.flat()).filter((c) => c?.formula).length);
+    expect(formulas).toBeGreaterThan(500);
+  });
+
+  test("--county and --year title every sheet; a year that is no year is a usage error", async () => {
+    const out = join(dir, "titled.xlsx");
+    const r = await run("evaluate", SAMPLE, "--county", "白狼县", "--year", "2026", "--out", out);
+    expect(r.code).toBe(0);
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(file.worksheets.map((ws) => ws.name)).toEqual(["汇总", "达标情况", "差异系数", "学校数据"]);
+    for (const ws of file.worksheets) {
+      const title = ws.getRow(1).values as unknown[];
+      expect(title.find((v) => typeof v === "string")).toMatch(/^白狼县 2026 年义务教育优质均衡发展 /);
+    }
+    const bad = await run("evaluate", SAMPLE, "--year", "明年", "--out", join(dir, "never2.xlsx"));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--year");
+    expect(existsSync(join(dir, "never2.xlsx"))).toBe(false);
   });
 
   test("refuses an existing file without --force, overwrites it with --force", async () => {

@@ -11,6 +11,7 @@ import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { countyWorkbook, randomCounty, reportOf } from "../excel/county";
 import type { ExcelDouble } from "../../src/excel/double/excel";
 import type { Report } from "../../src/report/model";
+import { REPORT_FONT } from "../../src/report/look";
 
 async function paneAndFile(excel: ExcelDouble) {
   const host = doubleHost(excel);
@@ -53,6 +54,20 @@ function expectSameCells(excel: ExcelDouble, workbook: ExcelJS.Workbook, report:
         const fill = b.fill && "fgColor" in b.fill ? `#${b.fill.fgColor!.argb!.slice(2)}` : null;
         if (fill !== (a?.format?.fill ?? null)) mismatches.push(`${where} fill ${fill} ≠ ${a?.format?.fill}`);
         compared++;
+        if (slave) continue;
+        // a cell exceljs wrote no font for has the workbook's default font, the report's (checked below)
+        const font = b.font?.name ?? REPORT_FONT.name;
+        if (a?.format?.fontName && font !== a.format.fontName)
+          mismatches.push(`${where} font ${font} ≠ ${a.format.fontName}`);
+        if ((b.font?.size ?? REPORT_FONT.size) !== (a?.format?.size ?? REPORT_FONT.size))
+          mismatches.push(`${where} size ${b.font?.size} ≠ ${a?.format?.size}`);
+        const sides = (["top", "bottom", "left", "right"] as const).filter(
+          (k) => b.border?.[k]?.style === "thin",
+        );
+        const paneSides = (["top", "bottom", "left", "right"] as const).filter(
+          (k) => a?.format?.borders?.[k],
+        );
+        if (sides.join() !== paneSides.join()) mismatches.push(`${where} borders ${sides} ≠ ${paneSides}`);
       }
     }
     expect(file.views[0]).toMatchObject({
@@ -62,7 +77,10 @@ function expectSameCells(excel: ExcelDouble, workbook: ExcelJS.Workbook, report:
     });
     expect(file.pageSetup.orientation).toBe(pane.pageLayout.orientation.toLowerCase());
     expect(file.pageSetup.paperSize).toBe(9);
-    expect(`$${file.pageSetup.printTitlesRow?.replace(":", ":$")}`).toBe(pane.pageLayout.printTitleRows);
+    const titles = file.pageSetup.printTitlesRow;
+    expect(titles ? `$${titles.replace(":", ":$")}` : null).toBe(pane.pageLayout.printTitleRows);
+    expect(file.pageSetup.fitToPage ?? false).toBe(pane.pageLayout.fitToWidth);
+    expect(file.pageSetup.pageOrder === "overThenDown").toBe(pane.pageLayout.printOrder === "OverThenDown");
     const merges = (file.model as { merges?: string[] }).merges ?? [];
     expect(merges.length).toBe(pane.merges.length);
   }
@@ -77,6 +95,16 @@ describe("the .xlsx report and the pane's report hold the same cells", () => {
     expect(expectSameCells(excel, workbook, report)).toBeGreaterThan(1000);
   });
 
+  test("the workbook's default font is the report's, declared for Chinese (GB2312)", async () => {
+    const excel = countyWorkbook(sampleCountyRecords());
+    const { bytes } = await paneAndFile(excel);
+    const styles = strFromU8(unzipSync(new Uint8Array(bytes))["xl/styles.xml"]);
+    const first = /<fonts[^>]*><font>([\s\S]*?)<\/font>/.exec(styles)![1];
+    expect(first).toContain(`<name val="${REPORT_FONT.name}"/>`);
+    expect(first).toContain('<charset val="134"/>');
+    expect(styles).not.toContain("Calibri");
+  });
+
   test("a random county of 60 schools", async () => {
     const excel = countyWorkbook(randomCounty(60, 42));
     const { report, workbook } = await paneAndFile(excel);
@@ -86,7 +114,7 @@ describe("the .xlsx report and the pane's report hold the same cells", () => {
   test("formulas carry the engine's value as their cached result", async () => {
     const excel = countyWorkbook(sampleCountyRecords());
     const { workbook, evaluation } = await paneAndFile(excel);
-    const cv = workbook.getWorksheet("差异系数")!.getCell("F3");
+    const cv = workbook.getWorksheet("差异系数")!.getCell("F4");
     expect(cv.formula).toMatch(/^IF\(/);
     expect((cv.value as ExcelJS.CellFormulaValue).result).toBe(
       evaluation.levels.primary.balance.qualifiedTeachers.cv,

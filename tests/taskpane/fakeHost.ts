@@ -40,6 +40,18 @@ export class FakeHost implements ExcelHost {
     return { sheet: this.active, topLeft: "A1", values: values.map((r) => [...r]) };
   }
 
+  async listSheets(): Promise<{ name: string; report: boolean }[]> {
+    this.log("listSheets");
+    return [...this.sheets.keys()].map((name) => ({ name, report: this.reportSheets.has(name) }));
+  }
+
+  async readSheet(name: string): Promise<Grid> {
+    this.log("readSheet", name);
+    const values = this.sheets.get(name);
+    if (!values) throw new Error(`no sheet ${name}`);
+    return { sheet: name, topLeft: "A1", values: values.map((r) => [...r]) };
+  }
+
   async insertTemplate(options: { withSample: boolean; lang: Lang }): Promise<string> {
     this.log("insertTemplate", options);
     const name = this.sheets.has("学校数据") ? "学校数据 (2)" : "学校数据";

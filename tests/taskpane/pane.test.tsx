@@ -184,7 +184,13 @@ describe("task pane, step 4: report, and the results", () => {
     fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
     await screen.findByRole("button", { name: "打开“达标情况”" });
     const [report, options] = host.callsOf("writeReport")[0] as [{ sheets: { name: string }[] }, unknown];
-    expect(report.sheets.map((s) => s.name).slice(0, 3)).toEqual(["达标情况", "差异系数", "汇总"]);
+    expect(report.sheets.map((s) => s.name)).toEqual([
+      "汇总",
+      "达标情况",
+      "差异系数",
+      "全部指标",
+      "学校数据",
+    ]);
     expect(options).toEqual({ replaceExisting: true });
 
     const evaluation = evaluateTable(grid, NATIONAL_2017).evaluation!;
@@ -224,7 +230,7 @@ describe("task pane, step 4: report, and the results", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
     const dialog = await screen.findByRole("dialog");
-    expect(within(dialog).getByText(/达标情况、差异系数、汇总/)).toBeTruthy();
+    expect(within(dialog).getByText(/汇总、达标情况、差异系数、全部指标、学校数据/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(host.callsOf("writeReport")).toHaveLength(1);

@@ -101,7 +101,7 @@ describe("下载工作簿", () => {
       { lang: "zh", sourceRange: gridRangeAddress(grid), date: "2025-01-01" },
     );
     const { written } = await workbook.host.writeReport(report, { replaceExisting: true });
-    expect(written).toEqual(["达标情况 (2)", "差异系数", "汇总"]);
+    expect(written).toEqual(["汇总", "达标情况 (2)", "差异系数", "学校数据"]);
 
     const bytes = await downloadBytes(original, workbook);
     const file = new ExcelJS.Workbook();

@@ -110,7 +110,11 @@ describe("the command line surfaces the warning with the other problems", () => 
   });
 
   test("the reader shared by plan and whatif gives the warning with the table's problems", async () => {
-    const read = await readCountyRecords(path, undefined, NATIONAL_2017);
+    const read = await readCountyRecords(
+      path,
+      { sheet: undefined, county: undefined, recipe: undefined },
+      NATIONAL_2017,
+    );
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.records).toHaveLength(sampleCountyRecords().length - 1);

@@ -45,7 +45,9 @@ function differences(old: Grid, fresh: Grid): string[] {
     const a = old.values[r] ?? [];
     const b = fresh.values[r] ?? [];
     for (let c = 0; c < Math.max(a.length, b.length); c++) {
-      if (shown(a[c]) !== shown(b[c]))
+      // exceljs drops a formula's cached result of 0 (falsy) and reads the cell blank; the file holds <v>0</v>
+      const droppedZero = (a[c] === null || a[c] === undefined) && b[c] === 0;
+      if (shown(a[c]) !== shown(b[c]) && !droppedZero)
         out.push(`${old.sheet}!R${r + 1}C${c + 1}: ${shown(a[c])} → ${shown(b[c])}`);
     }
   }

@@ -6,6 +6,7 @@ import { readWorkbook } from "../../src/xlsx/read";
 import { schoolTableWorkbook } from "../../src/xlsx/template";
 import { fixZipTimes, FIXED_DATE } from "../../src/xlsx/write";
 import { goodJunior, goodPrimary, school } from "../engine/helpers";
+import { pageSetupOf } from "../report/printCheck";
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -21,43 +22,62 @@ describe("the school-table template (docs/school-table.md#columns)", () => {
     sheet = (await load(bytes)).worksheets[0];
   });
 
-  test("one sheet 学校 with the canonical headers and their units in row 1", () => {
+  test("one sheet 学校: a title to complete, how to fill it in, then the canonical headers with their units", () => {
     expect(sheet.name).toBe("学校");
-    const header = TEMPLATE_COLUMNS.map((_, i) => sheet.getCell(1, i + 1).value);
+    expect(sheet.getCell(1, 1).value).toBe("＿＿＿＿县 ＿＿＿＿ 年义务教育优质均衡发展 学校办学条件统计表");
+    expect(String(sheet.getCell(2, 1).value)).toMatch(/^填表说明：每所学校（含教学点）填一行。/);
+    const header = TEMPLATE_COLUMNS.map((_, i) => sheet.getCell(3, i + 1).value);
     expect(header).toEqual(templateHeaderRow("万元"));
     expect(header).toContain("教学及辅助用房面积（㎡）");
     expect(header).toContain("教学仪器设备值（万元）");
     expect(header).toContain("网络多媒体教室数（间）");
-    expect(sheet.rowCount).toBe(1);
+    // bordered empty rows to fill in on paper, and nothing in them
+    expect(sheet.getCell(4, 1).border?.top?.style).toBe("thin");
+    expect(sheet.getCell(4, 1).value).toBeNull();
   });
 
-  test("the header is styled, frozen, and the columns have widths", () => {
-    expect(sheet.getCell(1, 1).font?.bold).toBe(true);
-    expect(sheet.getCell(1, 1).alignment?.wrapText).toBe(true);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(20);
+  test("the header is styled, frozen, as tall as its wrapped text; the columns have widths", () => {
+    expect(sheet.getCell(3, 1).font?.bold).toBe(true);
+    expect(sheet.getCell(3, 1).alignment?.wrapText).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    expect(sheet.getRow(3).height).toBeGreaterThanOrEqual(60);
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(12);
     for (let c = 1; c <= TEMPLATE_COLUMNS.length; c++) expect(sheet.getColumn(c).width).toBeGreaterThan(0);
+  });
+
+  test("prints on A4 landscape, one page wide, the header repeated, text at 9 pt or more, pages numbered", () => {
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "3:3",
+    });
+    const check = pageSetupOf(sheet);
+    expect(check.printedFont).toBeGreaterThanOrEqual(9);
+    expect(check.footer).toMatch(/第 &P 页 共 &N 页$/);
   });
 
   test("drop-down lists for 学校类型 and 城乡类型", () => {
     const typeCol = TEMPLATE_COLUMNS.findIndex((c) => c.id === "type") + 1;
     const localeCol = TEMPLATE_COLUMNS.findIndex((c) => c.id === "locale") + 1;
-    const typeValidation = sheet.getCell(2, typeCol).dataValidation;
+    const typeValidation = sheet.getCell(4, typeCol).dataValidation;
     expect(typeValidation).toMatchObject({ type: "list", formulae: [`"${SCHOOL_TYPE_CHOICES.join(",")}"`] });
     expect(SCHOOL_TYPE_CHOICES).toEqual(expect.arrayContaining(["九年一贯制学校", "完全中学", "教学点"]));
     expect(sheet.getCell(400, typeCol).dataValidation?.type).toBe("list");
-    expect(sheet.getCell(2, localeCol).dataValidation).toMatchObject({
+    expect(sheet.getCell(4, localeCol).dataValidation).toMatchObject({
       type: "list",
       formulae: [`"${LOCALE_CHOICES.join(",")}"`],
     });
-    expect(sheet.getCell(2, 1).dataValidation).toBeUndefined();
+    expect(sheet.getCell(4, 1).dataValidation).toBeUndefined();
   });
 
   test("the reader recognises every column of the written template", async () => {
     const result = await readWorkbook(bytes);
     if (!result.ok) throw new Error(result.problem.message.en);
     const read = readSchoolTable(result.grids[0]);
-    expect(read.headerRow).toBe(0);
+    expect(read.headerRow).toBe(2);
     expect(read.columns.map((c) => c.columnId).sort()).toEqual(TEMPLATE_COLUMNS.map((c) => c.id).sort());
     expect(read.unmatchedHeaders).toEqual([]);
     expect(read.records).toEqual([]);

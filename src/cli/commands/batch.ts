@@ -3,27 +3,26 @@ import type { Lang } from "../../i18n/format";
 import {
   leagueSummary,
   planTotals,
-  schoolYearOf,
   type CountyStanding,
   type LeagueCountyInput,
   type LeagueSummary,
 } from "../../engine/league";
 import { planLeastCost } from "../../engine/plan/leastCost";
-import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../engine/plan/costs";
+import { calendarDayOf, yearOfDay } from "../../engine/years";
 import { buildLeagueReport } from "../../report/league";
-import { evaluateCountySource, listCountySources, type CountyFileResult } from "../countySource";
+import { leagueCountyInput } from "../../countyWorkbook";
+import {
+  evaluateCountySource,
+  listCountySources,
+  withEveryCounty,
+  type CountyFileResult,
+} from "../countySource";
 import { calendarDate, leagueText } from "../leagueText";
 import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
-import {
-  inputProblems,
-  jsonProblems,
-  parseCommandLine,
-  readJsonFile,
-  readProfileOption,
-} from "../commandLine";
+import { jsonProblems, parseCommandLine, readCostsOption, readProfileOption } from "../commandLine";
 
 const HELP = `balance batch <工作簿或文件夹 files or folders…> [--json] [--out 汇总.xlsx [--force]] [--profile FILE.json]
               [--year YYYY] [--plan [--costs costs.json]] [--lang zh|en]
@@ -39,6 +38,8 @@ its problems while the others go on.
 
 旗县市名称 / County name: 县级指标表标题中的名称，否则取文件名（去掉“-均衡评估”、年份等字样）。
   the name in the county sheet's title rows, else the file's name without words such as 均衡评估 or a year.
+  含多个旗县的统计导出表逐旗县评估，名称取自表中的旗县列。
+  a statistics export holding several counties is evaluated county by county, named by its county column.
 按期达标风险 / At risk: 目标年份已到仍未达标；或剩余不超过 1 年且仍有差异系数超限或 5 所以上学校（校区）未达标。
   the target year has come and the county does not pass; or 1 year or less is left with a coefficient over its
   limit or 5 or more failing sections.
@@ -47,8 +48,8 @@ its problems while the others go on.
   --out 汇总.xlsx       另存汇总工作簿（汇总表、各旗县市一表、差异系数图表）
                        write the league workbook (summary, one sheet per county, coefficient charts)
   --force              覆盖已有的文件 / overwrite an existing file
-  --year YYYY          按哪一学年计算剩余年数（默认：当前学年，以秋季学期起始年份计）
-                       the school year to count years left from (default: the current one, named by its autumn)
+  --year YYYY          按哪一年计算剩余年数（默认：今年，按公历年计，与 evaluate --county 相同）
+                       the year to count years left from (default: this calendar year, as evaluate --county)
   --plan               另求各旗县市的最低成本方案（教师每年的费用与一次性投入分列）
                        also plan each county's least-cost additions (teachers per year and one-off costs apart)
   --costs FILE.json    方案的单位成本 / unit costs of the plan
@@ -156,19 +157,17 @@ export const batchCommand: Command = {
         en: `--year must be a four-digit year (got "${values.year}")`,
       });
     }
-    let costs: UnitCosts = { ...DEFAULT_UNIT_COSTS };
-    if (values.costs !== undefined) {
-      const costsFile = await readJsonFile(io, values.costs, { zh: "成本文件", en: "costs file" });
-      if (!costsFile.ok) return costsFile.code;
-      const parsed = parseCosts(costsFile.value);
-      if (parsed.problems.length > 0) return inputProblems(io, parsed.problems, lang, json);
-      costs = parsed.costs;
-    }
+    const priced = await readCostsOption(io, values.costs, lang, json);
+    if (typeof priced === "number") return priced;
+    const { costs, projects } = priced;
     const out = values.out;
     const force = values.force === true;
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
-    const sources = await listCountySources(files, out === undefined ? [] : [out]);
+    const sources = await withEveryCounty(
+      await listCountySources(files, out === undefined ? [] : [out]),
+      profile,
+    );
     if (sources.length === 0) {
       return usageError(io, {
         zh: `在 ${files.join("、")} 中没有找到 .xlsx 工作簿`,
@@ -196,21 +195,13 @@ export const batchCommand: Command = {
       const evaluation = result.table?.evaluation ?? null;
       const plan =
         values.plan && result.table?.ok && evaluation
-          ? planTotals(await planLeastCost(result.table.read.records, profile, costs))
+          ? planTotals(await planLeastCost(result.table.read.records, profile, costs, { projects }))
           : null;
       results.push(result);
-      inputs.push({
-        file: source.file,
-        county: result.county,
-        evaluation,
-        verdict: result.verdict?.verdict ?? null,
-        schools: result.table?.read.records.length ?? 0,
-        targetYear: result.targetYear,
-        plan,
-      });
+      inputs.push(leagueCountyInput(result, plan));
     }
     progress.done();
-    const summary = leagueSummary(inputs, year ?? schoolYearOf(today()));
+    const summary = leagueSummary(inputs, year ?? yearOfDay(calendarDayOf(today())));
 
     let wrote = "";
     if (out !== undefined) {

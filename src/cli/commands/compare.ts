@@ -12,9 +12,9 @@ import type { Problem } from "../../sheet/problems";
 import { evaluateCountySource } from "../countySource";
 import { calendarDate, trendText } from "../leagueText";
 import { formatProblems } from "../verdict";
+import { yearInName } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
-import { countyByName } from "../../countyVerdict";
 import { inputProblems, parseCommandLine, readJsonFile, readProfileOption } from "../commandLine";
 
 const HELP = `balance compare <较早 earlier.xlsx> <较晚 later.xlsx> [更多 more…] [--years 2025,2026] [--rename renames.json]
@@ -35,8 +35,10 @@ its straight-line trend — a projection, not an evaluation.
                        the year of each file (default: a year in the file name, else the order given)
   --rename FILE.json   更名对照 { "旧名": "新名" }；几个旧名对应同一新名即为合并
                        a rename map { "old": "new" }; several old names for one new name are a merger
-  --county NAME        旗县市名称（默认从县级指标表或文件名识别），用于目标年份
-                       the county, for its target year (default: from the county sheet or the file name)
+  --county NAME        旗县市名称（默认从县级指标表或文件名识别），用于目标年份；标准中没有的旗县市照常对比，
+                       不作预测
+                       the county, for its target year (default: from the county sheet or the file name); one
+                       the profile does not list is compared all the same, without a projection
   --out 对比.xlsx       另存对比工作簿（汇总、差异系数趋势图、学校变化）
                        write the comparison workbook (summary, coefficient trends with charts, school changes)
   --force              覆盖已有的文件 / overwrite an existing file
@@ -51,12 +53,6 @@ its straight-line trend — a projection, not an evaluation.
   2  命令行有误 / usage error
 `;
 
-/** A year in a file's name: 2025 in 阿尔山市2025.xlsx or 2025年阿尔山市.xlsx. */
-export function yearInFileName(file: string): number | null {
-  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(basename(file));
-  return m ? Number(m[1]) : null;
-}
-
 /** The year of each file: --years, else every file's name, else unknown (the order given). */
 function yearsOf(
   files: readonly string[],
@@ -67,7 +63,7 @@ function yearsOf(
     if (years.length !== files.length || years.some((y) => !/^\d{4}$/.test(y))) return { error: option };
     return years.map(Number);
   }
-  const fromNames = files.map(yearInFileName);
+  const fromNames = files.map(yearInName);
   return fromNames.every((y) => y !== null) ? fromNames : files.map(() => null);
 }
 
@@ -126,8 +122,8 @@ export const compareCommand: Command = {
         en: `give the workbooks oldest first (the years are ${years.join(", ")})`,
       });
     }
-    const named = countyByName(profile, values.county);
-    if (!named.ok) return usageError(io, named.message);
+    // a county the profile does not list is compared all the same, without a target year (as evaluate does)
+    const named = values.county === undefined ? undefined : findCounty(profile, values.county);
     let renames: RenameMap = {};
     if (values.rename !== undefined) {
       const file = await readJsonFile(io, values.rename, { zh: "更名文件", en: "rename map" });
@@ -176,8 +172,8 @@ export const compareCommand: Command = {
     if (trendYears.length < files.length)
       return json ? inputProblems(io, problems, lang, true) : EXIT.inputErrors;
 
-    const county = named.county?.name ?? detected;
-    const targetYear = named.county?.targetYear ?? findCounty(profile, county)?.targetYear ?? null;
+    const county = named?.name ?? values.county ?? detected;
+    const targetYear = (named ?? findCounty(profile, county))?.targetYear ?? null;
     const trend = compareYears(trendYears, { renames, targetYear });
     let wrote = "";
     if (out !== undefined) {

@@ -1,18 +1,9 @@
 import { basename } from "node:path";
 import type { Lang } from "../../i18n/format";
 import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeline";
-import {
-  countyByName,
-  countyJson,
-  countySummaryText,
-  evaluateCountyWorkbook,
-  findCountySheet,
-} from "../../countyVerdict";
+import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
 import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
-import { buildReport } from "../../report/build";
-import { reportBytes } from "../../xlsx/report";
-import { gridRangeAddress } from "../../xlsx/reportFile";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
 import {
   EXIT,
@@ -25,10 +16,20 @@ import {
   type Command,
 } from "../io";
 import { lazyJsonArray, writeJsonDocument } from "../json";
-import { parseCommandLine, readProfileOption, readSchoolSheet, withSheetProblems } from "../commandLine";
+import {
+  RECIPE_HELP,
+  TABLE_OPTIONS,
+  parseCommandLine,
+  readProfileOption,
+  readSchoolSheet,
+  tableOptions,
+  withSheetProblems,
+} from "../commandLine";
+import { titleOptions } from "./titles";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
-                 [--county-sheet NAME] [--county NAME] [--out report.xlsx [--force]]
+                 [--county-sheet NAME] [--county NAME] [--year YEAR] [--recipe FILE.json]
+                 [--out report.xlsx [--force]]
 
 读取学校统计表，按义务教育优质均衡发展标准评估资源配置：各学段 7 项指标的县域值和差异系数、
 未达标学校及其差距（人、㎡、元、间），以及结论。
@@ -44,10 +45,17 @@ yuan, rooms), and the verdict.
   --county-sheet NAME  县级指标表（默认：名为“县级指标”或表头可识别的工作表；没有则各县级指标按缺数据处理）
                        the county sheet (default: a sheet named 县级指标 or with its header; without one the
                        guarantee, quality, recognition and veto items are all missing)
-  --county NAME        旗县市名称：显示距目标年份的准备情况 / a county: readiness for its target year
-  --out report.xlsx    另存评估报告（达标情况、差异系数（Excel 公式）、汇总、图表）；不会覆盖输入的工作簿
-                       write the report workbook (compliance, balance with native formulas, summary, charts);
-                       never the input workbook
+  --county NAME        旗县市名称，写入报告标题；表中有旗县列（如统计导出表）时只评估该旗县的学校；标准中列有
+                       该旗县时另显示距目标年份的准备情况
+                       the county, for the report's titles: in a table with a county column (a statistics
+                       export) only its schools are evaluated; where the profile lists it, its readiness for its
+                       target year is shown too
+  --year YEAR          年份或学年（如 2026、2025-2026），写入报告标题 / the year or school year, for the titles
+${RECIPE_HELP}
+  --out report.xlsx    另存可打印的评估报告（汇总、达标情况、差异系数、学校数据，数值均为 Excel 公式）；
+                       不会覆盖输入的工作簿
+                       write the print-ready report workbook (summary, compliance, balance, school data, every
+                       figure an Excel formula); never the input workbook
   --force              覆盖已有的报告文件 / overwrite an existing report file
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default
   --json               输出一个 JSON 文档 / print one JSON document
@@ -90,6 +98,13 @@ async function blocked(
   return EXIT.inputErrors;
 }
 
+/** A county the profile does not list: evaluated, without readiness for a target year. */
+function noTargetYear(county: string, lang: Lang): string {
+  return lang === "zh"
+    ? `\n标准中没有“${county}”的目标年份，不显示达标准备情况。\n`
+    : `\nThe profile sets no target year for "${county}": no readiness is shown.\n`;
+}
+
 /** The evaluation date for the report, as the user's calendar reads it: 2026-11-28. */
 function localDate(): string {
   const d = new Date();
@@ -106,13 +121,13 @@ export const evaluateCommand: Command = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const line = parseCommandLine(io, evaluateCommand, args, {
-      sheet: { type: "string" },
+      ...TABLE_OPTIONS,
       "county-sheet": { type: "string" },
-      county: { type: "string" },
       profile: { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
       force: { type: "boolean" },
+      year: { type: "string" },
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
@@ -125,18 +140,31 @@ export const evaluateCommand: Command = {
       const check = await checkOutputPath(out, { force, extension: ".xlsx", inputs: [file] });
       if (!check.ok) return usageError(io, check.message, "balance evaluate --help");
     }
-    const target = countyByName(profile, values.county);
-    if (!target.ok) return usageError(io, target.message);
+    const title = titleOptions(values);
+    if (!title.ok) return usageError(io, title.message);
+    // a county the profile does not list is evaluated all the same, without a target year, and names the report
+    const table = await tableOptions(io, values, profile);
+    if (typeof table === "number") return table;
+    const target = table.target;
 
-    const chosen = await readSchoolSheet(file, values.sheet);
+    const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
-    const result = withSheetProblems(evaluateTable(chosen.grid, profile), chosen.problems);
+    const result = withSheetProblems(
+      evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe }),
+      chosen.problems,
+    );
     const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
-    const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target.county });
+    const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target });
     let wrote = "";
     if (out !== undefined && result.ok && result.evaluation) {
+      // the report's builder and writer load only when a report is asked for
+      const [{ buildReport }, { reportBytes }, { gridRangeAddress }] = await Promise.all([
+        import("../../report/build"),
+        import("../../xlsx/report"),
+        import("../../xlsx/reportFile"),
+      ]);
       const report = buildReport(
         {
           evaluation: result.evaluation,
@@ -145,7 +173,13 @@ export const evaluateCommand: Command = {
           problems: result.problems,
           county: countySheet.grid ? county.verdict : null,
         },
-        { lang, sourceRange: gridRangeAddress(chosen.grid), date: localDate() },
+        {
+          lang,
+          sourceRange: gridRangeAddress(chosen.grid),
+          date: localDate(),
+          county: table.countyName,
+          year: values.year ?? null,
+        },
       );
       const written = await reportBytes(report).then(
         (bytes) => writeFileAtomic(out, bytes, { force }),
@@ -173,7 +207,9 @@ export const evaluateCommand: Command = {
     }
     const heading = { file: basename(file), sheet: result.sheet, schools: result.read.records.length };
     await writeLines(io, verdictLines(result.evaluation, profile, heading, result.problems, lang));
-    io.stdout(`\n${countySummaryText(county, lang)}${wrote ? `\n${wrote}` : ""}`);
+    const untargeted =
+      values.county !== undefined && target === undefined ? noTargetYear(values.county, lang) : "";
+    io.stdout(`\n${countySummaryText(county, lang)}${untargeted}${wrote ? `\n${wrote}` : ""}`);
     return EXIT.ok;
   },
 };

@@ -1,24 +1,32 @@
-import { formatNumber, formatYuan, type Lang } from "../../i18n/format";
+import { formatNumber, formatWan, type Lang } from "../../i18n/format";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
-import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../engine/plan/costs";
+import { isRecurring, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
+import { planSheet, rotationSheet } from "../../report/planSheets";
+import { writtenSheets } from "./sheetsOut";
+import { titleOptions } from "./titles";
 import type { Problem } from "../../sheet/problems";
 import type { Profile } from "../../standard/profile";
 import { INDICATOR_IDS, LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
-import { EXIT, type CliIO, type Command } from "../io";
+import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
+import { checkOutPath } from "../workbookOut";
 import {
   inputProblems,
   jsonProblems,
+  RECIPE_HELP,
+  TABLE_OPTIONS,
   parseCommandLine,
+  tableOptions,
+  readCostsOption,
   readCountyRecords,
-  readJsonFile,
   readProfileOption,
 } from "../commandLine";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--rotation] [--sheet NAME] [--profile FILE.json]
-             [--lang zh|en] [--json]
+             [--county NAME] [--recipe FILE.json] [--out 方案.xlsx [--force]] [--year YEAR] [--lang zh|en]
+             [--json]
 
 规划：求使全部参评学校达标、各项差异系数不超过限值的最低成本补充方案（各校各学段的教师，
 各校的校舍、运动场馆、设备和多媒体教室），并按标准验证；加 --rotation 另求教师交流轮岗方案。
@@ -26,10 +34,24 @@ Plan: the least-cost additions (teachers per school section; teaching area, spor
 multimedia rooms per school) that make every included section pass and every difference coefficient fall
 within its limit, verified by the evaluation; --rotation adds the teacher rotation plan (交流轮岗).
 
+教师为每年的经常性支出，校舍、场馆、设备和多媒体教室为一次性投入，分别合计（万元）；设施按项目规模补充
+（默认：教学及辅助用房至少 50 ㎡、运动场馆至少 200 ㎡（均按 10 ㎡ 取整），设备至少 1 万元（按 0.1 万元取整），
+多媒体教室按间），不会只补几平方米。
+Teachers are a cost every year, buildings, grounds, equipment and rooms a cost once, each totalled in 万元;
+facilities are added as projects (by default at least 50 m² of teaching rooms and 200 m² of sports ground in
+10 m² steps, at least 10,000 yuan of equipment in 1,000 yuan steps, whole rooms), never a few square metres.
+
 选项 / Options:
-  --costs FILE.json    单位成本（元），未列出的用默认值（见 README“模拟与规划”）
-                       unit costs in yuan; missing ones keep their defaults (see README, What-if and plans)
+  --costs FILE.json    单位成本（元）及项目规模（"minimum"、"step"），未列出的用默认值
+                       unit costs in yuan and project sizes ("minimum", "step"); missing ones keep their defaults
   --rotation           另求交流轮岗方案 / also plan the teacher rotation
+  --out 方案.xlsx       另存可打印的方案工作表（与任务窗格写入的相同）/ write the print-ready plan sheets
+  --force              覆盖已有的文件 / overwrite an existing file
+  --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只规划该旗县的学校
+                       the county, for the titles: in a table with a county column (a statistics export) only
+                       its schools are planned
+${RECIPE_HELP}
+  --year YEAR          年份或学年，写入标题 / the year or school year, for the titles
   --sheet NAME         要读取的工作表 / the sheet to read
   --profile FILE.json  自定义评估标准 / a custom standard profile
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default
@@ -49,6 +71,7 @@ export function planJson(
   costs: UnitCosts,
   problems: readonly Problem[],
   lang: Lang,
+  projects: ProjectSizes | null = null,
 ) {
   return {
     ok: true,
@@ -60,11 +83,18 @@ export function planJson(
       cost: a.cost,
     })),
     totalCost: plan.totalCost,
+    /** teachers, 元 a year */
+    recurringCost: plan.recurringCost,
+    /** buildings, grounds, equipment and rooms, 元 once */
+    oneOffCost: plan.oneOffCost,
     passesAfter: plan.passesAfter,
     costBySchool: plan.costBySchool,
     costByResource: plan.costByResource,
     unitCosts: costs,
+    projectSizes: projects,
     baselineCost: plan.baselineCost,
+    baselineRecurringCost: plan.baselineRecurringCost,
+    baselineOneOffCost: plan.baselineOneOffCost,
     method: plan.method,
     cv: plan.cv,
     bands: plan.bands,
@@ -90,8 +120,8 @@ function amountText(
   amount: number,
   lang: Lang,
 ): string {
-  if (resource === "equipmentValue") return formatYuan(amount, lang);
-  const integral = profile.indicators[resource].integral;
+  if (resource === "equipmentValue") return formatWan(amount, lang);
+  const integral = profile.indicators[resource].integral || Number.isInteger(amount);
   return `${formatNumber(amount, integral ? 0 : 2, lang)} ${profile.indicators[resource].resourceUnit[lang]}`;
 }
 
@@ -105,27 +135,37 @@ export function planText(
   const lines: string[] = [];
   lines.push(zh ? "最低成本补充方案" : "Least-cost plan");
   if (plan.additions.length === 0) lines.push(zh ? "  无需补充。" : "  Nothing to add.");
-  for (const a of plan.additions) {
+  const addition = (a: LeastCostPlan["additions"][number]) => {
     const where = a.level
       ? `${a.school} ${LEVEL_NAMES[a.level][lang]}`
       : `${a.school}${zh ? "（全校）" : " (whole school)"}`;
+    const cost = `${formatWan(a.cost, lang)}${isRecurring(a.resource) ? (zh ? "/年" : " a year") : ""}`;
+    return `  ${where} ${profile.indicators[a.resource].shortName[lang]} +${amountText(profile, a.resource, a.amount, lang)}${zh ? "，" : ", "}${cost}`;
+  };
+  const teachers = plan.additions.filter((a) => isRecurring(a.resource));
+  const facilities = plan.additions.filter((a) => !isRecurring(a.resource));
+  if (teachers.length > 0) {
+    lines.push(zh ? "新增教师（经常性支出）：" : "Teachers (a cost every year):");
+    for (const a of teachers) lines.push(addition(a));
+  }
+  if (facilities.length > 0) {
     lines.push(
-      `  ${where} ${profile.indicators[a.resource].shortName[lang]} +${amountText(profile, a.resource, a.amount, lang)}${zh ? "，" : ", "}${formatYuan(a.cost, lang)}`,
+      zh
+        ? "校舍、场馆、设备和多媒体教室（一次性投入）："
+        : "Buildings, grounds, equipment and rooms (a cost once):",
     );
+    for (const a of facilities) lines.push(addition(a));
   }
   lines.push("");
-  lines.push(zh ? "按资源：" : "By resource:");
-  for (const r of plan.costByResource) {
-    if (r.amount === 0) continue;
-    lines.push(
-      `  ${profile.indicators[r.resource].shortName[lang]}：+${amountText(profile, r.resource, r.amount, lang)}${zh ? "，" : ", "}${formatYuan(r.cost, lang)}`,
-    );
-  }
-  lines.push(zh ? `合计：${formatYuan(plan.totalCost, lang)}` : `Total: ${formatYuan(plan.totalCost, lang)}`);
   lines.push(
     zh
-      ? `（逐校补足到标准的简单方案需 ${formatYuan(plan.baselineCost, lang)}）`
-      : `(topping each failing school up to the standard on its own: ${formatYuan(plan.baselineCost, lang)})`,
+      ? `经常性支出合计：${formatWan(plan.recurringCost, lang)}/年；一次性投入合计：${formatWan(plan.oneOffCost, lang)}`
+      : `Recurring: ${formatWan(plan.recurringCost, lang)} a year; one-off: ${formatWan(plan.oneOffCost, lang)}`,
+  );
+  lines.push(
+    zh
+      ? `（逐校补足到标准的简单方案：经常性 ${formatWan(plan.baselineRecurringCost, lang)}/年，一次性 ${formatWan(plan.baselineOneOffCost, lang)}）`
+      : `(topping each failing school up to the standard on its own: ${formatWan(plan.baselineRecurringCost, lang)} a year, ${formatWan(plan.baselineOneOffCost, lang)} once)`,
   );
   if (plan.method === "coefficients") {
     const gap = plan.cv.gap === null ? "—" : `${formatNumber(plan.cv.gap * 100, 4, lang)}%`;
@@ -173,34 +213,50 @@ export const planCommand: Command = {
     const line = parseCommandLine(io, planCommand, args, {
       costs: { type: "string" },
       rotation: { type: "boolean" },
-      sheet: { type: "string" },
+      ...TABLE_OPTIONS,
       profile: { type: "string" },
       json: { type: "boolean" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+      year: { type: "string" },
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
+    const title = titleOptions(values);
+    if (!title.ok) return usageError(io, title.message);
+    const inputs = [file, values.costs, values.recipe].filter((f): f is string => f !== undefined);
+    const refused = await checkOutPath(io, values.out, inputs, values.force === true);
+    if (refused !== null) return refused;
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
-    let costs: UnitCosts = { ...DEFAULT_UNIT_COSTS };
     const problems: Problem[] = [];
     const json = values.json === true;
-    if (values.costs !== undefined) {
-      const costsFile = await readJsonFile(io, values.costs, { zh: "成本文件", en: "costs file" });
-      if (!costsFile.ok) return costsFile.code;
-      const parsedCosts = parseCosts(costsFile.value);
-      if (parsedCosts.problems.length > 0) return inputProblems(io, parsedCosts.problems, lang, json);
-      costs = parsedCosts.costs;
-    }
-    const county = await readCountyRecords(file, values.sheet, profile);
+    const priced = await readCostsOption(io, values.costs, lang, json);
+    if (typeof priced === "number") return priced;
+    const { costs, projects } = priced;
+    const table = await tableOptions(io, values, profile);
+    if (typeof table === "number") return table;
+    // the county as the profile spells it names the sheets, as evaluate's report
+    const titles = { ...title.parts, county: table.countyName };
+    const county = await readCountyRecords(file, table, profile);
     if (!county.ok) return inputProblems(io, county.problems, lang, json, file);
     problems.push(...county.problems);
-    const plan = await planLeastCost(county.records, profile, costs);
+    const plan = await planLeastCost(county.records, profile, costs, { projects });
     const rotation = values.rotation ? await planRotation(county.records, profile) : null;
+    let wrote = "";
+    if (values.out !== undefined) {
+      const sheets = [planSheet(plan, costs, profile, lang, { title: titles, projects })];
+      if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: titles }));
+      const written = await writtenSheets(io, values.out, sheets, values.force === true, lang);
+      if (written === null) return EXIT.inputErrors;
+      wrote = written;
+    }
     if (json) {
-      await writeJsonDocument(io, planJson(plan, rotation, costs, problems, lang));
+      await writeJsonDocument(io, planJson(plan, rotation, costs, problems, lang, projects));
+      if (wrote) io.stderr(wrote);
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
-      io.stdout(planText(plan, rotation, profile, lang));
+      io.stdout(planText(plan, rotation, profile, lang) + (wrote ? `\n${wrote}` : ""));
     }
     return EXIT.ok;
   },

@@ -6,16 +6,24 @@ import { LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
+import { checkOutPath } from "../workbookOut";
+import { scenarioSheet } from "../../report/scenarioSheet";
+import { writtenSheets } from "./sheetsOut";
+import { titleOptions } from "./titles";
 import {
   inputProblems,
   jsonProblems,
+  RECIPE_HELP,
+  TABLE_OPTIONS,
   parseCommandLine,
+  tableOptions,
   readCountyRecords,
   readJsonFile,
   readProfileOption,
 } from "../commandLine";
 
 const HELP = `balance whatif <workbook.xlsx> --edits edits.json [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
+               [--county NAME] [--recipe FILE.json] [--out 模拟.xlsx [--force]] [--year YEAR]
 
 模拟：对学校统计表做一组修改（在校生、校舍、设备、多媒体教室、教师招聘与交流、撤并、新建、撤销学校），
 按标准重新评估，列出达标情况有变化的学校、越过限值的差异系数和所有变化的指标值。原工作簿不会被修改。
@@ -27,6 +35,13 @@ changed, the coefficients that crossed their limit and every value that changed.
   --edits FILE.json    修改清单（格式见 README“模拟与规划”） / the edits file (see README, What-if and plans)
   --sheet NAME         要读取的工作表 / the sheet to read
   --profile FILE.json  自定义评估标准 / a custom standard profile
+  --out 模拟.xlsx       另存可打印的模拟方案工作表（与任务窗格写入的相同）/ write the print-ready scenario sheet
+  --force              覆盖已有的文件 / overwrite an existing file
+  --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只模拟该旗县的学校
+                       the county, for the titles: in a table with a county column (a statistics export) only
+                       its schools are changed and evaluated
+${RECIPE_HELP}
+  --year YEAR          年份或学年，写入标题 / the year or school year, for the title
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default
   --json               输出一个 JSON 文档 / print one JSON document
   -h, --help           显示帮助 / show help
@@ -141,12 +156,20 @@ export const whatifCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     const line = parseCommandLine(io, whatifCommand, args, {
       edits: { type: "string" },
-      sheet: { type: "string" },
+      ...TABLE_OPTIONS,
       profile: { type: "string" },
       json: { type: "boolean" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+      year: { type: "string" },
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
+    const title = titleOptions(values);
+    if (!title.ok) return usageError(io, title.message);
+    const inputs = [file, values.edits, values.recipe].filter((f): f is string => f !== undefined);
+    const refused = await checkOutPath(io, values.out, inputs, values.force === true);
+    if (refused !== null) return refused;
     if (values.edits === undefined) {
       return usageError(
         io,
@@ -160,7 +183,11 @@ export const whatifCommand: Command = {
     if (!editsJson.ok) return editsJson.code;
     const json = values.json === true;
 
-    const county = await readCountyRecords(file, values.sheet, profile);
+    const table = await tableOptions(io, values, profile);
+    if (typeof table === "number") return table;
+    // the county as the profile spells it names the sheets, as evaluate's report
+    const titles = { ...title.parts, county: table.countyName };
+    const county = await readCountyRecords(file, table, profile);
     const parsedEdits = parseEdits(editsJson.value);
     if (!county.ok) return inputProblems(io, county.problems, lang, json, file);
     const result = evaluateScenario(
@@ -172,14 +199,25 @@ export const whatifCommand: Command = {
     );
     const problems = [...county.problems, ...parsedEdits.problems, ...result.problems];
     const editErrors = parsedEdits.problems.length + result.problems.length > 0;
+    let wrote = "";
+    if (values.out !== undefined && !editErrors) {
+      const sheet = scenarioSheet(parsedEdits.edits, result, profile, lang, { title: titles });
+      const written = await writtenSheets(io, values.out, [sheet], values.force === true, lang);
+      if (written === null) return EXIT.inputErrors;
+      wrote = written;
+    }
     if (json) {
       await writeJsonDocument(io, {
         ok: !editErrors,
         ...scenarioJson(result, problems, lang, parsedEdits.indexes),
       });
+      if (wrote) io.stderr(wrote);
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
-      io.stdout(scenarioText(result, profile, lang, parsedEdits.edits, parsedEdits.indexes));
+      io.stdout(
+        scenarioText(result, profile, lang, parsedEdits.edits, parsedEdits.indexes) +
+          (wrote ? `\n${wrote}` : ""),
+      );
     }
     return editErrors ? EXIT.inputErrors : EXIT.ok;
   },

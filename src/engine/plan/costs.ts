@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { INDICATOR_IDS, type IndicatorId } from "../../standard/indicators";
+import {
+  FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  type FacilityIndicatorId,
+  type IndicatorId,
+} from "../../standard/indicators";
 import type { Problem } from "../../sheet/problems";
 
 /**
@@ -30,23 +35,66 @@ export const DEFAULT_UNIT_COSTS: Readonly<UnitCosts> = {
   multimediaRooms: 50000,
 };
 
-const cost = z.number().refine(Number.isFinite, "must be a finite number").min(0);
+/**
+ * How a bureau adds a facility: as a project of at least `minimum` (m², 元 of equipment, rooms), its size in
+ * whole `step`s — never a few square metres. A facility a plan does not need gets nothing.
+ */
+export interface ProjectSizes {
+  minimum: Record<FacilityIndicatorId, number>;
+  step: Record<FacilityIndicatorId, number>;
+}
 
-/** A costs file: any of the seven ids with a unit cost in 元; missing ones keep their default. */
-export const costsFileSchema = z
+/**
+ * Editable defaults: a building project of at least 50 m² of teaching and auxiliary rooms (in 10 m²), a sports
+ * ground of at least 200 m² (in 10 m²), at least 1 万元 of equipment (in 1,000 元), whole multimedia rooms.
+ * Teachers are whole people anyway.
+ */
+export const DEFAULT_PROJECT_SIZES: Readonly<ProjectSizes> = {
+  minimum: { teachingArea: 50, sportsArea: 200, equipmentValue: 10000, multimediaRooms: 1 },
+  step: { teachingArea: 10, sportsArea: 10, equipmentValue: 1000, multimediaRooms: 1 },
+};
+
+/** The recurring costs of a plan (a year of teachers' pay) and its one-off costs (buildings, equipment, rooms). */
+export function isRecurring(id: IndicatorId): boolean {
+  return id === "qualifiedTeachers" || id === "keyTeachers" || id === "peArtTeachers";
+}
+
+const cost = z.number().refine(Number.isFinite, "must be a finite number").min(0);
+const size = z.number().refine(Number.isFinite, "must be a finite number").min(0);
+const facilitySizes = z
   .object(
-    Object.fromEntries(INDICATOR_IDS.map((id) => [id, cost.optional()])) as Record<
-      IndicatorId,
-      z.ZodOptional<typeof cost>
+    Object.fromEntries(FACILITY_INDICATORS.map((id) => [id, size.optional()])) as Record<
+      FacilityIndicatorId,
+      z.ZodOptional<typeof size>
     >,
   )
   .strict();
 
-export function parseCosts(json: unknown): { costs: UnitCosts; problems: Problem[] } {
+/**
+ * A costs file: any of the seven ids with a unit cost in 元, and optionally `minimum` and `step`, the project
+ * sizes of the four facilities (m², 元, rooms); whatever is missing keeps its default.
+ */
+export const costsFileSchema = z
+  .object({
+    ...(Object.fromEntries(INDICATOR_IDS.map((id) => [id, cost.optional()])) as Record<
+      IndicatorId,
+      z.ZodOptional<typeof cost>
+    >),
+    minimum: facilitySizes.optional(),
+    step: facilitySizes.optional(),
+  })
+  .strict();
+
+export function parseCosts(json: unknown): { costs: UnitCosts; projects: ProjectSizes; problems: Problem[] } {
   const parsed = costsFileSchema.safeParse(json);
+  const projects: ProjectSizes = {
+    minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
+    step: { ...DEFAULT_PROJECT_SIZES.step },
+  };
   if (!parsed.success) {
     return {
       costs: { ...DEFAULT_UNIT_COSTS },
+      projects,
       problems: parsed.error.issues.map((issue) => {
         const field = issue.path.length > 0 ? issue.path.join(".") : "costs";
         return {
@@ -66,5 +114,12 @@ export function parseCosts(json: unknown): { costs: UnitCosts; problems: Problem
     const v = parsed.data[id];
     if (v !== undefined) costs[id] = v;
   }
-  return { costs, problems: [] };
+  for (const id of FACILITY_INDICATORS) {
+    const minimum = parsed.data.minimum?.[id];
+    const step = parsed.data.step?.[id];
+    if (minimum !== undefined) projects.minimum[id] = minimum;
+    // a step of 0 means any amount
+    if (step !== undefined) projects.step[id] = step;
+  }
+  return { costs, projects, problems: [] };
 }

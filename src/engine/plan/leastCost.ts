@@ -9,11 +9,12 @@ import {
 } from "../../standard/indicators";
 import type { SchoolRecord } from "../records";
 import { evaluate, type Evaluation } from "../evaluate";
+import { RELATIVE_TOLERANCE } from "../compare";
 import { evaluateScenario, type Edit } from "../scenario";
-import { DEFAULT_UNIT_COSTS, type UnitCosts } from "./costs";
-import { buildPlanModel, type PlanModel } from "./model";
+import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
+import { asProject, buildPlanModel, type PlanModel } from "./model";
 import { additionsCost, planBaseline, planPerSchool, type PlanAdditions } from "./perSchool";
-import { cvCut, solveMilp, type Cut } from "./milp";
+import { DEFAULT_MILP_BUDGET, cvCut, solveMilp, type Cut, type MilpBudget } from "./milp";
 import {
   coefficientPrices,
   coefficientsOf,
@@ -43,13 +44,21 @@ export interface CvStatus {
 
 export interface LeastCostPlan {
   additions: PlanAddition[];
+  /** what the plan minimises: a year of the teachers' pay plus the one-off costs (元) */
   totalCost: number;
+  /** teachers: a cost every year (元 per year) */
+  recurringCost: number;
+  /** buildings, equipment and rooms: a cost once (元) */
+  oneOffCost: number;
   /** the county passes by the engine once the additions are applied as a scenario */
   passesAfter: boolean;
   costBySchool: { school: string; cost: number }[];
   costByResource: { resource: IndicatorId; amount: number; cost: number }[];
   /** cost of the simple baseline: each failing section topped up to the standard on its own */
   baselineCost: number;
+  /** that baseline's teachers (元 per year) and its buildings, equipment and rooms (元) */
+  baselineRecurringCost: number;
+  baselineOneOffCost: number;
   /**
    * perSchool: no coefficient binds, and the exact per-school method is optimal; coefficients: coefficients bind,
    * and their prices decide the additions (`planWithCoefficients`), with a proven lower bound beside them
@@ -84,10 +93,14 @@ export interface PlanOptions {
    * (up to 150 included sections), where each MILP takes well under a second
    */
   refine?: boolean;
-  /** for the whole of that refinement (default 5 s) */
-  timeBudgetSeconds?: number;
+  /** rounds of HiGHS with cuts in that refinement (default 4): a count, never a time, so plans are the same anywhere */
+  refineRounds?: number;
+  /** nodes and simplex iterations of each of those MILPs (default DEFAULT_MILP_BUDGET) */
+  milpBudget?: MilpBudget;
   /** HiGHS's relative optimality gap on each MILP (default 1e-6); the lower bound accounts for it */
   milpGap?: number;
+  /** facility additions as projects of a least size in whole steps (DEFAULT_PROJECT_SIZES); none: exact amounts */
+  projects?: ProjectSizes | null;
 }
 
 /** The additions as edits of a scenario, so that the engine, not the planner, says whether the county passes. */
@@ -150,9 +163,12 @@ export async function planLeastCost(
   costs: UnitCosts = DEFAULT_UNIT_COSTS,
   options: PlanOptions = {},
 ): Promise<LeastCostPlan> {
-  const model = buildPlanModel(records, profile, costs);
+  const model = buildPlanModel(records, profile, costs, options.projects ?? null);
   const baseline = evaluate(records, profile);
-  const check = (a: PlanAdditions): Checked => {
+  const check = (raw: PlanAdditions): Checked => {
+    // every plan judged is made of projects a bureau can carry out (a no-op for exact amounts)
+    const a = copyAdditions(raw);
+    a.facilities = a.facilities.map((row, school) => row.map((x, m) => asProject(model, school, m, x)));
     const edits = additionsToEdits(model, a);
     return {
       additions: a,
@@ -163,13 +179,23 @@ export async function planLeastCost(
   };
   const start = planPerSchool(model);
   const perSchool = check(start);
-  const baselineCost = additionsCost(model, planBaseline(model));
+  const simple = planBaseline(model);
+  const baselineCost = additionsCost(model, simple);
+  const baselineRecurringCost = additionsCost(model, {
+    ...simple,
+    facilities: simple.facilities.map((r) => r.map(() => 0)),
+  });
+  const baselineCosts = {
+    baselineCost,
+    baselineRecurringCost,
+    baselineOneOffCost: baselineCost - baselineRecurringCost,
+  };
   if (failingCvs(perSchool.evaluation).length === 0) {
     return describePlan(model, perSchool, {
       method: "perSchool",
       iterations: 0,
       lowerBound: null,
-      baselineCost,
+      ...baselineCosts,
     });
   }
   const coefficients = coefficientsOf(model);
@@ -183,7 +209,8 @@ export async function planLeastCost(
   const proven = (b: Checked, lower: number) => b.cost - lower <= Math.abs(b.cost) * tolerance;
   if (best && !proven(best, bound) && (options.refine ?? model.sections.length <= REFINE_SECTIONS)) {
     const refined = await refineWithCuts(model, coefficients, best, check, {
-      deadline: Date.now() + (options.timeBudgetSeconds ?? 5) * 1000,
+      rounds: options.refineRounds ?? 4,
+      budget: { ...DEFAULT_MILP_BUDGET, ...options.milpBudget },
       milpGap: options.milpGap ?? 1e-6,
       done: proven,
     });
@@ -195,7 +222,7 @@ export async function planLeastCost(
     method: "coefficients",
     iterations,
     lowerBound: bound,
-    baselineCost,
+    ...baselineCosts,
   });
 }
 
@@ -280,7 +307,12 @@ async function refineWithCuts(
   coefficients: readonly Coefficient[],
   start: Checked,
   check: (a: PlanAdditions) => Checked,
-  options: { deadline: number; milpGap: number; done: (best: Checked, lower: number) => boolean },
+  options: {
+    rounds: number;
+    budget: MilpBudget;
+    milpGap: number;
+    done: (best: Checked, lower: number) => boolean;
+  },
 ): Promise<{ best: Checked; lowerBound: number; iterations: number }> {
   let best = start;
   let lowerBound = -Infinity;
@@ -288,19 +320,16 @@ async function refineWithCuts(
   const cuts: Cut[] = [];
   const addCut = (at: PlanAdditions, c: Coefficient) => {
     // the engine passes a coefficient up to its limit and a hair (compare.ts): cut at that, so no plan is lost
-    const cut = cvCut(model, at, c.level, c.indicator, c.limit * (1 + 1e-9));
+    const cut = cvCut(model, at, c.level, c.indicator, c.limit * (1 + RELATIVE_TOLERANCE));
     if (cut) cuts.push(cut);
     return cut !== null;
   };
   for (const c of coefficients) addCut(best.additions, c);
-  while (Date.now() < options.deadline) {
+  while (iterations < options.rounds) {
     iterations++;
     let outcome: Awaited<ReturnType<typeof solveMilp>>;
     try {
-      outcome = await solveMilp(model, cuts, {
-        timeLimitSeconds: Math.max(0.1, (options.deadline - Date.now()) / 1000),
-        relativeGap: options.milpGap,
-      });
+      outcome = await solveMilp(model, cuts, { budget: options.budget, relativeGap: options.milpGap });
     } catch (error) {
       // the plan and the Lagrangian bound stand without HiGHS
       if (error instanceof SolverFailure) break;
@@ -350,6 +379,8 @@ function describePlan(
     iterations: number;
     lowerBound: number | null;
     baselineCost: number;
+    baselineRecurringCost: number;
+    baselineOneOffCost: number;
   },
 ): LeastCostPlan {
   const a = checked.additions;
@@ -393,15 +424,25 @@ function describePlan(
     return { resource, amount, cost };
   });
   const totalCost = additions.reduce((sum, x) => sum + x.cost, 0);
+  let recurringCost = 0;
+  let oneOffCost = 0;
+  for (const x of additions) {
+    if (isRecurring(x.resource)) recurringCost += x.cost;
+    else oneOffCost += x.cost;
+  }
   const remaining = failingCvs(checked.evaluation);
   const converged = remaining.length === 0;
   return {
     additions,
     totalCost,
+    recurringCost,
+    oneOffCost,
     passesAfter: checked.evaluation.resourcesPass,
     costBySchool: [...bySchool].map(([school, cost]) => ({ school, cost })),
     costByResource,
     baselineCost: info.baselineCost,
+    baselineRecurringCost: info.baselineRecurringCost,
+    baselineOneOffCost: info.baselineOneOffCost,
     method: info.method,
     cv: {
       converged,

@@ -1,4 +1,5 @@
 import { FACILITY_INDICATORS, TEACHER_INDICATORS } from "../../standard/indicators";
+import { RELATIVE_TOLERANCE } from "../compare";
 import { leastAddition, type PlanModel } from "./model";
 import {
   coefficientState,
@@ -29,9 +30,6 @@ import { sectionOptions, type PlanAdditions } from "./perSchool";
  * (no plan costing more than the best plan known spends more than that on one resource). Any multipliers give a
  * lower bound; the best found is reported.
  */
-
-/** The relative tolerance of the engine's comparison (compare.ts): a plan passes with CV up to L·(1 + 1e-9). */
-const ENGINE_TOLERANCE = 1e-9;
 
 /** A linear inequality Σ coefficient·y ≤ rhs over the plan's variables, relaxed into the cost with a multiplier. */
 interface Relaxed {
@@ -122,7 +120,7 @@ export function lowerBound(
 
   const relaxed: Relaxed[] = [];
   coefficients.forEach((c) => {
-    const limit = c.limit * (1 + ENGINE_TOLERANCE);
+    const limit = c.limit * (1 + RELATIVE_TOLERANCE);
     const variables = Int32Array.from(c.members, (m) => variableOf(model, m));
     // the tangent cut at the point: Σ ∂g/∂Xⱼ·Xⱼ ≤ 0, that is Σ w·δ·y ≤ −Σ w·X₀
     const state = coefficientState(c, point);

@@ -150,10 +150,24 @@ function whole(x: number): number {
   return Math.abs(x - r) <= 1e-6 ? r : Math.ceil(x);
 }
 
+/**
+ * Counted budgets of one MILP, never a time: the same model stops at the same node on any machine at any load
+ * (HiGHS's WebAssembly build is single-threaded), so a plan is the same wherever it is computed.
+ */
+export interface MilpBudget {
+  /** branch-and-bound nodes */
+  nodes?: number;
+  /** simplex iterations, over all the LPs of the search */
+  iterations?: number;
+}
+
+/** Enough to prove most plans of a 30-school county within 0.5 %, in about a second (bench/plan.bench.ts). */
+export const DEFAULT_MILP_BUDGET: Required<MilpBudget> = { nodes: 500, iterations: 50000 };
+
 export async function solveMilp(
   model: PlanModel,
   cuts: readonly Cut[],
-  options: { timeLimitSeconds?: number; relativeGap?: number; integers?: boolean } = {},
+  options: { budget?: MilpBudget; relativeGap?: number; integers?: boolean } = {},
 ): Promise<MilpOutcome> {
   // without whole people and rooms (band choices stay binary) the model solves in milliseconds and its optimum
   // is still a lower bound; the additions are then rounded up
@@ -162,7 +176,8 @@ export async function solveMilp(
     output_flag: false,
     mip_rel_gap: options.relativeGap ?? 1e-9,
     mip_abs_gap: 1e-6,
-    time_limit: options.timeLimitSeconds ?? 60,
+    mip_max_nodes: options.budget?.nodes ?? DEFAULT_MILP_BUDGET.nodes,
+    simplex_iteration_limit: options.budget?.iterations ?? DEFAULT_MILP_BUDGET.iterations,
   });
   const columns = (solution as { Columns?: Record<string, { Primal?: number }> }).Columns ?? {};
   const value = (name: string) => columns[name]?.Primal ?? 0;

@@ -12,7 +12,7 @@ import type { SchoolRecord } from "../records";
 import { absorbedPupils, additionShares, amountForValue } from "../sections";
 import { buildSections, evaluateSection, indicatorStatus } from "../evaluate";
 import { ceilWhole } from "../compare";
-import type { UnitCosts } from "./costs";
+import type { ProjectSizes, UnitCosts } from "./costs";
 
 /**
  * The planning view of a county: each included section with what it has and what it needs of each resource,
@@ -45,6 +45,11 @@ export interface PlanSchool {
   index: number;
   name: string;
   sections: PlanSection[];
+  /**
+   * of each facility (FACILITY_INDICATORS order), the whole-school amount that would give every section its
+   * standard from nothing: no project for the school needs to be larger than that
+   */
+  standardAmount: number[];
 }
 
 export interface PlanModel {
@@ -54,12 +59,15 @@ export interface PlanModel {
   sections: PlanSection[];
   /** how many indicators a passing section may leave between 85 % and 100 % of the standard (7 − 6 = 1) */
   bandSize: number;
+  /** facility additions as projects of a least size in whole steps; null for exact amounts */
+  projects: ProjectSizes | null;
 }
 
 export function buildPlanModel(
   records: readonly SchoolRecord[],
   profile: Profile,
   costs: UnitCosts,
+  projects: ProjectSizes | null = null,
 ): PlanModel {
   const schools: PlanSchool[] = [];
   const bySchool = new Map<number, PlanSchool>();
@@ -69,7 +77,12 @@ export function buildPlanModel(
     if (!s.included) continue;
     let school = bySchool.get(s.recordIndex);
     if (!school) {
-      school = { index: schools.length, name: s.school, sections: [] };
+      school = {
+        index: schools.length,
+        name: s.school,
+        sections: [],
+        standardAmount: FACILITY_INDICATORS.map(() => 0),
+      };
       schools.push(school);
       bySchool.set(s.recordIndex, school);
     }
@@ -109,8 +122,39 @@ export function buildPlanModel(
     };
     sections.push(section);
     school.sections.push(section);
+    FACILITY_INDICATORS.forEach((id, m) => {
+      if (share > 0)
+        school!.standardAmount[m] = Math.max(school!.standardAmount[m], needStandard[id] / share);
+    });
   }
-  return { profile, costs, schools, sections, bandSize: INDICATOR_IDS.length - profile.passRule.minMet };
+  return {
+    profile,
+    costs,
+    schools,
+    sections,
+    bandSize: INDICATOR_IDS.length - profile.passRule.minMet,
+    projects,
+  };
+}
+
+/**
+ * An addition of the m-th facility (FACILITY_INDICATORS order) to a school as a project: nothing when nothing is
+ * needed, else at least the least project size, rounded up to whole steps (the engine's tolerance keeps
+ * 50.0000001 m² at 50). A very small school's least project is what gives all its sections their standard
+ * (a school of 4 pupils gets 30 m² of sports ground, not 200). Additions only grow, so every section that passed
+ * with the amount still passes.
+ */
+export function asProject(model: PlanModel, school: number, m: number, amount: number): number {
+  const projects = model.projects;
+  if (!projects || !(amount > 0)) return Math.max(0, amount);
+  const id = FACILITY_INDICATORS[m];
+  const step = projects.step[id];
+  const whole = (x: number) => (step > 0 ? ceilWhole(x / step) * step : x);
+  const cap = model.schools[school]?.standardAmount[m] ?? Infinity;
+  const minimum = Math.min(projects.minimum[id], whole(cap));
+  // below a millionth of a project, an amount is rounding noise of the searches
+  if (amount <= 1e-6 * Math.max(1, projects.minimum[id], step)) return 0;
+  return Math.max(minimum, whole(amount));
 }
 
 /** Whether a section reaches `target` (standard or floor) of an indicator with this much of the resource. */

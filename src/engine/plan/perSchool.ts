@@ -1,5 +1,12 @@
 import { FACILITY_INDICATORS, TEACHER_INDICATORS, type IndicatorId } from "../../standard/indicators";
-import { bandChoices, leastAddition, type PlanModel, type PlanSchool, type PlanSection } from "./model";
+import {
+  asProject,
+  bandChoices,
+  leastAddition,
+  type PlanModel,
+  type PlanSchool,
+  type PlanSection,
+} from "./model";
 import type { Prices } from "./coefficients";
 
 /** Additions of a plan: teachers per section, facilities per whole school, and each section's band choice. */
@@ -91,7 +98,11 @@ export function planSchool(
   const picks: Priced[] = [];
   const walk = (j: number) => {
     if (j === options.length) {
-      const facilities = FACILITY_INDICATORS.map((_, m) => Math.max(0, ...picks.map((p) => p.facilities[m])));
+      // the largest need of the school's sections, as a project: rounding up is monotone, so this is the least
+      // project that meets every need
+      const facilities = FACILITY_INDICATORS.map((_, m) =>
+        asProject(model, school.index, m, Math.max(0, ...picks.map((p) => p.facilities[m]))),
+      );
       let cost = picks.reduce((sum, p) => sum + p.teacherCost, 0);
       facilities.forEach(
         (x, m) =>
@@ -156,7 +167,12 @@ export function planBaseline(model: PlanModel): PlanAdditions {
     });
     FACILITY_INDICATORS.forEach((id, m) => {
       if (section.short.includes(id)) {
-        const x = leastAddition(model, section, id, false, section.reach[id]);
+        const x = asProject(
+          model,
+          section.school,
+          m,
+          leastAddition(model, section, id, false, section.reach[id]),
+        );
         a.facilities[section.school][m] = Math.max(a.facilities[section.school][m], x);
       }
     });

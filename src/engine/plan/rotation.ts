@@ -11,6 +11,10 @@ import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS } from "./costs";
 import { buildPlanModel, isTeacher, type PlanSection } from "./model";
 import { solveLp } from "./highs";
+import type { MilpBudget } from "./milp";
+
+/** The rotation MILP's counted budget: whole moves of whole teachers, exact on every county tried. */
+const ROTATION_BUDGET: Required<MilpBudget> = { nodes: 20000, iterations: 2000000 };
 
 /** One rotation move (交流轮岗): `count` teachers of one kind from one section to another of the same level. */
 export interface RotationMove {
@@ -183,7 +187,7 @@ export function buildRotationLp(
 export async function planRotation(
   records: readonly SchoolRecord[],
   profile: Profile,
-  options: { timeLimitSeconds?: number } = {},
+  options: { budget?: MilpBudget } = {},
 ): Promise<RotationPlan> {
   const model = buildPlanModel(records, profile, DEFAULT_UNIT_COSTS);
   const baseline = evaluate(records, profile);
@@ -193,7 +197,9 @@ export async function planRotation(
     output_flag: false,
     mip_rel_gap: 0,
     mip_abs_gap: 0.5,
-    time_limit: options.timeLimitSeconds ?? 60,
+    // counted budgets, never a time: the same county gets the same rotation anywhere
+    mip_max_nodes: options.budget?.nodes ?? ROTATION_BUDGET.nodes,
+    simplex_iteration_limit: options.budget?.iterations ?? ROTATION_BUDGET.iterations,
   });
   const columns = (solution as { Columns?: Record<string, { Primal?: number }> }).Columns ?? {};
   const value = (name: string) => Math.round(columns[name]?.Primal ?? 0);

@@ -8,6 +8,8 @@
  * - a way to make a chosen sync fail midway, to test what a failure leaves behind.
  */
 import { columnLetters, parseAddress } from "../../sheet/grid";
+import { payloadBytes } from "./bytes";
+import { PageBreakCollection, PageLayout, RangeBorders } from "./pageLayout";
 import {
   parseRect,
   rectAddress,
@@ -19,6 +21,8 @@ import {
 } from "./model";
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export { payloadBytes };
 
 export class OfficeError extends Error {
   constructor(
@@ -44,33 +48,11 @@ export interface RequestRecord {
   names: string[];
 }
 
-/** Payload size of an argument as Office would serialise it (JSON), without building huge strings twice. */
-export function payloadBytes(value: unknown): number {
-  if (value === null || value === undefined) return 4;
-  if (typeof value === "number" || typeof value === "boolean") return String(value).length;
-  if (typeof value === "string") return utf8Length(value) + 2;
-  if (Array.isArray(value)) {
-    let n = 2 + Math.max(0, value.length - 1);
-    for (const v of value) n += payloadBytes(v);
-    return n;
-  }
-  return JSON.stringify(value).length;
-}
-
 /** Size of loaded data in a response; proxies (collection items) count as a small object each. */
 function responseBytes(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((n: number, v) => n + responseBytes(v), 2);
   if (value instanceof ClientObject) return 64;
   return payloadBytes(value);
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
 }
 
 function errorWithCode(e: unknown): OfficeError {
@@ -306,11 +288,15 @@ class RangeFont {
   set size(v: number) {
     this.part.set("size", v);
   }
+  set name(v: string) {
+    this.part.set("fontName", v);
+  }
 }
 
 class RangeFormat {
   readonly fill: RangeFill;
   readonly font: RangeFont;
+  readonly borders: RangeBorders;
   private readonly part: FormatPart;
   constructor(
     private readonly range: {
@@ -324,11 +310,36 @@ class RangeFormat {
       bold: "bold",
       italic: "italic",
       fontColor: "fontColor",
+      fontName: "fontName",
       size: "size",
       wrap: "wrap",
+      horizontalAlignment: "align",
+      verticalAlignment: "verticalAlign",
     });
     this.fill = new RangeFill(this.part);
     this.font = new RangeFont(this.part);
+    this.borders = new RangeBorders({
+      applyCells: (name, f, bytes) =>
+        range.ctx.queue(name, bytes, () => {
+          const { sheet, rect } = range.target();
+          for (let r = rect.r0; r <= rect.r1; r++) {
+            for (let c = rect.c0; c <= rect.c1; c++) {
+              const cell = range.ctx.model.ensureCell(sheet, r, c);
+              cell.format = { ...cell.format };
+              f(cell.format, r, c, rect);
+            }
+          }
+        }),
+    });
+  }
+  set rowHeight(points: number) {
+    this.range.ctx.queue("format.rowHeight", 8, () => {
+      const { sheet, rect } = this.range.target();
+      for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+  set verticalAlignment(v: string) {
+    this.part.set("verticalAlignment", v);
   }
   set wrapText(v: boolean) {
     this.part.set("wrap", v);
@@ -339,8 +350,8 @@ class RangeFormat {
       for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, points);
     });
   }
-  set horizontalAlignment(_v: string) {
-    this.range.ctx.queue("format.horizontalAlignment", 8, () => undefined);
+  set horizontalAlignment(v: string) {
+    this.part.set("horizontalAlignment", v);
   }
   autofitColumns(): void {
     this.range.ctx.queue("format.autofitColumns", 0, () => undefined);
@@ -619,33 +630,6 @@ class FreezePanes {
   }
 }
 
-class PageLayout {
-  constructor(
-    private readonly ctx: RequestContext,
-    private readonly sheet: () => SheetModel,
-  ) {}
-  set orientation(v: string) {
-    this.ctx.queue("pageLayout.orientation", 16, () => (this.sheet().pageLayout.orientation = v));
-  }
-  set paperSize(v: string) {
-    this.ctx.queue("pageLayout.paperSize", 16, () => (this.sheet().pageLayout.paperSize = v));
-  }
-  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.ctx.queue(
-      "pageLayout.zoom",
-      32,
-      () => (this.sheet().pageLayout.fitToWidth = v.horizontalFitToPages === 1),
-    );
-  }
-  setPrintTitleRows(address: string): void {
-    this.ctx.queue(
-      "pageLayout.setPrintTitleRows",
-      16,
-      () => (this.sheet().pageLayout.printTitleRows = address),
-    );
-  }
-}
-
 class ChartTitle {
   constructor(private readonly chart: Chart) {}
   set text(v: string) {
@@ -808,6 +792,8 @@ class TableCollection extends ClientObject {
 export class Worksheet extends ClientObject {
   readonly freezePanes: FreezePanes;
   readonly pageLayout: PageLayout;
+  readonly horizontalPageBreaks: PageBreakCollection;
+  readonly verticalPageBreaks: PageBreakCollection;
   readonly charts: ChartCollection;
   readonly tables: TableCollection;
   constructor(
@@ -818,6 +804,8 @@ export class Worksheet extends ClientObject {
     const sheet = () => this.sheet();
     this.freezePanes = new FreezePanes(ctx, sheet);
     this.pageLayout = new PageLayout(ctx, sheet);
+    this.horizontalPageBreaks = new PageBreakCollection(ctx, sheet, "rowBreaks");
+    this.verticalPageBreaks = new PageBreakCollection(ctx, sheet, "columnBreaks");
     this.charts = new ChartCollection(ctx, sheet);
     this.tables = new TableCollection(ctx, sheet);
   }

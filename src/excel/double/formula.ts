@@ -1,6 +1,7 @@
 /**
  * A small Excel formula evaluator for the in-memory Excel double: the functions and operators the report
- * writes (SUM, SUMPRODUCT, SQRT, IF, ABS, ROUND, MIN, MAX, AND, OR; + − * / ^ & and comparisons; cell and
+ * writes (SUM, SUMPRODUCT, SQRT, IF, ABS, ROUND, MIN, MAX, AND, OR, ROWS, COUNTIF with a plain criterion;
+ * + − * / ^ & and comparisons; cell and
  * range references, also on other sheets), with Excel's coercions (blank is 0 or "", TRUE is 1) and error
  * values. It lets tests and the demo show the values Excel would compute, so the report's formulas can be
  * checked against the engine without Excel.
@@ -483,6 +484,26 @@ export class FormulaEvaluator {
           }
         }
         return sum;
+      }
+      case "ROWS": {
+        if (args.length !== 1) return err("#VALUE!");
+        const v = this.evaluateNode(args[0], sheet);
+        return isArray(v) ? v.rows : 1;
+      }
+      case "COUNTIF": {
+        if (args.length !== 2) return err("#VALUE!");
+        const criterion = scalarArg(1);
+        if (isError(criterion)) return criterion;
+        // a plain value only: operators (">5") and wildcards are not modelled
+        if (typeof criterion === "string" && /^[<>=]|[*?~]/.test(criterion)) return err("#VALUE!");
+        let count = 0;
+        for (const x of flatten(this.evaluateNode(args[0], sheet))) {
+          if (isError(x) || x === null) continue;
+          if (typeof criterion === "string") {
+            if (typeof x === "string" && x.toLowerCase() === criterion.toLowerCase()) count++;
+          } else if (x === criterion) count++;
+        }
+        return count;
       }
       default:
         return err("#NAME?");

@@ -6,13 +6,39 @@
 import { columnIndex, columnLetters, sheetRef } from "../../sheet/grid";
 import { FormulaEvaluator, isError, type Scalar } from "./formula";
 
+export type BorderSide = "top" | "bottom" | "left" | "right";
+
 export interface CellFormat {
   fill?: string;
   fontColor?: string;
+  fontName?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
   wrap?: boolean;
+  /** Office's horizontalAlignment: Left, Center, Right */
+  align?: string;
+  verticalAlign?: string;
+  /** the line style of each side that has a border (Continuous) */
+  borders?: Partial<Record<BorderSide, string>>;
+}
+
+/** Office's page layout of a sheet, as far as the writers set it. */
+export interface PageLayoutModel {
+  orientation: string;
+  paperSize: string;
+  printTitleRows: string | null;
+  printTitleColumns: string | null;
+  fitToWidth: boolean;
+  scale: number | null;
+  printOrder: string;
+  centerHorizontally: boolean;
+  /** points */
+  margins: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
+  headersFooters: Record<string, string>;
+  /** A1 addresses of the cells before which a page starts (rows: horizontal breaks; columns: vertical) */
+  rowBreaks: string[];
+  columnBreaks: string[];
 }
 
 /** A list of answers offered in the cell (Office's `dataValidation.rule.list`). */
@@ -50,7 +76,8 @@ export interface SheetModel {
   columnWidths: Map<number, number>;
   merges: Rect[];
   freeze: { rows: number; columns: number } | null;
-  pageLayout: { orientation: string; paperSize: string; printTitleRows: string | null; fitToWidth: boolean };
+  rowHeights: Map<number, number>;
+  pageLayout: PageLayoutModel;
   charts: ChartModel[];
   tables: { name: string; rect: Rect }[];
 }
@@ -106,9 +133,23 @@ export class WorkbookModel {
       visibility: "Visible",
       rows: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
       merges: [],
       freeze: null,
-      pageLayout: { orientation: "Portrait", paperSize: "Letter", printTitleRows: null, fitToWidth: false },
+      pageLayout: {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        printTitleRows: null,
+        printTitleColumns: null,
+        fitToWidth: false,
+        scale: null,
+        printOrder: "DownThenOver",
+        centerHorizontally: false,
+        margins: {},
+        headersFooters: {},
+        rowBreaks: [],
+        columnBreaks: [],
+      },
       charts: [],
       tables: [],
     };
@@ -245,7 +286,11 @@ export class WorkbookModel {
   snapshot(): unknown {
     return JSON.parse(
       JSON.stringify({
-        sheets: this.sheets.map((s) => ({ ...s, columnWidths: [...s.columnWidths.entries()] })),
+        sheets: this.sheets.map((s) => ({
+          ...s,
+          columnWidths: [...s.columnWidths.entries()],
+          rowHeights: [...s.rowHeights.entries()],
+        })),
         settings: [...this.settings.entries()],
         names: [...this.names.entries()],
       }),

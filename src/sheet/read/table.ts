@@ -24,6 +24,8 @@ import { checkParents, type ParentCheck } from "./parents";
 import { columnName, problem } from "./problems";
 import { readSchoolRow, type RowContext } from "./row";
 import { noSkippedRows, walkTable, type SkippedRows } from "./tableRows";
+import { readWithRecipe, type RecipeReading } from "../recipe/inReader";
+import type { TableRecipe } from "../recipe/schema";
 
 export interface ReadOptions {
   /** default NATIONAL_2017 (equipment default unit, plausibility threshold, teaching points, indoor sports) */
@@ -36,6 +38,11 @@ export interface ReadOptions {
   /** what may be kept from one read to the next, owned by the caller (the custom functions' runtime keeps one);
    * by default the read's own */
   cache?: ReaderCache;
+  /** a recipe to read the table through (docs/import.md); undefined: the built-in export recipe where it fits the
+   * header; null: none */
+  recipe?: TableRecipe | null;
+  /** the county to read from a table of several (docs/import.md#counties) */
+  county?: string;
 }
 
 export interface ReadResult {
@@ -54,6 +61,9 @@ export interface ReadResult {
   header: TableHeader | null;
   /** the rows left out of the table, by reason (docs/school-table.md#skipped-rows) */
   skippedRows: SkippedRows;
+  /** the recipe the table was read through, its derivations and counties (docs/import.md); absent for a table read
+   * as the template */
+  recipe?: RecipeReading;
 }
 
 /** Excel's last column is XFD: a mapping beyond it is no column of any sheet. */
@@ -96,6 +106,21 @@ function planOf(
 const copyProblem = (p: Problem): Problem => ({ ...p, message: { ...p.message } });
 const copyMatch = (c: ColumnMatch): ColumnMatch => ({ ...c });
 
+/** The result of a table that could not be read: its problems. */
+function unread(problems: Problem[], profile: Profile): ReadResult {
+  return {
+    records: [],
+    problems,
+    headerRow: null,
+    columns: [],
+    unmatchedHeaders: [],
+    equipmentUnit: profile.equipmentDefaultUnit,
+    rows: [],
+    header: null,
+    skippedRows: noSkippedRows(),
+  };
+}
+
 export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean): ReadResult {
   const problems: Problem[] = [];
   const view = new GridView(grid, problems);
@@ -112,6 +137,20 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
   };
 
   const found = headerOf(view, cache, typeof mappedCol("name") === "number", options?.headerRow);
+  if (options?.recipe !== null && options?.headerRow === undefined && Object.keys(mapping).length === 0) {
+    const recipe = options?.recipe ?? undefined;
+    const canonical = (g: Grid) => readTable(g, { profile, recipe: null }, withColumns);
+    const county = typeof options?.county === "string" ? options.county : undefined;
+    const viaRecipe = readWithRecipe(
+      view,
+      found,
+      { recipe, county, defaultUnit: profile.equipmentDefaultUnit },
+      problems,
+      canonical,
+    );
+    if (viaRecipe) return viaRecipe;
+    if (recipe) return unread(problems, profile);
+  }
   if (!found) {
     problems.push(
       problem(
@@ -122,17 +161,7 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
         `No header row in the first ${HEADER_SEARCH_ROWS} rows: the header must name the school column ("学校名称" / School) and at least ${MIN_OTHER_HEADERS} other known columns (such as Type, Primary students).`,
       ),
     );
-    return {
-      records: [],
-      problems,
-      headerRow: null,
-      columns: [],
-      unmatchedHeaders: [],
-      equipmentUnit: profile.equipmentDefaultUnit,
-      rows: [],
-      header: null,
-      skippedRows: noSkippedRows(),
-    };
+    return unread(problems, profile);
   }
   const nameOfFound =
     found.matches.find((m) => m.id === "name")?.column.index ?? mappedCol("name") ?? undefined;

@@ -6,6 +6,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
+  Input,
   Spinner,
   Text,
 } from "@fluentui/react-components";
@@ -13,6 +15,7 @@ import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../styles";
 import type { PendingConfirm } from "../useCheckFlow";
+import { yearIsWrong, type TitleFields } from "../reportTitle";
 
 export interface ReportStepProps {
   lang: Lang;
@@ -22,20 +25,57 @@ export interface ReportStepProps {
   disabled: boolean;
   /** sheets written from this table so far */
   written: string[];
+  /** the county and year for the titles, as typed */
+  title: TitleFields;
+  /** the county chosen from a statistics export of several: the titles' county when none is typed */
+  chosenCounty?: string | null;
+  onTitle(title: TitleFields): void;
+  /** the clerk has finished typing (the field lost focus): the title is kept with the workbook */
+  onTitleDone(): void;
   onWrite(): void;
 }
 
-/** Step 4: write the report sheets (达标情况, 差异系数, 汇总). */
+/** Step 4: the county and year of the titles, then write the report sheets (汇总, 达标情况, 差异系数 …). */
 export function ReportStep(props: ReportStepProps) {
-  const { lang } = props;
+  const { lang, title } = props;
   const styles = usePaneStyles();
+  const wrongYear = yearIsWrong(title.year);
   return (
     <section className={styles.step} aria-labelledby="step-report">
       <h2 id="step-report" className={styles.stepTitle}>
         {t(lang, "stepReport")}
       </h2>
+      <div className={styles.fieldGrid}>
+        <Field label={t(lang, "reportCounty")}>
+          <Input
+            value={title.county}
+            placeholder={props.chosenCounty ?? t(lang, "reportCountyPlaceholder")}
+            onChange={(_, data) => props.onTitle({ ...title, county: data.value })}
+            onBlur={props.onTitleDone}
+          />
+        </Field>
+        <Field
+          label={t(lang, "reportYear")}
+          validationState={wrongYear ? "error" : "none"}
+          validationMessage={wrongYear ? t(lang, "reportYearWrong") : undefined}
+        >
+          <Input
+            value={title.year}
+            placeholder={t(lang, "reportYearPlaceholder")}
+            onChange={(_, data) => props.onTitle({ ...title, year: data.value })}
+            onBlur={props.onTitleDone}
+          />
+        </Field>
+      </div>
+      <Text size={200} className={styles.note}>
+        {t(lang, "reportTitleHelp")}
+      </Text>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={props.blocked || props.disabled} onClick={props.onWrite}>
+        <Button
+          appearance="primary"
+          disabled={props.blocked || props.disabled || wrongYear}
+          onClick={props.onWrite}
+        >
           {t(lang, "makeReport")}
         </Button>
         {props.writing && <Spinner size="tiny" label={t(lang, "writing")} />}

@@ -1,15 +1,20 @@
 import * as React from "react";
 import { Badge, Button, Spinner, Text } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
-import { DEFAULT_UNIT_COSTS, type UnitCosts } from "../../engine/plan/costs";
+import {
+  DEFAULT_PROJECT_SIZES,
+  DEFAULT_UNIT_COSTS,
+  isRecurring,
+  type UnitCosts,
+} from "../../engine/plan/costs";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
-import { formatNumber, formatYuan } from "../../i18n/format";
+import { formatNumber, formatWan } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
-import { planSheet, rotationSheet } from "./planSheets";
+import { planSheet, rotationSheet } from "../../report/planSheets";
 
 const STEP: Record<IndicatorId, number> = {
   qualifiedTeachers: 10000,
@@ -23,8 +28,8 @@ const STEP: Record<IndicatorId, number> = {
 
 function amountText(props: ViewProps, resource: IndicatorId, amount: number): string {
   const { profile, lang } = props;
-  if (resource === "equipmentValue") return formatYuan(amount, lang);
-  const integral = profile.indicators[resource].integral;
+  if (resource === "equipmentValue") return formatWan(amount, lang);
+  const integral = profile.indicators[resource].integral || Number.isInteger(amount);
   return `${formatNumber(amount, integral ? 0 : 2, lang)} ${profile.indicators[resource].resourceUnit[lang]}`;
 }
 
@@ -56,7 +61,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setBusy("plan");
     setMessage(null);
     try {
-      setPlan(await planLeastCost(records, profile, costs));
+      // facilities as projects a bureau can carry out (docs: plan defaults), never a few square metres
+      setPlan(await planLeastCost(records, profile, costs, { projects: DEFAULT_PROJECT_SIZES }));
     } catch (e) {
       fail(e);
     } finally {
@@ -76,7 +82,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   };
   const write = async () => {
     const sheets = [];
-    if (plan) sheets.push(planSheet(plan, costs, profile, lang));
+    if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects: DEFAULT_PROJECT_SIZES }));
     if (rotation) sheets.push(rotationSheet(rotation, profile, lang));
     if (sheets.length === 0) return;
     setBusy("write");
@@ -142,13 +148,21 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       {plan && (
         <section aria-label={t(lang, "planTitle")}>
           <div className={styles.row}>
-            <Text weight="semibold">{t(lang, "planTotal", { total: formatYuan(plan.totalCost, lang) })}</Text>
+            <Text weight="semibold">
+              {t(lang, "planTotal", {
+                recurring: formatWan(plan.recurringCost, lang),
+                oneOff: formatWan(plan.oneOffCost, lang),
+              })}
+            </Text>
             <Badge appearance="filled" color={plan.passesAfter ? "success" : "danger"}>
               {plan.passesAfter ? t(lang, "planPassesAfter") : t(lang, "planStillFails")}
             </Badge>
           </div>
           <Text className={styles.note} size={200} block>
-            {t(lang, "planSimple", { cost: formatYuan(plan.baselineCost, lang) })}
+            {t(lang, "planSimple", {
+              recurring: formatWan(plan.baselineRecurringCost, lang),
+              oneOff: formatWan(plan.baselineOneOffCost, lang),
+            })}
             {plan.method === "coefficients" && plan.cv.gap !== null
               ? t(lang, "planGap", { gap: formatNumber(plan.cv.gap * 100, 3, lang) })
               : ""}
@@ -164,7 +178,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
                     level: a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "planWholeSchool"),
                     indicator: profile.indicators[a.resource].shortName[lang],
                     amount: amountText(props, a.resource, a.amount),
-                    cost: formatYuan(a.cost, lang),
+                    cost: formatWan(a.cost, lang),
+                    perYear: isRecurring(a.resource) ? t(lang, "planCostPerYear") : "",
                   })}
                 </li>
               ))}

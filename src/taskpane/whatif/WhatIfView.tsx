@@ -17,7 +17,7 @@ import { formatNumber } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
-import { scenarioSheet, verdictText } from "./scenarioSheet";
+import { scenarioSheet, verdictText } from "../../report/scenarioSheet";
 import { SchoolIndicators } from "./SchoolIndicators";
 
 /** Equipment is edited in 万元, as the statistics record it; the edit itself is in 元. */

@@ -14,9 +14,15 @@ import {
 } from "./parts";
 import { ENCRYPTED_OR_XLS, NOT_XLSX, WorkbookFailure, fileProblem, notAWorkbook } from "./problems";
 import { readWorksheet } from "./worksheet";
-import { Zip } from "./zip";
+import { Zip, type InflateWhole } from "./zip";
 
 export { chooseSheet, type SheetChoice } from "./chooseSheet";
+export type { InflateWhole } from "./zip";
+
+export interface ReadWorkbookOptions {
+  /** the host's own inflater for parts small enough to hold whole (Node's zlib: src/xlsx/read.ts) */
+  inflateWhole?: InflateWhole;
+}
 
 /** The sheets of a workbook as grids, in the workbook's order, or the one problem that kept it from being read. */
 export type WorkbookResult = { ok: true; grids: Grid[] } | { ok: false; problem: Problem };
@@ -38,8 +44,8 @@ function kindOfZip(zip: Zip): "ods" | "docx" | "pptx" | null {
   return null;
 }
 
-async function readGrids(data: Uint8Array): Promise<Grid[]> {
-  const zip = new Zip(data);
+async function readGrids(data: Uint8Array, options: ReadWorkbookOptions): Promise<Grid[]> {
+  const zip = new Zip(data, options.inflateWhole);
   const workbook = await workbookPart(zip);
   if (workbook === null) throw new WorkbookFailure(notAWorkbook(kindOfZip(zip)));
   const parts = await readWorkbookParts(zip, workbook);
@@ -61,12 +67,15 @@ async function readGrids(data: Uint8Array): Promise<Grid[]> {
 }
 
 /** Reads the sheets of an .xlsx workbook held in memory. Never throws: a file that cannot be read is a problem. */
-export async function readWorkbook(data: Uint8Array): Promise<WorkbookResult> {
+export async function readWorkbook(
+  data: Uint8Array,
+  options: ReadWorkbookOptions = {},
+): Promise<WorkbookResult> {
   if (startsWith(data, CFB_MAGIC)) return { ok: false, problem: ENCRYPTED_OR_XLS() };
   if (!startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
     return { ok: false, problem: NOT_XLSX() };
   try {
-    return { ok: true, grids: await readGrids(data) };
+    return { ok: true, grids: await readGrids(data, options) };
   } catch (error) {
     if (error instanceof WorkbookFailure) return { ok: false, problem: error.problem };
     // anything else thrown while reading (a part no reader expects): the file is damaged, never a stack trace

@@ -65,6 +65,17 @@ const REFERENCE = /&([^;&\s]{0,10});?/g;
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
 
+/** Whether an attribute name is plainly valid: ASCII letters, digits and : _ - . (every name a workbook uses). */
+function plainName(key: string): boolean {
+  for (let k = 0; k < key.length; k++) {
+    const c = key.charCodeAt(k);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    // digits and ":", "_", "-", "."
+    if (!(letter || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46)) return false;
+  }
+  return key.length > 0;
+}
+
 class XmlScanner {
   /** the unparsed tail of what has been written: a token not yet complete */
   private rest = "";
@@ -138,7 +149,7 @@ class XmlScanner {
       } else if (next === 47 /* / */) {
         const close = s.indexOf(">", i + 2);
         if (close < 0) break;
-        this.closeTag(s.slice(i + 2, close).trimEnd());
+        this.closeTag(s, i + 2, close);
         i = close + 1;
       } else if (i + 1 < end) {
         const consumed = this.startTag(s, i);
@@ -213,7 +224,7 @@ class XmlScanner {
         this.fail(`<${name}> 的属性 ${key} 缺少引号`, `attribute ${key} of <${name}> is not quoted`);
       const close = s.indexOf(quote, q + 1);
       if (close < 0) return -1;
-      if (key.length === 0 || /[\s<>]/.test(key))
+      if (!plainName(key) && (key.length === 0 || /[\s<>]/.test(key)))
         this.fail(`<${name}> 的属性名无效`, `an attribute of <${name}> has no valid name`);
       let value = s.slice(q + 1, close);
       if (value.indexOf("<") >= 0)
@@ -241,7 +252,24 @@ class XmlScanner {
     }
   }
 
-  private closeTag(name: string): void {
+  /** The close tag s[from, to) names, spaces after the name allowed. */
+  private closeTag(s: string, from: number, to: number): void {
+    // the element open is the one closed, in all but a broken part: compared in place, without a copy
+    const open = this.open[this.open.length - 1];
+    if (open !== undefined && s.startsWith(open, from)) {
+      let k = from + open.length;
+      while (k < to && isSpace(s.charCodeAt(k))) k++;
+      if (k === to) {
+        this.open.pop();
+        if (this.open.length === 0) this.rootClosed = true;
+        this.handler.close(localName(open));
+        return;
+      }
+    }
+    this.closeNamed(s.slice(from, to).trimEnd());
+  }
+
+  private closeNamed(name: string): void {
     const expected = this.open.pop();
     if (expected !== name) {
       this.fail(`</${name}> 与 <${expected ?? ""}> 不匹配`, `</${name}> does not close <${expected ?? ""}>`);

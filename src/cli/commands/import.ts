@@ -1,0 +1,231 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import type { Lang } from "../../i18n/format";
+import { hasErrors, type Problem } from "../../sheet/problems";
+import { holdsSchoolTable, readSchoolTable } from "../../sheet/read";
+import { holdsRecipeTable } from "../../sheet/recipe/inReader";
+import { readFormWorkbooks, type FormWorkbook } from "../../sheet/recipe/forms";
+import { JIAOJI_FORMS } from "../../sheet/recipe/load";
+import { formRecipeReading, type RecipeReading } from "../../sheet/recipe/reading";
+import type { Recipe } from "../../sheet/recipe/schema";
+import type { Profile } from "../../standard/profile";
+import { importWorkbook } from "../../xlsx/importFile";
+import { chooseSheet, readWorkbookFile } from "../../xlsx/read";
+import { formatProblems } from "../verdict";
+import { checkOutPath } from "../workbookOut";
+import { EXIT, usageError, writeFailure, writeFileAtomic, type CliIO, type Command } from "../io";
+import {
+  jsonProblems,
+  parseCommandLine,
+  readProfileOption,
+  readRecipeOption,
+  tableRecipeOption,
+} from "../commandLine";
+
+const HELP = `balance import <导出表.xlsx | 教基报表文件夹> --out 学校.xlsx [--county NAME] [--recipe FILE.json]
+              [--sheet NAME] [--profile FILE.json] [--force] [--lang zh|en] [--json]
+
+把教育事业统计的分校导出表（或每校一个工作簿的教基报表文件夹）转换为标准学校表：模板的表头和单位，一校一行；
+不计校数的校区并入隶属学校，按学段分行的一贯制学校合为一行；另有工作表“来源”，逐列写明推导方法和来源列。
+Converts the statistics system's per-school export (or a folder of per-school 教基 form workbooks) into the
+canonical school table: the template's headers and units, one row per school; uncounted campuses joined to their
+school, combined schools given one row per 学段 joined; and a sheet 来源 saying how each column was derived.
+
+选项 / Options:
+  --out 学校.xlsx      写出的学校表（必填；不会覆盖输入文件）/ the school table to write (required)
+  --county NAME        表中有多个旗县市区时，转换哪一个 / the county to convert from a table of several
+  --recipe FILE.json   配方文件（省份导出表的列名不同时）；默认按内置配方识别
+                       a recipe file (a province's export with other column names); the built-in by default
+  --sheet NAME         要读取的工作表 / the sheet to read
+  --profile FILE.json  自定义评估标准（设备值默认单位等）/ a custom standard profile
+  --force              覆盖已有的文件 / overwrite an existing file
+  --lang zh|en         输出语言 / output language
+  --json               输出一个 JSON 文档 / print one JSON document
+  -h, --help           显示帮助 / show help
+
+退出码 / Exit codes:
+  0  已写出学校表 / the school table was written
+  1  读不出、没有学校，或写出的表中仍有错误待改正 / nothing to write, or errors remain to be fixed in the table
+  2  命令行有误 / usage error
+`;
+
+const isWorkbookName = (name: string) => /\.xlsx$/iu.test(name) && !name.startsWith("~$");
+
+/** The workbooks of a folder, one school each, by name. */
+async function readFolder(
+  folder: string,
+  out: string,
+): Promise<{ workbooks: FormWorkbook[]; problems: Problem[] }> {
+  const names = (await readdir(folder, { withFileTypes: true }))
+    .filter(
+      (e) => e.isFile() && isWorkbookName(e.name) && join(folder, e.name) !== join(folder, basename(out)),
+    )
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const workbooks: FormWorkbook[] = [];
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const book = await readWorkbookFile(join(folder, name));
+    if (book.ok) workbooks.push({ file: name, grids: book.grids });
+    else
+      problems.push({
+        ...book.problem,
+        message: { zh: `${name}：${book.problem.message.zh}`, en: `${name}: ${book.problem.message.en}` },
+      });
+  }
+  return { workbooks, problems };
+}
+
+type Reading =
+  | { ok: true; reading: RecipeReading; problems: Problem[]; sheet: string | null }
+  | { ok: false; problems: Problem[] };
+
+async function readExportFile(
+  file: string,
+  options: { sheet?: string; county?: string; recipe?: Recipe; profile: Profile },
+): Promise<Reading> {
+  const recipe = options.recipe?.kind === "table" ? options.recipe : undefined;
+  const book = await readWorkbookFile(file);
+  if (!book.ok) return { ok: false, problems: [book.problem] };
+  const read = (grid: (typeof book.grids)[number]) =>
+    readSchoolTable(grid, { profile: options.profile, recipe, county: options.county });
+  const chosen = chooseSheet(book.grids, options.sheet, recipe ? holdsRecipeTable(recipe) : holdsSchoolTable);
+  if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
+  const result = read(chosen.grid);
+  if (!result.recipe) {
+    const problem: Problem = {
+      severity: "error",
+      code: "not-an-export",
+      cell: null,
+      message: {
+        zh: `工作表“${chosen.grid.sheet}”的表头不是统计导出表的表头（它可能已是学校表：可直接用 balance evaluate）。列名不同的导出表请用 --recipe 给出配方。`,
+        en: `The header of sheet "${chosen.grid.sheet}" is not a statistics export's (it may be a school table already: use balance evaluate). For an export with other column names give a recipe with --recipe.`,
+      },
+    };
+    return { ok: false, problems: [...result.problems, problem] };
+  }
+  return { ok: true, reading: result.recipe, problems: result.problems, sheet: chosen.grid.sheet };
+}
+
+async function readFormsFolder(
+  folder: string,
+  out: string,
+  options: { county?: string; recipe?: Recipe; profile: Profile },
+): Promise<Reading> {
+  const recipe = options.recipe?.kind === "forms" ? options.recipe : JIAOJI_FORMS;
+  const { workbooks, problems } = await readFolder(folder, out);
+  if (workbooks.length === 0) {
+    problems.push({
+      severity: "error",
+      code: "no-workbooks",
+      cell: null,
+      message: {
+        zh: `文件夹“${folder}”中没有 .xlsx 工作簿。`,
+        en: `The folder "${folder}" holds no .xlsx workbook.`,
+      },
+    });
+    return { ok: false, problems };
+  }
+  const exported = readFormWorkbooks(
+    recipe,
+    workbooks,
+    { county: options.county, defaultUnit: options.profile.equipmentDefaultUnit },
+    (grid) => readSchoolTable(grid, { profile: options.profile, recipe: null }),
+  );
+  const reading = formRecipeReading(recipe, exported, options.county ?? null);
+  return { ok: true, reading, problems: [...problems, ...exported.read.problems], sheet: null };
+}
+
+function report(
+  io: CliIO,
+  json: boolean,
+  lang: Lang,
+  document: object,
+  problems: Problem[],
+  text: string,
+): void {
+  if (json) {
+    io.stdout(JSON.stringify({ ...document, problems: jsonProblems(problems, lang) }, null, 2) + "\n");
+    if (text) io.stderr(text);
+    return;
+  }
+  if (problems.length > 0) io.stderr(`${formatProblems(problems, lang).join("\n")}\n`);
+  if (text) io.stdout(text);
+}
+
+export const importCommand: Command = {
+  name: "import",
+  summary: {
+    zh: "把统计导出表或教基报表转换为标准学校表（附“来源”说明）",
+    en: "convert a statistics export or 教基 forms into the school table (with its sources)",
+  },
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const line = parseCommandLine(io, importCommand, args, {
+      out: { type: "string" },
+      county: { type: "string" },
+      recipe: { type: "string" },
+      sheet: { type: "string" },
+      profile: { type: "string" },
+      force: { type: "boolean" },
+      json: { type: "boolean" },
+    });
+    if (typeof line === "number") return line;
+    const { values, file, lang } = line;
+    const json = values.json === true;
+    const out = values.out;
+    if (out === undefined) {
+      return usageError(
+        io,
+        { zh: "缺少 --out 学校.xlsx", en: "--out 学校.xlsx is missing" },
+        "balance import --help",
+      );
+    }
+    const profile = await readProfileOption(io, values.profile);
+    if (typeof profile === "number") return profile;
+    const recipe = await readRecipeOption(io, values.recipe);
+    if (typeof recipe === "number") return recipe;
+    const force = values.force === true;
+    const outError = await checkOutPath(io, out, [file], force);
+    if (outError !== null) return outError;
+
+    const folder = (await stat(file).catch(() => null))?.isDirectory() === true;
+    if (!folder && typeof tableRecipeOption(io, recipe) === "number") return EXIT.usage;
+    if (folder && recipe?.kind === "table") {
+      return usageError(io, {
+        zh: '文件夹按教基报表读取，配方须为 "kind": "forms"',
+        en: 'a folder is read as 教基 forms: the recipe must be "kind": "forms"',
+      });
+    }
+    const options = { county: values.county, recipe, profile, sheet: values.sheet };
+    const read = folder ? await readFormsFolder(file, out, options) : await readExportFile(file, options);
+    const schools = read.ok ? read.reading.table.rows.length : 0;
+    const document = {
+      ok: read.ok && schools > 0 && !hasErrors(read.problems),
+      out: null as string | null,
+      schools,
+      county: read.ok ? read.reading.county : null,
+      counties: read.ok ? read.reading.counties : [],
+      recipe: read.ok ? read.reading.id : null,
+      fields: read.ok ? read.reading.fields.map((f) => ({ field: f.field, derivation: f.text })) : [],
+    };
+    if (!read.ok || schools === 0) {
+      report(io, json, lang, document, read.problems, "");
+      return EXIT.inputErrors;
+    }
+    const bytes = await importWorkbook(read.reading, { source: basename(file), sheet: read.sheet });
+    const written = await writeFileAtomic(out, bytes, { force });
+    if (!written.ok) {
+      io.stderr(`balance: ${writeFailure(out, written.code)[lang]}\n`);
+      return EXIT.inputErrors;
+    }
+    document.out = out;
+    const errors = hasErrors(read.problems);
+    const text =
+      lang === "zh"
+        ? `已写出学校表：${out}（${schools} 所学校）${errors ? "；表中仍有错误，请在其中改正后再评估" : ""}\n`
+        : `Wrote the school table: ${out} (${schools} schools)${errors ? "; errors remain: fix them in it before evaluating" : ""}\n`;
+    report(io, json, lang, document, read.problems, text);
+    return errors ? EXIT.inputErrors : EXIT.ok;
+  },
+};

@@ -1,0 +1,136 @@
+/**
+ * One county's workbook, once its sheets are read (by the command line from disk, by the web app from a file the
+ * user opened): the sheet holding the school table evaluated by the path of `balance evaluate`, the county sheet
+ * and the full county verdict, the county named and its target year looked up. `balance batch` and the web app's
+ * league view both take this path, so a county gets the same verdict in either.
+ */
+import { evaluateCountyWorkbook, findCountySheet, type CountyEvaluation } from "./countyVerdict";
+import { findCounty } from "./engine/county";
+import type { LeagueCountyInput, PlanTotals } from "./engine/league";
+import { evaluateTable, type TableEvaluation } from "./pipeline";
+import { isBalanceOutput } from "./report/outputs";
+import { detectCountyName, type CountyNameSource } from "./sheet/countyName";
+import type { Grid } from "./sheet/grid";
+import type { Problem } from "./sheet/problems";
+import { holdsSchoolTable } from "./sheet/read";
+import { XING_AN_LEAGUE_PLAN } from "./standard/county";
+import type { Profile } from "./standard/profile";
+import { chooseSheet } from "./xlsx/reader/chooseSheet";
+import { gridRangeAddress } from "./xlsx/reportFile";
+
+/**
+ * One county to evaluate: a workbook, and — for a statistics export that holds several counties — which of them.
+ * Without `county` the whole workbook is one county.
+ */
+export interface CountySource {
+  /** the file as the user named it: a path on the command line, a file's name in the browser */
+  file: string;
+  /** one county of a multi-county workbook: the rows whose county column holds this name */
+  county?: string;
+  /** found by listing a folder: a workbook Balance wrote there is left out rather than reported as failing */
+  listed?: boolean;
+}
+
+export interface CountyFileResult {
+  source: CountySource;
+  county: string;
+  countyFrom: CountyNameSource;
+  /** the table was read and evaluated; false when the file could not be read or errors blocked the verdict */
+  ok: boolean;
+  /** a workbook Balance wrote, found in a folder: not a county, left out */
+  skipped: boolean;
+  /** the file's, the school table's and the county sheet's problems */
+  problems: Problem[];
+  table: TableEvaluation | null;
+  /** the full county verdict (school table and county sheet) */
+  verdict: CountyEvaluation | null;
+  targetYear: number | null;
+  /** where the school table was read, e.g. 学校!A1:AA40 */
+  sourceRange: string | null;
+}
+
+/** The counties the profile's plan names (the Xing'an League plan's by default). */
+export function knownCounties(profile: Profile): string[] {
+  return (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).map((c) => c.name);
+}
+
+/** The file's name without its folders, on any system: what a county is named after when nothing else names it. */
+const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+function countyName(source: CountySource, profile: Profile, countySheet: Grid | null = null) {
+  return detectCountyName({
+    file: fileName(source.file),
+    tableCounty: source.county,
+    countySheet,
+    known: knownCounties(profile),
+  });
+}
+
+/** A county whose workbook could not be read or holds no school table: named by its file, with its problems. */
+export function unreadCounty(
+  source: CountySource,
+  profile: Profile,
+  problems: Problem[],
+  skipped = false,
+): CountyFileResult {
+  const { name, from } = countyName(source, profile);
+  return {
+    source,
+    county: name,
+    countyFrom: from,
+    ok: false,
+    skipped,
+    problems,
+    table: null,
+    verdict: null,
+    targetYear: findCounty(profile, name)?.targetYear ?? null,
+    sourceRange: null,
+  };
+}
+
+/** Evaluates one county from its workbook's sheets as `balance evaluate` would; problems are data, never thrown. */
+export function evaluateCountyGrids(
+  source: CountySource,
+  grids: readonly Grid[],
+  profile: Profile,
+): CountyFileResult {
+  if (source.listed && isBalanceOutput(grids.map((g) => g.sheet)))
+    return unreadCounty(source, profile, [], true);
+  const chosen = chooseSheet(grids, undefined, holdsSchoolTable);
+  if (!chosen.ok) return unreadCounty(source, profile, [chosen.problem]);
+  const evaluated = evaluateTable(chosen.grid, profile, { county: source.county });
+  // the problems of choosing the sheet (a hidden sheet passed over or read) first
+  const table = { ...evaluated, problems: [...chosen.problems, ...evaluated.problems] };
+  const countySheet = findCountySheet(grids, undefined, chosen.grid.sheet);
+  const countyGrid = countySheet.ok ? countySheet.grid : null;
+  const { name, from } = countyName(source, profile, countyGrid);
+  const verdict = evaluateCountyWorkbook(table, countyGrid);
+  return {
+    source,
+    county: name,
+    countyFrom: from,
+    ok: table.ok,
+    skipped: false,
+    problems: [...table.problems, ...verdict.problems],
+    table,
+    verdict,
+    targetYear: findCounty(profile, name)?.targetYear ?? null,
+    sourceRange: gridRangeAddress(chosen.grid),
+  };
+}
+
+/** What the league's view (src/engine/league.ts) takes of an evaluated county, with its plan's totals if asked. */
+export function leagueCountyInput(
+  result: CountyFileResult,
+  plan: PlanTotals | null = null,
+): LeagueCountyInput {
+  return {
+    file: result.source.file,
+    county: result.county,
+    evaluation: result.table?.evaluation ?? null,
+    verdict: result.verdict?.verdict ?? null,
+    schools: result.table?.read.records.length ?? 0,
+    targetYear: result.targetYear,
+    plan,
+  };
+}

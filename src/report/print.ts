@@ -1,0 +1,227 @@
+/**
+ * What every printed sheet has: a title naming the county and the year (or blanks to fill in by hand), the
+ * table's name and page numbers in the page header and footer, the lines a submission table is signed on, and
+ * rows tall enough for their wrapped text. `SheetBuilder` gathers a sheet's rows with its merges, borders and
+ * row heights.
+ */
+import type { Lang } from "../i18n/format";
+import { columnLetters } from "../sheet/grid";
+import { fontSizeOf } from "./look";
+import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
+import type { TitleParts } from "../i18n/titleParts";
+
+export { isSchoolYear, type TitleParts } from "../i18n/titleParts";
+
+/** A blank a clerk fills in by hand. */
+export const BLANK = "＿＿＿＿";
+
+/** A school year as a title reads it: 2026 年, 2025—2026 学年; null for none. */
+export function yearText(year: string | null | undefined, lang: Lang): string | null {
+  if (!year) return null;
+  const span = /^(\d{4})\s*[-–—~至]\s*(\d{4})$/.exec(year.trim());
+  if (span) return lang === "zh" ? `${span[1]}—${span[2]} 学年` : `${span[1]}–${span[2]} school year`;
+  return lang === "zh" ? `${year.trim()} 年` : year.trim();
+}
+
+/**
+ * The title of a table: 白狼县 2026 年义务教育优质均衡发展 学校资源配置达标情况; without the county or the year,
+ * blanks in their place (＿＿＿＿县 ＿＿＿＿ 年…), so that the printed table is completed by hand, not left vague.
+ */
+export function tableTitle(parts: TitleParts, table: { zh: string; en: string }, lang: Lang): string {
+  const year = yearText(parts.year, lang);
+  if (lang === "zh") {
+    const county = parts.county?.trim() || `${BLANK}县`;
+    return `${county} ${year ?? `${BLANK} 年`}义务教育优质均衡发展 ${table.zh}`;
+  }
+  const county = parts.county?.trim() || `${BLANK} County`;
+  return `${county}, ${year ?? BLANK}: ${table.en}`;
+}
+
+/** Excel's header and footer codes treat & as a command: a literal one is doubled. */
+function headerText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+/** The page header (county and year, the table's name) and footer (第 &P 页 共 &N 页) of a table. */
+export function pageMarks(parts: TitleParts, table: { zh: string; en: string }, lang: Lang) {
+  const who = [parts.county?.trim(), yearText(parts.year, lang)].filter(Boolean).join(" ");
+  return {
+    header: { left: who ? headerText(who) : undefined, right: headerText(table[lang]) },
+    footer: { center: lang === "zh" ? "第 &P 页 共 &N 页" : "Page &P of &N" },
+  } satisfies Pick<PrintSetup, "header" | "footer">;
+}
+
+/**
+ * The number format of a figure as a person writes it: thousands grouped, as many decimals as the figure has
+ * (up to `most`) and none when it is whole — 618 ㎡, not 618.00 ㎡; 12,197.5 ㎡.
+ */
+export function figureFormat(value: number, most = 4, suffix = ""): string {
+  let decimals = 0;
+  while (
+    decimals < most &&
+    Math.abs(value * 10 ** decimals - Math.round(value * 10 ** decimals)) >
+      1e-9 * Math.max(1, Math.abs(value * 10 ** decimals))
+  )
+    decimals++;
+  return `#,##0${decimals > 0 ? "." + "0".repeat(decimals) : ""}${suffix}`;
+}
+
+/** Display width in characters: CJK and full-width characters count double. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffef]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The height of a row of one line of body text, in points. */
+export const ROW_HEIGHT = 15;
+
+/** Line height in points for a font size, with the leading Chinese faces need. */
+function lineHeight(size: number): number {
+  return Math.ceil(size * 1.45 + 1);
+}
+
+/** Lines a text wraps onto in a column `width` characters wide, at a font size (an estimate on the generous side). */
+export function wrappedLines(text: string, width: number, size: number): number {
+  // characters of the column width are those of an 11-point face; smaller text fits more
+  const capacity = Math.max(1, (width - 1) * (11 / size));
+  return Math.max(1, Math.ceil(displayWidth(text) / capacity));
+}
+
+/** The height in points of a row whose text wraps onto lines in a column `width` characters wide. */
+export function wrappedHeight(text: string, width: number, size: number): number {
+  return wrappedLines(text, width, size) * lineHeight(size) + 3;
+}
+
+/**
+ * Rows of a sheet under construction: each row's cells, the merges, the bordered tables and row heights, with
+ * row numbers as Excel counts them (1-based).
+ */
+export class SheetBuilder {
+  readonly rows: ReportCell[][] = [];
+  readonly merges: string[] = [];
+  readonly borders: string[] = [];
+  readonly rowHeights: Record<number, number> = {};
+
+  constructor(readonly columnWidths: number[]) {}
+
+  /** the 1-based number of the next row */
+  get next(): number {
+    return this.rows.length + 1;
+  }
+
+  /** Adds a row and returns its 1-based number. */
+  push(cells: ReportCell[] = [], height?: number): number {
+    this.rows.push(cells);
+    if (height !== undefined) this.rowHeights[this.rows.length - 1] = height;
+    return this.rows.length;
+  }
+
+  /** A narrow empty row between two parts of a sheet. */
+  spacer(): number {
+    return this.push([], 8);
+  }
+
+  /** A cell spanning columns c0..c1 (0-based) of a new row. */
+  pushSpan(cell: ReportCell, c0: number, c1: number, height?: number): number {
+    const row: ReportCell[] = [];
+    row[c0] = cell;
+    const r = this.push(row, height);
+    if (c1 > c0) this.merge(r, c0, r, c1);
+    return r;
+  }
+
+  merge(r0: number, c0: number, r1: number, c1: number): void {
+    this.merges.push(`${columnLetters(c0)}${r0}:${columnLetters(c1)}${r1}`);
+  }
+
+  border(r0: number, c0: number, r1: number, c1: number): void {
+    if (r1 >= r0) this.borders.push(`${columnLetters(c0)}${r0}:${columnLetters(c1)}${r1}`);
+  }
+
+  /** The title over columns c0..c1 and an optional line under it. */
+  title(text: string, c1: number, subtitle?: string, c0 = 0): void {
+    this.pushSpan({ value: text, style: "title" }, c0, c1, 30);
+    if (subtitle) this.pushSpan({ value: subtitle, style: "subtitle" }, c0, c1);
+  }
+
+  /** A note over columns c0..c1, as tall as its text needs. */
+  note(text: string, c1: number, c0 = 0): void {
+    this.pushSpan({ value: text, style: "note" }, c0, c1);
+  }
+
+  /**
+   * The lines a submission table is signed on (填报单位（盖章）, 填表人, 审核人, 联系电话, 填报日期), under the
+   * table, over columns c0..c1.
+   */
+  signature(lang: Lang, c1: number, c0 = 0): void {
+    this.spacer();
+    const lines =
+      lang === "zh"
+        ? [
+            `填报单位（盖章）：${BLANK}${BLANK}${BLANK}　　填表人：${BLANK}${BLANK}　　审核人：${BLANK}${BLANK}`,
+            `联系电话：${BLANK}${BLANK}${BLANK}　　填报日期：${BLANK}年${BLANK}月${BLANK}日`,
+          ]
+        : [
+            "Reporting unit (seal): ______________    Prepared by: __________    Checked by: __________",
+            "Telephone: ______________    Date: ____ - ____ - ____",
+          ];
+    for (const line of lines) this.pushSpan({ value: line, style: "signature" }, c0, c1, 20);
+  }
+
+  /** Heights for rows whose wrapped text (headers, notes, titles) needs more than one line. */
+  fitWrappedRows(): Record<number, number> {
+    const spans = new Map<string, number>();
+    for (const m of this.merges) {
+      const [a, b] = m.split(":");
+      const ca = /^[A-Z]+/.exec(a)![0];
+      const cb = /^[A-Z]+/.exec(b)![0];
+      const r0 = Number(a.slice(ca.length));
+      const r1 = Number(b.slice(cb.length));
+      spans.set(`${r0 - 1}:${columnIndexOf(ca)}`, (r1 - r0) * 1000 + columnIndexOf(cb));
+    }
+    this.rows.forEach((cells, r) => {
+      if (this.rowHeights[r] !== undefined) return;
+      let height = 0;
+      cells.forEach((cell, c) => {
+        if (!cell || typeof cell.value !== "string" || !(cell.wrap || wraps(cell.style))) return;
+        const span = spans.get(`${r}:${c}`);
+        // a cell merged down several rows shares their height: it is fitted with them, not alone
+        if (span !== undefined && span >= 1000) return;
+        const last = span === undefined ? c : span % 1000;
+        let width = 0;
+        for (let k = c; k <= last; k++) width += this.columnWidths[k] ?? 8;
+        height = Math.max(height, wrappedHeight(cell.value, width, fontSizeOf(cell.style)));
+      });
+      if (height > 0) this.rowHeights[r] = height;
+    });
+    return this.rowHeights;
+  }
+
+  /** The sheet: rows, widths, merges, borders and row heights as gathered. */
+  sheet(
+    fields: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
+  ): ReportSheet {
+    this.fitWrappedRows();
+    return {
+      // one line of 10-point text with the leading Chinese faces need, in every spreadsheet alike
+      defaultRowHeight: ROW_HEIGHT,
+      ...fields,
+      rows: this.rows,
+      columnWidths: this.columnWidths,
+      merges: this.merges,
+      borders: this.borders,
+      rowHeights: this.rowHeights,
+    };
+  }
+}
+
+function wraps(style: CellStyle | undefined): boolean {
+  return style === "header" || style === "note" || style === "title" || style === "signature";
+}
+
+function columnIndexOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

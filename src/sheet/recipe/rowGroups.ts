@@ -1,0 +1,169 @@
+/**
+ * The rules that put an export's rows together (docs/import.md#campuses, docs/import.md#counties): one county's rows
+ * from a table of several, a campus to the school it belongs to, and what a combined school given on one row can
+ * and cannot say.
+ */
+import { ENROLMENT_LEVELS } from "../vocabulary";
+import type { Problem } from "../problems";
+import { foldLabel } from "./patterns";
+import type { SchoolsOptions, SourceRow } from "./schools";
+import { recipeProblem } from "./problem";
+
+const fold = (text: string) => foldLabel(text);
+
+const TEACHER_FIELDS = [
+  "primaryQualifiedTeachers",
+  "juniorQualifiedTeachers",
+  "primaryKeyTeachers",
+  "juniorKeyTeachers",
+  "primaryPeArtTeachers",
+  "juniorPeArtTeachers",
+];
+
+/**
+ * Which rows to read from a table whose rows say their county (`counties`, in row order, null where blank): the
+ * county asked for, or all of them when the table holds one; none, with a problem, when it holds several and none
+ * was asked for, or not the one asked for. Decided before any figure is read, so that one county of a province's
+ * export costs its own rows. `cellOf` names the county cell of a row.
+ */
+export function selectCounty(
+  counties: readonly (string | null)[],
+  cellOf: (index: number) => string | null,
+  county: string | undefined,
+  problems: Problem[],
+): { keep: number[]; counties: string[] } {
+  // a province's rows repeat a few hundred county names: each folded once
+  const folds = new Map<string, string>();
+  const folded = (c: string) => {
+    let f = folds.get(c);
+    if (f === undefined) {
+      f = fold(c);
+      folds.set(c, f);
+    }
+    return f;
+  };
+  const names = new Map<string, string>();
+  counties.forEach((c) => {
+    if (c !== null && !names.has(folded(c))) names.set(folded(c), c);
+  });
+  const list = [...names.values()];
+  const all = counties.map((_, i) => i);
+  if (county === undefined || list.length === 0) {
+    if (county !== undefined || list.length <= 1) return { keep: all, counties: list };
+    const first = counties.findIndex((c) => c !== null);
+    problems.push(
+      recipeProblem(
+        "error",
+        "several-counties",
+        first < 0 ? null : cellOf(first),
+        `表中有 ${list.length} 个旗县市区（${list.join("、")}），请指定要评估哪一个（任务窗格第 2 步选择；命令行用 --county 名称）。`,
+        `The table holds ${list.length} counties (${list.join(", ")}); say which one to evaluate (in step 2 of the pane; --county NAME on the command line).`,
+      ),
+    );
+    return { keep: [], counties: list };
+  }
+  const wanted = fold(county);
+  if (!names.has(wanted)) {
+    problems.push(
+      recipeProblem(
+        "error",
+        "county-not-found",
+        null,
+        `表中没有“${county}”的学校；表中的旗县市区：${list.join("、")}。`,
+        `The table has no school of "${county}"; its counties: ${list.join(", ")}.`,
+      ),
+    );
+    return { keep: [], counties: list };
+  }
+  return {
+    keep: all.filter((i) => counties[i] !== null && folded(counties[i] as string) === wanted),
+    counties: list,
+  };
+}
+
+/** The school a campus joins: the one its 隶属学校 names, following a campus of a campus up to its school. */
+export function parentGroup(
+  campus: SourceRow[],
+  byName: ReadonlyMap<string, SourceRow[]>,
+  campusByName: ReadonlyMap<string, SourceRow[]>,
+  problems: Problem[],
+): SourceRow[] | null {
+  const seen = new Set<SourceRow[]>([campus]);
+  let at = campus;
+  const cell = campus[0].cells.parent ?? campus[0].cells.name;
+  const name = campus[0].name ?? "";
+  for (;;) {
+    const parent = at.find((r) => r.parent)?.parent ?? null;
+    if (!parent) {
+      problems.push(
+        recipeProblem(
+          "error",
+          "campus-parent-missing",
+          cell,
+          `${cell}“${name}”不计校数（是否计校数 = 否），应并入其隶属学校，但隶属学校为空：请填写隶属学校。`,
+          `${cell}: "${name}" is not counted as a school (是否计校数 = 否) and joins the school it belongs to, but 隶属学校 is blank; fill it in.`,
+        ),
+      );
+      return null;
+    }
+    const group = byName.get(fold(parent));
+    if (group && group[0].type !== "teachingPoint") return group;
+    const next = campusByName.get(fold(parent));
+    if (!next || seen.has(next)) {
+      problems.push(
+        recipeProblem(
+          "error",
+          "campus-parent-missing",
+          cell,
+          `${cell}“${name}”不计校数，应并入隶属学校“${parent}”，但本表（本旗县）中没有这所学校。`,
+          `${cell}: "${name}" is not counted as a school and joins "${parent}", which is not in the table (in this county).`,
+        ),
+      );
+      return null;
+    }
+    seen.add(next);
+    at = next;
+  }
+}
+
+/**
+ * A combined school on one row: its sections' teachers can be told apart only when the recipe derives them from
+ * different columns; a senior part on the same row may be counted in the junior section.
+ */
+export function checkOneRowCombined(
+  groups: SourceRow[][],
+  options: SchoolsOptions,
+  problems: Problem[],
+): void {
+  for (const group of groups) {
+    if (group.length !== 1) continue;
+    const row = group[0];
+    if (row.level !== null || !row.type) continue;
+    const levels = ENROLMENT_LEVELS[row.type].filter((l) => l !== "senior");
+    const senior = ENROLMENT_LEVELS[row.type].includes("senior");
+    if (row.type !== "nineYear" && row.type !== "twelveYear" && row.type !== "complete") continue;
+    const cell = row.cells.name;
+    const name = row.name ?? "";
+    if (levels.length > 1 && TEACHER_FIELDS.some((f) => !options.splitByColumns.has(f))) {
+      problems.push(
+        recipeProblem(
+          "error",
+          "combined-school-one-row",
+          cell,
+          `${cell}“${name}”（${row.typeText ?? ""}）只有一行：教师无法分小学、初中学段计算。请在导出表中按学段分行（学段列），或在学校表中分学段填写教师数。`,
+          `${cell}: "${name}" (${row.typeText ?? ""}) is given on one row: its teachers cannot be split between primary and junior. Give one row per 学段 (a 学段 column), or fill in the teachers per level in the school table.`,
+        ),
+      );
+    } else if (senior) {
+      problems.push(
+        recipeProblem(
+          "warning",
+          "combined-school-one-row",
+          cell,
+          `${cell}“${name}”（${row.typeText ?? ""}）只有一行：高中部的教师可能计入了初中学段。宜按学段分行导出。`,
+          `${cell}: "${name}" (${row.typeText ?? ""}) is given on one row: its senior teachers may be counted in the junior section. Export one row per 学段 if you can.`,
+        ),
+      );
+    }
+  }
+}

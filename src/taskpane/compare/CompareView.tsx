@@ -1,0 +1,246 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+} from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import type { ExcelHost } from "../../excel/host";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import type { ReportSheet } from "../../report/model";
+import type { Profile } from "../../standard/profile";
+import { usePaneStyles } from "../styles";
+import { TrendResult } from "./TrendResult";
+import { useComparison, type CurrentTable, type EarlierFile, type EarlierTable } from "./useComparison";
+
+export interface CompareViewProps {
+  lang: Lang;
+  profile: Profile;
+  host: ExcelHost;
+  /** the school table checked in the pane: the later year */
+  current: CurrentTable;
+  /** the web app: reads another .xlsx from disk. Absent inside Excel, where the earlier year is a sheet */
+  openFile?: (file: File) => Promise<EarlierFile>;
+  onWriteSheets(sheets: ReportSheet[]): Promise<void>;
+}
+
+const SHOWN_PROBLEMS = 5;
+
+/** What was read for the earlier year: where from, how many schools, and the problems that block or do not. */
+function EarlierRead({ lang, earlier }: { lang: Lang; earlier: EarlierTable }) {
+  const styles = usePaneStyles();
+  const { result } = earlier;
+  const errors = result.problems.filter((p) => p.severity === "error");
+  const warnings = result.problems.length - errors.length;
+  const where = earlier.file
+    ? t(lang, "compareFileSheet", { file: earlier.file, sheet: earlier.sheet })
+    : t(lang, "compareSheetName", { sheet: earlier.sheet });
+  return (
+    <>
+      <Text size={200} role="status" data-earlier={earlier.sheet}>
+        {t(lang, "compareReadFrom", { where, schools: result.read.records.length })}
+      </Text>
+      {errors.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-earlier-errors={errors.length}>
+          <MessageBarBody>
+            {t(lang, "compareEarlierErrors", { n: errors.length })}
+            <ul className={styles.bullets}>
+              {errors.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+                <li key={i}>
+                  {p.cell && <span className={styles.cell}>{p.cell} </span>}
+                  {p.message[lang]}
+                </li>
+              ))}
+            </ul>
+            {!earlier.file && t(lang, "compareEarlierFix")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {warnings > 0 && errors.length === 0 && (
+        <Text size={200} className={styles.note}>
+          {t(lang, "compareEarlierWarnings", { n: warnings })}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/**
+ * 对比 Compare: this year's table (checked in the pane) against an earlier year's — a sheet of the workbook, or in
+ * the web app another .xlsx — as `balance compare` compares them, and the comparison sheets on request.
+ */
+export function CompareView(props: CompareViewProps) {
+  const { lang, current, openFile } = props;
+  const styles = usePaneStyles();
+  const c = useComparison(props);
+  const [source, setSource] = useState<"sheet" | "file">(openFile ? "file" : "sheet");
+  const [chosenSheet, setChosenSheet] = useState("");
+  const [writing, setWriting] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement | null>(null);
+  const others = (c.sheets ?? []).filter((s) => !s.report && s.name !== current.sheet).map((s) => s.name);
+  const sheet = others.includes(chosenSheet) ? chosenSheet : (others[0] ?? "");
+
+  const write = async () => {
+    const sheets = c.comparisonSheets();
+    if (sheets.length === 0) return;
+    setWriting(true);
+    setMessage(null);
+    try {
+      await props.onWriteSheets(sheets);
+      const sep = lang === "zh" ? "、" : ", ";
+      setMessage(t(lang, "sheetsWritten", { sheets: sheets.map((s) => s.name).join(sep) }));
+    } catch (e) {
+      setMessage(t(lang, "writeFailed", { message: String((e as Error)?.message ?? e) }));
+    } finally {
+      setWriting(false);
+    }
+  };
+
+  return (
+    <div className={styles.view} data-compare>
+      <section className={styles.step} aria-labelledby="compare-title">
+        <h2 id="compare-title" className={styles.stepTitle}>
+          {t(lang, "compareTitle")}
+        </h2>
+        <Text size={200} className={styles.note}>
+          {t(lang, "compareIntro")}
+        </Text>
+        {!openFile && (
+          <MessageBar intent="info" layout="multiline" data-sheet-only>
+            <MessageBarBody>{t(lang, "compareSheetOnlyNote")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {openFile && (
+          <Field label={t(lang, "compareSourceLabel")}>
+            <RadioGroup value={source} onChange={(_, data) => setSource(data.value as "sheet" | "file")}>
+              <Radio value="file" label={t(lang, "compareFromFile")} />
+              <Radio value="sheet" label={t(lang, "compareFromSheet")} />
+            </RadioGroup>
+          </Field>
+        )}
+        {source === "sheet" &&
+          (c.sheets !== null && others.length === 0 ? (
+            <Text size={200}>{t(lang, "compareNoOtherSheet")}</Text>
+          ) : (
+            <>
+              <Field label={t(lang, "compareSheetLabel")}>
+                <Select value={sheet} onChange={(_, data) => setChosenSheet(data.value)}>
+                  {others.map((name) => (
+                    <option key={name}>{name}</option>
+                  ))}
+                </Select>
+              </Field>
+              <div className={styles.row}>
+                <Button
+                  appearance="primary"
+                  disabled={c.busy || sheet === ""}
+                  onClick={() => void c.readSheet(sheet)}
+                >
+                  {t(lang, "compareReadSheet")}
+                </Button>
+              </div>
+            </>
+          ))}
+        {source === "file" && openFile && (
+          <div className={styles.row}>
+            <input
+              ref={input}
+              id="earlier-file"
+              type="file"
+              hidden
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label={t(lang, "compareChooseFile")}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file) void c.readFile(file);
+              }}
+            />
+            <Button appearance="primary" disabled={c.busy} onClick={() => input.current?.click()}>
+              {t(lang, "compareChooseFile")}
+            </Button>
+          </div>
+        )}
+        {c.busy && <Spinner size="tiny" label={t(lang, "compareReading")} />}
+        {c.failure && (
+          <MessageBar intent="error" layout="multiline" data-compare-failure>
+            <MessageBarBody>{c.failure}</MessageBarBody>
+          </MessageBar>
+        )}
+        {c.earlier && !c.busy && <EarlierRead lang={lang} earlier={c.earlier} />}
+      </section>
+
+      {c.earlier?.result.evaluation && (
+        <section className={styles.step} aria-label={t(lang, "compareYearsHelp")}>
+          <div className={styles.fieldGrid}>
+            <Field label={t(lang, "compareYearEarlier")}>
+              <Input
+                className={styles.dropdown}
+                size="small"
+                inputMode="numeric"
+                value={c.years.earlier}
+                onChange={(_, data) => c.setYears({ ...c.years, earlier: data.value })}
+              />
+            </Field>
+            <Field label={t(lang, "compareYearLater")}>
+              <Input
+                className={styles.dropdown}
+                size="small"
+                inputMode="numeric"
+                value={c.years.later}
+                onChange={(_, data) => c.setYears({ ...c.years, later: data.value })}
+              />
+            </Field>
+          </div>
+          <Text size={200} className={c.yearsOutOfOrder ? styles.verdictFail : styles.note}>
+            {c.yearsOutOfOrder ? t(lang, "compareYearsOrder") : t(lang, "compareYearsHelp")}
+          </Text>
+          <Field label={t(lang, "compareCounty")}>
+            <Select
+              value={c.county ?? ""}
+              onChange={(_, data) => c.setCounty(data.value === "" ? null : data.value)}
+            >
+              <option value="">{t(lang, "compareCountyNone")}</option>
+              {c.counties.map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </Select>
+          </Field>
+          {c.targetYear !== null && (
+            <Text size={200} className={styles.note}>
+              {t(lang, "compareTarget", { year: c.targetYear })}
+            </Text>
+          )}
+        </section>
+      )}
+
+      {c.trend && (
+        <>
+          <TrendResult
+            lang={lang}
+            profile={props.profile}
+            trend={c.trend}
+            county={c.countyName}
+            renames={c.renames}
+            onRenames={c.setRenames}
+          />
+          <div className={styles.row}>
+            <Button disabled={writing} onClick={() => void write()}>
+              {t(lang, "trendWrite")}
+            </Button>
+            {writing && <Spinner size="tiny" />}
+          </div>
+          {message && <Text role="status">{message}</Text>}
+        </>
+      )}
+    </div>
+  );
+}

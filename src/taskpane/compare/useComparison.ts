@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { knownCounties } from "../../countyWorkbook";
+import { findCounty } from "../../engine/county";
+import type { Evaluation } from "../../engine/evaluate";
+import { compareYears, type RenameMap, type Trend, type TrendYear } from "../../engine/trend";
+import type { ExcelHost } from "../../excel/host";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { evaluateTable, type TableEvaluation } from "../../pipeline";
+import { buildComparisonReport } from "../../report/comparison";
+import type { ReportSheet } from "../../report/model";
+import { detectCountyName, yearInName } from "../../sheet/countyName";
+import type { Grid } from "../../sheet/grid";
+import type { Problem } from "../../sheet/problems";
+import type { Profile } from "../../standard/profile";
+import { today } from "../addresses";
+import { SETTINGS_KEY, headerCells, mappingFromSaved, type SavedMappings } from "../mapping";
+
+/** Another workbook read from disk (the web app): the sheet holding its school table, or why it cannot be read. */
+export type EarlierFile =
+  { ok: true; grid: Grid; problems: Problem[] } | { ok: false; message: { zh: string; en: string } };
+
+/** The earlier year's table: where it was read and what the reader and the engine made of it. */
+export interface EarlierTable {
+  /** the file it came from (the web app); null for a sheet of this workbook */
+  file: string | null;
+  sheet: string;
+  result: TableEvaluation;
+}
+
+/** The table checked in the pane: the later year. */
+export interface CurrentTable {
+  evaluation: Evaluation;
+  sheet: string;
+  /** the workbook's file name where it is known (the web app); null inside Excel */
+  workbook: string | null;
+}
+
+const stem = (file: string) => file.replace(/\.xlsx$/i, "").trim();
+const yearText = (name: string | null) => {
+  const year = name === null ? null : yearInName(name);
+  return year === null ? "" : String(year);
+};
+const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null);
+
+/** A sheet's table read with the column corrections saved in the workbook for that sheet, as step 2 reads it. */
+export function readWithSavedMapping(
+  grid: Grid,
+  profile: Profile,
+  saved: SavedMappings | null,
+): TableEvaluation {
+  const first = evaluateTable(grid, profile, { profile });
+  const mapping = mappingFromSaved(saved?.[grid.sheet], headerCells(grid, first.read.headerRow));
+  return Object.keys(mapping).length === 0 ? first : evaluateTable(grid, profile, { profile, mapping });
+}
+
+/**
+ * The two years as the engine's comparison takes them: labelled by the years typed (or found in the names), else by
+ * the files' names, else by a word (较早, 当前); the years known only when both are given. Null when they are out of
+ * order.
+ */
+export function trendYears(
+  earlier: { evaluation: Evaluation; file: string | null; year: string },
+  later: { evaluation: Evaluation; file: string | null; year: string },
+  lang: Lang,
+): TrendYear[] | null {
+  const [a, b] = [yearOf(earlier.year), yearOf(later.year)];
+  if (a !== null && b !== null && a >= b) return null;
+  const known = a !== null && b !== null;
+  const [nameA, nameB] = [earlier.file && stem(earlier.file), later.file && stem(later.file)];
+  const label = (year: number | null, name: string | null, word: string) =>
+    year !== null ? String(year) : name && nameA !== nameB ? name : word;
+  return [
+    {
+      year: known ? a : null,
+      label: label(a, nameA, t(lang, "compareLabelEarlier")),
+      evaluation: earlier.evaluation,
+    },
+    {
+      year: known ? b : null,
+      label: label(b, nameB, t(lang, "compareLabelLater")),
+      evaluation: later.evaluation,
+    },
+  ];
+}
+
+/**
+ * The 对比 view's state: the earlier year's table (a sheet of the workbook, or a file in the web app), the years,
+ * the county (for its target year) and the renames; the comparison itself is the engine's (src/engine/trend.ts),
+ * recomputed from the two evaluations whenever one of these changes.
+ */
+export function useComparison(props: {
+  host: ExcelHost;
+  profile: Profile;
+  lang: Lang;
+  current: CurrentTable;
+  openFile?: (file: File) => Promise<EarlierFile>;
+}) {
+  const { host, profile, lang, current, openFile } = props;
+  const [sheets, setSheets] = useState<{ name: string; report: boolean }[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [earlier, setEarlier] = useState<EarlierTable | null>(null);
+  const [years, setYears] = useState({
+    earlier: "",
+    later: yearText(current.workbook) || yearText(current.sheet),
+  });
+  const [renames, setRenames] = useState<RenameMap>({});
+  const counties = useMemo(() => knownCounties(profile), [profile]);
+  // the county a file's name gives (the web app); inside Excel the workbook's name is not known
+  const detected = useMemo(
+    () => (current.workbook ? detectCountyName({ file: current.workbook, known: counties }).name : null),
+    [current.workbook, counties],
+  );
+  const [county, setCounty] = useState<string | null>(() =>
+    detected !== null && findCounty(profile, detected) ? detected : null,
+  );
+
+  useEffect(() => {
+    let live = true;
+    host
+      .listSheets()
+      .then((list) => live && setSheets(list))
+      .catch(() => live && setSheets([]));
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  const failed = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
+
+  const take = (table: EarlierTable) => {
+    setEarlier(table);
+    setRenames({});
+    setYears((y) => ({ ...y, earlier: yearText(table.file) || yearText(table.sheet) || y.earlier }));
+  };
+
+  const readSheet = useCallback(
+    async (name: string) => {
+      setBusy(true);
+      setFailure(null);
+      try {
+        const grid = await host.readSheet(name);
+        const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
+        take({ file: null, sheet: grid.sheet, result: readWithSavedMapping(grid, profile, saved) });
+      } catch (error) {
+        failed(error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host, profile],
+  );
+
+  const readFile = useCallback(
+    async (file: File) => {
+      if (!openFile) return;
+      setBusy(true);
+      setFailure(null);
+      try {
+        const opened = await openFile(file);
+        if (!opened.ok) {
+          setFailure(t(lang, "compareUnreadable", { file: file.name, message: opened.message[lang] }));
+          return;
+        }
+        const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
+        const result = readWithSavedMapping(opened.grid, profile, saved);
+        take({
+          file: file.name,
+          sheet: opened.grid.sheet,
+          result: { ...result, problems: [...opened.problems, ...result.problems] },
+        });
+      } catch (error) {
+        failed(error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host, profile, lang, openFile],
+  );
+
+  const targetYear = county === null ? null : (findCounty(profile, county)?.targetYear ?? null);
+  const earlierEvaluation = earlier?.result.evaluation ?? null;
+  const trendInput = useMemo(() => {
+    if (!earlier || !earlierEvaluation) return null;
+    return trendYears(
+      { evaluation: earlierEvaluation, file: earlier.file, year: years.earlier },
+      { evaluation: current.evaluation, file: current.workbook, year: years.later },
+      lang,
+    );
+  }, [earlier, earlierEvaluation, current.evaluation, current.workbook, years, lang]);
+  const trend: Trend | null = useMemo(
+    () => (trendInput ? compareYears(trendInput, { renames, targetYear }) : null),
+    [trendInput, renames, targetYear],
+  );
+
+  /** The comparison workbook's sheets, by the builder of `balance compare --out`. */
+  const comparisonSheets = useCallback((): ReportSheet[] => {
+    if (!trend) return [];
+    const named = county ?? detected ?? t(lang, "compareCountyUnnamed");
+    return buildComparisonReport(trend, profile, { lang, county: named, date: today() }).sheets;
+  }, [trend, profile, lang, county, detected]);
+
+  return {
+    sheets,
+    busy,
+    failure,
+    earlier,
+    years,
+    setYears,
+    yearsOutOfOrder: earlier !== null && earlierEvaluation !== null && trendInput === null,
+    county,
+    setCounty,
+    counties,
+    /** the county the comparison is about; null when neither chosen nor known from a file's name */
+    countyName: county ?? detected,
+    targetYear,
+    renames,
+    setRenames,
+    trend,
+    readSheet,
+    readFile,
+    comparisonSheets,
+  };
+}
+
+export type Comparison = ReturnType<typeof useComparison>;

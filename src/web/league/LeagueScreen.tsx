@@ -1,0 +1,177 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  SpinButton,
+  Spinner,
+  makeStyles,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { leagueCountyInput, type CountyFileResult } from "../../countyWorkbook";
+import { leagueSummary } from "../../engine/league";
+import { calendarDayOf, yearOfDay } from "../../engine/years";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { buildLeagueReport } from "../../report/league";
+import type { Profile } from "../../standard/profile";
+import { today } from "../../taskpane/addresses";
+import { PaneHeader } from "../../taskpane/components/PaneHeader";
+import { usePaneStyles } from "../../taskpane/styles";
+import { readCountyFiles } from "../readFiles";
+import { saveFile } from "../saveFile";
+import { LeagueView } from "./LeagueView";
+import { CountyFilesInput } from "./OpenCounties";
+
+export interface LeagueScreenProps {
+  lang: Lang;
+  onLang(lang: Lang): void;
+  profile: Profile;
+  /** the county files chosen so far, in order; files added later are read as they come */
+  files: readonly File[];
+  onAddFiles(files: File[]): void;
+  onBack(): void;
+}
+
+const useStyles = makeStyles({ year: { maxWidth: "320px" } });
+
+type Note = { text: string; failed: boolean } | null;
+
+/**
+ * The web app's league summary: every county file read and evaluated as `balance batch` does, the league's view
+ * of them in the school year chosen, and the league workbook to download.
+ */
+export function LeagueScreen(props: LeagueScreenProps) {
+  const { lang, profile, files } = props;
+  const styles = usePaneStyles();
+  const own = useStyles();
+  const [results, setResults] = useState<CountyFileResult[]>([]);
+  const [reading, setReading] = useState<{ done: number; file: string } | null>(null);
+  const [year, setYear] = useState(() => yearOfDay(calendarDayOf(new Date())));
+  const [note, setNote] = useState<Note>(null);
+  const [downloading, setDownloading] = useState(false);
+  // how many of `files` are read or being read: a file is read once, however often the screen renders
+  const started = useRef(0);
+
+  // files added while others are being read wait their turn: the results stay in the order of `files`
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    if (started.current >= files.length) return;
+    const from = started.current;
+    const batch = files.slice(from);
+    started.current = files.length;
+    queue.current = queue.current.then(async () => {
+      const read = await readCountyFiles(batch, profile, (i, file) =>
+        setReading({ done: from + i, file: file.name }),
+      );
+      setResults((before) => [...before, ...read]);
+      setReading(null);
+    });
+  }, [files, profile]);
+
+  const summary = useMemo(
+    () =>
+      leagueSummary(
+        results.map((r) => leagueCountyInput(r)),
+        year,
+      ),
+    [results, year],
+  );
+
+  const download = async () => {
+    setDownloading(true);
+    setNote(null);
+    try {
+      const report = buildLeagueReport(
+        {
+          summary,
+          details: results.map((r) => ({ evaluation: r.table?.evaluation ?? null, problems: r.problems })),
+          profile,
+        },
+        { lang, date: today() },
+      );
+      const { leagueWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ "./leagueWorkbook");
+      const name = t(lang, "leagueFileName", { year });
+      saveFile(await leagueWorkbookBytes(report), name);
+      setNote({ text: t(lang, "leagueDownloaded", { file: name }), failed: false });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setNote({ text: t(lang, "webDownloadFailed", { message }), failed: true });
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const evaluated = results.filter((r) => r.ok).length;
+  const busy = reading !== null;
+  return (
+    <div className={styles.root}>
+      <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
+      <MessageBar intent="info" layout="multiline" data-league-bar>
+        <MessageBarBody>
+          <MessageBarTitle>
+            {t(lang, "leagueBar", { files: results.length, counties: evaluated })}
+          </MessageBarTitle>
+          <div className={styles.small}>{t(lang, "leagueBarDetail")}</div>
+          {downloading && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
+          {note && (
+            <div className={styles.small} role="status" data-download-note={note.failed ? "failed" : "done"}>
+              {note.text}
+            </div>
+          )}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy || downloading || results.length === 0}
+            onClick={() => void download()}
+          >
+            {t(lang, "leagueDownload")}
+          </Button>
+          <CountyFilesInput
+            lang={lang}
+            id="more-county-files"
+            label={t(lang, "leagueAddFiles")}
+            size="small"
+            disabled={busy}
+            onFiles={props.onAddFiles}
+          />
+          <Button size="small" onClick={props.onBack}>
+            {t(lang, "leagueBack")}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+      <main className={styles.body}>
+        <Field className={own.year} label={t(lang, "leagueYear")} hint={t(lang, "leagueYearHelp")}>
+          <SpinButton
+            value={year}
+            displayValue={String(year)}
+            min={2000}
+            max={2100}
+            onChange={(_, data) => {
+              const next = data.value ?? Number(data.displayValue);
+              if (Number.isInteger(next) && next >= 2000 && next <= 2100) setYear(next);
+            }}
+          />
+        </Field>
+        {reading && (
+          <Spinner
+            size="tiny"
+            label={t(lang, "leagueReading", {
+              done: reading.done + 1,
+              total: files.length,
+              file: reading.file,
+            })}
+          />
+        )}
+        {results.length > 0 && (
+          <LeagueView lang={lang} profile={profile} summary={summary} results={results} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import {
+  Badge,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { CountyFileResult } from "../../countyWorkbook";
+import type { CountyStanding, LeagueSummary } from "../../engine/league";
+import { formatNumber, type Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { RISK_TEXT } from "../../report/leagueCounty";
+import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
+import type { Profile } from "../../standard/profile";
+import { usePaneStyles } from "../../taskpane/styles";
+
+export interface LeagueViewProps {
+  lang: Lang;
+  profile: Profile;
+  summary: LeagueSummary;
+  /** parallel to summary.counties: what reading and evaluating each file gave */
+  results: readonly CountyFileResult[];
+}
+
+const SHOWN_PROBLEMS = 3;
+const SHOWN_WEAK = 10;
+
+const useStyles = makeStyles({
+  // one card per county: a column at 350 px, as many as fit in a full window
+  cards: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 320px), 1fr))",
+    gap: tokens.spacingHorizontalM,
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    minWidth: 0,
+  },
+  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  file: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+});
+
+/** Years left as a clerk says them: 剩余 2 年 / 已过 1 年. */
+function yearsLeftText(yearsLeft: number, lang: Lang): string {
+  const n = Math.abs(yearsLeft);
+  if (n === 1) return t(lang, yearsLeft >= 0 ? "leagueYearLeft" : "leagueYearPast", { n });
+  return t(lang, yearsLeft >= 0 ? "leagueYearsLeft" : "leagueYearsPast", { n });
+}
+
+function verdictBadge(label: string, pass: boolean | null, lang: Lang, data: string) {
+  const word = pass === null ? "—" : pass ? t(lang, "statusPass") : t(lang, "statusFail");
+  return (
+    <Badge
+      appearance="tint"
+      color={pass === null ? "informative" : pass ? "success" : "danger"}
+      data-verdict={`${data}:${pass === null ? "none" : pass ? "pass" : "fail"}`}
+    >
+      {label}
+      {lang === "zh" ? "：" : ": "}
+      {word}
+    </Badge>
+  );
+}
+
+/** One county: its verdicts, target year and risk, sections passing, and every coefficient against its limit. */
+function CountyCard({
+  lang,
+  profile,
+  standing: s,
+}: {
+  lang: Lang;
+  profile: Profile;
+  standing: CountyStanding;
+}) {
+  const styles = usePaneStyles();
+  const own = useStyles();
+  const n0 = (n: number) => formatNumber(n, 0, lang);
+  return (
+    <article className={own.card} data-county={s.county} aria-label={s.county}>
+      <h3 className={own.cardTitle}>{s.county}</h3>
+      <Text size={200} className={own.file}>
+        {t(lang, "leagueFile", { file: s.file })}
+      </Text>
+      {!s.levels ? (
+        <Text size={200} className={styles.verdictFail}>
+          {t(lang, "leagueNotEvaluated")}
+        </Text>
+      ) : (
+        <>
+          <div className={styles.row}>
+            {verdictBadge(t(lang, "leagueResources"), s.resourcesPass, lang, "resources")}
+            {verdictBadge(t(lang, "leagueCountyVerdict"), s.countyPass, lang, "county")}
+          </div>
+          <Text size={200} data-items>
+            {t(lang, "leagueSchools", { n: n0(s.schools) })}
+            {lang === "zh" ? "，" : "; "}
+            {t(lang, "leagueItems", { failing: n0(s.failingItems ?? 0), missing: n0(s.missingItems ?? 0) })}
+          </Text>
+          <Text size={200} data-target>
+            {s.targetYear === null || s.yearsLeft === null
+              ? t(lang, "leagueNoTarget")
+              : t(lang, "leagueTarget", { year: s.targetYear, left: yearsLeftText(s.yearsLeft, lang) })}
+          </Text>
+          {s.atRisk && s.risk && (
+            <Text size={200} className={styles.verdictFail} data-at-risk={s.risk}>
+              {t(lang, "leagueAtRisk", { reason: RISK_TEXT[s.risk][lang] })}
+            </Text>
+          )}
+          <ul className={styles.list}>
+            {LEVELS.map((level) => {
+              const l = s.levels![level];
+              const name = LEVEL_NAMES[level][lang];
+              return (
+                <li key={level} className={styles.small} data-passing={level}>
+                  {l.sections === 0
+                    ? t(lang, "leagueNoSections", { level: name })
+                    : t(lang, "leaguePassing", {
+                        level: name,
+                        passing: n0(l.passingSections),
+                        sections: n0(l.sections),
+                      })}
+                </li>
+              );
+            })}
+          </ul>
+          <table className={styles.indicatorTable}>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, "trendIndicator")}</th>
+                {LEVELS.map((level) => (
+                  <th key={level} scope="col">
+                    {t(lang, "leagueCvHeader", {
+                      level: LEVEL_NAMES[level][lang],
+                      limit: formatNumber(s.levels![level].limit, 2, lang),
+                    })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {INDICATOR_IDS.map((id) => (
+                <tr key={id}>
+                  <th scope="row">{profile.indicators[id].shortName[lang]}</th>
+                  {LEVELS.map((level) => {
+                    const l = s.levels![level];
+                    return (
+                      <td
+                        key={level}
+                        className={l.cvPass[id] ? undefined : styles.statusUnmet}
+                        data-cv={`${level}:${id}`}
+                        data-pass={l.cvPass[id] ? "pass" : "fail"}
+                      >
+                        {formatNumber(l.cv[id], 4, lang)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </article>
+  );
+}
+
+/**
+ * The league's view of `balance batch`: the files that could not be evaluated with their problems, each county's
+ * standing, the weakest indicators and the counties at risk — all from the engine's league view
+ * (src/engine/league.ts).
+ */
+export function LeagueView(props: LeagueViewProps) {
+  const { lang, profile, summary, results } = props;
+  const styles = usePaneStyles();
+  const own = useStyles();
+  const n0 = (n: number) => formatNumber(n, 0, lang);
+  const failed = results.filter((r) => !r.ok);
+  const weak = summary.indicators.filter((r) => r.countiesFailing > 0).slice(0, SHOWN_WEAK);
+
+  return (
+    <div className={styles.column} data-league>
+      {failed.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-failed-files={failed.length}>
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, "leagueFailedTitle", { n: failed.length })}</MessageBarTitle>
+            <ul className={styles.bullets}>
+              {failed.map((r, i) => {
+                const errors = r.problems.filter((p) => p.severity === "error");
+                return (
+                  <li key={i} data-failed-file={r.source.file}>
+                    {t(lang, "leagueFailedLine", { file: r.source.file })}
+                    {errors.slice(0, SHOWN_PROBLEMS).map((p, k) => (
+                      <span key={k}>
+                        {k > 0 && (lang === "zh" ? "；" : "; ")}
+                        {p.cell && <span className={styles.cell}>{p.cell} </span>}
+                        {p.message[lang]}
+                      </span>
+                    ))}
+                    {errors.length > SHOWN_PROBLEMS &&
+                      `${lang === "zh" ? "；" : "; "}${t(lang, "leagueProblemsMore", { n: errors.length - SHOWN_PROBLEMS })}`}
+                  </li>
+                );
+              })}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.step} aria-labelledby="league-counties">
+        <h2 id="league-counties" className={styles.stepTitle}>
+          {t(lang, "leagueCounties", { n: summary.counties.length })}
+        </h2>
+        <div className={own.cards}>
+          {summary.counties.map((s, i) => (
+            <CountyCard key={`${s.file}-${i}`} lang={lang} profile={profile} standing={s} />
+          ))}
+        </div>
+      </section>
+
+      <section className={styles.step} aria-labelledby="league-weakest">
+        <h2 id="league-weakest" className={styles.stepTitle}>
+          {t(lang, "leagueWeakest")}
+        </h2>
+        {weak.length === 0 ? (
+          <Text size={200}>{t(lang, "leagueNoWeak")}</Text>
+        ) : (
+          <ol className={styles.bullets} data-weakest>
+            {weak.map((r) => (
+              <li key={`${r.level}-${r.indicator}`} data-weak={`${r.level}:${r.indicator}`}>
+                <strong>
+                  {t(lang, "leagueWeakName", {
+                    level: LEVEL_NAMES[r.level][lang],
+                    indicator: profile.indicators[r.indicator].shortName[lang],
+                  })}
+                </strong>
+                {t(lang, "leagueWeakLine", {
+                  counties: n0(r.countiesFailing),
+                  cvCounties: n0(r.countiesCoefficientFailing),
+                  sections: n0(r.sectionsFailing),
+                })}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className={styles.step} aria-labelledby="league-risk">
+        <h2 id="league-risk" className={styles.stepTitle}>
+          {t(lang, "leagueRiskTitle")}
+        </h2>
+        {summary.atRisk.length === 0 ? (
+          <Text size={200}>{t(lang, "leagueNoRisk")}</Text>
+        ) : (
+          <ul className={styles.bullets} data-risks>
+            {summary.atRisk.map((s, i) => (
+              <li key={i} className={styles.verdictFail} data-risk={s.county}>
+                {t(lang, "leagueRiskLine", {
+                  county: s.county,
+                  year: s.targetYear ?? "—",
+                  left: s.yearsLeft === null ? "—" : yearsLeftText(s.yearsLeft, lang),
+                  reason: s.risk ? RISK_TEXT[s.risk][lang] : "",
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { Button, Text } from "@fluentui/react-components";
+import { useRef } from "react";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { usePaneStyles } from "../../taskpane/styles";
+import { DropZone } from "../DropZone";
+
+/**
+ * The chooser of several county workbooks, for the league's view: a file input taking many files, and a zone to
+ * drop them on. Used on the web app's first screen and, as “add files”, on the league screen.
+ */
+export function CountyFilesInput(props: {
+  lang: Lang;
+  id: string;
+  label: string;
+  disabled?: boolean;
+  appearance?: "primary" | "secondary";
+  size?: "small" | "medium";
+  onFiles(files: File[]): void;
+}) {
+  const input = useRef<HTMLInputElement | null>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        id={props.id}
+        type="file"
+        multiple
+        hidden
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={props.label}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = "";
+          if (files.length > 0) props.onFiles(files);
+        }}
+      />
+      <Button
+        appearance={props.appearance ?? "secondary"}
+        size={props.size ?? "medium"}
+        disabled={props.disabled}
+        onClick={() => input.current?.click()}
+      >
+        {props.label}
+      </Button>
+    </>
+  );
+}
+
+/** The first screen's second way in: several counties' workbooks at once, for the league summary. */
+export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(files: File[]): void }) {
+  const { lang } = props;
+  const styles = usePaneStyles();
+  return (
+    <section className={styles.step} aria-labelledby="open-counties">
+      <h2 id="open-counties" className={styles.stepTitle}>
+        {t(lang, "leagueTitle")}
+      </h2>
+      <Text size={200} className={styles.note}>
+        {t(lang, "leagueHelp")}
+      </Text>
+      <DropZone name="counties" disabled={props.disabled} onFiles={props.onFiles}>
+        <Text>{t(lang, "leagueDropHere")}</Text>
+        <CountyFilesInput
+          lang={lang}
+          id="county-files"
+          label={t(lang, "leagueChooseFiles")}
+          disabled={props.disabled}
+          onFiles={props.onFiles}
+        />
+      </DropZone>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Workbooks the web app reads from disk, in the browser, by the reader the command line uses (src/xlsx/reader,
+ * loaded in a chunk of its own on first use): the workbook to work on, the earlier year to compare with, and the
+ * counties of the league's view. A file that cannot be read is a problem, in the command line's words.
+ */
+import { evaluateCountyGrids, unreadCounty, type CountyFileResult } from "../countyWorkbook";
+import { holdsSchoolTable } from "../sheet/read";
+import type { Profile } from "../standard/profile";
+import type { EarlierFile } from "../taskpane/compare/useComparison";
+import type { WorkbookResult } from "../xlsx/reader";
+import { fileProblem } from "../xlsx/reader/problems";
+
+const reader = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
+
+/** The sheets of an .xlsx file the user chose or dropped. */
+export async function readXlsxFile(file: File): Promise<WorkbookResult> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { readWorkbook } = await reader();
+  return readWorkbook(bytes);
+}
+
+/** The earlier year's workbook for 对比: the sheet `balance compare` would read, or why it cannot be read. */
+export async function openEarlierYear(file: File): Promise<EarlierFile> {
+  const workbook = await readXlsxFile(file);
+  if (!workbook.ok) return { ok: false, message: workbook.problem.message };
+  const { chooseSheet } = await reader();
+  const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
+  if (!chosen.ok) return { ok: false, message: chosen.problem.message };
+  return { ok: true, grid: chosen.grid, problems: chosen.problems };
+}
+
+/**
+ * Each county file evaluated as `balance batch` evaluates it (src/countyWorkbook.ts), in the order given; a file
+ * that cannot be read is a county with its problem, and the others go on. `onFile` is told before each file.
+ */
+export async function readCountyFiles(
+  files: readonly File[],
+  profile: Profile,
+  onFile: (index: number, file: File) => void = () => undefined,
+): Promise<CountyFileResult[]> {
+  const results: CountyFileResult[] = [];
+  for (const [i, file] of files.entries()) {
+    onFile(i, file);
+    const source = { file: file.name };
+    try {
+      const workbook = await readXlsxFile(file);
+      results.push(
+        workbook.ok
+          ? evaluateCountyGrids(source, workbook.grids, profile)
+          : unreadCounty(source, profile, [workbook.problem]),
+      );
+    } catch (error) {
+      // the browser could not give the file's bytes (removed meanwhile, no permission): that file's problem only
+      const detail = error instanceof Error ? error.message : String(error);
+      results.push(
+        unreadCounty(source, profile, [
+          fileProblem(
+            "file-unreadable",
+            `无法读取文件“${file.name}”（${detail}）`,
+            `cannot read "${file.name}" (${detail})`,
+          ),
+        ]),
+      );
+    }
+  }
+  return results;
+}

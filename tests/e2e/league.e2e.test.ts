@@ -1,0 +1,391 @@
+/**
+ * The league's and the years' views in the offline web app (issue 16 item 3), end to end in Debian's headless
+ * Chromium on the production build. Two years of a county with a known regression (a school falling below a
+ * standard, a coefficient crossing its limit) are compared in 对比: both regressions are shown, as `balance
+ * compare --json` gives them, and the comparison sheets written and downloaded equal `compare --out`'s. Three county
+ * files and an unreadable one are opened at once: the league view shows what `balance batch --json` gives for
+ * them, the unreadable file is listed with its message, and the league workbook downloaded equals `batch --out`'s.
+ * Screenshots at 350 px and in a full window, Chinese and English, go to tests/artifacts/.
+ */
+import ExcelJS from "exceljs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serveFolder } from "../../src/cli/commands/web";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
+import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../src/standard/indicators";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { run } from "../cli/helpers";
+import { writeCounty, writeThreeCounties } from "../league/helpers";
+import { twoYearsWithRegression } from "../league/records";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
+
+const ARTIFACTS = path.join(ROOT, "tests/artifacts");
+const haveChromium = existsSync(CHROMIUM);
+const describeInBrowser = haveChromium ? describe : describe.skip;
+if (!haveChromium) console.warn(`${CHROMIUM} is missing: the league views' browser test is skipped.`);
+
+jest.setTimeout(300_000);
+
+const year2025 = () => twoYearsWithRegression()[2025];
+const year2026 = () => twoYearsWithRegression()[2026];
+
+/** Every row of every sheet of a workbook as text, formulas by their cached results. */
+async function sheetRows(file: string): Promise<Map<string, string[]>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const sheets = new Map<string, string[]>();
+  for (const ws of book.worksheets) {
+    const rows: string[] = [];
+    ws.eachRow((row) =>
+      rows.push(
+        (row.values as ExcelJS.CellValue[])
+          .slice(1)
+          .map((v) => (v !== null && typeof v === "object" && "result" in v ? v.result : v))
+          .map((v) => (v === undefined || v === null ? "" : String(v)))
+          .join("|"),
+      ),
+    );
+    sheets.set(ws.name, rows);
+  }
+  return sheets;
+}
+
+interface BatchLevel {
+  sections: number;
+  passingSections: number;
+  cv: Record<string, number | null>;
+  cvPass: Record<string, boolean>;
+}
+interface BatchCounty {
+  file: string;
+  county: string;
+  ok: boolean;
+  schools: number;
+  levels: Record<string, BatchLevel> | null;
+  resourcesPass: boolean | null;
+  countyPass: boolean | null;
+  failingItems: number | null;
+  missingItems: number | null;
+  targetYear: number | null;
+  yearsLeft: number | null;
+  atRisk: boolean | null;
+  problems: { severity: string; message: string }[];
+}
+interface BatchJson {
+  year: number;
+  counties: BatchCounty[];
+  indicators: { level: string; indicator: string; countiesFailing: number; sectionsFailing: number }[];
+  atRisk: { county: string }[];
+}
+
+describeInBrowser("the league's and the years' views in the web app (production build)", () => {
+  let browser: Browser;
+  let server: Server;
+  let origin: string;
+  let builtDir: string | null = null;
+  const work = mkdtempSync(path.join(tmpdir(), "balance-league-e2e-"));
+  const earlier = path.join(work, "科右中旗2025.xlsx");
+  const later = path.join(work, "科右中旗2026.xlsx");
+  let counties: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const build = productionBuild("web");
+    if (build.built) builtDir = build.dir;
+    server = serveFolder(path.join(build.dir, "web"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await writeCounty(work, path.basename(earlier), year2025());
+    await writeCounty(work, path.basename(later), year2026());
+    const dir = path.join(work, "counties");
+    mkdirSync(dir);
+    counties = await writeThreeCounties(dir);
+    const broken = path.join(dir, "突泉县.xlsx");
+    copyFileSync(path.join(ROOT, "tests/trust/fixtures/xlsx/bad-corrupt-zip.xlsx"), broken);
+    counties.push(broken);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (builtDir) rmSync(builtDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function openApp(width: number, lang: "zh" | "en" = "zh"): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      locale: lang === "zh" ? "zh-CN" : "en-US",
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    await context.route("**/*", (route) =>
+      route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
+    );
+    await page.goto(`${origin}/index.html${lang === "en" ? "?lang=en" : ""}`);
+    await page.locator("#workbook-file").waitFor({ state: "attached" });
+    return page;
+  }
+
+  async function download(page: Page, button: string, into: string): Promise<string> {
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: button }).click(),
+    ]);
+    const saved = path.join(work, `${into}-${file.suggestedFilename()}`);
+    await file.saveAs(saved);
+    return saved;
+  }
+
+  it("对比: both regressions of the later year, as balance compare gives them; the sheets as compare --out writes them", async () => {
+    const renames = path.join(work, "renames.json");
+    writeFileSync(renames, JSON.stringify({ 丁小学: "丁镇中心小学" }));
+    const cli = JSON.parse((await run("compare", earlier, later, "--json", "--rename", renames)).stdout);
+    const kinds = cli.regressions.map((r: { kind: string; school?: string; indicator?: string }) =>
+      [r.kind, r.school ?? r.indicator].join(":"),
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining(["section:甲小学", "indicator:甲小学", "coefficient:sportsArea"]),
+    );
+
+    const page = await openApp(350);
+    await page.locator("#workbook-file").setInputFiles(later);
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    await page.getByRole("tab", { name: "对比" }).click();
+    await page.locator("#earlier-file").setInputFiles(earlier);
+    await page.locator("[data-trend]").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "compare-zh-350.png"), fullPage: true });
+
+    // without the rename: 丁 closed and 丁镇中心小学 opened; matched, as --rename matches them
+    expect(await page.locator('[data-schools="removed"]').textContent()).toContain("丁小学");
+    await page.getByRole("combobox", { name: "旧名" }).selectOption("丁小学");
+    await page.getByRole("combobox", { name: "新名" }).selectOption("丁镇中心小学");
+    await page.getByRole("button", { name: "对应" }).click();
+    await page.locator('[data-schools="renamed"]').waitFor();
+    expect(await page.locator('[data-schools="renamed"]').textContent()).toBe("更名：丁小学 → 丁镇中心小学");
+    expect(await page.locator('[data-schools="removed"]').textContent()).toBe("撤销：戊小学");
+    expect(await page.locator('[data-schools="added"]').textContent()).toBe("新增：己小学");
+
+    const shown = await page
+      .locator("[data-regression]")
+      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-regression"), e.textContent ?? ""]));
+    expect(shown.map(([kind]) => kind)).toEqual(cli.regressions.map((r: { kind: string }) => r.kind));
+    const text = shown.map(([, t]) => t).join("\n");
+    expect(text).toContain("甲小学（小学）由达标变为不达标");
+    const sports = cli.coefficients.find(
+      (c: { level: string; indicator: string }) => c.level === "primary" && c.indicator === "sportsArea",
+    );
+    expect(text).toContain(
+      `小学运动场馆差异系数 ${sports.values[0].toFixed(4)} → ${sports.values[1].toFixed(4)}，超过限值 0.50`,
+    );
+    expect(
+      await page
+        .locator('[data-coefficients="primary"] tr[data-indicator="sportsArea"]')
+        .getAttribute("data-crossed"),
+    ).toBe("up");
+    expect(await page.locator("[data-projection]").textContent()).toContain("2028 年预测");
+
+    await page.getByRole("button", { name: "写入对比工作表" }).click();
+    await page.getByText(/^已写入工作表：对比汇总、差异系数趋势、学校变化$/).waitFor();
+    const downloaded = await download(page, "下载工作簿", "compare");
+    const cliOut = path.join(work, "对比.xlsx");
+    expect((await run("compare", earlier, later, "--rename", renames, "--out", cliOut)).code).toBe(0);
+    const fromCli = await sheetRows(cliOut);
+    const fromWeb = await sheetRows(downloaded);
+    for (const [name, rows] of fromCli) expect([name, fromWeb.get(name)]).toEqual([name, rows]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "compare-zh-350-written.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("对比 from another sheet of the workbook, in English", async () => {
+    // both years in one workbook, this year's sheet first: the earlier year is a sheet, as inside Excel
+    const both = path.join(work, "科右中旗.xlsx");
+    const book = new ExcelJS.Workbook();
+    for (const [name, records] of [
+      ["2026年", year2026()],
+      ["2025年", year2025()],
+    ] as const) {
+      const ws = book.addWorksheet(name);
+      [templateHeaderRow(), ...recordsToRows(records)].forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+        }),
+      );
+    }
+    writeFileSync(both, Buffer.from(await book.xlsx.writeBuffer()));
+    const cli = JSON.parse((await run("compare", earlier, later, "--json")).stdout);
+
+    const page = await openApp(350, "en");
+    await page.locator("#workbook-file").setInputFiles(both);
+    await page.getByRole("button", { name: "Read and check" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    await page.getByRole("tab", { name: "Years" }).click();
+    await page.getByRole("radio", { name: "a sheet of this workbook" }).check();
+    await page.getByRole("combobox", { name: "The earlier year's sheet" }).selectOption("2025年");
+    await page.getByRole("button", { name: "Read and compare" }).click();
+    await page.locator("[data-trend]").waitFor();
+    expect(await page.locator("#trend-heading").textContent()).toBe("科右中旗: 2025 → 2026");
+    expect(await page.locator("[data-regressions]").getAttribute("data-regressions")).toBe(
+      String(cli.regressions.length),
+    );
+    expect(
+      await page
+        .locator("[data-regression]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-regression"))),
+    ).toEqual(cli.regressions.map((r: { kind: string }) => r.kind));
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "compare-en-350.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  async function expectLeagueAsBatch(page: Page, batch: BatchJson): Promise<void> {
+    const cards = page.locator("[data-county]");
+    const evaluated = batch.counties.filter((c) => c.ok);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-county")))).toEqual(
+      batch.counties.map((c) => c.county),
+    );
+    for (const c of evaluated) {
+      const card = page.locator(`[data-county="${c.county}"]`);
+      const verdict = (pass: boolean | null) => (pass ? "pass" : "fail");
+      expect(
+        await card
+          .locator("[data-verdict]")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-verdict"))),
+      ).toEqual([`resources:${verdict(c.resourcesPass)}`, `county:${verdict(c.countyPass)}`]);
+      expect(await card.locator("[data-items]").textContent()).toBe(
+        `${c.schools} 所学校，不达标 ${c.failingItems} 项，缺数据 ${c.missingItems} 项`,
+      );
+      expect(await card.locator("[data-target]").textContent()).toBe(
+        `目标 ${c.targetYear} 年，${c.yearsLeft! >= 0 ? "剩余" : "已过"} ${Math.abs(c.yearsLeft!)} 年`,
+      );
+      expect(await card.locator("[data-at-risk]").count()).toBe(c.atRisk ? 1 : 0);
+      for (const level of LEVELS) {
+        const l = c.levels![level];
+        expect(await card.locator(`[data-passing="${level}"]`).textContent()).toBe(
+          `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 个学段达标`,
+        );
+        for (const id of INDICATOR_IDS) {
+          const cell = card.locator(`[data-cv="${level}:${id}"]`);
+          expect([id, await cell.textContent(), await cell.getAttribute("data-pass")]).toEqual([
+            id,
+            l.cv[id] === null ? "—" : l.cv[id]!.toFixed(4),
+            l.cvPass[id] ? "pass" : "fail",
+          ]);
+        }
+      }
+    }
+    const failed = batch.counties.filter((c) => !c.ok);
+    for (const c of failed) {
+      const line = page.locator(`[data-failed-file="${path.basename(c.file)}"]`);
+      expect(await line.textContent()).toBe(`${path.basename(c.file)}：${c.problems[0].message}`);
+    }
+    const weak = batch.indicators.filter((r) => r.countiesFailing > 0).slice(0, 10);
+    expect(
+      await page.locator("[data-weak]").evaluateAll((els) => els.map((e) => e.getAttribute("data-weak"))),
+    ).toEqual(weak.map((r) => `${r.level}:${r.indicator}`));
+    for (const r of weak) {
+      const name = NATIONAL_2017.indicators[r.indicator as (typeof INDICATOR_IDS)[number]].shortName.zh;
+      expect(await page.locator(`[data-weak="${r.level}:${r.indicator}"]`).textContent()).toMatch(
+        new RegExp(
+          `^${LEVEL_NAMES[r.level as "primary"].zh}${name}：${r.countiesFailing} 个旗县市未达标.*，${r.sectionsFailing} 个学段低于标准$`,
+        ),
+      );
+    }
+    expect(
+      await page.locator("[data-risk]").evaluateAll((els) => els.map((e) => e.getAttribute("data-risk"))),
+    ).toEqual(batch.atRisk.map((r) => r.county));
+  }
+
+  it("盟市汇总: three counties and an unreadable file, as balance batch --json gives them; the league workbook as batch --out", async () => {
+    const page = await openApp(1280);
+    await page.locator("#county-files").setInputFiles(counties);
+    await page.locator("[data-league]").waitFor();
+    await page
+      .getByText(`盟市汇总：${counties.length} 个文件，${counties.length - 1} 个旗县市已评估`)
+      .waitFor();
+    const year = Number(await page.getByRole("spinbutton", { name: "学年（计算剩余年数）" }).inputValue());
+    const batchRun = await run("batch", ...counties, "--json", "--year", String(year));
+    expect(batchRun.code).toBe(1); // the unreadable file
+    const batch = JSON.parse(batchRun.stdout) as BatchJson;
+    expect(batch.counties.map((c) => c.ok)).toEqual([true, true, true, false]);
+    await expectLeagueAsBatch(page, batch);
+    await page.screenshot({ path: path.join(ARTIFACTS, "league-zh-full.png"), fullPage: true });
+
+    // the year moves the years left and the risk, as --year does
+    const spin = page.getByRole("spinbutton", { name: "学年（计算剩余年数）" });
+    await spin.fill(String(year + 2));
+    await spin.press("Enter");
+    const later = JSON.parse(
+      (await run("batch", ...counties, "--json", "--year", String(year + 2))).stdout,
+    ) as BatchJson;
+    await page.locator("[data-risk]").first().waitFor();
+    await expectLeagueAsBatch(page, later);
+    await spin.fill(String(year));
+    await spin.press("Enter");
+
+    const downloaded = await download(page, "下载汇总工作簿", "league");
+    expect(path.basename(downloaded)).toBe(`league-旗县市汇总-${year}学年.xlsx`);
+    const cliOut = path.join(work, "汇总.xlsx");
+    await run("batch", ...counties, "--year", String(year), "--out", cliOut);
+    const fromCli = await sheetRows(cliOut);
+    const fromWeb = await sheetRows(downloaded);
+    expect([...fromWeb.keys()]).toEqual([...fromCli.keys()]);
+    // the file column: the command line names a file by its path, the browser by its name
+    const names = (rows: string[] | undefined) =>
+      rows?.map((r) => r.replaceAll(`${path.dirname(counties[0])}/`, ""));
+    for (const [name, rows] of fromCli) expect([name, names(fromWeb.get(name))]).toEqual([name, names(rows)]);
+    await page.context().close();
+  });
+
+  it("盟市汇总 at 350 px and in English; files dropped together open it", async () => {
+    const page = await openApp(350);
+    await page.screenshot({ path: path.join(ARTIFACTS, "league-zh-open-350.png"), fullPage: true });
+    // several files dropped on the page: a DataTransfer made in the page, as a drop from the file manager gives it
+    const handles = await Promise.all(
+      counties
+        .slice(0, 3)
+        .map(async (file) => ({ name: path.basename(file), bytes: [...readFileSync(file)] })),
+    );
+    await page.evaluate((files) => {
+      const data = new DataTransfer();
+      for (const f of files) data.items.add(new File([new Uint8Array(f.bytes)], f.name));
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, handles);
+    await page.getByText("盟市汇总：3 个文件，3 个旗县市已评估").waitFor();
+    await expect(page.getByRole("button", { name: "下载汇总工作簿" }).isEnabled()).resolves.toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "league-zh-350.png"), fullPage: true });
+    await page.getByRole("button", { name: "界面语言" }).click();
+    await page.getByText("League summary: 3 files, 3 counties evaluated").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "league-en-350.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "league-en-full.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("raised no script error in the page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * formatNumber writes numbers by hand (creating an Intl.NumberFormat loads ICU's locale data, which costs more
+ * than the rest of `balance evaluate` on a county). What it prints must stay what Intl.NumberFormat prints in
+ * zh-CN and en-US: that is the oracle here.
+ */
+import fc from "fast-check";
+import { formatNumber, formatPercent, formatYuan, type Lang } from "../../src/i18n/format";
+
+function intl(value: number, decimals: number, lang: Lang): string {
+  const text = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+  // a negative figure that rounds to zero is written without its sign
+  return text === "-0" || /^-0\.0+$/.test(text) ? text.slice(1) : text;
+}
+
+describe("formatNumber", () => {
+  it("rounds the shortest decimal of a double half away from zero, as Intl.NumberFormat does", () => {
+    // 1.005 is stored as 1.00499999999999989…: toFixed says 1.00, a person (and Intl) 1.01
+    expect(formatNumber(1.005, 2)).toBe("1.01");
+    expect(formatNumber(2.5, 0)).toBe("3");
+    expect(formatNumber(-2.5, 0)).toBe("-3");
+    expect(formatNumber(999.995, 2)).toBe("1,000.00");
+    expect(formatNumber(0.004, 2)).toBe("0.00");
+    expect(formatNumber(-0.004, 2)).toBe("0.00");
+    expect(formatNumber(-0, 0)).toBe("0");
+    expect(formatNumber(0.005, 2)).toBe("0.01");
+    expect(formatNumber(1234567.891, 1)).toBe("1,234,567.9");
+    expect(formatNumber(1e21, 0)).toBe("1,000,000,000,000,000,000,000");
+    expect(formatNumber(null)).toBe("—");
+    expect(formatNumber(Number.NaN)).toBe("—");
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe("—");
+  });
+
+  it("prints what Intl.NumberFormat prints, for any finite double, 0 to 4 decimals, in both languages", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom<Lang>("zh", "en"),
+        (value, decimals, lang) => formatNumber(value, decimals, lang) === intl(value, decimals, lang),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("agrees with Intl.NumberFormat on ties and near-ties at every scale a table holds", () => {
+    // figures as typed (a few decimals), halves, and values a hair off a half
+    const scaled = fc
+      .tuple(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }), fc.integer({ min: 0, max: 6 }))
+      .map(([n, places]) => n / 10 ** places);
+    fc.assert(
+      fc.property(scaled, fc.integer({ min: 0, max: 4 }), (value, decimals) => {
+        const half = value + 5 / 10 ** (decimals + 1);
+        return [value, half, -half].every((v) => formatNumber(v, decimals, "zh") === intl(v, decimals, "zh"));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("serves percentages and 元 amounts", () => {
+    expect(formatPercent(0.853)).toBe("85.3%");
+    expect(formatYuan(12345.678)).toBe("1.23 万元");
+    expect(formatYuan(12345.678, "en")).toBe("12,346 yuan");
+    expect(formatYuan(999.5)).toBe("1,000 元");
+  });
+});

@@ -1,0 +1,286 @@
+/** @jest-environment jsdom */
+/**
+ * 对比 Compare (issue 16 item 3) in jsdom: the earlier year read from a sheet of the workbook (inside Excel) or from a
+ * file (the web app), two years with a known regression — a school falling below a standard, a coefficient
+ * crossing its limit — both shown, regressions first; renames by pointing; years out of order refused; the
+ * comparison sheets handed to the pane to write. Figures are the ones the records were built to give.
+ */
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { SchoolRecord } from "../../src/engine/records";
+import type { Lang } from "../../src/i18n/format";
+import { evaluateTable } from "../../src/pipeline";
+import type { ReportSheet } from "../../src/report/model";
+import type { CellValue } from "../../src/sheet/grid";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { CompareView } from "../../src/taskpane/compare/CompareView";
+import type { EarlierFile } from "../../src/taskpane/compare/useComparison";
+import { SETTINGS_KEY } from "../../src/taskpane/mapping";
+import { Pane } from "../../src/taskpane/Pane";
+import { FakeHost } from "../taskpane/fakeHost";
+import { twoYearsWithRegression } from "./records";
+
+class NoResize {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
+jest.setTimeout(60000);
+
+const year2025 = () => twoYearsWithRegression()[2025];
+const year2026 = () => twoYearsWithRegression()[2026];
+
+const sheetOf = (records: SchoolRecord[]): CellValue[][] => [templateHeaderRow(), ...recordsToRows(records)];
+
+/** A workbook with this year's table (active) and last year's, and a report sheet the add-in wrote. */
+function workbook(): FakeHost {
+  const host = new FakeHost(sheetOf(year2026()));
+  host.sheets.set("学校2025", sheetOf(year2025()));
+  host.sheets.set("达标情况", [["报表"]]);
+  host.reportSheets.add("达标情况");
+  return host;
+}
+
+function current(host: FakeHost) {
+  const result = evaluateTable(
+    { sheet: "学校", topLeft: "A1", values: host.sheets.get("学校")! },
+    NATIONAL_2017,
+  );
+  if (!result.evaluation) throw new Error("this year's table must evaluate");
+  return { evaluation: result.evaluation, sheet: "学校", workbook: "科右中旗2026.xlsx" };
+}
+
+function renderView(
+  host: FakeHost,
+  options: { lang?: Lang; openFile?: (file: File) => Promise<EarlierFile> } = {},
+) {
+  const written: ReportSheet[][] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <CompareView
+        lang={options.lang ?? "zh"}
+        profile={NATIONAL_2017}
+        host={host}
+        current={current(host)}
+        openFile={options.openFile}
+        onWriteSheets={async (sheets) => {
+          written.push(sheets);
+        }}
+      />
+    </FluentProvider>,
+  );
+  return written;
+}
+
+const text = (selector: string) => document.querySelector(selector)?.textContent ?? "";
+const trend = () => document.querySelector("[data-trend]") as HTMLElement;
+const regressions = () =>
+  [...document.querySelectorAll("[data-regression]")].map((li) => [
+    li.getAttribute("data-regression"),
+    li.textContent,
+  ]);
+
+async function compareWithSheet(name = "学校2025") {
+  await waitFor(() => expect(screen.getByRole("combobox", { name: "较早一年的工作表" })).toBeTruthy());
+  fireEvent.change(screen.getByRole("combobox", { name: "较早一年的工作表" }), { target: { value: name } });
+  fireEvent.click(screen.getByRole("button", { name: "读取并对比" }));
+}
+
+describe("对比 inside Excel: the earlier year is a sheet of the workbook", () => {
+  it("says why a sheet, lists the other sheets but not the table checked nor a report, and reads the one chosen", async () => {
+    const host = workbook();
+    renderView(host);
+    expect(screen.getByText(/加载项无法可靠地从磁盘打开另一个文件/)).toBeTruthy();
+    expect(screen.queryByRole("radio")).toBeNull();
+    const select = await screen.findByRole("combobox", { name: "较早一年的工作表" });
+    await waitFor(() =>
+      expect([...select.querySelectorAll("option")].map((o) => o.textContent)).toEqual(["学校2025"]),
+    );
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(host.callsOf("readSheet")).toEqual([["学校2025"]]);
+    expect(screen.getByRole("status").textContent).toBe("较早一年：工作表“学校2025”，5 所学校");
+  });
+
+  it("shows both regressions, regressions first: the coefficient over its limit and the school below a standard", async () => {
+    renderView(workbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    // the years from the sheet's and the file's names; the county from the file's name, with its target year
+    expect(within(trend()).getByRole("heading", { level: 2 }).textContent).toBe("科右中旗：2025 → 2026");
+    expect(screen.getByText("目标年份：2028")).toBeTruthy();
+    expect(document.querySelector("[data-regressions]")?.getAttribute("data-regressions")).toBe("3");
+    // sports area per student 9, 45, 9, 9, 9 in 2026: X̄ = 16.2, S = 14.4, CV = 0.8889 over the limit 0.50
+    expect(regressions()).toEqual([
+      ["coefficient", "✗ 小学运动场馆差异系数 0.0000 → 0.8889，超过限值 0.50（2025 → 2026）"],
+      ["section", "✗ 甲小学（小学）由达标变为不达标（2025 → 2026）"],
+      ["indicator", expect.stringMatching(/^△ 甲小学（小学）高学历教师 .+：达标 → 未达标（2025 → 2026）$/)],
+    ]);
+    const sports = document.querySelector('[data-coefficients="primary"] tr[data-indicator="sportsArea"]')!;
+    expect(sports.getAttribute("data-crossed")).toBe("up");
+    expect(sports.textContent).toBe("运动场馆0.00000.88890.50↑ 超出限值");
+    // no junior school in either year: no table of empty coefficients
+    expect(document.querySelector('[data-coefficients="junior"]')).toBeNull();
+    expect(screen.getByText("初中：无参评学段")).toBeTruthy();
+    expect(document.querySelector('[data-section="甲小学"]')?.textContent).toMatch(
+      /^甲小学 · 小学：达标 → 不达标▼ 高学历教师/,
+    );
+    expect(screen.getByText("小学：2,500 → 2,500（0）")).toBeTruthy();
+    expect(document.querySelector("[data-projection]")?.textContent).toContain(
+      "2028 年预测（按各年差异系数的线性趋势外推，不是评估结果）",
+    );
+  });
+
+  it("matches a renamed school by pointing, as --rename does, and undoes it", async () => {
+    renderView(workbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    const line = (kind: string) => document.querySelector(`[data-schools="${kind}"]`)?.textContent ?? null;
+    expect(line("removed")).toBe("撤销：丁小学、戊小学");
+    expect(line("added")).toBe("新增：丁镇中心小学、己小学");
+    fireEvent.change(screen.getByRole("combobox", { name: "旧名" }), { target: { value: "丁小学" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "新名" }), { target: { value: "丁镇中心小学" } });
+    fireEvent.click(screen.getByRole("button", { name: "对应" }));
+    await waitFor(() => expect(line("renamed")).toBe("更名：丁小学 → 丁镇中心小学"));
+    expect(line("removed")).toBe("撤销：戊小学");
+    expect(line("added")).toBe("新增：己小学");
+    fireEvent.click(screen.getByRole("button", { name: "取消“丁小学 → 丁镇中心小学”" }));
+    await waitFor(() => expect(line("renamed")).toBeNull());
+    expect(line("removed")).toBe("撤销：丁小学、戊小学");
+  });
+
+  it("refuses years out of order, and without both years makes no projection", async () => {
+    renderView(workbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    fireEvent.change(screen.getByRole("textbox", { name: "较早年份" }), { target: { value: "2027" } });
+    await screen.findByText("较早年份应早于当前年份。");
+    expect(trend()).toBeNull();
+    fireEvent.change(screen.getByRole("textbox", { name: "较早年份" }), { target: { value: "" } });
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(within(trend()).getByRole("heading", { level: 2 }).textContent).toBe("科右中旗：较早 → 2026");
+    expect(screen.getByText(/^未作预测/)).toBeTruthy();
+  });
+
+  it("blocks on errors in the earlier table and names their cells", async () => {
+    const host = workbook();
+    const broken = sheetOf(year2025());
+    const studentsCol = broken[0].indexOf("小学在校生数");
+    broken[2][studentsCol] = "五百";
+    host.sheets.set("学校2025", broken);
+    renderView(host);
+    await compareWithSheet();
+    const bar = await waitFor(() => {
+      const found = document.querySelector("[data-earlier-errors]");
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    expect(bar.textContent).toContain("较早一年的学校表有 1 个错误，改正后才能对比：");
+    expect(bar.textContent).toContain(`学校2025!${String.fromCharCode(65 + studentsCol)}3`);
+    expect(trend()).toBeNull();
+  });
+
+  it("reads the earlier sheet with the column matches saved for it in step 2", async () => {
+    const host = workbook();
+    const renamed = sheetOf(year2025());
+    const col = renamed[0].indexOf("小学县级以上骨干教师数");
+    renamed[0][col] = "骨干教师（小学，县级以上）";
+    host.sheets.set("学校2025", renamed);
+    renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(document.querySelector("[data-earlier-errors]")).not.toBeNull());
+    expect(text("[data-earlier-errors]")).toContain("再重新读取当前一年的表");
+    host.settings.set(SETTINGS_KEY, { 学校2025: { primaryKeyTeachers: "骨干教师（小学，县级以上）" } });
+    fireEvent.click(screen.getByRole("button", { name: "读取并对比" }));
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(document.querySelector("[data-earlier-errors]")).toBeNull();
+    expect(regressions().map(([kind]) => kind)).toEqual(["coefficient", "section", "indicator"]);
+  });
+
+  it("hands the comparison sheets of `compare --out` to the pane to write", async () => {
+    const written = renderView(workbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
+    await screen.findByText("已写入工作表：对比汇总、差异系数趋势、学校变化");
+    expect(written).toHaveLength(1);
+    expect(written[0].map((s) => s.key)).toEqual([
+      "comparisonSummary",
+      "comparisonCoefficients",
+      "comparisonSections",
+    ]);
+    const summary = written[0][0].rows.map((row) => row.map((c) => c?.value ?? "").join("|"));
+    expect(summary[0]).toBe("科右中旗 义务教育优质均衡发展 年度对比（2025 — 2026）");
+    expect(summary.some((r) => r.startsWith("学校由达标变为不达标|甲小学|小学"))).toBe(true);
+    expect(summary.some((r) => r.startsWith("差异系数超限|—|小学|运动场馆|2025 → 2026"))).toBe(true);
+  });
+});
+
+describe("对比 in the web app: the earlier year may be another file", () => {
+  const file = (name: string) => new File([new Uint8Array([1])], name);
+
+  it("reads the file the user chooses and compares; an unreadable file is said so", async () => {
+    const host = workbook();
+    const opened: string[] = [];
+    const openFile = async (f: File): Promise<EarlierFile> => {
+      opened.push(f.name);
+      if (f.name === "坏.xlsx") return { ok: false, message: { zh: "工作簿已损坏", en: "damaged" } };
+      return { ok: true, grid: { sheet: "学校", topLeft: "A1", values: sheetOf(year2025()) }, problems: [] };
+    };
+    renderView(host, { openFile });
+    expect(
+      (screen.getByRole("radio", { name: "另一个工作簿文件（.xlsx）" }) as HTMLInputElement).checked,
+    ).toBe(true);
+    const input = document.getElementById("earlier-file") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [file("坏.xlsx")] } });
+    await screen.findByText("无法打开“坏.xlsx”：工作簿已损坏");
+    fireEvent.change(input, { target: { files: [file("科右中旗2025.xlsx")] } });
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(opened).toEqual(["坏.xlsx", "科右中旗2025.xlsx"]);
+    expect(screen.getByRole("status").textContent).toBe(
+      "较早一年：“科右中旗2025.xlsx”的工作表“学校”，5 所学校",
+    );
+    expect(regressions().map(([kind]) => kind)).toEqual(["coefficient", "section", "indicator"]);
+    // a sheet of the open workbook is still a choice
+    fireEvent.click(screen.getByRole("radio", { name: "本工作簿中的工作表" }));
+    await compareWithSheet();
+    await waitFor(() => expect(host.callsOf("readSheet")).toEqual([["学校2025"]]));
+  });
+
+  it("speaks English", async () => {
+    renderView(workbook(), { lang: "en" });
+    await waitFor(() =>
+      expect(screen.getByRole("combobox", { name: "The earlier year's sheet" })).toBeTruthy(),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Read and compare" }));
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(regressions()[0]).toEqual([
+      "coefficient",
+      "✗ Primary Sports area coefficient 0.0000 → 0.8889, over the limit 0.50 (2025 → 2026)",
+    ]);
+    expect(screen.getByText("3 regressions")).toBeTruthy();
+  });
+});
+
+describe("对比 in the pane", () => {
+  it("is a tab, usable once the table is checked, and writes through the pane", async () => {
+    const host = workbook();
+    render(<Pane host={host} />);
+    fireEvent.click(screen.getByRole("tab", { name: "对比" }));
+    expect(screen.getByText(/请先在“检查与报表”中读取并检查学校数据表/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "检查与报表" }));
+    fireEvent.click(screen.getByRole("button", { name: "读取并检查" }));
+    await screen.findByRole("heading", { name: "3. 数据检查" });
+    fireEvent.click(screen.getByRole("tab", { name: "对比" }));
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    // inside Excel the file's name is unknown: the years come from the sheets' names, the county is not named
+    expect(within(trend()).getByRole("heading", { level: 2 }).textContent).toBe("2025 → 当前");
+    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
+    await waitFor(() => expect(host.written).toHaveLength(1));
+    expect(host.written[0].sheets.map((s) => s.name)).toEqual(["对比汇总", "差异系数趋势", "学校变化"]);
+  });
+});

@@ -1,0 +1,202 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readWorkbookFile } from "../../src/xlsx/read";
+import { readSchoolTable } from "../../src/sheet/read";
+import { run, tempDir } from "../cli/helpers";
+import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows, templateRowsOf } from "./exportFixture";
+import { exportWorkbook, templateWorkbook } from "./exportFiles";
+import { PROVINCE_LABELS } from "./fixtures/province";
+import { formSchools, formTemplateRows, formWorkbook, formWorkbookFile } from "./formsFixture";
+import { rounded, verdictOf } from "./helpers";
+
+interface JsonSection {
+  sourceRow: number | null;
+  [key: string]: unknown;
+}
+interface JsonDocument {
+  ok: boolean;
+  sections: JsonSection[];
+  levels: unknown;
+  resourcesPass: boolean | null;
+  problems: { code: string; severity: string; message: string }[];
+  readiness?: unknown;
+}
+
+/** What the evaluation says, without where each school's row is (the export and the template differ there). */
+function verdict(document: JsonDocument) {
+  return rounded({
+    sections: document.sections
+      .map(({ sourceRow: _row, ...rest }) => rest)
+      .sort((a, b) => (String(a.school) + String(a.level) < String(b.school) + String(b.level) ? -1 : 1)),
+    levels: document.levels,
+    resourcesPass: document.resourcesPass,
+  });
+}
+
+describe("balance evaluate and balance import on a league's statistics export (issue 14)", () => {
+  const rows = leagueRows();
+  const dir = tempDir();
+  const exportFile = join(dir, "兴安盟2024教育事业统计.xlsx");
+  const templateFile = (county: string) => join(dir, `${county}-学校.xlsx`);
+
+  beforeAll(async () => {
+    writeFileSync(exportFile, await exportWorkbook([exportSheet(rows)]));
+    for (const county of [COUNTY_LISTED, COUNTY_UNLISTED]) {
+      writeFileSync(templateFile(county), await templateWorkbook(templateRowsOf(rows, county)));
+    }
+  });
+
+  it.each([COUNTY_LISTED, COUNTY_UNLISTED])(
+    "gives %s the same sections, values and coefficients as the same schools typed into the template",
+    async (county) => {
+      const fromExport = await run("evaluate", exportFile, "--county", county, "--json");
+      const fromTemplate = await run("evaluate", templateFile(county), "--json");
+      expect(fromExport.code).toBe(0);
+      expect(fromTemplate.code).toBe(0);
+      const a = JSON.parse(fromExport.stdout) as JsonDocument;
+      const b = JSON.parse(fromTemplate.stdout) as JsonDocument;
+      expect(a.sections.length).toBeGreaterThanOrEqual(8);
+      expect(verdict(a)).toEqual(verdict(b));
+    },
+  );
+
+  it("exits 1 with several-counties, listing them, when no county is named", async () => {
+    const r = await run("evaluate", exportFile, "--json");
+    expect(r.code).toBe(1);
+    const document = JSON.parse(r.stdout) as JsonDocument;
+    const problem = document.problems.find((p) => p.code === "several-counties");
+    expect(problem?.message).toContain(COUNTY_LISTED);
+    expect(problem?.message).toContain(COUNTY_UNLISTED);
+  });
+
+  it("selects the target year of a county the profile lists, and evaluates one it does not without", async () => {
+    const listed = await run("evaluate", exportFile, "--county", COUNTY_LISTED);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain("2028");
+    const unlisted = await run("evaluate", exportFile, "--county", COUNTY_UNLISTED);
+    expect(unlisted.code).toBe(0);
+    expect(unlisted.stdout).toContain(`标准中没有“${COUNTY_UNLISTED}”的目标年份`);
+  });
+
+  it("evaluates every county of the export in balance batch", async () => {
+    const r = await run("batch", exportFile, "--json", "--year", "2026");
+    const document = JSON.parse(r.stdout) as {
+      counties: { county: string; countyFrom: string; ok: boolean }[];
+    };
+    expect(document.counties.map((c) => [c.county, c.countyFrom, c.ok])).toEqual([
+      [COUNTY_LISTED, "table", true],
+      [COUNTY_UNLISTED, "table", true],
+    ]);
+  });
+
+  it("writes the canonical school table and its sources, which evaluate as the typed template", async () => {
+    const out = join(dir, "导入-科右前旗.xlsx");
+    const r = await run("import", exportFile, "--county", COUNTY_LISTED, "--out", out);
+    expect(r.stderr).not.toContain("错误");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(out);
+    const book = await readWorkbookFile(out);
+    if (!book.ok) throw new Error(book.problem.message.en);
+    expect(book.grids.map((g) => g.sheet)).toEqual(["学校", "来源"]);
+    const imported = readSchoolTable(book.grids[0]);
+    expect(imported.recipe).toBeUndefined();
+    expect(imported.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const typed = readSchoolTable(
+      (await readWorkbookFile(templateFile(COUNTY_LISTED)).then((b) => (b.ok ? b.grids[0] : null)))!,
+    );
+    expect(rounded(verdictOf(imported.records))).toEqual(rounded(verdictOf(typed.records)));
+    const sources = book.grids[1].values.map((row) => row.filter((v) => v !== null).join(" | "));
+    expect(sources.join("\n")).toContain("教学及辅助用房面积（㎡） | 教学及辅助用房›计 − 其中：室内体育用房");
+    expect(sources.join("\n")).toContain("校舍建筑面积›教学及辅助用房›其中：室内体育用房（学校基本情况!Z5）");
+  });
+
+  it("never overwrites without --force", async () => {
+    const out = join(dir, "已有.xlsx");
+    writeFileSync(out, "not a workbook");
+    const refused = await run("import", exportFile, "--county", COUNTY_LISTED, "--out", out);
+    expect(refused.code).toBe(2);
+    expect(readFileSync(out, "utf8")).toBe("not a workbook");
+    const forced = await run("import", exportFile, "--county", COUNTY_LISTED, "--out", out, "--force");
+    expect(forced.code).toBe(0);
+    const refusedInput = await run(
+      "import",
+      exportFile,
+      "--county",
+      COUNTY_LISTED,
+      "--out",
+      exportFile,
+      "--force",
+    );
+    expect(refusedInput.code).toBe(2);
+  });
+
+  it("refuses to guess the county in balance import too", async () => {
+    const r = await run("import", exportFile, "--out", join(dir, "全盟.xlsx"), "--json");
+    expect(r.code).toBe(1);
+    const document = JSON.parse(r.stdout) as { counties: string[]; out: string | null };
+    expect(document.counties).toEqual([COUNTY_LISTED, COUNTY_UNLISTED]);
+    expect(document.out).toBeNull();
+  });
+
+  it("reads a province's renamed export through a recipe file", async () => {
+    const renamed = join(dir, "某省导出.xlsx");
+    writeFileSync(renamed, await exportWorkbook([exportSheet(rows, { rename: PROVINCE_LABELS })]));
+    const recipe = join(__dirname, "fixtures", "province-recipe.json");
+    const without = await run("evaluate", renamed, "--county", COUNTY_LISTED, "--json");
+    expect(without.code).toBe(1);
+    const withRecipe = await run(
+      "evaluate",
+      renamed,
+      "--county",
+      COUNTY_LISTED,
+      "--recipe",
+      recipe,
+      "--json",
+    );
+    expect(withRecipe.code).toBe(0);
+    const typed = await run("evaluate", templateFile(COUNTY_LISTED), "--json");
+    expect(verdict(JSON.parse(withRecipe.stdout) as JsonDocument)).toEqual(
+      verdict(JSON.parse(typed.stdout) as JsonDocument),
+    );
+  });
+
+  it("says which field of a recipe file is wrong", async () => {
+    const bad = join(dir, "bad-recipe.json");
+    writeFileSync(
+      bad,
+      JSON.stringify({ extends: "statistics-export", fields: { sportsArea: { difference: [1, 2] } } }),
+    );
+    const r = await run("evaluate", exportFile, "--recipe", bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("fields.sportsArea.difference.0");
+  });
+});
+
+describe("balance import of a folder of 教基 form workbooks (issue 14 item 6)", () => {
+  it("writes the school table the forms make", async () => {
+    const dir = tempDir();
+    const folder = join(dir, "教基报表");
+    mkdirSync(folder);
+    const schools = formSchools();
+    for (const school of schools) {
+      const workbook = formWorkbook(school);
+      writeFileSync(join(folder, workbook.file), await formWorkbookFile(workbook));
+    }
+    const out = join(dir, "学校.xlsx");
+    const r = await run("import", folder, "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const book = await readWorkbookFile(out);
+    if (!book.ok) throw new Error(book.problem.message.en);
+    const imported = readSchoolTable(book.grids[0]);
+    const typedFile = join(dir, "typed.xlsx");
+    writeFileSync(typedFile, await templateWorkbook(formTemplateRows(schools)));
+    const typed = await readWorkbookFile(typedFile);
+    if (!typed.ok) throw new Error(typed.problem.message.en);
+    expect(rounded(verdictOf(imported.records))).toEqual(
+      rounded(verdictOf(readSchoolTable(typed.grids[0]).records)),
+    );
+    const sources = book.grids[1].values.map((row) => row.filter((v) => v !== null).join(" | ")).join("\n");
+    expect(sources).toContain("教基4155›博士研究生›合计 + 硕士研究生›合计 + 本科›合计 + 专科›合计");
+  });
+});

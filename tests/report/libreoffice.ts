@@ -1,0 +1,133 @@
+/**
+ * LibreOffice headless for the slow tests: recalculate a workbook on opening and write every sheet as CSV, or
+ * print it to PDF. Each run gets a fresh user profile whose only setting is "always recalculate on load" for
+ * .xlsx files (OOXMLRecalcMode 0), so that the values read back are LibreOffice's, never the cached ones.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+
+export function hasSoffice(): boolean {
+  return spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+export function hasPoppler(): boolean {
+  return spawnSync("pdfinfo", ["-v"], { stdio: "ignore" }).status === 0;
+}
+
+const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+function soffice(args: string[], files: string[], outdir: string): void {
+  const profile = mkdtempSync(join(tmpdir(), "balance-lo-profile-"));
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(join(profile, "user", "registrymodifications.xcu"), PROFILE);
+  try {
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        ...args,
+        "--outdir",
+        outdir,
+        ...files,
+      ],
+      { stdio: "pipe", timeout: 180_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** RFC 4180 CSV (quotes doubled, line breaks inside quotes) into rows of strings. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Opens each workbook in LibreOffice, recalculating every formula, and returns every sheet's values as LibreOffice
+ * computed them (raw values, not as formatted), by workbook file and sheet name.
+ */
+export function recalculatedSheets(
+  files: string[],
+  sheetNames: string[][],
+): Map<string, Map<string, string[][]>> {
+  const outdir = mkdtempSync(join(tmpdir(), "balance-lo-csv-"));
+  try {
+    // UTF-8, comma, double quotes, raw values (not as shown), every sheet (-1)
+    soffice(
+      ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"],
+      files,
+      outdir,
+    );
+    const written = readdirSync(outdir);
+    const out = new Map<string, Map<string, string[][]>>();
+    files.forEach((file, i) => {
+      const stem = basename(file).replace(/\.xlsx$/i, "");
+      const sheets = new Map<string, string[][]>();
+      for (const name of sheetNames[i]) {
+        const csv = written.find((f) => f === `${stem}-${name}.csv`);
+        if (!csv) throw new Error(`LibreOffice wrote no ${stem}-${name}.csv (wrote ${written.join(", ")})`);
+        sheets.set(name, parseCsv(readFileSync(join(outdir, csv), "utf8")));
+      }
+      out.set(file, sheets);
+    });
+    return out;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** Prints each workbook to PDF as LibreOffice does (every sheet, its own page set-up); returns the PDF paths. */
+export function printToPdf(files: string[], outdir: string): string[] {
+  soffice(["--convert-to", "pdf"], files, outdir);
+  return files.map((f) => join(outdir, basename(f).replace(/\.xlsx$/i, ".pdf")));
+}
+
+/** The number of pages of a PDF: its page objects. */
+export function pdfPageCount(pdf: string): number {
+  const text = readFileSync(pdf).toString("latin1");
+  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+/** The text of each page of a PDF (pdftotext from poppler-utils, in reading layout). */
+export function pdfPages(pdf: string): string[] {
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  const pages = text.split("\f");
+  if (pages[pages.length - 1].trim() === "") pages.pop();
+  return pages;
+}

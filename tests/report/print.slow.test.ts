@@ -1,0 +1,239 @@
+/**
+ * The report as a clerk prints it (issue 15): LibreOffice exports it to PDF; every page is A4, no text prints
+ * under 9 pt, each table's header rows head each of its pages, every page is numbered, and each table takes the
+ * pages it should. The page set-up is read back from the file as well.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { evaluateTable } from "../../src/pipeline";
+import { buildReport } from "../../src/report/build";
+import type { Report } from "../../src/report/model";
+import { reportBytes } from "../../src/xlsx/report";
+import { schoolTableWorkbook } from "../../src/xlsx/template";
+import { countySheetWorkbook } from "../../src/xlsx/countyTemplate";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { gridOf, randomCounty } from "../excel/county";
+import {
+  hasPoppler,
+  hasSoffice,
+  pdfPageCount,
+  pdfPages,
+  printToPdf,
+  recalculatedSheets,
+} from "./libreoffice";
+import { planLeastCost } from "../../src/engine/plan/leastCost";
+import { planRotation } from "../../src/engine/plan/rotation";
+import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
+import { evaluateScenario, type Edit } from "../../src/engine/scenario";
+import { planSheet, rotationSheet } from "../../src/report/planSheets";
+import { scenarioSheet } from "../../src/report/scenarioSheet";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { isA4, pageSetupOf, pdfPageSizes, pdfWords, smallestTextAgainstFooter } from "./printCheck";
+
+const describePrint = hasSoffice() && hasPoppler() ? describe : describe.skip;
+
+function reportFor(records: Parameters<typeof gridOf>[0], title: { county?: string; year?: string }): Report {
+  const result = evaluateTable(gridOf(records));
+  return buildReport(
+    { evaluation: result.evaluation!, read: result.read, profile: result.profile, problems: result.problems },
+    { lang: "zh", sourceRange: "学校!A1:AA40", date: "2026-11-28", ...title },
+  );
+}
+
+/** The table each page belongs to, by the table name in its page header. */
+function tablesOfPages(pages: string[], report: Report): string[] {
+  const names = report.sheets.map((s) => s.print!.header!.right!);
+  return pages.map((text) => {
+    const head = text.split("\n").find((l) => l.trim() !== "") ?? "";
+    return names.find((n) => head.includes(n)) ?? `? ${head.trim()}`;
+  });
+}
+
+describePrint("the report prints to A4 through LibreOffice", () => {
+  const dir = mkdtempSync(join(tmpdir(), "balance-print-"));
+  const sample = reportFor(sampleCountyRecords(), { county: "白狼县", year: "2026" });
+  const large = reportFor(randomCounty(120, 77), {});
+  let pdfs: string[];
+  let files: string[];
+
+  beforeAll(async () => {
+    files = [join(dir, "sample.xlsx"), join(dir, "large.xlsx")];
+    writeFileSync(files[0], await reportBytes(sample));
+    writeFileSync(files[1], await reportBytes(large));
+    pdfs = printToPdf(files, dir);
+  }, 300_000);
+
+  test("the sample county: 汇总 on one page, 达标情况 two pages wide and two long, 差异系数 and its charts, 学校数据", () => {
+    const pages = pdfPages(pdfs[0]);
+    expect(pdfPageCount(pdfs[0])).toBe(pages.length);
+    expect(tablesOfPages(pages, sample)).toEqual([
+      "资源配置评估汇总",
+      "学校资源配置达标情况",
+      "学校资源配置达标情况",
+      "学校资源配置达标情况",
+      "学校资源配置达标情况",
+      "校际差异系数",
+      "校际差异系数",
+      "评估所用学校数据",
+    ]);
+    expect(pdfPageSizes(pdfs[0]).every(isA4)).toBe(true);
+    pages.forEach((text, i) =>
+      expect(text).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`)),
+    );
+    // the title names the county and the year
+    expect(pages[0]).toMatch(/白狼县 2026 年义务教育优质均衡发展 资源配置评估汇总/);
+    // every page of 达标情况 has the header rows and the schools' names; the teachers' pages come first
+    for (const text of pages.slice(1, 5)) {
+      expect(text).toContain("学校名称");
+      expect(text).toContain("白狼县");
+    }
+    expect(pages[1]).toContain("每百名学生拥有高于规定");
+    expect(pages[2]).toContain("生均教学及辅助");
+    // the signature lines close the tables
+    expect(pages[0]).toMatch(/填报单位（盖章）/);
+    expect(pages[4]).toMatch(/填报单位（盖章）/);
+    // the failing coefficient named with its value and limit
+    expect(pages[0]).toMatch(/小学 生均体育运动场馆面积 差异系数\s+0\.562\s+限值 0\.50/);
+  });
+
+  test("no text prints under 9 pt: every word at least as tall as the 9-point page numbers", () => {
+    for (const pdf of pdfs)
+      expect(smallestTextAgainstFooter(pdfWords(pdf), /^第$/)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  test("a county of 120 schools: 达标情况 runs on in pairs of pages, header rows on each", () => {
+    const pages = pdfPages(pdfs[1]);
+    const tables = tablesOfPages(pages, large);
+    const compliance = pages.filter((_, i) => tables[i] === "学校资源配置达标情况");
+    expect(compliance.length % 2).toBe(0);
+    expect(compliance.length).toBeGreaterThanOrEqual(6);
+    for (const text of compliance) expect(text).toMatch(/序号[\s\S]*学校名称/);
+    expect(pdfPageSizes(pdfs[1]).every(isA4)).toBe(true);
+    // a blank title is left to fill in by hand
+    expect(pages[0]).toMatch(/＿＿＿＿县 ＿＿＿＿ 年义务教育优质均衡发展/);
+  });
+
+  test("the page set-up read back: A4, fitted without shrinking text under 9 pt, titles, page numbers, borders", async () => {
+    for (const file of files) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+      for (const ws of workbook.worksheets) {
+        expect([ws.name, ws.pageSetup.paperSize]).toEqual([ws.name, 9]);
+        const check = pageSetupOf(ws);
+        expect([ws.name, check.printedFont >= 9]).toEqual([ws.name, true]);
+        expect(check.footer).toMatch(/第 &P 页 共 &N 页$/);
+        expect(check.bordered).toBeGreaterThan(10);
+      }
+      expect(workbook.getWorksheet("达标情况")!.pageSetup.printTitlesRow).toBe("3:4");
+      expect(workbook.getWorksheet("达标情况")!.pageSetup.printTitlesColumn).toBe("A:B");
+    }
+  });
+});
+
+describePrint("the templates print legibly on one page wide (balance template, template --county)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "balance-print-templates-"));
+  let pdfs: string[];
+
+  beforeAll(async () => {
+    const files = [join(dir, "school.xlsx"), join(dir, "county.xlsx"), join(dir, "sample.xlsx")];
+    writeFileSync(files[0], await schoolTableWorkbook());
+    writeFileSync(files[1], await countySheetWorkbook());
+    writeFileSync(files[2], readFileSync("examples/sample-county.xlsx"));
+    pdfs = printToPdf(files, dir);
+  }, 300_000);
+
+  test("the empty school table: one landscape A4 page with its title, instructions, header and rows to fill in", () => {
+    expect(pdfPageSizes(pdfs[0])).toEqual([[841.89, 595.304]]);
+    const [page] = pdfPages(pdfs[0]);
+    expect(page).toMatch(/＿＿＿＿县 ＿＿＿＿ 年义务教育优质均衡发展 学校办学条件统计表/);
+    expect(page).toContain("填表说明");
+    expect(page).toContain("学校名称");
+    expect(page).toContain("班额");
+  });
+
+  test("the county sheet and the sample county: every page A4 landscape, one page wide, the header on each", () => {
+    for (const pdf of pdfs.slice(1)) {
+      const sizes = pdfPageSizes(pdf);
+      expect(sizes.every(([w, h]) => isA4([w, h]) && w > h)).toBe(true);
+      const pages = pdfPages(pdf);
+      expect(pages.length).toBe(sizes.length);
+      for (const text of pages) expect(text).toMatch(/编号|学校名称/);
+    }
+    // one page wide: every column of the sample on each page
+    for (const text of pdfPages(pdfs[2])) expect(text).toContain("班额");
+  });
+
+  test("no text under 9 pt", () => {
+    for (const pdf of pdfs)
+      expect(smallestTextAgainstFooter(pdfWords(pdf), /^第$/)).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+describePrint("the plan, rotation and scenario sheets print to A4 and recompute in LibreOffice", () => {
+  const dir = mkdtempSync(join(tmpdir(), "balance-print-plans-"));
+  let sheets: Report["sheets"];
+  let pdf: string;
+  let file: string;
+
+  beforeAll(async () => {
+    const records = sampleCountyRecords();
+    const plan = await planLeastCost(records, NATIONAL_2017, DEFAULT_UNIT_COSTS, {
+      projects: DEFAULT_PROJECT_SIZES,
+    });
+    const rotation = await planRotation(records, NATIONAL_2017);
+    const edits: Edit[] = [
+      { kind: "addFacility", school: "白狼县第一小学", resource: "sportsArea", amount: 2000 },
+      { kind: "addStudents", school: "白狼县实验小学", level: "primary", value: 120 },
+    ];
+    const result = evaluateScenario(records, edits, NATIONAL_2017);
+    const title = { county: "白狼县", year: "2026" };
+    sheets = [
+      planSheet(plan, DEFAULT_UNIT_COSTS, NATIONAL_2017, "zh", { title, projects: DEFAULT_PROJECT_SIZES }),
+      rotationSheet(rotation, NATIONAL_2017, "zh", { title }),
+      scenarioSheet(edits, result, NATIONAL_2017, "zh", { title }),
+    ];
+    file = join(dir, "plans.xlsx");
+    writeFileSync(file, await reportBytes({ sheets }));
+    [pdf] = printToPdf([file], dir);
+  }, 300_000);
+
+  test("A4, each table on the pages it should, numbered, no text under 9 pt", () => {
+    const pages = pdfPages(pdf);
+    const names = pages.map((text) => (text.split("\n").find((l) => l.trim() !== "") ?? "").trim());
+    expect(names.map((n) => n.replace(/^白狼县 2026 年\s+/, ""))).toEqual([
+      "资源配置补充方案（最低成本）",
+      "教师交流轮岗方案",
+      "模拟方案",
+      "模拟方案",
+    ]);
+    expect(pdfPageSizes(pdf).every(isA4)).toBe(true);
+    expect(pages[0]).toMatch(/经常性支出：新增教师（每年）\s+[\d,.]+\s+万元\/年/);
+    expect(pages[0]).toMatch(/一次性投入：校舍、场馆、设备和多媒体教室\s+[\d,.]+\s+万元/);
+    // the scenario's section table keeps its header on its second page
+    expect(pages[3]).toMatch(/学校\s+学段\s+在校生/);
+    expect(smallestTextAgainstFooter(pdfWords(pdf), /^第$/)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  test("every cost and total recomputes to the plan's figures", () => {
+    const computed = recalculatedSheets([file], [sheets.map((s) => s.name)]).get(file)!;
+    let formulas = 0;
+    for (const sheet of sheets) {
+      sheet.rows.forEach((cells, r) =>
+        cells.forEach((cell, c) => {
+          if (!cell?.formula) return;
+          formulas++;
+          const got = Number(computed.get(sheet.name)![r][c]);
+          expect([
+            sheet.name,
+            r,
+            c,
+            Math.abs(got - Number(cell.value)) <= 1e-9 * Math.max(1, Math.abs(Number(cell.value))),
+          ]).toEqual([sheet.name, r, c, true]);
+        }),
+      );
+    }
+    expect(formulas).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * What a printed sheet must be, read back from the .xlsx (exceljs) and from LibreOffice's PDF (poppler): A4,
+ * text of 9 pt or more once any fit-to-width scaling is applied, borders on the table, page numbers in the
+ * footer, header rows repeated on each page of a table longer than a page.
+ */
+import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+
+/** A4 in points, and the printable width of a page with the sheet's margins (inches). */
+const A4 = { short: 595.28, long: 841.89 };
+
+/** The width Excel gives a column of `w` characters, in points (7-pixel digits, 5 pixels of padding, 96 dpi). */
+export function columnPoints(w: number): number {
+  return (Math.trunc(w * 7 + 5) * 3) / 4;
+}
+
+export interface PageSetupCheck {
+  sheet: string;
+  /** the scale the sheet prints at: 1 without fitting, else what fitting its columns to one page wide needs */
+  scale: number;
+  /** the smallest font size of any cell, before scaling */
+  smallestFont: number;
+  /** the smallest size text prints at: smallestFont × scale */
+  printedFont: number;
+  bordered: number;
+  titleRows: string | undefined;
+  footer: string | undefined;
+}
+
+/** Reads a sheet's page set-up back and works out the size its smallest text prints at. */
+export function pageSetupOf(ws: ExcelJS.Worksheet): PageSetupCheck {
+  const setup = ws.pageSetup;
+  const margins = setup.margins ?? { left: 0.7, right: 0.7 };
+  const paperWidth = setup.orientation === "landscape" ? A4.long : A4.short;
+  const printable = paperWidth - (margins.left + margins.right) * 72;
+  let widest = 0;
+  let smallestFont = Infinity;
+  let bordered = 0;
+  const widths: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) widths[c] = columnPoints(ws.getColumn(c).width ?? 8.43);
+  // the print width of a page: the widest group of columns between breaks, or all of them
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.value !== null && cell.value !== undefined && cell.value !== "") {
+        smallestFont = Math.min(smallestFont, cell.font?.size ?? 10);
+      }
+      if (cell.border?.top?.style === "thin") bordered++;
+    }),
+  );
+  const total = widths.reduce((s, w) => s + (w ?? 0), 0);
+  widest = total;
+  const scale = setup.fitToPage ? Math.min(1, printable / widest) : (setup.scale ?? 100) / 100;
+  return {
+    sheet: ws.name,
+    scale,
+    smallestFont,
+    printedFont: smallestFont * scale,
+    bordered,
+    titleRows: setup.printTitlesRow,
+    footer: ws.headerFooter?.oddFooter,
+  };
+}
+
+/** Page sizes of a PDF in points (pdfinfo), one [width, height] per page. */
+export function pdfPageSizes(pdf: string): [number, number][] {
+  const out = execFileSync("pdfinfo", ["-f", "1", "-l", "9999", pdf], { encoding: "utf8" });
+  return [...out.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
+}
+
+export function isA4([w, h]: [number, number]): boolean {
+  const near = (a: number, b: number) => Math.abs(a - b) < 1;
+  return (near(w, A4.short) && near(h, A4.long)) || (near(w, A4.long) && near(h, A4.short));
+}
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  height: number;
+}
+
+/** Every word of a PDF with the height of its box (pdftotext -bbox). */
+export function pdfWords(pdf: string): PdfWord[] {
+  const html = execFileSync("pdftotext", ["-bbox", pdf, "-"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const m of html.matchAll(/<page\b|<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[0] === "<page") page++;
+    else words.push({ page, text: m[3], height: Number(m[2]) - Number(m[1]) });
+  }
+  return words;
+}
+
+/**
+ * The smallest text of a PDF relative to its 9-point page footer: every word's box against that of the footer's
+ * page numbers, which the sheets set at 9 pt (&9). 1 or more: no text prints under 9 pt.
+ */
+export function smallestTextAgainstFooter(words: PdfWord[], footer: RegExp): number {
+  const reference = words.filter((w) => footer.test(w.text)).map((w) => w.height);
+  if (reference.length === 0) throw new Error("no page number in the PDF to measure against");
+  const nine = Math.min(...reference);
+  return Math.min(...words.filter((w) => w.text.trim() !== "").map((w) => w.height)) / nine;
+}

@@ -1,0 +1,260 @@
+/** @jest-environment jsdom */
+/**
+ * The web app's league summary (issue 16 item 3) in jsdom: each county's card shows what the pipeline gives its
+ * table (verdicts, sections passing, each coefficient against its limit), a file that cannot be evaluated is listed
+ * with its problem while the others go on, the weakest indicators and the counties at risk are the league view's,
+ * and the school year moves the years left. Reading the files is the command line's reader, tested in Node
+ * (readFiles.test.ts); here it is replaced by the grids themselves.
+ */
+import { act, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import {
+  evaluateCountyGrids,
+  leagueCountyInput,
+  unreadCounty,
+  type CountyFileResult,
+} from "../../src/countyWorkbook";
+import { leagueSummary } from "../../src/engine/league";
+import type { Lang } from "../../src/i18n/format";
+import { evaluateTable } from "../../src/pipeline";
+import type { Grid } from "../../src/sheet/grid";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
+import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { LeagueScreen } from "../../src/web/league/LeagueScreen";
+import { LeagueView } from "../../src/web/league/LeagueView";
+import { OpenCounties } from "../../src/web/league/OpenCounties";
+import { OpenWorkbook } from "../../src/web/OpenWorkbook";
+import { readCountyFiles } from "../../src/web/readFiles";
+import { randomCounty } from "../league/helpers";
+import { primarySchool } from "../league/records";
+
+jest.mock("../../src/web/readFiles", () => ({ readCountyFiles: jest.fn() }));
+
+class NoResize {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
+jest.setTimeout(60000);
+
+const grid = (sheet: string, records = randomCounty(1601, 14, "前旗")): Grid => ({
+  sheet,
+  topLeft: "A1",
+  values: [templateHeaderRow(), ...recordsToRows(records)],
+});
+
+/** Four files: two counties the plan knows, one whose table has an error, one that could not be read. */
+const GRIDS: Record<string, Grid | null> = {
+  "科右前旗.xlsx": grid("学校", randomCounty(1601, 14, "前旗")),
+  "2025_乌兰浩特市_学校统计表.xlsx": grid("学校", randomCounty(1602, 18, "乌市")),
+  "扎赉特旗.xlsx": (() => {
+    const g = grid("学校", [primarySchool("甲小学", 500), primarySchool("乙小学", 500)]);
+    g.values[1][0] = null; // a school without its name: an error that blocks the verdict
+    return g;
+  })(),
+  "突泉县.xlsx": null,
+};
+
+function resultOf(file: string): CountyFileResult {
+  const g = GRIDS[file];
+  if (g) return evaluateCountyGrids({ file }, [g], NATIONAL_2017);
+  return unreadCounty({ file }, NATIONAL_2017, [
+    {
+      severity: "error",
+      code: "xlsx-corrupt",
+      cell: null,
+      message: { zh: "工作簿已损坏，无法读取", en: "the workbook is damaged" },
+    },
+  ]);
+}
+
+function renderView(year: number, lang: Lang = "zh") {
+  const results = Object.keys(GRIDS).map(resultOf);
+  const summary = leagueSummary(
+    results.map((r) => leagueCountyInput(r)),
+    year,
+  );
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LeagueView lang={lang} profile={NATIONAL_2017} summary={summary} results={results} />
+    </FluentProvider>,
+  );
+  return summary;
+}
+
+const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
+const attributes = (selector: string, name: string) =>
+  [...document.querySelectorAll(selector)].map((e) => e.getAttribute(name));
+
+describe("the league view", () => {
+  it("shows each county's coefficients and sections as the pipeline evaluates its table alone", () => {
+    renderView(2026);
+    expect(attributes("[data-county]", "data-county")).toEqual([
+      "科右前旗",
+      "乌兰浩特市",
+      "扎赉特旗",
+      "突泉县",
+    ]);
+    for (const [file, county] of [
+      ["科右前旗.xlsx", "科右前旗"],
+      ["2025_乌兰浩特市_学校统计表.xlsx", "乌兰浩特市"],
+    ]) {
+      const alone = evaluateTable(GRIDS[file]!, NATIONAL_2017).evaluation!;
+      const card = document.querySelector(`[data-county="${county}"]`)!;
+      expect(card.querySelector("[data-items]")?.textContent).toMatch(
+        new RegExp(`^${GRIDS[file]!.values.length - 1} 所学校，不达标 \\d+ 项，缺数据 \\d+ 项$`),
+      );
+      expect(card.querySelector('[data-verdict^="resources:"]')?.getAttribute("data-verdict")).toBe(
+        `resources:${alone.resourcesPass ? "pass" : "fail"}`,
+      );
+      for (const level of LEVELS) {
+        const l = alone.levels[level];
+        expect(card.querySelector(`[data-passing="${level}"]`)?.textContent).toBe(
+          `${level === "primary" ? "小学" : "初中"} ${l.passingSections}/${l.sections} 个学段达标`,
+        );
+        for (const id of INDICATOR_IDS) {
+          const cell = card.querySelector(`[data-cv="${level}:${id}"]`)!;
+          expect([id, cell.textContent, cell.getAttribute("data-pass")]).toEqual([
+            id,
+            l.balance[id].cv!.toFixed(4),
+            l.balance[id].pass ? "pass" : "fail",
+          ]);
+        }
+      }
+    }
+  });
+
+  it("lists the files that could not be evaluated with their problems; their cards say so", () => {
+    renderView(2026);
+    expect(text("[data-failed-files]")).toMatch(/^未能评估的文件（2）/);
+    expect(text('[data-failed-file="突泉县.xlsx"]')).toBe("突泉县.xlsx：工作簿已损坏，无法读取");
+    expect(text('[data-failed-file="扎赉特旗.xlsx"]')).toMatch(/^扎赉特旗\.xlsx：学校!A2 /);
+    expect(text('[data-county="突泉县"]')).toBe("突泉县文件：突泉县.xlsx未能评估，见上方问题。");
+  });
+
+  it("ranks the weakest indicators and names the counties at risk, as the league view does", () => {
+    const summary = renderView(2026);
+    const weak = summary.indicators.filter((r) => r.countiesFailing > 0).slice(0, 10);
+    expect(weak.length).toBeGreaterThan(0);
+    expect(attributes("[data-weak]", "data-weak")).toEqual(weak.map((r) => `${r.level}:${r.indicator}`));
+    expect(text("[data-weak]")).toMatch(
+      /^(小学|初中)[^：]+：\d+ 个旗县市未达标（差异系数超限 \d+ 个），\d+ 个学段低于标准$/,
+    );
+    // two years before the plan's 2028: nobody is due yet
+    expect(summary.atRisk).toEqual([]);
+    expect(document.querySelector("[data-risks]")).toBeNull();
+  });
+
+  it("in the target year, every county not known to pass is due, read or not", () => {
+    renderView(2028);
+    expect(attributes("[data-risk]", "data-risk")).toEqual(["科右前旗", "乌兰浩特市", "扎赉特旗", "突泉县"]);
+    expect(text('[data-risk="科右前旗"]')).toBe(
+      "科右前旗（目标 2028 年，剩余 0 年）：目标年份已到，尚未达标",
+    );
+    expect(text('[data-county="科右前旗"] [data-at-risk]')).toBe("⚠ 有按期达标风险：目标年份已到，尚未达标");
+  });
+
+  it("speaks English", () => {
+    renderView(2029, "en");
+    expect(text('[data-county="科右前旗"] [data-target]')).toBe("target 2028, 1 year past");
+    expect(screen.getByText("Weakest indicators")).toBeTruthy();
+    expect(text("[data-failed-files]")).toMatch(/^Files not evaluated \(2\)/);
+  });
+});
+
+describe("the league screen", () => {
+  const read = readCountyFiles as jest.MockedFunction<typeof readCountyFiles>;
+  const file = (name: string) => new File([new Uint8Array([1])], name);
+
+  it("reads the files given and those added later, in order, and the school year moves the years left", async () => {
+    // the first batch is slow: the second must still come after it
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    read.mockImplementation(async (files, _profile, onFile) => {
+      if (files[0].name === "科右前旗.xlsx") await gate;
+      return files.map((f, i) => {
+        onFile?.(i, f);
+        return resultOf(f.name);
+      });
+    });
+    const added: File[][] = [];
+    const back = jest.fn();
+    const Screen = ({ files }: { files: File[] }) => (
+      <FluentProvider theme={webLightTheme}>
+        <LeagueScreen
+          lang="zh"
+          onLang={() => undefined}
+          profile={NATIONAL_2017}
+          files={files}
+          onAddFiles={(more) => added.push(more)}
+          onBack={back}
+        />
+      </FluentProvider>
+    );
+    const first = [file("科右前旗.xlsx"), file("突泉县.xlsx")];
+    const view = render(<Screen files={first} />);
+    const more = [...first, file("2025_乌兰浩特市_学校统计表.xlsx")];
+    view.rerender(<Screen files={more} />);
+    await act(async () => release());
+    await screen.findByText("盟市汇总：3 个文件，2 个旗县市已评估");
+    expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "突泉县", "乌兰浩特市"]);
+    expect(read.mock.calls.map(([files]) => files.map((f) => f.name))).toEqual([
+      ["科右前旗.xlsx", "突泉县.xlsx"],
+      ["2025_乌兰浩特市_学校统计表.xlsx"],
+    ]);
+
+    const spin = screen.getByRole("spinbutton", { name: "学年（计算剩余年数）" });
+    fireEvent.change(spin, { target: { value: "2027" } });
+    fireEvent.blur(spin);
+    await waitFor(() =>
+      expect(text('[data-county="科右前旗"] [data-target]')).toBe("目标 2028 年，剩余 1 年"),
+    );
+    fireEvent.change(spin, { target: { value: "2030" } });
+    fireEvent.blur(spin);
+    await waitFor(() =>
+      expect(text('[data-county="科右前旗"] [data-target]')).toBe("目标 2028 年，已过 2 年"),
+    );
+
+    fireEvent.click(screen.getByRole("button", { name: "返回" }));
+    expect(back).toHaveBeenCalledTimes(1);
+    const input = document.getElementById("more-county-files") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [file("a.xlsx"), file("b.xlsx")] } });
+    expect(added.map((fs) => fs.map((f) => f.name))).toEqual([["a.xlsx", "b.xlsx"]]);
+  });
+});
+
+describe("the first screen's drop zones", () => {
+  const file = (name: string) => new File([new Uint8Array([1])], name);
+  const drop = (zone: string, files: File[]) =>
+    fireEvent.drop(document.querySelector(`[data-drop-zone="${zone}"]`)!, { dataTransfer: { files } });
+
+  it("one file on the workbook's zone opens it, several are the league's; the page's own handler is not told", () => {
+    const opened: string[] = [];
+    const league: string[][] = [];
+    const page = jest.fn();
+    window.addEventListener("drop", page);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <OpenWorkbook
+          lang="zh"
+          reading={null}
+          error={null}
+          onFile={(f) => opened.push(f.name)}
+          onFiles={(fs) => league.push(fs.map((f) => f.name))}
+          onSample={() => undefined}
+        />
+        <OpenCounties lang="zh" disabled={false} onFiles={(fs) => league.push(fs.map((f) => f.name))} />
+      </FluentProvider>,
+    );
+    drop("workbook", [file("白狼县.xlsx")]);
+    drop("workbook", [file("甲.xlsx"), file("乙.xlsx")]);
+    drop("counties", [file("丙.xlsx")]);
+    expect(opened).toEqual(["白狼县.xlsx"]);
+    expect(league).toEqual([["甲.xlsx", "乙.xlsx"], ["丙.xlsx"]]);
+    expect(page).not.toHaveBeenCalled();
+    window.removeEventListener("drop", page);
+  });
+});

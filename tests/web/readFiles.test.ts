@@ -1,0 +1,71 @@
+/**
+ * The web app's reading of files the user chose (src/web/readFiles.ts), in Node with the platform's File: county
+ * files evaluated as `balance batch` evaluates them, a damaged file reported with the command line's words while
+ * the others go on; the earlier year's workbook read from the sheet `balance compare` reads.
+ */
+import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
+import { openEarlierYear, readCountyFiles } from "../../src/web/readFiles";
+import { run, tempDir } from "../cli/helpers";
+import { randomCounty, writeThreeCounties } from "../league/helpers";
+
+const dir = tempDir();
+const DAMAGED = path.join(__dirname, "../trust/fixtures/xlsx/bad-corrupt-zip.xlsx");
+const asFile = (file: string) => new File([readFileSync(file)], path.basename(file));
+
+describe("the web app reads county files as balance batch does", () => {
+  it("gives each county the command line's name, verdicts and coefficients; a damaged file its problem", async () => {
+    const [first, , third] = await writeThreeCounties(dir);
+    const files = [first, DAMAGED, third];
+    const told: string[] = [];
+    const results = await readCountyFiles(files.map(asFile), NATIONAL_2017, (i, f) =>
+      told.push(`${i}:${f.name}`),
+    );
+    expect(told).toEqual(["0:科右前旗-均衡评估.xlsx", "1:bad-corrupt-zip.xlsx", "2:县C.xlsx"]);
+    const batch = JSON.parse((await run("batch", ...files, "--json", "--year", "2026")).stdout);
+    expect(results.map((r) => r.county)).toEqual(batch.counties.map((c: { county: string }) => c.county));
+    expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+    results.forEach((r, i) => {
+      const cli = batch.counties[i];
+      expect(r.problems.map((p) => p.message.zh)).toEqual(
+        cli.problems.map((p: { message: string }) => p.message),
+      );
+      if (!r.ok) return;
+      expect(r.table!.read.records.length).toBe(cli.schools);
+      expect(r.verdict!.verdict.countyPass).toBe(cli.countyPass);
+      for (const level of ["primary", "junior"] as const) {
+        const l = r.table!.evaluation!.levels[level];
+        expect(Object.fromEntries(Object.entries(l.balance).map(([id, b]) => [id, b.cv]))).toEqual(
+          cli.levels[level].cv,
+        );
+      }
+    });
+  });
+});
+
+describe("the earlier year for 对比", () => {
+  it("is the sheet holding the school table, past a cover sheet; a damaged file says why", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("封面").getCell("A1").value = "2025 年学校基本情况";
+    const table = book.addWorksheet("学校统计");
+    [templateHeaderRow(), ...recordsToRows(randomCounty(1604, 6, "甲"))].forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null) table.getCell(r + 1, c + 1).value = v;
+      }),
+    );
+    const file = path.join(dir, "2025.xlsx");
+    writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    const opened = await openEarlierYear(asFile(file));
+    if (!opened.ok) throw new Error(opened.message.en);
+    expect(opened.grid.sheet).toBe("学校统计");
+    expect(opened.grid.values.length).toBe(7);
+
+    const damaged = await openEarlierYear(asFile(DAMAGED));
+    const cli = await run("evaluate", DAMAGED);
+    expect(damaged.ok).toBe(false);
+    if (!damaged.ok) expect(cli.stderr).toContain(damaged.message.zh);
+  });
+});
