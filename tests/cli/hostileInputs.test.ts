@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { cleanTemplate, countyRows, rawBook, rawSheet } from "../trust/hostileBooks";
 import { run, tempDir } from "./helpers";
 
@@ -204,5 +205,29 @@ describe("balance batch", () => {
     expect(r.stderr).toContain("突泉县.xlsx");
     expect(r.stderr).toContain("2023年");
     expect(r.stderr).not.toContain("阿尔山市.xlsx");
+  });
+});
+
+describe("a sheet named as a reference (item 9)", () => {
+  test("the report's source note quotes it: 'A1'!A1:…", async () => {
+    const input = file("A1表.xlsx", rawBook([rawSheet(countyRows(), { name: "A1" })]));
+    const out = join(dir, "A1报告.xlsx");
+    const r = await run("evaluate", input, "--out", out);
+    expect(r.code).toBe(0);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(out);
+    const texts: string[] = [];
+    report.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") texts.push(cell.value);
+        }),
+      ),
+    );
+    const notes = texts.filter((t) => t.includes("!A1:"));
+    expect(notes.length).toBeGreaterThan(0);
+    // every mention of the sheet in a reference is quoted, never the bare A1!A1 Excel would read as a cell
+    for (const note of notes) expect(note).not.toMatch(/(?<!')A1!/u);
+    expect(notes.some((t) => t.includes(`'A1'!A1:`))).toBe(true);
   });
 });

@@ -54,6 +54,30 @@ describe("nothing dropped silently (item 1)", () => {
     });
   });
 
+  it.each([
+    ["合 计", "total"],
+    ["合　计", "total"],
+    ["合计：", "total"],
+    ["全县合计(12所)", "total"],
+    ["乡镇学校共计", "total"],
+    ["以上合计", "total"],
+    ["TOTAL:", "total"],
+    ["Grand-total", "total"],
+    ["城区小计（3所）", "subtotal"],
+    ["小 计", "subtotal"],
+    ["Sub-total", "subtotal"],
+    ["其中:公办", "subtotal"],
+  ] as const)("%s between two groups is a %s row: skipped, every school below it read", (name, kind) => {
+    const result = readSchoolTable(
+      templateGrid([school("一小"), school("二小"), { name, primaryStudents: 1200 }, school("三小")]),
+    );
+    expect(result.records.map((r) => r.name)).toEqual(["一小", "二小", "三小"]);
+    expect(result.skippedRows[kind]).toBe(1);
+    expect(result.problems.map((p) => [p.code, p.cell])).toEqual(
+      kind === "total" ? [["total-row-skipped", "学校!A4"]] : [],
+    );
+  });
+
   it("every row left out is counted by its reason", () => {
     const grid: Grid = templateGrid(
       [

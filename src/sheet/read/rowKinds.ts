@@ -12,10 +12,10 @@ import { unitOfText, unitRowCell, type UnitWord } from "./units";
  * bracketed count (全县合计（12所）, 合计：), or the English words.
  */
 export const TOTAL_ROW =
-  /^(?:合计|总计|小计|总合计|共计)|(?:合计|总计|小计|共计)[:：]?(?:[(（][^()（）]*[)）])?[:：]?$|^(?:total|subtotal|grandtotal|sum)[:：]?$/u;
+  /^(?:合计|总计|小计|总合计|共计)|(?:合计|总计|小计|共计)[:：]?(?:[(（][^()（）]*[)）])?[:：]?$|^(?:total|sub-?total|grand-?total|sum)[:：]?$/u;
 /** Subtotals, and the breakdown rows of statistical forms (其中：小学, 其中：民办), skipped as the rows around them
  * are read. */
-export const SUBTOTAL_ROW = /^小计|小计[:：]?(?:[(（][^()（）]*[)）])?[:：]?$|^subtotal[:：]?$|^其中/u;
+export const SUBTOTAL_ROW = /^小计|小计[:：]?(?:[(（][^()（）]*[)）])?[:：]?$|^sub-?total[:：]?$|^其中/u;
 /** Notes under a table (注：…, 填表人：…) end it as a blank row would. */
 const NOTE_ROW = /^(?:注|说明|备注|填表|制表|审核|负责人|单位负责人|统计负责人|note)/u;
 /** What a legend row holds in the name column, folded. */
