@@ -67,6 +67,10 @@ export function expectClearProblems(problems: readonly Problem[]): void {
     expect(p.code).toMatch(/^[a-z][a-z0-9-]*$/);
     expect(p.message.zh.length).toBeGreaterThan(3);
     expect(p.message.en.length).toBeGreaterThan(3);
+    // Chinese for the clerk, English beside it: the two are not the same text
+    expect(p.message.zh).toMatch(/\p{Script=Han}/u);
+    expect(p.message.en).toMatch(/[A-Za-z]{3}/);
+    expect(p.message.en).not.toBe(p.message.zh);
     if (p.cell !== null) expect(p.cell).toMatch(/^(?:[^!']+|'(?:[^']|'')+')![A-Z]{1,3}\d+$/);
   }
 }
