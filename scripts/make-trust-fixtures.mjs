@@ -63,6 +63,7 @@ for (const c of CATALOGUE) {
   });
   for (const range of c.merges ?? []) sheet.mergeCells(range);
   for (const r of c.hiddenRows ?? []) sheet.getRow(r + 1).hidden = true;
+  for (const col of c.hiddenColumns ?? []) sheet.getColumn(col + 1).hidden = true;
   const bytes = await workbookBytes(workbook);
   writeFileSync(join(out, `${c.id}.xlsx`), bytes);
   written.push(c.id);

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
@@ -28,6 +27,7 @@ import {
   type Bilingual,
   type CliIO,
 } from "./io";
+import { readTextFile, unreadableWhy } from "./textFile";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -107,16 +107,17 @@ async function readSettingsFile<T>(
 ): Promise<T | number> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readTextFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    const why = unreadableWhy(code);
     return usageError(
       io,
       code === "ENOENT"
         ? { zh: `找不到${what.zh}“${path}”`, en: `${what.en} not found: "${path}"` }
         : {
-            zh: `无法读取${what.zh}“${path}”（${code}）`,
-            en: `cannot read the ${what.en} "${path}" (${code})`,
+            zh: `无法读取${what.zh}“${path}”（${why.zh}）`,
+            en: `cannot read the ${what.en} "${path}" (${why.en})`,
           },
     );
   }
@@ -257,19 +258,19 @@ export async function readJsonFile(
 ): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readTextFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const why = unreadableWhy((error as NodeJS.ErrnoException).code);
     return {
       ok: false,
       code: usageError(io, {
-        zh: `无法读取${what.zh}“${path}”（${code}）`,
-        en: `cannot read the ${what.en} "${path}" (${code})`,
+        zh: `无法读取${what.zh}“${path}”（${why.zh}）`,
+        en: `cannot read the ${what.en} "${path}" (${why.en})`,
       }),
     };
   }
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return {
       ok: false,

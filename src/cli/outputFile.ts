@@ -45,9 +45,29 @@ export const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
-/** A name in the output's folder that no other run uses: `.报告.xlsx.1234.9f3a….tmp`. */
+/** The longest file name most disks take, in bytes (255 on ext4, NTFS and APFS alike, counting UTF-8 bytes). */
+const LONGEST_NAME_BYTES = 255;
+
+/** The name cut to at most `bytes` bytes of UTF-8, never inside a character. */
+function cutName(name: string, bytes: number): string {
+  let out = "";
+  let used = 0;
+  for (const ch of name) {
+    used += Buffer.byteLength(ch);
+    if (used > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * A name in the output's folder that no other run uses: `.报告.xlsx.1234.9f3a….tmp`, the output's name cut so that
+ * the temporary name is no longer than a name the disk takes.
+ */
 function temporaryName(out: string): string {
-  return join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tail = `.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const stem = cutName(basename(out), LONGEST_NAME_BYTES - 1 - Buffer.byteLength(tail));
+  return join(dirname(out), `.${stem}${tail}`);
 }
 
 /**
@@ -96,6 +116,12 @@ export async function checkOutputPath(
     return refuse(
       `输出文件须以 ${extension} 结尾：“${out}”`,
       `the output file must end in ${extension}: "${out}"`,
+    );
+  }
+  if (Buffer.byteLength(basename(out)) > LONGEST_NAME_BYTES) {
+    return refuse(
+      `文件名过长（超过 ${LONGEST_NAME_BYTES} 字节，约 85 个汉字）：“${out}”`,
+      `the file name is too long (over ${LONGEST_NAME_BYTES} bytes): "${out}"`,
     );
   }
   const folder = dirname(out);

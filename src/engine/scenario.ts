@@ -29,52 +29,54 @@ const schoolName = z.string().trim().min(1);
 const finite = computableNumber();
 const wholeNumber = computableNumber().int();
 
-const facilitiesSchema = z.object({
+// every object strict: a misspelt field (`"primry": 600`) is refused with its path, never left out so that a new
+// school would open without pupils
+const facilitiesSchema = z.strictObject({
   teachingArea: finite.min(0),
   sportsArea: finite.min(0),
   equipmentValue: finite.min(0),
   multimediaRooms: wholeNumber.min(0),
 });
-const teachersSchema = z.object({
+const teachersSchema = z.strictObject({
   qualifiedTeachers: wholeNumber.min(0),
   keyTeachers: wholeNumber.min(0),
   peArtTeachers: wholeNumber.min(0),
 });
 
 /** A new school (开办新校): the fields the evaluation needs, equipment in 元. */
-const newSchoolSchema = z.object({
+const newSchoolSchema = z.strictObject({
   name: schoolName,
   type: z.enum(SCHOOL_TYPES),
   locale: z.enum(["urban", "town", "rural"]).optional(),
   parent: z.string().optional(),
-  students: z.object({
+  students: z.strictObject({
     primary: wholeNumber.min(0).default(0),
     junior: wholeNumber.min(0).default(0),
     senior: wholeNumber.min(0).default(0),
   }),
   teachers: z
-    .object({ primary: teachersSchema.optional(), junior: teachersSchema.optional() })
+    .strictObject({ primary: teachersSchema.optional(), junior: teachersSchema.optional() })
     .default({ primary: undefined, junior: undefined }),
   facilities: facilitiesSchema,
 });
 
 const editSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("setStudents"), school: schoolName, level, value: wholeNumber.min(0) }),
-  z.object({ kind: z.literal("addStudents"), school: schoolName, level, value: wholeNumber }),
-  z.object({
+  z.strictObject({ kind: z.literal("setStudents"), school: schoolName, level, value: wholeNumber.min(0) }),
+  z.strictObject({ kind: z.literal("addStudents"), school: schoolName, level, value: wholeNumber }),
+  z.strictObject({
     kind: z.literal("addFacility"),
     school: schoolName,
     resource: facilityResource,
     amount: finite,
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal("hireTeachers"),
     school: schoolName,
     level,
     resource: teacherResource,
     count: wholeNumber,
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal("transferTeachers"),
     from: schoolName,
     to: schoolName,
@@ -83,9 +85,9 @@ const editSchema = z.discriminatedUnion("kind", [
     resource: teacherResource,
     count: wholeNumber.min(0),
   }),
-  z.object({ kind: z.literal("mergeSchool"), school: schoolName, into: schoolName }),
-  z.object({ kind: z.literal("openSchool"), record: newSchoolSchema }),
-  z.object({ kind: z.literal("closeSchool"), school: schoolName }),
+  z.strictObject({ kind: z.literal("mergeSchool"), school: schoolName, into: schoolName }),
+  z.strictObject({ kind: z.literal("openSchool"), record: newSchoolSchema }),
+  z.strictObject({ kind: z.literal("closeSchool"), school: schoolName }),
 ]);
 
 export type Edit = z.infer<typeof editSchema>;
@@ -136,6 +138,15 @@ export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[];
       return;
     }
     for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          const field = `edits[${index}].${[...issue.path, key].join(".")}`;
+          problems.push(
+            problem("edit-invalid", field, "未知字段（拼写有误？）", "unknown field (misspelt?)"),
+          );
+        }
+        continue;
+      }
       const field = issue.path.length > 0 ? "." + issue.path.join(".") : "";
       problems.push(
         problem(

@@ -42,7 +42,10 @@ export interface CellBlock {
 }
 
 export function sheetWidth(sheet: ReportSheet): number {
-  return Math.max(1, ...sheet.rows.map((r) => r.length), sheet.columnWidths?.length ?? 0);
+  // a loop, not Math.max(...rows): a sheet of a county's 300,000 sections is more than one call takes
+  let width = Math.max(1, sheet.columnWidths?.length ?? 0);
+  for (const row of sheet.rows) if (row !== undefined && row.length > width) width = row.length;
+  return width;
 }
 
 /**

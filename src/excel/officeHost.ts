@@ -210,7 +210,8 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       await context.sync();
       const name = uniqueName(template.name, new Set(sheets.items.map((s) => s.name)));
       const ws = sheets.add(name);
-      const width = Math.max(1, ...template.rows.map((r) => r.length));
+      let width = 1;
+      for (const r of template.rows) if (r.length > width) width = r.length;
       const rows = template.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
       ws.getRangeByIndexes(0, 0, rows.length, width).values = rows;
       ws.getRangeByIndexes(0, 0, rows.length, width).format.font.name = REPORT_FONT.name;

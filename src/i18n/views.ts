@@ -78,6 +78,7 @@ export const VIEWS_ZH = {
   webDownloadFailed: "无法生成工作簿：{message}",
   webOpenAnother: "打开其他工作簿",
   webFileView: "工作簿中的工作表",
+  webSheetNotices: "选择工作表时的提示（{n}）",
 };
 
 export type ViewMessageKey = keyof typeof VIEWS_ZH;
@@ -160,4 +161,5 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webDownloadFailed: "Could not make the workbook: {message}",
   webOpenAnother: "Open another workbook",
   webFileView: "Sheets of the workbook",
+  webSheetNotices: "About the sheet chosen ({n})",
 };

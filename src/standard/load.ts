@@ -31,17 +31,23 @@ export function parseProfile(json: unknown): ProfileResult {
     };
   }
   let candidate = json;
-  if (isPlainObject(json) && typeof json.extends === "string") {
-    const base = BUILT_IN_PROFILES[json.extends];
+  if (isPlainObject(json) && Object.prototype.hasOwnProperty.call(json, "extends")) {
+    const name = json.extends;
+    // an own built-in only: "toString" names no profile, however objects answer to it
+    const base =
+      typeof name === "string" && Object.prototype.hasOwnProperty.call(BUILT_IN_PROFILES, name)
+        ? BUILT_IN_PROFILES[name]
+        : undefined;
     if (!base) {
+      const known = Object.keys(BUILT_IN_PROFILES).join("、");
       return {
         ok: false,
         errors: [
           {
             field: "extends",
             message: {
-              zh: `未知的基础标准“${json.extends}”`,
-              en: `unknown base profile "${json.extends}"`,
+              zh: `未知的基础标准“${String(name)}”（可用：${known}）`,
+              en: `unknown base profile "${String(name)}" (known: ${Object.keys(BUILT_IN_PROFILES).join(", ")})`,
             },
           },
         ],

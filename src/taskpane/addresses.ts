@@ -1,4 +1,5 @@
-import { columnLetters, parseAddress, sheetRef, type Grid } from "../sheet/grid";
+import type { Grid } from "../sheet/grid";
+import { gridRangeAddress } from "../xlsx/reportFile";
 
 /** Splits "学校!F12" or "'My sheet'!$F$12" into sheet and cell. */
 export function splitAddress(address: string): { sheet: string | null; cell: string } {
@@ -11,13 +12,12 @@ export function splitAddress(address: string): { sheet: string | null; cell: str
   return { sheet, cell: address.slice(bang + 1).replace(/\$/g, "") };
 }
 
-/** "学校!A1:AB40": the range a grid was read from, for the summary sheet. */
+/**
+ * "学校!A1:AB40": the range a grid was read from, for the summary sheet. Rows are looked at one by one: a grid of
+ * a million rows is more than one call takes arguments, and a file's grid may lack rows.
+ */
 export function gridRange(grid: Grid): string {
-  const origin = parseAddress(grid.topLeft);
-  const rows = Math.max(grid.values.length, 1);
-  const cols = Math.max(1, ...grid.values.map((r) => r.length));
-  const end = `${columnLetters(origin.col + cols - 1)}${origin.row + rows}`;
-  return `${sheetRef(grid.sheet)}!${grid.topLeft}:${end}`;
+  return gridRangeAddress(grid);
 }
 
 /** Today as the report prints it (ISO date, local time). */

@@ -13,8 +13,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { PUNCTUATION, type Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
 import { holdsSchoolTable } from "../sheet/read";
+import type { Problem } from "../problems/problem";
 import { NATIONAL_2017 } from "../standard/national2017";
 import { PaneHeader } from "../taskpane/components/PaneHeader";
+import { ProblemGroup } from "../taskpane/components/ProblemsStep";
 import { Pane } from "../taskpane/Pane";
 import { usePaneStyles } from "../taskpane/styles";
 import { startDemo } from "../excel/memory/demo";
@@ -35,6 +37,8 @@ export interface OpenedWorkbook {
   workbook: MemoryWorkbook;
   /** a new number for each workbook opened: the pane starts afresh */
   serial: number;
+  /** what choosing the sheet to start on said: a hidden sheet with a table passed over, or read */
+  sheetProblems: readonly Problem[];
 }
 
 declare global {
@@ -97,6 +101,27 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
           {t(lang, "webOpenAnother")}
         </Button>
       </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/**
+ * What choosing the sheet said (a hidden sheet holding a table was passed over), shown as the pane shows the
+ * reader's problems: a hidden copy of last year's table must not go unmentioned.
+ */
+function SheetNotices(props: { lang: Lang; problems: readonly Problem[] }) {
+  const { lang, problems } = props;
+  if (problems.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-sheet-notices>
+      <MessageBarBody>
+        <ProblemGroup
+          lang={lang}
+          title={t(lang, "webSheetNotices", { n: problems.length })}
+          problems={problems}
+          onSelectCell={() => undefined}
+        />
+      </MessageBarBody>
     </MessageBar>
   );
 }
@@ -181,6 +206,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
         sheets: result.grids.length,
         workbook: memoryWorkbook(excel, hostOptions),
         serial: ++opens.current,
+        sheetProblems: chosen.ok ? chosen.problems : [],
       });
     } catch (failure) {
       const message = failure instanceof Error ? failure.message : String(failure);
@@ -198,7 +224,14 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
 
   const openSample = () => {
     const demo = startDemo({ lang, theme, displayLanguage: hostOptions.displayLanguage() });
-    show({ name: t(lang, "webSampleName"), bytes: null, sheets: 1, workbook: demo, serial: ++opens.current });
+    show({
+      name: t(lang, "webSampleName"),
+      bytes: null,
+      sheets: 1,
+      workbook: demo,
+      serial: ++opens.current,
+      sheetProblems: [],
+    });
   };
 
   // a file dropped anywhere on the page opens it, also over an open workbook
@@ -268,7 +301,12 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       workbookName={opened.bytes ? opened.name : null}
       openFile={openEarlierYear}
       onLangChange={setLang}
-      banner={(l) => <FileBar lang={l} opened={opened} onOpenAnother={() => setOpened(null)} />}
+      banner={(l) => (
+        <>
+          <FileBar lang={l} opened={opened} onOpenAnother={() => setOpened(null)} />
+          <SheetNotices lang={l} problems={opened.sheetProblems} />
+        </>
+      )}
     />
   );
 }

@@ -24,6 +24,7 @@ import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { DEMO_RENAMED_HEADER } from "../../src/excel/memory/demo";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { run } from "../cli/helpers";
+import { countyRows, rawBook, rawSheet } from "../trust/hostileBooks";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
 
 const ARTIFACTS = path.join(ROOT, "tests/artifacts");
@@ -348,6 +349,27 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
       );
     }
     await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-unreadable.png") });
+    await page.context().close();
+  });
+
+  it("a hidden sheet holding last year's table is passed over, and the page says so", async () => {
+    const stale = countyRows().map((row, r) =>
+      r === 0 ? row : row.map((v) => (typeof v === "number" ? v * 2 : v)),
+    );
+    const file = path.join(work, "隐藏旧表.xlsx");
+    writeFileSync(
+      file,
+      rawBook([rawSheet(stale, { name: "2023年", state: "hidden" }), rawSheet(countyRows())]),
+    );
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.locator("#workbook-file").setInputFiles(file);
+    const notices = page.locator("[data-sheet-notices]");
+    await notices.waitFor();
+    expect(await notices.textContent()).toContain("“2023年”");
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    expect(await page.locator("[data-read-from]").textContent()).toMatch(/^已读取 学校!A1:/);
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-hidden-sheet.png"), fullPage: true });
     await page.context().close();
   });
 

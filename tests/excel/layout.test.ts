@@ -1,6 +1,6 @@
 /** How a report sheet becomes few, large writes: blocks under the request budget, styles as rectangles. */
 import fc from "fast-check";
-import { areaGroups, cellBlocks, cellInput, styleAreas } from "../../src/excel/layout";
+import { areaGroups, cellBlocks, cellInput, sheetWidth, styleAreas } from "../../src/excel/layout";
 import type { ReportCell, ReportSheet } from "../../src/report/model";
 import { parseRect } from "../../src/excel/double/model";
 
@@ -58,6 +58,18 @@ describe("cellBlocks", () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("a sheet of more rows than a call takes arguments", () => {
+  test("300,000 rows: its width found, its rows in blocks (Math.max(...rows) throws past ~120,000)", () => {
+    const rows: ReportCell[][] = Array.from({ length: 300_000 }, (_, r) =>
+      r === 150_000 ? [{ value: 1 }, { value: 2 }, { value: 3 }] : [{ value: r }],
+    );
+    expect(sheetWidth(sheetOf(rows))).toBe(3);
+    const blocks = cellBlocks(sheetOf(rows));
+    expect(blocks.every((b) => b.columnCount === 3)).toBe(true);
+    expect(blocks.reduce((n, b) => n + b.rowCount, 0)).toBe(300_000);
   });
 });
 

@@ -54,6 +54,30 @@ describe("nothing dropped silently (item 1)", () => {
     });
   });
 
+  it.each([
+    ["合 计", "total"],
+    ["合　计", "total"],
+    ["合计：", "total"],
+    ["全县合计(12所)", "total"],
+    ["乡镇学校共计", "total"],
+    ["以上合计", "total"],
+    ["TOTAL:", "total"],
+    ["Grand-total", "total"],
+    ["城区小计（3所）", "subtotal"],
+    ["小 计", "subtotal"],
+    ["Sub-total", "subtotal"],
+    ["其中:公办", "subtotal"],
+  ] as const)("%s between two groups is a %s row: skipped, every school below it read", (name, kind) => {
+    const result = readSchoolTable(
+      templateGrid([school("一小"), school("二小"), { name, primaryStudents: 1200 }, school("三小")]),
+    );
+    expect(result.records.map((r) => r.name)).toEqual(["一小", "二小", "三小"]);
+    expect(result.skippedRows[kind]).toBe(1);
+    expect(result.problems.map((p) => [p.code, p.cell])).toEqual(
+      kind === "total" ? [["total-row-skipped", "学校!A4"]] : [],
+    );
+  });
+
   it("every row left out is counted by its reason", () => {
     const grid: Grid = templateGrid(
       [
@@ -75,7 +99,7 @@ describe("nothing dropped silently (item 1)", () => {
       TEMPLATE_COLUMNS.map((c) => (c.kind === "count" ? "人" : null)),
     );
     const result = readSchoolTable(grid);
-    expect(result.records.map((r) => r.name)).toEqual(["一小", "二小"]);
+    expect(result.records.map((r) => r.name)).toEqual(["一小", "二小", "三小"]);
     expect(result.skippedRows).toEqual({
       aboveHeader: 2,
       legend: 1,
@@ -83,11 +107,11 @@ describe("nothing dropped silently (item 1)", () => {
       total: 2,
       note: 1,
       blank: 1,
-      afterEnd: 1,
+      afterEnd: 0,
     });
     expect(result.problems.map((p) => [p.code, p.cell])).toEqual([
       ["total-row-skipped", "学校!A8"],
-      ["rows-after-blank", "学校!A11"],
+      ["blank-row-skipped", "学校!A10"],
     ]);
   });
 
@@ -181,10 +205,10 @@ describe("ragged and huge sparse grids (item 3)", () => {
     values[4] = [];
     values[5] = templateRow(NINE_YEAR);
     const result = readSchoolTable({ sheet: "学校", topLeft: "A1", values });
-    expect(result.records.map((r) => r.name)).toEqual([PRIMARY.name, JUNIOR.name]);
+    expect(result.records.map((r) => r.name)).toEqual([PRIMARY.name, JUNIOR.name, NINE_YEAR.name]);
     expect(result.records[0].classes).toEqual({ primary: 14 });
-    expect(findProblem(result.problems, "rows-after-blank")?.cell).toBe("学校!A6");
-    expect(result.skippedRows).toMatchObject({ blank: 2, afterEnd: 1 });
+    expect(findProblem(result.problems, "blank-row-skipped")?.cell).toBe("学校!A4");
+    expect(result.skippedRows).toMatchObject({ blank: 2, afterEnd: 0 });
   });
 
   it("a stray cell at XFD1048576: the grid is walked by the cells it holds, not by its rectangle", () => {

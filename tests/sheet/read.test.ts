@@ -256,8 +256,18 @@ describe("where the table ends (docs/school-table.md#skipped-rows: rows the read
     expect(result.problems).toEqual([]);
   });
 
-  it("stops at the first fully blank row and warns about data below it", () => {
+  it("skips a blank row with schools below it, reading them, and says so", () => {
     const grid = templateGrid([PRIMARY, {}, JUNIOR]);
+    const result = readSchoolTable(grid);
+    expect(result.records.map((r) => r.name)).toEqual(["城关第一小学", "城关中学"]);
+    const p = findProblem(result.problems, "blank-row-skipped");
+    expect(p).toMatchObject({ severity: "warning", cell: "学校!A3" });
+    expect(result.skippedRows).toMatchObject({ blank: 1, afterEnd: 0 });
+  });
+
+  it("stops at the first blank row when what follows is no school, and warns about data below it", () => {
+    const grid = templateGrid([PRIMARY, {}]);
+    grid.values.push(["附：已撤并学校"], templateRow(JUNIOR));
     const result = readSchoolTable(grid);
     expect(result.records.map((r) => r.name)).toEqual(["城关第一小学"]);
     const p = findProblem(result.problems, "rows-after-blank");
@@ -285,7 +295,11 @@ describe("where the table ends (docs/school-table.md#skipped-rows: rows the read
   });
 
   it("a header with no school under it is an error, not a county where every school passes", () => {
-    for (const grid of [templateGrid([]), templateGrid([{}, PRIMARY]), templateGrid([{ name: "合计" }])]) {
+    for (const grid of [
+      templateGrid([]),
+      templateGrid([{}, { name: "注：无" }, PRIMARY]),
+      templateGrid([{ name: "合计" }]),
+    ]) {
       const result = readSchoolTable(grid);
       expect(result.records).toEqual([]);
       expect(findProblem(result.problems, "no-schools")).toMatchObject({

@@ -5,6 +5,7 @@ import { insideExcel } from "../../src/taskpane/boot";
 import { headerCells, mappingFromSaved, savedFromMapping, withChoice } from "../../src/taskpane/mapping";
 import { failingSections, indicatorsShort, weakestIndicators } from "../../src/taskpane/results";
 import { gridRange, splitAddress, today } from "../../src/taskpane/addresses";
+import type { CellValue } from "../../src/sheet/grid";
 import { goodPrimary } from "../engine/helpers";
 
 describe("messages", () => {
@@ -125,6 +126,13 @@ describe("addresses", () => {
     expect(gridRange({ sheet: "学校", topLeft: "B3", values: [[1, 2, 3], [4]] })).toBe("学校!B3:D4");
     expect(gridRange({ sheet: "My sheet", topLeft: "A1", values: [] })).toBe("'My sheet'!A1:A1");
     expect(today(new Date(2026, 0, 5))).toBe("2026-01-05");
+  });
+
+  it("names the range of a file's grid: 300,000 rows, some of them absent, one wider than the rest", () => {
+    const values: CellValue[][] = [];
+    for (let r = 0; r < 300_000; r += 2) values[r] = [r, "x"];
+    values[123_456] = [1, 2, 3, 4, 5];
+    expect(gridRange({ sheet: "学校", topLeft: "A1", values })).toBe("学校!A1:E299999");
   });
 });
 

@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { evaluateTable } from "../../src/pipeline";
 import { CATALOGUE, HEADER, baseSchools, type Case } from "./fixtures/catalogue";
-import { expectCaseOutcome, expectClearProblems, outcomeOf } from "./catalogueRun";
+import { expectCaseOutcome, expectClearProblems, expectedSkipped, outcomeOf } from "./catalogueRun";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(__dirname, "fixtures", "xlsx");
@@ -124,6 +124,10 @@ describe("catalogue as .xlsx, through `node bin/balance.js evaluate`", () => {
   beforeAll(async () => {
     runs = await runAll([
       ...XLSX_CASES.map((c) => ({ key: c.id, args: ["evaluate", path.join(FIXTURES, `${c.id}.xlsx`)] })),
+      ...XLSX_CASES.filter((c) => c.skipped).map((c) => ({
+        key: `json:${c.id}`,
+        args: ["evaluate", path.join(FIXTURES, `${c.id}.xlsx`), "--json"],
+      })),
       ...BAD_FILES.map((b) => ({ key: b.file, args: ["evaluate", path.join(FIXTURES, b.file)] })),
       ...BAD_FILES.map((b) => ({
         key: `en:${b.file}`,
@@ -144,6 +148,15 @@ describe("catalogue as .xlsx, through `node bin/balance.js evaluate`", () => {
     for (const p of c.problems ?? []) if (p.cell && p.severity === "error") expect(r.out).toContain(p.cell);
     expect(r.out.trim().length).toBeGreaterThan(0);
   });
+
+  it.each(XLSX_CASES.filter((c) => c.skipped).map((c) => [c.id, c] as const))(
+    "%s: the JSON's table counts the rows left out, by reason",
+    (_id, c: Case) => {
+      const r = runs.get(`json:${c.id}`) as CliRun;
+      const doc = JSON.parse(r.out) as { table: { skippedRows: unknown } };
+      expect(doc.table.skippedRows).toEqual(expectedSkipped(c));
+    },
+  );
 
   it.each(BAD_FILES.map((b) => [b.file, b] as const))("%s exits %#1 with a message", (_f, b) => {
     const zh = runs.get(b.file) as CliRun;

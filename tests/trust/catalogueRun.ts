@@ -43,6 +43,7 @@ export function outcomeOf(
     problems: Problem[];
     unmatchedHeaders: { header: string }[];
     headerRow: number | null;
+    skippedRows: Outcome["skippedRows"];
   },
   evaluation: Evaluation | null,
   problems: Problem[] = read.problems,
@@ -53,6 +54,7 @@ export function outcomeOf(
     problems: problems.map((p) => ({ code: p.code, severity: p.severity, cell: p.cell })),
     unmatchedHeaders: read.unmatchedHeaders.map((h) => h.header),
     headerRow: read.headerRow,
+    skippedRows: { ...read.skippedRows },
     resourcesPass: evaluation ? evaluation.resourcesPass : null,
     includedSections: evaluation ? evaluation.sections.filter((s) => s.included).length : 0,
   };
@@ -65,6 +67,10 @@ export function expectClearProblems(problems: readonly Problem[]): void {
     expect(p.code).toMatch(/^[a-z][a-z0-9-]*$/);
     expect(p.message.zh.length).toBeGreaterThan(3);
     expect(p.message.en.length).toBeGreaterThan(3);
+    // Chinese for the clerk, English beside it: the two are not the same text
+    expect(p.message.zh).toMatch(/\p{Script=Han}/u);
+    expect(p.message.en).toMatch(/[A-Za-z]{3}/);
+    expect(p.message.en).not.toBe(p.message.zh);
     if (p.cell !== null) expect(p.cell).toMatch(/^(?:[^!']+|'(?:[^']|'')+')![A-Z]{1,3}\d+$/);
   }
 }
@@ -80,5 +86,11 @@ export function expectCaseOutcome(c: Case, outcome: Outcome): void {
     expect(errors.length).toBeGreaterThan(0);
   }
   for (const p of c.problems ?? []) expect(outcome.problems).toContainEqual(p);
+  if (c.skipped) expect(outcome.skippedRows).toEqual(expectedSkipped(c));
   c.check?.(outcome);
+}
+
+/** The rows a case must count as left out: its own counts, every other reason 0. */
+export function expectedSkipped(c: Case): Outcome["skippedRows"] {
+  return { aboveHeader: 0, legend: 0, subtotal: 0, total: 0, note: 0, blank: 0, afterEnd: 0, ...c.skipped };
 }

@@ -146,15 +146,31 @@ describe("reader fuzzing", () => {
     expect(compared).toBeGreaterThan(20);
   });
 
-  it("a county in a messy table (titles, a unit row, totals between groups, a hidden stale column, ragged rows) evaluates as its records do", () => {
+  it("a county in a messy table (titles, a unit row, totals and blank rows between groups, a hidden stale column, ragged rows, a formula filled down below) evaluates as its records do", () => {
     let compared = 0;
     const messArb = fc.record({
       titles: fc.nat({ max: 2 }),
       unitRow: fc.boolean(),
       cuts: fc.array(fc.nat({ max: 8 }), { maxLength: 3 }),
-      totalWords: fc.array(fc.constantFrom("城区学校合计", "城区小计", "镇区合计", "小计", "总计"), {
-        minLength: 3,
-        maxLength: 3,
+      totalWords: fc.array(
+        fc.constantFrom(
+          "城区学校合计",
+          "城区小计",
+          "镇区合计",
+          "小计",
+          "总计",
+          "全县合计（12所）",
+          "合计：",
+          "其中：民办",
+          "共计",
+        ),
+        { minLength: 3, maxLength: 3 },
+      ),
+      // blank rows before some schools (indices into the schools), and what a formula filled down leaves below
+      gaps: fc.array(fc.nat({ max: 8 }), { maxLength: 3 }),
+      residue: fc.record({
+        rows: fc.nat({ max: 40 }),
+        left: fc.constantFrom<CellValue>(0, { error: "#DIV/0!" }, { formula: "M9/D9" }, ""),
       }),
       staleCopyOf: fc.option(fc.nat({ max: TEMPLATE_COLUMNS.length - 1 }), { nil: undefined }),
       ragged: fc.boolean(),
@@ -174,7 +190,21 @@ describe("reader fuzzing", () => {
         // totals and subtotals between groups of schools, a grand total at the end
         const cuts = [...new Set(mess.cuts.filter((c) => c > 0 && c < rows.length))].sort((a, b) => b - a);
         cuts.forEach((cut, i) => rows.splice(cut, 0, [mess.totalWords[i], null, null, null, 1]));
+        // blank rows before schools (never before a total): one warning per run of them
+        const schoolRows = rows.map((row, i) => (typeof row[1] === "string" ? i : -1)).filter((i) => i >= 0);
+        const gaps = [...new Set(mess.gaps.map((g) => schoolRows[g % schoolRows.length]))].sort(
+          (a, b) => b - a,
+        );
+        for (const g of gaps) rows.splice(g, 0, []);
         rows.push(["合计", null, null, null, 1]);
+        // a computed column beside the table, filled far below it
+        const residueCol = TEMPLATE_COLUMNS.length + 2;
+        for (let i = 0; i < mess.residue.rows; i++) {
+          const row: CellValue[] = [];
+          row[residueCol] = mess.residue.left;
+          rows.push(row);
+        }
+        const residueRows = mess.residue.left === "" ? 0 : mess.residue.rows;
         const body: CellValue[][] = [
           header,
           ...(mess.unitRow ? [TEMPLATE_COLUMNS.map((c) => c.unit ?? null)] : []),
@@ -189,8 +219,9 @@ describe("reader fuzzing", () => {
           // a hidden copy of a column, first, holding last year's figures
           const col = mess.staleCopyOf;
           const firstSchool = mess.titles + (mess.unitRow ? 2 : 1);
+          // (only in rows with a name: blank rows and what the formula left below stay as they are)
           values = values.map((row, r) => [
-            r === mess.titles ? header[col] : r < firstSchool ? null : 7,
+            r === mess.titles ? header[col] : r < firstSchool || row[0] == null ? null : 7,
             ...row,
           ]);
           hiddenColumns = [0];
@@ -208,8 +239,12 @@ describe("reader fuzzing", () => {
         expect(read.skippedRows.legend).toBe(mess.unitRow ? 1 : 0);
         expect(read.skippedRows.subtotal + read.skippedRows.total).toBe(cuts.length + 1);
         expect(read.problems.filter((p) => p.code === "total-row-skipped")).toHaveLength(
-          mess.totalWords.slice(0, cuts.length).filter((w) => !w.includes("小计")).length,
+          mess.totalWords.slice(0, cuts.length).filter((w) => !w.includes("小计") && !w.startsWith("其中"))
+            .length,
         );
+        expect(read.skippedRows.blank).toBe(gaps.length + residueRows);
+        expect(read.skippedRows.afterEnd).toBe(0);
+        expect(read.problems.filter((p) => p.code === "blank-row-skipped")).toHaveLength(gaps.length);
         if (hasErrors(read.problems)) return; // e.g. a nine-year school generated without junior pupils
         compared++;
         expectSameVerdicts(records, read.records);

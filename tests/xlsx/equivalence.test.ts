@@ -11,6 +11,10 @@ import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import type { CellValue, Grid } from "../../src/sheet/grid";
+
+/** A formula the file holds without a calculated value, as the reader keeps it; null for any other cell. */
+const uncalculatedFormula = (value: CellValue): string | null =>
+  typeof value === "object" && value !== null && "formula" in value ? value.formula : null;
 import { countySheetWorkbook } from "../../src/xlsx/countyTemplate";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { reportBytes } from "../../src/xlsx/report";
@@ -20,9 +24,13 @@ import { exceljsGrids } from "./exceljsReader";
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "tests", "trust", "fixtures", "xlsx");
 
+/** Workbooks exceljs cannot hold: a cell at XFD1048576 makes it build every row and column up to it (the
+ * streaming reader's handling of it: tests/trust/hostileWorkbooks.test.ts, item 3). */
+const BEYOND_EXCELJS = new Set(["huge-sparse-grid.xlsx"]);
+
 const committed = [
   ...readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".xlsx") && !f.startsWith("bad-"))
+    .filter((f) => f.endsWith(".xlsx") && !f.startsWith("bad-") && !BEYOND_EXCELJS.has(f))
     .map((f) => path.join(FIXTURES, f)),
   path.join(ROOT, "examples", "sample-county.xlsx"),
   // protected against editing, not encrypted: read as any other
@@ -47,7 +55,9 @@ function differences(old: Grid, fresh: Grid): string[] {
     for (let c = 0; c < Math.max(a.length, b.length); c++) {
       // exceljs drops a formula's cached result of 0 (falsy) and reads the cell blank; the file holds <v>0</v>
       const droppedZero = (a[c] === null || a[c] === undefined) && b[c] === 0;
-      if (shown(a[c]) !== shown(b[c]) && !droppedZero)
+      // a formula with no cached value: exceljs reads it blank, the reader says it was never calculated (item 5)
+      const uncalculated = blank(a[c]) && uncalculatedFormula(b[c]) !== null;
+      if (shown(a[c]) !== shown(b[c]) && !droppedZero && !uncalculated)
         out.push(`${old.sheet}!R${r + 1}C${c + 1}: ${shown(a[c])} → ${shown(b[c])}`);
     }
   }

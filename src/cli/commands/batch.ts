@@ -186,7 +186,8 @@ export const batchCommand: Command = {
         skipped.push(result);
         continue;
       }
-      if (!result.ok && !json) {
+      // a county's warnings too (a hidden sheet passed over, a total skipped): its verdict may rest on them
+      if (result.problems.length > 0 && !json) {
         progress.message(() =>
           io.stderr(`${source.file}\n${formatProblems(result.problems, lang).join("\n")}\n\n`),
         );

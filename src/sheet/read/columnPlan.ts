@@ -273,9 +273,11 @@ function reportCopies(
         "warning",
         "duplicate-column",
         m.cell,
-        `“${m.header}”与 ${read.match.cell}${readHidden} 的列重复：读取了 ${read.match.cell} 列，${m.cell}${hidden} 列未读取。`,
+        `“${m.header}”与 ${read.match.cell}${readHidden} 的列重复：读取了 ${read.match.cell} 列，${m.cell}${hidden} 列未读取。` +
+          "如读错了列，请删除多余的一列或改正其表头。",
         `"${m.header}" repeats the column at ${read.match.cell}${read.source.column.hidden ? " (hidden)" : ""}: ` +
-          `${read.match.cell} was read and ${m.cell}${m.column.hidden ? ", a hidden column," : ""} was not.`,
+          `${read.match.cell} was read and ${m.cell}${m.column.hidden ? ", a hidden column," : ""} was not. ` +
+          "If the wrong copy was read, delete the extra column or correct its header.",
       ),
     );
   }
@@ -287,8 +289,8 @@ function reportCopies(
         "warning",
         "hidden-column",
         cell,
-        `${cell}“${header}”是隐藏列，仍已读取。`,
-        `${cell} ("${header}") is a hidden column; it was read all the same.`,
+        `${cell}“${header}”是隐藏列，仍已读取；请取消隐藏，核对其中是本次要评估的数据。`,
+        `${cell} ("${header}") is a hidden column; it was read all the same: unhide it and check that it holds the data to evaluate.`,
       ),
     );
   }

@@ -2,8 +2,9 @@
  * Teaching points and their parent schools (所属学校, docs/standard.md#teaching-points). A parent is looked up in
  * the table and spelt as the table spells it, so that merging finds it. Where the profile merges teaching points
  * into their parents, a point must be mergeable: its parent must have the primary section its pupils join
- * (a 初中 or 完全中学 has none), and must be another school, not the point itself nor another teaching point
- * (a cycle of parents). Anything else is an error naming the point's 所属学校 cell, so that no pupil is dropped.
+ * (a 初中 or 完全中学 has none), must be evaluated (not a special-education school the profile leaves out), and
+ * must be another school, not the point itself nor another teaching point (a cycle of parents). Anything else is
+ * an error naming the point's 所属学校 cell, so that no pupil is dropped.
  */
 import { SECTIONS_OF_TYPE, type SchoolRecord } from "../../engine/records";
 import type { Profile } from "../../standard/profile";
@@ -79,6 +80,17 @@ export function checkParents(
           self
             ? `${cell}: the teaching point "${record.name}" names itself as its parent; it cannot be merged into its parent.`
             : `${cell}: the parent of the teaching point "${record.name}", "${parent.name}" (${found.cell}), is a teaching point too; name the school it belongs to.`,
+        ),
+      );
+    } else if (parent.type === "special" && profile.exclusions.specialEducation) {
+      // the special school is not evaluated: pupils merged into it would leave the evaluation with it
+      problems.push(
+        problem(
+          "error",
+          "parent-excluded",
+          cell,
+          `${cell}：教学点“${record.name}”的所属学校“${parent.name}”（${found.cell}）是特殊教育学校，不参评，教学点的学生并入后将不计入评估；请填写其所属的完小或中心校。`,
+          `${cell}: the parent of the teaching point "${record.name}", "${parent.name}" (${found.cell}), is a special-education school, which is not evaluated: the point's pupils would leave the evaluation with it; name the school it belongs to.`,
         ),
       );
     } else if (!SECTIONS_OF_TYPE[parent.type].includes("primary")) {

@@ -36,6 +36,7 @@ export const READER_PROBLEM_CODES = {
   "unit-conflict": "error",
   "parent-lacks-level": "error",
   "parent-cycle": "error",
+  "parent-excluded": "error",
   "combined-no-senior": "warning",
   "equipment-implausible": "warning",
   "implausible-value": "warning",
@@ -46,6 +47,7 @@ export const READER_PROBLEM_CODES = {
   "hidden-row": "warning",
   "hidden-column": "warning",
   "total-row-skipped": "warning",
+  "blank-row-skipped": "warning",
   "rows-after-blank": "warning",
   "rows-after-end": "warning",
   "duplicate-column": "warning",
@@ -128,8 +130,8 @@ function notCalculated(cell: string, col: { zh: string; en: string }, formula: s
     "error",
     "formula-not-calculated",
     cell,
-    `${cell}“${col.zh}”的公式尚未计算（${formula}）：请在 Excel 中打开并保存后再试。`,
-    `${cell} (${col.en}): formula not calculated (${formula}); open and save the workbook in Excel, then try again.`,
+    `${cell}“${col.zh}”的公式尚未计算${formula ? `（${formula}）` : ""}：请在 Excel 中打开并保存后再试。`,
+    `${cell} (${col.en}): formula not calculated${formula ? ` (${formula})` : ""}; open and save the workbook in Excel, then try again.`,
   );
 }
 

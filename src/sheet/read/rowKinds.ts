@@ -2,14 +2,20 @@
  * What a row of the table is, besides a school (docs/school-table.md#skipped-rows): a total (合计, 总计) or subtotal
  * (小计), a legend under the header (units, column numbers), a unit row, a note under the table (注：…, 填表人：…).
  */
-import { readText } from "../cells";
+import { readNumber, readText } from "../cells";
 import { foldText } from "../vocabulary";
 import { GridView } from "./gridView";
 import { unitOfText, unitRowCell, type UnitWord } from "./units";
 
+/**
+ * A total's name, folded: 合计, 总计, 小计 or 共计 at its start or its end, where the end may carry a colon or a
+ * bracketed count (全县合计（12所）, 合计：), or the English words.
+ */
 export const TOTAL_ROW =
-  /^(?:合计|总计|小计|总合计)|(?:合计|总计|小计)$|^(?:total|subtotal|grandtotal|sum)$/u;
-export const SUBTOTAL_ROW = /^小计|小计$|^subtotal$/u;
+  /^(?:合计|总计|小计|总合计|共计)|(?:合计|总计|小计|共计)[:：]?(?:[(（][^()（）]*[)）])?[:：]?$|^(?:total|sub-?total|grand-?total|sum)[:：]?$/u;
+/** Subtotals, and the breakdown rows of statistical forms (其中：小学, 其中：民办), skipped as the rows around them
+ * are read. */
+export const SUBTOTAL_ROW = /^小计|小计[:：]?(?:[(（][^()（）]*[)）])?[:：]?$|^sub-?total[:：]?$|^其中/u;
 /** Notes under a table (注：…, 填表人：…) end it as a blank row would. */
 const NOTE_ROW = /^(?:注|说明|备注|填表|制表|审核|负责人|单位负责人|统计负责人|note)/u;
 /** What a legend row holds in the name column, folded. */
@@ -41,16 +47,20 @@ export function totalCell(
  */
 export function isLegendRow(view: GridView, r: number, nameCol: number | undefined): boolean {
   if (LEGEND_NAMES.has(foldText(view.text(r, nameCol ?? 0)))) return true;
-  // more than one filled cell, each a bracketed unit
+  // more than one filled cell, each a bracketed unit; or column numbers alone, 1 2 3 … (no 甲 乙 before them)
   let filled = 0;
   let legend = true;
+  let numbered = true;
+  let last = 0;
   view.forEachFilled(r, (_, v) => {
     filled++;
+    numbered &&= typeof v === "number" && v === last + 1;
+    last = typeof v === "number" ? v : last;
     const t = readText(v);
     legend = t.kind === "text" && LEGEND_CELL.test(t.text.trim());
-    return legend;
+    return legend || numbered;
   });
-  return legend && filled > 1;
+  return (legend && filled > 1) || (numbered && filled > 2);
 }
 
 /**
@@ -88,20 +98,63 @@ export function isNoteRow(view: GridView, r: number): boolean {
   return t.kind === "text" && NOTE_ROW.test(foldText(t.text));
 }
 
+/** The columns of the table that tell a school's row: its name, its type and its figures. */
+export interface TableColumns {
+  nameCol: number | undefined;
+  typeCol: number | undefined;
+  /** the figures read (the grid column of each, −1 for one derived from several) */
+  figures: readonly ({ col: number } | undefined)[];
+}
+
+/** Text in a name or type cell, as a person typed it: a formula's 0 or error left in the column is none. */
+function typedText(view: GridView, r: number, c: number | undefined): string {
+  if (c === undefined) return "";
+  const value = view.value(r, c);
+  return value === 0 ? "" : view.text(r, c);
+}
+
+/** Whether a figure cell holds what a person typed: a number other than 0, text, a date (errors, formulas never
+ * calculated, logical values and 0 are what a formula filled down leaves in rows without a school). */
+function typedFigure(value: unknown): boolean {
+  const reading = readNumber(value);
+  if (reading.kind === "number") return reading.value !== 0;
+  if (reading.kind === "blank") return false;
+  const kind = reading.cell.kind;
+  return kind === "text" || kind === "date";
+}
+
 /**
- * Whether a row looks like a school's: a name that is no total or note, and a school type beside it (or, in a
- * table without a type column, something more than the name). Used only to decide whether a table goes on after a
- * total row, and whether rows below its end were schools.
+ * Whether a row holds anything a person typed: a number other than 0, text, a date. A row holding only what a
+ * formula filled down to the sheet's end leaves (0, "", #DIV/0!, FALSE, a formula never calculated) holds no
+ * school: it is read as a blank row, not as a million rows of errors.
  */
-export function isSchoolLike(
-  view: GridView,
-  r: number,
-  nameCol: number | undefined,
-  typeCol: number | undefined,
-): boolean {
-  const name = view.text(r, nameCol ?? 0);
+export function holdsTypedData(view: GridView, r: number): boolean {
+  let typed = false;
+  view.forEachFilled(r, (_, value) => {
+    typed = typedFigure(value);
+    return !typed;
+  });
+  return typed;
+}
+
+/**
+ * Whether a row looks like a school's: a name that is no total or note, and a school type or a figure beside it
+ * (or, in a table whose figures are not known, something more than the name). Used only to decide whether a table
+ * goes on after a total or a blank row, and whether rows below its end were schools.
+ */
+export function isSchoolLike(view: GridView, r: number, columns: TableColumns): boolean {
+  const { nameCol, typeCol } = columns;
+  const name = typedText(view, r, nameCol ?? 0);
   if (!name || TOTAL_ROW.test(foldText(name)) || isNoteRow(view, r)) return false;
-  if (typeCol !== undefined) return view.text(r, typeCol) !== "";
+  if (typeCol !== undefined && view.text(r, typeCol) !== "") return true;
+  let figures = false;
+  for (const figure of columns.figures) {
+    if (figure && figure.col >= 0 && figure.col !== nameCol && typedFigure(view.value(r, figure.col))) {
+      figures = true;
+      break;
+    }
+  }
+  if (figures || typeCol !== undefined) return figures;
   let filled = 0;
   view.forEachFilled(r, () => ++filled < 2);
   return filled > 1;

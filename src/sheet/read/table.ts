@@ -198,8 +198,8 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
           "warning",
           "hidden-row",
           cell,
-          `第 ${rowNumber} 行是隐藏行，仍已读取。`,
-          `Row ${rowNumber} is hidden; it was read all the same.`,
+          `第 ${rowNumber} 行是隐藏行，仍已读取；请取消隐藏，核对该行是否应当评估。`,
+          `Row ${rowNumber} is hidden; it was read all the same: unhide it and check that it belongs in the evaluation.`,
         ),
       );
     }

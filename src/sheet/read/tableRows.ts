@@ -7,7 +7,16 @@
 import type { GridView } from "./gridView";
 import { problem } from "./problems";
 import type { ProblemSink } from "./figures";
-import { SUBTOTAL_ROW, isLegendRow, isNoteRow, isSchoolLike, totalCell, unitRowUnits } from "./rowKinds";
+import {
+  SUBTOTAL_ROW,
+  holdsTypedData,
+  isLegendRow,
+  isNoteRow,
+  isSchoolLike,
+  totalCell,
+  unitRowUnits,
+  type TableColumns,
+} from "./rowKinds";
 
 /** The rows the reader left out of a table, by reason. */
 export interface SkippedRows {
@@ -31,14 +40,9 @@ export function noSkippedRows(): SkippedRows {
   return { aboveHeader: 0, legend: 0, subtotal: 0, total: 0, note: 0, blank: 0, afterEnd: 0 };
 }
 
-type Kind = "blank" | "subtotal" | "total" | "note" | "legend" | "row";
+type Kind = "blank" | "empty" | "subtotal" | "total" | "note" | "legend" | "row";
 
-interface Columns {
-  nameCol: number | undefined;
-  typeCol: number | undefined;
-}
-
-function kindOf(view: GridView, r: number, columns: Columns, beforeData: boolean): Kind {
+function kindOf(view: GridView, r: number, columns: TableColumns, beforeData: boolean): Kind {
   if (view.isBlankRow(r)) return "blank";
   const { nameCol } = columns;
   // a subtotal between groups of schools (城区小计) is skipped: the schools below it still belong to the table
@@ -46,6 +50,8 @@ function kindOf(view: GridView, r: number, columns: Columns, beforeData: boolean
   if (beforeData && (isLegendRow(view, r, nameCol) || unitRowUnits(view, r) !== null)) return "legend";
   if (totalCell(view, r, nameCol) >= 0) return "total";
   if (isNoteRow(view, r)) return "note";
+  // what a formula filled down leaves: no school, a blank row of the table
+  if (!holdsTypedData(view, r)) return "empty";
   return "row";
 }
 
@@ -56,7 +62,7 @@ function kindOf(view: GridView, r: number, columns: Columns, beforeData: boolean
 export function walkTable(
   view: GridView,
   headerRows: readonly number[],
-  columns: Columns,
+  columns: TableColumns,
   sink: ProblemSink,
   readRow: (r: number) => void,
 ): SkippedRows {
@@ -68,7 +74,10 @@ export function walkTable(
   let end: TableEnd | null = null;
   let beforeData = true;
   let totals: number[] = [];
+  /** blank rows since the last row that held something, counted once something follows them */
   let blanks = 0;
+  /** the first row of the blank rows met inside the table, −1 when none is pending */
+  let gap = -1;
   let warned = false;
   const bottom = headerRows[headerRows.length - 1];
   for (let r = bottom + 1; r < view.height; r++) {
@@ -76,22 +85,31 @@ export function walkTable(
     // rows the grid does not hold are blank
     if (present > r) {
       blanks += present - r;
-      end ??= endAt(totals, "blank", r);
+      if (end === null && gap < 0) gap = r;
       r = present - 1;
       continue;
     }
     const kind = kindOf(view, r, columns, beforeData);
-    if (kind === "blank") {
-      blanks++;
-      end ??= endAt(totals, "blank", r);
+    if (kind === "blank" || kind === "empty") {
+      if (kind === "blank") blanks++;
+      else skipped.blank++;
+      if (end === null && gap < 0) gap = r;
       continue;
     }
     skipped.blank += blanks;
     blanks = 0;
+    if (gap >= 0 && (kind === "row" || kind === "note")) {
+      // blank rows with schools below them (subtotals and totals between) do not end the table: they are skipped
+      // and the schools read
+      if (kind === "row" && isSchoolLike(view, r, columns))
+        warnBlankInside(view, sink, gap, r, columns.nameCol);
+      else end = endAt(totals, "blank", gap);
+      gap = -1;
+    }
     if (end !== null) {
       countAfterEnd(skipped, kind);
       if (kind !== "row" || warned) continue;
-      if (end.reason === "blank" || isSchoolLike(view, r, columns.nameCol, columns.typeCol)) {
+      if (end.reason === "blank" || isSchoolLike(view, r, columns)) {
         warned = true;
         warnAfterEnd(view, sink, end, r);
       }
@@ -113,7 +131,7 @@ export function walkTable(
         continue;
     }
     if (totals.length > 0) {
-      if (!isSchoolLike(view, r, columns.nameCol, columns.typeCol)) {
+      if (!isSchoolLike(view, r, columns)) {
         // a total not followed by schools ends the table: what follows it is no school
         end = { reason: "total", row: totals[0] };
         skipped.afterEnd++;
@@ -159,6 +177,29 @@ function warnTotalInside(view: GridView, sink: ProblemSink, r: number, nameCol: 
       cell,
       `${cell}“${text}”是合计行，其下还有学校：该行已跳过，其后的学校照常读取。`,
       `${cell} ("${text}") is a total row with schools below it: the row was skipped and the schools below were read.`,
+    ),
+  );
+}
+
+function warnBlankInside(
+  view: GridView,
+  sink: ProblemSink,
+  gap: number,
+  r: number,
+  nameCol: number | undefined,
+): void {
+  const cell = view.address(gap, nameCol ?? 0);
+  const from = view.sheetRow(gap);
+  const to = view.sheetRow(r) - 1;
+  const rows = from === to ? `第 ${from} 行` : `第 ${from}–${to} 行`;
+  const rowsEn = from === to ? `Row ${from}` : `Rows ${from}–${to}`;
+  sink.report(
+    problem(
+      "warning",
+      "blank-row-skipped",
+      cell,
+      `${rows}没有学校数据，其下第 ${to + 1} 行起还有学校：已跳过，其后的学校照常读取。`,
+      `${rowsEn} hold no school, and schools follow from row ${to + 1}: ${from === to ? "it was" : "they were"} skipped and the schools below were read.`,
     ),
   );
 }

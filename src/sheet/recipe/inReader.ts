@@ -11,6 +11,7 @@ import { findHeader, withUnitRow, type HeaderReading, type MatchHeader } from ".
 import { noSkippedRows, walkTable } from "../read/tableRows";
 import type { ReadResult } from "../read/table";
 import { STATISTICS_EXPORT } from "./builtin";
+import { leavesOf } from "./derive";
 import { foldLabel, parsePattern } from "./patterns";
 import { readExport } from "./readExport";
 import type { TableRecipe } from "./schema";
@@ -125,7 +126,11 @@ export function readWithRecipe(
     return null;
   }
   const dataRows: number[] = [];
-  const columns = { nameCol: plan.rules.name?.index, typeCol: plan.rules.type?.index };
+  const columns = {
+    nameCol: plan.rules.name?.index,
+    typeCol: plan.rules.type?.index,
+    figures: plan.fields.flatMap((f) => leavesOf(f.node).map((leaf) => ({ col: leaf.column.index }))),
+  };
   const skippedRows = walkTable(view, reading.header.rows, columns, collect(problems), (r) =>
     dataRows.push(r),
   );

@@ -15,7 +15,8 @@ export interface ProblemsStepProps {
 
 const PAGE = 20;
 
-function ProblemGroup(props: {
+/** A titled list of problems, a page at a time; a click on one with a cell selects it. */
+export function ProblemGroup(props: {
   lang: Lang;
   title: string;
   problems: readonly Problem[];

@@ -132,7 +132,8 @@ class SheetReader {
         this.phonetic++;
         return;
       case "col":
-        if (isTrue(attributes.get("hidden"))) {
+        // a column dragged to no width is out of sight as a hidden one is
+        if (isTrue(attributes.get("hidden")) || Number(attributes.get("width") ?? 1) === 0) {
           const min = Number(attributes.get("min"));
           const max = Number(attributes.get("max") ?? attributes.get("min"));
           if (min >= 1 && max >= min) this.hiddenColumnRanges.push([min - 1, Math.min(max, LAST_COLUMN) - 1]);
@@ -231,7 +232,7 @@ class SheetReader {
     }
     // the formula's place in its shared group is needed even when its result is cached
     const formula = this.hasFormula ? this.formulaText() : null;
-    if (value === null && this.value === null && formula !== null) value = { formula };
+    if (value === null && this.uncached() && formula !== null) value = { formula };
     if (value === null || value === "") return;
     this.store(value);
   }
@@ -268,10 +269,22 @@ class SheetReader {
         if (text === "") return null;
         if (!NUMBER.test(text)) return text.trim();
         const number = Number(text);
+        // 1e400 is no double: kept as written, never read as Infinity
+        if (!Number.isFinite(number)) return text.trim();
         if (this.context.dateStyles[this.style]) return serialToDate(number, this.context.date1904) ?? number;
         return number;
       }
     }
+  }
+
+  /**
+   * Whether the cell has no cached value: no `<v>`, or an empty one where the type says a value belongs (some
+   * writers, openpyxl among them, write `<v></v>` beside a formula they never calculated). An empty `<v>` of a
+   * text result (t="str") is the empty text a formula such as IF(A2="","",…) gives.
+   */
+  private uncached(): boolean {
+    if (this.value === null) return true;
+    return this.value.trim() === "" && this.type !== "str" && this.type !== "s" && this.type !== "inlineStr";
   }
 
   /** The formula of the cell: its own text, or its shared group's text moved to this cell. */
@@ -285,7 +298,7 @@ class SheetReader {
     }
     const master = this.shared.get(group);
     if (!master) return "";
-    return this.value === null ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
+    return this.uncached() ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
   }
 
   private store(value: CellValue): void {

@@ -1,0 +1,233 @@
+/**
+ * Hostile inputs around the workbook (issue 13 items 4–6): profiles, edits files and output paths as people and
+ * editors write them. Each is read as written or refused with the field or the path it is about, with the exit
+ * codes docs/cli.md#exit-codes promises, and never a stack trace; refused before anything is evaluated.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { cleanTemplate, countyRows, rawBook, rawSheet } from "../trust/hostileBooks";
+import { run, tempDir } from "./helpers";
+
+const dir = tempDir();
+let county: string;
+
+beforeAll(async () => {
+  county = join(dir, "白狼县.xlsx");
+  writeFileSync(county, await cleanTemplate());
+});
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const STACK = /^\s+at .+[(:]\d+|TypeError|ReferenceError|RangeError|SyntaxError/m;
+
+describe("profiles (item 6)", () => {
+  const valid = '{"extends":"national-2017","cvLimit":{"junior":0.40}}';
+
+  test.each([
+    [
+      "UTF-8 with a byte-order mark (Notepad)",
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]),
+    ],
+    [
+      "UTF-16 LE with its mark (Notepad's Unicode)",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid, "utf16le")]),
+    ],
+    [
+      "UTF-16 BE with its mark",
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(valid, "utf16le").swap16()]),
+    ],
+  ])("a profile saved as %s is read", async (_, bytes) => {
+    const r = await run("evaluate", county, "--profile", file("p.json", bytes), "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).levels.junior.cvPass).toBeDefined();
+  });
+
+  test("a profile in GBK (Notepad's ANSI on a Chinese Windows) is refused, saying to save it as UTF-8", async () => {
+    // the name 国标 in GBK: B9 FA B1 EA (some GBK text happens to be valid UTF-8; this is not)
+    const gbk = Buffer.concat([
+      Buffer.from('{"extends":"national-2017","id":"p","name":{"zh":"'),
+      Buffer.from([0xb9, 0xfa, 0xb1, 0xea]),
+      Buffer.from('","en":"p"}}'),
+    ]);
+    const r = await run("evaluate", county, "--profile", file("gbk.json", gbk));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("UTF-8");
+    expect(r.stdout).toBe("");
+  });
+
+  test.each([
+    ['{"extends":"national-2017","cvLimit":{"juniour":0.4}}', "cvLimit.juniour"],
+    [
+      '{"extends":"national-2017","indicators":{"sportsArea":{"standard":{"primry":8}}}}',
+      "indicators.sportsArea.standard.primry",
+    ],
+    [
+      '{"extends":"national-2017","counties":[{"name":"阿尔山市","targetYear":2026,"note":"x"}]}',
+      "counties.0.note",
+    ],
+    ['{"extends":"national-2017","__proto__":{"cvLimit":{"junior":9}}}', "__proto__"],
+    ['{"extends":"national-2017","cvLimit":{"constructor":{"junior":9}}}', "cvLimit.constructor"],
+    ['{"extends":"national-2017","cvLimit":{"junior":1e999}}', "cvLimit.junior"],
+    [
+      '{"extends":"national-2017","indicators":{"sportsArea":{"standard":{"primary":1e300}}}}',
+      "indicators.sportsArea.standard.primary",
+    ],
+    ['{"extends":"toString"}', "extends"],
+    ['{"extends":"__proto__"}', "extends"],
+    ['{"extends":7}', "extends"],
+  ])("%s is refused naming %s, exit 2, nothing evaluated", async (json, field) => {
+    const r = await run("evaluate", county, "--profile", file("bad.json", json));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    // the one field at fault, not a list of every field a base profile would have given
+    expect(r.stderr).toContain(`(${field})`);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  test("an unknown base profile says which one there is", async () => {
+    const r = await run("evaluate", county, "--profile", file("base.json", '{"extends":"national-2018"}'));
+    expect(r.stderr).toContain("national-2017");
+  });
+});
+
+describe("edits files (what-if)", () => {
+  const edits = (list: unknown) => file("edits.json", JSON.stringify(list));
+  const open = (record: Record<string, unknown>) => [
+    {
+      kind: "openSchool",
+      record: {
+        name: "新区小学",
+        type: "primary",
+        students: { primary: 600 },
+        teachers: { primary: { qualifiedTeachers: 30, keyTeachers: 7, peArtTeachers: 6 } },
+        facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1500000, multimediaRooms: 15 },
+        ...record,
+      },
+    },
+  ];
+
+  test.each([
+    [
+      "a misspelt enrolment of a new school",
+      open({ students: { primry: 600 } }),
+      "edits[0].record.students.primry",
+    ],
+    [
+      "a misspelt field of an edit",
+      [{ kind: "addStudents", school: "城关中学", level: "junior", value: 10, levle: "x" }],
+      "edits[0].levle",
+    ],
+    [
+      "1e308 ㎡ added",
+      [{ kind: "addFacility", school: "城关中学", resource: "teachingArea", amount: 1e308 }],
+      "edits[0].amount",
+    ],
+    [
+      "Infinity pupils (1e999 in JSON)",
+      [{ kind: "setStudents", school: "城关中学", level: "junior", value: "1e999" }],
+      "edits[0].value",
+    ],
+  ])("%s is an error naming the edit's field; nothing is half applied", async (_, list, field) => {
+    const path = edits(list);
+    // JSON.stringify cannot write 1e999: put the number in by hand
+    writeFileSync(path, JSON.stringify(list).replace('"1e999"', "1e999"));
+    const r = await run("whatif", county, "--edits", path, "--json");
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { problems: { message: string }[]; applied: number[] };
+    expect(doc.problems.map((p) => p.message).join("\n")).toContain(field);
+    expect(doc.applied).toEqual([]);
+  });
+
+  test("an edits file in UTF-16 is read", async () => {
+    const list = JSON.stringify([{ kind: "addStudents", school: "城关中学", level: "junior", value: 10 }]);
+    const path = file(
+      "edits16.json",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(list, "utf16le")]),
+    );
+    const r = await run("whatif", county, "--edits", path, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).applied).toEqual([0]);
+  });
+});
+
+describe("output paths (item 4)", () => {
+  test("a name longer than a disk takes is refused before evaluating (exit 2)", async () => {
+    const out = join(dir, `${"报告".repeat(50)}.xlsx`);
+    const r = await run("evaluate", county, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("文件名过长");
+    expect(r.stdout).toBe("");
+  });
+
+  test("a name just short of the limit is written: its temporary name is cut to fit", async () => {
+    // 84 CJK characters (252 bytes) + ".xlsx" is too long; 80 (240 bytes) + ".xlsx" (5) fits in 255
+    const folder = join(dir, "long");
+    mkdirSync(folder);
+    const out = join(folder, `${"评".repeat(80)}.xlsx`);
+    const r = await run("evaluate", county, "--out", out);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(readdirSync(folder)).toEqual([`${"评".repeat(80)}.xlsx`]);
+  });
+
+  test.each([
+    ["the input itself", () => county, "输入的工作簿"],
+    ["a folder", () => dir + "/", ".xlsx"],
+    ["a name without .xlsx", () => join(dir, "报告.xls"), ".xlsx"],
+    ["a missing folder", () => join(dir, "没有/报告.xlsx"), "不存在"],
+  ])("%s as --out is refused before evaluating (exit 2)", async (_, out, said) => {
+    const r = await run("evaluate", county, "--out", out(), "--force");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(said);
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe("balance batch", () => {
+  test("a county read past a hidden sheet says so, as balance evaluate does, though it evaluates", async () => {
+    const folder = join(dir, "league");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "阿尔山市.xlsx"), await cleanTemplate());
+    const stale = countyRows().map((row, r) =>
+      r === 0 ? row : row.map((v) => (typeof v === "number" ? 1 : v)),
+    );
+    writeFileSync(
+      join(folder, "突泉县.xlsx"),
+      rawBook([rawSheet(stale, { name: "2023年", state: "hidden" }), rawSheet(countyRows())]),
+    );
+    const r = await run("batch", folder);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("突泉县.xlsx");
+    expect(r.stderr).toContain("2023年");
+    expect(r.stderr).not.toContain("阿尔山市.xlsx");
+  });
+});
+
+describe("a sheet named as a reference (item 9)", () => {
+  test("the report's source note quotes it: 'A1'!A1:…", async () => {
+    const input = file("A1表.xlsx", rawBook([rawSheet(countyRows(), { name: "A1" })]));
+    const out = join(dir, "A1报告.xlsx");
+    const r = await run("evaluate", input, "--out", out);
+    expect(r.code).toBe(0);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(out);
+    const texts: string[] = [];
+    report.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") texts.push(cell.value);
+        }),
+      ),
+    );
+    const notes = texts.filter((t) => t.includes("!A1:"));
+    expect(notes.length).toBeGreaterThan(0);
+    // every mention of the sheet in a reference is quoted, never the bare A1!A1 Excel would read as a cell
+    for (const note of notes) expect(note).not.toMatch(/(?<!')A1!/u);
+    expect(notes.some((t) => t.includes(`'A1'!A1:`))).toBe(true);
+  });
+});
