@@ -304,8 +304,21 @@ export interface ParsedValue {
   error?: { code: string; message: Bilingual };
 }
 
-const YES = new Set(["是", "有", "已", "已落实", "符合", "达标", "yes", "y", "true", "✓", "✔", "√"]);
-const NO = new Set([
+const YES: ReadonlySet<string> = new Set([
+  "是",
+  "有",
+  "已",
+  "已落实",
+  "符合",
+  "达标",
+  "yes",
+  "y",
+  "true",
+  "✓",
+  "✔",
+  "√",
+]);
+const NO: ReadonlySet<string> = new Set([
   "否",
   "无",
   "没有",

@@ -102,8 +102,10 @@ export interface ColumnPlan {
 /** A user's correction: column id → 0-based grid column, null to unmap; undefined where it names no column. */
 export type MappedCol = (id: string) => number | null | undefined;
 
-const KIND_OF = new Map(COLUMNS.map((c) => [c.id, c.kind]));
-const KNOWN_IDS = new Set(COLUMNS.map((c) => c.id));
+const KIND_OF: ReadonlyMap<string, (typeof COLUMNS)[number]["kind"]> = new Map(
+  COLUMNS.map((c) => [c.id, c.kind]),
+);
+const KNOWN_IDS: ReadonlySet<string> = new Set(COLUMNS.map((c) => c.id));
 
 function columnMatch(m: HeaderMatch, id: string): ColumnMatch {
   const { column } = m;

@@ -67,7 +67,7 @@ export function problem(
   return { severity, code, cell, message: { zh, en } };
 }
 
-const COLUMN_BY_ID = new Map(COLUMNS.map((c) => [c.id, c]));
+const COLUMN_BY_ID: ReadonlyMap<string, (typeof COLUMNS)[number]> = new Map(COLUMNS.map((c) => [c.id, c]));
 
 /** A column's name in both languages, for messages. */
 export function columnName(id: string): { zh: string; en: string } {

@@ -99,7 +99,7 @@ export function levelOfField(id: string): RowLevel | null {
   return null;
 }
 
-const STUDENT_FIELDS = new Set(["primaryStudents", "juniorStudents", "seniorStudents"]);
+const STUDENT_FIELDS: ReadonlySet<string> = new Set(["primaryStudents", "juniorStudents", "seniorStudents"]);
 
 /** The levels a row holds: its 学段, else every level its type enrols (all, for a type not known). */
 function levelsOfRow(row: SourceRow): readonly RowLevel[] {

@@ -164,8 +164,8 @@ export function recipeFit(plan: TablePlan | null): number {
 }
 
 /** 是否计校数 as the statistics write it: 是/否, 1/0, TRUE/FALSE, Y/N. */
-const COUNTED_YES = new Set(["是", "1", "true", "y", "yes", "计"]);
-const COUNTED_NO = new Set(["否", "0", "false", "n", "no", "不计"]);
+const COUNTED_YES: ReadonlySet<string> = new Set(["是", "1", "true", "y", "yes", "计"]);
+const COUNTED_NO: ReadonlySet<string> = new Set(["否", "0", "false", "n", "no", "不计"]);
 
 /** 学段 words: 小学, 初中, 高中, with 部/段/学段 after them. */
 const LEVEL_WORDS: Record<string, RowLevel> = {

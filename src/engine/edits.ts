@@ -1,0 +1,197 @@
+/**
+ * The edits of a what-if scenario (docs/plans.md#edits): what an edits file may say, checked with its schema, and
+ * each edit in words. Applying them is ./scenario.ts.
+ */
+import { z } from "zod";
+import type { Profile } from "../standard/profile";
+import { computableNumber, schemaMessageZh } from "../standard/figures";
+import {
+  FACILITY_INDICATORS,
+  LEVELS,
+  TEACHER_INDICATORS,
+  type IndicatorId,
+  type Level,
+} from "../standard/indicators";
+import type { Problem } from "../problems/problem";
+import { SCHOOL_TYPES } from "./records";
+
+const level = z.enum(LEVELS);
+const teacherResource = z.enum(TEACHER_INDICATORS);
+const facilityResource = z.enum(FACILITY_INDICATORS);
+const schoolName = z.string().trim().min(1);
+/** A figure the evaluation can compute with: 1e308 ㎡ or Infinity would overflow its sums to Infinity. */
+const finite = computableNumber();
+const wholeNumber = computableNumber().int();
+
+// every object strict: a misspelt field (`"primry": 600`) is refused with its path, never left out so that a new
+// school would open without pupils
+const facilitiesSchema = z.strictObject({
+  teachingArea: finite.min(0),
+  sportsArea: finite.min(0),
+  equipmentValue: finite.min(0),
+  multimediaRooms: wholeNumber.min(0),
+});
+const teachersSchema = z.strictObject({
+  qualifiedTeachers: wholeNumber.min(0),
+  keyTeachers: wholeNumber.min(0),
+  peArtTeachers: wholeNumber.min(0),
+});
+
+/** A new school (开办新校): the fields the evaluation needs, equipment in 元. */
+const newSchoolSchema = z.strictObject({
+  name: schoolName,
+  type: z.enum(SCHOOL_TYPES),
+  locale: z.enum(["urban", "town", "rural"]).optional(),
+  parent: z.string().optional(),
+  students: z.strictObject({
+    primary: wholeNumber.min(0).default(0),
+    junior: wholeNumber.min(0).default(0),
+    senior: wholeNumber.min(0).default(0),
+  }),
+  teachers: z
+    .strictObject({ primary: teachersSchema.optional(), junior: teachersSchema.optional() })
+    .default({ primary: undefined, junior: undefined }),
+  facilities: facilitiesSchema,
+});
+
+const editSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("setStudents"), school: schoolName, level, value: wholeNumber.min(0) }),
+  z.strictObject({ kind: z.literal("addStudents"), school: schoolName, level, value: wholeNumber }),
+  z.strictObject({
+    kind: z.literal("addFacility"),
+    school: schoolName,
+    resource: facilityResource,
+    amount: finite,
+  }),
+  z.strictObject({
+    kind: z.literal("hireTeachers"),
+    school: schoolName,
+    level,
+    resource: teacherResource,
+    count: wholeNumber,
+  }),
+  z.strictObject({
+    kind: z.literal("transferTeachers"),
+    from: schoolName,
+    to: schoolName,
+    fromLevel: level,
+    toLevel: level,
+    resource: teacherResource,
+    count: wholeNumber.min(0),
+  }),
+  z.strictObject({ kind: z.literal("mergeSchool"), school: schoolName, into: schoolName }),
+  z.strictObject({ kind: z.literal("openSchool"), record: newSchoolSchema }),
+  z.strictObject({ kind: z.literal("closeSchool"), school: schoolName }),
+]);
+
+export type Edit = z.infer<typeof editSchema>;
+export type EditKind = Edit["kind"];
+
+/** The edits file: a bare list, or `{ "edits": [...] }`. */
+const editsFileSchema = z.union([z.array(z.unknown()), z.object({ edits: z.array(z.unknown()) })]);
+
+/** A problem with an edit, named by its place in the file (`edits[2].count`). */
+export function editProblem(
+  code: string,
+  path: string,
+  zh: string,
+  en: string,
+  severity: Problem["severity"] = "error",
+): Problem {
+  return { severity, code, cell: null, message: { zh: `${path}：${zh}`, en: `${path}: ${en}` } };
+}
+
+/**
+ * Reads an edits file already parsed from JSON. Each invalid edit is a problem naming its index and field
+ * (`edits[2].count`); the valid ones are kept in order.
+ */
+export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[]; indexes: number[] } {
+  const file = editsFileSchema.safeParse(json);
+  if (!file.success) {
+    return {
+      edits: [],
+      indexes: [],
+      problems: [
+        editProblem(
+          "edits-not-a-list",
+          "edits",
+          "修改清单应为数组，或含 edits 数组的对象",
+          "the edits file must be a list, or an object with an `edits` list",
+        ),
+      ],
+    };
+  }
+  const list = Array.isArray(file.data) ? file.data : file.data.edits;
+  const edits: Edit[] = [];
+  const indexes: number[] = [];
+  const problems: Problem[] = [];
+  list.forEach((raw, index) => {
+    const parsed = editSchema.safeParse(raw);
+    if (parsed.success) {
+      edits.push(parsed.data);
+      indexes.push(index);
+      return;
+    }
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          const field = `edits[${index}].${[...issue.path, key].join(".")}`;
+          problems.push(
+            editProblem("edit-invalid", field, "未知字段（拼写有误？）", "unknown field (misspelt?)"),
+          );
+        }
+        continue;
+      }
+      const field = issue.path.length > 0 ? "." + issue.path.join(".") : "";
+      problems.push(
+        editProblem(
+          "edit-invalid",
+          `edits[${index}]${field}`,
+          `修改无效（${schemaMessageZh(issue.message)}）`,
+          `invalid edit (${issue.message})`,
+        ),
+      );
+    }
+  });
+  // indexes: where each valid edit stood in the file, so that later problems name the same edit
+  return { edits, problems, indexes };
+}
+
+const LEVEL_ZH: Record<Level, string> = { primary: "小学", junior: "初中" };
+
+/** One edit in words, for the list of edits in the pane and the scenario sheet. */
+export function describeEdit(edit: Edit, profile: Profile, lang: "zh" | "en"): string {
+  const name = (id: IndicatorId) => profile.indicators[id].shortName[lang];
+  const unit = (id: IndicatorId) => profile.indicators[id].resourceUnit[lang];
+  const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+  const zh = lang === "zh";
+  const lv = (l: Level) => (zh ? LEVEL_ZH[l] : l);
+  switch (edit.kind) {
+    case "setStudents":
+      return zh
+        ? `${edit.school} ${lv(edit.level)}在校生设为 ${edit.value}`
+        : `${edit.school}: ${lv(edit.level)} students set to ${edit.value}`;
+    case "addStudents":
+      return zh
+        ? `${edit.school} ${lv(edit.level)}在校生 ${signed(edit.value)}`
+        : `${edit.school}: ${lv(edit.level)} students ${signed(edit.value)}`;
+    case "addFacility":
+      return zh
+        ? `${edit.school} ${name(edit.resource)} ${signed(edit.amount)} ${unit(edit.resource)}`
+        : `${edit.school}: ${name(edit.resource)} ${signed(edit.amount)} ${unit(edit.resource)}`;
+    case "hireTeachers":
+      return zh
+        ? `${edit.school} ${lv(edit.level)}${name(edit.resource)} ${signed(edit.count)} 人`
+        : `${edit.school}: ${lv(edit.level)} ${name(edit.resource)} ${signed(edit.count)}`;
+    case "transferTeachers":
+      return zh
+        ? `${name(edit.resource)} ${edit.count} 人：${edit.from}（${lv(edit.fromLevel)}）→ ${edit.to}（${lv(edit.toLevel)}）`
+        : `${name(edit.resource)} ×${edit.count}: ${edit.from} (${lv(edit.fromLevel)}) → ${edit.to} (${lv(edit.toLevel)})`;
+    case "mergeSchool":
+      return zh ? `${edit.school} 并入 ${edit.into}` : `${edit.school} merged into ${edit.into}`;
+    case "openSchool":
+      return zh ? `新建学校 ${edit.record.name}` : `New school ${edit.record.name}`;
+    case "closeSchool":
+      return zh ? `撤销学校 ${edit.school}` : `School ${edit.school} closed`;
+  }
+}
