@@ -23,6 +23,8 @@ const common = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
+  // fast-check draws from one fixed seed unless BALANCE_FC_SEED names another (tests/setup/propertySeed.ts)
+  setupFiles: ["<rootDir>/tests/setup/propertySeed.ts"],
 };
 
 module.exports = { SLOW, common };

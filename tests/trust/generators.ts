@@ -102,7 +102,10 @@ export function recordsArb(maxSchools = 12, profile: Profile = NATIONAL_2017): f
           record.sectionFacilities[level] = given;
         }
       }
-      if (shape.indoorSports !== undefined) record.indoorSportsArea = shape.indoorSports;
+      // the reader refuses an indoor sports area larger than the teaching area it is part of
+      // (indoor-sports-exceeds-teaching), so no county it reads has one
+      if (shape.indoorSports !== undefined)
+        record.indoorSportsArea = Math.min(shape.indoorSports, facilities.teachingArea);
       if (shape.type === "teachingPoint" && shape.parentPick !== -2) {
         record.parent = shape.parentPick === -1 ? "不存在的中心校" : `学校${shape.parentPick + 1}`;
       }
