@@ -157,6 +157,12 @@ export const usePaneStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
   },
+  /** a text box that takes its column's width and no more: an input's own default width overflows a narrow pane */
+  fillInput: {
+    width: "100%",
+    minWidth: 0,
+    "& input": { minWidth: 0, width: "100%" },
+  },
   bullets: {
     margin: 0,
     paddingLeft: "18px",

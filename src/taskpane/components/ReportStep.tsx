@@ -48,6 +48,7 @@ export function ReportStep(props: ReportStepProps) {
       <div className={styles.fieldGrid}>
         <Field label={t(lang, "reportCounty")}>
           <Input
+            className={styles.fillInput}
             value={title.county}
             placeholder={props.chosenCounty ?? t(lang, "reportCountyPlaceholder")}
             onChange={(_, data) => props.onTitle({ ...title, county: data.value })}
@@ -60,6 +61,7 @@ export function ReportStep(props: ReportStepProps) {
           validationMessage={wrongYear ? t(lang, "reportYearWrong") : undefined}
         >
           <Input
+            className={styles.fillInput}
             value={title.year}
             placeholder={t(lang, "reportYearPlaceholder")}
             onChange={(_, data) => props.onTitle({ ...title, year: data.value })}
