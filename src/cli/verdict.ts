@@ -1,6 +1,7 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
 import { ceilWhole, nearlyEqual } from "../engine/compare";
+import { excludedSections, failingSections } from "../engine/evaluate";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
 import type { Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
@@ -239,8 +240,7 @@ function* levelLines(profile: Profile, evaluation: Evaluation, level: Level, lan
   }
   let heading = true;
   const words = indicatorWords(profile, level, lang);
-  for (const s of evaluation.sections) {
-    if (s.level !== level || !s.included || s.pass) continue;
+  for (const s of failingSections(evaluation, level)) {
     if (heading) yield `  ${t.failing}`;
     heading = false;
     const p = PUNCTUATION[lang];
@@ -269,7 +269,7 @@ export function* verdictLines(
     yield* levelLines(profile, evaluation, level, lang);
     yield "";
   }
-  const excluded = evaluation.sections.filter((s) => !s.included && s.exclusion !== "noStudents");
+  const excluded = excludedSections(evaluation).filter((s) => s.exclusion !== "noStudents");
   if (excluded.length > 0) {
     const items = excluded.map((s) => {
       const reason = t.exclusion[s.exclusion ?? ""] ?? s.exclusion;

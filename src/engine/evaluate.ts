@@ -259,6 +259,18 @@ export function failingSections(evaluation: Evaluation, level?: Level): SectionR
   return failing;
 }
 
+/** The sections left out of the evaluation (docs/standard.md#scope), whatever the reason, in the order of `sections`. */
+export function excludedSections(evaluation: Evaluation): SectionResult[] {
+  const { profile, order } = evaluation.columns;
+  const excluded: SectionResult[] = [];
+  for (let n = 0; n < order.length; n++) {
+    const columns = columnsOf(evaluation.columns, n);
+    const row = rowOf(evaluation.columns, n);
+    if (columns.exclusion[row] !== 0) excluded.push(resultAt(profile, columns, row));
+  }
+  return excluded;
+}
+
 export { buildSections } from "./columns";
 export type { IndicatorStatus, Shortfall, SectionResult } from "./sectionResult";
 export { additionalAmount, evaluateSection, indicatorStatus, sectionPasses } from "./sectionResult";

@@ -158,7 +158,11 @@ export function countyStanding(input: LeagueCountyInput, year: number): CountySt
   let failingSections: number | null = null;
   let failingCoefficients: number | null = null;
   if (evaluation) {
-    failingSections = evaluation.sections.filter((s) => s.included && !s.pass).length;
+    // each level counts its included sections and those that pass: no section object needed
+    failingSections = LEVELS.reduce(
+      (n, level) => n + evaluation.levels[level].sections - evaluation.levels[level].passingSections,
+      0,
+    );
     failingCoefficients = 0;
     for (const level of LEVELS) {
       for (const id of INDICATOR_IDS) if (!evaluation.levels[level].balance[id].pass) failingCoefficients++;

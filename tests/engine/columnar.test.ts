@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import {
   evaluate,
+  excludedSections,
   failingSections,
   sectionCount,
   sectionPage,
@@ -289,7 +290,7 @@ describe("the columnar engine agrees with a per-section reference (docs/standard
     );
   });
 
-  it("makes the failing sections and a page of them as `sections` lists them", () => {
+  it("makes the failing and the excluded sections and a page of them as `sections` lists them", () => {
     fc.assert(
       fc.property(recordsArb(30), profileArb, fc.nat(40), fc.nat(10), (records, profile, start, count) => {
         const lazy = evaluate(records, profile);
@@ -301,6 +302,7 @@ describe("the columnar engine agrees with a per-section reference (docs/standard
         expect(failing).toEqual(all.filter((s) => s.included && !s.pass));
         expect(primaryFailing).toEqual(all.filter((s) => s.level === "primary" && s.included && !s.pass));
         expect(page).toEqual(all.slice(start, start + count));
+        expect(excludedSections(lazy)).toEqual(all.filter((s) => !s.included));
       }),
       { numRuns: 100, seed: 11 },
     );
