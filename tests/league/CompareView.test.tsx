@@ -20,13 +20,9 @@ import { SETTINGS_KEY } from "../../src/taskpane/mapping";
 import { Pane } from "../../src/taskpane/Pane";
 import { FakeHost } from "../taskpane/fakeHost";
 import { twoYearsWithRegression } from "./records";
+import { withoutResizeObserver } from "../taskpane/paneDom";
 
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
 jest.setTimeout(60000);
 

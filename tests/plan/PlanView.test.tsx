@@ -7,13 +7,9 @@ import type { ExcelHost } from "../../src/excel/host";
 import type { ReportSheet } from "../../src/report/model";
 import type { SchoolRecord } from "../../src/engine/records";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { withoutResizeObserver } from "../taskpane/paneDom";
 
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
 jest.setTimeout(60000);
 

@@ -10,14 +10,10 @@ import { countyItemsOf } from "../../src/report/allItems";
 import { countyTemplateRows } from "../../src/sheet/countySheet";
 import { FakeHost } from "./fakeHost";
 import { smallCounty, tableOf } from "./county";
+import { withoutResizeObserver, readAndCheck } from "./paneDom";
 
 // Fluent's positioning observes sizes; jsdom has no ResizeObserver
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+withoutResizeObserver();
 
 // Role queries skip the costly visibility check (computed styles of every ancestor) on Fluent's deep DOM;
 // the pane hides nothing a test looks for.
@@ -25,11 +21,6 @@ configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
 jest.setTimeout(120000);
 
 const RENAMED = "骨干教师（小学，县级以上）";
-
-async function readAndCheck() {
-  fireEvent.click(screen.getByRole("button", { name: "读取并检查" }));
-  await screen.findByRole("heading", { name: "3. 数据检查" });
-}
 
 /** The text of step 3, read directly: whole-document queries are slow on Fluent's DOM. */
 function checkText(): string {

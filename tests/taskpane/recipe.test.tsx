@@ -6,13 +6,9 @@ import { Pane } from "../../src/taskpane/Pane";
 import { RECIPE_SETTINGS_KEY } from "../../src/taskpane/recipeSettings";
 import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
 import { FakeHost } from "./fakeHost";
+import { withoutResizeObserver, readAndCheck } from "./paneDom";
 
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
 jest.setTimeout(120000);
 
@@ -24,11 +20,6 @@ function stepText(id: string): string {
 
 function derivationOf(field: string): string {
   return document.querySelector(`li[data-field="${field}"] [data-derivation]`)?.textContent ?? "";
-}
-
-async function readAndCheck() {
-  fireEvent.click(screen.getByRole("button", { name: "读取并检查" }));
-  await screen.findByRole("heading", { name: "3. 数据检查" });
 }
 
 async function chooseCounty(name: string) {

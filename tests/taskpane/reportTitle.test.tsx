@@ -13,20 +13,11 @@ import { TITLE_SETTINGS_KEY } from "../../src/taskpane/reportTitle";
 import { COUNTY_LISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
 import { FakeHost } from "./fakeHost";
 import { smallCounty, tableOf } from "./county";
+import { withoutResizeObserver, readAndCheck } from "./paneDom";
 
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
 jest.setTimeout(120000);
-
-async function readAndCheck() {
-  fireEvent.click(screen.getByRole("button", { name: "读取并检查" }));
-  await screen.findByRole("heading", { name: "3. 数据检查" });
-}
 
 const countyField = () => screen.getByRole("textbox", { name: "旗县市" }) as HTMLInputElement;
 const yearField = () => screen.getByRole("textbox", { name: "年份或学年" }) as HTMLInputElement;

@@ -19,20 +19,11 @@ import { PlanView } from "../../src/taskpane/plan/PlanView";
 import { WhatIfView } from "../../src/taskpane/whatif/WhatIfView";
 import { FakeHost } from "./fakeHost";
 import { goodPrimary, smallCounty, tableOf } from "./county";
+import { withoutResizeObserver, readAndCheck } from "./paneDom";
 
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
 jest.setTimeout(120000);
-
-async function readAndCheck() {
-  fireEvent.click(screen.getByRole("button", { name: "读取并检查" }));
-  await screen.findByRole("heading", { name: "3. 数据检查" });
-}
 
 describe("numbers as the pane shows them", () => {
   it.each([

@@ -28,15 +28,11 @@ import { OpenWorkbook } from "../../src/web/OpenWorkbook";
 import { readCountyFiles } from "../../src/web/readFiles";
 import { randomCounty } from "../league/helpers";
 import { primarySchool } from "../league/records";
+import { withoutResizeObserver } from "../taskpane/paneDom";
 
 jest.mock("../../src/web/readFiles", () => ({ readCountyFiles: jest.fn() }));
 
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
 jest.setTimeout(60000);
 

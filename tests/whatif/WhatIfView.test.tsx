@@ -7,13 +7,9 @@ import type { ExcelHost } from "../../src/excel/host";
 import type { ReportSheet } from "../../src/report/model";
 import { school } from "./schools";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { withoutResizeObserver } from "../taskpane/paneDom";
 
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+withoutResizeObserver();
 configure({ defaultHidden: true });
 jest.setTimeout(60000);
 

@@ -12,9 +12,10 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { ExcelHost } from "../../excel/host";
-import { PUNCTUATION, type Lang } from "../../i18n/format";
+import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import type { ReportSheet } from "../../report/model";
+import { writeSheetsNote } from "../writeSheets";
 import type { Profile } from "../../standard/profile";
 import { usePaneStyles } from "../styles";
 import { TrendResult } from "./TrendResult";
@@ -93,15 +94,8 @@ export function CompareView(props: CompareViewProps) {
     if (sheets.length === 0) return;
     setWriting(true);
     setMessage(null);
-    try {
-      await props.onWriteSheets(sheets);
-      const sep = PUNCTUATION[lang].list;
-      setMessage(t(lang, "sheetsWritten", { sheets: sheets.map((s) => s.name).join(sep) }));
-    } catch (e) {
-      setMessage(t(lang, "writeFailed", { message: String((e as Error)?.message ?? e) }));
-    } finally {
-      setWriting(false);
-    }
+    setMessage(await writeSheetsNote(props.onWriteSheets, sheets, lang));
+    setWriting(false);
   };
 
   return (

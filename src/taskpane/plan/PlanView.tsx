@@ -1,4 +1,5 @@
 import * as React from "react";
+import { writeSheetsNote } from "../writeSheets";
 import { Badge, Button, Spinner, Text } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
 import {
@@ -10,7 +11,7 @@ import {
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
-import { formatNumber, formatWan, PUNCTUATION } from "../../i18n/format";
+import { formatNumber, formatWan } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
@@ -87,15 +88,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     if (sheets.length === 0) return;
     setBusy("write");
     setMessage(null);
-    try {
-      await props.onWriteSheets(sheets);
-      const sep = PUNCTUATION[lang].list;
-      setMessage(t(lang, "sheetsWritten", { sheets: sheets.map((s) => s.name).join(sep) }));
-    } catch (e) {
-      setMessage(t(lang, "writeFailed", { message: String((e as Error)?.message ?? e) }));
-    } finally {
-      setBusy(null);
-    }
+    setMessage(await writeSheetsNote(props.onWriteSheets, sheets, lang));
+    setBusy(null);
   };
 
   if (records.length === 0) {

@@ -1,4 +1,5 @@
 import * as React from "react";
+import { writeSheetsNote } from "../writeSheets";
 import { Badge, Button, Field, Select, Text } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
 import { evaluate } from "../../engine/evaluate";
@@ -139,15 +140,10 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
   const save = async () => {
     setSaving(true);
     setMessage(null);
-    const sheet = scenarioSheet(edits, result, profile, lang);
-    try {
-      await props.onWriteSheets([sheet]);
-      setMessage(t(lang, "sheetsWritten", { sheets: sheet.name }));
-    } catch (e) {
-      setMessage(t(lang, "writeFailed", { message: String((e as Error)?.message ?? e) }));
-    } finally {
-      setSaving(false);
-    }
+    setMessage(
+      await writeSheetsNote(props.onWriteSheets, [scenarioSheet(edits, result, profile, lang)], lang),
+    );
+    setSaving(false);
   };
 
   return (
