@@ -370,14 +370,44 @@ function decoderFor(first: Uint8Array): TextDecoder {
   return new TextDecoder("utf-8");
 }
 
-/** Parses the entry as XML, streaming, into `handler`; a malformed or truncated part is a damaged workbook. */
+/**
+ * Parses the entry as XML, streaming, into `handler`; a malformed or truncated part is a damaged workbook.
+ *
+ * UTF-8 text is decoded in pieces that end before a "<": each piece then holds whole tags and whole texts, and
+ * the scanner reads it as the one flat string the decoder made. A piece that ended inside a tag would leave its
+ * tail to be joined to the next piece, and a joined string is read several times slower, character by character.
+ * The "<" byte is never part of another character in UTF-8; in UTF-16 it can be, and such a part is decoded as
+ * it comes.
+ */
 export async function parsePart(zip: Zip, entry: ZipEntry, handler: XmlHandler): Promise<void> {
   const scanner = new XmlScanner(entry.name, handler);
   let decoder: TextDecoder | null = null;
+  /** the bytes from the last "<" of what came, not decoded yet */
+  let held: Uint8Array | null = null;
   await zip.stream(entry, (bytes) => {
     decoder ??= decoderFor(bytes);
-    scanner.write(decoder.decode(bytes, { stream: true }));
+    if (decoder.encoding !== "utf-8") {
+      scanner.write(decoder.decode(bytes, { stream: true }));
+      return;
+    }
+    let piece = bytes;
+    if (held !== null) {
+      piece = new Uint8Array(held.length + bytes.length);
+      piece.set(held);
+      piece.set(bytes, held.length);
+      held = null;
+    }
+    const lt = piece.lastIndexOf(60 /* < */);
+    if (lt > 0) {
+      held = piece.slice(lt);
+      piece = piece.subarray(0, lt);
+    }
+    scanner.write(decoder.decode(piece, { stream: true }));
   });
-  if (decoder) scanner.write((decoder as TextDecoder).decode());
+  if (decoder) {
+    const last = decoder as TextDecoder;
+    if (held !== null) scanner.write(last.decode(held, { stream: true }));
+    scanner.write(last.decode());
+  }
   scanner.end();
 }
