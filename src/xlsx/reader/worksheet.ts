@@ -10,7 +10,7 @@ import { isoDate, serialToDate } from "./numberFormats";
 import { unescapeText } from "./parts";
 import { damaged } from "./problems";
 import { moveFormula } from "./sharedFormula";
-import { parsePart, type Attributes, type XmlHandler } from "./xml";
+import { parsePart, wordAt, type Attributes, type XmlHandler } from "./xml";
 import type { Zip, ZipEntry } from "./zip";
 
 export interface SheetContext {
@@ -96,27 +96,6 @@ function styleIndex(text: string, from: number, to: number): number {
     n = n * 10 + (c - 48);
   }
   return to > from ? n : 0;
-}
-
-/** A cell's type, text[from, to): the types OOXML defines as one string each, anything else as written. */
-function cellType(text: string, from: number, to: number): string {
-  if (to - from === 1) {
-    switch (text.charCodeAt(from)) {
-      case 115:
-        return "s";
-      case 110:
-        return "n";
-      case 98:
-        return "b";
-      case 101:
-        return "e";
-      case 100:
-        return "d";
-    }
-  } else if (to - from === 3 && text.startsWith("str", from)) {
-    return "str";
-  }
-  return text.slice(from, to);
 }
 
 /**
@@ -290,7 +269,7 @@ class SheetReader implements XmlHandler {
       if (this.row < 0) this.row = (cell - this.col) / LAST_COLUMN;
     }
     if (this.col >= LAST_COLUMN) throw this.damage("的列数超过 16384", "more than 16,384 columns");
-    this.type = attributes.read("t", cellType, "n");
+    this.type = attributes.read("t", wordAt, "n");
     this.style = attributes.read("s", styleIndex, 0);
     this.value = null;
     this.formula = null;

@@ -113,11 +113,12 @@ const REFERENCE = /&([^;&\s]{0,10});?/g;
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
 
 /**
- * The name s[from, to): the names a sheet repeats on every cell (c, v, r, s, t, f, row) as the one string of
- * each, any other name as its own slice. A sheet of 80,000 cells would otherwise make a quarter of a million
- * one-letter strings, each a new object to allocate and to compare by its contents.
+ * The text s[from, to): the words a sheet repeats on every cell as the one string of each — its names (c, v, r,
+ * s, t, f, row) and its cell types (s, n, b, e, d, str) — any other text as its own slice. A sheet of 80,000
+ * cells would otherwise make a quarter of a million one-letter strings, each a new object to allocate and to
+ * compare by its contents.
  */
-function nameAt(s: string, from: number, to: number): string {
+export function wordAt(s: string, from: number, to: number): string {
   if (to - from === 1) {
     switch (s.charCodeAt(from)) {
       case 99:
@@ -132,9 +133,18 @@ function nameAt(s: string, from: number, to: number): string {
         return "t";
       case 102:
         return "f";
+      case 110:
+        return "n";
+      case 98:
+        return "b";
+      case 101:
+        return "e";
+      case 100:
+        return "d";
     }
-  } else if (to - from === 3 && s.startsWith("row", from)) {
-    return "row";
+  } else if (to - from === 3) {
+    if (s.startsWith("row", from)) return "row";
+    if (s.startsWith("str", from)) return "str";
   }
   return s.slice(from, to);
 }
@@ -270,7 +280,7 @@ class XmlScanner {
     }
     if (j >= end) return -1;
     if (j === i + 1) this.fail("“<”后缺少元素名", 'a "<" without an element name');
-    const name = nameAt(s, i + 1, j);
+    const name = wordAt(s, i + 1, j);
     const attributes = this.attributes;
     attributes.clear(s);
     for (;;) {
@@ -291,7 +301,7 @@ class XmlScanner {
       if (eq < 0) return -1;
       let keyEnd = eq;
       while (keyEnd > j && isSpace(s.charCodeAt(keyEnd - 1))) keyEnd--;
-      const key = nameAt(s, j, keyEnd);
+      const key = wordAt(s, j, keyEnd);
       let q = eq + 1;
       while (q < end && isSpace(s.charCodeAt(q))) q++;
       if (q >= end) return -1;
