@@ -10,7 +10,6 @@
  * temporary file and ends the command with 130, 143 or 129, as a shell reports a command ended by that signal.
  * Only SIGKILL or a power cut can leave the temporary file behind; the target is never half-written.
  */
-import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
 import {
   link,
@@ -65,7 +64,9 @@ function cutName(name: string, bytes: number): string {
  * the temporary name is no longer than a name the disk takes.
  */
 function temporaryName(out: string): string {
-  const tail = `.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  // the global Web Crypto, loaded only when a file is written: importing node:crypto costs every command's start
+  const random = globalThis.crypto.getRandomValues(new Uint32Array(1))[0];
+  const tail = `.${process.pid}.${random.toString(16).padStart(8, "0")}.tmp`;
   const stem = cutName(basename(out), LONGEST_NAME_BYTES - 1 - Buffer.byteLength(tail));
   return join(dirname(out), `.${stem}${tail}`);
 }

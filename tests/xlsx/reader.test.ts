@@ -530,6 +530,30 @@ describe("files that cannot be read are one clear problem", () => {
     expect(problem.message.en).toContain("XFE1");
   });
 
+  test.each(["A0", "AAAA1", "A1048577", "1", "A", "$$A1", "A1$", "A-1", "A 1", "Ä1"])(
+    "a cell reference that is no cell: %s",
+    async (ref) => {
+      const problem = await problemOf(
+        rawWorkbook({
+          sheets: [{ name: "学校", xml: sheetData([`<row r="1"><c r="${ref}"><v>1</v></c></row>`]) }],
+        }),
+      );
+      expect(problem.code).toBe("xlsx-corrupt");
+      expect(problem.message.en).toContain(`"${ref}"`);
+    },
+  );
+
+  test("references as writers spell them: $-anchored, lower case, leading zeros, the last cell", async () => {
+    const grid = await gridOf(
+      sheetData([
+        '<row r="2"><c r="$B$2"><v>1</v></c><c r="c2"><v>2</v></c><c r="D02"><v>3</v></c></row>',
+        '<row r="1048576"><c r="XFD1048576"><v>4</v></c></row>',
+      ]),
+    );
+    expect(grid.values[1]).toEqual([null, 1, 2, 3]);
+    expect(grid.values[1048575][16383]).toBe(4);
+  });
+
   test("a Word document renamed .xlsx", async () => {
     const problem = await problemOf(
       zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }),

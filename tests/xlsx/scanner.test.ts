@@ -60,3 +60,36 @@ describe("attribute names", () => {
     }
   });
 });
+
+describe("a part read in pieces", () => {
+  // a sheet of several 16 KB pieces: texts beyond ASCII, comments and CDATA with "<" in them, and one text
+  // longer than a piece, wherever the pieces happen to end
+  const long = "长".repeat(30000);
+  const rows: string[] = [];
+  const expected: string[][] = [];
+  for (let r = 1; r <= 2000; r++) {
+    const name = `第${r}小学·${"校".repeat(r % 13)}`;
+    const note = `a<b & ${r}`;
+    const comment = r % 7 === 0 ? `<!-- ${r} < ${r + 1} -->` : "";
+    rows.push(
+      `<row r="${r}">${comment}<c r="A${r}" t="inlineStr"><is><t>${name}</t></is></c>` +
+        `<c r="B${r}" t="inlineStr"><is><t><![CDATA[${note}]]></t></is></c></row>`,
+    );
+    expected.push([name, note]);
+  }
+  rows.push(`<row r="2001"><c r="A2001" t="inlineStr"><is><t>${long}</t></is></c></row>`);
+  expected.push([long]);
+
+  test("read as a whole part reads", async () => {
+    const result = await read(rows);
+    if (!result.ok) throw new Error(result.problem.message.en);
+    expect(result.grids[0].values).toEqual(expected);
+  });
+
+  test("a part cut short inside a tag is damage", async () => {
+    const xml = sheetData(rows);
+    const cut = xml.slice(0, xml.indexOf('<c r="B1500"') + 5);
+    const result = await readWorkbook(rawWorkbook({ sheets: [{ name: "学校", xml: cut }] }));
+    expect(result).toMatchObject({ ok: false, problem: { code: "xlsx-corrupt" } });
+  });
+});

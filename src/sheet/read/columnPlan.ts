@@ -95,8 +95,9 @@ export interface ColumnPlan {
   cellTemplate: Readonly<Record<string, string>>;
   /** room for the figures of the row being read (figures.ts readFigures): a plan reads one row at a time */
   rowFigures: RowFigures;
-  /** the source cells of the row read last (a memo of the plan's owner: the functions read row 2 on every call) */
-  lastRow: { rowNumber: number; cells: Readonly<Record<string, string>> } | null;
+  /** the row read last, and its source cells once it is read again (a memo of the plan's owner: the functions
+   * read row 2 on every call) */
+  lastRow: { rowNumber: number; cells: Readonly<Record<string, string>> | null } | null;
 }
 
 /** A user's correction: column id → 0-based grid column, null to unmap; undefined where it names no column. */

@@ -66,20 +66,26 @@ export function schoolRecord(parts: RecordParts): SchoolRecord {
 }
 
 /**
- * The addresses of the cells of a row read, by column id: each record gets its own copy. The plan keeps those of
- * the row read last (the functions read row 2 of their argument on every call).
+ * The addresses of the cells of a row read, by column id: each record gets its own copy. A table's rows are each
+ * read once, and their addresses are made once, for the record; a row read again at once (the functions read row
+ * 2 of their argument on every call) is kept by the plan from its second read on, and copied.
  */
 export function sourceCells(plan: ColumnPlan, rowNumber: number): Record<string, string> {
-  let last = plan.lastRow;
+  const last = plan.lastRow;
   if (last === null || last.rowNumber !== rowNumber) {
-    // a copy of the plan's cells in their order, then each address filled in: no new shape per row, and an
-    // object of one shape is copied fast
-    const cells: Record<string, string> = { ...plan.cellTemplate };
-    const { cellIds, cellPrefixes } = plan;
-    const suffix = String(rowNumber);
-    for (let i = 0; i < cellIds.length; i++) cells[cellIds[i]] = cellPrefixes[i] + suffix;
-    last = { rowNumber, cells };
-    plan.lastRow = last;
+    plan.lastRow = { rowNumber, cells: null };
+    return addressesOf(plan, rowNumber);
   }
+  last.cells ??= addressesOf(plan, rowNumber);
   return { ...last.cells };
+}
+
+function addressesOf(plan: ColumnPlan, rowNumber: number): Record<string, string> {
+  // a copy of the plan's cells in their order, then each address filled in: no new shape per row, and an object
+  // of one shape is copied fast
+  const cells: Record<string, string> = { ...plan.cellTemplate };
+  const { cellIds, cellPrefixes } = plan;
+  const suffix = String(rowNumber);
+  for (let i = 0; i < cellIds.length; i++) cells[cellIds[i]] = cellPrefixes[i] + suffix;
+  return cells;
 }

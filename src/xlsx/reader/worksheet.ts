@@ -10,7 +10,7 @@ import { isoDate, serialToDate } from "./numberFormats";
 import { unescapeText } from "./parts";
 import { damaged } from "./problems";
 import { moveFormula } from "./sharedFormula";
-import { parsePart, type Attributes } from "./xml";
+import { parsePart, wordAt, type Attributes, type XmlHandler } from "./xml";
 import type { Zip, ZipEntry } from "./zip";
 
 export interface SheetContext {
@@ -59,6 +59,63 @@ function rangeOf(ref: string): MergedRange | null {
   };
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** what cellReference is never: a cell without a reference */
+const NO_REFERENCE = -2;
+
+/**
+ * A cell's reference (A1, $B$12, ab3), text[from, to), as row × 16,384 + column, both 0-based, or -1 when it is
+ * no cell of a sheet. Read in place a character at a time: a sheet has a reference on every cell, and a regular
+ * expression with its match and substrings for each was most of a cell's cost.
+ */
+export function cellReference(text: string, from = 0, to = text.length): number {
+  let i = text.charCodeAt(from) === 36 /* $ */ ? from + 1 : from;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < to && i - lettersFrom < 4; i++) {
+    const c = text.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return -1;
+  if (i < to && text.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (; i < to && isDigit(text.charCodeAt(i)); i++) row = row * 10 + (text.charCodeAt(i) - 48);
+  if (i !== to || i === digitsFrom || row < 1 || row > LAST_ROW || col > LAST_COLUMN) return -1;
+  return (row - 1) * LAST_COLUMN + (col - 1);
+}
+
+/** A style index, text[from, to): read in place when it is plain digits, as Number() reads it otherwise. */
+function styleIndex(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return Number(text.slice(from, to));
+    n = n * 10 + (c - 48);
+  }
+  return to > from ? n : 0;
+}
+
+/**
+ * Whether a numeric cell's text is plain decimal digits with at most one point (what nearly every cell holds):
+ * a number Number() reads exactly as NUMBER would admit it. Anything else is left to NUMBER.
+ */
+function plainDecimal(text: string): boolean {
+  let point = false;
+  const end = text.length;
+  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (i === end) return false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) continue;
+    if (c !== 46 /* . */ || point) return false;
+    point = true;
+  }
+  return end > (point ? 1 : 0) + (text.charCodeAt(0) === 45 ? 1 : 0);
+}
+
 /** Sets a cell of a row; a short run of blanks before it is filled with null, a long one left as a hole. */
 function put(line: CellValue[], col: number, value: CellValue): CellValue[] {
   if (col > line.length && col - line.length <= LONGEST_FILLED_GAP) {
@@ -68,7 +125,7 @@ function put(line: CellValue[], col: number, value: CellValue): CellValue[] {
   return line;
 }
 
-class SheetReader {
+class SheetReader implements XmlHandler {
   readonly values: CellValue[][] = [];
   private readonly hiddenRows: number[] = [];
   private readonly hiddenColumnRanges: [number, number][] = [];
@@ -94,7 +151,8 @@ class SheetReader {
   private inline: string | null = null;
   private phonetic = 0;
   private collecting = TEXT_NONE;
-  private text = "";
+  /** the text of the element being collected */
+  private collected = "";
 
   constructor(
     private readonly sheet: string,
@@ -153,16 +211,16 @@ class SheetReader {
         this.closeCell();
         return;
       case "v":
-        this.value = this.text;
+        this.value = this.collected;
         this.collecting = TEXT_NONE;
         return;
       case "f":
-        this.formula = this.text;
+        this.formula = this.collected;
         this.collecting = TEXT_NONE;
         return;
       case "t":
         if (this.collecting === TEXT_INLINE) {
-          this.inline += this.text;
+          this.inline += this.collected;
           this.collecting = TEXT_NONE;
         }
         return;
@@ -175,13 +233,13 @@ class SheetReader {
     }
   }
 
-  onText(text: string): void {
-    if (this.collecting !== TEXT_NONE) this.text += text;
+  text(text: string): void {
+    if (this.collecting !== TEXT_NONE) this.collected += text;
   }
 
   private collect(kind: number): void {
     this.collecting = kind;
-    this.text = "";
+    this.collected = "";
   }
 
   private openRow(attributes: Attributes): void {
@@ -197,24 +255,22 @@ class SheetReader {
   }
 
   private openCell(attributes: Attributes): void {
-    const ref = attributes.get("r");
-    if (ref === undefined) {
+    const cell = attributes.read("r", cellReference, NO_REFERENCE);
+    if (cell === NO_REFERENCE) {
       this.col = this.nextCol;
       if (this.row < 0) this.row = this.nextRow;
     } else {
-      const m = REFERENCE.exec(ref);
-      const col = m ? columnIndex(m[1]) : -1;
-      if (!m || col >= LAST_COLUMN || Number(m[2]) < 1 || Number(m[2]) > LAST_ROW) {
+      if (cell < 0) {
+        const ref = attributes.get("r");
         throw this.damage(`的单元格地址“${ref}”无效`, `cell reference "${ref}" is not valid`);
       }
-      this.col = col;
+      this.col = cell % LAST_COLUMN;
       // a cell outside any <row> is placed by its own reference
-      if (this.row < 0) this.row = Number(m[2]) - 1;
+      if (this.row < 0) this.row = (cell - this.col) / LAST_COLUMN;
     }
     if (this.col >= LAST_COLUMN) throw this.damage("的列数超过 16384", "more than 16,384 columns");
-    this.type = attributes.get("t") ?? "n";
-    const style = attributes.get("s");
-    this.style = style === undefined ? 0 : Number(style);
+    this.type = attributes.read("t", wordAt, "n");
+    this.style = attributes.read("s", styleIndex, 0);
     this.value = null;
     this.formula = null;
     this.hasFormula = false;
@@ -267,7 +323,7 @@ class SheetReader {
         return isoDate(text) ?? text;
       default: {
         if (text === "") return null;
-        if (!NUMBER.test(text)) return text.trim();
+        if (!plainDecimal(text) && !NUMBER.test(text)) return text.trim();
         const number = Number(text);
         // 1e400 is no double: kept as written, never read as Infinity
         if (!Number.isFinite(number)) return text.trim();
@@ -395,10 +451,6 @@ export async function readWorksheet(
   context: SheetContext,
 ): Promise<Grid> {
   const reader = new SheetReader(sheet, context);
-  await parsePart(zip, entry, {
-    open: (name, attributes) => reader.open(name, attributes),
-    close: (name) => reader.close(name),
-    text: (text) => reader.onText(text),
-  });
+  await parsePart(zip, entry, reader);
   return reader.grid(sheet);
 }

@@ -13,31 +13,78 @@ import type { Zip, ZipEntry } from "./zip";
 
 /**
  * The attributes of the element being opened. The list is the scanner's own and is refilled for the next tag:
- * a handler reads what it needs during `open` and keeps the strings, never the list.
+ * a handler reads what it needs during `open` and keeps the strings, never the list. A value is kept as where it
+ * is in the text being scanned and copied out only when asked for (a sheet's cells have three attributes each,
+ * read as numbers or compared, most never needed as strings); a value with references is resolved at once, so
+ * that a bad one fails wherever it is.
  */
 export class Attributes {
   private readonly names: string[] = [];
-  private readonly values: string[] = [];
+  /** per attribute: the resolved value, or null when it is source[from, to) as written */
+  private readonly resolved: (string | null)[] = [];
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private source = "";
   private count = 0;
 
+  private indexOf(name: string): number {
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return i;
+    return -1;
+  }
+
+  private valueAt(i: number): string {
+    return this.resolved[i] ?? this.source.slice(this.from[i], this.to[i]);
+  }
+
   get(name: string): string | undefined {
-    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.values[i];
-    return undefined;
+    const i = this.indexOf(name);
+    return i < 0 ? undefined : this.valueAt(i);
   }
 
   /** An attribute by its local name, whatever its prefix (r:id, or the Strict namespace's own prefix). */
   byLocalName(local: string): string | undefined {
-    for (let i = 0; i < this.count; i++) if (localName(this.names[i]) === local) return this.values[i];
+    for (let i = 0; i < this.count; i++) if (localName(this.names[i]) === local) return this.valueAt(i);
     return undefined;
   }
 
-  clear(): void {
+  /**
+   * An attribute's value read in place by `parse` (given the text and the value's bounds in it), without a copy;
+   * `absent` when there is no such attribute.
+   */
+  read<T>(name: string, parse: (text: string, from: number, to: number) => T, absent: T): T {
+    const i = this.indexOf(name);
+    if (i < 0) return absent;
+    const value = this.resolved[i];
+    return value === null ? parse(this.source, this.from[i], this.to[i]) : parse(value, 0, value.length);
+  }
+
+  /** Whether the attribute is there and is `expected`, compared in place. */
+  is(name: string, expected: string): boolean {
+    const i = this.indexOf(name);
+    if (i < 0) return false;
+    const value = this.resolved[i];
+    if (value !== null) return value === expected;
+    const from = this.from[i];
+    return this.to[i] - from === expected.length && this.source.startsWith(expected, from);
+  }
+
+  clear(source: string): void {
+    this.source = source;
     this.count = 0;
   }
 
   add(name: string, value: string): void {
     this.names[this.count] = name;
-    this.values[this.count] = value;
+    this.resolved[this.count] = value;
+    this.count++;
+  }
+
+  /** An attribute whose value is source[from, to) as written (no references in it). */
+  addInPlace(name: string, from: number, to: number): void {
+    this.names[this.count] = name;
+    this.resolved[this.count] = null;
+    this.from[this.count] = from;
+    this.to[this.count] = to;
     this.count++;
   }
 }
@@ -64,6 +111,43 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
 const REFERENCE = /&([^;&\s]{0,10});?/g;
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
+
+/**
+ * The text s[from, to): the words a sheet repeats on every cell as the one string of each — its names (c, v, r,
+ * s, t, f, row) and its cell types (s, n, b, e, d, str) — any other text as its own slice. A sheet of 80,000
+ * cells would otherwise make a quarter of a million one-letter strings, each a new object to allocate and to
+ * compare by its contents.
+ */
+export function wordAt(s: string, from: number, to: number): string {
+  if (to - from === 1) {
+    switch (s.charCodeAt(from)) {
+      case 99:
+        return "c";
+      case 118:
+        return "v";
+      case 114:
+        return "r";
+      case 115:
+        return "s";
+      case 116:
+        return "t";
+      case 102:
+        return "f";
+      case 110:
+        return "n";
+      case 98:
+        return "b";
+      case 101:
+        return "e";
+      case 100:
+        return "d";
+    }
+  } else if (to - from === 3) {
+    if (s.startsWith("row", from)) return "row";
+    if (s.startsWith("str", from)) return "str";
+  }
+  return s.slice(from, to);
+}
 
 /** Whether an attribute name is plainly valid: ASCII letters, digits and : _ - . (every name a workbook uses). */
 function plainName(key: string): boolean {
@@ -196,9 +280,9 @@ class XmlScanner {
     }
     if (j >= end) return -1;
     if (j === i + 1) this.fail("“<”后缺少元素名", 'a "<" without an element name');
-    const name = s.slice(i + 1, j);
+    const name = wordAt(s, i + 1, j);
     const attributes = this.attributes;
-    attributes.clear();
+    attributes.clear(s);
     for (;;) {
       while (j < end && isSpace(s.charCodeAt(j))) j++;
       if (j >= end) return -1;
@@ -215,7 +299,9 @@ class XmlScanner {
       }
       const eq = s.indexOf("=", j);
       if (eq < 0) return -1;
-      const key = s.slice(j, eq).trim();
+      let keyEnd = eq;
+      while (keyEnd > j && isSpace(s.charCodeAt(keyEnd - 1))) keyEnd--;
+      const key = wordAt(s, j, keyEnd);
       let q = eq + 1;
       while (q < end && isSpace(s.charCodeAt(q))) q++;
       if (q >= end) return -1;
@@ -226,11 +312,14 @@ class XmlScanner {
       if (close < 0) return -1;
       if (!plainName(key) && (key.length === 0 || /[\s<>]/.test(key)))
         this.fail(`<${name}> 的属性名无效`, `an attribute of <${name}> has no valid name`);
-      let value = s.slice(q + 1, close);
-      if (value.indexOf("<") >= 0)
-        this.fail(`<${name}> 的属性值中有“<”`, `a "<" in an attribute of <${name}>`);
-      if (value.indexOf("&") >= 0) value = this.unescape(value);
-      attributes.add(key, value);
+      let references = false;
+      for (let k = q + 1; k < close; k++) {
+        const v = s.charCodeAt(k);
+        if (v === 60 /* < */) this.fail(`<${name}> 的属性值中有“<”`, `a "<" in an attribute of <${name}>`);
+        if (v === 38 /* & */) references = true;
+      }
+      if (references) attributes.add(key, this.unescape(s.slice(q + 1, close)));
+      else attributes.addInPlace(key, q + 1, close);
       j = close + 1;
     }
   }
@@ -291,14 +380,44 @@ function decoderFor(first: Uint8Array): TextDecoder {
   return new TextDecoder("utf-8");
 }
 
-/** Parses the entry as XML, streaming, into `handler`; a malformed or truncated part is a damaged workbook. */
+/**
+ * Parses the entry as XML, streaming, into `handler`; a malformed or truncated part is a damaged workbook.
+ *
+ * UTF-8 text is decoded in pieces that end before a "<": each piece then holds whole tags and whole texts, and
+ * the scanner reads it as the one flat string the decoder made. A piece that ended inside a tag would leave its
+ * tail to be joined to the next piece, and a joined string is read several times slower, character by character.
+ * The "<" byte is never part of another character in UTF-8; in UTF-16 it can be, and such a part is decoded as
+ * it comes.
+ */
 export async function parsePart(zip: Zip, entry: ZipEntry, handler: XmlHandler): Promise<void> {
   const scanner = new XmlScanner(entry.name, handler);
   let decoder: TextDecoder | null = null;
+  /** the bytes from the last "<" of what came, not decoded yet */
+  let held: Uint8Array | null = null;
   await zip.stream(entry, (bytes) => {
     decoder ??= decoderFor(bytes);
-    scanner.write(decoder.decode(bytes, { stream: true }));
+    if (decoder.encoding !== "utf-8") {
+      scanner.write(decoder.decode(bytes, { stream: true }));
+      return;
+    }
+    let piece = bytes;
+    if (held !== null) {
+      piece = new Uint8Array(held.length + bytes.length);
+      piece.set(held);
+      piece.set(bytes, held.length);
+      held = null;
+    }
+    const lt = piece.lastIndexOf(60 /* < */);
+    if (lt > 0) {
+      held = piece.slice(lt);
+      piece = piece.subarray(0, lt);
+    }
+    scanner.write(decoder.decode(piece, { stream: true }));
   });
-  if (decoder) scanner.write((decoder as TextDecoder).decode());
+  if (decoder) {
+    const last = decoder as TextDecoder;
+    if (held !== null) scanner.write(last.decode(held, { stream: true }));
+    scanner.write(last.decode());
+  }
   scanner.end();
 }
