@@ -62,7 +62,10 @@ function roundedText(value: number, decimals: number): string {
   const sign = value < 0 && /[1-9]/.test(rounded) ? "-" : "";
   const point = decimals > 0 ? rounded.length - decimals - 1 : rounded.length;
   if (point <= 3) return sign + rounded;
-  return sign + rounded.slice(0, point).replace(/\B(?=(\d{3})+$)/g, ",") + rounded.slice(point);
+  // thousands grouped by ",": the first group takes what is left over from groups of three
+  let text = sign + rounded.slice(0, ((point - 1) % 3) + 1);
+  for (let at = ((point - 1) % 3) + 1; at < point; at += 3) text += "," + rounded.slice(at, at + 3);
+  return text + rounded.slice(point);
 }
 
 /** A number as a person reads it: grouped thousands, fixed decimals (ratios 2, counts 0). "—" for none. */
