@@ -186,13 +186,12 @@ export function musicArtRooms(
                 },
               },
         );
-      } else {
-        const pass = count >= required;
+      } else if (count < required) {
         findings.push({
           school: record.name,
           level: null,
           check: k.check,
-          status: pass ? "pass" : "fail",
+          status: "fail",
           value: count,
           limit: required,
           cell: countCell,
@@ -221,13 +220,12 @@ export function musicArtRooms(
             en: `smallest ${k.en} room not given${note.en}`,
           },
         });
-      } else {
-        const pass = atLeast(area, k.minArea);
+      } else if (!atLeast(area, k.minArea)) {
         findings.push({
           school: record.name,
           level: null,
           check: k.areaCheck,
-          status: pass ? "pass" : "fail",
+          status: "fail",
           value: area,
           limit: k.minArea,
           cell: areaCell,
@@ -268,12 +266,12 @@ export function schoolSize(
     }
     const combined = record.type === "nineYear" || record.type === "twelveYear";
     const limit = combined ? limits.combined : limits.single;
-    const pass = atMost(students, limit);
+    if (atMost(students, limit)) continue;
     findings.push({
       school: record.name,
       level: null,
       check: "schoolSize",
-      status: pass ? "pass" : "fail",
+      status: "fail",
       value: students,
       limit,
       cell: cellOf(record, STUDENTS_COLUMN[largest], columns),
@@ -328,19 +326,20 @@ const LARGEST_CLASS_CHECKS: Record<
   },
 };
 
+/** A section's largest class (or its grade 1 or grade 7 class) that is over its limit or blank; null within it. */
 function largestClassFinding(
   record: SchoolRecord,
   level: Level,
   check: "classSize" | "startingGradeClassSize",
   columns: ColumnPrefixes,
-): SchoolFinding {
+): SchoolFinding | null {
   const limit = SCHOOL_TABLE_LIMITS.classSize[level];
   const what = LARGEST_CLASS_CHECKS[check][level];
-  const columnId = what.columnId;
   const value = record.largestClass?.[what.field];
-  const cell = cellOf(record, columnId, columns);
+  if (value !== undefined && atMost(value, limit)) return null;
+  const cell = cellOf(record, what.columnId, columns);
   if (value === undefined) {
-    const note = columnMissingNote(columnId, columns);
+    const note = columnMissingNote(what.columnId, columns);
     return {
       school: record.name,
       level,
@@ -352,12 +351,11 @@ function largestClassFinding(
       message: { zh: `${what.zh}未填写${note.zh}`, en: `${what.en} not given${note.en}` },
     };
   }
-  const pass = atMost(value, limit);
   return {
     school: record.name,
     level,
     check,
-    status: pass ? "pass" : "fail",
+    status: "fail",
     value,
     limit,
     cell,
@@ -385,11 +383,15 @@ export function classSize(
     for (const level of presentLevels(record)) {
       checked++;
       const finding = largestClassFinding(record, level, "classSize", columns);
-      findings.push(finding);
-      starting.push(largestClassFinding(record, level, "startingGradeClassSize", columns));
-      const largest = finding.value;
-      if (largest !== null && largest >= SCHOOL_TABLE_LIMITS.largeClass) {
-        const entry = { school: record.name, level, largestClass: largest, cell: finding.cell };
+      if (finding) findings.push(finding);
+      const startingGrade = largestClassFinding(record, level, "startingGradeClassSize", columns);
+      if (startingGrade) starting.push(startingGrade);
+      const largest = record.largestClass?.[LARGEST_CLASS_CHECKS.classSize[level].field];
+      if (largest !== undefined && largest >= SCHOOL_TABLE_LIMITS.largeClass) {
+        const cell = finding
+          ? finding.cell
+          : cellOf(record, LARGEST_CLASS_CHECKS.classSize[level].columnId, columns);
+        const entry = { school: record.name, level, largestClass: largest, cell };
         largeClasses.push(entry);
         if (largest >= SCHOOL_TABLE_LIMITS.veryLargeClass) veryLargeClasses.push(entry);
       }
