@@ -118,4 +118,20 @@ describe(`the text of a generated county of ${SCHOOLS} schools`, () => {
       `第4项 学校规模：核查 ${records.filter((r) => r.type !== "teachingPoint").length} 所`,
     );
   });
+
+  it("readiness names every failing section of both levels, in the engine's order", () => {
+    const read = { records, columns: [] };
+    const county = evaluateCountyWorkbook({ ok: true, evaluation, read, profile: NATIONAL_2017 }, null, {
+      county: { name: "阿尔山市", targetYear: 2028 },
+      today: { year: 2026, month: 12, day: 6 },
+    });
+    const failing = failingSections(evaluation);
+    const resources = county.readiness?.parts.find((p) => p.part === "resources");
+    expect(resources?.failing.slice(0, failing.length).map((f) => f.key)).toEqual(
+      failing.map((s) => `${s.school}/${s.level}`),
+    );
+    expect(resources?.failing[0].title.zh).toBe(
+      `${failing[0].school}（${LEVEL_NAMES[failing[0].level].zh}）`,
+    );
+  });
 });
