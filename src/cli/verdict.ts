@@ -105,16 +105,6 @@ export function width(text: string): number {
 const padEnd = (text: string, n: number) => text + " ".repeat(Math.max(0, n - width(text)));
 const padStart = (text: string, n: number) => " ".repeat(Math.max(0, n - width(text))) + text;
 
-/** A needed amount of a resource in its natural unit, rounded up: whole people, rooms and m²; 元 as the statistics print. */
-export function formatAmount(profile: Profile, indicator: IndicatorId, amount: number, lang: Lang): string {
-  const def = profile.indicators[indicator];
-  // a need is shown rounded up, so that adding what is shown reaches the target
-  const whole = ceilWhole(amount);
-  if (indicator === "equipmentValue") return formatYuan(whole, lang);
-  const unit = lang === "en" && whole === 1 ? def.resourceUnit.en.replace(/s$/, "") : def.resourceUnit[lang];
-  return `${formatNumber(whole, 0, lang)} ${unit}`;
-}
-
 /** An indicator value in its unit, rounded to 2 decimals for reading (docs/standard.md#indicators). */
 export function formatValue(
   profile: Profile,
@@ -171,89 +161,141 @@ function exactDigits(value: number): number {
   return nearlyEqual(Math.round(value * 100) / 100, value) ? 2 : 3;
 }
 
-/** What every shortfall line of an indicator at a level repeats: its name, unit, standard and 85 % floor. */
+/**
+ * What every shortfall line of an indicator at a level repeats, written once per level: its name, the text
+ * after a section's value (unit, standard and 85 % floor), and the unit of what is lacking.
+ */
 interface IndicatorWords {
+  id: IndicatorId;
   name: string;
+  /** `人，标准 4.20（85% 为 3.57）`: from the value's unit up to the status mark */
+  afterValue: string;
+  /** the unit of an amount lacking, and of exactly one (English singular) */
   unit: string;
-  standard: string;
-  floor: string;
+  unitOfOne: string;
 }
 
 function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<IndicatorId, IndicatorWords> {
+  const t = T[lang];
+  const p = PUNCTUATION[lang];
   const words = {} as Record<IndicatorId, IndicatorWords>;
   for (const id of INDICATOR_IDS) {
     const def = profile.indicators[id];
-    const standard = def.standard[level];
-    const floorValue = standard * profile.passRule.floorRatio;
+    const standardValue = def.standard[level];
+    const floorValue = standardValue * profile.passRule.floorRatio;
+    const standard = formatNumber(standardValue, 2, lang);
+    const floor = formatNumber(floorValue, exactDigits(floorValue), lang);
+    const unit = def.resourceUnit[lang];
     words[id] = {
+      id,
       name: def.name[lang],
-      unit: def.unit[lang],
-      standard: formatNumber(standard, 2, lang),
-      floor: formatNumber(floorValue, exactDigits(floorValue), lang),
+      afterValue:
+        ` ${def.unit[lang]}${p.comma}${t.standardIs(standard)}${p.open}${t.floorIs(floor)}${p.close}` +
+        `${lang === "zh" ? "" : " "}`,
+      unit,
+      unitOfOne: lang === "en" ? unit.replace(/s$/, "") : unit,
     };
   }
   return words;
 }
 
-function shortfallLine(
-  profile: Profile,
-  section: SectionResult,
-  s: Shortfall,
-  words: IndicatorWords,
-  lang: Lang,
-): string {
-  const t = T[lang];
-  const value = section.values[s.indicator];
-  const toFloor = s.toFloor > 0 ? formatAmount(profile, s.indicator, s.toFloor, lang) : null;
-  const p = PUNCTUATION[lang];
-  const mark = section.status[s.indicator] === "unmet" ? NO : "△";
-  let line =
-    `${words.name} ${formatNumber(value, 2, lang)} ${words.unit}${p.comma}` +
-    `${t.standardIs(words.standard)}${p.open}` +
-    `${t.floorIs(words.floor)}${p.close}${lang === "zh" ? "" : " "}${mark}` +
-    `${p.colon}${t.need(formatAmount(profile, s.indicator, s.toStandard, lang), toFloor)}`;
-  if (s.schoolToStandard !== null && s.schoolToStandard > 0) {
-    line += t.school(formatAmount(profile, s.indicator, s.schoolToStandard, lang));
-  }
-  return line;
+/** A needed amount of a resource in its natural unit, rounded up: whole people, rooms and m²; 元 as the statistics print. */
+function amountText(words: IndicatorWords, amount: number, lang: Lang): string {
+  // a need is shown rounded up, so that adding what is shown reaches the target
+  const whole = ceilWhole(amount);
+  if (words.id === "equipmentValue") return formatYuan(whole, lang);
+  return `${formatNumber(whole, 0, lang)} ${whole === 1 ? words.unitOfOne : words.unit}`;
 }
 
-function* levelLines(profile: Profile, evaluation: Evaluation, level: Level, lang: Lang): Generator<string> {
+function shortfallLine(section: SectionResult, s: Shortfall, words: IndicatorWords, lang: Lang): string {
+  const t = T[lang];
+  const toFloor = s.toFloor > 0 ? amountText(words, s.toFloor, lang) : null;
+  const mark = section.status[s.indicator] === "unmet" ? NO : "△";
+  const line =
+    `      ${words.name} ${formatNumber(section.values[s.indicator], 2, lang)}${words.afterValue}${mark}` +
+    `${PUNCTUATION[lang].colon}${t.need(amountText(words, s.toStandard, lang), toFloor)}`;
+  return s.schoolToStandard !== null && s.schoolToStandard > 0
+    ? line + t.school(amountText(words, s.schoolToStandard, lang))
+    : line;
+}
+
+/** A level's heading and its table of indicators (or the line saying it has no section). */
+function levelHeading(profile: Profile, evaluation: Evaluation, level: Level, lang: Lang): string[] {
   const t = T[lang];
   const l = evaluation.levels[level];
   const levelName = LEVEL_NAMES[level][lang];
-  if (l.sections === 0) {
-    yield t.noSections(levelName);
-    return;
-  }
-  yield `${t.level(levelName, l.sections, l.passingSections, formatNumber(l.students, 0, lang))}  ${l.pass ? OK : NO}`;
+  if (l.sections === 0) return [t.noSections(levelName)];
+  const lines = [
+    `${t.level(levelName, l.sections, l.passingSections, formatNumber(l.students, 0, lang))}  ${l.pass ? OK : NO}`,
+  ];
   // the standard's full names in Chinese; the short names in English, whose full names are long
   const names = INDICATOR_IDS.map((id) => profile.indicators[id][lang === "zh" ? "name" : "shortName"][lang]);
   const nameWidth = Math.max(...names.map(width), width(t.columns[0]));
   const ratios = INDICATOR_IDS.map((id) => formatValue(profile, id, l.balance[id].countyRatio, lang));
   const ratioWidth = Math.max(...ratios.map(width), width(t.columns[1]));
-  yield `  ${padEnd(t.columns[0], nameWidth)}  ${padStart(t.columns[1], ratioWidth)}  ${padStart(t.columns[2], 8)}  ${t.columns[3]}`;
+  lines.push(
+    `  ${padEnd(t.columns[0], nameWidth)}  ${padStart(t.columns[1], ratioWidth)}  ${padStart(t.columns[2], 8)}  ${t.columns[3]}`,
+  );
   for (const [i, id] of INDICATOR_IDS.entries()) {
     const b = l.balance[id];
     const cv = b.cv === null ? "—" : formatCoefficient(b.cv, lang);
-    yield `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`;
+    lines.push(
+      `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`,
+    );
   }
-  let heading = true;
-  const words = indicatorWords(profile, level, lang);
-  for (const s of failingSections(evaluation, level)) {
-    if (heading) yield `  ${t.failing}`;
-    heading = false;
-    const p = PUNCTUATION[lang];
-    const students = t.students(formatNumber(s.students, 0, lang));
-    yield `    ${s.school}${p.open}${students}${p.comma}${t.metCount(s.metCount)}${p.close}`;
-    for (const shortfall of s.shortfalls)
-      yield `      ${shortfallLine(profile, s, shortfall, words[shortfall.indicator], lang)}`;
+  return lines;
+}
+
+/** The failing section's own line: its school, students and indicators met. */
+function sectionLine(section: SectionResult, lang: Lang): string {
+  const t = T[lang];
+  const p = PUNCTUATION[lang];
+  const students = t.students(formatNumber(section.students, 0, lang));
+  return `    ${section.school}${p.open}${students}${p.comma}${t.metCount(section.metCount)}${p.close}`;
+}
+
+/** The sections left out, each school once (the sections with no students are not named). */
+function excludedLines(evaluation: Evaluation, lang: Lang): string[] {
+  const t = T[lang];
+  const excluded = excludedSections(evaluation).filter((s) => s.exclusion !== "noStudents");
+  if (excluded.length === 0) return [];
+  const items = excluded.map((s) => {
+    const reason = t.exclusion[s.exclusion ?? ""] ?? s.exclusion;
+    return lang === "zh" ? `${s.school}（${reason}）` : `${s.school} (${reason})`;
+  });
+  // a school excluded with both its sections is named once
+  const unique = [...new Set(items)];
+  return [`${t.excluded}${lang === "zh" ? "" : " "}${unique.join(lang === "zh" ? "、" : "; ")}`, ""];
+}
+
+/** The verdict's line, with what keeps resource allocation from passing. */
+function verdictLine(evaluation: Evaluation, profile: Profile, lang: Lang): string {
+  const t = T[lang];
+  if (evaluation.resourcesPass) return t.verdictPass;
+  const reasons: string[] = [];
+  for (const level of LEVELS) {
+    const l = evaluation.levels[level];
+    const name = LEVEL_NAMES[level][lang];
+    const failing = l.sections - l.passingSections;
+    if (failing > 0) reasons.push(t.sectionsFail(name, failing));
+    for (const id of INDICATOR_IDS) {
+      const b = l.balance[id];
+      if (b.pass) continue;
+      const indicator = profile.indicators[id].name[lang];
+      reasons.push(
+        b.cv === null
+          ? t.cvUndefined(name, indicator)
+          : t.cvFail(name, indicator, formatCoefficient(b.cv, lang), formatNumber(b.limit, 2, lang)),
+      );
+    }
   }
+  return `${t.verdictFail}${lang === "zh" ? "：" : ": "}${reasons.join(t.sep)}`;
 }
 
 /**
  * The whole readable verdict, line by line: a county of 300,000 schools has more lines than one call takes
- * arguments and more text than one string holds, so it is written as it is made.
+ * arguments and more text than one string holds, so it is written as it is made. The failing sections' lines,
+ * nearly all of a large county's, are made here; the rest by the functions above.
  */
 export function* verdictLines(
   evaluation: Evaluation,
@@ -266,41 +308,21 @@ export function* verdictLines(
   yield* [t.heading(heading.file, heading.sheet, heading.schools, profile.name[lang]), t.legend, ""];
   if (problems.length > 0) yield* [...formatProblems(problems, lang), ""];
   for (const level of LEVELS) {
-    yield* levelLines(profile, evaluation, level, lang);
-    yield "";
-  }
-  const excluded = excludedSections(evaluation).filter((s) => s.exclusion !== "noStudents");
-  if (excluded.length > 0) {
-    const items = excluded.map((s) => {
-      const reason = t.exclusion[s.exclusion ?? ""] ?? s.exclusion;
-      return lang === "zh" ? `${s.school}（${reason}）` : `${s.school} (${reason})`;
-    });
-    // a school excluded with both its sections is named once
-    const unique = [...new Set(items)];
-    yield* [`${t.excluded}${lang === "zh" ? "" : " "}${unique.join(lang === "zh" ? "、" : "; ")}`, ""];
-  }
-  if (evaluation.resourcesPass) {
-    yield t.verdictPass;
-  } else {
-    const reasons: string[] = [];
-    for (const level of LEVELS) {
-      const l = evaluation.levels[level];
-      const name = LEVEL_NAMES[level][lang];
-      const failing = l.sections - l.passingSections;
-      if (failing > 0) reasons.push(t.sectionsFail(name, failing));
-      for (const id of INDICATOR_IDS) {
-        const b = l.balance[id];
-        if (b.pass) continue;
-        const indicator = profile.indicators[id].name[lang];
-        reasons.push(
-          b.cv === null
-            ? t.cvUndefined(name, indicator)
-            : t.cvFail(name, indicator, formatCoefficient(b.cv, lang), formatNumber(b.limit, 2, lang)),
-        );
+    yield* levelHeading(profile, evaluation, level, lang);
+    if (evaluation.levels[level].sections > 0) {
+      const words = indicatorWords(profile, level, lang);
+      let first = true;
+      for (const section of failingSections(evaluation, level)) {
+        if (first) yield `  ${t.failing}`;
+        first = false;
+        yield sectionLine(section, lang);
+        for (const s of section.shortfalls) yield shortfallLine(section, s, words[s.indicator], lang);
       }
     }
-    yield `${t.verdictFail}${lang === "zh" ? "：" : ": "}${reasons.join(t.sep)}`;
+    yield "";
   }
+  yield* excludedLines(evaluation, lang);
+  yield verdictLine(evaluation, profile, lang);
 }
 
 export { T as VERDICT_TEXT };

@@ -52,17 +52,36 @@ function roundShortest(abs: number, decimals: number): string {
  */
 function roundedText(value: number, decimals: number): string {
   const abs = Math.abs(value);
-  const scaled = abs * 10 ** decimals;
-  // toFixed rounds the exact double, Intl its shortest decimal: the two differ only at a tie (1.005 is stored as
-  // 1.00499…), and a tie is within rounding error of a half in `scaled`; elsewhere toFixed is the same and faster
-  const rounded =
-    scaled < 1e12 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-3
-      ? abs.toFixed(decimals)
-      : roundShortest(abs, decimals);
-  const sign = value < 0 && /[1-9]/.test(rounded) ? "-" : "";
-  const point = decimals > 0 ? rounded.length - decimals - 1 : rounded.length;
-  if (point <= 3) return sign + rounded;
-  return sign + rounded.slice(0, point).replace(/\B(?=(\d{3})+$)/g, ",") + rounded.slice(point);
+  const scale = 10 ** decimals;
+  const scaled = abs * scale;
+  let whole: string;
+  let fraction: string;
+  let zero: boolean;
+  // Rounding the exact double (as toFixed does) and its shortest decimal (as Intl does) differ only at a tie
+  // (1.005 is stored as 1.00499…), and a tie is within rounding error of a half in `scaled`. Elsewhere, below
+  // 10¹², `scaled` rounds to the same whole number as the exact product: the digits are then that number's.
+  if (scaled < 1e12 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-3) {
+    const units = Math.round(scaled);
+    const wholeUnits = Math.floor(units / scale);
+    whole = String(wholeUnits);
+    fraction = decimals > 0 ? String(units - wholeUnits * scale).padStart(decimals, "0") : "";
+    zero = units === 0;
+  } else {
+    const rounded = roundShortest(abs, decimals);
+    const point = decimals > 0 ? rounded.length - decimals - 1 : rounded.length;
+    whole = rounded.slice(0, point);
+    fraction = rounded.slice(point + 1);
+    zero = !/[1-9]/.test(rounded);
+  }
+  let text = value < 0 && !zero ? "-" : "";
+  if (whole.length <= 3) text += whole;
+  else {
+    // thousands grouped by ",": the first group takes what is left over from groups of three
+    const first = ((whole.length - 1) % 3) + 1;
+    text += whole.slice(0, first);
+    for (let at = first; at < whole.length; at += 3) text += "," + whole.slice(at, at + 3);
+  }
+  return decimals > 0 ? `${text}.${fraction}` : text;
 }
 
 /** A number as a person reads it: grouped thousands, fixed decimals (ratios 2, counts 0). "—" for none. */

@@ -1,8 +1,10 @@
 /** A county of the plan found by name, and its readiness for its target year, part by part. */
 import { PART_NAMES, XING_AN_LEAGUE_PLAN, type Bilingual, type CountyTarget } from "../../standard/county";
-import { LEVEL_NAMES } from "../../standard/indicators";
+import { LEVEL_NAMES, type Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
-import { failingSections, type Evaluation } from "../evaluate";
+import { columnsOf, rowOf } from "../columns";
+import type { Evaluation } from "../evaluate";
+import type { SchoolRecord } from "../records";
 import { inForceOn, yearOfDay, yearsLeft, type CalendarDay } from "../years";
 import type {
   CountyVerdict,
@@ -49,6 +51,26 @@ export interface Readiness {
   ready: boolean;
 }
 
+/**
+ * The school and level of each section `failingSections` gives, in its order, read from the evaluation's columns
+ * (included, and not passing: docs/standard.md#pass-rule) without making each section's result: readiness
+ * names them, nothing more.
+ */
+function failingSectionNames(evaluation: Evaluation): { school: string; level: Level }[] {
+  const county = evaluation.columns;
+  const names: { school: string; level: Level }[] = [];
+  for (let n = 0; n < county.order.length; n++) {
+    const columns = columnsOf(county, n);
+    const row = rowOf(county, n);
+    if (columns.exclusion[row] !== 0 || columns.pass[row]) continue;
+    names.push({
+      school: (columns.schools[columns.recordIndex[row]] as SchoolRecord).name,
+      level: columns.level,
+    });
+  }
+  return names;
+}
+
 /** Readiness of one county for its target year: part by part, what still fails or is missing. */
 export function readiness(
   verdict: CountyVerdict,
@@ -62,7 +84,7 @@ export function readiness(
     list.filter((i) => i.status === status).map((i) => ({ key: i.key, title: i.title }));
   const resourcesFailing: { key: string; title: Bilingual }[] = [];
   if (evaluation) {
-    for (const s of failingSections(evaluation)) {
+    for (const s of failingSectionNames(evaluation)) {
       const level = LEVEL_NAMES[s.level];
       resourcesFailing.push({
         key: `${s.school}/${s.level}`,

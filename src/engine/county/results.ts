@@ -51,11 +51,12 @@ export interface SchoolFinding {
   message: Bilingual;
 }
 
-/** An item derived from the school table: every check of every school it applies to. */
+/** An item derived from the school table: how many schools it applies to, and the checks that do not pass. */
 export interface DerivedItem {
   status: ItemStatus;
   /** schools (or sections, for class size) the item applies to */
   checked: number;
+  /** the checks that fail or are missing, in the order of the records (a passing check is only counted) */
   findings: SchoolFinding[];
 }
 

@@ -31,32 +31,49 @@ const ROOMS_AND_SIZE_TYPES: readonly SchoolType[] = [
 ];
 const CLASS_SIZE_TYPES: readonly SchoolType[] = [...ROOMS_AND_SIZE_TYPES, "teachingPoint"];
 
+/** The columns of a level's students and classes (docs/school-table.md#columns). */
+const STUDENTS_COLUMN: Record<Level, string> = { primary: "primaryStudents", junior: "juniorStudents" };
+const CLASSES_COLUMN: Record<Level, string> = { primary: "primaryClasses", junior: "juniorClasses" };
+
 /** The sections a school actually has: a level of its type with enrolment above 0. */
 function presentLevels(record: SchoolRecord): Level[] {
   return SECTIONS_OF_TYPE[record.type].filter((level) => record.students[level] > 0);
 }
 
-/** Address of a field of a record: the cell it was read from, or the blank cell in its column. */
-export function cellOf(
-  record: SchoolRecord,
-  columnId: string,
-  columns: readonly ColumnLocation[] | undefined,
-): string | null {
-  const read = record.source?.cells[columnId];
-  if (read) return read;
-  const column = columns?.find((c) => c.columnId === columnId);
-  if (!column || !record.source) return null;
-  const bang = column.cell.lastIndexOf("!");
-  const sheetPart = bang >= 0 ? column.cell.slice(0, bang + 1) : "";
-  const letters = /([A-Za-z]+)\$?\d+$/.exec(column.cell.slice(bang + 1))?.[1];
-  return letters ? `${sheetPart}${letters.toUpperCase()}${record.source.row}` : null;
+/**
+ * The school table's columns by id, made once per item from where they were found (`ColumnLocation`): the
+ * start of a cell address in each column (`学校!T`), so that a blank cell of any row is named without a search.
+ * `undefined` when the table's columns are not known at all.
+ */
+type ColumnPrefixes = ReadonlyMap<string, string | null> | undefined;
+
+function columnPrefixes(columns: readonly ColumnLocation[] | undefined): ColumnPrefixes {
+  if (!columns) return undefined;
+  const prefixes = new Map<string, string | null>();
+  for (const column of columns) {
+    // the first column of an id is the one read
+    if (prefixes.has(column.columnId)) continue;
+    const bang = column.cell.lastIndexOf("!");
+    const sheetPart = bang >= 0 ? column.cell.slice(0, bang + 1) : "";
+    const letters = /([A-Za-z]+)\$?\d+$/.exec(column.cell.slice(bang + 1))?.[1];
+    prefixes.set(column.columnId, letters ? `${sheetPart}${letters.toUpperCase()}` : null);
+  }
+  return prefixes;
 }
 
-function columnMissingNote(columnId: string, columns: readonly ColumnLocation[] | undefined): Bilingual {
-  if (columns && !columns.some((c) => c.columnId === columnId)) {
-    return { zh: "（学校表无此列）", en: " (the school table has no such column)" };
-  }
-  return { zh: "", en: "" };
+/** Address of a field of a record: the cell it was read from, or the blank cell in its column. */
+function cellOf(record: SchoolRecord, columnId: string, columns: ColumnPrefixes): string | null {
+  const read = record.source?.cells[columnId];
+  if (read) return read;
+  const prefix = columns?.get(columnId);
+  return prefix && record.source ? `${prefix}${record.source.row}` : null;
+}
+
+const NO_NOTE: Bilingual = { zh: "", en: "" };
+const NO_COLUMN_NOTE: Bilingual = { zh: "（学校表无此列）", en: " (the school table has no such column)" };
+
+function columnMissingNote(columnId: string, columns: ColumnPrefixes): Bilingual {
+  return columns && !columns.has(columnId) ? NO_COLUMN_NOTE : NO_NOTE;
 }
 
 function derivedItem(checked: number, findings: SchoolFinding[]): DerivedItem {
@@ -67,15 +84,52 @@ function derivedItem(checked: number, findings: SchoolFinding[]): DerivedItem {
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
+/** The two kinds of room of docs/standard.md#guarantee-3: where each is read, and what it is called. */
+const ROOM_KINDS = [
+  {
+    check: "musicRooms",
+    areaCheck: "smallestMusicRoom",
+    countField: "music",
+    areaField: "smallestMusic",
+    countColumn: "musicRooms",
+    areaColumn: "smallestMusicRoom",
+    minArea: SCHOOL_TABLE_LIMITS.smallestMusicRoom,
+    zh: "音乐",
+    en: "music",
+  },
+  {
+    check: "artRooms",
+    areaCheck: "smallestArtRoom",
+    countField: "art",
+    areaField: "smallestArt",
+    countColumn: "artRooms",
+    areaColumn: "smallestArtRoom",
+    minArea: SCHOOL_TABLE_LIMITS.smallestArtRoom,
+    zh: "美术",
+    en: "art",
+  },
+] as const;
+
+/** A school's classes in the levels it has; null when one of them is blank. */
+function classesIn(record: SchoolRecord, levels: readonly Level[]): number | null {
+  let classes = 0;
+  for (const level of levels) {
+    const c = record.classes?.[level];
+    if (c === undefined) return null;
+    classes += c;
+  }
+  return classes;
+}
+
 /**
  * docs/standard.md#guarantee-3: at least ⌈classes ÷ 12⌉ music rooms and as many art rooms (one at the least), the
  * smallest music room ≥ 96 m² and the smallest art room ≥ 90 m². Classes are the primary plus junior classes.
  */
 export function musicArtRooms(
   records: readonly SchoolRecord[],
-  columns?: readonly ColumnLocation[],
+  columnLocations?: readonly ColumnLocation[],
 ): DerivedItem {
-  const L = SCHOOL_TABLE_LIMITS;
+  const columns = columnPrefixes(columnLocations);
   const findings: SchoolFinding[] = [];
   let checked = 0;
   for (const record of records) {
@@ -83,38 +137,14 @@ export function musicArtRooms(
     const levels = presentLevels(record);
     if (levels.length === 0) continue;
     checked++;
-    const classCounts = levels.map((level) => record.classes?.[level]);
-    const classes = classCounts.every((c) => c !== undefined)
-      ? classCounts.reduce((sum: number, c) => sum + (c as number), 0)
-      : null;
-    const required = classes === null ? null : Math.max(1, Math.ceil(classes / L.classesPerRoom));
-    const kinds = [
-      {
-        check: "musicRooms" as const,
-        areaCheck: "smallestMusicRoom" as const,
-        count: record.rooms?.music,
-        area: record.rooms?.smallestMusic,
-        countColumn: "musicRooms",
-        areaColumn: "smallestMusicRoom",
-        minArea: L.smallestMusicRoom,
-        zh: "音乐",
-        en: "music",
-      },
-      {
-        check: "artRooms" as const,
-        areaCheck: "smallestArtRoom" as const,
-        count: record.rooms?.art,
-        area: record.rooms?.smallestArt,
-        countColumn: "artRooms",
-        areaColumn: "smallestArtRoom",
-        minArea: L.smallestArtRoom,
-        zh: "美术",
-        en: "art",
-      },
-    ];
-    for (const k of kinds) {
+    const classes = classesIn(record, levels);
+    const required =
+      classes === null ? null : Math.max(1, Math.ceil(classes / SCHOOL_TABLE_LIMITS.classesPerRoom));
+    for (const k of ROOM_KINDS) {
+      const count = record.rooms?.[k.countField];
+      const area = record.rooms?.[k.areaField];
       const countCell = cellOf(record, k.countColumn, columns);
-      if (k.count === undefined) {
+      if (count === undefined) {
         const note = columnMissingNote(k.countColumn, columns);
         findings.push({
           school: record.name,
@@ -129,15 +159,15 @@ export function musicArtRooms(
       } else if (required === null) {
         // classes unknown: one room is needed whatever the number of classes
         const blankLevel = levels.find((level) => record.classes?.[level] === undefined);
-        const classCell = blankLevel ? cellOf(record, `${blankLevel}Classes`, columns) : null;
+        const classCell = blankLevel ? cellOf(record, CLASSES_COLUMN[blankLevel], columns) : null;
         findings.push(
-          k.count < 1
+          count < 1
             ? {
                 school: record.name,
                 level: null,
                 check: k.check,
                 status: "fail",
-                value: k.count,
+                value: count,
                 limit: 1,
                 cell: countCell,
                 message: { zh: `无${k.zh}专用教室`, en: `no ${k.en} room` },
@@ -147,7 +177,7 @@ export function musicArtRooms(
                 level: null,
                 check: k.check,
                 status: "missing",
-                value: k.count,
+                value: count,
                 limit: null,
                 cell: classCell,
                 message: {
@@ -156,27 +186,26 @@ export function musicArtRooms(
                 },
               },
         );
-      } else {
-        const pass = k.count >= required;
+      } else if (count < required) {
         findings.push({
           school: record.name,
           level: null,
           check: k.check,
-          status: pass ? "pass" : "fail",
-          value: k.count,
+          status: "fail",
+          value: count,
           limit: required,
           cell: countCell,
           message: {
-            zh: `${k.zh}专用教室 ${k.count} 间，${classes} 个班需 ${required} 间`,
-            en: `${k.count} ${k.en} rooms; ${classes} classes need ${required}`,
+            zh: `${k.zh}专用教室 ${count} 间，${classes} 个班需 ${required} 间`,
+            en: `${count} ${k.en} rooms; ${classes} classes need ${required}`,
           },
         });
       }
       // the smallest room matters only where there is a room
-      if (k.count !== undefined && k.count < 1 && k.area === undefined) continue;
-      if (k.count === undefined && k.area === undefined) continue;
+      if (count !== undefined && count < 1 && area === undefined) continue;
+      if (count === undefined && area === undefined) continue;
       const areaCell = cellOf(record, k.areaColumn, columns);
-      if (k.area === undefined) {
+      if (area === undefined) {
         const note = columnMissingNote(k.areaColumn, columns);
         findings.push({
           school: record.name,
@@ -191,19 +220,18 @@ export function musicArtRooms(
             en: `smallest ${k.en} room not given${note.en}`,
           },
         });
-      } else {
-        const pass = atLeast(k.area, k.minArea);
+      } else if (!atLeast(area, k.minArea)) {
         findings.push({
           school: record.name,
           level: null,
           check: k.areaCheck,
-          status: pass ? "pass" : "fail",
-          value: k.area,
+          status: "fail",
+          value: area,
           limit: k.minArea,
           cell: areaCell,
           message: {
-            zh: `最小${k.zh}专用教室 ${fmt(k.area)} ㎡，应 ≥ ${k.minArea} ㎡`,
-            en: `smallest ${k.en} room ${fmt(k.area)} m², needs ≥ ${k.minArea} m²`,
+            zh: `最小${k.zh}专用教室 ${fmt(area)} ㎡，应 ≥ ${k.minArea} ㎡`,
+            en: `smallest ${k.en} room ${fmt(area)} m², needs ≥ ${k.minArea} m²`,
           },
         });
       }
@@ -218,8 +246,9 @@ export function musicArtRooms(
  */
 export function schoolSize(
   records: readonly SchoolRecord[],
-  columns?: readonly ColumnLocation[],
+  columnLocations?: readonly ColumnLocation[],
 ): DerivedItem {
+  const columns = columnPrefixes(columnLocations);
   const limits = SCHOOL_TABLE_LIMITS.schoolSize;
   const findings: SchoolFinding[] = [];
   let checked = 0;
@@ -228,20 +257,24 @@ export function schoolSize(
     const levels = presentLevels(record);
     if (levels.length === 0) continue;
     checked++;
-    const students = levels.reduce((sum, level) => sum + record.students[level], 0);
+    // the largest section's enrolment (the first of equals) is the cell to look at
+    let students = 0;
+    let largest = levels[0];
+    for (const level of levels) {
+      students += record.students[level];
+      if (record.students[level] > record.students[largest]) largest = level;
+    }
     const combined = record.type === "nineYear" || record.type === "twelveYear";
     const limit = combined ? limits.combined : limits.single;
-    const pass = atMost(students, limit);
-    // the largest section's enrolment is the cell to look at
-    const largest = levels.reduce((a, l) => (record.students[l] > record.students[a] ? l : a), levels[0]);
+    if (atMost(students, limit)) continue;
     findings.push({
       school: record.name,
       level: null,
       check: "schoolSize",
-      status: pass ? "pass" : "fail",
+      status: "fail",
       value: students,
       limit,
-      cell: cellOf(record, `${largest}Students`, columns),
+      cell: cellOf(record, STUDENTS_COLUMN[largest], columns),
       message: {
         zh: `义务教育阶段在校生 ${students} 人，上限 ${limit} 人`,
         en: `${students} students in the compulsory part; limit ${limit}`,
@@ -251,25 +284,62 @@ export function schoolSize(
   return derivedItem(checked, findings);
 }
 
+/** What a largest-class check of a level reads (a field of `largestClass`, its column) and how it is named. */
+interface LargestClassCheck {
+  field: keyof NonNullable<SchoolRecord["largestClass"]>;
+  columnId: string;
+  zh: string;
+  en: string;
+}
+
+const LARGEST_CLASS_CHECKS: Record<
+  "classSize" | "startingGradeClassSize",
+  Record<Level, LargestClassCheck>
+> = {
+  classSize: {
+    primary: {
+      field: "primary",
+      columnId: "primaryLargestClass",
+      zh: `${LEVEL_NAMES.primary.zh}最大班额`,
+      en: `${LEVEL_NAMES.primary.en} largest class`,
+    },
+    junior: {
+      field: "junior",
+      columnId: "juniorLargestClass",
+      zh: `${LEVEL_NAMES.junior.zh}最大班额`,
+      en: `${LEVEL_NAMES.junior.en} largest class`,
+    },
+  },
+  startingGradeClassSize: {
+    primary: {
+      field: "grade1",
+      columnId: "grade1LargestClass",
+      zh: "小学起始年级（一年级）最大班额",
+      en: "Grade 1 largest class",
+    },
+    junior: {
+      field: "grade7",
+      columnId: "grade7LargestClass",
+      zh: "初中起始年级（七年级）最大班额",
+      en: "Grade 7 largest class",
+    },
+  },
+};
+
+/** A section's largest class (or its grade 1 or grade 7 class) that is over its limit or blank; null within it. */
 function largestClassFinding(
   record: SchoolRecord,
   level: Level,
   check: "classSize" | "startingGradeClassSize",
-  columns: readonly ColumnLocation[] | undefined,
-): SchoolFinding {
+  columns: ColumnPrefixes,
+): SchoolFinding | null {
   const limit = SCHOOL_TABLE_LIMITS.classSize[level];
-  const field = check === "classSize" ? level : level === "primary" ? "grade1" : "grade7";
-  const columnId = `${field}LargestClass`;
-  const value = record.largestClass?.[field];
-  const cell = cellOf(record, columnId, columns);
-  const what =
-    check === "classSize"
-      ? { zh: `${LEVEL_NAMES[level].zh}最大班额`, en: `${LEVEL_NAMES[level].en} largest class` }
-      : level === "primary"
-        ? { zh: "小学起始年级（一年级）最大班额", en: "Grade 1 largest class" }
-        : { zh: "初中起始年级（七年级）最大班额", en: "Grade 7 largest class" };
+  const what = LARGEST_CLASS_CHECKS[check][level];
+  const value = record.largestClass?.[what.field];
+  if (value !== undefined && atMost(value, limit)) return null;
+  const cell = cellOf(record, what.columnId, columns);
   if (value === undefined) {
-    const note = columnMissingNote(columnId, columns);
+    const note = columnMissingNote(what.columnId, columns);
     return {
       school: record.name,
       level,
@@ -281,12 +351,11 @@ function largestClassFinding(
       message: { zh: `${what.zh}未填写${note.zh}`, en: `${what.en} not given${note.en}` },
     };
   }
-  const pass = atMost(value, limit);
   return {
     school: record.name,
     level,
     check,
-    status: pass ? "pass" : "fail",
+    status: "fail",
     value,
     limit,
     cell,
@@ -301,8 +370,9 @@ function largestClassFinding(
  */
 export function classSize(
   records: readonly SchoolRecord[],
-  columns?: readonly ColumnLocation[],
+  columnLocations?: readonly ColumnLocation[],
 ): Pick<DerivedItems, "classSize" | "startingGrades" | "largeClasses" | "veryLargeClasses"> {
+  const columns = columnPrefixes(columnLocations);
   const findings: SchoolFinding[] = [];
   const starting: SchoolFinding[] = [];
   const largeClasses: LargeClassSection[] = [];
@@ -313,11 +383,15 @@ export function classSize(
     for (const level of presentLevels(record)) {
       checked++;
       const finding = largestClassFinding(record, level, "classSize", columns);
-      findings.push(finding);
-      starting.push(largestClassFinding(record, level, "startingGradeClassSize", columns));
-      const largest = finding.value;
-      if (largest !== null && largest >= SCHOOL_TABLE_LIMITS.largeClass) {
-        const entry = { school: record.name, level, largestClass: largest, cell: finding.cell };
+      if (finding) findings.push(finding);
+      const startingGrade = largestClassFinding(record, level, "startingGradeClassSize", columns);
+      if (startingGrade) starting.push(startingGrade);
+      const largest = record.largestClass?.[LARGEST_CLASS_CHECKS.classSize[level].field];
+      if (largest !== undefined && largest >= SCHOOL_TABLE_LIMITS.largeClass) {
+        const cell = finding
+          ? finding.cell
+          : cellOf(record, LARGEST_CLASS_CHECKS.classSize[level].columnId, columns);
+        const entry = { school: record.name, level, largestClass: largest, cell };
         largeClasses.push(entry);
         if (largest >= SCHOOL_TABLE_LIMITS.veryLargeClass) veryLargeClasses.push(entry);
       }

@@ -90,17 +90,20 @@ export function evaluateItem(
     measures.length === 1
       ? measures[0].value
       : Object.fromEntries(measures.map((m) => [m.key, m.value] as [string, number | boolean | null]));
-  let schools: SchoolFinding[] = [];
+  const schools: SchoolFinding[] = [];
   let classSizeDetail: ItemResult["classSize"];
   if (definition.derived) {
     const item = derived ? derived[definition.derived] : null;
     status = item ? item.status : "missing";
-    const findings = item?.findings ?? [];
-    schools = findings.filter((f) => f.status !== "pass");
-    const failing = new Set(findings.filter((f) => f.status === "fail").map((f) => f.school));
-    const missing = new Set(
-      findings.filter((f) => f.status === "missing" && !failing.has(f.school)).map((f) => f.school),
-    );
+    // schools that fail a check, and schools that fail none but miss one
+    const failing = new Set<string>();
+    const missing = new Set<string>();
+    for (const f of item?.findings ?? []) {
+      if (f.status === "pass") continue;
+      schools.push(f);
+      (f.status === "fail" ? failing : missing).add(f.school);
+    }
+    for (const school of failing) missing.delete(school);
     const counts: Record<string, number> = {
       checked: item?.checked ?? 0,
       failing: failing.size,
