@@ -6,10 +6,28 @@ import {
   type IndicatorId,
   type Level,
 } from "../standard/indicators";
-import type { SchoolRecord } from "./records";
-import { SCALE_FACTOR, perStudents } from "./sections";
-import { columnsOf, rowOf, sectionAt, sectionColumns, type SectionColumns } from "./columns";
-import { coefficientFromSums, type DifferenceCoefficient } from "./coefficient";
+import type { Facilities, SchoolRecord } from "./records";
+import { LEVEL_BIT, SCALE_FACTOR, perStudents, sectionLevelSet } from "./sections";
+import {
+  NOT_EXCLUDED,
+  columnsOf,
+  exclusionCode,
+  facilitiesOf,
+  readSection,
+  rowOf,
+  schoolsToRead,
+  sectionAt,
+  studentsOf,
+  type CountySections,
+  type SectionColumns,
+} from "./columns";
+import {
+  addEntry,
+  spreadCoefficient,
+  weightedSpread,
+  type DifferenceCoefficient,
+  type WeightedSpread,
+} from "./coefficient";
 import { atMost } from "./compare";
 import {
   StatusCode,
@@ -18,14 +36,16 @@ import {
   statusCode,
   thresholdsOf,
   type SectionResult,
-  type StatusThresholds,
 } from "./sectionResult";
 
 /*
- * The county's resource-allocation verdict, computed from columns: records → one typed array per figure and
- * level (columns.ts) → each value's status and the pass rule, column by column → the difference coefficients
- * and the level verdicts. Per-section objects are made only when asked for (`sections`, `failingSections`,
- * `sectionPage`): at a province's scale they would cost far more than the arithmetic.
+ * The county's resource-allocation verdict in one pass over the schools: each section's figures
+ * (columns.ts `readSection`), its seven values and their statuses (docs/standard.md#indicators), the pass rule
+ * (docs/standard.md#pass-rule), and each level's difference coefficients gathered section by section
+ * (coefficient.ts `addEntry`); then the level verdicts. What later questions need of every section is kept
+ * in columns (`LevelColumns`); per-section objects are made only when asked for (`sections`, `failingSections`,
+ * `sectionPage`), from the school's record again: at a province's scale they would cost far more than the
+ * arithmetic.
  */
 
 export interface IndicatorBalance {
@@ -49,23 +69,15 @@ export interface LevelResult {
   pass: boolean;
 }
 
-/** The sections of one level with what the standard says of each (the values themselves are made again, from
- * the amounts, for a section that is asked for). */
+/** The sections of one level with what the standard says of each. */
 export interface LevelColumns extends SectionColumns {
-  /** each value's StatusCode against its standard and floor, one column per indicator in INDICATOR_IDS order */
-  status: Uint8Array[];
-  /** the number of indicators met */
-  metCount: Uint8Array;
   /** 1 where the section passes (docs/standard.md#pass-rule); 0 for excluded sections */
   pass: Uint8Array;
 }
 
-/** Everything an evaluation's results are built from. */
-export interface EvaluationColumns {
+/** Everything an evaluation's sections are built from. */
+export interface EvaluationColumns extends CountySections<LevelColumns> {
   profile: Profile;
-  levels: Record<Level, LevelColumns>;
-  /** the n-th section of the county: its level's index in LEVELS + 2 × its row in that level's columns */
-  order: Int32Array;
 }
 
 export interface Evaluation {
@@ -79,7 +91,7 @@ export interface Evaluation {
   levels: Record<Level, LevelResult>;
   /** docs/standard.md#parts resource allocation: every included section passes and every CV is within its limit */
   resourcesPass: boolean;
-  /** one typed array per figure, per level: what every result here is built from */
+  /** what the standard says of every section, per level, and the schools read: what every section here is built from */
   readonly columns: EvaluationColumns;
 }
 
@@ -90,120 +102,146 @@ function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
 }
 
 /**
- * One indicator over a level's sections, in one pass: every section's value (docs/standard.md#indicators) and
- * its status, tallied into the sections' counts of indicators met and short of their floor; and for the included
- * sections the first pass of the indicator's difference coefficient (docs/standard.md#coefficient): returns their
- * Σ Pᵢ·Xᵢ, their values being written in order to `entries` for the second. The statuses are written to `status`.
+ * One level's part of the pass over the schools: its columns, the sums of its difference coefficients, the
+ * number of its sections that pass, and each indicator's scale and thresholds (in INDICATOR_IDS order).
  */
-function indicatorColumn(
-  amounts: Float64Array,
-  columns: SectionColumns,
-  scaleFactor: number,
-  thresholds: StatusThresholds,
-  tally: { met: Uint8Array; short: Uint8Array },
-  entries: Float64Array,
-  status: Uint8Array,
-): number {
-  const { count, students, exclusion } = columns;
-  const { met, short } = tally;
-  const { met: metFrom, floor: floorFrom } = thresholds;
-  let weightedSum = 0;
-  let entry = 0;
-  for (let row = 0; row < count; row++) {
-    const p = students[row];
-    if (!(p > 0)) {
-      // no value, no status: the section cannot pass (and is excluded, docs/standard.md#scope)
-      short[row]++;
-      continue;
-    }
-    const value = perStudents(amounts[row], scaleFactor, p);
-    const code = statusCode(value, metFrom, floorFrom);
-    status[row] = code;
-    met[row] += Number(code === StatusCode.met);
-    short[row] += Number(code === StatusCode.unmet);
-    // written for every section, kept for an included one: no branch the county's exclusions would make
-    // unpredictable (the next section writes over an excluded one's value, and it adds 0 to the sum)
-    const kept = Number(exclusion[row] === 0);
-    entries[entry] = value;
-    entry += kept;
-    weightedSum += kept * p * value;
-  }
-  return weightedSum;
+interface LevelPass {
+  columns: LevelColumns;
+  spread: WeightedSpread;
+  passing: number;
+  scaleFactors: Float64Array;
+  /** the least value that meets each indicator's standard, and that reaches its floor (`thresholdsOf`) */
+  metFrom: Float64Array;
+  floorFrom: Float64Array;
+  /** the section being judged: its amounts and its values, in INDICATOR_IDS order */
+  amounts: Float64Array;
+  values: Float64Array;
+}
+
+function levelPass(
+  level: Level,
+  capacity: number,
+  schools: readonly (SchoolRecord | null)[],
+  profile: Profile,
+): LevelPass {
+  const definitions = inIndicatorOrder(profile.indicators);
+  const thresholds = definitions.map((d) => thresholdsOf(d, level, profile.passRule.floorRatio));
+  // a literal of its own, not a spread of SectionColumns: the pass's code is made for this one shape
+  const columns: LevelColumns = {
+    level,
+    count: 0,
+    recordIndex: new Int32Array(capacity),
+    schools,
+    exclusion: new Uint8Array(capacity),
+    pass: new Uint8Array(capacity),
+  };
+  return {
+    columns,
+    spread: weightedSpread(definitions.length),
+    passing: 0,
+    scaleFactors: Float64Array.from(definitions, (d) => SCALE_FACTOR[d.scale]),
+    metFrom: Float64Array.from(thresholds, (t) => t.met),
+    floorFrom: Float64Array.from(thresholds, (t) => t.floor),
+    amounts: new Float64Array(definitions.length),
+    values: new Float64Array(definitions.length),
+  };
 }
 
 /**
- * One level, column by column: each indicator's values, statuses and the first pass of its difference
- * coefficient (`indicatorColumn`), then the coefficient's second pass over the included sections; the pass rule
- * for every section (docs/standard.md#pass-rule) and the level's verdict.
+ * A school's section of the pass's level, into the next row of its columns: whether it is excluded
+ * (docs/standard.md#scope); for an included one its values and their statuses, the pass rule, and its part in
+ * the level's difference coefficients, weighted by its enrolment (docs/standard.md#coefficient). Returns the row.
  */
-function evaluateLevel(
-  columns: SectionColumns,
+function judgeSection(
+  pass: LevelPass,
+  school: SchoolRecord,
+  recordIndex: number,
+  facilities: Facilities,
   profile: Profile,
-): { judged: LevelColumns; result: LevelResult } {
-  const { count, level, students, exclusion } = columns;
-  // the coefficient's weights (docs/standard.md#coefficient): the included sections' enrolments, in order
-  const weights = new Float64Array(count);
-  let included = 0;
-  let enrolment = 0;
-  for (let row = 0; row < count; row++) {
-    if (exclusion[row] !== 0) continue;
-    weights[included++] = students[row];
-    enrolment += students[row];
+): number {
+  const { columns, amounts, values, scaleFactors, metFrom, floorFrom } = pass;
+  const row = columns.count++;
+  const students = studentsOf(school, columns.level);
+  const exclusion = exclusionCode(school, columns.level, students, profile);
+  columns.recordIndex[row] = recordIndex;
+  columns.exclusion[row] = exclusion;
+  // an excluded section does not pass and takes no part in the coefficients (an included one has students)
+  if (exclusion !== NOT_EXCLUDED) return row;
+  readSection(school, columns.level, facilities, profile, amounts);
+  let met = 0;
+  let short = 0;
+  for (let x = 0; x < values.length; x++) {
+    const value = perStudents(amounts[x], scaleFactors[x], students);
+    const code = statusCode(value, metFrom[x], floorFrom[x]);
+    values[x] = value;
+    met += Number(code === StatusCode.met);
+    short += Number(code === StatusCode.unmet);
   }
-  const definitions = inIndicatorOrder(profile.indicators);
-  const tally = { met: new Uint8Array(count), short: new Uint8Array(count) };
-  // the included sections' values of one indicator, in order (and room for an excluded one's after the last):
-  // written again for the next
-  const entries = new Float64Array(count);
-  const limit = profile.cvLimit[level];
-  const status: Uint8Array[] = [];
+  if (passesRule(profile, met, short)) {
+    columns.pass[row] = 1;
+    pass.passing++;
+  }
+  addEntry(pass.spread, values, students);
+  return row;
+}
+
+/** A level's verdict from its part of the pass: the pass rule for every section and every CV within its limit. */
+function levelResult(pass: LevelPass, profile: Profile): LevelResult {
+  const { columns, spread, passing } = pass;
+  const limit = profile.cvLimit[columns.level];
   const balances: IndicatorBalance[] = [];
-  for (let x = 0; x < definitions.length; x++) {
-    const scaleFactor = SCALE_FACTOR[definitions[x].scale];
-    const thresholds = thresholdsOf(definitions[x], level, profile.passRule.floorRatio);
-    const statusOf = new Uint8Array(count);
-    const weightedSum = indicatorColumn(
-      columns.amounts[x],
-      columns,
-      scaleFactor,
-      thresholds,
-      tally,
-      entries,
-      statusOf,
-    );
-    const sums = { totalWeight: enrolment, weightedSum, count: included };
-    status.push(statusOf);
-    balances.push(balanceOf(coefficientFromSums(sums, entries, weights, included), limit));
-  }
-  const pass = new Uint8Array(count);
-  let passing = 0;
-  for (let row = 0; row < count; row++) {
-    if (exclusion[row] === 0 && passesRule(profile, tally.met[row], tally.short[row])) {
-      pass[row] = 1;
-      passing++;
-    }
-  }
-  const result: LevelResult = {
-    level,
-    sections: included,
-    students: enrolment,
+  for (let x = 0; x < pass.values.length; x++) balances.push(balanceOf(spreadCoefficient(spread, x), limit));
+  return {
+    level: columns.level,
+    sections: spread.count,
+    students: spread.totalWeight,
     passingSections: passing,
     balance: indicatorRecord(balances),
-    pass: passing === included && balances.every((b) => b.pass),
+    pass: passing === spread.count && balances.every((b) => b.pass),
   };
-  return { judged: { ...columns, status, metCount: tally.met, pass }, result };
+}
+
+/**
+ * The pass over the schools: each school's sections judged into their levels' columns, in the order of the
+ * records (a school's primary section before its junior one). Returns that order: for the n-th section, its
+ * level's index in LEVELS + 2 × its row in that level's columns.
+ */
+function judgeSchools(
+  schools: readonly (SchoolRecord | null)[],
+  primary: LevelPass,
+  junior: LevelPass,
+  profile: Profile,
+): Int32Array {
+  const order = new Int32Array(2 * schools.length);
+  let next = 0;
+  for (let index = 0; index < schools.length; index++) {
+    const school = schools[index];
+    if (!school) continue;
+    const levelSet = sectionLevelSet(school);
+    const facilities = facilitiesOf(school, profile);
+    if (levelSet & LEVEL_BIT.primary)
+      order[next++] = 2 * judgeSection(primary, school, index, facilities, profile);
+    if (levelSet & LEVEL_BIT.junior)
+      order[next++] = 1 + 2 * judgeSection(junior, school, index, facilities, profile);
+  }
+  return order.subarray(0, next);
 }
 
 /** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
 export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
-  const county = sectionColumns(records, profile);
-  const primary = evaluateLevel(county.levels.primary, profile);
-  const junior = evaluateLevel(county.levels.junior, profile);
-  const levels: Record<Level, LevelResult> = { primary: primary.result, junior: junior.result };
+  const schools = schoolsToRead(records, profile);
+  // room for every school in each level's columns
+  const primary = levelPass("primary", schools.length, schools, profile);
+  const junior = levelPass("junior", schools.length, schools, profile);
+  const order = judgeSchools(schools, primary, junior, profile);
+  const levels: Record<Level, LevelResult> = {
+    primary: levelResult(primary, profile),
+    junior: levelResult(junior, profile),
+  };
   const columns: EvaluationColumns = {
     profile,
-    levels: { primary: primary.judged, junior: junior.judged },
-    order: county.order,
+    levels: { primary: primary.columns, junior: junior.columns },
+    order,
   };
   let sections: SectionResult[] | undefined;
   return {
@@ -219,8 +257,8 @@ export function evaluate(records: readonly SchoolRecord[], profile: Profile): Ev
 
 /** The result of the section in row `row` of `columns`. */
 function resultAt(profile: Profile, columns: LevelColumns, row: number): SectionResult {
-  const amounts = columns.amounts.map((column) => column[row]);
-  return sectionResult(profile, sectionAt(columns, row, amounts), amounts);
+  const amounts = [0, 0, 0, 0, 0, 0, 0];
+  return sectionResult(profile, sectionAt(columns, row, profile, amounts), amounts);
 }
 
 function sectionsBetween(county: EvaluationColumns, start: number, end: number): SectionResult[] {

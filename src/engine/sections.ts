@@ -58,7 +58,10 @@ export function apportioningShare(record: SchoolRecord, level: Level, profile: P
       return (level === "primary" ? a : b) / total;
     }
     default:
-      return levelSetOfType(record.type) & LEVEL_BIT[level] ? 1 : 0;
+      // the level's bit by name, not `LEVEL_BIT[level]`: a lookup by a key that changes costs more than the rest
+      return levelSetOfType(record.type) & (level === "primary" ? LEVEL_BIT.primary : LEVEL_BIT.junior)
+        ? 1
+        : 0;
   }
 }
 

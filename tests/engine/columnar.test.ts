@@ -12,7 +12,6 @@ import {
   failingSections,
   sectionCount,
   sectionPage,
-  statusOfCode,
   type Evaluation,
   type Facilities,
   type SchoolRecord,
@@ -308,7 +307,7 @@ describe("the columnar engine agrees with a per-section reference (docs/standard
     );
   });
 
-  it("keeps in its columns the statuses and verdicts its sections show", () => {
+  it("keeps in its columns the schools, exclusions and verdicts its sections show", () => {
     fc.assert(
       fc.property(recordsArb(30), profileArb, (records, profile) => {
         const evaluation = evaluate(records, profile);
@@ -318,8 +317,7 @@ describe("the columnar engine agrees with a per-section reference (docs/standard
           const row = seen[s.level]++;
           expect(columns.recordIndex[row]).toBe(s.recordIndex);
           expect(columns.pass[row] === 1).toBe(s.pass);
-          expect(columns.metCount[row]).toBe(s.metCount);
-          INDICATOR_IDS.forEach((id, x) => expect(statusOfCode(columns.status[x][row])).toBe(s.status[id]));
+          expect(columns.exclusion[row] === 0).toBe(s.included);
         }
         for (const level of LEVELS) expect(evaluation.columns.levels[level].count).toBe(seen[level]);
       }),
