@@ -40,6 +40,17 @@ function presentLevels(record: SchoolRecord): Level[] {
   return SECTIONS_OF_TYPE[record.type].filter((level) => record.students[level] > 0);
 }
 
+/** The schools items 3 and 4 check (ROOMS_AND_SIZE_TYPES with pupils in a level), with those levels. */
+function roomsAndSizeSchools(records: readonly SchoolRecord[]): { record: SchoolRecord; levels: Level[] }[] {
+  const schools: { record: SchoolRecord; levels: Level[] }[] = [];
+  for (const record of records) {
+    if (!ROOMS_AND_SIZE_TYPES.includes(record.type)) continue;
+    const levels = presentLevels(record);
+    if (levels.length > 0) schools.push({ record, levels });
+  }
+  return schools;
+}
+
 /**
  * The school table's columns by id, made once per item from where they were found (`ColumnLocation`): the
  * start of a cell address in each column (`学校!T`), so that a blank cell of any row is named without a search.
@@ -131,12 +142,8 @@ export function musicArtRooms(
 ): DerivedItem {
   const columns = columnPrefixes(columnLocations);
   const findings: SchoolFinding[] = [];
-  let checked = 0;
-  for (const record of records) {
-    if (!ROOMS_AND_SIZE_TYPES.includes(record.type)) continue;
-    const levels = presentLevels(record);
-    if (levels.length === 0) continue;
-    checked++;
+  const schools = roomsAndSizeSchools(records);
+  for (const { record, levels } of schools) {
     const classes = classesIn(record, levels);
     const required =
       classes === null ? null : Math.max(1, Math.ceil(classes / SCHOOL_TABLE_LIMITS.classesPerRoom));
@@ -237,7 +244,7 @@ export function musicArtRooms(
       }
     }
   }
-  return derivedItem(checked, findings);
+  return derivedItem(schools.length, findings);
 }
 
 /**
@@ -251,12 +258,8 @@ export function schoolSize(
   const columns = columnPrefixes(columnLocations);
   const limits = SCHOOL_TABLE_LIMITS.schoolSize;
   const findings: SchoolFinding[] = [];
-  let checked = 0;
-  for (const record of records) {
-    if (!ROOMS_AND_SIZE_TYPES.includes(record.type)) continue;
-    const levels = presentLevels(record);
-    if (levels.length === 0) continue;
-    checked++;
+  const schools = roomsAndSizeSchools(records);
+  for (const { record, levels } of schools) {
     // the largest section's enrolment (the first of equals) is the cell to look at
     let students = 0;
     let largest = levels[0];
@@ -281,7 +284,7 @@ export function schoolSize(
       },
     });
   }
-  return derivedItem(checked, findings);
+  return derivedItem(schools.length, findings);
 }
 
 /** What a largest-class check of a level reads (a field of `largestClass`, its column) and how it is named. */
