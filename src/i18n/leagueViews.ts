@@ -121,6 +121,14 @@ export const LEAGUE_VIEWS_ZH = {
   leagueRiskLine: "{county}（目标 {year} 年，{left}）：{reason}",
   leagueNoRisk: "无",
   leagueFileName: "旗县市汇总-{year}学年.xlsx",
+  leaguePlanButton: "求各旗县市最低成本方案",
+  leaguePlanMore: "为新加入的旗县市求方案",
+  leaguePlanHelp:
+    "按默认单位成本与项目规模（与加载项“规划”相同）求每个旗县市达标的最低成本；教师按每年费用计，校舍与设备按一次性投入计。",
+  leaguePlanning: "正在求方案 {done}/{total}：{county}…",
+  leaguePlanLine: "最低成本方案：合计 {total}（教师每年 {recurring}，一次性 {oneOff}）",
+  leaguePlanStillFails: "方案实施后资源配置仍未全部达标（受项目规模或无法增加的资源所限）。",
+  leaguePlanFailed: "{county} 的方案求解失败：{message}",
 };
 
 export type LeagueViewMessageKey = keyof typeof LEAGUE_VIEWS_ZH;
@@ -248,4 +256,13 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueRiskLine: "{county} (target {year}, {left}): {reason}",
   leagueNoRisk: "None",
   leagueFileName: "league-summary-{year}.xlsx",
+  leaguePlanButton: "Plan each county's least cost",
+  leaguePlanMore: "Plan the counties added",
+  leaguePlanHelp:
+    "The least cost for each county to pass, at the default unit costs and project sizes (as in the add-in's Plan): teachers as a cost every year, buildings and equipment paid once.",
+  leaguePlanning: "Planning {done}/{total}: {county}…",
+  leaguePlanLine: "Least-cost plan: {total} in all (teachers {recurring} a year, one-off {oneOff})",
+  leaguePlanStillFails:
+    "Even after the plan, resource allocation does not pass everywhere (project sizes or resources that cannot be added).",
+  leaguePlanFailed: "Planning {county} failed: {message}",
 };

@@ -353,6 +353,32 @@ describeInBrowser("the league's and the years' views in the web app (production 
     const names = (rows: string[] | undefined) =>
       rows?.map((r) => r.replaceAll(`${path.dirname(counties[0])}/`, ""));
     for (const [name, rows] of fromCli) expect([name, names(fromWeb.get(name))]).toEqual([name, names(rows)]);
+
+    // the least-cost plans, solved in the browser by the web app's own solver chunk, as batch --plan gives them
+    await page.getByRole("button", { name: "求各旗县市最低成本方案" }).click();
+    await page
+      .locator("[data-plan]")
+      .nth(counties.length - 2)
+      .waitFor({ timeout: 120_000 });
+    expect(await page.locator("[data-plan]").count()).toBe(counties.length - 1);
+    const planned = JSON.parse(
+      (await run("batch", ...counties, "--json", "--plan", "--year", String(year))).stdout,
+    ) as { counties: { county: string; ok: boolean; plan?: { total: number } }[] };
+    for (const c of planned.counties.filter((c) => c.ok)) {
+      expect([
+        c.county,
+        await page.locator(`[data-county="${c.county}"] [data-plan]`).getAttribute("data-plan"),
+      ]).toEqual([c.county, String(c.plan!.total)]);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, "league-zh-plans.png"), fullPage: true });
+    const withPlans = await download(page, "下载汇总工作簿", "league-plans");
+    const cliPlans = path.join(work, "汇总-方案.xlsx");
+    await run("batch", ...counties, "--plan", "--year", String(year), "--out", cliPlans);
+    const plansFromCli = await sheetRows(cliPlans);
+    const plansFromWeb = await sheetRows(withPlans);
+    expect([...plansFromWeb.keys()]).toEqual([...plansFromCli.keys()]);
+    for (const [name, rows] of plansFromCli)
+      expect([name, names(plansFromWeb.get(name))]).toEqual([name, names(rows)]);
     await page.context().close();
   });
 

@@ -15,7 +15,9 @@ import {
   type CountyFileResult,
 } from "../../src/countyWorkbook";
 import { leagueSummary } from "../../src/engine/league";
-import type { Lang } from "../../src/i18n/format";
+import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS, isRecurring } from "../../src/engine/plan/costs";
+import { planLeastCost } from "../../src/engine/plan/leastCost";
+import { formatYuan, type Lang } from "../../src/i18n/format";
 import { evaluateTable } from "../../src/pipeline";
 import type { Grid } from "../../src/sheet/grid";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
@@ -219,6 +221,70 @@ describe("the league screen", () => {
     const input = document.getElementById("more-county-files") as HTMLInputElement;
     fireEvent.change(input, { target: { files: [file("a.xlsx"), file("b.xlsx")] } });
     expect(added.map((fs) => fs.map((f) => f.name))).toEqual([["a.xlsx", "b.xlsx"]]);
+  });
+});
+
+describe("the league screen's least-cost plans", () => {
+  const read = readCountyFiles as jest.MockedFunction<typeof readCountyFiles>;
+  const file = (name: string) => new File([new Uint8Array([1])], name);
+
+  it("plans each evaluated county at the add-in's default costs, as the plan view would, and the added ones on asking again", async () => {
+    read.mockImplementation(async (files, _profile, onFile) =>
+      files.map((f, i) => {
+        onFile?.(i, f);
+        return resultOf(f.name);
+      }),
+    );
+    const Screen = ({ files }: { files: File[] }) => (
+      <FluentProvider theme={webLightTheme}>
+        <LeagueScreen
+          lang="zh"
+          onLang={() => undefined}
+          profile={NATIONAL_2017}
+          files={files}
+          onAddFiles={() => undefined}
+          onBack={() => undefined}
+        />
+      </FluentProvider>
+    );
+    const first = [file("科右前旗.xlsx"), file("扎赉特旗.xlsx"), file("突泉县.xlsx")];
+    const view = render(<Screen files={first} />);
+    await screen.findByText("盟市汇总：3 个文件，1 个旗县市已评估");
+    expect(document.querySelector("[data-plan]")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "求各旗县市最低成本方案" }));
+    await waitFor(() => expect(document.querySelectorAll("[data-plan]")).toHaveLength(1));
+
+    const expected = async (file: string) => {
+      const records = evaluateTable(GRIDS[file]!, NATIONAL_2017).read.records;
+      return planLeastCost(records, NATIONAL_2017, DEFAULT_UNIT_COSTS, { projects: DEFAULT_PROJECT_SIZES });
+    };
+    const front = await expected("科右前旗.xlsx");
+    expect(front.totalCost).toBeGreaterThan(0);
+    const teachers = front.additions
+      .filter((a) => isRecurring(a.resource))
+      .reduce((sum, a) => sum + a.cost, 0);
+    expect(text('[data-county="科右前旗"] [data-plan]')).toBe(
+      `最低成本方案：合计 ${formatYuan(front.totalCost, "zh")}（教师每年 ${formatYuan(teachers, "zh")}，` +
+        `一次性 ${formatYuan(front.totalCost - teachers, "zh")}）` +
+        (front.passesAfter ? "" : " 方案实施后资源配置仍未全部达标（受项目规模或无法增加的资源所限）。"),
+    );
+    // a county whose table has errors, or a file not read, has no plan
+    expect(document.querySelector('[data-county="扎赉特旗"] [data-plan]')).toBeNull();
+    expect(document.querySelector('[data-county="突泉县"] [data-plan]')).toBeNull();
+    expect(screen.getByRole("button", { name: "求各旗县市最低成本方案" })).toHaveProperty("disabled", true);
+
+    // a county added later is planned when asked again; the first keeps its plan
+    view.rerender(<Screen files={[...first, file("2025_乌兰浩特市_学校统计表.xlsx")]} />);
+    await screen.findByText("盟市汇总：4 个文件，2 个旗县市已评估");
+    fireEvent.click(screen.getByRole("button", { name: "为新加入的旗县市求方案" }));
+    await waitFor(() => expect(document.querySelectorAll("[data-plan]")).toHaveLength(2));
+    const city = await expected("2025_乌兰浩特市_学校统计表.xlsx");
+    expect(document.querySelector('[data-county="乌兰浩特市"] [data-plan]')?.getAttribute("data-plan")).toBe(
+      String(city.totalCost),
+    );
+    expect(document.querySelector('[data-county="科右前旗"] [data-plan]')?.getAttribute("data-plan")).toBe(
+      String(front.totalCost),
+    );
   });
 });
 

@@ -10,7 +10,9 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { leagueCountyInput, type CountyFileResult } from "../../countyWorkbook";
-import { leagueSummary } from "../../engine/league";
+import { leagueSummary, planTotals, type PlanTotals } from "../../engine/league";
+import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS } from "../../engine/plan/costs";
+import { planLeastCost } from "../../engine/plan/leastCost";
 import { calendarDayOf, yearOfDay } from "../../engine/years";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
@@ -48,6 +50,10 @@ export function LeagueScreen(props: LeagueScreenProps) {
   const [year, setYear] = useState(() => yearOfDay(calendarDayOf(new Date())));
   const [note, setNote] = useState<Note>(null);
   const [downloading, setDownloading] = useState(false);
+  // each evaluated county's least-cost plan, once asked for: by its result, so that files added later are planned
+  // only when asked again
+  const [plans, setPlans] = useState<ReadonlyMap<CountyFileResult, PlanTotals>>(new Map());
+  const [planning, setPlanning] = useState<{ done: number; total: number; county: string } | null>(null);
   // how many of `files` are read or being read: a file is read once, however often the screen renders
   const started = useRef(0);
 
@@ -71,11 +77,40 @@ export function LeagueScreen(props: LeagueScreenProps) {
   const summary = useMemo(
     () =>
       leagueSummary(
-        results.map((r) => leagueCountyInput(r)),
+        results.map((r) => leagueCountyInput(r, plans.get(r) ?? null)),
         year,
       ),
-    [results, year],
+    [results, plans, year],
   );
+
+  // the counties `balance batch --plan` would plan: those whose table was read and evaluated
+  const plannable = results.filter((r) => r.ok && r.table?.evaluation);
+  const unplanned = plannable.filter((r) => !plans.has(r));
+
+  /** The least-cost plan of every county not yet planned, one after another, at the add-in's default costs. */
+  const plan = async () => {
+    setNote(null);
+    const planned = new Map(plans);
+    try {
+      for (const [i, r] of unplanned.entries()) {
+        setPlanning({ done: i + 1, total: unplanned.length, county: r.county });
+        try {
+          const totals = planTotals(
+            await planLeastCost(r.table!.read.records, profile, DEFAULT_UNIT_COSTS, {
+              projects: DEFAULT_PROJECT_SIZES,
+            }),
+          );
+          planned.set(r, totals);
+          setPlans(new Map(planned));
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          setNote({ text: t(lang, "leaguePlanFailed", { county: r.county, message }), failed: true });
+        }
+      }
+    } finally {
+      setPlanning(null);
+    }
+  };
 
   const download = async () => {
     setDownloading(true);
@@ -102,7 +137,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
   };
 
   const evaluated = results.filter((r) => r.ok).length;
-  const busy = reading !== null;
+  const busy = reading !== null || planning !== null;
   return (
     <div className={styles.root}>
       <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
@@ -127,6 +162,14 @@ export function LeagueScreen(props: LeagueScreenProps) {
             onClick={() => void download()}
           >
             {t(lang, "leagueDownload")}
+          </Button>
+          <Button
+            size="small"
+            disabled={busy || downloading || unplanned.length === 0}
+            onClick={() => void plan()}
+            data-league-plan
+          >
+            {t(lang, plans.size > 0 && unplanned.length > 0 ? "leaguePlanMore" : "leaguePlanButton")}
           </Button>
           <CountyFilesInput
             lang={lang}
@@ -163,6 +206,19 @@ export function LeagueScreen(props: LeagueScreenProps) {
               file: reading.file,
             })}
           />
+        )}
+        {planning && (
+          <Spinner
+            size="tiny"
+            label={t(lang, "leaguePlanning", {
+              done: planning.done,
+              total: planning.total,
+              county: planning.county,
+            })}
+          />
+        )}
+        {plans.size === 0 && plannable.length > 0 && !planning && (
+          <div className={styles.small}>{t(lang, "leaguePlanHelp")}</div>
         )}
         {results.length > 0 && (
           <LeagueView lang={lang} profile={profile} summary={summary} results={results} />

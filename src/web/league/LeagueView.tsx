@@ -1,7 +1,7 @@
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { CountyFileResult } from "../../countyWorkbook";
 import type { CountyStanding, LeagueSummary } from "../../engine/league";
-import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
+import { formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { RISK_TEXT } from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
@@ -79,6 +79,18 @@ function CountyCard({
               ? t(lang, "leagueNoTarget")
               : t(lang, "leagueTarget", { year: s.targetYear, left: yearsLeftText(s.yearsLeft, lang) })}
           </Text>
+          {s.plan && (
+            <Text size={200} data-plan={s.plan.total}>
+              {t(lang, "leaguePlanLine", {
+                total: formatYuan(s.plan.total, lang),
+                recurring: formatYuan(s.plan.recurring, lang),
+                oneOff: formatYuan(s.plan.oneOff, lang),
+              })}
+              {!s.plan.passesAfter && (
+                <span className={styles.verdictFail}> {t(lang, "leaguePlanStillFails")}</span>
+              )}
+            </Text>
+          )}
           {s.atRisk && s.risk && (
             <Text size={200} className={styles.verdictFail} data-at-risk={s.risk}>
               {t(lang, "leagueAtRisk", { reason: RISK_TEXT[s.risk][lang] })}
