@@ -4,7 +4,8 @@
  *
  * Syncs per call, whatever the number of schools (up to Office's 5 MB request limit, past which blocks are
  * split and each extra block costs one sync):
- * - readTable: 2 (3 for an Excel table): the range's size, then its values;
+ * - readTable: 2 (3 for an Excel table): the range's size, then its values; one more where some of its rows or
+ *   columns are hidden, to learn which;
  * - writeReport: 1 to learn the workbook's sheets, 1 to write every sheet into new temporary sheets,
  *   1 to delete the replaced report sheets and rename the new ones. A failure while writing deletes the
  *   temporary sheets again, so the workbook is left as it was.
@@ -37,6 +38,12 @@ export interface OfficeHostOptions {
   theme?: () => "light" | "dark";
   /** bytes per request before a write is split (tests lower it) */
   requestBudget?: number;
+  /**
+   * Whether the host can tell hidden rows and columns (Range.rowHidden / columnHidden, ExcelApi 1.2). Without it
+   * a table is read as if nothing were hidden: the reader cannot warn of a hidden row, nor prefer the visible copy
+   * of a repeated column.
+   */
+  seesHiddenLines?: () => boolean;
 }
 
 /** A failure the user can act on, with its message in both languages. */
@@ -164,6 +171,47 @@ async function readValues(
   return values;
 }
 
+/** Rows looked up per request when only some of a range's rows are hidden (a few bytes each way per row). */
+const LINES_PER_REQUEST = 10_000;
+
+const indices = (count: number) => Array.from({ length: count }, (_, i) => i);
+
+/**
+ * The 0-based indices, into the range, of its hidden rows and columns, `range.rowHidden` and `columnHidden` being
+ * loaded. Office says of a whole range only whether all, none or some (null) of its lines are hidden; where some
+ * are, each line is asked: the columns and the first rows in one request, further rows LINES_PER_REQUEST a request.
+ */
+async function hiddenLines(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  range: Excel.Range,
+  shape: { row: number; column: number; rows: number; columns: number },
+): Promise<{ rows: number[]; columns: number[] }> {
+  const hidden = {
+    rows: range.rowHidden === true ? indices(shape.rows) : [],
+    columns: range.columnHidden === true ? indices(shape.columns) : [],
+  };
+  // each line by its indices, as readValues reads its blocks (not through the range, which Office would resolve
+  // again for every line)
+  const row = (i: number) => ws.getRangeByIndexes(shape.row + i, shape.column, 1, shape.columns);
+  const column = (i: number) => ws.getRangeByIndexes(shape.row, shape.column + i, shape.rows, 1);
+  let columns =
+    range.columnHidden === null ? indices(shape.columns).map((i) => column(i).load("columnHidden")) : [];
+  const rowsToAsk = range.rowHidden === null ? shape.rows : 0;
+  for (let from = 0; from < rowsToAsk || columns.length > 0;) {
+    const count = Math.min(LINES_PER_REQUEST, rowsToAsk - from);
+    const rows = indices(count).map((i) => row(from + i).load("rowHidden"));
+    // one request per LINES_PER_REQUEST rows, as readValues reads the values in blocks: a county's table is one
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    rows.forEach((r, i) => r.rowHidden && hidden.rows.push(from + i));
+    columns.forEach((c, i) => c.columnHidden && hidden.columns.push(i));
+    columns = [];
+    from += count;
+  }
+  return hidden;
+}
+
 export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
   const run = options.run;
   const limit = options.requestBudget ?? REQUEST_BUDGET_BYTES;
@@ -174,8 +222,11 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
     ws: Excel.Worksheet,
     range: Excel.Range,
   ): Promise<Grid> {
+    const seesHidden = options.seesHiddenLines?.() ?? false;
     ws.load("name");
-    range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    range.load(
+      `address,rowIndex,columnIndex,rowCount,columnCount${seesHidden ? ",rowHidden,columnHidden" : ""}`,
+    );
     await context.sync();
     // values in row blocks under the response limit: one block, one sync, for any county's table
     const shape = {
@@ -186,7 +237,13 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
     };
     const values = await readValues(context, ws, shape, limit);
     const local = splitAddress(range.address).local.split(":")[0];
-    return { sheet: ws.name, topLeft: local, values };
+    const grid: Grid = { sheet: ws.name, topLeft: local, values };
+    if (!seesHidden) return grid;
+    // a hidden row is read with a warning; of a repeated column the visible copy is read (src/sheet/read)
+    const hidden = await hiddenLines(context, ws, range, shape);
+    if (hidden.rows.length > 0) grid.hiddenRows = hidden.rows;
+    if (hidden.columns.length > 0) grid.hiddenColumns = hidden.columns;
+    return grid;
   }
 
   async function readState(context: Excel.RequestContext) {

@@ -49,7 +49,12 @@ async function start() {
       import(/* webpackMode: "eager" */ "../excel/officeHost"),
       import(/* webpackMode: "eager" */ "../report/templateSheets"),
     ]);
-    const host: ExcelHost = createOfficeHost({ run: (batch) => Excel.run(batch), template: templateSheet });
+    const host: ExcelHost = createOfficeHost({
+      run: (batch) => Excel.run(batch),
+      template: templateSheet,
+      // perpetual Excel 2016 (and a WPS build without it) has only ExcelApi 1.1: it reads as if nothing were hidden
+      seesHiddenLines: () => Office.context.requirements.isSetSupported("ExcelApi", "1.2"),
+    });
     root.render(<Pane host={host} />);
     return;
   }

@@ -36,6 +36,9 @@ export function doubleFromGrids(grids: readonly Grid[]): ExcelDouble {
     const sheet = excel.model.addSheet(grid.sheet);
     // the .xlsx reader gives each sheet from A1
     grid.values.forEach((row, r) => row.forEach((value, c) => putCell(excel, sheet, r, c, value)));
+    // hidden as in the file: the pane's reader warns of a hidden row and reads the visible copy of a column
+    for (const r of grid.hiddenRows ?? []) sheet.hiddenRows.add(r);
+    for (const c of grid.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
   }
   excel.model.changed();
   return excel;

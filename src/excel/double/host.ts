@@ -13,6 +13,7 @@ export function doubleHost(excel: ExcelDouble, options: Partial<OfficeHostOption
     template: templateSheet,
     displayLanguage: () => "zh-CN",
     theme: () => "light",
+    seesHiddenLines: () => true,
     ...options,
   });
 }

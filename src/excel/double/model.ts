@@ -77,6 +77,9 @@ export interface SheetModel {
   merges: Rect[];
   freeze: { rows: number; columns: number } | null;
   rowHeights: Map<number, number>;
+  /** 0-based indices of the rows and columns hidden in the sheet */
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
   pageLayout: PageLayoutModel;
   charts: ChartModel[];
   tables: { name: string; rect: Rect }[];
@@ -134,6 +137,8 @@ export class WorkbookModel {
       rows: [],
       columnWidths: new Map(),
       rowHeights: new Map(),
+      hiddenRows: new Set(),
+      hiddenColumns: new Set(),
       merges: [],
       freeze: null,
       pageLayout: {

@@ -53,6 +53,8 @@ export class Range extends ClientObject {
       "values",
       "formulas",
       "numberFormat",
+      "rowHidden",
+      "columnHidden",
     ];
   }
 
@@ -88,6 +90,10 @@ export class Range extends ClientObject {
         });
       case "numberFormat":
         return grid((r, c) => model.cell(sheet, r, c)?.numberFormat ?? "General");
+      case "rowHidden":
+        return allOrNone(sheet.hiddenRows, rect.r0, rect.r1);
+      case "columnHidden":
+        return allOrNone(sheet.hiddenColumns, rect.c0, rect.c1);
       default:
         throw new OfficeError("InvalidArgument", `the double has no range property ${name}`);
     }
@@ -137,6 +143,27 @@ export class Range extends ClientObject {
     });
   }
 
+  /** Office: true when every row of the range is hidden, false when none is, null when some are. */
+  get rowHidden(): boolean | null {
+    return this.prop("rowHidden");
+  }
+  set rowHidden(hidden: boolean) {
+    this.ctx.queue("range.rowHidden", 8, () => {
+      const { sheet, rect } = this.target();
+      hideLines(sheet.hiddenRows, rect.r0, rect.r1, hidden);
+    });
+  }
+  /** Office: true when every column of the range is hidden, false when none is, null when some are. */
+  get columnHidden(): boolean | null {
+    return this.prop("columnHidden");
+  }
+  set columnHidden(hidden: boolean) {
+    this.ctx.queue("range.columnHidden", 8, () => {
+      const { sheet, rect } = this.target();
+      hideLines(sheet.hiddenColumns, rect.c0, rect.c1, hidden);
+    });
+  }
+
   private writeCells(name: string, v: unknown[][]): void {
     this.ctx.queue(name, payloadBytes(v), () => {
       const { sheet, rect } = this.target();
@@ -173,6 +200,24 @@ export class Range extends ClientObject {
     });
   }
 
+  /** The range's `row`-th row (0-based). */
+  getRow(row: number): Range {
+    return new Range(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const r = rect.r0 + row;
+      return r > rect.r1 ? null : { sheet, rect: { ...rect, r0: r, r1: r } };
+    });
+  }
+
+  /** The range's `column`-th column (0-based). */
+  getColumn(column: number): Range {
+    return new Range(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const c = rect.c0 + column;
+      return c > rect.c1 ? null : { sheet, rect: { ...rect, c0: c, c1: c } };
+    });
+  }
+
   merge(_across = false): void {
     this.ctx.queue("range.merge", 8, () => {
       const { sheet, rect } = this.target();
@@ -186,6 +231,20 @@ export class Range extends ClientObject {
       this.ctx.model.activeSheet = sheet.name;
       this.ctx.model.selection = { sheet: sheet.name, rect };
     });
+  }
+}
+
+/** Office's rowHidden / columnHidden of the lines `from`..`to`: all hidden, none, or null for some. */
+function allOrNone(hidden: ReadonlySet<number>, from: number, to: number): boolean | null {
+  let count = 0;
+  for (const line of hidden) if (line >= from && line <= to) count++;
+  return count === 0 ? false : count === to - from + 1 ? true : null;
+}
+
+function hideLines(hidden: Set<number>, from: number, to: number, hide: boolean): void {
+  for (let line = from; line <= to; line++) {
+    if (hide) hidden.add(line);
+    else hidden.delete(line);
   }
 }
 

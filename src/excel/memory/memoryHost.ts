@@ -50,6 +50,7 @@ export function memoryWorkbook(excel: ExcelDouble, options: MemoryHostOptions): 
     template: templateSheet,
     displayLanguage: options.displayLanguage,
     theme: options.theme,
+    seesHiddenLines: () => true,
   });
   const made = new Map<string, MadeSheet>();
   const idOf = (name: string) => excel.model.sheet(name)?.id;
