@@ -62,6 +62,29 @@ describe("Plan view", () => {
     await screen.findByText(/甲 小学 骨干教师 \+1 人，15\.00 万元\/年/);
   });
 
+  it("plans with the project sizes set in the pane, and the sheet written says them", async () => {
+    const { written } = setup();
+    fireEvent.click(screen.getByRole("button", { name: "项目规模" }));
+    const minimum = screen.getByRole("spinbutton", { name: "多媒体教室：最小（间）" }) as HTMLInputElement;
+    expect(minimum.value).toBe("1");
+    // two rooms at 5 万元 each still cost less than a key teacher's 15 万元 a year
+    fireEvent.change(minimum, { target: { value: "2" } });
+    fireEvent.blur(minimum);
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/甲（全校） 多媒体教室 \+2 间，10\.00 万元/);
+    // four rooms would cost more: the key teacher is the cheaper way
+    fireEvent.change(minimum, { target: { value: "4" } });
+    fireEvent.blur(minimum);
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/甲 小学 骨干教师 \+1 人，15\.00 万元\/年/);
+    fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    const notes = written[0][0].rows.flat().map((c) => String(c?.value ?? ""));
+    expect(notes.find((v) => v.startsWith("设施按项目规模补充"))).toContain(
+      "多媒体教室至少 4 间（按 1 间 取整）",
+    );
+  });
+
   it("plans the rotation and writes the plan and the rotation as sheets", async () => {
     const { written } = setup();
     fireEvent.click(screen.getByRole("button", { name: "计算交流轮岗方案" }));

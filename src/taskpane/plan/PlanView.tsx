@@ -1,16 +1,32 @@
 import * as React from "react";
 import { writeSheetsNote } from "../writeSheets";
-import { Badge, Button, Spinner, Text } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Spinner,
+  Text,
+} from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
 import {
   DEFAULT_PROJECT_SIZES,
   DEFAULT_UNIT_COSTS,
   isRecurring,
+  type ProjectSizes,
   type UnitCosts,
 } from "../../engine/plan/costs";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
-import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
+import {
+  FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  LEVEL_NAMES,
+  type FacilityIndicatorId,
+  type IndicatorId,
+} from "../../standard/indicators";
 import { formatNumber, formatWan } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
@@ -39,6 +55,10 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   const { records, profile, lang } = props;
   const styles = usePaneStyles();
   const [costs, setCosts] = React.useState<UnitCosts>({ ...DEFAULT_UNIT_COSTS });
+  const [projects, setProjects] = React.useState<ProjectSizes>(() => ({
+    minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
+    step: { ...DEFAULT_PROJECT_SIZES.step },
+  }));
   const [plan, setPlan] = React.useState<LeastCostPlan | null>(null);
   const [rotation, setRotation] = React.useState<RotationPlan | null>(null);
   const [busy, setBusy] = React.useState<null | "plan" | "rotation" | "write">(null);
@@ -55,6 +75,11 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setPlan(null);
   };
 
+  const changeProject = (part: keyof ProjectSizes, id: FacilityIndicatorId) => (value: number) => {
+    setProjects((p) => ({ ...p, [part]: { ...p[part], [id]: value } }));
+    setPlan(null);
+  };
+
   const fail = (e: unknown) =>
     setMessage(t(lang, "planFailed", { message: String((e as Error)?.message ?? e) }));
 
@@ -63,7 +88,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setMessage(null);
     try {
       // facilities as projects a bureau can carry out (docs: plan defaults), never a few square metres
-      setPlan(await planLeastCost(records, profile, costs, { projects: DEFAULT_PROJECT_SIZES }));
+      setPlan(await planLeastCost(records, profile, costs, { projects }));
     } catch (e) {
       fail(e);
     } finally {
@@ -83,7 +108,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   };
   const write = async () => {
     const sheets = [];
-    if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects: DEFAULT_PROJECT_SIZES }));
+    if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects }));
     if (rotation) sheets.push(rotationSheet(rotation, profile, lang));
     if (sheets.length === 0) return;
     setBusy("write");
@@ -129,6 +154,36 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       <Text className={styles.note} size={200}>
         {t(lang, "planCostNote")}
       </Text>
+      <Accordion collapsible>
+        <AccordionItem value="projects">
+          <AccordionHeader size="small">{t(lang, "planProjects")}</AccordionHeader>
+          <AccordionPanel>
+            <div className={styles.fieldGrid}>
+              {FACILITY_INDICATORS.flatMap((id) => {
+                const name = profile.indicators[id].shortName[lang];
+                const unit = profile.indicators[id].resourceUnit[lang];
+                return (["minimum", "step"] as const).map((part) => (
+                  <NumberField
+                    key={`${part}-${id}`}
+                    lang={lang}
+                    label={t(lang, part === "minimum" ? "planProjectMinimum" : "planProjectStep", {
+                      name,
+                      unit,
+                    })}
+                    value={projects[part][id]}
+                    decimals={0}
+                    step={Math.max(1, DEFAULT_PROJECT_SIZES.step[id])}
+                    onValue={changeProject(part, id)}
+                  />
+                ));
+              })}
+            </div>
+            <Text className={styles.note} size={200}>
+              {t(lang, "planProjectsNote")}
+            </Text>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy !== null} onClick={runPlan}>
           {t(lang, "planRun")}
