@@ -166,6 +166,22 @@ describe("the league view", () => {
 describe("the league screen", () => {
   const read = readCountyFiles as jest.MockedFunction<typeof readCountyFiles>;
   const file = (name: string) => new File([new Uint8Array([1])], name);
+  /** The screen over the files it is given, in Chinese, with what it calls back. */
+  const screenFor = (onAddFiles: (files: File[]) => void = () => undefined, onBack = () => undefined) =>
+    function Screen({ files }: { files: File[] }) {
+      return (
+        <FluentProvider theme={webLightTheme}>
+          <LeagueScreen
+            lang="zh"
+            onLang={() => undefined}
+            profile={NATIONAL_2017}
+            files={files}
+            onAddFiles={onAddFiles}
+            onBack={onBack}
+          />
+        </FluentProvider>
+      );
+    };
 
   it("reads the files given and those added later, in order, and the school year moves the years left", async () => {
     // the first batch is slow: the second must still come after it
@@ -180,18 +196,7 @@ describe("the league screen", () => {
     });
     const added: File[][] = [];
     const back = jest.fn();
-    const Screen = ({ files }: { files: File[] }) => (
-      <FluentProvider theme={webLightTheme}>
-        <LeagueScreen
-          lang="zh"
-          onLang={() => undefined}
-          profile={NATIONAL_2017}
-          files={files}
-          onAddFiles={(more) => added.push(more)}
-          onBack={back}
-        />
-      </FluentProvider>
-    );
+    const Screen = screenFor((more) => added.push(more), back);
     const first = [file("科右前旗.xlsx"), file("突泉县.xlsx")];
     const view = render(<Screen files={first} />);
     const more = [...first, file("2025_乌兰浩特市_学校统计表.xlsx")];
@@ -222,11 +227,6 @@ describe("the league screen", () => {
     fireEvent.change(input, { target: { files: [file("a.xlsx"), file("b.xlsx")] } });
     expect(added.map((fs) => fs.map((f) => f.name))).toEqual([["a.xlsx", "b.xlsx"]]);
   });
-});
-
-describe("the league screen's least-cost plans", () => {
-  const read = readCountyFiles as jest.MockedFunction<typeof readCountyFiles>;
-  const file = (name: string) => new File([new Uint8Array([1])], name);
 
   it("plans each evaluated county at the add-in's default costs, as the plan view would, and the added ones on asking again", async () => {
     read.mockImplementation(async (files, _profile, onFile) =>
@@ -235,18 +235,7 @@ describe("the league screen's least-cost plans", () => {
         return resultOf(f.name);
       }),
     );
-    const Screen = ({ files }: { files: File[] }) => (
-      <FluentProvider theme={webLightTheme}>
-        <LeagueScreen
-          lang="zh"
-          onLang={() => undefined}
-          profile={NATIONAL_2017}
-          files={files}
-          onAddFiles={() => undefined}
-          onBack={() => undefined}
-        />
-      </FluentProvider>
-    );
+    const Screen = screenFor();
     const first = [file("科右前旗.xlsx"), file("扎赉特旗.xlsx"), file("突泉县.xlsx")];
     const view = render(<Screen files={first} />);
     await screen.findByText("盟市汇总：3 个文件，1 个旗县市已评估");
