@@ -256,21 +256,43 @@ class SheetReader implements XmlHandler {
 
   private openCell(attributes: Attributes): void {
     const cell = attributes.read("r", cellReference, NO_REFERENCE);
+    this.startCell(cell, cell === -1 ? attributes.get("r") : undefined);
+    this.type = attributes.read("t", wordAt, "n");
+    this.style = attributes.read("s", styleIndex, 0);
+  }
+
+  /**
+   * A cell of the plain form, read at once: what opening it, its `<v>` and its text, and closing it do, without
+   * its elements' round trip through open and close (a county's sheet is nearly all such cells).
+   */
+  plainCell(
+    reference: string,
+    style: string | undefined,
+    type: string | undefined,
+    value: string | undefined,
+  ): void {
+    const cell = cellReference(reference);
+    this.startCell(cell, reference);
+    this.type = type === undefined ? "n" : wordAt(type, 0, type.length);
+    this.style = style === undefined ? 0 : styleIndex(style, 0, style.length);
+    if (value !== undefined) this.value = value;
+    this.closeCell();
+  }
+
+  /** Places the cell being opened (its reference read as cellReference reads one) and forgets the last one's. */
+  private startCell(cell: number, reference: string | undefined): void {
     if (cell === NO_REFERENCE) {
       this.col = this.nextCol;
       if (this.row < 0) this.row = this.nextRow;
     } else {
       if (cell < 0) {
-        const ref = attributes.get("r");
-        throw this.damage(`的单元格地址“${ref}”无效`, `cell reference "${ref}" is not valid`);
+        throw this.damage(`的单元格地址“${reference}”无效`, `cell reference "${reference}" is not valid`);
       }
       this.col = cell % LAST_COLUMN;
       // a cell outside any <row> is placed by its own reference
       if (this.row < 0) this.row = (cell - this.col) / LAST_COLUMN;
     }
     if (this.col >= LAST_COLUMN) throw this.damage("的列数超过 16384", "more than 16,384 columns");
-    this.type = attributes.read("t", wordAt, "n");
-    this.style = attributes.read("s", styleIndex, 0);
     this.value = null;
     this.formula = null;
     this.hasFormula = false;
