@@ -95,16 +95,10 @@ export interface XmlHandler {
   /** text between tags, entities and CDATA resolved */
   text(text: string): void;
   /**
-   * A cell of the plain form (PLAIN_CELL), given whole instead of as the opening and closing of its elements:
-   * its reference, its style and type (undefined where absent), and the text of its `<v>` (undefined when it
-   * has none). A handler without it is told of the cell's elements one by one.
+   * A cell of the plain form (PLAIN_CELL) at source[from…], given whole instead of as the opening and closing of
+   * its elements, for the handler to read in place. A handler without it is told of the cell's elements.
    */
-  plainCell?(
-    reference: string,
-    style: string | undefined,
-    type: string | undefined,
-    value: string | undefined,
-  ): void;
+  plainCell?(source: string, from: number): void;
 }
 
 /** A text, tag or comment longer than this is not in any honest workbook (a cell holds 32,767 characters). */
@@ -123,10 +117,10 @@ const REFERENCE = /&([^;&\s]{0,10});?/g;
 
 /**
  * A cell of the plain form: its reference, style and type (each plain, in this order), closed at once or holding
- * at most a value whose text has no reference and no carriage return.
+ * at most a value whose text has no reference and no carriage return. Nothing captured: a match makes no strings.
  */
 const PLAIN_CELL =
-  /<c r="([A-Za-z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&\r]*)<\/v>)?<\/c>)/;
+  /<c r="[A-Za-z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")?(?: t="[a-zA-Z]{1,9}")?(?:\/>|>(?:<v>[^<&\r]*<\/v>)?<\/c>)/;
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
 
@@ -304,10 +298,10 @@ class XmlScanner {
   private plainCell(handler: Required<XmlHandler>, s: string, i: number): number {
     const pattern = this.plainCellAt;
     pattern.lastIndex = i;
-    const m = pattern.exec(s);
-    if (m === null) return this.startTag(s, i);
-    handler.plainCell(m[1], m[2], m[3], m[4]);
-    return pattern.lastIndex;
+    if (!pattern.test(s)) return this.startTag(s, i);
+    const end = pattern.lastIndex;
+    handler.plainCell(s, i);
+    return end;
   }
 
   /** A start tag at i: the index after it, or -1 when it is not complete yet. */
