@@ -191,6 +191,30 @@ describe("cells of the plain form", () => {
     );
   });
 
+  test("a cell inside another's value (a broken sheet) is read as the general path reads it", async () => {
+    const rows = (gap: string) => [
+      `<row r="1"><c${gap}r="A1"><v>1<c${gap}r="B1"><v>2</v></c></v></c><c${gap}r="C1"><v>3</v></c></row>`,
+      `<row r="2"><c${gap}r="A2"><v>4</v><c${gap}r="B2" t="s"><v>0</v></c></c></row>`,
+    ];
+    const read = (gap: string) =>
+      readWorkbook(
+        rawWorkbook({ sheets: [{ name: "学校", xml: sheetData(rows(gap)) }], sharedStrings, styles }),
+      );
+    const [plain, general] = [await read(" "), await read("  ")];
+    expect(plain).toEqual(general);
+    expect(plain).toMatchObject({
+      ok: true,
+      grids: [
+        {
+          values: [
+            [null, 2, 3],
+            [null, "甲小学"],
+          ],
+        },
+      ],
+    });
+  });
+
   test("a sheet of them reads the numbers, texts, dates and blanks they hold", async () => {
     const { plain, general } = await readBoth([
       [

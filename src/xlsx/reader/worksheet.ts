@@ -268,7 +268,9 @@ class SheetReader implements XmlHandler {
    * nearly all such cells). The form is known: `<c r="…"`, then ` s="…"` and ` t="…"` when there, then `/>`,
    * `></c>` or `><v>…</v></c>`.
    */
-  plainCell(source: string, from: number): void {
+  plainCell(source: string, from: number): boolean {
+    // inside another cell's <v> (a broken sheet), the cell's own <v> would end the collecting: told as elements
+    if (this.collecting !== TEXT_NONE) return false;
     const referenceFrom = from + 6;
     let at = source.indexOf('"', referenceFrom);
     const cell = cellReference(source, referenceFrom, at);
@@ -289,10 +291,11 @@ class SheetReader implements XmlHandler {
     this.style = style;
     this.nextCol = this.col + 1;
     // at is the closing quote of the last attribute: `"/>`, `"></c>` or `"><v>`
-    if (source.charCodeAt(at + 3) !== 118 /* v */) return;
+    if (source.charCodeAt(at + 3) !== 118 /* v */) return true;
     const valueFrom = at + 5;
     const value = this.plainValue(source, valueFrom, source.indexOf("<", valueFrom));
     if (value !== null && value !== "") this.store(value);
+    return true;
   }
 
   /** A plain cell's value, source[from, to): a shared string or a whole number read in place, else as any is. */

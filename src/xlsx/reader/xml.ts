@@ -96,9 +96,10 @@ export interface XmlHandler {
   text(text: string): void;
   /**
    * A cell of the plain form (PLAIN_CELL) at source[from…], given whole instead of as the opening and closing of
-   * its elements, for the handler to read in place. A handler without it is told of the cell's elements.
+   * its elements, for the handler to read in place; false when the handler would rather be told of the elements
+   * (as a handler without it always is).
    */
-  plainCell?(source: string, from: number): void;
+  plainCell?(source: string, from: number): boolean;
 }
 
 /** A text, tag or comment longer than this is not in any honest workbook (a cell holds 32,767 characters). */
@@ -300,8 +301,7 @@ class XmlScanner {
     pattern.lastIndex = i;
     if (!pattern.test(s)) return this.startTag(s, i);
     const end = pattern.lastIndex;
-    handler.plainCell(s, i);
-    return end;
+    return handler.plainCell(s, i) ? end : this.startTag(s, i);
   }
 
   /** A start tag at i: the index after it, or -1 when it is not complete yet. */
