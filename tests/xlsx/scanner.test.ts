@@ -202,6 +202,7 @@ describe("cells of the plain form", () => {
       );
     const [plain, general] = [await read(" "), await read("  ")];
     expect(plain).toEqual(general);
+    // the inner cell's <v> ends the outer one's collecting: the outer cell then closes at the inner one's place
     expect(plain).toMatchObject({
       ok: true,
       grids: [
