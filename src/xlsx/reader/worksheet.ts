@@ -256,21 +256,86 @@ class SheetReader implements XmlHandler {
 
   private openCell(attributes: Attributes): void {
     const cell = attributes.read("r", cellReference, NO_REFERENCE);
+    this.startCell(cell, cell === -1 ? attributes.get("r") : undefined);
+    this.type = attributes.read("t", wordAt, "n");
+    this.style = attributes.read("s", styleIndex, 0);
+  }
+
+  /**
+   * A cell of the plain form (xml.ts PLAIN_CELL) at source[from…], read at once: what opening it, its `<v>`
+   * and its text, and closing it do, without its elements' round trip through open and close, and without a
+   * string made for what it holds when that is a shared string's index or a whole number (a county's sheet is
+   * nearly all such cells). The form is known: `<c r="…"`, then ` s="…"` and ` t="…"` when there, then `/>`,
+   * `></c>` or `><v>…</v></c>`.
+   */
+  plainCell(source: string, from: number): boolean {
+    // inside another cell's <v> (a broken sheet), the cell's own <v> would end the collecting: told as elements
+    if (this.collecting !== TEXT_NONE) return false;
+    const referenceFrom = from + 6;
+    let at = source.indexOf('"', referenceFrom);
+    const cell = cellReference(source, referenceFrom, at);
+    this.startCell(cell, cell < 0 ? source.slice(referenceFrom, at) : undefined);
+    let style = 0;
+    if (source.charCodeAt(at + 2) === 115 /* s */) {
+      const end = source.indexOf('"', at + 5);
+      style = styleIndex(source, at + 5, end);
+      at = end;
+    }
+    let type = "n";
+    if (source.charCodeAt(at + 2) === 116 /* t */) {
+      const end = source.indexOf('"', at + 5);
+      type = wordAt(source, at + 5, end);
+      at = end;
+    }
+    this.type = type;
+    this.style = style;
+    this.nextCol = this.col + 1;
+    // at is the closing quote of the last attribute: `"/>`, `"></c>` or `"><v>`
+    if (source.charCodeAt(at + 3) !== 118 /* v */) return true;
+    const valueFrom = at + 5;
+    const value = this.plainValue(source, valueFrom, source.indexOf("<", valueFrom));
+    if (value !== null && value !== "") this.store(value);
+    return true;
+  }
+
+  /** A plain cell's value, source[from, to): a shared string or a whole number read in place, else as any is. */
+  private plainValue(source: string, from: number, to: number): CellValue {
+    const type = this.type;
+    // up to 15 digits: a whole number Number() reads exactly as this does
+    if ((type === "s" || type === "n") && to > from && to - from <= 15) {
+      let n = 0;
+      let i = from;
+      for (; i < to; i++) {
+        const c = source.charCodeAt(i);
+        if (!isDigit(c)) break;
+        n = n * 10 + (c - 48);
+      }
+      if (i === to) {
+        if (type === "s") {
+          const shared = this.context.sharedStrings[n];
+          if (shared !== undefined) return shared;
+        } else if (!this.context.dateStyles[this.style]) {
+          return n;
+        }
+      }
+    }
+    return this.cachedValue(source.slice(from, to));
+  }
+
+  /** Places the cell being opened (its reference read as cellReference reads one) and forgets the last one's. */
+  private startCell(cell: number, reference: string | undefined): void {
     if (cell === NO_REFERENCE) {
       this.col = this.nextCol;
       if (this.row < 0) this.row = this.nextRow;
     } else {
       if (cell < 0) {
-        const ref = attributes.get("r");
-        throw this.damage(`的单元格地址“${ref}”无效`, `cell reference "${ref}" is not valid`);
+        throw this.damage(`的单元格地址“${reference}”无效`, `cell reference "${reference}" is not valid`);
       }
       this.col = cell % LAST_COLUMN;
       // a cell outside any <row> is placed by its own reference
       if (this.row < 0) this.row = (cell - this.col) / LAST_COLUMN;
     }
     if (this.col >= LAST_COLUMN) throw this.damage("的列数超过 16384", "more than 16,384 columns");
-    this.type = attributes.read("t", wordAt, "n");
-    this.style = attributes.read("s", styleIndex, 0);
     this.value = null;
     this.formula = null;
     this.hasFormula = false;
