@@ -1,5 +1,5 @@
 import type { Profile } from "../standard/profile";
-import { LEVELS, indicatorRecord, type Level } from "../standard/indicators";
+import { INDICATOR_IDS, LEVELS, indicatorRecord, type Level } from "../standard/indicators";
 import type { Facilities, SchoolRecord } from "./records";
 import {
   EXCLUSION_REASONS,
@@ -12,12 +12,17 @@ import {
   type Section,
 } from "./sections";
 
-/**
- * The sections of one level as columns, row j being the level's j-th section in the order of the records: what
- * later questions need of every section and cannot cheaply read again. A section's figures (its enrolment, its
- * share of its school's facilities, its seven amounts) are read again from its school's record when the section
- * is asked for (`sectionAt`), by the same `readSection` the evaluation reads them with.
+/*
+ * A county's sections as columns, one typed array per figure and per level: what the engine judges
+ * (evaluate.ts `evaluateColumns`) and what every section asked for later is made from (`sectionAt`). The columns
+ * are built in one pass over the school records by `countyTable`, the one place where a section's figures are
+ * read from its school: teaching points merged (docs/standard.md#teaching-points), the sections each school has
+ * (docs/standard.md#combined-schools), their exclusion (docs/standard.md#scope), their teachers, and their
+ * facilities as the workbook gives them per section or as their share of the school's
+ * (docs/standard.md#apportioning, after docs/standard.md#indoor-sports).
  */
+
+/** The sections of one level as columns, row j being the level's j-th section in the order of the records. */
 export interface SectionColumns {
   level: Level;
   /** number of rows: sections of this level, included or not */
@@ -28,6 +33,15 @@ export interface SectionColumns {
   schools: readonly (SchoolRecord | null)[];
   /** 0 for an included section, else 1 + the index of its reason in EXCLUSION_REASONS */
   exclusion: Uint8Array;
+  /** the section's enrolment */
+  students: Float64Array;
+  /** its share of its school's whole-school facilities; NaN where the workbook gives the section's facilities */
+  facilityShare: Float64Array;
+  /**
+   * its amount of each resource in natural units (people, m², 元, rooms), one column per indicator in INDICATOR_IDS
+   * order: qualified, key and PE/art teachers, teaching area, sports area, equipment value, multimedia rooms
+   */
+  amounts: readonly Float64Array[];
 }
 
 /** The sections of a county, by level, and the order in which they are listed (by record, primary first). */
@@ -37,101 +51,119 @@ export interface CountySections<C extends SectionColumns = SectionColumns> {
   order: Int32Array;
 }
 
+/** A county's sections as columns, read from its school records under `profile` (`countyTable`). */
+export interface CountyTable extends CountySections {
+  profile: Profile;
+}
+
 export const NOT_EXCLUDED = 0;
 
-/** docs/standard.md#scope: a section's exclusion as its column stores it. */
-export function exclusionCode(
-  school: SchoolRecord,
+/** Columns for up to `capacity` sections of `level`, none yet. */
+function emptyColumns(
   level: Level,
-  students: number,
-  profile: Profile,
-): number {
-  const exclusion = exclusionOf(school, level, students, profile);
-  return exclusion === undefined ? NOT_EXCLUDED : 1 + EXCLUSION_REASONS.indexOf(exclusion);
-}
-
-/** The schools to read, by record index: teaching points merged into their parents first where the profile says
- * so (docs/standard.md#teaching-points), null for those merged away. */
-export function schoolsToRead(
-  records: readonly SchoolRecord[],
-  profile: Profile,
-): readonly (SchoolRecord | null)[] {
-  return profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
-}
-
-/** The enrolment of a school's section of `level`. */
-export function studentsOf(school: SchoolRecord, level: Level): number {
-  // by name rather than by `level` as a key: reading a property by a key that changes costs more than the rest
-  return level === "primary" ? school.students.primary : school.students.junior;
+  capacity: number,
+  schools: readonly (SchoolRecord | null)[],
+): SectionColumns {
+  return {
+    level,
+    count: 0,
+    recordIndex: new Int32Array(capacity),
+    schools,
+    exclusion: new Uint8Array(capacity),
+    students: new Float64Array(capacity),
+    facilityShare: new Float64Array(capacity),
+    amounts: INDICATOR_IDS.map(() => new Float64Array(capacity)),
+  };
 }
 
 /**
- * A school's section of `level` (docs/standard.md#apportioning): writes its amount of each resource, in natural
- * units and INDICATOR_IDS order, to `amounts`: its teachers as the statistics report them, its facilities as the
+ * A school's section of the columns' level, into their next row (docs/standard.md#apportioning): its enrolment,
+ * its exclusion (docs/standard.md#scope), its teachers as the statistics report them, its facilities as the
  * workbook gives them for the section, else its share of the school's whole-school `facilities` (those with the
- * profile's indoor-sports option applied, `effectiveFacilities`). Returns that share, NaN where the workbook
- * gives the section's facilities itself.
+ * profile's indoor-sports option applied, `facilitiesOf`). Returns the row.
  */
-export function readSection(
+function addSection(
+  columns: SectionColumns,
   school: SchoolRecord,
-  level: Level,
+  recordIndex: number,
   facilities: Facilities,
   profile: Profile,
-  amounts: number[] | Float64Array,
 ): number {
+  const { level, amounts } = columns;
+  const row = columns.count++;
+  // by name rather than by `level` as a key: reading a property by a key that changes costs more than the rest
   const primary = level === "primary";
+  const students = primary ? school.students.primary : school.students.junior;
   const teachers = primary ? school.teachers.primary : school.teachers.junior;
   const given = primary ? school.sectionFacilities?.primary : school.sectionFacilities?.junior;
   const share = given ? 1 : apportioningShare(school, level, profile);
   const own = given ?? facilities;
+  columns.recordIndex[row] = recordIndex;
+  columns.students[row] = students;
+  columns.exclusion[row] = exclusionCode(school, level, students, profile);
+  columns.facilityShare[row] = given ? NaN : share;
   // INDICATOR_IDS order; with the standard's indicator records, the one place that reads the seven resources by name
-  amounts[0] = teachers.qualifiedTeachers;
-  amounts[1] = teachers.keyTeachers;
-  amounts[2] = teachers.peArtTeachers;
-  amounts[3] = own.teachingArea * share;
-  amounts[4] = own.sportsArea * share;
-  amounts[5] = own.equipmentValue * share;
-  amounts[6] = own.multimediaRooms * share;
-  return given ? NaN : share;
+  amounts[0][row] = teachers.qualifiedTeachers;
+  amounts[1][row] = teachers.keyTeachers;
+  amounts[2][row] = teachers.peArtTeachers;
+  amounts[3][row] = own.teachingArea * share;
+  amounts[4][row] = own.sportsArea * share;
+  amounts[5][row] = own.equipmentValue * share;
+  amounts[6][row] = own.multimediaRooms * share;
+  return row;
+}
+
+/** docs/standard.md#scope: a section's exclusion as its column stores it. */
+function exclusionCode(school: SchoolRecord, level: Level, students: number, profile: Profile): number {
+  const exclusion = exclusionOf(school, level, students, profile);
+  return exclusion === undefined ? NOT_EXCLUDED : 1 + EXCLUSION_REASONS.indexOf(exclusion);
 }
 
 /** The whole-school facilities a school's sections share (docs/standard.md#indoor-sports option applied). */
-export function facilitiesOf(school: SchoolRecord, profile: Profile): Facilities {
+function facilitiesOf(school: SchoolRecord, profile: Profile): Facilities {
   return effectiveFacilities(school.facilities, school.indoorSportsArea, profile);
 }
 
-/** The sections of every school as objects, in the order the evaluation lists them (by record, primary first). */
-export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
-  const schools = schoolsToRead(records, profile);
-  const sections: Section[] = [];
+/**
+ * Every section of the county as columns, in one pass over the records: teaching points merged into their parents
+ * first where the profile says so (docs/standard.md#teaching-points), then each school's sections of the levels it
+ * has (docs/standard.md#combined-schools), a school's primary section before its junior one.
+ */
+export function countyTable(records: readonly SchoolRecord[], profile: Profile): CountyTable {
+  const schools = profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
+  // room for every school in each level's columns
+  const primary = emptyColumns("primary", schools.length, schools);
+  const junior = emptyColumns("junior", schools.length, schools);
+  const order = new Int32Array(2 * schools.length);
+  let next = 0;
   for (let index = 0; index < schools.length; index++) {
     const school = schools[index];
     if (!school) continue;
-    const levels = sectionLevelSet(school);
-    for (const level of LEVELS) {
-      if (!(levels & LEVEL_BIT[level])) continue;
-      const exclusion = exclusionCode(school, level, studentsOf(school, level), profile);
-      sections.push(sectionOf(school, index, level, exclusion, profile));
-    }
+    const levelSet = sectionLevelSet(school);
+    const facilities = facilitiesOf(school, profile);
+    if (levelSet & LEVEL_BIT.primary)
+      order[next++] = 2 * addSection(primary, school, index, facilities, profile);
+    if (levelSet & LEVEL_BIT.junior)
+      order[next++] = 1 + 2 * addSection(junior, school, index, facilities, profile);
   }
-  return sections;
+  return { profile, levels: { primary, junior }, order: order.subarray(0, next) };
 }
 
-/** A school's section of `level` as an object, its exclusion being given as its column stores it. */
-function sectionOf(
-  school: SchoolRecord,
-  recordIndex: number,
-  level: Level,
-  exclusion: number,
-  profile: Profile,
+/** The section in row `row` of `columns`, as an object; its amounts in INDICATOR_IDS order are written to `amounts`. */
+export function sectionAt(
+  columns: SectionColumns,
+  row: number,
   amounts: number[] = [0, 0, 0, 0, 0, 0, 0],
 ): Section {
-  const facilityShare = readSection(school, level, facilitiesOf(school, profile), profile, amounts);
+  const recordIndex = columns.recordIndex[row];
+  const exclusion = columns.exclusion[row];
+  const facilityShare = columns.facilityShare[row];
+  for (let x = 0; x < amounts.length; x++) amounts[x] = columns.amounts[x][row];
   return {
     recordIndex,
-    school: school.name,
-    level,
-    students: studentsOf(school, level),
+    school: (columns.schools[recordIndex] as SchoolRecord).name,
+    level: columns.level,
+    students: columns.students[row],
     included: exclusion === NOT_EXCLUDED,
     exclusion: exclusion === NOT_EXCLUDED ? undefined : EXCLUSION_REASONS[exclusion - 1],
     amounts: indicatorRecord(amounts),
@@ -139,16 +171,12 @@ function sectionOf(
   };
 }
 
-/** The section in row `row` of `columns`, as an object; its amounts in INDICATOR_IDS order are written to `amounts`. */
-export function sectionAt(
-  columns: SectionColumns,
-  row: number,
-  profile: Profile,
-  amounts: number[] = [0, 0, 0, 0, 0, 0, 0],
-): Section {
-  const recordIndex = columns.recordIndex[row];
-  const school = columns.schools[recordIndex] as SchoolRecord;
-  return sectionOf(school, recordIndex, columns.level, columns.exclusion[row], profile, amounts);
+/** The sections of every school as objects, in the order the evaluation lists them (by record, primary first). */
+export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
+  const table = countyTable(records, profile);
+  const sections: Section[] = [];
+  for (let n = 0; n < table.order.length; n++) sections.push(sectionAt(columnsOf(table, n), rowOf(table, n)));
+  return sections;
 }
 
 /** The columns that hold the n-th section of the county. */

@@ -6,28 +6,19 @@ import {
   type IndicatorId,
   type Level,
 } from "../standard/indicators";
-import type { Facilities, SchoolRecord } from "./records";
-import { LEVEL_BIT, SCALE_FACTOR, perStudents, sectionLevelSet } from "./sections";
+import type { SchoolRecord } from "./records";
+import { SCALE_FACTOR, perStudents } from "./sections";
 import {
   NOT_EXCLUDED,
   columnsOf,
-  exclusionCode,
-  facilitiesOf,
-  readSection,
+  countyTable,
   rowOf,
-  schoolsToRead,
   sectionAt,
-  studentsOf,
   type CountySections,
+  type CountyTable,
   type SectionColumns,
 } from "./columns";
-import {
-  addEntry,
-  spreadCoefficient,
-  weightedSpread,
-  type DifferenceCoefficient,
-  type WeightedSpread,
-} from "./coefficient";
+import { differenceCoefficient, type DifferenceCoefficient } from "./coefficient";
 import { atMost } from "./compare";
 import {
   StatusCode,
@@ -39,13 +30,13 @@ import {
 } from "./sectionResult";
 
 /*
- * The county's resource-allocation verdict in one pass over the schools: each section's figures
- * (columns.ts `readSection`), its seven values and their statuses (docs/standard.md#indicators), the pass rule
- * (docs/standard.md#pass-rule), and each level's difference coefficients gathered section by section
- * (coefficient.ts `addEntry`); then the level verdicts. What later questions need of every section is kept
- * in columns (`LevelColumns`); per-section objects are made only when asked for (`sections`, `failingSections`,
- * `sectionPage`), from the school's record again: at a province's scale they would cost far more than the
- * arithmetic.
+ * The county's resource-allocation verdict from its sections' columns (columns.ts `countyTable`), level by level
+ * and indicator by indicator: each indicator's values over the level's sections and their statuses
+ * (docs/standard.md#indicators), counted per section for the pass rule (docs/standard.md#pass-rule), and the
+ * indicator's difference coefficient over those values (coefficient.ts); then the level verdicts. The evaluation
+ * keeps the columns and which sections pass; per-section objects are made only when asked for (`sections`,
+ * `failingSections`, `sectionPage`), from the same columns: at a province's scale they would cost far more than
+ * the arithmetic.
  */
 
 export interface IndicatorBalance {
@@ -101,146 +92,97 @@ function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
   return { countyRatio: dc.mean, standardDeviation: dc.standardDeviation, cv: dc.cv, limit, pass };
 }
 
-/**
- * One level's part of the pass over the schools: its columns, the sums of its difference coefficients, the
- * number of its sections that pass, and each indicator's scale and thresholds (in INDICATOR_IDS order).
- */
-interface LevelPass {
-  columns: LevelColumns;
-  spread: WeightedSpread;
-  passing: number;
-  scaleFactors: Float64Array;
-  /** the least value that meets each indicator's standard, and that reaches its floor (`thresholdsOf`) */
-  metFrom: Float64Array;
-  floorFrom: Float64Array;
-  /** the section being judged: its amounts and its values, in INDICATOR_IDS order */
-  amounts: Float64Array;
-  values: Float64Array;
+/** What the standard says of each section of a level, per indicator, before the pass rule. */
+interface StatusCounts {
+  /** indicators that meet their standard */
+  met: Uint8Array;
+  /** indicators below their floor (docs/standard.md#pass-rule) */
+  short: Uint8Array;
 }
 
-function levelPass(
-  level: Level,
-  capacity: number,
-  schools: readonly (SchoolRecord | null)[],
+/**
+ * One indicator over a level's sections: each section's value, written to `values`, and its status against the
+ * least values that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`.
+ * An excluded section's value and status are counted too, and never read.
+ */
+function judgeIndicator(
+  amounts: Float64Array,
+  scaleFactor: number,
+  students: Float64Array,
+  metFrom: number,
+  floorFrom: number,
+  values: Float64Array,
+  counts: StatusCounts,
+): void {
+  const { met, short } = counts;
+  for (let row = 0; row < values.length; row++) {
+    const value = perStudents(amounts[row], scaleFactor, students[row]);
+    const code = statusCode(value, metFrom, floorFrom);
+    values[row] = value;
+    met[row] += Number(code === StatusCode.met);
+    short[row] += Number(code === StatusCode.unmet);
+  }
+}
+
+/**
+ * A level's verdict from its columns: each indicator's values and statuses and its difference coefficient, each
+ * section weighted by its enrolment and an excluded one by 0 (docs/standard.md#scope,
+ * docs/standard.md#coefficient); the pass rule for each section; every CV within its limit. Returns the level's
+ * result and its columns with which sections pass.
+ */
+function judgeLevel(
+  columns: SectionColumns,
   profile: Profile,
-): LevelPass {
+): { result: LevelResult; judged: LevelColumns } {
+  const { level, count, exclusion, students } = columns;
+  const weights = new Float64Array(count);
+  let sections = 0;
+  let enrolment = 0;
+  for (let row = 0; row < count; row++) {
+    if (exclusion[row] !== NOT_EXCLUDED) continue;
+    // an included section has students (docs/standard.md#scope)
+    weights[row] = students[row];
+    enrolment += students[row];
+    sections++;
+  }
   const definitions = inIndicatorOrder(profile.indicators);
-  const thresholds = definitions.map((d) => thresholdsOf(d, level, profile.passRule.floorRatio));
-  // a literal of its own, not a spread of SectionColumns: the pass's code is made for this one shape
-  const columns: LevelColumns = {
-    level,
-    count: 0,
-    recordIndex: new Int32Array(capacity),
-    schools,
-    exclusion: new Uint8Array(capacity),
-    pass: new Uint8Array(capacity),
-  };
-  return {
-    columns,
-    spread: weightedSpread(definitions.length),
-    passing: 0,
-    scaleFactors: Float64Array.from(definitions, (d) => SCALE_FACTOR[d.scale]),
-    metFrom: Float64Array.from(thresholds, (t) => t.met),
-    floorFrom: Float64Array.from(thresholds, (t) => t.floor),
-    amounts: new Float64Array(definitions.length),
-    values: new Float64Array(definitions.length),
-  };
-}
-
-/**
- * A school's section of the pass's level, into the next row of its columns: whether it is excluded
- * (docs/standard.md#scope); for an included one its values and their statuses, the pass rule, and its part in
- * the level's difference coefficients, weighted by its enrolment (docs/standard.md#coefficient). Returns the row.
- */
-function judgeSection(
-  pass: LevelPass,
-  school: SchoolRecord,
-  recordIndex: number,
-  facilities: Facilities,
-  profile: Profile,
-): number {
-  const { columns, amounts, values, scaleFactors, metFrom, floorFrom } = pass;
-  const row = columns.count++;
-  const students = studentsOf(school, columns.level);
-  const exclusion = exclusionCode(school, columns.level, students, profile);
-  columns.recordIndex[row] = recordIndex;
-  columns.exclusion[row] = exclusion;
-  // an excluded section does not pass and takes no part in the coefficients (an included one has students)
-  if (exclusion !== NOT_EXCLUDED) return row;
-  readSection(school, columns.level, facilities, profile, amounts);
-  let met = 0;
-  let short = 0;
-  for (let x = 0; x < values.length; x++) {
-    const value = perStudents(amounts[x], scaleFactors[x], students);
-    const code = statusCode(value, metFrom[x], floorFrom[x]);
-    values[x] = value;
-    met += Number(code === StatusCode.met);
-    short += Number(code === StatusCode.unmet);
-  }
-  if (passesRule(profile, met, short)) {
-    columns.pass[row] = 1;
-    pass.passing++;
-  }
-  addEntry(pass.spread, values, students);
-  return row;
-}
-
-/** A level's verdict from its part of the pass: the pass rule for every section and every CV within its limit. */
-function levelResult(pass: LevelPass, profile: Profile): LevelResult {
-  const { columns, spread, passing } = pass;
-  const limit = profile.cvLimit[columns.level];
+  const limit = profile.cvLimit[level];
+  const values = new Float64Array(count);
+  const counts: StatusCounts = { met: new Uint8Array(count), short: new Uint8Array(count) };
   const balances: IndicatorBalance[] = [];
-  for (let x = 0; x < pass.values.length; x++) balances.push(balanceOf(spreadCoefficient(spread, x), limit));
-  return {
-    level: columns.level,
-    sections: spread.count,
-    students: spread.totalWeight,
+  for (let x = 0; x < definitions.length; x++) {
+    const { met, floor } = thresholdsOf(definitions[x], level, profile.passRule.floorRatio);
+    const scaleFactor = SCALE_FACTOR[definitions[x].scale];
+    judgeIndicator(columns.amounts[x], scaleFactor, students, met, floor, values, counts);
+    balances.push(balanceOf(differenceCoefficient(values, weights), limit));
+  }
+  const pass = new Uint8Array(count);
+  let passing = 0;
+  for (let row = 0; row < count; row++) {
+    if (exclusion[row] !== NOT_EXCLUDED || !passesRule(profile, counts.met[row], counts.short[row])) continue;
+    pass[row] = 1;
+    passing++;
+  }
+  const result: LevelResult = {
+    level,
+    sections,
+    students: enrolment,
     passingSections: passing,
     balance: indicatorRecord(balances),
-    pass: passing === spread.count && balances.every((b) => b.pass),
+    pass: passing === sections && balances.every((b) => b.pass),
   };
+  return { result, judged: { ...columns, pass } };
 }
 
-/**
- * The pass over the schools: each school's sections judged into their levels' columns, in the order of the
- * records (a school's primary section before its junior one). Returns that order: for the n-th section, its
- * level's index in LEVELS + 2 × its row in that level's columns.
- */
-function judgeSchools(
-  schools: readonly (SchoolRecord | null)[],
-  primary: LevelPass,
-  junior: LevelPass,
-  profile: Profile,
-): Int32Array {
-  const order = new Int32Array(2 * schools.length);
-  let next = 0;
-  for (let index = 0; index < schools.length; index++) {
-    const school = schools[index];
-    if (!school) continue;
-    const levelSet = sectionLevelSet(school);
-    const facilities = facilitiesOf(school, profile);
-    if (levelSet & LEVEL_BIT.primary)
-      order[next++] = 2 * judgeSection(primary, school, index, facilities, profile);
-    if (levelSet & LEVEL_BIT.junior)
-      order[next++] = 1 + 2 * judgeSection(junior, school, index, facilities, profile);
-  }
-  return order.subarray(0, next);
-}
-
-/** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
-export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
-  const schools = schoolsToRead(records, profile);
-  // room for every school in each level's columns
-  const primary = levelPass("primary", schools.length, schools, profile);
-  const junior = levelPass("junior", schools.length, schools, profile);
-  const order = judgeSchools(schools, primary, junior, profile);
-  const levels: Record<Level, LevelResult> = {
-    primary: levelResult(primary, profile),
-    junior: levelResult(junior, profile),
-  };
+/** The county's resource-allocation verdict from its sections' columns, read under `table.profile` (`countyTable`). */
+export function evaluateColumns(table: CountyTable): Evaluation {
+  const { profile, order } = table;
+  const primary = judgeLevel(table.levels.primary, profile);
+  const junior = judgeLevel(table.levels.junior, profile);
+  const levels: Record<Level, LevelResult> = { primary: primary.result, junior: junior.result };
   const columns: EvaluationColumns = {
     profile,
-    levels: { primary: primary.columns, junior: junior.columns },
+    levels: { primary: primary.judged, junior: junior.judged },
     order,
   };
   let sections: SectionResult[] | undefined;
@@ -255,10 +197,15 @@ export function evaluate(records: readonly SchoolRecord[], profile: Profile): Ev
   };
 }
 
+/** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
+export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
+  return evaluateColumns(countyTable(records, profile));
+}
+
 /** The result of the section in row `row` of `columns`. */
 function resultAt(profile: Profile, columns: LevelColumns, row: number): SectionResult {
   const amounts = [0, 0, 0, 0, 0, 0, 0];
-  return sectionResult(profile, sectionAt(columns, row, profile, amounts), amounts);
+  return sectionResult(profile, sectionAt(columns, row, amounts), amounts);
 }
 
 function sectionsBetween(county: EvaluationColumns, start: number, end: number): SectionResult[] {
@@ -309,6 +256,6 @@ export function excludedSections(evaluation: Evaluation): SectionResult[] {
   return excluded;
 }
 
-export { buildSections } from "./columns";
+export { buildSections, countyTable, type CountyTable } from "./columns";
 export type { IndicatorStatus, Shortfall, SectionResult } from "./sectionResult";
 export { additionalAmount, evaluateSection, indicatorStatus, sectionPasses } from "./sectionResult";
