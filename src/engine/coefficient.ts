@@ -22,43 +22,63 @@ export interface DifferenceCoefficient {
 }
 
 /**
- * The coefficient of the values of one indicator (a level's sections, each weighted by its enrolment; the engine
- * gives an excluded section weight 0), in one pass over the entries.
+ * The sums a difference coefficient is made of, gathered an entry at a time (`addEntry`) in one pass: the engine
+ * adds each section's value of an indicator as it judges it, weighted by the section's enrolment.
  *
  * X̄ is Σ Pᵢ·Xᵢ / P as the standard writes it. Σ Pᵢ·(Xᵢ − X̄)² is gathered around the mean of the entries so far,
  * moved by each entry in proportion to its weight (West's weighted update, D. H. D. West 1979): as exact as the
- * two passes over stored values, without a second pass, where Σ Pᵢ·Xᵢ² − P·X̄² would lose the digits that matter.
+ * two passes over stored values, without storing them, where Σ Pᵢ·Xᵢ² − P·X̄² would lose the digits that matter.
  */
+export interface WeightedSpread {
+  /** Σ Pᵢ */
+  totalWeight: number;
+  /** number of entries with weight above 0 */
+  count: number;
+  /** Σ Pᵢ·Xᵢ */
+  weightedSum: number;
+  /** the weighted mean of the entries so far */
+  runningMean: number;
+  /** Σ Pᵢ·(Xᵢ − mean)² over the entries so far */
+  squares: number;
+}
+
+/** No entries yet. */
+export function weightedSpread(): WeightedSpread {
+  return { totalWeight: 0, count: 0, weightedSum: 0, runningMean: 0, squares: 0 };
+}
+
+/** An entry: its value and its weight (an entry of weight 0 takes no part). */
+export function addEntry(spread: WeightedSpread, value: number, weight: number): void {
+  if (!(weight > 0)) return;
+  const before = spread.totalWeight;
+  const total = before + weight;
+  // the entry moves the mean by this share of its distance from it
+  const distance = value - spread.runningMean;
+  const step = distance * (weight / total);
+  spread.runningMean += step;
+  spread.squares += before * distance * step;
+  spread.weightedSum += weight * value;
+  spread.totalWeight = total;
+  spread.count++;
+}
+
+/** The difference coefficient of the entries added. */
+export function spreadCoefficient(spread: WeightedSpread): DifferenceCoefficient {
+  const { totalWeight, count } = spread;
+  if (totalWeight === 0) return { totalWeight: 0, mean: null, standardDeviation: null, cv: null, count: 0 };
+  const mean = spread.weightedSum / totalWeight;
+  const standardDeviation = Math.sqrt(spread.squares / totalWeight);
+  const cv = mean === 0 ? null : standardDeviation / Math.abs(mean);
+  return { totalWeight, mean, standardDeviation, cv, count };
+}
+
 export function differenceCoefficient(
   values: ArrayLike<number>,
   weights: ArrayLike<number>,
 ): DifferenceCoefficient {
   // the lesser length as a whole number, not Math.min's number: the loop then counts in integers
   const n = values.length < weights.length ? values.length : weights.length;
-  let totalWeight = 0;
-  let count = 0;
-  /** Σ Pᵢ·Xᵢ */
-  let weightedSum = 0;
-  /** the weighted mean of the entries so far, and Σ Pᵢ·(Xᵢ − mean)² over them */
-  let runningMean = 0;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const weight = weights[i];
-    if (!(weight > 0)) continue;
-    const value = values[i];
-    const before = totalWeight;
-    totalWeight = before + weight;
-    // the entry moves the mean by this share of its distance from it
-    const distance = value - runningMean;
-    const step = distance * (weight / totalWeight);
-    runningMean += step;
-    squares += before * distance * step;
-    weightedSum += weight * value;
-    count++;
-  }
-  if (totalWeight === 0) return { totalWeight: 0, mean: null, standardDeviation: null, cv: null, count: 0 };
-  const mean = weightedSum / totalWeight;
-  const standardDeviation = Math.sqrt(squares / totalWeight);
-  const cv = mean === 0 ? null : standardDeviation / Math.abs(mean);
-  return { totalWeight, mean, standardDeviation, cv, count };
+  const spread = weightedSpread();
+  for (let i = 0; i < n; i++) addEntry(spread, values[i], weights[i]);
+  return spreadCoefficient(spread);
 }

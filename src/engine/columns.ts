@@ -58,7 +58,7 @@ export interface CountyTable extends CountySections {
 
 export const NOT_EXCLUDED = 0;
 
-/** Columns for up to `capacity` sections of `level`, none yet. */
+/** Columns for `capacity` sections of `level`, none yet. */
 function emptyColumns(
   level: Level,
   capacity: number,
@@ -124,6 +124,19 @@ function facilitiesOf(school: SchoolRecord, profile: Profile): Facilities {
   return effectiveFacilities(school.facilities, school.indoorSportsArea, profile);
 }
 
+/** How many sections of each level the schools have (docs/standard.md#combined-schools). */
+function sectionsPerLevel(schools: readonly (SchoolRecord | null)[]): Record<Level, number> {
+  let primary = 0;
+  let junior = 0;
+  for (const school of schools) {
+    if (!school) continue;
+    const levelSet = sectionLevelSet(school);
+    if (levelSet & LEVEL_BIT.primary) primary++;
+    if (levelSet & LEVEL_BIT.junior) junior++;
+  }
+  return { primary, junior };
+}
+
 /**
  * Every section of the county as columns, in one pass over the records: teaching points merged into their parents
  * first where the profile says so (docs/standard.md#teaching-points), then each school's sections of the levels it
@@ -131,10 +144,10 @@ function facilitiesOf(school: SchoolRecord, profile: Profile): Facilities {
  */
 export function countyTable(records: readonly SchoolRecord[], profile: Profile): CountyTable {
   const schools = profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
-  // room for every school in each level's columns
-  const primary = emptyColumns("primary", schools.length, schools);
-  const junior = emptyColumns("junior", schools.length, schools);
-  const order = new Int32Array(2 * schools.length);
+  const counts = sectionsPerLevel(schools);
+  const primary = emptyColumns("primary", counts.primary, schools);
+  const junior = emptyColumns("junior", counts.junior, schools);
+  const order = new Int32Array(counts.primary + counts.junior);
   let next = 0;
   for (let index = 0; index < schools.length; index++) {
     const school = schools[index];
@@ -146,7 +159,7 @@ export function countyTable(records: readonly SchoolRecord[], profile: Profile):
     if (levelSet & LEVEL_BIT.junior)
       order[next++] = 1 + 2 * addSection(junior, school, index, facilities, profile);
   }
-  return { profile, levels: { primary, junior }, order: order.subarray(0, next) };
+  return { profile, levels: { primary, junior }, order };
 }
 
 /** The section in row `row` of `columns`, as an object; its amounts in INDICATOR_IDS order are written to `amounts`. */

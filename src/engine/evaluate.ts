@@ -18,7 +18,7 @@ import {
   type CountyTable,
   type SectionColumns,
 } from "./columns";
-import { differenceCoefficient, type DifferenceCoefficient } from "./coefficient";
+import { addEntry, spreadCoefficient, weightedSpread, type DifferenceCoefficient } from "./coefficient";
 import { atMost } from "./compare";
 import {
   StatusCode,
@@ -101,34 +101,37 @@ interface StatusCounts {
 }
 
 /**
- * One indicator over a level's sections: each section's value, written to `values`, and its status against the
- * least values that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`.
- * An excluded section's value and status are counted too, and never read.
+ * One indicator over a level's sections, in one pass: each section's value, its status against the least values
+ * that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`, and its part in the
+ * indicator's difference coefficient, weighted by `weights` (coefficient.ts `addEntry`). An excluded section's
+ * status is counted too, and never read; its weight is 0.
  */
 function judgeIndicator(
   amounts: Float64Array,
   scaleFactor: number,
   students: Float64Array,
+  weights: Float64Array,
   metFrom: number,
   floorFrom: number,
-  values: Float64Array,
   counts: StatusCounts,
-): void {
+): DifferenceCoefficient {
   const { met, short } = counts;
-  for (let row = 0; row < values.length; row++) {
+  const spread = weightedSpread();
+  for (let row = 0; row < weights.length; row++) {
     const value = perStudents(amounts[row], scaleFactor, students[row]);
     const code = statusCode(value, metFrom, floorFrom);
-    values[row] = value;
     met[row] += Number(code === StatusCode.met);
     short[row] += Number(code === StatusCode.unmet);
+    addEntry(spread, value, weights[row]);
   }
+  return spreadCoefficient(spread);
 }
 
 /**
- * A level's verdict from its columns: each indicator's values and statuses and its difference coefficient, each
- * section weighted by its enrolment and an excluded one by 0 (docs/standard.md#scope,
- * docs/standard.md#coefficient); the pass rule for each section; every CV within its limit. Returns the level's
- * result and its columns with which sections pass.
+ * A level's verdict from its columns, indicator by indicator: each one's values, their statuses and its difference
+ * coefficient, each section weighted by its enrolment and an excluded one by 0 (docs/standard.md#scope,
+ * docs/standard.md#coefficient); then the pass rule for each section and every CV within its limit. Returns the
+ * level's result and its columns with which sections pass.
  */
 function judgeLevel(
   columns: SectionColumns,
@@ -147,14 +150,13 @@ function judgeLevel(
   }
   const definitions = inIndicatorOrder(profile.indicators);
   const limit = profile.cvLimit[level];
-  const values = new Float64Array(count);
   const counts: StatusCounts = { met: new Uint8Array(count), short: new Uint8Array(count) };
   const balances: IndicatorBalance[] = [];
   for (let x = 0; x < definitions.length; x++) {
     const { met, floor } = thresholdsOf(definitions[x], level, profile.passRule.floorRatio);
     const scaleFactor = SCALE_FACTOR[definitions[x].scale];
-    judgeIndicator(columns.amounts[x], scaleFactor, students, met, floor, values, counts);
-    balances.push(balanceOf(differenceCoefficient(values, weights), limit));
+    const dc = judgeIndicator(columns.amounts[x], scaleFactor, students, weights, met, floor, counts);
+    balances.push(balanceOf(dc, limit));
   }
   const pass = new Uint8Array(count);
   let passing = 0;
