@@ -103,33 +103,33 @@ interface StatusCounts {
 /**
  * One indicator over a level's sections, in one pass: each section's value, its status against the least values
  * that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`, and its part in the
- * indicator's difference coefficient, weighted by `weights` (coefficient.ts `addEntry`). An excluded section's
- * status is counted too, and never read; its weight is 0.
+ * indicator's difference coefficient, weighted by its enrolment (coefficient.ts `addEntry`). An excluded section
+ * takes no part in the coefficient (docs/standard.md#scope); its status is counted too, and never read.
  */
 function judgeIndicator(
   amounts: Float64Array,
   scaleFactor: number,
-  students: Float64Array,
-  weights: Float64Array,
+  columns: SectionColumns,
   metFrom: number,
   floorFrom: number,
   counts: StatusCounts,
 ): DifferenceCoefficient {
   const { met, short } = counts;
+  const { count, students, exclusion } = columns;
   const spread = weightedSpread();
-  for (let row = 0; row < weights.length; row++) {
+  for (let row = 0; row < count; row++) {
     const value = perStudents(amounts[row], scaleFactor, students[row]);
     const code = statusCode(value, metFrom, floorFrom);
     met[row] += Number(code === StatusCode.met);
     short[row] += Number(code === StatusCode.unmet);
-    addEntry(spread, value, weights[row]);
+    if (exclusion[row] === NOT_EXCLUDED) addEntry(spread, value, students[row]);
   }
   return spreadCoefficient(spread);
 }
 
 /**
  * A level's verdict from its columns, indicator by indicator: each one's values, their statuses and its difference
- * coefficient, each section weighted by its enrolment and an excluded one by 0 (docs/standard.md#scope,
+ * coefficient, each section weighted by its enrolment, an excluded one taking no part (docs/standard.md#scope,
  * docs/standard.md#coefficient); then the pass rule for each section and every CV within its limit. Returns the
  * level's result and its columns with which sections pass.
  */
@@ -137,27 +137,17 @@ function judgeLevel(
   columns: SectionColumns,
   profile: Profile,
 ): { result: LevelResult; judged: LevelColumns } {
-  const { level, count, exclusion, students } = columns;
-  const weights = new Float64Array(count);
-  let sections = 0;
-  let enrolment = 0;
-  for (let row = 0; row < count; row++) {
-    if (exclusion[row] !== NOT_EXCLUDED) continue;
-    // an included section has students (docs/standard.md#scope)
-    weights[row] = students[row];
-    enrolment += students[row];
-    sections++;
-  }
+  const { level, count, exclusion } = columns;
   const definitions = inIndicatorOrder(profile.indicators);
   const limit = profile.cvLimit[level];
   const counts: StatusCounts = { met: new Uint8Array(count), short: new Uint8Array(count) };
-  const balances: IndicatorBalance[] = [];
+  const coefficients: DifferenceCoefficient[] = [];
   for (let x = 0; x < definitions.length; x++) {
     const { met, floor } = thresholdsOf(definitions[x], level, profile.passRule.floorRatio);
     const scaleFactor = SCALE_FACTOR[definitions[x].scale];
-    const dc = judgeIndicator(columns.amounts[x], scaleFactor, students, weights, met, floor, counts);
-    balances.push(balanceOf(dc, limit));
+    coefficients.push(judgeIndicator(columns.amounts[x], scaleFactor, columns, met, floor, counts));
   }
+  const balances = coefficients.map((dc) => balanceOf(dc, limit));
   const pass = new Uint8Array(count);
   let passing = 0;
   for (let row = 0; row < count; row++) {
@@ -167,11 +157,12 @@ function judgeLevel(
   }
   const result: LevelResult = {
     level,
-    sections,
-    students: enrolment,
+    // every indicator's coefficient is over the same included sections
+    sections: coefficients[0].count,
+    students: coefficients[0].totalWeight,
     passingSections: passing,
     balance: indicatorRecord(balances),
-    pass: passing === sections && balances.every((b) => b.pass),
+    pass: passing === coefficients[0].count && balances.every((b) => b.pass),
   };
   return { result, judged: { ...columns, pass } };
 }
