@@ -15,6 +15,7 @@ import {
 import { INDICATOR_IDS, type IndicatorId, type Level } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import type { Profile } from "../../src/standard/profile";
+import { generateCounty } from "../plan/county";
 import { profileWith, school } from "./helpers";
 
 const FACILITIES = {
@@ -310,5 +311,25 @@ describe("evaluateColumns — the columns judged", () => {
     expect(fromColumns.sections).toEqual(fromRecords.sections);
     // 甲's primary section: 1660 m² for 166 pupils, 10 m² each
     expect(fromColumns.sections[0].values.teachingArea).toBeCloseTo(10, 12);
+  });
+
+  test("each section asked for later agrees with what the judging found of it", () => {
+    const records = generateCounty(300, 5);
+    const evaluation = evaluateColumns(countyTable(records, NATIONAL_2017));
+    const { levels, order } = evaluation.columns;
+    let passing = 0;
+    evaluation.sections.forEach((section, n) => {
+      const columns = levels[section.level];
+      const row = order[n] >> 1;
+      expect(section.pass).toBe(columns.pass[row] === 1);
+      expect(section.students).toBe(columns.students[row]);
+      if (section.pass) passing++;
+    });
+    expect(passing).toBe(
+      levels.primary.pass.reduce((a, b) => a + b, 0) + levels.junior.pass.reduce((a, b) => a + b, 0),
+    );
+    expect(passing).toBe(
+      evaluation.levels.primary.passingSections + evaluation.levels.junior.passingSections,
+    );
   });
 });
