@@ -50,15 +50,21 @@ export function weightedSpread(): WeightedSpread {
 /** An entry: its value and its weight (an entry of weight 0 takes no part). */
 export function addEntry(spread: WeightedSpread, value: number, weight: number): void {
   if (!(weight > 0)) return;
-  const before = spread.totalWeight;
-  const total = before + weight;
-  // the entry moves the mean by this share of its distance from it
+  addPulledEntry(spread, value, weight, weight / (spread.totalWeight + weight));
+}
+
+/**
+ * `addEntry` for an entry of weight above 0 whose pull on the mean, weight / (totalWeight + weight), is known:
+ * several spreads of entries of the same weights (a level's indicators, over the same sections) share it.
+ */
+export function addPulledEntry(spread: WeightedSpread, value: number, weight: number, pull: number): void {
+  // the entry moves the mean by its pull's share of its distance from it
   const distance = value - spread.runningMean;
-  const step = distance * (weight / total);
+  const step = distance * pull;
   spread.runningMean += step;
-  spread.squares += before * distance * step;
+  spread.squares += spread.totalWeight * distance * step;
   spread.weightedSum += weight * value;
-  spread.totalWeight = total;
+  spread.totalWeight += weight;
   spread.count++;
 }
 

@@ -14,16 +14,17 @@ import {
 
 /*
  * A county's sections as columns, one typed array per figure and per level: what the engine judges
- * (evaluate.ts `evaluateColumns`) and what every section asked for later is made from (`sectionAt`). The columns
- * are built in one pass over the school records by `countyTable`, the one place where a section's figures are
- * read from its school: teaching points merged (docs/standard.md#teaching-points), the sections each school has
- * (docs/standard.md#combined-schools), their exclusion (docs/standard.md#scope), their teachers, and their
- * facilities as the workbook gives them per section or as their share of the school's
- * (docs/standard.md#apportioning, after docs/standard.md#indoor-sports).
+ * (evaluate.ts) and what a section asked for later is made from (`readSectionAgain`). They are read in one pass over
+ * the school records by `readSections`, the one place where a section's figures are read from its school: the
+ * sections each school has (docs/standard.md#combined-schools), their exclusion (docs/standard.md#scope), their
+ * teachers, and their facilities as the workbook gives them per section or as their share of the school's
+ * (docs/standard.md#apportioning, after docs/standard.md#indoor-sports), teaching points being merged first where
+ * the profile says so (docs/standard.md#teaching-points). `countyTable` reads the whole county into columns;
+ * the evaluation reads it a block of rows at a time, judging each block while it is in the processor's cache.
  */
 
-/** The sections of one level as columns, row j being the level's j-th section in the order of the records. */
-export interface SectionColumns {
+/** Which schools one level's sections are, row j being the level's j-th section in the order of the records. */
+export interface SectionRows {
   level: Level;
   /** number of rows: sections of this level, included or not */
   count: number;
@@ -33,6 +34,10 @@ export interface SectionColumns {
   schools: readonly (SchoolRecord | null)[];
   /** 0 for an included section, else 1 + the index of its reason in EXCLUSION_REASONS */
   exclusion: Uint8Array;
+}
+
+/** The sections of one level as columns: which schools they are, and their figures. */
+export interface SectionColumns extends SectionRows {
   /** the section's enrolment */
   students: Float64Array;
   /** its share of its school's whole-school facilities; NaN where the workbook gives the section's facilities */
@@ -45,7 +50,7 @@ export interface SectionColumns {
 }
 
 /** The sections of a county, by level, and the order in which they are listed (by record, primary first). */
-export interface CountySections<C extends SectionColumns = SectionColumns> {
+export interface CountySections<C extends SectionRows = SectionColumns> {
   levels: Record<Level, C>;
   /** the n-th section of the county: its level's index in LEVELS + 2 × its row in that level's columns */
   order: Int32Array;
@@ -125,7 +130,7 @@ function facilitiesOf(school: SchoolRecord, profile: Profile): Facilities {
 }
 
 /** How many sections of each level the schools have (docs/standard.md#combined-schools). */
-function sectionsPerLevel(schools: readonly (SchoolRecord | null)[]): Record<Level, number> {
+export function sectionsPerLevel(schools: readonly (SchoolRecord | null)[]): Record<Level, number> {
   let primary = 0;
   let junior = 0;
   for (const school of schools) {
@@ -137,29 +142,96 @@ function sectionsPerLevel(schools: readonly (SchoolRecord | null)[]): Record<Lev
   return { primary, junior };
 }
 
+/** The schools to read, by record index: teaching points merged into their parents first where the profile says
+ * so (docs/standard.md#teaching-points), null for those merged away. */
+export function schoolsToRead(
+  records: readonly SchoolRecord[],
+  profile: Profile,
+): readonly (SchoolRecord | null)[] {
+  return profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
+}
+
 /**
- * Every section of the county as columns, in one pass over the records: teaching points merged into their parents
- * first where the profile says so (docs/standard.md#teaching-points), then each school's sections of the levels it
- * has (docs/standard.md#combined-schools), a school's primary section before its junior one.
+ * Columns full of sections of one level, handed on by `readSections`: `firstRow` is the row of their row 0 among
+ * all the level's sections. Unless they hold the whole level they are filled again afterwards: take from them what
+ * is needed, not the columns themselves.
  */
-export function countyTable(records: readonly SchoolRecord[], profile: Profile): CountyTable {
-  const schools = profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
-  const counts = sectionsPerLevel(schools);
-  const primary = emptyColumns("primary", counts.primary, schools);
-  const junior = emptyColumns("junior", counts.junior, schools);
-  const order = new Int32Array(counts.primary + counts.junior);
+export type TakeSections = (columns: SectionColumns, firstRow: number) => void;
+
+/**
+ * Every section of the schools read into columns, in one pass over them: each school's sections of the levels it
+ * has (docs/standard.md#combined-schools), a school's primary section before its junior one. Each level's columns
+ * hold `capacity` rows; when they are full they are handed to `take` and filled again from their first row, and
+ * what is left at the end is handed on too. Returns the county's order of sections (`CountySections.order`).
+ */
+export function readSections(
+  schools: readonly (SchoolRecord | null)[],
+  profile: Profile,
+  capacity: Record<Level, number>,
+  take: TakeSections,
+): Int32Array {
+  const primary = emptyColumns("primary", capacity.primary, schools);
+  const junior = emptyColumns("junior", capacity.junior, schools);
+  // rows already handed on, per level
+  let primaryDone = 0;
+  let juniorDone = 0;
+  // room for two sections a school
+  const order = new Int32Array(2 * schools.length);
   let next = 0;
   for (let index = 0; index < schools.length; index++) {
     const school = schools[index];
     if (!school) continue;
     const levelSet = sectionLevelSet(school);
     const facilities = facilitiesOf(school, profile);
-    if (levelSet & LEVEL_BIT.primary)
-      order[next++] = 2 * addSection(primary, school, index, facilities, profile);
-    if (levelSet & LEVEL_BIT.junior)
-      order[next++] = 1 + 2 * addSection(junior, school, index, facilities, profile);
+    if (levelSet & LEVEL_BIT.primary) {
+      if (primary.count === capacity.primary) {
+        take(primary, primaryDone);
+        primaryDone += primary.count;
+        primary.count = 0;
+      }
+      order[next++] = 2 * (primaryDone + addSection(primary, school, index, facilities, profile));
+    }
+    if (levelSet & LEVEL_BIT.junior) {
+      if (junior.count === capacity.junior) {
+        take(junior, juniorDone);
+        juniorDone += junior.count;
+        junior.count = 0;
+      }
+      order[next++] = 1 + 2 * (juniorDone + addSection(junior, school, index, facilities, profile));
+    }
   }
-  return { profile, levels: { primary, junior }, order };
+  take(primary, primaryDone);
+  take(junior, juniorDone);
+  return order.subarray(0, next);
+}
+
+/**
+ * Every section of the county as columns, in one pass over the records: teaching points merged into their parents
+ * first where the profile says so (docs/standard.md#teaching-points), then `readSections` into columns that hold
+ * the whole county.
+ */
+export function countyTable(records: readonly SchoolRecord[], profile: Profile): CountyTable {
+  const schools = schoolsToRead(records, profile);
+  const levels = {} as Record<Level, SectionColumns>;
+  const order = readSections(schools, profile, sectionsPerLevel(schools), (columns) => {
+    levels[columns.level] = columns;
+  });
+  return { profile, levels, order };
+}
+
+/** Room for one section of `level`, to read sections again into (`readSectionAgain`). */
+export function oneSectionColumns(level: Level, schools: readonly (SchoolRecord | null)[]): SectionColumns {
+  return emptyColumns(level, 1, schools);
+}
+
+/**
+ * The section of `into`'s level of the school at `recordIndex`, read again into `into`'s one row, as
+ * `readSections` read it.
+ */
+export function readSectionAgain(into: SectionColumns, recordIndex: number, profile: Profile): void {
+  const school = into.schools[recordIndex] as SchoolRecord;
+  into.count = 0;
+  addSection(into, school, recordIndex, facilitiesOf(school, profile), profile);
 }
 
 /** The section in row `row` of `columns`, as an object; its amounts in INDICATOR_IDS order are written to `amounts`. */
@@ -193,11 +265,11 @@ export function buildSections(records: readonly SchoolRecord[], profile: Profile
 }
 
 /** The columns that hold the n-th section of the county. */
-export function columnsOf<C extends SectionColumns>(county: CountySections<C>, n: number): C {
+export function columnsOf<C extends SectionRows>(county: CountySections<C>, n: number): C {
   return county.levels[LEVELS[county.order[n] & 1]];
 }
 
 /** The row of the n-th section of the county in its level's columns. */
-export function rowOf(county: CountySections, n: number): number {
+export function rowOf(county: CountySections<SectionRows>, n: number): number {
   return county.order[n] >> 1;
 }

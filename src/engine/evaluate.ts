@@ -11,14 +11,24 @@ import { SCALE_FACTOR, perStudents } from "./sections";
 import {
   NOT_EXCLUDED,
   columnsOf,
-  countyTable,
+  readSections,
   rowOf,
+  schoolsToRead,
+  oneSectionColumns,
+  readSectionAgain,
   sectionAt,
   type CountySections,
   type CountyTable,
   type SectionColumns,
+  type SectionRows,
 } from "./columns";
-import { addEntry, spreadCoefficient, weightedSpread, type DifferenceCoefficient } from "./coefficient";
+import {
+  addPulledEntry,
+  spreadCoefficient,
+  weightedSpread,
+  type DifferenceCoefficient,
+  type WeightedSpread,
+} from "./coefficient";
 import { atMost } from "./compare";
 import {
   StatusCode,
@@ -61,7 +71,7 @@ export interface LevelResult {
 }
 
 /** The sections of one level with what the standard says of each. */
-export interface LevelColumns extends SectionColumns {
+export interface LevelColumns extends SectionRows {
   /** 1 where the section passes (docs/standard.md#pass-rule); 0 for excluded sections */
   pass: Uint8Array;
 }
@@ -92,19 +102,24 @@ function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
   return { countyRatio: dc.mean, standardDeviation: dc.standardDeviation, cv: dc.cv, limit, pass };
 }
 
-/** What the standard says of each section of a level, per indicator, before the pass rule. */
+/** What the standard says of each section of a block, per indicator, before the pass rule. */
 interface StatusCounts {
   /** indicators that meet their standard */
   met: Uint8Array;
   /** indicators below their floor (docs/standard.md#pass-rule) */
   short: Uint8Array;
+  /**
+   * each section's pull on every indicator's weighted mean (coefficient.ts `addPulledEntry`): its enrolment over
+   * the level's enrolment up to it; 0 for an excluded section, which takes no part (docs/standard.md#scope)
+   */
+  pull: Float64Array;
 }
 
 /**
- * One indicator over a level's sections, in one pass: each section's value, its status against the least values
- * that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`, and its part in the
- * indicator's difference coefficient, weighted by its enrolment (coefficient.ts `addEntry`). An excluded section
- * takes no part in the coefficient (docs/standard.md#scope); its status is counted too, and never read.
+ * One indicator over a block of a level's sections, in one pass: each section's value, its status against the
+ * least values that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`, and its
+ * part in the indicator's difference coefficient, weighted by its enrolment (coefficient.ts `addEntry`). An excluded
+ * section takes no part in the coefficient (docs/standard.md#scope); its status is counted too, and never read.
  */
 function judgeIndicator(
   amounts: Float64Array,
@@ -113,50 +128,119 @@ function judgeIndicator(
   metFrom: number,
   floorFrom: number,
   counts: StatusCounts,
-): DifferenceCoefficient {
-  const { met, short } = counts;
-  const { count, students, exclusion } = columns;
-  const spread = weightedSpread();
+  spread: WeightedSpread,
+): void {
+  const { met, short, pull } = counts;
+  const { count, students } = columns;
   for (let row = 0; row < count; row++) {
     const value = perStudents(amounts[row], scaleFactor, students[row]);
     const code = statusCode(value, metFrom, floorFrom);
     met[row] += Number(code === StatusCode.met);
     short[row] += Number(code === StatusCode.unmet);
-    if (exclusion[row] === NOT_EXCLUDED) addEntry(spread, value, students[row]);
+    if (pull[row] > 0) addPulledEntry(spread, value, students[row], pull[row]);
   }
-  return spreadCoefficient(spread);
 }
 
 /**
- * A level's verdict from its columns, indicator by indicator: each one's values, their statuses and its difference
- * coefficient, each section weighted by its enrolment, an excluded one taking no part (docs/standard.md#scope,
- * docs/standard.md#coefficient); then the pass rule for each section and every CV within its limit. Returns the
- * level's result and its columns with which sections pass.
+ * A level being judged, block after block of its sections: each indicator's difference coefficient so far, the
+ * sections that pass so far, and what is kept of every section.
  */
-function judgeLevel(
-  columns: SectionColumns,
+interface LevelJudgement {
+  judged: LevelColumns;
+  spreads: WeightedSpread[];
+  passing: number;
+  /** each indicator's scale, and the least values that meet its standard and reach its floor (`thresholdsOf`) */
+  scaleFactors: Float64Array;
+  metFrom: Float64Array;
+  floorFrom: Float64Array;
+  /** the statuses of the block being judged */
+  counts: StatusCounts;
+}
+
+function levelJudgement(
+  level: Level,
+  capacity: number,
+  blockRows: number,
+  schools: readonly (SchoolRecord | null)[],
   profile: Profile,
-): { result: LevelResult; judged: LevelColumns } {
-  const { level, count, exclusion } = columns;
+): LevelJudgement {
   const definitions = inIndicatorOrder(profile.indicators);
-  const limit = profile.cvLimit[level];
-  const counts: StatusCounts = { met: new Uint8Array(count), short: new Uint8Array(count) };
-  const coefficients: DifferenceCoefficient[] = [];
-  for (let x = 0; x < definitions.length; x++) {
-    const { met, floor } = thresholdsOf(definitions[x], level, profile.passRule.floorRatio);
-    const scaleFactor = SCALE_FACTOR[definitions[x].scale];
-    coefficients.push(judgeIndicator(columns.amounts[x], scaleFactor, columns, met, floor, counts));
+  const thresholds = definitions.map((d) => thresholdsOf(d, level, profile.passRule.floorRatio));
+  return {
+    // room for `capacity` sections, none judged yet
+    judged: {
+      level,
+      count: 0,
+      recordIndex: new Int32Array(capacity),
+      schools,
+      exclusion: new Uint8Array(capacity),
+      pass: new Uint8Array(capacity),
+    },
+    spreads: definitions.map(() => weightedSpread()),
+    passing: 0,
+    scaleFactors: Float64Array.from(definitions, (d) => SCALE_FACTOR[d.scale]),
+    metFrom: Float64Array.from(thresholds, (t) => t.met),
+    floorFrom: Float64Array.from(thresholds, (t) => t.floor),
+    counts: {
+      met: new Uint8Array(blockRows),
+      short: new Uint8Array(blockRows),
+      pull: new Float64Array(blockRows),
+    },
+  };
+}
+
+/**
+ * A block of a level's sections, the `firstRow`-th onwards, judged indicator by indicator (`judgeIndicator`), then
+ * the pass rule for each section (docs/standard.md#pass-rule); what is kept of each goes into `judged`.
+ */
+function judgeBlock(
+  judgement: LevelJudgement,
+  columns: SectionColumns,
+  firstRow: number,
+  profile: Profile,
+): void {
+  const { counts, judged } = judgement;
+  const { count, exclusion, recordIndex } = columns;
+  counts.met.fill(0, 0, count);
+  counts.short.fill(0, 0, count);
+  // every indicator's spread holds the same weights: the level's enrolment so far
+  let enrolment = judgement.spreads[0].totalWeight;
+  for (let row = 0; row < count; row++) {
+    const students = columns.students[row];
+    const included = exclusion[row] === NOT_EXCLUDED && students > 0;
+    counts.pull[row] = included ? students / (enrolment + students) : 0;
+    if (included) enrolment += students;
   }
-  const balances = coefficients.map((dc) => balanceOf(dc, limit));
-  const pass = new Uint8Array(count);
-  let passing = 0;
+  for (let x = 0; x < judgement.spreads.length; x++) {
+    const { scaleFactors, metFrom, floorFrom } = judgement;
+    judgeIndicator(
+      columns.amounts[x],
+      scaleFactors[x],
+      columns,
+      metFrom[x],
+      floorFrom[x],
+      counts,
+      judgement.spreads[x],
+    );
+  }
+  judged.count = firstRow + count;
+  judged.recordIndex.set(recordIndex.subarray(0, count), firstRow);
+  judged.exclusion.set(exclusion.subarray(0, count), firstRow);
   for (let row = 0; row < count; row++) {
     if (exclusion[row] !== NOT_EXCLUDED || !passesRule(profile, counts.met[row], counts.short[row])) continue;
-    pass[row] = 1;
-    passing++;
+    judged.pass[firstRow + row] = 1;
+    judgement.passing++;
   }
-  const result: LevelResult = {
-    level,
+}
+
+/** A level's verdict once all its sections are judged: the pass rule for every section and every CV within its limit. */
+function levelResult(judgement: LevelJudgement, profile: Profile): LevelResult {
+  const { judged, spreads, passing } = judgement;
+  const limit = profile.cvLimit[judged.level];
+  const coefficients = spreads.map(spreadCoefficient);
+  const balances = coefficients.map((dc) => balanceOf(dc, limit));
+  return {
+    level: judged.level,
     // every indicator's coefficient is over the same included sections
     sections: coefficients[0].count,
     students: coefficients[0].totalWeight,
@@ -164,18 +248,21 @@ function judgeLevel(
     balance: indicatorRecord(balances),
     pass: passing === coefficients[0].count && balances.every((b) => b.pass),
   };
-  return { result, judged: { ...columns, pass } };
 }
 
-/** The county's resource-allocation verdict from its sections' columns, read under `table.profile` (`countyTable`). */
-export function evaluateColumns(table: CountyTable): Evaluation {
-  const { profile, order } = table;
-  const primary = judgeLevel(table.levels.primary, profile);
-  const junior = judgeLevel(table.levels.junior, profile);
-  const levels: Record<Level, LevelResult> = { primary: primary.result, junior: junior.result };
+/** The evaluation once both levels are judged. */
+function evaluationOf(
+  profile: Profile,
+  judgements: Record<Level, LevelJudgement>,
+  order: Int32Array,
+): Evaluation {
+  const levels: Record<Level, LevelResult> = {
+    primary: levelResult(judgements.primary, profile),
+    junior: levelResult(judgements.junior, profile),
+  };
   const columns: EvaluationColumns = {
     profile,
-    levels: { primary: primary.judged, junior: junior.judged },
+    levels: { primary: judgements.primary.judged, junior: judgements.junior.judged },
     order,
   };
   let sections: SectionResult[] | undefined;
@@ -190,21 +277,62 @@ export function evaluateColumns(table: CountyTable): Evaluation {
   };
 }
 
-/** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
-export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
-  return evaluateColumns(countyTable(records, profile));
+/** The county's resource-allocation verdict from its sections' columns, read under `table.profile` (`countyTable`). */
+export function evaluateColumns(table: CountyTable): Evaluation {
+  const { profile } = table;
+  const judgements = {} as Record<Level, LevelJudgement>;
+  for (const level of LEVELS) {
+    const columns = table.levels[level];
+    judgements[level] = levelJudgement(level, columns.count, columns.count, columns.schools, profile);
+    judgeBlock(judgements[level], columns, 0, profile);
+  }
+  return evaluationOf(profile, judgements, table.order);
 }
 
-/** The result of the section in row `row` of `columns`. */
-function resultAt(profile: Profile, columns: LevelColumns, row: number): SectionResult {
+/**
+ * Sections read and judged per block (`readSections`): a block's columns, about 300 KB of both levels' figures,
+ * stay in the processor's cache while each indicator is judged over them.
+ */
+const BLOCK_ROWS = 2048;
+
+/** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
+export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
+  const schools = schoolsToRead(records, profile);
+  // room for a section of each level in every school, and blocks no larger than that
+  const rows = Math.min(BLOCK_ROWS, schools.length);
+  const judgements: Record<Level, LevelJudgement> = {
+    primary: levelJudgement("primary", schools.length, rows, schools, profile),
+    junior: levelJudgement("junior", schools.length, rows, schools, profile),
+  };
+  const order = readSections(schools, profile, { primary: rows, junior: rows }, (columns, firstRow) =>
+    judgeBlock(judgements[columns.level], columns, firstRow, profile),
+  );
+  return evaluationOf(profile, judgements, order);
+}
+
+/**
+ * Sections of an evaluation made into results, their figures read again from their schools' records
+ * (columns.ts `readSectionAgain`) into one row per level, which the results made together share.
+ */
+function sectionResults(county: EvaluationColumns) {
+  const { profile } = county;
+  const again: Record<Level, SectionColumns> = {
+    primary: oneSectionColumns("primary", county.levels.primary.schools),
+    junior: oneSectionColumns("junior", county.levels.junior.schools),
+  };
   const amounts = [0, 0, 0, 0, 0, 0, 0];
-  return sectionResult(profile, sectionAt(columns, row, amounts), amounts);
+  /** The result of the section in row `row` of `columns`. */
+  return (columns: LevelColumns, row: number): SectionResult => {
+    const into = again[columns.level];
+    readSectionAgain(into, columns.recordIndex[row], profile);
+    return sectionResult(profile, sectionAt(into, 0, amounts), amounts);
+  };
 }
 
 function sectionsBetween(county: EvaluationColumns, start: number, end: number): SectionResult[] {
+  const resultAt = sectionResults(county);
   const results: SectionResult[] = [];
-  for (let n = start; n < end; n++)
-    results.push(resultAt(county.profile, columnsOf(county, n), rowOf(county, n)));
+  for (let n = start; n < end; n++) results.push(resultAt(columnsOf(county, n), rowOf(county, n)));
   return results;
 }
 
@@ -222,7 +350,8 @@ export function sectionPage(evaluation: Evaluation, start: number, count: number
 
 /** The included sections that do not pass (docs/standard.md#pass-rule), of one level or of both, in the order of `sections`. */
 export function failingSections(evaluation: Evaluation, level?: Level): SectionResult[] {
-  const { profile, order } = evaluation.columns;
+  const { order } = evaluation.columns;
+  const resultAt = sectionResults(evaluation.columns);
   const failing: SectionResult[] = [];
   for (let n = 0; n < order.length; n++) {
     const columns = columnsOf(evaluation.columns, n);
@@ -232,19 +361,20 @@ export function failingSections(evaluation: Evaluation, level?: Level): SectionR
       columns.exclusion[row] === 0 &&
       !columns.pass[row]
     )
-      failing.push(resultAt(profile, columns, row));
+      failing.push(resultAt(columns, row));
   }
   return failing;
 }
 
 /** The sections left out of the evaluation (docs/standard.md#scope), whatever the reason, in the order of `sections`. */
 export function excludedSections(evaluation: Evaluation): SectionResult[] {
-  const { profile, order } = evaluation.columns;
+  const { order } = evaluation.columns;
+  const resultAt = sectionResults(evaluation.columns);
   const excluded: SectionResult[] = [];
   for (let n = 0; n < order.length; n++) {
     const columns = columnsOf(evaluation.columns, n);
     const row = rowOf(evaluation.columns, n);
-    if (columns.exclusion[row] !== 0) excluded.push(resultAt(profile, columns, row));
+    if (columns.exclusion[row] !== 0) excluded.push(resultAt(columns, row));
   }
   return excluded;
 }

@@ -9,6 +9,7 @@ import {
   countyTable,
   evaluate,
   evaluateColumns,
+  failingSections,
   type CountyTable,
   type SchoolRecord,
 } from "../../src/engine";
@@ -315,14 +316,15 @@ describe("evaluateColumns — the columns judged", () => {
 
   test("each section asked for later agrees with what the judging found of it", () => {
     const records = generateCounty(300, 5);
-    const evaluation = evaluateColumns(countyTable(records, NATIONAL_2017));
+    const table = countyTable(records, NATIONAL_2017);
+    const evaluation = evaluateColumns(table);
     const { levels, order } = evaluation.columns;
     let passing = 0;
     evaluation.sections.forEach((section, n) => {
       const columns = levels[section.level];
       const row = order[n] >> 1;
       expect(section.pass).toBe(columns.pass[row] === 1);
-      expect(section.students).toBe(columns.students[row]);
+      expect(section.students).toBe(table.levels[section.level].students[row]);
       if (section.pass) passing++;
     });
     expect(passing).toBe(
@@ -331,5 +333,26 @@ describe("evaluateColumns — the columns judged", () => {
     expect(passing).toBe(
       evaluation.levels.primary.passingSections + evaluation.levels.junior.passingSections,
     );
+  });
+
+  test("a county read and judged in blocks gives, bit for bit, what its whole columns give", () => {
+    // past several blocks of each level, so that blocks end inside combined schools and teaching points
+    const records = generateCounty(9000, 11);
+    const whole = evaluateColumns(countyTable(records, NATIONAL_2017));
+    const inBlocks = evaluate(records, NATIONAL_2017);
+    expect(whole.columns.levels.primary.count).toBeGreaterThan(3 * 2048);
+    expect(whole.columns.levels.junior.count).toBeGreaterThan(2048);
+    expect(inBlocks.levels).toEqual(whole.levels);
+    expect(inBlocks.columns.order).toEqual(whole.columns.order);
+    for (const level of ["primary", "junior"] as const) {
+      // the columns read in blocks have room for a section of the level in every school: compare their rows
+      const blocks = inBlocks.columns.levels[level];
+      const { count, pass, exclusion, recordIndex } = whole.columns.levels[level];
+      expect(blocks.count).toBe(count);
+      expect(blocks.pass.subarray(0, count)).toEqual(pass);
+      expect(blocks.exclusion.subarray(0, count)).toEqual(exclusion);
+      expect(blocks.recordIndex.subarray(0, count)).toEqual(recordIndex);
+    }
+    expect(failingSections(inBlocks)).toEqual(failingSections(whole));
   });
 });
