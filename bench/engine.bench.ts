@@ -8,7 +8,9 @@
  * - judging over those columns (`evaluateColumns`), up to the county's verdict, the work every caller needs: each
  *   section's 7 values and their statuses, the pass rule, the 2 × 7 weighted difference coefficients, the level
  *   verdicts and `resourcesPass`.
- * `evaluate(records, profile)` is the two in turn. Per-section result objects are not part of either: the engine
+ * `evaluate(records, profile)` does the two in turn a block of 2,048 sections at a time (columns.ts `readSections`),
+ * judging each block while it is in cache; `evaluateColumns` judges whole columns in the same blocks. Per-section
+ * result objects are not part of either: the engine
  * makes them only when asked (`evaluation.sections`, `failingSections`, `sectionPage`); what they cost is printed
  * on lines of their own.
  *
@@ -20,7 +22,7 @@
  * Goals: 200,000 sections ≤ 3× the bare loop and under 0.3 s; 20,000 sections (a province) under 30 ms; time
  * linear in sections from 1,000 to 200,000 (no size costs more than 1.5× per section than a smaller one). The
  * ratio goal is judged on the engine over its columns, its input laid out in advance as the bare loop's is; the
- * ratio from the records (columns built in the call) is printed with a verdict of its own, as are the other goals
+ * ratio from the records (columns read and judged block by block in the call) is printed with a verdict of its own, as are the other goals
  * for both. Warm figures are medians after warm-up, per call of a batch (see `medianMs`); first-call figures are
  * each measured in a fresh Node process, as a command line run pays them. Times are CPU time.
  */
@@ -241,7 +243,7 @@ interface Figure {
   sections: number;
   /** `evaluateColumns`: judging over the columns, built in advance */
   overColumns: Timed;
-  /** `evaluate(records)`: the columns built in the call, then judged */
+  /** `evaluate(records)`: the records read into columns and judged, block by block */
   fromRecords: Timed;
   /** `countyTable`: building the columns alone */
   buildingMs: number;
@@ -352,7 +354,7 @@ function asked(records: SchoolRecord[], verdictMs: number, runs: number): void {
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 const verdictWord = (met: boolean) => (met ? "met" : "NOT met");
 const OVER_COLUMNS = "the engine over its columns (evaluateColumns)";
-const FROM_RECORDS = "from the records (evaluate: columns built in the call)";
+const FROM_RECORDS = "from the records (evaluate: read and judged block by block)";
 
 /** The worst step of `msOf` per section, against the least per section of the smaller sizes, and where. */
 function worstStep(figures: Figure[], msOf: (f: Figure) => number): { worst: number; at: number } {

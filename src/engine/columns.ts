@@ -219,6 +219,21 @@ export function countyTable(records: readonly SchoolRecord[], profile: Profile):
   return { profile, levels, order };
 }
 
+/** Rows `from` to `from + count` of `columns` (no further than their last), as columns of their own over the same arrays. */
+export function rowsOf(columns: SectionColumns, from: number, count: number): SectionColumns {
+  const to = Math.min(columns.count, from + count);
+  return {
+    level: columns.level,
+    count: Math.max(0, to - from),
+    schools: columns.schools,
+    recordIndex: columns.recordIndex.subarray(from, to),
+    exclusion: columns.exclusion.subarray(from, to),
+    students: columns.students.subarray(from, to),
+    facilityShare: columns.facilityShare.subarray(from, to),
+    amounts: columns.amounts.map((a) => a.subarray(from, to)),
+  };
+}
+
 /** Room for one section of `level`, to read sections again into (`readSectionAgain`). */
 export function oneSectionColumns(level: Level, schools: readonly (SchoolRecord | null)[]): SectionColumns {
   return emptyColumns(level, 1, schools);

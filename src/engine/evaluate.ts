@@ -16,6 +16,7 @@ import {
   schoolsToRead,
   oneSectionColumns,
   readSectionAgain,
+  rowsOf,
   sectionAt,
   type CountySections,
   type CountyTable,
@@ -283,8 +284,11 @@ export function evaluateColumns(table: CountyTable): Evaluation {
   const judgements = {} as Record<Level, LevelJudgement>;
   for (const level of LEVELS) {
     const columns = table.levels[level];
-    judgements[level] = levelJudgement(level, columns.count, columns.count, columns.schools, profile);
-    judgeBlock(judgements[level], columns, 0, profile);
+    const rows = Math.min(BLOCK_ROWS, columns.count);
+    judgements[level] = levelJudgement(level, columns.count, rows, columns.schools, profile);
+    // a block at a time, as `evaluate` reads them: each block's columns stay in cache while it is judged
+    for (let first = 0; first < columns.count; first += BLOCK_ROWS)
+      judgeBlock(judgements[level], rowsOf(columns, first, BLOCK_ROWS), first, profile);
   }
   return evaluationOf(profile, judgements, table.order);
 }
