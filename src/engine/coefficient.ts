@@ -21,23 +21,9 @@ export interface DifferenceCoefficient {
   count: number;
 }
 
-export function differenceCoefficient(
-  values: ArrayLike<number>,
-  weights: ArrayLike<number>,
-): DifferenceCoefficient {
-  const n = Math.min(values.length, weights.length);
-  const spread = weightedSpread(1);
-  const entry = new Float64Array(1);
-  for (let i = 0; i < n; i++) {
-    entry[0] = values[i];
-    addEntry(spread, entry, weights[i]);
-  }
-  return spreadCoefficient(spread, 0);
-}
-
 /**
- * The difference coefficients of several indicators over the same weighted entries (a level's sections, each
- * with its enrolment and its value of every indicator), gathered in one pass, an entry at a time.
+ * The sums a difference coefficient is made of, gathered an entry at a time (`addEntry`) in one pass: the engine
+ * adds each section's value of an indicator as it judges it, weighted by the section's enrolment.
  *
  * X̄ is Σ Pᵢ·Xᵢ / P as the standard writes it. Σ Pᵢ·(Xᵢ − X̄)² is gathered around the mean of the entries so far,
  * moved by each entry in proportion to its weight (West's weighted update, D. H. D. West 1979): as exact as the
@@ -48,52 +34,57 @@ export interface WeightedSpread {
   totalWeight: number;
   /** number of entries with weight above 0 */
   count: number;
-  /** Σ Pᵢ·Xᵢ, per indicator */
-  weightedSums: Float64Array;
-  /** the weighted mean of the entries so far, per indicator */
-  runningMeans: Float64Array;
-  /** Σ Pᵢ·(Xᵢ − mean)² over the entries so far, per indicator */
-  squares: Float64Array;
+  /** Σ Pᵢ·Xᵢ */
+  weightedSum: number;
+  /** the weighted mean of the entries so far */
+  runningMean: number;
+  /** Σ Pᵢ·(Xᵢ − mean)² over the entries so far */
+  squares: number;
 }
 
-/** No entries yet, of `indicators` values each. (A plain object of one literal shape, which the engine's pass is
- * compiled for once, rather than a class instance whose shape may be dropped between evaluations.) */
-export function weightedSpread(indicators: number): WeightedSpread {
-  return {
-    totalWeight: 0,
-    count: 0,
-    weightedSums: new Float64Array(indicators),
-    runningMeans: new Float64Array(indicators),
-    squares: new Float64Array(indicators),
-  };
+/** No entries yet. */
+export function weightedSpread(): WeightedSpread {
+  return { totalWeight: 0, count: 0, weightedSum: 0, runningMean: 0, squares: 0 };
 }
 
-/** An entry: its weight and its value of each indicator (an entry of weight 0 takes no part). */
-export function addEntry(spread: WeightedSpread, values: ArrayLike<number>, weight: number): void {
+/** An entry: its value and its weight (an entry of weight 0 takes no part). */
+export function addEntry(spread: WeightedSpread, value: number, weight: number): void {
   if (!(weight > 0)) return;
-  const before = spread.totalWeight;
-  const total = before + weight;
-  // one division for every indicator: the entry moves each mean by this share of its distance from it
-  const pull = weight / total;
-  const { weightedSums, runningMeans, squares } = spread;
-  for (let x = 0; x < runningMeans.length; x++) {
-    const value = values[x];
-    const distance = value - runningMeans[x];
-    const step = distance * pull;
-    runningMeans[x] += step;
-    squares[x] += before * distance * step;
-    weightedSums[x] += weight * value;
-  }
-  spread.totalWeight = total;
+  addPulledEntry(spread, value, weight, weight / (spread.totalWeight + weight));
+}
+
+/**
+ * `addEntry` for an entry of weight above 0 whose pull on the mean, weight / (totalWeight + weight), is known:
+ * several spreads of entries of the same weights (a level's indicators, over the same sections) share it.
+ */
+export function addPulledEntry(spread: WeightedSpread, value: number, weight: number, pull: number): void {
+  // the entry moves the mean by its pull's share of its distance from it
+  const distance = value - spread.runningMean;
+  const step = distance * pull;
+  spread.runningMean += step;
+  spread.squares += spread.totalWeight * distance * step;
+  spread.weightedSum += weight * value;
+  spread.totalWeight += weight;
   spread.count++;
 }
 
-/** The difference coefficient of the `indicator`-th values of the entries added. */
-export function spreadCoefficient(spread: WeightedSpread, indicator: number): DifferenceCoefficient {
+/** The difference coefficient of the entries added. */
+export function spreadCoefficient(spread: WeightedSpread): DifferenceCoefficient {
   const { totalWeight, count } = spread;
   if (totalWeight === 0) return { totalWeight: 0, mean: null, standardDeviation: null, cv: null, count: 0 };
-  const mean = spread.weightedSums[indicator] / totalWeight;
-  const standardDeviation = Math.sqrt(spread.squares[indicator] / totalWeight);
+  const mean = spread.weightedSum / totalWeight;
+  const standardDeviation = Math.sqrt(spread.squares / totalWeight);
   const cv = mean === 0 ? null : standardDeviation / Math.abs(mean);
   return { totalWeight, mean, standardDeviation, cv, count };
+}
+
+export function differenceCoefficient(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+): DifferenceCoefficient {
+  // the lesser length as a whole number, not Math.min's number: the loop then counts in integers
+  const n = values.length < weights.length ? values.length : weights.length;
+  const spread = weightedSpread();
+  for (let i = 0; i < n; i++) addEntry(spread, values[i], weights[i]);
+  return spreadCoefficient(spread);
 }

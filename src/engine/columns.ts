@@ -1,5 +1,5 @@
 import type { Profile } from "../standard/profile";
-import { LEVELS, indicatorRecord, type Level } from "../standard/indicators";
+import { INDICATOR_IDS, LEVELS, indicatorRecord, type Level } from "../standard/indicators";
 import type { Facilities, SchoolRecord } from "./records";
 import {
   EXCLUSION_REASONS,
@@ -12,13 +12,19 @@ import {
   type Section,
 } from "./sections";
 
-/**
- * The sections of one level as columns, row j being the level's j-th section in the order of the records: what
- * later questions need of every section and cannot cheaply read again. A section's figures (its enrolment, its
- * share of its school's facilities, its seven amounts) are read again from its school's record when the section
- * is asked for (`sectionAt`), by the same `readSection` the evaluation reads them with.
+/*
+ * A county's sections as columns, one typed array per figure and per level: what the engine judges
+ * (evaluate.ts) and what a section asked for later is made from (`readSectionAgain`). They are read in one pass over
+ * the school records by `readSections`, the one place where a section's figures are read from its school: the
+ * sections each school has (docs/standard.md#combined-schools), their exclusion (docs/standard.md#scope), their
+ * teachers, and their facilities as the workbook gives them per section or as their share of the school's
+ * (docs/standard.md#apportioning, after docs/standard.md#indoor-sports), teaching points being merged first where
+ * the profile says so (docs/standard.md#teaching-points). `countyTable` reads the whole county into columns;
+ * the evaluation reads it a block of rows at a time, judging each block while it is in the processor's cache.
  */
-export interface SectionColumns {
+
+/** Which schools one level's sections are, row j being the level's j-th section in the order of the records. */
+export interface SectionRows {
   level: Level;
   /** number of rows: sections of this level, included or not */
   count: number;
@@ -30,24 +36,110 @@ export interface SectionColumns {
   exclusion: Uint8Array;
 }
 
+/** The sections of one level as columns: which schools they are, and their figures. */
+export interface SectionColumns extends SectionRows {
+  /** the section's enrolment */
+  students: Float64Array;
+  /** its share of its school's whole-school facilities; NaN where the workbook gives the section's facilities */
+  facilityShare: Float64Array;
+  /**
+   * its amount of each resource in natural units (people, m², 元, rooms), one column per indicator in INDICATOR_IDS
+   * order: qualified, key and PE/art teachers, teaching area, sports area, equipment value, multimedia rooms
+   */
+  amounts: readonly Float64Array[];
+}
+
 /** The sections of a county, by level, and the order in which they are listed (by record, primary first). */
-export interface CountySections<C extends SectionColumns = SectionColumns> {
+export interface CountySections<C extends SectionRows = SectionColumns> {
   levels: Record<Level, C>;
   /** the n-th section of the county: its level's index in LEVELS + 2 × its row in that level's columns */
   order: Int32Array;
 }
 
+/** A county's sections as columns, read from its school records under `profile` (`countyTable`). */
+export interface CountyTable extends CountySections {
+  profile: Profile;
+}
+
 export const NOT_EXCLUDED = 0;
 
-/** docs/standard.md#scope: a section's exclusion as its column stores it. */
-export function exclusionCode(
-  school: SchoolRecord,
+/** Columns for `capacity` sections of `level`, none yet. */
+function emptyColumns(
   level: Level,
-  students: number,
+  capacity: number,
+  schools: readonly (SchoolRecord | null)[],
+): SectionColumns {
+  return {
+    level,
+    count: 0,
+    recordIndex: new Int32Array(capacity),
+    schools,
+    exclusion: new Uint8Array(capacity),
+    students: new Float64Array(capacity),
+    facilityShare: new Float64Array(capacity),
+    amounts: INDICATOR_IDS.map(() => new Float64Array(capacity)),
+  };
+}
+
+/**
+ * A school's section of the columns' level, into their next row (docs/standard.md#apportioning): its enrolment,
+ * its exclusion (docs/standard.md#scope), its teachers as the statistics report them, its facilities as the
+ * workbook gives them for the section, else its share of the school's whole-school `facilities` (those with the
+ * profile's indoor-sports option applied, `facilitiesOf`). Returns the row.
+ */
+function addSection(
+  columns: SectionColumns,
+  school: SchoolRecord,
+  recordIndex: number,
+  facilities: Facilities,
   profile: Profile,
 ): number {
+  const { level, amounts } = columns;
+  const row = columns.count++;
+  // by name rather than by `level` as a key: reading a property by a key that changes costs more than the rest
+  const primary = level === "primary";
+  const students = primary ? school.students.primary : school.students.junior;
+  const teachers = primary ? school.teachers.primary : school.teachers.junior;
+  const given = primary ? school.sectionFacilities?.primary : school.sectionFacilities?.junior;
+  const share = given ? 1 : apportioningShare(school, level, profile);
+  const own = given ?? facilities;
+  columns.recordIndex[row] = recordIndex;
+  columns.students[row] = students;
+  columns.exclusion[row] = exclusionCode(school, level, students, profile);
+  columns.facilityShare[row] = given ? NaN : share;
+  // INDICATOR_IDS order; with the standard's indicator records, the one place that reads the seven resources by name
+  amounts[0][row] = teachers.qualifiedTeachers;
+  amounts[1][row] = teachers.keyTeachers;
+  amounts[2][row] = teachers.peArtTeachers;
+  amounts[3][row] = own.teachingArea * share;
+  amounts[4][row] = own.sportsArea * share;
+  amounts[5][row] = own.equipmentValue * share;
+  amounts[6][row] = own.multimediaRooms * share;
+  return row;
+}
+
+/** docs/standard.md#scope: a section's exclusion as its column stores it. */
+function exclusionCode(school: SchoolRecord, level: Level, students: number, profile: Profile): number {
   const exclusion = exclusionOf(school, level, students, profile);
   return exclusion === undefined ? NOT_EXCLUDED : 1 + EXCLUSION_REASONS.indexOf(exclusion);
+}
+
+/** The whole-school facilities a school's sections share (docs/standard.md#indoor-sports option applied). */
+function facilitiesOf(school: SchoolRecord, profile: Profile): Facilities {
+  return effectiveFacilities(school.facilities, school.indoorSportsArea, profile);
+}
+
+/** How many sections of each level the schools have (docs/standard.md#combined-schools). */
+export function sectionsPerLevel(schools: readonly (SchoolRecord | null)[]): Record<Level, number> {
+  let primary = 0;
+  let junior = 0;
+  for (const school of schools) {
+    if (!school) continue;
+    const levelSet = sectionLevelSet(school);
+    if (levelSet & LEVEL_BIT.primary) primary++;
+    if (levelSet & LEVEL_BIT.junior) junior++;
+  }
+  return { primary, junior };
 }
 
 /** The schools to read, by record index: teaching points merged into their parents first where the profile says
@@ -59,79 +151,119 @@ export function schoolsToRead(
   return profile.teachingPoints === "mergeIntoParent" ? mergeTeachingPoints(records) : records;
 }
 
-/** The enrolment of a school's section of `level`. */
-export function studentsOf(school: SchoolRecord, level: Level): number {
-  // by name rather than by `level` as a key: reading a property by a key that changes costs more than the rest
-  return level === "primary" ? school.students.primary : school.students.junior;
-}
+/**
+ * Columns full of sections of one level, handed on by `readSections`: `firstRow` is the row of their row 0 among
+ * all the level's sections. Unless they hold the whole level they are filled again afterwards: take from them what
+ * is needed, not the columns themselves.
+ */
+export type TakeSections = (columns: SectionColumns, firstRow: number) => void;
 
 /**
- * A school's section of `level` (docs/standard.md#apportioning): writes its amount of each resource, in natural
- * units and INDICATOR_IDS order, to `amounts`: its teachers as the statistics report them, its facilities as the
- * workbook gives them for the section, else its share of the school's whole-school `facilities` (those with the
- * profile's indoor-sports option applied, `effectiveFacilities`). Returns that share, NaN where the workbook
- * gives the section's facilities itself.
+ * Every section of the schools read into columns, in one pass over them: each school's sections of the levels it
+ * has (docs/standard.md#combined-schools), a school's primary section before its junior one. Each level's columns
+ * hold `capacity` rows; when they are full they are handed to `take` and filled again from their first row, and
+ * what is left at the end is handed on too. Returns the county's order of sections (`CountySections.order`).
  */
-export function readSection(
-  school: SchoolRecord,
-  level: Level,
-  facilities: Facilities,
+export function readSections(
+  schools: readonly (SchoolRecord | null)[],
   profile: Profile,
-  amounts: number[] | Float64Array,
-): number {
-  const primary = level === "primary";
-  const teachers = primary ? school.teachers.primary : school.teachers.junior;
-  const given = primary ? school.sectionFacilities?.primary : school.sectionFacilities?.junior;
-  const share = given ? 1 : apportioningShare(school, level, profile);
-  const own = given ?? facilities;
-  // INDICATOR_IDS order; with the standard's indicator records, the one place that reads the seven resources by name
-  amounts[0] = teachers.qualifiedTeachers;
-  amounts[1] = teachers.keyTeachers;
-  amounts[2] = teachers.peArtTeachers;
-  amounts[3] = own.teachingArea * share;
-  amounts[4] = own.sportsArea * share;
-  amounts[5] = own.equipmentValue * share;
-  amounts[6] = own.multimediaRooms * share;
-  return given ? NaN : share;
-}
-
-/** The whole-school facilities a school's sections share (docs/standard.md#indoor-sports option applied). */
-export function facilitiesOf(school: SchoolRecord, profile: Profile): Facilities {
-  return effectiveFacilities(school.facilities, school.indoorSportsArea, profile);
-}
-
-/** The sections of every school as objects, in the order the evaluation lists them (by record, primary first). */
-export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
-  const schools = schoolsToRead(records, profile);
-  const sections: Section[] = [];
+  capacity: Record<Level, number>,
+  take: TakeSections,
+): Int32Array {
+  const primary = emptyColumns("primary", capacity.primary, schools);
+  const junior = emptyColumns("junior", capacity.junior, schools);
+  // rows already handed on, per level
+  let primaryDone = 0;
+  let juniorDone = 0;
+  // room for two sections a school
+  const order = new Int32Array(2 * schools.length);
+  let next = 0;
   for (let index = 0; index < schools.length; index++) {
     const school = schools[index];
     if (!school) continue;
-    const levels = sectionLevelSet(school);
-    for (const level of LEVELS) {
-      if (!(levels & LEVEL_BIT[level])) continue;
-      const exclusion = exclusionCode(school, level, studentsOf(school, level), profile);
-      sections.push(sectionOf(school, index, level, exclusion, profile));
+    const levelSet = sectionLevelSet(school);
+    const facilities = facilitiesOf(school, profile);
+    if (levelSet & LEVEL_BIT.primary) {
+      if (primary.count === capacity.primary) {
+        take(primary, primaryDone);
+        primaryDone += primary.count;
+        primary.count = 0;
+      }
+      order[next++] = 2 * (primaryDone + addSection(primary, school, index, facilities, profile));
+    }
+    if (levelSet & LEVEL_BIT.junior) {
+      if (junior.count === capacity.junior) {
+        take(junior, juniorDone);
+        juniorDone += junior.count;
+        junior.count = 0;
+      }
+      order[next++] = 1 + 2 * (juniorDone + addSection(junior, school, index, facilities, profile));
     }
   }
-  return sections;
+  take(primary, primaryDone);
+  take(junior, juniorDone);
+  return order.subarray(0, next);
 }
 
-/** A school's section of `level` as an object, its exclusion being given as its column stores it. */
-function sectionOf(
-  school: SchoolRecord,
-  recordIndex: number,
-  level: Level,
-  exclusion: number,
-  profile: Profile,
+/**
+ * Every section of the county as columns, in one pass over the records: teaching points merged into their parents
+ * first where the profile says so (docs/standard.md#teaching-points), then `readSections` into columns that hold
+ * the whole county.
+ */
+export function countyTable(records: readonly SchoolRecord[], profile: Profile): CountyTable {
+  const schools = schoolsToRead(records, profile);
+  const levels = {} as Record<Level, SectionColumns>;
+  const order = readSections(schools, profile, sectionsPerLevel(schools), (columns) => {
+    levels[columns.level] = columns;
+  });
+  return { profile, levels, order };
+}
+
+/** Rows `from` to `from + count` of `columns` (no further than their last), as columns of their own over the same arrays. */
+export function rowsOf(columns: SectionColumns, from: number, count: number): SectionColumns {
+  const to = Math.min(columns.count, from + count);
+  return {
+    level: columns.level,
+    count: Math.max(0, to - from),
+    schools: columns.schools,
+    recordIndex: columns.recordIndex.subarray(from, to),
+    exclusion: columns.exclusion.subarray(from, to),
+    students: columns.students.subarray(from, to),
+    facilityShare: columns.facilityShare.subarray(from, to),
+    amounts: columns.amounts.map((a) => a.subarray(from, to)),
+  };
+}
+
+/** Room for one section of `level`, to read sections again into (`readSectionAgain`). */
+export function oneSectionColumns(level: Level, schools: readonly (SchoolRecord | null)[]): SectionColumns {
+  return emptyColumns(level, 1, schools);
+}
+
+/**
+ * The section of `into`'s level of the school at `recordIndex`, read again into `into`'s one row, as
+ * `readSections` read it.
+ */
+export function readSectionAgain(into: SectionColumns, recordIndex: number, profile: Profile): void {
+  const school = into.schools[recordIndex] as SchoolRecord;
+  into.count = 0;
+  addSection(into, school, recordIndex, facilitiesOf(school, profile), profile);
+}
+
+/** The section in row `row` of `columns`, as an object; its amounts in INDICATOR_IDS order are written to `amounts`. */
+export function sectionAt(
+  columns: SectionColumns,
+  row: number,
   amounts: number[] = [0, 0, 0, 0, 0, 0, 0],
 ): Section {
-  const facilityShare = readSection(school, level, facilitiesOf(school, profile), profile, amounts);
+  const recordIndex = columns.recordIndex[row];
+  const exclusion = columns.exclusion[row];
+  const facilityShare = columns.facilityShare[row];
+  for (let x = 0; x < amounts.length; x++) amounts[x] = columns.amounts[x][row];
   return {
     recordIndex,
-    school: school.name,
-    level,
-    students: studentsOf(school, level),
+    school: (columns.schools[recordIndex] as SchoolRecord).name,
+    level: columns.level,
+    students: columns.students[row],
     included: exclusion === NOT_EXCLUDED,
     exclusion: exclusion === NOT_EXCLUDED ? undefined : EXCLUSION_REASONS[exclusion - 1],
     amounts: indicatorRecord(amounts),
@@ -139,24 +271,20 @@ function sectionOf(
   };
 }
 
-/** The section in row `row` of `columns`, as an object; its amounts in INDICATOR_IDS order are written to `amounts`. */
-export function sectionAt(
-  columns: SectionColumns,
-  row: number,
-  profile: Profile,
-  amounts: number[] = [0, 0, 0, 0, 0, 0, 0],
-): Section {
-  const recordIndex = columns.recordIndex[row];
-  const school = columns.schools[recordIndex] as SchoolRecord;
-  return sectionOf(school, recordIndex, columns.level, columns.exclusion[row], profile, amounts);
+/** The sections of every school as objects, in the order the evaluation lists them (by record, primary first). */
+export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
+  const table = countyTable(records, profile);
+  const sections: Section[] = [];
+  for (let n = 0; n < table.order.length; n++) sections.push(sectionAt(columnsOf(table, n), rowOf(table, n)));
+  return sections;
 }
 
 /** The columns that hold the n-th section of the county. */
-export function columnsOf<C extends SectionColumns>(county: CountySections<C>, n: number): C {
+export function columnsOf<C extends SectionRows>(county: CountySections<C>, n: number): C {
   return county.levels[LEVELS[county.order[n] & 1]];
 }
 
 /** The row of the n-th section of the county in its level's columns. */
-export function rowOf(county: CountySections, n: number): number {
+export function rowOf(county: CountySections<SectionRows>, n: number): number {
   return county.order[n] >> 1;
 }

@@ -6,23 +6,25 @@ import {
   type IndicatorId,
   type Level,
 } from "../standard/indicators";
-import type { Facilities, SchoolRecord } from "./records";
-import { LEVEL_BIT, SCALE_FACTOR, perStudents, sectionLevelSet } from "./sections";
+import type { SchoolRecord } from "./records";
+import { SCALE_FACTOR, perStudents } from "./sections";
 import {
   NOT_EXCLUDED,
   columnsOf,
-  exclusionCode,
-  facilitiesOf,
-  readSection,
+  readSections,
   rowOf,
   schoolsToRead,
+  oneSectionColumns,
+  readSectionAgain,
+  rowsOf,
   sectionAt,
-  studentsOf,
   type CountySections,
+  type CountyTable,
   type SectionColumns,
+  type SectionRows,
 } from "./columns";
 import {
-  addEntry,
+  addPulledEntry,
   spreadCoefficient,
   weightedSpread,
   type DifferenceCoefficient,
@@ -39,13 +41,13 @@ import {
 } from "./sectionResult";
 
 /*
- * The county's resource-allocation verdict in one pass over the schools: each section's figures
- * (columns.ts `readSection`), its seven values and their statuses (docs/standard.md#indicators), the pass rule
- * (docs/standard.md#pass-rule), and each level's difference coefficients gathered section by section
- * (coefficient.ts `addEntry`); then the level verdicts. What later questions need of every section is kept
- * in columns (`LevelColumns`); per-section objects are made only when asked for (`sections`, `failingSections`,
- * `sectionPage`), from the school's record again: at a province's scale they would cost far more than the
- * arithmetic.
+ * The county's resource-allocation verdict from its sections' columns (columns.ts `countyTable`), level by level
+ * and indicator by indicator: each indicator's values over the level's sections and their statuses
+ * (docs/standard.md#indicators), counted per section for the pass rule (docs/standard.md#pass-rule), and the
+ * indicator's difference coefficient over those values (coefficient.ts); then the level verdicts. The evaluation
+ * keeps the columns and which sections pass; per-section objects are made only when asked for (`sections`,
+ * `failingSections`, `sectionPage`), from the same columns: at a province's scale they would cost far more than
+ * the arithmetic.
  */
 
 export interface IndicatorBalance {
@@ -70,7 +72,7 @@ export interface LevelResult {
 }
 
 /** The sections of one level with what the standard says of each. */
-export interface LevelColumns extends SectionColumns {
+export interface LevelColumns extends SectionRows {
   /** 1 where the section passes (docs/standard.md#pass-rule); 0 for excluded sections */
   pass: Uint8Array;
 }
@@ -101,146 +103,167 @@ function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
   return { countyRatio: dc.mean, standardDeviation: dc.standardDeviation, cv: dc.cv, limit, pass };
 }
 
-/**
- * One level's part of the pass over the schools: its columns, the sums of its difference coefficients, the
- * number of its sections that pass, and each indicator's scale and thresholds (in INDICATOR_IDS order).
- */
-interface LevelPass {
-  columns: LevelColumns;
-  spread: WeightedSpread;
-  passing: number;
-  scaleFactors: Float64Array;
-  /** the least value that meets each indicator's standard, and that reaches its floor (`thresholdsOf`) */
-  metFrom: Float64Array;
-  floorFrom: Float64Array;
-  /** the section being judged: its amounts and its values, in INDICATOR_IDS order */
-  amounts: Float64Array;
-  values: Float64Array;
+/** What the standard says of each section of a block, per indicator, before the pass rule. */
+interface StatusCounts {
+  /** indicators that meet their standard */
+  met: Uint8Array;
+  /** indicators below their floor (docs/standard.md#pass-rule) */
+  short: Uint8Array;
+  /**
+   * each section's pull on every indicator's weighted mean (coefficient.ts `addPulledEntry`): its enrolment over
+   * the level's enrolment up to it; 0 for an excluded section, which takes no part (docs/standard.md#scope)
+   */
+  pull: Float64Array;
 }
 
-function levelPass(
+/**
+ * One indicator over a block of a level's sections, in one pass: each section's value, its status against the
+ * least values that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`, and its
+ * part in the indicator's difference coefficient, weighted by its enrolment (coefficient.ts `addEntry`). An excluded
+ * section takes no part in the coefficient (docs/standard.md#scope); its status is counted too, and never read.
+ */
+function judgeIndicator(
+  amounts: Float64Array,
+  scaleFactor: number,
+  columns: SectionColumns,
+  metFrom: number,
+  floorFrom: number,
+  counts: StatusCounts,
+  spread: WeightedSpread,
+): void {
+  const { met, short, pull } = counts;
+  const { count, students } = columns;
+  for (let row = 0; row < count; row++) {
+    const value = perStudents(amounts[row], scaleFactor, students[row]);
+    const code = statusCode(value, metFrom, floorFrom);
+    met[row] += Number(code === StatusCode.met);
+    short[row] += Number(code === StatusCode.unmet);
+    if (pull[row] > 0) addPulledEntry(spread, value, students[row], pull[row]);
+  }
+}
+
+/**
+ * A level being judged, block after block of its sections: each indicator's difference coefficient so far, the
+ * sections that pass so far, and what is kept of every section.
+ */
+interface LevelJudgement {
+  judged: LevelColumns;
+  spreads: WeightedSpread[];
+  passing: number;
+  /** each indicator's scale, and the least values that meet its standard and reach its floor (`thresholdsOf`) */
+  scaleFactors: Float64Array;
+  metFrom: Float64Array;
+  floorFrom: Float64Array;
+  /** the statuses of the block being judged */
+  counts: StatusCounts;
+}
+
+function levelJudgement(
   level: Level,
   capacity: number,
+  blockRows: number,
   schools: readonly (SchoolRecord | null)[],
   profile: Profile,
-): LevelPass {
+): LevelJudgement {
   const definitions = inIndicatorOrder(profile.indicators);
   const thresholds = definitions.map((d) => thresholdsOf(d, level, profile.passRule.floorRatio));
-  // a literal of its own, not a spread of SectionColumns: the pass's code is made for this one shape
-  const columns: LevelColumns = {
-    level,
-    count: 0,
-    recordIndex: new Int32Array(capacity),
-    schools,
-    exclusion: new Uint8Array(capacity),
-    pass: new Uint8Array(capacity),
-  };
   return {
-    columns,
-    spread: weightedSpread(definitions.length),
+    // room for `capacity` sections, none judged yet
+    judged: {
+      level,
+      count: 0,
+      recordIndex: new Int32Array(capacity),
+      schools,
+      exclusion: new Uint8Array(capacity),
+      pass: new Uint8Array(capacity),
+    },
+    spreads: definitions.map(() => weightedSpread()),
     passing: 0,
     scaleFactors: Float64Array.from(definitions, (d) => SCALE_FACTOR[d.scale]),
     metFrom: Float64Array.from(thresholds, (t) => t.met),
     floorFrom: Float64Array.from(thresholds, (t) => t.floor),
-    amounts: new Float64Array(definitions.length),
-    values: new Float64Array(definitions.length),
+    counts: {
+      met: new Uint8Array(blockRows),
+      short: new Uint8Array(blockRows),
+      pull: new Float64Array(blockRows),
+    },
   };
 }
 
 /**
- * A school's section of the pass's level, into the next row of its columns: whether it is excluded
- * (docs/standard.md#scope); for an included one its values and their statuses, the pass rule, and its part in
- * the level's difference coefficients, weighted by its enrolment (docs/standard.md#coefficient). Returns the row.
+ * A block of a level's sections, the `firstRow`-th onwards, judged indicator by indicator (`judgeIndicator`), then
+ * the pass rule for each section (docs/standard.md#pass-rule); what is kept of each goes into `judged`.
  */
-function judgeSection(
-  pass: LevelPass,
-  school: SchoolRecord,
-  recordIndex: number,
-  facilities: Facilities,
+function judgeBlock(
+  judgement: LevelJudgement,
+  columns: SectionColumns,
+  firstRow: number,
   profile: Profile,
-): number {
-  const { columns, amounts, values, scaleFactors, metFrom, floorFrom } = pass;
-  const row = columns.count++;
-  const students = studentsOf(school, columns.level);
-  const exclusion = exclusionCode(school, columns.level, students, profile);
-  columns.recordIndex[row] = recordIndex;
-  columns.exclusion[row] = exclusion;
-  // an excluded section does not pass and takes no part in the coefficients (an included one has students)
-  if (exclusion !== NOT_EXCLUDED) return row;
-  readSection(school, columns.level, facilities, profile, amounts);
-  let met = 0;
-  let short = 0;
-  for (let x = 0; x < values.length; x++) {
-    const value = perStudents(amounts[x], scaleFactors[x], students);
-    const code = statusCode(value, metFrom[x], floorFrom[x]);
-    values[x] = value;
-    met += Number(code === StatusCode.met);
-    short += Number(code === StatusCode.unmet);
+): void {
+  const { counts, judged } = judgement;
+  const { count, exclusion, recordIndex } = columns;
+  counts.met.fill(0, 0, count);
+  counts.short.fill(0, 0, count);
+  // every indicator's spread holds the same weights: the level's enrolment so far
+  let enrolment = judgement.spreads[0].totalWeight;
+  for (let row = 0; row < count; row++) {
+    const students = columns.students[row];
+    const included = exclusion[row] === NOT_EXCLUDED && students > 0;
+    counts.pull[row] = included ? students / (enrolment + students) : 0;
+    if (included) enrolment += students;
   }
-  if (passesRule(profile, met, short)) {
-    columns.pass[row] = 1;
-    pass.passing++;
+  for (let x = 0; x < judgement.spreads.length; x++) {
+    const { scaleFactors, metFrom, floorFrom } = judgement;
+    judgeIndicator(
+      columns.amounts[x],
+      scaleFactors[x],
+      columns,
+      metFrom[x],
+      floorFrom[x],
+      counts,
+      judgement.spreads[x],
+    );
   }
-  addEntry(pass.spread, values, students);
-  return row;
+  judged.count = firstRow + count;
+  judged.recordIndex.set(recordIndex.subarray(0, count), firstRow);
+  judged.exclusion.set(exclusion.subarray(0, count), firstRow);
+  for (let row = 0; row < count; row++) {
+    if (exclusion[row] !== NOT_EXCLUDED || !passesRule(profile, counts.met[row], counts.short[row])) continue;
+    judged.pass[firstRow + row] = 1;
+    judgement.passing++;
+  }
 }
 
-/** A level's verdict from its part of the pass: the pass rule for every section and every CV within its limit. */
-function levelResult(pass: LevelPass, profile: Profile): LevelResult {
-  const { columns, spread, passing } = pass;
-  const limit = profile.cvLimit[columns.level];
-  const balances: IndicatorBalance[] = [];
-  for (let x = 0; x < pass.values.length; x++) balances.push(balanceOf(spreadCoefficient(spread, x), limit));
+/** A level's verdict once all its sections are judged: the pass rule for every section and every CV within its limit. */
+function levelResult(judgement: LevelJudgement, profile: Profile): LevelResult {
+  const { judged, spreads, passing } = judgement;
+  const limit = profile.cvLimit[judged.level];
+  const coefficients = spreads.map(spreadCoefficient);
+  const balances = coefficients.map((dc) => balanceOf(dc, limit));
   return {
-    level: columns.level,
-    sections: spread.count,
-    students: spread.totalWeight,
+    level: judged.level,
+    // every indicator's coefficient is over the same included sections
+    sections: coefficients[0].count,
+    students: coefficients[0].totalWeight,
     passingSections: passing,
     balance: indicatorRecord(balances),
-    pass: passing === spread.count && balances.every((b) => b.pass),
+    pass: passing === coefficients[0].count && balances.every((b) => b.pass),
   };
 }
 
-/**
- * The pass over the schools: each school's sections judged into their levels' columns, in the order of the
- * records (a school's primary section before its junior one). Returns that order: for the n-th section, its
- * level's index in LEVELS + 2 × its row in that level's columns.
- */
-function judgeSchools(
-  schools: readonly (SchoolRecord | null)[],
-  primary: LevelPass,
-  junior: LevelPass,
+/** The evaluation once both levels are judged. */
+function evaluationOf(
   profile: Profile,
-): Int32Array {
-  const order = new Int32Array(2 * schools.length);
-  let next = 0;
-  for (let index = 0; index < schools.length; index++) {
-    const school = schools[index];
-    if (!school) continue;
-    const levelSet = sectionLevelSet(school);
-    const facilities = facilitiesOf(school, profile);
-    if (levelSet & LEVEL_BIT.primary)
-      order[next++] = 2 * judgeSection(primary, school, index, facilities, profile);
-    if (levelSet & LEVEL_BIT.junior)
-      order[next++] = 1 + 2 * judgeSection(junior, school, index, facilities, profile);
-  }
-  return order.subarray(0, next);
-}
-
-/** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
-export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
-  const schools = schoolsToRead(records, profile);
-  // room for every school in each level's columns
-  const primary = levelPass("primary", schools.length, schools, profile);
-  const junior = levelPass("junior", schools.length, schools, profile);
-  const order = judgeSchools(schools, primary, junior, profile);
+  judgements: Record<Level, LevelJudgement>,
+  order: Int32Array,
+): Evaluation {
   const levels: Record<Level, LevelResult> = {
-    primary: levelResult(primary, profile),
-    junior: levelResult(junior, profile),
+    primary: levelResult(judgements.primary, profile),
+    junior: levelResult(judgements.junior, profile),
   };
   const columns: EvaluationColumns = {
     profile,
-    levels: { primary: primary.columns, junior: junior.columns },
+    levels: { primary: judgements.primary.judged, junior: judgements.junior.judged },
     order,
   };
   let sections: SectionResult[] | undefined;
@@ -255,16 +278,65 @@ export function evaluate(records: readonly SchoolRecord[], profile: Profile): Ev
   };
 }
 
-/** The result of the section in row `row` of `columns`. */
-function resultAt(profile: Profile, columns: LevelColumns, row: number): SectionResult {
+/** The county's resource-allocation verdict from its sections' columns, read under `table.profile` (`countyTable`). */
+export function evaluateColumns(table: CountyTable): Evaluation {
+  const { profile } = table;
+  const judgements = {} as Record<Level, LevelJudgement>;
+  for (const level of LEVELS) {
+    const columns = table.levels[level];
+    const rows = Math.min(BLOCK_ROWS, columns.count);
+    judgements[level] = levelJudgement(level, columns.count, rows, columns.schools, profile);
+    // a block at a time, as `evaluate` reads them: each block's columns stay in cache while it is judged
+    for (let first = 0; first < columns.count; first += BLOCK_ROWS)
+      judgeBlock(judgements[level], rowsOf(columns, first, BLOCK_ROWS), first, profile);
+  }
+  return evaluationOf(profile, judgements, table.order);
+}
+
+/**
+ * Sections read and judged per block (`readSections`): a block's columns, about 300 KB of both levels' figures,
+ * stay in the processor's cache while each indicator is judged over them.
+ */
+const BLOCK_ROWS = 2048;
+
+/** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
+export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
+  const schools = schoolsToRead(records, profile);
+  // room for a section of each level in every school, and blocks no larger than that
+  const rows = Math.min(BLOCK_ROWS, schools.length);
+  const judgements: Record<Level, LevelJudgement> = {
+    primary: levelJudgement("primary", schools.length, rows, schools, profile),
+    junior: levelJudgement("junior", schools.length, rows, schools, profile),
+  };
+  const order = readSections(schools, profile, { primary: rows, junior: rows }, (columns, firstRow) =>
+    judgeBlock(judgements[columns.level], columns, firstRow, profile),
+  );
+  return evaluationOf(profile, judgements, order);
+}
+
+/**
+ * Sections of an evaluation made into results, their figures read again from their schools' records
+ * (columns.ts `readSectionAgain`) into one row per level, which the results made together share.
+ */
+function sectionResults(county: EvaluationColumns) {
+  const { profile } = county;
+  const again: Record<Level, SectionColumns> = {
+    primary: oneSectionColumns("primary", county.levels.primary.schools),
+    junior: oneSectionColumns("junior", county.levels.junior.schools),
+  };
   const amounts = [0, 0, 0, 0, 0, 0, 0];
-  return sectionResult(profile, sectionAt(columns, row, profile, amounts), amounts);
+  /** The result of the section in row `row` of `columns`. */
+  return (columns: LevelColumns, row: number): SectionResult => {
+    const into = again[columns.level];
+    readSectionAgain(into, columns.recordIndex[row], profile);
+    return sectionResult(profile, sectionAt(into, 0, amounts), amounts);
+  };
 }
 
 function sectionsBetween(county: EvaluationColumns, start: number, end: number): SectionResult[] {
+  const resultAt = sectionResults(county);
   const results: SectionResult[] = [];
-  for (let n = start; n < end; n++)
-    results.push(resultAt(county.profile, columnsOf(county, n), rowOf(county, n)));
+  for (let n = start; n < end; n++) results.push(resultAt(columnsOf(county, n), rowOf(county, n)));
   return results;
 }
 
@@ -282,7 +354,8 @@ export function sectionPage(evaluation: Evaluation, start: number, count: number
 
 /** The included sections that do not pass (docs/standard.md#pass-rule), of one level or of both, in the order of `sections`. */
 export function failingSections(evaluation: Evaluation, level?: Level): SectionResult[] {
-  const { profile, order } = evaluation.columns;
+  const { order } = evaluation.columns;
+  const resultAt = sectionResults(evaluation.columns);
   const failing: SectionResult[] = [];
   for (let n = 0; n < order.length; n++) {
     const columns = columnsOf(evaluation.columns, n);
@@ -292,23 +365,24 @@ export function failingSections(evaluation: Evaluation, level?: Level): SectionR
       columns.exclusion[row] === 0 &&
       !columns.pass[row]
     )
-      failing.push(resultAt(profile, columns, row));
+      failing.push(resultAt(columns, row));
   }
   return failing;
 }
 
 /** The sections left out of the evaluation (docs/standard.md#scope), whatever the reason, in the order of `sections`. */
 export function excludedSections(evaluation: Evaluation): SectionResult[] {
-  const { profile, order } = evaluation.columns;
+  const { order } = evaluation.columns;
+  const resultAt = sectionResults(evaluation.columns);
   const excluded: SectionResult[] = [];
   for (let n = 0; n < order.length; n++) {
     const columns = columnsOf(evaluation.columns, n);
     const row = rowOf(evaluation.columns, n);
-    if (columns.exclusion[row] !== 0) excluded.push(resultAt(profile, columns, row));
+    if (columns.exclusion[row] !== 0) excluded.push(resultAt(columns, row));
   }
   return excluded;
 }
 
-export { buildSections } from "./columns";
+export { buildSections, countyTable, type CountyTable } from "./columns";
 export type { IndicatorStatus, Shortfall, SectionResult } from "./sectionResult";
 export { additionalAmount, evaluateSection, indicatorStatus, sectionPasses } from "./sectionResult";

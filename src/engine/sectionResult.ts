@@ -13,7 +13,8 @@ import { atLeast, ceilWhole, leastReaching } from "./compare";
 /*
  * What the standard says of one section: each value's status against its standard (docs/standard.md#indicators),
  * the pass rule (docs/standard.md#pass-rule) and what the section lacks. The columnar core (evaluate.ts) applies
- * the same rules row by row; a `SectionResult` object is made only for a section that is asked for.
+ * the same rules over the county's columns, indicator by indicator; a `SectionResult` object is made only for a
+ * section that is asked for.
  */
 
 /** met: ≥ standard; floor: ≥ 85 % of it (the band one indicator may be in); unmet: below the floor. */

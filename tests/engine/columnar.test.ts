@@ -200,32 +200,45 @@ function close(actual: number | null, expected: number | null): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
 }
 
+/** Where two numbers are not within 1e-12 (relative) of each other, or one is null and the other not. */
+function apart(actual: number | null, expected: number | null): boolean {
+  if (expected === null || actual === null) return actual !== expected;
+  return !(Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)));
+}
+
 function expectSameAsReference(evaluation: Evaluation, records: SchoolRecord[], profile: Profile): void {
   const reference = referenceSections(records, profile);
   expect(evaluation.sections).toHaveLength(reference.length);
+  // what differs, gathered and compared once: a county of thousands of sections is checked in one assertion
+  const differences: unknown[] = [];
   reference.forEach((r, n) => {
     const s = evaluation.sections[n];
-    expect([
-      s.recordIndex,
-      s.school,
-      s.level,
-      s.students,
-      s.included,
-      s.exclusion,
-      s.metCount,
-      s.pass,
-    ]).toEqual([r.recordIndex, r.school, r.level, r.students, r.included, r.exclusion, r.metCount, r.pass]);
-    close(s.facilityShare, r.facilityShare);
+    const exact = [s.recordIndex, s.school, s.level, s.students, s.included, s.exclusion, s.metCount, s.pass];
+    const expected = [
+      r.recordIndex,
+      r.school,
+      r.level,
+      r.students,
+      r.included,
+      r.exclusion,
+      r.metCount,
+      r.pass,
+    ];
+    if (exact.some((v, i) => v !== expected[i])) differences.push({ n, exact, expected });
+    if (apart(s.facilityShare, r.facilityShare))
+      differences.push({ n, facilityShare: [s.facilityShare, r.facilityShare] });
     for (const id of INDICATOR_IDS) {
-      close(s.amounts[id], r.amounts[id]);
-      close(s.values[id], r.values[id]);
-      expect(s.status[id]).toBe(r.status[id]);
-      expect(s.met[id]).toBe(r.status[id] === "met");
+      if (apart(s.amounts[id], r.amounts[id]))
+        differences.push({ n, id, amount: [s.amounts[id], r.amounts[id]] });
+      if (apart(s.values[id], r.values[id])) differences.push({ n, id, value: [s.values[id], r.values[id]] });
+      if (s.status[id] !== r.status[id] || s.met[id] !== (r.status[id] === "met"))
+        differences.push({ n, id, status: [s.status[id], s.met[id], r.status[id]] });
     }
-    expect(s.shortfalls.map((f) => f.indicator)).toEqual(
-      INDICATOR_IDS.filter((id) => r.status[id] !== null && r.status[id] !== "met"),
-    );
+    const short = s.shortfalls.map((f) => f.indicator);
+    const expectedShort = INDICATOR_IDS.filter((id) => r.status[id] !== null && r.status[id] !== "met");
+    if (short.join() !== expectedShort.join()) differences.push({ n, shortfalls: [short, expectedShort] });
   });
+  expect(differences).toEqual([]);
   for (const level of LEVELS) {
     const included = reference.filter((r) => r.level === level && r.included);
     const result = evaluation.levels[level];
@@ -287,6 +300,25 @@ describe("the columnar engine agrees with a per-section reference (docs/standard
       }),
       { numRuns: 150, seed: 16 },
     );
+  });
+
+  it("on counties of thousands of schools, read and judged a block at a time, to 1e-12", () => {
+    // counties of every shape put side by side, each keeping its own names (and its teaching points' parents)
+    const big = fc.sample(recordsArb(30), { numRuns: 1500, seed: 61 }).flatMap((county, c) =>
+      county.map((r) => ({
+        ...r,
+        name: `${c}-${r.name}`,
+        ...(r.parent !== undefined ? { parent: `${c}-${r.parent}` } : {}),
+      })),
+    );
+    const [profile] = fc.sample(profileArb, { numRuns: 1, seed: 62 });
+    for (const p of [NATIONAL_2017, profile]) {
+      const evaluation = evaluate(big, p);
+      // several blocks of each level (evaluate.ts BLOCK_ROWS)
+      expect(evaluation.columns.levels.primary.count).toBeGreaterThan(2 * 2048);
+      expect(evaluation.columns.levels.junior.count).toBeGreaterThan(2 * 2048);
+      expectSameAsReference(evaluation, big, p);
+    }
   });
 
   it("makes the failing and the excluded sections and a page of them as `sections` lists them", () => {
