@@ -1,0 +1,137 @@
+import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
+import { LEVEL_NAMES, type Level } from "../../standard/indicators";
+import { atMost } from "../compare";
+import type { SchoolRecord } from "../records";
+import type { ColumnLocation, DerivedItems, LargeClassSection, SchoolFinding } from "./results";
+import {
+  CLASS_SIZE_TYPES,
+  cellOf,
+  columnMissingNote,
+  columnPrefixes,
+  derivedItem,
+  presentLevels,
+  type ColumnPrefixes,
+} from "./schoolCells";
+
+/* Item 5 of the government's guarantee, derived from the school table (docs/standard.md#guarantee-5). */
+
+/** What a largest-class check of a level reads (a field of `largestClass`, its column) and how it is named. */
+interface LargestClassCheck {
+  field: keyof NonNullable<SchoolRecord["largestClass"]>;
+  columnId: string;
+  zh: string;
+  en: string;
+}
+
+const LARGEST_CLASS_CHECKS: Record<
+  "classSize" | "startingGradeClassSize",
+  Record<Level, LargestClassCheck>
+> = {
+  classSize: {
+    primary: {
+      field: "primary",
+      columnId: "primaryLargestClass",
+      zh: `${LEVEL_NAMES.primary.zh}最大班额`,
+      en: `${LEVEL_NAMES.primary.en} largest class`,
+    },
+    junior: {
+      field: "junior",
+      columnId: "juniorLargestClass",
+      zh: `${LEVEL_NAMES.junior.zh}最大班额`,
+      en: `${LEVEL_NAMES.junior.en} largest class`,
+    },
+  },
+  startingGradeClassSize: {
+    primary: {
+      field: "grade1",
+      columnId: "grade1LargestClass",
+      zh: "小学起始年级（一年级）最大班额",
+      en: "Grade 1 largest class",
+    },
+    junior: {
+      field: "grade7",
+      columnId: "grade7LargestClass",
+      zh: "初中起始年级（七年级）最大班额",
+      en: "Grade 7 largest class",
+    },
+  },
+};
+
+/** A section's largest class (or its grade 1 or grade 7 class) that is over its limit or blank; null within it. */
+function largestClassFinding(
+  record: SchoolRecord,
+  level: Level,
+  check: "classSize" | "startingGradeClassSize",
+  columns: ColumnPrefixes,
+): SchoolFinding | null {
+  const limit = SCHOOL_TABLE_LIMITS.classSize[level];
+  const what = LARGEST_CLASS_CHECKS[check][level];
+  const value = record.largestClass?.[what.field];
+  if (value !== undefined && atMost(value, limit)) return null;
+  const cell = cellOf(record, what.columnId, columns);
+  if (value === undefined) {
+    const note = columnMissingNote(what.columnId, columns);
+    return {
+      school: record.name,
+      level,
+      check,
+      status: "missing",
+      value: null,
+      limit,
+      cell,
+      message: { zh: `${what.zh}未填写${note.zh}`, en: `${what.en} not given${note.en}` },
+    };
+  }
+  return {
+    school: record.name,
+    level,
+    check,
+    status: "fail",
+    value,
+    limit,
+    cell,
+    message: { zh: `${what.zh} ${value} 人，应 ≤ ${limit} 人`, en: `${what.en} ${value}; limit ${limit}` },
+  };
+}
+
+/**
+ * docs/standard.md#guarantee-5: every class within 45 (primary) / 50 (junior), checked through each section's largest
+ * class; with the Xing'an plan's starting-grade rule (grades 1 and 7) and the 大班额 (≥ 56) and 超大班额 (≥ 66)
+ * sections.
+ */
+export function classSize(
+  records: readonly SchoolRecord[],
+  columnLocations?: readonly ColumnLocation[],
+): Pick<DerivedItems, "classSize" | "startingGrades" | "largeClasses" | "veryLargeClasses"> {
+  const columns = columnPrefixes(columnLocations);
+  const findings: SchoolFinding[] = [];
+  const starting: SchoolFinding[] = [];
+  const largeClasses: LargeClassSection[] = [];
+  const veryLargeClasses: LargeClassSection[] = [];
+  let checked = 0;
+  for (const record of records) {
+    if (!CLASS_SIZE_TYPES.includes(record.type)) continue;
+    for (const level of presentLevels(record)) {
+      checked++;
+      const finding = largestClassFinding(record, level, "classSize", columns);
+      if (finding) findings.push(finding);
+      const startingGrade = largestClassFinding(record, level, "startingGradeClassSize", columns);
+      if (startingGrade) starting.push(startingGrade);
+      const largest = record.largestClass?.[LARGEST_CLASS_CHECKS.classSize[level].field];
+      if (largest !== undefined && largest >= SCHOOL_TABLE_LIMITS.largeClass) {
+        const cell = finding
+          ? finding.cell
+          : cellOf(record, LARGEST_CLASS_CHECKS.classSize[level].columnId, columns);
+        const entry = { school: record.name, level, largestClass: largest, cell };
+        largeClasses.push(entry);
+        if (largest >= SCHOOL_TABLE_LIMITS.veryLargeClass) veryLargeClasses.push(entry);
+      }
+    }
+  }
+  return {
+    classSize: derivedItem(checked, findings),
+    startingGrades: derivedItem(checked, starting),
+    largeClasses,
+    veryLargeClasses,
+  };
+}
