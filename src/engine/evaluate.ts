@@ -41,13 +41,14 @@ import {
 } from "./sectionResult";
 
 /*
- * The county's resource-allocation verdict from its sections' columns (columns.ts `countyTable`), level by level
- * and indicator by indicator: each indicator's values over the level's sections and their statuses
+ * The county's resource-allocation verdict from its sections' columns (columns.ts `readSections`), a block of
+ * sections at a time and, within a block, indicator by indicator: each indicator's values and their statuses
  * (docs/standard.md#indicators), counted per section for the pass rule (docs/standard.md#pass-rule), and the
- * indicator's difference coefficient over those values (coefficient.ts); then the level verdicts. The evaluation
- * keeps the columns and which sections pass; per-section objects are made only when asked for (`sections`,
- * `failingSections`, `sectionPage`), from the same columns: at a province's scale they would cost far more than
- * the arithmetic.
+ * indicator's difference coefficient gathered over the values (coefficient.ts); then the level verdicts. The
+ * evaluation keeps which schools its sections are, their exclusions and which pass (`LevelColumns`); per-section
+ * objects are made only when asked for (`sections`, `failingSections`, `sectionPage`), their figures read again
+ * from their schools (columns.ts `readSectionAgain`): at a province's scale they would cost far more than the
+ * arithmetic.
  */
 
 export interface IndicatorBalance {
@@ -119,7 +120,7 @@ interface StatusCounts {
 /**
  * One indicator over a block of a level's sections, in one pass: each section's value, its status against the
  * least values that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`, and its
- * part in the indicator's difference coefficient, weighted by its enrolment (coefficient.ts `addEntry`). An excluded
+ * part in the indicator's difference coefficient, weighted by its enrolment (coefficient.ts `addPulledEntry`). An excluded
  * section takes no part in the coefficient (docs/standard.md#scope); its status is counted too, and never read.
  */
 function judgeIndicator(
