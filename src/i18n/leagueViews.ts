@@ -124,11 +124,15 @@ export const LEAGUE_VIEWS_ZH = {
   leaguePlanButton: "求各旗县市最低成本方案",
   leaguePlanMore: "为新加入的旗县市求方案",
   leaguePlanHelp:
-    "按默认单位成本与项目规模（与加载项“规划”相同）求每个旗县市达标的最低成本；教师按每年费用计，校舍与设备按一次性投入计。",
+    "按默认单位成本与项目规模（与加载项“规划”相同）求每个旗县市达标的最低成本；教师按每年费用计，校舍与设备按一次性投入计。可读入单位成本文件（与命令行 --costs 格式相同）改用本地价格。",
   leaguePlanning: "正在求方案 {done}/{total}：{county}…",
   leaguePlanLine: "最低成本方案：合计 {total}（教师每年 {recurring}，一次性 {oneOff}）",
   leaguePlanStillFails: "方案实施后资源配置仍未全部达标（受项目规模或无法增加的资源所限）。",
   leaguePlanFailed: "{county} 的方案求解失败：{message}",
+  leagueCostsFile: "单位成本文件…",
+  leagueCostsRead: "已读取单位成本文件“{file}”：方案按其中的单位成本和项目规模求解。",
+  leagueCostsBad: "单位成本文件“{file}”不能使用：{problems}",
+  leagueCostsNotJson: "不是 JSON 文件（{message}）",
 };
 
 export type LeagueViewMessageKey = keyof typeof LEAGUE_VIEWS_ZH;
@@ -259,10 +263,14 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leaguePlanButton: "Plan each county's least cost",
   leaguePlanMore: "Plan the counties added",
   leaguePlanHelp:
-    "The least cost for each county to pass, at the default unit costs and project sizes (as in the add-in's Plan): teachers as a cost every year, buildings and equipment paid once.",
+    "The least cost for each county to pass, at the default unit costs and project sizes (as in the add-in's Plan): teachers as a cost every year, buildings and equipment paid once. Read a unit costs file (the format of the command line's --costs) for local prices.",
   leaguePlanning: "Planning {done}/{total}: {county}…",
   leaguePlanLine: "Least-cost plan: {total} in all (teachers {recurring} a year, one-off {oneOff})",
   leaguePlanStillFails:
     "Even after the plan, resource allocation does not pass everywhere (project sizes or resources that cannot be added).",
   leaguePlanFailed: "Planning {county} failed: {message}",
+  leagueCostsFile: "Unit costs file…",
+  leagueCostsRead: "Unit costs file “{file}” read: the plans use its unit costs and project sizes.",
+  leagueCostsBad: "The unit costs file “{file}” cannot be used: {problems}",
+  leagueCostsNotJson: "not a JSON file ({message})",
 };

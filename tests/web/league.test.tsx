@@ -275,6 +275,46 @@ describe("the league screen", () => {
       String(front.totalCost),
     );
   });
+
+  it("plans at a unit costs file's prices and project sizes; a file it cannot use is named with why", async () => {
+    read.mockImplementation(async (files, _profile, onFile) =>
+      files.map((f, i) => {
+        onFile?.(i, f);
+        return resultOf(f.name);
+      }),
+    );
+    const Screen = screenFor();
+    render(<Screen files={[file("科右前旗.xlsx")]} />);
+    await screen.findByText("盟市汇总：1 个文件，1 个旗县市已评估");
+    const costsInput = screen.getByLabelText("单位成本文件…", { selector: "input" });
+    const upload = (name: string, text: string) =>
+      fireEvent.change(costsInput, {
+        target: { files: [new File([text], name, { type: "application/json" })] },
+      });
+
+    upload("坏.json", "{ 不是 JSON");
+    await screen.findByText(/^单位成本文件“坏\.json”不能使用：不是 JSON 文件/);
+    upload("负数.json", JSON.stringify({ keyTeachers: -5 }));
+    await screen.findByText(/^单位成本文件“负数\.json”不能使用：keyTeachers：单位成本无效/);
+
+    upload("本地.json", JSON.stringify({ multimediaRooms: 1_000_000, minimum: { teachingArea: 300 } }));
+    await screen.findByText("已读取单位成本文件“本地.json”：方案按其中的单位成本和项目规模求解。");
+    fireEvent.click(screen.getByRole("button", { name: "求各旗县市最低成本方案" }));
+    await waitFor(() => expect(document.querySelectorAll("[data-plan]")).toHaveLength(1));
+    // the file's prices, worked out here from the defaults and the file's two changes
+    const costs = { ...DEFAULT_UNIT_COSTS, multimediaRooms: 1_000_000 };
+    const projects = {
+      minimum: { ...DEFAULT_PROJECT_SIZES.minimum, teachingArea: 300 },
+      step: DEFAULT_PROJECT_SIZES.step,
+    };
+    const records = evaluateTable(GRIDS["科右前旗.xlsx"]!, NATIONAL_2017).read.records;
+    const local = await planLeastCost(records, NATIONAL_2017, costs, { projects });
+    const standard = await planLeastCost(records, NATIONAL_2017, DEFAULT_UNIT_COSTS, {
+      projects: DEFAULT_PROJECT_SIZES,
+    });
+    expect(local.totalCost).not.toBe(standard.totalCost);
+    expect(document.querySelector("[data-plan]")?.getAttribute("data-plan")).toBe(String(local.totalCost));
+  });
 });
 
 describe("the first screen's drop zones", () => {

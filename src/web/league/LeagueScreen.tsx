@@ -11,7 +11,13 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { leagueCountyInput, type CountyFileResult } from "../../countyWorkbook";
 import { leagueSummary, planTotals, type PlanTotals } from "../../engine/league";
-import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS } from "../../engine/plan/costs";
+import {
+  DEFAULT_PROJECT_SIZES,
+  DEFAULT_UNIT_COSTS,
+  parseCosts,
+  type ProjectSizes,
+  type UnitCosts,
+} from "../../engine/plan/costs";
 import { planLeastCost } from "../../engine/plan/leastCost";
 import { calendarDayOf, yearOfDay } from "../../engine/years";
 import type { Lang } from "../../i18n/format";
@@ -38,6 +44,24 @@ export interface LeagueScreenProps {
 
 type Note = { text: string; failed: boolean } | null;
 
+/** What the plans are priced at: the defaults, or a unit costs file's (the command line's --costs). */
+interface Pricing {
+  costs: UnitCosts;
+  projects: ProjectSizes;
+}
+
+const DEFAULT_PRICING: Pricing = { costs: DEFAULT_UNIT_COSTS, projects: DEFAULT_PROJECT_SIZES };
+
+/** A file's text, as UTF-8. */
+function textOf(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error(file.name));
+    reader.readAsText(file, "utf-8");
+  });
+}
+
 /**
  * The web app's league summary: every county file read and evaluated as `balance batch` does, the league's view
  * of them in the school year chosen, and the league workbook to download.
@@ -54,6 +78,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
   // only when asked again
   const [plans, setPlans] = useState<ReadonlyMap<CountyFileResult, PlanTotals>>(new Map());
   const [planning, setPlanning] = useState<{ done: number; total: number; county: string } | null>(null);
+  const [pricing, setPricing] = useState<Pricing>(DEFAULT_PRICING);
+  const costsInput = useRef<HTMLInputElement | null>(null);
   // how many of `files` are read or being read: a file is read once, however often the screen renders
   const started = useRef(0);
 
@@ -96,8 +122,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
         setPlanning({ done: i + 1, total: unplanned.length, county: r.county });
         try {
           const totals = planTotals(
-            await planLeastCost(r.table!.read.records, profile, DEFAULT_UNIT_COSTS, {
-              projects: DEFAULT_PROJECT_SIZES,
+            await planLeastCost(r.table!.read.records, profile, pricing.costs, {
+              projects: pricing.projects,
             }),
           );
           planned.set(r, totals);
@@ -136,6 +162,28 @@ export function LeagueScreen(props: LeagueScreenProps) {
     }
   };
 
+  /** A unit costs file read as `balance batch --costs` reads it; the plans made at other prices are dropped. */
+  const readCosts = async (file: File) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(await textOf(file));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const problems = t(lang, "leagueCostsNotJson", { message });
+      setNote({ text: t(lang, "leagueCostsBad", { file: file.name, problems }), failed: true });
+      return;
+    }
+    const parsed = parseCosts(json);
+    if (parsed.problems.length > 0) {
+      const problems = parsed.problems.map((p) => p.message[lang]).join(lang === "zh" ? "；" : "; ");
+      setNote({ text: t(lang, "leagueCostsBad", { file: file.name, problems }), failed: true });
+      return;
+    }
+    setPricing({ costs: parsed.costs, projects: parsed.projects });
+    setPlans(new Map());
+    setNote({ text: t(lang, "leagueCostsRead", { file: file.name }), failed: false });
+  };
+
   const evaluated = results.filter((r) => r.ok).length;
   const busy = reading !== null || planning !== null;
   return (
@@ -170,6 +218,21 @@ export function LeagueScreen(props: LeagueScreenProps) {
             data-league-plan
           >
             {t(lang, plans.size > 0 && unplanned.length > 0 ? "leaguePlanMore" : "leaguePlanButton")}
+          </Button>
+          <input
+            ref={costsInput}
+            type="file"
+            hidden
+            accept=".json,application/json"
+            aria-label={t(lang, "leagueCostsFile")}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void readCosts(file);
+            }}
+          />
+          <Button size="small" disabled={busy} onClick={() => costsInput.current?.click()}>
+            {t(lang, "leagueCostsFile")}
           </Button>
           <CountyFilesInput
             lang={lang}
