@@ -124,7 +124,7 @@ export const LEAGUE_VIEWS_ZH = {
   leaguePlanButton: "求各旗县市最低成本方案",
   leaguePlanMore: "为新加入的旗县市求方案",
   leaguePlanHelp:
-    "按默认单位成本与项目规模（与加载项“规划”相同）求每个旗县市达标的最低成本；教师按每年费用计，校舍与设备按一次性投入计。可读入单位成本文件（与命令行 --costs 格式相同）改用本地价格。",
+    "按默认单位成本与项目规模（与加载项“规划”相同）求每个旗县市达标的最低成本；教师按每年费用计，校舍与设备按一次性投入计。可读入单位成本文件（与命令行所用的成本文件格式相同）改用本地价格。",
   leaguePlanning: "正在求方案 {done}/{total}：{county}…",
   leaguePlanLine: "最低成本方案：合计 {total}（教师每年 {recurring}，一次性 {oneOff}）",
   leaguePlanStillFails: "方案实施后资源配置仍未全部达标（受项目规模或无法增加的资源所限）。",
@@ -132,7 +132,7 @@ export const LEAGUE_VIEWS_ZH = {
   leagueCostsFile: "单位成本文件…",
   leagueCostsRead: "已读取单位成本文件“{file}”：方案按其中的单位成本和项目规模求解。",
   leagueCostsBad: "单位成本文件“{file}”不能使用：{problems}",
-  leagueCostsNotJson: "不是 JSON 文件（{message}）",
+  leagueCostsNotJson: "文件内容无法解析（{message}）",
 };
 
 export type LeagueViewMessageKey = keyof typeof LEAGUE_VIEWS_ZH;

@@ -293,7 +293,7 @@ describe("the league screen", () => {
       });
 
     upload("坏.json", "{ 不是 JSON");
-    await screen.findByText(/^单位成本文件“坏\.json”不能使用：不是 JSON 文件/);
+    await screen.findByText(/^单位成本文件“坏\.json”不能使用：文件内容无法解析/);
     upload("负数.json", JSON.stringify({ keyTeachers: -5 }));
     await screen.findByText(/^单位成本文件“负数\.json”不能使用：keyTeachers：单位成本无效/);
 
