@@ -79,7 +79,6 @@ export function LeagueScreen(props: LeagueScreenProps) {
   const [plans, setPlans] = useState<ReadonlyMap<CountyFileResult, PlanTotals>>(new Map());
   const [planning, setPlanning] = useState<{ done: number; total: number; county: string } | null>(null);
   const [pricing, setPricing] = useState<Pricing>(DEFAULT_PRICING);
-  const costsInput = useRef<HTMLInputElement | null>(null);
   // how many of `files` are read or being read: a file is read once, however often the screen renders
   const started = useRef(0);
 
@@ -219,21 +218,15 @@ export function LeagueScreen(props: LeagueScreenProps) {
           >
             {t(lang, plans.size > 0 && unplanned.length > 0 ? "leaguePlanMore" : "leaguePlanButton")}
           </Button>
-          <input
-            ref={costsInput}
-            type="file"
-            hidden
+          <CountyFilesInput
+            lang={lang}
+            label={t(lang, "leagueCostsFile")}
+            size="small"
             accept=".json,application/json"
-            aria-label={t(lang, "leagueCostsFile")}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void readCosts(file);
-            }}
+            single
+            disabled={busy}
+            onFiles={([file]) => void readCosts(file)}
           />
-          <Button size="small" disabled={busy} onClick={() => costsInput.current?.click()}>
-            {t(lang, "leagueCostsFile")}
-          </Button>
           <CountyFilesInput
             lang={lang}
             id="more-county-files"

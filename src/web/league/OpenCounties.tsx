@@ -5,17 +5,24 @@ import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../../taskpane/styles";
 import { DropZone } from "../DropZone";
 
+const WORKBOOK_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /**
- * The chooser of several county workbooks, for the league's view: a file input taking many files, and a zone to
- * drop them on. Used on the web app's first screen and, as “add files”, on the league screen.
+ * A button that opens the browser's file chooser: by default for several county workbooks, for the league's view
+ * (on the web app's first screen and, as “add files”, on the league screen); with `accept` and `single`, for one
+ * file of another kind (the league screen's unit costs file).
  */
 export function CountyFilesInput(props: {
   lang: Lang;
-  id: string;
+  id?: string;
   label: string;
   disabled?: boolean;
   appearance?: "primary" | "secondary";
   size?: "small" | "medium";
+  /** the file types offered; county workbooks by default */
+  accept?: string;
+  /** one file only */
+  single?: boolean;
   onFiles(files: File[]): void;
 }) {
   const input = useRef<HTMLInputElement | null>(null);
@@ -25,9 +32,9 @@ export function CountyFilesInput(props: {
         ref={input}
         id={props.id}
         type="file"
-        multiple
+        multiple={!props.single}
         hidden
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={props.accept ?? WORKBOOK_TYPES}
         aria-label={props.label}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
