@@ -166,6 +166,14 @@ describe("the league view", () => {
 describe("the league screen", () => {
   const read = readCountyFiles as jest.MockedFunction<typeof readCountyFiles>;
   const file = (name: string) => new File([new Uint8Array([1])], name);
+  /** Each file read at once as its grid (or its failure) in GRIDS. */
+  const readAsGiven = () =>
+    read.mockImplementation(async (files, _profile, onFile) =>
+      files.map((f, i) => {
+        onFile?.(i, f);
+        return resultOf(f.name);
+      }),
+    );
   /** The screen over the files it is given, in Chinese, with what it calls back. */
   const screenFor = (onAddFiles: (files: File[]) => void = () => undefined, onBack = () => undefined) =>
     function Screen({ files }: { files: File[] }) {
@@ -229,12 +237,7 @@ describe("the league screen", () => {
   });
 
   it("plans each evaluated county at the add-in's default costs, as the plan view would, and the added ones on asking again", async () => {
-    read.mockImplementation(async (files, _profile, onFile) =>
-      files.map((f, i) => {
-        onFile?.(i, f);
-        return resultOf(f.name);
-      }),
-    );
+    readAsGiven();
     const Screen = screenFor();
     const first = [file("科右前旗.xlsx"), file("扎赉特旗.xlsx"), file("突泉县.xlsx")];
     const view = render(<Screen files={first} />);
@@ -277,12 +280,7 @@ describe("the league screen", () => {
   });
 
   it("plans at a unit costs file's prices and project sizes; a file it cannot use is named with why", async () => {
-    read.mockImplementation(async (files, _profile, onFile) =>
-      files.map((f, i) => {
-        onFile?.(i, f);
-        return resultOf(f.name);
-      }),
-    );
+    readAsGiven();
     const Screen = screenFor();
     render(<Screen files={[file("科右前旗.xlsx")]} />);
     await screen.findByText("盟市汇总：1 个文件，1 个旗县市已评估");
