@@ -1,7 +1,7 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
 import { ceilWhole, nearlyEqual } from "../engine/compare";
-import { excludedSections, failingSections } from "../engine/evaluate";
+import { eachFailingSection, excludedSections } from "../engine/evaluate";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
 import type { Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
@@ -312,7 +312,7 @@ export function* verdictLines(
     if (evaluation.levels[level].sections > 0) {
       const words = indicatorWords(profile, level, lang);
       let first = true;
-      for (const section of failingSections(evaluation, level)) {
+      for (const section of eachFailingSection(evaluation, level)) {
         if (first) yield `  ${t.failing}`;
         first = false;
         yield sectionLine(section, lang);

@@ -355,9 +355,16 @@ export function sectionPage(evaluation: Evaluation, start: number, count: number
 
 /** The included sections that do not pass (docs/standard.md#pass-rule), of one level or of both, in the order of `sections`. */
 export function failingSections(evaluation: Evaluation, level?: Level): SectionResult[] {
+  return Array.from(eachFailingSection(evaluation, level));
+}
+
+/**
+ * The failing sections as `failingSections` lists them, each made as it is reached: a reader that uses one and
+ * moves on (a line of text each) never holds them all, and each is garbage by the time the next is made.
+ */
+export function* eachFailingSection(evaluation: Evaluation, level?: Level): Generator<SectionResult> {
   const { order } = evaluation.columns;
   const resultAt = sectionResults(evaluation.columns);
-  const failing: SectionResult[] = [];
   for (let n = 0; n < order.length; n++) {
     const columns = columnsOf(evaluation.columns, n);
     const row = rowOf(evaluation.columns, n);
@@ -366,9 +373,8 @@ export function failingSections(evaluation: Evaluation, level?: Level): SectionR
       columns.exclusion[row] === 0 &&
       !columns.pass[row]
     )
-      failing.push(resultAt(columns, row));
+      yield resultAt(columns, row);
   }
-  return failing;
 }
 
 /** The sections left out of the evaluation (docs/standard.md#scope), whatever the reason, in the order of `sections`. */

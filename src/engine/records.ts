@@ -78,6 +78,14 @@ export interface RecordSource {
   row: number;
   /** cell address of each field read, e.g. { teachingArea: "学校!P12" } */
   cells: Partial<Record<string, string>>;
+  /** the address `cells` gives for one field, where a source can name it without making the others */
+  address?(field: string): string | undefined;
+}
+
+/** The address of the cell a field of a record was read from (`RecordSource.cells`), if it was read. */
+export function sourceCell(source: RecordSource | undefined, field: string): string | undefined {
+  if (!source) return undefined;
+  return source.address ? source.address(field) : source.cells[field];
 }
 
 export function emptyTeachers(): SectionTeachers {

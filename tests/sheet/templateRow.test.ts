@@ -286,7 +286,7 @@ describe("readTemplateRow on rows the reader treats apart", () => {
   it("reads a plain row: equipment in 万元 turned into 元, the cells named for the record's source", () => {
     const record = lean({ equipmentValue: 12.34 });
     expect(record?.facilities.equipmentValue).toBe(123400);
-    expect(record?.source).toEqual({
+    expect(record?.source).toMatchObject({
       sheet: "学校",
       row: 2,
       cells: expect.objectContaining({ name: "学校!A2", equipmentValue: "学校!R2" }),

@@ -1,4 +1,4 @@
-import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
+import { SCHOOL_TABLE_LIMITS, type Bilingual } from "../../standard/county";
 import { LEVEL_NAMES, type Level } from "../../standard/indicators";
 import { atMost } from "../compare";
 import type { SchoolRecord } from "../records";
@@ -57,12 +57,31 @@ const LARGEST_CLASS_CHECKS: Record<
   },
 };
 
+/** Each check's message for a blank cell, the same for every section: made once per table and shared. */
+type NotGivenMessages = Record<"classSize" | "startingGradeClassSize", Record<Level, Bilingual>>;
+
+function notGivenMessages(columns: ColumnPrefixes): NotGivenMessages {
+  const of = (what: LargestClassCheck): Bilingual => {
+    const note = columnMissingNote(what.columnId, columns);
+    return { zh: `${what.zh}未填写${note.zh}`, en: `${what.en} not given${note.en}` };
+  };
+  const checks = LARGEST_CLASS_CHECKS;
+  return {
+    classSize: { primary: of(checks.classSize.primary), junior: of(checks.classSize.junior) },
+    startingGradeClassSize: {
+      primary: of(checks.startingGradeClassSize.primary),
+      junior: of(checks.startingGradeClassSize.junior),
+    },
+  };
+}
+
 /** A section's largest class (or its grade 1 or grade 7 class) that is over its limit or blank; null within it. */
 function largestClassFinding(
   record: SchoolRecord,
   level: Level,
   check: "classSize" | "startingGradeClassSize",
   columns: ColumnPrefixes,
+  notGiven: NotGivenMessages,
 ): SchoolFinding | null {
   const limit = SCHOOL_TABLE_LIMITS.classSize[level];
   const what = LARGEST_CLASS_CHECKS[check][level];
@@ -70,7 +89,6 @@ function largestClassFinding(
   if (value !== undefined && atMost(value, limit)) return null;
   const cell = cellOf(record, what.columnId, columns);
   if (value === undefined) {
-    const note = columnMissingNote(what.columnId, columns);
     return {
       school: record.name,
       level,
@@ -79,7 +97,7 @@ function largestClassFinding(
       value: null,
       limit,
       cell,
-      message: { zh: `${what.zh}未填写${note.zh}`, en: `${what.en} not given${note.en}` },
+      message: notGiven[check][level],
     };
   }
   return {
@@ -104,6 +122,7 @@ export function classSize(
   columnLocations?: readonly ColumnLocation[],
 ): Pick<DerivedItems, "classSize" | "startingGrades" | "largeClasses" | "veryLargeClasses"> {
   const columns = columnPrefixes(columnLocations);
+  const notGiven = notGivenMessages(columns);
   const findings: SchoolFinding[] = [];
   const starting: SchoolFinding[] = [];
   const largeClasses: LargeClassSection[] = [];
@@ -113,9 +132,9 @@ export function classSize(
     if (!CLASS_SIZE_TYPES.includes(record.type)) continue;
     for (const level of presentLevels(record)) {
       checked++;
-      const finding = largestClassFinding(record, level, "classSize", columns);
+      const finding = largestClassFinding(record, level, "classSize", columns, notGiven);
       if (finding) findings.push(finding);
-      const startingGrade = largestClassFinding(record, level, "startingGradeClassSize", columns);
+      const startingGrade = largestClassFinding(record, level, "startingGradeClassSize", columns, notGiven);
       if (startingGrade) starting.push(startingGrade);
       const largest = record.largestClass?.[LARGEST_CLASS_CHECKS.classSize[level].field];
       if (largest !== undefined && largest >= SCHOOL_TABLE_LIMITS.largeClass) {

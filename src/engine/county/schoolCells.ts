@@ -1,6 +1,6 @@
 import type { Bilingual } from "../../standard/county";
 import type { Level } from "../../standard/indicators";
-import { SECTIONS_OF_TYPE, type SchoolRecord, type SchoolType } from "../records";
+import { SECTIONS_OF_TYPE, sourceCell, type SchoolRecord, type SchoolType } from "../records";
 import { combine, type ColumnLocation, type DerivedItem, type SchoolFinding } from "./results";
 
 /*
@@ -51,7 +51,7 @@ export function columnPrefixes(columns: readonly ColumnLocation[] | undefined): 
 
 /** Address of a field of a record: the cell it was read from, or the blank cell in its column. */
 export function cellOf(record: SchoolRecord, columnId: string, columns: ColumnPrefixes): string | null {
-  const read = record.source?.cells[columnId];
+  const read = sourceCell(record.source, columnId);
   if (read) return read;
   const prefix = columns?.get(columnId);
   return prefix && record.source ? `${prefix}${record.source.row}` : null;

@@ -85,16 +85,37 @@ export function musicArtRooms(
   const columns = columnPrefixes(columnLocations);
   const findings: SchoolFinding[] = [];
   const schools = roomsAndSizeSchools(records);
+  // the messages that name no figure, the same for every school: made once and shared by its findings
+  const fixed = ROOM_KINDS.map((k) => {
+    const countNote = columnMissingNote(k.countColumn, columns);
+    const areaNote = columnMissingNote(k.areaColumn, columns);
+    return {
+      countMissing: {
+        zh: `${k.zh}专用教室数未填写${countNote.zh}`,
+        en: `${k.en} rooms not given${countNote.en}`,
+      },
+      noRoom: { zh: `无${k.zh}专用教室`, en: `no ${k.en} room` },
+      classesMissing: {
+        zh: `班级数未填写，无法核对${k.zh}专用教室数`,
+        en: `classes not given: ${k.en} rooms cannot be checked`,
+      },
+      areaMissing: {
+        zh: `${k.zh}专用教室最小面积未填写${areaNote.zh}`,
+        en: `smallest ${k.en} room not given${areaNote.en}`,
+      },
+    };
+  });
   for (const { record, levels } of schools) {
     const classes = classesIn(record, levels);
     const required =
       classes === null ? null : Math.max(1, Math.ceil(classes / SCHOOL_TABLE_LIMITS.classesPerRoom));
-    for (const k of ROOM_KINDS) {
+    for (let kind = 0; kind < ROOM_KINDS.length; kind++) {
+      const k = ROOM_KINDS[kind];
+      const messages = fixed[kind];
       const count = record.rooms?.[k.countField];
       const area = record.rooms?.[k.areaField];
       const countCell = cellOf(record, k.countColumn, columns);
       if (count === undefined) {
-        const note = columnMissingNote(k.countColumn, columns);
         findings.push({
           school: record.name,
           level: null,
@@ -103,7 +124,7 @@ export function musicArtRooms(
           value: null,
           limit: required,
           cell: countCell,
-          message: { zh: `${k.zh}专用教室数未填写${note.zh}`, en: `${k.en} rooms not given${note.en}` },
+          message: messages.countMissing,
         });
       } else if (required === null) {
         // classes unknown: one room is needed whatever the number of classes
@@ -119,7 +140,7 @@ export function musicArtRooms(
                 value: count,
                 limit: 1,
                 cell: countCell,
-                message: { zh: `无${k.zh}专用教室`, en: `no ${k.en} room` },
+                message: messages.noRoom,
               }
             : {
                 school: record.name,
@@ -129,10 +150,7 @@ export function musicArtRooms(
                 value: count,
                 limit: null,
                 cell: classCell,
-                message: {
-                  zh: `班级数未填写，无法核对${k.zh}专用教室数`,
-                  en: `classes not given: ${k.en} rooms cannot be checked`,
-                },
+                message: messages.classesMissing,
               },
         );
       } else if (count < required) {
@@ -155,7 +173,6 @@ export function musicArtRooms(
       if (count === undefined && area === undefined) continue;
       const areaCell = cellOf(record, k.areaColumn, columns);
       if (area === undefined) {
-        const note = columnMissingNote(k.areaColumn, columns);
         findings.push({
           school: record.name,
           level: null,
@@ -164,10 +181,7 @@ export function musicArtRooms(
           value: null,
           limit: k.minArea,
           cell: areaCell,
-          message: {
-            zh: `${k.zh}专用教室最小面积未填写${note.zh}`,
-            en: `smallest ${k.en} room not given${note.en}`,
-          },
+          message: messages.areaMissing,
         });
       } else if (!atLeast(area, k.minArea)) {
         findings.push({

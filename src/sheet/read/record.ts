@@ -66,6 +66,32 @@ export function schoolRecord(parts: RecordParts): SchoolRecord {
 }
 
 /**
+ * Where a table row's record came from. Its cells' addresses (`cells`), some thirty a row, are made when first
+ * asked for: a county's verdict names a few cells of a few schools, and addresses made for every field of every
+ * row would only be kept to the end of the run. `address` names one field's cell without making the others.
+ */
+export class RowSource implements RecordSource {
+  private made: Readonly<Record<string, string>> | null = null;
+
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    private readonly plan: ColumnPlan,
+  ) {}
+
+  get cells(): Readonly<Record<string, string>> {
+    return (this.made ??= sourceCells(this.plan, this.row));
+  }
+
+  address(field: string): string | undefined {
+    if (this.made !== null) return this.made[field];
+    // as addressesOf fills them in: a field read from two columns is named by the later one
+    const at = this.plan.cellIds.lastIndexOf(field);
+    return at < 0 ? undefined : this.plan.cellPrefixes[at] + String(this.row);
+  }
+}
+
+/**
  * The addresses of the cells of a row read, by column id: each record gets its own copy. A table's rows are each
  * read once, and their addresses are made once, for the record; a row read again at once (the functions read row
  * 2 of their argument on every call) is kept by the plan from its second read on, and copied.

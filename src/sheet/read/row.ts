@@ -14,7 +14,7 @@ import { FIGURE, GUARANTEE_FIGURES, STUDENT_FIGURES, TEACHER_FIGURES } from "./f
 import { OK, readFigures, type ProblemSink, type RowFigures } from "./figures";
 import { warnImplausibleFigures, warnImplausibleSchool } from "./plausibility";
 import { columnName, notText, problem } from "./problems";
-import { schoolRecord, sourceCells } from "./record";
+import { RowSource, schoolRecord } from "./record";
 import { checkAgainstType, sectionsOfSchool } from "./typeChecks";
 
 /** What reading a row needs: the plan, the profile, where problems go. */
@@ -151,19 +151,22 @@ function readParent(ctx: RowContext, row: readonly unknown[], cell: string): str
 /** Reads row `row`, numbered rowNumber in its sheet. */
 export function readSchoolRow(ctx: RowContext, row: readonly unknown[], rowNumber: number): SchoolRow {
   const { plan, profile, sink } = ctx;
-  const cells = sourceCells(plan, rowNumber);
+  const source = new RowSource(ctx.sheet, rowNumber, plan);
   let name: string | null = null;
   let folded = "";
   if (plan.nameCol !== undefined) {
-    name = readName(ctx, row, cells.name);
+    const cell = source.address("name") as string;
+    name = readName(ctx, row, cell);
     if (name !== null) {
       folded = foldText(name);
-      checkRepeatedName(ctx, name, folded, cells.name);
+      checkRepeatedName(ctx, name, folded, cell);
     }
   }
-  const type = plan.typeCol === undefined ? null : readType(ctx, row, cells.type);
-  const locale = plan.localeCol === undefined ? undefined : readLocale(ctx, row, cells.locale);
-  const parent = plan.parentCol === undefined ? undefined : readParent(ctx, row, cells.parent);
+  const type = plan.typeCol === undefined ? null : readType(ctx, row, source.address("type") as string);
+  const locale =
+    plan.localeCol === undefined ? undefined : readLocale(ctx, row, source.address("locale") as string);
+  const parent =
+    plan.parentCol === undefined ? undefined : readParent(ctx, row, source.address("parent") as string);
 
   const figures = readFigures(plan, row, rowNumber, sink);
   const students = {
@@ -201,7 +204,7 @@ export function readSchoolRow(ctx: RowContext, row: readonly unknown[], rowNumbe
     sectionFacilities: facilities.sections,
     indoor: valueOrUndefined(figures, FIGURE.indoorSportsArea),
     guarantee,
-    source: { sheet: ctx.sheet, row: rowNumber, cells },
+    source,
   });
   return { record, name, folded };
 }

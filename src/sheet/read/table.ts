@@ -3,7 +3,7 @@
  * problems, in one pass: the header found in the first rows, its columns planned, each row below read once.
  * Host-neutral and total: any grid yields records or problems, never an exception.
  */
-import type { SchoolRecord } from "../../engine/records";
+import { sourceCell, type SchoolRecord } from "../../engine/records";
 import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Profile } from "../../standard/profile";
 import type { Grid } from "../grid";
@@ -206,7 +206,7 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
     const { record } = readSchoolRow(ctx, view.row(r), view.sheetRow(r));
     if (!record) return;
     if (record.type === "teachingPoint" || record.parent !== undefined) {
-      const cell = record.source?.cells.parent ?? null;
+      const cell = sourceCell(record.source, "parent") ?? null;
       parentChecks.push({ index: records.length, cell, nameCell: view.address(r, plan.nameCol ?? 0) });
     }
     records.push(record);
