@@ -182,7 +182,8 @@ function levelJudgement(
 
 /**
  * A block of a level's sections, the `firstRow`-th onwards, judged indicator by indicator (`judgeIndicator`), then
- * the pass rule for each section (docs/standard.md#pass-rule); what is kept of each goes into `judged`.
+ * the pass rule for each section (docs/standard.md#pass-rule); what is kept of each goes into `judged`. Each step is
+ * a loop of its own: V8 optimizes the loops one by one as they run, rather than one large function twice.
  */
 function judgeBlock(
   judgement: LevelJudgement,
@@ -190,19 +191,11 @@ function judgeBlock(
   firstRow: number,
   profile: Profile,
 ): void {
-  const { counts, judged } = judgement;
-  const { count, exclusion, recordIndex } = columns;
-  counts.tally.fill(0, 0, count);
+  const { counts, scaleFactors, metFrom, floorFrom } = judgement;
+  counts.tally.fill(0, 0, columns.count);
   // every indicator's spread holds the same weights: the level's enrolment so far
-  let enrolment = judgement.spreads[0].totalWeight;
-  for (let row = 0; row < count; row++) {
-    const students = columns.students[row];
-    const included = exclusion[row] === NOT_EXCLUDED && students > 0;
-    counts.pull[row] = included ? students / (enrolment + students) : 0;
-    if (included) enrolment += students;
-  }
-  for (let x = 0; x < judgement.spreads.length; x++) {
-    const { scaleFactors, metFrom, floorFrom } = judgement;
+  pullsOf(counts, columns, judgement.spreads[0].totalWeight);
+  for (let x = 0; x < judgement.spreads.length; x++)
     judgeIndicator(
       columns.amounts[x],
       scaleFactors[x],
@@ -212,12 +205,38 @@ function judgeBlock(
       counts,
       judgement.spreads[x],
     );
+  keepJudged(judgement, columns, firstRow, profile);
+}
+
+/**
+ * Each section's pull on its level's weighted means (`StatusCounts.pull`), the level's included sections before
+ * the block having `enrolment` pupils.
+ */
+function pullsOf(counts: StatusCounts, columns: SectionColumns, enrolment: number): void {
+  const { count, exclusion, students } = columns;
+  const { pull } = counts;
+  for (let row = 0; row < count; row++) {
+    const included = exclusion[row] === NOT_EXCLUDED && students[row] > 0;
+    pull[row] = included ? students[row] / (enrolment + students[row]) : 0;
+    if (included) enrolment += students[row];
   }
+}
+
+/** What is kept of a judged block (`LevelColumns`): its schools, their exclusions, and which pass. */
+function keepJudged(
+  judgement: LevelJudgement,
+  columns: SectionColumns,
+  firstRow: number,
+  profile: Profile,
+): void {
+  const { judged } = judgement;
+  const { count, exclusion, recordIndex } = columns;
+  const { tally } = judgement.counts;
   judged.count = firstRow + count;
   judged.recordIndex.set(recordIndex.subarray(0, count), firstRow);
   judged.exclusion.set(exclusion.subarray(0, count), firstRow);
   for (let row = 0; row < count; row++) {
-    if (exclusion[row] !== NOT_EXCLUDED || !tallyPasses(profile, counts.tally[row])) continue;
+    if (exclusion[row] !== NOT_EXCLUDED || !tallyPasses(profile, tally[row])) continue;
     judged.pass[firstRow + row] = 1;
     judgement.passing++;
   }
