@@ -24,7 +24,8 @@
  * ratio goal is judged on the engine over its columns, its input laid out in advance as the bare loop's is; the
  * ratio from the records (columns read and judged block by block in the call) is printed with a verdict of its own, as are the other goals
  * for both. Warm figures are medians after warm-up, per call of a batch (see `medianMs`); first-call figures are
- * each measured in a fresh Node process, as a command line run pays them. Times are CPU time.
+ * medians over several fresh Node processes (`FIRST_CALL_PROCESSES`), as a command line run pays them. Times are CPU
+ * time.
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -237,6 +238,8 @@ interface Timed {
   ratio: number;
   /** the engine's wall-clock time (first calls) */
   engineWallMs?: number;
+  /** the least and the most of the engine's first calls, where a figure is the median over several processes */
+  engineRange?: [number, number];
 }
 
 interface Figure {
@@ -303,11 +306,37 @@ function firstCallInChild(way: string, sections: number): Partial<Figure> {
   return JSON.parse(child.stdout.trim().split("\n").pop() as string) as Partial<Figure>;
 }
 
-/** The first calls of `sections` sections, each way in a fresh process. */
+/**
+ * Fresh processes per size and way: one process's first call swings twofold with what else the machine is doing
+ * at that moment, so each first-call figure is the median over this many.
+ */
+const FIRST_CALL_PROCESSES = 5;
+
+/** The median of the processes' first calls, figure by figure, and the range of the engine's times. */
+function medianTimed(timed: Timed[]): Timed {
+  const of = (pick: (t: Timed) => number) => median(timed.map(pick));
+  const engine = timed.map((t) => t.engineMs);
+  return {
+    engineMs: of((t) => t.engineMs),
+    baselineMs: of((t) => t.baselineMs),
+    ratio: of((t) => t.ratio),
+    engineWallMs: of((t) => t.engineWallMs ?? NaN),
+    engineRange: [Math.min(...engine), Math.max(...engine)],
+  };
+}
+
+/** The first calls of `sections` sections, each way in fresh processes, taken in turns (`FIRST_CALL_PROCESSES`). */
 function firstCalls(sections: number): Figure {
-  const columns = firstCallInChild("columns", sections);
-  const records = firstCallInChild("records", sections);
-  return { ...columns, ...records } as Figure;
+  const runs = Array.from({ length: FIRST_CALL_PROCESSES }, () => ({
+    columns: firstCallInChild("columns", sections),
+    records: firstCallInChild("records", sections),
+  }));
+  return {
+    sections,
+    buildingMs: median(runs.map((r) => r.columns.buildingMs as number)),
+    overColumns: medianTimed(runs.map((r) => r.columns.overColumns as Timed)),
+    fromRecords: medianTimed(runs.map((r) => r.records.fromRecords as Timed)),
+  };
 }
 
 /** The baseline's input, and a check that it gives the engine's coefficients (the evaluation made for it is dropped). */
@@ -351,6 +380,11 @@ function asked(records: SchoolRecord[], verdictMs: number, runs: number): void {
   }
 }
 
+/** The range of the engine's first calls over the processes, where a figure is a median of several. */
+const rangeOf = (t: Timed) => {
+  const range = t.engineRange;
+  return range ? `processes ${ms(range[0])} to ${ms(range[1])}` : "one process";
+};
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 const verdictWord = (met: boolean) => (met ? "met" : "NOT met");
 const OVER_COLUMNS = "the engine over its columns (evaluateColumns)";
@@ -415,10 +449,14 @@ function main(): void {
     }
   }
   const first = [1_000, 20_000, 200_000].map(firstCalls);
-  console.log("first call (a fresh Node process each way):");
+  console.log(
+    `first call (medians over ${FIRST_CALL_PROCESSES} fresh Node processes each way, taken in turns; CPU time, ` +
+      "which counts V8's compiling on its background threads):",
+  );
   for (const f of first) {
     const line = (t: Timed) =>
-      `${ms(t.engineMs)} (wall ${ms(t.engineWallMs ?? NaN)}), bare loop ${ms(t.baselineMs)}, ratio ${t.ratio.toFixed(1)}×`;
+      `${ms(t.engineMs)} (wall ${ms(t.engineWallMs ?? NaN)}; ${rangeOf(t)}), bare loop ${ms(t.baselineMs)}, ` +
+      `ratio ${t.ratio.toFixed(1)}×`;
     console.log(`  ${f.sections.toLocaleString("en")} sections:`);
     console.log(`    building the columns (countyTable): ${ms(f.buildingMs)}`);
     console.log(`    then judging them, ${OVER_COLUMNS}: ${line(f.overColumns)}`);

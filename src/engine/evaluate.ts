@@ -31,14 +31,7 @@ import {
   type WeightedSpread,
 } from "./coefficient";
 import { atMost } from "./compare";
-import {
-  StatusCode,
-  passesRule,
-  sectionResult,
-  statusCode,
-  thresholdsOf,
-  type SectionResult,
-} from "./sectionResult";
+import { sectionResult, statusTally, tallyPasses, thresholdsOf, type SectionResult } from "./sectionResult";
 
 /*
  * The county's resource-allocation verdict from its sections' columns (columns.ts `readSections`), a block of
@@ -106,10 +99,8 @@ function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
 
 /** What the standard says of each section of a block, per indicator, before the pass rule. */
 interface StatusCounts {
-  /** indicators that meet their standard */
-  met: Uint8Array;
-  /** indicators below their floor (docs/standard.md#pass-rule) */
-  short: Uint8Array;
+  /** the indicators that meet their standard and those below their floor, counted together (sectionResult.ts `statusTally`) */
+  tally: Uint8Array;
   /**
    * each section's pull on every indicator's weighted mean (coefficient.ts `addPulledEntry`): its enrolment over
    * the level's enrolment up to it; 0 for an excluded section, which takes no part (docs/standard.md#scope)
@@ -119,7 +110,8 @@ interface StatusCounts {
 
 /**
  * One indicator over a block of a level's sections, in one pass: each section's value, its status against the
- * least values that meet the standard (`metFrom`) and reach the floor (`floorFrom`), counted into `counts`, and its
+ * least values that meet the standard (`metFrom`) and reach the floor (`floorFrom`), tallied into `counts`
+ * (sectionResult.ts `statusTally`), and its
  * part in the indicator's difference coefficient, weighted by its enrolment (coefficient.ts `addPulledEntry`). An excluded
  * section takes no part in the coefficient (docs/standard.md#scope); its status is counted too, and never read.
  */
@@ -132,13 +124,11 @@ function judgeIndicator(
   counts: StatusCounts,
   spread: WeightedSpread,
 ): void {
-  const { met, short, pull } = counts;
+  const { tally, pull } = counts;
   const { count, students } = columns;
   for (let row = 0; row < count; row++) {
     const value = perStudents(amounts[row], scaleFactor, students[row]);
-    const code = statusCode(value, metFrom, floorFrom);
-    met[row] += Number(code === StatusCode.met);
-    short[row] += Number(code === StatusCode.unmet);
+    tally[row] += statusTally(value, metFrom, floorFrom);
     if (pull[row] > 0) addPulledEntry(spread, value, students[row], pull[row]);
   }
 }
@@ -184,8 +174,7 @@ function levelJudgement(
     metFrom: Float64Array.from(thresholds, (t) => t.met),
     floorFrom: Float64Array.from(thresholds, (t) => t.floor),
     counts: {
-      met: new Uint8Array(blockRows),
-      short: new Uint8Array(blockRows),
+      tally: new Uint8Array(blockRows),
       pull: new Float64Array(blockRows),
     },
   };
@@ -193,7 +182,8 @@ function levelJudgement(
 
 /**
  * A block of a level's sections, the `firstRow`-th onwards, judged indicator by indicator (`judgeIndicator`), then
- * the pass rule for each section (docs/standard.md#pass-rule); what is kept of each goes into `judged`.
+ * the pass rule for each section (docs/standard.md#pass-rule); what is kept of each goes into `judged`. Each step is
+ * a loop of its own: V8 optimizes the loops one by one as they run, rather than one large function twice.
  */
 function judgeBlock(
   judgement: LevelJudgement,
@@ -201,20 +191,11 @@ function judgeBlock(
   firstRow: number,
   profile: Profile,
 ): void {
-  const { counts, judged } = judgement;
-  const { count, exclusion, recordIndex } = columns;
-  counts.met.fill(0, 0, count);
-  counts.short.fill(0, 0, count);
+  const { counts, scaleFactors, metFrom, floorFrom } = judgement;
+  counts.tally.fill(0, 0, columns.count);
   // every indicator's spread holds the same weights: the level's enrolment so far
-  let enrolment = judgement.spreads[0].totalWeight;
-  for (let row = 0; row < count; row++) {
-    const students = columns.students[row];
-    const included = exclusion[row] === NOT_EXCLUDED && students > 0;
-    counts.pull[row] = included ? students / (enrolment + students) : 0;
-    if (included) enrolment += students;
-  }
-  for (let x = 0; x < judgement.spreads.length; x++) {
-    const { scaleFactors, metFrom, floorFrom } = judgement;
+  pullsOf(counts, columns, judgement.spreads[0].totalWeight);
+  for (let x = 0; x < judgement.spreads.length; x++)
     judgeIndicator(
       columns.amounts[x],
       scaleFactors[x],
@@ -224,12 +205,38 @@ function judgeBlock(
       counts,
       judgement.spreads[x],
     );
+  keepJudged(judgement, columns, firstRow, profile);
+}
+
+/**
+ * Each section's pull on its level's weighted means (`StatusCounts.pull`), the level's included sections before
+ * the block having `enrolment` pupils.
+ */
+function pullsOf(counts: StatusCounts, columns: SectionColumns, enrolment: number): void {
+  const { count, exclusion, students } = columns;
+  const { pull } = counts;
+  for (let row = 0; row < count; row++) {
+    const included = exclusion[row] === NOT_EXCLUDED && students[row] > 0;
+    pull[row] = included ? students[row] / (enrolment + students[row]) : 0;
+    if (included) enrolment += students[row];
   }
+}
+
+/** What is kept of a judged block (`LevelColumns`): its schools, their exclusions, and which pass. */
+function keepJudged(
+  judgement: LevelJudgement,
+  columns: SectionColumns,
+  firstRow: number,
+  profile: Profile,
+): void {
+  const { judged } = judgement;
+  const { count, exclusion, recordIndex } = columns;
+  const { tally } = judgement.counts;
   judged.count = firstRow + count;
   judged.recordIndex.set(recordIndex.subarray(0, count), firstRow);
   judged.exclusion.set(exclusion.subarray(0, count), firstRow);
   for (let row = 0; row < count; row++) {
-    if (exclusion[row] !== NOT_EXCLUDED || !passesRule(profile, counts.met[row], counts.short[row])) continue;
+    if (exclusion[row] !== NOT_EXCLUDED || !tallyPasses(profile, tally[row])) continue;
     judged.pass[firstRow + row] = 1;
     judgement.passing++;
   }

@@ -76,7 +76,33 @@ export function thresholdsOf(
  * county's values fall either side at random.
  */
 export function statusCode(value: number, met: number, floor: number): StatusCode {
-  return (StatusCode.unmet + Number(value >= floor) + Number(value >= met)) as StatusCode;
+  return (StatusCode.unmet + Number(reaches(value, floor)) + Number(reaches(value, met))) as StatusCode;
+}
+
+/**
+ * Whether a value reaches a threshold given as the least value that reaches it (`StatusThresholds`); a missing
+ * value (NaN) reaches none.
+ */
+function reaches(value: number, least: number): boolean {
+  return value >= least;
+}
+
+/**
+ * The pass rule over columns (evaluate.ts) counts a section's statuses indicator by indicator into one small
+ * number, its tally: an indicator that meets its standard adds 1, one below its floor adds `BELOW_FLOOR`. The
+ * count of indicators met (at most 7) never reaches `BELOW_FLOOR`, so `tallyPasses` reads both counts back.
+ */
+export const BELOW_FLOOR = 8;
+
+/** What one indicator adds to its section's tally: `statusCode`'s comparisons, counted for the pass rule. */
+export function statusTally(value: number, met: number, floor: number): number {
+  return Number(reaches(value, met)) + BELOW_FLOOR * Number(!reaches(value, floor));
+}
+
+/** The pass rule (`passesRule`) over a section's tally of its indicators' statuses (`statusTally`). */
+export function tallyPasses(profile: Profile, tally: number): boolean {
+  const metCount = tally % BELOW_FLOOR;
+  return passesRule(profile, metCount, (tally - metCount) / BELOW_FLOOR);
 }
 
 /** The status a status column stores as `code`. */
