@@ -8,7 +8,7 @@ import { medianMs, report } from "./harness";
 import { balanceCheck, balanceDiffcoef } from "../src/functions/functions";
 import { ROW_MEMO_SIZE } from "../src/functions/school";
 import type { SchoolRecord } from "../src/engine/records";
-import { buildSections, differenceCoefficient, evaluateSection } from "../src/engine";
+import { differenceCoefficient, evaluateSection, schoolSectionReader, sectionsOfSchool } from "../src/engine";
 import { ReaderCache, readSchoolTable, readTemplateRow } from "../src/sheet/read";
 import { templateHeaderRow } from "../src/sheet/template";
 import { TEMPLATE_COLUMNS } from "../src/standard/columns";
@@ -86,10 +86,11 @@ const readerCache = new ReaderCache();
 const readRecord = (r: Row) =>
   readSchoolTable({ sheet: "学校", topLeft: "A1", values: [header, r] }, { headerRow: 0, cache: readerCache })
     .records[0];
-/** the engine alone on records already read: what CHECK costs beyond reading its argument */
+/** the engine alone on records already read, as CHECK calls it: what CHECK costs beyond reading its argument */
 function engineOn(records: SchoolRecord[], calls: number): void {
+  const reader = schoolSectionReader(NATIONAL_2017);
   for (let i = 0; i < calls; i++) {
-    const sections = buildSections([records[i % records.length]], NATIONAL_2017).map((s) =>
+    const sections = sectionsOfSchool(reader, records[i % records.length]).map((s) =>
       evaluateSection(NATIONAL_2017, s),
     );
     if (sections.length === 0) throw new Error("no section");

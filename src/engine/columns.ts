@@ -271,6 +271,47 @@ export function sectionAt(
   };
 }
 
+/**
+ * Room to read one school's sections into, again and again (`sectionsOfSchool`): one row per level. A caller that
+ * reads many schools one at a time (the BALANCE functions, a table row per call) keeps one per profile, so that
+ * each school costs the reading alone and not the making of its columns.
+ */
+export interface SchoolSectionReader {
+  profile: Profile;
+  /** the school being read, as the columns' one school */
+  schools: (SchoolRecord | null)[];
+  levels: Record<Level, SectionColumns>;
+}
+
+export function schoolSectionReader(profile: Profile): SchoolSectionReader {
+  const schools: (SchoolRecord | null)[] = [null];
+  return {
+    profile,
+    schools,
+    levels: { primary: emptyColumns("primary", 1, schools), junior: emptyColumns("junior", 1, schools) },
+  };
+}
+
+/**
+ * The sections of one school on its own, as `buildSections([school], profile)` lists them, read by `readSections`'
+ * own reading (`addSection`). On its own a teaching point has no parent in the table to be merged into
+ * (docs/standard.md#teaching-points): it is read as it is.
+ */
+export function sectionsOfSchool(reader: SchoolSectionReader, school: SchoolRecord): Section[] {
+  const { profile } = reader;
+  reader.schools[0] = school;
+  const levelSet = sectionLevelSet(school);
+  const facilities = facilitiesOf(school, profile);
+  const sections: Section[] = [];
+  for (const level of LEVELS) {
+    if (!(levelSet & LEVEL_BIT[level])) continue;
+    const columns = reader.levels[level];
+    columns.count = 0;
+    sections.push(sectionAt(columns, addSection(columns, school, 0, facilities, profile)));
+  }
+  return sections;
+}
+
 /** The sections of every school as objects, in the order the evaluation lists them (by record, primary first). */
 export function buildSections(records: readonly SchoolRecord[], profile: Profile): Section[] {
   const table = countyTable(records, profile);

@@ -397,6 +397,13 @@ export function excludedSections(evaluation: Evaluation): SectionResult[] {
   return excluded;
 }
 
-export { buildSections, countyTable, type CountyTable } from "./columns";
+export {
+  buildSections,
+  countyTable,
+  schoolSectionReader,
+  sectionsOfSchool,
+  type CountyTable,
+  type SchoolSectionReader,
+} from "./columns";
 export type { IndicatorStatus, Shortfall, SectionResult } from "./sectionResult";
 export { additionalAmount, evaluateSection, indicatorStatus, sectionPasses } from "./sectionResult";

@@ -5,7 +5,7 @@
  * changed: an unchanged row gives the same answer, so the reader and the engine run once per distinct row and
  * profile. Nothing kept changes an answer, only how soon it comes.
  */
-import type { SectionResult } from "../engine";
+import { schoolSectionReader, type SchoolSectionReader, type SectionResult } from "../engine";
 import type { Profile } from "../standard/profile";
 import { ReaderCache } from "../sheet/read";
 import type { ArgumentCell, ArgumentMatrix } from "./args";
@@ -108,12 +108,18 @@ interface MemoEntry {
 
 /** The rows evaluated under one profile, by the content of their arguments; bounded, the oldest out first. */
 class EvaluatedRows {
+  /** where each new row's school is read into for the engine (engine/columns.ts `sectionsOfSchool`) */
+  readonly schools: SchoolSectionReader;
   private readonly seen = new SeenOnce();
   private readonly buckets = new Map<number, MemoEntry[]>();
   /** the buckets' hashes, oldest first from `head`: a Map's first key is slow to find after many deletions */
   private order: number[] = [];
   private head = 0;
   private size = 0;
+
+  constructor(profile: Profile) {
+    this.schools = schoolSectionReader(profile);
+  }
 
   find(hash: number, row: ArgumentMatrix, headers: ArgumentMatrix | null): MemoEntry["result"] | undefined {
     return this.buckets.get(hash)?.find((e) => sameRange(e.row, row) && sameRange(e.headers, headers))
@@ -158,7 +164,7 @@ export class SchoolRowCache {
   rowsOf(profile: Profile): EvaluatedRows {
     let rows = this.evaluated.get(profile);
     if (!rows) {
-      rows = new EvaluatedRows();
+      rows = new EvaluatedRows(profile);
       this.evaluated.set(profile, rows);
     }
     return rows;

@@ -1,4 +1,4 @@
-import { buildSections, evaluateSection, type SectionResult } from "../engine";
+import { evaluateSection, sectionsOfSchool, type SectionResult } from "../engine";
 import type { SchoolRecord } from "../engine/records";
 import { formatNumber } from "../i18n/format";
 import { INDICATOR_IDS, LEVEL_NAMES, type Level } from "../standard/indicators";
@@ -123,7 +123,7 @@ function evaluateRow(
       const record = readRow(profile, row, headers, cache);
       result = {
         name: record.name,
-        sections: buildSections([record], profile).map((s) => evaluateSection(profile, s)),
+        sections: sectionsOfSchool(rows.schools, record).map((s) => evaluateSection(profile, s)),
       };
     } catch (error) {
       if (!(error instanceof FunctionError)) throw error;
