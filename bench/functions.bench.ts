@@ -8,7 +8,13 @@ import { medianMs, report } from "./harness";
 import { balanceCheck, balanceDiffcoef } from "../src/functions/functions";
 import { ROW_MEMO_SIZE } from "../src/functions/school";
 import type { SchoolRecord } from "../src/engine/records";
-import { differenceCoefficient, evaluateSection, schoolSectionReader, sectionsOfSchool } from "../src/engine";
+import {
+  differenceCoefficient,
+  evaluateSection,
+  schoolSectionReader,
+  sectionsOfSchool,
+  standardsByLevel,
+} from "../src/engine";
 import { ReaderCache, readSchoolTable, readTemplateRow } from "../src/sheet/read";
 import { templateHeaderRow } from "../src/sheet/template";
 import { TEMPLATE_COLUMNS } from "../src/standard/columns";
@@ -89,9 +95,10 @@ const readRecord = (r: Row) =>
 /** the engine alone on records already read, as CHECK calls it: what CHECK costs beyond reading its argument */
 function engineOn(records: SchoolRecord[], calls: number): void {
   const reader = schoolSectionReader(NATIONAL_2017);
+  const standards = standardsByLevel(NATIONAL_2017);
   for (let i = 0; i < calls; i++) {
     const sections = sectionsOfSchool(reader, records[i % records.length]).map((s) =>
-      evaluateSection(NATIONAL_2017, s),
+      evaluateSection(NATIONAL_2017, s, standards[s.level]),
     );
     if (sections.length === 0) throw new Error("no section");
   }

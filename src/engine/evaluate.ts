@@ -1,13 +1,7 @@
 import type { Profile } from "../standard/profile";
-import {
-  LEVELS,
-  inIndicatorOrder,
-  indicatorRecord,
-  type IndicatorId,
-  type Level,
-} from "../standard/indicators";
+import { LEVELS, INDICATOR_IDS, indicatorRecord, type IndicatorId, type Level } from "../standard/indicators";
 import type { SchoolRecord } from "./records";
-import { SCALE_FACTOR, perStudents } from "./sections";
+import { perStudents } from "./sections";
 import {
   NOT_EXCLUDED,
   columnsOf,
@@ -31,7 +25,15 @@ import {
   type WeightedSpread,
 } from "./coefficient";
 import { atMost } from "./compare";
-import { sectionResult, statusTally, tallyPasses, thresholdsOf, type SectionResult } from "./sectionResult";
+import {
+  levelStandards,
+  sectionResult,
+  standardsByLevel,
+  statusTally,
+  tallyPasses,
+  type LevelStandards,
+  type SectionResult,
+} from "./sectionResult";
 
 /*
  * The county's resource-allocation verdict from its sections' columns (columns.ts `readSections`), a block of
@@ -141,10 +143,8 @@ interface LevelJudgement {
   judged: LevelColumns;
   spreads: WeightedSpread[];
   passing: number;
-  /** each indicator's scale, and the least values that meet its standard and reach its floor (`thresholdsOf`) */
-  scaleFactors: Float64Array;
-  metFrom: Float64Array;
-  floorFrom: Float64Array;
+  /** each indicator's scale, and the least values that meet its standard and reach its floor */
+  standards: LevelStandards;
   /** the statuses of the block being judged */
   counts: StatusCounts;
 }
@@ -156,8 +156,6 @@ function levelJudgement(
   schools: readonly (SchoolRecord | null)[],
   profile: Profile,
 ): LevelJudgement {
-  const definitions = inIndicatorOrder(profile.indicators);
-  const thresholds = definitions.map((d) => thresholdsOf(d, level, profile.passRule.floorRatio));
   return {
     // room for `capacity` sections, none judged yet
     judged: {
@@ -168,11 +166,9 @@ function levelJudgement(
       exclusion: new Uint8Array(capacity),
       pass: new Uint8Array(capacity),
     },
-    spreads: definitions.map(() => weightedSpread()),
+    spreads: INDICATOR_IDS.map(() => weightedSpread()),
     passing: 0,
-    scaleFactors: Float64Array.from(definitions, (d) => SCALE_FACTOR[d.scale]),
-    metFrom: Float64Array.from(thresholds, (t) => t.met),
-    floorFrom: Float64Array.from(thresholds, (t) => t.floor),
+    standards: levelStandards(profile, level),
     counts: {
       tally: new Uint8Array(blockRows),
       pull: new Float64Array(blockRows),
@@ -191,7 +187,8 @@ function judgeBlock(
   firstRow: number,
   profile: Profile,
 ): void {
-  const { counts, scaleFactors, metFrom, floorFrom } = judgement;
+  const { counts } = judgement;
+  const { scaleFactors, metFrom, floorFrom } = judgement.standards;
   counts.tally.fill(0, 0, columns.count);
   // every indicator's spread holds the same weights: the level's enrolment so far
   pullsOf(counts, columns, judgement.spreads[0].totalWeight);
@@ -332,12 +329,13 @@ function sectionResults(county: EvaluationColumns) {
     primary: oneSectionColumns("primary", county.levels.primary.schools),
     junior: oneSectionColumns("junior", county.levels.junior.schools),
   };
+  const standards = standardsByLevel(profile);
   const amounts = [0, 0, 0, 0, 0, 0, 0];
   /** The result of the section in row `row` of `columns`. */
   return (columns: LevelColumns, row: number): SectionResult => {
     const into = again[columns.level];
     readSectionAgain(into, columns.recordIndex[row], profile);
-    return sectionResult(profile, sectionAt(into, 0, amounts), amounts);
+    return sectionResult(profile, sectionAt(into, 0, amounts), amounts, standards[columns.level]);
   };
 }
 
@@ -406,4 +404,11 @@ export {
   type SchoolSectionReader,
 } from "./columns";
 export type { IndicatorStatus, Shortfall, SectionResult } from "./sectionResult";
-export { additionalAmount, evaluateSection, indicatorStatus, sectionPasses } from "./sectionResult";
+export {
+  additionalAmount,
+  evaluateSection,
+  indicatorStatus,
+  sectionPasses,
+  standardsByLevel,
+  type LevelStandards,
+} from "./sectionResult";

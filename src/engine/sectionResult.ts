@@ -59,6 +59,34 @@ export function statusThresholds(profile: Profile, indicator: IndicatorId, level
   return thresholdsOf(profile.indicators[indicator], level, profile.passRule.floorRatio);
 }
 
+/**
+ * What judging a level's sections needs of a profile, worked out once for all of them: each indicator's scale
+ * factor (`SCALE_FACTOR`) and the least values that meet its standard and reach its floor (`thresholdsOf`), in
+ * INDICATOR_IDS order. Plain arrays: a caller that judges one section (`evaluateSection`) makes them for it.
+ */
+export interface LevelStandards {
+  level: Level;
+  scaleFactors: readonly number[];
+  metFrom: readonly number[];
+  floorFrom: readonly number[];
+}
+
+export function levelStandards(profile: Profile, level: Level): LevelStandards {
+  const definitions = inIndicatorOrder(profile.indicators);
+  const thresholds = definitions.map((d) => thresholdsOf(d, level, profile.passRule.floorRatio));
+  return {
+    level,
+    scaleFactors: definitions.map((d) => SCALE_FACTOR[d.scale]),
+    metFrom: thresholds.map((t) => t.met),
+    floorFrom: thresholds.map((t) => t.floor),
+  };
+}
+
+/** Both levels' standards (`levelStandards`), for a caller that makes results of sections of either. */
+export function standardsByLevel(profile: Profile): Record<Level, LevelStandards> {
+  return { primary: levelStandards(profile, "primary"), junior: levelStandards(profile, "junior") };
+}
+
 /** statusThresholds for an indicator's definition and the pass rule's floor ratio. */
 export function thresholdsOf(
   definition: IndicatorDefinition,
@@ -179,32 +207,44 @@ function shortfallOf(profile: Profile, section: Section, indicator: IndicatorId)
   return { indicator, toStandard, toFloor, schoolToStandard, schoolToFloor };
 }
 
-/** Evaluates one section: values, statuses, the pass rule and shortfalls. */
-export function evaluateSection(profile: Profile, section: Section): SectionResult {
-  return sectionResult(profile, section, inIndicatorOrder(section.amounts));
+/**
+ * Evaluates one section: values, statuses, the pass rule and shortfalls. A caller that evaluates many sections
+ * gives their level's standards, worked out once (`standardsByLevel`).
+ */
+export function evaluateSection(
+  profile: Profile,
+  section: Section,
+  standards: LevelStandards = levelStandards(profile, section.level),
+): SectionResult {
+  return sectionResult(profile, section, inIndicatorOrder(section.amounts), standards);
 }
 
-/** evaluateSection, with the section's amounts in INDICATOR_IDS order. */
-export function sectionResult(profile: Profile, section: Section, amounts: ArrayLike<number>): SectionResult {
-  const { students, level } = section;
-  const definitions = inIndicatorOrder(profile.indicators);
-  const floorRatio = profile.passRule.floorRatio;
+/**
+ * evaluateSection, with the section's amounts in INDICATOR_IDS order and, for a caller that makes many results of
+ * a level, its standards worked out once.
+ */
+export function sectionResult(
+  profile: Profile,
+  section: Section,
+  amounts: ArrayLike<number>,
+  standards: LevelStandards = levelStandards(profile, section.level),
+): SectionResult {
+  const { students } = section;
+  const { scaleFactors, metFrom, floorFrom } = standards;
   const values: (number | null)[] = [null, null, null, null, null, null, null];
   const status: (IndicatorStatus | null)[] = [null, null, null, null, null, null, null];
   const met = [false, false, false, false, false, false, false];
   let metCount = 0;
   let shortCount = 0;
   const shortfalls: Shortfall[] = [];
-  for (let x = 0; x < definitions.length; x++) {
-    const definition = definitions[x];
+  for (let x = 0; x < INDICATOR_IDS.length; x++) {
     // docs/standard.md#indicators: no value, and no status, without students
     if (!(students > 0)) {
       shortCount++;
       continue;
     }
-    const value = perStudents(amounts[x], SCALE_FACTOR[definition.scale], students);
-    const thresholds = thresholdsOf(definition, level, floorRatio);
-    const code = statusCode(value, thresholds.met, thresholds.floor);
+    const value = perStudents(amounts[x], scaleFactors[x], students);
+    const code = statusCode(value, metFrom[x], floorFrom[x]);
     values[x] = value;
     status[x] = statusOfCode(code);
     met[x] = code === StatusCode.met;

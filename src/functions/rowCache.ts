@@ -5,7 +5,14 @@
  * changed: an unchanged row gives the same answer, so the reader and the engine run once per distinct row and
  * profile. Nothing kept changes an answer, only how soon it comes.
  */
-import { schoolSectionReader, type SchoolSectionReader, type SectionResult } from "../engine";
+import {
+  schoolSectionReader,
+  standardsByLevel,
+  type LevelStandards,
+  type SchoolSectionReader,
+  type SectionResult,
+} from "../engine";
+import type { Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { ReaderCache } from "../sheet/read";
 import type { ArgumentCell, ArgumentMatrix } from "./args";
@@ -110,6 +117,8 @@ interface MemoEntry {
 class EvaluatedRows {
   /** where each new row's school is read into for the engine (engine/columns.ts `sectionsOfSchool`) */
   readonly schools: SchoolSectionReader;
+  /** what the rows' sections are judged against, per level (engine/sectionResult.ts `levelStandards`) */
+  readonly standards: Record<Level, LevelStandards>;
   private readonly seen = new SeenOnce();
   private readonly buckets = new Map<number, MemoEntry[]>();
   /** the buckets' hashes, oldest first from `head`: a Map's first key is slow to find after many deletions */
@@ -119,6 +128,7 @@ class EvaluatedRows {
 
   constructor(profile: Profile) {
     this.schools = schoolSectionReader(profile);
+    this.standards = standardsByLevel(profile);
   }
 
   find(hash: number, row: ArgumentMatrix, headers: ArgumentMatrix | null): MemoEntry["result"] | undefined {

@@ -123,7 +123,9 @@ function evaluateRow(
       const record = readRow(profile, row, headers, cache);
       result = {
         name: record.name,
-        sections: sectionsOfSchool(rows.schools, record).map((s) => evaluateSection(profile, s)),
+        sections: sectionsOfSchool(rows.schools, record).map((s) =>
+          evaluateSection(profile, s, rows.standards[s.level]),
+        ),
       };
     } catch (error) {
       if (!(error instanceof FunctionError)) throw error;

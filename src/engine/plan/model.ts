@@ -10,7 +10,7 @@ import {
 } from "../../standard/indicators";
 import type { SchoolRecord } from "../records";
 import { absorbedPupils, additionShares, amountForValue } from "../sections";
-import { buildSections, evaluateSection, indicatorStatus } from "../evaluate";
+import { buildSections, evaluateSection, indicatorStatus, standardsByLevel } from "../evaluate";
 import { ceilWhole } from "../compare";
 import type { ProjectSizes, UnitCosts } from "./costs";
 
@@ -73,6 +73,7 @@ export function buildPlanModel(
   const bySchool = new Map<number, PlanSchool>();
   const sections: PlanSection[] = [];
   let absorbed: Float64Array | null = null;
+  const standards = standardsByLevel(profile);
   for (const s of buildSections(records, profile)) {
     if (!s.included) continue;
     let school = bySchool.get(s.recordIndex);
@@ -86,7 +87,7 @@ export function buildPlanModel(
       schools.push(school);
       bySchool.set(s.recordIndex, school);
     }
-    const result = evaluateSection(profile, s);
+    const result = evaluateSection(profile, s, standards[s.level]);
     const needStandard = {} as Record<IndicatorId, number>;
     const needFloor = {} as Record<IndicatorId, number>;
     for (const id of INDICATOR_IDS) {
