@@ -80,6 +80,14 @@ describe("reading a clean template table", () => {
     expect(source?.cells.grade7LargestClass).toBe("学校!AA4");
   });
 
+  it("writes a record's source as JSON as its sheet, row and cells alone", () => {
+    const source = result.records[2].source;
+    const json = JSON.parse(JSON.stringify(result.records[2])) as { source: Record<string, unknown> };
+    expect(Object.keys(json.source).sort()).toEqual(["cells", "row", "sheet"]);
+    expect(json.source).toEqual({ sheet: "学校", row: 4, cells: { ...source?.cells } });
+    expect(json.source.cells).toMatchObject({ name: "学校!A4", grade7LargestClass: "学校!AA4" });
+  });
+
   it("gives the engine records it evaluates (the nine-year school splits into two sections, docs/standard.md#combined-schools)", () => {
     const evaluation = evaluate(result.records, NATIONAL_2017);
     const nine = evaluation.sections.filter((s) => s.school === "白音胡硕学校");

@@ -89,6 +89,11 @@ export class RowSource implements RecordSource {
     const at = this.plan.cellIds.lastIndexOf(field);
     return at < 0 ? undefined : this.plan.cellPrefixes[at] + String(this.row);
   }
+
+  /** As JSON, what a source is (`RecordSource`): its sheet, row and cells, not the plan it makes them from. */
+  toJSON(): Pick<RecordSource, "sheet" | "row" | "cells"> {
+    return { sheet: this.sheet, row: this.row, cells: this.cells };
+  }
 }
 
 /**
