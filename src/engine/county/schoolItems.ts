@@ -24,9 +24,15 @@ export { classSize } from "./classSize";
 const STUDENTS_COLUMN: Record<Level, string> = { primary: "primaryStudents", junior: "juniorStudents" };
 const CLASSES_COLUMN: Record<Level, string> = { primary: "primaryClasses", junior: "juniorClasses" };
 
-/** The schools items 3 and 4 check (ROOMS_AND_SIZE_TYPES with pupils in a level), with those levels. */
-function roomsAndSizeSchools(records: readonly SchoolRecord[]): { record: SchoolRecord; levels: Level[] }[] {
-  const schools: { record: SchoolRecord; levels: Level[] }[] = [];
+/** A school items 3 and 4 check (ROOMS_AND_SIZE_TYPES with pupils in a level), with those levels. */
+export interface CheckedSchool {
+  record: SchoolRecord;
+  levels: Level[];
+}
+
+/** The schools items 3 and 4 check: `deriveSchoolItems` lists them once for both. */
+function roomsAndSizeSchools(records: readonly SchoolRecord[]): CheckedSchool[] {
+  const schools: CheckedSchool[] = [];
   for (const record of records) {
     if (!ROOMS_AND_SIZE_TYPES.includes(record.type)) continue;
     const levels = presentLevels(record);
@@ -81,10 +87,10 @@ function classesIn(record: SchoolRecord, levels: readonly Level[]): number | nul
 export function musicArtRooms(
   records: readonly SchoolRecord[],
   columnLocations?: readonly ColumnLocation[],
+  schools: readonly CheckedSchool[] = roomsAndSizeSchools(records),
 ): DerivedItem {
   const columns = columnPrefixes(columnLocations);
   const findings: SchoolFinding[] = [];
-  const schools = roomsAndSizeSchools(records);
   // the messages that name no figure, the same for every school: made once and shared by its findings
   const fixed = ROOM_KINDS.map((k) => {
     const countNote = columnMissingNote(k.countColumn, columns);
@@ -210,11 +216,11 @@ export function musicArtRooms(
 export function schoolSize(
   records: readonly SchoolRecord[],
   columnLocations?: readonly ColumnLocation[],
+  schools: readonly CheckedSchool[] = roomsAndSizeSchools(records),
 ): DerivedItem {
   const columns = columnPrefixes(columnLocations);
   const limits = SCHOOL_TABLE_LIMITS.schoolSize;
   const findings: SchoolFinding[] = [];
-  const schools = roomsAndSizeSchools(records);
   for (const { record, levels } of schools) {
     // the largest section's enrolment (the first of equals) is the cell to look at
     let students = 0;
@@ -248,9 +254,10 @@ export function deriveSchoolItems(
   records: readonly SchoolRecord[],
   columns?: readonly ColumnLocation[],
 ): DerivedItems {
+  const schools = roomsAndSizeSchools(records);
   return {
-    musicArtRooms: musicArtRooms(records, columns),
-    schoolSize: schoolSize(records, columns),
+    musicArtRooms: musicArtRooms(records, columns, schools),
+    schoolSize: schoolSize(records, columns, schools),
     ...classSize(records, columns),
   };
 }
