@@ -2,7 +2,7 @@
 import type { CountyStanding, LeagueSummary } from "../engine/league";
 import type { Trend } from "../engine/trend";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
-import { STATUS_WORDS, projectionLabel } from "../report/comparison";
+import { STATUS_WORDS, projectionLabel, unchangedLabel } from "../report/comparison";
 import { RISK_TEXT } from "../report/leagueCounty";
 import { LEVEL_NAMES, LEVELS } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -119,6 +119,7 @@ export function trendText(trend: Trend, profile: Profile, county: string, lang: 
       ? `${county} 年度对比：${trend.years.join(" → ")}`
       : `${county}, year over year: ${trend.years.join(" → ")}`,
   );
+  for (const pair of trend.unchanged) lines.push(`  ⚠ ${unchangedLabel(pair, lang)}`);
   const s = trend.schools;
   const list = (xs: string[]) => xs.join(zh ? "、" : ", ");
   if (s.added.length > 0)

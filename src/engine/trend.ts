@@ -126,6 +126,11 @@ export interface Trend {
   coefficients: CoefficientTrend[];
   enrolment: { level: Level; values: number[]; change: number }[];
   regressions: Regression[];
+  /**
+   * Consecutive years whose tables hold the same schools with the same figures, section by section: nothing can
+   * have changed between them, so one year's table was most likely given twice or not yet updated.
+   */
+  unchanged: { yearBefore: string; yearAfter: string }[];
   /** null when the years are not known, fewer than two, or the target year is not after the last */
   projection: Projection | null;
 }
@@ -177,6 +182,36 @@ function indexYear(evaluation: Evaluation, canonical: (name: string) => string):
     if (!sections.has(sectionKey)) sections.set(sectionKey, s);
   }
   return { sections, originals };
+}
+
+/** Whether a section has the same pupils, the same figures and the same exclusion in two years. */
+function sameFigures(before: SectionResult, after: SectionResult): boolean {
+  return (
+    before.students === after.students &&
+    before.exclusion === after.exclusion &&
+    INDICATOR_IDS.every((id) => before.amounts[id] === after.amounts[id])
+  );
+}
+
+/**
+ * Whether two years' tables hold the same sections, school by school as named in each (renames aside: a table given
+ * twice names its schools the same), each with the same figures.
+ */
+function sameTables(a: Evaluation, b: Evaluation): boolean {
+  if (a.sections.length !== b.sections.length) return false;
+  const key = (s: SectionResult) => `${normalName(s.school)}\u0000${s.level}`;
+  const earlier = new Map<string, SectionResult[]>();
+  for (const s of a.sections) {
+    const named = earlier.get(key(s));
+    if (named) named.push(s);
+    else earlier.set(key(s), [s]);
+  }
+  for (const s of b.sections) {
+    // a name given to several schools is matched in its order in the table
+    const before = earlier.get(key(s))?.shift();
+    if (!before || !sameFigures(before, s)) return false;
+  }
+  return true;
 }
 
 function compareSections(
@@ -284,6 +319,7 @@ export function compareYears(
   const renamed = new Map<string, string>();
   const sections: SectionChange[] = [];
   const regressions: Regression[] = [];
+  const unchanged: Trend["unchanged"] = [];
 
   for (const index of indexes) {
     for (const [key, names] of index.originals) {
@@ -295,6 +331,7 @@ export function compareYears(
   for (let i = 1; i < years.length; i++) {
     const [a, b] = [indexes[i - 1], indexes[i]];
     const [yearBefore, yearAfter] = [labels[i - 1], labels[i]];
+    if (sameTables(years[i - 1].evaluation, years[i].evaluation)) unchanged.push({ yearBefore, yearAfter });
     for (const [key, names] of b.originals) {
       const earlier = a.originals.get(key);
       if (!earlier) schools.added.push({ school: [...names][0], year: yearAfter });
@@ -395,6 +432,7 @@ export function compareYears(
     coefficients,
     enrolment,
     regressions,
+    unchanged,
     projection: projectCoefficients(years, coefficients, options.targetYear ?? null),
   };
 }

@@ -44,6 +44,16 @@ export function projectionLabel(targetYear: number, lang: Lang): string {
     : `Projection for ${targetYear} (straight-line trend of each year's coefficient; not an evaluation)`;
 }
 
+/**
+ * The warning on two consecutive years whose tables are the same (`Trend.unchanged`), wherever the comparison is
+ * shown: nothing compared between them can have changed.
+ */
+export function unchangedLabel(pair: Trend["unchanged"][number], lang: Lang): string {
+  return lang === "zh"
+    ? `${pair.yearBefore} 与 ${pair.yearAfter} 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新`
+    : `${pair.yearBefore} and ${pair.yearAfter}: every school's figures are the same in both years. Check that the right files were chosen and that the later year's data was updated`;
+}
+
 const statusText = (s: IndicatorStatus | null, lang: Lang) => (s === null ? "—" : STATUS_WORDS[s][lang]);
 
 function regressionRow(r: Regression, profile: Profile, lang: Lang): ReportCell[] {
@@ -103,6 +113,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
     [cell(zh ? "年份" : "Years", "bold"), cell(trend.years.join("、"))],
     [cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])],
     [cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)],
+    ...trend.unchanged.map((pair) => [cell(unchangedLabel(pair, lang), "warn")]),
     [],
     [cell(zh ? "学校变化" : "Schools", "bold")],
     headerRow(zh ? ["变化", "学校", "年份"] : ["Change", "School", "Year"]),

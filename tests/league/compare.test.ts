@@ -135,6 +135,31 @@ describe("balance compare", () => {
     );
   });
 
+  test("a year's table given again as the next year's is said so in the text, the JSON and the workbook", async () => {
+    const copy = await writeCounty(dir, "科右中旗2027.xlsx", year2026());
+    const text = await run("compare", earlier, later, copy);
+    expect(text.code).toBe(0);
+    const warnings = text.stdout.split("\n").filter((line) => line.startsWith("  ⚠"));
+    expect(warnings).toEqual([
+      "  ⚠ 2026 与 2027 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新",
+    ]);
+    const en = await run("compare", later, copy, "--lang", "en");
+    expect(en.stdout).toContain("2026 and 2027: every school's figures are the same in both years.");
+    const doc = JSON.parse((await run("compare", earlier, later, copy, "--json")).stdout);
+    expect(doc.unchanged).toEqual([{ yearBefore: "2026", yearAfter: "2027" }]);
+    expect(JSON.parse((await run("compare", earlier, later, "--json")).stdout).unchanged).toEqual([]);
+
+    const out = join(dir, "对比-重复.xlsx");
+    expect((await run("compare", later, copy, "--out", out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const summary: string[] = [];
+    book.getWorksheet("对比汇总")!.eachRow((row) => summary.push(String(row.getCell(1).value)));
+    expect(summary).toContain(
+      "2026 与 2027 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新",
+    );
+  });
+
   test("years given by --years; without years the files' order, and no projection", async () => {
     const a = await writeCounty(dir, "甲年.xlsx", year2025());
     const b = await writeCounty(dir, "乙年.xlsx", year2026());

@@ -144,6 +144,42 @@ describe("compareYears", () => {
   });
 });
 
+describe("a year's table given twice", () => {
+  test("two years with the same schools and figures are flagged, in any row order", () => {
+    expect(compareYears([year(2025, before()), year(2026, before())]).unchanged).toEqual([
+      { yearBefore: "2025", yearAfter: "2026" },
+    ]);
+    expect(compareYears([year(2025, before()), year(2026, before().reverse())]).unchanged).toEqual([
+      { yearBefore: "2025", yearAfter: "2026" },
+    ]);
+  });
+
+  test("any difference in a school, a figure or the enrolment is a change", () => {
+    const oneMore = before();
+    oneMore[2].teachers.primary.keyTeachers += 1;
+    const grown = before();
+    grown[1].students.primary += 1;
+    const renamed = before();
+    renamed[0].name = "甲镇小学";
+    const smaller = before().slice(1);
+    const fromMoreSchools = [...before(), primarySchool("戊小学", 10)];
+    for (const later of [oneMore, grown, renamed, smaller, after()])
+      expect(compareYears([year(2025, before()), year(2026, later)]).unchanged).toEqual([]);
+    expect(compareYears([year(2025, fromMoreSchools), year(2026, before())]).unchanged).toEqual([]);
+  });
+
+  test("a school name given twice is matched in its order: swapped figures are a change", () => {
+    const twins = [primarySchool("甲小学", 500), primarySchool("甲小学", 300)];
+    expect(compareYears([year(2025, twins), year(2026, twins)]).unchanged).toHaveLength(1);
+    expect(compareYears([year(2025, twins), year(2026, [...twins].reverse())]).unchanged).toEqual([]);
+  });
+
+  test("only the pair of years that is the same, of three", () => {
+    const trend = compareYears([year(2024, after()), year(2025, before()), year(2026, before())]);
+    expect(trend.unchanged).toEqual([{ yearBefore: "2025", yearAfter: "2026" }]);
+  });
+});
+
 describe("schools matched by name through a rename map", () => {
   const renamedLater = () => [
     ...before().slice(0, 3),

@@ -6,7 +6,7 @@ import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t, type MessageKey } from "../../i18n/messages";
 import { LEVELS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
-import { projectionLabel } from "../../report/comparison";
+import { projectionLabel, unchangedLabel } from "../../report/comparison";
 import { usePaneStyles } from "../styles";
 import { RenameSchools } from "./RenameSchools";
 
@@ -80,6 +80,17 @@ export function TrendResult(props: TrendResultProps) {
           ? trend.years.join(" → ")
           : t(lang, "trendHeading", { county: props.county, years: trend.years.join(" → ") })}
       </h2>
+
+      {trend.unchanged.map((pair) => (
+        <MessageBar
+          key={`${pair.yearBefore}\u0000${pair.yearAfter}`}
+          intent="warning"
+          layout="multiline"
+          data-unchanged
+        >
+          <MessageBarBody>{unchangedLabel(pair, lang)}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       <MessageBar
         intent={trend.regressions.length > 0 ? "error" : "success"}
