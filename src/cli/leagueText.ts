@@ -3,7 +3,7 @@ import type { CountyStanding, LeagueSummary } from "../engine/league";
 import type { Trend } from "../engine/trend";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { STATUS_WORDS, projectionLabel, unchangedLabel } from "../report/comparison";
-import { RISK_TEXT } from "../report/leagueCounty";
+import { RISK_TEXT, fileName, repeatedLabel } from "../report/leagueCounty";
 import { LEVEL_NAMES, LEVELS } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 
@@ -23,7 +23,8 @@ export function yearsLeftText(yearsLeft: number, lang: Lang): string {
 const OK = "✓";
 const NO = "✗";
 
-function countyLine(s: CountyStanding, lang: Lang): string {
+/** A county's line; `withFile` names its file too, for a county given in several files. */
+function countyLine(s: CountyStanding, lang: Lang, withFile: boolean): string {
   const zh = lang === "zh";
   const sep = zh ? "；" : "; ";
   if (!s.levels) {
@@ -69,19 +70,26 @@ function countyLine(s: CountyStanding, lang: Lang): string {
     );
   }
   const mark = s.countyPass ? OK : s.atRisk ? "⚠" : " ";
-  return `${mark} ${s.county}${zh ? "：" : ": "}${parts.join(sep)}`;
+  const name = withFile
+    ? `${s.county}${zh ? `（${fileName(s.file)}）` : ` (${fileName(s.file)})`}`
+    : s.county;
+  return `${mark} ${name}${zh ? "：" : ": "}${parts.join(sep)}`;
 }
 
 /** The league's view as text: each county, the weakest indicators, the counties at risk. */
 export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang): string {
   const zh = lang === "zh";
   const lines: string[] = [];
+  const files = summary.counties.length;
+  const counties = summary.counties.filter((s) => s.counted).length;
   lines.push(
     zh
-      ? `旗县市汇总（${summary.year} 年，${summary.counties.length} 个旗县市）`
-      : `The league's counties (${summary.year}, ${summary.counties.length} counties)`,
+      ? `旗县市汇总（${summary.year} 年，${counties} 个旗县市${files === counties ? "" : `，${files} 个文件`}）`
+      : `The league's counties (${summary.year}, ${counties} ${counties === 1 ? "county" : "counties"}${files === counties ? "" : `, ${files} files`})`,
   );
-  for (const s of summary.counties) lines.push(`  ${countyLine(s, lang)}`);
+  for (const r of summary.repeated) lines.push(`  ⚠ ${repeatedLabel(r, lang)}`);
+  const inSeveralFiles = new Set(summary.repeated.flatMap((r) => r.files));
+  for (const s of summary.counties) lines.push(`  ${countyLine(s, lang, inSeveralFiles.has(s.file))}`);
   lines.push("");
   lines.push(zh ? "最薄弱的指标" : "The weakest indicators");
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0);

@@ -24,6 +24,8 @@ export interface LeagueCountyInput {
   targetYear: number | null;
   /** the least-cost plan's totals, when asked for */
   plan?: PlanTotals | null;
+  /** the year the file's name gives, if any: of several files of one county, the latest is counted (`countedFiles`) */
+  fileYear?: number | null;
 }
 
 /** The least-cost plan's cost, split the way a budget is: teachers every year, buildings and equipment once. */
@@ -71,6 +73,18 @@ export interface CountyStanding {
   atRisk: boolean | null;
   risk: RiskReason | null;
   plan: PlanTotals | null;
+  /**
+   * the league's counts (the weakest indicators, the counties at risk) take this file for its county: false for
+   * a county given in several files, but for the one `countedFiles` chooses
+   */
+  counted: boolean;
+}
+
+/** A county given in several files, and the one of them the league's counts take (`countedFiles`). */
+export interface RepeatedCounty {
+  county: string;
+  files: string[];
+  counted: string;
 }
 
 export interface IndicatorRanking {
@@ -92,8 +106,10 @@ export interface LeagueSummary {
   counties: CountyStanding[];
   /** every level and indicator, the weakest first */
   indicators: IndicatorRanking[];
-  /** the counties at risk, in the order of `counties` */
+  /** the counties at risk, in the order of `counties`, each county once */
   atRisk: CountyStanding[];
+  /** counties given in several files (the same file twice, or several years of one county) */
+  repeated: RepeatedCounty[];
 }
 
 /**
@@ -187,6 +203,7 @@ export function countyStanding(input: LeagueCountyInput, year: number): CountySt
     atRisk: null,
     risk: null,
     plan: input.plan ?? null,
+    counted: true,
   };
   return { ...standing, ...riskOf(standing) };
 }
@@ -236,13 +253,57 @@ export function rankIndicators(evaluations: readonly (Evaluation | null)[]): Ind
   );
 }
 
-/** The league's view in `year` (src/engine/years.ts `yearOfDay`): counties in the order given. */
+const countyKey = (name: string) => name.normalize("NFKC").replace(/\s+/g, "");
+
+/**
+ * Which files the league's counts take: every county once. Of several files of one county (by name, spaces and
+ * full-width forms aside) the one whose name gives the latest year (`fileYear`), else the last given, is counted;
+ * each file keeps its own line all the same.
+ */
+export function countedFiles(counties: readonly LeagueCountyInput[]): boolean[] {
+  const chosen = new Map<string, number>();
+  counties.forEach((c, i) => {
+    const key = countyKey(c.county);
+    const before = chosen.get(key);
+    if (before === undefined || (counties[before].fileYear ?? -Infinity) <= (c.fileYear ?? -Infinity))
+      chosen.set(key, i);
+  });
+  return counties.map((c, i) => chosen.get(countyKey(c.county)) === i);
+}
+
+/** The counties given in several files, in the order they first appear, with the file counted for each. */
+function repeatedCounties(
+  counties: readonly LeagueCountyInput[],
+  counted: readonly boolean[],
+): RepeatedCounty[] {
+  const byCounty = new Map<string, number[]>();
+  counties.forEach((c, i) => {
+    const key = countyKey(c.county);
+    const files = byCounty.get(key);
+    if (files) files.push(i);
+    else byCounty.set(key, [i]);
+  });
+  return [...byCounty.values()]
+    .filter((indexes) => indexes.length > 1)
+    .map((indexes) => ({
+      county: counties[indexes[0]].county,
+      files: indexes.map((i) => counties[i].file),
+      counted: counties[indexes.find((i) => counted[i]) as number].file,
+    }));
+}
+
+/**
+ * The league's view in `year` (src/engine/years.ts `yearOfDay`): counties in the order given, each file on its own
+ * line; the weakest indicators and the counties at risk count each county once (`countedFiles`).
+ */
 export function leagueSummary(counties: readonly LeagueCountyInput[], year: number): LeagueSummary {
-  const standings = counties.map((c) => countyStanding(c, year));
+  const counted = countedFiles(counties);
+  const standings = counties.map((c, i) => ({ ...countyStanding(c, year), counted: counted[i] }));
   return {
     year,
     counties: standings,
-    indicators: rankIndicators(counties.map((c) => c.evaluation)),
-    atRisk: standings.filter((s) => s.atRisk === true),
+    indicators: rankIndicators(counties.filter((_, i) => counted[i]).map((c) => c.evaluation)),
+    atRisk: standings.filter((s) => s.counted && s.atRisk === true),
+    repeated: repeatedCounties(counties, counted),
   };
 }

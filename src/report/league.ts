@@ -12,7 +12,7 @@ import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
 import { cell, headerRow, uniqueSheetNames, verdictCell } from "./cells";
-import { COUNT, CV, RATIO, countySheet, fileName, riskCell } from "./leagueCounty";
+import { COUNT, CV, RATIO, countySheet, fileName, repeatedLabel, riskCell } from "./leagueCounty";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
 
 export interface LeagueReportInput {
@@ -50,6 +50,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     [cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])],
     [cell(zh ? "年份" : "Year", "bold"), cell(summary.year, undefined, COUNT)],
     [cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)],
+    ...summary.repeated.map((r) => [cell(repeatedLabel(r, lang), "warn")]),
     [],
     headerRow([
       ...(zh

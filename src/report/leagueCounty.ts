@@ -3,7 +3,7 @@
  * the limit, the sections that fail with what they lack, and the problems of its file.
  */
 import type { Evaluation } from "../engine/evaluate";
-import { AT_RISK, type CountyStanding, type RiskReason } from "../engine/league";
+import { AT_RISK, type CountyStanding, type RepeatedCounty, type RiskReason } from "../engine/league";
 import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
 import { formatNumber, type Lang } from "../i18n/format";
@@ -27,6 +27,17 @@ export const COUNT = "0";
 
 /** A file's name without its folder: the sheets show what a clerk recognises. */
 export const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+/**
+ * The warning on a county given in several files (`LeagueSummary.repeated`), wherever the league's view is shown:
+ * each file keeps its line, and the league's counts take the county once.
+ */
+export function repeatedLabel(r: RepeatedCounty, lang: Lang): string {
+  const files = r.files.map(fileName);
+  return lang === "zh"
+    ? `${r.county}出现在 ${files.length} 个文件中（${files.join("、")}）：薄弱指标和按期达标风险只按“${fileName(r.counted)}”计一次；一个旗县市的不同年份请用年度对比`
+    : `${r.county} is in ${files.length} files (${files.join(", ")}): the weakest indicators and the counties at risk count it once, from "${fileName(r.counted)}"; compare one county's years year over year instead`;
+}
 
 export function riskCell(s: CountyStanding, lang: Lang): ReportCell {
   if (s.atRisk === null) return cell("—", "note");

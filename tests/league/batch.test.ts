@@ -169,6 +169,52 @@ describe("balance batch over a folder", () => {
   });
 });
 
+describe("a county given in several files", () => {
+  test("each file keeps its line, the league's counts take the county once, and the text and workbook say so", async () => {
+    const twice = join(dir, "twice");
+    mkdirSync(twice, { recursive: true });
+    const county = files.find((f) => f.includes("科右前旗"))!;
+    const other = files.find((f) => f.includes("乌兰浩特市"))!;
+    const [first, copy, second] = ["科右前旗2025.xlsx", "科右前旗2026.xlsx", "乌兰浩特市.xlsx"].map((name) =>
+      join(twice, name),
+    );
+    copyFileSync(county, first);
+    copyFileSync(county, copy);
+    copyFileSync(other, second);
+
+    const once = JSON.parse((await run("batch", county, other, "--json")).stdout);
+    // the later year given first: it is still the one counted
+    const doc = JSON.parse((await run("batch", copy, first, second, "--json")).stdout);
+    expect(doc.counties.map((c: { file: string; counted: boolean }) => [c.file, c.counted])).toEqual([
+      [copy, true],
+      [first, false],
+      [second, true],
+    ]);
+    expect(doc.repeated).toEqual([{ county: "科右前旗", files: [copy, first], counted: copy }]);
+    expect(doc.indicators).toEqual(once.indicators);
+    expect(doc.atRisk.map((c: { file: string }) => c.file)).toEqual(
+      once.atRisk.map((c: { file: string }) => (c.file === county ? copy : second)),
+    );
+
+    const text = await run("batch", copy, first, second, "--year", "2027");
+    const lines = text.stdout.split("\n");
+    expect(lines[0]).toBe("旗县市汇总（2027 年，2 个旗县市，3 个文件）");
+    expect(lines[1]).toBe(
+      "  ⚠ 科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；一个旗县市的不同年份请用年度对比",
+    );
+    expect(lines.filter((line) => line.includes("科右前旗（科右前旗2025.xlsx）："))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes("乌兰浩特市："))).toHaveLength(1);
+
+    const out = join(twice, "汇总.xlsx");
+    expect((await run("batch", copy, first, second, "--out", out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const columnA: string[] = [];
+    book.getWorksheet("联盟汇总")!.eachRow((row) => columnA.push(String(row.getCell(1).value)));
+    expect(columnA).toContain(lines[1].slice("  ⚠ ".length));
+  });
+});
+
 describe("a file that fails among good ones", () => {
   test("is reported with its problems while the others go on; exit 1", async () => {
     const mixed = join(dir, "mixed");

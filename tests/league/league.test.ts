@@ -4,7 +4,15 @@
  * construction.
  */
 import { evaluate, evaluateCounty } from "../../src/engine";
-import { AT_RISK, countyStanding, leagueSummary, rankIndicators, riskOf } from "../../src/engine/league";
+import {
+  AT_RISK,
+  countedFiles,
+  countyStanding,
+  leagueSummary,
+  rankIndicators,
+  riskOf,
+  type LeagueCountyInput,
+} from "../../src/engine/league";
 import { readiness } from "../../src/engine/county/readiness";
 import { calendarDayOf, yearOfDay } from "../../src/engine/years";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -199,5 +207,56 @@ describe("rankIndicators: the weakest indicators first", () => {
     expect(summary.year).toBe(2026);
     expect(summary.counties.map((c) => c.county)).toEqual(["甲", "乙"]);
     expect(summary.atRisk.map((c) => c.county)).toEqual(["乙"]);
+  });
+});
+
+describe("a county given in several files is counted once", () => {
+  // multimedia rooms below 85 % at one school: a county failing that indicator, at risk in its target year
+  const short = () =>
+    evaluate([...sound(), primarySchool("丁小学", 500, { multimediaRooms: 0.5 })], NATIONAL_2017);
+  const input = (file: string, county: string, fileYear: number | null = null): LeagueCountyInput => ({
+    file,
+    county,
+    evaluation: short(),
+    verdict: null,
+    schools: 4,
+    targetYear: 2026,
+    fileYear,
+  });
+  const multimedia = (summary: ReturnType<typeof leagueSummary>) =>
+    summary.indicators.find((r) => r.level === "primary" && r.indicator === "multimediaRooms")!;
+
+  test("the same county twice: one line each, the league's counts take it once, from the last file", () => {
+    const summary = leagueSummary([input("阿尔山市.xlsx", "阿尔山市"), input("副本.xlsx", "阿尔山市")], 2026);
+    expect(summary.counties.map((c) => [c.file, c.counted])).toEqual([
+      ["阿尔山市.xlsx", false],
+      ["副本.xlsx", true],
+    ]);
+    expect(multimedia(summary)).toMatchObject({ countiesFailing: 1, sectionsFailing: 1 });
+    expect(summary.atRisk.map((c) => c.file)).toEqual(["副本.xlsx"]);
+    expect(summary.repeated).toEqual([
+      { county: "阿尔山市", files: ["阿尔山市.xlsx", "副本.xlsx"], counted: "副本.xlsx" },
+    ]);
+  });
+
+  test("of several years, the latest in the files' names, in whatever order they are given", () => {
+    const files = [
+      input("2026/阿尔山市.xlsx", "阿尔山市", 2026),
+      input("2025/阿尔山市.xlsx", "阿尔山市", 2025),
+    ];
+    expect(countedFiles(files)).toEqual([true, false]);
+    expect(countedFiles([...files].reverse())).toEqual([false, true]);
+    // a file without a year counts as older than any with one
+    expect(countedFiles([input("a.xlsx", "甲", 2025), input("b.xlsx", "甲")])).toEqual([true, false]);
+  });
+
+  test("names are one county whatever their spaces and full-width forms; other counties are counted each", () => {
+    const inputs = [input("a.xlsx", "阿尔山市"), input("b.xlsx", "阿尔山 市"), input("c.xlsx", "科右前旗")];
+    expect(countedFiles(inputs)).toEqual([false, true, true]);
+    const summary = leagueSummary(inputs, 2026);
+    expect(multimedia(summary).countiesFailing).toBe(2);
+    expect(summary.atRisk.map((c) => c.county)).toEqual(["阿尔山 市", "科右前旗"]);
+    expect(summary.repeated.map((r) => r.county)).toEqual(["阿尔山市"]);
+    expect(leagueSummary([input("a.xlsx", "甲"), input("b.xlsx", "乙")], 2026).repeated).toEqual([]);
   });
 });

@@ -155,6 +155,30 @@ describe("the league view", () => {
     expect(text('[data-county="科右前旗"] [data-at-risk]')).toBe("⚠ 有按期达标风险：目标年份已到，尚未达标");
   });
 
+  it("warns of a county given in several files and counts it once, from the latest year in the files' names", () => {
+    const results = ["科右前旗2026.xlsx", "科右前旗2025.xlsx", "扎赉特旗.xlsx"].map((file) =>
+      evaluateCountyGrids(
+        { file },
+        [GRIDS[file.startsWith("科右前旗") ? "科右前旗.xlsx" : file]!],
+        NATIONAL_2017,
+      ),
+    );
+    const summary = leagueSummary(
+      results.map((r) => leagueCountyInput(r)),
+      2028,
+    );
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LeagueView lang="zh" profile={NATIONAL_2017} summary={summary} results={results} />
+      </FluentProvider>,
+    );
+    expect(text('[data-repeated="科右前旗"]')).toBe(
+      "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；一个旗县市的不同年份请用年度对比",
+    );
+    expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "科右前旗", "扎赉特旗"]);
+    expect(attributes("[data-risk]", "data-risk")).toEqual(["科右前旗", "扎赉特旗"]);
+  });
+
   it("speaks English", () => {
     renderView(2029, "en");
     expect(text('[data-county="科右前旗"] [data-target]')).toBe("target 2028, 1 year past");

@@ -86,6 +86,7 @@ function countyJson(s: CountyStanding, result: CountyFileResult, lang: Lang, wit
     yearsLeft: s.yearsLeft,
     atRisk: s.atRisk,
     risk: s.risk,
+    counted: s.counted,
     ...(withPlan ? { plan: s.plan } : {}),
     countySheet: result.verdict?.sheet ?? null,
     problems: jsonProblems(result.problems, lang),
@@ -112,6 +113,7 @@ export function leagueJson(
       yearsLeft: s.yearsLeft,
       risk: s.risk,
     })),
+    repeated: summary.repeated,
     skipped: skipped.map((r) => r.source.file),
   };
 }

@@ -3,7 +3,7 @@ import type { CountyFileResult } from "../../countyWorkbook";
 import type { CountyStanding, LeagueSummary } from "../../engine/league";
 import { formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { RISK_TEXT } from "../../report/leagueCounty";
+import { RISK_TEXT, repeatedLabel } from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { usePaneStyles } from "../../taskpane/styles";
@@ -194,6 +194,12 @@ export function LeagueView(props: LeagueViewProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+
+      {summary.repeated.map((r) => (
+        <MessageBar key={r.county} intent="warning" layout="multiline" data-repeated={r.county}>
+          <MessageBarBody>{repeatedLabel(r, lang)}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       <section className={styles.step} aria-labelledby="league-counties">
         <h2 id="league-counties" className={styles.stepTitle}>
