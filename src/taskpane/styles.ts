@@ -119,6 +119,8 @@ export const usePaneStyles = makeStyles({
   verdictPass: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   verdictFail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  /** a message bar's buttons, wrapping onto more rows in a narrow window rather than running off its left edge */
+  barActions: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXS, justifyContent: "flex-start" },
   sheetTable: {
     borderCollapse: "collapse",
     fontSize: tokens.fontSizeBase100,

@@ -264,7 +264,8 @@ describeInBrowser("the league's and the years' views in the web app (production 
       batch.counties.map((c) => c.county),
     );
     for (const c of evaluated) {
-      const card = page.locator(`[data-county="${c.county}"]`);
+      // a county given in several files has a card for each, in the files' order
+      const card = cards.nth(batch.counties.indexOf(c));
       const verdict = (pass: boolean | null) => (pass ? "pass" : "fail");
       expect(
         await card
@@ -408,6 +409,38 @@ describeInBrowser("the league's and the years' views in the web app (production 
     await page.screenshot({ path: path.join(ARTIFACTS, "league-en-350.png"), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: path.join(ARTIFACTS, "league-en-full.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("盟市汇总 with a county given twice, at 350 px: warned of and counted once, as batch --json counts it", async () => {
+    const twice = path.join(work, "twice");
+    mkdirSync(twice);
+    const county = counties.find((f) => f.includes("科右前旗"))!;
+    const files = ["科右前旗2026.xlsx", "科右前旗2025.xlsx"].map((name) => path.join(twice, name));
+    for (const file of files) copyFileSync(county, file);
+    files.push(counties.find((f) => f.includes("乌兰浩特市"))!);
+    const page = await openApp(350);
+    await page.locator("#county-files").setInputFiles(files);
+    await page.locator("[data-league]").waitFor();
+    await page.getByText("盟市汇总：3 个文件，2 个旗县市已评估").waitFor();
+    const year = Number(await page.getByRole("spinbutton", { name: "学年（计算剩余年数）" }).inputValue());
+    const batch = JSON.parse(
+      (await run("batch", ...files, "--json", "--year", String(year))).stdout,
+    ) as BatchJson & {
+      repeated: { county: string; counted: string }[];
+    };
+    expect(batch.repeated).toEqual([expect.objectContaining({ county: "科右前旗", counted: files[0] })]);
+    const warning = page.locator('[data-repeated="科右前旗"]');
+    await expect(warning.isVisible()).resolves.toBe(true);
+    expect(await warning.textContent()).toBe(
+      "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；一个旗县市的不同年份请用年度对比",
+    );
+    await expectLeagueAsBatch(page, batch);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "league-zh-repeated-350.png"), fullPage: true });
     await page.context().close();
   });
 

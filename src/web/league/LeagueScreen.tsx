@@ -183,7 +183,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
     setNote({ text: t(lang, "leagueCostsRead", { file: file.name }), failed: false });
   };
 
-  const evaluated = results.filter((r) => r.ok).length;
+  // counties, not files: a county given in several files is one (engine/league.ts `countedFiles`)
+  const evaluated = summary.counties.filter((c) => c.ok && c.counted).length;
   const busy = reading !== null || planning !== null;
   return (
     <div className={styles.root}>
@@ -201,7 +202,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
             </div>
           )}
         </MessageBarBody>
-        <MessageBarActions>
+        <MessageBarActions className={styles.barActions}>
           <Button
             size="small"
             appearance="primary"
