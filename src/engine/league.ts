@@ -8,6 +8,7 @@ import { countyChecklist } from "./county/checklist";
 import { type CountyVerdict } from "./county/results";
 import type { Evaluation } from "./evaluate";
 import type { LeastCostPlan } from "./plan/leastCost";
+import { nameKey } from "./names";
 import { yearsLeft } from "./years";
 
 /** What the league knows of one county: its file, its name and what evaluating it gave. */
@@ -253,8 +254,6 @@ export function rankIndicators(evaluations: readonly (Evaluation | null)[]): Ind
   );
 }
 
-const countyKey = (name: string) => name.normalize("NFKC").replace(/\s+/g, "");
-
 /**
  * Which files the league's counts take: every county once. Of several files of one county (by name, spaces and
  * full-width forms aside) the one whose name gives the latest year (`fileYear`), else the last given, is counted;
@@ -263,12 +262,12 @@ const countyKey = (name: string) => name.normalize("NFKC").replace(/\s+/g, "");
 export function countedFiles(counties: readonly LeagueCountyInput[]): boolean[] {
   const chosen = new Map<string, number>();
   counties.forEach((c, i) => {
-    const key = countyKey(c.county);
+    const key = nameKey(c.county);
     const before = chosen.get(key);
     if (before === undefined || (counties[before].fileYear ?? -Infinity) <= (c.fileYear ?? -Infinity))
       chosen.set(key, i);
   });
-  return counties.map((c, i) => chosen.get(countyKey(c.county)) === i);
+  return counties.map((c, i) => chosen.get(nameKey(c.county)) === i);
 }
 
 /** The counties given in several files, in the order they first appear, with the file counted for each. */
@@ -278,7 +277,7 @@ function repeatedCounties(
 ): RepeatedCounty[] {
   const byCounty = new Map<string, number[]>();
   counties.forEach((c, i) => {
-    const key = countyKey(c.county);
+    const key = nameKey(c.county);
     const files = byCounty.get(key);
     if (files) files.push(i);
     else byCounty.set(key, [i]);

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import { atMost } from "./compare";
+import { nameKey } from "./names";
 import type { Evaluation, IndicatorStatus, SectionResult } from "./evaluate";
 
 /** One year of the county: its label (the year when known) and its evaluation. */
@@ -137,16 +138,14 @@ export interface Trend {
 
 const STATUS_RANK: Record<IndicatorStatus, number> = { met: 2, floor: 1, unmet: 0 };
 
-const normalName = (name: string) => name.normalize("NFKC").replace(/\s+/g, "");
-
 /** The name a school goes by once the rename map is applied, following chains (A → B → C) but not cycles. */
 export function renameResolver(renames: RenameMap): (name: string) => string {
-  const map = new Map(Object.entries(renames).map(([from, to]) => [normalName(from), to]));
+  const map = new Map(Object.entries(renames).map(([from, to]) => [nameKey(from), to]));
   return (name) => {
     let current = name;
     const seen = new Set<string>();
     for (;;) {
-      const key = normalName(current);
+      const key = nameKey(current);
       const next = map.get(key);
       if (next === undefined || seen.has(key)) return current;
       seen.add(key);
@@ -169,14 +168,14 @@ interface YearIndex {
 function indexYear(evaluation: Evaluation, canonical: (name: string) => string): YearIndex {
   const originals = new Map<string, Set<string>>();
   for (const s of evaluation.sections) {
-    const key = normalName(canonical(s.school));
+    const key = nameKey(canonical(s.school));
     const names = originals.get(key) ?? new Set<string>();
     names.add(s.school);
     originals.set(key, names);
   }
   const sections = new Map<string, SectionResult>();
   for (const s of evaluation.sections) {
-    const key = normalName(canonical(s.school));
+    const key = nameKey(canonical(s.school));
     if ((originals.get(key)?.size ?? 0) > 1) continue;
     const sectionKey = `${key}\u0000${s.level}`;
     if (!sections.has(sectionKey)) sections.set(sectionKey, s);
@@ -199,7 +198,7 @@ function sameFigures(before: SectionResult, after: SectionResult): boolean {
  */
 function sameTables(a: Evaluation, b: Evaluation): boolean {
   if (a.sections.length !== b.sections.length) return false;
-  const key = (s: SectionResult) => `${normalName(s.school)}\u0000${s.level}`;
+  const key = (s: SectionResult) => `${nameKey(s.school)}\u0000${s.level}`;
   const earlier = new Map<string, SectionResult[]>();
   for (const s of a.sections) {
     const named = earlier.get(key(s));
@@ -323,7 +322,7 @@ export function compareYears(
 
   for (const index of indexes) {
     for (const [key, names] of index.originals) {
-      for (const n of names) if (normalName(n) !== key) renamed.set(n, canonical(n));
+      for (const n of names) if (nameKey(n) !== key) renamed.set(n, canonical(n));
     }
   }
   schools.renamed = [...renamed].map(([from, to]) => ({ from, to }));

@@ -4,19 +4,19 @@
  * (县级指标) when its title rows name one, else the file's name without its extension and without words such as
  * 均衡评估 or a year. A name the plan knows (阿尔山市 in "2025阿尔山市学校统计表") is given in the plan's spelling.
  */
+import { nameKey } from "../engine/names";
 import { readCountySheet } from "./countySheet";
 import type { Grid } from "./grid";
 
 export type CountyNameSource = "table" | "countySheet" | "file";
 
-const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
-
 /** A known county named inside a text (the longest such name, so that 科右前旗 wins over a shorter one). */
 function knownIn(text: string, known: readonly string[]): string | null {
-  const t = norm(text);
+  const t = nameKey(text);
   let best: string | null = null;
   for (const name of known) {
-    if (t.includes(norm(name)) && (best === null || norm(name).length > norm(best).length)) best = name;
+    if (t.includes(nameKey(name)) && (best === null || nameKey(name).length > nameKey(best).length))
+      best = name;
   }
   return best;
 }
@@ -47,9 +47,9 @@ export function countyNameInSheet(grid: Grid, known: readonly string[] = []): st
       const text = cells[c];
       if (typeof text !== "string") continue;
       const labelled = /^(.+?)[:：]\s*(.+)$/.exec(text);
-      if (labelled && LABEL.test(norm(labelled[1]))) return labelled[2].trim();
+      if (labelled && LABEL.test(nameKey(labelled[1]))) return labelled[2].trim();
       const next = cells[c + 1];
-      if (LABEL.test(norm(text.replace(/[:：]$/, ""))) && typeof next === "string" && next.trim() !== "") {
+      if (LABEL.test(nameKey(text.replace(/[:：]$/, ""))) && typeof next === "string" && next.trim() !== "") {
         return next.trim();
       }
     }
@@ -57,7 +57,7 @@ export function countyNameInSheet(grid: Grid, known: readonly string[] = []): st
   for (const row of top) {
     const first = (row ?? []).find((c) => typeof c === "string" && c.trim() !== "");
     if (typeof first !== "string") continue;
-    const prefix = TITLE_PREFIX.exec(norm(first));
+    const prefix = TITLE_PREFIX.exec(nameKey(first));
     if (prefix) return prefix[1];
   }
   return null;

@@ -5,6 +5,7 @@ import type { Profile } from "../../standard/profile";
 import { columnsOf, rowOf } from "../columns";
 import type { Evaluation } from "../evaluate";
 import type { SchoolRecord } from "../records";
+import { nameKey } from "../names";
 import { inForceOn, yearOfDay, yearsLeft, type CalendarDay } from "../years";
 import type {
   CountyVerdict,
@@ -18,13 +19,12 @@ import type {
 /** A county of the profile (or of the Xing'an plan) by name: exact, then without the 市/旗/县/区 suffix. */
 export function findCounty(profile: Profile | null, name: string): CountyTarget | undefined {
   const counties = profile?.counties ?? XING_AN_LEAGUE_PLAN.counties;
-  const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
-  const wanted = norm(name);
+  const wanted = nameKey(name);
   if (wanted === "") return undefined;
-  const exact = counties.find((c) => norm(c.name) === wanted);
+  const exact = counties.find((c) => nameKey(c.name) === wanted);
   if (exact) return exact;
   const stem = (s: string) => s.replace(/(市|旗|县|区)$/, "");
-  return counties.find((c) => stem(norm(c.name)) === stem(wanted));
+  return counties.find((c) => stem(nameKey(c.name)) === stem(wanted));
 }
 
 export interface ReadinessPart {
