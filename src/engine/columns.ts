@@ -152,57 +152,85 @@ export function schoolsToRead(
 }
 
 /**
- * Columns full of sections of one level, handed on by `readSections`: `firstRow` is the row of their row 0 among
- * all the level's sections. Unless they hold the whole level they are filled again afterwards: take from them what
- * is needed, not the columns themselves.
+ * Columns of sections of one level, handed on by `readSections`: `firstRow` is the row of their row 0 among all the
+ * level's sections. Unless they hold the whole level they are filled again afterwards: take from them what is
+ * needed, not the columns themselves.
  */
 export type TakeSections = (columns: SectionColumns, firstRow: number) => void;
 
+/** How `readSections` reads: how many schools at a time, into columns of how many rows. */
+export interface Reading {
+  /** schools read before their sections are handed on */
+  schoolsPerBlock: number;
+  /** rows of each level's columns: at least the sections of that level in a block of schools */
+  rows: Record<Level, number>;
+}
+
 /**
  * Every section of the schools read into columns, in one pass over them: each school's sections of the levels it
- * has (docs/standard.md#combined-schools), a school's primary section before its junior one. Each level's columns
- * hold `capacity` rows; when they are full they are handed to `take` and filled again from their first row, and
- * what is left at the end is handed on too. Returns the county's order of sections (`CountySections.order`).
+ * has (docs/standard.md#combined-schools), a school's primary section before its junior one. The schools are read
+ * `reading.schoolsPerBlock` at a time; after each block, both levels' columns are handed to `take` (holding the
+ * block's sections, perhaps none) and then filled again from their first row. Returns the county's order of
+ * sections (`CountySections.order`).
  */
 export function readSections(
   schools: readonly (SchoolRecord | null)[],
   profile: Profile,
-  capacity: Record<Level, number>,
+  reading: Reading,
   take: TakeSections,
 ): Int32Array {
-  const primary = emptyColumns("primary", capacity.primary, schools);
-  const junior = emptyColumns("junior", capacity.junior, schools);
-  // rows already handed on, per level
-  let primaryDone = 0;
-  let juniorDone = 0;
+  const primary = emptyColumns("primary", reading.rows.primary, schools);
+  const junior = emptyColumns("junior", reading.rows.junior, schools);
   // room for two sections a school
   const order = new Int32Array(2 * schools.length);
-  let next = 0;
-  for (let index = 0; index < schools.length; index++) {
+  const read: SectionsRead = { sections: 0, primary: 0, junior: 0 };
+  let from = 0;
+  do {
+    const to = Math.min(schools.length, from + reading.schoolsPerBlock);
+    primary.count = 0;
+    junior.count = 0;
+    readSchools(schools, from, to, profile, primary, junior, order, read);
+    take(primary, read.primary);
+    take(junior, read.junior);
+    read.primary += primary.count;
+    read.junior += junior.count;
+    from = to;
+  } while (from < schools.length);
+  return order.subarray(0, read.sections);
+}
+
+/** How far `readSections` has come: sections placed in the county's order, and rows handed on per level. */
+interface SectionsRead {
+  sections: number;
+  primary: number;
+  junior: number;
+}
+
+/**
+ * The sections of schools `from` to `to` into the next rows of each level's columns, and their places into the county's
+ * `order` after those already `read`. A loop of its own, with nothing to hand on: V8 optimizes it once, where a
+ * call to hand on columns in the middle of it, first made after it was optimized, would have it compiled again.
+ */
+function readSchools(
+  schools: readonly (SchoolRecord | null)[],
+  from: number,
+  to: number,
+  profile: Profile,
+  primary: SectionColumns,
+  junior: SectionColumns,
+  order: Int32Array,
+  read: SectionsRead,
+): void {
+  for (let index = from; index < to; index++) {
     const school = schools[index];
     if (!school) continue;
     const levelSet = sectionLevelSet(school);
     const facilities = facilitiesOf(school, profile);
-    if (levelSet & LEVEL_BIT.primary) {
-      if (primary.count === capacity.primary) {
-        take(primary, primaryDone);
-        primaryDone += primary.count;
-        primary.count = 0;
-      }
-      order[next++] = 2 * (primaryDone + addSection(primary, school, index, facilities, profile));
-    }
-    if (levelSet & LEVEL_BIT.junior) {
-      if (junior.count === capacity.junior) {
-        take(junior, juniorDone);
-        juniorDone += junior.count;
-        junior.count = 0;
-      }
-      order[next++] = 1 + 2 * (juniorDone + addSection(junior, school, index, facilities, profile));
-    }
+    if (levelSet & LEVEL_BIT.primary)
+      order[read.sections++] = 2 * (read.primary + addSection(primary, school, index, facilities, profile));
+    if (levelSet & LEVEL_BIT.junior)
+      order[read.sections++] = 1 + 2 * (read.junior + addSection(junior, school, index, facilities, profile));
   }
-  take(primary, primaryDone);
-  take(junior, juniorDone);
-  return order.subarray(0, next);
 }
 
 /**
@@ -213,7 +241,9 @@ export function readSections(
 export function countyTable(records: readonly SchoolRecord[], profile: Profile): CountyTable {
   const schools = schoolsToRead(records, profile);
   const levels = {} as Record<Level, SectionColumns>;
-  const order = readSections(schools, profile, sectionsPerLevel(schools), (columns) => {
+  // one block of all the schools, into columns as long as each level's sections
+  const reading = { schoolsPerBlock: schools.length, rows: sectionsPerLevel(schools) };
+  const order = readSections(schools, profile, reading, (columns) => {
     levels[columns.level] = columns;
   });
   return { profile, levels, order };

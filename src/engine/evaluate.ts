@@ -287,15 +287,31 @@ function evaluationOf(
 export function evaluateColumns(table: CountyTable): Evaluation {
   const { profile } = table;
   const judgements = {} as Record<Level, LevelJudgement>;
+  const blocks = {} as Record<Level, SectionColumns[]>;
+  // every level's judgement and blocks are made before any is judged (see `blocksOf`)
   for (const level of LEVELS) {
     const columns = table.levels[level];
     const rows = Math.min(BLOCK_ROWS, columns.count);
     judgements[level] = levelJudgement(level, columns.count, rows, columns.schools, profile);
-    // a block at a time, as `evaluate` reads them: each block's columns stay in cache while it is judged
-    for (let first = 0; first < columns.count; first += BLOCK_ROWS)
-      judgeBlock(judgements[level], rowsOf(columns, first, BLOCK_ROWS), first, profile);
+    blocks[level] = blocksOf(columns);
   }
+  for (const level of LEVELS)
+    blocks[level].forEach((block, n) => judgeBlock(judgements[level], block, n * BLOCK_ROWS, profile));
   return evaluationOf(profile, judgements, table.order);
+}
+
+/**
+ * A level's columns as blocks of `BLOCK_ROWS` rows, as `evaluate` reads them: each block's columns stay in cache
+ * while it is judged. They are all made before judging starts, as `evaluate` makes its columns and both levels'
+ * judgements first: V8 widens the types it records for an object's fields when a second object is made at the same
+ * place in the code, and throws away the code it has optimized for the judging loops so far; made in the middle of
+ * the judging, each block after the first would have V8 compile those loops again.
+ */
+function blocksOf(columns: SectionColumns): SectionColumns[] {
+  const blocks: SectionColumns[] = [];
+  for (let first = 0; first < columns.count; first += BLOCK_ROWS)
+    blocks.push(rowsOf(columns, first, BLOCK_ROWS));
+  return blocks;
 }
 
 /**
@@ -307,13 +323,14 @@ const BLOCK_ROWS = 2048;
 /** The county's resource-allocation verdict (docs/standard.md#parts, docs/standard.md#indicators, docs/standard.md#coefficient, docs/standard.md#scope). */
 export function evaluate(records: readonly SchoolRecord[], profile: Profile): Evaluation {
   const schools = schoolsToRead(records, profile);
-  // room for a section of each level in every school, and blocks no larger than that
+  // room for a section of each level in every school, and blocks of schools with no more sections than that
   const rows = Math.min(BLOCK_ROWS, schools.length);
   const judgements: Record<Level, LevelJudgement> = {
     primary: levelJudgement("primary", schools.length, rows, schools, profile),
     junior: levelJudgement("junior", schools.length, rows, schools, profile),
   };
-  const order = readSections(schools, profile, { primary: rows, junior: rows }, (columns, firstRow) =>
+  const reading = { schoolsPerBlock: rows, rows: { primary: rows, junior: rows } };
+  const order = readSections(schools, profile, reading, (columns, firstRow) =>
     judgeBlock(judgements[columns.level], columns, firstRow, profile),
   );
   return evaluationOf(profile, judgements, order);

@@ -355,4 +355,32 @@ describe("evaluateColumns — the columns judged", () => {
     }
     expect(failingSections(inBlocks)).toEqual(failingSections(whole));
   });
+
+  test.each([
+    ["primary schools first", ["primary", "teachingPoint"], ["junior", "complete"]],
+    ["junior schools first", ["junior", "complete"], ["primary", "teachingPoint"]],
+  ])(
+    "blocks of schools with no section of one level are read and judged as the whole columns (%s)",
+    (_, first, then) => {
+      const generated = generateCounty(18000, 23);
+      const ofTypes = (types: string[]) => generated.filter((s) => types.includes(s.type));
+      const leading = ofTypes(first);
+      const following = ofTypes(then);
+      // more than two blocks of schools (evaluate.ts BLOCK_ROWS) with sections of one level only
+      expect(leading.length).toBeGreaterThan(2 * 2048);
+      expect(following.length).toBeGreaterThan(0);
+      const records = [...leading, ...following];
+      const whole = evaluateColumns(countyTable(records, NATIONAL_2017));
+      const inBlocks = evaluate(records, NATIONAL_2017);
+      expect(inBlocks.levels).toEqual(whole.levels);
+      expect(inBlocks.columns.order).toEqual(whole.columns.order);
+      // every school has one section, of the level of its type
+      const primaryTypes = ["primary", "teachingPoint"];
+      const primaries = records.filter((s) => primaryTypes.includes(s.type)).length;
+      expect(inBlocks.columns.levels.primary.count).toBe(primaries);
+      expect(inBlocks.columns.levels.junior.count).toBe(records.length - primaries);
+      expect(inBlocks.sections.map((s) => s.recordIndex)).toEqual(records.map((_, i) => i));
+      expect(failingSections(inBlocks)).toEqual(failingSections(whole));
+    },
+  );
 });
