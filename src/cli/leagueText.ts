@@ -2,7 +2,7 @@
 import type { CountyStanding, LeagueSummary } from "../engine/league";
 import type { Trend } from "../engine/trend";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
-import { STATUS_WORDS, projectionLabel, unchangedLabel } from "../report/comparison";
+import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../report/comparison";
 import { RISK_TEXT, fileName, repeatedLabel } from "../report/leagueCounty";
 import { LEVEL_NAMES, LEVELS } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -128,6 +128,7 @@ export function trendText(trend: Trend, profile: Profile, county: string, lang: 
       : `${county}, year over year: ${trend.years.join(" → ")}`,
   );
   for (const pair of trend.unchanged) lines.push(`  ⚠ ${unchangedLabel(pair, lang)}`);
+  for (const pair of trend.noSchoolInCommon) lines.push(`  ⚠ ${noSchoolInCommonLabel(pair, lang)}`);
   const s = trend.schools;
   const list = (xs: string[]) => xs.join(zh ? "、" : ", ");
   if (s.added.length > 0)

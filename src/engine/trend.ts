@@ -132,6 +132,11 @@ export interface Trend {
    * have changed between them, so one year's table was most likely given twice or not yet updated.
    */
   unchanged: { yearBefore: string; yearAfter: string }[];
+  /**
+   * Consecutive years, both with schools, that have no school in common once the rename map is applied: most
+   * likely the tables of two different counties.
+   */
+  noSchoolInCommon: { yearBefore: string; yearAfter: string }[];
   /** null when the years are not known, fewer than two, or the target year is not after the last */
   projection: Projection | null;
 }
@@ -210,6 +215,13 @@ function sameTables(a: Evaluation, b: Evaluation): boolean {
     const before = earlier.get(key(s))?.shift();
     if (!before || !sameFigures(before, s)) return false;
   }
+  return true;
+}
+
+/** Whether two years, both with schools, share none (by name, the rename map applied: `YearIndex.originals`). */
+function noneInCommon(a: YearIndex, b: YearIndex): boolean {
+  if (a.originals.size === 0 || b.originals.size === 0) return false;
+  for (const key of b.originals.keys()) if (a.originals.has(key)) return false;
   return true;
 }
 
@@ -319,6 +331,7 @@ export function compareYears(
   const sections: SectionChange[] = [];
   const regressions: Regression[] = [];
   const unchanged: Trend["unchanged"] = [];
+  const noSchoolInCommon: Trend["noSchoolInCommon"] = [];
 
   for (const index of indexes) {
     for (const [key, names] of index.originals) {
@@ -331,6 +344,7 @@ export function compareYears(
     const [a, b] = [indexes[i - 1], indexes[i]];
     const [yearBefore, yearAfter] = [labels[i - 1], labels[i]];
     if (sameTables(years[i - 1].evaluation, years[i].evaluation)) unchanged.push({ yearBefore, yearAfter });
+    if (noneInCommon(a, b)) noSchoolInCommon.push({ yearBefore, yearAfter });
     for (const [key, names] of b.originals) {
       const earlier = a.originals.get(key);
       if (!earlier) schools.added.push({ school: [...names][0], year: yearAfter });
@@ -432,6 +446,7 @@ export function compareYears(
     enrolment,
     regressions,
     unchanged,
+    noSchoolInCommon,
     projection: projectCoefficients(years, coefficients, options.targetYear ?? null),
   };
 }

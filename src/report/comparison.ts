@@ -54,6 +54,16 @@ export function unchangedLabel(pair: Trend["unchanged"][number], lang: Lang): st
     : `${pair.yearBefore} and ${pair.yearAfter}: every school's figures are the same in both years. Check that the right files were chosen and that the later year's data was updated`;
 }
 
+/**
+ * The warning on two consecutive years with no school in common (`Trend.noSchoolInCommon`), wherever the comparison
+ * is shown: they are most likely two different counties.
+ */
+export function noSchoolInCommonLabel(pair: Trend["noSchoolInCommon"][number], lang: Lang): string {
+  return lang === "zh"
+    ? `${pair.yearBefore} 与 ${pair.yearAfter} 两年没有一所学校相同：请确认两个文件是同一个旗县市的；学校只是改了名的，可把旧名对应到新名`
+    : `${pair.yearBefore} and ${pair.yearAfter} have no school in common: check that both files are of the same county. Schools that were only renamed can be matched, old name to new`;
+}
+
 const statusText = (s: IndicatorStatus | null, lang: Lang) => (s === null ? "—" : STATUS_WORDS[s][lang]);
 
 function regressionRow(r: Regression, profile: Profile, lang: Lang): ReportCell[] {
@@ -114,6 +124,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
     [cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])],
     [cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)],
     ...trend.unchanged.map((pair) => [cell(unchangedLabel(pair, lang), "warn")]),
+    ...trend.noSchoolInCommon.map((pair) => [cell(noSchoolInCommonLabel(pair, lang), "warn")]),
     [],
     [cell(zh ? "学校变化" : "Schools", "bold")],
     headerRow(zh ? ["变化", "学校", "年份"] : ["Change", "School", "Year"]),

@@ -110,6 +110,7 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
     expect(screen.getByText("目标年份：2028")).toBeTruthy();
     expect(document.querySelector("[data-regressions]")?.getAttribute("data-regressions")).toBe("3");
     expect(document.querySelector("[data-unchanged]")).toBeNull();
+    expect(document.querySelector("[data-no-school-in-common]")).toBeNull();
     // sports area per student 9, 45, 9, 9, 9 in 2026: X̄ = 16.2, S = 14.4, CV = 0.8889 over the limit 0.50
     expect(regressions()).toEqual([
       ["coefficient", "✗ 小学运动场馆差异系数 0.0000 → 0.8889，超过限值 0.50（2025 → 2026）"],
@@ -142,6 +143,21 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
       "2025 与 2026 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新",
     ]);
     expect(document.querySelector("[data-regressions]")?.getAttribute("data-regressions")).toBe("0");
+  });
+
+  it("warns when the earlier sheet has no school in common with this year's, and not otherwise", async () => {
+    const host = workbook();
+    host.sheets.set("学校2025", sheetOf(year2026().map((s) => ({ ...s, name: `外县${s.name}` }))));
+    renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    const warnings = [...document.querySelectorAll("[data-no-school-in-common]")].map(
+      (bar) => bar.textContent,
+    );
+    expect(warnings).toEqual([
+      "2025 与 2026 两年没有一所学校相同：请确认两个文件是同一个旗县市的；学校只是改了名的，可把旧名对应到新名",
+    ]);
+    expect(document.querySelector("[data-unchanged]")).toBeNull();
   });
 
   it("matches a renamed school by pointing, as --rename does, and undoes it", async () => {

@@ -16,6 +16,15 @@ const dir = tempDir();
 const year2025 = () => twoYearsWithRegression()[2025];
 const year2026 = () => twoYearsWithRegression()[2026];
 
+/** The first column of a comparison workbook's summary sheet, row by row. */
+async function summaryOf(file: string): Promise<string[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const summary: string[] = [];
+  book.getWorksheet("对比汇总")!.eachRow((row) => summary.push(String(row.getCell(1).value)));
+  return summary;
+}
+
 let earlier = "";
 let later = "";
 let renames = "";
@@ -151,12 +160,32 @@ describe("balance compare", () => {
 
     const out = join(dir, "对比-重复.xlsx");
     expect((await run("compare", later, copy, "--out", out)).code).toBe(0);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-    const summary: string[] = [];
-    book.getWorksheet("对比汇总")!.eachRow((row) => summary.push(String(row.getCell(1).value)));
-    expect(summary).toContain(
+    expect(await summaryOf(out)).toContain(
       "2026 与 2027 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新",
+    );
+  });
+
+  test("another county's table given as the later year is said so in the text, the JSON and the workbook", async () => {
+    const elsewhere = year2026().map((s) => ({ ...s, name: `外县${s.name}` }));
+    const other = await writeCounty(dir, "外县2026.xlsx", elsewhere);
+    const text = await run("compare", earlier, other);
+    expect(text.code).toBe(0);
+    const warnings = text.stdout.split("\n").filter((line) => line.startsWith("  ⚠"));
+    expect(warnings).toEqual([
+      "  ⚠ 2025 与 2026 两年没有一所学校相同：请确认两个文件是同一个旗县市的；学校只是改了名的，可把旧名对应到新名",
+    ]);
+    const en = await run("compare", earlier, other, "--lang", "en");
+    expect(en.stdout).toContain(
+      "2025 and 2026 have no school in common: check that both files are of the same county.",
+    );
+    const doc = JSON.parse((await run("compare", earlier, other, "--json")).stdout);
+    expect(doc.noSchoolInCommon).toEqual([{ yearBefore: "2025", yearAfter: "2026" }]);
+    expect(JSON.parse((await run("compare", earlier, later, "--json")).stdout).noSchoolInCommon).toEqual([]);
+
+    const out = join(dir, "对比-外县.xlsx");
+    expect((await run("compare", earlier, other, "--out", out)).code).toBe(0);
+    expect(await summaryOf(out)).toContain(
+      "2025 与 2026 两年没有一所学校相同：请确认两个文件是同一个旗县市的；学校只是改了名的，可把旧名对应到新名",
     );
   });
 

@@ -180,6 +180,36 @@ describe("a year's table given twice", () => {
   });
 });
 
+describe("two years with no school in common", () => {
+  const elsewhere = () => before().map((s) => ({ ...s, name: `外县${s.name}` }));
+
+  test("are flagged: most likely two counties' tables", () => {
+    const trend = compareYears([year(2025, before()), year(2026, elsewhere())]);
+    expect(trend.noSchoolInCommon).toEqual([{ yearBefore: "2025", yearAfter: "2026" }]);
+    expect(trend.schools.added).toHaveLength(4);
+    expect(trend.schools.removed).toHaveLength(4);
+  });
+
+  test("one school in common, or names that differ in spaces only, are the same county", () => {
+    const oneLeft = [...elsewhere().slice(1), primarySchool("甲小学", 500)];
+    const spaced = before().map((s) => ({ ...s, name: ` ${s.name.replace("小学", " 小 学")}` }));
+    for (const later of [oneLeft, spaced, after()])
+      expect(compareYears([year(2025, before()), year(2026, later)]).noSchoolInCommon).toEqual([]);
+  });
+
+  test("the rename map applies: every school renamed and mapped is not flagged", () => {
+    const renames = Object.fromEntries(before().map((s) => [s.name, `外县${s.name}`]));
+    const years = [year(2025, before()), year(2026, elsewhere())];
+    expect(compareYears(years, { renames }).noSchoolInCommon).toEqual([]);
+  });
+
+  test("a year without schools is not flagged; of three years, only the pair apart", () => {
+    expect(compareYears([year(2025, []), year(2026, before())]).noSchoolInCommon).toEqual([]);
+    const trend = compareYears([year(2024, before()), year(2025, after()), year(2026, elsewhere())]);
+    expect(trend.noSchoolInCommon).toEqual([{ yearBefore: "2025", yearAfter: "2026" }]);
+  });
+});
+
 describe("schools matched by name through a rename map", () => {
   const renamedLater = () => [
     ...before().slice(0, 3),

@@ -6,7 +6,7 @@ import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t, type MessageKey } from "../../i18n/messages";
 import { LEVELS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
-import { projectionLabel, unchangedLabel } from "../../report/comparison";
+import { noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../../report/comparison";
 import { usePaneStyles } from "../styles";
 import { RenameSchools } from "./RenameSchools";
 
@@ -89,6 +89,17 @@ export function TrendResult(props: TrendResultProps) {
           data-unchanged
         >
           <MessageBarBody>{unchangedLabel(pair, lang)}</MessageBarBody>
+        </MessageBar>
+      ))}
+
+      {trend.noSchoolInCommon.map((pair) => (
+        <MessageBar
+          key={`${pair.yearBefore}\u0000${pair.yearAfter}`}
+          intent="warning"
+          layout="multiline"
+          data-no-school-in-common
+        >
+          <MessageBarBody>{noSchoolInCommonLabel(pair, lang)}</MessageBarBody>
         </MessageBar>
       ))}
 
