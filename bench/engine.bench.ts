@@ -8,8 +8,8 @@
  * - judging over those columns (`evaluateColumns`), up to the county's verdict, the work every caller needs: each
  *   section's 7 values and their statuses, the pass rule, the 2 × 7 weighted difference coefficients, the level
  *   verdicts and `resourcesPass`.
- * `evaluate(records, profile)` does the two in turn a block of 2,048 sections at a time (columns.ts `readSections`),
- * judging each block while it is in cache; `evaluateColumns` judges whole columns in the same blocks. Per-section
+ * `evaluate(records, profile)` does the two in turn a block of 2,048 schools at a time (columns.ts `readSections`),
+ * judging each block while it is in cache; `evaluateColumns` judges whole columns in blocks of as many sections. Per-section
  * result objects are not part of either: the engine
  * makes them only when asked (`evaluation.sections`, `failingSections`, `sectionPage`); what they cost is printed
  * on lines of their own.

@@ -301,7 +301,7 @@ export function evaluateColumns(table: CountyTable): Evaluation {
 }
 
 /**
- * A level's columns as blocks of `BLOCK_ROWS` rows, as `evaluate` reads them: each block's columns stay in cache
+ * A level's columns as blocks of `BLOCK_ROWS` rows, no larger than `evaluate`'s: each block's columns stay in cache
  * while it is judged. They are all made before judging starts, as `evaluate` makes its columns and both levels'
  * judgements first: V8 widens the types it records for an object's fields when a second object is made at the same
  * place in the code, and throws away the code it has optimized for the judging loops so far; made in the middle of
@@ -315,8 +315,9 @@ function blocksOf(columns: SectionColumns): SectionColumns[] {
 }
 
 /**
- * Sections read and judged per block (`readSections`): a block's columns, about 300 KB of both levels' figures,
- * stay in the processor's cache while each indicator is judged over them.
+ * The most sections of a level judged per block: `evaluate` reads this many schools a block (`readSections`), which
+ * have at most as many sections of each level. A block's columns, about 300 KB of both levels' figures, stay in the
+ * processor's cache while each indicator is judged over them.
  */
 const BLOCK_ROWS = 2048;
 
