@@ -23,9 +23,9 @@
  * linear in sections from 1,000 to 200,000 (no size costs more than 1.5× per section than a smaller one). The
  * ratio goal is judged on the engine over its columns, its input laid out in advance as the bare loop's is; the
  * ratio from the records (columns read and judged block by block in the call) is printed with a verdict of its own, as are the other goals
- * for both. Warm figures are medians after warm-up, per call of a batch (see `medianMs`); first-call figures are
- * medians over several fresh Node processes (`FIRST_CALL_PROCESSES`), as a command line run pays them. Times are CPU
- * time.
+ * for both. Warm figures are medians after warm-up, per call of a batch, over rounds in which every size takes its
+ * turn and the engine alternates with the bare loop (`warmInTurns`); first-call figures are medians over several
+ * fresh Node processes (`FIRST_CALL_PROCESSES`), as a command line run pays them. Times are CPU time.
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -202,17 +202,14 @@ function medianMs(fn: () => unknown, runs: number): number {
   return median(Array.from({ length: runs }, () => batchMs(fn, batch)));
 }
 
-/**
- * The engine and the baseline timed in turns, batch by batch, so that both meet the same load on a shared
- * machine: the medians of each, and the median of the ratios of the pairs.
- */
-function inTurns(engine: () => unknown, baseline: () => unknown, runs: number) {
-  const engineBatch = batchOf(engine);
-  const baselineBatch = batchOf(baseline);
-  const pairs = Array.from({ length: runs }, () => [
-    batchMs(engine, engineBatch),
-    batchMs(baseline, baselineBatch),
-  ]);
+/** A call timed in batches (`batchMs`), its batch fixed once after warm-up (`batchOf`). */
+function batched(fn: () => unknown): () => number {
+  const batch = batchOf(fn);
+  return () => batchMs(fn, batch);
+}
+
+/** The medians of the engine's and the baseline's batches, and the median of the ratios of the pairs. */
+function timedPairs(pairs: [number, number][]): Timed {
   return {
     engineMs: median(pairs.map((p) => p[0])),
     baselineMs: median(pairs.map((p) => p[1])),
@@ -312,6 +309,9 @@ function firstCallInChild(way: string, sections: number): Partial<Figure> {
  */
 const FIRST_CALL_PROCESSES = 5;
 
+/** Rounds of warm batches, every size in turn (`warmInTurns`). */
+const WARM_ROUNDS = 15;
+
 /** The median of the processes' first calls, figure by figure, and the range of the engine's times. */
 function medianTimed(timed: Timed[]): Timed {
   const of = (pick: (t: Timed) => number) => median(timed.map(pick));
@@ -348,16 +348,56 @@ function baselineInputs(table: CountyTable): Column[] {
   return columns;
 }
 
-function warm(records: SchoolRecord[], runs: number): Figure {
+/** One size's warm calls: the engine both ways, each paired with the bare loop, and the columns built alone. */
+interface WarmSize {
+  sections: number;
+  records: SchoolRecord[];
+  overColumns: () => number;
+  fromRecords: () => number;
+  bare: () => number;
+  building: () => number;
+}
+
+function warmSize(sections: number): WarmSize {
+  const records = county(sections, sections);
   const table = countyTable(records, NATIONAL_2017);
   const columns = baselineInputs(table);
+  // the calls' results are summed where V8 cannot see they are never read
   let sink = 0;
-  const bare = () => (sink += bareCoefficients(columns)[0]);
-  const overColumns = inTurns(() => (sink += verdict(evaluateColumns(table))), bare, runs);
-  const fromRecords = inTurns(() => (sink += verdict(evaluate(records, NATIONAL_2017))), bare, runs);
-  const buildingMs = medianMs(() => (sink += countyTable(records, NATIONAL_2017).order.length), runs);
-  if (Number.isNaN(sink)) console.log("");
-  return { sections: table.order.length, overColumns, fromRecords, buildingMs };
+  return {
+    sections: table.order.length,
+    records,
+    overColumns: batched(() => (sink += verdict(evaluateColumns(table)))),
+    fromRecords: batched(() => (sink += verdict(evaluate(records, NATIONAL_2017)))),
+    bare: batched(() => (sink += bareCoefficients(columns)[0])),
+    building: batched(() => (sink += countyTable(records, NATIONAL_2017).order.length)),
+  };
+}
+
+/**
+ * Every size warm, in rounds: in each round every size takes its turn, and within a size the engine and the bare
+ * loop take turns, batch by batch. A shared machine's load changes from second to second; timed in turns, the
+ * engine and the baseline meet the same load, and so do the sizes that the linearity goal compares.
+ */
+function warmInTurns(sizes: WarmSize[], rounds: number): Figure[] {
+  const pairs = sizes.map(() => ({
+    overColumns: [] as [number, number][],
+    fromRecords: [] as [number, number][],
+  }));
+  const building = sizes.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    sizes.forEach((size, i) => {
+      pairs[i].overColumns.push([size.overColumns(), size.bare()]);
+      pairs[i].fromRecords.push([size.fromRecords(), size.bare()]);
+      building[i].push(size.building());
+    });
+  }
+  return sizes.map((size, i) => ({
+    sections: size.sections,
+    overColumns: timedPairs(pairs[i].overColumns),
+    fromRecords: timedPairs(pairs[i].fromRecords),
+    buildingMs: median(building[i]),
+  }));
 }
 
 /** The verdict and what a caller then asks for of the sections, beside the verdict alone. */
@@ -418,19 +458,18 @@ function linearity(figures: Figure[], timed: (f: Figure) => Timed, way: string):
 }
 
 function main(): void {
-  const sizes = [1_000, 5_000, 20_000, 50_000, 100_000, 200_000];
-  const runsOf = (n: number) => (n >= 100_000 ? 7 : 11);
-  const figures: Figure[] = [];
+  const sizes = [1_000, 5_000, 20_000, 50_000, 100_000, 200_000].map(warmSize);
   console.log(
     `load average ${loadavg()[0].toFixed(1)} (on a busy machine the bare loop suffers less than the engine)`,
   );
   console.log(
-    "warm (median after warm-up), the engine to the county's verdict against the bare coefficient loop:",
+    `warm (median after warm-up over ${WARM_ROUNDS} rounds, every size in turn), the engine to the county's ` +
+      "verdict against the bare coefficient loop:",
   );
-  for (const n of sizes) {
-    const records = county(n, n);
-    const f = warm(records, runsOf(n));
-    figures.push(f);
+  const figures = warmInTurns(sizes, WARM_ROUNDS);
+  figures.forEach((f, i) => {
+    const { records } = sizes[i];
+    const n = f.sections;
     const line = (t: Timed) =>
       `${ms(t.engineMs)} (bare loop ${ms(t.baselineMs)}), ratio ${t.ratio.toFixed(2)}×, ` +
       `${((t.engineMs * 1e6) / n).toFixed(0)} ns per section`;
@@ -447,7 +486,7 @@ function main(): void {
       console.log(`    for scale, merely reading every record's figures once: ${times(touching)}`);
       asked(records, f.fromRecords.engineMs, 5);
     }
-  }
+  });
   const first = [1_000, 20_000, 200_000].map(firstCalls);
   console.log(
     `first call (medians over ${FIRST_CALL_PROCESSES} fresh Node processes each way, taken in turns; CPU time, ` +
