@@ -207,9 +207,10 @@ interface SectionsRead {
 }
 
 /**
- * The sections of schools `from` to `to` into the next rows of each level's columns, and their places into the county's
- * `order` after those already `read`. A loop of its own, with nothing to hand on: V8 optimizes it once, where a
- * call to hand on columns in the middle of it, first made after it was optimized, would have it compiled again.
+ * The sections of schools `from` to `to` into the next rows of each level's columns, and their places into the
+ * county's `order` after those already `read`. A loop of its own, with nothing to hand on: V8 optimizes it once,
+ * where a call to hand on columns in the middle of it, first made after it was optimized, would have it compiled
+ * again.
  */
 function readSchools(
   schools: readonly (SchoolRecord | null)[],
