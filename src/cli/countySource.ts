@@ -3,7 +3,7 @@
  * and each source is evaluated by the same path as `balance evaluate` (the workbook's sheets, the school table,
  * the county sheet, the full county verdict), its county named and its target year looked up.
  */
-import { readdir, realpath, stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   evaluateCountyGrids,
@@ -15,6 +15,7 @@ import type { Profile } from "../standard/profile";
 import { isBalanceOutput } from "../report/outputs";
 import { holdsSchoolTable, readSchoolTable } from "../sheet/read";
 import { chooseSheet } from "../xlsx/reader";
+import { spreadsheetsIn } from "./folderFiles";
 import { readWorkbookFile } from "./workbookFile";
 
 export { type CountyFileResult, type CountySource } from "../countyWorkbook";
@@ -23,8 +24,9 @@ const samePath = async (a: string, b: string) =>
   (await realpath(a).catch(() => resolve(a))) === (await realpath(b).catch(() => resolve(b)));
 
 /**
- * The sources the command line names: a file as given; a folder's .xlsx files (not its subfolders), sorted by
- * name, without Excel's lock files (~$…) and without the files in `exclude` (the output being written).
+ * The sources the command line names: a file as given; a folder's spreadsheets (`spreadsheetsIn`: the .xlsx files
+ * and those that must be saved as .xlsx, which are read to say so), without the files in `exclude` (the output
+ * being written).
  */
 export async function listCountySources(
   paths: readonly string[],
@@ -37,11 +39,7 @@ export async function listCountySources(
       sources.push({ file: path });
       continue;
     }
-    const names = (await readdir(path, { withFileTypes: true }))
-      .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$"))
-      .map((e) => e.name)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) {
+    for (const name of await spreadsheetsIn(path)) {
       const file = join(path, name);
       let excluded = false;
       for (const x of exclude) if (await samePath(file, x)) excluded = true;

@@ -251,6 +251,54 @@ describe("a file that fails among good ones", () => {
   });
 });
 
+describe("a folder with spreadsheets in other formats", () => {
+  test("each is read and said to need saving as .xlsx, never left out; lock files are not counties", async () => {
+    const formats = join(dir, "formats");
+    mkdirSync(formats);
+    for (const f of files) copyFileSync(f, join(formats, f.split("/").pop()!));
+    // an old .xls (or WPS .et, or a password-protected workbook): a compound document
+    const compound = Buffer.alloc(512);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(compound);
+    writeFileSync(join(formats, "突泉县2026.xls"), compound);
+    writeFileSync(join(formats, "阿尔山市2026.et"), compound);
+    writeFileSync(join(formats, "科右中旗.csv"), "学校名称,学校类型\n一小,小学\n");
+    // what Excel, WPS and macOS copies leave beside workbooks
+    for (const lock of ["~$突泉县2026.xlsx", ".~阿尔山市2026.xlsx", "._科右中旗.xlsx"])
+      writeFileSync(join(formats, lock), "lock");
+
+    const r = await run("batch", formats, "--json");
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    const names = (c: { file: string }) => c.file.split("/").pop();
+    expect(doc.counties.map(names)).toEqual(
+      [...files.map((f) => f.split("/").pop()), "突泉县2026.xls", "阿尔山市2026.et", "科右中旗.csv"].sort(),
+    );
+    const codes = Object.fromEntries(
+      doc.counties
+        .filter((c: { ok: boolean }) => !c.ok)
+        .map((c: { file: string; problems: { code: string }[] }) => [
+          names(c),
+          c.problems.map((p) => p.code),
+        ]),
+    );
+    expect(codes).toEqual({
+      "突泉县2026.xls": ["xlsx-encrypted-or-xls"],
+      "阿尔山市2026.et": ["xlsx-encrypted-or-xls"],
+      "科右中旗.csv": ["not-xlsx"],
+    });
+    expect(doc.counties.filter((c: { ok: boolean }) => c.ok)).toHaveLength(3);
+
+    const text = await run("batch", formats);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain(
+      "突泉县2026.xls\n发现 1 个问题：\n  ✗ 错误：该文件设有打开密码，或是旧版 .xls 格式（或 WPS 的 .et 格式）：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再试",
+    );
+    expect(text.stderr).toContain(
+      "科右中旗.csv\n发现 1 个问题：\n  ✗ 错误：该文件不是 Excel 工作簿（.xlsx）；若是 .csv 等其他格式的表格，请在 Excel 或 WPS 中另存为 .xlsx 后再试",
+    );
+  });
+});
+
 describe("the progress bar", () => {
   async function runOnTerminal(isTTY: boolean, ...argv: string[]) {
     const drawn: string[] = [];

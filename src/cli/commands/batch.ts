@@ -27,11 +27,13 @@ import { jsonProblems, parseCommandLine, readCostsOption, readProfileOption } fr
 const HELP = `balance batch <工作簿或文件夹 files or folders…> [--json] [--out 汇总.xlsx [--force]] [--profile FILE.json]
               [--year YYYY] [--plan [--costs costs.json]] [--lang zh|en]
 
-盟市汇总：逐一评估各旗县市的工作簿（文件夹：其中全部 .xlsx，按文件名排序，跳过 ~$ 临时文件和本工具写出的
-报告），列出各旗县市的学校数、各学段达标学校与差异系数、资源配置和县域结论、目标年份与剩余年数，
-全盟最薄弱的指标，以及可能无法按期达标的旗县市。读不出的文件列出其问题，其余照常评估。
-The league's view: evaluates each county's workbook (a folder: every .xlsx in it, by name, without Excel's ~$
-lock files and the reports Balance wrote), and lists per county its schools, passing sections and difference
+盟市汇总：逐一评估各旗县市的工作簿（文件夹：其中全部表格文件，按文件名排序，跳过 Excel、WPS 的临时文件和
+本工具写出的报告；.xls、.et、.csv 等其他格式也列出，并提示另存为 .xlsx），列出各旗县市的学校数、各学段达标学校
+与差异系数、资源配置和县域结论、目标年份与剩余年数，全盟最薄弱的指标，以及可能无法按期达标的旗县市。读不出的
+文件列出其问题，其余照常评估。
+The league's view: evaluates each county's workbook (a folder: every spreadsheet in it, by name, without Excel's
+and WPS's lock files and the reports Balance wrote; one in another format, such as .xls, .et or .csv, is listed
+with a request to save it as .xlsx), and lists per county its schools, passing sections and difference
 coefficients per level, resources and county verdicts, target year and years left; then the league's weakest
 indicators and the counties at risk of missing their target year. A file that cannot be read is reported with
 its problems while the others go on.

@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Lang } from "../../i18n/format";
 import { hasErrors, type Problem } from "../../problems/problem";
@@ -11,6 +11,7 @@ import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet } from "../../xlsx/reader";
+import { spreadsheetsIn } from "../folderFiles";
 import { readWorkbookFile } from "../workbookFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
@@ -50,19 +51,15 @@ school, combined schools given one row per 学段 joined; and a sheet 来源 say
   2  命令行有误 / usage error
 `;
 
-const isWorkbookName = (name: string) => /\.xlsx$/iu.test(name) && !name.startsWith("~$");
-
 /** The workbooks of a folder, one school each, by name. */
 async function readFolder(
   folder: string,
   out: string,
 ): Promise<{ workbooks: FormWorkbook[]; problems: Problem[] }> {
-  const names = (await readdir(folder, { withFileTypes: true }))
-    .filter(
-      (e) => e.isFile() && isWorkbookName(e.name) && join(folder, e.name) !== join(folder, basename(out)),
-    )
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // every spreadsheet, so that a school's form kept as .xls is said to need saving as .xlsx, not left out
+  const names = (await spreadsheetsIn(folder)).filter(
+    (name) => join(folder, name) !== join(folder, basename(out)),
+  );
   const workbooks: FormWorkbook[] = [];
   const problems: Problem[] = [];
   for (const name of names) {
@@ -78,7 +75,14 @@ async function readFolder(
 }
 
 type Reading =
-  | { ok: true; reading: RecipeReading; problems: Problem[]; sheet: string | null }
+  | {
+      ok: true;
+      reading: RecipeReading;
+      problems: Problem[];
+      sheet: string | null;
+      /** the folder's files that could not be read: their schools are not in the table */
+      unread: number;
+    }
   | { ok: false; problems: Problem[] };
 
 async function readExportFile(
@@ -105,7 +109,7 @@ async function readExportFile(
     };
     return { ok: false, problems: [...result.problems, problem] };
   }
-  return { ok: true, reading: result.recipe, problems: result.problems, sheet: chosen.grid.sheet };
+  return { ok: true, reading: result.recipe, problems: result.problems, sheet: chosen.grid.sheet, unread: 0 };
 }
 
 async function readFormsFolder(
@@ -134,7 +138,13 @@ async function readFormsFolder(
     (grid) => readSchoolTable(grid, { profile: options.profile, recipe: null }),
   );
   const reading = formRecipeReading(recipe, exported, options.county ?? null);
-  return { ok: true, reading, problems: [...problems, ...exported.read.problems], sheet: null };
+  return {
+    ok: true,
+    reading,
+    problems: [...problems, ...exported.read.problems],
+    sheet: null,
+    unread: problems.length,
+  };
 }
 
 function report(
@@ -222,10 +232,23 @@ export const importCommand: Command = {
     }
     document.out = out;
     const errors = hasErrors(read.problems);
+    const { unread } = read;
+    const remains =
+      unread > 0
+        ? {
+            zh: `；${unread} 个文件未能读取（见上），其中的学校不在表中`,
+            en: `; ${unread} files could not be read (see above): their schools are not in it`,
+          }
+        : errors
+          ? {
+              zh: "；表中仍有错误，请在其中改正后再评估",
+              en: "; errors remain: fix them in it before evaluating",
+            }
+          : { zh: "", en: "" };
     const text =
       lang === "zh"
-        ? `已写出学校表：${out}（${schools} 所学校）${errors ? "；表中仍有错误，请在其中改正后再评估" : ""}\n`
-        : `Wrote the school table: ${out} (${schools} schools)${errors ? "; errors remain: fix them in it before evaluating" : ""}\n`;
+        ? `已写出学校表：${out}（${schools} 所学校）${remains.zh}\n`
+        : `Wrote the school table: ${out} (${schools} schools)${remains.en}\n`;
     report(io, json, lang, document, read.problems, text);
     return errors ? EXIT.inputErrors : EXIT.ok;
   },

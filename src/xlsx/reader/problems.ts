@@ -44,12 +44,16 @@ export function tooLarge(part: string, limitMiB: number): WorkbookFailure {
 export const ENCRYPTED_OR_XLS = (): Problem =>
   fileProblem(
     "xlsx-encrypted-or-xls",
-    "该文件设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码并另存为 .xlsx 后再试",
-    "the file is password-protected or in the old .xls format: remove the password and save it as .xlsx in Excel, then try again",
+    "该文件设有打开密码，或是旧版 .xls 格式（或 WPS 的 .et 格式）：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再试",
+    "the file is password-protected, or in the old .xls format (or WPS's .et): remove the password and save it as .xlsx in Excel or WPS, then try again",
   );
 
 export const NOT_XLSX = (): Problem =>
-  fileProblem("not-xlsx", "该文件不是 Excel 工作簿（.xlsx）", "the file is not an Excel workbook (.xlsx)");
+  fileProblem(
+    "not-xlsx",
+    "该文件不是 Excel 工作簿（.xlsx）；若是 .csv 等其他格式的表格，请在 Excel 或 WPS 中另存为 .xlsx 后再试",
+    "the file is not an Excel workbook (.xlsx); a table in another format, such as .csv, can be saved as .xlsx in Excel or WPS",
+  );
 
 /** A zip archive without a workbook in it; `kind` names what it is when that can be told. */
 export function notAWorkbook(kind: "ods" | "docx" | "pptx" | null): Problem {

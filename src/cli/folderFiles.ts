@@ -1,0 +1,22 @@
+/**
+ * The spreadsheets in a folder that a command reads one by one (`balance batch`, `balance import`).
+ */
+import { readdir } from "node:fs/promises";
+
+/** Names that end as a spreadsheet's: Excel's, WPS's, OpenDocument's, and comma-separated text. */
+const SPREADSHEET = /\.(?:xlsx|xlsm|xltx|xltm|xls|xlsb|xlt|et|ett|ods|csv)$/iu;
+
+/** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
+const NOT_A_WORKBOOK = /^(?:~\$|\.~|\._)/u;
+
+/**
+ * The spreadsheets of `folder` (not of its subfolders), by name, without lock files. Spreadsheets in other
+ * formats than .xlsx (.xls, .et, .ods, .csv …) are listed too: the reader says of each what it is and to save it
+ * as .xlsx. Left out, a county or a school kept in the old format would be missing from the result without a word.
+ */
+export async function spreadsheetsIn(folder: string): Promise<string[]> {
+  return (await readdir(folder, { withFileTypes: true }))
+    .filter((e) => e.isFile() && SPREADSHEET.test(e.name) && !NOT_A_WORKBOOK.test(e.name))
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
