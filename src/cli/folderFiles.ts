@@ -2,9 +2,7 @@
  * The spreadsheets in a folder that a command reads one by one (`balance batch`, `balance import`).
  */
 import { readdir } from "node:fs/promises";
-
-/** Names that end as a spreadsheet's: Excel's, WPS's, OpenDocument's, and comma-separated text. */
-const SPREADSHEET = /\.(?:xlsx|xlsm|xltx|xltm|xls|xlsb|xlt|et|ett|ods|csv)$/iu;
+import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 
 /** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
 const NOT_A_WORKBOOK = /^(?:~\$|\.~|\._)/u;
@@ -16,7 +14,7 @@ const NOT_A_WORKBOOK = /^(?:~\$|\.~|\._)/u;
  */
 export async function spreadsheetsIn(folder: string): Promise<string[]> {
   return (await readdir(folder, { withFileTypes: true }))
-    .filter((e) => e.isFile() && SPREADSHEET.test(e.name) && !NOT_A_WORKBOOK.test(e.name))
+    .filter((e) => e.isFile() && isSpreadsheetName(e.name) && !NOT_A_WORKBOOK.test(e.name))
     .map((e) => e.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

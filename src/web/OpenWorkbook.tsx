@@ -4,6 +4,7 @@ import type { Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
 import { usePaneStyles } from "../taskpane/styles";
 import { DropZone } from "./DropZone";
+import { SPREADSHEET_ACCEPT } from "../xlsx/spreadsheetFiles";
 
 export interface OpenWorkbookProps {
   lang: Lang;
@@ -43,7 +44,7 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
           id="workbook-file"
           className={styles.fileInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={SPREADSHEET_ACCEPT}
           aria-label={t(lang, "webChooseFile")}
           disabled={busy}
           onChange={(e) => {

@@ -15,6 +15,7 @@ import { addChartsToXlsx } from "../xlsx/charts";
 import { addSheet, finishReportParts } from "../xlsx/report";
 import { columnWidth } from "../xlsx/write";
 import type { MemoryWorkbook } from "../excel/memory/memoryHost";
+import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
@@ -95,8 +96,11 @@ export async function downloadBytes(
   return addChartsToXlsx(zipSync(files, { level: 6 }), report);
 }
 
-/** 白狼县.xlsx → 白狼县-均衡评估.xlsx: the original's name with a suffix, never the original's own name. */
+/**
+ * 白狼县.xlsx → 白狼县-均衡评估.xlsx: the original's name with a suffix, never the original's own name; a workbook
+ * with macros (.xlsm) gives its name too, the result being an .xlsx.
+ */
 export function downloadName(original: string, lang: Lang): string {
-  const stem = original.replace(/\.xlsx$/i, "").trim() || (lang === "zh" ? "工作簿" : "workbook");
-  return `${stem}-${lang === "zh" ? "均衡评估" : "balance"}.xlsx`;
+  const stem = (isSpreadsheetName(original) ? original.replace(/\.[^.]*$/u, "") : original).trim();
+  return `${stem || (lang === "zh" ? "工作簿" : "workbook")}-${lang === "zh" ? "均衡评估" : "balance"}.xlsx`;
 }

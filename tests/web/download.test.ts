@@ -192,5 +192,7 @@ describe("下载工作簿", () => {
     expect(downloadName("白狼县.xlsx", "zh")).toBe("白狼县-均衡评估.xlsx");
     expect(downloadName("County.XLSX", "en")).toBe("County-balance.xlsx");
     expect(downloadName(".xlsx", "zh")).toBe("工作簿-均衡评估.xlsx");
+    expect(downloadName("白狼县.xlsm", "zh")).toBe("白狼县-均衡评估.xlsx");
+    expect(downloadName("白狼县.v2", "zh")).toBe("白狼县.v2-均衡评估.xlsx");
   });
 });

@@ -344,23 +344,31 @@ describe("the first screen's drop zones", () => {
   const drop = (zone: string, files: File[]) =>
     fireEvent.drop(document.querySelector(`[data-drop-zone="${zone}"]`)!, { dataTransfer: { files } });
 
-  it("one file on the workbook's zone opens it, several are the league's; the page's own handler is not told", () => {
-    const opened: string[] = [];
-    const league: string[][] = [];
-    const page = jest.fn();
-    window.addEventListener("drop", page);
+  /** The web app's two openers: the workbook's (one file, or several for the league) and the counties'. */
+  function renderOpeners(onFile: (file: File) => void, onFiles: (files: File[]) => void) {
     render(
       <FluentProvider theme={webLightTheme}>
         <OpenWorkbook
           lang="zh"
           reading={null}
           error={null}
-          onFile={(f) => opened.push(f.name)}
-          onFiles={(fs) => league.push(fs.map((f) => f.name))}
+          onFile={onFile}
+          onFiles={onFiles}
           onSample={() => undefined}
         />
-        <OpenCounties lang="zh" disabled={false} onFiles={(fs) => league.push(fs.map((f) => f.name))} />
+        <OpenCounties lang="zh" disabled={false} onFiles={onFiles} />
       </FluentProvider>,
+    );
+  }
+
+  it("one file on the workbook's zone opens it, several are the league's; the page's own handler is not told", () => {
+    const opened: string[] = [];
+    const league: string[][] = [];
+    const page = jest.fn();
+    window.addEventListener("drop", page);
+    renderOpeners(
+      (f) => opened.push(f.name),
+      (fs) => league.push(fs.map((f) => f.name)),
     );
     drop("workbook", [file("白狼县.xlsx")]);
     drop("workbook", [file("甲.xlsx"), file("乙.xlsx")]);
@@ -369,5 +377,19 @@ describe("the first screen's drop zones", () => {
     expect(league).toEqual([["甲.xlsx", "乙.xlsx"], ["丙.xlsx"]]);
     expect(page).not.toHaveBeenCalled();
     window.removeEventListener("drop", page);
+  });
+
+  it("the file choosers show old .xls and WPS .et files too, for the reader to say to save them as .xlsx", () => {
+    renderOpeners(
+      () => undefined,
+      () => undefined,
+    );
+    const choosers = [...document.querySelectorAll('input[type="file"]')] as HTMLInputElement[];
+    expect(choosers).toHaveLength(2);
+    for (const chooser of choosers) {
+      const accepted = chooser.accept.split(",");
+      for (const extension of [".xlsx", ".xlsm", ".xls", ".et", ".csv"])
+        expect(accepted).toContain(extension);
+    }
   });
 });

@@ -20,6 +20,7 @@ import type { Profile } from "../../standard/profile";
 import { usePaneStyles } from "../styles";
 import { TrendResult } from "./TrendResult";
 import { useComparison, type CurrentTable, type EarlierFile, type EarlierTable } from "./useComparison";
+import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 export interface CompareViewProps {
   lang: Lang;
@@ -150,7 +151,7 @@ export function CompareView(props: CompareViewProps) {
               id="earlier-file"
               type="file"
               hidden
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept={SPREADSHEET_ACCEPT}
               aria-label={t(lang, "compareChooseFile")}
               onChange={(e) => {
                 const file = e.target.files?.[0];

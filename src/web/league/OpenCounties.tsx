@@ -4,8 +4,7 @@ import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../../taskpane/styles";
 import { DropZone } from "../DropZone";
-
-const WORKBOOK_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 /**
  * A button that opens the browser's file chooser: by default for several county workbooks, for the league's view
@@ -34,7 +33,7 @@ export function CountyFilesInput(props: {
         type="file"
         multiple={!props.single}
         hidden
-        accept={props.accept ?? WORKBOOK_TYPES}
+        accept={props.accept ?? SPREADSHEET_ACCEPT}
         aria-label={props.label}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];

@@ -1,0 +1,33 @@
+/**
+ * The files a clerk may hold a table in, by how their names end: what a folder given to the command line is
+ * listed for (src/cli/folderFiles.ts) and what the web app's and the pane's file choosers show. The reader reads
+ * .xlsx and .xlsm; of the others it says what they are and to save them as .xlsx, rather than have a chooser hide
+ * them or a folder's listing pass them over without a word.
+ */
+export const SPREADSHEET_EXTENSIONS = [
+  "xlsx",
+  "xlsm",
+  "xltx",
+  "xltm",
+  "xls",
+  "xlsb",
+  "xlt",
+  "et",
+  "ett",
+  "ods",
+  "csv",
+] as const;
+
+/** Whether a file's name ends as a spreadsheet's (any case). */
+export function isSpreadsheetName(name: string): boolean {
+  const dot = name.lastIndexOf(".");
+  return (
+    dot >= 0 && (SPREADSHEET_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase())
+  );
+}
+
+/** A file chooser's `accept`: every spreadsheet file, .xlsx's type named too for the systems that go by type. */
+export const SPREADSHEET_ACCEPT = [
+  ...SPREADSHEET_EXTENSIONS.map((extension) => `.${extension}`),
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+].join(",");
