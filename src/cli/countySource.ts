@@ -15,7 +15,7 @@ import type { Profile } from "../standard/profile";
 import { isBalanceOutput } from "../report/outputs";
 import { holdsSchoolTable, readSchoolTable } from "../sheet/read";
 import { chooseSheet } from "../xlsx/reader";
-import { spreadsheetsIn } from "./folderFiles";
+import { spreadsheetsIn, subfoldersWithSpreadsheets } from "./folderFiles";
 import { readWorkbookFile } from "./workbookFile";
 
 export { type CountyFileResult, type CountySource } from "../countyWorkbook";
@@ -28,6 +28,16 @@ const samePath = async (a: string, b: string) =>
  * and those that must be saved as .xlsx, which are read to say so), without the files in `exclude` (the output
  * being written).
  */
+/** The subfolders of the folders named that hold spreadsheets: `listCountySources` does not read them. */
+export async function unreadSubfolders(paths: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    if ((await stat(path).catch(() => null))?.isDirectory())
+      found.push(...(await subfoldersWithSpreadsheets(path)));
+  }
+  return found;
+}
+
 export async function listCountySources(
   paths: readonly string[],
   exclude: readonly string[] = [],

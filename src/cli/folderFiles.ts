@@ -2,6 +2,7 @@
  * The spreadsheets in a folder that a command reads one by one (`balance batch`, `balance import`).
  */
 import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 
 /** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
@@ -17,4 +18,21 @@ export async function spreadsheetsIn(folder: string): Promise<string[]> {
     .filter((e) => e.isFile() && isSpreadsheetName(e.name) && !NOT_A_WORKBOOK.test(e.name))
     .map((e) => e.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The subfolders of `folder` that hold spreadsheets of their own (`spreadsheetsIn`), by name: what a command that
+ * reads a folder's own files passes over, and says so, rather than leave their counties out without a word.
+ */
+export async function subfoldersWithSpreadsheets(folder: string): Promise<string[]> {
+  const subfolders = (await readdir(folder, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const holding: string[] = [];
+  for (const name of subfolders) {
+    const inside = await spreadsheetsIn(join(folder, name)).catch(() => []);
+    if (inside.length > 0) holding.push(join(folder, name));
+  }
+  return holding;
 }

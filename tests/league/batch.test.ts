@@ -299,6 +299,41 @@ describe("a folder with spreadsheets in other formats", () => {
   });
 });
 
+describe("a folder with subfolders", () => {
+  test("names the subfolders holding workbooks, which it does not read, in the text and the JSON", async () => {
+    const root = join(dir, "盟");
+    const earlier = join(root, "2025");
+    mkdirSync(earlier, { recursive: true });
+    mkdirSync(join(root, "空文件夹"));
+    const [first, second] = files;
+    copyFileSync(first, join(root, first.split("/").pop()!));
+    copyFileSync(second, join(earlier, second.split("/").pop()!));
+
+    const doc = JSON.parse((await run("batch", root, "--json")).stdout);
+    expect(doc.counties).toHaveLength(1);
+    expect(doc.unreadSubfolders).toEqual([earlier]);
+    const text = await run("batch", root);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      `\n⚠ 子文件夹中的工作簿未读取：${earlier}（只读所给文件夹本身的文件；要评估其中的工作簿，请把这些子文件夹也写在命令行上）\n`,
+    );
+    // named too, it is read, and nothing is said of it
+    const both = await run("batch", root, earlier, "--json");
+    expect(JSON.parse(both.stdout).counties).toHaveLength(2);
+    expect(JSON.parse((await run("batch", first, "--json")).stdout).unreadSubfolders).toEqual([]);
+  });
+
+  test("a folder whose workbooks are all in subfolders: exit 2, naming them", async () => {
+    const root = join(dir, "按年份");
+    const year = join(root, "2026");
+    mkdirSync(year, { recursive: true });
+    copyFileSync(files[0], join(year, files[0].split("/").pop()!));
+    const r = await run("batch", root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`在 ${root} 中没有找到 .xlsx 工作簿；子文件夹中的工作簿未读取：${year}`);
+  });
+});
+
 describe("the progress bar", () => {
   async function runOnTerminal(isTTY: boolean, ...argv: string[]) {
     const drawn: string[] = [];

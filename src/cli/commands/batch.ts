@@ -14,6 +14,7 @@ import { leagueCountyInput } from "../../countyWorkbook";
 import {
   evaluateCountySource,
   listCountySources,
+  unreadSubfolders,
   withEveryCounty,
   type CountyFileResult,
 } from "../countySource";
@@ -28,15 +29,15 @@ const HELP = `balance batch <工作簿或文件夹 files or folders…> [--json]
               [--year YYYY] [--plan [--costs costs.json]] [--lang zh|en]
 
 盟市汇总：逐一评估各旗县市的工作簿（文件夹：其中全部表格文件，按文件名排序，跳过 Excel、WPS 的临时文件和
-本工具写出的报告；.xls、.et、.csv 等其他格式也列出，并提示另存为 .xlsx），列出各旗县市的学校数、各学段达标学校
-与差异系数、资源配置和县域结论、目标年份与剩余年数，全盟最薄弱的指标，以及可能无法按期达标的旗县市。读不出的
-文件列出其问题，其余照常评估。
+本工具写出的报告；.xls、.et、.csv 等其他格式也列出，并提示另存为 .xlsx；子文件夹不读，只列出），列出各旗县市的
+学校数、各学段达标学校与差异系数、资源配置和县域结论、目标年份与剩余年数，全盟最薄弱的指标，以及可能无法按期
+达标的旗县市。读不出的文件列出其问题，其余照常评估。
 The league's view: evaluates each county's workbook (a folder: every spreadsheet in it, by name, without Excel's
 and WPS's lock files and the reports Balance wrote; one in another format, such as .xls, .et or .csv, is listed
-with a request to save it as .xlsx), and lists per county its schools, passing sections and difference
-coefficients per level, resources and county verdicts, target year and years left; then the league's weakest
-indicators and the counties at risk of missing their target year. A file that cannot be read is reported with
-its problems while the others go on.
+with a request to save it as .xlsx; subfolders are named, not read), and lists per county its schools, passing
+sections and difference coefficients per level, resources and county verdicts, target year and years left; then
+the league's weakest indicators and the counties at risk of missing their target year. A file that cannot be read
+is reported with its problems while the others go on.
 
 旗县市名称 / County name: 县级指标表标题中的名称，否则取文件名（去掉“-均衡评估”、年份等字样）。
   the name in the county sheet's title rows, else the file's name without words such as 均衡评估 or a year.
@@ -100,6 +101,7 @@ export function leagueJson(
   summary: LeagueSummary,
   results: readonly CountyFileResult[],
   skipped: readonly CountyFileResult[],
+  unreadSubfolders: readonly string[],
   lang: Lang,
   withPlan: boolean,
 ) {
@@ -117,6 +119,15 @@ export function leagueJson(
     })),
     repeated: summary.repeated,
     skipped: skipped.map((r) => r.source.file),
+    unreadSubfolders,
+  };
+}
+
+/** The subfolders a folder's reading passed over, with how to have them read. */
+function subfoldersText(subfolders: readonly string[]): Record<Lang, string> {
+  return {
+    zh: `子文件夹中的工作簿未读取：${subfolders.join("、")}（只读所给文件夹本身的文件；要评估其中的工作簿，请把这些子文件夹也写在命令行上）`,
+    en: `workbooks in subfolders were not read: ${subfolders.join(", ")} (only the files of the folders given are read; to evaluate those, name the subfolders on the command line too)`,
   };
 }
 
@@ -172,10 +183,13 @@ export const batchCommand: Command = {
       await listCountySources(files, out === undefined ? [] : [out]),
       profile,
     );
+    // the folders' subfolders are not read: say which hold workbooks, so that no county is left out unsaid
+    const subfolders = await unreadSubfolders(files);
     if (sources.length === 0) {
+      const inside = subfolders.length === 0 ? null : subfoldersText(subfolders);
       return usageError(io, {
-        zh: `在 ${files.join("、")} 中没有找到 .xlsx 工作簿`,
-        en: `no .xlsx workbook found in ${files.join(", ")}`,
+        zh: `在 ${files.join("、")} 中没有找到 .xlsx 工作簿${inside ? `；${inside.zh}` : ""}`,
+        en: `no .xlsx workbook found in ${files.join(", ")}${inside ? `; ${inside.en}` : ""}`,
       });
     }
 
@@ -225,7 +239,11 @@ export const batchCommand: Command = {
     const failed = results.some((r) => !r.ok);
     if (json) {
       io.stdout(
-        JSON.stringify(leagueJson(summary, results, skipped, lang, values.plan === true), null, 2) + "\n",
+        JSON.stringify(
+          leagueJson(summary, results, skipped, subfolders, lang, values.plan === true),
+          null,
+          2,
+        ) + "\n",
       );
       if (wrote) io.stderr(wrote);
     } else {
@@ -235,7 +253,10 @@ export const batchCommand: Command = {
           : lang === "zh"
             ? `\n已跳过本工具写出的报告：${skipped.map((r) => r.source.file).join("、")}\n`
             : `\nSkipped reports written by Balance: ${skipped.map((r) => r.source.file).join(", ")}\n`;
-      io.stdout(leagueText(summary, profile, lang) + skippedText + (wrote ? `\n${wrote}` : ""));
+      const subfoldersLine = subfolders.length === 0 ? "" : `\n⚠ ${subfoldersText(subfolders)[lang]}\n`;
+      io.stdout(
+        leagueText(summary, profile, lang) + skippedText + subfoldersLine + (wrote ? `\n${wrote}` : ""),
+      );
     }
     return failed ? EXIT.inputErrors : EXIT.ok;
   },
