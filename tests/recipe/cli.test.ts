@@ -110,6 +110,21 @@ describe("balance evaluate and balance import on a league's statistics export (i
     expect(sources.join("\n")).toContain("校舍建筑面积›教学及辅助用房›其中：室内体育用房（学校基本情况!Z5）");
   });
 
+  it("writes the table of an export with an error in it, and says errors remain to be fixed", async () => {
+    const sheet = exportSheet(rows);
+    // a school of the county with words where its teaching area's number belongs
+    const row = sheet.dataRows.find((r) => sheet.values[r].includes(COUNTY_LISTED))!;
+    const column = sheet.columns.find((c) => c.path.join("›") === "校舍建筑面积›教学及辅助用房›计")!.index;
+    sheet.values[row][column] = "三百";
+    const file = join(dir, "有错的导出表.xlsx");
+    writeFileSync(file, await exportWorkbook([sheet]));
+    const out = join(dir, "导入-有错.xlsx");
+    const r = await run("import", file, "--county", COUNTY_LISTED, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("错误");
+    expect(r.stdout).toMatch(/^已写出学校表：.+（\d+ 所学校）；表中仍有错误，请在其中改正后再评估\n$/);
+  });
+
   it("never overwrites without --force", async () => {
     const out = join(dir, "已有.xlsx");
     writeFileSync(out, "not a workbook");

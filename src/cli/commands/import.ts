@@ -232,19 +232,18 @@ export const importCommand: Command = {
     }
     document.out = out;
     const errors = hasErrors(read.problems);
+    // the files not read come first among the problems; the table's own follow
     const { unread } = read;
-    const remains =
-      unread > 0
-        ? {
-            zh: `；${unread} 个文件未能读取（见上），其中的学校不在表中`,
-            en: `; ${unread} files could not be read (see above): their schools are not in it`,
-          }
-        : errors
-          ? {
-              zh: "；表中仍有错误，请在其中改正后再评估",
-              en: "; errors remain: fix them in it before evaluating",
-            }
-          : { zh: "", en: "" };
+    const tableErrors = hasErrors(read.problems.slice(unread));
+    const remains = { zh: "", en: "" };
+    if (unread > 0) {
+      remains.zh += `；${unread} 个文件未能读取（见上），其中的学校不在表中`;
+      remains.en += `; ${unread} files could not be read (see above): their schools are not in it`;
+    }
+    if (tableErrors) {
+      remains.zh += "；表中仍有错误，请在其中改正后再评估";
+      remains.en += "; errors remain: fix them in it before evaluating";
+    }
     const text =
       lang === "zh"
         ? `已写出学校表：${out}（${schools} 所学校）${remains.zh}\n`
