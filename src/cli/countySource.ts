@@ -23,11 +23,6 @@ export { type CountyFileResult, type CountySource } from "../countyWorkbook";
 const samePath = async (a: string, b: string) =>
   (await realpath(a).catch(() => resolve(a))) === (await realpath(b).catch(() => resolve(b)));
 
-/**
- * The sources the command line names: a file as given; a folder's spreadsheets (`spreadsheetsIn`: the .xlsx files
- * and those that must be saved as .xlsx, which are read to say so), without the files in `exclude` (the output
- * being written).
- */
 /** The subfolders of the folders named that hold spreadsheets: `listCountySources` does not read them. */
 export async function unreadSubfolders(paths: readonly string[]): Promise<string[]> {
   const found: string[] = [];
@@ -38,6 +33,11 @@ export async function unreadSubfolders(paths: readonly string[]): Promise<string
   return found;
 }
 
+/**
+ * The sources the command line names: a file as given; a folder's spreadsheets (`spreadsheetsIn`: the .xlsx files
+ * and those that must be saved as .xlsx, which are read to say so), without the files in `exclude` (the output
+ * being written).
+ */
 export async function listCountySources(
   paths: readonly string[],
   exclude: readonly string[] = [],
