@@ -238,7 +238,8 @@ export const importCommand: Command = {
     const remains = { zh: "", en: "" };
     if (unread > 0) {
       remains.zh += `；${unread} 个文件未能读取（见上），其中的学校不在表中`;
-      remains.en += `; ${unread} files could not be read (see above): their schools are not in it`;
+      const files = unread === 1 ? "1 file" : `${unread} files`;
+      remains.en += `; ${files} could not be read (see above): their schools are not in it`;
     }
     if (tableErrors) {
       remains.zh += "；表中仍有错误，请在其中改正后再评估";
