@@ -81,27 +81,16 @@ export function TrendResult(props: TrendResultProps) {
           : t(lang, "trendHeading", { county: props.county, years: trend.years.join(" → ") })}
       </h2>
 
-      {trend.unchanged.map((pair) => (
-        <MessageBar
-          key={`${pair.yearBefore}\u0000${pair.yearAfter}`}
-          intent="warning"
-          layout="multiline"
-          data-unchanged
-        >
-          <MessageBarBody>{unchangedLabel(pair, lang)}</MessageBarBody>
-        </MessageBar>
-      ))}
-
-      {trend.noSchoolInCommon.map((pair) => (
-        <MessageBar
-          key={`${pair.yearBefore}\u0000${pair.yearAfter}`}
-          intent="warning"
-          layout="multiline"
-          data-no-school-in-common
-        >
-          <MessageBarBody>{noSchoolInCommonLabel(pair, lang)}</MessageBarBody>
-        </MessageBar>
-      ))}
+      <YearPairWarnings
+        pairs={trend.unchanged}
+        label={(pair) => unchangedLabel(pair, lang)}
+        mark="data-unchanged"
+      />
+      <YearPairWarnings
+        pairs={trend.noSchoolInCommon}
+        label={(pair) => noSchoolInCommonLabel(pair, lang)}
+        mark="data-no-school-in-common"
+      />
 
       <MessageBar
         intent={trend.regressions.length > 0 ? "error" : "success"}
@@ -294,6 +283,29 @@ export function TrendResult(props: TrendResultProps) {
 }
 
 /** The straight-line projection, labelled as one (report/comparison.ts projectionLabel's words). */
+type YearPair = Trend["unchanged"][number];
+
+/**
+ * A warning bar for each pair of consecutive years the comparison warns of (`Trend.unchanged`,
+ * `Trend.noSchoolInCommon`), worded by `label` and marked by the data attribute `mark`.
+ */
+function YearPairWarnings(props: { pairs: YearPair[]; label: (pair: YearPair) => string; mark: string }) {
+  return (
+    <>
+      {props.pairs.map((pair) => (
+        <MessageBar
+          key={`${pair.yearBefore}\u0000${pair.yearAfter}`}
+          intent="warning"
+          layout="multiline"
+          {...{ [props.mark]: true }}
+        >
+          <MessageBarBody>{props.label(pair)}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
+  );
+}
+
 function Projection({ lang, profile, trend }: TrendResultProps) {
   const styles = usePaneStyles();
   const p = trend.projection;
