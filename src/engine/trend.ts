@@ -34,7 +34,10 @@ export interface StatusChange {
   after: number | null;
   statusBefore: IndicatorStatus | null;
   statusAfter: IndicatorStatus | null;
-  /** the status got worse: met → floor or unmet, floor → unmet */
+  /**
+   * the status got worse (met → floor or unmet, floor → unmet) in a section that takes part in the evaluation in
+   * both years: a section excluded in either (docs/standard.md#scope) counts for nothing in the county's verdict
+   */
   regression: boolean;
 }
 
@@ -232,6 +235,7 @@ function compareSections(
   yearAfter: string,
 ): SectionChange | null {
   const changes: StatusChange[] = [];
+  const judgedBoth = before.included && after.included;
   for (const indicator of INDICATOR_IDS) {
     const statusBefore = before.status[indicator];
     const statusAfter = after.status[indicator];
@@ -243,7 +247,10 @@ function compareSections(
       statusBefore,
       statusAfter,
       regression:
-        statusBefore !== null && statusAfter !== null && STATUS_RANK[statusAfter] < STATUS_RANK[statusBefore],
+        judgedBoth &&
+        statusBefore !== null &&
+        statusAfter !== null &&
+        STATUS_RANK[statusAfter] < STATUS_RANK[statusBefore],
     });
   }
   const verdictBefore = verdictOf(before);

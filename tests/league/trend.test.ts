@@ -144,6 +144,57 @@ describe("compareYears", () => {
   });
 });
 
+describe("sections that take no part in the evaluation (docs/standard.md#scope)", () => {
+  const special = (qualified: number): SchoolRecord => ({
+    ...primarySchool("特殊教育学校", 60, { qualifiedTeachers: qualified }),
+    type: "special",
+  });
+  const point = (students: number, qualified: number): SchoolRecord => ({
+    ...primarySchool("某教学点", students, { qualifiedTeachers: qualified }),
+    type: "teachingPoint",
+  });
+
+  test("a special school's indicator that falls is a change, not a regression", () => {
+    const trend = compareYears([
+      year(2025, [...before(), special(1.2)]),
+      year(2026, [...before(), special(0.5)]),
+    ]);
+    const change = trend.sections.find((s) => s.school === "特殊教育学校")!;
+    expect(change).toMatchObject({ before: "excluded", after: "excluded" });
+    expect(change.changes).toEqual([
+      expect.objectContaining({
+        indicator: "qualifiedTeachers",
+        statusBefore: "met",
+        statusAfter: "unmet",
+        regression: false,
+      }),
+    ]);
+    expect(trend.regressions).toEqual([]);
+  });
+
+  test("a teaching point that grows past 50 pupils and fails is listed, not as a regression", () => {
+    // 40 pupils: excluded, and its figures met; 60 pupils with half the qualified teachers: judged, and failing
+    const trend = compareYears([
+      year(2025, [...before(), point(40, 1.2)]),
+      year(2026, [...before(), point(60, 0.5)]),
+    ]);
+    const change = trend.sections.find((s) => s.school === "某教学点")!;
+    expect(change).toMatchObject({ before: "excluded", after: "fail" });
+    expect(change.changes[0]).toMatchObject({ indicator: "qualifiedTeachers", regression: false });
+    expect(trend.regressions).toEqual([]);
+  });
+
+  test("a section judged in both years still regresses", () => {
+    const trend = compareYears([
+      year(2025, [...before(), point(60, 1.2)]),
+      year(2026, [...before(), point(60, 0.5)]),
+    ]);
+    expect(trend.regressions).toContainEqual(
+      expect.objectContaining({ kind: "indicator", school: "某教学点", indicator: "qualifiedTeachers" }),
+    );
+  });
+});
+
 describe("a year's table given twice", () => {
   test("two years with the same schools and figures are flagged, in any row order", () => {
     expect(compareYears([year(2025, before()), year(2026, before())]).unchanged).toEqual([
