@@ -5,3 +5,11 @@
 export function nameKey(name: string): string {
   return name.normalize("NFKC").replace(/\s+/g, "");
 }
+
+/**
+ * A county's name without the one character at its end that says what it is (市, 旗, 县 or 区), matched as `nameKey`
+ * matches names: a clerk may write “阿尔山” for 阿尔山市, or “科右前” for 科右前旗.
+ */
+export function countyStem(name: string): string {
+  return nameKey(name).replace(/(市|旗|县|区)$/, "");
+}

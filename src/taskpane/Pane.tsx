@@ -271,6 +271,7 @@ export function Pane(props: PaneProps) {
                   evaluation: result.evaluation,
                   sheet: flow.grid.sheet,
                   workbook: props.workbookName ?? null,
+                  county: result.read.recipe?.county ?? null,
                 }}
                 openFile={props.openFile}
                 onWriteSheets={flow.writeSheets}

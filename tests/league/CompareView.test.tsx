@@ -21,6 +21,7 @@ import { Pane } from "../../src/taskpane/Pane";
 import { FakeHost } from "../taskpane/fakeHost";
 import { twoYearsWithRegression } from "./records";
 import { withoutResizeObserver } from "../taskpane/paneDom";
+import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
 
 withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
@@ -242,6 +243,61 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
     expect(summary[0]).toBe("科右中旗 义务教育优质均衡发展 年度对比（2025 — 2026）");
     expect(summary.some((r) => r.startsWith("学校由达标变为不达标|甲小学|小学"))).toBe(true);
     expect(summary.some((r) => r.startsWith("差异系数超限|—|小学|运动场馆|2025 → 2026"))).toBe(true);
+  });
+});
+
+describe("对比 of a league's statistics export, one county chosen in step 2", () => {
+  it("reads the earlier year's export for the same county, and takes that county's target year", async () => {
+    // 2026: 科右前旗第一小学 keeps a fifth of its qualified teachers
+    const rows2026 = leagueRows().map((r) =>
+      r.name === "科右前旗第一小学"
+        ? { ...r, education: r.education.map((n) => Math.round(n / 5)) as typeof r.education }
+        : r,
+    );
+    const host = new FakeHost(exportSheet(rows2026).values);
+    host.sheets.set("导出2026", exportSheet(rows2026).values);
+    host.sheets.set("导出2025", exportSheet(leagueRows()).values);
+    const checked = evaluateTable(
+      { sheet: "导出2026", topLeft: "A1", values: host.sheets.get("导出2026")! },
+      NATIONAL_2017,
+      { county: COUNTY_LISTED },
+    );
+    if (!checked.evaluation) throw new Error("this year's county must evaluate");
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <CompareView
+          lang="zh"
+          profile={NATIONAL_2017}
+          host={host}
+          current={{
+            evaluation: checked.evaluation,
+            sheet: "导出2026",
+            workbook: null,
+            county: COUNTY_LISTED,
+          }}
+          onWriteSheets={async () => {}}
+        />
+      </FluentProvider>,
+    );
+    await compareWithSheet("导出2025");
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(document.querySelector("[data-earlier-errors]")).toBeNull();
+    const schools = checked.evaluation.sections.map((x) => x.school);
+    expect(screen.getByRole("status").textContent).toBe(
+      `较早一年：工作表“导出2025”，${new Set(schools).size} 所学校`,
+    );
+    expect(within(trend()).getByRole("heading", { level: 2 }).textContent).toBe(
+      `${COUNTY_LISTED}：2025 → 2026`,
+    );
+    expect(screen.getByText("目标年份：2028")).toBeTruthy();
+    // the other county's schools are in neither year: none opened or closed
+    expect(document.querySelector("[data-no-school-in-common]")).toBeNull();
+    const others = leagueRows().filter((r) => r.county === COUNTY_UNLISTED);
+    expect(others.length).toBeGreaterThan(0);
+    for (const other of others) expect(document.body.textContent).not.toContain(other.name);
+    expect(regressions().some(([, line]) => /科右前旗第一小学（小学）高学历教师/.test(line ?? ""))).toBe(
+      true,
+    );
   });
 });
 

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
 import { writeCounty } from "./helpers";
 import { twoYearsWithRegression } from "./records";
+import { exportWorkbook } from "../recipe/exportFiles";
+import { COUNTY_LISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
 
 const dir = tempDir();
 
@@ -212,6 +214,44 @@ describe("balance compare", () => {
     const doc = JSON.parse(unlisted.stdout);
     expect(doc).toMatchObject({ county: "白狼县", targetYear: null, projection: null });
     expect(doc.regressions.length).toBeGreaterThan(0);
+  });
+
+  test("two years of a league's statistics export: --county picks the county's schools in each", async () => {
+    const rows2025 = leagueRows();
+    // 2026: a pupil teacher of 科右前旗第一小学 leaves (its qualified teachers fall to a fifth)
+    const rows2026 = leagueRows().map((r) =>
+      r.name === "科右前旗第一小学"
+        ? { ...r, education: r.education.map((n) => Math.round(n / 5)) as typeof r.education }
+        : r,
+    );
+    const a = join(dir, "盟统计导出2025.xlsx");
+    const b = join(dir, "盟统计导出2026.xlsx");
+    writeFileSync(a, await exportWorkbook([exportSheet(rows2025)]));
+    writeFileSync(b, await exportWorkbook([exportSheet(rows2026)]));
+    const unnamed = await run("compare", a, b, "--json");
+    expect(unnamed.code).toBe(1);
+    expect(JSON.stringify(JSON.parse(unnamed.stdout).problems)).toContain("several-counties");
+    for (const county of [COUNTY_LISTED, COUNTY_LISTED.replace(/旗$/, "")]) {
+      const r = await run("compare", a, b, "--json", "--county", county);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(doc).toMatchObject({ county: COUNTY_LISTED, targetYear: 2028 });
+      // the other county's schools are in neither year
+      const schools = doc.sections.map((x: { school: string }) => x.school);
+      expect(
+        schools.every(
+          (name: string) => !leagueRows().some((row) => row.name === name && row.county !== COUNTY_LISTED),
+        ),
+      ).toBe(true);
+      expect(doc.schools).toEqual({ added: [], removed: [], renamed: [], merged: [] });
+      expect(doc.regressions).toContainEqual(
+        expect.objectContaining({
+          kind: "indicator",
+          school: "科右前旗第一小学",
+          indicator: "qualifiedTeachers",
+        }),
+      );
+    }
   });
 
   test("mistakes: one file, years out of order or miscounted (2); a bad rename map or an unreadable file (1)", async () => {

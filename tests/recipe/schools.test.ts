@@ -113,6 +113,27 @@ describe("campuses, teaching points and combined schools (docs/import.md#campuse
     expect(reading.read.records.some((r) => r.name === "科右前旗第一高级中学")).toBe(false);
   });
 
+  it("takes a county named without its 旗 or 市, as the profile's counties may be", () => {
+    const whole = readExportSheet(exportSheet(leagueRows()), { county: COUNTY_LISTED });
+    const short = readExportSheet(exportSheet(leagueRows()), { county: COUNTY_LISTED.replace(/旗$/, "") });
+    expect(found(short.read.problems, "county-not-found")).toEqual([]);
+    expect(short.read.records.map((r) => r.name)).toEqual(whole.read.records.map((r) => r.name));
+    expect(whole.read.records.length).toBeGreaterThan(0);
+  });
+
+  it("takes a short name only when one county of the table goes by it", () => {
+    // 科右前旗 and a 科右前区 beside it: “科右前” names neither
+    const rows = rowsOf((rs) => {
+      for (const r of rs) if (r.county === COUNTY_UNLISTED) r.county = "科右前区";
+    });
+    const reading = readExportSheet(exportSheet(rows), { county: "科右前" });
+    expect(found(reading.read.problems, "county-not-found")).toHaveLength(1);
+    expect(reading.read.records).toEqual([]);
+    const exact = readExportSheet(exportSheet(rows), { county: "科右前区" });
+    expect(exact.read.records.length).toBeGreaterThan(0);
+    expect(exact.read.records.every((r) => r.name !== "科右前旗第一小学")).toBe(true);
+  });
+
   it("says which counties a table holds when the one asked for is not among them", () => {
     const reading = readExportSheet(exportSheet(leagueRows()), { county: "阿尔山市" });
     const [problem] = found(reading.read.problems, "county-not-found");

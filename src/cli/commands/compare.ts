@@ -36,9 +36,10 @@ its straight-line trend — a projection, not an evaluation.
   --rename FILE.json   更名对照 { "旧名": "新名" }；几个旧名对应同一新名即为合并
                        a rename map { "old": "new" }; several old names for one new name are a merger
   --county NAME        旗县市名称（默认从县级指标表或文件名识别），用于目标年份；标准中没有的旗县市照常对比，
-                       不作预测
+                       不作预测；含几个旗县市的统计导出表只对比该旗县市的学校
                        the county, for its target year (default: from the county sheet or the file name); one
-                       the profile does not list is compared all the same, without a projection
+                       the profile does not list is compared all the same, without a projection; of a statistics
+                       export holding several counties, that county's schools
   --out 对比.xlsx       另存对比工作簿（汇总、差异系数趋势图、学校变化）
                        write the comparison workbook (summary, coefficient trends with charts, school changes)
   --force              覆盖已有的文件 / overwrite an existing file
@@ -155,7 +156,7 @@ export const compareCommand: Command = {
     const problems: Problem[] = [];
     let detected = "";
     for (const [i, file] of files.entries()) {
-      const result = await evaluateCountySource({ file }, profile);
+      const result = await evaluateCountySource({ file, county: values.county }, profile);
       if (!result.ok || !result.table?.evaluation) {
         problems.push(...result.problems);
         if (!json) io.stderr(`${file}\n${formatProblems(result.problems, lang).join("\n")}\n\n`);

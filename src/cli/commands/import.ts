@@ -137,7 +137,7 @@ async function readFormsFolder(
     { county: options.county, defaultUnit: options.profile.equipmentDefaultUnit },
     (grid) => readSchoolTable(grid, { profile: options.profile, recipe: null }),
   );
-  const reading = formRecipeReading(recipe, exported, options.county ?? null);
+  const reading = formRecipeReading(recipe, exported, exported.county);
   return {
     ok: true,
     reading,

@@ -5,7 +5,7 @@ import type { Profile } from "../../standard/profile";
 import { columnsOf, rowOf } from "../columns";
 import type { Evaluation } from "../evaluate";
 import type { SchoolRecord } from "../records";
-import { nameKey } from "../names";
+import { countyStem, nameKey } from "../names";
 import { inForceOn, yearOfDay, yearsLeft, type CalendarDay } from "../years";
 import type {
   CountyVerdict,
@@ -23,8 +23,7 @@ export function findCounty(profile: Profile | null, name: string): CountyTarget 
   if (wanted === "") return undefined;
   const exact = counties.find((c) => nameKey(c.name) === wanted);
   if (exact) return exact;
-  const stem = (s: string) => s.replace(/(市|旗|县|区)$/, "");
-  return counties.find((c) => stem(nameKey(c.name)) === stem(wanted));
+  return counties.find((c) => countyStem(c.name) === countyStem(wanted));
 }
 
 export interface ReadinessPart {

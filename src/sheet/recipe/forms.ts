@@ -199,5 +199,5 @@ export function readFormWorkbooks(
     problems,
   );
   const kept = selected.keep.map((i) => rows[i]);
-  return readSourceRows(kept, selected.counties, derived, problems, options, fileOf, readTable);
+  return readSourceRows(kept, selected, derived, problems, options, fileOf, readTable);
 }

@@ -156,6 +156,6 @@ export function readWithRecipe(
     equipmentUnit,
     header: reading.header,
     skippedRows: skippedRows ?? noSkippedRows(),
-    recipe: tableRecipeReading(plan, !given, exported, options.county ?? null),
+    recipe: tableRecipeReading(plan, !given, exported, exported.county),
   };
 }

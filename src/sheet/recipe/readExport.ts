@@ -46,6 +46,8 @@ export interface ExportReading {
   schools: ImportedSchool[];
   /** the counties of the table, in order of appearance */
   counties: string[];
+  /** the county read, as the table spells it (rowGroups.ts selectCounty); null for all the table holds */
+  county: string | null;
 }
 
 /** A cell of the canonical table as the problem about it should name it. */
@@ -121,12 +123,12 @@ export interface DerivedFields {
 /**
  * The schools of rows read through a recipe, put into the canonical table and read by the school-table reader
  * (`readTable`, given so that the reader and the recipes stay apart), its problems said of the rows' own cells.
- * The rows are those of the county read (rowGroups.ts selectCounty); `counties` are all the source holds.
+ * The rows are those of the county read (rowGroups.ts selectCounty); `selected.counties` are all the source holds.
  * `problems` holds what reading the rows reported; `sheetOf` names where a school's record comes from.
  */
 export function readSourceRows(
   rows: readonly SourceRow[],
-  counties: string[],
+  selected: { counties: string[]; county: string | null },
   derived: DerivedFields,
   problems: Problem[],
   options: ExportOptions,
@@ -186,7 +188,8 @@ export function readSourceRows(
     },
     table,
     schools: imported.schools,
-    counties,
+    counties: selected.counties,
+    county: selected.county,
   };
 }
 
@@ -236,7 +239,7 @@ export function readExport(
     const r = dataRows[i];
     return readTableRow(plan, source.row(r), source.sheetRow(r), r, context);
   });
-  return readSourceRows(rows, selected.counties, plan, problems, options, () => source.sheet, readTable);
+  return readSourceRows(rows, selected, plan, problems, options, () => source.sheet, readTable);
 }
 
 /** A record's source: the export's sheet, its school's first row, each field's first source cell. */

@@ -3,6 +3,7 @@
  * from a table of several, a campus to the school it belongs to, and what a combined school given on one row can
  * and cannot say.
  */
+import { countyStem } from "../../engine/names";
 import { ENROLMENT_LEVELS } from "../vocabulary";
 import type { Problem } from "../../problems/problem";
 import { foldLabel } from "./patterns";
@@ -24,14 +25,15 @@ const TEACHER_FIELDS = [
  * Which rows to read from a table whose rows say their county (`counties`, in row order, null where blank): the
  * county asked for, or all of them when the table holds one; none, with a problem, when it holds several and none
  * was asked for, or not the one asked for. Decided before any figure is read, so that one county of a province's
- * export costs its own rows. `cellOf` names the county cell of a row.
+ * export costs its own rows. `cellOf` names the county cell of a row. `county` is the county read as the table
+ * spells it (the name asked for where the table names none), null when none was asked for.
  */
 export function selectCounty(
   counties: readonly (string | null)[],
   cellOf: (index: number) => string | null,
   county: string | undefined,
   problems: Problem[],
-): { keep: number[]; counties: string[] } {
+): { keep: number[]; counties: string[]; county: string | null } {
   // a province's rows repeat a few hundred county names: each folded once
   const folds = new Map<string, string>();
   const folded = (c: string) => {
@@ -49,7 +51,8 @@ export function selectCounty(
   const list = [...names.values()];
   const all = counties.map((_, i) => i);
   if (county === undefined || list.length === 0) {
-    if (county !== undefined || list.length <= 1) return { keep: all, counties: list };
+    if (county !== undefined || list.length <= 1)
+      return { keep: all, counties: list, county: county ?? null };
     const first = counties.findIndex((c) => c !== null);
     problems.push(
       recipeProblem(
@@ -60,9 +63,14 @@ export function selectCounty(
         `The table holds ${list.length} counties (${list.join(", ")}); say which one to evaluate (in step 2 of the pane; --county NAME on the command line).`,
       ),
     );
-    return { keep: [], counties: list };
+    return { keep: [], counties: list, county: null };
   }
-  const wanted = fold(county);
+  let wanted = fold(county);
+  if (!names.has(wanted)) {
+    // named without its 市, 旗, 县 or 区, as the profile's counties may be (findCounty): the one county so named
+    const stemmed = [...names.keys()].filter((k) => countyStem(k) === countyStem(wanted));
+    if (stemmed.length === 1) wanted = stemmed[0];
+  }
   if (!names.has(wanted)) {
     problems.push(
       recipeProblem(
@@ -73,11 +81,12 @@ export function selectCounty(
         `The table has no school of "${county}"; its counties: ${list.join(", ")}.`,
       ),
     );
-    return { keep: [], counties: list };
+    return { keep: [], counties: list, county: null };
   }
   return {
     keep: all.filter((i) => counties[i] !== null && folded(counties[i] as string) === wanted),
     counties: list,
+    county: names.get(wanted) as string,
   };
 }
 

@@ -34,6 +34,11 @@ export interface CurrentTable {
   sheet: string;
   /** the workbook's file name where it is known (the web app); null inside Excel */
   workbook: string | null;
+  /**
+   * the county chosen in step 2 from a statistics export holding several (docs/import.md#counties): the earlier
+   * year's table is read for the same county; null or absent for a table of one county
+   */
+  county?: string | null;
 }
 
 const stem = (file: string) => file.replace(/\.xlsx$/i, "").trim();
@@ -43,15 +48,20 @@ const yearText = (name: string | null) => {
 };
 const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null);
 
-/** A sheet's table read with the column corrections saved in the workbook for that sheet, as step 2 reads it. */
+/**
+ * A sheet's table read with the column corrections saved in the workbook for that sheet, as step 2 reads it; of a
+ * statistics export holding several counties, the rows of `county` (the one this year's table was checked for).
+ */
 export function readWithSavedMapping(
   grid: Grid,
   profile: Profile,
   saved: SavedMappings | null,
+  county?: string | null,
 ): TableEvaluation {
-  const first = evaluateTable(grid, profile, { profile });
+  const options = { profile, county: county ?? undefined };
+  const first = evaluateTable(grid, profile, options);
   const mapping = mappingFromSaved(saved?.[grid.sheet], headerCells(grid, first.read.headerRow));
-  return Object.keys(mapping).length === 0 ? first : evaluateTable(grid, profile, { profile, mapping });
+  return Object.keys(mapping).length === 0 ? first : evaluateTable(grid, profile, { ...options, mapping });
 }
 
 /**
@@ -112,8 +122,11 @@ export function useComparison(props: {
     () => (current.workbook ? detectCountyName({ file: current.workbook, known: counties }).name : null),
     [current.workbook, counties],
   );
+  // the county for its target year: the one the file's name gives, else the one chosen from an export
   const [county, setCounty] = useState<string | null>(() =>
-    detected !== null && findCounty(profile, detected) ? detected : null,
+    detected !== null && findCounty(profile, detected)
+      ? detected
+      : (findCounty(profile, current.county ?? "")?.name ?? null),
   );
 
   useEffect(() => {
@@ -142,14 +155,18 @@ export function useComparison(props: {
       try {
         const grid = await host.readSheet(name);
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
-        take({ file: null, sheet: grid.sheet, result: readWithSavedMapping(grid, profile, saved) });
+        take({
+          file: null,
+          sheet: grid.sheet,
+          result: readWithSavedMapping(grid, profile, saved, current.county),
+        });
       } catch (error) {
         failed(error);
       } finally {
         setBusy(false);
       }
     },
-    [host, profile],
+    [host, profile, current.county],
   );
 
   const readFile = useCallback(
@@ -164,7 +181,7 @@ export function useComparison(props: {
           return;
         }
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
-        const result = readWithSavedMapping(opened.grid, profile, saved);
+        const result = readWithSavedMapping(opened.grid, profile, saved, current.county);
         take({
           file: file.name,
           sheet: opened.grid.sheet,
@@ -176,7 +193,7 @@ export function useComparison(props: {
         setBusy(false);
       }
     },
-    [host, profile, lang, openFile],
+    [host, profile, lang, openFile, current.county],
   );
 
   const targetYear = county === null ? null : (findCounty(profile, county)?.targetYear ?? null);
