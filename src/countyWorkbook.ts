@@ -9,7 +9,7 @@ import { findCounty } from "./engine/county/readiness";
 import type { LeagueCountyInput, PlanTotals } from "./engine/league";
 import { evaluateTable, type TableEvaluation } from "./pipeline";
 import { isBalanceOutput } from "./report/outputs";
-import { detectCountyName, yearInName, type CountyNameSource } from "./sheet/countyName";
+import { detectCountyName, yearOfFile, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
 import { holdsSchoolTable } from "./sheet/read";
@@ -132,14 +132,6 @@ export function leagueCountyInput(
     schools: result.table?.read.records.length ?? 0,
     targetYear: result.targetYear,
     plan,
-    fileYear: fileYear(result.source.file),
+    fileYear: yearOfFile(result.source.file),
   };
-}
-
-/** The year of a county's file: in its name (阿尔山市2026.xlsx), else in its folder's (2026/阿尔山市.xlsx). */
-function fileYear(path: string): number | null {
-  const parts = path.split(/[\\/]/);
-  return (
-    yearInName(parts[parts.length - 1]) ?? (parts.length > 1 ? yearInName(parts[parts.length - 2]) : null)
-  );
 }

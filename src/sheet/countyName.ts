@@ -129,3 +129,14 @@ export function yearInName(path: string): number | null {
   const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(base);
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * The year of a county's file: in its name (阿尔山市2026.xlsx), else in its folder's (2026/阿尔山市.xlsx), as a clerk
+ * who keeps a folder per year names them; null when neither gives one.
+ */
+export function yearOfFile(path: string): number | null {
+  const parts = path.split(/[\\/]/);
+  return (
+    yearInName(parts[parts.length - 1]) ?? (parts.length > 1 ? yearInName(parts[parts.length - 2]) : null)
+  );
+}

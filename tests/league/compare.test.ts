@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
 import { writeCounty } from "./helpers";
@@ -203,6 +203,23 @@ describe("balance compare", () => {
     );
     expect(given.years).toEqual(["2026", "2027"]);
     expect(given.projection.fromYears).toEqual([2026, 2027]);
+  });
+
+  test("a folder per year: the years from the folders' names; with none, each file by its path", async () => {
+    for (const folder of ["2025", "2026", "去年", "今年"]) mkdirSync(join(dir, folder), { recursive: true });
+    const a = await writeCounty(join(dir, "2025"), "科右中旗.xlsx", year2025());
+    const b = await writeCounty(join(dir, "2026"), "科右中旗.xlsx", year2026());
+    const byFolder = JSON.parse((await run("compare", a, b, "--json")).stdout);
+    expect(byFolder.years).toEqual(["2025", "2026"]);
+    expect(byFolder.projection.fromYears).toEqual([2025, 2026]);
+    // a year in the file's own name comes first
+    const named = await writeCounty(join(dir, "2026"), "科右中旗2027.xlsx", year2026());
+    expect(JSON.parse((await run("compare", a, named, "--json")).stdout).years).toEqual(["2025", "2027"]);
+    const c = await writeCounty(join(dir, "去年"), "科右中旗.xlsx", year2025());
+    const d = await writeCounty(join(dir, "今年"), "科右中旗.xlsx", year2026());
+    const unknown = JSON.parse((await run("compare", c, d, "--json")).stdout);
+    expect(unknown.years).toEqual([c, d]);
+    expect(unknown.projection).toBeNull();
   });
 
   test("--county is looked up as evaluate looks it up: the profile's spelling, or an unlisted county without a target year", async () => {

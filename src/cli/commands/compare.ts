@@ -12,7 +12,7 @@ import type { Problem } from "../../problems/problem";
 import { evaluateCountySource } from "../countySource";
 import { calendarDate, trendText } from "../leagueText";
 import { formatProblems } from "../verdict";
-import { yearInName } from "../../sheet/countyName";
+import { yearOfFile } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { inputProblems, parseCommandLine, readJsonFile, readProfileOption } from "../commandLine";
@@ -31,8 +31,9 @@ whether it crossed its limit; enrolment; and, with known years, each coefficient
 its straight-line trend — a projection, not an evaluation.
 
 选项 / Options:
-  --years 2025,2026    各文件的年份（默认：文件名中的年份，否则按给出的顺序）
-                       the year of each file (default: a year in the file name, else the order given)
+  --years 2025,2026    各文件的年份（默认：文件名或所在文件夹名中的年份，否则按给出的顺序）
+                       the year of each file (default: a year in the file's or its folder's name, else the
+                       order given)
   --rename FILE.json   更名对照 { "旧名": "新名" }；几个旧名对应同一新名即为合并
                        a rename map { "old": "new" }; several old names for one new name are a merger
   --county NAME        旗县市名称（默认从县级指标表或文件名识别），用于目标年份；标准中没有的旗县市照常对比，
@@ -54,7 +55,7 @@ its straight-line trend — a projection, not an evaluation.
   2  命令行有误 / usage error
 `;
 
-/** The year of each file: --years, else every file's name, else unknown (the order given). */
+/** The year of each file: --years, else every file's name or folder's (`yearOfFile`), else unknown (the order given). */
 function yearsOf(
   files: readonly string[],
   option: string | undefined,
@@ -64,8 +65,17 @@ function yearsOf(
     if (years.length !== files.length || years.some((y) => !/^\d{4}$/.test(y))) return { error: option };
     return years.map(Number);
   }
-  const fromNames = files.map(yearInName);
+  const fromNames = files.map(yearOfFile);
   return fromNames.every((y) => y !== null) ? fromNames : files.map(() => null);
+}
+
+/**
+ * A year's label when the years are not known: the file's name without .xlsx, or the path as given where another of
+ * the files has the same name (2025/盟导出.xlsx and 2026/盟导出.xlsx).
+ */
+function labelOf(file: string, files: readonly string[]): string {
+  const name = (f: string) => basename(f).replace(/\.xlsx$/i, "");
+  return files.some((f) => f !== file && name(f) === name(file)) ? file : name(file);
 }
 
 /** The JSON document of `balance compare --json` (issue 16): field names fixed, fields may be added. */
@@ -166,7 +176,7 @@ export const compareCommand: Command = {
       const year = years[i];
       trendYears.push({
         year,
-        label: year === null ? basename(file).replace(/\.xlsx$/i, "") : String(year),
+        label: year === null ? labelOf(file, files) : String(year),
         evaluation: result.table.evaluation,
       });
     }
