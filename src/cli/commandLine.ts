@@ -250,6 +250,14 @@ export async function tableOptions(
   };
 }
 
+/**
+ * The county that names a report's titles: as the profile spells it, else as the table's county column spells the
+ * county read (`--county 扎鲁特` of a table that says 扎鲁特旗), else as given.
+ */
+export function titleCounty(table: TableChoice, read: string | null): string | null {
+  return table.target?.name ?? read ?? table.countyName;
+}
+
 /** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
 export async function readJsonFile(
   io: CliIO,
@@ -304,13 +312,17 @@ export async function readSchoolSheet(
 
 /**
  * The school records of a workbook by the same path as `balance evaluate`: `readSchoolSheet`, then
- * `evaluateTable`. Errors in the table block, exactly as there.
+ * `evaluateTable`. Errors in the table block, exactly as there. `county` is the county read as the table spells it
+ * (a statistics export's county column), null where the table names none.
  */
 export async function readCountyRecords(
   file: string,
   table: Pick<TableChoice, "sheet" | "county" | "recipe">,
   profile: Profile,
-): Promise<{ ok: true; records: SchoolRecord[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
+): Promise<
+  | { ok: true; records: SchoolRecord[]; problems: Problem[]; county: string | null }
+  | { ok: false; problems: Problem[] }
+> {
   const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
   if (!chosen.ok) return chosen;
   const result = withSheetProblems(
@@ -318,7 +330,12 @@ export async function readCountyRecords(
     chosen.problems,
   );
   if (!result.ok) return { ok: false, problems: result.problems };
-  return { ok: true, records: result.read.records, problems: result.problems };
+  return {
+    ok: true,
+    records: result.read.records,
+    problems: result.problems,
+    county: result.read.recipe?.county ?? null,
+  };
 }
 
 /**
@@ -341,7 +358,7 @@ export async function countyRecordsOption(
   return {
     records: county.records,
     problems: county.problems,
-    titles: { ...title, county: table.countyName },
+    titles: { ...title, county: titleCounty(table, county.county) },
   };
 }
 

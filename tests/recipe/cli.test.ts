@@ -78,6 +78,22 @@ describe("balance evaluate and balance import on a league's statistics export (i
     expect(unlisted.stdout).toContain(`标准中没有“${COUNTY_UNLISTED}”的目标年份`);
   });
 
+  it("takes a county named without its 旗, and names it as the table spells it", async () => {
+    const short = COUNTY_UNLISTED.replace(/旗$/, "");
+    const json = JSON.parse((await run("evaluate", exportFile, "--county", short, "--json")).stdout);
+    const whole = JSON.parse(
+      (await run("evaluate", exportFile, "--county", COUNTY_UNLISTED, "--json")).stdout,
+    );
+    expect(json.table.recipe.county).toBe(COUNTY_UNLISTED);
+    expect(verdict(json)).toEqual(verdict(whole));
+    const out = join(dir, "简称报告.xlsx");
+    expect((await run("evaluate", exportFile, "--county", short, "--out", out)).code).toBe(0);
+    const report = await readWorkbookFile(out);
+    if (!report.ok) throw new Error("the report must read");
+    const title = String(report.grids.find((g) => g.sheet === "汇总")?.values[0][0]);
+    expect(title.startsWith(`${COUNTY_UNLISTED} `)).toBe(true);
+  });
+
   it("evaluates every county of the export in balance batch", async () => {
     const r = await run("batch", exportFile, "--json", "--year", "2026");
     const document = JSON.parse(r.stdout) as {

@@ -23,6 +23,7 @@ import {
   readProfileOption,
   readSchoolSheet,
   tableOptions,
+  titleCounty,
   withSheetProblems,
 } from "../commandLine";
 import { titleOptions } from "./titles";
@@ -172,7 +173,7 @@ export const evaluateCommand: Command = {
           lang,
           sourceRange: gridRangeAddress(chosen.grid),
           date: localDate(),
-          county: table.countyName,
+          county: titleCounty(table, result.read.recipe?.county ?? null),
           year: values.year ?? null,
         },
       );
