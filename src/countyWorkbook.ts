@@ -12,7 +12,7 @@ import { isBalanceOutput } from "./report/outputs";
 import { detectCountyName, yearOfFile, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
-import { holdsSchoolTable } from "./sheet/read";
+import { holdsSchoolTable, readSchoolTable } from "./sheet/read";
 import { XING_AN_LEAGUE_PLAN } from "./standard/county";
 import type { Profile } from "./standard/profile";
 import { chooseSheet } from "./xlsx/reader/chooseSheet";
@@ -117,6 +117,26 @@ export function evaluateCountyGrids(
     targetYear: findCounty(profile, name)?.targetYear ?? null,
     sourceRange: gridRangeAddress(chosen.grid),
   };
+}
+
+/**
+ * Every county of one workbook, each evaluated by `evaluateCountyGrids`: of a statistics export holding several
+ * counties (docs/import.md#counties), each of them, found by reading its table once; else the workbook as one
+ * county. `balance batch` and the web app's league view both read a workbook so.
+ */
+export function evaluateEveryCounty(
+  source: CountySource,
+  grids: readonly Grid[],
+  profile: Profile,
+): CountyFileResult[] {
+  if (source.county === undefined && !(source.listed && isBalanceOutput(grids.map((g) => g.sheet)))) {
+    const chosen = chooseSheet(grids, undefined, holdsSchoolTable);
+    // the county column is read before any figure (sheet/recipe/rowGroups.ts selectCounty): finding them is cheap
+    const counties = chosen.ok ? (readSchoolTable(chosen.grid, { profile }).recipe?.counties ?? []) : [];
+    if (counties.length > 1)
+      return counties.map((county) => evaluateCountyGrids({ ...source, county }, grids, profile));
+  }
+  return [evaluateCountyGrids(source, grids, profile)];
 }
 
 /** What the league's view (src/engine/league.ts) takes of an evaluated county, with its plan's totals if asked. */

@@ -7,14 +7,12 @@ import { realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   evaluateCountyGrids,
+  evaluateEveryCounty,
   unreadCounty,
   type CountyFileResult,
   type CountySource,
 } from "../countyWorkbook";
 import type { Profile } from "../standard/profile";
-import { isBalanceOutput } from "../report/outputs";
-import { holdsSchoolTable, readSchoolTable } from "../sheet/read";
-import { chooseSheet } from "../xlsx/reader";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "./folderFiles";
 import { readWorkbookFile } from "./workbookFile";
 
@@ -60,29 +58,17 @@ export async function listCountySources(
 }
 
 /**
- * The sources with every county of a multi-county workbook made a source of its own (a statistics export of the
- * whole league, docs/import.md#counties): the workbook's table is read once to find its counties.
+ * Every county of one source's workbook, read once (`evaluateEveryCounty`): each county of a statistics export of
+ * the whole league (docs/import.md#counties), else the workbook as one county; a file that cannot be read is one
+ * county with its problem.
  */
-export async function withEveryCounty(
-  sources: readonly CountySource[],
+export async function evaluateSourceCounties(
+  source: CountySource,
   profile: Profile,
-): Promise<CountySource[]> {
-  const out: CountySource[] = [];
-  for (const source of sources) {
-    if (source.county !== undefined) {
-      out.push(source);
-      continue;
-    }
-    const workbook = await readWorkbookFile(source.file);
-    const counties: string[] = [];
-    if (workbook.ok && !(source.listed && isBalanceOutput(workbook.grids.map((g) => g.sheet)))) {
-      const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
-      if (chosen.ok) counties.push(...(readSchoolTable(chosen.grid, { profile }).recipe?.counties ?? []));
-    }
-    if (counties.length > 1) for (const county of counties) out.push({ ...source, county });
-    else out.push(source);
-  }
-  return out;
+): Promise<CountyFileResult[]> {
+  const workbook = await readWorkbookFile(source.file);
+  if (!workbook.ok) return [unreadCounty(source, profile, [workbook.problem])];
+  return evaluateEveryCounty(source, workbook.grids, profile);
 }
 
 /** Evaluates one county source as `balance evaluate` would; problems are data, never exceptions. */

@@ -3,7 +3,7 @@
  * loaded in a chunk of its own on first use): the workbook to work on, the earlier year to compare with, and the
  * counties of the league's view. A file that cannot be read is a problem, in the command line's words.
  */
-import { evaluateCountyGrids, unreadCounty, type CountyFileResult } from "../countyWorkbook";
+import { evaluateEveryCounty, unreadCounty, type CountyFileResult } from "../countyWorkbook";
 import { holdsSchoolTable } from "../sheet/read";
 import type { Profile } from "../standard/profile";
 import type { EarlierFile } from "../taskpane/compare/useComparison";
@@ -30,8 +30,9 @@ export async function openEarlierYear(file: File): Promise<EarlierFile> {
 }
 
 /**
- * Each county file evaluated as `balance batch` evaluates it (src/countyWorkbook.ts), in the order given; a file
- * that cannot be read is a county with its problem, and the others go on. `onFile` is told before each file.
+ * Each county file evaluated as `balance batch` evaluates it (src/countyWorkbook.ts), in the order given: every
+ * county of a statistics export holding several; a file that cannot be read is a county with its problem, and the
+ * others go on. `onFile` is told before each file.
  */
 export async function readCountyFiles(
   files: readonly File[],
@@ -45,9 +46,9 @@ export async function readCountyFiles(
     try {
       const workbook = await readXlsxFile(file);
       results.push(
-        workbook.ok
-          ? evaluateCountyGrids(source, workbook.grids, profile)
-          : unreadCounty(source, profile, [workbook.problem]),
+        ...(workbook.ok
+          ? evaluateEveryCounty(source, workbook.grids, profile)
+          : [unreadCounty(source, profile, [workbook.problem])]),
       );
     } catch (error) {
       // the browser could not give the file's bytes (removed meanwhile, no permission): that file's problem only

@@ -103,6 +103,10 @@ describe("balance evaluate and balance import on a league's statistics export (i
       [COUNTY_LISTED, "table", true],
       [COUNTY_UNLISTED, "table", true],
     ]);
+    // a county's warnings are headed by its file and its name (the senior high school is one county's row)
+    const text = await run("batch", exportFile, "--year", "2026");
+    expect(text.stderr).toContain(`兴安盟2024教育事业统计.xlsx（${COUNTY_LISTED}）\n发现 1 个问题：`);
+    expect(text.stderr).toContain("高级中学");
   });
 
   it("writes the canonical school table and its sources, which evaluate as the typed template", async () => {

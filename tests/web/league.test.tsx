@@ -260,6 +260,23 @@ describe("the league screen", () => {
     expect(added.map((fs) => fs.map((f) => f.name))).toEqual([["a.xlsx", "b.xlsx"]]);
   });
 
+  it("counts a file holding several counties once among the files, each of its counties among the counties", async () => {
+    read.mockImplementation(async (files, _profile, onFile) =>
+      files.flatMap((f, i) => {
+        onFile?.(i, f);
+        // one statistics export of two counties
+        return [resultOf("科右前旗.xlsx"), resultOf("2025_乌兰浩特市_学校统计表.xlsx")].map((r) => ({
+          ...r,
+          source: { file: f.name, county: r.county },
+        }));
+      }),
+    );
+    const Screen = screenFor();
+    render(<Screen files={[file("兴安盟教育事业统计.xlsx")]} />);
+    await screen.findByText("盟市汇总：1 个文件，2 个旗县市已评估");
+    expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "乌兰浩特市"]);
+  });
+
   it("plans each evaluated county at the add-in's default costs, as the plan view would, and the added ones on asking again", async () => {
     readAsGiven();
     const Screen = screenFor();

@@ -11,6 +11,8 @@ import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { openEarlierYear, readCountyFiles } from "../../src/web/readFiles";
 import { run, tempDir } from "../cli/helpers";
 import { randomCounty, writeThreeCounties } from "../league/helpers";
+import { exportWorkbook } from "../recipe/exportFiles";
+import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
 
 const dir = tempDir();
 const DAMAGED = path.join(__dirname, "../trust/fixtures/xlsx/bad-corrupt-zip.xlsx");
@@ -43,6 +45,29 @@ describe("the web app reads county files as balance batch does", () => {
         );
       }
     });
+  });
+});
+
+describe("a league's statistics export among the county files", () => {
+  it("is each of its counties, as balance batch evaluates it", async () => {
+    const [first] = await writeThreeCounties(dir);
+    const league = path.join(dir, "兴安盟教育事业统计.xlsx");
+    writeFileSync(league, await exportWorkbook([exportSheet(leagueRows())]));
+    const results = await readCountyFiles([asFile(league), asFile(first)], NATIONAL_2017);
+    expect(results.map((r) => [r.county, r.source.county, r.ok])).toEqual([
+      [COUNTY_LISTED, COUNTY_LISTED, true],
+      [COUNTY_UNLISTED, COUNTY_UNLISTED, true],
+      ["科右前旗", undefined, true],
+    ]);
+    const batch = JSON.parse((await run("batch", league, first, "--json", "--year", "2026")).stdout);
+    expect(batch.counties.map((c: { county: string }) => c.county)).toEqual(results.map((r) => r.county));
+    results.forEach((r, i) => {
+      expect(r.table!.read.records.length).toBe(batch.counties[i].schools);
+      expect(r.verdict!.verdict.countyPass).toBe(batch.counties[i].countyPass);
+    });
+    // each county alone: the schools of its rows only
+    const alone = JSON.parse((await run("evaluate", league, "--county", COUNTY_UNLISTED, "--json")).stdout);
+    expect(results[1].table!.read.records.length).toBe(alone.table.schools);
   });
 });
 

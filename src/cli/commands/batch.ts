@@ -12,10 +12,9 @@ import { calendarDayOf, yearOfDay } from "../../engine/years";
 import { buildLeagueReport } from "../../report/league";
 import { leagueCountyInput } from "../../countyWorkbook";
 import {
-  evaluateCountySource,
+  evaluateSourceCounties,
   listCountySources,
   unreadSubfolders,
-  withEveryCounty,
   type CountyFileResult,
 } from "../countySource";
 import { calendarDate, leagueText } from "../leagueText";
@@ -179,10 +178,7 @@ export const batchCommand: Command = {
     const force = values.force === true;
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
-    const sources = await withEveryCounty(
-      await listCountySources(files, out === undefined ? [] : [out]),
-      profile,
-    );
+    const sources = await listCountySources(files, out === undefined ? [] : [out]);
     // the folders' subfolders are not read: say which hold workbooks, so that no county is left out unsaid
     const subfolders = await unreadSubfolders(files);
     if (sources.length === 0) {
@@ -199,24 +195,33 @@ export const batchCommand: Command = {
     const inputs: LeagueCountyInput[] = [];
     for (const source of sources) {
       progress.step(basename(source.file));
-      const result = await evaluateCountySource(source, profile);
-      if (result.skipped) {
-        skipped.push(result);
-        continue;
+      for (const result of await evaluateSourceCounties(source, profile)) {
+        if (result.skipped) {
+          skipped.push(result);
+          continue;
+        }
+        // a county's warnings too (a hidden sheet passed over, a total skipped): its verdict may rest on them
+        if (result.problems.length > 0 && !json) {
+          // a county of a multi-county export is named with its file
+          const of = result.source.county;
+          const where =
+            of === undefined
+              ? source.file
+              : lang === "zh"
+                ? `${source.file}（${of}）`
+                : `${source.file} (${of})`;
+          progress.message(() =>
+            io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n`),
+          );
+        }
+        const evaluation = result.table?.evaluation ?? null;
+        const plan =
+          values.plan && result.table?.ok && evaluation
+            ? planTotals(await planLeastCost(result.table.read.records, profile, costs, { projects }))
+            : null;
+        results.push(result);
+        inputs.push(leagueCountyInput(result, plan));
       }
-      // a county's warnings too (a hidden sheet passed over, a total skipped): its verdict may rest on them
-      if (result.problems.length > 0 && !json) {
-        progress.message(() =>
-          io.stderr(`${source.file}\n${formatProblems(result.problems, lang).join("\n")}\n\n`),
-        );
-      }
-      const evaluation = result.table?.evaluation ?? null;
-      const plan =
-        values.plan && result.table?.ok && evaluation
-          ? planTotals(await planLeastCost(result.table.read.records, profile, costs, { projects }))
-          : null;
-      results.push(result);
-      inputs.push(leagueCountyInput(result, plan));
     }
     progress.done();
     const summary = leagueSummary(inputs, year ?? yearOfDay(calendarDayOf(today())));

@@ -70,6 +70,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
   const { lang, profile, files } = props;
   const styles = usePaneStyles();
   const [results, setResults] = useState<CountyFileResult[]>([]);
+  // files read: a statistics export holding several counties is one file and several results
+  const [filesRead, setFilesRead] = useState(0);
   const [reading, setReading] = useState<{ done: number; file: string } | null>(null);
   const [year, setYear] = useState(() => yearOfDay(calendarDayOf(new Date())));
   const [note, setNote] = useState<Note>(null);
@@ -95,6 +97,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
         setReading({ done: from + i, file: file.name }),
       );
       setResults((before) => [...before, ...read]);
+      setFilesRead((before) => before + batch.length);
       setReading(null);
     });
   }, [files, profile]);
@@ -191,9 +194,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
       <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
       <MessageBar intent="info" layout="multiline" data-league-bar>
         <MessageBarBody>
-          <MessageBarTitle>
-            {t(lang, "leagueBar", { files: results.length, counties: evaluated })}
-          </MessageBarTitle>
+          <MessageBarTitle>{t(lang, "leagueBar", { files: filesRead, counties: evaluated })}</MessageBarTitle>
           <div className={styles.small}>{t(lang, "leagueBarDetail")}</div>
           {downloading && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
           {note && (
