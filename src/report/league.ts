@@ -28,7 +28,7 @@ export interface LeagueReportOptions {
   date: string;
 }
 
-export const LEAGUE_SUMMARY_SHEET = { zh: "联盟汇总", en: "League summary" } as const;
+export const LEAGUE_SUMMARY_SHEET = { zh: "盟市汇总", en: "League summary" } as const;
 
 function passingText(s: CountyStanding, level: (typeof LEVELS)[number]): string {
   const l = s.levels?.[level];

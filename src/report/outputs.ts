@@ -8,8 +8,12 @@ import { LEAGUE_SUMMARY_SHEET } from "./league";
 
 const LANGS = ["zh", "en"] as const;
 
+/** The league workbook's summary sheet as earlier versions named it: their output is Balance's too. */
+const EARLIER_LEAGUE_SUMMARY_SHEETS = ["联盟汇总"];
+
 export function isBalanceOutput(sheetNames: readonly string[]): boolean {
   const [first, second] = sheetNames;
+  if (EARLIER_LEAGUE_SUMMARY_SHEETS.includes(first)) return true;
   return LANGS.some(
     (lang) =>
       first === LEAGUE_SUMMARY_SHEET[lang] ||

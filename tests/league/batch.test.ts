@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
@@ -127,8 +127,8 @@ describe("balance batch over a folder", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     const names = book.worksheets.map((w) => w.name);
-    expect(names).toEqual(["联盟汇总", ...doc.counties.map((c: { county: string }) => c.county)]);
-    const summary = book.getWorksheet("联盟汇总")!;
+    expect(names).toEqual(["盟市汇总", ...doc.counties.map((c: { county: string }) => c.county)]);
+    const summary = book.getWorksheet("盟市汇总")!;
     const columnA: unknown[] = [];
     summary.eachRow((row) => columnA.push(row.getCell(1).value));
     for (const c of doc.counties) expect(columnA).toContain(c.county);
@@ -149,13 +149,13 @@ describe("balance batch over a folder", () => {
       expect(xml).toContain("<c:barChart>");
       // the limit drawn as a line over the columns
       expect(xml).toMatch(/<c:lineChart>.*<c:v>限值<\/c:v>.*<\/c:lineChart>/s);
-      const categories = /<c:cat><c:strRef><c:f>'?联盟汇总'?!\$A\$(\d+):\$A\$(\d+)<\/c:f>/.exec(xml)!;
+      const categories = /<c:cat><c:strRef><c:f>'?盟市汇总'?!\$A\$(\d+):\$A\$(\d+)<\/c:f>/.exec(xml)!;
       const [first, last] = [Number(categories[1]), Number(categories[2])];
       const counties = [];
       for (let row = first; row <= last; row++) counties.push(summary.getCell(row, 1).value);
       expect(counties).toEqual(doc.counties.map((c: { county: string }) => c.county));
       // the first series is the first indicator's coefficient of each county, at this chart's level
-      const values = /<c:val><c:numRef><c:f>'?联盟汇总'?!\$B\$(\d+):\$B\$(\d+)<\/c:f>/.exec(xml)!;
+      const values = /<c:val><c:numRef><c:f>'?盟市汇总'?!\$B\$(\d+):\$B\$(\d+)<\/c:f>/.exec(xml)!;
       const level = LEVELS[i];
       for (let row = Number(values[1]); row <= Number(values[2]); row++) {
         const county = doc.counties[row - Number(values[1])];
@@ -166,6 +166,15 @@ describe("balance batch over a folder", () => {
     const again = JSON.parse((await run("batch", dir, "--json")).stdout);
     expect(again.skipped).toEqual([out]);
     expect(again.counties).toHaveLength(3);
+    // and so is a league workbook an earlier version wrote, whose summary sheet was named 联盟汇总
+    const older = new ExcelJS.Workbook();
+    older.addWorksheet("联盟汇总").getCell("A1").value = "义务教育优质均衡发展 旗县市汇总";
+    const earlier = join(dir, "去年汇总.xlsx");
+    writeFileSync(earlier, Buffer.from(await older.xlsx.writeBuffer()));
+    const withEarlier = JSON.parse((await run("batch", dir, "--json")).stdout);
+    expect(withEarlier.skipped).toEqual(expect.arrayContaining([out, earlier]));
+    expect(withEarlier.counties).toHaveLength(3);
+    rmSync(earlier);
   });
 });
 
@@ -210,7 +219,7 @@ describe("a county given in several files", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     const columnA: string[] = [];
-    book.getWorksheet("联盟汇总")!.eachRow((row) => columnA.push(String(row.getCell(1).value)));
+    book.getWorksheet("盟市汇总")!.eachRow((row) => columnA.push(String(row.getCell(1).value)));
     expect(columnA).toContain(lines[1].slice("  ⚠ ".length));
   });
 });
