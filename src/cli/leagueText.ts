@@ -131,14 +131,12 @@ export function trendText(trend: Trend, profile: Profile, county: string, lang: 
   for (const pair of trend.noSchoolInCommon) lines.push(`  ⚠ ${noSchoolInCommonLabel(pair, lang)}`);
   const s = trend.schools;
   const list = (xs: string[]) => xs.join(zh ? "、" : ", ");
+  const inYear = (x: { school: string; year: string }) =>
+    zh ? `${x.school}（${x.year}）` : `${x.school} (${x.year})`;
   if (s.added.length > 0)
-    lines.push(
-      `  ${zh ? "新增学校" : "Opened"}${zh ? "：" : ": "}${list(s.added.map((x) => `${x.school}（${x.year}）`))}`,
-    );
+    lines.push(`  ${zh ? "新增学校" : "Opened"}${zh ? "：" : ": "}${list(s.added.map(inYear))}`);
   if (s.removed.length > 0)
-    lines.push(
-      `  ${zh ? "撤销学校" : "Closed"}${zh ? "：" : ": "}${list(s.removed.map((x) => `${x.school}（${x.year}）`))}`,
-    );
+    lines.push(`  ${zh ? "撤销学校" : "Closed"}${zh ? "：" : ": "}${list(s.removed.map(inYear))}`);
   if (s.merged.length > 0)
     lines.push(
       `  ${zh ? "合并" : "Merged"}${zh ? "：" : ": "}${list(s.merged.map((x) => `${list(x.from)} → ${x.school}`))}`,

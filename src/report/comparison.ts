@@ -65,6 +65,11 @@ export function noSchoolInCommonLabel(pair: Trend["noSchoolInCommon"][number], l
 }
 
 const statusText = (s: IndicatorStatus | null, lang: Lang) => (s === null ? "—" : STATUS_WORDS[s][lang]);
+/** A status with the indicator's value after it, in the language's brackets: 达标（4.34）, Met (4.34). */
+const withValue = (status: string, value: number | null, lang: Lang) => {
+  const shown = value === null ? "—" : value.toFixed(2);
+  return lang === "zh" ? `${status}（${shown}）` : `${status} (${shown})`;
+};
 
 function regressionRow(r: Regression, profile: Profile, lang: Lang): ReportCell[] {
   const zh = lang === "zh";
@@ -98,9 +103,9 @@ function regressionRow(r: Regression, profile: Profile, lang: Lang): ReportCell[
         cell(level),
         cell(profile.indicators[r.indicator].shortName[lang]),
         cell(years),
-        cell(`${statusText(r.statusBefore, lang)}（${r.before === null ? "—" : r.before.toFixed(2)}）`),
+        cell(withValue(statusText(r.statusBefore, lang), r.before, lang)),
         cell(
-          `${statusText(r.statusAfter, lang)}（${r.after === null ? "—" : r.after.toFixed(2)}）`,
+          withValue(statusText(r.statusAfter, lang), r.after, lang),
           r.statusAfter === "unmet" ? "fail" : "warn",
         ),
       ];

@@ -144,6 +144,18 @@ describe("balance compare", () => {
     expect(en.stdout).toContain(
       "Projection for 2028 (straight-line trend of each year's coefficient; not an evaluation)",
     );
+    // English brackets in English
+    expect(en.stdout).toContain("  Opened: 丁镇中心小学 (2026), 己小学 (2026)\n");
+    expect(en.stdout).toContain("  Closed: 丁小学 (2026), 戊小学 (2026)\n");
+    expect(r.stdout).toContain("  撤销学校：戊小学（2026）\n");
+    const out = join(dir, "comparison-en.xlsx");
+    expect((await run("compare", earlier, later, "--lang", "en", "--out", out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const fell = book.worksheets[0]
+      .getRows(1, book.worksheets[0].rowCount)!
+      .find((row) => row.getCell(1).value === "Indicator fell")!;
+    expect([fell.getCell(6).value, fell.getCell(7).value]).toEqual(["Met (5.00)", "Not met (2.20)"]);
   });
 
   test("a year's table given again as the next year's is said so in the text, the JSON and the workbook", async () => {
