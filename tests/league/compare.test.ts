@@ -280,7 +280,18 @@ describe("balance compare", () => {
           indicator: "qualifiedTeachers",
         }),
       );
+      // the senior high school's row, left out in each year, is said of each file
+      const outOfScope = doc.problems.filter((p: { code: string }) => p.code === "rows-out-of-scope");
+      expect(outOfScope.map((p: { file: string; severity: string }) => [p.file, p.severity])).toEqual([
+        [a, "warning"],
+        [b, "warning"],
+      ]);
     }
+    const text = await run("compare", a, b, "--county", COUNTY_LISTED);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain(`${a}\n发现 1 个问题：`);
+    expect(text.stderr).toContain(`${b}\n发现 1 个问题：`);
+    expect(text.stderr).toContain("高级中学");
   });
 
   test("mistakes: one file, years out of order or miscounted (2); a bad rename map or an unreadable file (1)", async () => {
@@ -297,5 +308,10 @@ describe("balance compare", () => {
     const unreadable = await run("compare", earlier, junk);
     expect(unreadable.code).toBe(1);
     expect(unreadable.stderr).toContain("坏2026.xlsx");
+    const unreadableJson = JSON.parse((await run("compare", earlier, junk, "--json")).stdout);
+    expect(unreadableJson.ok).toBe(false);
+    expect(
+      unreadableJson.problems.map((p: { file: string; severity: string }) => [p.file, p.severity]),
+    ).toEqual([[junk, "error"]]);
   });
 });

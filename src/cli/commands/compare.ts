@@ -15,7 +15,15 @@ import { formatProblems } from "../verdict";
 import { yearOfFile } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
-import { inputProblems, parseCommandLine, readJsonFile, readProfileOption } from "../commandLine";
+import {
+  inputProblems,
+  jsonProblems,
+  parseCommandLine,
+  readJsonFile,
+  readProfileOption,
+} from "../commandLine";
+import { writeJsonDocument } from "../json";
+import type { Lang } from "../../i18n/format";
 
 const HELP = `balance compare <较早 earlier.xlsx> <较晚 later.xlsx> [更多 more…] [--years 2025,2026] [--rename renames.json]
                 [--county NAME] [--profile FILE.json] [--out 对比.xlsx [--force]] [--lang zh|en] [--json]
@@ -78,9 +86,21 @@ function labelOf(file: string, files: readonly string[]): string {
   return files.some((f) => f !== file && name(f) === name(file)) ? file : name(file);
 }
 
+/** Each file's problems, errors and warnings, as `balance compare --json` lists them: each names its file. */
+type FileProblems = { file: string; problems: readonly Problem[] }[];
+
+function jsonFileProblems(files: FileProblems, lang: Lang) {
+  return files.flatMap(({ file, problems }) => jsonProblems(problems, lang).map((p) => ({ file, ...p })));
+}
+
 /** The JSON document of `balance compare --json` (issue 16): field names fixed, fields may be added. */
-export function trendJson(trend: Trend, county: string, targetYear: number | null) {
-  return { county, targetYear, ...trend };
+export function trendJson(
+  trend: Trend,
+  county: string,
+  targetYear: number | null,
+  problems: ReturnType<typeof jsonFileProblems> = [],
+) {
+  return { county, targetYear, ...trend, problems };
 }
 
 export const compareCommand: Command = {
@@ -163,15 +183,16 @@ export const compareCommand: Command = {
     if (outError !== null) return outError;
 
     const trendYears: TrendYear[] = [];
-    const problems: Problem[] = [];
+    // every file's problems, its warnings too (rows left out, a total skipped): the comparison may rest on them
+    const problems: FileProblems = [];
     let detected = "";
     for (const [i, file] of files.entries()) {
       const result = await evaluateCountySource({ file, county: values.county }, profile);
-      if (!result.ok || !result.table?.evaluation) {
-        problems.push(...result.problems);
+      if (result.problems.length > 0) {
+        problems.push({ file, problems: result.problems });
         if (!json) io.stderr(`${file}\n${formatProblems(result.problems, lang).join("\n")}\n\n`);
-        continue;
       }
+      if (!result.ok || !result.table?.evaluation) continue;
       detected = result.county;
       const year = years[i];
       trendYears.push({
@@ -180,8 +201,10 @@ export const compareCommand: Command = {
         evaluation: result.table.evaluation,
       });
     }
-    if (trendYears.length < files.length)
-      return json ? inputProblems(io, problems, lang, true) : EXIT.inputErrors;
+    if (trendYears.length < files.length) {
+      if (json) await writeJsonDocument(io, { ok: false, problems: jsonFileProblems(problems, lang) });
+      return EXIT.inputErrors;
+    }
 
     const county = named?.name ?? values.county ?? detected;
     const targetYear = (named ?? findCounty(profile, county))?.targetYear ?? null;
@@ -195,7 +218,8 @@ export const compareCommand: Command = {
       wrote = written.wrote;
     }
     if (json) {
-      io.stdout(JSON.stringify(trendJson(trend, county, targetYear), null, 2) + "\n");
+      const document = trendJson(trend, county, targetYear, jsonFileProblems(problems, lang));
+      io.stdout(JSON.stringify(document, null, 2) + "\n");
       if (wrote) io.stderr(wrote);
     } else {
       io.stdout(trendText(trend, profile, county, lang) + (wrote ? `\n${wrote}` : ""));
