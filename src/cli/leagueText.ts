@@ -80,12 +80,13 @@ function countyLine(s: CountyStanding, lang: Lang, withFile: boolean): string {
 export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang): string {
   const zh = lang === "zh";
   const lines: string[] = [];
-  const files = summary.counties.length;
+  // a statistics export is one file of several counties; a county may be given in several files
+  const files = new Set(summary.counties.map((s) => s.file)).size;
   const counties = summary.counties.filter((s) => s.counted).length;
   lines.push(
     zh
       ? `旗县市汇总（${summary.year} 年，${counties} 个旗县市${files === counties ? "" : `，${files} 个文件`}）`
-      : `The league's counties (${summary.year}, ${counties} ${counties === 1 ? "county" : "counties"}${files === counties ? "" : `, ${files} files`})`,
+      : `The league's counties (${summary.year}, ${counties} ${counties === 1 ? "county" : "counties"}${files === counties ? "" : `, ${files} ${files === 1 ? "file" : "files"}`})`,
   );
   for (const r of summary.repeated) lines.push(`  ⚠ ${repeatedLabel(r, lang)}`);
   const inSeveralFiles = new Set(summary.repeated.flatMap((r) => r.files));

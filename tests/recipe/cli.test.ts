@@ -105,6 +105,9 @@ describe("balance evaluate and balance import on a league's statistics export (i
     ]);
     // a county's warnings are headed by its file and its name (the senior high school is one county's row)
     const text = await run("batch", exportFile, "--year", "2026");
+    expect(text.stdout.split("\n")[0]).toBe("旗县市汇总（2026 年，2 个旗县市，1 个文件）");
+    const en = await run("batch", exportFile, "--year", "2026", "--lang", "en");
+    expect(en.stdout.split("\n")[0]).toBe("The league's counties (2026, 2 counties, 1 file)");
     expect(text.stderr).toContain(`兴安盟2024教育事业统计.xlsx（${COUNTY_LISTED}）\n发现 1 个问题：`);
     expect(text.stderr).toContain("高级中学");
   });
