@@ -49,21 +49,23 @@ export interface CountyFileResult {
   sourceRange: string | null;
 }
 
-/** The counties the profile's plan names (the Xing'an League plan's by default). */
+/** The counties the profile's plan names (the Xing'an League plan's by default), by every name they go by. */
 export function knownCounties(profile: Profile): string[] {
-  return (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).map((c) => c.name);
+  return (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
 }
 
 /** The file's name without its folders, on any system: what a county is named after when nothing else names it. */
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
+/** The county a source is about (`detectCountyName`), in the plan's spelling where the plan knows it by any name. */
 function countyName(source: CountySource, profile: Profile, countySheet: Grid | null = null) {
-  return detectCountyName({
+  const detected = detectCountyName({
     file: fileName(source.file),
     tableCounty: source.county,
     countySheet,
     known: knownCounties(profile),
   });
+  return { ...detected, name: findCounty(profile, detected.name)?.name ?? detected.name };
 }
 
 /** A county whose workbook could not be read or holds no school table: named by its file, with its problems. */

@@ -803,6 +803,11 @@ export const PART_NAMES: Record<CountyPart | "resources" | "vetoes", Bilingual> 
 export interface CountyTarget {
   name: string;
   targetYear: number;
+  /**
+   * other names the county goes by where tables name it: its full official name, as the statistics system writes
+   * it (科尔沁右翼前旗 for 科右前旗)
+   */
+  aliases?: readonly string[];
 }
 
 /**
@@ -818,9 +823,9 @@ export const XING_AN_LEAGUE_PLAN = {
     { name: "阿尔山市", targetYear: 2026 },
     { name: "乌兰浩特市", targetYear: 2028 },
     { name: "扎赉特旗", targetYear: 2028 },
-    { name: "科右前旗", targetYear: 2028 },
+    { name: "科右前旗", targetYear: 2028, aliases: ["科尔沁右翼前旗"] },
     { name: "突泉县", targetYear: 2028 },
-    { name: "科右中旗", targetYear: 2028 },
+    { name: "科右中旗", targetYear: 2028, aliases: ["科尔沁右翼中旗"] },
   ] as readonly CountyTarget[],
   /** the autumn term of 2026: year and month from which starting-grade classes must be within the standard */
   startingGradesFrom: { year: 2026, month: 9 },

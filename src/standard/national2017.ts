@@ -95,6 +95,9 @@ export const NATIONAL_2017: Profile = {
   equipmentDefaultUnit: "万元",
   equipmentImplausibleBelow: 50,
   // the seed: the Xing'an League plan's counties, their target years and its starting-grade date
-  counties: XING_AN_LEAGUE_PLAN.counties.map((c) => ({ ...c })),
+  counties: XING_AN_LEAGUE_PLAN.counties.map(({ aliases, ...c }) => ({
+    ...c,
+    ...(aliases ? { aliases: [...aliases] } : {}),
+  })),
   startingGradesFrom: { ...XING_AN_LEAGUE_PLAN.startingGradesFrom },
 };

@@ -80,7 +80,16 @@ export const profileSchema = z
     equipmentImplausibleBelow: computableNumber().min(0),
     /** docs/standard.md#league-plan: counties and the year each is to be recognised (readiness for the target year) */
     counties: z
-      .array(z.object({ name: z.string().min(1), targetYear: z.number().int().min(1000).max(9999) }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            targetYear: z.number().int().min(1000).max(9999),
+            /** the county's other names in tables: its full official name (科尔沁右翼前旗 for 科右前旗) */
+            aliases: z.array(z.string().min(1)).optional(),
+          })
+          .strict(),
+      )
       .optional(),
     /** docs/standard.md#starting-grades: the month from which grade 1 and grade 7 classes must be within the
      * plan's limits (the League plan: the autumn term of 2026) */

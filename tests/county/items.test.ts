@@ -283,6 +283,11 @@ describe("docs/standard.md#league-plan readiness for the target year", () => {
     expect(findCounty(NATIONAL_2017, "科右中旗")?.targetYear).toBe(2028);
     expect(findCounty(NATIONAL_2017, "乌兰浩特")?.targetYear).toBe(2028);
     expect(findCounty(NATIONAL_2017, "白狼县")).toBeUndefined();
+    // the statistics system writes the banners' full names
+    expect(findCounty(NATIONAL_2017, "科尔沁右翼前旗")?.name).toBe("科右前旗");
+    expect(findCounty(NATIONAL_2017, "科尔沁右翼中旗 ")?.name).toBe("科右中旗");
+    expect(findCounty(NATIONAL_2017, "科尔沁右翼中")?.name).toBe("科右中旗");
+    expect(findCounty(NATIONAL_2017, "科尔沁右翼后旗")).toBeUndefined();
     expect(NATIONAL_2017.counties?.map((c) => c.name)).toEqual([
       "阿尔山市",
       "乌兰浩特市",

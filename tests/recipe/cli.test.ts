@@ -78,6 +78,23 @@ describe("balance evaluate and balance import on a league's statistics export (i
     expect(unlisted.stdout).toContain(`标准中没有“${COUNTY_UNLISTED}”的目标年份`);
   });
 
+  it("knows a banner by the full name the statistics system writes: 科尔沁右翼前旗 is the plan's 科右前旗", async () => {
+    const full = join(dir, "全称导出.xlsx");
+    const renamed = rows.map((r) => (r.county === COUNTY_LISTED ? { ...r, county: "科尔沁右翼前旗" } : r));
+    writeFileSync(full, await exportWorkbook([exportSheet(renamed)]));
+    const batch = JSON.parse((await run("batch", full, "--json", "--year", "2026")).stdout);
+    expect(
+      batch.counties.map((c: { county: string; targetYear: number | null }) => [c.county, c.targetYear]),
+    ).toEqual([
+      [COUNTY_LISTED, 2028],
+      [COUNTY_UNLISTED, null],
+    ]);
+    const evaluated = await run("evaluate", full, "--county", "科尔沁右翼前旗");
+    expect(evaluated.code).toBe(0);
+    expect(evaluated.stdout).toContain("2028");
+    expect(evaluated.stdout).not.toContain("标准中没有");
+  });
+
   it("takes a county named without its 旗, and names it as the table spells it", async () => {
     const short = COUNTY_UNLISTED.replace(/旗$/, "");
     const json = JSON.parse((await run("evaluate", exportFile, "--county", short, "--json")).stdout);

@@ -21,9 +21,11 @@ export function findCounty(profile: Profile | null, name: string): CountyTarget 
   const counties = profile?.counties ?? XING_AN_LEAGUE_PLAN.counties;
   const wanted = nameKey(name);
   if (wanted === "") return undefined;
-  const exact = counties.find((c) => nameKey(c.name) === wanted);
+  // by its name or another it goes by (its full official name), else by either without its 市, 旗, 县 or 区
+  const names = (c: CountyTarget) => [c.name, ...(c.aliases ?? [])];
+  const exact = counties.find((c) => names(c).some((n) => nameKey(n) === wanted));
   if (exact) return exact;
-  return counties.find((c) => countyStem(c.name) === countyStem(wanted));
+  return counties.find((c) => names(c).some((n) => countyStem(n) === countyStem(wanted)));
 }
 
 export interface ReadinessPart {
