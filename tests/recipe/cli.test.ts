@@ -89,10 +89,17 @@ describe("balance evaluate and balance import on a league's statistics export (i
       [COUNTY_LISTED, 2028],
       [COUNTY_UNLISTED, null],
     ]);
-    const evaluated = await run("evaluate", full, "--county", "科尔沁右翼前旗");
-    expect(evaluated.code).toBe(0);
-    expect(evaluated.stdout).toContain("2028");
-    expect(evaluated.stdout).not.toContain("标准中没有");
+    // by either name: the table's rows of that banner, its target year
+    const whole = JSON.parse((await run("evaluate", exportFile, "--county", COUNTY_LISTED, "--json")).stdout);
+    for (const name of ["科尔沁右翼前旗", COUNTY_LISTED, "科右前"]) {
+      const evaluated = await run("evaluate", full, "--county", name);
+      expect(evaluated.code).toBe(0);
+      expect(evaluated.stdout).toContain("2028");
+      expect(evaluated.stdout).not.toContain("标准中没有");
+      const json = JSON.parse((await run("evaluate", full, "--county", name, "--json")).stdout);
+      expect(json.table.recipe.county).toBe("科尔沁右翼前旗");
+      expect(verdict(json)).toEqual(verdict(whole));
+    }
   });
 
   it("takes a county named without its 旗, and names it as the table spells it", async () => {

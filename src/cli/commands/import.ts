@@ -4,6 +4,7 @@ import type { Lang } from "../../i18n/format";
 import { hasErrors, type Problem } from "../../problems/problem";
 import { holdsSchoolTable, readSchoolTable } from "../../sheet/read";
 import { holdsRecipeTable } from "../../sheet/recipe/inReader";
+import { countyNames } from "../../engine/county/readiness";
 import { readFormWorkbooks, type FormWorkbook } from "../../sheet/recipe/forms";
 import { JIAOJI_FORMS } from "../../sheet/recipe/load";
 import { formRecipeReading, type RecipeReading } from "../../sheet/recipe/reading";
@@ -134,7 +135,11 @@ async function readFormsFolder(
   const exported = readFormWorkbooks(
     recipe,
     workbooks,
-    { county: options.county, defaultUnit: options.profile.equipmentDefaultUnit },
+    {
+      county: options.county,
+      countyNames: options.county === undefined ? [] : countyNames(options.profile, options.county),
+      defaultUnit: options.profile.equipmentDefaultUnit,
+    },
     (grid) => readSchoolTable(grid, { profile: options.profile, recipe: null }),
   );
   const reading = formRecipeReading(recipe, exported, exported.county);

@@ -28,6 +28,15 @@ export function findCounty(profile: Profile | null, name: string): CountyTarget 
   return counties.find((c) => names(c).some((n) => countyStem(n) === countyStem(wanted)));
 }
 
+/**
+ * Every name the county called `name` goes by in the profile's plan (its name and its aliases), for finding it in a
+ * table that writes another; none when the plan does not list it.
+ */
+export function countyNames(profile: Profile | null, name: string): string[] {
+  const county = findCounty(profile, name);
+  return county ? [county.name, ...(county.aliases ?? [])] : [];
+}
+
 export interface ReadinessPart {
   part: VerdictPart;
   partName: Bilingual;

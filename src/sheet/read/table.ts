@@ -3,6 +3,7 @@
  * problems, in one pass: the header found in the first rows, its columns planned, each row below read once.
  * Host-neutral and total: any grid yields records or problems, never an exception.
  */
+import { countyNames } from "../../engine/county/readiness";
 import { sourceCell, type SchoolRecord } from "../../engine/records";
 import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Profile } from "../../standard/profile";
@@ -144,7 +145,12 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
     const viaRecipe = readWithRecipe(
       view,
       found,
-      { recipe, county, defaultUnit: profile.equipmentDefaultUnit },
+      {
+        recipe,
+        county,
+        countyNames: county === undefined ? [] : countyNames(profile, county),
+        defaultUnit: profile.equipmentDefaultUnit,
+      },
       problems,
       canonical,
     );

@@ -197,6 +197,7 @@ export function readFormWorkbooks(
     (i) => rows[i].cells.county,
     options.county,
     problems,
+    options.countyNames,
   );
   const kept = selected.keep.map((i) => rows[i]);
   return readSourceRows(kept, selected, derived, problems, options, fileOf, readTable);

@@ -75,6 +75,8 @@ export interface RecipeOptions {
   /** a recipe given by the caller; undefined: the built-in, where it fits the header */
   recipe?: TableRecipe;
   county?: string;
+  /** the other names `county` goes by in the profile's plan (`countyNames`) */
+  countyNames?: readonly string[];
   defaultUnit: "万元" | "元";
 }
 
@@ -143,7 +145,7 @@ export function readWithRecipe(
       sheetRow: (r) => view.sheetRow(r),
     },
     plan,
-    { county: options.county, defaultUnit: options.defaultUnit },
+    { county: options.county, countyNames: options.countyNames, defaultUnit: options.defaultUnit },
     readCanonical,
   );
   const equipment = plan.fields.find((f) => f.field === "equipmentValue");

@@ -35,6 +35,8 @@ export interface ExportSource {
 
 export interface ExportOptions {
   county?: string;
+  /** the other names `county` goes by in the profile's plan: its full name for its short one, say */
+  countyNames?: readonly string[];
   defaultUnit: "万元" | "元";
 }
 
@@ -234,6 +236,7 @@ export function readExport(
     (i) => (countyColumn === undefined ? null : source.address(dataRows[i], countyColumn)),
     options.county,
     problems,
+    options.countyNames,
   );
   const rows = selected.keep.map((i) => {
     const r = dataRows[i];

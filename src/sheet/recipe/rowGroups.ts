@@ -26,13 +26,15 @@ const TEACHER_FIELDS = [
  * county asked for, or all of them when the table holds one; none, with a problem, when it holds several and none
  * was asked for, or not the one asked for. Decided before any figure is read, so that one county of a province's
  * export costs its own rows. `cellOf` names the county cell of a row. `county` is the county read as the table
- * spells it (the name asked for where the table names none), null when none was asked for.
+ * spells it (the name asked for where the table names none), null when none was asked for. `otherNames` are the
+ * names the county asked for goes by in the profile's plan, any of which the table may write.
  */
 export function selectCounty(
   counties: readonly (string | null)[],
   cellOf: (index: number) => string | null,
   county: string | undefined,
   problems: Problem[],
+  otherNames: readonly string[] = [],
 ): { keep: number[]; counties: string[]; county: string | null } {
   // a province's rows repeat a few hundred county names: each folded once
   const folds = new Map<string, string>();
@@ -71,6 +73,8 @@ export function selectCounty(
     const stemmed = [...names.keys()].filter((k) => countyStem(k) === countyStem(wanted));
     if (stemmed.length === 1) wanted = stemmed[0];
   }
+  // or by another name the plan knows it by (科尔沁右翼前旗 for 科右前旗)
+  if (!names.has(wanted)) wanted = otherNames.map(fold).find((n) => names.has(n)) ?? wanted;
   if (!names.has(wanted)) {
     problems.push(
       recipeProblem(
