@@ -13,6 +13,8 @@ import { detectCountyName, yearOfFile, type CountyNameSource } from "./sheet/cou
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
 import { holdsSchoolTable, readSchoolTable } from "./sheet/read";
+import { holdsRecipeTable } from "./sheet/recipe/inReader";
+import type { TableRecipe } from "./sheet/recipe/schema";
 import { XING_AN_LEAGUE_PLAN } from "./standard/county";
 import type { Profile } from "./standard/profile";
 import { chooseSheet } from "./xlsx/reader/chooseSheet";
@@ -29,6 +31,8 @@ export interface CountySource {
   county?: string;
   /** found by listing a folder: a workbook Balance wrote there is left out rather than reported as failing */
   listed?: boolean;
+  /** the recipe of an export whose columns the built-in does not know (--recipe, docs/import.md#recipe-format) */
+  recipe?: TableRecipe;
 }
 
 export interface CountyFileResult {
@@ -90,6 +94,10 @@ export function unreadCounty(
   };
 }
 
+/** Whether a sheet holds the school table: by the source's recipe where it has one, as `balance evaluate` chooses. */
+const schoolTableOf = (source: CountySource) =>
+  source.recipe ? holdsRecipeTable(source.recipe) : holdsSchoolTable;
+
 /** Evaluates one county from its workbook's sheets as `balance evaluate` would; problems are data, never thrown. */
 export function evaluateCountyGrids(
   source: CountySource,
@@ -98,9 +106,9 @@ export function evaluateCountyGrids(
 ): CountyFileResult {
   if (source.listed && isBalanceOutput(grids.map((g) => g.sheet)))
     return unreadCounty(source, profile, [], true);
-  const chosen = chooseSheet(grids, undefined, holdsSchoolTable);
+  const chosen = chooseSheet(grids, undefined, schoolTableOf(source));
   if (!chosen.ok) return unreadCounty(source, profile, [chosen.problem]);
-  const evaluated = evaluateTable(chosen.grid, profile, { county: source.county });
+  const evaluated = evaluateTable(chosen.grid, profile, { county: source.county, recipe: source.recipe });
   // the problems of choosing the sheet (a hidden sheet passed over or read) first
   const table = { ...evaluated, problems: [...chosen.problems, ...evaluated.problems] };
   const countySheet = findCountySheet(grids, undefined, chosen.grid.sheet);
@@ -132,9 +140,10 @@ export function evaluateEveryCounty(
   profile: Profile,
 ): CountyFileResult[] {
   if (source.county === undefined && !(source.listed && isBalanceOutput(grids.map((g) => g.sheet)))) {
-    const chosen = chooseSheet(grids, undefined, holdsSchoolTable);
+    const chosen = chooseSheet(grids, undefined, schoolTableOf(source));
     // the county column is read before any figure (sheet/recipe/rowGroups.ts selectCounty): finding them is cheap
-    const counties = chosen.ok ? (readSchoolTable(chosen.grid, { profile }).recipe?.counties ?? []) : [];
+    const read = chosen.ok ? readSchoolTable(chosen.grid, { profile, recipe: source.recipe }) : null;
+    const counties = read?.recipe?.counties ?? [];
     if (counties.length > 1)
       return counties.map((county) => evaluateCountyGrids({ ...source, county }, grids, profile));
   }

@@ -166,6 +166,16 @@ export function tableRecipeOption(io: CliIO, recipe: Recipe | undefined): TableR
   });
 }
 
+/** --recipe of a command that reads school tables: read and checked, a usage error when it cannot be used. */
+export async function tableRecipeFile(
+  io: CliIO,
+  path: string | undefined,
+): Promise<TableRecipe | undefined | number> {
+  const recipeFile = await readRecipeOption(io, path);
+  if (typeof recipeFile === "number") return recipeFile;
+  return tableRecipeOption(io, recipeFile);
+}
+
 /** The options of every command that reads one county's school table: its sheet, one county of an export, a recipe. */
 export const TABLE_OPTIONS = {
   sheet: { type: "string" },
@@ -236,9 +246,7 @@ export async function tableOptions(
   values: { sheet?: string; county?: string; recipe?: string },
   profile: Profile,
 ): Promise<TableChoice | number> {
-  const recipeFile = await readRecipeOption(io, values.recipe);
-  if (typeof recipeFile === "number") return recipeFile;
-  const recipe = tableRecipeOption(io, recipeFile);
+  const recipe = await tableRecipeFile(io, values.recipe);
   if (typeof recipe === "number") return recipe;
   const target = values.county === undefined ? undefined : findCounty(profile, values.county);
   return {

@@ -222,6 +222,58 @@ describe("balance evaluate and balance import on a league's statistics export (i
     );
   });
 
+  it("batches and compares a province's renamed exports through the same recipe file", async () => {
+    const recipe = join(__dirname, "fixtures", "province-recipe.json");
+    const folder = join(dir, "某省");
+    mkdirSync(folder, { recursive: true });
+    const year2025 = join(folder, "某省导出2025.xlsx");
+    const year2026 = join(folder, "某省导出2026.xlsx");
+    // 2026: the county's first primary school keeps a fifth of its qualified teachers
+    const later = rows.map((r) =>
+      r.name === "科右前旗第一小学"
+        ? { ...r, education: r.education.map((n) => Math.round(n / 5)) as typeof r.education }
+        : r,
+    );
+    writeFileSync(year2025, await exportWorkbook([exportSheet(rows, { rename: PROVINCE_LABELS })]));
+    writeFileSync(year2026, await exportWorkbook([exportSheet(later, { rename: PROVINCE_LABELS })]));
+
+    const without = JSON.parse((await run("batch", year2025, "--json")).stdout);
+    expect(without.counties.map((c: { ok: boolean }) => c.ok)).toEqual([false]);
+    const batch = await run("batch", year2025, "--recipe", recipe, "--json", "--year", "2026");
+    expect(batch.code).toBe(0);
+    const doc = JSON.parse(batch.stdout);
+    expect(doc.counties.map((c: { county: string; ok: boolean }) => [c.county, c.ok])).toEqual([
+      [COUNTY_LISTED, true],
+      [COUNTY_UNLISTED, true],
+    ]);
+    const alone = JSON.parse(
+      (await run("evaluate", year2025, "--county", COUNTY_LISTED, "--recipe", recipe, "--json")).stdout,
+    );
+    expect(doc.counties[0].levels.primary.cv).toEqual(alone.levels.primary.cv);
+
+    const compared = await run(
+      "compare",
+      year2025,
+      year2026,
+      "--county",
+      COUNTY_LISTED,
+      "--recipe",
+      recipe,
+      "--json",
+    );
+    expect(compared.code).toBe(0);
+    expect(JSON.parse(compared.stdout).regressions).toContainEqual(
+      expect.objectContaining({
+        kind: "indicator",
+        school: "科右前旗第一小学",
+        indicator: "qualifiedTeachers",
+      }),
+    );
+    // a recipe file that cannot be read is a usage error, before any workbook is read
+    expect((await run("batch", year2025, "--recipe", join(dir, "无此配方.json"))).code).toBe(2);
+    expect((await run("compare", year2025, year2026, "--recipe", join(dir, "无此配方.json"))).code).toBe(2);
+  });
+
   it("says which field of a recipe file is wrong", async () => {
     const bad = join(dir, "bad-recipe.json");
     writeFileSync(

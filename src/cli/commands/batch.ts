@@ -22,10 +22,16 @@ import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
-import { jsonProblems, parseCommandLine, readCostsOption, readProfileOption } from "../commandLine";
+import {
+  jsonProblems,
+  parseCommandLine,
+  readCostsOption,
+  readProfileOption,
+  tableRecipeFile,
+} from "../commandLine";
 
 const HELP = `balance batch <工作簿或文件夹 files or folders…> [--json] [--out 汇总.xlsx [--force]] [--profile FILE.json]
-              [--year YYYY] [--plan [--costs costs.json]] [--lang zh|en]
+              [--year YYYY] [--plan [--costs costs.json]] [--recipe FILE.json] [--lang zh|en]
 
 盟市汇总：逐一评估各旗县市的工作簿（文件夹：其中全部表格文件，按文件名排序，跳过 Excel、WPS 的临时文件和
 本工具写出的报告；.xls、.et、.csv 等其他格式也列出，并提示另存为 .xlsx；子文件夹不读，只列出），列出各旗县市的
@@ -55,6 +61,9 @@ is reported with its problems while the others go on.
   --plan               另求各旗县市的最低成本方案（教师每年的费用与一次性投入分列）
                        also plan each county's least-cost additions (teachers per year and one-off costs apart)
   --costs FILE.json    方案的单位成本 / unit costs of the plan
+  --recipe FILE.json   列名不同的统计导出表的配方，用于每个工作簿；内置配方自动识别
+                       a recipe for exports with other column names, for every workbook (the built-in is found
+                       by itself)
   --profile FILE.json  自定义评估标准（可含 counties 目标年份）/ a custom standard profile (may set counties)
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default
   --json               输出一个 JSON 文档 / print one JSON document
@@ -155,6 +164,7 @@ export const batchCommand: Command = {
         year: { type: "string" },
         plan: { type: "boolean" },
         costs: { type: "string" },
+        recipe: { type: "string" },
       },
       { zh: "缺少工作簿或文件夹", en: "no workbook or folder given" },
       "many",
@@ -164,6 +174,8 @@ export const batchCommand: Command = {
     const json = values.json === true;
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
+    const recipe = await tableRecipeFile(io, values.recipe);
+    if (typeof recipe === "number") return recipe;
     const year = parseYear(values.year);
     if (year === null) {
       return usageError(io, {
@@ -178,7 +190,9 @@ export const batchCommand: Command = {
     const force = values.force === true;
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
-    const sources = await listCountySources(files, out === undefined ? [] : [out]);
+    const listed = await listCountySources(files, out === undefined ? [] : [out]);
+    // every workbook read through the recipe given, as evaluate --recipe reads one
+    const sources = recipe === undefined ? listed : listed.map((s) => ({ ...s, recipe }));
     // the folders' subfolders are not read: say which hold workbooks, so that no county is left out unsaid
     const subfolders = await unreadSubfolders(files);
     if (sources.length === 0) {

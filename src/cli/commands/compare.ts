@@ -21,12 +21,14 @@ import {
   parseCommandLine,
   readJsonFile,
   readProfileOption,
+  tableRecipeFile,
 } from "../commandLine";
 import { writeJsonDocument } from "../json";
 import type { Lang } from "../../i18n/format";
 
 const HELP = `balance compare <较早 earlier.xlsx> <较晚 later.xlsx> [更多 more…] [--years 2025,2026] [--rename renames.json]
-                [--county NAME] [--profile FILE.json] [--out 对比.xlsx [--force]] [--lang zh|en] [--json]
+                [--county NAME] [--recipe FILE.json] [--profile FILE.json] [--out 对比.xlsx [--force]]
+                [--lang zh|en] [--json]
 
 年度对比（动态监测）：同一旗县市两年或多年的工作簿，按年份从早到晚给出。按校名对应学校，列出新增、
 撤销、更名与合并的学校；各学校（校区）状态有变化的指标（退步在前：达标 → ≥85% 或未达标、≥85% → 未达标、
@@ -49,6 +51,9 @@ its straight-line trend — a projection, not an evaluation.
                        the county, for its target year (default: from the county sheet or the file name); one
                        the profile does not list is compared all the same, without a projection; of a statistics
                        export holding several counties, that county's schools
+  --recipe FILE.json   列名不同的统计导出表的配方，用于每一年的表；内置配方自动识别
+                       a recipe for exports with other column names, for every year's table (the built-in is
+                       found by itself)
   --out 对比.xlsx       另存对比工作簿（汇总、差异系数趋势图、学校变化）
                        write the comparison workbook (summary, coefficient trends with charts, school changes)
   --force              覆盖已有的文件 / overwrite an existing file
@@ -123,6 +128,7 @@ export const compareCommand: Command = {
         years: { type: "string" },
         rename: { type: "string" },
         county: { type: "string" },
+        recipe: { type: "string" },
       },
       { zh: "缺少要对比的工作簿", en: "the workbooks to compare are missing" },
       "many",
@@ -140,6 +146,8 @@ export const compareCommand: Command = {
     }
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
+    const recipe = await tableRecipeFile(io, values.recipe);
+    if (typeof recipe === "number") return recipe;
     const years = yearsOf(files, values.years);
     if ("error" in years) {
       return usageError(io, {
@@ -187,7 +195,7 @@ export const compareCommand: Command = {
     const problems: FileProblems = [];
     let detected = "";
     for (const [i, file] of files.entries()) {
-      const result = await evaluateCountySource({ file, county: values.county }, profile);
+      const result = await evaluateCountySource({ file, county: values.county, recipe }, profile);
       if (result.problems.length > 0) {
         problems.push({ file, problems: result.problems });
         if (!json) io.stderr(`${file}\n${formatProblems(result.problems, lang).join("\n")}\n\n`);
