@@ -12,7 +12,7 @@ import { isBalanceOutput } from "./report/outputs";
 import { detectCountyName, yearOfFile, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
-import { holdsSchoolTable, readSchoolTable } from "./sheet/read";
+import { holdsSchoolTable } from "./sheet/read";
 import { holdsRecipeTable } from "./sheet/recipe/inReader";
 import type { TableRecipe } from "./sheet/recipe/schema";
 import { XING_AN_LEAGUE_PLAN } from "./standard/county";
@@ -130,24 +130,20 @@ export function evaluateCountyGrids(
 }
 
 /**
- * Every county of one workbook, each evaluated by `evaluateCountyGrids`: of a statistics export holding several
- * counties (docs/import.md#counties), each of them, found by reading its table once; else the workbook as one
- * county. `balance batch` and the web app's league view both read a workbook so.
+ * Every county of one workbook, each evaluated by `evaluateCountyGrids`: the workbook as one county, or — a
+ * statistics export holding several counties (docs/import.md#counties), which read whole stops at its county column
+ * before any figure (sheet/recipe/rowGroups.ts selectCounty) — each of its counties. `balance batch` and the web
+ * app's league view both read a workbook so.
  */
 export function evaluateEveryCounty(
   source: CountySource,
   grids: readonly Grid[],
   profile: Profile,
 ): CountyFileResult[] {
-  if (source.county === undefined && !(source.listed && isBalanceOutput(grids.map((g) => g.sheet)))) {
-    const chosen = chooseSheet(grids, undefined, schoolTableOf(source));
-    // the county column is read before any figure (sheet/recipe/rowGroups.ts selectCounty): finding them is cheap
-    const read = chosen.ok ? readSchoolTable(chosen.grid, { profile, recipe: source.recipe }) : null;
-    const counties = read?.recipe?.counties ?? [];
-    if (counties.length > 1)
-      return counties.map((county) => evaluateCountyGrids({ ...source, county }, grids, profile));
-  }
-  return [evaluateCountyGrids(source, grids, profile)];
+  const whole = evaluateCountyGrids(source, grids, profile);
+  const counties = whole.table?.read.recipe?.counties ?? [];
+  if (source.county !== undefined || counties.length <= 1) return [whole];
+  return counties.map((county) => evaluateCountyGrids({ ...source, county }, grids, profile));
 }
 
 /** What the league's view (src/engine/league.ts) takes of an evaluated county, with its plan's totals if asked. */

@@ -218,12 +218,8 @@ export const batchCommand: Command = {
         if (result.problems.length > 0 && !json) {
           // a county of a multi-county export is named with its file
           const of = result.source.county;
-          const where =
-            of === undefined
-              ? source.file
-              : lang === "zh"
-                ? `${source.file}（${of}）`
-                : `${source.file} (${of})`;
+          const county = lang === "zh" ? `（${of}）` : ` (${of})`;
+          const where = of === undefined ? source.file : `${source.file}${county}`;
           progress.message(() =>
             io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n`),
           );
