@@ -21,7 +21,13 @@ import { Pane } from "../../src/taskpane/Pane";
 import { FakeHost } from "../taskpane/fakeHost";
 import { twoYearsWithRegression } from "./records";
 import { withoutResizeObserver } from "../taskpane/paneDom";
-import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
+import {
+  COUNTY_LISTED,
+  COUNTY_UNLISTED,
+  exportSheet,
+  leagueRows,
+  withFewerTeachers,
+} from "../recipe/exportFixture";
 
 withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
@@ -248,12 +254,8 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
 
 describe("对比 of a league's statistics export, one county chosen in step 2", () => {
   it("reads the earlier year's export for the same county, and takes that county's target year", async () => {
-    // 2026: 科右前旗第一小学 keeps a fifth of its qualified teachers
-    const rows2026 = leagueRows().map((r) =>
-      r.name === "科右前旗第一小学"
-        ? { ...r, education: r.education.map((n) => Math.round(n / 5)) as typeof r.education }
-        : r,
-    );
+    // 2026: 科右前旗第一小学 keeps a fifth of its teachers, and falls below the qualified teachers' standard
+    const rows2026 = withFewerTeachers(leagueRows(), "科右前旗第一小学");
     const host = new FakeHost(exportSheet(rows2026).values);
     host.sheets.set("导出2026", exportSheet(rows2026).values);
     host.sheets.set("导出2025", exportSheet(leagueRows()).values);

@@ -11,7 +11,7 @@ import { run, tempDir } from "../cli/helpers";
 import { writeCounty } from "./helpers";
 import { twoYearsWithRegression } from "./records";
 import { exportWorkbook } from "../recipe/exportFiles";
-import { COUNTY_LISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
+import { COUNTY_LISTED, exportSheet, leagueRows, withFewerTeachers } from "../recipe/exportFixture";
 
 const dir = tempDir();
 
@@ -247,12 +247,8 @@ describe("balance compare", () => {
 
   test("two years of a league's statistics export: --county picks the county's schools in each", async () => {
     const rows2025 = leagueRows();
-    // 2026: a pupil teacher of 科右前旗第一小学 leaves (its qualified teachers fall to a fifth)
-    const rows2026 = leagueRows().map((r) =>
-      r.name === "科右前旗第一小学"
-        ? { ...r, education: r.education.map((n) => Math.round(n / 5)) as typeof r.education }
-        : r,
-    );
+    // 2026: 科右前旗第一小学 keeps a fifth of its teachers, and falls below the qualified teachers' standard
+    const rows2026 = withFewerTeachers(leagueRows(), "科右前旗第一小学");
     const a = join(dir, "盟统计导出2025.xlsx");
     const b = join(dir, "盟统计导出2026.xlsx");
     writeFileSync(a, await exportWorkbook([exportSheet(rows2025)]));

@@ -3,7 +3,14 @@ import { join } from "node:path";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { readSchoolTable } from "../../src/sheet/read";
 import { run, tempDir } from "../cli/helpers";
-import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows, templateRowsOf } from "./exportFixture";
+import {
+  COUNTY_LISTED,
+  COUNTY_UNLISTED,
+  exportSheet,
+  leagueRows,
+  templateRowsOf,
+  withFewerTeachers,
+} from "./exportFixture";
 import { exportWorkbook, templateWorkbook } from "./exportFiles";
 import { PROVINCE_LABELS } from "./fixtures/province";
 import { formSchools, formTemplateRows, formWorkbook, formWorkbookFile } from "./formsFixture";
@@ -228,12 +235,8 @@ describe("balance evaluate and balance import on a league's statistics export (i
     mkdirSync(folder, { recursive: true });
     const year2025 = join(folder, "某省导出2025.xlsx");
     const year2026 = join(folder, "某省导出2026.xlsx");
-    // 2026: the county's first primary school keeps a fifth of its qualified teachers
-    const later = rows.map((r) =>
-      r.name === "科右前旗第一小学"
-        ? { ...r, education: r.education.map((n) => Math.round(n / 5)) as typeof r.education }
-        : r,
-    );
+    // 2026: the county's first primary school keeps a fifth of its teachers
+    const later = withFewerTeachers(rows, "科右前旗第一小学");
     writeFileSync(year2025, await exportWorkbook([exportSheet(rows, { rename: PROVINCE_LABELS })]));
     writeFileSync(year2026, await exportWorkbook([exportSheet(later, { rename: PROVINCE_LABELS })]));
 

@@ -448,6 +448,18 @@ const SPECS: SchoolSpec[] = [
   },
 ];
 
+/**
+ * The rows with one school's teachers by education (博士 … 高中阶段及以下) cut to a fifth: a year in which that school's
+ * qualified teachers fall below the standard, a known regression to compare.
+ */
+export function withFewerTeachers(rows: readonly ExportRow[], school: string): ExportRow[] {
+  return rows.map((r) =>
+    r.name === school
+      ? { ...r, education: r.education.map((n) => Math.round(n / 5)) as ExportRow["education"] }
+      : r,
+  );
+}
+
 /** The export's rows of the league, figures drawn from `seed`. */
 export function leagueRows(seed = 14): ExportRow[] {
   const draw = seededRandom(seed);
