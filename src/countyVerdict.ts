@@ -18,6 +18,7 @@ import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";
 import type { Lang } from "./i18n/format";
 import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
+import type { CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
 import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
@@ -29,8 +30,10 @@ export interface CountyEvaluation {
   sheet: string | null;
   /** problems of the county sheet (they make items missing; they never block the resource verdict) */
   problems: Problem[];
-  /** readiness of the county asked for; null when no county was named */
+  /** readiness of the county the workbook is about; null when no county of the plan was named */
   readiness: Readiness | null;
+  /** what named that county: the user (--county), or the workbook (countyWorkbook.ts `workbookCounty`) */
+  countyFrom: "given" | CountyNameSource | null;
 }
 
 /** The part of a school-table evaluation the county verdict needs (src/pipeline.ts TableEvaluation fits). */
@@ -76,7 +79,7 @@ export function findCountySheet(
 export function evaluateCountyWorkbook(
   table: SchoolTableResult | null,
   countyGrid: Grid | null,
-  options: { county?: CountyTarget; today?: CalendarDay } = {},
+  options: { county?: CountyTarget; countyFrom?: "given" | CountyNameSource; today?: CalendarDay } = {},
 ): CountyEvaluation {
   const read = countyGrid ? readCountySheet(countyGrid) : null;
   // items derived from a table with input errors could rest on misread cells: they stay missing
@@ -101,6 +104,7 @@ export function evaluateCountyWorkbook(
     sheet: countyGrid ? countyGrid.sheet : null,
     problems: read ? read.problems : [],
     readiness,
+    countyFrom: readiness ? (options.countyFrom ?? "given") : null,
   };
 }
 
@@ -164,6 +168,8 @@ export interface JsonCountyFields {
   countyProblems: { severity: string; code: string; cell: string | null; message: string }[];
   readiness: {
     county: string;
+    /** "given" (--county), "table" (its county column), "countySheet" or "file" (its name) */
+    countyFrom: "given" | CountyNameSource | null;
     targetYear: number;
     yearsRemaining: number;
     parts: { part: string; status: ItemStatus; failing: string[]; missing: string[] }[];
@@ -251,6 +257,7 @@ export function countyJson(result: CountyEvaluation, lang: Lang = "zh"): JsonCou
     readiness: r
       ? {
           county: r.county,
+          countyFrom: result.countyFrom,
           targetYear: r.targetYear,
           yearsRemaining: r.yearsRemaining,
           parts: r.parts.map((p) => ({
@@ -276,6 +283,23 @@ const STATUS: Record<ItemStatus, { zh: string; en: string }> = {
   pass: { zh: "达标", en: "pass" },
   fail: { zh: "不达标", en: "fail" },
   missing: { zh: "缺数据", en: "missing" },
+};
+
+/** Where the county of the readiness was found, when the user did not name it. */
+const COUNTY_FROM: Record<"given" | CountyNameSource, { zh: string; en: string } | null> = {
+  given: null,
+  table: {
+    zh: "（旗县市取自学校表的旗县列）",
+    en: "(the county as the school table's county column names it)",
+  },
+  countySheet: {
+    zh: "（旗县市取自县级指标表的标题；不对时用 --county 指定）",
+    en: "(the county as the county sheet's title names it; name another with --county)",
+  },
+  file: {
+    zh: "（旗县市取自文件名；不对时用 --county 指定）",
+    en: "(the county as the file's name gives it; name another with --county)",
+  },
 };
 
 /** The part-by-part summary printed by `balance evaluate`, with readiness for the target year when asked. */
@@ -375,6 +399,8 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
         ? `目标年份：${r.county} ${r.targetYear} 年创建达标（${remaining}）`
         : `Target: ${r.county} to be recognised in ${r.targetYear} (${remaining})`,
     );
+    const from = COUNTY_FROM[result.countyFrom ?? "given"];
+    if (from) lines.push(`  ${from[lang]}`);
     for (const p of r.parts) {
       const bits: string[] = [];
       if (p.failing.length > 0) {

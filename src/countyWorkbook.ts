@@ -9,14 +9,14 @@ import { findCounty } from "./engine/county/readiness";
 import type { LeagueCountyInput, PlanTotals } from "./engine/league";
 import { evaluateTable, type TableEvaluation } from "./pipeline";
 import { isBalanceOutput } from "./report/outputs";
-import { detectCountyName, yearOfFile, type CountyNameSource } from "./sheet/countyName";
+import { yearOfFile, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
 import { holdsSchoolTable } from "./sheet/read";
 import { holdsRecipeTable } from "./sheet/recipe/inReader";
 import type { TableRecipe } from "./sheet/recipe/schema";
-import { XING_AN_LEAGUE_PLAN } from "./standard/county";
 import type { Profile } from "./standard/profile";
+import { countyName } from "./workbookCounty";
 import { chooseSheet } from "./xlsx/reader/chooseSheet";
 import { gridRangeAddress } from "./xlsx/reportFile";
 
@@ -53,25 +53,6 @@ export interface CountyFileResult {
   sourceRange: string | null;
 }
 
-/** The counties the profile's plan names (the Xing'an League plan's by default), by every name they go by. */
-export function knownCounties(profile: Profile): string[] {
-  return (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
-}
-
-/** The file's name without its folders, on any system: what a county is named after when nothing else names it. */
-const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
-
-/** The county a source is about (`detectCountyName`), in the plan's spelling where the plan knows it by any name. */
-function countyName(source: CountySource, profile: Profile, countySheet: Grid | null = null) {
-  const detected = detectCountyName({
-    file: fileName(source.file),
-    tableCounty: source.county,
-    countySheet,
-    known: knownCounties(profile),
-  });
-  return { ...detected, name: findCounty(profile, detected.name)?.name ?? detected.name };
-}
-
 /** A county whose workbook could not be read or holds no school table: named by its file, with its problems. */
 export function unreadCounty(
   source: CountySource,
@@ -79,7 +60,7 @@ export function unreadCounty(
   problems: Problem[],
   skipped = false,
 ): CountyFileResult {
-  const { name, from } = countyName(source, profile);
+  const { name, from } = countyName(source.file, source.county, profile);
   return {
     source,
     county: name,
@@ -113,7 +94,12 @@ export function evaluateCountyGrids(
   const table = { ...evaluated, problems: [...chosen.problems, ...evaluated.problems] };
   const countySheet = findCountySheet(grids, undefined, chosen.grid.sheet);
   const countyGrid = countySheet.ok ? countySheet.grid : null;
-  const { name, from } = countyName(source, profile, countyGrid);
+  const { name, from } = countyName(
+    source.file,
+    table.read.recipe?.county ?? source.county,
+    profile,
+    countyGrid,
+  );
   const verdict = evaluateCountyWorkbook(table, countyGrid);
   return {
     source,

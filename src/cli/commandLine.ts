@@ -10,8 +10,8 @@ import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
 import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
-import { findCounty } from "../engine/county/readiness";
-import type { CountyTarget } from "../standard/county";
+import { findCountySheet } from "../countyVerdict";
+import { countyNamedOtherwise, workbookCounty, type WorkbookCounty } from "../workbookCounty";
 import { chooseSheet } from "../xlsx/reader";
 import { readWorkbookFile } from "./workbookFile";
 import { formatProblems } from "./verdict";
@@ -227,13 +227,12 @@ export async function sheetsOutOptions(
 /** How a command reads its school table, from --sheet, --county and --recipe (`tableOptions`). */
 export interface TableChoice {
   sheet: string | undefined;
-  /** --county as given: the rows of a multi-county export whose county column holds it */
+  /**
+   * --county as given: the rows of a multi-county export whose county column holds it; the county the workbook
+   * is about (countyWorkbook.ts `workbookCounty`)
+   */
   county: string | undefined;
   recipe: TableRecipe | undefined;
-  /** the county among the profile's (its target year); undefined when not named or not listed */
-  target: CountyTarget | undefined;
-  /** the county for titles: as the profile spells it, else as given; null when not named */
-  countyName: string | null;
 }
 
 /**
@@ -244,26 +243,10 @@ export interface TableChoice {
 export async function tableOptions(
   io: CliIO,
   values: { sheet?: string; county?: string; recipe?: string },
-  profile: Profile,
 ): Promise<TableChoice | number> {
   const recipe = await tableRecipeFile(io, values.recipe);
   if (typeof recipe === "number") return recipe;
-  const target = values.county === undefined ? undefined : findCounty(profile, values.county);
-  return {
-    sheet: values.sheet,
-    county: values.county,
-    recipe,
-    target,
-    countyName: target?.name ?? values.county ?? null,
-  };
-}
-
-/**
- * The county that names a report's titles: as the profile spells it, else as the table's county column spells the
- * county read (`--county 扎鲁特` of a table that says 扎鲁特旗), else as given.
- */
-export function titleCounty(table: TableChoice, read: string | null): string | null {
-  return table.target?.name ?? read ?? table.countyName;
+  return { sheet: values.sheet, county: values.county, recipe };
 }
 
 /** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
@@ -320,36 +303,41 @@ export async function readSchoolSheet(
 
 /**
  * The school records of a workbook by the same path as `balance evaluate`: `readSchoolSheet`, then
- * `evaluateTable`. Errors in the table block, exactly as there. `county` is the county read as the table spells it
- * (a statistics export's county column), null where the table names none.
+ * `evaluateTable`. Errors in the table block, exactly as there. `county` is the county the workbook is about
+ * (countyWorkbook.ts `workbookCounty`), as evaluate's report is titled; a workbook that names another than the one
+ * given has the warning among the problems.
  */
 export async function readCountyRecords(
   file: string,
-  table: Pick<TableChoice, "sheet" | "county" | "recipe">,
+  table: TableChoice,
   profile: Profile,
 ): Promise<
-  | { ok: true; records: SchoolRecord[]; problems: Problem[]; county: string | null }
+  | { ok: true; records: SchoolRecord[]; problems: Problem[]; county: WorkbookCounty }
   | { ok: false; problems: Problem[] }
 > {
   const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
   if (!chosen.ok) return chosen;
-  const result = withSheetProblems(
-    evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe }),
-    chosen.problems,
+  const evaluated = evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe });
+  const countySheet = findCountySheet(chosen.grids, undefined, chosen.grid.sheet);
+  const county = workbookCounty(
+    {
+      file,
+      given: table.county,
+      tableCounty: evaluated.read.recipe?.county ?? null,
+      countySheet: countySheet.ok ? countySheet.grid : null,
+    },
+    profile,
   );
+  const otherwise = countyNamedOtherwise(county, file);
+  const result = withSheetProblems(evaluated, otherwise ? [...chosen.problems, otherwise] : chosen.problems);
   if (!result.ok) return { ok: false, problems: result.problems };
-  return {
-    ok: true,
-    records: result.read.records,
-    problems: result.problems,
-    county: result.read.recipe?.county ?? null,
-  };
+  return { ok: true, records: result.read.records, problems: result.problems, county };
 }
 
 /**
  * The school records of plan and whatif: --sheet, --county and --recipe taken as `balance evaluate` takes them
  * (`tableOptions`), the records read by `readCountyRecords`, and errors in the table printed (exit 1, headed by
- * the file). `titles` carries the county as the profile spells it, which names the sheets as in evaluate's report.
+ * the file). `titles` carries the county the workbook is about, which names the sheets as in evaluate's report.
  */
 export async function countyRecordsOption(
   io: CliIO,
@@ -359,14 +347,14 @@ export async function countyRecordsOption(
   title: TitleParts,
   output: { lang: Lang; json: boolean },
 ): Promise<{ records: SchoolRecord[]; problems: Problem[]; titles: TitleParts } | number> {
-  const table = await tableOptions(io, values, profile);
+  const table = await tableOptions(io, values);
   if (typeof table === "number") return table;
   const county = await readCountyRecords(file, table, profile);
   if (!county.ok) return inputProblems(io, county.problems, output.lang, output.json, file);
   return {
     records: county.records,
     problems: county.problems,
-    titles: { ...title, county: titleCounty(table, county.county) },
+    titles: { ...title, county: county.county.name },
   };
 }
 

@@ -88,13 +88,17 @@ const SEPARATORS = "[-_—–·.\\s（）()【】\\[\\]]";
 const TRAILING = new RegExp(`(?:${SEPARATORS}|${YEAR}|${FILE_WORDS.join("|")})+$`, "u");
 const LEADING = new RegExp(`^(?:${SEPARATORS}|${YEAR})+`, "u");
 
+/** A file's name without its folder and its extension. */
+function fileStem(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]+$/, "");
+}
+
 /**
  * The county a file's name gives: the name without its folder and extension, and without the words and years
  * around the county (阿尔山市-均衡评估.xlsx, 2025_突泉县_学校统计表.xlsx). The plain name when nothing is left.
  */
 export function countyNameFromFile(path: string, known: readonly string[] = []): string {
-  const base = path.split(/[\\/]/).pop() ?? path;
-  const stem = base.replace(/\.[^.]+$/, "");
+  const stem = fileStem(path);
   const name = knownIn(stem, known);
   if (name) return name;
   let current = stem;
@@ -115,12 +119,27 @@ export function detectCountyName(input: {
   /** the counties the profile's plan names, to give a name in its spelling */
   known?: readonly string[];
 }): { name: string; from: CountyNameSource } {
+  return countyNamedIn(input) ?? { name: countyNameFromFile(input.file, input.known), from: "file" };
+}
+
+/**
+ * The county a workbook names for certain, in `detectCountyName`'s order: its table's county column, its county
+ * sheet's title rows, else a county of the plan in the file's name. Null when none of them names one: a file's
+ * name alone (学校统计表.xlsx) is no county's.
+ */
+export function countyNamedIn(input: {
+  file: string;
+  tableCounty?: string | null;
+  countySheet?: Grid | null;
+  known?: readonly string[];
+}): { name: string; from: CountyNameSource } | null {
   const known = input.known ?? [];
   const table = input.tableCounty?.trim();
   if (table) return { name: knownIn(table, known) ?? table, from: "table" };
   const fromSheet = input.countySheet ? countyNameInSheet(input.countySheet, known) : null;
   if (fromSheet) return { name: knownIn(fromSheet, known) ?? fromSheet, from: "countySheet" };
-  return { name: countyNameFromFile(input.file, known), from: "file" };
+  const fromFile = knownIn(fileStem(input.file), known);
+  return fromFile ? { name: fromFile, from: "file" } : null;
 }
 
 /** A year in a file's or a sheet's name: 2025 in 阿尔山市2025.xlsx, 2025年阿尔山市.xlsx or 学校2025; null when none. */

@@ -173,3 +173,65 @@ describe("balance evaluate: the readable county summary and readiness", () => {
     expect(listed.stdout).toContain("2026");
   });
 });
+
+describe("balance evaluate: the county a workbook is about, when --county is not given", () => {
+  const named = (name: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, readFileSync(SAMPLE));
+    return path;
+  };
+
+  it("a file named after a county of the plan gives its readiness and titles, saying where the name came from", async () => {
+    const path = named("阿尔山市2026年学校统计表.xlsx");
+    const r = await run("evaluate", path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("目标年份：阿尔山市 2026 年创建达标");
+    expect(r.stdout).toContain("（旗县市取自文件名；不对时用 --county 指定）");
+    const en = await run("evaluate", path, "--lang", "en");
+    expect(en.stdout).toContain("(the county as the file's name gives it; name another with --county)");
+    const json = JSON.parse((await run("evaluate", path, "--json")).stdout);
+    expect(json.readiness).toMatchObject({ county: "阿尔山市", countyFrom: "file", targetYear: 2026 });
+    const out = join(dir, "据文件名的报告.xlsx");
+    expect((await run("evaluate", path, "--out", out)).code).toBe(0);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(out);
+    expect(String(report.getWorksheet("汇总")?.getCell("A1").value)).toMatch(/^阿尔山市 /);
+  });
+
+  it("a file whose name is no county's names none: no readiness, a blank in the titles", async () => {
+    const json = JSON.parse((await run("evaluate", SAMPLE, "--json")).stdout);
+    expect(json.readiness).toBeNull();
+    const r = await run("evaluate", SAMPLE);
+    expect(r.stdout).not.toContain("目标年份");
+  });
+
+  it("the county sheet's title names the county before the file's name does", async () => {
+    const path = await sampleWithCountySheet("阿尔山市-县级指标已填.xlsx", passing);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    workbook.getWorksheet("县级指标")!.getCell("A1").value = "突泉县义务教育优质均衡发展县级指标";
+    await workbook.xlsx.writeFile(path);
+    const json = JSON.parse((await run("evaluate", path, "--json")).stdout);
+    expect(json.readiness).toMatchObject({ county: "突泉县", countyFrom: "countySheet", targetYear: 2028 });
+    expect(json.problems.map((p: { code: string }) => p.code)).not.toContain("county-named-otherwise");
+  });
+
+  it("--county naming another county than the file: evaluated as given, with a warning naming both", async () => {
+    const path = named("阿尔山市.xlsx");
+    const json = JSON.parse((await run("evaluate", path, "--county", "科右前旗", "--json")).stdout);
+    expect(json.ok).toBe(true);
+    expect(json.readiness).toMatchObject({ county: "科右前旗", countyFrom: "given", targetYear: 2028 });
+    const warning = json.problems.find((p: { code: string }) => p.code === "county-named-otherwise");
+    expect(warning).toMatchObject({ severity: "warning", cell: null });
+    expect(warning.message).toContain("“阿尔山市”");
+    const r = await run("evaluate", path, "--county", "科右前旗");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("请核对是否选错了文件");
+    // the same county by another name is no other county
+    const same = JSON.parse((await run("evaluate", path, "--county", "阿尔山", "--json")).stdout);
+    expect(same.problems.map((p: { code: string }) => p.code)).not.toContain("county-named-otherwise");
+    // plan (and whatif) read the workbook the same way
+    const plan = JSON.parse((await run("plan", path, "--county", "科右前旗", "--json")).stdout);
+    expect(plan.problems.map((p: { code: string }) => p.code)).toContain("county-named-otherwise");
+  });
+});

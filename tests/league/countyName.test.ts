@@ -1,5 +1,10 @@
 /** Which county a workbook is about (src/sheet/countyName.ts): the table's, the county sheet's, the file's. */
-import { countyNameFromFile, countyNameInSheet, detectCountyName } from "../../src/sheet/countyName";
+import {
+  countyNamedIn,
+  countyNameFromFile,
+  countyNameInSheet,
+  detectCountyName,
+} from "../../src/sheet/countyName";
 import { countyTemplateRows } from "../../src/sheet/countySheet";
 import type { Grid } from "../../src/sheet/grid";
 
@@ -71,5 +76,26 @@ test("detectCountyName: the table's county first, then the county sheet's, then 
   ).toEqual({
     name: "阿尔山市",
     from: "file",
+  });
+});
+
+describe("countyNamedIn: only what names a county for certain", () => {
+  test("a file's name that holds no county of the plan names none", () => {
+    expect(countyNamedIn({ file: "学校统计表2025.xlsx", known: PLAN })).toBeNull();
+    expect(countyNamedIn({ file: "sample-county.xlsx", known: PLAN })).toBeNull();
+  });
+  test("a county of the plan in the file's name, the county sheet's title, the table's county column", () => {
+    expect(countyNamedIn({ file: "2026/兴安盟科右前旗学校统计.xlsx", known: PLAN })).toEqual({
+      name: "科右前旗",
+      from: "file",
+    });
+    const named = sheet([["白狼县义务教育优质均衡发展县级指标"], ["说明"]]);
+    expect(countyNamedIn({ file: "学校统计表.xlsx", countySheet: named, known: PLAN })).toEqual({
+      name: "白狼县",
+      from: "countySheet",
+    });
+    expect(
+      countyNamedIn({ file: "阿尔山市.xlsx", tableCounty: " 突泉县 ", countySheet: named, known: PLAN }),
+    ).toEqual({ name: "突泉县", from: "table" });
   });
 });

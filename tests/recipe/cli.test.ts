@@ -143,6 +143,36 @@ describe("balance evaluate and balance import on a league's statistics export (i
     expect(text.stderr).toContain("高级中学");
   });
 
+  it("names a one-county export by its county column, not its file: in batch, evaluate and the report", async () => {
+    const one = join(dir, "统计导出.xlsx");
+    writeFileSync(one, await exportWorkbook([exportSheet(rows.filter((r) => r.county === COUNTY_LISTED))]));
+    const batch = JSON.parse((await run("batch", one, "--json", "--year", "2026")).stdout);
+    expect(
+      batch.counties.map((c: { county: string; countyFrom: string; targetYear: number | null }) => [
+        c.county,
+        c.countyFrom,
+        c.targetYear,
+      ]),
+    ).toEqual([[COUNTY_LISTED, "table", 2028]]);
+    const json = JSON.parse((await run("evaluate", one, "--json")).stdout);
+    expect(json.table.recipe.county).toBe(COUNTY_LISTED);
+    expect(json.readiness).toMatchObject({ county: COUNTY_LISTED, countyFrom: "table", targetYear: 2028 });
+    // the same verdict as the county chosen by name from the export of both
+    const chosen = JSON.parse(
+      (await run("evaluate", exportFile, "--county", COUNTY_LISTED, "--json")).stdout,
+    );
+    expect(verdict(json)).toEqual(verdict(chosen));
+    const text = await run("evaluate", one);
+    expect(text.stdout).toContain(`目标年份：${COUNTY_LISTED} 2028 年创建达标`);
+    expect(text.stdout).toContain("（旗县市取自学校表的旗县列）");
+    const out = join(dir, "一县报告.xlsx");
+    expect((await run("evaluate", one, "--out", out)).code).toBe(0);
+    const report = await readWorkbookFile(out);
+    if (!report.ok) throw new Error("the report must read");
+    const title = String(report.grids.find((g) => g.sheet === "汇总")?.values[0][0]);
+    expect(title.startsWith(`${COUNTY_LISTED} `)).toBe(true);
+  });
+
   it("writes the canonical school table and its sources, which evaluate as the typed template", async () => {
     const out = join(dir, "导入-科右前旗.xlsx");
     const r = await run("import", exportFile, "--county", COUNTY_LISTED, "--out", out);

@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { Lang } from "../../i18n/format";
 import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeline";
 import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
+import { countyNamedOtherwise, workbookCounty } from "../../workbookCounty";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
@@ -23,7 +24,6 @@ import {
   readProfileOption,
   readSchoolSheet,
   tableOptions,
-  titleCounty,
   withSheetProblems,
 } from "../commandLine";
 import { titleOptions } from "./titles";
@@ -47,10 +47,10 @@ yuan, rooms), and the verdict.
                        the county sheet (default: a sheet named 县级指标 or with its header; without one the
                        guarantee, quality, recognition and veto items are all missing)
   --county NAME        旗县市名称，写入报告标题；表中有旗县列（如统计导出表）时只评估该旗县的学校；标准中列有
-                       该旗县时另显示距目标年份的准备情况
+                       该旗县时另显示距目标年份的准备情况；不给时取旗县列、县级指标表标题或文件名所指的旗县
                        the county, for the report's titles: in a table with a county column (a statistics
                        export) only its schools are evaluated; where the profile lists it, its readiness for its
-                       target year is shown too
+                       target year is shown too. By default, the county the workbook names (docs/county.md)
   --year YEAR          年份或学年（如 2026、2025-2026），写入报告标题 / the year or school year, for the titles
 ${RECIPE_HELP}
   --out report.xlsx    另存可打印的评估报告（汇总、达标情况、差异系数、学校数据，数值均为 Excel 公式）；
@@ -139,20 +139,34 @@ export const evaluateCommand: Command = {
     const title = titleOptions(values);
     if (!title.ok) return usageError(io, title.message);
     // a county the profile does not list is evaluated all the same, without a target year, and names the report
-    const table = await tableOptions(io, values, profile);
+    const table = await tableOptions(io, values);
     if (typeof table === "number") return table;
-    const target = table.target;
 
     const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
-    const result = withSheetProblems(
-      evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe }),
-      chosen.problems,
-    );
+    const evaluated = evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe });
     const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
-    const county = evaluateCountyWorkbook(result, countySheet.grid, { county: target });
+    // the county named, else the one the workbook names: its titles and its target year
+    const about = workbookCounty(
+      {
+        file,
+        given: table.county,
+        tableCounty: evaluated.read.recipe?.county ?? null,
+        countySheet: countySheet.grid,
+      },
+      profile,
+    );
+    const otherwise = countyNamedOtherwise(about, file);
+    const result = withSheetProblems(
+      evaluated,
+      otherwise ? [...chosen.problems, otherwise] : chosen.problems,
+    );
+    const county = evaluateCountyWorkbook(result, countySheet.grid, {
+      county: about.target,
+      countyFrom: about.from ?? undefined,
+    });
     let wrote = "";
     if (out !== undefined && result.ok && result.evaluation) {
       // the report's builder and writer load only when a report is asked for
@@ -173,7 +187,7 @@ export const evaluateCommand: Command = {
           lang,
           sourceRange: gridRangeAddress(chosen.grid),
           date: localDate(),
-          county: titleCounty(table, result.read.recipe?.county ?? null),
+          county: about.name,
           year: values.year ?? null,
         },
       );
@@ -204,7 +218,7 @@ export const evaluateCommand: Command = {
     const heading = { file: basename(file), sheet: result.sheet, schools: result.read.records.length };
     await writeLines(io, verdictLines(result.evaluation, profile, heading, result.problems, lang));
     const untargeted =
-      values.county !== undefined && target === undefined ? noTargetYear(values.county, lang) : "";
+      about.from === "given" && about.target === undefined ? noTargetYear(table.county ?? "", lang) : "";
     io.stdout(`\n${countySummaryText(county, lang)}${untargeted}${wrote ? `\n${wrote}` : ""}`);
     return EXIT.ok;
   },

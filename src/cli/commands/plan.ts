@@ -44,9 +44,10 @@ facilities are added as projects (by default at least 50 m² of teaching rooms a
   --rotation           另求交流轮岗方案 / also plan the teacher rotation
   --out 方案.xlsx       另存可打印的方案工作表（与任务窗格写入的相同）/ write the print-ready plan sheets
   --force              覆盖已有的文件 / overwrite an existing file
-  --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只规划该旗县的学校
+  --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只规划该旗县的学校；
+                       不给时取旗县列、县级指标表标题或文件名所指的旗县
                        the county, for the titles: in a table with a county column (a statistics export) only
-                       its schools are planned
+                       its schools are planned. By default, the county the workbook names (docs/county.md)
 ${RECIPE_HELP}
   --year YEAR          年份或学年，写入标题 / the year or school year, for the titles
   --sheet NAME         要读取的工作表 / the sheet to read

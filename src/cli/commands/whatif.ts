@@ -34,9 +34,10 @@ changed, the coefficients that crossed their limit and every value that changed.
   --profile FILE.json  自定义评估标准 / a custom standard profile
   --out 模拟.xlsx       另存可打印的模拟方案工作表（与任务窗格写入的相同）/ write the print-ready scenario sheet
   --force              覆盖已有的文件 / overwrite an existing file
-  --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只模拟该旗县的学校
+  --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只模拟该旗县的学校；
+                       不给时取旗县列、县级指标表标题或文件名所指的旗县
                        the county, for the titles: in a table with a county column (a statistics export) only
-                       its schools are changed and evaluated
+                       its schools are changed and evaluated. By default, the county the workbook names
 ${RECIPE_HELP}
   --year YEAR          年份或学年，写入标题 / the year or school year, for the title
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default

@@ -48,7 +48,8 @@ export interface ExportReading {
   schools: ImportedSchool[];
   /** the counties of the table, in order of appearance */
   counties: string[];
-  /** the county read, as the table spells it (rowGroups.ts selectCounty); null for all the table holds */
+  /** the county read, as the table spells it (rowGroups.ts selectCounty); null when the table names none and
+   * none was asked for */
   county: string | null;
 }
 

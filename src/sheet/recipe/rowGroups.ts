@@ -26,7 +26,9 @@ const TEACHER_FIELDS = [
  * county asked for, or all of them when the table holds one; none, with a problem, when it holds several and none
  * was asked for, or not the one asked for. Decided before any figure is read, so that one county of a province's
  * export costs its own rows. `cellOf` names the county cell of a row. `county` is the county read as the table
- * spells it (the name asked for where the table names none), null when none was asked for. `otherNames` are the
+ * spells it: the one it names when it names one, asked for or not (so that a county's own export titles its
+ * report and finds its target year); the name asked for where the table names none; null when it names none and
+ * none was asked for. `otherNames` are the
  * names the county asked for goes by in the profile's plan, any of which the table may write.
  */
 export function selectCounty(
@@ -54,7 +56,7 @@ export function selectCounty(
   const all = counties.map((_, i) => i);
   if (county === undefined || list.length === 0) {
     if (county !== undefined || list.length <= 1)
-      return { keep: all, counties: list, county: county ?? null };
+      return { keep: all, counties: list, county: list.length === 1 ? list[0] : (county ?? null) };
     const first = counties.findIndex((c) => c !== null);
     problems.push(
       recipeProblem(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { knownCounties } from "../../countyWorkbook";
+import { knownCounties } from "../../workbookCounty";
 import { findCounty } from "../../engine/county/readiness";
 import type { Evaluation } from "../../engine/evaluate";
 import { compareYears, type RenameMap, type Trend, type TrendYear } from "../../engine/trend";

@@ -1,0 +1,122 @@
+/**
+ * Which county a workbook is about: named by the user (--county), by its table's county column, by its county
+ * sheet's title or by its file's name (sheet/countyName.ts), and looked up in the profile's plan for its spelling
+ * and its target year. `balance evaluate`, `plan` and `whatif` title their sheets and give readiness by it;
+ * `balance batch` and the web app's league view name their counties by it (countyWorkbook.ts).
+ */
+import { findCounty } from "./engine/county/readiness";
+import { countyStem } from "./engine/names";
+import type { Problem } from "./problems/problem";
+import { countyNamedIn, detectCountyName, type CountyNameSource } from "./sheet/countyName";
+import type { Grid } from "./sheet/grid";
+import { XING_AN_LEAGUE_PLAN, type CountyTarget } from "./standard/county";
+import type { Profile } from "./standard/profile";
+
+/** The counties the profile's plan names (the Xing'an League plan's by default), by every name they go by. */
+export function knownCounties(profile: Profile): string[] {
+  return (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+}
+
+/** The file's name without its folders, on any system: what a county is named after when nothing else names it. */
+const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/**
+ * The county a workbook is about (`detectCountyName`), in the plan's spelling where the plan knows it by any name.
+ * `tableCounty` is the county the school table's rows were read for, as its county column spells it.
+ */
+export function countyName(
+  file: string,
+  tableCounty: string | null | undefined,
+  profile: Profile,
+  countySheet: Grid | null = null,
+) {
+  const detected = detectCountyName({
+    file: fileName(file),
+    tableCounty,
+    countySheet,
+    known: knownCounties(profile),
+  });
+  return { ...detected, name: findCounty(profile, detected.name)?.name ?? detected.name };
+}
+
+/** The county one workbook evaluated on its own is about (`workbookCounty`). */
+export interface WorkbookCounty {
+  /** in the plan's spelling where the plan knows it; null when nothing names it */
+  name: string | null;
+  /** "given": named by the user (--county); else what named it in the workbook */
+  from: "given" | CountyNameSource | null;
+  /** the plan's county, with its target year, where the plan knows it */
+  target: CountyTarget | undefined;
+  /**
+   * another county the workbook names (its county sheet, or a county of the plan in the file's name) than the one
+   * given: the wrong file, or a mistyped name, which the user should hear of
+   */
+  namedOtherwise: { name: string; from: CountyNameSource } | null;
+}
+
+/**
+ * The county a workbook evaluated on its own (`balance evaluate`) is about, for its titles and its readiness for
+ * its target year: the county given, else the one the workbook names for certain (sheet/countyName.ts
+ * `countyNamedIn`: the county its table's rows were read for, its county sheet, a county of the plan in the file's
+ * name). A file's name that names no county of the plan names nothing here: a report titled after a file called
+ * 学校统计表 would be wrongly titled, where a blank is filled in by hand.
+ */
+export function workbookCounty(
+  input: { file: string; given?: string; tableCounty: string | null; countySheet: Grid | null },
+  profile: Profile,
+): WorkbookCounty {
+  const known = knownCounties(profile);
+  const inPlan = (name: string) => findCounty(profile, name)?.name ?? name;
+  const given = input.given?.trim();
+  if (given) {
+    const target = findCounty(profile, given);
+    // with a county column the rows read are the given county's: the workbook names no other
+    const named = input.tableCounty
+      ? null
+      : countyNamedIn({ file: fileName(input.file), countySheet: input.countySheet, known });
+    const other = named && !sameCounty(inPlan(named.name), inPlan(given)) ? named : null;
+    return {
+      name: target?.name ?? input.tableCounty ?? given,
+      from: "given",
+      target,
+      namedOtherwise: other && { name: inPlan(other.name), from: other.from },
+    };
+  }
+  const named = countyNamedIn({
+    file: fileName(input.file),
+    tableCounty: input.tableCounty,
+    countySheet: input.countySheet,
+    known,
+  });
+  if (!named) return { name: null, from: null, target: undefined, namedOtherwise: null };
+  const target = findCounty(profile, named.name);
+  return { name: target?.name ?? named.name, from: named.from, target, namedOtherwise: null };
+}
+
+/**
+ * The warning that the workbook names another county than the one given (`WorkbookCounty.namedOtherwise`): it is
+ * evaluated as the county given, whose target year and titles it then carries.
+ */
+export function countyNamedOtherwise(county: WorkbookCounty, file: string): Problem | null {
+  const other = county.namedOtherwise;
+  if (!other || county.name === null) return null;
+  const given = county.name;
+  const where =
+    other.from === "file"
+      ? { zh: `文件名“${fileName(file)}”指的是`, en: `the file's name "${fileName(file)}" gives` }
+      : { zh: "县级指标表的标题写的是", en: "the county sheet's title names" };
+  return {
+    severity: "warning",
+    code: "county-named-otherwise",
+    cell: null,
+    message: {
+      zh: `指定的旗县市是“${given}”，而${where.zh}“${other.name}”：按“${given}”评估，请核对是否选错了文件。`,
+      en: `The county given is "${given}", but ${where.en} "${other.name}": evaluated as ${given}; check that this is the right file.`,
+    },
+  };
+}
+
+/** Two names of one county: alike but for their spacing, their width and their last 旗, 县, 市 or 区. */
+function sameCounty(a: string, b: string): boolean {
+  return countyStem(a) === countyStem(b);
+}
