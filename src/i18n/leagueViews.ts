@@ -133,6 +133,10 @@ export const LEAGUE_VIEWS_ZH = {
   leagueCostsRead: "已读取单位成本文件“{file}”：方案按其中的单位成本和项目规模求解。",
   leagueCostsBad: "单位成本文件“{file}”不能使用：{problems}",
   leagueCostsNotJson: "文件内容无法解析（{message}）",
+  leagueRecipeFile: "配方文件…",
+  leagueRecipeRead: "已按配方文件“{file}”重新读取全部文件：列名不同的统计导出表按其中的写法读取。",
+  leagueRecipeBad: "配方文件“{file}”不能使用，各文件仍按原来的方式读取：{problems}",
+  leagueRecipeForms: "这是教基报表配方，只用于读取每校一个工作簿的文件夹，不能读取旗县市的学校表。",
 };
 
 export type LeagueViewMessageKey = keyof typeof LEAGUE_VIEWS_ZH;
@@ -273,4 +277,10 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueCostsRead: "Unit costs file “{file}” read: the plans use its unit costs and project sizes.",
   leagueCostsBad: "The unit costs file “{file}” cannot be used: {problems}",
   leagueCostsNotJson: "not a JSON file ({message})",
+  leagueRecipeFile: "Recipe file…",
+  leagueRecipeRead:
+    "Every file read again through the recipe file “{file}”: exports with other column names are read as it says.",
+  leagueRecipeBad: "The recipe file “{file}” cannot be used; the files are still read as before: {problems}",
+  leagueRecipeForms:
+    "This is a 教基 forms recipe, for a folder of one workbook per school (balance import): it cannot read a county's school table.",
 };

@@ -5,6 +5,7 @@
  */
 import { evaluateEveryCounty, unreadCounty, type CountyFileResult } from "../countyWorkbook";
 import { holdsSchoolTable } from "../sheet/read";
+import type { TableRecipe } from "../sheet/recipe/schema";
 import type { Profile } from "../standard/profile";
 import type { EarlierFile } from "../taskpane/compare/useComparison";
 import type { WorkbookResult } from "../xlsx/reader";
@@ -32,17 +33,18 @@ export async function openEarlierYear(file: File): Promise<EarlierFile> {
 /**
  * Each county file evaluated as `balance batch` evaluates it (src/countyWorkbook.ts), in the order given: every
  * county of a statistics export holding several; a file that cannot be read is a county with its problem, and the
- * others go on. `onFile` is told before each file.
+ * others go on. `onFile` is told before each file. `recipe` reads every file as `balance batch --recipe` does.
  */
 export async function readCountyFiles(
   files: readonly File[],
   profile: Profile,
   onFile: (index: number, file: File) => void = () => undefined,
+  recipe?: TableRecipe,
 ): Promise<CountyFileResult[]> {
   const results: CountyFileResult[] = [];
   for (const [i, file] of files.entries()) {
     onFile(i, file);
-    const source = { file: file.name };
+    const source = { file: file.name, recipe };
     try {
       const workbook = await readXlsxFile(file);
       results.push(

@@ -6,6 +6,8 @@
  * and the school year moves the years left. Reading the files is the command line's reader, tested in Node
  * (readFiles.test.ts); here it is replaced by the grids themselves.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { act, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import {
@@ -27,6 +29,7 @@ import { LeagueScreen } from "../../src/web/league/LeagueScreen";
 import { LeagueView } from "../../src/web/league/LeagueView";
 import { OpenCounties } from "../../src/web/league/OpenCounties";
 import { OpenWorkbook } from "../../src/web/OpenWorkbook";
+import { parseRecipe } from "../../src/sheet/recipe/load";
 import { readCountyFiles } from "../../src/web/readFiles";
 import { randomCounty } from "../league/helpers";
 import { primarySchool } from "../league/records";
@@ -198,6 +201,11 @@ describe("the league screen", () => {
         return resultOf(f.name);
       }),
     );
+  /** Chooses a JSON file by the file input labelled `label`. */
+  const uploadTo = (label: string) => (name: string, text: string) =>
+    fireEvent.change(screen.getByLabelText(label, { selector: "input" }), {
+      target: { files: [new File([text], name, { type: "application/json" })] },
+    });
   /** The screen over the files it is given, in Chinese, with what it calls back. */
   const screenFor = (onAddFiles: (files: File[]) => void = () => undefined, onBack = () => undefined) =>
     function Screen({ files }: { files: File[] }) {
@@ -325,11 +333,7 @@ describe("the league screen", () => {
     const Screen = screenFor();
     render(<Screen files={[file("科右前旗.xlsx")]} />);
     await screen.findByText("盟市汇总：1 个文件，1 个旗县市已评估");
-    const costsInput = screen.getByLabelText("单位成本文件…", { selector: "input" });
-    const upload = (name: string, text: string) =>
-      fireEvent.change(costsInput, {
-        target: { files: [new File([text], name, { type: "application/json" })] },
-      });
+    const upload = uploadTo("单位成本文件…");
 
     upload("坏.json", "{ 不是 JSON");
     await screen.findByText(/^单位成本文件“坏\.json”不能使用：文件内容无法解析/);
@@ -353,6 +357,47 @@ describe("the league screen", () => {
     });
     expect(local.totalCost).not.toBe(standard.totalCost);
     expect(document.querySelector("[data-plan]")?.getAttribute("data-plan")).toBe(String(local.totalCost));
+  });
+
+  it("reads every file again through a recipe file; a file it cannot use leaves the reading as it was", async () => {
+    read.mockClear();
+    readAsGiven();
+    const Screen = screenFor();
+    const files = [file("科右前旗.xlsx"), file("突泉县.xlsx")];
+    render(<Screen files={files} />);
+    await screen.findByText("盟市汇总：2 个文件，1 个旗县市已评估");
+    const upload = uploadTo("配方文件…");
+
+    upload("坏.json", "{ 不是 JSON");
+    await screen.findByText(
+      /^配方文件“坏\.json”不能使用，各文件仍按原来的方式读取：\(json\): 不是有效的 JSON/,
+    );
+    upload("字段.json", JSON.stringify({ extends: "statistics-export", fields: { teachingArea: 5 } }));
+    await screen.findByText(/^配方文件“字段\.json”不能使用.*fields\.teachingArea/);
+    upload("教基.json", JSON.stringify({ extends: "jiaoji-forms" }));
+    await screen.findByText(/教基报表配方/);
+    expect(read).toHaveBeenCalledTimes(1);
+
+    // the second reading's results replace the first's: here the files are read as the other's
+    read.mockImplementation(async (given, _profile, onFile) =>
+      given.map((f, i) => {
+        onFile?.(i, f);
+        return resultOf(f.name === "突泉县.xlsx" ? "2025_乌兰浩特市_学校统计表.xlsx" : f.name);
+      }),
+    );
+    const recipe = readFileSync(join(__dirname, "../recipe/fixtures/province-recipe.json"), "utf8");
+    upload("某省.json", recipe);
+    await screen.findByText(
+      "已按配方文件“某省.json”重新读取全部文件：列名不同的统计导出表按其中的写法读取。",
+    );
+    await screen.findByText("盟市汇总：2 个文件，2 个旗县市已评估");
+    expect(read).toHaveBeenCalledTimes(2);
+    const [again, , , given] = read.mock.calls[1];
+    expect(again.map((f) => f.name)).toEqual(["科右前旗.xlsx", "突泉县.xlsx"]);
+    const parsed = parseRecipe(JSON.parse(recipe));
+    if (!parsed.ok) throw new Error("the fixture's recipe must be one");
+    expect(given).toEqual(parsed.recipe);
+    expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "乌兰浩特市"]);
   });
 });
 

@@ -7,12 +7,14 @@ import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { parseRecipeText } from "../../src/sheet/recipe/load";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { openEarlierYear, readCountyFiles } from "../../src/web/readFiles";
 import { run, tempDir } from "../cli/helpers";
 import { randomCounty, writeThreeCounties } from "../league/helpers";
 import { exportWorkbook } from "../recipe/exportFiles";
 import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
+import { PROVINCE_LABELS } from "../recipe/fixtures/province";
 
 const dir = tempDir();
 const DAMAGED = path.join(__dirname, "../trust/fixtures/xlsx/bad-corrupt-zip.xlsx");
@@ -68,6 +70,37 @@ describe("a league's statistics export among the county files", () => {
     // each county alone: the schools of its rows only
     const alone = JSON.parse((await run("evaluate", league, "--county", COUNTY_UNLISTED, "--json")).stdout);
     expect(results[1].table!.read.records.length).toBe(alone.table.schools);
+  });
+});
+
+describe("a province's renamed export, through a recipe", () => {
+  it("is read as balance batch --recipe reads it, where without the recipe it fails", async () => {
+    const renamed = path.join(dir, "某省导出.xlsx");
+    writeFileSync(renamed, await exportWorkbook([exportSheet(leagueRows(), { rename: PROVINCE_LABELS })]));
+    const recipeFile = path.join(__dirname, "../recipe/fixtures/province-recipe.json");
+    const parsed = parseRecipeText(readFileSync(recipeFile, "utf8"));
+    if (!parsed.ok || parsed.recipe.kind !== "table") throw new Error("the fixture is a table recipe");
+
+    const without = await readCountyFiles([asFile(renamed)], NATIONAL_2017);
+    expect(without.map((r) => r.ok)).toEqual([false]);
+    const results = await readCountyFiles([asFile(renamed)], NATIONAL_2017, undefined, parsed.recipe);
+    const batch = JSON.parse(
+      (await run("batch", renamed, "--recipe", recipeFile, "--json", "--year", "2026")).stdout,
+    );
+    expect(results.map((r) => [r.county, r.ok])).toEqual([
+      [COUNTY_LISTED, true],
+      [COUNTY_UNLISTED, true],
+    ]);
+    expect(batch.counties.map((c: { county: string }) => c.county)).toEqual(results.map((r) => r.county));
+    results.forEach((r, i) => {
+      expect(r.table!.read.records.length).toBe(batch.counties[i].schools);
+      for (const level of ["primary", "junior"] as const) {
+        const l = r.table!.evaluation!.levels[level];
+        expect(Object.fromEntries(Object.entries(l.balance).map(([id, b]) => [id, b.cv]))).toEqual(
+          batch.counties[i].levels[level].cv,
+        );
+      }
+    });
   });
 });
 

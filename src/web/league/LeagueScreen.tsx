@@ -27,6 +27,8 @@ import type { Profile } from "../../standard/profile";
 import { today } from "../../taskpane/addresses";
 import { PaneHeader } from "../../taskpane/components/PaneHeader";
 import { usePaneStyles } from "../../taskpane/styles";
+import { parseRecipeText } from "../../sheet/recipe/load";
+import type { TableRecipe } from "../../sheet/recipe/schema";
 import { readCountyFiles } from "../readFiles";
 import { saveFile } from "../saveFile";
 import { LeagueView } from "./LeagueView";
@@ -72,7 +74,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
   const [results, setResults] = useState<CountyFileResult[]>([]);
   // files read: a statistics export holding several counties is one file and several results
   const [filesRead, setFilesRead] = useState(0);
-  const [reading, setReading] = useState<{ done: number; file: string } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; file: string } | null>(null);
   const [year, setYear] = useState(() => yearOfDay(calendarDayOf(new Date())));
   const [note, setNote] = useState<Note>(null);
   const [downloading, setDownloading] = useState(false);
@@ -81,8 +83,13 @@ export function LeagueScreen(props: LeagueScreenProps) {
   const [plans, setPlans] = useState<ReadonlyMap<CountyFileResult, PlanTotals>>(new Map());
   const [planning, setPlanning] = useState<{ done: number; total: number; county: string } | null>(null);
   const [pricing, setPricing] = useState<Pricing>(DEFAULT_PRICING);
+  // the recipe every file is read through (`balance batch --recipe`); none: the built-in ones
+  const [recipe, setRecipe] = useState<TableRecipe | undefined>(undefined);
   // how many of `files` are read or being read: a file is read once, however often the screen renders
   const started = useRef(0);
+  // which reading of the files results belong to: a recipe read starts a new one, and what an earlier reading
+  // still brings in is dropped
+  const reading = useRef(0);
 
   // files added while others are being read wait their turn: the results stay in the order of `files`
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -92,15 +99,20 @@ export function LeagueScreen(props: LeagueScreenProps) {
     const from = started.current;
     const batch = files.slice(from);
     started.current = files.length;
+    const ofReading = reading.current;
     queue.current = queue.current.then(async () => {
-      const read = await readCountyFiles(batch, profile, (i, file) =>
-        setReading({ done: from + i, file: file.name }),
+      const read = await readCountyFiles(
+        batch,
+        profile,
+        (i, file) => setProgress({ done: from + i, file: file.name }),
+        recipe,
       );
+      setProgress(null);
+      if (ofReading !== reading.current) return;
       setResults((before) => [...before, ...read]);
       setFilesRead((before) => before + batch.length);
-      setReading(null);
     });
-  }, [files, profile]);
+  }, [files, profile, recipe]);
 
   const summary = useMemo(
     () =>
@@ -186,9 +198,56 @@ export function LeagueScreen(props: LeagueScreenProps) {
     setNote({ text: t(lang, "leagueCostsRead", { file: file.name }), failed: false });
   };
 
+  /**
+   * A recipe file read as `balance batch --recipe` reads it: every file is read again through it, and the plans
+   * of the counties read before are dropped. A file it cannot use leaves the reading as it was.
+   */
+  const readRecipe = async (file: File) => {
+    let problems: string | null = null;
+    let read: TableRecipe | undefined;
+    try {
+      const parsed = parseRecipeText(await textOf(file));
+      if (!parsed.ok)
+        problems = parsed.errors
+          .map((e) => `${e.field}: ${e.message[lang]}`)
+          .join(lang === "zh" ? "；" : "; ");
+      else if (parsed.recipe.kind !== "table") problems = t(lang, "leagueRecipeForms");
+      else read = parsed.recipe;
+    } catch (error) {
+      problems = error instanceof Error ? error.message : String(error);
+    }
+    if (!read) {
+      setNote({
+        text: t(lang, "leagueRecipeBad", { file: file.name, problems: problems ?? "" }),
+        failed: true,
+      });
+      return;
+    }
+    reading.current++;
+    started.current = 0;
+    setResults([]);
+    setFilesRead(0);
+    setPlans(new Map());
+    setRecipe(read);
+    setNote({ text: t(lang, "leagueRecipeRead", { file: file.name }), failed: false });
+  };
+
+  /** A button that reads one JSON file of settings (unit costs, a recipe), as the command line's option reads it. */
+  const settingsFile = (label: string, read: (file: File) => Promise<void>) => (
+    <CountyFilesInput
+      lang={lang}
+      label={label}
+      size="small"
+      accept=".json,application/json"
+      single
+      disabled={busy}
+      onFiles={([file]) => void read(file)}
+    />
+  );
+
   // counties, not files: a county given in several files is one (engine/league.ts `countedFiles`)
   const evaluated = summary.counties.filter((c) => c.ok && c.counted).length;
-  const busy = reading !== null || planning !== null;
+  const busy = progress !== null || planning !== null;
   return (
     <div className={styles.root}>
       <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
@@ -220,15 +279,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
           >
             {t(lang, plans.size > 0 && unplanned.length > 0 ? "leaguePlanMore" : "leaguePlanButton")}
           </Button>
-          <CountyFilesInput
-            lang={lang}
-            label={t(lang, "leagueCostsFile")}
-            size="small"
-            accept=".json,application/json"
-            single
-            disabled={busy}
-            onFiles={([file]) => void readCosts(file)}
-          />
+          {settingsFile(t(lang, "leagueCostsFile"), readCosts)}
+          {settingsFile(t(lang, "leagueRecipeFile"), readRecipe)}
           <CountyFilesInput
             lang={lang}
             id="more-county-files"
@@ -255,13 +307,13 @@ export function LeagueScreen(props: LeagueScreenProps) {
             }}
           />
         </Field>
-        {reading && (
+        {progress && (
           <Spinner
             size="tiny"
             label={t(lang, "leagueReading", {
-              done: reading.done + 1,
+              done: progress.done + 1,
               total: files.length,
-              file: reading.file,
+              file: progress.file,
             })}
           />
         )}
