@@ -33,6 +33,8 @@ export interface CountySource {
   listed?: boolean;
   /** the recipe of an export whose columns the built-in does not know (--recipe, docs/import.md#recipe-format) */
   recipe?: TableRecipe;
+  /** the sheet holding the school table (--sheet); by default the first that holds one, as evaluate chooses */
+  sheet?: string;
 }
 
 export interface CountyFileResult {
@@ -87,7 +89,7 @@ export function evaluateCountyGrids(
 ): CountyFileResult {
   if (source.listed && isBalanceOutput(grids.map((g) => g.sheet)))
     return unreadCounty(source, profile, [], true);
-  const chosen = chooseSheet(grids, undefined, schoolTableOf(source));
+  const chosen = chooseSheet(grids, source.sheet, schoolTableOf(source));
   if (!chosen.ok) return unreadCounty(source, profile, [chosen.problem]);
   const evaluated = evaluateTable(chosen.grid, profile, { county: source.county, recipe: source.recipe });
   // the problems of choosing the sheet (a hidden sheet passed over or read) first

@@ -71,12 +71,27 @@ export async function evaluateSourceCounties(
   return evaluateEveryCounty(source, workbook.grids, profile);
 }
 
-/** Evaluates one county source as `balance evaluate` would; problems are data, never exceptions. */
-export async function evaluateCountySource(
-  source: CountySource,
+/**
+ * Sources evaluated in turn as `balance evaluate` would (`evaluateCountyGrids`); problems are data, never
+ * exceptions. A workbook is read once for the sources after one another that are its sheets (`balance compare
+ * --sheets`: the years of one workbook).
+ */
+export async function evaluateCountySources(
+  sources: readonly CountySource[],
   profile: Profile,
-): Promise<CountyFileResult> {
-  const workbook = await readWorkbookFile(source.file);
-  if (!workbook.ok) return unreadCounty(source, profile, [workbook.problem]);
-  return evaluateCountyGrids(source, workbook.grids, profile);
+): Promise<CountyFileResult[]> {
+  type Read = { file: string; workbook: Awaited<ReturnType<typeof readWorkbookFile>> };
+  let last = null as Read | null;
+  const results: CountyFileResult[] = [];
+  for (const source of sources) {
+    if (last?.file !== source.file)
+      last = { file: source.file, workbook: await readWorkbookFile(source.file) };
+    const { workbook } = last;
+    results.push(
+      workbook.ok
+        ? evaluateCountyGrids(source, workbook.grids, profile)
+        : unreadCounty(source, profile, [workbook.problem]),
+    );
+  }
+  return results;
 }

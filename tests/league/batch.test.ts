@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { run, tempDir, writeWorkbook, tableOf } from "../cli/helpers";
+import { addSchoolTable } from "../../src/xlsx/template";
+import { newWorkbook, workbookBytes } from "../../src/xlsx/write";
 import { randomCounty, writeCounty, writeThreeCounties } from "./helpers";
 
 const dir = tempDir();
@@ -175,6 +177,42 @@ describe("balance batch over a folder", () => {
     expect(withEarlier.skipped).toEqual(expect.arrayContaining([out, earlier]));
     expect(withEarlier.counties).toHaveLength(3);
     rmSync(earlier);
+  });
+});
+
+describe("--sheet", () => {
+  test("reads that sheet of every workbook, as evaluate --sheet does; a workbook without it fails alone", async () => {
+    const folder = join(dir, "上报表");
+    mkdirSync(folder, { recursive: true });
+    const withDraft = async (file: string, seed: number) => {
+      const workbook = newWorkbook();
+      addSchoolTable(workbook, { records: randomCounty(seed + 100, 6, "草"), sheetName: "草稿" });
+      addSchoolTable(workbook, { records: randomCounty(seed, 9, "报"), sheetName: "上报" });
+      const path = join(folder, file);
+      writeFileSync(path, await workbookBytes(workbook));
+      return path;
+    };
+    const files = [await withDraft("突泉县.xlsx", 1701), await withDraft("扎赉特旗.xlsx", 1702)];
+    const other = await writeCounty(folder, "阿尔山市.xlsx", randomCounty(1703, 5, "阿"));
+    const r = await run("batch", folder, "--sheet", "上报", "--json", "--year", "2026");
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.counties.map((c: { county: string; ok: boolean }) => [c.county, c.ok])).toEqual([
+      ["扎赉特旗", true],
+      ["突泉县", true],
+      ["阿尔山市", false],
+    ]);
+    expect(doc.counties[2].problems[0].code).toBe("sheet-not-found");
+    for (const file of files) {
+      const alone = JSON.parse((await run("evaluate", file, "--sheet", "上报", "--json")).stdout);
+      const county = doc.counties.find((c: { file: string }) => c.file === file);
+      expect(county.schools).toBe(alone.table.schools);
+      for (const level of LEVELS) expect(county.levels[level].cv).toEqual(alone.levels[level].cv);
+    }
+    // without --sheet each workbook's draft, the first sheet with a school table, is read
+    const drafts = JSON.parse((await run("batch", ...files, "--json", "--year", "2026")).stdout);
+    expect(drafts.counties.map((c: { schools: number }) => c.schools)).toEqual([6, 6]);
+    expect(other).toContain("阿尔山市");
   });
 });
 

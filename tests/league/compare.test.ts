@@ -8,6 +8,9 @@ import JSZip from "jszip";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
+import type { SchoolRecord } from "../../src/engine/records";
+import { addSchoolTable } from "../../src/xlsx/template";
+import { newWorkbook, workbookBytes } from "../../src/xlsx/write";
 import { writeCounty } from "./helpers";
 import { twoYearsWithRegression } from "./records";
 import { exportWorkbook } from "../recipe/exportFiles";
@@ -288,6 +291,70 @@ describe("balance compare", () => {
     expect(text.stderr).toContain(`${a}\n发现 1 个问题：`);
     expect(text.stderr).toContain(`${b}\n发现 1 个问题：`);
     expect(text.stderr).toContain("高级中学");
+  });
+
+  test("--sheets: the years as sheets of one workbook give what the two workbooks give", async () => {
+    const workbook = newWorkbook();
+    addSchoolTable(workbook, { records: year2025(), sheetName: "2025年学校" });
+    addSchoolTable(workbook, { records: year2026(), sheetName: "2026年学校" });
+    const both = join(dir, "科右中旗历年.xlsx");
+    writeFileSync(both, await workbookBytes(workbook));
+
+    const apart = JSON.parse((await run("compare", earlier, later, "--json")).stdout);
+    const r = await run("compare", both, "--sheets", "2025年学校,2026年学校", "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    // the years from the sheets' names, the county from the file's
+    expect(doc).toMatchObject({ county: "科右中旗", targetYear: 2028, years: ["2025", "2026"] });
+    const { problems: _a, ...fromSheets } = doc;
+    const { problems: _b, ...fromFiles } = apart;
+    expect(fromSheets).toEqual(fromFiles);
+
+    // sheets named without years: in the order given, labelled by their names, or given years by --years
+    const unnamed = newWorkbook();
+    addSchoolTable(unnamed, { records: year2025(), sheetName: "去年" });
+    addSchoolTable(unnamed, { records: year2026(), sheetName: "今年" });
+    const plain = join(dir, "两年.xlsx");
+    writeFileSync(plain, await workbookBytes(unnamed));
+    const byOrder = JSON.parse((await run("compare", plain, "--sheets", "去年，今年", "--json")).stdout);
+    expect(byOrder.years).toEqual(["去年", "今年"]);
+    const byYears = await run("compare", plain, "--sheets", "去年,今年", "--years", "2025,2026", "--json");
+    expect(JSON.parse(byYears.stdout).years).toEqual(["2025", "2026"]);
+
+    // a sheet that is not there: exit 1, named with the workbook's sheets, in the JSON with its file and sheet
+    const missing = await run("compare", plain, "--sheets", "去年,明年");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${plain}（工作表“明年”）`);
+    expect(missing.stderr).toContain("现有：去年、今年");
+    const missingJson = JSON.parse((await run("compare", plain, "--sheets", "去年,明年", "--json")).stdout);
+    expect(missingJson.problems.map((p: { file: string; sheet: string }) => [p.file, p.sheet])).toEqual([
+      [plain, "明年"],
+    ]);
+    // usage: one sheet, two workbooks, --sheet with --sheets, years out of order
+    expect((await run("compare", plain, "--sheets", "去年")).code).toBe(2);
+    expect((await run("compare", both, plain, "--sheets", "去年,今年")).code).toBe(2);
+    expect((await run("compare", plain, "--sheets", "去年,今年", "--sheet", "去年")).code).toBe(2);
+    expect((await run("compare", both, "--sheets", "2026年学校,2025年学校")).code).toBe(2);
+  });
+
+  test("--sheet: the school table's sheet in every year's workbook, past a sheet that would be read first", async () => {
+    const withOther = async (file: string, records: SchoolRecord[]) => {
+      const workbook = newWorkbook();
+      addSchoolTable(workbook, { records: year2026(), sheetName: "草稿" });
+      addSchoolTable(workbook, { records, sheetName: "上报" });
+      const path = join(dir, file);
+      writeFileSync(path, await workbookBytes(workbook));
+      return path;
+    };
+    const a = await withOther("草稿在前2025.xlsx", year2025());
+    const b = await withOther("草稿在前2026.xlsx", year2026());
+    // by default the draft, the same in both years: no change at all
+    const first = JSON.parse((await run("compare", a, b, "--json")).stdout);
+    expect(first.regressions).toEqual([]);
+    const chosen = JSON.parse((await run("compare", a, b, "--sheet", "上报", "--json")).stdout);
+    const apart = JSON.parse((await run("compare", earlier, later, "--json")).stdout);
+    expect(chosen.regressions).toEqual(apart.regressions);
+    expect(chosen.coefficients).toEqual(apart.coefficients);
   });
 
   test("mistakes: one file, years out of order or miscounted (2); a bad rename map or an unreadable file (1)", async () => {

@@ -31,7 +31,7 @@ import {
 } from "../commandLine";
 
 const HELP = `balance batch <工作簿或文件夹 files or folders…> [--json] [--out 汇总.xlsx [--force]] [--profile FILE.json]
-              [--year YYYY] [--plan [--costs costs.json]] [--recipe FILE.json] [--lang zh|en]
+              [--year YYYY] [--plan [--costs costs.json]] [--recipe FILE.json] [--sheet NAME] [--lang zh|en]
 
 盟市汇总：逐一评估各旗县市的工作簿（文件夹：其中全部表格文件，按文件名排序，跳过 Excel、WPS 的临时文件和
 本工具写出的报告；.xls、.et、.csv 等其他格式也列出，并提示另存为 .xlsx；子文件夹不读，只列出），列出各旗县市的
@@ -44,10 +44,10 @@ sections and difference coefficients per level, resources and county verdicts, t
 the league's weakest indicators and the counties at risk of missing their target year. A file that cannot be read
 is reported with its problems while the others go on.
 
-旗县市名称 / County name: 县级指标表标题中的名称，否则取文件名（去掉“-均衡评估”、年份等字样）。
-  the name in the county sheet's title rows, else the file's name without words such as 均衡评估 or a year.
-  含多个旗县的统计导出表逐旗县评估，名称取自表中的旗县列。
-  a statistics export holding several counties is evaluated county by county, named by its county column.
+旗县市名称 / County name: 统计导出表的旗县列；县级指标表标题中的名称；否则取文件名（去掉“-均衡评估”、年份等字样）。
+  a statistics export's county column; the name in the county sheet's title rows; else the file's name without
+  words such as 均衡评估 or a year. 含多个旗县的统计导出表逐旗县评估。
+  a statistics export holding several counties is evaluated county by county.
 按期达标风险 / At risk: 目标年份已到仍未达标；或剩余不超过 1 年且仍有差异系数超限或 5 所以上学校（校区）未达标。
   the target year has come and the county does not pass; or 1 year or less is left with a coefficient over its
   limit or 5 or more failing sections.
@@ -64,6 +64,8 @@ is reported with its problems while the others go on.
   --recipe FILE.json   列名不同的统计导出表的配方，用于每个工作簿；内置配方自动识别
                        a recipe for exports with other column names, for every workbook (the built-in is found
                        by itself)
+  --sheet NAME         各工作簿中学校表所在的工作表（默认：第一张可识别表头的工作表）
+                       the sheet of the school table in every workbook (default: the first with its header)
   --profile FILE.json  自定义评估标准（可含 counties 目标年份）/ a custom standard profile (may set counties)
   --lang zh|en         输出语言，默认中文 / output language, Chinese by default
   --json               输出一个 JSON 文档 / print one JSON document
@@ -165,6 +167,7 @@ export const batchCommand: Command = {
         plan: { type: "boolean" },
         costs: { type: "string" },
         recipe: { type: "string" },
+        sheet: { type: "string" },
       },
       { zh: "缺少工作簿或文件夹", en: "no workbook or folder given" },
       "many",
@@ -191,8 +194,8 @@ export const batchCommand: Command = {
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
     const listed = await listCountySources(files, out === undefined ? [] : [out]);
-    // every workbook read through the recipe given, as evaluate --recipe reads one
-    const sources = recipe === undefined ? listed : listed.map((s) => ({ ...s, recipe }));
+    // every workbook read through the recipe given and from the sheet named, as evaluate reads one
+    const sources = listed.map((s) => ({ ...s, recipe, sheet: values.sheet }));
     // the folders' subfolders are not read: say which hold workbooks, so that no county is left out unsaid
     const subfolders = await unreadSubfolders(files);
     if (sources.length === 0) {

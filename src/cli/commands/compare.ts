@@ -9,7 +9,7 @@ import {
 } from "../../engine/trend";
 import { buildComparisonReport } from "../../report/comparison";
 import type { Problem } from "../../problems/problem";
-import { evaluateCountySource } from "../countySource";
+import { evaluateCountySources, type CountySource } from "../countySource";
 import { calendarDate, trendText } from "../leagueText";
 import { formatProblems } from "../verdict";
 import { yearOfFile } from "../../sheet/countyName";
@@ -27,8 +27,9 @@ import { writeJsonDocument } from "../json";
 import type { Lang } from "../../i18n/format";
 
 const HELP = `balance compare <较早 earlier.xlsx> <较晚 later.xlsx> [更多 more…] [--years 2025,2026] [--rename renames.json]
-                [--county NAME] [--recipe FILE.json] [--profile FILE.json] [--out 对比.xlsx [--force]]
-                [--lang zh|en] [--json]
+                [--county NAME] [--recipe FILE.json] [--sheet NAME] [--profile FILE.json]
+                [--out 对比.xlsx [--force]] [--lang zh|en] [--json]
+balance compare <工作簿 workbook.xlsx> --sheets 2025,2026 [同上选项 the same options]
 
 年度对比（动态监测）：同一旗县市两年或多年的工作簿，按年份从早到晚给出。按校名对应学校，列出新增、
 撤销、更名与合并的学校；各学校（校区）状态有变化的指标（退步在前：达标 → ≥85% 或未达标、≥85% → 未达标、
@@ -42,9 +43,13 @@ and, with known years, each coefficient extended to the target year on its strai
 not an evaluation.
 
 选项 / Options:
-  --years 2025,2026    各文件的年份（默认：文件名或所在文件夹名中的年份，否则按给出的顺序）
-                       the year of each file (default: a year in the file's or its folder's name, else the
-                       order given)
+  --sheets 2025,2026   各年的学校表是同一工作簿中的几张工作表时，按年份从早到晚列出工作表名
+                       the years as sheets of one workbook: their names, oldest first
+  --sheet NAME         各工作簿中学校表所在的工作表（默认：第一张可识别表头的工作表）
+                       the sheet of the school table in every workbook (default: the first with its header)
+  --years 2025,2026    各文件（或工作表）的年份（默认：文件名、所在文件夹名或工作表名中的年份，否则按给出的顺序）
+                       the year of each file or sheet (default: a year in the file's, its folder's or the sheet's
+                       name, else the order given)
   --rename FILE.json   更名对照 { "旧名": "新名" }；几个旧名对应同一新名即为合并
                        a rename map { "old": "new" }; several old names for one new name are a merger
   --county NAME        旗县市名称（默认从县级指标表或文件名识别），用于目标年份；标准中没有的旗县市照常对比，
@@ -69,7 +74,10 @@ not an evaluation.
   2  命令行有误 / usage error
 `;
 
-/** The year of each file: --years, else every file's name or folder's (`yearOfFile`), else unknown (the order given). */
+/**
+ * The year of each file or sheet: --years, else every one's name or its folder's (`yearOfFile`), else unknown (the
+ * order given).
+ */
 function yearsOf(
   files: readonly string[],
   option: string | undefined,
@@ -92,11 +100,29 @@ function labelOf(file: string, files: readonly string[]): string {
   return files.some((f) => f !== file && name(f) === name(file)) ? file : name(file);
 }
 
-/** Each file's problems, errors and warnings, as `balance compare --json` lists them: each names its file. */
-type FileProblems = { file: string; problems: readonly Problem[] }[];
+/**
+ * Each year's problems, errors and warnings, as `balance compare --json` lists them: each names its file, and its
+ * sheet where the years are sheets of one workbook (--sheets).
+ */
+type FileProblems = { file: string; sheet?: string; problems: readonly Problem[] }[];
 
 function jsonFileProblems(files: FileProblems, lang: Lang) {
-  return files.flatMap(({ file, problems }) => jsonProblems(problems, lang).map((p) => ({ file, ...p })));
+  return files.flatMap(({ file, sheet, problems }) =>
+    jsonProblems(problems, lang).map((p) => (sheet === undefined ? { file, ...p } : { file, sheet, ...p })),
+  );
+}
+
+/** A sheet of a workbook, as a heading names it. */
+function sheetOf(file: string, sheet: string, lang: Lang): string {
+  return lang === "zh" ? `${file}（工作表“${sheet}”）` : `${file} (sheet "${sheet}")`;
+}
+
+/** The sheets --sheets names, in the order given. */
+function sheetList(option: string): string[] {
+  return option
+    .split(/[,，]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The JSON document of `balance compare --json` (issue 16): field names fixed, fields may be added. */
@@ -130,6 +156,8 @@ export const compareCommand: Command = {
         rename: { type: "string" },
         county: { type: "string" },
         recipe: { type: "string" },
+        sheet: { type: "string" },
+        sheets: { type: "string" },
       },
       { zh: "缺少要对比的工作簿", en: "the workbooks to compare are missing" },
       "many",
@@ -138,28 +166,50 @@ export const compareCommand: Command = {
     const { values, files, lang } = line;
     const json = values.json === true;
     const hint = "balance compare --help";
-    if (files.length < 2) {
+    const sheets = values.sheets === undefined ? undefined : sheetList(values.sheets);
+    if (sheets !== undefined) {
+      if (values.sheet !== undefined)
+        return usageError(
+          io,
+          { zh: "--sheet 与 --sheets 不能同时使用", en: "give --sheet or --sheets, not both" },
+          hint,
+        );
+      if (files.length !== 1 || sheets.length < 2)
+        return usageError(
+          io,
+          {
+            zh: "--sheets 对比一个工作簿中的几张工作表：只给一个工作簿，列出至少两张工作表（如 --sheets 2025,2026）",
+            en: "--sheets compares sheets of one workbook: give one workbook and two or more sheets (--sheets 2025,2026)",
+          },
+          hint,
+        );
+    } else if (files.length < 2) {
       return usageError(
         io,
-        { zh: "至少需要两个年份的工作簿", en: "at least two years' workbooks are needed" },
+        {
+          zh: "至少需要两个年份的工作簿（或一个工作簿加 --sheets 列出各年的工作表）",
+          en: "at least two years' workbooks are needed (or one workbook with its years' sheets in --sheets)",
+        },
         hint,
       );
     }
+    // what each year is: a workbook, or a sheet of the one workbook
+    const items = sheets ?? files;
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
     const recipe = await tableRecipeFile(io, values.recipe);
     if (typeof recipe === "number") return recipe;
-    const years = yearsOf(files, values.years);
+    const years = yearsOf(items, values.years);
     if ("error" in years) {
       return usageError(io, {
-        zh: `--years 应为 ${files.length} 个四位年份，以逗号分隔（收到“${years.error}”）`,
-        en: `--years must be ${files.length} four-digit years separated by commas (got "${years.error}")`,
+        zh: `--years 应为 ${items.length} 个四位年份，以逗号分隔（收到“${years.error}”）`,
+        en: `--years must be ${items.length} four-digit years separated by commas (got "${years.error}")`,
       });
     }
     if (years.every((y) => y !== null) && years.some((y, i) => i > 0 && y! <= years[i - 1]!)) {
       return usageError(io, {
-        zh: `工作簿应按年份从早到晚给出（现为 ${years.join("、")}）`,
-        en: `give the workbooks oldest first (the years are ${years.join(", ")})`,
+        zh: `${sheets ? "工作表" : "工作簿"}应按年份从早到晚给出（现为 ${years.join("、")}）`,
+        en: `give the ${sheets ? "sheets" : "workbooks"} oldest first (the years are ${years.join(", ")})`,
       });
     }
     // a county the profile does not list is compared all the same, without a target year (as evaluate does)
@@ -195,22 +245,30 @@ export const compareCommand: Command = {
     // every file's problems, its warnings too (rows left out, a total skipped): the comparison may rest on them
     const problems: FileProblems = [];
     let detected = "";
-    for (const [i, file] of files.entries()) {
-      const result = await evaluateCountySource({ file, county: values.county, recipe }, profile);
+    // a year per workbook, or per sheet of the one workbook --sheets names
+    const sources: CountySource[] = sheets
+      ? sheets.map((sheet) => ({ file: files[0], sheet, county: values.county, recipe }))
+      : files.map((file) => ({ file, sheet: values.sheet, county: values.county, recipe }));
+    const results = await evaluateCountySources(sources, profile);
+    for (const [i, result] of results.entries()) {
+      const { file, sheet } = sources[i];
       if (result.problems.length > 0) {
-        problems.push({ file, problems: result.problems });
-        if (!json) io.stderr(`${file}\n${formatProblems(result.problems, lang).join("\n")}\n\n`);
+        problems.push({ file, sheet: sheets ? sheet : undefined, problems: result.problems });
+        if (!json) {
+          const where = sheets ? sheetOf(file, sheets[i], lang) : file;
+          io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n`);
+        }
       }
       if (!result.ok || !result.table?.evaluation) continue;
       detected = result.county;
       const year = years[i];
       trendYears.push({
         year,
-        label: year === null ? labelOf(file, files) : String(year),
+        label: year === null ? labelOf(items[i], items) : String(year),
         evaluation: result.table.evaluation,
       });
     }
-    if (trendYears.length < files.length) {
+    if (trendYears.length < items.length) {
       if (json) await writeJsonDocument(io, { ok: false, problems: jsonFileProblems(problems, lang) });
       return EXIT.inputErrors;
     }
