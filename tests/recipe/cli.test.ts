@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { readSchoolTable } from "../../src/sheet/read";
@@ -372,5 +372,35 @@ describe("balance import of a folder of 教基 form workbooks (issue 14 item 6)"
     const book = await readWorkbookFile(out);
     if (!book.ok) throw new Error(book.problem.message.en);
     expect(readSchoolTable(book.grids[0]).records).toHaveLength(schools.length);
+  });
+
+  it("names each subfolder holding workbooks, which it does not read, rather than leave its schools out unsaid", async () => {
+    const { dir, folder, schools } = await formsFolder();
+    // one school's form moved into a town's subfolder; an empty subfolder is no matter
+    const moved = formWorkbook(schools[0]);
+    rmSync(join(folder, moved.file));
+    mkdirSync(join(folder, "某镇"));
+    mkdirSync(join(folder, "空的"));
+    writeFileSync(join(folder, "某镇", moved.file), await formWorkbookFile(moved));
+    const out = join(dir, "学校.xlsx");
+    const r = await run("import", folder, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`子文件夹“${join(folder, "某镇")}”中的工作簿未读取，其中的学校不在学校表中`);
+    expect(r.stderr).not.toContain("空的");
+    expect(r.stdout).toBe(
+      `已写出学校表：${out}（${schools.length - 1} 所学校）；1 个子文件夹中的工作簿未读取（见上）\n`,
+    );
+    const json = JSON.parse((await run("import", folder, "--out", out, "--force", "--json")).stdout);
+    expect(json.problems.map((p: { code: string; severity: string }) => [p.code, p.severity])).toEqual([
+      ["subfolder-not-read", "warning"],
+    ]);
+    // every form in subfolders: nothing to write, and where they are is said
+    const empty = join(dir, "只有子文件夹");
+    mkdirSync(join(empty, "某镇"), { recursive: true });
+    writeFileSync(join(empty, "某镇", moved.file), await formWorkbookFile(moved));
+    const none = await run("import", empty, "--out", join(dir, "无.xlsx"));
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("没有 .xlsx 工作簿");
+    expect(none.stderr).toContain(`子文件夹“${join(empty, "某镇")}”`);
   });
 });

@@ -12,7 +12,7 @@ import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet } from "../../xlsx/reader";
-import { spreadsheetsIn } from "../folderFiles";
+import { spreadsheetsIn, subfoldersWithSpreadsheets } from "../folderFiles";
 import { readWorkbookFile } from "../workbookFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
@@ -30,9 +30,11 @@ const HELP = `balance import <导出表.xlsx | 教基报表文件夹> --out 学�
 
 把教育事业统计的分校导出表（或每校一个工作簿的教基报表文件夹）转换为标准学校表：模板的表头和单位，一校一行；
 不计校数的校区并入隶属学校，按学段分行的一贯制学校合为一行；另有工作表“来源”，逐列写明推导方法和来源列。
+文件夹只读其中的文件，子文件夹中的工作簿不读，逐个提示。
 Converts the statistics system's per-school export (or a folder of per-school 教基 form workbooks) into the
 canonical school table: the template's headers and units, one row per school; uncounted campuses joined to their
 school, combined schools given one row per 学段 joined; and a sheet 来源 saying how each column was derived.
+Of a folder only its own files are read; each subfolder holding workbooks is named, not read.
 
 选项 / Options:
   --out 学校.xlsx      写出的学校表（必填；不会覆盖输入文件）/ the school table to write (required)
@@ -51,6 +53,19 @@ school, combined schools given one row per 学段 joined; and a sheet 来源 say
   1  读不出、没有学校，或写出的表中仍有错误待改正 / nothing to write, or errors remain to be fixed in the table
   2  命令行有误 / usage error
 `;
+
+/** A subfolder holding workbooks, which `balance import` of a folder does not read. */
+function subfolderNotRead(subfolder: string): Problem {
+  return {
+    severity: "warning",
+    code: "subfolder-not-read",
+    cell: null,
+    message: {
+      zh: `子文件夹“${subfolder}”中的工作簿未读取，其中的学校不在学校表中；要一并导入，请把这些工作簿移到所给的文件夹中。`,
+      en: `The workbooks in the subfolder "${subfolder}" were not read: their schools are not in the school table. To import them too, move them into the folder given.`,
+    },
+  };
+}
 
 /** The workbooks of a folder, one school each, by name. */
 async function readFolder(
@@ -83,6 +98,8 @@ type Reading =
       sheet: string | null;
       /** the folder's files that could not be read: their schools are not in the table */
       unread: number;
+      /** the folder's subfolders holding workbooks, which are not read */
+      subfolders: string[];
     }
   | { ok: false; problems: Problem[] };
 
@@ -110,7 +127,14 @@ async function readExportFile(
     };
     return { ok: false, problems: [...result.problems, problem] };
   }
-  return { ok: true, reading: result.recipe, problems: result.problems, sheet: chosen.grid.sheet, unread: 0 };
+  return {
+    ok: true,
+    reading: result.recipe,
+    problems: result.problems,
+    sheet: chosen.grid.sheet,
+    unread: 0,
+    subfolders: [],
+  };
 }
 
 async function readFormsFolder(
@@ -120,6 +144,9 @@ async function readFormsFolder(
 ): Promise<Reading> {
   const recipe = options.recipe?.kind === "forms" ? options.recipe : JIAOJI_FORMS;
   const { workbooks, problems } = await readFolder(folder, out);
+  // a school's form in a subfolder is not read: said of each subfolder, never left out without a word
+  const subfolders = await subfoldersWithSpreadsheets(folder);
+  const passedOver = subfolders.map(subfolderNotRead);
   if (workbooks.length === 0) {
     problems.push({
       severity: "error",
@@ -130,7 +157,7 @@ async function readFormsFolder(
         en: `The folder "${folder}" holds no .xlsx workbook.`,
       },
     });
-    return { ok: false, problems };
+    return { ok: false, problems: [...problems, ...passedOver] };
   }
   const exported = readFormWorkbooks(
     recipe,
@@ -146,9 +173,10 @@ async function readFormsFolder(
   return {
     ok: true,
     reading,
-    problems: [...problems, ...exported.read.problems],
+    problems: [...problems, ...exported.read.problems, ...passedOver],
     sheet: null,
     unread: problems.length,
+    subfolders,
   };
 }
 
@@ -245,6 +273,11 @@ export const importCommand: Command = {
       remains.zh += `；${unread} 个文件未能读取（见上），其中的学校不在表中`;
       const files = unread === 1 ? "1 file" : `${unread} files`;
       remains.en += `; ${files} could not be read (see above): their schools are not in it`;
+    }
+    if (read.subfolders.length > 0) {
+      remains.zh += `；${read.subfolders.length} 个子文件夹中的工作簿未读取（见上）`;
+      const folders = read.subfolders.length === 1 ? "1 subfolder" : `${read.subfolders.length} subfolders`;
+      remains.en += `; the workbooks of ${folders} were not read (see above)`;
     }
     if (tableErrors) {
       remains.zh += "；表中仍有错误，请在其中改正后再评估";
