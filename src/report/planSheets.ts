@@ -18,6 +18,12 @@ const head = (labels: string[]): ReportCell[] =>
   labels.map((value) => ({ value: value || null, style: "header" as const }));
 
 const PLAN = { zh: "资源配置补充方案（最低成本）", en: "Least-cost plan" } as const;
+
+/** The names of the plan's sheets, as `balance plan --out` and the pane write them. */
+export const PLAN_SHEET_NAMES = {
+  plan: { zh: "补充方案", en: "Plan" },
+  rotation: { zh: "交流轮岗", en: "Rotation" },
+} as const;
 const ROTATION = { zh: "教师交流轮岗方案", en: "Teacher rotation plan" } as const;
 
 /** Equipment is shown in 万元, every other resource in its own unit (people, m², rooms). */
@@ -229,7 +235,7 @@ export function planSheet(
   b.signature(lang, last);
   return b.sheet({
     key: "plan",
-    name: t(lang, "补充方案", "Plan"),
+    name: PLAN_SHEET_NAMES.plan[lang],
     freeze: { rows: 2, columns: 0 },
     print: { orientation: "portrait", paper: "A4", fitToWidth: true, ...pageMarks(title, PLAN, lang) },
   });
@@ -324,7 +330,7 @@ export function rotationSheet(
   b.signature(lang, last);
   return b.sheet({
     key: "rotation",
-    name: t(lang, "交流轮岗", "Rotation"),
+    name: PLAN_SHEET_NAMES.rotation[lang],
     freeze: { rows: top, columns: 0 },
     print: {
       orientation: "portrait",

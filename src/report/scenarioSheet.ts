@@ -20,6 +20,9 @@ const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
 const SCENARIO = { zh: "模拟方案", en: "What-if scenario" } as const;
 
+/** The name of the scenario's sheet, as `balance whatif --out` and the pane write it. */
+export const SCENARIO_SHEET_NAME = { zh: "模拟方案", en: "Scenario" } as const;
+
 /**
  * The scenario as a print-ready sheet (the pane and `balance whatif --out` alike): the edits, then every
  * section's values after them with its verdict before and after, then the difference coefficients that changed
@@ -138,7 +141,7 @@ export function scenarioSheet(
   b.signature(lang, last);
   return b.sheet({
     key: "scenario",
-    name: t(lang, "模拟方案", "Scenario"),
+    name: SCENARIO_SHEET_NAME[lang],
     freeze: { rows: 2, columns: 1 },
     print: {
       orientation: "landscape",

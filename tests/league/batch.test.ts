@@ -180,6 +180,39 @@ describe("balance batch over a folder", () => {
   });
 });
 
+describe("the workbooks Balance wrote in a county's folder", () => {
+  test("a report, a plan and a what-if written with --out are left out; the county's own workbook is not", async () => {
+    const folder = join(dir, "带输出的文件夹");
+    mkdirSync(folder, { recursive: true });
+    const county = join(folder, "白狼县.xlsx");
+    copyFileSync("examples/sample-county.xlsx", county);
+    const outputs = ["报告.xlsx", "方案.xlsx", "模拟.xlsx", "report-en.xlsx"].map((f) => join(folder, f));
+    expect((await run("evaluate", county, "--out", outputs[0])).code).toBe(0);
+    expect((await run("plan", county, "--rotation", "--out", outputs[1])).code).toBe(0);
+    const edits = join(dir, "edits.json");
+    writeFileSync(
+      edits,
+      JSON.stringify([
+        { kind: "addFacility", school: "白狼县第一小学", resource: "sportsArea", amount: 2000 },
+      ]),
+    );
+    expect((await run("whatif", county, "--edits", edits, "--out", outputs[2])).code).toBe(0);
+    expect((await run("evaluate", county, "--out", outputs[3], "--lang", "en")).code).toBe(0);
+    // the county's workbook with the pane's report sheets written beside its school table stays a county
+    const withReport = join(folder, "白狼县-已生成报表.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(county);
+    for (const name of ["汇总", "达标情况", "差异系数"]) book.addWorksheet(name);
+    await book.xlsx.writeFile(withReport);
+
+    const r = await run("batch", folder, "--json", "--year", "2026");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect([...doc.skipped].sort()).toEqual([...outputs].sort());
+    expect(doc.counties.map((c: { file: string }) => c.file)).toEqual([withReport, county]);
+  });
+});
+
 describe("--sheet", () => {
   test("reads that sheet of every workbook, as evaluate --sheet does; a workbook without it fails alone", async () => {
     const folder = join(dir, "上报表");
