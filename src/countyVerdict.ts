@@ -168,7 +168,7 @@ export interface JsonCountyFields {
   countyProblems: { severity: string; code: string; cell: string | null; message: string }[];
   readiness: {
     county: string;
-    /** "given" (--county), "table" (its county column), "countySheet" or "file" (its name) */
+    /** "given" (--county), "table" (its county column), "countySheet", "tableTitle" or "file" (its name) */
     countyFrom: "given" | CountyNameSource | null;
     targetYear: number;
     yearsRemaining: number;
@@ -295,6 +295,10 @@ const COUNTY_FROM: Record<"given" | CountyNameSource, { zh: string; en: string }
   countySheet: {
     zh: "（旗县市取自县级指标表的标题；不对时用 --county 指定）",
     en: "(the county as the county sheet's title names it; name another with --county)",
+  },
+  tableTitle: {
+    zh: "（旗县市取自学校表的标题；不对时用 --county 指定）",
+    en: "(the county as the school table's title names it; name another with --county)",
   },
   file: {
     zh: "（旗县市取自文件名；不对时用 --county 指定）",

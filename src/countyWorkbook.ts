@@ -16,7 +16,7 @@ import { holdsSchoolTable } from "./sheet/read";
 import { holdsRecipeTable } from "./sheet/recipe/inReader";
 import type { TableRecipe } from "./sheet/recipe/schema";
 import type { Profile } from "./standard/profile";
-import { countyName } from "./workbookCounty";
+import { countyName, titleRowsOf } from "./workbookCounty";
 import { chooseSheet } from "./xlsx/reader/chooseSheet";
 import { gridRangeAddress } from "./xlsx/reportFile";
 
@@ -62,7 +62,7 @@ export function unreadCounty(
   problems: Problem[],
   skipped = false,
 ): CountyFileResult {
-  const { name, from } = countyName(source.file, source.county, profile);
+  const { name, from } = countyName({ file: source.file, tableCounty: source.county }, profile);
   return {
     source,
     county: name,
@@ -97,10 +97,13 @@ export function evaluateCountyGrids(
   const countySheet = findCountySheet(grids, undefined, chosen.grid.sheet);
   const countyGrid = countySheet.ok ? countySheet.grid : null;
   const { name, from } = countyName(
-    source.file,
-    table.read.recipe?.county ?? source.county,
+    {
+      file: source.file,
+      tableCounty: table.read.recipe?.county ?? source.county,
+      countySheet: countyGrid,
+      tableTitle: titleRowsOf(chosen.grid, table.read.headerRow),
+    },
     profile,
-    countyGrid,
   );
   const verdict = evaluateCountyWorkbook(table, countyGrid);
   return {

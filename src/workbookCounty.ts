@@ -20,22 +20,29 @@ export function knownCounties(profile: Profile): string[] {
 /** The file's name without its folders, on any system: what a county is named after when nothing else names it. */
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
+/** What a workbook may name its county by (sheet/countyName.ts `countyNamedIn`). */
+export interface CountyClues {
+  /** the file as the user named it */
+  file: string;
+  /** the county the school table's rows were read for, as its county column spells it */
+  tableCounty?: string | null;
+  /** the county sheet (县级指标) */
+  countySheet?: Grid | null;
+  /** the school table's rows above its header (`titleRowsOf`) */
+  tableTitle?: readonly (readonly unknown[] | undefined)[];
+}
+
+/** A school table's rows above its header (`headerRow`, 0-based in the grid read): its title. */
+export function titleRowsOf(grid: Grid, headerRow: number | null): Grid["values"] {
+  return headerRow === null ? [] : grid.values.slice(0, headerRow);
+}
+
 /**
- * The county a workbook is about (`detectCountyName`), in the plan's spelling where the plan knows it by any name.
- * `tableCounty` is the county the school table's rows were read for, as its county column spells it.
+ * The county a workbook is about (`detectCountyName`: the file's name when nothing else names one), in the plan's
+ * spelling where the plan knows it by any name.
  */
-export function countyName(
-  file: string,
-  tableCounty: string | null | undefined,
-  profile: Profile,
-  countySheet: Grid | null = null,
-) {
-  const detected = detectCountyName({
-    file: fileName(file),
-    tableCounty,
-    countySheet,
-    known: knownCounties(profile),
-  });
+export function countyName(clues: CountyClues, profile: Profile) {
+  const detected = detectCountyName({ ...clues, file: fileName(clues.file), known: knownCounties(profile) });
   return { ...detected, name: findCounty(profile, detected.name)?.name ?? detected.name };
 }
 
@@ -48,8 +55,8 @@ export interface WorkbookCounty {
   /** the plan's county, with its target year, where the plan knows it */
   target: CountyTarget | undefined;
   /**
-   * another county the workbook names (its county sheet, or a county of the plan in the file's name) than the one
-   * given: the wrong file, or a mistyped name, which the user should hear of
+   * another county the workbook names (its county sheet, its school table's title, or a county of the plan in the
+   * file's name) than the one given: the wrong file, or a mistyped name, which the user should hear of
    */
   namedOtherwise: { name: string; from: CountyNameSource } | null;
 }
@@ -57,37 +64,28 @@ export interface WorkbookCounty {
 /**
  * The county a workbook evaluated on its own (`balance evaluate`) is about, for its titles and its readiness for
  * its target year: the county given, else the one the workbook names for certain (sheet/countyName.ts
- * `countyNamedIn`: the county its table's rows were read for, its county sheet, a county of the plan in the file's
- * name). A file's name that names no county of the plan names nothing here: a report titled after a file called
+ * `countyNamedIn`: the county its table's rows were read for, its county sheet, a county of the plan its school
+ * table's title or its file's name gives). A file's name that names no county of the plan names nothing here: a report titled after a file called
  * 学校统计表 would be wrongly titled, where a blank is filled in by hand.
  */
-export function workbookCounty(
-  input: { file: string; given?: string; tableCounty: string | null; countySheet: Grid | null },
-  profile: Profile,
-): WorkbookCounty {
+export function workbookCounty(clues: CountyClues & { given?: string }, profile: Profile): WorkbookCounty {
   const known = knownCounties(profile);
   const inPlan = (name: string) => findCounty(profile, name)?.name ?? name;
-  const given = input.given?.trim();
+  const input = { ...clues, file: fileName(clues.file), known };
+  const given = clues.given?.trim();
   if (given) {
     const target = findCounty(profile, given);
     // with a county column the rows read are the given county's: the workbook names no other
-    const named = input.tableCounty
-      ? null
-      : countyNamedIn({ file: fileName(input.file), countySheet: input.countySheet, known });
+    const named = clues.tableCounty ? null : countyNamedIn(input);
     const other = named && !sameCounty(inPlan(named.name), inPlan(given)) ? named : null;
     return {
-      name: target?.name ?? input.tableCounty ?? given,
+      name: target?.name ?? clues.tableCounty ?? given,
       from: "given",
       target,
       namedOtherwise: other && { name: inPlan(other.name), from: other.from },
     };
   }
-  const named = countyNamedIn({
-    file: fileName(input.file),
-    tableCounty: input.tableCounty,
-    countySheet: input.countySheet,
-    known,
-  });
+  const named = countyNamedIn(input);
   if (!named) return { name: null, from: null, target: undefined, namedOtherwise: null };
   const target = findCounty(profile, named.name);
   return { name: target?.name ?? named.name, from: named.from, target, namedOtherwise: null };
@@ -104,7 +102,9 @@ export function countyNamedOtherwise(county: WorkbookCounty, file: string): Prob
   const where =
     other.from === "file"
       ? { zh: `文件名“${fileName(file)}”指的是`, en: `the file's name "${fileName(file)}" gives` }
-      : { zh: "县级指标表的标题写的是", en: "the county sheet's title names" };
+      : other.from === "tableTitle"
+        ? { zh: "学校表的标题写的是", en: "the school table's title names" }
+        : { zh: "县级指标表的标题写的是", en: "the county sheet's title names" };
   return {
     severity: "warning",
     code: "county-named-otherwise",

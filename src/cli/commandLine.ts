@@ -11,7 +11,7 @@ import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { findCountySheet } from "../countyVerdict";
-import { countyNamedOtherwise, workbookCounty, type WorkbookCounty } from "../workbookCounty";
+import { countyNamedOtherwise, titleRowsOf, workbookCounty, type WorkbookCounty } from "../workbookCounty";
 import { chooseSheet } from "../xlsx/reader";
 import { readWorkbookFile } from "./workbookFile";
 import { formatProblems } from "./verdict";
@@ -325,6 +325,7 @@ export async function readCountyRecords(
       given: table.county,
       tableCounty: evaluated.read.recipe?.county ?? null,
       countySheet: countySheet.ok ? countySheet.grid : null,
+      tableTitle: titleRowsOf(chosen.grid, evaluated.read.headerRow),
     },
     profile,
   );

@@ -8,7 +8,7 @@ import { nameKey } from "../engine/names";
 import { readCountySheet } from "./countySheet";
 import type { Grid } from "./grid";
 
-export type CountyNameSource = "table" | "countySheet" | "file";
+export type CountyNameSource = "table" | "countySheet" | "tableTitle" | "file";
 
 /** A known county named inside a text (the longest such name, so that 科右前旗 wins over a shorter one). */
 function knownIn(text: string, known: readonly string[]): string | null {
@@ -19,6 +19,32 @@ function knownIn(text: string, known: readonly string[]): string | null {
       best = name;
   }
   return best;
+}
+
+/**
+ * A county of the plan that a school table's title (its rows above the header, each row's first text) names, the
+ * one named first where it names several: 阿尔山市 in “兴安盟阿尔山市义务教育学校办学条件统计表”, 科右前旗 in
+ * “科右前旗学校表（由“兴安盟统计.xlsx”转换）”. Only a county the plan knows: a title may begin with 全市 or 本县,
+ * which are no county's names. Null when the title names none.
+ */
+export function countyInTitle(
+  rows: readonly (readonly unknown[] | undefined)[],
+  known: readonly string[],
+): string | null {
+  for (const row of rows) {
+    const first = (row ?? []).find((c): c is string => typeof c === "string" && c.trim() !== "");
+    if (first === undefined) continue;
+    const text = nameKey(first);
+    let named: { name: string; at: number } | null = null;
+    for (const name of known) {
+      const at = text.indexOf(nameKey(name));
+      if (at < 0) continue;
+      if (!named || at < named.at || (at === named.at && name.length > named.name.length))
+        named = { name, at };
+    }
+    if (named) return named.name;
+  }
+  return null;
 }
 
 /** Labels of a cell that holds the county's name next to it, or after a colon: 旗县市：阿尔山市. */
@@ -116,6 +142,8 @@ export function detectCountyName(input: {
   /** the county a multi-county table gives the rows read (the export's county column) */
   tableCounty?: string | null;
   countySheet?: Grid | null;
+  /** the school table's rows above its header: its title */
+  tableTitle?: readonly (readonly unknown[] | undefined)[];
   /** the counties the profile's plan names, to give a name in its spelling */
   known?: readonly string[];
 }): { name: string; from: CountyNameSource } {
@@ -124,13 +152,15 @@ export function detectCountyName(input: {
 
 /**
  * The county a workbook names for certain, in `detectCountyName`'s order: its table's county column, its county
- * sheet's title rows, else a county of the plan in the file's name. Null when none of them names one: a file's
- * name alone (学校统计表.xlsx) is no county's.
+ * sheet's title rows, a county of the plan its school table's title begins with (`countyInTitle`), else a county
+ * of the plan in the file's name. Null when none of them names one: a file's name alone (学校统计表.xlsx) is no
+ * county's.
  */
 export function countyNamedIn(input: {
   file: string;
   tableCounty?: string | null;
   countySheet?: Grid | null;
+  tableTitle?: readonly (readonly unknown[] | undefined)[];
   known?: readonly string[];
 }): { name: string; from: CountyNameSource } | null {
   const known = input.known ?? [];
@@ -138,6 +168,8 @@ export function countyNamedIn(input: {
   if (table) return { name: knownIn(table, known) ?? table, from: "table" };
   const fromSheet = input.countySheet ? countyNameInSheet(input.countySheet, known) : null;
   if (fromSheet) return { name: knownIn(fromSheet, known) ?? fromSheet, from: "countySheet" };
+  const fromTitle = input.tableTitle ? countyInTitle(input.tableTitle, known) : null;
+  if (fromTitle) return { name: fromTitle, from: "tableTitle" };
   const fromFile = knownIn(fileStem(input.file), known);
   return fromFile ? { name: fromFile, from: "file" } : null;
 }

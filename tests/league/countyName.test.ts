@@ -1,5 +1,6 @@
 /** Which county a workbook is about (src/sheet/countyName.ts): the table's, the county sheet's, the file's. */
 import {
+  countyInTitle,
   countyNamedIn,
   countyNameFromFile,
   countyNameInSheet,
@@ -76,6 +77,43 @@ test("detectCountyName: the table's county first, then the county sheet's, then 
   ).toEqual({
     name: "阿尔山市",
     from: "file",
+  });
+});
+
+describe("countyInTitle: a county of the plan a school table's title names", () => {
+  test.each([
+    [[["兴安盟阿尔山市义务教育学校办学条件统计表"]], "阿尔山市"],
+    [[["科右前旗学校表（由“兴安盟阿尔山市统计.xlsx”转换）"]], "科右前旗"],
+    [
+      [
+        [null, "  "],
+        [2025, "2025年 突泉县 学校基本情况"],
+      ],
+      "突泉县",
+    ],
+    [[["科尔沁右翼前旗义务教育学校"]], "科尔沁右翼前旗"],
+  ])("%j → %s", (rows, name) => {
+    expect(countyInTitle(rows, [...PLAN, "科尔沁右翼前旗"])).toBe(name);
+  });
+  test("a title that names no county of the plan names none, whatever its first words", () => {
+    expect(countyInTitle([["全市义务教育学校办学条件统计表"]], PLAN)).toBeNull();
+    expect(countyInTitle([["白狼县义务教育学校办学条件统计表（2025年）"]], PLAN)).toBeNull();
+    expect(countyInTitle([], PLAN)).toBeNull();
+  });
+  test("in detectCountyName: after the county sheet, before the file's name", () => {
+    const title = [["突泉县学校表"]];
+    expect(
+      detectCountyName({
+        file: "阿尔山市.xlsx",
+        countySheet: sheet([["科右中旗 县级指标"]]),
+        tableTitle: title,
+        known: PLAN,
+      }),
+    ).toEqual({ name: "科右中旗", from: "countySheet" });
+    expect(detectCountyName({ file: "阿尔山市.xlsx", tableTitle: title, known: PLAN })).toEqual({
+      name: "突泉县",
+      from: "tableTitle",
+    });
   });
 });
 

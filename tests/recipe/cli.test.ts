@@ -143,17 +143,20 @@ describe("balance evaluate and balance import on a league's statistics export (i
     expect(text.stderr).toContain("高级中学");
   });
 
+  /** Each county `balance batch` finds in `path`: its name, what named it, its target year. */
+  const batchNames = async (path: string) => {
+    const batch = JSON.parse((await run("batch", path, "--json", "--year", "2026")).stdout);
+    return batch.counties.map((c: { county: string; countyFrom: string; targetYear: number | null }) => [
+      c.county,
+      c.countyFrom,
+      c.targetYear,
+    ]);
+  };
+
   it("names a one-county export by its county column, not its file: in batch, evaluate and the report", async () => {
     const one = join(dir, "统计导出.xlsx");
     writeFileSync(one, await exportWorkbook([exportSheet(rows.filter((r) => r.county === COUNTY_LISTED))]));
-    const batch = JSON.parse((await run("batch", one, "--json", "--year", "2026")).stdout);
-    expect(
-      batch.counties.map((c: { county: string; countyFrom: string; targetYear: number | null }) => [
-        c.county,
-        c.countyFrom,
-        c.targetYear,
-      ]),
-    ).toEqual([[COUNTY_LISTED, "table", 2028]]);
+    expect(await batchNames(one)).toEqual([[COUNTY_LISTED, "table", 2028]]);
     const json = JSON.parse((await run("evaluate", one, "--json")).stdout);
     expect(json.table.recipe.county).toBe(COUNTY_LISTED);
     expect(json.readiness).toMatchObject({ county: COUNTY_LISTED, countyFrom: "table", targetYear: 2028 });
@@ -171,6 +174,15 @@ describe("balance evaluate and balance import on a league's statistics export (i
     if (!report.ok) throw new Error("the report must read");
     const title = String(report.grids.find((g) => g.sheet === "汇总")?.values[0][0]);
     expect(title.startsWith(`${COUNTY_LISTED} `)).toBe(true);
+    // imported into the school table, a file named 学校.xlsx: the county is the one its title names
+    const folder = join(dir, "已导入");
+    mkdirSync(folder, { recursive: true });
+    const imported = join(folder, "学校.xlsx");
+    expect((await run("import", one, "--out", imported)).code).toBe(0);
+    expect(await batchNames(folder)).toEqual([[COUNTY_LISTED, "tableTitle", 2028]]);
+    const evaluated = JSON.parse((await run("evaluate", imported, "--json")).stdout);
+    expect(evaluated.readiness).toMatchObject({ county: COUNTY_LISTED, countyFrom: "tableTitle" });
+    expect(verdict(evaluated)).toEqual(verdict(json));
   });
 
   it("writes the canonical school table and its sources, which evaluate as the typed template", async () => {

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import type { Lang } from "../../i18n/format";
 import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeline";
 import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
-import { countyNamedOtherwise, workbookCounty } from "../../workbookCounty";
+import { countyNamedOtherwise, titleRowsOf, workbookCounty } from "../../workbookCounty";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
@@ -155,6 +155,7 @@ export const evaluateCommand: Command = {
         given: table.county,
         tableCounty: evaluated.read.recipe?.county ?? null,
         countySheet: countySheet.grid,
+        tableTitle: titleRowsOf(chosen.grid, evaluated.read.headerRow),
       },
       profile,
     );
