@@ -29,7 +29,11 @@ export interface CountySource {
   file: string;
   /** one county of a multi-county workbook: the rows whose county column holds this name */
   county?: string;
-  /** found by listing a folder: a workbook Balance wrote there is left out rather than reported as failing */
+  /**
+   * one of the county files of a league's view (a folder's, those named to `balance batch`, as a shell's *.xlsx
+   * names a folder's, or files chosen together in the web app): a workbook Balance wrote among them is left out,
+   * `skipped`, rather than read as a county (a report holds the schools it was made from) or reported as failing
+   */
   listed?: boolean;
   /** the recipe of an export whose columns the built-in does not know (--recipe, docs/import.md#recipe-format) */
   recipe?: TableRecipe;

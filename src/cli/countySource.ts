@@ -32,7 +32,8 @@ export async function unreadSubfolders(paths: readonly string[]): Promise<string
 }
 
 /**
- * The sources the command line names: a file as given; a folder's spreadsheets (`spreadsheetsIn`: the .xlsx files
+ * The sources the command line names, all to be read as a league's files (`CountySource.listed`): a file as given; a
+ * folder's spreadsheets (`spreadsheetsIn`: the .xlsx files
  * and those that must be saved as .xlsx, which are read to say so), without the files in `exclude` (the output
  * being written).
  */
@@ -44,7 +45,8 @@ export async function listCountySources(
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (!info?.isDirectory()) {
-      sources.push({ file: path });
+      // a file named is one of the league's files too, as a shell's *.xlsx names those of a folder
+      sources.push({ file: path, listed: true });
       continue;
     }
     for (const name of await spreadsheetsIn(path)) {

@@ -134,6 +134,7 @@ export const LEAGUE_VIEWS_ZH = {
   leagueCostsBad: "单位成本文件“{file}”不能使用：{problems}",
   leagueCostsNotJson: "文件内容无法解析（{message}）",
   leagueRecipeFile: "配方文件…",
+  leagueSkipped: "已跳过本工具写出的工作簿（不是旗县市的数据）：{files}",
   leagueRecipeRead: "已按配方文件“{file}”重新读取全部文件：列名不同的统计导出表按其中的写法读取。",
   leagueRecipeBad: "配方文件“{file}”不能使用，各文件仍按原来的方式读取：{problems}",
   leagueRecipeForms: "这是教基报表配方，只用于读取每校一个工作簿的文件夹，不能读取旗县市的学校表。",
@@ -278,6 +279,7 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueCostsBad: "The unit costs file “{file}” cannot be used: {problems}",
   leagueCostsNotJson: "not a JSON file ({message})",
   leagueRecipeFile: "Recipe file…",
+  leagueSkipped: "Skipped the workbooks Balance wrote (no county's data): {files}",
   leagueRecipeRead:
     "Every file read again through the recipe file “{file}”: exports with other column names are read as it says.",
   leagueRecipeBad: "The recipe file “{file}” cannot be used; the files are still read as before: {problems}",

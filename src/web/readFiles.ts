@@ -34,6 +34,8 @@ export async function openEarlierYear(file: File): Promise<EarlierFile> {
  * Each county file evaluated as `balance batch` evaluates it (src/countyWorkbook.ts), in the order given: every
  * county of a statistics export holding several; a file that cannot be read is a county with its problem, and the
  * others go on. `onFile` is told before each file. `recipe` reads every file as `balance batch --recipe` does.
+ * Files chosen together are read as `balance batch` reads a folder: a workbook Balance wrote (a report, last
+ * year's league workbook) is left out, as a result marked `skipped`.
  */
 export async function readCountyFiles(
   files: readonly File[],
@@ -44,7 +46,7 @@ export async function readCountyFiles(
   const results: CountyFileResult[] = [];
   for (const [i, file] of files.entries()) {
     onFile(i, file);
-    const source = { file: file.name, recipe };
+    const source = { file: file.name, recipe, listed: true };
     try {
       const workbook = await readXlsxFile(file);
       results.push(

@@ -210,6 +210,12 @@ describe("the workbooks Balance wrote in a county's folder", () => {
     const doc = JSON.parse(r.stdout);
     expect([...doc.skipped].sort()).toEqual([...outputs].sort());
     expect(doc.counties.map((c: { file: string }) => c.file)).toEqual([withReport, county]);
+    // named one by one, as a shell's *.xlsx names them, they are left out all the same
+    const named = JSON.parse((await run("batch", county, ...outputs, "--json", "--year", "2026")).stdout);
+    expect(named.skipped).toEqual(outputs);
+    expect(named.counties.map((c: { file: string }) => c.file)).toEqual([county]);
+    const text = await run("batch", county, outputs[0], "--year", "2026");
+    expect(text.stdout).toContain(`已跳过本工具写出的工作簿：${outputs[0]}`);
   });
 });
 

@@ -359,6 +359,21 @@ describe("the league screen", () => {
     expect(document.querySelector("[data-plan]")?.getAttribute("data-plan")).toBe(String(local.totalCost));
   });
 
+  it("leaves out a workbook Balance wrote among the files, and says so", async () => {
+    read.mockImplementation(async (files) =>
+      files.map((f) =>
+        f.name === "评估报告.xlsx"
+          ? unreadCounty({ file: f.name }, NATIONAL_2017, [], true)
+          : resultOf(f.name),
+      ),
+    );
+    const Screen = screenFor();
+    render(<Screen files={[file("科右前旗.xlsx"), file("评估报告.xlsx")]} />);
+    await screen.findByText("盟市汇总：2 个文件，1 个旗县市已评估");
+    expect(text("[data-skipped-files]")).toBe("已跳过本工具写出的工作簿（不是旗县市的数据）：评估报告.xlsx");
+    expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗"]);
+  });
+
   it("reads every file again through a recipe file; a file it cannot use leaves the reading as it was", async () => {
     read.mockClear();
     readAsGiven();

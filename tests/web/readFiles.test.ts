@@ -50,6 +50,19 @@ describe("the web app reads county files as balance batch does", () => {
   });
 });
 
+describe("a workbook Balance wrote among the county files chosen", () => {
+  it("is left out, as balance batch leaves it out of a folder", async () => {
+    const [first] = await writeThreeCounties(dir);
+    const report = path.join(dir, "评估报告.xlsx");
+    expect((await run("evaluate", first, "--out", report, "--force")).code).toBe(0);
+    const results = await readCountyFiles([asFile(first), asFile(report)], NATIONAL_2017);
+    expect(results.map((r) => [r.source.file, r.skipped])).toEqual([
+      ["科右前旗-均衡评估.xlsx", false],
+      ["评估报告.xlsx", true],
+    ]);
+  });
+});
+
 describe("a league's statistics export among the county files", () => {
   it("is each of its counties, as balance batch evaluates it", async () => {
     const [first] = await writeThreeCounties(dir);

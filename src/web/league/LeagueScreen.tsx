@@ -114,17 +114,20 @@ export function LeagueScreen(props: LeagueScreenProps) {
     });
   }, [files, profile, recipe]);
 
+  // the workbooks Balance wrote among the files (a report, last year's league workbook): no county, left out
+  const counties = useMemo(() => results.filter((r) => !r.skipped), [results]);
+  const skipped = results.filter((r) => r.skipped);
   const summary = useMemo(
     () =>
       leagueSummary(
-        results.map((r) => leagueCountyInput(r, plans.get(r) ?? null)),
+        counties.map((r) => leagueCountyInput(r, plans.get(r) ?? null)),
         year,
       ),
-    [results, plans, year],
+    [counties, plans, year],
   );
 
   // the counties `balance batch --plan` would plan: those whose table was read and evaluated
-  const plannable = results.filter((r) => r.ok && r.table?.evaluation);
+  const plannable = counties.filter((r) => r.ok && r.table?.evaluation);
   const unplanned = plannable.filter((r) => !plans.has(r));
 
   /** The least-cost plan of every county not yet planned, one after another, at the add-in's default costs. */
@@ -159,7 +162,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
       const report = buildLeagueReport(
         {
           summary,
-          details: results.map((r) => ({ evaluation: r.table?.evaluation ?? null, problems: r.problems })),
+          details: counties.map((r) => ({ evaluation: r.table?.evaluation ?? null, problems: r.problems })),
           profile,
         },
         { lang, date: today() },
@@ -255,6 +258,13 @@ export function LeagueScreen(props: LeagueScreenProps) {
         <MessageBarBody>
           <MessageBarTitle>{t(lang, "leagueBar", { files: filesRead, counties: evaluated })}</MessageBarTitle>
           <div className={styles.small}>{t(lang, "leagueBarDetail")}</div>
+          {skipped.length > 0 && (
+            <div className={styles.small} data-skipped-files>
+              {t(lang, "leagueSkipped", {
+                files: skipped.map((r) => r.source.file).join(lang === "zh" ? "、" : ", "),
+              })}
+            </div>
+          )}
           {downloading && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
           {note && (
             <div className={styles.small} role="status" data-download-note={note.failed ? "failed" : "done"}>
@@ -266,7 +276,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
           <Button
             size="small"
             appearance="primary"
-            disabled={busy || downloading || results.length === 0}
+            disabled={busy || downloading || counties.length === 0}
             onClick={() => void download()}
           >
             {t(lang, "leagueDownload")}
@@ -330,8 +340,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
         {plans.size === 0 && plannable.length > 0 && !planning && (
           <div className={styles.small}>{t(lang, "leaguePlanHelp")}</div>
         )}
-        {results.length > 0 && (
-          <LeagueView lang={lang} profile={profile} summary={summary} results={results} />
+        {counties.length > 0 && (
+          <LeagueView lang={lang} profile={profile} summary={summary} results={counties} />
         )}
       </main>
     </div>
