@@ -272,6 +272,7 @@ export function Pane(props: PaneProps) {
                   sheet: flow.grid.sheet,
                   workbook: props.workbookName ?? null,
                   county: result.read.recipe?.county ?? null,
+                  recipe: flow.recipe,
                 }}
                 openFile={props.openFile}
                 onWriteSheets={flow.writeSheets}

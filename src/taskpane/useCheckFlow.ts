@@ -5,6 +5,7 @@ import { evaluateTable } from "../pipeline";
 import { buildReport } from "../report/build";
 import type { CountyVerdict } from "../engine/county/results";
 import type { Report, ReportSheet } from "../report/model";
+import type { TableRecipe } from "../sheet/recipe/schema";
 import type { Grid } from "../sheet/grid";
 import { gridRange, today } from "./addresses";
 import { importReport } from "../report/importSheets";
@@ -69,6 +70,8 @@ export interface CheckFlow {
   insertedSheet: string | null;
   grid: Grid | null;
   result: TableResult | null;
+  /** the recipe the clerk changed in step 2 that `result` was read through; undefined: the built-in, or none */
+  recipe: TableRecipe | undefined;
   mapping: ColumnMapping;
   /** report sheets written in this session, in order */
   written: string[];
@@ -122,6 +125,8 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   const [insertedSheet, setInsertedSheet] = useState<string | null>(null);
   const [grid, setGrid] = useState<Grid | null>(null);
   const [result, setResult] = useState<TableResult | null>(null);
+  // the recipe the clerk changed that `result` was read through (none: the built-in, where it fits)
+  const [recipe, setRecipe] = useState<TableRecipe | undefined>(undefined);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [written, setWritten] = useState<string[]>([]);
   const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
@@ -151,6 +156,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     latest.current = { ...latest.current, grid: null, mapping: {}, choices: {} };
     setGrid(null);
     setResult(null);
+    setRecipe(undefined);
     setMapping({});
     setWritten([]);
     setReadInfo(null);
@@ -170,6 +176,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
       setGrid(g);
       setMapping(m);
       setResult(evaluateTable(g, profile, { profile, mapping: m, ...choices }));
+      setRecipe(choices.recipe);
     },
     [profile],
   );
@@ -221,6 +228,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
           setGrid(g);
           setMapping({});
           setResult(first);
+          setRecipe(choices.recipe);
         } else {
           check(g, m, choices);
         }
@@ -376,6 +384,7 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
     insertedSheet,
     grid,
     result,
+    recipe,
     mapping,
     written,
     title,

@@ -17,6 +17,8 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { CompareView } from "../../src/taskpane/compare/CompareView";
 import type { EarlierFile } from "../../src/taskpane/compare/useComparison";
 import { SETTINGS_KEY } from "../../src/taskpane/mapping";
+import { RECIPE_SETTINGS_KEY } from "../../src/taskpane/recipeSettings";
+import { parseRecipe } from "../../src/sheet/recipe/load";
 import { Pane } from "../../src/taskpane/Pane";
 import { FakeHost } from "../taskpane/fakeHost";
 import { twoYearsWithRegression } from "./records";
@@ -366,5 +368,44 @@ describe("对比 in the pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
     await waitFor(() => expect(host.written).toHaveLength(1));
     expect(host.written[0].sheets.map((s) => s.name)).toEqual(["对比汇总", "差异系数趋势", "学校变化"]);
+  });
+});
+
+describe("对比 of an export whose derivations the clerk changed in step 2", () => {
+  it("reads the earlier year through the same recipe: the same figures are no change", async () => {
+    // one county's export, the same both years; this year's sheet read with teaching rooms counted whole
+    const rows = leagueRows().filter((r) => r.county === COUNTY_LISTED);
+    const host = new FakeHost(exportSheet(rows).values);
+    host.active = "导出2026";
+    host.sheets.set("导出2026", exportSheet(rows).values);
+    host.sheets.set("导出2025", exportSheet(rows).values);
+    const changed = {
+      extends: "statistics-export",
+      fields: { teachingArea: "校舍建筑面积›教学及辅助用房›计" },
+    };
+    host.settings.set(RECIPE_SETTINGS_KEY, { 导出2026: { recipe: changed } });
+    render(<Pane host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "读取并检查" }));
+    await screen.findByRole("heading", { name: "3. 数据检查" });
+    fireEvent.click(screen.getByRole("tab", { name: "对比" }));
+    await compareWithSheet("导出2025");
+    await waitFor(() => expect(trend()).toBeTruthy());
+    // read alike, the two years are the same table: said so, and nothing changed
+    expect([...document.querySelectorAll("[data-unchanged]")]).toHaveLength(1);
+    expect(document.querySelector("[data-regressions]")?.getAttribute("data-regressions")).toBe("0");
+    // the change matters: read with the built-in, this year's teaching rooms differ from the recipe's
+    const builtIn = evaluateTable(
+      { sheet: "导出2026", topLeft: "A1", values: exportSheet(rows).values },
+      NATIONAL_2017,
+    );
+    const parsed = parseRecipe(changed);
+    if (!parsed.ok || parsed.recipe.kind !== "table") throw new Error("the changed recipe is a table recipe");
+    const withRecipe = evaluateTable(
+      { sheet: "导出2026", topLeft: "A1", values: exportSheet(rows).values },
+      NATIONAL_2017,
+      { recipe: parsed.recipe },
+    );
+    const areas = (r: typeof builtIn) => r.read.records.map((x) => x.facilities.teachingArea);
+    expect(areas(withRecipe)).not.toEqual(areas(builtIn));
   });
 });

@@ -34,7 +34,7 @@ export interface RecipeReading {
   countyColumn: string | null;
   /** the counties of the source, in order of appearance */
   counties: string[];
-  /** the county read, or null for all the source holds */
+  /** the county read (the one the source names, when it names one), or null for all the source holds */
   county: string | null;
   /** the school table the schools make, equipment in 元 */
   table: CanonicalTable;

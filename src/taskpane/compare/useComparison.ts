@@ -11,6 +11,7 @@ import { buildComparisonReport } from "../../report/comparison";
 import type { ReportSheet } from "../../report/model";
 import { detectCountyName, yearInName } from "../../sheet/countyName";
 import type { Grid } from "../../sheet/grid";
+import type { TableRecipe } from "../../sheet/recipe/schema";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { today } from "../addresses";
@@ -39,6 +40,11 @@ export interface CurrentTable {
    * year's table is read for the same county; null or absent for a table of one county
    */
   county?: string | null;
+  /**
+   * the recipe the clerk changed in step 2 that this year's export was read through: the earlier year's is read
+   * through it too, so that both years' figures are derived alike; absent for the built-in
+   */
+  recipe?: TableRecipe;
 }
 
 const stem = (file: string) => file.replace(/\.xlsx$/i, "").trim();
@@ -57,8 +63,9 @@ export function readWithSavedMapping(
   profile: Profile,
   saved: SavedMappings | null,
   county?: string | null,
+  recipe?: TableRecipe,
 ): TableEvaluation {
-  const options = { profile, county: county ?? undefined };
+  const options = { profile, county: county ?? undefined, recipe };
   const first = evaluateTable(grid, profile, options);
   const mapping = mappingFromSaved(saved?.[grid.sheet], headerCells(grid, first.read.headerRow));
   return Object.keys(mapping).length === 0 ? first : evaluateTable(grid, profile, { ...options, mapping });
@@ -158,7 +165,7 @@ export function useComparison(props: {
         take({
           file: null,
           sheet: grid.sheet,
-          result: readWithSavedMapping(grid, profile, saved, current.county),
+          result: readWithSavedMapping(grid, profile, saved, current.county, current.recipe),
         });
       } catch (error) {
         failed(error);
@@ -166,7 +173,7 @@ export function useComparison(props: {
         setBusy(false);
       }
     },
-    [host, profile, current.county],
+    [host, profile, current.county, current.recipe],
   );
 
   const readFile = useCallback(
@@ -181,7 +188,7 @@ export function useComparison(props: {
           return;
         }
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
-        const result = readWithSavedMapping(opened.grid, profile, saved, current.county);
+        const result = readWithSavedMapping(opened.grid, profile, saved, current.county, current.recipe);
         take({
           file: file.name,
           sheet: opened.grid.sheet,
@@ -193,7 +200,7 @@ export function useComparison(props: {
         setBusy(false);
       }
     },
-    [host, profile, lang, openFile, current.county],
+    [host, profile, lang, openFile, current.county, current.recipe],
   );
 
   const targetYear = county === null ? null : (findCounty(profile, county)?.targetYear ?? null);
