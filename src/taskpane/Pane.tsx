@@ -11,12 +11,13 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { ExcelHost } from "../excel/host";
 import type { Lang } from "../i18n/format";
 import { langOf, t } from "../i18n/messages";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
+import { titleRowsOf } from "../workbookCounty";
 import { CompareView } from "./compare/CompareView";
 import type { EarlierFile } from "./compare/useComparison";
 import { ChecklistView } from "./components/ChecklistView";
@@ -85,7 +86,17 @@ export function Pane(props: PaneProps) {
 
   const flow = useCheckFlow(host, profile, lang);
   const result = flow.result;
-  const county = useCountySheet(host, lang, result);
+  // the county the report's titles name (step 4), else the one the workbook names: its target year in 全部指标
+  const tableTitle = useMemo(
+    () => (flow.grid && result ? titleRowsOf(flow.grid, result.read.headerRow) : []),
+    [flow.grid, result],
+  );
+  const county = useCountySheet(host, lang, result, profile, {
+    file: props.workbookName ?? "",
+    given: flow.title.county.trim() || undefined,
+    tableCounty: result?.read.recipe?.county ?? null,
+    tableTitle,
+  });
   const ready = result !== null && result.ok && result.evaluation !== null;
 
   const openSheet = useCallback(
@@ -253,6 +264,8 @@ export function Pane(props: PaneProps) {
                 county={county.items}
                 countySheet={county.evaluation.sheet}
                 countyProblems={county.evaluation.problems}
+                readiness={county.evaluation.readiness}
+                countyFrom={county.evaluation.countyFrom}
                 busy={county.busy}
                 onReadCountySheet={() => void county.read()}
                 onInsertCountySheet={() => void county.insert()}

@@ -6,6 +6,8 @@ import { t } from "../i18n/messages";
 import { countyItemsOf } from "../report/allItems";
 import { isCountySheet } from "../sheet/countySheet";
 import type { Grid } from "../sheet/grid";
+import type { Profile } from "../standard/profile";
+import { workbookCounty, type CountyClues } from "../workbookCounty";
 import type { TableResult } from "./useCheckFlow";
 
 export interface CountyNote {
@@ -16,12 +18,31 @@ export interface CountyNote {
 /**
  * The county sheet (县级指标) behind the 全部指标 checklist: read from the active sheet, or inserted blank to fill
  * in. Without it the items the county reports are missing; the verdict is the engine's (evaluateCountyWorkbook).
+ * `clues` name the county (workbookCounty.ts, with the county sheet read): where the profile's plan knows it, the
+ * verdict comes with its readiness for its target year.
  */
-export function useCountySheet(host: ExcelHost, lang: Lang, result: TableResult | null) {
+export function useCountySheet(
+  host: ExcelHost,
+  lang: Lang,
+  result: TableResult | null,
+  profile: Profile,
+  clues: CountyClues & { given?: string },
+) {
   const [grid, setGrid] = useState<Grid | null>(null);
   const [note, setNote] = useState<CountyNote | null>(null);
   const [busy, setBusy] = useState(false);
-  const evaluation = useMemo(() => (result ? evaluateCountyWorkbook(result, grid) : null), [result, grid]);
+  const { file, given, tableCounty, tableTitle } = clues;
+  const about = useMemo(
+    () => workbookCounty({ file, given, tableCounty, tableTitle, countySheet: grid }, profile),
+    [file, given, tableCounty, tableTitle, grid, profile],
+  );
+  const evaluation = useMemo(
+    () =>
+      result
+        ? evaluateCountyWorkbook(result, grid, { county: about.target, countyFrom: about.from ?? undefined })
+        : null,
+    [result, grid, about],
+  );
   const items = useMemo(
     () => (evaluation ? countyItemsOf(evaluation.verdict, lang) : null),
     [evaluation, lang],

@@ -6,6 +6,7 @@ import { Pane } from "../../src/taskpane/Pane";
 import type { WorkbookView } from "../../src/excel/memory/workbookView";
 import { SETTINGS_KEY } from "../../src/taskpane/mapping";
 import { evaluateCountyWorkbook } from "../../src/countyVerdict";
+import { findCounty } from "../../src/engine/county/readiness";
 import { countyItemsOf } from "../../src/report/allItems";
 import { countyTemplateRows } from "../../src/sheet/countySheet";
 import { FakeHost } from "./fakeHost";
@@ -334,6 +335,55 @@ describe("task pane: 全部指标 checklist", () => {
     const stillMissing = withSheet.items.filter((i) => i.status === "missing").length;
     expect(stillMissing).toBeLessThan(missing);
     expect(screen.getByRole("tab", { name: `缺数据（${stillMissing}）` })).toBeTruthy();
+  });
+
+  it("shows the readiness for the target year of the county the table's title, then step 4, names", async () => {
+    // the table titled as the League's template titles it: 阿尔山市, target 2026
+    const rows = [["兴安盟阿尔山市义务教育学校办学条件统计表"], ...tableOf(smallCounty())];
+    const host = new FakeHost(rows);
+    const grid = await host.readTable("usedRange");
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "全部指标" }));
+    // the engine's readiness of the same table, for the county the title names
+    const table = evaluateTable(grid, NATIONAL_2017);
+    const arxan = findCounty(NATIONAL_2017, "阿尔山市")!;
+    const expected = evaluateCountyWorkbook(table, null, { county: arxan }).readiness!;
+    const block = () => document.querySelector("[data-readiness]") as HTMLElement;
+    await waitFor(() => expect(block()).toBeTruthy());
+    expect(block().getAttribute("data-readiness")).toBe("阿尔山市");
+    const left =
+      expected.yearsRemaining > 0
+        ? `还有 ${expected.yearsRemaining} 年`
+        : expected.yearsRemaining === 0
+          ? "即为今年"
+          : `已过 ${-expected.yearsRemaining} 年`;
+    expect(block().textContent).toContain(`目标年份：阿尔山市 2026 年创建达标（${left}）`);
+    const resources = expected.parts.find((p) => p.part === "resources")!;
+    const part = block().querySelector('[data-readiness-part="resources"]')!;
+    expect(part.getAttribute("data-status")).toBe(resources.status);
+    if (resources.failing.length > 0)
+      expect(part.textContent).toContain(`未达标 ${resources.failing.length} 项`);
+    expect(block().textContent).toContain(
+      "旗县市取自学校表的标题；不对时请在“检查与报表”第 4 步填写旗县市。",
+    );
+
+    // the county typed in step 4 comes first: 科右前旗, target 2028, named by the clerk
+    fireEvent.click(screen.getByRole("tab", { name: "检查与报表" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "旗县市" }), { target: { value: "科右前旗" } });
+    fireEvent.click(screen.getByRole("tab", { name: "全部指标" }));
+    await waitFor(() => expect(block().getAttribute("data-readiness")).toBe("科右前旗"));
+    expect(block().textContent).toContain("科右前旗 2028 年创建达标");
+    expect(block().textContent).not.toContain("旗县市取自");
+  });
+
+  it("shows no readiness for a table that names no county of the plan", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "全部指标" }));
+    await screen.findByText("全部指标：尚未全部达标");
+    expect(document.querySelector("[data-readiness]")).toBeNull();
   });
 
   it("says so when the active sheet is not a county sheet", async () => {

@@ -3,7 +3,9 @@ import { useState } from "react";
 import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import type { CountyItem, CountyItems } from "../../report/allItems";
+import type { Readiness } from "../../engine/county/readiness";
 import type { Problem } from "../../problems/problem";
+import type { CountyNameSource } from "../../sheet/countyName";
 import { usePaneStyles } from "../styles";
 
 export interface ChecklistViewProps {
@@ -12,6 +14,10 @@ export interface ChecklistViewProps {
   /** the county sheet read (县级指标), or null: every item it answers is then missing */
   countySheet: string | null;
   countyProblems: readonly Problem[];
+  /** the county's readiness for its target year, where the profile's plan knows the county; null otherwise */
+  readiness?: Readiness | null;
+  /** what named the county of `readiness` */
+  countyFrom?: "given" | CountyNameSource | null;
   busy: boolean;
   onReadCountySheet(): void;
   /** inserts a blank county sheet to fill in */
@@ -49,6 +55,80 @@ function StatusIcon({ status }: { status: CountyItem["status"] }) {
 
 const STATUS_KEY = { pass: "statusPass", fail: "statusFail", missing: "statusMissing" } as const;
 
+/** A month given as YYYY-MM, as the clerk reads it: 2026 年 9 月, or 2026-09. */
+function monthOf(month: string, lang: Lang): string {
+  const [year, m] = month.split("-");
+  return lang === "zh" && m !== undefined ? `${year} 年 ${Number(m)} 月` : month;
+}
+
+const FROM_KEY = {
+  table: "readinessFromTable",
+  countySheet: "readinessFromCountySheet",
+  tableTitle: "readinessFromTableTitle",
+  file: "readinessFromFile",
+} as const;
+
+/**
+ * The county's readiness for its target year (engine/county/readiness.ts), as `balance evaluate --county` prints
+ * it: the years left, each part's failing and missing items counted, the starting-grade rule, and what named the
+ * county when the clerk did not.
+ */
+function ReadinessBlock(props: {
+  lang: Lang;
+  readiness: Readiness;
+  from: "given" | CountyNameSource | null;
+}) {
+  const { lang, readiness: r } = props;
+  const styles = usePaneStyles();
+  const left =
+    r.yearsRemaining > 0
+      ? t(lang, "readinessYearsLeft", { n: r.yearsRemaining })
+      : r.yearsRemaining === 0
+        ? t(lang, "readinessThisYear")
+        : t(lang, "readinessYearsPast", { n: -r.yearsRemaining });
+  const sep = PUNCTUATION[lang].clause;
+  const partStatus = (failing: number, missing: number) =>
+    failing === 0 && missing === 0
+      ? t(lang, "readinessPass")
+      : [
+          failing > 0 ? t(lang, "readinessFailing", { n: failing }) : "",
+          missing > 0 ? t(lang, "readinessMissing", { n: missing }) : "",
+        ]
+          .filter(Boolean)
+          .join(sep);
+  const grades = r.startingGrades;
+  return (
+    <div className={styles.small} data-readiness={r.county}>
+      <Text weight="semibold">
+        {t(lang, "readinessTarget", { county: r.county, year: r.targetYear, left })}
+      </Text>
+      <ul className={styles.list}>
+        {r.parts.map((p) => (
+          <li key={p.part} data-readiness-part={p.part} data-status={p.status}>
+            {t(lang, "readinessPart", {
+              part: p.partName[lang],
+              status: partStatus(p.failing.length, p.missing.length),
+            })}
+          </li>
+        ))}
+        {grades.from !== null && (
+          <li data-readiness-part="startingGrades" data-status={grades.status}>
+            {t(lang, "readinessStartingGrades", {
+              from: monthOf(grades.from, lang),
+              status: grades.inForce ? t(lang, STATUS_KEY[grades.status]) : t(lang, "readinessNotInForce"),
+            })}
+          </li>
+        )}
+      </ul>
+      {props.from !== null && props.from !== "given" && (
+        <div className={styles.note}>
+          {t(lang, "readinessFrom", { source: t(lang, FROM_KEY[props.from]) })}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** 全部指标: every item of the county verdict as the engine decided it, filterable to what fails or is missing. */
 export function ChecklistView(props: ChecklistViewProps) {
   const { lang, county } = props;
@@ -70,6 +150,9 @@ export function ChecklistView(props: ChecklistViewProps) {
       >
         {county.countyPass ? t(lang, "countyPass") : t(lang, "countyFail")}
       </Text>
+      {props.readiness && (
+        <ReadinessBlock lang={lang} readiness={props.readiness} from={props.countyFrom ?? null} />
+      )}
       <Text size={200} className={styles.note}>
         {props.countySheet
           ? t(lang, "countySheetRead", { sheet: props.countySheet })
