@@ -1,16 +1,18 @@
 /**
  * Which county a workbook is about: named by the user (--county), by its table's county column, by its county
- * sheet's title or by its file's name (sheet/countyName.ts), and looked up in the profile's plan for its spelling
+ * sheet's or its school table's title, or by its file's name (sheet/countyName.ts), and looked up in the profile's plan for its spelling
  * and its target year. `balance evaluate`, `plan` and `whatif` title their sheets and give readiness by it;
  * `balance batch` and the web app's league view name their counties by it (countyWorkbook.ts).
  */
 import { findCounty } from "./engine/county/readiness";
 import { countyStem } from "./engine/names";
 import type { Problem } from "./problems/problem";
-import { countyNamedIn, detectCountyName, type CountyNameSource } from "./sheet/countyName";
+import { countyNamedIn, detectCountyName, type CountyClues, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import { XING_AN_LEAGUE_PLAN, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
+
+export type { CountyClues } from "./sheet/countyName";
 
 /** The counties the profile's plan names (the Xing'an League plan's by default), by every name they go by. */
 export function knownCounties(profile: Profile): string[] {
@@ -19,18 +21,6 @@ export function knownCounties(profile: Profile): string[] {
 
 /** The file's name without its folders, on any system: what a county is named after when nothing else names it. */
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
-
-/** What a workbook may name its county by (sheet/countyName.ts `countyNamedIn`). */
-export interface CountyClues {
-  /** the file as the user named it */
-  file: string;
-  /** the county the school table's rows were read for, as its county column spells it */
-  tableCounty?: string | null;
-  /** the county sheet (县级指标) */
-  countySheet?: Grid | null;
-  /** the school table's rows above its header (`titleRowsOf`) */
-  tableTitle?: readonly (readonly unknown[] | undefined)[];
-}
 
 /** A school table's rows above its header (`headerRow`, 0-based in the grid read): its title. */
 export function titleRowsOf(grid: Grid, headerRow: number | null): Grid["values"] {

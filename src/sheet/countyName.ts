@@ -136,17 +136,26 @@ export function countyNameFromFile(path: string, known: readonly string[] = []):
   return current.trim() === "" ? stem : current.trim();
 }
 
-/** The county's name by the order of this module: the table's, the county sheet's, the file's. */
-export function detectCountyName(input: {
+/** What a workbook may name its county by. */
+export interface CountyClues {
+  /** the file as the user named it */
   file: string;
-  /** the county a multi-county table gives the rows read (the export's county column) */
+  /** the county the school table's rows were read for, as its county column spells it */
   tableCounty?: string | null;
+  /** the county sheet (县级指标) */
   countySheet?: Grid | null;
   /** the school table's rows above its header: its title */
   tableTitle?: readonly (readonly unknown[] | undefined)[];
-  /** the counties the profile's plan names, to give a name in its spelling */
-  known?: readonly string[];
-}): { name: string; from: CountyNameSource } {
+}
+
+/** The counties the profile's plan names, to give a name in its spelling. */
+type Known = { known?: readonly string[] };
+
+/**
+ * The county's name by the order of this module: the table's, the county sheet's, the table title's, the file's
+ * (its name without the words around the county when it names no county of the plan).
+ */
+export function detectCountyName(input: CountyClues & Known): { name: string; from: CountyNameSource } {
   return countyNamedIn(input) ?? { name: countyNameFromFile(input.file, input.known), from: "file" };
 }
 
@@ -156,13 +165,7 @@ export function detectCountyName(input: {
  * of the plan in the file's name. Null when none of them names one: a file's name alone (学校统计表.xlsx) is no
  * county's.
  */
-export function countyNamedIn(input: {
-  file: string;
-  tableCounty?: string | null;
-  countySheet?: Grid | null;
-  tableTitle?: readonly (readonly unknown[] | undefined)[];
-  known?: readonly string[];
-}): { name: string; from: CountyNameSource } | null {
+export function countyNamedIn(input: CountyClues & Known): { name: string; from: CountyNameSource } | null {
   const known = input.known ?? [];
   const table = input.tableCounty?.trim();
   if (table) return { name: knownIn(table, known) ?? table, from: "table" };
