@@ -112,7 +112,7 @@ const paneZh = {
   readinessFailing: "未达标 {n} 项",
   readinessMissing: "缺数据 {n} 项",
   readinessPass: "达标",
-  readinessStartingGrades: "起始年级班额（{from} 起，一年级 ≤ 45、七年级 ≤ 50）：{status}",
+  readinessStartingGrades: "起始年级班额（{from}起，一年级 ≤ {primary}、七年级 ≤ {junior}）：{status}",
   readinessNotInForce: "尚未生效",
   readinessFrom: "旗县市取自{source}；不对时请在“检查与报表”第 4 步填写旗县市。",
   readinessFromGiven: "第 4 步填写的旗县市",
@@ -253,7 +253,8 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   readinessFailing: "{n} failing",
   readinessMissing: "{n} missing",
   readinessPass: "pass",
-  readinessStartingGrades: "Starting-grade classes (from {from}; grade 1 ≤ 45, grade 7 ≤ 50): {status}",
+  readinessStartingGrades:
+    "Starting-grade classes (from {from}; grade 1 ≤ {primary}, grade 7 ≤ {junior}): {status}",
   readinessNotInForce: "not yet in force",
   readinessFrom:
     "The county as {source} names it; if it is not, type the county in step 4 of Check and report.",

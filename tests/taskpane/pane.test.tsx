@@ -7,6 +7,7 @@ import type { WorkbookView } from "../../src/excel/memory/workbookView";
 import { SETTINGS_KEY } from "../../src/taskpane/mapping";
 import { evaluateCountyWorkbook } from "../../src/countyVerdict";
 import { findCounty } from "../../src/engine/county/readiness";
+import { SCHOOL_TABLE_LIMITS } from "../../src/standard/county";
 import { countyItemsOf } from "../../src/report/allItems";
 import { countyTemplateRows } from "../../src/sheet/countySheet";
 import { FakeHost } from "./fakeHost";
@@ -366,6 +367,12 @@ describe("task pane: 全部指标 checklist", () => {
       expect(part.textContent).toContain(`未达标 ${resources.failing.length} 项`);
     expect(block().textContent).toContain(
       "旗县市取自学校表的标题；不对时请在“检查与报表”第 4 步填写旗县市。",
+    );
+    const grades = block().querySelector('[data-readiness-part="startingGrades"]')!;
+    expect(grades.getAttribute("data-status")).toBe(expected.startingGrades.status);
+    const { primary, junior } = SCHOOL_TABLE_LIMITS.classSize;
+    expect(grades.textContent).toContain(
+      `起始年级班额（2026 年 9 月起，一年级 ≤ ${primary}、七年级 ≤ ${junior}）`,
     );
 
     // the county typed in step 4 comes first: 科右前旗, target 2028, named by the clerk

@@ -6,6 +6,7 @@ import type { CountyItem, CountyItems } from "../../report/allItems";
 import type { Readiness } from "../../engine/county/readiness";
 import type { Problem } from "../../problems/problem";
 import type { CountyNameSource } from "../../sheet/countyName";
+import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
 import { usePaneStyles } from "../styles";
 
 export interface ChecklistViewProps {
@@ -115,6 +116,8 @@ function ReadinessBlock(props: {
           <li data-readiness-part="startingGrades" data-status={grades.status}>
             {t(lang, "readinessStartingGrades", {
               from: monthOf(grades.from, lang),
+              primary: SCHOOL_TABLE_LIMITS.classSize.primary,
+              junior: SCHOOL_TABLE_LIMITS.classSize.junior,
               status: grades.inForce ? t(lang, STATUS_KEY[grades.status]) : t(lang, "readinessNotInForce"),
             })}
           </li>
