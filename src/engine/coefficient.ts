@@ -58,14 +58,37 @@ export function addEntry(spread: WeightedSpread, value: number, weight: number):
  * several spreads of entries of the same weights (a level's indicators, over the same sections) share it.
  */
 export function addPulledEntry(spread: WeightedSpread, value: number, weight: number, pull: number): void {
-  // the entry moves the mean by its pull's share of its distance from it
-  const distance = value - spread.runningMean;
-  const step = distance * pull;
-  spread.runningMean += step;
-  spread.squares += spread.totalWeight * distance * step;
+  spread.squares = squaresWith(spread.squares, spread.totalWeight, spread.runningMean, value, pull);
+  spread.runningMean = meanWith(spread.runningMean, value, pull);
   spread.weightedSum += weight * value;
   spread.totalWeight += weight;
   spread.count++;
+}
+
+/*
+ * West's update, one entry at a time, as two steps on plain numbers. `addPulledEntry` takes them on a spread's
+ * fields; a loop over many entries (evaluate.ts `judgeIndicator`) takes them on its own local copies of the sums,
+ * which the processor keeps in registers from one entry to the next, and writes the sums back once.
+ */
+
+/** The mean of the entries so far moved by a new entry: by its pull's share of its distance from the mean. */
+export function meanWith(runningMean: number, value: number, pull: number): number {
+  return runningMean + (value - runningMean) * pull;
+}
+
+/**
+ * Σ Pᵢ·(Xᵢ − mean)² grown by a new entry, `totalWeight` and `runningMean` being the entries' so far: by
+ * totalWeight · pull · (value − mean)².
+ */
+export function squaresWith(
+  squares: number,
+  totalWeight: number,
+  runningMean: number,
+  value: number,
+  pull: number,
+): number {
+  const distance = value - runningMean;
+  return squares + totalWeight * distance * (distance * pull);
 }
 
 /** The difference coefficient of the entries added. */

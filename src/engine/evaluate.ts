@@ -18,8 +18,9 @@ import {
   type SectionRows,
 } from "./columns";
 import {
-  addPulledEntry,
+  meanWith,
   spreadCoefficient,
+  squaresWith,
   weightedSpread,
   type DifferenceCoefficient,
   type WeightedSpread,
@@ -104,7 +105,7 @@ interface StatusCounts {
   /** the indicators that meet their standard and those below their floor, counted together (sectionResult.ts `statusTally`) */
   tally: Uint8Array;
   /**
-   * each section's pull on every indicator's weighted mean (coefficient.ts `addPulledEntry`): its enrolment over
+   * each section's pull on every indicator's weighted mean (coefficient.ts `meanWith`): its enrolment over
    * the level's enrolment up to it; 0 for an excluded section, which takes no part (docs/standard.md#scope)
    */
   pull: Float64Array;
@@ -114,7 +115,7 @@ interface StatusCounts {
  * One indicator over a block of a level's sections, in one pass: each section's value, its status against the
  * least values that meet the standard (`metFrom`) and reach the floor (`floorFrom`), tallied into `counts`
  * (sectionResult.ts `statusTally`), and its
- * part in the indicator's difference coefficient, weighted by its enrolment (coefficient.ts `addPulledEntry`). An excluded
+ * part in the indicator's difference coefficient, weighted by its enrolment (coefficient.ts `meanWith`, `squaresWith`). An excluded
  * section takes no part in the coefficient (docs/standard.md#scope); its status is counted too, and never read.
  */
 function judgeIndicator(
@@ -128,11 +129,21 @@ function judgeIndicator(
 ): void {
   const { tally, pull } = counts;
   const { count, students } = columns;
+  // the spread's sums in locals for the block, written back after it (coefficient.ts `meanWith`, `squaresWith`)
+  let { runningMean, squares, weightedSum, totalWeight, count: entries } = spread;
   for (let row = 0; row < count; row++) {
     const value = perStudents(amounts[row], scaleFactor, students[row]);
     tally[row] += statusTally(value, metFrom, floorFrom);
-    if (pull[row] > 0) addPulledEntry(spread, value, students[row], pull[row]);
+    const sectionPull = pull[row];
+    if (!(sectionPull > 0)) continue;
+    const weight = students[row];
+    squares = squaresWith(squares, totalWeight, runningMean, value, sectionPull);
+    runningMean = meanWith(runningMean, value, sectionPull);
+    weightedSum += weight * value;
+    totalWeight += weight;
+    entries++;
   }
+  Object.assign(spread, { runningMean, squares, weightedSum, totalWeight, count: entries });
 }
 
 /**
@@ -232,11 +243,15 @@ function keepJudged(
   judged.count = firstRow + count;
   judged.recordIndex.set(recordIndex.subarray(0, count), firstRow);
   judged.exclusion.set(exclusion.subarray(0, count), firstRow);
+  const { pass } = judged;
+  let passing = 0;
+  // without a branch, as `tallyPasses` is: which sections pass follows no pattern the processor could guess
   for (let row = 0; row < count; row++) {
-    if (exclusion[row] !== NOT_EXCLUDED || !tallyPasses(profile, tally[row])) continue;
-    judged.pass[firstRow + row] = 1;
-    judgement.passing++;
+    const passes = Number(exclusion[row] === NOT_EXCLUDED) & tallyPasses(profile, tally[row]);
+    pass[firstRow + row] = passes;
+    passing += passes;
   }
+  judgement.passing += passing;
 }
 
 /** A level's verdict once all its sections are judged: the pass rule for every section and every CV within its limit. */

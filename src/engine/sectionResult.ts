@@ -127,10 +127,10 @@ export function statusTally(value: number, met: number, floor: number): number {
   return Number(reaches(value, met)) + BELOW_FLOOR * Number(!reaches(value, floor));
 }
 
-/** The pass rule (`passesRule`) over a section's tally of its indicators' statuses (`statusTally`). */
-export function tallyPasses(profile: Profile, tally: number): boolean {
+/** The pass rule (`passesRule`) over a section's tally of its indicators' statuses (`statusTally`): 1 where it passes, else 0. */
+export function tallyPasses(profile: Profile, tally: number): number {
   const metCount = tally % BELOW_FLOOR;
-  return passesRule(profile, metCount, (tally - metCount) / BELOW_FLOOR);
+  return passRuleCode(profile, metCount, (tally - metCount) / BELOW_FLOOR);
 }
 
 /** The status a status column stores as `code`. */
@@ -154,7 +154,16 @@ export function indicatorStatus(
  * the number of indicators met and the number short of their floor (or without a value).
  */
 export function passesRule(profile: Profile, metCount: number, shortCount: number): boolean {
-  return shortCount === 0 && metCount >= profile.passRule.minMet;
+  return passRuleCode(profile, metCount, shortCount) === 1;
+}
+
+/**
+ * `passesRule` as a number, 1 where the section passes and 0 where it does not, computed without a branch: over a
+ * province's sections in no particular order, the processor cannot guess which pass, and a wrong guess costs more
+ * than both comparisons.
+ */
+function passRuleCode(profile: Profile, metCount: number, shortCount: number): number {
+  return Number(shortCount === 0) & Number(metCount >= profile.passRule.minMet);
 }
 
 /** The pass rule over a section's statuses. */

@@ -59,7 +59,10 @@ describe("the pass rule over a tally of statuses", () => {
       const met = statuses.filter((s) => s === "met").length;
       const unmet = statuses.filter((s) => s === "unmet").length;
       const expected = unmet === 0 && met >= minMet;
-      expect([statuses.join(","), tallyPasses(profile, tally)]).toEqual([statuses.join(","), expected]);
+      expect([statuses.join(","), tallyPasses(profile, tally)]).toEqual([
+        statuses.join(","),
+        Number(expected),
+      ]);
       if (expected) passing++;
       combination++;
     }
