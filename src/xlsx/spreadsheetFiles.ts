@@ -26,6 +26,11 @@ export function isSpreadsheetName(name: string): boolean {
   );
 }
 
+/** A file's name without the extension of a spreadsheet (阿尔山市2025.xlsm → 阿尔山市2025): the name a year or a county is labelled by. */
+export function withoutSpreadsheetExtension(name: string): string {
+  return isSpreadsheetName(name) ? name.slice(0, name.lastIndexOf(".")) : name;
+}
+
 /** A file chooser's `accept`: every spreadsheet file, .xlsx's type named too for the systems that go by type. */
 export const SPREADSHEET_ACCEPT = [
   ...SPREADSHEET_EXTENSIONS.map((extension) => `.${extension}`),

@@ -212,6 +212,11 @@ describe("balance compare", () => {
     const plain = JSON.parse((await run("compare", a, b, "--json", "--county", "科右中旗")).stdout);
     expect(plain.years).toEqual(["甲年", "乙年"]);
     expect(plain.projection).toBeNull();
+    // a workbook with macros is labelled by its name as well, whatever the case of its extension
+    const c = await writeCounty(dir, "丙年.xlsm", year2025());
+    const d = await writeCounty(dir, "丁年.XLSM", year2026());
+    const macros = JSON.parse((await run("compare", c, d, "--json", "--county", "科右中旗")).stdout);
+    expect(macros.years).toEqual(["丙年", "丁年"]);
     expect((await run("compare", a, b)).stdout).toContain("未作预测");
     const given = JSON.parse(
       (await run("compare", a, b, "--json", "--years", "2026,2027", "--county", "科右中旗")).stdout,

@@ -14,6 +14,7 @@ import { calendarDate, trendText } from "../leagueText";
 import { formatProblems } from "../verdict";
 import { yearOfFile } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
+import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import {
   inputProblems,
@@ -92,11 +93,11 @@ function yearsOf(
 }
 
 /**
- * A year's label when the years are not known: the file's name without .xlsx, or the path as given where another of
+ * A year's label when the years are not known: the file's name without .xlsx or .xlsm, or the path as given where another of
  * the files has the same name (2025/盟导出.xlsx and 2026/盟导出.xlsx).
  */
 function labelOf(file: string, files: readonly string[]): string {
-  const name = (f: string) => basename(f).replace(/\.xlsx$/i, "");
+  const name = (f: string) => withoutSpreadsheetExtension(basename(f));
   return files.some((f) => f !== file && name(f) === name(file)) ? file : name(file);
 }
 

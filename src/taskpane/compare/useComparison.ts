@@ -13,6 +13,7 @@ import { detectCountyName, yearInName } from "../../sheet/countyName";
 import type { Grid } from "../../sheet/grid";
 import type { TableRecipe } from "../../sheet/recipe/schema";
 import type { Problem } from "../../problems/problem";
+import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
 import type { Profile } from "../../standard/profile";
 import { today } from "../addresses";
 import { SETTINGS_KEY, headerCells, mappingFromSaved, type SavedMappings } from "../mapping";
@@ -47,7 +48,7 @@ export interface CurrentTable {
   recipe?: TableRecipe;
 }
 
-const stem = (file: string) => file.replace(/\.xlsx$/i, "").trim();
+const stem = (file: string) => withoutSpreadsheetExtension(file).trim();
 const yearText = (name: string | null) => {
   const year = name === null ? null : yearInName(name);
   return year === null ? "" : String(year);
