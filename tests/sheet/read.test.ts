@@ -119,6 +119,18 @@ describe("finding the header row", () => {
     expect(nine.headerRow).toBe(9);
   });
 
+  it("says a sheet with nothing in it is empty, and one with text but no header has no header", () => {
+    for (const values of [[], [[]], [["", null, "  "]]]) {
+      const empty = readSchoolTable({ sheet: "Sheet1", topLeft: "A1", values });
+      expect(codes(empty.problems)).toEqual(["no-header-row"]);
+      expect(empty.problems[0].message.zh).toContain("该工作表是空的");
+      expect(empty.problems[0].message.en).toContain("The sheet is empty");
+    }
+    const titled = readSchoolTable({ sheet: "学校", topLeft: "A1", values: [["兴安盟学校表"]] });
+    expect(titled.problems[0].message.zh).toContain("找不到表头");
+    expect(titled.problems[0].message.zh).not.toContain("空的");
+  });
+
   it("needs the school-name column and a few others", () => {
     const onlyName = readSchoolTable({
       sheet: "学校",

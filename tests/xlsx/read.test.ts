@@ -134,8 +134,18 @@ describe("unreadable files are problems, not exceptions", () => {
     }
   });
 
-  test("an empty file", async () => {
-    expect(await readWorkbook(new Uint8Array(0))).toMatchObject({ ok: false, problem: { code: "not-xlsx" } });
+  test("an empty file is said to be empty, not taken for a table in another format", async () => {
+    const result = await readWorkbook(new Uint8Array(0));
+    expect(result).toMatchObject({ ok: false, problem: { code: "not-xlsx" } });
+    if (!result.ok) {
+      expect(result.problem.message.zh).toContain("空的（0 字节）");
+      expect(result.problem.message.zh).not.toContain(".csv");
+      expect(result.problem.message.en).toContain("empty");
+    }
+    // a file with a few bytes that are no workbook keeps the hint about other formats
+    const text = await readWorkbook(new TextEncoder().encode("学校名称,学校类型\n"));
+    if (!text.ok) expect(text.problem.message.zh).toContain(".csv");
+    expect(text.ok).toBe(false);
   });
 });
 

@@ -107,6 +107,13 @@ function planOf(
 const copyProblem = (p: Problem): Problem => ({ ...p, message: { ...p.message } });
 const copyMatch = (c: ColumnMatch): ColumnMatch => ({ ...c });
 
+/** Whether no cell of the sheet holds anything (a sheet left blank, or the wrong sheet chosen). */
+function isEmptySheet(view: GridView): boolean {
+  for (let r = view.nextPresentRow(0); r < view.height; r = view.nextPresentRow(r + 1))
+    if (!view.isBlankRow(r)) return false;
+  return true;
+}
+
 /** The result of a table that could not be read: its problems. */
 function unread(problems: Problem[], profile: Profile): ReadResult {
   return {
@@ -159,13 +166,21 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
   }
   if (!found) {
     problems.push(
-      problem(
-        "error",
-        "no-header-row",
-        null,
-        `前 ${HEADER_SEARCH_ROWS} 行中找不到表头：表头行须包含“学校名称”及至少 ${MIN_OTHER_HEADERS} 个其他已知列（如“学校类型”“小学在校生数”）。`,
-        `No header row in the first ${HEADER_SEARCH_ROWS} rows: the header must name the school column ("学校名称" / School) and at least ${MIN_OTHER_HEADERS} other known columns (such as Type, Primary students).`,
-      ),
+      isEmptySheet(view)
+        ? problem(
+            "error",
+            "no-header-row",
+            null,
+            "该工作表是空的，没有任何内容：请确认选的是学校表所在的工作表（或文件），表头行须包含“学校名称”等列。",
+            'The sheet is empty: check that it is the sheet (or the file) holding the school table, whose header names the school column ("学校名称" / School) and others.',
+          )
+        : problem(
+            "error",
+            "no-header-row",
+            null,
+            `前 ${HEADER_SEARCH_ROWS} 行中找不到表头：表头行须包含“学校名称”及至少 ${MIN_OTHER_HEADERS} 个其他已知列（如“学校类型”“小学在校生数”）。`,
+            `No header row in the first ${HEADER_SEARCH_ROWS} rows: the header must name the school column ("学校名称" / School) and at least ${MIN_OTHER_HEADERS} other known columns (such as Type, Primary students).`,
+          ),
     );
     return unread(problems, profile);
   }

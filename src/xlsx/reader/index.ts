@@ -12,7 +12,14 @@ import {
   readWorkbookParts,
   workbookPart,
 } from "./parts";
-import { ENCRYPTED_OR_XLS, NOT_XLSX, WorkbookFailure, fileProblem, notAWorkbook } from "./problems";
+import {
+  EMPTY_FILE,
+  ENCRYPTED_OR_XLS,
+  NOT_XLSX,
+  WorkbookFailure,
+  fileProblem,
+  notAWorkbook,
+} from "./problems";
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
 
@@ -71,6 +78,7 @@ export async function readWorkbook(
   data: Uint8Array,
   options: ReadWorkbookOptions = {},
 ): Promise<WorkbookResult> {
+  if (data.length === 0) return { ok: false, problem: EMPTY_FILE() };
   if (startsWith(data, CFB_MAGIC)) return { ok: false, problem: ENCRYPTED_OR_XLS() };
   if (!startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
     return { ok: false, problem: NOT_XLSX() };

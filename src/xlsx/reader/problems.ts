@@ -55,6 +55,14 @@ export const NOT_XLSX = (): Problem =>
     "the file is not an Excel workbook (.xlsx); a table in another format, such as .csv, can be saved as .xlsx in Excel or WPS",
   );
 
+/** A file of no bytes at all: saved or copied only in part, not a table in another format. */
+export const EMPTY_FILE = (): Problem =>
+  fileProblem(
+    "not-xlsx",
+    "该文件是空的（0 字节），不是 Excel 工作簿：可能保存或复制时中断了，请重新保存或复制后再试",
+    "the file is empty (0 bytes), not an Excel workbook: it may have been cut off while saved or copied; save or copy it again, then try again",
+  );
+
 /** A zip archive without a workbook in it; `kind` names what it is when that can be told. */
 export function notAWorkbook(kind: "ods" | "docx" | "pptx" | null): Problem {
   const code = "no-sheet";
