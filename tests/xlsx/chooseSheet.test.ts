@@ -18,7 +18,7 @@ const grid = (sheet: string, first: string, visibility?: Grid["visibility"]): Gr
   values: [[first]],
   ...(visibility ? { visibility } : {}),
 });
-const hasHeader = (g: Grid) => g.values[0][0] === "学校名称";
+const hasHeader = (g: Grid) => g.values[0]?.[0] === "学校名称";
 
 describe("chooseSheet", () => {
   test("a hidden sheet with a table is passed over for a visible one, and the warning names both", () => {
@@ -65,6 +65,23 @@ describe("chooseSheet", () => {
     if (!choice.ok) throw new Error("no sheet chosen");
     expect(choice.grid.sheet).toBe("B");
     expect(choice.problems.map((p) => p.code)).toEqual(["hidden-sheet-read"]);
+  });
+
+  test("with no table anywhere, an empty sheet before the data is passed over for one holding something", () => {
+    const empty = (sheet: string, values: Grid["values"]): Grid => ({ sheet, topLeft: "A1", values });
+    const grids = [
+      empty("Sheet1", []),
+      empty("Sheet2", [[null, "  "], []]),
+      grid("学校情况", "学校名字"),
+      grid("说明", "填表说明"),
+    ];
+    const choice = chooseSheet(grids, undefined, hasHeader);
+    expect(choice).toMatchObject({ ok: true, grid: { sheet: "学校情况" }, problems: [] });
+    // a table anywhere still wins, and with nothing anywhere the first sheet is read
+    expect(chooseSheet([...grids, grid("表", "学校名称")], undefined, hasHeader)).toMatchObject({
+      grid: { sheet: "表" },
+    });
+    expect(chooseSheet(grids.slice(0, 2), undefined, hasHeader)).toMatchObject({ grid: { sheet: "Sheet1" } });
   });
 
   test("no sheet at all is a problem", () => {

@@ -5,6 +5,7 @@
  */
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
+import { isBlank } from "../../sheet/read/gridView";
 import { fileProblem } from "./problems";
 
 export type SheetChoice = { ok: true; grid: Grid; problems: Problem[] } | { ok: false; problem: Problem };
@@ -42,10 +43,17 @@ function hiddenSheetPassedOver(hidden: Grid, chosen: Grid): Problem {
   };
 }
 
+/** Whether any cell of the sheet holds something: a sheet left blank (Sheet1 before the data) is no table's place. */
+function holdsAnything(grid: Grid): boolean {
+  return grid.values.some((row) => Array.isArray(row) && row.some((value) => !isBlank(value)));
+}
+
 /**
  * The sheet to evaluate: the one named (hidden or not), or else the first visible sheet whose top rows hold a
- * recognisable header (`hasHeader`), or else the first visible sheet. Hidden sheets are chosen only when no
- * sheet is visible. The problems are warnings about hidden sheets that hold a table and were passed over.
+ * recognisable header (`hasHeader`), or else the first visible sheet holding anything, or else the first visible
+ * sheet. The reader then says what is wrong with the sheet most likely meant (its headers), rather than that an
+ * empty sheet before it is empty. Hidden sheets are chosen only when no sheet is visible. The problems are
+ * warnings about hidden sheets that hold a table and were passed over.
  */
 export function chooseSheet(
   grids: readonly Grid[],
@@ -73,7 +81,7 @@ export function chooseSheet(
   }
   const shown = grids.filter(isShown);
   const candidates = shown.length > 0 ? shown : grids;
-  const grid = candidates.find(hasHeader) ?? candidates[0];
+  const grid = candidates.find(hasHeader) ?? candidates.find(holdsAnything) ?? candidates[0];
   const problems = grids
     .filter((g) => g !== grid && !isShown(g) && hasHeader(g))
     .map((g) => hiddenSheetPassedOver(g, grid));
