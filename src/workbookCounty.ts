@@ -4,19 +4,19 @@
  * and its target year. `balance evaluate`, `plan` and `whatif` title their sheets and give readiness by it;
  * `balance batch` and the web app's league view name their counties by it (countyWorkbook.ts).
  */
-import { findCounty } from "./engine/county/readiness";
+import { findCounty, plannedCounties } from "./engine/county/readiness";
 import { countyStem } from "./engine/names";
 import type { Problem } from "./problems/problem";
 import { countyNamedIn, detectCountyName, type CountyClues, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
-import { XING_AN_LEAGUE_PLAN, type CountyTarget } from "./standard/county";
+import type { CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
 
 export type { CountyClues } from "./sheet/countyName";
 
 /** The counties the profile's plan names (the Xing'an League plan's by default), by every name they go by. */
 export function knownCounties(profile: Profile): string[] {
-  return (profile.counties ?? XING_AN_LEAGUE_PLAN.counties).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+  return plannedCounties(profile).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
 }
 
 /** The file's name without its folders, on any system: what a county is named after when nothing else names it. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { COUNTY_SHEET_ROWS, COUNTY_TEMPLATE_HEADER_ROW } from "../../src/sheet/countySheet";
 import { addCountySheet } from "../../src/xlsx/countyTemplate";
+import { XING_AN_LEAGUE_PLAN } from "../../src/standard/county";
 
 const SAMPLE = "examples/sample-county.xlsx";
 const dir = mkdtempSync(join(tmpdir(), "balance-county-"));
@@ -169,6 +170,22 @@ describe("balance evaluate: the readable county summary and readiness", () => {
     const r = await run("evaluate", SAMPLE, "--county", "白狼县");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("标准中没有“白狼县”的目标年份");
+    // the counties that have one are named, each once, in the plan's spelling
+    const named = r.stdout.slice(r.stdout.indexOf("列有目标年份的："));
+    for (const county of XING_AN_LEAGUE_PLAN.counties) expect(named.split(county.name)).toHaveLength(2);
+    expect(named).not.toContain("科尔沁右翼前旗");
+    // a profile with a plan of its own names its counties
+    const ownPlan = join(dir, "own-plan.json");
+    const plan = {
+      extends: "national-2017",
+      id: "own-plan",
+      counties: [{ name: "白狼县", targetYear: 2027 }],
+    };
+    writeFileSync(ownPlan, JSON.stringify(plan));
+    const own = await run("evaluate", SAMPLE, "--county", "黑山县", "--profile", ownPlan, "--lang", "en");
+    expect(own.stdout).toContain(
+      'no target year for "黑山县": no readiness is shown (counties with a target year: 白狼县)',
+    );
     const listed = await run("evaluate", SAMPLE, "--county", "阿尔山市");
     expect(listed.stdout).toContain("2026");
   });

@@ -5,6 +5,7 @@ import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet 
 import { countyNamedOtherwise, titleRowsOf, workbookCounty } from "../../workbookCounty";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
+import { plannedCounties } from "../../engine/county/readiness";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
 import {
   EXIT,
@@ -99,11 +100,15 @@ async function blocked(
   return EXIT.inputErrors;
 }
 
-/** A county the profile does not list: evaluated, without readiness for a target year. */
-function noTargetYear(county: string, lang: Lang): string {
+/**
+ * A county the profile does not list: evaluated, without readiness for a target year. The counties the plan does
+ * list are named, so that a name mistyped past recognition (科右前期) is seen for what it is.
+ */
+function noTargetYear(county: string, profile: Profile, lang: Lang): string {
+  const listed = plannedCounties(profile).map((c) => c.name);
   return lang === "zh"
-    ? `\n标准中没有“${county}”的目标年份，不显示达标准备情况。\n`
-    : `\nThe profile sets no target year for "${county}": no readiness is shown.\n`;
+    ? `\n标准中没有“${county}”的目标年份，不显示达标准备情况（列有目标年份的：${listed.join("、")}）。\n`
+    : `\nThe profile sets no target year for "${county}": no readiness is shown (counties with a target year: ${listed.join(", ")}).\n`;
 }
 
 /** The evaluation date for the report, as the user's calendar reads it: 2026-11-28. */
@@ -219,7 +224,9 @@ export const evaluateCommand: Command = {
     const heading = { file: basename(file), sheet: result.sheet, schools: result.read.records.length };
     await writeLines(io, verdictLines(result.evaluation, profile, heading, result.problems, lang));
     const untargeted =
-      about.from === "given" && about.target === undefined ? noTargetYear(table.county ?? "", lang) : "";
+      about.from === "given" && about.target === undefined
+        ? noTargetYear(table.county ?? "", profile, lang)
+        : "";
     io.stdout(`\n${countySummaryText(county, lang)}${untargeted}${wrote ? `\n${wrote}` : ""}`);
     return EXIT.ok;
   },

@@ -17,8 +17,13 @@ import type {
 } from "./results";
 
 /** A county of the profile (or of the Xing'an plan) by name: exact, then without the 市/旗/县/区 suffix. */
+/** The counties the profile's plan sets target years for: its own, else the Xing'an League's plan. */
+export function plannedCounties(profile: Profile | null): readonly CountyTarget[] {
+  return profile?.counties ?? XING_AN_LEAGUE_PLAN.counties;
+}
+
 export function findCounty(profile: Profile | null, name: string): CountyTarget | undefined {
-  const counties = profile?.counties ?? XING_AN_LEAGUE_PLAN.counties;
+  const counties = plannedCounties(profile);
   const wanted = nameKey(name);
   if (wanted === "") return undefined;
   // by its name or another it goes by (its full official name), else by either without its 市, 旗, 县 or 区
