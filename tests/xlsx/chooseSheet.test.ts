@@ -138,3 +138,40 @@ describe("the command line surfaces the warning with the other problems", () => 
     expect(read.problems.map((p) => p.code)).toContain("hidden-sheet");
   });
 });
+
+describe("a workbook where no sheet's header is recognised", () => {
+  const dir = tempDir();
+
+  test("balance evaluate reads the first sheet with content and names the others it could have meant", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Sheet1");
+    workbook.addWorksheet("说明").getCell("A1").value = "填表说明：每校一行";
+    const renamed = workbook.addWorksheet("学校情况");
+    renamed.addRow(["学校名字", "类别", "学生人数"]);
+    renamed.addRow(["一小", "小学", 300]);
+    workbook.addWorksheet("下拉列表", { state: "hidden" }).getCell("A1").value = "小学";
+    const path = join(dir, "表头改过.xlsx");
+    writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    const zh = await run("evaluate", path);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain("（工作表“说明”）");
+    expect(zh.stderr).toContain("找不到表头");
+    // the sheet with content not read is named; the empty one and the hidden one are not
+    expect(zh.stderr).toContain(
+      "工作簿中还有工作表：“学校情况”，未读取；如学校表在其中，请用 --sheet 指定。",
+    );
+    expect(zh.stderr).not.toContain("Sheet1");
+    expect(zh.stderr).not.toContain("下拉列表");
+    const en = await run("evaluate", path, "--lang", "en");
+    expect(en.stderr).toContain(`The workbook's other sheets, not read: "学校情况"`);
+
+    // a sheet named is the one meant: no hint
+    const named = await run("evaluate", path, "--sheet", "学校情况");
+    expect(named.stderr).toContain("找不到表头");
+    expect(named.stderr).not.toContain("工作簿中还有工作表");
+    // the JSON's contract is unchanged: the problems alone
+    const json = JSON.parse((await run("evaluate", path, "--json")).stdout);
+    expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["no-header-row"]);
+  });
+});

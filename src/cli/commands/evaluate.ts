@@ -4,6 +4,8 @@ import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeli
 import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
 import { countyNamedOtherwise, titleRowsOf, workbookCounty } from "../../workbookCounty";
 import type { Problem } from "../../problems/problem";
+import type { Grid } from "../../sheet/grid";
+import { holdsAnything } from "../../xlsx/reader/chooseSheet";
 import type { Profile } from "../../standard/profile";
 import { plannedCounties } from "../../engine/county/readiness";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
@@ -98,6 +100,26 @@ async function blocked(
     io.stderr(`${file}\n${formatProblems(problems, lang).join("\n")}\n`);
   }
   return EXIT.inputErrors;
+}
+
+/**
+ * Where no header was found on the sheet chosen by default, the workbook's other visible sheets that hold
+ * something, and how to name one: the school table may be on a sheet whose header was not recognised, behind the
+ * one read.
+ */
+function otherSheetsHint(
+  grids: readonly Grid[],
+  result: { sheet: string; problems: readonly Problem[] },
+  lang: Lang,
+): string {
+  if (!result.problems.some((p) => p.code === "no-header-row")) return "";
+  const others = grids
+    .filter((g) => g.sheet !== result.sheet && (g.visibility ?? "visible") === "visible" && holdsAnything(g))
+    .map((g) => g.sheet);
+  if (others.length === 0) return "";
+  return lang === "zh"
+    ? `工作簿中还有工作表：${others.map((n) => `“${n}”`).join("、")}，未读取；如学校表在其中，请用 --sheet 指定。\n`
+    : `The workbook's other sheets, not read: ${others.map((n) => `"${n}"`).join(", ")}; if the school table is on one of them, name it with --sheet.\n`;
 }
 
 /**
@@ -218,7 +240,8 @@ export const evaluateCommand: Command = {
       const where =
         lang === "zh" ? `${file}（工作表“${result.sheet}”）` : `${file} (sheet "${result.sheet}")`;
       const blockedText = VERDICT_TEXT[lang].blocked;
-      io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n${blockedText}\n`);
+      const others = table.sheet === undefined ? otherSheetsHint(chosen.grids, result, lang) : "";
+      io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n${others}\n${blockedText}\n`);
       return EXIT.inputErrors;
     }
     const heading = { file: basename(file), sheet: result.sheet, schools: result.read.records.length };

@@ -44,7 +44,7 @@ function hiddenSheetPassedOver(hidden: Grid, chosen: Grid): Problem {
 }
 
 /** Whether any cell of the sheet holds something: a sheet left blank (Sheet1 before the data) is no table's place. */
-function holdsAnything(grid: Grid): boolean {
+export function holdsAnything(grid: Grid): boolean {
   return grid.values.some((row) => Array.isArray(row) && row.some((value) => !isBlank(value)));
 }
 
