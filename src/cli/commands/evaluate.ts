@@ -5,7 +5,7 @@ import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet 
 import { countyNamedOtherwise, titleRowsOf, workbookCounty } from "../../workbookCounty";
 import type { Problem } from "../../problems/problem";
 import type { Grid } from "../../sheet/grid";
-import { holdsAnything } from "../../xlsx/reader/chooseSheet";
+import { holdsAnything, isShown } from "../../xlsx/reader/chooseSheet";
 import type { Profile } from "../../standard/profile";
 import { plannedCounties } from "../../engine/county/readiness";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";
@@ -114,7 +114,7 @@ function otherSheetsHint(
 ): string {
   if (!result.problems.some((p) => p.code === "no-header-row")) return "";
   const others = grids
-    .filter((g) => g.sheet !== result.sheet && (g.visibility ?? "visible") === "visible" && holdsAnything(g))
+    .filter((g) => g.sheet !== result.sheet && isShown(g) && holdsAnything(g))
     .map((g) => g.sheet);
   if (others.length === 0) return "";
   return lang === "zh"

@@ -10,7 +10,8 @@ import { fileProblem } from "./problems";
 
 export type SheetChoice = { ok: true; grid: Grid; problems: Problem[] } | { ok: false; problem: Problem };
 
-const isShown = (grid: Grid) => (grid.visibility ?? "visible") === "visible";
+/** Whether a sheet is shown (neither hidden nor very hidden). */
+export const isShown = (grid: Grid) => (grid.visibility ?? "visible") === "visible";
 
 const hiddenWord = (grid: Grid) =>
   grid.visibility === "veryHidden"
