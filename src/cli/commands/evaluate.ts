@@ -5,7 +5,8 @@ import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet 
 import { countyNamedOtherwise, titleRowsOf, workbookCounty } from "../../workbookCounty";
 import type { Problem } from "../../problems/problem";
 import type { Grid } from "../../sheet/grid";
-import { holdsAnything, isShown } from "../../xlsx/reader/chooseSheet";
+import { holdsAnything } from "../../sheet/read/gridView";
+import { isShown } from "../../xlsx/reader/chooseSheet";
 import type { Profile } from "../../standard/profile";
 import { plannedCounties } from "../../engine/county/readiness";
 import { VERDICT_TEXT, formatProblems, verdictLines } from "../verdict";

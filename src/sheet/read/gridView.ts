@@ -35,6 +35,17 @@ export function isBlank(value: unknown): boolean {
   }
 }
 
+/**
+ * Whether any cell of a sheet holds something: a sheet left blank (the Sheet1 before the data) holds no table.
+ * Holes of a sparse sheet are skipped; a grid that is not one (hostile input) holds nothing.
+ */
+export function holdsAnything(grid: Grid | null | undefined): boolean {
+  const values: unknown = grid?.values;
+  return (
+    Array.isArray(values) && values.some((row) => Array.isArray(row) && row.some((value) => !isBlank(value)))
+  );
+}
+
 /** The indices an array holds, in order: for a long sparse array, only those present. */
 function presentIndices(array: readonly unknown[], from: number): number[] {
   const out: number[] = [];

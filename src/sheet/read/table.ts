@@ -12,7 +12,7 @@ import type { Problem } from "../../problems/problem";
 import { ReaderCache } from "./cache";
 import { planColumns, type ColumnMatch, type ColumnPlan, type MappedCol } from "./columnPlan";
 import { collect } from "./figures";
-import { GridView } from "./gridView";
+import { GridView, holdsAnything } from "./gridView";
 import {
   HEADER_SEARCH_ROWS,
   MIN_OTHER_HEADERS,
@@ -107,13 +107,6 @@ function planOf(
 const copyProblem = (p: Problem): Problem => ({ ...p, message: { ...p.message } });
 const copyMatch = (c: ColumnMatch): ColumnMatch => ({ ...c });
 
-/** Whether no cell of the sheet holds anything (a sheet left blank, or the wrong sheet chosen). */
-function isEmptySheet(view: GridView): boolean {
-  for (let r = view.nextPresentRow(0); r < view.height; r = view.nextPresentRow(r + 1))
-    if (!view.isBlankRow(r)) return false;
-  return true;
-}
-
 /** The result of a table that could not be read: its problems. */
 function unread(problems: Problem[], profile: Profile): ReadResult {
   return {
@@ -166,7 +159,7 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
   }
   if (!found) {
     problems.push(
-      isEmptySheet(view)
+      !holdsAnything(grid)
         ? problem(
             "error",
             "no-header-row",

@@ -5,7 +5,7 @@
  */
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
-import { isBlank } from "../../sheet/read/gridView";
+import { holdsAnything } from "../../sheet/read/gridView";
 import { fileProblem } from "./problems";
 
 export type SheetChoice = { ok: true; grid: Grid; problems: Problem[] } | { ok: false; problem: Problem };
@@ -42,11 +42,6 @@ function hiddenSheetPassedOver(hidden: Grid, chosen: Grid): Problem {
       en: `the workbook has a ${word.en} sheet "${hidden.sheet}" that also holds a school table; it was not read ("${chosen.sheet}" was); name that sheet to evaluate it`,
     },
   };
-}
-
-/** Whether any cell of the sheet holds something: a sheet left blank (Sheet1 before the data) is no table's place. */
-export function holdsAnything(grid: Grid): boolean {
-  return grid.values.some((row) => Array.isArray(row) && row.some((value) => !isBlank(value)));
 }
 
 /**

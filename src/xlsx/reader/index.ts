@@ -23,7 +23,7 @@ import {
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
 
-export { chooseSheet, holdsAnything, type SheetChoice } from "./chooseSheet";
+export { chooseSheet, type SheetChoice } from "./chooseSheet";
 export type { InflateWhole } from "./zip";
 
 export interface ReadWorkbookOptions {
