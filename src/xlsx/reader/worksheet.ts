@@ -262,64 +262,42 @@ class SheetReader implements XmlHandler {
   }
 
   /**
-   * A cell of the plain form (xml.ts PLAIN_CELL) at source[from…], read at once: what opening it, its `<v>`
-   * and its text, and closing it do, without its elements' round trip through open and close, and without a
-   * string made for what it holds when that is a shared string's index or a whole number (a county's sheet is
-   * nearly all such cells). The form is known: `<c r="…"`, then ` s="…"` and ` t="…"` when there, then `/>`,
-   * `></c>` or `><v>…</v></c>`.
+   * A cell of the plain form (xml.ts PLAIN_CELL), by its parts: what opening it, its `<v>` and its text, and
+   * closing it do, without its elements' round trip through open and close. A plain decimal is a shared string's
+   * index or a number as it is; any other value is read as any cell's is (`cachedValue`).
    */
-  plainCell(source: string, from: number): boolean {
+  plainCell(
+    letters: string,
+    digits: string,
+    style: string | undefined,
+    type: string | undefined,
+    number: string | undefined,
+    text: string | undefined,
+  ): boolean {
     // inside another cell's <v> (a broken sheet), the cell's own <v> would end the collecting: told as elements
     if (this.collecting !== TEXT_NONE) return false;
-    const referenceFrom = from + 6;
-    let at = source.indexOf('"', referenceFrom);
-    const cell = cellReference(source, referenceFrom, at);
-    this.startCell(cell, cell < 0 ? source.slice(referenceFrom, at) : undefined);
-    let style = 0;
-    if (source.charCodeAt(at + 2) === 115 /* s */) {
-      const end = source.indexOf('"', at + 5);
-      style = styleIndex(source, at + 5, end);
-      at = end;
-    }
-    let type = "n";
-    if (source.charCodeAt(at + 2) === 116 /* t */) {
-      const end = source.indexOf('"', at + 5);
-      type = wordAt(source, at + 5, end);
-      at = end;
-    }
-    this.type = type;
-    this.style = style;
+    let col = 0;
+    for (let i = 0; i < letters.length; i++) col = col * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
+    const row = Number(digits);
+    // as cellReference reads a reference (the letters and at most 7 digits are the expression's)
+    const cell = row < 1 || row > LAST_ROW || col > LAST_COLUMN ? -1 : (row - 1) * LAST_COLUMN + (col - 1);
+    this.startCell(cell, cell < 0 ? letters + digits : undefined);
+    this.type = type === undefined ? "n" : type === "s" ? "s" : type;
+    this.style = style === undefined ? 0 : Number(style);
     this.nextCol = this.col + 1;
-    // at is the closing quote of the last attribute: `"/>`, `"></c>` or `"><v>`
-    if (source.charCodeAt(at + 3) !== 118 /* v */) return true;
-    const valueFrom = at + 5;
-    const value = this.plainValue(source, valueFrom, source.indexOf("<", valueFrom));
+    let value: CellValue;
+    if (number !== undefined) {
+      const n = Number(number);
+      if (this.type === "s") value = this.context.sharedStrings[n] ?? this.cachedValue(number);
+      else if (this.type === "n" && !this.context.dateStyles[this.style]) value = n;
+      else value = this.cachedValue(number);
+    } else if (text !== undefined && text !== "") {
+      value = this.cachedValue(text);
+    } else {
+      return true;
+    }
     if (value !== null && value !== "") this.store(value);
     return true;
-  }
-
-  /** A plain cell's value, source[from, to): a shared string or a whole number read in place, else as any is. */
-  private plainValue(source: string, from: number, to: number): CellValue {
-    const type = this.type;
-    // up to 15 digits: a whole number Number() reads exactly as this does
-    if ((type === "s" || type === "n") && to > from && to - from <= 15) {
-      let n = 0;
-      let i = from;
-      for (; i < to; i++) {
-        const c = source.charCodeAt(i);
-        if (!isDigit(c)) break;
-        n = n * 10 + (c - 48);
-      }
-      if (i === to) {
-        if (type === "s") {
-          const shared = this.context.sharedStrings[n];
-          if (shared !== undefined) return shared;
-        } else if (!this.context.dateStyles[this.style]) {
-          return n;
-        }
-      }
-    }
-    return this.cachedValue(source.slice(from, to));
   }
 
   /** Places the cell being opened (its reference read as cellReference reads one) and forgets the last one's. */
