@@ -4,16 +4,20 @@
  */
 import { z } from "zod";
 import type { Profile } from "../standard/profile";
-import { computableNumber, schemaMessageZh } from "../standard/figures";
+import { computableNumber } from "../standard/figures";
+import { schemaIssueText, WITH_INPUT, type Glossary } from "../problems/schemaIssue";
+import { NATIONAL_2017 } from "../standard/national2017";
 import {
   FACILITY_INDICATORS,
+  INDICATOR_IDS,
+  LEVEL_NAMES,
   LEVELS,
   TEACHER_INDICATORS,
   type IndicatorId,
   type Level,
 } from "../standard/indicators";
 import type { Problem } from "../problems/problem";
-import { SCHOOL_TYPES } from "./records";
+import { SCHOOL_TYPE_NAMES, SCHOOL_TYPES } from "./records";
 
 const level = z.enum(LEVELS);
 const teacherResource = z.enum(TEACHER_INDICATORS);
@@ -85,6 +89,24 @@ const editSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type Edit = z.infer<typeof editSchema>;
+
+/** What the codes of an edits file mean, shown beside them when a field holds none of them. */
+const EDIT_GLOSSARY: Glossary = {
+  setStudents: "设定在校生数",
+  addStudents: "增减在校生",
+  addFacility: "增减设施",
+  hireTeachers: "招聘教师",
+  transferTeachers: "交流教师",
+  mergeSchool: "撤并学校",
+  openSchool: "新建学校",
+  closeSchool: "撤销学校",
+  ...Object.fromEntries(LEVELS.map((l) => [l, LEVEL_NAMES[l].zh])),
+  ...Object.fromEntries(SCHOOL_TYPES.map((t) => [t, SCHOOL_TYPE_NAMES[t].zh])),
+  ...Object.fromEntries(INDICATOR_IDS.map((id) => [id, NATIONAL_2017.indicators[id].shortName.zh])),
+  urban: "城区",
+  town: "镇区",
+  rural: "乡村",
+};
 export type EditKind = Edit["kind"];
 
 /** The edits file: a bare list, or `{ "edits": [...] }`. */
@@ -126,7 +148,7 @@ export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[];
   const indexes: number[] = [];
   const problems: Problem[] = [];
   list.forEach((raw, index) => {
-    const parsed = editSchema.safeParse(raw);
+    const parsed = editSchema.safeParse(raw, WITH_INPUT);
     if (parsed.success) {
       edits.push(parsed.data);
       indexes.push(index);
@@ -143,12 +165,13 @@ export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[];
         continue;
       }
       const field = issue.path.length > 0 ? "." + issue.path.join(".") : "";
+      const text = schemaIssueText(issue, EDIT_GLOSSARY);
       problems.push(
         editProblem(
           "edit-invalid",
           `edits[${index}]${field}`,
-          `修改无效（${schemaMessageZh(issue.message)}）`,
-          `invalid edit (${issue.message})`,
+          `修改无效（${text.zh}）`,
+          `invalid edit (${text.en})`,
         ),
       );
     }

@@ -14,11 +14,6 @@ export const BEYOND_COMPUTATION = "beyond what can be computed (at most 1e15 in 
 /** BEYOND_COMPUTATION in Chinese, for the messages that quote it. */
 export const BEYOND_COMPUTATION_ZH = "超出可计算的范围（绝对值不超过 1e15）";
 
-/** A schema message in Chinese where there is one (the rest of zod's messages are English only). */
-export function schemaMessageZh(message: string): string {
-  return message === BEYOND_COMPUTATION ? BEYOND_COMPUTATION_ZH : message;
-}
-
 /**
  * A number within LARGEST_FIGURE (Infinity never is), the checks of a field chained after it; beyond it that is
  * the one problem of the field (not also "not a safe integer").

@@ -1,6 +1,6 @@
 import { profileSchema, type Profile } from "./profile";
 import { NATIONAL_2017 } from "./national2017";
-import { schemaMessageZh } from "./figures";
+import { schemaIssueText, WITH_INPUT } from "../problems/schemaIssue";
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: ProfileError[] };
 export interface ProfileError {
@@ -56,7 +56,7 @@ export function parseProfile(json: unknown): ProfileResult {
     const { extends: _ignored, ...rest } = json;
     candidate = deepMerge(base, rest);
   }
-  const parsed = profileSchema.safeParse(candidate);
+  const parsed = profileSchema.safeParse(candidate, WITH_INPUT);
   if (parsed.success) return { ok: true, profile: parsed.data };
   return {
     ok: false,
@@ -76,12 +76,13 @@ export function parseProfile(json: unknown): ProfileResult {
         });
       }
       const field = path.join(".") || "(root)";
+      const text = schemaIssueText(issue);
       return [
         {
           field,
           message: {
-            zh: `字段 ${field} 无效：${schemaMessageZh(issue.message)}`,
-            en: `field ${field} is invalid: ${issue.message}`,
+            zh: `字段 ${field} 无效：${text.zh}`,
+            en: `field ${field} is invalid: ${text.en}`,
           },
         },
       ];

@@ -25,6 +25,7 @@ import {
   tableRecipeFile,
 } from "../commandLine";
 import { writeJsonDocument } from "../json";
+import { schemaIssueText, WITH_INPUT } from "../../problems/schemaIssue";
 import type { Lang } from "../../i18n/format";
 
 const HELP = `balance compare <较早 earlier.xlsx> <较晚 later.xlsx> [更多 more…] [--years 2025,2026] [--rename renames.json]
@@ -219,17 +220,18 @@ export const compareCommand: Command = {
     if (values.rename !== undefined) {
       const file = await readJsonFile(io, values.rename, { zh: "更名文件", en: "rename map" });
       if (!file.ok) return file.code;
-      const parsed = renameMapSchema.safeParse(file.value);
+      const parsed = renameMapSchema.safeParse(file.value, WITH_INPUT);
       if (!parsed.success) {
         const problems: Problem[] = parsed.error.issues.map((issue) => {
           const field = issue.path.length > 0 ? issue.path.join(".") : values.rename!;
+          const text = schemaIssueText(issue);
           return {
             severity: "error",
             code: "rename-invalid",
             cell: null,
             message: {
-              zh: `更名文件 ${field}：应为 { "旧名": "新名" }（${issue.message}）`,
-              en: `rename map ${field}: expected { "old name": "new name" } (${issue.message})`,
+              zh: `更名文件 ${field}：应为 { "旧名": "新名" }（${text.zh}）`,
+              en: `rename map ${field}: expected { "old name": "new name" } (${text.en})`,
             },
           };
         });

@@ -5,6 +5,7 @@ import {
   type FacilityIndicatorId,
   type IndicatorId,
 } from "../../standard/indicators";
+import { schemaIssueText, WITH_INPUT } from "../../problems/schemaIssue";
 import type { Problem } from "../../problems/problem";
 
 /**
@@ -86,7 +87,7 @@ export const costsFileSchema = z
   .strict();
 
 export function parseCosts(json: unknown): { costs: UnitCosts; projects: ProjectSizes; problems: Problem[] } {
-  const parsed = costsFileSchema.safeParse(json);
+  const parsed = costsFileSchema.safeParse(json, WITH_INPUT);
   const projects: ProjectSizes = {
     minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
     step: { ...DEFAULT_PROJECT_SIZES.step },
@@ -97,13 +98,14 @@ export function parseCosts(json: unknown): { costs: UnitCosts; projects: Project
       projects,
       problems: parsed.error.issues.map((issue) => {
         const field = issue.path.length > 0 ? issue.path.join(".") : "costs";
+        const text = schemaIssueText(issue);
         return {
           severity: "error" as const,
           code: "costs-invalid",
           cell: null,
           message: {
-            zh: `${field}：单位成本无效（${issue.message}）`,
-            en: `${field}: invalid unit cost (${issue.message})`,
+            zh: `${field}：单位成本无效（${text.zh}）`,
+            en: `${field}: invalid unit cost (${text.en})`,
           },
         };
       }),

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { SCHOOL_TYPES, type SchoolType } from "../../engine/records";
 import { COLUMNS } from "../../standard/columns";
 import { parsePattern } from "./patterns";
+import { schemaIssueText, WITH_INPUT } from "../../problems/schemaIssue";
 
 /** The identity columns of the template, which a recipe gives as row rules rather than as figures. */
 export const IDENTITY_FIELDS = ["name", "type", "locale", "parent"] as const;
@@ -176,18 +177,16 @@ function recipeError(issue: Issue): RecipeError {
       },
     };
   }
+  const text = schemaIssueText(found.issue as unknown as z.core.$ZodIssue);
   return {
     field,
-    message: {
-      zh: `字段 ${field} 无效：${found.issue.message}`,
-      en: `field ${field} is invalid: ${found.issue.message}`,
-    },
+    message: { zh: `字段 ${field} 无效：${text.zh}`, en: `field ${field} is invalid: ${text.en}` },
   };
 }
 
 /** Checks a parsed recipe against a schema, errors naming their paths. */
 export function checkRecipe<R>(schema: z.ZodType<R>, json: unknown): RecipeResult<R> {
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(json, WITH_INPUT);
   if (parsed.success) return { ok: true, recipe: parsed.data };
   return { ok: false, errors: (parsed.error.issues as unknown as Issue[]).map(recipeError) };
 }
