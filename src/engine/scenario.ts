@@ -105,13 +105,32 @@ export function applyEdits(
   // enrolments or the schools
   let absorbed: Float64Array | null = null;
   const absorbedBy = (i: number) => (absorbed ??= absorbedPupils(out, profile))[i];
+  // schools an earlier edit closed or merged away, by name: a later edit naming one is told which edit did it
+  const gone = new Map<string, { edit: string; into?: string }>();
 
   edits.forEach((edit, index) => {
-    const at = (field: string) => `edits[${indexes?.[index] ?? index}].${field}`;
-    const notFound = (field: string, name: string) =>
+    // the edit's place in the file it came from
+    const place = `edits[${indexes?.[index] ?? index}]`;
+    const at = (field: string) => `${place}.${field}`;
+    const notFound = (field: string, name: string) => {
+      const earlier = gone.get(name.trim());
+      const [zh, en] = !earlier
+        ? ["", ""]
+        : earlier.into === undefined
+          ? [`（已由 ${earlier.edit} 撤销）`, ` (closed by ${earlier.edit})`]
+          : [
+              `（已由 ${earlier.edit} 并入“${earlier.into}”）`,
+              ` (merged into "${earlier.into}" by ${earlier.edit})`,
+            ];
       problems.push(
-        editProblem("edit-school-not-found", at(field), `找不到学校“${name}”`, `no school named "${name}"`),
+        editProblem(
+          "edit-school-not-found",
+          at(field),
+          `找不到学校“${name}”${zh}`,
+          `no school named "${name}"${en}`,
+        ),
       );
+    };
     const negative = (field: string) =>
       problems.push(
         editProblem(
@@ -207,6 +226,7 @@ export function applyEdits(
         for (const f of FACILITY_INDICATORS) target.facilities[f] = targetFacilities[f] + sourceFacilities[f];
         target.sectionFacilities = undefined;
         out[to] = target;
+        gone.set(source.name.trim(), { edit: place, into: target.name });
         out = out.filter((_, j) => j !== from);
         byName = null;
         absorbed = null;
@@ -244,6 +264,7 @@ export function applyEdits(
       case "closeSchool": {
         const i = find(edit.school);
         if (i < 0) return notFound("school", edit.school);
+        gone.set(out[i].name.trim(), { edit: place });
         out = out.filter((_, j) => j !== i);
         byName = null;
         absorbed = null;

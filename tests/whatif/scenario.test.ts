@@ -169,6 +169,53 @@ describe("scenario algebra", () => {
     expect(applied.problems.map((p) => p.code)).toEqual(["edit-school-not-found"]);
   });
 
+  test("an edit naming a school an earlier edit closed or merged says which edit did it", () => {
+    const records = [school("甲小学"), school("乙小学"), school("丙小学")];
+    const edits: Edit[] = [
+      { kind: "mergeSchool", school: "甲小学", into: "丙小学" },
+      { kind: "closeSchool", school: "乙小学" },
+      { kind: "hireTeachers", school: "甲小学", level: "primary", resource: "keyTeachers", count: 1 },
+      {
+        kind: "transferTeachers",
+        from: "丙小学",
+        to: "乙小学 ",
+        fromLevel: "primary",
+        toLevel: "primary",
+        resource: "keyTeachers",
+        count: 1,
+      },
+      { kind: "addStudents", school: "丁小学", level: "primary", value: 1 },
+    ];
+    // the file's own positions, as evaluateScenario passes them when invalid edits were left out before
+    const messages = applyEdits(records, edits, P, [0, 2, 3, 5, 6]).problems.map((p) => p.message);
+    expect(messages).toEqual([
+      {
+        zh: "edits[3].school：找不到学校“甲小学”（已由 edits[0] 并入“丙小学”）",
+        en: 'edits[3].school: no school named "甲小学" (merged into "丙小学" by edits[0])',
+      },
+      {
+        zh: "edits[5].to：找不到学校“乙小学 ”（已由 edits[2] 撤销）",
+        en: 'edits[5].to: no school named "乙小学 " (closed by edits[2])',
+      },
+      { zh: "edits[6].school：找不到学校“丁小学”", en: 'edits[6].school: no school named "丁小学"' },
+    ]);
+    // a school opened again under a closed one's name is found, and is the new one
+    const reopened = applyEdits(
+      records,
+      [
+        { kind: "closeSchool", school: "乙小学" },
+        {
+          kind: "openSchool",
+          record: { ...school("乙小学"), students: { primary: 30, junior: 0, senior: 0 } },
+        },
+        { kind: "addStudents", school: "乙小学", level: "primary", value: 2 },
+      ],
+      P,
+    );
+    expect(reopened.problems).toEqual([]);
+    expect(reopened.records.find((r) => r.name === "乙小学")?.students.primary).toBe(32);
+  });
+
   test("a transfer: the source loses what the target gains", () => {
     const records = [school("甲"), school("乙")];
     const edit: Edit = {
