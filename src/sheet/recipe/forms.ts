@@ -194,10 +194,11 @@ export function readFormWorkbooks(
   const derived = { fields, splitByColumns: formFieldsSplit(recipe), levelsOfOwnSources: true };
   const selected = selectCounty(
     rows.map((r) => r.county),
-    (i) => rows[i].cells.county,
+    (i) => rows[i].cells.county ?? rows[i].cells.name,
     options.county,
     problems,
     options.countyNames,
+    (i) => rows[i].name,
   );
   const kept = selected.keep.map((i) => rows[i]);
   return readSourceRows(kept, selected, derived, problems, options, fileOf, readTable);

@@ -232,12 +232,17 @@ export function readExport(
     return t?.kind === "text" ? t.text : null;
   };
   const { dataRows } = source;
+  const nameColumn = plan.rules.name?.index;
   const selected = selectCounty(
     dataRows.map(countyOf),
     (i) => (countyColumn === undefined ? null : source.address(dataRows[i], countyColumn)),
     options.county,
     problems,
     options.countyNames,
+    (i) => {
+      const t = nameColumn === undefined ? null : readText(source.row(dataRows[i])[nameColumn]);
+      return t?.kind === "text" ? t.text : null;
+    },
   );
   const rows = selected.keep.map((i) => {
     const r = dataRows[i];
