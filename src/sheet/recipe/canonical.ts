@@ -97,3 +97,25 @@ export function canonicalTable(
   }
   return { columnIds: columns.map((c) => c.id), header, rows, sources };
 }
+
+/**
+ * The table with its money in 万元, for reading it as a source stated it (or, stating nothing, was read): the
+ * reader's warnings then speak of the unit the clerk's column is in, not of the 元 the table keeps.
+ */
+export function inTenThousand(table: CanonicalTable): { header: string[]; rows: TemplateCell[][] } {
+  const money = table.columnIds.flatMap((id, c) => {
+    const column = columnById(id);
+    return column?.kind === "money" ? [{ c, header: `${column.zh}（万元）` }] : [];
+  });
+  const header = [...table.header];
+  for (const { c, header: text } of money) header[c] = text;
+  const rows = table.rows.map((row) => {
+    const out = [...row];
+    for (const { c } of money) {
+      const value = out[c];
+      if (typeof value === "number") out[c] = toTenThousand(value);
+    }
+    return out;
+  });
+  return { header, rows };
+}
