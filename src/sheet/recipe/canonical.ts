@@ -13,6 +13,7 @@ import {
   type ColumnDefinition,
 } from "../../standard/columns";
 import { templateHeaderRow, toTenThousand, type TemplateCell } from "../template";
+import { LOCALE_WORDS, parseLocale } from "../vocabulary";
 import type { ImportedSchool } from "./schools";
 
 /** Where a cell of the canonical table came from. */
@@ -42,7 +43,11 @@ const IDENTITY: Record<string, (s: ImportedSchool) => { value: string | null; ce
     value: s.type ? SCHOOL_TYPE_NAMES[s.type].zh : s.typeText,
     cell: s.rows[0].cells.type,
   }),
-  locale: (s) => ({ value: s.locale, cell: s.rows[0].cells.locale }),
+  // in the template's word (城区, 镇区, 乡村) where the export's is known: the written table offers those three
+  locale: (s) => {
+    const locale = s.locale === null ? null : parseLocale(s.locale);
+    return { value: locale ? LOCALE_WORDS[locale] : s.locale, cell: s.rows[0].cells.locale };
+  },
   parent: (s) => ({ value: s.parent, cell: s.rows[0].cells.parent }),
 };
 
