@@ -1,0 +1,70 @@
+/**
+ * 教基 forms as a school fills them in by hand before they are collected (docs/import.md#jiaoji-forms): a figure
+ * typed as text (" ３６ "), a dash for none, a content cell left blank beside its row code. Each is read as the
+ * clerk meant it, or named; none makes the reader lose a whole column or read a row code as a value.
+ */
+import type { CellValue } from "../../src/sheet/grid";
+import { readFormWorkbooks } from "../../src/sheet/recipe/forms";
+import { JIAOJI_FORMS } from "../../src/sheet/recipe/load";
+import { readSchoolTable } from "../../src/sheet/read";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { FORMS_COUNTY, formSchools, formWorkbook } from "./formsFixture";
+
+const read = (workbooks: ReturnType<typeof formWorkbook>[], county?: string) =>
+  readFormWorkbooks(JIAOJI_FORMS, workbooks, { county, defaultUnit: "万元" }, (grid) =>
+    readSchoolTable(grid, { profile: NATIONAL_2017 }),
+  );
+
+/** The row of a form sheet whose first cell is the label. */
+function formRow(workbook: ReturnType<typeof formWorkbook>, sheet: string, label: string): CellValue[] {
+  const grid = workbook.grids.find((g) => g.sheet.startsWith(sheet));
+  const row = grid?.values.find((r) => r[0] === label);
+  if (!row) throw new Error(`${sheet} ${label}`);
+  return row;
+}
+
+describe("a teachers' form with figures typed as text and dashes for none", () => {
+  const schools = formSchools();
+  const index = schools.findIndex((s) => s.type === "小学" && s.primary && s.primary.education[1] > 0);
+  const school = schools[index];
+  const workbook = formWorkbook(school);
+  const [doctor, master, bachelor, college] = school.primary?.education ?? [0, 0, 0, 0];
+  formRow(workbook, "教基4155", "博士研究生毕业")[2] = "-";
+  formRow(workbook, "教基4155", "本科毕业")[2] =
+    ` ${String(bachelor).replace(/\d/gu, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))} `;
+  formRow(workbook, "教基4155", "专科毕业")[2] = String(college);
+
+  it("reads every qualification row, the dash as none", () => {
+    expect(doctor).toBe(0);
+    const reading = read([workbook]);
+    expect(reading.read.problems.filter((p) => p.code === "form-label-not-found")).toEqual([]);
+    expect(reading.read.records[0].teachers.primary.qualifiedTeachers).toBe(master + bachelor + college);
+  });
+});
+
+describe("a 教基1001 whose 统计三级 is left blank beside its row code", () => {
+  const schools = formSchools();
+  const workbooks = schools.map(formWorkbook);
+  // a school of another county joins the folder, and one school's county is blank
+  const other = formWorkbook({ ...schools[1], name: "科右前旗第九小学", county: "科右前旗" });
+  const blank = workbooks[0];
+  const countyRow = formRow(blank, "教基1001", "统计三级");
+  const code = countyRow[1];
+  countyRow[2] = null;
+
+  it("is blank, not the row's code", () => {
+    expect(typeof code).toBe("string");
+    const reading = read([...workbooks, other]);
+    expect(reading.counties).not.toContain(code);
+    expect(reading.counties).toEqual(expect.arrayContaining([FORMS_COUNTY, "科右前旗"]));
+    expect(reading.counties).toHaveLength(2);
+  });
+
+  it("is named by its content cell when one county is read", () => {
+    const reading = read([...workbooks, other], FORMS_COUNTY);
+    const problem = reading.read.problems.find((p) => p.code === "county-blank");
+    const row = blank.grids[0].values.indexOf(countyRow) + 1;
+    expect(problem?.cell).toBe(`[${blank.file}]${blank.grids[0].sheet}!C${row}`);
+    expect(problem?.message.zh).toContain(schools[0].name);
+  });
+});
