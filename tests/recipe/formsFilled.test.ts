@@ -68,3 +68,20 @@ describe("a 教基1001 whose 统计三级 is left blank beside its row code", ()
     expect(problem?.message.zh).toContain(schools[0].name);
   });
 });
+
+describe("areas derived from a form's decimals", () => {
+  const schools = formSchools();
+  const reading = read(schools.map(formWorkbook));
+  const { table } = reading;
+  const column = (id: string) => table.columnIds.indexOf(id);
+  const tenth = (x: number) => Math.round(x * 10) / 10;
+
+  it("are written as the clerk would write them, without binary noise (4484.7 − 503.8 is 3980.9)", () => {
+    const rows = new Map(table.rows.map((row) => [row[column("name")], row]));
+    for (const s of schools) {
+      const row = rows.get(s.name);
+      expect(row?.[column("teachingArea")]).toBe(tenth(s.teaching - s.indoor));
+      expect(row?.[column("sportsArea")]).toBe(tenth(s.ground + s.indoor));
+    }
+  });
+});

@@ -56,6 +56,14 @@ function headerOf(column: ColumnDefinition, unit: "万元" | "元"): string {
 }
 
 /**
+ * A sum or difference of decimals as the clerk would write it: 4484.7 − 503.8 is 3980.9, not the 3980.8999999999996
+ * binary arithmetic leaves, which the written table would otherwise show in the cell.
+ */
+function withoutBinaryNoise(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+/**
  * The canonical table of the schools, equipment in `equipmentUnit` (the reader reads 元 exactly; a clerk's table is
  * in 万元). `derivations` gives each derived field's derivation text.
  */
@@ -88,7 +96,13 @@ export function canonicalTable(
       }
       const money = columnById(column.id)?.kind === "money";
       const value = combined.value;
-      row.push(value === null ? null : money && equipmentUnit === "万元" ? toTenThousand(value) : value);
+      row.push(
+        value === null
+          ? null
+          : money && equipmentUnit === "万元"
+            ? toTenThousand(value)
+            : withoutBinaryNoise(value),
+      );
       const single = combined.parts.length === 1 && combined.parts[0].sources.length === 1;
       rowSources.push({
         cell: combined.parts[0].sources[0]?.cell ?? null,
