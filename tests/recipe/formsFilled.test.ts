@@ -85,3 +85,27 @@ describe("areas derived from a form's decimals", () => {
     }
   });
 });
+
+describe("a workbook whose school cannot be named", () => {
+  const schools = formSchools();
+
+  it("says that its 教基1001 sheet is missing, listing the sheets it has", () => {
+    const workbook = formWorkbook(schools[0]);
+    const without = { ...workbook, grids: workbook.grids.filter((g) => !g.sheet.startsWith("教基1001")) };
+    const problems = read([without]).read.problems;
+    const missing = problems.find((p) => p.code === "form-sheet-missing");
+    expect(missing?.message.zh).toContain(workbook.file);
+    expect(missing?.message.zh).toContain("教基1001");
+    for (const g of without.grids) expect(missing?.message.zh).toContain(g.sheet);
+  });
+
+  it("says which label its 教基1001 lacks", () => {
+    const workbook = formWorkbook(schools[0]);
+    const row = formRow(workbook, "教基1001", "学校（机构）名称");
+    row[0] = "单位全称";
+    const problems = read([workbook]).read.problems;
+    const notFound = problems.filter((p) => p.code === "form-label-not-found");
+    expect(notFound.map((p) => p.message.zh).join()).toMatch(/教基1001[^›]*›学校[(（]机构[)）]名称/u);
+    expect(notFound[0].message.zh).toContain(workbook.file);
+  });
+});
