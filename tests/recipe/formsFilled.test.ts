@@ -109,3 +109,31 @@ describe("a workbook whose school cannot be named", () => {
     expect(notFound[0].message.zh).toContain(workbook.file);
   });
 });
+
+describe("an older teachers' form with one 研究生毕业 row", () => {
+  const schools = formSchools();
+  const school = schools.find((s) => s.type === "九年一贯制学校" && s.primary && s.junior) ?? schools[0];
+  const workbook = formWorkbook(school);
+  for (const sheet of ["教基4155", "教基4156"]) {
+    const grid = workbook.grids.find((g) => g.sheet.startsWith(sheet));
+    if (!grid) continue;
+    const doctor = formRow(workbook, sheet, "博士研究生毕业");
+    const master = formRow(workbook, sheet, "硕士研究生毕业");
+    // the graduates' row counts doctors and masters; the doctors' row is not on the older form
+    master[0] = "研究生毕业";
+    master[2] = Number(doctor[2]) + Number(master[2]);
+    grid.values.splice(grid.values.indexOf(doctor), 1, []);
+  }
+
+  it("reads qualified teachers as 研究生 + 本科 (+ 专科), without a label said missing", () => {
+    const reading = read([workbook]);
+    expect(reading.read.problems.filter((p) => p.code === "form-label-not-found")).toEqual([]);
+    const record = reading.read.records[0];
+    const [d, m, b, c] = school.primary?.education ?? [0, 0, 0, 0];
+    expect(record.teachers.primary.qualifiedTeachers).toBe(d + m + b + c);
+    if (school.junior) {
+      const [jd, jm, jb] = school.junior.education;
+      expect(record.teachers.junior.qualifiedTeachers).toBe(jd + jm + jb);
+    }
+  });
+});

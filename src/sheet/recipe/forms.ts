@@ -128,8 +128,13 @@ export function readFormWorkbook(
   missingSheetProblems(workbook, views, recipe, problems);
   for (const [field, derivation] of Object.entries(recipe.fields)) {
     if (derivation === undefined) continue;
-    const bound = bindDerivation<FormCell, FormLeaf>(derivation, (cell) => locate(views, cell, notFound));
-    if (!bound.ok) continue;
+    // a label an alternative lacks is said only when no alternative of the field could be read
+    const lacking: string[] = [];
+    const bound = bindDerivation<FormCell, FormLeaf>(derivation, (cell) => locate(views, cell, lacking));
+    if (!bound.ok) {
+      notFound.push(...lacking);
+      continue;
+    }
     const text = derivationText(bound.node);
     derivations.set(field, text);
     fields.set(
