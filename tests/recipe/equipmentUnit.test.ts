@@ -4,7 +4,8 @@
  * implausible says so of the export's own cell, with the hint to state 元 in its header (docs/import.md#problems).
  */
 import { readSchoolTable } from "../../src/sheet/read";
-import { COUNTY_LISTED, exportSheet, leagueRows } from "./exportFixture";
+import { COUNTY_LISTED, exportSheet, leagueRows, templateRowsOf } from "./exportFixture";
+import { rounded, templateRecords, verdictOf } from "./helpers";
 
 describe("an equipment column in 元 that states no unit", () => {
   const sheet = exportSheet(leagueRows(), { equipmentUnit: "元", unitRow: false });
@@ -25,5 +26,26 @@ describe("an equipment column in 元 that states no unit", () => {
       expect(w.message.zh).toContain("该列可能以元填报");
       expect(w.message.en).toContain("read in 10k yuan");
     }
+  });
+});
+
+describe("an equipment column whose unit follows a slash (教学仪器设备资产值/元)", () => {
+  const rows = leagueRows();
+  const sheet = exportSheet(rows, {
+    equipmentUnit: "元",
+    unitRow: false,
+    rename: { 教学仪器设备资产值: "教学仪器设备资产值/元" },
+  });
+
+  it("is found, and read in 元, as the same schools typed into the template", () => {
+    const read = readSchoolTable(
+      { sheet: sheet.sheet, topLeft: "A1", values: sheet.values, merges: sheet.merges },
+      { county: COUNTY_LISTED },
+    );
+    expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(read.problems.map((p) => p.code)).not.toContain("recipe-unmatched");
+    expect(read.problems.map((p) => p.code)).not.toContain("equipment-implausible");
+    const typed = templateRecords(templateRowsOf(rows, COUNTY_LISTED));
+    expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
   });
 });
