@@ -106,9 +106,33 @@ const LOCALE_SPELLINGS: Record<Locale, readonly string[]> = {
 
 const LOCALE_BY_SPELLING = bySpelling(LOCALE_SPELLINGS);
 
+/**
+ * The statistics' urban–rural codes (统计用城乡分类代码), as an export's 城乡分类 column may give them alone or before
+ * or after their names (`220`, `111主城区`, `镇中心区（121）`): 11x 城区, 12x 镇区, 2xx 乡村.
+ */
+const LOCALE_BY_CODE: ReadonlyMap<string, Locale> = new Map([
+  ["111", "urban"],
+  ["112", "urban"],
+  ["121", "town"],
+  ["122", "town"],
+  ["123", "town"],
+  ["210", "rural"],
+  ["220", "rural"],
+]);
+const LOCALE_CODED = /^(\d{3})?([^\d]*?)(?:[(（]?(\d{3})[)）]?)?$/u;
+
 export function parseLocale(text: string): Locale | null {
   if (typeof text !== "string") return null;
-  return LOCALE_BY_SPELLING.get(foldWord(text)) ?? null;
+  const folded = foldWord(text);
+  const named = LOCALE_BY_SPELLING.get(folded);
+  if (named) return named;
+  const m = LOCALE_CODED.exec(folded);
+  const code = m?.[1] ?? m?.[3];
+  if (!m || code === undefined || (m[1] !== undefined && m[3] !== undefined)) return null;
+  const byCode = LOCALE_BY_CODE.get(code);
+  // a name beside the code must agree with it
+  const name = m[2].replace(/[(（)）:：]/gu, "");
+  return byCode && (name === "" || LOCALE_BY_SPELLING.get(name) === byCode) ? byCode : null;
 }
 
 /** The template's word for each locale (docs/school-table.md#locales: 城区, 镇区, 乡村). */

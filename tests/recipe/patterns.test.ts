@@ -5,6 +5,7 @@ import {
   pathFit,
   shownPattern,
 } from "../../src/sheet/recipe/patterns";
+import { parseLevel } from "../../src/sheet/recipe/table";
 
 const pattern = (text: string) => {
   const p = parsePattern(text);
@@ -57,5 +58,15 @@ describe("header path patterns (docs/import.md#recipe-format)", () => {
   it("reads to a person as its first spellings joined by ›", () => {
     expect(shownPattern("专任教师 > 按学历分 > 本科|本科毕业")).toBe("专任教师›按学历分›本科");
     expect(parsePattern(" | ")).toBeNull();
+  });
+});
+
+describe("parseLevel: the 学段 of an export's row", () => {
+  it.each([
+    ["初中阶段", "junior"],
+    ["小学阶段", "primary"],
+    ["高中阶段", "senior"],
+  ])("%j → %s, as 小学部 and 初中段 are", (text, level) => {
+    expect(parseLevel(text)).toBe(level);
   });
 });

@@ -127,6 +127,34 @@ describe("parseLocale: 城乡类型", () => {
   });
 });
 
+describe("parseLocale: the statistics' urban–rural codes, as an export's 城乡分类 gives them", () => {
+  it.each([
+    ["111", "urban"],
+    ["112", "urban"],
+    ["121", "town"],
+    ["122", "town"],
+    ["123", "town"],
+    ["210", "rural"],
+    ["220", "rural"],
+    ["111主城区", "urban"],
+    ["122 镇乡结合区", "town"],
+    ["村庄（220）", "rural"],
+    ["乡中心区(210)", "rural"],
+    ["２２０", "rural"],
+  ])("%j → %s", (text, locale) => {
+    expect(parseLocale(text)).toBe(locale);
+  });
+
+  it("reads a name beside a code only where the two agree, and no code the statistics do not use", () => {
+    expect(parseLocale("111主城区")).toBe("urban");
+    expect(parseLocale("111村庄")).toBeNull();
+    expect(parseLocale("220(111)")).toBeNull();
+    expect(parseLocale("113")).toBeNull();
+    expect(parseLocale("200")).toBeNull();
+    expect(parseLocale("111220")).toBeNull();
+  });
+});
+
 describe("foldText: text as a person may have typed it", () => {
   it.each([
     ["第一小学", "第一小学"],

@@ -12,6 +12,7 @@ import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet } from "../../xlsx/reader";
+import { isShown } from "../../xlsx/reader/chooseSheet";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "../folderFiles";
 import { readWorkbookFile } from "../workbookFile";
 import { formatProblems } from "../verdict";
@@ -112,17 +113,32 @@ async function readExportFile(
   if (!book.ok) return { ok: false, problems: [book.problem] };
   const read = (grid: (typeof book.grids)[number]) =>
     readSchoolTable(grid, { profile: options.profile, recipe, county: options.county });
-  const chosen = chooseSheet(book.grids, options.sheet, recipe ? holdsRecipeTable(recipe) : holdsSchoolTable);
+  const holds = recipe ? holdsRecipeTable(recipe) : holdsSchoolTable;
+  const chosen = chooseSheet(book.grids, options.sheet, holds);
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
-  const result = read(chosen.grid);
+  let grid = chosen.grid;
+  let result = read(grid);
+  // a county asked for that the sheet read lacks may have a sheet of its own (an export split by county)
+  const lacksCounty = (r: typeof result) => r.problems.some((p) => p.code === "county-not-found");
+  if (options.sheet === undefined && options.county !== undefined && lacksCounty(result)) {
+    for (const other of book.grids) {
+      if (other === grid || !isShown(other) || !holds(other)) continue;
+      const found = read(other);
+      if (found.recipe && !lacksCounty(found)) {
+        grid = other;
+        result = found;
+        break;
+      }
+    }
+  }
   if (!result.recipe) {
     const problem: Problem = {
       severity: "error",
       code: "not-an-export",
       cell: null,
       message: {
-        zh: `工作表“${chosen.grid.sheet}”的表头不是统计导出表的表头（它可能已是学校表：可直接用 balance evaluate）。列名不同的导出表请用 --recipe 给出配方。`,
-        en: `The header of sheet "${chosen.grid.sheet}" is not a statistics export's (it may be a school table already: use balance evaluate). For an export with other column names give a recipe with --recipe.`,
+        zh: `工作表“${grid.sheet}”的表头不是统计导出表的表头（它可能已是学校表：可直接用 balance evaluate）。列名不同的导出表请用 --recipe 给出配方。`,
+        en: `The header of sheet "${grid.sheet}" is not a statistics export's (it may be a school table already: use balance evaluate). For an export with other column names give a recipe with --recipe.`,
       },
     };
     return { ok: false, problems: [...result.problems, problem] };
@@ -131,7 +147,7 @@ async function readExportFile(
     ok: true,
     reading: result.recipe,
     problems: result.problems,
-    sheet: chosen.grid.sheet,
+    sheet: grid.sheet,
     unread: 0,
     subfolders: [],
   };

@@ -13,6 +13,7 @@ import {
   type ColumnDefinition,
 } from "../../standard/columns";
 import { templateHeaderRow, toTenThousand, type TemplateCell } from "../template";
+import { LOCALE_WORDS, parseLocale } from "../vocabulary";
 import type { ImportedSchool } from "./schools";
 
 /** Where a cell of the canonical table came from. */
@@ -42,12 +43,24 @@ const IDENTITY: Record<string, (s: ImportedSchool) => { value: string | null; ce
     value: s.type ? SCHOOL_TYPE_NAMES[s.type].zh : s.typeText,
     cell: s.rows[0].cells.type,
   }),
-  locale: (s) => ({ value: s.locale, cell: s.rows[0].cells.locale }),
+  // in the template's word (城区, 镇区, 乡村) where the export's is known: the written table offers those three
+  locale: (s) => {
+    const locale = s.locale === null ? null : parseLocale(s.locale);
+    return { value: locale ? LOCALE_WORDS[locale] : s.locale, cell: s.rows[0].cells.locale };
+  },
   parent: (s) => ({ value: s.parent, cell: s.rows[0].cells.parent }),
 };
 
 function headerOf(column: ColumnDefinition, unit: "万元" | "元"): string {
   return column.kind === "money" ? `${column.zh}（${unit}）` : templateHeader(column);
+}
+
+/**
+ * A sum or difference of decimals as the clerk would write it: 4484.7 − 503.8 is 3980.9, not the 3980.8999999999996
+ * binary arithmetic leaves, which the written table would otherwise show in the cell.
+ */
+function withoutBinaryNoise(value: number): number {
+  return Number(value.toPrecision(15));
 }
 
 /**
@@ -83,7 +96,13 @@ export function canonicalTable(
       }
       const money = columnById(column.id)?.kind === "money";
       const value = combined.value;
-      row.push(value === null ? null : money && equipmentUnit === "万元" ? toTenThousand(value) : value);
+      row.push(
+        value === null
+          ? null
+          : money && equipmentUnit === "万元"
+            ? toTenThousand(value)
+            : withoutBinaryNoise(value),
+      );
       const single = combined.parts.length === 1 && combined.parts[0].sources.length === 1;
       rowSources.push({
         cell: combined.parts[0].sources[0]?.cell ?? null,
@@ -96,4 +115,26 @@ export function canonicalTable(
     sources.push(rowSources);
   }
   return { columnIds: columns.map((c) => c.id), header, rows, sources };
+}
+
+/**
+ * The table with its money in 万元, for reading it as a source stated it (or, stating nothing, was read): the
+ * reader's warnings then speak of the unit the clerk's column is in, not of the 元 the table keeps.
+ */
+export function inTenThousand(table: CanonicalTable): { header: string[]; rows: TemplateCell[][] } {
+  const money = table.columnIds.flatMap((id, c) => {
+    const column = columnById(id);
+    return column?.kind === "money" ? [{ c, header: `${column.zh}（万元）` }] : [];
+  });
+  const header = [...table.header];
+  for (const { c, header: text } of money) header[c] = text;
+  const rows = table.rows.map((row) => {
+    const out = [...row];
+    for (const { c } of money) {
+      const value = out[c];
+      if (typeof value === "number") out[c] = toTenThousand(value);
+    }
+    return out;
+  });
+  return { header, rows };
 }

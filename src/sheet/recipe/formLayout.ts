@@ -4,7 +4,7 @@
  * column's header path. Everything is found by its labels, through the reader's view of a sheet (sparse rows,
  * merged ranges, addresses).
  */
-import { readCell, readText } from "../cells";
+import { readCell, readNumber, readText } from "../cells";
 import { equipmentUnitOf, foldHeader } from "../headers";
 import type { GridView } from "../read/gridView";
 import { columnsNamed, labelMatches, type HeaderPattern, type PatternLevel } from "./patterns";
@@ -68,12 +68,21 @@ function someRight(view: GridView, r: number, labels: number, test: (value: unkn
 }
 
 /**
+ * A figure's cell right of the label columns, as a clerk may fill it: a number, a number written as text (" ３６ "),
+ * or a mark for none (-, —, /). None of them labels a column.
+ */
+function isFigure(value: unknown): boolean {
+  const n = readNumber(value);
+  return n.kind === "number" || (n.kind === "blank" && readCell(value).kind !== "blank");
+}
+
+/**
  * The header rows over a form's data, above row `below`: the run of rows with labels and no figures right of the
  * label columns, nearest above the data (blank rows and the data's own rows between are passed over).
  */
 function headerBand(view: GridView, below: number, labels: number): number[] {
-  const hasNumber = (r: number) => someRight(view, r, labels, isNumber);
-  const hasText = (r: number) => someRight(view, r, labels, (v) => labelText(v) !== null);
+  const hasNumber = (r: number) => someRight(view, r, labels, isFigure);
+  const hasText = (r: number) => someRight(view, r, labels, (v) => labelText(v) !== null && !isFigure(v));
   let h = below - 1;
   while (h >= 0 && (hasNumber(h) || !hasText(h))) h--;
   const band: number[] = [];
@@ -174,7 +183,22 @@ export function findFigure(
   };
 }
 
-/** The value written beside a label (学校名称 | 某某小学): the last cell right of it in its row. */
+/** The heads of a form's column of row codes (项目 | 编号 | 内容: 统计三级 | 06 | 突泉县). */
+const CODE_HEADS: ReadonlySet<string> = new Set(["编号", "栏次", "代码", "序号", "行次"]);
+
+/** Whether column c holds the row codes: a cell above row r heads it 编号 (or 栏次, 代码…). */
+function isCodeColumn(view: GridView, c: number, r: number): boolean {
+  for (let k = 0; k < r; k++) {
+    const text = labelText(view.value(k, c));
+    if (text !== null && CODE_HEADS.has(foldHeader(text))) return true;
+  }
+  return false;
+}
+
+/**
+ * The value written beside a label (学校名称 | 某某小学): the last cell right of it in its row, not the row's code
+ * (统计三级 | 06 | blank is blank, not "06"). A blank value is named by its cell right of the label and its code.
+ */
 export function besideLabel(
   view: GridView,
   level: PatternLevel,
@@ -186,9 +210,11 @@ export function besideLabel(
       if (label === null || !labelMatches(level, label)) continue;
       for (let k = row.length - 1; k > c; k--) {
         const t = readText(row[k]);
-        if (t.kind === "text") return { text: t.text, row: r, col: k };
+        if (t.kind === "text" && !isCodeColumn(view, k, r)) return { text: t.text, row: r, col: k };
       }
-      return { text: null, row: r, col: c + 1 };
+      let col = c + 1;
+      while (isCodeColumn(view, col, r)) col++;
+      return { text: null, row: r, col };
     }
   }
   return null;

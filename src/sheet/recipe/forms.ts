@@ -78,6 +78,28 @@ function leafKeys<L>(derivation: Derivation<L>): string[] {
   return [JSON.stringify(derivation)];
 }
 
+/** A warning for each sheet of the school's name and type that the workbook lacks, naming the sheets it has. */
+function missingSheetProblems(
+  workbook: FormWorkbook,
+  views: readonly GridView[],
+  recipe: FormRecipe,
+  problems: Problem[],
+): void {
+  const sheets = [...new Set([recipe.rows.name.sheet, recipe.rows.type.sheet])];
+  const has = views.map((v) => v.sheet);
+  for (const sheet of sheets.filter((name) => !formSheet(views, name))) {
+    problems.push({
+      severity: "warning",
+      code: "form-sheet-missing",
+      cell: null,
+      message: {
+        zh: `${workbook.file}：工作簿中没有名称以“${sheet}”开头的表，读不出学校名称和办学类型。工作簿中的表：${has.join("、") || "（无）"}。`,
+        en: `${workbook.file}: no sheet's name begins with "${sheet}", so the school's name and type cannot be read. The workbook's sheets: ${has.join(", ") || "(none)"}.`,
+      },
+    });
+  }
+}
+
 /** Reads one school's workbook under a form recipe: its identity beside its labels, each field derived. */
 export function readFormWorkbook(
   recipe: FormRecipe,
@@ -97,10 +119,22 @@ export function readFormWorkbook(
   const fields = new Map<string, DerivedValue>();
   const derivations = new Map<string, string>();
   const notFound: string[] = [];
+  // the school's name and type are required: a sheet or label they lack is said, not left to a blank
+  for (const rule of [recipe.rows.name, recipe.rows.type]) {
+    const view = formSheet(views, rule.sheet);
+    if (view && identity(workbook, views, rule).cell === null)
+      notFound.push(`${view.sheet}›${shownPattern(rule.label)}`);
+  }
+  missingSheetProblems(workbook, views, recipe, problems);
   for (const [field, derivation] of Object.entries(recipe.fields)) {
     if (derivation === undefined) continue;
-    const bound = bindDerivation<FormCell, FormLeaf>(derivation, (cell) => locate(views, cell, notFound));
-    if (!bound.ok) continue;
+    // a label an alternative lacks is said only when no alternative of the field could be read
+    const lacking: string[] = [];
+    const bound = bindDerivation<FormCell, FormLeaf>(derivation, (cell) => locate(views, cell, lacking));
+    if (!bound.ok) {
+      notFound.push(...lacking);
+      continue;
+    }
     const text = derivationText(bound.node);
     derivations.set(field, text);
     fields.set(
@@ -194,10 +228,11 @@ export function readFormWorkbooks(
   const derived = { fields, splitByColumns: formFieldsSplit(recipe), levelsOfOwnSources: true };
   const selected = selectCounty(
     rows.map((r) => r.county),
-    (i) => rows[i].cells.county,
+    (i) => rows[i].cells.county ?? rows[i].cells.name,
     options.county,
     problems,
     options.countyNames,
+    (i) => rows[i].name,
   );
   const kept = selected.keep.map((i) => rows[i]);
   return readSourceRows(kept, selected, derived, problems, options, fileOf, readTable);

@@ -6,7 +6,7 @@
 import type { Grid } from "../grid";
 import type { Problem } from "../../problems/problem";
 import { collect } from "../read/figures";
-import { GridView } from "../read/gridView";
+import { GridView, isBlank } from "../read/gridView";
 import { findHeader, withUnitRow, type HeaderReading, type MatchHeader } from "../read/headerPaths";
 import { noSkippedRows, walkTable } from "../read/tableRows";
 import type { ReadResult } from "../read/table";
@@ -64,6 +64,31 @@ function recipeMatcher(recipe: TableRecipe): MatchHeader {
 export function holdsRecipeTable(recipe: TableRecipe): (grid: Grid) => boolean {
   const match = recipeMatcher(recipe);
   return (grid) => findHeader(new GridView(grid, []), match, false) !== null;
+}
+
+/**
+ * A data row as the recipe reads it: a blank cell of a row rule's column (学校名称, 统计三级, 办学类型…) inside a
+ * range merged down from a data row above takes that range's value, for a county or a school written once over its
+ * rows (a combined school's 学段 rows under one merged name) belongs to each of them. Figures are not spread: a
+ * merged number is one school's, counted once.
+ */
+function rowOfMergedLabels(
+  view: GridView,
+  labelColumns: readonly number[],
+  firstDataRow: number,
+): (r: number) => readonly unknown[] {
+  if (view.merges === null || view.merges.length === 0) return (r) => view.row(r);
+  return (r) => {
+    let row = view.row(r);
+    for (const c of labelColumns) {
+      if (!isBlank(row[c])) continue;
+      const m = view.mergeAt(r, c);
+      if (!m || m.top >= r || m.top < firstDataRow) continue;
+      if (row === view.row(r)) row = [...row];
+      (row as unknown[])[c] = view.value(m.top, m.left);
+    }
+    return row;
+  };
 }
 
 /** Whether the plain reading of a header already has the teachers of the school table: no recipe is tried then. */
@@ -136,10 +161,12 @@ export function readWithRecipe(
   const skippedRows = walkTable(view, reading.header.rows, columns, collect(problems), (r) =>
     dataRows.push(r),
   );
+  const labelColumns = Object.values(plan.rules).map((column) => column.index);
+  const headerEnd = reading.header.rows[reading.header.rows.length - 1] + 1;
   const exported = readExport(
     {
       sheet: view.sheet,
-      row: (r) => view.row(r),
+      row: rowOfMergedLabels(view, labelColumns, headerEnd),
       dataRows,
       address: (r, c) => view.address(r, c),
       sheetRow: (r) => view.sheetRow(r),

@@ -3,7 +3,7 @@
  * top level first. A pattern's levels are separated by `›` (or `>`), and a level may list spellings separated by
  * `|` (`县|区县|旗县市区`). Labels are compared folded: full-width and half-width alike, spaces and line breaks
  * ignored, the marks statistics forms put before a label (`#`, `其中：`, `一、`, `(1)`) dropped, and a unit in
- * brackets — `（万元）`, `(间)` — optional on either side.
+ * brackets or after a slash — `（万元）`, `(间)`, `/元` — optional on either side.
  */
 import { foldHeader } from "../headers";
 
@@ -31,8 +31,12 @@ const LEVEL_SEPARATOR = /\s*[›>]\s*/u;
 const LEADING_MARKS =
   /^(?:#|其中|[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)|\(\d{1,2}\)|\([一二三四五六七八九十]+\))+/u;
 
-/** A unit in brackets at the end of a folded label: (万元), (元), (间), (m2), (平方米), (人), (个), (所). */
-const BRACKETED_UNIT = /\((?:万元|元|千元|间|m2|平方米|平米|人|个|所|册|台|件|名|单位[^)]*)\)$/u;
+/**
+ * A unit at the end of a folded label, in brackets or after a slash: (万元), (元), (间), (m2), (平方米), (人), (个),
+ * (所), /元, /平方米.
+ */
+const BRACKETED_UNIT =
+  /(?:\((?:万元|元|千元|间|m2|平方米|平米|人|个|所|册|台|件|名|单位[^)]*)\)|\/(?:万元|元|千元|间|m2|平方米|平米|人|个|所|册|台|件|名))$/u;
 
 /** A label folded for comparison with a pattern's spelling. */
 export function foldLabel(label: string): string {

@@ -10,7 +10,7 @@ import { columnIndex, type Grid } from "../grid";
 import type { Problem } from "../../problems/problem";
 import type { ReadResult } from "../read";
 import { noSkippedRows } from "../read/tableRows";
-import { canonicalTable, type CanonicalTable, type CellSource } from "./canonical";
+import { canonicalTable, inTenThousand, type CanonicalTable, type CellSource } from "./canonical";
 import { importSchools, type ImportedSchool, type SourceRow } from "./schools";
 import { readTableRow, type TablePlan } from "./table";
 import { selectCounty } from "./rowGroups";
@@ -121,6 +121,8 @@ export interface DerivedFields {
   splitByColumns: ReadonlySet<string>;
   /** every level's figures come from its own sources (schools.ts) */
   levelsOfOwnSources?: boolean;
+  /** the unit the source's equipment value was read in, where one column gives it: the table is read in it */
+  equipmentUnit?: "万元" | "元";
 }
 
 /**
@@ -146,7 +148,8 @@ export function readSourceRows(
   problems.push(...imported.problems);
   const derivations = new Map(derived.fields.map((f) => [f.field, f.text]));
   const table = canonicalTable(imported.schools, derivations, "元");
-  const grid: Grid = { sheet: CANONICAL_SHEET, topLeft: "A1", values: [table.header, ...table.rows] };
+  const shown = derived.equipmentUnit === "万元" ? inTenThousand(table) : table;
+  const grid: Grid = { sheet: CANONICAL_SHEET, topLeft: "A1", values: [shown.header, ...shown.rows] };
   const read = imported.schools.length > 0 ? readTable(grid) : null;
   if (!read && !problems.some((p) => p.severity === "error")) {
     problems.push({
@@ -232,18 +235,26 @@ export function readExport(
     return t?.kind === "text" ? t.text : null;
   };
   const { dataRows } = source;
+  const nameColumn = plan.rules.name?.index;
   const selected = selectCounty(
     dataRows.map(countyOf),
     (i) => (countyColumn === undefined ? null : source.address(dataRows[i], countyColumn)),
     options.county,
     problems,
     options.countyNames,
+    (i) => {
+      const t = nameColumn === undefined ? null : readText(source.row(dataRows[i])[nameColumn]);
+      return t?.kind === "text" ? t.text : null;
+    },
   );
   const rows = selected.keep.map((i) => {
     const r = dataRows[i];
     return readTableRow(plan, source.row(r), source.sheetRow(r), r, context);
   });
-  return readSourceRows(rows, selected, plan, problems, options, () => source.sheet, readTable);
+  const equipment = plan.fields.find((f) => f.field === "equipmentValue")?.node;
+  const equipmentUnit = equipment?.kind === "leaf" ? (equipment.leaf.unit ?? options.defaultUnit) : undefined;
+  const derived = { ...plan, equipmentUnit };
+  return readSourceRows(rows, selected, derived, problems, options, () => source.sheet, readTable);
 }
 
 /** A record's source: the export's sheet, its school's first row, each field's first source cell. */

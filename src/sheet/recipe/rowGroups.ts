@@ -29,7 +29,9 @@ const TEACHER_FIELDS = [
  * spells it: the one it names when it names one, asked for or not (so that a county's own export titles its
  * report and finds its target year); the name asked for where the table names none; null when it names none and
  * none was asked for. `otherNames` are the
- * names the county asked for goes by in the profile's plan, any of which the table may write.
+ * names the county asked for goes by in the profile's plan, any of which the table may write. A row whose county
+ * is blank is the county's in a table of one; in a table of several it cannot be placed: it is not read, and an
+ * error names it (`nameOf` its school), for the county asked for may be the one it belongs to.
  */
 export function selectCounty(
   counties: readonly (string | null)[],
@@ -37,6 +39,7 @@ export function selectCounty(
   county: string | undefined,
   problems: Problem[],
   otherNames: readonly string[] = [],
+  nameOf: (index: number) => string | null = () => null,
 ): { keep: number[]; counties: string[]; county: string | null } {
   // a province's rows repeat a few hundred county names: each folded once
   const folds = new Map<string, string>();
@@ -89,11 +92,43 @@ export function selectCounty(
     );
     return { keep: [], counties: list, county: null };
   }
+  const chosen = names.get(wanted) as string;
+  if (list.length > 1) unplacedRows(counties, cellOf, nameOf, chosen, problems);
+  // in a table of one county a blank county is that county's, as when none is asked for
+  const own = (c: string | null) => (c === null ? list.length === 1 : folded(c) === wanted);
   return {
-    keep: all.filter((i) => counties[i] !== null && folded(counties[i] as string) === wanted),
+    keep: all.filter((i) => own(counties[i])),
     counties: list,
-    county: names.get(wanted) as string,
+    county: chosen,
   };
+}
+
+/** An error for each row of a table of several counties whose county is blank: the county read may lack it. */
+function unplacedRows(
+  counties: readonly (string | null)[],
+  cellOf: (index: number) => string | null,
+  nameOf: (index: number) => string | null,
+  county: string,
+  problems: Problem[],
+): void {
+  counties.forEach((c, i) => {
+    if (c !== null) return;
+    const cell = cellOf(i);
+    const at = cell === null ? "" : `${cell}：`;
+    const atEn = cell === null ? "" : `${cell}: `;
+    const name = nameOf(i);
+    const school = name === null ? "该行" : `“${name}”`;
+    const schoolEn = name === null ? "this row" : `"${name}"`;
+    problems.push(
+      recipeProblem(
+        "error",
+        "county-blank",
+        cell,
+        `${at}${school}的旗县市区为空。表中有几个旗县市区，无法确定该校属于哪一个，未读入“${county}”：请填写旗县市区（合并单元格的，取消合并后逐行填写）。`,
+        `${atEn}the county of ${schoolEn} is blank. The table holds several counties, so the school's cannot be told; it was not read into "${county}". Fill in its county (unmerge a merged cell and fill in every row).`,
+      ),
+    );
+  });
 }
 
 /** The school a campus joins: the one its 隶属学校 names, following a campus of a campus up to its school. */

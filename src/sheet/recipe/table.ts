@@ -167,7 +167,7 @@ export function recipeFit(plan: TablePlan | null): number {
 const COUNTED_YES: ReadonlySet<string> = new Set(["是", "1", "true", "y", "yes", "计"]);
 const COUNTED_NO: ReadonlySet<string> = new Set(["否", "0", "false", "n", "no", "不计"]);
 
-/** 学段 words: 小学, 初中, 高中, with 部/段/学段 after them. */
+/** 学段 words: 小学, 初中, 高中, with 部/段/学段/阶段 after them. */
 const LEVEL_WORDS: Record<string, RowLevel> = {
   小学: "primary",
   初中: "junior",
@@ -180,7 +180,7 @@ const LEVEL_WORDS: Record<string, RowLevel> = {
 };
 
 export function parseLevel(text: string): RowLevel | null {
-  const folded = foldLabel(text).replace(/(?:学段|部|段)$/u, "");
+  const folded = foldLabel(text).replace(/(?:学段|阶段|部|段)$/u, "");
   return LEVEL_WORDS[folded] ?? null;
 }
 
