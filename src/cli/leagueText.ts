@@ -140,11 +140,11 @@ export function trendText(trend: Trend, profile: Profile, county: string, lang: 
     lines.push(`  ${zh ? "撤销学校" : "Closed"}${zh ? "：" : ": "}${list(s.removed.map(inYear))}`);
   if (s.merged.length > 0)
     lines.push(
-      `  ${zh ? "合并" : "Merged"}${zh ? "：" : ": "}${list(s.merged.map((x) => `${list(x.from)} → ${x.school}`))}`,
+      `  ${zh ? "合并" : "Merged"}${zh ? "：" : ": "}${list(s.merged.map((x) => inYear({ school: `${list(x.from)} → ${x.school}`, year: x.year })))}`,
     );
   if (s.renamed.length > 0)
     lines.push(
-      `  ${zh ? "更名" : "Renamed"}${zh ? "：" : ": "}${list(s.renamed.map((x) => `${x.from} → ${x.to}`))}`,
+      `  ${zh ? "更名" : "Renamed"}${zh ? "：" : ": "}${list(s.renamed.map((x) => inYear({ school: `${x.from} → ${x.to}`, year: x.year })))}`,
     );
   lines.push("");
   lines.push(zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`);

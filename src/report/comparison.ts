@@ -145,7 +145,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
     ...trend.schools.renamed.map((x) => [
       cell(zh ? "更名" : "Renamed"),
       cell(`${x.from} → ${x.to}`),
-      cell("—"),
+      cell(x.year),
     ]),
   ];
   rows.push(...schoolRows);

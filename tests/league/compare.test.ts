@@ -50,7 +50,7 @@ describe("balance compare", () => {
     expect(doc.schools).toEqual({
       added: [{ school: "己小学", year: "2026" }],
       removed: [{ school: "戊小学", year: "2026" }],
-      renamed: [{ from: "丁小学", to: "丁镇中心小学" }],
+      renamed: [{ from: "丁小学", to: "丁镇中心小学", year: "2026" }],
       merged: [],
     });
     expect(doc.sections[0]).toMatchObject({
@@ -151,6 +151,8 @@ describe("balance compare", () => {
     expect(en.stdout).toContain("  Opened: 丁镇中心小学 (2026), 己小学 (2026)\n");
     expect(en.stdout).toContain("  Closed: 丁小学 (2026), 戊小学 (2026)\n");
     expect(r.stdout).toContain("  撤销学校：戊小学（2026）\n");
+    // a rename says the year it took effect, as the opened and closed schools do
+    expect(r.stdout).toContain("  更名：丁小学 → 丁镇中心小学（2026）\n");
     const out = join(dir, "comparison-en.xlsx");
     expect((await run("compare", earlier, later, "--lang", "en", "--out", out)).code).toBe(0);
     const book = new ExcelJS.Workbook();
