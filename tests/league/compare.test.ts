@@ -373,6 +373,19 @@ describe("balance compare", () => {
     const r = await run("compare", earlier, later, "--rename", bad, "--json");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).problems[0].message).toContain("丁小学");
+    // the text names the file and the old name, in Chinese only
+    const text = await run("compare", earlier, later, "--rename", bad);
+    expect(text.stderr).toContain(`更名文件“${bad}”中的“丁小学”：新校名应为带引号的文字`);
+    expect(text.stderr).not.toMatch(/Invalid input/);
+    const list = join(dir, "list-renames.json");
+    writeFileSync(list, JSON.stringify(["丁小学", "丁镇中心小学"]));
+    expect((await run("compare", earlier, later, "--rename", list)).stderr).toContain(
+      `更名文件“${list}”：应为 { "旧名": "新名", … } 形式`,
+    );
+    // a rename map that is not there: said in words, not by the system's code
+    const missing = await run("compare", earlier, later, "--rename", join(dir, "没有这个文件.json"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("（文件不存在，请检查路径和文件名）");
     const junk = join(dir, "坏2026.xlsx");
     writeFileSync(junk, "not a workbook");
     const unreadable = await run("compare", earlier, junk);

@@ -221,16 +221,24 @@ export const compareCommand: Command = {
       if (!file.ok) return file.code;
       const parsed = renameMapSchema.safeParse(file.value);
       if (!parsed.success) {
+        // the file named, and the old name whose new name is wrong: what a clerk opens and looks for
+        const file = values.rename;
         const problems: Problem[] = parsed.error.issues.map((issue) => {
-          const field = issue.path.length > 0 ? issue.path.join(".") : values.rename!;
+          const field = issue.path.map(String).join(".");
           return {
             severity: "error",
             code: "rename-invalid",
             cell: null,
-            message: {
-              zh: `更名文件 ${field}：应为 { "旧名": "新名" }（${issue.message}）`,
-              en: `rename map ${field}: expected { "old name": "new name" } (${issue.message})`,
-            },
+            message:
+              field === ""
+                ? {
+                    zh: `更名文件“${file}”：应为 { "旧名": "新名", … } 形式，每个旧名对应一个新校名`,
+                    en: `rename map "${file}": expected { "old name": "new name", … } (${issue.message})`,
+                  }
+                : {
+                    zh: `更名文件“${file}”中的“${field}”：新校名应为带引号的文字，如 { "${field}": "新校名" }`,
+                    en: `rename map "${file}", "${field}": the new name must be text in quotes, { "${field}": "new name" } (${issue.message})`,
+                  },
           };
         });
         return inputProblems(io, problems, lang, json);
