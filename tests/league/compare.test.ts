@@ -220,6 +220,17 @@ describe("balance compare", () => {
     const macros = JSON.parse((await run("compare", c, d, "--json", "--county", "科右中旗")).stdout);
     expect(macros.years).toEqual(["丙年", "丁年"]);
     expect((await run("compare", a, b)).stdout).toContain("未作预测");
+    // each time the reason that holds, in words a clerk can act on
+    expect((await run("compare", a, b, "--county", "科右中旗")).stdout).toContain(
+      "未作预测：不知道各文件的年份（用 --years 给出，或在文件名、文件夹名中写上年份）。",
+    );
+    expect((await run("compare", a, b, "--years", "2025,2026", "--county", "某某旗")).stdout).toContain(
+      "未作预测：标准方案中没有“某某旗”的目标年份",
+    );
+    // 阿尔山市's target year is 2026: a comparison up to 2026 has nothing left to project
+    expect((await run("compare", a, b, "--years", "2025,2026", "--county", "阿尔山市")).stdout).toContain(
+      "未作预测：目标年份 2026 年不晚于所对比的最后一年 2026 年，达标与否以该年数据的评估为准。",
+    );
     const given = JSON.parse(
       (await run("compare", a, b, "--json", "--years", "2026,2027", "--county", "科右中旗")).stdout,
     );

@@ -10,7 +10,7 @@ import {
 import { buildComparisonReport } from "../../report/comparison";
 import type { Problem } from "../../problems/problem";
 import { evaluateCountySources, type CountySource } from "../countySource";
-import { calendarDate, trendText } from "../leagueText";
+import { calendarDate, trendText, type NoProjection } from "../leagueText";
 import { formatProblems } from "../verdict";
 import { yearOfFile } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
@@ -285,6 +285,15 @@ export const compareCommand: Command = {
     const county = named?.name ?? values.county ?? detected;
     const targetYear = (named ?? findCounty(profile, county))?.targetYear ?? null;
     const trend = compareYears(trendYears, { renames, targetYear });
+    const lastYear = years[years.length - 1];
+    const noProjection: NoProjection | undefined =
+      targetYear === null
+        ? { why: "noTargetYear" }
+        : years.some((y) => y === null)
+          ? { why: "yearsUnknown" }
+          : lastYear !== null && targetYear <= lastYear
+            ? { why: "targetYearReached", targetYear, lastYear }
+            : undefined;
     let wrote = "";
     if (out !== undefined) {
       const report = buildComparisonReport(trend, profile, { lang, county, date: calendarDate(new Date()) });
@@ -298,7 +307,7 @@ export const compareCommand: Command = {
       io.stdout(JSON.stringify(document, null, 2) + "\n");
       if (wrote) io.stderr(wrote);
     } else {
-      io.stdout(trendText(trend, profile, county, lang) + (wrote ? `\n${wrote}` : ""));
+      io.stdout(trendText(trend, profile, county, lang, noProjection) + (wrote ? `\n${wrote}` : ""));
     }
     return EXIT.ok;
   },
