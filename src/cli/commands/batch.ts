@@ -223,8 +223,9 @@ export const batchCommand: Command = {
         }
         // a county's warnings too (a hidden sheet passed over, a total skipped): its verdict may rest on them
         if (result.problems.length > 0 && !json) {
-          // a county of a multi-county export is named with its file
-          const of = result.source.county;
+          // a county of a multi-county export is named with its file, as its line in the summary names it (the
+          // plan's 科右前旗 for the table's 科尔沁右翼前旗)
+          const of = result.source.county === undefined ? undefined : result.county;
           const county = lang === "zh" ? `（${of}）` : ` (${of})`;
           const where = of === undefined ? source.file : `${source.file}${county}`;
           progress.message(() =>
