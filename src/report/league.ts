@@ -285,10 +285,8 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
 /** The league workbook: the summary sheet, then one sheet per county in the summary's order. */
 export function buildLeagueReport(input: LeagueReportInput, options: LeagueReportOptions): Report {
   const summary = summarySheet(input, options);
-  const names = uniqueSheetNames(
-    input.summary.counties.map((s) => s.county),
-    [summary.name],
-  );
+  // two years of one county are two tabs: named by their files' years where they tell them apart
+  const names = uniqueSheetNames(countyLabels(input.summary.counties, options.lang), [summary.name]);
   const counties = input.summary.counties.map((s, i) =>
     countySheet(s, input.details[i] ?? { evaluation: null, problems: [] }, names[i], input, options.lang),
   );

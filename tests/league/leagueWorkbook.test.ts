@@ -85,6 +85,16 @@ test("one county from two files is told apart by the files' years; an unread fil
   expect(sheet.charts![0].categories).toBe(`A${primary}:A${primary + 2}`);
 });
 
+test("the county sheets of one county from two files are named by the files' years", () => {
+  expect(report.sheets.map((s) => s.name)).toEqual([
+    "盟市汇总",
+    "乌兰浩特市",
+    "突泉县（2024）",
+    "突泉县（2025）",
+    "科右中旗",
+  ]);
+});
+
 test("a page header that starts with a year keeps its year (&9 and 2025 would read as a size of 92025)", async () => {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await reportBytes(report)) as unknown as ArrayBuffer);
