@@ -8,6 +8,11 @@ import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 /** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
 const NOT_A_WORKBOOK = /^(?:~\$|\.~|\._)/u;
 
+/** Whether a file's name is that of a lock file Excel or WPS keeps beside an open workbook (`NOT_A_WORKBOOK`). */
+export function isLockFileName(path: string): boolean {
+  return NOT_A_WORKBOOK.test(path.split(/[\\/]/).pop() ?? path);
+}
+
 /**
  * The spreadsheets of `folder` (not of its subfolders), by name, without lock files. Spreadsheets in other
  * formats than .xlsx (.xls, .et, .ods, .csv …) are listed too: the reader says of each what it is and to save it

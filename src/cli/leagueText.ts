@@ -119,8 +119,45 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
   return lines.join("\n") + "\n";
 }
 
-/** The comparison as text: schools, regressions, coefficients by year, the projection. */
-export function trendText(trend: Trend, profile: Profile, county: string, lang: Lang): string {
+/**
+ * Why a comparison has no projection (`Trend.projection` null): the county has no target year, a year of the files
+ * is not known, or the target year is not after the last year compared.
+ */
+export type NoProjection =
+  | { why: "noTargetYear" }
+  | { why: "yearsUnknown" }
+  | { why: "targetYearReached"; targetYear: number; lastYear: number };
+
+function noProjectionText(county: string, reason: NoProjection | undefined, lang: Lang): string {
+  const zh = lang === "zh";
+  switch (reason?.why) {
+    case "noTargetYear":
+      return zh
+        ? `未作预测：标准方案中没有“${county}”的目标年份（用 --county 指定方案中的旗县市，或在 --profile 中给出它的目标年份）。`
+        : `No projection: the profile sets no target year for "${county}" (name a county of the plan with --county, or give its target year in --profile).`;
+    case "yearsUnknown":
+      return zh
+        ? "未作预测：不知道各文件的年份（用 --years 给出，或在文件名、文件夹名中写上年份）。"
+        : "No projection: the files' years are not known (give them with --years, or put the year in the files' or folders' names).";
+    case "targetYearReached":
+      return zh
+        ? `未作预测：目标年份 ${reason.targetYear} 年不晚于所对比的最后一年 ${reason.lastYear} 年，达标与否以该年数据的评估为准。`
+        : `No projection: the target year ${reason.targetYear} is not after the last year compared, ${reason.lastYear}; that year's evaluation decides.`;
+    default:
+      return zh
+        ? "未作预测：需要各文件的年份（--years 或文件名中的年份）、该旗县市的目标年份（--county 或 --profile），且目标年份晚于最后一年。"
+        : "No projection: it needs each file's year (--years or a year in the file name) and the county's target year (--county or --profile), after the last year.";
+  }
+}
+
+/** The comparison as text: schools, regressions, coefficients by year, the projection (or why there is none). */
+export function trendText(
+  trend: Trend,
+  profile: Profile,
+  county: string,
+  lang: Lang,
+  noProjection?: NoProjection,
+): string {
   const zh = lang === "zh";
   const lines: string[] = [];
   lines.push(
@@ -140,11 +177,11 @@ export function trendText(trend: Trend, profile: Profile, county: string, lang: 
     lines.push(`  ${zh ? "撤销学校" : "Closed"}${zh ? "：" : ": "}${list(s.removed.map(inYear))}`);
   if (s.merged.length > 0)
     lines.push(
-      `  ${zh ? "合并" : "Merged"}${zh ? "：" : ": "}${list(s.merged.map((x) => `${list(x.from)} → ${x.school}`))}`,
+      `  ${zh ? "合并" : "Merged"}${zh ? "：" : ": "}${list(s.merged.map((x) => inYear({ school: `${list(x.from)} → ${x.school}`, year: x.year })))}`,
     );
   if (s.renamed.length > 0)
     lines.push(
-      `  ${zh ? "更名" : "Renamed"}${zh ? "：" : ": "}${list(s.renamed.map((x) => `${x.from} → ${x.to}`))}`,
+      `  ${zh ? "更名" : "Renamed"}${zh ? "：" : ": "}${list(s.renamed.map((x) => inYear({ school: `${x.from} → ${x.to}`, year: x.year })))}`,
     );
   lines.push("");
   lines.push(zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`);
@@ -202,11 +239,7 @@ export function trendText(trend: Trend, profile: Profile, county: string, lang: 
   const p = trend.projection;
   if (!p) {
     lines.push("");
-    lines.push(
-      zh
-        ? "未作预测：需要各文件的年份（--years 或文件名中的年份）、该旗县市的目标年份（--county 或 --profile），且目标年份晚于最后一年。"
-        : "No projection: it needs each file's year (--years or a year in the file name) and the county's target year (--county or --profile), after the last year.",
-    );
+    lines.push(noProjectionText(county, noProjection, lang));
   }
   if (p) {
     lines.push("");

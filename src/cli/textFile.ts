@@ -29,5 +29,10 @@ export function unreadableWhy(code: string | undefined): { zh: string; en: strin
       en: "not UTF-8 text; save it again with the encoding UTF-8",
     };
   }
+  // the system's codes are no words for a clerk: the usual ones said, the code kept in English for support
+  if (code === "ENOENT") return { zh: "文件不存在，请检查路径和文件名", en: "no such file (ENOENT)" };
+  if (code === "EACCES" || code === "EPERM")
+    return { zh: "没有读取该文件的权限", en: `permission denied (${code})` };
+  if (code === "EISDIR") return { zh: "这是一个文件夹，不是文件", en: "it is a folder, not a file (EISDIR)" };
   return { zh: code ?? "未知原因", en: code ?? "unknown reason" };
 }

@@ -256,16 +256,18 @@ export function rankIndicators(evaluations: readonly (Evaluation | null)[]): Ind
 
 /**
  * Which files the league's counts take: every county once. Of several files of one county (by name, spaces and
- * full-width forms aside) the one whose name gives the latest year (`fileYear`), else the last given, is counted;
- * each file keeps its own line all the same.
+ * full-width forms aside) one that was evaluated before one that was not (a damaged copy beside the county's row
+ * of a statistics export would otherwise take the county out of the counts), then the one whose name gives the
+ * latest year (`fileYear`), else the last given, is counted; each file keeps its own line all the same.
  */
 export function countedFiles(counties: readonly LeagueCountyInput[]): boolean[] {
   const chosen = new Map<string, number>();
+  const rank = (c: LeagueCountyInput) => [c.evaluation === null ? 0 : 1, c.fileYear ?? -Infinity];
+  const notAbove = (a: number[], b: number[]) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
   counties.forEach((c, i) => {
     const key = nameKey(c.county);
     const before = chosen.get(key);
-    if (before === undefined || (counties[before].fileYear ?? -Infinity) <= (c.fileYear ?? -Infinity))
-      chosen.set(key, i);
+    if (before === undefined || notAbove(rank(counties[before]), rank(c))) chosen.set(key, i);
   });
   return counties.map((c, i) => chosen.get(nameKey(c.county)) === i);
 }

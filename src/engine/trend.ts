@@ -21,7 +21,10 @@ export interface TrendYear {
   evaluation: Evaluation;
 }
 
-/** A rename map: { "旧名": "新名" }, applied to every year's school names before matching. */
+/**
+ * A rename map: { "旧名": "新名" }. Between two consecutive years it renames a school of the earlier year that the
+ * later year no longer has, to the name it has there (`renameResolver`).
+ */
 export const renameMapSchema = z.record(z.string().trim().min(1), z.string().trim().min(1));
 export type RenameMap = z.infer<typeof renameMapSchema>;
 
@@ -123,7 +126,8 @@ export interface Trend {
   schools: {
     added: { school: string; year: string }[];
     removed: { school: string; year: string }[];
-    renamed: { from: string; to: string }[];
+    /** a school of the earlier year found under its new name in `year` */
+    renamed: { from: string; to: string; year: string }[];
     merged: { school: string; from: string[]; year: string }[];
   };
   sections: SectionChange[];
@@ -146,16 +150,23 @@ export interface Trend {
 
 const STATUS_RANK: Record<IndicatorStatus, number> = { met: 2, floor: 1, unmet: 0 };
 
-/** The name a school goes by once the rename map is applied, following chains (A → B → C) but not cycles. */
-export function renameResolver(renames: RenameMap): (name: string) => string {
+/**
+ * The name a school goes by once the rename map is applied, following chains (A → B → C) but not cycles. With the
+ * names of the later of two years (`later`, by `nameKey`), a school is renamed only into that year: one the later
+ * year still has keeps its name, the chain stops at the first name the later year has, and a school whose names
+ * the later year has none of keeps its own (it closed, or the map speaks of another year). Over three years a map
+ * that merges two schools in the last one leaves them two schools in the years before.
+ */
+export function renameResolver(renames: RenameMap, later?: ReadonlySet<string>): (name: string) => string {
   const map = new Map(Object.entries(renames).map(([from, to]) => [nameKey(from), to]));
   return (name) => {
     let current = name;
     const seen = new Set<string>();
     for (;;) {
       const key = nameKey(current);
+      if (later?.has(key)) return current;
       const next = map.get(key);
-      if (next === undefined || seen.has(key)) return current;
+      if (next === undefined || seen.has(key)) return later ? name : current;
       seen.add(key);
       current = next;
     }
@@ -322,33 +333,29 @@ function projectCoefficients(
 }
 
 /**
- * Compares two or more years of one county, oldest first. Schools are matched by name (spaces and full-width
- * forms ignored) after the rename map; several names that map to one school are a merger and their sections are
- * not compared one to one. Sections and regressions are listed for each pair of consecutive years.
+ * Compares two or more years of one county, oldest first. Schools of consecutive years are matched by name (spaces
+ * and full-width forms ignored), the earlier year's renamed into the later's by the rename map
+ * (`renameResolver`); several names that map to one school are a merger and their sections are not compared one
+ * to one. Sections, renames, mergers and regressions are listed for each pair of consecutive years.
  */
 export function compareYears(
   years: readonly TrendYear[],
   options: { renames?: RenameMap; targetYear?: number | null } = {},
 ): Trend {
-  const canonical = renameResolver(options.renames ?? {});
+  const renames = options.renames ?? {};
   const labels = years.map((y) => y.label);
-  const indexes = years.map((y) => indexYear(y.evaluation, canonical));
+  // each year under its own names, as the later year of a pair
+  const asItself = years.map((y) => indexYear(y.evaluation, (name) => name));
   const schools: Trend["schools"] = { added: [], removed: [], renamed: [], merged: [] };
-  const renamed = new Map<string, string>();
   const sections: SectionChange[] = [];
   const regressions: Regression[] = [];
   const unchanged: Trend["unchanged"] = [];
   const noSchoolInCommon: Trend["noSchoolInCommon"] = [];
 
-  for (const index of indexes) {
-    for (const [key, names] of index.originals) {
-      for (const n of names) if (nameKey(n) !== key) renamed.set(n, canonical(n));
-    }
-  }
-  schools.renamed = [...renamed].map(([from, to]) => ({ from, to }));
-
   for (let i = 1; i < years.length; i++) {
-    const [a, b] = [indexes[i - 1], indexes[i]];
+    const b = asItself[i];
+    // the earlier year under the names its schools go by in the later one
+    const a = indexYear(years[i - 1].evaluation, renameResolver(renames, new Set(b.originals.keys())));
     const [yearBefore, yearAfter] = [labels[i - 1], labels[i]];
     if (sameTables(years[i - 1].evaluation, years[i].evaluation)) unchanged.push({ yearBefore, yearAfter });
     if (noneInCommon(a, b)) noSchoolInCommon.push({ yearBefore, yearAfter });
@@ -359,7 +366,10 @@ export function compareYears(
         schools.merged.push({ school: [...names][0], from: [...earlier].sort(), year: yearAfter });
     }
     for (const [key, names] of a.originals) {
-      if (!b.originals.has(key)) schools.removed.push({ school: [...names][0], year: yearAfter });
+      const now = b.originals.get(key);
+      if (!now) schools.removed.push({ school: [...names][0], year: yearAfter });
+      else if (names.size === 1 && nameKey([...names][0]) !== key)
+        schools.renamed.push({ from: [...names][0], to: [...now][0], year: yearAfter });
     }
     const pairChanges: SectionChange[] = [];
     for (const [key, after] of b.sections) {

@@ -12,6 +12,7 @@ import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { cell, headerRow, verdictCell } from "./cells";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
+import { SheetBuilder, pageMarks } from "./print";
 
 export interface ComparisonReportOptions {
   lang: Lang;
@@ -116,78 +117,91 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   const { lang } = options;
   const zh = lang === "zh";
   const span = `${trend.years[0]} — ${trend.years[trend.years.length - 1]}`;
-  const rows: ReportCell[][] = [
-    [
-      cell(
-        zh
-          ? `${options.county} 义务教育优质均衡发展 年度对比（${span}）`
-          : `${options.county}: year-over-year comparison (${span})`,
-        "title",
-      ),
-    ],
-    [cell(zh ? "年份" : "Years", "bold"), cell(trend.years.join("、"))],
-    [cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])],
-    [cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)],
-    ...trend.unchanged.map((pair) => [cell(unchangedLabel(pair, lang), "warn")]),
-    ...trend.noSchoolInCommon.map((pair) => [cell(noSchoolInCommonLabel(pair, lang), "warn")]),
-    [],
-    [cell(zh ? "学校变化" : "Schools", "bold")],
-    headerRow(zh ? ["变化", "学校", "年份"] : ["Change", "School", "Year"]),
+  const last = 6;
+  const b = new SheetBuilder([22, 28, 10, 14, 14, 16, 16]);
+  b.title(
+    zh
+      ? `${options.county} 义务教育优质均衡发展 年度对比（${span}）`
+      : `${options.county}: year-over-year comparison (${span})`,
+    last,
+  );
+  b.push([cell(zh ? "年份" : "Years", "bold"), cell(trend.years.join("、"))]);
+  b.push([cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])]);
+  b.push([cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)]);
+  const warnings = [
+    ...trend.unchanged.map((pair) => unchangedLabel(pair, lang)),
+    ...trend.noSchoolInCommon.map((pair) => noSchoolInCommonLabel(pair, lang)),
   ];
+  for (const text of warnings) b.pushSpan({ ...cell(text, "warn"), wrap: true }, 0, last);
+  b.push();
+  b.push([cell(zh ? "学校变化" : "Schools", "bold")]);
+  const schoolsHeader = b.push(headerRow(zh ? ["变化", "学校", "年份"] : ["Change", "School", "Year"]));
+  // a merger names every school merged: wrapped in its cell, never cut off
+  const school = (text: string): ReportCell => ({ ...cell(text), wrap: true });
   const schoolRows = [
-    ...trend.schools.added.map((x) => [cell(zh ? "新增" : "Opened"), cell(x.school), cell(x.year)]),
-    ...trend.schools.removed.map((x) => [cell(zh ? "撤销" : "Closed", "warn"), cell(x.school), cell(x.year)]),
+    ...trend.schools.added.map((x) => [cell(zh ? "新增" : "Opened"), school(x.school), cell(x.year)]),
+    ...trend.schools.removed.map((x) => [
+      cell(zh ? "撤销" : "Closed", "warn"),
+      school(x.school),
+      cell(x.year),
+    ]),
     ...trend.schools.merged.map((x) => [
       cell(zh ? "合并" : "Merged"),
-      cell(`${x.from.join("、")} → ${x.school}`),
+      school(`${x.from.join("、")} → ${x.school}`),
       cell(x.year),
     ]),
     ...trend.schools.renamed.map((x) => [
       cell(zh ? "更名" : "Renamed"),
-      cell(`${x.from} → ${x.to}`),
-      cell("—"),
+      school(`${x.from} → ${x.to}`),
+      cell(x.year),
     ]),
   ];
-  rows.push(...schoolRows);
-  if (schoolRows.length === 0) rows.push([cell(zh ? "无" : "None", "note")]);
+  for (const row of schoolRows) b.push(row);
+  if (schoolRows.length === 0) b.note(zh ? "无" : "None", 2);
+  else b.border(schoolsHeader, 0, b.next - 1, 2);
 
-  rows.push([], [cell(zh ? "纳入计算的在校生数" : "Students in included sections", "bold")]);
-  rows.push(headerRow([zh ? "学段" : "Level", ...trend.years, zh ? "变化" : "Change"]));
+  b.push();
+  b.push([cell(zh ? "纳入计算的在校生数" : "Students in included sections", "bold")]);
+  const enrolmentHeader = b.push(headerRow([zh ? "学段" : "Level", ...trend.years, zh ? "变化" : "Change"]));
   for (const e of trend.enrolment) {
-    rows.push([
+    b.push([
       cell(LEVEL_NAMES[e.level][lang]),
       ...e.values.map((v) => cell(v, undefined, "0")),
       cell(e.change, undefined, "+0;-0;0"),
     ]);
   }
+  b.border(enrolmentHeader, 0, b.next - 1, trend.years.length + 1);
 
-  rows.push(
-    [],
-    [
-      cell(
-        zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`,
-        "bold",
-      ),
-    ],
-  );
-  rows.push(
+  b.push();
+  b.push([
+    cell(zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`, "bold"),
+  ]);
+  const regressionsHeader = b.push(
     headerRow(
       zh
         ? ["类别", "学校", "学段", "指标", "年份", "之前", "之后"]
         : ["Kind", "School", "Level", "Indicator", "Years", "Before", "After"],
     ),
   );
-  for (const r of trend.regressions) rows.push(regressionRow(r, profile, lang));
-  if (trend.regressions.length === 0) rows.push([cell(zh ? "无" : "None", "note")]);
-  return {
+  for (const r of trend.regressions) {
+    const row = regressionRow(r, profile, lang);
+    row[1] = { ...row[1], wrap: true };
+    b.push(row);
+  }
+  if (trend.regressions.length === 0) b.note(zh ? "无" : "None", last);
+  else b.border(regressionsHeader, 0, b.next - 1, last);
+  return b.sheet({
     key: "comparisonSummary",
     name: COMPARISON_SHEETS.summary[lang],
-    rows,
-    columnWidths: [22, 28, 10, 14, 14, 16, 16],
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
-    merges: ["A1:G1"],
-  };
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [1, 1],
+      ...pageMarks({ county: options.county }, COMPARISON_SHEETS.summary, lang),
+    },
+  });
 }
 
 function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonReportOptions): ReportSheet {
@@ -195,20 +209,18 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
   const zh = lang === "zh";
   const n = trend.years.length;
   const projection = trend.projection;
-  const rows: ReportCell[][] = [
-    [
-      cell(
-        zh ? `${options.county} 差异系数逐年变化` : `${options.county}: difference coefficients by year`,
-        "title",
-      ),
-    ],
-  ];
+  const width = 1 + n + 3 + (projection ? 2 : 0);
+  const last = width - 1;
+  const b = new SheetBuilder([16, ...trend.years.map(() => 10), 8, 10, 12, ...(projection ? [30, 10] : [])]);
+  b.title(
+    zh ? `${options.county} 差异系数逐年变化` : `${options.county}: difference coefficients by year`,
+    last,
+  );
   const charts: ChartSpec[] = [];
   const yearCol = (i: number) => columnLetters(1 + i);
   for (const level of LEVELS) {
-    rows.push([]);
-    const headerAt = rows.length + 1;
-    rows.push(
+    b.push();
+    const headerAt = b.push(
       headerRow([
         `${LEVEL_NAMES[level][lang]}${zh ? "指标" : " indicator"}`,
         ...trend.years,
@@ -218,7 +230,7 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
         ...(projection ? [projectionLabel(projection.targetYear, lang), zh ? "预测结论" : "Projected"] : []),
       ]),
     );
-    const first = rows.length + 1;
+    const first = b.next;
     for (const id of INDICATOR_IDS) {
       const c = trend.coefficients.find((x) => x.level === level && x.indicator === id)!;
       const p = projection?.coefficients.find((x) => x.level === level && x.indicator === id);
@@ -228,7 +240,7 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
           : c.crossed === "down"
             ? cell(zh ? "回到限值内" : "back within", "pass")
             : cell("—");
-      rows.push([
+      b.push([
         cell(profile.indicators[id].shortName[lang]),
         ...c.values.map((v, i) => cell(v, c.pass[i] ? undefined : "fail", "0.0000")),
         cell(c.limit, undefined, "0.00"),
@@ -242,9 +254,12 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
           : []),
       ]);
     }
-    const limitRow = rows.length + 1;
+    b.border(headerAt, 0, b.next - 1, last);
     const limit = trend.coefficients.find((x) => x.level === level)?.limit ?? profile.cvLimit[level];
-    rows.push([cell(zh ? "限值" : "Limit", "note"), ...trend.years.map(() => cell(limit, "note", "0.00"))]);
+    const limitRow = b.push([
+      cell(zh ? "限值" : "Limit", "note"),
+      ...trend.years.map(() => cell(limit, "note", "0.00")),
+    ]);
     charts.push({
       title: zh
         ? `${LEVEL_NAMES[level].zh}差异系数逐年变化`
@@ -262,45 +277,51 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
     });
   }
   if (projection) {
-    rows.push([], [cell(projectionLabel(projection.targetYear, lang), "note")]);
-    rows.push([
-      cell(
-        zh
-          ? `预测方法：对 ${projection.fromYears.join("、")} 年的差异系数逐项作最小二乘直线，延伸到 ${projection.targetYear} 年（低于 0 按 0 计）。这只是趋势外推，达标与否以当年数据的评估为准。`
-          : `Method: a least-squares straight line through each coefficient of ${projection.fromYears.join(", ")}, extended to ${projection.targetYear} (below 0 read as 0). A trend, not an evaluation: that year's data decide.`,
-        "note",
-      ),
-    ]);
+    b.push();
+    b.note(projectionLabel(projection.targetYear, lang), last);
+    b.note(
+      zh
+        ? `预测方法：对 ${projection.fromYears.join("、")} 年的差异系数逐项作最小二乘直线，延伸到 ${projection.targetYear} 年（低于 0 按 0 计）。这只是趋势外推，达标与否以当年数据的评估为准。`
+        : `Method: a least-squares straight line through each coefficient of ${projection.fromYears.join(", ")}, extended to ${projection.targetYear} (below 0 read as 0). A trend, not an evaluation: that year's data decide.`,
+      last,
+    );
   }
-  let top = rows.length + 1;
+  // each chart on a page of its own: two of them are taller than a landscape page, and a chart cut by a page
+  // break prints in two halves
+  const rowBreaks: number[] = [];
+  let top = b.next + 1;
   for (const chart of charts) {
+    rowBreaks.push(top);
     chart.anchor = { from: `A${top + 1}`, to: `I${top + 18}` };
-    top += 19;
+    top += 20;
   }
-  const width = 1 + n + 3 + (projection ? 2 : 0);
-  return {
+  return b.sheet({
     key: "comparisonCoefficients",
     name: COMPARISON_SHEETS.coefficients[lang],
-    rows,
-    columnWidths: [16, ...trend.years.map(() => 10), 8, 10, 12, ...(projection ? [30, 10] : [])],
     freeze: { rows: 1, columns: 1 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
-    merges: [`A1:${columnLetters(width - 1)}1`],
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [1, 1],
+      rowBreaks,
+      ...pageMarks({ county: options.county }, COMPARISON_SHEETS.coefficients, lang),
+    },
     charts,
-  };
+  });
 }
 
-function sectionsSheet(trend: Trend, profile: Profile, lang: Lang): ReportSheet {
+function sectionsSheet(trend: Trend, profile: Profile, lang: Lang, county: string): ReportSheet {
   const zh = lang === "zh";
-  const rows: ReportCell[][] = [
-    [
-      cell(
-        zh
-          ? "学校（校区）指标状态变化（退步在前）"
-          : "Sections whose indicators changed status (regressions first)",
-        "title",
-      ),
-    ],
+  const b = new SheetBuilder([22, 6, 14, 8, 8, 11, 11, 14, 9, 9, 9, 9]);
+  const last = 11;
+  b.title(
+    zh
+      ? "学校（校区）指标状态变化（退步在前）"
+      : "Sections whose indicators changed status (regressions first)",
+    last,
+  );
+  const header = b.push(
     headerRow(
       zh
         ? [
@@ -332,10 +353,10 @@ function sectionsSheet(trend: Trend, profile: Profile, lang: Lang): ReportSheet 
             "Status after",
           ],
     ),
-  ];
+  );
   for (const s of trend.sections) {
     const lead = [
-      cell(s.school),
+      { ...cell(s.school), wrap: true },
       cell(LEVEL_NAMES[s.level][lang]),
       cell(`${s.yearBefore} → ${s.yearAfter}`),
       cell(VERDICT_WORDS[s.before][lang]),
@@ -343,9 +364,9 @@ function sectionsSheet(trend: Trend, profile: Profile, lang: Lang): ReportSheet 
       cell(s.studentsBefore, undefined, "0"),
       cell(s.studentsAfter, undefined, "0"),
     ];
-    if (s.changes.length === 0) rows.push(lead);
+    if (s.changes.length === 0) b.push(lead);
     for (const c of s.changes) {
-      rows.push([
+      b.push([
         ...lead,
         cell(profile.indicators[c.indicator].shortName[lang]),
         cell(c.before, undefined, "0.00"),
@@ -355,16 +376,20 @@ function sectionsSheet(trend: Trend, profile: Profile, lang: Lang): ReportSheet 
       ]);
     }
   }
-  if (trend.sections.length === 0) rows.push([cell(zh ? "无变化" : "No change", "note")]);
-  return {
+  if (trend.sections.length === 0) b.note(zh ? "无变化" : "No change", last);
+  else b.border(header, 0, b.next - 1, last);
+  return b.sheet({
     key: "comparisonSections",
     name: COMPARISON_SHEETS.sections[lang],
-    rows,
-    columnWidths: [22, 6, 14, 8, 8, 9, 9, 14, 9, 9, 9, 9],
     freeze: { rows: 2, columns: 1 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 2] },
-    merges: ["A1:L1"],
-  };
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [1, 2],
+      ...pageMarks({ county }, COMPARISON_SHEETS.sections, lang),
+    },
+  });
 }
 
 /** The comparison workbook: summary, coefficients by year with their charts, section changes. */
@@ -377,7 +402,7 @@ export function buildComparisonReport(
     sheets: [
       summarySheet(trend, profile, options),
       coefficientSheet(trend, profile, options),
-      sectionsSheet(trend, profile, options.lang),
+      sectionsSheet(trend, profile, options.lang, options.county),
     ],
   };
 }

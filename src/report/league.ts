@@ -14,6 +14,7 @@ import { columnLetters } from "../sheet/grid";
 import { cell, headerRow, uniqueSheetNames, verdictCell } from "./cells";
 import { COUNT, CV, RATIO, countySheet, fileName, repeatedLabel, riskCell } from "./leagueCounty";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
+import { SheetBuilder, pageMarks } from "./print";
 
 export interface LeagueReportInput {
   summary: LeagueSummary;
@@ -35,23 +36,47 @@ function passingText(s: CountyStanding, level: (typeof LEVELS)[number]): string 
   return l ? `${l.passingSections} / ${l.sections}` : "—";
 }
 
+/**
+ * Each evaluated county as the CV tables and charts name it: its name, and where the county is evaluated from
+ * several files (two years of 突泉县) the year its file's name gives, else its place among them — short enough
+ * for a chart's axis, and never two columns of the same name.
+ */
+function countyLabels(counties: readonly CountyStanding[], lang: Lang): string[] {
+  const key = (s: CountyStanding) => s.county.replace(/\s/g, "");
+  const yearOf = (s: CountyStanding) => /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(fileName(s.file))?.[1] ?? null;
+  return counties.map((s, i) => {
+    const same = counties.filter((c) => key(c) === key(s));
+    if (same.length === 1) return s.county;
+    const year = yearOf(s);
+    const unique = year !== null && same.filter((c) => yearOf(c) === year).length === 1;
+    const mark = unique ? year : String(counties.slice(0, i + 1).filter((c) => key(c) === key(s)).length);
+    return lang === "zh" ? `${s.county}（${mark}）` : `${s.county} (${mark})`;
+  });
+}
+
+/** The county table's column widths in characters; the plan's three columns come last when asked for. */
+const SUMMARY_WIDTHS = [14, 26, 8, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14];
+
+/** The summary sheet, print-ready as the county report is: notes across the table, rows as tall as their text, the charts on a page of their own. */
 function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): ReportSheet {
   const { summary, profile } = input;
   const { lang } = options;
   const zh = lang === "zh";
   const withPlan = summary.counties.some((c) => c.plan !== null);
-  const rows: ReportCell[][] = [
-    [
-      cell(
-        zh ? "义务教育优质均衡发展 旗县市汇总" : "Balanced compulsory education: the league's counties",
-        "title",
-      ),
-    ],
-    [cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])],
-    [cell(zh ? "年份" : "Year", "bold"), cell(summary.year, undefined, COUNT)],
-    [cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)],
-    ...summary.repeated.map((r) => [cell(repeatedLabel(r, lang), "warn")]),
-    [],
+  const width = 13 + (withPlan ? 3 : 0);
+  const last = width - 1;
+  const b = new SheetBuilder(SUMMARY_WIDTHS.slice(0, width));
+  b.title(
+    zh ? "义务教育优质均衡发展 旗县市汇总" : "Balanced compulsory education: the league's counties",
+    last,
+  );
+  b.push([cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])]);
+  b.push([cell(zh ? "年份" : "Year", "bold"), cell(summary.year, undefined, COUNT)]);
+  b.push([cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)]);
+  for (const r of summary.repeated)
+    b.pushSpan({ ...cell(repeatedLabel(r, lang), "warn"), wrap: true }, 0, last);
+  b.push();
+  const countyHeader = b.push(
     headerRow([
       ...(zh
         ? [
@@ -83,11 +108,12 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
           : ["Plan (yuan)", "Teachers per year", "One-off"]
         : []),
     ]),
-  ];
+  );
   for (const s of summary.counties) {
     const row: ReportCell[] = [
       cell(s.county, "bold"),
-      cell(fileName(s.file)),
+      // a clerk's file name is long (阿尔山市2025年学校统计表.xlsx): wrapped, never cut off
+      { ...cell(fileName(s.file)), wrap: true },
       cell(s.schools, undefined, COUNT),
       cell(
         passingText(s, "primary"),
@@ -104,7 +130,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       cell(s.missingItems, s.missingItems ? "warn" : undefined, COUNT),
       cell(s.targetYear ?? "—", undefined, COUNT),
       cell(s.yearsLeft ?? "—", undefined, COUNT),
-      riskCell(s, lang),
+      { ...riskCell(s, lang), wrap: true },
     ];
     if (withPlan) {
       row.push(
@@ -113,11 +139,13 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
         cell(s.plan?.oneOff ?? null, undefined, "#,##0"),
       );
     }
-    rows.push(row);
+    b.push(row);
   }
+  b.border(countyHeader, 0, b.next - 1, last);
 
-  rows.push([], [cell(zh ? "最薄弱的指标" : "The weakest indicators", "bold")]);
-  rows.push(
+  b.push();
+  b.push([cell(zh ? "最薄弱的指标" : "The weakest indicators", "bold")]);
+  const weakHeader = b.push(
     headerRow(
       zh
         ? [
@@ -142,7 +170,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   );
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0);
   weak.forEach((r, i) =>
-    rows.push([
+    b.push([
       cell(i + 1, undefined, COUNT),
       cell(LEVEL_NAMES[r.level][lang]),
       cell(profile.indicators[r.indicator].shortName[lang]),
@@ -153,68 +181,65 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     ]),
   );
   if (weak.length === 0)
-    rows.push([
-      cell(zh ? "无：各旗县市各项指标均达标" : "None: every indicator passes in every county", "note"),
-    ]);
+    b.note(zh ? "无：各旗县市各项指标均达标" : "None: every indicator passes in every county", 6);
+  else b.border(weakHeader, 0, b.next - 1, 6);
 
-  rows.push(
-    [],
-    [cell(zh ? "可能无法按期达标的旗县市" : "Counties at risk of missing their target year", "bold")],
-  );
-  rows.push(
+  b.push();
+  b.push([cell(zh ? "可能无法按期达标的旗县市" : "Counties at risk of missing their target year", "bold")]);
+  const riskHeader = b.push(
     headerRow(
       zh ? ["旗县市", "目标年份", "剩余年数", "原因"] : ["County", "Target year", "Years left", "Why"],
     ),
   );
   for (const s of summary.atRisk) {
-    rows.push([
+    b.push([
       cell(s.county, "bold"),
       cell(s.targetYear, undefined, COUNT),
       cell(s.yearsLeft, undefined, COUNT),
-      riskCell(s, lang),
+      { ...riskCell(s, lang), wrap: true },
     ]);
   }
-  if (summary.atRisk.length === 0) rows.push([cell(zh ? "无" : "None", "note")]);
-  rows.push([
-    cell(
-      zh
-        ? `判定规则：目标年份已到（剩余 ≤ 0 年）仍未达标；或剩余不超过 ${AT_RISK.yearsLeft} 年且仍有差异系数超限或 ${AT_RISK.failingSections} 所以上学校（校区）未达标。年份按公历年计，目标年份即验收年份。`
-        : `Rule: the target year has come (0 or fewer years left) and the county does not pass; or ${AT_RISK.yearsLeft} year or less is left and a coefficient is over its limit or ${AT_RISK.failingSections} or more sections fail. Years are calendar years; the target year is the year of acceptance.`,
-      "note",
-    ),
-  ]);
+  if (summary.atRisk.length === 0) b.note(zh ? "无" : "None", 3);
+  else b.border(riskHeader, 0, b.next - 1, 3);
+  b.note(
+    zh
+      ? `判定规则：目标年份已到（剩余 ≤ 0 年）仍未达标；或剩余不超过 ${AT_RISK.yearsLeft} 年且仍有差异系数超限或 ${AT_RISK.failingSections} 所以上学校（校区）未达标。年份按公历年计，目标年份即验收年份。`
+      : `Rule: the target year has come (0 or fewer years left) and the county does not pass; or ${AT_RISK.yearsLeft} year or less is left and a coefficient is over its limit or ${AT_RISK.failingSections} or more sections fail. Years are calendar years; the target year is the year of acceptance.`,
+    last,
+  );
 
   const charts: ChartSpec[] = [];
-  const evaluated = summary.counties.filter((s) => s.levels !== null);
+  const evaluatedCounties = summary.counties.filter((s) => s.levels !== null);
+  const labels = countyLabels(evaluatedCounties, lang);
+  const evaluated = evaluatedCounties.map((s, i) => ({ s, label: labels[i] }));
   for (const level of LEVELS) {
-    rows.push(
-      [],
-      [
-        cell(
-          zh
-            ? `各旗县市${LEVEL_NAMES[level].zh}差异系数`
-            : `${LEVEL_NAMES[level].en} difference coefficients by county`,
-          "bold",
-        ),
-      ],
-    );
-    rows.push(
+    b.push();
+    b.push([
+      cell(
+        zh
+          ? `各旗县市${LEVEL_NAMES[level].zh}差异系数`
+          : `${LEVEL_NAMES[level].en} difference coefficients by county`,
+        "bold",
+      ),
+    ]);
+    const cvHeader = b.push(
       headerRow([
         zh ? "旗县市" : "County",
         ...INDICATOR_IDS.map((id) => profile.indicators[id].shortName[lang]),
         zh ? "限值" : "Limit",
       ]),
     );
-    const first = rows.length + 1;
-    for (const s of evaluated) {
+    const first = b.next;
+    for (const { s, label } of evaluated) {
       const l = s.levels![level];
-      rows.push([
-        cell(s.county),
+      b.push([
+        { ...cell(label), wrap: true },
         ...INDICATOR_IDS.map((id) => cell(l.cv[id], l.cvPass[id] ? undefined : "fail", CV)),
         cell(l.limit, undefined, RATIO),
       ]);
     }
-    const last = rows.length;
+    const lastRow = b.next - 1;
+    b.border(cvHeader, 0, lastRow, 8);
     if (evaluated.length === 0) continue;
     const col = (i: number) => columnLetters(i);
     charts.push({
@@ -222,43 +247,46 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
         ? `各旗县市${LEVEL_NAMES[level].zh}差异系数与限值`
         : `${LEVEL_NAMES[level].en}: coefficients by county against the limit`,
       type: "columnClustered",
-      categories: `A${first}:A${last}`,
+      categories: `A${first}:A${lastRow}`,
       series: [
         ...INDICATOR_IDS.map((id, i) => ({
           name: profile.indicators[id].shortName[lang],
-          values: `${col(i + 1)}${first}:${col(i + 1)}${last}`,
+          values: `${col(i + 1)}${first}:${col(i + 1)}${lastRow}`,
         })),
-        { name: zh ? "限值" : "Limit", values: `${col(8)}${first}:${col(8)}${last}`, line: true },
+        { name: zh ? "限值" : "Limit", values: `${col(8)}${first}:${col(8)}${lastRow}`, line: true },
       ],
       anchor: { from: "A1", to: "A1" },
     });
   }
-  // the charts below everything, one under the other, as wide as the county table
-  let top = rows.length + 1;
+  // the charts below everything, on a page of their own (a chart cut by a page break prints in two halves), one
+  // under the other, as wide as the county table; the sheet is scaled to one page wide, which leaves room for both
+  const chartsFrom = b.next + 1;
+  let top = chartsFrom + 1;
   for (const chart of charts) {
-    chart.anchor = { from: `A${top + 1}`, to: `J${top + 20}` };
-    top += 21;
+    chart.anchor = { from: `A${top}`, to: `J${top + 18}` };
+    top += 20;
   }
-  const width = 13 + (withPlan ? 3 : 0);
-  return {
+  return b.sheet({
     key: "leagueSummary",
     name: LEAGUE_SUMMARY_SHEET[lang],
-    rows,
-    columnWidths: [14, 22, 8, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14].slice(0, width),
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
-    merges: [`A1:${columnLetters(width - 1)}1`],
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [1, 1],
+      ...(charts.length > 0 ? { rowBreaks: [chartsFrom] } : {}),
+      ...pageMarks({ year: String(summary.year) }, LEAGUE_SUMMARY_SHEET, lang),
+    },
     charts,
-  };
+  });
 }
 
 /** The league workbook: the summary sheet, then one sheet per county in the summary's order. */
 export function buildLeagueReport(input: LeagueReportInput, options: LeagueReportOptions): Report {
   const summary = summarySheet(input, options);
-  const names = uniqueSheetNames(
-    input.summary.counties.map((s) => s.county),
-    [summary.name],
-  );
+  // two years of one county are two tabs: named by their files' years where they tell them apart
+  const names = uniqueSheetNames(countyLabels(input.summary.counties, options.lang), [summary.name]);
   const counties = input.summary.counties.map((s, i) =>
     countySheet(s, input.details[i] ?? { evaluation: null, problems: [] }, names[i], input, options.lang),
   );

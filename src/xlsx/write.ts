@@ -37,7 +37,8 @@ export function headerFooterCode(part: HeaderFooter | undefined): string | undef
   const font = `&"${REPORT_FONT.name},Regular"&9`;
   const code = (["left", "center", "right"] as const)
     .filter((k) => part[k])
-    .map((k) => `&${k[0].toUpperCase()}${font}${part[k]}`)
+    // a text that starts with a digit (2025 年) would run into the size code (&92025): a space keeps them apart
+    .map((k) => `&${k[0].toUpperCase()}${font}${/^\d/.test(part[k]!) ? " " : ""}${part[k]}`)
     .join("");
   return code || undefined;
 }

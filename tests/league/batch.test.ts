@@ -337,6 +337,23 @@ describe("a file that fails among good ones", () => {
   });
 });
 
+describe("files named one by one, as a shell's *.xlsx names them", () => {
+  test("the lock file of a workbook open in Excel is skipped and said so, not a county that failed", async () => {
+    const lock = join(dir, "~$科右前旗-均衡评估.xlsx");
+    const r = await run("batch", lock, ...files, "--json", "--year", "2027");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.counties.map((c: { file: string }) => c.file)).toEqual(files);
+    expect(doc.repeated).toEqual([]);
+    expect(doc.lockFiles).toEqual([lock]);
+    const text = await run("batch", lock, ...files, "--year", "2027");
+    expect(text.code).toBe(0);
+    // the counties' own warnings only: nothing of the lock file
+    expect(text.stderr).not.toContain("~$");
+    expect(text.stdout).toContain(`已跳过 Excel、WPS 打开工作簿时留下的临时文件：${lock}`);
+  });
+});
+
 describe("a folder with spreadsheets in other formats", () => {
   test("each is read and said to need saving as .xlsx, never left out; lock files are not counties", async () => {
     const formats = join(dir, "formats");

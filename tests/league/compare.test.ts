@@ -50,7 +50,7 @@ describe("balance compare", () => {
     expect(doc.schools).toEqual({
       added: [{ school: "己小学", year: "2026" }],
       removed: [{ school: "戊小学", year: "2026" }],
-      renamed: [{ from: "丁小学", to: "丁镇中心小学" }],
+      renamed: [{ from: "丁小学", to: "丁镇中心小学", year: "2026" }],
       merged: [],
     });
     expect(doc.sections[0]).toMatchObject({
@@ -151,6 +151,8 @@ describe("balance compare", () => {
     expect(en.stdout).toContain("  Opened: 丁镇中心小学 (2026), 己小学 (2026)\n");
     expect(en.stdout).toContain("  Closed: 丁小学 (2026), 戊小学 (2026)\n");
     expect(r.stdout).toContain("  撤销学校：戊小学（2026）\n");
+    // a rename says the year it took effect, as the opened and closed schools do
+    expect(r.stdout).toContain("  更名：丁小学 → 丁镇中心小学（2026）\n");
     const out = join(dir, "comparison-en.xlsx");
     expect((await run("compare", earlier, later, "--lang", "en", "--out", out)).code).toBe(0);
     const book = new ExcelJS.Workbook();
@@ -218,6 +220,17 @@ describe("balance compare", () => {
     const macros = JSON.parse((await run("compare", c, d, "--json", "--county", "科右中旗")).stdout);
     expect(macros.years).toEqual(["丙年", "丁年"]);
     expect((await run("compare", a, b)).stdout).toContain("未作预测");
+    // each time the reason that holds, in words a clerk can act on
+    expect((await run("compare", a, b, "--county", "科右中旗")).stdout).toContain(
+      "未作预测：不知道各文件的年份（用 --years 给出，或在文件名、文件夹名中写上年份）。",
+    );
+    expect((await run("compare", a, b, "--years", "2025,2026", "--county", "某某旗")).stdout).toContain(
+      "未作预测：标准方案中没有“某某旗”的目标年份",
+    );
+    // 阿尔山市's target year is 2026: a comparison up to 2026 has nothing left to project
+    expect((await run("compare", a, b, "--years", "2025,2026", "--county", "阿尔山市")).stdout).toContain(
+      "未作预测：目标年份 2026 年不晚于所对比的最后一年 2026 年，达标与否以该年数据的评估为准。",
+    );
     const given = JSON.parse(
       (await run("compare", a, b, "--json", "--years", "2026,2027", "--county", "科右中旗")).stdout,
     );
@@ -371,6 +384,19 @@ describe("balance compare", () => {
     const r = await run("compare", earlier, later, "--rename", bad, "--json");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).problems[0].message).toContain("丁小学");
+    // the text names the file and the old name, in Chinese only
+    const text = await run("compare", earlier, later, "--rename", bad);
+    expect(text.stderr).toContain(`更名文件“${bad}”中的“丁小学”：新校名应为带引号的文字`);
+    expect(text.stderr).not.toMatch(/Invalid input/);
+    const list = join(dir, "list-renames.json");
+    writeFileSync(list, JSON.stringify(["丁小学", "丁镇中心小学"]));
+    expect((await run("compare", earlier, later, "--rename", list)).stderr).toContain(
+      `更名文件“${list}”：应为 { "旧名": "新名", … } 形式`,
+    );
+    // a rename map that is not there: said in words, not by the system's code
+    const missing = await run("compare", earlier, later, "--rename", join(dir, "没有这个文件.json"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("（文件不存在，请检查路径和文件名）");
     const junk = join(dir, "坏2026.xlsx");
     writeFileSync(junk, "not a workbook");
     const unreadable = await run("compare", earlier, junk);

@@ -250,6 +250,24 @@ describe("a county given in several files is counted once", () => {
     expect(countedFiles([input("a.xlsx", "甲", 2025), input("b.xlsx", "甲")])).toEqual([true, false]);
   });
 
+  test("a file that could not be evaluated is not counted over one that was, whatever their order and years", () => {
+    // a damaged 科右中旗2025.xlsx beside the league's export that holds 科右中旗's schools
+    const unread = { ...input("科右中旗2025.xlsx", "科右中旗", 2025), evaluation: null, schools: 0 };
+    const read = input("兴安盟导出（2025）.xlsx", "科右中旗", 2025);
+    expect(countedFiles([read, unread])).toEqual([true, false]);
+    expect(countedFiles([unread, read])).toEqual([false, true]);
+    expect(countedFiles([{ ...unread, fileYear: 2026 }, read])).toEqual([false, true]);
+    const summary = leagueSummary([read, unread], 2026);
+    expect(multimedia(summary)).toMatchObject({ countiesFailing: 1, sectionsFailing: 1 });
+    expect(summary.repeated).toEqual([
+      {
+        county: "科右中旗",
+        files: ["兴安盟导出（2025）.xlsx", "科右中旗2025.xlsx"],
+        counted: "兴安盟导出（2025）.xlsx",
+      },
+    ]);
+  });
+
   test("names are one county whatever their spaces and full-width forms; other counties are counted each", () => {
     const inputs = [input("a.xlsx", "阿尔山市"), input("b.xlsx", "阿尔山 市"), input("c.xlsx", "科右前旗")];
     expect(countedFiles(inputs)).toEqual([false, true, true]);

@@ -281,7 +281,7 @@ describe("schools matched by name through a rename map", () => {
     expect(trend.schools).toMatchObject({
       added: [],
       removed: [],
-      renamed: [{ from: "丁小学", to: "丁镇中心小学" }],
+      renamed: [{ from: "丁小学", to: "丁镇中心小学", year: "2026" }],
     });
     expect(trend.sections).toHaveLength(1);
     expect(trend.sections[0]).toMatchObject({ school: "丁镇中心小学", before: "pass", after: "pass" });
@@ -302,6 +302,43 @@ describe("schools matched by name through a rename map", () => {
     ]);
     expect(trend.schools.removed).toEqual([]);
     expect(trend.sections).toEqual([]);
+  });
+
+  test("over three years a rename and a merger are each in their year; the schools are compared until they merge", () => {
+    // 2024 甲 乙 丙 戊; 2025 乙 becomes 乙镇中心小学, 丙 loses key teachers; 2026 丙 and 戊 merge into 丙戊联合小学
+    const y2024 = [...before().slice(0, 3), primarySchool("戊小学", 500)];
+    const y2025 = [
+      primarySchool("甲小学", 500),
+      primarySchool("乙镇中心小学", 500),
+      primarySchool("丙小学", 500, { keyTeachers: 0.9 }),
+      primarySchool("戊小学", 500),
+    ];
+    const y2026 = [y2025[0], y2025[1], primarySchool("丙戊联合小学", 1000)];
+    const renames = { 乙小学: "乙镇中心小学", 丙小学: "丙戊联合小学", 戊小学: "丙戊联合小学" };
+    const trend = compareYears([year(2024, y2024), year(2025, y2025), year(2026, y2026)], { renames });
+    expect(trend.schools).toEqual({
+      added: [],
+      removed: [],
+      renamed: [{ from: "乙小学", to: "乙镇中心小学", year: "2025" }],
+      merged: [{ school: "丙戊联合小学", from: ["丙小学", "戊小学"].sort(), year: "2026" }],
+    });
+    // 丙 is still itself in 2025: its fall in key teachers is compared, not hidden in a merger a year early
+    expect(trend.sections.map((s) => [s.school, s.yearAfter])).toEqual([["丙小学", "2025"]]);
+    expect(trend.regressions).toContainEqual(
+      expect.objectContaining({ kind: "indicator", school: "丙小学", indicator: "keyTeachers" }),
+    );
+  });
+
+  test("a name the later year still has is not renamed; a mapped name whose new name is not there is closed", () => {
+    const trend = compareYears([year(2025, before()), year(2026, before().slice(0, 3))], {
+      renames: { 甲小学: "甲镇中心小学", 丁小学: "丁镇中心小学" },
+    });
+    expect(trend.schools).toEqual({
+      added: [],
+      removed: [{ school: "丁小学", year: "2026" }],
+      renamed: [],
+      merged: [],
+    });
   });
 
   test("chains are followed, cycles stop; names match without spaces and full-width forms", () => {

@@ -105,14 +105,17 @@ test("unit costs and a recipe: no English in the Chinese", () => {
   }
 });
 
-test("a rename map for compare: what each entry held, in Chinese", async () => {
+test("a rename map for compare: the entry named, what it held in English, no checker's words", async () => {
   const dir = mkdtempSync(join(tmpdir(), "balance-rename-"));
   const file = join(dir, "更名.json");
   writeFileSync(file, JSON.stringify({ 甲小学: 1, 乙小学: ["丙小学"] }));
   const sample = join(__dirname, "..", "..", "examples", "sample-county.xlsx");
   const r = await run("compare", sample, sample, "--rename", file);
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain('更名文件 甲小学：应为 { "旧名": "新名" }（应为文字，这里是 1）');
-  expect(r.stderr).toContain('更名文件 乙小学：应为 { "旧名": "新名" }（应为文字，这里是数组 [ … ]）');
-  expect(r.stderr).not.toMatch(/Invalid input|expected string/);
+  expect(r.stderr).toContain(`更名文件“${file}”中的“甲小学”：新校名应为带引号的文字`);
+  const en = await run("compare", sample, sample, "--rename", file, "--lang", "en");
+  expect(en.stderr).toContain(`rename map "${file}", "甲小学": the new name must be text in quotes`);
+  expect(en.stderr).toContain("(expected text, found 1)");
+  expect(en.stderr).toContain("(expected text, found a list [ … ])");
+  expect(en.stderr).not.toMatch(/Invalid input|expected string/);
 });

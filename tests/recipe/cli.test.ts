@@ -96,6 +96,10 @@ describe("balance evaluate and balance import on a league's statistics export (i
       [COUNTY_LISTED, 2028],
       [COUNTY_UNLISTED, null],
     ]);
+    // its problems are headed by the name its line in the summary gives it
+    const text = await run("batch", full, "--year", "2026");
+    expect(text.stderr).toContain(`${full}（${COUNTY_LISTED}）\n`);
+    expect(text.stderr).not.toContain("（科尔沁右翼前旗）");
     // by either name: the table's rows of that banner, its target year
     const whole = JSON.parse((await run("evaluate", exportFile, "--county", COUNTY_LISTED, "--json")).stdout);
     for (const name of ["科尔沁右翼前旗", COUNTY_LISTED, "科右前"]) {

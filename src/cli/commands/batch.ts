@@ -20,6 +20,7 @@ import {
 import { calendarDate, leagueText } from "../leagueText";
 import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
+import { isLockFileName } from "../folderFiles";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import {
@@ -193,7 +194,10 @@ export const batchCommand: Command = {
     const force = values.force === true;
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
-    const listed = await listCountySources(files, out === undefined ? [] : [out]);
+    // a shell's *.xlsx names the lock file of a workbook open in Excel (~$阿尔山市2025.xlsx) too: it is no county
+    const lockFiles = files.filter(isLockFileName);
+    const named = files.filter((f) => !isLockFileName(f));
+    const listed = await listCountySources(named, out === undefined ? [] : [out]);
     // every workbook read through the recipe given and from the sheet named, as evaluate reads one
     const sources = listed.map((s) => ({ ...s, recipe, sheet: values.sheet }));
     // the folders' subfolders are not read: say which hold workbooks, so that no county is left out unsaid
@@ -219,8 +223,9 @@ export const batchCommand: Command = {
         }
         // a county's warnings too (a hidden sheet passed over, a total skipped): its verdict may rest on them
         if (result.problems.length > 0 && !json) {
-          // a county of a multi-county export is named with its file
-          const of = result.source.county;
+          // a county of a multi-county export is named with its file, as its line in the summary names it (the
+          // plan's 科右前旗 for the table's 科尔沁右翼前旗)
+          const of = result.source.county === undefined ? undefined : result.county;
           const county = lang === "zh" ? `（${of}）` : ` (${of})`;
           const where = of === undefined ? source.file : `${source.file}${county}`;
           progress.message(() =>
@@ -258,7 +263,7 @@ export const batchCommand: Command = {
     if (json) {
       io.stdout(
         JSON.stringify(
-          leagueJson(summary, results, skipped, subfolders, lang, values.plan === true),
+          { ...leagueJson(summary, results, skipped, subfolders, lang, values.plan === true), lockFiles },
           null,
           2,
         ) + "\n",
@@ -271,9 +276,19 @@ export const batchCommand: Command = {
           : lang === "zh"
             ? `\n已跳过本工具写出的工作簿：${skipped.map((r) => r.source.file).join("、")}\n`
             : `\nSkipped workbooks written by Balance: ${skipped.map((r) => r.source.file).join(", ")}\n`;
+      const lockLine =
+        lockFiles.length === 0
+          ? ""
+          : lang === "zh"
+            ? `\n已跳过 Excel、WPS 打开工作簿时留下的临时文件：${lockFiles.join("、")}\n`
+            : `\nSkipped the lock files Excel and WPS keep beside an open workbook: ${lockFiles.join(", ")}\n`;
       const subfoldersLine = subfolders.length === 0 ? "" : `\n⚠ ${subfoldersText(subfolders)[lang]}\n`;
       io.stdout(
-        leagueText(summary, profile, lang) + skippedText + subfoldersLine + (wrote ? `\n${wrote}` : ""),
+        leagueText(summary, profile, lang) +
+          skippedText +
+          lockLine +
+          subfoldersLine +
+          (wrote ? `\n${wrote}` : ""),
       );
     }
     return failed ? EXIT.inputErrors : EXIT.ok;

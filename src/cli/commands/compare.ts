@@ -10,7 +10,7 @@ import {
 import { buildComparisonReport } from "../../report/comparison";
 import type { Problem } from "../../problems/problem";
 import { evaluateCountySources, type CountySource } from "../countySource";
-import { calendarDate, trendText } from "../leagueText";
+import { calendarDate, trendText, type NoProjection } from "../leagueText";
 import { formatProblems } from "../verdict";
 import { yearOfFile } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
@@ -222,17 +222,25 @@ export const compareCommand: Command = {
       if (!file.ok) return file.code;
       const parsed = renameMapSchema.safeParse(file.value, WITH_INPUT);
       if (!parsed.success) {
+        // the file named, and the old name whose new name is wrong: what a clerk opens and looks for
+        const file = values.rename;
         const problems: Problem[] = parsed.error.issues.map((issue) => {
-          const field = issue.path.length > 0 ? issue.path.join(".") : values.rename!;
+          const field = issue.path.map(String).join(".");
           const text = schemaIssueText(issue);
           return {
             severity: "error",
             code: "rename-invalid",
             cell: null,
-            message: {
-              zh: `更名文件 ${field}：应为 { "旧名": "新名" }（${text.zh}）`,
-              en: `rename map ${field}: expected { "old name": "new name" } (${text.en})`,
-            },
+            message:
+              field === ""
+                ? {
+                    zh: `更名文件“${file}”：应为 { "旧名": "新名", … } 形式，每个旧名对应一个新校名`,
+                    en: `rename map "${file}": expected { "old name": "new name", … } (${text.en})`,
+                  }
+                : {
+                    zh: `更名文件“${file}”中的“${field}”：新校名应为带引号的文字，如 { "${field}": "新校名" }`,
+                    en: `rename map "${file}", "${field}": the new name must be text in quotes, { "${field}": "new name" } (${text.en})`,
+                  },
           };
         });
         return inputProblems(io, problems, lang, json);
@@ -279,6 +287,15 @@ export const compareCommand: Command = {
     const county = named?.name ?? values.county ?? detected;
     const targetYear = (named ?? findCounty(profile, county))?.targetYear ?? null;
     const trend = compareYears(trendYears, { renames, targetYear });
+    const lastYear = years[years.length - 1];
+    const noProjection: NoProjection | undefined =
+      targetYear === null
+        ? { why: "noTargetYear" }
+        : years.some((y) => y === null)
+          ? { why: "yearsUnknown" }
+          : lastYear !== null && targetYear <= lastYear
+            ? { why: "targetYearReached", targetYear, lastYear }
+            : undefined;
     let wrote = "";
     if (out !== undefined) {
       const report = buildComparisonReport(trend, profile, { lang, county, date: calendarDate(new Date()) });
@@ -292,7 +309,7 @@ export const compareCommand: Command = {
       io.stdout(JSON.stringify(document, null, 2) + "\n");
       if (wrote) io.stderr(wrote);
     } else {
-      io.stdout(trendText(trend, profile, county, lang) + (wrote ? `\n${wrote}` : ""));
+      io.stdout(trendText(trend, profile, county, lang, noProjection) + (wrote ? `\n${wrote}` : ""));
     }
     return EXIT.ok;
   },

@@ -1,0 +1,104 @@
+/**
+ * The league workbook's summary sheet as it prints (src/report/league.ts): long notes across the table and as tall
+ * as their text, a clerk's long file names wrapped rather than cut off, the charts on a page of their own, and a
+ * county given in two files told apart in the coefficient tables and on the charts' axes.
+ */
+import ExcelJS from "exceljs";
+import { evaluate } from "../../src/engine";
+import { leagueSummary, type LeagueCountyInput } from "../../src/engine/league";
+import { buildLeagueReport } from "../../src/report/league";
+import type { ReportSheet } from "../../src/report/model";
+import { ROW_HEIGHT } from "../../src/report/print";
+import { columnLetters } from "../../src/sheet/grid";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { reportBytes } from "../../src/xlsx/report";
+import { primarySchool } from "./records";
+
+const county = (file: string, name: string, fileYear: number | null, ok = true): LeagueCountyInput => ({
+  file,
+  county: name,
+  evaluation: ok
+    ? evaluate(
+        [primarySchool("甲小学", 400), primarySchool("乙小学", 600, { sportsArea: 0.8 })],
+        NATIONAL_2017,
+      )
+    : null,
+  verdict: null,
+  schools: ok ? 2 : 0,
+  targetYear: 2028,
+  fileYear,
+});
+
+const inputs = [
+  county("league/乌兰浩特市（2025年）学校统计表.xlsx", "乌兰浩特市", 2025),
+  county("league/突泉县2024.xlsx", "突泉县", 2024),
+  county("league/突泉县2025.xlsx", "突泉县", 2025),
+  county("league/科右中旗2025年学校统计表.xlsx", "科右中旗", 2025, false),
+];
+const summary = leagueSummary(inputs, 2025);
+const report = buildLeagueReport(
+  {
+    summary,
+    details: inputs.map((i) => ({ evaluation: i.evaluation, problems: [] })),
+    profile: NATIONAL_2017,
+  },
+  { lang: "zh", date: "2025-12-01" },
+);
+const sheet = report.sheets[0];
+
+/** The 1-based row whose first cell starts with `text`. */
+const rowOf = (s: ReportSheet, text: string) =>
+  s.rows.findIndex((r) => typeof r[0]?.value === "string" && (r[0].value as string).startsWith(text)) + 1;
+const lastColumn = (s: ReportSheet) => columnLetters(s.columnWidths!.length - 1);
+
+test("the at-risk rule and the repeated county's warning span the table and are as tall as their text", () => {
+  for (const text of ["判定规则", "突泉县出现在 2 个文件中"]) {
+    const r = rowOf(sheet, text);
+    expect(r).toBeGreaterThan(0);
+    expect(sheet.merges).toContain(`A${r}:${lastColumn(sheet)}${r}`);
+  }
+  // the rule wraps onto two lines even across the whole table
+  expect(sheet.rowHeights![rowOf(sheet, "判定规则") - 1]).toBeGreaterThan(ROW_HEIGHT);
+});
+
+test("a long file name is wrapped in its cell, its row made tall enough, not cut off", () => {
+  const r = sheet.rows.findIndex((row) => row[1]?.value === "乌兰浩特市（2025年）学校统计表.xlsx");
+  expect(sheet.rows[r][1].wrap).toBe(true);
+  expect(sheet.rowHeights![r]).toBeGreaterThan(ROW_HEIGHT);
+});
+
+test("the charts start on a page of their own, below every row of the tables", () => {
+  const breaks = sheet.print?.rowBreaks ?? [];
+  expect(breaks).toHaveLength(1);
+  const lastFilled = sheet.rows.reduce((n, row, i) => (row.some((c) => c?.value != null) ? i + 1 : n), 0);
+  expect(breaks[0]).toBeGreaterThan(lastFilled);
+  expect(sheet.charts).toHaveLength(2);
+  for (const chart of sheet.charts!)
+    expect(Number(/\d+/.exec(chart.anchor.from)![0])).toBeGreaterThan(breaks[0]);
+  expect(sheet.print?.footer?.center).toContain("&P");
+});
+
+test("one county from two files is told apart by the files' years; an unread file has no row", () => {
+  const primary = rowOf(sheet, "各旗县市小学差异系数") + 2;
+  const labels = sheet.rows.slice(primary - 1, primary + 2).map((r) => r[0].value);
+  expect(labels).toEqual(["乌兰浩特市", "突泉县（2024）", "突泉县（2025）"]);
+  expect(sheet.charts![0].categories).toBe(`A${primary}:A${primary + 2}`);
+});
+
+test("the county sheets of one county from two files are named by the files' years", () => {
+  expect(report.sheets.map((s) => s.name)).toEqual([
+    "盟市汇总",
+    "乌兰浩特市",
+    "突泉县（2024）",
+    "突泉县（2025）",
+    "科右中旗",
+  ]);
+});
+
+test("a page header that starts with a year keeps its year (&9 and 2025 would read as a size of 92025)", async () => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await reportBytes(report)) as unknown as ArrayBuffer);
+  const header = book.worksheets[0].headerFooter.oddHeader ?? "";
+  expect(header).toContain("2025 年");
+  expect(header).not.toMatch(/&\d+2025/);
+});
