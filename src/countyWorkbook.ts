@@ -7,17 +7,15 @@
 import { evaluateCountyWorkbook, findCountySheet, type CountyEvaluation } from "./countyVerdict";
 import { findCounty } from "./engine/county/readiness";
 import type { LeagueCountyInput, PlanTotals } from "./engine/league";
-import { evaluateTable, type TableEvaluation } from "./pipeline";
+import { evaluateWorkbookTable, holdsTableOf, type TableEvaluation } from "./pipeline";
 import { isBalanceOutput } from "./report/outputs";
 import { yearOfFile, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
-import { holdsSchoolTable } from "./sheet/read";
-import { holdsRecipeTable } from "./sheet/recipe/inReader";
 import type { TableRecipe } from "./sheet/recipe/schema";
 import type { Profile } from "./standard/profile";
 import { countyName, titleRowsOf } from "./workbookCounty";
-import { chooseSheet } from "./xlsx/reader/chooseSheet";
+import { isShown } from "./xlsx/reader/chooseSheet";
 import { gridRangeAddress } from "./xlsx/reportFile";
 
 /**
@@ -81,10 +79,6 @@ export function unreadCounty(
   };
 }
 
-/** Whether a sheet holds the school table: by the source's recipe where it has one, as `balance evaluate` chooses. */
-const schoolTableOf = (source: CountySource) =>
-  source.recipe ? holdsRecipeTable(source.recipe) : holdsSchoolTable;
-
 /** Evaluates one county from its workbook's sheets as `balance evaluate` would; problems are data, never thrown. */
 export function evaluateCountyGrids(
   source: CountySource,
@@ -93,11 +87,11 @@ export function evaluateCountyGrids(
 ): CountyFileResult {
   if (source.listed && isBalanceOutput(grids.map((g) => g.sheet)))
     return unreadCounty(source, profile, [], true);
-  const chosen = chooseSheet(grids, source.sheet, schoolTableOf(source));
+  const chosen = evaluateWorkbookTable(grids, profile, source);
   if (!chosen.ok) return unreadCounty(source, profile, [chosen.problem]);
-  const evaluated = evaluateTable(chosen.grid, profile, { county: source.county, recipe: source.recipe });
+  const { evaluated } = chosen;
   // the problems of choosing the sheet (a hidden sheet passed over or read) first
-  const table = { ...evaluated, problems: [...chosen.problems, ...evaluated.problems] };
+  const table = { ...evaluated, problems: [...chosen.choosing, ...evaluated.problems] };
   const countySheet = findCountySheet(grids, undefined, chosen.grid.sheet);
   const countyGrid = countySheet.ok ? countySheet.grid : null;
   const { name, from } = countyName(
@@ -127,17 +121,39 @@ export function evaluateCountyGrids(
 /**
  * Every county of one workbook, each evaluated by `evaluateCountyGrids`: the workbook as one county, or — a
  * statistics export holding several counties (docs/import.md#counties), which read whole stops at its county column
- * before any figure (sheet/recipe/rowGroups.ts selectCounty) — each of its counties. `balance batch` and the web
- * app's league view both read a workbook so.
+ * before any figure (sheet/recipe/rowGroups.ts selectCounty) — each of its counties. An export split into a sheet
+ * per county holds the counties of its other shown sheets too: each sheet's own, those not read already, are
+ * evaluated from it. `balance batch` and the web app's league view both read a workbook so.
  */
 export function evaluateEveryCounty(
   source: CountySource,
   grids: readonly Grid[],
   profile: Profile,
 ): CountyFileResult[] {
+  if (source.county !== undefined) return [evaluateCountyGrids(source, grids, profile)];
+  const results = countiesOfSheet(source, grids, profile);
+  const first = results[0].table;
+  // a school table of the template has no county column: its workbook is one county, whatever else it holds
+  if (source.sheet !== undefined || !first?.read.recipe) return results;
+  const read = new Set(results.map((r) => r.county));
+  const holdsTable = holdsTableOf(source);
+  for (const grid of grids) {
+    if (grid.sheet === first.sheet || !isShown(grid) || !holdsTable(grid)) continue;
+    const ofSheet = countiesOfSheet({ ...source, sheet: grid.sheet }, grids, profile);
+    // a sheet of counties read already (another copy of one) adds none
+    if (!ofSheet[0].table?.read.recipe || ofSheet.some((r) => read.has(r.county))) continue;
+    for (const r of ofSheet) read.add(r.county);
+    results.push(...ofSheet);
+  }
+  return results;
+}
+
+/** The counties of the source's sheet (the one chosen when it names none), each evaluated: the sheet as one
+ * county, or each county of an export holding several. */
+function countiesOfSheet(source: CountySource, grids: readonly Grid[], profile: Profile): CountyFileResult[] {
   const whole = evaluateCountyGrids(source, grids, profile);
   const counties = whole.table?.read.recipe?.counties ?? [];
-  if (source.county !== undefined || counties.length <= 1) return [whole];
+  if (counties.length <= 1) return [whole];
   return counties.map((county) => evaluateCountyGrids({ ...source, county }, grids, profile));
 }
 

@@ -5,7 +5,17 @@
 import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine/evaluate";
 import type { Grid } from "./sheet/grid";
 import { hasErrors, type Problem } from "./problems/problem";
-import { readSchoolTable, type ReadOptions, type ReadResult, type SkippedRows } from "./sheet/read";
+import {
+  holdsSchoolTable,
+  readSchoolTable,
+  type ReadOptions,
+  type ReadResult,
+  type SkippedRows,
+} from "./sheet/read";
+import { holdsRecipeTable } from "./sheet/recipe/inReader";
+import { holdsCountyAsked } from "./sheet/recipe/rowGroups";
+import type { TableRecipe } from "./sheet/recipe/schema";
+import { chooseSheet, readCountySheet } from "./xlsx/reader/chooseSheet";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "./standard/indicators";
 import { NATIONAL_2017 } from "./standard/national2017";
 import type { Profile } from "./standard/profile";
@@ -34,6 +44,48 @@ export function evaluateTable(
   const sheet = grid.sheet;
   if (hasErrors(problems)) return { ok: false, read, problems, evaluation: null, profile, sheet };
   return { ok: true, read, problems, evaluation: evaluate(read.records, profile), profile, sheet };
+}
+
+/** Which table of a workbook to evaluate: as --sheet, --county and --recipe say. */
+export interface TableSource {
+  /** the sheet holding the table; by default the first that holds one (`chooseSheet`) */
+  sheet?: string;
+  /** one county of an export holding several: the rows whose county column holds it */
+  county?: string;
+  /** the recipe of an export whose columns the built-in does not know */
+  recipe?: TableRecipe;
+}
+
+/** Whether a sheet holds the source's table: by its recipe where it has one, else a school table's header. */
+export function holdsTableOf(source: TableSource): (grid: Grid) => boolean {
+  return source.recipe ? holdsRecipeTable(source.recipe) : holdsSchoolTable;
+}
+
+/**
+ * The school table of a workbook's sheets, evaluated: the sheet named, else the one `chooseSheet` takes; for a
+ * county asked for that the sheet's export lacks, the sheet of the workbook that holds it, as an export split
+ * into a sheet per county keeps it (`readCountySheet`). `choosing` holds the problems of choosing the sheet (a
+ * hidden sheet passed over or read). `balance evaluate`, the commands that read one county's table, and the
+ * league's view (countyWorkbook.ts) all take this path.
+ */
+export function evaluateWorkbookTable(
+  grids: readonly Grid[],
+  profile: Profile,
+  source: TableSource,
+):
+  | { ok: true; grid: Grid; choosing: Problem[]; evaluated: TableEvaluation }
+  | { ok: false; problem: Problem } {
+  const holdsTable = holdsTableOf(source);
+  const chosen = chooseSheet(grids, source.sheet, holdsTable);
+  if (!chosen.ok) return chosen;
+  const options = { county: source.county, recipe: source.recipe };
+  const evaluateSheet = (grid: Grid) => evaluateTable(grid, profile, options);
+  if (source.sheet !== undefined || source.county === undefined)
+    return { ok: true, grid: chosen.grid, choosing: chosen.problems, evaluated: evaluateSheet(chosen.grid) };
+  const { grid, reading } = readCountySheet(grids, chosen.grid, holdsTable, evaluateSheet, (e) =>
+    holdsCountyAsked(e.read),
+  );
+  return { ok: true, grid, choosing: grid === chosen.grid ? chosen.problems : [], evaluated: reading };
 }
 
 // ── The JSON contract of `balance evaluate --json` (issue 2). Field names are fixed; fields may be added. ──

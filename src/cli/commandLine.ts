@@ -1,10 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Lang } from "../i18n/format";
-import { evaluateTable } from "../pipeline";
+import { evaluateWorkbookTable, type TableEvaluation } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
-import { holdsSchoolTable } from "../sheet/read";
-import { holdsRecipeTable } from "../sheet/recipe/inReader";
 import type { Problem } from "../problems/problem";
 import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
 import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
@@ -12,7 +10,6 @@ import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { findCountySheet } from "../countyVerdict";
 import { countyNamedOtherwise, titleRowsOf, workbookCounty, type WorkbookCounty } from "../workbookCounty";
-import { chooseSheet } from "../xlsx/reader";
 import { readWorkbookFile } from "./workbookFile";
 import { formatProblems } from "./verdict";
 import { writeJsonDocument } from "./json";
@@ -282,28 +279,34 @@ export async function readJsonFile(
 }
 
 /**
- * The first steps of every command that reads a workbook: its sheets, and the sheet of the school table
- * (--sheet, else the first with a recognisable header). `grids` holds every sheet (the county sheet is
- * looked up among them).
+ * The first steps of every command that reads a county's workbook: its sheets, and its school table evaluated
+ * (pipeline.ts `evaluateWorkbookTable`: --sheet, else the first sheet with a recognisable header, else for
+ * --county the sheet that holds it). `grids` holds every sheet (the county sheet is looked up among them);
+ * `problems` are those of choosing the sheet (a hidden sheet passed over or read).
  */
-export async function readSchoolSheet(
+export async function readWorkbookTable(
   file: string,
-  sheet: string | undefined,
-  recipe?: TableRecipe,
+  table: TableChoice,
+  profile: Profile,
 ): Promise<
-  { ok: true; grids: Grid[]; grid: Grid; problems: Problem[] } | { ok: false; problems: Problem[] }
+  | { ok: true; grids: Grid[]; grid: Grid; problems: Problem[]; evaluated: TableEvaluation }
+  | { ok: false; problems: Problem[] }
 > {
   const workbook = await readWorkbookFile(file);
   if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
-  const chosen = chooseSheet(workbook.grids, sheet, recipe ? holdsRecipeTable(recipe) : holdsSchoolTable);
-  if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
-  // problems of choosing the sheet (a hidden sheet passed over or read)
-  return { ok: true, grids: workbook.grids, grid: chosen.grid, problems: chosen.problems };
+  const read = evaluateWorkbookTable(workbook.grids, profile, table);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  return {
+    ok: true,
+    grids: workbook.grids,
+    grid: read.grid,
+    problems: read.choosing,
+    evaluated: read.evaluated,
+  };
 }
 
 /**
- * The school records of a workbook by the same path as `balance evaluate`: `readSchoolSheet`, then
- * `evaluateTable`. Errors in the table block, exactly as there. `county` is the county the workbook is about
+ * The school records of a workbook by the same path as `balance evaluate`: `readWorkbookTable`. Errors in the table block, exactly as there. `county` is the county the workbook is about
  * (countyWorkbook.ts `workbookCounty`), as evaluate's report is titled; a workbook that names another than the one
  * given has the warning among the problems.
  */
@@ -315,9 +318,9 @@ export async function readCountyRecords(
   | { ok: true; records: SchoolRecord[]; problems: Problem[]; county: WorkbookCounty }
   | { ok: false; problems: Problem[] }
 > {
-  const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
+  const chosen = await readWorkbookTable(file, table, profile);
   if (!chosen.ok) return chosen;
-  const evaluated = evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe });
+  const { evaluated } = chosen;
   const countySheet = findCountySheet(chosen.grids, undefined, chosen.grid.sheet);
   const county = workbookCounty(
     {

@@ -12,20 +12,23 @@ import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows, templateRowsOf
 import { exportWorkbook } from "./exportFiles";
 import { rounded, templateRecords, verdictOf } from "./helpers";
 
+/** The league's rows as an export of two sheets, one per county, each named by its county. */
+async function writeSheetPerCounty(file: string, rows: ReturnType<typeof leagueRows>): Promise<void> {
+  const sheets = [COUNTY_LISTED, COUNTY_UNLISTED].map((county) =>
+    exportSheet(
+      rows.filter((r) => r.county === county),
+      { sheet: county },
+    ),
+  );
+  writeFileSync(file, await exportWorkbook(sheets));
+}
+
 describe("balance import of an export with a sheet per county", () => {
   const rows = leagueRows();
   const dir = tempDir();
   const file = join(dir, "兴安盟分旗县.xlsx");
 
-  beforeAll(async () => {
-    const sheets = [COUNTY_LISTED, COUNTY_UNLISTED].map((county) =>
-      exportSheet(
-        rows.filter((r) => r.county === county),
-        { sheet: county },
-      ),
-    );
-    writeFileSync(file, await exportWorkbook(sheets));
-  });
+  beforeAll(() => writeSheetPerCounty(file, rows));
 
   it("reads the sheet of the county asked for when it is not the first", async () => {
     const out = join(dir, "导入.xlsx");
@@ -42,3 +45,71 @@ describe("balance import of an export with a sheet per county", () => {
     expect(sources).toContain(`工作表“${COUNTY_UNLISTED}”`);
   });
 });
+
+describe("the commands that evaluate one county, on an export with a sheet per county", () => {
+  const rows = leagueRows();
+  const dir = tempDir();
+  const file = join(dir, "兴安盟分旗县.xlsx");
+  /** the schools of a county, as its rows typed into the school table are read: those with sections */
+  const schoolsOf = (county: string) => templateRecords(templateRowsOf(rows, county)).map((r) => r.name);
+
+  beforeAll(() => writeSheetPerCounty(file, rows));
+
+  async function evaluated(county: string) {
+    const r = await run("evaluate", file, "--county", county, "--json");
+    return { code: r.code, json: JSON.parse(r.stdout) as EvaluateJson };
+  }
+
+  it("evaluate reads the sheet of the county asked for, the first or a later one", async () => {
+    for (const county of [COUNTY_LISTED, COUNTY_UNLISTED]) {
+      const { code, json } = await evaluated(county);
+      expect([county, code, json.table.sheet]).toEqual([county, 0, county]);
+      expect(json.problems.map((p) => p.code)).not.toContain("county-not-found");
+      expect([...new Set(json.sections.map((s) => s.school))].sort()).toEqual(
+        [...new Set(schoolsOf(county))].sort(),
+      );
+    }
+  });
+
+  it("a county on no sheet is missing from the sheet read, which names its counties", async () => {
+    const { code, json } = await evaluated("突泉县");
+    expect(code).toBe(1);
+    const missing = json.problems.find((p) => p.code === "county-not-found");
+    expect(missing?.messages.zh).toContain(`表中的旗县市区：${COUNTY_LISTED}`);
+  });
+
+  it("--sheet still reads the sheet it names", async () => {
+    const r = await run("evaluate", file, "--county", COUNTY_UNLISTED, "--sheet", COUNTY_LISTED, "--json");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as EvaluateJson;
+    expect(json.problems.map((p) => p.code)).toContain("county-not-found");
+  });
+
+  it("plan reads it as evaluate does", async () => {
+    const plan = await run("plan", file, "--county", COUNTY_UNLISTED, "--json");
+    expect(plan.stderr).not.toContain("county-not-found");
+    expect(plan.code).toBe(0);
+  });
+
+  it("batch evaluates the county of every sheet, each as it is evaluated alone", async () => {
+    const batch = await run("batch", file, "--json");
+    expect(batch.code).toBe(0);
+    const league = JSON.parse(batch.stdout) as {
+      counties: { county: string; ok: boolean; schools: number; levels: { primary: { cv: unknown } } }[];
+    };
+    const counties = [COUNTY_LISTED, COUNTY_UNLISTED];
+    expect(league.counties.map((c) => [c.county, c.ok, c.schools])).toEqual(
+      counties.map((county) => [county, true, schoolsOf(county).length]),
+    );
+    for (const [i, county] of counties.entries()) {
+      const alone = rounded(verdictOf(templateRecords(templateRowsOf(rows, county))));
+      expect(rounded(league.counties[i].levels.primary.cv)).toEqual(alone.levels.primary.cv);
+    }
+  });
+});
+
+interface EvaluateJson {
+  table: { sheet: string };
+  problems: { code: string; messages: { zh: string; en: string } }[];
+  sections: { school: string }[];
+}

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import type { Lang } from "../../i18n/format";
-import { blockedJsonContract, evaluateTable, jsonContractOf } from "../../pipeline";
+import { blockedJsonContract, jsonContractOf } from "../../pipeline";
 import { countyJson, countySummaryText, evaluateCountyWorkbook, findCountySheet } from "../../countyVerdict";
 import { countyNamedOtherwise, titleRowsOf, workbookCounty } from "../../workbookCounty";
 import type { Problem } from "../../problems/problem";
@@ -26,7 +26,7 @@ import {
   COUNTY_TABLE_OPTIONS,
   parseCommandLine,
   readProfileOption,
-  readSchoolSheet,
+  readWorkbookTable,
   tableOptions,
   withSheetProblems,
 } from "../commandLine";
@@ -170,10 +170,10 @@ export const evaluateCommand: Command = {
     const table = await tableOptions(io, values);
     if (typeof table === "number") return table;
 
-    const chosen = await readSchoolSheet(file, table.sheet, table.recipe);
+    const chosen = await readWorkbookTable(file, table, profile);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
-    const evaluated = evaluateTable(chosen.grid, profile, { county: table.county, recipe: table.recipe });
+    const { evaluated } = chosen;
     const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
     // the county named, else the one the workbook names: its titles and its target year

@@ -4,6 +4,7 @@ import type { Lang } from "../../i18n/format";
 import { hasErrors, type Problem } from "../../problems/problem";
 import { holdsSchoolTable, readSchoolTable } from "../../sheet/read";
 import { holdsRecipeTable } from "../../sheet/recipe/inReader";
+import { holdsCountyAsked } from "../../sheet/recipe/rowGroups";
 import { countyNames } from "../../engine/county/readiness";
 import { readFormWorkbooks, type FormWorkbook } from "../../sheet/recipe/forms";
 import { JIAOJI_FORMS } from "../../sheet/recipe/load";
@@ -12,7 +13,7 @@ import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet } from "../../xlsx/reader";
-import { isShown } from "../../xlsx/reader/chooseSheet";
+import { readCountySheet } from "../../xlsx/reader/chooseSheet";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "../folderFiles";
 import { readWorkbookFile } from "../workbookFile";
 import { formatProblems } from "../verdict";
@@ -116,21 +117,11 @@ async function readExportFile(
   const holds = recipe ? holdsRecipeTable(recipe) : holdsSchoolTable;
   const chosen = chooseSheet(book.grids, options.sheet, holds);
   if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
-  let grid = chosen.grid;
-  let result = read(grid);
   // a county asked for that the sheet read lacks may have a sheet of its own (an export split by county)
-  const lacksCounty = (r: typeof result) => r.problems.some((p) => p.code === "county-not-found");
-  if (options.sheet === undefined && options.county !== undefined && lacksCounty(result)) {
-    for (const other of book.grids) {
-      if (other === grid || !isShown(other) || !holds(other)) continue;
-      const found = read(other);
-      if (found.recipe && !lacksCounty(found)) {
-        grid = other;
-        result = found;
-        break;
-      }
-    }
-  }
+  const { grid, reading: result } =
+    options.sheet === undefined && options.county !== undefined
+      ? readCountySheet(book.grids, chosen.grid, holds, read, holdsCountyAsked)
+      : { grid: chosen.grid, reading: read(chosen.grid) };
   if (!result.recipe) {
     const problem: Problem = {
       severity: "error",

@@ -22,6 +22,15 @@ const TEACHER_FIELDS = [
 ];
 
 /**
+ * Of an export read for a county (`county` of the read options): whether its table holds that county (true), is
+ * a table of counties without it (false, `county-not-found`), or is no table of counties (null).
+ */
+export function holdsCountyAsked(read: { recipe?: unknown; problems: readonly Problem[] }): boolean | null {
+  if (!read.recipe) return null;
+  return !read.problems.some((p) => p.code === "county-not-found");
+}
+
+/**
  * Which rows to read from a table whose rows say their county (`counties`, in row order, null where blank): the
  * county asked for, or all of them when the table holds one; none, with a problem, when it holds several and none
  * was asked for, or not the one asked for. Decided before any figure is read, so that one county of a province's

@@ -84,3 +84,27 @@ export function chooseSheet(
   if (!isShown(grid)) problems.unshift(hiddenSheetRead(grid));
   return { ok: true, grid, problems };
 }
+
+/**
+ * A county's table in a workbook split into a sheet per county (a league's export, one sheet for each county).
+ * `read` reads a sheet for the county asked for; `holdsCounty` says of a reading whether the sheet's table holds
+ * that county (true), is a table of counties without it (false), or names no counties (null). When the chosen
+ * sheet's table lacks the county, the other shown sheets holding a table are read in turn and the first whose
+ * table holds it is taken; without one, the chosen sheet's reading stands (and says the county is missing).
+ */
+export function readCountySheet<R>(
+  grids: readonly Grid[],
+  chosen: Grid,
+  holdsTable: (grid: Grid) => boolean,
+  read: (grid: Grid) => R,
+  holdsCounty: (reading: R) => boolean | null,
+): { grid: Grid; reading: R } {
+  const reading = read(chosen);
+  if (holdsCounty(reading) !== false) return { grid: chosen, reading };
+  for (const other of grids) {
+    if (other === chosen || !isShown(other) || !holdsTable(other)) continue;
+    const there = read(other);
+    if (holdsCounty(there) === true) return { grid: other, reading: there };
+  }
+  return { grid: chosen, reading };
+}
