@@ -182,6 +182,23 @@ describe("the league view", () => {
     expect(attributes("[data-risk]", "data-risk")).toEqual(["科右前旗", "扎赉特旗"]);
   });
 
+  it("with no county evaluated, does not claim that every indicator passes", () => {
+    const results = ["扎赉特旗.xlsx", "突泉县.xlsx"].map(resultOf);
+    const summary = leagueSummary(
+      results.map((r) => leagueCountyInput(r)),
+      2026,
+    );
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LeagueView lang="zh" profile={NATIONAL_2017} summary={summary} results={results} />
+      </FluentProvider>,
+    );
+    expect(text("[data-failed-files]")).toMatch(/^未能评估的文件（2）/);
+    expect(document.querySelector("[data-weakest]")).toBeNull();
+    expect(text("[data-no-weak]")).toBe("没有一个旗县市得到评估，无从比较指标：请按上方所列问题改正文件。");
+    expect(document.body.textContent).not.toContain("都达标");
+  });
+
   it("speaks English", () => {
     renderView(2029, "en");
     expect(text('[data-county="科右前旗"] [data-target]')).toBe("target 2028, 1 year past");
