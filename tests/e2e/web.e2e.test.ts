@@ -405,6 +405,39 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.context().close();
   });
 
+  it("prints a report sheet across an A4 page, every column on the paper and no text cut", async () => {
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.locator("#workbook-file").setInputFiles(county);
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    await page.getByRole("button", { name: "生成报表工作表" }).click();
+    await page.locator("[data-written]").waitFor();
+    await page.getByRole("tab", { name: "工作簿" }).click();
+    await page.getByRole("combobox", { name: "工作表" }).selectOption("达标情况");
+    const table = page.locator('table[data-sheet="达标情况"]');
+    await table.waitFor();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    // the sheet view asks for a landscape page: A4 across, 842 × 595 points
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
+    expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595]);
+    // on that page (277 mm between 10 mm margins, 96 px to the inch), in print media
+    await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: 700 });
+    await page.emulateMedia({ media: "print" });
+    const fit = await table.evaluate((t) => {
+      const page = document.documentElement.clientWidth;
+      const cells = [...t.querySelectorAll("td, th")] as HTMLElement[];
+      return {
+        columns: t.querySelectorAll("thead th").length,
+        beyondPage: cells.filter((c) => c.getBoundingClientRect().right > page + 0.5).length,
+        cut: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+      };
+    });
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-print-sheet.png"), fullPage: true });
+    expect(fit.columns).toBeGreaterThan(20);
+    expect(fit).toEqual({ columns: fit.columns, beyondPage: 0, cut: [] });
+    await page.context().close();
+  });
+
   it("raised no script error in the page", () => {
     expect(pageErrors).toEqual([]);
   });
