@@ -438,6 +438,46 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.context().close();
   });
 
+  it("is used from the keyboard alone: open, check, report, download; focus never on something unseen", async () => {
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.setViewportSize({ width: 1024, height: 768 });
+    /** Tabs to the control named `name`; every stop on the way must be something a clerk can see. */
+    const tabTo = async (name: string) => {
+      const unseen: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        const stop = await page.evaluate(() => {
+          const e = document.activeElement as HTMLElement | null;
+          if (!e || e === document.body) return null;
+          // Fluent UI draws a radio button or a checkbox beside its transparent input, which holds the focus
+          const drawn = e.matches("input[type=radio], input[type=checkbox]") ? e.parentElement! : e;
+          const r = drawn.getBoundingClientRect();
+          const seen = r.width > 4 && r.height > 4 && Number(getComputedStyle(drawn).opacity) > 0.1;
+          const label = (e.getAttribute("aria-label") ?? e.textContent ?? "").trim();
+          return { label, seen, tag: e.tagName };
+        });
+        if (stop && !stop.seen) unseen.push(`${stop.tag} ${stop.label}`);
+        if (stop?.label === name) return unseen;
+      }
+      throw new Error(`${name} is not reached by Tab`);
+    };
+    expect(await tabTo("选择工作簿…")).toEqual([]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    await chooser.setFiles(county);
+    await page.getByRole("button", { name: "读取并检查" }).waitFor();
+    expect(await tabTo("读取并检查")).toEqual([]);
+    await page.keyboard.press("Enter");
+    await page.locator("[data-read-from]").waitFor();
+    expect(await tabTo("生成报表工作表")).toEqual([]);
+    await page.keyboard.press("Enter");
+    await page.locator("[data-written]").waitFor();
+    expect(await tabTo("下载工作簿")).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toBe("青石县-均衡评估.xlsx");
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-keyboard.png") });
+    await page.context().close();
+  });
+
   it("raised no script error in the page", () => {
     expect(pageErrors).toEqual([]);
   });
