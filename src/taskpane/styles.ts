@@ -70,6 +70,8 @@ export const usePaneStyles = makeStyles({
     gridTemplateColumns: "minmax(0, 11fr) minmax(0, 12fr)",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
+    // in a full window (the web app) a field and its column stay side by side, not a screen's width apart
+    maxWidth: "48rem",
   },
   mappingLabel: {
     overflowWrap: "anywhere",

@@ -478,6 +478,31 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.context().close();
   });
 
+  it("in an office's 1366 × 768 window, each field sits beside the column it is matched to", async () => {
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator("#workbook-file").setInputFiles(county);
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    const rows = page.getByRole("list", { name: "2. 核对列" }).locator("li");
+    expect(await rows.count()).toBeGreaterThan(10);
+    // from the end of a field's name to its column's drop-down: a glance, not the width of the screen
+    const gaps = await rows.evaluateAll((items) =>
+      items.map((li) => {
+        const name = li.firstElementChild!.getBoundingClientRect();
+        const chosen = li.querySelector('[role="combobox"]')!.getBoundingClientRect();
+        return Math.round(chosen.left - name.left);
+      }),
+    );
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(400);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-1366-checked.png") });
+    await page.context().close();
+  });
+
   it("raised no script error in the page", () => {
     expect(pageErrors).toEqual([]);
   });
