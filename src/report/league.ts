@@ -152,9 +152,21 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       cell(r.sectionsBelowFloor, undefined, COUNT),
     ]),
   );
+  // no county evaluated is no evidence that every indicator passes
+  const anyEvaluated = summary.counties.some((c) => c.ok && c.counted);
   if (weak.length === 0)
     rows.push([
-      cell(zh ? "无：各旗县市各项指标均达标" : "None: every indicator passes in every county", "note"),
+      anyEvaluated
+        ? cell(
+            zh
+              ? "无：已评估的旗县市各项指标均达标"
+              : "None: every indicator passes in every county evaluated",
+            "note",
+          )
+        : cell(
+            zh ? "无从比较：没有一个旗县市得到评估" : "Nothing to compare: no county could be evaluated",
+            "fail",
+          ),
     ]);
 
   rows.push(
