@@ -116,7 +116,8 @@ export const LEAGUE_VIEWS_ZH = {
   leagueWeakest: "最薄弱的指标",
   leagueWeakName: "{level}{indicator}",
   leagueWeakLine: "：{counties} 个旗县市未达标（差异系数超限 {cvCounties} 个），{sections} 个学段低于标准",
-  leagueNoWeak: "各旗县市的各项指标都达标。",
+  leagueNoWeak: "已评估的旗县市各项指标都达标。",
+  leagueNoneEvaluated: "没有一个旗县市得到评估，无从比较指标：请按上方所列问题改正文件。",
   leagueRiskTitle: "可能无法按期达标的旗县市",
   leagueRiskLine: "{county}（目标 {year} 年，{left}）：{reason}",
   leagueNoRisk: "无",
@@ -260,7 +261,9 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueWeakName: "{level} {indicator}",
   leagueWeakLine:
     ": fails in {counties} counties (coefficient over the limit in {cvCounties}); {sections} sections below the standard",
-  leagueNoWeak: "Every indicator passes in every county.",
+  leagueNoWeak: "Every indicator passes in every county evaluated.",
+  leagueNoneEvaluated:
+    "No county could be evaluated, so there are no indicators to compare: fix the files as the problems above say.",
   leagueRiskTitle: "Counties at risk of missing their target year",
   leagueRiskLine: "{county} (target {year}, {left}): {reason}",
   leagueNoRisk: "None",

@@ -81,6 +81,9 @@ export const VIEWS_ZH = {
   webDownloadedPlain: "已下载“{file}”（还没有生成报表工作表）。",
   webDownloadFailed: "无法生成工作簿：{message}",
   webOpenAnother: "打开其他工作簿",
+  webFixInFile:
+    "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。列的错配可在上方“核对列”中直接改正。",
+  webFixSample: "示例数据不能修改：列的错配可在上方“核对列”中改正。",
   webFileView: "工作簿中的工作表",
   webSheetNotices: "选择工作表时的提示（{n}）",
 };
@@ -169,6 +172,9 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webDownloadedPlain: "Downloaded “{file}” (no report sheet written yet).",
   webDownloadFailed: "Could not make the workbook: {message}",
   webOpenAnother: "Open another workbook",
+  webFixInFile:
+    "Cells cannot be edited in the web app: correct these cells of the original file in Excel or WPS, save it, then open it again with “Open another workbook”. A wrongly matched column can be corrected above, in “Columns”.",
+  webFixSample: "The sample cannot be edited: a wrongly matched column can be corrected above, in “Columns”.",
   webFileView: "Sheets of the workbook",
   webSheetNotices: "About the sheet chosen ({n})",
 };

@@ -180,8 +180,26 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       cell(r.sectionsBelowFloor, undefined, COUNT),
     ]),
   );
+  // no county evaluated is no evidence that every indicator passes
+  const anyEvaluated = summary.counties.some((c) => c.ok && c.counted);
   if (weak.length === 0)
-    b.note(zh ? "无：各旗县市各项指标均达标" : "None: every indicator passes in every county", 6);
+    b.pushSpan(
+      anyEvaluated
+        ? {
+            value: zh
+              ? "无：已评估的旗县市各项指标均达标"
+              : "None: every indicator passes in every county evaluated",
+            style: "note",
+          }
+        : {
+            value: zh
+              ? "无从比较：没有一个旗县市得到评估"
+              : "Nothing to compare: no county could be evaluated",
+            style: "fail",
+          },
+      0,
+      6,
+    );
   else b.border(weakHeader, 0, b.next - 1, 6);
 
   b.push();

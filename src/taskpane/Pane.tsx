@@ -55,6 +55,8 @@ export interface PaneProps {
   workbookName?: string | null;
   /** the web app: reads another workbook from disk for the comparison; inside Excel the earlier year is a sheet */
   openFile?: (file: File) => Promise<EarlierFile>;
+  /** where the cells cannot be edited (the web app): how a clerk fixes the errors the check finds */
+  fixHint?: (lang: Lang) => string;
 }
 
 type TabId = "check" | "whatif" | "plan" | "allItems" | "compare" | "workbook";
@@ -222,6 +224,7 @@ export function Pane(props: PaneProps) {
                   busy={flow.busy !== null}
                   onSelectCell={selectCell}
                   onRecheck={() => void flow.readAndCheck()}
+                  fixHint={props.fixHint?.(lang)}
                 />
                 <ReportStep
                   lang={lang}

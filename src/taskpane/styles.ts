@@ -70,6 +70,8 @@ export const usePaneStyles = makeStyles({
     gridTemplateColumns: "minmax(0, 11fr) minmax(0, 12fr)",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
+    // in a full window (the web app) a field and its column stay side by side, not a screen's width apart
+    maxWidth: "48rem",
   },
   mappingLabel: {
     overflowWrap: "anywhere",
@@ -134,6 +136,16 @@ export const usePaneStyles = makeStyles({
       textOverflow: "ellipsis",
     },
     "& th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular },
+    // on paper nothing scrolls: the columns share the page's width, text wrapping in its cell, so that no
+    // column is cut off at the page's edge and no text at a cell's
+    "@media print": {
+      width: "100%",
+      fontSize: "8pt",
+      lineHeight: 1.25,
+      "& td, & th": { whiteSpace: "normal", maxWidth: "none", overflow: "visible" },
+      // a name wraps onto a few lines, not one character to a line
+      "& td": { minWidth: "3em" },
+    },
   },
   checkItem: {
     display: "flex",
@@ -150,7 +162,12 @@ export const usePaneStyles = makeStyles({
     fontSize: tokens.fontSizeBase100,
     color: tokens.colorBrandForeground1,
   },
-  sheetScroll: { overflow: "auto", maxHeight: "70vh", maxWidth: "100%" },
+  sheetScroll: {
+    overflow: "auto",
+    maxHeight: "70vh",
+    maxWidth: "100%",
+    "@media print": { overflow: "visible", maxHeight: "none" },
+  },
   // the views (模拟, 规划): a column of fields, two to a row
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   fieldGrid: {
@@ -195,7 +212,11 @@ export const usePaneStyles = makeStyles({
   statusMet: { color: tokens.colorPaletteGreenForeground1 },
   statusFloor: { color: tokens.colorPaletteMarigoldForeground1 },
   statusUnmet: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  numberCell: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  numberCell: {
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+    "@media print": { whiteSpace: "nowrap" },
+  },
   cellSelected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   // the web app: where files are dropped, and the file input drawn by its button (it stays in the page for
   // assistive technology and tests)

@@ -43,6 +43,8 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
           ref={input}
           id="workbook-file"
           className={styles.fileInput}
+          // the button below opens it: one stop for the keyboard, not an invisible one before it
+          tabIndex={-1}
           type="file"
           accept={SPREADSHEET_ACCEPT}
           aria-label={t(lang, "webChooseFile")}

@@ -300,6 +300,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       canInsertTemplate={false}
       workbookName={opened.bytes ? opened.name : null}
       openFile={openEarlierYear}
+      fixHint={(l) => t(l, opened.bytes ? "webFixInFile" : "webFixSample")}
       onLangChange={setLang}
       banner={(l) => (
         <>

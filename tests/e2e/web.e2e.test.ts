@@ -405,6 +405,104 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.context().close();
   });
 
+  it("prints a report sheet across an A4 page, every column on the paper and no text cut", async () => {
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.locator("#workbook-file").setInputFiles(county);
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    await page.getByRole("button", { name: "生成报表工作表" }).click();
+    await page.locator("[data-written]").waitFor();
+    await page.getByRole("tab", { name: "工作簿" }).click();
+    await page.getByRole("combobox", { name: "工作表" }).selectOption("达标情况");
+    const table = page.locator('table[data-sheet="达标情况"]');
+    await table.waitFor();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    // the sheet view asks for a landscape page: A4 across, 842 × 595 points
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
+    expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595]);
+    // on that page (277 mm between 10 mm margins, 96 px to the inch), in print media
+    await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: 700 });
+    await page.emulateMedia({ media: "print" });
+    const fit = await table.evaluate((t) => {
+      const page = document.documentElement.clientWidth;
+      const cells = [...t.querySelectorAll("td, th")] as HTMLElement[];
+      return {
+        columns: t.querySelectorAll("thead th").length,
+        beyondPage: cells.filter((c) => c.getBoundingClientRect().right > page + 0.5).length,
+        cut: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+      };
+    });
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-print-sheet.png"), fullPage: true });
+    expect(fit.columns).toBeGreaterThan(20);
+    expect(fit).toEqual({ columns: fit.columns, beyondPage: 0, cut: [] });
+    await page.context().close();
+  });
+
+  it("is used from the keyboard alone: open, check, report, download; focus never on something unseen", async () => {
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.setViewportSize({ width: 1024, height: 768 });
+    /** Tabs to the control named `name`; every stop on the way must be something a clerk can see. */
+    const tabTo = async (name: string) => {
+      const unseen: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        const stop = await page.evaluate(() => {
+          const e = document.activeElement as HTMLElement | null;
+          if (!e || e === document.body) return null;
+          // Fluent UI draws a radio button or a checkbox beside its transparent input, which holds the focus
+          const drawn = e.matches("input[type=radio], input[type=checkbox]") ? e.parentElement! : e;
+          const r = drawn.getBoundingClientRect();
+          const seen = r.width > 4 && r.height > 4 && Number(getComputedStyle(drawn).opacity) > 0.1;
+          const label = (e.getAttribute("aria-label") ?? e.textContent ?? "").trim();
+          return { label, seen, tag: e.tagName };
+        });
+        if (stop && !stop.seen) unseen.push(`${stop.tag} ${stop.label}`);
+        if (stop?.label === name) return unseen;
+      }
+      throw new Error(`${name} is not reached by Tab`);
+    };
+    expect(await tabTo("选择工作簿…")).toEqual([]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    await chooser.setFiles(county);
+    await page.getByRole("button", { name: "读取并检查" }).waitFor();
+    expect(await tabTo("读取并检查")).toEqual([]);
+    await page.keyboard.press("Enter");
+    await page.locator("[data-read-from]").waitFor();
+    expect(await tabTo("生成报表工作表")).toEqual([]);
+    await page.keyboard.press("Enter");
+    await page.locator("[data-written]").waitFor();
+    expect(await tabTo("下载工作簿")).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toBe("青石县-均衡评估.xlsx");
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-keyboard.png") });
+    await page.context().close();
+  });
+
+  it("in an office's 1366 × 768 window, each field sits beside the column it is matched to", async () => {
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator("#workbook-file").setInputFiles(county);
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    const rows = page.getByRole("list", { name: "2. 核对列" }).locator("li");
+    expect(await rows.count()).toBeGreaterThan(10);
+    // from the end of a field's name to its column's drop-down: a glance, not the width of the screen
+    const gaps = await rows.evaluateAll((items) =>
+      items.map((li) => {
+        const name = li.firstElementChild!.getBoundingClientRect();
+        const chosen = li.querySelector('[role="combobox"]')!.getBoundingClientRect();
+        return Math.round(chosen.left - name.left);
+      }),
+    );
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(400);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-1366-checked.png") });
+    await page.context().close();
+  });
+
   it("raised no script error in the page", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -72,8 +72,8 @@ function resultOf(file: string): CountyFileResult {
   ]);
 }
 
-function renderView(year: number, lang: Lang = "zh") {
-  const results = Object.keys(GRIDS).map(resultOf);
+/** The league view of `results` in the school year `year`; the league's summary it shows. */
+function renderResults(results: CountyFileResult[], year: number, lang: Lang = "zh") {
   const summary = leagueSummary(
     results.map((r) => leagueCountyInput(r)),
     year,
@@ -84,6 +84,10 @@ function renderView(year: number, lang: Lang = "zh") {
     </FluentProvider>,
   );
   return summary;
+}
+
+function renderView(year: number, lang: Lang = "zh") {
+  return renderResults(Object.keys(GRIDS).map(resultOf), year, lang);
 }
 
 const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
@@ -166,20 +170,20 @@ describe("the league view", () => {
         NATIONAL_2017,
       ),
     );
-    const summary = leagueSummary(
-      results.map((r) => leagueCountyInput(r)),
-      2028,
-    );
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <LeagueView lang="zh" profile={NATIONAL_2017} summary={summary} results={results} />
-      </FluentProvider>,
-    );
+    renderResults(results, 2028);
     expect(text('[data-repeated="科右前旗"]')).toBe(
       "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；一个旗县市的不同年份请用年度对比",
     );
     expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "科右前旗", "扎赉特旗"]);
     expect(attributes("[data-risk]", "data-risk")).toEqual(["科右前旗", "扎赉特旗"]);
+  });
+
+  it("with no county evaluated, does not claim that every indicator passes", () => {
+    renderResults(["扎赉特旗.xlsx", "突泉县.xlsx"].map(resultOf), 2026);
+    expect(text("[data-failed-files]")).toMatch(/^未能评估的文件（2）/);
+    expect(document.querySelector("[data-weakest]")).toBeNull();
+    expect(text("[data-no-weak]")).toBe("没有一个旗县市得到评估，无从比较指标：请按上方所列问题改正文件。");
+    expect(document.body.textContent).not.toContain("都达标");
   });
 
   it("speaks English", () => {

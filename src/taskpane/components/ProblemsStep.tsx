@@ -11,6 +11,8 @@ export interface ProblemsStepProps {
   onSelectCell(cell: string): void;
   onRecheck(): void;
   busy: boolean;
+  /** where the cells cannot be edited (the web app): how errors in them are fixed */
+  fixHint?: string;
 }
 
 const PAGE = 20;
@@ -68,7 +70,10 @@ export function ProblemsStep(props: ProblemsStepProps) {
       </h2>
       {errors.length > 0 ? (
         <MessageBar intent="error">
-          <MessageBarBody>{t(lang, "problemsErrorsBlock", { n: errors.length })}</MessageBarBody>
+          <MessageBarBody>
+            {t(lang, "problemsErrorsBlock", { n: errors.length })}
+            {props.fixHint && <div data-fix-hint>{props.fixHint}</div>}
+          </MessageBarBody>
         </MessageBar>
       ) : warnings.length > 0 ? (
         <MessageBar intent="warning">

@@ -20,6 +20,9 @@ export interface SheetViewerProps {
 
 const MAX_ROWS = 400;
 
+/** The page turned landscape for printing, while a sheet is shown. */
+export const PRINT_ACROSS = "@media print { @page { size: A4 landscape; margin: 10mm; } }";
+
 const blank = (cell: ShownCell | undefined) => !cell || (cell.text === "" && !cell.fill);
 
 /** How many columns a text cell spills over: as in Excel, long text runs on into empty cells to its right. */
@@ -66,6 +69,8 @@ export function SheetViewer(props: SheetViewerProps) {
 
   return (
     <div className={styles.step}>
+      {/* a sheet is wider than it is long: printed across the page while it is shown */}
+      <style>{PRINT_ACROSS}</style>
       <Select
         size="small"
         aria-label={t(lang, "workbookSheet")}

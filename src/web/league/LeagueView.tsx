@@ -165,6 +165,7 @@ export function LeagueView(props: LeagueViewProps) {
   const n0 = (n: number) => formatNumber(n, 0, lang);
   const failed = results.filter((r) => !r.ok);
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0).slice(0, SHOWN_WEAK);
+  const evaluated = summary.counties.some((c) => c.ok && c.counted);
 
   return (
     <div className={styles.column} data-league>
@@ -217,7 +218,10 @@ export function LeagueView(props: LeagueViewProps) {
           {t(lang, "leagueWeakest")}
         </h2>
         {weak.length === 0 ? (
-          <Text size={200}>{t(lang, "leagueNoWeak")}</Text>
+          // no county evaluated is no evidence that every indicator passes
+          <Text size={200} data-no-weak={evaluated ? "passing" : "none-evaluated"}>
+            {t(lang, evaluated ? "leagueNoWeak" : "leagueNoneEvaluated")}
+          </Text>
         ) : (
           <ol className={styles.bullets} data-weakest>
             {weak.map((r) => (

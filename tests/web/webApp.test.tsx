@@ -1,0 +1,50 @@
+/** @jest-environment jsdom */
+/**
+ * The web app's whole page in jsdom, a workbook opened through its file chooser: what a clerk is told when the
+ * check finds errors in cells, which the web app cannot edit.
+ */
+import { File as NodeFile } from "node:buffer";
+import { TextDecoder as NodeTextDecoder } from "node:util";
+import { configure, fireEvent, render, screen } from "@testing-library/react";
+import { cellOf, countyRows, rawBook, rawSheet, withCells } from "../trust/hostileBooks";
+import { WebApp } from "../../src/web/WebApp";
+import { readAndCheck, withoutResizeObserver } from "../taskpane/paneDom";
+
+withoutResizeObserver();
+// the reader decodes the workbook's XML as the browser does; jsdom has no TextDecoder
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
+jest.setTimeout(60000);
+
+/** Chooses `bytes` as `name` in the first screen's file chooser, as a clerk does. */
+async function open(name: string, bytes: Uint8Array): Promise<void> {
+  const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
+  // jsdom's File cannot give its bytes; Node's can, as the browser's does
+  Object.defineProperty(input, "files", { value: [new NodeFile([bytes], name)], configurable: true });
+  fireEvent.change(input);
+  await screen.findByRole("button", { name: "读取并检查" });
+}
+
+describe("the web app's check of a workbook with errors in cells", () => {
+  it("says to correct the cells in Excel or WPS and open the file again", async () => {
+    const bytes = rawBook([rawSheet(withCells({ 3: { primaryStudents: "八百九十三" } }))]);
+    render(<WebApp lang="zh" theme="light" />);
+    await open("坏单元格.xlsx", bytes);
+    await readAndCheck();
+    const hint = await screen.findByText(/网页版不能修改单元格/);
+    expect(hint.textContent).toBe(
+      "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。列的错配可在上方“核对列”中直接改正。",
+    );
+    expect(screen.getByRole("button", { name: "打开其他工作簿" })).toBeTruthy();
+    // the error itself names its cell
+    expect(screen.getAllByText(cellOf("primaryStudents", 3)).length).toBeGreaterThan(0);
+  });
+
+  it("says nothing of the kind when the check finds no error", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    await open("白狼县.xlsx", rawBook([rawSheet(countyRows())]));
+    await readAndCheck();
+    await screen.findByText("没有发现问题。");
+    expect(document.querySelector("[data-fix-hint]")).toBeNull();
+  });
+});
