@@ -3,7 +3,7 @@ import type { Evaluation, SectionResult, Shortfall } from "../engine";
 import { ceilWhole, nearlyEqual } from "../engine/compare";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
 import { formatNumber, formatYuan, type Lang } from "../i18n/format";
-import type { Problem } from "../problems/problem";
+import { cellInMessage, type Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 
@@ -125,14 +125,6 @@ export function formatProblems(problems: readonly Problem[], lang: Lang): string
   return lines;
 }
 
-/** Where a message names a cell: not 学校!A3 inside 学校!A30 or 学校!A3B; -1 when it does not. */
-function cellAt(message: string, cell: string): number {
-  for (let at = message.indexOf(cell); at >= 0; at = message.indexOf(cell, at + 1)) {
-    if (!/[A-Za-z0-9]/.test(message.charAt(at + cell.length))) return at;
-  }
-  return -1;
-}
-
 /**
  * One problem as a line: its severity, its cell once, its message. A message that already names its cell
  * (`学校!A3“学校名称”为空`) is printed as it is, its cell leading; another gets the cell in front.
@@ -142,7 +134,7 @@ export function problemLine(problem: Problem, lang: Lang): string {
   const tag = problem.severity === "error" ? `${NO} ${t.error}` : `! ${t.warning}`;
   const message = problem.message[lang];
   if (!problem.cell) return `${tag}${lang === "zh" ? "：" : ": "}${message}`;
-  const at = cellAt(message, problem.cell);
+  const at = cellInMessage(message, problem.cell);
   if (at === 0) return `${tag} ${message}`;
   if (at > 0) return `${tag}${lang === "zh" ? "：" : ": "}${message}`;
   return `${tag} ${problem.cell}${lang === "zh" ? "：" : ": "}${message}`;

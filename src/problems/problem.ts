@@ -11,3 +11,14 @@ export interface Problem {
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === "error");
 }
+
+/**
+ * Where a problem's message names a cell: not 学校!A3 inside 学校!A30 or 学校!A3B; -1 when it does not. A message
+ * that names its own cell (`学校!A3“学校名称”为空`) is shown as it is, without the cell again in front of it.
+ */
+export function cellInMessage(message: string, cell: string): number {
+  for (let at = message.indexOf(cell); at >= 0; at = message.indexOf(cell, at + 1)) {
+    if (!/[A-Za-z0-9]/.test(message.charAt(at + cell.length))) return at;
+  }
+  return -1;
+}

@@ -136,7 +136,12 @@ describe("the league view", () => {
     renderView(2026);
     expect(text("[data-failed-files]")).toMatch(/^未能评估的文件（2）/);
     expect(text('[data-failed-file="突泉县.xlsx"]')).toBe("突泉县.xlsx：工作簿已损坏，无法读取");
-    expect(text('[data-failed-file="扎赉特旗.xlsx"]')).toMatch(/^扎赉特旗\.xlsx：学校!A2 /);
+    // the cell once: the message that names it leads with it
+    const failed = text('[data-failed-file="扎赉特旗.xlsx"]') ?? "";
+    expect(failed).toMatch(/^扎赉特旗\.xlsx：学校!A2“/);
+    expect(failed.split("学校!A2")).toHaveLength(2);
+    // one stop between two problems
+    expect(failed).toContain("每行须填写学校名称；学校!J2“");
     expect(text('[data-county="突泉县"]')).toBe("突泉县文件：突泉县.xlsx未能评估，见上方问题。");
   });
 

@@ -5,6 +5,7 @@ import { formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/for
 import { t } from "../../i18n/messages";
 import { RISK_TEXT, repeatedLabel } from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
+import { cellInMessage } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { usePaneStyles } from "../../taskpane/styles";
 
@@ -182,8 +183,11 @@ export function LeagueView(props: LeagueViewProps) {
                     {errors.slice(0, SHOWN_PROBLEMS).map((p, k) => (
                       <span key={k}>
                         {k > 0 && PUNCTUATION[lang].clause}
-                        {p.cell && <span className={styles.cell}>{p.cell} </span>}
-                        {p.message[lang]}
+                        {p.cell && cellInMessage(p.message[lang], p.cell) < 0 && (
+                          <span className={styles.cell}>{p.cell} </span>
+                        )}
+                        {/* one stop between problems: the clause mark, not the message's own full stop too */}
+                        {p.message[lang].replace(/[。.]$/u, "")}
                       </span>
                     ))}
                     {errors.length > SHOWN_PROBLEMS &&
