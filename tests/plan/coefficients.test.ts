@@ -181,6 +181,56 @@ describe("docs/standard.md#apportioning: a facility shared by combined schools, 
       expect(raised).toBeGreaterThan(0);
     }
   });
+
+  test("two junior sections, one of a nine-year school: its shared facility is raised just to the limit, not to the other's value", async () => {
+    // every section meets every standard; only the junior sports coefficient is over its limit
+    const teachers = (students: number) => ({
+      qualifiedTeachers: Math.ceil(students * 0.06),
+      keyTeachers: Math.ceil(students * 0.012),
+      peArtTeachers: Math.ceil(students * 0.012),
+    });
+    const facilities = (weighted: number, sportsArea: number) => ({
+      teachingArea: weighted * 7,
+      sportsArea,
+      equipmentValue: weighted * 3000,
+      multimediaRooms: Math.ceil(weighted * 0.03),
+    });
+    const records: SchoolRecord[] = [
+      {
+        name: "一贯制学校",
+        type: "nineYear",
+        students: { primary: 300, junior: 200, senior: 0 },
+        teachers: { primary: teachers(300), junior: teachers(200) },
+        facilities: facilities(520, 5800),
+      },
+      {
+        name: "初级中学",
+        type: "junior",
+        students: { primary: 0, junior: 300, senior: 0 },
+        teachers: { primary: teachers(0), junior: teachers(300) },
+        facilities: facilities(300, 300 * 40),
+      },
+    ];
+    const before = evaluate(records, P);
+    expect(before.sections.every((s) => s.pass)).toBe(true);
+    expect(before.levels.junior.balance.sportsArea.pass).toBe(false);
+    const plan = await planLeastCost(records, P, DEFAULT_UNIT_COSTS, { projects: null });
+    expect(plan.passesAfter).toBe(true);
+    // by hand: two values x₁ < x₂ with weights w₁, w₂ have the coefficient √(w₁w₂)(x₂ − x₁) / (w₁x₁ + w₂x₂);
+    // at the limit L, x₁ = x₂ (√(w₁w₂) − L·w₂) / (√(w₁w₂) + L·w₁)
+    const [w1, w2] = [200 / 500, 300 / 500];
+    const root = Math.sqrt(w1 * w2);
+    const limit = P.cvLimit.junior;
+    const x1 = (40 * (root - limit * w2)) / (root + limit * w1);
+    const share = (1.1 * 200) / (300 + 1.1 * 200);
+    const least = (x1 * 200) / share - 5800;
+    expect(plan.additions).toEqual([
+      expect.objectContaining({ school: "一贯制学校", level: null, resource: "sportsArea" }),
+    ]);
+    // the plan aims a hair inside the limit
+    expect(plan.additions[0].amount).toBeGreaterThanOrEqual(least);
+    expect(plan.additions[0].amount).toBeLessThan(least * (1 + 1e-5));
+  });
 });
 
 describe("docs/standard.md#indicators, docs/standard.md#coefficient: plans and bounds against brute force when coefficients bind", () => {
