@@ -59,6 +59,16 @@ describe("balance plan", () => {
     expect(bad.stderr).toContain("sportsArea");
   });
 
+  test("a costs file in 万元: the plan is made at the prices given, each doubtful one named, exit 0", async () => {
+    const r = await run("plan", SAMPLE, "--costs", file("wan.json", { keyTeachers: 15 }), "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.unitCosts.keyTeachers).toBe(15);
+    expect(doc.problems.map((p: { code: string }) => p.code)).toEqual(["cost-implausible"]);
+    const text = await run("plan", SAMPLE, "--costs", file("wan.json", { keyTeachers: 15 }));
+    expect(text.stderr).toContain("keyTeachers（骨干教师）：单位成本 15 元，不到默认值 150000 元的百分之一");
+  });
+
   test("usage errors exit 2", async () => {
     expect((await run("plan")).code).toBe(2);
     expect((await run("plan", SAMPLE, "--bogus")).code).toBe(2);
