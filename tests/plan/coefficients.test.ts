@@ -13,6 +13,7 @@ import { planLeastCost } from "../../src/engine/plan/leastCost";
 import { DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
 import { differenceCoefficient } from "../../src/engine/coefficient";
 import { evaluate } from "../../src/engine/evaluate";
+import { evaluateScenario } from "../../src/engine/scenario";
 import type { SchoolRecord } from "../../src/engine/records";
 import type { Profile } from "../../src/standard/profile";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -230,6 +231,62 @@ describe("docs/standard.md#apportioning: a facility shared by combined schools, 
     // the plan aims a hair inside the limit
     expect(plan.additions[0].amount).toBeGreaterThanOrEqual(least);
     expect(plan.additions[0].amount).toBeLessThan(least * (1 + 1e-5));
+  });
+});
+
+describe("docs/plans.md#project-sizes: the roundings up to whole projects leave no step the county can spare", () => {
+  test("a nine-year and two junior schools, sports ground in 100 m² projects: no project can be a step smaller", async () => {
+    const staff = (q: number, k: number, a: number) => ({
+      qualifiedTeachers: q,
+      keyTeachers: k,
+      peArtTeachers: a,
+    });
+    const junior = (
+      name: string,
+      pupils: number,
+      teachers: SchoolRecord["teachers"]["junior"],
+      f: number[],
+    ) => ({
+      name,
+      type: "junior" as const,
+      students: { primary: 0, junior: pupils, senior: 0 },
+      teachers: { primary: staff(0, 0, 0), junior: teachers },
+      facilities: { teachingArea: f[0], sportsArea: f[1], equipmentValue: f[2], multimediaRooms: f[3] },
+    });
+    // found by brute force over small counties: each school's facility rounded up on its own came to a step more
+    // than the county needs (2,900 m² where 2,800 m² does)
+    const records: SchoolRecord[] = [
+      {
+        name: "学校1",
+        type: "nineYear",
+        students: { primary: 347, junior: 437, senior: 0 },
+        teachers: { primary: staff(12, 4, 3), junior: staff(21, 4, 4) },
+        facilities: { teachingArea: 4549, sportsArea: 6863, equipmentValue: 1_872_000, multimediaRooms: 24 },
+      },
+      junior("学校2", 165, staff(8, 2, 2), [1354, 5815, 525_400, 4]),
+      junior("学校3", 413, staff(24, 4, 4), [3030, 3951, 929_000, 11]),
+    ];
+    const sizes = { teachingArea: 50, sportsArea: 100, equipmentValue: 20000, multimediaRooms: 1 };
+    const plan = await planLeastCost(records, P, DEFAULT_UNIT_COSTS, {
+      projects: { minimum: sizes, step: sizes },
+    });
+    expect(plan.method).toBe("coefficients");
+    expect(plan.passesAfter).toBe(true);
+    const projects = plan.edits.filter((e) => e.kind === "addFacility");
+    expect(projects.length).toBeGreaterThan(0);
+    for (const project of projects) {
+      if (project.kind !== "addFacility") continue;
+      const step = sizes[project.resource];
+      // a step smaller, or nothing where the project is at its least size
+      const smaller = { ...project, amount: project.amount - step >= step ? project.amount - step : 0 };
+      const edits = plan.edits.map((e) => (e === project ? smaller : e));
+      const after = evaluateScenario(records, edits, P).evaluation;
+      expect([project.school, project.resource, after.resourcesPass]).toEqual([
+        project.school,
+        project.resource,
+        false,
+      ]);
+    }
   });
 });
 
