@@ -22,6 +22,7 @@ import {
 } from "./records";
 import { equipmentUnitDoubt } from "../standard/figures";
 import { absorbedPupils, additionShares } from "./sections";
+import { nameKey } from "./names";
 import { evaluate, type Evaluation, type SectionResult } from "./evaluate";
 import { editOrdinal, editProblem, type Edit } from "./edits";
 
@@ -104,12 +105,12 @@ export function applyEdits(
     if (!byName) {
       const index = new Map<string, number>();
       out.forEach((r, i) => {
-        const key = r.name.trim();
+        const key = nameKey(r.name);
         if (!index.has(key)) index.set(key, i);
       });
       byName = index;
     }
-    return byName.get(name.trim()) ?? -1;
+    return byName.get(nameKey(name)) ?? -1;
   };
   // the primary pupils each school takes in from merged teaching points, made again after an edit that changes
   // enrolments or the schools
@@ -122,9 +123,15 @@ export function applyEdits(
     // the edit's place in the file it came from
     const place = indexes?.[index] ?? index;
     const notFound = (field: string, name: string) => {
-      const earlier = gone.get(name.trim());
+      const earlier = gone.get(nameKey(name));
+      const near = earlier ? [] : nearNames(name, out);
       const [zh, en] = !earlier
-        ? ["", ""]
+        ? near.length === 0
+          ? ["", ""]
+          : [
+              `；是否指${near.map((n) => `“${n}”`).join("或")}？`,
+              `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?`,
+            ]
         : earlier.into === undefined
           ? [
               `（已由${editOrdinal(earlier.edit, "zh")}撤销）`,
@@ -275,7 +282,7 @@ export function applyEdits(
         for (const f of FACILITY_INDICATORS) target.facilities[f] = targetFacilities[f] + sourceFacilities[f];
         target.sectionFacilities = undefined;
         out[to] = target;
-        gone.set(source.name.trim(), { edit: place, into: target.name });
+        gone.set(nameKey(source.name), { edit: place, into: target.name });
         out = out.filter((_, j) => j !== from);
         byName = null;
         absorbed = null;
@@ -353,7 +360,7 @@ export function applyEdits(
             ),
           );
         }
-        gone.set(out[i].name.trim(), { edit: place });
+        gone.set(nameKey(out[i].name), { edit: place });
         out = out.filter((_, j) => j !== i);
         byName = null;
         absorbed = null;
@@ -363,6 +370,34 @@ export function applyEdits(
     applied.push(index);
   });
   return { records: out, problems, applied };
+}
+
+/**
+ * The schools whose names are one character away from `name` (one typed wrong, left out or added), as names are
+ * matched (`nameKey`), at most three: what a clerk most likely meant by a name no school has. Names of fewer than
+ * NEAR_NAME_LENGTH characters are too short for one character to be a slip (丙小学, 丁小学).
+ */
+function nearNames(name: string, records: readonly SchoolRecord[]): string[] {
+  const wanted = [...nameKey(name)];
+  if (wanted.length < NEAR_NAME_LENGTH) return [];
+  const near: string[] = [];
+  for (const r of records) {
+    if (oneEditApart(wanted, [...nameKey(r.name)])) near.push(r.name);
+    if (near.length === 3) break;
+  }
+  return near;
+}
+
+const NEAR_NAME_LENGTH = 5;
+
+/** Whether two strings (as arrays of characters) differ by at most one character changed, added or left out. */
+function oneEditApart(a: readonly string[], b: readonly string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // after the first difference the rest must agree, shifted by the character added or left out
+  const rest = (x: number, y: number) => a.slice(x).join("") === b.slice(y).join("");
+  return a.length === b.length ? rest(i + 1, i + 1) : a.length < b.length ? rest(i, i + 1) : rest(i + 1, i);
 }
 
 /** A school's whole facilities: the per-section figures summed where the workbook gives them so. */
@@ -555,7 +590,7 @@ export function evaluateScenario(
 export function inverseEdit(edit: Edit, before: readonly SchoolRecord[]): Edit | null {
   switch (edit.kind) {
     case "setStudents": {
-      const r = before.find((x) => x.name.trim() === edit.school.trim());
+      const r = before.find((x) => nameKey(x.name) === nameKey(edit.school));
       return r ? { ...edit, value: r.students[edit.level] } : null;
     }
     case "addStudents":

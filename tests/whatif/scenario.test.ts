@@ -567,3 +567,40 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
     ]);
   });
 });
+
+describe("a school named as a clerk types it", () => {
+  const records = [school("白狼县实验小学"), school("白狼县第一小学（东校区）"), school("青山镇中心小学")];
+
+  test("spaces and full-width forms are the name's, as tables and years are matched", () => {
+    const r = applyEdits(
+      records,
+      [
+        { kind: "addStudents", school: "白狼县 实验小学", level: "primary", value: 10 },
+        { kind: "addStudents", school: "白狼县第一小学(东校区)", level: "primary", value: 20 },
+      ],
+      P,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.records.map((x) => x.students.primary)).toEqual([510, 520, 500]);
+  });
+
+  test("a name no school has, one character from one that does, asks whether that one was meant", () => {
+    const r = applyEdits(
+      records,
+      [
+        { kind: "addStudents", school: "白狼县实验小校", level: "primary", value: 10 },
+        { kind: "closeSchool", school: "青山镇中小学" },
+        { kind: "closeSchool", school: "红石乡中心小学" },
+      ],
+      P,
+    );
+    expect(r.problems.map((p) => p.message.zh)).toEqual([
+      "第 1 项（edits[0].school）：找不到学校“白狼县实验小校”；是否指“白狼县实验小学”？",
+      "第 2 项（edits[1].school）：找不到学校“青山镇中小学”；是否指“青山镇中心小学”？",
+      "第 3 项（edits[2].school）：找不到学校“红石乡中心小学”",
+    ]);
+    expect(r.problems[0].message.en).toBe(
+      'edit 1 (edits[0].school): no school named "白狼县实验小校"; did you mean "白狼县实验小学"?',
+    );
+  });
+});
