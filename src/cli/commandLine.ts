@@ -392,15 +392,17 @@ export async function readCostsOption(
   path: string | undefined,
   lang: Lang,
   json: boolean,
-): Promise<{ costs: UnitCosts; projects: ProjectSizes } | number> {
+): Promise<{ costs: UnitCosts; projects: ProjectSizes; warnings: Problem[] } | number> {
   // the costs' schema (zod) loads with the plan, never on evaluate's path
   const { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS, parseCosts } = await import("../engine/plan/costs");
-  if (path === undefined) return { costs: { ...DEFAULT_UNIT_COSTS }, projects: DEFAULT_PROJECT_SIZES };
+  if (path === undefined)
+    return { costs: { ...DEFAULT_UNIT_COSTS }, projects: DEFAULT_PROJECT_SIZES, warnings: [] };
   const file = await readJsonFile(io, path, { zh: "成本文件", en: "costs file" });
   if (!file.ok) return file.code;
   const parsed = parseCosts(file.value);
   if (parsed.problems.length > 0) return inputProblems(io, parsed.problems, lang, json);
-  return { costs: parsed.costs, projects: parsed.projects };
+  // a cost that looks like 万元 is used as given, and said
+  return { costs: parsed.costs, projects: parsed.projects, warnings: parsed.warnings };
 }
 
 export async function inputProblems(

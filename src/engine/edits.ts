@@ -112,31 +112,62 @@ export type EditKind = Edit["kind"];
 /** The edits file: a bare list, or `{ "edits": [...] }`. */
 const editsFileSchema = z.union([z.array(z.unknown()), z.object({ edits: z.array(z.unknown()) })]);
 
-/** A problem with an edit, named by its place in the file (`edits[2].count`). */
+/**
+ * A problem with an edit, named as a person counts the edits (第 3 项, edit 3) and by its path in the file
+ * (`edits[2].count`, the list's index from 0), so that neither reading leaves a doubt which edit is meant. `index`
+ * null: the file as a whole. `field`: a path inside the edit, or none.
+ */
 export function editProblem(
   code: string,
-  path: string,
+  index: number | null,
+  field: string | null,
   zh: string,
   en: string,
   severity: Problem["severity"] = "error",
 ): Problem {
-  return { severity, code, cell: null, message: { zh: `${path}：${zh}`, en: `${path}: ${en}` } };
+  const path = index === null ? "edits" : `edits[${index}]${field ? `.${field}` : ""}`;
+  const message =
+    index === null
+      ? { zh: `${path}：${zh}`, en: `${path}: ${en}` }
+      : {
+          zh: `${editOrdinal(index, "zh")}（${path}）：${zh}`,
+          en: `${editOrdinal(index, "en")} (${path}): ${en}`,
+        };
+  return { severity, code, cell: null, message };
+}
+
+/** A message of `editProblem` without the edit's place, for a host that changes one edit it made itself. */
+export function withoutEditPlace(message: string): string {
+  return message.replace(/^(第 \d+ 项（edits\[\d+\][^）]*）：|edit \d+ \(edits\[\d+\][^)]*\): )/u, "");
+}
+
+/** An edit as a person counts them from 1: 第 3 项, edit 3 (the list's index 2). */
+export function editOrdinal(index: number, lang: "zh" | "en"): string {
+  return lang === "zh" ? `第 ${index + 1} 项` : `edit ${index + 1}`;
 }
 
 /**
  * Reads an edits file already parsed from JSON. Each invalid edit is a problem naming its index and field
  * (`edits[2].count`); the valid ones are kept in order.
  */
-export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[]; indexes: number[] } {
+export function parseEdits(json: unknown): {
+  edits: Edit[];
+  problems: Problem[];
+  indexes: number[];
+  /** how many edits the file lists, valid or not */
+  count: number;
+} {
   const file = editsFileSchema.safeParse(json);
   if (!file.success) {
     return {
       edits: [],
       indexes: [],
+      count: 0,
       problems: [
         editProblem(
           "edits-not-a-list",
-          "edits",
+          null,
+          null,
           "修改清单应为数组，或含 edits 数组的对象",
           "the edits file must be a list, or an object with an `edits` list",
         ),
@@ -157,19 +188,19 @@ export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[];
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
-          const field = `edits[${index}].${[...issue.path, key].join(".")}`;
+          const field = [...issue.path, key].join(".");
           problems.push(
-            editProblem("edit-invalid", field, "未知字段（拼写有误？）", "unknown field (misspelt?)"),
+            editProblem("edit-invalid", index, field, "未知字段（拼写有误？）", "unknown field (misspelt?)"),
           );
         }
         continue;
       }
-      const field = issue.path.length > 0 ? "." + issue.path.join(".") : "";
       const text = schemaIssueText(issue, EDIT_GLOSSARY);
       problems.push(
         editProblem(
           "edit-invalid",
-          `edits[${index}]${field}`,
+          index,
+          issue.path.join("."),
           `修改无效（${text.zh}）`,
           `invalid edit (${text.en})`,
         ),
@@ -177,7 +208,7 @@ export function parseEdits(json: unknown): { edits: Edit[]; problems: Problem[];
     }
   });
   // indexes: where each valid edit stood in the file, so that later problems name the same edit
-  return { edits, problems, indexes };
+  return { edits, problems, indexes, count: list.length };
 }
 
 const LEVEL_ZH: Record<Level, string> = { primary: "小学", junior: "初中" };

@@ -36,6 +36,24 @@ export const SECTIONS_OF_TYPE: Record<SchoolType, readonly Level[]> = {
   vocational: ["junior"],
 };
 
+export type EnrolmentLevel = "primary" | "junior" | "senior";
+
+/**
+ * The enrolment a school of each type may report. A number above 0 anywhere else contradicts the type
+ * (a 小学 with junior students). Special-education schools teach every level; vocational schools report
+ * vocational-junior and senior pupils.
+ */
+export const ENROLMENT_LEVELS: Record<SchoolType, readonly EnrolmentLevel[]> = {
+  primary: ["primary"],
+  junior: ["junior"],
+  nineYear: ["primary", "junior"],
+  twelveYear: ["primary", "junior", "senior"],
+  complete: ["junior", "senior"],
+  teachingPoint: ["primary"],
+  special: ["primary", "junior", "senior"],
+  vocational: ["junior", "senior"],
+};
+
 export type Locale = "urban" | "town" | "rural";
 
 /** Whole-school (or per-section) facilities. Equipment value is always in 元 inside the engine. */

@@ -10,10 +10,21 @@ import {
   type TeacherIndicatorId,
 } from "../standard/indicators";
 import type { Problem } from "../problems/problem";
-import { SECTIONS_OF_TYPE, emptyTeachers, type Facilities, type SchoolRecord } from "./records";
+import {
+  ENROLMENT_LEVELS,
+  SECTIONS_OF_TYPE,
+  emptyTeachers,
+  type EnrolmentLevel,
+  type Facilities,
+  type SchoolRecord,
+  type SchoolType,
+  type SectionTeachers,
+} from "./records";
+import { equipmentUnitDoubt } from "../standard/figures";
 import { absorbedPupils, additionShares } from "./sections";
+import { nameKey } from "./names";
 import { evaluate, type Evaluation, type SectionResult } from "./evaluate";
-import { editProblem, type Edit } from "./edits";
+import { editOrdinal, editProblem, type Edit } from "./edits";
 
 /*
  * What-if scenarios: a list of edits applied to copies of the school records, then the one evaluation path.
@@ -94,38 +105,47 @@ export function applyEdits(
     if (!byName) {
       const index = new Map<string, number>();
       out.forEach((r, i) => {
-        const key = r.name.trim();
+        const key = nameKey(r.name);
         if (!index.has(key)) index.set(key, i);
       });
       byName = index;
     }
-    return byName.get(name.trim()) ?? -1;
+    return byName.get(nameKey(name)) ?? -1;
   };
   // the primary pupils each school takes in from merged teaching points, made again after an edit that changes
   // enrolments or the schools
   let absorbed: Float64Array | null = null;
   const absorbedBy = (i: number) => (absorbed ??= absorbedPupils(out, profile))[i];
   // schools an earlier edit closed or merged away, by name: a later edit naming one is told which edit did it
-  const gone = new Map<string, { edit: string; into?: string }>();
+  const gone = new Map<string, { edit: number; into?: string }>();
 
   edits.forEach((edit, index) => {
     // the edit's place in the file it came from
-    const place = `edits[${indexes?.[index] ?? index}]`;
-    const at = (field: string) => `${place}.${field}`;
+    const place = indexes?.[index] ?? index;
     const notFound = (field: string, name: string) => {
-      const earlier = gone.get(name.trim());
+      const earlier = gone.get(nameKey(name));
+      const near = earlier ? [] : nearNames(name, out);
       const [zh, en] = !earlier
-        ? ["", ""]
-        : earlier.into === undefined
-          ? [`（已由 ${earlier.edit} 撤销）`, ` (closed by ${earlier.edit})`]
+        ? near.length === 0
+          ? ["", ""]
           : [
-              `（已由 ${earlier.edit} 并入“${earlier.into}”）`,
-              ` (merged into "${earlier.into}" by ${earlier.edit})`,
+              `；是否指${near.map((n) => `“${n}”`).join("或")}？`,
+              `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?`,
+            ]
+        : earlier.into === undefined
+          ? [
+              `（已由${editOrdinal(earlier.edit, "zh")}撤销）`,
+              ` (closed by ${editOrdinal(earlier.edit, "en")})`,
+            ]
+          : [
+              `（已由${editOrdinal(earlier.edit, "zh")}并入“${earlier.into}”）`,
+              ` (merged into "${earlier.into}" by ${editOrdinal(earlier.edit, "en")})`,
             ];
       problems.push(
         editProblem(
           "edit-school-not-found",
-          at(field),
+          place,
+          field,
           `找不到学校“${name}”${zh}`,
           `no school named "${name}"${en}`,
         ),
@@ -135,18 +155,20 @@ export function applyEdits(
       problems.push(
         editProblem(
           "edit-negative-result",
-          at(field),
+          place,
+          field,
           "修改后数值小于 0，未应用",
           "the result would be below 0; not applied",
         ),
       );
-    const noLevel = (field: string, name: string, l: Level) =>
+    const noLevel = (field: string, name: string, l: EnrolmentLevel, what?: { zh: string; en: string }) =>
       problems.push(
         editProblem(
           "edit-level-not-in-school",
-          at(field),
-          `学校“${name}”没有${l === "primary" ? "小学" : "初中"}学段`,
-          `"${name}" has no ${l} section`,
+          place,
+          field,
+          `学校“${name}”没有${ENROLMENT_NAMES[l].zh}学段${what ? `，${what.zh}无处计入，未应用` : ""}`,
+          `"${name}" has no ${ENROLMENT_NAMES[l].en} section${what ? `: ${what.en} would be lost; not applied` : ""}`,
         ),
       );
     const hasLevel = (r: SchoolRecord, l: Level) => SECTIONS_OF_TYPE[r.type].includes(l);
@@ -170,6 +192,23 @@ export function applyEdits(
         addFacilityTo(copy, edit.resource, edit.amount, profile, absorbedBy(i));
         if (sectionFacilitiesNegative(copy, edit.resource)) return negative("amount");
         out[i] = copy;
+        if (
+          edit.resource === "equipmentValue" &&
+          edit.amount !== 0 &&
+          Math.abs(edit.amount) < EQUIPMENT_EDIT_BELOW
+        ) {
+          const wan = edit.amount * 10000;
+          problems.push(
+            editProblem(
+              "edit-equipment-unit",
+              place,
+              "amount",
+              `仪器设备值以元计，这里是 ${edit.amount} 元；若指 ${edit.amount} 万元，请写 ${wan}`,
+              `equipment is in yuan, and this is ${edit.amount} yuan; for ${edit.amount} 万元 (10k yuan) write ${wan}`,
+              "warning",
+            ),
+          );
+        }
         break;
       }
       case "hireTeachers": {
@@ -192,6 +231,23 @@ export function applyEdits(
         if (left < 0) return negative("count");
         out[from].teachers[edit.fromLevel][edit.resource] = left;
         out[to].teachers[edit.toLevel][edit.resource] += edit.count;
+        if (
+          edit.resource === "qualifiedTeachers" &&
+          edit.fromLevel === "primary" &&
+          edit.toLevel === "junior"
+        ) {
+          // docs/standard.md#indicators: above the required qualification is 专科 in a primary school, 本科 in a junior one
+          problems.push(
+            editProblem(
+              "edit-qualification-across-levels",
+              place,
+              "toLevel",
+              "小学的高学历教师指专科及以上，初中指本科及以上：调入初中的教师只有本科及以上学历才计入，请核对",
+              "above the required qualification means 专科 (college) in a primary school and 本科 (a degree) in a junior one: only teachers with a degree count in the junior section; please check",
+              "warning",
+            ),
+          );
+        }
         break;
       }
       case "mergeSchool": {
@@ -203,7 +259,8 @@ export function applyEdits(
           problems.push(
             editProblem(
               "edit-merge-into-itself",
-              at("into"),
+              place,
+              "into",
               "不能并入自身",
               "a school cannot merge into itself",
             ),
@@ -212,11 +269,10 @@ export function applyEdits(
         }
         const source = out[from];
         const target = cloneRecord(out[to]);
-        // students of a level the receiving school does not teach would vanish: refuse rather than lose them
-        for (const l of LEVELS) {
-          if (source.students[l] > 0 && !hasLevel(target, l)) return noLevel("into", edit.into, l);
-        }
-        for (const l of [...LEVELS, "senior"] as const) target.students[l] += source.students[l];
+        // students or teachers of a level the receiving school does not have would vanish: refuse rather than lose them
+        const lost = lostLevel(target.type, source.students, source.teachers);
+        if (lost) return noLevel("into", edit.into, lost.level, lost.what);
+        for (const l of ENROLMENT_ORDER) target.students[l] += source.students[l];
         for (const l of LEVELS) {
           for (const k of TEACHER_INDICATORS) target.teachers[l][k] += source.teachers[l][k];
         }
@@ -226,7 +282,7 @@ export function applyEdits(
         for (const f of FACILITY_INDICATORS) target.facilities[f] = targetFacilities[f] + sourceFacilities[f];
         target.sectionFacilities = undefined;
         out[to] = target;
-        gone.set(source.name.trim(), { edit: place, into: target.name });
+        gone.set(nameKey(source.name), { edit: place, into: target.name });
         out = out.filter((_, j) => j !== from);
         byName = null;
         absorbed = null;
@@ -237,7 +293,8 @@ export function applyEdits(
           problems.push(
             editProblem(
               "edit-duplicate-school",
-              at("record.name"),
+              place,
+              "record.name",
               `已有名为“${edit.record.name}”的学校`,
               `a school named "${edit.record.name}" already exists`,
             ),
@@ -245,6 +302,32 @@ export function applyEdits(
           return;
         }
         const r = edit.record;
+        // pupils or teachers of a level the new school's type does not have would be left out of the evaluation
+        const lost = lostLevel(r.type, r.students, r.teachers);
+        if (lost) return noLevel(`record.${lost.field}`, r.name, lost.level, lost.what);
+        const pupils = r.students.primary + r.students.junior + r.students.senior;
+        const doubt = equipmentUnitDoubt(
+          r.facilities.equipmentValue,
+          pupils,
+          profile.equipmentImplausibleBelow,
+        );
+        if (doubt) {
+          const per = Math.round((r.facilities.equipmentValue / pupils) * 100) / 100;
+          problems.push(
+            editProblem(
+              "edit-equipment-unit",
+              place,
+              "record.facilities.equipmentValue",
+              doubt === "low"
+                ? `仪器设备值以元计，折合生均仅 ${per} 元，低于 ${profile.equipmentImplausibleBelow} 元；是否按万元填写？请换算为元`
+                : `仪器设备值以元计，折合生均达 ${per} 元；请核对数值`,
+              doubt === "low"
+                ? `equipment is in yuan, and this comes to only ${per} yuan per student, below ${profile.equipmentImplausibleBelow}: given in 万元 (10k yuan)? Write it in yuan`
+                : `equipment is in yuan, and this comes to ${per} yuan per student; please check the figure`,
+              "warning",
+            ),
+          );
+        }
         out.push({
           name: r.name,
           type: r.type,
@@ -264,7 +347,20 @@ export function applyEdits(
       case "closeSchool": {
         const i = find(edit.school);
         if (i < 0) return notFound("school", edit.school);
-        gone.set(out[i].name.trim(), { edit: place });
+        const pupils = out[i].students.primary + out[i].students.junior + out[i].students.senior;
+        if (pupils > 0) {
+          problems.push(
+            editProblem(
+              "edit-close-drops-students",
+              place,
+              "school",
+              `撤销后，“${out[i].name}”的 ${pupils} 名学生不再计入任何学校；要把学生和教师转入另一所学校，请用 mergeSchool（撤并）`,
+              `once closed, the ${pupils} students of "${out[i].name}" count in no school; to move its students and teachers to another school, use mergeSchool`,
+              "warning",
+            ),
+          );
+        }
+        gone.set(nameKey(out[i].name), { edit: place });
         out = out.filter((_, j) => j !== i);
         byName = null;
         absorbed = null;
@@ -274,6 +370,34 @@ export function applyEdits(
     applied.push(index);
   });
   return { records: out, problems, applied };
+}
+
+/**
+ * The schools whose names are one character away from `name` (one typed wrong, left out or added), as names are
+ * matched (`nameKey`), at most three: what a clerk most likely meant by a name no school has. Names of fewer than
+ * NEAR_NAME_LENGTH characters are too short for one character to be a slip (丙小学, 丁小学).
+ */
+function nearNames(name: string, records: readonly SchoolRecord[]): string[] {
+  const wanted = [...nameKey(name)];
+  if (wanted.length < NEAR_NAME_LENGTH) return [];
+  const near: string[] = [];
+  for (const r of records) {
+    if (oneEditApart(wanted, [...nameKey(r.name)])) near.push(r.name);
+    if (near.length === 3) break;
+  }
+  return near;
+}
+
+const NEAR_NAME_LENGTH = 5;
+
+/** Whether two strings (as arrays of characters) differ by at most one character changed, added or left out. */
+function oneEditApart(a: readonly string[], b: readonly string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // after the first difference the rest must agree, shifted by the character added or left out
+  const rest = (x: number, y: number) => a.slice(x).join("") === b.slice(y).join("");
+  return a.length === b.length ? rest(i + 1, i + 1) : a.length < b.length ? rest(i, i + 1) : rest(i + 1, i);
 }
 
 /** A school's whole facilities: the per-section figures summed where the workbook gives them so. */
@@ -288,6 +412,49 @@ function sourceFacilitiesOf(r: SchoolRecord): Facilities {
     for (const f of FACILITY_INDICATORS) sum[f] += given[f];
   }
   return any ? sum : r.facilities;
+}
+
+/**
+ * An addition of equipment below this many 元 to a whole school is most likely a figure in 万元, the unit of the
+ * statistics and of the school table (docs/standard.md#equipment-unit), written where edits take 元: a warning.
+ */
+export const EQUIPMENT_EDIT_BELOW = 1000;
+
+const ENROLMENT_ORDER = ["primary", "junior", "senior"] as const;
+
+const ENROLMENT_NAMES: Record<EnrolmentLevel, { zh: string; en: string }> = {
+  primary: { zh: "小学", en: "primary" },
+  junior: { zh: "初中", en: "junior" },
+  senior: { zh: "高中", en: "senior" },
+};
+
+/**
+ * The first level at which a school of `type` would lose pupils or teachers given to it (a 小学 given junior pupils,
+ * an 初中 taking in a 完全中学's senior pupils), with the field that holds them and what they are; null when it
+ * has every level they need (ENROLMENT_LEVELS for pupils, SECTIONS_OF_TYPE for teachers).
+ */
+function lostLevel(
+  type: SchoolType,
+  students: Record<EnrolmentLevel, number>,
+  teachers: Partial<Record<Level, Partial<SectionTeachers> | undefined>>,
+): { level: EnrolmentLevel; field: string; what: { zh: string; en: string } } | null {
+  for (const l of ENROLMENT_ORDER) {
+    if (students[l] > 0 && !ENROLMENT_LEVELS[type].includes(l)) {
+      const what = {
+        zh: `${ENROLMENT_NAMES[l].zh}在校生 ${students[l]} 人`,
+        en: `${students[l]} ${l} students`,
+      };
+      return { level: l, field: `students.${l}`, what };
+    }
+  }
+  for (const l of LEVELS) {
+    const given = TEACHER_INDICATORS.reduce((sum, k) => sum + (teachers[l]?.[k] ?? 0), 0);
+    if (given > 0 && !SECTIONS_OF_TYPE[type].includes(l)) {
+      const what = { zh: `${ENROLMENT_NAMES[l].zh}教师 ${given} 人`, en: `${given} ${l} teachers` };
+      return { level: l, field: `teachers.${l}`, what };
+    }
+  }
+  return null;
 }
 
 /** A section's verdict as a person reads it; "absent" when the school or section is not in that run. */
@@ -423,7 +590,7 @@ export function evaluateScenario(
 export function inverseEdit(edit: Edit, before: readonly SchoolRecord[]): Edit | null {
   switch (edit.kind) {
     case "setStudents": {
-      const r = before.find((x) => x.name.trim() === edit.school.trim());
+      const r = before.find((x) => nameKey(x.name) === nameKey(edit.school));
       return r ? { ...edit, value: r.students[edit.level] } : null;
     }
     case "addStudents":

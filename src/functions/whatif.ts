@@ -1,4 +1,5 @@
 import { evaluateScenario, type Edit } from "../engine/scenario";
+import { withoutEditPlace } from "../engine/edits";
 import { SECTIONS_OF_TYPE } from "../engine/records";
 import { LEVEL_NAMES, isTeacherIndicator, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -103,13 +104,10 @@ export function whatifRow(
     };
   }
   const result = evaluateScenario([record], [edit], profile);
-  if (result.problems.length > 0) {
-    const p = result.problems[0];
-    throw valueError(
-      p.message.zh.replace(/^edits\[0\]\.\w+：/, ""),
-      p.message.en.replace(/^edits\[0\]\.\w+: /, ""),
-    );
-  }
+  // an error stops the change; a warning (an equipment amount that looks like 万元) does not concern a function
+  // that converts the units of its delta itself
+  const p = result.problems.find((x) => x.severity === "error");
+  if (p) throw valueError(withoutEditPlace(p.message.zh), withoutEditPlace(p.message.en));
   const sections = result.evaluation.sections.filter((s) => level === undefined || s.level === level);
   const included = sections.filter((s) => s.included);
   if (included.length === 0) return VERDICT.excluded;

@@ -61,6 +61,18 @@ const choicesEn = (values: readonly unknown[]) => values.map((v) => shown(v));
 /** Chinese meanings of the codes a file writes (primary → 小学), shown beside them in the list of choices. */
 export type Glossary = Readonly<Record<string, string>>;
 
+/**
+ * "One of these": the values a field may hold as the file must write them, each code with its meaning from
+ * `glossary`, and the value found where there is one.
+ */
+export function oneOf(values: readonly unknown[], glossary: Glossary = {}, found?: unknown): IssueText {
+  const had = found === undefined ? null : shown(found);
+  return {
+    zh: `应为以下之一：${choicesZh(values, glossary).join("、")}${had ? `；这里是 ${had}` : ""}`,
+    en: `expected one of ${choicesEn(values).join(", ")}${had ? `; found ${had}` : ""}`,
+  };
+}
+
 /** The issue's bound as a number, a date or a count, as written. */
 const bound = (value: unknown) => String(value);
 
@@ -101,10 +113,7 @@ export function schemaIssueText(issue: z.core.$ZodIssue, glossary: Glossary = {}
           en: `expected ${en[0]}${found ? `, found ${found}` : ""}`,
         };
       }
-      return {
-        zh: `应为以下之一：${zh.join("、")}${found ? `；这里是 ${found}` : ""}`,
-        en: `expected one of ${en.join(", ")}${found ? `; found ${found}` : ""}`,
-      };
+      return oneOf(issue.values, glossary, held ? issue.input : undefined);
     }
     case "too_small": {
       if (issue.origin === "string") return { zh: "不能为空", en: "must not be empty" };
@@ -149,14 +158,7 @@ export function schemaIssueText(issue: z.core.$ZodIssue, glossary: Glossary = {}
           discriminator !== undefined && typeof input === "object" && input !== null
             ? (input as Record<string, unknown>)[discriminator]
             : undefined;
-        const found =
-          said === undefined
-            ? { zh: "", en: "" }
-            : { zh: `；这里是 ${shown(said)}`, en: `; found ${shown(said)}` };
-        return {
-          zh: `应为以下之一：${choicesZh(options, glossary).join("、")}${found.zh}`,
-          en: `expected one of ${choicesEn(options).join(", ")}${found.en}`,
-        };
+        return oneOf(options, glossary, said);
       }
       return { zh: "格式不对", en: "not in any of the forms it may take" };
     }

@@ -1,4 +1,4 @@
-import type { Locale, SchoolType } from "../engine/records";
+import type { EnrolmentLevel, Locale, SchoolType } from "../engine/records";
 
 /** Text as a person may have typed it: full-width folded to half-width (NFKC), spaces and line breaks removed. */
 export function foldText(text: string): string {
@@ -138,23 +138,7 @@ export function parseLocale(text: string): Locale | null {
 /** The template's word for each locale (docs/school-table.md#locales: 城区, 镇区, 乡村). */
 export const LOCALE_WORDS: Record<Locale, string> = { urban: "城区", town: "镇区", rural: "乡村" };
 
-export type EnrolmentLevel = "primary" | "junior" | "senior";
-
-/**
- * The enrolment a school of each type may report. A number above 0 anywhere else contradicts the type
- * (a 小学 with junior students). Special-education schools teach every level; vocational schools report
- * vocational-junior and senior pupils.
- */
-export const ENROLMENT_LEVELS: Record<SchoolType, readonly EnrolmentLevel[]> = {
-  primary: ["primary"],
-  junior: ["junior"],
-  nineYear: ["primary", "junior"],
-  twelveYear: ["primary", "junior", "senior"],
-  complete: ["junior", "senior"],
-  teachingPoint: ["primary"],
-  special: ["primary", "junior", "senior"],
-  vocational: ["junior", "senior"],
-};
+export { ENROLMENT_LEVELS, type EnrolmentLevel } from "../engine/records";
 
 /** Levels whose enrolment a school of the type must report: the sections it is evaluated by. */
 export const REQUIRED_ENROLMENT: Record<SchoolType, readonly EnrolmentLevel[]> = {

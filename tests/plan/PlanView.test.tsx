@@ -62,6 +62,19 @@ describe("Plan view", () => {
     await screen.findByText(/甲 小学 骨干教师 \+1 人，15\.00 万元\/年/);
   });
 
+  it("a unit cost typed in 万元 is questioned beside the fields, and the doubt goes once it is in 元", async () => {
+    setup();
+    const teachers = screen.getByRole("spinbutton", { name: "高学历教师／人·年" }) as HTMLInputElement;
+    const doubt = /^qualifiedTeachers（高学历教师）：单位成本 12 元，不到默认值 120000 元的百分之一/;
+    expect(screen.queryByText(doubt)).toBeNull();
+    fireEvent.change(teachers, { target: { value: "12" } });
+    fireEvent.blur(teachers);
+    await screen.findByText(doubt);
+    fireEvent.change(teachers, { target: { value: "120000" } });
+    fireEvent.blur(teachers);
+    await waitFor(() => expect(screen.queryByText(doubt)).toBeNull());
+  });
+
   it("plans with the project sizes set in the pane, and the sheet written says them", async () => {
     const { written } = setup();
     fireEvent.click(screen.getByRole("button", { name: "项目规模" }));

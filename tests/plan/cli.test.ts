@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
@@ -59,6 +59,16 @@ describe("balance plan", () => {
     expect(bad.stderr).toContain("sportsArea");
   });
 
+  test("a costs file in 万元: the plan is made at the prices given, each doubtful one named, exit 0", async () => {
+    const r = await run("plan", SAMPLE, "--costs", file("wan.json", { keyTeachers: 15 }), "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.unitCosts.keyTeachers).toBe(15);
+    expect(doc.problems.map((p: { code: string }) => p.code)).toEqual(["cost-implausible"]);
+    const text = await run("plan", SAMPLE, "--costs", file("wan.json", { keyTeachers: 15 }));
+    expect(text.stderr).toContain("keyTeachers（骨干教师）：单位成本 15 元，不到默认值 150000 元的百分之一");
+  });
+
   test("usage errors exit 2", async () => {
     expect((await run("plan")).code).toBe(2);
     expect((await run("plan", SAMPLE, "--bogus")).code).toBe(2);
@@ -96,6 +106,43 @@ describe("balance whatif", () => {
     expect(r.stderr).toContain("edits[3].school");
     expect(r.stdout).toContain("白狼县实验小学 小学 在校生：1,626 → 1,746");
     expect(r.stdout).toContain("2. 白狼县实验小学 小学在校生 +120");
+  });
+
+  test("every edit of the file is listed in its place; a sheet of a scenario with errors is not written, and says so", async () => {
+    const out = join(dir, "模拟.xlsx");
+    const withBad = [
+      ...edits,
+      { kind: "addStudents", school: "白狼县实验小学", level: "小学", value: 10 },
+      { kind: "closeSchool", school: "无此校" },
+      { kind: "addStudents", school: "白狼县实验小学", level: "primary", value: 5 },
+    ];
+    const r = await run("whatif", SAMPLE, "--edits", file("listed.json", withBad), "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("修改清单 5 项，应用 3 项：");
+    expect(r.stdout).toContain("3. （无效，未应用）");
+    expect(r.stdout).toContain("4. 撤销学校 无此校（未应用）");
+    expect(r.stdout).toContain("5. 白狼县实验小学 小学在校生 +5");
+    expect(r.stderr).toContain("第 3 项（edits[2].level）");
+    expect(r.stderr).toContain(`修改清单有错误，未写出 ${out}`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("warnings apply and block nothing: exit 0, the sheet written", async () => {
+    const out = join(dir, "模拟-提示.xlsx");
+    const warned = [
+      ...edits,
+      { kind: "addFacility", school: "白狼县实验小学", resource: "equipmentValue", amount: 80 },
+    ];
+    const r = await run("whatif", SAMPLE, "--edits", file("warned.json", warned), "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("第 3 项（edits[2].amount）：仪器设备值以元计，这里是 80 元");
+    expect(existsSync(out)).toBe(true);
+    const json = JSON.parse(
+      (await run("whatif", SAMPLE, "--edits", file("warned.json", warned), "--json")).stdout,
+    );
+    expect(json.ok).toBe(true);
+    expect(json.applied).toEqual([0, 1, 2]);
+    expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["edit-equipment-unit"]);
   });
 
   test("usage: --edits is required; a file that is not JSON is a usage error", async () => {

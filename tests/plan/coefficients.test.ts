@@ -13,6 +13,7 @@ import { planLeastCost } from "../../src/engine/plan/leastCost";
 import { DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
 import { differenceCoefficient } from "../../src/engine/coefficient";
 import { evaluate } from "../../src/engine/evaluate";
+import { evaluateScenario } from "../../src/engine/scenario";
 import type { SchoolRecord } from "../../src/engine/records";
 import type { Profile } from "../../src/standard/profile";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -179,6 +180,112 @@ describe("docs/standard.md#apportioning: a facility shared by combined schools, 
         } else expect(w).toBeLessThanOrEqual(1 + 1e-3);
       }
       expect(raised).toBeGreaterThan(0);
+    }
+  });
+
+  test("two junior sections, one of a nine-year school: its shared facility is raised just to the limit, not to the other's value", async () => {
+    // every section meets every standard; only the junior sports coefficient is over its limit
+    const teachers = (students: number) => ({
+      qualifiedTeachers: Math.ceil(students * 0.06),
+      keyTeachers: Math.ceil(students * 0.012),
+      peArtTeachers: Math.ceil(students * 0.012),
+    });
+    const facilities = (weighted: number, sportsArea: number) => ({
+      teachingArea: weighted * 7,
+      sportsArea,
+      equipmentValue: weighted * 3000,
+      multimediaRooms: Math.ceil(weighted * 0.03),
+    });
+    const records: SchoolRecord[] = [
+      {
+        name: "一贯制学校",
+        type: "nineYear",
+        students: { primary: 300, junior: 200, senior: 0 },
+        teachers: { primary: teachers(300), junior: teachers(200) },
+        facilities: facilities(520, 5800),
+      },
+      {
+        name: "初级中学",
+        type: "junior",
+        students: { primary: 0, junior: 300, senior: 0 },
+        teachers: { primary: teachers(0), junior: teachers(300) },
+        facilities: facilities(300, 300 * 40),
+      },
+    ];
+    const before = evaluate(records, P);
+    expect(before.sections.every((s) => s.pass)).toBe(true);
+    expect(before.levels.junior.balance.sportsArea.pass).toBe(false);
+    const plan = await planLeastCost(records, P, DEFAULT_UNIT_COSTS, { projects: null });
+    expect(plan.passesAfter).toBe(true);
+    // by hand: two values x₁ < x₂ with weights w₁, w₂ have the coefficient √(w₁w₂)(x₂ − x₁) / (w₁x₁ + w₂x₂);
+    // at the limit L, x₁ = x₂ (√(w₁w₂) − L·w₂) / (√(w₁w₂) + L·w₁)
+    const [w1, w2] = [200 / 500, 300 / 500];
+    const root = Math.sqrt(w1 * w2);
+    const limit = P.cvLimit.junior;
+    const x1 = (40 * (root - limit * w2)) / (root + limit * w1);
+    const share = (1.1 * 200) / (300 + 1.1 * 200);
+    const least = (x1 * 200) / share - 5800;
+    expect(plan.additions).toEqual([
+      expect.objectContaining({ school: "一贯制学校", level: null, resource: "sportsArea" }),
+    ]);
+    // the plan aims a hair inside the limit
+    expect(plan.additions[0].amount).toBeGreaterThanOrEqual(least);
+    expect(plan.additions[0].amount).toBeLessThan(least * (1 + 1e-5));
+  });
+});
+
+describe("docs/plans.md#project-sizes: the roundings up to whole projects leave no step the county can spare", () => {
+  test("a nine-year and two junior schools, sports ground in 100 m² projects: no project can be a step smaller", async () => {
+    const staff = (q: number, k: number, a: number) => ({
+      qualifiedTeachers: q,
+      keyTeachers: k,
+      peArtTeachers: a,
+    });
+    const junior = (
+      name: string,
+      pupils: number,
+      teachers: SchoolRecord["teachers"]["junior"],
+      f: number[],
+    ) => ({
+      name,
+      type: "junior" as const,
+      students: { primary: 0, junior: pupils, senior: 0 },
+      teachers: { primary: staff(0, 0, 0), junior: teachers },
+      facilities: { teachingArea: f[0], sportsArea: f[1], equipmentValue: f[2], multimediaRooms: f[3] },
+    });
+    // found by brute force over small counties: each school's facility rounded up on its own came to a step more
+    // than the county needs (2,900 m² where 2,800 m² does)
+    const records: SchoolRecord[] = [
+      {
+        name: "学校1",
+        type: "nineYear",
+        students: { primary: 347, junior: 437, senior: 0 },
+        teachers: { primary: staff(12, 4, 3), junior: staff(21, 4, 4) },
+        facilities: { teachingArea: 4549, sportsArea: 6863, equipmentValue: 1_872_000, multimediaRooms: 24 },
+      },
+      junior("学校2", 165, staff(8, 2, 2), [1354, 5815, 525_400, 4]),
+      junior("学校3", 413, staff(24, 4, 4), [3030, 3951, 929_000, 11]),
+    ];
+    const sizes = { teachingArea: 50, sportsArea: 100, equipmentValue: 20000, multimediaRooms: 1 };
+    const plan = await planLeastCost(records, P, DEFAULT_UNIT_COSTS, {
+      projects: { minimum: sizes, step: sizes },
+    });
+    expect(plan.method).toBe("coefficients");
+    expect(plan.passesAfter).toBe(true);
+    const projects = plan.edits.filter((e) => e.kind === "addFacility");
+    expect(projects.length).toBeGreaterThan(0);
+    for (const project of projects) {
+      if (project.kind !== "addFacility") continue;
+      const step = sizes[project.resource];
+      // a step smaller, or nothing where the project is at its least size
+      const smaller = { ...project, amount: project.amount - step >= step ? project.amount - step : 0 };
+      const edits = plan.edits.map((e) => (e === project ? smaller : e));
+      const after = evaluateScenario(records, edits, P).evaluation;
+      expect([project.school, project.resource, after.resourcesPass]).toEqual([
+        project.school,
+        project.resource,
+        false,
+      ]);
     }
   });
 });

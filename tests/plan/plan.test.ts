@@ -271,6 +271,45 @@ describe("unit costs", () => {
     expect(bad.problems.some((p) => p.message.en.startsWith("teachingArea"))).toBe(true);
   });
 
+  test("costs written in 万元, or per 万元 of equipment, are used as given with a warning naming each", () => {
+    const wan = parseCosts({
+      qualifiedTeachers: 12,
+      teachingArea: 0.35,
+      sportsArea: 0,
+      equipmentValue: 10000,
+    });
+    expect(wan.problems).toEqual([]);
+    expect(wan.costs.qualifiedTeachers).toBe(12);
+    // 0 (a resource to spare) and the defaults raise nothing
+    expect(wan.warnings.map((w) => [w.severity, w.code, w.message.zh])).toEqual([
+      [
+        "warning",
+        "cost-implausible",
+        "qualifiedTeachers（高学历教师）：单位成本 12 元，不到默认值 120000 元的百分之一；单位成本以元计，是否按万元填写？",
+      ],
+      [
+        "warning",
+        "cost-implausible",
+        "teachingArea（教学用房）：单位成本 0.35 元，不到默认值 3500 元的百分之一；单位成本以元计，是否按万元填写？",
+      ],
+      [
+        "warning",
+        "cost-implausible",
+        "equipmentValue（仪器设备）：单位成本 10000 元，超过默认值 1 元的 100 倍，请核对单位",
+      ],
+    ]);
+    // local prices a few times the defaults are no doubt
+    expect(parseCosts({ qualifiedTeachers: 60000, multimediaRooms: 1_000_000 }).warnings).toEqual([]);
+  });
+
+  test("a field named in Chinese is named back with the fields a costs file has", () => {
+    const bad = parseCosts({ 高学历教师: 120000, step: { 运动场馆: 10 } });
+    expect(bad.problems.map((p) => p.message.zh)).toEqual([
+      'step.运动场馆：单位成本无效（未知字段，应为以下之一："teachingArea"（教学用房）、"sportsArea"（运动场馆）、"equipmentValue"（仪器设备）、"multimediaRooms"（多媒体教室））',
+      '高学历教师：单位成本无效（未知字段，应为以下之一："qualifiedTeachers"（高学历教师）、"keyTeachers"（骨干教师）、"peArtTeachers"（体艺教师）、"teachingArea"（教学用房）、"sportsArea"（运动场馆）、"equipmentValue"（仪器设备）、"multimediaRooms"（多媒体教室）、"minimum"（项目最小规模）、"step"（项目步长））',
+    ]);
+  });
+
   test("a cheaper resource is preferred when either one can be left in the band", async () => {
     // one section short of both key teachers and rooms, each within the 85 % band: the plan raises the cheaper
     const record: SchoolRecord = {

@@ -19,7 +19,7 @@ function ownWords(zh: string): string {
   return zh
     .replace(/"[^"]*"/g, "")
     .replace("(root)", "")
-    .replace(/[\w.[\]]+(?=[：:（ ]|$)/g, "");
+    .replace(/[\w.[\]]+(?=[：:（）) ]|$)/g, "");
 }
 
 const latinWords = (text: string) => text.match(/[A-Za-z]{2,}/g) ?? [];
@@ -32,24 +32,24 @@ describe("an edits file", () => {
     { kind: "hireTeachers", school: "甲小学", level: "primary", resource: "keyTeachers", count: 1.5 },
     { kind: "setStudents", level: "junior", value: -3 },
   ]).problems;
-  const zh = (field: string) => problems.find((p) => p.message.zh.startsWith(`${field}：`))?.message.zh;
-  const en = (field: string) => problems.find((p) => p.message.en.startsWith(`${field}: `))?.message.en;
+  const zh = (field: string) => problems.find((p) => p.message.zh.includes(`（${field}）：`))?.message.zh;
+  const en = (field: string) => problems.find((p) => p.message.en.includes(` (${field}): `))?.message.en;
 
   test("a level written in Chinese: the codes it may be, with their meanings, and what it held", () => {
     expect(zh("edits[0].level")).toBe(
-      'edits[0].level：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "小学"）',
+      '第 1 项（edits[0].level）：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "小学"）',
     );
     expect(en("edits[0].level")).toBe(
-      'edits[0].level: invalid edit (expected one of "primary", "junior"; found "小学")',
+      'edit 1 (edits[0].level): invalid edit (expected one of "primary", "junior"; found "小学")',
     );
   });
 
   test("a number written as text, a fraction of a person, a missing field, a negative enrolment", () => {
-    expect(zh("edits[1].value")).toBe('edits[1].value：修改无效（应为数字，这里是文字 "200"）');
-    expect(zh("edits[3].count")).toBe("edits[3].count：修改无效（应为整数，这里是 1.5）");
-    expect(zh("edits[4].school")).toBe("edits[4].school：修改无效（缺少此项，应为文字）");
-    expect(zh("edits[4].value")).toBe("edits[4].value：修改无效（不能小于 0）");
-    expect(en("edits[4].school")).toBe("edits[4].school: invalid edit (missing: expected text)");
+    expect(zh("edits[1].value")).toBe('第 2 项（edits[1].value）：修改无效（应为数字，这里是文字 "200"）');
+    expect(zh("edits[3].count")).toBe("第 4 项（edits[3].count）：修改无效（应为整数，这里是 1.5）");
+    expect(zh("edits[4].school")).toBe("第 5 项（edits[4].school）：修改无效（缺少此项，应为文字）");
+    expect(zh("edits[4].value")).toBe("第 5 项（edits[4].value）：修改无效（不能小于 0）");
+    expect(en("edits[4].school")).toBe("edit 5 (edits[4].school): invalid edit (missing: expected text)");
   });
 
   test("an unknown kind: the kinds there are, and the one written", () => {

@@ -64,6 +64,16 @@ describe("What-if view", () => {
     expect(screen.getAllByRole("listitem").filter((li) => li.closest("ol"))).toHaveLength(2);
   });
 
+  it("equipment typed in 万元, as the field asks, is no doubt about its unit however small the change", async () => {
+    setup();
+    const equipment = spin("仪器设备（万元）");
+    expect(equipment.value).toBe("120");
+    fireEvent.change(equipment, { target: { value: "120.05" } });
+    fireEvent.blur(equipment);
+    await screen.findByText("城关小学 仪器设备 +500 元");
+    expect(screen.queryByText(/以元计/)).toBeNull();
+  });
+
   it("saves the scenario as a sheet: the edits and the resulting compliance", async () => {
     const { written } = setup();
     fireEvent.change(spin("小学在校生"), { target: { value: "620" } });

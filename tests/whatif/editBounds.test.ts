@@ -39,9 +39,11 @@ describe("figures beyond what can be computed, refused with the edit's path", ()
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]).toMatchObject({ severity: "error", code: "edit-invalid" });
     expect(parsed.problems[0].message.en).toBe(
-      `${path}: invalid edit (beyond what can be computed (at most 1e15 in size))`,
+      `edit 1 (${path}): invalid edit (beyond what can be computed (at most 1e15 in size))`,
     );
-    expect(parsed.problems[0].message.zh).toBe(`${path}：修改无效（超出可计算的范围（绝对值不超过 1e15））`);
+    expect(parsed.problems[0].message.zh).toBe(
+      `第 1 项（${path}）：修改无效（超出可计算的范围（绝对值不超过 1e15））`,
+    );
   });
 
   test("Infinity, as JSON gives it for 1e309", () => {
@@ -49,7 +51,7 @@ describe("figures beyond what can be computed, refused with the edit's path", ()
       JSON.parse(`[${JSON.stringify(add(0)).replace('"amount":0', '"amount":1e309')}]`),
     );
     expect(parsed.edits).toEqual([]);
-    expect(parsed.problems[0].message.en.startsWith("edits[0].amount: ")).toBe(true);
+    expect(parsed.problems[0].message.en.startsWith("edit 1 (edits[0].amount): ")).toBe(true);
   });
 
   test("large figures that can be computed are kept", () => {
@@ -68,7 +70,7 @@ describe("figures beyond what can be computed, refused with the edit's path", ()
     );
     const r = await run("whatif", "examples/sample-county.xlsx", "--edits", edits, "--lang", "en");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("edits[0].amount: invalid edit (beyond what can be computed");
+    expect(r.stderr).toContain("edit 1 (edits[0].amount): invalid edit (beyond what can be computed");
     const json = await run("whatif", "examples/sample-county.xlsx", "--edits", edits, "--json");
     expect(json.code).toBe(1);
     const document = JSON.parse(json.stdout);

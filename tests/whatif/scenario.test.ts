@@ -63,12 +63,15 @@ describe("scenario algebra", () => {
   test("applying an edit then its inverse restores the records", () => {
     fc.assert(
       fc.property(invertible, (edit) => {
+        // warnings apply (a transfer of qualified teachers into a junior section is one)
+        const errors = (r: { problems: { severity: string }[] }) =>
+          r.problems.filter((p) => p.severity === "error");
         const once = applyEdits(county, [edit], P);
-        fc.pre(once.problems.length === 0);
+        fc.pre(errors(once).length === 0);
         const inverse = inverseEdit(edit, county);
         expect(inverse).not.toBeNull();
         const back = applyEdits(once.records, [inverse as Edit], P);
-        expect(back.problems).toEqual([]);
+        expect(errors(back)).toEqual([]);
         expect(strip(back.records)).toEqual(strip(county));
       }),
       { numRuns: 300 },
@@ -166,7 +169,11 @@ describe("scenario algebra", () => {
     expect(applied.records[2].students.primary).toBe(83);
     // the closed school is gone: the last edit is reported, not applied to another school
     expect(applied.applied).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(applied.problems.map((p) => p.code)).toEqual(["edit-school-not-found"]);
+    // closing a school with pupils is applied with a warning that they count nowhere
+    expect(applied.problems.map((p) => p.code)).toEqual([
+      "edit-close-drops-students",
+      "edit-school-not-found",
+    ]);
   });
 
   test("an edit naming a school an earlier edit closed or merged says which edit did it", () => {
@@ -187,17 +194,23 @@ describe("scenario algebra", () => {
       { kind: "addStudents", school: "丁小学", level: "primary", value: 1 },
     ];
     // the file's own positions, as evaluateScenario passes them when invalid edits were left out before
-    const messages = applyEdits(records, edits, P, [0, 2, 3, 5, 6]).problems.map((p) => p.message);
+    const messages = applyEdits(records, edits, P, [0, 2, 3, 5, 6])
+      .problems.filter((p) => p.severity === "error")
+      .map((p) => p.message);
+    // counted from 1 as a person counts, with the path in the file beside it
     expect(messages).toEqual([
       {
-        zh: "edits[3].school：找不到学校“甲小学”（已由 edits[0] 并入“丙小学”）",
-        en: 'edits[3].school: no school named "甲小学" (merged into "丙小学" by edits[0])',
+        zh: "第 4 项（edits[3].school）：找不到学校“甲小学”（已由第 1 项并入“丙小学”）",
+        en: 'edit 4 (edits[3].school): no school named "甲小学" (merged into "丙小学" by edit 1)',
       },
       {
-        zh: "edits[5].to：找不到学校“乙小学 ”（已由 edits[2] 撤销）",
-        en: 'edits[5].to: no school named "乙小学 " (closed by edits[2])',
+        zh: "第 6 项（edits[5].to）：找不到学校“乙小学 ”（已由第 3 项撤销）",
+        en: 'edit 6 (edits[5].to): no school named "乙小学 " (closed by edit 3)',
       },
-      { zh: "edits[6].school：找不到学校“丁小学”", en: 'edits[6].school: no school named "丁小学"' },
+      {
+        zh: "第 7 项（edits[6].school）：找不到学校“丁小学”",
+        en: 'edit 7 (edits[6].school): no school named "丁小学"',
+      },
     ]);
     // a school opened again under a closed one's name is found, and is the new one
     const reopened = applyEdits(
@@ -212,7 +225,7 @@ describe("scenario algebra", () => {
       ],
       P,
     );
-    expect(reopened.problems).toEqual([]);
+    expect(reopened.problems.map((p) => p.code)).toEqual(["edit-close-drops-students"]);
     expect(reopened.records.find((r) => r.name === "乙小学")?.students.primary).toBe(32);
   });
 
@@ -301,8 +314,8 @@ describe("invalid edits are problems naming the edit and the field", () => {
       { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: -99 },
     ]);
     expect(parsed.problems.map((p) => p.message.en.split(":")[0])).toEqual([
-      "edits[0].count",
-      "edits[1].resource",
+      "edit 1 (edits[0].count)",
+      "edit 2 (edits[1].resource)",
     ]);
     expect(parsed.edits).toHaveLength(2);
     const r = evaluateScenario(records, parsed.edits, P);
@@ -407,5 +420,187 @@ describe("merging schools whose facilities are given per section", () => {
       multimediaRooms: 10 + 8 + 13,
     });
     expect(out[0].students.primary).toBe(460);
+  });
+});
+
+describe("nothing an edit gives is lost, and a figure in the wrong unit is questioned", () => {
+  const secondary = (name: string, type: SchoolRecord["type"], junior: number, senior: number) =>
+    school(name, {
+      type,
+      students: { primary: 0, junior, senior },
+      teachers: {
+        primary: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+        junior: { qualifiedTeachers: junior / 15, keyTeachers: junior / 100, peArtTeachers: junior / 100 },
+      },
+    });
+  const records = [
+    school("甲小学"),
+    secondary("乙初中", "junior", 400, 0),
+    secondary("丙完全中学", "complete", 300, 500),
+  ];
+  const newSchool = (over: Record<string, unknown>) => ({
+    kind: "openSchool",
+    record: {
+      name: "新区小学",
+      type: "primary",
+      students: { primary: 600 },
+      facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1_500_000, multimediaRooms: 15 },
+      ...over,
+    },
+  });
+  const run = (edits: unknown[]) => {
+    const parsed = parseEdits(edits);
+    expect(parsed.problems).toEqual([]);
+    return applyEdits(records, parsed.edits, P);
+  };
+
+  test("a new school given pupils or teachers of a level its type lacks is refused, naming the field", () => {
+    const r = run([
+      newSchool({ students: { junior: 600 } }),
+      newSchool({
+        name: "新区二小",
+        teachers: { junior: { qualifiedTeachers: 30, keyTeachers: 0, peArtTeachers: 0 } },
+      }),
+      newSchool({ name: "新区三小", type: "junior", students: { junior: 300, senior: 200 } }),
+    ]);
+    expect(r.applied).toEqual([]);
+    expect(r.records).toHaveLength(3);
+    expect(r.problems.map((p) => [p.code, p.message.zh])).toEqual([
+      [
+        "edit-level-not-in-school",
+        "第 1 项（edits[0].record.students.junior）：学校“新区小学”没有初中学段，初中在校生 600 人无处计入，未应用",
+      ],
+      [
+        "edit-level-not-in-school",
+        "第 2 项（edits[1].record.teachers.junior）：学校“新区二小”没有初中学段，初中教师 30 人无处计入，未应用",
+      ],
+      [
+        "edit-level-not-in-school",
+        "第 3 项（edits[2].record.students.senior）：学校“新区三小”没有高中学段，高中在校生 200 人无处计入，未应用",
+      ],
+    ]);
+  });
+
+  test("a complete school's senior pupils do not merge into a junior school, where they would vanish", () => {
+    const r = run([{ kind: "mergeSchool", school: "丙完全中学", into: "乙初中" }]);
+    expect(r.applied).toEqual([]);
+    expect(r.problems.map((p) => p.message.en)).toEqual([
+      'edit 1 (edits[0].into): "乙初中" has no senior section: 500 senior students would be lost; not applied',
+    ]);
+    // a twelve-year school has a senior part to take them
+    const twelve = applyEdits(
+      [...records.slice(0, 2), { ...records[2], name: "丁学校", type: "twelveYear" as const }],
+      [{ kind: "mergeSchool", school: "乙初中", into: "丁学校" }],
+      P,
+    );
+    expect(twelve.problems).toEqual([]);
+  });
+
+  test("closing a school with pupils applies, with a warning that they now count in no school", () => {
+    const r = run([{ kind: "closeSchool", school: "甲小学" }]);
+    expect(r.applied).toEqual([0]);
+    expect(r.records.map((x) => x.name)).toEqual(["乙初中", "丙完全中学"]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ severity: "warning", code: "edit-close-drops-students" }),
+    ]);
+    expect(r.problems[0].message.zh).toContain("500 名学生不再计入任何学校");
+  });
+
+  test("equipment in 万元 where 元 is asked: an addition under 1,000 元, a new school under the profile's floor per pupil", () => {
+    const r = run([
+      { kind: "addFacility", school: "甲小学", resource: "equipmentValue", amount: 50 },
+      { kind: "addFacility", school: "甲小学", resource: "equipmentValue", amount: 500000 },
+      { kind: "addFacility", school: "甲小学", resource: "equipmentValue", amount: -30 },
+      newSchool({
+        facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 150, multimediaRooms: 15 },
+      }),
+      newSchool({ name: "新区二小" }),
+    ]);
+    expect(r.applied).toEqual([0, 1, 2, 3, 4]);
+    expect(r.records[0].facilities.equipmentValue).toBe(1_100_000 + 50 + 500000 - 30);
+    expect(r.problems.map((p) => [p.severity, p.code, p.message.zh])).toEqual([
+      [
+        "warning",
+        "edit-equipment-unit",
+        "第 1 项（edits[0].amount）：仪器设备值以元计，这里是 50 元；若指 50 万元，请写 500000",
+      ],
+      [
+        "warning",
+        "edit-equipment-unit",
+        "第 3 项（edits[2].amount）：仪器设备值以元计，这里是 -30 元；若指 -30 万元，请写 -300000",
+      ],
+      [
+        "warning",
+        "edit-equipment-unit",
+        `第 4 项（edits[3].record.facilities.equipmentValue）：仪器设备值以元计，折合生均仅 0.25 元，低于 ${P.equipmentImplausibleBelow} 元；是否按万元填写？请换算为元`,
+      ],
+    ]);
+  });
+
+  test("qualified teachers moved from a primary section to a junior one: a warning that the bar is higher there", () => {
+    const nine = school("丁学校", {
+      type: "nineYear",
+      students: { primary: 300, junior: 200, senior: 0 },
+      teachers: {
+        primary: { qualifiedTeachers: 20, keyTeachers: 4, peArtTeachers: 4 },
+        junior: { qualifiedTeachers: 12, keyTeachers: 3, peArtTeachers: 2 },
+      },
+    });
+    const move = (fromLevel: string, toLevel: string, resource: string) => ({
+      kind: "transferTeachers",
+      from: "丁学校",
+      to: "丁学校",
+      fromLevel,
+      toLevel,
+      resource,
+      count: 2,
+    });
+    const parsed = parseEdits([
+      move("primary", "junior", "qualifiedTeachers"),
+      move("junior", "primary", "qualifiedTeachers"),
+      move("primary", "junior", "keyTeachers"),
+    ]);
+    const r = applyEdits([nine], parsed.edits, P);
+    expect(r.applied).toEqual([0, 1, 2]);
+    expect(r.problems.map((p) => [p.severity, p.code, p.message.zh.split("：")[0]])).toEqual([
+      ["warning", "edit-qualification-across-levels", "第 1 项（edits[0].toLevel）"],
+    ]);
+  });
+});
+
+describe("a school named as a clerk types it", () => {
+  const records = [school("白狼县实验小学"), school("白狼县第一小学（东校区）"), school("青山镇中心小学")];
+
+  test("spaces and full-width forms are the name's, as tables and years are matched", () => {
+    const r = applyEdits(
+      records,
+      [
+        { kind: "addStudents", school: "白狼县 实验小学", level: "primary", value: 10 },
+        { kind: "addStudents", school: "白狼县第一小学(东校区)", level: "primary", value: 20 },
+      ],
+      P,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.records.map((x) => x.students.primary)).toEqual([510, 520, 500]);
+  });
+
+  test("a name no school has, one character from one that does, asks whether that one was meant", () => {
+    const r = applyEdits(
+      records,
+      [
+        { kind: "addStudents", school: "白狼县实验小校", level: "primary", value: 10 },
+        { kind: "closeSchool", school: "青山镇中小学" },
+        { kind: "closeSchool", school: "红石乡中心小学" },
+      ],
+      P,
+    );
+    expect(r.problems.map((p) => p.message.zh)).toEqual([
+      "第 1 项（edits[0].school）：找不到学校“白狼县实验小校”；是否指“白狼县实验小学”？",
+      "第 2 项（edits[1].school）：找不到学校“青山镇中小学”；是否指“青山镇中心小学”？",
+      "第 3 项（edits[2].school）：找不到学校“红石乡中心小学”",
+    ]);
+    expect(r.problems[0].message.en).toBe(
+      'edit 1 (edits[0].school): no school named "白狼县实验小校"; did you mean "白狼县实验小学"?',
+    );
   });
 });

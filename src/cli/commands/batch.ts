@@ -190,6 +190,8 @@ export const batchCommand: Command = {
     const priced = await readCostsOption(io, values.costs, lang, json);
     if (typeof priced === "number") return priced;
     const { costs, projects } = priced;
+    // a unit cost that looks like 万元 is used as given, and said before the counties
+    if (priced.warnings.length > 0) io.stderr(formatProblems(priced.warnings, lang).join("\n") + "\n");
     const out = values.out;
     const force = values.force === true;
     const outError = await checkOutPath(io, out, files, force);

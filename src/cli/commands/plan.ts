@@ -224,6 +224,7 @@ export const planCommand: Command = {
     const priced = await readCostsOption(io, values.costs, lang, json);
     if (typeof priced === "number") return priced;
     const { costs, projects } = priced;
+    problems.push(...priced.warnings);
     const county = await countyRecordsOption(io, file, values, profile, title, { lang, json });
     if (typeof county === "number") return county;
     const { titles } = county;

@@ -85,16 +85,30 @@ function scenarioText(
   lang: Lang,
   edits: Parameters<typeof describeEdit>[0][],
   indexes: readonly number[],
+  /** how many edits the file lists, valid or not */
+  count: number,
 ): string {
   const zh = lang === "zh";
   const lines: string[] = [];
-  lines.push(zh ? `修改 ${edits.length} 项：` : `${edits.length} edits:`);
-  edits.forEach((e, i) => {
-    const applied = result.applied.includes(i);
-    lines.push(
-      `  ${indexes[i] + 1}. ${describeEdit(e, profile, lang)}${applied ? "" : zh ? "（未应用）" : " (not applied)"}`,
-    );
-  });
+  // every edit of the file in its place, those that could not be read or applied marked, so that none goes missing
+  const applied = result.applied.length;
+  lines.push(
+    zh
+      ? `修改清单 ${count} 项${applied < count ? `，应用 ${applied} 项` : ""}：`
+      : `${count} edits${applied < count ? `, ${applied} applied` : ""}:`,
+  );
+  const valid = new Map(indexes.map((at, i) => [at, i]));
+  for (let at = 0; at < count; at++) {
+    const i = valid.get(at);
+    const text =
+      i === undefined
+        ? zh
+          ? "（无效，未应用）"
+          : "(invalid; not applied)"
+        : describeEdit(edits[i], profile, lang) +
+          (result.applied.includes(i) ? "" : zh ? "（未应用）" : " (not applied)");
+    lines.push(`  ${at + 1}. ${text}`);
+  }
   lines.push("");
   const verdict = (pass: boolean) =>
     pass ? (zh ? "达标 ✓" : "passes ✓") : zh ? "未达标 ✗" : "does not pass ✗";
@@ -185,7 +199,8 @@ export const whatifCommand: Command = {
       parsedEdits.indexes,
     );
     const problems = [...county.problems, ...parsedEdits.problems, ...result.problems];
-    const editErrors = parsedEdits.problems.length + result.problems.length > 0;
+    // warnings (an equipment amount that looks like 万元, a school closed with its pupils) apply and block nothing
+    const editErrors = [...parsedEdits.problems, ...result.problems].some((p) => p.severity === "error");
     let wrote = "";
     if (values.out !== undefined && !editErrors) {
       const sheet = scenarioSheet(parsedEdits.edits, result, profile, lang, { title: titles });
@@ -193,16 +208,25 @@ export const whatifCommand: Command = {
       if (written === null) return EXIT.inputErrors;
       wrote = written;
     }
+    // a sheet of a scenario that is not the one asked for is never written, and never without a word
+    const notWritten =
+      values.out !== undefined && editErrors
+        ? lang === "zh"
+          ? `修改清单有错误，未写出 ${values.out}；改正后再运行。\n`
+          : `The edits have errors; ${values.out} was not written. Correct them and run again.\n`
+        : "";
     if (json) {
       await writeJsonDocument(io, {
         ok: !editErrors,
         ...scenarioJson(result, problems, lang, parsedEdits.indexes),
       });
       if (wrote) io.stderr(wrote);
+      if (notWritten) io.stderr(notWritten);
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
+      if (notWritten) io.stderr(notWritten);
       io.stdout(
-        scenarioText(result, profile, lang, parsedEdits.edits, parsedEdits.indexes) +
+        scenarioText(result, profile, lang, parsedEdits.edits, parsedEdits.indexes, parsedEdits.count) +
           (wrote ? `\n${wrote}` : ""),
       );
     }

@@ -5,7 +5,8 @@ import {
   type FacilityIndicatorId,
   type IndicatorId,
 } from "../../standard/indicators";
-import { schemaIssueText, WITH_INPUT } from "../../problems/schemaIssue";
+import { oneOf, schemaIssueText, WITH_INPUT, type Glossary } from "../../problems/schemaIssue";
+import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Problem } from "../../problems/problem";
 
 /**
@@ -86,7 +87,30 @@ export const costsFileSchema = z
   })
   .strict();
 
-export function parseCosts(json: unknown): { costs: UnitCosts; projects: ProjectSizes; problems: Problem[] } {
+/** What a costs file may name: the seven ids at the top, the four facilities under `minimum` and `step`. */
+const COST_FIELDS = [...INDICATOR_IDS, "minimum", "step"];
+const COST_GLOSSARY: Glossary = {
+  ...Object.fromEntries(INDICATOR_IDS.map((id) => [id, NATIONAL_2017.indicators[id].shortName.zh])),
+  minimum: "项目最小规模",
+  step: "项目步长",
+};
+
+function costProblem(field: string, text: { zh: string; en: string }): Problem {
+  return {
+    severity: "error",
+    code: "costs-invalid",
+    cell: null,
+    message: { zh: `${field}：单位成本无效（${text.zh}）`, en: `${field}: invalid unit cost (${text.en})` },
+  };
+}
+
+export function parseCosts(json: unknown): {
+  costs: UnitCosts;
+  projects: ProjectSizes;
+  problems: Problem[];
+  /** unit costs that look like another unit (costWarnings); they are used as given */
+  warnings: Problem[];
+} {
   const parsed = costsFileSchema.safeParse(json, WITH_INPUT);
   const projects: ProjectSizes = {
     minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
@@ -96,18 +120,21 @@ export function parseCosts(json: unknown): { costs: UnitCosts; projects: Project
     return {
       costs: { ...DEFAULT_UNIT_COSTS },
       projects,
-      problems: parsed.error.issues.map((issue) => {
+      warnings: [],
+      problems: parsed.error.issues.flatMap((issue) => {
+        if (issue.code === "unrecognized_keys") {
+          // each unknown field by its own name (a Chinese name, 高学历教师, is the usual one), with the fields there are
+          const fields = issue.path.length === 0 ? COST_FIELDS : FACILITY_INDICATORS;
+          const choices = oneOf(fields, COST_GLOSSARY);
+          return issue.keys.map((key) =>
+            costProblem([...issue.path, key].join("."), {
+              zh: `未知字段，${choices.zh}`,
+              en: `unknown field, ${choices.en}`,
+            }),
+          );
+        }
         const field = issue.path.length > 0 ? issue.path.join(".") : "costs";
-        const text = schemaIssueText(issue);
-        return {
-          severity: "error" as const,
-          code: "costs-invalid",
-          cell: null,
-          message: {
-            zh: `${field}：单位成本无效（${text.zh}）`,
-            en: `${field}: invalid unit cost (${text.en})`,
-          },
-        };
+        return [costProblem(field, schemaIssueText(issue))];
       }),
     };
   }
@@ -123,5 +150,42 @@ export function parseCosts(json: unknown): { costs: UnitCosts; projects: Project
     // a step of 0 means any amount
     if (step !== undefined) projects.step[id] = step;
   }
-  return { costs, projects, problems: [] };
+  return { costs, projects, problems: [], warnings: costWarnings(costs) };
+}
+
+/**
+ * A unit cost this many times below or above its default is most likely in another unit: 12 for a teacher is 12
+ * 万元 written where 元 is asked (the plan's totals are shown in 万元), 10,000 for a 元 of equipment is a price per
+ * 万元. Local prices differ from the defaults, but not a hundredfold.
+ */
+export const COST_DOUBT_FACTOR = 100;
+
+/**
+ * docs/plans.md#costs: the unit costs that look like another unit, as warnings — the plan uses them as given. A
+ * cost of 0 (a resource the county has to spare) raises none.
+ */
+export function costWarnings(costs: UnitCosts): Problem[] {
+  const out: Problem[] = [];
+  for (const id of INDICATOR_IDS) {
+    const v = costs[id];
+    const standard = DEFAULT_UNIT_COSTS[id];
+    if (!(v > 0) || (v * COST_DOUBT_FACTOR >= standard && v <= standard * COST_DOUBT_FACTOR)) continue;
+    const name = NATIONAL_2017.indicators[id].shortName;
+    const low = v < standard;
+    out.push({
+      severity: "warning",
+      code: "cost-implausible",
+      cell: null,
+      message: low
+        ? {
+            zh: `${id}（${name.zh}）：单位成本 ${v} 元，不到默认值 ${standard} 元的百分之一；单位成本以元计，是否按万元填写？`,
+            en: `${id} (${name.en}): a unit cost of ${v} yuan is under a hundredth of the default ${standard}; unit costs are in yuan: given in 万元 (10k yuan)?`,
+          }
+        : {
+            zh: `${id}（${name.zh}）：单位成本 ${v} 元，超过默认值 ${standard} 元的 100 倍，请核对单位`,
+            en: `${id} (${name.en}): a unit cost of ${v} yuan is over a hundred times the default ${standard}; please check its unit`,
+          },
+    });
+  }
+  return out;
 }

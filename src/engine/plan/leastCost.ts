@@ -214,6 +214,8 @@ export async function planLeastCost(
     bound = Math.max(bound, refined.lowerBound);
     iterations += refined.iterations;
   }
+  if (best && model.projects && model.sections.length <= REFINE_SECTIONS)
+    best = spareSteps(model, best, check);
   return describePlan(model, best ?? plan.last, {
     method: "coefficients",
     iterations,
@@ -221,6 +223,49 @@ export async function planLeastCost(
     ...baselineCosts,
   });
 }
+
+/**
+ * Facilities are met as amounts and then rounded up to whole projects school by school; together the roundings can
+ * leave a step more than the county needs. Each project of the plan is lowered a step (below its least size, to
+ * nothing), the dearest step first, and kept lower while the county still passes by the engine, for a few rounds.
+ * A search the size of the plan, each step evaluated again: run where HiGHS refines too (REFINE_SECTIONS).
+ */
+function spareSteps(model: PlanModel, start: Checked, check: (a: PlanAdditions) => Checked): Checked {
+  const projects = model.projects;
+  if (!projects) return start;
+  let best = start;
+  for (let round = 0; round < SPARE_ROUNDS; round++) {
+    const projectsOfPlan: { school: number; m: number; saving: number }[] = [];
+    best.additions.facilities.forEach((row, school) =>
+      row.forEach((amount, m) => {
+        const step = projects.step[FACILITY_INDICATORS[m]];
+        if (amount > 0 && step > 0)
+          projectsOfPlan.push({ school, m, saving: step * model.costs[FACILITY_INDICATORS[m]] });
+      }),
+    );
+    // dearest step first; the order of the schools and facilities among equals
+    projectsOfPlan.sort((x, y) => y.saving - x.saving || x.school - y.school || x.m - y.m);
+    let lowered = false;
+    for (const { school, m } of projectsOfPlan) {
+      const amount = best.additions.facilities[school][m];
+      const step = projects.step[FACILITY_INDICATORS[m]];
+      // a step below the least project is no project at all
+      const next = asProject(model, school, m, amount - step) < amount ? amount - step : 0;
+      const trial = copyAdditions(best.additions);
+      trial.facilities[school][m] = next;
+      const checked = check(trial);
+      if (checked.evaluation.resourcesPass && checked.cost < best.cost * (1 - 1e-12)) {
+        best = checked;
+        lowered = true;
+      }
+    }
+    if (!lowered) break;
+  }
+  return best;
+}
+
+/** Rounds of `spareSteps`: each lowers every project it can by a step. */
+const SPARE_ROUNDS = 2;
 
 function copyAdditions(a: PlanAdditions): PlanAdditions {
   return {

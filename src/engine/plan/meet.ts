@@ -256,8 +256,83 @@ function meetByPrices(group: readonly Coefficient[], a: PlanAdditions, margin: n
     }
     if (!moved) break;
   }
+  lowerEach(y, floor, { start, variable, students, value0, perUnit, totals, targets });
   owners.forEach((s, v) => (a.facilities[s][slot] = y[v]));
   return Array.from(lambda);
+}
+
+/**
+ * Lowers each school's facility in turn (never below `floor`, what its sections need to pass) to the least that
+ * keeps every coefficient of the group within its target. Prices place a school where one more unit is worth its
+ * cost; where a coefficient's S − L·X̄ is linear in a school's facility — two sections, one below the other —
+ * every unit is worth the same, and the prices raise that school until the two values meet (a coefficient of 0)
+ * however little would do. The set of a school's amounts that keep a coefficient within its target is an interval
+ * (S − L·X̄ is convex in each amount), so the least one above the floor is found by bisection.
+ */
+function lowerEach(
+  y: Float64Array,
+  floor: Float64Array,
+  flat: {
+    start: Int32Array;
+    variable: Int32Array;
+    students: Float64Array;
+    value0: Float64Array;
+    perUnit: Float64Array;
+    totals: number[];
+    targets: number[];
+  },
+): void {
+  const { start, variable, students, value0, perUnit, totals, targets } = flat;
+  const G = totals.length;
+  // Σ P·X and Σ P·X² of each coefficient, and the members each school's facility reaches
+  const weighted = new Float64Array(G);
+  const squares = new Float64Array(G);
+  const reached: { q: number; i: number }[][] = Array.from(y, () => []);
+  for (let q = 0; q < G; q++) {
+    for (let i = start[q]; i < start[q + 1]; i++) {
+      const x = value0[i] + perUnit[i] * y[variable[i]];
+      weighted[q] += students[i] * x;
+      squares[q] += students[i] * x * x;
+      reached[variable[i]].push({ q, i });
+    }
+  }
+  const within = (w: number, s: number, q: number) => {
+    const mean = w / totals[q];
+    const sd = Math.sqrt(Math.max(0, s / totals[q] - mean * mean));
+    return mean > 0 && sd <= targets[q] * mean;
+  };
+  /** whether every coefficient the school's facility reaches is within its target at amount `to` */
+  const fits = (v: number, to: number, apply: boolean) => {
+    const w = new Map<number, number>();
+    const s = new Map<number, number>();
+    for (const { q, i } of reached[v]) {
+      const from = value0[i] + perUnit[i] * y[v];
+      const next = value0[i] + perUnit[i] * to;
+      w.set(q, (w.get(q) ?? weighted[q]) + students[i] * (next - from));
+      s.set(q, (s.get(q) ?? squares[q]) + students[i] * (next * next - from * from));
+    }
+    for (const [q, wq] of w) if (!within(wq, s.get(q) as number, q)) return false;
+    if (apply) {
+      for (const [q, wq] of w) {
+        weighted[q] = wq;
+        squares[q] = s.get(q) as number;
+      }
+      y[v] = to;
+    }
+    return true;
+  };
+  for (let v = 0; v < y.length; v++) {
+    if (!(y[v] > floor[v]) || !fits(v, y[v], false)) continue;
+    if (fits(v, floor[v], true)) continue;
+    let lo = floor[v];
+    let hi = y[v];
+    for (let i = 0; i < 100 && hi - lo > Math.abs(hi) * 1e-13; i++) {
+      const mid = (lo + hi) / 2;
+      if (fits(v, mid, false)) hi = mid;
+      else lo = mid;
+    }
+    fits(v, hi, true);
+  }
 }
 
 /**

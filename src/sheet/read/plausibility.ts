@@ -5,6 +5,7 @@
 import type { Facilities } from "../../engine/records";
 import type { FacilityIndicatorId, Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
+import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../../standard/figures";
 import type { ColumnPlan } from "./columnPlan";
 import {
   ENROLMENT_ORDER,
@@ -32,7 +33,7 @@ export const IMPLAUSIBLE = {
   sectionStudents: 20000,
   teachingAreaPerStudent: 100,
   sportsAreaPerStudent: 500,
-  equipmentPerStudentAbove: 1_000_000,
+  equipmentPerStudentAbove: EQUIPMENT_PER_STUDENT_ABOVE,
   largestClass: 150,
 } as const;
 
@@ -108,12 +109,11 @@ export function warnImplausibleSchool(
       );
     }
     const equipment = facilities.equipmentValue;
-    const perStudent = equipment / totalStudents;
-    const low = equipment > 0 && perStudent < profile.equipmentImplausibleBelow;
-    if (low || perStudent > IMPLAUSIBLE.equipmentPerStudentAbove) {
+    const doubt = equipmentUnitDoubt(equipment, totalStudents, profile.equipmentImplausibleBelow);
+    if (doubt) {
       const cell =
         facilityCell(plan, rowNumber, figures, "equipmentValue") ?? sectionEquipmentCell(plan, rowNumber);
-      sink.report(equipmentWarning(check, cell ?? name, cell, perStudent, low));
+      sink.report(equipmentWarning(check, cell ?? name, cell, equipment / totalStudents, doubt === "low"));
     }
   }
   for (let l = 0; l < LEVELS_OF_SECTIONS.length; l++) {

@@ -14,6 +14,7 @@ import type { ViewProps } from "../viewProps";
 import {
   DEFAULT_PROJECT_SIZES,
   DEFAULT_UNIT_COSTS,
+  costWarnings,
   isRecurring,
   type ProjectSizes,
   type UnitCosts,
@@ -154,6 +155,11 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       <Text className={styles.note} size={200}>
         {t(lang, "planCostNote")}
       </Text>
+      {costWarnings(costs).map((w) => (
+        <Text key={w.message.en} className={styles.note} size={200} block role="status">
+          {w.message[lang]}
+        </Text>
+      ))}
       <Accordion collapsible>
         <AccordionItem value="projects">
           <AccordionHeader size="small">{t(lang, "planProjects")}</AccordionHeader>

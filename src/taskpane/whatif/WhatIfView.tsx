@@ -20,6 +20,7 @@ import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
 import { scenarioSheet, verdictText } from "../../report/scenarioSheet";
 import { SchoolIndicators } from "./SchoolIndicators";
+import type { Problem } from "../../problems/problem";
 
 /** Equipment is edited in 万元, as the statistics record it; the edit itself is in 元. */
 const EQUIPMENT_DISPLAY = 10000;
@@ -46,9 +47,16 @@ function editFor(school: string, f: Field, delta: number): Edit {
   if (f.kind === "students") return { kind: "addStudents", school, level: f.level, value: delta };
   if (f.kind === "teachers")
     return { kind: "hireTeachers", school, level: f.level, resource: f.resource, count: delta };
-  const amount = f.resource === "equipmentValue" ? delta * EQUIPMENT_DISPLAY : delta;
+  // 万元 to 元 to the fen: 120.05 − 120 万元 is 500 元, not 499.9999999999716
+  const amount = f.resource === "equipmentValue" ? Math.round(delta * EQUIPMENT_DISPLAY * 100) / 100 : delta;
   return { kind: "addFacility", school, resource: f.resource, amount };
 }
+
+/**
+ * The problems of the pane's own edits worth showing: an equipment change is typed in 万元 and converted here, so
+ * the doubt that a small amount in 元 was meant in 万元 (edit-equipment-unit) never applies.
+ */
+const shownInPane = (p: Problem) => p.code !== "edit-equipment-unit";
 
 /** Consecutive changes to the same number become one edit, so the list reads like decisions, not keystrokes. */
 function withChange(edits: readonly Edit[], edit: Edit): Edit[] {
@@ -288,7 +296,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
             ))}
           </ol>
         )}
-        {result.problems.map((p, i) => (
+        {result.problems.filter(shownInPane).map((p, i) => (
           <Text key={i} className={styles.note} block>
             {p.message[lang]}
           </Text>

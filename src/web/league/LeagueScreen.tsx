@@ -198,7 +198,10 @@ export function LeagueScreen(props: LeagueScreenProps) {
     }
     setPricing({ costs: parsed.costs, projects: parsed.projects });
     setPlans(new Map());
-    setNote({ text: t(lang, "leagueCostsRead", { file: file.name }), failed: false });
+    // a unit cost that looks like 万元 is used as given, and said with the file
+    const doubts = parsed.warnings.map((w) => w.message[lang]).join(lang === "zh" ? "；" : "; ");
+    const read = t(lang, "leagueCostsRead", { file: file.name });
+    setNote({ text: doubts ? `${read}${lang === "zh" ? "" : " "}${doubts}` : read, failed: false });
   };
 
   /**
