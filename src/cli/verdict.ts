@@ -1,8 +1,8 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
-import { ceilWhole, nearlyEqual } from "../engine/compare";
+import { RELATIVE_TOLERANCE, ceilWhole, nearlyEqual } from "../engine/compare";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
-import { formatNumber, formatYuan, type Lang } from "../i18n/format";
+import { decimalsBeside, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { cellInMessage, type Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -142,10 +142,10 @@ export function problemLine(problem: Problem, lang: Lang): string {
 
 /**
  * A difference coefficient as the report prints it, to 4 decimals: at 2, a coefficient of 0.5004 would read
- * "0.50 ✗ ≤ 0.50".
+ * "0.50 ✗ ≤ 0.50". One nearer its limit than that takes the places that show which side of it it is on.
  */
-function formatCoefficient(cv: number, lang: Lang): string {
-  return formatNumber(cv, 4, lang);
+function formatCoefficient(cv: number, limit: number, lang: Lang): string {
+  return formatNumber(cv, decimalsBeside(cv, limit, 4, RELATIVE_TOLERANCE), lang);
 }
 
 /** 2 decimals, or 3 when 2 would move a threshold (85 % of 4.5 is 3.825, not 3.82). */
@@ -160,6 +160,9 @@ function exactDigits(value: number): number {
 interface IndicatorWords {
   id: IndicatorId;
   name: string;
+  /** the standard and its 85 % floor, which a section's value is shown beside */
+  standard: number;
+  floor: number;
   /** `人，标准 4.20（85% 为 3.57）`: from the value's unit up to the status mark */
   afterValue: string;
   /** the unit of an amount lacking, and of exactly one (English singular) */
@@ -181,6 +184,8 @@ function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<Indi
     words[id] = {
       id,
       name: def.name[lang],
+      standard: standardValue,
+      floor: floorValue,
       afterValue:
         ` ${def.unit[lang]}${p.comma}${t.standardIs(standard)}${p.open}${t.floorIs(floor)}${p.close}` +
         `${lang === "zh" ? "" : " "}`,
@@ -199,12 +204,24 @@ function amountText(words: IndicatorWords, amount: number, lang: Lang): string {
   return `${formatNumber(whole, 0, lang)} ${whole === 1 ? words.unitOfOne : words.unit}`;
 }
 
+/**
+ * A section's value below its standard, to 2 decimals, or the places it takes to stand below the standard, and
+ * on its side of the 85 % floor: 4.499 ㎡ is not shown 4.50 beside a standard of 4.50.
+ */
+function formatValueBeside(value: number, words: IndicatorWords, lang: Lang): string {
+  const places = Math.max(
+    decimalsBeside(value, words.standard, 2, RELATIVE_TOLERANCE),
+    decimalsBeside(value, words.floor, 2, RELATIVE_TOLERANCE),
+  );
+  return formatNumber(value, places, lang);
+}
+
 function shortfallLine(section: SectionResult, s: Shortfall, words: IndicatorWords, lang: Lang): string {
   const t = T[lang];
   const toFloor = s.toFloor > 0 ? amountText(words, s.toFloor, lang) : null;
   const mark = section.status[s.indicator] === "unmet" ? NO : "△";
   const line =
-    `      ${words.name} ${formatNumber(section.values[s.indicator], 2, lang)}${words.afterValue}${mark}` +
+    `      ${words.name} ${formatValueBeside(section.values[s.indicator] as number, words, lang)}${words.afterValue}${mark}` +
     `${PUNCTUATION[lang].colon}${t.need(amountText(words, s.toStandard, lang), toFloor)}`;
   return s.schoolToStandard !== null && s.schoolToStandard > 0
     ? line + t.school(amountText(words, s.schoolToStandard, lang))
@@ -230,7 +247,7 @@ function levelHeading(profile: Profile, evaluation: Evaluation, level: Level, la
   );
   for (const [i, id] of INDICATOR_IDS.entries()) {
     const b = l.balance[id];
-    const cv = b.cv === null ? "—" : formatCoefficient(b.cv, lang);
+    const cv = b.cv === null ? "—" : formatCoefficient(b.cv, b.limit, lang);
     lines.push(
       `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`,
     );
@@ -277,7 +294,7 @@ function verdictLine(evaluation: Evaluation, profile: Profile, lang: Lang): stri
       reasons.push(
         b.cv === null
           ? t.cvUndefined(name, indicator)
-          : t.cvFail(name, indicator, formatCoefficient(b.cv, lang), formatNumber(b.limit, 2, lang)),
+          : t.cvFail(name, indicator, formatCoefficient(b.cv, b.limit, lang), formatNumber(b.limit, 2, lang)),
       );
     }
   }

@@ -90,21 +90,55 @@ export function formatNumber(value: number | null | undefined, decimals = 2, _la
   return roundedText(value, decimals);
 }
 
+/**
+ * The most decimals `decimalsBeside` gives: more than a value a tolerance of 10⁻⁹ off a threshold as small as
+ * 10⁻⁶ needs (the figures of the standard are far larger).
+ */
+const MOST_DECIMALS = 20;
+
+/**
+ * The decimals to show `value` with beside a `threshold` it is judged against (docs/standard.md#comparison):
+ * `decimals`, or as many more as it takes for the figure shown to stand on the same side of the threshold as the
+ * value itself. Rounded, 84.99 % would read 85.0 % beside a requirement of 85 %, and a coefficient of 0.50002 over
+ * its limit would read 0.5000: shown so, a failing figure looks like a passing one. A value within `tolerance` of
+ * the threshold (relative: the engine's, which judges it to be at the threshold) keeps `decimals`, as does no value.
+ */
+export function decimalsBeside(
+  value: number | null,
+  threshold: number,
+  decimals: number,
+  tolerance: number,
+): number {
+  if (value === null) return decimals;
+  const gap = value - threshold;
+  // a gap of a unit of the last place or more is more than rounding moves a figure
+  if (!(Math.abs(gap) < 10 ** -decimals) || Math.abs(gap) <= Math.abs(threshold) * tolerance) return decimals;
+  for (let d = decimals; d < MOST_DECIMALS; d++) {
+    const shown = Number(roundedText(value, d).replace(/,/g, ""));
+    if (Math.sign(shown - threshold) === Math.sign(gap)) return d;
+  }
+  return Math.max(decimals, MOST_DECIMALS);
+}
+
 /** A share as a percentage: 0.853 → 85.3%. */
 export function formatPercent(value: number | null | undefined, decimals = 1, lang: Lang = "zh"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   return `${formatNumber(value * 100, decimals, lang)}%`;
 }
 
-/** 元 amounts: whole 元 below 10,000 元, otherwise 万元 with 2 decimals (as the statistics print them). */
-export function formatYuan(value: number | null | undefined, lang: Lang = "zh"): string {
+/**
+ * 元 amounts: whole 元 below 10,000 元, otherwise 万元 with 2 decimals (as the statistics print them); `decimals`
+ * more places of 元 below 10,000 where a threshold needs them (`decimalsBeside`).
+ */
+export function formatYuan(value: number | null | undefined, lang: Lang = "zh", decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   if (Math.abs(value) >= 10000) {
     return lang === "zh"
       ? `${formatNumber(value / 10000, 2, lang)} 万元`
       : `${formatNumber(value, 0, lang)} yuan`;
   }
-  return lang === "zh" ? `${formatNumber(value, 0, lang)} 元` : `${formatNumber(value, 0, lang)} yuan`;
+  const yuan = formatNumber(value, decimals, lang);
+  return lang === "zh" ? `${yuan} 元` : `${yuan} yuan`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Evaluation } from "../../engine";
-import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
+import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { decimalsBeside, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
@@ -76,7 +77,8 @@ export function ResultsCard(props: ResultsCardProps) {
                 </span>
                 {PUNCTUATION[lang].label}
                 {t(lang, "weakestCv", {
-                  cv: formatNumber(w.cv, 4, lang),
+                  // with the places that show it on its side of the limit (0.50000002, not 0.5000)
+                  cv: formatNumber(w.cv, decimalsBeside(w.cv, w.limit, 4, RELATIVE_TOLERANCE), lang),
                   limit: formatNumber(w.limit, 2, lang),
                 })}
                 {w.sectionsShort > 0 && `${sep}${t(lang, "weakestFailing", { n: n0(w.sectionsShort) })}`}
