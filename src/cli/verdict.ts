@@ -1,8 +1,8 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
-import { RELATIVE_TOLERANCE, ceilWhole, nearlyEqual } from "../engine/compare";
+import { RELATIVE_TOLERANCE, ceilWhole } from "../engine/compare";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
-import { decimalsBeside, formatNumber, formatYuan, type Lang } from "../i18n/format";
+import { decimalsBeside, exactPlaces, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { cellInMessage, type Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -148,11 +148,6 @@ function formatCoefficient(cv: number, limit: number, lang: Lang): string {
   return formatNumber(cv, decimalsBeside(cv, limit, 4, RELATIVE_TOLERANCE), lang);
 }
 
-/** 2 decimals, or 3 when 2 would move a threshold (85 % of 4.5 is 3.825, not 3.82). */
-function exactDigits(value: number): number {
-  return nearlyEqual(Math.round(value * 100) / 100, value) ? 2 : 3;
-}
-
 /**
  * What every shortfall line of an indicator at a level repeats, written once per level: its name, the text
  * after a section's value (unit, standard and 85 % floor), and the unit of what is lacking.
@@ -178,8 +173,9 @@ function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<Indi
     const def = profile.indicators[id];
     const standardValue = def.standard[level];
     const floorValue = standardValue * profile.passRule.floorRatio;
-    const standard = formatNumber(standardValue, 2, lang);
-    const floor = formatNumber(floorValue, exactDigits(floorValue), lang);
+    // 2 decimals, or the places that write the threshold as it is (85 % of 4.5 is 3.825, not 3.82)
+    const standard = formatNumber(standardValue, exactPlaces(standardValue, 2, RELATIVE_TOLERANCE), lang);
+    const floor = formatNumber(floorValue, exactPlaces(floorValue, 2, RELATIVE_TOLERANCE), lang);
     const unit = def.resourceUnit[lang];
     words[id] = {
       id,

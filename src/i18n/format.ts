@@ -90,8 +90,13 @@ export function formatNumber(value: number | null | undefined, decimals = 2, _la
   return roundedText(value, decimals);
 }
 
+/** The figure a person reads when `value` is shown to `decimals` places. */
+function shownAt(value: number, decimals: number): number {
+  return Number(roundedText(value, decimals).replace(/,/g, ""));
+}
+
 /**
- * The most decimals `decimalsBeside` gives: more than a value a tolerance of 10⁻⁹ off a threshold as small as
+ * The most decimals `decimalsBeside` and `exactPlaces` give: more than a value a tolerance of 10⁻⁹ off a threshold as small as
  * 10⁻⁶ needs (the figures of the standard are far larger).
  */
 const MOST_DECIMALS = 20;
@@ -114,8 +119,19 @@ export function decimalsBeside(
   // a gap of a unit of the last place or more is more than rounding moves a figure
   if (!(Math.abs(gap) < 10 ** -decimals) || Math.abs(gap) <= Math.abs(threshold) * tolerance) return decimals;
   for (let d = decimals; d < MOST_DECIMALS; d++) {
-    const shown = Number(roundedText(value, d).replace(/,/g, ""));
-    if (Math.sign(shown - threshold) === Math.sign(gap)) return d;
+    if (Math.sign(shownAt(value, d) - threshold) === Math.sign(gap)) return d;
+  }
+  return Math.max(decimals, MOST_DECIMALS);
+}
+
+/**
+ * The places that write a threshold as it is, from `decimals` (up to `MOST_DECIMALS`): 85 % of 4.5 is written
+ * 3.825, not 3.82 or 3.83, which would misstate the line a value is judged against; 4.5 keeps `decimals`. Within
+ * `tolerance` (relative: the engine's) of the threshold is near enough: 0.85 × 0.9 is 0.7650000000000001 in binary.
+ */
+export function exactPlaces(value: number, decimals: number, tolerance: number): number {
+  for (let d = decimals; d < MOST_DECIMALS; d++) {
+    if (Math.abs(shownAt(value, d) - value) <= Math.abs(value) * tolerance) return d;
   }
   return Math.max(decimals, MOST_DECIMALS);
 }

@@ -8,7 +8,7 @@ import type { SectionResult } from "../engine/evaluate";
 import type { SchoolRecord } from "../engine/records";
 import { teachingPointParents } from "../engine/sections";
 import { RELATIVE_TOLERANCE } from "../engine/compare";
-import { decimalsBeside } from "../i18n/format";
+import { decimalsBeside, exactPlaces } from "../i18n/format";
 import type { FacilityIndicatorId, IndicatorId, Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import type { SchoolData } from "./schoolData";
@@ -36,7 +36,20 @@ export function formatBeside(
 ): string {
   let shown = places;
   for (const t of thresholds) shown = Math.max(shown, decimalsBeside(value, t, places, RELATIVE_TOLERANCE));
-  return `${grouped ? "#,##0" : "0"}${shown > 0 ? `.${"0".repeat(shown)}` : ""}`;
+  return fixedFormat(shown, grouped);
+}
+
+/** Excel's number format of `places` decimals: 0.000, or #,##0.000 grouped by thousands. */
+function fixedFormat(places: number, grouped: boolean): string {
+  return `${grouped ? "#,##0" : "0"}${places > 0 ? `.${"0".repeat(places)}` : ""}`;
+}
+
+/**
+ * The number format of a threshold: `places` decimals (grouped by thousands or not), or the places that write it as
+ * it is (i18n/format.ts `exactPlaces`): 85 % of 4.5 printed 3.825, not 3.82.
+ */
+export function formatExact(value: number, places: number, grouped = false): string {
+  return fixedFormat(exactPlaces(value, places, RELATIVE_TOLERANCE), grouped);
 }
 
 /** A sum of cells in the engine's order of addition: (a+b+c), or a alone. */

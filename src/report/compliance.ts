@@ -11,7 +11,7 @@ import type { Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
-import { TOLERANCE, formatBeside, formulaNumber, sectionChains } from "./chain";
+import { TOLERANCE, formatBeside, formatExact, formulaNumber, sectionChains } from "./chain";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
 import type { SchoolData } from "./schoolData";
@@ -72,9 +72,12 @@ export function thresholdsOf(profile: Profile, s: SectionResult, id: IndicatorId
   return [standard, standard * profile.passRule.floorRatio];
 }
 
-/** Standards are round figures: equipment in whole 元. */
-function standardFormat(id: IndicatorId): string {
-  return id === "equipmentValue" ? "#,##0" : "0.00";
+/**
+ * A standard, or its 85 % floor, as it is: 2 decimals, or the places it takes (3.825, 0.765); equipment in whole
+ * 元 grouped by thousands.
+ */
+function standardFormat(id: IndicatorId, threshold: number): string {
+  return id === "equipmentValue" ? formatExact(threshold, 0, true) : formatExact(threshold, 2);
 }
 
 /** The 达标情况 sheet. */
@@ -170,13 +173,13 @@ export function complianceSheet(
       const cell = `${columnLetters(c)}${standardRow}`;
       standards[c] = {
         value: profile.indicators[id].standard[level],
-        format: standardFormat(id),
+        format: standardFormat(id, profile.indicators[id].standard[level]),
         style: "bold",
       };
       standards[c + 1] = {
         formula: `=${cell}*${formulaNumber(profile.passRule.floorRatio)}`,
         value: profile.indicators[id].standard[level] * profile.passRule.floorRatio,
-        format: `"≥"${standardFormat(id)}`,
+        format: `"≥"${standardFormat(id, profile.indicators[id].standard[level] * profile.passRule.floorRatio)}`,
       };
     });
     b.push(standards);

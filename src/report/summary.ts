@@ -11,7 +11,7 @@ import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import type { Problem } from "../problems/problem";
 import { BALANCE_LAYOUT } from "./balance";
-import { formatBeside } from "./chain";
+import { formatBeside, formatExact } from "./chain";
 import { COMPLIANCE_COLUMNS, thresholdsOf, type ComplianceLayout } from "./compliance";
 import type { ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
@@ -233,7 +233,7 @@ export function summarySheet(
           {
             formula: `=${C}!${c}${standardRow}`,
             value: def.standard[s.level],
-            format: `${zh ? '"标准 "' : '"standard "'}${equipment ? "#,##0" : "0.00"}`,
+            format: `${zh ? '"标准 "' : '"standard "'}${formatExact(def.standard[s.level], equipment ? 0 : 2, equipment)}`,
             align: "right",
           },
           {

@@ -5,7 +5,14 @@
  */
 import fc from "fast-check";
 import { RELATIVE_TOLERANCE } from "../../src/engine/compare";
-import { decimalsBeside, formatNumber, formatPercent, formatYuan, type Lang } from "../../src/i18n/format";
+import {
+  decimalsBeside,
+  exactPlaces,
+  formatNumber,
+  formatPercent,
+  formatYuan,
+  type Lang,
+} from "../../src/i18n/format";
 
 function intl(value: number, decimals: number, lang: Lang): string {
   const text = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", {
@@ -106,5 +113,17 @@ describe("decimalsBeside: a figure shown beside its threshold stands on its side
       ),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("exactPlaces: a threshold written as it is", () => {
+  it("takes the places 85 % of a standard needs, through binary noise, and no more", () => {
+    // 85 % of 4.5 is 3.825 (3.8249999999999997 in binary); of 0.9 it is 0.765 (0.7650000000000001)
+    expect(exactPlaces(0.85 * 4.5, 2, RELATIVE_TOLERANCE)).toBe(3);
+    expect(exactPlaces(0.85 * 0.9, 2, RELATIVE_TOLERANCE)).toBe(3);
+    expect(exactPlaces(0.85 * 5.3, 2, RELATIVE_TOLERANCE)).toBe(3);
+    expect(exactPlaces(0.85 * 4.2, 2, RELATIVE_TOLERANCE)).toBe(2);
+    expect(exactPlaces(4.5, 2, RELATIVE_TOLERANCE)).toBe(2);
+    expect(exactPlaces(0.85 * 2000, 0, RELATIVE_TOLERANCE)).toBe(0);
   });
 });

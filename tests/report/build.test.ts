@@ -405,6 +405,24 @@ describe("a figure a hair off its threshold is printed on its side of it (docs/s
     )!;
     expect(item[5].format).toBe("0.00000");
   });
+
+  test("达标情况: each standard and its 85 % line printed as they are, 3.825 not 3.82", () => {
+    const rows = sheet(report, "compliance").rows;
+    const primary = rows.find((r) => r[C.school]?.value === "小学标准值（≥85%）")!;
+    // 4.2 → 3.57; 0.9 → 0.765; 4.5 → 3.825; 7.5 → 6.375; 2,000 → 1,700; 2.3 → 1.955
+    expect([0, 2, 3, 4, 5, 6].map((k) => primary[C.value(k) + 1].format)).toEqual([
+      '"≥"0.00',
+      '"≥"0.000',
+      '"≥"0.000',
+      '"≥"0.000',
+      '"≥"#,##0',
+      '"≥"0.000',
+    ]);
+    expect(primary[C.value(3)].format).toBe("0.00");
+    const junior = rows.find((r) => r[C.school]?.value === "初中标准值（≥85%）")!;
+    // 5.3 → 4.505
+    expect(junior[C.value(0) + 1].format).toBe('"≥"0.000');
+  });
 });
 
 describe("全部指标", () => {
