@@ -2,7 +2,14 @@
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
 import { RELATIVE_TOLERANCE, ceilWhole } from "../engine/compare";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
-import { decimalsBeside, exactPlaces, formatNumber, formatYuan, type Lang } from "../i18n/format";
+import {
+  decimalsBeside,
+  exactPlaces,
+  formatCoefficient,
+  formatNumber,
+  formatYuan,
+  type Lang,
+} from "../i18n/format";
 import { cellInMessage, type Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -141,14 +148,6 @@ export function problemLine(problem: Problem, lang: Lang): string {
 }
 
 /**
- * A difference coefficient as the report prints it, to 4 decimals: at 2, a coefficient of 0.5004 would read
- * "0.50 ✗ ≤ 0.50". One nearer its limit than that takes the places that show which side of it it is on.
- */
-function formatCoefficient(cv: number, limit: number, lang: Lang): string {
-  return formatNumber(cv, decimalsBeside(cv, limit, 4, RELATIVE_TOLERANCE), lang);
-}
-
-/**
  * What every shortfall line of an indicator at a level repeats, written once per level: its name, the text
  * after a section's value (unit, standard and 85 % floor), and the unit of what is lacking.
  */
@@ -243,7 +242,7 @@ function levelHeading(profile: Profile, evaluation: Evaluation, level: Level, la
   );
   for (const [i, id] of INDICATOR_IDS.entries()) {
     const b = l.balance[id];
-    const cv = b.cv === null ? "—" : formatCoefficient(b.cv, b.limit, lang);
+    const cv = formatCoefficient(b.cv, b.limit, RELATIVE_TOLERANCE, lang);
     lines.push(
       `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`,
     );
@@ -290,7 +289,12 @@ function verdictLine(evaluation: Evaluation, profile: Profile, lang: Lang): stri
       reasons.push(
         b.cv === null
           ? t.cvUndefined(name, indicator)
-          : t.cvFail(name, indicator, formatCoefficient(b.cv, b.limit, lang), formatNumber(b.limit, 2, lang)),
+          : t.cvFail(
+              name,
+              indicator,
+              formatCoefficient(b.cv, b.limit, RELATIVE_TOLERANCE, lang),
+              formatNumber(b.limit, 2, lang),
+            ),
       );
     }
   }

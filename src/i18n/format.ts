@@ -136,6 +136,20 @@ export function exactPlaces(value: number, decimals: number, tolerance: number):
   return Math.max(decimals, MOST_DECIMALS);
 }
 
+/**
+ * A difference coefficient to 4 places, as the report prints it (at 2, 0.5004 would read "0.50" over its limit of
+ * 0.50), or with the places that show it on its side of its `limit` (`decimalsBeside`): 0.50000002, not 0.5000.
+ * "—" for none.
+ */
+export function formatCoefficient(
+  cv: number | null,
+  limit: number,
+  tolerance: number,
+  lang: Lang = "zh",
+): string {
+  return formatNumber(cv, decimalsBeside(cv, limit, 4, tolerance), lang);
+}
+
 /** A share as a percentage: 0.853 → 85.3%. */
 export function formatPercent(value: number | null | undefined, decimals = 1, lang: Lang = "zh"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";

@@ -83,6 +83,24 @@ describe("balance evaluate — readable verdict", () => {
     expect(r.stdout).toContain("初中生均体育运动场馆面积差异系数 0.45000001 超过 0.45");
   });
 
+  test("balance whatif shows a coefficient pushed a hair over its limit on its side of it", async () => {
+    // junior sports areas of 11 and 29 m² a pupil: CV exactly 0.45, within; 1 m² more at 乙中学 (29.001) makes
+    // X̄ = 20.0005, S = 9.0005, CV = 0.450013…, over: 0.4500 would show it at its limit
+    const wide = goodJunior("乙中学", 1000);
+    wide.facilities.sportsArea = 29000;
+    const path = await writeWorkbook(dir, "whatif-hair.xlsx", {
+      学校: tableOf([goodJunior("甲中学", 1000), wide]),
+    });
+    const edits = join(dir, "whatif-hair.json");
+    writeFileSync(
+      edits,
+      JSON.stringify([{ kind: "addFacility", school: "乙中学", resource: "sportsArea", amount: 1 }]),
+    );
+    const r = await run("whatif", path, "--edits", edits);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("运动场馆：0.4500 → 0.45001，上限 0.45（超过上限）");
+  });
+
   test("equipment apportioned to a combined school's section shows the whole-school addition", async () => {
     const nine = sampleCountyRecords().find((s) => s.name === "松岭镇中心学校")!;
     nine.facilities.multimediaRooms = 10;

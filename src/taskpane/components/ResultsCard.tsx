@@ -2,7 +2,7 @@ import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Evaluation } from "../../engine";
 import { RELATIVE_TOLERANCE } from "../../engine/compare";
-import { decimalsBeside, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
+import { formatCoefficient, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
@@ -77,8 +77,7 @@ export function ResultsCard(props: ResultsCardProps) {
                 </span>
                 {PUNCTUATION[lang].label}
                 {t(lang, "weakestCv", {
-                  // with the places that show it on its side of the limit (0.50000002, not 0.5000)
-                  cv: formatNumber(w.cv, decimalsBeside(w.cv, w.limit, 4, RELATIVE_TOLERANCE), lang),
+                  cv: formatCoefficient(w.cv, w.limit, RELATIVE_TOLERANCE, lang),
                   limit: formatNumber(w.limit, 2, lang),
                 })}
                 {w.sectionsShort > 0 && `${sep}${t(lang, "weakestFailing", { n: n0(w.sectionsShort) })}`}
