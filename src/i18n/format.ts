@@ -106,7 +106,8 @@ const MOST_DECIMALS = 20;
  * `decimals`, or as many more as it takes for the figure shown to stand on the same side of the threshold as the
  * value itself. Rounded, 84.99 % would read 85.0 % beside a requirement of 85 %, and a coefficient of 0.50002 over
  * its limit would read 0.5000: shown so, a failing figure looks like a passing one. A value within `tolerance` of
- * the threshold (relative: the engine's, which judges it to be at the threshold) keeps `decimals`, as does no value.
+ * the threshold (relative: the engine's, which judges it to be at the threshold) is written with the places the
+ * threshold takes (`exactPlaces`): at a floor of 3.825, 3.825 rather than 3.83. No value keeps `decimals`.
  */
 export function decimalsBeside(
   value: number | null,
@@ -117,7 +118,9 @@ export function decimalsBeside(
   if (value === null) return decimals;
   const gap = value - threshold;
   // a gap of a unit of the last place or more is more than rounding moves a figure
-  if (!(Math.abs(gap) < 10 ** -decimals) || Math.abs(gap) <= Math.abs(threshold) * tolerance) return decimals;
+  if (!(Math.abs(gap) < 10 ** -decimals)) return decimals;
+  // at the threshold: written as the threshold is (3.825 at a floor of 3.825, not 3.83)
+  if (Math.abs(gap) <= Math.abs(threshold) * tolerance) return exactPlaces(threshold, decimals, tolerance);
   for (let d = decimals; d < MOST_DECIMALS; d++) {
     if (Math.sign(shownAt(value, d) - threshold) === Math.sign(gap)) return d;
   }

@@ -72,13 +72,19 @@ describe("balance evaluate — readable verdict", () => {
     short.facilities.sportsArea = 7499.99;
     const wide = goodJunior("乙中学", 1000);
     wide.facilities.sportsArea = 29000.001;
+    // a primary school exactly at two 85 % lines (3.825 and 6.375 m² a pupil): shown at them, not at 3.83 and 6.38
+    const atFloor = goodPrimary("丙小学", 1000);
+    atFloor.facilities.teachingArea = 3825;
+    atFloor.facilities.sportsArea = 6375;
     const path = await writeWorkbook(dir, "hair.xlsx", {
-      学校: tableOf([short, goodJunior("甲中学", 1000), wide]),
+      学校: tableOf([short, atFloor, goodJunior("甲中学", 1000), wide]),
     });
     const r = await run("evaluate", path);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("生均教学及辅助用房面积 4.49999 ㎡/生，标准 4.50");
     expect(r.stdout).toContain("生均体育运动场馆面积 7.49999 ㎡/生，标准 7.50");
+    expect(r.stdout).toContain("生均教学及辅助用房面积 3.825 ㎡/生，标准 4.50（85% 为 3.825）△");
+    expect(r.stdout).toContain("生均体育运动场馆面积 6.375 ㎡/生，标准 7.50（85% 为 6.375）△");
     expect(r.stdout).toMatch(/生均体育运动场馆面积\s+20\.00 ㎡\/生\s+0\.45000001 ✗\s+≤ 0\.45/);
     expect(r.stdout).toContain("初中生均体育运动场馆面积差异系数 0.45000001 超过 0.45");
   });

@@ -97,6 +97,8 @@ describe("decimalsBeside: a figure shown beside its threshold stands on its side
     expect(decimalsBeside(3.57 * (1 + 1e-15), 0.85 * 4.2, 2, RELATIVE_TOLERANCE)).toBe(2);
     expect(decimalsBeside(0.5 * (1 + 1e-12), 0.5, 4, RELATIVE_TOLERANCE)).toBe(4);
     expect(decimalsBeside(null, 0.5, 4, RELATIVE_TOLERANCE)).toBe(4);
+    // at a threshold of more places than the usual: written as the threshold is, 3.825 not 3.83
+    expect(decimalsBeside(3.825, 0.85 * 4.5, 2, RELATIVE_TOLERANCE)).toBe(3);
   });
 
   it("for any value and threshold a tolerance apart, the figure shown is on the value's side", () => {
