@@ -1,7 +1,8 @@
 /** The readable output of `balance batch` and `balance compare`. */
 import type { CountyStanding, LeagueSummary } from "../engine/league";
 import type { Trend } from "../engine/trend";
-import { formatNumber, formatYuan, type Lang } from "../i18n/format";
+import { RELATIVE_TOLERANCE } from "../engine/compare";
+import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../report/comparison";
 import { RISK_TEXT, fileName, repeatedLabel } from "../report/leagueCounty";
 import { LEVEL_NAMES, LEVELS } from "../standard/indicators";
@@ -192,8 +193,8 @@ export function trendText(
       const name = profile.indicators[r.indicator].shortName[lang];
       lines.push(
         zh
-          ? `  ${NO} ${level}${name}差异系数 ${formatNumber(r.before, 4, lang)} → ${formatNumber(r.after, 4, lang)}，超过限值 ${formatNumber(r.limit, 2, lang)}（${years}）`
-          : `  ${NO} ${level} ${name} coefficient ${formatNumber(r.before, 4, lang)} → ${formatNumber(r.after, 4, lang)}, over the limit ${formatNumber(r.limit, 2, lang)} (${years})`,
+          ? `  ${NO} ${level}${name}差异系数 ${formatCoefficient(r.before, r.limit, RELATIVE_TOLERANCE, lang)} → ${formatCoefficient(r.after, r.limit, RELATIVE_TOLERANCE, lang)}，超过限值 ${formatNumber(r.limit, 2, lang)}（${years}）`
+          : `  ${NO} ${level} ${name} coefficient ${formatCoefficient(r.before, r.limit, RELATIVE_TOLERANCE, lang)} → ${formatCoefficient(r.after, r.limit, RELATIVE_TOLERANCE, lang)}, over the limit ${formatNumber(r.limit, 2, lang)} (${years})`,
       );
     } else if (r.kind === "section") {
       lines.push(
@@ -226,7 +227,7 @@ export function trendText(
           : "";
     lines.push(
       `  ${LEVEL_NAMES[c.level][lang]}${zh ? "" : " "}${profile.indicators[c.indicator].shortName[lang]}${zh ? "：" : ": "}` +
-        `${c.values.map((v) => formatNumber(v, 4, lang)).join(" → ")}${zh ? "（限值 " : " (limit "}${formatNumber(c.limit, 2, lang)}${zh ? "）" : ")"}${crossed}`,
+        `${c.values.map((v) => formatCoefficient(v, c.limit, RELATIVE_TOLERANCE, lang)).join(" → ")}${zh ? "（限值 " : " (limit "}${formatNumber(c.limit, 2, lang)}${zh ? "）" : ")"}${crossed}`,
     );
   }
   for (const e of trend.enrolment) {
@@ -247,8 +248,8 @@ export function trendText(
     for (const c of p.coefficients.filter((x) => x.pass === false)) {
       lines.push(
         zh
-          ? `  ${NO} ${LEVEL_NAMES[c.level].zh}${profile.indicators[c.indicator].shortName.zh}：预测 ${formatNumber(c.value, 4, lang)}，超过限值 ${formatNumber(c.limit, 2, lang)}`
-          : `  ${NO} ${LEVEL_NAMES[c.level].en} ${profile.indicators[c.indicator].shortName.en}: projected ${formatNumber(c.value, 4, lang)}, over the limit ${formatNumber(c.limit, 2, lang)}`,
+          ? `  ${NO} ${LEVEL_NAMES[c.level].zh}${profile.indicators[c.indicator].shortName.zh}：预测 ${formatCoefficient(c.value, c.limit, RELATIVE_TOLERANCE, lang)}，超过限值 ${formatNumber(c.limit, 2, lang)}`
+          : `  ${NO} ${LEVEL_NAMES[c.level].en} ${profile.indicators[c.indicator].shortName.en}: projected ${formatCoefficient(c.value, c.limit, RELATIVE_TOLERANCE, lang)}, over the limit ${formatNumber(c.limit, 2, lang)}`,
       );
     }
     if (p.coefficients.every((x) => x.pass !== false))

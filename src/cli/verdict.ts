@@ -1,8 +1,15 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
-import { ceilWhole, nearlyEqual } from "../engine/compare";
+import { RELATIVE_TOLERANCE, ceilWhole } from "../engine/compare";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
-import { formatNumber, formatYuan, type Lang } from "../i18n/format";
+import {
+  decimalsBeside,
+  exactPlaces,
+  formatCoefficient,
+  formatNumber,
+  formatYuan,
+  type Lang,
+} from "../i18n/format";
 import { cellInMessage, type Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -141,25 +148,15 @@ export function problemLine(problem: Problem, lang: Lang): string {
 }
 
 /**
- * A difference coefficient as the report prints it, to 4 decimals: at 2, a coefficient of 0.5004 would read
- * "0.50 ✗ ≤ 0.50".
- */
-function formatCoefficient(cv: number, lang: Lang): string {
-  return formatNumber(cv, 4, lang);
-}
-
-/** 2 decimals, or 3 when 2 would move a threshold (85 % of 4.5 is 3.825, not 3.82). */
-function exactDigits(value: number): number {
-  return nearlyEqual(Math.round(value * 100) / 100, value) ? 2 : 3;
-}
-
-/**
  * What every shortfall line of an indicator at a level repeats, written once per level: its name, the text
  * after a section's value (unit, standard and 85 % floor), and the unit of what is lacking.
  */
 interface IndicatorWords {
   id: IndicatorId;
   name: string;
+  /** the standard and its 85 % floor, which a section's value is shown beside */
+  standard: number;
+  floor: number;
   /** `人，标准 4.20（85% 为 3.57）`: from the value's unit up to the status mark */
   afterValue: string;
   /** the unit of an amount lacking, and of exactly one (English singular) */
@@ -175,12 +172,15 @@ function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<Indi
     const def = profile.indicators[id];
     const standardValue = def.standard[level];
     const floorValue = standardValue * profile.passRule.floorRatio;
-    const standard = formatNumber(standardValue, 2, lang);
-    const floor = formatNumber(floorValue, exactDigits(floorValue), lang);
+    // 2 decimals, or the places that write the threshold as it is (85 % of 4.5 is 3.825, not 3.82)
+    const standard = formatNumber(standardValue, exactPlaces(standardValue, 2, RELATIVE_TOLERANCE), lang);
+    const floor = formatNumber(floorValue, exactPlaces(floorValue, 2, RELATIVE_TOLERANCE), lang);
     const unit = def.resourceUnit[lang];
     words[id] = {
       id,
       name: def.name[lang],
+      standard: standardValue,
+      floor: floorValue,
       afterValue:
         ` ${def.unit[lang]}${p.comma}${t.standardIs(standard)}${p.open}${t.floorIs(floor)}${p.close}` +
         `${lang === "zh" ? "" : " "}`,
@@ -199,12 +199,24 @@ function amountText(words: IndicatorWords, amount: number, lang: Lang): string {
   return `${formatNumber(whole, 0, lang)} ${whole === 1 ? words.unitOfOne : words.unit}`;
 }
 
+/**
+ * A section's value below its standard, to 2 decimals, or the places it takes to stand below the standard, and
+ * on its side of the 85 % floor: 4.499 ㎡ is not shown 4.50 beside a standard of 4.50.
+ */
+function formatValueBeside(value: number, words: IndicatorWords, lang: Lang): string {
+  const places = Math.max(
+    decimalsBeside(value, words.standard, 2, RELATIVE_TOLERANCE),
+    decimalsBeside(value, words.floor, 2, RELATIVE_TOLERANCE),
+  );
+  return formatNumber(value, places, lang);
+}
+
 function shortfallLine(section: SectionResult, s: Shortfall, words: IndicatorWords, lang: Lang): string {
   const t = T[lang];
   const toFloor = s.toFloor > 0 ? amountText(words, s.toFloor, lang) : null;
   const mark = section.status[s.indicator] === "unmet" ? NO : "△";
   const line =
-    `      ${words.name} ${formatNumber(section.values[s.indicator], 2, lang)}${words.afterValue}${mark}` +
+    `      ${words.name} ${formatValueBeside(section.values[s.indicator] as number, words, lang)}${words.afterValue}${mark}` +
     `${PUNCTUATION[lang].colon}${t.need(amountText(words, s.toStandard, lang), toFloor)}`;
   return s.schoolToStandard !== null && s.schoolToStandard > 0
     ? line + t.school(amountText(words, s.schoolToStandard, lang))
@@ -230,7 +242,7 @@ function levelHeading(profile: Profile, evaluation: Evaluation, level: Level, la
   );
   for (const [i, id] of INDICATOR_IDS.entries()) {
     const b = l.balance[id];
-    const cv = b.cv === null ? "—" : formatCoefficient(b.cv, lang);
+    const cv = formatCoefficient(b.cv, b.limit, RELATIVE_TOLERANCE, lang);
     lines.push(
       `  ${padEnd(names[i], nameWidth)}  ${padStart(ratios[i], ratioWidth)}  ${padStart(cv, 6)} ${b.pass ? OK : NO}  ≤ ${formatNumber(b.limit, 2, lang)}`,
     );
@@ -277,7 +289,12 @@ function verdictLine(evaluation: Evaluation, profile: Profile, lang: Lang): stri
       reasons.push(
         b.cv === null
           ? t.cvUndefined(name, indicator)
-          : t.cvFail(name, indicator, formatCoefficient(b.cv, lang), formatNumber(b.limit, 2, lang)),
+          : t.cvFail(
+              name,
+              indicator,
+              formatCoefficient(b.cv, b.limit, RELATIVE_TOLERANCE, lang),
+              formatNumber(b.limit, 2, lang),
+            ),
       );
     }
   }

@@ -94,7 +94,10 @@ export interface Evaluation {
   readonly columns: EvaluationColumns;
 }
 
-/** CV ≤ limit; a level with no section passes; an undefined CV (X̄ = 0) does not. */
+/**
+ * CV ≤ limit (docs/standard.md#balance); a level with no section passes; an undefined CV (X̄ = 0) does not
+ * (docs/standard.md#coefficient).
+ */
 function balanceOf(dc: DifferenceCoefficient, limit: number): IndicatorBalance {
   const pass = dc.count === 0 ? true : dc.cv !== null && atMost(dc.cv, limit);
   return { countyRatio: dc.mean, standardDeviation: dc.standardDeviation, cv: dc.cv, limit, pass };

@@ -138,7 +138,7 @@ export function statusOfCode(code: number): IndicatorStatus | null {
   return STATUS_OF_CODE[code];
 }
 
-/** Status of one value against its standard (docs/standard.md#indicators). */
+/** Status of one value against its standard and its 85 % floor: met, floor or unmet (docs/standard.md#pass-rule). */
 export function indicatorStatus(
   profile: Profile,
   indicator: IndicatorId,

@@ -90,21 +90,88 @@ export function formatNumber(value: number | null | undefined, decimals = 2, _la
   return roundedText(value, decimals);
 }
 
+/** The figure a person reads when `value` is shown to `decimals` places. */
+function shownAt(value: number, decimals: number): number {
+  return Number(roundedText(value, decimals).replace(/,/g, ""));
+}
+
+/**
+ * The most decimals `decimalsBeside` and `exactPlaces` give: more than a value a tolerance of 10⁻⁹ off a threshold as small as
+ * 10⁻⁶ needs (the figures of the standard are far larger).
+ */
+const MOST_DECIMALS = 20;
+
+/**
+ * The decimals to show `value` with beside a `threshold` it is judged against (docs/standard.md#comparison):
+ * `decimals`, or as many more as it takes for the figure shown to stand on the same side of the threshold as the
+ * value itself. Rounded, 84.99 % would read 85.0 % beside a requirement of 85 %, and a coefficient of 0.50002 over
+ * its limit would read 0.5000: shown so, a failing figure looks like a passing one. A value within `tolerance` of
+ * the threshold (relative: the engine's, which judges it to be at the threshold) is written with the places the
+ * threshold takes (`exactPlaces`): at a floor of 3.825, 3.825 rather than 3.83. No value keeps `decimals`.
+ */
+export function decimalsBeside(
+  value: number | null,
+  threshold: number,
+  decimals: number,
+  tolerance: number,
+): number {
+  if (value === null) return decimals;
+  const gap = value - threshold;
+  // a gap of a unit of the last place or more is more than rounding moves a figure
+  if (!(Math.abs(gap) < 10 ** -decimals)) return decimals;
+  // at the threshold: written as the threshold is (3.825 at a floor of 3.825, not 3.83)
+  if (Math.abs(gap) <= Math.abs(threshold) * tolerance) return exactPlaces(threshold, decimals, tolerance);
+  for (let d = decimals; d < MOST_DECIMALS; d++) {
+    if (Math.sign(shownAt(value, d) - threshold) === Math.sign(gap)) return d;
+  }
+  return Math.max(decimals, MOST_DECIMALS);
+}
+
+/**
+ * The places that write a threshold as it is, from `decimals` (up to `MOST_DECIMALS`): 85 % of 4.5 is written
+ * 3.825, not 3.82 or 3.83, which would misstate the line a value is judged against; 4.5 keeps `decimals`. Within
+ * `tolerance` (relative: the engine's) of the threshold is near enough: 0.85 × 0.9 is 0.7650000000000001 in binary.
+ */
+export function exactPlaces(value: number, decimals: number, tolerance: number): number {
+  for (let d = decimals; d < MOST_DECIMALS; d++) {
+    if (Math.abs(shownAt(value, d) - value) <= Math.abs(value) * tolerance) return d;
+  }
+  return Math.max(decimals, MOST_DECIMALS);
+}
+
+/**
+ * A difference coefficient to 4 places, as the report prints it (at 2, 0.5004 would read "0.50" over its limit of
+ * 0.50), or with the places that show it on its side of its `limit` (`decimalsBeside`): 0.50000002, not 0.5000.
+ * "—" for none.
+ */
+export function formatCoefficient(
+  cv: number | null,
+  limit: number,
+  tolerance: number,
+  lang: Lang = "zh",
+): string {
+  return formatNumber(cv, decimalsBeside(cv, limit, 4, tolerance), lang);
+}
+
 /** A share as a percentage: 0.853 → 85.3%. */
 export function formatPercent(value: number | null | undefined, decimals = 1, lang: Lang = "zh"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   return `${formatNumber(value * 100, decimals, lang)}%`;
 }
 
-/** 元 amounts: whole 元 below 10,000 元, otherwise 万元 with 2 decimals (as the statistics print them). */
-export function formatYuan(value: number | null | undefined, lang: Lang = "zh"): string {
+/**
+ * 元 amounts: whole 元 below 10,000 元, otherwise 万元 with 2 decimals (as the statistics print them); `decimals`
+ * more places of 元 below 10,000 where a threshold needs them (`decimalsBeside`).
+ */
+export function formatYuan(value: number | null | undefined, lang: Lang = "zh", decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   if (Math.abs(value) >= 10000) {
     return lang === "zh"
       ? `${formatNumber(value / 10000, 2, lang)} 万元`
       : `${formatNumber(value, 0, lang)} yuan`;
   }
-  return lang === "zh" ? `${formatNumber(value, 0, lang)} 元` : `${formatNumber(value, 0, lang)} yuan`;
+  const yuan = formatNumber(value, decimals, lang);
+  return lang === "zh" ? `${yuan} 元` : `${yuan} yuan`;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
-import { TOLERANCE } from "./chain";
+import { TOLERANCE, formatBeside } from "./chain";
 import { COMPLIANCE_COLUMNS, type ComplianceLayout } from "./compliance";
 import type { ChartSpec, ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
@@ -101,7 +101,11 @@ export function balanceSheet(
             value: balance.standardDeviation,
             format: ratioFormat,
           },
-          { formula: `=IF(${p}=0,"",IF(${x}=0,"",${s}/ABS(${x})))`, value: balance.cv, format: "0.0000" },
+          {
+            formula: `=IF(${p}=0,"",IF(${x}=0,"",${s}/ABS(${x})))`,
+            value: balance.cv,
+            format: formatBeside(balance.cv, [balance.limit], 4),
+          },
         );
       }
       row.push({ value: balance.limit, format: "0.00", align: "center" });
@@ -156,7 +160,11 @@ export function balanceSheet(
       const r = BALANCE_LAYOUT.rowOf(level, id);
       const balance = evaluation.levels[level].balance[id];
       row.push(
-        { formula: `=IF(F${r}="",0,F${r})`, value: balance.cv ?? 0, format: "0.0000" },
+        {
+          formula: `=IF(F${r}="",0,F${r})`,
+          value: balance.cv ?? 0,
+          format: formatBeside(balance.cv, [balance.limit], 4),
+        },
         { formula: `=G${r}`, value: balance.limit, format: "0.00" },
       );
     }

@@ -8,6 +8,7 @@ import type { SectionResult } from "../engine/evaluate";
 import type { SchoolRecord } from "../engine/records";
 import { teachingPointParents } from "../engine/sections";
 import { RELATIVE_TOLERANCE } from "../engine/compare";
+import { decimalsBeside, exactPlaces } from "../i18n/format";
 import type { FacilityIndicatorId, IndicatorId, Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import type { SchoolData } from "./schoolData";
@@ -20,6 +21,36 @@ export function formulaNumber(x: number): string {
 
 /** The engine's tolerance as formulas write it: `value >= t - ABS(t)*1E-9` is the engine's `atLeast`. */
 export const TOLERANCE = formulaNumber(RELATIVE_TOLERANCE);
+
+/**
+ * The number format of a figure judged against `thresholds`: `places` decimals ("0.00", or "#,##0.00" `grouped`),
+ * or as many more as it takes for the figure printed to stand on its side of each threshold (i18n/format.ts
+ * `decimalsBeside`, docs/standard.md#comparison): a coefficient of 0.50000002 is not printed 0.500 beside its limit
+ * of 0.50, nor a value of 4.499 printed 4.50 beside its standard.
+ */
+export function formatBeside(
+  value: number | null,
+  thresholds: readonly number[],
+  places: number,
+  grouped = false,
+): string {
+  let shown = places;
+  for (const t of thresholds) shown = Math.max(shown, decimalsBeside(value, t, places, RELATIVE_TOLERANCE));
+  return fixedFormat(shown, grouped);
+}
+
+/** Excel's number format of `places` decimals: 0.000, or #,##0.000 grouped by thousands. */
+function fixedFormat(places: number, grouped: boolean): string {
+  return `${grouped ? "#,##0" : "0"}${places > 0 ? `.${"0".repeat(places)}` : ""}`;
+}
+
+/**
+ * The number format of a threshold: `places` decimals (grouped by thousands or not), or the places that write it as
+ * it is (i18n/format.ts `exactPlaces`): 85 % of 4.5 printed 3.825, not 3.82.
+ */
+export function formatExact(value: number, places: number, grouped = false): string {
+  return fixedFormat(exactPlaces(value, places, RELATIVE_TOLERANCE), grouped);
+}
 
 /** A sum of cells in the engine's order of addition: (a+b+c), or a alone. */
 function sum(cells: string[]): string {

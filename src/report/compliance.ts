@@ -11,7 +11,7 @@ import type { Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
-import { TOLERANCE, formulaNumber, sectionChains } from "./chain";
+import { TOLERANCE, formatBeside, formatExact, formulaNumber, sectionChains } from "./chain";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
 import type { SchoolData } from "./schoolData";
@@ -58,13 +58,26 @@ function statusStyle(status: IndicatorStatus | null): CellStyle | undefined {
   return status === "unmet" ? "fail" : status === "floor" ? "warn" : undefined;
 }
 
-function valueFormat(id: IndicatorId): string {
-  return id === "equipmentValue" ? "#,##0.00" : "0.00";
+/**
+ * A section's value of an indicator, to 2 decimals, or to the places that show it on its side of the standard and
+ * of its 85 % floor (`formatBeside`); equipment in 元 grouped by thousands.
+ */
+function valueFormat(profile: Profile, s: SectionResult, id: IndicatorId): string {
+  return formatBeside(s.values[id], thresholdsOf(profile, s, id), 2, id === "equipmentValue");
 }
 
-/** Standards are round figures: equipment in whole 元. */
-function standardFormat(id: IndicatorId): string {
-  return id === "equipmentValue" ? "#,##0" : "0.00";
+/** The standard of an indicator at a section's level and its 85 % floor: what the section's value is judged against. */
+export function thresholdsOf(profile: Profile, s: SectionResult, id: IndicatorId): [number, number] {
+  const standard = profile.indicators[id].standard[s.level];
+  return [standard, standard * profile.passRule.floorRatio];
+}
+
+/**
+ * A standard, or its 85 % floor, as it is: 2 decimals, or the places it takes (3.825, 0.765); equipment in whole
+ * 元 grouped by thousands.
+ */
+function standardFormat(id: IndicatorId, threshold: number): string {
+  return id === "equipmentValue" ? formatExact(threshold, 0, true) : formatExact(threshold, 2);
 }
 
 /** The 达标情况 sheet. */
@@ -160,13 +173,13 @@ export function complianceSheet(
       const cell = `${columnLetters(c)}${standardRow}`;
       standards[c] = {
         value: profile.indicators[id].standard[level],
-        format: standardFormat(id),
+        format: standardFormat(id, profile.indicators[id].standard[level]),
         style: "bold",
       };
       standards[c + 1] = {
         formula: `=${cell}*${formulaNumber(profile.passRule.floorRatio)}`,
         value: profile.indicators[id].standard[level] * profile.passRule.floorRatio,
-        format: `"≥"${standardFormat(id)}`,
+        format: `"≥"${standardFormat(id, profile.indicators[id].standard[level] * profile.passRule.floorRatio)}`,
       };
     });
     b.push(standards);
@@ -273,7 +286,7 @@ function sectionRow(
     const amount = chain.amount(id, share);
     const scaled = def.scale === "per100" ? `${amount}*100/${students}` : `${amount}/${students}`;
     const style = statusStyle(s.status[id]);
-    row[c] = { formula: `=${scaled}`, value: s.values[id], format: valueFormat(id), style };
+    row[c] = { formula: `=${scaled}`, value: s.values[id], format: valueFormat(profile, s, id), style };
     // the engine's comparison (docs/standard.md#comparison): value ≥ threshold − |threshold| × tolerance
     const standard = `${columnLetters(c)}$${standardRow}`;
     const floorCell = `${columnLetters(c + 1)}$${standardRow}`;

@@ -11,7 +11,8 @@ import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import type { Problem } from "../problems/problem";
 import { BALANCE_LAYOUT } from "./balance";
-import { COMPLIANCE_COLUMNS, type ComplianceLayout } from "./compliance";
+import { formatBeside, formatExact } from "./chain";
+import { COMPLIANCE_COLUMNS, thresholdsOf, type ComplianceLayout } from "./compliance";
 import type { ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
 import { word } from "./words";
@@ -195,7 +196,13 @@ export function summarySheet(
       const bal = evaluation.levels[level].balance[id];
       item(
         `${LEVEL_NAMES[level][lang]} ${profile.indicators[id].name[lang]} ${zh ? "差异系数" : "coefficient"}`,
-        { formula: `=${B}!F${r}`, value: bal.cv, format: "0.000", style: "fail", align: "right" },
+        {
+          formula: `=${B}!F${r}`,
+          value: bal.cv,
+          format: formatBeside(bal.cv, [bal.limit], 3),
+          style: "fail",
+          align: "right",
+        },
         {
           formula: `=${B}!G${r}`,
           value: bal.limit,
@@ -219,14 +226,14 @@ export function summarySheet(
           {
             formula: `=${C}!${c}${r}`,
             value: s.values[id],
-            format: equipment ? "#,##0.00" : "0.00",
+            format: formatBeside(s.values[id], thresholdsOf(profile, s, id), 2, equipment),
             style: status === "unmet" ? "fail" : "warn",
             align: "right",
           },
           {
             formula: `=${C}!${c}${standardRow}`,
             value: def.standard[s.level],
-            format: `${zh ? '"标准 "' : '"standard "'}${equipment ? "#,##0" : "0.00"}`,
+            format: `${zh ? '"标准 "' : '"standard "'}${formatExact(def.standard[s.level], equipment ? 0 : 2, equipment)}`,
             align: "right",
           },
           {

@@ -3,7 +3,7 @@
  * veto question (docs/standard.md#veto, docs/standard.md#guarantee, docs/standard.md#quality), with the requirement shown, the value the county reports, its evidence
  * and notes. This module writes the sheet's rows and reads a filled sheet back into answers for the engine.
  */
-import { atMost } from "../engine/compare";
+import { RELATIVE_TOLERANCE, atMost } from "../engine/compare";
 import {
   COUNTY_MEASURES,
   GUARANTEE_ITEMS,
@@ -15,10 +15,11 @@ import {
   type CountyItemDefinition,
   type MeasureDefinition,
   type MeasureKind,
+  measureById,
 } from "../standard/county";
 import type { ChecklistEntry } from "../engine/county/checklist";
 import type { CountyAnswers, ItemValue } from "../engine/county/results";
-import { formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
+import { decimalsBeside, formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
 import { cellAddress, cellError, type CellValue, type Grid } from "./grid";
 import type { Problem } from "../problems/problem";
 
@@ -462,28 +463,38 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
 
 const LEVEL_LABEL = ["", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"];
 
-/** A measure's value as a person reads it: 95.0%, 1.02, 6,000 元, Ⅲ级, 是/否, "—" when not given. */
+/**
+ * A measure's value as a person reads it: 95.0%, 1.02, 6,000 元, Ⅲ级, 是/否, "—" when not given. Beside the
+ * measure's `threshold`, with the places it takes to show which side of it the value is on (`decimalsBeside`):
+ * 84.99% and 5,999.99 元, never a failing 85.0% or 6,000 元.
+ */
 export function formatMeasureValue(
   kind: MeasureKind,
   value: number | boolean | null,
   lang: Lang = "zh",
+  threshold?: number,
 ): string {
   if (value === null) return lang === "zh" ? "未提供" : "not provided";
   if (typeof value === "boolean") return lang === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
+  // a value's places beside the threshold, the value and the threshold being on the scale shown (× 100 for a share)
+  const places = (decimals: number, scale = 1) =>
+    threshold === undefined
+      ? decimals
+      : decimalsBeside(value * scale, threshold * scale, decimals, RELATIVE_TOLERANCE);
   switch (kind) {
     case "percent":
     case "percentOrAttested":
-      return formatPercent(value, 1, lang);
+      return formatPercent(value, places(1, 100), lang);
     case "ratio":
-      return formatNumber(value, 2, lang);
+      return formatNumber(value, places(2), lang);
     case "rate":
-      return formatNumber(value, 3, lang);
+      return formatNumber(value, places(3), lang);
     case "yuan":
-      return formatYuan(value, lang);
+      return formatYuan(value, lang, places(0));
     case "level":
       return lang === "zh" ? `${LEVEL_LABEL[value] ?? value}级` : `level ${LEVEL_LABEL[value] ?? value}`;
     default:
-      return formatNumber(value, 2, lang);
+      return formatNumber(value, places(2), lang);
   }
 }
 
@@ -495,7 +506,7 @@ export function formatItemValue(
   if (entry.measures.length > 0) {
     if (entry.measures.every((m) => m.value === null)) return formatMeasureValue("attested", null, lang);
     return entry.measures
-      .map((m) => formatMeasureValue(m.kind, m.value, lang))
+      .map((m) => formatMeasureValue(m.kind, m.value, lang, measureById(m.id)?.threshold))
       .join(lang === "zh" ? "；" : "; ");
   }
   const v: ItemValue = entry.value;
@@ -517,6 +528,8 @@ export function formatItemValue(
     }
   }
   if (typeof v === "boolean") return formatMeasureValue("attested", v, lang);
-  if (typeof v === "number") return formatPercent(v, 1, lang);
+  // the one number without measures: the recognition veto's (V5), the recognition survey's result
+  if (typeof v === "number")
+    return formatMeasureValue("percent", v, lang, RECOGNITION_ITEM.measures[0].threshold);
   return formatMeasureValue("attested", null, lang);
 }

@@ -122,7 +122,7 @@ export const SCHOOL_TABLE_LIMITS = {
   schoolSize: { single: 2000, combined: 2500 },
   /** item 5: students in every class */
   classSize: { primary: 45, junior: 50 },
-  /** class-size vocabulary: 大班额 56 or more, 超大班额 66 or more */
+  /** class-size vocabulary (docs/standard.md#class-size): 大班额 56 or more, 超大班额 66 or more */
   largeClass: 56,
   veryLargeClass: 66,
 } as const;
@@ -827,6 +827,9 @@ export const XING_AN_LEAGUE_PLAN = {
     { name: "突泉县", targetYear: 2028 },
     { name: "科右中旗", targetYear: 2028, aliases: ["科尔沁右翼中旗"] },
   ] as readonly CountyTarget[],
-  /** the autumn term of 2026: year and month from which starting-grade classes must be within the standard */
+  /**
+   * the autumn term of 2026: year and month from which starting-grade classes must be within the standard
+   * (docs/standard.md#starting-grades)
+   */
   startingGradesFrom: { year: 2026, month: 9 },
 } as const;

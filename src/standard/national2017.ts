@@ -82,16 +82,23 @@ export const NATIONAL_2017: Profile = {
       standard: { primary: 2.3, junior: 2.4 },
     },
   },
+  // docs/standard.md#pass-rule
   passRule: { minMet: 6, floorRatio: 0.85 },
+  // docs/standard.md#balance
   cvLimit: { primary: 0.5, junior: 0.45 },
+  // docs/standard.md#scope
   exclusions: { specialEducation: true, vocational: true, teachingPointMinStudents: 50 },
+  // docs/standard.md#teaching-points
   teachingPoints: "ownSchool",
+  // docs/standard.md#apportioning
   apportioning: {
     nineYear: { primary: 1, junior: 1.1 },
     twelveYear: { primary: 1, junior: 1.1, senior: 1.32 },
     complete: { junior: 1, senior: 1.2 },
   },
+  // docs/standard.md#indoor-sports
   indoorSportsMovesToSportsArea: false,
+  // docs/standard.md#equipment-unit
   equipmentDefaultUnit: "万元",
   equipmentImplausibleBelow: 50,
   // the seed: the Xing'an League plan's counties, their target years and its starting-grade date

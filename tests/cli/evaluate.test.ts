@@ -6,7 +6,7 @@ import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
 import { columnLetters } from "../../src/sheet/grid";
-import { goodPrimary } from "../engine/helpers";
+import { goodJunior, goodPrimary } from "../engine/helpers";
 import { run, tableOf, tempDir, writeWorkbook } from "./helpers";
 
 const SAMPLE = "examples/sample-county.xlsx";
@@ -61,6 +61,50 @@ describe("balance evaluate — readable verdict", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("结论：资源配置达标 ✓");
     expect(r.stdout).toContain("初中：无参评学校（视为达标）");
+  });
+
+  test("a figure a hair off its threshold is shown on its side of it, not rounded onto it", async () => {
+    // a primary school a hundredth of a m² short of two standards: 4.49999 and 7.49999 m² a pupil, two
+    // indicators below their standard, so it fails; two junior schools of 1,000 pupils with 11 and 29.000001 m² of
+    // sports area a pupil: X̄ = 20.0000005, S = 9.0000005, CV = 0.4500000137…, over its limit of 0.45
+    const short = goodPrimary("甲小学", 1000);
+    short.facilities.teachingArea = 4499.99;
+    short.facilities.sportsArea = 7499.99;
+    const wide = goodJunior("乙中学", 1000);
+    wide.facilities.sportsArea = 29000.001;
+    // a primary school exactly at two 85 % lines (3.825 and 6.375 m² a pupil): shown at them, not at 3.83 and 6.38
+    const atFloor = goodPrimary("丙小学", 1000);
+    atFloor.facilities.teachingArea = 3825;
+    atFloor.facilities.sportsArea = 6375;
+    const path = await writeWorkbook(dir, "hair.xlsx", {
+      学校: tableOf([short, atFloor, goodJunior("甲中学", 1000), wide]),
+    });
+    const r = await run("evaluate", path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("生均教学及辅助用房面积 4.49999 ㎡/生，标准 4.50");
+    expect(r.stdout).toContain("生均体育运动场馆面积 7.49999 ㎡/生，标准 7.50");
+    expect(r.stdout).toContain("生均教学及辅助用房面积 3.825 ㎡/生，标准 4.50（85% 为 3.825）△");
+    expect(r.stdout).toContain("生均体育运动场馆面积 6.375 ㎡/生，标准 7.50（85% 为 6.375）△");
+    expect(r.stdout).toMatch(/生均体育运动场馆面积\s+20\.00 ㎡\/生\s+0\.45000001 ✗\s+≤ 0\.45/);
+    expect(r.stdout).toContain("初中生均体育运动场馆面积差异系数 0.45000001 超过 0.45");
+  });
+
+  test("balance whatif shows a coefficient pushed a hair over its limit on its side of it", async () => {
+    // junior sports areas of 11 and 29 m² a pupil: CV exactly 0.45, within; 1 m² more at 乙中学 (29.001) makes
+    // X̄ = 20.0005, S = 9.0005, CV = 0.450013…, over: 0.4500 would show it at its limit
+    const wide = goodJunior("乙中学", 1000);
+    wide.facilities.sportsArea = 29000;
+    const path = await writeWorkbook(dir, "whatif-hair.xlsx", {
+      学校: tableOf([goodJunior("甲中学", 1000), wide]),
+    });
+    const edits = join(dir, "whatif-hair.json");
+    writeFileSync(
+      edits,
+      JSON.stringify([{ kind: "addFacility", school: "乙中学", resource: "sportsArea", amount: 1 }]),
+    );
+    const r = await run("whatif", path, "--edits", edits);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("运动场馆：0.4500 → 0.45001，上限 0.45（超过上限）");
   });
 
   test("equipment apportioned to a combined school's section shows the whole-school addition", async () => {

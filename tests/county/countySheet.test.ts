@@ -297,6 +297,45 @@ describe("display", () => {
     expect(formatMeasureValue("attested", false, "en")).toBe("no");
   });
 
+  it("shows a value beside its threshold on the side of it the verdict puts it, however near", () => {
+    // each a hair short of its threshold (fails), or for the difference rate a hair under it (passes): rounded
+    // to the usual places every one would read as the threshold itself, beside its 不达标 or 达标
+    const values = {
+      保障7: 5999.99,
+      "保障8-1": 0.999,
+      保障9: "99.99%",
+      "保障11-1": 0.09999,
+      "质量9-2": 0.1499,
+      认可度: "84.99%",
+    };
+    const verdict = evaluateCounty({
+      records: [soundPrimary()],
+      evaluation: null,
+      answers: readCountySheet(filledSheet(values)).answers,
+    });
+    const shown = Object.fromEntries(
+      countyChecklist(verdict).map((e) => [e.key, [formatItemValue(e), e.status]]),
+    );
+    expect(shown.G7).toEqual(["5,999.99 元", "fail"]);
+    expect(shown.G8[0]).toMatch(/^0\.999；/);
+    expect(shown.G9).toEqual(["99.99%", "fail"]);
+    expect(shown.G11[0]).toMatch(/^9\.999%；/);
+    expect(shown.Q9[0]).toMatch(/；0\.1499$/);
+    expect(shown.R1).toEqual(["84.99%", "fail"]);
+    expect(shown.V5).toEqual(["84.99%", "fail"]);
+  });
+
+  it("keeps the usual places for a value at its threshold or clear of it", () => {
+    expect(formatMeasureValue("percent", 0.85, "zh", 0.85)).toBe("85.0%");
+    expect(formatMeasureValue("percent", 0.9, "zh", 0.85)).toBe("90.0%");
+    expect(formatMeasureValue("yuan", 6000, "zh", 6000)).toBe("6,000 元");
+    expect(formatMeasureValue("ratio", 1, "zh", 1)).toBe("1.00");
+    // 0.15 itself fails the strict "below 0.15": shown as it is
+    expect(formatMeasureValue("rate", 0.15, "zh", 0.15)).toBe("0.150");
+    // within the engine's tolerance of the threshold a value is at it (docs/standard.md#comparison)
+    expect(formatMeasureValue("percent", 0.85 * (1 - 1e-12), "zh", 0.85)).toBe("85.0%");
+  });
+
   it("formats derived items as counts of schools", () => {
     const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: null });
     const g5 = countyChecklist(verdict).find((e) => e.key === "G5");

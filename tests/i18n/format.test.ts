@@ -4,7 +4,15 @@
  * zh-CN and en-US: that is the oracle here.
  */
 import fc from "fast-check";
-import { formatNumber, formatPercent, formatYuan, type Lang } from "../../src/i18n/format";
+import { RELATIVE_TOLERANCE } from "../../src/engine/compare";
+import {
+  decimalsBeside,
+  exactPlaces,
+  formatNumber,
+  formatPercent,
+  formatYuan,
+  type Lang,
+} from "../../src/i18n/format";
 
 function intl(value: number, decimals: number, lang: Lang): string {
   const text = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", {
@@ -64,5 +72,60 @@ describe("formatNumber", () => {
     expect(formatYuan(12345.678)).toBe("1.23 万元");
     expect(formatYuan(12345.678, "en")).toBe("12,346 yuan");
     expect(formatYuan(999.5)).toBe("1,000 元");
+  });
+});
+
+describe("decimalsBeside: a figure shown beside its threshold stands on its side of it", () => {
+  const shownSide = (value: number, threshold: number, decimals: number) => {
+    const places = decimalsBeside(value, threshold, decimals, RELATIVE_TOLERANCE);
+    return Math.sign(Number(formatNumber(value, places).replace(/,/g, "")) - threshold);
+  };
+
+  it("adds the places a value a hair off its threshold needs, and no more", () => {
+    // 84.99 % beside 85 %, a coefficient of 0.50000002 over 0.50, 4.49999 m² under 4.50
+    expect(decimalsBeside(84.99, 85, 1, RELATIVE_TOLERANCE)).toBe(2);
+    expect(decimalsBeside(0.5000000166666662, 0.5, 4, RELATIVE_TOLERANCE)).toBe(8);
+    expect(decimalsBeside(4.49999, 4.5, 2, RELATIVE_TOLERANCE)).toBe(5);
+    expect(decimalsBeside(5999.99, 6000, 0, RELATIVE_TOLERANCE)).toBe(2);
+    // a passing coefficient just under its limit is shown under it, not at it
+    expect(decimalsBeside(0.49999, 0.5, 4, RELATIVE_TOLERANCE)).toBe(5);
+  });
+
+  it("keeps the usual places for a value clear of its threshold, at it, or within the tolerance of it", () => {
+    expect(decimalsBeside(0.52, 0.5, 4, RELATIVE_TOLERANCE)).toBe(4);
+    expect(decimalsBeside(85, 85, 1, RELATIVE_TOLERANCE)).toBe(1);
+    expect(decimalsBeside(3.57 * (1 + 1e-15), 0.85 * 4.2, 2, RELATIVE_TOLERANCE)).toBe(2);
+    expect(decimalsBeside(0.5 * (1 + 1e-12), 0.5, 4, RELATIVE_TOLERANCE)).toBe(4);
+    expect(decimalsBeside(null, 0.5, 4, RELATIVE_TOLERANCE)).toBe(4);
+    // at a threshold of more places than the usual: written as the threshold is, 3.825 not 3.83
+    expect(decimalsBeside(3.825, 0.85 * 4.5, 2, RELATIVE_TOLERANCE)).toBe(3);
+  });
+
+  it("for any value and threshold a tolerance apart, the figure shown is on the value's side", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }).map((n) => n / 1000),
+        fc.double({ min: -1e-3, max: 1e-3, noNaN: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (threshold, offset, decimals) => {
+          const value = threshold * (1 + offset);
+          if (Math.abs(value - threshold) <= threshold * RELATIVE_TOLERANCE) return true;
+          return shownSide(value, threshold, decimals) === Math.sign(value - threshold);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("exactPlaces: a threshold written as it is", () => {
+  it("takes the places 85 % of a standard needs, through binary noise, and no more", () => {
+    // 85 % of 4.5 is 3.825 (3.8249999999999997 in binary); of 0.9 it is 0.765 (0.7650000000000001)
+    expect(exactPlaces(0.85 * 4.5, 2, RELATIVE_TOLERANCE)).toBe(3);
+    expect(exactPlaces(0.85 * 0.9, 2, RELATIVE_TOLERANCE)).toBe(3);
+    expect(exactPlaces(0.85 * 5.3, 2, RELATIVE_TOLERANCE)).toBe(3);
+    expect(exactPlaces(0.85 * 4.2, 2, RELATIVE_TOLERANCE)).toBe(2);
+    expect(exactPlaces(4.5, 2, RELATIVE_TOLERANCE)).toBe(2);
+    expect(exactPlaces(0.85 * 2000, 0, RELATIVE_TOLERANCE)).toBe(0);
   });
 });

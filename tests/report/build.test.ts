@@ -11,7 +11,7 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { gridOf, randomCounty, reportOf } from "../excel/county";
 import { evaluateTable } from "../../src/pipeline";
-import { profileWith, school } from "../engine/helpers";
+import { goodJunior, goodPrimary, profileWith, school } from "../engine/helpers";
 
 const sheet = (report: Report, key: string): ReportSheet => report.sheets.find((s) => s.key === key)!;
 
@@ -368,6 +368,60 @@ describe("汇总", () => {
     expect(formatAmount(NATIONAL_2017, "sportsArea", 12197.25, "zh")).toBe("12,197.25 ㎡");
     expect(formatAmount(NATIONAL_2017, "equipmentValue", 23500, "zh")).toBe("2.35 万元");
     expect(formatAmount(NATIONAL_2017, "multimediaRooms", 2, "en")).toMatch(/^2 /);
+  });
+});
+
+describe("a figure a hair off its threshold is printed on its side of it (docs/standard.md#comparison)", () => {
+  // a primary school a hundredth of a m² short of two standards (4.49999 and 7.49999 m² a pupil), and two
+  // junior schools whose sports areas, 11 and 29.000001 m² a pupil, give a CV of 0.4500000137… over its limit
+  const short = goodPrimary("甲小学", 1000);
+  short.facilities.teachingArea = 4499.99;
+  short.facilities.sportsArea = 7499.99;
+  const wide = goodJunior("乙中学", 1000);
+  wide.facilities.sportsArea = 29000.001;
+  const { report } = reportOf(gridOf([short, goodJunior("甲中学", 1000), wide]));
+
+  test("差异系数 and 汇总: the coefficient to the places that show it over 0.45, not 0.4500", () => {
+    const balance = sheet(report, "balance");
+    const r = BALANCE_LAYOUT.rowOf("junior", "sportsArea");
+    expect(balance.rows[r - 1][5].format).toBe("0.00000000");
+    // the chart's table of coefficients as well
+    const chartRow = balance.rows.find((row, i) => i >= r && row[1]?.value === "运动场馆")!;
+    expect(chartRow[4].format).toBe("0.00000000");
+    const cvRow = sheet(report, "summary").rows.find(
+      (row) => row[1]?.value === "初中 生均体育运动场馆面积 差异系数",
+    )!;
+    expect(cvRow[5].format).toBe("0.00000000");
+  });
+
+  test("达标情况 and 汇总: a value under its standard to the places that show it under 4.50", () => {
+    const row = sheet(report, "compliance").rows.find((r) => r[C.school]?.value === "甲小学")!;
+    expect(row[C.value(3)].format).toBe("0.00000");
+    expect(row[C.value(4)].format).toBe("0.00000");
+    // a value clear of its thresholds keeps two places
+    expect(row[C.value(0)].format).toBe("0.00");
+    const item = sheet(report, "summary").rows.find((r) =>
+      String(r[1]?.value).startsWith("甲小学（小学） 生均教学"),
+    )!;
+    expect(item[5].format).toBe("0.00000");
+  });
+
+  test("达标情况: each standard and its 85 % line printed as they are, 3.825 not 3.82", () => {
+    const rows = sheet(report, "compliance").rows;
+    const primary = rows.find((r) => r[C.school]?.value === "小学标准值（≥85%）")!;
+    // 4.2 → 3.57; 0.9 → 0.765; 4.5 → 3.825; 7.5 → 6.375; 2,000 → 1,700; 2.3 → 1.955
+    expect([0, 2, 3, 4, 5, 6].map((k) => primary[C.value(k) + 1].format)).toEqual([
+      '"≥"0.00',
+      '"≥"0.000',
+      '"≥"0.000',
+      '"≥"0.000',
+      '"≥"#,##0',
+      '"≥"0.000',
+    ]);
+    expect(primary[C.value(3)].format).toBe("0.00");
+    const junior = rows.find((r) => r[C.school]?.value === "初中标准值（≥85%）")!;
+    // 5.3 → 4.505
+    expect(junior[C.value(0) + 1].format).toBe('"≥"0.000');
   });
 });
 

@@ -1,4 +1,5 @@
-import { formatNumber, type Lang } from "../../i18n/format";
+import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { formatCoefficient, formatNumber, type Lang } from "../../i18n/format";
 import { describeEdit, evaluateScenario, parseEdits, type ScenarioResult } from "../../engine/scenario";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
@@ -139,7 +140,7 @@ function scenarioText(
             : " (now over the limit)"
         : "";
       lines.push(
-        `  ${LEVEL_NAMES[c.level][lang]} ${profile.indicators[c.indicator].shortName[lang]}：${formatNumber(c.before, 4, lang)} → ${formatNumber(c.after, 4, lang)}${zh ? "，上限 " : ", limit "}${formatNumber(profile.cvLimit[c.level], 2, lang)}${mark}`,
+        `  ${LEVEL_NAMES[c.level][lang]} ${profile.indicators[c.indicator].shortName[lang]}：${formatCoefficient(c.before, profile.cvLimit[c.level], RELATIVE_TOLERANCE, lang)} → ${formatCoefficient(c.after, profile.cvLimit[c.level], RELATIVE_TOLERANCE, lang)}${zh ? "，上限 " : ", limit "}${formatNumber(profile.cvLimit[c.level], 2, lang)}${mark}`,
       );
     }
   }

@@ -9,7 +9,8 @@ import { combine, type ColumnLocation, type DerivedItem, type SchoolFinding } fr
  */
 
 /**
- * The standard says "every primary and junior school" (所有小学、初中). Items 3 and 4 therefore apply to
+ * Which schools items 3–5 check (docs/standard.md#guarantee-3, docs/standard.md#guarantee-4,
+ * docs/standard.md#guarantee-5). The standard says "every primary and junior school" (所有小学、初中). Items 3 and 4 therefore apply to
  * 小学, 初中, 九年一贯制, 十二年一贯制 and the junior part of 完全中学; teaching points (教学点) are parts of
  * their central school, and special-education and vocational schools are not ordinary compulsory schools.
  * Item 5 speaks of every class, so it also holds for the classes of teaching points.

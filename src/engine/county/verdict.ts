@@ -1,6 +1,7 @@
 /**
- * The full county verdict (docs/standard.md#parts): resource allocation, the 15 government-guarantee items (#guarantee), the 9
- * education-quality items (§6), social recognition and the one-vote vetoes. Items 3–5 of §5 are checked per
+ * The full county verdict (docs/standard.md#parts): resource allocation, the 15 government-guarantee items
+ * (docs/standard.md#guarantee), the 9 education-quality items (docs/standard.md#quality), social recognition
+ * (docs/standard.md#recognition) and the one-vote vetoes (docs/standard.md#veto). Items 3–5 of §5 are checked per
  * school from the school table, naming the cell; the rest compare what the county reports on its county sheet
  * (already parsed into numbers and 是/否 by src/sheet/countySheet.ts). A blank is "missing", never "pass".
  */

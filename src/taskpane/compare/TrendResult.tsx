@@ -2,7 +2,8 @@ import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from
 import { useState } from "react";
 import type { IndicatorStatus } from "../../engine/evaluate";
 import type { Regression, SectionVerdict, Trend } from "../../engine/trend";
-import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
+import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { formatCoefficient, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t, type MessageKey } from "../../i18n/messages";
 import { LEVELS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
@@ -43,7 +44,7 @@ export function TrendResult(props: TrendResultProps) {
   const [allSections, setAllSections] = useState(false);
   const sep = PUNCTUATION[lang].list;
   const n0 = (n: number) => formatNumber(n, 0, lang);
-  const cv = (v: number | null) => formatNumber(v, 4, lang);
+  const cv = (v: number | null, limit: number) => formatCoefficient(v, limit, RELATIVE_TOLERANCE, lang);
   const figure = (v: number | null) => formatNumber(v, 2, lang);
   const level = (l: (typeof LEVELS)[number]) => LEVEL_NAMES[l][lang];
   const indicator = (id: IndicatorId) => profile.indicators[id].shortName[lang];
@@ -56,8 +57,8 @@ export function TrendResult(props: TrendResultProps) {
       return t(lang, "trendCoefficientRegression", {
         level: level(r.level),
         indicator: indicator(r.indicator),
-        before: cv(r.before),
-        after: cv(r.after),
+        before: cv(r.before, r.limit),
+        after: cv(r.after, r.limit),
         limit: formatNumber(r.limit, 2, lang),
       });
     if (r.kind === "section")
@@ -191,7 +192,7 @@ export function TrendResult(props: TrendResultProps) {
                     <th scope="row">{indicator(c.indicator)}</th>
                     {c.values.map((v, i) => (
                       <td key={i} className={c.pass[i] ? undefined : styles.statusUnmet}>
-                        {cv(v)}
+                        {cv(v, c.limit)}
                       </td>
                     ))}
                     <td>{formatNumber(c.limit, 2, lang)}</td>
@@ -330,7 +331,7 @@ function Projection({ lang, profile, trend }: TrendResultProps) {
               {t(lang, "trendProjectionFail", {
                 level: LEVEL_NAMES[c.level][lang],
                 indicator: profile.indicators[c.indicator].shortName[lang],
-                value: formatNumber(c.value, 4, lang),
+                value: formatCoefficient(c.value, c.limit, RELATIVE_TOLERANCE, lang),
                 limit: formatNumber(c.limit, 2, lang),
               })}
             </li>

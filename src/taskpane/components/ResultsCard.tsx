@@ -1,7 +1,8 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Evaluation } from "../../engine";
-import { formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
+import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { formatCoefficient, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
@@ -76,7 +77,7 @@ export function ResultsCard(props: ResultsCardProps) {
                 </span>
                 {PUNCTUATION[lang].label}
                 {t(lang, "weakestCv", {
-                  cv: formatNumber(w.cv, 4, lang),
+                  cv: formatCoefficient(w.cv, w.limit, RELATIVE_TOLERANCE, lang),
                   limit: formatNumber(w.limit, 2, lang),
                 })}
                 {w.sectionsShort > 0 && `${sep}${t(lang, "weakestFailing", { n: n0(w.sectionsShort) })}`}

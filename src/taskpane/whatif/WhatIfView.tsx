@@ -14,7 +14,8 @@ import {
   type Level,
   type TeacherIndicatorId,
 } from "../../standard/indicators";
-import { formatNumber, PUNCTUATION } from "../../i18n/format";
+import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { formatCoefficient, formatNumber, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
@@ -265,7 +266,8 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
                 <li key={`${c.level}-${c.indicator}`}>
                   {levelName(c.level)} {profile.indicators[c.indicator].shortName[lang]}
                   {PUNCTUATION[lang].label}
-                  {formatNumber(c.before, 4, lang)} → {formatNumber(c.after, 4, lang)}
+                  {formatCoefficient(c.before, profile.cvLimit[c.level], RELATIVE_TOLERANCE, lang)} →{" "}
+                  {formatCoefficient(c.after, profile.cvLimit[c.level], RELATIVE_TOLERANCE, lang)}
                   {crossed ? t(lang, crossed.passesAfter ? "whatifNowWithin" : "whatifNowOver") : ""}
                 </li>
               );

@@ -1,7 +1,8 @@
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { CountyFileResult } from "../../countyWorkbook";
 import type { CountyStanding, LeagueSummary } from "../../engine/league";
-import { formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/format";
+import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { formatCoefficient, formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { RISK_TEXT, repeatedLabel } from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
@@ -141,7 +142,7 @@ function CountyCard({
                         data-cv={`${level}:${id}`}
                         data-pass={l.cvPass[id] ? "pass" : "fail"}
                       >
-                        {formatNumber(l.cv[id], 4, lang)}
+                        {formatCoefficient(l.cv[id], l.limit, RELATIVE_TOLERANCE, lang)}
                       </td>
                     );
                   })}
