@@ -139,7 +139,13 @@ export class SheetBuilder {
 
   /** The title over columns c0..c1 and an optional line under it. */
   title(text: string, c1: number, subtitle?: string, c0 = 0): void {
-    this.pushSpan({ value: text, style: "title" }, c0, c1, 30);
+    // a title longer than its columns (a long county's name, the blanks to fill in) wraps onto a taller row
+    let width = 0;
+    for (let k = c0; k <= c1; k++) width += this.columnWidths[k] ?? 8;
+    const size = fontSizeOf("title");
+    const wraps = wrappedLines(text, width, size) > 1;
+    const height = wraps ? Math.max(30, wrappedHeight(text, width, size)) : 30;
+    this.pushSpan({ value: text, style: "title", ...(wraps ? { wrap: true } : {}) }, c0, c1, height);
     if (subtitle) this.pushSpan({ value: subtitle, style: "subtitle" }, c0, c1);
   }
 
@@ -150,19 +156,19 @@ export class SheetBuilder {
 
   /**
    * The lines a submission table is signed on (填报单位（盖章）, 填表人, 审核人, 联系电话, 填报日期), under the
-   * table, over columns c0..c1.
+   * table, over columns c0..c1: two lines the narrowest table holds whole in 宋体 (about 80 digits wide).
    */
   signature(lang: Lang, c1: number, c0 = 0): void {
     this.spacer();
     const lines =
       lang === "zh"
         ? [
-            `填报单位（盖章）：${BLANK}${BLANK}${BLANK}　　填表人：${BLANK}${BLANK}　　审核人：${BLANK}${BLANK}`,
-            `联系电话：${BLANK}${BLANK}${BLANK}　　填报日期：${BLANK}年${BLANK}月${BLANK}日`,
+            `填报单位（盖章）：${BLANK}${BLANK}${BLANK}　　填表人：${BLANK}＿＿`,
+            `审核人：${BLANK}＿＿　　联系电话：${BLANK}＿＿＿　　填报日期：＿＿年＿＿月＿＿日`,
           ]
         : [
-            "Reporting unit (seal): ______________    Prepared by: __________    Checked by: __________",
-            "Telephone: ______________    Date: ____ - ____ - ____",
+            "Reporting unit (seal): ______________    Prepared by: ____________",
+            "Checked by: ____________    Telephone: ______________    Date: ____-__-__",
           ];
     for (const line of lines) this.pushSpan({ value: line, style: "signature" }, c0, c1, 20);
   }
