@@ -156,21 +156,28 @@ export class SheetBuilder {
 
   /**
    * The lines a submission table is signed on (填报单位（盖章）, 填表人, 审核人, 联系电话, 填报日期), under the
-   * table, over columns c0..c1: two lines the narrowest table holds whole in 宋体 (about 80 digits wide).
+   * table, over columns c0..c1: on two lines where the table is wide enough to hold each whole, else on three.
    */
   signature(lang: Lang, c1: number, c0 = 0): void {
     this.spacer();
-    const lines =
-      lang === "zh"
-        ? [
-            `填报单位（盖章）：${BLANK}${BLANK}${BLANK}　　填表人：${BLANK}＿＿`,
-            `审核人：${BLANK}＿＿　　联系电话：${BLANK}＿＿＿　　填报日期：＿＿年＿＿月＿＿日`,
-          ]
-        : [
-            "Reporting unit (seal): ______________    Prepared by: ____________",
-            "Checked by: ____________    Telephone: ______________    Date: ____-__-__",
-          ];
-    for (const line of lines) this.pushSpan({ value: line, style: "signature" }, c0, c1, 20);
+    const zh = lang === "zh";
+    const unit = zh ? `填报单位（盖章）：${BLANK}${BLANK}${BLANK}` : "Reporting unit (seal): ______________";
+    const clerk = zh ? `填表人：${BLANK}＿＿` : "Prepared by: ____________";
+    const checker = zh ? `审核人：${BLANK}＿＿` : "Checked by: ____________";
+    const phone = zh ? `联系电话：${BLANK}＿＿＿` : "Telephone: ______________";
+    const date = zh ? "填报日期：＿＿年＿＿月＿＿日" : "Date: ____-__-__";
+    const gap = zh ? "　　" : "    ";
+    let width = 0;
+    for (let k = c0; k <= c1; k++) width += this.columnWidths[k] ?? 8;
+    const two = [
+      [unit, clerk],
+      [checker, phone, date],
+    ];
+    const three = [[unit], [clerk, checker], [phone, date]];
+    const fits = (lines: string[][]) =>
+      lines.every((fields) => wrappedLines(fields.join(gap), width, fontSizeOf("signature")) === 1);
+    for (const fields of fits(two) ? two : three)
+      this.pushSpan({ value: fields.join(gap), style: "signature" }, c0, c1, 20);
   }
 
   /**

@@ -6,6 +6,7 @@ import { evaluateCountyWorkbook, type CountyEvaluation } from "../../src/countyV
 import { emptyTeachers, type SchoolRecord, type SchoolType } from "../../src/engine";
 import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
+import type { Lang } from "../../src/i18n/format";
 import type { Report } from "../../src/report/model";
 import { countyTemplateRows } from "../../src/sheet/countySheet";
 import type { CellValue, Grid } from "../../src/sheet/grid";
@@ -16,6 +17,7 @@ export function countyReport(
   records: readonly SchoolRecord[],
   sheet: Grid | null,
   county = "白狼县",
+  lang: Lang = "zh",
 ): { report: Report; county: CountyEvaluation } {
   const result = evaluateTable(gridOf(records));
   const evaluated = evaluateCountyWorkbook(result, sheet);
@@ -28,7 +30,7 @@ export function countyReport(
       county: evaluated.verdict,
       countyProblems: evaluated.problems,
     },
-    { lang: "zh", sourceRange: "学校!A1:AA40", date: "2026-11-28", county, year: "2026" },
+    { lang, sourceRange: "学校!A1:AA40", date: "2026-11-28", county, year: "2026" },
   );
   return { report, county: evaluated };
 }

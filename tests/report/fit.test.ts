@@ -12,6 +12,7 @@ import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import type { Grid } from "../../src/sheet/grid";
 import { gridOf, randomCounty } from "../excel/county";
 import { countyReport, filledCountySheet } from "./countySheets";
+import { samplePlanSheets } from "./samplePlanSheets";
 
 const reportWith = (records: Parameters<typeof gridOf>[0], sheet: Grid | null): Report =>
   countyReport(records, sheet).report;
@@ -107,9 +108,21 @@ describe("no text of the report is cut off", () => {
       // the blanks of a title to fill in by hand, and a county's full name
       countyReport(sampleCountyRecords(), filledCountySheet(), "").report,
       countyReport(sampleCountyRecords(), filledCountySheet(), "科尔沁右翼前旗").report,
+      countyReport(sampleCountyRecords(), filledCountySheet(), "Bailang County", "en").report,
       reportWith(randomCounty(60, 2026), filledCountySheet()),
       reportWith(randomCounty(25, 7), null),
     ];
     expect(reports.flatMap((report) => report.sheets.flatMap(cutOff))).toEqual([]);
+  });
+
+  test("the plan, rotation and scenario sheets: the narrow 交流轮岗 takes its signature on three lines", async () => {
+    const sheets = await samplePlanSheets();
+    expect(sheets.flatMap(cutOff)).toEqual([]);
+    const signature = sheets[1].rows.flat().filter((cell) => cell?.style === "signature");
+    expect(signature.map((cell) => cell!.value)).toEqual([
+      "填报单位（盖章）：＿＿＿＿＿＿＿＿＿＿＿＿",
+      "填表人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿",
+      "联系电话：＿＿＿＿＿＿＿　　填报日期：＿＿年＿＿月＿＿日",
+    ]);
   });
 });
