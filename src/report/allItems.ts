@@ -2,6 +2,7 @@ import { countyChecklist } from "../engine/county/checklist";
 import { type CountyVerdict } from "../engine/county/results";
 import type { Lang } from "../i18n/format";
 import { formatItemValue } from "../sheet/countySheet";
+import type { Problem } from "../problems/problem";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
 import { sheetRef } from "../sheet/grid";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
@@ -21,6 +22,8 @@ export interface CountyItem {
   /** schools that fail the item, with the offending cell */
   schools?: { school: string; cell?: string | null }[];
   evidence?: string | null;
+  /** what the county sheet's 备注 column says of the item's measures */
+  notes?: string | null;
 }
 
 /** The full county verdict: resources, guarantee, quality, recognition and vetoes. */
@@ -59,6 +62,11 @@ export function countyItemsOf(verdict: CountyVerdict, lang: Lang): CountyItems {
     status: e.status,
     schools: e.schools.filter((s) => s.status !== "pass").map((s) => ({ school: s.school, cell: s.cell })),
     evidence: e.evidence.join("；") || null,
+    notes:
+      e.measures
+        .map((m) => m.notes)
+        .filter((n): n is string => Boolean(n))
+        .join("；") || null,
   }));
   const resources: CountyItem = {
     part: "resources",
@@ -89,19 +97,23 @@ export function allItemsStatusRange(county: CountyItems, lang: Lang): string {
   return `${sheetRef(ALL_ITEMS_NAME[lang])}!$${STATUS_COLUMN}$${FIRST_ITEM_ROW}:$${STATUS_COLUMN}$${FIRST_ITEM_ROW + county.items.length - 1}`;
 }
 
+/** Widths of 部分, 序号, 指标, 要求, 值, 状态, 涉及学校, 佐证材料: one landscape A4 page wide at 100 %. */
+const WIDTHS = [12, 5, 21, 28, 18, 8, 24, 24];
+
 /**
- * 全部指标 / All items: one row per item of every part, its requirement, value and status. The resources item's
- * status is a formula over the resource verdict of 汇总 (`resourcesCell`); the others are the engine's verdicts
- * on the county sheet, which the report does not carry.
+ * 全部指标 / All items: one row per item of every part, its requirement, value, status, the schools concerned,
+ * and the evidence and notes the county sheet gives, then what could not be read from the county sheet. The
+ * resources item's status is a formula over the resource verdict of 汇总 (`resourcesCell`); the others are the
+ * engine's verdicts on the county sheet, which the report does not carry.
  */
 export function allItemsSheet(
   county: CountyItems,
-  options: { lang: Lang; title: TitleParts; resourcesCell: string },
+  options: { lang: Lang; title: TitleParts; resourcesCell: string; problems?: readonly Problem[] },
 ): ReportSheet {
   const { lang } = options;
   const zh = lang === "zh";
-  const b = new SheetBuilder([12, 5, 34, 34, 12, 8, 30]);
-  const last = 6;
+  const b = new SheetBuilder(WIDTHS);
+  const last = WIDTHS.length - 1;
   b.title(
     tableTitle(options.title, TABLE, lang),
     last,
@@ -111,8 +123,8 @@ export function allItemsSheet(
   );
   const header = b.push(
     (zh
-      ? ["部分", "序号", "指标", "要求", "值", "状态", "涉及学校（单元格）"]
-      : ["Part", "No.", "Item", "Requirement", "Value", "Status", "Schools (cells)"]
+      ? ["部分", "序号", "指标", "要求", "值", "状态", "涉及学校（单元格）", "佐证材料、备注"]
+      : ["Part", "No.", "Item", "Requirement", "Value", "Status", "Schools (cells)", "Evidence, notes"]
     ).map((h): ReportCell => ({ value: h, style: "header" })),
   );
   for (const item of county.items) {
@@ -120,6 +132,9 @@ export function allItemsSheet(
     const schools = (item.schools ?? [])
       .map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school))
       .join("；");
+    const evidence = [item.evidence, item.notes && `${zh ? "备注：" : "Notes: "}${item.notes}`]
+      .filter(Boolean)
+      .join(zh ? "；" : "; ");
     const status: ReportCell = {
       value: STATUS_NAMES[item.status][lang],
       style: STATUS_STYLE[item.status],
@@ -134,9 +149,26 @@ export function allItemsSheet(
       { value: item.value, align: "center" },
       status,
       { value: schools || null, style: "note" },
+      { value: evidence || null, style: "note" },
     ]);
   }
   b.border(header, 0, b.next - 1, last);
+  const problems = options.problems ?? [];
+  if (problems.length > 0) {
+    // what the county sheet held but could not be read: such an item counts as missing; the cell is named
+    b.spacer();
+    b.pushSpan(
+      {
+        value: zh
+          ? `县级指标表的问题（${problems.length} 条）`
+          : `Problems of the county sheet (${problems.length})`,
+        style: "section",
+      },
+      0,
+      last,
+    );
+    b.problemTable(problems, lang, last);
+  }
   b.signature(lang, last);
   return b.sheet({
     key: "allItems",

@@ -29,6 +29,8 @@ export interface ReportInput {
   problems: readonly Problem[];
   /** the full county verdict (guarantee, quality, recognition, vetoes, src/engine/county/) when evaluated */
   county?: CountyVerdict | null;
+  /** what the county sheet held and could not be read (src/countyVerdict.ts CountyEvaluation.problems) */
+  countyProblems?: readonly Problem[];
 }
 
 export interface ReportOptions extends TitleParts {
@@ -72,7 +74,10 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     { lang, title },
   );
   const sheets = [summary.sheet, compliance.sheet, balance];
-  if (items) sheets.push(allItemsSheet(items, { lang, title, resourcesCell: summary.resourcesCell }));
+  if (items) {
+    const { resourcesCell } = summary;
+    sheets.push(allItemsSheet(items, { lang, title, resourcesCell, problems: input.countyProblems }));
+  }
   sheets.push(data.sheet);
   return { sheets };
 }

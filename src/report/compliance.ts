@@ -91,7 +91,7 @@ export function complianceSheet(
   const { lang } = options;
   const zh = lang === "zh";
   const widths = new Array<number>(C.width).fill(7);
-  Object.assign(widths, { 0: 5, 1: 24, 2: 14, 3: 9, 10: 8, 19: 6, 20: 7, 21: 8 });
+  Object.assign(widths, { 0: 5, 1: 24, 2: 16, 3: 9, 10: 8, 19: 6, 20: 7, 21: 8 });
   INDICATOR_IDS.forEach((id, i) => {
     widths[C.value(i)] = id === "equipmentValue" ? 10 : i < 3 ? 10 : 8;
     widths[C.value(i) + 1] = i < 3 ? 8 : 7;

@@ -7,7 +7,8 @@
 import { nearlyEqual } from "../engine/compare";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
-import { fontSizeOf } from "./look";
+import { STYLE_LOOK, fontSizeOf } from "./look";
+import type { Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
 
@@ -138,7 +139,13 @@ export class SheetBuilder {
 
   /** The title over columns c0..c1 and an optional line under it. */
   title(text: string, c1: number, subtitle?: string, c0 = 0): void {
-    this.pushSpan({ value: text, style: "title" }, c0, c1, 30);
+    // a title longer than its columns (a long county's name, the blanks to fill in) wraps onto a taller row
+    let width = 0;
+    for (let k = c0; k <= c1; k++) width += this.columnWidths[k] ?? 8;
+    const size = fontSizeOf("title");
+    const wraps = wrappedLines(text, width, size) > 1;
+    const height = wraps ? Math.max(30, wrappedHeight(text, width, size)) : 30;
+    this.pushSpan({ value: text, style: "title", ...(wraps ? { wrap: true } : {}) }, c0, c1, height);
     if (subtitle) this.pushSpan({ value: subtitle, style: "subtitle" }, c0, c1);
   }
 
@@ -149,26 +156,70 @@ export class SheetBuilder {
 
   /**
    * The lines a submission table is signed on (填报单位（盖章）, 填表人, 审核人, 联系电话, 填报日期), under the
-   * table, over columns c0..c1.
+   * table, over columns c0..c1: on two lines where the table is wide enough to hold each whole, else on three.
    */
   signature(lang: Lang, c1: number, c0 = 0): void {
     this.spacer();
-    const lines =
-      lang === "zh"
-        ? [
-            `填报单位（盖章）：${BLANK}${BLANK}${BLANK}　　填表人：${BLANK}${BLANK}　　审核人：${BLANK}${BLANK}`,
-            `联系电话：${BLANK}${BLANK}${BLANK}　　填报日期：${BLANK}年${BLANK}月${BLANK}日`,
-          ]
-        : [
-            "Reporting unit (seal): ______________    Prepared by: __________    Checked by: __________",
-            "Telephone: ______________    Date: ____ - ____ - ____",
-          ];
-    for (const line of lines) this.pushSpan({ value: line, style: "signature" }, c0, c1, 20);
+    const zh = lang === "zh";
+    const unit = zh ? `填报单位（盖章）：${BLANK}${BLANK}${BLANK}` : "Reporting unit (seal): ______________";
+    const clerk = zh ? `填表人：${BLANK}＿＿` : "Prepared by: ____________";
+    const checker = zh ? `审核人：${BLANK}＿＿` : "Checked by: ____________";
+    const phone = zh ? `联系电话：${BLANK}＿＿＿` : "Telephone: ______________";
+    const date = zh ? "填报日期：＿＿年＿＿月＿＿日" : "Date: ____-__-__";
+    const gap = zh ? "　　" : "    ";
+    let width = 0;
+    for (let k = c0; k <= c1; k++) width += this.columnWidths[k] ?? 8;
+    const two = [
+      [unit, clerk],
+      [checker, phone, date],
+    ];
+    const three = [[unit], [clerk, checker], [phone, date]];
+    const fits = (lines: string[][]) =>
+      lines.every((fields) => wrappedLines(fields.join(gap), width, fontSizeOf("signature")) === 1);
+    for (const fields of fits(two) ? two : three)
+      this.pushSpan({ value: fields.join(gap), style: "signature" }, c0, c1, 20);
   }
 
-  /** Heights for rows whose wrapped text (headers, notes, titles) needs more than one line. */
+  /**
+   * A table of data problems over columns 0..c1: each problem's cell, its severity and its message, the message
+   * in columns 3..c1.
+   */
+  problemTable(problems: readonly Problem[], lang: Lang, c1: number): void {
+    const zh = lang === "zh";
+    const top = this.push(
+      (zh ? ["单元格", "", "级别", "说明"] : ["Cell", "", "Severity", "Message"]).map(
+        (value): ReportCell => ({ value: value || null, style: "header" }),
+      ),
+    );
+    this.merge(top, 0, top, 1);
+    this.merge(top, 3, top, c1);
+    for (const p of problems) {
+      const error = p.severity === "error";
+      const r = this.push([
+        { value: p.cell },
+        {},
+        {
+          value: error ? (zh ? "错误" : "Error") : zh ? "警告" : "Warning",
+          style: error ? "fail" : "warn",
+          align: "center",
+        },
+        { value: p.message[lang], style: "note" },
+      ]);
+      this.merge(r, 0, r, 1);
+      this.merge(r, 3, r, c1);
+    }
+    this.border(top, 0, this.next - 1, c1);
+  }
+
+  /**
+   * Heights for rows whose wrapped text (headers, notes, titles) needs more than one line. Text wider than its
+   * column that cannot run on into an empty cell to its right (a neighbour holds something or is merged, the
+   * text is centred or right-aligned, or it is the table's last column) wraps, rather than be cut off on the
+   * screen and on paper.
+   */
   fitWrappedRows(): Record<number, number> {
     const spans = new Map<string, number>();
+    const covered = new Set<string>();
     for (const m of this.merges) {
       const [a, b] = m.split(":");
       const ca = /^[A-Z]+/.exec(a)![0];
@@ -176,23 +227,46 @@ export class SheetBuilder {
       const r0 = Number(a.slice(ca.length));
       const r1 = Number(b.slice(cb.length));
       spans.set(`${r0 - 1}:${columnIndexOf(ca)}`, (r1 - r0) * 1000 + columnIndexOf(cb));
+      for (let r = r0 - 1; r < r1; r++)
+        for (let c = columnIndexOf(ca); c <= columnIndexOf(cb); c++) covered.add(`${r}:${c}`);
     }
     this.rows.forEach((cells, r) => {
+      // a row given its height keeps it
       if (this.rowHeights[r] !== undefined) return;
       let height = 0;
       cells.forEach((cell, c) => {
-        if (!cell || typeof cell.value !== "string" || !(cell.wrap || wraps(cell.style))) return;
+        if (!cell || typeof cell.value !== "string") return;
         const span = spans.get(`${r}:${c}`);
         // a cell merged down several rows shares their height: it is fitted with them, not alone
         if (span !== undefined && span >= 1000) return;
         const last = span === undefined ? c : span % 1000;
         let width = 0;
         for (let k = c; k <= last; k++) width += this.columnWidths[k] ?? 8;
-        height = Math.max(height, wrappedHeight(cell.value, width, fontSizeOf(cell.style)));
+        const size = fontSizeOf(cell.style);
+        if (!(cell.wrap || wraps(cell.style))) {
+          if (wrappedLines(cell.value, width, size) === 1 || this.runsOn(cell, r, last, covered)) return;
+          cell.wrap = true;
+        }
+        height = Math.max(height, wrappedHeight(cell.value, width, size));
       });
       if (height > 0) this.rowHeights[r] = height;
     });
     return this.rowHeights;
+  }
+
+  /** Whether text ending at column `last` runs on into the empty cell to its right, as left-aligned text does. */
+  private runsOn(cell: ReportCell, r: number, last: number, covered: ReadonlySet<string>): boolean {
+    const align = cell.align ?? (cell.style ? STYLE_LOOK[cell.style].align : undefined);
+    if (align === "center" || align === "right") return false;
+    if (last + 1 >= this.columnWidths.length || covered.has(`${r}:${last + 1}`)) return false;
+    const next = this.rows[r][last + 1];
+    return (
+      next === undefined ||
+      next === null ||
+      next.value === null ||
+      next.value === undefined ||
+      next.value === ""
+    );
   }
 
   /** The sheet: rows, widths, merges, borders and row heights as gathered. */

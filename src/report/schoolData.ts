@@ -11,7 +11,7 @@ import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import { recordCell } from "../sheet/template";
 import type { ReportCell } from "./model";
-import { SheetBuilder, figureFormat, pageMarks, tableTitle, type TitleParts } from "./print";
+import { SheetBuilder, displayWidth, figureFormat, pageMarks, tableTitle, type TitleParts } from "./print";
 import type { ReportSheet } from "./model";
 
 /** The columns the resource evaluation reads, in the template's order. */
@@ -46,7 +46,7 @@ const SECTION_FACILITY_COLUMNS = [
   "juniorMultimediaRooms",
 ];
 
-const WIDTHS: Record<string, number> = { name: 18, type: 12, locale: 5, parent: 12 };
+const WIDTHS: Record<string, number> = { name: 18, type: 14, locale: 5, parent: 14 };
 
 export const SCHOOL_DATA_NAME = { zh: "学校数据", en: "School data" } as const;
 
@@ -76,6 +76,14 @@ function widthOf(column: ColumnDefinition): number {
   return 6;
 }
 
+/** The row of the original table a record was read from: 学校 第12行. */
+function sourceOf(record: SchoolRecord, lang: Lang): string | null {
+  if (!record.source) return null;
+  return lang === "zh"
+    ? `${record.source.sheet} 第${record.source.row}行`
+    : `${record.source.sheet} row ${record.source.row}`;
+}
+
 /** The 学校数据 sheet for the records of an evaluation. */
 export function schoolDataSheet(
   records: readonly SchoolRecord[],
@@ -90,7 +98,10 @@ export function schoolDataSheet(
   }
   const columns = ids.map((id) => COLUMNS.find((c) => c.id === id)!);
   const width = columns.length + 1;
-  const b = new SheetBuilder([...columns.map(widthOf), 7]);
+  const sources = records.map((record) => sourceOf(record, lang));
+  // the source column as wide as its longest entry needs, within bounds that keep the sheet one page wide
+  const sourceWidth = Math.min(13, Math.max(7, ...sources.map((s) => (s ? displayWidth(s) + 1 : 0))));
+  const b = new SheetBuilder([...columns.map(widthOf), sourceWidth]);
   const name = SCHOOL_DATA_NAME[lang];
   b.title(
     tableTitle(options.title, { zh: "评估所用学校数据", en: "School data evaluated" }, lang),
@@ -113,12 +124,8 @@ export function schoolDataSheet(
     { value: lang === "zh" ? "原表位置" : "Source row", style: "header" },
   ]);
   const first = b.next;
-  for (const record of records) {
-    const source = record.source
-      ? lang === "zh"
-        ? `${record.source.sheet} 第${record.source.row}行`
-        : `${record.source.sheet} row ${record.source.row}`
-      : null;
+  records.forEach((record, i) => {
+    const source = sources[i];
     b.push([
       ...columns.map((c): ReportCell => {
         const value = recordCell(record, c.id, "元");
@@ -126,7 +133,7 @@ export function schoolDataSheet(
       }),
       { value: source },
     ]);
-  }
+  });
   b.border(headerRow, 0, Math.max(headerRow, b.next - 1), width - 1);
   const sheet = b.sheet({
     key: "schoolData",

@@ -273,25 +273,7 @@ export function summarySheet(
     heading(
       zh ? `四、数据问题（${input.problems.length} 条）` : `4. Data problems (${input.problems.length})`,
     );
-    const top = b.push(
-      (zh ? ["单元格", "", "级别", "说明"] : ["Cell", "", "Severity", "Message"]).map(
-        (value): ReportCell => ({ value: value || null, style: "header" }),
-      ),
-    );
-    b.merge(top, 0, top, 1);
-    b.merge(top, 3, top, last);
-    for (const p of input.problems) {
-      const severity = p.severity === "error" ? (zh ? "错误" : "Error") : zh ? "警告" : "Warning";
-      const r = b.push([
-        { value: p.cell },
-        {},
-        { value: severity, style: p.severity === "error" ? "fail" : "warn", align: "center" },
-        { value: p.message[lang], style: "note" },
-      ]);
-      b.merge(r, 0, r, 1);
-      b.merge(r, 3, r, last);
-    }
-    b.border(top, 0, b.next - 1, last);
+    b.problemTable(input.problems, lang, last);
   }
 
   b.spacer();

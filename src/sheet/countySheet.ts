@@ -270,7 +270,18 @@ export function readCountySheet(grid: Grid): CountySheetResult {
     }
     seen.add(def.measureId);
     const valueCell = cellAddress(grid, r, columns.value as number);
-    const parsed = parseMeasureValue(def.kind as MeasureKind, row[columns.value as number]);
+    const { parsed, remark } = parseWithRemark(def.kind as MeasureKind, row[columns.value as number]);
+    if (remark !== null) {
+      problems.push({
+        severity: "warning",
+        code: "county-value-with-remark",
+        cell: valueCell,
+        message: {
+          zh: `${def.code}：括号中的说明“${remark}”已记为备注，填报值按“${formatMeasureValue(def.kind as MeasureKind, parsed.value, "zh")}”读取；说明请写在备注列`,
+          en: `${def.codeEn}: the remark in brackets "${remark}" is kept as a note and the value read as ${formatMeasureValue(def.kind as MeasureKind, parsed.value, "en")}; write remarks in the Notes column`,
+        },
+      });
+    }
     if (parsed.error) {
       problems.push({
         severity: "error",
@@ -286,10 +297,26 @@ export function readCountySheet(grid: Grid): CountySheetResult {
       value: parsed.value,
       cell: valueCell,
       evidence: columns.evidence === undefined ? null : text(row[columns.evidence]),
-      notes: columns.notes === undefined ? null : text(row[columns.notes]),
+      notes:
+        [columns.notes === undefined ? null : text(row[columns.notes]), remark].filter(Boolean).join("；") ||
+        null,
     };
   }
   return { answers, problems, headerRow };
+}
+
+/**
+ * A value as clerks annotate it, 否（标准未出台） or 96.5%（2025年）: where the whole cell cannot be read but what
+ * stands before a closing bracketed remark can, that is the value and the remark is returned to be kept as a note.
+ */
+function parseWithRemark(kind: MeasureKind, cell: CellValue): { parsed: ParsedValue; remark: string | null } {
+  const parsed = parseMeasureValue(kind, cell);
+  if (!parsed.error || typeof cell !== "string") return { parsed, remark: null };
+  const m = /^(.*?\S)\s*[（(]([^（）()]+)[）)]\s*$/u.exec(cell.trim());
+  if (!m) return { parsed, remark: null };
+  const head = parseMeasureValue(kind, m[1]);
+  if (head.error || head.value === null) return { parsed, remark: null };
+  return { parsed: head, remark: m[2].trim() };
 }
 
 /** The measures of the standard the county sheet did not have a row for. */

@@ -236,7 +236,9 @@ export function Pane(props: PaneProps) {
                   chosenCounty={result.read.recipe?.county}
                   onTitle={flow.setTitle}
                   onTitleDone={() => void flow.saveTitle()}
-                  onWrite={() => void flow.writeReport(county.evaluation?.verdict ?? null)}
+                  onWrite={() =>
+                    void flow.writeReport(county.evaluation?.verdict ?? null, county.evaluation?.problems)
+                  }
                 />
                 {ready && result.evaluation && (
                   <ResultsCard

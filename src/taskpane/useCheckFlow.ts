@@ -4,6 +4,7 @@ import type { Lang } from "../i18n/format";
 import { evaluateTable } from "../pipeline";
 import { buildReport } from "../report/build";
 import type { CountyVerdict } from "../engine/county/results";
+import type { Problem } from "../problems/problem";
 import type { Report, ReportSheet } from "../report/model";
 import type { TableRecipe } from "../sheet/recipe/schema";
 import type { Grid } from "../sheet/grid";
@@ -86,7 +87,7 @@ export interface CheckFlow {
   chooseColumn(columnId: string, col: number | null): Promise<void>;
   resetMapping(): Promise<void>;
   /** writes the report; with the county verdict's items it includes the 全部指标 sheet */
-  writeReport(county?: CountyVerdict | null): Promise<void>;
+  writeReport(county?: CountyVerdict | null, countyProblems?: readonly Problem[]): Promise<void>;
   writeSheets(sheets: ReportSheet[]): Promise<void>;
   /** a statistics export read through a recipe (docs/import.md): the county to evaluate, saved in the workbook */
   chooseCounty(county: string): Promise<void>;
@@ -295,11 +296,11 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
   );
 
   const writeReport = useCallback(
-    (county?: CountyVerdict | null) =>
+    (county?: CountyVerdict | null, countyProblems?: readonly Problem[]) =>
       run("writing", async () => {
         const g = latest.current.grid;
         if (!result || !result.ok || !result.evaluation || !g) return;
-        const input = { ...result, evaluation: result.evaluation, county: county ?? null };
+        const input = { ...result, evaluation: result.evaluation, county: county ?? null, countyProblems };
         const parts = titleParts(latest.current.title, result.read.recipe?.county);
         const report = buildReport(input, { lang, sourceRange: gridRange(g), date: today(), ...parts });
         await saveTitle();

@@ -184,6 +184,34 @@ describe("reading a filled county sheet", () => {
     expect(read.answers["g12.certified"]?.value).toBeNull();
   });
 
+  it("a value with a remark in brackets is read, the remark kept as a note and named in a warning", () => {
+    const values = {
+      ...allPassing(),
+      保障2: "否（标准未出台）",
+      保障9: "96.5%（2025年）",
+      保障10: "是 (见附件3)",
+      保障12: "全部（见说明）",
+    };
+    const read = readCountySheet(filledSheet(values, { 保障9: [null, "培训台账"] }));
+    const cell = (code: string) => `县级指标!E${4 + COUNTY_SHEET_ROWS.findIndex((r) => r.code === code)}`;
+    expect(read.answers["g2.attested"]).toMatchObject({ value: false, notes: "标准未出台" });
+    expect(read.answers["g9.training"]).toMatchObject({ value: 0.965, notes: "培训台账；2025年" });
+    expect(read.answers["g10.attested"]).toMatchObject({ value: true, notes: "见附件3" });
+    // what cannot be read before its remark either stays a problem, and the item missing
+    expect(read.answers["g12.certified"]?.value).toBeNull();
+    expect(read.problems.map((p) => [p.severity, p.code, p.cell])).toEqual([
+      ["warning", "county-value-with-remark", cell("保障2")],
+      ["warning", "county-value-with-remark", cell("保障9")],
+      ["warning", "county-value-with-remark", cell("保障10")],
+      ["error", "county-not-a-number", cell("保障12")],
+    ]);
+    expect(read.problems[0].message.zh).toBe(
+      "保障2：括号中的说明“标准未出台”已记为备注，填报值按“否”读取；说明请写在备注列",
+    );
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: read.answers });
+    expect([verdict.guarantee[1].status, verdict.guarantee[8].status]).toEqual(["fail", "fail"]);
+  });
+
   it("finds the header below title rows in any sheet; rows are matched by code (zh or en), unknown codes warned", () => {
     const grid: Grid = {
       sheet: "Sheet1",

@@ -23,13 +23,7 @@ import {
   printToPdf,
   recalculatedSheets,
 } from "./libreoffice";
-import { planLeastCost } from "../../src/engine/plan/leastCost";
-import { planRotation } from "../../src/engine/plan/rotation";
-import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
-import { evaluateScenario, type Edit } from "../../src/engine/scenario";
-import { planSheet, rotationSheet } from "../../src/report/planSheets";
-import { scenarioSheet } from "../../src/report/scenarioSheet";
-import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { samplePlanSheets } from "./samplePlanSheets";
 import { isA4, pageSetupOf, pdfPageSizes, pdfWords, smallestTextAgainstFooter } from "./printCheck";
 
 const describePrint = hasSoffice() && hasPoppler() ? describe : describe.skip;
@@ -178,22 +172,7 @@ describePrint("the plan, rotation and scenario sheets print to A4 and recompute 
   let file: string;
 
   beforeAll(async () => {
-    const records = sampleCountyRecords();
-    const plan = await planLeastCost(records, NATIONAL_2017, DEFAULT_UNIT_COSTS, {
-      projects: DEFAULT_PROJECT_SIZES,
-    });
-    const rotation = await planRotation(records, NATIONAL_2017);
-    const edits: Edit[] = [
-      { kind: "addFacility", school: "白狼县第一小学", resource: "sportsArea", amount: 2000 },
-      { kind: "addStudents", school: "白狼县实验小学", level: "primary", value: 120 },
-    ];
-    const result = evaluateScenario(records, edits, NATIONAL_2017);
-    const title = { county: "白狼县", year: "2026" };
-    sheets = [
-      planSheet(plan, DEFAULT_UNIT_COSTS, NATIONAL_2017, "zh", { title, projects: DEFAULT_PROJECT_SIZES }),
-      rotationSheet(rotation, NATIONAL_2017, "zh", { title }),
-      scenarioSheet(edits, result, NATIONAL_2017, "zh", { title }),
-    ];
+    sheets = await samplePlanSheets();
     file = join(dir, "plans.xlsx");
     writeFileSync(file, await reportBytes({ sheets }));
     [pdf] = printToPdf([file], dir);

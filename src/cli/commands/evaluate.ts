@@ -211,6 +211,7 @@ export const evaluateCommand: Command = {
           profile,
           problems: result.problems,
           county: countySheet.grid ? county.verdict : null,
+          countyProblems: county.problems,
         },
         {
           lang,

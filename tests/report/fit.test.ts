@@ -1,0 +1,128 @@
+/**
+ * Nothing of the report is cut off: in Excel and WPS, with the report's face (宋体: a Chinese character as wide as
+ * two digits, a column's width counted in digits), every text of a table fits its column, wraps onto a row tall
+ * enough for it, or runs on into an empty cell to its right. A county sheet filled in as a clerk does, with long
+ * values (the derived items' counts), evidence and notes, and cells that cannot be read, is among the inputs:
+ * all of it is on 全部指标.
+ */
+import { STYLE_LOOK, fontSizeOf } from "../../src/report/look";
+import type { Report, ReportSheet } from "../../src/report/model";
+import { wrappedHeight, wrappedLines } from "../../src/report/print";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import type { Grid } from "../../src/sheet/grid";
+import { gridOf, randomCounty } from "../excel/county";
+import { countyReport, filledCountySheet } from "./countySheets";
+import { samplePlanSheets } from "./samplePlanSheets";
+
+const reportWith = (records: Parameters<typeof gridOf>[0], sheet: Grid | null): Report =>
+  countyReport(records, sheet).report;
+
+/** Where a cell ends (its merge's last column) and which cells a merge covers, by 0-based row and column. */
+function mergesOf(sheet: ReportSheet) {
+  const lastColumn = new Map<string, number>();
+  const covered = new Set<string>();
+  const rowsDown = new Set<string>();
+  const index = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  for (const m of sheet.merges ?? []) {
+    const [, c0, r0, c1, r1] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m)!;
+    lastColumn.set(`${Number(r0) - 1}:${index(c0)}`, index(c1));
+    if (r1 !== r0) rowsDown.add(`${Number(r0) - 1}:${index(c0)}`);
+    for (let r = Number(r0) - 1; r < Number(r1); r++)
+      for (let c = index(c0); c <= index(c1); c++) covered.add(`${r}:${c}`);
+  }
+  return { lastColumn, covered, rowsDown };
+}
+
+/** The texts of a sheet's tables that would be cut off: neither fitting, nor wrapping, nor running on. */
+function cutOff(sheet: ReportSheet): string[] {
+  const widths = sheet.columnWidths ?? [];
+  const { lastColumn, covered, rowsDown } = mergesOf(sheet);
+  const out: string[] = [];
+  sheet.rows.forEach((cells, r) =>
+    cells.forEach((cell, c) => {
+      if (!cell || typeof cell.value !== "string" || rowsDown.has(`${r}:${c}`)) return;
+      const last = lastColumn.get(`${r}:${c}`) ?? c;
+      let width = 0;
+      for (let k = c; k <= last; k++) width += widths[k] ?? 8.43;
+      const size = fontSizeOf(cell.style);
+      const lines = wrappedLines(cell.value, width, size);
+      if (lines === 1) return;
+      const wraps = cell.wrap || (cell.style !== undefined && STYLE_LOOK[cell.style].wrap);
+      const height = sheet.rowHeights?.[r] ?? sheet.defaultRowHeight ?? 15;
+      if (wraps && height >= wrappedHeight(cell.value, width, size) - 0.5) return;
+      const align = cell.align ?? (cell.style ? STYLE_LOOK[cell.style].align : undefined);
+      const next = cells[last + 1];
+      const runsOn =
+        !wraps &&
+        align !== "center" &&
+        align !== "right" &&
+        last + 1 < widths.length &&
+        !covered.has(`${r}:${last + 1}`) &&
+        (next?.value === undefined || next.value === null || next.value === "");
+      if (!runsOn)
+        out.push(`${sheet.name}!R${r + 1}C${c + 1} (${width} wide, ${lines} lines): ${cell.value}`);
+    }),
+  );
+  return out;
+}
+
+describe("no text of the report is cut off", () => {
+  test("全部指标 with a filled county sheet: the derived items' counts, two measures, evidence and notes", () => {
+    const report = reportWith(sampleCountyRecords(), filledCountySheet());
+    const items = report.sheets.find((s) => s.key === "allItems")!;
+    expect(cutOff(items)).toEqual([]);
+    const text = items.rows.flat().map((cell) => String(cell?.value ?? ""));
+    // the counts of item 5, whole, in a cell that wraps
+    expect(
+      text.some((t) => /^核查 \d+ 个学段，不达标学校 2 所，缺数据学校 0 所；大班额 1，超大班额 0$/.test(t)),
+    ).toBe(true);
+    // the evidence and the notes the clerk wrote are there, by their item
+    const rowOf = (needle: string) => items.rows.find((row) => row.some((cell) => cell?.value === needle))!;
+    expect(rowOf("规划布局合理").map((cell) => cell?.value)).toContain(
+      "《白狼县中小学布局规划（2021—2030）》县政府常务会议纪要",
+    );
+    expect(rowOf("小规模学校公用经费").map((cell) => cell?.value)).toContain(
+      "备注：2025年数据，4所村小按100人核定",
+    );
+    expect(rowOf("教师培训完成率").map((cell) => cell?.value)).toContain("教师培训学时台账");
+  });
+
+  test("全部指标 lists what the county sheet held and could not be read, by cell", () => {
+    const report = reportWith(sampleCountyRecords(), filledCountySheet());
+    const items = report.sheets.find((s) => s.key === "allItems")!;
+    const rows = items.rows.map((row) => row.map((cell) => cell?.value ?? null));
+    expect(rows.some((row) => row[0] === "县级指标表的问题（2 条）")).toBe(true);
+    const problem = (cell: string) => rows.find((row) => row[0] === cell);
+    expect(problem("县级指标!E5")).toEqual(
+      expect.arrayContaining(["警告", expect.stringMatching(/^保障2：括号中的说明“标准未出台”已记为备注/)]),
+    );
+    expect(problem("县级指标!E15")).toEqual(
+      expect.arrayContaining(["错误", expect.stringMatching(/^保障11-1：“全部”不是数值/)]),
+    );
+  });
+
+  test("every sheet of the sample county's report and of generated counties", () => {
+    const reports = [
+      reportWith(sampleCountyRecords(), filledCountySheet()),
+      reportWith(sampleCountyRecords(), null),
+      // the blanks of a title to fill in by hand, and a county's full name
+      countyReport(sampleCountyRecords(), filledCountySheet(), "").report,
+      countyReport(sampleCountyRecords(), filledCountySheet(), "科尔沁右翼前旗").report,
+      countyReport(sampleCountyRecords(), filledCountySheet(), "Bailang County", "en").report,
+      reportWith(randomCounty(60, 2026), filledCountySheet()),
+      reportWith(randomCounty(25, 7), null),
+    ];
+    expect(reports.flatMap((report) => report.sheets.flatMap(cutOff))).toEqual([]);
+  });
+
+  test("the plan, rotation and scenario sheets: the narrow 交流轮岗 takes its signature on three lines", async () => {
+    const sheets = await samplePlanSheets();
+    expect(sheets.flatMap(cutOff)).toEqual([]);
+    const signature = sheets[1].rows.flat().filter((cell) => cell?.style === "signature");
+    expect(signature.map((cell) => cell!.value)).toEqual([
+      "填报单位（盖章）：＿＿＿＿＿＿＿＿＿＿＿＿",
+      "填表人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿",
+      "联系电话：＿＿＿＿＿＿＿　　填报日期：＿＿年＿＿月＿＿日",
+    ]);
+  });
+});
