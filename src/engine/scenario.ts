@@ -20,7 +20,7 @@ import {
   type SchoolType,
   type SectionTeachers,
 } from "./records";
-import { equipmentUnitDoubt } from "../standard/figures";
+import { equipmentUnitDoubt } from "../standard/equipmentUnit";
 import { absorbedPupils, additionShares } from "./sections";
 import { nameKey } from "./names";
 import { evaluate, type Evaluation, type SectionResult } from "./evaluate";

@@ -5,7 +5,7 @@
 import type { Facilities } from "../../engine/records";
 import type { FacilityIndicatorId, Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
-import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../../standard/figures";
+import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../../standard/equipmentUnit";
 import type { ColumnPlan } from "./columnPlan";
 import {
   ENROLMENT_ORDER,
