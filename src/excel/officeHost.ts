@@ -17,7 +17,7 @@ import { wrappedHeight } from "../report/print";
 import { countyTemplateSheet, type TemplateSheet } from "../report/templateSheets";
 import type { Grid } from "../sheet/grid";
 import type { ExcelHost, TableSource } from "./host";
-import { REQUEST_BUDGET_BYTES } from "./layout";
+import { REQUEST_BUDGET_BYTES, textInput } from "./layout";
 import { queuePrint, queueSheet } from "./sheetWriter";
 
 /** Excel.run, or the double's run. */
@@ -270,7 +270,9 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       let width = 1;
       for (const r of template.rows) if (r.length > width) width = r.length;
       const rows = template.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
-      ws.getRangeByIndexes(0, 0, rows.length, width).values = rows;
+      ws.getRangeByIndexes(0, 0, rows.length, width).values = rows.map((r) =>
+        r.map((v) => (typeof v === "string" ? textInput(v) : v)),
+      );
       ws.getRangeByIndexes(0, 0, rows.length, width).format.font.name = REPORT_FONT.name;
       const header = ws.getRangeByIndexes(template.headerRow, 0, 1, width);
       header.format.font.bold = true;

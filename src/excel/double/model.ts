@@ -219,10 +219,16 @@ export class WorkbookModel {
     return c;
   }
 
-  /** Writes what Office's `formulas` (or `values`) setter writes: a string starting with "=" is a formula. */
+  /**
+   * Writes what Office's `formulas` (or `values`) setter writes: a string starting with "=" is a formula, one
+   * starting with an apostrophe the text after it, kept as text whatever it looks like.
+   */
   writeInput(sheet: SheetModel, row: number, col: number, input: unknown): void {
     const cell = this.ensureCell(sheet, row, col);
-    if (typeof input === "string" && input.startsWith("=") && input.length > 1) {
+    if (typeof input === "string" && input.startsWith("'")) {
+      delete cell.formula;
+      cell.value = input.length > 1 ? input.slice(1) : null;
+    } else if (typeof input === "string" && input.startsWith("=") && input.length > 1) {
       cell.formula = input;
       cell.value = null;
     } else {
