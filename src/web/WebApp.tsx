@@ -26,7 +26,7 @@ import { OpenCounties } from "./league/OpenCounties";
 import { OpenWorkbook } from "./OpenWorkbook";
 import { openEarlierYear } from "./readFiles";
 import { saveFile } from "./saveFile";
-import { doubleFromGrids, startOn } from "./workbook";
+import { doubleFromGrids, sheetsForExcel, startOn } from "./workbook";
 
 /** A workbook open in the app: the file's name and bytes (null for the sample county) and its in-memory host. */
 export interface OpenedWorkbook {
@@ -196,9 +196,10 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
         setError(t(lang, "webUnreadable", { file: file.name, message: result.problem.message[lang] }));
         return;
       }
-      const excel = doubleFromGrids(result.grids);
+      const named = sheetsForExcel(result.grids);
+      const excel = doubleFromGrids(named.grids);
       // the sheet `balance evaluate` evaluates when none is named: the first with a school table's header
-      const chosen = chooseSheet(result.grids, undefined, holdsSchoolTable);
+      const chosen = chooseSheet(named.grids, undefined, holdsSchoolTable);
       if (chosen.ok) startOn(excel, chosen.grid.sheet);
       show({
         name: file.name,
@@ -206,7 +207,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
         sheets: result.grids.length,
         workbook: memoryWorkbook(excel, hostOptions),
         serial: ++opens.current,
-        sheetProblems: chosen.ok ? chosen.problems : [],
+        sheetProblems: [...named.problems, ...(chosen.ok ? chosen.problems : [])],
       });
     } catch (failure) {
       const message = failure instanceof Error ? failure.message : String(failure);

@@ -115,6 +115,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The longest name Excel gives a sheet, and the characters it refuses in one. */
+export const LONGEST_SHEET_NAME = 31;
+export const FORBIDDEN_IN_SHEET_NAME = /[\\/?*[\]:]/;
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   settings = new Map<string, unknown>();
@@ -128,7 +132,7 @@ export class WorkbookModel {
 
   addSheet(name: string): SheetModel {
     if (this.sheet(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+    if (!name || name.length > LONGEST_SHEET_NAME || FORBIDDEN_IN_SHEET_NAME.test(name))
       throw new Error(`InvalidArgument: sheet name ${name}`);
     const sheet: SheetModel = {
       id: `{sheet-${this.nextId++}}`,
