@@ -4,6 +4,7 @@
  */
 import { readWorkbook } from "../../src/xlsx/reader";
 import type { Grid } from "../../src/sheet/grid";
+import { unzipSync, zipSync } from "fflate";
 import { rawWorkbook, sheetData, zipOf, type RawWorkbook } from "./rawWorkbook";
 
 async function gridsOf(book: RawWorkbook): Promise<Grid[]> {
@@ -389,6 +390,62 @@ describe("XML as writers spell it", () => {
       const problem = await problemOf(rawWorkbook({ sheets: [{ name: "学校", xml }] }));
       expect([xml, problem.code]).toEqual([xml, "xlsx-corrupt"]);
     }
+  });
+});
+
+describe("parts in an encoding other than UTF-8", () => {
+  /** The workbook with its shared strings replaced by `bytes`. */
+  function withSharedStrings(bytes: Uint8Array): Uint8Array {
+    const files = unzipSync(
+      rawWorkbook({
+        sheets: [
+          {
+            name: "学校",
+            xml: sheetData(['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>']),
+          },
+        ],
+        sharedStrings: ["x", "y"],
+      }),
+    );
+    files["xl/sharedStrings.xml"] = bytes;
+    return zipSync(files);
+  }
+  const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 16));
+  const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const join = (...parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  // 学校名称 and 第一小学 in GBK, as a program that writes GB2312 or GBK puts them
+  const GBK_NAME = hex("d1a7d0a3c3fbb3c6");
+  const GBK_SCHOOL = hex("b5dad2bbd0a1d1a7");
+  const sst = (encoding: string) =>
+    join(
+      ascii(`<?xml version="1.0" encoding="${encoding}"?><sst xmlns="x"><si><t>`),
+      GBK_NAME,
+      ascii("</t></si><si><t>"),
+      GBK_SCHOOL,
+      ascii("</t></si></sst>"),
+    );
+
+  test("a part declared GB2312 or GBK is read in that encoding, as Excel reads it", async () => {
+    for (const encoding of ["GB2312", "gbk", "GB18030"]) {
+      const result = await readWorkbook(withSharedStrings(sst(encoding)));
+      expect(result.ok && result.grids[0].values).toEqual([["学校名称", "第一小学"]]);
+    }
+  });
+
+  test("an encoding no decoder knows is a damaged workbook naming the part, not text read as UTF-8", async () => {
+    const problem = await problemOf(withSharedStrings(sst("x-unknown-charset")));
+    expect(problem.code).toBe("xlsx-corrupt");
+    expect(problem.message.zh).toBe(
+      "工作簿已损坏，无法读取（“xl/sharedStrings.xml”使用了无法识别的字符编码 x-unknown-charset）",
+    );
   });
 });
 

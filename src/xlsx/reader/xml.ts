@@ -430,10 +430,29 @@ class XmlScanner {
   }
 }
 
-function decoderFor(first: Uint8Array): TextDecoder {
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="GB2312"?>`), read from its bytes. */
+const DECLARED_ENCODING = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/;
+
+/**
+ * The decoder of a part, by its first bytes: a byte-order mark, else the encoding its XML declaration names, else
+ * UTF-8. Excel and WPS write UTF-8, but a part written by another program may be in GB2312 or GBK and say so, as
+ * XML allows, and Excel reads it so: read as UTF-8 its Chinese would be lost to replacement characters.
+ */
+function decoderFor(part: string, first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder("utf-16le");
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder("utf-16be");
-  return new TextDecoder("utf-8");
+  let head = "";
+  for (let i = 0; i < first.length && i < 200 && first[i] < 0x80; i++) head += String.fromCharCode(first[i]);
+  const label = DECLARED_ENCODING.exec(head)?.[1];
+  if (label === undefined) return new TextDecoder("utf-8");
+  try {
+    return new TextDecoder(label);
+  } catch {
+    throw damaged({
+      zh: `“${part}”使用了无法识别的字符编码 ${label}`,
+      en: `"${part}" is in a character encoding that cannot be read, ${label}`,
+    });
+  }
 }
 
 /**
@@ -451,7 +470,7 @@ export async function parsePart(zip: Zip, entry: ZipEntry, handler: XmlHandler):
   /** the bytes from the last "<" of what came, not decoded yet */
   let held: Uint8Array | null = null;
   await zip.stream(entry, (bytes) => {
-    decoder ??= decoderFor(bytes);
+    decoder ??= decoderFor(entry.name, bytes);
     if (decoder.encoding !== "utf-8") {
       scanner.write(decoder.decode(bytes, { stream: true }));
       return;
