@@ -407,7 +407,7 @@ describe("parts in an encoding other than UTF-8", () => {
         sharedStrings: ["x", "y"],
       }),
     );
-    files["xl/sharedStrings.xml"] = bytes;
+    files["xl/sharedStrings.xml"] = Uint8Array.from(bytes);
     return zipSync(files);
   }
   const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 16));
@@ -585,6 +585,21 @@ describe("files that cannot be read are one clear problem", () => {
     );
     expect(problem.code).toBe("xlsx-corrupt");
     expect(problem.message.en).toContain("XFE1");
+  });
+
+  test("rows without numbers counted past the last row a sheet has: said so, not an undefined row number", async () => {
+    const problem = await problemOf(
+      rawWorkbook({
+        sheets: [
+          {
+            name: "学校",
+            xml: sheetData(['<row r="1048576"><c><v>1</v></c></row>', "<row><c><v>2</v></c></row>"]),
+          },
+        ],
+      }),
+    );
+    expect(problem.code).toBe("xlsx-corrupt");
+    expect(problem.message.zh).toBe("工作簿已损坏，无法读取（工作表“学校”的行数超过 1048576）");
   });
 
   test.each(["A0", "AAAA1", "A1048577", "1", "A", "$$A1", "A1$", "A-1", "A 1", "Ä1"])(

@@ -245,6 +245,10 @@ class SheetReader implements XmlHandler {
   private openRow(attributes: Attributes): void {
     const r = attributes.get("r");
     const row = r === undefined ? this.nextRow : Number(r) - 1;
+    if (r === undefined && row >= LAST_ROW) {
+      // rows without numbers, counted past the last row a sheet has
+      throw this.damage("的行数超过 1048576", "more than 1,048,576 rows");
+    }
     if (!Number.isInteger(row) || row < 0 || row >= LAST_ROW) {
       throw this.damage(`的行号“${r}”无效`, `row number "${r}" is not valid`);
     }
