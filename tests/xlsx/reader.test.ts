@@ -538,6 +538,30 @@ describe("files that cannot be read are one clear problem", () => {
     expect(problem.message.en).toContain("xl/worksheets/sheet1.xml");
   });
 
+  test("a sheet whose XML breaks among its cells names the sheet and the last cell read, Chinese first", async () => {
+    const problem = await problemOf(
+      rawWorkbook({
+        sheets: [
+          { name: "其他", xml: sheetData(['<row r="1"><c r="A1"><v>1</v></c></row>']) },
+          {
+            name: "学校",
+            xml: sheetData([
+              '<row r="1"><c r="A1"><v>1</v></c></row>',
+              '<row r="7"><c r="B7"><v>2</v></c><c r="C7"><v>3</c></row>',
+            ]),
+          },
+        ],
+      }),
+    );
+    expect(problem.cell).toBe("学校!C7");
+    expect(problem.message.zh).toBe(
+      "工作簿已损坏，无法读取（工作表“学校”的 C7 附近（xl/worksheets/sheet2.xml）不是完好的 XML：</c> 与 <v> 不匹配）",
+    );
+    expect(problem.message.en).toBe(
+      'the workbook is damaged and cannot be read (sheet "学校" near C7 (xl/worksheets/sheet2.xml) is not well-formed XML: </c> does not close <v>)',
+    );
+  });
+
   test("a deflated part whose bytes are damaged", async () => {
     const damaged = Uint8Array.from(good);
     const { unzipSync } = await import("fflate");

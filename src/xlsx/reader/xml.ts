@@ -90,6 +90,11 @@ export class Attributes {
 }
 
 export interface XmlHandler {
+  /**
+   * What the part is and how far it has been read, for a clerk told it is damaged: 工作表“学校”的 B7 附近, and
+   * the cell when there is one. Without it the part is named by its path in the zip.
+   */
+  where?(): { zh: string; en: string; cell: string | null };
   open(name: string, attributes: Attributes): void;
   close(name: string): void;
   /** text between tags, entities and CDATA resolved */
@@ -207,10 +212,16 @@ class XmlScanner {
   ) {}
 
   fail(zh: string, en: string): never {
-    throw damaged({
-      zh: `“${this.part}”不是完好的 XML：${zh}`,
-      en: `"${this.part}" is not well-formed XML: ${en}`,
-    });
+    const where = this.handler.where?.();
+    throw damaged(
+      where
+        ? {
+            zh: `${where.zh}（${this.part}）不是完好的 XML：${zh}`,
+            en: `${where.en} (${this.part}) is not well-formed XML: ${en}`,
+          }
+        : { zh: `“${this.part}”不是完好的 XML：${zh}`, en: `"${this.part}" is not well-formed XML: ${en}` },
+      where?.cell ?? null,
+    );
   }
 
   /** Resolves entity and character references; an unknown one is an error (no DTD can define it). */
