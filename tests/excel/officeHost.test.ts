@@ -10,6 +10,7 @@ import { BALANCE_LAYOUT } from "../../src/report/build";
 import type { Report } from "../../src/report/model";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { evaluateTable } from "../../src/pipeline";
 import type { Evaluation } from "../../src/engine";
 import { countyWorkbook, gridOf, randomCounty, reportOf } from "./county";
 
@@ -404,6 +405,30 @@ describe("chunking under Office's 5 MB request limit", () => {
 });
 
 describe("reading under Office's 5 MB response limit", () => {
+  test.each([
+    [299, 16383, "XFD300"],
+    [1048575, 16383, "XFD1048576"],
+  ])("a stray value at %s, %s (%s) costs its own cell, not the rectangle to it", async (row, col) => {
+    const records = randomCounty(30, 11);
+    const excel = countyWorkbook(records);
+    const sheet = excel.model.requireSheet("学校");
+    sheet.hiddenRows.add(5);
+    excel.model.writeInput(sheet, row, col, "备注");
+    excel.model.changed();
+    const host = doubleHost(excel);
+    await host.activateSheet("学校");
+    const before = excel.requests.length;
+    const grid = await host.readTable("usedRange");
+    const read = excel.requests.slice(before).reduce((n, r) => n + (r.responseBytes ?? 0), 0);
+    // the table's 32 rows of 27 cells and the stray one: some kilobytes, never the megabytes of the rectangle
+    expect(read).toBeLessThan(200_000);
+    expect(grid.values[row][col]).toBe("备注");
+    expect(grid.hiddenRows).toEqual([5]);
+    // the table reads as it does without the stray value
+    const alone = evaluateTable(gridOf(records));
+    expect(evaluateTable(grid).read.records).toEqual(alone.read.records);
+  });
+
   test("a 100,000-row table is read in blocks, each response under 5 MB", async () => {
     const excel = new ExcelDouble();
     const rows = Array.from({ length: 100000 }, (_, i) => [`学校${i}`, "小学", i, i * 1.5, i % 7]);

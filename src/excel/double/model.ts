@@ -272,15 +272,16 @@ export class WorkbookModel {
     return v as number | string | boolean;
   }
 
-  usedRect(sheet: SheetModel, valuesOnly = false): Rect | null {
+  /** The used range of the sheet, or of the part of it within `within`: null when nothing is there. */
+  usedRect(sheet: SheetModel, valuesOnly = false, within?: Rect): Rect | null {
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
     let c1 = -1;
     sheet.rows.forEach((row, r) => {
-      if (!row) return;
+      if (!row || (within && (r < within.r0 || r > within.r1))) return;
       row.forEach((cell, c) => {
-        if (!cell) return;
+        if (!cell || (within && (c < within.c0 || c > within.c1))) return;
         const hasValue = cell.formula !== undefined || (cell.value !== null && cell.value !== "");
         if (valuesOnly && !hasValue) return;
         if (!hasValue && !cell.numberFormat && !cell.format) return;
