@@ -62,16 +62,17 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
     try {
       // exceljs and the report renderer come in a chunk of their own, on the first download
       const { downloadBytes, downloadName } = await import(/* webpackChunkName: "xlsx" */ "./download");
-      const bytes = await downloadBytes(opened.bytes, opened.workbook);
+      const { bytes, copied } = await downloadBytes(opened.bytes, opened.workbook);
       const name = downloadName(opened.name, lang);
       saveFile(bytes, name);
       const reports = opened.workbook.excel.model.sheets
         .filter((s) => opened.workbook.made.get(s.id)?.kind === "report")
         .map((s) => s.name);
       const note =
-        reports.length > 0
+        (reports.length > 0
           ? t(lang, "webDownloaded", { file: name, sheets: reports.join(PUNCTUATION[lang].list) })
-          : t(lang, "webDownloadedPlain", { file: name });
+          : t(lang, "webDownloadedPlain", { file: name })) +
+        (opened.bytes && !copied ? t(lang, "webDownloadedValues") : "");
       setState({ busy: false, note, failed: false });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -67,22 +67,32 @@ function addModelSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
 }
 
 /**
- * The bytes of the workbook to download: `original` (the file opened) with the pane's sheets added, or — for a
- * workbook that came from no file — every sheet of the in-memory workbook.
+ * The workbook to download: `original` (the file opened) with the pane's sheets added, or — for a workbook that
+ * came from no file — every sheet of the in-memory workbook. A file the reader read but exceljs cannot copy (the
+ * prefixed XML some exporting programs write, sheets named alike but for case) is given as the sheets it was read
+ * into, values and all, never refused: `copied` says whether the original itself was copied, formats and all.
  */
 export async function downloadBytes(
   original: Uint8Array | null,
   workbook: MemoryWorkbook,
-): Promise<Uint8Array> {
+): Promise<{ bytes: Uint8Array; copied: boolean }> {
   const { default: Excel } = await import("exceljs");
-  const book = new Excel.Workbook();
-  if (original) await book.xlsx.load(original as unknown as ExcelJS.Buffer);
+  let book = new Excel.Workbook();
+  let copied = original !== null;
+  if (original) {
+    try {
+      await book.xlsx.load(original as unknown as ExcelJS.Buffer);
+    } catch {
+      book = new Excel.Workbook();
+      copied = false;
+    }
+  }
   book.calcProperties.fullCalcOnLoad = true;
   const report: Report = { sheets: [] };
   for (const sheet of workbook.excel.model.sheets) {
     const made = workbook.made.get(sheet.id);
     if (!made) {
-      if (!original) addModelSheet(book, sheet);
+      if (!copied) addModelSheet(book, sheet);
       continue;
     }
     if (made.kind === "report") {
@@ -92,8 +102,8 @@ export async function downloadBytes(
   }
   const files = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
   // the report sheets' page breaks; the original's own default font stays
-  finishReportParts(files, report, { defaultFont: !original });
-  return addChartsToXlsx(zipSync(files, { level: 6 }), report);
+  finishReportParts(files, report, { defaultFont: !copied });
+  return { bytes: await addChartsToXlsx(zipSync(files, { level: 6 }), report), copied };
 }
 
 /**
