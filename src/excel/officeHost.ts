@@ -206,7 +206,13 @@ async function usedParts(context: Excel.RequestContext, ws: Excel.Worksheet, sha
     return range;
   });
   // two halves a request: a stray cell far from the table costs a request or two, not a read of the sheet
-  await context.sync();
+  try {
+    await context.sync();
+  } catch {
+    // an Excel without Range.getUsedRangeOrNullObject (ExcelApi 1.4; perpetual Excel 2016 has 1.1): the range is
+    // read whole, as it always was there
+    return [shape];
+  }
   const parts: Shape[] = [];
   for (const range of used) {
     if (range.isNullObject) continue;

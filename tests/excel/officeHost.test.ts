@@ -5,6 +5,8 @@
 import fc from "fast-check";
 import { doubleHost } from "../../src/excel/double/host";
 import { ExcelDouble, REQUEST_LIMIT_BYTES } from "../../src/excel/double/excel";
+import { OfficeError } from "../../src/excel/double/context";
+import { Range } from "../../src/excel/double/sheet";
 import { REPORT_SHEETS_SETTING } from "../../src/excel/officeHost";
 import { BALANCE_LAYOUT } from "../../src/report/build";
 import type { Report } from "../../src/report/model";
@@ -405,6 +407,29 @@ describe("chunking under Office's 5 MB request limit", () => {
 });
 
 describe("reading under Office's 5 MB response limit", () => {
+  test("an Excel without Range.getUsedRangeOrNullObject (ExcelApi 1.4) reads a large range whole, as before", async () => {
+    const records = randomCounty(10, 12);
+    const excel = countyWorkbook(records);
+    excel.model.writeInput(excel.model.requireSheet("学校"), 299, 16383, "备注");
+    excel.model.changed();
+    const supported = Range.prototype.getUsedRangeOrNullObject;
+    // as Excel 2016 answers a request with an API it lacks: the request fails
+    Range.prototype.getUsedRangeOrNullObject = function (this: Range) {
+      return new Range(this.ctx, () => {
+        throw new OfficeError("ApiNotFound", "Range.getUsedRangeOrNullObject");
+      });
+    };
+    try {
+      const host = doubleHost(excel);
+      await host.activateSheet("学校");
+      const grid = await host.readTable("usedRange");
+      expect(grid.values[299][16383]).toBe("备注");
+      expect(evaluateTable(grid).read.records).toEqual(evaluateTable(gridOf(records)).read.records);
+    } finally {
+      Range.prototype.getUsedRangeOrNullObject = supported;
+    }
+  });
+
   test.each([
     [299, 16383, "XFD300"],
     [1048575, 16383, "XFD1048576"],
