@@ -4,7 +4,7 @@
  */
 import { readWorkbook } from "../../src/xlsx/reader";
 import type { Grid } from "../../src/sheet/grid";
-import { unzipSync, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { rawWorkbook, sheetData, zipOf, type RawWorkbook } from "./rawWorkbook";
 
 async function gridsOf(book: RawWorkbook): Promise<Grid[]> {
@@ -682,6 +682,19 @@ describe("files that cannot be read are one clear problem", () => {
   test("not a zip at all, or nothing", async () => {
     expect((await problemOf(new TextEncoder().encode("学校名称,学校类型\n"))).code).toBe("not-xlsx");
     expect((await problemOf(new Uint8Array(0))).code).toBe("not-xlsx");
+  });
+
+  test("a sheet that inflates past what the file's size can hold is refused, named by its sheet", async () => {
+    // some 70 MB of comments in a file of a few hundred kilobytes: past the 64 MB a small file may inflate to
+    const files = unzipSync(rawWorkbook({ sheets: [{ name: "学校", xml: sheetData([]) }] }));
+    files["xl/worksheets/sheet1.xml"] = strToU8(
+      `<worksheet><sheetData>${"<!---->".repeat(10_000_000)}</sheetData></worksheet>`,
+    );
+    const problem = await problemOf(zipSync(files, { level: 1 }));
+    expect(problem.code).toBe("xlsx-too-large");
+    expect(problem.message.zh).toMatch(
+      /^工作簿中的工作表“学校”（xl\/worksheets\/sheet1\.xml）解压后超过 64 MB/,
+    );
   });
 
   test("an XML bomb of entities is refused, not expanded", async () => {

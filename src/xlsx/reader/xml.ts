@@ -480,26 +480,33 @@ export async function parsePart(zip: Zip, entry: ZipEntry, handler: XmlHandler):
   let decoder: TextDecoder | null = null;
   /** the bytes from the last "<" of what came, not decoded yet */
   let held: Uint8Array | null = null;
-  await zip.stream(entry, (bytes) => {
-    decoder ??= decoderFor(entry.name, bytes);
-    if (decoder.encoding !== "utf-8") {
-      scanner.write(decoder.decode(bytes, { stream: true }));
-      return;
-    }
-    let piece = bytes;
-    if (held !== null) {
-      piece = new Uint8Array(held.length + bytes.length);
-      piece.set(held);
-      piece.set(bytes, held.length);
-      held = null;
-    }
-    const lt = piece.lastIndexOf(60 /* < */);
-    if (lt > 0) {
-      held = piece.slice(lt);
-      piece = piece.subarray(0, lt);
-    }
-    scanner.write(decoder.decode(piece, { stream: true }));
-  });
+  // a handler that says what its part is (a worksheet: its sheet) names it so when the part is too large
+  const where = handler.where?.();
+  const label = where && { zh: `${where.zh}（${entry.name}）`, en: `${where.en} (${entry.name})` };
+  await zip.stream(
+    entry,
+    (bytes) => {
+      decoder ??= decoderFor(entry.name, bytes);
+      if (decoder.encoding !== "utf-8") {
+        scanner.write(decoder.decode(bytes, { stream: true }));
+        return;
+      }
+      let piece = bytes;
+      if (held !== null) {
+        piece = new Uint8Array(held.length + bytes.length);
+        piece.set(held);
+        piece.set(bytes, held.length);
+        held = null;
+      }
+      const lt = piece.lastIndexOf(60 /* < */);
+      if (lt > 0) {
+        held = piece.slice(lt);
+        piece = piece.subarray(0, lt);
+      }
+      scanner.write(decoder.decode(piece, { stream: true }));
+    },
+    label,
+  );
   if (decoder) {
     const last = decoder as TextDecoder;
     if (held !== null) scanner.write(last.decode(held, { stream: true }));
