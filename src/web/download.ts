@@ -50,16 +50,24 @@ function addTemplateSheet(workbook: ExcelJS.Workbook, template: TemplateSheet): 
   }
 }
 
-/** A sheet of the in-memory workbook that came from no file (the demo's sample county): its values and formulas. */
+/** A sheet's visibility as exceljs names it. */
+const STATE = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
+
+/**
+ * A sheet of the in-memory workbook written as it holds it — for a workbook that came from no file (the demo's
+ * sample county), or one exceljs could not copy: its values (error values too), formulas and visibility.
+ */
 function addModelSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
-  const ws = workbook.addWorksheet(sheet.name);
+  const ws = workbook.addWorksheet(sheet.name, { state: STATE[sheet.visibility] });
   sheet.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
       if (!cell) return;
       const target = ws.getCell(r + 1, c + 1);
       if (cell.formula)
         target.value = { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-      else if (cell.value !== null && typeof cell.value !== "object") target.value = cell.value;
+      else if (cell.value !== null && typeof cell.value === "object")
+        target.value = { error: cell.value.error } as ExcelJS.CellErrorValue;
+      else if (cell.value !== null) target.value = cell.value;
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
     }),
   );

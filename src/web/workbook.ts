@@ -80,11 +80,18 @@ export function sheetsForExcel(grids: readonly Grid[]): { grids: Grid[]; problem
   return { grids: named, problems };
 }
 
+/** A sheet's visibility as the file gives it, as Office names it. */
+const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
 /** The sheets of a workbook in a new Excel double, in their order, every value where the file has it. */
 export function doubleFromGrids(grids: readonly Grid[]): ExcelDouble {
   const excel = new ExcelDouble();
+  // hidden and very hidden sheets stay out of sight, as in Excel: not listed by the pane, not shown by the viewer
+  // (a workbook that hides every sheet, which Excel does not open as it is, is shown whole)
+  const anyShown = grids.some((g) => (g.visibility ?? "visible") === "visible");
   for (const grid of grids) {
     const sheet = excel.model.addSheet(grid.sheet);
+    if (anyShown) sheet.visibility = VISIBILITY[grid.visibility ?? "visible"];
     // the .xlsx reader gives each sheet from A1
     grid.values.forEach((row, r) => row.forEach((value, c) => putCell(excel, sheet, r, c, value)));
     // hidden as in the file: the pane's reader warns of a hidden row and reads the visible copy of a column

@@ -105,6 +105,32 @@ describe("a workbook opened from disk", () => {
   });
 });
 
+describe("hidden sheets of a workbook opened from disk", () => {
+  it("stay out of sight, as in Excel: neither listed by the pane nor shown by the viewer", async () => {
+    const { workbook } = await openedWorkbook(
+      rawBook([
+        rawSheet(countyRows(), { name: "学校" }),
+        rawSheet(countyRows(), { name: "去年", state: "veryHidden" }),
+        rawSheet([["备用"]], { name: "备用", state: "hidden" }),
+      ]),
+    );
+    expect((await workbook.host.listSheets()).map((s) => s.name)).toEqual(["学校"]);
+    expect((await workbook.view.sheets()).map((s) => s.name)).toEqual(["学校"]);
+    // still there, as in the file
+    expect(workbook.excel.model.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["学校", "Visible"],
+      ["去年", "VeryHidden"],
+      ["备用", "Hidden"],
+    ]);
+  });
+
+  it("a workbook that hides every sheet, which Excel would not open as it is, shows them all", async () => {
+    const read = await readWorkbook(rawBook([rawSheet(countyRows(), { name: "学校", state: "hidden" })]));
+    if (!read.ok) throw new Error(read.problem.message.en);
+    expect(doubleFromGrids(read.grids).model.sheets.map((s) => s.visibility)).toEqual(["Visible"]);
+  });
+});
+
 describe("下载工作簿", () => {
   it("keeps the original sheets and adds the report under free names, formulas following", async () => {
     const original = await countyFile();
@@ -202,8 +228,8 @@ describe("下载工作簿", () => {
     // the reader reads it; exceljs refuses the second name, so the original cannot be copied as it is
     const original = rawBook([
       rawSheet(countyRows(), { name: "学校" }),
-      rawSheet([["旧表", 12]], { name: "xuexiao" }),
-      rawSheet([["备注"]], { name: "XUEXIAO" }),
+      rawSheet([["旧表", 12, { xml: '<c r="$REF" t="e"><v>#DIV/0!</v></c>' }]], { name: "xuexiao" }),
+      rawSheet([["备注"]], { name: "XUEXIAO", state: "hidden" }),
     ]);
     const { workbook } = await openedWorkbook(original);
     const { written } = await writeReport(workbook);
@@ -214,6 +240,8 @@ describe("下载工作簿", () => {
     expect(file.worksheets.map((w) => w.name)).toEqual(["学校", "xuexiao", "XUEXIAO (2)", ...written]);
     // every value as read, nothing dropped
     expect(file.getWorksheet("xuexiao")!.getCell("B1").value).toBe(12);
+    expect(file.getWorksheet("xuexiao")!.getCell("C1").value).toEqual({ error: "#DIV/0!" });
+    expect(file.getWorksheet("XUEXIAO (2)")!.state).toBe("hidden");
     const schools = file.getWorksheet("学校")!;
     countyRows().forEach((row, r) =>
       row.forEach((v, c) => {
