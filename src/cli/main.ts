@@ -1,4 +1,4 @@
-import { EXIT, processIO, usageError, type CliIO, type Command } from "./io";
+import { EXIT, printableIO, processIO, usageError, type CliIO, type Command } from "./io";
 import { version } from "../../package.json";
 
 /**
@@ -47,7 +47,9 @@ export async function helpText(): Promise<string> {
 }
 
 /** Entry of the `balance` command; returns the exit code. */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: string[], given: CliIO = processIO): Promise<number> {
+  // names and cells from the data reach the terminal as text, never as its commands
+  const io = printableIO(given);
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(await helpText());

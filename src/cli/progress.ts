@@ -3,7 +3,7 @@
  * is a terminal (a TTY), so that a pipe, a log file or a JSON document never holds it. It counts files, never
  * time.
  */
-import type { CliIO } from "./io";
+import { printable, type CliIO } from "./io";
 import { width as displayWidth } from "./verdict";
 
 export interface Progress {
@@ -50,7 +50,9 @@ export function progressBar(io: CliIO, total: number, enabled: boolean): Progres
   }
   let done = 0;
   let current = "";
-  const draw = () => terminal.write(CLEAR + progressLine(done, total, current, terminal.columns ?? 80));
+  // the file's name as text: only the bar's own CLEAR acts on the terminal
+  const draw = () =>
+    terminal.write(CLEAR + printable(progressLine(done, total, current, terminal.columns ?? 80)));
   return {
     step(label) {
       current = label;

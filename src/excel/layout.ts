@@ -22,12 +22,26 @@ export function cellBytes(v: string | number | boolean): number {
   return n;
 }
 
-/** What Office's `formulas` setter takes for a report cell: the formula, else the value ("" for blank). */
+/**
+ * Text as Office's `formulas` and `values` setters take it to keep it as it is: behind an apostrophe, which Excel
+ * reads as "what follows is text" and does not keep. Without one Excel reads the text as if typed: a school named
+ * =HYPERLINK(…), +cmd|… or @SUM(…) would become a formula, 001 a number, 1/2 a date, and a leading apostrophe of
+ * the name itself would be lost.
+ */
+export function textInput(text: string): string {
+  return text === "" ? "" : `'${text}`;
+}
+
+/**
+ * What Office's `formulas` setter takes for a report cell: the formula (the one string starting with "="), else the
+ * value, text behind an apostrophe (`textInput`), "" for blank.
+ */
 export function cellInput(cell: ReportCell | undefined): string | number | boolean {
   if (!cell) return "";
   if (cell.formula) return cell.formula;
   const v = cell.value;
-  return v === null || v === undefined ? "" : v;
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? textInput(v) : v;
 }
 
 export interface CellBlock {

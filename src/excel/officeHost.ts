@@ -17,7 +17,7 @@ import { wrappedHeight } from "../report/print";
 import { countyTemplateSheet, type TemplateSheet } from "../report/templateSheets";
 import type { Grid } from "../sheet/grid";
 import type { ExcelHost, TableSource } from "./host";
-import { REQUEST_BUDGET_BYTES } from "./layout";
+import { REQUEST_BUDGET_BYTES, textInput } from "./layout";
 import { queuePrint, queueSheet } from "./sheetWriter";
 
 /** Excel.run, or the double's run. */
@@ -171,6 +171,62 @@ async function readValues(
   return values;
 }
 
+/**
+ * A range of more cells than this is read by the parts of it that hold anything: a stray value at XFD1048576 makes
+ * the used range the whole sheet, 17 billion cells around a table of a few thousand, more than any memory holds.
+ * A table as dense as a province's 300,000 sections (8 million cells) is read in a few parts, as it would be whole.
+ */
+const WHOLE_UP_TO_CELLS = 1 << 22;
+
+type Shape = { row: number; column: number; rows: number; columns: number };
+
+/**
+ * The parts of `shape` that hold values, each of at most WHOLE_UP_TO_CELLS cells: a larger one is cut in two
+ * across its longer side and each half narrowed to its own used range, one request for both, until each fits.
+ */
+async function usedParts(context: Excel.RequestContext, ws: Excel.Worksheet, shape: Shape): Promise<Shape[]> {
+  if (shape.rows * shape.columns <= WHOLE_UP_TO_CELLS) return [shape];
+  const halves: Shape[] =
+    shape.rows >= shape.columns
+      ? [
+          { ...shape, rows: Math.ceil(shape.rows / 2) },
+          { ...shape, row: shape.row + Math.ceil(shape.rows / 2), rows: Math.floor(shape.rows / 2) },
+        ]
+      : [
+          { ...shape, columns: Math.ceil(shape.columns / 2) },
+          {
+            ...shape,
+            column: shape.column + Math.ceil(shape.columns / 2),
+            columns: Math.floor(shape.columns / 2),
+          },
+        ];
+  const used = halves.map((h) => {
+    const range = ws.getRangeByIndexes(h.row, h.column, h.rows, h.columns).getUsedRangeOrNullObject(true);
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    return range;
+  });
+  // two halves a request: a stray cell far from the table costs a request or two, not a read of the sheet
+  try {
+    await context.sync();
+  } catch {
+    // an Excel without Range.getUsedRangeOrNullObject (ExcelApi 1.4; perpetual Excel 2016 has 1.1): the range is
+    // read whole, as it always was there
+    return [shape];
+  }
+  const parts: Shape[] = [];
+  for (const range of used) {
+    if (range.isNullObject) continue;
+    const part = {
+      row: range.rowIndex,
+      column: range.columnIndex,
+      rows: range.rowCount,
+      columns: range.columnCount,
+    };
+    for (const inner of await usedParts(context, ws, part)) parts.push(inner);
+  }
+  return parts;
+}
+
 /** Rows looked up per request when only some of a range's rows are hidden (a few bytes each way per row). */
 const LINES_PER_REQUEST = 10_000;
 
@@ -235,14 +291,48 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       rows: range.rowCount,
       columns: range.columnCount,
     };
-    const values = await readValues(context, ws, shape, limit);
     const local = splitAddress(range.address).local.split(":")[0];
+    const parts = await usedParts(context, ws, shape);
+    if (parts.length === 1 && parts[0] === shape) {
+      const grid: Grid = {
+        sheet: ws.name,
+        topLeft: local,
+        values: await readValues(context, ws, shape, limit),
+      };
+      if (!seesHidden) return grid;
+      // a hidden row is read with a warning; of a repeated column the visible copy is read (src/sheet/read)
+      const hidden = await hiddenLines(context, ws, range, shape);
+      if (hidden.rows.length > 0) grid.hiddenRows = hidden.rows;
+      if (hidden.columns.length > 0) grid.hiddenColumns = hidden.columns;
+      return grid;
+    }
+    // the parts placed where they are in the range; rows and cells between them absent, as the .xlsx reader
+    // leaves the rows and cells a file does not have
+    const values: Grid["values"] = [];
+    const hiddenRows = new Set<number>();
+    const hiddenColumns = new Set<number>();
+    for (const part of parts) {
+      const top = part.row - shape.row;
+      const left = part.column - shape.column;
+      const block = await readValues(context, ws, part, limit);
+      block.forEach((cells, i) => {
+        const line = (values[top + i] ??= []);
+        cells.forEach((value, j) => {
+          if (value !== "" || line.length > left + j) line[left + j] = value;
+        });
+      });
+      if (!seesHidden) continue;
+      const partRange = ws.getRangeByIndexes(part.row, part.column, part.rows, part.columns);
+      partRange.load("rowHidden,columnHidden");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      const hidden = await hiddenLines(context, ws, partRange, part);
+      for (const r of hidden.rows) hiddenRows.add(top + r);
+      for (const c of hidden.columns) hiddenColumns.add(left + c);
+    }
     const grid: Grid = { sheet: ws.name, topLeft: local, values };
-    if (!seesHidden) return grid;
-    // a hidden row is read with a warning; of a repeated column the visible copy is read (src/sheet/read)
-    const hidden = await hiddenLines(context, ws, range, shape);
-    if (hidden.rows.length > 0) grid.hiddenRows = hidden.rows;
-    if (hidden.columns.length > 0) grid.hiddenColumns = hidden.columns;
+    if (hiddenRows.size > 0) grid.hiddenRows = [...hiddenRows].sort((a, b) => a - b);
+    if (hiddenColumns.size > 0) grid.hiddenColumns = [...hiddenColumns].sort((a, b) => a - b);
     return grid;
   }
 
@@ -270,7 +360,9 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       let width = 1;
       for (const r of template.rows) if (r.length > width) width = r.length;
       const rows = template.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
-      ws.getRangeByIndexes(0, 0, rows.length, width).values = rows;
+      ws.getRangeByIndexes(0, 0, rows.length, width).values = rows.map((r) =>
+        r.map((v) => (typeof v === "string" ? textInput(v) : v)),
+      );
       ws.getRangeByIndexes(0, 0, rows.length, width).format.font.name = REPORT_FONT.name;
       const header = ws.getRangeByIndexes(template.headerRow, 0, 1, width);
       header.format.font.bold = true;

@@ -53,7 +53,8 @@ export async function queueSheet(
     if (budget.pending + block.bytes > budget.limit) await budget.flush();
     const range = ws.getRangeByIndexes(block.row, 0, block.rowCount, block.columnCount);
     range.formulas = block.formulas.map((row) =>
-      row.map((v) => (typeof v === "string" ? retarget(v, names) : v)),
+      // formulas only: a text that names a sheet (a school called 汇总!A1) is kept as written
+      row.map((v) => (typeof v === "string" && v.startsWith("=") ? retarget(v, names) : v)),
     );
     if (block.numberFormat) range.numberFormat = block.numberFormat;
     budget.pending += block.bytes;

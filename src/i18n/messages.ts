@@ -100,6 +100,7 @@ const paneZh = {
   workbookSheet: "工作表",
   workbookRows: "{rows} 行 × {cols} 列",
   workbookTruncated: "只显示前 {n} 行",
+  workbookColumnsTruncated: "只显示前 {n} 列",
 
   allItemsUnavailable: "全部指标清单需要县级指标数据，暂不可用。",
   countyPass: "全部指标：达标",
@@ -242,6 +243,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   workbookSheet: "Sheet",
   workbookRows: "{rows} rows × {cols} columns",
   workbookTruncated: "First {n} rows shown",
+  workbookColumnsTruncated: "First {n} columns shown",
 
   allItemsUnavailable: "The full checklist needs the county-level data; not available yet.",
   countyPass: "All items: pass",

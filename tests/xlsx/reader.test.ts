@@ -4,6 +4,7 @@
  */
 import { readWorkbook } from "../../src/xlsx/reader";
 import type { Grid } from "../../src/sheet/grid";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { rawWorkbook, sheetData, zipOf, type RawWorkbook } from "./rawWorkbook";
 
 async function gridsOf(book: RawWorkbook): Promise<Grid[]> {
@@ -392,6 +393,62 @@ describe("XML as writers spell it", () => {
   });
 });
 
+describe("parts in an encoding other than UTF-8", () => {
+  /** The workbook with its shared strings replaced by `bytes`. */
+  function withSharedStrings(bytes: Uint8Array): Uint8Array {
+    const files = unzipSync(
+      rawWorkbook({
+        sheets: [
+          {
+            name: "学校",
+            xml: sheetData(['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>']),
+          },
+        ],
+        sharedStrings: ["x", "y"],
+      }),
+    );
+    files["xl/sharedStrings.xml"] = Uint8Array.from(bytes);
+    return zipSync(files);
+  }
+  const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 16));
+  const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const join = (...parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  // 学校名称 and 第一小学 in GBK, as a program that writes GB2312 or GBK puts them
+  const GBK_NAME = hex("d1a7d0a3c3fbb3c6");
+  const GBK_SCHOOL = hex("b5dad2bbd0a1d1a7");
+  const sst = (encoding: string) =>
+    join(
+      ascii(`<?xml version="1.0" encoding="${encoding}"?><sst xmlns="x"><si><t>`),
+      GBK_NAME,
+      ascii("</t></si><si><t>"),
+      GBK_SCHOOL,
+      ascii("</t></si></sst>"),
+    );
+
+  test("a part declared GB2312 or GBK is read in that encoding, as Excel reads it", async () => {
+    for (const encoding of ["GB2312", "gbk", "GB18030"]) {
+      const result = await readWorkbook(withSharedStrings(sst(encoding)));
+      expect(result.ok && result.grids[0].values).toEqual([["学校名称", "第一小学"]]);
+    }
+  });
+
+  test("an encoding no decoder knows is a damaged workbook naming the part, not text read as UTF-8", async () => {
+    const problem = await problemOf(withSharedStrings(sst("x-unknown-charset")));
+    expect(problem.code).toBe("xlsx-corrupt");
+    expect(problem.message.zh).toBe(
+      "工作簿已损坏，无法读取（“xl/sharedStrings.xml”使用了无法识别的字符编码 x-unknown-charset）",
+    );
+  });
+});
+
 describe("large parts", () => {
   // numbers that do not repeat, so that the sheet stays large once compressed (the platform inflates such parts)
   const rows: string[] = [];
@@ -481,6 +538,30 @@ describe("files that cannot be read are one clear problem", () => {
     expect(problem.message.en).toContain("xl/worksheets/sheet1.xml");
   });
 
+  test("a sheet whose XML breaks among its cells names the sheet and the last cell read, Chinese first", async () => {
+    const problem = await problemOf(
+      rawWorkbook({
+        sheets: [
+          { name: "其他", xml: sheetData(['<row r="1"><c r="A1"><v>1</v></c></row>']) },
+          {
+            name: "学校",
+            xml: sheetData([
+              '<row r="1"><c r="A1"><v>1</v></c></row>',
+              '<row r="7"><c r="B7"><v>2</v></c><c r="C7"><v>3</c></row>',
+            ]),
+          },
+        ],
+      }),
+    );
+    expect(problem.cell).toBe("学校!C7");
+    expect(problem.message.zh).toBe(
+      "工作簿已损坏，无法读取（工作表“学校”的 C7 附近（xl/worksheets/sheet2.xml）不是完好的 XML：</c> 与 <v> 不匹配）",
+    );
+    expect(problem.message.en).toBe(
+      'the workbook is damaged and cannot be read (sheet "学校" near C7 (xl/worksheets/sheet2.xml) is not well-formed XML: </c> does not close <v>)',
+    );
+  });
+
   test("a deflated part whose bytes are damaged", async () => {
     const damaged = Uint8Array.from(good);
     const { unzipSync } = await import("fflate");
@@ -528,6 +609,21 @@ describe("files that cannot be read are one clear problem", () => {
     );
     expect(problem.code).toBe("xlsx-corrupt");
     expect(problem.message.en).toContain("XFE1");
+  });
+
+  test("rows without numbers counted past the last row a sheet has: said so, not an undefined row number", async () => {
+    const problem = await problemOf(
+      rawWorkbook({
+        sheets: [
+          {
+            name: "学校",
+            xml: sheetData(['<row r="1048576"><c><v>1</v></c></row>', "<row><c><v>2</v></c></row>"]),
+          },
+        ],
+      }),
+    );
+    expect(problem.code).toBe("xlsx-corrupt");
+    expect(problem.message.zh).toBe("工作簿已损坏，无法读取（工作表“学校”的行数超过 1048576）");
   });
 
   test.each(["A0", "AAAA1", "A1048577", "1", "A", "$$A1", "A1$", "A-1", "A 1", "Ä1"])(
@@ -586,6 +682,19 @@ describe("files that cannot be read are one clear problem", () => {
   test("not a zip at all, or nothing", async () => {
     expect((await problemOf(new TextEncoder().encode("学校名称,学校类型\n"))).code).toBe("not-xlsx");
     expect((await problemOf(new Uint8Array(0))).code).toBe("not-xlsx");
+  });
+
+  test("a sheet that inflates past what the file's size can hold is refused, named by its sheet", async () => {
+    // some 70 MB of comments in a file of a few hundred kilobytes: past the 64 MB a small file may inflate to
+    const files = unzipSync(rawWorkbook({ sheets: [{ name: "学校", xml: sheetData([]) }] }));
+    files["xl/worksheets/sheet1.xml"] = strToU8(
+      `<worksheet><sheetData>${"<!---->".repeat(10_000_000)}</sheetData></worksheet>`,
+    );
+    const problem = await problemOf(zipSync(files, { level: 1 }));
+    expect(problem.code).toBe("xlsx-too-large");
+    expect(problem.message.zh).toMatch(
+      /^工作簿中的工作表“学校”（xl\/worksheets\/sheet1\.xml）解压后超过 64 MB/,
+    );
   });
 
   test("an XML bomb of entities is refused, not expanded", async () => {

@@ -115,6 +115,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The longest name Excel gives a sheet, and the characters it refuses in one. */
+export const LONGEST_SHEET_NAME = 31;
+export const FORBIDDEN_IN_SHEET_NAME = /[\\/?*[\]:]/;
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   settings = new Map<string, unknown>();
@@ -128,7 +132,7 @@ export class WorkbookModel {
 
   addSheet(name: string): SheetModel {
     if (this.sheet(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+    if (!name || name.length > LONGEST_SHEET_NAME || FORBIDDEN_IN_SHEET_NAME.test(name))
       throw new Error(`InvalidArgument: sheet name ${name}`);
     const sheet: SheetModel = {
       id: `{sheet-${this.nextId++}}`,
@@ -219,10 +223,16 @@ export class WorkbookModel {
     return c;
   }
 
-  /** Writes what Office's `formulas` (or `values`) setter writes: a string starting with "=" is a formula. */
+  /**
+   * Writes what Office's `formulas` (or `values`) setter writes: a string starting with "=" is a formula, one
+   * starting with an apostrophe the text after it, kept as text whatever it looks like.
+   */
   writeInput(sheet: SheetModel, row: number, col: number, input: unknown): void {
     const cell = this.ensureCell(sheet, row, col);
-    if (typeof input === "string" && input.startsWith("=") && input.length > 1) {
+    if (typeof input === "string" && input.startsWith("'")) {
+      delete cell.formula;
+      cell.value = input.length > 1 ? input.slice(1) : null;
+    } else if (typeof input === "string" && input.startsWith("=") && input.length > 1) {
       cell.formula = input;
       cell.value = null;
     } else {
@@ -262,15 +272,16 @@ export class WorkbookModel {
     return v as number | string | boolean;
   }
 
-  usedRect(sheet: SheetModel, valuesOnly = false): Rect | null {
+  /** The used range of the sheet, or of the part of it within `within`: null when nothing is there. */
+  usedRect(sheet: SheetModel, valuesOnly = false, within?: Rect): Rect | null {
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
     let c1 = -1;
     sheet.rows.forEach((row, r) => {
-      if (!row) return;
+      if (!row || (within && (r < within.r0 || r > within.r1))) return;
       row.forEach((cell, c) => {
-        if (!cell) return;
+        if (!cell || (within && (c < within.c0 || c > within.c1))) return;
         const hasValue = cell.formula !== undefined || (cell.value !== null && cell.value !== "");
         if (valuesOnly && !hasValue) return;
         if (!hasValue && !cell.numberFormat && !cell.format) return;

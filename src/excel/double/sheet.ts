@@ -187,6 +187,14 @@ export class Range extends ClientObject {
     });
   }
 
+  /** The used part of this range (Office's Range.getUsedRangeOrNullObject): a null object when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const used = this.ctx.model.usedRect(sheet, valuesOnly, rect);
+      return used ? { sheet, rect: used } : null;
+    }).trackNull();
+  }
   get worksheet(): Worksheet {
     return new Worksheet(this.ctx, () => this.target().sheet);
   }

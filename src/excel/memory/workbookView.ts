@@ -10,9 +10,20 @@ export interface ShownCell {
   bold?: boolean;
 }
 
+/**
+ * The rows and columns the viewer shows of a sheet, from A1: a sheet with a stray value at XFD1048576 is shown by
+ * its corner, never built whole (17 billion cells).
+ */
+export const SHOWN_ROWS = 400;
+export const SHOWN_COLUMNS = 200;
+
 export interface ShownSheet {
   name: string;
+  /** at most SHOWN_ROWS rows of at most SHOWN_COLUMNS cells */
   rows: ShownCell[][];
+  /** the sheet's used range from A1, shown or not */
+  rowCount: number;
+  columnCount: number;
 }
 
 /** The in-memory workbook of demo mode, as the viewer reads it (formulas already calculated). */
@@ -62,9 +73,9 @@ export function workbookView(model: WorkbookModel): WorkbookView {
           const used = model.usedRect(sheet);
           const rows: ShownCell[][] = [];
           if (used) {
-            for (let r = 0; r <= used.r1; r++) {
+            for (let r = 0; r <= Math.min(used.r1, SHOWN_ROWS - 1); r++) {
               const row: ShownCell[] = [];
-              for (let c = 0; c <= used.c1; c++) {
+              for (let c = 0; c <= Math.min(used.c1, SHOWN_COLUMNS - 1); c++) {
                 const cell = model.cell(sheet, r, c);
                 const value = cell ? model.valueAt(sheet.name, r, c) : null;
                 const shown: ShownCell = {
@@ -79,7 +90,12 @@ export function workbookView(model: WorkbookModel): WorkbookView {
               rows.push(row);
             }
           }
-          return { name: sheet.name, rows };
+          return {
+            name: sheet.name,
+            rows,
+            rowCount: used ? used.r1 + 1 : 0,
+            columnCount: used ? used.c1 + 1 : 0,
+          };
         });
     },
   };

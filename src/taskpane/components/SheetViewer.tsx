@@ -3,7 +3,13 @@ import { useEffect, useRef, useState } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { columnLetters } from "../../sheet/grid";
-import type { ShownCell, ShownSheet, WorkbookView } from "../../excel/memory/workbookView";
+import {
+  SHOWN_COLUMNS,
+  SHOWN_ROWS,
+  type ShownCell,
+  type ShownSheet,
+  type WorkbookView,
+} from "../../excel/memory/workbookView";
 import { usePaneStyles } from "../styles";
 
 export interface SheetViewerProps {
@@ -17,8 +23,6 @@ export interface SheetViewerProps {
   version: number;
   onSheet(name: string): void;
 }
-
-const MAX_ROWS = 400;
 
 /** The page turned landscape for printing, while a sheet is shown. */
 export const PRINT_ACROSS = "@media print { @page { size: A4 landscape; margin: 10mm; } }";
@@ -84,8 +88,10 @@ export function SheetViewer(props: SheetViewerProps) {
         ))}
       </Select>
       <Text size={200} className={styles.note}>
-        {t(lang, "workbookRows", { rows: shown.rows.length, cols })}
-        {shown.rows.length > MAX_ROWS && ` · ${t(lang, "workbookTruncated", { n: MAX_ROWS })}`}
+        {t(lang, "workbookRows", { rows: shown.rowCount, cols: shown.columnCount })}
+        {shown.rowCount > SHOWN_ROWS && ` · ${t(lang, "workbookTruncated", { n: SHOWN_ROWS })}`}
+        {shown.columnCount > SHOWN_COLUMNS &&
+          ` · ${t(lang, "workbookColumnsTruncated", { n: SHOWN_COLUMNS })}`}
       </Text>
       <div className={styles.sheetScroll}>
         <table className={styles.sheetTable} data-sheet={shown.name}>
@@ -100,7 +106,7 @@ export function SheetViewer(props: SheetViewerProps) {
             </tr>
           </thead>
           <tbody>
-            {shown.rows.slice(0, MAX_ROWS).map((row, r) => (
+            {shown.rows.map((row, r) => (
               <tr key={r}>
                 <th scope="row">{r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {

@@ -31,12 +31,12 @@ export function damaged(detail: Bilingual, cell: string | null = null): Workbook
 }
 
 /** More XML than the file's size can honestly hold: a zip bomb, or a file damaged into one. */
-export function tooLarge(part: string, limitMiB: number): WorkbookFailure {
+export function tooLarge(part: Bilingual, limitMiB: number): WorkbookFailure {
   return new WorkbookFailure(
     fileProblem(
       "xlsx-too-large",
-      `工作簿中的“${part}”解压后超过 ${limitMiB} MB，与文件大小不符（可能已损坏，或是恶意构造的文件），未读取`,
-      `"${part}" in the workbook unpacks to more than ${limitMiB} MB, out of all proportion to the file's size (damaged or built to harm); it was not read`,
+      `工作簿中的${part.zh}解压后超过 ${limitMiB} MB，与文件大小不符（可能已损坏，或是恶意构造的文件），未读取`,
+      `${part.en} in the workbook unpacks to more than ${limitMiB} MB, out of all proportion to the file's size (damaged or built to harm); it was not read`,
     ),
   );
 }

@@ -153,11 +153,23 @@ class SheetReader implements XmlHandler {
   private collecting = TEXT_NONE;
   /** the text of the element being collected */
   private collected = "";
+  /** the last cell begun, as row × 16,384 + column (0-based), or -1 before the first */
+  private lastCell = -1;
 
   constructor(
     private readonly sheet: string,
     private readonly context: SheetContext,
   ) {}
+
+  /** The sheet, and the last cell begun in it: where a damaged part stopped being readable. */
+  where(): { zh: string; en: string; cell: string | null } {
+    const sheet = { zh: `工作表“${this.sheet}”`, en: `sheet "${this.sheet}"` };
+    if (this.lastCell < 0) return { ...sheet, cell: null };
+    const col = this.lastCell % LAST_COLUMN;
+    const cell = cellAddress({ sheet: this.sheet, topLeft: "A1" }, (this.lastCell - col) / LAST_COLUMN, col);
+    const local = cell.slice(cell.lastIndexOf("!") + 1);
+    return { zh: `${sheet.zh}的 ${local} 附近`, en: `${sheet.en} near ${local}`, cell };
+  }
 
   private damage(zh: string, en: string) {
     return damaged({ zh: `工作表“${this.sheet}”${zh}`, en: `sheet "${this.sheet}": ${en}` });
@@ -245,6 +257,10 @@ class SheetReader implements XmlHandler {
   private openRow(attributes: Attributes): void {
     const r = attributes.get("r");
     const row = r === undefined ? this.nextRow : Number(r) - 1;
+    if (r === undefined && row >= LAST_ROW) {
+      // rows without numbers, counted past the last row a sheet has
+      throw this.damage("的行数超过 1048576", "more than 1,048,576 rows");
+    }
     if (!Number.isInteger(row) || row < 0 || row >= LAST_ROW) {
       throw this.damage(`的行号“${r}”无效`, `row number "${r}" is not valid`);
     }
@@ -314,6 +330,7 @@ class SheetReader implements XmlHandler {
       if (this.row < 0) this.row = (cell - this.col) / LAST_COLUMN;
     }
     if (this.col >= LAST_COLUMN) throw this.damage("的列数超过 16384", "more than 16,384 columns");
+    this.lastCell = this.row * LAST_COLUMN + this.col;
     this.value = null;
     this.formula = null;
     this.hasFormula = false;

@@ -90,6 +90,11 @@ export class Attributes {
 }
 
 export interface XmlHandler {
+  /**
+   * What the part is and how far it has been read, for a clerk told it is damaged: 工作表“学校”的 B7 附近, and
+   * the cell when there is one. Without it the part is named by its path in the zip.
+   */
+  where?(): { zh: string; en: string; cell: string | null };
   open(name: string, attributes: Attributes): void;
   close(name: string): void;
   /** text between tags, entities and CDATA resolved */
@@ -207,10 +212,16 @@ class XmlScanner {
   ) {}
 
   fail(zh: string, en: string): never {
-    throw damaged({
-      zh: `“${this.part}”不是完好的 XML：${zh}`,
-      en: `"${this.part}" is not well-formed XML: ${en}`,
-    });
+    const where = this.handler.where?.();
+    throw damaged(
+      where
+        ? {
+            zh: `${where.zh}（${this.part}）不是完好的 XML：${zh}`,
+            en: `${where.en} (${this.part}) is not well-formed XML: ${en}`,
+          }
+        : { zh: `“${this.part}”不是完好的 XML：${zh}`, en: `"${this.part}" is not well-formed XML: ${en}` },
+      where?.cell ?? null,
+    );
   }
 
   /** Resolves entity and character references; an unknown one is an error (no DTD can define it). */
@@ -430,10 +441,29 @@ class XmlScanner {
   }
 }
 
-function decoderFor(first: Uint8Array): TextDecoder {
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="GB2312"?>`), read from its bytes. */
+const DECLARED_ENCODING = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/;
+
+/**
+ * The decoder of a part, by its first bytes: a byte-order mark, else the encoding its XML declaration names, else
+ * UTF-8. Excel and WPS write UTF-8, but a part written by another program may be in GB2312 or GBK and say so, as
+ * XML allows, and Excel reads it so: read as UTF-8 its Chinese would be lost to replacement characters.
+ */
+function decoderFor(part: string, first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder("utf-16le");
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder("utf-16be");
-  return new TextDecoder("utf-8");
+  let head = "";
+  for (let i = 0; i < first.length && i < 200 && first[i] < 0x80; i++) head += String.fromCharCode(first[i]);
+  const label = DECLARED_ENCODING.exec(head)?.[1];
+  if (label === undefined) return new TextDecoder("utf-8");
+  try {
+    return new TextDecoder(label);
+  } catch {
+    throw damaged({
+      zh: `“${part}”使用了无法识别的字符编码 ${label}`,
+      en: `"${part}" is in a character encoding that cannot be read, ${label}`,
+    });
+  }
 }
 
 /**
@@ -450,26 +480,33 @@ export async function parsePart(zip: Zip, entry: ZipEntry, handler: XmlHandler):
   let decoder: TextDecoder | null = null;
   /** the bytes from the last "<" of what came, not decoded yet */
   let held: Uint8Array | null = null;
-  await zip.stream(entry, (bytes) => {
-    decoder ??= decoderFor(bytes);
-    if (decoder.encoding !== "utf-8") {
-      scanner.write(decoder.decode(bytes, { stream: true }));
-      return;
-    }
-    let piece = bytes;
-    if (held !== null) {
-      piece = new Uint8Array(held.length + bytes.length);
-      piece.set(held);
-      piece.set(bytes, held.length);
-      held = null;
-    }
-    const lt = piece.lastIndexOf(60 /* < */);
-    if (lt > 0) {
-      held = piece.slice(lt);
-      piece = piece.subarray(0, lt);
-    }
-    scanner.write(decoder.decode(piece, { stream: true }));
-  });
+  // a handler that says what its part is (a worksheet: its sheet) names it so when the part is too large
+  const where = handler.where?.();
+  const label = where && { zh: `${where.zh}（${entry.name}）`, en: `${where.en} (${entry.name})` };
+  await zip.stream(
+    entry,
+    (bytes) => {
+      decoder ??= decoderFor(entry.name, bytes);
+      if (decoder.encoding !== "utf-8") {
+        scanner.write(decoder.decode(bytes, { stream: true }));
+        return;
+      }
+      let piece = bytes;
+      if (held !== null) {
+        piece = new Uint8Array(held.length + bytes.length);
+        piece.set(held);
+        piece.set(bytes, held.length);
+        held = null;
+      }
+      const lt = piece.lastIndexOf(60 /* < */);
+      if (lt > 0) {
+        held = piece.slice(lt);
+        piece = piece.subarray(0, lt);
+      }
+      scanner.write(decoder.decode(piece, { stream: true }));
+    },
+    label,
+  );
   if (decoder) {
     const last = decoder as TextDecoder;
     if (held !== null) scanner.write(last.decode(held, { stream: true }));

@@ -4,7 +4,7 @@
  * with the file's size: a zip bomb stops at the budget instead of filling memory.
  */
 import type { Inflate as Inflater } from "fflate";
-import { WorkbookFailure, damaged, tooLarge } from "./problems";
+import { WorkbookFailure, damaged, tooLarge, type Bilingual } from "./problems";
 
 export interface ZipEntry {
   /** the name as stored, with / separators */
@@ -175,14 +175,19 @@ export class Zip {
    * Inflates an entry, handing its bytes to `sink` a piece at a time. Stops with a problem when the workbook's
    * inflated bytes pass the budget, or when the entry is damaged.
    */
-  async stream(entry: ZipEntry, sink: (bytes: Uint8Array) => void): Promise<void> {
+  async stream(
+    entry: ZipEntry,
+    sink: (bytes: Uint8Array) => void,
+    /** what the part is, for a clerk (工作表“学校”（xl/worksheets/sheet1.xml）); its path by default */
+    label: Bilingual = { zh: `“${entry.name}”`, en: `"${entry.name}"` },
+  ): Promise<void> {
     if (entry.flags & 1) {
       throw zipDamage(`${entry.name} is encrypted`, `中的“${entry.name}”已加密`);
     }
     const raw = this.rawBytes(entry);
     const take = (bytes: Uint8Array) => {
       this.inflated += bytes.length;
-      if (this.inflated > this.budget) throw tooLarge(entry.name, Math.round(this.budget / 1048576));
+      if (this.inflated > this.budget) throw tooLarge(label, Math.round(this.budget / 1048576));
       sink(bytes);
     };
     if (entry.method === 0) {
