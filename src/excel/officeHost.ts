@@ -317,8 +317,11 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
         if (source === "selection") range = context.workbook.getSelectedRange();
         else if (source === "usedRange") range = ws.getUsedRange(true);
         else {
+          // the table the selection is in; a sheet's only table wherever the selection is
           const tables = context.workbook.worksheets.getActiveWorksheet().tables;
           tables.load("items/name");
+          const around = context.workbook.getSelectedRange().getTables(false);
+          around.load("items/name");
           await context.sync();
           if (tables.items.length === 0) {
             throw new HostError("no-table", {
@@ -326,7 +329,16 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
               en: "The active sheet has no Excel table: use the selection or the used range instead.",
             });
           }
-          range = tables.items[0].getRange();
+          const chosen =
+            around.items.length === 1 ? around.items[0] : tables.items.length === 1 ? tables.items[0] : null;
+          if (!chosen) {
+            const names = tables.items.map((t) => t.name).join("、");
+            throw new HostError("which-table", {
+              zh: `当前工作表有 ${tables.items.length} 个 Excel 表格（${names}），请先选中学校表中的一个单元格，再读取。`,
+              en: `The active sheet has ${tables.items.length} Excel tables (${names}): select a cell of the school table, then read it.`,
+            });
+          }
+          range = chosen.getRange();
         }
         return readRange(context, ws, range);
       });

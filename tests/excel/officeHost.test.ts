@@ -451,6 +451,45 @@ describe("the other host calls", () => {
     await expect(host.readSheet("没有这张表")).rejects.toThrow();
   });
 
+  test("of several Excel tables on the sheet, readTable takes the one the selection is in", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("学校");
+      // a small table of notes above the schools: the first table of the sheet is not the school table
+      ws.getRange("AC1:AD2").values = [
+        ["备注", "填表人"],
+        ["2026 年", "张三"],
+      ];
+      ws.tables.add("AC1:AD2", true);
+      ws.tables.add("A2:AA7", true);
+      await context.sync();
+    });
+    const host = doubleHost(excel);
+    await host.selectCell("学校!C4");
+    const table = await host.readTable("table");
+    expect(table.topLeft).toBe("A2");
+    expect(table.values).toHaveLength(6);
+    await host.selectCell("学校!AD2");
+    expect((await host.readTable("table")).topLeft).toBe("AC1");
+    // the selection in neither: the pane asks which, naming the tables, rather than guessing
+    await host.selectCell("学校!AB20");
+    await expect(host.readTable("table")).rejects.toMatchObject({
+      code: "which-table",
+      messages: { zh: expect.stringContaining("选中学校表中的一个单元格") },
+    });
+  });
+
+  test("a sheet's only table is read wherever the selection is", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("学校").tables.add("A2:AA7", true);
+      await context.sync();
+    });
+    const host = doubleHost(excel);
+    await host.selectCell("学校!AB20");
+    expect((await host.readTable("table")).topLeft).toBe("A2");
+  });
+
   test("readTable takes the selection or an Excel table", async () => {
     const excel = countyWorkbook(randomCounty(5, 10));
     await excel.run(async (context) => {
