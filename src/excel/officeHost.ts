@@ -383,7 +383,10 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       });
     },
 
-    async writeReport(report: Report, opts: { replaceExisting: boolean }): Promise<{ written: string[] }> {
+    async writeReport(
+      report: Report,
+      opts: { replaceExisting: boolean },
+    ): Promise<{ written: string[]; replaced: string[] }> {
       return run(async (context) => {
         const { present, made } = await readState(context);
         const keys = new Set(report.sheets.map((s) => s.key));
@@ -448,7 +451,10 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
           await finishRenames(context, ids, finalNames).catch(() => undefined);
           throw error;
         }
-        return { written: finalNames };
+        return {
+          written: finalNames,
+          replaced: present.filter((s) => replacedIds.has(s.id)).map((s) => s.name),
+        };
       });
     },
 

@@ -167,6 +167,7 @@ describe("round trips", () => {
     const again = await first.host.writeReport(first.report, { replaceExisting: true });
     expect(excel.syncCount - before).toBe(3);
     expect(again.written).toEqual(first.written);
+    expect(again.replaced).toEqual(first.written);
     expect(excel.model.sheets.map((s) => s.name)).toEqual([
       "学校",
       "汇总",
@@ -208,8 +209,9 @@ describe("what the writer leaves", () => {
   test("without replacing, earlier report sheets stay and the new ones get free names", async () => {
     const excel = countyWorkbook(randomCounty(8, 5));
     const { host, report } = await checkAndReport(excel);
-    const { written } = await host.writeReport(report, { replaceExisting: false });
+    const { written, replaced } = await host.writeReport(report, { replaceExisting: false });
     expect(written).toEqual(["汇总 (2)", "达标情况 (2)", "差异系数 (2)", "学校数据 (2)"]);
+    expect(replaced).toEqual([]);
   });
 
   test("the report sheets are print-ready: A4, title rows and columns, page breaks, header and footer, borders, fonts", async () => {
