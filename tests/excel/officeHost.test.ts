@@ -481,6 +481,34 @@ describe("the other host calls", () => {
     });
   });
 
+  test("a selection of whole columns (A:AA) reads the rows that hold data, not a million blank ones", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    const host = doubleHost(excel);
+    const whole = await host.readSheet("学校");
+    await host.selectCell("学校!A1:AA1048576");
+    const before = excel.syncCount;
+    const sel = await host.readTable("selection");
+    expect(excel.syncCount - before).toBe(2);
+    expect(sel).toEqual(whole);
+    // a selection beside the data reads its part only, addressed where it is
+    await host.selectCell("学校!C2:E1048576");
+    const part = await host.readTable("selection");
+    expect(part.topLeft).toBe("C2");
+    expect(part.values).toEqual(whole.values.slice(1).map((row) => row.slice(2, 5)));
+  });
+
+  test("a hidden row inside a selection of whole columns is still found", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("学校").getRange("A4").rowHidden = true;
+      await context.sync();
+    });
+    const host = doubleHost(excel);
+    await host.selectCell("学校!A:AA");
+    const sel = await host.readTable("selection");
+    expect(sel.hiddenRows).toEqual([3]);
+  });
+
   test("a sheet's only table is read wherever the selection is", async () => {
     const excel = countyWorkbook(randomCounty(5, 10));
     await excel.run(async (context) => {
