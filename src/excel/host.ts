@@ -23,8 +23,14 @@ export interface ExcelHost {
   insertTemplate(options: { withSample: boolean; lang: Lang }): Promise<string>;
   /** inserts the county sheet (县级指标, as `balance template --county`) to fill in; returns the sheet's name */
   insertCountySheet(options: { lang: Lang }): Promise<string>;
-  /** builds every sheet fully, then replaces; touches only sheets the add-in made */
-  writeReport(report: Report, options: { replaceExisting: boolean }): Promise<{ written: string[] }>;
+  /**
+   * builds every sheet fully, then replaces; touches only sheets the add-in made. `written`: the new sheets' names;
+   * `replaced`: the names the replaced sheets had, gone from the workbook unless a new sheet took the same name
+   */
+  writeReport(
+    report: Report,
+    options: { replaceExisting: boolean },
+  ): Promise<{ written: string[]; replaced: string[] }>;
   /** the report sheets that already exist (for the confirmation before replacing) */
   existingReportSheets(report: Report): Promise<string[]>;
   /** selects a cell, e.g. "学校!F12" */

@@ -5,7 +5,7 @@
  * Syncs per call, whatever the number of schools (up to Office's 5 MB request limit, past which blocks are
  * split and each extra block costs one sync):
  * - readTable: 2 (3 for an Excel table): the range's size, then its values; one more where some of its rows or
- *   columns are hidden, to learn which;
+ *   columns are hidden, to learn which (a selection is read within the sheet's used range);
  * - writeReport: 1 to learn the workbook's sheets, 1 to write every sheet into new temporary sheets,
  *   1 to delete the replaced report sheets and rename the new ones. A failure while writing deletes the
  *   temporary sheets again, so the workbook is left as it was.
@@ -15,7 +15,7 @@ import { REPORT_FONT, STYLE_LOOK, columnWidthPoints } from "../report/look";
 import type { Report } from "../report/model";
 import { wrappedHeight } from "../report/print";
 import { countyTemplateSheet, type TemplateSheet } from "../report/templateSheets";
-import type { Grid } from "../sheet/grid";
+import { columnLetters, type Grid } from "../sheet/grid";
 import type { ExcelHost, TableSource } from "./host";
 import { REQUEST_BUDGET_BYTES, textInput } from "./layout";
 import { queuePrint, queueSheet } from "./sheetWriter";
@@ -268,40 +268,56 @@ async function hiddenLines(
   return hidden;
 }
 
+/** The part of `shape` inside the loaded range `within`; its top-left cell when they do not meet. */
+function clipped(shape: Shape, within: Excel.Range): Shape {
+  const row = Math.max(shape.row, within.rowIndex);
+  const column = Math.max(shape.column, within.columnIndex);
+  const rows = Math.min(shape.row + shape.rows, within.rowIndex + within.rowCount) - row;
+  const columns = Math.min(shape.column + shape.columns, within.columnIndex + within.columnCount) - column;
+  return rows > 0 && columns > 0
+    ? { row, column, rows, columns }
+    : { row: shape.row, column: shape.column, rows: 1, columns: 1 };
+}
+
 export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
   const run = options.run;
   const limit = options.requestBudget ?? REQUEST_BUDGET_BYTES;
 
-  /** A range's values as a grid: one sync for its size, then its values in blocks (`readValues`). */
+  /**
+   * A range's values as a grid: one sync for its size, then its values in blocks (`readValues`). With `within`
+   * (the sheet's used range), only the part of the range inside it is read: a selection of whole columns (A:AA)
+   * is a million rows, nearly all of them empty.
+   */
   async function readRange(
     context: Excel.RequestContext,
     ws: Excel.Worksheet,
     range: Excel.Range,
+    within?: Excel.Range,
   ): Promise<Grid> {
     const seesHidden = options.seesHiddenLines?.() ?? false;
     ws.load("name");
-    range.load(
-      `address,rowIndex,columnIndex,rowCount,columnCount${seesHidden ? ",rowHidden,columnHidden" : ""}`,
-    );
+    range.load(`rowIndex,columnIndex,rowCount,columnCount${seesHidden ? ",rowHidden,columnHidden" : ""}`);
+    within?.load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
     // values in row blocks under the response limit: one block, one sync, for any county's table
-    const shape = {
+    let shape = {
       row: range.rowIndex,
       column: range.columnIndex,
       rows: range.rowCount,
       columns: range.columnCount,
     };
-    const local = splitAddress(range.address).local.split(":")[0];
+    if (within) shape = clipped(shape, within);
+    const topLeft = `${columnLetters(shape.column)}${shape.row + 1}`;
     const parts = await usedParts(context, ws, shape);
     if (parts.length === 1 && parts[0] === shape) {
-      const grid: Grid = {
-        sheet: ws.name,
-        topLeft: local,
-        values: await readValues(context, ws, shape, limit),
-      };
+      const cut = shape.rows !== range.rowCount || shape.columns !== range.columnCount;
+      // which of the lines read are hidden: asked of the part read, in the same request as its first values
+      const lines = cut ? ws.getRangeByIndexes(shape.row, shape.column, shape.rows, shape.columns) : range;
+      if (cut && seesHidden) lines.load("rowHidden,columnHidden");
+      const grid: Grid = { sheet: ws.name, topLeft, values: await readValues(context, ws, shape, limit) };
       if (!seesHidden) return grid;
       // a hidden row is read with a warning; of a repeated column the visible copy is read (src/sheet/read)
-      const hidden = await hiddenLines(context, ws, range, shape);
+      const hidden = await hiddenLines(context, ws, lines, shape);
       if (hidden.rows.length > 0) grid.hiddenRows = hidden.rows;
       if (hidden.columns.length > 0) grid.hiddenColumns = hidden.columns;
       return grid;
@@ -330,7 +346,7 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       for (const r of hidden.rows) hiddenRows.add(top + r);
       for (const c of hidden.columns) hiddenColumns.add(left + c);
     }
-    const grid: Grid = { sheet: ws.name, topLeft: local, values };
+    const grid: Grid = { sheet: ws.name, topLeft, values };
     if (hiddenRows.size > 0) grid.hiddenRows = [...hiddenRows].sort((a, b) => a - b);
     if (hiddenColumns.size > 0) grid.hiddenColumns = [...hiddenColumns].sort((a, b) => a - b);
     return grid;
@@ -406,11 +422,15 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
         // the selection, the used range and the table are all on the active sheet
         const ws = context.workbook.worksheets.getActiveWorksheet();
         let range: Excel.Range;
-        if (source === "selection") range = context.workbook.getSelectedRange();
-        else if (source === "usedRange") range = ws.getUsedRange(true);
+        if (source === "selection") {
+          return readRange(context, ws, context.workbook.getSelectedRange(), ws.getUsedRange(true));
+        } else if (source === "usedRange") range = ws.getUsedRange(true);
         else {
+          // the table the selection is in; a sheet's only table wherever the selection is
           const tables = context.workbook.worksheets.getActiveWorksheet().tables;
           tables.load("items/name");
+          const around = context.workbook.getSelectedRange().getTables(false);
+          around.load("items/name");
           await context.sync();
           if (tables.items.length === 0) {
             throw new HostError("no-table", {
@@ -418,7 +438,16 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
               en: "The active sheet has no Excel table: use the selection or the used range instead.",
             });
           }
-          range = tables.items[0].getRange();
+          const chosen =
+            around.items.length === 1 ? around.items[0] : tables.items.length === 1 ? tables.items[0] : null;
+          if (!chosen) {
+            const names = tables.items.map((t) => t.name).join("、");
+            throw new HostError("which-table", {
+              zh: `当前工作表有 ${tables.items.length} 个 Excel 表格（${names}），请先选中学校表中的一个单元格，再读取。`,
+              en: `The active sheet has ${tables.items.length} Excel tables (${names}): select a cell of the school table, then read it.`,
+            });
+          }
+          range = chosen.getRange();
         }
         return readRange(context, ws, range);
       });
@@ -463,7 +492,10 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
       });
     },
 
-    async writeReport(report: Report, opts: { replaceExisting: boolean }): Promise<{ written: string[] }> {
+    async writeReport(
+      report: Report,
+      opts: { replaceExisting: boolean },
+    ): Promise<{ written: string[]; replaced: string[] }> {
       return run(async (context) => {
         const { present, made } = await readState(context);
         const keys = new Set(report.sheets.map((s) => s.key));
@@ -528,7 +560,10 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
           await finishRenames(context, ids, finalNames).catch(() => undefined);
           throw error;
         }
-        return { written: finalNames };
+        return {
+          written: finalNames,
+          replaced: present.filter((s) => replacedIds.has(s.id)).map((s) => s.name),
+        };
       });
     },
 

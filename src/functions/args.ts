@@ -1,6 +1,9 @@
-import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId, type Level } from "../standard/indicators";
+import { INDICATOR_IDS, type IndicatorId, type Level } from "../standard/indicators";
+import { parseLevel } from "../sheet/recipe/table";
 import type { Profile } from "../standard/profile";
 import { valueError, FunctionError } from "./errors";
+import { readCell, readNumber, shownValue } from "../sheet/cells";
+import { toCellValue } from "./problems";
 
 /** A cell as Excel passes it to a custom function: number, text, boolean, or empty (null or ""). */
 export type ArgumentCell = unknown;
@@ -15,33 +18,43 @@ export function position(row: number, col: number): { zh: string; en: string } {
   return { zh: `第 ${row + 1} 行第 ${col + 1} 列`, en: `row ${row + 1}, column ${col + 1}` };
 }
 
+/** An argument as a message shows it: text in quotes, an error value by its code. */
 function shown(value: ArgumentCell): string {
   if (typeof value === "string") return `“${value}”`;
-  if (typeof value === "object" && value !== null) return "错误值";
+  if (typeof value === "object" && value !== null)
+    return `错误值 ${shownValue(readCell(toCellValue(value)))}`;
   return String(value);
 }
 
 function shownEn(value: ArgumentCell): string {
   if (typeof value === "string") return `"${value}"`;
-  if (typeof value === "object" && value !== null) return "an error value";
+  if (typeof value === "object" && value !== null)
+    return `the error value ${shownValue(readCell(toCellValue(value)))}`;
   return String(value);
 }
 
 /**
- * A non-negative number argument. `what` names it in the message (e.g. 在校生数 / students). Text, booleans,
- * blanks and negative numbers are #VALUE!: none of them is an amount of a resource or a count of students.
+ * A number argument. `what` names it in the message (e.g. 在校生数 / students). It is read as the reader reads a
+ * number (src/sheet/cells.ts): "1,234" and full-width digits are numbers. Other text, booleans and blanks are
+ * #VALUE!: none of them is an amount, a count or a change.
  */
-export function nonNegativeNumber(value: ArgumentCell, what: { zh: string; en: string }): number {
-  if (isBlank(value)) throw valueError(`${what.zh}为空`, `${what.en} is blank`);
-  if (typeof value !== "number" || !Number.isFinite(value)) {
+export function numberArgument(value: ArgumentCell, what: { zh: string; en: string }): number {
+  const cell = readNumber(toCellValue(value));
+  if (cell.kind === "blank") throw valueError(`${what.zh}为空`, `${what.en} is blank`);
+  if (cell.kind === "notNumber") {
     throw valueError(
       `${what.zh}应为数字，而不是 ${shown(value)}`,
       `${what.en} must be a number, not ${shownEn(value)}`,
     );
   }
-  if (value < 0)
-    throw valueError(`${what.zh}不能为负数（${value}）`, `${what.en} cannot be negative (${value})`);
-  return value;
+  return cell.value;
+}
+
+/** A number argument that cannot be negative: an amount of a resource or a count of students. */
+export function nonNegativeNumber(value: ArgumentCell, what: { zh: string; en: string }): number {
+  const n = numberArgument(value, what);
+  if (n < 0) throw valueError(`${what.zh}不能为负数（${n}）`, `${what.en} cannot be negative (${n})`);
+  return n;
 }
 
 /** Text of an optional argument, or undefined when it is omitted or blank. */
@@ -58,16 +71,10 @@ export function normalizeName(text: string): string {
     .toLowerCase();
 }
 
-/** Each name of a level (id, Chinese, English), normalized → the level; built once, never changed. */
-const levelByName: ReadonlyMap<string, Level> = new Map(
-  LEVELS.flatMap((level) =>
-    [level, LEVEL_NAMES[level].zh, LEVEL_NAMES[level].en].map(
-      (name) => [normalizeName(name), level] as const,
-    ),
-  ),
-);
-
-/** 小学 / 初中 / primary / junior → the level. */
+/**
+ * 小学 / 初中 / primary / junior → the level, read by the reader's own words for a 学段 (parseLevel: 小学部, 初中段,
+ * 初级中学 …). 高中 is a level of its own, outside compulsory education, and named so.
+ */
 export function resolveLevel(value: ArgumentCell): Level {
   if (isBlank(value)) {
     throw valueError(
@@ -75,7 +82,13 @@ export function resolveLevel(value: ArgumentCell): Level {
       "the level is missing: give 小学 (primary) or 初中 (junior)",
     );
   }
-  const level = typeof value === "string" ? levelByName.get(normalizeName(value)) : undefined;
+  const level = typeof value === "string" ? parseLevel(value) : null;
+  if (level === "senior") {
+    throw valueError(
+      `${shown(value)}不是义务教育的学段：请填写“小学”或“初中”`,
+      `${shownEn(value)} is not a level of compulsory education: give 小学 (primary) or 初中 (junior)`,
+    );
+  }
   if (!level) {
     throw valueError(
       `未知的学段${shown(value)}：请填写“小学”或“初中”`,

@@ -4,7 +4,7 @@ import type { Grid } from "../sheet/grid";
 import { ARGUMENT_SHEET, firstReadError, toCellValue } from "./problems";
 import { evaluateTable } from "../pipeline";
 import { valueError } from "./errors";
-import type { ArgumentMatrix } from "./args";
+import { isBlank, type ArgumentMatrix } from "./args";
 
 export const COUNTY_HEADER = [
   "学段",
@@ -22,7 +22,11 @@ export const COUNTY_HEADER = [
  * passing sections. Read and evaluated by evaluateTable, the path of the task pane and the command line, so the
  * numbers are the same to the last digit. An undefined coefficient (no section, or a mean of 0) shows "—".
  */
-export function countyTable(profile: Profile, table: ArgumentMatrix): (string | number)[][] {
+export function countyTable(profile: Profile, range: ArgumentMatrix): (string | number)[][] {
+  // whole columns (学校!A:AA) hand over a million rows, nearly all blank: those under the table carry nothing
+  let end = range.length;
+  while (end > 0 && range[end - 1].every(isBlank)) end--;
+  const table = end === range.length ? range : range.slice(0, end);
   if (table.length < 2) {
     throw valueError(
       "请选择整张学校表：表头行和各校的行",

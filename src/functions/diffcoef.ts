@@ -1,6 +1,8 @@
 import { differenceCoefficient } from "../engine";
 import { FunctionError, valueError } from "./errors";
-import { isBlank, position, type ArgumentCell, type ArgumentMatrix } from "./args";
+import { position, type ArgumentCell, type ArgumentMatrix } from "./args";
+import { readNumber, shownValue, type NumberReading } from "../sheet/cells";
+import { toCellValue } from "./problems";
 
 const NO_STUDENTS = valueError(
   "缺少在校生数：差异系数按在校生数加权（教督〔2017〕6号），请给出与数值同样大小的在校生数区域，或一个两列区域（数值，在校生数）",
@@ -8,22 +10,29 @@ const NO_STUDENTS = valueError(
     "of the same shape as the values, or one two-column range of (value, students) pairs",
 );
 
-function entry(value: ArgumentCell, row: number, col: number, what: { zh: string; en: string }): number {
-  if (typeof value === "number" && Number.isFinite(value)) {
-    if (value < 0) {
-      const at = position(row, col);
+/**
+ * A cell of a pair as the reader reads a number (src/sheet/cells.ts): a number, a number written as text ("1,234",
+ * full-width digits), a blank or a "none" mark (—), or not a number. Excel's error values are named by their code.
+ */
+function reading(value: ArgumentCell): NumberReading {
+  return readNumber(toCellValue(value));
+}
+
+function entry(cell: NumberReading, row: number, col: number, what: { zh: string; en: string }): number {
+  const at = position(row, col);
+  if (cell.kind === "number") {
+    if (cell.value < 0) {
       throw valueError(
-        `${what.zh}不能为负数：${at.zh}为 ${value}`,
-        `${what.en} cannot be negative: ${at.en} is ${value}`,
+        `${what.zh}不能为负数：${at.zh}为 ${cell.value}`,
+        `${what.en} cannot be negative: ${at.en} is ${cell.value}`,
       );
     }
-    return value;
+    return cell.value;
   }
-  const at = position(row, col);
-  const text = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : "错误值";
+  const text = cell.kind === "notNumber" ? shownValue(cell.cell) : "";
   throw valueError(
     `${what.zh}应为数字：${at.zh}为“${text}”`,
-    `${what.en} must be numbers: ${at.en} is "${typeof value === "object" ? "an error value" : String(value)}"`,
+    `${what.en} must be numbers: ${at.en} is "${text}"`,
   );
 }
 
@@ -33,7 +42,9 @@ const STUDENTS = { zh: "在校生数", en: "students" };
 /**
  * Reads (value, students) pairs out of the arguments of BALANCE.DIFFCOEF: either two ranges of equal shape, or
  * one two-column range. A pair with both cells blank is skipped; a pair with one blank cell is an error (a
- * school with students and no value, or the other way round, would silently change the coefficient).
+ * school with students and no value, or the other way round, would silently change the coefficient). Cells are
+ * read as the reader reads a number ("1,234" and full-width digits are numbers, "—" is blank), and a first pair of
+ * two labels is the header of whole columns (D:D, B:B) and skipped.
  */
 export function readPairs(
   values: ArgumentMatrix,
@@ -88,26 +99,35 @@ function take(
     ws[count] = s;
     return count + 1;
   }
-  const vBlank = isBlank(v);
-  const sBlank = isBlank(s);
-  if (vBlank && sBlank) return count;
-  if (vBlank) {
+  // blank pairs next: the rest of a whole column (D:D) costs two comparisons a row
+  if ((v === null || v === "") && (s === null || s === "")) return count;
+  const vCell = reading(v);
+  const sCell = reading(s);
+  if (vCell.kind === "blank" && sCell.kind === "blank") return count;
+  // the first pair of a whole column (D:D, B:B) is its header: two labels, neither a number
+  if (vr === 0 && vc === 0 && isLabel(vCell) && isLabel(sCell)) return count;
+  if (vCell.kind === "blank") {
     const at = position(vr, vc);
     throw valueError(
       `${at.zh}的数值为空，而在校生数不为空`,
       `the value at ${at.en} is blank while its students are not`,
     );
   }
-  if (sBlank) {
+  if (sCell.kind === "blank") {
     const at = position(sr, sc);
     throw valueError(
       `${at.zh}的在校生数为空，而数值不为空`,
       `the students at ${at.en} are blank while the value is not`,
     );
   }
-  xs[count] = entry(v, vr, vc, VALUE);
-  ws[count] = entry(s, sr, sc, STUDENTS);
+  xs[count] = entry(vCell, vr, vc, VALUE);
+  ws[count] = entry(sCell, sr, sc, STUDENTS);
   return count + 1;
+}
+
+/** Text that is not a number: a header's label. */
+function isLabel(cell: NumberReading): boolean {
+  return cell.kind === "notNumber" && cell.cell.kind === "text";
 }
 
 /**

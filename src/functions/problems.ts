@@ -6,12 +6,16 @@ import type { ArgumentCell } from "./args";
 /** The sheet name of the grids the functions build; the reader's messages name cells of this sheet. */
 export const ARGUMENT_SHEET = "学校";
 
-/** An argument cell as the reader takes it: Excel's error values become an error cell. */
+/**
+ * An argument cell as the reader takes it: Excel's error values become an error cell, named by their code when
+ * Excel gives one (a CustomFunctions.Error's `code`, such as "#N/A"), so that a message names the error the cell holds.
+ */
 export function toCellValue(value: ArgumentCell): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
-  return { error: "#VALUE!" };
+  const code = (value as { code?: unknown }).code;
+  return { error: typeof code === "string" && code.startsWith("#") ? code : "#VALUE!" };
 }
 
 /**

@@ -8,7 +8,7 @@ import { ARGUMENT_SHEET, firstReadError, toCellValue } from "./problems";
 import { readSchoolRecords, readTemplateRow } from "../sheet/read";
 import { templateHeaderOf, templateHeaderUnit } from "../sheet/template";
 import { FunctionError, valueError } from "./errors";
-import { optionalLevel, singleRow, type ArgumentCell, type ArgumentMatrix } from "./args";
+import { isBlank, optionalLevel, singleRow, type ArgumentCell, type ArgumentMatrix } from "./args";
 import { SchoolRowCache, argumentsHash, type EvaluatedRow } from "./rowCache";
 
 export { ROW_MEMO_SIZE, SchoolRowCache } from "./rowCache";
@@ -34,11 +34,15 @@ export function readRow(
   headers?: ArgumentMatrix | null,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): SchoolRecord {
-  const cells = singleRow(row, { zh: "学校行", en: "the row" });
+  let cells = singleRow(row, { zh: "学校行", en: "the row" });
   const noHeaders = headers === null || headers === undefined || headers.length === 0;
   let headerRows: readonly (readonly ArgumentCell[])[];
   if (noHeaders) {
     const header = templateHeader(profile);
+    // a whole row (5:5) carries blanks past the template's columns: they hold nothing to read
+    if (cells.length > header.length && cells.slice(header.length).every(isBlank)) {
+      cells = cells.slice(0, header.length);
+    }
     if (cells.length > header.length) {
       throw valueError(
         `没有给出表头时，学校行按模板的 ${header.length} 列读取，而所选区域有 ${cells.length} 列：请给出表头行，或只选模板的列`,

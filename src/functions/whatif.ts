@@ -7,6 +7,7 @@ import { FunctionError, valueError } from "./errors";
 import {
   isBlank,
   normalizeName,
+  numberArgument,
   optionalLevel,
   resolveIndicator,
   type ArgumentCell,
@@ -25,17 +26,14 @@ function resolveResource(value: ArgumentCell, profile: Profile): IndicatorId | "
 }
 
 function wholeDelta(value: ArgumentCell, integral: boolean): number {
-  if (isBlank(value)) throw valueError("缺少变化量", "the change is missing");
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw valueError("变化量应为数字", "the change must be a number");
-  }
-  if (integral && !Number.isInteger(value)) {
+  const delta = numberArgument(value, { zh: "变化量", en: "the change" });
+  if (integral && !Number.isInteger(delta)) {
     throw valueError(
-      `人数和间数的变化量应为整数（收到 ${value}）`,
-      `people and rooms change by whole numbers (got ${value})`,
+      `人数和间数的变化量应为整数（收到 ${delta}）`,
+      `people and rooms change by whole numbers (got ${delta})`,
     );
   }
-  return value;
+  return delta;
 }
 
 /**

@@ -16,6 +16,10 @@ const paneZh = {
   demoBannerDetail:
     "当前是内存中的示例工作簿（虚构的白狼县数据），不读写任何文件。在 Excel 中打开本加载项即可处理真实数据。",
   loadingOffice: "正在连接 Excel…",
+  hostNotExcel: "均衡任务窗格只能在 Excel 中使用（当前是 {host}）。也可在浏览器中使用离线网页版：{webApp}",
+  hostLacksApi:
+    "此版本 Excel 缺少均衡任务窗格所需的功能（Excel 2016、2019 的批量许可版和未更新的版本都是如此）。" +
+    "请把 Excel 更新到 2019 零售版（版本 1903）或更新的版本，或在浏览器中使用离线网页版：{webApp}",
 
   tabCheck: "检查与报表",
   tabWhatIf: "模拟",
@@ -158,6 +162,12 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   demoBannerDetail:
     "This is an in-memory sample workbook (the fictional 白狼县 county); no file is changed. Open the add-in in Excel to work on real data.",
   loadingOffice: "Connecting to Excel…",
+  hostNotExcel:
+    "The Balance pane runs in Excel only (this is {host}). The offline web app runs in any browser: {webApp}",
+  hostLacksApi:
+    "This Excel lacks what the Balance pane needs (ExcelApi {api}, missing from volume-licensed and un-updated " +
+    "Excel 2016 and 2019). Update Excel to 2019 retail Version 1903 or later, or Microsoft 365, or use the " +
+    "offline web app in a browser: {webApp}",
 
   tabCheck: "Check",
   tabWhatIf: "What-if",

@@ -2,7 +2,7 @@ import { createRoot } from "react-dom/client";
 import type { ExcelHost } from "../excel/host";
 import type { Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
-import { startsInsideExcel } from "./boot";
+import { startingHost, unsupportedHost, webAppAddress } from "./boot";
 import { Pane } from "./Pane";
 
 declare global {
@@ -44,7 +44,18 @@ async function start() {
       {t("zh", "loadingOffice")} {t("en", "loadingOffice")}
     </p>,
   );
-  if (await startsInsideExcel()) {
+  const officeHost = await startingHost();
+  if (officeHost !== null) {
+    const unsupported = unsupportedHost(officeHost, Office, webAppAddress(window.location.href));
+    if (unsupported) {
+      root.render(
+        <div data-unsupported-host style={{ font: "14px system-ui, sans-serif", padding: "12px" }}>
+          <p lang="zh-CN">{unsupported.zh}</p>
+          <p lang="en">{unsupported.en}</p>
+        </div>,
+      );
+      return;
+    }
     const [{ createOfficeHost }, { templateSheet }] = await Promise.all([
       import(/* webpackMode: "eager" */ "../excel/officeHost"),
       import(/* webpackMode: "eager" */ "../report/templateSheets"),

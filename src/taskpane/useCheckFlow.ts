@@ -288,8 +288,12 @@ export function useCheckFlow(host: ExcelHost, profile: Profile, lang: Lang): Che
         setConfirm(null);
         if (!replace) return;
       }
-      const { written: names } = await host.writeReport(report, { replaceExisting: true });
-      setWritten((before) => [...before.filter((n) => !names.includes(n)), ...names]);
+      const { written: names, replaced } = await host.writeReport(report, { replaceExisting: true });
+      // a replaced sheet is gone (after a switch of language, under another name than the new one's)
+      setWritten((before) => [
+        ...before.filter((n) => !names.includes(n) && !replaced.includes(n)),
+        ...names,
+      ]);
       if (names.length > 0) await host.activateSheet(names[0]);
     },
     [host, askToReplace],

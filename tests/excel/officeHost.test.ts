@@ -170,6 +170,7 @@ describe("round trips", () => {
     const again = await first.host.writeReport(first.report, { replaceExisting: true });
     expect(excel.syncCount - before).toBe(3);
     expect(again.written).toEqual(first.written);
+    expect(again.replaced).toEqual(first.written);
     expect(excel.model.sheets.map((s) => s.name)).toEqual([
       "学校",
       "汇总",
@@ -255,8 +256,9 @@ describe("what the writer leaves", () => {
   test("without replacing, earlier report sheets stay and the new ones get free names", async () => {
     const excel = countyWorkbook(randomCounty(8, 5));
     const { host, report } = await checkAndReport(excel);
-    const { written } = await host.writeReport(report, { replaceExisting: false });
+    const { written, replaced } = await host.writeReport(report, { replaceExisting: false });
     expect(written).toEqual(["汇总 (2)", "达标情况 (2)", "差异系数 (2)", "学校数据 (2)"]);
+    expect(replaced).toEqual([]);
   });
 
   test("the report sheets are print-ready: A4, title rows and columns, page breaks, header and footer, borders, fonts", async () => {
@@ -543,6 +545,73 @@ describe("the other host calls", () => {
       ],
     });
     await expect(host.readSheet("没有这张表")).rejects.toThrow();
+  });
+
+  test("of several Excel tables on the sheet, readTable takes the one the selection is in", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("学校");
+      // a small table of notes above the schools: the first table of the sheet is not the school table
+      ws.getRange("AC1:AD2").values = [
+        ["备注", "填表人"],
+        ["2026 年", "张三"],
+      ];
+      ws.tables.add("AC1:AD2", true);
+      ws.tables.add("A2:AA7", true);
+      await context.sync();
+    });
+    const host = doubleHost(excel);
+    await host.selectCell("学校!C4");
+    const table = await host.readTable("table");
+    expect(table.topLeft).toBe("A2");
+    expect(table.values).toHaveLength(6);
+    await host.selectCell("学校!AD2");
+    expect((await host.readTable("table")).topLeft).toBe("AC1");
+    // the selection in neither: the pane asks which, naming the tables, rather than guessing
+    await host.selectCell("学校!AB20");
+    await expect(host.readTable("table")).rejects.toMatchObject({
+      code: "which-table",
+      messages: { zh: expect.stringContaining("选中学校表中的一个单元格") },
+    });
+  });
+
+  test("a selection of whole columns (A:AA) reads the rows that hold data, not a million blank ones", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    const host = doubleHost(excel);
+    const whole = await host.readSheet("学校");
+    await host.selectCell("学校!A1:AA1048576");
+    const before = excel.syncCount;
+    const sel = await host.readTable("selection");
+    expect(excel.syncCount - before).toBe(2);
+    expect(sel).toEqual(whole);
+    // a selection beside the data reads its part only, addressed where it is
+    await host.selectCell("学校!C2:E1048576");
+    const part = await host.readTable("selection");
+    expect(part.topLeft).toBe("C2");
+    expect(part.values).toEqual(whole.values.slice(1).map((row) => row.slice(2, 5)));
+  });
+
+  test("a hidden row inside a selection of whole columns is still found", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("学校").getRange("A4").rowHidden = true;
+      await context.sync();
+    });
+    const host = doubleHost(excel);
+    await host.selectCell("学校!A:AA");
+    const sel = await host.readTable("selection");
+    expect(sel.hiddenRows).toEqual([3]);
+  });
+
+  test("a sheet's only table is read wherever the selection is", async () => {
+    const excel = countyWorkbook(randomCounty(5, 10));
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("学校").tables.add("A2:AA7", true);
+      await context.sync();
+    });
+    const host = doubleHost(excel);
+    await host.selectCell("学校!AB20");
+    expect((await host.readTable("table")).topLeft).toBe("A2");
   });
 
   test("readTable takes the selection or an Excel table", async () => {

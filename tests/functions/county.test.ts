@@ -109,6 +109,13 @@ describe("BALANCE.COUNTY (docs/standard.md#balance 项项达标, docs/standard.m
     expect(countyTable(P, values)).toEqual(expectedFromPipeline(table(SCHOOLS)));
   });
 
+  test("whole columns (学校!A:AA): the million blank rows under the table change nothing", () => {
+    const values: unknown[][] = table(SCHOOLS);
+    const blank = HEADER.map(() => "");
+    while (values.length < 1_048_576) values.push(blank);
+    expect(countyTable(P, values)).toEqual(expectedFromPipeline(table(SCHOOLS)));
+  });
+
   test("agrees with evaluateTable on generated tables", () => {
     const school = fc.record({
       students: fc.integer({ min: 1, max: 2000 }),

@@ -35,6 +35,51 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
     expect(diffCoef(values, students)).toBe(diffCoef(column(PER_STUDENT), column(STUDENTS)));
   });
 
+  test("numbers written as text are read as the reader reads them: 1,234, full-width digits, spaces", () => {
+    const books = BOOKS.map((b, i) => [
+      i === 2 ? "935" : b,
+      i === 0 ? "４５" : i === 4 ? " 55 " : STUDENTS[i],
+    ]);
+    const thousands = [
+      ["1,234", "１，０００"],
+      [2000, 3000],
+    ];
+    expect(diffCoef(books).toFixed(4)).toBe(diffCoef(BOOKS.map((b, i) => [b, STUDENTS[i]])).toFixed(4));
+    expect(diffCoef(thousands)).toBe(
+      diffCoef([
+        [1234, 1000],
+        [2000, 3000],
+      ]),
+    );
+  });
+
+  test("a whole column (D:D, B:B): its header is skipped and so are the million blank rows under the table", () => {
+    const rows = 1_048_576;
+    const values: unknown[][] = Array.from({ length: rows }, () => [null]);
+    const students: unknown[][] = Array.from({ length: rows }, () => [""]);
+    values[0] = ["生均图书（册）"];
+    students[0] = ["在校生数"];
+    PER_STUDENT.forEach((x, i) => {
+      values[i + 1] = [x];
+      students[i + 1] = [STUDENTS[i]];
+    });
+    expect(diffCoef(values, students).toFixed(4)).toBe("0.5153");
+  });
+
+  test("only the first pair can be a header: two labels further down are an error naming the row", () => {
+    const pairs: unknown[][] = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
+    pairs.splice(2, 0, ["合计", "合计"]);
+    const e = excelError(() => diffCoef(pairs));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("第 3 行第 1 列为“合计”");
+  });
+
+  test("a pair of none marks (— or /) is blank, as in the reader", () => {
+    const pairs: unknown[][] = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
+    pairs.push(["—", "/"]);
+    expect(diffCoef(pairs).toFixed(4)).toBe("0.5153");
+  });
+
   test("§3 edge case: one section only gives 0", () => {
     expect(diffCoef([[6.2, 45]])).toBe(0);
   });
@@ -87,6 +132,15 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
       const e = excelError(() => diffCoef([[6.2, "45人"]]));
       expect(e.kind).toBe("#VALUE!");
       expect(e.zh).toContain("在校生数");
+    });
+
+    test("an error value in a range is named by its code", () => {
+      const pairs: unknown[][] = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
+      pairs[3][0] = { code: "#DIV/0!" };
+      const e = excelError(() => diffCoef(pairs));
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("第 4 行第 1 列为“#DIV/0!”");
+      expect(e.en).toContain('row 4, column 1 is "#DIV/0!"');
     });
 
     test("a boolean is not a number → #VALUE!", () => {

@@ -241,6 +241,13 @@ describe("BALANCE.CHECK on bad rows", () => {
     expect(e.zh).toContain("27 列");
   });
 
+  test("a whole row (5:5) without headers: the blank cells past the template's columns are not read", () => {
+    const wholeRow = [...templateRow(PRIMARY_PASS), ...new Array<string>(16384 - HEADER.length).fill("")];
+    expect(checkRow(P, [wholeRow])).toBe(checkRow(P, [templateRow(PRIMARY_PASS)]));
+    wholeRow[16000] = "备注";
+    expect(excelError(() => checkRow(P, [wholeRow])).zh).toContain("16384 列");
+  });
+
   test("several rows: #VALUE!", () => {
     const e = excelError(() => checkRow(P, [templateRow(PRIMARY_PASS), templateRow(PRIMARY_PASS)]));
     expect(e.kind).toBe("#VALUE!");
@@ -272,6 +279,16 @@ describe("BALANCE.CHECK on bad rows", () => {
     const e = excelError(() => checkRow(P, [row]));
     expect(e.kind).toBe("#VALUE!");
     expect(e.zh).toContain("学校行第 1 格（A）");
+  });
+
+  test("an error value Excel passes with its code is named by that code", () => {
+    const row = templateRow(PRIMARY_PASS) as unknown[];
+    row[4] = { code: "#N/A" };
+    const e = excelError(() => checkRow(P, [row]));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("学校行第 5 格（E）");
+    expect(e.zh).toContain("#N/A");
+    expect(e.en).toContain("#N/A");
   });
 
   test("a blank row: #VALUE!", () => {

@@ -61,9 +61,45 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     expect(i.zh).toContain("未知的指标“图书”");
     expect(i.zh).toContain("高学历教师");
     expect(i.en).toContain("qualifiedTeachers");
-    const l = excelError(() => indicatorOf(P, "高学历教师", "高中", 1, 1));
+    const l = excelError(() => indicatorOf(P, "高学历教师", "中学", 1, 1));
     expect(l.kind).toBe("#VALUE!");
-    expect(l.zh).toContain("未知的学段“高中”");
+    expect(l.zh).toContain("未知的学段“中学”");
+  });
+
+  test("a level as the reader reads a 学段 column: 小学部, 初中段, 初级中学, full-width letters", () => {
+    const primary = cvLimitFor(P, "小学");
+    const junior = cvLimitFor(P, "初中");
+    expect(primary).not.toBe(junior);
+    for (const level of ["小学部", "小学阶段", " 小 学 ", "ｐｒｉｍａｒｙ"])
+      expect(cvLimitFor(P, level)).toBe(primary);
+    for (const level of ["初中段", "初中学段", "初级中学", "Junior"])
+      expect(cvLimitFor(P, level)).toBe(junior);
+  });
+
+  test("高中 is named as outside compulsory education, not as an unknown word", () => {
+    const e = excelError(() => indicatorOf(P, "高学历教师", "高中", 1, 1));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("不是义务教育的学段");
+    expect(e.en).toContain("not a level of compulsory education");
+  });
+
+  test("numbers written as text, as the reader reads them: 1,234, full-width digits", () => {
+    const typed = indicatorOf(P, "高学历教师", "小学", 21, 1234);
+    expect(indicatorOf(P, "高学历教师", "小学", "21", "1,234")).toBe(typed);
+    expect(indicatorOf(P, "高学历教师", "小学", "２１", "１，２３４")).toBe(typed);
+    expect(shortfallOf(P, "高学历教师", "小学", "18", "510")).toBe(
+      shortfallOf(P, "高学历教师", "小学", 18, 510),
+    );
+    const unit = excelError(() => indicatorOf(P, "高学历教师", "小学", "12 人", 500));
+    expect(unit.kind).toBe("#VALUE!");
+    expect(unit.zh).toContain("“12 人”");
+  });
+
+  test("an error value passed in is named by its code", () => {
+    const e = excelError(() => indicatorOf(P, "高学历教师", "小学", { code: "#N/A" }, 500));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("#N/A");
+    expect(e.en).toContain("#N/A");
   });
 
   test("a unit that does not belong to the indicator → #VALUE!", () => {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, basename, dirname, extname } from "node:path";
 import { highestApiSet } from "./officeApiSets";
 import { child, childrenNamed, descendants, parseXml, type XmlElement } from "./xml";
+import { PANE_EXCEL_API } from "../../src/taskpane/boot";
 
 const ROOT = join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -394,6 +395,8 @@ describe.each(MANIFESTS)("$file", ({ file, sharedRuntime }) => {
         ]);
         const needed = highestApiSet("ExcelApi");
         expect(sets).toEqual([["ExcelApi", needed.version]]);
+        // and the pane checks for the same set when it starts (src/taskpane/boot.ts)
+        expect(PANE_EXCEL_API).toBe(needed.version);
         // what decides it, for the reader of a failure: the members of that set the pane uses
         expect(needed.members.length).toBeGreaterThan(0);
       });

@@ -75,7 +75,10 @@ export class FakeHost implements ExcelHost {
     return name;
   }
 
-  async writeReport(report: Report, options: { replaceExisting: boolean }): Promise<{ written: string[] }> {
+  async writeReport(
+    report: Report,
+    options: { replaceExisting: boolean },
+  ): Promise<{ written: string[]; replaced: string[] }> {
     this.log("writeReport", report, options);
     if (this.failNextWrite) {
       const error = this.failNextWrite;
@@ -84,6 +87,7 @@ export class FakeHost implements ExcelHost {
     }
     const clash = report.sheets.filter((s) => this.reportSheets.has(s.name));
     if (clash.length > 0 && !options.replaceExisting) throw new Error("report sheets exist");
+    const replaced = clash.map((s) => s.name);
     for (const sheet of report.sheets) {
       this.sheets.set(
         sheet.name,
@@ -92,7 +96,7 @@ export class FakeHost implements ExcelHost {
       this.reportSheets.add(sheet.name);
     }
     this.written.push(report);
-    return { written: report.sheets.map((s) => s.name) };
+    return { written: report.sheets.map((s) => s.name), replaced };
   }
 
   async existingReportSheets(report: Report): Promise<string[]> {

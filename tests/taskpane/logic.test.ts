@@ -1,7 +1,13 @@
 import { evaluate } from "../../src/engine";
 import { MESSAGES, langOf, t } from "../../src/i18n/messages";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { insideExcel } from "../../src/taskpane/boot";
+import {
+  PANE_EXCEL_API,
+  insideExcel,
+  officeHostOf,
+  unsupportedHost,
+  webAppAddress,
+} from "../../src/taskpane/boot";
 import { headerCells, mappingFromSaved, savedFromMapping, withChoice } from "../../src/taskpane/mapping";
 import { failingSections, indicatorsShort, weakestIndicators } from "../../src/taskpane/results";
 import { gridRange, splitAddress, today } from "../../src/taskpane/addresses";
@@ -150,9 +156,57 @@ describe("inside Excel or in a plain browser", () => {
     expect(await insideExcel({ onReady: async () => ({ host: "Excel", platform: "PC" }) }, 50)).toBe(true);
   });
 
+  it("names the Office host it is in", async () => {
+    expect(await officeHostOf({ onReady: async () => ({ host: "Word", platform: "PC" }) }, 50)).toBe("Word");
+    expect(await officeHostOf({ onReady: async () => ({ host: null, platform: null }) }, 50)).toBeNull();
+  });
+
   it("does not wait forever on an Office.onReady that never resolves", async () => {
     const started = Date.now();
     expect(await insideExcel({ onReady: () => new Promise(() => undefined) }, 50)).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("a host that cannot run the pane says so, in Chinese first, instead of breaking", () => {
+  const WEB = "https://server/balance/web/index.html";
+  const office = (sets: Record<string, string>) => ({
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version = "1.1") => {
+          const [has, asked] = [sets[name] ?? "0.0", version].map((v) => v.split(".").map(Number));
+          return has[0] > asked[0] || (has[0] === asked[0] && has[1] >= asked[1]);
+        },
+      },
+    },
+  });
+
+  it("Excel with the ExcelApi set the pane's calls need: the pane runs", () => {
+    expect(unsupportedHost("Excel", office({ ExcelApi: PANE_EXCEL_API }), WEB)).toBeNull();
+    expect(unsupportedHost("Excel", office({ ExcelApi: "1.12" }), WEB)).toBeNull();
+  });
+
+  it("Excel 2016 or 2019 without it (ExcelApi 1.1 to 1.8): update Excel or use the web app", () => {
+    for (const version of ["1.1", "1.7", "1.8"]) {
+      const note = unsupportedHost("Excel", office({ ExcelApi: version }), WEB);
+      expect(note?.zh).toContain("缺少均衡任务窗格所需的功能");
+      expect(note?.zh).toContain(WEB);
+      expect(note?.en).toContain(`ExcelApi ${PANE_EXCEL_API}`);
+    }
+  });
+
+  it("an Office that cannot tell what it supports is taken as lacking it", () => {
+    expect(unsupportedHost("Excel", {}, WEB)?.zh).toContain("缺少");
+    expect(unsupportedHost("Excel", undefined, WEB)?.zh).toContain("缺少");
+  });
+
+  it("another Office application: the pane is for Excel", () => {
+    const note = unsupportedHost("Word", office({ ExcelApi: "1.12" }), WEB);
+    expect(note?.zh).toContain("只能在 Excel 中使用（当前是 Word）");
+    expect(note?.en).toContain("Excel only");
+  });
+
+  it("the web app is the folder web/ next to the pane's page", () => {
+    expect(webAppAddress("https://server/balance/taskpane.html?_host_Info=Excel#x")).toBe(WEB);
   });
 });

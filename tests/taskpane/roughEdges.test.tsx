@@ -208,3 +208,34 @@ describe("check and report: what the pane says", () => {
     expect(bar.textContent).not.toContain("Excel 操作失败");
   });
 });
+
+describe("writing the report again", () => {
+  // the double keeps the workbook's settings as copies, as Office does; jsdom lacks the structuredClone browsers have
+  beforeAll(() => {
+    const v8 = jest.requireActual<typeof import("node:v8")>("node:v8");
+    (globalThis as { structuredClone?: (v: unknown) => unknown }).structuredClone ??= (v) =>
+      v8.deserialize(v8.serialize(v));
+  });
+
+  // a whole check and two writes in jsdom: slow on a loaded machine, so each wait may take long (nothing is timed)
+  const SLOW = { timeout: 100_000 };
+  /** the sheets the pane says it wrote */
+  const writtenSheets = () =>
+    document.querySelector("[data-written]")?.getAttribute("data-written")?.split("|") ?? [];
+
+  it("after switching language, the sheets the new report replaced are no longer listed as written", async () => {
+    const excel = new ExcelDouble();
+    excel.addSheetWithValues("学校", tableOf(smallCounty()) as (string | number | null)[][]);
+    render(<Pane host={doubleHost(excel)} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    await waitFor(() => expect(writtenSheets()).toContain("汇总"), SLOW);
+    fireEvent.click(screen.getByRole("button", { name: "界面语言" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Write report sheets" }, SLOW));
+    fireEvent.click(await screen.findByRole("button", { name: "Replace" }, SLOW));
+    await waitFor(() => expect(writtenSheets()).toContain("Summary"), SLOW);
+    const sheets = excel.model.sheets.map((s) => s.name);
+    expect(sheets).not.toContain("汇总");
+    expect(writtenSheets().filter((name) => !sheets.includes(name))).toEqual([]);
+  });
+});

@@ -53,4 +53,11 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(() => whatif(PRIMARY_PASS, "骨干教师", -99)).toThrow(/小于 0/);
     expect(() => whatif(PRIMARY_PASS, "骨干教师", "many")).toThrow(/数字/);
   });
+
+  test("a change written as text is read as the reader reads a number; what is not a number is named", () => {
+    expect(whatif(PRIMARY_PASS, "教学用房", "-700")).toBe(whatif(PRIMARY_PASS, "教学用房", -700));
+    expect(whatif(PRIMARY_PASS, "在校生", "１２０")).toBe(whatif(PRIMARY_PASS, "在校生", 120));
+    expect(whatif(PRIMARY_PASS, "教学用房", "1,200")).toBe(whatif(PRIMARY_PASS, "教学用房", 1200));
+    expect(() => whatif(PRIMARY_PASS, "骨干教师", "2 人")).toThrow(/变化量应为数字，而不是 “2 人”/);
+  });
 });

@@ -7,7 +7,7 @@ import { ChartCollection } from "./charts";
 import { ClientObject } from "./clientObject";
 import { OfficeError, type ProxyContext } from "./context";
 import { FreezePanes } from "./freezePanes";
-import { parseRect, type CellFormat, type SheetModel } from "./model";
+import { parseRect, type CellFormat, type Rect, type SheetModel } from "./model";
 import { PageBreakCollection, PageLayout } from "./pageLayout";
 import { DataValidation, RangeFormat } from "./rangeFormat";
 import { check2d, dims, type RangeTarget } from "./target";
@@ -226,6 +226,14 @@ export class Range extends ClientObject {
     });
   }
 
+  /** The tables of the range's sheet that share a cell with it, or lie wholly inside it (ExcelApi 1.9). */
+  getTables(fullyContained = false): TableCollection {
+    return new TableCollection(this.ctx, () => this.target().sheet, {
+      rect: () => this.target().rect,
+      fullyContained,
+    });
+  }
+
   merge(_across = false): void {
     this.ctx.queue("range.merge", 8, () => {
       const { sheet, rect } = this.target();
@@ -315,10 +323,23 @@ class Table extends ClientObject {
   }
 }
 
+/** Whether two rectangles share a cell, or whether `inner` lies wholly inside `outer`. */
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+function contains(outer: Rect, inner: Rect): boolean {
+  return outer.r0 <= inner.r0 && inner.r1 <= outer.r1 && outer.c0 <= inner.c0 && inner.c1 <= outer.c1;
+}
+
 class TableCollection extends ClientObject {
+  /**
+   * A sheet's tables; with `around`, only those that share a cell with that range (Range.getTables), or that lie
+   * wholly inside it when `fullyContained`.
+   */
   constructor(
     ctx: ProxyContext,
     private readonly sheet: () => SheetModel,
+    private readonly around?: { rect: () => Rect; fullyContained: boolean },
   ) {
     super(ctx);
   }
@@ -327,10 +348,17 @@ class TableCollection extends ClientObject {
   }
   protected readProperty(name: string): unknown {
     if (name === "items" || name.startsWith("items/")) {
-      return this.sheet().tables.map((_, i) => {
+      const tables = this.sheet().tables;
+      const around = this.around;
+      const range = around?.rect();
+      return tables.flatMap((table, i) => {
+        if (around && range) {
+          const inside = around.fullyContained ? contains(range, table.rect) : overlaps(range, table.rect);
+          if (!inside) return [];
+        }
         const t = new Table(this.ctx, this.sheet, () => i);
-        (t as unknown as { loaded: Record<string, unknown> }).loaded.name = this.sheet().tables[i].name;
-        return t;
+        (t as unknown as { loaded: Record<string, unknown> }).loaded.name = table.name;
+        return [t];
       });
     }
     throw new OfficeError("InvalidArgument", `the double has no tables property ${name}`);
@@ -448,7 +476,12 @@ export class Worksheet extends ClientObject {
     }).trackNull();
   }
   activate(): void {
-    this.ctx.queue("worksheet.activate", 8, () => (this.ctx.model.activeSheet = this.sheet().name));
+    this.ctx.queue("worksheet.activate", 8, () => {
+      const model = this.ctx.model;
+      model.activeSheet = this.sheet().name;
+      // the selection is always on the active sheet: another sheet's is not carried over
+      if (model.selection && model.selection.sheet !== model.activeSheet) model.selection = null;
+    });
   }
   delete(): void {
     this.ctx.queue("worksheet.delete", 8, () => this.ctx.model.deleteSheet(this.sheet()));
