@@ -1,7 +1,7 @@
 /** The readable output of `balance batch` and `balance compare`. */
 import type { CountyStanding, LeagueSummary } from "../engine/league";
 import type { Trend } from "../engine/trend";
-import { RELATIVE_TOLERANCE } from "../engine/compare";
+import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../report/comparison";
 import { RISK_TEXT, fileName, repeatedLabel } from "../report/leagueCounty";

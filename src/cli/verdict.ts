@@ -1,16 +1,10 @@
 /** The readable verdict of `balance evaluate`: per level, each indicator, the failing sections, the verdict. */
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
-import { RELATIVE_TOLERANCE, ceilWhole } from "../engine/compare";
+import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
-import {
-  decimalsBeside,
-  exactPlaces,
-  formatCoefficient,
-  formatNumber,
-  formatYuan,
-  type Lang,
-} from "../i18n/format";
+import { decimalsBeside, exactPlaces, formatCoefficient, formatNumber, type Lang } from "../i18n/format";
 import { cellInMessage, type Problem } from "../problems/problem";
+import { formatAmount } from "../i18n/amount";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 
@@ -159,9 +153,8 @@ interface IndicatorWords {
   floor: number;
   /** `人，标准 4.20（85% 为 3.57）`: from the value's unit up to the status mark */
   afterValue: string;
-  /** the unit of an amount lacking, and of exactly one (English singular) */
-  unit: string;
-  unitOfOne: string;
+  /** an amount lacking, as every host shows it (i18n/amount.ts `formatAmount`) */
+  amount: (amount: number) => string;
 }
 
 function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<IndicatorId, IndicatorWords> {
@@ -175,7 +168,6 @@ function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<Indi
     // 2 decimals, or the places that write the threshold as it is (85 % of 4.5 is 3.825, not 3.82)
     const standard = formatNumber(standardValue, exactPlaces(standardValue, 2, RELATIVE_TOLERANCE), lang);
     const floor = formatNumber(floorValue, exactPlaces(floorValue, 2, RELATIVE_TOLERANCE), lang);
-    const unit = def.resourceUnit[lang];
     words[id] = {
       id,
       name: def.name[lang],
@@ -184,19 +176,10 @@ function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<Indi
       afterValue:
         ` ${def.unit[lang]}${p.comma}${t.standardIs(standard)}${p.open}${t.floorIs(floor)}${p.close}` +
         `${lang === "zh" ? "" : " "}`,
-      unit,
-      unitOfOne: lang === "en" ? unit.replace(/s$/, "") : unit,
+      amount: (amount) => formatAmount(profile, id, amount, lang),
     };
   }
   return words;
-}
-
-/** A needed amount of a resource in its natural unit, rounded up: whole people, rooms and m²; 元 as the statistics print. */
-function amountText(words: IndicatorWords, amount: number, lang: Lang): string {
-  // a need is shown rounded up, so that adding what is shown reaches the target
-  const whole = ceilWhole(amount);
-  if (words.id === "equipmentValue") return formatYuan(whole, lang);
-  return `${formatNumber(whole, 0, lang)} ${whole === 1 ? words.unitOfOne : words.unit}`;
 }
 
 /**
@@ -213,13 +196,13 @@ function formatValueBeside(value: number, words: IndicatorWords, lang: Lang): st
 
 function shortfallLine(section: SectionResult, s: Shortfall, words: IndicatorWords, lang: Lang): string {
   const t = T[lang];
-  const toFloor = s.toFloor > 0 ? amountText(words, s.toFloor, lang) : null;
+  const toFloor = s.toFloor > 0 ? words.amount(s.toFloor) : null;
   const mark = section.status[s.indicator] === "unmet" ? NO : "△";
   const line =
     `      ${words.name} ${formatValueBeside(section.values[s.indicator] as number, words, lang)}${words.afterValue}${mark}` +
-    `${PUNCTUATION[lang].colon}${t.need(amountText(words, s.toStandard, lang), toFloor)}`;
+    `${PUNCTUATION[lang].colon}${t.need(words.amount(s.toStandard), toFloor)}`;
   return s.schoolToStandard !== null && s.schoolToStandard > 0
-    ? line + t.school(amountText(words, s.schoolToStandard, lang))
+    ? line + t.school(words.amount(s.schoolToStandard))
     : line;
 }
 

@@ -25,7 +25,7 @@ import {
   type DifferenceCoefficient,
   type WeightedSpread,
 } from "./coefficient";
-import { atMost } from "./compare";
+import { atMost } from "../standard/comparison";
 import {
   levelStandards,
   sectionResult,

@@ -1,5 +1,5 @@
 export * from "./coefficient";
-export * from "./compare";
+export * from "../standard/comparison";
 export * from "./records";
 export * from "./sections";
 export type { CountySections, SectionColumns } from "./columns";

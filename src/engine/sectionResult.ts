@@ -8,7 +8,7 @@ import {
   type Level,
 } from "../standard/indicators";
 import { SCALE_FACTOR, amountForValue, perStudents, type Section } from "./sections";
-import { atLeast, ceilWhole, leastReaching } from "./compare";
+import { atLeast, ceilWhole, leastReaching } from "../standard/comparison";
 
 /*
  * What the standard says of one section: each value's status against its standard (docs/standard.md#indicators),

@@ -4,11 +4,11 @@
  * per level each difference coefficient's course and whether it crossed its limit; enrolment; and, where the years
  * are known, a linear projection of each coefficient to the target year. Pure functions over evaluations: every
  * status and verdict compared is the engine's own; nothing is judged again here except the projection, which
- * holds its projected value to the limit with the one tolerance (src/engine/compare.ts).
+ * holds its projected value to the limit with the one tolerance (src/standard/comparison.ts).
  */
 import { z } from "zod";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
-import { atMost } from "./compare";
+import { atMost } from "../standard/comparison";
 import { nameKey } from "./names";
 import type { Evaluation, IndicatorStatus, SectionResult } from "./evaluate";
 

@@ -19,7 +19,7 @@ import type { TitleParts } from "./print";
 
 export { BALANCE_LAYOUT } from "./balance";
 export { COMPLIANCE_COLUMNS } from "./compliance";
-export { formatAmount } from "./summary";
+export { formatAmount } from "../i18n/amount";
 
 /** What the report is built from: the one data path's result (src/pipeline.ts evaluateTable). */
 export interface ReportInput {

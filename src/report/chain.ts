@@ -7,7 +7,7 @@
 import type { SectionResult } from "../engine/evaluate";
 import type { SchoolRecord } from "../engine/records";
 import { teachingPointParents } from "../engine/sections";
-import { RELATIVE_TOLERANCE } from "../engine/compare";
+import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { decimalsBeside, exactPlaces } from "../i18n/format";
 import type { FacilityIndicatorId, IndicatorId, Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";

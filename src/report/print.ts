@@ -4,7 +4,7 @@
  * rows tall enough for their wrapped text. `SheetBuilder` gathers a sheet's rows with its merges, borders and
  * row heights.
  */
-import { nearlyEqual } from "../engine/compare";
+import { nearlyEqual } from "../standard/comparison";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
 import { STYLE_LOOK, fontSizeOf } from "./look";

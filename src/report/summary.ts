@@ -5,8 +5,9 @@
  * and limits are formulas over 达标情况 and 差异系数; the shortfalls are the engine's, as a person reads them.
  */
 import type { Evaluation, SectionResult, Shortfall } from "../engine/evaluate";
-import { formatNumber, formatYuan, type Lang } from "../i18n/format";
-import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId } from "../standard/indicators";
+import type { Lang } from "../i18n/format";
+import { formatAmount } from "../i18n/amount";
+import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import type { Problem } from "../problems/problem";
@@ -19,18 +20,6 @@ import { word } from "./words";
 
 export const SUMMARY_NAME = { zh: "汇总", en: "Summary" } as const;
 const TABLE = { zh: "资源配置评估汇总", en: "Resource allocation: summary" } as const;
-
-/** A shortfall in the resource's natural unit, as a person reads it: 3 人, 617.4 ㎡, 2.35 万元, 2 间. */
-export function formatAmount(profile: Profile, indicator: IndicatorId, amount: number, lang: Lang): string {
-  if (indicator === "equipmentValue") return formatYuan(amount, lang);
-  const def = profile.indicators[indicator];
-  const decimals = def.integral || Number.isInteger(Math.round(amount * 100) / 100) ? 0 : 2;
-  // no spurious decimals: 618 ㎡, not 618.00 ㎡; 617.4 ㎡, not 617.40 ㎡
-  const text = formatNumber(amount, decimals, lang)
-    .replace(/(\.\d*?)0+$/, "$1")
-    .replace(/\.$/, "");
-  return `${text} ${def.resourceUnit[lang]}`;
-}
 
 export interface SummaryInput {
   evaluation: Evaluation;

@@ -3,7 +3,7 @@
  * veto question (docs/standard.md#veto, docs/standard.md#guarantee, docs/standard.md#quality), with the requirement shown, the value the county reports, its evidence
  * and notes. This module writes the sheet's rows and reads a filled sheet back into answers for the engine.
  */
-import { RELATIVE_TOLERANCE, atMost } from "../engine/compare";
+import { RELATIVE_TOLERANCE, atMost } from "../standard/comparison";
 import {
   COUNTY_MEASURES,
   GUARANTEE_ITEMS,

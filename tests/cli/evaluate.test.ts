@@ -83,6 +83,9 @@ describe("balance evaluate — readable verdict", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("生均教学及辅助用房面积 4.49999 ㎡/生，标准 4.50");
     expect(r.stdout).toContain("生均体育运动场馆面积 7.49999 ㎡/生，标准 7.50");
+    // what it lacks is said as the report says it (i18n/amount.ts formatAmount): 0.01 ㎡, not a whole 1 ㎡
+    expect(r.stdout).toContain("4.49999 ㎡/生，标准 4.50（85% 为 3.825）△：达标需增 0.01 ㎡");
+    expect(r.stdout).toContain("7.49999 ㎡/生，标准 7.50（85% 为 6.375）△：达标需增 0.01 ㎡");
     expect(r.stdout).toContain("生均教学及辅助用房面积 3.825 ㎡/生，标准 4.50（85% 为 3.825）△");
     expect(r.stdout).toContain("生均体育运动场馆面积 6.375 ㎡/生，标准 7.50（85% 为 6.375）△");
     expect(r.stdout).toMatch(/生均体育运动场馆面积\s+20\.00 ㎡\/生\s+0\.45000001 ✗\s+≤ 0\.45/);

@@ -4,7 +4,7 @@
  * zh-CN and en-US: that is the oracle here.
  */
 import fc from "fast-check";
-import { RELATIVE_TOLERANCE } from "../../src/engine/compare";
+import { RELATIVE_TOLERANCE } from "../../src/standard/comparison";
 import {
   decimalsBeside,
   exactPlaces,

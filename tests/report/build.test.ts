@@ -369,6 +369,20 @@ describe("汇总", () => {
     expect(formatAmount(NATIONAL_2017, "equipmentValue", 23500, "zh")).toBe("2.35 万元");
     expect(formatAmount(NATIONAL_2017, "multimediaRooms", 2, "en")).toMatch(/^2 /);
   });
+
+  test("a need is rounded up at the places shown, so that adding what is shown reaches the target", () => {
+    // 617.3749 ㎡ shown to the hundredth below would fall 0.0049 ㎡ short
+    expect(formatAmount(NATIONAL_2017, "teachingArea", 617.3749, "zh")).toBe("617.38 ㎡");
+    expect(formatAmount(NATIONAL_2017, "teachingArea", 4.5, "zh")).toBe("4.5 ㎡");
+    // floating-point noise above a whole number is not a hundredth more
+    expect(formatAmount(NATIONAL_2017, "sportsArea", 618.0000000000001, "zh")).toBe("618 ㎡");
+    // 万元 are shown to hundreds of 元: 23,401 元 is 2.3401 万元, shown 2.35
+    expect(formatAmount(NATIONAL_2017, "equipmentValue", 23401, "zh")).toBe("2.35 万元");
+    expect(formatAmount(NATIONAL_2017, "equipmentValue", 9999.2, "zh")).toBe("1.00 万元");
+    expect(formatAmount(NATIONAL_2017, "equipmentValue", 512.3, "zh")).toBe("513 元");
+    expect(formatAmount(NATIONAL_2017, "keyTeachers", 1, "en")).toBe("1 teacher");
+    expect(formatAmount(NATIONAL_2017, "keyTeachers", 2, "en")).toBe("2 teachers");
+  });
 });
 
 describe("a figure a hair off its threshold is printed on its side of it (docs/standard.md#comparison)", () => {

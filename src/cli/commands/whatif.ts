@@ -1,4 +1,4 @@
-import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, type Lang } from "../../i18n/format";
 import { describeEdit, evaluateScenario, parseEdits, type ScenarioResult } from "../../engine/scenario";
 import type { Problem } from "../../problems/problem";

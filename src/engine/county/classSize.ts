@@ -1,6 +1,6 @@
 import { SCHOOL_TABLE_LIMITS, type Bilingual } from "../../standard/county";
 import { LEVEL_NAMES, type Level } from "../../standard/indicators";
-import { atMost } from "../compare";
+import { atMost } from "../../standard/comparison";
 import type { SchoolRecord } from "../records";
 import type { ColumnLocation, DerivedItems, LargeClassSection, SchoolFinding } from "./results";
 import {

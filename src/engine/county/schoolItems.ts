@@ -1,6 +1,6 @@
 import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
 import type { Level } from "../../standard/indicators";
-import { atLeast, atMost } from "../compare";
+import { atLeast, atMost } from "../../standard/comparison";
 import type { SchoolRecord } from "../records";
 import type { ColumnLocation, DerivedItem, DerivedItems, SchoolFinding } from "./results";
 import {

@@ -13,7 +13,7 @@ import {
   type CountyItemDefinition,
   type MeasureDefinition,
 } from "../../standard/county";
-import { atLeast } from "../compare";
+import { atLeast } from "../../standard/comparison";
 import {
   VERDICT_PARTS,
   combine,

@@ -9,7 +9,7 @@ import {
 } from "../../standard/indicators";
 import type { SchoolRecord } from "../records";
 import { evaluate, type Evaluation } from "../evaluate";
-import { RELATIVE_TOLERANCE } from "../compare";
+import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
@@ -360,7 +360,7 @@ async function refineWithCuts(
   let iterations = 0;
   const cuts: Cut[] = [];
   const addCut = (at: PlanAdditions, c: Coefficient) => {
-    // the engine passes a coefficient up to its limit and a hair (compare.ts): cut at that, so no plan is lost
+    // the engine passes a coefficient up to its limit and a hair (standard/comparison.ts): cut at that, so no plan is lost
     const cut = cvCut(model, at, c.level, c.indicator, c.limit * (1 + RELATIVE_TOLERANCE));
     if (cut) cuts.push(cut);
     return cut !== null;

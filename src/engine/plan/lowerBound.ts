@@ -1,5 +1,5 @@
 import { FACILITY_INDICATORS, TEACHER_INDICATORS } from "../../standard/indicators";
-import { RELATIVE_TOLERANCE } from "../compare";
+import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { leastAddition, type PlanModel } from "./model";
 import { meetCoefficient } from "./meet";
 import {

@@ -11,7 +11,7 @@ import {
 import type { SchoolRecord } from "../records";
 import { absorbedPupils, additionShares, amountForValue } from "../sections";
 import { buildSections, evaluateSection, indicatorStatus, standardsByLevel } from "../evaluate";
-import { ceilWhole } from "../compare";
+import { ceilWhole } from "../../standard/comparison";
 import type { ProjectSizes, UnitCosts } from "./costs";
 
 /**

@@ -6,7 +6,7 @@
  * they are part of.
  */
 import type { Facilities } from "../../engine/records";
-import { atLeast, atMost } from "../../engine/compare";
+import { atLeast, atMost } from "../../standard/comparison";
 import type { Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import type { ColumnPlan } from "./columnPlan";

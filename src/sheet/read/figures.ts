@@ -5,7 +5,7 @@
  * negative number, a fraction where people or rooms are counted, and a number too large to compute with are
  * reported with the cell.
  */
-import { nearlyEqual } from "../../engine/compare";
+import { nearlyEqual } from "../../standard/comparison";
 import { readNumber } from "../cells";
 import type { Problem } from "../../problems/problem";
 import type { ColumnPlan, FieldSource } from "./columnPlan";

@@ -5,7 +5,7 @@
  * teaching-point rule (docs/standard.md#teaching-points); a combined school given as one row per 学段 becomes one
  * school, its facilities counted once. Pure: rows in, schools and problems out.
  */
-import { nearlyEqual } from "../../engine/compare";
+import { nearlyEqual } from "../../standard/comparison";
 import { ENROLMENT_LEVELS } from "../vocabulary";
 import type { SchoolType } from "../../engine/records";
 import { columnById } from "../../standard/columns";

@@ -2,7 +2,7 @@ import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from
 import { useState } from "react";
 import type { IndicatorStatus } from "../../engine/evaluate";
 import type { Regression, SectionVerdict, Trend } from "../../engine/trend";
-import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t, type MessageKey } from "../../i18n/messages";
 import { LEVELS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";

@@ -1,7 +1,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Evaluation } from "../../engine";
-import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";

@@ -14,7 +14,7 @@ import {
   type Level,
   type TeacherIndicatorId,
 } from "../../standard/indicators";
-import { RELATIVE_TOLERANCE } from "../../engine/compare";
+import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
