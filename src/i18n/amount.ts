@@ -15,12 +15,12 @@ export function formatAmount(profile: Profile, indicator: IndicatorId, amount: n
     const shown = ceilWhole(amount);
     return formatYuan(shown >= 10000 ? ceilWhole(shown / 100) * 100 : shown, lang);
   }
-  const places = def.integral ? 0 : 2;
-  const shown = ceilWhole(amount * 10 ** places) / 10 ** places;
+  // in hundredths of the unit (whole units for people and rooms), rounded up
+  const hundredths = def.integral ? 100 * ceilWhole(amount) : ceilWhole(amount * 100);
   // no spurious decimals: 618 ㎡, not 618.00 ㎡; 617.4 ㎡, not 617.40 ㎡
-  const text = formatNumber(shown, Number.isInteger(shown) ? 0 : places, lang)
-    .replace(/(\.\d*?)0+$/, "$1")
-    .replace(/\.$/, "");
+  const places = hundredths % 100 === 0 ? 0 : hundredths % 10 === 0 ? 1 : 2;
+  const shown = hundredths / 100;
+  const text = formatNumber(shown, places, lang);
   const unit = def.resourceUnit[lang];
   return `${text} ${lang === "en" && shown === 1 ? unit.replace(/s$/, "") : unit}`;
 }
