@@ -6,6 +6,7 @@ export type { CountySections, SectionColumns } from "./columns";
 export * from "./sectionResult";
 export * from "./evaluate";
 export * from "./scenario";
+export * from "./scenarioDiff";
 export * from "./county/results";
 export * from "./county/schoolItems";
 export * from "./county/verdict";

@@ -1,11 +1,9 @@
 import type { Profile } from "../standard/profile";
 import {
   FACILITY_INDICATORS,
-  INDICATOR_IDS,
   LEVELS,
   TEACHER_INDICATORS,
   type FacilityIndicatorId,
-  type IndicatorId,
   type Level,
   type TeacherIndicatorId,
 } from "../standard/indicators";
@@ -23,8 +21,9 @@ import {
 import { equipmentUnitDoubt } from "../standard/equipmentUnit";
 import { absorbedPupils, additionShares } from "./sections";
 import { nameKey } from "./names";
-import { evaluate, type Evaluation, type SectionResult } from "./evaluate";
+import { evaluate, type Evaluation } from "./evaluate";
 import { editOrdinal, editProblem, type Edit } from "./edits";
+import { diffEvaluations, type ScenarioDiff } from "./scenarioDiff";
 
 /*
  * What-if scenarios: a list of edits applied to copies of the school records, then the one evaluation path.
@@ -457,43 +456,6 @@ function lostLevel(
   return null;
 }
 
-/** A section's verdict as a person reads it; "absent" when the school or section is not in that run. */
-export type SectionVerdict = "pass" | "fail" | "excluded" | "absent";
-
-export interface SectionChange {
-  school: string;
-  level: Level;
-  before: SectionVerdict;
-  after: SectionVerdict;
-}
-
-export interface CvCrossing {
-  level: Level;
-  indicator: IndicatorId;
-  before: number | null;
-  after: number | null;
-  limit: number;
-  /** true when the coefficient is now within its limit */
-  passesAfter: boolean;
-}
-
-export interface ValueChange {
-  school: string;
-  level: Level;
-  /** an indicator value, or the section's enrolment */
-  field: IndicatorId | "students";
-  before: number | null;
-  after: number | null;
-}
-
-export interface ScenarioDiff {
-  sectionsChanged: SectionChange[];
-  cvCrossed: CvCrossing[];
-  valuesChanged: ValueChange[];
-  /** every coefficient that moved, crossed or not */
-  cvChanged: { level: Level; indicator: IndicatorId; before: number | null; after: number | null }[];
-}
-
 export interface ScenarioResult {
   evaluation: Evaluation;
   baseline: Evaluation;
@@ -501,66 +463,6 @@ export interface ScenarioResult {
   diff: ScenarioDiff;
   problems: Problem[];
   applied: number[];
-}
-
-export function sectionVerdict(s: SectionResult | undefined): SectionVerdict {
-  if (!s) return "absent";
-  if (!s.included) return "excluded";
-  return s.pass ? "pass" : "fail";
-}
-
-const key = (school: string, l: Level) => `${school}\u0000${l}`;
-
-function sameNumber(a: number | null, b: number | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a === b || Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 1e-12;
-}
-
-/** What changed between two evaluations: verdicts, coefficients that crossed their limit, every value. */
-function diffEvaluations(baseline: Evaluation, after: Evaluation): ScenarioDiff {
-  const before = new Map(baseline.sections.map((s) => [key(s.school, s.level), s]));
-  const now = new Map(after.sections.map((s) => [key(s.school, s.level), s]));
-  const keys = [...before.keys(), ...[...now.keys()].filter((k) => !before.has(k))];
-  const sectionsChanged: SectionChange[] = [];
-  const valuesChanged: ValueChange[] = [];
-  for (const k of keys) {
-    const b = before.get(k);
-    const a = now.get(k);
-    const s = (a ?? b) as SectionResult;
-    const vb = sectionVerdict(b);
-    const va = sectionVerdict(a);
-    if (vb !== va) sectionsChanged.push({ school: s.school, level: s.level, before: vb, after: va });
-    const sb = b ? b.students : null;
-    const sa = a ? a.students : null;
-    if (!sameNumber(sb, sa))
-      valuesChanged.push({ school: s.school, level: s.level, field: "students", before: sb, after: sa });
-    for (const id of INDICATOR_IDS) {
-      const x = b ? b.values[id] : null;
-      const y = a ? a.values[id] : null;
-      if (!sameNumber(x, y))
-        valuesChanged.push({ school: s.school, level: s.level, field: id, before: x, after: y });
-    }
-  }
-  const cvCrossed: CvCrossing[] = [];
-  const cvChanged: ScenarioDiff["cvChanged"] = [];
-  for (const l of LEVELS) {
-    for (const id of INDICATOR_IDS) {
-      const b = baseline.levels[l].balance[id];
-      const a = after.levels[l].balance[id];
-      if (!sameNumber(b.cv, a.cv)) cvChanged.push({ level: l, indicator: id, before: b.cv, after: a.cv });
-      if (b.pass !== a.pass) {
-        cvCrossed.push({
-          level: l,
-          indicator: id,
-          before: b.cv,
-          after: a.cv,
-          limit: a.limit,
-          passesAfter: a.pass,
-        });
-      }
-    }
-  }
-  return { sectionsChanged, cvCrossed, valuesChanged, cvChanged };
 }
 
 /**

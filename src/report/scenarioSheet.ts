@@ -3,7 +3,8 @@ import { INDICATOR_IDS } from "../standard/indicators";
 import type { Lang } from "../i18n/format";
 import type { ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
-import { describeEdit, type Edit, type ScenarioResult, type SectionVerdict } from "../engine/scenario";
+import { describeEdit, type Edit, type ScenarioResult } from "../engine/scenario";
+import type { SectionVerdict } from "../engine/scenarioDiff";
 
 const VERDICT: Record<SectionVerdict, { zh: string; en: string }> = {
   pass: { zh: "达标", en: "Pass" },

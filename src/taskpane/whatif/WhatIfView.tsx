@@ -4,7 +4,8 @@ import { Badge, Button, Field, Select, Text } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
 import { evaluate } from "../../engine/evaluate";
 import { SECTIONS_OF_TYPE, type SchoolRecord } from "../../engine/records";
-import { describeEdit, evaluateScenario, sectionVerdict, type Edit } from "../../engine/scenario";
+import { describeEdit, evaluateScenario, type Edit } from "../../engine/scenario";
+import { sectionVerdict } from "../../engine/scenarioDiff";
 import {
   FACILITY_INDICATORS,
   INDICATOR_IDS,
