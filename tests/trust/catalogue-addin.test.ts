@@ -6,7 +6,7 @@
  */
 import { ExcelDouble } from "../../src/excel/double/excel";
 import { doubleHost } from "../../src/excel/double/host";
-import { isDateFormat } from "../../src/excel/officeHost";
+import { isDateFormat } from "../../src/excel/readRange";
 import { evaluateTable } from "../../src/pipeline";
 import { CATALOGUE, type Case, type FixtureCell } from "./fixtures/catalogue";
 import { expectCaseOutcome, expectClearProblems, hostValue, outcomeOf } from "./catalogueRun";
