@@ -161,25 +161,33 @@ interface LevelJudgement {
   standards: LevelStandards;
   /** the statuses of the block being judged */
   counts: StatusCounts;
+  /** whether `judged` holds the record indices and exclusions of the level's columns (`levelJudgement`) */
+  keepsRows: boolean;
 }
 
+/**
+ * A level about to be judged, with room for `capacity` sections. Where its sections' columns hold the whole level
+ * (`whole`, as `evaluateColumns` has them), the judgement keeps their record indices and exclusions as they are;
+ * else it copies each block's into room of its own (`keepJudged`).
+ */
 function levelJudgement(
   level: Level,
   capacity: number,
   blockRows: number,
   schools: readonly (SchoolRecord | null)[],
   profile: Profile,
+  whole?: SectionColumns,
 ): LevelJudgement {
   return {
-    // room for `capacity` sections, none judged yet
     judged: {
       level,
       count: 0,
-      recordIndex: new Int32Array(capacity),
+      recordIndex: whole?.recordIndex ?? new Int32Array(capacity),
       schools,
-      exclusion: new Uint8Array(capacity),
+      exclusion: whole?.exclusion ?? new Uint8Array(capacity),
       pass: new Uint8Array(capacity),
     },
+    keepsRows: whole !== undefined,
     spreads: INDICATOR_IDS.map(() => weightedSpread()),
     passing: 0,
     standards: levelStandards(profile, level),
@@ -244,8 +252,10 @@ function keepJudged(
   const { count, exclusion, recordIndex } = columns;
   const { tally } = judgement.counts;
   judged.count = firstRow + count;
-  judged.recordIndex.set(recordIndex.subarray(0, count), firstRow);
-  judged.exclusion.set(exclusion.subarray(0, count), firstRow);
+  if (!judgement.keepsRows) {
+    judged.recordIndex.set(recordIndex.subarray(0, count), firstRow);
+    judged.exclusion.set(exclusion.subarray(0, count), firstRow);
+  }
   const { pass } = judged;
   let passing = 0;
   // without a branch, as `tallyPasses` is: which sections pass follows no pattern the processor could guess
@@ -301,7 +311,11 @@ function evaluationOf(
   };
 }
 
-/** The county's resource-allocation verdict from its sections' columns, read under `table.profile` (`countyTable`). */
+/**
+ * The county's resource-allocation verdict from its sections' columns, read under `table.profile` (`countyTable`).
+ * The evaluation keeps the table's record indices and exclusions, not copies of them: its sections are read from the
+ * table's arrays for as long as it is kept.
+ */
 export function evaluateColumns(table: CountyTable): Evaluation {
   const { profile } = table;
   const judgements = {} as Record<Level, LevelJudgement>;
@@ -310,7 +324,7 @@ export function evaluateColumns(table: CountyTable): Evaluation {
   for (const level of LEVELS) {
     const columns = table.levels[level];
     const rows = Math.min(BLOCK_ROWS, columns.count);
-    judgements[level] = levelJudgement(level, columns.count, rows, columns.schools, profile);
+    judgements[level] = levelJudgement(level, columns.count, rows, columns.schools, profile, columns);
     blocks[level] = blocksOf(columns);
   }
   for (const level of LEVELS)
