@@ -39,7 +39,8 @@ export const VIEWS_ZH = {
   planPerYear: "·年",
   planCostNote: "默认值为估算，请按本地价格修改：教师按每人每年计，其余按一次性投入计。",
   planProjects: "项目规模",
-  planProjectsNote: "设施按项目补充：每项不少于“最小”，按“步长”的整数倍增加（步长 0 表示任意数量）。",
+  planProjectsNote:
+    "设施按项目补充：每项都是“步长”的整数倍，且不少于“最小”（最小不是步长的整数倍时，按其上一个整数倍计；步长 0 表示任意数量）。",
   planProjectMinimum: "{name}：最小（{unit}）",
   planProjectStep: "{name}：步长（{unit}）",
   planRun: "计算最低成本方案",
@@ -132,7 +133,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
     "The defaults are estimates; put in local prices. Teachers are costed per person per year, the rest once.",
   planProjects: "Project sizes",
   planProjectsNote:
-    "Facilities are added as projects: each at least the minimum, in whole steps (a step of 0 allows any amount).",
+    "Facilities are added as projects: each a whole number of steps and at least the minimum (a minimum between steps counts as the next step; a step of 0 allows any amount).",
   planProjectMinimum: "{name}: minimum ({unit})",
   planProjectStep: "{name}: step ({unit})",
   planRun: "Find the least-cost plan",

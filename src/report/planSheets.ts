@@ -10,7 +10,7 @@ import { formatNumber, formatPercent, formatWan, type Lang } from "../i18n/forma
 import type { ReportCell, ReportSheet } from "./model";
 import type { LeastCostPlan, PlanAddition } from "../engine/plan/leastCost";
 import type { RotationPlan } from "../engine/plan/rotation";
-import { isRecurring, type ProjectSizes, type UnitCosts } from "../engine/plan/costs";
+import { isRecurring, leastProject, type ProjectSizes, type UnitCosts } from "../engine/plan/costs";
 import { SheetBuilder, figureFormat, pageMarks, tableTitle, type TitleParts } from "./print";
 
 const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
@@ -252,7 +252,11 @@ function planNotes(
   if (projects) {
     const sizes = FACILITY_INDICATORS.map((id) => {
       const unit = shownUnit(profile, id, lang);
-      const min = formatNumber(shownAmount(id, projects.minimum[id]), id === "equipmentValue" ? 1 : 0, lang);
+      const min = formatNumber(
+        shownAmount(id, leastProject(projects, id)),
+        id === "equipmentValue" ? 1 : 0,
+        lang,
+      );
       const step = formatNumber(shownAmount(id, projects.step[id]), id === "equipmentValue" ? 1 : 0, lang);
       return t(
         lang,

@@ -98,6 +98,21 @@ describe("Plan view", () => {
     );
   });
 
+  it("a minimum between two steps is said to count as the next step, and the plan keeps to it", async () => {
+    setup();
+    fireEvent.click(screen.getByRole("button", { name: "项目规模" }));
+    const minimum = screen.getByRole("spinbutton", { name: "多媒体教室：最小（间）" }) as HTMLInputElement;
+    const step = screen.getByRole("spinbutton", { name: "多媒体教室：步长（间）" }) as HTMLInputElement;
+    const said = /^minimum\.multimediaRooms（多媒体教室）：最小规模 1 间不是步长 2 间的整数倍，按 2 间计/;
+    expect(screen.queryByText(said)).toBeNull();
+    fireEvent.change(step, { target: { value: "2" } });
+    fireEvent.blur(step);
+    await screen.findByText(said);
+    expect(minimum.value).toBe("1");
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/甲（全校） 多媒体教室 \+2 间，10\.00 万元/);
+  });
+
   it("plans the rotation and writes the plan and the rotation as sheets", async () => {
     const { written } = setup();
     fireEvent.click(screen.getByRole("button", { name: "计算交流轮岗方案" }));

@@ -4,6 +4,7 @@ import type { Profile } from "../../src/standard/profile";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { seededRandom } from "../../src/sample/random";
+import { evaluate } from "../../src/engine/evaluate";
 
 export const random = seededRandom;
 
@@ -87,3 +88,66 @@ export const SMALL_COSTS: UnitCosts = {
   equipmentValue: 2,
   multimediaRooms: 9,
 };
+
+/**
+ * Three primary schools of 40 pupils (standard 8 units, 85 % floor 7 under SMALL), each with a drawn number of
+ * key teachers and sports ground and the other five resources met and equal: coefficients bind under a tight
+ * limit.
+ */
+export function threeSchools(seed: number): SchoolRecord[] {
+  const rnd = random(seed);
+  return ["A", "B", "C"].map((name) => ({
+    name,
+    type: "primary",
+    students: { primary: 40, junior: 0, senior: 0 },
+    teachers: {
+      primary: { qualifiedTeachers: 9, keyTeachers: 3 + Math.floor(rnd() * 10), peArtTeachers: 9 },
+      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+    },
+    facilities: {
+      teachingArea: 9,
+      sportsArea: 3 + Math.floor(rnd() * 10),
+      equipmentValue: 9,
+      multimediaRooms: 9,
+    },
+  }));
+}
+
+/**
+ * The least cost below `upper` of more key teachers (any of `keys`) and sports ground (any of `sports`) at each of
+ * the three schools that makes the county pass, judged by the engine alone; `upper` when none is cheaper. The
+ * walk visits only allocations cheaper than the cheapest passing one found so far.
+ */
+export function cheapestKeysAndSports(
+  records: SchoolRecord[],
+  profile: Profile,
+  costs: UnitCosts,
+  keys: number[],
+  sports: number[],
+  upper: number,
+): number {
+  let best = upper;
+  const add = new Array(6).fill(0);
+  const walk = (d: number, cost: number) => {
+    if (cost >= best) return;
+    if (d === 6) {
+      const trial = records.map((r, i) => ({
+        ...r,
+        teachers: {
+          ...r.teachers,
+          primary: { ...r.teachers.primary, keyTeachers: r.teachers.primary.keyTeachers + add[i] },
+        },
+        facilities: { ...r.facilities, sportsArea: r.facilities.sportsArea + add[3 + i] },
+      }));
+      if (evaluate(trial, profile).resourcesPass) best = cost;
+      return;
+    }
+    for (const x of d < 3 ? keys : sports) {
+      add[d] = x;
+      walk(d + 1, cost + x * (d < 3 ? costs.keyTeachers : costs.sportsArea));
+    }
+    add[d] = 0;
+  };
+  walk(0, 0);
+  return best;
+}

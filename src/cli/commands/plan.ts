@@ -1,7 +1,7 @@
 import { formatNumber, formatWan, type Lang } from "../../i18n/format";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
-import { isRecurring, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
+import { isRecurring, projectSizesUsed, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
 import { planSheet, rotationSheet } from "../../report/planSheets";
 import { writtenSheets } from "./sheetsOut";
 import type { Problem } from "../../problems/problem";
@@ -89,7 +89,8 @@ export function planJson(
     costBySchool: plan.costBySchool,
     costByResource: plan.costByResource,
     unitCosts: costs,
-    projectSizes: projects,
+    // the sizes used: each minimum a whole number of steps
+    projectSizes: projects && projectSizesUsed(projects),
     baselineCost: plan.baselineCost,
     baselineRecurringCost: plan.baselineRecurringCost,
     baselineOneOffCost: plan.baselineOneOffCost,

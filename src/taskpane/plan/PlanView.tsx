@@ -16,6 +16,7 @@ import {
   DEFAULT_UNIT_COSTS,
   costWarnings,
   isRecurring,
+  projectWarnings,
   type ProjectSizes,
   type UnitCosts,
 } from "../../engine/plan/costs";
@@ -187,6 +188,11 @@ export function PlanView(props: ViewProps): React.JSX.Element {
             <Text className={styles.note} size={200}>
               {t(lang, "planProjectsNote")}
             </Text>
+            {projectWarnings(projects).map((w) => (
+              <Text key={w.message.en} className={styles.note} size={200} block role="status">
+                {w.message[lang]}
+              </Text>
+            ))}
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
