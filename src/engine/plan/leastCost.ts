@@ -57,9 +57,10 @@ export interface LeastCostPlan {
   baselineOneOffCost: number;
   /**
    * perSchool: no coefficient binds, and the exact per-school method is optimal; coefficients: coefficients bind,
-   * and their prices decide the additions (`planWithCoefficients`), with a proven lower bound beside them
+   * and their prices decide the additions (`planWithCoefficients`), with a proven lower bound beside them;
+   * budget: the most failing sections a budget short of the full plan brings to pass (`planWithinBudget`)
    */
-  method: "perSchool" | "coefficients";
+  method: "perSchool" | "coefficients" | "budget";
   cv: {
     converged: boolean;
     /** rounds of prices, then of HiGHS with cuts where that ran */
@@ -134,11 +135,34 @@ const LIMIT_MARGIN = 1e-7;
 /** Counties up to this many included sections are refined with HiGHS by default. */
 const REFINE_SECTIONS = 150;
 
-interface Checked {
+/** Additions made of projects, as a scenario, with the engine's verdict on it and their cost. */
+export interface Checked {
   additions: PlanAdditions;
   edits: Edit[];
   evaluation: Evaluation;
   cost: number;
+}
+
+/**
+ * Judges additions as the engine does: facilities rounded to projects a bureau can carry out (a no-op for exact
+ * amounts), then applied to the records as a scenario.
+ */
+export function checker(
+  model: PlanModel,
+  records: readonly SchoolRecord[],
+  baseline: Evaluation,
+): (raw: PlanAdditions) => Checked {
+  return (raw) => {
+    const a = copyAdditions(raw);
+    a.facilities = a.facilities.map((row, school) => row.map((x, m) => asProject(model, school, m, x)));
+    const edits = additionsToEdits(model, a);
+    return {
+      additions: a,
+      edits,
+      evaluation: evaluateScenario(records, edits, model.profile, baseline).evaluation,
+      cost: additionsCost(model, a),
+    };
+  };
 }
 
 /**
@@ -161,31 +185,11 @@ export async function planLeastCost(
 ): Promise<LeastCostPlan> {
   const model = buildPlanModel(records, profile, costs, options.projects ?? null);
   const baseline = evaluate(records, profile);
-  const check = (raw: PlanAdditions): Checked => {
-    // every plan judged is made of projects a bureau can carry out (a no-op for exact amounts)
-    const a = copyAdditions(raw);
-    a.facilities = a.facilities.map((row, school) => row.map((x, m) => asProject(model, school, m, x)));
-    const edits = additionsToEdits(model, a);
-    return {
-      additions: a,
-      edits,
-      evaluation: evaluateScenario(records, edits, profile, baseline).evaluation,
-      cost: additionsCost(model, a),
-    };
-  };
+  // every plan judged is made of projects a bureau can carry out
+  const check = checker(model, records, baseline);
   const start = planPerSchool(model);
   const perSchool = check(start);
-  const simple = planBaseline(model);
-  const baselineCost = additionsCost(model, simple);
-  const baselineRecurringCost = additionsCost(model, {
-    ...simple,
-    facilities: simple.facilities.map((r) => r.map(() => 0)),
-  });
-  const baselineCosts = {
-    baselineCost,
-    baselineRecurringCost,
-    baselineOneOffCost: baselineCost - baselineRecurringCost,
-  };
+  const baselineCosts = baselineCostsOf(model);
   if (failingCvs(perSchool.evaluation).length === 0) {
     return describePlan(model, perSchool, {
       method: "perSchool",
@@ -222,6 +226,19 @@ export async function planLeastCost(
     lowerBound: bound,
     ...baselineCosts,
   });
+}
+
+/** The simple baseline's costs, as a plan reports them. */
+export function baselineCostsOf(
+  model: PlanModel,
+  simple: PlanAdditions = planBaseline(model),
+): Pick<LeastCostPlan, "baselineCost" | "baselineRecurringCost" | "baselineOneOffCost"> {
+  const baselineCost = additionsCost(model, simple);
+  const baselineRecurringCost = additionsCost(model, {
+    ...simple,
+    facilities: simple.facilities.map((r) => r.map(() => 0)),
+  });
+  return { baselineCost, baselineRecurringCost, baselineOneOffCost: baselineCost - baselineRecurringCost };
 }
 
 /**
@@ -412,7 +429,7 @@ function boundaryPoint(c: Coefficient, from: PlanAdditions, to: PlanAdditions): 
   return at(hi);
 }
 
-function describePlan(
+export function describePlan(
   model: PlanModel,
   checked: Checked,
   info: {
