@@ -94,13 +94,15 @@ describe("balance plan", () => {
     expect(lines.slice(said)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^已证明任何达标方案都不低于 [\d,.]+ 万元。$/),
-        expect.stringMatching(/^达标校区：\d+ → \d+（参评 \d+ 个）$/),
+        expect.stringMatching(/^达标校区：\d+ → \d+（参评 \d+ 个）；合计 [\d,.]+ 万元$/),
         expect.stringMatching(/^仍未达标的校区（\d+ 个）：/),
         "按预算内方案补充后，全县资源配置仍未达标 ✗",
       ]),
     );
     const enough = await run("plan", SAMPLE, "--budget", "1,000");
-    expect(enough.stdout).toMatch(/预算 1,000.00 万元足以使全县资源配置达标：上述方案合计 [\d,.]+ 万元/);
+    expect(enough.stdout).toMatch(
+      /预算 1,000.00 万元足以使全县资源配置达标：方案合计 [\d,.]+ 万元，余 [\d,.]+ 万元。/,
+    );
     const bad = await run("plan", SAMPLE, "--budget=三百");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--budget 应为以万元计的非负数");

@@ -1,4 +1,6 @@
-import { formatNumber, formatWan, PUNCTUATION, type Lang } from "../../i18n/format";
+import { formatNumber, formatWan, type Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { budgetWords } from "../../report/budgetText";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
@@ -240,82 +242,17 @@ export function parseBudget(text: string): number | Bilingual {
 
 /** What a budget buys, as `balance plan --budget` prints it after the least-cost plan (docs/plans.md#budget). */
 export function budgetText(result: BudgetPlan, profile: Profile, lang: Lang): string {
-  const zh = lang === "zh";
-  const { full, plan } = result;
-  const budget = formatWan(result.budget, lang);
-  const lines: string[] = [""];
-  if (result.fits) {
-    lines.push(
-      zh
-        ? `预算 ${budget}足以使全县资源配置达标：上述方案合计 ${formatWan(full.totalCost, lang)}（教师按一年计），余 ${formatWan(result.budget - full.totalCost, lang)}。`
-        : `A budget of ${budget} buys a pass: the plan above costs ${formatWan(full.totalCost, lang)} (teachers for one year), leaving ${formatWan(result.budget - full.totalCost, lang)}.`,
-    );
-    return lines.join("\n") + "\n";
+  const words = budgetWords(result, profile, lang);
+  const lines = ["", ...words.verdict];
+  const within = words.within;
+  if (within) {
+    lines.push("", within.title);
+    if (within.none) lines.push(`  ${within.none}`);
+    lines.push(...additionLines(result.plan, profile, lang), within.passing);
+    if (within.remaining) lines.push(within.remaining);
+    if (within.coefficients) lines.push(within.coefficients);
+    lines.push(t(lang, "planBudgetStillFails"));
   }
-  const fullCost = formatWan(full.totalCost, lang);
-  lines.push(
-    full.passesAfter
-      ? zh
-        ? `预算 ${budget}不足以使全县资源配置达标：达标的最低成本方案（上）需 ${fullCost}（教师按一年计）。`
-        : `A budget of ${budget} does not buy a pass: the least-cost plan to pass (above) costs ${fullCost} (teachers for one year).`
-      : zh
-        ? `预算 ${budget}不足以使全县资源配置达标；上面的方案（${fullCost}）也未能使全县达标。`
-        : `A budget of ${budget} does not buy a pass; the plan above (${fullCost}) does not pass either.`,
-  );
-  const bound = full.cv.lowerBound;
-  if (full.method === "coefficients" && bound !== null)
-    lines.push(
-      result.provenShort
-        ? zh
-          ? `已证明任何达标方案都不低于 ${formatWan(bound, lang)}。`
-          : `Every plan that passes is proven to cost at least ${formatWan(bound, lang)}.`
-        : zh
-          ? `预算不低于已证明的下界 ${formatWan(bound, lang)}：预算内或许有达标方案，但没有找到。`
-          : `The budget is not below the proven bound of ${formatWan(bound, lang)}: a plan within it may pass, but none was found.`,
-    );
-  lines.push("");
-  lines.push(
-    zh
-      ? `预算内方案：使最多的未达标校区达标，其次成本最低（不以差异系数为目标）`
-      : "Within the budget: the most failing sections brought to pass, then the least cost (coefficients are not pursued)",
-  );
-  if (plan.additions.length === 0)
-    lines.push(zh ? "  预算内无法使任何未达标校区达标。" : "  The budget brings no failing section to pass.");
-  lines.push(...additionLines(plan, profile, lang));
-  lines.push(
-    zh
-      ? `合计：经常性支出 ${formatWan(plan.recurringCost, lang)}/年，一次性投入 ${formatWan(plan.oneOffCost, lang)}，共 ${formatWan(plan.totalCost, lang)}`
-      : `Total: ${formatWan(plan.recurringCost, lang)} a year and ${formatWan(plan.oneOffCost, lang)} once, ${formatWan(plan.totalCost, lang)} in all`,
-  );
-  const n = (x: number) => formatNumber(x, 0, lang);
-  lines.push(
-    zh
-      ? `达标校区：${n(result.passingBefore)} → ${n(result.passingAfter)}（参评 ${n(result.included)} 个）`
-      : `Passing sections: ${n(result.passingBefore)} → ${n(result.passingAfter)} (of ${n(result.included)} included)`,
-  );
-  const list = PUNCTUATION[lang].list;
-  if (result.remainingSections.length > 0)
-    lines.push(
-      (zh
-        ? `仍未达标的校区（${n(result.remainingSections.length)} 个）：`
-        : `Sections still failing (${n(result.remainingSections.length)}): `) +
-        result.remainingSections.map((s) => `${s.school} ${LEVEL_NAMES[s.level][lang]}`).join(list),
-    );
-  if (plan.cv.remaining.length > 0)
-    lines.push(
-      (zh ? "超过限值的差异系数：" : "Coefficients over their limit: ") +
-        plan.cv.remaining
-          .map(
-            (c) =>
-              `${LEVEL_NAMES[c.level][lang]} ${profile.indicators[c.indicator].shortName[lang]} ${c.cv === null ? "—" : formatNumber(c.cv, 3, lang)}${zh ? "（限值 " : " (limit "}${formatNumber(c.limit, 2, lang)}${zh ? "）" : ")"}`,
-          )
-          .join(list),
-    );
-  lines.push(
-    zh
-      ? "按预算内方案补充后，全县资源配置仍未达标 ✗"
-      : "After the additions within the budget resource allocation still does not pass ✗",
-  );
   return lines.join("\n") + "\n";
 }
 
