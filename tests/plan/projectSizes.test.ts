@@ -13,7 +13,7 @@ import {
   type ProjectSizes,
 } from "../../src/engine/plan/costs";
 import { evaluate } from "../../src/engine/evaluate";
-import { evaluateScenario } from "../../src/engine/scenario";
+import { evaluateScenario, type Edit } from "../../src/engine/scenario";
 import type { SchoolRecord } from "../../src/engine/records";
 import type { Profile } from "../../src/standard/profile";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -131,5 +131,54 @@ describe("docs/plans.md#method: the bound is a bound of the rounded problem, aga
       checked++;
     }
     expect(checked).toBe(8);
+  });
+});
+
+describe("docs/plans.md#method: a step moved between two schools' projects", () => {
+  test("no move of a step from one project to another, then a project a step smaller, passes for less", async () => {
+    // found by that very search over generated counties: a step moved between two schools' sports grounds let
+    // a dearer project be a step smaller (51,915,000 元 against 51,875,000 and then less)
+    const records = generateCounty(6, 20, { low: 0.3, high: 3 });
+    const sizes = { teachingArea: 50, sportsArea: 100, equipmentValue: 20000, multimediaRooms: 1 };
+    const plan = await planLeastCost(records, NATIONAL_2017, DEFAULT_UNIT_COSTS, {
+      projects: { minimum: sizes, step: sizes },
+    });
+    expect([plan.method, plan.passesAfter]).toEqual(["coefficients", true]);
+    expect(plan.cv.lowerBound as number).toBeLessThanOrEqual(plan.totalCost);
+    const cost = (edits: Edit[]) =>
+      edits.reduce(
+        (sum, e) =>
+          sum +
+          (e.kind === "addFacility"
+            ? e.amount * DEFAULT_UNIT_COSTS[e.resource]
+            : e.kind === "hireTeachers"
+              ? e.count * DEFAULT_UNIT_COSTS[e.resource]
+              : 0),
+        0,
+      );
+    expect(cost(plan.edits)).toBe(plan.totalCost);
+    const passes = (edits: Edit[]) =>
+      evaluateScenario(records, edits, NATIONAL_2017).evaluation.resourcesPass;
+    const resized = (edits: Edit[], at: number, by: number) =>
+      edits.map((e, k) => {
+        if (k !== at || e.kind !== "addFacility") return e;
+        const step = sizes[e.resource];
+        // a step below the least project is no project at all
+        return { ...e, amount: e.amount + by * step >= step ? e.amount + by * step : 0 };
+      });
+    const projects = plan.edits.flatMap((e, k) => (e.kind === "addFacility" ? [{ e, k }] : []));
+    const better: string[] = [];
+    for (const from of projects)
+      for (const to of projects) {
+        if (from.k === to.k || from.e.resource !== to.e.resource) continue;
+        const moved = resized(resized(plan.edits, from.k, -1), to.k, 1);
+        if (!passes(moved)) continue;
+        for (const spare of projects) {
+          const smaller = resized(moved, spare.k, -1);
+          if (cost(smaller) < plan.totalCost && passes(smaller))
+            better.push(`${from.e.school} → ${to.e.school}, ${spare.e.school}: ${cost(smaller)}`);
+        }
+      }
+    expect(better).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
-import { additionsCost, type PlanAdditions } from "./additions";
+import { additionsCost, copyAdditions, type PlanAdditions } from "./additions";
+import { spareSteps } from "./rounding";
 import { planBaseline, planPerSchool } from "./perSchool";
 import { DEFAULT_MILP_BUDGET, cvCut, solveMilp, type Cut, type MilpBudget } from "./milp";
 import { coefficientsOf, coefficientState, type Coefficient, type CoefficientPrice } from "./coefficients";
@@ -239,57 +240,6 @@ export function baselineCostsOf(
     facilities: simple.facilities.map((r) => r.map(() => 0)),
   });
   return { baselineCost, baselineRecurringCost, baselineOneOffCost: baselineCost - baselineRecurringCost };
-}
-
-/**
- * Facilities are met as amounts and then rounded up to whole projects school by school; together the roundings can
- * leave a step more than the county needs. Each project of the plan is lowered a step (below its least size, to
- * nothing), the dearest step first, and kept lower while the county still passes by the engine, for a few rounds.
- * A search the size of the plan, each step evaluated again: run where HiGHS refines too (REFINE_SECTIONS).
- */
-function spareSteps(model: PlanModel, start: Checked, check: (a: PlanAdditions) => Checked): Checked {
-  const projects = model.projects;
-  if (!projects) return start;
-  let best = start;
-  for (let round = 0; round < SPARE_ROUNDS; round++) {
-    const projectsOfPlan: { school: number; m: number; saving: number }[] = [];
-    best.additions.facilities.forEach((row, school) =>
-      row.forEach((amount, m) => {
-        const step = projects.step[FACILITY_INDICATORS[m]];
-        if (amount > 0 && step > 0)
-          projectsOfPlan.push({ school, m, saving: step * model.costs[FACILITY_INDICATORS[m]] });
-      }),
-    );
-    // dearest step first; the order of the schools and facilities among equals
-    projectsOfPlan.sort((x, y) => y.saving - x.saving || x.school - y.school || x.m - y.m);
-    let lowered = false;
-    for (const { school, m } of projectsOfPlan) {
-      const amount = best.additions.facilities[school][m];
-      const step = projects.step[FACILITY_INDICATORS[m]];
-      // a step below the least project is no project at all
-      const next = asProject(model, school, m, amount - step) < amount ? amount - step : 0;
-      const trial = copyAdditions(best.additions);
-      trial.facilities[school][m] = next;
-      const checked = check(trial);
-      if (checked.evaluation.resourcesPass && checked.cost < best.cost * (1 - 1e-12)) {
-        best = checked;
-        lowered = true;
-      }
-    }
-    if (!lowered) break;
-  }
-  return best;
-}
-
-/** Rounds of `spareSteps`: each lowers every project it can by a step. */
-const SPARE_ROUNDS = 2;
-
-function copyAdditions(a: PlanAdditions): PlanAdditions {
-  return {
-    teachers: a.teachers.map((row) => row.slice()),
-    facilities: a.facilities.map((row) => row.slice()),
-    bands: a.bands,
-  };
 }
 
 /**
