@@ -147,29 +147,42 @@ export function mostSectionsWithin(model: PlanModel, budget: number): PlanAdditi
     if (choices.length > 0) choicesBySchool.push(choices);
   }
   const sections = choicesBySchool.reduce((n, c) => n + Math.max(...c.map((x) => x.count)), 0);
-  // least[v]: the least cost of bringing v sections to pass with the schools seen so far, and how
-  let least: { cost: number; picks: Choice[] }[] = [{ cost: 0, picks: [] }];
-  for (const choices of choicesBySchool) {
+  // least[v]: the least cost of bringing v sections to pass with the schools seen so far; picks[i][v]: the
+  // choice of the i-th school on the way there (−1: none), so that the plan is traced back once
+  let least = new Float64Array(sections + 1).fill(Infinity);
+  least[0] = 0;
+  const picks = choicesBySchool.map((choices) => {
     const next = least.slice();
-    least.forEach((from, v) => {
-      for (const c of choices) {
-        const cost = from.cost + c.cost;
-        const to = next[v + c.count];
-        if (!to || cost < to.cost) next[v + c.count] = { cost, picks: [...from.picks, c] };
-      }
-    });
+    const pick = new Int32Array(sections + 1).fill(-1);
+    for (let v = 0; v <= sections; v++) {
+      if (!Number.isFinite(least[v])) continue;
+      choices.forEach((c, k) => {
+        const cost = least[v] + c.cost;
+        if (cost < next[v + c.count]) {
+          next[v + c.count] = cost;
+          pick[v + c.count] = k;
+        }
+      });
+    }
     least = next;
-  }
-  let best = least[0];
-  for (let v = Math.min(sections, least.length - 1); v > 0; v--) {
-    const at = least[v];
-    if (at && at.cost <= budget * (1 + RELATIVE_TOLERANCE)) {
-      best = at;
+    return pick;
+  });
+  let v = 0;
+  for (let count = sections; count > 0; count--) {
+    if (least[count] <= budget * (1 + RELATIVE_TOLERANCE)) {
+      v = count;
       break;
     }
   }
+  const chosen: Choice[] = [];
+  for (let i = choicesBySchool.length - 1; i >= 0; i--) {
+    const k = picks[i][v];
+    if (k < 0) continue;
+    chosen.push(choicesBySchool[i][k]);
+    v -= choicesBySchool[i][k].count;
+  }
   const a = emptyAdditions(model);
-  for (const c of best.picks) {
+  for (const c of chosen) {
     const school = model.schools[c.school];
     a.facilities[c.school] = c.facilities;
     school.sections.forEach((s, j) => {
