@@ -39,7 +39,8 @@ export const VIEWS_ZH = {
   planPerYear: "·年",
   planCostNote: "默认值为估算，请按本地价格修改：教师按每人每年计，其余按一次性投入计。",
   planProjects: "项目规模",
-  planProjectsNote: "设施按项目补充：每项不少于“最小”，按“步长”的整数倍增加（步长 0 表示任意数量）。",
+  planProjectsNote:
+    "设施按项目补充：每项都是“步长”的整数倍，且不少于“最小”（最小不是步长的整数倍时，按其上一个整数倍计；步长 0 表示任意数量）。",
   planProjectMinimum: "{name}：最小（{unit}）",
   planProjectStep: "{name}：步长（{unit}）",
   planRun: "计算最低成本方案",
@@ -60,6 +61,21 @@ export const VIEWS_ZH = {
   rotationSummary: "交流轮岗：达标 {before} → {after}，交流 {moved} 人",
   rotationNone: "无可行的轮岗。",
   rotationMove: "{from} → {to}（{level}）{indicator} {count} 人",
+  planBudget: "预算（万元，0 表示不设预算）",
+  planBudgetNote:
+    "预算与方案同口径：一年的教师支出加一次性投入。不足以达标时，另求预算内使最多未达标校区达标、其次成本最低的方案。",
+  planBudgetFits: "预算 {budget}足以使全县资源配置达标：方案合计 {cost}，余 {left}。",
+  planBudgetShort: "预算 {budget}不足以使全县资源配置达标：达标的最低成本方案需 {cost}。",
+  planBudgetShortFails: "预算 {budget}不足以使全县资源配置达标；最低成本方案（{cost}）也未能使全县达标。",
+  planBudgetProven: "已证明任何达标方案都不低于 {bound}。",
+  planBudgetUnproven: "预算不低于已证明的下界 {bound}：预算内或许有达标方案，但没有找到。",
+  planBudgetTitle: "预算内方案：使最多的未达标校区达标，其次成本最低（不以差异系数为目标）",
+  planBudgetNone: "预算内无法使任何未达标校区达标。",
+  planBudgetPassing: "达标校区：{before} → {after}（参评 {included} 个）；合计 {cost}",
+  planBudgetRemaining: "仍未达标的校区（{n} 个）：{sections}",
+  planBudgetCoefficients: "超过限值的差异系数：{coefficients}",
+  planBudgetLimit: "限值",
+  planBudgetStillFails: "按预算内方案补充后，全县资源配置仍未达标 ✗",
   planWrite: "写入工作表",
 
   webSubtitle: "离线网页版 · 不连接 Excel，不上传数据",
@@ -132,7 +148,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
     "The defaults are estimates; put in local prices. Teachers are costed per person per year, the rest once.",
   planProjects: "Project sizes",
   planProjectsNote:
-    "Facilities are added as projects: each at least the minimum, in whole steps (a step of 0 allows any amount).",
+    "Facilities are added as projects: each a whole number of steps and at least the minimum (a minimum between steps counts as the next step; a step of 0 allows any amount).",
   planProjectMinimum: "{name}: minimum ({unit})",
   planProjectStep: "{name}: step ({unit})",
   planRun: "Find the least-cost plan",
@@ -153,6 +169,24 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   rotationSummary: "Rotation: passing {before} → {after}, {moved} teachers move",
   rotationNone: "No useful move.",
   rotationMove: "{from} → {to} ({level}): {indicator} {count}",
+  planBudget: "Budget (10,000 yuan; 0 for none)",
+  planBudgetNote:
+    "The budget counts as the plan does: a year of teachers' pay plus the one-off costs. When it does not buy a pass, the plan within it brings the most failing sections to pass, then costs least.",
+  planBudgetFits: "A budget of {budget} buys a pass: the plan costs {cost}, leaving {left}.",
+  planBudgetShort: "A budget of {budget} does not buy a pass: the least-cost plan to pass costs {cost}.",
+  planBudgetShortFails:
+    "A budget of {budget} does not buy a pass; the least-cost plan ({cost}) does not pass either.",
+  planBudgetProven: "Every plan that passes is proven to cost at least {bound}.",
+  planBudgetUnproven:
+    "The budget is not below the proven bound of {bound}: a plan within it may pass, but none was found.",
+  planBudgetTitle:
+    "Within the budget: the most failing sections brought to pass, then the least cost (coefficients not pursued)",
+  planBudgetNone: "The budget brings no failing section to pass.",
+  planBudgetPassing: "Passing sections: {before} → {after} (of {included}); {cost} in all",
+  planBudgetRemaining: "Sections still failing ({n}): {sections}",
+  planBudgetCoefficients: "Coefficients over their limit: {coefficients}",
+  planBudgetLimit: "limit",
+  planBudgetStillFails: "After the additions within the budget resource allocation still does not pass ✗",
   planWrite: "Write as sheets",
 
   webSubtitle: "Offline web app · no Excel, nothing uploaded",

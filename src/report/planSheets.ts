@@ -10,7 +10,7 @@ import { formatNumber, formatPercent, formatWan, type Lang } from "../i18n/forma
 import type { ReportCell, ReportSheet } from "./model";
 import type { LeastCostPlan, PlanAddition } from "../engine/plan/leastCost";
 import type { RotationPlan } from "../engine/plan/rotation";
-import { isRecurring, type ProjectSizes, type UnitCosts } from "../engine/plan/costs";
+import { isRecurring, leastProject, type ProjectSizes, type UnitCosts } from "../engine/plan/costs";
 import { SheetBuilder, figureFormat, pageMarks, tableTitle, type TitleParts } from "./print";
 
 const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
@@ -18,10 +18,12 @@ const head = (labels: string[]): ReportCell[] =>
   labels.map((value) => ({ value: value || null, style: "header" as const }));
 
 const PLAN = { zh: "资源配置补充方案（最低成本）", en: "Least-cost plan" } as const;
+const BUDGET_PLAN = { zh: "资源配置补充方案（预算内）", en: "Plan within the budget" } as const;
 
 /** The names of the plan's sheets, as `balance plan --out` and the pane write them. */
 export const PLAN_SHEET_NAMES = {
   plan: { zh: "补充方案", en: "Plan" },
+  budget: { zh: "预算内方案", en: "Within budget" },
   rotation: { zh: "交流轮岗", en: "Rotation" },
 } as const;
 const ROTATION = { zh: "教师交流轮岗方案", en: "Teacher rotation plan" } as const;
@@ -67,10 +69,13 @@ export function planSheet(
   options: PlanSheetOptions = {},
 ): ReportSheet {
   const title = options.title ?? {};
+  // a plan within a budget short of the full plan (docs/plans.md#budget) is a sheet of its own beside it
+  const within = plan.method === "budget";
+  const name = within ? BUDGET_PLAN : PLAN;
   const last = 6;
   const b = new SheetBuilder([22, 8, 18, 9, 6, 12, 12]);
   b.title(
-    tableTitle(title, PLAN, lang),
+    tableTitle(title, name, lang),
     last,
     plan.passesAfter
       ? t(
@@ -234,10 +239,10 @@ export function planSheet(
   for (const note of planNotes(plan, profile, lang, options.projects ?? null)) b.note(note, last);
   b.signature(lang, last);
   return b.sheet({
-    key: "plan",
-    name: PLAN_SHEET_NAMES.plan[lang],
+    key: within ? "budget" : "plan",
+    name: PLAN_SHEET_NAMES[within ? "budget" : "plan"][lang],
     freeze: { rows: 2, columns: 0 },
-    print: { orientation: "portrait", paper: "A4", fitToWidth: true, ...pageMarks(title, PLAN, lang) },
+    print: { orientation: "portrait", paper: "A4", fitToWidth: true, ...pageMarks(title, name, lang) },
   });
 }
 
@@ -252,7 +257,11 @@ function planNotes(
   if (projects) {
     const sizes = FACILITY_INDICATORS.map((id) => {
       const unit = shownUnit(profile, id, lang);
-      const min = formatNumber(shownAmount(id, projects.minimum[id]), id === "equipmentValue" ? 1 : 0, lang);
+      const min = formatNumber(
+        shownAmount(id, leastProject(projects, id)),
+        id === "equipmentValue" ? 1 : 0,
+        lang,
+      );
       const step = formatNumber(shownAmount(id, projects.step[id]), id === "equipmentValue" ? 1 : 0, lang);
       return t(
         lang,
@@ -275,6 +284,16 @@ function planNotes(
       `Simple per-school top-up to the standard: ${formatWan(plan.baselineRecurringCost, lang)} a year and ${formatWan(plan.baselineOneOffCost, lang)} once. The plan minimises one year of the teachers' pay plus the one-off costs.`,
     ),
   );
+  if (plan.method === "budget") {
+    const failing = plan.evaluation.sections.filter((s) => s.included && !s.pass).length;
+    notes.push(
+      t(
+        lang,
+        `预算内方案：在预算内使最多的未达标校区达标，其次两项之和最低；差异系数不在目标之内。补充后仍有 ${failing} 个校区未达标。`,
+        `Within the budget: the most failing sections brought to pass, then the least cost; coefficients are not pursued. ${failing} sections still fail after it.`,
+      ),
+    );
+  }
   if (plan.method === "coefficients") {
     notes.push(
       t(

@@ -98,13 +98,50 @@ describe("Plan view", () => {
     );
   });
 
+  it("a minimum between two steps is said to count as the next step, and the plan keeps to it", async () => {
+    setup();
+    fireEvent.click(screen.getByRole("button", { name: "项目规模" }));
+    const minimum = screen.getByRole("spinbutton", { name: "多媒体教室：最小（间）" }) as HTMLInputElement;
+    const step = screen.getByRole("spinbutton", { name: "多媒体教室：步长（间）" }) as HTMLInputElement;
+    const said = /^minimum\.multimediaRooms（多媒体教室）：最小规模 1 间不是步长 2 间的整数倍，按 2 间计/;
+    expect(screen.queryByText(said)).toBeNull();
+    fireEvent.change(step, { target: { value: "2" } });
+    fireEvent.blur(step);
+    await screen.findByText(said);
+    expect(minimum.value).toBe("1");
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/甲（全校） 多媒体教室 \+2 间，10\.00 万元/);
+  });
+
+  it("a budget short of the plan says so first, what still fails, and writes the plan within it too", async () => {
+    const { written } = setup();
+    const budget = screen.getByRole("spinbutton", {
+      name: "预算（万元，0 表示不设预算）",
+    }) as HTMLInputElement;
+    fireEvent.change(budget, { target: { value: "1" } });
+    fireEvent.blur(budget);
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText("预算 1.00 万元不足以使全县资源配置达标：达标的最低成本方案需 5.00 万元。");
+    expect(screen.getByText("预算内无法使任何未达标校区达标。")).toBeTruthy();
+    expect(screen.getByText("达标校区：1 → 1（参评 2 个）；合计 0.00 万元")).toBeTruthy();
+    expect(screen.getByText("仍未达标的校区（1 个）：甲 小学")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    expect(written[0].map((s) => s.name)).toEqual(["补充方案", "预算内方案"]);
+    fireEvent.change(budget, { target: { value: "10" } });
+    fireEvent.blur(budget);
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText("预算 10.00 万元足以使全县资源配置达标：方案合计 5.00 万元，余 5.00 万元。");
+    expect(screen.queryByText(/仍未达标的校区/)).toBeNull();
+  });
+
   it("plans the rotation and writes the plan and the rotation as sheets", async () => {
     const { written } = setup();
     fireEvent.click(screen.getByRole("button", { name: "计算交流轮岗方案" }));
     await screen.findByText(/乙 → 甲（小学）骨干教师 1 人/);
     expect(screen.getByText(/达标 1 → 2，交流 1 人/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
-    await screen.findByText(/一次性投入/);
+    await screen.findByText(/^经常性支出：.*；一次性投入：/);
     fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
     await waitFor(() => expect(written).toHaveLength(1));
     expect(written[0].map((s) => s.key)).toEqual(["plan", "rotation"]);

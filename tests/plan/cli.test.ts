@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 
 const SAMPLE = "examples/sample-county.xlsx";
 const dir = tempDir();
@@ -67,6 +68,44 @@ describe("balance plan", () => {
     expect(doc.problems.map((p: { code: string }) => p.code)).toEqual(["cost-implausible"]);
     const text = await run("plan", SAMPLE, "--costs", file("wan.json", { keyTeachers: 15 }));
     expect(text.stderr).toContain("keyTeachers（骨干教师）：单位成本 15 元，不到默认值 150000 元的百分之一");
+  });
+
+  test("--budget in 万元: short of the plan, it says so first and lists what a budget buys and what still fails", async () => {
+    const r = await run("plan", SAMPLE, "--budget", "100", "--json", "--out", join(dir, "预算.xlsx"));
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.budget.budget).toBe(1_000_000);
+    expect([doc.budget.fits, doc.budget.provenShort, doc.budget.fullCost]).toEqual([
+      false,
+      true,
+      doc.totalCost,
+    ]);
+    expect(doc.budget.totalCost).toBeLessThanOrEqual(1_000_000);
+    expect(doc.budget.passingAfter).toBeGreaterThan(doc.budget.passingBefore);
+    expect(doc.budget.remainingSections.length).toBe(doc.budget.included - doc.budget.passingAfter);
+    const book = await readWorkbookFile(join(dir, "预算.xlsx"));
+    expect(book.ok && book.grids.map((g) => g.sheet)).toEqual(["补充方案", "预算内方案"]);
+    const text = await run("plan", SAMPLE, "--budget", "100");
+    const lines = text.stdout.split("\n");
+    const said = lines.findIndex((l) =>
+      l.startsWith("预算 100.00 万元不足以使全县资源配置达标：达标的最低成本方案"),
+    );
+    expect(said).toBeGreaterThan(0);
+    expect(lines.slice(said)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^已证明任何达标方案都不低于 [\d,.]+ 万元。$/),
+        expect.stringMatching(/^达标校区：\d+ → \d+（参评 \d+ 个）；合计 [\d,.]+ 万元$/),
+        expect.stringMatching(/^仍未达标的校区（\d+ 个）：/),
+        "按预算内方案补充后，全县资源配置仍未达标 ✗",
+      ]),
+    );
+    const enough = await run("plan", SAMPLE, "--budget", "1,000");
+    expect(enough.stdout).toMatch(
+      /预算 1,000.00 万元足以使全县资源配置达标：方案合计 [\d,.]+ 万元，余 [\d,.]+ 万元。/,
+    );
+    const bad = await run("plan", SAMPLE, "--budget=三百");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--budget 应为以万元计的非负数");
   });
 
   test("usage errors exit 2", async () => {

@@ -18,7 +18,14 @@ import type { SchoolRecord } from "../../src/engine/records";
 import type { Profile } from "../../src/standard/profile";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import type { IndicatorId } from "../../src/standard/indicators";
-import { generateCounty, random, SMALL, SMALL_COSTS as COSTS } from "./county";
+import {
+  cheapestKeysAndSports,
+  generateCounty,
+  random,
+  SMALL,
+  SMALL_COSTS as COSTS,
+  threeSchools,
+} from "./county";
 
 const P = NATIONAL_2017;
 
@@ -298,23 +305,7 @@ describe("docs/standard.md#indicators, docs/standard.md#coefficient: plans and b
     const BOX = 5;
     let checked = 0;
     for (let seed = 1; checked < 10 && seed < 400; seed++) {
-      const rnd = random(seed);
-      // 40 students: the standard is 8 units, the 85 % floor 7; the other five resources are met and equal
-      const records: SchoolRecord[] = ["A", "B", "C"].map((name) => ({
-        name,
-        type: "primary",
-        students: { primary: 40, junior: 0, senior: 0 },
-        teachers: {
-          primary: { qualifiedTeachers: 9, keyTeachers: 3 + Math.floor(rnd() * 10), peArtTeachers: 9 },
-          junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
-        },
-        facilities: {
-          teachingArea: 9,
-          sportsArea: 3 + Math.floor(rnd() * 10),
-          equipmentValue: 9,
-          multimediaRooms: 9,
-        },
-      }));
+      const records = threeSchools(seed);
       const model = buildPlanModel(records, TIGHT, COSTS);
       const perSchool = planPerSchool(model);
       const coefficients = coefficientsOf(model);
@@ -323,31 +314,9 @@ describe("docs/standard.md#indicators, docs/standard.md#coefficient: plans and b
       // the plan's additions pass as the engine judges them
       expect(plan.passesAfter).toBe(true);
       // brute force over 0..BOX more key teachers and sports area at each school, judged by the engine: no
-      // allocation cheaper than the plan passes (the walk only visits allocations cheaper than the cheapest
-      // passing one found so far, starting from the plan's cost)
-      let best = plan.totalCost;
-      const add = new Array(6).fill(0);
-      const walk = (d: number, cost: number) => {
-        if (cost >= best) return;
-        if (d === 6) {
-          const trial = records.map((r, i) => ({
-            ...r,
-            teachers: {
-              ...r.teachers,
-              primary: { ...r.teachers.primary, keyTeachers: r.teachers.primary.keyTeachers + add[i] },
-            },
-            facilities: { ...r.facilities, sportsArea: r.facilities.sportsArea + add[3 + i] },
-          }));
-          if (evaluate(trial, TIGHT).resourcesPass) best = cost;
-          return;
-        }
-        for (let x = 0; x <= BOX; x++) {
-          add[d] = x;
-          walk(d + 1, cost + x * (d < 3 ? COSTS.keyTeachers : COSTS.sportsArea));
-        }
-        add[d] = 0;
-      };
-      walk(0, 0);
+      // allocation cheaper than the plan passes
+      const box = Array.from({ length: BOX + 1 }, (_, x) => x);
+      const best = cheapestKeysAndSports(records, TIGHT, COSTS, box, box, plan.totalCost);
       expect(best).toBe(plan.totalCost);
       // a bound from cuts anywhere, even at the per-school plan far from the optimum, is below it
       expect(lowerBound(model, coefficients, perSchool, plan.totalCost, new Map())).toBeLessThanOrEqual(

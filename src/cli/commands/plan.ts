@@ -1,14 +1,17 @@
 import { formatNumber, formatWan, type Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { budgetWords } from "../../report/budgetText";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
-import { isRecurring, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
+import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
+import { isRecurring, projectSizesUsed, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
 import { planSheet, rotationSheet } from "../../report/planSheets";
 import { writtenSheets } from "./sheetsOut";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { INDICATOR_IDS, LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
-import { EXIT, type CliIO, type Command } from "../io";
+import { EXIT, usageError, type Bilingual, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
 import {
   COUNTY_TABLE_OPTIONS,
@@ -21,7 +24,7 @@ import {
   sheetsOutOptions,
 } from "../commandLine";
 
-const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--rotation] [--sheet NAME] [--profile FILE.json]
+const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--budget 万元] [--rotation] [--sheet NAME] [--profile FILE.json]
              [--county NAME] [--recipe FILE.json] [--out 方案.xlsx [--force]] [--year YEAR] [--lang zh|en]
              [--json]
 
@@ -41,6 +44,10 @@ facilities are added as projects (by default at least 50 m² of teaching rooms a
 选项 / Options:
   --costs FILE.json    单位成本（元）及项目规模（"minimum"、"step"），未列出的用默认值
                        unit costs in yuan and project sizes ("minimum", "step"); missing ones keep their defaults
+  --budget 万元         预算（万元，教师按一年计）；不足以达标时另求预算内使最多未达标校区达标、
+                       其次成本最低的方案，并列出仍未达标的校区和差异系数
+                       a budget in 万元 (teachers for one year): when it does not buy a pass, also the plan
+                       within it that brings the most failing sections to pass, then costs least, and what fails
   --rotation           另求交流轮岗方案 / also plan the teacher rotation
   --out 方案.xlsx       另存可打印的方案工作表（与任务窗格写入的相同）/ write the print-ready plan sheets
   --force              覆盖已有的文件 / overwrite an existing file
@@ -62,17 +69,9 @@ ${RECIPE_HELP}
   2  命令行有误 / usage error
 `;
 
-/** The plan JSON contract (issue 5): field names are fixed; fields may be added. */
-export function planJson(
-  plan: LeastCostPlan,
-  rotation: RotationPlan | null,
-  costs: UnitCosts,
-  problems: readonly Problem[],
-  lang: Lang,
-  projects: ProjectSizes | null = null,
-) {
+/** A plan's additions, costs and verdict, as the plan JSON gives them for the plan and for a budget's plan. */
+function planCore(plan: LeastCostPlan) {
   return {
-    ok: true,
     additions: plan.additions.map((a) => ({
       school: a.school,
       level: a.level,
@@ -86,10 +85,26 @@ export function planJson(
     /** buildings, grounds, equipment and rooms, 元 once */
     oneOffCost: plan.oneOffCost,
     passesAfter: plan.passesAfter,
+  };
+}
+
+/** The plan JSON contract (issue 5): field names are fixed; fields may be added. */
+export function planJson(
+  plan: LeastCostPlan,
+  rotation: RotationPlan | null,
+  costs: UnitCosts,
+  problems: readonly Problem[],
+  lang: Lang,
+  projects: ProjectSizes | null = null,
+) {
+  return {
+    ok: true,
+    ...planCore(plan),
     costBySchool: plan.costBySchool,
     costByResource: plan.costByResource,
     unitCosts: costs,
-    projectSizes: projects,
+    // the sizes used: each minimum a whole number of steps
+    projectSizes: projects && projectSizesUsed(projects),
     baselineCost: plan.baselineCost,
     baselineRecurringCost: plan.baselineRecurringCost,
     baselineOneOffCost: plan.baselineOneOffCost,
@@ -123,16 +138,10 @@ function amountText(
   return `${formatNumber(amount, integral ? 0 : 2, lang)} ${profile.indicators[resource].resourceUnit[lang]}`;
 }
 
-export function planText(
-  plan: LeastCostPlan,
-  rotation: RotationPlan | null,
-  profile: Profile,
-  lang: Lang,
-): string {
+/** A plan's additions, teachers (a cost every year) and then facilities (a cost once), a line each. */
+export function additionLines(plan: LeastCostPlan, profile: Profile, lang: Lang): string[] {
   const zh = lang === "zh";
   const lines: string[] = [];
-  lines.push(zh ? "最低成本补充方案" : "Least-cost plan");
-  if (plan.additions.length === 0) lines.push(zh ? "  无需补充。" : "  Nothing to add.");
   const addition = (a: LeastCostPlan["additions"][number]) => {
     const where = a.level
       ? `${a.school} ${LEVEL_NAMES[a.level][lang]}`
@@ -154,6 +163,20 @@ export function planText(
     );
     for (const a of facilities) lines.push(addition(a));
   }
+  return lines;
+}
+
+export function planText(
+  plan: LeastCostPlan,
+  rotation: RotationPlan | null,
+  profile: Profile,
+  lang: Lang,
+): string {
+  const zh = lang === "zh";
+  const lines: string[] = [];
+  lines.push(zh ? "最低成本补充方案" : "Least-cost plan");
+  if (plan.additions.length === 0) lines.push(zh ? "  无需补充。" : "  Nothing to add.");
+  lines.push(...additionLines(plan, profile, lang));
   lines.push("");
   lines.push(
     zh
@@ -200,6 +223,57 @@ export function planText(
   return lines.join("\n") + "\n";
 }
 
+/** 万元 in 元. */
+const WAN = 10000;
+
+/**
+ * `--budget` in 万元 as 元: a number not below 0, thousands separated by commas or not (`1,500`); a message naming
+ * what was given otherwise.
+ */
+export function parseBudget(text: string): number | Bilingual {
+  const plain = text.trim().replace(/[,，]/g, "");
+  const value = /^\d+(\.\d+)?$/.test(plain) ? Number(plain) : NaN;
+  if (Number.isFinite(value)) return value * WAN;
+  return {
+    zh: `--budget 应为以万元计的非负数（如 --budget 300 表示 300 万元），而不是“${text}”`,
+    en: `--budget takes a sum in 万元 (10,000 yuan) not below 0 (--budget 300 is 3,000,000 yuan), not "${text}"`,
+  };
+}
+
+/** What a budget buys, as `balance plan --budget` prints it after the least-cost plan (docs/plans.md#budget). */
+export function budgetText(result: BudgetPlan, profile: Profile, lang: Lang): string {
+  const words = budgetWords(result, profile, lang);
+  const lines = ["", ...words.verdict];
+  const within = words.within;
+  if (within) {
+    lines.push("", within.title);
+    if (within.none) lines.push(`  ${within.none}`);
+    lines.push(...additionLines(result.plan, profile, lang), within.passing);
+    if (within.remaining) lines.push(within.remaining);
+    if (within.coefficients) lines.push(within.coefficients);
+    lines.push(t(lang, "planBudgetStillFails"));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The `budget` member of the plan JSON (docs/plans.md#budget): what the budget buys, in 元. */
+export function budgetJson(result: BudgetPlan) {
+  const { plan, full } = result;
+  return {
+    budget: result.budget,
+    fits: result.fits,
+    provenShort: result.provenShort,
+    fullCost: full.totalCost,
+    fullLowerBound: full.cv.lowerBound,
+    ...planCore(plan),
+    included: result.included,
+    passingBefore: result.passingBefore,
+    passingAfter: result.passingAfter,
+    remainingSections: result.remainingSections,
+    remainingCoefficients: plan.cv.remaining,
+  };
+}
+
 export const planCommand: Command = {
   name: "plan",
   summary: {
@@ -210,11 +284,14 @@ export const planCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     const line = parseCommandLine(io, planCommand, args, {
       costs: { type: "string" },
+      budget: { type: "string" },
       rotation: { type: "boolean" },
       ...COUNTY_TABLE_OPTIONS,
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
+    const budget = values.budget === undefined ? null : parseBudget(values.budget);
+    if (budget !== null && typeof budget !== "number") return usageError(io, budget, "balance plan --help");
     const title = await sheetsOutOptions(io, values, [file, values.costs, values.recipe]);
     if (typeof title === "number") return title;
     const profile = await readProfileOption(io, values.profile);
@@ -230,21 +307,35 @@ export const planCommand: Command = {
     const { titles } = county;
     problems.push(...county.problems);
     const plan = await planLeastCost(county.records, profile, costs, { projects });
+    const within =
+      budget === null
+        ? null
+        : await planWithinBudget(county.records, profile, budget, costs, { projects, full: plan });
     const rotation = values.rotation ? await planRotation(county.records, profile) : null;
     let wrote = "";
     if (values.out !== undefined) {
       const sheets = [planSheet(plan, costs, profile, lang, { title: titles, projects })];
+      // a budget short of the full plan: its plan too, on a sheet of its own
+      if (within && !within.fits)
+        sheets.push(planSheet(within.plan, costs, profile, lang, { title: titles, projects }));
       if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: titles }));
       const written = await writtenSheets(io, values.out, sheets, values.force === true, lang);
       if (written === null) return EXIT.inputErrors;
       wrote = written;
     }
     if (json) {
-      await writeJsonDocument(io, planJson(plan, rotation, costs, problems, lang, projects));
+      await writeJsonDocument(io, {
+        ...planJson(plan, rotation, costs, problems, lang, projects),
+        ...(within ? { budget: budgetJson(within) } : {}),
+      });
       if (wrote) io.stderr(wrote);
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
-      io.stdout(planText(plan, rotation, profile, lang) + (wrote ? `\n${wrote}` : ""));
+      io.stdout(
+        planText(plan, rotation, profile, lang) +
+          (within ? budgetText(within, profile, lang) : "") +
+          (wrote ? `\n${wrote}` : ""),
+      );
     }
     return EXIT.ok;
   },

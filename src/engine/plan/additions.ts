@@ -25,3 +25,11 @@ export function additionsCost(model: PlanModel, a: PlanAdditions): number {
   for (const row of a.facilities) row.forEach((x, m) => (cost += x * model.costs[FACILITY_INDICATORS[m]]));
   return cost;
 }
+
+export function copyAdditions(a: PlanAdditions): PlanAdditions {
+  return {
+    teachers: a.teachers.map((row) => row.slice()),
+    facilities: a.facilities.map((row) => row.slice()),
+    bands: a.bands,
+  };
+}

@@ -8,6 +8,7 @@ import {
 import { oneOf, schemaIssueText, WITH_INPUT, type Glossary } from "../../problems/schemaIssue";
 import { NATIONAL_2017 } from "../../standard/national2017";
 import type { Problem } from "../../problems/problem";
+import { ceilWhole } from "../../standard/comparison";
 
 /**
  * Unit cost of one more unit of each resource, in 元: a teacher of each kind (per year), a m² of teaching
@@ -55,6 +56,30 @@ export const DEFAULT_PROJECT_SIZES: Readonly<ProjectSizes> = {
   minimum: { teachingArea: 50, sportsArea: 200, equipmentValue: 10000, multimediaRooms: 1 },
   step: { teachingArea: 10, sportsArea: 10, equipmentValue: 1000, multimediaRooms: 1 },
 };
+
+/** An amount rounded up to whole steps (the engine's tolerance keeps 50.0000001 at 50); a step of 0: as it is. */
+export function wholeSteps(amount: number, step: number): number {
+  return step > 0 ? ceilWhole(amount / step) * step : amount;
+}
+
+/**
+ * The least size of a project of a facility: every size is a whole number of steps and at least the minimum, so a
+ * minimum that is not a whole number of steps is raised to the next step (25 m² in 10 m² steps: 30 m²).
+ */
+export function leastProject(projects: ProjectSizes, id: FacilityIndicatorId): number {
+  return wholeSteps(projects.minimum[id], projects.step[id]);
+}
+
+/** The project sizes a plan uses: each minimum a whole number of steps (`leastProject`). */
+export function projectSizesUsed(projects: ProjectSizes): ProjectSizes {
+  return {
+    minimum: Object.fromEntries(FACILITY_INDICATORS.map((id) => [id, leastProject(projects, id)])) as Record<
+      FacilityIndicatorId,
+      number
+    >,
+    step: { ...projects.step },
+  };
+}
 
 /** The recurring costs of a plan (a year of teachers' pay) and its one-off costs (buildings, equipment, rooms). */
 export function isRecurring(id: IndicatorId): boolean {
@@ -150,7 +175,7 @@ export function parseCosts(json: unknown): {
     // a step of 0 means any amount
     if (step !== undefined) projects.step[id] = step;
   }
-  return { costs, projects, problems: [], warnings: costWarnings(costs) };
+  return { costs, projects, problems: [], warnings: [...costWarnings(costs), ...projectWarnings(projects)] };
 }
 
 /**
@@ -188,4 +213,30 @@ export function costWarnings(costs: UnitCosts): Problem[] {
     });
   }
   return out;
+}
+
+/**
+ * docs/plans.md#project-sizes: a minimum that is not a whole number of steps, as a warning saying the size used
+ * (every project size is a whole number of steps, `leastProject`).
+ */
+export function projectWarnings(projects: ProjectSizes): Problem[] {
+  return FACILITY_INDICATORS.flatMap((id) => {
+    const given = projects.minimum[id];
+    const used = leastProject(projects, id);
+    if (used === given) return [];
+    const step = projects.step[id];
+    const name = NATIONAL_2017.indicators[id].shortName;
+    const unit = NATIONAL_2017.indicators[id].resourceUnit;
+    return [
+      {
+        severity: "warning" as const,
+        code: "project-minimum-steps",
+        cell: null,
+        message: {
+          zh: `minimum.${id}（${name.zh}）：最小规模 ${given} ${unit.zh}不是步长 ${step} ${unit.zh}的整数倍，按 ${used} ${unit.zh}计（项目规模都是步长的整数倍）`,
+          en: `minimum.${id} (${name.en}): a minimum of ${given} ${unit.en} is not a whole number of ${step} ${unit.en} steps; ${used} ${unit.en} is used (every project is a whole number of steps)`,
+        },
+      },
+    ];
+  });
 }

@@ -13,7 +13,8 @@ import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
-import { additionsCost, type PlanAdditions } from "./additions";
+import { additionsCost, copyAdditions, type PlanAdditions } from "./additions";
+import { spareSteps } from "./rounding";
 import { planBaseline, planPerSchool } from "./perSchool";
 import { DEFAULT_MILP_BUDGET, cvCut, solveMilp, type Cut, type MilpBudget } from "./milp";
 import { coefficientsOf, coefficientState, type Coefficient, type CoefficientPrice } from "./coefficients";
@@ -57,9 +58,10 @@ export interface LeastCostPlan {
   baselineOneOffCost: number;
   /**
    * perSchool: no coefficient binds, and the exact per-school method is optimal; coefficients: coefficients bind,
-   * and their prices decide the additions (`planWithCoefficients`), with a proven lower bound beside them
+   * and their prices decide the additions (`planWithCoefficients`), with a proven lower bound beside them;
+   * budget: the most failing sections a budget short of the full plan brings to pass (`planWithinBudget`)
    */
-  method: "perSchool" | "coefficients";
+  method: "perSchool" | "coefficients" | "budget";
   cv: {
     converged: boolean;
     /** rounds of prices, then of HiGHS with cuts where that ran */
@@ -134,11 +136,34 @@ const LIMIT_MARGIN = 1e-7;
 /** Counties up to this many included sections are refined with HiGHS by default. */
 const REFINE_SECTIONS = 150;
 
-interface Checked {
+/** Additions made of projects, as a scenario, with the engine's verdict on it and their cost. */
+export interface Checked {
   additions: PlanAdditions;
   edits: Edit[];
   evaluation: Evaluation;
   cost: number;
+}
+
+/**
+ * Judges additions as the engine does: facilities rounded to projects a bureau can carry out (a no-op for exact
+ * amounts), then applied to the records as a scenario.
+ */
+export function checker(
+  model: PlanModel,
+  records: readonly SchoolRecord[],
+  baseline: Evaluation,
+): (raw: PlanAdditions) => Checked {
+  return (raw) => {
+    const a = copyAdditions(raw);
+    a.facilities = a.facilities.map((row, school) => row.map((x, m) => asProject(model, school, m, x)));
+    const edits = additionsToEdits(model, a);
+    return {
+      additions: a,
+      edits,
+      evaluation: evaluateScenario(records, edits, model.profile, baseline).evaluation,
+      cost: additionsCost(model, a),
+    };
+  };
 }
 
 /**
@@ -161,31 +186,11 @@ export async function planLeastCost(
 ): Promise<LeastCostPlan> {
   const model = buildPlanModel(records, profile, costs, options.projects ?? null);
   const baseline = evaluate(records, profile);
-  const check = (raw: PlanAdditions): Checked => {
-    // every plan judged is made of projects a bureau can carry out (a no-op for exact amounts)
-    const a = copyAdditions(raw);
-    a.facilities = a.facilities.map((row, school) => row.map((x, m) => asProject(model, school, m, x)));
-    const edits = additionsToEdits(model, a);
-    return {
-      additions: a,
-      edits,
-      evaluation: evaluateScenario(records, edits, profile, baseline).evaluation,
-      cost: additionsCost(model, a),
-    };
-  };
+  // every plan judged is made of projects a bureau can carry out
+  const check = checker(model, records, baseline);
   const start = planPerSchool(model);
   const perSchool = check(start);
-  const simple = planBaseline(model);
-  const baselineCost = additionsCost(model, simple);
-  const baselineRecurringCost = additionsCost(model, {
-    ...simple,
-    facilities: simple.facilities.map((r) => r.map(() => 0)),
-  });
-  const baselineCosts = {
-    baselineCost,
-    baselineRecurringCost,
-    baselineOneOffCost: baselineCost - baselineRecurringCost,
-  };
+  const baselineCosts = baselineCostsOf(model);
   if (failingCvs(perSchool.evaluation).length === 0) {
     return describePlan(model, perSchool, {
       method: "perSchool",
@@ -224,55 +229,17 @@ export async function planLeastCost(
   });
 }
 
-/**
- * Facilities are met as amounts and then rounded up to whole projects school by school; together the roundings can
- * leave a step more than the county needs. Each project of the plan is lowered a step (below its least size, to
- * nothing), the dearest step first, and kept lower while the county still passes by the engine, for a few rounds.
- * A search the size of the plan, each step evaluated again: run where HiGHS refines too (REFINE_SECTIONS).
- */
-function spareSteps(model: PlanModel, start: Checked, check: (a: PlanAdditions) => Checked): Checked {
-  const projects = model.projects;
-  if (!projects) return start;
-  let best = start;
-  for (let round = 0; round < SPARE_ROUNDS; round++) {
-    const projectsOfPlan: { school: number; m: number; saving: number }[] = [];
-    best.additions.facilities.forEach((row, school) =>
-      row.forEach((amount, m) => {
-        const step = projects.step[FACILITY_INDICATORS[m]];
-        if (amount > 0 && step > 0)
-          projectsOfPlan.push({ school, m, saving: step * model.costs[FACILITY_INDICATORS[m]] });
-      }),
-    );
-    // dearest step first; the order of the schools and facilities among equals
-    projectsOfPlan.sort((x, y) => y.saving - x.saving || x.school - y.school || x.m - y.m);
-    let lowered = false;
-    for (const { school, m } of projectsOfPlan) {
-      const amount = best.additions.facilities[school][m];
-      const step = projects.step[FACILITY_INDICATORS[m]];
-      // a step below the least project is no project at all
-      const next = asProject(model, school, m, amount - step) < amount ? amount - step : 0;
-      const trial = copyAdditions(best.additions);
-      trial.facilities[school][m] = next;
-      const checked = check(trial);
-      if (checked.evaluation.resourcesPass && checked.cost < best.cost * (1 - 1e-12)) {
-        best = checked;
-        lowered = true;
-      }
-    }
-    if (!lowered) break;
-  }
-  return best;
-}
-
-/** Rounds of `spareSteps`: each lowers every project it can by a step. */
-const SPARE_ROUNDS = 2;
-
-function copyAdditions(a: PlanAdditions): PlanAdditions {
-  return {
-    teachers: a.teachers.map((row) => row.slice()),
-    facilities: a.facilities.map((row) => row.slice()),
-    bands: a.bands,
-  };
+/** The simple baseline's costs, as a plan reports them. */
+export function baselineCostsOf(
+  model: PlanModel,
+  simple: PlanAdditions = planBaseline(model),
+): Pick<LeastCostPlan, "baselineCost" | "baselineRecurringCost" | "baselineOneOffCost"> {
+  const baselineCost = additionsCost(model, simple);
+  const baselineRecurringCost = additionsCost(model, {
+    ...simple,
+    facilities: simple.facilities.map((r) => r.map(() => 0)),
+  });
+  return { baselineCost, baselineRecurringCost, baselineOneOffCost: baselineCost - baselineRecurringCost };
 }
 
 /**
@@ -412,7 +379,7 @@ function boundaryPoint(c: Coefficient, from: PlanAdditions, to: PlanAdditions): 
   return at(hi);
 }
 
-function describePlan(
+export function describePlan(
   model: PlanModel,
   checked: Checked,
   info: {

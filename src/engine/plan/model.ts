@@ -12,7 +12,7 @@ import type { SchoolRecord } from "../records";
 import { absorbedPupils, additionShares, amountForValue } from "../sections";
 import { buildSections, evaluateSection, indicatorStatus, standardsByLevel } from "../evaluate";
 import { ceilWhole } from "../../standard/comparison";
-import type { ProjectSizes, UnitCosts } from "./costs";
+import { leastProject, wholeSteps, type ProjectSizes, type UnitCosts } from "./costs";
 
 /**
  * The planning view of a county: each included section with what it has and what it needs of each resource,
@@ -140,19 +140,22 @@ export function buildPlanModel(
 
 /**
  * An addition of the m-th facility (FACILITY_INDICATORS order) to a school as a project: nothing when nothing is
- * needed, else at least the least project size, rounded up to whole steps (the engine's tolerance keeps
- * 50.0000001 m² at 50). A very small school's least project is what gives all its sections their standard
- * (a school of 4 pupils gets 30 m² of sports ground, not 200). Additions only grow, so every section that passed
- * with the amount still passes.
+ * needed, else the least size a project may have that is at least the amount. Every size is a whole number of
+ * steps and at least the least project (docs/plans.md#project-sizes): a minimum of 25 m² in 10 m² steps is a
+ * project of 30 m², 40 m²… (the engine's tolerance keeps 50.0000001 m² at 50). A very small school's least
+ * project is what gives all its sections their standard, in whole steps (a school of 4 pupils gets 30 m² of
+ * sports ground, not 200). Additions only grow, so every section that passed with the amount still passes; and
+ * since this is the least size allowed, a plan made of these roundings is the least-cost plan of the rounded
+ * problem wherever the amounts were least.
  */
 export function asProject(model: PlanModel, school: number, m: number, amount: number): number {
   const projects = model.projects;
   if (!projects || !(amount > 0)) return Math.max(0, amount);
   const id = FACILITY_INDICATORS[m];
   const step = projects.step[id];
-  const whole = (x: number) => (step > 0 ? ceilWhole(x / step) * step : x);
+  const whole = (x: number) => wholeSteps(x, step);
   const cap = model.schools[school]?.standardAmount[m] ?? Infinity;
-  const minimum = Math.min(projects.minimum[id], whole(cap));
+  const minimum = Math.min(leastProject(projects, id), whole(cap));
   // below a millionth of a project, an amount is rounding noise of the searches
   if (amount <= 1e-6 * Math.max(1, projects.minimum[id], step)) return 0;
   return Math.max(minimum, whole(amount));

@@ -35,8 +35,15 @@ export function sectionOptions(model: PlanModel, section: PlanSection): SectionO
   }));
 }
 
+/** No addition: a section left as it is. */
+const NOTHING: SectionOption = {
+  band: [],
+  teachers: TEACHER_INDICATORS.map(() => 0),
+  facilities: FACILITY_INDICATORS.map(() => 0),
+};
+
 /**
- * The least-cost additions that make every included section of one school pass, exactly.
+ * The least-cost additions that make every included section of one school pass (or those `wanted`), exactly.
  *
  * Why this is exact: teachers belong to one section, so given each section's band choice their least
  * amounts are independent closed forms (rounded up to whole people). A facility addition reaches every
@@ -52,9 +59,11 @@ export function planSchool(
   model: PlanModel,
   school: PlanSchool,
   prices?: Prices,
+  /** the sections that must pass (indices in PlanModel.sections); the others get nothing. Default: every one */
+  wanted?: ReadonlySet<number>,
 ): { teachers: number[][]; facilities: number[]; bands: IndicatorId[][]; cost: number } {
   const options = school.sections.map((section) =>
-    sectionOptions(model, section).map((option) => ({
+    (wanted && !wanted.has(section.index) ? [NOTHING] : sectionOptions(model, section)).map((option) => ({
       ...option,
       teacherCost: option.teachers.reduce(
         (sum, x, k) =>
@@ -98,12 +107,13 @@ export function planSchool(
   };
   walk(0);
   if (!best) {
-    // a section no addition can reach (no share of the school's facilities): leave it to the verification
+    // a section no addition can reach (no share of the school's facilities): leave it to the verification, at a
+    // cost no budget meets
     return {
       teachers: school.sections.map(() => TEACHER_INDICATORS.map(() => 0)),
       facilities: FACILITY_INDICATORS.map(() => 0),
       bands: school.sections.map(() => []),
-      cost: 0,
+      cost: Infinity,
     };
   }
   const found = best as { picks: Priced[]; facilities: number[]; cost: number };

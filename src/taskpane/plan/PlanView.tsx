@@ -16,11 +16,14 @@ import {
   DEFAULT_UNIT_COSTS,
   costWarnings,
   isRecurring,
+  projectWarnings,
   type ProjectSizes,
   type UnitCosts,
 } from "../../engine/plan/costs";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
+import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
+import { budgetWords } from "../../report/budgetText";
 import {
   FACILITY_INDICATORS,
   INDICATOR_IDS,
@@ -60,7 +63,10 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
     step: { ...DEFAULT_PROJECT_SIZES.step },
   }));
+  /** 万元; 0: no budget */
+  const [budget, setBudget] = React.useState(0);
   const [plan, setPlan] = React.useState<LeastCostPlan | null>(null);
+  const [within, setWithin] = React.useState<BudgetPlan | null>(null);
   const [rotation, setRotation] = React.useState<RotationPlan | null>(null);
   const [busy, setBusy] = React.useState<null | "plan" | "rotation" | "write">(null);
   const [message, setMessage] = React.useState<string | null>(null);
@@ -68,6 +74,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   // a new table or profile makes earlier results stale
   React.useEffect(() => {
     setPlan(null);
+    setWithin(null);
     setRotation(null);
   }, [records, profile]);
 
@@ -89,7 +96,13 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setMessage(null);
     try {
       // facilities as projects a bureau can carry out (docs: plan defaults), never a few square metres
-      setPlan(await planLeastCost(records, profile, costs, { projects }));
+      const full = await planLeastCost(records, profile, costs, { projects });
+      setPlan(full);
+      setWithin(
+        budget > 0
+          ? await planWithinBudget(records, profile, budget * 10000, costs, { projects, full })
+          : null,
+      );
     } catch (e) {
       fail(e);
     } finally {
@@ -110,6 +123,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   const write = async () => {
     const sheets = [];
     if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects }));
+    if (within && !within.fits) sheets.push(planSheet(within.plan, costs, profile, lang, { projects }));
     if (rotation) sheets.push(rotationSheet(rotation, profile, lang));
     if (sheets.length === 0) return;
     setBusy("write");
@@ -187,9 +201,28 @@ export function PlanView(props: ViewProps): React.JSX.Element {
             <Text className={styles.note} size={200}>
               {t(lang, "planProjectsNote")}
             </Text>
+            {projectWarnings(projects).map((w) => (
+              <Text key={w.message.en} className={styles.note} size={200} block role="status">
+                {w.message[lang]}
+              </Text>
+            ))}
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
+      <NumberField
+        lang={lang}
+        label={t(lang, "planBudget")}
+        value={budget}
+        decimals={2}
+        step={10}
+        onValue={(value) => {
+          setBudget(value);
+          setPlan(null);
+        }}
+      />
+      <Text className={styles.note} size={200}>
+        {t(lang, "planBudgetNote")}
+      </Text>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy !== null} onClick={runPlan}>
           {t(lang, "planRun")}
@@ -225,23 +258,12 @@ export function PlanView(props: ViewProps): React.JSX.Element {
           {plan.additions.length === 0 ? (
             <Text>{t(lang, "planNothing")}</Text>
           ) : (
-            <ul className={styles.bullets}>
-              {plan.additions.map((a, i) => (
-                <li key={i}>
-                  {t(lang, "planAddition", {
-                    school: a.school,
-                    level: a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "planWholeSchool"),
-                    indicator: profile.indicators[a.resource].shortName[lang],
-                    amount: amountText(props, a.resource, a.amount),
-                    cost: formatWan(a.cost, lang),
-                    perYear: isRecurring(a.resource) ? t(lang, "planCostPerYear") : "",
-                  })}
-                </li>
-              ))}
-            </ul>
+            <Additions {...props} plan={plan} />
           )}
         </section>
       )}
+
+      {plan && within && <BudgetResult {...props} result={within} />}
 
       {rotation && (
         <section aria-label={t(lang, "rotationTitle")}>
@@ -285,3 +307,56 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 const TEACHER_PER_YEAR = new Set<IndicatorId>(["qualifiedTeachers", "keyTeachers", "peArtTeachers"]);
 /** One of a resource, as an English cost says it: yuan per teacher, per room. */
 const ONE_OF: Record<string, string> = { teachers: "teacher", rooms: "room" };
+
+/** A plan's additions, one bullet each. */
+function Additions(props: ViewProps & { plan: LeastCostPlan }): React.JSX.Element {
+  const { profile, lang, plan } = props;
+  const styles = usePaneStyles();
+  return (
+    <ul className={styles.bullets}>
+      {plan.additions.map((a, i) => (
+        <li key={i}>
+          {t(lang, "planAddition", {
+            school: a.school,
+            level: a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "planWholeSchool"),
+            indicator: profile.indicators[a.resource].shortName[lang],
+            amount: amountText(props, a.resource, a.amount),
+            cost: formatWan(a.cost, lang),
+            perYear: isRecurring(a.resource) ? t(lang, "planCostPerYear") : "",
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the budget buys (docs/plans.md#budget): the verdict first, then the plan within it and what still fails. */
+function BudgetResult(props: ViewProps & { result: BudgetPlan }): React.JSX.Element {
+  const { profile, lang, result } = props;
+  const styles = usePaneStyles();
+  const words = budgetWords(result, profile, lang);
+  const within = words.within;
+  return (
+    <section aria-label={t(lang, "planBudget")}>
+      {words.verdict.map((line) => (
+        <Text key={line} weight="semibold" block role="status">
+          {line}
+        </Text>
+      ))}
+      {within && (
+        <>
+          <Text block>{within.title}</Text>
+          {within.none ? <Text block>{within.none}</Text> : <Additions {...props} plan={result.plan} />}
+          {[within.passing, within.remaining, within.coefficients].map(
+            (line) =>
+              line && (
+                <Text key={line} className={styles.note} size={200} block>
+                  {line}
+                </Text>
+              ),
+          )}
+        </>
+      )}
+    </section>
+  );
+}
