@@ -1,8 +1,7 @@
 import * as React from "react";
-import { Button, Combobox, Field, Input, Option, Select, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import { applyEdits, checkEdit, describeEdit, type Edit, type EditIssue } from "../../engine/scenario";
 import { EDIT_KIND_NAMES, withoutEditPlace } from "../../engine/edits";
-import { nameKey } from "../../engine/names";
 import {
   ENROLMENT_LEVELS,
   SCHOOL_TYPE_NAMES,
@@ -390,32 +389,26 @@ interface SchoolPickerProps {
  */
 function SchoolPicker(props: SchoolPickerProps) {
   const styles = usePaneStyles();
-  const typed = nameKey(props.value);
-  const matching = props.schools.filter((s) => nameKey(s).includes(typed));
-  const shown = matching.length > 0 ? matching : props.schools;
+  // the browser's own list of suggestions, filtered as the name is typed
+  const list = React.useId();
   return (
     <Field
       label={props.label}
       validationState={props.message ? "error" : "none"}
       validationMessage={props.message}
     >
-      <Combobox
+      <Input
         className={styles.fillInput}
-        freeform
+        list={list}
+        autoComplete="off"
         value={props.value}
-        selectedOptions={props.schools.includes(props.value) ? [props.value] : []}
-        onChange={(e) => props.onText(e.target.value)}
-        // typing over a chosen name clears the choice, with no option: the text typed stays
-        onOptionSelect={(_e, d) => {
-          if (d.optionText !== undefined) props.onText(d.optionText);
-        }}
-      >
-        {shown.map((s) => (
-          <Option key={s} value={s}>
-            {s}
-          </Option>
+        onChange={(_e, d) => props.onText(d.value)}
+      />
+      <datalist id={list}>
+        {props.schools.map((s) => (
+          <option key={s} value={s} />
         ))}
-      </Combobox>
+      </datalist>
     </Field>
   );
 }
