@@ -425,6 +425,11 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.getByRole("tab", { name: "What-if" }).click();
     await page.locator("[data-indicators] table").first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "web-en-whatif.png"), fullPage: true });
+    // the What-if tab's forms fit the width too, in the longer language
+    const whatifOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(whatifOverflow).toBeLessThanOrEqual(0);
     await page.context().close();
   });
 

@@ -197,7 +197,11 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
   );
   const levelField = (field: "fromLevel" | "toLevel", label: string) => (
     <Field key={field} label={label} {...fieldState(field)}>
-      <Select value={draft[field]} onChange={(_e, d) => set({ [field]: d.value as Level })}>
+      <Select
+        className={styles.fillInput}
+        value={draft[field]}
+        onChange={(_e, d) => set({ [field]: d.value as Level })}
+      >
         {options(LEVELS, (l) => LEVEL_NAMES[l][lang])}
       </Select>
     </Field>
@@ -240,6 +244,7 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
           levelField("toLevel", t(lang, "whatifToLevel")),
           <Field key="resource" label={t(lang, "whatifTeacherKind")}>
             <Select
+              className={styles.fillInput}
               value={draft.resource}
               onChange={(_e, d) => set({ resource: d.value as TeacherIndicatorId })}
             >
@@ -260,12 +265,20 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
         <Input className={styles.fillInput} value={draft.name} onChange={(_e, d) => set({ name: d.value })} />
       </Field>,
       <Field key="type" label={t(lang, "whatifNewType")}>
-        <Select value={type} onChange={(_e, d) => set({ type: d.value as SchoolType })}>
+        <Select
+          className={styles.fillInput}
+          value={type}
+          onChange={(_e, d) => set({ type: d.value as SchoolType })}
+        >
           {options(SCHOOL_TYPES, (st) => SCHOOL_TYPE_NAMES[st][lang])}
         </Select>
       </Field>,
       <Field key="locale" label={t(lang, "whatifNewLocale")}>
-        <Select value={draft.locale} onChange={(_e, d) => set({ locale: d.value as Locale | "" })}>
+        <Select
+          className={styles.fillInput}
+          value={draft.locale}
+          onChange={(_e, d) => set({ locale: d.value as Locale | "" })}
+        >
           <option value="">{t(lang, "whatifLocaleNone")}</option>
           {options(Object.keys(LOCALE_KEYS) as Locale[], (l) => t(lang, LOCALE_KEYS[l]))}
         </Select>
