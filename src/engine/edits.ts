@@ -17,11 +17,81 @@ import {
   type Level,
 } from "../standard/indicators";
 import type { Problem } from "../problems/problem";
-import { SCHOOL_TYPE_NAMES, SCHOOL_TYPES } from "./records";
+import { SCHOOL_TYPE_NAMES, SCHOOL_TYPES, type EnrolmentLevel } from "./records";
+import { foldWord, levelOfWord, parseLocale, parseSchoolType } from "./words";
 
-const level = z.enum(LEVELS);
-const teacherResource = z.enum(TEACHER_INDICATORS);
-const facilityResource = z.enum(FACILITY_INDICATORS);
+/**
+ * What each kind of edit is called (the pane's list and forms, the codes' glossary). An edits file may write the
+ * Chinese name for the code: `"kind": "撤并学校"` is `"kind": "mergeSchool"`.
+ */
+export const EDIT_KIND_NAMES = {
+  setStudents: { zh: "设定在校生数", en: "Set enrolment" },
+  addStudents: { zh: "增减在校生", en: "Add or remove students" },
+  addFacility: { zh: "增减设施", en: "Add or remove facilities" },
+  hireTeachers: { zh: "招聘教师", en: "Hire teachers" },
+  transferTeachers: { zh: "交流教师", en: "Transfer teachers" },
+  mergeSchool: { zh: "撤并学校", en: "Merge a school" },
+  openSchool: { zh: "新建学校", en: "Open a school" },
+  closeSchool: { zh: "撤销学校", en: "Close a school" },
+} as const;
+
+/**
+ * A code written in words: the word's code from `codeOf` when it names one of `codes`, else the value as written
+ * (so that a word naming nothing is refused as written, "这里是 “高中”"). Codes themselves pass unchanged.
+ */
+function fromWords<T extends string>(codes: readonly T[], codeOf: (text: string) => string | null) {
+  return (value: unknown): unknown => {
+    if (typeof value !== "string" || (codes as readonly string[]).includes(value)) return value;
+    const code = codeOf(value);
+    return code !== null && (codes as readonly string[]).includes(code) ? code : value;
+  };
+}
+
+/**
+ * An object by level (a new school's pupils, its teachers) whose keys may be 学段 words (`"小学": 600`): each key that
+ * names one of `levels` as its code. A level written twice keeps the word that is not its code, to be refused as
+ * an unknown field rather than one figure silently taking the other's place.
+ */
+function levelKeys(levels: readonly EnrolmentLevel[]) {
+  const codeOf = fromWords(levels, (text) => levelOfWord(foldWord(text)));
+  return (value: unknown): unknown => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const entries = Object.entries(value);
+    const out: Record<string, unknown> = Object.fromEntries(
+      entries.filter(([key]) => (levels as readonly string[]).includes(key)),
+    );
+    for (const [key, v] of entries) {
+      if ((levels as readonly string[]).includes(key)) continue;
+      const code = codeOf(key) as string;
+      out[Object.prototype.hasOwnProperty.call(out, code) ? key : code] = v;
+    }
+    return out;
+  };
+}
+
+/** Indicators by their names in the national standard (高学历教师, 教学用房 …), folded. */
+const INDICATOR_BY_NAME: ReadonlyMap<string, string> = new Map(
+  INDICATOR_IDS.flatMap((id) => {
+    const names = [NATIONAL_2017.indicators[id].shortName, NATIONAL_2017.indicators[id].name];
+    return names.flatMap((n) => [n.zh, n.en]).map((n) => [foldWord(n), id] as const);
+  }),
+);
+const KIND_BY_NAME: ReadonlyMap<string, string> = new Map(
+  Object.entries(EDIT_KIND_NAMES).map(([kind, n]) => [foldWord(n.zh), kind] as const),
+);
+
+const LOCALES = ["urban", "town", "rural"] as const;
+const level = z.preprocess(
+  fromWords(LEVELS, (text) => levelOfWord(foldWord(text))),
+  z.enum(LEVELS),
+);
+const indicator = <T extends string>(ids: readonly [T, ...T[]]) =>
+  z.preprocess(
+    fromWords(ids, (text) => INDICATOR_BY_NAME.get(foldWord(text)) ?? null),
+    z.enum(ids),
+  );
+const teacherResource = indicator(TEACHER_INDICATORS);
+const facilityResource = indicator(FACILITY_INDICATORS);
 const schoolName = z.string().trim().min(1);
 /** A figure the evaluation can compute with: 1e308 ㎡ or Infinity would overflow its sums to Infinity. */
 const finite = computableNumber();
@@ -44,21 +114,35 @@ const teachersSchema = z.strictObject({
 /** A new school (开办新校): the fields the evaluation needs, equipment in 元. */
 const newSchoolSchema = z.strictObject({
   name: schoolName,
-  type: z.enum(SCHOOL_TYPES),
-  locale: z.enum(["urban", "town", "rural"]).optional(),
+  type: z.preprocess(fromWords(SCHOOL_TYPES, parseSchoolType), z.enum(SCHOOL_TYPES)),
+  locale: z.preprocess(fromWords(LOCALES, parseLocale), z.enum(LOCALES)).optional(),
   parent: z.string().optional(),
-  students: z.strictObject({
-    primary: wholeNumber.min(0).default(0),
-    junior: wholeNumber.min(0).default(0),
-    senior: wholeNumber.min(0).default(0),
-  }),
-  teachers: z
-    .strictObject({ primary: teachersSchema.optional(), junior: teachersSchema.optional() })
-    .default({ primary: undefined, junior: undefined }),
+  students: z.preprocess(
+    levelKeys(["primary", "junior", "senior"]),
+    z.strictObject({
+      primary: wholeNumber.min(0).default(0),
+      junior: wholeNumber.min(0).default(0),
+      senior: wholeNumber.min(0).default(0),
+    }),
+  ),
+  teachers: z.preprocess(
+    levelKeys(LEVELS),
+    z
+      .strictObject({ primary: teachersSchema.optional(), junior: teachersSchema.optional() })
+      .default({ primary: undefined, junior: undefined }),
+  ),
   facilities: facilitiesSchema,
 });
 
-const editSchema = z.discriminatedUnion("kind", [
+/** An edit whose kind is written as its Chinese name, with the code in its place. */
+function kindFromName(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
+  const kind = (raw as { kind?: unknown }).kind;
+  const code = typeof kind === "string" ? KIND_BY_NAME.get(foldWord(kind)) : undefined;
+  return code === undefined ? raw : { ...raw, kind: code };
+}
+
+const editUnion = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("setStudents"), school: schoolName, level, value: wholeNumber.min(0) }),
   z.strictObject({ kind: z.literal("addStudents"), school: schoolName, level, value: wholeNumber }),
   z.strictObject({
@@ -87,19 +171,13 @@ const editSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("openSchool"), record: newSchoolSchema }),
   z.strictObject({ kind: z.literal("closeSchool"), school: schoolName }),
 ]);
+const editSchema = z.preprocess(kindFromName, editUnion);
 
-export type Edit = z.infer<typeof editSchema>;
+export type Edit = z.infer<typeof editUnion>;
 
 /** What the codes of an edits file mean, shown beside them when a field holds none of them. */
 const EDIT_GLOSSARY: Glossary = {
-  setStudents: "设定在校生数",
-  addStudents: "增减在校生",
-  addFacility: "增减设施",
-  hireTeachers: "招聘教师",
-  transferTeachers: "交流教师",
-  mergeSchool: "撤并学校",
-  openSchool: "新建学校",
-  closeSchool: "撤销学校",
+  ...Object.fromEntries(Object.entries(EDIT_KIND_NAMES).map(([kind, n]) => [kind, n.zh])),
   ...Object.fromEntries(LEVELS.map((l) => [l, LEVEL_NAMES[l].zh])),
   ...Object.fromEntries(SCHOOL_TYPES.map((t) => [t, SCHOOL_TYPE_NAMES[t].zh])),
   ...Object.fromEntries(INDICATOR_IDS.map((id) => [id, NATIONAL_2017.indicators[id].shortName.zh])),
@@ -111,6 +189,12 @@ export type EditKind = Edit["kind"];
 
 /** The edits file: a bare list, or `{ "edits": [...] }`. */
 const editsFileSchema = z.union([z.array(z.unknown()), z.object({ edits: z.array(z.unknown()) })]);
+
+/** A problem with an edit, with the edit's index (null: the file as a whole) and its field for a host to place it. */
+export interface EditProblem extends Problem {
+  edit: number | null;
+  field: string | null;
+}
 
 /**
  * A problem with an edit, named as a person counts the edits (第 3 项, edit 3) and by its path in the file
@@ -124,7 +208,7 @@ export function editProblem(
   zh: string,
   en: string,
   severity: Problem["severity"] = "error",
-): Problem {
+): EditProblem {
   const path = index === null ? "edits" : `edits[${index}]${field ? `.${field}` : ""}`;
   const message =
     index === null
@@ -133,7 +217,7 @@ export function editProblem(
           zh: `${editOrdinal(index, "zh")}（${path}）：${zh}`,
           en: `${editOrdinal(index, "en")} (${path}): ${en}`,
         };
-  return { severity, code, cell: null, message };
+  return { severity, code, cell: null, message, edit: index, field };
 }
 
 /** A message of `editProblem` without the edit's place, for a host that changes one edit it made itself. */
@@ -144,6 +228,40 @@ export function withoutEditPlace(message: string): string {
 /** An edit as a person counts them from 1: 第 3 项, edit 3 (the list's index 2). */
 export function editOrdinal(index: number, lang: "zh" | "en"): string {
   return lang === "zh" ? `第 ${index + 1} 项` : `edit ${index + 1}`;
+}
+
+/** What is wrong with one field of an edit (`field`: its path inside the edit, `record.students.primary`). */
+export interface EditIssue {
+  field: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * Checks one edit as a file or a form gives it, by the edits' schema: the edit with its codes (a Chinese name read
+ * as its code), or what is wrong with each field. The one check of an edit's shape, for the edits file and the
+ * pane's forms alike.
+ */
+export function checkEdit(raw: unknown): { ok: true; edit: Edit } | { ok: false; issues: EditIssue[] } {
+  const parsed = editSchema.safeParse(raw, WITH_INPUT);
+  if (parsed.success) return { ok: true, edit: parsed.data };
+  const issues: EditIssue[] = [];
+  for (const issue of parsed.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const field = [...issue.path, key].join(".");
+        issues.push({ field, zh: "未知字段（拼写有误？）", en: "unknown field (misspelt?)" });
+      }
+      continue;
+    }
+    const text = schemaIssueText(issue, EDIT_GLOSSARY);
+    issues.push({
+      field: issue.path.join("."),
+      zh: `修改无效（${text.zh}）`,
+      en: `invalid edit (${text.en})`,
+    });
+  }
+  return { ok: false, issues };
 }
 
 /**
@@ -179,32 +297,14 @@ export function parseEdits(json: unknown): {
   const indexes: number[] = [];
   const problems: Problem[] = [];
   list.forEach((raw, index) => {
-    const parsed = editSchema.safeParse(raw, WITH_INPUT);
-    if (parsed.success) {
-      edits.push(parsed.data);
+    const checked = checkEdit(raw);
+    if (checked.ok) {
+      edits.push(checked.edit);
       indexes.push(index);
       return;
     }
-    for (const issue of parsed.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) {
-          const field = [...issue.path, key].join(".");
-          problems.push(
-            editProblem("edit-invalid", index, field, "未知字段（拼写有误？）", "unknown field (misspelt?)"),
-          );
-        }
-        continue;
-      }
-      const text = schemaIssueText(issue, EDIT_GLOSSARY);
-      problems.push(
-        editProblem(
-          "edit-invalid",
-          index,
-          issue.path.join("."),
-          `修改无效（${text.zh}）`,
-          `invalid edit (${text.en})`,
-        ),
-      );
+    for (const issue of checked.issues) {
+      problems.push(editProblem("edit-invalid", index, issue.field, issue.zh, issue.en));
     }
   });
   // indexes: where each valid edit stood in the file, so that later problems name the same edit

@@ -7,7 +7,6 @@ import {
   type Level,
   type TeacherIndicatorId,
 } from "../standard/indicators";
-import type { Problem } from "../problems/problem";
 import {
   ENROLMENT_LEVELS,
   SECTIONS_OF_TYPE,
@@ -22,7 +21,7 @@ import { equipmentUnitDoubt } from "../standard/equipmentUnit";
 import { absorbedPupils, additionShares } from "./sections";
 import { nameKey } from "./names";
 import { evaluate, type Evaluation } from "./evaluate";
-import { editOrdinal, editProblem, type Edit } from "./edits";
+import { editOrdinal, editProblem, type Edit, type EditProblem } from "./edits";
 import { diffEvaluations, type ScenarioDiff } from "./scenarioDiff";
 
 /*
@@ -77,8 +76,8 @@ function sectionFacilitiesNegative(record: SchoolRecord, resource: FacilityIndic
 
 export interface AppliedScenario {
   records: SchoolRecord[];
-  /** edits that were not applied, by index and field */
-  problems: Problem[];
+  /** edits that were not applied, by index and field, and warnings about those applied */
+  problems: EditProblem[];
   /** indexes of the edits applied */
   applied: number[];
 }
@@ -95,7 +94,7 @@ export function applyEdits(
   indexes?: readonly number[],
 ): AppliedScenario {
   let out: SchoolRecord[] = records.map(cloneRecord);
-  const problems: Problem[] = [];
+  const problems: EditProblem[] = [];
   const applied: number[] = [];
   // schools by name, made again after an edit that adds or removes one (names are unique in a table; the first
   // one counts where they are not)
@@ -353,7 +352,7 @@ export function applyEdits(
               "edit-close-drops-students",
               place,
               "school",
-              `撤销后，“${out[i].name}”的 ${pupils} 名学生不再计入任何学校；要把学生和教师转入另一所学校，请用 mergeSchool（撤并）`,
+              `撤销后，“${out[i].name}”的 ${pupils} 名学生不再计入任何学校；要把学生和教师转入另一所学校，请改用“撤并学校”`,
               `once closed, the ${pupils} students of "${out[i].name}" count in no school; to move its students and teachers to another school, use mergeSchool`,
               "warning",
             ),
@@ -461,7 +460,7 @@ export interface ScenarioResult {
   baseline: Evaluation;
   records: SchoolRecord[];
   diff: ScenarioDiff;
-  problems: Problem[];
+  problems: EditProblem[];
   applied: number[];
 }
 
@@ -511,4 +510,12 @@ export function inverseEdit(edit: Edit, before: readonly SchoolRecord[]): Edit |
 }
 
 export type { TeacherIndicatorId, FacilityIndicatorId };
-export { describeEdit, parseEdits, type Edit, type EditKind } from "./edits";
+export {
+  checkEdit,
+  describeEdit,
+  parseEdits,
+  type Edit,
+  type EditIssue,
+  type EditKind,
+  type EditProblem,
+} from "./edits";

@@ -276,6 +276,27 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     for (const [name, cells] of before) expect([name, after.get(name)]).toEqual([name, cells]);
   }
 
+  /** A teaching point merged into its township's central school with the 模拟 view's form, as a planner does. */
+  async function mergeInWhatIf(page: Page): Promise<void> {
+    await page.getByRole("combobox", { name: "调整方式" }).selectOption("mergeSchool");
+    const form = page.locator('[data-structural-form="mergeSchool"]');
+    await form.getByRole("combobox", { name: "被撤并的学校" }).fill("红石乡柳树屯教学点");
+    await page.keyboard.press("Escape");
+    await form.getByRole("combobox", { name: "并入学校" }).fill("红石乡中心小学");
+    await page.keyboard.press("Escape");
+    await form.getByRole("button", { name: "加入修改清单" }).click();
+    await page.getByText("已加入：红石乡柳树屯教学点 并入 红石乡中心小学").waitFor();
+    const listed = page.getByRole("list", { name: "修改清单" }).locator("li [data-edit-text]");
+    await expect(listed.allTextContents()).resolves.toEqual(["红石乡柳树屯教学点 并入 红石乡中心小学"]);
+    // the merged teaching point is no longer a school of the county
+    const schools = await page
+      .getByRole("combobox", { name: "学校", exact: true })
+      .locator("option")
+      .allTextContents();
+    expect(schools).toContain("红石乡中心小学");
+    expect(schools).not.toContain("红石乡柳树屯教学点");
+  }
+
   async function planRuns(page: Page): Promise<void> {
     await page.getByRole("tab", { name: "规划" }).click();
     await page.getByRole("button", { name: "计算最低成本方案" }).click();
@@ -292,6 +313,8 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.getByRole("tab", { name: "模拟" }).click();
     await page.locator("[data-indicators] table").first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-whatif.png"), fullPage: true });
+    await mergeInWhatIf(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-whatif-merge.png"), fullPage: true });
     await planRuns(page);
     await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-plan.png"), fullPage: true });
     await page.getByRole("tab", { name: "全部指标" }).click();
@@ -402,6 +425,11 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.getByRole("tab", { name: "What-if" }).click();
     await page.locator("[data-indicators] table").first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "web-en-whatif.png"), fullPage: true });
+    // the What-if tab's forms fit the width too, in the longer language
+    const whatifOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(whatifOverflow).toBeLessThanOrEqual(0);
     await page.context().close();
   });
 

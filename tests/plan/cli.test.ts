@@ -133,6 +133,70 @@ describe("balance whatif", () => {
     expect(doc.resourcesPass).toBe(false);
   });
 
+  test("an edits file written in Chinese is read as its codes: the same scenario as in English, exit 0", async () => {
+    const chinese = [
+      { kind: "增减在校生", school: "白狼县实验小学", level: "小学", value: 120 },
+      { kind: "增减设施", school: "白狼县实验小学", resource: "教学用房", amount: 1200 },
+      {
+        kind: "交流教师",
+        from: "永安乡中心小学",
+        to: "红石乡中心小学",
+        fromLevel: "小学部",
+        toLevel: "小学",
+        resource: "体艺教师",
+        count: 1,
+      },
+      { kind: "撤并学校", school: "红石乡柳树屯教学点", into: "红石乡中心小学" },
+      { kind: "撤销学校", school: "宝泉乡东岗教学点" },
+      {
+        kind: "新建学校",
+        record: {
+          name: "新区第一小学",
+          type: "小学",
+          locale: "城区",
+          students: { 小学: 600 },
+          teachers: { 小学: { qualifiedTeachers: 30, keyTeachers: 7, peArtTeachers: 6 } },
+          facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1500000, multimediaRooms: 15 },
+        },
+      },
+    ];
+    const english = [
+      ...edits,
+      {
+        kind: "transferTeachers",
+        from: "永安乡中心小学",
+        to: "红石乡中心小学",
+        fromLevel: "primary",
+        toLevel: "primary",
+        resource: "peArtTeachers",
+        count: 1,
+      },
+      { kind: "mergeSchool", school: "红石乡柳树屯教学点", into: "红石乡中心小学" },
+      { kind: "closeSchool", school: "宝泉乡东岗教学点" },
+      {
+        kind: "openSchool",
+        record: {
+          name: "新区第一小学",
+          type: "primary",
+          locale: "urban",
+          students: { primary: 600 },
+          teachers: { primary: { qualifiedTeachers: 30, keyTeachers: 7, peArtTeachers: 6 } },
+          facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1500000, multimediaRooms: 15 },
+        },
+      },
+    ];
+    const zh = await run("whatif", SAMPLE, "--edits", file("zh-edits.json", chinese), "--json");
+    const en = await run("whatif", SAMPLE, "--edits", file("en-edits.json", english), "--json");
+    expect(zh.code).toBe(0);
+    expect(JSON.parse(zh.stdout)).toEqual(JSON.parse(en.stdout));
+    expect(JSON.parse(zh.stdout).applied).toEqual([0, 1, 2, 3, 4, 5]);
+    const text = await run("whatif", SAMPLE, "--edits", file("zh-edits.json", chinese));
+    expect(text.stdout).toContain("4. 红石乡柳树屯教学点 并入 红石乡中心小学");
+    expect(text.stderr).toContain(
+      "第 5 项（edits[4].school）：撤销后，“宝泉乡东岗教学点”的 55 名学生不再计入任何学校",
+    );
+  });
+
   test("readable output; an invalid edit is reported by its place in the file and exits 1", async () => {
     const withBad = [
       { kind: "hireTeachers", school: "白狼县实验小学", level: "primary", resource: "x", count: 1 },
@@ -151,7 +215,7 @@ describe("balance whatif", () => {
     const out = join(dir, "模拟.xlsx");
     const withBad = [
       ...edits,
-      { kind: "addStudents", school: "白狼县实验小学", level: "小学", value: 10 },
+      { kind: "addStudents", school: "白狼县实验小学", level: "高中", value: 10 },
       { kind: "closeSchool", school: "无此校" },
       { kind: "addStudents", school: "白狼县实验小学", level: "primary", value: 5 },
     ];

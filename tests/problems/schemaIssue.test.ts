@@ -26,7 +26,7 @@ const latinWords = (text: string) => text.match(/[A-Za-z]{2,}/g) ?? [];
 
 describe("an edits file", () => {
   const problems = parseEdits([
-    { kind: "addStudents", school: "甲小学", level: "小学", value: 200 },
+    { kind: "addStudents", school: "甲小学", level: "高中", value: 200 },
     { kind: "addStudents", school: "甲小学", level: "primary", value: "200" },
     { kind: "addStudent", school: "甲小学" },
     { kind: "hireTeachers", school: "甲小学", level: "primary", resource: "keyTeachers", count: 1.5 },
@@ -35,12 +35,12 @@ describe("an edits file", () => {
   const zh = (field: string) => problems.find((p) => p.message.zh.includes(`（${field}）：`))?.message.zh;
   const en = (field: string) => problems.find((p) => p.message.en.includes(` (${field}): `))?.message.en;
 
-  test("a level written in Chinese: the codes it may be, with their meanings, and what it held", () => {
+  test("a level in Chinese that is none of the codes (高中): the codes it may be, with their meanings, and what it held", () => {
     expect(zh("edits[0].level")).toBe(
-      '第 1 项（edits[0].level）：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "小学"）',
+      '第 1 项（edits[0].level）：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "高中"）',
     );
     expect(en("edits[0].level")).toBe(
-      'edit 1 (edits[0].level): invalid edit (expected one of "primary", "junior"; found "小学")',
+      'edit 1 (edits[0].level): invalid edit (expected one of "primary", "junior"; found "高中")',
     );
   });
 

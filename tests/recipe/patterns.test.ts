@@ -66,6 +66,10 @@ describe("parseLevel: the 学段 of an export's row", () => {
     ["初中阶段", "junior"],
     ["小学阶段", "primary"],
     ["高中阶段", "senior"],
+    // 学段 and 段 both end these: 小学 + 段, not 小 + 学段
+    ["小学段", "primary"],
+    ["小学学段", "primary"],
+    ["高中段", "senior"],
   ])("%j → %s, as 小学部 and 初中段 are", (text, level) => {
     expect(parseLevel(text)).toBe(level);
   });

@@ -62,7 +62,7 @@ function whatIf(lang: "zh" | "en" = "zh") {
 
 const spin = (name: string) => screen.getByRole("spinbutton", { name }) as HTMLInputElement;
 const edits = () =>
-  [...document.querySelectorAll('ol[aria-label="修改清单"] li')].map((li) => li.textContent);
+  [...document.querySelectorAll('ol[aria-label="修改清单"] li [data-edit-text]')].map((e) => e.textContent);
 
 describe("模拟: typed numbers", () => {
   it("takes 1,200 and full-width ７００ as numbers", async () => {

@@ -1,38 +1,15 @@
 /** @jest-environment jsdom */
-import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { WhatIfView } from "../../src/taskpane/whatif/WhatIfView";
-import type { ViewProps } from "../../src/taskpane/viewProps";
-import type { ExcelHost } from "../../src/excel/host";
-import type { ReportSheet } from "../../src/report/model";
+import { configure, fireEvent, screen, waitFor } from "@testing-library/react";
 import { school } from "./schools";
-import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { withoutResizeObserver } from "../taskpane/paneDom";
+import { renderWhatIf, spin } from "./whatifDom";
 
 withoutResizeObserver();
 configure({ defaultHidden: true });
 jest.setTimeout(60000);
 
-function setup(lang: "zh" | "en" = "zh") {
-  const written: ReportSheet[][] = [];
-  const props: ViewProps = {
-    records: [school("城关小学", 500), school("第二小学", 500)],
-    profile: NATIONAL_2017,
-    lang,
-    host: {} as ExcelHost,
-    onWriteSheets: async (sheets) => {
-      written.push(sheets);
-    },
-  };
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <WhatIfView {...props} />
-    </FluentProvider>,
-  );
-  return { written, props };
-}
-
-const spin = (name: string) => screen.getByRole("spinbutton", { name }) as HTMLInputElement;
+const setup = (lang: "zh" | "en" = "zh") =>
+  renderWhatIf([school("城关小学", 500), school("第二小学", 500)], lang);
 
 describe("What-if view", () => {
   it("changing enrolment with the stepper updates the verdict, the deltas and the list of edits; undo restores", async () => {

@@ -7,6 +7,7 @@ import { equipmentUnitOf } from "../headers";
 import { readCell, readText } from "../cells";
 import type { SchoolType } from "../../engine/records";
 import { parseSchoolType } from "../vocabulary";
+import { levelOfWord } from "../../engine/words";
 import type { Problem } from "../../problems/problem";
 import { columnById } from "../../standard/columns";
 import { recipeProblem } from "./problem";
@@ -167,21 +168,9 @@ export function recipeFit(plan: TablePlan | null): number {
 const COUNTED_YES: ReadonlySet<string> = new Set(["是", "1", "true", "y", "yes", "计"]);
 const COUNTED_NO: ReadonlySet<string> = new Set(["否", "0", "false", "n", "no", "不计"]);
 
-/** 学段 words: 小学, 初中, 高中, with 部/段/学段/阶段 after them. */
-const LEVEL_WORDS: Record<string, RowLevel> = {
-  小学: "primary",
-  初中: "junior",
-  初级中学: "junior",
-  高中: "senior",
-  高级中学: "senior",
-  primary: "primary",
-  junior: "junior",
-  senior: "senior",
-};
-
+/** A 学段 as a recipe or a row writes it, in the words of the engine's vocabulary (levelOfWord). */
 export function parseLevel(text: string): RowLevel | null {
-  const folded = foldLabel(text).replace(/(?:学段|阶段|部|段)$/u, "");
-  return LEVEL_WORDS[folded] ?? null;
+  return levelOfWord(foldLabel(text));
 }
 
 /** The type a 办学类型 word names: the recipe's words first (null: out of scope), then the school table's. */

@@ -17,6 +17,8 @@ export interface NumberFieldProps {
   step: number;
   /** called with each number the user sets, by typing or with the arrows; never below 0 */
   onValue(value: number): void;
+  /** what the engine said of the number set, shown while the field has no error of its own */
+  message?: string;
 }
 
 /**
@@ -43,8 +45,9 @@ export function NumberField(props: NumberFieldProps) {
     setError(null);
     props.onValue(next);
   };
+  const shown = error ?? props.message ?? null;
   return (
-    <Field label={label} validationState={error ? "error" : "none"} validationMessage={error ?? undefined}>
+    <Field label={label} validationState={shown ? "error" : "none"} validationMessage={shown ?? undefined}>
       <SpinButton
         value={value}
         displayValue={formatNumber(value, Number.isInteger(value) ? 0 : props.decimals, lang)}

@@ -4,7 +4,7 @@ import { Badge, Button, Field, Select, Text } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
 import { evaluate } from "../../engine/evaluate";
 import { SECTIONS_OF_TYPE, type SchoolRecord } from "../../engine/records";
-import { describeEdit, evaluateScenario, type Edit } from "../../engine/scenario";
+import { evaluateScenario, type Edit, type EditProblem } from "../../engine/scenario";
 import { sectionVerdict } from "../../engine/scenarioDiff";
 import {
   FACILITY_INDICATORS,
@@ -22,10 +22,9 @@ import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
 import { scenarioSheet, verdictText } from "../../report/scenarioSheet";
 import { SchoolIndicators } from "./SchoolIndicators";
-import type { Problem } from "../../problems/problem";
-
-/** Equipment is edited in 万元, as the statistics record it; the edit itself is in 元. */
-const EQUIPMENT_DISPLAY = 10000;
+import { EditList } from "./EditList";
+import { StructuralEditForm } from "./StructuralEditForm";
+import { EQUIPMENT_DISPLAY, wanToYuan } from "./equipment";
 const STEP: Record<FacilityIndicatorId, number> = {
   teachingArea: 100,
   sportsArea: 100,
@@ -49,8 +48,7 @@ function editFor(school: string, f: Field, delta: number): Edit {
   if (f.kind === "students") return { kind: "addStudents", school, level: f.level, value: delta };
   if (f.kind === "teachers")
     return { kind: "hireTeachers", school, level: f.level, resource: f.resource, count: delta };
-  // 万元 to 元 to the fen: 120.05 − 120 万元 is 500 元, not 499.9999999999716
-  const amount = f.resource === "equipmentValue" ? Math.round(delta * EQUIPMENT_DISPLAY * 100) / 100 : delta;
+  const amount = f.resource === "equipmentValue" ? wanToYuan(delta) : delta;
   return { kind: "addFacility", school, resource: f.resource, amount };
 }
 
@@ -58,7 +56,7 @@ function editFor(school: string, f: Field, delta: number): Edit {
  * The problems of the pane's own edits worth showing: an equipment change is typed in 万元 and converted here, so
  * the doubt that a small amount in 元 was meant in 万元 (edit-equipment-unit) never applies.
  */
-const shownInPane = (p: Problem) => p.code !== "edit-equipment-unit";
+const shownInPane = (p: EditProblem) => p.code !== "edit-equipment-unit";
 
 /** Consecutive changes to the same number become one edit, so the list reads like decisions, not keystrokes. */
 function withChange(edits: readonly Edit[], edit: Edit): Edit[] {
@@ -92,7 +90,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
   const { records, profile, lang } = props;
   const styles = usePaneStyles();
   const [edits, setEdits] = React.useState<Edit[]>([]);
-  const [school, setSchool] = React.useState<string>(records[0]?.name ?? "");
+  const [chosen, setSchool] = React.useState<string>(records[0]?.name ?? "");
   const [saving, setSaving] = React.useState(false);
   const [message, setMessage] = React.useState<string | null>(null);
 
@@ -107,7 +105,17 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
     () => evaluateScenario(records, edits, profile, baseline),
     [records, edits, profile, baseline],
   );
-  const current = result.records.find((r) => r.name === school);
+  // the forms of schools opened, merged and closed render again only when the schools change, not at each step:
+  // they read the edits so far when an edit is added
+  const editsNow = React.useRef(edits);
+  editsNow.current = edits;
+  const currentEdits = React.useCallback(() => editsNow.current, []);
+  const addEdit = React.useCallback((edit: Edit) => setEdits((list) => [...list, edit]), []);
+  const namesKey = result.records.map((r) => r.name).join("\n");
+  const schools = React.useMemo(() => (namesKey === "" ? [] : namesKey.split("\n")), [namesKey]);
+  // a school an edit merged or closed is no longer there to step: the first school is shown instead
+  const current = result.records.find((r) => r.name === chosen) ?? result.records[0];
+  const school = current?.name ?? "";
 
   if (records.length === 0) {
     return (
@@ -277,34 +285,25 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
         </div>
       )}
 
-      <div>
-        <div className={styles.row}>
-          <Text weight="semibold">
-            {t(lang, "whatifEdits")}
-            {lang === "zh" ? `（${edits.length}）` : ` (${edits.length})`}
-          </Text>
-          <Button size="small" disabled={edits.length === 0} onClick={() => setEdits((l) => l.slice(0, -1))}>
-            {t(lang, "whatifUndo")}
-          </Button>
-          <Button size="small" disabled={edits.length === 0} onClick={() => setEdits([])}>
-            {t(lang, "whatifClear")}
-          </Button>
-        </div>
-        {edits.length === 0 ? (
-          <Text className={styles.note}>{t(lang, "whatifNoEdits")}</Text>
-        ) : (
-          <ol className={styles.bullets} aria-label={t(lang, "whatifEdits")}>
-            {edits.map((e, i) => (
-              <li key={i}>{describeEdit(e, profile, lang)}</li>
-            ))}
-          </ol>
-        )}
-        {result.problems.filter(shownInPane).map((p, i) => (
-          <Text key={i} className={styles.note} block>
-            {p.message[lang]}
-          </Text>
-        ))}
-      </div>
+      <StructuralEditForm
+        lang={lang}
+        profile={profile}
+        records={records}
+        edits={currentEdits}
+        schools={schools}
+        onAdd={addEdit}
+      />
+
+      <EditList
+        lang={lang}
+        profile={profile}
+        edits={edits}
+        applied={result.applied}
+        problems={result.problems.filter(shownInPane)}
+        onRemove={(index) => setEdits((list) => list.filter((_, i) => i !== index))}
+        onUndo={() => setEdits((list) => list.slice(0, -1))}
+        onClear={() => setEdits([])}
+      />
 
       <Button appearance="primary" disabled={saving} onClick={save}>
         {t(lang, "whatifSave")}

@@ -1,0 +1,86 @@
+import { Button, Text } from "@fluentui/react-components";
+import { describeEdit, type Edit, type EditProblem } from "../../engine/scenario";
+import { withoutEditPlace } from "../../engine/edits";
+import type { Profile } from "../../standard/profile";
+import type { Lang } from "../../i18n/format";
+import { t } from "../../i18n/messages";
+import { usePaneStyles } from "../styles";
+
+export interface EditListProps {
+  lang: Lang;
+  profile: Profile;
+  edits: readonly Edit[];
+  /** indexes of the edits the engine applied */
+  applied: readonly number[];
+  /** what the engine said of the edits, each naming its edit's index */
+  problems: readonly EditProblem[];
+  onRemove(index: number): void;
+  onUndo(): void;
+  onClear(): void;
+}
+
+/**
+ * 修改清单: the edits in the order they apply, numbered as the engine counts them (第 3 项), each removable, each
+ * with what the engine said of it: why it was not applied (a school an earlier edit closed, a level the school
+ * lacks) or what to check (a school closed with its pupils, equipment that looks like 万元).
+ */
+export function EditList(props: EditListProps) {
+  const { lang, profile, edits } = props;
+  const styles = usePaneStyles();
+  const saidOf = (index: number) => props.problems.filter((p) => p.edit === index);
+  // the whole list's problems (none the pane's own edits make) still show
+  const unplaced = props.problems.filter((p) => p.edit === null || p.edit >= edits.length);
+  return (
+    <div>
+      <div className={styles.row}>
+        <Text weight="semibold">
+          {t(lang, "whatifEdits")}
+          {lang === "zh" ? `（${edits.length}）` : ` (${edits.length})`}
+        </Text>
+        <Button size="small" disabled={edits.length === 0} onClick={props.onUndo}>
+          {t(lang, "whatifUndo")}
+        </Button>
+        <Button size="small" disabled={edits.length === 0} onClick={props.onClear}>
+          {t(lang, "whatifClear")}
+        </Button>
+      </div>
+      {edits.length === 0 ? (
+        <Text className={styles.note}>{t(lang, "whatifNoEdits")}</Text>
+      ) : (
+        <ol className={styles.bullets} aria-label={t(lang, "whatifEdits")}>
+          {edits.map((e, i) => (
+            <li key={i} data-edit={i} data-applied={props.applied.includes(i) ? "yes" : "no"}>
+              <span data-edit-text>{describeEdit(e, profile, lang)}</span>{" "}
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={t(lang, "whatifRemove", { n: i + 1 })}
+                title={t(lang, "whatifRemove", { n: i + 1 })}
+                onClick={() => props.onRemove(i)}
+              >
+                ✕
+              </Button>
+              {saidOf(i).map((p, k) => (
+                <Text
+                  key={k}
+                  block
+                  size={200}
+                  className={p.severity === "error" ? styles.mappingMissing : styles.note}
+                >
+                  {t(lang, p.severity === "error" ? "whatifNotApplied" : "whatifWarning", {
+                    message: withoutEditPlace(p.message[lang]),
+                  })}
+                </Text>
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+      {unplaced.map((p, i) => (
+        <Text key={i} className={styles.note} block>
+          {p.message[lang]}
+        </Text>
+      ))}
+    </div>
+  );
+}

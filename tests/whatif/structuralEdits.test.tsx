@@ -1,0 +1,211 @@
+/** @jest-environment jsdom */
+/**
+ * The 模拟 view's forms for the edits that change which schools there are (新建、撤并、撤销学校) and rotate teachers
+ * (交流教师), driven as a planner would: each form checked by the engine's own rules and messages, each edit listed
+ * in order, removable, the county evaluated again after each.
+ */
+import { configure, fireEvent, screen, within } from "@testing-library/react";
+import type { SchoolRecord } from "../../src/engine/records";
+import { withoutResizeObserver } from "../taskpane/paneDom";
+import { school } from "./schools";
+import { renderWhatIf, spin } from "./whatifDom";
+
+withoutResizeObserver();
+configure({ defaultHidden: true });
+jest.setTimeout(60000);
+
+/** A junior school of 400 pupils. */
+const juniorSchool: SchoolRecord = {
+  name: "青山镇中学",
+  type: "junior",
+  students: { primary: 0, junior: 400, senior: 0 },
+  teachers: {
+    primary: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+    junior: { qualifiedTeachers: 28, keyTeachers: 6, peArtTeachers: 5 },
+  },
+  facilities: { teachingArea: 2800, sportsArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 10 },
+};
+
+const county = () => [school("城关第一小学", 500), school("红石乡中心小学", 300), juniorSchool];
+
+const kind = (code: string) =>
+  fireEvent.change(screen.getByRole("combobox", { name: "调整方式" }), { target: { value: code } });
+const pick = (label: string, text: string) =>
+  fireEvent.change(screen.getByRole("combobox", { name: label }), { target: { value: text } });
+const setNumber = (label: string, value: number) => {
+  const field = spin(label);
+  fireEvent.change(field, { target: { value: String(value) } });
+  fireEvent.blur(field);
+};
+const add = () => fireEvent.click(screen.getByRole("button", { name: "加入修改清单" }));
+const listed = () =>
+  screen.queryByRole("list", { name: "修改清单" })
+    ? within(screen.getByRole("list", { name: "修改清单" }))
+        .getAllByRole("listitem")
+        .map((li) => li.querySelector("[data-edit-text]")?.textContent ?? "")
+    : [];
+const notAdded = () => document.querySelector("[data-not-added]")?.textContent;
+const schoolsOffered = () =>
+  within(screen.getByRole("combobox", { name: "学校" }))
+    .getAllByRole("option")
+    .map((o) => o.textContent);
+
+describe("What-if forms for schools opened, merged, closed and teachers rotated", () => {
+  it("a merge that would lose pupils is refused at its field; a merge that moves them is listed and evaluated", async () => {
+    renderWhatIf(county());
+    kind("mergeSchool");
+    pick("被撤并的学校", "青山镇中学");
+    pick("并入学校", "城关第一小学");
+    add();
+    await screen.findByText("学校“城关第一小学”没有初中学段，初中在校生 400 人无处计入，未应用");
+    expect(notAdded()).toContain("未加入修改清单：青山镇中学 并入 城关第一小学");
+    expect(listed()).toEqual([]);
+
+    pick("被撤并的学校", "红石乡中心小学");
+    add();
+    await screen.findByText("已加入：红石乡中心小学 并入 城关第一小学");
+    expect(listed()).toEqual(["红石乡中心小学 并入 城关第一小学"]);
+    // 50 qualified teachers for 800 pupils: the county evaluated again, as after a stepper
+    expect(screen.getByText(/高学历教师：5\.00 → 6\.25/)).toBeTruthy();
+    expect(schoolsOffered()).toEqual(["城关第一小学", "青山镇中学"]);
+  });
+
+  it("closing a school with its pupils is listed with the engine's warning; removing the edit restores the county", async () => {
+    renderWhatIf(county());
+    kind("closeSchool");
+    pick("撤销的学校", "红石乡中心小学");
+    add();
+    await screen.findByText("已加入：撤销学校 红石乡中心小学");
+    const [item] = screen.getAllByRole("listitem").filter((li) => li.closest("ol"));
+    expect(item.textContent).toContain(
+      "提示：撤销后，“红石乡中心小学”的 300 名学生不再计入任何学校；要把学生和教师转入另一所学校，请改用“撤并学校”",
+    );
+    expect(schoolsOffered()).toEqual(["城关第一小学", "青山镇中学"]);
+    fireEvent.click(screen.getByRole("button", { name: "删除第 1 项" }));
+    await screen.findByText("尚无修改。");
+    expect(schoolsOffered()).toEqual(["城关第一小学", "红石乡中心小学", "青山镇中学"]);
+  });
+
+  it("a name no school has is refused with the schools one character away", async () => {
+    renderWhatIf(county());
+    kind("closeSchool");
+    pick("撤销的学校", "城关第一小雪");
+    add();
+    await screen.findByText("找不到学校“城关第一小雪”；是否指“城关第一小学”？");
+    expect(listed()).toEqual([]);
+  });
+
+  it("opening a school: the edits' schema checks the form, then the new school is evaluated with the county", async () => {
+    renderWhatIf(county());
+    // the first form is 新建学校
+    add();
+    await screen.findByText("修改无效（不能为空）");
+    expect(listed()).toEqual([]);
+
+    fireEvent.change(screen.getByRole("textbox", { name: "新学校名称" }), {
+      target: { value: "新区第一小学" },
+    });
+    setNumber("新校 小学在校生", 600);
+    setNumber("新校 小学 高学历教师", 30);
+    setNumber("新校 小学 骨干教师", 7);
+    setNumber("新校 小学 体艺教师", 6);
+    setNumber("新校 教学用房（㎡）", 3000);
+    setNumber("新校 运动场馆（㎡）", 5000);
+    setNumber("新校 仪器设备（万元）", 150);
+    setNumber("新校 多媒体教室（间）", 15);
+    add();
+    await screen.findByText("已加入：新建学校 新区第一小学");
+    expect(listed()).toEqual(["新建学校 新区第一小学"]);
+    expect(schoolsOffered()).toContain("新区第一小学");
+    fireEvent.change(screen.getByRole("combobox", { name: "学校" }), { target: { value: "新区第一小学" } });
+    const table = await screen.findByRole("table", { name: "新区第一小学 · 小学：7 项指标" });
+    // 150 万元 typed is 1,500,000 元 for 600 pupils
+    const equipment = table.querySelector('tr[data-indicator="equipmentValue"]');
+    expect(equipment?.textContent).toContain("2,500.00");
+
+    // the same name again
+    fireEvent.change(screen.getByRole("textbox", { name: "新学校名称" }), {
+      target: { value: "城关第一小学" },
+    });
+    add();
+    await screen.findByText("已有名为“城关第一小学”的学校");
+    expect(listed()).toHaveLength(1);
+  });
+
+  it("rotating teachers: more than a school has or part of a teacher is refused at the count", async () => {
+    renderWhatIf(county());
+    kind("transferTeachers");
+    pick("派出学校", "城关第一小学");
+    pick("接收学校", "红石乡中心小学");
+    fireEvent.change(screen.getByRole("combobox", { name: "教师类别" }), {
+      target: { value: "keyTeachers" },
+    });
+    setNumber("人数", 7);
+    add();
+    await screen.findByText("修改后数值小于 0，未应用");
+    setNumber("人数", 1.5);
+    add();
+    await screen.findByText(/^修改无效（应为整数/);
+    setNumber("人数", 2);
+    add();
+    await screen.findByText("已加入：骨干教师 2 人：城关第一小学（小学）→ 红石乡中心小学（小学）");
+    expect(screen.getByText(/骨干教师：1\.20 → 0\.80/)).toBeTruthy();
+
+    // a degree is asked of a junior teacher: the engine's warning shows with the edit
+    pick("接收学校", "青山镇中学");
+    fireEvent.change(screen.getByRole("combobox", { name: "接收学段" }), { target: { value: "junior" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "教师类别" }), {
+      target: { value: "qualifiedTeachers" },
+    });
+    add();
+    await screen.findByText("已加入：高学历教师 2 人：城关第一小学（小学）→ 青山镇中学（初中）");
+    const items = screen.getAllByRole("listitem").filter((li) => li.closest("ol"));
+    expect(items[1].textContent).toContain("提示：小学的高学历教师指专科及以上，初中指本科及以上");
+  });
+
+  it("an edit left without its school says why; a school an earlier edit closed is named with that edit", async () => {
+    renderWhatIf(county());
+    fireEvent.change(screen.getByRole("textbox", { name: "新学校名称" }), {
+      target: { value: "新区第一小学" },
+    });
+    setNumber("新校 小学在校生", 200);
+    add();
+    await screen.findByText("已加入：新建学校 新区第一小学");
+    kind("transferTeachers");
+    pick("派出学校", "城关第一小学");
+    pick("接收学校", "新区第一小学");
+    add();
+    await screen.findByText("已加入：高学历教师 1 人：城关第一小学（小学）→ 新区第一小学（小学）");
+    kind("closeSchool");
+    pick("撤销的学校", "红石乡中心小学");
+    add();
+    await screen.findByText("已加入：撤销学校 红石乡中心小学");
+    kind("transferTeachers");
+    pick("接收学校", "红石乡中心小学");
+    add();
+    await screen.findByText("找不到学校“红石乡中心小学”（已由第 3 项撤销）");
+    expect(listed()).toHaveLength(3);
+
+    // the new school removed: the rotation to it is kept in its place, not applied, and says why
+    fireEvent.click(screen.getByRole("button", { name: "删除第 1 项" }));
+    await screen.findByText("未应用：找不到学校“新区第一小学”");
+    const items = screen.getAllByRole("listitem").filter((li) => li.closest("ol"));
+    expect(items.map((li) => li.getAttribute("data-applied"))).toEqual(["no", "yes"]);
+  });
+
+  it("speaks English when asked", async () => {
+    renderWhatIf(county(), "en");
+    fireEvent.change(screen.getByRole("combobox", { name: "Change" }), { target: { value: "mergeSchool" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "School merged away" }), {
+      target: { value: "青山镇中学" },
+    });
+    fireEvent.change(screen.getByRole("combobox", { name: "Merged into" }), {
+      target: { value: "城关第一小学" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add to the edits" }));
+    await screen.findByText(
+      `"城关第一小学" has no junior section: 400 junior students would be lost; not applied`,
+    );
+    expect(notAdded()).toContain("Not added to the edits:青山镇中学 merged into 城关第一小学");
+  });
+});
