@@ -11,6 +11,9 @@ import { STYLE_LOOK, fontSizeOf } from "./look";
 import type { Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
+import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
+
+export { displayWidth, wrappedHeight, wrappedLines } from "./textFit";
 
 export { isSchoolYear, type TitleParts } from "../i18n/titleParts";
 
@@ -64,32 +67,8 @@ export function figureFormat(value: number, most = 4, suffix = ""): string {
   return `#,##0${decimals > 0 ? "." + "0".repeat(decimals) : ""}${suffix}`;
 }
 
-/** Display width in characters: CJK and full-width characters count double. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\uffef]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** The height of a row of one line of body text, in points. */
 export const ROW_HEIGHT = 15;
-
-/** Line height in points for a font size, with the leading Chinese faces need. */
-function lineHeight(size: number): number {
-  return Math.ceil(size * 1.45 + 1);
-}
-
-/** Lines a text wraps onto in a column `width` characters wide, at a font size (an estimate on the generous side). */
-export function wrappedLines(text: string, width: number, size: number): number {
-  // characters of the column width are those of an 11-point face; smaller text fits more
-  const capacity = Math.max(1, (width - 1) * (11 / size));
-  return Math.max(1, Math.ceil(displayWidth(text) / capacity));
-}
-
-/** The height in points of a row whose text wraps onto lines in a column `width` characters wide. */
-export function wrappedHeight(text: string, width: number, size: number): number {
-  return wrappedLines(text, width, size) * lineHeight(size) + 3;
-}
 
 /**
  * Rows of a sheet under construction: each row's cells, the merges, the bordered tables and row heights, with
@@ -100,6 +79,8 @@ export class SheetBuilder {
   readonly merges: string[] = [];
   readonly borders: string[] = [];
   readonly rowHeights: Record<number, number> = {};
+  /** columns that start another page or follow the columns repeated on each page: text does not run on into them */
+  private walls: ReadonlySet<number> = new Set();
 
   constructor(readonly columnWidths: number[]) {}
 
@@ -214,10 +195,13 @@ export class SheetBuilder {
   /**
    * Heights for rows whose wrapped text (headers, notes, titles) needs more than one line. Text wider than its
    * column that cannot run on into an empty cell to its right (a neighbour holds something or is merged, the
-   * text is centred or right-aligned, or it is the table's last column) wraps, rather than be cut off on the
-   * screen and on paper.
+   * text is centred or right-aligned, it is the table's last column, or the next column prints on another page
+   * or past the columns repeated on every page) wraps, rather than be cut off on the screen and on paper. A
+   * heading that wraps is broken onto its lines at the places a person breaks it (`breakLines`), not wherever
+   * the spreadsheet runs out of room.
    */
-  fitWrappedRows(): Record<number, number> {
+  fitWrappedRows(print?: PrintSetup): Record<number, number> {
+    this.walls = pageEdges(print);
     const spans = new Map<string, number>();
     const covered = new Set<string>();
     for (const m of this.merges) {
@@ -247,6 +231,7 @@ export class SheetBuilder {
           if (wrappedLines(cell.value, width, size) === 1 || this.runsOn(cell, r, last, covered)) return;
           cell.wrap = true;
         }
+        if (breaksAtPlaces(cell)) cell.value = breakLines(cell.value, width, size);
         height = Math.max(height, wrappedHeight(cell.value, width, size));
       });
       if (height > 0) this.rowHeights[r] = height;
@@ -259,6 +244,7 @@ export class SheetBuilder {
     const align = cell.align ?? (cell.style ? STYLE_LOOK[cell.style].align : undefined);
     if (align === "center" || align === "right") return false;
     if (last + 1 >= this.columnWidths.length || covered.has(`${r}:${last + 1}`)) return false;
+    if (this.walls.has(last + 1)) return false;
     const next = this.rows[r][last + 1];
     return (
       next === undefined ||
@@ -273,7 +259,7 @@ export class SheetBuilder {
   sheet(
     fields: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
   ): ReportSheet {
-    this.fitWrappedRows();
+    this.fitWrappedRows(fields.print);
     return {
       // one line of 10-point text with the leading Chinese faces need, in every spreadsheet alike
       defaultRowHeight: ROW_HEIGHT,
@@ -287,6 +273,14 @@ export class SheetBuilder {
   }
 }
 
+/**
+ * Whether a cell's text is a heading of the sheet's own (a table's header, a section's name) that may be given
+ * line breaks: data (a school's name, a file's) is never changed, titles and notes are left to the spreadsheet.
+ */
+export function breaksAtPlaces(cell: ReportCell): boolean {
+  return cell.formula === undefined && (cell.style === "header" || cell.style === "section");
+}
+
 function wraps(style: CellStyle | undefined): boolean {
   return style === "header" || style === "note" || style === "title" || style === "signature";
 }
@@ -295,4 +289,14 @@ function columnIndexOf(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
+}
+
+/**
+ * The columns text cannot run on into from the column before: each column that starts a page, and the one after
+ * the columns repeated at the left of every page (on the later pages, what follows them is another column).
+ */
+export function pageEdges(print: PrintSetup | undefined): Set<number> {
+  const edges = new Set(print?.columnBreaks ?? []);
+  if (print?.titleColumns) edges.add(print.titleColumns[1] + 1);
+  return edges;
 }
