@@ -11,6 +11,7 @@ import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import type { Problem } from "../problems/problem";
+import { ALL_ITEMS_NAME } from "./allItems";
 import { BALANCE_LAYOUT } from "./balance";
 import { formatBeside, formatExact } from "./chain";
 import { COMPLIANCE_COLUMNS, thresholdsOf, type ComplianceLayout } from "./compliance";
@@ -27,6 +28,8 @@ export interface SummaryInput {
   problems: readonly Problem[];
   compliance: ComplianceLayout;
   balanceName: string;
+  /** the problems of the county sheet, listed on 全部指标 (named here so that a signer learns of them first) */
+  countyProblems?: readonly Problem[];
   /** where the county verdict's statuses are (全部指标), when it was evaluated */
   countyStatuses?: { range: string; pass: boolean } | null;
   sourceRange: string;
@@ -257,12 +260,13 @@ export function summarySheet(
     b.border(top, 0, b.next - 1, last);
   }
 
-  if (input.problems.length > 0) {
+  const countyProblems = input.countyProblems ?? [];
+  const problemCount = input.problems.length + countyProblems.length;
+  if (problemCount > 0) {
     b.spacer();
-    heading(
-      zh ? `四、数据问题（${input.problems.length} 条）` : `4. Data problems (${input.problems.length})`,
-    );
-    b.problemTable(input.problems, lang, last);
+    heading(zh ? `四、数据问题（${problemCount} 条）` : `4. Data problems (${problemCount})`);
+    if (input.problems.length > 0) b.problemTable(input.problems, lang, last);
+    if (countyProblems.length > 0) countyProblemsLine(b, countyProblems, lang, last);
   }
 
   b.spacer();
@@ -316,4 +320,19 @@ function shortfallRow(b: SheetBuilder, profile: Profile, s: SectionResult, f: Sh
   ]);
   b.merge(r, 0, r, 1);
   b.merge(r, 3, r, 4);
+}
+
+/**
+ * Where the county sheet's problems are listed (全部指标, by cell), and how many of each severity: the items they
+ * concern count as missing, which the signer of 汇总 learns here rather than on a later sheet.
+ */
+function countyProblemsLine(b: SheetBuilder, problems: readonly Problem[], lang: Lang, last: number): void {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  const sheet = ALL_ITEMS_NAME[lang];
+  const text =
+    lang === "zh"
+      ? `县级指标表有 ${problems.length} 条问题（错误 ${errors} 条，警告 ${warnings} 条），逐条列于“${sheet}”表末尾，注明单元格；读不出的指标按缺数据计。`
+      : `The county sheet has ${problems.length} problem${problems.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}), listed by cell at the end of the ${sheet} sheet; an item that could not be read counts as missing.`;
+  b.pushSpan({ value: text, style: errors > 0 ? "fail" : "warn", wrap: true }, 0, last);
 }

@@ -51,6 +51,29 @@ describe("no text of the report is cut off", () => {
     );
   });
 
+  test("汇总, the sheet a signer reads first, says the county sheet has problems and where they are listed", () => {
+    const summaryTexts = (report: Report) =>
+      report.sheets[0].rows.flat().map((cell) => String(cell?.value ?? ""));
+    const texts = summaryTexts(reportWith(sampleCountyRecords(), filledCountySheet()));
+    expect(texts).toContain("四、数据问题（2 条）");
+    expect(texts).toContain(
+      "县级指标表有 2 条问题（错误 1 条，警告 1 条），逐条列于“全部指标”表末尾，注明单元格；读不出的指标按缺数据计。",
+    );
+    const en = summaryTexts(
+      countyReport(sampleCountyRecords(), filledCountySheet(), "Bailang County", "en").report,
+    );
+    expect(
+      en.some((t) =>
+        t.startsWith(
+          "The county sheet has 2 problems (1 error, 1 warning), listed by cell at the end of the All items sheet",
+        ),
+      ),
+    ).toBe(true);
+    // a county sheet with nothing wrong adds nothing
+    const clean = summaryTexts(reportWith(sampleCountyRecords(), null));
+    expect(clean.filter((t) => t.includes("县级指标表有"))).toEqual([]);
+  });
+
   test("every sheet of the sample county's report and of generated counties", () => {
     const reports = [
       reportWith(sampleCountyRecords(), filledCountySheet()),
