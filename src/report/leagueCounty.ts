@@ -49,7 +49,7 @@ export function riskCell(s: CountyStanding, lang: Lang): ReportCell {
 /** The county sheet's table, as its page header names it. */
 const COUNTY_TABLE = { zh: "旗县市评估结果", en: "County evaluation" } as const;
 /** Columns of the county sheet in characters: school or label, then level, indicator and figures. */
-const COUNTY_WIDTHS = [22, 10, 12, 12, 12, 16];
+const COUNTY_WIDTHS = [22, 12, 12, 12, 12, 16];
 /** A value or standard as a person writes it: thousands grouped, two decimals (1,678.60 元/生). */
 const VALUE = "#,##0.00";
 
@@ -142,7 +142,7 @@ export function countySheet(
       for (const id of INDICATOR_IDS) {
         const l = s.levels[level];
         b.push([
-          cell(profile.indicators[id].name[lang]),
+          cell(profile.indicators[id].shortName[lang]),
           { ...cell(LEVEL_NAMES[level][lang]), align: "center" },
           cell(l.cv[id], undefined, CV),
           cell(l.limit, undefined, RATIO),
@@ -172,7 +172,7 @@ export function countySheet(
       for (const x of failing) {
         for (const f of x.shortfalls) {
           b.push([
-            { ...cell(x.school), wrap: true },
+            cell(x.school),
             { ...cell(LEVEL_NAMES[x.level][lang]), align: "center" },
             cell(profile.indicators[f.indicator].shortName[lang]),
             cell(x.values[f.indicator], x.status[f.indicator] === "unmet" ? "fail" : "warn", VALUE),

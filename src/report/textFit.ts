@@ -60,7 +60,6 @@ function piecesOf(text: string): string[] {
  */
 export function breakLines(text: string, width: number, size: number): string {
   if (text.includes("\n") || wrappedLines(text, width, size) === 1) return text;
-  const capacity = capacityOf(width, size);
   const pieces = piecesOf(text);
   const widths = pieces.map(displayWidth);
   const n = pieces.length;
@@ -74,6 +73,14 @@ export function breakLines(text: string, width: number, size: number): string {
     if (GOOD_START.test(after) || GOOD_END.test(before)) return 0;
     return 1;
   };
+  // a run that cannot be broken ((间), a long word) is given its line even where it is wider than the column's
+  // estimate: better a little tight than a lone bracket
+  let run = 0;
+  let capacity = capacityOf(width, size);
+  for (let i = 0; i < n; i++) {
+    run = i > 0 && breakCost(i) === Infinity ? run + widths[i] : widths[i];
+    capacity = Math.max(capacity, run);
+  }
   const lineWidth = (from: number, to: number): number => {
     let w = 0;
     for (let k = from; k < to; k++) w += widths[k];
@@ -82,7 +89,8 @@ export function breakLines(text: string, width: number, size: number): string {
     if (/\s/.test(pieces[from] ?? "")) w -= widths[from];
     return w;
   };
-  // least cost of setting pieces[0..i) on lines, the last ending at i: breaks' costs, then unused room
+  // least cost of setting pieces[0..i) on lines, the last ending at i: breaks' costs, then unused room; of two
+  // settings alike, the one with the longer lines first
   const best: { cost: number; lines: number; from: number }[] = [{ cost: 0, lines: 0, from: -1 }];
   for (let i = 1; i <= n; i++) {
     best[i] = { cost: Infinity, lines: Infinity, from: -1 };
@@ -91,7 +99,8 @@ export function breakLines(text: string, width: number, size: number): string {
       const w = lineWidth(j, i);
       if (w > capacity) break;
       if (best[j].cost === Infinity || (j > 0 && breakCost(j) === Infinity)) continue;
-      const room = i < n ? (capacity - w) / capacity : 0;
+      // every line's unused room counts, the last's too: a heading's lines come out even (差异系数 / 达标项)
+      const room = (capacity - w) / capacity;
       const lines = best[j].lines + 1;
       const cost = best[j].cost + (j > 0 ? breakCost(j) : 0) + room * room;
       const b = best[i];

@@ -28,6 +28,12 @@ describe("breakLines", () => {
     }
   });
 
+  test("a unit in brackets wider than a narrow column keeps its line, not a lone bracket", () => {
+    const broken = breakLines("网络多媒体教室数（间）", 6, 10);
+    expect(broken.split("\n").pop()).toBe("（间）");
+    expect(badLines(broken)).toEqual([]);
+  });
+
   test("words and figures are not split; a space at a break is dropped", () => {
     const broken = breakLines("Sections below 85 % of the standard", 12, 10);
     expect(broken.split("\n")).toEqual(["Sections", "below 85 %", "of the", "standard"]);
