@@ -134,7 +134,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   ];
   for (const text of warnings) b.pushSpan({ ...cell(text, "warn"), wrap: true }, 0, last);
   b.push();
-  b.push([cell(zh ? "学校变化" : "Schools", "bold")]);
+  const schoolsFrom = b.push([cell(zh ? "学校变化" : "Schools", "bold")]);
   const schoolsHeader = b.push(headerRow(zh ? ["变化", "学校", "年份"] : ["Change", "School", "Year"]));
   // a merger names every school merged: wrapped in its cell, never cut off
   const school = (text: string): ReportCell => ({ ...cell(text), wrap: true });
@@ -159,9 +159,10 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   for (const row of schoolRows) b.push(row);
   if (schoolRows.length === 0) b.note(zh ? "无" : "None", 2);
   else b.border(schoolsHeader, 0, b.next - 1, 2);
+  b.keep(schoolsFrom, b.next - 1);
 
   b.push();
-  b.push([cell(zh ? "纳入计算的在校生数" : "Students in included sections", "bold")]);
+  const enrolmentFrom = b.push([cell(zh ? "纳入计算的在校生数" : "Students in included sections", "bold")]);
   const enrolmentHeader = b.push(headerRow([zh ? "学段" : "Level", ...trend.years, zh ? "变化" : "Change"]));
   for (const e of trend.enrolment) {
     b.push([
@@ -171,9 +172,10 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
     ]);
   }
   b.border(enrolmentHeader, 0, b.next - 1, trend.years.length + 1);
+  b.keep(enrolmentFrom, b.next - 1);
 
   b.push();
-  b.push([
+  const regressionsFrom = b.push([
     cell(zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`, "bold"),
   ]);
   const regressionsHeader = b.push(
@@ -190,6 +192,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   }
   if (trend.regressions.length === 0) b.note(zh ? "无" : "None", last);
   else b.border(regressionsHeader, 0, b.next - 1, last);
+  b.keep(regressionsFrom, b.next - 1);
   return b.sheet({
     key: "comparisonSummary",
     name: COMPARISON_SHEETS.summary[lang],

@@ -98,7 +98,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     last,
   );
   b.push([cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])]);
-  b.push([cell(zh ? "年份" : "Year", "bold"), cell(summary.year, undefined, COUNT)]);
+  b.push([cell(zh ? "年份" : "Year", "bold"), { ...cell(summary.year, undefined, COUNT), align: "left" }]);
   b.push([cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)]);
   for (const r of summary.repeated)
     b.pushSpan({ ...cell(repeatedLabel(r, lang), "warn"), wrap: true }, 0, last);
@@ -171,7 +171,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   b.border(countyHeader, 0, b.next - 1, last);
 
   b.push();
-  b.push([cell(zh ? "最薄弱的指标" : "The weakest indicators", "bold")]);
+  const weakFrom = b.push([cell(zh ? "最薄弱的指标" : "The weakest indicators", "bold")]);
   const weakHeader = spreadRow(
     b,
     headerRow(
@@ -234,9 +234,12 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       WEAK_LAST,
     );
   else b.border(weakHeader, 0, b.next - 1, WEAK_LAST);
+  b.keep(weakFrom, b.next - 1);
 
   b.push();
-  b.push([cell(zh ? "可能无法按期达标的旗县市" : "Counties at risk of missing their target year", "bold")]);
+  const riskFrom = b.push([
+    cell(zh ? "可能无法按期达标的旗县市" : "Counties at risk of missing their target year", "bold"),
+  ]);
   // the reason across the rest of the county table's width
   const riskSpans = [1, 1, 1, last - 2];
   const riskHeader = spreadRow(
@@ -266,6 +269,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       : `Rule: the target year has come (0 or fewer years left) and the county does not pass; or ${AT_RISK.yearsLeft} year or less is left and a coefficient is over its limit or ${AT_RISK.failingSections} or more sections fail. Years are calendar years; the target year is the year of acceptance.`,
     last,
   );
+  b.keep(riskFrom, b.next - 1);
 
   const charts: ChartSpec[] = [];
   const evaluatedCounties = summary.counties.filter((s) => s.levels !== null);
@@ -273,7 +277,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   const evaluated = evaluatedCounties.map((s, i) => ({ s, label: labels[i] }));
   for (const level of LEVELS) {
     b.push();
-    b.push([
+    const cvFrom = b.push([
       cell(
         zh
           ? `各旗县市${LEVEL_NAMES[level].zh}差异系数`
@@ -305,6 +309,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     }
     const lastRow = b.next - 1;
     b.border(cvHeader, 0, lastRow, CV_LAST);
+    b.keep(cvFrom, lastRow);
     if (evaluated.length === 0) continue;
     const col = (i: number) => columnLetters(i);
     charts.push({

@@ -132,6 +132,7 @@ export function countySheet(
       ]);
     }
     b.border(levelsHeader, 0, b.next - 1, last);
+    b.keep(levelsHeader, b.next - 1);
     b.spacer();
     const cvHeader = b.push(
       headerRow(
@@ -151,8 +152,11 @@ export function countySheet(
       }
     }
     b.border(cvHeader, 0, b.next - 1, last - 1);
+    b.keep(cvHeader, b.next - 1);
     const failing = evaluation.sections.filter((x) => x.included && !x.pass);
     b.spacer();
+    // the heading, the header and the first sections on one page
+    b.keep(b.next, b.next + 3);
     b.pushSpan(
       cell(zh ? `未达标学校（${failing.length} 所）` : `Sections that fail (${failing.length})`, "section"),
       0,
@@ -186,6 +190,7 @@ export function countySheet(
   }
   if (detail.problems.length > 0) {
     b.spacer();
+    b.keep(b.next, b.next + detail.problems.length + 1);
     b.pushSpan(
       cell(
         zh ? `数据问题（${detail.problems.length} 条）` : `Data problems (${detail.problems.length})`,

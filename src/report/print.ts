@@ -12,6 +12,7 @@ import type { Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
 import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
+import { pageBreaks, type KeepTogether } from "./pages";
 
 export { displayWidth, wrappedHeight, wrappedLines } from "./textFit";
 
@@ -79,6 +80,8 @@ export class SheetBuilder {
   readonly merges: string[] = [];
   readonly borders: string[] = [];
   readonly rowHeights: Record<number, number> = {};
+  /** blocks of rows (a table with its caption, the signature's lines) to print on one page where they fit */
+  readonly keeps: KeepTogether[] = [];
   /** columns that start another page or follow the columns repeated on each page: text does not run on into them */
   private walls: ReadonlySet<number> = new Set();
 
@@ -108,6 +111,14 @@ export class SheetBuilder {
     const r = this.push(row, height);
     if (c1 > c0) this.merge(r, c0, r, c1);
     return r;
+  }
+
+  /**
+   * Rows from..to (1-based) printed on one page where they fit on one, else their first `head` rows together: a
+   * table and its caption are not cut by a page's end, a heading not left alone at a page's foot.
+   */
+  keep(from: number, to: number, head = 4): void {
+    if (to >= from) this.keeps.push({ from, to, head });
   }
 
   merge(r0: number, c0: number, r1: number, c1: number): void {
@@ -157,8 +168,10 @@ export class SheetBuilder {
     const three = [[unit], [clerk, checker], [phone, date]];
     const fits = (lines: string[][]) =>
       lines.every((fields) => wrappedLines(fields.join(gap), width, fontSizeOf("signature")) === 1);
+    const from = this.next;
     for (const fields of fits(two) ? two : three)
       this.pushSpan({ value: fields.join(gap), style: "signature" }, c0, c1, 20);
+    this.keep(from, this.next - 1);
   }
 
   /**
@@ -221,12 +234,16 @@ export class SheetBuilder {
       cells.forEach((cell, c) => {
         if (!cell || typeof cell.value !== "string") return;
         const span = spans.get(`${r}:${c}`);
-        // a cell merged down several rows shares their height: it is fitted with them, not alone
-        if (span !== undefined && span >= 1000) return;
         const last = span === undefined ? c : span % 1000;
         let width = 0;
         for (let k = c; k <= last; k++) width += this.columnWidths[k] ?? 8;
         const size = fontSizeOf(cell.style);
+        // a cell merged down several rows shares their height: it is fitted with them, not alone, but its
+        // heading breaks at its places all the same
+        if (span !== undefined && span >= 1000) {
+          if (breaksAtPlaces(cell)) cell.value = breakLines(cell.value, width, size);
+          return;
+        }
         if (!(cell.wrap || wraps(cell.style))) {
           if (wrappedLines(cell.value, width, size) === 1 || this.runsOn(cell, r, last, covered)) return;
           cell.wrap = true;
@@ -237,6 +254,13 @@ export class SheetBuilder {
       if (height > 0) this.rowHeights[r] = height;
     });
     return this.rowHeights;
+  }
+
+  /** The page set-up with a page break before each block to keep together that would run past a page's end. */
+  private paginated(print: PrintSetup): PrintSetup {
+    const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
+    const breaks = pageBreaks(print, this.rows.length, heightOf, this.columnWidths, this.keeps);
+    return breaks.length > 0 ? { ...print, rowBreaks: breaks } : print;
   }
 
   /** Whether text ending at column `last` runs on into the empty cell to its right, as left-aligned text does. */
@@ -260,10 +284,12 @@ export class SheetBuilder {
     fields: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
   ): ReportSheet {
     this.fitWrappedRows(fields.print);
+    const print = fields.print && this.keeps.length > 0 ? this.paginated(fields.print) : fields.print;
     return {
       // one line of 10-point text with the leading Chinese faces need, in every spreadsheet alike
       defaultRowHeight: ROW_HEIGHT,
       ...fields,
+      ...(print ? { print } : {}),
       rows: this.rows,
       columnWidths: this.columnWidths,
       merges: this.merges,

@@ -56,7 +56,10 @@ export function summarySheet(
   });
   const C = sheetRef(compliance.sheet.name);
   const B = sheetRef(input.balanceName);
-  const heading = (text: string) => b.pushSpan({ value: text, style: "section" }, 0, last, 22);
+  // each part from its heading to its end on one page where it fits (else its heading with the first rows)
+  let part = 0;
+  const endPart = () => b.keep(part, b.next - 1);
+  const heading = (text: string) => (part = b.pushSpan({ value: text, style: "section" }, 0, last, 22));
 
   b.title(
     tableTitle(options.title, TABLE, lang),
@@ -158,6 +161,7 @@ export function summarySheet(
   const items =
     failingCvs.length +
     failing.reduce((n, { s }) => n + INDICATOR_IDS.filter((id) => s.status[id] !== "met").length, 0);
+  endPart();
   b.spacer();
   heading(zh ? `二、未达标项目（${items} 项）` : `2. Items that fail (${items})`);
   if (items === 0) b.pushSpan({ value: zh ? "无" : "None", style: "note" }, 0, last);
@@ -242,6 +246,7 @@ export function summarySheet(
 
   // 三、未达标学校的差距
   if (failing.length > 0) {
+    endPart();
     b.spacer();
     heading(
       zh
@@ -263,12 +268,14 @@ export function summarySheet(
   const countyProblems = input.countyProblems ?? [];
   const problemCount = input.problems.length + countyProblems.length;
   if (problemCount > 0) {
+    endPart();
     b.spacer();
     heading(zh ? `四、数据问题（${problemCount} 条）` : `4. Data problems (${problemCount})`);
     if (input.problems.length > 0) b.problemTable(input.problems, lang, last);
     if (countyProblems.length > 0) countyProblemsLine(b, countyProblems, lang, last);
   }
 
+  endPart();
   b.spacer();
   for (const [label, value] of [
     [zh ? "评估标准" : "Standard", profile.name[lang]],

@@ -67,12 +67,11 @@ export function cutOff(sheet: ReportSheet): string[] {
  */
 export function badBreaks(sheet: ReportSheet): string[] {
   const widths = sheet.columnWidths ?? [];
-  const { lastColumn, rowsDown } = mergesOf(sheet);
+  const { lastColumn } = mergesOf(sheet);
   const out: string[] = [];
   sheet.rows.forEach((cells, r) =>
     cells.forEach((cell, c) => {
       if (!cell || typeof cell.value !== "string" || !breaksAtPlaces(cell)) return;
-      if (rowsDown.has(`${r}:${c}`)) return;
       const wraps = cell.wrap || (cell.style !== undefined && STYLE_LOOK[cell.style].wrap);
       const last = lastColumn.get(`${r}:${c}`) ?? c;
       let width = 0;
