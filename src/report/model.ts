@@ -19,6 +19,11 @@ export interface ReportCell {
   align?: "left" | "center" | "right";
   /** long text wrapped onto more lines (the row is made tall enough) */
   wrap?: boolean;
+  /**
+   * text the report composes (an item's name), not data read back: where it wraps it is given its line breaks,
+   * as headers are (src/report/textFit.ts)
+   */
+  label?: boolean;
 }
 
 export interface ChartSpec {

@@ -300,11 +300,13 @@ export class SheetBuilder {
 }
 
 /**
- * Whether a cell's text is a heading of the sheet's own (a table's header, a section's name) that may be given
- * line breaks: data (a school's name, a file's) is never changed, titles and notes are left to the spreadsheet.
+ * Whether a cell's text is a heading of the sheet's own (a table's header, a section's name) or a label it
+ * composes, that may be given line breaks: data (a school's name, a file's) is never changed, titles and notes are left to the spreadsheet.
  */
 export function breaksAtPlaces(cell: ReportCell): boolean {
-  return cell.formula === undefined && (cell.style === "header" || cell.style === "section");
+  return (
+    cell.formula === undefined && (cell.label === true || cell.style === "header" || cell.style === "section")
+  );
 }
 
 function wraps(style: CellStyle | undefined): boolean {

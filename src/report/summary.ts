@@ -177,7 +177,8 @@ export function summarySheet(
     const item = (text: string, value: ReportCell, limit: ReportCell, status: ReportCell) => {
       const r = b.push([
         { value: ++n, format: "0", align: "center" },
-        { value: text, wrap: true },
+        // the item as the report names it, not data: it breaks at its places
+        { value: text, wrap: true, label: true },
         {},
         {},
         {},

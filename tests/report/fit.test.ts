@@ -74,6 +74,20 @@ describe("no text of the report is cut off", () => {
     expect(clean.filter((t) => t.includes("县级指标表有"))).toEqual([]);
   });
 
+  test("汇总's failing items wrap at their places: a unit in brackets is not split", () => {
+    const summary = reportWith(sampleCountyRecords(), null).sheets[0];
+    const items = summary.rows
+      .flat()
+      .map((cell) => String(cell?.value ?? ""))
+      .filter((t) => t.replace(/\n/g, "").endsWith("每百名学生拥有网络多媒体教室数（间/百生）"));
+    // too long for its cell: the report sets its breaks, it does not leave them to the spreadsheet
+    expect(items.filter((t) => t.includes("\n")).length).toBeGreaterThan(0);
+    for (const text of items) {
+      expect(text).toContain("（间/百生）");
+      expect(text.split("\n").filter((line) => /^[）)]/.test(line))).toEqual([]);
+    }
+  });
+
   test("every sheet of the sample county's report and of generated counties", () => {
     const reports = [
       reportWith(sampleCountyRecords(), filledCountySheet()),
