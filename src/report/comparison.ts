@@ -277,6 +277,7 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
         { name: zh ? "限值" : "Limit", values: `${yearCol(0)}${limitRow}:${yearCol(n - 1)}${limitRow}` },
       ],
       anchor: { from: "A1", to: "A1" },
+      axes: { category: zh ? "年份" : "Year", value: zh ? "差异系数" : "Coefficient of variation" },
     });
   }
   if (projection) {

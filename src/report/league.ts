@@ -330,6 +330,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
         },
       ],
       anchor: { from: "A1", to: "A1" },
+      axes: { category: zh ? "旗县市" : "County", value: zh ? "差异系数" : "Coefficient of variation" },
     });
   }
   // the league bureau signs the summary it hands on

@@ -35,6 +35,8 @@ export interface ChartSpec {
   /** `line`: drawn as a line over the columns of a column chart (a limit), on the same axes */
   series: { name: string; values: string; line?: boolean }[];
   anchor: { from: string; to: string };
+  /** the axes' titles: what the categories are (指标, 旗县市, 年份) and what the values are (差异系数) */
+  axes: { category: string; value: string };
 }
 
 /** Text of a page header or footer part, in Excel's codes: &P the page, &N the pages, && an ampersand. */
