@@ -201,7 +201,13 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
       orientation: "landscape",
       paper: "A4",
       fitToWidth: true,
-      titleRows: [1, 1],
+      // the header of the longer table on every page it runs onto (a page holds one repeated header)
+      titleRows:
+        Math.max(schoolRows.length, trend.regressions.length) === 0
+          ? [1, 1]
+          : schoolRows.length > trend.regressions.length
+            ? [schoolsHeader, schoolsHeader]
+            : [regressionsHeader, regressionsHeader],
       ...pageMarks({ county: options.county }, COMPARISON_SHEETS.summary, lang),
     },
   });
