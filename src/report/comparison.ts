@@ -201,13 +201,14 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
       orientation: "landscape",
       paper: "A4",
       fitToWidth: true,
-      // the header of the longer table on every page it runs onto (a page holds one repeated header)
+      // a header repeats on every page after its own: the regressions', which run to the sheet's end, where
+      // there are any; else the school changes' (the enrolment under them is a few rows)
       titleRows:
-        Math.max(schoolRows.length, trend.regressions.length) === 0
-          ? [1, 1]
-          : schoolRows.length > trend.regressions.length
+        trend.regressions.length > 0
+          ? [regressionsHeader, regressionsHeader]
+          : schoolRows.length > 0
             ? [schoolsHeader, schoolsHeader]
-            : [regressionsHeader, regressionsHeader],
+            : [1, 1],
       ...pageMarks({ county: options.county }, COMPARISON_SHEETS.summary, lang),
     },
   });
