@@ -153,6 +153,22 @@ export function countySheet(
     }
     b.border(cvHeader, 0, b.next - 1, last - 1);
     b.keep(cvHeader, b.next - 1);
+  }
+  if (detail.problems.length > 0) {
+    b.spacer();
+    b.keep(b.next, b.next + detail.problems.length + 1);
+    b.pushSpan(
+      cell(
+        zh ? `数据问题（${detail.problems.length} 条）` : `Data problems (${detail.problems.length})`,
+        "section",
+      ),
+      0,
+      last,
+    );
+    b.problemTable(detail.problems, lang, last);
+  }
+  if (evaluation && s.levels) {
+    // last: the header repeated on the pages it runs onto heads nothing else
     const failing = evaluation.sections.filter((x) => x.included && !x.pass);
     b.spacer();
     // the heading, the header and the first sections on one page
@@ -187,19 +203,6 @@ export function countySheet(
       }
       b.border(failingHeader, 0, b.next - 1, last);
     }
-  }
-  if (detail.problems.length > 0) {
-    b.spacer();
-    b.keep(b.next, b.next + detail.problems.length + 1);
-    b.pushSpan(
-      cell(
-        zh ? `数据问题（${detail.problems.length} 条）` : `Data problems (${detail.problems.length})`,
-        "section",
-      ),
-      0,
-      last,
-    );
-    b.problemTable(detail.problems, lang, last);
   }
   b.signature(lang, last);
   return b.sheet({
