@@ -148,12 +148,9 @@ export function complianceSheet(
   const sectionsOf = (level: Level) =>
     evaluation.sections.map((s, i) => ({ s, i })).filter(({ s }) => s.included && s.level === level);
 
-  const levelBreaks: number[] = [];
   LEVELS.forEach((level, k) => {
     const members = sectionsOf(level);
     const ordinal = zh ? ["一", "二"][k] : String(k + 1);
-    // each level's block starts a page: its heading is never left alone at the foot of the one before
-    if (k > 0) levelBreaks.push(b.next);
     b.pushSpan(
       {
         value: zh
@@ -204,7 +201,6 @@ export function complianceSheet(
   if (excluded.length > 0) {
     b.spacer();
     const from = b.next;
-    b.keep(from, from + excluded.length);
     b.pushSpan(
       {
         value: zh
@@ -253,7 +249,6 @@ export function complianceSheet(
       titleRows: [h1, h1 + 1],
       titleColumns: [0, 1],
       columnBreaks: [C.share],
-      rowBreaks: levelBreaks,
       overThenDown: true,
       ...pageMarks(options.title, TABLE, lang),
     },

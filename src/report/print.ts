@@ -168,10 +168,8 @@ export class SheetBuilder {
     const three = [[unit], [clerk, checker], [phone, date]];
     const fits = (lines: string[][]) =>
       lines.every((fields) => wrappedLines(fields.join(gap), width, fontSizeOf("signature")) === 1);
-    const from = this.next;
     for (const fields of fits(two) ? two : three)
       this.pushSpan({ value: fields.join(gap), style: "signature" }, c0, c1, 20);
-    this.keep(from, this.next - 1);
   }
 
   /**
@@ -284,7 +282,10 @@ export class SheetBuilder {
     fields: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
   ): ReportSheet {
     this.fitWrappedRows(fields.print);
-    const print = fields.print && this.keeps.length > 0 ? this.paginated(fields.print) : fields.print;
+    // pages are worked out for a sheet fitted to one page wide; one split between column groups (达标情况) is
+    // scaled by each spreadsheet its own way, and sets its own breaks
+    const paged = fields.print?.fitToWidth && !fields.print.columnBreaks?.length && this.keeps.length > 0;
+    const print = paged ? this.paginated(fields.print!) : fields.print;
     return {
       // one line of 10-point text with the leading Chinese faces need, in every spreadsheet alike
       defaultRowHeight: ROW_HEIGHT,

@@ -24,11 +24,21 @@ function capacityOf(width: number, size: number): number {
 }
 
 /**
+ * The room of a line the report breaks itself: the estimate's characters, rounded up to a whole Chinese
+ * character (the estimate is on the generous side by one, and a line breaks between whole characters).
+ */
+function lineRoom(width: number, size: number): number {
+  const capacity = capacityOf(width, size);
+  return Math.max(capacity, Math.ceil(capacity / 2) * 2);
+}
+
+/**
  * Lines a text wraps onto in a column `width` characters wide, at a font size (an estimate on the generous
  * side); a line break the text holds starts a line.
  */
 export function wrappedLines(text: string, width: number, size: number): number {
-  const capacity = capacityOf(width, size);
+  // the lines of a text broken by `breakLines` each take one line of the column
+  const capacity = text.includes("\n") ? lineRoom(width, size) : capacityOf(width, size);
   return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / capacity)), 0);
 }
 
@@ -76,7 +86,7 @@ export function breakLines(text: string, width: number, size: number): string {
   // a run that cannot be broken ((间), a long word) is given its line even where it is wider than the column's
   // estimate: better a little tight than a lone bracket
   let run = 0;
-  let capacity = capacityOf(width, size);
+  let capacity = lineRoom(width, size);
   for (let i = 0; i < n; i++) {
     run = i > 0 && breakCost(i) === Infinity ? run + widths[i] : widths[i];
     capacity = Math.max(capacity, run);

@@ -5,8 +5,6 @@
  */
 import type { PrintSetup } from "../../src/report/model";
 import { pageBreaks } from "../../src/report/pages";
-import { sampleCountyRecords } from "../../src/sample/sampleCounty";
-import { countyReport } from "./countySheets";
 
 // portrait A4, not fitted: 841.89 − 2 × 0.6 in, less 5 % to spare ≈ 717.8 pt a page
 const portrait: PrintSetup = { orientation: "portrait", paper: "A4" };
@@ -40,13 +38,4 @@ test("a sheet fitted to the page's width holds more rows a page as it is scaled 
   const wide = [40, 40, 40, 40, 40];
   // scaled to about 0.49, a page holds about twice the rows: the table from row 41 fits
   expect(pageBreaks(fitted, 60, rows15, wide, [{ from: 41, to: 52, head: 4 }])).toEqual([]);
-});
-
-test("达标情况 starts each level's block on a page: 二、初中 is never alone at the foot of 小学's page", () => {
-  const compliance = countyReport(sampleCountyRecords(), null).report.sheets.find(
-    (s) => s.key === "compliance",
-  )!;
-  const junior = compliance.rows.findIndex((row) => row[0]?.value === "二、初中（12 个）") + 1;
-  expect(junior).toBeGreaterThan(0);
-  expect(compliance.print!.rowBreaks).toContain(junior);
 });
