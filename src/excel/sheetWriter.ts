@@ -110,6 +110,8 @@ export async function queueSheet(
     const seriesBy = rows && rows[1] === rows[2] ? "Rows" : "Columns";
     const chart = ws.charts.add(type, ws.getRange(first.values), seriesBy);
     chart.title.text = spec.title;
+    chart.axes.categoryAxis.title.text = spec.axes.category;
+    chart.axes.valueAxis.title.text = spec.axes.value;
     const s0 = chart.series.getItemAt(0);
     s0.name = first.name;
     s0.setXAxisValues(ws.getRange(spec.categories));

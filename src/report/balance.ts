@@ -185,6 +185,7 @@ export function balanceSheet(
         { name: zh ? "限值" : "Limit", values: `${limit}${first}:${limit}${lastRow}` },
       ],
       anchor: { from: `A${top}`, to: `I${top + 18}` },
+      axes: { category: zh ? "指标" : "Indicator", value: zh ? "差异系数" : "Coefficient of variation" },
     });
   });
   return b.sheet({

@@ -68,6 +68,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
       compliance,
       balanceName: balance.name,
       countyStatuses: items && { range: allItemsStatusRange(items, lang), pass: items.countyPass },
+      // listed on 全部指标, which is there only with the county's items
+      countyProblems: items ? input.countyProblems : [],
       sourceRange: options.sourceRange,
       date: options.date,
     },

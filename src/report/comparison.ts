@@ -134,7 +134,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   ];
   for (const text of warnings) b.pushSpan({ ...cell(text, "warn"), wrap: true }, 0, last);
   b.push();
-  b.push([cell(zh ? "学校变化" : "Schools", "bold")]);
+  const schoolsFrom = b.push([cell(zh ? "学校变化" : "Schools", "bold")]);
   const schoolsHeader = b.push(headerRow(zh ? ["变化", "学校", "年份"] : ["Change", "School", "Year"]));
   // a merger names every school merged: wrapped in its cell, never cut off
   const school = (text: string): ReportCell => ({ ...cell(text), wrap: true });
@@ -159,9 +159,10 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   for (const row of schoolRows) b.push(row);
   if (schoolRows.length === 0) b.note(zh ? "无" : "None", 2);
   else b.border(schoolsHeader, 0, b.next - 1, 2);
+  b.keep(schoolsFrom, b.next - 1);
 
   b.push();
-  b.push([cell(zh ? "纳入计算的在校生数" : "Students in included sections", "bold")]);
+  const enrolmentFrom = b.push([cell(zh ? "纳入计算的在校生数" : "Students in included sections", "bold")]);
   const enrolmentHeader = b.push(headerRow([zh ? "学段" : "Level", ...trend.years, zh ? "变化" : "Change"]));
   for (const e of trend.enrolment) {
     b.push([
@@ -171,9 +172,10 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
     ]);
   }
   b.border(enrolmentHeader, 0, b.next - 1, trend.years.length + 1);
+  b.keep(enrolmentFrom, b.next - 1);
 
   b.push();
-  b.push([
+  const regressionsFrom = b.push([
     cell(zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`, "bold"),
   ]);
   const regressionsHeader = b.push(
@@ -190,6 +192,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   }
   if (trend.regressions.length === 0) b.note(zh ? "无" : "None", last);
   else b.border(regressionsHeader, 0, b.next - 1, last);
+  b.keep(regressionsFrom, b.next - 1);
   return b.sheet({
     key: "comparisonSummary",
     name: COMPARISON_SHEETS.summary[lang],
@@ -198,7 +201,14 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
       orientation: "landscape",
       paper: "A4",
       fitToWidth: true,
-      titleRows: [1, 1],
+      // a header repeats on every page after its own: the regressions', which run to the sheet's end, where
+      // there are any; else the school changes' (the enrolment under them is a few rows)
+      titleRows:
+        trend.regressions.length > 0
+          ? [regressionsHeader, regressionsHeader]
+          : schoolRows.length > 0
+            ? [schoolsHeader, schoolsHeader]
+            : [1, 1],
       ...pageMarks({ county: options.county }, COMPARISON_SHEETS.summary, lang),
     },
   });
@@ -274,6 +284,7 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
         { name: zh ? "限值" : "Limit", values: `${yearCol(0)}${limitRow}:${yearCol(n - 1)}${limitRow}` },
       ],
       anchor: { from: "A1", to: "A1" },
+      axes: { category: zh ? "年份" : "Year", value: zh ? "差异系数" : "Coefficient of variation" },
     });
   }
   if (projection) {

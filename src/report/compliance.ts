@@ -208,8 +208,9 @@ export function complianceSheet(
           : `3. Not evaluated (${excluded.length})`,
         style: "section",
       },
+      // within the school's number and name, which the facilities' page repeats: not cut where they end
       0,
-      pageA,
+      C.school,
     );
     for (const s of excluded) {
       const record = records[s.recordIndex];

@@ -55,7 +55,34 @@ function countyLabels(counties: readonly CountyStanding[], lang: Lang): string[]
 }
 
 /** The county table's column widths in characters; the plan's three columns come last when asked for. */
-const SUMMARY_WIDTHS = [14, 26, 8, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14];
+const SUMMARY_WIDTHS = [14, 26, 10, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14];
+
+/**
+ * The tables under the county table share its columns: each cell of a row spans as many of them as `spans` says
+ * (1 where not given), so that a short column of the county table does not squeeze an indicator's name.
+ */
+function spreadRow(b: SheetBuilder, cells: readonly ReportCell[], spans: readonly number[]): number {
+  const row: ReportCell[] = [];
+  const merges: [number, number][] = [];
+  let c = 0;
+  cells.forEach((x, i) => {
+    const span = spans[i] ?? 1;
+    row[c] = x;
+    for (let k = 1; k < span; k++) row[c + k] = { style: x.style === "header" ? "header" : undefined };
+    if (span > 1) merges.push([c, c + span - 1]);
+    c += span;
+  });
+  const r = b.push(row);
+  for (const [c0, c1] of merges) b.merge(r, c0, r, c1);
+  return r;
+}
+
+/** The columns the weakest indicators' table takes: the indicator's name over two. */
+const WEAK_SPANS = [1, 1, 2, 1, 1, 1, 1];
+const WEAK_LAST = 7;
+/** The coefficient tables: the county over two columns, then the seven indicators and the limit. */
+const CV_SPANS = [2];
+const CV_LAST = 9;
 
 /** The summary sheet, print-ready as the county report is: notes across the table, rows as tall as their text, the charts on a page of their own. */
 function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): ReportSheet {
@@ -71,7 +98,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     last,
   );
   b.push([cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])]);
-  b.push([cell(zh ? "年份" : "Year", "bold"), cell(summary.year, undefined, COUNT)]);
+  b.push([cell(zh ? "年份" : "Year", "bold"), { ...cell(summary.year, undefined, COUNT), align: "left" }]);
   b.push([cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)]);
   for (const r of summary.repeated)
     b.pushSpan({ ...cell(repeatedLabel(r, lang), "warn"), wrap: true }, 0, last);
@@ -144,8 +171,9 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   b.border(countyHeader, 0, b.next - 1, last);
 
   b.push();
-  b.push([cell(zh ? "最薄弱的指标" : "The weakest indicators", "bold")]);
-  const weakHeader = b.push(
+  const weakFrom = b.push([cell(zh ? "最薄弱的指标" : "The weakest indicators", "bold")]);
+  const weakHeader = spreadRow(
+    b,
     headerRow(
       zh
         ? [
@@ -167,18 +195,23 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
             "Sections below 85 %",
           ],
     ),
+    WEAK_SPANS,
   );
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0);
   weak.forEach((r, i) =>
-    b.push([
-      cell(i + 1, undefined, COUNT),
-      cell(LEVEL_NAMES[r.level][lang]),
-      cell(profile.indicators[r.indicator].shortName[lang]),
-      cell(r.countiesFailing, "fail", COUNT),
-      cell(r.sectionsFailing, undefined, COUNT),
-      cell(r.countiesCoefficientFailing, undefined, COUNT),
-      cell(r.sectionsBelowFloor, undefined, COUNT),
-    ]),
+    spreadRow(
+      b,
+      [
+        cell(i + 1, undefined, COUNT),
+        cell(LEVEL_NAMES[r.level][lang]),
+        cell(profile.indicators[r.indicator].shortName[lang]),
+        cell(r.countiesFailing, "fail", COUNT),
+        cell(r.sectionsFailing, undefined, COUNT),
+        cell(r.countiesCoefficientFailing, undefined, COUNT),
+        cell(r.sectionsBelowFloor, undefined, COUNT),
+      ],
+      WEAK_SPANS,
+    ),
   );
   // no county evaluated is no evidence that every indicator passes
   const anyEvaluated = summary.counties.some((c) => c.ok && c.counted);
@@ -198,33 +231,45 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
             style: "fail",
           },
       0,
-      6,
+      WEAK_LAST,
     );
-  else b.border(weakHeader, 0, b.next - 1, 6);
+  else b.border(weakHeader, 0, b.next - 1, WEAK_LAST);
+  b.keep(weakFrom, b.next - 1);
 
   b.push();
-  b.push([cell(zh ? "可能无法按期达标的旗县市" : "Counties at risk of missing their target year", "bold")]);
-  const riskHeader = b.push(
+  const riskFrom = b.push([
+    cell(zh ? "可能无法按期达标的旗县市" : "Counties at risk of missing their target year", "bold"),
+  ]);
+  // the reason across the rest of the county table's width
+  const riskSpans = [1, 1, 1, last - 2];
+  const riskHeader = spreadRow(
+    b,
     headerRow(
       zh ? ["旗县市", "目标年份", "剩余年数", "原因"] : ["County", "Target year", "Years left", "Why"],
     ),
+    riskSpans,
   );
   for (const s of summary.atRisk) {
-    b.push([
-      cell(s.county, "bold"),
-      cell(s.targetYear, undefined, COUNT),
-      cell(s.yearsLeft, undefined, COUNT),
-      { ...riskCell(s, lang), wrap: true },
-    ]);
+    spreadRow(
+      b,
+      [
+        cell(s.county, "bold"),
+        cell(s.targetYear, undefined, COUNT),
+        cell(s.yearsLeft, undefined, COUNT),
+        { ...riskCell(s, lang), wrap: true },
+      ],
+      riskSpans,
+    );
   }
-  if (summary.atRisk.length === 0) b.note(zh ? "无" : "None", 3);
-  else b.border(riskHeader, 0, b.next - 1, 3);
+  if (summary.atRisk.length === 0) b.note(zh ? "无" : "None", last);
+  else b.border(riskHeader, 0, b.next - 1, last);
   b.note(
     zh
       ? `判定规则：目标年份已到（剩余 ≤ 0 年）仍未达标；或剩余不超过 ${AT_RISK.yearsLeft} 年且仍有差异系数超限或 ${AT_RISK.failingSections} 所以上学校（校区）未达标。年份按公历年计，目标年份即验收年份。`
       : `Rule: the target year has come (0 or fewer years left) and the county does not pass; or ${AT_RISK.yearsLeft} year or less is left and a coefficient is over its limit or ${AT_RISK.failingSections} or more sections fail. Years are calendar years; the target year is the year of acceptance.`,
     last,
   );
+  b.keep(riskFrom, b.next - 1);
 
   const charts: ChartSpec[] = [];
   const evaluatedCounties = summary.counties.filter((s) => s.levels !== null);
@@ -232,7 +277,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   const evaluated = evaluatedCounties.map((s, i) => ({ s, label: labels[i] }));
   for (const level of LEVELS) {
     b.push();
-    b.push([
+    const cvFrom = b.push([
       cell(
         zh
           ? `各旗县市${LEVEL_NAMES[level].zh}差异系数`
@@ -240,24 +285,31 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
         "bold",
       ),
     ]);
-    const cvHeader = b.push(
+    const cvHeader = spreadRow(
+      b,
       headerRow([
         zh ? "旗县市" : "County",
         ...INDICATOR_IDS.map((id) => profile.indicators[id].shortName[lang]),
         zh ? "限值" : "Limit",
       ]),
+      CV_SPANS,
     );
     const first = b.next;
     for (const { s, label } of evaluated) {
       const l = s.levels![level];
-      b.push([
-        { ...cell(label), wrap: true },
-        ...INDICATOR_IDS.map((id) => cell(l.cv[id], l.cvPass[id] ? undefined : "fail", CV)),
-        cell(l.limit, undefined, RATIO),
-      ]);
+      spreadRow(
+        b,
+        [
+          { ...cell(label), wrap: true },
+          ...INDICATOR_IDS.map((id) => cell(l.cv[id], l.cvPass[id] ? undefined : "fail", CV)),
+          cell(l.limit, undefined, RATIO),
+        ],
+        CV_SPANS,
+      );
     }
     const lastRow = b.next - 1;
-    b.border(cvHeader, 0, lastRow, 8);
+    b.border(cvHeader, 0, lastRow, CV_LAST);
+    b.keep(cvFrom, lastRow);
     if (evaluated.length === 0) continue;
     const col = (i: number) => columnLetters(i);
     charts.push({
@@ -269,13 +321,20 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       series: [
         ...INDICATOR_IDS.map((id, i) => ({
           name: profile.indicators[id].shortName[lang],
-          values: `${col(i + 1)}${first}:${col(i + 1)}${lastRow}`,
+          values: `${col(i + 2)}${first}:${col(i + 2)}${lastRow}`,
         })),
-        { name: zh ? "限值" : "Limit", values: `${col(8)}${first}:${col(8)}${lastRow}`, line: true },
+        {
+          name: zh ? "限值" : "Limit",
+          values: `${col(CV_LAST)}${first}:${col(CV_LAST)}${lastRow}`,
+          line: true,
+        },
       ],
       anchor: { from: "A1", to: "A1" },
+      axes: { category: zh ? "旗县市" : "County", value: zh ? "差异系数" : "Coefficient of variation" },
     });
   }
+  // the league bureau signs the summary it hands on
+  b.signature(lang, last);
   // the charts below everything, on a page of their own (a chart cut by a page break prints in two halves), one
   // under the other, as wide as the county table; the sheet is scaled to one page wide, which leaves room for both
   const chartsFrom = b.next + 1;

@@ -11,6 +11,7 @@ import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import { formatAmount } from "./build";
 import { cell, headerRow, verdictCell } from "./cells";
 import type { ReportCell, ReportSheet } from "./model";
+import { SheetBuilder, pageMarks } from "./print";
 
 /** Why a county is at risk, as a person reads it (the rule: src/engine/league.ts AT_RISK). */
 export const RISK_TEXT: Record<RiskReason, { zh: string; en: string }> = {
@@ -45,6 +46,18 @@ export function riskCell(s: CountyStanding, lang: Lang): ReportCell {
   return cell(RISK_TEXT[s.risk][lang], "fail");
 }
 
+/** The county sheet's table, as its page header names it. */
+const COUNTY_TABLE = { zh: "旗县市评估结果", en: "County evaluation" } as const;
+/** Columns of the county sheet in characters: school or label, then level, indicator and figures. */
+const COUNTY_WIDTHS = [22, 12, 12, 12, 12, 16];
+/** A value or standard as a person writes it: thousands grouped, two decimals (1,678.60 元/生). */
+const VALUE = "#,##0.00";
+
+/**
+ * One county's sheet, print-ready as the county report is: its page header and numbers, bordered tables, long
+ * text wrapped onto rows tall enough, the failing sections' header repeated on each page they run onto, and the
+ * lines it is signed on.
+ */
 export function countySheet(
   s: CountyStanding,
   detail: { evaluation: Evaluation | null; problems: readonly Problem[] },
@@ -54,38 +67,49 @@ export function countySheet(
 ): ReportSheet {
   const zh = lang === "zh";
   const { profile } = input;
-  const label = (zhText: string, enText: string) => cell(zh ? zhText : enText, "bold");
-  const rows: ReportCell[][] = [
-    [cell(zh ? `${s.county} 义务教育优质均衡发展评估结果` : `${s.county}: evaluation`, "title")],
-    [label("文件", "File"), cell(fileName(s.file))],
-    [label("学校数", "Schools"), cell(s.schools, undefined, COUNT)],
-    [
-      label("资源配置", "Resource allocation"),
-      s.ok ? verdictCell(s.resourcesPass, lang) : cell(zh ? "未能评估" : "Not evaluated", "fail"),
-    ],
-    [label("县域结论", "County verdict"), verdictCell(s.countyPass, lang)],
-    [
-      label("未达标项 / 缺数据项", "Items failing / missing"),
-      cell(s.failingItems === null ? "—" : `${s.failingItems} / ${s.missingItems}`),
-    ],
-    [label("目标年份", "Target year"), cell(s.targetYear ?? "—", undefined, COUNT)],
-    [label("剩余年数", "Years left"), cell(s.yearsLeft ?? "—", undefined, COUNT)],
-    [label("按期达标风险", "At risk"), riskCell(s, lang)],
-  ];
+  const last = COUNTY_WIDTHS.length - 1;
+  const b = new SheetBuilder(COUNTY_WIDTHS);
+  b.title(zh ? `${s.county} 义务教育优质均衡发展评估结果` : `${s.county}: evaluation`, last);
+  // a label, and its value across the rest of the row: a long file name or plan wraps there
+  const fact = (zhText: string, enText: string, value: ReportCell) => {
+    b.pushSpan({ ...cell(zh ? zhText : enText, "bold") }, 0, 0);
+    b.rows[b.next - 2][1] = { ...value, align: "left", wrap: true };
+    b.merge(b.next - 1, 1, b.next - 1, last);
+  };
+  const factsFrom = b.next;
+  fact("文件", "File", cell(fileName(s.file)));
+  fact("学校数", "Schools", cell(s.schools, undefined, COUNT));
+  fact(
+    "资源配置",
+    "Resource allocation",
+    s.ok ? verdictCell(s.resourcesPass, lang) : cell(zh ? "未能评估" : "Not evaluated", "fail"),
+  );
+  fact("县域结论", "County verdict", verdictCell(s.countyPass, lang));
+  fact(
+    "未达标项 / 缺数据项",
+    "Items failing / missing",
+    cell(s.failingItems === null ? "—" : `${s.failingItems} / ${s.missingItems}`),
+  );
+  fact("目标年份", "Target year", cell(s.targetYear ?? "—", undefined, COUNT));
+  fact("剩余年数", "Years left", cell(s.yearsLeft ?? "—", undefined, COUNT));
+  fact("按期达标风险", "At risk", riskCell(s, lang));
   if (s.plan) {
-    rows.push([
-      label("最低成本方案", "Least-cost plan"),
+    fact(
+      "最低成本方案",
+      "Least-cost plan",
       cell(
         zh
           ? `合计 ${formatNumber(s.plan.total, 0, lang)} 元，其中教师每年 ${formatNumber(s.plan.recurring, 0, lang)} 元，一次性 ${formatNumber(s.plan.oneOff, 0, lang)} 元`
           : `${formatNumber(s.plan.total, 0, lang)} yuan: teachers ${formatNumber(s.plan.recurring, 0, lang)} a year, one-off ${formatNumber(s.plan.oneOff, 0, lang)}`,
       ),
-    ]);
+    );
   }
+  b.border(factsFrom, 0, b.next - 1, last);
+  let titleRows: [number, number] = [1, 1];
   const evaluation = detail.evaluation;
   if (evaluation && s.levels) {
-    rows.push(
-      [],
+    b.spacer();
+    const levelsHeader = b.push(
       headerRow(
         zh
           ? ["学段", "纳入学校数", "达标学校数", "在校生数", "差异系数达标项", "结论"]
@@ -95,86 +119,102 @@ export function countySheet(
     for (const level of LEVELS) {
       const l = s.levels[level];
       const within = INDICATOR_IDS.filter((id) => l.cvPass[id]).length;
-      rows.push([
+      b.push([
         cell(LEVEL_NAMES[level][lang]),
         cell(l.sections, undefined, COUNT),
         cell(l.passingSections, l.passingSections < l.sections ? "fail" : undefined, COUNT),
-        cell(l.students, undefined, COUNT),
-        cell(`${within} / ${INDICATOR_IDS.length}`, within < INDICATOR_IDS.length ? "fail" : undefined),
-        verdictCell(l.pass, lang),
+        cell(l.students, undefined, "#,##0"),
+        {
+          ...cell(`${within} / ${INDICATOR_IDS.length}`, within < INDICATOR_IDS.length ? "fail" : undefined),
+          align: "center",
+        },
+        { ...verdictCell(l.pass, lang), align: "center" },
       ]);
     }
-    rows.push(
-      [],
+    b.border(levelsHeader, 0, b.next - 1, last);
+    b.keep(levelsHeader, b.next - 1);
+    b.spacer();
+    const cvHeader = b.push(
       headerRow(
-        zh ? ["学段", "指标", "差异系数", "限值", "结论"] : ["Level", "Indicator", "CV", "Limit", "Result"],
+        zh ? ["指标", "学段", "差异系数", "限值", "结论"] : ["Indicator", "Level", "CV", "Limit", "Result"],
       ),
     );
     for (const level of LEVELS) {
       for (const id of INDICATOR_IDS) {
         const l = s.levels[level];
-        rows.push([
-          cell(LEVEL_NAMES[level][lang]),
+        b.push([
           cell(profile.indicators[id].shortName[lang]),
+          { ...cell(LEVEL_NAMES[level][lang]), align: "center" },
           cell(l.cv[id], undefined, CV),
           cell(l.limit, undefined, RATIO),
-          verdictCell(l.cvPass[id], lang),
+          { ...verdictCell(l.cvPass[id], lang), align: "center" },
         ]);
       }
     }
-    const failing = evaluation.sections.filter((x) => x.included && !x.pass);
-    rows.push(
-      [],
-      [cell(zh ? `未达标学校（${failing.length} 所）` : `Sections that fail (${failing.length})`, "bold")],
-    );
-    rows.push(
-      headerRow(
-        zh
-          ? ["学校", "学段", "指标", "值", "标准", "达到标准需增加"]
-          : ["School", "Level", "Indicator", "Value", "Standard", "To the standard"],
-      ),
-    );
-    for (const x of failing) {
-      for (const f of x.shortfalls) {
-        rows.push([
-          cell(x.school),
-          cell(LEVEL_NAMES[x.level][lang]),
-          cell(profile.indicators[f.indicator].shortName[lang]),
-          cell(x.values[f.indicator], x.status[f.indicator] === "unmet" ? "fail" : "warn", RATIO),
-          cell(profile.indicators[f.indicator].standard[x.level], undefined, RATIO),
-          cell(formatAmount(profile, f.indicator, f.toStandard, lang)),
-        ]);
-      }
-    }
-    if (failing.length === 0) rows.push([cell(zh ? "无" : "None", "note")]);
+    b.border(cvHeader, 0, b.next - 1, last - 1);
+    b.keep(cvHeader, b.next - 1);
   }
   if (detail.problems.length > 0) {
-    rows.push(
-      [],
-      [
-        cell(
-          zh ? `数据问题（${detail.problems.length} 条）` : `Data problems (${detail.problems.length})`,
-          "bold",
-        ),
-      ],
+    b.spacer();
+    b.keep(b.next, b.next + detail.problems.length + 1);
+    b.pushSpan(
+      cell(
+        zh ? `数据问题（${detail.problems.length} 条）` : `Data problems (${detail.problems.length})`,
+        "section",
+      ),
+      0,
+      last,
     );
-    rows.push(headerRow(zh ? ["单元格", "级别", "说明"] : ["Cell", "Severity", "Message"]));
-    for (const p of detail.problems) {
-      const severity = p.severity === "error" ? (zh ? "错误" : "Error") : zh ? "警告" : "Warning";
-      rows.push([
-        cell(p.cell),
-        cell(severity, p.severity === "error" ? "fail" : "warn"),
-        cell(p.message[lang]),
-      ]);
+    b.problemTable(detail.problems, lang, last);
+  }
+  if (evaluation && s.levels) {
+    // last: the header repeated on the pages it runs onto heads nothing else
+    const failing = evaluation.sections.filter((x) => x.included && !x.pass);
+    b.spacer();
+    // the heading, the header and the first sections on one page
+    b.keep(b.next, b.next + 3);
+    b.pushSpan(
+      cell(zh ? `未达标学校（${failing.length} 所）` : `Sections that fail (${failing.length})`, "section"),
+      0,
+      last,
+    );
+    if (failing.length === 0) b.note(zh ? "无" : "None", last);
+    else {
+      const failingHeader = b.push(
+        headerRow(
+          zh
+            ? ["学校", "学段", "指标", "值", "标准", "达到标准需增加"]
+            : ["School", "Level", "Indicator", "Value", "Standard", "To the standard"],
+        ),
+      );
+      // the longest table: its header on every page it runs onto
+      titleRows = [failingHeader, failingHeader];
+      for (const x of failing) {
+        for (const f of x.shortfalls) {
+          b.push([
+            cell(x.school),
+            { ...cell(LEVEL_NAMES[x.level][lang]), align: "center" },
+            cell(profile.indicators[f.indicator].shortName[lang]),
+            cell(x.values[f.indicator], x.status[f.indicator] === "unmet" ? "fail" : "warn", VALUE),
+            cell(profile.indicators[f.indicator].standard[x.level], undefined, VALUE),
+            { ...cell(formatAmount(profile, f.indicator, f.toStandard, lang)), align: "right" },
+          ]);
+        }
+      }
+      b.border(failingHeader, 0, b.next - 1, last);
     }
   }
-  return {
+  b.signature(lang, last);
+  return b.sheet({
     key: "leagueCounty",
     name,
-    rows,
-    columnWidths: [22, 14, 12, 12, 12, 22],
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "portrait", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
-    merges: ["A1:F1"],
-  };
+    print: {
+      orientation: "portrait",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows,
+      ...pageMarks({ county: s.county }, COUNTY_TABLE, lang),
+    },
+  });
 }

@@ -19,6 +19,11 @@ export interface ReportCell {
   align?: "left" | "center" | "right";
   /** long text wrapped onto more lines (the row is made tall enough) */
   wrap?: boolean;
+  /**
+   * text the report composes (an item's name), not data read back: where it wraps it is given its line breaks,
+   * as headers are (src/report/textFit.ts)
+   */
+  label?: boolean;
 }
 
 export interface ChartSpec {
@@ -30,6 +35,8 @@ export interface ChartSpec {
   /** `line`: drawn as a line over the columns of a column chart (a limit), on the same axes */
   series: { name: string; values: string; line?: boolean }[];
   anchor: { from: string; to: string };
+  /** the axes' titles: what the categories are (指标, 旗县市, 年份) and what the values are (差异系数) */
+  axes: { category: string; value: string };
 }
 
 /** Text of a page header or footer part, in Excel's codes: &P the page, &N the pages, && an ampersand. */

@@ -11,6 +11,10 @@ import { STYLE_LOOK, fontSizeOf } from "./look";
 import type { Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
+import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
+import { pageBreaks, type KeepTogether } from "./pages";
+
+export { displayWidth, wrappedHeight, wrappedLines } from "./textFit";
 
 export { isSchoolYear, type TitleParts } from "../i18n/titleParts";
 
@@ -64,32 +68,8 @@ export function figureFormat(value: number, most = 4, suffix = ""): string {
   return `#,##0${decimals > 0 ? "." + "0".repeat(decimals) : ""}${suffix}`;
 }
 
-/** Display width in characters: CJK and full-width characters count double. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\uffef]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** The height of a row of one line of body text, in points. */
 export const ROW_HEIGHT = 15;
-
-/** Line height in points for a font size, with the leading Chinese faces need. */
-function lineHeight(size: number): number {
-  return Math.ceil(size * 1.45 + 1);
-}
-
-/** Lines a text wraps onto in a column `width` characters wide, at a font size (an estimate on the generous side). */
-export function wrappedLines(text: string, width: number, size: number): number {
-  // characters of the column width are those of an 11-point face; smaller text fits more
-  const capacity = Math.max(1, (width - 1) * (11 / size));
-  return Math.max(1, Math.ceil(displayWidth(text) / capacity));
-}
-
-/** The height in points of a row whose text wraps onto lines in a column `width` characters wide. */
-export function wrappedHeight(text: string, width: number, size: number): number {
-  return wrappedLines(text, width, size) * lineHeight(size) + 3;
-}
 
 /**
  * Rows of a sheet under construction: each row's cells, the merges, the bordered tables and row heights, with
@@ -100,6 +80,10 @@ export class SheetBuilder {
   readonly merges: string[] = [];
   readonly borders: string[] = [];
   readonly rowHeights: Record<number, number> = {};
+  /** blocks of rows (a table with its caption, the signature's lines) to print on one page where they fit */
+  readonly keeps: KeepTogether[] = [];
+  /** columns that start another page or follow the columns repeated on each page: text does not run on into them */
+  private walls: ReadonlySet<number> = new Set();
 
   constructor(readonly columnWidths: number[]) {}
 
@@ -127,6 +111,14 @@ export class SheetBuilder {
     const r = this.push(row, height);
     if (c1 > c0) this.merge(r, c0, r, c1);
     return r;
+  }
+
+  /**
+   * Rows from..to (1-based) printed on one page where they fit on one, else their first `head` rows together: a
+   * table and its caption are not cut by a page's end, a heading not left alone at a page's foot.
+   */
+  keep(from: number, to: number, head = 4): void {
+    if (to >= from) this.keeps.push({ from, to, head });
   }
 
   merge(r0: number, c0: number, r1: number, c1: number): void {
@@ -214,10 +206,13 @@ export class SheetBuilder {
   /**
    * Heights for rows whose wrapped text (headers, notes, titles) needs more than one line. Text wider than its
    * column that cannot run on into an empty cell to its right (a neighbour holds something or is merged, the
-   * text is centred or right-aligned, or it is the table's last column) wraps, rather than be cut off on the
-   * screen and on paper.
+   * text is centred or right-aligned, it is the table's last column, or the next column prints on another page
+   * or past the columns repeated on every page) wraps, rather than be cut off on the screen and on paper. A
+   * heading that wraps is broken onto its lines at the places a person breaks it (`breakLines`), not wherever
+   * the spreadsheet runs out of room.
    */
-  fitWrappedRows(): Record<number, number> {
+  fitWrappedRows(print?: PrintSetup): Record<number, number> {
+    this.walls = pageEdges(print);
     const spans = new Map<string, number>();
     const covered = new Set<string>();
     for (const m of this.merges) {
@@ -237,16 +232,21 @@ export class SheetBuilder {
       cells.forEach((cell, c) => {
         if (!cell || typeof cell.value !== "string") return;
         const span = spans.get(`${r}:${c}`);
-        // a cell merged down several rows shares their height: it is fitted with them, not alone
-        if (span !== undefined && span >= 1000) return;
         const last = span === undefined ? c : span % 1000;
         let width = 0;
         for (let k = c; k <= last; k++) width += this.columnWidths[k] ?? 8;
         const size = fontSizeOf(cell.style);
+        // a cell merged down several rows shares their height: it is fitted with them, not alone, but its
+        // heading breaks at its places all the same
+        if (span !== undefined && span >= 1000) {
+          if (breaksAtPlaces(cell)) cell.value = breakLines(cell.value, width, size);
+          return;
+        }
         if (!(cell.wrap || wraps(cell.style))) {
           if (wrappedLines(cell.value, width, size) === 1 || this.runsOn(cell, r, last, covered)) return;
           cell.wrap = true;
         }
+        if (breaksAtPlaces(cell)) cell.value = breakLines(cell.value, width, size);
         height = Math.max(height, wrappedHeight(cell.value, width, size));
       });
       if (height > 0) this.rowHeights[r] = height;
@@ -254,11 +254,19 @@ export class SheetBuilder {
     return this.rowHeights;
   }
 
+  /** The page set-up with a page break before each block to keep together that would run past a page's end. */
+  private paginated(print: PrintSetup): PrintSetup {
+    const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
+    const breaks = pageBreaks(print, this.rows.length, heightOf, this.columnWidths, this.keeps);
+    return breaks.length > 0 ? { ...print, rowBreaks: breaks } : print;
+  }
+
   /** Whether text ending at column `last` runs on into the empty cell to its right, as left-aligned text does. */
   private runsOn(cell: ReportCell, r: number, last: number, covered: ReadonlySet<string>): boolean {
     const align = cell.align ?? (cell.style ? STYLE_LOOK[cell.style].align : undefined);
     if (align === "center" || align === "right") return false;
     if (last + 1 >= this.columnWidths.length || covered.has(`${r}:${last + 1}`)) return false;
+    if (this.walls.has(last + 1)) return false;
     const next = this.rows[r][last + 1];
     return (
       next === undefined ||
@@ -273,11 +281,16 @@ export class SheetBuilder {
   sheet(
     fields: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
   ): ReportSheet {
-    this.fitWrappedRows();
+    this.fitWrappedRows(fields.print);
+    // pages are worked out for a sheet fitted to one page wide; one split between column groups (达标情况) is
+    // scaled by each spreadsheet its own way, and sets its own breaks
+    const paged = fields.print?.fitToWidth && !fields.print.columnBreaks?.length && this.keeps.length > 0;
+    const print = paged ? this.paginated(fields.print!) : fields.print;
     return {
       // one line of 10-point text with the leading Chinese faces need, in every spreadsheet alike
       defaultRowHeight: ROW_HEIGHT,
       ...fields,
+      ...(print ? { print } : {}),
       rows: this.rows,
       columnWidths: this.columnWidths,
       merges: this.merges,
@@ -285,6 +298,16 @@ export class SheetBuilder {
       rowHeights: this.rowHeights,
     };
   }
+}
+
+/**
+ * Whether a cell's text is a heading of the sheet's own (a table's header, a section's name) or a label it
+ * composes, that may be given line breaks: data (a school's name, a file's) is never changed, titles and notes are left to the spreadsheet.
+ */
+export function breaksAtPlaces(cell: ReportCell): boolean {
+  return (
+    cell.formula === undefined && (cell.label === true || cell.style === "header" || cell.style === "section")
+  );
 }
 
 function wraps(style: CellStyle | undefined): boolean {
@@ -295,4 +318,14 @@ function columnIndexOf(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
+}
+
+/**
+ * The columns text cannot run on into from the column before: each column that starts a page, and the one after
+ * the columns repeated at the left of every page (on the later pages, what follows them is another column).
+ */
+export function pageEdges(print: PrintSetup | undefined): Set<number> {
+  const edges = new Set(print?.columnBreaks ?? []);
+  if (print?.titleColumns) edges.add(print.titleColumns[1] + 1);
+  return edges;
 }

@@ -11,6 +11,7 @@ import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import type { Problem } from "../problems/problem";
+import { ALL_ITEMS_NAME } from "./allItems";
 import { BALANCE_LAYOUT } from "./balance";
 import { formatBeside, formatExact } from "./chain";
 import { COMPLIANCE_COLUMNS, thresholdsOf, type ComplianceLayout } from "./compliance";
@@ -27,6 +28,8 @@ export interface SummaryInput {
   problems: readonly Problem[];
   compliance: ComplianceLayout;
   balanceName: string;
+  /** the problems of the county sheet, listed on 全部指标 (named here so that a signer learns of them first) */
+  countyProblems?: readonly Problem[];
   /** where the county verdict's statuses are (全部指标), when it was evaluated */
   countyStatuses?: { range: string; pass: boolean } | null;
   sourceRange: string;
@@ -53,7 +56,10 @@ export function summarySheet(
   });
   const C = sheetRef(compliance.sheet.name);
   const B = sheetRef(input.balanceName);
-  const heading = (text: string) => b.pushSpan({ value: text, style: "section" }, 0, last, 22);
+  // each part from its heading to its end on one page where it fits (else its heading with the first rows)
+  let part = 0;
+  const endPart = () => b.keep(part, b.next - 1);
+  const heading = (text: string) => (part = b.pushSpan({ value: text, style: "section" }, 0, last, 22));
 
   b.title(
     tableTitle(options.title, TABLE, lang),
@@ -155,6 +161,7 @@ export function summarySheet(
   const items =
     failingCvs.length +
     failing.reduce((n, { s }) => n + INDICATOR_IDS.filter((id) => s.status[id] !== "met").length, 0);
+  endPart();
   b.spacer();
   heading(zh ? `二、未达标项目（${items} 项）` : `2. Items that fail (${items})`);
   if (items === 0) b.pushSpan({ value: zh ? "无" : "None", style: "note" }, 0, last);
@@ -170,7 +177,8 @@ export function summarySheet(
     const item = (text: string, value: ReportCell, limit: ReportCell, status: ReportCell) => {
       const r = b.push([
         { value: ++n, format: "0", align: "center" },
-        { value: text, wrap: true },
+        // the item as the report names it, not data: it breaks at its places
+        { value: text, wrap: true, label: true },
         {},
         {},
         {},
@@ -239,6 +247,7 @@ export function summarySheet(
 
   // 三、未达标学校的差距
   if (failing.length > 0) {
+    endPart();
     b.spacer();
     heading(
       zh
@@ -257,14 +266,17 @@ export function summarySheet(
     b.border(top, 0, b.next - 1, last);
   }
 
-  if (input.problems.length > 0) {
+  const countyProblems = input.countyProblems ?? [];
+  const problemCount = input.problems.length + countyProblems.length;
+  if (problemCount > 0) {
+    endPart();
     b.spacer();
-    heading(
-      zh ? `四、数据问题（${input.problems.length} 条）` : `4. Data problems (${input.problems.length})`,
-    );
-    b.problemTable(input.problems, lang, last);
+    heading(zh ? `四、数据问题（${problemCount} 条）` : `4. Data problems (${problemCount})`);
+    if (input.problems.length > 0) b.problemTable(input.problems, lang, last);
+    if (countyProblems.length > 0) countyProblemsLine(b, countyProblems, lang, last);
   }
 
+  endPart();
   b.spacer();
   for (const [label, value] of [
     [zh ? "评估标准" : "Standard", profile.name[lang]],
@@ -316,4 +328,19 @@ function shortfallRow(b: SheetBuilder, profile: Profile, s: SectionResult, f: Sh
   ]);
   b.merge(r, 0, r, 1);
   b.merge(r, 3, r, 4);
+}
+
+/**
+ * Where the county sheet's problems are listed (全部指标, by cell), and how many of each severity: the items they
+ * concern count as missing, which the signer of 汇总 learns here rather than on a later sheet.
+ */
+function countyProblemsLine(b: SheetBuilder, problems: readonly Problem[], lang: Lang, last: number): void {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  const sheet = ALL_ITEMS_NAME[lang];
+  const text =
+    lang === "zh"
+      ? `县级指标表有 ${problems.length} 条问题（错误 ${errors} 条，警告 ${warnings} 条），逐条列于“${sheet}”表末尾，注明单元格；读不出的指标按缺数据计。`
+      : `The county sheet has ${problems.length} problem${problems.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}), listed by cell at the end of the ${sheet} sheet; an item that could not be read counts as missing.`;
+  b.pushSpan({ value: text, style: errors > 0 ? "fail" : "warn", wrap: true }, 0, last);
 }

@@ -73,15 +73,25 @@ export function chartXml(sheet: string, spec: ChartSpec): string {
     barChart +
     lineChart +
     `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/>` +
+    `<c:axPos val="b"/>${axisTitle(spec.axes.category)}` +
+    `<c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/></c:catAx>` +
     `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="0.00" sourceLinked="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/>${axisTitle(spec.axes.value)}` +
+    `<c:numFmt formatCode="0.00" sourceLinked="0"/>` +
     `<c:tickLblPos val="nextTo"/><c:crossAx val="50010"/><c:crosses val="autoZero"/>` +
     `<c:crossBetween val="between"/></c:valAx></c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart>` +
     `</c:chartSpace>`
+  );
+}
+
+/** An axis's title: what its labels are, on paper as on screen. */
+function axisTitle(text: string): string {
+  return (
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title>`
   );
 }
 

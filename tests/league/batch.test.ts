@@ -156,12 +156,13 @@ describe("balance batch over a folder", () => {
       const counties = [];
       for (let row = first; row <= last; row++) counties.push(summary.getCell(row, 1).value);
       expect(counties).toEqual(doc.counties.map((c: { county: string }) => c.county));
-      // the first series is the first indicator's coefficient of each county, at this chart's level
-      const values = /<c:val><c:numRef><c:f>'?盟市汇总'?!\$B\$(\d+):\$B\$(\d+)<\/c:f>/.exec(xml)!;
+      // the first series is the first indicator's coefficient of each county, at this chart's level (the
+      // county's name takes columns A and B)
+      const values = /<c:val><c:numRef><c:f>'?盟市汇总'?!\$C\$(\d+):\$C\$(\d+)<\/c:f>/.exec(xml)!;
       const level = LEVELS[i];
       for (let row = Number(values[1]); row <= Number(values[2]); row++) {
         const county = doc.counties[row - Number(values[1])];
-        expect(summary.getCell(row, 2).value).toBe(county.levels[level].cv[INDICATOR_IDS[0]]);
+        expect(summary.getCell(row, 3).value).toBe(county.levels[level].cv[INDICATOR_IDS[0]]);
       }
     }
     // batched again, the folder's own output is left out, not read as a county

@@ -5,66 +5,16 @@
  * values (the derived items' counts), evidence and notes, and cells that cannot be read, is among the inputs:
  * all of it is on 全部指标.
  */
-import { STYLE_LOOK, fontSizeOf } from "../../src/report/look";
-import type { Report, ReportSheet } from "../../src/report/model";
-import { wrappedHeight, wrappedLines } from "../../src/report/print";
+import type { Report } from "../../src/report/model";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import type { Grid } from "../../src/sheet/grid";
 import { gridOf, randomCounty } from "../excel/county";
 import { countyReport, filledCountySheet } from "./countySheets";
+import { badBreaks, cutOff } from "./fitCheck";
 import { samplePlanSheets } from "./samplePlanSheets";
 
 const reportWith = (records: Parameters<typeof gridOf>[0], sheet: Grid | null): Report =>
   countyReport(records, sheet).report;
-
-/** Where a cell ends (its merge's last column) and which cells a merge covers, by 0-based row and column. */
-function mergesOf(sheet: ReportSheet) {
-  const lastColumn = new Map<string, number>();
-  const covered = new Set<string>();
-  const rowsDown = new Set<string>();
-  const index = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  for (const m of sheet.merges ?? []) {
-    const [, c0, r0, c1, r1] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m)!;
-    lastColumn.set(`${Number(r0) - 1}:${index(c0)}`, index(c1));
-    if (r1 !== r0) rowsDown.add(`${Number(r0) - 1}:${index(c0)}`);
-    for (let r = Number(r0) - 1; r < Number(r1); r++)
-      for (let c = index(c0); c <= index(c1); c++) covered.add(`${r}:${c}`);
-  }
-  return { lastColumn, covered, rowsDown };
-}
-
-/** The texts of a sheet's tables that would be cut off: neither fitting, nor wrapping, nor running on. */
-function cutOff(sheet: ReportSheet): string[] {
-  const widths = sheet.columnWidths ?? [];
-  const { lastColumn, covered, rowsDown } = mergesOf(sheet);
-  const out: string[] = [];
-  sheet.rows.forEach((cells, r) =>
-    cells.forEach((cell, c) => {
-      if (!cell || typeof cell.value !== "string" || rowsDown.has(`${r}:${c}`)) return;
-      const last = lastColumn.get(`${r}:${c}`) ?? c;
-      let width = 0;
-      for (let k = c; k <= last; k++) width += widths[k] ?? 8.43;
-      const size = fontSizeOf(cell.style);
-      const lines = wrappedLines(cell.value, width, size);
-      if (lines === 1) return;
-      const wraps = cell.wrap || (cell.style !== undefined && STYLE_LOOK[cell.style].wrap);
-      const height = sheet.rowHeights?.[r] ?? sheet.defaultRowHeight ?? 15;
-      if (wraps && height >= wrappedHeight(cell.value, width, size) - 0.5) return;
-      const align = cell.align ?? (cell.style ? STYLE_LOOK[cell.style].align : undefined);
-      const next = cells[last + 1];
-      const runsOn =
-        !wraps &&
-        align !== "center" &&
-        align !== "right" &&
-        last + 1 < widths.length &&
-        !covered.has(`${r}:${last + 1}`) &&
-        (next?.value === undefined || next.value === null || next.value === "");
-      if (!runsOn)
-        out.push(`${sheet.name}!R${r + 1}C${c + 1} (${width} wide, ${lines} lines): ${cell.value}`);
-    }),
-  );
-  return out;
-}
 
 describe("no text of the report is cut off", () => {
   test("全部指标 with a filled county sheet: the derived items' counts, two measures, evidence and notes", () => {
@@ -101,6 +51,43 @@ describe("no text of the report is cut off", () => {
     );
   });
 
+  test("汇总, the sheet a signer reads first, says the county sheet has problems and where they are listed", () => {
+    const summaryTexts = (report: Report) =>
+      report.sheets[0].rows.flat().map((cell) => String(cell?.value ?? ""));
+    const texts = summaryTexts(reportWith(sampleCountyRecords(), filledCountySheet()));
+    expect(texts).toContain("四、数据问题（2 条）");
+    expect(texts).toContain(
+      "县级指标表有 2 条问题（错误 1 条，警告 1 条），逐条列于“全部指标”表末尾，注明单元格；读不出的指标按缺数据计。",
+    );
+    const en = summaryTexts(
+      countyReport(sampleCountyRecords(), filledCountySheet(), "Bailang County", "en").report,
+    );
+    expect(
+      en.some((t) =>
+        t.startsWith(
+          "The county sheet has 2 problems (1 error, 1 warning), listed by cell at the end of the All items sheet",
+        ),
+      ),
+    ).toBe(true);
+    // a county sheet with nothing wrong adds nothing
+    const clean = summaryTexts(reportWith(sampleCountyRecords(), null));
+    expect(clean.filter((t) => t.includes("县级指标表有"))).toEqual([]);
+  });
+
+  test("汇总's failing items wrap at their places: a unit in brackets is not split", () => {
+    const summary = reportWith(sampleCountyRecords(), null).sheets[0];
+    const items = summary.rows
+      .flat()
+      .map((cell) => String(cell?.value ?? ""))
+      .filter((t) => t.replace(/\n/g, "").endsWith("每百名学生拥有网络多媒体教室数（间/百生）"));
+    // too long for its cell: the report sets its breaks, it does not leave them to the spreadsheet
+    expect(items.filter((t) => t.includes("\n")).length).toBeGreaterThan(0);
+    for (const text of items) {
+      expect(text).toContain("（间/百生）");
+      expect(text.split("\n").filter((line) => /^[）)]/.test(line))).toEqual([]);
+    }
+  });
+
   test("every sheet of the sample county's report and of generated counties", () => {
     const reports = [
       reportWith(sampleCountyRecords(), filledCountySheet()),
@@ -113,11 +100,14 @@ describe("no text of the report is cut off", () => {
       reportWith(randomCounty(25, 7), null),
     ];
     expect(reports.flatMap((report) => report.sheets.flatMap(cutOff))).toEqual([]);
+    // a header wraps at the places a person breaks it: 纳入计算学校 / （校区）数, never a lone ）
+    expect(reports.flatMap((report) => report.sheets.flatMap(badBreaks))).toEqual([]);
   });
 
   test("the plan, rotation and scenario sheets: the narrow 交流轮岗 takes its signature on three lines", async () => {
     const sheets = await samplePlanSheets();
     expect(sheets.flatMap(cutOff)).toEqual([]);
+    expect(sheets.flatMap(badBreaks)).toEqual([]);
     const signature = sheets[1].rows.flat().filter((cell) => cell?.style === "signature");
     expect(signature.map((cell) => cell!.value)).toEqual([
       "填报单位（盖章）：＿＿＿＿＿＿＿＿＿＿＿＿",

@@ -137,6 +137,10 @@ describe("the .xlsx report and the pane's report hold the same cells", () => {
       const refs = [...xml.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1].replace(/\$/g, ""));
       const expected = pane[i].series.flatMap((s) => [`差异系数!${s.categories}`, `差异系数!${s.values}`]);
       expect(refs).toEqual(expected);
+      // titled axes, in the file and in the pane alike: what the columns are and what they measure
+      const titles = [...xml.matchAll(/<c:title>.*?<a:t>([^<]+)<\/a:t>/g)].map((m) => m[1]);
+      expect(titles.slice(1)).toEqual(["指标", "差异系数"]);
+      expect(pane[i].axisTitles).toEqual({ category: "指标", value: "差异系数" });
     }
     const types = text("[Content_Types].xml");
     expect(types).toContain("/xl/drawings/drawing1.xml");

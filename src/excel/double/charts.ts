@@ -1,4 +1,4 @@
-/** The double's charts of a worksheet: title, series and the collection. */
+/** The double's charts of a worksheet: title, axes' titles, series and the collection. */
 import { OfficeError, type ProxyContext } from "./context";
 import { rectAddress, type ChartModel, type SheetModel } from "./model";
 import type { TargetedRange } from "./target";
@@ -7,6 +7,17 @@ class ChartTitle {
   constructor(private readonly chart: Chart) {}
   set text(v: string) {
     this.chart.update("chart.title", (m) => (m.title = v));
+  }
+}
+
+/** An axis of a chart (Office.js ChartAxis): its title. */
+class ChartAxisTitle {
+  constructor(
+    private readonly chart: Chart,
+    private readonly axis: "category" | "value",
+  ) {}
+  set text(v: string) {
+    this.chart.update("axis.title", (m) => (m.axisTitles = { ...m.axisTitles, [this.axis]: v }));
   }
 }
 
@@ -49,12 +60,17 @@ class ChartSeriesCollection {
 export class Chart {
   readonly title: ChartTitle;
   readonly series: ChartSeriesCollection;
+  readonly axes: { categoryAxis: { title: ChartAxisTitle }; valueAxis: { title: ChartAxisTitle } };
   constructor(
     private readonly ctx: ProxyContext,
     readonly model: () => import("./model").ChartModel,
   ) {
     this.title = new ChartTitle(this);
     this.series = new ChartSeriesCollection(this);
+    this.axes = {
+      categoryAxis: { title: new ChartAxisTitle(this, "category") },
+      valueAxis: { title: new ChartAxisTitle(this, "value") },
+    };
   }
   update(name: string, f: (m: import("./model").ChartModel) => void): void {
     this.ctx.queue(name, 32, () => f(this.model()));

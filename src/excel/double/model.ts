@@ -64,6 +64,8 @@ export interface Rect {
 export interface ChartModel {
   type: string;
   title: string;
+  /** the axes' titles, once set */
+  axisTitles?: { category?: string; value?: string };
   series: { name: string; values: string; categories?: string }[];
   position?: { from: string; to: string };
 }

@@ -1,0 +1,74 @@
+/**
+ * Where a printed sheet's pages end, worked out as the spreadsheet lays them out (A4, the report's margins, the
+ * sheet scaled to one page wide where it is fitted, the repeated rows on every page after the first), so that a
+ * table that fits on a page is not cut by a page's end: a sheet of several tables repeats only one header, and a
+ * table split across pages would go on without its header, a section's heading would stand alone at a page's foot.
+ */
+import { MARGINS } from "./look";
+import type { PrintSetup } from "./model";
+
+/** A4 in points. */
+const A4 = { short: 595.28, long: 841.89 };
+
+/** Rows (1-based, inclusive) to print on one page where they fit on one; else their first `head` rows together. */
+export interface KeepTogether {
+  from: number;
+  to: number;
+  head: number;
+}
+
+/** The height of the page's printable area in the sheet's own points (before scaling). */
+function pageHeight(print: PrintSetup, columnWidths: readonly number[]): number {
+  const portrait = print.orientation === "portrait";
+  const paperWidth = portrait ? A4.short : A4.long;
+  const paperHeight = portrait ? A4.long : A4.short;
+  const printableWidth = paperWidth - (MARGINS.left + MARGINS.right) * 72;
+  // Excel's width of a column of w characters: 7-pixel digits and 5 pixels of padding at 96 dpi. LibreOffice's
+  // columns come out wider, its scale smaller and its pages longer: Excel's is the page that holds the least
+  const sheetWidth = columnWidths.reduce((s, w) => s + (Math.trunc(w * 7 + 5) * 3) / 4, 0);
+  const scale = print.fitToWidth ? Math.min(1, printableWidth / sheetWidth) : 1;
+  // a little to spare: a spreadsheet's own rounding of row heights and scale
+  return ((paperHeight - (MARGINS.top + MARGINS.bottom) * 72) / scale) * 0.95;
+}
+
+/**
+ * The rows that start a page: those the sheet sets, and one before each block to keep together that would
+ * otherwise run past a page's end.
+ */
+export function pageBreaks(
+  print: PrintSetup,
+  rowCount: number,
+  heightOf: (row: number) => number,
+  columnWidths: readonly number[],
+  keeps: readonly KeepTogether[],
+): number[] {
+  const breaks = new Set(print.rowBreaks ?? []);
+  const page = pageHeight(print, columnWidths);
+  const [t0, t1] = print.titleRows ?? [0, -1];
+  let repeated = 0;
+  for (let r = t0; r <= t1; r++) repeated += heightOf(r);
+  const span = (from: number, to: number) => {
+    let h = 0;
+    for (let r = from; r <= Math.min(to, rowCount); r++) h += heightOf(r);
+    return h;
+  };
+  // the height used on the page so far; a new page starts with the repeated rows once they are past
+  let used = 0;
+  const newPage = (r: number) => (used = r > t1 ? repeated : 0);
+  for (let r = 1; r <= rowCount; r++) {
+    if (breaks.has(r)) newPage(r);
+    const keep = keeps.find((k) => k.from === r);
+    if (keep && used > (r > t1 ? repeated : 0)) {
+      const whole = span(keep.from, keep.to);
+      const needed = whole + repeated <= page ? whole : span(keep.from, keep.from + keep.head - 1);
+      if (used + needed > page) {
+        breaks.add(r);
+        newPage(r);
+      }
+    }
+    const h = heightOf(r);
+    if (used + h > page) newPage(r);
+    used += h;
+  }
+  return [...breaks].sort((a, b) => a - b);
+}

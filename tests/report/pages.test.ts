@@ -1,0 +1,41 @@
+/**
+ * Where a printed sheet's pages end (src/report/pages.ts): a table that fits on a page is moved whole onto the
+ * next rather than cut, a table longer than a page keeps its heading with its first rows, and the rows repeated on
+ * every page count on each page after the first.
+ */
+import type { PrintSetup } from "../../src/report/model";
+import { pageBreaks } from "../../src/report/pages";
+
+// portrait A4, not fitted: 841.89 − 2 × 0.6 in, less 5 % to spare ≈ 717.8 pt a page
+const portrait: PrintSetup = { orientation: "portrait", paper: "A4" };
+const rows15 = () => 15;
+const widths = [20, 20, 20];
+
+test("a table that would run past the page's end starts the next page, whole", () => {
+  // 40 rows of 15 pt (600 pt), then a table of 12 rows (180 pt) from row 41: it does not fit under them
+  expect(pageBreaks(portrait, 60, rows15, widths, [{ from: 41, to: 52, head: 4 }])).toEqual([41]);
+  // from row 21 (300 pt used) it fits, and nothing moves
+  expect(pageBreaks(portrait, 60, rows15, widths, [{ from: 21, to: 32, head: 4 }])).toEqual([]);
+});
+
+test("a table longer than a page keeps its heading with its first rows", () => {
+  // rows 46..120 (1125 pt) cannot be on one page: rows 46..49 must be, and at 675 pt used they are not
+  expect(pageBreaks(portrait, 120, rows15, widths, [{ from: 46, to: 120, head: 4 }])).toEqual([46]);
+  // at row 40 (585 pt used) its first four rows fit: the table starts there and runs on
+  expect(pageBreaks(portrait, 120, rows15, widths, [{ from: 40, to: 120, head: 4 }])).toEqual([]);
+});
+
+test("the sheet's own breaks stay, and the repeated rows take room on each later page", () => {
+  const print: PrintSetup = { ...portrait, rowBreaks: [10], titleRows: [1, 1] };
+  // a page starts at row 10 with the 100-pt row 1 repeated; 36 rows of 15 pt then fill 640 pt: a 6-row table
+  // from row 46 (90 pt) no longer fits
+  const height = (r: number) => (r === 1 ? 100 : 15);
+  expect(pageBreaks(print, 80, height, widths, [{ from: 46, to: 51, head: 4 }])).toEqual([10, 46]);
+});
+
+test("a sheet fitted to the page's width holds more rows a page as it is scaled down", () => {
+  const fitted: PrintSetup = { ...portrait, fitToWidth: true };
+  const wide = [40, 40, 40, 40, 40];
+  // scaled to about 0.49, a page holds about twice the rows: the table from row 41 fits
+  expect(pageBreaks(fitted, 60, rows15, wide, [{ from: 41, to: 52, head: 4 }])).toEqual([]);
+});
