@@ -14,7 +14,7 @@ import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
 import { additionsCost, copyAdditions, type PlanAdditions } from "./additions";
-import { spareSteps } from "./rounding";
+import { cheaper, spareSteps } from "./rounding";
 import { planBaseline, planPerSchool } from "./perSchool";
 import { DEFAULT_MILP_BUDGET, cvCut, solveMilp, type Cut, type MilpBudget } from "./milp";
 import { coefficientsOf, coefficientState, type Coefficient, type CoefficientPrice } from "./coefficients";
@@ -284,7 +284,7 @@ function planWithCoefficients(
       checked = check(a);
     }
     last = checked;
-    if (checked.evaluation.resourcesPass && (!best || checked.cost < best.cost * (1 - 1e-12))) {
+    if (cheaper(checked, best)) {
       best = checked;
       bestPrices = prices;
       stale = 0;

@@ -39,7 +39,13 @@ function lowered(model: PlanModel, a: PlanAdditions, { school, m }: Project): Pl
   return trial;
 }
 
-const cheaper = (x: Checked, than: Checked) => x.evaluation.resourcesPass && x.cost < than.cost * (1 - 1e-12);
+/**
+ * `x` passes and costs less than `than` (or there is no plan yet), by more than the rounding of sums of costs: the
+ * one test of a better plan while plans are searched.
+ */
+export function cheaper(x: Checked, than: Checked | null): boolean {
+  return x.evaluation.resourcesPass && (than === null || x.cost < than.cost * (1 - 1e-12));
+}
 
 /**
  * Facilities are met as amounts and then rounded up to whole projects school by school; together the roundings can
