@@ -153,15 +153,16 @@ export function readWithRecipe(
     return null;
   }
   const dataRows: number[] = [];
+  const labelColumns = Object.values(plan.rules).map((column) => column.index);
   const columns = {
     nameCol: plan.rules.name?.index,
     typeCol: plan.rules.type?.index,
+    labelCols: labelColumns,
     figures: plan.fields.flatMap((f) => leavesOf(f.node).map((leaf) => ({ col: leaf.column.index }))),
   };
   const skippedRows = walkTable(view, reading.header.rows, columns, collect(problems), (r) =>
     dataRows.push(r),
   );
-  const labelColumns = Object.values(plan.rules).map((column) => column.index);
   const headerEnd = reading.header.rows[reading.header.rows.length - 1] + 1;
   const exported = readExport(
     {
