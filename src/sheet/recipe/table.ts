@@ -22,6 +22,7 @@ import {
 } from "./derive";
 import { columnsNamed, foldLabel, parsePattern, pathFit, shownPattern, type HeaderPattern } from "./patterns";
 import type { TableRecipe, TypeWords } from "./schema";
+import { typeNameOfCoded } from "./typeCodes";
 import { fieldsSplitBySource, type IdentityCells, type RowLevel, type SourceRow } from "./schools";
 
 /** A column of the table's header as the reader gives it (the reader's HeaderColumn). */
@@ -177,7 +178,11 @@ export function parseLevel(text: string): RowLevel | null {
 export function typeOfWord(text: string, types: TypeWords): SchoolType | null | undefined {
   const folded = foldLabel(text);
   if (Object.prototype.hasOwnProperty.call(types, folded)) return types[folded];
-  return parseSchoolType(text) ?? undefined;
+  const direct = parseSchoolType(text);
+  if (direct) return direct;
+  // a name given with its code (211小学, 218): the code's name, read as the name would be
+  const named = typeNameOfCoded(text);
+  return named === null ? undefined : typeOfWord(named, types);
 }
 
 function warn(problems: Problem[], code: string, cell: string, zh: string, en: string): void {
