@@ -14,7 +14,7 @@ import {
   leagueRows,
   templateRowsOf,
 } from "./exportFixture";
-import { rounded, templateRecords, verdictOf } from "./helpers";
+import { rounded, templateRecords, verdictOf, withColumnRewritten } from "./helpers";
 
 const rows = leagueRows();
 const base = exportSheet(rows);
@@ -22,12 +22,8 @@ const TYPE = columnOf(base, "办学类型");
 const types = planTable(STATISTICS_EXPORT, base.columns)!.types;
 
 /** The export with each 办学类型 cell rewritten. */
-function coded(write: Readonly<Record<string, string>>): Grid {
-  const values = base.values.map((row, r) =>
-    base.dataRows.includes(r) ? row.map((v, c) => (c === TYPE ? (write[String(v)] ?? v) : v)) : row,
-  );
-  return { sheet: base.sheet, topLeft: "A1", values, merges: base.merges };
-}
+const coded = (write: Readonly<Record<string, string>>): Grid =>
+  withColumnRewritten(base, TYPE, (v) => write[v] ?? v);
 
 describe("办学类型 with its code", () => {
   it.each([

@@ -22,7 +22,7 @@ import {
 } from "./derive";
 import { columnsNamed, foldLabel, parsePattern, pathFit, shownPattern, type HeaderPattern } from "./patterns";
 import type { TableRecipe, TypeWords } from "./schema";
-import { typeNameOfCoded } from "./typeCodes";
+import { typeNameOfCoded, withoutDivisionCode } from "./statisticsCodes";
 import { fieldsSplitBySource, type IdentityCells, type RowLevel, type SourceRow } from "./schools";
 
 /** A column of the table's header as the reader gives it (the reader's HeaderColumn). */
@@ -224,6 +224,7 @@ export function readTableRow(
     level: cellOf("level"),
   };
   const typeText = textOf("type");
+  const countyText = textOf("county");
   const countedText = rules.counted ? readCell(row[rules.counted.index]) : null;
   let counted = true;
   if (countedText && countedText.kind !== "blank") {
@@ -279,7 +280,7 @@ export function readTableRow(
     name: textOf("name"),
     typeText,
     type: typeText === null ? undefined : typeOfWord(typeText, plan.types),
-    county: textOf("county"),
+    county: countyText === null ? null : withoutDivisionCode(countyText),
     counted,
     parent: textOf("parent"),
     locale: textOf("locale"),
