@@ -4,6 +4,7 @@
  * the cells it came from.
  */
 import { equipmentUnitOf } from "../headers";
+import { unitConflict } from "../read/columnPlan";
 import { readCell, readText } from "../cells";
 import type { SchoolType } from "../../engine/records";
 import { parseSchoolType } from "../vocabulary";
@@ -69,6 +70,16 @@ export interface TablePlan {
 function moneyUnit(column: RecipeColumn): "万元" | "元" | "other" | null {
   const stated = column.unit ? equipmentUnitOf(column.unit.unit) : null;
   return stated ?? equipmentUnitOf(column.path[column.path.length - 1] ?? "");
+}
+
+/** A money column whose unit row states another money unit than its header's brackets: an error naming both. */
+function unitsInConflict(column: RecipeColumn): Problem | null {
+  const label = column.path[column.path.length - 1] ?? "";
+  const ofRow = column.unit ? equipmentUnitOf(column.unit.unit) : null;
+  const ofHeader = equipmentUnitOf(label);
+  if (!column.unit || ofRow === null || ofHeader === null || ofRow === ofHeader) return null;
+  const headerCell = column.cells[column.cells.length - 1] ?? "";
+  return unitConflict({ cell: column.unit.cell, text: column.unit.unit }, { cell: headerCell, text: label });
 }
 
 /** A money column in a unit the reader does not convert (千元, 亿元) is an error naming where the unit is said. */
@@ -142,6 +153,8 @@ export function planTable(recipe: TableRecipe, columns: readonly RecipeColumn[])
       if (!column) return { ok: false, missing: shownPattern(text) };
       const unit = moneyUnit(column);
       if (money && unit === "other") problems.push(unitProblem(column));
+      const conflict = money ? unitsInConflict(column) : null;
+      if (conflict) problems.push(conflict);
       return { ok: true, leaf: { column, labels: column.path, unit: unit === "other" ? null : unit } };
     });
     if (bound.ok) fields.push({ field, node: bound.node, text: derivationText(bound.node) });
