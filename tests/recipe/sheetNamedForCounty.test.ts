@@ -3,6 +3,7 @@
  * (docs/import.md#counties). --county reads the sheet named for the county, not the first sheet under its name.
  */
 import type { Grid } from "../../src/sheet/grid";
+import { evaluateEveryCounty } from "../../src/countyWorkbook";
 import { evaluateWorkbookTable } from "../../src/pipeline";
 import { sheetNamedFor } from "../../src/sheet/recipe/rowGroups";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -19,10 +20,14 @@ import { rounded, templateRecords, verdictOf } from "./helpers";
 const rows = leagueRows();
 
 /** The county's rows as a sheet named `sheet`, without the county column (its merges left out with it). */
-function sheetWithoutCounty(county: string, sheet: string): Grid {
+function sheetWithoutCounty(
+  county: string,
+  sheet: string,
+  title = `${county}2024年教育事业统计 学校基本情况`,
+): Grid {
   const s = exportSheet(
     rows.filter((r) => r.county === county),
-    { sheet, titles: [`${county}2024年教育事业统计 学校基本情况`] },
+    { sheet, titles: [title] },
   );
   const col = columnOf(s, "统计三级");
   const merges = s.merges
@@ -65,5 +70,29 @@ describe("a sheet per county, without a county column", () => {
       true,
     ]);
     expect(named({ sheet: "扎鲁特旗" })).toBe(false);
+  });
+});
+
+describe("the league's view of a sheet per county without a county column", () => {
+  // titles that name no county: only the sheets' names say which county each is
+  const title = "2024年教育事业统计 学校基本情况";
+  const grids = [
+    sheetWithoutCounty(COUNTY_LISTED, COUNTY_LISTED, title),
+    sheetWithoutCounty(COUNTY_UNLISTED, COUNTY_UNLISTED, title),
+  ];
+
+  it("evaluates each sheet as the county it is named for, none passed over", () => {
+    const results = evaluateEveryCounty({ file: "兴安盟分旗县.xlsx" }, grids, NATIONAL_2017);
+    expect(results.map((r) => r.county)).toEqual([COUNTY_LISTED, COUNTY_UNLISTED]);
+    for (const r of results) {
+      const typed = templateRecords(templateRowsOf(rows, r.county));
+      expect(rounded(verdictOf(r.table?.read.records ?? []))).toEqual(rounded(verdictOf(typed)));
+    }
+  });
+
+  it("reads every sheet even where their names are no counties'", () => {
+    const named = grids.map((g, i) => ({ ...g, sheet: `学校基本情况${i + 1}` }));
+    const results = evaluateEveryCounty({ file: "兴安盟分旗县.xlsx" }, named, NATIONAL_2017);
+    expect(results.map((r) => r.table?.sheet)).toEqual(["学校基本情况1", "学校基本情况2"]);
   });
 });
