@@ -137,16 +137,34 @@ export function evaluateEveryCounty(
   if (source.sheet !== undefined || !first?.read.recipe) return results;
   const read = new Set(results.map((r) => r.county));
   const holdsTable = holdsTableOf(source);
-  for (const grid of grids) {
-    if (grid.sheet === first.sheet || !isShown(grid) || !holdsTable(grid)) continue;
+  const others = grids.filter((g) => g.sheet !== first.sheet && isShown(g) && holdsTable(g));
+  // an export split into a sheet per county without a county column: each sheet is the county it is named for
+  if (others.length > 0 && first.read.recipe.counties.length === 0) {
+    const sheets = [first.sheet, ...others.map((g) => g.sheet)];
+    const named = sheets.map((sheet) => countyOfSheetName(sheet, profile));
+    if (named.every((n) => n !== null) && new Set(named).size === named.length)
+      return sheets.map((sheet, i) =>
+        evaluateCountyGrids({ ...source, sheet, county: named[i] as string }, grids, profile),
+      );
+  }
+  for (const grid of others) {
     const ofSheet = countiesOfSheet({ ...source, sheet: grid.sheet }, grids, profile);
-    // a sheet of counties read already (another copy of one) adds none
-    if (!ofSheet[0].table?.read.recipe || ofSheet.some((r) => read.has(r.county))) continue;
+    if (!ofSheet[0].table?.read.recipe) continue;
+    // a sheet of counties its county column names, read already (another copy of one), adds none; a sheet of an
+    // export without a county column is never passed over for its name
+    if (ofSheet.some((r) => r.countyFrom === "table" && read.has(r.county))) continue;
     for (const r of ofSheet) read.add(r.county);
     results.push(...ofSheet);
   }
   return results;
 }
+
+/** A sheet's name as a county's (科右前旗, 突泉县): a county of the plan, or a short name ending as a county's does. */
+function countyOfSheetName(sheet: string, profile: Profile): string | null {
+  const name = sheet.trim();
+  return findCounty(profile, name)?.name ?? (COUNTY_LIKE.test(name) ? name : null);
+}
+const COUNTY_LIKE = /^[\u4e00-\u9fa5]{1,10}(?:自治县|自治旗|县|旗|市|区)$/u;
 
 /** The counties of the source's sheet (the one chosen when it names none), each evaluated: the sheet as one
  * county, or each county of an export holding several. */

@@ -12,8 +12,9 @@ import {
   type ReadResult,
   type SkippedRows,
 } from "./sheet/read";
+import { countyNames } from "./engine/county/readiness";
 import { holdsRecipeTable } from "./sheet/recipe/inReader";
-import { holdsCountyAsked } from "./sheet/recipe/rowGroups";
+import { holdsCountyAsked, sheetNamedFor } from "./sheet/recipe/rowGroups";
 import type { TableRecipe } from "./sheet/recipe/schema";
 import { chooseSheet, readCountySheet } from "./xlsx/reader/chooseSheet";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "./standard/indicators";
@@ -82,8 +83,13 @@ export function evaluateWorkbookTable(
   const evaluateSheet = (grid: Grid) => evaluateTable(grid, profile, options);
   if (source.sheet !== undefined || source.county === undefined)
     return { ok: true, grid: chosen.grid, choosing: chosen.problems, evaluated: evaluateSheet(chosen.grid) };
-  const { grid, reading } = readCountySheet(grids, chosen.grid, holdsTable, evaluateSheet, (e) =>
-    holdsCountyAsked(e.read),
+  const { grid, reading } = readCountySheet(
+    grids,
+    chosen.grid,
+    holdsTable,
+    evaluateSheet,
+    (e) => holdsCountyAsked(e.read),
+    sheetNamedFor(source.county, countyNames(profile, source.county)),
   );
   return { ok: true, grid, choosing: grid === chosen.grid ? chosen.problems : [], evaluated: reading };
 }

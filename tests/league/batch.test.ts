@@ -398,7 +398,7 @@ describe("a folder with spreadsheets in other formats", () => {
       "突泉县2026.xls\n发现 1 个问题：\n  ✗ 错误：该文件设有打开密码，或是旧版 .xls 格式（或 WPS 的 .et 格式）：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再试",
     );
     expect(text.stderr).toContain(
-      "科右中旗.csv\n发现 1 个问题：\n  ✗ 错误：该文件不是 Excel 工作簿（.xlsx）；若是 .csv 等其他格式的表格，请在 Excel 或 WPS 中另存为 .xlsx 后再试",
+      "科右中旗.csv\n发现 1 个问题：\n  ✗ 错误：该文件不是 Excel 工作簿（.xlsx），而是文本格式的表格（如 .csv）：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试",
     );
   });
 });

@@ -49,3 +49,23 @@ describe("an equipment column whose unit follows a slash (教学仪器设备资�
     expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
   });
 });
+
+describe("an equipment column whose unit row says 元 under a header in 万元", () => {
+  const sheet = exportSheet(leagueRows());
+  const col = sheet.columns.findIndex((c) => c.path[0].startsWith("教学仪器设备资产值"));
+  const unitRow = sheet.dataRows[0] - 1;
+  const values = sheet.values.map((row, r) =>
+    r === unitRow ? row.map((v, c) => (c === col ? "元" : v)) : row,
+  );
+
+  it("is an error naming the unit row's cell, as in the school table", () => {
+    const read = readSchoolTable(
+      { sheet: sheet.sheet, topLeft: "A1", values, merges: sheet.merges },
+      { county: COUNTY_LISTED },
+    );
+    const conflict = read.problems.find((p) => p.code === "unit-conflict");
+    expect(conflict?.severity).toBe("error");
+    expect(conflict?.cell).toBe(sheet.columns[col].unit?.cell);
+    expect(conflict?.message.zh).toContain("教学仪器设备资产值（万元）");
+  });
+});

@@ -223,6 +223,13 @@ export function exportSheet(rows: readonly ExportRow[], layout: ExportLayout = {
   return { sheet, values, merges, columns, dataRows };
 }
 
+/** The index of the column whose header path is `label` (levels joined by ›). */
+export function columnOf(sheet: ExportSheet, label: string): number {
+  const column = sheet.columns.find((c) => c.path.join("›") === label);
+  if (!column) throw new Error(label);
+  return column.index;
+}
+
 // ── the league ────────────────────────────────────────────────────────────────────────────────────────────────
 
 type Draw = () => number;

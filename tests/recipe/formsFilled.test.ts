@@ -137,3 +137,15 @@ describe("an older teachers' form with one 研究生毕业 row", () => {
     }
   });
 });
+
+describe("a 教基1001 whose 统计三级 carries the county's division code", () => {
+  const schools = formSchools();
+  const workbooks = schools.map(formWorkbook);
+  formRow(workbooks[0], "教基1001", "统计三级")[2] = `152221${FORMS_COUNTY}`;
+
+  it("is the county by its name", () => {
+    const reading = read(workbooks, FORMS_COUNTY);
+    expect(reading.counties).toEqual([FORMS_COUNTY]);
+    expect(reading.read.records.map((r) => r.name)).toContain(schools[0].name);
+  });
+});

@@ -81,3 +81,15 @@ export function rounded<T>(value: T): T {
     JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" ? Number(v.toPrecision(12)) : v)),
   ) as T;
 }
+
+/** The export as a grid, each data cell of column `col` rewritten by `write` (its value as text). */
+export function withColumnRewritten(
+  sheet: ExportSheet,
+  col: number,
+  write: (value: string) => string | number | null,
+): Grid {
+  const values = sheet.values.map((row, r) =>
+    sheet.dataRows.includes(r) ? row.map((v, c) => (c === col ? write(String(v)) : v)) : row,
+  );
+  return { sheet: sheet.sheet, topLeft: "A1", values, merges: sheet.merges };
+}

@@ -8,6 +8,7 @@ import { readSchoolTable } from "../../src/sheet/read";
 import {
   COUNTY_LISTED,
   COUNTY_UNLISTED,
+  columnOf,
   exportSheet,
   leagueRows,
   templateRowsOf,
@@ -16,12 +17,6 @@ import {
 import { rounded, templateRecords, verdictOf } from "./helpers";
 
 const rows = leagueRows();
-
-function columnOf(sheet: ExportSheet, label: string): number {
-  const column = sheet.columns.find((c) => c.path.join("›") === label);
-  if (!column) throw new Error(label);
-  return column.index;
-}
 
 /** The sheet with cells blanked and ranges merged over them, as Excel keeps a merged range's value in its first cell. */
 function tidied(sheet: ExportSheet, merges: MergedRange[], blanks: [number, number][] = []): Grid {

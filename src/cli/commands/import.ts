@@ -4,7 +4,7 @@ import type { Lang } from "../../i18n/format";
 import { hasErrors, type Problem } from "../../problems/problem";
 import { holdsSchoolTable, readSchoolTable } from "../../sheet/read";
 import { holdsRecipeTable } from "../../sheet/recipe/inReader";
-import { holdsCountyAsked } from "../../sheet/recipe/rowGroups";
+import { holdsCountyAsked, sheetNamedFor } from "../../sheet/recipe/rowGroups";
 import { countyNames } from "../../engine/county/readiness";
 import { readFormWorkbooks, type FormWorkbook } from "../../sheet/recipe/forms";
 import { JIAOJI_FORMS } from "../../sheet/recipe/load";
@@ -120,7 +120,14 @@ async function readExportFile(
   // a county asked for that the sheet read lacks may have a sheet of its own (an export split by county)
   const { grid, reading: result } =
     options.sheet === undefined && options.county !== undefined
-      ? readCountySheet(book.grids, chosen.grid, holds, read, holdsCountyAsked)
+      ? readCountySheet(
+          book.grids,
+          chosen.grid,
+          holds,
+          read,
+          holdsCountyAsked,
+          sheetNamedFor(options.county, countyNames(options.profile, options.county)),
+        )
       : { grid: chosen.grid, reading: read(chosen.grid) };
   if (!result.recipe) {
     const problem: Problem = {

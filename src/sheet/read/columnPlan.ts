@@ -299,6 +299,20 @@ function reportCopies(
   }
 }
 
+/** A unit row and a header stating different money units (元 under 教学仪器设备值（万元）): an error, the unit unclear. */
+export function unitConflict(
+  stated: { cell: string; text: string },
+  header: { cell: string; text: string },
+): Problem {
+  return problem(
+    "error",
+    "unit-conflict",
+    stated.cell,
+    `${stated.cell}单位行写“${stated.text}”，而表头 ${header.cell}“${header.text}”写的是另一单位，无法确定金额单位。`,
+    `${stated.cell}: the unit row says "${stated.text}" but the header ${header.cell} ("${header.text}") states another unit; the money unit is unclear.`,
+  );
+}
+
 /**
  * The unit of each money column: the unit row's or its header's (万元 or 元), else the profile's default
  * (docs/standard.md#equipment-unit: 万元); a unit the reader cannot convert, or a unit row and a header that
@@ -318,17 +332,8 @@ function planUnits(
     const ofHeader = equipmentUnitOf(match.header);
     if (stated?.source !== "unitRow") return ofHeader;
     const ofRow = moneyUnit(stated.unit);
-    if (ofRow !== null && ofHeader !== null && ofRow !== ofHeader) {
-      problems.push(
-        problem(
-          "error",
-          "unit-conflict",
-          stated.cell,
-          `${stated.cell}单位行写“${stated.text}”，而表头 ${match.cell}“${match.header}”写的是另一单位，无法确定金额单位。`,
-          `${stated.cell}: the unit row says "${stated.text}" but the header ${match.cell} ("${match.header}") states another unit; the money unit is unclear.`,
-        ),
-      );
-    }
+    if (ofRow !== null && ofHeader !== null && ofRow !== ofHeader)
+      problems.push(unitConflict(stated, { cell: match.cell, text: match.header }));
     return ofRow ?? ofHeader;
   };
   const units = new Map(EQUIPMENT_COLUMNS.map((id) => [id, moneyOf(id)]));

@@ -42,6 +42,22 @@ export function totalCell(
 }
 
 /**
+ * A label column right of the names (the county, the 学段, the type) whose cell names a total or a subtotal, or −1:
+ * a county's subtotal written in the county column with the name left blank (科右前旗合计), a combined school's
+ * 学段 row of 合计 above its 小学 and 初中 rows. The rows it sums are in the table too: it is a subtotal.
+ */
+export function labelTotalCell(view: GridView, r: number, columns: TableColumns): number {
+  for (const c of columns.labelCols ?? []) {
+    if (c <= (columns.nameCol ?? 0)) continue;
+    const text = view.text(r, c);
+    if (!text) continue;
+    const folded = foldText(text);
+    if (TOTAL_ROW.test(folded) || SUBTOTAL_ROW.test(folded)) return c;
+  }
+  return -1;
+}
+
+/**
  * Statistical forms put a legend under the header: the units of each column (（人） （㎡）) or the column numbers
  * (甲 乙 1 2 3 …, 栏次). It is no school.
  */
@@ -102,6 +118,8 @@ export function isNoteRow(view: GridView, r: number): boolean {
 export interface TableColumns {
   nameCol: number | undefined;
   typeCol: number | undefined;
+  /** the columns labelling a row besides its name (county, 学段, type…), where a subtotal may be named */
+  labelCols?: readonly number[];
   /** the figures read (the grid column of each, −1 for one derived from several) */
   figures: readonly ({ col: number } | undefined)[];
 }

@@ -25,6 +25,7 @@ import { checkParents, type ParentCheck } from "./parents";
 import { columnName, problem } from "./problems";
 import { readSchoolRow, type RowContext } from "./row";
 import { noSkippedRows, walkTable, type SkippedRows } from "./tableRows";
+import { statedMoneyUnit } from "./units";
 import { readWithRecipe, type RecipeReading } from "../recipe/inReader";
 import type { TableRecipe } from "../recipe/schema";
 
@@ -180,7 +181,10 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
   const nameOfFound =
     found.matches.find((m) => m.id === "name")?.column.index ?? mappedCol("name") ?? undefined;
   const reading = withUnitRow(view, found, nameOfFound);
-  const plan = planOf(view, cache, reading, mapping, mappedCol, profile);
+  // a money unit stated above the header (金额单位：元) is the unit of a money column stating none
+  const stated = statedMoneyUnit(view, reading.header.rows[0]);
+  const unitProfile = stated === null ? profile : { ...profile, equipmentDefaultUnit: stated };
+  const plan = planOf(view, cache, reading, mapping, mappedCol, unitProfile);
   for (const p of plan.problems) problems.push(copyProblem(p));
   const headerRow = plan.header.rows[plan.header.rows.length - 1];
 

@@ -13,6 +13,7 @@ import {
   isLegendRow,
   isNoteRow,
   isSchoolLike,
+  labelTotalCell,
   totalCell,
   unitRowUnits,
   type TableColumns,
@@ -49,6 +50,7 @@ function kindOf(view: GridView, r: number, columns: TableColumns, beforeData: bo
   if (totalCell(view, r, nameCol, SUBTOTAL_ROW) >= 0) return "subtotal";
   if (beforeData && (isLegendRow(view, r, nameCol) || unitRowUnits(view, r) !== null)) return "legend";
   if (totalCell(view, r, nameCol) >= 0) return "total";
+  if (labelTotalCell(view, r, columns) >= 0) return "subtotal";
   if (isNoteRow(view, r)) return "note";
   // what a formula filled down leaves: no school, a blank row of the table
   if (!holdsTypedData(view, r)) return "empty";

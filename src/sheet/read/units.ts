@@ -5,6 +5,7 @@
  */
 import type { ColumnKind } from "../../standard/columns";
 import { foldText } from "../vocabulary";
+import type { GridView } from "./gridView";
 
 /** A unit the reader knows, in its usual spelling. */
 export type UnitWord =
@@ -103,4 +104,28 @@ export function unitFitsKind(unit: UnitWord, kind: ColumnKind): boolean {
 export function moneyUnit(unit: UnitWord): "万元" | "元" | "other" | null {
   if (unit === "元" || unit === "万元") return unit;
   return UNITS_OF_KIND.money?.includes(unit) ? "other" : null;
+}
+
+/** A statement of units in a title line (金额单位：元, 单位：人、平方米、万元): the list after 单位：. */
+const UNIT_STATEMENT = /单位[:：]\s*([^\s:：、,，/;；]+(?:\s*[、,，/]\s*[^\s:：、,，/;；]+)*)/gu;
+
+/**
+ * The money unit stated in the lines above a table's header (`金额单位：元`, `单位：人、平方米、万元`), for the money
+ * columns whose header and unit row state none (docs/standard.md#equipment-unit); null when none is stated, or
+ * when the lines state both 元 and 万元.
+ */
+export function statedMoneyUnit(view: GridView, headerTop: number): "万元" | "元" | null {
+  const stated = new Set<"万元" | "元">();
+  for (let r = view.nextPresentRow(0); r < headerTop; r = view.nextPresentRow(r + 1)) {
+    view.forEachFilled(r, (c) => {
+      for (const m of view.text(r, c).normalize("NFKC").matchAll(UNIT_STATEMENT)) {
+        for (const word of m[1].split(/\s*[、,，/]\s*/u)) {
+          const unit = unitOfText(word);
+          const money = unit === null ? null : moneyUnit(unit);
+          if (money === "元" || money === "万元") stated.add(money);
+        }
+      }
+    });
+  }
+  return stated.size === 1 ? [...stated][0] : null;
 }

@@ -18,6 +18,7 @@ import { readSourceRows, type ExportOptions, type ExportReading } from "./readEx
 import { selectCounty } from "./rowGroups";
 import type { ReadResult } from "../read";
 import { foldLabel } from "./patterns";
+import { withoutDivisionCode } from "./statisticsCodes";
 
 /** One school's workbook: its file name and sheets. */
 export interface FormWorkbook {
@@ -177,7 +178,7 @@ export function readFormWorkbook(
       name: name.text,
       typeText: type.text,
       type: type.text === null ? undefined : typeOfWord(type.text, types),
-      county: county.text,
+      county: county.text === null ? null : withoutDivisionCode(county.text),
       counted: true,
       parent: parent.text,
       locale: locale.text,

@@ -9,6 +9,7 @@ import { collect } from "../read/figures";
 import { GridView, isBlank } from "../read/gridView";
 import { findHeader, withUnitRow, type HeaderReading, type MatchHeader } from "../read/headerPaths";
 import { noSkippedRows, walkTable } from "../read/tableRows";
+import { statedMoneyUnit } from "../read/units";
 import type { ReadResult } from "../read/table";
 import { STATISTICS_EXPORT } from "./builtin";
 import { leavesOf } from "./derive";
@@ -152,16 +153,19 @@ export function readWithRecipe(
     }
     return null;
   }
+  // a money unit stated above the header (金额单位：元) is the unit of a money column stating none
+  const defaultUnit = statedMoneyUnit(view, reading.header.rows[0]) ?? options.defaultUnit;
   const dataRows: number[] = [];
+  const labelColumns = Object.values(plan.rules).map((column) => column.index);
   const columns = {
     nameCol: plan.rules.name?.index,
     typeCol: plan.rules.type?.index,
+    labelCols: labelColumns,
     figures: plan.fields.flatMap((f) => leavesOf(f.node).map((leaf) => ({ col: leaf.column.index }))),
   };
   const skippedRows = walkTable(view, reading.header.rows, columns, collect(problems), (r) =>
     dataRows.push(r),
   );
-  const labelColumns = Object.values(plan.rules).map((column) => column.index);
   const headerEnd = reading.header.rows[reading.header.rows.length - 1] + 1;
   const exported = readExport(
     {
@@ -172,12 +176,12 @@ export function readWithRecipe(
       sheetRow: (r) => view.sheetRow(r),
     },
     plan,
-    { county: options.county, countyNames: options.countyNames, defaultUnit: options.defaultUnit },
+    { county: options.county, countyNames: options.countyNames, defaultUnit },
     readCanonical,
   );
   const equipment = plan.fields.find((f) => f.field === "equipmentValue");
   const equipmentUnit =
-    (equipment && equipment.node.kind === "leaf" ? equipment.node.leaf.unit : null) ?? options.defaultUnit;
+    (equipment && equipment.node.kind === "leaf" ? equipment.node.leaf.unit : null) ?? defaultUnit;
   return {
     ...exported.read,
     problems: [...problems, ...exported.read.problems],

@@ -15,6 +15,7 @@ import { importSchools, type ImportedSchool, type SourceRow } from "./schools";
 import { readTableRow, type TablePlan } from "./table";
 import { selectCounty } from "./rowGroups";
 import { readText } from "../cells";
+import { withoutDivisionCode } from "./statisticsCodes";
 
 /** The sheet the canonical table is read under: a name no workbook gives, so that its addresses are told apart. */
 const CANONICAL_SHEET = "__import__";
@@ -232,7 +233,7 @@ export function readExport(
   const countyColumn = plan.rules.county?.index;
   const countyOf = (r: number) => {
     const t = countyColumn === undefined ? null : readText(source.row(r)[countyColumn]);
-    return t?.kind === "text" ? t.text : null;
+    return t?.kind === "text" ? withoutDivisionCode(t.text) : null;
   };
   const { dataRows } = source;
   const nameColumn = plan.rules.name?.index;

@@ -23,11 +23,27 @@ const TEACHER_FIELDS = [
 
 /**
  * Of an export read for a county (`county` of the read options): whether its table holds that county (true), is
- * a table of counties without it (false, `county-not-found`), or is no table of counties (null).
+ * a table of counties without it (false, `county-not-found`), or names no counties (null: no table of an export,
+ * or an export without a county column).
  */
-export function holdsCountyAsked(read: { recipe?: unknown; problems: readonly Problem[] }): boolean | null {
-  if (!read.recipe) return null;
+export function holdsCountyAsked(read: {
+  recipe?: { counties: readonly string[] } | null;
+  problems: readonly Problem[];
+}): boolean | null {
+  if (!read.recipe || read.recipe.counties.length === 0) return null;
   return !read.problems.some((p) => p.code === "county-not-found");
+}
+
+/**
+ * Whether a sheet is named for the county asked for (科右前旗, 科右前, or `otherNames`, the plan's other names for
+ * it): how a sheet of an export split into a sheet per county is known when its table names no counties.
+ */
+export function sheetNamedFor(
+  county: string,
+  otherNames: readonly string[],
+): (grid: { sheet: string }) => boolean {
+  const stems = [county, ...otherNames].map(countyStem);
+  return (grid) => stems.includes(countyStem(grid.sheet));
 }
 
 /**

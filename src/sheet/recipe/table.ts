@@ -4,6 +4,7 @@
  * the cells it came from.
  */
 import { equipmentUnitOf } from "../headers";
+import { unitConflict } from "../read/columnPlan";
 import { readCell, readText } from "../cells";
 import type { SchoolType } from "../../engine/records";
 import { parseSchoolType } from "../vocabulary";
@@ -22,6 +23,7 @@ import {
 } from "./derive";
 import { columnsNamed, foldLabel, parsePattern, pathFit, shownPattern, type HeaderPattern } from "./patterns";
 import type { TableRecipe, TypeWords } from "./schema";
+import { typeNameOfCoded, withoutDivisionCode } from "./statisticsCodes";
 import { fieldsSplitBySource, type IdentityCells, type RowLevel, type SourceRow } from "./schools";
 
 /** A column of the table's header as the reader gives it (the reader's HeaderColumn). */
@@ -68,6 +70,16 @@ export interface TablePlan {
 function moneyUnit(column: RecipeColumn): "万元" | "元" | "other" | null {
   const stated = column.unit ? equipmentUnitOf(column.unit.unit) : null;
   return stated ?? equipmentUnitOf(column.path[column.path.length - 1] ?? "");
+}
+
+/** A money column whose unit row states another money unit than its header's brackets: an error naming both. */
+function unitsInConflict(column: RecipeColumn): Problem | null {
+  const label = column.path[column.path.length - 1] ?? "";
+  const ofRow = column.unit ? equipmentUnitOf(column.unit.unit) : null;
+  const ofHeader = equipmentUnitOf(label);
+  if (!column.unit || ofRow === null || ofHeader === null || ofRow === ofHeader) return null;
+  const headerCell = column.cells[column.cells.length - 1] ?? "";
+  return unitConflict({ cell: column.unit.cell, text: column.unit.unit }, { cell: headerCell, text: label });
 }
 
 /** A money column in a unit the reader does not convert (千元, 亿元) is an error naming where the unit is said. */
@@ -141,6 +153,8 @@ export function planTable(recipe: TableRecipe, columns: readonly RecipeColumn[])
       if (!column) return { ok: false, missing: shownPattern(text) };
       const unit = moneyUnit(column);
       if (money && unit === "other") problems.push(unitProblem(column));
+      const conflict = money ? unitsInConflict(column) : null;
+      if (conflict) problems.push(conflict);
       return { ok: true, leaf: { column, labels: column.path, unit: unit === "other" ? null : unit } };
     });
     if (bound.ok) fields.push({ field, node: bound.node, text: derivationText(bound.node) });
@@ -177,7 +191,11 @@ export function parseLevel(text: string): RowLevel | null {
 export function typeOfWord(text: string, types: TypeWords): SchoolType | null | undefined {
   const folded = foldLabel(text);
   if (Object.prototype.hasOwnProperty.call(types, folded)) return types[folded];
-  return parseSchoolType(text) ?? undefined;
+  const direct = parseSchoolType(text);
+  if (direct) return direct;
+  // a name given with its code (211小学, 218): the code's name, read as the name would be
+  const named = typeNameOfCoded(text);
+  return named === null ? undefined : typeOfWord(named, types);
 }
 
 function warn(problems: Problem[], code: string, cell: string, zh: string, en: string): void {
@@ -219,6 +237,7 @@ export function readTableRow(
     level: cellOf("level"),
   };
   const typeText = textOf("type");
+  const countyText = textOf("county");
   const countedText = rules.counted ? readCell(row[rules.counted.index]) : null;
   let counted = true;
   if (countedText && countedText.kind !== "blank") {
@@ -274,7 +293,7 @@ export function readTableRow(
     name: textOf("name"),
     typeText,
     type: typeText === null ? undefined : typeOfWord(typeText, plan.types),
-    county: textOf("county"),
+    county: countyText === null ? null : withoutDivisionCode(countyText),
     counted,
     parent: textOf("parent"),
     locale: textOf("locale"),

@@ -90,7 +90,9 @@ export function chooseSheet(
  * `read` reads a sheet for the county asked for; `holdsCounty` says of a reading whether the sheet's table holds
  * that county (true), is a table of counties without it (false), or names no counties (null). When the chosen
  * sheet's table lacks the county, the other shown sheets holding a table are read in turn and the first whose
- * table holds it is taken; without one, the chosen sheet's reading stands (and says the county is missing).
+ * table holds it is taken; without one, the chosen sheet's reading stands (and says the county is missing). When
+ * the chosen sheet's table names no counties, the sheet is known by its name (`namedFor`: the sheet is named for
+ * the county asked for): a sheet so named is read in place of a chosen sheet named otherwise.
  */
 export function readCountySheet<R>(
   grids: readonly Grid[],
@@ -98,9 +100,15 @@ export function readCountySheet<R>(
   holdsTable: (grid: Grid) => boolean,
   read: (grid: Grid) => R,
   holdsCounty: (reading: R) => boolean | null,
+  namedFor: (grid: Grid) => boolean = () => false,
 ): { grid: Grid; reading: R } {
   const reading = read(chosen);
-  if (holdsCounty(reading) !== false) return { grid: chosen, reading };
+  const holds = holdsCounty(reading);
+  if (holds === null && !namedFor(chosen)) {
+    const named = grids.find((g) => g !== chosen && isShown(g) && namedFor(g) && holdsTable(g));
+    if (named) return { grid: named, reading: read(named) };
+  }
+  if (holds !== false) return { grid: chosen, reading };
   for (const other of grids) {
     if (other === chosen || !isShown(other) || !holdsTable(other)) continue;
     const there = read(other);

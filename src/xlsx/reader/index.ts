@@ -12,14 +12,8 @@ import {
   readWorkbookParts,
   workbookPart,
 } from "./parts";
-import {
-  EMPTY_FILE,
-  ENCRYPTED_OR_XLS,
-  NOT_XLSX,
-  WorkbookFailure,
-  fileProblem,
-  notAWorkbook,
-} from "./problems";
+import { EMPTY_FILE, ENCRYPTED_OR_XLS, WorkbookFailure, fileProblem, notAWorkbook } from "./problems";
+import { notAWorkbookFile } from "./otherFormats";
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
 
@@ -81,7 +75,7 @@ export async function readWorkbook(
   if (data.length === 0) return { ok: false, problem: EMPTY_FILE() };
   if (startsWith(data, CFB_MAGIC)) return { ok: false, problem: ENCRYPTED_OR_XLS() };
   if (!startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
-    return { ok: false, problem: NOT_XLSX() };
+    return { ok: false, problem: notAWorkbookFile(data) };
   try {
     return { ok: true, grids: await readGrids(data, options) };
   } catch (error) {

@@ -1,0 +1,53 @@
+/**
+ * The statistics' codes written beside the names an export gives: the school type's (办学类型) and the county's
+ * division code (行政区划代码).
+ *
+ * 办学类型 written with its code (GB/T 33782-2017, the statistics' school-type codes): an export may give the code
+ * alone, or before or after the name (`211`, `211小学`, `218-小学教学点`, `九年一贯制学校（312）`). The code names the
+ * type; a name beside it must be the code's own name (beside a code not listed here, the name is read). Only the codes of the rows an export of compulsory
+ * education holds are known: those of the schools it reads, and those it leaves out as outside its scope.
+ */
+import { foldLabel } from "./patterns";
+
+const TYPE_BY_CODE: ReadonlyMap<string, string> = new Map([
+  ["111", "幼儿园"],
+  ["119", "附设幼儿班"],
+  ["211", "小学"],
+  ["218", "小学教学点"],
+  ["311", "初级中学"],
+  ["312", "九年一贯制学校"],
+  ["321", "职业初中"],
+  ["341", "完全中学"],
+  ["342", "高级中学"],
+  ["345", "十二年一贯制学校"],
+]);
+
+/** A code alone, before the name or after it (bracketed or not), with a dash or a colon between them. */
+const CODED = /^(\d{3})?[-－—_:：.、\s]*([^\d]*?)[-－—_:：\s]*(?:[(（]?(\d{3})[)）]?)?$/u;
+
+/**
+ * The name a coded 办学类型 stands for (`211小学` → 小学, `218` → 小学教学点); null when the text carries no code, when
+ * an unknown code stands alone, or when the name beside a code is another type's.
+ */
+export function typeNameOfCoded(text: string): string | null {
+  const trimmed = text.normalize("NFKC").trim();
+  const m = CODED.exec(trimmed);
+  const code = m?.[1] ?? m?.[3];
+  if (!m || code === undefined || (m[1] !== undefined && m[3] !== undefined)) return null;
+  const named = TYPE_BY_CODE.get(code);
+  // a code not listed here (511特殊教育学校): its name, when it has one
+  if (!named) return m[2] === "" ? null : m[2];
+  return m[2] === "" || foldLabel(m[2]) === foldLabel(named) ? named : null;
+}
+
+/** A division code (行政区划代码: 6 digits, or 9 and 12 with the township's and village's) before or after a name. */
+const DIVISION_CODE_BEFORE = /^(?:\d{12}|\d{9}|\d{6})[-－—_:：.、\s]*(?=\D)/u;
+const DIVISION_CODE_AFTER = /(?<=\D)[-－—_:：\s]*[(（]?(?:\d{12}|\d{9}|\d{6})[)）]?$/u;
+
+/**
+ * A county's name as an export's 统计三级 may write it with its division code (`152221科右前旗`, `152221 科右前旗`,
+ * `科右前旗（152221）`): the name alone. A text that is a code alone is kept as it is.
+ */
+export function withoutDivisionCode(text: string): string {
+  return text.replace(DIVISION_CODE_BEFORE, "").replace(DIVISION_CODE_AFTER, "").trim() || text;
+}
