@@ -44,8 +44,9 @@ const paneZh = {
   reading: "正在读取…",
   readFrom: "已读取 {sheet}!{range}：{schools} 所学校",
 
-  columnsHelp:
-    "左边是评估需要的字段，右边是工作表中与之对应的列标题。如有错配或漏配，请从下拉列表中改正；改正会保存在工作簿中，下次无需再选。",
+  columnsHelp: "左边是评估需要的字段，右边是工作表中与之对应的列标题。如有错配或漏配，请从下拉列表中改正。",
+  correctionsKept: "改正会保存在工作簿中，下次无需再选。",
+  correctionsSession: "改正只在本次打开期间有效，不会写进下载的工作簿；下次打开时需重新选择。",
   columnsMatched: "已匹配 {n} 列",
   columnsUnmatchedHeaders: "未使用的列：{headers}",
   columnsMissing: "未找到的字段：",
@@ -193,7 +194,10 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   readFrom: "Read {sheet}!{range}: {schools} schools",
 
   columnsHelp:
-    "Each field the evaluation needs, and the header of the sheet that supplies it. Correct a wrong or missing match from the drop-down; the correction is saved in the workbook for the next run.",
+    "Each field the evaluation needs, and the header of the sheet that supplies it. Correct a wrong or missing match from the drop-down.",
+  correctionsKept: "The correction is saved in the workbook for the next run.",
+  correctionsSession:
+    "The correction lasts while the workbook is open here; it is not kept in the downloaded workbook, so choose again next time.",
   columnsMatched: "{n} columns matched",
   columnsUnmatchedHeaders: "Columns not used: {headers}",
   columnsMissing: "Fields not found: ",

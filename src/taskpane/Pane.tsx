@@ -57,6 +57,8 @@ export interface PaneProps {
   openFile?: (file: File) => Promise<EarlierFile>;
   /** where the cells cannot be edited (the web app): how a clerk fixes the errors the check finds */
   fixHint?: (lang: Lang) => string;
+  /** false where column corrections and recipe changes cannot be saved in the workbook (the web app) */
+  keepsSettings?: boolean;
 }
 
 type TabId = "check" | "whatif" | "plan" | "allItems" | "compare" | "workbook";
@@ -207,6 +209,7 @@ export function Pane(props: PaneProps) {
                     onDerivation={flow.changeDerivation}
                     onReset={() => void flow.resetRecipe()}
                     onConvert={() => void flow.convertToTable()}
+                    kept={props.keepsSettings}
                   />
                 ) : (
                   <ColumnsStep
@@ -216,6 +219,7 @@ export function Pane(props: PaneProps) {
                     mapping={flow.mapping}
                     onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
                     onReset={() => void flow.resetMapping()}
+                    kept={props.keepsSettings}
                   />
                 )}
                 <ProblemsStep

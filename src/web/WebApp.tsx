@@ -300,6 +300,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       lang={lang}
       theme={theme}
       canInsertTemplate={false}
+      // exceljs writes no add-in settings: a correction lasts while the workbook is open (docs/deploy.md)
+      keepsSettings={false}
       workbookName={opened.bytes ? opened.name : null}
       openFile={openEarlierYear}
       fixHint={(l) => t(l, opened.bytes ? "webFixInFile" : "webFixSample")}

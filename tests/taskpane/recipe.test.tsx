@@ -57,6 +57,20 @@ describe("task pane, step 2 for a statistics export (docs/import.md)", () => {
     expect(stepText("step-check")).not.toContain("改正后才能生成报表");
   });
 
+  it("says the changes are saved with the workbook only where they are", async () => {
+    const saved = render(<Pane host={new FakeHost(exportValues())} />);
+    await readAndCheck();
+    expect(stepText("step-columns")).toContain("改动和所选旗县随工作簿保存。");
+    saved.unmount();
+    // the web app: the downloaded workbook keeps no recipe
+    render(<Pane host={new FakeHost(exportValues())} keepsSettings={false} />);
+    await readAndCheck();
+    expect(stepText("step-columns")).toContain(
+      "改动和所选旗县只在本次打开期间有效，不会写进下载的工作簿；下次打开时需重新选择。",
+    );
+    expect(stepText("step-columns")).not.toContain("随工作簿保存");
+  });
+
   it("shows each field's derivation, lets the clerk change one, and saves it as a recipe", async () => {
     const host = new FakeHost(exportValues());
     host.settings.set(RECIPE_SETTINGS_KEY, { 学校: { county: COUNTY_LISTED } });

@@ -49,6 +49,18 @@ describe("the web app's check of a workbook with errors in cells", () => {
   });
 });
 
+describe("what the web app says of a column's correction", () => {
+  it("says it lasts while the workbook is open, not that the workbook keeps it", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    await open("白狼县.xlsx", rawBook([rawSheet(countyRows())]));
+    await readAndCheck();
+    const columns = document.querySelector('section[aria-labelledby="step-columns"]')!.textContent;
+    // the downloaded workbook is written by exceljs, which keeps no add-in settings (docs/deploy.md)
+    expect(columns).toContain("改正只在本次打开期间有效，不会写进下载的工作簿；下次打开时需重新选择。");
+    expect(columns).not.toContain("保存在工作簿中");
+  });
+});
+
 describe("a workbook whose sheet names Excel would refuse", () => {
   it("opens, each such sheet under a free name, and says which and why", async () => {
     // written by another program: two names alike but for case, one with a colon, one too long
