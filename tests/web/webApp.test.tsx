@@ -36,8 +36,15 @@ describe("the web app's check of a workbook with errors in cells", () => {
       "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。列的错配可在上方“核对列”中直接改正。",
     );
     expect(screen.getByRole("button", { name: "打开其他工作簿" })).toBeTruthy();
-    // the error itself names its cell
-    expect(screen.getAllByText(cellOf("primaryStudents", 3)).length).toBeGreaterThan(0);
+    // the error itself names its cell, once: the button a click on which shows it, before the message
+    const cell = cellOf("primaryStudents", 3);
+    expect(screen.getAllByText(cell).length).toBeGreaterThan(0);
+    const problem = document.querySelector<HTMLButtonElement>("button[data-problem]")!;
+    expect(problem.textContent!.split(cell)).toHaveLength(2);
+    expect(problem.textContent!.startsWith(cell)).toBe(true);
+    expect(problem.textContent).toContain("“小学在校生数”的内容“八百九十三”不是数字");
+    // no tooltip in the code's English words
+    expect(problem.title).toBe("");
   });
 
   it("says nothing of the kind when the check finds no error", async () => {
