@@ -120,6 +120,7 @@ export const VIEWS_ZH = {
   webDownload: "下载工作簿",
   webDownloading: "正在生成工作簿…",
   webDownloaded: "已下载“{file}”：原有工作表不变，另加 {sheets}。",
+  webDownloadStale: "下载之后又写入了 {sheets}，已下载的文件中没有：请再点“下载工作簿”。",
   webDownloadedPlain: "已下载“{file}”（还没有生成报表工作表）。",
   webDownloadFailed: "无法生成工作簿：{message}",
   webDownloadedValues:
@@ -257,6 +258,8 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webDownload: "Download workbook",
   webDownloading: "Making the workbook…",
   webDownloaded: "Downloaded “{file}”: the original sheets unchanged, plus {sheets}.",
+  webDownloadStale:
+    "Written since the download, and not in the file downloaded: {sheets}. Press Download workbook again.",
   webDownloadedPlain: "Downloaded “{file}” (no report sheet written yet).",
   webDownloadFailed: "Could not make the workbook: {message}",
   webDownloadedValues:

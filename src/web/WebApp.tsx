@@ -20,7 +20,7 @@ import { ProblemGroup } from "../taskpane/components/ProblemsStep";
 import { Pane } from "../taskpane/Pane";
 import { usePaneStyles } from "../taskpane/styles";
 import { startDemo } from "../excel/memory/demo";
-import { memoryWorkbook, type MemoryWorkbook } from "../excel/memory/memoryHost";
+import { memoryWorkbook, type MadeSheet, type MemoryWorkbook } from "../excel/memory/memoryHost";
 import { LeagueScreen } from "./league/LeagueScreen";
 import { OpenCounties } from "./league/OpenCounties";
 import { OpenWorkbook } from "./OpenWorkbook";
@@ -52,13 +52,21 @@ declare global {
 function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): void }) {
   const { lang, opened } = props;
   const styles = usePaneStyles();
-  const [state, setState] = useState<{ busy: boolean; note: string | null; failed: boolean }>({
-    busy: false,
-    note: null,
-    failed: false,
-  });
+  const [state, setState] = useState<{
+    busy: boolean;
+    note: string | null;
+    failed: boolean;
+    /** the sheets the pane had made when the workbook was last downloaded */
+    saved: ReadonlySet<MadeSheet> | null;
+  }>({ busy: false, note: null, failed: false, saved: null });
+  // sheets written or written again since the download (a plan, a report in the other language): the file
+  // downloaded lacks them, and the note above must not let the clerk think otherwise
+  const unsaved = state.saved
+    ? [...opened.workbook.made.values()].filter((m) => !state.saved!.has(m)).map((m) => m.sheet.name)
+    : [];
   const download = async () => {
-    setState({ busy: true, note: null, failed: false });
+    const saved = new Set(opened.workbook.made.values());
+    setState({ busy: true, note: null, failed: false, saved: null });
     try {
       // exceljs and the report renderer come in a chunk of their own, on the first download
       const { downloadBytes, downloadName } = await import(/* webpackChunkName: "xlsx" */ "./download");
@@ -73,10 +81,10 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
           ? t(lang, "webDownloaded", { file: name, sheets: reports.join(PUNCTUATION[lang].list) })
           : t(lang, "webDownloadedPlain", { file: name })) +
         (opened.bytes && !copied ? t(lang, "webDownloadedValues") : "");
-      setState({ busy: false, note, failed: false });
+      setState({ busy: false, note, failed: false, saved });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setState({ busy: false, note: t(lang, "webDownloadFailed", { message }), failed: true });
+      setState({ busy: false, note: t(lang, "webDownloadFailed", { message }), failed: true, saved: null });
     }
   };
   const title = opened.bytes
@@ -91,6 +99,11 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
         {state.note && (
           <div className={styles.small} role="status" data-download-note={state.failed ? "failed" : "done"}>
             {state.note}
+          </div>
+        )}
+        {unsaved.length > 0 && (
+          <div className={styles.mappingMissing} role="status" data-download-stale>
+            {t(lang, "webDownloadStale", { sheets: unsaved.join(PUNCTUATION[lang].list) })}
           </div>
         )}
       </MessageBarBody>
