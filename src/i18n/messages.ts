@@ -37,6 +37,7 @@ const paneZh = {
   insertSample: "插入示例县数据",
   templateInserted: "已插入工作表“{sheet}”。填好后点“读取并检查”。",
   sourceLabel: "学校数据表来自",
+  sourceActiveSheet: "读取当前工作表的已用区域；要读另一个工作表，先在“工作簿”中选中它。",
   sourceUsedRange: "当前工作表的已用区域",
   sourceSelection: "当前选定区域",
   sourceTable: "当前 Excel 表格",
@@ -186,6 +187,8 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   insertSample: "Insert sample county",
   templateInserted: "Sheet “{sheet}” inserted. Fill it in, then press “Read and check”.",
   sourceLabel: "Take the school table from",
+  sourceActiveSheet:
+    "The used range of the active sheet is read; to read another sheet, choose it under “Workbook” first.",
   sourceUsedRange: "Used range of the active sheet",
   sourceSelection: "Current selection",
   sourceTable: "Current Excel table",

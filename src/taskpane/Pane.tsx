@@ -59,6 +59,8 @@ export interface PaneProps {
   fixHint?: (lang: Lang) => string;
   /** false where column corrections and recipe changes cannot be saved in the workbook (the web app) */
   keepsSettings?: boolean;
+  /** false where no range can be selected and there are no Excel tables (the web app): the active sheet is read */
+  choosesSource?: boolean;
 }
 
 type TabId = "check" | "whatif" | "plan" | "allItems" | "compare" | "workbook";
@@ -193,6 +195,7 @@ export function Pane(props: PaneProps) {
                 flow.readInfo && result ? { ...flow.readInfo, schools: result.read.records.length } : null
               }
               canInsertTemplate={props.canInsertTemplate}
+              choosesSource={props.choosesSource}
               onSource={flow.setSource}
               onInsertTemplate={(withSample) => void flow.insertTemplate(withSample)}
               onRead={() => void flow.readAndCheck()}

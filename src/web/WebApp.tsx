@@ -315,6 +315,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       canInsertTemplate={false}
       // exceljs writes no add-in settings: a correction lasts while the workbook is open (docs/deploy.md)
       keepsSettings={false}
+      // a sheet shown here cannot have a range selected, and the workbook read keeps no Excel tables
+      choosesSource={false}
       workbookName={opened.bytes ? opened.name : null}
       openFile={openEarlierYear}
       fixHint={(l) => t(l, opened.bytes ? "webFixInFile" : "webFixSample")}

@@ -56,6 +56,20 @@ describe("the web app's check of a workbook with errors in cells", () => {
   });
 });
 
+describe("where the web app reads the school table from", () => {
+  it("offers no selection and no Excel table, which a workbook opened here cannot have, and says so", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    await open("白狼县.xlsx", rawBook([rawSheet(countyRows())]));
+    expect(screen.queryByRole("radio", { name: "当前选定区域" })).toBeNull();
+    expect(screen.queryByRole("radio", { name: "当前 Excel 表格" })).toBeNull();
+    expect(document.querySelector("[data-source-note]")!.textContent).toBe(
+      "读取当前工作表的已用区域；要读另一个工作表，先在“工作簿”中选中它。",
+    );
+    await readAndCheck();
+    await screen.findByText("没有发现问题。");
+  });
+});
+
 describe("what the web app says of a column's correction", () => {
   it("says it lasts while the workbook is open, not that the workbook keeps it", async () => {
     render(<WebApp lang="zh" theme="light" />);
