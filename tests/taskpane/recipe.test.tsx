@@ -43,6 +43,10 @@ describe("task pane, step 2 for a statistics export (docs/import.md)", () => {
     );
     expect(stepText("step-columns")).toContain("表中有 2 个旗县市区，请选择要评估的一个。");
     expect(stepText("step-check")).toContain(COUNTY_UNLISTED);
+    // where to choose, in the words of the page, which the web app shows too: not "the task pane"
+    expect(stepText("step-columns")).toMatch(/^2\. 核对列/);
+    expect(stepText("step-check")).toContain("请在第 2 步“核对列”中选择要评估的一个");
+    expect(stepText("step-check")).not.toContain("任务窗格");
 
     await chooseCounty(COUNTY_LISTED);
     await waitFor(() => expect(stepText("step-check")).not.toContain("改正后才能生成报表"));
