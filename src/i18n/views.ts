@@ -114,6 +114,7 @@ export const VIEWS_ZH = {
   webReading: "正在读取“{file}”…",
   webUnreadable: "无法打开“{file}”：{message}",
   webOpened: "已打开“{file}”，共 {sheets} 个工作表",
+  webOpenedOne: "已打开“{file}”，共 1 个工作表",
   webSampleName: "示例县（虚构的白狼县）",
   webOpenedDetail:
     "只在本机处理，原文件不会改动。生成报表后点“下载工作簿”，得到原工作簿加上报表工作表的新文件。",
@@ -252,6 +253,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webReading: "Reading “{file}”…",
   webUnreadable: "Cannot open “{file}”: {message}",
   webOpened: "Opened “{file}”: {sheets} sheets",
+  webOpenedOne: "Opened “{file}”: 1 sheet",
   webSampleName: "Sample county (the fictional 白狼县)",
   webOpenedDetail:
     "Worked on in this browser only; the file itself is not changed. After writing the report, press Download workbook for a new file: the workbook plus the report sheets.",

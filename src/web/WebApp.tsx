@@ -88,7 +88,10 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
     }
   };
   const title = opened.bytes
-    ? t(lang, "webOpened", { file: opened.name, sheets: opened.sheets })
+    ? t(lang, opened.sheets === 1 ? "webOpenedOne" : "webOpened", {
+        file: opened.name,
+        sheets: opened.sheets,
+      })
     : t(lang, "webSampleName");
   return (
     <MessageBar intent="info" layout="multiline" data-file-bar>

@@ -17,12 +17,12 @@ configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
 jest.setTimeout(60000);
 
 /** Chooses `bytes` as `name` in the first screen's file chooser, as a clerk does. */
-async function open(name: string, bytes: Uint8Array): Promise<void> {
+async function open(name: string, bytes: Uint8Array, read = "读取并检查"): Promise<void> {
   const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
   // jsdom's File cannot give its bytes; Node's can, as the browser's does
   Object.defineProperty(input, "files", { value: [new NodeFile([bytes], name)], configurable: true });
   fireEvent.change(input);
-  await screen.findByRole("button", { name: "读取并检查" });
+  await screen.findByRole("button", { name: read });
 }
 
 describe("the web app's check of a workbook with errors in cells", () => {
@@ -67,6 +67,22 @@ describe("where the web app reads the school table from", () => {
     );
     await readAndCheck();
     await screen.findByText("没有发现问题。");
+  });
+});
+
+describe("the file bar in English", () => {
+  it("counts one sheet as one sheet, and more as sheets", async () => {
+    render(<WebApp lang="en" theme="light" />);
+    await open("one.xlsx", rawBook([rawSheet(countyRows())]), "Read and check");
+    expect(document.querySelector("[data-file-bar]")!.textContent).toContain("Opened “one.xlsx”: 1 sheet");
+    expect(document.querySelector("[data-file-bar]")!.textContent).not.toContain("1 sheets");
+    fireEvent.click(screen.getByRole("button", { name: "Open another workbook" }));
+    await open(
+      "two.xlsx",
+      rawBook([rawSheet(countyRows()), rawSheet([["备注"]], { name: "说明" })]),
+      "Read and check",
+    );
+    expect(document.querySelector("[data-file-bar]")!.textContent).toContain("Opened “two.xlsx”: 2 sheets");
   });
 });
 
