@@ -127,6 +127,9 @@ export const VIEWS_ZH = {
   webDownloadedValues:
     "原文件无法按原样复制（其中的数据已读出，但格式和公式无法沿用），原有工作表按读到的值写出。",
   webOpenAnother: "打开其他工作簿",
+  webLeaveUnsaved: "{sheets} 还没有下载：打开其他工作簿后它们就没有了。要保留，请先点“下载工作簿”。",
+  webLeaveAnyway: "不保留，打开其他工作簿",
+  webLeaveCancel: "取消",
   webFixInFile:
     "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。列的错配可在上方“核对列”中直接改正。",
   webFixSample: "示例数据不能修改：列的错配可在上方“核对列”中改正。",
@@ -267,6 +270,10 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webDownloadedValues:
     " The original file could not be copied as it is (its data was read, but not its formats and formulas): its sheets hold the values read.",
   webOpenAnother: "Open another workbook",
+  webLeaveUnsaved:
+    "Not downloaded yet: {sheets}. They are gone once another workbook is opened; to keep them, press Download workbook first.",
+  webLeaveAnyway: "Open another without them",
+  webLeaveCancel: "Cancel",
   webFixInFile:
     "Cells cannot be edited in the web app: correct these cells of the original file in Excel or WPS, save it, then open it again with “Open another workbook”. A wrongly matched column can be corrected above, in “Columns”.",
   webFixSample: "The sample cannot be edited: a wrongly matched column can be corrected above, in “Columns”.",

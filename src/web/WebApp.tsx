@@ -61,9 +61,12 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
   }>({ busy: false, note: null, failed: false, saved: null });
   // sheets written or written again since the download (a plan, a report in the other language): the file
   // downloaded lacks them, and the note above must not let the clerk think otherwise
-  const unsaved = state.saved
-    ? [...opened.workbook.made.values()].filter((m) => !state.saved!.has(m)).map((m) => m.sheet.name)
-    : [];
+  const pending = [...opened.workbook.made.values()]
+    .filter((m) => !state.saved?.has(m))
+    .map((m) => m.sheet.name);
+  const unsaved = state.saved ? pending : [];
+  /** 打开其他工作簿 asked for while sheets the pane wrote are in no downloaded file: they would be lost */
+  const [leaving, setLeaving] = useState(false);
   const download = async () => {
     const saved = new Set(opened.workbook.made.values());
     setState({ busy: true, note: null, failed: false, saved: null });
@@ -109,12 +112,25 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
             {t(lang, "webDownloadStale", { sheets: unsaved.join(PUNCTUATION[lang].list) })}
           </div>
         )}
+        {leaving && pending.length > 0 && (
+          <div className={styles.mappingMissing} role="alert" data-leave-unsaved>
+            {t(lang, "webLeaveUnsaved", { sheets: pending.join(PUNCTUATION[lang].list) })}
+            <div className={styles.row}>
+              <Button size="small" onClick={props.onOpenAnother}>
+                {t(lang, "webLeaveAnyway")}
+              </Button>
+              <Button size="small" appearance="subtle" onClick={() => setLeaving(false)}>
+                {t(lang, "webLeaveCancel")}
+              </Button>
+            </div>
+          </div>
+        )}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="primary" disabled={state.busy} onClick={() => void download()}>
           {t(lang, "webDownload")}
         </Button>
-        <Button size="small" onClick={props.onOpenAnother}>
+        <Button size="small" onClick={() => (pending.length > 0 ? setLeaving(true) : props.onOpenAnother())}>
           {t(lang, "webOpenAnother")}
         </Button>
       </MessageBarActions>

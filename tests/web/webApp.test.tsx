@@ -5,7 +5,8 @@
  */
 import { File as NodeFile } from "node:buffer";
 import { TextDecoder as NodeTextDecoder } from "node:util";
-import { configure, fireEvent, render, screen } from "@testing-library/react";
+import { deserialize, serialize } from "node:v8";
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { cellOf, countyRows, rawBook, rawSheet, withCells } from "../trust/hostileBooks";
 import { WebApp } from "../../src/web/WebApp";
 import { readAndCheck, withoutResizeObserver } from "../taskpane/paneDom";
@@ -13,6 +14,8 @@ import { readAndCheck, withoutResizeObserver } from "../taskpane/paneDom";
 withoutResizeObserver();
 // the reader decodes the workbook's XML as the browser does; jsdom has no TextDecoder
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+// writing the report clones its sheets as the browser does; jsdom has no structuredClone
+globalThis.structuredClone ??= <T,>(value: T): T => deserialize(serialize(value)) as T;
 configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
 jest.setTimeout(60000);
 
@@ -67,6 +70,26 @@ describe("where the web app reads the school table from", () => {
     );
     await readAndCheck();
     await screen.findByText("没有发现问题。");
+  });
+});
+
+describe("opening another workbook over sheets not downloaded", () => {
+  it("says which would be lost and lets the clerk go back to download them", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    await open("白狼县.xlsx", rawBook([rawSheet(countyRows())]));
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    await waitFor(() => expect(document.querySelector("[data-written]")).not.toBeNull());
+    fireEvent.click(screen.getByRole("button", { name: "打开其他工作簿" }));
+    const warning = document.querySelector("[data-leave-unsaved]")!;
+    expect(warning.textContent).toMatch(/^汇总、达标情况、.* 还没有下载：打开其他工作簿后它们就没有了。/);
+    expect(screen.queryByRole("heading", { name: "打开学校数据工作簿" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "取消" }));
+    expect(document.querySelector("[data-leave-unsaved]")).toBeNull();
+    expect(screen.getByRole("button", { name: "下载工作簿" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "打开其他工作簿" }));
+    fireEvent.click(screen.getByRole("button", { name: "不保留，打开其他工作簿" }));
+    await screen.findByRole("heading", { name: "打开学校数据工作簿" });
   });
 });
 
