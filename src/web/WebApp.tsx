@@ -48,28 +48,38 @@ declare global {
   }
 }
 
+/** The sheets the pane made that are in no downloaded file: all of them, or those written since `saved`. */
+function notDownloaded(opened: OpenedWorkbook, saved: ReadonlySet<MadeSheet> | null): string[] {
+  return [...opened.workbook.made.values()].filter((m) => !saved?.has(m)).map((m) => m.sheet.name);
+}
+
 /** The bar above the pane: which workbook is open, 下载工作簿, and a way to open another. */
-function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): void }) {
+function FileBar(props: {
+  lang: Lang;
+  opened: OpenedWorkbook;
+  /** the sheets the pane had made when the workbook was last downloaded */
+  saved: ReadonlySet<MadeSheet> | null;
+  onSaved(saved: ReadonlySet<MadeSheet>): void;
+  onOpenAnother(): void;
+  /** another workbook asked for while sheets would be lost: go on without them, or stay */
+  leaving: boolean;
+  onLeave(): void;
+  onStay(): void;
+}) {
   const { lang, opened } = props;
   const styles = usePaneStyles();
-  const [state, setState] = useState<{
-    busy: boolean;
-    note: string | null;
-    failed: boolean;
-    /** the sheets the pane had made when the workbook was last downloaded */
-    saved: ReadonlySet<MadeSheet> | null;
-  }>({ busy: false, note: null, failed: false, saved: null });
+  const [state, setState] = useState<{ busy: boolean; note: string | null; failed: boolean }>({
+    busy: false,
+    note: null,
+    failed: false,
+  });
+  const pending = notDownloaded(opened, props.saved);
   // sheets written or written again since the download (a plan, a report in the other language): the file
   // downloaded lacks them, and the note above must not let the clerk think otherwise
-  const pending = [...opened.workbook.made.values()]
-    .filter((m) => !state.saved?.has(m))
-    .map((m) => m.sheet.name);
-  const unsaved = state.saved ? pending : [];
-  /** 打开其他工作簿 asked for while sheets the pane wrote are in no downloaded file: they would be lost */
-  const [leaving, setLeaving] = useState(false);
+  const unsaved = props.saved ? pending : [];
   const download = async () => {
     const saved = new Set(opened.workbook.made.values());
-    setState({ busy: true, note: null, failed: false, saved: null });
+    setState({ busy: true, note: null, failed: false });
     try {
       // exceljs and the report renderer come in a chunk of their own, on the first download
       const { downloadBytes, downloadName } = await import(/* webpackChunkName: "xlsx" */ "./download");
@@ -84,10 +94,11 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
           ? t(lang, "webDownloaded", { file: name, sheets: reports.join(PUNCTUATION[lang].list) })
           : t(lang, "webDownloadedPlain", { file: name })) +
         (opened.bytes && !copied ? t(lang, "webDownloadedValues") : "");
-      setState({ busy: false, note, failed: false, saved });
+      setState({ busy: false, note, failed: false });
+      props.onSaved(saved);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setState({ busy: false, note: t(lang, "webDownloadFailed", { message }), failed: true, saved: null });
+      setState({ busy: false, note: t(lang, "webDownloadFailed", { message }), failed: true });
     }
   };
   const title = opened.bytes
@@ -112,14 +123,14 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
             {t(lang, "webDownloadStale", { sheets: unsaved.join(PUNCTUATION[lang].list) })}
           </div>
         )}
-        {leaving && pending.length > 0 && (
+        {props.leaving && (
           <div className={styles.mappingMissing} role="alert" data-leave-unsaved>
             {t(lang, "webLeaveUnsaved", { sheets: pending.join(PUNCTUATION[lang].list) })}
             <div className={styles.row}>
-              <Button size="small" onClick={props.onOpenAnother}>
+              <Button size="small" onClick={props.onLeave}>
                 {t(lang, "webLeaveAnyway")}
               </Button>
-              <Button size="small" appearance="subtle" onClick={() => setLeaving(false)}>
+              <Button size="small" appearance="subtle" onClick={props.onStay}>
                 {t(lang, "webLeaveCancel")}
               </Button>
             </div>
@@ -130,7 +141,7 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
         <Button size="small" appearance="primary" disabled={state.busy} onClick={() => void download()}>
           {t(lang, "webDownload")}
         </Button>
-        <Button size="small" onClick={() => (pending.length > 0 ? setLeaving(true) : props.onOpenAnother())}>
+        <Button size="small" onClick={props.onOpenAnother}>
           {t(lang, "webOpenAnother")}
         </Button>
       </MessageBarActions>
@@ -202,6 +213,15 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   const [league, setLeague] = useState<File[] | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** the sheets the pane had made at the last download of the open workbook */
+  const [saved, setSaved] = useState<ReadonlySet<MadeSheet> | null>(null);
+  /** what opens next once the clerk agrees to lose the sheets not downloaded; null when nothing waits */
+  const [leaving, setLeaving] = useState<{ next: () => void } | null>(null);
+  /** goes on to `next`, first asking while sheets the pane wrote are in no downloaded file */
+  const leave = (next: () => void) => {
+    if (opened && notDownloaded(opened, saved).length > 0) setLeaving({ next });
+    else next();
+  };
   const opens = useRef(0);
   const hostOptions = {
     displayLanguage: () => (lang === "en" ? "en-US" : "zh-CN"),
@@ -214,6 +234,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       values: (sheet) => excel.valuesOf(sheet),
       sheets: () => excel.model.sheets.map((s) => s.name),
     };
+    setSaved(null);
+    setLeaving(null);
     setOpened(next);
   }, []);
 
@@ -277,8 +299,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       if (files.length === 0) return;
       // several files are counties of the league; one file is the workbook to open, unless the league is shown
       if (league) setLeague([...league, ...files]);
-      else if (files.length > 1) openLeague(files);
-      else void openFile(files[0]);
+      else if (files.length > 1) leave(() => openLeague(files));
+      else leave(() => void openFile(files[0]));
     };
     window.addEventListener("dragover", over);
     window.addEventListener("drop", drop);
@@ -342,7 +364,19 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       onLangChange={setLang}
       banner={(l) => (
         <>
-          <FileBar lang={l} opened={opened} onOpenAnother={() => setOpened(null)} />
+          <FileBar
+            lang={l}
+            opened={opened}
+            saved={saved}
+            onSaved={setSaved}
+            onOpenAnother={() => leave(() => setOpened(null))}
+            leaving={leaving !== null}
+            onLeave={() => {
+              leaving?.next();
+              setLeaving(null);
+            }}
+            onStay={() => setLeaving(null)}
+          />
           <SheetNotices lang={l} problems={opened.sheetProblems} />
         </>
       )}

@@ -74,12 +74,17 @@ describe("where the web app reads the school table from", () => {
 });
 
 describe("opening another workbook over sheets not downloaded", () => {
-  it("says which would be lost and lets the clerk go back to download them", async () => {
+  /** 白狼县.xlsx open, its report written and not downloaded */
+  async function reportWritten(): Promise<void> {
     render(<WebApp lang="zh" theme="light" />);
     await open("白狼县.xlsx", rawBook([rawSheet(countyRows())]));
     await readAndCheck();
     fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
     await waitFor(() => expect(document.querySelector("[data-written]")).not.toBeNull());
+  }
+
+  it("says which would be lost and lets the clerk go back to download them", async () => {
+    await reportWritten();
     fireEvent.click(screen.getByRole("button", { name: "打开其他工作簿" }));
     const warning = document.querySelector("[data-leave-unsaved]")!;
     expect(warning.textContent).toMatch(/^汇总、达标情况、.* 还没有下载：打开其他工作簿后它们就没有了。/);
@@ -90,6 +95,21 @@ describe("opening another workbook over sheets not downloaded", () => {
     fireEvent.click(screen.getByRole("button", { name: "打开其他工作簿" }));
     fireEvent.click(screen.getByRole("button", { name: "不保留，打开其他工作簿" }));
     await screen.findByRole("heading", { name: "打开学校数据工作簿" });
+  });
+
+  it("asks the same when a file is dropped on the page, then opens it", async () => {
+    await reportWritten();
+    const drop = new Event("drop", { cancelable: true });
+    const next = new NodeFile([rawBook([rawSheet(countyRows())])], "明年.xlsx");
+    Object.defineProperty(drop, "dataTransfer", { value: { files: [next] } });
+    fireEvent(window, drop);
+    expect(document.querySelector("[data-leave-unsaved]")!.textContent).toMatch(/^汇总、/);
+    expect(document.querySelector("[data-file-bar]")!.textContent).toContain("已打开“白狼县.xlsx”");
+    fireEvent.click(screen.getByRole("button", { name: "不保留，打开其他工作簿" }));
+    await waitFor(() =>
+      expect(document.querySelector("[data-file-bar]")?.textContent).toContain("已打开“明年.xlsx”"),
+    );
+    expect(document.querySelector("[data-leave-unsaved]")).toBeNull();
   });
 });
 
