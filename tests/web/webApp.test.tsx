@@ -50,6 +50,26 @@ describe("the web app's check of a workbook with errors in cells", () => {
     expect(problem.title).toBe("");
   });
 
+  it("prints every problem: those past the page shown are in it, hidden on screen until asked for", async () => {
+    // more errors than a page of the list: four figures of words in each school's row
+    const bad = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => [
+        i + 2,
+        { teachingArea: "多", sportsArea: "多", equipmentValue: "多", multimediaRooms: "多" },
+      ]),
+    );
+    render(<WebApp lang="zh" theme="light" />);
+    await open("坏单元格.xlsx", rawBook([rawSheet(withCells(bad))]));
+    await readAndCheck();
+    const list = await screen.findByRole("list", { name: /^错误（/ });
+    const all = list.querySelectorAll("li").length;
+    expect(all).toBeGreaterThanOrEqual(24);
+    const onScreen = () => list.querySelectorAll("li:not([data-printed-only])").length;
+    expect(onScreen()).toBe(20);
+    fireEvent.click(screen.getByRole("button", { name: `再显示 ${all - 20} 条` }));
+    await waitFor(() => expect(onScreen()).toBe(all));
+  });
+
   it("says nothing of the kind when the check finds no error", async () => {
     render(<WebApp lang="zh" theme="light" />);
     await open("白狼县.xlsx", rawBook([rawSheet(countyRows())]));

@@ -57,14 +57,24 @@ export function ProblemGroup(props: {
     <div>
       <h3 className={styles.stepTitle}>{props.title}</h3>
       <ul className={styles.list} aria-label={props.title}>
-        {problems.slice(0, shown).map((p, i) => (
-          <li key={`${p.code}-${p.cell ?? ""}-${i}`}>
+        {/* all of them in the page, those past the page shown hidden on screen only: a printout lists them all */}
+        {problems.map((p, i) => (
+          <li
+            key={`${p.code}-${p.cell ?? ""}-${i}`}
+            className={i < shown ? undefined : styles.printedOnly}
+            data-printed-only={i < shown ? undefined : ""}
+          >
             <ProblemButton lang={lang} problem={p} onSelectCell={props.onSelectCell} />
           </li>
         ))}
       </ul>
       {rest > 0 && (
-        <Button size="small" appearance="subtle" onClick={() => setShown(shown + PAGE * 5)}>
+        <Button
+          size="small"
+          appearance="subtle"
+          className={styles.screenOnly}
+          onClick={() => setShown(shown + PAGE * 5)}
+        >
           {t(lang, "problemsShowMore", { n: Math.min(rest, PAGE * 5) })}
         </Button>
       )}
