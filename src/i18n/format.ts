@@ -209,7 +209,9 @@ export function formatWan(value: number | null | undefined, lang: Lang = "zh"): 
 }
 
 /** How each language punctuates a list's items (甲、乙), a label before its value (人数：), clauses in a row (；). */
-export const PUNCTUATION: Readonly<Record<Lang, { list: string; label: string; clause: string }>> = {
-  zh: { list: "、", label: "：", clause: "；" },
-  en: { list: ", ", label: ": ", clause: "; " },
+export const PUNCTUATION: Readonly<
+  Record<Lang, { list: string; label: string; clause: string; sentence: string }>
+> = {
+  zh: { list: "、", label: "：", clause: "；", sentence: "" },
+  en: { list: ", ", label: ": ", clause: "; ", sentence: " " },
 };

@@ -37,6 +37,7 @@ const paneZh = {
   insertSample: "插入示例县数据",
   templateInserted: "已插入工作表“{sheet}”。填好后点“读取并检查”。",
   sourceLabel: "学校数据表来自",
+  sourceActiveSheet: "读取当前工作表的已用区域；要读另一个工作表，先在“工作簿”中选中它。",
   sourceUsedRange: "当前工作表的已用区域",
   sourceSelection: "当前选定区域",
   sourceTable: "当前 Excel 表格",
@@ -44,8 +45,9 @@ const paneZh = {
   reading: "正在读取…",
   readFrom: "已读取 {sheet}!{range}：{schools} 所学校",
 
-  columnsHelp:
-    "左边是评估需要的字段，右边是工作表中与之对应的列标题。如有错配或漏配，请从下拉列表中改正；改正会保存在工作簿中，下次无需再选。",
+  columnsHelp: "左边是评估需要的字段，右边是工作表中与之对应的列标题。如有错配或漏配，请从下拉列表中改正。",
+  correctionsKept: "改正会保存在工作簿中，下次无需再选。",
+  correctionsSession: "改正只在本次打开期间有效，不会写进下载的工作簿；下次打开时需重新选择。",
   columnsMatched: "已匹配 {n} 列",
   columnsUnmatchedHeaders: "未使用的列：{headers}",
   columnsMissing: "未找到的字段：",
@@ -185,6 +187,8 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   insertSample: "Insert sample county",
   templateInserted: "Sheet “{sheet}” inserted. Fill it in, then press “Read and check”.",
   sourceLabel: "Take the school table from",
+  sourceActiveSheet:
+    "The used range of the active sheet is read; to read another sheet, choose it under “Workbook” first.",
   sourceUsedRange: "Used range of the active sheet",
   sourceSelection: "Current selection",
   sourceTable: "Current Excel table",
@@ -193,7 +197,10 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   readFrom: "Read {sheet}!{range}: {schools} schools",
 
   columnsHelp:
-    "Each field the evaluation needs, and the header of the sheet that supplies it. Correct a wrong or missing match from the drop-down; the correction is saved in the workbook for the next run.",
+    "Each field the evaluation needs, and the header of the sheet that supplies it. Correct a wrong or missing match from the drop-down.",
+  correctionsKept: "The correction is saved in the workbook for the next run.",
+  correctionsSession:
+    "The correction lasts while the workbook is open here; it is not kept in the downloaded workbook, so choose again next time.",
   columnsMatched: "{n} columns matched",
   columnsUnmatchedHeaders: "Columns not used: {headers}",
   columnsMissing: "Fields not found: ",

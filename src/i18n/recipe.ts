@@ -10,7 +10,9 @@ export const RECIPE_ZH = {
   recipeCountyAsk: "表中有 {n} 个旗县市区，请选择要评估的一个。",
   recipeCountyNone: "（请选择）",
   recipeFieldsHelp:
-    "每一列由导出表的哪些列算出。点“修改”可改写推导：各项写表头路径（如 专任教师›按学历分›本科），用 + 相加、− 相减。改动和所选旗县随工作簿保存。",
+    "每一列由导出表的哪些列算出。点“修改”可改写推导：各项写表头路径（如 专任教师›按学历分›本科），用 + 相加、− 相减。",
+  recipeKept: "改动和所选旗县随工作簿保存。",
+  recipeSession: "改动和所选旗县只在本次打开期间有效，不会写进下载的工作簿；下次打开时需重新选择。",
   recipeSources: "来源：{cells}",
   recipeNotFound: "表中找不到：{missing}",
   recipeEdit: "修改",
@@ -33,7 +35,10 @@ export const RECIPE_EN: Record<RecipeMessageKey, string> = {
   recipeCountyAsk: "The table holds {n} counties; choose the one to evaluate.",
   recipeCountyNone: "(choose)",
   recipeFieldsHelp:
-    "Which of the export's columns each field is computed from. Change a derivation with “Change”: write header paths (such as 专任教师›按学历分›本科) joined by + and −. Changes and the county chosen are saved with the workbook.",
+    "Which of the export's columns each field is computed from. Change a derivation with “Change”: write header paths (such as 专任教师›按学历分›本科) joined by + and −.",
+  recipeKept: "Changes and the county chosen are saved with the workbook.",
+  recipeSession:
+    "Changes and the county chosen last while the workbook is open here; they are not kept in the downloaded workbook, so choose again next time.",
   recipeSources: "Sources: {cells}",
   recipeNotFound: "Not in the table: {missing}",
   recipeEdit: "Change",

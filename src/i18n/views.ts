@@ -114,17 +114,22 @@ export const VIEWS_ZH = {
   webReading: "正在读取“{file}”…",
   webUnreadable: "无法打开“{file}”：{message}",
   webOpened: "已打开“{file}”，共 {sheets} 个工作表",
+  webOpenedOne: "已打开“{file}”，共 1 个工作表",
   webSampleName: "示例县（虚构的白狼县）",
   webOpenedDetail:
     "只在本机处理，原文件不会改动。生成报表后点“下载工作簿”，得到原工作簿加上报表工作表的新文件。",
   webDownload: "下载工作簿",
   webDownloading: "正在生成工作簿…",
   webDownloaded: "已下载“{file}”：原有工作表不变，另加 {sheets}。",
+  webDownloadStale: "下载之后又写入了 {sheets}，已下载的文件中没有：请再点“下载工作簿”。",
   webDownloadedPlain: "已下载“{file}”（还没有生成报表工作表）。",
   webDownloadFailed: "无法生成工作簿：{message}",
   webDownloadedValues:
     "原文件无法按原样复制（其中的数据已读出，但格式和公式无法沿用），原有工作表按读到的值写出。",
   webOpenAnother: "打开其他工作簿",
+  webLeaveUnsaved: "{sheets} 还没有下载：打开其他工作簿后它们就没有了。要保留，请先点“下载工作簿”。",
+  webLeaveAnyway: "不保留，打开其他工作簿",
+  webLeaveCancel: "取消",
   webFixInFile:
     "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。列的错配可在上方“核对列”中直接改正。",
   webFixSample: "示例数据不能修改：列的错配可在上方“核对列”中改正。",
@@ -251,17 +256,24 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webReading: "Reading “{file}”…",
   webUnreadable: "Cannot open “{file}”: {message}",
   webOpened: "Opened “{file}”: {sheets} sheets",
+  webOpenedOne: "Opened “{file}”: 1 sheet",
   webSampleName: "Sample county (the fictional 白狼县)",
   webOpenedDetail:
     "Worked on in this browser only; the file itself is not changed. After writing the report, press Download workbook for a new file: the workbook plus the report sheets.",
   webDownload: "Download workbook",
   webDownloading: "Making the workbook…",
   webDownloaded: "Downloaded “{file}”: the original sheets unchanged, plus {sheets}.",
+  webDownloadStale:
+    "Written since the download, and not in the file downloaded: {sheets}. Press Download workbook again.",
   webDownloadedPlain: "Downloaded “{file}” (no report sheet written yet).",
   webDownloadFailed: "Could not make the workbook: {message}",
   webDownloadedValues:
     " The original file could not be copied as it is (its data was read, but not its formats and formulas): its sheets hold the values read.",
   webOpenAnother: "Open another workbook",
+  webLeaveUnsaved:
+    "Not downloaded yet: {sheets}. They are gone once another workbook is opened; to keep them, press Download workbook first.",
+  webLeaveAnyway: "Open another without them",
+  webLeaveCancel: "Cancel",
   webFixInFile:
     "Cells cannot be edited in the web app: correct these cells of the original file in Excel or WPS, save it, then open it again with “Open another workbook”. A wrongly matched column can be corrected above, in “Columns”.",
   webFixSample: "The sample cannot be edited: a wrongly matched column can be corrected above, in “Columns”.",

@@ -57,6 +57,10 @@ export interface PaneProps {
   openFile?: (file: File) => Promise<EarlierFile>;
   /** where the cells cannot be edited (the web app): how a clerk fixes the errors the check finds */
   fixHint?: (lang: Lang) => string;
+  /** false where column corrections and recipe changes cannot be saved in the workbook (the web app) */
+  keepsSettings?: boolean;
+  /** false where no range can be selected and there are no Excel tables (the web app): the active sheet is read */
+  choosesSource?: boolean;
 }
 
 type TabId = "check" | "whatif" | "plan" | "allItems" | "compare" | "workbook";
@@ -191,6 +195,7 @@ export function Pane(props: PaneProps) {
                 flow.readInfo && result ? { ...flow.readInfo, schools: result.read.records.length } : null
               }
               canInsertTemplate={props.canInsertTemplate}
+              choosesSource={props.choosesSource}
               onSource={flow.setSource}
               onInsertTemplate={(withSample) => void flow.insertTemplate(withSample)}
               onRead={() => void flow.readAndCheck()}
@@ -207,6 +212,7 @@ export function Pane(props: PaneProps) {
                     onDerivation={flow.changeDerivation}
                     onReset={() => void flow.resetRecipe()}
                     onConvert={() => void flow.convertToTable()}
+                    kept={props.keepsSettings}
                   />
                 ) : (
                   <ColumnsStep
@@ -216,6 +222,7 @@ export function Pane(props: PaneProps) {
                     mapping={flow.mapping}
                     onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
                     onReset={() => void flow.resetMapping()}
+                    kept={props.keepsSettings}
                   />
                 )}
                 <ProblemsStep

@@ -162,6 +162,9 @@ export const usePaneStyles = makeStyles({
     fontSize: tokens.fontSizeBase100,
     color: tokens.colorBrandForeground1,
   },
+  // what a list shows only when asked for on screen is all printed: paper has no "show more" to click
+  printedOnly: { "@media screen": { display: "none" } },
+  screenOnly: { "@media print": { display: "none" } },
   sheetScroll: {
     overflow: "auto",
     maxHeight: "70vh",

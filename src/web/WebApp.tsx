@@ -20,7 +20,7 @@ import { ProblemGroup } from "../taskpane/components/ProblemsStep";
 import { Pane } from "../taskpane/Pane";
 import { usePaneStyles } from "../taskpane/styles";
 import { startDemo } from "../excel/memory/demo";
-import { memoryWorkbook, type MemoryWorkbook } from "../excel/memory/memoryHost";
+import { memoryWorkbook, type MadeSheet, type MemoryWorkbook } from "../excel/memory/memoryHost";
 import { LeagueScreen } from "./league/LeagueScreen";
 import { OpenCounties } from "./league/OpenCounties";
 import { OpenWorkbook } from "./OpenWorkbook";
@@ -48,8 +48,24 @@ declare global {
   }
 }
 
+/** The sheets the pane made that are in no downloaded file: all of them, or those written since `saved`. */
+function notDownloaded(opened: OpenedWorkbook, saved: ReadonlySet<MadeSheet> | null): string[] {
+  return [...opened.workbook.made.values()].filter((m) => !saved?.has(m)).map((m) => m.sheet.name);
+}
+
 /** The bar above the pane: which workbook is open, 下载工作簿, and a way to open another. */
-function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): void }) {
+function FileBar(props: {
+  lang: Lang;
+  opened: OpenedWorkbook;
+  /** the sheets the pane had made when the workbook was last downloaded */
+  saved: ReadonlySet<MadeSheet> | null;
+  onSaved(saved: ReadonlySet<MadeSheet>): void;
+  onOpenAnother(): void;
+  /** another workbook asked for while sheets would be lost: go on without them, or stay */
+  leaving: boolean;
+  onLeave(): void;
+  onStay(): void;
+}) {
   const { lang, opened } = props;
   const styles = usePaneStyles();
   const [state, setState] = useState<{ busy: boolean; note: string | null; failed: boolean }>({
@@ -57,7 +73,12 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
     note: null,
     failed: false,
   });
+  const pending = notDownloaded(opened, props.saved);
+  // sheets written or written again since the download (a plan, a report in the other language): the file
+  // downloaded lacks them, and the note above must not let the clerk think otherwise
+  const unsaved = props.saved ? pending : [];
   const download = async () => {
+    const saved = new Set(opened.workbook.made.values());
     setState({ busy: true, note: null, failed: false });
     try {
       // exceljs and the report renderer come in a chunk of their own, on the first download
@@ -74,13 +95,17 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
           : t(lang, "webDownloadedPlain", { file: name })) +
         (opened.bytes && !copied ? t(lang, "webDownloadedValues") : "");
       setState({ busy: false, note, failed: false });
+      props.onSaved(saved);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       setState({ busy: false, note: t(lang, "webDownloadFailed", { message }), failed: true });
     }
   };
   const title = opened.bytes
-    ? t(lang, "webOpened", { file: opened.name, sheets: opened.sheets })
+    ? t(lang, opened.sheets === 1 ? "webOpenedOne" : "webOpened", {
+        file: opened.name,
+        sheets: opened.sheets,
+      })
     : t(lang, "webSampleName");
   return (
     <MessageBar intent="info" layout="multiline" data-file-bar>
@@ -91,6 +116,24 @@ function FileBar(props: { lang: Lang; opened: OpenedWorkbook; onOpenAnother(): v
         {state.note && (
           <div className={styles.small} role="status" data-download-note={state.failed ? "failed" : "done"}>
             {state.note}
+          </div>
+        )}
+        {unsaved.length > 0 && (
+          <div className={styles.mappingMissing} role="status" data-download-stale>
+            {t(lang, "webDownloadStale", { sheets: unsaved.join(PUNCTUATION[lang].list) })}
+          </div>
+        )}
+        {props.leaving && (
+          <div className={styles.mappingMissing} role="alert" data-leave-unsaved>
+            {t(lang, "webLeaveUnsaved", { sheets: pending.join(PUNCTUATION[lang].list) })}
+            <div className={styles.row}>
+              <Button size="small" onClick={props.onLeave}>
+                {t(lang, "webLeaveAnyway")}
+              </Button>
+              <Button size="small" appearance="subtle" onClick={props.onStay}>
+                {t(lang, "webLeaveCancel")}
+              </Button>
+            </div>
           </div>
         )}
       </MessageBarBody>
@@ -170,6 +213,15 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   const [league, setLeague] = useState<File[] | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** the sheets the pane had made at the last download of the open workbook */
+  const [saved, setSaved] = useState<ReadonlySet<MadeSheet> | null>(null);
+  /** what opens next once the clerk agrees to lose the sheets not downloaded; null when nothing waits */
+  const [leaving, setLeaving] = useState<{ next: () => void } | null>(null);
+  /** goes on to `next`, first asking while sheets the pane wrote are in no downloaded file */
+  const leave = (next: () => void) => {
+    if (opened && notDownloaded(opened, saved).length > 0) setLeaving({ next });
+    else next();
+  };
   const opens = useRef(0);
   const hostOptions = {
     displayLanguage: () => (lang === "en" ? "en-US" : "zh-CN"),
@@ -182,6 +234,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       values: (sheet) => excel.valuesOf(sheet),
       sheets: () => excel.model.sheets.map((s) => s.name),
     };
+    setSaved(null);
+    setLeaving(null);
     setOpened(next);
   }, []);
 
@@ -245,8 +299,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       if (files.length === 0) return;
       // several files are counties of the league; one file is the workbook to open, unless the league is shown
       if (league) setLeague([...league, ...files]);
-      else if (files.length > 1) openLeague(files);
-      else void openFile(files[0]);
+      else if (files.length > 1) leave(() => openLeague(files));
+      else leave(() => void openFile(files[0]));
     };
     window.addEventListener("dragover", over);
     window.addEventListener("drop", drop);
@@ -300,13 +354,29 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       lang={lang}
       theme={theme}
       canInsertTemplate={false}
+      // exceljs writes no add-in settings: a correction lasts while the workbook is open (docs/deploy.md)
+      keepsSettings={false}
+      // a sheet shown here cannot have a range selected, and the workbook read keeps no Excel tables
+      choosesSource={false}
       workbookName={opened.bytes ? opened.name : null}
       openFile={openEarlierYear}
       fixHint={(l) => t(l, opened.bytes ? "webFixInFile" : "webFixSample")}
       onLangChange={setLang}
       banner={(l) => (
         <>
-          <FileBar lang={l} opened={opened} onOpenAnother={() => setOpened(null)} />
+          <FileBar
+            lang={l}
+            opened={opened}
+            saved={saved}
+            onSaved={setSaved}
+            onOpenAnother={() => leave(() => setOpened(null))}
+            leaving={leaving !== null}
+            onLeave={() => {
+              leaving?.next();
+              setLeaving(null);
+            }}
+            onStay={() => setLeaving(null)}
+          />
           <SheetNotices lang={l} problems={opened.sheetProblems} />
         </>
       )}

@@ -535,6 +535,56 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.context().close();
   });
 
+  it("prints every failing section of the results; says what a download lacks of the sheets written since", async () => {
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole("button", { name: "用示例县数据试用" }).click();
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    // the sample's one header in a county's own words, pointed at its field
+    await page.getByRole("combobox", { name: "小学县级以上骨干教师数" }).click();
+    await page
+      .getByRole("option", { name: new RegExp(DEMO_RENAMED_HEADER.header.replace(/[()（）]/g, ".")) })
+      .click();
+    await page.getByRole("button", { name: "生成报表工作表" }).click();
+    await page.locator("[data-written]").waitFor();
+    const failing = page.getByRole("list", { name: "未达标的学段" }).locator("li");
+    const seen = () =>
+      failing.evaluateAll((items) => items.filter((li) => li.getClientRects().length > 0).length);
+    const all = await failing.count();
+    expect(all).toBeGreaterThan(5);
+    expect(await seen()).toBe(5);
+    await page.emulateMedia({ media: "print" });
+    // on paper there is no button to show the rest: all of them, and not the button
+    expect(await seen()).toBe(all);
+    await expect(page.getByRole("button", { name: `显示全部 ${all} 个学段` }).isVisible()).resolves.toBe(
+      false,
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-print-results.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+
+    const download = async () => {
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "下载工作簿" }).click(),
+      ]);
+      await file.path();
+    };
+    await download();
+    await page.locator('[data-download-note="done"]').waitFor();
+    await planRuns(page);
+    await page.getByRole("button", { name: "写入工作表" }).click();
+    const stale = page.locator("[data-download-stale]");
+    await stale.waitFor();
+    await expect(stale.textContent()).resolves.toMatch(
+      /^下载之后又写入了 .*补充方案.*，已下载的文件中没有：请再点“下载工作簿”。$/,
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-download-stale.png") });
+    await download();
+    await stale.waitFor({ state: "detached" });
+    await page.context().close();
+  });
+
   it("raised no script error in the page", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -43,6 +43,10 @@ describe("task pane, step 2 for a statistics export (docs/import.md)", () => {
     );
     expect(stepText("step-columns")).toContain("表中有 2 个旗县市区，请选择要评估的一个。");
     expect(stepText("step-check")).toContain(COUNTY_UNLISTED);
+    // where to choose, in the words of the page, which the web app shows too: not "the task pane"
+    expect(stepText("step-columns")).toMatch(/^2\. 核对列/);
+    expect(stepText("step-check")).toContain("请在第 2 步“核对列”中选择要评估的一个");
+    expect(stepText("step-check")).not.toContain("任务窗格");
 
     await chooseCounty(COUNTY_LISTED);
     await waitFor(() => expect(stepText("step-check")).not.toContain("改正后才能生成报表"));
@@ -55,6 +59,20 @@ describe("task pane, step 2 for a statistics export (docs/import.md)", () => {
     render(<Pane host={host} />);
     await readAndCheck();
     expect(stepText("step-check")).not.toContain("改正后才能生成报表");
+  });
+
+  it("says the changes are saved with the workbook only where they are", async () => {
+    const saved = render(<Pane host={new FakeHost(exportValues())} />);
+    await readAndCheck();
+    expect(stepText("step-columns")).toContain("改动和所选旗县随工作簿保存。");
+    saved.unmount();
+    // the web app: the downloaded workbook keeps no recipe
+    render(<Pane host={new FakeHost(exportValues())} keepsSettings={false} />);
+    await readAndCheck();
+    expect(stepText("step-columns")).toContain(
+      "改动和所选旗县只在本次打开期间有效，不会写进下载的工作簿；下次打开时需重新选择。",
+    );
+    expect(stepText("step-columns")).not.toContain("随工作簿保存");
   });
 
   it("shows each field's derivation, lets the clerk change one, and saves it as a recipe", async () => {

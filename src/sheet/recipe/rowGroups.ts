@@ -91,8 +91,8 @@ export function selectCounty(
         "error",
         "several-counties",
         first < 0 ? null : cellOf(first),
-        `表中有 ${list.length} 个旗县市区（${list.join("、")}），请指定其中一个（任务窗格第 2 步选择；命令行用 --county 名称）。`,
-        `The table holds ${list.length} counties (${list.join(", ")}); say which one (in step 2 of the pane; --county NAME on the command line).`,
+        `表中有 ${list.length} 个旗县市区（${list.join("、")}），请在第 2 步“核对列”中选择要评估的一个（命令行用 --county 名称）。`,
+        `The table holds ${list.length} counties (${list.join(", ")}); choose the one to evaluate in step 2, Columns (--county NAME on the command line).`,
       ),
     );
     return { keep: [], counties: list, county: null };

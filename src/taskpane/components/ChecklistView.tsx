@@ -8,6 +8,7 @@ import type { Problem } from "../../problems/problem";
 import type { CountyNameSource } from "../../sheet/countyName";
 import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
 import { usePaneStyles } from "../styles";
+import { ProblemButton } from "./ProblemsStep";
 
 export interface ChecklistViewProps {
   lang: Lang;
@@ -175,15 +176,7 @@ export function ChecklistView(props: ChecklistViewProps) {
             <ul className={styles.list}>
               {props.countyProblems.map((p, i) => (
                 <li key={i}>
-                  <button
-                    type="button"
-                    className={styles.problem}
-                    disabled={p.cell === null}
-                    onClick={() => p.cell && props.onSelectCell(p.cell)}
-                  >
-                    <span className={styles.cell}>{p.cell ?? t(lang, "problemNoCell")}</span>
-                    <span>{p.message[lang]}</span>
-                  </button>
+                  <ProblemButton lang={lang} problem={p} onSelectCell={props.onSelectCell} />
                 </li>
               ))}
             </ul>

@@ -17,6 +17,8 @@ export interface ColumnsStepProps {
   mapping: Record<string, number | null>;
   onChoose(columnId: string, col: number | null): void;
   onReset(): void;
+  /** false where the corrections cannot be kept in the workbook (the web app): they last while it is open */
+  kept?: boolean;
 }
 
 const NONE = "none";
@@ -76,6 +78,8 @@ export function ColumnsStep(props: ColumnsStepProps) {
       </h2>
       <Text size={200} className={styles.note}>
         {t(lang, "columnsHelp")}
+        {PUNCTUATION[lang].sentence}
+        {t(lang, props.kept === false ? "correctionsSession" : "correctionsKept")}
       </Text>
       <Text size={200}>
         {t(lang, "columnsMatched", { n: read.columns.length })}

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import type { Problem } from "../../problems/problem";
+import { cellInMessage, type Problem } from "../../problems/problem";
 import { usePaneStyles } from "../styles";
 
 export interface ProblemsStepProps {
@@ -16,6 +16,30 @@ export interface ProblemsStepProps {
 }
 
 const PAGE = 20;
+
+/**
+ * One problem as a button: its cell (or 整表), then its message; a click selects the cell. A message that opens
+ * with its own cell (`学校!F3“初中在校生数”为负数`) is shown after the cell without it, not with the cell twice.
+ */
+export function ProblemButton(props: { lang: Lang; problem: Problem; onSelectCell(cell: string): void }) {
+  const { lang, problem: p } = props;
+  const styles = usePaneStyles();
+  const message = p.message[lang];
+  const shown =
+    p.cell && cellInMessage(message, p.cell) === 0 ? message.slice(p.cell.length).trim() : message;
+  return (
+    <button
+      type="button"
+      className={styles.problem}
+      disabled={p.cell === null}
+      onClick={() => p.cell && props.onSelectCell(p.cell)}
+      data-problem={p.code}
+    >
+      <span className={styles.cell}>{p.cell ?? t(lang, "problemNoCell")}</span>
+      <span>{shown}</span>
+    </button>
+  );
+}
 
 /** A titled list of problems, a page at a time; a click on one with a cell selects it. */
 export function ProblemGroup(props: {
@@ -33,23 +57,24 @@ export function ProblemGroup(props: {
     <div>
       <h3 className={styles.stepTitle}>{props.title}</h3>
       <ul className={styles.list} aria-label={props.title}>
-        {problems.slice(0, shown).map((p, i) => (
-          <li key={`${p.code}-${p.cell ?? ""}-${i}`}>
-            <button
-              type="button"
-              className={styles.problem}
-              disabled={p.cell === null}
-              onClick={() => p.cell && props.onSelectCell(p.cell)}
-              title={p.code}
-            >
-              <span className={styles.cell}>{p.cell ?? t(lang, "problemNoCell")}</span>
-              <span>{p.message[lang]}</span>
-            </button>
+        {/* all of them in the page, those past the page shown hidden on screen only: a printout lists them all */}
+        {problems.map((p, i) => (
+          <li
+            key={`${p.code}-${p.cell ?? ""}-${i}`}
+            className={i < shown ? undefined : styles.printedOnly}
+            data-printed-only={i < shown ? undefined : ""}
+          >
+            <ProblemButton lang={lang} problem={p} onSelectCell={props.onSelectCell} />
           </li>
         ))}
       </ul>
       {rest > 0 && (
-        <Button size="small" appearance="subtle" onClick={() => setShown(shown + PAGE * 5)}>
+        <Button
+          size="small"
+          appearance="subtle"
+          className={styles.screenOnly}
+          onClick={() => setShown(shown + PAGE * 5)}
+        >
           {t(lang, "problemsShowMore", { n: Math.min(rest, PAGE * 5) })}
         </Button>
       )}

@@ -17,6 +17,8 @@ export interface RecipeStepProps {
   onDerivation(field: string, text: string): Promise<boolean>;
   onReset(): void;
   onConvert(): void;
+  /** false where the changes cannot be kept in the workbook (the web app): they last while it is open */
+  kept?: boolean;
 }
 
 const fieldName = (id: string, lang: Lang) => {
@@ -151,6 +153,8 @@ export function RecipeStep(props: RecipeStepProps) {
       )}
       <Text size={200} className={styles.note}>
         {t(lang, "recipeFieldsHelp")}
+        {PUNCTUATION[lang].sentence}
+        {t(lang, props.kept === false ? "recipeSession" : "recipeKept")}
       </Text>
       <ul className={styles.list} aria-label={t(lang, "stepColumns")}>
         {recipe.fields.map((field) => (

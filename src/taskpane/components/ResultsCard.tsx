@@ -90,21 +90,35 @@ export function ResultsCard(props: ResultsCardProps) {
       {failing.length > 0 && (
         <div>
           <h3 className={styles.stepTitle}>
-            {t(lang, "failingSectionsTitle")}（{n0(failing.length)}）
+            {t(lang, "failingSectionsTitle")}
+            {lang === "zh" ? `（${n0(failing.length)}）` : ` (${n0(failing.length)})`}
           </h3>
           <ul className={styles.list} aria-label={t(lang, "failingSectionsTitle")}>
-            {(allFailing ? failing : failing.slice(0, SHOWN_FAILING)).map((s) => (
-              <li key={`${s.recordIndex}-${s.level}`} className={styles.small}>
-                {t(lang, "failingSectionLine", {
-                  school: s.school,
-                  level: LEVEL_NAMES[s.level][lang],
-                  indicators: indicatorsShort(s).map(shortName).join(sep),
-                })}
-              </li>
-            ))}
+            {/* every section is in the page, the rest hidden on screen until asked for, and printed */}
+            {failing.map((s, i) => {
+              const shown = allFailing || i < SHOWN_FAILING;
+              return (
+                <li
+                  key={`${s.recordIndex}-${s.level}`}
+                  className={`${styles.small} ${shown ? "" : styles.printedOnly}`}
+                  data-printed-only={shown ? undefined : ""}
+                >
+                  {t(lang, "failingSectionLine", {
+                    school: s.school,
+                    level: LEVEL_NAMES[s.level][lang],
+                    indicators: indicatorsShort(s).map(shortName).join(sep),
+                  })}
+                </li>
+              );
+            })}
           </ul>
           {failing.length > SHOWN_FAILING && (
-            <Button size="small" appearance="subtle" onClick={() => setAllFailing(!allFailing)}>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.screenOnly}
+              onClick={() => setAllFailing(!allFailing)}
+            >
               {allFailing ? t(lang, "failingFewer") : t(lang, "failingMore", { n: n0(failing.length) })}
             </Button>
           )}

@@ -14,6 +14,8 @@ export interface StartStepProps {
   read: { sheet: string; range: string; schools: number } | null;
   /** the web app has no empty sheet to fill in: it hides the template buttons */
   canInsertTemplate?: boolean;
+  /** false where no range can be selected and no Excel table exists (the web app): the active sheet is read */
+  choosesSource?: boolean;
   onSource(source: TableSource): void;
   onInsertTemplate(withSample: boolean): void;
   onRead(): void;
@@ -49,13 +51,19 @@ export function StartStep(props: StartStepProps) {
           {t(lang, "templateInserted", { sheet: props.insertedSheet })}
         </Text>
       )}
-      <Field label={t(lang, "sourceLabel")}>
-        <RadioGroup value={props.source} onChange={(_, data) => props.onSource(data.value as TableSource)}>
-          {SOURCES.map(({ source, label }) => (
-            <Radio key={source} value={source} label={t(lang, label)} />
-          ))}
-        </RadioGroup>
-      </Field>
+      {props.choosesSource === false ? (
+        <Text size={200} className={styles.note} data-source-note>
+          {t(lang, "sourceActiveSheet")}
+        </Text>
+      ) : (
+        <Field label={t(lang, "sourceLabel")}>
+          <RadioGroup value={props.source} onChange={(_, data) => props.onSource(data.value as TableSource)}>
+            {SOURCES.map(({ source, label }) => (
+              <Radio key={source} value={source} label={t(lang, label)} />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy !== null} onClick={props.onRead}>
           {t(lang, "readAndCheck")}
