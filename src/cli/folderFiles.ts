@@ -14,9 +14,10 @@ export function isLockFileName(path: string): boolean {
 }
 
 /**
- * The spreadsheets of `folder` (not of its subfolders), by name, without lock files. Spreadsheets in other
- * formats than .xlsx (.xls, .et, .ods, .csv …) are listed too: the reader says of each what it is and to save it
- * as .xlsx. Left out, a county or a school kept in the old format would be missing from the result without a word.
+ * The spreadsheets of `folder` (not of its subfolders), by name, without lock files. Old .xls (and .et) files
+ * are read as .xlsx files are; spreadsheets in other formats (.ods, .csv …) are listed too: the reader says of
+ * each what it is and to save it as .xlsx. Left out, a county or a school kept in another format would be
+ * missing from the result without a word.
  */
 export async function spreadsheetsIn(folder: string): Promise<string[]> {
   return (await readdir(folder, { withFileTypes: true }))

@@ -12,7 +12,7 @@ export const LEAGUE_VIEWS_ZH = {
     "加载项无法可靠地从磁盘打开另一个文件：请把较早一年的学校表复制到本工作簿的一个工作表中，再在下面选择它。",
   compareSourceLabel: "较早一年的数据来自",
   compareFromSheet: "本工作簿中的工作表",
-  compareFromFile: "另一个工作簿文件（.xlsx）",
+  compareFromFile: "另一个工作簿文件（.xlsx 或 .xls）",
   compareSheetLabel: "较早一年的工作表",
   compareNoOtherSheet: "工作簿中没有别的工作表。",
   compareReadSheet: "读取并对比",
@@ -81,9 +81,9 @@ export const LEAGUE_VIEWS_ZH = {
 
   leagueTitle: "盟市汇总：同时打开多个旗县市",
   leagueHelp:
-    "一次选择或拖入各旗县市的学校数据工作簿（.xlsx，可多选），得到与命令行的盟市汇总相同的结果：各旗县市结论、差异系数、最薄弱的指标、按期达标风险。",
+    "一次选择或拖入各旗县市的学校数据工作簿（.xlsx 或 .xls，可多选），得到与命令行的盟市汇总相同的结果：各旗县市结论、差异系数、最薄弱的指标、按期达标风险。",
   leagueChooseFiles: "选择多个工作簿…",
-  leagueDropHere: "把几个 .xlsx 文件一起拖到这里",
+  leagueDropHere: "把几个 .xlsx 或 .xls 文件一起拖到这里",
   leagueReading: "正在读取 {done}/{total}：“{file}”…",
   leagueBar: "盟市汇总：{files} 个文件，{counties} 个旗县市已评估",
   leagueBarDetail: "只在本机处理，原文件不会改动。“下载汇总工作簿”得到汇总表、各旗县市一表和差异系数图表。",
@@ -154,7 +154,7 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
     "The add-in cannot reliably open another file from disk: copy the earlier year's school table into a sheet of this workbook, then choose that sheet below.",
   compareSourceLabel: "The earlier year's data is in",
   compareFromSheet: "a sheet of this workbook",
-  compareFromFile: "another workbook file (.xlsx)",
+  compareFromFile: "another workbook file (.xlsx or .xls)",
   compareSheetLabel: "The earlier year's sheet",
   compareNoOtherSheet: "The workbook has no other sheet.",
   compareReadSheet: "Read and compare",
@@ -223,9 +223,9 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
 
   leagueTitle: "League summary: many counties at once",
   leagueHelp:
-    "Choose or drop every county's school workbook (.xlsx, several at once) for the summary the balance batch command gives: each county's verdicts and coefficients, the weakest indicators, the counties at risk.",
+    "Choose or drop every county's school workbook (.xlsx or .xls, several at once) for the summary the balance batch command gives: each county's verdicts and coefficients, the weakest indicators, the counties at risk.",
   leagueChooseFiles: "Choose workbooks…",
-  leagueDropHere: "Drop several .xlsx files here",
+  leagueDropHere: "Drop several .xlsx or .xls files here",
   leagueReading: "Reading {done}/{total}: “{file}”…",
   leagueBar: "League summary: {files} files, {counties} counties evaluated",
   leagueBarDetail:

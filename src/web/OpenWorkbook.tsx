@@ -18,7 +18,7 @@ export interface OpenWorkbookProps {
   onSample(): void;
 }
 
-/** The web app's first screen: choose or drop an .xlsx, or try the sample county. */
+/** The web app's first screen: choose or drop an .xlsx (or an old .xls), or try the sample county. */
 export function OpenWorkbook(props: OpenWorkbookProps) {
   const { lang } = props;
   const styles = usePaneStyles();

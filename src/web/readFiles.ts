@@ -13,7 +13,7 @@ import { fileProblem } from "../xlsx/reader/problems";
 
 const reader = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
 
-/** The sheets of an .xlsx file the user chose or dropped. */
+/** The sheets of an .xlsx (or an old .xls) file the user chose or dropped. */
 export async function readXlsxFile(file: File): Promise<WorkbookResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { readWorkbook } = await reader();

@@ -1,8 +1,9 @@
 /**
  * The files a clerk may hold a table in, by how their names end: what a folder given to the command line is
  * listed for (src/cli/folderFiles.ts) and what the web app's and the pane's file choosers show. The reader reads
- * .xlsx and .xlsm; of the others it says what they are and to save them as .xlsx, rather than have a chooser hide
- * them or a folder's listing pass them over without a word.
+ * .xlsx and .xlsm, and old binary .xls (and WPS's .et, when it is the same Compound File); of the others it says
+ * what they are and to save them as .xlsx, rather than have a chooser hide them or a folder's listing pass them
+ * over without a word.
  */
 export const SPREADSHEET_EXTENSIONS = [
   "xlsx",
@@ -31,8 +32,9 @@ export function withoutSpreadsheetExtension(name: string): string {
   return isSpreadsheetName(name) ? name.slice(0, name.lastIndexOf(".")) : name;
 }
 
-/** A file chooser's `accept`: every spreadsheet file, .xlsx's type named too for the systems that go by type. */
+/** A file chooser's `accept`: every spreadsheet file, .xlsx's and .xls's types named too for the systems that go by type. */
 export const SPREADSHEET_ACCEPT = [
   ...SPREADSHEET_EXTENSIONS.map((extension) => `.${extension}`),
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel",
 ].join(",");

@@ -356,15 +356,18 @@ describe("files named one by one, as a shell's *.xlsx names them", () => {
 });
 
 describe("a folder with spreadsheets in other formats", () => {
-  test("each is read and said to need saving as .xlsx, never left out; lock files are not counties", async () => {
+  test("each is read (an .xls, an .et) or said to need saving as .xlsx, never left out; lock files are not counties", async () => {
     const formats = join(dir, "formats");
     mkdirSync(formats);
     for (const f of files) copyFileSync(f, join(formats, f.split("/").pop()!));
-    // an old .xls (or WPS .et, or a password-protected workbook): a compound document
+    // an old .xls, and the same bytes named as WPS's .et: a Compound File, read as the .xlsx it was saved from
+    const xls = join(__dirname, "../fixtures/xls/sample-county.xls");
+    copyFileSync(xls, join(formats, "突泉县2026.xls"));
+    copyFileSync(xls, join(formats, "阿尔山市2026.et"));
+    // a Compound File cut off after its first bytes
     const compound = Buffer.alloc(512);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(compound);
-    writeFileSync(join(formats, "突泉县2026.xls"), compound);
-    writeFileSync(join(formats, "阿尔山市2026.et"), compound);
+    writeFileSync(join(formats, "兴安盟旧表.xls"), compound);
     writeFileSync(join(formats, "科右中旗.csv"), "学校名称,学校类型\n一小,小学\n");
     // what Excel, WPS and macOS copies leave beside workbooks
     for (const lock of ["~$突泉县2026.xlsx", ".~阿尔山市2026.xlsx", "._科右中旗.xlsx"])
@@ -375,7 +378,13 @@ describe("a folder with spreadsheets in other formats", () => {
     const doc = JSON.parse(r.stdout);
     const names = (c: { file: string }) => c.file.split("/").pop();
     expect(doc.counties.map(names)).toEqual(
-      [...files.map((f) => f.split("/").pop()), "突泉县2026.xls", "阿尔山市2026.et", "科右中旗.csv"].sort(),
+      [
+        ...files.map((f) => f.split("/").pop()),
+        "突泉县2026.xls",
+        "阿尔山市2026.et",
+        "兴安盟旧表.xls",
+        "科右中旗.csv",
+      ].sort(),
     );
     const codes = Object.fromEntries(
       doc.counties
@@ -385,17 +394,23 @@ describe("a folder with spreadsheets in other formats", () => {
           c.problems.map((p) => p.code),
         ]),
     );
-    expect(codes).toEqual({
-      "突泉县2026.xls": ["xlsx-encrypted-or-xls"],
-      "阿尔山市2026.et": ["xlsx-encrypted-or-xls"],
-      "科右中旗.csv": ["not-xlsx"],
-    });
-    expect(doc.counties.filter((c: { ok: boolean }) => c.ok)).toHaveLength(3);
+    expect(codes).toEqual({ "兴安盟旧表.xls": ["xlsx-corrupt"], "科右中旗.csv": ["not-xlsx"] });
+    expect(doc.counties.filter((c: { ok: boolean }) => c.ok)).toHaveLength(5);
+    // each read as the .xlsx it was saved from, under the same name
+    const twin = join(dir, "formats-xlsx");
+    mkdirSync(twin);
+    for (const name of ["突泉县2026", "阿尔山市2026"])
+      copyFileSync(join(__dirname, "../../examples/sample-county.xlsx"), join(twin, `${name}.xlsx`));
+    const fromXlsx = JSON.parse((await run("batch", twin, "--json")).stdout).counties;
+    for (const [i, name] of ["突泉县2026.xls", "阿尔山市2026.et"].entries()) {
+      const county = doc.counties.find((c: { file: string }) => names(c) === name);
+      expect({ ...county, file: null }).toEqual({ ...fromXlsx[i], file: null });
+    }
 
     const text = await run("batch", formats);
     expect(text.code).toBe(1);
     expect(text.stderr).toContain(
-      "突泉县2026.xls\n发现 1 个问题：\n  ✗ 错误：该文件设有打开密码，或是旧版 .xls 格式（或 WPS 的 .et 格式）：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再试",
+      "兴安盟旧表.xls\n发现 1 个问题：\n  ✗ 错误：工作簿已损坏，无法读取（复合文档的文件头无效",
     );
     expect(text.stderr).toContain(
       "科右中旗.csv\n发现 1 个问题：\n  ✗ 错误：该文件不是 Excel 工作簿（.xlsx），而是文本格式的表格（如 .csv）：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试",

@@ -32,7 +32,7 @@ const BAD_FILES: { file: string; code: string | null; zh: RegExp; en: RegExp; ex
     en: /not an Excel workbook/,
     exit: 1,
   },
-  { file: "bad-encrypted.xlsx", code: "xlsx-encrypted-or-xls", zh: /密码/, en: /password/, exit: 1 },
+  { file: "bad-encrypted.xlsx", code: "xlsx-encrypted", zh: /密码/, en: /password/, exit: 1 },
   {
     file: "bad-empty-file.xlsx",
     code: "not-xlsx",

@@ -140,3 +140,18 @@ describe("the earlier year for 对比", () => {
     if (!damaged.ok) expect(cli.stderr).toContain(damaged.message.zh);
   });
 });
+
+describe("an old .xls chosen in the web app", () => {
+  it("is read as the .xlsx it was saved from: the same county, verdict and earlier year", async () => {
+    const xls = path.join(__dirname, "../fixtures/xls/sample-county.xls");
+    const xlsx = path.join(dir, "sample-county.xlsx");
+    writeFileSync(xlsx, readFileSync(path.join(__dirname, "../../examples/sample-county.xlsx")));
+    const [fromXls] = await readCountyFiles([asFile(xls)], NATIONAL_2017);
+    const [fromXlsx] = await readCountyFiles([asFile(xlsx)], NATIONAL_2017);
+    expect(fromXls.ok).toBe(true);
+    expect(fromXls.problems).toEqual([]);
+    expect({ ...fromXls, source: null }).toEqual({ ...fromXlsx, source: null });
+    const earlier = await openEarlierYear(asFile(xls));
+    expect(earlier).toEqual(await openEarlierYear(asFile(xlsx)));
+  });
+});

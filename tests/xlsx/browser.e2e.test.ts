@@ -1,7 +1,8 @@
 /**
  * The reader the web app calls runs in the browser as it runs in Node: src/xlsx/reader bundled for the browser
  * (no Node API may creep in), loaded into headless Chromium, reads the sample county and a large sheet (which
- * the platform's DecompressionStream inflates) into the same grids as Node does.
+ * the platform's DecompressionStream inflates) into the same grids as Node does; and an old .xls, its shared
+ * strings run over CONTINUE records, and an Excel 95 workbook whose text the browser's TextDecoder reads as GBK.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { chromium, type Browser } from "playwright-core";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/productionBuild";
 import { rawWorkbook, sheetData } from "./rawWorkbook";
+import { BIFF, compoundFile, record, u16, workbookStream } from "./xlsBytes";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -81,5 +83,22 @@ describe("the reader in Chromium", () => {
     const cut = bytes.subarray(0, bytes.length >> 1);
     const inBrowser = await readInBrowser(cut);
     expect(inBrowser).toMatchObject({ ok: false, problem: { code: "xlsx-corrupt" } });
+  }, 60_000);
+
+  test("old .xls workbooks (BIFF8, and BIFF5 in GBK): the same grids as in Node", async () => {
+    for (const name of ["sample-county.xls", "features.xls"]) {
+      const bytes = readFileSync(path.join(ROOT, "tests", "fixtures", "xls", name));
+      const inBrowser = await readInBrowser(bytes);
+      expect(inBrowser).toMatchObject({ ok: true });
+      expect(inBrowser).toEqual(await readInNode(bytes));
+    }
+    const gbk = [0xd1, 0xa7, 0xd0, 0xa3]; // 学校
+    const stream = workbookStream(
+      [BIFF.codepage(936)],
+      [{ name: "学校", records: [record(0x0204, [...u16(0), ...u16(0), ...u16(0), ...u16(4), ...gbk])] }],
+      { version: 0x0500, sheetName: () => [gbk.length, ...gbk] },
+    );
+    const inBrowser = await readInBrowser(compoundFile({ Book: stream }).bytes);
+    expect(inBrowser).toEqual({ ok: true, grids: [{ sheet: "学校", topLeft: "A1", values: [["学校"]] }] });
   }, 60_000);
 });

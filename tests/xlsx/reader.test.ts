@@ -674,9 +674,10 @@ describe("files that cannot be read are one clear problem", () => {
     expect((await problemOf(rawWorkbook({ sheets: [] }))).code).toBe("no-sheet");
   });
 
-  test("a password-protected workbook or an old .xls (a Compound File)", async () => {
+  test("a Compound File (an .xls, a password-protected workbook) with no valid header is damaged", async () => {
+    // Compound Files that are whole: tests/xlsx/xls.test.ts
     const cfb = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
-    expect((await problemOf(cfb)).code).toBe("xlsx-encrypted-or-xls");
+    expect((await problemOf(cfb)).code).toBe("xlsx-corrupt");
   });
 
   test("not a zip at all, or nothing", async () => {

@@ -1,7 +1,8 @@
 /**
  * The .xlsx reader every host shares — the command line in Node, the web app in the browser: bytes in, the
  * workbook's sheets as grids out, or the one problem that kept it from being read. No Node API here (the file
- * wrapper is src/cli/workbookFile.ts); each part is parsed as it inflates (zip.ts, xml.ts).
+ * wrapper is src/cli/workbookFile.ts); each part is parsed as it inflates (zip.ts, xml.ts). An old binary .xls
+ * (a Compound File, cfb.ts, of BIFF records, biff.ts) reads into the same grids.
  */
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
@@ -12,7 +13,9 @@ import {
   readWorkbookParts,
   workbookPart,
 } from "./parts";
-import { EMPTY_FILE, ENCRYPTED_OR_XLS, WorkbookFailure, fileProblem, notAWorkbook } from "./problems";
+import { readBiffWorkbook } from "./biff";
+import { CompoundFile, isCompoundFile } from "./cfb";
+import { EMPTY_FILE, ENCRYPTED, WorkbookFailure, fileProblem, notAWorkbook } from "./problems";
 import { notAWorkbookFile } from "./otherFormats";
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
@@ -30,8 +33,6 @@ export type WorkbookResult = { ok: true; grids: Grid[] } | { ok: false; problem:
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-// Compound File Binary: what Excel writes for a password-protected workbook, and for old .xls files
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(data: Uint8Array, magic: number[]): boolean {
   return data.length >= magic.length && magic.every((b, i) => data[i] === b);
@@ -67,17 +68,35 @@ async function readGrids(data: Uint8Array, options: ReadWorkbookOptions): Promis
   return grids;
 }
 
+/**
+ * The sheets of a Compound File: an old .xls (or WPS .et) by its `Workbook` stream (BIFF8) or its `Book` stream
+ * (BIFF5, Excel 95); a password-protected .xlsx, a Word or PowerPoint file, or anything else said as what it is.
+ */
+function readCompoundFile(data: Uint8Array): Grid[] {
+  const cfb = new CompoundFile(data);
+  if (cfb.has("EncryptionInfo") || cfb.has("EncryptedPackage")) throw new WorkbookFailure(ENCRYPTED());
+  const stream = cfb.stream("Workbook") ?? cfb.stream("Book");
+  if (stream === null) {
+    if (cfb.has("WordDocument")) throw new WorkbookFailure(notAWorkbook("docx"));
+    if (cfb.has("PowerPoint Document")) throw new WorkbookFailure(notAWorkbook("pptx"));
+    throw new WorkbookFailure(notAWorkbook(null));
+  }
+  const grids = readBiffWorkbook(stream);
+  if (grids.length === 0) throw new WorkbookFailure(notAWorkbook(null));
+  return grids;
+}
+
 /** Reads the sheets of an .xlsx workbook held in memory. Never throws: a file that cannot be read is a problem. */
 export async function readWorkbook(
   data: Uint8Array,
   options: ReadWorkbookOptions = {},
 ): Promise<WorkbookResult> {
   if (data.length === 0) return { ok: false, problem: EMPTY_FILE() };
-  if (startsWith(data, CFB_MAGIC)) return { ok: false, problem: ENCRYPTED_OR_XLS() };
-  if (!startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
+  const compound = isCompoundFile(data);
+  if (!compound && !startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
     return { ok: false, problem: notAWorkbookFile(data) };
   try {
-    return { ok: true, grids: await readGrids(data, options) };
+    return { ok: true, grids: compound ? readCompoundFile(data) : await readGrids(data, options) };
   } catch (error) {
     if (error instanceof WorkbookFailure) return { ok: false, problem: error.problem };
     // anything else thrown while reading (a part no reader expects): the file is damaged, never a stack trace

@@ -41,11 +41,28 @@ export function tooLarge(part: Bilingual, limitMiB: number): WorkbookFailure {
   );
 }
 
-export const ENCRYPTED_OR_XLS = (): Problem =>
+/** A password-protected (encrypted) .xlsx: a Compound File holding EncryptionInfo and EncryptedPackage. */
+export const ENCRYPTED = (): Problem =>
   fileProblem(
-    "xlsx-encrypted-or-xls",
-    "该文件设有打开密码，或是旧版 .xls 格式（或 WPS 的 .et 格式）：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再试",
-    "the file is password-protected, or in the old .xls format (or WPS's .et): remove the password and save it as .xlsx in Excel or WPS, then try again",
+    "xlsx-encrypted",
+    "该工作簿设有打开密码，无法读取：请在 Excel 或 WPS 中用密码打开，取消密码后保存，再试",
+    "the workbook is password-protected and cannot be read: open it with its password in Excel or WPS, remove the password and save it, then try again",
+  );
+
+/** An .xls whose records are encrypted (a FILEPASS record): it has a password to open. */
+export const XLS_ENCRYPTED = (): Problem =>
+  fileProblem(
+    "xls-encrypted",
+    "该 .xls 工作簿设有打开密码，无法读取：请在 Excel 或 WPS 中用密码打开，取消密码后保存，再试",
+    "the .xls workbook is password-protected and cannot be read: open it with its password in Excel or WPS, remove the password and save it, then try again",
+  );
+
+/** A workbook stream of a BIFF version older than Excel 5.0, or none at all. */
+export const OLD_BIFF = (version: number): Problem =>
+  fileProblem(
+    "xls-unsupported",
+    `该 .xls 工作簿的格式版本（BIFF ${version.toString(16)}）过旧，无法读取：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试`,
+    `the .xls workbook is in a format too old to read (BIFF ${version.toString(16)}): open it in Excel or WPS and save it as .xlsx, then try again`,
   );
 
 export const NOT_XLSX = (): Problem =>

@@ -117,7 +117,7 @@ function plainDecimal(text: string): boolean {
 }
 
 /** Sets a cell of a row; a short run of blanks before it is filled with null, a long one left as a hole. */
-function put(line: CellValue[], col: number, value: CellValue): CellValue[] {
+export function put(line: CellValue[], col: number, value: CellValue): CellValue[] {
   if (col > line.length && col - line.length <= LONGEST_FILLED_GAP) {
     while (line.length < col) line.push(null);
   }
@@ -450,55 +450,69 @@ class SheetReader implements XmlHandler {
 
   /** The grid, once the part has been read: merged cells cleared but their first, hidden rows and columns. */
   grid(sheet: string): Grid {
-    this.clearMergedCells();
-    const values = this.values;
-    let height = values.length;
-    while (height > 0 && !(values[height - 1]?.length > 0)) height--;
-    values.length = height;
-    let width = 0;
-    for (let r = 0; r < height; r++) {
-      const line = values[r];
-      if (line !== undefined && line.length > width) width = line.length;
-    }
-    const grid: Grid = { sheet, topLeft: "A1", values };
-    const hiddenRows = [...new Set(this.hiddenRows.filter((r) => r < height))].sort((a, b) => a - b);
-    if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
-    const hiddenColumns = new Set<number>();
-    for (const [from, to] of this.hiddenColumnRanges) {
-      for (let c = from; c <= to && c < width; c++) hiddenColumns.add(c);
-    }
-    if (hiddenColumns.size > 0) grid.hiddenColumns = [...hiddenColumns].sort((a, b) => a - b);
-    const merges = this.merges.filter((m) => m.top < height && m.left < width);
-    if (merges.length > 0) grid.merges = merges;
-    return grid;
+    return finishGrid(sheet, this.values, this.hiddenRows, this.hiddenColumnRanges, this.merges);
   }
+}
 
-  /**
-   * A merged range shows its first cell's value only: values a file keeps in the other cells are cleared, as
-   * Excel shows them. Only rows that exist are visited, so a merge down a whole column costs nothing.
-   */
-  private clearMergedCells(): void {
-    if (this.merges.length === 0) return;
-    const rows: number[] = [];
-    this.values.forEach((_, r) => rows.push(r));
-    for (const m of this.merges) {
-      let lo = 0;
-      let hi = rows.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (rows[mid] < m.top) lo = mid + 1;
-        else hi = mid;
+/**
+ * A sheet's grid from the cells read (rows as `put` builds them), by any reader of a sheet: merged cells cleared
+ * but their first, trailing empty rows dropped, hidden rows and columns (ranges, 0-based inclusive) kept only
+ * where they fall within the cells.
+ */
+export function finishGrid(
+  sheet: string,
+  values: CellValue[][],
+  hiddenRowList: readonly number[],
+  hiddenColumnRanges: readonly [number, number][],
+  mergeList: readonly MergedRange[],
+): Grid {
+  clearMergedCells(values, mergeList);
+  let height = values.length;
+  while (height > 0 && !(values[height - 1]?.length > 0)) height--;
+  values.length = height;
+  let width = 0;
+  for (let r = 0; r < height; r++) {
+    const line = values[r];
+    if (line !== undefined && line.length > width) width = line.length;
+  }
+  const grid: Grid = { sheet, topLeft: "A1", values };
+  const hiddenRows = [...new Set(hiddenRowList.filter((r) => r < height))].sort((a, b) => a - b);
+  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  const hiddenColumns = new Set<number>();
+  for (const [from, to] of hiddenColumnRanges) {
+    for (let c = from; c <= to && c < width; c++) hiddenColumns.add(c);
+  }
+  if (hiddenColumns.size > 0) grid.hiddenColumns = [...hiddenColumns].sort((a, b) => a - b);
+  const merges = mergeList.filter((m) => m.top < height && m.left < width);
+  if (merges.length > 0) grid.merges = merges;
+  return grid;
+}
+
+/**
+ * A merged range shows its first cell's value only: values a file keeps in the other cells are cleared, as
+ * Excel shows them. Only rows that exist are visited, so a merge down a whole column costs nothing.
+ */
+function clearMergedCells(values: CellValue[][], merges: readonly MergedRange[]): void {
+  if (merges.length === 0) return;
+  const rows: number[] = [];
+  values.forEach((_, r) => rows.push(r));
+  for (const m of merges) {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < m.top) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < rows.length && rows[k] <= m.bottom; k++) {
+      const r = rows[k];
+      const line = values[r];
+      const last = Math.min(m.right, line.length - 1);
+      for (let c = m.left; c <= last; c++) {
+        if ((r !== m.top || c !== m.left) && line[c] !== undefined) line[c] = null;
       }
-      for (let k = lo; k < rows.length && rows[k] <= m.bottom; k++) {
-        const r = rows[k];
-        const line = this.values[r];
-        const last = Math.min(m.right, line.length - 1);
-        for (let c = m.left; c <= last; c++) {
-          if ((r !== m.top || c !== m.left) && line[c] !== undefined) line[c] = null;
-        }
-        while (line.length > 0 && (line[line.length - 1] === null || line[line.length - 1] === undefined))
-          line.pop();
-      }
+      while (line.length > 0 && (line[line.length - 1] === null || line[line.length - 1] === undefined))
+        line.pop();
     }
   }
 }
