@@ -349,12 +349,9 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
     );
     const files = [
-      ...[
-        "bad-corrupt-zip.xlsx",
-        "bad-encrypted.xlsx",
-        "bad-text-named-xlsx.xlsx",
-        "bad-zip-not-workbook.xlsx",
-      ].map((f) => path.join(fixtures, f)),
+      ...["bad-corrupt-zip.xlsx", "bad-encrypted.xlsx", "bad-zip-not-workbook.xlsx"].map((f) =>
+        path.join(fixtures, f),
+      ),
       xls,
     ];
     const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
