@@ -322,10 +322,13 @@ describe("web pages' tables", () => {
     ]);
   });
 
-  it("closes cells and rows left open, as browsers do; a hidden row is a hidden row", async () => {
-    const grid = await gridOf("<TABLE><TR><TD>1<TD>2<TR style='display: none'><TD>3</TABLE>");
+  it("closes cells and rows left open, as browsers do; hidden rows and columns are hidden", async () => {
+    const grid = await gridOf(
+      "<TABLE><col width=64><COL span=2 style='display:none'><col><TR><TD>1<TD>2<TR style='display: none'><TD>3</TABLE>",
+    );
     expect(grid.values).toEqual([[1, 2], [3]]);
     expect(grid.hiddenRows).toEqual([1]);
+    expect(grid.hiddenColumns).toEqual([1, 2]);
   });
 
   it("reads a page in GBK by its meta's charset=gb2312", async () => {

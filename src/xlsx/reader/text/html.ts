@@ -9,7 +9,8 @@
  * A cell's text is its text with tags stripped, entities resolved, white space collapsed as a browser does, and
  * `<br>` a line break. It is a value as a text table's field is (`valueOfText`), unless Excel marked it as text
  * (`x:str`, or the number format "@", `mso-number-format:"\@"`, on the cell or its class); Excel's `x:num`
- * and LibreOffice's `sdval` give the number itself when the text shows it formatted. A row Excel hid (`display:none`) is a hidden row.
+ * and LibreOffice's `sdval` give the number itself when the text shows it formatted. A row or a column (`<col>`) Excel hid
+ * (`display:none`) is a hidden row or column.
  *
  * The page is scanned by a tokenizer of its own, which needs of HTML only its tags, comments and entities and is
  * forgiving as browsers are: tags left unclosed (`<td>` before the next `<td>`, `<tr>` before the next) close
@@ -124,6 +125,9 @@ class TableLayout {
   readonly values: CellValue[][] = [];
   readonly merges: MergedRange[] = [];
   readonly hiddenRows: number[] = [];
+  readonly hiddenColumns: number[] = [];
+  /** the next column a <col> describes */
+  private described = 0;
   /** per row (absolute), the columns taken by cells spanning down from rows above */
   private readonly taken = new Map<number, Set<number>>();
   row = -1;
@@ -136,6 +140,13 @@ class TableLayout {
     if (this.row >= MAX_ROWS) throw tooManyRows(this.name);
     this.col = 0;
     if (hidden) this.hiddenRows.push(this.row);
+  }
+
+  /** A <col>: `span` columns, hidden when Excel hid them (display:none). */
+  describeColumns(span: number, hidden: boolean): void {
+    if (this.described + span > MAX_COLUMNS) throw tooManyColumns(this.name);
+    if (hidden) for (let c = 0; c < span; c++) this.hiddenColumns.push(this.described + c);
+    this.described += span;
   }
 
   place(value: CellValue, rowSpan: number, colSpan: number): void {
@@ -174,6 +185,7 @@ class TableLayout {
     const grid: Grid = { sheet, topLeft: "A1", values: this.values };
     if (merges.length > 0) grid.merges = merges;
     if (this.hiddenRows.length > 0) grid.hiddenRows = this.hiddenRows;
+    if (this.hiddenColumns.length > 0) grid.hiddenColumns = this.hiddenColumns;
     return grid;
   }
 }
@@ -333,6 +345,13 @@ export function readHtmlTables(page: string, fileName: string | undefined): Grid
         break;
       case "br":
         if (cell) cell.text += "\n";
+        break;
+      case "col":
+        if (!closing && layout.row < 0)
+          layout.describeColumns(
+            span(attributes!.get("span"), 1000),
+            /display\s*:\s*none/iu.test(attributes!.get("style") ?? ""),
+          );
         break;
       default:
         if (cell && closing && LINE_ENDS.has(name)) cell.text += "\n";
