@@ -53,5 +53,5 @@ export async function readWorkbookFile(path: string): Promise<WorkbookResult> {
       ),
     };
   }
-  return readWorkbook(data, { inflateWhole: inflateWithZlib });
+  return readWorkbook(data, { inflateWhole: inflateWithZlib, name: path });
 }

@@ -1,3 +1,5 @@
+import type { Problem } from "../problems/problem";
+
 /**
  * A cell as any host gives it: Excel's values, an .xlsx file's, or a test's. `{ error }` is an error value
  * (#N/A, #DIV/0!); `{ formula }` is a formula whose result was never calculated (a file written by a program that
@@ -39,6 +41,11 @@ export interface Grid {
   merges?: MergedRange[];
   /** whether the sheet is shown; "hidden" and "veryHidden" sheets are never chosen unless named (default visible) */
   visibility?: "visible" | "hidden" | "veryHidden";
+  /**
+   * warnings about what the file the sheet was read from could not hold (a text table has no cell types), told
+   * once with the problems of choosing the sheet (src/xlsx/reader/chooseSheet.ts)
+   */
+  notes?: Problem[];
 }
 
 /** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */

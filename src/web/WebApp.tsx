@@ -246,7 +246,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const { chooseSheet, readWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
-      const result = await readWorkbook(bytes);
+      const result = await readWorkbook(bytes, { name: file.name });
       if (!result.ok) {
         setError(t(lang, "webUnreadable", { file: file.name, message: result.problem.message[lang] }));
         return;

@@ -13,11 +13,12 @@ import { fileProblem } from "../xlsx/reader/problems";
 
 const reader = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
 
-/** The sheets of an .xlsx (or an old .xls) file the user chose or dropped. */
+/** The sheets of a workbook the user chose or dropped (.xlsx or an old .xls, or a .csv or web page's .xls a
+ * system exported). */
 export async function readXlsxFile(file: File): Promise<WorkbookResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { readWorkbook } = await reader();
-  return readWorkbook(bytes);
+  return readWorkbook(bytes, { name: file.name });
 }
 
 /** The earlier year's workbook for 对比: the sheet `balance compare` would read, or why it cannot be read. */

@@ -269,8 +269,9 @@ describe("input errors block the verdict: exit 1", () => {
   });
 
   test("a missing file, a folder, a damaged or non-xlsx file: a message, no stack trace", async () => {
+    // text that is no table (a text table is read, whatever its name)
     const text = join(dir, "table.xlsx");
-    writeFileSync(text, "学校名称\t学校类型\n");
+    writeFileSync(text, "学校名称：一小。\n");
     const folder = join(dir, "folder.xlsx");
     mkdirSync(folder);
     const damaged = join(dir, "damaged.xlsx");

@@ -7,7 +7,15 @@
  * 350 px, Chinese and English, go to tests/artifacts/.
  */
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -349,12 +357,9 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
     );
     const files = [
-      ...[
-        "bad-corrupt-zip.xlsx",
-        "bad-encrypted.xlsx",
-        "bad-text-named-xlsx.xlsx",
-        "bad-zip-not-workbook.xlsx",
-      ].map((f) => path.join(fixtures, f)),
+      ...["bad-corrupt-zip.xlsx", "bad-encrypted.xlsx", "bad-zip-not-workbook.xlsx"].map((f) =>
+        path.join(fixtures, f),
+      ),
       xls,
     ];
     const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
@@ -403,6 +408,24 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.getByRole("button", { name: "读取并检查" }).click();
     await page.locator("[data-read-from]").waitFor();
     expect(await page.locator("[data-read-from]").textContent()).toMatch(/^已读取 学校!A1:/);
+    await page.context().close();
+  });
+
+  it("opens a county's table as a system exports it: a GBK .csv, a web page saved as .xls", async () => {
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    for (const [name, fixture] of [
+      ["白狼县.csv", "sample-gbk.csv"],
+      ["白狼县.xls", "sample-web.xls"],
+    ]) {
+      const file = path.join(work, name);
+      copyFileSync(path.join(ROOT, "tests/xlsx/fixtures/text", fixture), file);
+      await page.locator("#workbook-file").setInputFiles(file);
+      await page.getByRole("button", { name: "读取并检查" }).click();
+      await page.locator("[data-read-from]").waitFor();
+      // the browser's own decoders: the sample county's 31 schools, from the sheet named for the file
+      expect(await page.locator("[data-read-from]").textContent()).toBe("已读取 白狼县!A1:AA33：31 所学校");
+      await page.getByRole("button", { name: "打开其他工作簿" }).click();
+    }
     await page.context().close();
   });
 

@@ -155,3 +155,28 @@ describe("an old .xls chosen in the web app", () => {
     expect(earlier).toEqual(await openEarlierYear(asFile(xlsx)));
   });
 });
+
+describe("a county's table as a system exports it: a .csv, a web page saved as .xls", () => {
+  const FIXTURES = path.join(__dirname, "../xlsx/fixtures/text");
+  it.each(["sample-gbk.csv", "sample-web.xls"])("%s is read as balance batch reads it", async (name) => {
+    const file = path.join(FIXTURES, name);
+    const [result] = await readCountyFiles([asFile(file)], NATIONAL_2017);
+    const batch = JSON.parse((await run("batch", file, "--json", "--year", "2026")).stdout);
+    const [cli] = batch.counties;
+    expect(result.ok).toBe(true);
+    expect(result.table!.read.records.length).toBe(cli.schools);
+    expect(result.problems.map((p) => p.message.zh)).toEqual(
+      cli.problems.map((p: { message: string }) => p.message),
+    );
+    // the sheet is named for the file, as the command line names it
+    expect(
+      result.problems.every(
+        (p) => p.cell === null || p.cell.startsWith(`'${name.replace(/\.[a-z]+$/u, "")}'!`),
+      ),
+    ).toBe(true);
+    const xlsx = JSON.parse(
+      (await run("batch", path.join(FIXTURES, "sample.xlsx"), "--json", "--year", "2026")).stdout,
+    );
+    expect(cli.levels).toEqual(xlsx.counties[0].levels);
+  });
+});

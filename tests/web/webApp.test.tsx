@@ -4,6 +4,8 @@
  * check finds errors in cells, which the web app cannot edit.
  */
 import { File as NodeFile } from "node:buffer";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { TextDecoder as NodeTextDecoder } from "node:util";
 import { deserialize, serialize } from "node:v8";
 import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
@@ -182,5 +184,21 @@ describe("a workbook whose sheet names Excel would refuse", () => {
     // the school table is read from the sheet it is on
     await readAndCheck();
     await screen.findByText("没有发现问题。");
+  });
+});
+
+describe("a county's table as a system exports it", () => {
+  it.each([
+    ["白狼县.csv", "sample-gbk.csv"],
+    ["白狼县.xls", "sample-web.xls"],
+  ])("opens %s (a GBK .csv, a web page saved as .xls) and checks it", async (name, fixture) => {
+    const bytes = readFileSync(path.join(__dirname, "../xlsx/fixtures/text", fixture));
+    render(<WebApp lang="zh" theme="light" />);
+    await open(name, new Uint8Array(bytes));
+    expect(document.querySelector("[data-file-bar]")!.textContent).toContain(`已打开“${name}”`);
+    await readAndCheck();
+    // the sample county's 31 schools, read from the sheet named for the file, as the command line reads them
+    expect(document.body.textContent).toContain("已读取 白狼县!A1:AA33：31 所学校");
+    expect(document.body.textContent!.includes("该文件是文本格式的表格")).toBe(name.endsWith(".csv"));
   });
 });

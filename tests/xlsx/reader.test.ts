@@ -681,7 +681,7 @@ describe("files that cannot be read are one clear problem", () => {
   });
 
   test("not a zip at all, or nothing", async () => {
-    expect((await problemOf(new TextEncoder().encode("学校名称,学校类型\n"))).code).toBe("not-xlsx");
+    expect((await problemOf(new TextEncoder().encode("学校名称。学校类型\n"))).code).toBe("not-xlsx");
     expect((await problemOf(new Uint8Array(0))).code).toBe("not-xlsx");
   });
 

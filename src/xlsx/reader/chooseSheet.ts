@@ -49,7 +49,8 @@ function hiddenSheetPassedOver(hidden: Grid, chosen: Grid): Problem {
  * recognisable header (`hasHeader`), or else the first visible sheet holding anything, or else the first visible
  * sheet. The reader then says what is wrong with the sheet most likely meant (its headers), rather than that an
  * empty sheet before it is empty. Hidden sheets are chosen only when no sheet is visible. The problems are
- * warnings about hidden sheets that hold a table and were passed over.
+ * the chosen sheet's notes (what its file could not hold) and warnings about hidden sheets that hold a table and
+ * were passed over.
  */
 export function chooseSheet(
   grids: readonly Grid[],
@@ -58,7 +59,12 @@ export function chooseSheet(
 ): SheetChoice {
   if (name !== undefined) {
     const grid = grids.find((g) => g.sheet === name) ?? grids.find((g) => g.sheet.trim() === name.trim());
-    if (grid) return { ok: true, grid, problems: isShown(grid) ? [] : [hiddenSheetRead(grid)] };
+    if (grid)
+      return {
+        ok: true,
+        grid,
+        problems: [...(grid.notes ?? []), ...(isShown(grid) ? [] : [hiddenSheetRead(grid)])],
+      };
     const names = grids.map((g) => g.sheet);
     return {
       ok: false,
@@ -82,6 +88,7 @@ export function chooseSheet(
     .filter((g) => g !== grid && !isShown(g) && hasHeader(g))
     .map((g) => hiddenSheetPassedOver(g, grid));
   if (!isShown(grid)) problems.unshift(hiddenSheetRead(grid));
+  problems.unshift(...(grid.notes ?? []));
   return { ok: true, grid, problems };
 }
 

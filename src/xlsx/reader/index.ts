@@ -16,7 +16,7 @@ import {
 import { readBiffWorkbook } from "./biff";
 import { CompoundFile, isCompoundFile } from "./cfb";
 import { EMPTY_FILE, ENCRYPTED, WorkbookFailure, fileProblem, notAWorkbook } from "./problems";
-import { notAWorkbookFile } from "./otherFormats";
+import { readOtherFormat } from "./otherFormats";
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
 
@@ -26,6 +26,8 @@ export type { InflateWhole } from "./zip";
 export interface ReadWorkbookOptions {
   /** the host's own inflater for parts small enough to hold whole (Node's zlib: src/cli/workbookFile.ts) */
   inflateWhole?: InflateWhole;
+  /** the file's name: a text table (.csv) has no sheet name of its own, and its sheet is named for the file */
+  name?: string;
 }
 
 /** The sheets of a workbook as grids, in the workbook's order, or the one problem that kept it from being read. */
@@ -86,7 +88,11 @@ function readCompoundFile(data: Uint8Array): Grid[] {
   return grids;
 }
 
-/** Reads the sheets of an .xlsx workbook held in memory. Never throws: a file that cannot be read is a problem. */
+/**
+ * Reads the sheets of a workbook held in memory: an .xlsx, an old binary .xls (readCompoundFile), or a table in
+ * another format a system exports as "Excel" (a web page's .xls, Excel 2003 XML, .csv: otherFormats.ts). Never
+ * throws: a file that cannot be read is a problem.
+ */
 export async function readWorkbook(
   data: Uint8Array,
   options: ReadWorkbookOptions = {},
@@ -94,7 +100,7 @@ export async function readWorkbook(
   if (data.length === 0) return { ok: false, problem: EMPTY_FILE() };
   const compound = isCompoundFile(data);
   if (!compound && !startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
-    return { ok: false, problem: notAWorkbookFile(data) };
+    return readOtherFormat(data, options.name);
   try {
     return { ok: true, grids: compound ? readCompoundFile(data) : await readGrids(data, options) };
   } catch (error) {

@@ -1,48 +1,141 @@
 /**
- * What a file that is no workbook is, when its first bytes tell: a web page's table, which systems that export
- * "Excel" often save as .xls, or a text table (.csv, .txt) in UTF-8 or GBK. The reader reads neither; it says
- * what the file is and how to save it as .xlsx, rather than only that it is not a workbook.
+ * Files that are no workbook but a table in another format, as statistics systems export "Excel": a web page's
+ * table saved as .xls (text/html.ts), an Excel 2003 XML spreadsheet (text/spreadsheet2003.ts) and a text table,
+ * .csv, .tsv or Excel's "Unicode text" (text/delimited.ts), in UTF-8, UTF-16 or GBK (text/decode.ts). Each is
+ * told by its first bytes, whatever its name says, and read into the grids an .xlsx gives; a file that is none
+ * of them is said to be not a workbook, in words that say what it is when its start tells.
  */
+import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
-import { NOT_XLSX, fileProblem } from "./problems";
+import { NOT_XLSX, WorkbookFailure, fileProblem } from "./problems";
+import { decodeText, latin1Head } from "./text/decode";
+import { readDelimited } from "./text/delimited";
+import { readHtmlTables } from "./text/html";
+import { textTableNote } from "./text/limits";
+import { readSpreadsheet2003 } from "./text/spreadsheet2003";
 
-/** The start of a file as text: enough to tell a web page or a text table by, decoded as Latin-1 (bytes kept). */
+export type OtherFormat = "html" | "xml2003" | "text";
+
+/** The start of a file as text: UTF-16 decoded, else each byte a character (enough to tell a format by). */
 function head(data: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < Math.min(data.length, 2048); i++) s += String.fromCharCode(data[i]);
-  return s.replace(/^\xef\xbb\xbf/u, "").trimStart();
+  const utf16 =
+    data[0] === 0xff && data[1] === 0xfe
+      ? "utf-16le"
+      : data[0] === 0xfe && data[1] === 0xff
+        ? "utf-16be"
+        : null;
+  const start = utf16 ? new TextDecoder(utf16).decode(data.subarray(2, 4098)) : latin1Head(data);
+  return start.replace(/^\xef\xbb\xbf/u, "").trimStart();
 }
 
-/** Whether bytes hold text: no NUL and no control characters but tab, line feed and carriage return. */
-function isText(data: Uint8Array): boolean {
-  for (let i = 0; i < Math.min(data.length, 2048); i++) {
-    const b = data[i];
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+/** Whether the text holds no control characters but tab, line feed and carriage return. */
+function isText(start: string): boolean {
+  for (let i = 0; i < start.length; i++) {
+    const c = start.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
   }
   return true;
 }
 
-/** The problem of a file that is neither a zip nor a Compound File: what it is, as far as its start tells. */
-export function notAWorkbookFile(data: Uint8Array): Problem {
+const TEXT_TABLE_NAME = /\.(?:csv|tsv|txt|tab)$/iu;
+
+/**
+ * What the file is, by its start, or null when none of these: a text table has a separator on one of its first
+ * lines, or is named as a text table (a table of one column).
+ */
+export function otherFormatOf(data: Uint8Array, name?: string): OtherFormat | null {
   const start = head(data);
-  if (/^<(?:!doctype\s+html|html|table|meta|head|body)\b/iu.test(start) || /<table\b/iu.test(start))
-    return fileProblem(
-      "not-xlsx",
-      "该文件不是 Excel 工作簿（.xlsx），而是网页格式的表格（系统导出的“.xls”常是这样）：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试",
-      'the file is not an Excel workbook (.xlsx) but a web page\'s table (what systems export as ".xls" often is): open it in Excel or WPS and save it as .xlsx, then try again',
-    );
   if (/^<\?xml\b/iu.test(start) && /urn:schemas-microsoft-com:office:spreadsheet/iu.test(start))
-    return fileProblem(
-      "not-xlsx",
-      "该文件不是 Excel 工作簿（.xlsx），而是 Excel 2003 的 XML 表格：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试",
-      "the file is not an Excel workbook (.xlsx) but an Excel 2003 XML spreadsheet: open it in Excel or WPS and save it as .xlsx, then try again",
-    );
-  const firstLine = start.split(/\r?\n/u, 1)[0];
-  if (isText(data) && /[,\t]/u.test(firstLine))
-    return fileProblem(
-      "not-xlsx",
-      "该文件不是 Excel 工作簿（.xlsx），而是文本格式的表格（如 .csv）：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试；打开后若是乱码，请在 Excel 中用“数据 → 自文本/CSV”导入，并选择文件的编码（UTF-8 或 GBK 简体中文）",
-      "the file is not an Excel workbook (.xlsx) but a text table (such as .csv): open it in Excel or WPS and save it as .xlsx, then try again; if the text is garbled, import it in Excel with Data → From Text/CSV and choose its encoding (UTF-8 or GBK Simplified Chinese)",
-    );
-  return NOT_XLSX();
+    return "xml2003";
+  if (/^<(?:!doctype\s+html|html|table|meta|head|body)\b/iu.test(start) || /<table\b/iu.test(start))
+    return "html";
+  if (/^</u.test(start) || !isText(start)) return null;
+  // a title above the header may stand alone on its line
+  const firstLines = start.split(/\r?\n|\r/u, 5);
+  if (firstLines.some((line) => /[,\t;]/u.test(line))) return "text";
+  if (name !== undefined && TEXT_TABLE_NAME.test(name) && start !== "") return "text";
+  return null;
+}
+
+/** The file's name without folder and extension, as Excel names the sheet of a .csv it opens (31 characters). */
+export function sheetNameOfFile(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const base = name.split(/[\\/]/u).pop() ?? name;
+  const dot = base.lastIndexOf(".");
+  const plain = (dot > 0 ? base.slice(0, dot) : base)
+    .replace(/[[\]:*?/\\]/gu, "_")
+    .trim()
+    .slice(0, 31);
+  return plain === "" ? undefined : plain;
+}
+
+const TEXT_TABLE_READ = (): Problem =>
+  textTableNote(
+    "text-table",
+    "该文件是文本格式的表格（如 .csv），不含工作表、单元格格式和公式：已读为一张工作表；形如数字的内容读作数字，以 0 开头或 10 位以上的数字（如学校标识码）读作文本，日期读作文本",
+    "the file is a text table (such as .csv), without sheets, cell formats or formulas: it was read as one sheet; what is plainly a number is read as a number, digits with a leading zero or of ten or more (such as school codes) as text, and dates as text",
+  );
+
+/** Reads a file of another format into grids; a file it cannot read throws the WorkbookFailure saying why. */
+function readGrids(format: OtherFormat, data: Uint8Array, name: string | undefined): Grid[] {
+  const { text } = decodeText(data);
+  const sheet = sheetNameOfFile(name);
+  switch (format) {
+    case "html": {
+      const grids = readHtmlTables(text, sheet);
+      if (grids.length === 0)
+        throw new WorkbookFailure(
+          fileProblem(
+            "no-sheet",
+            "该文件是网页，但其中没有表格",
+            "the file is a web page, but it holds no table",
+          ),
+        );
+      return grids;
+    }
+    case "xml2003": {
+      const grids = readSpreadsheet2003(text);
+      if (grids.length === 0)
+        throw new WorkbookFailure(
+          fileProblem(
+            "no-sheet",
+            "该文件是 Excel 2003 的 XML 表格，但其中没有工作表",
+            "the file is an Excel 2003 XML spreadsheet, but it holds no sheet",
+          ),
+        );
+      return grids;
+    }
+    case "text": {
+      const grid = readDelimited(text, sheet ?? "Sheet1");
+      grid.notes = [TEXT_TABLE_READ()];
+      return [grid];
+    }
+  }
+}
+
+/**
+ * A file that is neither a zip nor a Compound File: its grids when it is a table in one of the other formats,
+ * else the problem saying it is not a workbook. `name` is the file's name, for the sheet of a text table.
+ */
+export function readOtherFormat(
+  data: Uint8Array,
+  name?: string,
+): { ok: true; grids: Grid[] } | { ok: false; problem: Problem } {
+  const format = otherFormatOf(data, name);
+  if (format === null) return { ok: false, problem: NOT_XLSX() };
+  try {
+    return { ok: true, grids: readGrids(format, data, name) };
+  } catch (error) {
+    if (error instanceof WorkbookFailure) return { ok: false, problem: error.problem };
+    // anything else thrown while reading: the file is damaged, never a stack trace
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problem: fileProblem(
+        "table-unreadable",
+        `该文件无法作为表格读取（${detail}）`,
+        `the file cannot be read as a table (${detail})`,
+      ),
+    };
+  }
 }

@@ -68,8 +68,8 @@ export const OLD_BIFF = (version: number): Problem =>
 export const NOT_XLSX = (): Problem =>
   fileProblem(
     "not-xlsx",
-    "该文件不是 Excel 工作簿（.xlsx）；若是 .csv 等其他格式的表格，请在 Excel 或 WPS 中另存为 .xlsx 后再试",
-    "the file is not an Excel workbook (.xlsx); a table in another format, such as .csv, can be saved as .xlsx in Excel or WPS",
+    "该文件不是 Excel 工作簿，也不是能读取的其他格式的表格（.xls、.csv、网页或 XML 格式的表格）；若是其他格式的表格，请在 Excel 或 WPS 中另存为 .xlsx 后再试",
+    "the file is not an Excel workbook, nor a table in another format that can be read (.xls, .csv, a web page's or XML table); a table in any other format can be saved as .xlsx in Excel or WPS",
   );
 
 /** A file of no bytes at all: saved or copied only in part, not a table in another format. */

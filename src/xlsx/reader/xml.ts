@@ -196,7 +196,11 @@ function plainName(key: string): boolean {
   return key.length > 0;
 }
 
-class XmlScanner {
+/**
+ * The scanner itself, written text in pieces (`write`) and told when it ends (`end`): what `parsePart` feeds a
+ * zip's part to, and what reads an XML file held whole (an Excel 2003 XML spreadsheet, text/spreadsheet2003.ts).
+ */
+export class XmlScanner {
   /** the unparsed tail of what has been written: a token not yet complete */
   private rest = "";
   private readonly open: string[] = [];
