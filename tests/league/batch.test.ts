@@ -463,7 +463,9 @@ describe("a folder with subfolders", () => {
     copyFileSync(files[0], join(year, files[0].split("/").pop()!));
     const r = await run("batch", root);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`在 ${root} 中没有找到 .xlsx 工作簿；子文件夹中的工作簿未读取：${year}`);
+    expect(r.stderr).toContain(
+      `在 ${root} 中没有找到表格文件（.xlsx、.xls、.csv 等）；子文件夹中的工作簿未读取：${year}`,
+    );
   });
 });
 
@@ -504,7 +506,7 @@ describe("usage", () => {
     mkdirSync(empty);
     const r = await run("batch", empty);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("no .xlsx workbook found");
+    expect(r.stderr).toContain("no spreadsheet (.xlsx, .xls, .csv …) found");
   });
 
   test("--plan: each county's least-cost plan, recurring and one-off apart, as balance plan gives it", async () => {

@@ -414,7 +414,7 @@ describe("balance import of a folder of 教基 form workbooks (issue 14 item 6)"
     writeFileSync(join(empty, "某镇", moved.file), await formWorkbookFile(moved));
     const none = await run("import", empty, "--out", join(dir, "无.xlsx"));
     expect(none.code).toBe(1);
-    expect(none.stderr).toContain("没有 .xlsx 工作簿");
+    expect(none.stderr).toContain("没有表格文件（.xlsx、.xls、.csv 等）");
     expect(none.stderr).toContain(`子文件夹“${join(empty, "某镇")}”`);
   });
 });

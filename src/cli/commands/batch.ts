@@ -207,8 +207,8 @@ export const batchCommand: Command = {
     if (sources.length === 0) {
       const inside = subfolders.length === 0 ? null : subfoldersText(subfolders);
       return usageError(io, {
-        zh: `在 ${files.join("、")} 中没有找到 .xlsx 工作簿${inside ? `；${inside.zh}` : ""}`,
-        en: `no .xlsx workbook found in ${files.join(", ")}${inside ? `; ${inside.en}` : ""}`,
+        zh: `在 ${files.join("、")} 中没有找到表格文件（.xlsx、.xls、.csv 等）${inside ? `；${inside.zh}` : ""}`,
+        en: `no spreadsheet (.xlsx, .xls, .csv …) found in ${files.join(", ")}${inside ? `; ${inside.en}` : ""}`,
       });
     }
 

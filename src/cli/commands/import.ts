@@ -167,8 +167,8 @@ async function readFormsFolder(
       code: "no-workbooks",
       cell: null,
       message: {
-        zh: `文件夹“${folder}”中没有 .xlsx 工作簿。`,
-        en: `The folder "${folder}" holds no .xlsx workbook.`,
+        zh: `文件夹“${folder}”中没有表格文件（.xlsx、.xls、.csv 等）。`,
+        en: `The folder "${folder}" holds no spreadsheet (.xlsx, .xls, .csv …).`,
       },
     });
     return { ok: false, problems: [...problems, ...passedOver] };
