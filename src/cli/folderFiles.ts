@@ -1,8 +1,9 @@
 /**
  * The spreadsheets in a folder that a command reads one by one (`balance batch`, `balance import`).
  */
-import { readdir } from "node:fs/promises";
+import { open, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { otherFormatOf } from "../xlsx/reader/otherFormats";
 import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 
 /** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
@@ -14,16 +15,50 @@ export function isLockFileName(path: string): boolean {
 }
 
 /**
+ * Names that a table in text may have but that a folder of workbooks often holds for other reasons: a 说明.txt
+ * beside the counties' workbooks, a page or an XML file of something else. `.csv` and `.tsv` name nothing but
+ * tables and are always listed.
+ */
+const TEXT_NAMES = /\.(?:txt|xml|htm|html)$/iu;
+/** Enough of a file's start to tell a table in text from other text (`otherFormatOf`), and to find a page's table. */
+const HEAD_BYTES = 65536;
+
+/** Whether a file named as text holds a table by its first bytes: what the reader would read as one. */
+async function holdsTextTable(path: string): Promise<boolean> {
+  const file = await open(path, "r");
+  try {
+    const head = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await file.read(head, 0, HEAD_BYTES, 0);
+    const start = head.subarray(0, bytesRead);
+    // not given the name: a .txt is listed only when its lines are separated into columns
+    const format = otherFormatOf(start);
+    if (format !== "html") return format !== null;
+    // a page is a table only when it holds one (a page of Excel's has its styles first)
+    return /<table\b/iu.test(new TextDecoder("latin1").decode(start));
+  } finally {
+    await file.close();
+  }
+}
+
+/**
  * The spreadsheets of `folder` (not of its subfolders), by name, without lock files. Old .xls (and .et) files
- * are read as .xlsx files are; spreadsheets in other formats (.ods, .csv …) are listed too: the reader says of
- * each what it is and to save it as .xlsx. Left out, a county or a school kept in another format would be
- * missing from the result without a word.
+ * are read as .xlsx files are, and tables in text (.csv …) as the reader reads them; spreadsheets in formats it
+ * cannot read (.ods …) are listed too: the reader says of each what it is and to save it as .xlsx. Left out, a
+ * county or a school kept in another format would be missing from the result without a word. A .txt, .xml or
+ * .htm(l) file is listed only when its start is a table (`holdsTextTable`): a note beside the workbooks is no
+ * county.
  */
 export async function spreadsheetsIn(folder: string): Promise<string[]> {
-  return (await readdir(folder, { withFileTypes: true }))
+  const names = (await readdir(folder, { withFileTypes: true }))
     .filter((e) => e.isFile() && isSpreadsheetName(e.name) && !NOT_A_WORKBOOK.test(e.name))
     .map((e) => e.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const listed: string[] = [];
+  for (const name of names) {
+    if (!TEXT_NAMES.test(name) || (await holdsTextTable(join(folder, name)).catch(() => true)))
+      listed.push(name);
+  }
+  return listed;
 }
 
 /**

@@ -432,6 +432,29 @@ describe("a folder with spreadsheets in other formats", () => {
   });
 });
 
+describe("a folder with notes beside the workbooks", () => {
+  test("a .txt or page that holds no table is no county; one that holds a table is read", async () => {
+    const folder = join(dir, "notes");
+    mkdirSync(folder);
+    await writeCounty(folder, "阿尔山市.xlsx", randomCounty(1721, 5, "阿"));
+    // what a bureau keeps beside the workbooks: prose, and a page with no table
+    writeFileSync(join(folder, "说明.txt"), "各旗县市报送的工作簿。\n2026年9月汇总。\n");
+    writeFileSync(join(folder, "报送要求.html"), "<html><body><p>请于月底前报送。</p></body></html>");
+    // a county's table saved as tab-separated text, named .txt
+    const table = tableOf(randomCounty(1722, 4, "突"));
+    writeFileSync(
+      join(folder, "突泉县.txt"),
+      table.map((row) => row.map((v) => v ?? "").join("\t")).join("\r\n"),
+    );
+    const r = await run("batch", folder, "--json");
+    const doc = JSON.parse(r.stdout);
+    const names = doc.counties.map((c: { file: string }) => c.file.split("/").pop());
+    expect(names).toEqual(["突泉县.txt", "阿尔山市.xlsx"]);
+    expect(doc.counties.every((c: { ok: boolean }) => c.ok)).toBe(true);
+    expect(r.code).toBe(0);
+  });
+});
+
 describe("a folder with subfolders", () => {
   test("names the subfolders holding workbooks, which it does not read, in the text and the JSON", async () => {
     const root = join(dir, "盟");
