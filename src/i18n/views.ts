@@ -59,6 +59,10 @@ export const VIEWS_ZH = {
   whatifRemove: "删除第 {n} 项",
   whatifNotApplied: "未应用：{message}",
   whatifWarning: "提示：{message}",
+  whatifEquipmentLow:
+    "仪器设备值 {wan} 万元，折合生均仅 {per} 元，低于 {below} 元：请核对数值（此处按万元填写，如 120 万元填 120）",
+  whatifEquipmentHigh:
+    "仪器设备值 {wan} 万元，折合生均达 {per} 元，高于 {above} 元：是否按元填写了？此处按万元填写，请换算为万元",
 
   planUnitCosts: "单位成本（元）",
   planCostLabel: "{name}／{unit}{perYear}",
@@ -197,6 +201,10 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   whatifRemove: "Remove edit {n}",
   whatifNotApplied: "Not applied: {message}",
   whatifWarning: "Note: {message}",
+  whatifEquipmentLow:
+    "equipment of {wan} (10,000 yuan) comes to only {per} yuan per student, below {below}: please check the figure (this field takes 10,000 yuan: 120 for 1.2 million yuan)",
+  whatifEquipmentHigh:
+    "equipment of {wan} (10,000 yuan) comes to {per} yuan per student, above {above}: given in yuan? This field takes 10,000 yuan; convert it",
 
   planUnitCosts: "Unit costs (yuan)",
   planCostLabel: "{name} (yuan per {unit}{perYear})",
