@@ -135,8 +135,9 @@ export const VIEWS_ZH = {
   webLeaveAnyway: "不保留，打开其他工作簿",
   webLeaveCancel: "取消",
   webFixInFile:
-    "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。列的错配可在上方“核对列”中直接改正。",
-  webFixSample: "示例数据不能修改：列的错配可在上方“核对列”中改正。",
+    "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。",
+  webFixSample: "示例数据的单元格不能修改。",
+  webFixColumns: "列的错配可在上方“核对列”中直接改正。",
   webFileView: "工作簿中的工作表",
   webSheetNotices: "选择工作表时的提示（{n}）",
 };
@@ -283,8 +284,9 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webLeaveAnyway: "Open another without them",
   webLeaveCancel: "Cancel",
   webFixInFile:
-    "Cells cannot be edited in the web app: correct these cells of the original file in Excel or WPS, save it, then open it again with “Open another workbook”. A wrongly matched column can be corrected above, in “Columns”.",
-  webFixSample: "The sample cannot be edited: a wrongly matched column can be corrected above, in “Columns”.",
+    "Cells cannot be edited in the web app: correct these cells of the original file in Excel or WPS, save it, then open it again with “Open another workbook”.",
+  webFixSample: "The sample's cells cannot be edited.",
+  webFixColumns: "A wrongly matched column can be corrected above, in “Columns”.",
   webFileView: "Sheets of the workbook",
   webSheetNotices: "About the sheet chosen ({n})",
 };

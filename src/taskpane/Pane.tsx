@@ -23,7 +23,7 @@ import type { EarlierFile } from "./compare/useComparison";
 import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { PaneHeader } from "./components/PaneHeader";
-import { ProblemsStep } from "./components/ProblemsStep";
+import { ProblemsStep, type FixHint } from "./components/ProblemsStep";
 import { RecipeStep } from "./components/RecipeStep";
 import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
 import { ResultsCard } from "./components/ResultsCard";
@@ -56,7 +56,7 @@ export interface PaneProps {
   /** the web app: reads another workbook from disk for the comparison; inside Excel the earlier year is a sheet */
   openFile?: (file: File) => Promise<EarlierFile>;
   /** where the cells cannot be edited (the web app): how a clerk fixes the errors the check finds */
-  fixHint?: (lang: Lang) => string;
+  fixHint?: (lang: Lang) => FixHint;
   /** false where column corrections and recipe changes cannot be saved in the workbook (the web app) */
   keepsSettings?: boolean;
   /** false where no range can be selected and there are no Excel tables (the web app): the active sheet is read */

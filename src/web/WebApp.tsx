@@ -360,7 +360,10 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       choosesSource={false}
       workbookName={opened.bytes ? opened.name : null}
       openFile={openEarlierYear}
-      fixHint={(l) => t(l, opened.bytes ? "webFixInFile" : "webFixSample")}
+      fixHint={(l) => ({
+        cells: t(l, opened.bytes ? "webFixInFile" : "webFixSample"),
+        columns: t(l, "webFixColumns"),
+      })}
       onLangChange={setLang}
       banner={(l) => (
         <>

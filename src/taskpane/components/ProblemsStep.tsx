@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Lang } from "../../i18n/format";
+import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { cellInMessage, type Problem } from "../../problems/problem";
+import { cellInMessage, problemMessage, type Problem } from "../../problems/problem";
 import { usePaneStyles } from "../styles";
 
 export interface ProblemsStepProps {
@@ -12,7 +12,27 @@ export interface ProblemsStepProps {
   onRecheck(): void;
   busy: boolean;
   /** where the cells cannot be edited (the web app): how errors in them are fixed */
-  fixHint?: string;
+  fixHint?: FixHint;
+}
+
+/** How a host's errors are fixed where its cells cannot be edited: those in cells, and those of a column. */
+export interface FixHint {
+  /** an error in a cell: in the file, elsewhere */
+  cells: string;
+  /** an error that a column matched otherwise may cure: in step 2 */
+  columns: string;
+}
+
+/**
+ * The words of a fix hint that apply to `errors`: none for an error the problem itself says how to fix in the pane
+ * (which county to evaluate is chosen in step 2); the cells' words only where such an error names a cell.
+ */
+function applicableHint(hint: FixHint | undefined, errors: readonly Problem[], lang: Lang): string | null {
+  const ours = errors.filter((p) => !p.how);
+  if (!hint || ours.length === 0) return null;
+  return [...(ours.some((p) => p.cell !== null) ? [hint.cells] : []), hint.columns].join(
+    PUNCTUATION[lang].sentence,
+  );
 }
 
 const PAGE = 20;
@@ -24,7 +44,7 @@ const PAGE = 20;
 export function ProblemButton(props: { lang: Lang; problem: Problem; onSelectCell(cell: string): void }) {
   const { lang, problem: p } = props;
   const styles = usePaneStyles();
-  const message = p.message[lang];
+  const message = problemMessage(p, lang, "pane");
   const shown =
     p.cell && cellInMessage(message, p.cell) === 0 ? message.slice(p.cell.length).trim() : message;
   return (
@@ -88,6 +108,7 @@ export function ProblemsStep(props: ProblemsStepProps) {
   const styles = usePaneStyles();
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
+  const hint = applicableHint(props.fixHint, errors, lang);
   return (
     <section className={styles.step} aria-labelledby="step-check">
       <h2 id="step-check" className={styles.stepTitle}>
@@ -97,7 +118,10 @@ export function ProblemsStep(props: ProblemsStepProps) {
         <MessageBar intent="error">
           <MessageBarBody>
             {t(lang, "problemsErrorsBlock", { n: errors.length })}
-            {props.fixHint && <div data-fix-hint>{props.fixHint}</div>}
+            {/* a click goes to a cell only where a problem names one */}
+            {problems.some((p) => p.cell !== null) &&
+              `${PUNCTUATION[lang].sentence}${t(lang, "problemsClickCell")}`}
+            {hint && <div data-fix-hint>{hint}</div>}
           </MessageBarBody>
         </MessageBar>
       ) : warnings.length > 0 ? (
