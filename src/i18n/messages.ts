@@ -32,6 +32,8 @@ const paneZh = {
   stepCheck: "3. 数据检查",
   stepReport: "4. 生成报表",
   stepResults: "评估结果",
+  printCheckedBy: "核对人（签字）：{blank}",
+  printDate: "日期：{blank}",
 
   insertTemplate: "插入空白模板",
   insertSample: "插入示例县数据",
@@ -183,6 +185,8 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   stepCheck: "3. Check",
   stepReport: "4. Report",
   stepResults: "Results",
+  printCheckedBy: "Checked by (signature): {blank}",
+  printDate: "Date: {blank}",
 
   insertTemplate: "Insert blank template",
   insertSample: "Insert sample county",

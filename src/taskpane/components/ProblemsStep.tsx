@@ -102,6 +102,19 @@ export function ProblemGroup(props: {
   );
 }
 
+/** A step's title, its number (`3. `) on screen only: a printed page of results has no steps 1, 2 and 4. */
+function StepName({ title }: { title: string }) {
+  const styles = usePaneStyles();
+  const numbered = /^(\d+\.\s*)(.*)$/su.exec(title);
+  if (!numbered) return <>{title}</>;
+  return (
+    <>
+      <span className={styles.screenOnly}>{numbered[1]}</span>
+      {numbered[2]}
+    </>
+  );
+}
+
 /** Step 3: the reader's problems, errors first; a click selects the cell in the sheet. */
 export function ProblemsStep(props: ProblemsStepProps) {
   const { lang, problems } = props;
@@ -110,9 +123,9 @@ export function ProblemsStep(props: ProblemsStepProps) {
   const warnings = problems.filter((p) => p.severity === "warning");
   const hint = applicableHint(props.fixHint, errors, lang);
   return (
-    <section className={styles.step} aria-labelledby="step-check">
+    <section className={styles.step} aria-labelledby="step-check" data-printed>
       <h2 id="step-check" className={styles.stepTitle}>
-        {t(lang, "stepCheck")}
+        <StepName title={t(lang, "stepCheck")} />
       </h2>
       {errors.length > 0 ? (
         <MessageBar intent="error">
@@ -121,7 +134,11 @@ export function ProblemsStep(props: ProblemsStepProps) {
             {/* a click goes to a cell only where a problem names one */}
             {problems.some((p) => p.cell !== null) &&
               `${PUNCTUATION[lang].sentence}${t(lang, "problemsClickCell")}`}
-            {hint && <div data-fix-hint>{hint}</div>}
+            {hint && (
+              <div className={styles.screenOnly} data-fix-hint>
+                {hint}
+              </div>
+            )}
           </MessageBarBody>
         </MessageBar>
       ) : warnings.length > 0 ? (
@@ -146,7 +163,7 @@ export function ProblemsStep(props: ProblemsStepProps) {
         onSelectCell={props.onSelectCell}
       />
       {problems.length > 0 && (
-        <div className={styles.row}>
+        <div className={`${styles.row} ${styles.screenOnly}`}>
           <Button size="small" disabled={props.busy} onClick={props.onRecheck}>
             {t(lang, "recheck")}
           </Button>
