@@ -128,7 +128,8 @@ export interface StructuralEditFormProps {
  * 学校布局调整: open a school, merge one into another, close one, or move teachers between schools. Each form is
  * checked by the engine alone: the edits' schema (`checkEdit`), then applying the edit after the others
  * (`applyEdits`). What either says is shown at its field, or under the form; an edit the engine would not apply is
- * not added, and the engine's warnings on an edit added show with it in the list of edits.
+ * not added, and the engine's warnings on an edit added show under the form and with it in the list of edits, in
+ * the pane's words (`paneEditMessage`: equipment in 万元).
  */
 export const StructuralEditForm = React.memo(function StructuralEditForm(
   props: StructuralEditFormProps,
