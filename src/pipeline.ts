@@ -4,7 +4,7 @@
  */
 import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine/evaluate";
 import type { Grid } from "./sheet/grid";
-import { hasErrors, type Problem } from "./problems/problem";
+import { hasErrors, problemMessage, type Problem } from "./problems/problem";
 import {
   holdsSchoolTable,
   readSchoolTable,
@@ -211,8 +211,9 @@ function jsonProblem(p: Problem, lang: Lang): JsonProblem {
     severity: p.severity,
     code: p.code,
     cell: p.cell,
-    message: p.message[lang],
-    messages: { zh: p.message.zh, en: p.message.en },
+    // the JSON contract is the command line's: what to do is said with its options
+    message: problemMessage(p, lang, "commandLine"),
+    messages: { zh: problemMessage(p, "zh", "commandLine"), en: problemMessage(p, "en", "commandLine") },
   };
 }
 

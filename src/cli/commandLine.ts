@@ -3,7 +3,7 @@ import type { Lang } from "../i18n/format";
 import { evaluateWorkbookTable, type TableEvaluation } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
 import type { Grid } from "../sheet/grid";
-import type { Problem } from "../problems/problem";
+import { problemMessage, type Problem } from "../problems/problem";
 import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
 import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
@@ -377,8 +377,8 @@ export function jsonProblems(problems: readonly Problem[], lang: Lang) {
     severity: p.severity,
     code: p.code,
     cell: p.cell,
-    message: p.message[lang],
-    messages: p.message,
+    message: problemMessage(p, lang, "commandLine"),
+    messages: { zh: problemMessage(p, "zh", "commandLine"), en: problemMessage(p, "en", "commandLine") },
   }));
 }
 

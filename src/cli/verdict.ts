@@ -3,7 +3,7 @@ import type { Evaluation, SectionResult, Shortfall } from "../engine";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
 import { decimalsBeside, exactPlaces, formatCoefficient, formatNumber, type Lang } from "../i18n/format";
-import { cellInMessage, type Problem } from "../problems/problem";
+import { cellInMessage, problemMessage, type Problem } from "../problems/problem";
 import { formatAmount } from "../i18n/amount";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -133,7 +133,7 @@ export function formatProblems(problems: readonly Problem[], lang: Lang): string
 export function problemLine(problem: Problem, lang: Lang): string {
   const t = T[lang];
   const tag = problem.severity === "error" ? `${NO} ${t.error}` : `! ${t.warning}`;
-  const message = problem.message[lang];
+  const message = problemMessage(problem, lang, "commandLine");
   if (!problem.cell) return `${tag}${lang === "zh" ? "：" : ": "}${message}`;
   const at = cellInMessage(message, problem.cell);
   if (at === 0) return `${tag} ${message}`;

@@ -47,23 +47,35 @@ function fromWords<T extends string>(codes: readonly T[], codeOf: (text: string)
   };
 }
 
+/** The mark of a level written twice in a new school (`"primary"` and `"小学"`), for `checkEdit` to say so. */
+const GIVEN_TWICE = "edit-level-given-twice";
+
 /**
  * An object by level (a new school's pupils, its teachers) whose keys may be 学段 words (`"小学": 600`): each key that
- * names one of `levels` as its code. A level written twice keeps the word that is not its code, to be refused as
- * an unknown field rather than one figure silently taking the other's place.
+ * names one of `levels` as its code. A level written twice (`"primary"` and `"小学"`) is refused as given twice,
+ * naming both keys, rather than one figure silently taking the other's place.
  */
 function levelKeys(levels: readonly EnrolmentLevel[]) {
   const codeOf = fromWords(levels, (text) => levelOfWord(foldWord(text)));
-  return (value: unknown): unknown => {
+  return (value: unknown, ctx: z.core.$RefinementCtx): unknown => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
     const entries = Object.entries(value);
-    const out: Record<string, unknown> = Object.fromEntries(
-      entries.filter(([key]) => (levels as readonly string[]).includes(key)),
-    );
+    const out: Record<string, unknown> = {};
+    const keyOf = new Map<string, string>();
     for (const [key, v] of entries) {
-      if ((levels as readonly string[]).includes(key)) continue;
       const code = codeOf(key) as string;
-      out[Object.prototype.hasOwnProperty.call(out, code) ? key : code] = v;
+      const earlier = keyOf.get(code);
+      if (earlier !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: GIVEN_TWICE,
+          path: [code],
+          params: { keys: [earlier, key] },
+        });
+        continue;
+      }
+      keyOf.set(code, key);
+      out[code] = v;
     }
     return out;
   };
@@ -190,16 +202,74 @@ export type EditKind = Edit["kind"];
 /** The edits file: a bare list, or `{ "edits": [...] }`. */
 const editsFileSchema = z.union([z.array(z.unknown()), z.object({ edits: z.array(z.unknown()) })]);
 
+/**
+ * What an edit's equipment makes doubtful about its unit (edit-equipment-unit, docs/standard.md#equipment-unit), as
+ * figures, for a host that takes equipment in another unit than the edits' 元 to say it in its own: "small", an
+ * addition of fewer than EQUIPMENT_EDIT_BELOW 元 (万元 written where 元 is meant); "low" or "high", a new school's
+ * equipment per pupil below `below` or above `above` 元 (equipmentUnitDoubt).
+ */
+export type EquipmentDoubt =
+  | { doubt: "small"; amount: number }
+  | { doubt: "low" | "high"; value: number; perStudent: number; below: number; above: number };
+
 /** A problem with an edit, with the edit's index (null: the file as a whole) and its field for a host to place it. */
 export interface EditProblem extends Problem {
   edit: number | null;
   field: string | null;
+  /** edit-equipment-unit: the doubt, in figures (元) */
+  equipment?: EquipmentDoubt;
 }
+
+/** What the fields of an edit hold, in Chinese: an edits file names them in English (`into`, `count`). */
+const FIELD_ZH: Readonly<Record<string, string>> = {
+  kind: "修改方式",
+  school: "学校",
+  into: "并入学校",
+  from: "派出学校",
+  to: "接收学校",
+  level: "学段",
+  fromLevel: "派出学段",
+  toLevel: "接收学段",
+  resource: "指标项",
+  count: "人数",
+  value: "在校生数",
+  amount: "增减量",
+  record: "新学校",
+  "record.name": "新学校名称",
+  "record.type": "学校类型",
+  "record.locale": "城乡类型",
+  "record.parent": "所属学校",
+  "record.students": "新学校在校生",
+  "record.teachers": "新学校教师",
+  "record.facilities": "新学校设施",
+  ...Object.fromEntries(
+    (["primary", "junior", "senior"] as const).map((l) => [
+      `record.students.${l}`,
+      `新学校${l === "senior" ? "高中" : LEVEL_NAMES[l].zh}在校生数`,
+    ]),
+  ),
+  ...Object.fromEntries(LEVELS.map((l) => [`record.teachers.${l}`, `新学校${LEVEL_NAMES[l].zh}教师`])),
+  ...Object.fromEntries(
+    LEVELS.flatMap((l) =>
+      TEACHER_INDICATORS.map((id) => [
+        `record.teachers.${l}.${id}`,
+        `新学校${LEVEL_NAMES[l].zh}${NATIONAL_2017.indicators[id].shortName.zh}`,
+      ]),
+    ),
+  ),
+  ...Object.fromEntries(
+    FACILITY_INDICATORS.map((id) => [
+      `record.facilities.${id}`,
+      `新学校${NATIONAL_2017.indicators[id].shortName.zh}`,
+    ]),
+  ),
+};
 
 /**
  * A problem with an edit, named as a person counts the edits (第 3 项, edit 3) and by its path in the file
- * (`edits[2].count`, the list's index from 0), so that neither reading leaves a doubt which edit is meant. `index`
- * null: the file as a whole. `field`: a path inside the edit, or none.
+ * (`edits[2].count`, the list's index from 0), so that neither reading leaves a doubt which edit is meant; in
+ * Chinese the field's meaning comes first (第 3 项的人数（edits[2].count）). `index` null: the file as a whole.
+ * `field`: a path inside the edit, or none.
  */
 export function editProblem(
   code: string,
@@ -210,11 +280,12 @@ export function editProblem(
   severity: Problem["severity"] = "error",
 ): EditProblem {
   const path = index === null ? "edits" : `edits[${index}]${field ? `.${field}` : ""}`;
+  const meaning = field ? FIELD_ZH[field] : undefined;
   const message =
     index === null
       ? { zh: `${path}：${zh}`, en: `${path}: ${en}` }
       : {
-          zh: `${editOrdinal(index, "zh")}（${path}）：${zh}`,
+          zh: `${editOrdinal(index, "zh")}${meaning ? `的${meaning}` : ""}（${path}）：${zh}`,
           en: `${editOrdinal(index, "en")} (${path}): ${en}`,
         };
   return { severity, code, cell: null, message, edit: index, field };
@@ -222,7 +293,10 @@ export function editProblem(
 
 /** A message of `editProblem` without the edit's place, for a host that changes one edit it made itself. */
 export function withoutEditPlace(message: string): string {
-  return message.replace(/^(第 \d+ 项（edits\[\d+\][^）]*）：|edit \d+ \(edits\[\d+\][^)]*\): )/u, "");
+  return message.replace(
+    /^(第 \d+ 项(?:的[^（]+)?（edits\[\d+\][^）]*）：|edit \d+ \(edits\[\d+\][^)]*\): )/u,
+    "",
+  );
 }
 
 /** An edit as a person counts them from 1: 第 3 项, edit 3 (the list's index 2). */
@@ -252,6 +326,15 @@ export function checkEdit(raw: unknown): { ok: true; edit: Edit } | { ok: false;
         const field = [...issue.path, key].join(".");
         issues.push({ field, zh: "未知字段（拼写有误？）", en: "unknown field (misspelt?)" });
       }
+      continue;
+    }
+    if (issue.code === "custom" && issue.message === GIVEN_TWICE) {
+      const [first, second] = (issue.params as { keys: [string, string] }).keys;
+      issues.push({
+        field: issue.path.join("."),
+        zh: `同一学段写了两次（“${first}”和“${second}”），只能写一次`,
+        en: `the same level is given twice ("${first}" and "${second}"); give it once`,
+      });
       continue;
     }
     const text = schemaIssueText(issue, EDIT_GLOSSARY);

@@ -17,7 +17,7 @@ import {
   type SchoolType,
   type SectionTeachers,
 } from "./records";
-import { equipmentUnitDoubt } from "../standard/equipmentUnit";
+import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../standard/equipmentUnit";
 import { absorbedPupils, additionShares } from "./sections";
 import { nameKey } from "./names";
 import { evaluate, type Evaluation } from "./evaluate";
@@ -196,8 +196,8 @@ export function applyEdits(
           Math.abs(edit.amount) < EQUIPMENT_EDIT_BELOW
         ) {
           const wan = edit.amount * 10000;
-          problems.push(
-            editProblem(
+          problems.push({
+            ...editProblem(
               "edit-equipment-unit",
               place,
               "amount",
@@ -205,7 +205,8 @@ export function applyEdits(
               `equipment is in yuan, and this is ${edit.amount} yuan; for ${edit.amount} 万元 (10k yuan) write ${wan}`,
               "warning",
             ),
-          );
+            equipment: { doubt: "small", amount: edit.amount },
+          });
         }
         break;
       }
@@ -311,8 +312,9 @@ export function applyEdits(
         );
         if (doubt) {
           const per = Math.round((r.facilities.equipmentValue / pupils) * 100) / 100;
-          problems.push(
-            editProblem(
+          const below = profile.equipmentImplausibleBelow;
+          problems.push({
+            ...editProblem(
               "edit-equipment-unit",
               place,
               "record.facilities.equipmentValue",
@@ -324,7 +326,14 @@ export function applyEdits(
                 : `equipment is in yuan, and this comes to ${per} yuan per student; please check the figure`,
               "warning",
             ),
-          );
+            equipment: {
+              doubt,
+              value: r.facilities.equipmentValue,
+              perStudent: per,
+              below,
+              above: EQUIPMENT_PER_STUDENT_ABOVE,
+            },
+          });
         }
         out.push({
           name: r.name,

@@ -59,6 +59,10 @@ export const VIEWS_ZH = {
   whatifRemove: "删除第 {n} 项",
   whatifNotApplied: "未应用：{message}",
   whatifWarning: "提示：{message}",
+  whatifEquipmentLow:
+    "仪器设备值 {wan} 万元，折合生均仅 {per} 元，低于 {below} 元：请核对数值（此处按万元填写，如 120 万元填 120）",
+  whatifEquipmentHigh:
+    "仪器设备值 {wan} 万元，折合生均达 {per} 元，高于 {above} 元：是否按元填写了？此处按万元填写，请换算为万元",
 
   planUnitCosts: "单位成本（元）",
   planCostLabel: "{name}／{unit}{perYear}",
@@ -131,8 +135,9 @@ export const VIEWS_ZH = {
   webLeaveAnyway: "不保留，打开其他工作簿",
   webLeaveCancel: "取消",
   webFixInFile:
-    "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。列的错配可在上方“核对列”中直接改正。",
-  webFixSample: "示例数据不能修改：列的错配可在上方“核对列”中改正。",
+    "网页版不能修改单元格：请在 Excel 或 WPS 中改正原文件的这些单元格并保存，再点“打开其他工作簿”重新打开它。",
+  webFixSample: "示例数据的单元格不能修改。",
+  webFixColumns: "列的错配可在上方“核对列”中直接改正。",
   webFileView: "工作簿中的工作表",
   webSheetNotices: "选择工作表时的提示（{n}）",
 };
@@ -197,6 +202,10 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   whatifRemove: "Remove edit {n}",
   whatifNotApplied: "Not applied: {message}",
   whatifWarning: "Note: {message}",
+  whatifEquipmentLow:
+    "equipment of {wan} (10,000 yuan) comes to only {per} yuan per student, below {below}: please check the figure (this field takes 10,000 yuan: 120 for 1.2 million yuan)",
+  whatifEquipmentHigh:
+    "equipment of {wan} (10,000 yuan) comes to {per} yuan per student, above {above}: given in yuan? This field takes 10,000 yuan; convert it",
 
   planUnitCosts: "Unit costs (yuan)",
   planCostLabel: "{name} (yuan per {unit}{perYear})",
@@ -275,8 +284,9 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webLeaveAnyway: "Open another without them",
   webLeaveCancel: "Cancel",
   webFixInFile:
-    "Cells cannot be edited in the web app: correct these cells of the original file in Excel or WPS, save it, then open it again with “Open another workbook”. A wrongly matched column can be corrected above, in “Columns”.",
-  webFixSample: "The sample cannot be edited: a wrongly matched column can be corrected above, in “Columns”.",
+    "Cells cannot be edited in the web app: correct these cells of the original file in Excel or WPS, save it, then open it again with “Open another workbook”.",
+  webFixSample: "The sample's cells cannot be edited.",
+  webFixColumns: "A wrongly matched column can be corrected above, in “Columns”.",
   webFileView: "Sheets of the workbook",
   webSheetNotices: "About the sheet chosen ({n})",
 };

@@ -6,6 +6,17 @@ export interface Problem {
   /** e.g. 学校!F12, or null when the problem is not about one cell */
   cell: string | null;
   message: { zh: string; en: string };
+  /**
+   * What to do about it where that differs between the hosts, said after the message: in the pane's steps (the
+   * task pane, the web app) or with the command's options. A problem that needs no such words has none.
+   */
+  how?: { pane: { zh: string; en: string }; commandLine: { zh: string; en: string } };
+}
+
+/** A problem's message as a host shows it: with what to do in that host (`how`), where the problem says. */
+export function problemMessage(problem: Problem, lang: "zh" | "en", host: "pane" | "commandLine"): string {
+  const how = problem.how?.[host][lang];
+  return how ? `${problem.message[lang]}${lang === "zh" ? "" : " "}${how}` : problem.message[lang];
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

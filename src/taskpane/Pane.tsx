@@ -13,7 +13,8 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { ExcelHost } from "../excel/host";
-import type { Lang } from "../i18n/format";
+import { PUNCTUATION, type Lang } from "../i18n/format";
+import { BLANK, tableTitle as printedTitle } from "../report/print";
 import { langOf, t } from "../i18n/messages";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
@@ -23,7 +24,7 @@ import type { EarlierFile } from "./compare/useComparison";
 import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { PaneHeader } from "./components/PaneHeader";
-import { ProblemsStep } from "./components/ProblemsStep";
+import { ProblemsStep, type FixHint } from "./components/ProblemsStep";
 import { RecipeStep } from "./components/RecipeStep";
 import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
 import { ResultsCard } from "./components/ResultsCard";
@@ -31,6 +32,7 @@ import type { WorkbookView } from "../excel/memory/workbookView";
 import { SheetViewer } from "./components/SheetViewer";
 import { StartStep } from "./components/StartStep";
 import { PlanView } from "./plan/PlanView";
+import { titleParts } from "./reportTitle";
 import { usePaneStyles } from "./styles";
 import { useCheckFlow } from "./useCheckFlow";
 import { useCountySheet } from "./useCountySheet";
@@ -56,7 +58,7 @@ export interface PaneProps {
   /** the web app: reads another workbook from disk for the comparison; inside Excel the earlier year is a sheet */
   openFile?: (file: File) => Promise<EarlierFile>;
   /** where the cells cannot be edited (the web app): how a clerk fixes the errors the check finds */
-  fixHint?: (lang: Lang) => string;
+  fixHint?: (lang: Lang) => FixHint;
   /** false where column corrections and recipe changes cannot be saved in the workbook (the web app) */
   keepsSettings?: boolean;
   /** false where no range can be selected and there are no Excel tables (the web app): the active sheet is read */
@@ -130,7 +132,7 @@ export function Pane(props: PaneProps) {
       theme={theme === "dark" ? webDarkTheme : webLightTheme}
       lang={lang === "zh" ? "zh-CN" : "en-US"}
     >
-      <div className={styles.root} data-theme={theme}>
+      <div className={`${styles.root} ${styles.printsMainOnly}`} data-theme={theme}>
         <PaneHeader
           lang={lang}
           subtitle={t(lang, "appSubtitle")}
@@ -185,7 +187,30 @@ export function Pane(props: PaneProps) {
           )}
 
           {/* the check flow stays mounted so that its state survives a visit to another tab */}
-          <div className={styles.column} style={tab === "check" ? undefined : { display: "none" }}>
+          {/* on paper, the view's results alone (those marked data-printed) under a title with blanks to fill */}
+          <div
+            className={`${styles.column} ${styles.printsMarkedOnly} ${styles.printPage}`}
+            style={tab === "check" ? undefined : { display: "none" }}
+          >
+            {result && flow.readInfo && (
+              <div className={styles.printedOnly} data-printed data-print-title>
+                <h1 className={styles.printTitle}>
+                  {printedTitle(
+                    titleParts(flow.title, result.read.recipe?.county),
+                    { zh: t("zh", "stepResults"), en: t("en", "stepResults") },
+                    lang,
+                  )}
+                </h1>
+                <div className={styles.small}>
+                  {[
+                    props.workbookName,
+                    t(lang, "readFrom", { ...flow.readInfo, schools: result.read.records.length }),
+                  ]
+                    .filter(Boolean)
+                    .join(PUNCTUATION[lang].clause)}
+                </div>
+              </div>
+            )}
             <StartStep
               lang={lang}
               source={flow.source}
@@ -255,6 +280,16 @@ export function Pane(props: PaneProps) {
                     sheets={flow.written}
                     onOpenSheet={(name) => void openSheet(name)}
                   />
+                )}
+                {ready && (
+                  <div
+                    className={`${styles.printedOnly} ${styles.signature}`}
+                    data-printed
+                    data-print-signature
+                  >
+                    <span>{t(lang, "printCheckedBy", { blank: BLANK })}</span>
+                    <span>{t(lang, "printDate", { blank: BLANK })}</span>
+                  </div>
                 )}
               </>
             )}

@@ -162,6 +162,29 @@ export const usePaneStyles = makeStyles({
     fontSize: tokens.fontSizeBase100,
     color: tokens.colorBrandForeground1,
   },
+  // on paper, the pane is its view alone: no header with its buttons, no banner, no tabs
+  printsMainOnly: { "@media print": { "& > :not(main)": { display: "none" } } },
+  // the check and report view on paper: a page of results to sign, without the form that produced them; only
+  // what is marked data-printed is printed
+  printsMarkedOnly: { "@media print": { "& > :not([data-printed])": { display: "none" } } },
+  printTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase400,
+  },
+  // the results run down an A4 page: no message bar wider than the paper, no text cut at its right edge
+  printPage: {
+    "@media print": {
+      padding: 0,
+      overflowWrap: "anywhere",
+      "& .fui-MessageBar": { minWidth: 0 },
+      // a heading stays with what it heads, a line of the lists whole, across a page's end
+      "& h1, & h2, & h3": { breakAfter: "avoid" },
+      "& li": { breakInside: "avoid" },
+    },
+  },
+  signature: { marginTop: tokens.spacingVerticalXXL, display: "flex", flexWrap: "wrap", columnGap: "4em" },
   // what a list shows only when asked for on screen is all printed: paper has no "show more" to click
   printedOnly: { "@media screen": { display: "none" } },
   screenOnly: { "@media print": { display: "none" } },
@@ -171,13 +194,29 @@ export const usePaneStyles = makeStyles({
     maxWidth: "100%",
     "@media print": { overflow: "visible", maxHeight: "none" },
   },
-  // the views (模拟, 规划): a column of fields, two to a row
-  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // the views (模拟, 规划): a column of fields, two to a row; in a full window no wider than the column mapping,
+  // so that an indicator's figures stay beside its name and a field beside its label
+  view: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    maxWidth: "48rem",
+  },
   fieldGrid: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
+  },
+  // the report's title fields: side by side where both fit whole (the year's example, 2025-2026, is not cut
+  // in a 350 px pane), one under the other where not; in a full window no wider than the column mapping
+  titleGrid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 13.5em), 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    maxWidth: "48rem",
   },
   /** a text box that takes its column's width and no more: an input's own default width overflows a narrow pane */
   fillInput: {
@@ -255,5 +294,6 @@ export const usePaneStyles = makeStyles({
   },
   countyCardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   fileName: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  fileBarButtons: { margin: `${tokens.spacingVerticalXS} 0` },
   yearField: { maxWidth: "320px" },
 });

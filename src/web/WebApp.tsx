@@ -2,7 +2,6 @@ import {
   Button,
   FluentProvider,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -112,6 +111,16 @@ function FileBar(props: {
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         <div className={styles.small}>{t(lang, "webOpenedDetail")}</div>
+        {/* the buttons in the text, and what a download did or lacks right under 下载工作簿: in a full window
+            the bar's actions sit at its far end, a screen's width from the notes about them */}
+        <div className={`${styles.row} ${styles.fileBarButtons}`} data-file-bar-buttons>
+          <Button size="small" appearance="primary" disabled={state.busy} onClick={() => void download()}>
+            {t(lang, "webDownload")}
+          </Button>
+          <Button size="small" onClick={props.onOpenAnother}>
+            {t(lang, "webOpenAnother")}
+          </Button>
+        </div>
         {state.busy && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
         {state.note && (
           <div className={styles.small} role="status" data-download-note={state.failed ? "failed" : "done"}>
@@ -137,14 +146,6 @@ function FileBar(props: {
           </div>
         )}
       </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="primary" disabled={state.busy} onClick={() => void download()}>
-          {t(lang, "webDownload")}
-        </Button>
-        <Button size="small" onClick={props.onOpenAnother}>
-          {t(lang, "webOpenAnother")}
-        </Button>
-      </MessageBarActions>
     </MessageBar>
   );
 }
@@ -360,7 +361,10 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       choosesSource={false}
       workbookName={opened.bytes ? opened.name : null}
       openFile={openEarlierYear}
-      fixHint={(l) => t(l, opened.bytes ? "webFixInFile" : "webFixSample")}
+      fixHint={(l) => ({
+        cells: t(l, opened.bytes ? "webFixInFile" : "webFixSample"),
+        columns: t(l, "webFixColumns"),
+      })}
       onLangChange={setLang}
       banner={(l) => (
         <>

@@ -7,6 +7,7 @@
  * 350 px, Chinese and English, go to tests/artifacts/.
  */
 import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -134,6 +135,21 @@ const near = (a: unknown, b: number | null) =>
     ? a === null || a === "" || a === undefined
     : typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
+/** The text boxes whose example (placeholder) runs past their width, as the page draws them: none should. */
+async function placeholdersCut(page: Page): Promise<string[]> {
+  return page.locator("input[placeholder]").evaluateAll((inputs) => {
+    const context = document.createElement("canvas").getContext("2d")!;
+    return (inputs as HTMLInputElement[])
+      .filter((input) => {
+        const style = getComputedStyle(input);
+        context.font = `${style.fontSize} ${style.fontFamily}`;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return input.getClientRects().length > 0 && context.measureText(input.placeholder).width > room;
+      })
+      .map((input) => input.placeholder);
+  });
+}
+
 /** The report of the downloaded workbook compared with `balance evaluate --json` of the same file. */
 async function expectReportAsCli(downloaded: string, cli: CliJson): Promise<void> {
   const book = new ExcelJS.Workbook();
@@ -260,6 +276,8 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
       ),
     );
     if (shots) await page.screenshot({ path: path.join(ARTIFACTS, `${shots}-checked.png`), fullPage: true });
+    // at 350 px the report's title fields show their examples whole (2025-2026, not 2025-202)
+    await expect(placeholdersCut(page)).resolves.toEqual([]);
     await page.getByRole("button", { name: "生成报表工作表" }).click();
     await page.locator("[data-written]").waitFor();
     const verdict = await page.locator("[data-verdict]").getAttribute("data-verdict");
@@ -594,6 +612,36 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
       false,
     );
     await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-print-results.png"), fullPage: true });
+    // on an A4 page (180 mm between 15 mm margins): the results and the problems found, under a title with
+    // blanks to fill and a line to sign; none of the form that made them, and nothing beyond the paper's edge
+    await page.setViewportSize({ width: Math.floor((180 / 25.4) * 96), height: 900 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const pdfFile = path.join(work, "results.pdf");
+    writeFileSync(
+      pdfFile,
+      await page.pdf({ format: "A4", margin: { top: "15mm", bottom: "15mm", left: "15mm", right: "15mm" } }),
+    );
+    execFileSync("pdftoppm", ["-r", "60", "-png", pdfFile, path.join(ARTIFACTS, "web-zh-print-results-pdf")]);
+    const text = execFileSync("pdftotext", ["-layout", pdfFile, "-"]).toString();
+    const printed = text.replace(/\s+/g, "");
+    expect(printed).toContain("＿＿＿＿县＿＿＿＿年义务教育优质均衡发展评估结果");
+    expect(printed).toContain("资源配置：未达标");
+    expect(printed).toContain(`未达标的学段（${all}）`);
+    expect(printed).toContain("核对人（签字）：＿＿＿＿");
+    for (const form of [
+      "读取并检查",
+      "核对列",
+      "生成报表工作表",
+      "下载工作簿",
+      "检查与报表",
+      "English",
+      "3.数据检查",
+    ])
+      expect([form, printed.includes(form)]).toEqual([form, false]);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.emulateMedia({ media: "screen" });
 
     const download = async () => {
@@ -612,6 +660,11 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await expect(stale.textContent()).resolves.toMatch(
       /^下载之后又写入了 .*补充方案.*，已下载的文件中没有：请再点“下载工作簿”。$/,
     );
+    // said beside the button it asks for, not across the window from it
+    const button = (await page.getByRole("button", { name: "下载工作簿" }).boundingBox())!;
+    const note = (await stale.boundingBox())!;
+    expect(note.y - (button.y + button.height)).toBeLessThanOrEqual(40);
+    expect(Math.abs(note.x - button.x)).toBeLessThanOrEqual(40);
     await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-download-stale.png") });
     await download();
     await stale.waitFor({ state: "detached" });

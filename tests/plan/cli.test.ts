@@ -193,7 +193,7 @@ describe("balance whatif", () => {
     const text = await run("whatif", SAMPLE, "--edits", file("zh-edits.json", chinese));
     expect(text.stdout).toContain("4. 红石乡柳树屯教学点 并入 红石乡中心小学");
     expect(text.stderr).toContain(
-      "第 5 项（edits[4].school）：撤销后，“宝泉乡东岗教学点”的 55 名学生不再计入任何学校",
+      "第 5 项的学校（edits[4].school）：撤销后，“宝泉乡东岗教学点”的 55 名学生不再计入任何学校",
     );
   });
 
@@ -225,7 +225,7 @@ describe("balance whatif", () => {
     expect(r.stdout).toContain("3. （无效，未应用）");
     expect(r.stdout).toContain("4. 撤销学校 无此校（未应用）");
     expect(r.stdout).toContain("5. 白狼县实验小学 小学在校生 +5");
-    expect(r.stderr).toContain("第 3 项（edits[2].level）");
+    expect(r.stderr).toContain("第 3 项的学段（edits[2].level）");
     expect(r.stderr).toContain(`修改清单有错误，未写出 ${out}`);
     expect(existsSync(out)).toBe(false);
   });
@@ -238,7 +238,7 @@ describe("balance whatif", () => {
     ];
     const r = await run("whatif", SAMPLE, "--edits", file("warned.json", warned), "--out", out);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("第 3 项（edits[2].amount）：仪器设备值以元计，这里是 80 元");
+    expect(r.stderr).toContain("第 3 项的增减量（edits[2].amount）：仪器设备值以元计，这里是 80 元");
     expect(existsSync(out)).toBe(true);
     const json = JSON.parse(
       (await run("whatif", SAMPLE, "--edits", file("warned.json", warned), "--json")).stdout,

@@ -37,7 +37,7 @@ describe("an edits file", () => {
 
   test("a level in Chinese that is none of the codes (高中): the codes it may be, with their meanings, and what it held", () => {
     expect(zh("edits[0].level")).toBe(
-      '第 1 项（edits[0].level）：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "高中"）',
+      '第 1 项的学段（edits[0].level）：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "高中"）',
     );
     expect(en("edits[0].level")).toBe(
       'edit 1 (edits[0].level): invalid edit (expected one of "primary", "junior"; found "高中")',
@@ -45,10 +45,12 @@ describe("an edits file", () => {
   });
 
   test("a number written as text, a fraction of a person, a missing field, a negative enrolment", () => {
-    expect(zh("edits[1].value")).toBe('第 2 项（edits[1].value）：修改无效（应为数字，这里是文字 "200"）');
-    expect(zh("edits[3].count")).toBe("第 4 项（edits[3].count）：修改无效（应为整数，这里是 1.5）");
-    expect(zh("edits[4].school")).toBe("第 5 项（edits[4].school）：修改无效（缺少此项，应为文字）");
-    expect(zh("edits[4].value")).toBe("第 5 项（edits[4].value）：修改无效（不能小于 0）");
+    expect(zh("edits[1].value")).toBe(
+      '第 2 项的在校生数（edits[1].value）：修改无效（应为数字，这里是文字 "200"）',
+    );
+    expect(zh("edits[3].count")).toBe("第 4 项的人数（edits[3].count）：修改无效（应为整数，这里是 1.5）");
+    expect(zh("edits[4].school")).toBe("第 5 项的学校（edits[4].school）：修改无效（缺少此项，应为文字）");
+    expect(zh("edits[4].value")).toBe("第 5 项的在校生数（edits[4].value）：修改无效（不能小于 0）");
     expect(en("edits[4].school")).toBe("edit 5 (edits[4].school): invalid edit (missing: expected text)");
   });
 

@@ -54,6 +54,8 @@ describe("balance plan and whatif on a multi-county statistics export", () => {
       expect(several?.message).toContain(COUNTY_LISTED);
       expect(several?.message).toContain(COUNTY_UNLISTED);
       expect(several?.message).toContain("--county");
+      // and not the page's step 2, which the command line has not
+      expect(several?.message).not.toContain("第 2 步");
     },
   );
 

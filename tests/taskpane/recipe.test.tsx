@@ -47,6 +47,8 @@ describe("task pane, step 2 for a statistics export (docs/import.md)", () => {
     expect(stepText("step-columns")).toMatch(/^2\. 核对列/);
     expect(stepText("step-check")).toContain("请在第 2 步“核对列”中选择要评估的一个");
     expect(stepText("step-check")).not.toContain("任务窗格");
+    // nor the command line's option, which no one using the pane can give
+    expect(stepText("step-check")).not.toContain("--county");
 
     await chooseCounty(COUNTY_LISTED);
     await waitFor(() => expect(stepText("step-check")).not.toContain("改正后才能生成报表"));

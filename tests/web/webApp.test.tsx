@@ -12,6 +12,7 @@ import { configure, fireEvent, render, screen, waitFor } from "@testing-library/
 import { cellOf, countyRows, rawBook, rawSheet, withCells } from "../trust/hostileBooks";
 import { WebApp } from "../../src/web/WebApp";
 import { readAndCheck, withoutResizeObserver } from "../taskpane/paneDom";
+import { exportSheet, leagueRows } from "../recipe/exportFixture";
 
 withoutResizeObserver();
 // the reader decodes the workbook's XML as the browser does; jsdom has no TextDecoder
@@ -70,6 +71,32 @@ describe("the web app's check of a workbook with errors in cells", () => {
     expect(onScreen()).toBe(20);
     fireEvent.click(screen.getByRole("button", { name: `再显示 ${all - 20} 条` }));
     await waitFor(() => expect(onScreen()).toBe(all));
+  });
+
+  it("for a column the table lacks, says where to match it, not to correct cells or click one", async () => {
+    const rows = countyRows();
+    const lacking = rows[0].findIndex((h) => String(h).startsWith("教学及辅助用房面积"));
+    render(<WebApp lang="zh" theme="light" />);
+    await open("缺列.xlsx", rawBook([rawSheet(rows.map((r) => r.filter((_, c) => c !== lacking)))]));
+    await readAndCheck();
+    const hint = await waitFor(() => document.querySelector("[data-fix-hint]")!);
+    expect(hint.textContent).toBe("列的错配可在上方“核对列”中直接改正。");
+    expect(hint.parentElement!.textContent).not.toContain("点击问题可跳到对应单元格");
+    expect(document.querySelector("button[data-problem]")!.textContent).toMatch(/^（整表）/);
+  });
+
+  it("for a table of several counties, says to choose one in step 2, and nothing of cells or --county", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    await open("盟市导出.xlsx", rawBook([rawSheet(exportSheet(leagueRows()).values)]));
+    await readAndCheck();
+    const problem = await waitFor(() => {
+      const found = document.querySelector('button[data-problem="several-counties"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(problem.textContent).toMatch(/请在第 2 步“核对列”中选择要评估的一个。$/);
+    expect(document.body.textContent).not.toContain("--county");
+    expect(document.querySelector("[data-fix-hint]")).toBeNull();
   });
 
   it("says nothing of the kind when the check finds no error", async () => {

@@ -11,18 +11,21 @@ import { run, tempDir } from "../cli/helpers";
 const add = (amount: number) => ({ kind: "addFacility", school: "甲", resource: "teachingArea", amount });
 
 describe("figures beyond what can be computed, refused with the edit's path", () => {
+  // each with the field's meaning in Chinese before its path
   test.each([
-    ["edits[0].amount", add(1e308)],
-    ["edits[0].amount", add(-1e308)],
-    ["edits[0].amount", add(1e16)],
-    ["edits[0].value", { kind: "addStudents", school: "甲", level: "primary", value: 1e300 }],
-    ["edits[0].value", { kind: "setStudents", school: "甲", level: "junior", value: 1e16 }],
+    ["edits[0].amount", "增减量", add(1e308)],
+    ["edits[0].amount", "增减量", add(-1e308)],
+    ["edits[0].amount", "增减量", add(1e16)],
+    ["edits[0].value", "在校生数", { kind: "addStudents", school: "甲", level: "primary", value: 1e300 }],
+    ["edits[0].value", "在校生数", { kind: "setStudents", school: "甲", level: "junior", value: 1e16 }],
     [
       "edits[0].count",
+      "人数",
       { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: 1e20 },
     ],
     [
       "edits[0].record.facilities.equipmentValue",
+      "新学校仪器设备",
       {
         kind: "openSchool",
         record: {
@@ -33,7 +36,7 @@ describe("figures beyond what can be computed, refused with the edit's path", ()
         },
       },
     ],
-  ])("%s", (path, edit) => {
+  ])("%s", (path, meaning, edit) => {
     const parsed = parseEdits([edit]);
     expect(parsed.edits).toEqual([]);
     expect(parsed.problems).toHaveLength(1);
@@ -42,7 +45,7 @@ describe("figures beyond what can be computed, refused with the edit's path", ()
       `edit 1 (${path}): invalid edit (beyond what can be computed (at most 1e15 in size))`,
     );
     expect(parsed.problems[0].message.zh).toBe(
-      `第 1 项（${path}）：修改无效（超出可计算的范围（绝对值不超过 1e15））`,
+      `第 1 项的${meaning}（${path}）：修改无效（超出可计算的范围（绝对值不超过 1e15））`,
     );
   });
 

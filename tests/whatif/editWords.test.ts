@@ -95,16 +95,37 @@ describe("an edits file in Chinese", () => {
     ]);
     expect(parsed.edits).toEqual([]);
     expect(parsed.problems.map((p) => p.message.zh)).toEqual([
-      '第 1 项（edits[0].level）：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "高中"）',
+      '第 1 项的学段（edits[0].level）：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "高中"）',
       expect.stringMatching(
-        /^第 2 项（edits\[1\]\.kind）：修改无效（应为以下之一：.*"closeSchool"（撤销学校）；这里是 "撤消学校"）$/,
+        /^第 2 项的修改方式（edits\[1\]\.kind）：修改无效（应为以下之一：.*"closeSchool"（撤销学校）；这里是 "撤消学校"）$/,
       ),
       expect.stringMatching(
-        /^第 3 项（edits\[2\]\.resource）：修改无效（应为以下之一：.*；这里是 "教学用房"）$/,
+        /^第 3 项的指标项（edits\[2\]\.resource）：修改无效（应为以下之一：.*；这里是 "教学用房"）$/,
       ),
-      // a level written twice, and a level a school's teachers are not counted in, are fields refused by name
-      "第 4 项（edits[3].record.students.小学）：未知字段（拼写有误？）",
+      // a level written twice is said to be given twice, naming both ways it was written; a level a school's
+      // teachers are not counted in is a field refused by name
+      "第 4 项的新学校小学在校生数（edits[3].record.students.primary）：同一学段写了两次（“小学”和“primary”），只能写一次",
       "第 4 项（edits[3].record.teachers.高中）：未知字段（拼写有误？）",
+    ]);
+  });
+
+  test("a level given twice, as its code and as a word, is said to be given twice, not an unknown field", () => {
+    const teachers = { qualifiedTeachers: 20, keyTeachers: 5, peArtTeachers: 4 };
+    const { record } = newSchool(false);
+    const parsed = parseEdits([
+      { kind: "openSchool", record: { ...record, students: { primary: 600, junior: 300, 小学部: 5 } } },
+      { kind: "openSchool", record: { ...record, teachers: { junior: teachers, 初中: teachers } } },
+    ]);
+    expect(parsed.edits).toEqual([]);
+    expect(parsed.problems.map((p) => [p.message.zh, p.message.en])).toEqual([
+      [
+        "第 1 项的新学校小学在校生数（edits[0].record.students.primary）：同一学段写了两次（“primary”和“小学部”），只能写一次",
+        'edit 1 (edits[0].record.students.primary): the same level is given twice ("primary" and "小学部"); give it once',
+      ],
+      [
+        "第 2 项的新学校初中教师（edits[1].record.teachers.junior）：同一学段写了两次（“junior”和“初中”），只能写一次",
+        'edit 2 (edits[1].record.teachers.junior): the same level is given twice ("junior" and "初中"); give it once',
+      ],
     ]);
   });
 });

@@ -200,15 +200,15 @@ describe("scenario algebra", () => {
     // counted from 1 as a person counts, with the path in the file beside it
     expect(messages).toEqual([
       {
-        zh: "第 4 项（edits[3].school）：找不到学校“甲小学”（已由第 1 项并入“丙小学”）",
+        zh: "第 4 项的学校（edits[3].school）：找不到学校“甲小学”（已由第 1 项并入“丙小学”）",
         en: 'edit 4 (edits[3].school): no school named "甲小学" (merged into "丙小学" by edit 1)',
       },
       {
-        zh: "第 6 项（edits[5].to）：找不到学校“乙小学 ”（已由第 3 项撤销）",
+        zh: "第 6 项的接收学校（edits[5].to）：找不到学校“乙小学 ”（已由第 3 项撤销）",
         en: 'edit 6 (edits[5].to): no school named "乙小学 " (closed by edit 3)',
       },
       {
-        zh: "第 7 项（edits[6].school）：找不到学校“丁小学”",
+        zh: "第 7 项的学校（edits[6].school）：找不到学校“丁小学”",
         en: 'edit 7 (edits[6].school): no school named "丁小学"',
       },
     ]);
@@ -468,15 +468,15 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
     expect(r.problems.map((p) => [p.code, p.message.zh])).toEqual([
       [
         "edit-level-not-in-school",
-        "第 1 项（edits[0].record.students.junior）：学校“新区小学”没有初中学段，初中在校生 600 人无处计入，未应用",
+        "第 1 项的新学校初中在校生数（edits[0].record.students.junior）：学校“新区小学”没有初中学段，初中在校生 600 人无处计入，未应用",
       ],
       [
         "edit-level-not-in-school",
-        "第 2 项（edits[1].record.teachers.junior）：学校“新区二小”没有初中学段，初中教师 30 人无处计入，未应用",
+        "第 2 项的新学校初中教师（edits[1].record.teachers.junior）：学校“新区二小”没有初中学段，初中教师 30 人无处计入，未应用",
       ],
       [
         "edit-level-not-in-school",
-        "第 3 项（edits[2].record.students.senior）：学校“新区三小”没有高中学段，高中在校生 200 人无处计入，未应用",
+        "第 3 项的新学校高中在校生数（edits[2].record.students.senior）：学校“新区三小”没有高中学段，高中在校生 200 人无处计入，未应用",
       ],
     ]);
   });
@@ -522,17 +522,17 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
       [
         "warning",
         "edit-equipment-unit",
-        "第 1 项（edits[0].amount）：仪器设备值以元计，这里是 50 元；若指 50 万元，请写 500000",
+        "第 1 项的增减量（edits[0].amount）：仪器设备值以元计，这里是 50 元；若指 50 万元，请写 500000",
       ],
       [
         "warning",
         "edit-equipment-unit",
-        "第 3 项（edits[2].amount）：仪器设备值以元计，这里是 -30 元；若指 -30 万元，请写 -300000",
+        "第 3 项的增减量（edits[2].amount）：仪器设备值以元计，这里是 -30 元；若指 -30 万元，请写 -300000",
       ],
       [
         "warning",
         "edit-equipment-unit",
-        `第 4 项（edits[3].record.facilities.equipmentValue）：仪器设备值以元计，折合生均仅 0.25 元，低于 ${P.equipmentImplausibleBelow} 元；是否按万元填写？请换算为元`,
+        `第 4 项的新学校仪器设备（edits[3].record.facilities.equipmentValue）：仪器设备值以元计，折合生均仅 0.25 元，低于 ${P.equipmentImplausibleBelow} 元；是否按万元填写？请换算为元`,
       ],
     ]);
   });
@@ -563,7 +563,7 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
     const r = applyEdits([nine], parsed.edits, P);
     expect(r.applied).toEqual([0, 1, 2]);
     expect(r.problems.map((p) => [p.severity, p.code, p.message.zh.split("：")[0]])).toEqual([
-      ["warning", "edit-qualification-across-levels", "第 1 项（edits[0].toLevel）"],
+      ["warning", "edit-qualification-across-levels", "第 1 项的接收学段（edits[0].toLevel）"],
     ]);
   });
 });
@@ -595,9 +595,9 @@ describe("a school named as a clerk types it", () => {
       P,
     );
     expect(r.problems.map((p) => p.message.zh)).toEqual([
-      "第 1 项（edits[0].school）：找不到学校“白狼县实验小校”；是否指“白狼县实验小学”？",
-      "第 2 项（edits[1].school）：找不到学校“青山镇中小学”；是否指“青山镇中心小学”？",
-      "第 3 项（edits[2].school）：找不到学校“红石乡中心小学”",
+      "第 1 项的学校（edits[0].school）：找不到学校“白狼县实验小校”；是否指“白狼县实验小学”？",
+      "第 2 项的学校（edits[1].school）：找不到学校“青山镇中小学”；是否指“青山镇中心小学”？",
+      "第 3 项的学校（edits[2].school）：找不到学校“红石乡中心小学”",
     ]);
     expect(r.problems[0].message.en).toBe(
       'edit 1 (edits[0].school): no school named "白狼县实验小校"; did you mean "白狼县实验小学"?',

@@ -132,6 +132,41 @@ describe("What-if forms for schools opened, merged, closed and teachers rotated"
     expect(listed()).toHaveLength(1);
   });
 
+  it("a new school's equipment per pupil that doubts its unit is said in the form and the list, in 万元 as typed", async () => {
+    renderWhatIf(county());
+    const open = (name: string, equipment: number) => {
+      fireEvent.change(screen.getByRole("textbox", { name: "新学校名称" }), { target: { value: name } });
+      setNumber("新校 小学在校生", 600);
+      setNumber("新校 小学 高学历教师", 30);
+      setNumber("新校 仪器设备（万元）", equipment);
+      add();
+    };
+    const warned = () => [...document.querySelectorAll("[data-added-warning]")].map((e) => e.textContent);
+    // 0.5 万元 (shown 0.50, as the field shows it) is 5,000 元 for 600 pupils: 8.33 元 each, below the 50 元 of docs/standard.md#equipment-unit
+    open("新区第一小学", 0.5);
+    await screen.findByText("已加入：新建学校 新区第一小学");
+    const low =
+      "提示：仪器设备值 0.50 万元，折合生均仅 8.33 元，低于 50 元：请核对数值（此处按万元填写，如 120 万元填 120）";
+    expect(warned()).toEqual([low]);
+    // 1,500,000 typed (the 元 of 150 万元) is 1.5 × 10¹⁰ 元: 25,000,000 元 each, above 1,000,000
+    open("新区第二小学", 1_500_000);
+    await screen.findByText("已加入：新建学校 新区第二小学");
+    const high =
+      "提示：仪器设备值 1,500,000 万元，折合生均达 25,000,000 元，高于 1,000,000 元：是否按元填写了？此处按万元填写，请换算为万元";
+    expect(warned()).toEqual([high]);
+    // the list says it of each edit, without the 元 the edits file takes
+    const items = screen.getAllByRole("listitem").filter((li) => li.closest("ol"));
+    expect(items.map((li) => li.textContent?.includes(low) || li.textContent?.includes(high))).toEqual([
+      true,
+      true,
+    ]);
+    expect(document.body.textContent).not.toContain("以元计");
+    // a figure that raises no doubt: 150 万元 for 600 pupils is 2,500 元 each
+    open("新区第三小学", 150);
+    await screen.findByText("已加入：新建学校 新区第三小学");
+    expect(warned()).toEqual([]);
+  });
+
   it("rotating teachers: more than a school has or part of a teacher is refused at the count", async () => {
     renderWhatIf(county());
     kind("transferTeachers");

@@ -86,15 +86,26 @@ export function selectCounty(
     if (county !== undefined || list.length <= 1)
       return { keep: all, counties: list, county: list.length === 1 ? list[0] : (county ?? null) };
     const first = counties.findIndex((c) => c !== null);
-    problems.push(
-      recipeProblem(
+    // where to choose is the host's: a step of the page, or an option of the command
+    problems.push({
+      ...recipeProblem(
         "error",
         "several-counties",
         first < 0 ? null : cellOf(first),
-        `表中有 ${list.length} 个旗县市区（${list.join("、")}），请在第 2 步“核对列”中选择要评估的一个（命令行用 --county 名称）。`,
-        `The table holds ${list.length} counties (${list.join(", ")}); choose the one to evaluate in step 2, Columns (--county NAME on the command line).`,
+        `表中有 ${list.length} 个旗县市区（${list.join("、")}）。`,
+        `The table holds ${list.length} counties (${list.join(", ")}).`,
       ),
-    );
+      how: {
+        pane: {
+          zh: "请在第 2 步“核对列”中选择要评估的一个。",
+          en: "Choose the one to evaluate in step 2, Columns.",
+        },
+        commandLine: {
+          zh: "请用 --county 名称 指定要评估的一个。",
+          en: "Name the one to evaluate with --county NAME.",
+        },
+      },
+    });
     return { keep: [], counties: list, county: null };
   }
   let wanted = fold(county);

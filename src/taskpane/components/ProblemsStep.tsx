@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Lang } from "../../i18n/format";
+import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { cellInMessage, type Problem } from "../../problems/problem";
+import { cellInMessage, problemMessage, type Problem } from "../../problems/problem";
 import { usePaneStyles } from "../styles";
 
 export interface ProblemsStepProps {
@@ -12,7 +12,27 @@ export interface ProblemsStepProps {
   onRecheck(): void;
   busy: boolean;
   /** where the cells cannot be edited (the web app): how errors in them are fixed */
-  fixHint?: string;
+  fixHint?: FixHint;
+}
+
+/** How a host's errors are fixed where its cells cannot be edited: those in cells, and those of a column. */
+export interface FixHint {
+  /** an error in a cell: in the file, elsewhere */
+  cells: string;
+  /** an error that a column matched otherwise may cure: in step 2 */
+  columns: string;
+}
+
+/**
+ * The words of a fix hint that apply to `errors`: none for an error the problem itself says how to fix in the pane
+ * (which county to evaluate is chosen in step 2); the cells' words only where such an error names a cell.
+ */
+function applicableHint(hint: FixHint | undefined, errors: readonly Problem[], lang: Lang): string | null {
+  const ours = errors.filter((p) => !p.how);
+  if (!hint || ours.length === 0) return null;
+  return [...(ours.some((p) => p.cell !== null) ? [hint.cells] : []), hint.columns].join(
+    PUNCTUATION[lang].sentence,
+  );
 }
 
 const PAGE = 20;
@@ -24,7 +44,7 @@ const PAGE = 20;
 export function ProblemButton(props: { lang: Lang; problem: Problem; onSelectCell(cell: string): void }) {
   const { lang, problem: p } = props;
   const styles = usePaneStyles();
-  const message = p.message[lang];
+  const message = problemMessage(p, lang, "pane");
   const shown =
     p.cell && cellInMessage(message, p.cell) === 0 ? message.slice(p.cell.length).trim() : message;
   return (
@@ -82,22 +102,43 @@ export function ProblemGroup(props: {
   );
 }
 
+/** A step's title, its number (`3. `) on screen only: a printed page of results has no steps 1, 2 and 4. */
+function StepName({ title }: { title: string }) {
+  const styles = usePaneStyles();
+  const numbered = /^(\d+\.\s*)(.*)$/su.exec(title);
+  if (!numbered) return <>{title}</>;
+  return (
+    <>
+      <span className={styles.screenOnly}>{numbered[1]}</span>
+      {numbered[2]}
+    </>
+  );
+}
+
 /** Step 3: the reader's problems, errors first; a click selects the cell in the sheet. */
 export function ProblemsStep(props: ProblemsStepProps) {
   const { lang, problems } = props;
   const styles = usePaneStyles();
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
+  const hint = applicableHint(props.fixHint, errors, lang);
   return (
-    <section className={styles.step} aria-labelledby="step-check">
+    <section className={styles.step} aria-labelledby="step-check" data-printed>
       <h2 id="step-check" className={styles.stepTitle}>
-        {t(lang, "stepCheck")}
+        <StepName title={t(lang, "stepCheck")} />
       </h2>
       {errors.length > 0 ? (
         <MessageBar intent="error">
           <MessageBarBody>
             {t(lang, "problemsErrorsBlock", { n: errors.length })}
-            {props.fixHint && <div data-fix-hint>{props.fixHint}</div>}
+            {/* a click goes to a cell only where a problem names one */}
+            {problems.some((p) => p.cell !== null) &&
+              `${PUNCTUATION[lang].sentence}${t(lang, "problemsClickCell")}`}
+            {hint && (
+              <div className={styles.screenOnly} data-fix-hint>
+                {hint}
+              </div>
+            )}
           </MessageBarBody>
         </MessageBar>
       ) : warnings.length > 0 ? (
@@ -122,7 +163,7 @@ export function ProblemsStep(props: ProblemsStepProps) {
         onSelectCell={props.onSelectCell}
       />
       {problems.length > 0 && (
-        <div className={styles.row}>
+        <div className={`${styles.row} ${styles.screenOnly}`}>
           <Button size="small" disabled={props.busy} onClick={props.onRecheck}>
             {t(lang, "recheck")}
           </Button>

@@ -45,7 +45,7 @@ export function ReportStep(props: ReportStepProps) {
       <h2 id="step-report" className={styles.stepTitle}>
         {t(lang, "stepReport")}
       </h2>
-      <div className={styles.fieldGrid}>
+      <div className={styles.titleGrid}>
         <Field label={t(lang, "reportCounty")}>
           <Input
             className={styles.fillInput}

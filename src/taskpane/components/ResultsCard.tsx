@@ -32,7 +32,7 @@ export function ResultsCard(props: ResultsCardProps) {
   const shortName = (id: (typeof INDICATOR_IDS)[number]) => profile.indicators[id].shortName[lang];
 
   return (
-    <section className={styles.step} aria-labelledby="step-results">
+    <section className={styles.step} aria-labelledby="step-results" data-printed>
       <h2 id="step-results" className={styles.stepTitle}>
         {t(lang, "stepResults")}
       </h2>
@@ -126,7 +126,7 @@ export function ResultsCard(props: ResultsCardProps) {
       )}
 
       {props.sheets.length > 0 && (
-        <div>
+        <div className={styles.screenOnly}>
           <h3 className={styles.stepTitle}>{t(lang, "sheetsTitle")}</h3>
           <div className={styles.row}>
             {props.sheets.map((name) => (

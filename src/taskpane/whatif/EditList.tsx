@@ -5,6 +5,7 @@ import type { Profile } from "../../standard/profile";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../styles";
+import { paneEditMessage } from "./equipment";
 
 export interface EditListProps {
   lang: Lang;
@@ -27,9 +28,15 @@ export interface EditListProps {
 export function EditList(props: EditListProps) {
   const { lang, profile, edits } = props;
   const styles = usePaneStyles();
-  const saidOf = (index: number) => props.problems.filter((p) => p.edit === index);
+  // what the engine said, in the pane's words (equipment in 万元); what never applies to the pane's edits left out
+  const worded = (place: boolean) =>
+    props.problems.flatMap((p) => {
+      const message = paneEditMessage(p, lang, place ? withoutEditPlace(p.message[lang]) : p.message[lang]);
+      return message === null ? [] : [{ ...p, message }];
+    });
+  const saidOf = (index: number) => worded(true).filter((p) => p.edit === index);
   // the whole list's problems (none the pane's own edits make) still show
-  const unplaced = props.problems.filter((p) => p.edit === null || p.edit >= edits.length);
+  const unplaced = worded(false).filter((p) => p.edit === null || p.edit >= edits.length);
   return (
     <div>
       <div className={styles.row}>
@@ -68,7 +75,7 @@ export function EditList(props: EditListProps) {
                   className={p.severity === "error" ? styles.mappingMissing : styles.note}
                 >
                   {t(lang, p.severity === "error" ? "whatifNotApplied" : "whatifWarning", {
-                    message: withoutEditPlace(p.message[lang]),
+                    message: p.message,
                   })}
                 </Text>
               ))}
@@ -78,7 +85,7 @@ export function EditList(props: EditListProps) {
       )}
       {unplaced.map((p, i) => (
         <Text key={i} className={styles.note} block>
-          {p.message[lang]}
+          {p.message}
         </Text>
       ))}
     </div>

@@ -26,7 +26,7 @@ import type { Lang } from "../../i18n/format";
 import { t, type MessageKey } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
-import { wanToYuan } from "./equipment";
+import { paneEditMessage, wanToYuan } from "./equipment";
 
 /** The edits that change which schools there are or move teachers between them, each with a form of its own. */
 export const STRUCTURAL_KINDS = ["openSchool", "mergeSchool", "closeSchool", "transferTeachers"] as const;
@@ -128,7 +128,8 @@ export interface StructuralEditFormProps {
  * 学校布局调整: open a school, merge one into another, close one, or move teachers between schools. Each form is
  * checked by the engine alone: the edits' schema (`checkEdit`), then applying the edit after the others
  * (`applyEdits`). What either says is shown at its field, or under the form; an edit the engine would not apply is
- * not added, and the engine's warnings on an edit added show with it in the list of edits.
+ * not added, and the engine's warnings on an edit added show under the form and with it in the list of edits, in
+ * the pane's words (`paneEditMessage`: equipment in 万元).
  */
 export const StructuralEditForm = React.memo(function StructuralEditForm(
   props: StructuralEditFormProps,
@@ -142,6 +143,8 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
     fields: new Map(),
   });
   const [added, setAdded] = React.useState<string | null>(null);
+  // what the engine warns of the edit just added (a new school's equipment per pupil), in the form's words
+  const [warnings, setWarnings] = React.useState<string[]>([]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const levelName = (l: EnrolmentLevel) =>
@@ -156,6 +159,7 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
 
   const submit = () => {
     setAdded(null);
+    setWarnings([]);
     const checked = checkEdit(rawEdit(draft));
     const fields = new Map<string, string>();
     const place = (field: string, text: string) => {
@@ -180,6 +184,11 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
     }
     setSaid({ refused: null, fields });
     setAdded(describeEdit(checked.edit, profile, lang));
+    setWarnings(
+      trial.problems
+        .filter((p) => p.edit === index && p.severity === "warning")
+        .flatMap((p) => paneEditMessage(p, lang, withoutEditPlace(p.message[lang])) ?? []),
+    );
     props.onAdd(checked.edit);
     // a school is opened once: its name is cleared, so that pressing again does not ask to open it twice
     if (draft.kind === "openSchool") set({ name: "" });
@@ -335,6 +344,7 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
             set({ kind: d.value as StructuralKind });
             setSaid({ refused: null, fields: new Map() });
             setAdded(null);
+            setWarnings([]);
           }}
         >
           {options(STRUCTURAL_KINDS, (k) => EDIT_KIND_NAMES[k][lang])}
@@ -345,6 +355,11 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
         <Button onClick={submit}>{t(lang, "whatifAdd")}</Button>
         {added && <Text role="status">{t(lang, "whatifAdded", { edit: added })}</Text>}
       </div>
+      {warnings.map((w, i) => (
+        <Text key={i} block className={styles.note} data-added-warning>
+          {t(lang, "whatifWarning", { message: w })}
+        </Text>
+      ))}
       {(said.refused || unplaced) && (
         <Text role="alert" className={styles.mappingMissing} block data-not-added>
           {said.refused ? `${t(lang, "whatifNotAdded")}${said.refused}` : ""}

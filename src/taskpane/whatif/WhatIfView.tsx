@@ -4,7 +4,7 @@ import { Badge, Button, Field, Select, Text } from "@fluentui/react-components";
 import type { ViewProps } from "../viewProps";
 import { evaluate } from "../../engine/evaluate";
 import { SECTIONS_OF_TYPE, type SchoolRecord } from "../../engine/records";
-import { evaluateScenario, type Edit, type EditProblem } from "../../engine/scenario";
+import { evaluateScenario, type Edit } from "../../engine/scenario";
 import { sectionVerdict } from "../../engine/scenarioDiff";
 import {
   FACILITY_INDICATORS,
@@ -51,12 +51,6 @@ function editFor(school: string, f: Field, delta: number): Edit {
   const amount = f.resource === "equipmentValue" ? wanToYuan(delta) : delta;
   return { kind: "addFacility", school, resource: f.resource, amount };
 }
-
-/**
- * The problems of the pane's own edits worth showing: an equipment change is typed in 万元 and converted here, so
- * the doubt that a small amount in 元 was meant in 万元 (edit-equipment-unit) never applies.
- */
-const shownInPane = (p: EditProblem) => p.code !== "edit-equipment-unit";
 
 /** Consecutive changes to the same number become one edit, so the list reads like decisions, not keystrokes. */
 function withChange(edits: readonly Edit[], edit: Edit): Edit[] {
@@ -299,7 +293,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
         profile={profile}
         edits={edits}
         applied={result.applied}
-        problems={result.problems.filter(shownInPane)}
+        problems={result.problems}
         onRemove={(index) => setEdits((list) => list.filter((_, i) => i !== index))}
         onUndo={() => setEdits((list) => list.slice(0, -1))}
         onClear={() => setEdits([])}
