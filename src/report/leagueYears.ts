@@ -71,10 +71,13 @@ export function leagueYearsSheet(byYear: readonly CountyYears[], year: number, l
     const from = b.next;
     for (const { year: y, standing: s } of c.years) {
       const cvCells = LEVELS.flatMap((level) => {
-        const worst = s.levels ? worstCoefficient(s.levels[level]) : null;
+        const l = s.levels?.[level];
+        // a level without sections (a county of primary schools only) has nothing to show
+        if (!l || l.sections === 0) return [cell("—"), cell("—")];
+        const worst = worstCoefficient(l);
         return [
           cell(worst?.cv ?? null, worst && !worst.pass ? "fail" : undefined, CV),
-          cell(worst?.limit ?? s.levels?.[level].limit ?? null, undefined, RATIO),
+          cell(l.limit, undefined, RATIO),
         ];
       });
       b.push([
