@@ -50,8 +50,9 @@ is reported with its problems while the others go on.
   a statistics export's county column; the name in the county sheet's title rows; else the file's name without
   words such as 均衡评估 or a year. 含多个旗县的统计导出表逐旗县评估。
   a statistics export holding several counties is evaluated county by county.
-逐年情况 / Year by year: 同一旗县市有几个年份的文件（文件名或所在文件夹名中的年份，如 2025/阿尔山市.xlsx）时，汇总仍按
-  最晚一年计，其后逐年列出各年的县域结论、达标学校（校区）与差异系数，并把差异系数按直线趋势外推到目标年份（预测，不是评估结果）。
+逐年情况 / Year by year: 同一旗县市有几个年份的文件（文件名或所在文件夹名中的年份，如 2025/阿尔山市.xlsx）时，
+  汇总仍按最晚一年计，其后逐年列出各年的县域结论、达标学校（校区）与差异系数，并把差异系数按直线趋势
+  外推到目标年份（预测，不是评估结果）。
   where a county is given in files of several years (a year in the file's or its folder's name), the view still
   counts the latest year; then each year's verdict, passing sections and coefficients, and each coefficient's
   straight-line projection to the target year (a projection, not an evaluation).
