@@ -272,11 +272,11 @@ export function countedFiles(counties: readonly LeagueCountyInput[]): boolean[] 
   return counties.map((c, i) => chosen.get(nameKey(c.county)) === i);
 }
 
-/** The counties given in several files, in the order they first appear, with the file counted for each. */
-function repeatedCounties(
-  counties: readonly LeagueCountyInput[],
-  counted: readonly boolean[],
-): RepeatedCounty[] {
+/**
+ * The files of each county (by name, spaces and full-width forms aside, as `countedFiles` takes them): their indexes
+ * in the order given, the counties in the order they first appear.
+ */
+export function filesByCounty(counties: readonly LeagueCountyInput[]): number[][] {
   const byCounty = new Map<string, number[]>();
   counties.forEach((c, i) => {
     const key = nameKey(c.county);
@@ -284,7 +284,15 @@ function repeatedCounties(
     if (files) files.push(i);
     else byCounty.set(key, [i]);
   });
-  return [...byCounty.values()]
+  return [...byCounty.values()];
+}
+
+/** The counties given in several files, in the order they first appear, with the file counted for each. */
+function repeatedCounties(
+  counties: readonly LeagueCountyInput[],
+  counted: readonly boolean[],
+): RepeatedCounty[] {
+  return filesByCounty(counties)
     .filter((indexes) => indexes.length > 1)
     .map((indexes) => ({
       county: counties[indexes[0]].county,

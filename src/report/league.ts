@@ -6,6 +6,7 @@
  */
 import type { Evaluation } from "../engine/evaluate";
 import { AT_RISK, type CountyStanding, type LeagueSummary } from "../engine/league";
+import type { CountyYears } from "../engine/monitor";
 import type { Lang } from "../i18n/format";
 import type { Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
@@ -13,6 +14,7 @@ import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
 import { cell, headerRow, uniqueSheetNames, verdictCell } from "./cells";
 import { COUNT, CV, RATIO, countySheet, fileName, repeatedLabel, riskCell } from "./leagueCounty";
+import { leagueYearsSheet } from "./leagueYears";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks } from "./print";
 
@@ -21,6 +23,8 @@ export interface LeagueReportInput {
   /** parallel to summary.counties: the county's evaluation (null when it could not be evaluated) and problems */
   details: readonly { evaluation: Evaluation | null; problems: readonly Problem[] }[];
   profile: Profile;
+  /** the counties given in files of several years (src/engine/monitor.ts): a sheet of them after the summary */
+  byYear?: readonly CountyYears[];
 }
 
 export interface LeagueReportOptions {
@@ -359,13 +363,21 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   });
 }
 
-/** The league workbook: the summary sheet, then one sheet per county in the summary's order. */
+/**
+ * The league workbook: the summary sheet, the counties' years where some county is given in several years, then
+ * one sheet per county in the summary's order.
+ */
 export function buildLeagueReport(input: LeagueReportInput, options: LeagueReportOptions): Report {
   const summary = summarySheet(input, options);
+  const byYear = input.byYear ?? [];
+  const years = byYear.length === 0 ? [] : [leagueYearsSheet(byYear, input.summary.year, options.lang)];
   // two years of one county are two tabs: named by their files' years where they tell them apart
-  const names = uniqueSheetNames(countyLabels(input.summary.counties, options.lang), [summary.name]);
+  const names = uniqueSheetNames(countyLabels(input.summary.counties, options.lang), [
+    summary.name,
+    ...years.map((s) => s.name),
+  ]);
   const counties = input.summary.counties.map((s, i) =>
     countySheet(s, input.details[i] ?? { evaluation: null, problems: [] }, names[i], input, options.lang),
   );
-  return { sheets: [summary, ...counties] };
+  return { sheets: [summary, ...years, ...counties] };
 }

@@ -4,6 +4,7 @@
  */
 import type { Evaluation } from "../engine/evaluate";
 import { AT_RISK, type CountyStanding, type RepeatedCounty, type RiskReason } from "../engine/league";
+import type { CountyYears } from "../engine/monitor";
 import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
 import { formatNumber, type Lang } from "../i18n/format";
@@ -217,4 +218,55 @@ export function countySheet(
       ...pageMarks({ county: s.county }, COUNTY_TABLE, lang),
     },
   });
+}
+
+/**
+ * Why a county's years have no projection (`CountyYears.projection` null), wherever the years are shown: no target
+ * year, fewer than two years evaluated, or the target year has come.
+ */
+export function noYearsProjectionLabel(c: CountyYears, lang: Lang): string {
+  const zh = lang === "zh";
+  const evaluated = c.years.filter((y) => y.standing.ok).map((y) => y.year);
+  if (c.targetYear === null)
+    return zh
+      ? "未作预测：标准方案中没有该旗县市的目标年份"
+      : "No projection: the profile sets no target year for this county";
+  if (evaluated.length < 2)
+    return zh ? "未作预测：能评估的年份不足两年" : "No projection: fewer than two years could be evaluated";
+  return zh
+    ? `未作预测：目标年份 ${c.targetYear} 年不晚于最后一年 ${Math.max(...evaluated)} 年，以该年的评估为准`
+    : `No projection: the target year ${c.targetYear} is not after the last year, ${Math.max(...evaluated)}; that year's evaluation decides`;
+}
+
+/**
+ * A county's course on its trend (`CountyYears.course`), wherever the years are shown: a projection, never the
+ * at-risk rule (AT_RISK) nor a verdict.
+ */
+export function courseLabel(c: CountyYears, lang: Lang): string {
+  const zh = lang === "zh";
+  const { onCourse, projectedOverLimit, failingSections, failingSectionsChange } = c.course;
+  const target = c.projection?.targetYear ?? c.targetYear;
+  if (onCourse === null) return noYearsProjectionLabel(c, lang);
+  if (onCourse)
+    return zh
+      ? `趋势：可望在 ${target} 年按期达标（预测，不是评估结果）`
+      : `Trend: on course for ${target} (a projection, not an evaluation)`;
+  const why: string[] = [];
+  if (projectedOverLimit)
+    why.push(
+      zh
+        ? `${projectedOverLimit} 项差异系数预测超限`
+        : `${projectedOverLimit} coefficient${projectedOverLimit === 1 ? "" : "s"} projected over the limit`,
+    );
+  if (failingSectionsChange !== null && failingSectionsChange >= 0 && (failingSections ?? 0) > 0) {
+    const change = failingSectionsChange === 0 ? "±0" : `+${failingSectionsChange}`;
+    why.push(
+      zh
+        ? `未达标学校（校区）${failingSections} 所，较上年未减少（${change}）`
+        : `${failingSections} failing section${failingSections === 1 ? "" : "s"}, not fewer than the year before (${change})`,
+    );
+  }
+  return zh
+    ? `趋势：按期（${target} 年）达标有困难——${why.join("；")}（预测，不是评估结果）`
+    : `Trend: off course for ${target}: ${why.join("; ")} (a projection, not an evaluation)`;
 }

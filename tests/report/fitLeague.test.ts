@@ -6,6 +6,7 @@
  */
 import { evaluate } from "../../src/engine";
 import { leagueSummary, type LeagueCountyInput } from "../../src/engine/league";
+import { countiesByYear } from "../../src/engine/monitor";
 import type { SchoolRecord } from "../../src/engine/records";
 import { compareYears } from "../../src/engine/trend";
 import type { Lang } from "../../src/i18n/format";
@@ -48,6 +49,45 @@ function league(lang: Lang, withPlan: boolean): Report {
   return buildLeagueReport(
     {
       summary,
+      byYear: countiesByYear(inputs, summary.counties),
+      details: inputs.map((i) => ({ evaluation: i.evaluation, problems: [] })),
+      profile: NATIONAL_2017,
+    },
+    { lang, date: "2026-12-06" },
+  );
+}
+
+/**
+ * Counties over several years for the sheet of their years: a long name over three years (one could not be read),
+ * a county of no target year, one whose target year has come, and long file names.
+ */
+function leagueOverYears(lang: Lang): Report {
+  const years: [string, number, number | null, boolean][] = [
+    ["科尔沁右翼中旗巴彦呼舒镇教育管理中心", 2024, 2028, true],
+    ["科尔沁右翼中旗巴彦呼舒镇教育管理中心", 2025, 2028, false],
+    ["科尔沁右翼中旗巴彦呼舒镇教育管理中心", 2026, 2028, true],
+    ["某自治旗", 2025, null, true],
+    ["某自治旗", 2026, null, true],
+    ["阿尔山市", 2025, 2026, true],
+    ["阿尔山市", 2026, 2026, true],
+  ];
+  const inputs: LeagueCountyInput[] = years.map(([county, year, targetYear, read], i) => {
+    const evaluation = read ? evaluate(randomCounty(6100 + i, 8 + 3 * i, county), NATIONAL_2017) : null;
+    return {
+      file: `/home/县教育局/${year}年上报/${county}${year}年义务教育学校统计表（终稿）.xlsx`,
+      county,
+      evaluation,
+      verdict: null,
+      schools: evaluation ? evaluation.sections.length : 0,
+      targetYear,
+      fileYear: year,
+    };
+  });
+  const summary = leagueSummary(inputs, 2026);
+  return buildLeagueReport(
+    {
+      summary,
+      byYear: countiesByYear(inputs, summary.counties),
       details: inputs.map((i) => ({ evaluation: i.evaluation, problems: [] })),
       profile: NATIONAL_2017,
     },
@@ -71,6 +111,15 @@ function comparison(lang: Lang): Report {
 describe("no text of the league and comparison workbooks is cut off", () => {
   test("every sheet of the league workbook, with and without the plan, in Chinese and in English", () => {
     const reports = [league("zh", false), league("zh", true), league("en", true)];
+    // 突泉县's two years give the sheet of the counties' years, its projection and course
+    expect(reports.map((r) => r.sheets[1].name)).toEqual(["逐年情况", "逐年情况", "Year by year"]);
+    expect(reports.flatMap((r) => r.sheets.flatMap(cutOff))).toEqual([]);
+    expect(reports.flatMap((r) => r.sheets.flatMap(badBreaks))).toEqual([]);
+  });
+
+  test("the sheet of the counties' years: an unread year, no target year, a target year come", () => {
+    const reports = [leagueOverYears("zh"), leagueOverYears("en")];
+    expect(reports.map((r) => r.sheets[1].name)).toEqual(["逐年情况", "Year by year"]);
     expect(reports.flatMap((r) => r.sheets.flatMap(cutOff))).toEqual([]);
     expect(reports.flatMap((r) => r.sheets.flatMap(badBreaks))).toEqual([]);
   });

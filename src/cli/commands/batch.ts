@@ -7,6 +7,7 @@ import {
   type LeagueCountyInput,
   type LeagueSummary,
 } from "../../engine/league";
+import { countiesByYear, type CountyYears } from "../../engine/monitor";
 import { planLeastCost } from "../../engine/plan/leastCost";
 import { calendarDayOf, yearOfDay } from "../../engine/years";
 import { buildLeagueReport } from "../../report/league";
@@ -17,7 +18,7 @@ import {
   unreadSubfolders,
   type CountyFileResult,
 } from "../countySource";
-import { calendarDate, leagueText } from "../leagueText";
+import { calendarDate, leagueText, yearsText } from "../leagueText";
 import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { isLockFileName } from "../folderFiles";
@@ -49,6 +50,12 @@ is reported with its problems while the others go on.
   a statistics export's county column; the name in the county sheet's title rows; else the file's name without
   words such as 均衡评估 or a year. 含多个旗县的统计导出表逐旗县评估。
   a statistics export holding several counties is evaluated county by county.
+逐年情况 / Year by year: 同一旗县市有几个年份的文件（文件名或所在文件夹名中的年份，如 2025/阿尔山市.xlsx）时，
+  汇总仍按最晚一年计，其后逐年列出各年的县域结论、达标学校（校区）与差异系数，并把差异系数按直线趋势
+  外推到目标年份（预测，不是评估结果）。
+  where a county is given in files of several years (a year in the file's or its folder's name), the view still
+  counts the latest year; then each year's verdict, passing sections and coefficients, and each coefficient's
+  straight-line projection to the target year (a projection, not an evaluation).
 按期达标风险 / At risk: 目标年份已到仍未达标；或剩余不超过 1 年且仍有差异系数超限或 5 所以上学校（校区）未达标。
   the target year has come and the county does not pass; or 1 year or less is left with a coefficient over its
   limit or 5 or more failing sections.
@@ -82,7 +89,35 @@ function today(): Date {
   return new Date();
 }
 
-function countyJson(s: CountyStanding, result: CountyFileResult, lang: Lang, withPlan: boolean) {
+/** A county's years (`countiesByYear`): each year's standing as the county's own line gives it, and the projection. */
+function yearsJson(y: CountyYears) {
+  return {
+    targetYear: y.targetYear,
+    series: y.years.map(({ year, standing: s }) => ({
+      year,
+      file: s.file,
+      ok: s.ok,
+      schools: s.schools,
+      countyPass: s.countyPass,
+      failingItems: s.failingItems,
+      missingItems: s.missingItems,
+      resourcesPass: s.resourcesPass,
+      failingSections: s.failingSections,
+      failingCoefficients: s.failingCoefficients,
+      levels: s.levels,
+    })),
+    projection: y.projection,
+    course: y.course,
+  };
+}
+
+function countyJson(
+  s: CountyStanding,
+  result: CountyFileResult,
+  lang: Lang,
+  withPlan: boolean,
+  years: CountyYears | undefined,
+) {
   return {
     file: s.file,
     county: s.county,
@@ -104,6 +139,8 @@ function countyJson(s: CountyStanding, result: CountyFileResult, lang: Lang, wit
     ...(withPlan ? { plan: s.plan } : {}),
     countySheet: result.verdict?.sheet ?? null,
     problems: jsonProblems(result.problems, lang),
+    // only a county given in files of several years, on the line of the file the league counts
+    ...(years ? { years: yearsJson(years) } : {}),
   };
 }
 
@@ -115,11 +152,20 @@ export function leagueJson(
   unreadSubfolders: readonly string[],
   lang: Lang,
   withPlan: boolean,
+  byYear: readonly CountyYears[] = [],
 ) {
   return {
     year: summary.year,
     ok: results.every((r) => r.ok),
-    counties: summary.counties.map((s, i) => countyJson(s, results[i], lang, withPlan)),
+    counties: summary.counties.map((s, i) =>
+      countyJson(
+        s,
+        results[i],
+        lang,
+        withPlan,
+        byYear.find((y) => y.counted === i),
+      ),
+    ),
     indicators: summary.indicators,
     atRisk: summary.atRisk.map((s) => ({
       county: s.county,
@@ -245,12 +291,15 @@ export const batchCommand: Command = {
     }
     progress.done();
     const summary = leagueSummary(inputs, year ?? yearOfDay(calendarDayOf(today())));
+    // a county given in files of several years: its course over them, after the latest year's view
+    const byYear = countiesByYear(inputs, summary.counties);
 
     let wrote = "";
     if (out !== undefined) {
       const report = buildLeagueReport(
         {
           summary,
+          byYear,
           details: results.map((r) => ({ evaluation: r.table?.evaluation ?? null, problems: r.problems })),
           profile,
         },
@@ -265,7 +314,10 @@ export const batchCommand: Command = {
     if (json) {
       io.stdout(
         JSON.stringify(
-          { ...leagueJson(summary, results, skipped, subfolders, lang, values.plan === true), lockFiles },
+          {
+            ...leagueJson(summary, results, skipped, subfolders, lang, values.plan === true, byYear),
+            lockFiles,
+          },
           null,
           2,
         ) + "\n",
@@ -287,6 +339,7 @@ export const batchCommand: Command = {
       const subfoldersLine = subfolders.length === 0 ? "" : `\n⚠ ${subfoldersText(subfolders)[lang]}\n`;
       io.stdout(
         leagueText(summary, profile, lang) +
+          yearsText(byYear, profile, lang) +
           skippedText +
           lockLine +
           subfoldersLine +

@@ -11,6 +11,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { leagueCountyInput, type CountyFileResult } from "../../countyWorkbook";
 import { leagueSummary, planTotals, type PlanTotals } from "../../engine/league";
+import { countiesByYear } from "../../engine/monitor";
 import {
   DEFAULT_PROJECT_SIZES,
   DEFAULT_UNIT_COSTS,
@@ -117,14 +118,11 @@ export function LeagueScreen(props: LeagueScreenProps) {
   // the workbooks Balance wrote among the files (a report, last year's league workbook): no county, left out
   const counties = useMemo(() => results.filter((r) => !r.skipped), [results]);
   const skipped = results.filter((r) => r.skipped);
-  const summary = useMemo(
-    () =>
-      leagueSummary(
-        counties.map((r) => leagueCountyInput(r, plans.get(r) ?? null)),
-        year,
-      ),
-    [counties, plans, year],
+  const inputs = useMemo(
+    () => counties.map((r) => leagueCountyInput(r, plans.get(r) ?? null)),
+    [counties, plans],
   );
+  const summary = useMemo(() => leagueSummary(inputs, year), [inputs, year]);
 
   // the counties `balance batch --plan` would plan: those whose table was read and evaluated
   const plannable = counties.filter((r) => r.ok && r.table?.evaluation);
@@ -162,6 +160,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
       const report = buildLeagueReport(
         {
           summary,
+          // a county given in files of several years: the workbook's sheet of its years, as `balance batch --out`
+          byYear: countiesByYear(inputs, summary.counties),
           details: counties.map((r) => ({ evaluation: r.table?.evaluation ?? null, problems: r.problems })),
           profile,
         },

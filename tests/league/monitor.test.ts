@@ -1,0 +1,91 @@
+/**
+ * The course of a county over its years (src/engine/monitor.ts), on hand-made counties whose failing sections are
+ * known by construction: a school at half the qualified teachers of the standard fails, the others at 1.2 × pass,
+ * and no coefficient comes near its limit (five schools, one or two at 0.5 and the rest at 1.2: CV ≤ 0.42 < 0.50).
+ */
+import { evaluate } from "../../src/engine";
+import { leagueSummary, type LeagueCountyInput } from "../../src/engine/league";
+import { countiesByYear } from "../../src/engine/monitor";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { primarySchool, whole } from "./records";
+
+/** Five primary schools, the first `short` of them at half the qualified teachers of the standard. */
+function county(short: number) {
+  const names = ["甲小学", "乙小学", "丙小学", "丁小学", "戊小学"];
+  return whole(names.map((n, i) => primarySchool(n, 500, i < short ? { qualifiedTeachers: 0.5 } : {})));
+}
+
+function input(name: string, year: number | null, short: number, read = true): LeagueCountyInput {
+  const evaluation = read ? evaluate(county(short), NATIONAL_2017) : null;
+  return {
+    file: `${year ?? "无年份"}/${name}.xlsx`,
+    county: name,
+    evaluation,
+    verdict: null,
+    schools: 5,
+    targetYear: 2028,
+    fileYear: year,
+  };
+}
+
+function course(inputs: LeagueCountyInput[]) {
+  const summary = leagueSummary(inputs, 2026);
+  return countiesByYear(inputs, summary.counties);
+}
+
+describe("a county's course over its years", () => {
+  test("sections still failing and not fewer: off course, though every coefficient stays within its limit", () => {
+    const [c] = course([input("突泉县", 2025, 1), input("突泉县", 2026, 1)]);
+    expect(c.years.map((y) => y.standing.failingSections)).toEqual([1, 1]);
+    expect(c.course).toEqual({
+      kind: "trend",
+      onCourse: false,
+      projectedOverLimit: 0,
+      failingSections: 1,
+      failingSectionsChange: 0,
+    });
+  });
+
+  test("failing sections falling, coefficients within their limits: on course", () => {
+    const [c] = course([input("突泉县", 2025, 2), input("突泉县", 2026, 1)]);
+    expect(c.course).toMatchObject({ onCourse: true, failingSections: 1, failingSectionsChange: -1 });
+  });
+
+  test("an unread year is listed and left out of the projection; a file without a year is not in the series", () => {
+    const inputs = [
+      input("突泉县", 2024, 2),
+      input("突泉县", 2025, 2, false),
+      input("突泉县", 2026, 1),
+      input("突泉县", null, 0),
+      input("科右中旗", 2026, 0),
+    ];
+    const [c, ...others] = course(inputs);
+    expect(others).toEqual([]);
+    expect(c.years.map((y) => [y.year, y.standing.ok])).toEqual([
+      [2024, true],
+      [2025, false],
+      [2026, true],
+    ]);
+    expect(c.projection?.fromYears).toEqual([2024, 2026]);
+    // the evaluated year before 2026 is 2024: 2 → 1
+    expect(c.course.failingSectionsChange).toBe(-1);
+    expect(c.counted).toBe(2);
+  });
+
+  test("one evaluated year, or no target year: no projection and no course", () => {
+    const [c] = course([input("突泉县", 2025, 1, false), input("突泉县", 2026, 1)]);
+    expect(c.projection).toBeNull();
+    expect(c.course).toEqual({
+      kind: "trend",
+      onCourse: null,
+      projectedOverLimit: null,
+      failingSections: 1,
+      failingSectionsChange: null,
+    });
+    const noTarget = [input("某旗", 2025, 1), input("某旗", 2026, 0)].map((i) => ({
+      ...i,
+      targetYear: null,
+    }));
+    expect(course(noTarget)[0].projection).toBeNull();
+  });
+});
