@@ -8,6 +8,7 @@ import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } 
 import {
   RISK_TEXT,
   courseLabel,
+  fileLabels,
   fileName,
   noYearsProjectionLabel,
   repeatedLabel,
@@ -32,7 +33,12 @@ const OK = "✓";
 const NO = "✗";
 
 /** A county's line; `withFile` names its file too, for a county given in several files. */
-function countyLine(s: CountyStanding, lang: Lang, withFile: boolean): string {
+function countyLine(
+  s: CountyStanding,
+  lang: Lang,
+  withFile: boolean,
+  label: (file: string) => string = fileName,
+): string {
   const zh = lang === "zh";
   const sep = zh ? "；" : "; ";
   if (!s.levels) {
@@ -78,9 +84,7 @@ function countyLine(s: CountyStanding, lang: Lang, withFile: boolean): string {
     );
   }
   const mark = s.countyPass ? OK : s.atRisk ? "⚠" : " ";
-  const name = withFile
-    ? `${s.county}${zh ? `（${fileName(s.file)}）` : ` (${fileName(s.file)})`}`
-    : s.county;
+  const name = withFile ? `${s.county}${zh ? `（${label(s.file)}）` : ` (${label(s.file)})`}` : s.county;
   return `${mark} ${name}${zh ? "：" : ": "}${parts.join(sep)}`;
 }
 
@@ -98,7 +102,8 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
   );
   for (const r of summary.repeated) lines.push(`  ⚠ ${repeatedLabel(r, lang)}`);
   const inSeveralFiles = new Set(summary.repeated.flatMap((r) => r.files));
-  for (const s of summary.counties) lines.push(`  ${countyLine(s, lang, inSeveralFiles.has(s.file))}`);
+  const label = fileLabels(summary.counties.map((s) => s.file));
+  for (const s of summary.counties) lines.push(`  ${countyLine(s, lang, inSeveralFiles.has(s.file), label)}`);
   lines.push("");
   lines.push(zh ? "最薄弱的指标" : "The weakest indicators");
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0);

@@ -12,8 +12,9 @@ import type { Problem } from "../problems/problem";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
+import { yearOfFile } from "../sheet/countyName";
 import { cell, headerRow, uniqueSheetNames, verdictCell } from "./cells";
-import { COUNT, CV, RATIO, countySheet, fileName, repeatedLabel, riskCell } from "./leagueCounty";
+import { COUNT, CV, RATIO, countySheet, fileLabels, repeatedLabel, riskCell } from "./leagueCounty";
 import { leagueYearsSheet } from "./leagueYears";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks } from "./print";
@@ -47,7 +48,8 @@ function passingText(s: CountyStanding, level: (typeof LEVELS)[number]): string 
  */
 function countyLabels(counties: readonly CountyStanding[], lang: Lang): string[] {
   const key = (s: CountyStanding) => s.county.replace(/\s/g, "");
-  const yearOf = (s: CountyStanding) => /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(fileName(s.file))?.[1] ?? null;
+  // the year as batch and compare read it: from the file's name, else its folder's (2025/突泉县.xlsx)
+  const yearOf = (s: CountyStanding) => yearOfFile(s.file);
   return counties.map((s, i) => {
     const same = counties.filter((c) => key(c) === key(s));
     if (same.length === 1) return s.county;
@@ -140,11 +142,12 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
         : []),
     ]),
   );
+  const label = fileLabels(summary.counties.map((s) => s.file));
   for (const s of summary.counties) {
     const row: ReportCell[] = [
       cell(s.county, "bold"),
       // a clerk's file name is long (阿尔山市2025年学校统计表.xlsx): wrapped, never cut off
-      { ...cell(fileName(s.file)), wrap: true },
+      { ...cell(label(s.file)), wrap: true },
       cell(s.schools, undefined, COUNT),
       cell(
         passingText(s, "primary"),

@@ -31,14 +31,31 @@ export const COUNT = "0";
 export const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
+ * Names for files as a clerk tells them apart: each file's name, with its folder's before it where another of
+ * `files` bears the same name (2025/扎赉特旗.xlsx beside 2026/扎赉特旗.xlsx, a league's years kept in folders).
+ */
+export function fileLabels(files: readonly string[]): (file: string) => string {
+  const named = new Map<string, number>();
+  for (const file of new Set(files)) named.set(fileName(file), (named.get(fileName(file)) ?? 0) + 1);
+  return (file) => {
+    const name = fileName(file);
+    if ((named.get(name) ?? 0) < 2) return name;
+    const parts = file.split(/[\\/]/);
+    return parts.length >= 2 ? `${parts[parts.length - 2]}/${name}` : name;
+  };
+}
+
+/**
  * The warning on a county given in several files (`LeagueSummary.repeated`), wherever the league's view is shown:
- * each file keeps its line, and the league's counts take the county once.
+ * each file keeps its line, and the league's counts take the county once. Files of different years are what a
+ * league keeps to watch its counties: `batch` lists them year by year (engine/monitor.ts).
  */
 export function repeatedLabel(r: RepeatedCounty, lang: Lang): string {
-  const files = r.files.map(fileName);
+  const label = fileLabels(r.files);
+  const files = r.files.map(label);
   return lang === "zh"
-    ? `${r.county}出现在 ${files.length} 个文件中（${files.join("、")}）：薄弱指标和按期达标风险只按“${fileName(r.counted)}”计一次；一个旗县市的不同年份请用年度对比`
-    : `${r.county} is in ${files.length} files (${files.join(", ")}): the weakest indicators and the counties at risk count it once, from "${fileName(r.counted)}"; compare one county's years year over year instead`;
+    ? `${r.county}出现在 ${files.length} 个文件中（${files.join("、")}）：薄弱指标和按期达标风险只按“${label(r.counted)}”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比`
+    : `${r.county} is in ${files.length} files (${files.join(", ")}): the weakest indicators and the counties at risk count it once, from "${label(r.counted)}"; where the files' names or folders give their years, each year is shown under "Year by year", and one county's changes in detail by comparing its years`;
 }
 
 export function riskCell(s: CountyStanding, lang: Lang): ReportCell {

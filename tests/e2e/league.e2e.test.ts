@@ -433,7 +433,7 @@ describeInBrowser("the league's and the years' views in the web app (production 
     const warning = page.locator('[data-repeated="科右前旗"]');
     await expect(warning.isVisible()).resolves.toBe(true);
     expect(await warning.textContent()).toBe(
-      "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；一个旗县市的不同年份请用年度对比",
+      "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比",
     );
     await expectLeagueAsBatch(page, batch);
     const overflow = await page.evaluate(

@@ -287,7 +287,7 @@ describe("a county given in several files", () => {
     const lines = text.stdout.split("\n");
     expect(lines[0]).toBe("旗县市汇总（2027 年，2 个旗县市，3 个文件）");
     expect(lines[1]).toBe(
-      "  ⚠ 科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；一个旗县市的不同年份请用年度对比",
+      "  ⚠ 科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比",
     );
     expect(lines.filter((line) => line.includes("科右前旗（科右前旗2025.xlsx）："))).toHaveLength(1);
     expect(lines.filter((line) => line.includes("乌兰浩特市："))).toHaveLength(1);

@@ -233,6 +233,11 @@ describe("balance batch over several years", () => {
   test("text: a line per year under 逐年情况, the projection and the course labelled as such", async () => {
     const zh = await run("batch", ...folders, "--year", "2026");
     expect(zh.code).toBe(0);
+    // the files of one county in year folders, told apart by their folders
+    for (const year of [2024, 2025, 2026]) expect(zh.stdout).toContain(`扎赉特旗（${year}/扎赉特旗.xlsx）：`);
+    expect(zh.stdout).toContain(
+      "扎赉特旗出现在 3 个文件中（2024/扎赉特旗.xlsx、2025/扎赉特旗.xlsx、2026/扎赉特旗.xlsx）",
+    );
     const from = zh.stdout.indexOf("\n逐年情况\n");
     expect(from).toBeGreaterThan(zh.stdout.indexOf("可能无法按期达标的旗县市"));
     const section = zh.stdout.slice(from);

@@ -177,7 +177,7 @@ describe("the league view", () => {
     );
     renderResults(results, 2028);
     expect(text('[data-repeated="科右前旗"]')).toBe(
-      "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；一个旗县市的不同年份请用年度对比",
+      "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比",
     );
     expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "科右前旗", "扎赉特旗"]);
     expect(attributes("[data-risk]", "data-risk")).toEqual(["科右前旗", "扎赉特旗"]);
