@@ -19,6 +19,7 @@
 import type { CellValue, Grid, MergedRange } from "../../../sheet/grid";
 import { MAX_CELL, MAX_COLUMNS, MAX_ROWS, tooManyColumns, tooManyRows } from "./limits";
 import { valueOfText } from "./values";
+import { put } from "../worksheet";
 
 const ENTITIES: Record<string, string> = {
   nbsp: "\u00a0",
@@ -128,14 +129,18 @@ class TableLayout {
   readonly hiddenColumns: number[] = [];
   /** the next column a <col> describes */
   private described = 0;
-  /** per row (absolute), the columns taken by cells spanning down from rows above */
-  private readonly taken = new Map<number, Set<number>>();
+  /**
+   * per column, the last row a cell spanning down from a row above covers, and the last column of that cell: what
+   * a row leaves free is read from them as rows come, a spanning cell passed in one step, so that a cell spanning
+   * 65,534 rows and 1,000 columns costs its columns, never rows × columns
+   */
+  private readonly coveredTo: number[] = [];
+  private readonly coveredRight: number[] = [];
   row = -1;
   private col = 0;
   constructor(private readonly name: { zh: string; en: string }) {}
 
   startRow(hidden: boolean): void {
-    this.taken.delete(this.row);
     this.row++;
     if (this.row >= MAX_ROWS) throw tooManyRows(this.name);
     this.col = 0;
@@ -151,19 +156,21 @@ class TableLayout {
 
   place(value: CellValue, rowSpan: number, colSpan: number): void {
     if (this.row < 0) this.startRow(false);
-    const taken = this.taken.get(this.row);
-    while (taken?.has(this.col)) this.col++;
+    // a cell of this row spanning down covers only columns left of this.col: only rows above are met here
+    while ((this.coveredTo[this.col] ?? -1) >= this.row) this.col = this.coveredRight[this.col] + 1;
     const cell: PlacedCell = { row: this.row, col: this.col, value };
     if (cell.col + colSpan > MAX_COLUMNS) throw tooManyColumns(this.name);
-    const values = (this.values[cell.row] ??= []);
-    while (values.length < cell.col) values.push(null);
-    values[cell.col] = value;
+    // the columns covered from above are blanks, a long run of them a hole (as the .xlsx reader leaves one): rows
+    // under sixteen cells spanning a thousand columns each cost a cell each, not sixteen thousand
+    const values = put((this.values[cell.row] ??= []), cell.col, value);
     for (let c = 1; c < colSpan; c++) values[cell.col + c] = null;
-    for (let r = 1; r < rowSpan; r++) {
-      let below = this.taken.get(cell.row + r);
-      if (!below) this.taken.set(cell.row + r, (below = new Set()));
-      for (let c = 0; c < colSpan; c++) below.add(cell.col + c);
-    }
+    const bottom = cell.row + rowSpan - 1;
+    if (rowSpan > 1)
+      for (let c = cell.col; c < cell.col + colSpan; c++)
+        if (bottom > (this.coveredTo[c] ?? -1)) {
+          this.coveredTo[c] = bottom;
+          this.coveredRight[c] = cell.col + colSpan - 1;
+        }
     if (rowSpan > 1 || colSpan > 1)
       this.merges.push({
         top: cell.row,
