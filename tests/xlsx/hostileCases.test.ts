@@ -109,6 +109,26 @@ describe("web pages, rows under spanning cells", () => {
   });
 });
 
+describe("web pages' style sheets", () => {
+  const textCell = '<table><tr><td class="xl65">12.50</td><td class="xl66">12.50</td></tr></table>';
+
+  it("a style sheet of 200,000 characters without a brace is read in one pass, its classes none", async () => {
+    const page = `<html><head><style>${"a".repeat(200_000)}</style></head><body>${textCell}</body></html>`;
+    const [grid] = await gridsOf(utf8(page));
+    // no rule: neither class is text, and 12.50 reads as the number it plainly is
+    expect(grid.values).toEqual([[12.5, 12.5]]);
+  });
+
+  it("a class the number format @ gives is text, each style sheet read on its own as a browser reads it", async () => {
+    const page =
+      '<style>.xl65 {mso-number-format:"\\@";} .xl66</style><style>{mso-number-format:"\\@";}</style>' +
+      textCell;
+    const [grid] = await gridsOf(utf8(page));
+    // .xl66 ends the first sheet without a rule; the second's rule has no selector: only xl65 is text
+    expect(grid.values).toEqual([["12.50", 12.5]]);
+  });
+});
+
 describe("Excel 2003 XML", () => {
   it("a hidden row spanning a billion rows is past a sheet's rows, said so, not a billion rows hidden", async () => {
     const problem = await problemOf(spreadsheet2003BillionHiddenRows());

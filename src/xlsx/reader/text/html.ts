@@ -96,16 +96,30 @@ function span(value: string | undefined, max: number): number {
 
 /** The number format "@" (text), as Excel writes it in a style: mso-number-format:"\@" or '\@' or \@. */
 const TEXT_FORMAT = /mso-number-format\s*:\s*["']?\\?@["']?\s*(?:;|$)/iu;
-const STYLE_RULE = /([^{}]+)\{([^{}]*)\}/gu;
-
-/** The classes a page's style sheets give the number format "@": `.xl65 { mso-number-format:"\@"; }`. */
-function textClasses(styles: string): Set<string> {
-  const classes = new Set<string>();
-  for (const m of styles.matchAll(STYLE_RULE)) {
-    if (!TEXT_FORMAT.test(m[2].trim())) continue;
-    for (const c of m[1].matchAll(/\.([A-Za-z0-9_-]+)/gu)) classes.add(c[1]);
+/**
+ * Adds the classes a style sheet gives the number format "@" (`.xl65 { mso-number-format:"\@"; }`) to `classes`:
+ * each rule a selector and the declarations in the braces after it, found brace by brace in one pass (a regular
+ * expression for "selector { declarations }" takes time as the square of a long run of text without braces).
+ */
+function addTextClasses(styles: string, classes: Set<string>): void {
+  const braces = /[{}]/gu;
+  /** just past the brace before the one met, where a selector begins */
+  let afterBrace = 0;
+  let selectorFrom = 0;
+  /** the "{" met last, while no brace has followed it */
+  let open = -1;
+  for (let m = braces.exec(styles); m !== null; m = braces.exec(styles)) {
+    if (m[0] === "{") {
+      open = m.index;
+      selectorFrom = afterBrace;
+    } else if (open >= 0) {
+      const selector = styles.slice(selectorFrom, open);
+      if (selector !== "" && TEXT_FORMAT.test(styles.slice(open + 1, m.index).trim()))
+        for (const c of selector.matchAll(/\.([A-Za-z0-9_-]+)/gu)) classes.add(c[1]);
+      open = -1;
+    }
+    afterBrace = m.index + 1;
   }
-  return classes;
 }
 
 /** The sheet names of Excel's HTML, in order: <x:ExcelWorksheet><x:Name>学校</x:Name> (inside a comment). */
@@ -228,14 +242,13 @@ const LINE_ENDS = new Set(["p", "div", "li", "tr", "table"]);
 /** The tables of a web page as grids; `fileName` names the sheet of a page holding one table. */
 export function readHtmlTables(page: string, fileName: string | undefined): Grid[] {
   const names = excelSheetNames(page);
-  const styles: string[] = [];
   const tables: { layout: TableLayout; name: string | undefined }[] = [];
   let layout: TableLayout | null = null;
   /** tables open, the outermost first; only the outermost is laid out */
   let depth = 0;
   let cell: OpenCell | null = null;
-  let textClassSet: Set<string> | null = null;
-  const textClassesNow = () => (textClassSet ??= textClasses(styles.join("\n")));
+  /** the classes the page's style sheets, each read once as met, give the number format "@" */
+  const textClassSet = new Set<string>();
 
   const closeCell = () => {
     if (cell && layout) layout.place(cellValue(cell), cell.rowSpan, cell.colSpan);
@@ -292,8 +305,7 @@ export function readHtmlTables(page: string, fileName: string | undefined): Grid
       const end = closer.exec(page)?.index ?? -1;
       const body = page.slice(i, end < 0 ? n : end);
       if (name === "style") {
-        styles.push(body);
-        textClassSet = null;
+        addTextClasses(body, textClassSet);
       }
       i = end < 0 ? n : end;
       continue;
@@ -345,7 +357,7 @@ export function readHtmlTables(page: string, fileName: string | undefined): Grid
             asText:
               a.has("x:str") ||
               TEXT_FORMAT.test(a.get("style") ?? "") ||
-              classes.some((c) => textClassesNow().has(c)),
+              classes.some((c) => textClassSet.has(c)),
             number: Number.isFinite(number) ? number : null,
           };
         }
