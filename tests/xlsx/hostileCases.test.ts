@@ -5,6 +5,7 @@
 import { inflateWithZlib } from "../../src/cli/workbookFile";
 import type { Grid } from "../../src/sheet/grid";
 import { readWorkbook, type ReadWorkbookOptions } from "../../src/xlsx/reader";
+import { XmlScanner } from "../../src/xlsx/reader/xml";
 import { expectContract, gridSize } from "./hostileHelpers";
 import {
   DAMAGED_PART,
@@ -236,5 +237,37 @@ describe("merged ranges over the same cells again and again", () => {
       { top: 0, left: 0, bottom: 1, right: 0 },
       { top: 0, left: 0, bottom: 1, right: 0 },
     ]);
+  });
+});
+
+describe("XML written in pieces", () => {
+  /** The elements and texts a scanner meets in `pieces`, written one after another. */
+  function events(pieces: string[]): string[] {
+    const met: string[] = [];
+    const scanner = new XmlScanner("x.xml", {
+      open: (name) => met.push(`<${name}>`),
+      close: (name) => met.push(`</${name}>`),
+      text: (text) => met.push(text),
+    });
+    for (const piece of pieces) scanner.write(piece);
+    scanner.end();
+    return met;
+  }
+  const inPieces = (text: string, size: number) =>
+    Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+
+  it("a comment of 2 million characters written 16 at a time is scanned a few times over, not once a piece", async () => {
+    // once a piece: 125,000 pieces × a million characters on average, hours; now a few passes over 2 million
+    const xml = `<x><!--${"a".repeat(2_000_000)}--><a/>${"b".repeat(2_000_000)}<c/></x>`;
+    const met = events(inPieces(xml, 16));
+    expect(met.filter((e) => e.startsWith("<"))).toEqual(["<x>", "<a>", "</a>", "<c>", "</c>", "</x>"]);
+    expect(met.filter((e) => !e.startsWith("<")).join("")).toBe("b".repeat(2_000_000));
+  });
+
+  it("what a long token in pieces gives is what the whole gives", async () => {
+    const xml = `<x a="${"q".repeat(100_000)}">${"t".repeat(70_000)}<![CDATA[${"d".repeat(90_000)}]]><y/></x>`;
+    const whole = events([xml]);
+    for (const size of [1000, 16_384, 65_536])
+      expect(events(inPieces(xml, size)).join("|")).toBe(whole.join("|"));
   });
 });
