@@ -110,6 +110,15 @@ describe("web pages, rows under spanning cells", () => {
   });
 });
 
+describe("web pages, long cells", () => {
+  it("a cell of 100,000 tags after more text than a cell holds costs the text it keeps, not the tags × it", async () => {
+    const page = `<table><tr><td>${"x".repeat(140_000)}${"<b>y".repeat(100_000)}</td><td>2</td></tr></table>`;
+    const [grid] = await gridsOf(utf8(page), "导出.xls");
+    // what a cell holds: 32,767 characters, the first of the text
+    expect(grid.values).toEqual([["x".repeat(32_767), 2]]);
+  });
+});
+
 describe("web pages' style sheets", () => {
   const textCell = '<table><tr><td class="xl65">12.50</td><td class="xl66">12.50</td></tr></table>';
 

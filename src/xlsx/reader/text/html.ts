@@ -255,8 +255,11 @@ export function readHtmlTables(page: string, fileName: string | undefined): Grid
     cell = null;
   };
   const text = (raw: string) => {
-    if (cell) cell.text += collapse(resolveEntities(raw));
-    if (cell && cell.text.length > MAX_CELL * 4) cell.text = cell.text.slice(0, MAX_CELL * 4);
+    // a cell's text past what a cell holds is left out as it comes: cut back at each piece of text once past it,
+    // each of a hundred thousand tags in a long cell copied the text held (a page of 400 KB took minutes)
+    if (!cell || cell.text.length >= MAX_CELL * 4) return;
+    cell.text += collapse(resolveEntities(raw));
+    if (cell.text.length > MAX_CELL * 4) cell.text = cell.text.slice(0, MAX_CELL * 4);
   };
 
   let i = 0;
