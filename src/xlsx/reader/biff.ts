@@ -346,6 +346,12 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
   let depth = 1;
 
   const store = (row: number, col: number, xf: number, value: CellValue) => {
+    // a column number is 16 bits in a record, a multiple-cell record runs on past it: no sheet is that wide
+    if (col >= LAST_COLUMN)
+      throw damaged({
+        zh: `工作表“${sheet.name}”第 ${row + 1} 行有一个单元格在第 ${col + 1} 列，超出工作表的 16384 列`,
+        en: `sheet "${sheet.name}" has a cell in row ${row + 1} at column ${col + 1}, past a sheet's 16,384 columns`,
+      });
     let v = value;
     if (typeof v === "number") {
       if (!Number.isFinite(v)) v = String(v);
@@ -505,8 +511,17 @@ export function readBiffWorkbook(data: Uint8Array): Grid[] {
     en: "the workbook's globals",
   });
   const grids: Grid[] = [];
+  /** each sheet's substream by where it begins: two sheets never share one, and a file that says so is damaged */
+  const read = new Map<number, string>();
   for (const sheet of globals.sheets) {
     if (sheet.type !== 0) continue;
+    const earlier = read.get(sheet.offset);
+    if (earlier !== undefined)
+      throw damaged({
+        zh: `工作表“${sheet.name}”与工作表“${earlier}”指向工作簿流中的同一位置`,
+        en: `sheets "${earlier}" and "${sheet.name}" point to the same place in the workbook stream`,
+      });
+    read.set(sheet.offset, sheet.name);
     const grid = withinRecords(() => readSheet(stream, sheet, globals), {
       zh: `工作表“${sheet.name}”`,
       en: `sheet "${sheet.name}"`,

@@ -466,7 +466,7 @@ export function finishGrid(
   hiddenColumnRanges: readonly [number, number][],
   mergeList: readonly MergedRange[],
 ): Grid {
-  clearMergedCells(values, mergeList);
+  clearMergedCells(sheet, values, mergeList);
   let height = values.length;
   while (height > 0 && !(values[height - 1]?.length > 0)) height--;
   values.length = height;
@@ -489,13 +489,26 @@ export function finishGrid(
 }
 
 /**
- * A merged range shows its first cell's value only: values a file keeps in the other cells are cleared, as
- * Excel shows them. Only rows that exist are visited, so a merge down a whole column costs nothing.
+ * Steps clearing merged ranges may take past the rows' lengths (a step a cell, or a row a range passes beside
+ * its cells) before ranges are said to overlap: more than any sheet of ranges that do not overlap takes.
  */
-function clearMergedCells(values: CellValue[][], merges: readonly MergedRange[]): void {
+const MERGE_STEPS_FLOOR = 1_000_000;
+
+/**
+ * A merged range shows its first cell's value only: values a file keeps in the other cells are cleared, as
+ * Excel shows them. Only rows that exist are visited, so a merge down a whole column costs nothing. Merged ranges
+ * do not overlap (Excel repairs a file where they do), so the cells visited are about the rows' lengths: a file of
+ * thousands of ranges over the same cells, which would cost ranges × cells, is damage, said so once the steps
+ * counted run past MERGE_STEPS_FLOOR more than that.
+ */
+function clearMergedCells(sheet: string, values: CellValue[][], merges: readonly MergedRange[]): void {
   if (merges.length === 0) return;
   const rows: number[] = [];
-  values.forEach((_, r) => rows.push(r));
+  let steps = MERGE_STEPS_FLOOR;
+  values.forEach((line, r) => {
+    rows.push(r);
+    steps += line.length;
+  });
   for (const m of merges) {
     let lo = 0;
     let hi = rows.length;
@@ -508,6 +521,12 @@ function clearMergedCells(values: CellValue[][], merges: readonly MergedRange[])
       const r = rows[k];
       const line = values[r];
       const last = Math.min(m.right, line.length - 1);
+      steps -= Math.max(1, last - m.left + 1);
+      if (steps < 0)
+        throw damaged({
+          zh: `工作表“${sheet}”的合并单元格大量相互重叠`,
+          en: `the merged cells of sheet "${sheet}" overlap one another many times over`,
+        });
       for (let c = m.left; c <= last; c++) {
         if ((r !== m.top || c !== m.left) && line[c] !== undefined) line[c] = null;
       }

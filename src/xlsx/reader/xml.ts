@@ -118,6 +118,8 @@ export interface XmlHandler {
 
 /** A text, tag or comment longer than this is not in any honest workbook (a cell holds 32,767 characters). */
 const LONGEST_TOKEN = 8 << 20;
+/** An incomplete token this long is scanned again only once it has doubled (XmlScanner.write). */
+const RESCAN_FROM = 64 << 10;
 /** Elements nested deeper than this are in no workbook (a sheet's cells sit five deep). */
 const DEEPEST = 256;
 
@@ -259,8 +261,38 @@ export class XmlScanner {
     this.handler.text(text);
   }
 
-  /** Parses what it can of `chunk` after the rest of the last one; keeps an incomplete token for the next. */
+  /** pieces written while a long token waits incomplete, and their length (see `write`) */
+  private waiting: string[] = [];
+  private waitingLength = 0;
+  /** how long a long incomplete token and the pieces after it must grow before they are scanned again */
+  private rescanAt = 0;
+
+  /**
+   * Parses what it can of `chunk` after the rest of the last one; keeps an incomplete token for the next. A long
+   * token still incomplete (a text, a comment, a tag of megabytes) is scanned again only once what waits has
+   * doubled: scanning it costs its length a few times over, not its length once for each piece of 16 KB written
+   * (an 8 MB comment cost seconds so).
+   */
   write(chunk: string): void {
+    if (this.rest.length < RESCAN_FROM) {
+      this.scan(chunk);
+      return;
+    }
+    this.waiting.push(chunk);
+    this.waitingLength += chunk.length;
+    const length = this.rest.length + this.waitingLength;
+    if (length < this.rescanAt && length <= LONGEST_TOKEN) return;
+    this.scanWaiting();
+  }
+
+  private scanWaiting(): void {
+    const joined = this.waiting.join("");
+    this.waiting = [];
+    this.waitingLength = 0;
+    this.scan(joined);
+  }
+
+  private scan(chunk: string): void {
     const s = this.rest.length > 0 ? this.rest + chunk : chunk;
     const end = s.length;
     const plainCells = this.handler.plainCell !== undefined ? (this.handler as Required<XmlHandler>) : null;
@@ -301,6 +333,7 @@ export class XmlScanner {
     if (this.rest.length > LONGEST_TOKEN) {
       this.fail("有一段超过 800 万字符的文本或标记", "a text or tag of more than 8 million characters");
     }
+    this.rescanAt = 2 * this.rest.length;
   }
 
   /** <!-- comment -->, <![CDATA[ … ]]>, <!DOCTYPE: the index after it, or -1 when it is not complete yet. */
@@ -439,6 +472,7 @@ export class XmlScanner {
   }
 
   end(): void {
+    if (this.waitingLength > 0) this.scanWaiting();
     if (this.rest.trim().length > 0 || this.open.length > 0)
       this.fail("内容不完整（被截断？）", "it ends too soon (cut short?)");
     if (!this.rootSeen) this.fail("没有根元素", "it has no root element");

@@ -200,14 +200,18 @@ export class Zip {
         `中的“${entry.name}”使用了不支持的压缩方式 ${entry.method}`,
       );
     }
-    const broken = (detail: string) =>
-      zipDamage(`${entry.name}: ${detail}`, `中的“${entry.name}”无法解压（${detail}）`);
+    // the inflater's own words (invalid distance too far back) say nothing to a clerk, and only in English
+    const broken = () =>
+      zipDamage(
+        `${entry.name} cannot be unpacked: its compressed data is damaged`,
+        `中的“${entry.name}”无法解压：压缩的数据已损坏`,
+      );
     if (this.inflateWhole && entry.size <= WHOLE_UP_TO) {
       let whole: Uint8Array | null;
       try {
         whole = this.inflateWhole(raw, WHOLE_UP_TO);
-      } catch (error) {
-        throw broken(error instanceof Error ? error.message : String(error));
+      } catch {
+        throw broken();
       }
       if (whole !== null) {
         for (let at = 0; at < whole.length; at += STEP)
@@ -233,8 +237,7 @@ export class Zip {
       }
     } catch (error) {
       // fflate's errors carry a numeric code; ours are already problems
-      if (error instanceof Error && "code" in error && typeof error.code === "number")
-        throw broken(error.message);
+      if (error instanceof Error && "code" in error && typeof error.code === "number") throw broken();
       throw error;
     }
   }
@@ -259,7 +262,7 @@ function hasNativeInflate(): boolean {
 async function inflateNatively(
   raw: Uint8Array,
   take: (bytes: Uint8Array) => void,
-  broken: (detail: string) => Error,
+  broken: () => Error,
 ): Promise<void> {
   const stream = new DecompressionStream("deflate-raw");
   const writer = stream.writable.getWriter();
@@ -282,6 +285,6 @@ async function inflateNatively(
   } catch (error) {
     await reader.cancel().catch(() => undefined);
     if (error instanceof WorkbookFailure) throw error;
-    throw broken(error instanceof Error ? error.message : String(error));
+    throw broken();
   }
 }

@@ -19,6 +19,7 @@
 import type { CellValue, Grid, MergedRange } from "../../../sheet/grid";
 import { MAX_CELL, MAX_COLUMNS, MAX_ROWS, tooManyColumns, tooManyRows } from "./limits";
 import { valueOfText } from "./values";
+import { put } from "../worksheet";
 
 const ENTITIES: Record<string, string> = {
   nbsp: "\u00a0",
@@ -95,16 +96,30 @@ function span(value: string | undefined, max: number): number {
 
 /** The number format "@" (text), as Excel writes it in a style: mso-number-format:"\@" or '\@' or \@. */
 const TEXT_FORMAT = /mso-number-format\s*:\s*["']?\\?@["']?\s*(?:;|$)/iu;
-const STYLE_RULE = /([^{}]+)\{([^{}]*)\}/gu;
-
-/** The classes a page's style sheets give the number format "@": `.xl65 { mso-number-format:"\@"; }`. */
-function textClasses(styles: string): Set<string> {
-  const classes = new Set<string>();
-  for (const m of styles.matchAll(STYLE_RULE)) {
-    if (!TEXT_FORMAT.test(m[2].trim())) continue;
-    for (const c of m[1].matchAll(/\.([A-Za-z0-9_-]+)/gu)) classes.add(c[1]);
+/**
+ * Adds the classes a style sheet gives the number format "@" (`.xl65 { mso-number-format:"\@"; }`) to `classes`:
+ * each rule a selector and the declarations in the braces after it, found brace by brace in one pass (a regular
+ * expression for "selector { declarations }" takes time as the square of a long run of text without braces).
+ */
+function addTextClasses(styles: string, classes: Set<string>): void {
+  const braces = /[{}]/gu;
+  /** just past the brace before the one met, where a selector begins */
+  let afterBrace = 0;
+  let selectorFrom = 0;
+  /** the "{" met last, while no brace has followed it */
+  let open = -1;
+  for (let m = braces.exec(styles); m !== null; m = braces.exec(styles)) {
+    if (m[0] === "{") {
+      open = m.index;
+      selectorFrom = afterBrace;
+    } else if (open >= 0) {
+      const selector = styles.slice(selectorFrom, open);
+      if (selector !== "" && TEXT_FORMAT.test(styles.slice(open + 1, m.index).trim()))
+        for (const c of selector.matchAll(/\.([A-Za-z0-9_-]+)/gu)) classes.add(c[1]);
+      open = -1;
+    }
+    afterBrace = m.index + 1;
   }
-  return classes;
 }
 
 /** The sheet names of Excel's HTML, in order: <x:ExcelWorksheet><x:Name>学校</x:Name> (inside a comment). */
@@ -128,14 +143,18 @@ class TableLayout {
   readonly hiddenColumns: number[] = [];
   /** the next column a <col> describes */
   private described = 0;
-  /** per row (absolute), the columns taken by cells spanning down from rows above */
-  private readonly taken = new Map<number, Set<number>>();
+  /**
+   * per column, the last row a cell spanning down from a row above covers, and the last column of that cell: what
+   * a row leaves free is read from them as rows come, a spanning cell passed in one step, so that a cell spanning
+   * 65,534 rows and 1,000 columns costs its columns, never rows × columns
+   */
+  private readonly coveredTo: number[] = [];
+  private readonly coveredRight: number[] = [];
   row = -1;
   private col = 0;
   constructor(private readonly name: { zh: string; en: string }) {}
 
   startRow(hidden: boolean): void {
-    this.taken.delete(this.row);
     this.row++;
     if (this.row >= MAX_ROWS) throw tooManyRows(this.name);
     this.col = 0;
@@ -151,19 +170,21 @@ class TableLayout {
 
   place(value: CellValue, rowSpan: number, colSpan: number): void {
     if (this.row < 0) this.startRow(false);
-    const taken = this.taken.get(this.row);
-    while (taken?.has(this.col)) this.col++;
+    // a cell of this row spanning down covers only columns left of this.col: only rows above are met here
+    while ((this.coveredTo[this.col] ?? -1) >= this.row) this.col = this.coveredRight[this.col] + 1;
     const cell: PlacedCell = { row: this.row, col: this.col, value };
     if (cell.col + colSpan > MAX_COLUMNS) throw tooManyColumns(this.name);
-    const values = (this.values[cell.row] ??= []);
-    while (values.length < cell.col) values.push(null);
-    values[cell.col] = value;
+    // the columns covered from above are blanks, a long run of them a hole (as the .xlsx reader leaves one): rows
+    // under sixteen cells spanning a thousand columns each cost a cell each, not sixteen thousand
+    const values = put((this.values[cell.row] ??= []), cell.col, value);
     for (let c = 1; c < colSpan; c++) values[cell.col + c] = null;
-    for (let r = 1; r < rowSpan; r++) {
-      let below = this.taken.get(cell.row + r);
-      if (!below) this.taken.set(cell.row + r, (below = new Set()));
-      for (let c = 0; c < colSpan; c++) below.add(cell.col + c);
-    }
+    const bottom = cell.row + rowSpan - 1;
+    if (rowSpan > 1)
+      for (let c = cell.col; c < cell.col + colSpan; c++)
+        if (bottom > (this.coveredTo[c] ?? -1)) {
+          this.coveredTo[c] = bottom;
+          this.coveredRight[c] = cell.col + colSpan - 1;
+        }
     if (rowSpan > 1 || colSpan > 1)
       this.merges.push({
         top: cell.row,
@@ -221,22 +242,24 @@ const LINE_ENDS = new Set(["p", "div", "li", "tr", "table"]);
 /** The tables of a web page as grids; `fileName` names the sheet of a page holding one table. */
 export function readHtmlTables(page: string, fileName: string | undefined): Grid[] {
   const names = excelSheetNames(page);
-  const styles: string[] = [];
   const tables: { layout: TableLayout; name: string | undefined }[] = [];
   let layout: TableLayout | null = null;
   /** tables open, the outermost first; only the outermost is laid out */
   let depth = 0;
   let cell: OpenCell | null = null;
-  let textClassSet: Set<string> | null = null;
-  const textClassesNow = () => (textClassSet ??= textClasses(styles.join("\n")));
+  /** the classes the page's style sheets, each read once as met, give the number format "@" */
+  const textClassSet = new Set<string>();
 
   const closeCell = () => {
     if (cell && layout) layout.place(cellValue(cell), cell.rowSpan, cell.colSpan);
     cell = null;
   };
   const text = (raw: string) => {
-    if (cell) cell.text += collapse(resolveEntities(raw));
-    if (cell && cell.text.length > MAX_CELL * 4) cell.text = cell.text.slice(0, MAX_CELL * 4);
+    // a cell's text past what a cell holds is left out as it comes: cut back at each piece of text once past it,
+    // each of a hundred thousand tags in a long cell copied the text held (a page of 400 KB took minutes)
+    if (!cell || cell.text.length >= MAX_CELL * 4) return;
+    cell.text += collapse(resolveEntities(raw));
+    if (cell.text.length > MAX_CELL * 4) cell.text = cell.text.slice(0, MAX_CELL * 4);
   };
 
   let i = 0;
@@ -285,8 +308,7 @@ export function readHtmlTables(page: string, fileName: string | undefined): Grid
       const end = closer.exec(page)?.index ?? -1;
       const body = page.slice(i, end < 0 ? n : end);
       if (name === "style") {
-        styles.push(body);
-        textClassSet = null;
+        addTextClasses(body, textClassSet);
       }
       i = end < 0 ? n : end;
       continue;
@@ -338,7 +360,7 @@ export function readHtmlTables(page: string, fileName: string | undefined): Grid
             asText:
               a.has("x:str") ||
               TEXT_FORMAT.test(a.get("style") ?? "") ||
-              classes.some((c) => textClassesNow().has(c)),
+              classes.some((c) => textClassSet.has(c)),
             number: Number.isFinite(number) ? number : null,
           };
         }

@@ -10,6 +10,7 @@
  */
 import type { CellValue, Grid } from "../../../sheet/grid";
 import { isoDate } from "../numberFormats";
+import { put } from "../worksheet";
 import { type Attributes, type XmlHandler, XmlScanner } from "../xml";
 import { MAX_COLUMNS, MAX_ROWS, textTableFailure, tooManyColumns, tooManyRows } from "./limits";
 
@@ -70,6 +71,8 @@ class Spreadsheet2003 implements XmlHandler {
     this.path.push(name);
     switch (name) {
       case "Worksheet":
+        // a worksheet never closed before the next begins keeps its own hidden rows and columns
+        this.finishOpen();
         this.grid = {
           sheet: attributes.byLocalName("Name") ?? `Sheet${this.grids.length + 1}`,
           topLeft: "A1",
@@ -91,10 +94,7 @@ class Spreadsheet2003 implements XmlHandler {
         });
         const span = count(attributes.byLocalName("Span")) ?? 0;
         if (at + span >= MAX_COLUMNS) throw tooManyColumns(this.where());
-        if (isTrue(attributes.byLocalName("Hidden"))) {
-          const hidden = (this.grid.hiddenColumns ??= []);
-          for (let c = at; c <= at + span; c++) hidden.push(c);
-        }
+        if (isTrue(attributes.byLocalName("Hidden"))) this.hiddenColumns.push([at, at + span]);
         this.column = at + span + 1;
         break;
       }
@@ -104,10 +104,8 @@ class Spreadsheet2003 implements XmlHandler {
         if (this.row >= MAX_ROWS) throw tooManyRows(this.where());
         this.col = 0;
         const span = count(attributes.byLocalName("Span")) ?? 0;
-        if (isTrue(attributes.byLocalName("Hidden"))) {
-          const hidden = (this.grid.hiddenRows ??= []);
-          for (let r = this.row; r <= this.row + span; r++) hidden.push(r);
-        }
+        if (this.row + span >= MAX_ROWS) throw tooManyRows(this.where());
+        if (isTrue(attributes.byLocalName("Hidden"))) this.hiddenRows.push([this.row, this.row + span]);
         // ss:Span: as many rows again like this one, without cells
         this.spanAfter = span;
         break;
@@ -129,9 +127,8 @@ class Spreadsheet2003 implements XmlHandler {
             bottom: this.row + down,
             right: col + across,
           });
-        // merged cells of a sheet do not overlap: no more reach down through a row than it has columns
-        if (down > 0 && this.covering.length < MAX_COLUMNS)
-          this.covering.push({ left: col, right: col + across, top: this.row, bottom: this.row + down });
+        // what reaches down covers the rows below once this row is done (a cell of this row is never covered by it)
+        if (down > 0) this.reaching.push({ left: col, right: col + across, bottom: this.row + down });
         this.cell = { col, type: "", text: "", inData: false };
         this.col = col + across + 1;
         break;
@@ -149,8 +146,47 @@ class Spreadsheet2003 implements XmlHandler {
   }
 
   private spanAfter = 0;
-  /** the merged cells reaching down from rows above into this row or those below it */
-  private covering: { left: number; right: number; top: number; bottom: number }[] = [];
+  /** the hidden rows and columns of the worksheet, ranges (0-based, inclusive) as ss:Span gives them */
+  private hiddenRows: [number, number][] = [];
+  private hiddenColumns: [number, number][] = [];
+
+  /**
+   * The hidden rows and columns within the worksheet's cells, as the .xlsx reader keeps them: a row hidden with
+   * ss:Span="1048575" below the last cell costs nothing.
+   */
+  /** The hidden rows and columns of a worksheet left open (a file cut off), kept as a closed one's are. */
+  finishOpen(): void {
+    if (this.grid) this.hide(this.grid);
+    this.hiddenRows = [];
+    this.hiddenColumns = [];
+    this.reaching = [];
+    this.coveredTo = [];
+    this.coveredRight = [];
+  }
+
+  private hide(grid: Grid): void {
+    const height = grid.values.length;
+    let width = 0;
+    grid.values.forEach((row) => (width = Math.max(width, row.length)));
+    const within = (ranges: [number, number][], end: number) => {
+      const out: number[] = [];
+      for (const [from, to] of ranges) for (let i = from; i <= to && i < end; i++) out.push(i);
+      return out;
+    };
+    const rows = within(this.hiddenRows, height);
+    const columns = within(this.hiddenColumns, width);
+    if (rows.length > 0) grid.hiddenRows = rows;
+    if (columns.length > 0) grid.hiddenColumns = columns;
+  }
+  /** the merged cells of this row reaching down, to cover the rows below once the row is done */
+  private reaching: { left: number; right: number; bottom: number }[] = [];
+  /**
+   * per column, the last row a merged cell of the rows above covers, and where that merged cell ends to the right:
+   * a cell passes a merged range in one step, and each column is written once per merged cell over it, so that
+   * placing a row's cells costs at most the row's columns, however many merged cells reach down
+   */
+  private coveredTo: number[] = [];
+  private coveredRight: number[] = [];
 
   /**
    * The column a cell without ss:Index goes in: `col`, or past the merged cells of rows above that cover it. Excel
@@ -158,15 +194,19 @@ class Spreadsheet2003 implements XmlHandler {
    */
   private uncovered(col: number): number {
     let at = col;
-    for (let moved = this.covering.length > 0; moved;) {
-      moved = false;
-      for (const m of this.covering)
-        if (m.top < this.row && m.bottom >= this.row && at >= m.left && at <= m.right) {
-          at = m.right + 1;
-          moved = true;
-        }
-    }
+    while ((this.coveredTo[at] ?? -1) >= this.row) at = this.coveredRight[at] + 1;
     return at;
+  }
+
+  /** The merged cells of the row just done, covering the rows below it. */
+  private coverBelow(): void {
+    for (const m of this.reaching)
+      for (let c = m.left; c <= m.right; c++)
+        if (m.bottom > (this.coveredTo[c] ?? -1)) {
+          this.coveredTo[c] = m.bottom;
+          this.coveredRight[c] = m.right;
+        }
+    this.reaching = [];
   }
 
   text(text: string): void {
@@ -185,16 +225,17 @@ class Spreadsheet2003 implements XmlHandler {
         const value = cell && cell.type !== "" ? this.value(cell.type, cell.text) : null;
         // a cell without a value (one that only styles or ends the row) is left out, as a grid leaves blanks out
         if (cell && this.grid && value !== null) {
-          const values = (this.grid.values[this.row] ??= []);
-          while (values.length < cell.col) values.push(null);
-          values[cell.col] = value;
+          // a cell far past the row's others leaves a hole, as the .xlsx reader leaves one, never a run of blanks
+          const values = this.grid.values[this.row];
+          if (values === undefined) this.grid.values[this.row] = put([], cell.col, value);
+          else put(values, cell.col, value);
         }
         this.cell = null;
         break;
       }
       case "Row":
         this.row += this.spanAfter;
-        if (this.covering.length > 0) this.covering = this.covering.filter((m) => m.bottom > this.row);
+        this.coverBelow();
         this.spanAfter = 0;
         break;
       case "Table":
@@ -213,9 +254,14 @@ class Spreadsheet2003 implements XmlHandler {
           let end = values.length;
           while (end > 0 && (values[end - 1] ?? []).length === 0) end--;
           values.length = end;
+          this.hide(this.grid);
         }
         this.grid = null;
-        this.covering = [];
+        this.reaching = [];
+        this.coveredTo = [];
+        this.coveredRight = [];
+        this.hiddenRows = [];
+        this.hiddenColumns = [];
         this.row = -1;
         break;
     }
@@ -245,5 +291,6 @@ export function readSpreadsheet2003(text: string): Grid[] {
   const scanner = new XmlScanner("Excel 2003 XML", handler);
   scanner.write(text);
   scanner.end();
+  handler.finishOpen();
   return handler.grids;
 }
