@@ -215,6 +215,22 @@ describe("BIFF8 records built by hand", () => {
     ]);
   });
 
+  test("a formula's text result longer than a record runs on into CONTINUE records, whole", async () => {
+    // 6,000 Latin-1 characters in the STRING record, then 4,000 Chinese ones in a CONTINUE record whose first byte
+    // says they are 16-bit: the 10,000 characters a formula such as REPT gives
+    const first = "a".repeat(6000);
+    const rest = "校".repeat(4000);
+    const [grid] = await gridsOf(
+      xls([
+        BIFF.formula(0, 0, 0, RESULT.text()),
+        record(0x0207, [...u16(first.length + rest.length), 0, ...latin1(first)]),
+        record(0x003c, [1, ...utf16(rest)]),
+        BIFF.label(0, 1, "后"),
+      ]),
+    );
+    expect(grid.values).toEqual([[first + rest, "后"]]);
+  });
+
   test("merged cells, hidden rows and columns (a column of no width too), cells far apart as the .xlsx reader gives them", async () => {
     const [grid] = await gridsOf(
       xls([

@@ -256,6 +256,14 @@ function sharedStrings(parts: Uint8Array[]): string[] {
   return strings;
 }
 
+/** A formula's text result (BIFF8's STRING record and the CONTINUE records after it): its characters, whole. */
+function formulaText(parts: Uint8Array[]): string {
+  const s = new Segments(parts);
+  const count = s.u16();
+  const flags = s.byte();
+  return s.chars(count, (flags & 1) === 1);
+}
+
 function readGlobals(stream: Stream): Globals {
   const first = stream.record(0);
   if (first === null || first.type !== BOF || first.bytes.length < 4)
@@ -486,13 +494,21 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
         }
         break;
       }
-      case STRING:
+      case STRING: {
+        // a text longer than a record holds (about 8,000 characters) runs on into CONTINUE records
+        const parts = [bytes];
+        for (let c = stream.record(at); c !== null && c.type === CONTINUE; c = stream.record(at)) {
+          parts.push(c.bytes);
+          at = c.next;
+        }
         if (pendingText !== null) {
           // no date format applies to text: the style index is of no use here
-          store(pendingText.row, pendingText.col, -1, recordString(bytes, 0, 2, globals));
+          const text = globals.biff8 ? formulaText(parts) : recordString(bytes, 0, 2, globals);
+          store(pendingText.row, pendingText.col, -1, text);
           pendingText = null;
         }
         break;
+      }
     }
   }
   const grid = finishGrid(sheet.name, values, hiddenRows, hiddenColumns, merges);

@@ -111,8 +111,9 @@ export async function readWorkbook(
       ok: false,
       problem: fileProblem(
         "xlsx-corrupt",
-        `工作簿已损坏，无法读取（${detail}）`,
-        `the workbook is damaged and cannot be read (${detail})`,
+        // the error's own words are a program's, in English: the clerk reads what happened, the English says more
+        "工作簿已损坏，无法读取（读取时出现意外的错误）",
+        `the workbook is damaged and cannot be read (an unexpected error while reading: ${detail})`,
       ),
     };
   }

@@ -133,8 +133,9 @@ export function readOtherFormat(
       ok: false,
       problem: fileProblem(
         "table-unreadable",
-        `该文件无法作为表格读取（${detail}）`,
-        `the file cannot be read as a table (${detail})`,
+        // the error's own words are a program's, in English: the clerk reads what happened, the English says more
+        "该文件无法作为表格读取（读取时出现意外的错误）",
+        `the file cannot be read as a table (an unexpected error while reading: ${detail})`,
       ),
     };
   }
