@@ -8,7 +8,6 @@
 //
 // sample: the sample county (examples/sample-county.xlsx), one sheet with a merged title.
 // export: a league's statistics export (tests/recipe/exportFixture.ts): title rows, a three-row merged header.
-import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
@@ -21,33 +20,17 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { bundledModules } from "./bundledModules.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const out = join(root, "tests/xlsx/fixtures/text");
-const bundle = join(root, "dist/scripts/make-text-format-fixtures.cjs");
 
-await build({
-  stdin: {
-    contents: [
-      `export { exportSheet, leagueRows } from "./tests/recipe/exportFixture";`,
-      `export { exportWorkbook } from "./tests/recipe/exportFiles";`,
-    ].join("\n"),
-    resolveDir: root,
-    loader: "ts",
-  },
-  outfile: bundle,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  external: ["exceljs", "fflate"],
-  logLevel: "warning",
-});
-const require = createRequire(import.meta.url);
-const { exportSheet, leagueRows, exportWorkbook } = require(bundle);
+const { exportSheet, leagueRows, exportWorkbook } = await bundledModules("make-text-format-fixtures", [
+  `export { exportSheet, leagueRows } from "./tests/recipe/exportFixture";`,
+  `export { exportWorkbook } from "./tests/recipe/exportFiles";`,
+]);
 
 mkdirSync(out, { recursive: true });
 copyFileSync(join(root, "examples/sample-county.xlsx"), join(out, "sample.xlsx"));

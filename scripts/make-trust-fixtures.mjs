@@ -4,34 +4,19 @@
 // Dates and zip times are fixed, so the same catalogue always gives the same bytes.
 //
 //   node scripts/make-trust-fixtures.mjs
-import { build } from "esbuild";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { bundledModules } from "./bundledModules.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const out = join(root, "tests/trust/fixtures/xlsx");
-const bundle = join(root, "dist/scripts/make-trust-fixtures.cjs");
 
-await build({
-  stdin: {
-    contents: [
-      `export { CATALOGUE } from "./tests/trust/fixtures/catalogue";`,
-      `export { newWorkbook, workbookBytes } from "./src/xlsx/write";`,
-    ].join("\n"),
-    resolveDir: root,
-    loader: "ts",
-  },
-  outfile: bundle,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  external: ["exceljs", "fflate"],
-  logLevel: "warning",
-});
+const { CATALOGUE, newWorkbook, workbookBytes } = await bundledModules("make-trust-fixtures", [
+  `export { CATALOGUE } from "./tests/trust/fixtures/catalogue";`,
+  `export { newWorkbook, workbookBytes } from "./src/xlsx/write";`,
+]);
 const require = createRequire(import.meta.url);
-const { CATALOGUE, newWorkbook, workbookBytes } = require(bundle);
 const { zipSync, strToU8 } = require("fflate");
 
 mkdirSync(out, { recursive: true });

@@ -14,36 +14,21 @@
 // Needs LibreOffice (soffice) on the PATH; the tests themselves do not. Into tests/fixtures/xls/.
 //
 //   node scripts/make-xls-fixtures.mjs
-import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { bundledModules } from "./bundledModules.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const out = join(root, "tests/fixtures/xls");
-const bundle = join(root, "dist/scripts/make-xls-fixtures.cjs");
 
-await build({
-  stdin: {
-    contents: [
-      `export { exportSheet, leagueRows } from "./tests/recipe/exportFixture";`,
-      `export { exportWorkbook } from "./tests/recipe/exportFiles";`,
-    ].join("\n"),
-    resolveDir: root,
-    loader: "ts",
-  },
-  outfile: bundle,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  external: ["exceljs", "fflate"],
-  logLevel: "warning",
-});
+const { exportSheet, leagueRows, exportWorkbook } = await bundledModules("make-xls-fixtures", [
+  `export { exportSheet, leagueRows } from "./tests/recipe/exportFixture";`,
+  `export { exportWorkbook } from "./tests/recipe/exportFiles";`,
+]);
 const require = createRequire(import.meta.url);
-const { exportSheet, leagueRows, exportWorkbook } = require(bundle);
 const ExcelJS = require("exceljs");
 
 mkdirSync(out, { recursive: true });

@@ -15,7 +15,7 @@ import {
 } from "./parts";
 import { readBiffWorkbook } from "./biff";
 import { CompoundFile, isCompoundFile } from "./cfb";
-import { EMPTY_FILE, ENCRYPTED, WorkbookFailure, fileProblem, notAWorkbook } from "./problems";
+import { EMPTY_FILE, ENCRYPTED, WorkbookFailure, failureProblem, notAWorkbook } from "./problems";
 import { readOtherFormat } from "./otherFormats";
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
@@ -104,17 +104,14 @@ export async function readWorkbook(
   try {
     return { ok: true, grids: compound ? readCompoundFile(data) : await readGrids(data, options) };
   } catch (error) {
-    if (error instanceof WorkbookFailure) return { ok: false, problem: error.problem };
-    // anything else thrown while reading (a part no reader expects): the file is damaged, never a stack trace
-    const detail = error instanceof Error ? error.message : String(error);
+    // anything thrown while reading that is not the damage a reader found (a part no reader expects): the file is
+    // damaged, never a stack trace
     return {
       ok: false,
-      problem: fileProblem(
-        "xlsx-corrupt",
-        // the error's own words are a program's, in English: the clerk reads what happened, the English says more
-        "工作簿已损坏，无法读取（读取时出现意外的错误）",
-        `the workbook is damaged and cannot be read (an unexpected error while reading: ${detail})`,
-      ),
+      problem: failureProblem(error, "xlsx-corrupt", {
+        zh: "工作簿已损坏，无法读取",
+        en: "the workbook is damaged and cannot be read",
+      }),
     };
   }
 }

@@ -7,7 +7,7 @@
  */
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
-import { NOT_XLSX, WorkbookFailure, fileProblem } from "./problems";
+import { NOT_XLSX, WorkbookFailure, failureProblem, fileProblem } from "./problems";
 import { decodeText, latin1Head } from "./text/decode";
 import { readDelimited } from "./text/delimited";
 import { readHtmlTables } from "./text/html";
@@ -126,17 +126,12 @@ export function readOtherFormat(
   try {
     return { ok: true, grids: readGrids(format, data, name) };
   } catch (error) {
-    if (error instanceof WorkbookFailure) return { ok: false, problem: error.problem };
-    // anything else thrown while reading: the file is damaged, never a stack trace
-    const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      problem: fileProblem(
-        "table-unreadable",
-        // the error's own words are a program's, in English: the clerk reads what happened, the English says more
-        "该文件无法作为表格读取（读取时出现意外的错误）",
-        `the file cannot be read as a table (an unexpected error while reading: ${detail})`,
-      ),
+      problem: failureProblem(error, "table-unreadable", {
+        zh: "该文件无法作为表格读取",
+        en: "the file cannot be read as a table",
+      }),
     };
   }
 }

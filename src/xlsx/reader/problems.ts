@@ -11,6 +11,21 @@ export function fileProblem(code: string, zh: string, en: string): Problem {
   return { severity: "error", code, cell: null, message: { zh, en } };
 }
 
+/**
+ * What reading gave when it threw: the problem a WorkbookFailure carries, or for any other error (a fault of the
+ * program's, not damage the reader found) `what` the file is said to be, with the program's own words, in English,
+ * in the English message only — never a stack trace.
+ */
+export function failureProblem(error: unknown, code: string, what: Bilingual): Problem {
+  if (error instanceof WorkbookFailure) return error.problem;
+  const detail = error instanceof Error ? error.message : String(error);
+  return fileProblem(
+    code,
+    `${what.zh}（读取时出现意外的错误）`,
+    `${what.en} (an unexpected error while reading: ${detail})`,
+  );
+}
+
 /** Thrown inside the reader; carries the problem the user is told. */
 export class WorkbookFailure extends Error {
   constructor(readonly problem: Problem) {
