@@ -1,16 +1,20 @@
 /** The readable output of `balance batch` and `balance compare`. */
 import type { CountyStanding, LeagueSummary } from "../engine/league";
-import { worstCoefficient, type CountyYears } from "../engine/monitor";
+import type { CountyYears } from "../engine/monitor";
 import type { Trend } from "../engine/trend";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../report/comparison";
 import {
   RISK_TEXT,
+  FAIL_MARK as NO,
+  PASS_MARK as OK,
+  countyYearLabel,
   courseLabel,
   fileLabels,
   fileName,
   noYearsProjectionLabel,
+  projectionOverLabel,
   repeatedLabel,
 } from "../report/leagueCounty";
 import { LEVEL_NAMES, LEVELS } from "../standard/indicators";
@@ -28,9 +32,6 @@ export function yearsLeftText(yearsLeft: number, lang: Lang): string {
   if (lang === "zh") return yearsLeft >= 0 ? `剩余 ${n} 年` : `已过 ${n} 年`;
   return `${n} year${n === 1 ? "" : "s"} ${yearsLeft >= 0 ? "left" : "past"}`;
 }
-
-const OK = "✓";
-const NO = "✗";
 
 /** A county's line; `withFile` names its file too, for a county given in several files. */
 function countyLine(
@@ -132,40 +133,6 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
   return lines.join("\n") + "\n";
 }
 
-/** One year of a county on one line: its verdict, sections passing per level, each level's highest coefficient. */
-function yearLine(year: number, s: CountyStanding, lang: Lang): string {
-  const zh = lang === "zh";
-  if (!s.levels) {
-    return zh ? `${year}：未能评估（${fileName(s.file)}）` : `${year}: not evaluated (${fileName(s.file)})`;
-  }
-  const parts: string[] = [
-    zh
-      ? `县域结论${s.countyPass ? "达标" : "未达标"}（不达标 ${s.failingItems} 项，缺数据 ${s.missingItems} 项）`
-      : `county ${s.countyPass ? "passes" : "not yet"} (${s.failingItems} failing, ${s.missingItems} missing)`,
-  ];
-  for (const level of LEVELS) {
-    const l = s.levels[level];
-    // a county without junior sections (or primary ones) has nothing to show of that level
-    if (l.sections === 0) continue;
-    const worst = worstCoefficient(l);
-    const cv =
-      worst === null
-        ? "—"
-        : `${worst.pass ? OK : NO} ${formatCoefficient(worst.cv, worst.limit, RELATIVE_TOLERANCE, lang)}/${formatNumber(worst.limit, 2, lang)}`;
-    parts.push(
-      zh
-        ? `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 达标，最大差异系数 ${cv}`
-        : `${LEVEL_NAMES[level].en.toLowerCase()} ${l.passingSections}/${l.sections} pass, highest CV ${cv}`,
-    );
-  }
-  parts.push(
-    zh
-      ? `差异系数超限 ${s.failingCoefficients} 项`
-      : `${s.failingCoefficients} CV${s.failingCoefficients === 1 ? "" : "s"} over the limit`,
-  );
-  return `${year}${zh ? "：" : ": "}${parts.join(zh ? "；" : "; ")}`;
-}
-
 /**
  * The counties given in files of several years (`countiesByYear`), after the league's view: a line per year, then
  * the projection to the target year and the course it gives, both labelled as a projection. Empty when no county
@@ -179,29 +146,13 @@ export function yearsText(byYear: readonly CountyYears[], profile: Profile, lang
     const target =
       c.targetYear === null ? "" : zh ? `（目标 ${c.targetYear} 年）` : ` (target ${c.targetYear})`;
     lines.push(`  ${c.county}${target}`);
-    for (const { year, standing } of c.years) lines.push(`    ${yearLine(year, standing, lang)}`);
+    for (const { year, standing } of c.years) lines.push(`    ${countyYearLabel(year, standing, lang)}`);
     const p = c.projection;
     if (p === null) {
       lines.push(`    ${noYearsProjectionLabel(c, lang)}`);
       continue;
     }
-    const over = p.coefficients.filter((x) => x.pass === false);
-    const overText = over
-      .map((x) => {
-        const name = `${LEVEL_NAMES[x.level][lang]}${zh ? "" : " "}${profile.indicators[x.indicator].shortName[lang]}`;
-        return `${name} ${formatCoefficient(x.value, x.limit, RELATIVE_TOLERANCE, lang)} > ${formatNumber(x.limit, 2, lang)}`;
-      })
-      .join(zh ? "、" : ", ");
-    lines.push(
-      `    ${projectionLabel(p.targetYear, lang)}${zh ? "：" : ": "}` +
-        (over.length === 0
-          ? zh
-            ? "各项差异系数均在限值内"
-            : "every coefficient within its limit"
-          : zh
-            ? `超限 ${overText}`
-            : `over the limit: ${overText}`),
-    );
+    lines.push(`    ${projectionOverLabel(p, profile, lang)}`);
     lines.push(`    ${courseLabel(c, lang)}`);
   }
   return lines.join("\n") + "\n";

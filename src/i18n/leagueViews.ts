@@ -121,6 +121,10 @@ export const LEAGUE_VIEWS_ZH = {
   leagueRiskTitle: "可能无法按期达标的旗县市",
   leagueRiskLine: "{county}（目标 {year} 年，{left}）：{reason}",
   leagueNoRisk: "无",
+  leagueYearsTitle: "逐年情况",
+  leagueYearsHelp:
+    "同一旗县市的文件名（或文件夹名）带有不同年份时，逐年列出各年的评估结果；最后两行是按各年趋势外推到目标年份的预测，不是评估结果。",
+  leagueYearsCounty: "{county}（目标 {year} 年）",
   leagueFileName: "旗县市汇总-{year}学年.xlsx",
   leaguePlanButton: "求各旗县市最低成本方案",
   leaguePlanMore: "为新加入的旗县市求方案",
@@ -267,6 +271,10 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueRiskTitle: "Counties at risk of missing their target year",
   leagueRiskLine: "{county} (target {year}, {left}): {reason}",
   leagueNoRisk: "None",
+  leagueYearsTitle: "Year by year",
+  leagueYearsHelp:
+    "Where one county's files (or folders) are named with different years, each year's evaluation is listed; the last two lines extend each year's trend to the target year: a projection, not an evaluation.",
+  leagueYearsCounty: "{county} (target {year})",
   leagueFileName: "league-summary-{year}.xlsx",
   leaguePlanButton: "Plan each county's least cost",
   leaguePlanMore: "Plan the counties added",

@@ -4,10 +4,13 @@
  */
 import type { Evaluation } from "../engine/evaluate";
 import { AT_RISK, type CountyStanding, type RepeatedCounty, type RiskReason } from "../engine/league";
-import type { CountyYears } from "../engine/monitor";
+import { worstCoefficient, type CountyYears } from "../engine/monitor";
+import type { Projection } from "../engine/trend";
+import { RELATIVE_TOLERANCE } from "../standard/comparison";
+import { projectionLabel } from "./comparison";
 import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
-import { formatNumber, type Lang } from "../i18n/format";
+import { formatCoefficient, formatNumber, type Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import { formatAmount } from "./build";
 import { cell, headerRow, verdictCell } from "./cells";
@@ -253,6 +256,72 @@ export function noYearsProjectionLabel(c: CountyYears, lang: Lang): string {
   return zh
     ? `未作预测：目标年份 ${c.targetYear} 年不晚于最后一年 ${Math.max(...evaluated)} 年，以该年的评估为准`
     : `No projection: the target year ${c.targetYear} is not after the last year, ${Math.max(...evaluated)}; that year's evaluation decides`;
+}
+
+/** The marks a line puts before a figure that passes or fails: ✓ 0.3200/0.50, ✗ 0.5300/0.50. */
+export const PASS_MARK = "✓";
+export const FAIL_MARK = "✗";
+
+/**
+ * One year of a county on one line, wherever the years are shown (`balance batch`, the web app's league view): its
+ * verdict, sections passing per level, each level's highest coefficient against the limit, coefficients over.
+ */
+export function countyYearLabel(year: number, s: CountyStanding, lang: Lang): string {
+  const zh = lang === "zh";
+  if (!s.levels) {
+    return zh ? `${year}：未能评估（${fileName(s.file)}）` : `${year}: not evaluated (${fileName(s.file)})`;
+  }
+  const parts: string[] = [
+    zh
+      ? `县域结论${s.countyPass ? "达标" : "未达标"}（不达标 ${s.failingItems} 项，缺数据 ${s.missingItems} 项）`
+      : `county ${s.countyPass ? "passes" : "not yet"} (${s.failingItems} failing, ${s.missingItems} missing)`,
+  ];
+  for (const level of LEVELS) {
+    const l = s.levels[level];
+    // a county without junior sections (or primary ones) has nothing to show of that level
+    if (l.sections === 0) continue;
+    const worst = worstCoefficient(l);
+    const cv =
+      worst === null
+        ? "—"
+        : `${worst.pass ? PASS_MARK : FAIL_MARK} ${formatCoefficient(worst.cv, worst.limit, RELATIVE_TOLERANCE, lang)}/${formatNumber(worst.limit, 2, lang)}`;
+    parts.push(
+      zh
+        ? `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 达标，最大差异系数 ${cv}`
+        : `${LEVEL_NAMES[level].en.toLowerCase()} ${l.passingSections}/${l.sections} pass, highest CV ${cv}`,
+    );
+  }
+  parts.push(
+    zh
+      ? `差异系数超限 ${s.failingCoefficients} 项`
+      : `${s.failingCoefficients} CV${s.failingCoefficients === 1 ? "" : "s"} over the limit`,
+  );
+  return `${year}${zh ? "：" : ": "}${parts.join(zh ? "；" : "; ")}`;
+}
+
+/**
+ * A county's projection to its target year (`CountyYears.projection`) on one line, wherever the years are shown:
+ * labelled as a projection, then every coefficient projected over its limit, or that none is.
+ */
+export function projectionOverLabel(p: Projection, profile: Profile, lang: Lang): string {
+  const zh = lang === "zh";
+  const over = p.coefficients.filter((x) => x.pass === false);
+  const overText = over
+    .map((x) => {
+      const name = `${LEVEL_NAMES[x.level][lang]}${zh ? "" : " "}${profile.indicators[x.indicator].shortName[lang]}`;
+      return `${name} ${formatCoefficient(x.value, x.limit, RELATIVE_TOLERANCE, lang)} > ${formatNumber(x.limit, 2, lang)}`;
+    })
+    .join(zh ? "、" : ", ");
+  return (
+    `${projectionLabel(p.targetYear, lang)}${zh ? "：" : ": "}` +
+    (over.length === 0
+      ? zh
+        ? "各项差异系数均在限值内"
+        : "every coefficient within its limit"
+      : zh
+        ? `超限 ${overText}`
+        : `over the limit: ${overText}`)
+  );
 }
 
 /**

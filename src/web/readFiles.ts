@@ -47,7 +47,8 @@ export async function readCountyFiles(
   const results: CountyFileResult[] = [];
   for (const [i, file] of files.entries()) {
     onFile(i, file);
-    const source = { file: file.name, recipe, listed: true };
+    // a folder chosen whole gives each file's path in it (2025/阿尔山市.xlsx): its year is the folder's, as on disk
+    const source = { file: file.webkitRelativePath || file.name, recipe, listed: true };
     try {
       const workbook = await readXlsxFile(file);
       results.push(

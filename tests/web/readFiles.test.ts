@@ -4,14 +4,17 @@
  * the others go on; the earlier year's workbook read from the sheet `balance compare` reads.
  */
 import ExcelJS from "exceljs";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { leagueCountyInput } from "../../src/countyWorkbook";
+import { leagueSummary } from "../../src/engine/league";
+import { countiesByYear } from "../../src/engine/monitor";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { parseRecipeText } from "../../src/sheet/recipe/load";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { openEarlierYear, readCountyFiles } from "../../src/web/readFiles";
 import { run, tempDir } from "../cli/helpers";
-import { randomCounty, writeThreeCounties } from "../league/helpers";
+import { randomCounty, writeCounty, writeThreeCounties } from "../league/helpers";
 import { exportWorkbook } from "../recipe/exportFiles";
 import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows } from "../recipe/exportFixture";
 import { PROVINCE_LABELS } from "../recipe/fixtures/province";
@@ -47,6 +50,39 @@ describe("the web app reads county files as balance batch does", () => {
         );
       }
     });
+  });
+});
+
+describe("a folder of year folders chosen whole", () => {
+  it("gives each file its path in the folder, so that the folder's year is the file's, as on disk", async () => {
+    const paths: string[] = [];
+    for (const [year, seed] of [
+      ["2025", 7201],
+      ["2026", 7202],
+    ] as const) {
+      mkdirSync(path.join(dir, "years", year), { recursive: true });
+      paths.push(
+        await writeCounty(path.join(dir, "years", year), "扎赉特旗.xlsx", randomCounty(seed, 8, "扎旗")),
+      );
+    }
+    // a browser gives a file of a folder chosen whole its path in the folder; Node's File has none
+    const inFolder = (file: string) => {
+      const f = asFile(file);
+      const relative = path.relative(dir, file).split(path.sep).join("/");
+      Object.defineProperty(f, "webkitRelativePath", { value: relative });
+      return f;
+    };
+    const results = await readCountyFiles(paths.map(inFolder), NATIONAL_2017);
+    expect(results.map((r) => r.source.file)).toEqual([
+      "years/2025/扎赉特旗.xlsx",
+      "years/2026/扎赉特旗.xlsx",
+    ]);
+    const inputs = results.map((r) => leagueCountyInput(r));
+    const byYear = countiesByYear(inputs, leagueSummary(inputs, 2026).counties);
+    expect(byYear.map((c) => [c.county, c.years.map((y) => y.year)])).toEqual([["扎赉特旗", [2025, 2026]]]);
+    // files chosen one by one have their names only: no year to tell them apart
+    const named = await readCountyFiles(paths.map(asFile), NATIONAL_2017);
+    expect(named.map((r) => r.source.file)).toEqual(["扎赉特旗.xlsx", "扎赉特旗.xlsx"]);
   });
 });
 

@@ -123,6 +123,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
     [counties, plans],
   );
   const summary = useMemo(() => leagueSummary(inputs, year), [inputs, year]);
+  // a county given in files of several years: its years, on screen and in the workbook, as `balance batch` gives them
+  const byYear = useMemo(() => countiesByYear(inputs, summary.counties), [inputs, summary]);
 
   // the counties `balance batch --plan` would plan: those whose table was read and evaluated
   const plannable = counties.filter((r) => r.ok && r.table?.evaluation);
@@ -160,8 +162,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
       const report = buildLeagueReport(
         {
           summary,
-          // a county given in files of several years: the workbook's sheet of its years, as `balance batch --out`
-          byYear: countiesByYear(inputs, summary.counties),
+          // the workbook's sheet of the counties' years, as `balance batch --out`
+          byYear,
           details: counties.map((r) => ({ evaluation: r.table?.evaluation ?? null, problems: r.problems })),
           profile,
         },
@@ -344,7 +346,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
           <div className={styles.small}>{t(lang, "leaguePlanHelp")}</div>
         )}
         {counties.length > 0 && (
-          <LeagueView lang={lang} profile={profile} summary={summary} results={counties} />
+          <LeagueView lang={lang} profile={profile} summary={summary} results={counties} byYear={byYear} />
         )}
       </main>
     </div>

@@ -1,10 +1,18 @@
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { CountyFileResult } from "../../countyWorkbook";
 import type { CountyStanding, LeagueSummary } from "../../engine/league";
+import type { CountyYears } from "../../engine/monitor";
 import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { RISK_TEXT, repeatedLabel } from "../../report/leagueCounty";
+import {
+  RISK_TEXT,
+  countyYearLabel,
+  courseLabel,
+  noYearsProjectionLabel,
+  projectionOverLabel,
+  repeatedLabel,
+} from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
 import { cellInMessage } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
@@ -16,6 +24,8 @@ export interface LeagueViewProps {
   summary: LeagueSummary;
   /** parallel to summary.counties: what reading and evaluating each file gave */
   results: readonly CountyFileResult[];
+  /** the counties given in files of several years (`countiesByYear`), shown year by year as `balance batch` does */
+  byYear?: readonly CountyYears[];
 }
 
 const SHOWN_PROBLEMS = 3;
@@ -157,12 +167,71 @@ function CountyCard({
 }
 
 /**
+ * The counties given in files of several years, after the league's view, in the words of `balance batch`: a line
+ * per year, then the projection to the target year and the course it gives, both labelled as a projection.
+ */
+function YearByYear({
+  lang,
+  profile,
+  byYear,
+}: {
+  lang: Lang;
+  profile: Profile;
+  byYear: readonly CountyYears[];
+}) {
+  const styles = usePaneStyles();
+  return (
+    <section className={styles.step} aria-labelledby="league-years" data-years>
+      <h2 id="league-years" className={styles.stepTitle}>
+        {t(lang, "leagueYearsTitle")}
+      </h2>
+      <Text size={200} className={styles.note}>
+        {t(lang, "leagueYearsHelp")}
+      </Text>
+      {byYear.map((c) => (
+        <article key={c.county} data-years-county={c.county} aria-label={c.county}>
+          <h3 className={styles.countyCardTitle}>
+            {c.targetYear === null
+              ? c.county
+              : t(lang, "leagueYearsCounty", { county: c.county, year: c.targetYear })}
+          </h3>
+          <ul className={styles.bullets}>
+            {c.years.map(({ year, standing }) => (
+              <li
+                key={year}
+                data-year={year}
+                className={standing.ok && standing.countyPass ? undefined : styles.verdictFail}
+              >
+                {countyYearLabel(year, standing, lang)}
+              </li>
+            ))}
+            <li className={styles.note} data-projection={c.projection ? c.projection.targetYear : "none"}>
+              {c.projection
+                ? projectionOverLabel(c.projection, profile, lang)
+                : noYearsProjectionLabel(c, lang)}
+            </li>
+            {c.projection && (
+              <li
+                className={c.course.onCourse === false ? styles.verdictFail : styles.note}
+                data-course={c.course.onCourse === null ? "none" : c.course.onCourse ? "on" : "off"}
+              >
+                {courseLabel(c, lang)}
+              </li>
+            )}
+          </ul>
+        </article>
+      ))}
+    </section>
+  );
+}
+
+/**
  * The league's view of `balance batch`: the files that could not be evaluated with their problems, each county's
  * standing, the weakest indicators and the counties at risk — all from the engine's league view
  * (src/engine/league.ts).
  */
 export function LeagueView(props: LeagueViewProps) {
-  const { lang, profile, summary, results } = props;
+  const { lang, profile, summary, results, byYear = [] } = props;
   const styles = usePaneStyles();
   const n0 = (n: number) => formatNumber(n, 0, lang);
   const failed = results.filter((r) => !r.ok);
@@ -269,6 +338,8 @@ export function LeagueView(props: LeagueViewProps) {
           </ul>
         )}
       </section>
+
+      {byYear.length > 0 && <YearByYear lang={lang} profile={profile} byYear={byYear} />}
     </div>
   );
 }
