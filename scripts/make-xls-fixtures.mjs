@@ -8,6 +8,8 @@
 //                            columns, merged cells, a hidden sheet, Chinese text, and enough
 //                            text that the shared strings run on over CONTINUE records
 //   features-1904.xlsx/.xls  the same in the 1904 date system
+//   forms/*.xls              a folder of 教基 form workbooks, one per school (tests/recipe/formsFixture.ts), as the
+//                            statistics system's forms reach a county office
 //
 // LibreOffice no longer writes Excel 95 (BIFF5), and writes a very hidden sheet as hidden: the tests build those
 // bytes by hand.
@@ -24,10 +26,12 @@ import { bundledModules } from "./bundledModules.mjs";
 const root = resolve(import.meta.dirname, "..");
 const out = join(root, "tests/fixtures/xls");
 
-const { exportSheet, leagueRows, exportWorkbook } = await bundledModules("make-xls-fixtures", [
-  `export { exportSheet, leagueRows } from "./tests/recipe/exportFixture";`,
-  `export { exportWorkbook } from "./tests/recipe/exportFiles";`,
-]);
+const { exportSheet, leagueRows, exportWorkbook, formSchools, formWorkbook, formWorkbookFile } =
+  await bundledModules("make-xls-fixtures", [
+    `export { exportSheet, leagueRows } from "./tests/recipe/exportFixture";`,
+    `export { exportWorkbook } from "./tests/recipe/exportFiles";`,
+    `export { formSchools, formWorkbook, formWorkbookFile } from "./tests/recipe/formsFixture";`,
+  ]);
 const require = createRequire(import.meta.url);
 const ExcelJS = require("exceljs");
 
@@ -136,5 +140,12 @@ convert(join(root, "examples/sample-county.xlsx"), "xls:MS Excel 97", "sample-co
 convert(join(out, "export.xlsx"), "xls:MS Excel 97", "export.xls");
 convert(join(out, "features.xlsx"), "xls:MS Excel 97", "features.xls");
 convert(join(out, "features-1904.xlsx"), "xls:MS Excel 97", "features-1904.xls");
+mkdirSync(join(out, "forms"), { recursive: true });
+for (const school of formSchools()) {
+  const workbook = formWorkbook(school);
+  const source = join(work, workbook.file);
+  writeFileSync(source, await formWorkbookFile(workbook));
+  convert(source, "xls:MS Excel 97", join("forms", workbook.file.replace(/\.xlsx$/u, ".xls")));
+}
 rmSync(work, { recursive: true, force: true });
 console.log(`wrote the .xls fixtures into ${out}`);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { readSchoolTable } from "../../src/sheet/read";
@@ -367,6 +367,25 @@ describe("balance import of a folder of 教基 form workbooks (issue 14 item 6)"
     );
     const sources = book.grids[1].values.map((row) => row.filter((v) => v !== null).join(" | ")).join("\n");
     expect(sources).toContain("教基4155›博士研究生›合计 + 硕士研究生›合计 + 本科›合计 + 专科›合计");
+  });
+
+  it("reads the forms as the statistics system gives them, old .xls files, as it reads them as .xlsx", async () => {
+    // the same forms, converted to Excel 97–2003 by LibreOffice (scripts/make-xls-fixtures.mjs)
+    const { dir, folder } = await formsFolder();
+    const xlsFolder = join(__dirname, "../fixtures/xls/forms");
+    expect(readdirSync(xlsFolder).filter((f) => f.endsWith(".xls"))).toHaveLength(readdirSync(folder).length);
+    const fromXlsx = join(dir, "学校-xlsx.xlsx");
+    const fromXls = join(dir, "学校-xls.xlsx");
+    expect((await run("import", folder, "--out", fromXlsx)).code).toBe(0);
+    const r = await run("import", xlsFolder, "--out", fromXls);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const tableOf = async (file: string) => {
+      const book = await readWorkbookFile(file);
+      if (!book.ok) throw new Error(book.problem.message.en);
+      return readSchoolTable(book.grids[0]).records;
+    };
+    expect(await tableOf(fromXls)).toEqual(await tableOf(fromXlsx));
   });
 
   it("says a school's form that cannot be read (a damaged .xls) is left out, rather than leave it out unsaid", async () => {
