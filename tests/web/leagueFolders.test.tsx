@@ -120,19 +120,39 @@ function drop(entries: Entry[]): void {
   fireEvent.drop(zone, { dataTransfer: { items, files: entries.map(() => new NodeFile([], "盟")) } });
 }
 
+/** Chooses the files of FOLDER at `paths` by the folder chooser `id`, as a browser gives a folder chosen whole. */
+function chooseFolder(id: string, paths: string[]): void {
+  const input = document.querySelector<HTMLInputElement>(`#${id}`)!;
+  expect(input.hasAttribute("webkitdirectory")).toBe(true);
+  const files = paths.map((path) => {
+    const file = fileOf(path);
+    // a browser gives a file of a folder chosen whole its path in the folder; Node's File has none
+    Object.defineProperty(file, "webkitRelativePath", { value: path });
+    return file;
+  });
+  Object.defineProperty(input, "files", { value: files, configurable: true });
+  fireEvent.change(input);
+}
+
 describe("a league bureau's year folders given to the web app whole", () => {
   it("chosen: each county year by year, by its files' folders; lock files and other files not read", async () => {
     render(<WebApp lang="zh" theme="light" />);
-    const input = document.querySelector<HTMLInputElement>("#county-folder")!;
-    expect(input.hasAttribute("webkitdirectory")).toBe(true);
-    const files = Object.keys(FOLDER).map((path) => {
-      const file = fileOf(path);
-      // a browser gives a file of a folder chosen whole its path in the folder; Node's File has none
-      Object.defineProperty(file, "webkitRelativePath", { value: path });
-      return file;
-    });
-    Object.defineProperty(input, "files", { value: files, configurable: true });
-    fireEvent.change(input);
+    chooseFolder("county-folder", Object.keys(FOLDER));
+    await expectYearByYear();
+  });
+
+  it("chosen a year at a time, the next by the league screen's folder chooser: the same", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    const paths = Object.keys(FOLDER);
+    chooseFolder(
+      "county-folder",
+      paths.filter((p) => p.startsWith("盟/2025/")),
+    );
+    await screen.findByText(/^盟市汇总：2 个文件/);
+    chooseFolder(
+      "more-county-folder",
+      paths.filter((p) => !p.startsWith("盟/2025/")),
+    );
     await expectYearByYear();
   });
 
