@@ -4,15 +4,7 @@
 import { open, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { otherFormatOf } from "../xlsx/reader/otherFormats";
-import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
-
-/** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
-const NOT_A_WORKBOOK = /^(?:~\$|\.~|\._)/u;
-
-/** Whether a file's name is that of a lock file Excel or WPS keeps beside an open workbook (`NOT_A_WORKBOOK`). */
-export function isLockFileName(path: string): boolean {
-  return NOT_A_WORKBOOK.test(path.split(/[\\/]/).pop() ?? path);
-}
+import { isLockFileName, isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 
 /**
  * Names that a table in text may have but that a folder of workbooks often holds for other reasons: a 说明.txt
@@ -50,7 +42,7 @@ async function holdsTextTable(path: string): Promise<boolean> {
  */
 export async function spreadsheetsIn(folder: string): Promise<string[]> {
   const names = (await readdir(folder, { withFileTypes: true }))
-    .filter((e) => e.isFile() && isSpreadsheetName(e.name) && !NOT_A_WORKBOOK.test(e.name))
+    .filter((e) => e.isFile() && isSpreadsheetName(e.name) && !isLockFileName(e.name))
     .map((e) => e.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const listed: string[] = [];

@@ -9,6 +9,8 @@ import { usePaneStyles } from "../taskpane/styles";
 export function DropZone(props: {
   disabled: boolean;
   onFiles(files: File[]): void;
+  /** the drop itself, when the zone reads more than its files (the folders dropped); then `onFiles` is not told */
+  onDropped?(data: DataTransfer): void;
   children: ReactNode;
   /** data attribute naming the zone, for a test to find it */
   name: string;
@@ -28,6 +30,10 @@ export function DropZone(props: {
         e.preventDefault();
         e.stopPropagation();
         setOver(false);
+        if (props.onDropped) {
+          if (!props.disabled) props.onDropped(e.dataTransfer);
+          return;
+        }
         const files = [...e.dataTransfer.files];
         if (!props.disabled && files.length > 0) props.onFiles(files);
       }}

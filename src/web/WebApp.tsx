@@ -22,6 +22,7 @@ import { startDemo } from "../excel/memory/demo";
 import { memoryWorkbook, type MadeSheet, type MemoryWorkbook } from "../excel/memory/memoryHost";
 import { LeagueScreen } from "./league/LeagueScreen";
 import { OpenCounties } from "./league/OpenCounties";
+import type { CountyFile } from "./folderFiles";
 import { OpenWorkbook } from "./OpenWorkbook";
 import { openEarlierYear } from "./readFiles";
 import { saveFile } from "./saveFile";
@@ -178,7 +179,7 @@ function Landing(props: {
   reading: string | null;
   error: string | null;
   onFile(file: File): void;
-  onCountyFiles(files: File[]): void;
+  onCountyFiles(files: CountyFile[]): void;
   onSample(): void;
 }) {
   const { lang } = props;
@@ -211,7 +212,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   const [lang, setLang] = useState<Lang>(props.lang);
   const [opened, setOpened] = useState<OpenedWorkbook | null>(null);
   /** the county files of the league summary, while it is shown */
-  const [league, setLeague] = useState<File[] | null>(null);
+  const [league, setLeague] = useState<CountyFile[] | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** the sheets the pane had made at the last download of the open workbook */
@@ -273,7 +274,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     }
   };
 
-  const openLeague = (files: File[]) => {
+  const openLeague = (files: CountyFile[]) => {
     setOpened(null);
     setError(null);
     setLeague(files);

@@ -10,6 +10,7 @@ import type { Profile } from "../standard/profile";
 import type { EarlierFile } from "../taskpane/compare/useComparison";
 import type { WorkbookResult } from "../xlsx/reader";
 import { fileProblem } from "../xlsx/reader/problems";
+import { atPath, type CountyFile } from "./folderFiles";
 
 const reader = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
 
@@ -34,21 +35,23 @@ export async function openEarlierYear(file: File): Promise<EarlierFile> {
 /**
  * Each county file evaluated as `balance batch` evaluates it (src/countyWorkbook.ts), in the order given: every
  * county of a statistics export holding several; a file that cannot be read is a county with its problem, and the
- * others go on. `onFile` is told before each file. `recipe` reads every file as `balance batch --recipe` does.
+ * others go on. `onFile` is told before each file. A file is named by its path in the folder it came in, if any. `recipe` reads every file as `balance batch --recipe` does.
  * Files chosen together are read as `balance batch` reads a folder: a workbook Balance wrote (a report, last
  * year's league workbook) is left out, as a result marked `skipped`.
  */
 export async function readCountyFiles(
-  files: readonly File[],
+  files: readonly CountyFile[],
   profile: Profile,
   onFile: (index: number, file: File) => void = () => undefined,
   recipe?: TableRecipe,
 ): Promise<CountyFileResult[]> {
   const results: CountyFileResult[] = [];
-  for (const [i, file] of files.entries()) {
+  for (const [i, given] of files.entries()) {
+    // a folder chosen or dropped whole gives each file's path in it (2025/阿尔山市.xlsx): its year is the
+    // folder's, as on disk
+    const { file, path } = atPath(given);
     onFile(i, file);
-    // a folder chosen whole gives each file's path in it (2025/阿尔山市.xlsx): its year is the folder's, as on disk
-    const source = { file: file.webkitRelativePath || file.name, recipe, listed: true };
+    const source = { file: path, recipe, listed: true };
     try {
       const workbook = await readXlsxFile(file);
       results.push(

@@ -34,6 +34,17 @@ export function isSpreadsheetName(name: string): boolean {
   );
 }
 
+/** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
+const NOT_A_WORKBOOK = /^(?:~\$|\.~|\._)/u;
+
+/**
+ * Whether a file's name (or the last part of its path, / or \\) is that of a lock file Excel or WPS keeps beside
+ * an open workbook (`NOT_A_WORKBOOK`): no county, in a folder the command line lists or the web app is given.
+ */
+export function isLockFileName(path: string): boolean {
+  return NOT_A_WORKBOOK.test(path.split(/[\\/]/).pop() ?? path);
+}
+
 /** A file's name without the extension of a spreadsheet (阿尔山市2025.xlsm → 阿尔山市2025): the name a year or a county is labelled by. */
 export function withoutSpreadsheetExtension(name: string): string {
   return isSpreadsheetName(name) ? name.slice(0, name.lastIndexOf(".")) : name;

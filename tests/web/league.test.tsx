@@ -30,6 +30,7 @@ import { LeagueView } from "../../src/web/league/LeagueView";
 import { OpenCounties } from "../../src/web/league/OpenCounties";
 import { OpenWorkbook } from "../../src/web/OpenWorkbook";
 import { parseRecipe } from "../../src/sheet/recipe/load";
+import { atPath } from "../../src/web/folderFiles";
 import { readCountyFiles } from "../../src/web/readFiles";
 import { randomCounty } from "../league/helpers";
 import { primarySchool } from "../league/records";
@@ -205,7 +206,7 @@ describe("the league screen", () => {
   /** Each file read at once as its grid (or its failure) in GRIDS. */
   const readAsGiven = () =>
     read.mockImplementation(async (files, _profile, onFile) =>
-      files.map((f, i) => {
+      files.map(atPath).map(({ file: f }, i) => {
         onFile?.(i, f);
         return resultOf(f.name);
       }),
@@ -237,8 +238,8 @@ describe("the league screen", () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     read.mockImplementation(async (files, _profile, onFile) => {
-      if (files[0].name === "科右前旗.xlsx") await gate;
-      return files.map((f, i) => {
+      if (atPath(files[0]).file.name === "科右前旗.xlsx") await gate;
+      return files.map(atPath).map(({ file: f }, i) => {
         onFile?.(i, f);
         return resultOf(f.name);
       });
@@ -253,7 +254,7 @@ describe("the league screen", () => {
     await act(async () => release());
     await screen.findByText("盟市汇总：3 个文件，2 个旗县市已评估");
     expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "突泉县", "乌兰浩特市"]);
-    expect(read.mock.calls.map(([files]) => files.map((f) => f.name))).toEqual([
+    expect(read.mock.calls.map(([files]) => files.map(atPath).map(({ file: f }) => f.name))).toEqual([
       ["科右前旗.xlsx", "突泉县.xlsx"],
       ["2025_乌兰浩特市_学校统计表.xlsx"],
     ]);
@@ -279,7 +280,7 @@ describe("the league screen", () => {
 
   it("counts a file holding several counties once among the files, each of its counties among the counties", async () => {
     read.mockImplementation(async (files, _profile, onFile) =>
-      files.flatMap((f, i) => {
+      files.map(atPath).flatMap(({ file: f }, i) => {
         onFile?.(i, f);
         // one statistics export of two counties
         return [resultOf("科右前旗.xlsx"), resultOf("2025_乌兰浩特市_学校统计表.xlsx")].map((r) => ({
@@ -370,11 +371,13 @@ describe("the league screen", () => {
 
   it("leaves out a workbook Balance wrote among the files, and says so", async () => {
     read.mockImplementation(async (files) =>
-      files.map((f) =>
-        f.name === "评估报告.xlsx"
-          ? unreadCounty({ file: f.name }, NATIONAL_2017, [], true)
-          : resultOf(f.name),
-      ),
+      files
+        .map(atPath)
+        .map(({ file: f }) =>
+          f.name === "评估报告.xlsx"
+            ? unreadCounty({ file: f.name }, NATIONAL_2017, [], true)
+            : resultOf(f.name),
+        ),
     );
     const Screen = screenFor();
     render(<Screen files={[file("科右前旗.xlsx"), file("评估报告.xlsx")]} />);
@@ -404,7 +407,7 @@ describe("the league screen", () => {
 
     // the second reading's results replace the first's: here the files are read as the other's
     read.mockImplementation(async (given, _profile, onFile) =>
-      given.map((f, i) => {
+      given.map(atPath).map(({ file: f }, i) => {
         onFile?.(i, f);
         return resultOf(f.name === "突泉县.xlsx" ? "2025_乌兰浩特市_学校统计表.xlsx" : f.name);
       }),
@@ -417,7 +420,7 @@ describe("the league screen", () => {
     await screen.findByText("盟市汇总：2 个文件，2 个旗县市已评估");
     expect(read).toHaveBeenCalledTimes(2);
     const [again, , , given] = read.mock.calls[1];
-    expect(again.map((f) => f.name)).toEqual(["科右前旗.xlsx", "突泉县.xlsx"]);
+    expect(again.map((f) => atPath(f).path)).toEqual(["科右前旗.xlsx", "突泉县.xlsx"]);
     const parsed = parseRecipe(JSON.parse(recipe));
     if (!parsed.ok) throw new Error("the fixture's recipe must be one");
     expect(given).toEqual(parsed.recipe);
@@ -447,7 +450,7 @@ describe("the first screen's drop zones", () => {
     );
   }
 
-  it("one file on the workbook's zone opens it, several are the league's; the page's own handler is not told", () => {
+  it("one file on the workbook's zone opens it, several are the league's; the page's own handler is not told", async () => {
     const opened: string[] = [];
     const league: string[][] = [];
     const page = jest.fn();
@@ -460,7 +463,8 @@ describe("the first screen's drop zones", () => {
     drop("workbook", [file("甲.xlsx"), file("乙.xlsx")]);
     drop("counties", [file("丙.xlsx")]);
     expect(opened).toEqual(["白狼县.xlsx"]);
-    expect(league).toEqual([["甲.xlsx", "乙.xlsx"], ["丙.xlsx"]]);
+    // the league's zone reads the drop's folders, if any, before it is told
+    await waitFor(() => expect(league).toEqual([["甲.xlsx", "乙.xlsx"], ["丙.xlsx"]]));
     expect(page).not.toHaveBeenCalled();
     window.removeEventListener("drop", page);
   });
@@ -471,7 +475,8 @@ describe("the first screen's drop zones", () => {
       () => undefined,
     );
     const choosers = [...document.querySelectorAll('input[type="file"]')] as HTMLInputElement[];
-    expect(choosers).toHaveLength(2);
+    // the workbook's, the counties' and the counties' folder's
+    expect(choosers).toHaveLength(3);
     for (const chooser of choosers) {
       const accepted = chooser.accept.split(",");
       for (const extension of [".xlsx", ".xlsm", ".xls", ".et", ".csv"])

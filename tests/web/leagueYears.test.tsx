@@ -17,6 +17,7 @@ import type { SchoolRecord } from "../../src/engine/records";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { LeagueScreen } from "../../src/web/league/LeagueScreen";
+import { atPath } from "../../src/web/folderFiles";
 import { readCountyFiles } from "../../src/web/readFiles";
 import { randomCounty } from "../league/helpers";
 import { twoYearsWithRegression } from "../league/records";
@@ -58,7 +59,7 @@ const read = readCountyFiles as jest.MockedFunction<typeof readCountyFiles>;
 async function showLeague(files: Record<string, SchoolRecord[]>, lang: Lang = "zh") {
   const resultOf = (name: string): CountyFileResult =>
     evaluateCountyGrids({ file: name }, [grid(files[name])], NATIONAL_2017);
-  read.mockImplementation(async (chosen) => chosen.map((f) => resultOf(f.name)));
+  read.mockImplementation(async (chosen) => chosen.map((f) => resultOf(atPath(f).path)));
   const chosen = Object.keys(files).map((name) => new File([new Uint8Array([1])], name));
   render(
     <FluentProvider theme={webLightTheme}>

@@ -80,6 +80,21 @@ describe("a folder of year folders chosen whole", () => {
     const inputs = results.map((r) => leagueCountyInput(r));
     const byYear = countiesByYear(inputs, leagueSummary(inputs, 2026).counties);
     expect(byYear.map((c) => [c.county, c.years.map((y) => y.year)])).toEqual([["扎赉特旗", [2025, 2026]]]);
+    // a folder dropped whole: each file with the path found walking the folder, carried beside it
+    const dropped = await readCountyFiles(
+      paths.map((p) => ({ file: asFile(p), path: path.relative(dir, p).split(path.sep).join("/") })),
+      NATIONAL_2017,
+    );
+    expect(dropped.map((r) => r.source.file)).toEqual([
+      "years/2025/扎赉特旗.xlsx",
+      "years/2026/扎赉特旗.xlsx",
+    ]);
+    const droppedInputs = dropped.map((r) => leagueCountyInput(r));
+    expect(
+      countiesByYear(droppedInputs, leagueSummary(droppedInputs, 2026).counties).map((c) =>
+        c.years.map((y) => y.year),
+      ),
+    ).toEqual([[2025, 2026]]);
     // files chosen one by one have their names only: no year to tell them apart
     const named = await readCountyFiles(paths.map(asFile), NATIONAL_2017);
     expect(named.map((r) => r.source.file)).toEqual(["扎赉特旗.xlsx", "扎赉特旗.xlsx"]);

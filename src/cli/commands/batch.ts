@@ -21,7 +21,7 @@ import {
 import { calendarDate, leagueText, yearsText } from "../leagueText";
 import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
-import { isLockFileName } from "../folderFiles";
+import { isLockFileName } from "../../xlsx/spreadsheetFiles";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import {

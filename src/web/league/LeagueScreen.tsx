@@ -30,6 +30,7 @@ import { PaneHeader } from "../../taskpane/components/PaneHeader";
 import { usePaneStyles } from "../../taskpane/styles";
 import { parseRecipeText } from "../../sheet/recipe/load";
 import type { TableRecipe } from "../../sheet/recipe/schema";
+import type { CountyFile } from "../folderFiles";
 import { readCountyFiles } from "../readFiles";
 import { saveFile } from "../saveFile";
 import { LeagueView } from "./LeagueView";
@@ -40,8 +41,8 @@ export interface LeagueScreenProps {
   onLang(lang: Lang): void;
   profile: Profile;
   /** the county files chosen so far, in order; files added later are read as they come */
-  files: readonly File[];
-  onAddFiles(files: File[]): void;
+  files: readonly CountyFile[];
+  onAddFiles(files: CountyFile[]): void;
   onBack(): void;
 }
 
@@ -302,6 +303,15 @@ export function LeagueScreen(props: LeagueScreenProps) {
             label={t(lang, "leagueAddFiles")}
             size="small"
             disabled={busy}
+            onFiles={props.onAddFiles}
+          />
+          <CountyFilesInput
+            lang={lang}
+            id="more-county-folder"
+            label={t(lang, "leagueChooseFolder")}
+            size="small"
+            disabled={busy}
+            folder
             onFiles={props.onAddFiles}
           />
           <Button size="small" onClick={props.onBack}>

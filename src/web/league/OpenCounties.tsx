@@ -1,15 +1,18 @@
-import { Button, Text } from "@fluentui/react-components";
-import { useRef } from "react";
+import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../../taskpane/styles";
 import { DropZone } from "../DropZone";
+import { droppedFiles, isFolderWorkbook, MAX_FOLDER_ENTRIES, type CountyFile } from "../folderFiles";
 import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 /**
  * A button that opens the browser's file chooser: by default for several county workbooks, for the league's view
  * (on the web app's first screen and, as “add files”, on the league screen); with `accept` and `single`, for one
- * file of another kind (the league screen's unit costs file).
+ * file of another kind (the league screen's unit costs file); with `folder`, for a folder and its subfolders (a
+ * league bureau's year folders), of which the county workbooks are given, each with its path in the folder
+ * (`webkitRelativePath`, 盟/2025/阿尔山市.xlsx).
  */
 export function CountyFilesInput(props: {
   lang: Lang;
@@ -22,13 +25,19 @@ export function CountyFilesInput(props: {
   accept?: string;
   /** one file only */
   single?: boolean;
+  /** a folder, subfolders included */
+  folder?: boolean;
   onFiles(files: File[]): void;
 }) {
   const input = useRef<HTMLInputElement | null>(null);
   return (
     <>
       <input
-        ref={input}
+        ref={(element) => {
+          input.current = element;
+          // an attribute React does not know: the browser's chooser then asks for a folder
+          if (element && props.folder) element.setAttribute("webkitdirectory", "");
+        }}
         id={props.id}
         type="file"
         multiple={!props.single}
@@ -36,7 +45,10 @@ export function CountyFilesInput(props: {
         accept={props.accept ?? SPREADSHEET_ACCEPT}
         aria-label={props.label}
         onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
+          const given = [...(e.target.files ?? [])];
+          const files = props.folder
+            ? given.filter((f) => isFolderWorkbook(f.webkitRelativePath || f.name))
+            : given;
           e.target.value = "";
           if (files.length > 0) props.onFiles(files);
         }}
@@ -53,10 +65,17 @@ export function CountyFilesInput(props: {
   );
 }
 
-/** The first screen's second way in: several counties' workbooks at once, for the league summary. */
-export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(files: File[]): void }) {
+/** The first screen's second way in: several counties' workbooks at once, or their folders, for the league summary. */
+export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(files: CountyFile[]): void }) {
   const { lang } = props;
   const styles = usePaneStyles();
+  const [tooMany, setTooMany] = useState(false);
+  /** a drop, its folders walked: the county workbooks in them, unless there are too many files to walk */
+  const dropped = async (data: DataTransfer) => {
+    const read = await droppedFiles(data);
+    setTooMany(read.tooMany);
+    if (!read.tooMany && read.files.length > 0) props.onFiles(read.files);
+  };
   return (
     <section className={styles.step} aria-labelledby="open-counties">
       <h2 id="open-counties" className={styles.stepTitle}>
@@ -65,7 +84,12 @@ export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(fil
       <Text size={200} className={styles.note}>
         {t(lang, "leagueHelp")}
       </Text>
-      <DropZone name="counties" disabled={props.disabled} onFiles={props.onFiles}>
+      <DropZone
+        name="counties"
+        disabled={props.disabled}
+        onFiles={props.onFiles}
+        onDropped={(data) => void dropped(data)}
+      >
         <Text>{t(lang, "leagueDropHere")}</Text>
         <CountyFilesInput
           lang={lang}
@@ -74,7 +98,20 @@ export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(fil
           disabled={props.disabled}
           onFiles={props.onFiles}
         />
+        <CountyFilesInput
+          lang={lang}
+          id="county-folder"
+          label={t(lang, "leagueChooseFolder")}
+          disabled={props.disabled}
+          folder
+          onFiles={props.onFiles}
+        />
       </DropZone>
+      {tooMany && (
+        <MessageBar intent="error" layout="multiline" data-folder-too-many>
+          <MessageBarBody>{t(lang, "leagueFolderTooMany", { max: MAX_FOLDER_ENTRIES })}</MessageBarBody>
+        </MessageBar>
+      )}
     </section>
   );
 }

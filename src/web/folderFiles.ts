@@ -1,0 +1,96 @@
+/**
+ * The county workbooks of a folder given to the web app whole, chosen (`<input webkitdirectory>`) or dropped: a
+ * league bureau's 2024/, 2025/, 2026/ folders, each file with its path in the folder (2025/阿尔山市.xlsx), so that
+ * its year is its folder's (src/sheet/countyName.ts `yearOfFile`). Subfolders are included: they are the years.
+ * Only spreadsheets are taken, without the lock files Excel and WPS keep beside an open workbook, as the command
+ * line lists a folder (src/cli/folderFiles.ts); the workbooks Balance wrote are left out when read
+ * (src/web/readFiles.ts). Everything stays in the browser.
+ */
+import { isLockFileName, isSpreadsheetName } from "../xlsx/spreadsheetFiles";
+
+/** A file with its path in the folder it came in (盟/2025/阿尔山市.xlsx), or its name when given alone. */
+export interface FileAtPath {
+  file: File;
+  path: string;
+}
+
+/** A county file as the league is given it: a File (its path, if any, in `webkitRelativePath`) or one with its path. */
+export type CountyFile = File | FileAtPath;
+
+/** A county file with its path: the folder's path the browser gave, or the one found walking a dropped folder. */
+export function atPath(file: CountyFile): FileAtPath {
+  if ("file" in file && typeof file.path === "string") return file;
+  const given = file as File;
+  return { file: given, path: given.webkitRelativePath || given.name };
+}
+
+/** Whether a file of a folder is a county workbook to read: a spreadsheet's name, not a lock file. */
+export function isFolderWorkbook(path: string): boolean {
+  return isSpreadsheetName(path) && !isLockFileName(path);
+}
+
+/** The files and folders a dropped folder's walk looks at, at most: a drive dropped by mistake is not walked whole. */
+export const MAX_FOLDER_ENTRIES = 10_000;
+
+/** The county workbooks of what was dropped, and whether the walk stopped at `MAX_FOLDER_ENTRIES`. */
+export interface DroppedFiles {
+  files: CountyFile[];
+  tooMany: boolean;
+}
+
+/** A folder's entries, batch after batch, until the reader gives none (it gives at most 100 at a time in Chrome). */
+async function entriesOf(folder: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
+  const reader = folder.createReader();
+  const all: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject),
+    );
+    if (batch.length === 0) return all;
+    all.push(...batch);
+    if (all.length > MAX_FOLDER_ENTRIES) return all;
+  }
+}
+
+/** The File of a file entry. */
+function fileOf(entry: FileSystemFileEntry): Promise<File> {
+  return new Promise((resolve, reject) => entry.file(resolve, reject));
+}
+
+const isDirectory = (entry: FileSystemEntry): entry is FileSystemDirectoryEntry => entry.isDirectory;
+const isFile = (entry: FileSystemEntry): entry is FileSystemFileEntry => entry.isFile;
+
+/**
+ * What a drop gives, folders walked: every file of a dropped folder and its subfolders that is a county workbook
+ * (`isFolderWorkbook`), with its path from the dropped folder on (盟/2025/阿尔山市.xlsx), in name order within a
+ * folder; a file dropped alone is given as it is, whatever its name (the reader says what it is). Without the
+ * browser's entries (`webkitGetAsEntry`), the drop's files. The entries must be taken while the drop is handled:
+ * the browser empties the drop's items after.
+ */
+export function droppedFiles(data: DataTransfer): Promise<DroppedFiles> {
+  const items = [...(data.items ?? [])].filter((item) => item.kind === "file");
+  const entries = items.map((item) => item.webkitGetAsEntry?.() ?? null);
+  if (entries.length === 0 || entries.some((e) => e === null)) {
+    return Promise.resolve({ files: [...data.files], tooMany: false });
+  }
+  return walk(entries as FileSystemEntry[]);
+}
+
+async function walk(dropped: FileSystemEntry[]): Promise<DroppedFiles> {
+  const files: CountyFile[] = [];
+  let seen = 0;
+  const visit = async (entry: FileSystemEntry, inFolder: boolean): Promise<boolean> => {
+    if (++seen > MAX_FOLDER_ENTRIES) return false;
+    const path = entry.fullPath.replace(/^\//u, "") || entry.name;
+    if (isFile(entry)) {
+      if (!inFolder || isFolderWorkbook(path)) files.push({ file: await fileOf(entry), path });
+      return true;
+    }
+    if (!isDirectory(entry)) return true;
+    const inside = (await entriesOf(entry)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const child of inside) if (!(await visit(child, true))) return false;
+    return true;
+  };
+  for (const entry of dropped) if (!(await visit(entry, false))) return { files, tooMany: true };
+  return { files, tooMany: false };
+}

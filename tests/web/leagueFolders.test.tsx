@@ -1,0 +1,180 @@
+/** @jest-environment jsdom */
+/**
+ * The web app's whole page in jsdom, a league bureau's year folders given whole: chosen by the first screen's
+ * folder chooser (each file with its path in the folder, as the browser gives it) or dropped on the league's drop
+ * zone (the browser's entries walked, a folder's reader giving its entries in batches). The counties are shown
+ * year by year, the years being the folders' (2025/, 2026/); lock files and files of other kinds are not read;
+ * a folder too big to walk is said so and not read. The files are read for real, as .csv school tables.
+ */
+import { File as NodeFile } from "node:buffer";
+import { TextDecoder as NodeTextDecoder } from "node:util";
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import type { SchoolRecord } from "../../src/engine/records";
+import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
+import { WebApp } from "../../src/web/WebApp";
+import { randomCounty } from "../league/helpers";
+import { withoutResizeObserver } from "../taskpane/paneDom";
+
+withoutResizeObserver();
+// the reader decodes text as the browser does; jsdom has no TextDecoder
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
+jest.setTimeout(60000);
+
+/** A school table as a .csv file's bytes: the template's header, then a row per school. */
+function csvBytes(records: SchoolRecord[]): Uint8Array {
+  const rows = [templateHeaderRow(), ...recordsToRows(records)];
+  return Buffer.from(rows.map((row) => row.map((v) => String(v ?? "")).join(",")).join("\n"), "utf8");
+}
+
+/** 盟/2025/ and 盟/2026/, each with two counties' workbooks, a lock file, a note and a Word file beside them. */
+const FOLDER: Record<string, Uint8Array> = {
+  "盟/2025/阿尔山市.csv": csvBytes(randomCounty(7301, 8, "阿")),
+  "盟/2025/科右前旗.csv": csvBytes(randomCounty(7302, 9, "前")),
+  "盟/2025/~$阿尔山市.xlsx": new Uint8Array([0, 1, 2]),
+  "盟/2025/说明.docx": new Uint8Array([3, 4, 5]),
+  "盟/2026/阿尔山市.csv": csvBytes(randomCounty(7303, 8, "阿")),
+  "盟/2026/科右前旗.csv": csvBytes(randomCounty(7304, 9, "前")),
+  "盟/2026/.~科右前旗.csv": new Uint8Array([6]),
+  "盟/照片.jpg": new Uint8Array([7]),
+};
+
+/** A file of the folder, as the browser's File (jsdom's cannot give its bytes; Node's can). */
+const fileOf = (path: string) =>
+  new NodeFile([FOLDER[path]], path.split("/").pop()!) as unknown as globalThis.File;
+
+/** Each county's years on screen: its name, then the years of its lines. */
+function shownYears(): string[][] {
+  return [...document.querySelectorAll("[data-years-county]")].map((c) => [
+    c.getAttribute("data-years-county")!,
+    ...[...c.querySelectorAll("[data-year]")].map((li) => li.getAttribute("data-year")!),
+  ]);
+}
+
+/** The two counties, each in 2025 and 2026: four files read, the years' section listing both years. */
+async function expectYearByYear(): Promise<void> {
+  await screen.findByText(/^盟市汇总：4 个文件/);
+  await waitFor(() => expect(document.querySelector("[data-years]")).not.toBeNull());
+  expect(document.querySelector("[data-years] h2")?.textContent).toBe("逐年情况");
+  expect(shownYears().sort()).toEqual([
+    ["科右前旗", "2025", "2026"],
+    ["阿尔山市", "2025", "2026"],
+  ]);
+  expect(document.querySelector("[data-skipped-files]")).toBeNull();
+}
+
+/** A browser's entry of a file or a folder, as the walk uses it. */
+interface Entry {
+  isFile: boolean;
+  isDirectory: boolean;
+  name: string;
+  fullPath: string;
+  file?(done: (file: globalThis.File) => void): void;
+  createReader?(): { readEntries(done: (entries: Entry[]) => void): void };
+}
+
+/** A browser's entry of a file of the folder, at its path. */
+function fileEntry(path: string): Entry {
+  return {
+    isFile: true,
+    isDirectory: false,
+    name: path.split("/").pop()!,
+    fullPath: `/${path}`,
+    file: (done: (file: globalThis.File) => void) => done(fileOf(path)),
+  };
+}
+
+/** A browser's entry of a folder, whose reader gives its entries in two batches, then none, as Chrome does. */
+function folderEntry(path: string, children: Entry[]): Entry {
+  return {
+    isFile: false,
+    isDirectory: true,
+    name: path.split("/").pop()!,
+    fullPath: `/${path}`,
+    createReader: () => {
+      const half = Math.max(1, Math.floor(children.length / 2));
+      const batches = [children.slice(0, half), children.slice(half)];
+      return { readEntries: (done: (entries: Entry[]) => void) => done(batches.shift() ?? []) };
+    },
+  };
+}
+
+/** The folder 盟 as the browser's entries, built from FOLDER's paths. */
+function folderOf(root: string, paths: string[]): Entry {
+  const here = paths.filter((p) => p.startsWith(`${root}/`));
+  const names = [...new Set(here.map((p) => p.slice(root.length + 1).split("/")[0]))];
+  return folderEntry(
+    root,
+    names.map((name) => {
+      const path = `${root}/${name}`;
+      return here.includes(path) ? fileEntry(path) : folderOf(path, here);
+    }),
+  );
+}
+
+/** Drops the entries on the league's drop zone, as a browser's drop of folders. */
+function drop(entries: Entry[]): void {
+  const zone = document.querySelector('[data-drop-zone="counties"]')!;
+  const items = entries.map((entry) => ({ kind: "file", webkitGetAsEntry: () => entry }));
+  // a folder is in the drop's files as a file of no bytes: the entries are what tell its files
+  fireEvent.drop(zone, { dataTransfer: { items, files: entries.map(() => new NodeFile([], "盟")) } });
+}
+
+/** Chooses the files of FOLDER at `paths` by the folder chooser `id`, as a browser gives a folder chosen whole. */
+function chooseFolder(id: string, paths: string[]): void {
+  const input = document.querySelector<HTMLInputElement>(`#${id}`)!;
+  expect(input.hasAttribute("webkitdirectory")).toBe(true);
+  const files = paths.map((path) => {
+    const file = fileOf(path);
+    // a browser gives a file of a folder chosen whole its path in the folder; Node's File has none
+    Object.defineProperty(file, "webkitRelativePath", { value: path });
+    return file;
+  });
+  Object.defineProperty(input, "files", { value: files, configurable: true });
+  fireEvent.change(input);
+}
+
+describe("a league bureau's year folders given to the web app whole", () => {
+  it("chosen: each county year by year, by its files' folders; lock files and other files not read", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    chooseFolder("county-folder", Object.keys(FOLDER));
+    await expectYearByYear();
+  });
+
+  it("chosen a year at a time, the next by the league screen's folder chooser: the same", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    const paths = Object.keys(FOLDER);
+    chooseFolder(
+      "county-folder",
+      paths.filter((p) => p.startsWith("盟/2025/")),
+    );
+    await screen.findByText(/^盟市汇总：2 个文件/);
+    chooseFolder(
+      "more-county-folder",
+      paths.filter((p) => !p.startsWith("盟/2025/")),
+    );
+    await expectYearByYear();
+  });
+
+  it("dropped: the folder walked, its readers read to the end, gives the same", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    drop([folderOf("盟", Object.keys(FOLDER))]);
+    await expectYearByYear();
+  });
+
+  it("dropped, a folder of more than 10,000 files: said so, in Chinese first, and nothing read", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    const many = Array.from({ length: 10_001 }, (_, i) => fileEntry(`大/县${i}.csv`));
+    drop([folderEntry("大", many)]);
+    const message = await waitFor(() => {
+      const bar = document.querySelector("[data-folder-too-many]");
+      expect(bar).not.toBeNull();
+      return bar!.textContent!;
+    });
+    expect(message).toBe(
+      "拖入的文件夹里文件太多（超过 10000 个文件和文件夹），没有读取。请拖入各年份的文件夹（如 2025、2026），或只拖入其中的工作簿。",
+    );
+    // still the first screen: no league was opened
+    expect(document.querySelector("[data-league-bar]")).toBeNull();
+  });
+});
