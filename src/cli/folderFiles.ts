@@ -3,30 +3,16 @@
  */
 import { open, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { otherFormatOf } from "../xlsx/reader/otherFormats";
-import { isLockFileName, isSpreadsheetName } from "../xlsx/spreadsheetFiles";
+import { startsAsTable } from "../xlsx/reader/otherFormats";
+import { TABLE_HEAD_BYTES, isLockFileName, isNoteName, isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 
-/**
- * Names that a table in text may have but that a folder of workbooks often holds for other reasons: a 说明.txt
- * beside the counties' workbooks, a page or an XML file of something else. `.csv` and `.tsv` name nothing but
- * tables and are always listed.
- */
-const TEXT_NAMES = /\.(?:txt|xml|htm|html)$/iu;
-/** Enough of a file's start to tell a table in text from other text (`otherFormatOf`), and to find a page's table. */
-const HEAD_BYTES = 65536;
-
-/** Whether a file named as text holds a table by its first bytes: what the reader would read as one. */
+/** Whether a file named as text holds a table by its first bytes (`startsAsTable`). */
 async function holdsTextTable(path: string): Promise<boolean> {
   const file = await open(path, "r");
   try {
-    const head = new Uint8Array(HEAD_BYTES);
-    const { bytesRead } = await file.read(head, 0, HEAD_BYTES, 0);
-    const start = head.subarray(0, bytesRead);
-    // not given the name: a .txt is listed only when its lines are separated into columns
-    const format = otherFormatOf(start);
-    if (format !== "html") return format !== null;
-    // a page is a table only when it holds one (a page of Excel's has its styles first)
-    return /<table\b/iu.test(new TextDecoder("latin1").decode(start));
+    const head = new Uint8Array(TABLE_HEAD_BYTES);
+    const { bytesRead } = await file.read(head, 0, TABLE_HEAD_BYTES, 0);
+    return startsAsTable(head.subarray(0, bytesRead));
   } finally {
     await file.close();
   }
@@ -47,8 +33,7 @@ export async function spreadsheetsIn(folder: string): Promise<string[]> {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const listed: string[] = [];
   for (const name of names) {
-    if (!TEXT_NAMES.test(name) || (await holdsTextTable(join(folder, name)).catch(() => true)))
-      listed.push(name);
+    if (!isNoteName(name) || (await holdsTextTable(join(folder, name)).catch(() => true))) listed.push(name);
   }
   return listed;
 }

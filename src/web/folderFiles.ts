@@ -6,7 +6,7 @@
  * line lists a folder (src/cli/folderFiles.ts); the workbooks Balance wrote are left out when read
  * (src/web/readFiles.ts). Everything stays in the browser.
  */
-import { isLockFileName, isSpreadsheetName } from "../xlsx/spreadsheetFiles";
+import { TABLE_HEAD_BYTES, isLockFileName, isNoteName, isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 
 /** A file with its path in the folder it came in (盟/2025/阿尔山市.xlsx), or its name when given alone. */
 export interface FileAtPath {
@@ -27,6 +27,30 @@ export function atPath(file: CountyFile): FileAtPath {
 /** Whether a file of a folder is a county workbook to read: a spreadsheet's name, not a lock file. */
 export function isFolderWorkbook(path: string): boolean {
   return isSpreadsheetName(path) && !isLockFileName(path);
+}
+
+/**
+ * Whether a file found in a folder is a county workbook to read (`isFolderWorkbook`) and, named as a note may be
+ * (说明.txt, a page: `isNoteName`), a table by its first bytes, as the command line lists a folder: a note beside
+ * the workbooks is no county. A file whose start cannot be read is taken: its read says why.
+ */
+export async function isFolderWorkbookFile(file: File, path: string): Promise<boolean> {
+  if (!isFolderWorkbook(path)) return false;
+  if (!isNoteName(path)) return true;
+  try {
+    const { startsAsTable } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
+    return startsAsTable(new Uint8Array(await file.slice(0, TABLE_HEAD_BYTES).arrayBuffer()));
+  } catch {
+    return true;
+  }
+}
+
+/** The county workbooks among a chosen folder's files (`isFolderWorkbookFile`, each by its path in the folder). */
+export async function folderWorkbooks(files: readonly File[]): Promise<File[]> {
+  const taken: File[] = [];
+  for (const file of files)
+    if (await isFolderWorkbookFile(file, file.webkitRelativePath || file.name)) taken.push(file);
+  return taken;
 }
 
 /** The files and folders a dropped folder's walk looks at, at most: a drive dropped by mistake is not walked whole. */
@@ -83,7 +107,9 @@ async function walk(dropped: FileSystemEntry[]): Promise<DroppedFiles> {
     if (++seen > MAX_FOLDER_ENTRIES) return false;
     const path = entry.fullPath.replace(/^\//u, "") || entry.name;
     if (isFile(entry)) {
-      if (!inFolder || isFolderWorkbook(path)) files.push({ file: await fileOf(entry), path });
+      if (inFolder && !isFolderWorkbook(path)) return true;
+      const file = await fileOf(entry);
+      if (!inFolder || (await isFolderWorkbookFile(file, path))) files.push({ file, path });
       return true;
     }
     if (!isDirectory(entry)) return true;

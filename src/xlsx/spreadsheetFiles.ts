@@ -45,6 +45,19 @@ export function isLockFileName(path: string): boolean {
   return NOT_A_WORKBOOK.test(path.split(/[\\/]/).pop() ?? path);
 }
 
+/**
+ * Names that a table in text may bear but that a folder of workbooks also holds for other reasons: a 说明.txt
+ * beside the counties' workbooks, a page or an XML file of something else. Such a file found in a folder is a
+ * county only when its start is a table (reader/otherFormats.ts `startsAsTable`, on its first `TABLE_HEAD_BYTES`);
+ * `.csv` and `.tsv` name nothing but tables and are always taken.
+ */
+export function isNoteName(path: string): boolean {
+  return /\.(?:txt|xml|htm|html)$/iu.test(path);
+}
+
+/** Enough of a file's start to tell a table in text from other text, and to find a page's table after its styles. */
+export const TABLE_HEAD_BYTES = 65536;
+
 /** A file's name without the extension of a spreadsheet (阿尔山市2025.xlsm → 阿尔山市2025): the name a year or a county is labelled by. */
 export function withoutSpreadsheetExtension(name: string): string {
   return isSpreadsheetName(name) ? name.slice(0, name.lastIndexOf(".")) : name;

@@ -27,12 +27,15 @@ function csvBytes(records: SchoolRecord[]): Uint8Array {
   return Buffer.from(rows.map((row) => row.map((v) => String(v ?? "")).join(",")).join("\n"), "utf8");
 }
 
-/** 盟/2025/ and 盟/2026/, each with two counties' workbooks, a lock file, a note and a Word file beside them. */
+/** 盟/2025/ and 盟/2026/, each with two counties' workbooks, a lock file, notes and a Word file beside them. */
 const FOLDER: Record<string, Uint8Array> = {
   "盟/2025/阿尔山市.csv": csvBytes(randomCounty(7301, 8, "阿")),
   "盟/2025/科右前旗.csv": csvBytes(randomCounty(7302, 9, "前")),
   "盟/2025/~$阿尔山市.xlsx": new Uint8Array([0, 1, 2]),
   "盟/2025/说明.docx": new Uint8Array([3, 4, 5]),
+  // notes a bureau keeps beside the workbooks, named as text tables may be: no county, as the command line lists
+  "盟/2025/说明.txt": Buffer.from("各旗县市报送的工作簿。\n2025年9月汇总。\n", "utf8"),
+  "盟/2026/报送要求.html": Buffer.from("<html><body><p>请于月底前报送。</p></body></html>", "utf8"),
   "盟/2026/阿尔山市.csv": csvBytes(randomCounty(7303, 8, "阿")),
   "盟/2026/科右前旗.csv": csvBytes(randomCounty(7304, 9, "前")),
   "盟/2026/.~科右前旗.csv": new Uint8Array([6]),

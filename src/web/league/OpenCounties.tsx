@@ -4,7 +4,7 @@ import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../../taskpane/styles";
 import { DropZone } from "../DropZone";
-import { droppedFiles, isFolderWorkbook, MAX_FOLDER_ENTRIES, type CountyFile } from "../folderFiles";
+import { droppedFiles, folderWorkbooks, MAX_FOLDER_ENTRIES, type CountyFile } from "../folderFiles";
 import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 /**
@@ -46,11 +46,11 @@ export function CountyFilesInput(props: {
         aria-label={props.label}
         onChange={(e) => {
           const given = [...(e.target.files ?? [])];
-          const files = props.folder
-            ? given.filter((f) => isFolderWorkbook(f.webkitRelativePath || f.name))
-            : given;
           e.target.value = "";
-          if (files.length > 0) props.onFiles(files);
+          void (async () => {
+            const files = props.folder ? await folderWorkbooks(given) : given;
+            if (files.length > 0) props.onFiles(files);
+          })();
         }}
       />
       <Button

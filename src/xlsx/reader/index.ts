@@ -21,6 +21,7 @@ import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
 
 export { chooseSheet, type SheetChoice } from "./chooseSheet";
+export { startsAsTable } from "./otherFormats";
 export type { InflateWhole } from "./zip";
 
 export interface ReadWorkbookOptions {

@@ -57,6 +57,17 @@ export function otherFormatOf(data: Uint8Array, name?: string): OtherFormat | nu
   return null;
 }
 
+/**
+ * Whether a file's first bytes are a table in text as the reader reads one, whatever its name: a text table's
+ * lines separated into columns (a .txt of prose is none), an Excel 2003 spreadsheet, a page holding a table.
+ */
+export function startsAsTable(start: Uint8Array): boolean {
+  const format = otherFormatOf(start);
+  if (format !== "html") return format !== null;
+  // a page is a table only when it holds one (a page of Excel's has its styles first)
+  return /<table\b/iu.test(new TextDecoder("latin1").decode(start));
+}
+
 /** The file's name without folder and extension, as Excel names the sheet of a .csv it opens (31 characters). */
 export function sheetNameOfFile(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
