@@ -180,4 +180,16 @@ describe("a league bureau's year folders given to the web app whole", () => {
     // still the first screen: no league was opened
     expect(document.querySelector("[data-league-bar]")).toBeNull();
   });
+
+  it("a folder of no workbook, chosen or dropped: said so, and nothing read", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    const notes = ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"];
+    chooseFolder("county-folder", notes);
+    const said = "所选的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。";
+    await waitFor(() => expect(document.querySelector("[data-folder-empty]")?.textContent).toBe(said));
+    expect(document.querySelector("[data-league-bar]")).toBeNull();
+    drop([folderOf("盟", notes)]);
+    await waitFor(() => expect(document.querySelector("[data-folder-empty]")?.textContent).toBe(said));
+    expect(document.querySelector("[data-league-bar]")).toBeNull();
+  });
 });

@@ -313,6 +313,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
             disabled={busy}
             folder
             onFiles={props.onAddFiles}
+            onNone={() => setNote({ text: t(lang, "leagueFolderEmpty"), failed: true })}
           />
           <Button size="small" onClick={props.onBack}>
             {t(lang, "leagueBack")}

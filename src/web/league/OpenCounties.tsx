@@ -28,6 +28,8 @@ export function CountyFilesInput(props: {
   /** a folder, subfolders included */
   folder?: boolean;
   onFiles(files: File[]): void;
+  /** files were chosen, but none of them is a workbook to read (a folder of other files) */
+  onNone?(): void;
 }) {
   const input = useRef<HTMLInputElement | null>(null);
   return (
@@ -50,6 +52,7 @@ export function CountyFilesInput(props: {
           void (async () => {
             const files = props.folder ? await folderWorkbooks(given) : given;
             if (files.length > 0) props.onFiles(files);
+            else if (given.length > 0) props.onNone?.();
           })();
         }}
       />
@@ -69,11 +72,12 @@ export function CountyFilesInput(props: {
 export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(files: CountyFile[]): void }) {
   const { lang } = props;
   const styles = usePaneStyles();
-  const [tooMany, setTooMany] = useState(false);
+  /** why what was given opened nothing: a dropped folder too big to walk, or a folder of no workbook */
+  const [nothing, setNothing] = useState<"tooMany" | "empty" | null>(null);
   /** a drop, its folders walked: the county workbooks in them, unless there are too many files to walk */
   const dropped = async (data: DataTransfer) => {
     const read = await droppedFiles(data);
-    setTooMany(read.tooMany);
+    setNothing(read.tooMany ? "tooMany" : read.files.length === 0 ? "empty" : null);
     if (!read.tooMany && read.files.length > 0) props.onFiles(read.files);
   };
   return (
@@ -104,12 +108,21 @@ export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(fil
           label={t(lang, "leagueChooseFolder")}
           disabled={props.disabled}
           folder
-          onFiles={props.onFiles}
+          onFiles={(files) => {
+            setNothing(null);
+            props.onFiles(files);
+          }}
+          onNone={() => setNothing("empty")}
         />
       </DropZone>
-      {tooMany && (
+      {nothing === "tooMany" && (
         <MessageBar intent="error" layout="multiline" data-folder-too-many>
           <MessageBarBody>{t(lang, "leagueFolderTooMany", { max: MAX_FOLDER_ENTRIES })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {nothing === "empty" && (
+        <MessageBar intent="warning" layout="multiline" data-folder-empty>
+          <MessageBarBody>{t(lang, "leagueFolderEmpty")}</MessageBarBody>
         </MessageBar>
       )}
     </section>
