@@ -14,8 +14,10 @@ import { atPath, type CountyFile } from "./folderFiles";
 
 const reader = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
 
-/** The sheets of a workbook the user chose or dropped (.xlsx or an old .xls, or a .csv or web page's .xls a
- * system exported). */
+/**
+ * The sheets of a workbook the user chose or dropped: an .xlsx or an old .xls, or a .csv or a web page's .xls a
+ * system exported (named by the file, as a text table's sheet is).
+ */
 export async function readXlsxFile(file: File): Promise<WorkbookResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { readWorkbook } = await reader();
@@ -35,7 +37,8 @@ export async function openEarlierYear(file: File): Promise<EarlierFile> {
 /**
  * Each county file evaluated as `balance batch` evaluates it (src/countyWorkbook.ts), in the order given: every
  * county of a statistics export holding several; a file that cannot be read is a county with its problem, and the
- * others go on. `onFile` is told before each file. A file is named by its path in the folder it came in, if any. `recipe` reads every file as `balance batch --recipe` does.
+ * others go on. `onFile` is told before each file. A file is named by its path in the folder it came in, if any.
+ * `recipe` reads every file as `balance batch --recipe` does.
  * Files chosen together are read as `balance batch` reads a folder: a workbook Balance wrote (a report, last
  * year's league workbook) is left out, as a result marked `skipped`.
  */
