@@ -8,14 +8,26 @@ export interface Problem {
   message: { zh: string; en: string };
   /**
    * What to do about it where that differs between the hosts, said after the message: in the pane's steps (the
-   * task pane, the web app) or with the command's options. A problem that needs no such words has none.
+   * task pane, the web app) or with the command's options; and, where it differs from the pane's steps, in the
+   * pane's 对比 of an earlier year's table, whose table is not the one step 2 reads. A problem that needs no such
+   * words has none.
    */
-  how?: { pane: { zh: string; en: string }; commandLine: { zh: string; en: string } };
+  how?: {
+    pane: { zh: string; en: string };
+    commandLine: { zh: string; en: string };
+    earlierYear?: { zh: string; en: string };
+  };
 }
 
-/** A problem's message as a host shows it: with what to do in that host (`how`), where the problem says. */
-export function problemMessage(problem: Problem, lang: "zh" | "en", host: "pane" | "commandLine"): string {
-  const how = problem.how?.[host][lang];
+/** Where a problem is shown: the pane's steps, the command line, or the pane's 对比 of an earlier year's table. */
+export type ProblemHost = "pane" | "commandLine" | "earlierYear";
+
+/**
+ * A problem's message as a host shows it: with what to do in that host (`how`), where the problem says. The 对比
+ * of an earlier year says only its own words: the pane's would point at the steps of this year's table.
+ */
+export function problemMessage(problem: Problem, lang: "zh" | "en", host: ProblemHost): string {
+  const how = problem.how?.[host]?.[lang];
   return how ? `${problem.message[lang]}${lang === "zh" ? "" : " "}${how}` : problem.message[lang];
 }
 

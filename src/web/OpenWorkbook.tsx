@@ -15,6 +15,8 @@ export interface OpenWorkbookProps {
   onFile(file: File): void;
   /** several files dropped at once: the counties of the league summary */
   onFiles(files: File[]): void;
+  /** a drop, when the app reads more than its files (the folders dropped, walked); then `onFiles` is not told */
+  onDropped?(data: DataTransfer): void;
   onSample(): void;
 }
 
@@ -37,6 +39,7 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
         name="workbook"
         disabled={busy}
         onFiles={(files) => (files.length > 1 ? props.onFiles(files) : props.onFile(files[0]))}
+        onDropped={props.onDropped}
       >
         <Text>{t(lang, "webDropHere")}</Text>
         <input

@@ -22,7 +22,7 @@ import { startDemo } from "../excel/memory/demo";
 import { memoryWorkbook, type MadeSheet, type MemoryWorkbook } from "../excel/memory/memoryHost";
 import { LeagueScreen } from "./league/LeagueScreen";
 import { OpenCounties } from "./league/OpenCounties";
-import type { CountyFile } from "./folderFiles";
+import { atPath, droppedWorkbooks, MAX_FOLDER_ENTRIES, type CountyFile } from "./folderFiles";
 import { OpenWorkbook } from "./OpenWorkbook";
 import { openEarlierYear } from "./readFiles";
 import { saveFile } from "./saveFile";
@@ -180,6 +180,7 @@ function Landing(props: {
   error: string | null;
   onFile(file: File): void;
   onCountyFiles(files: CountyFile[]): void;
+  onDropped(data: DataTransfer): void;
   onSample(): void;
 }) {
   const { lang } = props;
@@ -194,6 +195,7 @@ function Landing(props: {
           error={props.error}
           onFile={props.onFile}
           onFiles={props.onCountyFiles}
+          onDropped={props.onDropped}
           onSample={props.onSample}
         />
         <OpenCounties lang={lang} disabled={props.reading !== null} onFiles={props.onCountyFiles} />
@@ -238,6 +240,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     };
     setSaved(null);
     setLeaving(null);
+    setError(null);
     setOpened(next);
   }, []);
 
@@ -292,17 +295,36 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     });
   };
 
-  // a file dropped anywhere on the page opens it, also over an open workbook
+  /**
+   * A drop on the first screen's drop zone or anywhere on the page, its folders walked as the league's drop zone
+   * walks them (folderFiles.ts): several workbooks are the league's counties, one is the workbook to open, also
+   * over an open workbook; while the league is shown, its counties are added to. A folder too big to walk, or
+   * holding no workbook, is said so (on the first screen, or above the open workbook), and nothing else is done.
+   */
+  const openDropped = async (data: DataTransfer) => {
+    const read = await droppedWorkbooks(data);
+    if (read === null) return;
+    if ("nothing" in read) {
+      // the league's screen has no place for it: a drop there adds counties, or nothing
+      if (league) return;
+      setError(
+        read.nothing === "tooMany"
+          ? t(lang, "leagueFolderTooMany", { max: MAX_FOLDER_ENTRIES })
+          : t(lang, "leagueFolderEmpty"),
+      );
+      return;
+    }
+    const { files } = read;
+    if (league) setLeague((before) => [...(before ?? []), ...files]);
+    else if (files.length > 1) leave(() => openLeague(files));
+    else leave(() => void openFile(atPath(files[0]).file));
+  };
+
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.length === 0) return;
-      // several files are counties of the league; one file is the workbook to open, unless the league is shown
-      if (league) setLeague([...league, ...files]);
-      else if (files.length > 1) leave(() => openLeague(files));
-      else leave(() => void openFile(files[0]));
+      if (e.dataTransfer) void openDropped(e.dataTransfer);
     };
     window.addEventListener("dragover", over);
     window.addEventListener("drop", drop);
@@ -335,6 +357,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       error={error}
       onFile={(file) => void openFile(file)}
       onCountyFiles={openLeague}
+      onDropped={(data) => void openDropped(data)}
       onSample={openSample}
     />
   ) : null;
@@ -374,7 +397,12 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
             opened={opened}
             saved={saved}
             onSaved={setSaved}
-            onOpenAnother={() => leave(() => setOpened(null))}
+            onOpenAnother={() =>
+              leave(() => {
+                setError(null);
+                setOpened(null);
+              })
+            }
             leaving={leaving !== null}
             onLeave={() => {
               leaving?.next();
@@ -383,6 +411,12 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
             onStay={() => setLeaving(null)}
           />
           <SheetNotices lang={l} problems={opened.sheetProblems} />
+          {/* a folder dropped on the open workbook that opened nothing */}
+          {error && (
+            <MessageBar intent="error" layout="multiline" data-open-error>
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
         </>
       )}
     />

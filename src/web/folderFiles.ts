@@ -100,6 +100,24 @@ export function droppedFiles(data: DataTransfer): Promise<DroppedFiles> {
   return walk(entries as FileSystemEntry[]);
 }
 
+/** Why a drop opened nothing: a folder too big to walk (`MAX_FOLDER_ENTRIES`), or folders of no county workbook. */
+export type NothingDropped = "tooMany" | "empty";
+
+/**
+ * The county workbooks a drop brings (`droppedFiles`), or why it brings none; null for a drop of no file (a text
+ * dragged). The league's drop zone and the first screen's both take a drop so: a folder walked the same way.
+ */
+export async function droppedWorkbooks(
+  data: DataTransfer,
+): Promise<{ files: CountyFile[] } | { nothing: NothingDropped } | null> {
+  // counted while the drop is handled, as `droppedFiles` takes the entries: the browser empties them after
+  const given = [...(data.items ?? [])].filter((item) => item.kind === "file").length || data.files.length;
+  const read = await droppedFiles(data);
+  if (read.tooMany) return { nothing: "tooMany" };
+  if (read.files.length > 0) return { files: read.files };
+  return given > 0 ? { nothing: "empty" } : null;
+}
+
 async function walk(dropped: FileSystemEntry[]): Promise<DroppedFiles> {
   const files: CountyFile[] = [];
   let seen = 0;

@@ -4,10 +4,10 @@
  * counties of the league's view. A file that cannot be read is a problem, in the command line's words.
  */
 import { evaluateEveryCounty, unreadCounty, type CountyFileResult } from "../countyWorkbook";
-import { holdsSchoolTable } from "../sheet/read";
+import { evaluateWorkbookTable, holdsTableOf } from "../pipeline";
 import type { TableRecipe } from "../sheet/recipe/schema";
 import type { Profile } from "../standard/profile";
-import type { EarlierFile } from "../taskpane/compare/useComparison";
+import type { EarlierFile, EarlierSource } from "../taskpane/compare/useComparison";
 import type { WorkbookResult } from "../xlsx/reader";
 import { fileProblem } from "../xlsx/reader/problems";
 import { atPath, type CountyFile } from "./folderFiles";
@@ -24,12 +24,21 @@ export async function readXlsxFile(file: File): Promise<WorkbookResult> {
   return readWorkbook(bytes, { name: file.name });
 }
 
-/** The earlier year's workbook for 对比: the sheet `balance compare` would read, or why it cannot be read. */
-export async function openEarlierYear(file: File): Promise<EarlierFile> {
+/**
+ * The earlier year's workbook for 对比: the sheet `balance compare` would read, or why it cannot be read; with the
+ * county and the recipe of this year's table, the sheet `balance compare --county --recipe` reads (pipeline.ts
+ * `evaluateWorkbookTable`: of an export split into a sheet per county, the county's).
+ */
+export async function openEarlierYear(file: File, table?: EarlierSource): Promise<EarlierFile> {
   const workbook = await readXlsxFile(file);
   if (!workbook.ok) return { ok: false, message: workbook.problem.message };
+  if (table?.county !== undefined) {
+    const found = evaluateWorkbookTable(workbook.grids, table.profile, table);
+    if (!found.ok) return { ok: false, message: found.problem.message };
+    return { ok: true, grid: found.grid, problems: found.choosing };
+  }
   const { chooseSheet } = await reader();
-  const chosen = chooseSheet(workbook.grids, undefined, holdsSchoolTable);
+  const chosen = chooseSheet(workbook.grids, undefined, holdsTableOf(table ?? {}));
   if (!chosen.ok) return { ok: false, message: chosen.problem.message };
   return { ok: true, grid: chosen.grid, problems: chosen.problems };
 }

@@ -2,7 +2,8 @@
 /**
  * The web app's whole page in jsdom, a league bureau's year folders given whole: chosen by the first screen's
  * folder chooser (each file with its path in the folder, as the browser gives it) or dropped on the league's drop
- * zone (the browser's entries walked, a folder's reader giving its entries in batches). The counties are shown
+ * zone (the browser's entries walked, a folder's reader giving its entries in batches), or dropped on the first
+ * screen's own drop zone or anywhere on the page, walked the same way. The counties are shown
  * year by year, the years being the folders' (2025/, 2026/); lock files and files of other kinds are not read;
  * a folder too big to walk is said so and not read. The files are read for real, as .csv school tables.
  */
@@ -115,9 +116,12 @@ function folderOf(root: string, paths: string[]): Entry {
   );
 }
 
-/** Drops the entries on the league's drop zone, as a browser's drop of folders. */
-function drop(entries: Entry[]): void {
-  const zone = document.querySelector('[data-drop-zone="counties"]')!;
+/**
+ * Drops the entries on a drop zone (the league's by default; the first screen's workbook zone), or on the page
+ * outside any zone, as a browser's drop of folders.
+ */
+function drop(entries: Entry[], on: "counties" | "workbook" | "page" = "counties"): void {
+  const zone = on === "page" ? document.body : document.querySelector(`[data-drop-zone="${on}"]`)!;
   const items = entries.map((entry) => ({ kind: "file", webkitGetAsEntry: () => entry }));
   // a folder is in the drop's files as a file of no bytes: the entries are what tell its files
   fireEvent.drop(zone, { dataTransfer: { items, files: entries.map(() => new NodeFile([], "盟")) } });
@@ -191,5 +195,42 @@ describe("a league bureau's year folders given to the web app whole", () => {
     drop([folderOf("盟", notes)]);
     await waitFor(() => expect(document.querySelector("[data-folder-empty]")?.textContent).toBe(said));
     expect(document.querySelector("[data-league-bar]")).toBeNull();
+  });
+});
+
+describe("a folder dropped on the first screen's drop zone, not the league's, or anywhere on the page", () => {
+  it.each(["workbook", "page"] as const)(
+    "of several county workbooks in year folders, on the %s: the league's view, year by year, as the league's zone",
+    async (on) => {
+      render(<WebApp lang="zh" theme="light" />);
+      drop([folderOf("盟", Object.keys(FOLDER))], on);
+      await expectYearByYear();
+    },
+  );
+
+  it("of one county workbook beside notes and a lock file: that workbook opened as the county", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    const paths = Object.keys(FOLDER).filter((p) => p.startsWith("盟/2025/") && !p.includes("科右前旗"));
+    drop([folderOf("盟", paths)], "workbook");
+    const bar = await waitFor(() => {
+      const found = document.querySelector("[data-file-bar]");
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(bar.textContent).toContain("已打开“阿尔山市.csv”，共 1 个工作表");
+    expect(document.querySelector("[data-league-bar]")).toBeNull();
+    expect(document.querySelector("[data-open-error]")).toBeNull();
+  });
+
+  it("of no workbook: the league's words, and nothing opened", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    drop([folderOf("盟", ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"])], "workbook");
+    await waitFor(() =>
+      expect(document.querySelector("[data-open-error]")?.textContent).toBe(
+        "所选的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。",
+      ),
+    );
+    expect(document.querySelector("[data-league-bar]")).toBeNull();
+    expect(document.querySelector("[data-file-bar]")).toBeNull();
   });
 });

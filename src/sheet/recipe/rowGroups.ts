@@ -104,6 +104,11 @@ export function selectCounty(
           zh: "请用 --county 名称 指定要评估的一个。",
           en: "Name the one to evaluate with --county NAME.",
         },
+        // the earlier year's table of 对比 is read for the county of this year's (`balance compare --county`)
+        earlierYear: {
+          zh: "对比只取本旗县市的学校：请在下方“旗县市”中选择本旗县市，较早一年的表格即按它重新读取。",
+          en: "The comparison takes one county's schools: choose this county under “County” below, and the earlier table is read again for it.",
+        },
       },
     });
     return { keep: [], counties: list, county: null };

@@ -14,12 +14,19 @@ import { useRef, useState } from "react";
 import type { ExcelHost } from "../../excel/host";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
+import { problemMessage } from "../../problems/problem";
 import type { ReportSheet } from "../../report/model";
 import { writeSheetsNote } from "../writeSheets";
 import type { Profile } from "../../standard/profile";
 import { usePaneStyles } from "../styles";
 import { TrendResult } from "./TrendResult";
-import { useComparison, type CurrentTable, type EarlierFile, type EarlierTable } from "./useComparison";
+import {
+  useComparison,
+  type CurrentTable,
+  type EarlierFile,
+  type EarlierSource,
+  type EarlierTable,
+} from "./useComparison";
 import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 export interface CompareViewProps {
@@ -29,7 +36,7 @@ export interface CompareViewProps {
   /** the school table checked in the pane: the later year */
   current: CurrentTable;
   /** the web app: reads another .xlsx from disk. Absent inside Excel, where the earlier year is a sheet */
-  openFile?: (file: File) => Promise<EarlierFile>;
+  openFile?: (file: File, source: EarlierSource) => Promise<EarlierFile>;
   onWriteSheets(sheets: ReportSheet[]): Promise<void>;
 }
 
@@ -57,7 +64,7 @@ function EarlierRead({ lang, earlier }: { lang: Lang; earlier: EarlierTable }) {
               {errors.slice(0, SHOWN_PROBLEMS).map((p, i) => (
                 <li key={i}>
                   {p.cell && <span className={styles.cell}>{p.cell} </span>}
-                  {p.message[lang]}
+                  {problemMessage(p, lang, "earlierYear")}
                 </li>
               ))}
             </ul>
@@ -98,6 +105,20 @@ export function CompareView(props: CompareViewProps) {
     setMessage(await writeSheetsNote(props.onWriteSheets, sheets, lang));
     setWriting(false);
   };
+
+  const countyField = (
+    <Field label={t(lang, "compareCounty")}>
+      <Select
+        value={c.county ?? ""}
+        onChange={(_, data) => c.setCounty(data.value === "" ? null : data.value)}
+      >
+        <option value="">{t(lang, "compareCountyNone")}</option>
+        {c.counties.map((name) => (
+          <option key={name}>{name}</option>
+        ))}
+      </Select>
+    </Field>
+  );
 
   return (
     <div className={styles.view} data-compare>
@@ -171,6 +192,8 @@ export function CompareView(props: CompareViewProps) {
           </MessageBar>
         )}
         {c.earlier && !c.busy && <EarlierRead lang={lang} earlier={c.earlier} />}
+        {/* the county, also where the earlier table holds several and is read again for the one chosen */}
+        {c.earlier && !c.earlier.result.evaluation && c.earlierCounties > 1 && countyField}
       </section>
 
       {c.earlier?.result.evaluation && (
@@ -198,17 +221,7 @@ export function CompareView(props: CompareViewProps) {
           <Text size={200} className={c.yearsOutOfOrder ? styles.verdictFail : styles.note}>
             {c.yearsOutOfOrder ? t(lang, "compareYearsOrder") : t(lang, "compareYearsHelp")}
           </Text>
-          <Field label={t(lang, "compareCounty")}>
-            <Select
-              value={c.county ?? ""}
-              onChange={(_, data) => c.setCounty(data.value === "" ? null : data.value)}
-            >
-              <option value="">{t(lang, "compareCountyNone")}</option>
-              {c.counties.map((name) => (
-                <option key={name}>{name}</option>
-              ))}
-            </Select>
-          </Field>
+          {countyField}
           {c.targetYear !== null && (
             <Text size={200} className={styles.note}>
               {t(lang, "compareTarget", { year: c.targetYear })}

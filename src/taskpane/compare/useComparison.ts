@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { knownCounties } from "../../workbookCounty";
 import { findCounty } from "../../engine/county/readiness";
 import type { Evaluation } from "../../engine/evaluate";
@@ -6,7 +6,7 @@ import { compareYears, type RenameMap, type Trend, type TrendYear } from "../../
 import type { ExcelHost } from "../../excel/host";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { evaluateTable, type TableEvaluation } from "../../pipeline";
+import { evaluateTable, type TableEvaluation, type TableSource } from "../../pipeline";
 import { buildComparisonReport } from "../../report/comparison";
 import type { ReportSheet } from "../../report/model";
 import { detectCountyName, yearInName } from "../../sheet/countyName";
@@ -21,6 +21,12 @@ import { SETTINGS_KEY, headerCells, mappingFromSaved, type SavedMappings } from 
 /** Another workbook read from disk (the web app): the sheet holding its school table, or why it cannot be read. */
 export type EarlierFile =
   { ok: true; grid: Grid; problems: Problem[] } | { ok: false; message: { zh: string; en: string } };
+
+/**
+ * How the web app is to read another workbook as the earlier year: as `balance compare` reads each year's with
+ * --county and --recipe, those of this year's table.
+ */
+export type EarlierSource = Omit<TableSource, "sheet"> & { profile: Profile };
 
 /** The earlier year's table: where it was read and what the reader and the engine made of it. */
 export interface EarlierTable {
@@ -112,7 +118,7 @@ export function useComparison(props: {
   profile: Profile;
   lang: Lang;
   current: CurrentTable;
-  openFile?: (file: File) => Promise<EarlierFile>;
+  openFile?: (file: File, source: EarlierSource) => Promise<EarlierFile>;
 }) {
   const { host, profile, lang, current, openFile } = props;
   const [sheets, setSheets] = useState<{ name: string; report: boolean }[] | null>(null);
@@ -136,6 +142,11 @@ export function useComparison(props: {
       ? detected
       : (findCounty(profile, current.county ?? "")?.name ?? null),
   );
+  // the county whose schools are read of an earlier table holding several, as `balance compare --county` reads
+  // every year's: the one chosen in step 2 from this year's export, else the one the comparison is about
+  const readingCounty = current.county ?? county ?? undefined;
+  /** where the earlier table was last read from, and for which county: read again for another */
+  const source = useRef<(({ sheet: string } | { file: File }) & { county?: string }) | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -158,6 +169,7 @@ export function useComparison(props: {
 
   const readSheet = useCallback(
     async (name: string) => {
+      source.current = { sheet: name, county: readingCounty };
       setBusy(true);
       setFailure(null);
       try {
@@ -166,7 +178,7 @@ export function useComparison(props: {
         take({
           file: null,
           sheet: grid.sheet,
-          result: readWithSavedMapping(grid, profile, saved, current.county, current.recipe),
+          result: readWithSavedMapping(grid, profile, saved, readingCounty, current.recipe),
         });
       } catch (error) {
         failed(error);
@@ -174,22 +186,23 @@ export function useComparison(props: {
         setBusy(false);
       }
     },
-    [host, profile, current.county, current.recipe],
+    [host, profile, readingCounty, current.recipe],
   );
 
   const readFile = useCallback(
     async (file: File) => {
       if (!openFile) return;
+      source.current = { file, county: readingCounty };
       setBusy(true);
       setFailure(null);
       try {
-        const opened = await openFile(file);
+        const opened = await openFile(file, { profile, county: readingCounty, recipe: current.recipe });
         if (!opened.ok) {
           setFailure(t(lang, "compareUnreadable", { file: file.name, message: opened.message[lang] }));
           return;
         }
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
-        const result = readWithSavedMapping(opened.grid, profile, saved, current.county, current.recipe);
+        const result = readWithSavedMapping(opened.grid, profile, saved, readingCounty, current.recipe);
         take({
           file: file.name,
           sheet: opened.grid.sheet,
@@ -201,8 +214,18 @@ export function useComparison(props: {
         setBusy(false);
       }
     },
-    [host, profile, lang, openFile, current.county, current.recipe],
+    [host, profile, lang, openFile, readingCounty, current.recipe],
   );
+
+  // an earlier table holding several counties, read for another county than the one now chosen (or for none):
+  // read again, for this one, once
+  const earlierCounties = earlier?.result.read.recipe?.counties.length ?? 0;
+  useEffect(() => {
+    const from = source.current;
+    if (busy || earlierCounties < 2 || !from || from.county === readingCounty) return;
+    if ("file" in from) void readFile(from.file);
+    else void readSheet(from.sheet);
+  }, [busy, earlierCounties, readingCounty, readFile, readSheet]);
 
   const targetYear = county === null ? null : (findCounty(profile, county)?.targetYear ?? null);
   const earlierEvaluation = earlier?.result.evaluation ?? null;
@@ -233,6 +256,8 @@ export function useComparison(props: {
     earlier,
     years,
     setYears,
+    /** how many counties the earlier table holds (an export of several: read for the county chosen) */
+    earlierCounties,
     yearsOutOfOrder: earlier !== null && earlierEvaluation !== null && trendInput === null,
     county,
     setCounty,

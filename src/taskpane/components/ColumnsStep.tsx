@@ -97,7 +97,7 @@ export function ColumnsStep(props: ColumnsStepProps) {
           const label = fieldLabel(column, lang);
           const selected = col === undefined ? NONE : String(col);
           return (
-            <li key={column.id} className={styles.mappingRow}>
+            <li key={column.id} className={styles.mappingRow} data-mapping-row={column.id}>
               <span
                 className={`${styles.mappingLabel} ${col === undefined && needed(column) ? styles.mappingMissing : ""}`}
               >

@@ -141,7 +141,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   }
 
   return (
-    <div className={styles.view}>
+    <div className={styles.view} data-view="plan">
       <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
       <div className={styles.fieldGrid}>
         {INDICATOR_IDS.map((id) => {

@@ -159,7 +159,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
   };
 
   return (
-    <div className={styles.view}>
+    <div className={styles.view} data-view="whatif">
       <Field label={t(lang, "whatifSchool")}>
         <Select value={school} onChange={(_e, d) => setSchool(d.value)} aria-label={t(lang, "whatifSchool")}>
           {result.records.map((r) => (

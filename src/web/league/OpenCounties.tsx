@@ -4,7 +4,13 @@ import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../../taskpane/styles";
 import { DropZone } from "../DropZone";
-import { droppedFiles, folderWorkbooks, MAX_FOLDER_ENTRIES, type CountyFile } from "../folderFiles";
+import {
+  droppedWorkbooks,
+  folderWorkbooks,
+  MAX_FOLDER_ENTRIES,
+  type CountyFile,
+  type NothingDropped,
+} from "../folderFiles";
 import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 /**
@@ -73,12 +79,13 @@ export function OpenCounties(props: { lang: Lang; disabled: boolean; onFiles(fil
   const { lang } = props;
   const styles = usePaneStyles();
   /** why what was given opened nothing: a dropped folder too big to walk, or a folder of no workbook */
-  const [nothing, setNothing] = useState<"tooMany" | "empty" | null>(null);
+  const [nothing, setNothing] = useState<NothingDropped | null>(null);
   /** a drop, its folders walked: the county workbooks in them, unless there are too many files to walk */
   const dropped = async (data: DataTransfer) => {
-    const read = await droppedFiles(data);
-    setNothing(read.tooMany ? "tooMany" : read.files.length === 0 ? "empty" : null);
-    if (!read.tooMany && read.files.length > 0) props.onFiles(read.files);
+    const read = await droppedWorkbooks(data);
+    if (read === null) return;
+    setNothing("nothing" in read ? read.nothing : null);
+    if ("files" in read) props.onFiles(read.files);
   };
   return (
     <section className={styles.step} aria-labelledby="open-counties">
