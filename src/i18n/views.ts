@@ -9,6 +9,9 @@ export const VIEWS_ZH = {
   numberUnreadable: "无法识别“{text}”：请输入数字，如 7399 或 7,399。",
   numberNegative: "不能小于 0。",
 
+  printWhatIf: "模拟结果",
+  printPlan: "规划方案",
+  printPlanBudget: "预算（万元）",
   whatifSchool: "学校",
   whatifWas: "原",
   whatifCountyPass: "全县资源配置达标",
@@ -151,6 +154,9 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   numberUnreadable: "“{text}” is not a number: type for example 7399 or 7,399.",
   numberNegative: "Cannot be below 0.",
 
+  printWhatIf: "What-if results",
+  printPlan: "Plan",
+  printPlanBudget: "Budget (10,000 yuan)",
   whatifSchool: "School",
   whatifWas: "was",
   whatifCountyPass: "County passes",

@@ -33,7 +33,8 @@ import {
 } from "../../standard/indicators";
 import { formatNumber, formatWan } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { NumberField } from "../components/NumberField";
+import { NumberField, fieldText } from "../components/NumberField";
+import { PrintedPage, printedTitle } from "../components/PrintedPage";
 import { usePaneStyles } from "../styles";
 import { planSheet, rotationSheet } from "../../report/planSheets";
 
@@ -140,32 +141,71 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     );
   }
 
+  const costLabel = (id: IndicatorId) =>
+    t(lang, "planCostLabel", {
+      name: profile.indicators[id].shortName[lang],
+      unit:
+        lang === "zh"
+          ? profile.indicators[id].resourceUnit.zh
+          : (ONE_OF[profile.indicators[id].resourceUnit.en] ?? profile.indicators[id].resourceUnit.en),
+      perYear: TEACHER_PER_YEAR.has(id) ? t(lang, "planPerYear") : "",
+    });
+
+  // on paper: the prices the plan was made at (the boxes they were typed in are not printed), the plan, what the
+  // budget buys and the rotation, under a title and over a line to sign once there is a plan
   return (
-    <div className={styles.view}>
+    <PrintedPage
+      lang={lang}
+      name="plan"
+      className={styles.view}
+      title={printedTitle(props.print?.parts ?? {}, "printPlan", lang)}
+      read={props.print?.read}
+      signed={plan !== null || rotation !== null}
+    >
       <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
       <div className={styles.fieldGrid}>
-        {INDICATOR_IDS.map((id) => {
-          const label = t(lang, "planCostLabel", {
-            name: profile.indicators[id].shortName[lang],
-            unit:
-              lang === "zh"
-                ? profile.indicators[id].resourceUnit.zh
-                : (ONE_OF[profile.indicators[id].resourceUnit.en] ?? profile.indicators[id].resourceUnit.en),
-            perYear: TEACHER_PER_YEAR.has(id) ? t(lang, "planPerYear") : "",
-          });
-          return (
-            <NumberField
-              key={id}
-              lang={lang}
-              label={label}
-              value={costs[id]}
-              decimals={2}
-              step={STEP[id]}
-              onValue={changeCost(id)}
-            />
-          );
-        })}
+        {INDICATOR_IDS.map((id) => (
+          <NumberField
+            key={id}
+            lang={lang}
+            label={costLabel(id)}
+            value={costs[id]}
+            decimals={2}
+            step={STEP[id]}
+            onValue={changeCost(id)}
+          />
+        ))}
       </div>
+      {(plan || rotation) && (
+        <table
+          className={`${styles.indicatorTable} ${styles.printedOnly}`}
+          aria-label={t(lang, "planUnitCosts")}
+          data-printed
+          data-plan-costs
+        >
+          <thead>
+            <tr>
+              <th scope="col" colSpan={2}>
+                {t(lang, "planUnitCosts")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {INDICATOR_IDS.map((id) => (
+              <tr key={id}>
+                <th scope="row">{costLabel(id)}</th>
+                <td>{fieldText(costs[id], 2, lang)}</td>
+              </tr>
+            ))}
+            {budget > 0 && (
+              <tr>
+                <th scope="row">{t(lang, "printPlanBudget")}</th>
+                <td>{fieldText(budget, 2, lang)}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
       <Text className={styles.note} size={200}>
         {t(lang, "planCostNote")}
       </Text>
@@ -234,7 +274,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       {(busy === "plan" || busy === "rotation") && <Spinner size="tiny" label={t(lang, "planCalculating")} />}
 
       {plan && (
-        <section aria-label={t(lang, "planTitle")}>
+        <section aria-label={t(lang, "planTitle")} data-printed>
           <div className={styles.row}>
             <Text weight="semibold">
               {t(lang, "planTotal", {
@@ -266,7 +306,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       {plan && within && <BudgetResult {...props} result={within} />}
 
       {rotation && (
-        <section aria-label={t(lang, "rotationTitle")}>
+        <section aria-label={t(lang, "rotationTitle")} data-printed>
           <Text weight="semibold" block>
             {t(lang, "rotationSummary", {
               before: rotation.passingBefore,
@@ -300,7 +340,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
         </Button>
       )}
       {message && <Text>{message}</Text>}
-    </div>
+    </PrintedPage>
   );
 }
 
@@ -337,7 +377,7 @@ function BudgetResult(props: ViewProps & { result: BudgetPlan }): React.JSX.Elem
   const words = budgetWords(result, profile, lang);
   const within = words.within;
   return (
-    <section aria-label={t(lang, "planBudget")}>
+    <section aria-label={t(lang, "planBudget")} data-printed>
       {words.verdict.map((line) => (
         <Text key={line} weight="semibold" block role="status">
           {line}
