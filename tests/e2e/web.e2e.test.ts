@@ -705,6 +705,8 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     // the prices typed in the boxes, as a table: the boxes are not printed
     expect(plan.text).toContain("单位成本（元）高学历教师／人·年120,000");
     expect(plan.text).toMatch(/经常性支出：.*一次性投入：/);
+    // the additions as a table, its header row over them
+    expect(plan.text).toContain("学校学段指标补充费用");
     expectSignablePage(plan, "＿＿＿＿县＿＿＿＿年义务教育优质均衡发展规划方案", [
       ...pane,
       "计算最低成本方案",

@@ -73,6 +73,10 @@ describe("the views printed as pages to sign", () => {
     const boxes = [...plan.page.querySelectorAll<HTMLInputElement>("input[role=spinbutton]")].slice(0, 7);
     expect(costs).toEqual(boxes.map((box) => [box.labels![0].textContent, box.value]));
     expect(plan.printedText).toMatch(/经常性支出：/);
+    // the additions a row each, as many as the bullets on screen
+    const additions = plan.printed.querySelectorAll("[data-plan-additions] tbody tr");
+    expect(additions.length).toBeGreaterThan(0);
+    expect(additions).toHaveLength(plan.page.querySelectorAll("section ul li").length);
     expect(plan.printed.querySelectorAll("label")).toHaveLength(0);
     expect(plan.unprintedText).toContain("项目规模");
   });

@@ -348,25 +348,54 @@ const TEACHER_PER_YEAR = new Set<IndicatorId>(["qualifiedTeachers", "keyTeachers
 /** One of a resource, as an English cost says it: yuan per teacher, per room. */
 const ONE_OF: Record<string, string> = { teachers: "teacher", rooms: "room" };
 
-/** A plan's additions, one bullet each. */
+/**
+ * A plan's additions: one bullet each on screen, a table on paper (school, level, what, how much, what it costs),
+ * whose header row is printed again on each page it runs onto.
+ */
 function Additions(props: ViewProps & { plan: LeastCostPlan }): React.JSX.Element {
   const { profile, lang, plan } = props;
   const styles = usePaneStyles();
+  const cost = (a: LeastCostPlan["additions"][number]) =>
+    `${formatWan(a.cost, lang)}${isRecurring(a.resource) ? t(lang, "planCostPerYear") : ""}`;
   return (
-    <ul className={styles.bullets}>
-      {plan.additions.map((a, i) => (
-        <li key={i}>
-          {t(lang, "planAddition", {
-            school: a.school,
-            level: a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "planWholeSchool"),
-            indicator: profile.indicators[a.resource].shortName[lang],
-            amount: amountText(props, a.resource, a.amount),
-            cost: formatWan(a.cost, lang),
-            perYear: isRecurring(a.resource) ? t(lang, "planCostPerYear") : "",
-          })}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className={`${styles.bullets} ${styles.screenOnly}`}>
+        {plan.additions.map((a, i) => (
+          <li key={i}>
+            {t(lang, "planAddition", {
+              school: a.school,
+              level: a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "planWholeSchool"),
+              indicator: profile.indicators[a.resource].shortName[lang],
+              amount: amountText(props, a.resource, a.amount),
+              cost: cost(a),
+              perYear: "",
+            })}
+          </li>
+        ))}
+      </ul>
+      <table className={`${styles.indicatorTable} ${styles.printedOnly}`} data-plan-additions>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, "whatifSchool")}</th>
+            <th scope="col">{t(lang, "printPlanLevel")}</th>
+            <th scope="col">{t(lang, "whatifIndicator")}</th>
+            <th scope="col">{t(lang, "printPlanAmount")}</th>
+            <th scope="col">{t(lang, "printPlanCost")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.additions.map((a, i) => (
+            <tr key={i}>
+              <td>{a.school}</td>
+              <td>{a.level ? LEVEL_NAMES[a.level][lang] : t(lang, "printPlanWholeSchool")}</td>
+              <td>{profile.indicators[a.resource].shortName[lang]}</td>
+              <td>+{amountText(props, a.resource, a.amount)}</td>
+              <td>{cost(a)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
