@@ -89,6 +89,8 @@ export const LEAGUE_VIEWS_ZH = {
     "拖入的文件夹里文件太多（超过 {max} 个文件和文件夹），没有读取。请拖入各年份的文件夹（如 2025、2026），或只拖入其中的工作簿。",
   leagueDropHere: "把几个 .xlsx 或 .xls 文件一起拖到这里",
   leagueReading: "正在读取 {done}/{total}：“{file}”…",
+  printLeague: "{blank}盟市 {year} 学年义务教育优质均衡发展 盟市汇总",
+  printLeagueFiles: "已读取 {n} 个文件：{files}",
   leagueBar: "盟市汇总：{files} 个文件，{counties} 个旗县市已评估",
   leagueBarDetail: "只在本机处理，原文件不会改动。“下载汇总工作簿”得到汇总表、各旗县市一表和差异系数图表。",
   leagueDownload: "下载汇总工作簿",
@@ -239,6 +241,8 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
     "The folder dropped holds too many files (more than {max} files and folders); nothing was read. Drop the year folders (2025, 2026 …), or only the workbooks in them.",
   leagueDropHere: "Drop several .xlsx or .xls files here",
   leagueReading: "Reading {done}/{total}: “{file}”…",
+  printLeague: "{blank} League, {year} school year: league summary",
+  printLeagueFiles: "Read {n} files: {files}",
   leagueBar: "League summary: {files} files, {counties} counties evaluated",
   leagueBarDetail:
     "Worked on in this browser only; no file is changed. Download the league workbook for the summary, a sheet per county and the coefficient charts.",

@@ -13,8 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { ExcelHost } from "../excel/host";
-import { PUNCTUATION, type Lang } from "../i18n/format";
-import { BLANK, tableTitle as printedTitle } from "../report/print";
+import type { Lang } from "../i18n/format";
 import { langOf, t } from "../i18n/messages";
 import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
@@ -24,6 +23,7 @@ import type { EarlierFile } from "./compare/useComparison";
 import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { PaneHeader } from "./components/PaneHeader";
+import { PrintedPage, printedTitle, type PrintHeading } from "./components/PrintedPage";
 import { ProblemsStep, type FixHint } from "./components/ProblemsStep";
 import { RecipeStep } from "./components/RecipeStep";
 import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
@@ -120,9 +120,17 @@ export function Pane(props: PaneProps) {
   );
   const selectCell = (cell: string) => void host.selectCell(cell).catch(() => undefined);
 
+  // what every printed view names: the county and year of the report's titles, the file and the table read
+  const print: PrintHeading = {
+    parts: titleParts(flow.title, result?.read.recipe?.county),
+    read:
+      result && flow.readInfo
+        ? [props.workbookName, t(lang, "readFrom", { ...flow.readInfo, schools: result.read.records.length })]
+        : [],
+  };
   const viewProps =
     ready && result
-      ? { records: result.read.records, profile, lang, host, onWriteSheets: flow.writeSheets }
+      ? { records: result.read.records, profile, lang, host, onWriteSheets: flow.writeSheets, print }
       : null;
   const banner = props.banner ?? (workbook ? (l: Lang) => <DemoBanner lang={l} /> : null);
   const failure = flow.failure;
@@ -188,29 +196,14 @@ export function Pane(props: PaneProps) {
 
           {/* the check flow stays mounted so that its state survives a visit to another tab */}
           {/* on paper, the view's results alone (those marked data-printed) under a title with blanks to fill */}
-          <div
-            className={`${styles.column} ${styles.printsMarkedOnly} ${styles.printPage}`}
-            style={tab === "check" ? undefined : { display: "none" }}
+          <PrintedPage
+            lang={lang}
+            name="check"
+            shown={tab === "check"}
+            title={result && flow.readInfo ? printedTitle(print.parts, "stepResults", lang) : null}
+            read={print.read}
+            signed={ready}
           >
-            {result && flow.readInfo && (
-              <div className={styles.printedOnly} data-printed data-print-title>
-                <h1 className={styles.printTitle}>
-                  {printedTitle(
-                    titleParts(flow.title, result.read.recipe?.county),
-                    { zh: t("zh", "stepResults"), en: t("en", "stepResults") },
-                    lang,
-                  )}
-                </h1>
-                <div className={styles.small}>
-                  {[
-                    props.workbookName,
-                    t(lang, "readFrom", { ...flow.readInfo, schools: result.read.records.length }),
-                  ]
-                    .filter(Boolean)
-                    .join(PUNCTUATION[lang].clause)}
-                </div>
-              </div>
-            )}
             <StartStep
               lang={lang}
               source={flow.source}
@@ -281,19 +274,9 @@ export function Pane(props: PaneProps) {
                     onOpenSheet={(name) => void openSheet(name)}
                   />
                 )}
-                {ready && (
-                  <div
-                    className={`${styles.printedOnly} ${styles.signature}`}
-                    data-printed
-                    data-print-signature
-                  >
-                    <span>{t(lang, "printCheckedBy", { blank: BLANK })}</span>
-                    <span>{t(lang, "printDate", { blank: BLANK })}</span>
-                  </div>
-                )}
               </>
             )}
-          </div>
+          </PrintedPage>
 
           {tab === "whatif" &&
             (viewProps ? <WhatIfView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
@@ -336,6 +319,7 @@ export function Pane(props: PaneProps) {
                 }}
                 openFile={props.openFile}
                 onWriteSheets={flow.writeSheets}
+                print={print}
               />
             ) : (
               <Text>{t(lang, "viewUnavailable")}</Text>

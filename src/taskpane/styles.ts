@@ -179,9 +179,19 @@ export const usePaneStyles = makeStyles({
       padding: 0,
       overflowWrap: "anywhere",
       "& .fui-MessageBar": { minWidth: 0 },
-      // a heading stays with what it heads, a line of the lists whole, across a page's end
+      // a heading stays with what it heads, a line of the lists and a row of the tables whole, across a page's
+      // end; a table's header row is printed again at the top of each page it runs onto
       "& h1, & h2, & h3": { breakAfter: "avoid" },
-      "& li": { breakInside: "avoid" },
+      "& li, & tr": { breakInside: "avoid" },
+      "& thead": { display: "table-header-group" },
+      // paper has nothing to click or type in: no button, box or list to choose from is printed
+      "& button, & input, & select, & textarea, & [role=combobox], & [role=radiogroup]": { display: "none" },
+      // a badge's colour is its background, which a printer leaves out: its words in ink, in a box
+      "& .fui-Badge": {
+        backgroundColor: "transparent",
+        color: tokens.colorNeutralForeground1,
+        border: `1px solid ${tokens.colorNeutralStroke1}`,
+      },
     },
   },
   signature: { marginTop: tokens.spacingVerticalXXL, display: "flex", flexWrap: "wrap", columnGap: "4em" },
@@ -282,6 +292,11 @@ export const usePaneStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 320px), 1fr))",
     gap: tokens.spacingHorizontalM,
+    // on paper one card under another, each whole on its page: a card cut at a page's end is read as two counties
+    "@media print": {
+      display: "block",
+      "& > *": { breakInside: "avoid", marginBottom: tokens.spacingVerticalM },
+    },
   },
   countyCard: {
     display: "flex",

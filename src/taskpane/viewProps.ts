@@ -3,6 +3,7 @@ import type { Profile } from "../standard/profile";
 import type { Lang } from "../i18n/format";
 import type { ExcelHost } from "../excel/host";
 import type { ReportSheet } from "../report/model";
+import type { PrintHeading } from "./components/PrintedPage";
 
 /**
  * What the pane gives each of its views (模拟 What-if, 规划 Plan): the records read from the
@@ -16,4 +17,6 @@ export interface ViewProps {
   lang: Lang;
   host: ExcelHost;
   onWriteSheets(sheets: ReportSheet[]): Promise<void>;
+  /** what the view is printed under: the county and year, and the table read; none: blanks, nothing read */
+  print?: PrintHeading;
 }

@@ -30,6 +30,7 @@ import { run } from "../cli/helpers";
 import { writeCounty, writeThreeCounties } from "../league/helpers";
 import { twoYearsWithRegression } from "../league/records";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
+import { expectSignablePage, printPdf } from "./printedPdf";
 
 const ARTIFACTS = path.join(ROOT, "tests/artifacts");
 const haveChromium = existsSync(CHROMIUM);
@@ -201,6 +202,25 @@ describeInBrowser("the league's and the years' views in the web app (production 
     ).toBe("up");
     expect(await page.locator("[data-projection]").textContent()).toContain("2028 年预测");
 
+    // printed: an A4 page to sign, named after the county and the later year, both files read; the comparison
+    // whole, none of the form that chose the earlier year nor the renaming's boxes
+    const printed = await printPdf(
+      page,
+      path.join(work, "compare.pdf"),
+      path.join(ARTIFACTS, "compare-zh-print"),
+    );
+    expect(printed.text).toMatch(/科右中旗2026\.xlsx；已读取学校!A1:[A-Z]+\d+：\d+所学校；较早一年：/);
+    expect(printed.text).toContain("甲小学（小学）由达标变为不达标");
+    expect(printed.text).toContain("更名：丁小学→丁镇中心小学");
+    expectSignablePage(printed, "科右中旗2026年义务教育优质均衡发展年度对比", [
+      "选择较早一年的工作簿…",
+      "较早一年的数据来自",
+      "旧名",
+      "写入对比工作表",
+      "下载工作簿",
+      "检查与报表",
+    ]);
+
     await page.getByRole("button", { name: "写入对比工作表" }).click();
     await page.getByText(/^已写入工作表：对比汇总、差异系数趋势、学校变化$/).waitFor();
     const downloaded = await download(page, "下载工作簿", "compare");
@@ -330,6 +350,26 @@ describeInBrowser("the league's and the years' views in the web app (production 
     expect(batch.counties.map((c) => c.ok)).toEqual([true, true, true, false]);
     await expectLeagueAsBatch(page, batch);
     await page.screenshot({ path: path.join(ARTIFACTS, "league-zh-full.png"), fullPage: true });
+
+    // printed: A4 pages to sign, the league's name left blank, the school year and the files read; every county's
+    // card and the unreadable file, none of the bar's buttons nor the year's box
+    const printed = await printPdf(
+      page,
+      path.join(work, "league.pdf"),
+      path.join(ARTIFACTS, "league-zh-print"),
+    );
+    expect(printed.text).toContain(`已读取${counties.length}个文件：`);
+    for (const c of batch.counties.filter((c) => c.ok)) expect(printed.text).toContain(c.county);
+    expect(printed.text).toContain("突泉县.xlsx");
+    expectSignablePage(printed, `＿＿＿＿盟市${year}学年义务教育优质均衡发展盟市汇总`, [
+      "下载汇总工作簿",
+      "求各旗县市最低成本方案",
+      "单位成本文件…",
+      "添加文件…",
+      "返回",
+      "学年（计算剩余年数）",
+      "English",
+    ]);
 
     // the year moves the years left and the risk, as --year does
     const spin = page.getByRole("spinbutton", { name: "学年（计算剩余年数）" });

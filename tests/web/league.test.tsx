@@ -35,6 +35,7 @@ import { readCountyFiles } from "../../src/web/readFiles";
 import { randomCounty } from "../league/helpers";
 import { primarySchool } from "../league/records";
 import { withoutResizeObserver } from "../taskpane/paneDom";
+import { printedPage } from "../taskpane/printedPage";
 
 jest.mock("../../src/web/readFiles", () => ({ readCountyFiles: jest.fn() }));
 
@@ -384,6 +385,26 @@ describe("the league screen", () => {
     await screen.findByText("盟市汇总：2 个文件，1 个旗县市已评估");
     expect(text("[data-skipped-files]")).toBe("已跳过本工具写出的工作簿（不是旗县市的数据）：评估报告.xlsx");
     expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗"]);
+  });
+
+  it("prints as a page to sign: the league's view under a title with the school year and the files read", async () => {
+    readAsGiven();
+    const Screen = screenFor();
+    render(<Screen files={[file("科右前旗.xlsx"), file("突泉县.xlsx")]} />);
+    await screen.findByText("盟市汇总：2 个文件，1 个旗县市已评估");
+    const spin = screen.getByRole("spinbutton", { name: "学年（计算剩余年数）" });
+    fireEvent.change(spin, { target: { value: "2027" } });
+    fireEvent.blur(spin);
+    await waitFor(() => expect(printedPage("league").title).toContain("2027"));
+    const league = printedPage("league");
+    expect(league.title).toBe("＿＿＿＿盟市 2027 学年义务教育优质均衡发展 盟市汇总");
+    expect(league.read).toBe("已读取 2 个文件：科右前旗.xlsx、突泉县.xlsx");
+    expect(league.signature).toBe("核对人（签字）：＿＿＿＿日期：＿＿＿＿");
+    // the counties, the files that failed: not the year's box nor the bar's buttons
+    expect(league.printed.querySelectorAll("[data-county]")).toHaveLength(2);
+    expect(league.printed.querySelector('[data-failed-file="突泉县.xlsx"]')).toBeTruthy();
+    expect(league.printed.querySelectorAll("label, button, input")).toHaveLength(0);
+    expect(league.unprintedText).toContain("学年（计算剩余年数）");
   });
 
   it("reads every file again through a recipe file; a file it cannot use leaves the reading as it was", async () => {

@@ -47,9 +47,9 @@ describe("the web app's wide views in a 1280 px window", () => {
     expect(cap).not.toBeNull();
     expect(cap).toBeLessThan(WINDOW);
     const views: [string, string][] = [
-      ["模拟", "[data-view='whatif']"],
-      ["规划", "[data-view='plan']"],
-      ["对比", "[data-compare]"],
+      ["模拟", "[data-print-page='whatif']"],
+      ["规划", "[data-print-page='plan']"],
+      ["对比", "[data-print-page='compare']"],
     ];
     for (const [tab, selector] of views) {
       fireEvent.click(screen.getByRole("tab", { name: tab }));

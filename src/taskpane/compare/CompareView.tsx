@@ -19,6 +19,7 @@ import type { ReportSheet } from "../../report/model";
 import { writeSheetsNote } from "../writeSheets";
 import type { Profile } from "../../standard/profile";
 import { usePaneStyles } from "../styles";
+import { PrintedPage, printedTitle, type PrintHeading } from "../components/PrintedPage";
 import { TrendResult } from "./TrendResult";
 import {
   useComparison,
@@ -27,6 +28,7 @@ import {
   type EarlierSource,
   type EarlierTable,
 } from "./useComparison";
+import { isSchoolYear } from "../../report/print";
 import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 export interface CompareViewProps {
@@ -38,9 +40,19 @@ export interface CompareViewProps {
   /** the web app: reads another .xlsx from disk. Absent inside Excel, where the earlier year is a sheet */
   openFile?: (file: File, source: EarlierSource) => Promise<EarlierFile>;
   onWriteSheets(sheets: ReportSheet[]): Promise<void>;
+  /** what the comparison is printed under: the county and year, and the later year's table read */
+  print?: PrintHeading;
 }
 
 const SHOWN_PROBLEMS = 5;
+
+/** Where the earlier year was read from and how many schools: 较早一年：工作表“学校2025”，5 所学校 */
+function earlierReadText(lang: Lang, earlier: EarlierTable): string {
+  const where = earlier.file
+    ? t(lang, "compareFileSheet", { file: earlier.file, sheet: earlier.sheet })
+    : t(lang, "compareSheetName", { sheet: earlier.sheet });
+  return t(lang, "compareReadFrom", { where, schools: earlier.result.read.records.length });
+}
 
 /** What was read for the earlier year: where from, how many schools, and the problems that block or do not. */
 function EarlierRead({ lang, earlier }: { lang: Lang; earlier: EarlierTable }) {
@@ -48,13 +60,10 @@ function EarlierRead({ lang, earlier }: { lang: Lang; earlier: EarlierTable }) {
   const { result } = earlier;
   const errors = result.problems.filter((p) => p.severity === "error");
   const warnings = result.problems.length - errors.length;
-  const where = earlier.file
-    ? t(lang, "compareFileSheet", { file: earlier.file, sheet: earlier.sheet })
-    : t(lang, "compareSheetName", { sheet: earlier.sheet });
   return (
     <>
       <Text size={200} role="status" data-earlier={earlier.sheet}>
-        {t(lang, "compareReadFrom", { where, schools: result.read.records.length })}
+        {earlierReadText(lang, earlier)}
       </Text>
       {errors.length > 0 && (
         <MessageBar intent="error" layout="multiline" data-earlier-errors={errors.length}>
@@ -120,8 +129,19 @@ export function CompareView(props: CompareViewProps) {
     </Field>
   );
 
+  // on paper: the comparison alone, under a title naming the county and the later year (when the names gave one:
+  // inside Excel it may be 当前, this year's sheet; else the report's year), with both tables read
+  const later = c.trend?.years[c.trend.years.length - 1];
+  const year = later && isSchoolYear(later) ? later : props.print?.parts.year;
   return (
-    <div className={styles.view} data-compare>
+    <PrintedPage
+      lang={lang}
+      name="compare"
+      className={styles.view}
+      title={printedTitle({ county: c.countyName ?? props.print?.parts.county, year }, "compareTitle", lang)}
+      read={[...(props.print?.read ?? []), c.earlier ? earlierReadText(lang, c.earlier) : null]}
+      signed={c.trend !== null}
+    >
       <section className={styles.step} aria-labelledby="compare-title">
         <h2 id="compare-title" className={styles.stepTitle}>
           {t(lang, "compareTitle")}
@@ -232,6 +252,7 @@ export function CompareView(props: CompareViewProps) {
 
       {c.trend && (
         <>
+          {/* printed whole: every section changed, nothing to choose or rename */}
           <TrendResult
             lang={lang}
             profile={props.profile}
@@ -249,6 +270,6 @@ export function CompareView(props: CompareViewProps) {
           {message && <Text role="status">{message}</Text>}
         </>
       )}
-    </div>
+    </PrintedPage>
   );
 }

@@ -50,7 +50,8 @@ export function TrendResult(props: TrendResultProps) {
   const indicator = (id: IndicatorId) => profile.indicators[id].shortName[lang];
   const status = (s: IndicatorStatus | null) => (s === null ? "—" : t(lang, STATUS_KEY[s]));
   const { schools } = trend;
-  const sections = allSections ? trend.sections : trend.sections.slice(0, SHOWN_SECTIONS);
+  // all of them in the page, those past the first few hidden on screen only: a printout lists them all
+  const shown = allSections ? trend.sections.length : SHOWN_SECTIONS;
 
   const regressionText = (r: Regression) => {
     if (r.kind === "coefficient")
@@ -75,7 +76,7 @@ export function TrendResult(props: TrendResultProps) {
   };
 
   return (
-    <section className={styles.step} aria-labelledby="trend-heading" data-trend>
+    <section className={styles.step} aria-labelledby="trend-heading" data-trend data-printed>
       <h2 id="trend-heading" className={styles.stepTitle}>
         {props.county === null
           ? trend.years.join(" → ")
@@ -153,13 +154,16 @@ export function TrendResult(props: TrendResultProps) {
           {schools.added.length + schools.removed.length + schools.renamed.length + schools.merged.length ===
             0 && <li className={styles.small}>{t(lang, "trendNoSchoolChange")}</li>}
         </ul>
-        <RenameSchools
-          lang={lang}
-          removed={schools.removed.map((x) => x.school)}
-          added={schools.added.map((x) => x.school)}
-          renames={props.renames}
-          onRenames={props.onRenames}
-        />
+        {/* on paper the schools' changes are listed above; nothing to pair by hand */}
+        <div className={styles.screenOnly}>
+          <RenameSchools
+            lang={lang}
+            removed={schools.removed.map((x) => x.school)}
+            added={schools.added.map((x) => x.school)}
+            renames={props.renames}
+            onRenames={props.onRenames}
+          />
+        </div>
       </div>
 
       <div>
@@ -220,12 +224,13 @@ export function TrendResult(props: TrendResultProps) {
         <h3 className={styles.stepTitle}>{t(lang, "trendSections", { n: n0(trend.sections.length) })}</h3>
         {trend.sections.length === 0 && <Text size={200}>{t(lang, "trendNoSectionChange")}</Text>}
         <ul className={styles.list}>
-          {sections.map((s) => {
+          {trend.sections.map((s, i) => {
             const fell = s.before === "pass" && s.after === "fail";
             return (
               <li
                 key={`${s.school}-${s.level}-${s.yearAfter}`}
-                className={styles.small}
+                className={`${styles.small} ${i < shown ? "" : styles.printedOnly}`}
+                data-printed-only={i < shown ? undefined : ""}
                 data-section={s.school}
               >
                 <span className={fell ? styles.verdictFail : undefined}>

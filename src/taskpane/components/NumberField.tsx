@@ -21,6 +21,11 @@ export interface NumberFieldProps {
   message?: string;
 }
 
+/** A number as the field shows it: whole numbers without decimals, others with `decimals`. */
+export function fieldText(value: number, decimals: number, lang: Lang): string {
+  return formatNumber(value, Number.isInteger(value) ? 0 : decimals, lang);
+}
+
 /**
  * A number the user may type as the pane shows it (`7,399`, `7399`, full-width `７３９９`) or step with the
  * arrows. Text that is not a number is not silently dropped: the field says what it could not read.
@@ -50,7 +55,7 @@ export function NumberField(props: NumberFieldProps) {
     <Field label={label} validationState={shown ? "error" : "none"} validationMessage={shown ?? undefined}>
       <SpinButton
         value={value}
-        displayValue={formatNumber(value, Number.isInteger(value) ? 0 : props.decimals, lang)}
+        displayValue={fieldText(value, props.decimals, lang)}
         min={0}
         step={props.step}
         onChange={change}

@@ -33,7 +33,8 @@ import {
 } from "../../standard/indicators";
 import { formatNumber, formatWan } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { NumberField } from "../components/NumberField";
+import { NumberField, fieldText } from "../components/NumberField";
+import { PrintedPage, printedTitle } from "../components/PrintedPage";
 import { usePaneStyles } from "../styles";
 import { planSheet, rotationSheet } from "../../report/planSheets";
 
@@ -140,32 +141,71 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     );
   }
 
+  const costLabel = (id: IndicatorId) =>
+    t(lang, "planCostLabel", {
+      name: profile.indicators[id].shortName[lang],
+      unit:
+        lang === "zh"
+          ? profile.indicators[id].resourceUnit.zh
+          : (ONE_OF[profile.indicators[id].resourceUnit.en] ?? profile.indicators[id].resourceUnit.en),
+      perYear: TEACHER_PER_YEAR.has(id) ? t(lang, "planPerYear") : "",
+    });
+
+  // on paper: the prices the plan was made at (the boxes they were typed in are not printed), the plan, what the
+  // budget buys and the rotation, under a title and over a line to sign once there is a plan
   return (
-    <div className={styles.view} data-view="plan">
+    <PrintedPage
+      lang={lang}
+      name="plan"
+      className={styles.view}
+      title={printedTitle(props.print?.parts ?? {}, "printPlan", lang)}
+      read={props.print?.read}
+      signed={plan !== null || rotation !== null}
+    >
       <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
       <div className={styles.fieldGrid}>
-        {INDICATOR_IDS.map((id) => {
-          const label = t(lang, "planCostLabel", {
-            name: profile.indicators[id].shortName[lang],
-            unit:
-              lang === "zh"
-                ? profile.indicators[id].resourceUnit.zh
-                : (ONE_OF[profile.indicators[id].resourceUnit.en] ?? profile.indicators[id].resourceUnit.en),
-            perYear: TEACHER_PER_YEAR.has(id) ? t(lang, "planPerYear") : "",
-          });
-          return (
-            <NumberField
-              key={id}
-              lang={lang}
-              label={label}
-              value={costs[id]}
-              decimals={2}
-              step={STEP[id]}
-              onValue={changeCost(id)}
-            />
-          );
-        })}
+        {INDICATOR_IDS.map((id) => (
+          <NumberField
+            key={id}
+            lang={lang}
+            label={costLabel(id)}
+            value={costs[id]}
+            decimals={2}
+            step={STEP[id]}
+            onValue={changeCost(id)}
+          />
+        ))}
       </div>
+      {(plan || rotation) && (
+        <table
+          className={`${styles.indicatorTable} ${styles.printedOnly}`}
+          aria-label={t(lang, "planUnitCosts")}
+          data-printed
+          data-plan-costs
+        >
+          <thead>
+            <tr>
+              <th scope="col" colSpan={2}>
+                {t(lang, "planUnitCosts")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {INDICATOR_IDS.map((id) => (
+              <tr key={id}>
+                <th scope="row">{costLabel(id)}</th>
+                <td>{fieldText(costs[id], 2, lang)}</td>
+              </tr>
+            ))}
+            {budget > 0 && (
+              <tr>
+                <th scope="row">{t(lang, "printPlanBudget")}</th>
+                <td>{fieldText(budget, 2, lang)}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
       <Text className={styles.note} size={200}>
         {t(lang, "planCostNote")}
       </Text>
@@ -234,7 +274,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       {(busy === "plan" || busy === "rotation") && <Spinner size="tiny" label={t(lang, "planCalculating")} />}
 
       {plan && (
-        <section aria-label={t(lang, "planTitle")}>
+        <section aria-label={t(lang, "planTitle")} data-printed>
           <div className={styles.row}>
             <Text weight="semibold">
               {t(lang, "planTotal", {
@@ -266,7 +306,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       {plan && within && <BudgetResult {...props} result={within} />}
 
       {rotation && (
-        <section aria-label={t(lang, "rotationTitle")}>
+        <section aria-label={t(lang, "rotationTitle")} data-printed>
           <Text weight="semibold" block>
             {t(lang, "rotationSummary", {
               before: rotation.passingBefore,
@@ -300,7 +340,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
         </Button>
       )}
       {message && <Text>{message}</Text>}
-    </div>
+    </PrintedPage>
   );
 }
 
@@ -308,25 +348,54 @@ const TEACHER_PER_YEAR = new Set<IndicatorId>(["qualifiedTeachers", "keyTeachers
 /** One of a resource, as an English cost says it: yuan per teacher, per room. */
 const ONE_OF: Record<string, string> = { teachers: "teacher", rooms: "room" };
 
-/** A plan's additions, one bullet each. */
+/**
+ * A plan's additions: one bullet each on screen, a table on paper (school, level, what, how much, what it costs),
+ * whose header row is printed again on each page it runs onto.
+ */
 function Additions(props: ViewProps & { plan: LeastCostPlan }): React.JSX.Element {
   const { profile, lang, plan } = props;
   const styles = usePaneStyles();
+  const cost = (a: LeastCostPlan["additions"][number]) =>
+    `${formatWan(a.cost, lang)}${isRecurring(a.resource) ? t(lang, "planCostPerYear") : ""}`;
   return (
-    <ul className={styles.bullets}>
-      {plan.additions.map((a, i) => (
-        <li key={i}>
-          {t(lang, "planAddition", {
-            school: a.school,
-            level: a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "planWholeSchool"),
-            indicator: profile.indicators[a.resource].shortName[lang],
-            amount: amountText(props, a.resource, a.amount),
-            cost: formatWan(a.cost, lang),
-            perYear: isRecurring(a.resource) ? t(lang, "planCostPerYear") : "",
-          })}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className={`${styles.bullets} ${styles.screenOnly}`}>
+        {plan.additions.map((a, i) => (
+          <li key={i}>
+            {t(lang, "planAddition", {
+              school: a.school,
+              level: a.level ? ` ${LEVEL_NAMES[a.level][lang]}` : t(lang, "planWholeSchool"),
+              indicator: profile.indicators[a.resource].shortName[lang],
+              amount: amountText(props, a.resource, a.amount),
+              cost: cost(a),
+              perYear: "",
+            })}
+          </li>
+        ))}
+      </ul>
+      <table className={`${styles.indicatorTable} ${styles.printedOnly}`} data-plan-additions>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, "whatifSchool")}</th>
+            <th scope="col">{t(lang, "printPlanLevel")}</th>
+            <th scope="col">{t(lang, "whatifIndicator")}</th>
+            <th scope="col">{t(lang, "printPlanAmount")}</th>
+            <th scope="col">{t(lang, "printPlanCost")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.additions.map((a, i) => (
+            <tr key={i}>
+              <td>{a.school}</td>
+              <td>{a.level ? LEVEL_NAMES[a.level][lang] : t(lang, "printPlanWholeSchool")}</td>
+              <td>{profile.indicators[a.resource].shortName[lang]}</td>
+              <td>+{amountText(props, a.resource, a.amount)}</td>
+              <td>{cost(a)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -337,7 +406,7 @@ function BudgetResult(props: ViewProps & { result: BudgetPlan }): React.JSX.Elem
   const words = budgetWords(result, profile, lang);
   const within = words.within;
   return (
-    <section aria-label={t(lang, "planBudget")}>
+    <section aria-label={t(lang, "planBudget")} data-printed>
       {words.verdict.map((line) => (
         <Text key={line} weight="semibold" block role="status">
           {line}

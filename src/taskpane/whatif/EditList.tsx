@@ -38,7 +38,8 @@ export function EditList(props: EditListProps) {
   // the whole list's problems (none the pane's own edits make) still show
   const unplaced = worded(false).filter((p) => p.edit === null || p.edit >= edits.length);
   return (
-    <div>
+    // printed with the what-if's results: what was assumed is half of what is signed for
+    <div data-printed>
       <div className={styles.row}>
         <Text weight="semibold">
           {t(lang, "whatifEdits")}

@@ -19,6 +19,7 @@ import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
+import { PrintedPage, printedTitle } from "../components/PrintedPage";
 import { usePaneStyles } from "../styles";
 import { scenarioSheet, verdictText } from "../../report/scenarioSheet";
 import { SchoolIndicators } from "./SchoolIndicators";
@@ -158,8 +159,17 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
     setSaving(false);
   };
 
+  // on paper: the county's verdict, the school's indicators, what changed and the list of edits made, under a
+  // title and over a line to sign
   return (
-    <div className={styles.view} data-view="whatif">
+    <PrintedPage
+      lang={lang}
+      name="whatif"
+      className={styles.view}
+      title={printedTitle(props.print?.parts ?? {}, "printWhatIf", lang)}
+      read={props.print?.read}
+      signed
+    >
       <Field label={t(lang, "whatifSchool")}>
         <Select value={school} onChange={(_e, d) => setSchool(d.value)} aria-label={t(lang, "whatifSchool")}>
           {result.records.map((r) => (
@@ -170,7 +180,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
         </Select>
       </Field>
 
-      <div className={styles.row} aria-live="polite">
+      <div className={styles.row} aria-live="polite" data-printed>
         {sectionsAfter.map((s) => {
           const before = sectionVerdict(sectionsBefore.get(s.level));
           const after = sectionVerdict(s);
@@ -196,15 +206,17 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
         </Badge>
       </div>
 
-      {sectionsAfter.map((s) => (
-        <SchoolIndicators
-          key={s.level}
-          lang={lang}
-          profile={profile}
-          before={sectionsBefore.get(s.level)}
-          after={s}
-        />
-      ))}
+      <div className={styles.column} data-printed>
+        {sectionsAfter.map((s) => (
+          <SchoolIndicators
+            key={s.level}
+            lang={lang}
+            profile={profile}
+            before={sectionsBefore.get(s.level)}
+            after={s}
+          />
+        ))}
+      </div>
 
       {levels.map((level) => (
         <div key={level}>
@@ -242,7 +254,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
       )}
 
       {deltas.length > 0 && (
-        <div>
+        <div data-printed>
           <Text weight="semibold">{t(lang, "whatifChanges")}</Text>
           <ul className={styles.bullets}>
             {deltas.map((d) => (
@@ -258,7 +270,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
       )}
 
       {result.diff.cvChanged.length > 0 && (
-        <div>
+        <div data-printed>
           <Text weight="semibold">{t(lang, "whatifCoefficients")}</Text>
           <ul className={styles.bullets}>
             {result.diff.cvChanged.map((c) => {
@@ -303,6 +315,6 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
         {t(lang, "whatifSave")}
       </Button>
       {message && <Text>{message}</Text>}
-    </div>
+    </PrintedPage>
   );
 }

@@ -27,6 +27,8 @@ import { buildLeagueReport } from "../../report/league";
 import type { Profile } from "../../standard/profile";
 import { today } from "../../taskpane/addresses";
 import { PaneHeader } from "../../taskpane/components/PaneHeader";
+import { PrintedPage } from "../../taskpane/components/PrintedPage";
+import { BLANK } from "../../report/print";
 import { usePaneStyles } from "../../taskpane/styles";
 import { parseRecipeText } from "../../sheet/recipe/load";
 import type { TableRecipe } from "../../sheet/recipe/schema";
@@ -257,8 +259,16 @@ export function LeagueScreen(props: LeagueScreenProps) {
   // counties, not files: a county given in several files is one (engine/league.ts `countedFiles`)
   const evaluated = summary.counties.filter((c) => c.ok && c.counted).length;
   const busy = progress !== null || planning !== null;
+  // the files read, each once (a statistics export holding several counties is one file)
+  const fileNames = [...new Set(results.map((r) => r.source.file))];
+  const filesText = t(lang, "printLeagueFiles", {
+    n: fileNames.length,
+    files: fileNames.join(lang === "zh" ? "、" : ", "),
+  });
+  // on paper: the league's view alone, under a title with the league's name to fill in and the school year, the
+  // files read, and a line to sign; none of the bar's buttons nor the year's box
   return (
-    <div className={styles.root}>
+    <div className={`${styles.root} ${styles.printsMainOnly}`}>
       <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
       <MessageBar intent="info" layout="multiline" data-league-bar>
         <MessageBarBody>
@@ -321,44 +331,60 @@ export function LeagueScreen(props: LeagueScreenProps) {
         </MessageBarActions>
       </MessageBar>
       <main className={styles.body}>
-        <Field className={styles.yearField} label={t(lang, "leagueYear")} hint={t(lang, "leagueYearHelp")}>
-          <SpinButton
-            value={year}
-            displayValue={String(year)}
-            min={2000}
-            max={2100}
-            onChange={(_, data) => {
-              const next = data.value ?? Number(data.displayValue);
-              if (Number.isInteger(next) && next >= 2000 && next <= 2100) setYear(next);
-            }}
-          />
-        </Field>
-        {progress && (
-          <Spinner
-            size="tiny"
-            label={t(lang, "leagueReading", {
-              done: progress.done + 1,
-              total: files.length,
-              file: progress.file,
-            })}
-          />
-        )}
-        {planning && (
-          <Spinner
-            size="tiny"
-            label={t(lang, "leaguePlanning", {
-              done: planning.done,
-              total: planning.total,
-              county: planning.county,
-            })}
-          />
-        )}
-        {plans.size === 0 && plannable.length > 0 && !planning && (
-          <div className={styles.small}>{t(lang, "leaguePlanHelp")}</div>
-        )}
-        {counties.length > 0 && (
-          <LeagueView lang={lang} profile={profile} summary={summary} results={counties} byYear={byYear} />
-        )}
+        <PrintedPage
+          lang={lang}
+          name="league"
+          title={t(lang, "printLeague", { blank: BLANK, year })}
+          read={[filesText]}
+          signed={counties.length > 0}
+        >
+          <Field className={styles.yearField} label={t(lang, "leagueYear")} hint={t(lang, "leagueYearHelp")}>
+            <SpinButton
+              value={year}
+              displayValue={String(year)}
+              min={2000}
+              max={2100}
+              onChange={(_, data) => {
+                const next = data.value ?? Number(data.displayValue);
+                if (Number.isInteger(next) && next >= 2000 && next <= 2100) setYear(next);
+              }}
+            />
+          </Field>
+          {progress && (
+            <Spinner
+              size="tiny"
+              label={t(lang, "leagueReading", {
+                done: progress.done + 1,
+                total: files.length,
+                file: progress.file,
+              })}
+            />
+          )}
+          {planning && (
+            <Spinner
+              size="tiny"
+              label={t(lang, "leaguePlanning", {
+                done: planning.done,
+                total: planning.total,
+                county: planning.county,
+              })}
+            />
+          )}
+          {plans.size === 0 && plannable.length > 0 && !planning && (
+            <div className={styles.small}>{t(lang, "leaguePlanHelp")}</div>
+          )}
+          {counties.length > 0 && (
+            <div data-printed>
+              <LeagueView
+                lang={lang}
+                profile={profile}
+                summary={summary}
+                results={counties}
+                byYear={byYear}
+              />
+            </div>
+          )}
+        </PrintedPage>
       </main>
     </div>
   );
