@@ -10,6 +10,7 @@ export const VIEWS_ZH = {
   numberNegative: "不能小于 0。",
 
   printWhatIf: "模拟结果",
+  printAllItems: "全部指标达标情况",
   printPlan: "规划方案",
   printPlanBudget: "预算（万元）",
   printPlanLevel: "学段",
@@ -159,6 +160,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   numberNegative: "Cannot be below 0.",
 
   printWhatIf: "What-if results",
+  printAllItems: "Status of every item",
   printPlan: "Plan",
   printPlanBudget: "Budget (10,000 yuan)",
   printPlanLevel: "Level",

@@ -282,28 +282,39 @@ export function Pane(props: PaneProps) {
             (viewProps ? <WhatIfView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
           {tab === "plan" &&
             (viewProps ? <PlanView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
-          {tab === "allItems" && county.note && (
-            <MessageBar intent={county.note.intent} data-county-note={county.note.intent}>
-              <MessageBarBody>{county.note.text}</MessageBarBody>
-            </MessageBar>
+          {/* on paper: the county's verdict, item by item, under a title and over a line to sign */}
+          {tab === "allItems" && (
+            <PrintedPage
+              lang={lang}
+              name="allItems"
+              className={styles.column}
+              title={county.items ? printedTitle(print.parts, "printAllItems", lang) : null}
+              read={print.read}
+              signed={county.items !== null}
+            >
+              {county.note && (
+                <MessageBar intent={county.note.intent} data-county-note={county.note.intent} data-printed>
+                  <MessageBarBody>{county.note.text}</MessageBarBody>
+                </MessageBar>
+              )}
+              {county.items && county.evaluation ? (
+                <ChecklistView
+                  lang={lang}
+                  county={county.items}
+                  countySheet={county.evaluation.sheet}
+                  countyProblems={county.evaluation.problems}
+                  readiness={county.evaluation.readiness}
+                  countyFrom={county.evaluation.countyFrom}
+                  busy={county.busy}
+                  onReadCountySheet={() => void county.read()}
+                  onInsertCountySheet={() => void county.insert()}
+                  onSelectCell={selectCell}
+                />
+              ) : (
+                <Text>{t(lang, "viewUnavailable")}</Text>
+              )}
+            </PrintedPage>
           )}
-          {tab === "allItems" &&
-            (county.items && county.evaluation ? (
-              <ChecklistView
-                lang={lang}
-                county={county.items}
-                countySheet={county.evaluation.sheet}
-                countyProblems={county.evaluation.problems}
-                readiness={county.evaluation.readiness}
-                countyFrom={county.evaluation.countyFrom}
-                busy={county.busy}
-                onReadCountySheet={() => void county.read()}
-                onInsertCountySheet={() => void county.insert()}
-                onSelectCell={selectCell}
-              />
-            ) : (
-              <Text>{t(lang, "viewUnavailable")}</Text>
-            ))}
           {tab === "compare" &&
             (viewProps && result?.evaluation && flow.grid ? (
               <CompareView

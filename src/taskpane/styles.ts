@@ -184,8 +184,10 @@ export const usePaneStyles = makeStyles({
       "& h1, & h2, & h3": { breakAfter: "avoid" },
       "& li, & tr": { breakInside: "avoid" },
       "& thead": { display: "table-header-group" },
-      // paper has nothing to click or type in: no button, box or list to choose from is printed
-      "& button, & input, & select, & textarea, & [role=combobox], & [role=radiogroup]": { display: "none" },
+      // paper has nothing to click or type in: no button, box or list to choose from is printed; a button that is
+      // the content itself (a problem and its cell, a cell named in a list) is printed as its text
+      "& button:not([data-print-as-text]), & input, & select, & textarea, & [role=combobox], & [role=radiogroup]":
+        { display: "none" },
       // a badge's colour is its background, which a printer leaves out: its words in ink, in a box
       "& .fui-Badge": {
         backgroundColor: "transparent",

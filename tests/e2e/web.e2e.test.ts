@@ -31,6 +31,7 @@ import { COMPLIANCE_COLUMNS } from "../../src/report/compliance";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 import { DEMO_RENAMED_HEADER } from "../../src/excel/memory/demo";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { schoolTableWorkbook } from "../../src/xlsx/template";
 import { run } from "../cli/helpers";
 import { countyRows, rawBook, rawSheet } from "../trust/hostileBooks";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
@@ -713,6 +714,62 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
       "计算交流轮岗方案",
       "写入工作表",
       "项目规模",
+    ]);
+    await page.context().close();
+  });
+
+  it("prints the problems found, as text, and 全部指标 item by item, as A4 pages to sign", async () => {
+    // a teaching point whose parent school is not given: a warning the clerk is to see on paper with its cell
+    let unparented = "";
+    const records = unseenCounty(23).map((r) => {
+      if (unparented || r.type !== "teachingPoint") return r;
+      unparented = r.name;
+      return { ...r, parent: undefined };
+    });
+    expect(unparented).not.toBe("");
+    const file = path.join(work, "白石县.xlsx");
+    writeFileSync(file, await schoolTableWorkbook({ records, title: "白石县学校统计表" }));
+    const { page } = await openApp(`${origin}/index.html`, (u) => u.startsWith(`${origin}/`));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator("#workbook-file").setInputFiles(file);
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    const warning = (await page
+      .locator("[data-problem]", { hasText: "未填写所属学校" })
+      .textContent())!.replace(/\s+/g, "");
+    expect(warning).toContain(`教学点“${unparented}”未填写所属学校`);
+    const pane = ["下载工作簿", "打开其他工作簿", "检查与报表", "English"];
+
+    const check = await printPdf(
+      page,
+      path.join(work, "problems.pdf"),
+      path.join(ARTIFACTS, "web-zh-print-problems"),
+    );
+    // the problem, its cell before its message, is the content: printed as text where the form's buttons are not
+    expect(check.text).toContain(warning);
+    expectSignablePage(check, "＿＿＿＿县＿＿＿＿年义务教育优质均衡发展评估结果", [
+      ...pane,
+      "读取并检查",
+      "生成报表工作表",
+    ]);
+
+    await page.getByRole("tab", { name: "全部指标" }).click();
+    await page.getByRole("tab", { name: /^缺数据（\d+）$/ }).click();
+    const allItems = await printPdf(
+      page,
+      path.join(work, "all-items.pdf"),
+      path.join(ARTIFACTS, "web-zh-print-all-items"),
+    );
+    // every item, whatever the filter on screen: those that fail and those that pass as well as the missing ones
+    expect(allItems.text).toContain("7项资源配置指标（校校达标、项项达标）");
+    expect(allItems.text).toContain("规划布局合理");
+    expect(allItems.text).toContain("全部指标：尚未全部达标");
+    expectSignablePage(allItems, "＿＿＿＿县＿＿＿＿年义务教育优质均衡发展全部指标达标情况", [
+      ...pane,
+      "读取当前工作表为县级指标表",
+      "插入县级指标表",
+      "缺数据（",
+      "另有",
     ]);
     await page.context().close();
   });

@@ -326,7 +326,10 @@ describe("task pane: 全部指标 checklist", () => {
 
     const missing = expected.items.filter((i) => i.status === "missing").length;
     fireEvent.click(screen.getByRole("tab", { name: `缺数据（${missing}）` }));
-    const shown = within(screen.getByRole("list", { name: "全部指标" })).getAllByRole("listitem");
+    // the items the filter leaves out stay in the page for a printout, hidden on screen (data-printed-only)
+    const listed = within(screen.getByRole("list", { name: "全部指标" })).getAllByRole("listitem");
+    expect(listed).toHaveLength(expected.items.length);
+    const shown = listed.filter((li) => !li.hasAttribute("data-printed-only"));
     expect(shown).toHaveLength(missing);
     expect(shown.every((li) => li.getAttribute("data-status") === "missing")).toBe(true);
 

@@ -5,12 +5,13 @@
  * them, and a line to sign and date. jsdom has no print media: what the marks hide on paper is seen in Chromium
  * (tests/e2e/web.e2e.test.ts, league.e2e.test.ts); here, which parts are marked and what the title says.
  */
-import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { SchoolRecord } from "../../src/engine/records";
 import type { CellValue } from "../../src/sheet/grid";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { PRINT_PAGE } from "../../src/taskpane/components/PrintedPage";
 import { Pane } from "../../src/taskpane/Pane";
+import { ProblemButton } from "../../src/taskpane/components/ProblemsStep";
 import { twoYearsWithRegression } from "../league/records";
 import { FakeHost } from "./fakeHost";
 import { readAndCheck, withoutResizeObserver } from "./paneDom";
@@ -93,5 +94,57 @@ describe("the views printed as pages to sign", () => {
     expect(compare.printed.querySelector("[data-trend]")).toBeTruthy();
     expect(compare.printed.querySelectorAll("label")).toHaveLength(0);
     expect(compare.unprintedText).toContain("较早一年");
+  });
+
+  it("全部指标: every item whatever the filter, the problems and the cells named as text, a line to sign", async () => {
+    await checked();
+    fireEvent.click(screen.getByRole("tab", { name: "全部指标" }));
+    const items = screen.getByRole("list", { name: "全部指标" });
+    const all = within(items).getAllByRole("listitem").length;
+    const missing = within(items)
+      .getAllByRole("listitem")
+      .filter((li) => li.getAttribute("data-status") === "missing").length;
+    expect(missing).toBeGreaterThan(0);
+    expect(missing).toBeLessThan(all);
+    fireEvent.click(screen.getByRole("tab", { name: `缺数据（${missing}）` }));
+    const page = printedPage("allItems");
+    expect(page.title).toBe("＿＿＿＿县 ＿＿＿＿ 年义务教育优质均衡发展 全部指标达标情况");
+    expect(page.read).toBe(`${FILE}；${READ}`);
+    expect(page.signature).toBe("核对人（签字）：＿＿＿＿日期：＿＿＿＿");
+    // on screen the missing ones; on paper all of them
+    const printedItems = page.printed.querySelectorAll("[aria-label='全部指标'] > li");
+    expect(printedItems).toHaveLength(all);
+    expect([...printedItems].filter((li) => !li.hasAttribute("data-printed-only"))).toHaveLength(missing);
+    expect(page.printedText).toContain("全部指标：尚未全部达标");
+    // an item naming more schools' cells than the screen shows: "N more" on screen, every one on paper
+    const rooms = [...printedItems].find((li) => li.textContent?.includes("音乐美术专用教室"))!;
+    const named = [...rooms.querySelectorAll("[data-print-as-text]")];
+    expect(named.length).toBeGreaterThan(8);
+    const onScreen = named.filter((b) => !b.closest("[data-printed-only]"));
+    expect(onScreen).toHaveLength(8);
+    expect(rooms.querySelector("[data-screen-only]")?.textContent).toBe(`；另有 ${named.length - 8} 处`);
+    // what reads or inserts the county sheet is a button, which paper has not (the print style hides it)
+    const controls = [...page.printed.querySelectorAll("button")].filter(
+      (b) => !b.hasAttribute("data-print-as-text"),
+    );
+    expect(controls.map((b) => b.textContent)).toEqual(
+      expect.arrayContaining(["读取当前工作表为县级指标表", "插入县级指标表"]),
+    );
+  });
+
+  it("a problem and its cell print as text: the print style spares the buttons that are the content", () => {
+    // jsdom has no print media: the rule itself, as the style sheet holds it (Chromium prints it: web.e2e.test.ts)
+    render(
+      <ProblemButton
+        lang="zh"
+        problem={{ code: "x", severity: "warning", cell: "学校!F3", message: { zh: "某提示", en: "a note" } }}
+        onSelectCell={() => undefined}
+      />,
+    );
+    expect(screen.getByRole("button").hasAttribute("data-print-as-text")).toBe(true);
+    const rules = [...document.styleSheets]
+      .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+      .join("\n");
+    expect(rules).toMatch(/button:not\(\[data-print-as-text\]\)/);
   });
 });

@@ -57,6 +57,9 @@ function StatusIcon({ status }: { status: CountyItem["status"] }) {
 
 const STATUS_KEY = { pass: "statusPass", fail: "statusFail", missing: "statusMissing" } as const;
 
+/** The schools (and cells) an item names on screen before "N more"; a printout names them all. */
+const SCHOOLS_SHOWN = 8;
+
 /** A month given as YYYY-MM, as the clerk reads it: 2026 年 9 月, or 2026-09. */
 function monthOf(month: string, lang: Lang): string {
   const [year, m] = month.split("-");
@@ -133,17 +136,20 @@ function ReadinessBlock(props: {
   );
 }
 
-/** 全部指标: every item of the county verdict as the engine decided it, filterable to what fails or is missing. */
+/**
+ * 全部指标: every item of the county verdict as the engine decided it, filterable to what fails or is missing. On
+ * paper every item is listed, whatever the filter, without the buttons that read or insert the county sheet.
+ */
 export function ChecklistView(props: ChecklistViewProps) {
   const { lang, county } = props;
   const styles = usePaneStyles();
   const [filter, setFilter] = useState<Filter>("all");
   const sep = PUNCTUATION[lang].clause;
   const count = (status: CountyItem["status"]) => county.items.filter((i) => i.status === status).length;
-  const shown = county.items.filter((i) => filter === "all" || i.status === filter);
+  const shown = (item: CountyItem) => filter === "all" || item.status === filter;
 
   return (
-    <section className={styles.step} aria-labelledby="all-items">
+    <section className={styles.step} aria-labelledby="all-items" data-printed>
       <h2 id="all-items" className={styles.stepTitle}>
         {t(lang, "tabAllItems")}
       </h2>
@@ -195,12 +201,18 @@ export function ChecklistView(props: ChecklistViewProps) {
         </Tab>
       </TabList>
       <ul className={styles.list} aria-label={t(lang, "tabAllItems")}>
-        {shown.map((item) => {
+        {/* every item in the page, those the filter leaves out hidden on screen only: a printout lists them all */}
+        {county.items.map((item) => {
           const requirement =
             typeof item.requirement === "string" ? item.requirement : item.requirement[lang];
           const schools = item.schools ?? [];
           return (
-            <li key={`${item.part}-${item.item}`} className={styles.checkItem} data-status={item.status}>
+            <li
+              key={`${item.part}-${item.item}`}
+              className={shown(item) ? styles.checkItem : `${styles.checkItem} ${styles.printedOnly}`}
+              data-status={item.status}
+              data-printed-only={shown(item) ? undefined : ""}
+            >
               <StatusIcon status={item.status} />
               <div className={styles.small}>
                 <div>
@@ -219,8 +231,13 @@ export function ChecklistView(props: ChecklistViewProps) {
                 </div>
                 {schools.length > 0 && (
                   <div>
-                    {schools.slice(0, 8).map((s, i) => (
-                      <span key={i}>
+                    {/* the first few on screen, with how many more; on paper every one */}
+                    {schools.map((s, i) => (
+                      <span
+                        key={i}
+                        className={i < SCHOOLS_SHOWN ? undefined : styles.printedOnly}
+                        data-printed-only={i < SCHOOLS_SHOWN ? undefined : ""}
+                      >
                         {i > 0 && sep}
                         {s.school}
                         {s.cell && (
@@ -228,13 +245,19 @@ export function ChecklistView(props: ChecklistViewProps) {
                             type="button"
                             className={styles.inlineCell}
                             onClick={() => props.onSelectCell(s.cell!)}
+                            data-print-as-text
                           >
                             {s.cell}
                           </button>
                         )}
                       </span>
                     ))}
-                    {schools.length > 8 && `${sep}${t(lang, "failingMore", { n: schools.length - 8 })}`}
+                    {schools.length > SCHOOLS_SHOWN && (
+                      <span className={styles.screenOnly} data-screen-only>
+                        {sep}
+                        {t(lang, "checklistMore", { n: schools.length - SCHOOLS_SHOWN })}
+                      </span>
+                    )}
                   </div>
                 )}
               </div>

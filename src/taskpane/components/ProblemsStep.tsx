@@ -54,6 +54,7 @@ export function ProblemButton(props: { lang: Lang; problem: Problem; onSelectCel
       disabled={p.cell === null}
       onClick={() => p.cell && props.onSelectCell(p.cell)}
       data-problem={p.code}
+      data-print-as-text
     >
       <span className={styles.cell}>{p.cell ?? t(lang, "problemNoCell")}</span>
       <span>{shown}</span>
