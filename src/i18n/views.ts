@@ -120,7 +120,7 @@ export const VIEWS_ZH = {
   webOpenTitle: "打开学校数据工作簿",
   webOpenHelp:
     "选择或拖入县里的学校数据表（.xlsx，或旧版 .xls，或统计系统导出的网页格式 .xls、.csv、.xml）。文件只在这台电脑的浏览器中读取，不会上传到任何地方；原文件不会被修改。",
-  webDropHere: "把工作簿文件（.xlsx、.xls、.csv 等）拖到这里",
+  webDropHere: "把工作簿文件（.xlsx、.xls、.csv 等）拖到这里；拖入有几个旗县市工作簿的文件夹则进入盟市汇总",
   webChooseFile: "选择工作簿…",
   webTrySample: "用示例县数据试用",
   webReading: "正在读取“{file}”…",
@@ -275,7 +275,8 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webOpenTitle: "Open the school workbook",
   webOpenHelp:
     "Choose or drop the county's school workbook (.xlsx, an old .xls, or the web page .xls, .csv or .xml a statistics system exported). It is read in this browser on this computer and sent nowhere; the file itself is not changed.",
-  webDropHere: "Drop the workbook file (.xlsx, .xls, .csv …) here",
+  webDropHere:
+    "Drop the workbook file (.xlsx, .xls, .csv …) here; a folder of several counties' workbooks opens the league summary",
   webChooseFile: "Choose a workbook…",
   webTrySample: "Try it on the sample county",
   webReading: "Reading “{file}”…",
