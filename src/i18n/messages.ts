@@ -132,8 +132,8 @@ const paneZh = {
   readinessFromTableTitle: "学校表的标题",
   readinessFromFile: "文件名",
   countySheetRead: "县级指标取自工作表“{sheet}”。",
-  countySheetNone:
-    "尚未读取县级指标表（县级指标）：由县级填报的指标显示为“缺数据”。打开该工作表后点下面的按钮。",
+  countySheetNone: "尚未读取县级指标表（县级指标）：由县级填报的指标显示为“缺数据”。",
+  countySheetNoneHow: "打开该工作表后点下面的按钮。",
   countySheetReadButton: "读取当前工作表为县级指标表",
   countySheetInsertButton: "插入县级指标表",
   countySheetInserted:
@@ -292,8 +292,8 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   readinessFromFile: "the file's name",
   countyFail: "All items: not all met yet",
   countySheetRead: "County items taken from sheet “{sheet}”.",
-  countySheetNone:
-    "No county sheet (县级指标) read yet: items the county reports show as missing. Open that sheet, then press the button below.",
+  countySheetNone: "No county sheet (县级指标) read yet: items the county reports show as missing.",
+  countySheetNoneHow: "Open that sheet, then press the button below.",
   countySheetReadButton: "Read the active sheet as the county sheet",
   countySheetInsertButton: "Insert the county sheet",
   countySheetInserted:

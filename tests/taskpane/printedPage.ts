@@ -18,9 +18,20 @@ export function printedPage(name: string) {
     /** a copy of the parts printed */
     printed,
     printedText: printedParts.map((c) => c.textContent).join("\n"),
+    /** the printed parts' text as paper shows it: without what the print style hides (controls, screen-only hints) */
+    paperText: printedParts.map(paperTextOf).join("\n"),
     unprintedText: parts
       .filter((c) => !c.hasAttribute("data-printed"))
       .map((c) => c.textContent)
       .join("\n"),
   };
+}
+
+/** An element's text without the parts the print style hides: its controls (buttons but those printed as text)
+ * and what is marked for the screen only. */
+function paperTextOf(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll("[data-screen-only], button:not([data-print-as-text])"))
+    hidden.remove();
+  return copy.textContent ?? "";
 }

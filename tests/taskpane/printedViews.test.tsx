@@ -116,6 +116,10 @@ describe("the views printed as pages to sign", () => {
     expect(printedItems).toHaveLength(all);
     expect([...printedItems].filter((li) => !li.hasAttribute("data-printed-only"))).toHaveLength(missing);
     expect(page.printedText).toContain("全部指标：尚未全部达标");
+    // no county sheet read: paper says so, without the screen's advice to press a button it does not print
+    expect(page.paperText).toContain("尚未读取县级指标表（县级指标）：由县级填报的指标显示为“缺数据”。");
+    expect(page.paperText).not.toContain("按钮");
+    expect(page.printedText).toContain("打开该工作表后点下面的按钮。");
     // an item naming more schools' cells than the screen shows: "N more" on screen, every one on paper
     const rooms = [...printedItems].find((li) => li.textContent?.includes("音乐美术专用教室"))!;
     const named = [...rooms.querySelectorAll("[data-print-as-text]")];

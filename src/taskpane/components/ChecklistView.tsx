@@ -164,9 +164,18 @@ export function ChecklistView(props: ChecklistViewProps) {
         <ReadinessBlock lang={lang} readiness={props.readiness} from={props.countyFrom ?? null} />
       )}
       <Text size={200} className={styles.note}>
-        {props.countySheet
-          ? t(lang, "countySheetRead", { sheet: props.countySheet })
-          : t(lang, "countySheetNone")}
+        {props.countySheet ? (
+          t(lang, "countySheetRead", { sheet: props.countySheet })
+        ) : (
+          <>
+            {t(lang, "countySheetNone")}
+            {/* the buttons it names are controls, which paper leaves out */}
+            <span className={styles.screenOnly} data-screen-only>
+              {PUNCTUATION[lang].sentence}
+              {t(lang, "countySheetNoneHow")}
+            </span>
+          </>
+        )}
       </Text>
       <div className={styles.row}>
         <Button size="small" disabled={props.busy} onClick={props.onReadCountySheet}>
