@@ -58,6 +58,15 @@ class WorksheetCollection extends ClientObject {
   }
 }
 
+/**
+ * A setting's value as Office keeps it: settings are stored as JSON, so what is read back is a JSON copy (a Date
+ * comes back as its text, undefined properties are gone). JSON rather than structuredClone, which browsers before
+ * Chrome 98 lack: the web app runs on this double.
+ */
+function storedCopy(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
 class Setting extends ClientObject {
   constructor(
     ctx: ProxyContext,
@@ -72,7 +81,7 @@ class Setting extends ClientObject {
     if (!this.ctx.model.settings.has(this.key))
       throw new OfficeError("ItemNotFound", `no setting ${this.key}`);
     if (name === "key") return this.key;
-    if (name === "value") return structuredClone(this.ctx.model.settings.get(this.key));
+    if (name === "value") return storedCopy(this.ctx.model.settings.get(this.key));
     throw new OfficeError("InvalidArgument", `the double has no setting property ${name}`);
   }
   trackNull(): this {
@@ -107,7 +116,7 @@ class SettingCollection {
   constructor(private readonly ctx: ProxyContext) {}
   add(key: string, value: unknown): Setting {
     this.ctx.queue("settings.add", payloadBytes(key) + payloadBytes(JSON.stringify(value)), () =>
-      this.ctx.model.settings.set(key, structuredClone(value)),
+      this.ctx.model.settings.set(key, storedCopy(value)),
     );
     return new Setting(this.ctx, key);
   }
