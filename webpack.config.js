@@ -58,6 +58,15 @@ const WEB_CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 /**
+ * The browsers the offline web app runs in: Chrome and Edge 84, Firefox 80, Safari 14.1 and later, the kernels of
+ * the browsers on many domestic (信创) machines; and ES2020, so that no syntax newer than that is left for an older
+ * parser. The packages' code is rewritten to this syntax (scripts/webpack-browsers-loader.cjs), as the project's own
+ * is by ts-loader; src/web/web-start.js tells a browser older than these what to use instead. Chrome 84 because
+ * Fluent UI's focus handling needs WeakRef. (The add-in's pane runs in Office's own evergreen WebView2.)
+ */
+const WEB_BROWSERS = ["es2020", "chrome84", "edge84", "firefox80", "safari14.1"];
+
+/**
  * The base URL the add-in is served from: `--env url=…`, else the dev server's. Office loads add-ins over https
  * only, so anything else stops the build with a message saying so.
  */
@@ -138,9 +147,10 @@ function webHtml() {
     <title>均衡 Balance — 离线网页版</title>
     <meta http-equiv="Content-Security-Policy" content="${WEB_CONTENT_SECURITY_POLICY}" />
     <link rel="icon" href="assets/icon-32.png" />
+    <script src="web-start.js"></script>
   </head>
   <body>
-    <div id="root"><p style="font: 14px system-ui, sans-serif; padding: 12px; color: #605e5c">正在加载… Loading…</p></div>
+    <div id="root"><p data-loading style="font: 14px system-ui, sans-serif; padding: 12px; color: #605e5c">正在加载… Loading…</p></div>
     <noscript>请允许运行脚本。/ Please enable JavaScript.</noscript>
   </body>
 </html>
@@ -311,6 +321,16 @@ function webConfig(env = {}, argv = {}) {
     module: {
       ...base.module,
       rules: [
+        // the packages' code in the syntax of WEB_BROWSERS; listed first so that it runs last, after the
+        // no-codegen loader has matched the code as its package wrote it
+        {
+          test: /\.m?js$/,
+          include: /[\\/]node_modules[\\/]/,
+          use: {
+            loader: path.resolve(__dirname, "scripts/webpack-browsers-loader.cjs"),
+            options: { target: WEB_BROWSERS },
+          },
+        },
         ...base.module.rules,
         // the solver's WebAssembly as a data: URL in the solver's own chunk: fetched by no one, loaded on first use
         { test: /\.wasm$/, type: "asset/inline" },
@@ -324,7 +344,12 @@ function webConfig(env = {}, argv = {}) {
         // classic deferred scripts: a module script would not load from file://
         scriptLoading: "defer",
       }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-32.png", to: "assets/icon-32.png" }] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-32.png", to: "assets/icon-32.png" },
+          { from: "src/web/web-start.js", to: "web-start.js" },
+        ],
+      }),
     ],
   };
 }
@@ -338,3 +363,4 @@ module.exports.RebaseUrlsPlugin = RebaseUrlsPlugin;
 module.exports.ORIGIN = ORIGIN;
 module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
 module.exports.WEB_CONTENT_SECURITY_POLICY = WEB_CONTENT_SECURITY_POLICY;
+module.exports.WEB_BROWSERS = WEB_BROWSERS;

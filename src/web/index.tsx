@@ -18,8 +18,14 @@ function requested(): { lang: Lang; theme: "light" | "dark" } {
   };
 }
 
-const { lang, theme } = requested();
-const container = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
-document.body.style.margin = "0";
-document.body.style.background = theme === "dark" ? "#292929" : "#ffffff";
-createRoot(container).render(<WebApp lang={lang} theme={theme} />);
+/** What web-start.js (the page's first script) found: a browser the app cannot run in, whose advice it shows. */
+const unsupported = (window as { balanceUnsupportedBrowser?: string }).balanceUnsupportedBrowser;
+
+if (!unsupported) {
+  const { lang, theme } = requested();
+  const container =
+    document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
+  document.body.style.margin = "0";
+  document.body.style.background = theme === "dark" ? "#292929" : "#ffffff";
+  createRoot(container).render(<WebApp lang={lang} theme={theme} />);
+}

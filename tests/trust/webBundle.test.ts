@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { parse } from "acorn";
 import { productionBuild } from "../e2e/productionBuild";
 import { codegenFindings, networkFindings, parseCsp, urlFindings, type Finding } from "./bundleScan";
 
@@ -60,6 +61,24 @@ describe("the web app's production bundle", () => {
     // a module script would not load from file://
     expect(page()).not.toMatch(/type=["']?module/);
     expect(page()).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>\s*\S/);
+  });
+
+  it("holds no syntax newer than ES2020, which the oldest browsers it supports parse; its first script is ES5", () => {
+    // webpack.config.js WEB_BROWSERS: a class static block or `??=` in one package would stop the whole app at its
+    // first line in Chrome 84 (tests/e2e/oldBrowsers.e2e.test.ts shows the rest of what those browsers lack)
+    const unparsed = scripts().flatMap((f) => {
+      try {
+        parse(f.text, { ecmaVersion: f.name === "web-start.js" ? 5 : 2020, sourceType: "script" });
+        return [];
+      } catch (error) {
+        const at = (error as { pos: number }).pos;
+        return [`${f.name}: ${(error as Error).message} …${f.text.slice(at - 40, at + 40)}…`];
+      }
+    });
+    expect(unparsed).toEqual([]);
+    expect(scripts().map((f) => f.name)).toContain("web-start.js");
+    // web-start.js runs first, before the app's deferred bundle
+    expect(page().indexOf("web-start.js")).toBeLessThan(page().search(/<script[^>]*\sdefer/));
   });
 
   it("index.html carries a Content-Security-Policy of its own origin, no CDN, no eval", () => {
