@@ -85,6 +85,8 @@ export const VIEWS_ZH = {
   planRotation: "计算交流轮岗方案",
   planCalculating: "正在计算…",
   planFailed: "计算失败：{message}",
+  planSolverUnavailable:
+    "求解器（HiGHS，WebAssembly）在此浏览器中无法运行，这项计算需要它。请用 Chrome 或 Edge 95 及以上、Firefox 102 及以上打开本页。",
   planTitle: "补充方案",
   planTotal: "经常性支出：{recurring}/年；一次性投入：{oneOff}",
   planPassesAfter: "补充后达标",
@@ -237,6 +239,8 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   planRotation: "Plan the teacher rotation",
   planCalculating: "Calculating…",
   planFailed: "The calculation failed: {message}",
+  planSolverUnavailable:
+    "The solver (HiGHS, WebAssembly) cannot run in this browser, and this calculation needs it. Open this page in Chrome or Edge 95 or later, or Firefox 102 or later.",
   planTitle: "Plan",
   planTotal: "Recurring: {recurring} a year; one-off: {oneOff}",
   planPassesAfter: "Passes after",

@@ -30,19 +30,43 @@ export class SolverFailure extends Error {
 }
 
 /**
+ * HiGHS could not be loaded at all: a browser that may not compile WebAssembly under the page's policy (before
+ * Chrome 95 and Firefox 102 no browser knows 'wasm-unsafe-eval'). A failure of its own kind, so that a host can say
+ * what to do, where a failure on one model is the solver's.
+ */
+export class SolverUnavailable extends SolverFailure {
+  constructor(cause: unknown) {
+    super(cause);
+    this.name = "SolverUnavailable";
+  }
+}
+
+/** HiGHS, loaded once; a `SolverUnavailable` when it cannot be loaded. */
+async function loadedHighs(): Promise<Highs> {
+  try {
+    return await loadHighs();
+  } catch (error) {
+    throw new SolverUnavailable(error);
+  }
+}
+
+/**
  * Solves an LP-format model. The WebAssembly build of HiGHS traps ("memory access out of bounds") in its presolve
  * on some small models, and a module that trapped is not to be trusted again: on a failure the module is loaded
- * afresh and the model solved once more without presolve. A second failure is a `SolverFailure`.
+ * afresh and the model solved once more without presolve. A second failure is a `SolverFailure`; a solver that
+ * cannot be loaded, a `SolverUnavailable`.
  */
 export async function solveLp(lp: string, options: SolveOptions): Promise<HighsSolution> {
+  const highs = await loadedHighs();
   try {
-    return (await loadHighs()).solve(lp, options);
+    return highs.solve(lp, options);
   } catch (first) {
     loading = null;
     try {
-      return (await loadHighs()).solve(lp, { ...options, presolve: "off" });
+      return (await loadedHighs()).solve(lp, { ...options, presolve: "off" });
     } catch (second) {
       loading = null;
+      if (second instanceof SolverFailure) throw second;
       throw new SolverFailure(second ?? first);
     }
   }

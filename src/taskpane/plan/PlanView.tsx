@@ -22,6 +22,7 @@ import {
 } from "../../engine/plan/costs";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
+import { SolverUnavailable } from "../../engine/plan/highs";
 import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
 import { budgetWords } from "../../report/budgetText";
 import {
@@ -90,7 +91,11 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   };
 
   const fail = (e: unknown) =>
-    setMessage(t(lang, "planFailed", { message: String((e as Error)?.message ?? e) }));
+    setMessage(
+      e instanceof SolverUnavailable
+        ? t(lang, "planSolverUnavailable")
+        : t(lang, "planFailed", { message: String((e as Error)?.message ?? e) }),
+    );
 
   const runPlan = async () => {
     setBusy("plan");
