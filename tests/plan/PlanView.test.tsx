@@ -1,30 +1,14 @@
 /** @jest-environment jsdom */
-import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { PlanView } from "../../src/taskpane/plan/PlanView";
 import type { ViewProps } from "../../src/taskpane/viewProps";
 import type { ExcelHost } from "../../src/excel/host";
 import type { ReportSheet } from "../../src/report/model";
-import type { SchoolRecord } from "../../src/engine/records";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { withoutResizeObserver } from "../taskpane/paneDom";
+import { planViewTests, school } from "./planViewSchools";
 
-withoutResizeObserver();
-configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
-jest.setTimeout(60000);
-
-function school(name: string, key: number, rooms: number): SchoolRecord {
-  return {
-    name,
-    type: "primary",
-    students: { primary: 1000, junior: 0, senior: 0 },
-    teachers: {
-      primary: { qualifiedTeachers: 50, keyTeachers: key, peArtTeachers: 10 },
-      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
-    },
-    facilities: { teachingArea: 5000, sportsArea: 8000, equipmentValue: 2_100_000, multimediaRooms: rooms },
-  };
-}
+planViewTests();
 
 function setup() {
   const written: ReportSheet[][] = [];

@@ -4,14 +4,13 @@
  * 'wasm-unsafe-eval'): HiGHS cannot be loaded. The least-cost plan goes on without it; the rotation, which needs
  * it, says so and what browser to use, in place of the solver's English error.
  */
-import { configure, fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { PlanView } from "../../src/taskpane/plan/PlanView";
 import { SolverFailure, SolverUnavailable, solveLp } from "../../src/engine/plan/highs";
 import type { ExcelHost } from "../../src/excel/host";
-import type { SchoolRecord } from "../../src/engine/records";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
-import { withoutResizeObserver } from "../taskpane/paneDom";
+import { planViewTests, school } from "./planViewSchools";
 
 const REFUSED = "Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not allowed";
 
@@ -20,22 +19,7 @@ jest.mock("highs", () => ({
   default: () => Promise.reject(new Error(REFUSED)),
 }));
 
-withoutResizeObserver();
-configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
-jest.setTimeout(60000);
-
-function school(name: string, key: number, rooms: number): SchoolRecord {
-  return {
-    name,
-    type: "primary",
-    students: { primary: 1000, junior: 0, senior: 0 },
-    teachers: {
-      primary: { qualifiedTeachers: 50, keyTeachers: key, peArtTeachers: 10 },
-      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
-    },
-    facilities: { teachingArea: 5000, sportsArea: 8000, equipmentValue: 2_100_000, multimediaRooms: rooms },
-  };
-}
+planViewTests();
 
 function renderPlan(lang: "zh" | "en") {
   render(
