@@ -159,6 +159,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   for (const row of schoolRows) b.push(row);
   if (schoolRows.length === 0) b.note(zh ? "无" : "None", 2);
   else b.border(schoolsHeader, 0, b.next - 1, 2);
+  b.repeatHeader(schoolsHeader, schoolsHeader, b.next - 1);
   b.keep(schoolsFrom, b.next - 1);
 
   b.push();
@@ -192,6 +193,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   }
   if (trend.regressions.length === 0) b.note(zh ? "无" : "None", last);
   else b.border(regressionsHeader, 0, b.next - 1, last);
+  b.repeatHeader(regressionsHeader, regressionsHeader, b.next - 1);
   b.keep(regressionsFrom, b.next - 1);
   return b.sheet({
     key: "comparisonSummary",

@@ -132,6 +132,7 @@ export function planSheet(
     b.push(row);
     b.merge(total, 0, total, last - 1);
     b.border(top, 0, total, last);
+    b.repeatHeader(top, top, total);
     return additions.length > 0 ? total : null;
   };
 
@@ -234,6 +235,7 @@ export function planSheet(
       b.merge(r, 4, r, 5);
     }
     b.border(top, 0, b.next - 1, last);
+    b.repeatHeader(top, top, b.next - 1);
   }
   b.spacer();
   for (const note of planNotes(plan, profile, lang, options.projects ?? null)) b.note(note, last);
