@@ -311,7 +311,13 @@ export class SheetBuilder {
           break;
         }
       }
-      if (!found) return setup;
+      // every page then starts where it was worked out to: a spreadsheet whose pages hold more (LibreOffice's)
+      // would otherwise run the page on and start the next in a table's body, with no header over it
+      if (!found)
+        return {
+          ...setup,
+          rowBreaks: [...new Set([...(setup.rowBreaks ?? []), ...starts])].sort((a, b) => a - b),
+        };
       const { at, table } = found;
       // a header left alone at a page's foot goes over with its body
       if (at === table.to + 1 && !starts.includes(table.from) && table.from > 1) {
