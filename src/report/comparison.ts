@@ -195,6 +195,8 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   else b.border(regressionsHeader, 0, b.next - 1, last);
   b.repeatHeader(regressionsHeader, regressionsHeader, b.next - 1);
   b.keep(regressionsFrom, b.next - 1);
+  // the comparison is handed over with the report: signed like it
+  b.signature(lang, last);
   return b.sheet({
     key: "comparisonSummary",
     name: COMPARISON_SHEETS.summary[lang],
@@ -391,6 +393,7 @@ function sectionsSheet(trend: Trend, profile: Profile, lang: Lang, county: strin
   }
   if (trend.sections.length === 0) b.note(zh ? "无变化" : "No change", last);
   else b.border(header, 0, b.next - 1, last);
+  b.signature(lang, last);
   return b.sheet({
     key: "comparisonSections",
     name: COMPARISON_SHEETS.sections[lang],
