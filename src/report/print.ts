@@ -311,13 +311,16 @@ export class SheetBuilder {
           break;
         }
       }
-      // every page then starts where it was worked out to: a spreadsheet whose pages hold more (LibreOffice's)
-      // would otherwise run the page on and start the next in a table's body, with no header over it
-      if (!found)
+      if (!found) {
+        // once a table runs over pages with its header copied, every page starts where it was worked out to: a
+        // spreadsheet whose pages hold more (LibreOffice's) would otherwise run a page on and start the next in a
+        // table's body, with no header over it. A sheet none of whose tables runs over is left to paginate itself
+        if (copies.size === 0) return setup;
         return {
           ...setup,
           rowBreaks: [...new Set([...(setup.rowBreaks ?? []), ...starts])].sort((a, b) => a - b),
         };
+      }
       const { at, table } = found;
       // a header left alone at a page's foot goes over with its body
       if (at === table.to + 1 && !starts.includes(table.from) && table.from > 1) {
