@@ -159,6 +159,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   for (const row of schoolRows) b.push(row);
   if (schoolRows.length === 0) b.note(zh ? "无" : "None", 2);
   else b.border(schoolsHeader, 0, b.next - 1, 2);
+  b.repeatHeader(schoolsHeader, schoolsHeader, b.next - 1);
   b.keep(schoolsFrom, b.next - 1);
 
   b.push();
@@ -192,7 +193,10 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   }
   if (trend.regressions.length === 0) b.note(zh ? "无" : "None", last);
   else b.border(regressionsHeader, 0, b.next - 1, last);
+  b.repeatHeader(regressionsHeader, regressionsHeader, b.next - 1);
   b.keep(regressionsFrom, b.next - 1);
+  // the comparison is handed over with the report: signed like it
+  b.signature(lang, last);
   return b.sheet({
     key: "comparisonSummary",
     name: COMPARISON_SHEETS.summary[lang],
@@ -389,6 +393,7 @@ function sectionsSheet(trend: Trend, profile: Profile, lang: Lang, county: strin
   }
   if (trend.sections.length === 0) b.note(zh ? "无变化" : "No change", last);
   else b.border(header, 0, b.next - 1, last);
+  b.signature(lang, last);
   return b.sheet({
     key: "comparisonSections",
     name: COMPARISON_SHEETS.sections[lang],

@@ -3,6 +3,8 @@
  * sheet scaled to one page wide where it is fitted, the repeated rows on every page after the first), so that a
  * table that fits on a page is not cut by a page's end: a sheet of several tables repeats only one header, and a
  * table split across pages would go on without its header, a section's heading would stand alone at a page's foot.
+ * A table longer than a page gets a copy of its header on each page it runs on to (`SheetBuilder.repeatHeader`),
+ * placed where `pageLayout` says each page starts.
  */
 import { MARGINS } from "./look";
 import type { PrintSetup } from "./model";
@@ -42,7 +44,22 @@ export function pageBreaks(
   columnWidths: readonly number[],
   keeps: readonly KeepTogether[],
 ): number[] {
+  return pageLayout(print, rowCount, heightOf, columnWidths, keeps).breaks;
+}
+
+/**
+ * The page breaks to set (`breaks`, as `pageBreaks`) and every row that starts a page once they are set
+ * (`starts`): those and the ones where a page runs out of room, past the first row.
+ */
+export function pageLayout(
+  print: PrintSetup,
+  rowCount: number,
+  heightOf: (row: number) => number,
+  columnWidths: readonly number[],
+  keeps: readonly KeepTogether[],
+): { breaks: number[]; starts: number[] } {
   const breaks = new Set(print.rowBreaks ?? []);
+  const starts: number[] = [];
   const page = pageHeight(print, columnWidths);
   const [t0, t1] = print.titleRows ?? [0, -1];
   let repeated = 0;
@@ -54,7 +71,10 @@ export function pageBreaks(
   };
   // the height used on the page so far; a new page starts with the repeated rows once they are past
   let used = 0;
-  const newPage = (r: number) => (used = r > t1 ? repeated : 0);
+  const newPage = (r: number) => {
+    if (r > 1 && starts[starts.length - 1] !== r) starts.push(r);
+    used = r > t1 ? repeated : 0;
+  };
   for (let r = 1; r <= rowCount; r++) {
     if (breaks.has(r)) newPage(r);
     const keep = keeps.find((k) => k.from === r);
@@ -70,5 +90,5 @@ export function pageBreaks(
     if (used + h > page) newPage(r);
     used += h;
   }
-  return [...breaks].sort((a, b) => a - b);
+  return { breaks: [...breaks].sort((a, b) => a - b), starts };
 }

@@ -91,7 +91,10 @@ export function planSheet(
   );
   const teachers = plan.additions.filter((a) => isRecurring(a.resource));
   const facilities = plan.additions.filter((a) => !isRecurring(a.resource));
-  const heading = (text: string) => b.pushSpan({ value: text, style: "section" }, 0, last, 22);
+  // each part from its heading to its end on one page where it fits, else its heading with its first rows
+  let part = 0;
+  const heading = (text: string) => (part = b.pushSpan({ value: text, style: "section" }, 0, last, 22));
+  const endPart = () => b.keep(part, b.next - 1);
 
   const table = (
     additions: PlanAddition[],
@@ -132,6 +135,7 @@ export function planSheet(
     b.push(row);
     b.merge(total, 0, total, last - 1);
     b.border(top, 0, total, last);
+    b.repeatHeader(top, top, total);
     return additions.length > 0 ? total : null;
   };
 
@@ -146,6 +150,7 @@ export function planSheet(
     (a) => (a.level ? LEVEL_NAMES[a.level][lang] : ""),
     t(lang, "合计（万元/年）", "Total (10k yuan a year)"),
   );
+  endPart();
   b.spacer();
   heading(
     t(
@@ -164,6 +169,7 @@ export function planSheet(
     () => t(lang, "全校", "school"),
     t(lang, "合计（万元）", "Total (10k yuan)"),
   );
+  endPart();
   b.spacer();
   heading(t(lang, "三、成本合计", "3. Totals"));
   const totals = b.next;
@@ -191,6 +197,7 @@ export function planSheet(
     b.merge(r, 0, r, 4);
   }
   b.border(totals, 0, b.next - 1, last);
+  endPart();
   if (plan.costBySchool.length > 0) {
     b.spacer();
     heading(t(lang, "四、按学校汇总", "4. By school"));
@@ -234,6 +241,8 @@ export function planSheet(
       b.merge(r, 4, r, 5);
     }
     b.border(top, 0, b.next - 1, last);
+    b.repeatHeader(top, top, b.next - 1);
+    endPart();
   }
   b.spacer();
   for (const note of planNotes(plan, profile, lang, options.projects ?? null)) b.note(note, last);

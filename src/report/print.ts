@@ -12,7 +12,7 @@ import type { Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
 import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
-import { pageBreaks, type KeepTogether } from "./pages";
+import { pageBreaks, pageLayout, type KeepTogether } from "./pages";
 
 export { displayWidth, wrappedHeight, wrappedLines } from "./textFit";
 
@@ -71,6 +71,13 @@ export function figureFormat(value: number, most = 4, suffix = ""): string {
 /** The height of a row of one line of body text, in points. */
 export const ROW_HEIGHT = 15;
 
+/** A table whose header rows (`from`..`to`) print again at the top of each page its body (to `last`) runs on to. */
+export interface RepeatedHeader {
+  from: number;
+  to: number;
+  last: number;
+}
+
 /**
  * Rows of a sheet under construction: each row's cells, the merges, the bordered tables and row heights, with
  * row numbers as Excel counts them (1-based).
@@ -82,6 +89,10 @@ export class SheetBuilder {
   readonly rowHeights: Record<number, number> = {};
   /** blocks of rows (a table with its caption, the signature's lines) to print on one page where they fit */
   readonly keeps: KeepTogether[] = [];
+  /** tables whose header is copied to the top of each page their body runs on to */
+  readonly repeats: RepeatedHeader[] = [];
+  /** the headers' copies put in when the sheet was made: `by` rows before row `at`, in the order put in */
+  private readonly inserted: { at: number; by: number }[] = [];
   /** columns that start another page or follow the columns repeated on each page: text does not run on into them */
   private walls: ReadonlySet<number> = new Set();
 
@@ -119,6 +130,23 @@ export class SheetBuilder {
    */
   keep(from: number, to: number, head = 4): void {
     if (to >= from) this.keeps.push({ from, to, head });
+  }
+
+  /**
+   * A table of several pages whose header rows (from..to) print again on each page its body (to `last`) runs on
+   * to. A sheet repeats one set of rows on every page (its title rows); a sheet of several tables that may each
+   * run on (汇总's items, a plan's teachers and its buildings) gets a copy of the header at the top of each page
+   * instead, with a page break before it.
+   */
+  repeatHeader(from: number, to: number, last: number): void {
+    if (last > to) this.repeats.push({ from, to, last });
+  }
+
+  /** Where a row pushed as row `row` (1-based) is in the finished sheet, after the headers' copies put in. */
+  rowOf(row: number): number {
+    let r = row;
+    for (const { at, by } of this.inserted) if (r >= at) r += by;
+    return r;
   }
 
   merge(r0: number, c0: number, r1: number, c1: number): void {
@@ -201,6 +229,7 @@ export class SheetBuilder {
       this.merge(r, 3, r, c1);
     }
     this.border(top, 0, this.next - 1, c1);
+    this.repeatHeader(top, top, this.next - 1);
   }
 
   /**
@@ -261,6 +290,94 @@ export class SheetBuilder {
     return breaks.length > 0 ? { ...print, rowBreaks: breaks } : print;
   }
 
+  /**
+   * The page set-up with a copy of a table's header, after a page break, at each page its body runs on to
+   * (`repeatHeader`); the sheet's own title rows already repeat theirs. Pages are worked out as `pageLayout`
+   * does, again after each copy.
+   */
+  private headersOnEachPage(print: PrintSetup): PrintSetup {
+    let setup = print;
+    let copies = new Set<number>();
+    const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
+    for (let guard = 0; guard <= this.rows.length; guard++) {
+      const { starts } = pageLayout(setup, this.rows.length, heightOf, this.columnWidths, this.keeps);
+      const [t0, t1] = setup.titleRows ?? [0, -1];
+      let found: { at: number; table: RepeatedHeader } | null = null;
+      for (const at of starts) {
+        if (copies.has(at)) continue;
+        const table = this.repeats.find((t) => at > t.to && at <= t.last && !(t.from === t0 && t.to === t1));
+        if (table) {
+          found = { at, table };
+          break;
+        }
+      }
+      if (!found) {
+        // once a table runs over pages with its header copied, every page starts where it was worked out to: a
+        // spreadsheet whose pages hold more (LibreOffice's) would otherwise run a page on and start the next in a
+        // table's body, with no header over it. A sheet none of whose tables runs over is left to paginate itself
+        if (copies.size === 0) return setup;
+        return {
+          ...setup,
+          rowBreaks: [...new Set([...(setup.rowBreaks ?? []), ...starts])].sort((a, b) => a - b),
+        };
+      }
+      const { at, table } = found;
+      // a header left alone at a page's foot goes over with its body
+      if (at === table.to + 1 && !starts.includes(table.from) && table.from > 1) {
+        setup = { ...setup, rowBreaks: [...(setup.rowBreaks ?? []), table.from].sort((a, b) => a - b) };
+        continue;
+      }
+      const by = this.insertHeaderCopy(table, at);
+      const shift = (r: number) => (r >= at ? r + by : r);
+      copies = new Set([...copies].map(shift));
+      copies.add(at);
+      setup = {
+        ...setup,
+        rowBreaks: [...(setup.rowBreaks ?? []).map(shift), at].sort((a, b) => a - b),
+        ...(setup.titleRows
+          ? { titleRows: [shift(setup.titleRows[0]), shift(setup.titleRows[1])] as [number, number] }
+          : {}),
+      };
+    }
+    return setup;
+  }
+
+  /** Puts a copy of a table's header rows before row `at` of its body; every row from `at` on moves down. */
+  private insertHeaderCopy(table: RepeatedHeader, at: number): number {
+    const by = table.to - table.from + 1;
+    const shift = (r: number) => (r >= at ? r + by : r);
+    const shiftRange = (range: string) =>
+      range.replace(/([A-Z]+)(\d+)/g, (_, c: string, r: string) => `${c}${shift(Number(r))}`);
+    const copy = this.rows.slice(table.from - 1, table.to).map((cells) => cells.map((cell) => ({ ...cell })));
+    const headerMerges = this.merges.filter((m) =>
+      m.split(":").every((end) => {
+        const r = Number(/\d+$/.exec(end)![0]);
+        return r >= table.from && r <= table.to;
+      }),
+    );
+    for (const cells of this.rows)
+      for (const cell of cells) if (cell?.formula) cell.formula = shiftFormula(cell.formula, at, by);
+    this.merges.splice(0, this.merges.length, ...this.merges.map(shiftRange));
+    this.borders.splice(0, this.borders.length, ...this.borders.map(shiftRange));
+    const heights = Object.entries(this.rowHeights).map(([k, h]) => [shift(Number(k) + 1) - 1, h] as const);
+    for (const k of Object.keys(this.rowHeights)) delete this.rowHeights[Number(k)];
+    for (const [k, h] of heights) this.rowHeights[k] = h;
+    for (const keep of this.keeps) Object.assign(keep, { from: shift(keep.from), to: shift(keep.to) });
+    for (const t of this.repeats)
+      Object.assign(t, { from: shift(t.from), to: shift(t.to), last: shift(t.last) });
+    this.rows.splice(at - 1, 0, ...copy);
+    for (let r = table.from; r <= table.to; r++) {
+      const h = this.rowHeights[r - 1];
+      if (h !== undefined) this.rowHeights[at - 1 + r - table.from] = h;
+    }
+    for (const m of headerMerges)
+      this.merges.push(
+        m.replace(/([A-Z]+)(\d+)/g, (_, c: string, r: string) => `${c}${Number(r) - table.from + at}`),
+      );
+    this.inserted.push({ at, by });
+    return by;
+  }
+
   /** Whether text ending at column `last` runs on into the empty cell to its right, as left-aligned text does. */
   private runsOn(cell: ReportCell, r: number, last: number, covered: ReadonlySet<string>): boolean {
     const align = cell.align ?? (cell.style ? STYLE_LOOK[cell.style].align : undefined);
@@ -284,8 +401,10 @@ export class SheetBuilder {
     this.fitWrappedRows(fields.print);
     // pages are worked out for a sheet fitted to one page wide; one split between column groups (达标情况) is
     // scaled by each spreadsheet its own way, and sets its own breaks
-    const paged = fields.print?.fitToWidth && !fields.print.columnBreaks?.length && this.keeps.length > 0;
-    const print = paged ? this.paginated(fields.print!) : fields.print;
+    const pageable = fields.print?.fitToWidth && !fields.print.columnBreaks?.length;
+    let print = fields.print;
+    if (pageable && this.repeats.length > 0) print = this.headersOnEachPage(print!);
+    if (pageable && this.keeps.length > 0) print = this.paginated(print!);
     return {
       // one line of 10-point text with the leading Chinese faces need, in every spreadsheet alike
       defaultRowHeight: ROW_HEIGHT,
@@ -298,6 +417,28 @@ export class SheetBuilder {
       rowHeights: this.rowHeights,
     };
   }
+}
+
+/**
+ * A formula with each reference to a row of its own sheet from `at` on moved down `by` rows; references to other
+ * sheets and text in quotes are left as they are.
+ */
+export function shiftFormula(formula: string, at: number, by: number): string {
+  const row = (r: string) => String(Number(r) >= at ? Number(r) + by : Number(r));
+  const ref =
+    /(?<![A-Za-z0-9_.$])((?:'(?:[^']|'')+'|[^\s'!(),:;=+\-*/&<>^",{}]+)!)?(\$?[A-Z]{1,3}\$?)(\d+)(?::(\$?[A-Z]{1,3}\$?)(\d+))?(?![A-Za-z0-9_(])/g;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            ref,
+            (whole: string, sheet: string | undefined, c0: string, r0: string, c1?: string, r1?: string) =>
+              sheet ? whole : `${c0}${row(r0)}${c1 ? `:${c1}${row(r1!)}` : ""}`,
+          ),
+    )
+    .join("");
 }
 
 /**

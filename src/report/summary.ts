@@ -243,6 +243,7 @@ export function summarySheet(
       });
     }
     b.border(top, 0, b.next - 1, last);
+    b.repeatHeader(top, top, b.next - 1);
   }
 
   // 三、未达标学校的差距
@@ -264,6 +265,7 @@ export function summarySheet(
     b.merge(top, 3, top, 4);
     for (const { s } of failing) for (const f of s.shortfalls) shortfallRow(b, profile, s, f, lang);
     b.border(top, 0, b.next - 1, last);
+    b.repeatHeader(top, top, b.next - 1);
   }
 
   const countyProblems = input.countyProblems ?? [];
@@ -302,7 +304,7 @@ export function summarySheet(
       ...pageMarks(options.title, TABLE, lang),
     },
   });
-  return { sheet, resourcesCell: `${sheetRef(sheet.name)}!${columnLetters(last)}${resourcesRow}` };
+  return { sheet, resourcesCell: `${sheetRef(sheet.name)}!${columnLetters(last)}${b.rowOf(resourcesRow)}` };
 }
 
 /** The 1-based row of 达标情况 holding the standards of a section's level: the row above its block's first. */

@@ -85,3 +85,14 @@ test("every sheet numbers its pages and fits its wrapped headers", () => {
   // the sections sheet's header row (在校生（前）…) is made as tall as its wrapped headers
   expect(sections.rowHeights![1]).toBeGreaterThan(ROW_HEIGHT);
 });
+
+test("对比汇总 and 学校变化 end with the lines they are signed on, as the report's tables do", () => {
+  for (const sheet of [summary, sections]) {
+    const text = sheet.rows
+      .slice(-3)
+      .flatMap((r) => r.map((c) => String(c?.value ?? "")))
+      .join(" ");
+    expect([sheet.name, text]).toEqual([sheet.name, expect.stringMatching(/填报单位（盖章）[\s\S]*审核人/)]);
+  }
+  expect(coefficients.rows.flat().some((c) => String(c?.value ?? "").includes("盖章"))).toBe(false);
+});

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import type { ReportSheet } from "../../src/report/model";
 
 export function hasSoffice(): boolean {
   return spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
@@ -130,4 +131,35 @@ export function pdfPages(pdf: string): string[] {
   const pages = text.split("\f");
   if (pages[pages.length - 1].trim() === "") pages.pop();
   return pages;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+/**
+ * Every formula cell of the sheets against the values LibreOffice computed (`recalculatedSheets`), to 1e-9:
+ * the cells that differ, named `name sheet!RrCc formula`, and how many formulas there were.
+ */
+export function formulaMismatches(
+  name: string,
+  sheets: readonly ReportSheet[],
+  computed: Map<string, string[][]>,
+): { mismatches: string[]; formulas: number } {
+  const mismatches: string[] = [];
+  let formulas = 0;
+  for (const sheet of sheets) {
+    const values = computed.get(sheet.name)!;
+    sheet.rows.forEach((cells, r) =>
+      cells.forEach((cell, col) => {
+        if (!cell?.formula) return;
+        formulas++;
+        const got = values[r]?.[col] ?? "";
+        const want = cell.value;
+        const where = `${name} ${sheet.name}!R${r + 1}C${col + 1} ${cell.formula}`;
+        if (typeof want === "number") {
+          if (got === "" || !close(Number(got), want)) mismatches.push(`${where}: ${got} ≠ ${want}`);
+        } else if ((want ?? "") !== got) mismatches.push(`${where}: "${got}" ≠ "${want ?? ""}"`);
+      }),
+    );
+  }
+  return { mismatches, formulas };
 }

@@ -22,7 +22,7 @@ import { chooseSheet } from "../../src/xlsx/reader";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { randomCounty } from "../excel/county";
 import { profileArb, recordsArb } from "../trust/generators";
-import { hasSoffice, recalculatedSheets } from "./libreoffice";
+import { formulaMismatches, hasSoffice, recalculatedSheets } from "./libreoffice";
 
 const describeLo = hasSoffice() ? describe : describe.skip;
 
@@ -70,24 +70,7 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Ma
 
 /** Every formula cell of the report against what LibreOffice computed; returns the mismatches and the count. */
 function compare(c: Case, sheets: Map<string, string[][]>): { mismatches: string[]; formulas: number } {
-  const mismatches: string[] = [];
-  let formulas = 0;
-  for (const sheet of c.report.sheets) {
-    const values = sheets.get(sheet.name)!;
-    sheet.rows.forEach((cells, r) =>
-      cells.forEach((cell, col) => {
-        if (!cell?.formula) return;
-        formulas++;
-        const got = values[r]?.[col] ?? "";
-        const want = cell.value;
-        const where = `${c.name} ${sheet.name}!R${r + 1}C${col + 1} ${cell.formula}`;
-        if (typeof want === "number") {
-          if (got === "" || !close(Number(got), want)) mismatches.push(`${where}: ${got} ≠ ${want}`);
-        } else if ((want ?? "") !== got) mismatches.push(`${where}: "${got}" ≠ "${want ?? ""}"`);
-      }),
-    );
-  }
-  return { mismatches, formulas };
+  return formulaMismatches(c.name, c.report.sheets, sheets);
 }
 
 /** The engine's own figures, straight from the evaluation, at the cells that hold them. */
