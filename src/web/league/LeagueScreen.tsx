@@ -32,7 +32,7 @@ import { BLANK } from "../../report/print";
 import { usePaneStyles } from "../../taskpane/styles";
 import { parseRecipeText } from "../../sheet/recipe/load";
 import type { TableRecipe } from "../../sheet/recipe/schema";
-import type { CountyFile } from "../folderFiles";
+import { MAX_FOLDER_ENTRIES, type CountyFile, type NothingDropped } from "../folderFiles";
 import { readCountyFiles } from "../readFiles";
 import { saveFile } from "../saveFile";
 import { LeagueView } from "./LeagueView";
@@ -46,6 +46,11 @@ export interface LeagueScreenProps {
   files: readonly CountyFile[];
   onAddFiles(files: CountyFile[]): void;
   onBack(): void;
+  /**
+   * why the last drop on this screen added no county file: a folder of no spreadsheet, or one too big to walk
+   * (folderFiles.ts `droppedWorkbooks`); null when the last drop added files, or none was made
+   */
+  nothingDropped?: NothingDropped | null;
 }
 
 type Note = { text: string; failed: boolean } | null;
@@ -330,6 +335,19 @@ export function LeagueScreen(props: LeagueScreenProps) {
           </Button>
         </MessageBarActions>
       </MessageBar>
+      {props.nothingDropped && (
+        <MessageBar
+          intent={props.nothingDropped === "tooMany" ? "error" : "warning"}
+          layout="multiline"
+          data-league-drop={props.nothingDropped}
+        >
+          <MessageBarBody>
+            {props.nothingDropped === "tooMany"
+              ? t(lang, "leagueDropTooMany", { max: MAX_FOLDER_ENTRIES })
+              : t(lang, "leagueDropEmpty")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <main className={styles.body}>
         <PrintedPage
           lang={lang}
