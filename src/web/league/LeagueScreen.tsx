@@ -75,7 +75,8 @@ function textOf(file: File): Promise<string> {
 
 /**
  * The web app's league summary: every county file read and evaluated as `balance batch` does, the league's view
- * of them in the school year chosen, and the league workbook to download.
+ * of them in the year chosen (a calendar year, as src/engine/years.ts counts years left), and the league workbook
+ * to download.
  */
 export function LeagueScreen(props: LeagueScreenProps) {
   const { lang, profile, files } = props;
@@ -270,7 +271,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
     n: fileNames.length,
     files: fileNames.join(lang === "zh" ? "、" : ", "),
   });
-  // on paper: the league's view alone, under a title with the league's name to fill in and the school year, the
+  // on paper: the league's view alone, under a title with the league's name to fill in and the year, the
   // files read, and a line to sign; none of the bar's buttons nor the year's box
   return (
     <div className={`${styles.root} ${styles.printsMainOnly}`}>
