@@ -100,6 +100,18 @@ describe("a league clerk's folder of county files", () => {
     for (const county of doc.counties) await expectAsAlone(county);
   });
 
+  test("text: a county the plan does not list is said to have no target year, the plan's counties their years", async () => {
+    const r = await run("batch", flat, "--year", "2026");
+    expect(r.code).toBe(0);
+    const line = (file: string) => r.stdout.split("\n").find((l) => l.includes(`（${file}）`))!;
+    expect(line("科尔沁左翼中旗（更正版）.xlsx")).toMatch(
+      /；规划中没有该旗县市的目标年份，不判断按期达标风险$/u,
+    );
+    expect(line("科右前旗(修改).xlsx")).toMatch(/；目标 2028 年，剩余 2 年$/u);
+    const en = await run("batch", flat, "--year", "2026", "--lang", "en");
+    expect(en.stdout).toContain("; no target year in the plan for this county: not judged for risk");
+  });
+
   test("year folders named 二〇二四年, 2025年 and 2026: each year in the series, a missing year left out", async () => {
     const doc = await batch(...years);
     const counted = (name: string) => doc.counties.find((c) => c.county === name && c.counted)!;
