@@ -111,7 +111,9 @@ const FILE_WORDS = [
 ];
 /** A year written in Chinese numerals, as a folder or a title may name it: 二〇二五, 二零二五 (○ typed for 〇). */
 const CHINESE_YEAR = "[一二][〇零○九][〇零○一二三四五六七八九]{2}";
-const YEAR = `(?:(?:19|20)\\d{2}|${CHINESE_YEAR})(?:年度?|学年)?`;
+/** A day written as eight digits after a year, as files are often named: 20250930 (its month and day). */
+const MONTH_DAY = "(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])";
+const YEAR = `(?:(?:19|20)\\d{2}(?:${MONTH_DAY}(?!\\d))?|${CHINESE_YEAR})(?:年度?|学年)?`;
 const SEPARATORS = "[-_—–·.\\s（）()【】\\[\\]]";
 /**
  * What a clerk adds to the name of a county's file sent again (科右前旗(修改).xlsx, 突泉县-更正版.xlsx): the copy
@@ -233,7 +235,7 @@ export function yearInName(path: string): number | null {
   const base = (path.split(/[\\/]/).pop() ?? path)
     .normalize("NFKC")
     .replace(new RegExp(CHINESE_YEAR, "gu"), (year) => [...year].map((c) => CHINESE_DIGITS[c]).join(""));
-  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(base);
+  const m = new RegExp(`(?:^|[^\\d])((?:19|20)\\d{2})(?:${MONTH_DAY})?(?!\\d)`, "u").exec(base);
   return m ? Number(m[1]) : null;
 }
 

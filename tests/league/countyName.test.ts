@@ -37,6 +37,9 @@ describe("countyNameFromFile", () => {
     ["黑山县 - 副本.xlsx", "黑山县"],
     ["黑山县(1).xlsx", "黑山县"],
     ["黑山县二〇二五年.xlsx", "黑山县"],
+    // a day the file was made, as eight digits
+    ["黑山县20250930.xlsx", "黑山县"],
+    ["20251008_黑山县.xlsx", "黑山县"],
     ["2025.xlsx", "2025"],
   ])("%s → %s", (file, name) => {
     expect(countyNameFromFile(file, PLAN)).toBe(name);
@@ -56,6 +59,9 @@ describe("yearOfFile and isRevisedCopy", () => {
     ["盟/二○二六年/阿尔山市.xlsx", 2026],
     ["盟/２０２６年/阿尔山市.xlsx", 2026],
     ["阿尔山市二〇二六年.xlsx", 2026],
+    ["阿尔山市20250930.xlsx", 2025],
+    ["盟/20261008报送/阿尔山市.xlsx", 2026],
+    ["阿尔山市20251399.xlsx", null],
     ["152202阿尔山市.xlsx", null],
     ["盟/新建文件夹/阿尔山市.xlsx", null],
   ])("%s → %s", (path, year) => {
