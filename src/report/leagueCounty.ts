@@ -325,6 +325,19 @@ export function projectionOverLabel(p: Projection, profile: Profile, lang: Lang)
 }
 
 /**
+ * The year the failing sections are compared with: 较上年 / the year before; where years between are missing (no
+ * file, or none evaluated), that year named and the years between said: 较 2024 年（2025 年没有可评估的文件）.
+ */
+function sinceText(years: CountyYears["course"]["comparedYears"], lang: Lang): string {
+  const zh = lang === "zh";
+  if (years === null || years.latest - years.before <= 1) return zh ? "较上年" : "the year before";
+  const missing = Array.from({ length: years.latest - years.before - 1 }, (_, i) => years.before + 1 + i);
+  return zh
+    ? `较 ${years.before} 年（${missing.join("、")} 年没有可评估的文件）`
+    : `${years.before} (no workbook of ${missing.join(", ")} evaluated)`;
+}
+
+/**
  * A county's course on its trend (`CountyYears.course`), wherever the years are shown: a projection, never the
  * at-risk rule (AT_RISK) nor a verdict.
  */
@@ -348,8 +361,8 @@ export function courseLabel(c: CountyYears, lang: Lang): string {
     const change = failingSectionsChange === 0 ? "±0" : `+${failingSectionsChange}`;
     why.push(
       zh
-        ? `未达标学校（校区）${failingSections} 所，较上年未减少（${change}）`
-        : `${failingSections} failing section${failingSections === 1 ? "" : "s"}, not fewer than the year before (${change})`,
+        ? `未达标学校（校区）${failingSections} 所，${sinceText(c.course.comparedYears, lang)}未减少（${change}）`
+        : `${failingSections} failing section${failingSections === 1 ? "" : "s"}, not fewer than ${sinceText(c.course.comparedYears, lang)} (${change})`,
     );
   }
   return zh
