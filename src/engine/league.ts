@@ -91,6 +91,11 @@ export interface RepeatedCounty {
   county: string;
   files: string[];
   counted: string;
+  /**
+   * the other files of the counted file's year (both without a year alike): copies of one year, of which only
+   * `counted` is in the league's counts and in the years' series (`countedFiles`); empty when each file is a year
+   */
+  sameYear: string[];
 }
 
 export interface IndicatorRanking {
@@ -309,11 +314,16 @@ function repeatedCounties(
 ): RepeatedCounty[] {
   return filesByCounty(counties)
     .filter((indexes) => indexes.length > 1)
-    .map((indexes) => ({
-      county: counties[indexes[0]].county,
-      files: indexes.map((i) => counties[i].file),
-      counted: counties[indexes.find((i) => counted[i]) as number].file,
-    }));
+    .map((indexes) => {
+      const at = indexes.find((i) => counted[i]) as number;
+      const yearOf = (i: number) => counties[i].fileYear ?? null;
+      return {
+        county: counties[indexes[0]].county,
+        files: indexes.map((i) => counties[i].file),
+        counted: counties[at].file,
+        sameYear: indexes.filter((i) => i !== at && yearOf(i) === yearOf(at)).map((i) => counties[i].file),
+      };
+    });
 }
 
 /**

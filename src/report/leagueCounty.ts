@@ -56,9 +56,18 @@ export function fileLabels(files: readonly string[]): (file: string) => string {
 export function repeatedLabel(r: RepeatedCounty, lang: Lang): string {
   const label = fileLabels(r.files);
   const files = r.files.map(label);
-  return lang === "zh"
-    ? `${r.county}出现在 ${files.length} 个文件中（${files.join("、")}）：薄弱指标和按期达标风险只按“${label(r.counted)}”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比`
-    : `${r.county} is in ${files.length} files (${files.join(", ")}): the weakest indicators and the counties at risk count it once, from "${label(r.counted)}"; where the files' names or folders give their years, each year is shown under "Year by year", and one county's changes in detail by comparing its years`;
+  const zh = lang === "zh";
+  // copies of one year: which one counts, by what rule (engine/league.ts countedFiles), and what to do if it is not
+  // the one meant
+  const copies =
+    r.sameYear.length === 0
+      ? ""
+      : zh
+        ? `；“${r.sameYear.map(label).join("”“")}”与它同一年份，未计入（同一年份的几个文件，计文件名标明“修改”“更正”等字样的一份，否则计排在最后的一份；如计错了，请把不用的文件移出文件夹后重新汇总）`
+        : `; "${r.sameYear.map(label).join('", "')}" of the same year ${r.sameYear.length === 1 ? "is" : "are"} not counted (of one year's files, the one whose name says 修改, 更正 or the like counts, else the last; if that is the wrong one, move the others out of the folder and run the summary again)`;
+  return zh
+    ? `${r.county}出现在 ${files.length} 个文件中（${files.join("、")}）：薄弱指标和按期达标风险只按“${label(r.counted)}”计一次${copies}；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比`
+    : `${r.county} is in ${files.length} files (${files.join(", ")}): the weakest indicators and the counties at risk count it once, from "${label(r.counted)}"${copies}; where the files' names or folders give their years, each year is shown under "Year by year", and one county's changes in detail by comparing its years`;
 }
 
 export function riskCell(s: CountyStanding, lang: Lang): ReportCell {

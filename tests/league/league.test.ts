@@ -235,7 +235,12 @@ describe("a county given in several files is counted once", () => {
     expect(multimedia(summary)).toMatchObject({ countiesFailing: 1, sectionsFailing: 1 });
     expect(summary.atRisk.map((c) => c.file)).toEqual(["副本.xlsx"]);
     expect(summary.repeated).toEqual([
-      { county: "阿尔山市", files: ["阿尔山市.xlsx", "副本.xlsx"], counted: "副本.xlsx" },
+      {
+        county: "阿尔山市",
+        files: ["阿尔山市.xlsx", "副本.xlsx"],
+        counted: "副本.xlsx",
+        sameYear: ["阿尔山市.xlsx"],
+      },
     ]);
   });
 
@@ -275,6 +280,7 @@ describe("a county given in several files is counted once", () => {
         county: "科右中旗",
         files: ["兴安盟导出（2025）.xlsx", "科右中旗2025.xlsx"],
         counted: "兴安盟导出（2025）.xlsx",
+        sameYear: ["科右中旗2025.xlsx"],
       },
     ]);
   });
