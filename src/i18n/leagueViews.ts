@@ -84,7 +84,8 @@ export const LEAGUE_VIEWS_ZH = {
     "一次选择或拖入各旗县市的学校数据工作簿（.xlsx 或 .xls，可多选），得到与命令行的盟市汇总相同的结果：各旗县市结论、差异系数、最薄弱的指标、按期达标风险。",
   leagueChooseFiles: "选择多个工作簿…",
   leagueChooseFolder: "选择文件夹…",
-  leagueFolderEmpty: "所选的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。",
+  leagueFolderEmpty:
+    "所选或拖入的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。请选择存放各旗县市工作簿的文件夹，或含各年份文件夹（如 2025、2026）的上一级文件夹。",
   leagueFolderTooMany:
     "拖入的文件夹里文件太多（超过 {max} 个文件和文件夹），没有读取。请拖入各年份的文件夹（如 2025、2026），或只拖入其中的工作簿。",
   leagueDropEmpty:
@@ -241,7 +242,8 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
     "Choose or drop every county's school workbook (.xlsx or .xls, several at once) for the summary the balance batch command gives: each county's verdicts and coefficients, the weakest indicators, the counties at risk.",
   leagueChooseFiles: "Choose workbooks…",
   leagueChooseFolder: "Choose a folder…",
-  leagueFolderEmpty: "The folder chosen holds no spreadsheet (.xlsx, .xls, .csv …); nothing was read.",
+  leagueFolderEmpty:
+    "The folder chosen or dropped holds no spreadsheet (.xlsx, .xls, .csv …); nothing was read. Choose the folder that holds the counties' workbooks, or the one above the year folders (2025, 2026 …).",
   leagueFolderTooMany:
     "The folder dropped holds too many files (more than {max} files and folders); nothing was read. Drop the year folders (2025, 2026 …), or only the workbooks in them.",
   leagueDropEmpty:

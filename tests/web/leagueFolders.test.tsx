@@ -142,6 +142,10 @@ function chooseFolder(id: string, paths: string[]): void {
   fireEvent.change(input);
 }
 
+/** What a folder chosen or dropped that holds no spreadsheet is said to be, with what to do instead. */
+const FOLDER_EMPTY =
+  "所选或拖入的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。请选择存放各旗县市工作簿的文件夹，或含各年份文件夹（如 2025、2026）的上一级文件夹。";
+
 /** The web app, its league opened with the folder 盟/2025/ chosen whole; the paths of FOLDER. */
 async function openFirstYear(): Promise<string[]> {
   render(<WebApp lang="zh" theme="light" />);
@@ -196,7 +200,7 @@ describe("a league bureau's year folders given to the web app whole", () => {
     render(<WebApp lang="zh" theme="light" />);
     const notes = ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"];
     chooseFolder("county-folder", notes);
-    const said = "所选的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。";
+    const said = FOLDER_EMPTY;
     await waitFor(() => expect(document.querySelector("[data-folder-empty]")?.textContent).toBe(said));
     expect(document.querySelector("[data-league-bar]")).toBeNull();
     drop([folderOf("盟", notes)]);
@@ -210,6 +214,12 @@ describe("a folder dropped on the league's screen that adds no county", () => {
     const paths = await openFirstYear();
     const notice = () => document.querySelector("[data-league-drop]");
     expect(notice()).toBeNull();
+
+    // the screen's own folder chooser, given a folder of notes: said in the bar, with what to choose instead
+    chooseFolder("more-county-folder", ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"]);
+    await waitFor(() =>
+      expect(document.querySelector('[data-download-note="failed"]')?.textContent).toBe(FOLDER_EMPTY),
+    );
 
     // a folder of notes and pictures only
     drop([folderOf("盟", ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"])], "page");
@@ -269,11 +279,7 @@ describe("a folder dropped on the first screen's drop zone, not the league's, or
   it("of no workbook: the league's words, and nothing opened", async () => {
     render(<WebApp lang="zh" theme="light" />);
     drop([folderOf("盟", ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"])], "workbook");
-    await waitFor(() =>
-      expect(document.querySelector("[data-open-error]")?.textContent).toBe(
-        "所选的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。",
-      ),
-    );
+    await waitFor(() => expect(document.querySelector("[data-open-error]")?.textContent).toBe(FOLDER_EMPTY));
     expect(document.querySelector("[data-league-bar]")).toBeNull();
     expect(document.querySelector("[data-file-bar]")).toBeNull();
   });
