@@ -9,7 +9,7 @@ import { findCounty } from "./engine/county/readiness";
 import type { LeagueCountyInput, PlanTotals } from "./engine/league";
 import { evaluateWorkbookTable, holdsTableOf, type TableEvaluation } from "./pipeline";
 import { isBalanceOutput } from "./report/outputs";
-import { yearOfFile, type CountyNameSource } from "./sheet/countyName";
+import { isRevisedCopy, yearOfFile, type CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
 import type { TableRecipe } from "./sheet/recipe/schema";
@@ -189,5 +189,6 @@ export function leagueCountyInput(
     targetYear: result.targetYear,
     plan,
     fileYear: yearOfFile(result.source.file),
+    revised: isRevisedCopy(result.source.file),
   };
 }

@@ -76,6 +76,13 @@ function countyLine(
         ? `目标 ${s.targetYear} 年，${yearsLeftText(s.yearsLeft!, lang)}`
         : `target ${s.targetYear}, ${yearsLeftText(s.yearsLeft!, lang)}`,
     );
+  } else {
+    // a county the plan does not list (another league's, or a name mistyped): said, as the web app's card says it
+    parts.push(
+      zh
+        ? "规划中没有该旗县市的目标年份，不判断按期达标风险"
+        : "no target year in the plan for this county: not judged for risk",
+    );
   }
   if (s.plan) {
     parts.push(

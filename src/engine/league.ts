@@ -27,6 +27,11 @@ export interface LeagueCountyInput {
   plan?: PlanTotals | null;
   /** the year the file's name gives, if any: of several files of one county, the latest is counted (`countedFiles`) */
   fileYear?: number | null;
+  /**
+   * the file's name marks it as a copy sent again to replace an earlier one (科右前旗(修改).xlsx,
+   * src/sheet/countyName.ts `isRevisedCopy`): of several files of one county and one year, it is counted
+   */
+  revised?: boolean;
 }
 
 /** The least-cost plan's cost, split the way a budget is: teachers every year, buildings and equipment once. */
@@ -86,6 +91,11 @@ export interface RepeatedCounty {
   county: string;
   files: string[];
   counted: string;
+  /**
+   * the other files of the counted file's year (both without a year alike): copies of one year, of which only
+   * `counted` is in the league's counts and in the years' series (`countedFiles`); empty when each file is a year
+   */
+  sameYear: string[];
 }
 
 export interface IndicatorRanking {
@@ -258,12 +268,22 @@ export function rankIndicators(evaluations: readonly (Evaluation | null)[]): Ind
  * Which files the league's counts take: every county once. Of several files of one county (by name, spaces and
  * full-width forms aside) one that was evaluated before one that was not (a damaged copy beside the county's row
  * of a statistics export would otherwise take the county out of the counts), then the one whose name gives the
- * latest year (`fileYear`), else the last given, is counted; each file keeps its own line all the same.
+ * latest year (`fileYear`), then of one year a copy sent again to replace another (`revised`: 科右前旗(修改).xlsx
+ * beside 科右前旗.xlsx, which a folder lists after it), else the last given, is counted; each file keeps its own
+ * line all the same.
  */
 export function countedFiles(counties: readonly LeagueCountyInput[]): boolean[] {
   const chosen = new Map<string, number>();
-  const rank = (c: LeagueCountyInput) => [c.evaluation === null ? 0 : 1, c.fileYear ?? -Infinity];
-  const notAbove = (a: number[], b: number[]) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
+  const rank = (c: LeagueCountyInput) => [
+    c.evaluation === null ? 0 : 1,
+    c.fileYear ?? -Infinity,
+    c.revised ? 1 : 0,
+  ];
+  // a rank not above another: the later given of two equal ranks is counted
+  const notAbove = (a: number[], b: number[]) => {
+    const differs = a.findIndex((x, i) => x !== b[i]);
+    return differs < 0 || a[differs] < b[differs];
+  };
   counties.forEach((c, i) => {
     const key = nameKey(c.county);
     const before = chosen.get(key);
@@ -294,11 +314,16 @@ function repeatedCounties(
 ): RepeatedCounty[] {
   return filesByCounty(counties)
     .filter((indexes) => indexes.length > 1)
-    .map((indexes) => ({
-      county: counties[indexes[0]].county,
-      files: indexes.map((i) => counties[i].file),
-      counted: counties[indexes.find((i) => counted[i]) as number].file,
-    }));
+    .map((indexes) => {
+      const at = indexes.find((i) => counted[i]) as number;
+      const yearOf = (i: number) => counties[i].fileYear ?? null;
+      return {
+        county: counties[indexes[0]].county,
+        files: indexes.map((i) => counties[i].file),
+        counted: counties[at].file,
+        sameYear: indexes.filter((i) => i !== at && yearOf(i) === yearOf(at)).map((i) => counties[i].file),
+      };
+    });
 }
 
 /**

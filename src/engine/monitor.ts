@@ -37,6 +37,12 @@ export interface CountyCourse {
   failingSections: number | null;
   /** failing sections of the latest evaluated year − those of the evaluated year before; null with fewer than two */
   failingSectionsChange: number | null;
+  /**
+   * the years `failingSectionsChange` compares: the latest evaluated year and the evaluated year before it, which
+   * is not the calendar year before when a year's file is missing or could not be evaluated (2024 and 2026, no
+   * 2025); null with fewer than two evaluated years
+   */
+  comparedYears: { before: number; latest: number } | null;
 }
 
 /** One county over the years its files give, oldest first. */
@@ -105,6 +111,10 @@ export function countiesByYear(
         projectedOverLimit,
         failingSections: latest,
         failingSectionsChange,
+        comparedYears:
+          evaluated.length >= 2
+            ? { before: evaluated[evaluated.length - 2].year, latest: evaluated[evaluated.length - 1].year }
+            : null,
       },
     });
   }

@@ -84,12 +84,17 @@ export const LEAGUE_VIEWS_ZH = {
     "一次选择或拖入各旗县市的学校数据工作簿（.xlsx 或 .xls，可多选），得到与命令行的盟市汇总相同的结果：各旗县市结论、差异系数、最薄弱的指标、按期达标风险。",
   leagueChooseFiles: "选择多个工作簿…",
   leagueChooseFolder: "选择文件夹…",
-  leagueFolderEmpty: "所选的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。",
+  leagueFolderEmpty:
+    "所选或拖入的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。请选择存放各旗县市工作簿的文件夹，或含各年份文件夹（如 2025、2026）的上一级文件夹。",
   leagueFolderTooMany:
     "拖入的文件夹里文件太多（超过 {max} 个文件和文件夹），没有读取。请拖入各年份的文件夹（如 2025、2026），或只拖入其中的工作簿。",
+  leagueDropEmpty:
+    "拖入的文件或文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有添加任何文件，汇总不变。请拖入各旗县市的工作簿，或存放它们的年份文件夹（如 2025、2026）。",
+  leagueDropTooMany:
+    "拖入的文件夹里文件太多（超过 {max} 个文件和文件夹），没有读取，也没有添加任何文件，汇总不变。请拖入各年份的文件夹（如 2025、2026），或只拖入其中的工作簿。",
   leagueDropHere: "把几个工作簿文件（.xlsx、.xls 等）或各年份的文件夹一起拖到这里",
   leagueReading: "正在读取 {done}/{total}：“{file}”…",
-  printLeague: "{blank}盟市 {year} 学年义务教育优质均衡发展 盟市汇总",
+  printLeague: "{blank}盟市 {year} 年义务教育优质均衡发展 盟市汇总",
   printLeagueFiles: "已读取 {n} 个文件：{files}",
   leagueBar: "盟市汇总：{files} 个文件，{counties} 个旗县市已评估",
   leagueBarDetail: "只在本机处理，原文件不会改动。“下载汇总工作簿”得到汇总表、各旗县市一表和差异系数图表。",
@@ -97,8 +102,9 @@ export const LEAGUE_VIEWS_ZH = {
   leagueDownloaded: "已下载“{file}”。",
   leagueAddFiles: "添加文件…",
   leagueBack: "返回",
-  leagueYear: "学年（计算剩余年数）",
-  leagueYearHelp: "以秋季学期起始年份计，如 2025 学年 = 2025 年 9 月至 2026 年 8 月。",
+  leagueYear: "年份（计算剩余年数）",
+  leagueYearHelp:
+    "按公历年计，与命令行的 --year 相同：剩余年数 = 目标年份 − 此年份，如目标 2026 年的旗县市在 2026 年内（1 月 1 日起）剩余 0 年。默认为今年。",
   leagueFailedTitle: "未能评估的文件（{n}）",
   leagueFailedLine: "{file}：",
   leagueProblemsMore: "另有 {n} 条",
@@ -131,7 +137,7 @@ export const LEAGUE_VIEWS_ZH = {
   leagueYearsHelp:
     "同一旗县市的文件名（或文件夹名）带有不同年份时，逐年列出各年的评估结果；最后两行是按各年趋势外推到目标年份的预测，不是评估结果。",
   leagueYearsCounty: "{county}（目标 {year} 年）",
-  leagueFileName: "旗县市汇总-{year}学年.xlsx",
+  leagueFileName: "旗县市汇总-{year}年.xlsx",
   leaguePlanButton: "求各旗县市最低成本方案",
   leaguePlanMore: "为新加入的旗县市求方案",
   leaguePlanHelp:
@@ -236,12 +242,17 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
     "Choose or drop every county's school workbook (.xlsx or .xls, several at once) for the summary the balance batch command gives: each county's verdicts and coefficients, the weakest indicators, the counties at risk.",
   leagueChooseFiles: "Choose workbooks…",
   leagueChooseFolder: "Choose a folder…",
-  leagueFolderEmpty: "The folder chosen holds no spreadsheet (.xlsx, .xls, .csv …); nothing was read.",
+  leagueFolderEmpty:
+    "The folder chosen or dropped holds no spreadsheet (.xlsx, .xls, .csv …); nothing was read. Choose the folder that holds the counties' workbooks, or the one above the year folders (2025, 2026 …).",
   leagueFolderTooMany:
     "The folder dropped holds too many files (more than {max} files and folders); nothing was read. Drop the year folders (2025, 2026 …), or only the workbooks in them.",
+  leagueDropEmpty:
+    "What was dropped holds no spreadsheet (.xlsx, .xls, .csv …); nothing was added; the summary is unchanged. Drop the counties' workbooks, or the year folders that hold them (2025, 2026 …).",
+  leagueDropTooMany:
+    "The folder dropped holds too many files (more than {max} files and folders); nothing was read; the summary is unchanged. Drop the year folders (2025, 2026 …), or only the workbooks in them.",
   leagueDropHere: "Drop several workbooks (.xlsx, .xls …) or the year folders here",
   leagueReading: "Reading {done}/{total}: “{file}”…",
-  printLeague: "{blank} League, {year} school year: league summary",
+  printLeague: "{blank} League, {year}: league summary",
   printLeagueFiles: "Read {n} files: {files}",
   leagueBar: "League summary: {files} files, {counties} counties evaluated",
   leagueBarDetail:
@@ -250,8 +261,9 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueDownloaded: "Downloaded “{file}”.",
   leagueAddFiles: "Add files…",
   leagueBack: "Back",
-  leagueYear: "School year (for years left)",
-  leagueYearHelp: "Named by its autumn: school year 2025 = September 2025 to August 2026.",
+  leagueYear: "Year (for years left)",
+  leagueYearHelp:
+    "A calendar year, as the command line's --year: years left = target year − this year; a county whose target is 2026 has none left from 1 January 2026. This year by default.",
   leagueFailedTitle: "Files not evaluated ({n})",
   leagueFailedLine: "{file}: ",
   leagueProblemsMore: "{n} more",

@@ -56,9 +56,18 @@ export function fileLabels(files: readonly string[]): (file: string) => string {
 export function repeatedLabel(r: RepeatedCounty, lang: Lang): string {
   const label = fileLabels(r.files);
   const files = r.files.map(label);
-  return lang === "zh"
-    ? `${r.county}出现在 ${files.length} 个文件中（${files.join("、")}）：薄弱指标和按期达标风险只按“${label(r.counted)}”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比`
-    : `${r.county} is in ${files.length} files (${files.join(", ")}): the weakest indicators and the counties at risk count it once, from "${label(r.counted)}"; where the files' names or folders give their years, each year is shown under "Year by year", and one county's changes in detail by comparing its years`;
+  const zh = lang === "zh";
+  // copies of one year: which one counts, by what rule (engine/league.ts countedFiles), and what to do if it is not
+  // the one meant
+  const copies =
+    r.sameYear.length === 0
+      ? ""
+      : zh
+        ? `；“${r.sameYear.map(label).join("”“")}”与它同一年份，未计入（同一年份的几个文件，计文件名标明“修改”“更正”等字样的一份，否则计排在最后的一份；如计错了，请把不用的文件移出文件夹后重新汇总）`
+        : `; "${r.sameYear.map(label).join('", "')}" of the same year ${r.sameYear.length === 1 ? "is" : "are"} not counted (of one year's files, the one whose name says 修改, 更正 or the like counts, else the last; if that is the wrong one, move the others out of the folder and run the summary again)`;
+  return zh
+    ? `${r.county}出现在 ${files.length} 个文件中（${files.join("、")}）：薄弱指标和按期达标风险只按“${label(r.counted)}”计一次${copies}；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比`
+    : `${r.county} is in ${files.length} files (${files.join(", ")}): the weakest indicators and the counties at risk count it once, from "${label(r.counted)}"${copies}; where the files' names or folders give their years, each year is shown under "Year by year", and one county's changes in detail by comparing its years`;
 }
 
 export function riskCell(s: CountyStanding, lang: Lang): ReportCell {
@@ -325,6 +334,19 @@ export function projectionOverLabel(p: Projection, profile: Profile, lang: Lang)
 }
 
 /**
+ * The year the failing sections are compared with: 较上年 / the year before; where years between are missing (no
+ * file, or none evaluated), that year named and the years between said: 较 2024 年（2025 年没有可评估的文件）.
+ */
+function sinceText(years: CountyYears["course"]["comparedYears"], lang: Lang): string {
+  const zh = lang === "zh";
+  if (years === null || years.latest - years.before <= 1) return zh ? "较上年" : "the year before";
+  const missing = Array.from({ length: years.latest - years.before - 1 }, (_, i) => years.before + 1 + i);
+  return zh
+    ? `较 ${years.before} 年（${missing.join("、")} 年没有可评估的文件）`
+    : `${years.before} (no workbook of ${missing.join(", ")} evaluated)`;
+}
+
+/**
  * A county's course on its trend (`CountyYears.course`), wherever the years are shown: a projection, never the
  * at-risk rule (AT_RISK) nor a verdict.
  */
@@ -348,8 +370,8 @@ export function courseLabel(c: CountyYears, lang: Lang): string {
     const change = failingSectionsChange === 0 ? "±0" : `+${failingSectionsChange}`;
     why.push(
       zh
-        ? `未达标学校（校区）${failingSections} 所，较上年未减少（${change}）`
-        : `${failingSections} failing section${failingSections === 1 ? "" : "s"}, not fewer than the year before (${change})`,
+        ? `未达标学校（校区）${failingSections} 所，${sinceText(c.course.comparedYears, lang)}未减少（${change}）`
+        : `${failingSections} failing section${failingSections === 1 ? "" : "s"}, not fewer than ${sinceText(c.course.comparedYears, lang)} (${change})`,
     );
   }
   return zh

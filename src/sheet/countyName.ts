@@ -109,10 +109,45 @@ const FILE_WORDS = [
   "汇总",
   "县级指标",
 ];
-const YEAR = "(?:19|20)\\d{2}(?:年度?|学年)?";
+/** A year written in Chinese numerals, as a folder or a title may name it: 二〇二五, 二零二五 (○ typed for 〇). */
+const CHINESE_YEAR = "[一二][〇零○九][〇零○一二三四五六七八九]{2}";
+/** A day written as eight digits after a year, as files are often named: 20250930 (its month and day). */
+const MONTH_DAY = "(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])";
+const YEAR = `(?:(?:19|20)\\d{2}(?:${MONTH_DAY}(?!\\d))?|${CHINESE_YEAR})(?:年度?|学年)?`;
 const SEPARATORS = "[-_—–·.\\s（）()【】\\[\\]]";
-const TRAILING = new RegExp(`(?:${SEPARATORS}|${YEAR}|${FILE_WORDS.join("|")})+$`, "u");
-const LEADING = new RegExp(`^(?:${SEPARATORS}|${YEAR})+`, "u");
+/**
+ * What a clerk adds to the name of a county's file sent again (科右前旗(修改).xlsx, 突泉县-更正版.xlsx): the copy
+ * that replaces an earlier one (`isRevisedCopy`).
+ */
+const REVISION_WORDS = [
+  "修改后",
+  "修改版",
+  "修改",
+  "修订版",
+  "修订",
+  "更正版",
+  "更正",
+  "修正版",
+  "修正",
+  "改正",
+  "订正",
+  "最新版",
+  "最新",
+  "最终版",
+  "终稿",
+  "定稿",
+];
+/** What a file manager or a browser adds to a copy's name: 科右前旗 - 副本.xlsx, 科右前旗(1).xlsx. */
+const COPY_WORDS = ["副本", "复制", "拷贝"];
+/** A division code (行政区划代码), six digits or twelve, before or after the name: 152224突泉县.xlsx. */
+const DIVISION_CODE = "\\d{6}(?:\\d{6})?";
+const COPY_NUMBER = "[（(]\\d{1,2}[)）]";
+const TRAILING = new RegExp(
+  `(?:${SEPARATORS}|${YEAR}|${COPY_NUMBER}|${[...FILE_WORDS, ...REVISION_WORDS, ...COPY_WORDS].join("|")})+$`,
+  "u",
+);
+const LEADING = new RegExp(`^(?:${SEPARATORS}|${YEAR}|${DIVISION_CODE}(?!\\d))+`, "u");
+const TRAILING_CODE = new RegExp(`(?<!\\d)${DIVISION_CODE}$`, "u");
 
 /** A file's name without its folder and its extension. */
 function fileStem(path: string): string {
@@ -129,7 +164,7 @@ export function countyNameFromFile(path: string, known: readonly string[] = []):
   if (name) return name;
   let current = stem;
   for (let i = 0; i < 8; i++) {
-    const next = current.replace(TRAILING, "").replace(LEADING, "");
+    const next = current.replace(TRAILING, "").replace(TRAILING_CODE, "").replace(LEADING, "");
     if (next === current) break;
     current = next;
   }
@@ -177,11 +212,41 @@ export function countyNamedIn(input: CountyClues & Known): { name: string; from:
   return fromFile ? { name: fromFile, from: "file" } : null;
 }
 
-/** A year in a file's or a sheet's name: 2025 in 阿尔山市2025.xlsx, 2025年阿尔山市.xlsx or 学校2025; null when none. */
+const CHINESE_DIGITS: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  "○": "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
+
+/**
+ * A year in a file's or a sheet's name: 2025 in 阿尔山市2025.xlsx, 2025年阿尔山市.xlsx, 学校2025, a year folder
+ * named ２０２５年 (full-width digits) or 二〇二五年 (Chinese numerals); null when none.
+ */
 export function yearInName(path: string): number | null {
-  const base = path.split(/[\\/]/).pop() ?? path;
-  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(base);
+  const base = (path.split(/[\\/]/).pop() ?? path)
+    .normalize("NFKC")
+    .replace(new RegExp(CHINESE_YEAR, "gu"), (year) => [...year].map((c) => CHINESE_DIGITS[c]).join(""));
+  const m = new RegExp(`(?:^|[^\\d])((?:19|20)\\d{2})(?:${MONTH_DAY})?(?!\\d)`, "u").exec(base);
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * Whether a county's file is named as a copy sent again to replace an earlier one: 科右前旗(修改).xlsx,
+ * 突泉县-更正版.xlsx, 扎赉特旗最终版.xlsx (`REVISION_WORDS`, after the county's name). Of two files of one county and
+ * one year, the league counts the revised one (src/engine/league.ts `countedFiles`).
+ */
+export function isRevisedCopy(path: string): boolean {
+  const stem = nameKey(fileStem(path));
+  return REVISION_WORDS.some((word) => stem.includes(word));
 }
 
 /**

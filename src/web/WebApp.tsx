@@ -22,7 +22,13 @@ import { startDemo } from "../excel/memory/demo";
 import { memoryWorkbook, type MadeSheet, type MemoryWorkbook } from "../excel/memory/memoryHost";
 import { LeagueScreen } from "./league/LeagueScreen";
 import { OpenCounties } from "./league/OpenCounties";
-import { atPath, droppedWorkbooks, MAX_FOLDER_ENTRIES, type CountyFile } from "./folderFiles";
+import {
+  atPath,
+  droppedWorkbooks,
+  MAX_FOLDER_ENTRIES,
+  type CountyFile,
+  type NothingDropped,
+} from "./folderFiles";
 import { OpenWorkbook } from "./OpenWorkbook";
 import { openEarlierYear } from "./readFiles";
 import { saveFile } from "./saveFile";
@@ -215,6 +221,9 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   const [opened, setOpened] = useState<OpenedWorkbook | null>(null);
   /** the county files of the league summary, while it is shown */
   const [league, setLeague] = useState<CountyFile[] | null>(null);
+  /** why the last drop on the league's screen added no county (an empty folder, one too big to walk); null once
+   * files are added or the screen is left */
+  const [leagueDrop, setLeagueDrop] = useState<NothingDropped | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** the sheets the pane had made at the last download of the open workbook */
@@ -280,7 +289,14 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   const openLeague = (files: CountyFile[]) => {
     setOpened(null);
     setError(null);
+    setLeagueDrop(null);
     setLeague(files);
+  };
+
+  /** County files added to the league's screen: the summary reads them, and an earlier drop's notice is done with. */
+  const addToLeague = (files: CountyFile[]) => {
+    setLeagueDrop(null);
+    setLeague((before) => [...(before ?? []), ...files]);
   };
 
   const openSample = () => {
@@ -305,8 +321,11 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     const read = await droppedWorkbooks(data);
     if (read === null) return;
     if ("nothing" in read) {
-      // the league's screen has no place for it: a drop there adds counties, or nothing
-      if (league) return;
+      // on the league's screen the counties read stay as they are, and the screen says why none was added
+      if (league) {
+        setLeagueDrop(read.nothing);
+        return;
+      }
       setError(
         read.nothing === "tooMany"
           ? t(lang, "leagueFolderTooMany", { max: MAX_FOLDER_ENTRIES })
@@ -315,7 +334,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       return;
     }
     const { files } = read;
-    if (league) setLeague((before) => [...(before ?? []), ...files]);
+    if (league) addToLeague(files);
     else if (files.length > 1) leave(() => openLeague(files));
     else leave(() => void openFile(atPath(files[0]).file));
   };
@@ -346,8 +365,12 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       onLang={setLang}
       profile={NATIONAL_2017}
       files={league}
-      onAddFiles={(files) => setLeague([...league, ...files])}
-      onBack={() => setLeague(null)}
+      nothingDropped={leagueDrop}
+      onAddFiles={addToLeague}
+      onBack={() => {
+        setLeagueDrop(null);
+        setLeague(null);
+      }}
     />
   ) : !opened ? (
     <Landing

@@ -343,7 +343,7 @@ describeInBrowser("the league's and the years' views in the web app (production 
     await page
       .getByText(`盟市汇总：${counties.length} 个文件，${counties.length - 1} 个旗县市已评估`)
       .waitFor();
-    const year = Number(await page.getByRole("spinbutton", { name: "学年（计算剩余年数）" }).inputValue());
+    const year = Number(await page.getByRole("spinbutton", { name: "年份（计算剩余年数）" }).inputValue());
     const batchRun = await run("batch", ...counties, "--json", "--year", String(year));
     expect(batchRun.code).toBe(1); // the unreadable file
     const batch = JSON.parse(batchRun.stdout) as BatchJson;
@@ -361,18 +361,18 @@ describeInBrowser("the league's and the years' views in the web app (production 
     expect(printed.text).toContain(`已读取${counties.length}个文件：`);
     for (const c of batch.counties.filter((c) => c.ok)) expect(printed.text).toContain(c.county);
     expect(printed.text).toContain("突泉县.xlsx");
-    expectSignablePage(printed, `＿＿＿＿盟市${year}学年义务教育优质均衡发展盟市汇总`, [
+    expectSignablePage(printed, `＿＿＿＿盟市${year}年义务教育优质均衡发展盟市汇总`, [
       "下载汇总工作簿",
       "求各旗县市最低成本方案",
       "单位成本文件…",
       "添加文件…",
       "返回",
-      "学年（计算剩余年数）",
+      "年份（计算剩余年数）",
       "English",
     ]);
 
     // the year moves the years left and the risk, as --year does
-    const spin = page.getByRole("spinbutton", { name: "学年（计算剩余年数）" });
+    const spin = page.getByRole("spinbutton", { name: "年份（计算剩余年数）" });
     await spin.fill(String(year + 2));
     await spin.press("Enter");
     const later = JSON.parse(
@@ -384,7 +384,7 @@ describeInBrowser("the league's and the years' views in the web app (production 
     await spin.press("Enter");
 
     const downloaded = await download(page, "下载汇总工作簿", "league");
-    expect(path.basename(downloaded)).toBe(`league-旗县市汇总-${year}学年.xlsx`);
+    expect(path.basename(downloaded)).toBe(`league-旗县市汇总-${year}年.xlsx`);
     const cliOut = path.join(work, "汇总.xlsx");
     await run("batch", ...counties, "--year", String(year), "--out", cliOut);
     const fromCli = await sheetRows(cliOut);
@@ -463,7 +463,7 @@ describeInBrowser("the league's and the years' views in the web app (production 
     await page.locator("#county-files").setInputFiles(files);
     await page.locator("[data-league]").waitFor();
     await page.getByText("盟市汇总：3 个文件，2 个旗县市已评估").waitFor();
-    const year = Number(await page.getByRole("spinbutton", { name: "学年（计算剩余年数）" }).inputValue());
+    const year = Number(await page.getByRole("spinbutton", { name: "年份（计算剩余年数）" }).inputValue());
     const batch = JSON.parse(
       (await run("batch", ...files, "--json", "--year", String(year))).stdout,
     ) as BatchJson & {

@@ -277,7 +277,7 @@ describe("a county given in several files", () => {
       [first, false],
       [second, true],
     ]);
-    expect(doc.repeated).toEqual([{ county: "科右前旗", files: [copy, first], counted: copy }]);
+    expect(doc.repeated).toEqual([{ county: "科右前旗", files: [copy, first], counted: copy, sameYear: [] }]);
     expect(doc.indicators).toEqual(once.indicators);
     expect(doc.atRisk.map((c: { file: string }) => c.file)).toEqual(
       once.atRisk.map((c: { file: string }) => (c.file === county ? copy : second)),

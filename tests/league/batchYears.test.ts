@@ -159,6 +159,7 @@ describe("balance batch over several years", () => {
       projectedOverLimit: over,
       failingSections: 1,
       failingSectionsChange: 1,
+      comparedYears: { before: 2025, latest: 2026 },
     });
     // 乌兰浩特市: from the regression's year to every school passing, every coefficient falls within its limit
     expect(yearsOf(doc, "乌兰浩特市").course).toEqual({
@@ -167,6 +168,7 @@ describe("balance batch over several years", () => {
       projectedOverLimit: 0,
       failingSections: 0,
       failingSectionsChange: -1,
+      comparedYears: { before: 2025, latest: 2026 },
     });
     // 阿尔山市's target year (2026) is its last year: no projection, no course
     const arxan = yearsOf(doc, "阿尔山市");

@@ -5,6 +5,8 @@ import {
   countyNameFromFile,
   countyNameInSheet,
   detectCountyName,
+  isRevisedCopy,
+  yearOfFile,
 } from "../../src/sheet/countyName";
 import { countyTemplateRows } from "../../src/sheet/countySheet";
 import type { Grid } from "../../src/sheet/grid";
@@ -26,6 +28,18 @@ describe("countyNameFromFile", () => {
     ["白狼县（2025年）.xlsx", "白狼县"],
     ["2025年度-黑山县-数据.xlsx", "黑山县"],
     ["county-a.xlsx", "county-a"],
+    // a division code (行政区划代码) before or after the name, a corrected copy, a copy's mark
+    ["152224突泉.xlsx", "突泉"],
+    ["152224-突泉县.xlsx", "突泉县"],
+    ["黑山县152299.xlsx", "黑山县"],
+    ["黑山县(修改).xlsx", "黑山县"],
+    ["黑山县（更正版）.xlsx", "黑山县"],
+    ["黑山县 - 副本.xlsx", "黑山县"],
+    ["黑山县(1).xlsx", "黑山县"],
+    ["黑山县二〇二五年.xlsx", "黑山县"],
+    // a day the file was made, as eight digits
+    ["黑山县20250930.xlsx", "黑山县"],
+    ["20251008_黑山县.xlsx", "黑山县"],
     ["2025.xlsx", "2025"],
   ])("%s → %s", (file, name) => {
     expect(countyNameFromFile(file, PLAN)).toBe(name);
@@ -33,6 +47,36 @@ describe("countyNameFromFile", () => {
 
   test("a county of the plan is given in the plan's spelling wherever it stands in the name", () => {
     expect(countyNameFromFile("兴安盟科右中旗学校统计表2025.xlsx", PLAN)).toBe("科右中旗");
+  });
+});
+
+describe("yearOfFile and isRevisedCopy", () => {
+  test.each([
+    ["盟/2025年/阿尔山市.xlsx", 2025],
+    ["盟/2025/阿尔山市.xlsx", 2025],
+    ["盟/二〇二五年/阿尔山市.xlsx", 2025],
+    ["盟/二零二四年度/阿尔山市.xlsx", 2024],
+    ["盟/二○二六年/阿尔山市.xlsx", 2026],
+    ["盟/２０２６年/阿尔山市.xlsx", 2026],
+    ["阿尔山市二〇二六年.xlsx", 2026],
+    ["阿尔山市20250930.xlsx", 2025],
+    ["盟/20261008报送/阿尔山市.xlsx", 2026],
+    ["阿尔山市20251399.xlsx", null],
+    ["152202阿尔山市.xlsx", null],
+    ["盟/新建文件夹/阿尔山市.xlsx", null],
+  ])("%s → %s", (path, year) => {
+    expect(yearOfFile(path)).toBe(year);
+  });
+
+  test("a name that says the copy was sent again to correct the first", () => {
+    expect(
+      ["科右前旗(修改).xlsx", "突泉县-更正版.xlsx", "扎赉特旗最终版.xlsx", "阿尔山市（修订）.xls"].map(
+        isRevisedCopy,
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(
+      ["科右前旗.xlsx", "科右前旗 - 副本.xlsx", "科右前旗(1).xlsx", "2026/科右前旗.xlsx"].map(isRevisedCopy),
+    ).toEqual([false, false, false, false]);
   });
 });
 

@@ -235,7 +235,12 @@ describe("a county given in several files is counted once", () => {
     expect(multimedia(summary)).toMatchObject({ countiesFailing: 1, sectionsFailing: 1 });
     expect(summary.atRisk.map((c) => c.file)).toEqual(["副本.xlsx"]);
     expect(summary.repeated).toEqual([
-      { county: "阿尔山市", files: ["阿尔山市.xlsx", "副本.xlsx"], counted: "副本.xlsx" },
+      {
+        county: "阿尔山市",
+        files: ["阿尔山市.xlsx", "副本.xlsx"],
+        counted: "副本.xlsx",
+        sameYear: ["阿尔山市.xlsx"],
+      },
     ]);
   });
 
@@ -248,6 +253,17 @@ describe("a county given in several files is counted once", () => {
     expect(countedFiles([...files].reverse())).toEqual([false, true]);
     // a file without a year counts as older than any with one
     expect(countedFiles([input("a.xlsx", "甲", 2025), input("b.xlsx", "甲")])).toEqual([true, false]);
+  });
+
+  test("of one year, a copy sent again to replace the first (修改, 更正) is counted, in whatever order given", () => {
+    const first = input("科右前旗.xlsx", "科右前旗", 2026);
+    const revised = { ...input("科右前旗(修改).xlsx", "科右前旗", 2026), revised: true };
+    expect(countedFiles([revised, first])).toEqual([true, false]);
+    expect(countedFiles([first, revised])).toEqual([false, true]);
+    // a later year still wins over a corrected copy of an earlier one
+    expect(countedFiles([input("2027/科右前旗.xlsx", "科右前旗", 2027), revised])).toEqual([true, false]);
+    // two corrected copies: the last given, as two plain files
+    expect(countedFiles([revised, { ...revised, file: "科右前旗(修改2).xlsx" }])).toEqual([false, true]);
   });
 
   test("a file that could not be evaluated is not counted over one that was, whatever their order and years", () => {
@@ -264,6 +280,7 @@ describe("a county given in several files is counted once", () => {
         county: "科右中旗",
         files: ["兴安盟导出（2025）.xlsx", "科右中旗2025.xlsx"],
         counted: "兴安盟导出（2025）.xlsx",
+        sameYear: ["科右中旗2025.xlsx"],
       },
     ]);
   });

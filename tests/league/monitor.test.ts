@@ -6,6 +6,7 @@
 import { evaluate } from "../../src/engine";
 import { leagueSummary, type LeagueCountyInput } from "../../src/engine/league";
 import { countiesByYear } from "../../src/engine/monitor";
+import { courseLabel } from "../../src/report/leagueCounty";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { primarySchool, whole } from "./records";
 
@@ -43,6 +44,7 @@ describe("a county's course over its years", () => {
       projectedOverLimit: 0,
       failingSections: 1,
       failingSectionsChange: 0,
+      comparedYears: { before: 2025, latest: 2026 },
     });
   });
 
@@ -81,11 +83,35 @@ describe("a county's course over its years", () => {
       projectedOverLimit: null,
       failingSections: 1,
       failingSectionsChange: null,
+      comparedYears: null,
     });
     const noTarget = [input("某旗", 2025, 1), input("某旗", 2026, 0)].map((i) => ({
       ...i,
       targetYear: null,
     }));
     expect(course(noTarget)[0].projection).toBeNull();
+  });
+
+  test("a year missing between two: the sections compared with the year before it, and the course says which", () => {
+    // 2024 and 2026 given, 2025 not: one section fails in both
+    const [gap] = course([input("突泉县", 2024, 1), input("突泉县", 2026, 1)]);
+    expect(gap.course).toMatchObject({ onCourse: false, failingSectionsChange: 0 });
+    expect(gap.course.comparedYears).toEqual({ before: 2024, latest: 2026 });
+    expect(courseLabel(gap, "zh")).toContain(
+      "未达标学校（校区）1 所，较 2024 年（2025 年没有可评估的文件）未减少（±0）",
+    );
+    expect(courseLabel(gap, "en")).toContain(
+      "1 failing section, not fewer than 2024 (no workbook of 2025 evaluated) (±0)",
+    );
+    // 2025 given but unreadable: the same
+    const [unread] = course([
+      input("突泉县", 2024, 1),
+      input("突泉县", 2025, 1, false),
+      input("突泉县", 2026, 1),
+    ]);
+    expect(courseLabel(unread, "zh")).toBe(courseLabel(gap, "zh"));
+    // consecutive years: the year before
+    const [next] = course([input("突泉县", 2025, 1), input("突泉县", 2026, 1)]);
+    expect(courseLabel(next, "zh")).toContain("较上年未减少（±0）");
   });
 });

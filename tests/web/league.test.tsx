@@ -260,7 +260,7 @@ describe("the league screen", () => {
       ["2025_乌兰浩特市_学校统计表.xlsx"],
     ]);
 
-    const spin = screen.getByRole("spinbutton", { name: "学年（计算剩余年数）" });
+    const spin = screen.getByRole("spinbutton", { name: "年份（计算剩余年数）" });
     fireEvent.change(spin, { target: { value: "2027" } });
     fireEvent.blur(spin);
     await waitFor(() =>
@@ -387,24 +387,39 @@ describe("the league screen", () => {
     expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗"]);
   });
 
-  it("prints as a page to sign: the league's view under a title with the school year and the files read", async () => {
+  it("the year box counts calendar years, as balance batch --year: so it starts, and so its help says", async () => {
+    readAsGiven();
+    const Screen = screenFor();
+    render(<Screen files={[file("科右前旗.xlsx")]} />);
+    await screen.findByText("盟市汇总：1 个文件，1 个旗县市已评估");
+    const spin = screen.getByRole<HTMLInputElement>("spinbutton", { name: "年份（计算剩余年数）" });
+    // the calendar year of today: 1 January already counts in the new year (docs/standard.md#league-plan)
+    expect(Number(spin.value)).toBe(new Date().getFullYear());
+    const help = document.getElementById(spin.getAttribute("aria-describedby")!.split(" ")[0])!.textContent!;
+    expect(help).toMatch(/^按公历年计，与命令行的 --year 相同/);
+    // no school year counted from the autumn: it would give a county one year more from January to August
+    expect(help).not.toMatch(/学年|秋季/);
+    expect(printedPage("league").title).not.toMatch(/学年/);
+  });
+
+  it("prints as a page to sign: the league's view under a title with the year and the files read", async () => {
     readAsGiven();
     const Screen = screenFor();
     render(<Screen files={[file("科右前旗.xlsx"), file("突泉县.xlsx")]} />);
     await screen.findByText("盟市汇总：2 个文件，1 个旗县市已评估");
-    const spin = screen.getByRole("spinbutton", { name: "学年（计算剩余年数）" });
+    const spin = screen.getByRole("spinbutton", { name: "年份（计算剩余年数）" });
     fireEvent.change(spin, { target: { value: "2027" } });
     fireEvent.blur(spin);
     await waitFor(() => expect(printedPage("league").title).toContain("2027"));
     const league = printedPage("league");
-    expect(league.title).toBe("＿＿＿＿盟市 2027 学年义务教育优质均衡发展 盟市汇总");
+    expect(league.title).toBe("＿＿＿＿盟市 2027 年义务教育优质均衡发展 盟市汇总");
     expect(league.read).toBe("已读取 2 个文件：科右前旗.xlsx、突泉县.xlsx");
     expect(league.signature).toBe("核对人（签字）：＿＿＿＿日期：＿＿＿＿");
     // the counties, the files that failed: not the year's box nor the bar's buttons
     expect(league.printed.querySelectorAll("[data-county]")).toHaveLength(2);
     expect(league.printed.querySelector('[data-failed-file="突泉县.xlsx"]')).toBeTruthy();
     expect(league.printed.querySelectorAll("label, button, input")).toHaveLength(0);
-    expect(league.unprintedText).toContain("学年（计算剩余年数）");
+    expect(league.unprintedText).toContain("年份（计算剩余年数）");
   });
 
   it("reads every file again through a recipe file; a file it cannot use leaves the reading as it was", async () => {

@@ -5,7 +5,8 @@
  * zone (the browser's entries walked, a folder's reader giving its entries in batches), or dropped on the first
  * screen's own drop zone or anywhere on the page, walked the same way. The counties are shown
  * year by year, the years being the folders' (2025/, 2026/); lock files and files of other kinds are not read;
- * a folder too big to walk is said so and not read. The files are read for real, as .csv school tables.
+ * a folder too big to walk is said so and not read, on the first screen and on the league's screen alike. The files
+ * are read for real, as .csv school tables.
  */
 import { File as NodeFile } from "node:buffer";
 import { TextDecoder as NodeTextDecoder } from "node:util";
@@ -141,6 +142,22 @@ function chooseFolder(id: string, paths: string[]): void {
   fireEvent.change(input);
 }
 
+/** What a folder chosen or dropped that holds no spreadsheet is said to be, with what to do instead. */
+const FOLDER_EMPTY =
+  "所选或拖入的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。请选择存放各旗县市工作簿的文件夹，或含各年份文件夹（如 2025、2026）的上一级文件夹。";
+
+/** The web app, its league opened with the folder 盟/2025/ chosen whole; the paths of FOLDER. */
+async function openFirstYear(): Promise<string[]> {
+  render(<WebApp lang="zh" theme="light" />);
+  const paths = Object.keys(FOLDER);
+  chooseFolder(
+    "county-folder",
+    paths.filter((p) => p.startsWith("盟/2025/")),
+  );
+  await screen.findByText(/^盟市汇总：2 个文件/);
+  return paths;
+}
+
 describe("a league bureau's year folders given to the web app whole", () => {
   it("chosen: each county year by year, by its files' folders; lock files and other files not read", async () => {
     render(<WebApp lang="zh" theme="light" />);
@@ -149,13 +166,7 @@ describe("a league bureau's year folders given to the web app whole", () => {
   });
 
   it("chosen a year at a time, the next by the league screen's folder chooser: the same", async () => {
-    render(<WebApp lang="zh" theme="light" />);
-    const paths = Object.keys(FOLDER);
-    chooseFolder(
-      "county-folder",
-      paths.filter((p) => p.startsWith("盟/2025/")),
-    );
-    await screen.findByText(/^盟市汇总：2 个文件/);
+    const paths = await openFirstYear();
     chooseFolder(
       "more-county-folder",
       paths.filter((p) => !p.startsWith("盟/2025/")),
@@ -189,12 +200,55 @@ describe("a league bureau's year folders given to the web app whole", () => {
     render(<WebApp lang="zh" theme="light" />);
     const notes = ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"];
     chooseFolder("county-folder", notes);
-    const said = "所选的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。";
+    const said = FOLDER_EMPTY;
     await waitFor(() => expect(document.querySelector("[data-folder-empty]")?.textContent).toBe(said));
     expect(document.querySelector("[data-league-bar]")).toBeNull();
     drop([folderOf("盟", notes)]);
     await waitFor(() => expect(document.querySelector("[data-folder-empty]")?.textContent).toBe(said));
     expect(document.querySelector("[data-league-bar]")).toBeNull();
+  });
+});
+
+describe("a folder dropped on the league's screen that adds no county", () => {
+  it("of no workbook, then of too many files: each said, in Chinese first, with what to do; the summary kept", async () => {
+    const paths = await openFirstYear();
+    const notice = () => document.querySelector("[data-league-drop]");
+    expect(notice()).toBeNull();
+
+    // the screen's own folder chooser, given a folder of notes: said in the bar, with what to choose instead
+    chooseFolder("more-county-folder", ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"]);
+    await waitFor(() =>
+      expect(document.querySelector('[data-download-note="failed"]')?.textContent).toBe(FOLDER_EMPTY),
+    );
+
+    // a folder of notes and pictures only
+    drop([folderOf("盟", ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"])], "page");
+    await waitFor(() => expect(notice()?.getAttribute("data-league-drop")).toBe("empty"));
+    expect(notice()!.textContent).toBe(
+      "拖入的文件或文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有添加任何文件，汇总不变。请拖入各旗县市的工作簿，或存放它们的年份文件夹（如 2025、2026）。",
+    );
+    expect(screen.getByText(/^盟市汇总：/).textContent).toMatch(/^盟市汇总：2 个文件/);
+
+    const many = Array.from({ length: 10_001 }, (_, i) => fileEntry(`大/县${i}.csv`));
+    drop([folderEntry("大", many)], "page");
+    await waitFor(() => expect(notice()?.getAttribute("data-league-drop")).toBe("tooMany"));
+    expect(notice()!.textContent).toBe(
+      "拖入的文件夹里文件太多（超过 10000 个文件和文件夹），没有读取，也没有添加任何文件，汇总不变。请拖入各年份的文件夹（如 2025、2026），或只拖入其中的工作簿。",
+    );
+    expect(screen.getByText(/^盟市汇总：/).textContent).toMatch(/^盟市汇总：2 个文件/);
+
+    // a drop that adds counties: read, and the notice gone
+    drop(
+      [
+        folderOf(
+          "盟",
+          paths.filter((p) => p.startsWith("盟/2026/")),
+        ),
+      ],
+      "page",
+    );
+    await expectYearByYear();
+    expect(notice()).toBeNull();
   });
 });
 
@@ -225,11 +279,7 @@ describe("a folder dropped on the first screen's drop zone, not the league's, or
   it("of no workbook: the league's words, and nothing opened", async () => {
     render(<WebApp lang="zh" theme="light" />);
     drop([folderOf("盟", ["盟/2025/说明.txt", "盟/2025/说明.docx", "盟/照片.jpg"])], "workbook");
-    await waitFor(() =>
-      expect(document.querySelector("[data-open-error]")?.textContent).toBe(
-        "所选的文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有读取。",
-      ),
-    );
+    await waitFor(() => expect(document.querySelector("[data-open-error]")?.textContent).toBe(FOLDER_EMPTY));
     expect(document.querySelector("[data-league-bar]")).toBeNull();
     expect(document.querySelector("[data-file-bar]")).toBeNull();
   });

@@ -32,7 +32,7 @@ import { BLANK } from "../../report/print";
 import { usePaneStyles } from "../../taskpane/styles";
 import { parseRecipeText } from "../../sheet/recipe/load";
 import type { TableRecipe } from "../../sheet/recipe/schema";
-import type { CountyFile } from "../folderFiles";
+import { MAX_FOLDER_ENTRIES, type CountyFile, type NothingDropped } from "../folderFiles";
 import { readCountyFiles } from "../readFiles";
 import { saveFile } from "../saveFile";
 import { LeagueView } from "./LeagueView";
@@ -46,6 +46,11 @@ export interface LeagueScreenProps {
   files: readonly CountyFile[];
   onAddFiles(files: CountyFile[]): void;
   onBack(): void;
+  /**
+   * why the last drop on this screen added no county file: a folder of no spreadsheet, or one too big to walk
+   * (folderFiles.ts `droppedWorkbooks`); null when the last drop added files, or none was made
+   */
+  nothingDropped?: NothingDropped | null;
 }
 
 type Note = { text: string; failed: boolean } | null;
@@ -70,7 +75,8 @@ function textOf(file: File): Promise<string> {
 
 /**
  * The web app's league summary: every county file read and evaluated as `balance batch` does, the league's view
- * of them in the school year chosen, and the league workbook to download.
+ * of them in the year chosen (a calendar year, as src/engine/years.ts counts years left), and the league workbook
+ * to download.
  */
 export function LeagueScreen(props: LeagueScreenProps) {
   const { lang, profile, files } = props;
@@ -265,7 +271,7 @@ export function LeagueScreen(props: LeagueScreenProps) {
     n: fileNames.length,
     files: fileNames.join(lang === "zh" ? "、" : ", "),
   });
-  // on paper: the league's view alone, under a title with the league's name to fill in and the school year, the
+  // on paper: the league's view alone, under a title with the league's name to fill in and the year, the
   // files read, and a line to sign; none of the bar's buttons nor the year's box
   return (
     <div className={`${styles.root} ${styles.printsMainOnly}`}>
@@ -330,6 +336,19 @@ export function LeagueScreen(props: LeagueScreenProps) {
           </Button>
         </MessageBarActions>
       </MessageBar>
+      {props.nothingDropped && (
+        <MessageBar
+          intent={props.nothingDropped === "tooMany" ? "error" : "warning"}
+          layout="multiline"
+          data-league-drop={props.nothingDropped}
+        >
+          <MessageBarBody>
+            {props.nothingDropped === "tooMany"
+              ? t(lang, "leagueDropTooMany", { max: MAX_FOLDER_ENTRIES })
+              : t(lang, "leagueDropEmpty")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <main className={styles.body}>
         <PrintedPage
           lang={lang}
