@@ -147,4 +147,15 @@ describe("the options the docs give each command", () => {
     }
     expect(differ).toEqual([]);
   });
+  it("each command's --help names in its usage line every option it then lists", async () => {
+    const unnamed: string[] = [];
+    for (const name of NAMES) {
+      const { stdout } = await run("help", name);
+      const usage = stdout.split(/\n\s*\n/)[0];
+      for (const flag of await helpOptions(name)) {
+        if (!COMMON.includes(flag) && !usage.includes(flag)) unnamed.push(`balance ${name} ${flag}`);
+      }
+    }
+    expect(unnamed).toEqual([]);
+  });
 });
