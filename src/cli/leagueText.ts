@@ -208,8 +208,8 @@ export function trendText(
   const lines: string[] = [];
   lines.push(
     zh
-      ? `${county} 年度对比：${trend.years.join(" → ")}`
-      : `${county}, year over year: ${trend.years.join(" → ")}`,
+      ? `${county ? `${county} ` : ""}年度对比：${trend.years.join(" → ")}`
+      : `${county ? `${county}, y` : "Y"}ear over year: ${trend.years.join(" → ")}`,
   );
   for (const pair of trend.unchanged) lines.push(`  ⚠ ${unchangedLabel(pair, lang)}`);
   for (const pair of trend.noSchoolInCommon) lines.push(`  ⚠ ${noSchoolInCommonLabel(pair, lang)}`);

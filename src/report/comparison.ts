@@ -12,11 +12,11 @@ import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { cell, headerRow, verdictCell } from "./cells";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
-import { SheetBuilder, pageMarks } from "./print";
+import { BLANK, SheetBuilder, pageMarks } from "./print";
 
 export interface ComparisonReportOptions {
   lang: Lang;
-  /** the county compared, as detected or named */
+  /** the county compared, as detected or named; empty when nothing names it (a blank is left to fill in) */
   county: string;
   date: string;
 }
@@ -412,8 +412,10 @@ function sectionsSheet(trend: Trend, profile: Profile, lang: Lang, county: strin
 export function buildComparisonReport(
   trend: Trend,
   profile: Profile,
-  options: ComparisonReportOptions,
+  given: ComparisonReportOptions,
 ): Report {
+  const county = given.county.trim() || (given.lang === "zh" ? `${BLANK}县` : `${BLANK} County`);
+  const options = { ...given, county };
   return {
     sheets: [
       summarySheet(trend, profile, options),

@@ -156,9 +156,10 @@ function fileStem(path: string): string {
 
 /**
  * The county a file's name gives: the name without its folder and extension, and without the words and years
- * around the county (阿尔山市-均衡评估.xlsx, 2025_突泉县_学校统计表.xlsx). The plain name when nothing is left.
+ * around the county (阿尔山市-均衡评估.xlsx, 2025_突泉县_学校统计表.xlsx); null when nothing is left (2026.xlsx and
+ * 学校统计表.xlsx name no county).
  */
-export function countyNameFromFile(path: string, known: readonly string[] = []): string {
+export function countyInFileName(path: string, known: readonly string[] = []): string | null {
   const stem = fileStem(path);
   const name = knownIn(stem, known);
   if (name) return name;
@@ -168,7 +169,12 @@ export function countyNameFromFile(path: string, known: readonly string[] = []):
     if (next === current) break;
     current = next;
   }
-  return current.trim() === "" ? stem : current.trim();
+  return current.trim() === "" ? null : current.trim();
+}
+
+/** The county a file's name gives (`countyInFileName`), else the plain name: a label for a county's file. */
+export function countyNameFromFile(path: string, known: readonly string[] = []): string {
+  return countyInFileName(path, known) ?? fileStem(path);
 }
 
 /** What a workbook may name its county by. */

@@ -408,4 +408,22 @@ describe("balance compare", () => {
       unreadableJson.problems.map((p: { file: string; severity: string }) => [p.file, p.severity]),
     ).toEqual([[junk, "error"]]);
   });
+  test("files named only by their year (2025.xlsx, 2026.xlsx, as the README shows) name no county", async () => {
+    const bare = join(dir, "bare");
+    mkdirSync(bare);
+    const a = await writeCounty(bare, "2025.xlsx", year2025());
+    const b = await writeCounty(bare, "2026.xlsx", year2026());
+    const doc = JSON.parse((await run("compare", a, b, "--json")).stdout);
+    expect(doc).toMatchObject({ county: null, targetYear: null, years: ["2025", "2026"] });
+    expect((await run("compare", a, b)).stdout.split("\n")[0]).toBe("年度对比：2025 → 2026");
+    expect((await run("compare", a, b, "--lang", "en")).stdout.split("\n")[0]).toBe(
+      "Year over year: 2025 → 2026",
+    );
+    const out = join(bare, "对比.xlsx");
+    expect((await run("compare", a, b, "--out", out)).code).toBe(0);
+    expect((await summaryOf(out))[0]).toBe("＿＿＿＿县 义务教育优质均衡发展 年度对比（2025 — 2026）");
+    // a county the name does give is kept, whatever the other year's file is called
+    const named = await writeCounty(bare, "科右中旗2025.xlsx", year2025());
+    expect(JSON.parse((await run("compare", named, b, "--json")).stdout).county).toBe("科右中旗");
+  });
 });

@@ -12,7 +12,7 @@ import type { Problem } from "../../problems/problem";
 import { evaluateCountySources, type CountySource } from "../countySource";
 import { calendarDate, trendText, type NoProjection } from "../leagueText";
 import { formatProblems } from "../verdict";
-import { yearOfFile } from "../../sheet/countyName";
+import { countyInFileName, yearOfFile } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
@@ -134,7 +134,7 @@ export function trendJson(
   targetYear: number | null,
   problems: ReturnType<typeof jsonFileProblems> = [],
 ) {
-  return { county, targetYear, ...trend, problems };
+  return { county: county || null, targetYear, ...trend, problems };
 }
 
 export const compareCommand: Command = {
@@ -271,7 +271,8 @@ export const compareCommand: Command = {
         }
       }
       if (!result.ok || !result.table?.evaluation) continue;
-      detected = result.county;
+      // a file's name that is only its year (2026.xlsx) names no county: nothing rather than "2026"
+      if (result.countyFrom !== "file" || countyInFileName(file) !== null) detected = result.county;
       const year = years[i];
       trendYears.push({
         year,

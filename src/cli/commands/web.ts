@@ -14,7 +14,7 @@ import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command }
 
 const DEFAULT_PORT = 8421;
 
-const HELP = `balance web [--port N] [--no-open]
+const HELP = `balance web [--port N] [--no-open] [--dir 文件夹] [--lang zh|en]
 
 在本机（127.0.0.1）提供均衡离线网页版，并在浏览器中打开。网页版在浏览器中读取工作簿，不上传任何数据。
 Serves the Balance offline web app on this computer (127.0.0.1) and opens it in a browser. The app reads

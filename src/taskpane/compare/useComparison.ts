@@ -9,7 +9,7 @@ import { t } from "../../i18n/messages";
 import { evaluateTable, type TableEvaluation, type TableSource } from "../../pipeline";
 import { buildComparisonReport } from "../../report/comparison";
 import type { ReportSheet } from "../../report/model";
-import { detectCountyName, yearInName } from "../../sheet/countyName";
+import { countyInFileName, yearInName } from "../../sheet/countyName";
 import type { Grid } from "../../sheet/grid";
 import type { TableRecipe } from "../../sheet/recipe/schema";
 import type { Problem } from "../../problems/problem";
@@ -133,7 +133,7 @@ export function useComparison(props: {
   const counties = useMemo(() => knownCounties(profile), [profile]);
   // the county a file's name gives (the web app); inside Excel the workbook's name is not known
   const detected = useMemo(
-    () => (current.workbook ? detectCountyName({ file: current.workbook, known: counties }).name : null),
+    () => (current.workbook ? countyInFileName(current.workbook, counties) : null),
     [current.workbook, counties],
   );
   // the county for its target year: the one the file's name gives, else the one chosen from an export
