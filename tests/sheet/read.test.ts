@@ -337,6 +337,18 @@ describe("where the table ends (docs/school-table.md#skipped-rows: rows the read
     expect(result.problems).toEqual([]);
   });
 
+  it("stops at a printed sign-off line spread over its cells, blank row or not above it", () => {
+    const signOff = ["单位负责人：", "张敏", null, "填表人：李娜", null, "联系电话：", 4821234567];
+    for (const below of [[signOff], [[], signOff], [[], ["报出日期：2025年9月1日", null, "审核人：王磊"]]]) {
+      const grid = templateGrid([PRIMARY, JUNIOR]);
+      grid.values.push(...below);
+      const result = readSchoolTable(grid);
+      expect(result.records.map((r) => r.name)).toEqual(["城关第一小学", "城关中学"]);
+      expect(result.problems).toEqual([]);
+      expect(result.skippedRows).toMatchObject({ note: 1, afterEnd: 0 });
+    }
+  });
+
   it("reads hidden rows and says so", () => {
     const grid = { ...templateGrid([PRIMARY, JUNIOR]), hiddenRows: [0, 2] };
     const result = readSchoolTable(grid);
