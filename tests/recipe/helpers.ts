@@ -93,3 +93,11 @@ export function withColumnRewritten(
   );
   return { sheet: sheet.sheet, topLeft: "A1", values, merges: sheet.merges };
 }
+
+/** The export as the grid a host hands the reader, with its merged ranges or without (labels spread over blanks). */
+export const gridOf = (sheet: ExportSheet, merges = true): Grid => ({
+  sheet: sheet.sheet,
+  topLeft: "A1",
+  values: sheet.values,
+  ...(merges ? { merges: sheet.merges } : {}),
+});

@@ -1,27 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Grid } from "../../src/sheet/grid";
 import { STATISTICS_EXPORT, parseRecipeText } from "../../src/sheet/recipe/load";
 import { PROVINCE_LABELS } from "./fixtures/province";
 import { readSchoolTable } from "../../src/sheet/read";
 import { readWorkbook } from "../../src/xlsx/reader";
-import {
-  COUNTY_LISTED,
-  COUNTY_UNLISTED,
-  exportSheet,
-  leagueRows,
-  templateRowsOf,
-  type ExportSheet,
-} from "./exportFixture";
+import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows, templateRowsOf } from "./exportFixture";
 import { exportWorkbook } from "./exportFiles";
-import { rounded, templateRecords, verdictOf } from "./helpers";
-
-const gridOf = (sheet: ExportSheet, merges = true): Grid => ({
-  sheet: sheet.sheet,
-  topLeft: "A1",
-  values: sheet.values,
-  ...(merges ? { merges: sheet.merges } : {}),
-});
+import { gridOf, rounded, templateRecords, verdictOf } from "./helpers";
 
 describe("the reader recognises the statistics export without any setting (docs/import.md#recognition)", () => {
   const rows = leagueRows();

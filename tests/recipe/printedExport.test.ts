@@ -1,0 +1,76 @@
+/**
+ * The statistics export as a county prints it and saves the print to Excel: the header repeated at the top of
+ * each page with its unit row, and a sign-off line under the table (单位负责人： … 填表人： … 联系电话： …).
+ * docs/school-table.md#skipped-rows
+ */
+import { readSchoolTable } from "../../src/sheet/read";
+import { readWorkbook } from "../../src/xlsx/reader";
+import { COUNTY_LISTED, exportSheet, leagueRows, templateRowsOf, type ExportSheet } from "./exportFixture";
+import { exportWorkbook } from "./exportFiles";
+import { JUNIOR, PRIMARY, templateGrid } from "../sheet/helpers";
+import { gridOf, rounded, templateRecords, verdictOf } from "./helpers";
+
+/**
+ * The sheet with its header rows (and the unit row) printed again before data row `at`, the first row of a
+ * school, and a sign-off line under the table after a blank row.
+ */
+function printed(sheet: ExportSheet, at: number): ExportSheet {
+  const headerTop = sheet.dataRows[0] - 4;
+  const repeat = sheet.values.slice(headerTop, headerTop + 4).map((row) => [...row]);
+  const before = sheet.dataRows[at];
+  const values = [
+    ...sheet.values.slice(0, before),
+    ...repeat,
+    ...sheet.values.slice(before),
+    [],
+    ["单位负责人：", "张敏", null, "填表人：", "李娜", null, "联系电话：", 4821234567],
+  ];
+  const shifted = sheet.merges
+    .filter((m) => m.top >= headerTop && m.bottom < headerTop + 4)
+    .map((m) => ({ ...m, top: m.top - headerTop + before, bottom: m.bottom - headerTop + before }));
+  const merges = [
+    ...sheet.merges.map((m) => (m.top >= before ? { ...m, top: m.top + 4, bottom: m.bottom + 4 } : m)),
+    ...shifted,
+  ];
+  return { ...sheet, values, merges };
+}
+
+describe("a printed export: the header on each page, a sign-off line under the table", () => {
+  const rows = leagueRows();
+  const sheet = exportSheet(rows);
+  // a page breaks before a school of the listed county that is not the first row's
+  const at = rows.findIndex((r, i) => i > 2 && r.county === COUNTY_LISTED && r.name !== rows[i - 1].name);
+  const paged = printed(sheet, at);
+  const typed = templateRecords(templateRowsOf(rows, COUNTY_LISTED));
+  const repeatedAt = sheet.dataRows[at];
+
+  it.each([
+    ["with merged ranges", true],
+    ["without them (labels spread over blanks)", false],
+  ])("reads the same schools as the export printed on one page, %s", (_what, merges) => {
+    const read = readSchoolTable(gridOf(paged, merges), { county: COUNTY_LISTED });
+    expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
+    const warning = read.problems.find((p) => p.code === "header-repeated");
+    expect(warning).toMatchObject({ severity: "warning", cell: `学校基本情况!A${repeatedAt + 1}` });
+    expect(warning?.message.zh).toMatch(new RegExp(`^第 ${repeatedAt + 1} 行`));
+    expect(read.problems.map((p) => p.code)).not.toContain("rows-after-blank");
+    expect(read.skippedRows).toMatchObject({ header: 3, note: 1, afterEnd: 0 });
+  });
+
+  it("reads it so from an .xlsx file", async () => {
+    const book = await readWorkbook(await exportWorkbook([paged]));
+    if (!book.ok) throw new Error(book.problem.message.en);
+    const read = readSchoolTable(book.grids[0], { county: COUNTY_LISTED });
+    expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
+  });
+
+  it("skips the template's header repeated among its schools, as the export's", () => {
+    const grid = templateGrid([PRIMARY, JUNIOR]);
+    grid.values.splice(2, 0, [...grid.values[0]]);
+    const read = readSchoolTable(grid);
+    expect(read.records.map((r) => r.name)).toEqual(["城关第一小学", "城关中学"]);
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([["header-repeated", "学校!A3"]]);
+  });
+});
