@@ -101,3 +101,9 @@ export const gridOf = (sheet: ExportSheet, merges = true): Grid => ({
   values: sheet.values,
   ...(merges ? { merges: sheet.merges } : {}),
 });
+
+/** A grid read with its merged ranges and without them, for it.each. */
+export const WITH_AND_WITHOUT_MERGES: [string, boolean][] = [
+  ["with merged ranges", true],
+  ["without them (labels spread over blanks)", false],
+];

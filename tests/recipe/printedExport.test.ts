@@ -8,7 +8,7 @@ import { readWorkbook } from "../../src/xlsx/reader";
 import { COUNTY_LISTED, exportSheet, leagueRows, templateRowsOf, type ExportSheet } from "./exportFixture";
 import { exportWorkbook } from "./exportFiles";
 import { JUNIOR, PRIMARY, templateGrid } from "../sheet/helpers";
-import { gridOf, rounded, templateRecords, verdictOf } from "./helpers";
+import { WITH_AND_WITHOUT_MERGES, gridOf, rounded, templateRecords, verdictOf } from "./helpers";
 
 /**
  * The sheet with its header rows (and the unit row) printed again before data row `at`, the first row of a
@@ -44,19 +44,19 @@ describe("a printed export: the header on each page, a sign-off line under the t
   const typed = templateRecords(templateRowsOf(rows, COUNTY_LISTED));
   const repeatedAt = sheet.dataRows[at];
 
-  it.each([
-    ["with merged ranges", true],
-    ["without them (labels spread over blanks)", false],
-  ])("reads the same schools as the export printed on one page, %s", (_what, merges) => {
-    const read = readSchoolTable(gridOf(paged, merges), { county: COUNTY_LISTED });
-    expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
-    expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
-    const warning = read.problems.find((p) => p.code === "header-repeated");
-    expect(warning).toMatchObject({ severity: "warning", cell: `学校基本情况!A${repeatedAt + 1}` });
-    expect(warning?.message.zh).toMatch(new RegExp(`^第 ${repeatedAt + 1} 行`));
-    expect(read.problems.map((p) => p.code)).not.toContain("rows-after-blank");
-    expect(read.skippedRows).toMatchObject({ header: 3, note: 1, afterEnd: 0 });
-  });
+  it.each(WITH_AND_WITHOUT_MERGES)(
+    "reads the same schools as the export printed on one page, %s",
+    (_what, merges) => {
+      const read = readSchoolTable(gridOf(paged, merges), { county: COUNTY_LISTED });
+      expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+      expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
+      const warning = read.problems.find((p) => p.code === "header-repeated");
+      expect(warning).toMatchObject({ severity: "warning", cell: `学校基本情况!A${repeatedAt + 1}` });
+      expect(warning?.message.zh).toMatch(new RegExp(`^第 ${repeatedAt + 1} 行`));
+      expect(read.problems.map((p) => p.code)).not.toContain("rows-after-blank");
+      expect(read.skippedRows).toMatchObject({ header: 3, note: 1, afterEnd: 0 });
+    },
+  );
 
   it("reads it so from an .xlsx file", async () => {
     const book = await readWorkbook(await exportWorkbook([paged]));

@@ -6,16 +6,13 @@ import { readSchoolTable } from "../../src/sheet/read";
 import { readWorkbook } from "../../src/xlsx/reader";
 import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows, templateRowsOf } from "./exportFixture";
 import { exportWorkbook } from "./exportFiles";
-import { gridOf, rounded, templateRecords, verdictOf } from "./helpers";
+import { WITH_AND_WITHOUT_MERGES, gridOf, rounded, templateRecords, verdictOf } from "./helpers";
 
 describe("the reader recognises the statistics export without any setting (docs/import.md#recognition)", () => {
   const rows = leagueRows();
   const sheet = exportSheet(rows);
 
-  it.each([
-    ["with merged ranges", true],
-    ["without them (labels spread over blanks)", false],
-  ])("reads the header's three rows and its unit row %s", (_what, merges) => {
+  it.each(WITH_AND_WITHOUT_MERGES)("reads the header's three rows and its unit row %s", (_what, merges) => {
     const read = readSchoolTable(gridOf(sheet, merges), { county: COUNTY_LISTED });
     expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(read.recipe?.id).toBe("statistics-export");
