@@ -349,6 +349,18 @@ describe("where the table ends (docs/school-table.md#skipped-rows: rows the read
     }
   });
 
+  it("reads a name wrapped by hand over two lines as one line (docs/school-table.md#columns)", () => {
+    const grid = templateGrid([
+      { ...PRIMARY, name: "城关\n第一小学" },
+      { ...JUNIOR, name: "No.1 \r\nMiddle School" },
+      { ...TEACHING_POINT, parent: "城关第一\n 小学" },
+    ]);
+    const result = readSchoolTable(grid);
+    expect(result.problems).toEqual([]);
+    expect(result.records.map((r) => r.name)).toEqual(["城关第一小学", "No.1 Middle School", "哈拉黑教学点"]);
+    expect(result.records[2].parent).toBe("城关第一小学");
+  });
+
   it("reads hidden rows and says so", () => {
     const grid = { ...templateGrid([PRIMARY, JUNIOR]), hiddenRows: [0, 2] };
     const result = readSchoolTable(grid);
