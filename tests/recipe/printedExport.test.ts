@@ -5,42 +5,17 @@
  */
 import { readSchoolTable } from "../../src/sheet/read";
 import { readWorkbook } from "../../src/xlsx/reader";
-import { COUNTY_LISTED, exportSheet, leagueRows, templateRowsOf, type ExportSheet } from "./exportFixture";
+import { COUNTY_LISTED, exportSheet, leagueRows, printedOnPages, templateRowsOf } from "./exportFixture";
 import { exportWorkbook } from "./exportFiles";
 import { JUNIOR, PRIMARY, templateGrid } from "../sheet/helpers";
 import { WITH_AND_WITHOUT_MERGES, gridOf, rounded, templateRecords, verdictOf } from "./helpers";
-
-/**
- * The sheet with its header rows (and the unit row) printed again before data row `at`, the first row of a
- * school, and a sign-off line under the table after a blank row.
- */
-function printed(sheet: ExportSheet, at: number): ExportSheet {
-  const headerTop = sheet.dataRows[0] - 4;
-  const repeat = sheet.values.slice(headerTop, headerTop + 4).map((row) => [...row]);
-  const before = sheet.dataRows[at];
-  const values = [
-    ...sheet.values.slice(0, before),
-    ...repeat,
-    ...sheet.values.slice(before),
-    [],
-    ["单位负责人：", "张敏", null, "填表人：", "李娜", null, "联系电话：", 4821234567],
-  ];
-  const shifted = sheet.merges
-    .filter((m) => m.top >= headerTop && m.bottom < headerTop + 4)
-    .map((m) => ({ ...m, top: m.top - headerTop + before, bottom: m.bottom - headerTop + before }));
-  const merges = [
-    ...sheet.merges.map((m) => (m.top >= before ? { ...m, top: m.top + 4, bottom: m.bottom + 4 } : m)),
-    ...shifted,
-  ];
-  return { ...sheet, values, merges };
-}
 
 describe("a printed export: the header on each page, a sign-off line under the table", () => {
   const rows = leagueRows();
   const sheet = exportSheet(rows);
   // a page breaks before a school of the listed county that is not the first row's
   const at = rows.findIndex((r, i) => i > 2 && r.county === COUNTY_LISTED && r.name !== rows[i - 1].name);
-  const paged = printed(sheet, at);
+  const paged = printedOnPages(sheet, at);
   const typed = templateRecords(templateRowsOf(rows, COUNTY_LISTED));
   const repeatedAt = sheet.dataRows[at];
 
