@@ -41,6 +41,16 @@ describe("a printed export: the header on each page, a sign-off line under the t
     expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
   });
 
+  it("reads a hidden school row of the export, with a warning naming it, as the template's", () => {
+    const hidden = sheet.dataRows[at];
+    const read = readSchoolTable({ ...gridOf(sheet), hiddenRows: [hidden] }, { county: COUNTY_LISTED });
+    expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(read.problems.filter((p) => p.code === "hidden-row").map((p) => p.cell)).toEqual([
+      `学校基本情况!A${hidden + 1}`,
+    ]);
+    expect(rounded(verdictOf(read.records))).toEqual(rounded(verdictOf(typed)));
+  });
+
   it("skips the template's header repeated among its schools, as the export's", () => {
     const grid = templateGrid([PRIMARY, JUNIOR]);
     grid.values.splice(2, 0, [...grid.values[0]]);

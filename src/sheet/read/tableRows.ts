@@ -103,7 +103,7 @@ function kindOf(
 
 /**
  * Walks the rows below the header (docs/school-table.md#skipped-rows): calls readRow for each row of the table, in
- * order, and returns the rows left out by reason.
+ * order (a hidden one with a warning), and returns the rows left out by reason.
  */
 export function walkTable(
   view: GridView,
@@ -196,6 +196,7 @@ export function walkTable(
       totals = [];
     }
     beforeData = false;
+    if (view.hiddenRows.has(r)) warnHidden(view, sink, r, columns.nameCol);
     readRow(r);
   }
   skipped.total += totals.length;
@@ -234,6 +235,21 @@ function warnTotalInside(view: GridView, sink: ProblemSink, r: number, nameCol: 
       cell,
       `${cell}“${text}”是合计行，其下还有学校：该行已跳过，其后的学校照常读取。`,
       `${cell} ("${text}") is a total row with schools below it: the row was skipped and the schools below were read.`,
+    ),
+  );
+}
+
+/** A row of the table is read whether hidden or not (docs/school-table.md#skipped-rows), with a warning. */
+function warnHidden(view: GridView, sink: ProblemSink, r: number, nameCol: number | undefined): void {
+  const cell = view.address(r, nameCol ?? 0);
+  const rowNumber = view.sheetRow(r);
+  sink.report(
+    problem(
+      "warning",
+      "hidden-row",
+      cell,
+      `第 ${rowNumber} 行是隐藏行，仍已读取；请取消隐藏，核对该行是否应当评估。`,
+      `Row ${rowNumber} is hidden; it was read all the same: unhide it and check that it belongs in the evaluation.`,
     ),
   );
 }
