@@ -114,3 +114,18 @@ export function readText(
   if (cell.kind === "number") return { kind: "text", text: String(cell.value) };
   return { kind: "notText", cell };
 }
+
+/** A line break typed into a cell (Alt+Enter) with the spaces around it. */
+const LINE_BREAK = /[ \t\u3000]*[\r\n\u2028\u2029]+[ \t\u3000]*/gu;
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * A name as one line: a cell wrapped by hand in a printed export (巴彦呼舒镇⏎第二小学) names the school without
+ * the break. Between Chinese characters the break is dropped, elsewhere it is a space (No.1⏎Primary School).
+ */
+export function singleLine(text: string): string {
+  if (!/[\r\n\u2028\u2029]/u.test(text)) return text;
+  return text.replace(LINE_BREAK, (lineBreak: string, at: number) =>
+    WIDE.test(text[at - 1] ?? "") || WIDE.test(text[at + lineBreak.length] ?? "") ? "" : " ",
+  );
+}

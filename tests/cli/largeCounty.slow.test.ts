@@ -14,6 +14,7 @@ import { jsonContractOf, type TableEvaluation } from "../../src/pipeline";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { school } from "../engine/helpers";
+import { noSkippedRows } from "../../src/sheet/read/tableRows";
 
 const SCHOOLS = 300_000;
 
@@ -93,7 +94,7 @@ test(`a county of ${SCHOOLS.toLocaleString("en")} schools: the whole document, t
       equipmentUnit: "万元",
       rows: [],
       header: null,
-      skippedRows: { aboveHeader: 0, legend: 0, subtotal: 0, total: 0, note: 0, blank: 0, afterEnd: 0 },
+      skippedRows: noSkippedRows(),
     },
     problems: [],
     evaluation,

@@ -72,6 +72,7 @@ describe("toJsonContract", () => {
       total: 2,
       note: 1,
       blank: 0,
+      header: 0,
       afterEnd: 0,
     });
   });

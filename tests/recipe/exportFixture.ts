@@ -223,6 +223,31 @@ export function exportSheet(rows: readonly ExportRow[], layout: ExportLayout = {
   return { sheet, values, merges, columns, dataRows };
 }
 
+/**
+ * The sheet with its header rows (and the unit row) printed again before data row `at`, the first row of a
+ * school, and a sign-off line under the table after a blank row.
+ */
+export function printedOnPages(sheet: ExportSheet, at: number): ExportSheet {
+  const headerTop = sheet.dataRows[0] - 4;
+  const repeat = sheet.values.slice(headerTop, headerTop + 4).map((row) => [...row]);
+  const before = sheet.dataRows[at];
+  const values = [
+    ...sheet.values.slice(0, before),
+    ...repeat,
+    ...sheet.values.slice(before),
+    [],
+    ["单位负责人：", "张敏", null, "填表人：", "李娜", null, "联系电话：", 4821234567],
+  ];
+  const shifted = sheet.merges
+    .filter((m) => m.top >= headerTop && m.bottom < headerTop + 4)
+    .map((m) => ({ ...m, top: m.top - headerTop + before, bottom: m.bottom - headerTop + before }));
+  const merges = [
+    ...sheet.merges.map((m) => (m.top >= before ? { ...m, top: m.top + 4, bottom: m.bottom + 4 } : m)),
+    ...shifted,
+  ];
+  return { ...sheet, values, merges };
+}
+
 /** The index of the column whose header path is `label` (levels joined by ›). */
 export function columnOf(sheet: ExportSheet, label: string): number {
   const column = sheet.columns.find((c) => c.path.join("›") === label);

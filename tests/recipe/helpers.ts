@@ -93,3 +93,17 @@ export function withColumnRewritten(
   );
   return { sheet: sheet.sheet, topLeft: "A1", values, merges: sheet.merges };
 }
+
+/** The export as the grid a host hands the reader, with its merged ranges or without (labels spread over blanks). */
+export const gridOf = (sheet: ExportSheet, merges = true): Grid => ({
+  sheet: sheet.sheet,
+  topLeft: "A1",
+  values: sheet.values,
+  ...(merges ? { merges: sheet.merges } : {}),
+});
+
+/** A grid read with its merged ranges and without them, for it.each. */
+export const WITH_AND_WITHOUT_MERGES: [string, boolean][] = [
+  ["with merged ranges", true],
+  ["without them (labels spread over blanks)", false],
+];

@@ -1,36 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Grid } from "../../src/sheet/grid";
 import { STATISTICS_EXPORT, parseRecipeText } from "../../src/sheet/recipe/load";
 import { PROVINCE_LABELS } from "./fixtures/province";
 import { readSchoolTable } from "../../src/sheet/read";
 import { readWorkbook } from "../../src/xlsx/reader";
-import {
-  COUNTY_LISTED,
-  COUNTY_UNLISTED,
-  exportSheet,
-  leagueRows,
-  templateRowsOf,
-  type ExportSheet,
-} from "./exportFixture";
+import { COUNTY_LISTED, COUNTY_UNLISTED, exportSheet, leagueRows, templateRowsOf } from "./exportFixture";
 import { exportWorkbook } from "./exportFiles";
-import { rounded, templateRecords, verdictOf } from "./helpers";
-
-const gridOf = (sheet: ExportSheet, merges = true): Grid => ({
-  sheet: sheet.sheet,
-  topLeft: "A1",
-  values: sheet.values,
-  ...(merges ? { merges: sheet.merges } : {}),
-});
+import { WITH_AND_WITHOUT_MERGES, gridOf, rounded, templateRecords, verdictOf } from "./helpers";
 
 describe("the reader recognises the statistics export without any setting (docs/import.md#recognition)", () => {
   const rows = leagueRows();
   const sheet = exportSheet(rows);
 
-  it.each([
-    ["with merged ranges", true],
-    ["without them (labels spread over blanks)", false],
-  ])("reads the header's three rows and its unit row %s", (_what, merges) => {
+  it.each(WITH_AND_WITHOUT_MERGES)("reads the header's three rows and its unit row %s", (_what, merges) => {
     const read = readSchoolTable(gridOf(sheet, merges), { county: COUNTY_LISTED });
     expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(read.recipe?.id).toBe("statistics-export");

@@ -337,6 +337,30 @@ describe("where the table ends (docs/school-table.md#skipped-rows: rows the read
     expect(result.problems).toEqual([]);
   });
 
+  it("stops at a printed sign-off line spread over its cells, blank row or not above it", () => {
+    const signOff = ["单位负责人：", "张敏", null, "填表人：李娜", null, "联系电话：", 4821234567];
+    for (const below of [[signOff], [[], signOff], [[], ["报出日期：2025年9月1日", null, "审核人：王磊"]]]) {
+      const grid = templateGrid([PRIMARY, JUNIOR]);
+      grid.values.push(...below);
+      const result = readSchoolTable(grid);
+      expect(result.records.map((r) => r.name)).toEqual(["城关第一小学", "城关中学"]);
+      expect(result.problems).toEqual([]);
+      expect(result.skippedRows).toMatchObject({ note: 1, afterEnd: 0 });
+    }
+  });
+
+  it("reads a name wrapped by hand over two lines as one line (docs/school-table.md#columns)", () => {
+    const grid = templateGrid([
+      { ...PRIMARY, name: "城关\n第一小学" },
+      { ...JUNIOR, name: "No.1 \r\nMiddle School" },
+      { ...TEACHING_POINT, parent: "城关第一\n 小学" },
+    ]);
+    const result = readSchoolTable(grid);
+    expect(result.problems).toEqual([]);
+    expect(result.records.map((r) => r.name)).toEqual(["城关第一小学", "No.1 Middle School", "哈拉黑教学点"]);
+    expect(result.records[2].parent).toBe("城关第一小学");
+  });
+
   it("reads hidden rows and says so", () => {
     const grid = { ...templateGrid([PRIMARY, JUNIOR]), hiddenRows: [0, 2] };
     const result = readSchoolTable(grid);

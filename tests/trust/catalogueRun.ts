@@ -4,6 +4,7 @@ import type { Problem } from "../../src/problems/problem";
 import type { SchoolRecord } from "../../src/engine/records";
 import type { Evaluation } from "../../src/engine/evaluate";
 import type { Case, FixtureCell, Outcome } from "./fixtures/catalogue";
+import { noSkippedRows } from "../../src/sheet/read/tableRows";
 
 /** The cell as a host gives it: a formula's cached result, or the formula itself where Excel never computed it. */
 export function hostValue(cell: FixtureCell): CellValue {
@@ -92,5 +93,5 @@ export function expectCaseOutcome(c: Case, outcome: Outcome): void {
 
 /** The rows a case must count as left out: its own counts, every other reason 0. */
 export function expectedSkipped(c: Case): Outcome["skippedRows"] {
-  return { aboveHeader: 0, legend: 0, subtotal: 0, total: 0, note: 0, blank: 0, afterEnd: 0, ...c.skipped };
+  return { ...noSkippedRows(), ...c.skipped };
 }

@@ -285,18 +285,20 @@ function reportCopies(
     );
   }
   for (const binding of fields.values()) {
-    if (!binding.source.column.hidden) continue;
-    const { cell, header } = binding.match;
-    problems.push(
-      problem(
-        "warning",
-        "hidden-column",
-        cell,
-        `${cell}“${header}”是隐藏列，仍已读取；请取消隐藏，核对其中是本次要评估的数据。`,
-        `${cell} ("${header}") is a hidden column; it was read all the same: unhide it and check that it holds the data to evaluate.`,
-      ),
-    );
+    if (binding.source.column.hidden)
+      problems.push(hiddenColumnRead(binding.match.cell, binding.match.header));
   }
+}
+
+/** A field read from a hidden column (with no visible copy): read, and said to be hidden. */
+export function hiddenColumnRead(cell: string, header: string): Problem {
+  return problem(
+    "warning",
+    "hidden-column",
+    cell,
+    `${cell}“${header}”是隐藏列，仍已读取；请取消隐藏，核对其中是本次要评估的数据。`,
+    `${cell} ("${header}") is a hidden column; it was read all the same: unhide it and check that it holds the data to evaluate.`,
+  );
 }
 
 /** A unit row and a header stating different money units (元 under 教学仪器设备值（万元）): an error, the unit unclear. */

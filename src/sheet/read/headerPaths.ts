@@ -201,7 +201,7 @@ function readBlock(view: GridView, region: HeaderRegion, rows: number[], match: 
     const path: Heading[] = [];
     for (let i = 0; i < levels; i++) {
       const h = headings[i][p];
-      if (h && (path.length === 0 || path[path.length - 1].cell !== h.cell)) path.push(h);
+      if (h && (path.length === 0 || path[path.length - 1].cell !== h.cell)) path.push(...levelsOf(h));
     }
     if (path.length === 0) continue;
     const index = cols[p];
@@ -236,6 +236,21 @@ function readBlock(view: GridView, region: HeaderRegion, rows: number[], match: 
     matches,
     ids,
   };
+}
+
+/** Between the levels of a path written in one cell: 在校生数›小学, 在校生数 > 小学. */
+const PATH_SEPARATOR = /\s*[›>＞]\s*/u;
+/** Brackets and comparisons, where > is no separator: 超大班额(>65人). */
+const NOT_A_PATH = /[(（<＜=]/u;
+
+/**
+ * The levels of a heading: a flattened export writes a column's path in its one header cell (专任教师›按学历分›本科),
+ * read as the levels it names, each labelled by that cell.
+ */
+function levelsOf(h: Heading): Heading[] {
+  if (h.numeric || !PATH_SEPARATOR.test(h.text) || NOT_A_PATH.test(h.text)) return [h];
+  const parts = h.text.split(PATH_SEPARATOR).filter((part) => part !== "");
+  return parts.length < 2 ? [h] : parts.map((text) => ({ ...h, text }));
 }
 
 /**

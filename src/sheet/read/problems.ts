@@ -47,6 +47,7 @@ export const READER_PROBLEM_CODES = {
   "hidden-row": "warning",
   "hidden-column": "warning",
   "total-row-skipped": "warning",
+  "header-repeated": "warning",
   "blank-row-skipped": "warning",
   "rows-after-blank": "warning",
   "rows-after-end": "warning",

@@ -5,7 +5,7 @@
 import type { SchoolRecord, SchoolType, SectionTeachers } from "../../engine/records";
 import type { Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
-import { readText } from "../cells";
+import { readText, singleLine } from "../cells";
 import { foldText } from "../vocabulary";
 import type { ReaderCache } from "./cache";
 import type { ColumnPlan } from "./columnPlan";
@@ -54,7 +54,7 @@ function teachersOf(figures: RowFigures, l: number): SectionTeachers {
 
 function readName(ctx: RowContext, row: readonly unknown[], cell: string): string | null {
   const t = readText(row[ctx.plan.nameCol as number]);
-  if (t.kind === "text") return t.text;
+  if (t.kind === "text") return singleLine(t.text);
   if (t.kind === "blank") {
     ctx.sink.report(
       problem(
@@ -143,7 +143,7 @@ function readLocale(ctx: RowContext, row: readonly unknown[], cell: string): Sch
 
 function readParent(ctx: RowContext, row: readonly unknown[], cell: string): string | undefined {
   const t = readText(row[ctx.plan.parentCol as number]);
-  if (t.kind === "text") return t.text;
+  if (t.kind === "text") return singleLine(t.text);
   if (t.kind === "notText") ctx.sink.report(notText(t.cell, cell, columnName("parent"), "warning"));
   return undefined;
 }

@@ -17,7 +17,11 @@ export const TOTAL_ROW =
  * are read. */
 export const SUBTOTAL_ROW = /^小计|小计[:：]?(?:[(（][^()（）]*[)）])?[:：]?$|^sub-?total[:：]?$|^其中/u;
 /** Notes under a table (注：…, 填表人：…) end it as a blank row would. */
-const NOTE_ROW = /^(?:注|说明|备注|填表|制表|审核|负责人|单位负责人|统计负责人|note)/u;
+const NOTE_ROW =
+  /^(?:注|说明|备注|填表|填报人|制表|审核|负责人|单位负责人|统计负责人|联系人|联系电话|报出日期|note)/u;
+/** A note's label followed by its colon (单位负责人：张三): the printed sign-off line spreads such labels over the
+ * row (单位负责人：… 填表人：… 联系电话：…), each in a cell of its own, and no school's name holds a colon. */
+const NOTE_LABEL = new RegExp(`${NOTE_ROW.source}[^:：]{0,4}[:：]`, "u");
 /** What a legend row holds in the name column, folded. */
 export const LEGEND_NAMES: ReadonlySet<string> = new Set(["甲", "栏次", "(甲)"]);
 const LEGEND_CELL = /^[(（【[][^()（）]*[)）】\]]$/u;
@@ -102,16 +106,20 @@ export function unitRowUnits(
   return other || units.size === 0 ? null : units;
 }
 
+/**
+ * Whether row r is a note under the table: one cell beginning as notes do (注：…, 填表人：张敏), or a sign-off line
+ * whose first cell is a note's label with its colon, whatever the cells after it hold (单位负责人： 张三 填表人： 李四
+ * 联系电话： 0482…).
+ */
 export function isNoteRow(view: GridView, r: number): boolean {
-  let only: unknown;
+  const c = view.firstFilled(r);
+  const first = c < 0 ? null : readText(view.value(r, c));
+  if (first?.kind !== "text") return false;
+  const folded = foldText(first.text);
+  if (NOTE_LABEL.test(folded)) return true;
   let filled = 0;
-  view.forEachFilled(r, (_, v) => {
-    only = v;
-    return ++filled < 2;
-  });
-  if (filled !== 1) return false;
-  const t = readText(only);
-  return t.kind === "text" && NOTE_ROW.test(foldText(t.text));
+  view.forEachFilled(r, () => ++filled < 2);
+  return filled === 1 && NOTE_ROW.test(folded);
 }
 
 /** The columns of the table that tell a school's row: its name, its type and its figures. */

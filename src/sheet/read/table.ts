@@ -208,19 +208,6 @@ export function readTable(grid: Grid, options: ReadOptions, withColumns: boolean
   };
   const skippedRows = walkTable(view, plan.header.rows, plan, sink, (r) => {
     dataRows++;
-    if (view.hiddenRows.has(r)) {
-      const cell = view.address(r, plan.nameCol ?? 0);
-      const rowNumber = view.sheetRow(r);
-      problems.push(
-        problem(
-          "warning",
-          "hidden-row",
-          cell,
-          `第 ${rowNumber} 行是隐藏行，仍已读取；请取消隐藏，核对该行是否应当评估。`,
-          `Row ${rowNumber} is hidden; it was read all the same: unhide it and check that it belongs in the evaluation.`,
-        ),
-      );
-    }
     const { record } = readSchoolRow(ctx, view.row(r), view.sheetRow(r));
     if (!record) return;
     if (record.type === "teachingPoint" || record.parent !== undefined) {

@@ -4,6 +4,8 @@
  * counted by its reason; a total with schools below it (城区学校合计 between the town's and the villages' schools)
  * is skipped with a warning, and schools below the table's end are named in a warning.
  */
+import { readText } from "../cells";
+import { foldText } from "../vocabulary";
 import type { GridView } from "./gridView";
 import { problem } from "./problems";
 import type { ProblemSink } from "./figures";
@@ -33,18 +35,60 @@ export interface SkippedRows {
   note: number;
   /** blank rows between the header and the last row holding anything */
   blank: number;
+  /** the header printed again on each page of a printed export, with the unit row under it */
+  header: number;
   /** other rows below the table's end (the first of them named in a warning) */
   afterEnd: number;
 }
 
 export function noSkippedRows(): SkippedRows {
-  return { aboveHeader: 0, legend: 0, subtotal: 0, total: 0, note: 0, blank: 0, afterEnd: 0 };
+  return { aboveHeader: 0, legend: 0, subtotal: 0, total: 0, note: 0, blank: 0, header: 0, afterEnd: 0 };
 }
 
-type Kind = "blank" | "empty" | "subtotal" | "total" | "note" | "legend" | "row";
+type Kind = "blank" | "empty" | "subtotal" | "total" | "note" | "legend" | "header" | "row";
 
-function kindOf(view: GridView, r: number, columns: TableColumns, beforeData: boolean): Kind {
+/** The header's labels, folded, by row of the header and column. */
+type HeaderLabels = readonly ReadonlyMap<number, string>[];
+
+function headerLabels(view: GridView, headerRows: readonly number[]): HeaderLabels {
+  return headerRows.map((h) => {
+    const labels = new Map<number, string>();
+    view.forEachFilled(h, (c, v) => {
+      const t = readText(v);
+      if (t.kind === "text") labels.set(c, foldText(t.text));
+    });
+    return labels;
+  });
+}
+
+/**
+ * Whether row r repeats a row of the header, as a printed export repeats it at the top of each page: two cells at
+ * least, each holding the label that row of the header holds in its column (学校名称 办学类型 在校生数 …). A school's
+ * row holds its name, which no header labels.
+ */
+function repeatsHeader(view: GridView, r: number, labels: HeaderLabels): boolean {
+  return labels.some((row) => {
+    let filled = 0;
+    let same = true;
+    view.forEachFilled(r, (c, v) => {
+      const t = readText(v);
+      same = t.kind === "text" && row.get(c) === foldText(t.text);
+      filled++;
+      return same;
+    });
+    return same && filled >= 2;
+  });
+}
+
+function kindOf(
+  view: GridView,
+  r: number,
+  columns: TableColumns,
+  beforeData: boolean,
+  labels: HeaderLabels,
+): Kind {
   if (view.isBlankRow(r)) return "blank";
+  if (repeatsHeader(view, r, labels)) return "header";
   const { nameCol } = columns;
   // a subtotal between groups of schools (城区小计) is skipped: the schools below it still belong to the table
   if (totalCell(view, r, nameCol, SUBTOTAL_ROW) >= 0) return "subtotal";
@@ -59,7 +103,7 @@ function kindOf(view: GridView, r: number, columns: TableColumns, beforeData: bo
 
 /**
  * Walks the rows below the header (docs/school-table.md#skipped-rows): calls readRow for each row of the table, in
- * order, and returns the rows left out by reason.
+ * order (a hidden one with a warning), and returns the rows left out by reason.
  */
 export function walkTable(
   view: GridView,
@@ -81,6 +125,9 @@ export function walkTable(
   /** the first row of the blank rows met inside the table, −1 when none is pending */
   let gap = -1;
   let warned = false;
+  const labels = headerLabels(view, headerRows);
+  /** the rows repeating the header, the first of them named in a warning */
+  const repeated: number[] = [];
   const bottom = headerRows[headerRows.length - 1];
   for (let r = bottom + 1; r < view.height; r++) {
     const present = view.nextPresentRow(r);
@@ -91,7 +138,7 @@ export function walkTable(
       r = present - 1;
       continue;
     }
-    const kind = kindOf(view, r, columns, beforeData);
+    const kind = kindOf(view, r, columns, beforeData, labels);
     if (kind === "blank" || kind === "empty") {
       if (kind === "blank") blanks++;
       else skipped.blank++;
@@ -124,6 +171,11 @@ export function walkTable(
       case "legend":
         skipped.legend++;
         continue;
+      case "header":
+        // the unit row under a repeated header is a legend as the one under the header is
+        repeated.push(r);
+        beforeData = true;
+        continue;
       case "total":
         totals.push(r);
         continue;
@@ -144,9 +196,12 @@ export function walkTable(
       totals = [];
     }
     beforeData = false;
+    if (view.hiddenRows.has(r)) warnHidden(view, sink, r, columns.nameCol);
     readRow(r);
   }
   skipped.total += totals.length;
+  skipped.header = repeated.length;
+  if (repeated.length > 0) warnHeaderRepeated(view, sink, repeated, columns.nameCol);
   return skipped;
 }
 
@@ -162,7 +217,8 @@ function endAt(totals: readonly number[], reason: "blank" | "note", r: number): 
 }
 
 function countAfterEnd(skipped: SkippedRows, kind: Kind): void {
-  if (kind === "subtotal") skipped.subtotal++;
+  if (kind === "header") skipped.header++;
+  else if (kind === "subtotal") skipped.subtotal++;
   else if (kind === "total") skipped.total++;
   else if (kind === "note") skipped.note++;
   else skipped.afterEnd++;
@@ -179,6 +235,42 @@ function warnTotalInside(view: GridView, sink: ProblemSink, r: number, nameCol: 
       cell,
       `${cell}“${text}”是合计行，其下还有学校：该行已跳过，其后的学校照常读取。`,
       `${cell} ("${text}") is a total row with schools below it: the row was skipped and the schools below were read.`,
+    ),
+  );
+}
+
+/** A row of the table is read whether hidden or not (docs/school-table.md#skipped-rows), with a warning. */
+function warnHidden(view: GridView, sink: ProblemSink, r: number, nameCol: number | undefined): void {
+  const cell = view.address(r, nameCol ?? 0);
+  const rowNumber = view.sheetRow(r);
+  sink.report(
+    problem(
+      "warning",
+      "hidden-row",
+      cell,
+      `第 ${rowNumber} 行是隐藏行，仍已读取；请取消隐藏，核对该行是否应当评估。`,
+      `Row ${rowNumber} is hidden; it was read all the same: unhide it and check that it belongs in the evaluation.`,
+    ),
+  );
+}
+
+function warnHeaderRepeated(
+  view: GridView,
+  sink: ProblemSink,
+  rows: readonly number[],
+  nameCol: number | undefined,
+): void {
+  const first = rows[0];
+  const cell = view.address(first, nameCol ?? Math.max(0, view.firstFilled(first)));
+  const at = view.sheetRow(first);
+  const n = rows.length;
+  sink.report(
+    problem(
+      "warning",
+      "header-repeated",
+      cell,
+      `第 ${at} 行${n > 1 ? `等 ${n} 行` : ""}重复了表头（打印的导出表每页重复表头）：已跳过，其下的学校照常读取。`,
+      `Row ${at}${n > 1 ? ` and ${n - 1} more` : ""} repeat${n > 1 ? "" : "s"} the header (a printed export repeats it on each page): skipped, the schools below were read.`,
     ),
   );
 }

@@ -71,8 +71,35 @@ function describe(source: CellSource, id: string, lang: "zh" | "en"): { named: s
   return { named: text, plain: text };
 }
 
+/**
+ * A problem of a value no column of the table gives (its field unread, recipe-unmatched): said of the school's name
+ * cell as the column missing from the table, not as a blank cell to fill in.
+ */
+function unreadField(p: Problem, school: ImportedSchool, id: string, missing: readonly string[]): Problem {
+  const cell = school.rows[0].cells.name;
+  const column = columnById(id) ?? { zh: id, en: id };
+  const name = school.name ?? "";
+  return {
+    ...p,
+    cell,
+    message: {
+      zh:
+        `${cell}“${name}”须有“${column.zh}”，而表中找不到“${missing.join("”“")}”列，未能读取。` +
+        "请导出含该列的表，或在配方文件中写明该列的表头。",
+      en:
+        `${cell} ("${name}") needs ${column.en}, but the table has no column "${missing.join('", "')}": it was not read. ` +
+        "Export the table with that column, or name its header in a recipe file.",
+    },
+  };
+}
+
 /** Says a problem of the canonical table again of the export's cells; null when it repeats one reported there. */
-function remap(p: Problem, table: CanonicalTable, schools: readonly ImportedSchool[]): Problem | null {
+function remap(
+  p: Problem,
+  table: CanonicalTable,
+  schools: readonly ImportedSchool[],
+  unread: ReadonlyMap<string, readonly string[]>,
+): Problem | null {
   const at = (letters: string, digits: string) => {
     const r = Number(digits) - 2;
     const c = columnIndex(letters);
@@ -87,6 +114,8 @@ function remap(p: Problem, table: CanonicalTable, schools: readonly ImportedScho
       const source = table.sources[found.r][found.c];
       // a source cell that could not be read was reported there: its blank here says nothing new
       if (source?.invalid) return null;
+      const missing = source ? undefined : unread.get(found.id);
+      if (missing) return unreadField(p, schools[found.r], found.id, missing);
       cell = source?.cell ?? schools[found.r].rows[0].cells.name;
     }
   }
@@ -124,6 +153,8 @@ export interface DerivedFields {
   levelsOfOwnSources?: boolean;
   /** the unit the source's equipment value was read in, where one column gives it: the table is read in it */
   equipmentUnit?: "万元" | "元";
+  /** fields of the recipe no column of the table gives, with the patterns that name no column */
+  unbound?: readonly { field: string; missing: readonly string[] }[];
 }
 
 /**
@@ -166,8 +197,9 @@ export function readSourceRows(
       },
     });
   }
+  const unread = new Map((derived.unbound ?? []).map((u) => [u.field, u.missing]));
   for (const p of read?.problems ?? []) {
-    const said = remap(p, table, imported.schools);
+    const said = remap(p, table, imported.schools, unread);
     if (said) problems.push(said);
   }
   // the canonical table has one row per school under its header: grid row r is school r − 1

@@ -4,7 +4,7 @@
  * the cells it came from.
  */
 import { equipmentUnitOf } from "../headers";
-import { unitConflict } from "../read/columnPlan";
+import { hiddenColumnRead, unitConflict } from "../read/columnPlan";
 import { readCell, readText } from "../cells";
 import type { SchoolType } from "../../engine/records";
 import { parseSchoolType } from "../vocabulary";
@@ -36,6 +36,8 @@ export interface RecipeColumn {
   cells: readonly string[];
   /** the unit the table states for it (unit row or header), as written, or null */
   unit: { unit: string; cell: string } | null;
+  /** the column is hidden in the sheet */
+  hidden?: boolean;
 }
 
 export interface ColumnLeaf extends BoundLeaf {
@@ -116,24 +118,28 @@ export function planTable(recipe: TableRecipe, columns: readonly RecipeColumn[])
     const pattern = parsePattern(text) as HeaderPattern;
     const named = columnsNamed(pattern, columns);
     if (named.length === 0) return null;
-    if (named.length > 1 && !warned.has(text)) {
+    // of the columns fitting alike, a visible one before a hidden one (a stale copy hidden in the sheet)
+    const best = pathFit(pattern, named[0].path);
+    const alike = named.filter((c) => pathFit(pattern, c.path) === best);
+    const chosen = alike.find((c) => !c.hidden) ?? alike[0];
+    const other = alike.find((c) => c !== chosen);
+    if (other && !warned.has(text)) {
       warned.add(text);
-      const [a, b] = named;
-      if (pathFit(pattern, a.path) === pathFit(pattern, b.path)) {
-        const cellA = a.cells[a.cells.length - 1];
-        const cellB = b.cells[b.cells.length - 1];
-        problems.push({
-          severity: "warning",
-          code: "recipe-column-ambiguous",
-          cell: cellB ?? null,
-          message: {
-            zh: `配方的“${shownPattern(text)}”与 ${cellA} 和 ${cellB} 两列都相符，读取了 ${cellA}。`,
-            en: `The recipe's "${shownPattern(text)}" fits both ${cellA} and ${cellB}; ${cellA} was read.`,
-          },
-        });
-      }
+      const cellA = lastCell(chosen);
+      const cellB = lastCell(other);
+      const hiddenZh = (c: RecipeColumn) => (c.hidden ? "（隐藏列）" : "");
+      const hiddenEn = (c: RecipeColumn) => (c.hidden ? " (hidden)" : "");
+      problems.push({
+        severity: "warning",
+        code: "recipe-column-ambiguous",
+        cell: cellB,
+        message: {
+          zh: `配方的“${shownPattern(text)}”与 ${cellA}${hiddenZh(chosen)} 和 ${cellB}${hiddenZh(other)} 两列都相符，读取了 ${cellA}。`,
+          en: `The recipe's "${shownPattern(text)}" fits both ${cellA}${hiddenEn(chosen)} and ${cellB}${hiddenEn(other)}; ${cellA} was read.`,
+        },
+      });
     }
-    return named[0];
+    return chosen;
   };
   const rules: Partial<Record<RowRule, RecipeColumn>> = {};
   for (const rule of ROW_RULES) {
@@ -160,12 +166,32 @@ export function planTable(recipe: TableRecipe, columns: readonly RecipeColumn[])
     if (bound.ok) fields.push({ field, node: bound.node, text: derivationText(bound.node) });
     else unbound.push({ field, missing: bound.missing });
   }
+  problems.push(...hiddenColumnsRead(rules, fields));
   const splitByColumns = fieldsSplitBySource(
     new Map(fields.map((f) => [f.field, new Set(leavesOf(f.node).map((l) => String(l.column.index)))])),
   );
   const types: Record<string, SchoolType | null> = {};
   for (const [word, type] of Object.entries(recipe.types ?? {})) types[foldLabel(word)] = type;
   return { recipe, rules, fields, unbound, problems, splitByColumns, types };
+}
+
+function lastCell(column: RecipeColumn): string {
+  return column.cells[column.cells.length - 1] ?? "";
+}
+
+/** A column read that is hidden in the sheet is read, and said to be hidden, as the template's reader says it. */
+function hiddenColumnsRead(
+  rules: Partial<Record<RowRule, RecipeColumn>>,
+  fields: readonly FieldPlan[],
+): Problem[] {
+  const read = new Set<RecipeColumn>([
+    ...Object.values(rules),
+    ...fields.flatMap((f) => leavesOf(f.node).map((l) => l.column)),
+  ]);
+  return [...read]
+    .filter((column) => column.hidden)
+    .sort((a, b) => a.index - b.index)
+    .map((column) => hiddenColumnRead(lastCell(column), column.path.join("›")));
 }
 
 /**
