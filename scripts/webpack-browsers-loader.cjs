@@ -6,6 +6,7 @@
 // rewrites syntax: the browser APIs the app needs are checked by web-start.js before it loads.
 "use strict";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a webpack loader is CommonJS
 const { transform } = require("esbuild");
 
 module.exports = function lowerSyntax(source, inputMap) {
