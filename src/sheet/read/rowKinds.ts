@@ -115,11 +115,15 @@ export function isNoteRow(view: GridView, r: number): boolean {
   const c = view.firstFilled(r);
   const first = c < 0 ? null : readText(view.value(r, c));
   if (first?.kind !== "text") return false;
-  const folded = foldText(first.text);
-  if (NOTE_LABEL.test(folded)) return true;
   let filled = 0;
   view.forEachFilled(r, () => ++filled < 2);
-  return filled === 1 && NOTE_ROW.test(folded);
+  return isNoteLine(foldText(first.text), filled > 1);
+}
+
+/** `isNoteRow` for a row whose first filled cell reads `folded` (folded text) and which has `more` filled cells
+ * after it or not. */
+export function isNoteLine(folded: string, more: boolean): boolean {
+  return NOTE_LABEL.test(folded) || (!more && NOTE_ROW.test(folded));
 }
 
 /** The columns of the table that tell a school's row: its name, its type and its figures. */

@@ -16,10 +16,10 @@ import { foldText } from "../vocabulary";
 import { ReaderCache } from "./cache";
 import { planColumns, type ColumnPlan } from "./columnPlan";
 import { ErrorFlag } from "./figures";
-import { GridView } from "./gridView";
+import { GridView, isBlank } from "./gridView";
 import { findHeader } from "./headerPaths";
 import { readSchoolRow } from "./row";
-import { LEGEND_NAMES, TOTAL_ROW } from "./rowKinds";
+import { LEGEND_NAMES, TOTAL_ROW, isNoteLine } from "./rowKinds";
 
 /** The template's header (docs/school-table.md#headers) planned on a sheet, or null where the plan is not the
  * template's to the letter (then every row goes to the table reader). */
@@ -61,9 +61,17 @@ export function readTemplateRow(
   const sink = new ErrorFlag();
   const read = readSchoolRow({ plan, profile, cache, sheet, sink, missingColumn: ignoreMissing }, row, 2);
   if (sink.failed || read.record === null) return undefined;
-  // a row the table reader skips (a total, a legend under the header), or where it spells the parent as the
+  // a row the table reader skips (a total, a legend under the header, a note), or where it spells the parent as the
   // school's own name (or reports it)
   if (TOTAL_ROW.test(read.folded) || LEGEND_NAMES.has(read.folded)) return undefined;
+  // nor a note (注：…, a sign-off line), whose first filled cell is the name's
+  if (
+    isNoteLine(
+      read.folded,
+      row.some((v, c) => c > 0 && !isBlank(v)),
+    )
+  )
+    return undefined;
   const parent = read.record.parent;
   if (parent !== undefined && foldText(parent) === read.folded) return undefined;
   return read.record;
