@@ -104,7 +104,7 @@ export const LEAGUE_VIEWS_ZH = {
   leagueBack: "返回",
   leagueYear: "年份（计算剩余年数）",
   leagueYearHelp:
-    "按公历年计，与命令行的 --year 相同：剩余年数 = 目标年份 − 此年份，如目标 2026 年的旗县市在 2026 年内（1 月 1 日起）剩余 0 年。默认为今年。",
+    "按公历年计，与命令行相同：剩余年数 = 目标年份 − 此年份，如目标 2026 年的旗县市在 2026 年内（1 月 1 日起）剩余 0 年。默认为今年。",
   leagueFailedTitle: "未能评估的文件（{n}）",
   leagueFailedLine: "{file}：",
   leagueProblemsMore: "另有 {n} 条",

@@ -86,7 +86,7 @@ export const VIEWS_ZH = {
   planCalculating: "正在计算…",
   planFailed: "计算失败：{message}",
   planSolverUnavailable:
-    "求解器（HiGHS，WebAssembly）在此浏览器中无法运行，这项计算需要它。请用 Chrome 或 Edge 95 及以上、Firefox 102 及以上打开本页。",
+    "求解器在此浏览器中无法运行，这项计算需要它。请用 Chrome 或 Edge 95 及以上、Firefox 102 及以上打开本页。",
   planTitle: "补充方案",
   planTotal: "经常性支出：{recurring}/年；一次性投入：{oneOff}",
   planPassesAfter: "补充后达标",

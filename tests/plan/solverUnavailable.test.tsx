@@ -49,7 +49,7 @@ describe("where HiGHS cannot be loaded", () => {
     await screen.findByText(/^经常性支出：.*；一次性投入：/);
     fireEvent.click(screen.getByRole("button", { name: "计算交流轮岗方案" }));
     await screen.findByText(
-      "求解器（HiGHS，WebAssembly）在此浏览器中无法运行，这项计算需要它。请用 Chrome 或 Edge 95 及以上、Firefox 102 及以上打开本页。",
+      "求解器在此浏览器中无法运行，这项计算需要它。请用 Chrome 或 Edge 95 及以上、Firefox 102 及以上打开本页。",
     );
     expect(screen.queryByText(/HiGHS could not solve/)).toBeNull();
   });
