@@ -120,6 +120,54 @@ describeInBrowser("the offline web app in older browsers (production build, Chro
     await page.context().close();
   });
 
+  it("without CSS `inset` (before Chrome 87, as in 360 安全浏览器 13): the dialog is centred over a backdrop", async () => {
+    const { page } = await openWith(NEWER_THAN_CHROME_84, { viewport: { width: 800, height: 600 } });
+    await page.locator("#workbook-file").setInputFiles(SAMPLE);
+    await page.getByRole("button", { name: "读取并检查" }).click();
+    await page.locator("[data-read-from]").waitFor();
+    await page.getByRole("button", { name: "生成报表工作表" }).click();
+    await page.locator("[data-written]").waitFor();
+    // writing again asks before replacing the report sheets
+    await page.getByRole("button", { name: "生成报表工作表" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    // the page's style sheets as such a browser keeps them: every `inset` declaration dropped
+    const dropped = await page.evaluate(() => {
+      let count = 0;
+      const strip = (rules: CSSRuleList) => {
+        for (const rule of Array.from(rules)) {
+          if (rule instanceof CSSStyleRule && rule.style.getPropertyValue("inset") !== "") {
+            rule.style.removeProperty("inset");
+            count++;
+          }
+          if ("cssRules" in rule) strip((rule as CSSGroupingRule).cssRules);
+        }
+      };
+      for (const sheet of Array.from(document.styleSheets)) strip(sheet.cssRules);
+      return count;
+    });
+    expect(dropped).toBeGreaterThan(0);
+    // the surface's opening animation over, its box is where it stays
+    let surface = await dialog.boundingBox();
+    for (let last = null as typeof surface; JSON.stringify(last) !== JSON.stringify(surface);) {
+      last = surface;
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+      surface = await dialog.boundingBox();
+    }
+    const backdrop = await page.locator(".fui-DialogSurface__backdrop").boundingBox();
+    const view = await page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+    // a backdrop over the window (less a scroll bar's room), the surface centred on it
+    expect(backdrop).not.toBeNull();
+    expect(surface).not.toBeNull();
+    const [b, d] = [backdrop!, surface!];
+    expect([b.x, b.y, b.height]).toEqual([0, 0, view.height]);
+    expect(b.width).toBeGreaterThan(view.width - 20);
+    expect(Math.abs(d.x + d.width / 2 - b.width / 2)).toBeLessThanOrEqual(2);
+    expect(Math.abs(d.y + d.height / 2 - b.height / 2)).toBeLessThanOrEqual(2);
+    await page.getByRole("button", { name: "取消" }).click();
+    await page.context().close();
+  });
+
   it("where WebAssembly may not run (Chrome 84 to 94 know no 'wasm-unsafe-eval'): 规划 plans, says what it needs", async () => {
     // the page's policy then refuses to compile the solver, as a browser throws it
     const refused = `for (const name of ["compile", "instantiate", "instantiateStreaming", "compileStreaming"])

@@ -96,13 +96,24 @@ export function ReportStep(props: ReportStepProps) {
   );
 }
 
+/**
+ * The dialog's surface and backdrop fill the window as Fluent UI places them (`inset: 0`), in longhands too: a
+ * browser before Chrome 87 (360 安全浏览器 13's kernel is Chromium 86) knows no `inset`, and there showed the surface
+ * at the page's top left with no backdrop.
+ */
+const FILL_WINDOW = { top: 0, right: 0, bottom: 0, left: 0 } as const;
+
 /** Asks before replacing report sheets the add-in made earlier; nothing else is ever replaced. */
 export function ConfirmReplaceDialog(props: { lang: Lang; confirm: PendingConfirm | null }) {
   const { lang, confirm } = props;
   const sep = PUNCTUATION[lang].list;
   return (
     <Dialog open={confirm !== null} onOpenChange={(_, data) => !data.open && confirm?.resolve(false)}>
-      <DialogSurface aria-describedby="confirm-replace-body" style={{ maxWidth: "min(92vw, 420px)" }}>
+      <DialogSurface
+        aria-describedby="confirm-replace-body"
+        style={{ ...FILL_WINDOW, maxWidth: "min(92vw, 420px)" }}
+        backdrop={{ style: FILL_WINDOW }}
+      >
         <DialogBody>
           <DialogTitle>{t(lang, "confirmTitle")}</DialogTitle>
           <DialogContent id="confirm-replace-body">
