@@ -17,19 +17,17 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { serveFolder } from "../../src/cli/commands/web";
+import { type Browser, type Page } from "playwright-core";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { run } from "../cli/helpers";
 import { writeCounty, writeThreeCounties } from "../league/helpers";
 import { twoYearsWithRegression } from "../league/records";
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
+import { CHROMIUM, ROOT } from "./productionBuild";
+import { servedWebApp, type ServedWebApp } from "./servedWebApp";
 import { expectSignablePage, printPdf } from "./printedPdf";
 
 const ARTIFACTS = path.join(ROOT, "tests/artifacts");
@@ -92,10 +90,9 @@ interface BatchJson {
 }
 
 describeInBrowser("the league's and the years' views in the web app (production build)", () => {
+  let app: ServedWebApp;
   let browser: Browser;
-  let server: Server;
   let origin: string;
-  let builtDir: string | null = null;
   const work = mkdtempSync(path.join(tmpdir(), "balance-league-e2e-"));
   const earlier = path.join(work, "科右中旗2025.xlsx");
   const later = path.join(work, "科右中旗2026.xlsx");
@@ -103,12 +100,8 @@ describeInBrowser("the league's and the years' views in the web app (production 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const build = productionBuild("web");
-    if (build.built) builtDir = build.dir;
-    server = serveFolder(path.join(build.dir, "web"));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    app = await servedWebApp();
+    ({ browser, origin } = app);
     mkdirSync(ARTIFACTS, { recursive: true });
     await writeCounty(work, path.basename(earlier), year2025());
     await writeCounty(work, path.basename(later), year2026());
@@ -121,9 +114,7 @@ describeInBrowser("the league's and the years' views in the web app (production 
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (builtDir) rmSync(builtDir, { recursive: true, force: true });
+    await app?.close();
     rmSync(work, { recursive: true, force: true });
   });
 

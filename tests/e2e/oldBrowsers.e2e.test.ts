@@ -8,13 +8,11 @@
  * itself (tests/trust/webBundle.test.ts).
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { serveFolder } from "../../src/cli/commands/web";
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
+import { type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { CHROMIUM, ROOT } from "./productionBuild";
+import { servedWebApp, type ServedWebApp } from "./servedWebApp";
 
 const haveChromium = existsSync(CHROMIUM);
 const describeInBrowser = haveChromium ? describe : describe.skip;
@@ -54,27 +52,19 @@ const WITHOUT_WEAKREF = "delete globalThis.WeakRef; delete globalThis.Finalizati
 const IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko";
 
 describeInBrowser("the offline web app in older browsers (production build, Chromium standing in)", () => {
+  let app: ServedWebApp;
   let browser: Browser;
-  let server: Server;
   let origin: string;
   let appDir: string;
-  let builtDir: string | null = null;
   const work = mkdtempSync(path.join(tmpdir(), "balance-old-browsers-"));
 
   beforeAll(async () => {
-    const build = productionBuild("web");
-    if (build.built) builtDir = build.dir;
-    appDir = path.join(build.dir, "web");
-    server = serveFolder(appDir);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    app = await servedWebApp();
+    ({ browser, origin, appDir } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (builtDir) rmSync(builtDir, { recursive: true, force: true });
+    await app?.close();
     rmSync(work, { recursive: true, force: true });
   });
 

@@ -16,12 +16,9 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { serveFolder } from "../../src/cli/commands/web";
+import { type Browser, type Page } from "playwright-core";
 import type { SchoolRecord } from "../../src/engine/records";
 import { seededRandom } from "../../src/sample/random";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
@@ -34,7 +31,8 @@ import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { schoolTableWorkbook } from "../../src/xlsx/template";
 import { run } from "../cli/helpers";
 import { countyRows, rawBook, rawSheet } from "../trust/hostileBooks";
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, productionBuild } from "./productionBuild";
+import { CHROMIUM, ROOT } from "./productionBuild";
+import { servedWebApp, type ServedWebApp } from "./servedWebApp";
 import { expectSignablePage, printPdf } from "./printedPdf";
 
 const ARTIFACTS = path.join(ROOT, "tests/artifacts");
@@ -203,24 +201,18 @@ async function expectReportAsCli(downloaded: string, cli: CliJson): Promise<void
 }
 
 describeInBrowser("the offline web app in headless Chromium (production build)", () => {
+  let app: ServedWebApp;
   let browser: Browser;
-  let server: Server;
   let origin: string;
   let appDir: string;
-  let builtDir: string | null = null;
   const work = mkdtempSync(path.join(tmpdir(), "balance-web-e2e-"));
   const county = path.join(work, "青石县.xlsx");
   let cli: CliJson;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const build = productionBuild("web");
-    if (build.built) builtDir = build.dir;
-    appDir = path.join(build.dir, "web");
-    server = serveFolder(appDir);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    app = await servedWebApp();
+    ({ browser, origin, appDir } = app);
     mkdirSync(ARTIFACTS, { recursive: true });
     await countyWorkbook(county, 20240930);
     const evaluated = await run("evaluate", county, "--json");
@@ -230,9 +222,7 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (builtDir) rmSync(builtDir, { recursive: true, force: true });
+    await app?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
