@@ -1,8 +1,13 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
-import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { planText } from "../../src/cli/commands/plan";
+import { planLeastCost } from "../../src/engine/plan/leastCost";
+import { evaluate } from "../../src/engine/evaluate";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 
 const SAMPLE = "examples/sample-county.xlsx";
 const dir = tempDir();
@@ -106,6 +111,34 @@ describe("balance plan", () => {
     const bad = await run("plan", SAMPLE, "--budget=三百");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--budget 应为以万元计的非负数");
+  });
+
+  test("a plan that does not pass says which sections and coefficients still fail", async () => {
+    // the sample county as it is, given as a plan's outcome: the words a plan the engine does not pass ends with
+    const records = sampleCountyRecords();
+    const plan = await planLeastCost(records, NATIONAL_2017);
+    const before = evaluate(records, NATIONAL_2017);
+    const remaining = LEVELS.flatMap((level) =>
+      INDICATOR_IDS.filter((id) => !before.levels[level].balance[id].pass).map((indicator) => ({
+        level,
+        indicator,
+        cv: before.levels[level].balance[indicator].cv,
+        limit: before.levels[level].balance[indicator].limit,
+      })),
+    );
+    const failing = { ...plan, passesAfter: false, evaluation: before, cv: { ...plan.cv, remaining } };
+    const zh = planText(failing, null, NATIONAL_2017, "zh");
+    expect(zh).toContain("按此方案补充后仍未达标 ✗");
+    const sections = before.sections.filter((s) => s.included && !s.pass);
+    expect(sections.length).toBeGreaterThan(0);
+    expect(zh).toContain(`仍未达标的校区（${sections.length} 个）：${sections[0].school} 小学`);
+    expect(remaining.length).toBeGreaterThan(0);
+    expect(zh).toContain("超过限值的差异系数：小学 运动场馆 0.562（限值 0.50）");
+    expect(planText(failing, null, NATIONAL_2017, "en")).toContain(
+      "Coefficients over their limit: Primary Sports area 0.562 (limit 0.50)",
+    );
+    // a plan that passes says nothing of the kind
+    expect(planText(plan, null, NATIONAL_2017, "zh")).not.toContain("仍未达标的校区");
   });
 
   test("usage errors exit 2", async () => {

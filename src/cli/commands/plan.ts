@@ -1,6 +1,7 @@
 import { formatNumber, formatWan, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { budgetWords } from "../../report/budgetText";
+import { budgetWords, remainingCoefficientsLine, remainingSectionsLine } from "../../report/budgetText";
+import { failingSections } from "../../engine/evaluate";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
@@ -205,6 +206,15 @@ export function planText(
         ? "按此方案补充后仍未达标 ✗"
         : "After these additions resource allocation still does not pass ✗",
   );
+  if (!plan.passesAfter) {
+    // what still fails, as the plan within a budget says it
+    const sections = failingSections(plan.evaluation).map((s) => ({ school: s.school, level: s.level }));
+    for (const line of [
+      remainingSectionsLine(sections, lang),
+      remainingCoefficientsLine(plan.cv.remaining, profile, lang),
+    ])
+      if (line) lines.push(`  ${line}`);
+  }
   if (rotation) {
     lines.push("");
     lines.push(zh ? "交流轮岗方案（不新增教师）" : "Teacher rotation (no hiring)");
