@@ -54,6 +54,8 @@ export interface PlanSheetOptions {
   title?: TitleParts;
   /** the project sizes the plan's facility additions were made of, for its notes */
   projects?: ProjectSizes | null;
+  /** the what-if edits the table was changed by before planning (`balance plan --edits`), each in words */
+  edits?: readonly string[];
 }
 
 /**
@@ -245,7 +247,11 @@ export function planSheet(
     endPart();
   }
   b.spacer();
-  for (const note of planNotes(plan, profile, lang, options.projects ?? null)) b.note(note, last);
+  for (const note of [
+    ...editsNotes(options.edits ?? [], lang),
+    ...planNotes(plan, profile, lang, options.projects ?? null),
+  ])
+    b.note(note, last);
   b.signature(lang, last);
   return b.sheet({
     key: within ? "budget" : "plan",
@@ -256,6 +262,19 @@ export function planSheet(
 }
 
 /** How the plan's figures were reached: the project sizes, the simple top-up, the proven gap. */
+/** A plan made for the table after what-if edits says so first, with the edits (`balance plan --edits`). */
+function editsNotes(edits: readonly string[], lang: Lang): string[] {
+  if (edits.length === 0) return [];
+  const list = edits.map((e, i) => `${i + 1}. ${e}`).join(lang === "zh" ? "；" : "; ");
+  return [
+    t(
+      lang,
+      `本方案按修改后的学校表求出（模拟，原表未改动）：${list}。`,
+      `This plan is for the school table after these what-if edits (the table itself is unchanged): ${list}.`,
+    ),
+  ];
+}
+
 function planNotes(
   plan: LeastCostPlan,
   profile: Profile,
