@@ -203,9 +203,19 @@ describe("unit costs", () => {
   test("a field named in Chinese is named back with the fields a costs file has", () => {
     const bad = parseCosts({ 高学历教师: 120000, step: { 运动场馆: 10 } });
     expect(bad.problems.map((p) => p.message.zh)).toEqual([
-      'step.运动场馆：单位成本无效（未知字段，应为以下之一："teachingArea"（教学用房）、"sportsArea"（运动场馆）、"equipmentValue"（仪器设备）、"multimediaRooms"（多媒体教室））',
+      'step.运动场馆：项目规模无效（未知字段，应为以下之一："teachingArea"（教学用房）、"sportsArea"（运动场馆）、"equipmentValue"（仪器设备）、"multimediaRooms"（多媒体教室））',
       '高学历教师：单位成本无效（未知字段，应为以下之一："qualifiedTeachers"（高学历教师）、"keyTeachers"（骨干教师）、"peArtTeachers"（体艺教师）、"teachingArea"（教学用房）、"sportsArea"（运动场馆）、"equipmentValue"（仪器设备）、"multimediaRooms"（多媒体教室）、"minimum"（项目最小规模）、"step"（项目步长））',
     ]);
+  });
+
+  test("a project size that is not one is said to be a project size, not a unit cost", () => {
+    const bad = parseCosts({ sportsArea: -1, minimum: { teachingArea: "五十" }, step: { sportsArea: -10 } });
+    expect(bad.problems.map((p) => p.message.zh)).toEqual([
+      "sportsArea：单位成本无效（不能小于 0）",
+      'minimum.teachingArea：项目规模无效（应为数字，这里是文字 "五十"）',
+      "step.sportsArea：项目规模无效（不能小于 0）",
+    ]);
+    expect(bad.problems[2].message.en).toBe("step.sportsArea: invalid project size (must be at least 0)");
   });
 
   test("a cheaper resource is preferred when either one can be left in the band", async () => {
