@@ -14,7 +14,7 @@ import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
 import { additionsCost, copyAdditions, type PlanAdditions } from "./additions";
-import { cheaper, spareSteps } from "./rounding";
+import { cheaper, spareFree, spareSteps } from "./rounding";
 import { planBaseline, planPerSchool } from "./perSchool";
 import { DEFAULT_MILP_BUDGET, cvCut, solveMilp, type Cut, type MilpBudget } from "./milp";
 import { coefficientsOf, coefficientState, type Coefficient, type CoefficientPrice } from "./coefficients";
@@ -192,7 +192,7 @@ export async function planLeastCost(
   const perSchool = check(start);
   const baselineCosts = baselineCostsOf(model);
   if (failingCvs(perSchool.evaluation).length === 0) {
-    return describePlan(model, perSchool, {
+    return describePlan(model, spareFree(model, perSchool, check), {
       method: "perSchool",
       iterations: 0,
       lowerBound: null,
@@ -221,6 +221,7 @@ export async function planLeastCost(
   }
   if (best && model.projects && model.sections.length <= REFINE_SECTIONS)
     best = spareSteps(model, best, check);
+  if (best) best = spareFree(model, best, check);
   return describePlan(model, best ?? plan.last, {
     method: "coefficients",
     iterations,
