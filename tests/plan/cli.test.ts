@@ -109,6 +109,12 @@ describe("balance plan", () => {
     expect(enough.stdout).toMatch(
       /预算 1,000.00 万元足以使全县资源配置达标：方案合计 [\d,.]+ 万元，余 [\d,.]+ 万元。/,
     );
+    // as a Chinese input method types it: full-width digits, the unit after the figure
+    for (const typed of ["１，０００", "1000万", "1,000 万元"]) {
+      const same = await run("plan", SAMPLE, "--budget", typed);
+      expect([typed, same.code, same.stdout]).toEqual([typed, 0, enough.stdout]);
+    }
+    expect((await run("plan", SAMPLE, "--budget", "1000元")).code).toBe(2);
     const bad = await run("plan", SAMPLE, "--budget=三百");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--budget 应为以万元计的非负数");

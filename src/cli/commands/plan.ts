@@ -243,11 +243,16 @@ export function planText(
 const WAN = 10000;
 
 /**
- * `--budget` in 万元 as 元: a number not below 0, thousands separated by commas or not (`1,500`); a message naming
- * what was given otherwise.
+ * `--budget` in 万元 as 元: a number not below 0, thousands separated by commas or not (`1,500`), in full-width
+ * digits as a Chinese input method types them (`３００`), its unit written after it or not (`300万`, `300万元`); a
+ * message naming what was given otherwise.
  */
 export function parseBudget(text: string): number | Bilingual {
-  const plain = text.trim().replace(/[,，]/g, "");
+  const plain = text
+    .normalize("NFKC")
+    .trim()
+    .replace(/\s*万元?$/u, "")
+    .replace(/[,，]/g, "");
   const value = /^\d+(\.\d+)?$/.test(plain) ? Number(plain) : NaN;
   if (Number.isFinite(value)) return value * WAN;
   return {
