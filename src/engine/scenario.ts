@@ -170,6 +170,21 @@ export function applyEdits(
         ),
       );
     const hasLevel = (r: SchoolRecord, l: Level) => SECTIONS_OF_TYPE[r.type].includes(l);
+    // teachers given to a section without pupils count in no section's evaluation (docs/plans.md#edits)
+    const unseenTeachers = (i: number, l: Level, count: number, field: string) => {
+      const pupils = out[i].students[l] + (l === "primary" ? absorbedBy(i) : 0);
+      if (count <= 0 || pupils > 0) return;
+      problems.push(
+        editProblem(
+          "edit-teachers-no-students",
+          place,
+          field,
+          `学校“${out[i].name}”${ENROLMENT_NAMES[l].zh}没有在校生，这 ${count} 名教师不计入任何学校（校区）的评估`,
+          `"${out[i].name}" has no ${ENROLMENT_NAMES[l].en} students: these ${count} teachers count in no section's evaluation`,
+          "warning",
+        ),
+      );
+    };
 
     switch (edit.kind) {
       case "setStudents":
@@ -217,6 +232,7 @@ export function applyEdits(
         const value = out[i].teachers[edit.level][edit.resource] + edit.count;
         if (value < 0) return negative("count");
         out[i].teachers[edit.level][edit.resource] = value;
+        unseenTeachers(i, edit.level, edit.count, "level");
         break;
       }
       case "transferTeachers": {
@@ -226,10 +242,23 @@ export function applyEdits(
         if (to < 0) return notFound("to", edit.to);
         if (!hasLevel(out[from], edit.fromLevel)) return noLevel("fromLevel", edit.from, edit.fromLevel);
         if (!hasLevel(out[to], edit.toLevel)) return noLevel("toLevel", edit.to, edit.toLevel);
+        if (from === to && edit.fromLevel === edit.toLevel) {
+          problems.push(
+            editProblem(
+              "edit-transfer-to-itself",
+              place,
+              "to",
+              "派出和接收是同一学校的同一学段，交流不改变任何数值",
+              "the sending and receiving section are the same: the transfer changes nothing",
+            ),
+          );
+          return;
+        }
         const left = out[from].teachers[edit.fromLevel][edit.resource] - edit.count;
         if (left < 0) return negative("count");
         out[from].teachers[edit.fromLevel][edit.resource] = left;
         out[to].teachers[edit.toLevel][edit.resource] += edit.count;
+        unseenTeachers(to, edit.toLevel, edit.count, "toLevel");
         if (
           edit.resource === "qualifiedTeachers" &&
           edit.fromLevel === "primary" &&

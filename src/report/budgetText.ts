@@ -1,6 +1,7 @@
 import { formatNumber, formatWan, PUNCTUATION, type Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
-import type { BudgetPlan } from "../engine/plan/budget";
+import type { BudgetPlan, SectionName } from "../engine/plan/budget";
+import type { CvStatus } from "../engine/plan/leastCost";
 import type { Profile } from "../standard/profile";
 import { LEVEL_NAMES } from "../standard/indicators";
 
@@ -42,9 +43,6 @@ export function budgetWords(result: BudgetPlan, profile: Profile, lang: Lang): B
       }),
     );
   const n = (x: number) => formatNumber(x, 0, lang);
-  const list = PUNCTUATION[lang].list;
-  const open = lang === "zh" ? "（" : " (";
-  const close = lang === "zh" ? "）" : ")";
   return {
     verdict,
     within: {
@@ -56,26 +54,36 @@ export function budgetWords(result: BudgetPlan, profile: Profile, lang: Lang): B
         included: n(result.included),
         cost: formatWan(plan.totalCost, lang),
       }),
-      remaining:
-        result.remainingSections.length === 0
-          ? null
-          : t(lang, "planBudgetRemaining", {
-              n: n(result.remainingSections.length),
-              sections: result.remainingSections
-                .map((s) => `${s.school} ${LEVEL_NAMES[s.level][lang]}`)
-                .join(list),
-            }),
-      coefficients:
-        plan.cv.remaining.length === 0
-          ? null
-          : t(lang, "planBudgetCoefficients", {
-              coefficients: plan.cv.remaining
-                .map(
-                  (c) =>
-                    `${LEVEL_NAMES[c.level][lang]} ${profile.indicators[c.indicator].shortName[lang]} ${c.cv === null ? "—" : formatNumber(c.cv, 3, lang)}${open}${t(lang, "planBudgetLimit")} ${formatNumber(c.limit, 2, lang)}${close}`,
-                )
-                .join(list),
-            }),
+      remaining: remainingSectionsLine(result.remainingSections, lang),
+      coefficients: remainingCoefficientsLine(plan.cv.remaining, profile, lang),
     },
   };
+}
+
+/** “仍未达标的校区（2 个）：甲小学 小学、乙中学 初中”: the sections a plan leaves failing; null for none. */
+export function remainingSectionsLine(sections: readonly SectionName[], lang: Lang): string | null {
+  if (sections.length === 0) return null;
+  return t(lang, "planBudgetRemaining", {
+    n: formatNumber(sections.length, 0, lang),
+    sections: sections.map((s) => `${s.school} ${LEVEL_NAMES[s.level][lang]}`).join(PUNCTUATION[lang].list),
+  });
+}
+
+/** “超过限值的差异系数：小学 运动场馆 0.562（限值 0.50）”: the coefficients a plan leaves over; null for none. */
+export function remainingCoefficientsLine(
+  remaining: readonly CvStatus[],
+  profile: Profile,
+  lang: Lang,
+): string | null {
+  if (remaining.length === 0) return null;
+  const open = lang === "zh" ? "（" : " (";
+  const close = lang === "zh" ? "）" : ")";
+  return t(lang, "planBudgetCoefficients", {
+    coefficients: remaining
+      .map(
+        (c) =>
+          `${LEVEL_NAMES[c.level][lang]} ${profile.indicators[c.indicator].shortName[lang]} ${c.cv === null ? "—" : formatNumber(c.cv, 3, lang)}${open}${t(lang, "planBudgetLimit")} ${formatNumber(c.limit, 2, lang)}${close}`,
+      )
+      .join(PUNCTUATION[lang].list),
+  });
 }

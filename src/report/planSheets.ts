@@ -54,6 +54,8 @@ export interface PlanSheetOptions {
   title?: TitleParts;
   /** the project sizes the plan's facility additions were made of, for its notes */
   projects?: ProjectSizes | null;
+  /** the what-if edits the table was changed by before planning (`balance plan --edits`), each in words */
+  edits?: readonly string[];
 }
 
 /**
@@ -173,16 +175,18 @@ export function planSheet(
   b.spacer();
   heading(t(lang, "三、成本合计", "3. Totals"));
   const totals = b.next;
-  for (const [label, cell, value] of [
+  for (const [label, cell, value, unit] of [
     [
       t(lang, "经常性支出：新增教师（每年）", "Recurring: teachers (every year)"),
       teacherTotal,
       plan.recurringCost,
+      t(lang, "万元/年", "10k yuan/year"),
     ],
     [
       t(lang, "一次性投入：校舍、场馆、设备和多媒体教室", "One-off: buildings, grounds, equipment and rooms"),
       facilityTotal,
       plan.oneOffCost,
+      t(lang, "万元", "10k yuan"),
     ],
   ] as const) {
     const r = b.next;
@@ -190,9 +194,7 @@ export function planSheet(
     row[5] = cell
       ? { formula: `=G${cell}`, value: value / 10000, format: "#,##0.00", style: "bold", align: "right" }
       : { value: 0, format: "#,##0.00", style: "bold", align: "right" };
-    row[6] = {
-      value: cell === teacherTotal ? t(lang, "万元/年", "10k yuan/year") : t(lang, "万元", "10k yuan"),
-    };
+    row[6] = { value: unit };
     b.push(row);
     b.merge(r, 0, r, 4);
   }
@@ -245,7 +247,11 @@ export function planSheet(
     endPart();
   }
   b.spacer();
-  for (const note of planNotes(plan, profile, lang, options.projects ?? null)) b.note(note, last);
+  for (const note of [
+    ...editsNotes(options.edits ?? [], lang),
+    ...planNotes(plan, profile, lang, options.projects ?? null),
+  ])
+    b.note(note, last);
   b.signature(lang, last);
   return b.sheet({
     key: within ? "budget" : "plan",
@@ -256,6 +262,19 @@ export function planSheet(
 }
 
 /** How the plan's figures were reached: the project sizes, the simple top-up, the proven gap. */
+/** A plan made for the table after what-if edits says so first, with the edits (`balance plan --edits`). */
+function editsNotes(edits: readonly string[], lang: Lang): string[] {
+  if (edits.length === 0) return [];
+  const list = edits.map((e, i) => `${i + 1}. ${e}`).join(lang === "zh" ? "；" : "; ");
+  return [
+    t(
+      lang,
+      `本方案按修改后的学校表求出（模拟，原表未改动）：${list}。`,
+      `This plan is for the school table after these what-if edits (the table itself is unchanged): ${list}.`,
+    ),
+  ];
+}
+
 function planNotes(
   plan: LeastCostPlan,
   profile: Profile,
@@ -328,11 +347,17 @@ export function rotationSheet(
   b.title(
     tableTitle(title, ROTATION, lang),
     last,
-    t(
-      lang,
-      `达标学校（校区）由 ${rotation.passingBefore} 个增至 ${rotation.passingAfter} 个；交流教师 ${rotation.teachersMoved} 人；派出学校均保持达标`,
-      `Passing sections: ${rotation.passingBefore} → ${rotation.passingAfter}; ${rotation.teachersMoved} teachers move; every sending school still passes`,
-    ),
+    rotation.moves.length === 0
+      ? t(
+          lang,
+          `达标学校（校区）${rotation.passingBefore} 个；交流轮岗不能使更多学校（校区）达标`,
+          `Passing sections: ${rotation.passingBefore}; no rotation brings more to pass`,
+        )
+      : t(
+          lang,
+          `达标学校（校区）由 ${rotation.passingBefore} 个增至 ${rotation.passingAfter} 个；交流教师 ${rotation.teachersMoved} 人；派出学校均保持达标`,
+          `Passing sections: ${rotation.passingBefore} → ${rotation.passingAfter}; ${rotation.teachersMoved} teachers move; every sending school still passes`,
+        ),
   );
   const top = b.push(
     head([

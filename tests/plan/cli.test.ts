@@ -1,8 +1,14 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../cli/helpers";
-import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { planText } from "../../src/cli/commands/plan";
+import { planLeastCost } from "../../src/engine/plan/leastCost";
+import { evaluate } from "../../src/engine/evaluate";
+import { evaluateScenario, parseEdits, type Edit } from "../../src/engine/scenario";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
 
 const SAMPLE = "examples/sample-county.xlsx";
 const dir = tempDir();
@@ -103,9 +109,98 @@ describe("balance plan", () => {
     expect(enough.stdout).toMatch(
       /预算 1,000.00 万元足以使全县资源配置达标：方案合计 [\d,.]+ 万元，余 [\d,.]+ 万元。/,
     );
+    // as a Chinese input method types it: full-width digits, the unit after the figure
+    for (const typed of ["１，０００", "1000万", "1,000 万元"]) {
+      const same = await run("plan", SAMPLE, "--budget", typed);
+      expect([typed, same.code, same.stdout]).toEqual([typed, 0, enough.stdout]);
+    }
+    expect((await run("plan", SAMPLE, "--budget", "1000元")).code).toBe(2);
     const bad = await run("plan", SAMPLE, "--budget=三百");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--budget 应为以万元计的非负数");
+  });
+
+  test("a plan that does not pass says which sections and coefficients still fail", async () => {
+    // the sample county as it is, given as a plan's outcome: the words a plan the engine does not pass ends with
+    const records = sampleCountyRecords();
+    const plan = await planLeastCost(records, NATIONAL_2017);
+    const before = evaluate(records, NATIONAL_2017);
+    const remaining = LEVELS.flatMap((level) =>
+      INDICATOR_IDS.filter((id) => !before.levels[level].balance[id].pass).map((indicator) => ({
+        level,
+        indicator,
+        cv: before.levels[level].balance[indicator].cv,
+        limit: before.levels[level].balance[indicator].limit,
+      })),
+    );
+    const failing = { ...plan, passesAfter: false, evaluation: before, cv: { ...plan.cv, remaining } };
+    const zh = planText(failing, null, NATIONAL_2017, "zh");
+    expect(zh).toContain("按此方案补充后仍未达标 ✗");
+    const sections = before.sections.filter((s) => s.included && !s.pass);
+    expect(sections.length).toBeGreaterThan(0);
+    expect(zh).toContain(`仍未达标的校区（${sections.length} 个）：${sections[0].school} 小学`);
+    expect(remaining.length).toBeGreaterThan(0);
+    expect(zh).toContain("超过限值的差异系数：小学 运动场馆 0.562（限值 0.50）");
+    expect(planText(failing, null, NATIONAL_2017, "en")).toContain(
+      "Coefficients over their limit: Primary Sports area 0.562 (limit 0.50)",
+    );
+    // a plan that passes says nothing of the kind
+    expect(planText(plan, null, NATIONAL_2017, "zh")).not.toContain("仍未达标的校区");
+  });
+
+  test("--edits: the plan for the table after a what-if's edits, which the engine passes with them", async () => {
+    const edits = [
+      { kind: "增减在校生", school: "白狼县实验小学", level: "小学", value: 200 },
+      { kind: "撤并学校", school: "红石乡柳树屯教学点", into: "红石乡中心小学" },
+    ];
+    const editsFile = file("plan-edits.json", edits);
+    const text = await run("plan", SAMPLE, "--edits", editsFile);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split("\n").slice(0, 3)).toEqual([
+      "按修改清单修改后的学校表规划（模拟，原表未改动；修改 2 项）：",
+      "  1. 白狼县实验小学 小学在校生 +200",
+      "  2. 红石乡柳树屯教学点 并入 红石乡中心小学",
+    ]);
+    const doc = JSON.parse((await run("plan", SAMPLE, "--edits", editsFile, "--json")).stdout);
+    expect(doc.edits).toEqual({ count: 2, applied: [0, 1] });
+    expect(doc.passesAfter).toBe(true);
+    // no addition for the school merged away; the engine passes the edits and the plan's additions together
+    expect(doc.additions.some((a: { school: string }) => a.school === "红石乡柳树屯教学点")).toBe(false);
+    const records = sampleCountyRecords();
+    const { edits: parsed } = parseEdits(edits);
+    const additions: Edit[] = doc.additions.map(
+      (a: { school: string; level: "primary" | "junior" | null; resource: never; amount: number }) =>
+        a.level === null
+          ? { kind: "addFacility", school: a.school, resource: a.resource, amount: a.amount }
+          : { kind: "hireTeachers", school: a.school, level: a.level, resource: a.resource, count: a.amount },
+    );
+    expect(evaluateScenario(records, parsed, NATIONAL_2017).evaluation.resourcesPass).toBe(false);
+    expect(evaluateScenario(records, [...parsed, ...additions], NATIONAL_2017).evaluation.resourcesPass).toBe(
+      true,
+    );
+    // the sheet says which table it is for
+    const out = join(dir, "edited-plan.xlsx");
+    expect((await run("plan", SAMPLE, "--edits", editsFile, "--out", out)).code).toBe(0);
+    const book = await readWorkbookFile(out);
+    expect(book.ok && JSON.stringify(book.grids[0].values)).toContain(
+      "本方案按修改后的学校表求出（模拟，原表未改动）：1. 白狼县实验小学 小学在校生 +200",
+    );
+  });
+
+  test("--edits with an edit that cannot apply plans nothing: exit 1, the problem said, no sheet", async () => {
+    const editsFile = file("bad-edits.json", [
+      { kind: "addStudents", school: "白狼县实验小学X", level: "primary", value: 200 },
+    ]);
+    const out = join(dir, "not-planned.xlsx");
+    const r = await run("plan", SAMPLE, "--edits", editsFile, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("找不到学校“白狼县实验小学X”；是否指“白狼县实验小学”？");
+    expect(r.stderr).toContain("修改清单有错误，未规划");
+    expect(existsSync(out)).toBe(false);
+    const doc = JSON.parse((await run("plan", SAMPLE, "--edits", editsFile, "--json")).stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.problems[0].code).toBe("edit-school-not-found");
   });
 
   test("usage errors exit 2", async () => {

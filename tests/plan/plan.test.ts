@@ -3,7 +3,13 @@ import { buildPlanModel } from "../../src/engine/plan/model";
 import { additionsCost } from "../../src/engine/plan/additions";
 import { planBaseline, planPerSchool } from "../../src/engine/plan/perSchool";
 import { solveMilp } from "../../src/engine/plan/milp";
-import { DEFAULT_UNIT_COSTS, parseCosts, type UnitCosts } from "../../src/engine/plan/costs";
+import {
+  DEFAULT_PROJECT_SIZES,
+  DEFAULT_UNIT_COSTS,
+  parseCosts,
+  type UnitCosts,
+} from "../../src/engine/plan/costs";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { evaluate } from "../../src/engine/evaluate";
 import { evaluateScenario, type Edit } from "../../src/engine/scenario";
 import type { SchoolRecord } from "../../src/engine/records";
@@ -203,9 +209,58 @@ describe("unit costs", () => {
   test("a field named in Chinese is named back with the fields a costs file has", () => {
     const bad = parseCosts({ 高学历教师: 120000, step: { 运动场馆: 10 } });
     expect(bad.problems.map((p) => p.message.zh)).toEqual([
-      'step.运动场馆：单位成本无效（未知字段，应为以下之一："teachingArea"（教学用房）、"sportsArea"（运动场馆）、"equipmentValue"（仪器设备）、"multimediaRooms"（多媒体教室））',
+      'step.运动场馆：项目规模无效（未知字段，应为以下之一："teachingArea"（教学用房）、"sportsArea"（运动场馆）、"equipmentValue"（仪器设备）、"multimediaRooms"（多媒体教室））',
       '高学历教师：单位成本无效（未知字段，应为以下之一："qualifiedTeachers"（高学历教师）、"keyTeachers"（骨干教师）、"peArtTeachers"（体艺教师）、"teachingArea"（教学用房）、"sportsArea"（运动场馆）、"equipmentValue"（仪器设备）、"multimediaRooms"（多媒体教室）、"minimum"（项目最小规模）、"step"（项目步长））',
     ]);
+  });
+
+  test("a project size that is not one is said to be a project size, not a unit cost", () => {
+    const bad = parseCosts({ sportsArea: -1, minimum: { teachingArea: "五十" }, step: { sportsArea: -10 } });
+    expect(bad.problems.map((p) => p.message.zh)).toEqual([
+      "sportsArea：单位成本无效（不能小于 0）",
+      'minimum.teachingArea：项目规模无效（应为数字，这里是文字 "五十"）',
+      "step.sportsArea：项目规模无效（不能小于 0）",
+    ]);
+    expect(bad.problems[2].message.en).toBe("step.sportsArea: invalid project size (must be at least 0)");
+  });
+
+  test("docs/plans.md#costs: a free resource is added only where it is needed, a step or a person less fails", async () => {
+    const records = sampleCountyRecords();
+    for (const free of [
+      { sportsArea: 0 },
+      Object.fromEntries(Object.keys(DEFAULT_UNIT_COSTS).map((id) => [id, 0])) as UnitCosts,
+    ]) {
+      const costs = { ...DEFAULT_UNIT_COSTS, ...free };
+      const plan = await planLeastCost(records, NATIONAL_2017, costs, { projects: DEFAULT_PROJECT_SIZES });
+      expect(plan.passesAfter).toBe(true);
+      const edits = plan.edits;
+      const freeEdits = edits
+        .map((e, i) => ({ e, i }))
+        .filter(
+          ({ e }) => (e.kind === "hireTeachers" || e.kind === "addFacility") && costs[e.resource] === 0,
+        );
+      expect(freeEdits.length).toBeGreaterThan(0);
+      for (const { e, i } of freeEdits) {
+        const less: Edit =
+          e.kind === "hireTeachers"
+            ? { ...e, count: e.count - 1 }
+            : e.kind === "addFacility"
+              ? {
+                  ...e,
+                  amount:
+                    e.amount - DEFAULT_PROJECT_SIZES.step[e.resource] >=
+                    DEFAULT_PROJECT_SIZES.minimum[e.resource]
+                      ? e.amount - DEFAULT_PROJECT_SIZES.step[e.resource]
+                      : 0,
+                }
+              : e;
+        const fewer = edits.map((x, j) => (j === i ? less : x));
+        expect([e, evaluateScenario(records, fewer, NATIONAL_2017).evaluation.resourcesPass]).toEqual([
+          e,
+          false,
+        ]);
+      }
+    }
   });
 
   test("a cheaper resource is preferred when either one can be left in the band", async () => {

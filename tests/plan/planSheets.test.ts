@@ -10,7 +10,8 @@ import {
   isRecurring,
   parseCosts,
 } from "../../src/engine/plan/costs";
-import { planSheet } from "../../src/report/planSheets";
+import { planSheet, rotationSheet } from "../../src/report/planSheets";
+import { planRotation } from "../../src/engine/plan/rotation";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { FACILITY_INDICATORS, type FacilityIndicatorId } from "../../src/standard/indicators";
@@ -123,6 +124,51 @@ describe("the plan as a sheet", () => {
       text.some((v) => typeof v === "string" && v.includes("运动场馆至少 200 ㎡（按 10 ㎡ 取整）")),
     ).toBe(true);
     expect(sheet.rows.flat().some((c) => c?.style === "signature")).toBe(true);
+  });
+
+  test("the totals' units: 万元 a year for teachers, 万元 once for the rest, with either table empty", async () => {
+    // a county that passes as it is: a plan of nothing, given one table, the other or neither
+    const EMPTY_PLAN = await planLeastCost(generateCounty(4, 1, { low: 1.3, high: 1.4 }), NATIONAL_2017);
+    expect(EMPTY_PLAN.additions).toEqual([]);
+    const sheets = [true, false].flatMap((teachers) =>
+      [true, false].map((facilities) => {
+        const plan = {
+          ...EMPTY_PLAN,
+          additions: [
+            ...(teachers
+              ? [
+                  {
+                    school: "甲小学",
+                    level: "primary" as const,
+                    resource: "keyTeachers" as const,
+                    amount: 1,
+                    cost: 150000,
+                  },
+                ]
+              : []),
+            ...(facilities
+              ? [{ school: "甲小学", level: null, resource: "sportsArea" as const, amount: 200, cost: 80000 }]
+              : []),
+          ],
+        };
+        return planSheet(plan, DEFAULT_UNIT_COSTS, NATIONAL_2017, "zh");
+      }),
+    );
+    for (const sheet of sheets) {
+      const row = (start: string) => sheet.rows.find((r) => String(r[0]?.value).startsWith(start))!;
+      expect(row("经常性支出")[6].value).toBe("万元/年");
+      expect(row("一次性投入")[6].value).toBe("万元");
+    }
+  });
+
+  test("a rotation that moves no one says so, not that the passing sections rose from n to n", async () => {
+    const county = generateCounty(4, 1, { low: 1.3, high: 1.4 });
+    const rotation = await planRotation(county, NATIONAL_2017);
+    expect(rotation.moves).toEqual([]);
+    const subtitle = (lang: "zh" | "en") => rotationSheet(rotation, NATIONAL_2017, lang).rows[1][0].value;
+    const n = rotation.passingBefore;
+    expect(subtitle("zh")).toBe(`达标学校（校区）${n} 个；交流轮岗不能使更多学校（校区）达标`);
+    expect(subtitle("en")).toBe(`Passing sections: ${n}; no rotation brings more to pass`);
   });
 
   test("its notes give the simple top-up in 万元, recurring and one-off apart, and the proven gap", async () => {

@@ -182,3 +182,66 @@ describe("docs/plans.md#method: a step moved between two schools' projects", () 
     expect(better).toEqual([]);
   });
 });
+
+describe("docs/plans.md#method: a coefficient a project's rounding carries over its limit", () => {
+  const T = (q: number, k: number, p: number) => ({ qualifiedTeachers: q, keyTeachers: k, peArtTeachers: p });
+  const none = T(0, 0, 0);
+  const school = (
+    name: string,
+    type: SchoolRecord["type"],
+    primary: number,
+    junior: number,
+    teachers: SchoolRecord["teachers"],
+    [teachingArea, sportsArea, equipmentValue, multimediaRooms]: number[],
+  ): SchoolRecord => ({
+    name,
+    type,
+    students: { primary, junior, senior: 0 },
+    teachers,
+    facilities: { teachingArea, sportsArea, equipmentValue, multimediaRooms },
+  });
+  // every section passes; one primary school's ground (150 m² a pupil) puts the primary coefficient of sports
+  // ground far over its limit. Meeting it raises the nine-year school's ground, which lifts its junior section
+  // above the junior mean, so the junior coefficient (two sections) is met to its limit, where a school's ground
+  // rounded up to whole 10 m² carries it over again.
+  const county = [
+    school("甲小学", "primary", 500, 0, { primary: T(25, 6, 5), junior: none }, [2500, 4000, 1200000, 13]),
+    school("乙小学", "primary", 400, 0, { primary: T(20, 5, 4), junior: none }, [2000, 3200, 950000, 10]),
+    school("庚小学", "primary", 300, 0, { primary: T(15, 4, 3), junior: none }, [1500, 2400, 700000, 7]),
+    school("辛小学", "primary", 200, 0, { primary: T(10, 3, 2), junior: none }, [1000, 30000, 500000, 5]),
+    school("丙中学", "junior", 0, 600, { primary: none, junior: T(36, 7, 7) }, [3800, 6500, 1600000, 15]),
+    school(
+      "丁学校",
+      "nineYear",
+      300,
+      200,
+      { primary: T(14, 4, 3), junior: T(12, 3, 2) },
+      [2700, 5000, 1200000, 12],
+    ),
+  ];
+
+  test("the coefficients are met again on the rounded projects: the county passes, every project legal", async () => {
+    const before = evaluate(county, NATIONAL_2017);
+    expect(before.levels.primary.balance.sportsArea.pass).toBe(false);
+    expect(before.sections.every((s) => !s.included || s.pass)).toBe(true);
+    expect(before.levels.junior.balance.sportsArea.pass).toBe(true);
+    const plan = await planLeastCost(county, NATIONAL_2017, DEFAULT_UNIT_COSTS, {
+      projects: DEFAULT_PROJECT_SIZES,
+    });
+    expect(plan.passesAfter).toBe(true);
+    expect(plan.cv.remaining).toEqual([]);
+    // the engine's own verdict on the additions, as a clerk's what-if of them
+    const edits: Edit[] = plan.additions.map((a) => ({
+      kind: "addFacility",
+      school: a.school,
+      resource: a.resource as FacilityIndicatorId,
+      amount: a.amount,
+    }));
+    expect(plan.additions.every((a) => isFacility(a.resource))).toBe(true);
+    expect(evaluateScenario(county, edits, NATIONAL_2017).evaluation.resourcesPass).toBe(true);
+    for (const a of plan.additions)
+      expect(legal(DEFAULT_PROJECT_SIZES, a.resource as FacilityIndicatorId, a.amount)).toBe(true);
+    expect(plan.cv.lowerBound).not.toBeNull();
+    expect(plan.totalCost).toBeGreaterThanOrEqual(plan.cv.lowerBound as number);
+  });
+});

@@ -57,6 +57,17 @@ const invertible: fc.Arbitrary<Edit> = fc.oneof(
   }),
 );
 
+/** 丁学校, a nine-year school of 300 primary pupils and `junior` junior ones, with these junior teachers. */
+const nineYearSchool = (junior: number, juniorTeachers: SchoolRecord["teachers"]["junior"]) =>
+  school("丁学校", {
+    type: "nineYear",
+    students: { primary: 300, junior, senior: 0 },
+    teachers: {
+      primary: { qualifiedTeachers: 20, keyTeachers: 4, peArtTeachers: 4 },
+      junior: juniorTeachers,
+    },
+  });
+
 const strip = (records: readonly SchoolRecord[]) => JSON.parse(JSON.stringify(records));
 
 describe("scenario algebra", () => {
@@ -538,14 +549,7 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
   });
 
   test("qualified teachers moved from a primary section to a junior one: a warning that the bar is higher there", () => {
-    const nine = school("丁学校", {
-      type: "nineYear",
-      students: { primary: 300, junior: 200, senior: 0 },
-      teachers: {
-        primary: { qualifiedTeachers: 20, keyTeachers: 4, peArtTeachers: 4 },
-        junior: { qualifiedTeachers: 12, keyTeachers: 3, peArtTeachers: 2 },
-      },
-    });
+    const nine = nineYearSchool(200, { qualifiedTeachers: 12, keyTeachers: 3, peArtTeachers: 2 });
     const move = (fromLevel: string, toLevel: string, resource: string) => ({
       kind: "transferTeachers",
       from: "丁学校",
@@ -564,6 +568,80 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
     expect(r.applied).toEqual([0, 1, 2]);
     expect(r.problems.map((p) => [p.severity, p.code, p.message.zh.split("：")[0]])).toEqual([
       ["warning", "edit-qualification-across-levels", "第 1 项的接收学段（edits[0].toLevel）"],
+    ]);
+  });
+});
+
+describe("teachers given to a section without pupils", () => {
+  // a nine-year school whose junior section has no pupils (yet): teachers there count in no section
+  const nine = nineYearSchool(0, { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 });
+  const hire = (count: number) => ({
+    kind: "hireTeachers" as const,
+    school: "丁学校",
+    level: "junior" as const,
+    resource: "keyTeachers" as const,
+    count,
+  });
+
+  test("are hired or moved there with a warning that they count nowhere; none given, no word", () => {
+    const r = applyEdits(
+      [nine, school("甲小学")],
+      [
+        hire(3),
+        hire(0),
+        {
+          kind: "transferTeachers",
+          from: "甲小学",
+          to: "丁学校",
+          fromLevel: "primary",
+          toLevel: "junior",
+          resource: "peArtTeachers",
+          count: 1,
+        },
+        { kind: "addStudents", school: "丁学校", level: "junior", value: 120 },
+        hire(2),
+      ],
+      P,
+    );
+    expect(r.applied).toEqual([0, 1, 2, 3, 4]);
+    expect(r.records[0].teachers.junior.keyTeachers).toBe(5);
+    expect(r.problems.map((p) => [p.severity, p.code, p.message.zh])).toEqual([
+      [
+        "warning",
+        "edit-teachers-no-students",
+        "第 1 项的学段（edits[0].level）：学校“丁学校”初中没有在校生，这 3 名教师不计入任何学校（校区）的评估",
+      ],
+      [
+        "warning",
+        "edit-teachers-no-students",
+        "第 3 项的接收学段（edits[2].toLevel）：学校“丁学校”初中没有在校生，这 1 名教师不计入任何学校（校区）的评估",
+      ],
+    ]);
+  });
+
+  test("a transfer from a section to itself changes nothing and is refused", () => {
+    const r = applyEdits(
+      [nine],
+      [
+        {
+          kind: "transferTeachers",
+          from: "丁学校",
+          to: "丁学校",
+          fromLevel: "primary",
+          toLevel: "primary",
+          resource: "keyTeachers",
+          count: 1,
+        },
+      ],
+      P,
+    );
+    expect(r.applied).toEqual([]);
+    expect(r.problems.map((p) => [p.severity, p.code, p.message.zh])).toEqual([
+      [
+        "error",
+        "edit-transfer-to-itself",
+        "第 1 项的接收学校（edits[0].to）：派出和接收是同一学校的同一学段，交流不改变任何数值",
+      ],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { formatNumber, formatWan, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { budgetWords } from "../../report/budgetText";
+import { budgetWords, remainingCoefficientsLine, remainingSectionsLine } from "../../report/budgetText";
+import { failingSections } from "../../engine/evaluate";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
@@ -20,13 +21,16 @@ import {
   RECIPE_HELP,
   parseCommandLine,
   readCostsOption,
+  readJsonFile,
   readProfileOption,
   sheetsOutOptions,
 } from "../commandLine";
+import { applyEdits, describeEdit, parseEdits } from "../../engine/scenario";
+import type { SchoolRecord } from "../../engine/records";
 
-const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--budget 万元] [--rotation] [--sheet NAME] [--profile FILE.json]
-             [--county NAME] [--recipe FILE.json] [--out 方案.xlsx [--force]] [--year YEAR] [--lang zh|en]
-             [--json]
+const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--budget 万元] [--rotation] [--edits edits.json]
+             [--sheet NAME] [--profile FILE.json] [--county NAME] [--recipe FILE.json] [--out 方案.xlsx [--force]]
+             [--year YEAR] [--lang zh|en] [--json]
 
 规划：求使全部参评学校达标、各项差异系数不超过限值的最低成本补充方案（各校各学段的教师，
 各校的校舍、运动场馆、设备和多媒体教室），并按标准验证；加 --rotation 另求教师交流轮岗方案。
@@ -49,6 +53,9 @@ facilities are added as projects (by default at least 50 m² of teaching rooms a
                        a budget in 万元 (teachers for one year): when it does not buy a pass, also the plan
                        within it that brings the most failing sections to pass, then costs least, and what fails
   --rotation           另求交流轮岗方案 / also plan the teacher rotation
+  --edits FILE.json    先按修改清单（与 balance whatif 相同）修改学校表，再为修改后的县规划，如“一年级多招 200 人后
+                       怎样达标”；清单有错误时不规划 / plan for the table after a what-if's edits (as balance
+                       whatif reads them), e.g. 200 more first-graders; edits with errors plan nothing
   --out 方案.xlsx       另存可打印的方案工作表（与任务窗格写入的相同）/ write the print-ready plan sheets
   --force              覆盖已有的文件 / overwrite an existing file
   --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只规划该旗县的学校；
@@ -205,6 +212,15 @@ export function planText(
         ? "按此方案补充后仍未达标 ✗"
         : "After these additions resource allocation still does not pass ✗",
   );
+  if (!plan.passesAfter) {
+    // what still fails, as the plan within a budget says it
+    const sections = failingSections(plan.evaluation).map((s) => ({ school: s.school, level: s.level }));
+    for (const line of [
+      remainingSectionsLine(sections, lang),
+      remainingCoefficientsLine(plan.cv.remaining, profile, lang),
+    ])
+      if (line) lines.push(`  ${line}`);
+  }
   if (rotation) {
     lines.push("");
     lines.push(zh ? "交流轮岗方案（不新增教师）" : "Teacher rotation (no hiring)");
@@ -227,11 +243,16 @@ export function planText(
 const WAN = 10000;
 
 /**
- * `--budget` in 万元 as 元: a number not below 0, thousands separated by commas or not (`1,500`); a message naming
- * what was given otherwise.
+ * `--budget` in 万元 as 元: a number not below 0, thousands separated by commas or not (`1,500`), in full-width
+ * digits as a Chinese input method types them (`３００`), its unit written after it or not (`300万`, `300万元`); a
+ * message naming what was given otherwise.
  */
 export function parseBudget(text: string): number | Bilingual {
-  const plain = text.trim().replace(/[,，]/g, "");
+  const plain = text
+    .normalize("NFKC")
+    .trim()
+    .replace(/\s*万元?$/u, "")
+    .replace(/[,，]/g, "");
   const value = /^\d+(\.\d+)?$/.test(plain) ? Number(plain) : NaN;
   if (Number.isFinite(value)) return value * WAN;
   return {
@@ -274,6 +295,38 @@ export function budgetJson(result: BudgetPlan) {
   };
 }
 
+/**
+ * The county's records after a what-if's edits (docs/plans.md#plan-edits), as `balance whatif` reads and applies
+ * them: the edits applied in words, their positions in the file, and the problems, `errors` where any edit could
+ * not be read or applied.
+ */
+function editedRecords(records: readonly SchoolRecord[], json: unknown, profile: Profile, lang: Lang) {
+  const parsed = parseEdits(json);
+  const scenario = applyEdits(records, parsed.edits, profile, parsed.indexes);
+  const problems = [...parsed.problems, ...scenario.problems];
+  return {
+    records: scenario.records,
+    problems,
+    errors: problems.some((p) => p.severity === "error"),
+    count: parsed.count,
+    applied: scenario.applied.map((i) => parsed.indexes[i]),
+    described: scenario.applied.map((i) => describeEdit(parsed.edits[i], profile, lang)),
+  };
+}
+
+/** The lines before a plan made for the table after edits: the edits, so that no one takes it for the table's. */
+function editsPreamble(described: readonly string[], lang: Lang): string {
+  const zh = lang === "zh";
+  const lines = [
+    zh
+      ? `按修改清单修改后的学校表规划（模拟，原表未改动；修改 ${described.length} 项）：`
+      : `Planned for the school table after the edits (a what-if; the table is unchanged; ${described.length} edits):`,
+    ...described.map((d, i) => `  ${i + 1}. ${d}`),
+    "",
+  ];
+  return lines.join("\n") + "\n";
+}
+
 export const planCommand: Command = {
   name: "plan",
   summary: {
@@ -286,13 +339,14 @@ export const planCommand: Command = {
       costs: { type: "string" },
       budget: { type: "string" },
       rotation: { type: "boolean" },
+      edits: { type: "string" },
       ...COUNTY_TABLE_OPTIONS,
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
     const budget = values.budget === undefined ? null : parseBudget(values.budget);
     if (budget !== null && typeof budget !== "number") return usageError(io, budget, "balance plan --help");
-    const title = await sheetsOutOptions(io, values, [file, values.costs, values.recipe]);
+    const title = await sheetsOutOptions(io, values, [file, values.costs, values.recipe, values.edits]);
     if (typeof title === "number") return title;
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
@@ -302,22 +356,44 @@ export const planCommand: Command = {
     if (typeof priced === "number") return priced;
     const { costs, projects } = priced;
     problems.push(...priced.warnings);
+    const editsJson =
+      values.edits === undefined
+        ? null
+        : await readJsonFile(io, values.edits, { zh: "修改清单", en: "edits file" });
+    if (editsJson && !editsJson.ok) return editsJson.code;
     const county = await countyRecordsOption(io, file, values, profile, title, { lang, json });
     if (typeof county === "number") return county;
     const { titles } = county;
     problems.push(...county.problems);
-    const plan = await planLeastCost(county.records, profile, costs, { projects });
+    // docs/plans.md#plan-edits: the county after a what-if's edits, applied as `balance whatif` applies them
+    const scenario = editsJson && editedRecords(county.records, editsJson.value, profile, lang);
+    if (scenario) {
+      problems.push(...scenario.problems);
+      if (scenario.errors) {
+        const notPlanned =
+          lang === "zh"
+            ? "修改清单有错误，未规划；改正后再运行。\n"
+            : "The edits have errors; nothing was planned. Correct them and run again.\n";
+        if (json) await writeJsonDocument(io, { ok: false, problems: jsonProblems(problems, lang) });
+        else io.stderr(formatProblems(problems, lang).join("\n") + "\n");
+        io.stderr(notPlanned);
+        return EXIT.inputErrors;
+      }
+    }
+    const records = scenario ? scenario.records : county.records;
+    const plan = await planLeastCost(records, profile, costs, { projects });
     const within =
       budget === null
         ? null
-        : await planWithinBudget(county.records, profile, budget, costs, { projects, full: plan });
-    const rotation = values.rotation ? await planRotation(county.records, profile) : null;
+        : await planWithinBudget(records, profile, budget, costs, { projects, full: plan });
+    const rotation = values.rotation ? await planRotation(records, profile) : null;
     let wrote = "";
     if (values.out !== undefined) {
-      const sheets = [planSheet(plan, costs, profile, lang, { title: titles, projects })];
+      const edits = scenario?.described;
+      const sheets = [planSheet(plan, costs, profile, lang, { title: titles, projects, edits })];
       // a budget short of the full plan: its plan too, on a sheet of its own
       if (within && !within.fits)
-        sheets.push(planSheet(within.plan, costs, profile, lang, { title: titles, projects }));
+        sheets.push(planSheet(within.plan, costs, profile, lang, { title: titles, projects, edits }));
       if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: titles }));
       const written = await writtenSheets(io, values.out, sheets, values.force === true, lang);
       if (written === null) return EXIT.inputErrors;
@@ -327,12 +403,14 @@ export const planCommand: Command = {
       await writeJsonDocument(io, {
         ...planJson(plan, rotation, costs, problems, lang, projects),
         ...(within ? { budget: budgetJson(within) } : {}),
+        ...(scenario ? { edits: { count: scenario.count, applied: scenario.applied } } : {}),
       });
       if (wrote) io.stderr(wrote);
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
       io.stdout(
-        planText(plan, rotation, profile, lang) +
+        (scenario ? editsPreamble(scenario.described, lang) : "") +
+          planText(plan, rotation, profile, lang) +
           (within ? budgetText(within, profile, lang) : "") +
           (wrote ? `\n${wrote}` : ""),
       );

@@ -121,11 +121,16 @@ const COST_GLOSSARY: Glossary = {
 };
 
 function costProblem(field: string, text: { zh: string; en: string }): Problem {
+  // a field under minimum or step is a project size, not a unit cost (docs/plans.md#project-sizes)
+  const size = /^(minimum|step)(\.|$)/.test(field);
+  const what = size
+    ? { zh: "项目规模无效", en: "invalid project size" }
+    : { zh: "单位成本无效", en: "invalid unit cost" };
   return {
     severity: "error",
     code: "costs-invalid",
     cell: null,
-    message: { zh: `${field}：单位成本无效（${text.zh}）`, en: `${field}: invalid unit cost (${text.en})` },
+    message: { zh: `${field}：${what.zh}（${text.zh}）`, en: `${field}: ${what.en} (${text.en})` },
   };
 }
 

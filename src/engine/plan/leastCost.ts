@@ -14,7 +14,7 @@ import { evaluateScenario, type Edit } from "../scenario";
 import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
 import { additionsCost, copyAdditions, type PlanAdditions } from "./additions";
-import { cheaper, spareSteps } from "./rounding";
+import { cheaper, spareFree, spareSteps } from "./rounding";
 import { planBaseline, planPerSchool } from "./perSchool";
 import { DEFAULT_MILP_BUDGET, cvCut, solveMilp, type Cut, type MilpBudget } from "./milp";
 import { coefficientsOf, coefficientState, type Coefficient, type CoefficientPrice } from "./coefficients";
@@ -192,7 +192,7 @@ export async function planLeastCost(
   const perSchool = check(start);
   const baselineCosts = baselineCostsOf(model);
   if (failingCvs(perSchool.evaluation).length === 0) {
-    return describePlan(model, perSchool, {
+    return describePlan(model, spareFree(model, perSchool, check), {
       method: "perSchool",
       iterations: 0,
       lowerBound: null,
@@ -221,6 +221,7 @@ export async function planLeastCost(
   }
   if (best && model.projects && model.sections.length <= REFINE_SECTIONS)
     best = spareSteps(model, best, check);
+  if (best) best = spareFree(model, best, check);
   return describePlan(model, best ?? plan.last, {
     method: "coefficients",
     iterations,
@@ -240,6 +241,34 @@ export function baselineCostsOf(
     facilities: simple.facilities.map((r) => r.map(() => 0)),
   });
   return { baselineCost, baselineRecurringCost, baselineOneOffCost: baselineCost - baselineRecurringCost };
+}
+
+/** Rounds of meeting the coefficients again on additions rounded up to projects (`checkMet`): a count. */
+const ROUNDED_ROUNDS = 4;
+
+/**
+ * Additions whose coefficients were met as amounts, judged as projects (`check`). Rounding a school's facility up
+ * to whole steps raises the values of every section it serves, and a school above its level's mean raised a step
+ * can carry a coefficient met to a hair back over its limit (a nine-year school raised for its primary section
+ * lifts its junior one too). Where it does, the coefficients are met again on the rounded projects, which only
+ * raises additions, and rounded again, for a few rounds: the plan that passes is then lowered by `spareSteps`.
+ */
+function checkMet(
+  model: PlanModel,
+  coefficients: readonly Coefficient[],
+  a: PlanAdditions,
+  check: (a: PlanAdditions) => Checked,
+): Checked {
+  let checked = check(a);
+  for (let round = 0; round < ROUNDED_ROUNDS && failingCvs(checked.evaluation).length > 0; round++) {
+    const raised = copyAdditions(checked.additions);
+    meetCoefficients(model, coefficients, raised, LIMIT_MARGIN);
+    const next = check(raised);
+    // nothing more to raise: the engine's verdict stands
+    if (next.cost <= checked.cost) break;
+    checked = next;
+  }
+  return checked;
 }
 
 /**
@@ -272,7 +301,7 @@ function planWithCoefficients(
     iterations++;
     let a = copyAdditions(choices);
     let { prices } = meetCoefficients(model, coefficients, a, LIMIT_MARGIN);
-    let checked = check(a);
+    let checked = checkMet(model, coefficients, a, check);
     // sums of many sections can round a coefficient to a hair over; aim further inside and meet it again
     for (
       let margin = LIMIT_MARGIN * 100;
@@ -281,7 +310,7 @@ function planWithCoefficients(
     ) {
       a = copyAdditions(choices);
       ({ prices } = meetCoefficients(model, coefficients, a, margin));
-      checked = check(a);
+      checked = checkMet(model, coefficients, a, check);
     }
     last = checked;
     if (cheaper(checked, best)) {
@@ -347,7 +376,7 @@ async function refineWithCuts(
     lowerBound = Math.max(lowerBound, outcome.lowerBound);
     const repaired = copyAdditions(outcome.additions);
     meetCoefficients(model, coefficients, repaired, LIMIT_MARGIN);
-    const candidate = check(repaired);
+    const candidate = checkMet(model, coefficients, repaired, check);
     if (candidate.evaluation.resourcesPass && candidate.cost < best.cost) best = candidate;
     if (options.done(best, lowerBound)) break;
     let added = 0;

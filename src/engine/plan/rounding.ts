@@ -1,4 +1,4 @@
-import { FACILITY_INDICATORS } from "../../standard/indicators";
+import { FACILITY_INDICATORS, TEACHER_INDICATORS } from "../../standard/indicators";
 import { asProject, type PlanModel } from "./model";
 import { copyAdditions, type PlanAdditions } from "./additions";
 import type { Checked } from "./leastCost";
@@ -110,4 +110,62 @@ function exchange(
     }
   }
   return null;
+}
+
+/** Evaluations the sparing of free additions may spend: a count, never a time. */
+const FREE_EVALUATIONS = 400;
+/** Halvings of a free facility's amount in that search. */
+const FREE_HALVINGS = 12;
+
+/**
+ * A unit cost of 0 (a resource the county has to spare, docs/plans.md#costs) makes every amount of it cost the
+ * same, so the searches above, which compare costs, may add any amount of it — to a school that needs none. Each
+ * free addition of a plan that passes is brought down, in the order of the sections and schools, to the least
+ * amount (nothing first, then by halving; people and projects whole, as `check` rounds them) that keeps the
+ * county passing by the engine; the plan's cost is unchanged. At most FREE_EVALUATIONS evaluations; a plan with
+ * no free addition is returned as it is.
+ */
+export function spareFree(model: PlanModel, start: Checked, check: (a: PlanAdditions) => Checked): Checked {
+  if (!start.evaluation.resourcesPass) return start;
+  let best = start;
+  let left = FREE_EVALUATIONS;
+  const trial = (set: (a: PlanAdditions) => void): Checked | null => {
+    if (left-- <= 0) return null;
+    const a = copyAdditions(best.additions);
+    set(a);
+    const checked = check(a);
+    return checked.evaluation.resourcesPass && checked.cost <= best.cost ? checked : null;
+  };
+  /** the least amount of one addition, from `now` down, that passes: 0, else by halving the gap */
+  const lower = (now: number, whole: boolean, set: (a: PlanAdditions, x: number) => void) => {
+    const none = trial((a) => set(a, 0));
+    if (none) return (best = none);
+    let lo = 0;
+    let hi = now;
+    for (let i = 0; i < FREE_HALVINGS && hi - lo > (whole ? 1 : 0); i++) {
+      const mid = whole ? Math.floor((lo + hi) / 2) : (lo + hi) / 2;
+      if (mid <= lo) break;
+      const found = trial((a) => set(a, mid));
+      if (found) {
+        best = found;
+        hi = mid;
+      } else lo = mid;
+    }
+    return best;
+  };
+  TEACHER_INDICATORS.forEach((id, k) => {
+    if (model.costs[id] !== 0) return;
+    for (let j = 0; j < model.sections.length; j++) {
+      const now = best.additions.teachers[j][k];
+      if (now > 0) lower(now, true, (a, x) => (a.teachers[j][k] = x));
+    }
+  });
+  FACILITY_INDICATORS.forEach((id, m) => {
+    if (model.costs[id] !== 0) return;
+    for (let s = 0; s < model.schools.length; s++) {
+      const now = best.additions.facilities[s][m];
+      if (now > 0) lower(now, id === "multimediaRooms", (a, x) => (a.facilities[s][m] = x));
+    }
+  });
+  return best;
 }
