@@ -161,7 +161,7 @@ export function balanceCounty(table: unknown[][]): Array<Array<string | number>>
  * @param row One row of the school table.
  * @param headers The header row; leave it empty to read the row in the template's column order.
  * @param resource What changes: an indicator's resource (qualifiedTeachers, 教学用房 …) or students (在校生).
- * @param delta The change: people, m², rooms, students, or equipment in the table's unit (万元); negative removes.
+ * @param delta The change: people, m², rooms, students, or equipment in the table's unit (万元, or 元 when the header says so); negative removes.
  * @param [level] The section: 小学 (primary) or 初中 (junior); needed for teachers and students of a combined school.
  * @returns 达标, 不达标 or 不参评 after the change.
  */

@@ -8,7 +8,14 @@ import { ARGUMENT_SHEET, firstReadError, toCellValue } from "./problems";
 import { readSchoolRecords, readTemplateRow } from "../sheet/read";
 import { templateHeaderOf, templateHeaderUnit } from "../sheet/template";
 import { FunctionError, valueError } from "./errors";
-import { isBlank, optionalLevel, singleRow, type ArgumentCell, type ArgumentMatrix } from "./args";
+import {
+  isBlank,
+  optionalLevel,
+  singleRow,
+  type ArgumentCell,
+  type ArgumentMatrix,
+  type EquipmentUnit,
+} from "./args";
 import { SchoolRowCache, argumentsHash, type EvaluatedRow } from "./rowCache";
 
 export { ROW_MEMO_SIZE, SchoolRowCache } from "./rowCache";
@@ -34,6 +41,19 @@ export function readRow(
   headers?: ArgumentMatrix | null,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): SchoolRecord {
+  return readRowInUnit(profile, row, headers, cache).record;
+}
+
+/**
+ * `readRow`, with the unit the row's equipment value is written in: the template's (the profile's default unit)
+ * without headers, else what the header says (仪器设备值（元）), as the reader plans a table's columns.
+ */
+export function readRowInUnit(
+  profile: Profile,
+  row: ArgumentMatrix,
+  headers?: ArgumentMatrix | null,
+  cache: SchoolRowCache = new SchoolRowCache(),
+): { record: SchoolRecord; equipmentUnit: EquipmentUnit } {
   let cells = singleRow(row, { zh: "学校行", en: "the row" });
   const noHeaders = headers === null || headers === undefined || headers.length === 0;
   let headerRows: readonly (readonly ArgumentCell[])[];
@@ -85,7 +105,7 @@ export function readRow(
       profile,
       cache: cache.reader,
     });
-    if (record) return record;
+    if (record) return { record, equipmentUnit: templateUnit };
   }
   const grid: Grid = {
     sheet: ARGUMENT_SHEET,
@@ -105,7 +125,7 @@ export function readRow(
   if (read.records.length === 0) {
     throw valueError("这一行不是学校：空行或合计行", "the row is not a school: it is blank or a total row");
   }
-  return read.records[0];
+  return { record: read.records[0], equipmentUnit: read.equipmentUnit };
 }
 
 /**

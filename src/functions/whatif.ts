@@ -13,7 +13,7 @@ import {
   type ArgumentCell,
   type ArgumentMatrix,
 } from "./args";
-import { readRow, SchoolRowCache, VERDICT, type Verdict } from "./school";
+import { readRowInUnit, SchoolRowCache, VERDICT, type Verdict } from "./school";
 
 const STUDENT_NAMES = new Set(
   ["students", "在校生", "在校生数", "学生", "学生数", "enrolment", "enrollment"].map(normalizeName),
@@ -40,7 +40,8 @@ function wholeDelta(value: ArgumentCell, integral: boolean): number {
  * BALANCE.WHATIF: the verdict of one row of the school table after one change, through the scenario engine
  * (the same path as the task pane's 模拟 view). Teachers and enrolment change in one section (the level may be
  * left out for a school with one section); facilities change for the whole school and are apportioned like the
- * existing ones (docs/standard.md#scope). Equipment is changed in the table's unit (万元 by default). With `level` the
+ * existing ones (docs/standard.md#scope). Equipment is changed in the unit of the row's table: the header's
+ * (仪器设备值（元）), or the template's 万元 without headers. With `level` the
  * verdict is that section's; without, the school's, as BALANCE.CHECK gives it.
  */
 export function whatifRow(
@@ -57,7 +58,7 @@ export function whatifRow(
     !headers ||
     headers.length === 0 ||
     (headers.length === 1 && headers[0].length === 1 && isBlank(headers[0][0]));
-  const record = readRow(profile, row, noHeaders ? null : headers, cache);
+  const { record, equipmentUnit } = readRowInUnit(profile, row, noHeaders ? null : headers, cache);
   const resource = resolveResource(resourceArgument, profile);
   const level = optionalLevel(levelArgument);
   const levels = SECTIONS_OF_TYPE[record.type];
@@ -93,7 +94,8 @@ export function whatifRow(
     };
   } else {
     const integral = profile.indicators[resource].integral;
-    const factor = resource === "equipmentValue" && profile.equipmentDefaultUnit === "万元" ? 10000 : 1;
+    // equipment changes in the unit the row is written in: the header's (仪器设备值（元）) or the template's
+    const factor = resource === "equipmentValue" && equipmentUnit === "万元" ? 10000 : 1;
     edit = {
       kind: "addFacility",
       school: record.name,

@@ -40,6 +40,18 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(whatif(PRIMARY_PASS, "equipmentValue", -40)).toBe("不达标");
   });
 
+  test("equipment changes in 元 when the row's header says 仪器设备值（元）, as CHECK reads the row", () => {
+    const inYuan = [HEADER.map((h) => h.replace("（万元）", "（元）"))];
+    // 800,000 元 for 500 pupils = 1,600 元 < 1,700 (85 % of 2,000): fails
+    const short = { ...PRIMARY_PASS, equipmentValue: 800_000 };
+    expect(checkRow(P, row(short), inYuan)).toBe("不达标");
+    // +40 元 changes nothing that shows; +100,000 元 → 1,800 元, in the band: passes
+    expect(whatif(short, "仪器设备", 40, undefined, inYuan)).toBe("不达标");
+    expect(whatif(short, "仪器设备", 100_000, undefined, inYuan)).toBe("达标");
+    // the same school in the template's 万元 changes in 万元
+    expect(whatif({ ...short, equipmentValue: 80 }, "仪器设备", 10)).toBe("达标");
+  });
+
   test("docs/standard.md#apportioning: teachers of a combined school need the level; facilities go to the whole school", () => {
     expect(() => whatif(NINE_YEAR_PASS, "骨干教师", -3)).toThrow(FunctionError);
     expect(whatif(NINE_YEAR_PASS, "骨干教师", 2, "初中")).toBe("达标");
