@@ -18,19 +18,19 @@ export function position(row: number, col: number): { zh: string; en: string } {
   return { zh: `第 ${row + 1} 行第 ${col + 1} 列`, en: `row ${row + 1}, column ${col + 1}` };
 }
 
-/** An argument as a message shows it: text in quotes, an error value by its code. */
+/** An argument as a message shows it: text in quotes, an error value by its code, TRUE and FALSE as Excel shows them. */
 function shown(value: ArgumentCell): string {
   if (typeof value === "string") return `“${value}”`;
   if (typeof value === "object" && value !== null)
     return `错误值 ${shownValue(readCell(toCellValue(value)))}`;
-  return String(value);
+  return shownValue(readCell(value));
 }
 
 function shownEn(value: ArgumentCell): string {
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "object" && value !== null)
     return `the error value ${shownValue(readCell(toCellValue(value)))}`;
-  return String(value);
+  return shownValue(readCell(value));
 }
 
 /**
@@ -185,12 +185,17 @@ export function amountFactor(unit: ArgumentCell, indicator: IndicatorId, profile
   return 1;
 }
 
-/** A range that must be a single row of cells. */
+/**
+ * A range that must be a single row of cells (a school's row). A header row selected with it belongs in the
+ * headers argument, which the message says.
+ */
 export function singleRow(range: ArgumentMatrix, what: { zh: string; en: string }): readonly ArgumentCell[] {
   if (range.length !== 1) {
+    const cols = range[0]?.length ?? 0;
     throw valueError(
-      `${what.zh}应为一行单元格（收到 ${range.length} 行）`,
-      `${what.en} must be a single row of cells (got ${range.length} rows)`,
+      `${what.zh}应为一所学校的一行（或一列）单元格，而所选区域为 ${range.length} 行 × ${cols} 列；表头行请作为第二个参数给出`,
+      `${what.en} must be one school's single row (or column) of cells, not ${range.length} rows × ${cols} columns; ` +
+        "give the header row as the second argument",
     );
   }
   return range[0];

@@ -50,10 +50,11 @@ export function readRow(
  */
 export function readRowInUnit(
   profile: Profile,
-  row: ArgumentMatrix,
-  headers?: ArgumentMatrix | null,
+  rowArgument: ArgumentMatrix,
+  headersArgument?: ArgumentMatrix | null,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): { record: SchoolRecord; equipmentUnit: EquipmentUnit } {
+  const { row, headers } = across(rowArgument, headersArgument);
   let cells = singleRow(row, { zh: "学校行", en: "the row" });
   const noHeaders = headers === null || headers === undefined || headers.length === 0;
   let headerRows: readonly (readonly ArgumentCell[])[];
@@ -86,7 +87,13 @@ export function readRowInUnit(
         `the headers have ${width} columns and the row ${cells.length}: they must be equally wide`,
       );
     }
-    headerRows = headers;
+    // whole rows (5:5 under 1:1) or whole columns: the columns past the last cell written hold nothing to read
+    let end = width;
+    while (end > 0 && isBlank(cells[end - 1]) && headers.every((h) => isBlank(h[end - 1]))) end--;
+    if (end < width) {
+      cells = cells.slice(0, end);
+      headerRows = headers.map((h) => h.slice(0, end));
+    } else headerRows = headers;
   }
   const width = headerRows[0].length;
   const values: CellValue[] = new Array(width);
@@ -126,6 +133,24 @@ export function readRowInUnit(
     throw valueError("这一行不是学校：空行或合计行", "the row is not a school: it is blank or a total row");
   }
   return { record: read.records[0], equipmentUnit: read.equipmentUnit };
+}
+
+/**
+ * A school's cells given down a column (a sheet with a school to a column and its fields down the rows, or a row
+ * pasted transposed) lie across as the reader reads a row; headers as tall as the column (the column of field
+ * names beside it, or two for group headers) turn with it. A range of one row, or of several rows and columns,
+ * is left as given.
+ */
+function across(
+  row: ArgumentMatrix,
+  headers: ArgumentMatrix | null | undefined,
+): { row: ArgumentMatrix; headers: ArgumentMatrix | null | undefined } {
+  if (row.length < 2 || !row.every((r) => r.length === 1)) return { row, headers };
+  const turned = [row.map((r) => r[0])];
+  if (!headers || headers.length !== row.length) return { row: turned, headers };
+  const columns = headers[0].length;
+  const turnedHeaders = Array.from({ length: columns }, (_, c) => headers.map((h) => h[c]));
+  return { row: turned, headers: turnedHeaders };
 }
 
 /**

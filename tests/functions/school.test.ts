@@ -226,6 +226,48 @@ describe("BALANCE.CHECK with a header row", () => {
     expect(excelError(() => checkRow(P, bad, [HEADER])).zh).toContain("学校行第 10 格（J）");
   });
 
+  test("a school given down a column (fields down the rows), with its column of field names or none", () => {
+    const column = (cells: readonly unknown[]) => cells.map((x) => [x]);
+    const pass = templateRow(PRIMARY_PASS);
+    const fail = templateRow({ ...PRIMARY_PASS, primaryQualifiedTeachers: 15 });
+    expect(checkRow(P, column(pass))).toBe("达标");
+    expect(checkRow(P, column(fail))).toBe("不达标");
+    expect(checkRow(P, column(fail), column(HEADER))).toBe("不达标");
+    // fields in another order, named beside the column: matched by name, as in a row
+    const order = [...HEADER.keys()].reverse();
+    expect(
+      checkRow(
+        P,
+        order.map((i) => [pass[i]]),
+        order.map((i) => [HEADER[i]]),
+      ),
+    ).toBe("达标");
+    expect(detailRow(P, column(fail))).toEqual(detailRow(P, [fail]));
+  });
+
+  test("whole columns or whole rows with their headers: the blank cells past the last field are not read", () => {
+    const rows = 1_048_576;
+    const school: unknown[][] = Array.from({ length: rows }, () => [""]);
+    const names: unknown[][] = Array.from({ length: rows }, () => [null]);
+    templateRow(PRIMARY_PASS).forEach((x, i) => (school[i] = [x]));
+    HEADER.forEach((h, i) => (names[i] = [h]));
+    expect(checkRow(P, school, names)).toBe("达标");
+    const wide = (cells: readonly unknown[]) => [
+      ...cells,
+      ...new Array<string>(16384 - cells.length).fill(""),
+    ];
+    const fail = templateRow({ ...PRIMARY_PASS, primaryKeyTeachers: 2 });
+    expect(checkRow(P, [wide(fail)], [wide(HEADER)])).toBe("不达标");
+  });
+
+  test("a header row selected with the school's row: #VALUE! saying the header is the second argument", () => {
+    const e = excelError(() => checkRow(P, [HEADER, templateRow(PRIMARY_PASS)]));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("2 行 × 27 列");
+    expect(e.zh).toContain("表头行请作为第二个参数");
+    expect(e.en).toContain("second argument");
+  });
+
   test("headers and row of different widths: #VALUE!", () => {
     const e = excelError(() => checkRow(P, [templateRow(PRIMARY_PASS)], [HEADER.slice(0, 10)]));
     expect(e.kind).toBe("#VALUE!");

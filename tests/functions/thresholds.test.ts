@@ -53,6 +53,10 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     const e = excelError(() => indicatorOf(P, "高学历教师", "小学", 21, "五百"));
     expect(e.zh).toContain("在校生数应为数字");
     expect(e.en).toContain("students must be a number");
+    // a logical value as Excel shows it, as DIFFCOEF and the reader show it
+    const b = excelError(() => indicatorOf(P, "高学历教师", "小学", true, 500));
+    expect(b.zh).toContain("而不是 TRUE");
+    expect(b.en).toContain("not TRUE");
   });
 
   test("unknown indicator or level → #VALUE! listing what is accepted", () => {
