@@ -19,14 +19,14 @@ export function position(row: number, col: number): { zh: string; en: string } {
 }
 
 /** An argument as a message shows it: text in quotes, an error value by its code, TRUE and FALSE as Excel shows them. */
-function shown(value: ArgumentCell): string {
+export function shown(value: ArgumentCell): string {
   if (typeof value === "string") return `“${value}”`;
   if (typeof value === "object" && value !== null)
     return `错误值 ${shownValue(readCell(toCellValue(value)))}`;
   return shownValue(readCell(value));
 }
 
-function shownEn(value: ArgumentCell): string {
+export function shownEn(value: ArgumentCell): string {
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "object" && value !== null)
     return `the error value ${shownValue(readCell(toCellValue(value)))}`;

@@ -9,6 +9,8 @@ import {
   optionalText,
   resolveIndicator,
   resolveLevel,
+  shown,
+  shownEn,
   type ArgumentCell,
 } from "./args";
 
@@ -69,11 +71,11 @@ const TARGETS = new Map<string, ShortfallTarget>([
 export function resolveTarget(value: ArgumentCell): ShortfallTarget {
   const text = optionalText(value);
   if (text === undefined) return "standard";
-  const target = TARGETS.get(normalizeName(text));
+  const target = typeof value === "string" ? TARGETS.get(normalizeName(text)) : undefined;
   if (!target) {
     throw valueError(
-      `未知的目标“${text}”：用“standard”（标准，默认）或“floor”（标准的 85%）`,
-      `unknown target "${text}": use "standard" (the default) or "floor" (85 % of the standard)`,
+      `未知的目标${shown(value)}：用“standard”（标准，默认）或“floor”（标准的 85%）`,
+      `unknown target ${shownEn(value)}: use "standard" (the default) or "floor" (85 % of the standard)`,
     );
   }
   return target;

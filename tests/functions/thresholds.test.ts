@@ -194,4 +194,12 @@ describe("BALANCE.SHORTFALL (docs/standard.md#indicators, whole numbers for peop
     expect(excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 0)).kind).toBe("#DIV/0!");
     expect(excelError(() => shortfallOf(P, "高学历教师", "小学", "十八", 500)).kind).toBe("#VALUE!");
   });
+
+  test("a target that is an error value or a logical value is named as Excel shows it", () => {
+    const e = excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, { code: "#N/A" }));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("未知的目标错误值 #N/A");
+    expect(e.en).toContain("the error value #N/A");
+    expect(excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, true)).zh).toContain("TRUE");
+  });
 });
