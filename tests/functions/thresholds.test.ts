@@ -164,6 +164,10 @@ describe("BALANCE.SHORTFALL (docs/standard.md#indicators, whole numbers for peop
   test('"floor": 85 % of the standard (3.57 per 100 → 18.21 → 19 teachers for 510 students)', () => {
     expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "floor")).toBe(1);
     expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "standard")).toBe(4);
+    // the Chinese words the function's description gives: “标准” and “85%” (full-width ％ too)
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "85%")).toBe(1);
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "８５％")).toBe(1);
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "标准")).toBe(4);
   });
 
   test("rooms are whole too", () => {
