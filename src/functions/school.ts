@@ -56,7 +56,13 @@ export function readRowInUnit(
 ): { record: SchoolRecord; equipmentUnit: EquipmentUnit } {
   const { row, headers } = across(rowArgument, headersArgument);
   let cells = singleRow(row, { zh: "学校行", en: "the row" });
-  const noHeaders = headers === null || headers === undefined || headers.length === 0;
+  // headers left out, or left empty: WHATIF's headers come before required arguments, so Excel passes an empty one
+  // as a single blank cell, as it does a reference to one empty cell
+  const noHeaders =
+    headers === null ||
+    headers === undefined ||
+    headers.length === 0 ||
+    (headers.length === 1 && headers[0].length === 1 && isBlank(headers[0][0]));
   let headerRows: readonly (readonly ArgumentCell[])[];
   if (noHeaders) {
     const header = templateHeader(profile);

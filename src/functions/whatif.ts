@@ -5,7 +5,6 @@ import { LEVEL_NAMES, isTeacherIndicator, type IndicatorId, type Level } from ".
 import type { Profile } from "../standard/profile";
 import { FunctionError, valueError } from "./errors";
 import {
-  isBlank,
   normalizeName,
   numberArgument,
   optionalLevel,
@@ -53,12 +52,7 @@ export function whatifRow(
   levelArgument?: ArgumentCell,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): Verdict {
-  // headers sit before required arguments, so Excel passes an empty one as a single blank cell
-  const noHeaders =
-    !headers ||
-    headers.length === 0 ||
-    (headers.length === 1 && headers[0].length === 1 && isBlank(headers[0][0]));
-  const { record, equipmentUnit } = readRowInUnit(profile, row, noHeaders ? null : headers, cache);
+  const { record, equipmentUnit } = readRowInUnit(profile, row, headers, cache);
   const resource = resolveResource(resourceArgument, profile);
   const level = optionalLevel(levelArgument);
   const levels = SECTIONS_OF_TYPE[record.type];

@@ -260,6 +260,14 @@ describe("BALANCE.CHECK with a header row", () => {
     expect(checkRow(P, [wide(fail)], [wide(HEADER)])).toBe("不达标");
   });
 
+  test("headers given as one empty cell are no headers, as WHATIF takes them", () => {
+    const fail = [templateRow({ ...PRIMARY_PASS, primaryKeyTeachers: 2 })];
+    for (const empty of [[[null]], [[""]], [["  "]]]) {
+      expect(checkRow(P, fail, empty)).toBe("不达标");
+      expect(detailRow(P, fail, empty)).toEqual(detailRow(P, fail));
+    }
+  });
+
   test("a header row selected with the school's row: #VALUE! saying the header is the second argument", () => {
     const e = excelError(() => checkRow(P, [HEADER, templateRow(PRIMARY_PASS)]));
     expect(e.kind).toBe("#VALUE!");
