@@ -1,4 +1,5 @@
 import { INDICATOR_IDS, type IndicatorId, type Level } from "../standard/indicators";
+import { columnById, templateHeader } from "../standard/columns";
 import { parseLevel } from "../sheet/recipe/table";
 import type { Profile } from "../standard/profile";
 import { valueError, FunctionError } from "./errors";
@@ -110,9 +111,32 @@ export function optionalLevel(value: ArgumentCell): Level | undefined {
  */
 const lookups = new WeakMap<Profile, ReadonlyMap<string, IndicatorId>>();
 
+/** A level's word at the start of a column's name (小学高于规定学历教师数, Primary key teachers). */
+const LEVEL_PREFIX = /^(?:小学|初中|primary|junior)/u;
+
+/**
+ * The school table's names for the resource an indicator is computed from (docs/school-table.md#columns): the
+ * columns the reader matches (教学及辅助用房面积, 网络多媒体教室数（间）, 小学高于规定学历教师数 and their aliases), with
+ * and without the level's word, so that a clerk may name an indicator as the table's header does.
+ */
+function resourceColumnNames(id: IndicatorId): string[] {
+  const capitalized = id[0].toUpperCase() + id.slice(1);
+  const names: string[] = [];
+  for (const columnId of [id, `primary${capitalized}`, `junior${capitalized}`]) {
+    const column = columnById(columnId);
+    if (!column) continue;
+    for (const name of [templateHeader(column), column.zh, column.en, ...(column.aliases ?? [])]) {
+      const folded = normalizeName(name);
+      names.push(folded, folded.replace(LEVEL_PREFIX, ""));
+    }
+  }
+  return names;
+}
+
 /**
  * Names by which an indicator may be given: its id and the profile's names for it (short and full, Chinese
- * and English). Built from the profile, so a profile that renames an indicator is followed.
+ * and English), then the school table's names for its resource. Built from the profile, so a profile that renames
+ * an indicator is followed; a table's name never displaces a profile's.
  */
 function indicatorLookup(profile: Profile): ReadonlyMap<string, IndicatorId> {
   const known = lookups.get(profile);
@@ -123,6 +147,9 @@ function indicatorLookup(profile: Profile): ReadonlyMap<string, IndicatorId> {
     for (const name of [id, def.shortName.zh, def.shortName.en, def.name.zh, def.name.en]) {
       lookup.set(normalizeName(name), id);
     }
+  }
+  for (const id of INDICATOR_IDS) {
+    for (const name of resourceColumnNames(id)) if (name && !lookup.has(name)) lookup.set(name, id);
   }
   lookups.set(profile, lookup);
   return lookup;

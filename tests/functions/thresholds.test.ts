@@ -2,6 +2,9 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { parseProfile } from "../../src/standard/load";
 import type { Profile } from "../../src/standard/profile";
 import { cvLimitFor, indicatorOf, shortfallOf, standardFor } from "../../src/functions/thresholds";
+import { resolveIndicator } from "../../src/functions/args";
+import { INDICATOR_IDS } from "../../src/standard/indicators";
+import { COLUMNS, templateHeader } from "../../src/standard/columns";
 import { excelError } from "./helpers";
 
 const P = NATIONAL_2017;
@@ -68,6 +71,38 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     const l = excelError(() => indicatorOf(P, "高学历教师", "中学", 1, 1));
     expect(l.kind).toBe("#VALUE!");
     expect(l.zh).toContain("未知的学段“中学”");
+  });
+
+  test("an indicator named as the school table's header names its resource", () => {
+    const cases: [string, string][] = [
+      ["高学历教师数", "qualifiedTeachers"],
+      ["小学高于规定学历教师数", "qualifiedTeachers"],
+      ["高于规定学历教师数", "qualifiedTeachers"],
+      ["县级以上骨干教师数", "keyTeachers"],
+      ["体育艺术专任教师数", "peArtTeachers"],
+      ["教学及辅助用房面积（㎡）", "teachingArea"],
+      ["运动场馆面积", "sportsArea"],
+      ["仪器设备值", "equipmentValue"],
+      ["教学仪器设备值（万元）", "equipmentValue"],
+      ["多媒体教室数", "multimediaRooms"],
+      ["网络多媒体教室", "multimediaRooms"],
+    ];
+    for (const [name, id] of cases) {
+      expect(indicatorOf(P, name, "小学", 21, 500)).toBe(indicatorOf(P, id, "小学", 21, 500));
+    }
+    // every header the reader matches to a resource column names that column's indicator
+    for (const id of INDICATOR_IDS) {
+      const capitalized = id[0].toUpperCase() + id.slice(1);
+      const columns = COLUMNS.filter((c) =>
+        [id, `primary${capitalized}`, `junior${capitalized}`].includes(c.id),
+      );
+      expect(columns.length).toBeGreaterThan(0);
+      for (const c of columns) {
+        for (const name of [templateHeader(c), c.zh, ...(c.aliases ?? [])]) {
+          expect([name, resolveIndicator(name, P)]).toEqual([name, id]);
+        }
+      }
+    }
   });
 
   test("a level as the reader reads a 学段 column: 小学部, 初中段, 初级中学, full-width letters", () => {
