@@ -14,9 +14,15 @@ export function isBlank(value: ArgumentCell): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-/** 1-based position of a cell inside an argument range, for messages. */
+/**
+ * 1-based position of a cell inside an argument range, for messages: counted within the range selected (the sheet's
+ * own row for a whole column), which the message says, since a function does not know where its range sits.
+ */
 export function position(row: number, col: number): { zh: string; en: string } {
-  return { zh: `第 ${row + 1} 行第 ${col + 1} 列`, en: `row ${row + 1}, column ${col + 1}` };
+  return {
+    zh: `所选区域第 ${row + 1} 行第 ${col + 1} 列`,
+    en: `row ${row + 1}, column ${col + 1} of the range`,
+  };
 }
 
 /** An argument as a message shows it: text in quotes, an error value by its code, TRUE and FALSE as Excel shows them. */

@@ -130,7 +130,8 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
     pairs.splice(2, 0, ["合计", "合计"]);
     const e = excelError(() => diffCoef(pairs));
     expect(e.kind).toBe("#VALUE!");
-    expect(e.zh).toContain("第 3 行第 1 列为“合计”");
+    // counted within the range selected, as the message says
+    expect(e.zh).toContain("所选区域第 3 行第 1 列为“合计”");
   });
 
   test("a pair of none marks (— or /) is blank, as in the reader", () => {
@@ -199,7 +200,7 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
       const e = excelError(() => diffCoef(pairs));
       expect(e.kind).toBe("#VALUE!");
       expect(e.zh).toContain("第 4 行第 1 列为“#DIV/0!”");
-      expect(e.en).toContain('row 4, column 1 is "#DIV/0!"');
+      expect(e.en).toContain('row 4, column 1 of the range is "#DIV/0!"');
     });
 
     test("a boolean is not a number → #VALUE!", () => {
