@@ -87,16 +87,22 @@ export function readRowInUnit(
       );
     }
     const width = headers[0].length;
-    if (width !== cells.length) {
+    // ranges of different widths (A5:AD5 under $A$1:$AA$1, 5:5 under A1:AA1) agree where the longer one's extra
+    // columns are blank: they hold nothing to read
+    const extraBlank =
+      width > cells.length
+        ? headers.every((h) => h.slice(cells.length).every(isBlank))
+        : cells.slice(width).every(isBlank);
+    if (width !== cells.length && !extraBlank) {
       throw valueError(
         `表头有 ${width} 列，而学校行有 ${cells.length} 列，两者应一样宽`,
         `the headers have ${width} columns and the row ${cells.length}: they must be equally wide`,
       );
     }
     // whole rows (5:5 under 1:1) or whole columns: the columns past the last cell written hold nothing to read
-    let end = width;
+    let end = Math.min(width, cells.length);
     while (end > 0 && isBlank(cells[end - 1]) && headers.every((h) => isBlank(h[end - 1]))) end--;
-    if (end < width) {
+    if (end < width || end < cells.length) {
       cells = cells.slice(0, end);
       headerRows = headers.map((h) => h.slice(0, end));
     } else headerRows = headers;

@@ -276,6 +276,18 @@ describe("BALANCE.CHECK with a header row", () => {
     expect(e.en).toContain("second argument");
   });
 
+  test("headers and row of different widths agree where the longer one's extra cells are blank", () => {
+    const fail = templateRow({ ...PRIMARY_PASS, primaryKeyTeachers: 2 });
+    const blanks = (n: number) => new Array<string>(n).fill("");
+    expect(checkRow(P, [[...fail, ...blanks(3)]], [HEADER])).toBe("不达标");
+    expect(checkRow(P, [[...fail, ...blanks(16384 - fail.length)]], [HEADER])).toBe("不达标");
+    expect(checkRow(P, [fail], [[...HEADER, ...blanks(5)]])).toBe("不达标");
+    // a row that stops short of named headers is a selection gone wrong, not blanks
+    expect(excelError(() => checkRow(P, [fail.slice(0, 20)], [HEADER])).zh).toContain("一样宽");
+    const e = excelError(() => checkRow(P, [[...fail, "", "备注"]], [HEADER]));
+    expect(e.zh).toContain("一样宽");
+  });
+
   test("headers and row of different widths: #VALUE!", () => {
     const e = excelError(() => checkRow(P, [templateRow(PRIMARY_PASS)], [HEADER.slice(0, 10)]));
     expect(e.kind).toBe("#VALUE!");
