@@ -1,5 +1,12 @@
 import { evaluateTable } from "../../src/pipeline";
-import { checkRow, detailRow, readRow, DETAIL_HEADER, ROW_MEMO_SIZE } from "../../src/functions/school";
+import {
+  checkRow,
+  detailRow,
+  readRow,
+  DETAIL_HEADER,
+  ROW_MEMO_SIZE,
+  SchoolRowCache,
+} from "../../src/functions/school";
 import { readSchoolRecords } from "../../src/sheet/read";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { parseProfile } from "../../src/standard/load";
@@ -142,6 +149,16 @@ describe("the same row again", () => {
     const verdicts = rows.map((r) => checkRow(P, r));
     expect(rows.map((r) => checkRow(P, r))).toEqual(verdicts);
     expect(verdicts.slice(0, 4)).toEqual(["达标", "不达标", "达标", "不达标"]);
+  });
+
+  test("a row whose error value changes is told the new one, however often the old was seen", () => {
+    const cache = new SchoolRowCache();
+    const row: unknown[][] = [templateRow(PRIMARY_PASS)];
+    row[0][16] = { code: "#N/A" }; // 体育运动场馆面积
+    for (let i = 0; i < 3; i++)
+      expect(excelError(() => checkRow(P, row, null, null, cache)).zh).toContain("#N/A");
+    row[0][16] = { code: "#DIV/0!" };
+    expect(excelError(() => checkRow(P, row, null, null, cache)).zh).toContain("#DIV/0!");
   });
 
   test("a bad row gives the same error every time", () => {
