@@ -2,7 +2,7 @@ import { INDICATOR_IDS, type IndicatorId, type Level } from "../standard/indicat
 import { columnById, templateHeader } from "../standard/columns";
 import { parseLevel } from "../sheet/recipe/table";
 import type { Profile } from "../standard/profile";
-import { valueError, FunctionError } from "./errors";
+import { valueError, FunctionError, RETURNABLE_ERRORS, type ExcelErrorKind } from "./errors";
 import { readCell, readNumber, shownValue } from "../sheet/cells";
 import { toCellValue } from "./problems";
 
@@ -57,6 +57,25 @@ export function numberArgument(value: ArgumentCell, what: { zh: string; en: stri
   return cell.value;
 }
 
+/**
+ * Single-cell arguments holding an error value (a lookup's #N/A, a division's #DIV/0!) pass it on, as Excel's own
+ * functions do, so that IFNA and IFERROR around a BALANCE function keep working; the message names the argument.
+ * An error Office does not let a function return (#REF!, #NAME?) is #VALUE!. Ranges are read cell by cell instead,
+ * and an error value there is #VALUE! naming its cell.
+ */
+export function passOnErrors(
+  ...args: readonly (readonly [ArgumentCell, { zh: string; en: string }])[]
+): void {
+  for (const [value, what] of args) {
+    if (typeof value !== "object" || value === null || value instanceof Date) continue;
+    const code = shownValue(readCell(toCellValue(value)));
+    throw new FunctionError(RETURNABLE_ERRORS.has(code) ? (code as ExcelErrorKind) : "#VALUE!", {
+      zh: `${what.zh}是错误值 ${code}`,
+      en: `${what.en} is the error value ${code}`,
+    });
+  }
+}
+
 /** A number argument that cannot be negative: an amount of a resource or a count of students. */
 export function nonNegativeNumber(value: ArgumentCell, what: { zh: string; en: string }): number {
   const n = numberArgument(value, what);
@@ -69,6 +88,18 @@ export function optionalText(value: ArgumentCell): string | undefined {
   if (isBlank(value)) return undefined;
   return String(value).trim();
 }
+
+/** The names of the single-cell arguments, for messages. */
+export const ARGUMENT = {
+  indicator: { zh: "指标", en: "the indicator" },
+  level: { zh: "学段", en: "the level" },
+  amount: { zh: "数量", en: "the amount" },
+  students: { zh: "在校生数", en: "students" },
+  unit: { zh: "单位", en: "the unit" },
+  target: { zh: "目标", en: "the target" },
+  resource: { zh: "资源", en: "the resource" },
+  delta: { zh: "变化量", en: "the change" },
+} as const;
 
 /** Lower-case, trimmed, full-width letters and digits folded to half-width: how names are compared. */
 export function normalizeName(text: string): string {

@@ -9,8 +9,10 @@ import { readSchoolRecords, readTemplateRow } from "../sheet/read";
 import { templateHeaderOf, templateHeaderUnit } from "../sheet/template";
 import { FunctionError, valueError } from "./errors";
 import {
+  ARGUMENT,
   isBlank,
   optionalLevel,
+  passOnErrors,
   singleRow,
   type ArgumentCell,
   type ArgumentMatrix,
@@ -223,6 +225,7 @@ export function checkRow(
   level?: ArgumentCell,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): Verdict {
+  passOnErrors([level, ARGUMENT.level]);
   const included = sectionsOf(evaluateRow(profile, row, headers, cache), level).filter((s) => s.included);
   if (included.length === 0) return VERDICT.excluded;
   return included.every((s) => s.pass) ? VERDICT.pass : VERDICT.fail;
@@ -252,6 +255,7 @@ export function detailRow(
 ): (string | number)[][] {
   const labels = statusLabels(profile);
   const out: (string | number)[][] = [[...DETAIL_HEADER]];
+  passOnErrors([level, ARGUMENT.level]);
   for (const section of sectionsOf(evaluateRow(profile, row, headers, cache), level)) {
     for (const id of INDICATOR_IDS) {
       const value = section.values[id];

@@ -5,6 +5,8 @@ import { LEVEL_NAMES, isTeacherIndicator, type IndicatorId, type Level } from ".
 import type { Profile } from "../standard/profile";
 import { FunctionError, valueError } from "./errors";
 import {
+  ARGUMENT,
+  passOnErrors,
   normalizeName,
   numberArgument,
   optionalLevel,
@@ -25,7 +27,7 @@ function resolveResource(value: ArgumentCell, profile: Profile): IndicatorId | "
 }
 
 function wholeDelta(value: ArgumentCell, integral: boolean): number {
-  const delta = numberArgument(value, { zh: "变化量", en: "the change" });
+  const delta = numberArgument(value, ARGUMENT.delta);
   if (integral && !Number.isInteger(delta)) {
     throw valueError(
       `人数和间数的变化量应为整数（收到 ${delta}）`,
@@ -52,6 +54,11 @@ export function whatifRow(
   levelArgument?: ArgumentCell,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): Verdict {
+  passOnErrors(
+    [resourceArgument, ARGUMENT.resource],
+    [deltaArgument, ARGUMENT.delta],
+    [levelArgument, ARGUMENT.level],
+  );
   const { record, equipmentUnit } = readRowInUnit(profile, row, headers, cache);
   const resource = resolveResource(resourceArgument, profile);
   const level = optionalLevel(levelArgument);

@@ -374,6 +374,14 @@ describe("BALANCE.CHECK on bad rows", () => {
     expect(excelError(() => checkRow(P, [templateRow({})])).kind).toBe("#VALUE!");
   });
 
+  test("a level that is an error value is passed on, for CHECK and DETAIL alike", () => {
+    const row = [templateRow(PRIMARY_PASS)];
+    for (const fn of [checkRow, detailRow]) {
+      const e = excelError(() => fn(P, row, null, { code: "#N/A" }));
+      expect([e.kind, e.zh]).toEqual(["#N/A", "学段是错误值 #N/A"]);
+    }
+  });
+
   test("unknown level: #VALUE!", () => {
     expect(excelError(() => check(PRIMARY_PASS, "高中")).kind).toBe("#VALUE!");
   });

@@ -134,11 +134,21 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     expect(unit.zh).toContain("“12 人”");
   });
 
-  test("an error value passed in is named by its code", () => {
+  test("an error value in a single-cell argument is passed on, as Excel's functions do, naming the argument", () => {
+    // =IFNA(BALANCE.指标值(…, VLOOKUP(…)), "") keeps working: the lookup's #N/A comes out as #N/A
     const e = excelError(() => indicatorOf(P, "高学历教师", "小学", { code: "#N/A" }, 500));
-    expect(e.kind).toBe("#VALUE!");
-    expect(e.zh).toContain("#N/A");
-    expect(e.en).toContain("#N/A");
+    expect(e.kind).toBe("#N/A");
+    expect(e.zh).toContain("数量是错误值 #N/A");
+    expect(e.en).toContain("the amount is the error value #N/A");
+    const d = excelError(() => indicatorOf(P, "高学历教师", "小学", 21, { code: "#DIV/0!" }));
+    expect([d.kind, d.zh]).toEqual(["#DIV/0!", "在校生数是错误值 #DIV/0!"]);
+    // errors a function cannot return (#REF!, #NAME?) are #VALUE!, still named
+    const r = excelError(() => standardFor(P, { code: "#REF!" }, "小学"));
+    expect([r.kind, r.zh]).toEqual(["#VALUE!", "指标是错误值 #REF!"]);
+    expect(excelError(() => cvLimitFor(P, { code: "#NUM!" })).kind).toBe("#NUM!");
+    expect(excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, { code: "#NULL!" })).kind).toBe(
+      "#NULL!",
+    );
   });
 
   test("a unit that does not belong to the indicator → #VALUE!", () => {
@@ -234,11 +244,10 @@ describe("BALANCE.SHORTFALL (docs/standard.md#indicators, whole numbers for peop
     expect(excelError(() => shortfallOf(P, "高学历教师", "小学", "十八", 500)).kind).toBe("#VALUE!");
   });
 
-  test("a target that is an error value or a logical value is named as Excel shows it", () => {
-    const e = excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, { code: "#N/A" }));
+  test("a target that is a logical value is named as Excel shows it", () => {
+    const e = excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, true));
     expect(e.kind).toBe("#VALUE!");
-    expect(e.zh).toContain("未知的目标错误值 #N/A");
-    expect(e.en).toContain("the error value #N/A");
-    expect(excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, true)).zh).toContain("TRUE");
+    expect(e.zh).toContain("未知的目标TRUE");
+    expect(e.en).toContain("unknown target TRUE");
   });
 });

@@ -1,6 +1,7 @@
 import { whatifRow } from "../../src/functions/whatif";
 import { checkRow } from "../../src/functions/school";
 import { FunctionError } from "../../src/functions/errors";
+import { excelError } from "../functions/helpers";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { HEADER, NINE_YEAR_PASS, PRIMARY_PASS, templateRow, type RowSpec } from "../functions/rows";
 
@@ -64,6 +65,17 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(() => whatif(PRIMARY_PASS, "骨干教师", 1.5)).toThrow(/整数/);
     expect(() => whatif(PRIMARY_PASS, "骨干教师", -99)).toThrow(/小于 0/);
     expect(() => whatif(PRIMARY_PASS, "骨干教师", "many")).toThrow(/数字/);
+  });
+
+  test("an error value in the change, the resource or the level is passed on, as Excel's functions do", () => {
+    for (const [resource, delta, level, what] of [
+      ["教学用房", { code: "#N/A" }, undefined, "变化量"],
+      [{ code: "#N/A" }, 600, undefined, "资源"],
+      ["教学用房", 600, { code: "#N/A" }, "学段"],
+    ] as const) {
+      const e = excelError(() => whatif(PRIMARY_PASS, resource, delta, level));
+      expect([e.kind, e.zh]).toEqual(["#N/A", `${what}是错误值 #N/A`]);
+    }
   });
 
   test("a change written as text is read as the reader reads a number; what is not a number is named", () => {
