@@ -49,6 +49,13 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     // +40 元 changes nothing that shows; +100,000 元 → 1,800 元, in the band: passes
     expect(whatif(short, "仪器设备", 40, undefined, inYuan)).toBe("不达标");
     expect(whatif(short, "仪器设备", 100_000, undefined, inYuan)).toBe("达标");
+    // columns in another order under the same header words: read as a table, the unit from its header
+    const order = [...inYuan[0].keys()].reverse();
+    const reordered = [order.map((i) => inYuan[0][i])];
+    const cells = templateRow(short);
+    const shortRow = [order.map((i) => cells[i])];
+    expect(whatifRow(P, shortRow, reordered, "仪器设备", 40)).toBe("不达标");
+    expect(whatifRow(P, shortRow, reordered, "仪器设备", 100_000)).toBe("达标");
     // the same school in the template's 万元 changes in 万元
     expect(whatif({ ...short, equipmentValue: 80 }, "仪器设备", 10)).toBe("达标");
   });
