@@ -17,6 +17,14 @@ const webpack = require("webpack");
 const ORIGIN = "https://localhost:3000";
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
+/**
+ * Top-level options of the functions' metadata that Office's generator cannot write from JSDoc, set on the
+ * generated functions.json at build and written in functions-zh-CN.json (tests/functions/metadata.test.ts):
+ * `allowErrorForDataTypeAny` lets a range holding an error value (#N/A, #DIV/0! …) reach the function, which
+ * names the cell and the error; without it Excel returns the error itself and never calls the function.
+ */
+const FUNCTIONS_METADATA_OPTIONS = { allowErrorForDataTypeAny: true };
+
 /** Office's script, from Microsoft's CDN: the one external script the add-in loads. */
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -111,6 +119,23 @@ class RebaseUrlsPlugin {
             if (!text.includes(from)) continue;
             compilation.updateAsset(name, new webpack.sources.RawSource(text.split(from).join(this.base)));
           }
+        },
+      );
+    });
+  }
+}
+
+/** Sets FUNCTIONS_METADATA_OPTIONS on the functions.json the metadata plugin generated. */
+class FunctionsMetadataOptionsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataOptionsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataOptionsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          if (!assets["functions.json"]) return;
+          const metadata = JSON.parse(assets["functions.json"].source().toString());
+          const json = JSON.stringify({ ...FUNCTIONS_METADATA_OPTIONS, ...metadata }, null, 4);
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
         },
       );
     });
@@ -259,6 +284,7 @@ async function addinConfig(env = {}, argv = {}) {
     plugins: [
       nodeScheme(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new FunctionsMetadataOptionsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         templateContent: taskpaneHtml(),
@@ -361,6 +387,7 @@ module.exports.web = webConfig;
 module.exports.baseUrl = baseUrl;
 module.exports.RebaseUrlsPlugin = RebaseUrlsPlugin;
 module.exports.ORIGIN = ORIGIN;
+module.exports.FUNCTIONS_METADATA_OPTIONS = FUNCTIONS_METADATA_OPTIONS;
 module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
 module.exports.WEB_CONTENT_SECURITY_POLICY = WEB_CONTENT_SECURITY_POLICY;
 module.exports.WEB_BROWSERS = WEB_BROWSERS;

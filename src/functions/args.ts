@@ -1,7 +1,8 @@
 import { INDICATOR_IDS, type IndicatorId, type Level } from "../standard/indicators";
+import { columnById, templateHeader } from "../standard/columns";
 import { parseLevel } from "../sheet/recipe/table";
 import type { Profile } from "../standard/profile";
-import { valueError, FunctionError } from "./errors";
+import { valueError, FunctionError, RETURNABLE_ERRORS, type ExcelErrorKind } from "./errors";
 import { readCell, readNumber, shownValue } from "../sheet/cells";
 import { toCellValue } from "./problems";
 
@@ -13,24 +14,30 @@ export function isBlank(value: ArgumentCell): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-/** 1-based position of a cell inside an argument range, for messages. */
+/**
+ * 1-based position of a cell inside an argument range, for messages: counted within the range selected (the sheet's
+ * own row for a whole column), which the message says, since a function does not know where its range sits.
+ */
 export function position(row: number, col: number): { zh: string; en: string } {
-  return { zh: `第 ${row + 1} 行第 ${col + 1} 列`, en: `row ${row + 1}, column ${col + 1}` };
+  return {
+    zh: `所选区域第 ${row + 1} 行第 ${col + 1} 列`,
+    en: `row ${row + 1}, column ${col + 1} of the range`,
+  };
 }
 
-/** An argument as a message shows it: text in quotes, an error value by its code. */
-function shown(value: ArgumentCell): string {
+/** An argument as a message shows it: text in quotes, an error value by its code, TRUE and FALSE as Excel shows them. */
+export function shown(value: ArgumentCell): string {
   if (typeof value === "string") return `“${value}”`;
   if (typeof value === "object" && value !== null)
     return `错误值 ${shownValue(readCell(toCellValue(value)))}`;
-  return String(value);
+  return shownValue(readCell(value));
 }
 
-function shownEn(value: ArgumentCell): string {
+export function shownEn(value: ArgumentCell): string {
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "object" && value !== null)
     return `the error value ${shownValue(readCell(toCellValue(value)))}`;
-  return String(value);
+  return shownValue(readCell(value));
 }
 
 /**
@@ -50,6 +57,25 @@ export function numberArgument(value: ArgumentCell, what: { zh: string; en: stri
   return cell.value;
 }
 
+/**
+ * Single-cell arguments holding an error value (a lookup's #N/A, a division's #DIV/0!) pass it on, as Excel's own
+ * functions do, so that IFNA and IFERROR around a BALANCE function keep working; the message names the argument.
+ * An error Office does not let a function return (#REF!, #NAME?) is #VALUE!. Ranges are read cell by cell instead,
+ * and an error value there is #VALUE! naming its cell.
+ */
+export function passOnErrors(
+  ...args: readonly (readonly [ArgumentCell, { zh: string; en: string }])[]
+): void {
+  for (const [value, what] of args) {
+    if (typeof value !== "object" || value === null || value instanceof Date) continue;
+    const code = shownValue(readCell(toCellValue(value)));
+    throw new FunctionError(RETURNABLE_ERRORS.has(code) ? (code as ExcelErrorKind) : "#VALUE!", {
+      zh: `${what.zh}是错误值 ${code}`,
+      en: `${what.en} is the error value ${code}`,
+    });
+  }
+}
+
 /** A number argument that cannot be negative: an amount of a resource or a count of students. */
 export function nonNegativeNumber(value: ArgumentCell, what: { zh: string; en: string }): number {
   const n = numberArgument(value, what);
@@ -62,6 +88,18 @@ export function optionalText(value: ArgumentCell): string | undefined {
   if (isBlank(value)) return undefined;
   return String(value).trim();
 }
+
+/** The names of the single-cell arguments, for messages. */
+export const ARGUMENT = {
+  indicator: { zh: "指标", en: "the indicator" },
+  level: { zh: "学段", en: "the level" },
+  amount: { zh: "数量", en: "the amount" },
+  students: { zh: "在校生数", en: "students" },
+  unit: { zh: "单位", en: "the unit" },
+  target: { zh: "目标", en: "the target" },
+  resource: { zh: "资源", en: "the resource" },
+  delta: { zh: "变化量", en: "the change" },
+} as const;
 
 /** Lower-case, trimmed, full-width letters and digits folded to half-width: how names are compared. */
 export function normalizeName(text: string): string {
@@ -110,9 +148,32 @@ export function optionalLevel(value: ArgumentCell): Level | undefined {
  */
 const lookups = new WeakMap<Profile, ReadonlyMap<string, IndicatorId>>();
 
+/** A level's word at the start of a column's name (小学高于规定学历教师数, Primary key teachers). */
+const LEVEL_PREFIX = /^(?:小学|初中|primary|junior)/u;
+
+/**
+ * The school table's names for the resource an indicator is computed from (docs/school-table.md#columns): the
+ * columns the reader matches (教学及辅助用房面积, 网络多媒体教室数（间）, 小学高于规定学历教师数 and their aliases), with
+ * and without the level's word, so that a clerk may name an indicator as the table's header does.
+ */
+function resourceColumnNames(id: IndicatorId): string[] {
+  const capitalized = id[0].toUpperCase() + id.slice(1);
+  const names: string[] = [];
+  for (const columnId of [id, `primary${capitalized}`, `junior${capitalized}`]) {
+    const column = columnById(columnId);
+    if (!column) continue;
+    for (const name of [templateHeader(column), column.zh, column.en, ...(column.aliases ?? [])]) {
+      const folded = normalizeName(name);
+      names.push(folded, folded.replace(LEVEL_PREFIX, ""));
+    }
+  }
+  return names;
+}
+
 /**
  * Names by which an indicator may be given: its id and the profile's names for it (short and full, Chinese
- * and English). Built from the profile, so a profile that renames an indicator is followed.
+ * and English), then the school table's names for its resource. Built from the profile, so a profile that renames
+ * an indicator is followed; a table's name never displaces a profile's.
  */
 function indicatorLookup(profile: Profile): ReadonlyMap<string, IndicatorId> {
   const known = lookups.get(profile);
@@ -123,6 +184,9 @@ function indicatorLookup(profile: Profile): ReadonlyMap<string, IndicatorId> {
     for (const name of [id, def.shortName.zh, def.shortName.en, def.name.zh, def.name.en]) {
       lookup.set(normalizeName(name), id);
     }
+  }
+  for (const id of INDICATOR_IDS) {
+    for (const name of resourceColumnNames(id)) if (name && !lookup.has(name)) lookup.set(name, id);
   }
   lookups.set(profile, lookup);
   return lookup;
@@ -185,12 +249,17 @@ export function amountFactor(unit: ArgumentCell, indicator: IndicatorId, profile
   return 1;
 }
 
-/** A range that must be a single row of cells. */
+/**
+ * A range that must be a single row of cells (a school's row). A header row selected with it belongs in the
+ * headers argument, which the message says.
+ */
 export function singleRow(range: ArgumentMatrix, what: { zh: string; en: string }): readonly ArgumentCell[] {
   if (range.length !== 1) {
+    const cols = range[0]?.length ?? 0;
     throw valueError(
-      `${what.zh}应为一行单元格（收到 ${range.length} 行）`,
-      `${what.en} must be a single row of cells (got ${range.length} rows)`,
+      `${what.zh}应为一所学校的一行（或一列）单元格，而所选区域为 ${range.length} 行 × ${cols} 列；表头行请作为第二个参数给出`,
+      `${what.en} must be one school's single row (or column) of cells, not ${range.length} rows × ${cols} columns; ` +
+        "give the header row as the second argument",
     );
   }
   return range[0];

@@ -41,10 +41,13 @@ const STUDENTS = { zh: "在校生数", en: "students" };
 
 /**
  * Reads (value, students) pairs out of the arguments of BALANCE.DIFFCOEF: either two ranges of equal shape, or
- * one two-column range. A pair with both cells blank is skipped; a pair with one blank cell is an error (a
- * school with students and no value, or the other way round, would silently change the coefficient). Cells are
- * read as the reader reads a number ("1,234" and full-width digits are numbers, "—" is blank), and a first pair of
- * two labels is the header of whole columns (D:D, B:B) and skipped.
+ * one two-column range. Cells are read as the reader reads a number ("1,234" and full-width digits are numbers,
+ * "—" is blank). A pair with both cells blank is skipped; a pair whose students are 0 is handed to the engine with
+ * its weight of 0, whatever its value holds (a per-student value divided by 0 students is #DIV/0! or blank), and
+ * the engine leaves it out (docs/standard.md#coefficient). Any other pair with one blank cell is an error: a school
+ * with students and no value, or the other way round, would silently change the coefficient. The pairs above the
+ * first one holding a number that hold only labels and blanks are the ranges' title, header and unit rows (whole
+ * columns D:D, B:B), and skipped; a label below them is an error.
  */
 export function readPairs(
   values: ArgumentMatrix,
@@ -66,68 +69,77 @@ export function readPairs(
     }
     pairs = "twoRanges";
   }
-  const n = pairs === "twoColumns" ? rows : rows * cols;
-  const xs = new Float64Array(n);
-  const ws = new Float64Array(n);
-  let count = 0;
+  const reader = new PairReader(pairs === "twoColumns" ? rows : rows * cols);
   for (let r = 0; r < rows; r++) {
     const vRow = values[r];
     if (pairs === "twoColumns") {
-      count = take(vRow[0], vRow[1], r, 0, r, 1, xs, ws, count);
+      reader.take(vRow[0], vRow[1], r, 0, r, 1);
     } else {
       const sRow = (students as ArgumentMatrix)[r];
-      for (let c = 0; c < cols; c++) count = take(vRow[c], sRow[c], r, c, r, c, xs, ws, count);
+      for (let c = 0; c < cols; c++) reader.take(vRow[c], sRow[c], r, c, r, c);
     }
   }
-  return { values: xs, students: ws, count };
+  return { values: reader.xs, students: reader.ws, count: reader.count };
 }
 
-function take(
-  v: ArgumentCell,
-  s: ArgumentCell,
-  vr: number,
-  vc: number,
-  sr: number,
-  sc: number,
-  xs: Float64Array,
-  ws: Float64Array,
-  count: number,
-): number {
-  // numbers first: the common case in a large range costs one typeof each
-  if (typeof v === "number" && typeof s === "number" && v >= 0 && s >= 0 && Number.isFinite(v + s)) {
-    xs[count] = v;
-    ws[count] = s;
-    return count + 1;
+/** The pairs read so far, and whether a pair holding a number has been met (the header is then over). */
+class PairReader {
+  readonly xs: Float64Array;
+  readonly ws: Float64Array;
+  count = 0;
+  private inHeader = true;
+
+  constructor(size: number) {
+    this.xs = new Float64Array(size);
+    this.ws = new Float64Array(size);
   }
-  // blank pairs next: the rest of a whole column (D:D) costs two comparisons a row
-  if ((v === null || v === "") && (s === null || s === "")) return count;
-  const vCell = reading(v);
-  const sCell = reading(s);
-  if (vCell.kind === "blank" && sCell.kind === "blank") return count;
-  // the first pair of a whole column (D:D, B:B) is its header: two labels, neither a number
-  if (vr === 0 && vc === 0 && isLabel(vCell) && isLabel(sCell)) return count;
-  if (vCell.kind === "blank") {
-    const at = position(vr, vc);
-    throw valueError(
-      `${at.zh}的数值为空，而在校生数不为空`,
-      `the value at ${at.en} is blank while its students are not`,
-    );
+
+  private add(x: number, w: number): void {
+    this.xs[this.count] = x;
+    this.ws[this.count] = w;
+    this.count++;
+    this.inHeader = false;
   }
-  if (sCell.kind === "blank") {
-    const at = position(sr, sc);
-    throw valueError(
-      `${at.zh}的在校生数为空，而数值不为空`,
-      `the students at ${at.en} are blank while the value is not`,
-    );
+
+  take(v: ArgumentCell, s: ArgumentCell, vr: number, vc: number, sr: number, sc: number): void {
+    // numbers first: the common case in a large range costs one typeof each
+    if (typeof v === "number" && typeof s === "number" && v >= 0 && s >= 0 && Number.isFinite(v + s)) {
+      this.add(v, s);
+      return;
+    }
+    // blank pairs next: the rest of a whole column (D:D) costs two comparisons a row
+    if ((v === null || v === "") && (s === null || s === "")) return;
+    const vCell = reading(v);
+    const sCell = reading(s);
+    if (vCell.kind === "blank" && sCell.kind === "blank") return;
+    // no students: the engine leaves the pair out by its weight of 0, so its value is never read
+    if (sCell.kind === "number" && sCell.value === 0) {
+      this.add(Number.NaN, 0);
+      return;
+    }
+    // a title, header or unit row above the data: labels and blanks, no number yet
+    if (this.inHeader && isLabelOrBlank(vCell) && isLabelOrBlank(sCell)) return;
+    if (vCell.kind === "blank") {
+      const at = position(vr, vc);
+      throw valueError(
+        `${at.zh}的数值为空，而在校生数不为空`,
+        `the value at ${at.en} is blank while its students are not`,
+      );
+    }
+    if (sCell.kind === "blank") {
+      const at = position(sr, sc);
+      throw valueError(
+        `${at.zh}的在校生数为空，而数值不为空`,
+        `the students at ${at.en} are blank while the value is not`,
+      );
+    }
+    this.add(entry(vCell, vr, vc, VALUE), entry(sCell, sr, sc, STUDENTS));
   }
-  xs[count] = entry(vCell, vr, vc, VALUE);
-  ws[count] = entry(sCell, sr, sc, STUDENTS);
-  return count + 1;
 }
 
-/** Text that is not a number: a header's label. */
-function isLabel(cell: NumberReading): boolean {
-  return cell.kind === "notNumber" && cell.cell.kind === "text";
+/** Text that is not a number (a header's label), or a blank: what a title, header or unit row holds. */
+function isLabelOrBlank(cell: NumberReading): boolean {
+  return cell.kind === "blank" || (cell.kind === "notNumber" && cell.cell.kind === "text");
 }
 
 /**
@@ -136,6 +148,12 @@ function isLabel(cell: NumberReading): boolean {
  */
 export function diffCoef(values: ArgumentMatrix, students?: ArgumentMatrix | null): number {
   const pairs = readPairs(values, students);
+  if (pairs.count === 0) {
+    throw new FunctionError("#DIV/0!", {
+      zh: "所选区域中没有学校的数据（只有空格或表头）：差异系数无法计算",
+      en: "the ranges hold no school's figures (only blanks or headers): there is no coefficient to compute",
+    });
+  }
   const dc = differenceCoefficient(
     pairs.values.subarray(0, pairs.count),
     pairs.students.subarray(0, pairs.count),

@@ -1,8 +1,17 @@
 /**
  * The Excel errors a BALANCE function can return. The strings are the values of Office's
- * CustomFunctions.ErrorCode (invalidValue, divisionByZero, notAvailable, invalidNumber).
+ * CustomFunctions.ErrorCode (invalidValue, divisionByZero, notAvailable, invalidNumber, nullReference).
  */
-export type ExcelErrorKind = "#VALUE!" | "#DIV/0!" | "#N/A" | "#NUM!";
+export type ExcelErrorKind = "#VALUE!" | "#DIV/0!" | "#N/A" | "#NUM!" | "#NULL!";
+
+/** The error values a function may return as they are (Office takes #REF! and #NAME? in, never out). */
+export const RETURNABLE_ERRORS: ReadonlySet<string> = new Set<ExcelErrorKind>([
+  "#VALUE!",
+  "#DIV/0!",
+  "#N/A",
+  "#NUM!",
+  "#NULL!",
+]);
 
 /**
  * A bad argument, as data the Excel layer turns into an error value. The message is bilingual because

@@ -50,7 +50,7 @@ export function balanceDiffcoef(values: unknown[][], students?: unknown[][]): nu
  * Whether one row of the school table meets the standard: 达标 (pass), 不达标 (fail) or 不参评 (excluded).
  * @customfunction CHECK
  * @helpurl https://localhost:3000/help/functions.html#check
- * @param row One row of the school table.
+ * @param row One school's row of the school table, or its column where a school has a column.
  * @param [headers] The header row; without it the row is read in the template's column order.
  * @param [level] Check one level only: 小学 (primary) or 初中 (junior).
  * @returns 达标, 不达标 or 不参评.
@@ -63,7 +63,7 @@ export function balanceCheck(row: unknown[][], headers?: unknown[][], level?: un
  * The seven indicators of one school: level, indicator, value, standard and status.
  * @customfunction DETAIL
  * @helpurl https://localhost:3000/help/functions.html#detail
- * @param row One row of the school table.
+ * @param row One school's row of the school table, or its column where a school has a column.
  * @param [headers] The header row; without it the row is read in the template's column order.
  * @param [level] One level only: 小学 (primary) or 初中 (junior).
  * @returns The indicators, one per row, under a header row.
@@ -158,10 +158,10 @@ export function balanceCounty(table: unknown[][]): Array<Array<string | number>>
  * The verdict of one row of the school table after a change: 达标 (pass), 不达标 (fail) or 不参评 (excluded).
  * @customfunction WHATIF
  * @helpurl https://localhost:3000/help/functions.html#whatif
- * @param row One row of the school table.
+ * @param row One school's row of the school table, or its column where a school has a column.
  * @param headers The header row; leave it empty to read the row in the template's column order.
  * @param resource What changes: an indicator's resource (qualifiedTeachers, 教学用房 …) or students (在校生).
- * @param delta The change: people, m², rooms, students, or equipment in the table's unit (万元); negative removes.
+ * @param delta The change: people, m², rooms, students, or equipment in the table's unit (万元, or 元 when the header says so); negative removes.
  * @param [level] The section: 小学 (primary) or 初中 (junior); needed for teachers and students of a combined school.
  * @returns 达标, 不达标 or 不参评 after the change.
  */

@@ -56,7 +56,10 @@ export function argumentsHash(row: ArgumentMatrix, headers: ArgumentMatrix | nul
   return rangeHash(row, headers ? rangeHash(headers, 0x811c9dc5) : 0x811c9dc5);
 }
 
-/** Same content, cell by cell: what the reader would read the same (every error value reads as an error cell). */
+/**
+ * Same content, cell by cell: what the reader would read the same. Error values are the same when their codes are
+ * (the reader's message names the code: a row whose #N/A became #DIV/0! is told so).
+ */
 function sameCell(a: ArgumentCell, b: ArgumentCell): boolean {
   if (a === b) return true;
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
@@ -67,7 +70,8 @@ function sameCell(a: ArgumentCell, b: ArgumentCell): boolean {
     a !== null &&
     b !== null &&
     !(a instanceof Date) &&
-    !(b instanceof Date)
+    !(b instanceof Date) &&
+    (a as { code?: unknown }).code === (b as { code?: unknown }).code
   );
 }
 

@@ -8,7 +8,16 @@ import { ARGUMENT_SHEET, firstReadError, toCellValue } from "./problems";
 import { readSchoolRecords, readTemplateRow } from "../sheet/read";
 import { templateHeaderOf, templateHeaderUnit } from "../sheet/template";
 import { FunctionError, valueError } from "./errors";
-import { isBlank, optionalLevel, singleRow, type ArgumentCell, type ArgumentMatrix } from "./args";
+import {
+  ARGUMENT,
+  isBlank,
+  optionalLevel,
+  passOnErrors,
+  singleRow,
+  type ArgumentCell,
+  type ArgumentMatrix,
+  type EquipmentUnit,
+} from "./args";
 import { SchoolRowCache, argumentsHash, type EvaluatedRow } from "./rowCache";
 
 export { ROW_MEMO_SIZE, SchoolRowCache } from "./rowCache";
@@ -34,8 +43,28 @@ export function readRow(
   headers?: ArgumentMatrix | null,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): SchoolRecord {
+  return readRowInUnit(profile, row, headers, cache).record;
+}
+
+/**
+ * `readRow`, with the unit the row's equipment value is written in: the template's (the profile's default unit)
+ * without headers, else what the header says (仪器设备值（元）), as the reader plans a table's columns.
+ */
+export function readRowInUnit(
+  profile: Profile,
+  rowArgument: ArgumentMatrix,
+  headersArgument?: ArgumentMatrix | null,
+  cache: SchoolRowCache = new SchoolRowCache(),
+): { record: SchoolRecord; equipmentUnit: EquipmentUnit } {
+  const { row, headers } = across(rowArgument, headersArgument);
   let cells = singleRow(row, { zh: "学校行", en: "the row" });
-  const noHeaders = headers === null || headers === undefined || headers.length === 0;
+  // headers left out, or left empty: WHATIF's headers come before required arguments, so Excel passes an empty one
+  // as a single blank cell, as it does a reference to one empty cell
+  const noHeaders =
+    headers === null ||
+    headers === undefined ||
+    headers.length === 0 ||
+    (headers.length === 1 && headers[0].length === 1 && isBlank(headers[0][0]));
   let headerRows: readonly (readonly ArgumentCell[])[];
   if (noHeaders) {
     const header = templateHeader(profile);
@@ -60,13 +89,25 @@ export function readRow(
       );
     }
     const width = headers[0].length;
-    if (width !== cells.length) {
+    // ranges of different widths (A5:AD5 under $A$1:$AA$1, 5:5 under A1:AA1) agree where the longer one's extra
+    // columns are blank: they hold nothing to read
+    const extraBlank =
+      width > cells.length
+        ? headers.every((h) => h.slice(cells.length).every(isBlank))
+        : cells.slice(width).every(isBlank);
+    if (width !== cells.length && !extraBlank) {
       throw valueError(
         `表头有 ${width} 列，而学校行有 ${cells.length} 列，两者应一样宽`,
         `the headers have ${width} columns and the row ${cells.length}: they must be equally wide`,
       );
     }
-    headerRows = headers;
+    // whole rows (5:5 under 1:1) or whole columns: the columns past the last cell written hold nothing to read
+    let end = Math.min(width, cells.length);
+    while (end > 0 && isBlank(cells[end - 1]) && headers.every((h) => isBlank(h[end - 1]))) end--;
+    if (end < width || end < cells.length) {
+      cells = cells.slice(0, end);
+      headerRows = headers.map((h) => h.slice(0, end));
+    } else headerRows = headers;
   }
   const width = headerRows[0].length;
   const values: CellValue[] = new Array(width);
@@ -85,7 +126,7 @@ export function readRow(
       profile,
       cache: cache.reader,
     });
-    if (record) return record;
+    if (record) return { record, equipmentUnit: templateUnit };
   }
   const grid: Grid = {
     sheet: ARGUMENT_SHEET,
@@ -105,7 +146,25 @@ export function readRow(
   if (read.records.length === 0) {
     throw valueError("这一行不是学校：空行或合计行", "the row is not a school: it is blank or a total row");
   }
-  return read.records[0];
+  return { record: read.records[0], equipmentUnit: read.equipmentUnit };
+}
+
+/**
+ * A school's cells given down a column (a sheet with a school to a column and its fields down the rows, or a row
+ * pasted transposed) lie across as the reader reads a row; headers as tall as the column (the column of field
+ * names beside it, or two for group headers) turn with it. A range of one row, or of several rows and columns,
+ * is left as given.
+ */
+function across(
+  row: ArgumentMatrix,
+  headers: ArgumentMatrix | null | undefined,
+): { row: ArgumentMatrix; headers: ArgumentMatrix | null | undefined } {
+  if (row.length < 2 || !row.every((r) => r.length === 1)) return { row, headers };
+  const turned = [row.map((r) => r[0])];
+  if (!headers || headers.length !== row.length) return { row: turned, headers };
+  const columns = headers[0].length;
+  const turnedHeaders = Array.from({ length: columns }, (_, c) => headers.map((h) => h[c]));
+  return { row: turned, headers: turnedHeaders };
 }
 
 /**
@@ -166,6 +225,7 @@ export function checkRow(
   level?: ArgumentCell,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): Verdict {
+  passOnErrors([level, ARGUMENT.level]);
   const included = sectionsOf(evaluateRow(profile, row, headers, cache), level).filter((s) => s.included);
   if (included.length === 0) return VERDICT.excluded;
   return included.every((s) => s.pass) ? VERDICT.pass : VERDICT.fail;
@@ -195,6 +255,7 @@ export function detailRow(
 ): (string | number)[][] {
   const labels = statusLabels(profile);
   const out: (string | number)[][] = [[...DETAIL_HEADER]];
+  passOnErrors([level, ARGUMENT.level]);
   for (const section of sectionsOf(evaluateRow(profile, row, headers, cache), level)) {
     for (const id of INDICATOR_IDS) {
       const value = section.values[id];

@@ -4,15 +4,17 @@ import { standardOf, type Profile } from "../standard/profile";
 import { FunctionError, valueError } from "./errors";
 import {
   amountFactor,
+  ARGUMENT,
   nonNegativeNumber,
+  passOnErrors,
   normalizeName,
   optionalText,
   resolveIndicator,
   resolveLevel,
+  shown,
+  shownEn,
   type ArgumentCell,
 } from "./args";
-
-const STUDENTS = { zh: "在校生数", en: "students" };
 
 function amountLabel(profile: Profile, indicator: IndicatorId): { zh: string; en: string } {
   const def = profile.indicators[indicator];
@@ -35,11 +37,18 @@ export function indicatorOf(
   students: ArgumentCell,
   unit?: ArgumentCell,
 ): number {
+  passOnErrors(
+    [indicator, ARGUMENT.indicator],
+    [level, ARGUMENT.level],
+    [amount, ARGUMENT.amount],
+    [students, ARGUMENT.students],
+    [unit, ARGUMENT.unit],
+  );
   const id = resolveIndicator(indicator, profile);
   resolveLevel(level);
   const factor = amountFactor(unit, id, profile);
   const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
-  const p = nonNegativeNumber(students, STUDENTS);
+  const p = nonNegativeNumber(students, ARGUMENT.students);
   const value = indicatorValue(profile, id, a, p);
   if (value === null) throw noStudents(profile, id);
   return value;
@@ -47,11 +56,13 @@ export function indicatorOf(
 
 /** BALANCE.STANDARD: the threshold of an indicator at a level, from the active profile. */
 export function standardFor(profile: Profile, indicator: ArgumentCell, level: ArgumentCell): number {
+  passOnErrors([indicator, ARGUMENT.indicator], [level, ARGUMENT.level]);
   return standardOf(profile, resolveIndicator(indicator, profile), resolveLevel(level));
 }
 
 /** BALANCE.CVLIMIT: the limit on every indicator's difference coefficient at a level. */
 export function cvLimitFor(profile: Profile, level: ArgumentCell): number {
+  passOnErrors([level, ARGUMENT.level]);
   return profile.cvLimit[resolveLevel(level)];
 }
 
@@ -69,11 +80,11 @@ const TARGETS = new Map<string, ShortfallTarget>([
 export function resolveTarget(value: ArgumentCell): ShortfallTarget {
   const text = optionalText(value);
   if (text === undefined) return "standard";
-  const target = TARGETS.get(normalizeName(text));
+  const target = typeof value === "string" ? TARGETS.get(normalizeName(text)) : undefined;
   if (!target) {
     throw valueError(
-      `未知的目标“${text}”：用“standard”（标准，默认）或“floor”（标准的 85%）`,
-      `unknown target "${text}": use "standard" (the default) or "floor" (85 % of the standard)`,
+      `未知的目标${shown(value)}：用“standard”（标准，默认）或“floor”（标准的 85%）`,
+      `unknown target ${shownEn(value)}: use "standard" (the default) or "floor" (85 % of the standard)`,
     );
   }
   return target;
@@ -93,12 +104,20 @@ export function shortfallOf(
   target?: ArgumentCell,
   unit?: ArgumentCell,
 ): number {
+  passOnErrors(
+    [indicator, ARGUMENT.indicator],
+    [level, ARGUMENT.level],
+    [amount, ARGUMENT.amount],
+    [students, ARGUMENT.students],
+    [target, ARGUMENT.target],
+    [unit, ARGUMENT.unit],
+  );
   const id = resolveIndicator(indicator, profile);
   const lvl = resolveLevel(level);
   const goal = resolveTarget(target);
   const factor = amountFactor(unit, id, profile);
   const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
-  const p = nonNegativeNumber(students, STUDENTS);
+  const p = nonNegativeNumber(students, ARGUMENT.students);
   if (!(p > 0)) throw noStudents(profile, id);
   const amounts = Object.fromEntries(INDICATOR_IDS.map((i) => [i, 0])) as Record<IndicatorId, number>;
   amounts[id] = a;

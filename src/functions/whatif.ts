@@ -5,7 +5,8 @@ import { LEVEL_NAMES, isTeacherIndicator, type IndicatorId, type Level } from ".
 import type { Profile } from "../standard/profile";
 import { FunctionError, valueError } from "./errors";
 import {
-  isBlank,
+  ARGUMENT,
+  passOnErrors,
   normalizeName,
   numberArgument,
   optionalLevel,
@@ -13,7 +14,7 @@ import {
   type ArgumentCell,
   type ArgumentMatrix,
 } from "./args";
-import { readRow, SchoolRowCache, VERDICT, type Verdict } from "./school";
+import { readRowInUnit, SchoolRowCache, VERDICT, type Verdict } from "./school";
 
 const STUDENT_NAMES = new Set(
   ["students", "在校生", "在校生数", "学生", "学生数", "enrolment", "enrollment"].map(normalizeName),
@@ -26,7 +27,7 @@ function resolveResource(value: ArgumentCell, profile: Profile): IndicatorId | "
 }
 
 function wholeDelta(value: ArgumentCell, integral: boolean): number {
-  const delta = numberArgument(value, { zh: "变化量", en: "the change" });
+  const delta = numberArgument(value, ARGUMENT.delta);
   if (integral && !Number.isInteger(delta)) {
     throw valueError(
       `人数和间数的变化量应为整数（收到 ${delta}）`,
@@ -40,7 +41,8 @@ function wholeDelta(value: ArgumentCell, integral: boolean): number {
  * BALANCE.WHATIF: the verdict of one row of the school table after one change, through the scenario engine
  * (the same path as the task pane's 模拟 view). Teachers and enrolment change in one section (the level may be
  * left out for a school with one section); facilities change for the whole school and are apportioned like the
- * existing ones (docs/standard.md#scope). Equipment is changed in the table's unit (万元 by default). With `level` the
+ * existing ones (docs/standard.md#scope). Equipment is changed in the unit of the row's table: the header's
+ * (仪器设备值（元）), or the template's 万元 without headers. With `level` the
  * verdict is that section's; without, the school's, as BALANCE.CHECK gives it.
  */
 export function whatifRow(
@@ -52,12 +54,12 @@ export function whatifRow(
   levelArgument?: ArgumentCell,
   cache: SchoolRowCache = new SchoolRowCache(),
 ): Verdict {
-  // headers sit before required arguments, so Excel passes an empty one as a single blank cell
-  const noHeaders =
-    !headers ||
-    headers.length === 0 ||
-    (headers.length === 1 && headers[0].length === 1 && isBlank(headers[0][0]));
-  const record = readRow(profile, row, noHeaders ? null : headers, cache);
+  passOnErrors(
+    [resourceArgument, ARGUMENT.resource],
+    [deltaArgument, ARGUMENT.delta],
+    [levelArgument, ARGUMENT.level],
+  );
+  const { record, equipmentUnit } = readRowInUnit(profile, row, headers, cache);
   const resource = resolveResource(resourceArgument, profile);
   const level = optionalLevel(levelArgument);
   const levels = SECTIONS_OF_TYPE[record.type];
@@ -93,7 +95,8 @@ export function whatifRow(
     };
   } else {
     const integral = profile.indicators[resource].integral;
-    const factor = resource === "equipmentValue" && profile.equipmentDefaultUnit === "万元" ? 10000 : 1;
+    // equipment changes in the unit the row is written in: the header's (仪器设备值（元）) or the template's
+    const factor = resource === "equipmentValue" && equipmentUnit === "万元" ? 10000 : 1;
     edit = {
       kind: "addFacility",
       school: record.name,

@@ -40,8 +40,11 @@ afterAll(() => {
 test("emits functions.json with the expected ids, functions.js, taskpane.html and the copied files", () => {
   const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as {
     functions: { id: string }[];
+    allowErrorForDataTypeAny?: boolean;
   };
   expect(metadata.functions.map((f) => f.id)).toEqual(EXPECTED_IDS);
+  // a range holding an error value reaches the functions, which name the cell, rather than Excel answering for them
+  expect(metadata.allowErrorForDataTypeAny).toBe(true);
   for (const file of [
     "functions.js",
     "taskpane.html",

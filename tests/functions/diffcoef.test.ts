@@ -66,12 +66,72 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
     expect(diffCoef(values, students).toFixed(4)).toBe("0.5153");
   });
 
+  test("whole columns of a county's sheet: a title row, two header rows and a unit row above the data are skipped", () => {
+    const rows = 10_000;
+    const values: unknown[][] = Array.from({ length: rows }, () => [null]);
+    const students: unknown[][] = Array.from({ length: rows }, () => [""]);
+    values[0] = ["表1 白狼县小学生均图书"]; // a title over the table, its students' cell blank (merged)
+    values[1] = ["小学"]; // a group header above the column headers
+    values[2] = ["生均图书"];
+    students[2] = ["在校生数"];
+    values[3] = ["册"]; // the unit row
+    students[3] = ["人"];
+    PER_STUDENT.forEach((x, i) => {
+      values[i + 4] = [x];
+      students[i + 4] = [STUDENTS[i]];
+    });
+    expect(diffCoef(values, students)).toBe(diffCoef(column(PER_STUDENT), column(STUDENTS)));
+    // a row of labels in a transposed (row) range: its first cells
+    expect(diffCoef([["生均图书", "册", ...PER_STUDENT]], [["在校生数", "人", ...STUDENTS]])).toBe(
+      diffCoef([PER_STUDENT], [STUDENTS]),
+    );
+  });
+
+  test("a label under the first figures is still an error, however the header was written", () => {
+    const pairs: unknown[][] = [
+      ["生均图书", null],
+      ["册", "人"],
+      ...PER_STUDENT.map((x, i) => [x, STUDENTS[i]]),
+    ];
+    pairs.push(["合计", ""]);
+    const e = excelError(() => diffCoef(pairs));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("第 8 行第 2 列的在校生数为空");
+  });
+
+  test("§3: a school with 0 students takes no part, whatever its value cell holds (blank, —, #DIV/0!, text)", () => {
+    const pairs: unknown[][] = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
+    const expected = diffCoef(pairs);
+    for (const value of [null, "", "—", { code: "#DIV/0!" }, "无", 0, 12]) {
+      for (const zero of [0, "0", "０"]) {
+        const withNone = [...pairs.slice(0, 2), [value, zero], ...pairs.slice(2)];
+        expect(diffCoef(withNone)).toBe(expected);
+      }
+    }
+    // a value with students left blank is still an error: the school's enrolment is missing
+    expect(excelError(() => diffCoef([...pairs, [{ code: "#DIV/0!" }, null]])).kind).toBe("#VALUE!");
+  });
+
+  test("nothing but headers and blanks: #DIV/0! saying the ranges hold no school's figures", () => {
+    const e = excelError(() =>
+      diffCoef([
+        ["生均图书", "在校生数"],
+        [null, ""],
+        ["—", "/"],
+      ]),
+    );
+    expect(e.kind).toBe("#DIV/0!");
+    expect(e.zh).toContain("没有学校的数据");
+    expect(e.en).toContain("no school's figures");
+  });
+
   test("only the first pair can be a header: two labels further down are an error naming the row", () => {
     const pairs: unknown[][] = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
     pairs.splice(2, 0, ["合计", "合计"]);
     const e = excelError(() => diffCoef(pairs));
     expect(e.kind).toBe("#VALUE!");
-    expect(e.zh).toContain("第 3 行第 1 列为“合计”");
+    // counted within the range selected, as the message says
+    expect(e.zh).toContain("所选区域第 3 行第 1 列为“合计”");
   });
 
   test("a pair of none marks (— or /) is blank, as in the reader", () => {
@@ -140,7 +200,7 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
       const e = excelError(() => diffCoef(pairs));
       expect(e.kind).toBe("#VALUE!");
       expect(e.zh).toContain("第 4 行第 1 列为“#DIV/0!”");
-      expect(e.en).toContain('row 4, column 1 is "#DIV/0!"');
+      expect(e.en).toContain('row 4, column 1 of the range is "#DIV/0!"');
     });
 
     test("a boolean is not a number → #VALUE!", () => {

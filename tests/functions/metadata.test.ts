@@ -10,7 +10,10 @@ import { generateCustomFunctionsMetadata, type IFunction } from "custom-function
 const ROOT = join(__dirname, "..", "..");
 // the origin of every URL in manifest.xml (tests/manifest checks those)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ORIGIN } = require(join(ROOT, "webpack.config.js")) as { ORIGIN: string };
+const { ORIGIN, FUNCTIONS_METADATA_OPTIONS } = require(join(ROOT, "webpack.config.js")) as {
+  ORIGIN: string;
+  FUNCTIONS_METADATA_OPTIONS: Record<string, unknown>;
+};
 const SOURCE = join(ROOT, "src", "functions", "functions.ts");
 
 interface Metadata {
@@ -92,7 +95,17 @@ describe("functions.json generated from the JSDoc", () => {
 describe("functions-zh-CN.json", () => {
   test("holds exactly the generated functions, ids and parameters (types, ranges, optional) unchanged", () => {
     expect(zhCN.functions.map(shape)).toEqual(generated.functions.map(shape));
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(generated).sort());
+    // the build sets on functions.json the options the generator cannot write (webpack.config.js)
+    expect(Object.keys(zhCN).sort()).toEqual(
+      Object.keys({ ...FUNCTIONS_METADATA_OPTIONS, ...generated }).sort(),
+    );
+    expect(zhCN).toMatchObject(FUNCTIONS_METADATA_OPTIONS);
+  });
+
+  test("error values in a range reach the functions, which name the cell (docs/functions.md)", () => {
+    // without the option Excel returns a range's error value itself and never calls the function
+    expect(FUNCTIONS_METADATA_OPTIONS).toEqual({ allowErrorForDataTypeAny: true });
+    expect((zhCN as unknown as Record<string, unknown>).allowErrorForDataTypeAny).toBe(true);
   });
 
   test("names, descriptions and parameter names in Chinese", () => {

@@ -1,5 +1,12 @@
 import { evaluateTable } from "../../src/pipeline";
-import { checkRow, detailRow, readRow, DETAIL_HEADER, ROW_MEMO_SIZE } from "../../src/functions/school";
+import {
+  checkRow,
+  detailRow,
+  readRow,
+  DETAIL_HEADER,
+  ROW_MEMO_SIZE,
+  SchoolRowCache,
+} from "../../src/functions/school";
 import { readSchoolRecords } from "../../src/sheet/read";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { parseProfile } from "../../src/standard/load";
@@ -144,6 +151,16 @@ describe("the same row again", () => {
     expect(verdicts.slice(0, 4)).toEqual(["达标", "不达标", "达标", "不达标"]);
   });
 
+  test("a row whose error value changes is told the new one, however often the old was seen", () => {
+    const cache = new SchoolRowCache();
+    const row: unknown[][] = [templateRow(PRIMARY_PASS)];
+    row[0][16] = { code: "#N/A" }; // 体育运动场馆面积
+    for (let i = 0; i < 3; i++)
+      expect(excelError(() => checkRow(P, row, null, null, cache)).zh).toContain("#N/A");
+    row[0][16] = { code: "#DIV/0!" };
+    expect(excelError(() => checkRow(P, row, null, null, cache)).zh).toContain("#DIV/0!");
+  });
+
   test("a bad row gives the same error every time", () => {
     const bad = [templateRow({ ...PRIMARY_PASS, sportsArea: -1 })];
     const first = excelError(() => checkRow(P, bad));
@@ -226,6 +243,68 @@ describe("BALANCE.CHECK with a header row", () => {
     expect(excelError(() => checkRow(P, bad, [HEADER])).zh).toContain("学校行第 10 格（J）");
   });
 
+  test("a school given down a column (fields down the rows), with its column of field names or none", () => {
+    const column = (cells: readonly unknown[]) => cells.map((x) => [x]);
+    const pass = templateRow(PRIMARY_PASS);
+    const fail = templateRow({ ...PRIMARY_PASS, primaryQualifiedTeachers: 15 });
+    expect(checkRow(P, column(pass))).toBe("达标");
+    expect(checkRow(P, column(fail))).toBe("不达标");
+    expect(checkRow(P, column(fail), column(HEADER))).toBe("不达标");
+    // fields in another order, named beside the column: matched by name, as in a row
+    const order = [...HEADER.keys()].reverse();
+    expect(
+      checkRow(
+        P,
+        order.map((i) => [pass[i]]),
+        order.map((i) => [HEADER[i]]),
+      ),
+    ).toBe("达标");
+    expect(detailRow(P, column(fail))).toEqual(detailRow(P, [fail]));
+  });
+
+  test("whole columns or whole rows with their headers: the blank cells past the last field are not read", () => {
+    const rows = 1_048_576;
+    const school: unknown[][] = Array.from({ length: rows }, () => [""]);
+    const names: unknown[][] = Array.from({ length: rows }, () => [null]);
+    templateRow(PRIMARY_PASS).forEach((x, i) => (school[i] = [x]));
+    HEADER.forEach((h, i) => (names[i] = [h]));
+    expect(checkRow(P, school, names)).toBe("达标");
+    const wide = (cells: readonly unknown[]) => [
+      ...cells,
+      ...new Array<string>(16384 - cells.length).fill(""),
+    ];
+    const fail = templateRow({ ...PRIMARY_PASS, primaryKeyTeachers: 2 });
+    expect(checkRow(P, [wide(fail)], [wide(HEADER)])).toBe("不达标");
+  });
+
+  test("headers given as one empty cell are no headers, as WHATIF takes them", () => {
+    const fail = [templateRow({ ...PRIMARY_PASS, primaryKeyTeachers: 2 })];
+    for (const empty of [[[null]], [[""]], [["  "]]]) {
+      expect(checkRow(P, fail, empty)).toBe("不达标");
+      expect(detailRow(P, fail, empty)).toEqual(detailRow(P, fail));
+    }
+  });
+
+  test("a header row selected with the school's row: #VALUE! saying the header is the second argument", () => {
+    const e = excelError(() => checkRow(P, [HEADER, templateRow(PRIMARY_PASS)]));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("2 行 × 27 列");
+    expect(e.zh).toContain("表头行请作为第二个参数");
+    expect(e.en).toContain("second argument");
+  });
+
+  test("headers and row of different widths agree where the longer one's extra cells are blank", () => {
+    const fail = templateRow({ ...PRIMARY_PASS, primaryKeyTeachers: 2 });
+    const blanks = (n: number) => new Array<string>(n).fill("");
+    expect(checkRow(P, [[...fail, ...blanks(3)]], [HEADER])).toBe("不达标");
+    expect(checkRow(P, [[...fail, ...blanks(16384 - fail.length)]], [HEADER])).toBe("不达标");
+    expect(checkRow(P, [fail], [[...HEADER, ...blanks(5)]])).toBe("不达标");
+    // a row that stops short of named headers is a selection gone wrong, not blanks
+    expect(excelError(() => checkRow(P, [fail.slice(0, 20)], [HEADER])).zh).toContain("一样宽");
+    const e = excelError(() => checkRow(P, [[...fail, "", "备注"]], [HEADER]));
+    expect(e.zh).toContain("一样宽");
+  });
+
   test("headers and row of different widths: #VALUE!", () => {
     const e = excelError(() => checkRow(P, [templateRow(PRIMARY_PASS)], [HEADER.slice(0, 10)]));
     expect(e.kind).toBe("#VALUE!");
@@ -293,6 +372,14 @@ describe("BALANCE.CHECK on bad rows", () => {
 
   test("a blank row: #VALUE!", () => {
     expect(excelError(() => checkRow(P, [templateRow({})])).kind).toBe("#VALUE!");
+  });
+
+  test("a level that is an error value is passed on, for CHECK and DETAIL alike", () => {
+    const row = [templateRow(PRIMARY_PASS)];
+    for (const fn of [checkRow, detailRow]) {
+      const e = excelError(() => fn(P, row, null, { code: "#N/A" }));
+      expect([e.kind, e.zh]).toEqual(["#N/A", "学段是错误值 #N/A"]);
+    }
   });
 
   test("unknown level: #VALUE!", () => {

@@ -2,6 +2,9 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { parseProfile } from "../../src/standard/load";
 import type { Profile } from "../../src/standard/profile";
 import { cvLimitFor, indicatorOf, shortfallOf, standardFor } from "../../src/functions/thresholds";
+import { resolveIndicator } from "../../src/functions/args";
+import { INDICATOR_IDS } from "../../src/standard/indicators";
+import { COLUMNS, templateHeader } from "../../src/standard/columns";
 import { excelError } from "./helpers";
 
 const P = NATIONAL_2017;
@@ -53,6 +56,10 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     const e = excelError(() => indicatorOf(P, "高学历教师", "小学", 21, "五百"));
     expect(e.zh).toContain("在校生数应为数字");
     expect(e.en).toContain("students must be a number");
+    // a logical value as Excel shows it, as DIFFCOEF and the reader show it
+    const b = excelError(() => indicatorOf(P, "高学历教师", "小学", true, 500));
+    expect(b.zh).toContain("而不是 TRUE");
+    expect(b.en).toContain("not TRUE");
   });
 
   test("unknown indicator or level → #VALUE! listing what is accepted", () => {
@@ -64,6 +71,38 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     const l = excelError(() => indicatorOf(P, "高学历教师", "中学", 1, 1));
     expect(l.kind).toBe("#VALUE!");
     expect(l.zh).toContain("未知的学段“中学”");
+  });
+
+  test("an indicator named as the school table's header names its resource", () => {
+    const cases: [string, string][] = [
+      ["高学历教师数", "qualifiedTeachers"],
+      ["小学高于规定学历教师数", "qualifiedTeachers"],
+      ["高于规定学历教师数", "qualifiedTeachers"],
+      ["县级以上骨干教师数", "keyTeachers"],
+      ["体育艺术专任教师数", "peArtTeachers"],
+      ["教学及辅助用房面积（㎡）", "teachingArea"],
+      ["运动场馆面积", "sportsArea"],
+      ["仪器设备值", "equipmentValue"],
+      ["教学仪器设备值（万元）", "equipmentValue"],
+      ["多媒体教室数", "multimediaRooms"],
+      ["网络多媒体教室", "multimediaRooms"],
+    ];
+    for (const [name, id] of cases) {
+      expect(indicatorOf(P, name, "小学", 21, 500)).toBe(indicatorOf(P, id, "小学", 21, 500));
+    }
+    // every header the reader matches to a resource column names that column's indicator
+    for (const id of INDICATOR_IDS) {
+      const capitalized = id[0].toUpperCase() + id.slice(1);
+      const columns = COLUMNS.filter((c) =>
+        [id, `primary${capitalized}`, `junior${capitalized}`].includes(c.id),
+      );
+      expect(columns.length).toBeGreaterThan(0);
+      for (const c of columns) {
+        for (const name of [templateHeader(c), c.zh, ...(c.aliases ?? [])]) {
+          expect([name, resolveIndicator(name, P)]).toEqual([name, id]);
+        }
+      }
+    }
   });
 
   test("a level as the reader reads a 学段 column: 小学部, 初中段, 初级中学, full-width letters", () => {
@@ -95,11 +134,21 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     expect(unit.zh).toContain("“12 人”");
   });
 
-  test("an error value passed in is named by its code", () => {
+  test("an error value in a single-cell argument is passed on, as Excel's functions do, naming the argument", () => {
+    // =IFNA(BALANCE.指标值(…, VLOOKUP(…)), "") keeps working: the lookup's #N/A comes out as #N/A
     const e = excelError(() => indicatorOf(P, "高学历教师", "小学", { code: "#N/A" }, 500));
-    expect(e.kind).toBe("#VALUE!");
-    expect(e.zh).toContain("#N/A");
-    expect(e.en).toContain("#N/A");
+    expect(e.kind).toBe("#N/A");
+    expect(e.zh).toContain("数量是错误值 #N/A");
+    expect(e.en).toContain("the amount is the error value #N/A");
+    const d = excelError(() => indicatorOf(P, "高学历教师", "小学", 21, { code: "#DIV/0!" }));
+    expect([d.kind, d.zh]).toEqual(["#DIV/0!", "在校生数是错误值 #DIV/0!"]);
+    // errors a function cannot return (#REF!, #NAME?) are #VALUE!, still named
+    const r = excelError(() => standardFor(P, { code: "#REF!" }, "小学"));
+    expect([r.kind, r.zh]).toEqual(["#VALUE!", "指标是错误值 #REF!"]);
+    expect(excelError(() => cvLimitFor(P, { code: "#NUM!" })).kind).toBe("#NUM!");
+    expect(excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, { code: "#NULL!" })).kind).toBe(
+      "#NULL!",
+    );
   });
 
   test("a unit that does not belong to the indicator → #VALUE!", () => {
@@ -160,6 +209,10 @@ describe("BALANCE.SHORTFALL (docs/standard.md#indicators, whole numbers for peop
   test('"floor": 85 % of the standard (3.57 per 100 → 18.21 → 19 teachers for 510 students)', () => {
     expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "floor")).toBe(1);
     expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "standard")).toBe(4);
+    // the Chinese words the function's description gives: “标准” and “85%” (full-width ％ too)
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "85%")).toBe(1);
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "８５％")).toBe(1);
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, "标准")).toBe(4);
   });
 
   test("rooms are whole too", () => {
@@ -189,5 +242,12 @@ describe("BALANCE.SHORTFALL (docs/standard.md#indicators, whole numbers for peop
     expect(t.en).toContain('"floor"');
     expect(excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 0)).kind).toBe("#DIV/0!");
     expect(excelError(() => shortfallOf(P, "高学历教师", "小学", "十八", 500)).kind).toBe("#VALUE!");
+  });
+
+  test("a target that is a logical value is named as Excel shows it", () => {
+    const e = excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, true));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toContain("未知的目标TRUE");
+    expect(e.en).toContain("unknown target TRUE");
   });
 });

@@ -1,6 +1,7 @@
 import { whatifRow } from "../../src/functions/whatif";
 import { checkRow } from "../../src/functions/school";
 import { FunctionError } from "../../src/functions/errors";
+import { excelError } from "../functions/helpers";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { HEADER, NINE_YEAR_PASS, PRIMARY_PASS, templateRow, type RowSpec } from "../functions/rows";
 
@@ -40,6 +41,25 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(whatif(PRIMARY_PASS, "equipmentValue", -40)).toBe("不达标");
   });
 
+  test("equipment changes in 元 when the row's header says 仪器设备值（元）, as CHECK reads the row", () => {
+    const inYuan = [HEADER.map((h) => h.replace("（万元）", "（元）"))];
+    // 800,000 元 for 500 pupils = 1,600 元 < 1,700 (85 % of 2,000): fails
+    const short = { ...PRIMARY_PASS, equipmentValue: 800_000 };
+    expect(checkRow(P, row(short), inYuan)).toBe("不达标");
+    // +40 元 changes nothing that shows; +100,000 元 → 1,800 元, in the band: passes
+    expect(whatif(short, "仪器设备", 40, undefined, inYuan)).toBe("不达标");
+    expect(whatif(short, "仪器设备", 100_000, undefined, inYuan)).toBe("达标");
+    // columns in another order under the same header words: read as a table, the unit from its header
+    const order = [...inYuan[0].keys()].reverse();
+    const reordered = [order.map((i) => inYuan[0][i])];
+    const cells = templateRow(short);
+    const shortRow = [order.map((i) => cells[i])];
+    expect(whatifRow(P, shortRow, reordered, "仪器设备", 40)).toBe("不达标");
+    expect(whatifRow(P, shortRow, reordered, "仪器设备", 100_000)).toBe("达标");
+    // the same school in the template's 万元 changes in 万元
+    expect(whatif({ ...short, equipmentValue: 80 }, "仪器设备", 10)).toBe("达标");
+  });
+
   test("docs/standard.md#apportioning: teachers of a combined school need the level; facilities go to the whole school", () => {
     expect(() => whatif(NINE_YEAR_PASS, "骨干教师", -3)).toThrow(FunctionError);
     expect(whatif(NINE_YEAR_PASS, "骨干教师", 2, "初中")).toBe("达标");
@@ -52,6 +72,17 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(() => whatif(PRIMARY_PASS, "骨干教师", 1.5)).toThrow(/整数/);
     expect(() => whatif(PRIMARY_PASS, "骨干教师", -99)).toThrow(/小于 0/);
     expect(() => whatif(PRIMARY_PASS, "骨干教师", "many")).toThrow(/数字/);
+  });
+
+  test("an error value in the change, the resource or the level is passed on, as Excel's functions do", () => {
+    for (const [resource, delta, level, what] of [
+      ["教学用房", { code: "#N/A" }, undefined, "变化量"],
+      [{ code: "#N/A" }, 600, undefined, "资源"],
+      ["教学用房", 600, { code: "#N/A" }, "学段"],
+    ] as const) {
+      const e = excelError(() => whatif(PRIMARY_PASS, resource, delta, level));
+      expect([e.kind, e.zh]).toEqual(["#N/A", `${what}是错误值 #N/A`]);
+    }
   });
 
   test("a change written as text is read as the reader reads a number; what is not a number is named", () => {

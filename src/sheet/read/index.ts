@@ -40,13 +40,14 @@ export function readSchoolTable(grid: Grid, options: ReadOptions = {}): ReadResu
 }
 
 /**
- * The records and problems of a school table, exactly as readSchoolTable gives them, without the list of matched
- * and unmatched headers: the custom functions read one row per call and never show which header matched what.
+ * The records and problems of a school table, and the unit of its equipment value, exactly as readSchoolTable gives
+ * them, without the list of matched and unmatched headers: the custom functions read one row per call and never show
+ * which header matched what.
  */
 export function readSchoolRecords(
   grid: Grid,
   options: ReadOptions = {},
-): Pick<ReadResult, "records" | "problems"> {
+): Pick<ReadResult, "records" | "problems" | "equipmentUnit"> {
   return readTable(grid, options, false);
 }
 
