@@ -7,7 +7,14 @@
  */
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
-import { NOT_XLSX, WorkbookFailure, failureProblem, fileProblem } from "./problems";
+import {
+  NOT_XLSX,
+  WorkbookFailure,
+  failureProblem,
+  fileProblem,
+  knownFileProblem,
+  type KnownFile,
+} from "./problems";
 import { decodeText, latin1Head } from "./text/decode";
 import { readDelimited } from "./text/delimited";
 import { readHtmlTables } from "./text/html";
@@ -124,6 +131,23 @@ function readGrids(format: OtherFormat, data: Uint8Array, name: string | undefin
   }
 }
 
+/** Files told by their first bytes that a clerk may be sent in place of a table: [kind, signature]. */
+const SIGNATURES: readonly [KnownFile, readonly number[]][] = [
+  ["pdf", [0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
+  ["rar", [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]], // Rar!␚␇
+  ["7z", [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ["gzip", [0x1f, 0x8b]],
+  ["image", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]], // PNG
+  ["image", [0xff, 0xd8, 0xff]], // JPEG
+  ["image", [0x47, 0x49, 0x46, 0x38]], // GIF8
+];
+
+/** What a file that is no table is, when its first bytes tell it: a PDF, an archive, a picture. */
+function knownFileOf(data: Uint8Array): KnownFile | null {
+  const found = SIGNATURES.find(([, magic]) => magic.every((b, i) => data[i] === b));
+  return found ? found[0] : null;
+}
+
 /**
  * A file that is neither a zip nor a Compound File: its grids when it is a table in one of the other formats,
  * else the problem saying it is not a workbook. `name` is the file's name, for the sheet of a text table.
@@ -132,6 +156,9 @@ export function readOtherFormat(
   data: Uint8Array,
   name?: string,
 ): { ok: true; grids: Grid[] } | { ok: false; problem: Problem } {
+  // told first: a PDF or a picture named .csv is no text table either
+  const known = knownFileOf(data);
+  if (known !== null) return { ok: false, problem: knownFileProblem(known) };
   const format = otherFormatOf(data, name);
   if (format === null) return { ok: false, problem: NOT_XLSX() };
   try {
