@@ -161,6 +161,38 @@ describe("cell values as Excel shows them", () => {
     expect(grid.values[2]).toEqual([null, null, { formula: 'A3*$B$1+SUM(A$1:A3)&"A1"' }]);
     expect(grid.values[3]).toEqual([null, null, null, 3]);
   });
+
+  // XlsxWriter (pandas' engine) stores 0 as the result of every formula it writes and sets fullCalcOnLoad, so
+  // that Excel calculates them on opening: those zeros are no figures
+  const UNCALCULATED_ZEROS = sheetData([
+    '<row r="1"><c r="A1"><f>B1*2</f><v>0</v></c><c r="B1"><v>5</v></c><c r="C1"><f>B1-5</f><v>0</v></c>' +
+      '<c r="D1"><f>B1+1</f><v>6</v></c><c r="E1" t="str"><f>B1&amp;""</f><v>5</v></c><c r="F1"><v>0</v></c>' +
+      '<c r="G1"><f t="shared" ref="G1:H1" si="0">B1*3</f><v>0</v></c><c r="H1"><f t="shared" si="0"/><v>0</v></c></row>',
+  ]);
+
+  test("a workbook to be calculated on opening: a formula's cached 0 is no result, the formula never calculated", async () => {
+    for (const calcPr of ['calcId="124519" fullCalcOnLoad="1"', 'fullCalcOnLoad="true"']) {
+      const grid = await gridOf(UNCALCULATED_ZEROS, { calcPr });
+      expect(grid.values[0]).toEqual([
+        { formula: "B1*2" },
+        5,
+        { formula: "B1-5" },
+        // a result other than 0, and a typed 0, are what they are
+        6,
+        "5",
+        0,
+        { formula: "B1*3" },
+        { formula: "C1*3" },
+      ]);
+    }
+  });
+
+  test("without fullCalcOnLoad, a formula's cached 0 is its result", async () => {
+    for (const calcPr of [undefined, 'calcId="191029"', 'fullCalcOnLoad="0"']) {
+      const grid = await gridOf(UNCALCULATED_ZEROS, { calcPr });
+      expect(grid.values[0]).toEqual([0, 5, 0, 6, "5", 0, 0, 0]);
+    }
+  });
 });
 
 describe("only the cells that exist", () => {

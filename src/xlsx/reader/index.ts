@@ -84,6 +84,7 @@ async function readGrids(data: Uint8Array, options: ReadWorkbookOptions): Promis
     sharedStrings: await readSharedStrings(zip, parts.sharedStrings),
     dateStyles: await readDateStyles(zip, parts.styles),
     date1904: parts.date1904,
+    fullCalcOnLoad: parts.fullCalcOnLoad,
   };
   const grids: Grid[] = [];
   for (const sheet of parts.sheets) {

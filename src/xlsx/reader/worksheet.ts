@@ -18,6 +18,11 @@ export interface SheetContext {
   /** by cell style index: whether the style's number format is a date or a time */
   dateStyles: readonly boolean[];
   date1904: boolean;
+  /**
+   * whether the workbook asks to be calculated when opened (parts.ts): a formula's cached 0 is then no result
+   * (XlsxWriter stores 0 for every formula it cannot calculate), and the formula is read as never calculated
+   */
+  fullCalcOnLoad?: boolean;
 }
 
 const LAST_ROW = 1048576;
@@ -346,9 +351,12 @@ class SheetReader implements XmlHandler {
     } else if (this.value !== null) {
       value = this.cachedValue(this.value);
     }
+    // a cached 0 in a workbook to be calculated on opening is a writer's stand-in for the result it never had
+    const uncalculated =
+      (value === null && this.uncached()) || (value === 0 && this.context.fullCalcOnLoad === true);
     // the formula's place in its shared group is needed even when its result is cached
-    const formula = this.hasFormula ? this.formulaText() : null;
-    if (value === null && this.uncached() && formula !== null) value = { formula };
+    const formula = this.hasFormula ? this.formulaText(uncalculated) : null;
+    if (uncalculated && formula !== null) value = { formula };
     if (value === null || value === "") return;
     this.store(value);
   }
@@ -403,8 +411,11 @@ class SheetReader implements XmlHandler {
     return this.value.trim() === "" && this.type !== "str" && this.type !== "s" && this.type !== "inlineStr";
   }
 
-  /** The formula of the cell: its own text, or its shared group's text moved to this cell. */
-  private formulaText(): string | null {
+  /**
+   * The formula of the cell: its own text, or — for a cell not calculated, whose formula is shown — its shared
+   * group's text moved to this cell.
+   */
+  private formulaText(uncalculated: boolean): string | null {
     const own = this.formula ?? "";
     const group = this.formulaGroup;
     if (this.formulaKind !== "shared" || group === undefined) return own;
@@ -414,7 +425,7 @@ class SheetReader implements XmlHandler {
     }
     const master = this.shared.get(group);
     if (!master) return "";
-    return this.uncached() ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
+    return uncalculated ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
   }
 
   private store(value: CellValue): void {
