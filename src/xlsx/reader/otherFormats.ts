@@ -96,7 +96,16 @@ const TEXT_TABLE_READ = (): Problem =>
 
 /** Reads a file of another format into grids; a file it cannot read throws the WorkbookFailure saying why. */
 function readGrids(format: OtherFormat, data: Uint8Array, name: string | undefined): Grid[] {
-  const { text } = decodeText(data);
+  const { text, cutShort } = decodeText(data);
+  // the rows past the cut are lost: never read as a table short of them
+  if (cutShort)
+    throw new WorkbookFailure(
+      fileProblem(
+        "text-cut-short",
+        "文件的结尾不完整（最后一个字符只有一部分）：文件可能在导出、下载或复制时中断了，其后的内容缺失；请重新导出或下载后再试",
+        "the file ends within a character: it was likely cut short while exported, downloaded or copied, and what followed is lost; export or download it again",
+      ),
+    );
   const sheet = sheetNameOfFile(name);
   switch (format) {
     case "html": {
