@@ -109,6 +109,45 @@ describe("files that are no workbook, said as what they are", () => {
     expect(named).toEqual({ ok: false, problem });
   });
 
+  test("the lock file beside an open workbook, or macOS's copy of its attributes, is said to be one", async () => {
+    // Excel's lock file: the length of the user's name, the name, padding; macOS's AppleDouble file
+    const lock = Uint8Array.from([
+      0x0d,
+      ..."Administrator".split("").map((c) => c.charCodeAt(0)),
+      0,
+      0,
+      0x20,
+    ]);
+    const appleDouble = Uint8Array.from([
+      0,
+      5,
+      0x16,
+      7,
+      0,
+      2,
+      0,
+      0,
+      ..."Mac OS X".split("").map((c) => c.charCodeAt(0)),
+    ]);
+    for (const [name, prefix] of [
+      ["~$白狼县.xlsx", "~$"],
+      ["D:\\统计\\.~白狼县.xlsx", ".~"],
+    ]) {
+      const result = await readWorkbook(lock, { name });
+      expect(result).toMatchObject({ ok: false, problem: { code: "not-xlsx" } });
+      if (!result.ok)
+        expect(result.problem.message.zh).toContain(`临时文件（文件名以“${prefix}”开头），不是工作簿`);
+    }
+    const mac = await readWorkbook(appleDouble, { name: "/Volumes/U盘/._白狼县.xlsx" });
+    if (mac.ok) throw new Error("read");
+    expect(mac.problem.message.zh).toContain("macOS 复制文件时留下的附属文件");
+    expect(mac.problem.message.zh).toContain("请选择同一文件夹中的“白狼县.xlsx”");
+    // the same bytes under a workbook's own name are no workbook, as before
+    const plain = await readWorkbook(lock, { name: "白狼县.xlsx" });
+    if (plain.ok) throw new Error("read");
+    expect(plain.problem.message.zh).not.toContain("临时文件");
+  });
+
   test("balance evaluate says so, Chinese first, exit 1 and no stack trace", async () => {
     const dir = tempDir();
     const zipped = join(dir, "附件.zip");

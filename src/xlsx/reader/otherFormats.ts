@@ -7,9 +7,11 @@
  */
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
+import { isLockFileName } from "../spreadsheetFiles";
 import {
   NOT_XLSX,
   WorkbookFailure,
+  companionFileProblem,
   failureProblem,
   fileProblem,
   knownFileProblem,
@@ -169,7 +171,10 @@ export function readOtherFormat(
   const known = knownFileOf(data);
   if (known !== null) return { ok: false, problem: knownFileProblem(known) };
   const format = otherFormatOf(data, name);
-  if (format === null) return { ok: false, problem: NOT_XLSX() };
+  if (format === null) {
+    const companion = name !== undefined && isLockFileName(name);
+    return { ok: false, problem: companion ? companionFileProblem(name) : NOT_XLSX() };
+  }
   try {
     return { ok: true, grids: readGrids(format, data, name) };
   } catch (error) {

@@ -87,6 +87,27 @@ export const NOT_XLSX = (): Problem =>
     "the file is not an Excel workbook, nor a table in another format that can be read (.xls, .csv, a web page's or XML table); a table in any other format can be saved as .xlsx in Excel or WPS",
   );
 
+/**
+ * A lock file Excel or WPS keeps beside a workbook it has open (~$白狼县.xlsx, .~白狼县.xlsx), or the file macOS
+ * leaves beside one it copies to a USB stick (._白狼县.xlsx), chosen in place of the workbook it is named for.
+ */
+export function companionFileProblem(name: string): Problem {
+  const base = name.split(/[\\/]/u).pop() ?? name;
+  const prefix = base.startsWith("._") ? "._" : base.startsWith(".~") ? ".~" : "~$";
+  const workbook = base.slice(prefix.length);
+  return prefix === "._"
+    ? fileProblem(
+        "not-xlsx",
+        `该文件是 macOS 复制文件时留下的附属文件（文件名以“._”开头），不是工作簿：请选择同一文件夹中的“${workbook}”`,
+        `the file is one macOS leaves beside a file it copies (its name begins with "._"), not a workbook: choose "${workbook}" in the same folder`,
+      )
+    : fileProblem(
+        "not-xlsx",
+        `该文件是 Excel 或 WPS 打开工作簿时留下的临时文件（文件名以“${prefix}”开头），不是工作簿：请选择同一文件夹中不带“${prefix}”的工作簿`,
+        `the file is the lock file Excel or WPS keeps while a workbook is open (its name begins with "${prefix}"), not a workbook: choose the workbook without "${prefix}" in the same folder`,
+      );
+}
+
 /** A file of no bytes at all: saved or copied only in part, not a table in another format. */
 export const EMPTY_FILE = (): Problem =>
   fileProblem(
