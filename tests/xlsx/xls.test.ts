@@ -215,6 +215,21 @@ describe("BIFF8 records built by hand", () => {
     ]);
   });
 
+  test("a sheet marked not calculated (UNCALCED, as POI writes): a formula's stored 0 is no result", async () => {
+    const cells = [
+      BIFF.formula(0, 0, 0, RESULT.number(0)),
+      BIFF.formula(0, 1, 0, RESULT.number(7)),
+      BIFF.number(0, 2, 0, 0),
+      BIFF.formula(0, 3, 0, RESULT.text()),
+      BIFF.string("城区"),
+    ];
+    const [marked] = await gridsOf(xls([record(0x005e, [0, 0]), ...cells]));
+    expect(marked.values).toEqual([[{ formula: "" }, 7, 0, "城区"]]);
+    // a sheet Excel calculated: 0 is the formula's result
+    const [calculated] = await gridsOf(xls(cells));
+    expect(calculated.values).toEqual([[0, 7, 0, "城区"]]);
+  });
+
   test("a formula's text result longer than a record runs on into CONTINUE records, whole", async () => {
     // 6,000 Latin-1 characters in the STRING record, then 4,000 Chinese ones in a CONTINUE record whose first byte
     // says they are 16-bit: the 10,000 characters a formula such as REPT gives
