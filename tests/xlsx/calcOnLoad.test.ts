@@ -15,15 +15,20 @@ const dir = tempDir();
 const records = sampleCountyRecords();
 const area = TEMPLATE_COLUMNS.findIndex((c) => c.id === "teachingArea");
 
-/** The sample county with its teaching rooms given as formulas whose cached result is 0, as XlsxWriter writes. */
-async function writeCounty(name: string, fullCalcOnLoad: boolean): Promise<string> {
+/**
+ * The sample county with its teaching rooms given as formulas whose cached result is 0, as XlsxWriter writes;
+ * with `firstCalculated`, the first school's formula has its result, as in a workbook calculated before.
+ */
+async function writeCounty(name: string, fullCalcOnLoad: boolean, firstCalculated = false): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("学校");
   tableOf(records).forEach((row, r) =>
     row.forEach((value, c) => {
       if (value === null) return;
       sheet.getCell(r + 1, c + 1).value =
-        r > 0 && c === area ? { formula: `${value}*1`, result: 0, date1904: false } : value;
+        r > 0 && c === area
+          ? { formula: `${value}*1`, result: firstCalculated && r === 1 ? value : 0, date1904: false }
+          : value;
     }),
   );
   workbook.calcProperties.fullCalcOnLoad = fullCalcOnLoad;
@@ -55,7 +60,13 @@ test("formulas stored with 0 in a workbook to be calculated on opening are said 
 });
 
 test("the same formulas in a workbook Excel calculated are their results, zeros and all", async () => {
-  const r = await run("evaluate", await writeCounty("已计算.xlsx", false), "--json");
-  const json = JSON.parse(r.stdout) as Json;
-  expect(json.problems.map((p) => p.code)).not.toContain("formula-not-calculated");
+  // unmarked; or marked, with a formula that has a result of its own (the web app's download of a workbook
+  // Excel calculated is marked to be calculated on opening)
+  for (const path of [
+    await writeCounty("已计算.xlsx", false),
+    await writeCounty("已计算后标记.xlsx", true, true),
+  ]) {
+    const json = JSON.parse((await run("evaluate", path, "--json")).stdout) as Json;
+    expect(json.problems.map((p) => p.code)).not.toContain("formula-not-calculated");
+  }
 });
