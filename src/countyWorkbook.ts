@@ -15,7 +15,7 @@ import type { Problem } from "./problems/problem";
 import type { TableRecipe } from "./sheet/recipe/schema";
 import type { Profile } from "./standard/profile";
 import { countyName, titleRowsOf } from "./workbookCounty";
-import { isShown } from "./xlsx/reader/chooseSheet";
+import { isShown, withoutOtherSheets } from "./xlsx/reader/chooseSheet";
 import { gridRangeAddress } from "./xlsx/reportFile";
 
 /**
@@ -135,9 +135,11 @@ export function evaluateEveryCounty(
   const first = results[0].table;
   // a school table of the template has no county column: its workbook is one county, whatever else it holds
   if (source.sheet !== undefined || !first?.read.recipe) return results;
-  const read = new Set(results.map((r) => r.county));
   const holdsTable = holdsTableOf(source);
   const others = grids.filter((g) => g.sheet !== first.sheet && isShown(g) && holdsTable(g));
+  // the other sheets holding a table are read here, each for its counties: none is passed over
+  if (others.length > 0) results.forEach(forgetOtherSheets);
+  const read = new Set(results.map((r) => r.county));
   // an export split into a sheet per county without a county column: each sheet is the county it is named for
   if (others.length > 0 && first.read.recipe.counties.length === 0) {
     const sheets = [first.sheet, ...others.map((g) => g.sheet)];
@@ -157,6 +159,12 @@ export function evaluateEveryCounty(
     results.push(...ofSheet);
   }
   return results;
+}
+
+/** A county's result without the warning that other sheets hold a table: for a batch that reads them too. */
+function forgetOtherSheets(result: CountyFileResult): void {
+  result.problems = withoutOtherSheets(result.problems);
+  if (result.table) result.table = { ...result.table, problems: withoutOtherSheets(result.table.problems) };
 }
 
 /** A sheet's name as a county's (科右前旗, 突泉县): a county of the plan, or a short name ending as a county's does. */

@@ -16,7 +16,7 @@ import { countyNames } from "./engine/county/readiness";
 import { holdsRecipeTable } from "./sheet/recipe/inReader";
 import { holdsCountyAsked, sheetNamedFor } from "./sheet/recipe/rowGroups";
 import type { TableRecipe } from "./sheet/recipe/schema";
-import { chooseSheet, readCountySheet } from "./xlsx/reader/chooseSheet";
+import { chooseSheet, readCountySheet, withoutOtherSheets } from "./xlsx/reader/chooseSheet";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "./standard/indicators";
 import { NATIONAL_2017 } from "./standard/national2017";
 import type { Profile } from "./standard/profile";
@@ -91,7 +91,9 @@ export function evaluateWorkbookTable(
     (e) => holdsCountyAsked(e.read),
     sheetNamedFor(source.county, countyNames(profile, source.county)),
   );
-  return { ok: true, grid, choosing: grid === chosen.grid ? chosen.problems : [], evaluated: reading };
+  // the county asked for chose the sheet: the other sheets holding a table are other counties', not passed over
+  const choosing = grid === chosen.grid ? withoutOtherSheets(chosen.problems) : [];
+  return { ok: true, grid, choosing, evaluated: reading };
 }
 
 // ── The JSON contract of `balance evaluate --json` (issue 2). Field names are fixed; fields may be added. ──

@@ -108,6 +108,45 @@ describe("the commands that evaluate one county, on an export with a sheet per c
   });
 });
 
+describe("the other sheets holding a table, said only where they are not read", () => {
+  const rows = leagueRows();
+  const dir = tempDir();
+  const file = join(dir, "兴安盟分旗县.xlsx");
+  const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
+
+  beforeAll(() => writeSheetPerCounty(file, rows));
+
+  it("evaluate without --county reads the first sheet and names the other", async () => {
+    const r = await run("evaluate", file, "--json");
+    const json = JSON.parse(r.stdout) as EvaluateJson;
+    expect(json.table.sheet).toBe(COUNTY_LISTED);
+    const other = json.problems.filter((p) => p.code === "other-sheet-table");
+    expect(other).toHaveLength(1);
+    expect(other[0].messages.zh).toContain(`“${COUNTY_UNLISTED}”也有学校表，未读取`);
+    expect((await run("evaluate", file)).stdout).toContain(`“${COUNTY_UNLISTED}”也有学校表`);
+  });
+
+  it("import without --county says so too; with --county, no sheet is passed over", async () => {
+    const plain = await run("import", file, "--out", join(dir, "第一张.xlsx"), "--json");
+    expect(codes(JSON.parse(plain.stdout).problems)).toContain("other-sheet-table");
+    for (const county of [COUNTY_LISTED, COUNTY_UNLISTED]) {
+      const r = await run("import", file, "--county", county, "--out", join(dir, `${county}.xlsx`), "--json");
+      expect(r.code).toBe(0);
+      expect(codes(JSON.parse(r.stdout).problems)).not.toContain("other-sheet-table");
+    }
+  });
+
+  it("evaluate --county and batch read the sheets by county: no warning", async () => {
+    const alone = JSON.parse((await run("evaluate", file, "--county", COUNTY_LISTED, "--json")).stdout);
+    expect(codes(alone.problems)).not.toContain("other-sheet-table");
+    const batch = JSON.parse((await run("batch", file, "--json")).stdout) as {
+      counties: { county: string; problems: { code: string }[] }[];
+    };
+    expect(batch.counties).toHaveLength(2);
+    for (const county of batch.counties) expect(codes(county.problems)).not.toContain("other-sheet-table");
+  });
+});
+
 interface EvaluateJson {
   table: { sheet: string };
   problems: { code: string; messages: { zh: string; en: string } }[];

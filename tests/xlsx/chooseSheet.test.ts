@@ -84,6 +84,28 @@ describe("chooseSheet", () => {
     expect(chooseSheet(grids.slice(0, 2), undefined, hasHeader)).toMatchObject({ grid: { sheet: "Sheet1" } });
   });
 
+  test("other shown sheets holding a table too are named in one warning: the first is read", () => {
+    const grids = [
+      grid("说明", "填表说明"),
+      grid("2024年", "学校名称"),
+      grid("2025年", "学校名称"),
+      grid("初中", "学校名称"),
+      grid("lists", "学校名称", "hidden"),
+    ];
+    const choice = chooseSheet(grids, undefined, hasHeader);
+    if (!choice.ok) throw new Error("no sheet chosen");
+    expect(choice.grid.sheet).toBe("2024年");
+    const others = choice.problems.filter((p) => p.code === "other-sheet-table");
+    expect(others).toHaveLength(1);
+    expect(others[0]).toMatchObject({ severity: "warning", cell: null });
+    expect(others[0].message.zh).toMatch(/^工作簿中的工作表“2025年”、“初中”也有学校表，未读取.*“2024年”/u);
+    expect(others[0].message.en).toContain('"2025年", "初中"');
+    // the hidden one keeps its own warning, and the sheet of notes is no table
+    expect(choice.problems.map((p) => p.code).sort()).toEqual(["hidden-sheet", "other-sheet-table"]);
+    // named, a sheet is read without a word about the others
+    expect(chooseSheet(grids, "2025年", hasHeader)).toMatchObject({ ok: true, problems: [] });
+  });
+
   test("no sheet at all is a problem", () => {
     expect(chooseSheet([], undefined, hasHeader)).toMatchObject({ ok: false, problem: { code: "no-sheet" } });
   });

@@ -20,6 +20,8 @@ export interface RawWorkbook {
   /** the styles part's children (numFmts, cellXfs…) */
   styles?: string;
   date1904?: boolean;
+  /** the attributes of workbook.xml's `<calcPr>` (fullCalcOnLoad="1"), when it has one */
+  calcPr?: string;
   /** Strict OOXML: its namespaces and relationship types */
   strict?: boolean;
   /** parts left out of the zip, by name */
@@ -74,7 +76,9 @@ export function rawWorkbook(book: RawWorkbook): Uint8Array {
     HEAD +
     `<workbook xmlns="${ns.main}" xmlns:r="${ns.r}">` +
     (book.date1904 ? '<workbookPr date1904="1"/>' : "") +
-    `<sheets>${sheets.join("")}</sheets></workbook>`;
+    `<sheets>${sheets.join("")}</sheets>` +
+    (book.calcPr !== undefined ? `<calcPr ${book.calcPr}/>` : "") +
+    "</workbook>";
   book.sheets.forEach((s, i) => {
     files[parts[i]] = s.xml.startsWith("<?xml")
       ? s.xml

@@ -164,8 +164,17 @@ describe("choosing the sheet", () => {
     expect(chooseSheet(grids, "汇总", hasHeader)).toEqual({ ok: true, grid: grids[2], problems: [] });
   });
 
-  test("else the first sheet with a recognisable header", () => {
-    expect(chooseSheet(grids, undefined, hasHeader)).toEqual({ ok: true, grid: grids[1], problems: [] });
+  test("else the first sheet with a recognisable header, the later one with a header named", () => {
+    expect(chooseSheet(grids, undefined, hasHeader)).toMatchObject({
+      ok: true,
+      grid: grids[1],
+      problems: [{ code: "other-sheet-table", severity: "warning" }],
+    });
+    expect(chooseSheet(grids.slice(0, 2), undefined, hasHeader)).toEqual({
+      ok: true,
+      grid: grids[1],
+      problems: [],
+    });
   });
 
   test("else the first sheet", () => {

@@ -161,6 +161,51 @@ describe("cell values as Excel shows them", () => {
     expect(grid.values[2]).toEqual([null, null, { formula: 'A3*$B$1+SUM(A$1:A3)&"A1"' }]);
     expect(grid.values[3]).toEqual([null, null, null, 3]);
   });
+
+  // XlsxWriter (pandas' engine) stores 0 as the result of every formula it writes and sets fullCalcOnLoad, so
+  // that Excel calculates them on opening: those zeros are no figures
+  const UNCALCULATED_ZEROS = sheetData([
+    '<row r="1"><c r="A1"><f>B1*2</f><v>0</v></c><c r="B1"><v>5</v></c><c r="C1"><f>B1-5</f><v>0</v></c>' +
+      '<c r="D1"><v>0</v></c><c r="E1"><f t="shared" ref="E1:F1" si="0">B1*3</f><v>0</v></c>' +
+      '<c r="F1"><f t="shared" si="0"/><v>0</v></c></row>',
+  ]);
+  /** the same sheet once calculated: one formula with a result of its own, the zeros real ones */
+  const CALCULATED = (type: string, other: string) =>
+    sheetData([
+      `<row r="1"><c r="A1"><f>B1*2</f><v>0</v></c><c r="B1"><v>5</v></c><c r="C1"${type}>${other}</c></row>`,
+    ]);
+
+  test("a workbook to be calculated on opening, no formula with a result but 0: the formulas were never calculated", async () => {
+    for (const calcPr of ['calcId="124519" fullCalcOnLoad="1"', 'fullCalcOnLoad="true"']) {
+      const grid = await gridOf(UNCALCULATED_ZEROS, { calcPr });
+      expect(grid.values[0]).toEqual([
+        { formula: "B1*2" },
+        5,
+        { formula: "B1-5" },
+        // a 0 typed in is what it is
+        0,
+        { formula: "B1*3" },
+        { formula: "C1*3" },
+      ]);
+    }
+  });
+
+  test("a formula's cached 0 is its result without fullCalcOnLoad, or in a sheet calculated before", async () => {
+    for (const calcPr of [undefined, 'calcId="191029"', 'fullCalcOnLoad="0"']) {
+      const grid = await gridOf(UNCALCULATED_ZEROS, { calcPr });
+      expect(grid.values[0]).toEqual([0, 5, 0, 0, 0, 0]);
+    }
+    // marked, but another formula has a result of its own (a number, a text, an error): a workbook Excel
+    // calculated and a program (the web app's download) marked afterwards
+    for (const [type, other] of [
+      ["", "<f>B1+1</f><v>6</v>"],
+      [' t="str"', '<f>"县"</f><v>县</v>'],
+      [' t="e"', "<f>1/0</f><v>#DIV/0!</v>"],
+    ]) {
+      const grid = await gridOf(CALCULATED(type, other), { calcPr: 'fullCalcOnLoad="1"' });
+      expect(grid.values[0][0]).toBe(0);
+    }
+  });
 });
 
 describe("only the cells that exist", () => {

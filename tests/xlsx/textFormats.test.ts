@@ -4,7 +4,7 @@
  * workbooks as LibreOffice and iconv save them (scripts/make-text-format-fixtures.mjs); each must read as the
  * .xlsx of the same workbook reads. The small cases are written by hand, their grids worked out by hand.
  */
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CellValue, Grid, MergedRange } from "../../src/sheet/grid";
 import { readWorkbook } from "../../src/xlsx/reader";
@@ -247,6 +247,35 @@ describe("text that cannot be a table: a problem naming its line, never a hang o
     expect(problem.message.zh).toContain("第 402 行");
   });
 
+  it("a file cut within its last character is said to be cut short, never decoded as another encoding", async () => {
+    const table = "学校名称,学校类型,小学在校生数\n白狼县第一小学,小学,1452\n白狼县第二小学,小学,1187\n";
+    const cutWithin = (bytes: Uint8Array, charStart: number) => bytes.subarray(0, charStart + 1);
+    const utf8Bytes = utf8(table);
+    const gbk = Uint8Array.from([...utf8("a,b\n1,"), 0xb6, 0xfe, 0xd0, 0xa1, 0x0a, ...utf8("2,"), 0xb6]);
+    const utf16 = Uint8Array.from([
+      0xff,
+      0xfe,
+      ...Array.from(table).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ]);
+    const cuts = [
+      // UTF-8, cut after the first of the three bytes of the last row's 学 (E5 AD A6): it was read as GBK, mojibake
+      cutWithin(utf8Bytes, utf8Bytes.lastIndexOf(0xe5)),
+      Uint8Array.from([0xef, 0xbb, 0xbf, ...cutWithin(utf8Bytes, utf8Bytes.lastIndexOf(0xe5))]),
+      // GBK (二小 and 二), cut after the lead byte of the last 二
+      gbk,
+      utf16.subarray(0, utf16.length - 1),
+    ];
+    for (const cut of cuts) {
+      const problem = await problemOf(cut, "白狼县.csv");
+      expect(problem.code).toBe("text-cut-short");
+      expect(problem.message.zh).toMatch(/^文件的结尾不完整/u);
+    }
+    // whole, each is a table
+    for (const whole of [utf8Bytes, gbk.subarray(0, gbk.length - 1), utf16]) {
+      expect((await readWorkbook(whole, { name: "白狼县.csv" })).ok).toBe(true);
+    }
+  });
+
   it("more columns than a sheet holds", async () => {
     const problem = await problemOf(utf8("a" + ",a".repeat(20_000) + "\n"));
     expect(problem.code).toBe("table-too-large");
@@ -339,6 +368,26 @@ describe("web pages' tables", () => {
     // 学校 in GBK; the same bytes are not valid UTF-8
     const grid = await gridOf(Uint8Array.from([...head, 0xd1, 0xa7, 0xd0, 0xa3, ...tail]));
     expect(grid.values).toEqual([["学校"]]);
+  });
+
+  it("a page cut short is said to be, not read as a county short of its last schools", async () => {
+    const page = fixture("sample-web.xls");
+    const text = new TextDecoder().decode(page);
+    // cut after a row ends (the rows before it would read whole), within a cell, within a table in a cell
+    const afterRow = text.indexOf("</tr>", text.length / 2) + "</tr>".length;
+    const cuts = [text.slice(0, afterRow), text.slice(0, afterRow + 12)];
+    cuts.push("<table><tr><td>一小</td><td><table><tr><td>内</td></tr></table></td></tr>");
+    for (const cut of cuts) {
+      const problem = await problemOf(utf8(cut), "白狼县.xls");
+      expect(problem.code).toBe("table-truncated");
+      expect(problem.message.zh).toMatch(/^网页格式的表格不完整：第 1 个表格没有结尾（<\/table>）/u);
+      expect(problem.message.en).toContain("cut short");
+    }
+    const file = path.join(tempDir(), "白狼县.xls");
+    writeFileSync(file, cuts[0]);
+    const r = await run("evaluate", file);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain("网页格式的表格不完整");
   });
 
   it("says so of a web page without a table", async () => {

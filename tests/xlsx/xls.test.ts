@@ -215,6 +215,26 @@ describe("BIFF8 records built by hand", () => {
     ]);
   });
 
+  test("a sheet marked not calculated (UNCALCED, as POI writes): a formula's stored 0 is no result", async () => {
+    const uncalced = record(0x005e, [0, 0]);
+    const cells = [
+      BIFF.formula(0, 0, 0, RESULT.number(0)),
+      BIFF.number(0, 1, 0, 0),
+      BIFF.formula(0, 2, 0, RESULT.number(0)),
+    ];
+    const [marked] = await gridsOf(xls([uncalced, ...cells]));
+    expect(marked.values).toEqual([[{ formula: "" }, 0, { formula: "" }]]);
+    // not marked, or another formula with a result of its own (a number, a text): 0 is the formula's result
+    const others = [
+      [BIFF.formula(0, 3, 0, RESULT.number(7))],
+      [BIFF.formula(0, 3, 0, RESULT.text()), BIFF.string("城区")],
+    ];
+    for (const records of [cells, ...others.map((other) => [uncalced, ...cells, ...other])]) {
+      const [grid] = await gridsOf(xls(records));
+      expect(grid.values[0].slice(0, 3)).toEqual([0, 0, 0]);
+    }
+  });
+
   test("a formula's text result longer than a record runs on into CONTINUE records, whole", async () => {
     // 6,000 Latin-1 characters in the STRING record, then 4,000 Chinese ones in a CONTINUE record whose first byte
     // says they are 16-bit: the 10,000 characters a formula such as REPT gives

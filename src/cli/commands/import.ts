@@ -13,7 +13,7 @@ import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet } from "../../xlsx/reader";
-import { readCountySheet } from "../../xlsx/reader/chooseSheet";
+import { readCountySheet, withoutOtherSheets } from "../../xlsx/reader/chooseSheet";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "../folderFiles";
 import { readWorkbookFile } from "../workbookFile";
 import { formatProblems } from "../verdict";
@@ -141,10 +141,18 @@ async function readExportFile(
     };
     return { ok: false, problems: [...result.problems, problem] };
   }
+  // what choosing the sheet said (a hidden sheet or other sheets with a table passed over), as evaluate says it;
+  // when the county asked for chose the sheet, the other sheets are other counties'
+  const choosing =
+    grid !== chosen.grid
+      ? []
+      : options.county !== undefined
+        ? withoutOtherSheets(chosen.problems)
+        : chosen.problems;
   return {
     ok: true,
     reading: result.recipe,
-    problems: result.problems,
+    problems: [...choosing, ...result.problems],
     sheet: grid.sheet,
     unread: 0,
     subfolders: [],

@@ -35,6 +35,8 @@ const MULRK = 0x00bd;
 const BOOLERR = 0x0205;
 const FORMULA = 0x0006;
 const STRING = 0x0207;
+/** the sheet's formulas are not calculated (Apache POI's forced recalculation on opening) */
+const UNCALCED = 0x005e;
 
 const BIFF8 = 0x0600;
 const BIFF5 = 0x0500;
@@ -352,6 +354,13 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
   /** the cell of a FORMULA whose text result is in the STRING record that follows */
   let pendingText: { row: number; col: number } | null = null;
   let depth = 1;
+  /**
+   * whether the sheet says its formulas are not calculated (UNCALCED), the formulas whose result is 0, and whether
+   * any has a result of its own (the sheet was calculated)
+   */
+  let uncalced = false;
+  const zeroFormulas: [row: number, col: number][] = [];
+  let calculated = false;
 
   const store = (row: number, col: number, xf: number, value: CellValue) => {
     // a column number is 16 bits in a record, a multiple-cell record runs on past it: no sheet is that wide
@@ -387,6 +396,9 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
     if (depth > 1) continue;
     if (type !== STRING && type !== CONTINUE) pendingText = null;
     switch (type) {
+      case UNCALCED:
+        uncalced = true;
+        break;
       case WSBOOL:
         // a dialog sheet holds no cells, as the .xlsx reader leaves dialogsheets out
         if (bytes[0] & 0x10) return null;
@@ -477,9 +489,14 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
         const col = data.getUint16(2, true);
         const xf = data.getUint16(4, true);
         if (data.getUint16(12, true) !== 0xffff) {
-          store(row, col, xf, data.getFloat64(6, true));
+          const result = data.getFloat64(6, true);
+          if (result === 0) zeroFormulas.push([row, col]);
+          else calculated = true;
+          store(row, col, xf, result);
           break;
         }
+        // a text, boolean or error result is one calculated (an empty text proves nothing)
+        if (bytes[6] !== 3) calculated = true;
         switch (bytes[6]) {
           case 0: // text, in the STRING record that follows
             pendingText = { row, col };
@@ -511,6 +528,9 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
       }
     }
   }
+  // as the .xlsx reader reads a workbook to calculate on opening: where no formula has a result but 0, the 0 is a
+  // writer's stand-in (POI stores 0 for each formula it never evaluated); the formula's text is not kept here
+  if (uncalced && !calculated) for (const [row, col] of zeroFormulas) store(row, col, -1, { formula: "" });
   const grid = finishGrid(sheet.name, values, hiddenRows, hiddenColumns, merges);
   if (sheet.visibility !== "visible") grid.visibility = sheet.visibility;
   return grid;

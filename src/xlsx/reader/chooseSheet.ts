@@ -44,13 +44,40 @@ function hiddenSheetPassedOver(hidden: Grid, chosen: Grid): Problem {
   };
 }
 
+/** The code of the warning that other shown sheets hold a school table too (`chooseSheet`). */
+export const OTHER_SHEET_TABLE = "other-sheet-table";
+
+/**
+ * Shown sheets after the one read that hold a school table too: last year's and this year's tables side by side
+ * (2024年, 2025年), or an export split into a sheet for 小学 and one for 初中. Only the first is read, so the
+ * others are named, never passed over without a word.
+ */
+function otherSheetsPassedOver(others: readonly Grid[], chosen: Grid): Problem {
+  const zh = others.map((g) => `“${g.sheet}”`).join("、");
+  const en = others.map((g) => `"${g.sheet}"`).join(", ");
+  return {
+    severity: "warning",
+    code: OTHER_SHEET_TABLE,
+    cell: null,
+    message: {
+      zh: `工作簿中的工作表${zh}也有学校表，未读取（只读取了第一张：“${chosen.sheet}”）；如要评估其他工作表，请指定该工作表`,
+      en: `the workbook's sheet${others.length > 1 ? "s" : ""} ${en} also hold${others.length > 1 ? "" : "s"} a school table, not read (only the first, "${chosen.sheet}", was); name a sheet to evaluate it`,
+    },
+  };
+}
+
+/** The problems without the warning that other sheets hold a table: for a reader that reads those sheets too. */
+export function withoutOtherSheets(problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => p.code !== OTHER_SHEET_TABLE);
+}
+
 /**
  * The sheet to evaluate: the one named (hidden or not), or else the first visible sheet whose top rows hold a
  * recognisable header (`hasHeader`), or else the first visible sheet holding anything, or else the first visible
  * sheet. The reader then says what is wrong with the sheet most likely meant (its headers), rather than that an
  * empty sheet before it is empty. Hidden sheets are chosen only when no sheet is visible. The problems are
- * the chosen sheet's notes (what its file could not hold) and warnings about hidden sheets that hold a table and
- * were passed over.
+ * the chosen sheet's notes (what its file could not hold), warnings about hidden sheets that hold a table and
+ * were passed over, and one naming the other shown sheets that hold a table too.
  */
 export function chooseSheet(
   grids: readonly Grid[],
@@ -87,6 +114,10 @@ export function chooseSheet(
   const problems = grids
     .filter((g) => g !== grid && !isShown(g) && hasHeader(g))
     .map((g) => hiddenSheetPassedOver(g, grid));
+  if (isShown(grid) && hasHeader(grid)) {
+    const others = shown.filter((g) => g !== grid && hasHeader(g));
+    if (others.length > 0) problems.push(otherSheetsPassedOver(others, grid));
+  }
   if (!isShown(grid)) problems.unshift(hiddenSheetRead(grid));
   problems.unshift(...(grid.notes ?? []));
   return { ok: true, grid, problems };

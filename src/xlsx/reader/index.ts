@@ -15,7 +15,16 @@ import {
 } from "./parts";
 import { readBiffWorkbook } from "./biff";
 import { CompoundFile, isCompoundFile } from "./cfb";
-import { EMPTY_FILE, ENCRYPTED, WorkbookFailure, failureProblem, notAWorkbook } from "./problems";
+import { isLockFileName, isNoteName, isSpreadsheetName } from "../spreadsheetFiles";
+import {
+  EMPTY_FILE,
+  ENCRYPTED,
+  WorkbookFailure,
+  XLSB,
+  failureProblem,
+  notAWorkbook,
+  zipArchive,
+} from "./problems";
 import { readOtherFormat } from "./otherFormats";
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
@@ -49,16 +58,33 @@ function kindOfZip(zip: Zip): "ods" | "docx" | "pptx" | null {
   return null;
 }
 
+/**
+ * The problem of a zip holding no workbook: what it is when that can be told, and a zip that is no Office file at
+ * all (no [Content_Types].xml) as the archive it is, naming the spreadsheets to unpack from it.
+ */
+function zipWithoutWorkbook(zip: Zip) {
+  const kind = kindOfZip(zip);
+  if (kind !== null || zip.has("[Content_Types].xml")) return notAWorkbook(kind);
+  const inside = zip.names.filter(
+    (name) =>
+      isSpreadsheetName(name) && !isNoteName(name) && !isLockFileName(name) && !name.startsWith("__MACOSX/"),
+  );
+  return zipArchive(inside);
+}
+
 async function readGrids(data: Uint8Array, options: ReadWorkbookOptions): Promise<Grid[]> {
   const zip = new Zip(data, options.inflateWhole);
   const workbook = await workbookPart(zip);
-  if (workbook === null) throw new WorkbookFailure(notAWorkbook(kindOfZip(zip)));
+  if (workbook === null) throw new WorkbookFailure(zipWithoutWorkbook(zip));
+  // an Excel Binary Workbook: the same package, its parts binary records (xl/workbook.bin), not XML
+  if (workbook.toLowerCase().endsWith(".bin")) throw new WorkbookFailure(XLSB());
   const parts = await readWorkbookParts(zip, workbook);
   if (parts.sheets.length === 0) throw new WorkbookFailure(notAWorkbook(null));
   const context = {
     sharedStrings: await readSharedStrings(zip, parts.sharedStrings),
     dateStyles: await readDateStyles(zip, parts.styles),
     date1904: parts.date1904,
+    fullCalcOnLoad: parts.fullCalcOnLoad,
   };
   const grids: Grid[] = [];
   for (const sheet of parts.sheets) {

@@ -7,7 +7,16 @@
  */
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
-import { NOT_XLSX, WorkbookFailure, failureProblem, fileProblem } from "./problems";
+import { isLockFileName } from "../spreadsheetFiles";
+import {
+  NOT_XLSX,
+  WorkbookFailure,
+  companionFileProblem,
+  failureProblem,
+  fileProblem,
+  knownFileProblem,
+  type KnownFile,
+} from "./problems";
 import { decodeText, latin1Head } from "./text/decode";
 import { readDelimited } from "./text/delimited";
 import { readHtmlTables } from "./text/html";
@@ -89,7 +98,16 @@ const TEXT_TABLE_READ = (): Problem =>
 
 /** Reads a file of another format into grids; a file it cannot read throws the WorkbookFailure saying why. */
 function readGrids(format: OtherFormat, data: Uint8Array, name: string | undefined): Grid[] {
-  const { text } = decodeText(data);
+  const { text, cutShort } = decodeText(data);
+  // the rows past the cut are lost: never read as a table short of them
+  if (cutShort)
+    throw new WorkbookFailure(
+      fileProblem(
+        "text-cut-short",
+        "文件的结尾不完整（最后一个字符只有一部分）：文件可能在导出、下载或复制时中断了，其后的内容缺失；请重新导出或下载后再试",
+        "the file ends within a character: it was likely cut short while exported, downloaded or copied, and what followed is lost; export or download it again",
+      ),
+    );
   const sheet = sheetNameOfFile(name);
   switch (format) {
     case "html": {
@@ -124,6 +142,23 @@ function readGrids(format: OtherFormat, data: Uint8Array, name: string | undefin
   }
 }
 
+/** Files told by their first bytes that a clerk may be sent in place of a table: [kind, signature]. */
+const SIGNATURES: readonly [KnownFile, readonly number[]][] = [
+  ["pdf", [0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
+  ["rar", [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]], // Rar!␚␇
+  ["7z", [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ["gzip", [0x1f, 0x8b]],
+  ["image", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]], // PNG
+  ["image", [0xff, 0xd8, 0xff]], // JPEG
+  ["image", [0x47, 0x49, 0x46, 0x38]], // GIF8
+];
+
+/** What a file that is no table is, when its first bytes tell it: a PDF, an archive, a picture. */
+function knownFileOf(data: Uint8Array): KnownFile | null {
+  const found = SIGNATURES.find(([, magic]) => magic.every((b, i) => data[i] === b));
+  return found ? found[0] : null;
+}
+
 /**
  * A file that is neither a zip nor a Compound File: its grids when it is a table in one of the other formats,
  * else the problem saying it is not a workbook. `name` is the file's name, for the sheet of a text table.
@@ -132,8 +167,14 @@ export function readOtherFormat(
   data: Uint8Array,
   name?: string,
 ): { ok: true; grids: Grid[] } | { ok: false; problem: Problem } {
+  // told first: a PDF or a picture named .csv is no text table either
+  const known = knownFileOf(data);
+  if (known !== null) return { ok: false, problem: knownFileProblem(known) };
   const format = otherFormatOf(data, name);
-  if (format === null) return { ok: false, problem: NOT_XLSX() };
+  if (format === null) {
+    const companion = name !== undefined && isLockFileName(name);
+    return { ok: false, problem: companion ? companionFileProblem(name) : NOT_XLSX() };
+  }
   try {
     return { ok: true, grids: readGrids(format, data, name) };
   } catch (error) {

@@ -26,6 +26,11 @@ export interface SheetEntry {
 export interface WorkbookParts {
   sheets: SheetEntry[];
   date1904: boolean;
+  /**
+   * `<calcPr fullCalcOnLoad="1">`: the file asks to be calculated when opened, as writers that never calculate
+   * set it (XlsxWriter, which stores 0 as every formula's result; POI's forced recalculation)
+   */
+  fullCalcOnLoad: boolean;
   sharedStrings: string | null;
   styles: string | null;
 }
@@ -94,7 +99,13 @@ export async function workbookPart(zip: Zip): Promise<string | null> {
 
 export async function readWorkbookParts(zip: Zip, workbook: string): Promise<WorkbookParts> {
   const rels = await readRelationships(zip, workbook);
-  const parts: WorkbookParts = { sheets: [], date1904: false, sharedStrings: null, styles: null };
+  const parts: WorkbookParts = {
+    sheets: [],
+    date1904: false,
+    fullCalcOnLoad: false,
+    sharedStrings: null,
+    styles: null,
+  };
   const declared: { name: string; state: string | undefined; id: string | undefined }[] = [];
   await read(zip, workbook, {
     open(name: string, attributes: Attributes) {
@@ -106,6 +117,8 @@ export async function readWorkbookParts(zip: Zip, workbook: string): Promise<Wor
         });
       } else if (name === "workbookPr") {
         parts.date1904 = isTrue(attributes.get("date1904"));
+      } else if (name === "calcPr") {
+        parts.fullCalcOnLoad = isTrue(attributes.get("fullCalcOnLoad"));
       }
     },
     close() {},

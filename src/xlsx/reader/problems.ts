@@ -87,6 +87,27 @@ export const NOT_XLSX = (): Problem =>
     "the file is not an Excel workbook, nor a table in another format that can be read (.xls, .csv, a web page's or XML table); a table in any other format can be saved as .xlsx in Excel or WPS",
   );
 
+/**
+ * A lock file Excel or WPS keeps beside a workbook it has open (~$白狼县.xlsx, .~白狼县.xlsx), or the file macOS
+ * leaves beside one it copies to a USB stick (._白狼县.xlsx), chosen in place of the workbook it is named for.
+ */
+export function companionFileProblem(name: string): Problem {
+  const base = name.split(/[\\/]/u).pop() ?? name;
+  const prefix = base.startsWith("._") ? "._" : base.startsWith(".~") ? ".~" : "~$";
+  const workbook = base.slice(prefix.length);
+  return prefix === "._"
+    ? fileProblem(
+        "not-xlsx",
+        `该文件是 macOS 复制文件时留下的附属文件（文件名以“._”开头），不是工作簿：请选择同一文件夹中的“${workbook}”`,
+        `the file is one macOS leaves beside a file it copies (its name begins with "._"), not a workbook: choose "${workbook}" in the same folder`,
+      )
+    : fileProblem(
+        "not-xlsx",
+        `该文件是 Excel 或 WPS 打开工作簿时留下的临时文件（文件名以“${prefix}”开头），不是工作簿：请选择同一文件夹中不带“${prefix}”的工作簿`,
+        `the file is the lock file Excel or WPS keeps while a workbook is open (its name begins with "${prefix}"), not a workbook: choose the workbook without "${prefix}" in the same folder`,
+      );
+}
+
 /** A file of no bytes at all: saved or copied only in part, not a table in another format. */
 export const EMPTY_FILE = (): Problem =>
   fileProblem(
@@ -94,6 +115,68 @@ export const EMPTY_FILE = (): Problem =>
     "该文件是空的（0 字节），不是 Excel 工作簿：可能保存或复制时中断了，请重新保存或复制后再试",
     "the file is empty (0 bytes), not an Excel workbook: it may have been cut off while saved or copied; save or copy it again, then try again",
   );
+
+/** An Excel Binary Workbook (.xlsb): a zip as an .xlsx is, its parts binary records rather than XML. */
+export const XLSB = (): Problem =>
+  fileProblem(
+    "xlsb-unsupported",
+    "该文件是 Excel 二进制工作簿（.xlsb），本工具不读取这种格式：请在 Excel 中打开它，另存为“Excel 工作簿（.xlsx）”后再试",
+    "the file is an Excel Binary Workbook (.xlsb), a format this tool does not read: open it in Excel and save it as an Excel Workbook (.xlsx), then try again",
+  );
+
+/** Kinds of file a clerk may be sent in place of a table, told by their first bytes (otherFormats.ts). */
+export type KnownFile = "pdf" | "rar" | "7z" | "gzip" | "image";
+
+/** what each is, the Chinese spaced from the 是 before it where it begins with a Latin letter or digit */
+const KNOWN_FILES: Record<KnownFile, Bilingual> = {
+  pdf: { zh: " PDF 文档", en: "a PDF document" },
+  rar: { zh: " RAR 压缩包", en: "a RAR archive" },
+  "7z": { zh: " 7z 压缩包", en: "a 7z archive" },
+  gzip: { zh: " gzip 压缩文件", en: "a gzip archive" },
+  image: { zh: "图片", en: "a picture" },
+};
+
+/**
+ * A file that is no table but something else a clerk may be sent or pick by mistake: a PDF or a picture of a
+ * table (its figures cannot be read), an archive to unpack first.
+ */
+export function knownFileProblem(kind: KnownFile): Problem {
+  const what = KNOWN_FILES[kind];
+  const archive = kind === "rar" || kind === "7z" || kind === "gzip";
+  return archive
+    ? fileProblem(
+        "not-xlsx",
+        `该文件是${what.zh}，不是 Excel 工作簿：请先解压，再读取解压出的工作簿`,
+        `the file is ${what.en}, not an Excel workbook: unpack it, then read the workbook it holds`,
+      )
+    : fileProblem(
+        "not-xlsx",
+        `该文件是${what.zh}，不是表格，其中的数字无法读取：请使用统计系统导出或 Excel 保存的工作簿（.xlsx、.xls）`,
+        `the file is ${what.en}, not a table, and its figures cannot be read: use the workbook (.xlsx, .xls) the statistics system exports or Excel saves`,
+      );
+}
+
+/**
+ * A zip archive that is no Office file (no [Content_Types].xml): a workbook zipped to be sent, to unpack first;
+ * `inside` names the spreadsheets it holds.
+ */
+export function zipArchive(inside: readonly string[]): Problem {
+  const shown = inside.slice(0, 5);
+  const more = inside.length - shown.length;
+  const zh = shown.map((n) => `“${n}”`).join("、") + (more > 0 ? ` 等 ${inside.length} 个` : "");
+  const en = shown.map((n) => `"${n}"`).join(", ") + (more > 0 ? ` and ${more} more` : "");
+  return inside.length > 0
+    ? fileProblem(
+        "no-sheet",
+        `该文件是 zip 压缩包，不是 Excel 工作簿；其中有表格文件${zh}：请先解压，再读取解压出的文件`,
+        `the file is a zip archive, not an Excel workbook; it holds the spreadsheet${inside.length > 1 ? "s" : ""} ${en}: unpack it, then read the file${inside.length > 1 ? "s" : ""} unpacked`,
+      )
+    : fileProblem(
+        "no-sheet",
+        "该文件是 zip 压缩包，不是 Excel 工作簿，其中也没有表格文件（.xlsx、.xls、.csv 等）",
+        "the file is a zip archive, not an Excel workbook, and holds no spreadsheet (.xlsx, .xls, .csv …)",
+      );
+}
 
 /** A zip archive without a workbook in it; `kind` names what it is when that can be told. */
 export function notAWorkbook(kind: "ods" | "docx" | "pptx" | null): Problem {

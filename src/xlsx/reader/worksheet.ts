@@ -18,6 +18,12 @@ export interface SheetContext {
   /** by cell style index: whether the style's number format is a date or a time */
   dateStyles: readonly boolean[];
   date1904: boolean;
+  /**
+   * whether the workbook asks to be calculated when opened (parts.ts): a formula's cached 0 is then no result
+   * (XlsxWriter stores 0 for every formula it cannot calculate), and the formula is read as never calculated —
+   * unless another formula of the sheet has a result of its own (a workbook calculated before it was so marked)
+   */
+  fullCalcOnLoad?: boolean;
 }
 
 const LAST_ROW = 1048576;
@@ -131,6 +137,10 @@ class SheetReader implements XmlHandler {
   private readonly hiddenColumnRanges: [number, number][] = [];
   readonly merges: MergedRange[] = [];
   private readonly shared = new Map<string, SharedFormula>();
+  /** formulas whose cached result is 0, in a workbook to be calculated on opening (`SheetContext.fullCalcOnLoad`) */
+  private readonly zeroFormulas: { row: number; col: number; formula: string }[] = [];
+  /** whether a formula of the sheet has a cached result other than 0: the sheet was calculated */
+  private calculated = false;
 
   private row = -1;
   private nextRow = 0;
@@ -346,9 +356,14 @@ class SheetReader implements XmlHandler {
     } else if (this.value !== null) {
       value = this.cachedValue(this.value);
     }
+    const uncalculated = value === null && this.uncached();
+    // a cached 0 in a workbook to be calculated on opening may be a writer's stand-in for the result it never had
+    const zero = value === 0 && this.hasFormula && this.context.fullCalcOnLoad === true;
     // the formula's place in its shared group is needed even when its result is cached
-    const formula = this.hasFormula ? this.formulaText() : null;
-    if (value === null && this.uncached() && formula !== null) value = { formula };
+    const formula = this.hasFormula ? this.formulaText(uncalculated || zero) : null;
+    if (uncalculated && formula !== null) value = { formula };
+    else if (zero && formula !== null) this.zeroFormulas.push({ row: this.row, col: this.col, formula });
+    else if (this.hasFormula && value !== null) this.calculated = true;
     if (value === null || value === "") return;
     this.store(value);
   }
@@ -403,8 +418,11 @@ class SheetReader implements XmlHandler {
     return this.value.trim() === "" && this.type !== "str" && this.type !== "s" && this.type !== "inlineStr";
   }
 
-  /** The formula of the cell: its own text, or its shared group's text moved to this cell. */
-  private formulaText(): string | null {
+  /**
+   * The formula of the cell: its own text, or — for a cell not calculated, whose formula is shown — its shared
+   * group's text moved to this cell.
+   */
+  private formulaText(uncalculated: boolean): string | null {
     const own = this.formula ?? "";
     const group = this.formulaGroup;
     if (this.formulaKind !== "shared" || group === undefined) return own;
@@ -414,7 +432,7 @@ class SheetReader implements XmlHandler {
     }
     const master = this.shared.get(group);
     if (!master) return "";
-    return this.uncached() ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
+    return uncalculated ? moveFormula(master.text, this.row - master.row, this.col - master.col) : "";
   }
 
   private store(value: CellValue): void {
@@ -450,6 +468,9 @@ class SheetReader implements XmlHandler {
 
   /** The grid, once the part has been read: merged cells cleared but their first, hidden rows and columns. */
   grid(sheet: string): Grid {
+    // every formula 0 in a sheet to be calculated on opening: never calculated (XlsxWriter, POI), not 0
+    if (!this.calculated)
+      for (const { row, col, formula } of this.zeroFormulas) put(this.values[row], col, { formula });
     return finishGrid(sheet, this.values, this.hiddenRows, this.hiddenColumnRanges, this.merges);
   }
 }

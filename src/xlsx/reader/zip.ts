@@ -49,6 +49,22 @@ const LOCAL = 0x04034b50;
 
 const zipDamage = (en: string, zh: string) => damaged({ zh: `压缩包${zh}`, en: `zip: ${en}` });
 
+const UTF8_NAMES = 0x800;
+const utf8Names = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * An entry's name: UTF-8 when the entry says so (bit 11) or its bytes are valid UTF-8; else GBK (GB18030), as
+ * Chinese Windows names the files it zips (a workbook zipped to be sent). A workbook's own parts are ASCII.
+ */
+function entryName(bytes: Uint8Array, flags: number): string {
+  if (flags & UTF8_NAMES) return new TextDecoder().decode(bytes);
+  try {
+    return utf8Names.decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
 /** A part name as the workbook's relationships spell it: parts are found case-insensitively, / separated. */
 export function partKey(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
@@ -116,7 +132,6 @@ export class Zip {
       count = this.u64(at + 32);
       offset = this.u64(at + 48);
     }
-    const decoder = new TextDecoder();
     let at = offset;
     for (let i = 0; i < count; i++) {
       if (this.u32(at) !== CENTRAL) throw zipDamage("bad central directory", "的目录损坏");
@@ -130,7 +145,7 @@ export class Zip {
       let localOffset = this.u32(at + 42);
       const nameAt = at + 46;
       if (nameAt + nameLength + extraLength > this.data.length) throw zipDamage("truncated", "不完整");
-      const name = decoder.decode(this.data.subarray(nameAt, nameAt + nameLength)).replace(/\\/g, "/");
+      const name = entryName(this.data.subarray(nameAt, nameAt + nameLength), flags).replace(/\\/g, "/");
       if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
         // zip64 extra field: the 64-bit sizes and offset, in this order, for the fields that overflowed
         const fields = this.zip64Fields(nameAt + nameLength, extraLength);

@@ -17,7 +17,7 @@
  * where the next begins, and nothing here throws on a malformed page.
  */
 import type { CellValue, Grid, MergedRange } from "../../../sheet/grid";
-import { MAX_CELL, MAX_COLUMNS, MAX_ROWS, tooManyColumns, tooManyRows } from "./limits";
+import { MAX_CELL, MAX_COLUMNS, MAX_ROWS, textTableFailure, tooManyColumns, tooManyRows } from "./limits";
 import { valueOfText } from "./values";
 import { put } from "../worksheet";
 
@@ -378,6 +378,16 @@ export function readHtmlTables(page: string, fileName: string | undefined): Grid
       default:
         if (cell && closing && LINE_ENDS.has(name)) cell.text += "\n";
     }
+  }
+  // a table the page never closes: a page cut short (a download or copy broken off), whose rows past the cut are
+  // lost; read as it is, a county short of schools would be evaluated without a word (</table> is never optional)
+  if (depth > 0) {
+    const table = tables.length;
+    throw textTableFailure(
+      "table-truncated",
+      `网页格式的表格不完整：第 ${table} 个表格没有结尾（</table>），文件可能在导出、下载或复制时中断了，其后的行缺失；请重新导出或下载后再试`,
+      `the web page's table ${table} has no end (</table>): the file was likely cut short while exported, downloaded or copied, and the rows after the cut are missing; export or download it again`,
+    );
   }
   closeCell();
   return tables.map((t, index) =>
