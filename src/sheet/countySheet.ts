@@ -198,12 +198,61 @@ const normalizeCode = (code: string) =>
     .replace(/[－—–_.．]/g, "-")
     .toUpperCase();
 
-const ROW_BY_CODE: ReadonlyMap<string, CountySheetRow> = new Map(
-  COUNTY_SHEET_ROWS.flatMap((r) => [
-    [normalizeCode(r.code), r],
-    [normalizeCode(r.codeEn), r],
+const ROW_BY_CODE: ReadonlyMap<string, CountySheetRow> = new Map([
+  ...COUNTY_SHEET_ROWS.flatMap((r) => [
+    [normalizeCode(r.code), r] as const,
+    [normalizeCode(r.codeEn), r] as const,
   ]),
+  // the recognition row by the part's name, as a sheet without the template's codes writes it
+  ...COUNTY_SHEET_ROWS.filter((r) => r.codeEn === RECOGNITION_ITEM.key).map(
+    (r) => [normalizeCode(r.part.zh), r] as const,
+  ),
+]);
+
+/** The rows of an item reported in several (保障13 → 保障13-1, 保障13-2), by the item's own code. */
+const ROWS_BY_ITEM_CODE: ReadonlyMap<string, CountySheetRow[]> = new Map(
+  [...GUARANTEE_ITEMS, ...QUALITY_ITEMS]
+    .filter((i) => i.measures.length > 1)
+    .flatMap((i) => {
+      const rows = COUNTY_SHEET_ROWS.filter((r) => i.measures.some((m) => m.id === r.measureId));
+      const code = rows[0].code.replace(/-\d+$/, "");
+      return [
+        [normalizeCode(code), rows],
+        [normalizeCode(i.key), rows],
+      ];
+    }),
 );
+
+/** What a code cell holds when it is meant as a code (保障16, X99), not a heading or a note (一、教育质量, 说明：…). */
+const CODE_LIKE = /^[^\d\s]{0,6}\d+(-\d+)?$/u;
+
+/**
+ * The warning for a row whose code names no row of the sheet: an item reported in several rows names them; a
+ * code-like text or a row with a value is unknown. A heading or a note with no value is no row of the sheet: null.
+ */
+function unknownRow(codeText: string, hasValue: boolean, cell: string): Problem | null {
+  const rows = ROWS_BY_ITEM_CODE.get(normalizeCode(codeText));
+  if (rows)
+    return {
+      severity: "warning",
+      code: "county-item-in-rows",
+      cell,
+      message: {
+        zh: `“${codeText}”分 ${rows.length} 行填报：${rows.map((r) => `${r.code}（${r.item.zh}）`).join("、")}；此行未读取，请按这些编号分行填写`,
+        en: `"${codeText}" is reported in ${rows.length} rows: ${rows.map((r) => `${r.codeEn} (${r.item.en})`).join(", ")}; this row is not read: give each its own row`,
+      },
+    };
+  if (!hasValue && !CODE_LIKE.test(normalizeCode(codeText))) return null;
+  return {
+    severity: "warning",
+    code: "county-unknown-row",
+    cell,
+    message: {
+      zh: `未知的指标编号“${codeText}”，已忽略`,
+      en: `unknown item code "${codeText}", ignored`,
+    },
+  };
+}
 
 export interface CountySheetResult {
   answers: CountyAnswers;
@@ -244,15 +293,8 @@ export function readCountySheet(grid: Grid): CountySheetResult {
     const def = ROW_BY_CODE.get(normalizeCode(codeText));
     const codeCell = cellAddress(grid, r, columns.code as number);
     if (!def) {
-      problems.push({
-        severity: "warning",
-        code: "county-unknown-row",
-        cell: codeCell,
-        message: {
-          zh: `未知的指标编号“${codeText}”，已忽略`,
-          en: `unknown item code "${codeText}", ignored`,
-        },
-      });
+      const problem = unknownRow(codeText, text(row[columns.value as number]) !== null, codeCell);
+      if (problem) problems.push(problem);
       continue;
     }
     if (def.measureId === null) continue;
@@ -270,7 +312,11 @@ export function readCountySheet(grid: Grid): CountySheetResult {
     }
     seen.add(def.measureId);
     const valueCell = cellAddress(grid, r, columns.value as number);
-    const { parsed, remark } = parseWithRemark(def.kind as MeasureKind, row[columns.value as number]);
+    const { parsed, remark } = parseWithRemark(
+      def.kind as MeasureKind,
+      row[columns.value as number],
+      measureById(def.measureId)?.grades,
+    );
     if (remark !== null) {
       problems.push({
         severity: "warning",
@@ -309,12 +355,16 @@ export function readCountySheet(grid: Grid): CountySheetResult {
  * A value as clerks annotate it, 否（标准未出台） or 96.5%（2025年）: where the whole cell cannot be read but what
  * stands before a closing bracketed remark can, that is the value and the remark is returned to be kept as a note.
  */
-function parseWithRemark(kind: MeasureKind, cell: CellValue): { parsed: ParsedValue; remark: string | null } {
-  const parsed = parseMeasureValue(kind, cell);
+function parseWithRemark(
+  kind: MeasureKind,
+  cell: CellValue,
+  grades?: MeasureDefinition["grades"],
+): { parsed: ParsedValue; remark: string | null } {
+  const parsed = parseMeasureValue(kind, cell, grades);
   if (!parsed.error || typeof cell !== "string") return { parsed, remark: null };
   const m = /^(.*?\S)\s*[（(]([^（）()]+)[）)]\s*$/u.exec(cell.trim());
   if (!m) return { parsed, remark: null };
-  const head = parseMeasureValue(kind, m[1]);
+  const head = parseMeasureValue(kind, m[1], grades);
   if (head.error || head.value === null) return { parsed, remark: null };
   return { parsed: head, remark: m[2].trim() };
 }
@@ -337,8 +387,17 @@ const YES: ReadonlySet<string> = new Set([
   "有",
   "已",
   "已落实",
+  "落实",
   "符合",
   "达标",
+  "达到",
+  "存在",
+  "健全",
+  "合理",
+  "已制定",
+  "已建立",
+  "已完成",
+  "完成",
   "yes",
   "y",
   "true",
@@ -354,6 +413,13 @@ const NO: ReadonlySet<string> = new Set([
   "未落实",
   "不符合",
   "不达标",
+  "未达到",
+  "不存在",
+  "不健全",
+  "不合理",
+  "未制定",
+  "未建立",
+  "未完成",
   "no",
   "n",
   "false",
@@ -363,20 +429,34 @@ const NO: ReadonlySet<string> = new Set([
   "x",
 ]);
 
-function parseYesNo(cell: CellValue): boolean | null {
+/**
+ * 是/否 as clerks answer it; `grades` are the measure's own (docs/standard.md#quality-6: 良好 meets 良好以上). For a
+ * veto, 是 and 存在 say that it applies.
+ */
+function parseYesNo(cell: CellValue, grades?: MeasureDefinition["grades"]): boolean | null {
   if (typeof cell === "boolean") return cell;
   if (typeof cell !== "string") return null;
-  const t = normalize(cell).replace(/[。.!！]+$/, "");
+  // an emoji's variation selector (✔️) is no part of the answer
+  const t = normalize(cell)
+    .replace(/\ufe0f/g, "")
+    .replace(/[。.!！]+$/, "")
+    .replace(/^(等级|评价|评定为?)[:：]?/, "")
+    .replace(/(等次|等级)$/, "");
+  if (grades?.meet.includes(t)) return true;
+  if (grades?.fail.includes(t)) return false;
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
   return null;
 }
 
-/** A number from a cell, with a trailing % noted: "95 %", "９５％", "1,234", "1，234". */
+/**
+ * A number from a cell, with a trailing % noted: "95 %", "９５％", "1,234", "1，234"; an amount's currency sign
+ * goes ("￥6,000", "¥6000").
+ */
 function parseNumberText(cell: CellValue): { n: number; percent: boolean; rest: string } | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? { n: cell, percent: false, rest: "" } : null;
   if (typeof cell !== "string") return null;
-  const t = cell.normalize("NFKC").replace(/\s+/g, "").replace(/,/g, "");
+  const t = cell.normalize("NFKC").replace(/\s+/g, "").replace(/,/g, "").replace(/^¥/, "");
   const m = /^(-?\d+(?:\.\d+)?|-?\.\d+)(%?)(.*)$/.exec(t);
   if (!m) return null;
   return { n: Number(m[1]), percent: m[2] === "%", rest: m[3] };
@@ -387,13 +467,49 @@ const invalid = (code: string, zh: string, en: string): ParsedValue => ({
   error: { code, message: { zh, en } },
 });
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+/**
+ * A requirement written where the figure belongs: "≥95%", "不低于 85%", "95%以上". It says the county meets the
+ * threshold, not what its figure is, so it is not read as one.
+ */
+const BOUND =
+  /^(≥|≤|>|<|>=|<=|不低于|不少于|不小于|不超过|不高于|不大于|高于|低于|大于|小于|达到|超过)|(以上|以下|及以上)$/;
+
+/** "1.05:1", "1∶1": a ratio written with a colon, as a number (a ÷ b); null when the text is not one. */
+function colonRatio(cell: CellValue): number | null {
+  if (typeof cell !== "string") return null;
+  const m = /^(\d+(?:\.\d+)?)[:∶](\d+(?:\.\d+)?)$/.exec(cell.normalize("NFKC").replace(/\s+/g, ""));
+  if (!m || Number(m[2]) === 0) return null;
+  return Number(m[1]) / Number(m[2]);
+}
+
+/**
+ * Monitoring levels as written: Ⅲ (NFKC: iii), 三, and the names the national monitoring gives its levels
+ * (水平Ⅳ 优秀, Ⅲ 良好, Ⅱ 中等, Ⅰ 待提高).
+ */
+const LEVELS: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  待提高: 1,
+  中等: 2,
+  良好: 3,
+  优秀: 4,
+};
 
 /**
  * Reads a value of the given kind. Blank → null with no problem (not yet provided). Shares: a plain number up to 1
  * is a fraction (0.95, and 1 = 100 %), above 1 and up to 100 it is percentage points (95); "95%" is 95 %.
  */
-export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedValue {
+export function parseMeasureValue(
+  kind: MeasureKind,
+  cell: CellValue,
+  grades?: MeasureDefinition["grades"],
+): ParsedValue {
   if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === ""))
     return { value: null };
   if (cell instanceof Date)
@@ -409,7 +525,7 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
     return invalid("county-not-a-value", `单元格有错误 ${error}`, `the cell holds ${error}`);
   }
   if (kind === "attested" || kind === "percentOrAttested") {
-    const yn = parseYesNo(cell);
+    const yn = parseYesNo(cell, grades);
     if (yn !== null) return { value: yn };
     if (kind === "attested")
       return invalid("county-not-yes-no", "应填“是”或“否”", 'expected "是" (yes) or "否" (no)');
@@ -419,10 +535,18 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
     const t = normalize(String(cell))
       .replace(/^(level|水平|等级)/, "")
       .replace(/(级|以上|及以上)+$/, "");
-    const n = /^[1-4]$/.test(t) ? Number(t) : ROMAN[t];
+    const n = /^[1-4]$/.test(t) ? Number(t) : LEVELS[t];
     if (n === undefined) return invalid("county-not-a-level", "应填等级 Ⅰ–Ⅳ", "expected a level Ⅰ–Ⅳ");
     return { value: n };
   }
+  if (typeof cell === "string" && BOUND.test(normalize(cell)))
+    return invalid(
+      "county-requirement-not-value",
+      `“${cell.trim()}”是要求的写法，请填写实际的数值（如 96.5%）`,
+      `"${cell.trim()}" states the requirement: give the figure itself (e.g. 96.5%)`,
+    );
+  const ratio = kind === "ratio" ? colonRatio(cell) : null;
+  if (ratio !== null) return ratioValue(ratio);
   const parsed = parseNumberText(cell);
   if (!parsed)
     return invalid("county-not-a-number", `“${String(cell)}”不是数值`, `"${String(cell)}" is not a number`);
@@ -449,14 +573,7 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
           `“${String(cell)}”不是比值`,
           `"${String(cell)}" is not a ratio`,
         );
-      const ratio = percent ? n / 100 : n;
-      if (ratio > 10)
-        return invalid(
-          "county-out-of-range",
-          "比值过大，应写作 1.05 或 105%",
-          "ratio too large: write 1.05 or 105%",
-        );
-      return { value: ratio };
+      return ratioValue(percent ? n / 100 : n);
     }
     case "rate": {
       if (rest !== "")
@@ -483,6 +600,16 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
     default:
       return invalid("county-not-a-number", "无法识别的填报值", "unrecognised value");
   }
+}
+
+function ratioValue(ratio: number): ParsedValue {
+  if (ratio > 10)
+    return invalid(
+      "county-out-of-range",
+      "比值过大，应写作 1.05 或 105%",
+      "ratio too large: write 1.05 or 105%",
+    );
+  return { value: ratio };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

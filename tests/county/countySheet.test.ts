@@ -315,6 +315,111 @@ describe("parseMeasureValue", () => {
   });
 });
 
+describe("values as clerks write them", () => {
+  const verdictOf = (values: Record<string, CellValue>) => {
+    const read = readCountySheet(filledSheet({ ...allPassing(), ...values }));
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: read.answers });
+    const status = Object.fromEntries(countyChecklist(verdict).map((e) => [e.key, e.status]));
+    return { read, status };
+  };
+
+  it("answers a question in its own words: 存在/不存在 a veto, 健全, 合理, 已建立 an attested item", () => {
+    const { read, status } = verdictOf({
+      否决1: "不存在",
+      否决2: "存在",
+      保障1: "合理",
+      "保障15-2": "健全",
+      保障10: "已建立",
+      质量3: "✔️",
+      质量8: "不合理",
+    });
+    expect(read.problems).toEqual([]);
+    expect([status.V1, status.V2]).toEqual(["pass", "fail"]);
+    expect([status.G1, status.G15, status.G10, status.Q3, status.Q8]).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "pass",
+      "fail",
+    ]);
+  });
+
+  it("quality item 6 takes the grade its requirement names: 良好 or 优秀 meet 良好以上, 合格 does not", () => {
+    expect(verdictOf({ 质量6: "良好" }).status.Q6).toBe("pass");
+    expect(verdictOf({ 质量6: "优秀等次" }).status.Q6).toBe("pass");
+    expect(verdictOf({ 质量6: "合格" }).status.Q6).toBe("fail");
+    // a grade answers only the item that is graded: for another it is no 是/否
+    const other = verdictOf({ 质量5: "良好" });
+    expect(other.status.Q5).toBe("missing");
+    expect(other.read.problems.map((p) => p.code)).toEqual(["county-not-yes-no"]);
+  });
+
+  it("monitoring levels by the names the monitoring gives them: 良好 is Ⅲ, 中等 is Ⅱ", () => {
+    expect(parseMeasureValue("level", "良好").value).toBe(3);
+    expect(parseMeasureValue("level", "优秀").value).toBe(4);
+    expect(verdictOf({ "质量9-1": "良好" }).status.Q9).toBe("pass");
+    expect(verdictOf({ "质量9-1": "中等" }).status.Q9).toBe("fail");
+  });
+
+  it("an amount with its currency sign, and the pay ratio written with a colon", () => {
+    expect(parseMeasureValue("yuan", "￥6,500").value).toBe(6500);
+    expect(parseMeasureValue("yuan", "¥6000元").value).toBe(6000);
+    expect(parseMeasureValue("ratio", "1.05:1").value).toBeCloseTo(1.05, 12);
+    expect(parseMeasureValue("ratio", "1：1").value).toBe(1);
+    // a colon is no way to write a share: which part of what would it be?
+    expect(parseMeasureValue("percent", "1:3").error?.code).toBe("county-not-a-number");
+    // exactly at the threshold passes; a hair under fails
+    expect(verdictOf({ "保障8-1": "1:1" }).status.G8).toBe("pass");
+    expect(verdictOf({ "保障8-1": "0.98∶1" }).status.G8).toBe("fail");
+  });
+
+  it("a requirement written for the figure (≥85%, 95%以上, 不低于6000元) is no figure: missing, the cell named", () => {
+    const { read, status } = verdictOf({ 认可度: "≥85%", 质量1: "95%以上", 保障7: "不低于6000元" });
+    expect([status.R1, status.Q1, status.G7]).toEqual(["missing", "missing", "missing"]);
+    const cell = (code: string) => `县级指标!E${4 + COUNTY_SHEET_ROWS.findIndex((r) => r.code === code)}`;
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["county-requirement-not-value", cell("保障7")],
+      ["county-requirement-not-value", cell("质量1")],
+      ["county-requirement-not-value", cell("认可度")],
+    ]);
+    expect(read.problems[2].message.zh).toBe(
+      "认可度：“≥85%”是要求的写法，请填写实际的数值（如 96.5%）（该项按“未提供”处理）",
+    );
+  });
+});
+
+describe("a county sheet laid out by the county", () => {
+  it("reads rows in any order; headings and notes are no rows; an item of several rows names them", () => {
+    const grid: Grid = {
+      sheet: "自评表",
+      topLeft: "A1",
+      values: [
+        ["某县义务教育优质均衡发展县级指标自评表"],
+        ["序号", "评估内容", "完成情况", "佐证材料"],
+        ["一、教育质量"],
+        ["质量9-2", "校际差异率", 0.12, "监测报告"],
+        ["质量1", "巩固率", "95.0％"],
+        ["二、政府保障程度"],
+        ["保障13", "就近入学", "100%"],
+        [null, "（初中）", "96%"],
+        ["社会认可度", "满意度调查", "85%"],
+        ["保障16", "（本县自定）", null],
+        ["说明：本表数据截至2025年底。"],
+      ],
+    };
+    const read = readCountySheet(grid);
+    expect(read.answers["q9.differenceRate"]).toMatchObject({ value: 0.12, cell: "自评表!C4" });
+    expect(read.answers["q1.retention"]?.value).toBeCloseTo(0.95, 12);
+    expect(read.answers["r1.recognition"]).toMatchObject({ value: 0.85, cell: "自评表!C9" });
+    expect(read.answers["g13.primary"]).toBeUndefined();
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["county-item-in-rows", "自评表!A7"],
+      ["county-unknown-row", "自评表!A10"],
+    ]);
+    expect(read.problems[0].message.zh).toMatch(/^“保障13”分 2 行填报：保障13-1（.+）、保障13-2（.+）；/);
+  });
+});
+
 describe("display", () => {
   it("formats values as a Chinese reader expects, and not-provided plainly", () => {
     expect(formatMeasureValue("percent", 0.955)).toBe("95.5%");
