@@ -17,8 +17,8 @@ import {
   type MeasureKind,
   measureById,
 } from "../standard/county";
-import type { ChecklistEntry } from "../engine/county/checklist";
-import type { CountyAnswers, ItemValue } from "../engine/county/results";
+import type { ChecklistEntry, ChecklistRow } from "../engine/county/checklist";
+import type { CountyAnswers, ItemValue, MeasureResult } from "../engine/county/results";
 import { decimalsBeside, formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
 import { cellAddress, cellError, type CellValue, type Grid } from "./grid";
 import type { Problem } from "../problems/problem";
@@ -652,6 +652,25 @@ export function formatMeasureValue(
   }
 }
 
+/** One measure's value as a person reads it, beside its threshold (see `formatMeasureValue`). */
+export function formatMeasureResult(
+  m: Pick<MeasureResult, "id" | "kind" | "value">,
+  lang: Lang = "zh",
+): string {
+  return formatMeasureValue(m.kind, m.value, lang, measureById(m.id)?.threshold);
+}
+
+/**
+ * Where to fix a row of the county sheet: its cell, or, when the sheet has no row of that code, that it is to be
+ * added (县级指标表中没有“保障2”行).
+ */
+export function checklistRowPlace(row: ChecklistRow, lang: Lang = "zh"): string {
+  if (row.cell) return row.cell;
+  return lang === "zh"
+    ? `${COUNTY_SHEET_NAME}表中没有“${row.code.zh}”行`
+    : `no row ${row.code.en} on the county sheet`;
+}
+
 /** An item's value for the checklist and the report: measures joined; derived items as counts of schools. */
 export function formatItemValue(
   entry: Pick<ChecklistEntry, "measures" | "value" | "key">,
@@ -659,9 +678,7 @@ export function formatItemValue(
 ): string {
   if (entry.measures.length > 0) {
     if (entry.measures.every((m) => m.value === null)) return formatMeasureValue("attested", null, lang);
-    return entry.measures
-      .map((m) => formatMeasureValue(m.kind, m.value, lang, measureById(m.id)?.threshold))
-      .join(lang === "zh" ? "；" : "; ");
+    return entry.measures.map((m) => formatMeasureResult(m, lang)).join(lang === "zh" ? "；" : "; ");
   }
   const v: ItemValue = entry.value;
   if (v !== null && typeof v === "object") {
