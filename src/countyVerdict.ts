@@ -94,7 +94,8 @@ export function evaluateCountyWorkbook(
   const verdict = evaluateCounty({
     records: usable ? usable.read.records : null,
     evaluation: usable ? usable.evaluation : null,
-    answers: read ? read.answers : null,
+    // a sheet whose header cannot be found holds no row to point at: its problem says what to fix
+    answers: read && read.headerRow !== null ? read.answers : null,
     columns: usable ? usable.read.columns : undefined,
   });
   const readiness = options.county

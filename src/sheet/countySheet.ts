@@ -28,7 +28,7 @@ export const COUNTY_SHEET_NAME_EN = "County items";
 
 /** The columns of the county sheet, in order. */
 export const COUNTY_SHEET_COLUMNS = [
-  { id: "code", zh: "编号", en: "Code", aliases: ["代码", "序号", "no", "no."] },
+  { id: "code", zh: "编号", en: "Code", aliases: ["代码", "序号", "指标编号", "no", "no."] },
   { id: "part", zh: "部分", en: "Part", aliases: ["类别", "评估内容"] },
   { id: "item", zh: "指标", en: "Item", aliases: ["评估指标", "指标内容", "项目"] },
   { id: "requirement", zh: "要求", en: "Requirement", aliases: ["标准", "评估标准", "达标要求"] },
@@ -36,7 +36,20 @@ export const COUNTY_SHEET_COLUMNS = [
     id: "value",
     zh: "填报值",
     en: "Value",
-    aliases: ["值", "数值", "填报", "指标值", "填报数据", "完成情况"],
+    aliases: [
+      "值",
+      "数值",
+      "填报",
+      "指标值",
+      "填报数据",
+      "完成情况",
+      "填报情况",
+      "自评结果",
+      "自评情况",
+      "自评值",
+      "实际值",
+      "现状值",
+    ],
   },
   { id: "evidence", zh: "佐证材料", en: "Evidence", aliases: ["佐证", "证明材料", "佐证材料（文件或链接）"] },
   { id: "notes", zh: "备注", en: "Notes", aliases: ["说明", "remarks", "note"] },
@@ -171,9 +184,18 @@ function headerId(cell: CellValue): CountySheetColumnId | null {
   return null;
 }
 
+/** A cell's text, trimmed; null when blank (a number or a 是/否 as its text). */
+function text(cell: CellValue): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === "string") return cell.trim() === "" ? null : cell.trim();
+  if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
+  return null;
+}
+
+/** The county sheet's header: its row, its columns, and whether a second row of names below it adds some. */
 function findHeader(
   grid: Grid,
-): { row: number; columns: Partial<Record<CountySheetColumnId, number>> } | null {
+): { row: number; columns: Partial<Record<CountySheetColumnId, number>>; rows: 1 | 2 } | null {
   const limit = Math.min(grid.values.length, 10);
   for (let r = 0; r < limit; r++) {
     const columns: Partial<Record<CountySheetColumnId, number>> = {};
@@ -181,7 +203,17 @@ function findHeader(
       const id = headerId(cell);
       if (id && columns[id] === undefined) columns[id] = c;
     });
-    if (columns.code !== undefined && columns.value !== undefined) return { row: r, columns };
+    if (columns.code !== undefined && columns.value !== undefined) {
+      // a header of two rows (填报情况 over 数值 | 佐证材料): the row below, all names and no code, adds its columns
+      const below = grid.values[r + 1] ?? [];
+      const named = below.map(headerId);
+      const second =
+        text(below[columns.code]) === null &&
+        named.some((id) => id !== null) &&
+        below.every((cell, c) => text(cell) === null || named[c] !== null);
+      if (second) named.forEach((id, c) => id && columns[id] === undefined && (columns[id] = c));
+      return { row: r, columns, rows: second ? 2 : 1 };
+    }
   }
   return null;
 }
@@ -279,14 +311,8 @@ export function readCountySheet(grid: Grid): CountySheetResult {
     return { answers, problems, headerRow: null };
   }
   const { row: headerRow, columns } = header;
-  const text = (cell: CellValue): string | null => {
-    if (cell === null || cell === undefined) return null;
-    if (typeof cell === "string") return cell.trim() === "" ? null : cell.trim();
-    if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
-    return null;
-  };
   const seen = new Set<string>();
-  for (let r = headerRow + 1; r < grid.values.length; r++) {
+  for (let r = headerRow + header.rows; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     const codeText = text(row[columns.code as number]);
     if (codeText === null) continue;

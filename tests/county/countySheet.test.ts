@@ -420,6 +420,50 @@ describe("a county sheet laid out by the county", () => {
   });
 });
 
+describe("a county sheet's header as counties write it", () => {
+  it("of two rows, 填报情况 over 数值 and 佐证材料: values and evidence read from the rows below both", () => {
+    const grid: Grid = {
+      sheet: "自评表",
+      topLeft: "A1",
+      values: [
+        ["县域义务教育优质均衡发展自评表"],
+        ["编号", "指标", "标准", "填报情况", null, "备注"],
+        [null, null, null, "数值", "佐证材料", null],
+        ["保障9", "培训完成率", "100%", "100%", "培训台账", null],
+        ["认可度", "社会认可度", "≥85%", 0.85, null, "抽样调查"],
+      ],
+      merges: [{ top: 1, left: 3, bottom: 1, right: 4 }],
+    };
+    const read = readCountySheet(grid);
+    expect(read.problems).toEqual([]);
+    expect(read.headerRow).toBe(1);
+    expect(read.answers["g9.training"]).toEqual({
+      value: 1,
+      cell: "自评表!D4",
+      evidence: "培训台账",
+      notes: null,
+    });
+    expect(read.answers["r1.recognition"]).toMatchObject({
+      value: 0.85,
+      cell: "自评表!D5",
+      notes: "抽样调查",
+    });
+  });
+
+  it("a self-evaluation form's 自评结果 is the value column", () => {
+    const grid: Grid = {
+      sheet: "Sheet2",
+      topLeft: "A1",
+      values: [
+        ["序号", "评估指标", "评估标准", "自评结果", "佐证材料"],
+        ["保障9", "培训完成率", "100%", "100%", "台账"],
+      ],
+    };
+    expect(isCountySheet(grid)).toBe(true);
+    expect(readCountySheet(grid).answers["g9.training"]).toMatchObject({ value: 1, cell: "Sheet2!D2" });
+  });
+});
+
 describe("display", () => {
   it("formats values as a Chinese reader expects, and not-provided plainly", () => {
     expect(formatMeasureValue("percent", 0.955)).toBe("95.5%");

@@ -250,6 +250,19 @@ describe("what to fix, row by row: every failing or missing row of the county sh
     // without a county sheet there is no row to point at: the sheet itself is to be written
     const none = countyChecklist(evaluateCountyWorkbook(table(), null).verdict);
     expect(none.every((e) => e.rows.length === 0)).toBe(true);
+    // nor when its header cannot be found: its problem says what to fix, not that every row is lacking
+    const headless: Grid = {
+      sheet: "县级指标",
+      topLeft: "A1",
+      values: [
+        ["项目", "说明"],
+        ["保障9", "100%"],
+      ],
+    };
+    const unread = evaluateCountyWorkbook(table(), headless);
+    expect(unread.problems.map((p) => p.code)).toEqual(["county-no-header"]);
+    expect(countyChecklist(unread.verdict).every((e) => e.rows.length === 0)).toBe(true);
+    expect(countySummaryText(unread)).not.toContain("没有“保障1”行");
   });
 
   it("the text names each row below an item of several, and a deleted row as one to add", () => {
