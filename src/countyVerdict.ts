@@ -354,13 +354,15 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
             ? zh
               ? "存在（一票否决）"
               : "applies (veto)"
-            : e.key === "V5"
-              ? zh
-                ? "社会认可度未提供"
-                : "recognition not provided"
-              : zh
-                ? "未填写"
-                : "not answered"
+            : e.unread
+              ? `${value}${zh ? "（该项按未填写处理）" : " (taken as not answered)"}`
+              : e.key === "V5"
+                ? zh
+                  ? "社会认可度未提供"
+                  : "recognition not provided"
+                : zh
+                  ? "未填写"
+                  : "not answered"
           : `${value}${zh ? "；要求 " : "; required "}${e.requirement[lang]}`;
       // an item of several rows names each that does not pass below it; a one-row entry names its place here
       const perRow = e.measures.length > 1 && e.rows.length > 0;

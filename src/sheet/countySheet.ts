@@ -372,6 +372,7 @@ export function readCountySheet(grid: Grid): CountySheetResult {
       notes:
         [columns.notes === undefined ? null : text(row[columns.notes]), remark].filter(Boolean).join("；") ||
         null,
+      ...(parsed.error ? { unread: text(row[columns.value as number]) } : {}),
     };
   }
   return { answers, problems, headerRow };
@@ -680,9 +681,12 @@ export function formatMeasureValue(
 
 /** One measure's value as a person reads it, beside its threshold (see `formatMeasureValue`). */
 export function formatMeasureResult(
-  m: Pick<MeasureResult, "id" | "kind" | "value">,
+  m: Pick<MeasureResult, "id" | "kind" | "value" | "unread">,
   lang: Lang = "zh",
 ): string {
+  // a cell that holds what cannot be read is not blank: say what it holds
+  if (m.value === null && m.unread)
+    return lang === "zh" ? `无法识别（“${m.unread}”）` : `unreadable ("${m.unread}")`;
   return formatMeasureValue(m.kind, m.value, lang, measureById(m.id)?.threshold);
 }
 
@@ -699,14 +703,17 @@ export function checklistRowPlace(row: ChecklistRow, lang: Lang = "zh"): string 
 
 /** An item's value for the checklist and the report: measures joined; derived items as counts of schools. */
 export function formatItemValue(
-  entry: Pick<ChecklistEntry, "measures" | "value" | "key">,
+  entry: Pick<ChecklistEntry, "measures" | "value" | "key" | "unread">,
   lang: Lang = "zh",
 ): string {
   if (entry.measures.length > 0) {
-    if (entry.measures.every((m) => m.value === null)) return formatMeasureValue("attested", null, lang);
+    if (entry.measures.every((m) => m.value === null && !m.unread))
+      return formatMeasureValue("attested", null, lang);
     return entry.measures.map((m) => formatMeasureResult(m, lang)).join(lang === "zh" ? "；" : "; ");
   }
   const v: ItemValue = entry.value;
+  if (v === null && entry.unread)
+    return formatMeasureResult({ id: "", kind: "attested", value: null, unread: entry.unread }, lang);
   if (v !== null && typeof v === "object") {
     const n = (k: string) => Number(v[k] ?? 0);
     if ("checked" in v) {

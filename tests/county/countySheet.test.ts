@@ -464,6 +464,18 @@ describe("a county sheet's header as counties write it", () => {
   });
 });
 
+/** Each checklist entry's value as shown and its status, for a county sheet of these values. */
+function shownOf(values: Record<string, CellValue>, lang: "zh" | "en" = "zh"): Record<string, string[]> {
+  const verdict = evaluateCounty({
+    records: [soundPrimary()],
+    evaluation: null,
+    answers: readCountySheet(filledSheet(values)).answers,
+  });
+  return Object.fromEntries(
+    countyChecklist(verdict).map((e) => [e.key, [formatItemValue(e, lang), e.status]]),
+  );
+}
+
 describe("display", () => {
   it("formats values as a Chinese reader expects, and not-provided plainly", () => {
     expect(formatMeasureValue("percent", 0.955)).toBe("95.5%");
@@ -485,14 +497,7 @@ describe("display", () => {
       "质量9-2": 0.1499,
       认可度: "84.99%",
     };
-    const verdict = evaluateCounty({
-      records: [soundPrimary()],
-      evaluation: null,
-      answers: readCountySheet(filledSheet(values)).answers,
-    });
-    const shown = Object.fromEntries(
-      countyChecklist(verdict).map((e) => [e.key, [formatItemValue(e), e.status]]),
-    );
+    const shown = shownOf(values);
     expect(shown.G7).toEqual(["5,999.99 元", "fail"]);
     expect(shown.G8[0]).toMatch(/^0\.999；/);
     expect(shown.G9).toEqual(["99.99%", "fail"]);
@@ -511,6 +516,25 @@ describe("display", () => {
     expect(formatMeasureValue("rate", 0.15, "zh", 0.15)).toBe("0.150");
     // within the engine's tolerance of the threshold a value is at it (docs/standard.md#comparison)
     expect(formatMeasureValue("percent", 0.85 * (1 - 1e-12), "zh", 0.85)).toBe("85.0%");
+  });
+
+  it("says what a cell held that could not be read, never that it was not provided", () => {
+    const values = {
+      ...allPassing(),
+      保障1: "待定",
+      保障9: "—",
+      "保障15-1": "≥85%",
+      否决1: "待查",
+      认可度: null,
+    };
+    const shown = shownOf(values);
+    expect(shown.G1).toEqual(["无法识别（“待定”）", "missing"]);
+    expect(shown.G9).toEqual(["无法识别（“—”）", "missing"]);
+    expect(shown.G15).toEqual(["无法识别（“≥85%”）；是", "missing"]);
+    expect(shown.V1).toEqual(["无法识别（“待查”）", "missing"]);
+    // a blank is what was not provided
+    expect(shown.R1).toEqual(["未提供", "missing"]);
+    expect(shownOf(values, "en").G1).toEqual(['unreadable ("待定")', "missing"]);
   });
 
   it("formats derived items as counts of schools", () => {

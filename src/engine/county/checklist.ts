@@ -49,6 +49,8 @@ export interface ChecklistEntry {
    * when the workbook has no county sheet (every such row is then to be written) or the entry passes
    */
   rows: ChecklistRow[];
+  /** a veto's cell that holds what cannot be read (an item's measures say it each) */
+  unread: string | null;
 }
 
 /** The code of a measure as the county sheet writes it, in both languages. */
@@ -81,6 +83,7 @@ export function countyChecklist(verdict: CountyVerdict): ChecklistEntry[] {
           .filter((m) => m.status !== "pass")
           .map((m) => ({ code: rowCode(m.id, m.code), status: m.status, cell: m.cell }))
       : [],
+    unread: null,
   });
   const vetoRows = (v: VetoResult): ChecklistRow[] => {
     // the recognition veto's row is recognition's own
@@ -106,6 +109,7 @@ export function countyChecklist(verdict: CountyVerdict): ChecklistEntry[] {
     schools: [],
     cell: v.cell,
     rows: vetoRows(v),
+    unread: v.unread,
   });
   return [
     ...verdict.guarantee.map(fromItem),
