@@ -113,8 +113,9 @@ const atLeastPercent = (
   text: Bilingual,
   share: number,
 ): MeasureDefinition => {
-  const shown = `${Math.round(share * 1000) / 10}%`;
-  return measure(id, key, code, codeEn, text, "percent", "atLeast", share, b(`≥ ${shown}`, `≥ ${shown}`));
+  // a share of 100 % is reached only by being all (达到100%): "= 100%", as the item's requirement says it
+  const shown = share === 1 ? "= 100%" : `≥ ${Math.round(share * 1000) / 10}%`;
+  return measure(id, key, code, codeEn, text, "percent", "atLeast", share, b(shown, shown));
 };
 
 /** docs/standard.md#guarantee: the limits of the items checked from the school table. */

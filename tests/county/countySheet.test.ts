@@ -89,6 +89,9 @@ describe("the county sheet template", () => {
     expect(rows.find((r) => r[0] === "保障11-2")?.[3]).toContain("20%");
     expect(rows.find((r) => r[0] === "质量9-2")?.[3]).toContain("< 0.15");
     expect(rows.find((r) => r[0] === "认可度")?.[3]).toContain("85%");
+    // a share the standard wants whole (达到100%) is asked for as 100 %, not "at least" it
+    for (const code of ["保障9", "保障12", "保障13-1"])
+      expect([code, rows.find((r) => r[0] === code)?.[3]]).toEqual([code, "= 100%"]);
   });
 
   it("has an English version with the English codes", () => {
