@@ -286,6 +286,33 @@ function unknownRow(codeText: string, hasValue: boolean, cell: string): Problem 
   };
 }
 
+/** What the template writes in a derived row's value cell: the row is not read, and that text is no answer. */
+const derivedTexts: ReadonlySet<string> = new Set(
+  [DERIVED_VALUE, DERIVED_RECOGNITION].flatMap((t) => [t.zh, t.en]).map(normalize),
+);
+
+/**
+ * A value written in a row the verdict does not read (§5 items 3–5 come from the school table, veto 5 from
+ * recognition): it would change nothing, and the clerk is told so, with where the figure is taken from.
+ */
+function derivedRowValue(row: CountySheetRow, given: string, cell: string): Problem {
+  const fromRecognition = row.codeEn === "V5";
+  return {
+    severity: "warning",
+    code: "county-derived-row-value",
+    cell,
+    message: fromRecognition
+      ? {
+          zh: `${row.code}：由社会认可度（认可度一行）得出，此处所填“${given}”不读取`,
+          en: `${row.codeEn}: follows from social recognition (row R1); "${given}" written here is not read`,
+        }
+      : {
+          zh: `${row.code}：由学校表逐校计算，此处所填“${given}”不读取；请在学校表中填写相应各列`,
+          en: `${row.codeEn}: computed school by school from the school table; "${given}" written here is not read`,
+        },
+  };
+}
+
 export interface CountySheetResult {
   answers: CountyAnswers;
   problems: Problem[];
@@ -323,7 +350,12 @@ export function readCountySheet(grid: Grid): CountySheetResult {
       if (problem) problems.push(problem);
       continue;
     }
-    if (def.measureId === null) continue;
+    if (def.measureId === null) {
+      const given = text(row[columns.value as number]);
+      if (given !== null && !derivedTexts.has(normalize(given)))
+        problems.push(derivedRowValue(def, given, cellAddress(grid, r, columns.value as number)));
+      continue;
+    }
     if (seen.has(def.measureId)) {
       problems.push({
         severity: "warning",

@@ -391,6 +391,25 @@ describe("values as clerks write them", () => {
   });
 });
 
+describe("rows the verdict does not read", () => {
+  it("a value written over a derived row's explanation is warned as not read, saying where it comes from", () => {
+    const read = readCountySheet(filledSheet({ ...allPassing(), 保障3: "是", 保障5: "达标", 否决5: "否" }));
+    const cell = (code: string) => `县级指标!E${4 + COUNTY_SHEET_ROWS.findIndex((r) => r.code === code)}`;
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["county-derived-row-value", cell("保障3")],
+      ["county-derived-row-value", cell("保障5")],
+      ["county-derived-row-value", cell("否决5")],
+    ]);
+    expect(read.problems[0].message.zh).toBe(
+      "保障3：由学校表逐校计算，此处所填“是”不读取；请在学校表中填写相应各列",
+    );
+    expect(read.problems[2].message.zh).toBe("否决5：由社会认可度（认可度一行）得出，此处所填“否”不读取");
+    // the template's own explanation, in either language, is no answer and no problem
+    const english: Grid = { sheet: "County items", topLeft: "A1", values: countyTemplateRows("en") };
+    expect(readCountySheet(english).problems).toEqual([]);
+  });
+});
+
 describe("a county sheet laid out by the county", () => {
   it("reads rows in any order; headings and notes are no rows; an item of several rows names them", () => {
     const grid: Grid = {
