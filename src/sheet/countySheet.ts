@@ -184,12 +184,20 @@ function headerId(cell: CellValue): CountySheetColumnId | null {
   return null;
 }
 
-/** A cell's text, trimmed; null when blank (a number or a 是/否 as its text). */
+/** A cell's text, trimmed; null when blank (a number or a logical value as its text). */
 function text(cell: CellValue): string | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === "string") return cell.trim() === "" ? null : cell.trim();
   if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
   return null;
+}
+
+/** What a cell that could not be read holds, as a person would see it: its text, #N/A, a date, =formula. */
+function heldText(cell: CellValue): string | null {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === "object" && cell !== null)
+    return cellError(cell) ?? ("formula" in cell ? `=${cell.formula}` : null);
+  return text(cell);
 }
 
 /** The county sheet's header: its row, its columns, and whether a second row of names below it adds some. */
@@ -404,7 +412,7 @@ export function readCountySheet(grid: Grid): CountySheetResult {
       notes:
         [columns.notes === undefined ? null : text(row[columns.notes]), remark].filter(Boolean).join("；") ||
         null,
-      ...(parsed.error ? { unread: text(row[columns.value as number]) } : {}),
+      ...(parsed.error ? { unread: heldText(row[columns.value as number]) } : {}),
     };
   }
   return { answers, problems, headerRow };

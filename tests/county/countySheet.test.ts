@@ -543,6 +543,7 @@ describe("display", () => {
   it("says what a cell held that could not be read, never that it was not provided", () => {
     const values = {
       ...allPassing(),
+      保障12: { error: "#N/A" },
       保障1: "待定",
       保障9: "—",
       "保障15-1": "≥85%",
@@ -554,6 +555,7 @@ describe("display", () => {
     expect(shown.G9).toEqual(["无法识别（“—”）", "missing"]);
     expect(shown.G15).toEqual(["无法识别（“≥85%”）；是", "missing"]);
     expect(shown.V1).toEqual(["无法识别（“待查”）", "missing"]);
+    expect(shown.G12).toEqual(["无法识别（“#N/A”）", "missing"]);
     // a blank is what was not provided
     expect(shown.R1).toEqual(["未提供", "missing"]);
     expect(shownOf(values, "en").G1).toEqual(['unreadable ("待定")', "missing"]);
