@@ -174,15 +174,18 @@ export function countyTemplateRows(lang: Lang = "zh"): (string | null)[][] {
 
 const normalize = (text: string) => text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 
-function headerId(cell: CellValue): CountySheetColumnId | null {
+/** The column a header cell names, and whether by the column's own name (编号) rather than another (序号). */
+function headerName(cell: CellValue): { id: CountySheetColumnId; own: boolean } | null {
   if (typeof cell !== "string") return null;
   const text = normalize(cell).replace(/\(.*\)$/, "");
   for (const c of COUNTY_SHEET_COLUMNS) {
-    const names = [c.zh, c.en, ...c.aliases].map(normalize);
-    if (names.includes(text)) return c.id;
+    if ([c.zh, c.en].map(normalize).includes(text)) return { id: c.id, own: true };
+    if (c.aliases.map(normalize).includes(text)) return { id: c.id, own: false };
   }
   return null;
 }
+
+const headerId = (cell: CellValue): CountySheetColumnId | null => headerName(cell)?.id ?? null;
 
 /** A cell's text, trimmed; null when blank (a number or a logical value as its text). */
 function text(cell: CellValue): string | null {
@@ -207,9 +210,13 @@ function findHeader(
   const limit = Math.min(grid.values.length, 10);
   for (let r = 0; r < limit; r++) {
     const columns: Partial<Record<CountySheetColumnId, number>> = {};
+    // the first column of each name; a column by its own name (编号 beside a 序号 of 1, 2, 3…) before any other
+    const own = new Set<CountySheetColumnId>();
     (grid.values[r] ?? []).forEach((cell, c) => {
-      const id = headerId(cell);
-      if (id && columns[id] === undefined) columns[id] = c;
+      const name = headerName(cell);
+      if (!name || own.has(name.id) || (columns[name.id] !== undefined && !name.own)) return;
+      columns[name.id] = c;
+      if (name.own) own.add(name.id);
     });
     if (columns.code !== undefined && columns.value !== undefined) {
       // a header of two rows (填报情况 over 数值 | 佐证材料): the row below, all names and no code, adds its columns

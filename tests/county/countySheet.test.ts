@@ -472,6 +472,22 @@ describe("a county sheet's header as counties write it", () => {
     });
   });
 
+  it("a column by the sheet's own name (编号) is read before another (序号) that numbers the rows", () => {
+    const grid: Grid = {
+      sheet: "县级指标",
+      topLeft: "A1",
+      values: [
+        ["序号", "编号", "指标", "数值", "填报值"],
+        [1, "保障9", "培训完成率", "（%）", "100%"],
+        [2, "认可度", "社会认可度", null, 0.9],
+      ],
+    };
+    const read = readCountySheet(grid);
+    expect(read.problems).toEqual([]);
+    expect(read.answers["g9.training"]).toMatchObject({ value: 1, cell: "县级指标!E2" });
+    expect(read.answers["r1.recognition"]).toMatchObject({ value: 0.9, cell: "县级指标!E3" });
+  });
+
   it("a self-evaluation form's 自评结果 is the value column", () => {
     const grid: Grid = {
       sheet: "Sheet2",
