@@ -6,6 +6,7 @@
 import { RELATIVE_TOLERANCE, atMost } from "../standard/comparison";
 import {
   COUNTY_MEASURES,
+  type CountyPart,
   GUARANTEE_ITEMS,
   PART_NAMES,
   QUALITY_ITEMS,
@@ -301,6 +302,35 @@ function unknownRow(codeText: string, hasValue: boolean, cell: string): Problem 
   };
 }
 
+type Part = CountyPart | "resources" | "vetoes";
+
+/** The part a part cell or a heading names (二、政府保障程度, 教育质量), or null. */
+function partNamed(cell: string | null): Part | null {
+  if (cell === null) return null;
+  const t = normalize(cell);
+  const found = (Object.keys(PART_NAMES) as Part[]).find((p) => t.includes(normalize(PART_NAMES[p].zh)));
+  return found ?? (t.includes("否决") ? "vetoes" : null);
+}
+
+/** A row's number within its part: 13, 13-1 (13.1 as normalised). */
+const NUMBERED = /^\d+(-\d+)?$/;
+
+/** The prefix of the codes of each part's rows: 保障13-1 is row 13-1 of the government guarantee. */
+const PART_PREFIX: Partial<Record<Part, string>> = { guarantee: "保障", quality: "质量", vetoes: "否决" };
+
+/**
+ * A row numbered within its part, as a county's own form numbers them (序号 1–15 under 政府保障程度, 13.1 and
+ * 13.2 for an item of two rows): the row of that number in the part the rows are under. Null when the rows are
+ * under no part, or under one whose rows the county sheet does not hold (资源配置).
+ */
+function numberedRow(codeText: string, part: Part | null): CountySheetRow | undefined {
+  const n = normalizeCode(codeText);
+  if (part === null || !NUMBERED.test(n)) return undefined;
+  if (part === "recognition") return n === "1" ? ROW_BY_CODE.get(RECOGNITION_ITEM.key) : undefined;
+  const prefix = PART_PREFIX[part];
+  return prefix === undefined ? undefined : ROW_BY_CODE.get(normalizeCode(prefix + n));
+}
+
 /** What the template writes in a derived row's value cell: the row is not read, and that text is no answer. */
 const derivedTexts: ReadonlySet<string> = new Set(
   [DERIVED_VALUE, DERIVED_RECOGNITION].flatMap((t) => [t.zh, t.en]).map(normalize),
@@ -354,11 +384,18 @@ export function readCountySheet(grid: Grid): CountySheetResult {
   }
   const { row: headerRow, columns } = header;
   const seen = new Set<string>();
+  let part: Part | null = null;
   for (let r = headerRow + header.rows; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     const codeText = text(row[columns.code as number]);
+    // the part the rows are under: this row's part cell, else the last one above (merged down) or a heading
+    part = partNamed(columns.part === undefined ? null : text(row[columns.part])) ?? part;
     if (codeText === null) continue;
-    const def = ROW_BY_CODE.get(normalizeCode(codeText));
+    const numbered = NUMBERED.test(normalizeCode(codeText));
+    if (!numbered && !ROW_BY_CODE.has(normalizeCode(codeText))) part = partNamed(codeText) ?? part;
+    const def = ROW_BY_CODE.get(normalizeCode(codeText)) ?? numberedRow(codeText, part);
+    // rows numbered under 资源配置 are the school table's: not the county sheet's to read
+    if (!def && numbered && part === "resources") continue;
     const codeCell = cellAddress(grid, r, columns.code as number);
     if (!def) {
       const problem = unknownRow(codeText, text(row[columns.value as number]) !== null, codeCell);

@@ -442,6 +442,59 @@ describe("a county sheet laid out by the county", () => {
   });
 });
 
+describe("a county's own form, its rows numbered within each part", () => {
+  it("reads 序号 under the part its rows are in: the part cell merged down, or a heading above", () => {
+    const grid: Grid = {
+      sheet: "自评表",
+      topLeft: "A1",
+      values: [
+        ["某县义务教育优质均衡发展督导评估自评表"],
+        ["评估内容", "序号", "评估指标", "评估标准", "自评结果", "佐证材料"],
+        ["一、资源配置"],
+        ["资源配置", 1, "每百名学生拥有高于规定学历教师数", "4.2", "达标", null],
+        ["二、政府保障程度（15项）"],
+        ["政府保障程度", 1, "规划布局合理", "是", "是", "布局规划"],
+        [null, 9, "教师培训完成率", "100%", "100%", null],
+        [null, "13.1", "就近入学（小学）", "100%", "100%", null],
+        [null, 13.2, "就近入学（初中）", "≥95%", "96%", null],
+        ["教育质量", "9-1", "学业水平", "≥Ⅲ级", "Ⅲ级", null],
+        ["社会认可度", 1, "社会认可度", "≥85%", "88%", null],
+        ["一票否决", 3, "设重点校或重点班", "否", "否", null],
+        [null, 16, "（本县自加）", null, "否", null],
+      ],
+      merges: [{ top: 5, left: 0, bottom: 8, right: 0 }],
+    };
+    const read = readCountySheet(grid);
+    expect(read.answers["g1.attested"]).toMatchObject({
+      value: true,
+      cell: "自评表!E6",
+      evidence: "布局规划",
+    });
+    expect(read.answers["g9.training"]).toMatchObject({ value: 1, cell: "自评表!E7" });
+    expect(read.answers["g13.primary"]).toMatchObject({ value: 1, cell: "自评表!E8" });
+    expect(read.answers["g13.junior"]?.value).toBeCloseTo(0.96, 12);
+    expect(read.answers["q9.level"]).toMatchObject({ value: 3, cell: "自评表!E10" });
+    expect(read.answers["r1.recognition"]).toMatchObject({ value: 0.88, cell: "自评表!E11" });
+    expect(read.answers["v3.keySchools"]).toMatchObject({ value: false, cell: "自评表!E12" });
+    // the resource rows are the school table's, read there; a number the part has no row of is unknown
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([["county-unknown-row", "自评表!B13"]]);
+  });
+
+  it("a number under no part is no row: it is warned, not guessed", () => {
+    const grid: Grid = {
+      sheet: "S",
+      topLeft: "A1",
+      values: [
+        ["序号", "填报值"],
+        [9, "100%"],
+      ],
+    };
+    const read = readCountySheet(grid);
+    expect(read.answers).toEqual({});
+    expect(read.problems.map((p) => p.code)).toEqual(["county-unknown-row"]);
+  });
+});
+
 describe("a county sheet's header as counties write it", () => {
   it("of two rows, 填报情况 over 数值 and 佐证材料: values and evidence read from the rows below both", () => {
     const grid: Grid = {
