@@ -666,6 +666,13 @@ export function parseMeasureValue(
   switch (kind) {
     case "percent":
     case "percentOrAttested": {
+      // 1:3 could be a third or a quarter (one to three others): the share itself is asked for
+      if (/^[:∶]/.test(rest))
+        return invalid(
+          "county-not-a-number",
+          `“${String(cell)}”是比，不是百分比：请填所占的百分比（如 25%）`,
+          `"${String(cell)}" is a ratio, not a percentage: give the share (e.g. 25%)`,
+        );
       if (rest !== "")
         return invalid(
           "county-not-a-number",

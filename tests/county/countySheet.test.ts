@@ -370,7 +370,13 @@ describe("values as clerks write them", () => {
     expect(parseMeasureValue("ratio", "1.05:1").value).toBeCloseTo(1.05, 12);
     expect(parseMeasureValue("ratio", "1：1").value).toBe(1);
     // a colon is no way to write a share: which part of what would it be?
-    expect(parseMeasureValue("percent", "1:3").error?.code).toBe("county-not-a-number");
+    expect(parseMeasureValue("percent", "1:3").error).toEqual({
+      code: "county-not-a-number",
+      message: {
+        zh: "“1:3”是比，不是百分比：请填所占的百分比（如 25%）",
+        en: '"1:3" is a ratio, not a percentage: give the share (e.g. 25%)',
+      },
+    });
     // exactly at the threshold passes; a hair under fails
     expect(verdictOf({ "保障8-1": "1:1" }).status.G8).toBe("pass");
     expect(verdictOf({ "保障8-1": "0.98∶1" }).status.G8).toBe("fail");
