@@ -17,7 +17,14 @@ import type { Evaluation } from "./engine/evaluate";
 import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";
 import type { Lang } from "./i18n/format";
-import { COUNTY_SHEET_NAME, formatItemValue, isCountySheet, readCountySheet } from "./sheet/countySheet";
+import {
+  COUNTY_SHEET_NAME,
+  checklistRowPlace,
+  formatItemValue,
+  formatMeasureResult,
+  isCountySheet,
+  readCountySheet,
+} from "./sheet/countySheet";
 import type { CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
@@ -87,7 +94,8 @@ export function evaluateCountyWorkbook(
   const verdict = evaluateCounty({
     records: usable ? usable.read.records : null,
     evaluation: usable ? usable.evaluation : null,
-    answers: read ? read.answers : null,
+    // a sheet whose header cannot be found holds no row to point at: its problem says what to fix
+    answers: read && read.headerRow !== null ? read.answers : null,
     columns: usable ? usable.read.columns : undefined,
   });
   const readiness = options.county
@@ -346,15 +354,30 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
             ? zh
               ? "存在（一票否决）"
               : "applies (veto)"
-            : e.key === "V5"
-              ? zh
-                ? "社会认可度未提供"
-                : "recognition not provided"
-              : zh
-                ? "未填写"
-                : "not answered"
+            : e.unread
+              ? `${value}${zh ? "（该项按未填写处理）" : " (taken as not answered)"}`
+              : e.key === "V5"
+                ? zh
+                  ? "社会认可度未提供"
+                  : "recognition not provided"
+                : zh
+                  ? "未填写"
+                  : "not answered"
           : `${value}${zh ? "；要求 " : "; required "}${e.requirement[lang]}`;
-      lines.push(`      ${MARK[e.status]} ${label}${sep}${what}${e.cell ? `  [${e.cell}]` : ""}`);
+      // an item of several rows names each that does not pass below it; a one-row entry names its place here
+      const perRow = e.measures.length > 1 && e.rows.length > 0;
+      const place =
+        e.rows.length === 1 && !perRow ? checklistRowPlace(e.rows[0], lang) : perRow ? null : e.cell;
+      lines.push(`      ${MARK[e.status]} ${label}${sep}${what}${place ? `  [${place}]` : ""}`);
+      for (const row of perRow ? e.rows : []) {
+        const m = e.measures.find((x) => x.code === row.code.zh);
+        const shown = m
+          ? `${formatMeasureResult(m, lang)}${zh ? "；要求 " : "; required "}${m.requirement[lang]}`
+          : "";
+        lines.push(
+          `          ${MARK[row.status]} ${row.code[lang]}${m ? ` ${m.text[lang]}` : ""}${sep}${shown}  [${checklistRowPlace(row, lang)}]`,
+        );
+      }
       for (const f of e.schools.slice(0, 10)) {
         lines.push(`          ${f.school}${sep}${f.message[lang]}${f.cell ? `  [${f.cell}]` : ""}`);
       }

@@ -1,7 +1,7 @@
 import { countyChecklist } from "../engine/county/checklist";
 import { type CountyVerdict } from "../engine/county/results";
 import type { Lang } from "../i18n/format";
-import { formatItemValue } from "../sheet/countySheet";
+import { checklistRowPlace, formatItemValue } from "../sheet/countySheet";
 import type { Problem } from "../problems/problem";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
 import { sheetRef } from "../sheet/grid";
@@ -21,6 +21,11 @@ export interface CountyItem {
   status: "pass" | "fail" | "missing";
   /** schools that fail the item, with the offending cell */
   schools?: { school: string; cell?: string | null }[];
+  /**
+   * the county sheet's rows that fail or are missing: the code, its cell (null when the sheet has no such row)
+   * and where to fix it in words
+   */
+  rows?: { code: string; cell: string | null; place: string }[];
   evidence?: string | null;
   /** what the county sheet's 备注 column says of the item's measures */
   notes?: string | null;
@@ -61,6 +66,7 @@ export function countyItemsOf(verdict: CountyVerdict, lang: Lang): CountyItems {
     value: formatItemValue(e, lang),
     status: e.status,
     schools: e.schools.filter((s) => s.status !== "pass").map((s) => ({ school: s.school, cell: s.cell })),
+    rows: e.rows.map((r) => ({ code: r.code[lang], cell: r.cell, place: checklistRowPlace(r, lang) })),
     evidence: e.evidence.join("；") || null,
     notes:
       e.measures
@@ -97,7 +103,7 @@ export function allItemsStatusRange(county: CountyItems, lang: Lang): string {
   return `${sheetRef(ALL_ITEMS_NAME[lang])}!$${STATUS_COLUMN}$${FIRST_ITEM_ROW}:$${STATUS_COLUMN}$${FIRST_ITEM_ROW + county.items.length - 1}`;
 }
 
-/** Widths of 部分, 序号, 指标, 要求, 值, 状态, 涉及学校, 佐证材料: one landscape A4 page wide at 100 %. */
+/** Widths of 部分, 序号, 指标, 要求, 值, 状态, 涉及学校和填报行, 佐证材料: one landscape A4 page wide at 100 %. */
 const WIDTHS = [12, 5, 21, 28, 18, 8, 24, 24];
 
 /**
@@ -123,15 +129,17 @@ export function allItemsSheet(
   );
   const header = b.push(
     (zh
-      ? ["部分", "序号", "指标", "要求", "值", "状态", "涉及学校（单元格）", "佐证材料、备注"]
-      : ["Part", "No.", "Item", "Requirement", "Value", "Status", "Schools (cells)", "Evidence, notes"]
+      ? ["部分", "序号", "指标", "要求", "值", "状态", "涉及学校、填报行（单元格）", "佐证材料、备注"]
+      : ["Part", "No.", "Item", "Requirement", "Value", "Status", "Schools, rows (cells)", "Evidence, notes"]
     ).map((h): ReportCell => ({ value: h, style: "header" })),
   );
   for (const item of county.items) {
     const requirement = typeof item.requirement === "string" ? item.requirement : item.requirement[lang];
-    const schools = (item.schools ?? [])
-      .map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school))
-      .join("；");
+    // where to fix it: the schools with their cells, the county sheet's rows with theirs (or that one is to be added)
+    const schools = [
+      ...(item.schools ?? []).map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school)),
+      ...(item.rows ?? []).map((r) => (r.cell ? `${r.code}（${r.cell}）` : r.place)),
+    ].join("；");
     const evidence = [item.evidence, item.notes && `${zh ? "备注：" : "Notes: "}${item.notes}`]
       .filter(Boolean)
       .join(zh ? "；" : "; ");

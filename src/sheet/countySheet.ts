@@ -6,6 +6,7 @@
 import { RELATIVE_TOLERANCE, atMost } from "../standard/comparison";
 import {
   COUNTY_MEASURES,
+  type CountyPart,
   GUARANTEE_ITEMS,
   PART_NAMES,
   QUALITY_ITEMS,
@@ -17,8 +18,8 @@ import {
   type MeasureKind,
   measureById,
 } from "../standard/county";
-import type { ChecklistEntry } from "../engine/county/checklist";
-import type { CountyAnswers, ItemValue } from "../engine/county/results";
+import type { ChecklistEntry, ChecklistRow } from "../engine/county/checklist";
+import type { CountyAnswers, ItemValue, MeasureResult } from "../engine/county/results";
 import { decimalsBeside, formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
 import { cellAddress, cellError, type CellValue, type Grid } from "./grid";
 import type { Problem } from "../problems/problem";
@@ -28,7 +29,7 @@ export const COUNTY_SHEET_NAME_EN = "County items";
 
 /** The columns of the county sheet, in order. */
 export const COUNTY_SHEET_COLUMNS = [
-  { id: "code", zh: "编号", en: "Code", aliases: ["代码", "序号", "no", "no."] },
+  { id: "code", zh: "编号", en: "Code", aliases: ["代码", "序号", "指标编号", "no", "no."] },
   { id: "part", zh: "部分", en: "Part", aliases: ["类别", "评估内容"] },
   { id: "item", zh: "指标", en: "Item", aliases: ["评估指标", "指标内容", "项目"] },
   { id: "requirement", zh: "要求", en: "Requirement", aliases: ["标准", "评估标准", "达标要求"] },
@@ -36,7 +37,20 @@ export const COUNTY_SHEET_COLUMNS = [
     id: "value",
     zh: "填报值",
     en: "Value",
-    aliases: ["值", "数值", "填报", "指标值", "填报数据", "完成情况"],
+    aliases: [
+      "值",
+      "数值",
+      "填报",
+      "指标值",
+      "填报数据",
+      "完成情况",
+      "填报情况",
+      "自评结果",
+      "自评情况",
+      "自评值",
+      "实际值",
+      "现状值",
+    ],
   },
   { id: "evidence", zh: "佐证材料", en: "Evidence", aliases: ["佐证", "证明材料", "佐证材料（文件或链接）"] },
   { id: "notes", zh: "备注", en: "Notes", aliases: ["说明", "remarks", "note"] },
@@ -161,27 +175,61 @@ export function countyTemplateRows(lang: Lang = "zh"): (string | null)[][] {
 
 const normalize = (text: string) => text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 
-function headerId(cell: CellValue): CountySheetColumnId | null {
+/** The column a header cell names, and whether by the column's own name (编号) rather than another (序号). */
+function headerName(cell: CellValue): { id: CountySheetColumnId; own: boolean } | null {
   if (typeof cell !== "string") return null;
   const text = normalize(cell).replace(/\(.*\)$/, "");
   for (const c of COUNTY_SHEET_COLUMNS) {
-    const names = [c.zh, c.en, ...c.aliases].map(normalize);
-    if (names.includes(text)) return c.id;
+    if ([c.zh, c.en].map(normalize).includes(text)) return { id: c.id, own: true };
+    if (c.aliases.map(normalize).includes(text)) return { id: c.id, own: false };
   }
   return null;
 }
 
+const headerId = (cell: CellValue): CountySheetColumnId | null => headerName(cell)?.id ?? null;
+
+/** A cell's text, trimmed; null when blank (a number or a logical value as its text). */
+function text(cell: CellValue): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === "string") return cell.trim() === "" ? null : cell.trim();
+  if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
+  return null;
+}
+
+/** What a cell that could not be read holds, as a person would see it: its text, #N/A, a date, =formula. */
+function heldText(cell: CellValue): string | null {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === "object" && cell !== null)
+    return cellError(cell) ?? ("formula" in cell ? `=${cell.formula}` : null);
+  return text(cell);
+}
+
+/** The county sheet's header: its row, its columns, and whether a second row of names below it adds some. */
 function findHeader(
   grid: Grid,
-): { row: number; columns: Partial<Record<CountySheetColumnId, number>> } | null {
+): { row: number; columns: Partial<Record<CountySheetColumnId, number>>; rows: 1 | 2 } | null {
   const limit = Math.min(grid.values.length, 10);
   for (let r = 0; r < limit; r++) {
     const columns: Partial<Record<CountySheetColumnId, number>> = {};
+    // the first column of each name; a column by its own name (编号 beside a 序号 of 1, 2, 3…) before any other
+    const own = new Set<CountySheetColumnId>();
     (grid.values[r] ?? []).forEach((cell, c) => {
-      const id = headerId(cell);
-      if (id && columns[id] === undefined) columns[id] = c;
+      const name = headerName(cell);
+      if (!name || own.has(name.id) || (columns[name.id] !== undefined && !name.own)) return;
+      columns[name.id] = c;
+      if (name.own) own.add(name.id);
     });
-    if (columns.code !== undefined && columns.value !== undefined) return { row: r, columns };
+    if (columns.code !== undefined && columns.value !== undefined) {
+      // a header of two rows (填报情况 over 数值 | 佐证材料): the row below, all names and no code, adds its columns
+      const below = grid.values[r + 1] ?? [];
+      const named = below.map(headerId);
+      const second =
+        text(below[columns.code]) === null &&
+        named.some((id) => id !== null) &&
+        below.every((cell, c) => text(cell) === null || named[c] !== null);
+      if (second) named.forEach((id, c) => id && columns[id] === undefined && (columns[id] = c));
+      return { row: r, columns, rows: second ? 2 : 1 };
+    }
   }
   return null;
 }
@@ -198,12 +246,117 @@ const normalizeCode = (code: string) =>
     .replace(/[－—–_.．]/g, "-")
     .toUpperCase();
 
-const ROW_BY_CODE: ReadonlyMap<string, CountySheetRow> = new Map(
-  COUNTY_SHEET_ROWS.flatMap((r) => [
-    [normalizeCode(r.code), r],
-    [normalizeCode(r.codeEn), r],
+const ROW_BY_CODE: ReadonlyMap<string, CountySheetRow> = new Map([
+  ...COUNTY_SHEET_ROWS.flatMap((r) => [
+    [normalizeCode(r.code), r] as const,
+    [normalizeCode(r.codeEn), r] as const,
   ]),
+  // the recognition row by the part's name, as a sheet without the template's codes writes it
+  ...COUNTY_SHEET_ROWS.filter((r) => r.codeEn === RECOGNITION_ITEM.key).map(
+    (r) => [normalizeCode(r.part.zh), r] as const,
+  ),
+]);
+
+/** The rows of an item reported in several (保障13 → 保障13-1, 保障13-2), by the item's own code. */
+const ROWS_BY_ITEM_CODE: ReadonlyMap<string, CountySheetRow[]> = new Map(
+  [...GUARANTEE_ITEMS, ...QUALITY_ITEMS]
+    .filter((i) => i.measures.length > 1)
+    .flatMap((i) => {
+      const rows = COUNTY_SHEET_ROWS.filter((r) => i.measures.some((m) => m.id === r.measureId));
+      const code = rows[0].code.replace(/-\d+$/, "");
+      return [
+        [normalizeCode(code), rows],
+        [normalizeCode(i.key), rows],
+      ];
+    }),
 );
+
+/** What a code cell holds when it is meant as a code (保障16, X99), not a heading or a note (一、教育质量, 说明：…). */
+const CODE_LIKE = /^[^\d\s]{0,6}\d+(-\d+)?$/u;
+
+/**
+ * The warning for a row whose code names no row of the sheet: an item reported in several rows names them; a
+ * code-like text or a row with a value is unknown. A heading or a note with no value is no row of the sheet: null.
+ */
+function unknownRow(codeText: string, hasValue: boolean, cell: string): Problem | null {
+  const rows = ROWS_BY_ITEM_CODE.get(normalizeCode(codeText));
+  if (rows)
+    return {
+      severity: "warning",
+      code: "county-item-in-rows",
+      cell,
+      message: {
+        zh: `“${codeText}”分 ${rows.length} 行填报：${rows.map((r) => `${r.code}（${r.item.zh}）`).join("、")}；此行未读取，请按这些编号分行填写`,
+        en: `"${codeText}" is reported in ${rows.length} rows: ${rows.map((r) => `${r.codeEn} (${r.item.en})`).join(", ")}; this row is not read: give each its own row`,
+      },
+    };
+  if (!hasValue && !CODE_LIKE.test(normalizeCode(codeText))) return null;
+  return {
+    severity: "warning",
+    code: "county-unknown-row",
+    cell,
+    message: {
+      zh: `未知的指标编号“${codeText}”，已忽略`,
+      en: `unknown item code "${codeText}", ignored`,
+    },
+  };
+}
+
+type Part = CountyPart | "resources" | "vetoes";
+
+/** The part a part cell or a heading names (二、政府保障程度, 教育质量), or null. */
+function partNamed(cell: string | null): Part | null {
+  if (cell === null) return null;
+  const t = normalize(cell);
+  const found = (Object.keys(PART_NAMES) as Part[]).find((p) => t.includes(normalize(PART_NAMES[p].zh)));
+  return found ?? (t.includes("否决") ? "vetoes" : null);
+}
+
+/** A row's number within its part: 13, 13-1 (13.1 as normalised). */
+const NUMBERED = /^\d+(-\d+)?$/;
+
+/** The prefix of the codes of each part's rows: 保障13-1 is row 13-1 of the government guarantee. */
+const PART_PREFIX: Partial<Record<Part, string>> = { guarantee: "保障", quality: "质量", vetoes: "否决" };
+
+/**
+ * A row numbered within its part, as a county's own form numbers them (序号 1–15 under 政府保障程度, 13.1 and
+ * 13.2 for an item of two rows): the row of that number in the part the rows are under. Null when the rows are
+ * under no part, or under one whose rows the county sheet does not hold (资源配置).
+ */
+function numberedRow(codeText: string, part: Part | null): CountySheetRow | undefined {
+  const n = normalizeCode(codeText);
+  if (part === null || !NUMBERED.test(n)) return undefined;
+  if (part === "recognition") return n === "1" ? ROW_BY_CODE.get(RECOGNITION_ITEM.key) : undefined;
+  const prefix = PART_PREFIX[part];
+  return prefix === undefined ? undefined : ROW_BY_CODE.get(normalizeCode(prefix + n));
+}
+
+/** What the template writes in a derived row's value cell: the row is not read, and that text is no answer. */
+const derivedTexts: ReadonlySet<string> = new Set(
+  [DERIVED_VALUE, DERIVED_RECOGNITION].flatMap((t) => [t.zh, t.en]).map(normalize),
+);
+
+/**
+ * A value written in a row the verdict does not read (§5 items 3–5 come from the school table, veto 5 from
+ * recognition): it would change nothing, and the clerk is told so, with where the figure is taken from.
+ */
+function derivedRowValue(row: CountySheetRow, given: string, cell: string): Problem {
+  const fromRecognition = row.codeEn === "V5";
+  return {
+    severity: "warning",
+    code: "county-derived-row-value",
+    cell,
+    message: fromRecognition
+      ? {
+          zh: `${row.code}：由社会认可度（认可度一行）得出，此处所填“${given}”不读取`,
+          en: `${row.codeEn}: follows from social recognition (row R1); "${given}" written here is not read`,
+        }
+      : {
+          zh: `${row.code}：由学校表逐校计算，此处所填“${given}”不读取；请在学校表中填写相应各列`,
+          en: `${row.codeEn}: computed school by school from the school table; "${given}" written here is not read`,
+        },
+  };
+}
 
 export interface CountySheetResult {
   answers: CountyAnswers;
@@ -230,32 +383,31 @@ export function readCountySheet(grid: Grid): CountySheetResult {
     return { answers, problems, headerRow: null };
   }
   const { row: headerRow, columns } = header;
-  const text = (cell: CellValue): string | null => {
-    if (cell === null || cell === undefined) return null;
-    if (typeof cell === "string") return cell.trim() === "" ? null : cell.trim();
-    if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
-    return null;
-  };
   const seen = new Set<string>();
-  for (let r = headerRow + 1; r < grid.values.length; r++) {
+  let part: Part | null = null;
+  for (let r = headerRow + header.rows; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     const codeText = text(row[columns.code as number]);
+    // the part the rows are under: this row's part cell, else the last one above (merged down) or a heading
+    part = partNamed(columns.part === undefined ? null : text(row[columns.part])) ?? part;
     if (codeText === null) continue;
-    const def = ROW_BY_CODE.get(normalizeCode(codeText));
+    const numbered = NUMBERED.test(normalizeCode(codeText));
+    if (!numbered && !ROW_BY_CODE.has(normalizeCode(codeText))) part = partNamed(codeText) ?? part;
+    const def = ROW_BY_CODE.get(normalizeCode(codeText)) ?? numberedRow(codeText, part);
+    // rows numbered under 资源配置 are the school table's: not the county sheet's to read
+    if (!def && numbered && part === "resources") continue;
     const codeCell = cellAddress(grid, r, columns.code as number);
     if (!def) {
-      problems.push({
-        severity: "warning",
-        code: "county-unknown-row",
-        cell: codeCell,
-        message: {
-          zh: `未知的指标编号“${codeText}”，已忽略`,
-          en: `unknown item code "${codeText}", ignored`,
-        },
-      });
+      const problem = unknownRow(codeText, text(row[columns.value as number]) !== null, codeCell);
+      if (problem) problems.push(problem);
       continue;
     }
-    if (def.measureId === null) continue;
+    if (def.measureId === null) {
+      const given = text(row[columns.value as number]);
+      if (given !== null && !derivedTexts.has(normalize(given)))
+        problems.push(derivedRowValue(def, given, cellAddress(grid, r, columns.value as number)));
+      continue;
+    }
     if (seen.has(def.measureId)) {
       problems.push({
         severity: "warning",
@@ -270,7 +422,11 @@ export function readCountySheet(grid: Grid): CountySheetResult {
     }
     seen.add(def.measureId);
     const valueCell = cellAddress(grid, r, columns.value as number);
-    const { parsed, remark } = parseWithRemark(def.kind as MeasureKind, row[columns.value as number]);
+    const { parsed, remark } = parseWithRemark(
+      def.kind as MeasureKind,
+      row[columns.value as number],
+      measureById(def.measureId)?.grades,
+    );
     if (remark !== null) {
       problems.push({
         severity: "warning",
@@ -300,6 +456,7 @@ export function readCountySheet(grid: Grid): CountySheetResult {
       notes:
         [columns.notes === undefined ? null : text(row[columns.notes]), remark].filter(Boolean).join("；") ||
         null,
+      ...(parsed.error ? { unread: heldText(row[columns.value as number]) } : {}),
     };
   }
   return { answers, problems, headerRow };
@@ -309,12 +466,16 @@ export function readCountySheet(grid: Grid): CountySheetResult {
  * A value as clerks annotate it, 否（标准未出台） or 96.5%（2025年）: where the whole cell cannot be read but what
  * stands before a closing bracketed remark can, that is the value and the remark is returned to be kept as a note.
  */
-function parseWithRemark(kind: MeasureKind, cell: CellValue): { parsed: ParsedValue; remark: string | null } {
-  const parsed = parseMeasureValue(kind, cell);
+function parseWithRemark(
+  kind: MeasureKind,
+  cell: CellValue,
+  grades?: MeasureDefinition["grades"],
+): { parsed: ParsedValue; remark: string | null } {
+  const parsed = parseMeasureValue(kind, cell, grades);
   if (!parsed.error || typeof cell !== "string") return { parsed, remark: null };
   const m = /^(.*?\S)\s*[（(]([^（）()]+)[）)]\s*$/u.exec(cell.trim());
   if (!m) return { parsed, remark: null };
-  const head = parseMeasureValue(kind, m[1]);
+  const head = parseMeasureValue(kind, m[1], grades);
   if (head.error || head.value === null) return { parsed, remark: null };
   return { parsed: head, remark: m[2].trim() };
 }
@@ -337,8 +498,17 @@ const YES: ReadonlySet<string> = new Set([
   "有",
   "已",
   "已落实",
+  "落实",
   "符合",
   "达标",
+  "达到",
+  "存在",
+  "健全",
+  "合理",
+  "已制定",
+  "已建立",
+  "已完成",
+  "完成",
   "yes",
   "y",
   "true",
@@ -354,6 +524,13 @@ const NO: ReadonlySet<string> = new Set([
   "未落实",
   "不符合",
   "不达标",
+  "未达到",
+  "不存在",
+  "不健全",
+  "不合理",
+  "未制定",
+  "未建立",
+  "未完成",
   "no",
   "n",
   "false",
@@ -363,20 +540,34 @@ const NO: ReadonlySet<string> = new Set([
   "x",
 ]);
 
-function parseYesNo(cell: CellValue): boolean | null {
+/**
+ * 是/否 as clerks answer it; `grades` are the measure's own (docs/standard.md#quality-6: 良好 meets 良好以上). For a
+ * veto, 是 and 存在 say that it applies.
+ */
+function parseYesNo(cell: CellValue, grades?: MeasureDefinition["grades"]): boolean | null {
   if (typeof cell === "boolean") return cell;
   if (typeof cell !== "string") return null;
-  const t = normalize(cell).replace(/[。.!！]+$/, "");
+  // an emoji's variation selector (✔️) is no part of the answer
+  const t = normalize(cell)
+    .replace(/\ufe0f/g, "")
+    .replace(/[。.!！]+$/, "")
+    .replace(/^(等级|评价|评定为?)[:：]?/, "")
+    .replace(/(等次|等级)$/, "");
+  if (grades?.meet.includes(t)) return true;
+  if (grades?.fail.includes(t)) return false;
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
   return null;
 }
 
-/** A number from a cell, with a trailing % noted: "95 %", "９５％", "1,234", "1，234". */
+/**
+ * A number from a cell, with a trailing % noted: "95 %", "９５％", "1,234", "1，234"; an amount's currency sign
+ * goes ("￥6,000", "¥6000").
+ */
 function parseNumberText(cell: CellValue): { n: number; percent: boolean; rest: string } | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? { n: cell, percent: false, rest: "" } : null;
   if (typeof cell !== "string") return null;
-  const t = cell.normalize("NFKC").replace(/\s+/g, "").replace(/,/g, "");
+  const t = cell.normalize("NFKC").replace(/\s+/g, "").replace(/,/g, "").replace(/^¥/, "");
   const m = /^(-?\d+(?:\.\d+)?|-?\.\d+)(%?)(.*)$/.exec(t);
   if (!m) return null;
   return { n: Number(m[1]), percent: m[2] === "%", rest: m[3] };
@@ -387,13 +578,49 @@ const invalid = (code: string, zh: string, en: string): ParsedValue => ({
   error: { code, message: { zh, en } },
 });
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+/**
+ * A requirement written where the figure belongs: "≥95%", "不低于 85%", "95%以上". It says the county meets the
+ * threshold, not what its figure is, so it is not read as one.
+ */
+const BOUND =
+  /^(≥|≤|>|<|>=|<=|不低于|不少于|不小于|不超过|不高于|不大于|高于|低于|大于|小于|达到|超过)|(以上|以下|及以上)$/;
+
+/** "1.05:1", "1∶1": a ratio written with a colon, as a number (a ÷ b); null when the text is not one. */
+function colonRatio(cell: CellValue): number | null {
+  if (typeof cell !== "string") return null;
+  const m = /^(\d+(?:\.\d+)?)[:∶](\d+(?:\.\d+)?)$/.exec(cell.normalize("NFKC").replace(/\s+/g, ""));
+  if (!m || Number(m[2]) === 0) return null;
+  return Number(m[1]) / Number(m[2]);
+}
+
+/**
+ * Monitoring levels as written: Ⅲ (NFKC: iii), 三, and the names the national monitoring gives its levels
+ * (水平Ⅳ 优秀, Ⅲ 良好, Ⅱ 中等, Ⅰ 待提高).
+ */
+const LEVELS: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  待提高: 1,
+  中等: 2,
+  良好: 3,
+  优秀: 4,
+};
 
 /**
  * Reads a value of the given kind. Blank → null with no problem (not yet provided). Shares: a plain number up to 1
  * is a fraction (0.95, and 1 = 100 %), above 1 and up to 100 it is percentage points (95); "95%" is 95 %.
  */
-export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedValue {
+export function parseMeasureValue(
+  kind: MeasureKind,
+  cell: CellValue,
+  grades?: MeasureDefinition["grades"],
+): ParsedValue {
   if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === ""))
     return { value: null };
   if (cell instanceof Date)
@@ -409,7 +636,7 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
     return invalid("county-not-a-value", `单元格有错误 ${error}`, `the cell holds ${error}`);
   }
   if (kind === "attested" || kind === "percentOrAttested") {
-    const yn = parseYesNo(cell);
+    const yn = parseYesNo(cell, grades);
     if (yn !== null) return { value: yn };
     if (kind === "attested")
       return invalid("county-not-yes-no", "应填“是”或“否”", 'expected "是" (yes) or "否" (no)');
@@ -419,10 +646,18 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
     const t = normalize(String(cell))
       .replace(/^(level|水平|等级)/, "")
       .replace(/(级|以上|及以上)+$/, "");
-    const n = /^[1-4]$/.test(t) ? Number(t) : ROMAN[t];
+    const n = /^[1-4]$/.test(t) ? Number(t) : LEVELS[t];
     if (n === undefined) return invalid("county-not-a-level", "应填等级 Ⅰ–Ⅳ", "expected a level Ⅰ–Ⅳ");
     return { value: n };
   }
+  if (typeof cell === "string" && BOUND.test(normalize(cell)))
+    return invalid(
+      "county-requirement-not-value",
+      `“${cell.trim()}”是要求的写法，请填写实际的数值（如 96.5%）`,
+      `"${cell.trim()}" states the requirement: give the figure itself (e.g. 96.5%)`,
+    );
+  const ratio = kind === "ratio" ? colonRatio(cell) : null;
+  if (ratio !== null) return ratioValue(ratio);
   const parsed = parseNumberText(cell);
   if (!parsed)
     return invalid("county-not-a-number", `“${String(cell)}”不是数值`, `"${String(cell)}" is not a number`);
@@ -431,6 +666,13 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
   switch (kind) {
     case "percent":
     case "percentOrAttested": {
+      // 1:3 could be a third or a quarter (one to three others): the share itself is asked for
+      if (/^[:∶]/.test(rest))
+        return invalid(
+          "county-not-a-number",
+          `“${String(cell)}”是比，不是百分比：请填所占的百分比（如 25%）`,
+          `"${String(cell)}" is a ratio, not a percentage: give the share (e.g. 25%)`,
+        );
       if (rest !== "")
         return invalid(
           "county-not-a-number",
@@ -449,14 +691,7 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
           `“${String(cell)}”不是比值`,
           `"${String(cell)}" is not a ratio`,
         );
-      const ratio = percent ? n / 100 : n;
-      if (ratio > 10)
-        return invalid(
-          "county-out-of-range",
-          "比值过大，应写作 1.05 或 105%",
-          "ratio too large: write 1.05 or 105%",
-        );
-      return { value: ratio };
+      return ratioValue(percent ? n / 100 : n);
     }
     case "rate": {
       if (rest !== "")
@@ -483,6 +718,16 @@ export function parseMeasureValue(kind: MeasureKind, cell: CellValue): ParsedVal
     default:
       return invalid("county-not-a-number", "无法识别的填报值", "unrecognised value");
   }
+}
+
+function ratioValue(ratio: number): ParsedValue {
+  if (ratio > 10)
+    return invalid(
+      "county-out-of-range",
+      "比值过大，应写作 1.05 或 105%",
+      "ratio too large: write 1.05 or 105%",
+    );
+  return { value: ratio };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -525,18 +770,41 @@ export function formatMeasureValue(
   }
 }
 
+/** One measure's value as a person reads it, beside its threshold (see `formatMeasureValue`). */
+export function formatMeasureResult(
+  m: Pick<MeasureResult, "id" | "kind" | "value" | "unread">,
+  lang: Lang = "zh",
+): string {
+  // a cell that holds what cannot be read is not blank: say what it holds
+  if (m.value === null && m.unread)
+    return lang === "zh" ? `无法识别（“${m.unread}”）` : `unreadable ("${m.unread}")`;
+  return formatMeasureValue(m.kind, m.value, lang, measureById(m.id)?.threshold);
+}
+
+/**
+ * Where to fix a row of the county sheet: its cell, or, when the sheet has no row of that code, that it is to be
+ * added (县级指标表中没有“保障2”行).
+ */
+export function checklistRowPlace(row: ChecklistRow, lang: Lang = "zh"): string {
+  if (row.cell) return row.cell;
+  return lang === "zh"
+    ? `${COUNTY_SHEET_NAME}表中没有“${row.code.zh}”行`
+    : `no row ${row.code.en} on the county sheet`;
+}
+
 /** An item's value for the checklist and the report: measures joined; derived items as counts of schools. */
 export function formatItemValue(
-  entry: Pick<ChecklistEntry, "measures" | "value" | "key">,
+  entry: Pick<ChecklistEntry, "measures" | "value" | "key" | "unread">,
   lang: Lang = "zh",
 ): string {
   if (entry.measures.length > 0) {
-    if (entry.measures.every((m) => m.value === null)) return formatMeasureValue("attested", null, lang);
-    return entry.measures
-      .map((m) => formatMeasureValue(m.kind, m.value, lang, measureById(m.id)?.threshold))
-      .join(lang === "zh" ? "；" : "; ");
+    if (entry.measures.every((m) => m.value === null && !m.unread))
+      return formatMeasureValue("attested", null, lang);
+    return entry.measures.map((m) => formatMeasureResult(m, lang)).join(lang === "zh" ? "；" : "; ");
   }
   const v: ItemValue = entry.value;
+  if (v === null && entry.unread)
+    return formatMeasureResult({ id: "", kind: "attested", value: null, unread: entry.unread }, lang);
   if (v !== null && typeof v === "object") {
     const n = (k: string) => Number(v[k] ?? 0);
     if ("checked" in v) {

@@ -41,6 +41,11 @@ export interface MeasureDefinition {
   threshold?: number;
   /** requirement with its threshold, as shown on the sheet and in results */
   requirement: Bilingual;
+  /**
+   * grades a county may answer an attested measure with, beyond 是/否, as the standard words its requirement:
+   * those that meet it (良好以上: 优秀, 良好) and those that do not
+   */
+  grades?: { meet: readonly string[]; fail: readonly string[] };
 }
 
 /**
@@ -108,8 +113,9 @@ const atLeastPercent = (
   text: Bilingual,
   share: number,
 ): MeasureDefinition => {
-  const shown = `${Math.round(share * 1000) / 10}%`;
-  return measure(id, key, code, codeEn, text, "percent", "atLeast", share, b(`≥ ${shown}`, `≥ ${shown}`));
+  // a share of 100 % is reached only by being all (达到100%): "= 100%", as the item's requirement says it
+  const shown = share === 1 ? "= 100%" : `≥ ${Math.round(share * 1000) / 10}%`;
+  return measure(id, key, code, codeEn, text, "percent", "atLeast", share, b(shown, shown));
 };
 
 /** docs/standard.md#guarantee: the limits of the items checked from the school table. */
@@ -622,12 +628,16 @@ export const QUALITY_ITEMS: readonly CountyItemDefinition[] = [
     kind: "attested",
     requirement: YES_REQUIRED,
     measures: [
-      attested(
-        "q6.attested",
-        "质量6",
-        "Q6",
-        b("所有学校德育和校园文化达到良好以上", "Every school rated good or better"),
-      ),
+      {
+        ...attested(
+          "q6.attested",
+          "质量6",
+          "Q6",
+          b("所有学校德育和校园文化达到良好以上", "Every school rated good or better"),
+        ),
+        // docs/standard.md#quality-6: 良好以上 — a grade of 良好 or 优秀 meets it, a lower one does not
+        grades: { meet: ["优秀", "良好"], fail: ["中等", "合格", "一般", "较差", "差", "不合格"] },
+      },
     ],
   },
   {

@@ -89,6 +89,9 @@ describe("the county sheet template", () => {
     expect(rows.find((r) => r[0] === "保障11-2")?.[3]).toContain("20%");
     expect(rows.find((r) => r[0] === "质量9-2")?.[3]).toContain("< 0.15");
     expect(rows.find((r) => r[0] === "认可度")?.[3]).toContain("85%");
+    // a share the standard wants whole (达到100%) is asked for as 100 %, not "at least" it
+    for (const code of ["保障9", "保障12", "保障13-1"])
+      expect([code, rows.find((r) => r[0] === code)?.[3]]).toEqual([code, "= 100%"]);
   });
 
   it("has an English version with the English codes", () => {
@@ -315,6 +318,261 @@ describe("parseMeasureValue", () => {
   });
 });
 
+describe("values as clerks write them", () => {
+  const verdictOf = (values: Record<string, CellValue>) => {
+    const read = readCountySheet(filledSheet({ ...allPassing(), ...values }));
+    const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: read.answers });
+    const status = Object.fromEntries(countyChecklist(verdict).map((e) => [e.key, e.status]));
+    return { read, status };
+  };
+
+  it("answers a question in its own words: 存在/不存在 a veto, 健全, 合理, 已建立 an attested item", () => {
+    const { read, status } = verdictOf({
+      否决1: "不存在",
+      否决2: "存在",
+      保障1: "合理",
+      "保障15-2": "健全",
+      保障10: "已建立",
+      质量3: "✔️",
+      质量8: "不合理",
+    });
+    expect(read.problems).toEqual([]);
+    expect([status.V1, status.V2]).toEqual(["pass", "fail"]);
+    expect([status.G1, status.G15, status.G10, status.Q3, status.Q8]).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "pass",
+      "fail",
+    ]);
+  });
+
+  it("quality item 6 takes the grade its requirement names: 良好 or 优秀 meet 良好以上, 合格 does not", () => {
+    expect(verdictOf({ 质量6: "良好" }).status.Q6).toBe("pass");
+    expect(verdictOf({ 质量6: "优秀等次" }).status.Q6).toBe("pass");
+    expect(verdictOf({ 质量6: "合格" }).status.Q6).toBe("fail");
+    // a grade answers only the item that is graded: for another it is no 是/否
+    const other = verdictOf({ 质量5: "良好" });
+    expect(other.status.Q5).toBe("missing");
+    expect(other.read.problems.map((p) => p.code)).toEqual(["county-not-yes-no"]);
+  });
+
+  it("monitoring levels by the names the monitoring gives them: 良好 is Ⅲ, 中等 is Ⅱ", () => {
+    expect(parseMeasureValue("level", "良好").value).toBe(3);
+    expect(parseMeasureValue("level", "优秀").value).toBe(4);
+    expect(verdictOf({ "质量9-1": "良好" }).status.Q9).toBe("pass");
+    expect(verdictOf({ "质量9-1": "中等" }).status.Q9).toBe("fail");
+  });
+
+  it("an amount with its currency sign, and the pay ratio written with a colon", () => {
+    expect(parseMeasureValue("yuan", "￥6,500").value).toBe(6500);
+    expect(parseMeasureValue("yuan", "¥6000元").value).toBe(6000);
+    expect(parseMeasureValue("ratio", "1.05:1").value).toBeCloseTo(1.05, 12);
+    expect(parseMeasureValue("ratio", "1：1").value).toBe(1);
+    // a colon is no way to write a share: which part of what would it be?
+    expect(parseMeasureValue("percent", "1:3").error).toEqual({
+      code: "county-not-a-number",
+      message: {
+        zh: "“1:3”是比，不是百分比：请填所占的百分比（如 25%）",
+        en: '"1:3" is a ratio, not a percentage: give the share (e.g. 25%)',
+      },
+    });
+    // exactly at the threshold passes; a hair under fails
+    expect(verdictOf({ "保障8-1": "1:1" }).status.G8).toBe("pass");
+    expect(verdictOf({ "保障8-1": "0.98∶1" }).status.G8).toBe("fail");
+  });
+
+  it("a requirement written for the figure (≥85%, 95%以上, 不低于6000元) is no figure: missing, the cell named", () => {
+    const { read, status } = verdictOf({ 认可度: "≥85%", 质量1: "95%以上", 保障7: "不低于6000元" });
+    expect([status.R1, status.Q1, status.G7]).toEqual(["missing", "missing", "missing"]);
+    const cell = (code: string) => `县级指标!E${4 + COUNTY_SHEET_ROWS.findIndex((r) => r.code === code)}`;
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["county-requirement-not-value", cell("保障7")],
+      ["county-requirement-not-value", cell("质量1")],
+      ["county-requirement-not-value", cell("认可度")],
+    ]);
+    expect(read.problems[2].message.zh).toBe(
+      "认可度：“≥85%”是要求的写法，请填写实际的数值（如 96.5%）（该项按“未提供”处理）",
+    );
+  });
+});
+
+describe("rows the verdict does not read", () => {
+  it("a value written over a derived row's explanation is warned as not read, saying where it comes from", () => {
+    const read = readCountySheet(filledSheet({ ...allPassing(), 保障3: "是", 保障5: "达标", 否决5: "否" }));
+    const cell = (code: string) => `县级指标!E${4 + COUNTY_SHEET_ROWS.findIndex((r) => r.code === code)}`;
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["county-derived-row-value", cell("保障3")],
+      ["county-derived-row-value", cell("保障5")],
+      ["county-derived-row-value", cell("否决5")],
+    ]);
+    expect(read.problems[0].message.zh).toBe(
+      "保障3：由学校表逐校计算，此处所填“是”不读取；请在学校表中填写相应各列",
+    );
+    expect(read.problems[2].message.zh).toBe("否决5：由社会认可度（认可度一行）得出，此处所填“否”不读取");
+    // the template's own explanation, in either language, is no answer and no problem
+    const english: Grid = { sheet: "County items", topLeft: "A1", values: countyTemplateRows("en") };
+    expect(readCountySheet(english).problems).toEqual([]);
+  });
+});
+
+describe("a county sheet laid out by the county", () => {
+  it("reads rows in any order; headings and notes are no rows; an item of several rows names them", () => {
+    const grid: Grid = {
+      sheet: "自评表",
+      topLeft: "A1",
+      values: [
+        ["某县义务教育优质均衡发展县级指标自评表"],
+        ["序号", "评估内容", "完成情况", "佐证材料"],
+        ["一、教育质量"],
+        ["质量9-2", "校际差异率", 0.12, "监测报告"],
+        ["质量1", "巩固率", "95.0％"],
+        ["二、政府保障程度"],
+        ["保障13", "就近入学", "100%"],
+        [null, "（初中）", "96%"],
+        ["社会认可度", "满意度调查", "85%"],
+        ["保障16", "（本县自定）", null],
+        ["说明：本表数据截至2025年底。"],
+      ],
+    };
+    const read = readCountySheet(grid);
+    expect(read.answers["q9.differenceRate"]).toMatchObject({ value: 0.12, cell: "自评表!C4" });
+    expect(read.answers["q1.retention"]?.value).toBeCloseTo(0.95, 12);
+    expect(read.answers["r1.recognition"]).toMatchObject({ value: 0.85, cell: "自评表!C9" });
+    expect(read.answers["g13.primary"]).toBeUndefined();
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["county-item-in-rows", "自评表!A7"],
+      ["county-unknown-row", "自评表!A10"],
+    ]);
+    expect(read.problems[0].message.zh).toMatch(/^“保障13”分 2 行填报：保障13-1（.+）、保障13-2（.+）；/);
+  });
+});
+
+describe("a county's own form, its rows numbered within each part", () => {
+  it("reads 序号 under the part its rows are in: the part cell merged down, or a heading above", () => {
+    const grid: Grid = {
+      sheet: "自评表",
+      topLeft: "A1",
+      values: [
+        ["某县义务教育优质均衡发展督导评估自评表"],
+        ["评估内容", "序号", "评估指标", "评估标准", "自评结果", "佐证材料"],
+        ["一、资源配置"],
+        ["资源配置", 1, "每百名学生拥有高于规定学历教师数", "4.2", "达标", null],
+        ["二、政府保障程度（15项）"],
+        ["政府保障程度", 1, "规划布局合理", "是", "是", "布局规划"],
+        [null, 9, "教师培训完成率", "100%", "100%", null],
+        [null, "13.1", "就近入学（小学）", "100%", "100%", null],
+        [null, 13.2, "就近入学（初中）", "≥95%", "96%", null],
+        ["教育质量", "9-1", "学业水平", "≥Ⅲ级", "Ⅲ级", null],
+        ["社会认可度", 1, "社会认可度", "≥85%", "88%", null],
+        ["一票否决", 3, "设重点校或重点班", "否", "否", null],
+        [null, 16, "（本县自加）", null, "否", null],
+      ],
+      merges: [{ top: 5, left: 0, bottom: 8, right: 0 }],
+    };
+    const read = readCountySheet(grid);
+    expect(read.answers["g1.attested"]).toMatchObject({
+      value: true,
+      cell: "自评表!E6",
+      evidence: "布局规划",
+    });
+    expect(read.answers["g9.training"]).toMatchObject({ value: 1, cell: "自评表!E7" });
+    expect(read.answers["g13.primary"]).toMatchObject({ value: 1, cell: "自评表!E8" });
+    expect(read.answers["g13.junior"]?.value).toBeCloseTo(0.96, 12);
+    expect(read.answers["q9.level"]).toMatchObject({ value: 3, cell: "自评表!E10" });
+    expect(read.answers["r1.recognition"]).toMatchObject({ value: 0.88, cell: "自评表!E11" });
+    expect(read.answers["v3.keySchools"]).toMatchObject({ value: false, cell: "自评表!E12" });
+    // the resource rows are the school table's, read there; a number the part has no row of is unknown
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([["county-unknown-row", "自评表!B13"]]);
+  });
+
+  it("a number under no part is no row: it is warned, not guessed", () => {
+    const grid: Grid = {
+      sheet: "S",
+      topLeft: "A1",
+      values: [
+        ["序号", "填报值"],
+        [9, "100%"],
+      ],
+    };
+    const read = readCountySheet(grid);
+    expect(read.answers).toEqual({});
+    expect(read.problems.map((p) => p.code)).toEqual(["county-unknown-row"]);
+  });
+});
+
+describe("a county sheet's header as counties write it", () => {
+  it("of two rows, 填报情况 over 数值 and 佐证材料: values and evidence read from the rows below both", () => {
+    const grid: Grid = {
+      sheet: "自评表",
+      topLeft: "A1",
+      values: [
+        ["县域义务教育优质均衡发展自评表"],
+        ["编号", "指标", "标准", "填报情况", null, "备注"],
+        [null, null, null, "数值", "佐证材料", null],
+        ["保障9", "培训完成率", "100%", "100%", "培训台账", null],
+        ["认可度", "社会认可度", "≥85%", 0.85, null, "抽样调查"],
+      ],
+      merges: [{ top: 1, left: 3, bottom: 1, right: 4 }],
+    };
+    const read = readCountySheet(grid);
+    expect(read.problems).toEqual([]);
+    expect(read.headerRow).toBe(1);
+    expect(read.answers["g9.training"]).toEqual({
+      value: 1,
+      cell: "自评表!D4",
+      evidence: "培训台账",
+      notes: null,
+    });
+    expect(read.answers["r1.recognition"]).toMatchObject({
+      value: 0.85,
+      cell: "自评表!D5",
+      notes: "抽样调查",
+    });
+  });
+
+  it("a column by the sheet's own name (编号) is read before another (序号) that numbers the rows", () => {
+    const grid: Grid = {
+      sheet: "县级指标",
+      topLeft: "A1",
+      values: [
+        ["序号", "编号", "指标", "数值", "填报值"],
+        [1, "保障9", "培训完成率", "（%）", "100%"],
+        [2, "认可度", "社会认可度", null, 0.9],
+      ],
+    };
+    const read = readCountySheet(grid);
+    expect(read.problems).toEqual([]);
+    expect(read.answers["g9.training"]).toMatchObject({ value: 1, cell: "县级指标!E2" });
+    expect(read.answers["r1.recognition"]).toMatchObject({ value: 0.9, cell: "县级指标!E3" });
+  });
+
+  it("a self-evaluation form's 自评结果 is the value column", () => {
+    const grid: Grid = {
+      sheet: "Sheet2",
+      topLeft: "A1",
+      values: [
+        ["序号", "评估指标", "评估标准", "自评结果", "佐证材料"],
+        ["保障9", "培训完成率", "100%", "100%", "台账"],
+      ],
+    };
+    expect(isCountySheet(grid)).toBe(true);
+    expect(readCountySheet(grid).answers["g9.training"]).toMatchObject({ value: 1, cell: "Sheet2!D2" });
+  });
+});
+
+/** Each checklist entry's value as shown and its status, for a county sheet of these values. */
+function shownOf(values: Record<string, CellValue>, lang: "zh" | "en" = "zh"): Record<string, string[]> {
+  const verdict = evaluateCounty({
+    records: [soundPrimary()],
+    evaluation: null,
+    answers: readCountySheet(filledSheet(values)).answers,
+  });
+  return Object.fromEntries(
+    countyChecklist(verdict).map((e) => [e.key, [formatItemValue(e, lang), e.status]]),
+  );
+}
+
 describe("display", () => {
   it("formats values as a Chinese reader expects, and not-provided plainly", () => {
     expect(formatMeasureValue("percent", 0.955)).toBe("95.5%");
@@ -336,14 +594,7 @@ describe("display", () => {
       "质量9-2": 0.1499,
       认可度: "84.99%",
     };
-    const verdict = evaluateCounty({
-      records: [soundPrimary()],
-      evaluation: null,
-      answers: readCountySheet(filledSheet(values)).answers,
-    });
-    const shown = Object.fromEntries(
-      countyChecklist(verdict).map((e) => [e.key, [formatItemValue(e), e.status]]),
-    );
+    const shown = shownOf(values);
     expect(shown.G7).toEqual(["5,999.99 元", "fail"]);
     expect(shown.G8[0]).toMatch(/^0\.999；/);
     expect(shown.G9).toEqual(["99.99%", "fail"]);
@@ -362,6 +613,27 @@ describe("display", () => {
     expect(formatMeasureValue("rate", 0.15, "zh", 0.15)).toBe("0.150");
     // within the engine's tolerance of the threshold a value is at it (docs/standard.md#comparison)
     expect(formatMeasureValue("percent", 0.85 * (1 - 1e-12), "zh", 0.85)).toBe("85.0%");
+  });
+
+  it("says what a cell held that could not be read, never that it was not provided", () => {
+    const values = {
+      ...allPassing(),
+      保障12: { error: "#N/A" },
+      保障1: "待定",
+      保障9: "—",
+      "保障15-1": "≥85%",
+      否决1: "待查",
+      认可度: null,
+    };
+    const shown = shownOf(values);
+    expect(shown.G1).toEqual(["无法识别（“待定”）", "missing"]);
+    expect(shown.G9).toEqual(["无法识别（“—”）", "missing"]);
+    expect(shown.G15).toEqual(["无法识别（“≥85%”）；是", "missing"]);
+    expect(shown.V1).toEqual(["无法识别（“待查”）", "missing"]);
+    expect(shown.G12).toEqual(["无法识别（“#N/A”）", "missing"]);
+    // a blank is what was not provided
+    expect(shown.R1).toEqual(["未提供", "missing"]);
+    expect(shownOf(values, "en").G1).toEqual(['unreadable ("待定")', "missing"]);
   });
 
   it("formats derived items as counts of schools", () => {

@@ -16,6 +16,10 @@ import {
 import type { CellValue, Grid } from "../../src/sheet/grid";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { goodPrimary } from "../engine/helpers";
+import { countyChecklist } from "../../src/engine/county/checklist";
+import { countyItemsOf } from "../../src/report/allItems";
+import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { countyReport } from "../report/countySheets";
 import { soundPrimary } from "./helpers";
 
 function table(ok = true): SchoolTableResult {
@@ -207,5 +211,93 @@ describe("through the reader: the school table as a county writes it", () => {
     expect(result.verdict.guarantee[4].status).toBe("missing");
     expect(result.verdict.guarantee[4].schools[0]).toMatchObject({ cell: null });
     expect(result.verdict.guarantee[4].schools[0].message.zh).toContain("学校表无此列");
+  });
+});
+
+describe("what to fix, row by row: every failing or missing row of the county sheet with its cell", () => {
+  // item 15 fails on both its rows, item 11 fails on one and misses the other, veto 2 is blank, and the clerk
+  // deleted the rows of 保障2 and 质量5
+  const answers: Record<string, CellValue> = {
+    "保障15-1": "84.99%",
+    "保障15-2": "否",
+    "保障11-1": "9%",
+    "保障11-2": null,
+    否决2: null,
+  };
+  const grid = (): Grid => {
+    const g = countyGrid((code) => (code in answers ? answers[code] : passing(code)));
+    return { ...g, values: g.values.filter((r) => r[0] !== "保障2" && r[0] !== "质量5") };
+  };
+  const cellOf = (code: string) => `县级指标!E${grid().values.findIndex((r) => r[0] === code) + 1}`;
+
+  it("the checklist gives each such row, its code and its cell, or null where the sheet has no such row", () => {
+    const result = evaluateCountyWorkbook(table(), grid());
+    const entries = Object.fromEntries(countyChecklist(result.verdict).map((e) => [e.key, e.rows]));
+    expect(entries.G15).toEqual([
+      { code: { zh: "保障15-1", en: "G15-1" }, status: "fail", cell: cellOf("保障15-1") },
+      { code: { zh: "保障15-2", en: "G15-2" }, status: "fail", cell: cellOf("保障15-2") },
+    ]);
+    expect(entries.G11).toEqual([
+      { code: { zh: "保障11-1", en: "G11-1" }, status: "fail", cell: cellOf("保障11-1") },
+      { code: { zh: "保障11-2", en: "G11-2" }, status: "missing", cell: cellOf("保障11-2") },
+    ]);
+    expect(entries.G2).toEqual([{ code: { zh: "保障2", en: "G2" }, status: "missing", cell: null }]);
+    expect(entries.V2).toEqual([
+      { code: { zh: "否决2", en: "V2" }, status: "missing", cell: cellOf("否决2") },
+    ]);
+    // what passes has nothing to fix, and the derived items name their schools instead
+    expect([entries.G1, entries.G3, entries.V1]).toEqual([[], [], []]);
+    // without a county sheet there is no row to point at: the sheet itself is to be written
+    const none = countyChecklist(evaluateCountyWorkbook(table(), null).verdict);
+    expect(none.every((e) => e.rows.length === 0)).toBe(true);
+    // nor when its header cannot be found: its problem says what to fix, not that every row is lacking
+    const headless: Grid = {
+      sheet: "县级指标",
+      topLeft: "A1",
+      values: [
+        ["项目", "说明"],
+        ["保障9", "100%"],
+      ],
+    };
+    const unread = evaluateCountyWorkbook(table(), headless);
+    expect(unread.problems.map((p) => p.code)).toEqual(["county-no-header"]);
+    expect(countyChecklist(unread.verdict).every((e) => e.rows.length === 0)).toBe(true);
+    expect(countySummaryText(unread)).not.toContain("没有“保障1”行");
+  });
+
+  it("the text names each row below an item of several, and a deleted row as one to add", () => {
+    const text = countySummaryText(evaluateCountyWorkbook(table(), grid()));
+    expect(text).toContain(
+      `✗ 保障15-1 随迁子女在公办学校和政府购买服务的民办学校就读比例：84.99%；要求 ≥ 85%  [${cellOf("保障15-1")}]`,
+    );
+    expect(text).toContain(`✗ 保障15-2 留守儿童关爱体系健全：否；要求 是  [${cellOf("保障15-2")}]`);
+    expect(text).toContain(
+      `？ 保障11-2 骨干教师占交流轮岗教师总数的比例：未提供；要求 ≥ 20%  [${cellOf("保障11-2")}]`,
+    );
+    expect(text).toContain("？ 第2项 城乡统一标准：未提供；要求 是  [县级指标表中没有“保障2”行]");
+    expect(text).toContain("？ 第5项 信息化教学与设施利用：未提供；要求 是  [县级指标表中没有“质量5”行]");
+    const en = countySummaryText(evaluateCountyWorkbook(table(), grid()), "en");
+    expect(en).toContain("[no row G2 on the county sheet]");
+    expect(en).toContain(
+      `✗ G15-2 Care system for left-behind children in place: no; required yes  [${cellOf("保障15-2")}]`,
+    );
+  });
+
+  it("全部指标 names them in its column of schools and rows, as the task pane's checklist does", () => {
+    const items = countyItemsOf(evaluateCountyWorkbook(table(), grid()).verdict, "zh").items;
+    const item = (key: string) => items.find((i) => i.name.zh === key);
+    expect(item("随迁子女与留守儿童")?.rows).toEqual([
+      { code: "保障15-1", cell: cellOf("保障15-1"), place: cellOf("保障15-1") },
+      { code: "保障15-2", cell: cellOf("保障15-2"), place: cellOf("保障15-2") },
+    ]);
+    const { report } = countyReport(sampleCountyRecords(), grid());
+    const sheet = report.sheets.find((s) => s.key === "allItems")!;
+    const rowOf = (title: string) => sheet.rows.find((r) => r.some((c) => c?.value === title))!;
+    const values = (title: string) => rowOf(title).map((c) => c?.value);
+    expect(values("随迁子女与留守儿童")).toContain(
+      `保障15-1（${cellOf("保障15-1")}）；保障15-2（${cellOf("保障15-2")}）`,
+    );
+    expect(values("城乡统一标准")).toContain("县级指标表中没有“保障2”行");
+    expect(values("违规择校")).toContain(`否决2（${cellOf("否决2")}）`);
   });
 });

@@ -348,6 +348,17 @@ describe("task pane: 全部指标 checklist", () => {
     const stillMissing = withSheet.items.filter((i) => i.status === "missing").length;
     expect(stillMissing).toBeLessThan(missing);
     expect(screen.getByRole("tab", { name: `缺数据（${stillMissing}）` })).toBeTruthy();
+
+    // an item still blank names each of its rows and goes to the cell to fill in
+    const g15 = withSheet.items.find((i) => i.part === "guarantee" && i.item === 15)!;
+    const e21 = `县级指标!E${countyRows.findIndex((r) => r[0] === "保障15-1") + 1}`;
+    expect(g15.rows?.map((r) => r.cell)).toEqual([e21, expect.stringMatching(/^县级指标!E\d+$/)]);
+    const entry = within(screen.getByRole("list", { name: "全部指标" }))
+      .getAllByRole("listitem")
+      .find((li) => li.textContent?.includes("随迁子女与留守儿童"))!;
+    expect(entry.textContent).toContain(`保障15-1${e21}`);
+    fireEvent.click(within(entry).getByRole("button", { name: e21 }));
+    await waitFor(() => expect(host.callsOf("selectCell").at(-1)).toEqual([e21]));
   });
 
   it("shows the readiness for the target year of the county the table's title, then step 4, names", async () => {

@@ -14,6 +14,8 @@ export interface CountyAnswer {
   cell?: string | null;
   evidence?: string | null;
   notes?: string | null;
+  /** what the cell held when it could not be read (the value is then null): "待定", "—" */
+  unread?: string | null;
 }
 
 /** Answers by measure id (MeasureDefinition.id). A measure without an answer is missing. */
@@ -91,6 +93,8 @@ export interface MeasureResult {
   cell: string | null;
   evidence: string | null;
   notes: string | null;
+  /** what the cell held when it could not be read: the measure is missing, though not blank */
+  unread: string | null;
 }
 
 export type ItemValue = number | boolean | null | Record<string, number | boolean | null>;
@@ -133,6 +137,8 @@ export interface VetoResult {
   cell: string | null;
   evidence: string | null;
   notes: string | null;
+  /** what the cell held when it could not be read (value and applies are then null) */
+  unread: string | null;
   derivedFrom?: "recognition";
 }
 

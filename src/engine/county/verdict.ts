@@ -72,6 +72,7 @@ function measureResult(measure: MeasureDefinition, answers: CountyAnswers | null
     cell: answer?.cell ?? null,
     evidence: nonBlank(answer?.evidence),
     notes: nonBlank(answer?.notes),
+    unread: value === null ? nonBlank(answer?.unread) : null,
   };
 }
 
@@ -159,6 +160,7 @@ function evaluateVetoes(answers: CountyAnswers | null, recognition: ItemResult):
         cell: recognition.measures[0].cell,
         evidence: recognition.measures[0].evidence,
         notes: recognition.measures[0].notes,
+        unread: recognition.measures[0].unread,
         derivedFrom: "recognition",
       };
     }
@@ -177,6 +179,7 @@ function evaluateVetoes(answers: CountyAnswers | null, recognition: ItemResult):
       cell: answer?.cell ?? null,
       evidence: nonBlank(answer?.evidence),
       notes: nonBlank(answer?.notes),
+      unread: applies === null ? nonBlank(answer?.unread) : null,
     };
   });
 }

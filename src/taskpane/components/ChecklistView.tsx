@@ -140,6 +140,21 @@ function ReadinessBlock(props: {
  * 全部指标: every item of the county verdict as the engine decided it, filterable to what fails or is missing. On
  * paper every item is listed, whatever the filter, without the buttons that read or insert the county sheet.
  */
+/** A cell named in the checklist, as a button that goes to it (printed as its address). */
+function CellButton(props: { cell: string; onSelectCell: (cell: string) => void }) {
+  const styles = usePaneStyles();
+  return (
+    <button
+      type="button"
+      className={styles.inlineCell}
+      onClick={() => props.onSelectCell(props.cell)}
+      data-print-as-text
+    >
+      {props.cell}
+    </button>
+  );
+}
+
 export function ChecklistView(props: ChecklistViewProps) {
   const { lang, county } = props;
   const styles = usePaneStyles();
@@ -215,6 +230,7 @@ export function ChecklistView(props: ChecklistViewProps) {
           const requirement =
             typeof item.requirement === "string" ? item.requirement : item.requirement[lang];
           const schools = item.schools ?? [];
+          const rows = item.rows ?? [];
           return (
             <li
               key={`${item.part}-${item.item}`}
@@ -238,6 +254,24 @@ export function ChecklistView(props: ChecklistViewProps) {
                   {requirement}
                   {item.value !== null && item.value !== "" && `${sep}${t(lang, "countyValue")}${item.value}`}
                 </div>
+                {rows.length > 0 && (
+                  <div>
+                    {/* the county sheet's rows to fix: a cell to go to, or the row that is to be added */}
+                    {rows.map((r, i) => (
+                      <span key={i}>
+                        {i > 0 && sep}
+                        {r.cell ? (
+                          <>
+                            {r.code}
+                            <CellButton cell={r.cell} onSelectCell={props.onSelectCell} />
+                          </>
+                        ) : (
+                          r.place
+                        )}
+                      </span>
+                    ))}
+                  </div>
+                )}
                 {schools.length > 0 && (
                   <div>
                     {/* the first few on screen, with how many more; on paper every one */}
@@ -249,16 +283,7 @@ export function ChecklistView(props: ChecklistViewProps) {
                       >
                         {i > 0 && sep}
                         {s.school}
-                        {s.cell && (
-                          <button
-                            type="button"
-                            className={styles.inlineCell}
-                            onClick={() => props.onSelectCell(s.cell!)}
-                            data-print-as-text
-                          >
-                            {s.cell}
-                          </button>
-                        )}
+                        {s.cell && <CellButton cell={s.cell} onSelectCell={props.onSelectCell} />}
                       </span>
                     ))}
                     {schools.length > SCHOOLS_SHOWN && (
