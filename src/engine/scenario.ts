@@ -21,7 +21,7 @@ import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../standard/equ
 import { absorbedPupils, additionShares } from "./sections";
 import { nameKey } from "./names";
 import { evaluate, type Evaluation } from "./evaluate";
-import { editOrdinal, editProblem, type Edit, type EditProblem } from "./edits";
+import { describeEdit, editOrdinal, editProblem, type Edit, type EditProblem } from "./edits";
 import { diffEvaluations, type ScenarioDiff } from "./scenarioDiff";
 
 /*
@@ -491,6 +491,28 @@ function lostLevel(
     }
   }
   return null;
+}
+
+/** The county a plan is made for after a what-if's edits, and the edits applied, in words, for the plan to say. */
+export interface EditedCounty extends AppliedScenario {
+  /** the edits applied, each as the edit list says it */
+  described: string[];
+}
+
+/**
+ * The county after a what-if's edits, for a plan (docs/plans.md#plan-edits): `balance plan --edits` and the
+ * pane's 规划 alike apply them here, and name the edits applied so that no one takes the plan for the table's.
+ */
+export function editedCounty(
+  records: readonly SchoolRecord[],
+  edits: readonly Edit[],
+  profile: Profile,
+  lang: "zh" | "en",
+  /** the edits' positions in the file they came from, for the problems */
+  indexes?: readonly number[],
+): EditedCounty {
+  const scenario = applyEdits(records, edits, profile, indexes);
+  return { ...scenario, described: scenario.applied.map((i) => describeEdit(edits[i], profile, lang)) };
 }
 
 export interface ScenarioResult {

@@ -339,7 +339,7 @@ export function rotationSheet(
   rotation: RotationPlan,
   profile: Profile,
   lang: Lang,
-  options: { title?: TitleParts } = {},
+  options: { title?: TitleParts; edits?: readonly string[] } = {},
 ): ReportSheet {
   const title = options.title ?? {};
   const last = 4;
@@ -380,6 +380,9 @@ export function rotationSheet(
   if (rotation.moves.length === 0)
     b.pushSpan({ value: t(lang, "（无可行的轮岗）", "(no useful move)"), style: "note" }, 0, last);
   b.border(top, 0, b.next - 1, last);
+  const notes = editsNotes(options.edits ?? [], lang);
+  if (notes.length > 0) b.spacer();
+  for (const note of notes) b.note(note, last);
   b.signature(lang, last);
   return b.sheet({
     key: "rotation",

@@ -38,6 +38,8 @@ import { useCheckFlow } from "./useCheckFlow";
 import { useCountySheet } from "./useCountySheet";
 import { useDemoHost } from "./useDemoHost";
 import { WhatIfView } from "./whatif/WhatIfView";
+import { useWhatIfEdits } from "./whatif/useWhatIfEdits";
+import type { SchoolRecord } from "../engine/records";
 
 export interface PaneProps {
   host: ExcelHost;
@@ -64,6 +66,8 @@ export interface PaneProps {
   /** false where no range can be selected and there are no Excel tables (the web app): the active sheet is read */
   choosesSource?: boolean;
 }
+
+const NO_RECORDS: SchoolRecord[] = [];
 
 type TabId = "check" | "whatif" | "plan" | "allItems" | "compare" | "workbook";
 
@@ -106,6 +110,8 @@ export function Pane(props: PaneProps) {
     tableTitle,
   });
   const ready = result !== null && result.ok && result.evaluation !== null;
+  // the what-if's edits outlive a visit to another tab, and 规划 may plan after them
+  const whatIf = useWhatIfEdits(result?.read.records ?? NO_RECORDS, profile);
 
   const openSheet = useCallback(
     async (name: string) => {
@@ -130,7 +136,7 @@ export function Pane(props: PaneProps) {
   };
   const viewProps =
     ready && result
-      ? { records: result.read.records, profile, lang, host, onWriteSheets: flow.writeSheets, print }
+      ? { records: result.read.records, profile, lang, host, onWriteSheets: flow.writeSheets, print, whatIf }
       : null;
   const banner = props.banner ?? (workbook ? (l: Lang) => <DemoBanner lang={l} /> : null);
   const failure = flow.failure;

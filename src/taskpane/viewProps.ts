@@ -4,6 +4,7 @@ import type { Lang } from "../i18n/format";
 import type { ExcelHost } from "../excel/host";
 import type { ReportSheet } from "../report/model";
 import type { PrintHeading } from "./components/PrintedPage";
+import type { WhatIfEdits } from "./whatif/useWhatIfEdits";
 
 /**
  * What the pane gives each of its views (模拟 What-if, 规划 Plan): the records read from the
@@ -19,4 +20,6 @@ export interface ViewProps {
   onWriteSheets(sheets: ReportSheet[]): Promise<void>;
   /** what the view is printed under: the county and year, and the table read; none: blanks, nothing read */
   print?: PrintHeading;
+  /** the what-if's edits the pane keeps: 模拟 makes them, 规划 may plan after them; none: the view keeps its own */
+  whatIf?: WhatIfEdits;
 }

@@ -7,10 +7,11 @@ import type { ExcelHost } from "../../src/excel/host";
 import type { ReportSheet } from "../../src/report/model";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { planViewTests, school } from "./planViewSchools";
+import type { Edit } from "../../src/engine/scenario";
 
 planViewTests();
 
-function setup() {
+function setup(edits?: Edit[]) {
   const written: ReportSheet[][] = [];
   const props: ViewProps = {
     // 甲 is short of key teachers (0.9) and rooms (2.2): both in the band, one must reach the standard
@@ -22,6 +23,8 @@ function setup() {
     onWriteSheets: async (sheets) => {
       written.push(sheets);
     },
+    // the what-if's edits as the pane keeps them; the plan view only reads them
+    whatIf: edits && { edits, setEdits: () => undefined },
   };
   render(
     <FluentProvider theme={webLightTheme}>
@@ -135,5 +138,49 @@ describe("Plan view", () => {
     const costCell = plan.rows.flat().find((c) => c?.formula?.startsWith("=D"));
     expect(costCell).toMatchObject({ value: 5, format: "#,##0.00" });
     expect(plan.rows.flat().some((c) => c?.formula?.startsWith("=SUM(G"))).toBe(true);
+  });
+
+  it("plans for the county after the what-if's edits, says which, and plans for the table as read on request", async () => {
+    const { written } = setup([
+      // 甲 reaches the key teachers' standard: its rooms may stay in the band, nothing is left to add
+      { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: 1 },
+      { kind: "hireTeachers", school: "丙", level: "primary", resource: "keyTeachers", count: 1 },
+    ]);
+    const edited = screen.getByRole("radio", { name: "模拟修改后的学校表（1 项修改）" }) as HTMLInputElement;
+    expect(edited.checked).toBe(true);
+    const said = screen.getByRole("region", { name: /^按模拟修改后的学校表规划（原表未改动）/ });
+    expect(said.hasAttribute("data-printed")).toBe(true);
+    expect(said.querySelectorAll("li")).toHaveLength(1);
+    expect(said.textContent).toContain("甲 小学骨干教师 +1 人");
+    expect(said.textContent).toContain("另有 1 项修改未能应用，不计入规划，见“模拟”页。");
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText("无需补充。");
+    fireEvent.click(screen.getByRole("button", { name: "计算交流轮岗方案" }));
+    await screen.findByText(/达标 2 → 2，交流 0 人/);
+    fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    // both sheets say the plan is the edited table's, with the edit applied
+    for (const sheet of written[0])
+      expect(sheet.rows.flat().map((c) => String(c?.value ?? ""))).toContain(
+        "本方案按修改后的学校表求出（模拟，原表未改动）：1. 甲 小学骨干教师 +1 人。",
+      );
+
+    // the table as read: the results made after the edits are gone, the plan is the table's, its sheet says none
+    fireEvent.click(screen.getByRole("radio", { name: "读取的学校表（不含模拟修改）" }));
+    await waitFor(() => expect(screen.queryByText("无需补充。")).toBeNull());
+    expect(screen.queryByRole("region", { name: /^按模拟修改后的学校表规划/ })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/甲（全校） 多媒体教室 \+1 间，5\.00 万元/);
+    fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
+    await waitFor(() => expect(written).toHaveLength(2));
+    expect(written[1][0].rows.flat().some((c) => String(c?.value ?? "").includes("修改后的学校表"))).toBe(
+      false,
+    );
+  });
+
+  it("without what-if edits there is nothing to choose: the plan is the table's", () => {
+    setup([]);
+    expect(screen.queryByRole("radio")).toBeNull();
+    expect(screen.queryByText(/模拟修改/)).toBeNull();
   });
 });

@@ -171,6 +171,21 @@ describe("the plan as a sheet", () => {
     expect(subtitle("en")).toBe(`Passing sections: ${n}; no rotation brings more to pass`);
   });
 
+  test("a rotation planned after what-if edits names them, as the plan's sheet does; one for the table does not", async () => {
+    const county = generateCounty(4, 1, { low: 1.3, high: 1.4 });
+    const rotation = await planRotation(county, NATIONAL_2017);
+    const text = (edits?: string[]) =>
+      rotationSheet(rotation, NATIONAL_2017, "zh", { edits })
+        .rows.flat()
+        .map((c) => String(c?.value ?? ""));
+    const edits = ["城关小学 小学在校生 +200", "撤并 东村教学点 并入 城关小学"];
+    expect(text(edits)).toContain(
+      "本方案按修改后的学校表求出（模拟，原表未改动）：1. 城关小学 小学在校生 +200；2. 撤并 东村教学点 并入 城关小学。",
+    );
+    expect(text().some((v) => v.includes("修改后的学校表"))).toBe(false);
+    expect(text([]).some((v) => v.includes("修改后的学校表"))).toBe(false);
+  });
+
   test("its notes give the simple top-up in 万元, recurring and one-off apart, and the proven gap", async () => {
     const records = generateCounty(12, 10, { low: 0.2, high: 4.5 });
     const plan = await planLeastCost(records, NATIONAL_2017, undefined, { refine: false });

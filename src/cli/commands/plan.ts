@@ -25,7 +25,7 @@ import {
   readProfileOption,
   sheetsOutOptions,
 } from "../commandLine";
-import { applyEdits, describeEdit, parseEdits } from "../../engine/scenario";
+import { editedCounty, parseEdits } from "../../engine/scenario";
 import type { SchoolRecord } from "../../engine/records";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--budget 万元] [--rotation] [--edits edits.json]
@@ -302,7 +302,7 @@ export function budgetJson(result: BudgetPlan) {
  */
 function editedRecords(records: readonly SchoolRecord[], json: unknown, profile: Profile, lang: Lang) {
   const parsed = parseEdits(json);
-  const scenario = applyEdits(records, parsed.edits, profile, parsed.indexes);
+  const scenario = editedCounty(records, parsed.edits, profile, lang, parsed.indexes);
   const problems = [...parsed.problems, ...scenario.problems];
   return {
     records: scenario.records,
@@ -310,7 +310,7 @@ function editedRecords(records: readonly SchoolRecord[], json: unknown, profile:
     errors: problems.some((p) => p.severity === "error"),
     count: parsed.count,
     applied: scenario.applied.map((i) => parsed.indexes[i]),
-    described: scenario.applied.map((i) => describeEdit(parsed.edits[i], profile, lang)),
+    described: scenario.described,
   };
 }
 
@@ -394,7 +394,7 @@ export const planCommand: Command = {
       // a budget short of the full plan: its plan too, on a sheet of its own
       if (within && !within.fits)
         sheets.push(planSheet(within.plan, costs, profile, lang, { title: titles, projects, edits }));
-      if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: titles }));
+      if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: titles, edits }));
       const written = await writtenSheets(io, values.out, sheets, values.force === true, lang);
       if (written === null) return EXIT.inputErrors;
       wrote = written;

@@ -7,6 +7,9 @@ import {
   AccordionPanel,
   Badge,
   Button,
+  Field,
+  Radio,
+  RadioGroup,
   Spinner,
   Text,
 } from "@fluentui/react-components";
@@ -38,6 +41,7 @@ import { NumberField, fieldText } from "../components/NumberField";
 import { PrintedPage, printedTitle } from "../components/PrintedPage";
 import { usePaneStyles } from "../styles";
 import { planSheet, rotationSheet } from "../../report/planSheets";
+import { editedCounty, type EditedCounty, type Edit } from "../../engine/scenario";
 
 const STEP: Record<IndicatorId, number> = {
   qualifiedTeachers: 10000,
@@ -56,10 +60,27 @@ function amountText(props: ViewProps, resource: IndicatorId, amount: number): st
   return `${formatNumber(amount, integral ? 0 : 2, lang)} ${profile.indicators[resource].resourceUnit[lang]}`;
 }
 
-/** 规划 Plan: unit costs, the least-cost plan and the rotation, written as sheets on request. */
+const NO_EDITS: readonly Edit[] = [];
+
+/**
+ * 规划 Plan: unit costs, the least-cost plan and the rotation, written as sheets on request; for the table as read
+ * or, once 模拟 has edits, for the county after them (docs/plans.md#plan-edits), as `balance plan --edits` plans.
+ */
 export function PlanView(props: ViewProps): React.JSX.Element {
-  const { records, profile, lang } = props;
+  const { profile, lang } = props;
   const styles = usePaneStyles();
+  const edits = props.whatIf?.edits ?? NO_EDITS;
+  // after the what-if's edits unless the planner asks for the table as read
+  const [afterEdits, setAfterEdits] = React.useState(true);
+  // the engine applies the edits, as for `balance plan --edits`; those it cannot apply are left out, as in 模拟
+  const edited = React.useMemo(
+    () => (edits.length > 0 ? editedCounty(props.records, edits, profile, lang) : null),
+    [props.records, edits, profile, lang],
+  );
+  const scenario = afterEdits ? edited : null;
+  const records = scenario ? scenario.records : props.records;
+  /** the edits the plan is made after, in words, for the sheets to say */
+  const described = scenario?.described;
   const [costs, setCosts] = React.useState<UnitCosts>({ ...DEFAULT_UNIT_COSTS });
   const [projects, setProjects] = React.useState<ProjectSizes>(() => ({
     minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
@@ -73,12 +94,12 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   const [busy, setBusy] = React.useState<null | "plan" | "rotation" | "write">(null);
   const [message, setMessage] = React.useState<string | null>(null);
 
-  // a new table or profile makes earlier results stale
+  // a new table or profile, other edits or the other table to plan for make earlier results stale
   React.useEffect(() => {
     setPlan(null);
     setWithin(null);
     setRotation(null);
-  }, [records, profile]);
+  }, [props.records, profile, edits, afterEdits]);
 
   const changeCost = (id: IndicatorId) => (value: number) => {
     setCosts((c) => ({ ...c, [id]: value }));
@@ -128,9 +149,10 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   };
   const write = async () => {
     const sheets = [];
-    if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects }));
-    if (within && !within.fits) sheets.push(planSheet(within.plan, costs, profile, lang, { projects }));
-    if (rotation) sheets.push(rotationSheet(rotation, profile, lang));
+    if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects, edits: described }));
+    if (within && !within.fits)
+      sheets.push(planSheet(within.plan, costs, profile, lang, { projects, edits: described }));
+    if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { edits: described }));
     if (sheets.length === 0) return;
     setBusy("write");
     setMessage(null);
@@ -138,7 +160,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
     setBusy(null);
   };
 
-  if (records.length === 0) {
+  if (props.records.length === 0) {
     return (
       <div className={styles.view}>
         <Text>{t(lang, "viewReadFirst")}</Text>
@@ -167,6 +189,19 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       read={props.print?.read}
       signed={plan !== null || rotation !== null}
     >
+      {edited && (
+        <Field label={t(lang, "planBasis")}>
+          <RadioGroup
+            value={afterEdits ? "edited" : "table"}
+            disabled={busy !== null}
+            onChange={(_e, data) => setAfterEdits(data.value === "edited")}
+          >
+            <Radio value="edited" label={t(lang, "planBasisEdited", { n: edited.applied.length })} />
+            <Radio value="table" label={t(lang, "planBasisTable")} />
+          </RadioGroup>
+        </Field>
+      )}
+      {scenario && <PlannedAfter {...props} scenario={scenario} edits={edits.length} />}
       <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
       <div className={styles.fieldGrid}>
         {INDICATOR_IDS.map((id) => (
@@ -346,6 +381,30 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       )}
       {message && <Text>{message}</Text>}
     </PrintedPage>
+  );
+}
+
+/** The what-if's edits a plan is made after, on screen and on paper: no one takes the plan for the table's. */
+function PlannedAfter(props: ViewProps & { scenario: EditedCounty; edits: number }): React.JSX.Element {
+  const { lang, scenario } = props;
+  const styles = usePaneStyles();
+  const left = props.edits - scenario.applied.length;
+  return (
+    <section aria-label={t(lang, "planEditsApplied")} data-printed data-plan-edits>
+      <Text weight="semibold" block>
+        {t(lang, "planEditsApplied")}
+      </Text>
+      <ol className={styles.bullets}>
+        {scenario.described.map((d, i) => (
+          <li key={i}>{d}</li>
+        ))}
+      </ol>
+      {left > 0 && (
+        <Text className={styles.note} size={200} block role="status">
+          {t(lang, "planEditsNotApplied", { n: left })}
+        </Text>
+      )}
+    </section>
   );
 }
 

@@ -26,6 +26,7 @@ import { SchoolIndicators } from "./SchoolIndicators";
 import { EditList } from "./EditList";
 import { StructuralEditForm } from "./StructuralEditForm";
 import { EQUIPMENT_DISPLAY, wanToYuan } from "./equipment";
+import { useWhatIfEdits } from "./useWhatIfEdits";
 const STEP: Record<FacilityIndicatorId, number> = {
   teachingArea: 100,
   sportsArea: 100,
@@ -84,14 +85,15 @@ function withChange(edits: readonly Edit[], edit: Edit): Edit[] {
 export function WhatIfView(props: ViewProps): React.JSX.Element {
   const { records, profile, lang } = props;
   const styles = usePaneStyles();
-  const [edits, setEdits] = React.useState<Edit[]>([]);
+  // the pane's edits where it keeps them (规划 plans after them), else the view's own
+  const own = useWhatIfEdits(records, profile);
+  const { edits, setEdits } = props.whatIf ?? own;
   const [chosen, setSchool] = React.useState<string>(records[0]?.name ?? "");
   const [saving, setSaving] = React.useState(false);
   const [message, setMessage] = React.useState<string | null>(null);
 
-  // another table (or profile) starts a new scenario
+  // another table (or profile) starts a new scenario (useWhatIfEdits): its first school is shown
   React.useEffect(() => {
-    setEdits([]);
     setSchool((current) => (records.some((r) => r.name === current) ? current : (records[0]?.name ?? "")));
   }, [records, profile]);
 
