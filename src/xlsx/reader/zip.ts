@@ -50,16 +50,26 @@ const LOCAL = 0x04034b50;
 const zipDamage = (en: string, zh: string) => damaged({ zh: `压缩包${zh}`, en: `zip: ${en}` });
 
 const UTF8_NAMES = 0x800;
-const utf8Names = new TextDecoder("utf-8", { fatal: true });
+
+/** The decoders of one directory's entry names (`entryName`), made as the directory is read. */
+interface NameDecoders {
+  utf8: TextDecoder;
+  /** UTF-8 that throws on bytes that are not */
+  strictUtf8: TextDecoder;
+}
+
+function nameDecoders(): NameDecoders {
+  return { utf8: new TextDecoder(), strictUtf8: new TextDecoder("utf-8", { fatal: true }) };
+}
 
 /**
  * An entry's name: UTF-8 when the entry says so (bit 11) or its bytes are valid UTF-8; else GBK (GB18030), as
  * Chinese Windows names the files it zips (a workbook zipped to be sent). A workbook's own parts are ASCII.
  */
-function entryName(bytes: Uint8Array, flags: number): string {
-  if (flags & UTF8_NAMES) return new TextDecoder().decode(bytes);
+function entryName(bytes: Uint8Array, flags: number, decoders: NameDecoders): string {
+  if (flags & UTF8_NAMES) return decoders.utf8.decode(bytes);
   try {
-    return utf8Names.decode(bytes);
+    return decoders.strictUtf8.decode(bytes);
   } catch {
     return new TextDecoder("gb18030").decode(bytes);
   }
@@ -133,6 +143,7 @@ export class Zip {
       offset = this.u64(at + 48);
     }
     let at = offset;
+    const decoders = nameDecoders();
     for (let i = 0; i < count; i++) {
       if (this.u32(at) !== CENTRAL) throw zipDamage("bad central directory", "的目录损坏");
       const flags = this.u16(at + 8);
@@ -145,7 +156,10 @@ export class Zip {
       let localOffset = this.u32(at + 42);
       const nameAt = at + 46;
       if (nameAt + nameLength + extraLength > this.data.length) throw zipDamage("truncated", "不完整");
-      const name = entryName(this.data.subarray(nameAt, nameAt + nameLength), flags).replace(/\\/g, "/");
+      const name = entryName(this.data.subarray(nameAt, nameAt + nameLength), flags, decoders).replace(
+        /\\/g,
+        "/",
+      );
       if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
         // zip64 extra field: the 64-bit sizes and offset, in this order, for the fields that overflowed
         const fields = this.zip64Fields(nameAt + nameLength, extraLength);
