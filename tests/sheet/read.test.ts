@@ -314,6 +314,27 @@ describe("where the table ends (docs/school-table.md#skipped-rows: rows the read
     }
   });
 
+  it("reads a school named 甲 under the header as a school: its figures are no legend's", () => {
+    const grid = templateGrid([
+      { ...PRIMARY, name: "甲" },
+      { ...JUNIOR, name: "乙" },
+    ]);
+    const result = readSchoolTable(grid);
+    expect(result.records.map((r) => r.name)).toEqual(["甲", "乙"]);
+    expect(result.skippedRows.legend).toBe(0);
+    // a legend of column numbers typed as text, and marks in brackets, is still a legend
+    const legend = [
+      "甲",
+      "（乙）",
+      ...templateHeaderRow()
+        .slice(2)
+        .map((_, i) => String(i + 1)),
+    ];
+    const withLegend = templateGrid([PRIMARY, JUNIOR]);
+    withLegend.values.splice(1, 0, legend);
+    expect(readSchoolTable(withLegend).rows).toEqual([2, 3]);
+  });
+
   it("a header with no school under it is an error, not a county where every school passes", () => {
     for (const grid of [
       templateGrid([]),

@@ -296,7 +296,6 @@ describe("readTemplateRow on rows the reader treats apart", () => {
 
   it.each<[string, Record<string, CellValue>]>([
     ["a total row", { name: "合计" }],
-    ["a legend row", { name: "甲" }],
     ["a blank name", { name: " " }],
     ["an unknown type", { type: "幼儿园" }],
     ["blank teachers of a section with students", { primaryKeyTeachers: null }],
@@ -310,6 +309,14 @@ describe("readTemplateRow on rows the reader treats apart", () => {
   ])("leaves %s to the reader, which reports an error", (_, changes) => {
     expect(lean(changes)).toBeUndefined();
     expect(byTable(changes).problems.some((p) => p.severity === "error")).toBe(true);
+  });
+
+  it("reads a school someone named 甲 as the reader does, and a legend row (甲 乙 1 2 3 …) as no school", () => {
+    expect(lean({ name: "甲" })?.name).toBe("甲");
+    expect(lean({ name: "甲" })).toStrictEqual(byTable({ name: "甲" }).records[0]);
+    const legend = toRow(school).map((_, c) => (c === 0 ? "甲" : c === 1 ? "乙" : String(c - 1)));
+    expect(readTemplateRow(legend, { sheet: "学校", equipmentUnit: "万元", profile: P })).toBeUndefined();
+    expect(readByTable(legend, "学校", "万元", P).records).toEqual([]);
   });
 
   it("reads an unknown locale as the reader does (ignored, a warning); leaves a school named as its own parent to the reader", () => {

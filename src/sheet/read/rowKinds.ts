@@ -61,12 +61,44 @@ export function labelTotalCell(view: GridView, r: number, columns: TableColumns)
   return -1;
 }
 
+/** The marks of a legend's columns after 甲: 乙 丙 丁 … */
+const COLUMN_MARK = /^[(（]?[乙丙丁戊己庚辛壬癸][)）]?$/u;
+
+/**
+ * What a row named as a legend (`LEGEND_NAMES`: 甲, 栏次) holds in its other filled cells, left to right, is a
+ * legend's: column marks (乙 丙 …, bracketed units) and column numbers counting up by one (1 2 3 …), or nothing. A
+ * school someone named 甲 holds its figures there instead, and is read as a school.
+ */
+export function holdsLegendMarks(cells: readonly unknown[]): boolean {
+  let last: number | undefined;
+  for (const v of cells) {
+    const n = readNumber(v);
+    if (n.kind === "blank") continue;
+    if (n.kind === "number") {
+      if (last !== undefined && n.value !== last + 1) return false;
+      last = n.value;
+      continue;
+    }
+    const t = readText(v);
+    if (t.kind !== "text") return false;
+    const text = t.text.trim();
+    if (!COLUMN_MARK.test(text) && !LEGEND_CELL.test(text) && !LEGEND_NAMES.has(foldText(text))) return false;
+  }
+  return true;
+}
+
 /**
  * Statistical forms put a legend under the header: the units of each column (（人） （㎡）) or the column numbers
  * (甲 乙 1 2 3 …, 栏次). It is no school.
  */
 export function isLegendRow(view: GridView, r: number, nameCol: number | undefined): boolean {
-  if (LEGEND_NAMES.has(foldText(view.text(r, nameCol ?? 0)))) return true;
+  if (LEGEND_NAMES.has(foldText(view.text(r, nameCol ?? 0)))) {
+    const rest: unknown[] = [];
+    view.forEachFilled(r, (c, v) => {
+      if (c !== (nameCol ?? 0)) rest.push(v);
+    });
+    return holdsLegendMarks(rest);
+  }
   // more than one filled cell, each a bracketed unit; or column numbers alone, 1 2 3 … (no 甲 乙 before them)
   let filled = 0;
   let legend = true;

@@ -19,7 +19,7 @@ import { ErrorFlag } from "./figures";
 import { GridView, isBlank } from "./gridView";
 import { findHeader } from "./headerPaths";
 import { readSchoolRow } from "./row";
-import { LEGEND_NAMES, TOTAL_ROW, isNoteLine } from "./rowKinds";
+import { LEGEND_NAMES, TOTAL_ROW, holdsLegendMarks, isNoteLine } from "./rowKinds";
 
 /** The template's header (docs/school-table.md#headers) planned on a sheet, or null where the plan is not the
  * template's to the letter (then every row goes to the table reader). */
@@ -63,7 +63,9 @@ export function readTemplateRow(
   if (sink.failed || read.record === null) return undefined;
   // a row the table reader skips (a total, a legend under the header, a note), or where it spells the parent as the
   // school's own name (or reports it)
-  if (TOTAL_ROW.test(read.folded) || LEGEND_NAMES.has(read.folded)) return undefined;
+  if (TOTAL_ROW.test(read.folded)) return undefined;
+  if (LEGEND_NAMES.has(read.folded) && holdsLegendMarks(row.filter((v, c) => c > 0 && !isBlank(v))))
+    return undefined;
   // nor a note (注：…, a sign-off line), whose first filled cell is the name's
   if (
     isNoteLine(
