@@ -1,6 +1,6 @@
 import { SCHOOL_TABLE_LIMITS, type Bilingual } from "../../standard/county";
 import { LEVEL_NAMES, type Level } from "../../standard/indicators";
-import { atMost } from "../../standard/comparison";
+import { atLeast, atMost } from "../../standard/comparison";
 import type { SchoolRecord } from "../records";
 import type { ColumnLocation, DerivedItems, LargeClassSection, SchoolFinding } from "./results";
 import {
@@ -137,13 +137,13 @@ export function classSize(
       const startingGrade = largestClassFinding(record, level, "startingGradeClassSize", columns, notGiven);
       if (startingGrade) starting.push(startingGrade);
       const largest = record.largestClass?.[LARGEST_CLASS_CHECKS.classSize[level].field];
-      if (largest !== undefined && largest >= SCHOOL_TABLE_LIMITS.largeClass) {
+      if (largest !== undefined && atLeast(largest, SCHOOL_TABLE_LIMITS.largeClass)) {
         const cell = finding
           ? finding.cell
           : cellOf(record, LARGEST_CLASS_CHECKS.classSize[level].columnId, columns);
         const entry = { school: record.name, level, largestClass: largest, cell };
         largeClasses.push(entry);
-        if (largest >= SCHOOL_TABLE_LIMITS.veryLargeClass) veryLargeClasses.push(entry);
+        if (atLeast(largest, SCHOOL_TABLE_LIMITS.veryLargeClass)) veryLargeClasses.push(entry);
       }
     }
   }
