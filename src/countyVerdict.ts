@@ -17,14 +17,8 @@ import type { Evaluation } from "./engine/evaluate";
 import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";
 import type { Lang } from "./i18n/format";
-import {
-  COUNTY_SHEET_NAME,
-  checklistRowPlace,
-  formatItemValue,
-  formatMeasureResult,
-  isCountySheet,
-  readCountySheet,
-} from "./sheet/countySheet";
+import { COUNTY_SHEET_NAME, checklistRowPlace, isCountySheet, readCountySheet } from "./sheet/countySheet";
+import { formatItemValue, formatMeasureResult } from "./sheet/countyValues";
 import type { CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";

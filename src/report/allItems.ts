@@ -1,7 +1,8 @@
 import { countyChecklist } from "../engine/county/checklist";
 import { type CountyVerdict } from "../engine/county/results";
 import type { Lang } from "../i18n/format";
-import { checklistRowPlace, formatItemValue } from "../sheet/countySheet";
+import { checklistRowPlace } from "../sheet/countySheet";
+import { formatItemValue } from "../sheet/countyValues";
 import type { Problem } from "../problems/problem";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
 import { sheetRef } from "../sheet/grid";

@@ -3,12 +3,10 @@ import {
   COUNTY_TEMPLATE_HEADER_ROW,
   absentMeasures,
   countyTemplateRows,
-  formatItemValue,
-  formatMeasureValue,
   isCountySheet,
-  parseMeasureValue,
   readCountySheet,
 } from "../../src/sheet/countySheet";
+import { formatItemValue, formatMeasureValue, parseMeasureValue } from "../../src/sheet/countyValues";
 import { countyChecklist } from "../../src/engine/county/checklist";
 import { evaluateCounty } from "../../src/engine/county/verdict";
 import { COUNTY_MEASURES } from "../../src/standard/county";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { evaluateCounty } from "../../src/engine/county/verdict";
-import { parseMeasureValue, readCountySheet } from "../../src/sheet/countySheet";
+import { readCountySheet } from "../../src/sheet/countySheet";
+import { parseMeasureValue } from "../../src/sheet/countyValues";
 import type { CellValue, Grid } from "../../src/sheet/grid";
 import { COUNTY_MEASURES, type MeasureKind } from "../../src/standard/county";
 import { passingAnswers, soundPrimary } from "./helpers";

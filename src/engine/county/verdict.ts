@@ -3,7 +3,7 @@
  * (docs/standard.md#guarantee), the 9 education-quality items (docs/standard.md#quality), social recognition
  * (docs/standard.md#recognition) and the one-vote vetoes (docs/standard.md#veto). Items 3–5 of §5 are checked per
  * school from the school table, naming the cell; the rest compare what the county reports on its county sheet
- * (already parsed into numbers and 是/否 by src/sheet/countySheet.ts). A blank is "missing", never "pass".
+ * (already parsed into numbers and 是/否 by src/sheet/countyValues.ts). A blank is "missing", never "pass".
  */
 import {
   GUARANTEE_ITEMS,
