@@ -34,6 +34,25 @@ export function isSpreadsheetName(name: string): boolean {
   );
 }
 
+/**
+ * The archives a county's workbook may be sent in: found in a folder of workbooks, a .zip's spreadsheets are read
+ * (`balance batch`, the web app's 盟市汇总: src/xlsx/reader/archive.ts), and any other is read to say what it is
+ * and to unpack it, rather than a county sent zipped go missing without a word.
+ */
+export const ARCHIVE_EXTENSIONS = ["zip", "rar", "7z"] as const;
+
+/** Whether a file's name ends as an archive's (any case). */
+export function isArchiveName(name: string): boolean {
+  const dot = name.lastIndexOf(".");
+  return dot >= 0 && (ARCHIVE_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase());
+}
+
+/** Whether a file found in a folder of workbooks is one to read: a spreadsheet or an archive, not a lock file. */
+export function isFolderFileName(path: string): boolean {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return (isSpreadsheetName(name) || isArchiveName(name)) && !isLockFileName(name);
+}
+
 /** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
 const NOT_A_WORKBOOK = /^(?:~\$|\.~|\._)/u;
 

@@ -275,7 +275,9 @@ export const batchCommand: Command = {
           // plan's 科右前旗 for the table's 科尔沁右翼前旗)
           const of = result.source.county === undefined ? undefined : result.county;
           const county = lang === "zh" ? `（${of}）` : ` (${of})`;
-          const where = of === undefined ? source.file : `${source.file}${county}`;
+          // a county sent zipped is named through its archive (白狼县.zip/白狼县2025.xlsx)
+          const file = result.source.file;
+          const where = of === undefined ? file : `${file}${county}`;
           progress.message(() =>
             io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n`),
           );
