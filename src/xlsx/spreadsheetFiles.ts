@@ -1,3 +1,5 @@
+import { isArchiveName } from "../sheet/countyName";
+
 /**
  * The files a clerk may hold a table in, by how their names end: what a folder given to the command line is
  * listed for (src/cli/folderFiles.ts) and what the web app's and the pane's file choosers show. The reader reads
@@ -34,18 +36,8 @@ export function isSpreadsheetName(name: string): boolean {
   );
 }
 
-/**
- * The archives a county's workbook may be sent in: found in a folder of workbooks, a .zip's spreadsheets are read
- * (`balance batch`, the web app's 盟市汇总: src/xlsx/reader/archive.ts), and any other is read to say what it is
- * and to unpack it, rather than a county sent zipped go missing without a word.
- */
-export const ARCHIVE_EXTENSIONS = ["zip", "rar", "7z"] as const;
-
-/** Whether a file's name ends as an archive's (any case). */
-export function isArchiveName(name: string): boolean {
-  const dot = name.lastIndexOf(".");
-  return dot >= 0 && (ARCHIVE_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase());
-}
+// the archives a county's workbook may be sent in (.zip, .rar, .7z): a file name's, as a year in it is
+export { ARCHIVE_EXTENSIONS, isArchiveName } from "../sheet/countyName";
 
 /** Whether a file found in a folder of workbooks is one to read: a spreadsheet or an archive, not a lock file. */
 export function isFolderFileName(path: string): boolean {

@@ -15,6 +15,7 @@ const dir = tempDir();
 const clean = join(dir, "各旗县");
 const mixed = join(dir, "各旗县（含 rar）");
 const unzipped = join(dir, "解压");
+const years = ["2025", "2026"].map((y) => join(dir, "逐年", y));
 
 type County = {
   file: string;
@@ -26,7 +27,7 @@ type County = {
 };
 
 beforeAll(async () => {
-  for (const folder of [clean, mixed, unzipped]) mkdirSync(folder, { recursive: true });
+  for (const folder of [clean, mixed, unzipped, ...years]) mkdirSync(folder, { recursive: true });
   await writeCounty(clean, "阿尔山市.xlsx", randomCounty(9101, 8, "阿市"));
   const bailang = readFileSync(await writeCounty(unzipped, "白狼县2025.xlsx", randomCounty(9102, 9, "白狼")));
   const tuquan = readFileSync(await writeCounty(unzipped, "突泉县.xlsx", randomCounty(9103, 7, "突泉")));
@@ -36,6 +37,10 @@ beforeAll(async () => {
     zipSync({ "白狼县2025.xlsx": bailang, "说明.txt": strToU8("白狼县报送的工作簿，请查收。\n") }),
   );
   writeFileSync(join(clean, "两县.zip"), zipSync({ "两县/突泉县.xlsx": tuquan }));
+  // a county's 2025 workbook as it is, its 2026 one zipped in the year's folder
+  await writeCounty(years[0], "阿尔山市.xlsx", randomCounty(9104, 8, "阿市"));
+  const arxan = readFileSync(await writeCounty(unzipped, "阿尔山市.xlsx", randomCounty(9105, 8, "阿市")));
+  writeFileSync(join(years[1], "阿尔山市.zip"), zipSync({ "阿尔山市.xlsx": arxan }));
   // a zip in the zip, and a RAR archive beside them
   writeFileSync(
     join(mixed, "扎赉特旗.zip"),
@@ -100,6 +105,19 @@ describe("a league's folder where counties sent their workbooks zipped", () => {
     expect(rar.county).toBe("科右前旗");
     expect(rar.ok).toBe(false);
     expect(rar.problems[0].message).toMatch(/^该文件是 RAR 压缩包，不是 Excel 工作簿：请先解压/u);
+  });
+
+  test("a workbook zipped in a year's folder is of the folder's year, as unzipped there", async () => {
+    const { code, doc } = await batch(...years, "--json");
+    expect(code).toBe(0);
+    const counted = (
+      doc.counties as (County & { years?: { series: { year: number; file: string }[] } })[]
+    ).find((c) => c.years !== undefined)!;
+    expect(counted.county).toBe("阿尔山市");
+    expect(counted.years!.series.map((s) => [s.year, s.file])).toEqual([
+      [2025, join(years[0], "阿尔山市.xlsx")],
+      [2026, join(years[1], "阿尔山市.zip", "阿尔山市.xlsx")],
+    ]);
   });
 
   test("in text, each archive not read is said with its problem, Chinese first", async () => {
