@@ -1,4 +1,4 @@
-import { isArchiveName } from "../sheet/countyName";
+import { ARCHIVE_EXTENSIONS, isArchiveName } from "../sheet/countyName";
 
 /**
  * The files a clerk may hold a table in, by how their names end: what a folder given to the command line is
@@ -37,7 +37,7 @@ export function isSpreadsheetName(name: string): boolean {
 }
 
 // the archives a county's workbook may be sent in (.zip, .rar, .7z): a file name's, as a year in it is
-export { ARCHIVE_EXTENSIONS, isArchiveName } from "../sheet/countyName";
+export { ARCHIVE_EXTENSIONS, isArchiveName };
 
 /** Whether a file found in a folder of workbooks is one to read: a spreadsheet or an archive, not a lock file. */
 export function isFolderFileName(path: string): boolean {
@@ -79,4 +79,14 @@ export const SPREADSHEET_ACCEPT = [
   ...SPREADSHEET_EXTENSIONS.map((extension) => `.${extension}`),
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "application/vnd.ms-excel",
+].join(",");
+
+/**
+ * The league's file chooser's `accept`: every spreadsheet, and the archives counties send theirs in (a .zip's
+ * workbooks are read from it; a .rar or .7z is said to be unpacked).
+ */
+export const COUNTY_FILES_ACCEPT = [
+  SPREADSHEET_ACCEPT,
+  ...ARCHIVE_EXTENSIONS.map((extension) => `.${extension}`),
+  "application/zip",
 ].join(",");

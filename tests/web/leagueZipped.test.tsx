@@ -109,6 +109,19 @@ describe("a league's folder where counties sent their workbooks zipped, given to
     await expectZippedCountiesRead();
   });
 
+  it("chosen as files: the league's chooser offers archives too, and a .zip chosen is read as in a folder", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    const input = document.querySelector<HTMLInputElement>("#county-files")!;
+    expect(input.accept.split(",")).toEqual(expect.arrayContaining([".xlsx", ".zip", ".rar", ".7z"]));
+    const files = ["盟/阿尔山市.csv", "盟/科右前旗.zip"].map(fileOf);
+    Object.defineProperty(input, "files", { value: files, configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(document.querySelectorAll("[data-county]").length).toBe(2));
+    const zipped = document.querySelector('[data-county="科右前旗"]')!;
+    expect(zipped.textContent).toContain("文件：科右前旗.zip/科右前旗2025.csv");
+    expect(zipped.textContent).toContain("9 所学校");
+  });
+
   it("dropped: the same", async () => {
     render(<WebApp lang="zh" theme="light" />);
     dropFolder();
