@@ -172,6 +172,19 @@ export function countyInFileName(path: string, known: readonly string[] = []): s
   return current.trim() === "" ? null : current.trim();
 }
 
+/**
+ * The part of a county file's path whose name names its county: the file's own, but for a file in a county's archive
+ * (白狼县.zip/学校统计表.xlsx) whose own name names none, the archive's when it names one. Two counties sending the
+ * same 学校统计表.xlsx zipped are then two counties, not one file sent twice.
+ */
+export function countyFileOf(path: string, known: readonly string[] = []): string {
+  const parts = path.split(/[\\/]/);
+  const own = parts[parts.length - 1];
+  const archive = parts.findIndex((part, i) => i < parts.length - 1 && isArchiveName(part));
+  if (archive < 0 || countyInFileName(own, known) !== null) return own;
+  return countyInFileName(parts[archive], known) !== null ? parts[archive] : own;
+}
+
 /** The county a file's name gives (`countyInFileName`), else the plain name: a label for a county's file. */
 export function countyNameFromFile(path: string, known: readonly string[] = []): string {
   return countyInFileName(path, known) ?? fileStem(path);

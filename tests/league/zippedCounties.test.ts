@@ -15,6 +15,7 @@ const dir = tempDir();
 const clean = join(dir, "各旗县");
 const mixed = join(dir, "各旗县（含 rar）");
 const unzipped = join(dir, "解压");
+const sameName = join(dir, "同名");
 const years = ["2025", "2026"].map((y) => join(dir, "逐年", y));
 
 type County = {
@@ -27,7 +28,7 @@ type County = {
 };
 
 beforeAll(async () => {
-  for (const folder of [clean, mixed, unzipped, ...years]) mkdirSync(folder, { recursive: true });
+  for (const folder of [clean, mixed, unzipped, sameName, ...years]) mkdirSync(folder, { recursive: true });
   await writeCounty(clean, "阿尔山市.xlsx", randomCounty(9101, 8, "阿市"));
   const bailang = readFileSync(await writeCounty(unzipped, "白狼县2025.xlsx", randomCounty(9102, 9, "白狼")));
   const tuquan = readFileSync(await writeCounty(unzipped, "突泉县.xlsx", randomCounty(9103, 7, "突泉")));
@@ -41,6 +42,17 @@ beforeAll(async () => {
   await writeCounty(years[0], "阿尔山市.xlsx", randomCounty(9104, 8, "阿市"));
   const arxan = readFileSync(await writeCounty(unzipped, "阿尔山市.xlsx", randomCounty(9105, 8, "阿市")));
   writeFileSync(join(years[1], "阿尔山市.zip"), zipSync({ "阿尔山市.xlsx": arxan }));
+  // two counties sending a workbook of the same name, each zipped under its county's name
+  const table = (seed: number, prefix: string) =>
+    writeCounty(unzipped, `${prefix}.xlsx`, randomCounty(seed, 8, prefix));
+  writeFileSync(
+    join(sameName, "扎赉特旗.zip"),
+    zipSync({ "学校统计表.xlsx": readFileSync(await table(9106, "扎旗")) }),
+  );
+  writeFileSync(
+    join(sameName, "科右前旗2025.zip"),
+    zipSync({ "学校统计表.xlsx": readFileSync(await table(9107, "前旗")) }),
+  );
   // a zip in the zip, and a RAR archive beside them
   writeFileSync(
     join(mixed, "扎赉特旗.zip"),
@@ -118,6 +130,20 @@ describe("a league's folder where counties sent their workbooks zipped", () => {
       [2025, join(years[0], "阿尔山市.xlsx")],
       [2026, join(years[1], "阿尔山市.zip", "阿尔山市.xlsx")],
     ]);
+  });
+
+  test("a workbook whose name names no county is named by its archive: two such counties are two", async () => {
+    const { code, doc } = await batch(sameName, "--json");
+    expect(code).toBe(0);
+    expect(
+      (doc.counties as County[]).map((c) => [c.county, c.file.slice(sameName.length + 1)]).sort(),
+    ).toEqual(
+      [
+        ["扎赉特旗", "扎赉特旗.zip/学校统计表.xlsx"],
+        ["科右前旗", "科右前旗2025.zip/学校统计表.xlsx"],
+      ].sort(),
+    );
+    expect(doc.repeated).toEqual([]);
   });
 
   test("in text, each archive not read is said with its problem, Chinese first", async () => {
