@@ -37,8 +37,8 @@ function nestedArchive(name: string): Problem {
 }
 
 /** The unpacked bytes of the archive's files have passed `MAX_ARCHIVE_BYTES`: this one is not unpacked. */
-function archiveTooLarge(name: string): Problem {
-  const mib = MAX_ARCHIVE_BYTES / 1048576;
+function archiveTooLarge(name: string, limit: number): Problem {
+  const mib = Math.round(limit / 1048576);
   return fileProblem(
     "archive-too-large",
     `压缩包中的文件解压后合计超过 ${mib} MB，“${name}”未读取：请先解压，再读取解压出的工作簿`,
@@ -82,6 +82,8 @@ async function unpack(zip: Zip, name: string, left: number): Promise<Uint8Array 
 export async function archivedSpreadsheets(
   data: Uint8Array,
   inflateWhole?: InflateWhole,
+  /** the bounds, `MAX_ARCHIVE_FILES` and `MAX_ARCHIVE_BYTES` but where a test makes them small */
+  limits = { files: MAX_ARCHIVE_FILES, bytes: MAX_ARCHIVE_BYTES },
 ): Promise<ArchivedFile[] | null> {
   if (!ZIP_MAGIC.every((b, i) => data[i] === b)) return null;
   let zip: Zip;
@@ -96,9 +98,9 @@ export async function archivedSpreadsheets(
     .filter((name) => !name.startsWith("__MACOSX/") && !isLockFileName(name))
     .filter((name) => isSpreadsheetName(name) || isArchiveName(name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (names.length === 0 || names.length > MAX_ARCHIVE_FILES) return null;
+  if (names.length === 0 || names.length > limits.files) return null;
   const files: ArchivedFile[] = [];
-  let left = MAX_ARCHIVE_BYTES;
+  let left = limits.bytes;
   for (const name of names) {
     if (isArchiveName(name)) {
       files.push({ name, problem: nestedArchive(name) });
@@ -116,7 +118,7 @@ export async function archivedSpreadsheets(
       continue;
     }
     if (bytes === null) {
-      files.push({ name, problem: archiveTooLarge(name) });
+      files.push({ name, problem: archiveTooLarge(name, limits.bytes) });
       continue;
     }
     left -= bytes.length;
