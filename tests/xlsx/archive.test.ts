@@ -54,6 +54,15 @@ describe("the spreadsheets in a county's .zip", () => {
     expect("bytes" in files![0] && Buffer.from(files![0].bytes).equals(Buffer.from(large))).toBe(true);
   });
 
+  it("a name Chinese Windows zipped in GBK is read as such", async () => {
+    // fflate writes ASCII names as they are: the placeholder's six bytes become 白狼县 in GBK, as Windows writes it
+    const zip = zipSync({ "abcdef.csv": table });
+    const gbk = [0xb0, 0xd7, 0xc0, 0xc7, 0xcf, 0xd8];
+    const text = Buffer.from(zip).toString("latin1");
+    for (let at = text.indexOf("abcdef"); at >= 0; at = text.indexOf("abcdef", at + 1)) zip.set(gbk, at);
+    expect(names(await archivedSpreadsheets(zip))).toEqual([["白狼县.csv", table.length]]);
+  });
+
   it("an archive inside is named with its problem, Chinese first, and not unpacked", async () => {
     const files = await archivedSpreadsheets(
       zipSync({ "旧.zip": zipSync({ "a.csv": table }), "突泉.rar": strToU8("Rar!") }),
