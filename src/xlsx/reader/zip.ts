@@ -50,7 +50,8 @@ const LOCAL = 0x04034b50;
 const zipDamage = (en: string, zh: string) => damaged({ zh: `压缩包${zh}`, en: `zip: ${en}` });
 
 const UTF8_NAMES = 0x800;
-const utf8Names = new TextDecoder("utf-8", { fatal: true });
+/** made on first use, not when the module loads: a host may give TextDecoder only after (jsdom, in tests) */
+let utf8Names: TextDecoder | undefined;
 
 /**
  * An entry's name: UTF-8 when the entry says so (bit 11) or its bytes are valid UTF-8; else GBK (GB18030), as
@@ -59,7 +60,7 @@ const utf8Names = new TextDecoder("utf-8", { fatal: true });
 function entryName(bytes: Uint8Array, flags: number): string {
   if (flags & UTF8_NAMES) return new TextDecoder().decode(bytes);
   try {
-    return utf8Names.decode(bytes);
+    return (utf8Names ??= new TextDecoder("utf-8", { fatal: true })).decode(bytes);
   } catch {
     return new TextDecoder("gb18030").decode(bytes);
   }
