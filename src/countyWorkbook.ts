@@ -17,6 +17,8 @@ import type { Profile } from "./standard/profile";
 import { countyName, titleRowsOf } from "./workbookCounty";
 import { isShown, withoutOtherSheets } from "./xlsx/reader/chooseSheet";
 import { gridRangeAddress } from "./xlsx/reportFile";
+import type { WorkbookResult } from "./xlsx/reader";
+import type { ArchivedFile } from "./xlsx/reader/archive";
 
 /**
  * One county to evaluate: a workbook, and — for a statistics export that holds several counties — which of them.
@@ -165,6 +167,36 @@ export function evaluateEveryCounty(
 function forgetOtherSheets(result: CountyFileResult): void {
   result.problems = withoutOtherSheets(result.problems);
   if (result.table) result.table = { ...result.table, problems: withoutOtherSheets(result.table.problems) };
+}
+
+/**
+ * The counties of the spreadsheets a zip archive of the league's folder holds (xlsx/reader/archive.ts
+ * `archivedSpreadsheets`), each read by `read` and evaluated as if it lay in the folder (`evaluateEveryCounty`),
+ * named by its path through the archive (盟/白狼县.zip/白狼县2025.xlsx: its county and year from its own name); a file
+ * the archive could not give is a county with its problem. `balance batch` and the web app's league view both
+ * read an archive so.
+ */
+export async function evaluateArchivedCounties(
+  archive: CountySource,
+  files: readonly ArchivedFile[],
+  profile: Profile,
+  read: (bytes: Uint8Array, name: string) => Promise<WorkbookResult>,
+): Promise<CountyFileResult[]> {
+  const results: CountyFileResult[] = [];
+  for (const file of files) {
+    const source = { ...archive, file: `${archive.file}/${file.name}` };
+    if ("problem" in file) {
+      results.push(unreadCounty(source, profile, [file.problem]));
+      continue;
+    }
+    const workbook = await read(file.bytes, file.name);
+    results.push(
+      ...(workbook.ok
+        ? evaluateEveryCounty(source, workbook.grids, profile)
+        : [unreadCounty(source, profile, [workbook.problem])]),
+    );
+  }
+  return results;
 }
 
 /** A sheet's name as a county's (科右前旗, 突泉县): a county of the plan, or a short name ending as a county's does. */

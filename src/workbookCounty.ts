@@ -7,7 +7,13 @@
 import { findCounty, plannedCounties } from "./engine/county/readiness";
 import { countyStem } from "./engine/names";
 import type { Problem } from "./problems/problem";
-import { countyNamedIn, detectCountyName, type CountyClues, type CountyNameSource } from "./sheet/countyName";
+import {
+  countyFileOf,
+  countyNamedIn,
+  detectCountyName,
+  type CountyClues,
+  type CountyNameSource,
+} from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
 import type { CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
@@ -32,7 +38,8 @@ export function titleRowsOf(grid: Grid, headerRow: number | null): Grid["values"
  * spelling where the plan knows it by any name.
  */
 export function countyName(clues: CountyClues, profile: Profile) {
-  const detected = detectCountyName({ ...clues, file: fileName(clues.file), known: knownCounties(profile) });
+  const known = knownCounties(profile);
+  const detected = detectCountyName({ ...clues, file: countyFileOf(clues.file, known), known });
   return { ...detected, name: findCounty(profile, detected.name)?.name ?? detected.name };
 }
 
@@ -61,7 +68,7 @@ export interface WorkbookCounty {
 export function workbookCounty(clues: CountyClues & { given?: string }, profile: Profile): WorkbookCounty {
   const known = knownCounties(profile);
   const inPlan = (name: string) => findCounty(profile, name)?.name ?? name;
-  const input = { ...clues, file: fileName(clues.file), known };
+  const input = { ...clues, file: countyFileOf(clues.file, known), known };
   const given = clues.given?.trim();
   if (given) {
     const target = findCounty(profile, given);

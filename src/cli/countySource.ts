@@ -6,6 +6,7 @@
 import { realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
+  evaluateArchivedCounties,
   evaluateCountyGrids,
   evaluateEveryCounty,
   unreadCounty,
@@ -14,7 +15,9 @@ import {
 } from "../countyWorkbook";
 import type { Profile } from "../standard/profile";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "./folderFiles";
-import { readWorkbookFile } from "./workbookFile";
+import { archivedSpreadsheets } from "../xlsx/reader";
+import { isArchiveName } from "../xlsx/spreadsheetFiles";
+import { inflateWithZlib, readFileBytes, readWorkbookBytes, readWorkbookFile } from "./workbookFile";
 
 export { type CountyFileResult, type CountySource } from "../countyWorkbook";
 
@@ -68,7 +71,12 @@ export async function evaluateSourceCounties(
   source: CountySource,
   profile: Profile,
 ): Promise<CountyFileResult[]> {
-  const workbook = await readWorkbookFile(source.file);
+  const file = await readFileBytes(source.file);
+  if (!file.ok) return [unreadCounty(source, profile, [file.problem])];
+  // a county's workbook sent zipped: the spreadsheets in the archive, each as if it lay in the folder
+  const archived = isArchiveName(source.file) ? await archivedSpreadsheets(file.data, inflateWithZlib) : null;
+  if (archived !== null) return evaluateArchivedCounties(source, archived, profile, readWorkbookBytes);
+  const workbook = await readWorkbookBytes(file.data, source.file);
   if (!workbook.ok) return [unreadCounty(source, profile, [workbook.problem])];
   return evaluateEveryCounty(source, workbook.grids, profile);
 }

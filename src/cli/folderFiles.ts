@@ -4,7 +4,7 @@
 import { open, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { startsAsTable } from "../xlsx/reader/otherFormats";
-import { TABLE_HEAD_BYTES, isLockFileName, isNoteName, isSpreadsheetName } from "../xlsx/spreadsheetFiles";
+import { TABLE_HEAD_BYTES, isFolderFileName, isNoteName } from "../xlsx/spreadsheetFiles";
 
 /** Whether a file named as text holds a table by its first bytes (`startsAsTable`). */
 async function holdsTextTable(path: string): Promise<boolean> {
@@ -24,11 +24,12 @@ async function holdsTextTable(path: string): Promise<boolean> {
  * cannot read (.ods …) are listed too: the reader says of each what it is and to save it as .xlsx. Left out, a
  * county or a school kept in another format would be missing from the result without a word. A .txt, .xml or
  * .htm(l) file is listed only when its start is a table (`holdsTextTable`): a note beside the workbooks is no
- * county.
+ * county. Archives are listed too (`isFolderFileName`): a county's workbook sent as 白狼县.zip is read from it
+ * (`balance batch`) or said to be unpacked, never passed over.
  */
 export async function spreadsheetsIn(folder: string): Promise<string[]> {
   const names = (await readdir(folder, { withFileTypes: true }))
-    .filter((e) => e.isFile() && isSpreadsheetName(e.name) && !isLockFileName(e.name))
+    .filter((e) => e.isFile() && isFolderFileName(e.name))
     .map((e) => e.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const listed: string[] = [];

@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 import { readWorkbook, type WorkbookResult } from "../xlsx/reader";
 import { fileProblem } from "../xlsx/reader/problems";
+import type { Problem } from "../problems/problem";
 
 /**
  * Node's zlib for the parts of a workbook small enough to hold whole: faster than fflate on a county's sheet,
@@ -20,9 +21,10 @@ export function inflateWithZlib(raw: Uint8Array, limit: number): Uint8Array | nu
   }
 }
 
-/** Reads an .xlsx file from disk. A missing, unreadable or non-xlsx file is a problem, never an exception. */
-export async function readWorkbookFile(path: string): Promise<WorkbookResult> {
-  let data: Buffer;
+/** A file's bytes from disk, or (missing, a folder, unreadable) its problem, never an exception. */
+export async function readFileBytes(
+  path: string,
+): Promise<{ ok: true; data: Buffer } | { ok: false; problem: Problem }> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) {
@@ -35,7 +37,7 @@ export async function readWorkbookFile(path: string): Promise<WorkbookResult> {
         ),
       };
     }
-    data = await readFile(path);
+    return { ok: true, data: await readFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
@@ -53,5 +55,15 @@ export async function readWorkbookFile(path: string): Promise<WorkbookResult> {
       ),
     };
   }
-  return readWorkbook(data, { inflateWhole: inflateWithZlib, name: path });
+}
+
+/** Reads an .xlsx file from disk. A missing, unreadable or non-xlsx file is a problem, never an exception. */
+export async function readWorkbookFile(path: string): Promise<WorkbookResult> {
+  const file = await readFileBytes(path);
+  return file.ok ? readWorkbookBytes(file.data, path) : file;
+}
+
+/** Reads a workbook's bytes as the command line reads a file (Node's zlib for the parts it can hold whole). */
+export function readWorkbookBytes(data: Uint8Array, name: string): Promise<WorkbookResult> {
+  return readWorkbook(data, { inflateWhole: inflateWithZlib, name });
 }

@@ -81,7 +81,7 @@ export const LEAGUE_VIEWS_ZH = {
 
   leagueTitle: "盟市汇总：同时打开多个旗县市",
   leagueHelp:
-    "一次选择或拖入各旗县市的学校数据工作簿（.xlsx 或 .xls，可多选），得到与命令行的盟市汇总相同的结果：各旗县市结论、差异系数、最薄弱的指标、按期达标风险。",
+    "一次选择或拖入各旗县市的学校数据工作簿（.xlsx 或 .xls，可多选；旗县市发来的压缩包也可直接选择或拖入，其中的工作簿逐一读取），得到与命令行的盟市汇总相同的结果：各旗县市结论、差异系数、最薄弱的指标、按期达标风险。",
   leagueChooseFiles: "选择多个工作簿…",
   leagueChooseFolder: "选择文件夹…",
   leagueFolderEmpty:
@@ -239,7 +239,7 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
 
   leagueTitle: "League summary: many counties at once",
   leagueHelp:
-    "Choose or drop every county's school workbook (.xlsx or .xls, several at once) for the summary the balance batch command gives: each county's verdicts and coefficients, the weakest indicators, the counties at risk.",
+    "Choose or drop every county's school workbook (.xlsx or .xls, several at once; a county's .zip as sent too, its workbooks read one by one) for the summary the balance batch command gives: each county's verdicts and coefficients, the weakest indicators, the counties at risk.",
   leagueChooseFiles: "Choose workbooks…",
   leagueChooseFolder: "Choose a folder…",
   leagueFolderEmpty:

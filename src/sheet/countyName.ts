@@ -172,6 +172,19 @@ export function countyInFileName(path: string, known: readonly string[] = []): s
   return current.trim() === "" ? null : current.trim();
 }
 
+/**
+ * The part of a county file's path whose name names its county: the file's own, but for a file in a county's archive
+ * (白狼县.zip/学校统计表.xlsx) whose own name names none, the archive's when it names one. Two counties sending the
+ * same 学校统计表.xlsx zipped are then two counties, not one file sent twice.
+ */
+export function countyFileOf(path: string, known: readonly string[] = []): string {
+  const parts = path.split(/[\\/]/);
+  const own = parts[parts.length - 1];
+  const archive = parts.findIndex((part, i) => i < parts.length - 1 && isArchiveName(part));
+  if (archive < 0 || countyInFileName(own, known) !== null) return own;
+  return countyInFileName(parts[archive], known) !== null ? parts[archive] : own;
+}
+
 /** The county a file's name gives (`countyInFileName`), else the plain name: a label for a county's file. */
 export function countyNameFromFile(path: string, known: readonly string[] = []): string {
   return countyInFileName(path, known) ?? fileStem(path);
@@ -256,11 +269,33 @@ export function isRevisedCopy(path: string): boolean {
 }
 
 /**
+ * The archives a county's workbook may be sent in: found in a folder of workbooks, a .zip's spreadsheets are read
+ * (`balance batch`, the web app's 盟市汇总: src/xlsx/reader/archive.ts), and any other is read to say what it is
+ * and to unpack it, rather than a county sent zipped go missing without a word.
+ */
+export const ARCHIVE_EXTENSIONS = ["zip", "rar", "7z"] as const;
+
+/** Whether a file's name ends as an archive's (any case). */
+export function isArchiveName(name: string): boolean {
+  const dot = name.lastIndexOf(".");
+  return dot >= 0 && (ARCHIVE_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase());
+}
+
+/**
  * The year of a county's file: in its name (阿尔山市2026.xlsx), else in its folder's (2026/阿尔山市.xlsx), as a clerk
  * who keeps a folder per year names them; null when neither gives one.
  */
 export function yearOfFile(path: string): number | null {
   const parts = path.split(/[\\/]/);
+  // a file in a county's archive (2026/阿尔山市.zip/阿尔山市.xlsx): its own year, else the archive's, as it would
+  // be unpacked beside it
+  const archive = parts.findIndex((part, i) => i < parts.length - 1 && isArchiveName(part));
+  if (archive >= 0) return yearOfParts(parts.slice(archive + 1)) ?? yearOfParts(parts.slice(0, archive + 1));
+  return yearOfParts(parts);
+}
+
+/** The year in a path's last part's name, else in its folder's. */
+function yearOfParts(parts: readonly string[]): number | null {
   return (
     yearInName(parts[parts.length - 1]) ?? (parts.length > 1 ? yearInName(parts[parts.length - 2]) : null)
   );

@@ -6,7 +6,7 @@
  * line lists a folder (src/cli/folderFiles.ts); the workbooks Balance wrote are left out when read
  * (src/web/readFiles.ts). Everything stays in the browser.
  */
-import { TABLE_HEAD_BYTES, isLockFileName, isNoteName, isSpreadsheetName } from "../xlsx/spreadsheetFiles";
+import { TABLE_HEAD_BYTES, isFolderFileName, isNoteName } from "../xlsx/spreadsheetFiles";
 
 /** A file with its path in the folder it came in (盟/2025/阿尔山市.xlsx), or its name when given alone. */
 export interface FileAtPath {
@@ -24,9 +24,12 @@ export function atPath(file: CountyFile): FileAtPath {
   return { file: given, path: given.webkitRelativePath || given.name };
 }
 
-/** Whether a file of a folder is a county workbook to read: a spreadsheet's name, not a lock file. */
+/**
+ * Whether a file of a folder is a county workbook to read: a spreadsheet's name, or an archive's (a county sent
+ * zipped: its spreadsheets are read from it, src/web/readFiles.ts), not a lock file.
+ */
 export function isFolderWorkbook(path: string): boolean {
-  return isSpreadsheetName(path) && !isLockFileName(path);
+  return isFolderFileName(path);
 }
 
 /**

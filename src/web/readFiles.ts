@@ -3,13 +3,19 @@
  * loaded in a chunk of its own on first use): the workbook to work on, the earlier year to compare with, and the
  * counties of the league's view. A file that cannot be read is a problem, in the command line's words.
  */
-import { evaluateEveryCounty, unreadCounty, type CountyFileResult } from "../countyWorkbook";
+import {
+  evaluateArchivedCounties,
+  evaluateEveryCounty,
+  unreadCounty,
+  type CountyFileResult,
+} from "../countyWorkbook";
 import { evaluateWorkbookTable, holdsTableOf } from "../pipeline";
 import type { TableRecipe } from "../sheet/recipe/schema";
 import type { Profile } from "../standard/profile";
 import type { EarlierFile, EarlierSource } from "../taskpane/compare/useComparison";
 import type { WorkbookResult } from "../xlsx/reader";
 import { fileProblem } from "../xlsx/reader/problems";
+import { isArchiveName } from "../xlsx/spreadsheetFiles";
 import { atPath, type CountyFile } from "./folderFiles";
 
 const reader = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
@@ -49,7 +55,8 @@ export async function openEarlierYear(file: File, table?: EarlierSource): Promis
  * others go on. `onFile` is told before each file. A file is named by its path in the folder it came in, if any.
  * `recipe` reads every file as `balance batch --recipe` does.
  * Files chosen together are read as `balance batch` reads a folder: a workbook Balance wrote (a report, last
- * year's league workbook) is left out, as a result marked `skipped`.
+ * year's league workbook) is left out, as a result marked `skipped`; a .zip's spreadsheets are read from it, each
+ * named by its path through the archive (白狼县.zip/白狼县2025.xlsx), as the command line reads them.
  */
 export async function readCountyFiles(
   files: readonly CountyFile[],
@@ -65,7 +72,16 @@ export async function readCountyFiles(
     onFile(i, file);
     const source = { file: path, recipe, listed: true };
     try {
-      const workbook = await readXlsxFile(file);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const { readWorkbook, archivedSpreadsheets } = await reader();
+      // a county's workbook sent zipped: the spreadsheets in the archive, each as if it lay in the folder
+      const archived = isArchiveName(path) ? await archivedSpreadsheets(bytes) : null;
+      if (archived !== null) {
+        const read = (data: Uint8Array, name: string) => readWorkbook(data, { name });
+        results.push(...(await evaluateArchivedCounties(source, archived, profile, read)));
+        continue;
+      }
+      const workbook = await readWorkbook(bytes, { name: file.name });
       results.push(
         ...(workbook.ok
           ? evaluateEveryCounty(source, workbook.grids, profile)

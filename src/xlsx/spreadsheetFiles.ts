@@ -1,3 +1,5 @@
+import { ARCHIVE_EXTENSIONS, isArchiveName } from "../sheet/countyName";
+
 /**
  * The files a clerk may hold a table in, by how their names end: what a folder given to the command line is
  * listed for (src/cli/folderFiles.ts) and what the web app's and the pane's file choosers show. The reader reads
@@ -34,6 +36,15 @@ export function isSpreadsheetName(name: string): boolean {
   );
 }
 
+// the archives a county's workbook may be sent in (.zip, .rar, .7z): a file name's, as a year in it is
+export { ARCHIVE_EXTENSIONS, isArchiveName };
+
+/** Whether a file found in a folder of workbooks is one to read: a spreadsheet or an archive, not a lock file. */
+export function isFolderFileName(path: string): boolean {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return (isSpreadsheetName(name) || isArchiveName(name)) && !isLockFileName(name);
+}
+
 /** The lock files Excel and WPS keep beside an open workbook (~$…, .~…), and those macOS copies leave (._…). */
 const NOT_A_WORKBOOK = /^(?:~\$|\.~|\._)/u;
 
@@ -68,4 +79,14 @@ export const SPREADSHEET_ACCEPT = [
   ...SPREADSHEET_EXTENSIONS.map((extension) => `.${extension}`),
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "application/vnd.ms-excel",
+].join(",");
+
+/**
+ * The league's file chooser's `accept`: every spreadsheet, and the archives counties send theirs in (a .zip's
+ * workbooks are read from it; a .rar or .7z is said to be unpacked).
+ */
+export const COUNTY_FILES_ACCEPT = [
+  SPREADSHEET_ACCEPT,
+  ...ARCHIVE_EXTENSIONS.map((extension) => `.${extension}`),
+  "application/zip",
 ].join(",");

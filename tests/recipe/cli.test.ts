@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { zipSync } from "fflate";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { readSchoolTable } from "../../src/sheet/read";
 import { run, tempDir } from "../cli/helpers";
@@ -405,6 +406,20 @@ describe("balance import of a folder of 教基 form workbooks (issue 14 item 6)"
     const book = await readWorkbookFile(out);
     if (!book.ok) throw new Error(book.problem.message.en);
     expect(readSchoolTable(book.grids[0]).records).toHaveLength(schools.length);
+  });
+
+  it("names a school's form sent zipped, with the file in it, rather than leave its school out unsaid", async () => {
+    const { dir, folder, schools } = await formsFolder();
+    const zipped = formWorkbook(schools[0]);
+    rmSync(join(folder, zipped.file));
+    writeFileSync(join(folder, "补报.zip"), zipSync({ [zipped.file]: await formWorkbookFile(zipped) }));
+    const out = join(dir, "学校.xlsx");
+    const r = await run("import", folder, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `补报.zip：该文件是 zip 压缩包，不是 Excel 工作簿；其中有表格文件“${zipped.file}”：请先解压`,
+    );
+    expect(r.stdout).toContain(`（${schools.length - 1} 所学校）；1 个文件未能读取（见上）`);
   });
 
   it("names each subfolder holding workbooks, which it does not read, rather than leave its schools out unsaid", async () => {

@@ -36,12 +36,14 @@ const HELP = `balance batch <工作簿或文件夹 files or folders…> [--json]
               [--year YYYY] [--plan [--costs costs.json]] [--recipe FILE.json] [--sheet NAME] [--lang zh|en]
 
 盟市汇总：逐一评估各旗县市的工作簿（文件夹：其中全部表格文件，按文件名排序，跳过 Excel、WPS 的临时文件和
-本工具写出的报告、方案等工作簿；旧版 .xls 照常读取，.csv 等其他格式也列出，并提示另存为 .xlsx；子文件夹不读，只列出），列出各旗县市的
+本工具写出的报告、方案等工作簿；旧版 .xls 照常读取，.csv 等其他格式也列出，并提示另存为 .xlsx；.zip 压缩包中的表格文件
+逐个读取，按“压缩包名/文件名”列出，.rar、.7z 和压缩包中的压缩包列出并提示先解压；子文件夹不读，只列出），列出各旗县市的
 学校数、各学段达标学校与差异系数、资源配置和县域结论、目标年份与剩余年数，全盟最薄弱的指标，以及可能无法按期
 达标的旗县市。读不出的文件列出其问题，其余照常评估。
 The league's view: evaluates each county's workbook (a folder: every spreadsheet in it, by name, without Excel's
 and WPS's lock files and the reports, plans and others Balance wrote; an old .xls is read too; one in another format, such as .csv, is listed
-with a request to save it as .xlsx; subfolders are named, not read), and lists per county its schools, passing
+with a request to save it as .xlsx; a .zip's spreadsheets are read one by one, each named archive/file, and a .rar,
+a .7z or an archive in the archive is listed with a request to unpack it; subfolders are named, not read), and lists per county its schools, passing
 sections and difference coefficients per level, resources and county verdicts, target year and years left; then
 the league's weakest indicators and the counties at risk of missing their target year. A file that cannot be read
 is reported with its problems while the others go on.
@@ -275,7 +277,9 @@ export const batchCommand: Command = {
           // plan's 科右前旗 for the table's 科尔沁右翼前旗)
           const of = result.source.county === undefined ? undefined : result.county;
           const county = lang === "zh" ? `（${of}）` : ` (${of})`;
-          const where = of === undefined ? source.file : `${source.file}${county}`;
+          // a county sent zipped is named through its archive (白狼县.zip/白狼县2025.xlsx)
+          const file = result.source.file;
+          const where = of === undefined ? file : `${file}${county}`;
           progress.message(() =>
             io.stderr(`${where}\n${formatProblems(result.problems, lang).join("\n")}\n\n`),
           );

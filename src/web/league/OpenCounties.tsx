@@ -11,7 +11,7 @@ import {
   type CountyFile,
   type NothingDropped,
 } from "../folderFiles";
-import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
+import { COUNTY_FILES_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 /**
  * A button that opens the browser's file chooser: by default for several county workbooks, for the league's view
@@ -27,7 +27,7 @@ export function CountyFilesInput(props: {
   disabled?: boolean;
   appearance?: "primary" | "secondary";
   size?: "small" | "medium";
-  /** the file types offered; county workbooks by default */
+  /** the file types offered; county workbooks (and the archives counties send them in) by default */
   accept?: string;
   /** one file only */
   single?: boolean;
@@ -50,7 +50,7 @@ export function CountyFilesInput(props: {
         type="file"
         multiple={!props.single}
         hidden
-        accept={props.accept ?? SPREADSHEET_ACCEPT}
+        accept={props.accept ?? COUNTY_FILES_ACCEPT}
         aria-label={props.label}
         onChange={(e) => {
           const given = [...(e.target.files ?? [])];
