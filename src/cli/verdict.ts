@@ -3,7 +3,7 @@ import type { Evaluation, SectionResult, Shortfall } from "../engine";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
 import { decimalsBeside, exactPlaces, formatCoefficient, formatNumber, type Lang } from "../i18n/format";
-import { cellInMessage, problemMessage, type Problem } from "../problems/problem";
+import { cellInMessage, groupProblems, problemMessage, type Problem } from "../problems/problem";
 import { formatAmount } from "../i18n/amount";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -119,7 +119,8 @@ export function formatValue(
 export function formatProblems(problems: readonly Problem[], lang: Lang): string[] {
   const t = T[lang];
   const lines = [t.problems(problems.length)];
-  const ordered = [...problems].sort((a, b) =>
+  // many cells of a column with the same problem are one line: their range, their count, what to do once
+  const ordered = groupProblems(problems).sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
   );
   for (const p of ordered) lines.push(`  ${problemLine(p, lang)}`);

@@ -273,7 +273,7 @@ describe("values read as they are, or refused (item 5)", () => {
       ["formula-not-calculated", at("name", 3)],
     ]);
     expect(result.problems[0].message.zh).toContain("公式尚未计算");
-    expect(result.problems[0].message.zh).toContain("请在 Excel 中打开并保存");
+    expect(result.problems[0].message.zh).toContain("请在 Excel 或 WPS 中打开并保存");
     expect(result.problems[0].message.en).toContain("formula not calculated");
     expect(result.problems[0].message.en).toContain("open and save the workbook in Excel");
   });

@@ -127,13 +127,23 @@ export function implausible(
 
 /** A formula never calculated: its value is unknown, not blank (docs/school-table.md#figures). */
 function notCalculated(cell: string, col: { zh: string; en: string }, formula: string): Problem {
-  return problem(
-    "error",
-    "formula-not-calculated",
-    cell,
-    `${cell}“${col.zh}”的公式尚未计算${formula ? `（${formula}）` : ""}：请在 Excel 中打开并保存后再试。`,
-    `${cell} (${col.en}): formula not calculated${formula ? ` (${formula})` : ""}; open and save the workbook in Excel, then try again.`,
-  );
+  const what = {
+    zh: "请在 Excel 或 WPS 中打开并保存后再试。",
+    en: "open and save the workbook in Excel or WPS, then try again.",
+  };
+  return {
+    ...problem(
+      "error",
+      "formula-not-calculated",
+      cell,
+      `${cell}“${col.zh}”的公式尚未计算${formula ? `（${formula}）` : ""}：${what.zh}`,
+      `${cell} (${col.en}): formula not calculated${formula ? ` (${formula})` : ""}; ${what.en}`,
+    ),
+    many: {
+      zh: `“${col.zh}”的公式尚未计算：${what.zh}`,
+      en: ` (${col.en}): formulas not calculated; ${what.en}`,
+    },
+  };
 }
 
 export function notANumber(reading: CellReading, cell: string, col: { zh: string; en: string }): Problem {

@@ -85,15 +85,16 @@ function blankRequired(
   else if (state === BLANK) {
     const name = columnName(id);
     const cell = figureCell(checks.plan, figure, rowNumber);
-    checks.sink.report(
-      problem(
+    checks.sink.report({
+      ...problem(
         "error",
         "blank-required",
         cell,
         `${cell}“${name.zh}”为空，${why.zh}。`,
         `${cell} (${name.en}) is blank; ${why.en}.`,
       ),
-    );
+      many: { zh: `“${name.zh}”为空，${why.zh}。`, en: ` (${name.en}) blank; ${why.en}.` },
+    });
   }
 }
 

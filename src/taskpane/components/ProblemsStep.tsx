@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { cellInMessage, problemMessage, type Problem } from "../../problems/problem";
+import { cellInMessage, groupProblems, problemMessage, type Problem } from "../../problems/problem";
 import { usePaneStyles } from "../styles";
 
 export interface ProblemsStepProps {
@@ -62,7 +62,7 @@ export function ProblemButton(props: { lang: Lang; problem: Problem; onSelectCel
   );
 }
 
-/** A titled list of problems, a page at a time; a click on one with a cell selects it. */
+/** A titled list of problems, a page at a time, those of many cells of a column as one; a click on one with a cell selects it. */
 export function ProblemGroup(props: {
   lang: Lang;
   title: string;
@@ -71,7 +71,9 @@ export function ProblemGroup(props: {
 }) {
   const styles = usePaneStyles();
   const [shown, setShown] = useState(PAGE);
-  const { lang, problems } = props;
+  const { lang } = props;
+  // many cells of a column with the same problem are one line, their range a click selects
+  const problems = useMemo(() => groupProblems(props.problems), [props.problems]);
   if (problems.length === 0) return null;
   const rest = problems.length - shown;
   return (
