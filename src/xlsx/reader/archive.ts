@@ -137,20 +137,20 @@ type Read = { ok: true; grids: Grid[] } | { ok: false; problem: Problem };
  * The workbook a clerk gives a command or the web app as theirs, sent zipped (白狼县2025.zip holding
  * 白狼县2025.xlsx): the one spreadsheet of the archive as `archivedSpreadsheets` finds it (lock files, macOS's
  * companions and notes left out), read by `read`, with its name in the archive; a file that cannot be read is named
- * in its problem. Null when the bytes are no such archive, or it holds several spreadsheets: read as a file, the
+ * in its problem; `bytes`, the workbook's, when read. Null when the bytes are no such archive, or it holds several spreadsheets: read as a file, the
  * reader then names them, to be unpacked (or read together, as the league's folder is).
  */
 export async function readOnlyArchived(
   data: Uint8Array,
   read: (bytes: Uint8Array, name: string) => Promise<Read>,
   inflateWhole?: InflateWhole,
-): Promise<{ inside: string; workbook: Read } | null> {
+): Promise<{ inside: string; bytes?: Uint8Array; workbook: Read } | null> {
   const files = await archivedSpreadsheets(data, inflateWhole);
   if (files?.length !== 1) return null;
   const [file] = files;
   if ("problem" in file) return { inside: file.name, workbook: { ok: false, problem: file.problem } };
   const workbook = await read(file.bytes, file.name);
-  if (workbook.ok) return { inside: file.name, workbook };
+  if (workbook.ok) return { inside: file.name, bytes: file.bytes, workbook };
   const { zh, en } = workbook.problem.message;
   const message = { zh: `压缩包中的“${file.name}”：${zh}`, en: `"${file.name}" in the archive: ${en}` };
   return { inside: file.name, workbook: { ok: false, problem: { ...workbook.problem, message } } };
