@@ -10,7 +10,7 @@ import { NATIONAL_2017 } from "../standard/national2017";
 import type { Profile } from "../standard/profile";
 import { findCountySheet } from "../countyVerdict";
 import { countyNamedOtherwise, titleRowsOf, workbookCounty, type WorkbookCounty } from "../workbookCounty";
-import { readWorkbookFile } from "./workbookFile";
+import { archiveLine, archivedPath, readWorkbookFile } from "./workbookFile";
 import { formatProblems } from "./verdict";
 import { writeJsonDocument } from "./json";
 import type { TitleParts } from "../i18n/titleParts";
@@ -289,20 +289,44 @@ export async function readWorkbookTable(
   table: TableChoice,
   profile: Profile,
 ): Promise<
-  | { ok: true; grids: Grid[]; grid: Grid; problems: Problem[]; evaluated: TableEvaluation }
-  | { ok: false; problems: Problem[] }
+  | {
+      ok: true;
+      grids: Grid[];
+      grid: Grid;
+      problems: Problem[];
+      evaluated: TableEvaluation;
+      inside?: string;
+    }
+  | { ok: false; problems: Problem[]; inside?: string }
 > {
   const workbook = await readWorkbookFile(file);
-  if (!workbook.ok) return { ok: false, problems: [workbook.problem] };
+  const { inside } = workbook;
+  if (!workbook.ok) return { ok: false, problems: [workbook.problem], inside };
   const read = evaluateWorkbookTable(workbook.grids, profile, table);
-  if (!read.ok) return { ok: false, problems: [read.problem] };
+  if (!read.ok) return { ok: false, problems: [read.problem], inside };
   return {
     ok: true,
     grids: workbook.grids,
     grid: read.grid,
     problems: read.choosing,
     evaluated: read.evaluated,
+    inside,
   };
+}
+
+/**
+ * Says which workbook of a zip archive given was read (读取压缩包“白狼县2025.zip”中的“白狼县2025.xlsx”), first
+ * of the output: on stdout above the text's heading, on stderr beside a JSON document.
+ */
+export function sayArchive(
+  io: CliIO,
+  file: string,
+  inside: string | undefined,
+  lang: Lang,
+  json: boolean,
+): void {
+  const line = archiveLine(file, inside, lang);
+  if (line) (json ? io.stderr : io.stdout)(line);
 }
 
 /**
@@ -315,16 +339,17 @@ export async function readCountyRecords(
   table: TableChoice,
   profile: Profile,
 ): Promise<
-  | { ok: true; records: SchoolRecord[]; problems: Problem[]; county: WorkbookCounty }
-  | { ok: false; problems: Problem[] }
+  | { ok: true; records: SchoolRecord[]; problems: Problem[]; county: WorkbookCounty; inside?: string }
+  | { ok: false; problems: Problem[]; inside?: string }
 > {
   const chosen = await readWorkbookTable(file, table, profile);
+  const { inside } = chosen;
   if (!chosen.ok) return chosen;
   const { evaluated } = chosen;
   const countySheet = findCountySheet(chosen.grids, undefined, chosen.grid.sheet);
   const county = workbookCounty(
     {
-      file,
+      file: archivedPath(file, inside),
       given: table.county,
       tableCounty: evaluated.read.recipe?.county ?? null,
       countySheet: countySheet.ok ? countySheet.grid : null,
@@ -332,10 +357,10 @@ export async function readCountyRecords(
     },
     profile,
   );
-  const otherwise = countyNamedOtherwise(county, file);
+  const otherwise = countyNamedOtherwise(county, archivedPath(file, inside));
   const result = withSheetProblems(evaluated, otherwise ? [...chosen.problems, otherwise] : chosen.problems);
-  if (!result.ok) return { ok: false, problems: result.problems };
-  return { ok: true, records: result.read.records, problems: result.problems, county };
+  if (!result.ok) return { ok: false, problems: result.problems, inside };
+  return { ok: true, records: result.read.records, problems: result.problems, county, inside };
 }
 
 /**
@@ -354,6 +379,7 @@ export async function countyRecordsOption(
   const table = await tableOptions(io, values);
   if (typeof table === "number") return table;
   const county = await readCountyRecords(file, table, profile);
+  sayArchive(io, file, county.inside, output.lang, output.json);
   if (!county.ok) return inputProblems(io, county.problems, output.lang, output.json, file);
   return {
     records: county.records,

@@ -17,7 +17,13 @@ import type { Profile } from "../standard/profile";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "./folderFiles";
 import { archivedSpreadsheets } from "../xlsx/reader";
 import { isArchiveName } from "../xlsx/spreadsheetFiles";
-import { inflateWithZlib, readFileBytes, readWorkbookBytes, readWorkbookFile } from "./workbookFile";
+import {
+  archivedPath,
+  inflateWithZlib,
+  readFileBytes,
+  readWorkbookBytes,
+  readWorkbookFile,
+} from "./workbookFile";
 
 export { type CountyFileResult, type CountySource } from "../countyWorkbook";
 
@@ -97,10 +103,12 @@ export async function evaluateCountySources(
     if (last?.file !== source.file)
       last = { file: source.file, workbook: await readWorkbookFile(source.file) };
     const { workbook } = last;
+    // a workbook read from a zip archive is named by its path through it, as `balance batch` names it
+    const read = { ...source, file: archivedPath(source.file, workbook.inside) };
     results.push(
       workbook.ok
-        ? evaluateCountyGrids(source, workbook.grids, profile)
-        : unreadCounty(source, profile, [workbook.problem]),
+        ? evaluateCountyGrids(read, workbook.grids, profile)
+        : unreadCounty(read, profile, [workbook.problem]),
     );
   }
   return results;

@@ -4,7 +4,9 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
-import { readWorkbook, type WorkbookResult } from "../xlsx/reader";
+import { basename } from "node:path";
+import { readFromArchive, readOnlyArchived, readWorkbook, type WorkbookResult } from "../xlsx/reader";
+import { isArchiveName } from "../xlsx/spreadsheetFiles";
 import { fileProblem } from "../xlsx/reader/problems";
 import type { Problem } from "../problems/problem";
 
@@ -57,10 +59,40 @@ export async function readFileBytes(
   }
 }
 
-/** Reads an .xlsx file from disk. A missing, unreadable or non-xlsx file is a problem, never an exception. */
-export async function readWorkbookFile(path: string): Promise<WorkbookResult> {
+/** A workbook read from disk; `inside`, the name in the zip archive given of the one spreadsheet read from it. */
+export type WorkbookFileResult = WorkbookResult & { inside?: string };
+
+/**
+ * Reads an .xlsx file from disk. A missing, unreadable or non-xlsx file is a problem, never an exception. A zip
+ * archive holding one spreadsheet (a county's workbook sent zipped) is read as that workbook, named by `inside`;
+ * the archive is only read, never unpacked on disk.
+ */
+export async function readWorkbookFile(
+  path: string,
+  /** false for a file of a folder being read, whose archives are said to be unpacked */
+  unzip = true,
+): Promise<WorkbookFileResult> {
   const file = await readFileBytes(path);
-  return file.ok ? readWorkbookBytes(file.data, path) : file;
+  if (!file.ok) return file;
+  const archived =
+    unzip && isArchiveName(path)
+      ? await readOnlyArchived(file.data, readWorkbookBytes, inflateWithZlib)
+      : null;
+  if (archived !== null) return { ...archived.workbook, inside: archived.inside };
+  return readWorkbookBytes(file.data, path);
+}
+
+/**
+ * The path a workbook read from a zip archive goes by, as `balance batch` names it (白狼县.zip/白狼县2025.xlsx):
+ * its county and year come from its own name, else from the archive's.
+ */
+export function archivedPath(path: string, inside: string | undefined): string {
+  return inside === undefined ? path : `${path}/${inside}`;
+}
+
+/** The line saying a workbook was read from a zip archive (读取压缩包“白狼县2025.zip”中的“白狼县2025.xlsx”). */
+export function archiveLine(path: string, inside: string | undefined, lang: "zh" | "en"): string {
+  return inside === undefined ? "" : `${readFromArchive(basename(path), inside)[lang]}\n`;
 }
 
 /** Reads a workbook's bytes as the command line reads a file (Node's zlib for the parts it can hold whole). */

@@ -126,7 +126,7 @@ export const VIEWS_ZH = {
   webSubtitle: "离线网页版 · 不连接 Excel，不上传数据",
   webOpenTitle: "打开学校数据工作簿",
   webOpenHelp:
-    "选择或拖入县里的学校数据表（.xlsx，或旧版 .xls，或统计系统导出的网页格式 .xls、.csv、.xml）。文件只在这台电脑的浏览器中读取，不会上传到任何地方；原文件不会被修改。",
+    "选择或拖入县里的学校数据表（.xlsx，或旧版 .xls，或统计系统导出的网页格式 .xls、.csv、.xml）；收到的压缩包中只有一个工作簿时，也可直接选择或拖入压缩包。文件只在这台电脑的浏览器中读取，不会上传到任何地方；原文件不会被修改。",
   webDropHere: "把工作簿文件（.xlsx、.xls、.csv 等）拖到这里；拖入有几个旗县市工作簿的文件夹则进入盟市汇总",
   webChooseFile: "选择工作簿…",
   webTrySample: "用示例县数据试用",
@@ -288,7 +288,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webSubtitle: "Offline web app · no Excel, nothing uploaded",
   webOpenTitle: "Open the school workbook",
   webOpenHelp:
-    "Choose or drop the county's school workbook (.xlsx, an old .xls, or the web page .xls, .csv or .xml a statistics system exported). It is read in this browser on this computer and sent nowhere; the file itself is not changed.",
+    "Choose or drop the county's school workbook (.xlsx, an old .xls, or the web page .xls, .csv or .xml a statistics system exported); a zip archive received holding one workbook can be chosen or dropped as it is. It is read in this browser on this computer and sent nowhere; the file itself is not changed.",
   webDropHere:
     "Drop the workbook file (.xlsx, .xls, .csv …) here; a folder of several counties' workbooks opens the league summary",
   webChooseFile: "Choose a workbook…",

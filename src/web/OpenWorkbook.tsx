@@ -4,7 +4,7 @@ import type { Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
 import { usePaneStyles } from "../taskpane/styles";
 import { DropZone } from "./DropZone";
-import { SPREADSHEET_ACCEPT } from "../xlsx/spreadsheetFiles";
+import { COUNTY_FILES_ACCEPT } from "../xlsx/spreadsheetFiles";
 
 export interface OpenWorkbookProps {
   lang: Lang;
@@ -49,7 +49,8 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
           // the button below opens it: one stop for the keyboard, not an invisible one before it
           tabIndex={-1}
           type="file"
-          accept={SPREADSHEET_ACCEPT}
+          // a county's workbook sent zipped is read from the archive, as the league's files are
+          accept={COUNTY_FILES_ACCEPT}
           aria-label={t(lang, "webChooseFile")}
           disabled={busy}
           onChange={(e) => {

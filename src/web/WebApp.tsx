@@ -30,7 +30,7 @@ import {
   type NothingDropped,
 } from "./folderFiles";
 import { OpenWorkbook } from "./OpenWorkbook";
-import { openEarlierYear } from "./readFiles";
+import { openEarlierYear, readXlsxFile } from "./readFiles";
 import { saveFile } from "./saveFile";
 import { doubleFromGrids, sheetsForExcel, startOn } from "./workbook";
 
@@ -38,6 +38,8 @@ import { doubleFromGrids, sheetsForExcel, startOn } from "./workbook";
 export interface OpenedWorkbook {
   name: string;
   bytes: Uint8Array | null;
+  /** where the workbook came from when it is the one spreadsheet of a zip archive chosen (读取压缩包…中的…) */
+  from?: { zh: string; en: string };
   /** the number of sheets the file had */
   sheets: number;
   workbook: MemoryWorkbook;
@@ -117,6 +119,7 @@ function FileBar(props: {
     <MessageBar intent="info" layout="multiline" data-file-bar>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
+        {opened.from && <div data-from-archive>{opened.from[lang]}</div>}
         <div className={styles.small}>{t(lang, "webOpenedDetail")}</div>
         {/* the buttons in the text, and what a download did or lacks right under 下载工作簿: in a full window
             the bar's actions sit at its far end, a screen's width from the notes about them */}
@@ -258,9 +261,9 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     setReading(file.name);
     setError(null);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const { chooseSheet, readWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
-      const result = await readWorkbook(bytes, { name: file.name });
+      // a county's workbook sent zipped is the one spreadsheet in the archive (readFiles.ts)
+      const result = await readXlsxFile(file);
+      const { chooseSheet } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
       if (!result.ok) {
         setError(t(lang, "webUnreadable", { file: file.name, message: result.problem.message[lang] }));
         return;
@@ -271,8 +274,9 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
       const chosen = chooseSheet(named.grids, undefined, holdsSchoolTable);
       if (chosen.ok) startOn(excel, chosen.grid.sheet);
       show({
-        name: file.name,
-        bytes,
+        name: result.name,
+        bytes: result.bytes,
+        from: result.from,
         sheets: result.grids.length,
         workbook: memoryWorkbook(excel, hostOptions),
         serial: ++opens.current,

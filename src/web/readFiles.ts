@@ -14,20 +14,44 @@ import type { TableRecipe } from "../sheet/recipe/schema";
 import type { Profile } from "../standard/profile";
 import type { EarlierFile, EarlierSource } from "../taskpane/compare/useComparison";
 import type { WorkbookResult } from "../xlsx/reader";
-import { fileProblem } from "../xlsx/reader/problems";
+import { fileProblem, type Bilingual } from "../xlsx/reader/problems";
 import { isArchiveName } from "../xlsx/spreadsheetFiles";
 import { atPath, type CountyFile } from "./folderFiles";
 
 const reader = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/reader");
 
 /**
- * The sheets of a workbook the user chose or dropped: an .xlsx or an old .xls, or a .csv or a web page's .xls a
- * system exported (named by the file, as a text table's sheet is).
+ * A workbook the user chose or dropped, as read: its sheets (or the problem), its name and its bytes; of a zip
+ * archive of one spreadsheet, that workbook's, and `from` says so (读取压缩包“白狼县2025.zip”中的“白狼县2025.xlsx”).
  */
-export async function readXlsxFile(file: File): Promise<WorkbookResult> {
+export type ChosenWorkbook = WorkbookResult & { name: string; bytes: Uint8Array; from?: Bilingual };
+
+/**
+ * The sheets of a workbook the user chose or dropped: an .xlsx or an old .xls, or a .csv or a web page's .xls a
+ * system exported (named by the file, as a text table's sheet is); of a county's workbook sent zipped, the one
+ * spreadsheet in the archive, as the command line reads it. An archive of several is said to be opened in the
+ * league's summary (盟市汇总), which reads them together.
+ */
+export async function readXlsxFile(file: File): Promise<ChosenWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const { readWorkbook } = await reader();
-  return readWorkbook(bytes, { name: file.name });
+  const { readWorkbook, readOnlyArchived, readFromArchive, archivedSpreadsheets } = await reader();
+  const read = (data: Uint8Array, name: string) => readWorkbook(data, { name });
+  const archived = isArchiveName(file.name) ? await readOnlyArchived(bytes, read) : null;
+  if (archived !== null) {
+    const { inside, workbook } = archived;
+    const from = readFromArchive(file.name, inside);
+    return { ...workbook, name: inside, bytes: archived.bytes ?? bytes, from };
+  }
+  const workbook = await read(bytes, file.name);
+  if (workbook.ok || !isArchiveName(file.name)) return { ...workbook, name: file.name, bytes };
+  const several = ((await archivedSpreadsheets(bytes)) ?? []).length > 1;
+  if (!several) return { ...workbook, name: file.name, bytes };
+  const { zh, en } = workbook.problem.message;
+  const message = {
+    zh: `${zh}；要一并读取其中的各个工作簿，请在“盟市汇总”中打开这个压缩包`,
+    en: `${en}; to read its workbooks together, open the archive in the league summary (盟市汇总)`,
+  };
+  return { ok: false, problem: { ...workbook.problem, message }, name: file.name, bytes };
 }
 
 /**

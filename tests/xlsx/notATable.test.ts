@@ -150,12 +150,13 @@ describe("files that are no workbook, said as what they are", () => {
 
   test("balance evaluate says so, Chinese first, exit 1 and no stack trace", async () => {
     const dir = tempDir();
+    // an archive of one workbook is read as that workbook (tests/cli/zippedWorkbook.test.ts); of two, named
     const zipped = join(dir, "附件.zip");
-    writeFileSync(zipped, zipSync({ "白狼县2025.xlsx": workbook() }));
+    writeFileSync(zipped, zipSync({ "白狼县2025.xlsx": workbook(), "突泉县2025.xlsx": workbook() }));
     const r = await run("evaluate", zipped);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(
-      "该文件是 zip 压缩包，不是 Excel 工作簿；其中有表格文件“白狼县2025.xlsx”",
+      "该文件是 zip 压缩包，不是 Excel 工作簿；其中有表格文件“白狼县2025.xlsx”、“突泉县2025.xlsx”",
     );
     expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
     const binary = join(dir, "白狼县.xlsb");

@@ -22,6 +22,7 @@ import {
   parseCommandLine,
   readJsonFile,
   readProfileOption,
+  sayArchive,
   tableRecipeFile,
 } from "../commandLine";
 import { writeJsonDocument } from "../json";
@@ -263,6 +264,10 @@ export const compareCommand: Command = {
     const results = await evaluateCountySources(sources, profile);
     for (const [i, result] of results.entries()) {
       const { file, sheet } = sources[i];
+      // a workbook read from a zip archive given goes by its path through it (白狼县.zip/白狼县2025.xlsx)
+      const read = result.source.file;
+      if (read !== file && (i === 0 || results[i - 1].source.file !== read))
+        sayArchive(io, file, read.slice(file.length + 1), lang, json);
       if (result.problems.length > 0) {
         problems.push({ file, sheet: sheets ? sheet : undefined, problems: result.problems });
         if (!json) {
@@ -272,7 +277,7 @@ export const compareCommand: Command = {
       }
       if (!result.ok || !result.table?.evaluation) continue;
       // a file's name that is only its year (2026.xlsx) names no county: nothing rather than "2026"
-      if (result.countyFrom !== "file" || countyInFileName(file) !== null) detected = result.county;
+      if (result.countyFrom !== "file" || countyInFileName(read) !== null) detected = result.county;
       const year = years[i];
       trendYears.push({
         year,

@@ -27,10 +27,12 @@ import {
   parseCommandLine,
   readProfileOption,
   readWorkbookTable,
+  sayArchive,
   tableOptions,
   withSheetProblems,
 } from "../commandLine";
 import { titleOptions } from "./titles";
+import { archivedPath } from "../workbookFile";
 
 const HELP = `balance evaluate <workbook.xlsx> [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
                  [--county-sheet NAME] [--county NAME] [--year YEAR] [--recipe FILE.json]
@@ -171,15 +173,17 @@ export const evaluateCommand: Command = {
     if (typeof table === "number") return table;
 
     const chosen = await readWorkbookTable(file, table, profile);
+    sayArchive(io, file, chosen.inside, lang, json);
     if (!chosen.ok) return blocked(io, profile, chosen.problems, lang, json, file);
 
     const { evaluated } = chosen;
     const countySheet = findCountySheet(chosen.grids, values["county-sheet"], chosen.grid.sheet);
     if (!countySheet.ok) return blocked(io, profile, [countySheet.problem], lang, json, file);
     // the county named, else the one the workbook names: its titles and its target year
+    const named = archivedPath(file, chosen.inside);
     const about = workbookCounty(
       {
-        file,
+        file: named,
         given: table.county,
         tableCounty: evaluated.read.recipe?.county ?? null,
         countySheet: countySheet.grid,
@@ -187,7 +191,7 @@ export const evaluateCommand: Command = {
       },
       profile,
     );
-    const otherwise = countyNamedOtherwise(about, file);
+    const otherwise = countyNamedOtherwise(about, named);
     const result = withSheetProblems(
       evaluated,
       otherwise ? [...chosen.problems, otherwise] : chosen.problems,

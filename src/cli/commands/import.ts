@@ -15,7 +15,7 @@ import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet } from "../../xlsx/reader";
 import { readCountySheet, withoutOtherSheets } from "../../xlsx/reader/chooseSheet";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "../folderFiles";
-import { readWorkbookFile } from "../workbookFile";
+import { archivedPath, readWorkbookFile } from "../workbookFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
 import { EXIT, usageError, writeFailure, writeFileAtomic, type CliIO, type Command } from "../io";
@@ -24,6 +24,7 @@ import {
   parseCommandLine,
   readProfileOption,
   readRecipeOption,
+  sayArchive,
   tableRecipeOption,
 } from "../commandLine";
 
@@ -81,7 +82,7 @@ async function readFolder(
   const workbooks: FormWorkbook[] = [];
   const problems: Problem[] = [];
   for (const name of names) {
-    const book = await readWorkbookFile(join(folder, name));
+    const book = await readWorkbookFile(join(folder, name), false);
     if (book.ok) workbooks.push({ file: name, grids: book.grids });
     else
       problems.push({
@@ -102,8 +103,10 @@ type Reading =
       unread: number;
       /** the folder's subfolders holding workbooks, which are not read */
       subfolders: string[];
+      /** the name of the one spreadsheet read from the zip archive given */
+      inside?: string;
     }
-  | { ok: false; problems: Problem[] };
+  | { ok: false; problems: Problem[]; inside?: string };
 
 async function readExportFile(
   file: string,
@@ -111,12 +114,13 @@ async function readExportFile(
 ): Promise<Reading> {
   const recipe = options.recipe?.kind === "table" ? options.recipe : undefined;
   const book = await readWorkbookFile(file);
-  if (!book.ok) return { ok: false, problems: [book.problem] };
+  const { inside } = book;
+  if (!book.ok) return { ok: false, problems: [book.problem], inside };
   const read = (grid: (typeof book.grids)[number]) =>
     readSchoolTable(grid, { profile: options.profile, recipe, county: options.county });
   const holds = recipe ? holdsRecipeTable(recipe) : holdsSchoolTable;
   const chosen = chooseSheet(book.grids, options.sheet, holds);
-  if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
+  if (!chosen.ok) return { ok: false, problems: [chosen.problem], inside };
   // a county asked for that the sheet read lacks may have a sheet of its own (an export split by county)
   const { grid, reading: result } =
     options.sheet === undefined && options.county !== undefined
@@ -139,7 +143,7 @@ async function readExportFile(
         en: `The header of sheet "${grid.sheet}" is not a statistics export's (it may be a school table already: use balance evaluate). For an export with other column names give a recipe with --recipe.`,
       },
     };
-    return { ok: false, problems: [...result.problems, problem] };
+    return { ok: false, problems: [...result.problems, problem], inside };
   }
   // what choosing the sheet said (a hidden sheet or other sheets with a table passed over), as evaluate says it;
   // when the county asked for chose the sheet, the other sheets are other counties'
@@ -156,6 +160,7 @@ async function readExportFile(
     sheet: grid.sheet,
     unread: 0,
     subfolders: [],
+    inside,
   };
 }
 
@@ -265,6 +270,8 @@ export const importCommand: Command = {
     }
     const options = { county: values.county, recipe, profile, sheet: values.sheet };
     const read = folder ? await readFormsFolder(file, out, options) : await readExportFile(file, options);
+    const { inside } = read;
+    sayArchive(io, file, inside, lang, json);
     const schools = read.ok ? read.reading.table.rows.length : 0;
     const document = {
       ok: read.ok && schools > 0 && !hasErrors(read.problems),
@@ -279,7 +286,8 @@ export const importCommand: Command = {
       report(io, json, lang, document, read.problems, "");
       return EXIT.inputErrors;
     }
-    const bytes = await importWorkbook(read.reading, { source: basename(file), sheet: read.sheet });
+    const source = archivedPath(basename(file), inside);
+    const bytes = await importWorkbook(read.reading, { source, sheet: read.sheet });
     const written = await writeFileAtomic(out, bytes, { force });
     if (!written.ok) {
       io.stderr(`balance: ${writeFailure(out, written.code)[lang]}\n`);

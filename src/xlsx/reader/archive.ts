@@ -6,6 +6,7 @@
  * is not unpacked but named, to be unpacked by hand. No Node API: both hosts share it.
  */
 import type { Problem } from "../../problems/problem";
+import type { Grid } from "../../sheet/grid";
 import {
   TABLE_HEAD_BYTES,
   isArchiveName,
@@ -14,7 +15,7 @@ import {
   isSpreadsheetName,
 } from "../spreadsheetFiles";
 import { startsAsTable } from "./otherFormats";
-import { failureProblem, fileProblem } from "./problems";
+import { failureProblem, fileProblem, type Bilingual } from "./problems";
 import { Zip, type InflateWhole } from "./zip";
 
 /** Files an archive's spreadsheets (and archives) may number, at most; more, and it is said to be unpacked by hand. */
@@ -127,4 +128,38 @@ export async function archivedSpreadsheets(
     files.push({ name, bytes });
   }
   return files.length === 0 ? null : files;
+}
+
+/** A workbook as read: its sheets, or the one problem that kept it from being read (index.ts `WorkbookResult`). */
+type Read = { ok: true; grids: Grid[] } | { ok: false; problem: Problem };
+
+/**
+ * The workbook a clerk gives a command or the web app as theirs, sent zipped (白狼县2025.zip holding
+ * 白狼县2025.xlsx): the one spreadsheet of the archive as `archivedSpreadsheets` finds it (lock files, macOS's
+ * companions and notes left out), read by `read`, with its name in the archive; a file that cannot be read is named
+ * in its problem; `bytes`, the workbook's, when read. Null when the bytes are no such archive, or it holds several spreadsheets: read as a file, the
+ * reader then names them, to be unpacked (or read together, as the league's folder is).
+ */
+export async function readOnlyArchived(
+  data: Uint8Array,
+  read: (bytes: Uint8Array, name: string) => Promise<Read>,
+  inflateWhole?: InflateWhole,
+): Promise<{ inside: string; bytes?: Uint8Array; workbook: Read } | null> {
+  const files = await archivedSpreadsheets(data, inflateWhole);
+  if (files?.length !== 1) return null;
+  const [file] = files;
+  if ("problem" in file) return { inside: file.name, workbook: { ok: false, problem: file.problem } };
+  const workbook = await read(file.bytes, file.name);
+  if (workbook.ok) return { inside: file.name, bytes: file.bytes, workbook };
+  const { zh, en } = workbook.problem.message;
+  const message = { zh: `压缩包中的“${file.name}”：${zh}`, en: `"${file.name}" in the archive: ${en}` };
+  return { inside: file.name, workbook: { ok: false, problem: { ...workbook.problem, message } } };
+}
+
+/** Where the workbook read came from: the one spreadsheet `inside` the zip archive `archive` (its file name). */
+export function readFromArchive(archive: string, inside: string): Bilingual {
+  return {
+    zh: `读取压缩包“${archive}”中的“${inside}”`,
+    en: `reading "${inside}" from the archive "${archive}"`,
+  };
 }

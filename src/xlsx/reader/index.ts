@@ -31,7 +31,7 @@ import { Zip, type InflateWhole } from "./zip";
 
 export { chooseSheet, type SheetChoice } from "./chooseSheet";
 export { startsAsTable } from "./otherFormats";
-export { archivedSpreadsheets, type ArchivedFile } from "./archive";
+export { archivedSpreadsheets, readFromArchive, readOnlyArchived, type ArchivedFile } from "./archive";
 export type { InflateWhole } from "./zip";
 
 export interface ReadWorkbookOptions {
