@@ -9,10 +9,9 @@ import { File as NodeFile } from "node:buffer";
 import { TextDecoder as NodeTextDecoder } from "node:util";
 import { configure, fireEvent, render, waitFor } from "@testing-library/react";
 import { strToU8, zipSync } from "fflate";
-import type { SchoolRecord } from "../../src/engine/records";
-import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { WebApp } from "../../src/web/WebApp";
 import { randomCounty } from "../league/helpers";
+import { csvBytes } from "./schoolCsv";
 import { withoutResizeObserver } from "../taskpane/paneDom";
 
 withoutResizeObserver();
@@ -20,12 +19,6 @@ withoutResizeObserver();
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
 jest.setTimeout(60000);
-
-/** A school table as a .csv file's bytes: the template's header, then a row per school. */
-function csvBytes(records: SchoolRecord[]): Uint8Array {
-  const rows = [templateHeaderRow(), ...recordsToRows(records)];
-  return Buffer.from(rows.map((row) => row.map((v) => String(v ?? "")).join(",")).join("\n"), "utf8");
-}
 
 const FOLDER: Record<string, Uint8Array> = {
   "盟/阿尔山市.csv": csvBytes(randomCounty(9201, 8, "阿")),
