@@ -19,6 +19,7 @@ import { isShown, withoutOtherSheets } from "./xlsx/reader/chooseSheet";
 import { gridRangeAddress } from "./xlsx/reportFile";
 import type { WorkbookResult } from "./xlsx/reader";
 import type { ArchivedFile } from "./xlsx/reader/archive";
+import { readArchived } from "./xlsx/reader/readArchived";
 
 /**
  * One county to evaluate: a workbook, and — for a statistics export that holds several counties — which of them.
@@ -183,13 +184,8 @@ export async function evaluateArchivedCounties(
   read: (bytes: Uint8Array, name: string) => Promise<WorkbookResult>,
 ): Promise<CountyFileResult[]> {
   const results: CountyFileResult[] = [];
-  for (const file of files) {
-    const source = { ...archive, file: `${archive.file}/${file.name}` };
-    if ("problem" in file) {
-      results.push(unreadCounty(source, profile, [file.problem]));
-      continue;
-    }
-    const workbook = await read(file.bytes, file.name);
+  for await (const { name, workbook } of readArchived(files, read)) {
+    const source = { ...archive, file: `${archive.file}/${name}` };
     results.push(
       ...(workbook.ok
         ? evaluateEveryCounty(source, workbook.grids, profile)

@@ -15,11 +15,9 @@ import {
 } from "../countyWorkbook";
 import type { Profile } from "../standard/profile";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "./folderFiles";
-import { archivedSpreadsheets } from "../xlsx/reader";
-import { isArchiveName } from "../xlsx/spreadsheetFiles";
 import {
+  archivedInFile,
   archivedPath,
-  inflateWithZlib,
   readFileBytes,
   readWorkbookBytes,
   readWorkbookFile,
@@ -80,7 +78,7 @@ export async function evaluateSourceCounties(
   const file = await readFileBytes(source.file);
   if (!file.ok) return [unreadCounty(source, profile, [file.problem])];
   // a county's workbook sent zipped: the spreadsheets in the archive, each as if it lay in the folder
-  const archived = isArchiveName(source.file) ? await archivedSpreadsheets(file.data, inflateWithZlib) : null;
+  const archived = await archivedInFile(source.file, file.data);
   if (archived !== null) return evaluateArchivedCounties(source, archived, profile, readWorkbookBytes);
   const workbook = await readWorkbookBytes(file.data, source.file);
   if (!workbook.ok) return [unreadCounty(source, profile, [workbook.problem])];

@@ -36,8 +36,8 @@ const T = {
       specialEducation: "特殊教育学校",
       vocational: "职业学校",
       smallTeachingPoint: "教学点不足 50 人",
-      noStudents: "无在校生",
     } as Record<string, string>,
+    noStudents: (level: string) => `${level}无在校生`,
     verdictPass: `结论：资源配置达标 ${OK}（校校达标、项项达标）`,
     verdictFail: `结论：资源配置未达标 ${NO}`,
     sectionsFail: (level: string, n: number) => `${level}有 ${formatNumber(n, 0, "zh")} 个学校（校区）未达标`,
@@ -71,8 +71,8 @@ const T = {
       specialEducation: "special-education school",
       vocational: "vocational school",
       smallTeachingPoint: "teaching point under 50 students",
-      noStudents: "no students",
     } as Record<string, string>,
+    noStudents: (level: string) => `no ${level.toLowerCase()} students`,
     verdictPass: `Verdict: resource allocation passes ${OK} (every school, every indicator)`,
     verdictFail: `Verdict: resource allocation does not pass ${NO}`,
     sectionsFail: (level: string, n: number) =>
@@ -242,13 +242,19 @@ function sectionLine(section: SectionResult, lang: Lang): string {
   return `    ${section.school}${p.open}${students}${p.comma}${t.metCount(section.metCount)}${p.close}`;
 }
 
-/** The sections left out, each school once (the sections with no students are not named). */
+/**
+ * The sections left out (docs/standard.md#scope), each school once for a reason: a school with no pupils (a closed
+ * school still listed) too, by its level, so that the clerk sees which schools took no part, and why.
+ */
 function excludedLines(evaluation: Evaluation, lang: Lang): string[] {
   const t = T[lang];
-  const excluded = excludedSections(evaluation).filter((s) => s.exclusion !== "noStudents");
+  const excluded = excludedSections(evaluation);
   if (excluded.length === 0) return [];
   const items = excluded.map((s) => {
-    const reason = t.exclusion[s.exclusion ?? ""] ?? s.exclusion;
+    const reason =
+      s.exclusion === "noStudents"
+        ? t.noStudents(LEVEL_NAMES[s.level][lang])
+        : (t.exclusion[s.exclusion ?? ""] ?? s.exclusion);
     return lang === "zh" ? `${s.school}（${reason}）` : `${s.school} (${reason})`;
   });
   // a school excluded with both its sections is named once

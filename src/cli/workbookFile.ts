@@ -5,7 +5,14 @@
 import { readFile, stat } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 import { basename } from "node:path";
-import { readFromArchive, readOnlyArchived, readWorkbook, type WorkbookResult } from "../xlsx/reader";
+import {
+  archivedSpreadsheets,
+  readFromArchive,
+  readOnlyArchived,
+  readWorkbook,
+  type ArchivedFile,
+  type WorkbookResult,
+} from "../xlsx/reader";
 import { isArchiveName } from "../xlsx/spreadsheetFiles";
 import { fileProblem } from "../xlsx/reader/problems";
 import type { Problem } from "../problems/problem";
@@ -67,19 +74,24 @@ export type WorkbookFileResult = WorkbookResult & { inside?: string };
  * archive holding one spreadsheet (a county's workbook sent zipped) is read as that workbook, named by `inside`;
  * the archive is only read, never unpacked on disk.
  */
-export async function readWorkbookFile(
-  path: string,
-  /** false for a file of a folder being read, whose archives are said to be unpacked */
-  unzip = true,
-): Promise<WorkbookFileResult> {
+export async function readWorkbookFile(path: string): Promise<WorkbookFileResult> {
   const file = await readFileBytes(path);
   if (!file.ok) return file;
-  const archived =
-    unzip && isArchiveName(path)
-      ? await readOnlyArchived(file.data, readWorkbookBytes, inflateWithZlib)
-      : null;
+  const archived = isArchiveName(path)
+    ? await readOnlyArchived(file.data, readWorkbookBytes, inflateWithZlib)
+    : null;
   if (archived !== null) return { ...archived.workbook, inside: archived.inside };
   return readWorkbookBytes(file.data, path);
+}
+
+/**
+ * The spreadsheets of a zip archive in a folder being read (`balance batch`, `balance import <folder>`), each to be
+ * read as if it lay in the folder (xlsx/reader/archive.ts `archivedSpreadsheets`: its bounds, its nested archives
+ * named). Null when the file is no zip archive of spreadsheets (a .rar, a damaged archive): read as a file, the
+ * reader says what it is and to unpack it.
+ */
+export async function archivedInFile(path: string, data: Uint8Array): Promise<ArchivedFile[] | null> {
+  return isArchiveName(path) ? archivedSpreadsheets(data, inflateWithZlib) : null;
 }
 
 /**

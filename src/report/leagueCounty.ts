@@ -186,7 +186,7 @@ export function countySheet(
   }
   if (detail.problems.length > 0) {
     b.spacer();
-    b.keep(b.next, b.next + detail.problems.length + 1);
+    const from = b.next;
     b.pushSpan(
       cell(
         zh ? `数据问题（${detail.problems.length} 条）` : `Data problems (${detail.problems.length})`,
@@ -196,6 +196,8 @@ export function countySheet(
       last,
     );
     b.problemTable(detail.problems, lang, last);
+    // the heading with its table, as many rows as it lists
+    b.keep(from, b.next - 1);
   }
   if (evaluation && s.levels) {
     // last: the header repeated on the pages it runs onto heads nothing else

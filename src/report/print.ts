@@ -8,7 +8,7 @@ import { nearlyEqual } from "../standard/comparison";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
 import { STYLE_LOOK, fontSizeOf } from "./look";
-import type { Problem } from "../problems/problem";
+import { groupProblems, type Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
 import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
@@ -202,7 +202,8 @@ export class SheetBuilder {
 
   /**
    * A table of data problems over columns 0..c1: each problem's cell, its severity and its message, the message
-   * in columns 3..c1.
+   * in columns 3..c1; many cells of a column with the same problem one row (`groupProblems`: their range, their
+   * count, what to do once), as the check lists them.
    */
   problemTable(problems: readonly Problem[], lang: Lang, c1: number): void {
     const zh = lang === "zh";
@@ -213,7 +214,7 @@ export class SheetBuilder {
     );
     this.merge(top, 0, top, 1);
     this.merge(top, 3, top, c1);
-    for (const p of problems) {
+    for (const p of groupProblems(problems)) {
       const error = p.severity === "error";
       const r = this.push([
         { value: p.cell },

@@ -445,6 +445,8 @@ export function readCountySheet(grid: Grid): CountySheetResult {
           zh: `${def.code}：${parsed.error.message.zh}（该项按“未提供”处理）`,
           en: `${def.codeEn}: ${parsed.error.message.en} (the item counts as not provided)`,
         },
+        // a sheet whose formulas were never calculated: one line for the column, what to do said once
+        ...(parsed.error.code === "formula-not-calculated" ? { many: UNCALCULATED } : {}),
       });
     }
     answers[def.measureId] = {
@@ -477,6 +479,12 @@ function parseWithRemark(
   if (head.error || head.value === null) return { parsed, remark: null };
   return { parsed: head, remark: m[2].trim() };
 }
+
+/** What the uncalculated formulas of a column of the county sheet say as one (problem.ts `groupProblems`). */
+const UNCALCULATED = {
+  zh: "的公式尚未计算：请在 Excel 中打开并保存后再试（这些项按“未提供”处理）",
+  en: ": formulas not calculated; open and save the workbook in Excel, then try again (those items count as not provided)",
+};
 
 /** The measures of the standard the county sheet did not have a row for. */
 export function absentMeasures(answers: CountyAnswers): MeasureDefinition[] {

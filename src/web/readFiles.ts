@@ -55,22 +55,25 @@ export async function readXlsxFile(file: File): Promise<ChosenWorkbook> {
 }
 
 /**
- * The earlier year's workbook for 对比: the sheet `balance compare` would read, or why it cannot be read; with the
+ * The earlier year's workbook for 对比, read as the first screen reads a workbook (`readXlsxFile`: of a zip archive,
+ * its one workbook): the sheet `balance compare` would read, or why it cannot be read; with the
  * county and the recipe of this year's table, the sheet `balance compare --county --recipe` reads (pipeline.ts
  * `evaluateWorkbookTable`: of an export split into a sheet per county, the county's).
  */
 export async function openEarlierYear(file: File, table?: EarlierSource): Promise<EarlierFile> {
   const workbook = await readXlsxFile(file);
   if (!workbook.ok) return { ok: false, message: workbook.problem.message };
+  // of a zip archive of one workbook, that workbook, by its path through the archive, as `balance compare` names it
+  const name = workbook.from ? `${file.name}/${workbook.name}` : undefined;
   if (table?.county !== undefined) {
     const found = evaluateWorkbookTable(workbook.grids, table.profile, table);
     if (!found.ok) return { ok: false, message: found.problem.message };
-    return { ok: true, grid: found.grid, problems: found.choosing };
+    return { ok: true, grid: found.grid, problems: found.choosing, name };
   }
   const { chooseSheet } = await reader();
   const chosen = chooseSheet(workbook.grids, undefined, holdsTableOf(table ?? {}));
   if (!chosen.ok) return { ok: false, message: chosen.problem.message };
-  return { ok: true, grid: chosen.grid, problems: chosen.problems };
+  return { ok: true, grid: chosen.grid, problems: chosen.problems, name };
 }
 
 /**

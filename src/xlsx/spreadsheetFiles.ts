@@ -82,8 +82,8 @@ export const SPREADSHEET_ACCEPT = [
 ].join(",");
 
 /**
- * The league's file chooser's `accept`: every spreadsheet, and the archives counties send theirs in (a .zip's
- * workbooks are read from it; a .rar or .7z is said to be unpacked).
+ * The web app's file choosers' `accept` (the first screen's, 对比's, the league's): every spreadsheet, and the
+ * archives counties send theirs in (a .zip's workbooks are read from it; a .rar or .7z is said to be unpacked).
  */
 export const COUNTY_FILES_ACCEPT = [
   SPREADSHEET_ACCEPT,

@@ -7,6 +7,7 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
 import { columnLetters } from "../../src/sheet/grid";
 import { goodJunior, goodPrimary } from "../engine/helpers";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { run, tableOf, tempDir, writeWorkbook } from "./helpers";
 
 const SAMPLE = "examples/sample-county.xlsx";
@@ -61,6 +62,32 @@ describe("balance evaluate — readable verdict", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("结论：资源配置达标 ✓");
     expect(r.stdout).toContain("初中：无参评学校（视为达标）");
+  });
+
+  test("a school with no pupils is named as not evaluated, and why, as --json lists it", async () => {
+    const closed = goodPrimary("丙小学", 300);
+    closed.students.primary = 0;
+    const path = await writeWorkbook(dir, "closed.xlsx", {
+      学校: tableOf([goodPrimary("甲小学", 300), closed, goodJunior("甲中学", 500)]),
+    });
+    const json = JSON.parse((await run("evaluate", path, "--json")).stdout);
+    const excluded = json.sections.filter((s: { included: boolean }) => !s.included);
+    expect(excluded.map((s: { school: string; exclusion: string }) => [s.school, s.exclusion])).toEqual([
+      ["丙小学", "noStudents"],
+    ]);
+    const zh = await run("evaluate", path);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^不参评：丙小学（小学无在校生）$/mu);
+    const en = await run("evaluate", path, "--lang", "en");
+    expect(en.stdout).toMatch(/^Not evaluated: 丙小学 \(no primary students\)$/mu);
+    // the report's 达标情况 lists it among the sections not evaluated, for the same reason
+    const out = join(dir, "closed-report.xlsx");
+    expect((await run("evaluate", path, "--out", out)).code).toBe(0);
+    const report = await readWorkbookFile(out);
+    if (!report.ok) throw new Error(report.problem.message.en);
+    const compliance = report.grids.find((g) => g.sheet === "达标情况")!;
+    const row = compliance.values.find((r) => r?.includes("丙小学"))!;
+    expect(row).toContain("小学：无在校生，不纳入计算");
   });
 
   test("a figure a hair off its threshold is shown on its side of it, not rounded onto it", async () => {

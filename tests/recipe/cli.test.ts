@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { zipSync } from "fflate";
+import { strToU8, zipSync } from "fflate";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { readSchoolTable } from "../../src/sheet/read";
 import { run, tempDir } from "../cli/helpers";
@@ -408,18 +408,60 @@ describe("balance import of a folder of 教基 form workbooks (issue 14 item 6)"
     expect(readSchoolTable(book.grids[0]).records).toHaveLength(schools.length);
   });
 
-  it("names a school's form sent zipped, with the file in it, rather than leave its school out unsaid", async () => {
+  it("reads the schools' forms sent zipped (a note beside them) as the same forms unzipped", async () => {
     const { dir, folder, schools } = await formsFolder();
-    const zipped = formWorkbook(schools[0]);
-    rmSync(join(folder, zipped.file));
-    writeFileSync(join(folder, "补报.zip"), zipSync({ [zipped.file]: await formWorkbookFile(zipped) }));
+    const unzipped = join(dir, "学校-未压缩.xlsx");
+    expect((await run("import", folder, "--out", unzipped)).code).toBe(0);
+    // two schools' forms zipped together in a folder of the archive, with a note beside them
+    const zipped = schools.slice(0, 2).map(formWorkbook);
+    const inArchive: Record<string, Uint8Array> = { "补报/说明.txt": strToU8("两所学校的报表，请查收。\n") };
+    for (const workbook of zipped) {
+      inArchive[`补报/${workbook.file}`] = await formWorkbookFile(workbook);
+      rmSync(join(folder, workbook.file));
+    }
+    writeFileSync(join(folder, "补报.zip"), zipSync(inArchive));
+    const out = join(dir, "学校.xlsx");
+    const r = await run("import", folder, "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`已写出学校表：${out}（${schools.length} 所学校）\n`);
+    const tableOf = async (file: string) => {
+      const book = await readWorkbookFile(file);
+      if (!book.ok) throw new Error(book.problem.message.en);
+      return readSchoolTable(book.grids[0]).records;
+    };
+    // the same schools, the zipped ones listed (their rows) in the archive's place among the files
+    const byName = (records: Awaited<ReturnType<typeof tableOf>>) =>
+      records
+        .map(({ source: _row, ...school }) => school)
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    expect(byName(await tableOf(out))).toEqual(byName(await tableOf(unzipped)));
+  });
+
+  it("names an archive in the archive and a .rar as files not read, to unpack, rather than leave their schools out", async () => {
+    const { dir, folder, schools } = await formsFolder();
+    const [nested, rar] = schools.slice(0, 2).map(formWorkbook);
+    for (const workbook of [nested, rar]) rmSync(join(folder, workbook.file));
+    writeFileSync(
+      join(folder, "补报.zip"),
+      zipSync({ "镇.zip": zipSync({ [nested.file]: await formWorkbookFile(nested) }) }),
+    );
+    writeFileSync(
+      join(folder, "补报2.rar"),
+      new Uint8Array([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00]),
+    );
     const out = join(dir, "学校.xlsx");
     const r = await run("import", folder, "--out", out);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `补报.zip：该文件是 zip 压缩包，不是 Excel 工作簿；其中有表格文件“${zipped.file}”：请先解压`,
+      "补报.zip/镇.zip：压缩包中的压缩包“镇.zip”未读取：请先解压，再读取解压出的工作簿",
     );
-    expect(r.stdout).toContain(`（${schools.length - 1} 所学校）；1 个文件未能读取（见上）`);
+    expect(r.stderr).toMatch(/^.*补报2\.rar：该文件是 RAR 压缩包，不是 Excel 工作簿：请先解压/mu);
+    expect(r.stdout).toBe(
+      `已写出学校表：${out}（${schools.length - 2} 所学校）；2 个文件未能读取（见上），其中的学校不在表中\n`,
+    );
+    const json = JSON.parse((await run("import", folder, "--out", out, "--force", "--json")).stdout);
+    expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["archive-nested", "not-xlsx"]);
   });
 
   it("names each subfolder holding workbooks, which it does not read, rather than leave its schools out unsaid", async () => {

@@ -12,10 +12,16 @@ import { formRecipeReading, type RecipeReading } from "../../sheet/recipe/readin
 import type { Recipe } from "../../sheet/recipe/schema";
 import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
-import { chooseSheet } from "../../xlsx/reader";
+import { chooseSheet, readArchived, type WorkbookResult } from "../../xlsx/reader";
 import { readCountySheet, withoutOtherSheets } from "../../xlsx/reader/chooseSheet";
 import { spreadsheetsIn, subfoldersWithSpreadsheets } from "../folderFiles";
-import { archivedPath, readWorkbookFile } from "../workbookFile";
+import {
+  archivedInFile,
+  archivedPath,
+  readFileBytes,
+  readWorkbookBytes,
+  readWorkbookFile,
+} from "../workbookFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
 import { EXIT, usageError, writeFailure, writeFileAtomic, type CliIO, type Command } from "../io";
@@ -33,11 +39,12 @@ const HELP = `balance import <导出表.xlsx | 教基报表文件夹> --out 学�
 
 把教育事业统计的分校导出表（或每校一个工作簿的教基报表文件夹）转换为标准学校表：模板的表头和单位，一校一行；
 不计校数的校区并入隶属学校，按学段分行的一贯制学校合为一行；另有工作表“来源”，逐列写明推导方法和来源列。
-文件夹只读其中的文件，子文件夹中的工作簿不读，逐个提示。
+文件夹只读其中的文件（.zip 压缩包中的工作簿与 batch 一样逐个读取），子文件夹中的工作簿不读，逐个提示。
 Converts the statistics system's per-school export (or a folder of per-school 教基 form workbooks) into the
 canonical school table: the template's headers and units, one row per school; uncounted campuses joined to their
 school, combined schools given one row per 学段 joined; and a sheet 来源 saying how each column was derived.
-Of a folder only its own files are read; each subfolder holding workbooks is named, not read.
+Of a folder only its own files are read (the workbooks in a .zip one by one, as batch reads them); each
+subfolder holding workbooks is named, not read.
 
 选项 / Options:
   --out 学校.xlsx      写出的学校表（必填；不会覆盖输入文件）/ the school table to write (required)
@@ -70,7 +77,12 @@ function subfolderNotRead(subfolder: string): Problem {
   };
 }
 
-/** The workbooks of a folder, one school each, by name. */
+/**
+ * The workbooks of a folder, one school each, by name; a zip archive's spreadsheets (a township's forms sent zipped)
+ * each read as if it lay in the folder, named by its path through the archive (补报.zip/某小学.xlsx), as `balance
+ * batch` reads a league's folder; an archive in the archive, or one that cannot be read so (.rar, .7z), named as
+ * a file not read.
+ */
 async function readFolder(
   folder: string,
   out: string,
@@ -81,14 +93,22 @@ async function readFolder(
   );
   const workbooks: FormWorkbook[] = [];
   const problems: Problem[] = [];
-  for (const name of names) {
-    const book = await readWorkbookFile(join(folder, name), false);
+  const add = (name: string, book: WorkbookResult) => {
     if (book.ok) workbooks.push({ file: name, grids: book.grids });
     else
       problems.push({
         ...book.problem,
         message: { zh: `${name}：${book.problem.message.zh}`, en: `${name}: ${book.problem.message.en}` },
       });
+  };
+  for (const name of names) {
+    const path = join(folder, name);
+    const file = await readFileBytes(path);
+    const archived = file.ok ? await archivedInFile(name, file.data) : null;
+    if (archived === null) add(name, file.ok ? await readWorkbookBytes(file.data, path) : file);
+    else
+      for await (const inside of readArchived(archived, readWorkbookBytes))
+        add(archivedPath(name, inside.name), inside.workbook);
   }
   return { workbooks, problems };
 }

@@ -29,7 +29,7 @@ import {
   type EarlierTable,
 } from "./useComparison";
 import { isSchoolYear } from "../../report/print";
-import { SPREADSHEET_ACCEPT } from "../../xlsx/spreadsheetFiles";
+import { COUNTY_FILES_ACCEPT } from "../../xlsx/spreadsheetFiles";
 
 export interface CompareViewProps {
   lang: Lang;
@@ -192,7 +192,8 @@ export function CompareView(props: CompareViewProps) {
               id="earlier-file"
               type="file"
               hidden
-              accept={SPREADSHEET_ACCEPT}
+              // the files the web app's first screen takes: a workbook sent zipped is read from the archive
+              accept={COUNTY_FILES_ACCEPT}
               aria-label={t(lang, "compareChooseFile")}
               onChange={(e) => {
                 const file = e.target.files?.[0];

@@ -9,7 +9,7 @@ import { t } from "../../i18n/messages";
 import { evaluateTable, type TableEvaluation, type TableSource } from "../../pipeline";
 import { buildComparisonReport } from "../../report/comparison";
 import type { ReportSheet } from "../../report/model";
-import { countyInFileName, yearInName } from "../../sheet/countyName";
+import { countyInFileName, yearOfFile } from "../../sheet/countyName";
 import type { Grid } from "../../sheet/grid";
 import type { TableRecipe } from "../../sheet/recipe/schema";
 import type { Problem } from "../../problems/problem";
@@ -20,7 +20,14 @@ import { SETTINGS_KEY, headerCells, mappingFromSaved, type SavedMappings } from 
 
 /** Another workbook read from disk (the web app): the sheet holding its school table, or why it cannot be read. */
 export type EarlierFile =
-  { ok: true; grid: Grid; problems: Problem[] } | { ok: false; message: { zh: string; en: string } };
+  | {
+      ok: true;
+      grid: Grid;
+      problems: Problem[];
+      /** the workbook read from a zip archive chosen, by its path through it (去年.zip/白狼县2024.xlsx) */
+      name?: string;
+    }
+  | { ok: false; message: { zh: string; en: string } };
 
 /**
  * How the web app is to read another workbook as the earlier year: as `balance compare` reads each year's with
@@ -55,8 +62,9 @@ export interface CurrentTable {
 }
 
 const stem = (file: string) => withoutSpreadsheetExtension(file).trim();
+// a year in a name, of a workbook read from a zip archive its own, else the archive's (`yearOfFile`)
 const yearText = (name: string | null) => {
-  const year = name === null ? null : yearInName(name);
+  const year = name === null ? null : yearOfFile(name);
   return year === null ? "" : String(year);
 };
 const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null);
@@ -204,7 +212,7 @@ export function useComparison(props: {
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
         const result = readWithSavedMapping(opened.grid, profile, saved, readingCounty, current.recipe);
         take({
-          file: file.name,
+          file: opened.name ?? file.name,
           sheet: opened.grid.sheet,
           result: { ...result, problems: [...opened.problems, ...result.problems] },
         });

@@ -4,7 +4,7 @@ import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import type { CountyItem, CountyItems } from "../../report/allItems";
 import type { Readiness } from "../../engine/county/readiness";
-import type { Problem } from "../../problems/problem";
+import { groupProblems, type Problem } from "../../problems/problem";
 import type { CountyNameSource } from "../../sheet/countyName";
 import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
 import { usePaneStyles } from "../styles";
@@ -204,7 +204,8 @@ export function ChecklistView(props: ChecklistViewProps) {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <ul className={styles.list}>
-              {props.countyProblems.map((p, i) => (
+              {/* a column of uncalculated formulas is one line, its range selected by a click */}
+              {groupProblems(props.countyProblems).map((p, i) => (
                 <li key={i}>
                   <ProblemButton lang={lang} problem={p} onSelectCell={props.onSelectCell} />
                 </li>

@@ -14,7 +14,7 @@ import {
   repeatedLabel,
 } from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
-import { cellInMessage } from "../../problems/problem";
+import { cellInMessage, groupProblems } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { usePaneStyles } from "../../taskpane/styles";
 
@@ -246,7 +246,8 @@ export function LeagueView(props: LeagueViewProps) {
             <MessageBarTitle>{t(lang, "leagueFailedTitle", { n: failed.length })}</MessageBarTitle>
             <ul className={styles.bullets}>
               {failed.map((r, i) => {
-                const errors = r.problems.filter((p) => p.severity === "error");
+                // many cells of a column with the same problem are one (their range and count), as the check lists them
+                const errors = groupProblems(r.problems.filter((p) => p.severity === "error"));
                 return (
                   <li key={i} data-failed-file={r.source.file}>
                     {t(lang, "leagueFailedLine", { file: r.source.file })}

@@ -32,6 +32,7 @@ import { Zip, type InflateWhole } from "./zip";
 export { chooseSheet, type SheetChoice } from "./chooseSheet";
 export { startsAsTable } from "./otherFormats";
 export { archivedSpreadsheets, readFromArchive, readOnlyArchived, type ArchivedFile } from "./archive";
+export { readArchived } from "./readArchived";
 export type { InflateWhole } from "./zip";
 
 export interface ReadWorkbookOptions {
