@@ -10,8 +10,8 @@
  * cache warm, nothing else); medians are over the runs after it. In-process figures give the first call (code
  * not yet compiled) and the warm median.
  *
- * `stages FILE` (run by this bench in a child process) times each step of `balance evaluate` on FILE: where the
- * 3,000-school time goes, the engine's share included.
+ * `stages FILE` (run by this bench in a child process, with the command's V8 flags, bin/runtimeFlags.js) times each
+ * step of `balance evaluate` on FILE: where the 3,000-school time goes, the engine's share included.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -30,6 +30,7 @@ import { readWorkbookFile } from "../src/cli/workbookFile";
 import { chooseSheet, readWorkbook } from "../src/xlsx/reader";
 import { schoolTableWorkbook } from "../src/xlsx/template";
 import { generateCounty } from "../tests/plan/county";
+import COMMAND_FLAGS from "../bin/runtimeFlags";
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, "bin", "balance.js");
@@ -225,7 +226,8 @@ async function stagesChild(file: string): Promise<void> {
 }
 
 function printStages(name: string, file: string): void {
-  const out = execFileSync(process.execPath, ["--expose-gc", __filename, "stages", file], {
+  // with the command's own V8 flags: the first call's steps as `balance evaluate` pays them
+  const out = execFileSync(process.execPath, ["--expose-gc", ...COMMAND_FLAGS, __filename, "stages", file], {
     cwd: ROOT,
     encoding: "utf8",
   });

@@ -15,8 +15,7 @@ const fs = require("fs");
 // less CPU, the sample county and a batch of 100 counties the same, a county of 30,000 schools a few per cent
 // more (bench/xlsx.bench.ts). V8 reads the budget as functions run, so it too is set before anything is loaded.
 try {
-  require("v8").setFlagsFromString("--semi-space-growth-factor=1");
-  require("v8").setFlagsFromString("--interrupt-budget=1081344");
+  for (const flag of require("./runtimeFlags")) require("v8").setFlagsFromString(flag);
 } catch {
   // a runtime that refuses flags runs as it is
 }
