@@ -318,7 +318,11 @@ describe("对比 in the web app: the earlier year may be another file", () => {
     };
     renderView(host, { openFile });
     expect(
-      (screen.getByRole("radio", { name: "另一个工作簿文件（.xlsx 或 .xls）" }) as HTMLInputElement).checked,
+      (
+        screen.getByRole("radio", {
+          name: "另一个工作簿文件（.xlsx、.xls，或装着它的 .zip）",
+        }) as HTMLInputElement
+      ).checked,
     ).toBe(true);
     const input = document.getElementById("earlier-file") as HTMLInputElement;
     fireEvent.change(input, { target: { files: [file("坏.xlsx")] } });
