@@ -123,6 +123,26 @@ describe("names that differ only by invisible or full-width characters", () => {
   });
 });
 
+describe("a sheet named on the command line", () => {
+  it("--sheet finds the sheet whose title holds a zero-width space, with a warning; --county-sheet too", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(SAMPLE) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const name = sheet.name;
+    sheet.name = `${name}${ZWSP}`;
+    const file = join(dir, "sheet.xlsx");
+    writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    const r = await run("evaluate", file, "--sheet", name, "--json");
+    expect(r.code).toBe(0);
+    const problems: JsonProblem[] = JSON.parse(r.stdout).problems;
+    expect(problems.map((p) => p.code)).toContain("sheet-spelled-otherwise");
+    expect(problems.find((p) => p.code === "sheet-spelled-otherwise")!.message).toContain(`${name}<U+200B>`);
+    // the same sheet named as the county sheet, with an ideographic space: found (it holds no county header)
+    const county = await run("evaluate", file, "--sheet", name, "--county-sheet", `${name}\u3000`, "--json");
+    expect(JSON.parse(county.stdout).countySheet).toBe(`${name}${ZWSP}`);
+  });
+});
+
 describe("a bidirectional override in a name", () => {
   // the text output shows it as its code point already (src/cli/io.ts, tests/cli/hostileInputs.test.ts)
   it("does not reach the report workbook as it is: it is shown as its code point", async () => {
