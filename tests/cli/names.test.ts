@@ -123,6 +123,14 @@ describe("names that differ only by invisible or full-width characters", () => {
   });
 });
 
+describe("a county of the league plan named with a zero-width space", () => {
+  it("--county finds the plan's county, its target year and readiness", async () => {
+    const r = await run("evaluate", SAMPLE, "--county", `阿尔山${ZWSP}市`, "--json");
+    const readiness = JSON.parse(r.stdout).readiness;
+    expect(readiness).toMatchObject({ county: "阿尔山市", targetYear: expect.any(Number) });
+  });
+});
+
 describe("a sheet named on the command line", () => {
   it("--sheet finds the sheet whose title holds a zero-width space, with a warning; --county-sheet too", async () => {
     const book = new ExcelJS.Workbook();
