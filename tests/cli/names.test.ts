@@ -94,6 +94,16 @@ describe("names that differ only by invisible or full-width characters", () => {
     const text = (await run("compare", earlier, later)).stdout;
     expect(text).toContain("名称写法不同，按同一学校对比");
     expect(text).not.toContain("撤销学校");
+    // the workbook lists them under 写法不同, the names' controls shown as code points
+    const out = join(dir, "对比.xlsx");
+    expect((await run("compare", earlier, later, "--out", out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const rows: string[] = [];
+    book
+      .getWorksheet("对比汇总")!
+      .eachRow((row) => rows.push(`${row.getCell(1).value}|${row.getCell(2).value}`));
+    expect(rows).toContain(`写法不同|${a27} → ${a27}<U+2066>`);
   });
 
   it("an edit naming a school spelt otherwise applies to it, with a warning", async () => {
@@ -111,6 +121,12 @@ describe("names that differ only by invisible or full-width characters", () => {
     expect(problems.map((p) => [p.code, p.severity])).toEqual([["edit-school-spelled-otherwise", "warning"]]);
     expect(problems[0].message).toContain("<U+200B>");
     expect(doc.applied).toEqual([0]);
+    // balance plan reads the edits as whatif does: it plans, with the warning
+    const plan = await run("plan", SAMPLE, "--edits", edits, "--json");
+    expect(plan.code).toBe(0);
+    const planned = JSON.parse(plan.stdout);
+    expect(planned.ok).toBe(true);
+    expect(planned.problems.map((p: JsonProblem) => p.code)).toEqual(["edit-school-spelled-otherwise"]);
   });
 
   it("a county named in a title with a zero-width space is the plan's county, on the command line and the web", async () => {
