@@ -147,6 +147,16 @@ describe("a county of the league plan named with a zero-width space", () => {
   });
 });
 
+describe("a county's file named with a zero-width space", () => {
+  it("names the plan's county", async () => {
+    const file = await sampleWith(`阿尔山${ZWSP}市2025.xlsx`, [[1, 1, "义务教育学校办学条件统计表"]]);
+    const batch = JSON.parse((await run("batch", file, "--json")).stdout);
+    expect(
+      batch.counties.map((c: { county: string; countyFrom: string }) => [c.county, c.countyFrom]),
+    ).toEqual([["阿尔山市", "file"]]);
+  });
+});
+
 describe("a sheet named on the command line", () => {
   it("--sheet finds the sheet whose title holds a zero-width space, with a warning; --county-sheet too", async () => {
     const book = new ExcelJS.Workbook();
@@ -168,6 +178,15 @@ describe("a sheet named on the command line", () => {
 });
 
 describe("a bidirectional override in a name", () => {
+  it("a right-to-left mark reaches the text output as its code point, as overrides already did", async () => {
+    // row 27's school has a shortfall, so the text names it
+    const name = await sampleCell(27, 1);
+    const file = await sampleWith("mark.xlsx", [[27, 1, `\u200f${name}`]]);
+    const r = await run("evaluate", file);
+    expect(r.stdout).toContain(`<U+200F>${name}`);
+    expect(r.stdout).not.toContain("\u200f");
+  });
+
   // the text output shows it as its code point already (src/cli/io.ts, tests/cli/hostileInputs.test.ts)
   it("does not reach the report workbook as it is: it is shown as its code point", async () => {
     const name = await sampleCell(5, 1);
