@@ -14,6 +14,7 @@ import {
 } from "./engine/county/results";
 import { evaluateCounty } from "./engine/county/verdict";
 import type { Evaluation } from "./engine/evaluate";
+import { nameKey } from "./engine/names";
 import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";
 import type { Lang } from "./i18n/format";
@@ -21,6 +22,7 @@ import { COUNTY_SHEET_NAME, checklistRowPlace, isCountySheet, readCountySheet } 
 import { formatItemValue, formatMeasureResult } from "./sheet/countyValues";
 import type { CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
+import { sheetNamed } from "./xlsx/reader/chooseSheet";
 import type { Problem } from "./problems/problem";
 import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
@@ -56,7 +58,7 @@ export function findCountySheet(
   exclude?: string,
 ): { ok: true; grid: Grid | null } | { ok: false; problem: Problem } {
   if (name !== undefined) {
-    const grid = grids.find((g) => g.sheet === name) ?? grids.find((g) => g.sheet.trim() === name.trim());
+    const grid = sheetNamed(grids, name);
     if (grid) return { ok: true, grid };
     return {
       ok: false,
@@ -72,7 +74,7 @@ export function findCountySheet(
     };
   }
   const candidates = grids.filter((g) => g.sheet !== exclude);
-  const byName = candidates.find((g) => g.sheet.trim() === COUNTY_SHEET_NAME);
+  const byName = candidates.find((g) => nameKey(g.sheet) === nameKey(COUNTY_SHEET_NAME));
   return { ok: true, grid: byName ?? candidates.find(isCountySheet) ?? null };
 }
 

@@ -1,7 +1,9 @@
 import { once } from "node:events";
+import { printable } from "../engine/names";
 import type { Lang } from "../i18n/format";
 
 export { checkOutputPath, writeFileAtomic, writeFailure } from "./outputFile";
+export { printable };
 
 /** Where a command writes; the process's streams by default, a buffer in tests. */
 export interface CliIO {
@@ -21,22 +23,6 @@ export const processIO: CliIO = {
     if (process.stdout.writableNeedDrain) await once(process.stdout, "drain");
   },
 };
-
-/**
- * What a terminal takes as commands rather than text: the C0 controls but tab and newline, DEL, the C1 controls,
- * and Unicode's bidirectional overrides and isolates. A hostile workbook can put them in a school's name
- * (_x001B_ in its XML): printed raw, ESC [2J clears the clerk's screen and the text after it can forge a verdict,
- * and an override turns the line around. No text of the command's own holds one.
- */
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** The text with each terminal control shown as its code point, <U+001B>, never acted on. */
-export function printable(text: string): string {
-  return text.replace(
-    TERMINAL_CONTROLS,
-    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`,
-  );
-}
 
 /** The streams of `io` with every text made printable (the progress bar's own terminal left as it is). */
 export function printableIO(io: CliIO): CliIO {

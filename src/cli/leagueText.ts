@@ -229,6 +229,10 @@ export function trendText(
     lines.push(
       `  ${zh ? "更名" : "Renamed"}${zh ? "：" : ": "}${list(s.renamed.map((x) => inYear({ school: `${x.from} → ${x.to}`, year: x.year })))}`,
     );
+  if (s.respelled.length > 0)
+    lines.push(
+      `  ${zh ? "名称写法不同，按同一学校对比" : "Spelt otherwise, compared as one school"}${zh ? "：" : ": "}${list(s.respelled.map((x) => inYear({ school: `${x.from} → ${x.to}`, year: x.year })))}`,
+    );
   lines.push("");
   lines.push(zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`);
   for (const r of trend.regressions) {

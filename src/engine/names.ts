@@ -1,10 +1,32 @@
+import { foldText } from "./words";
+
 /**
- * A school's or a county's name as names are matched across tables, years and files: full-width forms read as
- * their half-width ones and spaces left out, so that “青石 县” and “青石县” are one name.
+ * A school's or a county's name as names are matched across tables, years, files and edits: its folded text
+ * (`foldText`, docs/school-table.md#names), so that “青石 县” and “青石县”, “第１小学” and “第1小学”, and a name with
+ * a zero-width space or a bidirectional mark pasted into it and the same name without are one name. The name is
+ * shown as the clerk wrote it (`printable` aside); where two spellings were matched, the clerk is told.
  */
 export function nameKey(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "");
+  return foldText(name);
 }
+
+/**
+ * Whether two names are the same name (`nameKey`) spelt differently, spaces at their ends aside: matched, but
+ * worth telling the clerk.
+ */
+export function spelledOtherwise(a: string, b: string): boolean {
+  return a.trim() !== b.trim() && nameKey(a) === nameKey(b);
+}
+
+/**
+ * A name with each character `nameKey` leaves out but the plain space shown as its code point (“红石乡中心<U+200B>小学”):
+ * in a message about two spellings of one name, what tells them apart, which the clerk could not see otherwise.
+ */
+export function revealed(name: string): string {
+  return name.replace(/[^\S ]|[\p{Cf}\p{Cc}]/gu, (c) => codePoint(c));
+}
+
+const codePoint = (c: string) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`;
 
 /**
  * A county's name without the one character at its end that says what it is (市, 旗, 县 or 区), matched as `nameKey`
@@ -12,4 +34,18 @@ export function nameKey(name: string): string {
  */
 export function countyStem(name: string): string {
   return nameKey(name).replace(/(市|旗|县|区)$/, "");
+}
+
+/**
+ * What a screen, a terminal or a spreadsheet takes as commands rather than text: the C0 controls but tab and
+ * newline, DEL, the C1 controls, and Unicode's bidirectional marks, overrides and isolates. A name copied from a
+ * web page, or a hostile workbook (_x001B_ in its XML), can carry them: printed raw, ESC [2J clears the clerk's
+ * screen and the text after it can forge a verdict, and an override (U+202E) shows the name the wrong way round,
+ * so that one school passes for another. No text of Balance's own holds one.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text with each control shown as its code point, <U+202E>, never acted on: text output and written workbooks. */
+export function printable(text: string): string {
+  return text.replace(CONTROLS, codePoint);
 }

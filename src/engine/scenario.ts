@@ -19,7 +19,7 @@ import {
 } from "./records";
 import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../standard/equipmentUnit";
 import { absorbedPupils, additionShares } from "./sections";
-import { nameKey } from "./names";
+import { nameKey, revealed, spelledOtherwise } from "./names";
 import { evaluate, type Evaluation } from "./evaluate";
 import { describeEdit, editOrdinal, editProblem, type Edit, type EditProblem } from "./edits";
 import { diffEvaluations, type ScenarioDiff } from "./scenarioDiff";
@@ -149,6 +149,23 @@ export function applyEdits(
         ),
       );
     };
+    // a school found by `nameKey` but spelt otherwise in the table (docs/school-table.md#names): the edit applies to
+    // it, and the clerk is told
+    const named = (field: string, name: string) => {
+      const i = find(name);
+      if (i >= 0 && spelledOtherwise(name, out[i].name))
+        problems.push(
+          editProblem(
+            "edit-school-spelled-otherwise",
+            place,
+            field,
+            `“${revealed(name)}”与表中校名“${revealed(out[i].name)}”写法不同（空格、不可见字符或全角半角），已按同一所学校修改；请核对`,
+            `"${revealed(name)}" is spelt otherwise than the table's "${revealed(out[i].name)}" (spaces, invisible characters or full-width forms); applied to that school: please check`,
+            "warning",
+          ),
+        );
+      return i;
+    };
     const negative = (field: string) =>
       problems.push(
         editProblem(
@@ -189,7 +206,7 @@ export function applyEdits(
     switch (edit.kind) {
       case "setStudents":
       case "addStudents": {
-        const i = find(edit.school);
+        const i = named("school", edit.school);
         if (i < 0) return notFound("school", edit.school);
         if (!hasLevel(out[i], edit.level)) return noLevel("level", edit.school, edit.level);
         const value = edit.kind === "setStudents" ? edit.value : out[i].students[edit.level] + edit.value;
@@ -199,7 +216,7 @@ export function applyEdits(
         break;
       }
       case "addFacility": {
-        const i = find(edit.school);
+        const i = named("school", edit.school);
         if (i < 0) return notFound("school", edit.school);
         const copy = cloneRecord(out[i]);
         addFacilityTo(copy, edit.resource, edit.amount, profile, absorbedBy(i));
@@ -226,7 +243,7 @@ export function applyEdits(
         break;
       }
       case "hireTeachers": {
-        const i = find(edit.school);
+        const i = named("school", edit.school);
         if (i < 0) return notFound("school", edit.school);
         if (!hasLevel(out[i], edit.level)) return noLevel("level", edit.school, edit.level);
         const value = out[i].teachers[edit.level][edit.resource] + edit.count;
@@ -236,8 +253,8 @@ export function applyEdits(
         break;
       }
       case "transferTeachers": {
-        const from = find(edit.from);
-        const to = find(edit.to);
+        const from = named("from", edit.from);
+        const to = named("to", edit.to);
         if (from < 0) return notFound("from", edit.from);
         if (to < 0) return notFound("to", edit.to);
         if (!hasLevel(out[from], edit.fromLevel)) return noLevel("fromLevel", edit.from, edit.fromLevel);
@@ -279,8 +296,8 @@ export function applyEdits(
         break;
       }
       case "mergeSchool": {
-        const from = find(edit.school);
-        const to = find(edit.into);
+        const from = named("school", edit.school);
+        const to = named("into", edit.into);
         if (from < 0) return notFound("school", edit.school);
         if (to < 0) return notFound("into", edit.into);
         if (from === to) {
@@ -381,7 +398,7 @@ export function applyEdits(
         break;
       }
       case "closeSchool": {
-        const i = find(edit.school);
+        const i = named("school", edit.school);
         if (i < 0) return notFound("school", edit.school);
         const pupils = out[i].students.primary + out[i].students.junior + out[i].students.senior;
         if (pupils > 0) {

@@ -1,6 +1,7 @@
 import type { IndicatorDefinition, Profile } from "../standard/profile";
 import type { IndicatorId, Level } from "../standard/indicators";
 import { SECTIONS_OF_TYPE, type Facilities, type SchoolRecord, type SchoolType } from "./records";
+import { nameKey } from "./names";
 
 /** Why a section takes no part in the evaluation (docs/standard.md#scope). */
 export const EXCLUSION_REASONS = [
@@ -148,11 +149,16 @@ export function exclusionOf(
  * 初中): those stay schools of their own, so that no pupil is dropped. The reader reports each of them.
  */
 export function teachingPointParents(records: readonly SchoolRecord[]): Int32Array {
+  // by `nameKey` (docs/school-table.md#names): a parent spelt otherwise, with a zero-width space or a full-width
+  // bracket, is the same school; the first of a name counts, as the reader counts it
   const byName = new Map<string, number>();
-  records.forEach((r, i) => byName.set(r.name, i));
+  records.forEach((r, i) => {
+    const key = nameKey(r.name);
+    if (!byName.has(key)) byName.set(key, i);
+  });
   return Int32Array.from(records, (r, i) => {
     if (r.type !== "teachingPoint" || !r.parent) return -1;
-    const p = byName.get(r.parent);
+    const p = byName.get(nameKey(r.parent));
     if (p === undefined || p === i || records[p].type === "teachingPoint") return -1;
     if (!SECTIONS_OF_TYPE[records[p].type].includes("primary")) return -1;
     return p;

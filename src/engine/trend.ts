@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import { atMost } from "../standard/comparison";
-import { nameKey } from "./names";
+import { nameKey, spelledOtherwise } from "./names";
 import type { Evaluation, IndicatorStatus, SectionResult } from "./evaluate";
 
 /** One year of the county: its label (the year when known) and its evaluation. */
@@ -128,6 +128,11 @@ export interface Trend {
     removed: { school: string; year: string }[];
     /** a school of the earlier year found under its new name in `year` */
     renamed: { from: string; to: string; year: string }[];
+    /**
+     * a school of the earlier year whose name `year` spells otherwise: the same name by `nameKey` (a space, an
+     * invisible character, a full-width character more or less, docs/school-table.md#names), matched as one school
+     */
+    respelled: { from: string; to: string; year: string }[];
     merged: { school: string; from: string[]; year: string }[];
   };
   sections: SectionChange[];
@@ -346,7 +351,7 @@ export function compareYears(
   const labels = years.map((y) => y.label);
   // each year under its own names, as the later year of a pair
   const asItself = years.map((y) => indexYear(y.evaluation, (name) => name));
-  const schools: Trend["schools"] = { added: [], removed: [], renamed: [], merged: [] };
+  const schools: Trend["schools"] = { added: [], removed: [], renamed: [], respelled: [], merged: [] };
   const sections: SectionChange[] = [];
   const regressions: Regression[] = [];
   const unchanged: Trend["unchanged"] = [];
@@ -370,6 +375,8 @@ export function compareYears(
       if (!now) schools.removed.push({ school: [...names][0], year: yearAfter });
       else if (names.size === 1 && nameKey([...names][0]) !== key)
         schools.renamed.push({ from: [...names][0], to: [...now][0], year: yearAfter });
+      else if (names.size === 1 && now.size === 1 && spelledOtherwise([...names][0], [...now][0]))
+        schools.respelled.push({ from: [...names][0], to: [...now][0], year: yearAfter });
     }
     const pairChanges: SectionChange[] = [];
     for (const [key, after] of b.sections) {

@@ -5,15 +5,20 @@
  */
 import type { EnrolmentLevel, Locale, SchoolType } from "./records";
 
-/** Text as a person may have typed it: full-width folded to half-width (NFKC), spaces and line breaks removed. */
+/**
+ * Text as a person may have typed it, and the one rule by which two names are the same (`nameKey`,
+ * docs/school-table.md#names): full-width folded to half-width (NFKC: （一） is (一), 第１ is 第1), spaces of every
+ * kind and line breaks removed (the no-break space, the ideographic space 　), invisible characters removed
+ * (\p{Cf}: zero-width spaces and joiners, byte-order marks, the bidirectional marks, overrides and isolates pasted
+ * in from web pages, WeChat or PDFs; \p{Cc}: control characters), letters lower-cased.
+ */
 export function foldText(text: string): string {
   const plain = plainCase(text);
   if (plain === "lower") return text;
   if (plain === "capitals") return text.toLowerCase();
-  // \p{Cf}: zero-width spaces and joiners, byte-order marks pasted in from other systems
   return text
     .normalize("NFKC")
-    .replace(/[\s\p{Cf}]+/gu, "")
+    .replace(/[\s\p{Cf}\p{Cc}]+/gu, "")
     .toLowerCase();
 }
 

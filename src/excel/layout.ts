@@ -3,6 +3,7 @@
  * styled cells grouped into rectangles per style so that the number of calls per style stays small.
  * Pure functions: the Office.js writer only queues what these return.
  */
+import { printable } from "../engine/names";
 import { columnLetters } from "../sheet/grid";
 import { STYLE_LOOK } from "../report/look";
 import type { CellStyle, ReportCell, ReportSheet } from "../report/model";
@@ -34,14 +35,15 @@ export function textInput(text: string): string {
 
 /**
  * What Office's `formulas` setter takes for a report cell: the formula (the one string starting with "="), else the
- * value, text behind an apostrophe (`textInput`), "" for blank.
+ * value, text behind an apostrophe (`textInput`) with its controls shown (`printable`, as the .xlsx writer shows
+ * them: a name's U+202E never turns it round), "" for blank.
  */
 export function cellInput(cell: ReportCell | undefined): string | number | boolean {
   if (!cell) return "";
   if (cell.formula) return cell.formula;
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  return typeof v === "string" ? textInput(v) : v;
+  return typeof v === "string" ? textInput(printable(v)) : v;
 }
 
 export interface CellBlock {

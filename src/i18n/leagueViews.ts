@@ -50,6 +50,7 @@ export const LEAGUE_VIEWS_ZH = {
   trendAdded: "新增：{schools}",
   trendRemoved: "撤销：{schools}",
   trendRenamed: "更名：{schools}",
+  trendRespelled: "名称写法不同（空格、不可见字符或全角半角），已按同一学校对比：{schools}",
   trendMerged: "合并：{schools}",
   trendNoSchoolChange: "学校没有增减。",
   trendRenameHelp: "撤销的学校其实是改了名？把旧名对应到新名：",
@@ -208,6 +209,8 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   trendAdded: "Opened: {schools}",
   trendRemoved: "Closed: {schools}",
   trendRenamed: "Renamed: {schools}",
+  trendRespelled:
+    "Spelt otherwise (spaces, invisible characters or full-width forms), compared as one school: {schools}",
   trendMerged: "Merged: {schools}",
   trendNoSchoolChange: "No school opened or closed.",
   trendRenameHelp: "Was a closed school only renamed? Match its old name to the new one:",

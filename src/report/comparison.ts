@@ -155,6 +155,11 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
       school(`${x.from} → ${x.to}`),
       cell(x.year),
     ]),
+    ...trend.schools.respelled.map((x) => [
+      cell(zh ? "写法不同" : "Spelt otherwise", "warn"),
+      school(`${x.from} → ${x.to}`),
+      cell(x.year),
+    ]),
   ];
   for (const row of schoolRows) b.push(row);
   if (schoolRows.length === 0) b.note(zh ? "无" : "None", 2);

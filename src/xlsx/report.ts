@@ -6,6 +6,7 @@
  */
 import type ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { printable } from "../engine/names";
 import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK } from "../report/look";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
 import { columnLetters } from "../sheet/grid";
@@ -15,13 +16,14 @@ import { FIXED_DATE, columnWidth, fixZipTimes, headerFooterCode, newWorkbook, wi
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
 
+/** A cell's value as written: text with its controls shown (`printable`: a name's U+202E never turns it round). */
 function cellValue(cell: ReportCell): ExcelJS.CellValue {
+  const value = typeof cell.value === "string" ? printable(cell.value) : cell.value;
   if (cell.formula) {
-    const result =
-      cell.value === null || cell.value === undefined || cell.value === "" ? undefined : cell.value;
+    const result = value === null || value === undefined || value === "" ? undefined : value;
     return { formula: cell.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
   }
-  return cell.value ?? null;
+  return value ?? null;
 }
 
 /** 1-based inclusive ranges "A1:C3" → every cell in them. */

@@ -1,3 +1,4 @@
+import { printable } from "../engine/names";
 import type ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { Lang } from "../i18n/format";
@@ -38,7 +39,7 @@ export function headerFooterCode(part: HeaderFooter | undefined): string | undef
   const code = (["left", "center", "right"] as const)
     .filter((k) => part[k])
     // a text that starts with a digit (2025 年) would run into the size code (&92025): a space keeps them apart
-    .map((k) => `&${k[0].toUpperCase()}${font}${/^\d/.test(part[k]!) ? " " : ""}${part[k]}`)
+    .map((k) => `&${k[0].toUpperCase()}${font}${/^\d/.test(part[k]!) ? " " : ""}${printable(part[k]!)}`)
     .join("");
   return code || undefined;
 }

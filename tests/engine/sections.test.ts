@@ -255,6 +255,15 @@ describe("mergeIntoParent never drops a pupil (docs/standard.md#teaching-points,
   const pupilsIn = (records: SchoolRecord[]) =>
     buildSections(records, profile).reduce((sum, s) => sum + s.students, 0);
 
+  test("a parent spelt otherwise (zero-width space, full-width bracket) is the same school — docs/school-table.md#names", () => {
+    const records = [
+      goodPrimary("中心小学(东校区)", 300),
+      point("一号教学点", "中心\u200b小学（东校区）", 60),
+    ];
+    const sections = buildSections(records, profile);
+    expect(sections.map((s) => [s.school, s.students])).toEqual([["中心小学(东校区)", 360]]);
+  });
+
   test.each<[string, SchoolRecord[]]>([
     [
       "a parent without a primary section (初中)",

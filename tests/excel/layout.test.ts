@@ -30,6 +30,13 @@ describe("cellBlocks", () => {
     expect(cellInput(undefined)).toBe("");
   });
 
+  test("a name's control and bidirectional characters are shown as code points, as the .xlsx writer shows them", () => {
+    expect(cellInput({ value: "白狼县\u202e第三小学" })).toBe("'白狼县<U+202E>第三小学");
+    expect(cellInput({ value: "甲\u001b[2J小学" })).toBe("'甲<U+001B>[2J小学");
+    // a zero-width space is no control: the name stays as the clerk wrote it
+    expect(cellInput({ value: "甲\u200b小学" })).toBe("'甲\u200b小学");
+  });
+
   test("blocks cover every row once, in order, each under the budget", () => {
     fc.assert(
       fc.property(

@@ -169,6 +169,21 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
     expect(document.querySelector("[data-unchanged]")).toBeNull();
   });
 
+  it("compares a school the earlier sheet spells with a zero-width space as one school, and says so", async () => {
+    const host = workbook();
+    const spelt = (s: SchoolRecord) => (s.name === "甲小学" ? { ...s, name: "甲\u200b小学" } : s);
+    host.sheets.set("学校2025", sheetOf(year2025().map(spelt)));
+    renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    const line = (kind: string) => document.querySelector(`[data-schools="${kind}"]`)?.textContent ?? null;
+    expect(line("respelled")).toBe(
+      "名称写法不同（空格、不可见字符或全角半角），已按同一学校对比：甲\u200b小学 → 甲小学",
+    );
+    expect(line("removed")).toBe("撤销：丁小学、戊小学");
+    expect(line("added")).toBe("新增：丁镇中心小学、己小学");
+  });
+
   it("matches a renamed school by pointing, as --rename does, and undoes it", async () => {
     renderView(workbook());
     await compareWithSheet();

@@ -51,6 +51,7 @@ describe("balance compare", () => {
       added: [{ school: "己小学", year: "2026" }],
       removed: [{ school: "戊小学", year: "2026" }],
       renamed: [{ from: "丁小学", to: "丁镇中心小学", year: "2026" }],
+      respelled: [],
       merged: [],
     });
     expect(doc.sections[0]).toMatchObject({
@@ -289,7 +290,7 @@ describe("balance compare", () => {
           (name: string) => !leagueRows().some((row) => row.name === name && row.county !== COUNTY_LISTED),
         ),
       ).toBe(true);
-      expect(doc.schools).toEqual({ added: [], removed: [], renamed: [], merged: [] });
+      expect(doc.schools).toEqual({ added: [], removed: [], renamed: [], respelled: [], merged: [] });
       expect(doc.regressions).toContainEqual(
         expect.objectContaining({
           kind: "indicator",

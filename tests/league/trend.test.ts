@@ -92,7 +92,7 @@ describe("compareYears", () => {
 
   test("乙 improving an indicator already met is no status change; nothing else changed", () => {
     expect(trend.sections.map((s) => s.school)).toEqual(["甲小学"]);
-    expect(trend.schools).toEqual({ added: [], removed: [], renamed: [], merged: [] });
+    expect(trend.schools).toEqual({ added: [], removed: [], renamed: [], respelled: [], merged: [] });
   });
 
   test("the projection is a straight line through the years, labelled as one", () => {
@@ -282,6 +282,7 @@ describe("schools matched by name through a rename map", () => {
       added: [],
       removed: [],
       renamed: [{ from: "丁小学", to: "丁镇中心小学", year: "2026" }],
+      respelled: [],
     });
     expect(trend.sections).toHaveLength(1);
     expect(trend.sections[0]).toMatchObject({ school: "丁镇中心小学", before: "pass", after: "pass" });
@@ -320,6 +321,7 @@ describe("schools matched by name through a rename map", () => {
       added: [],
       removed: [],
       renamed: [{ from: "乙小学", to: "乙镇中心小学", year: "2025" }],
+      respelled: [],
       merged: [{ school: "丙戊联合小学", from: ["丙小学", "戊小学"].sort(), year: "2026" }],
     });
     // 丙 is still itself in 2025: its fall in key teachers is compared, not hidden in a merger a year early
@@ -337,6 +339,7 @@ describe("schools matched by name through a rename map", () => {
       added: [],
       removed: [{ school: "丁小学", year: "2026" }],
       renamed: [],
+      respelled: [],
       merged: [],
     });
   });

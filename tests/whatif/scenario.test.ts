@@ -649,16 +649,24 @@ describe("teachers given to a section without pupils", () => {
 describe("a school named as a clerk types it", () => {
   const records = [school("白狼县实验小学"), school("白狼县第一小学（东校区）"), school("青山镇中心小学")];
 
-  test("spaces and full-width forms are the name's, as tables and years are matched", () => {
+  test("spaces and full-width forms are the name's, as tables and years are matched, and the clerk is told", () => {
     const r = applyEdits(
       records,
       [
         { kind: "addStudents", school: "白狼县 实验小学", level: "primary", value: 10 },
         { kind: "addStudents", school: "白狼县第一小学(东校区)", level: "primary", value: 20 },
+        { kind: "addStudents", school: " 青山镇中心小学 ", level: "primary", value: 0 },
       ],
       P,
     );
-    expect(r.problems).toEqual([]);
+    // docs/school-table.md#names: spelt otherwise, matched with a warning; spaces at the ends are no spelling
+    expect(r.problems.map((p) => [p.code, p.severity, p.edit])).toEqual([
+      ["edit-school-spelled-otherwise", "warning", 0],
+      ["edit-school-spelled-otherwise", "warning", 1],
+    ]);
+    expect(r.problems[1].message.zh).toContain(
+      "“白狼县第一小学(东校区)”与表中校名“白狼县第一小学（东校区）”",
+    );
     expect(r.records.map((x) => x.students.primary)).toEqual([510, 520, 500]);
   });
 

@@ -34,12 +34,14 @@ const HELP = `balance compare <较早 earlier.xlsx> <较晚 later.xlsx> [更多 
                 [--out 对比.xlsx [--force]] [--lang zh|en] [--json]
 balance compare <工作簿 workbook.xlsx> --sheets 2025,2026 [同上选项 the same options]
 
-年度对比（动态监测）：同一旗县市两年或多年的工作簿，按年份从早到晚给出。按校名对应学校，列出新增、
-撤销、更名与合并的学校；各学校（校区）状态有变化的指标（退步在前：达标 → ≥85% 或未达标、≥85% → 未达标、
-学校达标 → 不达标；不参评的学校只列变化，不算退步）；各学段每项差异系数的变化及是否越过限值；在校生变化；
-给出两年以上且知道年份时，按线性趋势把差异系数外推到目标年份——这是预测，不是评估结果。
-Year over year (dynamic monitoring): two or more years of one county, oldest first. Schools are matched by name;
-opened, closed, renamed and merged schools are listed; per section the indicators whose status changed
+年度对比（动态监测）：同一旗县市两年或多年的工作簿，按年份从早到晚给出。按校名对应学校（空格、不可见字符、
+全角半角不计，写法不同的另行列出），列出新增、撤销、更名与合并的学校；各学校（校区）状态有变化的指标
+（退步在前：达标 → ≥85% 或未达标、≥85% → 未达标、学校达标 → 不达标；不参评的学校只列变化，不算退步）；
+各学段每项差异系数的变化及是否越过限值；在校生变化；给出两年以上且知道年份时，按线性趋势把差异系数外推到
+目标年份——这是预测，不是评估结果。
+Year over year (dynamic monitoring): two or more years of one county, oldest first. Schools are matched by name
+(spaces, invisible characters and full-width forms aside; names spelt otherwise are listed); opened, closed,
+renamed and merged schools are listed; per section the indicators whose status changed
 (regressions first: met → floor or unmet, floor → unmet, pass → fail; a school left out of the evaluation has
 changes but no regressions); per level each coefficient's change and whether it crossed its limit; enrolment;
 and, with known years, each coefficient extended to the target year on its straight-line trend — a projection,

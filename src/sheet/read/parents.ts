@@ -9,6 +9,7 @@
 import { SECTIONS_OF_TYPE, type SchoolRecord } from "../../engine/records";
 import type { Profile } from "../../standard/profile";
 import type { Problem } from "../../problems/problem";
+import { revealed } from "../../engine/names";
 import { foldText } from "../vocabulary";
 import { problem, typeWord, typeWordEn } from "./problems";
 
@@ -62,6 +63,17 @@ export function checkParents(
       );
       continue;
     }
+    if (found.name !== record.parent)
+      // one name by docs/school-table.md#names, spelt otherwise: matched, and the clerk told which cells differ
+      problems.push(
+        problem(
+          "warning",
+          "parent-spelled-otherwise",
+          check.cell,
+          `${check.cell}：所属学校“${revealed(record.parent)}”与 ${found.cell} 的校名“${revealed(found.name)}”写法不同（空格、不可见字符或全角半角），已按同一所学校匹配；请核对。`,
+          `${check.cell}: the parent school "${revealed(record.parent)}" is spelt otherwise than the name "${revealed(found.name)}" in ${found.cell} (spaces, invisible characters or full-width forms); matched as one school: please check.`,
+        ),
+      );
     // the parent as the table spells it, so that merging finds it
     record.parent = found.name;
     const parent = recordOf.get(key);

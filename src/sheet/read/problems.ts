@@ -42,6 +42,7 @@ export const READER_PROBLEM_CODES = {
   "implausible-value": "warning",
   "teaching-point-no-parent": "warning",
   "parent-not-found": "warning",
+  "parent-spelled-otherwise": "warning",
   "unknown-locale": "warning",
   "unit-mismatch": "warning",
   "hidden-row": "warning",

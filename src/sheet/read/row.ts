@@ -6,6 +6,7 @@ import type { SchoolRecord, SchoolType, SectionTeachers } from "../../engine/rec
 import type { Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { readText, singleLine } from "../cells";
+import { revealed } from "../../engine/names";
 import { foldText } from "../vocabulary";
 import type { ReaderCache } from "./cache";
 import type { ColumnPlan } from "./columnPlan";
@@ -77,13 +78,15 @@ function checkRepeatedName(ctx: RowContext, name: string, folded: string, cell: 
     names.set(folded, { cell, name });
     return;
   }
+  // spelt otherwise (docs/school-table.md#names): the two look alike, so say what differs
+  const otherwise = first.name !== name;
   ctx.sink.report(
     problem(
       "error",
       "duplicate-name",
       cell,
-      `${cell}学校名称“${name}”与 ${first.cell} 重复，学校名称在表中须唯一。`,
-      `${cell}: the school name "${name}" repeats ${first.cell}; names must be unique in the table.`,
+      `${cell}学校名称“${name}”与 ${first.cell} 重复${otherwise ? `（“${revealed(first.name)}”与“${revealed(name)}”仅空格、不可见字符或全角半角不同）` : ""}，学校名称在表中须唯一。`,
+      `${cell}: the school name "${name}" repeats ${first.cell}${otherwise ? ` ("${revealed(first.name)}" and "${revealed(name)}" differ only in spaces, invisible characters or full-width forms)` : ""}; names must be unique in the table.`,
     ),
   );
 }

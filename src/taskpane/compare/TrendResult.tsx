@@ -144,6 +144,13 @@ export function TrendResult(props: TrendResultProps) {
               })}
             </li>
           )}
+          {schools.respelled.length > 0 && (
+            <li className={styles.small} data-schools="respelled">
+              {t(lang, "trendRespelled", {
+                schools: schools.respelled.map((x) => `${x.from} → ${x.to}`).join(sep),
+              })}
+            </li>
+          )}
           {schools.merged.length > 0 && (
             <li className={styles.small} data-schools="merged">
               {t(lang, "trendMerged", {
@@ -151,7 +158,11 @@ export function TrendResult(props: TrendResultProps) {
               })}
             </li>
           )}
-          {schools.added.length + schools.removed.length + schools.renamed.length + schools.merged.length ===
+          {schools.added.length +
+            schools.removed.length +
+            schools.renamed.length +
+            schools.respelled.length +
+            schools.merged.length ===
             0 && <li className={styles.small}>{t(lang, "trendNoSchoolChange")}</li>}
         </ul>
         {/* on paper the schools' changes are listed above; nothing to pair by hand */}

@@ -3,6 +3,7 @@
  * it is never chosen over a visible one, and the user is told it was passed over; named, it is read, with a
  * warning that it is hidden.
  */
+import { nameKey, revealed, spelledOtherwise } from "../../engine/names";
 import type { Grid } from "../../sheet/grid";
 import type { Problem } from "../../problems/problem";
 import { holdsAnything } from "../../sheet/read/gridView";
@@ -40,6 +41,26 @@ function hiddenSheetPassedOver(hidden: Grid, chosen: Grid): Problem {
     message: {
       zh: `工作簿中有${word.zh}的工作表“${hidden.sheet}”，其中也有学校表，未读取（读取的是“${chosen.sheet}”）；如要评估它，请指定该工作表`,
       en: `the workbook has a ${word.en} sheet "${hidden.sheet}" that also holds a school table; it was not read ("${chosen.sheet}" was); name that sheet to evaluate it`,
+    },
+  };
+}
+
+/**
+ * The sheet a user named (--sheet, --county-sheet): the one so named, else the one of that name by `nameKey`
+ * (docs/school-table.md#names: a title copied with a space, a zero-width space or a full-width bracket in it).
+ */
+export function sheetNamed(grids: readonly Grid[], name: string): Grid | undefined {
+  return grids.find((g) => g.sheet === name) ?? grids.find((g) => nameKey(g.sheet) === nameKey(name));
+}
+
+function sheetSpeltOtherwise(grid: Grid, name: string): Problem {
+  return {
+    severity: "warning",
+    code: "sheet-spelled-otherwise",
+    cell: null,
+    message: {
+      zh: `读取的工作表“${revealed(grid.sheet)}”与所给名称“${revealed(name)}”写法不同（空格、不可见字符或全角半角），已按同一工作表读取`,
+      en: `the sheet read, "${revealed(grid.sheet)}", is spelt otherwise than the name given, "${revealed(name)}" (spaces, invisible characters or full-width forms); read as that sheet`,
     },
   };
 }
@@ -85,12 +106,16 @@ export function chooseSheet(
   hasHeader: (grid: Grid) => boolean,
 ): SheetChoice {
   if (name !== undefined) {
-    const grid = grids.find((g) => g.sheet === name) ?? grids.find((g) => g.sheet.trim() === name.trim());
+    const grid = sheetNamed(grids, name);
     if (grid)
       return {
         ok: true,
         grid,
-        problems: [...(grid.notes ?? []), ...(isShown(grid) ? [] : [hiddenSheetRead(grid)])],
+        problems: [
+          ...(grid.notes ?? []),
+          ...(spelledOtherwise(grid.sheet, name) ? [sheetSpeltOtherwise(grid, name)] : []),
+          ...(isShown(grid) ? [] : [hiddenSheetRead(grid)]),
+        ],
       };
     const names = grids.map((g) => g.sheet);
     return {
