@@ -5,6 +5,7 @@
  * Every figure comes from the engine's comparison (src/engine/trend.ts).
  */
 import type { IndicatorStatus } from "../engine/evaluate";
+import { revealed } from "../engine/names";
 import type { Regression, SectionVerdict, Trend } from "../engine/trend";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
@@ -157,7 +158,8 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
     ]),
     ...trend.schools.respelled.map((x) => [
       cell(zh ? "写法不同" : "Spelt otherwise", "warn"),
-      school(`${x.from} → ${x.to}`),
+      // what tells the spellings apart, which paper would not show: a zero-width space as <U+200B>
+      school(`${revealed(x.from)} → ${revealed(x.to)}`),
       cell(x.year),
     ]),
   ];

@@ -38,8 +38,46 @@ function lineRoom(width: number, size: number): number {
  */
 export function wrappedLines(text: string, width: number, size: number): number {
   // the lines of a text broken by `breakLines` each take one line of the column
-  const capacity = text.includes("\n") ? lineRoom(width, size) : capacityOf(width, size);
-  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / capacity)), 0);
+  if (text.includes("\n")) {
+    const room = lineRoom(width, size);
+    return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+  }
+  const capacity = capacityOf(width, size);
+  return Math.max(Math.ceil(displayWidth(text) / capacity), linesBetweenRuns(text, capacity));
+}
+
+/**
+ * The lines a spreadsheet sets a text on, filling each line and breaking only where a line may break: a word or a
+ * figure, and a bracket or a mark with what it holds to (“=0.5+14”）；), goes whole onto the next line when it
+ * does not fit in the room left, which is left empty; a run wider than a line is broken wherever it must be.
+ */
+function linesBetweenRuns(text: string, capacity: number): number {
+  const runs: number[] = [];
+  let previous = "";
+  for (const piece of piecesOf(text)) {
+    const w = displayWidth(piece);
+    if (
+      runs.length > 0 &&
+      !/\s/.test(piece) &&
+      !/\s/.test(previous) &&
+      (NO_START.test(piece) || NO_END.test(previous))
+    )
+      runs[runs.length - 1] += w;
+    else runs.push(w);
+    previous = piece;
+  }
+  let lines = 1;
+  let used = 0;
+  for (const run of runs) {
+    if (used > 0 && used + run > capacity) {
+      lines++;
+      used = 0;
+    }
+    const whole = Math.ceil(run / capacity) - 1;
+    lines += Math.max(0, whole);
+    used += run - Math.max(0, whole) * capacity;
+  }
+  return lines;
 }
 
 /** The height in points of a row whose text wraps onto lines in a column `width` characters wide. */

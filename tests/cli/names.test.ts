@@ -104,6 +104,8 @@ describe("names that differ only by invisible or full-width characters", () => {
       .getWorksheet("对比汇总")!
       .eachRow((row) => rows.push(`${row.getCell(1).value}|${row.getCell(2).value}`));
     expect(rows).toContain(`写法不同|${a27} → ${a27}<U+2066>`);
+    // a zero-width space, which prints as nothing, is shown too: on paper the two spellings differ visibly
+    expect(rows).toContain(`写法不同|${a3} → ${a3.replace("第一", "第一<U+200B>")}`);
   });
 
   it("an edit naming a school spelt otherwise applies to it, with a warning", async () => {

@@ -7,7 +7,8 @@
  */
 import type { Report } from "../../src/report/model";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
-import type { Grid } from "../../src/sheet/grid";
+import { countyTemplateRows } from "../../src/sheet/countySheet";
+import type { CellValue, Grid } from "../../src/sheet/grid";
 import { gridOf, randomCounty } from "../excel/county";
 import { countyReport, filledCountySheet } from "./countySheets";
 import { badBreaks, cutOff } from "./fitCheck";
@@ -35,6 +36,23 @@ describe("no text of the report is cut off", () => {
       "备注：2025年数据，4所村小按100人核定",
     );
     expect(rowOf("教师培训完成率").map((cell) => cell?.value)).toContain("教师培训学时台账");
+  });
+
+  test("全部指标 of a county sheet whose formulas were never calculated: each value on the lines it takes", () => {
+    // a generator's county sheet: 保障11-1 a formula without its result, 保障11-2 left blank
+    const values: CellValue[][] = countyTemplateRows("zh").map((row) =>
+      row[0] === "保障11-1" ? [...row.slice(0, 4), { formula: "0.5+14" }, ...row.slice(5)] : [...row],
+    );
+    const items = reportWith(sampleCountyRecords(), { sheet: "县级指标", topLeft: "A1", values }).sheets.find(
+      (s) => s.key === "allItems",
+    )!;
+    const r = items.rows.findIndex((row) => row[2]?.value === "教师交流轮岗");
+    const value = String(items.rows[r][4]?.value);
+    expect(value).toBe("无法识别（“=0.5+14”）；未提供");
+    // in its 18-character column the bracketed formula cannot share the line of 无法识别, and 未提供 does not fit
+    // after it: three lines of 10-point text (LibreOffice's print), each at least 1.3 × 10 points high
+    expect(items.rowHeights?.[r]).toBeGreaterThanOrEqual(3 * 10 * 1.3);
+    expect(cutOff(items)).toEqual([]);
   });
 
   test("全部指标 lists what the county sheet held and could not be read, by cell", () => {

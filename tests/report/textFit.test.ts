@@ -35,6 +35,15 @@ describe("breakLines", () => {
     expect(badLines(broken)).toEqual([]);
   });
 
+  test("a text left to the spreadsheet to wrap takes the lines its unbreakable runs leave it", () => {
+    // a figure in quotes and brackets goes whole onto the next line, as LibreOffice and Excel set it:
+    // 无法识别 / （“=0.5+14”）；未提 / 供 in an 18-character column of 10-point text
+    expect(wrappedLines("无法识别（“=0.5+14”）；未提供", 18, 10)).toBe(3);
+    // a word longer than the line is broken where it must be, and text that fits stays on one line
+    expect(wrappedLines("x".repeat(60), 10, 11)).toBe(Math.ceil(60 / 9));
+    expect(wrappedLines("无法识别", 18, 10)).toBe(1);
+  });
+
   test("words and figures are not split; a space at a break is dropped", () => {
     const broken = breakLines("Sections below 85 % of the standard", 12, 10);
     expect(broken.split("\n")).toEqual(["Sections", "below 85 % of", "the standard"]);
