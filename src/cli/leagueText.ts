@@ -2,6 +2,7 @@
 import type { CountyStanding, LeagueSummary } from "../engine/league";
 import type { CountyYears } from "../engine/monitor";
 import type { Trend } from "../engine/trend";
+import { revealed } from "../engine/names";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../report/comparison";
@@ -231,7 +232,7 @@ export function trendText(
     );
   if (s.respelled.length > 0)
     lines.push(
-      `  ${zh ? "名称写法不同，按同一学校对比" : "Spelt otherwise, compared as one school"}${zh ? "：" : ": "}${list(s.respelled.map((x) => inYear({ school: `${x.from} → ${x.to}`, year: x.year })))}`,
+      `  ${zh ? "名称写法不同，按同一学校对比" : "Spelt otherwise, compared as one school"}${zh ? "：" : ": "}${list(s.respelled.map((x) => inYear({ school: `${revealed(x.from)} → ${revealed(x.to)}`, year: x.year })))}`,
     );
   lines.push("");
   lines.push(zh ? `退步（${trend.regressions.length} 项）` : `Regressions (${trend.regressions.length})`);

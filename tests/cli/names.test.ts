@@ -93,6 +93,8 @@ describe("names that differ only by invisible or full-width characters", () => {
     );
     const text = (await run("compare", earlier, later)).stdout;
     expect(text).toContain("名称写法不同，按同一学校对比");
+    // what tells the two spellings apart, which the terminal would not show
+    expect(text).toContain(`${a3} → ${a3.replace("第一", "第一<U+200B>")}`);
     expect(text).not.toContain("撤销学校");
     // the workbook lists them under 写法不同, the names' controls shown as code points
     const out = join(dir, "对比.xlsx");

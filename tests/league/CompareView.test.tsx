@@ -178,7 +178,7 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
     await waitFor(() => expect(trend()).toBeTruthy());
     const line = (kind: string) => document.querySelector(`[data-schools="${kind}"]`)?.textContent ?? null;
     expect(line("respelled")).toBe(
-      "名称写法不同（空格、不可见字符或全角半角），已按同一学校对比：甲\u200b小学 → 甲小学",
+      "名称写法不同（空格、不可见字符或全角半角），已按同一学校对比：甲<U+200B>小学 → 甲小学",
     );
     expect(line("removed")).toBe("撤销：丁小学、戊小学");
     expect(line("added")).toBe("新增：丁镇中心小学、己小学");

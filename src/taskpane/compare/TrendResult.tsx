@@ -2,6 +2,7 @@ import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from
 import { useState } from "react";
 import type { IndicatorStatus } from "../../engine/evaluate";
 import type { Regression, SectionVerdict, Trend } from "../../engine/trend";
+import { revealed } from "../../engine/names";
 import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t, type MessageKey } from "../../i18n/messages";
@@ -147,7 +148,8 @@ export function TrendResult(props: TrendResultProps) {
           {schools.respelled.length > 0 && (
             <li className={styles.small} data-schools="respelled">
               {t(lang, "trendRespelled", {
-                schools: schools.respelled.map((x) => `${x.from} → ${x.to}`).join(sep),
+                // what tells the spellings apart, which the screen would not show: a zero-width space as <U+200B>
+                schools: schools.respelled.map((x) => `${revealed(x.from)} → ${revealed(x.to)}`).join(sep),
               })}
             </li>
           )}
