@@ -3,12 +3,12 @@
  * A school's name holding a bidi override, on the web app's screens (docs/school-table.md#names): the name is read
  * without it, so the check screen shows it as it reads, never reversed, and no view escapes names of its own.
  */
-import { File as NodeFile } from "node:buffer";
 import { TextDecoder as NodeTextDecoder } from "node:util";
-import { configure, fireEvent, render, screen } from "@testing-library/react";
+import { configure, render, screen } from "@testing-library/react";
 import { cellOf, COUNTY, FAILING, rawBook, rawSheet, withCells } from "../trust/hostileBooks";
 import { WebApp } from "../../src/web/WebApp";
 import { readAndCheck, withoutResizeObserver } from "../taskpane/paneDom";
+import { openWorkbook } from "./openWorkbook";
 
 withoutResizeObserver();
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
@@ -23,13 +23,7 @@ it("the check screen shows a name read without its override, and says which cell
   const spoofed = `${name.slice(0, 2)}${RLO}${name.slice(2)}`;
   const bytes = rawBook([rawSheet(withCells({ [row]: { name: spoofed } }))]);
   render(<WebApp lang="zh" theme="light" />);
-  const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
-  Object.defineProperty(input, "files", {
-    value: [new NodeFile([bytes], "白狼县.xlsx")],
-    configurable: true,
-  });
-  fireEvent.change(input);
-  await screen.findByRole("button", { name: "读取并检查" });
+  await openWorkbook("白狼县.xlsx", bytes);
   await readAndCheck();
   // the school that fails, named among the sections short of the standard
   await screen.findByText(/未达标的学段/);
