@@ -4,7 +4,8 @@ import { foldText } from "./words";
  * A school's or a county's name as names are matched across tables, years, files and edits: its folded text
  * (`foldText`, docs/school-table.md#names), so that “青石 县” and “青石县”, “第１小学” and “第1小学”, and a name with
  * a zero-width space or a bidirectional mark pasted into it and the same name without are one name. The name is
- * shown as the clerk wrote it (`printable` aside); where two spellings were matched, the clerk is told.
+ * shown as the clerk wrote it, but for its controls, removed when it is read (`withoutControls`); where two
+ * spellings were matched, the clerk is told.
  */
 export function nameKey(name: string): string {
   return foldText(name);
