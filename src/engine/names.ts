@@ -4,7 +4,8 @@ import { foldText } from "./words";
  * A school's or a county's name as names are matched across tables, years, files and edits: its folded text
  * (`foldText`, docs/school-table.md#names), so that “青石 县” and “青石县”, “第１小学” and “第1小学”, and a name with
  * a zero-width space or a bidirectional mark pasted into it and the same name without are one name. The name is
- * shown as the clerk wrote it (`printable` aside); where two spellings were matched, the clerk is told.
+ * shown as the clerk wrote it, but for its controls, removed when it is read (`withoutControls`); where two
+ * spellings were matched, the clerk is told.
  */
 export function nameKey(name: string): string {
   return foldText(name);
@@ -45,7 +46,22 @@ export function countyStem(name: string): string {
  */
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** The text with each control shown as its code point, <U+202E>, never acted on: text output and written workbooks. */
+/**
+ * The text with each control shown as its code point, <U+202E>, never acted on: text output and written workbooks,
+ * for text other than names (a message quoting a cell as the clerk typed it). Names have none (`withoutControls`).
+ */
 export function printable(text: string): string {
   return text.replace(CONTROLS, codePoint);
+}
+
+/**
+ * A name as it is read (the school table's 学校名称 and 所属学校, a county's name from a table, a sheet's title or a
+ * file's name: docs/school-table.md#names): without the controls `printable` shows, which no name means and which
+ * would show it reversed, or as another school's, on every screen and page; and the controls removed, as their code
+ * points (“<U+202E>”), in order, for the warning that tells the clerk. Spaces the removal leaves at the ends go too.
+ */
+export function withoutControls(name: string): { name: string; removed: string[] } {
+  const removed = name.match(CONTROLS);
+  if (!removed) return { name, removed: [] };
+  return { name: name.replace(CONTROLS, "").trim(), removed: removed.map(codePoint) };
 }

@@ -4,11 +4,20 @@
  * (县级指标) when its title rows name one, else the file's name without its extension and without words such as
  * 均衡评估 or a year. A name the plan knows (阿尔山市 in "2025阿尔山市学校统计表") is given in the plan's spelling.
  */
-import { nameKey } from "../engine/names";
+import { nameKey, printable, withoutControls } from "../engine/names";
 import { readCountySheet } from "./countySheet";
 import type { Grid } from "./grid";
 
 export type CountyNameSource = "table" | "countySheet" | "tableTitle" | "file";
+
+/**
+ * A county's name as read from a cell, a title or a file's name: without controls (`withoutControls`,
+ * docs/school-table.md#names), null when nothing else was there.
+ */
+function cleanName(text: string | null | undefined): string | null {
+  const name = text ? withoutControls(text.trim()).name : "";
+  return name === "" ? null : name;
+}
 
 /** A known county named inside a text (the longest such name, so that 科右前旗 wins over a shorter one). */
 function knownIn(text: string, known: readonly string[]): string | null {
@@ -163,7 +172,7 @@ export function countyInFileName(path: string, known: readonly string[] = []): s
   const stem = fileStem(path);
   const name = knownIn(stem, known);
   if (name) return name;
-  let current = stem;
+  let current = cleanName(stem) ?? "";
   for (let i = 0; i < 8; i++) {
     const next = current.replace(TRAILING, "").replace(TRAILING_CODE, "").replace(LEADING, "");
     if (next === current) break;
@@ -187,7 +196,7 @@ export function countyFileOf(path: string, known: readonly string[] = []): strin
 
 /** The county a file's name gives (`countyInFileName`), else the plain name: a label for a county's file. */
 export function countyNameFromFile(path: string, known: readonly string[] = []): string {
-  return countyInFileName(path, known) ?? fileStem(path);
+  return countyInFileName(path, known) ?? cleanName(fileStem(path)) ?? printable(fileStem(path));
 }
 
 /** What a workbook may name its county by. */
@@ -221,9 +230,9 @@ export function detectCountyName(input: CountyClues & Known): { name: string; fr
  */
 export function countyNamedIn(input: CountyClues & Known): { name: string; from: CountyNameSource } | null {
   const known = input.known ?? [];
-  const table = input.tableCounty?.trim();
+  const table = cleanName(input.tableCounty);
   if (table) return { name: knownIn(table, known) ?? table, from: "table" };
-  const fromSheet = input.countySheet ? countyNameInSheet(input.countySheet, known) : null;
+  const fromSheet = input.countySheet ? cleanName(countyNameInSheet(input.countySheet, known)) : null;
   if (fromSheet) return { name: knownIn(fromSheet, known) ?? fromSheet, from: "countySheet" };
   const fromTitle = input.tableTitle ? countyInTitle(input.tableTitle, known) : null;
   if (fromTitle) return { name: fromTitle, from: "tableTitle" };

@@ -22,7 +22,8 @@ import type { CountyAnswers } from "../engine/county/results";
 import type { Lang } from "../i18n/format";
 import { cellAddress, cellError, type CellValue, type Grid } from "./grid";
 import type { Problem } from "../problems/problem";
-import { formatMeasureValue, normalize, parseMeasureValue, type ParsedValue } from "./countyValues";
+import { formatMeasureValue, parseMeasureValue, type ParsedValue } from "./countyValues";
+import { foldText } from "./vocabulary";
 
 export const COUNTY_SHEET_NAME = "县级指标";
 export const COUNTY_SHEET_NAME_EN = "County items";
@@ -176,10 +177,10 @@ export function countyTemplateRows(lang: Lang = "zh"): (string | null)[][] {
 /** The column a header cell names, and whether by the column's own name (编号) rather than another (序号). */
 function headerName(cell: CellValue): { id: CountySheetColumnId; own: boolean } | null {
   if (typeof cell !== "string") return null;
-  const text = normalize(cell).replace(/\(.*\)$/, "");
+  const text = foldText(cell).replace(/\(.*\)$/, "");
   for (const c of COUNTY_SHEET_COLUMNS) {
-    if ([c.zh, c.en].map(normalize).includes(text)) return { id: c.id, own: true };
-    if (c.aliases.map(normalize).includes(text)) return { id: c.id, own: false };
+    if ([c.zh, c.en].map(foldText).includes(text)) return { id: c.id, own: true };
+    if (c.aliases.map(foldText).includes(text)) return { id: c.id, own: false };
   }
   return null;
 }
@@ -234,7 +235,7 @@ function findHeader(
 
 /** Whether a grid is a county sheet: its name, or a header with a code and a value column. */
 export function isCountySheet(grid: Grid): boolean {
-  return normalize(grid.sheet) === normalize(COUNTY_SHEET_NAME) || findHeader(grid) !== null;
+  return foldText(grid.sheet) === foldText(COUNTY_SHEET_NAME) || findHeader(grid) !== null;
 }
 
 const normalizeCode = (code: string) =>
@@ -305,8 +306,8 @@ type Part = CountyPart | "resources" | "vetoes";
 /** The part a part cell or a heading names (二、政府保障程度, 教育质量), or null. */
 function partNamed(cell: string | null): Part | null {
   if (cell === null) return null;
-  const t = normalize(cell);
-  const found = (Object.keys(PART_NAMES) as Part[]).find((p) => t.includes(normalize(PART_NAMES[p].zh)));
+  const t = foldText(cell);
+  const found = (Object.keys(PART_NAMES) as Part[]).find((p) => t.includes(foldText(PART_NAMES[p].zh)));
   return found ?? (t.includes("否决") ? "vetoes" : null);
 }
 
@@ -331,7 +332,7 @@ function numberedRow(codeText: string, part: Part | null): CountySheetRow | unde
 
 /** What the template writes in a derived row's value cell: the row is not read, and that text is no answer. */
 const derivedTexts: ReadonlySet<string> = new Set(
-  [DERIVED_VALUE, DERIVED_RECOGNITION].flatMap((t) => [t.zh, t.en]).map(normalize),
+  [DERIVED_VALUE, DERIVED_RECOGNITION].flatMap((t) => [t.zh, t.en]).map(foldText),
 );
 
 /**
@@ -402,7 +403,7 @@ export function readCountySheet(grid: Grid): CountySheetResult {
     }
     if (def.measureId === null) {
       const given = text(row[columns.value as number]);
-      if (given !== null && !derivedTexts.has(normalize(given)))
+      if (given !== null && !derivedTexts.has(foldText(given)))
         problems.push(derivedRowValue(def, given, cellAddress(grid, r, columns.value as number)));
       continue;
     }

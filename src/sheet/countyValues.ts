@@ -16,9 +16,7 @@ import type { ChecklistEntry } from "../engine/county/checklist";
 import type { ItemValue, MeasureResult } from "../engine/county/results";
 import { decimalsBeside, formatNumber, formatPercent, formatYuan, type Lang } from "../i18n/format";
 import { cellError, type CellValue } from "./grid";
-
-/** A cell's text as words are compared: NFKC, no spaces, lower case. */
-export const normalize = (text: string) => text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+import { foldText } from "./vocabulary";
 
 export interface ParsedValue {
   value: number | boolean | null;
@@ -80,7 +78,7 @@ function parseYesNo(cell: CellValue, grades?: MeasureDefinition["grades"]): bool
   if (typeof cell === "boolean") return cell;
   if (typeof cell !== "string") return null;
   // an emoji's variation selector (✔️) is no part of the answer
-  const t = normalize(cell)
+  const t = foldText(cell)
     .replace(/\ufe0f/g, "")
     .replace(/[。.!！]+$/, "")
     .replace(/^(等级|评价|评定为?)[:：]?/, "")
@@ -175,14 +173,14 @@ export function parseMeasureValue(
   }
   if (typeof cell === "boolean") return invalid("county-not-a-number", "应填数值", "expected a number");
   if (kind === "level") {
-    const t = normalize(String(cell))
+    const t = foldText(String(cell))
       .replace(/^(level|水平|等级)/, "")
       .replace(/(级|以上|及以上)+$/, "");
     const n = /^[1-4]$/.test(t) ? Number(t) : LEVELS[t];
     if (n === undefined) return invalid("county-not-a-level", "应填等级 Ⅰ–Ⅳ", "expected a level Ⅰ–Ⅳ");
     return { value: n };
   }
-  if (typeof cell === "string" && BOUND.test(normalize(cell)))
+  if (typeof cell === "string" && BOUND.test(foldText(cell)))
     return invalid(
       "county-requirement-not-value",
       `“${cell.trim()}”是要求的写法，请填写实际的数值（如 96.5%）`,

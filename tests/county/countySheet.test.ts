@@ -288,6 +288,12 @@ describe("parseMeasureValue", () => {
     expect(parseMeasureValue("attested", 1).error?.code).toBe("county-not-yes-no");
   });
 
+  it("是/否 and levels copied with an invisible character are read as typed without it (foldText)", () => {
+    expect(parseMeasureValue("attested", "是\u200b").value).toBe(true);
+    expect(parseMeasureValue("attested", "\u202a否\u202c").value).toBe(false);
+    expect(parseMeasureValue("level", "Ⅲ\ufeff").value).toBe(3);
+  });
+
   it("yuan, ratio, rate and level", () => {
     expect(parseMeasureValue("yuan", "6,000").value).toBe(6000);
     expect(parseMeasureValue("yuan", "6000元").value).toBe(6000);

@@ -13,6 +13,7 @@ import { cellOf, countyRows, rawBook, rawSheet, withCells } from "../trust/hosti
 import { WebApp } from "../../src/web/WebApp";
 import { readAndCheck, withoutResizeObserver } from "../taskpane/paneDom";
 import { exportSheet, leagueRows } from "../recipe/exportFixture";
+import { openWorkbook } from "./openWorkbook";
 
 withoutResizeObserver();
 // the reader decodes the workbook's XML as the browser does; jsdom has no TextDecoder
@@ -22,14 +23,7 @@ globalThis.structuredClone ??= <T,>(value: T): T => deserialize(serialize(value)
 configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
 jest.setTimeout(60000);
 
-/** Chooses `bytes` as `name` in the first screen's file chooser, as a clerk does. */
-async function open(name: string, bytes: Uint8Array, read = "读取并检查"): Promise<void> {
-  const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
-  // jsdom's File cannot give its bytes; Node's can, as the browser's does
-  Object.defineProperty(input, "files", { value: [new NodeFile([bytes], name)], configurable: true });
-  fireEvent.change(input);
-  await screen.findByRole("button", { name: read });
-}
+const open = openWorkbook;
 
 describe("the web app's check of a workbook with errors in cells", () => {
   it("says to correct the cells in Excel or WPS and open the file again", async () => {

@@ -4,12 +4,12 @@
  * step 2, so that an indicator's figures stay beside its name and a field beside its label, not a screen's width
  * apart. jsdom lays nothing out: the widths asserted are the style sheets' caps, as the browser applies them.
  */
-import { File as NodeFile } from "node:buffer";
 import { TextDecoder as NodeTextDecoder } from "node:util";
 import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { countyRows, rawBook, rawSheet } from "../trust/hostileBooks";
 import { WebApp } from "../../src/web/WebApp";
 import { readAndCheck, withoutResizeObserver } from "../taskpane/paneDom";
+import { openWorkbook } from "./openWorkbook";
 
 withoutResizeObserver();
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
@@ -30,14 +30,7 @@ function maxWidthPx(element: Element): number | null {
 describe("the web app's wide views in a 1280 px window", () => {
   it("模拟, 规划 and 对比 are each capped at the column mapping's width, well inside the window", async () => {
     render(<WebApp lang="zh" theme="light" />);
-    const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
-    const bytes = rawBook([rawSheet(countyRows())]);
-    Object.defineProperty(input, "files", {
-      value: [new NodeFile([bytes], "白狼县.xlsx")],
-      configurable: true,
-    });
-    fireEvent.change(input);
-    await screen.findByRole("button", { name: "读取并检查" });
+    await openWorkbook("白狼县.xlsx", rawBook([rawSheet(countyRows())]));
     await readAndCheck();
     await screen.findByText("没有发现问题。");
     // the column mapping of step 2: a field beside the column it is read from

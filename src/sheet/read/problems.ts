@@ -43,6 +43,7 @@ export const READER_PROBLEM_CODES = {
   "teaching-point-no-parent": "warning",
   "parent-not-found": "warning",
   "parent-spelled-otherwise": "warning",
+  "name-controls-removed": "warning",
   "unknown-locale": "warning",
   "unit-mismatch": "warning",
   "hidden-row": "warning",

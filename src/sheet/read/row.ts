@@ -6,7 +6,7 @@ import type { SchoolRecord, SchoolType, SectionTeachers } from "../../engine/rec
 import type { Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { readText, singleLine } from "../cells";
-import { revealed } from "../../engine/names";
+import { revealed, withoutControls } from "../../engine/names";
 import { foldText } from "../vocabulary";
 import type { ReaderCache } from "./cache";
 import type { ColumnPlan } from "./columnPlan";
@@ -53,10 +53,33 @@ function teachersOf(figures: RowFigures, l: number): SectionTeachers {
   };
 }
 
+/**
+ * A name cell's text as one line and without controls (`withoutControls`, docs/school-table.md#names), the controls
+ * removed told of once, naming the cell; null when nothing but controls was there.
+ */
+function nameText(ctx: RowContext, text: string, cell: string, column: "name" | "parent"): string | null {
+  const { name, removed } = withoutControls(singleLine(text));
+  if (removed.length > 0) {
+    const { zh, en } = columnName(column);
+    const shown = removed.join("");
+    ctx.sink.report(
+      problem(
+        "warning",
+        "name-controls-removed",
+        cell,
+        `${cell}：${zh}中有 ${removed.length} 个不可见的控制字符（${shown}），已去除${name ? `，读作“${name}”` : ""}。`,
+        `${cell} (${en}): the name held ${removed.length} invisible control character${removed.length === 1 ? "" : "s"} (${shown}), removed${name ? `; read as "${name}"` : ""}.`,
+      ),
+    );
+  }
+  return name === "" ? null : name;
+}
+
 function readName(ctx: RowContext, row: readonly unknown[], cell: string): string | null {
   const t = readText(row[ctx.plan.nameCol as number]);
-  if (t.kind === "text") return singleLine(t.text);
-  if (t.kind === "blank") {
+  const name = t.kind === "text" ? nameText(ctx, t.text, cell, "name") : null;
+  if (name !== null) return name;
+  if (t.kind !== "notText") {
     ctx.sink.report(
       problem(
         "error",
@@ -146,7 +169,7 @@ function readLocale(ctx: RowContext, row: readonly unknown[], cell: string): Sch
 
 function readParent(ctx: RowContext, row: readonly unknown[], cell: string): string | undefined {
   const t = readText(row[ctx.plan.parentCol as number]);
-  if (t.kind === "text") return singleLine(t.text);
+  if (t.kind === "text") return nameText(ctx, t.text, cell, "parent") ?? undefined;
   if (t.kind === "notText") ctx.sink.report(notText(t.cell, cell, columnName("parent"), "warning"));
   return undefined;
 }

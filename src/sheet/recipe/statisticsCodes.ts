@@ -7,6 +7,7 @@
  * type; a name beside it must be the code's own name (beside a code not listed here, the name is read). Only the codes of the rows an export of compulsory
  * education holds are known: those of the schools it reads, and those it leaves out as outside its scope.
  */
+import { withoutControls } from "../../engine/names";
 import { foldLabel } from "./patterns";
 
 const TYPE_BY_CODE: ReadonlyMap<string, string> = new Map([
@@ -46,8 +47,10 @@ const DIVISION_CODE_AFTER = /(?<=\D)[-－—_:：\s]*[(（]?(?:\d{12}|\d{9}|\d{6
 
 /**
  * A county's name as an export's 统计三级 may write it with its division code (`152221科右前旗`, `152221 科右前旗`,
- * `科右前旗（152221）`): the name alone. A text that is a code alone is kept as it is.
+ * `科右前旗（152221）`): the name alone, and without controls, as every name is read (`withoutControls`,
+ * docs/school-table.md#names). A text that is a code alone is kept as it is.
  */
 export function withoutDivisionCode(text: string): string {
-  return text.replace(DIVISION_CODE_BEFORE, "").replace(DIVISION_CODE_AFTER, "").trim() || text;
+  const name = withoutControls(text).name;
+  return name.replace(DIVISION_CODE_BEFORE, "").replace(DIVISION_CODE_AFTER, "").trim() || name;
 }
