@@ -43,7 +43,11 @@ export function wrappedLines(text: string, width: number, size: number): number 
     return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
   }
   const capacity = capacityOf(width, size);
-  return Math.max(Math.ceil(displayWidth(text) / capacity), linesBetweenRuns(text, capacity));
+  const even = Math.ceil(displayWidth(text) / capacity);
+  // Chinese text breaks between any two characters, and the even estimate fits it (the school table's headers
+  // fill their rows exactly in LibreOffice); a figure, a formula or a Latin word is set whole, so a text holding
+  // one is set run by run, which leaves room empty at the ends of lines
+  return /[0-9A-Za-z]/.test(text) ? Math.max(even, linesBetweenRuns(text, capacity)) : even;
 }
 
 /**

@@ -44,6 +44,13 @@ describe("breakLines", () => {
     expect(wrappedLines("无法识别", 18, 10)).toBe(1);
   });
 
+  test("Chinese text without a figure is counted evenly: it breaks between any two characters", () => {
+    // 11 characters, 22 wide, in a 6-character column of 11-point text (room for 5 by the generous estimate):
+    // 5 lines, as the school table's headers fill their rows in LibreOffice; setting each character whole on
+    // lines of 5 would count 6 and leave the header a line of blank paper
+    expect(wrappedLines("小学高于规定学历教师数", 6, 11)).toBe(5);
+  });
+
   test("words and figures are not split; a space at a break is dropped", () => {
     const broken = breakLines("Sections below 85 % of the standard", 12, 10);
     expect(broken.split("\n")).toEqual(["Sections", "below 85 % of", "the standard"]);
