@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { SaxesParser } from "saxes";
+import { countyRows } from "../trust/hostileBooks";
 
 export type PartKind =
   | "chart"
@@ -50,7 +51,7 @@ const PNG = Uint8Array.from(
   (c) => c.charCodeAt(0),
 );
 
-/** The plain workbook: 统计 (a small table of figures) and 学校. */
+/** The plain workbook: 统计 (a small table of figures) and 学校 (a small county's school table). */
 export async function plainBook(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const stats = book.addWorksheet("统计");
@@ -60,7 +61,8 @@ export async function plainBook(): Promise<Uint8Array> {
     ["乌兰小学", 300, 12],
     ["一中", 900, 60],
   ].forEach((row) => stats.addRow(row));
-  book.addWorksheet("学校").getCell("A1").value = "学校名称";
+  const schools = book.addWorksheet("学校");
+  countyRows().forEach((row) => schools.addRow(row));
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
@@ -389,10 +391,9 @@ export function packageProblems(bytes: Uint8Array): string[] {
       const target = /Target="([^"]+)"/.exec(m[0])![1];
       const path = target.startsWith("/")
         ? target.slice(1)
-        : [...from.split("/").slice(0, -1), ...target.split("/")].reduce<string[]>(
-            (p, s) => (s === ".." ? p.slice(0, -1) : [...p, s]),
-            [],
-          ).join("/");
+        : [...from.split("/").slice(0, -1), ...target.split("/")]
+            .reduce<string[]>((p, s) => (s === ".." ? p.slice(0, -1) : [...p, s]), [])
+            .join("/");
       if (!(path in files)) problems.push(`${name}: ${id} → ${path} missing`);
     }
   }
