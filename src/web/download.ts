@@ -3,6 +3,7 @@
  * and writes it (values, formulas, number formats, styles, merges, widths), then the sheets the pane made: report
  * sheets by the renderer of `balance evaluate --out` (src/xlsx/report.ts, charts included), inserted templates
  * with their header, widths and drop-downs. The original file is never touched: the download is a new file.
+ * What exceljs cannot write again (charts, pivot tables, macros…) is carried back or named (../xlsx/originalParts).
  */
 import type ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
