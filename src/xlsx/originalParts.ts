@@ -52,6 +52,15 @@ function relative(from: string, to: string): string {
   return [...a.slice(same).map(() => ".."), ...b.slice(same)].join("/");
 }
 
+/** A relationship's target as a part name: %-escapes undone, a malformed one taken as written. */
+function unescapeTarget(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}
+
 const relsPath = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
 
 const attr = (element: string, name: string) =>
@@ -65,7 +74,7 @@ function relsOf(text: (name: string) => string | undefined, part: string): Rel[]
     return {
       id: attr(m[0], "Id") ?? "",
       type: (attr(m[0], "Type") ?? "").replace(/^.*\//, ""),
-      target: external ? target : resolve(part, decodeURIComponent(target)),
+      target: external ? target : resolve(part, unescapeTarget(target)),
       external,
     };
   });
@@ -125,7 +134,11 @@ function sheetLosses(text: (name: string) => string | undefined, part: string, s
   }
   add("sparklines", count(xml, "sparklineGroup"));
   add("extValidation", count(xml, "x14:dataValidation"));
-  add("embeddedObject", count(xml, "oleObject"));
+  // Excel writes an object twice, for new and old readers (mc:Choice, mc:Fallback): counted once by its shape
+  const objects = [...xml.matchAll(/<(?:\w+:)?oleObject\b[^>]*>/g)].map(
+    (m) => attr(m[0], "shapeId") ?? m.index,
+  );
+  add("embeddedObject", new Set(objects).size);
   return [...found].map(([kind, n]) => ({ kind, sheet, count: n }));
 }
 
@@ -249,7 +262,7 @@ export function carryDrawings(files: Files, out: Zippable): Set<string> {
           rels.replace(/<(?:\w+:)?Relationship\b[^>]*>/g, (element) => {
             if (attr(element, "TargetMode") === "External") return element;
             const target = attr(element, "Target") ?? "";
-            const to = renamed.get(resolve(p, decodeURIComponent(target)));
+            const to = renamed.get(resolve(p, unescapeTarget(target)));
             return to ? element.replace(/\bTarget="[^"]*"/, `Target="${relative(name, to)}"`) : element;
           }),
         );

@@ -118,6 +118,7 @@ describe("what is named as not carried", () => {
     "customXml",
     "slicer",
     "formControl",
+    "embeddedObject",
   ])("%s: exceljs indeed drops it", async (kind) => {
     const bytes = await bookWith([kind]);
     const book = new ExcelJS.Workbook();

@@ -23,6 +23,7 @@ describe("partsNotCarried", () => {
     ["threadedComments", { kind: "threadedComment", sheet: "统计", count: 1 }],
     ["slicer", { kind: "slicer", sheet: "统计", count: 1 }],
     ["formControl", { kind: "formControl", sheet: "统计", count: 1 }],
+    ["embeddedObject", { kind: "embeddedObject", sheet: "统计", count: 1 }],
     ["vba", { kind: "macros", sheet: null, count: 1 }],
     ["externalLink", { kind: "externalLink", sheet: null, count: 1 }],
     ["customXml", { kind: "customXml", sheet: null, count: 1 }],
@@ -57,5 +58,14 @@ describe("partsNotCarried", () => {
     ]);
     expect(partsNotCarried({})).toEqual([]);
     expect(partsNotCarried({ "word/document.xml": strToU8("<w:document/>") })).toEqual([]);
+  });
+
+  it("reads a relationship whose target holds a stray % as written, never failing the download", async () => {
+    const files = unzipSync(await bookWith(["chart"]));
+    const rels = "xl/worksheets/_rels/sheet1.xml.rels";
+    files[rels] = strToU8(new TextDecoder().decode(files[rels]).replace("drawing1.xml", "drawing%1.xml"));
+    files["xl/drawings/drawing%1.xml"] = files["xl/drawings/drawing1.xml"];
+    files["xl/drawings/_rels/drawing%1.xml.rels"] = files["xl/drawings/_rels/drawing1.xml.rels"];
+    expect(partsNotCarried(files)).toEqual([{ kind: "chart", sheet: "统计", count: 1 }]);
   });
 });

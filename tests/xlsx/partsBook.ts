@@ -20,7 +20,8 @@ export type PartKind =
   | "slicer"
   | "formControl"
   | "shape"
-  | "picture";
+  | "picture"
+  | "embeddedObject";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -42,6 +43,7 @@ const REL_TYPE = {
   slicer: "http://schemas.microsoft.com/office/2007/relationships/slicer",
   slicerCache: "http://schemas.microsoft.com/office/2007/relationships/slicerCache",
   ctrlProp: `${R}/ctrlProp`,
+  oleObject: `${R}/oleObject`,
   image: `${R}/image`,
 };
 
@@ -324,6 +326,22 @@ const ADD: Record<PartKind, (a: Archive, n: number) => void> = {
     );
     a.type(cache, "application/vnd.ms-excel.slicerCache+xml");
     a.rel("xl/workbook.xml", REL_TYPE.slicerCache, "slicerCaches/slicerCache1.xml");
+  },
+  embeddedObject(a) {
+    // as Excel writes an embedded document: twice, for new readers and for old (mc:Choice, mc:Fallback)
+    a.put("xl/embeddings/oleObject1.bin", strToU8("not really an OLE object"));
+    a.type(".bin", "application/vnd.openxmlformats-officedocument.oleObject");
+    const id = a.rel(SHEET1, REL_TYPE.oleObject, "../embeddings/oleObject1.bin");
+    const object = (inner: string) =>
+      `<oleObject progId="Word.Document.12" shapeId="1025" r:id="${id}"${inner}`;
+    a.insert(
+      SHEET1,
+      `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">` +
+        `<mc:Choice Requires="x14"><oleObjects>${object('><objectPr defaultSize="0"/></oleObject>')}` +
+        `</oleObjects></mc:Choice><mc:Fallback><oleObjects>${object("/>")}</oleObjects></mc:Fallback>` +
+        `</mc:AlternateContent>`,
+      /<(webPublishItems|tableParts|extLst)\b|<\/worksheet>/,
+    );
   },
   formControl(a) {
     const part = "xl/ctrlProps/ctrlProp1.xml";
