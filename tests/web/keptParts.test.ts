@@ -119,6 +119,7 @@ describe("what is named as not carried", () => {
     "slicer",
     "formControl",
     "embeddedObject",
+    "extValidation",
   ])("%s: exceljs indeed drops it", async (kind) => {
     const bytes = await bookWith([kind]);
     const book = new ExcelJS.Workbook();

@@ -24,6 +24,7 @@ describe("partsNotCarried", () => {
     ["slicer", { kind: "slicer", sheet: "统计", count: 1 }],
     ["formControl", { kind: "formControl", sheet: "统计", count: 1 }],
     ["embeddedObject", { kind: "embeddedObject", sheet: "统计", count: 1 }],
+    ["extValidation", { kind: "extValidation", sheet: "统计", count: 1 }],
     ["vba", { kind: "macros", sheet: null, count: 1 }],
     ["externalLink", { kind: "externalLink", sheet: null, count: 1 }],
     ["customXml", { kind: "customXml", sheet: null, count: 1 }],

@@ -21,7 +21,8 @@ export type PartKind =
   | "formControl"
   | "shape"
   | "picture"
-  | "embeddedObject";
+  | "embeddedObject"
+  | "extValidation";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -326,6 +327,18 @@ const ADD: Record<PartKind, (a: Archive, n: number) => void> = {
     );
     a.type(cache, "application/vnd.ms-excel.slicerCache+xml");
     a.rel("xl/workbook.xml", REL_TYPE.slicerCache, "slicerCaches/slicerCache1.xml");
+  },
+  extValidation(a) {
+    // a drop-down list of another sheet's cells, as Excel 2010 writes it (in the sheet's extensions)
+    a.insert(
+      SHEET1,
+      `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" ` +
+        `xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations ` +
+        `count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation ` +
+        `type="list" allowBlank="1"><x14:formula1><xm:f>学校!$A$2:$A$7</xm:f></x14:formula1>` +
+        `<xm:sqref>A2:A4</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`,
+      /<\/worksheet>/,
+    );
   },
   embeddedObject(a) {
     // as Excel writes an embedded document: twice, for new readers and for old (mc:Choice, mc:Fallback)
