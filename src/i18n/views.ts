@@ -142,6 +142,7 @@ export const VIEWS_ZH = {
   webDownloaded: "已下载“{file}”：原有工作表不变，另加 {sheets}。",
   webDownloadStale: "下载之后又写入了 {sheets}，已下载的文件中没有：请再点“下载工作簿”。",
   webDownloadedPlain: "已下载“{file}”（还没有生成报表工作表）。",
+  webNotCarried: "原工作簿中的以下内容不会出现在下载的新工作簿中（原文件未改动）：{items}。",
   webDownloadFailed: "无法生成工作簿：{message}",
   webDownloadedValues:
     "原文件无法按原样复制（其中的数据已读出，但格式和公式无法沿用），原有工作表按读到的值写出。",
@@ -306,6 +307,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webDownloadStale:
     "Written since the download, and not in the file downloaded: {sheets}. Press Download workbook again.",
   webDownloadedPlain: "Downloaded “{file}” (no report sheet written yet).",
+  webNotCarried: "Not carried into the downloaded workbook (the original file is unchanged): {items}.",
   webDownloadFailed: "Could not make the workbook: {message}",
   webDownloadedValues:
     " The original file could not be copied as it is (its data was read, but not its formats and formulas): its sheets hold the values read.",

@@ -76,7 +76,13 @@ function FileBar(props: {
 }) {
   const { lang, opened } = props;
   const styles = usePaneStyles();
-  const [state, setState] = useState<{ busy: boolean; note: string | null; failed: boolean }>({
+  const [state, setState] = useState<{
+    busy: boolean;
+    note: string | null;
+    failed: boolean;
+    /** what of the original the file downloaded lacks, named; null when it lacks nothing */
+    lost?: string | null;
+  }>({
     busy: false,
     note: null,
     failed: false,
@@ -90,8 +96,10 @@ function FileBar(props: {
     setState({ busy: true, note: null, failed: false });
     try {
       // exceljs and the report renderer come in a chunk of their own, on the first download
-      const { downloadBytes, downloadName } = await import(/* webpackChunkName: "xlsx" */ "./download");
-      const { bytes, copied } = await downloadBytes(opened.bytes, opened.workbook);
+      const { downloadBytes, downloadName, notCarriedText } = await import(
+        /* webpackChunkName: "xlsx" */ "./download"
+      );
+      const { bytes, copied, notCarried } = await downloadBytes(opened.bytes, opened.workbook);
       const name = downloadName(opened.name, lang);
       saveFile(bytes, name);
       const reports = opened.workbook.excel.model.sheets
@@ -102,7 +110,10 @@ function FileBar(props: {
           ? t(lang, "webDownloaded", { file: name, sheets: reports.join(PUNCTUATION[lang].list) })
           : t(lang, "webDownloadedPlain", { file: name })) +
         (opened.bytes && !copied ? t(lang, "webDownloadedValues") : "");
-      setState({ busy: false, note, failed: false });
+      // charts, pivot tables, macros… exceljs cannot write: named, never dropped without a word
+      const lost =
+        notCarried.length > 0 ? t(lang, "webNotCarried", { items: notCarriedText(notCarried, lang) }) : null;
+      setState({ busy: false, note, failed: false, lost });
       props.onSaved(saved);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -135,6 +146,11 @@ function FileBar(props: {
         {state.note && (
           <div className={styles.small} role="status" data-download-note={state.failed ? "failed" : "done"}>
             {state.note}
+          </div>
+        )}
+        {state.lost && (
+          <div className={styles.mappingMissing} role="status" data-download-lost>
+            {state.lost}
           </div>
         )}
         {unsaved.length > 0 && (

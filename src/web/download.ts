@@ -3,6 +3,7 @@
  * and writes it (values, formulas, number formats, styles, merges, widths), then the sheets the pane made: report
  * sheets by the renderer of `balance evaluate --out` (src/xlsx/report.ts, charts included), inserted templates
  * with their header, widths and drop-downs. The original file is never touched: the download is a new file.
+ * What exceljs cannot write again (charts, pivot tables, macros…) is carried back or named (../xlsx/originalParts).
  */
 import type ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
@@ -16,6 +17,8 @@ import { addSheet, finishReportParts } from "../xlsx/report";
 import { columnWidth } from "../xlsx/write";
 import type { MemoryWorkbook } from "../excel/memory/memoryHost";
 import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
+export { notCarriedText } from "../i18n/notCarried";
+import { carryDrawings, partsNotCarried, type NotCarried } from "../xlsx/originalParts";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
@@ -79,11 +82,13 @@ function addModelSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
  * came from no file — every sheet of the in-memory workbook. A file the reader read but exceljs cannot copy (the
  * prefixed XML some exporting programs write, sheets named alike but for case) is given as the sheets it was read
  * into, values and all, never refused: `copied` says whether the original itself was copied, formats and all.
+ * What exceljs drops of the original its writing cannot hold, the sheets' charts and shapes are put back where
+ * they can be (src/xlsx/originalParts.ts); `notCarried` names the rest, for the clerk to be told.
  */
 export async function downloadBytes(
   original: Uint8Array | null,
   workbook: MemoryWorkbook,
-): Promise<{ bytes: Uint8Array; copied: boolean }> {
+): Promise<{ bytes: Uint8Array; copied: boolean; notCarried: NotCarried[] }> {
   const { default: Excel } = await import("exceljs");
   let book = new Excel.Workbook();
   let copied = original !== null;
@@ -109,9 +114,24 @@ export async function downloadBytes(
     } else addTemplateSheet(book, made.sheet);
   }
   const files = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
+  const parts = originalParts(original);
+  // before the report's charts, which are numbered after the parts carried
+  const carried = copied ? carryDrawings(parts, files) : new Set<string>();
+  const notCarried = partsNotCarried(parts).filter(
+    (p) => !(p.sheet !== null && carried.has(p.sheet) && (p.kind === "chart" || p.kind === "shape")),
+  );
   // the report sheets' page breaks; the original's own default font stays
   finishReportParts(files, report, { defaultFont: !copied });
-  return { bytes: await addChartsToXlsx(zipSync(files, { level: 6 }), report), copied };
+  return { bytes: await addChartsToXlsx(zipSync(files, { level: 6 }), report), copied, notCarried };
+}
+
+/** The parts of the original file by name; none for no file or one that is no zip archive (.xls, .csv). */
+function originalParts(original: Uint8Array | null): Record<string, Uint8Array> {
+  try {
+    return original ? unzipSync(original) : {};
+  } catch {
+    return {};
+  }
 }
 
 /**

@@ -118,6 +118,39 @@ const RELS_HEAD =
 const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 
+/**
+ * Ties drawing part `drawing` to worksheet part `part` (which has none): the sheet's relationship to it, and the
+ * sheet's `<drawing r:id>` in its place (after the print set-up, before legacy drawings, tables and extensions).
+ */
+export function attachDrawing(files: Zippable, part: string, drawing: string, relId: string): void {
+  const text = (name: string): string | undefined => {
+    const bytes = files[name];
+    return bytes instanceof Uint8Array ? strFromU8(bytes) : undefined;
+  };
+  const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
+  const rels = text(relsPath) ?? `${RELS_HEAD}</Relationships>`;
+  const target = `../${drawing.replace(/^xl\//, "")}`;
+  files[relsPath] = strToU8(
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="${target}"/></Relationships>`,
+    ),
+  );
+  let xml = text(part) ?? "";
+  if (!/xmlns:r=/.test(xml)) {
+    xml = xml.replace(
+      /<worksheet\b/,
+      '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+    );
+  }
+  const before =
+    /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(
+      xml,
+    );
+  if (before) xml = `${xml.slice(0, before.index)}<drawing r:id="${relId}"/>${xml.slice(before.index)}`;
+  files[part] = strToU8(xml);
+}
+
 /** The worksheet part of each sheet, by name, from the workbook part and its relationships. */
 export function sheetParts(text: (name: string) => string | undefined): Map<string, string> {
   const workbook = text("xl/workbook.xml") ?? "";
@@ -208,29 +241,7 @@ export async function addChartsToXlsx(xlsx: Uint8Array, report: Report): Promise
       `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ` +
         `ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
     );
-    // the sheet refers to its drawing
-    const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
-    let rels = text(relsPath) ?? `${RELS_HEAD}</Relationships>`;
-    const relId = "rIdBalanceDrawing";
-    rels = rels.replace(
-      "</Relationships>",
-      `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
-    );
-    put(relsPath, rels);
-    let xml = text(part) ?? "";
-    if (!/xmlns:r=/.test(xml)) {
-      xml = xml.replace(
-        /<worksheet\b/,
-        '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
-      );
-    }
-    // <drawing> comes after the print set-up and before legacy drawings, tables and extensions
-    const before =
-      /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(
-        xml,
-      );
-    if (before) xml = `${xml.slice(0, before.index)}<drawing r:id="${relId}"/>${xml.slice(before.index)}`;
-    put(part, xml);
+    attachDrawing(files, part, `xl/drawings/drawing${drawingNo}.xml`, "rIdBalanceDrawing");
   }
   put("[Content_Types].xml", types);
   return zipSync(files, { level: 6, mtime: FIXED_DATE });
