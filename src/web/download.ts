@@ -99,6 +99,12 @@ export async function downloadBytes(
       book = new Excel.Workbook();
       copied = false;
     }
+    // A workbook written without a theme (by LibreOffice, or by the Java libraries behind many statistics
+    // exports) loads with no theme, yet exceljs links one from the workbook it writes: Excel then finds a part
+    // missing and asks to repair the download. With none of its own, the download takes exceljs's default
+    // theme, the one every workbook exceljs makes has.
+    const themed = book as unknown as { _themes?: Record<string, string> };
+    if (themed._themes && Object.keys(themed._themes).length === 0) themed._themes = undefined;
   }
   book.calcProperties.fullCalcOnLoad = true;
   const report: Report = { sheets: [] };

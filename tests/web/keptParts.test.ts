@@ -4,7 +4,7 @@
  * charts; what cannot be carried is named, and what is named is indeed what exceljs drops.
  */
 import ExcelJS from "exceljs";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import { readWorkbook } from "../../src/xlsx/reader";
@@ -14,7 +14,7 @@ import { partsNotCarried } from "../../src/xlsx/originalParts";
 import { downloadBytes } from "../../src/web/download";
 import { memoryWorkbook, type MemoryWorkbook } from "../../src/excel/memory/memoryHost";
 import { doubleFromGrids, sheetsForExcel, startOn } from "../../src/web/workbook";
-import { bookWith, packageProblems, type PartKind } from "../xlsx/partsBook";
+import { bookWith, packageProblems, plainBook, type PartKind } from "../xlsx/partsBook";
 
 const options = { displayLanguage: () => "zh-CN", theme: () => "light" as const };
 
@@ -127,5 +127,27 @@ describe("what is named as not carried", () => {
     const written = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
     expect(partsNotCarried(unzipSync(bytes))).toHaveLength(1);
     expect(partsNotCarried(written)).toEqual([]);
+  });
+});
+
+describe("下载工作簿 of a workbook written without a theme", () => {
+  // LibreOffice and the Java libraries behind many statistics exports write no theme part; exceljs still links
+  // one from the workbook it writes again, and Excel asks to repair a file whose part is missing
+  it("is a whole package: every relationship leads to a part, every part has its type", async () => {
+    const files = unzipSync(await plainBook());
+    delete files["xl/theme/theme1.xml"];
+    const unlink = (name: string, pattern: RegExp) => {
+      const before = strFromU8(files[name]);
+      const after = before.replace(pattern, "");
+      expect(after).not.toBe(before);
+      files[name] = strToU8(after);
+    };
+    unlink("xl/_rels/workbook.xml.rels", /<Relationship\b[^>]*theme1\.xml"\/>/);
+    unlink("[Content_Types].xml", /<Override\b[^>]*theme1\.xml"[^>]*\/>/);
+    const bytes = zipSync(files);
+    expect(packageProblems(bytes)).toEqual([]);
+    const { bytes: out } = await downloadBytes(bytes, await opened(bytes));
+    expect(packageProblems(out)).toEqual([]);
+    expect(Object.keys(unzipSync(out))).toContain("xl/theme/theme1.xml");
   });
 });

@@ -390,7 +390,8 @@ export async function bookWith(kinds: PartKind[]): Promise<Uint8Array> {
 
 /**
  * What is wrong with an .xlsx package: an XML part that is not well-formed, a relationship whose target is
- * missing, a part no content type covers, a relationship id used twice in one part. Empty when all is well.
+ * missing, a part no content type covers, a content type for a part that is missing, a relationship id used
+ * twice in one part. Empty when all is well.
  */
 export function packageProblems(bytes: Uint8Array): string[] {
   const files = unzipSync(bytes);
@@ -398,6 +399,7 @@ export function packageProblems(bytes: Uint8Array): string[] {
   const types = strFromU8(files["[Content_Types].xml"]);
   const defaults = [...types.matchAll(/<Default\b[^>]*Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase());
   const overrides = [...types.matchAll(/<Override\b[^>]*PartName="([^"]+)"/g)].map((m) => m[1]);
+  for (const part of overrides) if (!(part.slice(1) in files)) problems.push(`${part}: a content type, no part`);
   for (const [name, data] of Object.entries(files)) {
     if (name.endsWith("/")) continue;
     if (/\.(xml|rels|vml)$/.test(name)) {
