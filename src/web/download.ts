@@ -18,7 +18,7 @@ import { columnWidth } from "../xlsx/write";
 import type { MemoryWorkbook } from "../excel/memory/memoryHost";
 import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 export { notCarriedText } from "../i18n/notCarried";
-import { carryDrawings, partsNotCarried, type NotCarried } from "../xlsx/originalParts";
+import { carryDrawings, keepDefinedNames, partsNotCarried, type NotCarried } from "../xlsx/originalParts";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
@@ -123,6 +123,7 @@ export async function downloadBytes(
   const parts = originalParts(original);
   // before the report's charts, which are numbered after the parts carried
   const carried = copied ? carryDrawings(parts, files) : new Set<string>();
+  if (copied) keepDefinedNames(parts, files);
   const notCarried = partsNotCarried(parts).filter(
     (p) => !(p.sheet !== null && carried.has(p.sheet) && (p.kind === "chart" || p.kind === "shape")),
   );

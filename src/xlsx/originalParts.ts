@@ -6,7 +6,8 @@
  * sparklines and other extensions of a sheet, form controls and ActiveX, embedded objects, threaded comments,
  * macros, external links, custom XML. `partsNotCarried` names them from the original archive, sheet by sheet,
  * so the clerk is told; `carryDrawings` puts back the drawings it can put back whole — charts and shapes of a
- * sheet whose drawing holds nothing else — so that fewer are lost.
+ * sheet whose drawing holds nothing else — so that fewer are lost; `keepDefinedNames` puts back the print areas,
+ * print titles and names exceljs writes wrong.
  */
 import { strFromU8, strToU8, type Zippable } from "fflate";
 import { attachDrawing, sheetParts } from "./charts";
@@ -279,4 +280,62 @@ export function carryDrawings(files: Files, out: Zippable): Set<string> {
   }
   out["[Content_Types].xml"] = strToU8(types);
   return carried;
+}
+
+const unescapeXml = (s: string) =>
+  s.replace(/&(quot|apos|lt|gt|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
+    const named: Record<string, string> = { quot: '"', apos: "'", lt: "<", gt: ">", amp: "&" };
+    if (e in named) return named[e];
+    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
+
+/** The names of a workbook part's sheets in their order, chart sheets too: the order localSheetId counts. */
+function sheetOrder(workbook: string): string[] {
+  const sheets = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbook)?.[1] ?? "";
+  return [...sheets.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) =>
+    unescapeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? ""),
+  );
+}
+
+/** The defined names of a workbook part, each element as written, its namespace prefix dropped. */
+function definedNames(workbook: string): string[] {
+  return [
+    ...workbook.matchAll(/<(?:\w+:)?definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?definedName>)/g),
+  ].map((m) => m[0].replace(/^<\w+:/, "<").replace(/<\/\w+:definedName>$/, "</definedName>"));
+}
+
+/** A defined name's sheet by localSheetId in `order`; undefined for a name of the whole workbook. */
+function nameSheet(element: string, order: string[]): string | null | undefined {
+  const id = /\blocalSheetId="(\d+)"/.exec(element.slice(0, element.indexOf(">") + 1))?.[1];
+  return id === undefined ? undefined : (order[Number(id)] ?? null);
+}
+
+/**
+ * Puts the original's defined names back in place of those exceljs wrote into `out`. exceljs writes a print
+ * area of whole columns as `$ANaN:$CNaN` (Excel asks to repair the file), keeps the first of several print
+ * areas only, makes a print area's rows relative (`$A1:$C4`) and a sheet's own names the whole workbook's. Each
+ * original name is written as it was, its localSheetId following its sheet's place in `out`; a name of a sheet
+ * `out` lacks (a chart sheet) is left out with its sheet. The names exceljs wrote for sheets the original did not
+ * have (the print titles of the report) stay.
+ */
+export function keepDefinedNames(files: Files, out: Zippable): void {
+  const original = textOf(files)("xl/workbook.xml");
+  const written = textOf(out)("xl/workbook.xml");
+  if (original === undefined || written === undefined) return;
+  const originalOrder = sheetOrder(original);
+  const outOrder = sheetOrder(written);
+  const kept: string[] = [];
+  for (const element of definedNames(original)) {
+    const sheet = nameSheet(element, originalOrder);
+    if (sheet === undefined) kept.push(element);
+    else if (sheet !== null && outOrder.includes(sheet))
+      kept.push(element.replace(/\blocalSheetId="\d+"/, `localSheetId="${outOrder.indexOf(sheet)}"`));
+  }
+  for (const element of definedNames(written)) {
+    const sheet = nameSheet(element, outOrder);
+    if (sheet && !originalOrder.includes(sheet)) kept.push(element);
+  }
+  const without = written.replace(/<definedNames\b[^>]*?(?:\/>|>[\s\S]*?<\/definedNames>)/, "");
+  const block = kept.length > 0 ? `<definedNames>${kept.join("")}</definedNames>` : "";
+  out["xl/workbook.xml"] = strToU8(without.replace("</sheets>", `</sheets>${block}`));
 }

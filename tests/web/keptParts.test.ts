@@ -151,3 +151,46 @@ describe("下载工作簿 of a workbook written without a theme", () => {
     expect(Object.keys(unzipSync(out))).toContain("xl/theme/theme1.xml");
   });
 });
+
+describe("下载工作簿 keeps the original's defined names", () => {
+  const names = [
+    `<definedName name="_xlnm.Print_Area" localSheetId="0">'统计'!$A:$C</definedName>`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="0">'统计'!$1:$1</definedName>`,
+    `<definedName name="_xlnm.Print_Area" localSheetId="1">学校!$A$1:$F$20,学校!$H$1:$J$20</definedName>`,
+    `<definedName name="小计" localSheetId="1">学校!$B$2</definedName>`,
+    `<definedName name="学生总数">'统计'!$B$2:$B$4</definedName>`,
+  ];
+  const definedNames = (files: Record<string, Uint8Array>) =>
+    [...strFromU8(files["xl/workbook.xml"]).matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g)].map((m) =>
+      m[0].replace(/&apos;/g, "'"),
+    );
+
+  it("print areas of whole columns and of several ranges, a sheet's own names, beside the report's titles", async () => {
+    const files = unzipSync(await plainBook());
+    const workbookXml = strFromU8(files["xl/workbook.xml"]).replace(
+      /<definedNames>[\s\S]*?<\/definedNames>/,
+      "",
+    );
+    files["xl/workbook.xml"] = strToU8(
+      workbookXml.replace("</sheets>", `</sheets><definedNames>${names.join("")}</definedNames>`),
+    );
+    const bytes = zipSync(files);
+    const workbook = await opened(bytes);
+    await writeReport(workbook);
+    const { bytes: out } = await downloadBytes(bytes, workbook);
+    expect(packageProblems(out)).toEqual([]);
+    const written = definedNames(unzipSync(out));
+    // every name as the clerk's workbook had it (its two sheets stay first, in their order)
+    expect(written.slice(0, names.length)).toEqual(names);
+    // and the print titles of the report's sheets, each on a sheet after the original two
+    const rest = written.slice(names.length);
+    expect(rest.length).toBeGreaterThan(0);
+    for (const name of rest) {
+      expect(name).toMatch(/name="_xlnm\.Print_Titles" localSheetId="(\d+)"/);
+      expect(Number(/localSheetId="(\d+)"/.exec(name)![1])).toBeGreaterThanOrEqual(2);
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(out as unknown as ExcelJS.Buffer);
+    expect(back.getWorksheet("统计")!.getCell("B2").value).toBe(600);
+  });
+});
