@@ -4,7 +4,7 @@
  * clerk is told which field held them (`name-controls-removed`). A new school named with U+202E never reaches the
  * results reversed, nor passes for another school.
  */
-import { applyEdits, checkEdit, parseEdits } from "../../src/engine/scenario";
+import { applyEdits, checkEdit, parseEdits, type EditProblem } from "../../src/engine/scenario";
 import { renamesWithoutControls } from "../../src/engine/trend";
 import type { SchoolRecord } from "../../src/engine/records";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -73,9 +73,7 @@ describe("names typed in an edits file", () => {
       },
       newSchool("丙教学点", `乙${RLO}小学`),
     ]);
-    expect(
-      parsed.problems.map((p) => [p.code, (p as { edit: number }).edit, (p as { field: string }).field]),
-    ).toEqual([
+    expect(parsed.problems.map((p) => [p.code, (p as EditProblem).edit, (p as EditProblem).field])).toEqual([
       ["name-controls-removed", 0, "school"],
       ["name-controls-removed", 0, "into"],
       ["name-controls-removed", 1, "from"],
@@ -89,7 +87,7 @@ describe("names typed in an edits file", () => {
   it("a name of controls only is no name: the edit is refused as one without a school", () => {
     const parsed = parseEdits([{ kind: "closeSchool", school: `${RLO}\u200e` }]);
     expect(parsed.edits).toEqual([]);
-    expect(parsed.problems.map((p) => [p.code, (p as { field: string }).field])).toEqual([
+    expect(parsed.problems.map((p) => [p.code, (p as EditProblem).field])).toEqual([
       ["edit-invalid", "school"],
     ]);
   });
