@@ -6,24 +6,11 @@
  */
 import { applyEdits, checkEdit, parseEdits, type EditProblem } from "../../src/engine/scenario";
 import { renamesWithoutControls } from "../../src/engine/trend";
-import type { SchoolRecord } from "../../src/engine/records";
+import { school } from "./schools";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 
 const RLO = "\u202e";
 const ESC = "\u001b";
-
-function school(name: string, pupils = 500): SchoolRecord {
-  return {
-    name,
-    type: "primary",
-    students: { primary: pupils, junior: 0, senior: 0 },
-    teachers: {
-      primary: { qualifiedTeachers: 25, keyTeachers: 6, peArtTeachers: 5 },
-      junior: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
-    },
-    facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_100_000, multimediaRooms: 13 },
-  };
-}
 
 const newSchool = (name: string, parent?: string) => ({
   kind: "openSchool",
@@ -54,7 +41,7 @@ describe("names typed in an edits file", () => {
     expect(warning.message.en).toContain("edit 2 (edits[1].record.name)");
     expect(warning.message.en).toContain("<U+202E>");
     // the school opened is named without it in the records the evaluation takes
-    const applied = applyEdits([school("城关第一小学")], parsed.edits, NATIONAL_2017, parsed.indexes);
+    const applied = applyEdits([school("城关第一小学", 500)], parsed.edits, NATIONAL_2017, parsed.indexes);
     expect(applied.records.map((r) => r.name)).toEqual(["城关第一小学", "新区第一小学"]);
     expect(JSON.stringify(applied)).not.toContain(RLO);
   });
