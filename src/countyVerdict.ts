@@ -22,7 +22,7 @@ import { COUNTY_SHEET_NAME, checklistRowPlace, isCountySheet, readCountySheet } 
 import { formatItemValue, formatMeasureResult } from "./sheet/countyValues";
 import type { CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
-import { sheetNamed } from "./xlsx/reader/chooseSheet";
+import { sheetNamed, sheetNamedOtherwise } from "./xlsx/reader/chooseSheet";
 import type { Problem } from "./problems/problem";
 import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
 import type { Profile } from "./standard/profile";
@@ -50,16 +50,16 @@ export interface SchoolTableResult {
 /**
  * The county sheet of a workbook: the sheet named (option --county-sheet), else a sheet named 县级指标, else the
  * first sheet whose header has a code and a value column. Null when there is none; a named sheet that does not
- * exist is a problem.
+ * exist is a problem. `problems`: the warning that the sheet named was found spelt otherwise, as for --sheet.
  */
 export function findCountySheet(
   grids: readonly Grid[],
   name?: string,
   exclude?: string,
-): { ok: true; grid: Grid | null } | { ok: false; problem: Problem } {
+): { ok: true; grid: Grid | null; problems: Problem[] } | { ok: false; problem: Problem } {
   if (name !== undefined) {
     const grid = sheetNamed(grids, name);
-    if (grid) return { ok: true, grid };
+    if (grid) return { ok: true, grid, problems: sheetNamedOtherwise(grid, name) };
     return {
       ok: false,
       problem: {
@@ -75,7 +75,7 @@ export function findCountySheet(
   }
   const candidates = grids.filter((g) => g.sheet !== exclude);
   const byName = candidates.find((g) => nameKey(g.sheet) === nameKey(COUNTY_SHEET_NAME));
-  return { ok: true, grid: byName ?? candidates.find(isCountySheet) ?? null };
+  return { ok: true, grid: byName ?? candidates.find(isCountySheet) ?? null, problems: [] };
 }
 
 /** The full county verdict from the school table's evaluation and the county sheet (null: none in the workbook). */

@@ -6,6 +6,7 @@
  */
 import { evaluateCountyWorkbook, findCountySheet, type CountyEvaluation } from "./countyVerdict";
 import { findCounty } from "./engine/county/readiness";
+import { nameKey } from "./engine/names";
 import type { LeagueCountyInput, PlanTotals } from "./engine/league";
 import { evaluateWorkbookTable, holdsTableOf, type TableEvaluation } from "./pipeline";
 import { isBalanceOutput } from "./report/outputs";
@@ -142,7 +143,8 @@ export function evaluateEveryCounty(
   const others = grids.filter((g) => g.sheet !== first.sheet && isShown(g) && holdsTable(g));
   // the other sheets holding a table are read here, each for its counties: none is passed over
   if (others.length > 0) results.forEach(forgetOtherSheets);
-  const read = new Set(results.map((r) => r.county));
+  // the counties read, by the rule of names (`nameKey`): a copy whose county column spells one otherwise adds none
+  const read = new Set(results.map((r) => nameKey(r.county)));
   // an export split into a sheet per county without a county column: each sheet is the county it is named for
   if (others.length > 0 && first.read.recipe.counties.length === 0) {
     const sheets = [first.sheet, ...others.map((g) => g.sheet)];
@@ -157,8 +159,8 @@ export function evaluateEveryCounty(
     if (!ofSheet[0].table?.read.recipe) continue;
     // a sheet of counties its county column names, read already (another copy of one), adds none; a sheet of an
     // export without a county column is never passed over for its name
-    if (ofSheet.some((r) => r.countyFrom === "table" && read.has(r.county))) continue;
-    for (const r of ofSheet) read.add(r.county);
+    if (ofSheet.some((r) => r.countyFrom === "table" && read.has(nameKey(r.county)))) continue;
+    for (const r of ofSheet) read.add(nameKey(r.county));
     results.push(...ofSheet);
   }
   return results;

@@ -7,11 +7,12 @@ import { problemMessage, type Problem } from "../problems/problem";
 import type { ProjectSizes, UnitCosts } from "../engine/plan/costs";
 import type { Recipe, TableRecipe } from "../sheet/recipe/schema";
 import { NATIONAL_2017 } from "../standard/national2017";
+import { controlsRemovedWords, withoutControls } from "../engine/names";
 import type { Profile } from "../standard/profile";
 import { findCountySheet } from "../countyVerdict";
 import { countyNamedOtherwise, titleRowsOf, workbookCounty, type WorkbookCounty } from "../workbookCounty";
 import { archiveLine, archivedPath, readWorkbookFile } from "./workbookFile";
-import { formatProblems } from "./verdict";
+import { formatProblems, problemLine } from "./verdict";
 import { writeJsonDocument } from "./json";
 import type { TitleParts } from "../i18n/titleParts";
 import { titleOptions } from "./commands/titles";
@@ -87,7 +88,29 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
       hint,
     );
   }
-  return { values: parsed.values as Values<O>, file: positionals[0], files: positionals, lang };
+  const values = parsed.values as Values<O> & { county?: unknown };
+  // a county of controls only is none given
+  if (typeof values.county === "string") values.county = typedCounty(io, values.county, lang) || undefined;
+  return { values, file: positionals[0], files: positionals, lang };
+}
+
+/**
+ * The county named by --county without controls (`withoutControls`, docs/school-table.md#names), as a county's name
+ * read from a workbook is: it names the results, the JSON and the written workbooks' titles. The controls removed
+ * are told of on stderr, before anything else, naming the option.
+ */
+function typedCounty(io: CliIO, county: string, lang: Lang): string {
+  const { name, removed } = withoutControls(county);
+  if (removed.length === 0) return county;
+  const words = controlsRemovedWords(removed, name);
+  const problem: Problem = {
+    severity: "warning",
+    code: "name-controls-removed",
+    cell: null,
+    message: { zh: `--county 所给名称中${words.zh}`, en: `the name given by --county ${words.en}` },
+  };
+  io.stderr(`${problemLine(problem, lang)}\n`);
+  return name;
 }
 
 type FieldErrors = { field: string; message: Bilingual }[];

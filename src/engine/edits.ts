@@ -17,6 +17,7 @@ import {
   type Level,
 } from "../standard/indicators";
 import type { Problem } from "../problems/problem";
+import { controlsRemovedWords, withoutControls } from "./names";
 import { SCHOOL_TYPE_NAMES, SCHOOL_TYPES, type EnrolmentLevel } from "./records";
 import { foldWord, levelOfWord, parseLocale, parseSchoolType } from "./words";
 
@@ -311,14 +312,50 @@ export interface EditIssue {
   en: string;
 }
 
+/** The fields of an edit that name a school, and those of a new school (`record`): names as the clerk typed them. */
+const NAME_FIELDS = ["school", "into", "from", "to"] as const;
+const RECORD_NAME_FIELDS = ["name", "parent"] as const;
+
+/**
+ * An edit as given with each name typed in it without controls (`withoutControls`, docs/school-table.md#names), as
+ * a name read from a workbook is: a new school named with U+202E would show reversed, or pass for another, in every
+ * result. What was removed is said of each field (`removed`), for the warning `name-controls-removed`.
+ */
+function namesWithoutControls(raw: unknown): { raw: unknown; removed: EditIssue[] } {
+  const removed: EditIssue[] = [];
+  const clean = (object: Record<string, unknown>, fields: readonly string[], path: string) => {
+    const out = { ...object };
+    for (const field of fields) {
+      const text = out[field];
+      if (typeof text !== "string") continue;
+      const cleaned = withoutControls(text);
+      if (cleaned.removed.length === 0) continue;
+      out[field] = cleaned.name;
+      const words = controlsRemovedWords(cleaned.removed, cleaned.name);
+      removed.push({ field: `${path}${field}`, zh: `名称中${words.zh}`, en: `the name ${words.en}` });
+    }
+    return out;
+  };
+  if (!isObject(raw)) return { raw, removed };
+  const edit = clean(raw, NAME_FIELDS, "");
+  if (isObject(edit.record)) edit.record = clean(edit.record, RECORD_NAME_FIELDS, "record.");
+  return { raw: edit, removed };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 /**
  * Checks one edit as a file or a form gives it, by the edits' schema: the edit with its codes (a Chinese name read
- * as its code), or what is wrong with each field. The one check of an edit's shape, for the edits file and the
- * pane's forms alike.
+ * as its code) and its names without controls (`removed`: what was taken out of which field, for a warning), or
+ * what is wrong with each field. The one check of an edit's shape, for the edits file and the pane's forms alike.
  */
-export function checkEdit(raw: unknown): { ok: true; edit: Edit } | { ok: false; issues: EditIssue[] } {
+export function checkEdit(
+  given: unknown,
+): { ok: true; edit: Edit; removed: EditIssue[] } | { ok: false; issues: EditIssue[] } {
+  const { raw, removed } = namesWithoutControls(given);
   const parsed = editSchema.safeParse(raw, WITH_INPUT);
-  if (parsed.success) return { ok: true, edit: parsed.data };
+  if (parsed.success) return { ok: true, edit: parsed.data, removed };
   const issues: EditIssue[] = [];
   for (const issue of parsed.error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -349,7 +386,8 @@ export function checkEdit(raw: unknown): { ok: true; edit: Edit } | { ok: false;
 
 /**
  * Reads an edits file already parsed from JSON. Each invalid edit is a problem naming its index and field
- * (`edits[2].count`); the valid ones are kept in order.
+ * (`edits[2].count`); the valid ones are kept in order, and a name typed in one with controls is read without them,
+ * with the warning `name-controls-removed` naming its field (`edits[2].record.name`).
  */
 export function parseEdits(json: unknown): {
   edits: Edit[];
@@ -384,6 +422,8 @@ export function parseEdits(json: unknown): {
     if (checked.ok) {
       edits.push(checked.edit);
       indexes.push(index);
+      for (const r of checked.removed)
+        problems.push(editProblem("name-controls-removed", index, r.field, r.zh, r.en, "warning"));
       return;
     }
     for (const issue of checked.issues) {

@@ -65,3 +65,18 @@ export function withoutControls(name: string): { name: string; removed: string[]
   if (!removed) return { name, removed: [] };
   return { name: name.replace(CONTROLS, "").trim(), removed: removed.map(codePoint) };
 }
+
+/**
+ * What a warning says of the controls `withoutControls` removed from a name: how many, which (as code points) and
+ * the name left, after the place the warning names (a cell, an edits file's field, an option): “有 1 个不可见的控制
+ * 字符（<U+202E>），已去除，读作“城关小学”” / “held 1 invisible control character (<U+202E>), removed; read as
+ * "城关小学"”. One wording for a name read from a workbook and one typed (docs/school-table.md#names).
+ */
+export function controlsRemovedWords(removed: readonly string[], name: string): { zh: string; en: string } {
+  const shown = removed.join("");
+  const n = removed.length;
+  return {
+    zh: `有 ${n} 个不可见的控制字符（${shown}），已去除${name ? `，读作“${name}”` : ""}`,
+    en: `held ${n} invisible control character${n === 1 ? "" : "s"} (${shown}), removed${name ? `; read as "${name}"` : ""}`,
+  };
+}

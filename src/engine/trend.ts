@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import { atMost } from "../standard/comparison";
-import { nameKey, spelledOtherwise } from "./names";
+import { nameKey, spelledOtherwise, withoutControls } from "./names";
 import type { Evaluation, IndicatorStatus, SectionResult } from "./evaluate";
 
 /** One year of the county: its label (the year when known) and its evaluation. */
@@ -27,6 +27,39 @@ export interface TrendYear {
  */
 export const renameMapSchema = z.record(z.string().trim().min(1), z.string().trim().min(1));
 export type RenameMap = z.infer<typeof renameMapSchema>;
+
+/** A name of a rename map from which `renamesWithoutControls` removed controls: the old name's, or its new name. */
+export interface RenameControls {
+  /** the old name the entry is given under, without controls */
+  old: string;
+  which: "old" | "new";
+  /** the name left */
+  name: string;
+  /** the controls removed, as code points */
+  removed: string[];
+}
+
+/**
+ * A rename map as typed, with its names without controls (`withoutControls`, docs/school-table.md#names), as names
+ * read from a workbook are, and each name that held some, for the warning `name-controls-removed`. An entry left
+ * with no old or no new name is dropped.
+ */
+export function renamesWithoutControls(renames: RenameMap): {
+  renames: RenameMap;
+  removed: RenameControls[];
+} {
+  const out: RenameMap = {};
+  const removed: RenameControls[] = [];
+  for (const [from, to] of Object.entries(renames)) {
+    const [old, now] = [withoutControls(from), withoutControls(to)];
+    if (old.removed.length > 0)
+      removed.push({ old: old.name, which: "old", name: old.name, removed: old.removed });
+    if (now.removed.length > 0)
+      removed.push({ old: old.name, which: "new", name: now.name, removed: now.removed });
+    if (old.name !== "" && now.name !== "") out[old.name] = now.name;
+  }
+  return { renames: out, removed };
+}
 
 /** A section's verdict: it passes, fails, or is not part of the evaluation (excluded). */
 export type SectionVerdict = "pass" | "fail" | "excluded";

@@ -32,7 +32,7 @@ import type { WorkbookView } from "../excel/memory/workbookView";
 import { SheetViewer } from "./components/SheetViewer";
 import { StartStep } from "./components/StartStep";
 import { PlanView } from "./plan/PlanView";
-import { titleParts } from "./reportTitle";
+import { titleParts, typedCounty } from "./reportTitle";
 import { usePaneStyles } from "./styles";
 import { useCheckFlow } from "./useCheckFlow";
 import { useCountySheet } from "./useCountySheet";
@@ -105,7 +105,7 @@ export function Pane(props: PaneProps) {
   );
   const county = useCountySheet(host, lang, result, profile, {
     file: props.workbookName ?? "",
-    given: flow.title.county.trim() || undefined,
+    given: typedCounty(flow.title).name || undefined,
     tableCounty: result?.read.recipe?.county ?? null,
     tableTitle,
   });

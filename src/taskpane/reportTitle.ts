@@ -3,6 +3,7 @@
  * in the pane), as the workbook keeps them: per sheet of the school table, like the column mapping, so that the
  * next report of the same table is titled alike.
  */
+import { withoutControls } from "../engine/names";
 import { isSchoolYear, type TitleParts } from "../report/print";
 
 export const TITLE_SETTINGS_KEY = "reportTitle";
@@ -32,11 +33,20 @@ export function yearIsWrong(year: string): boolean {
 }
 
 /**
- * The titles' parts: the county typed, else the county chosen from a statistics export of several; the year when
+ * The county typed, without controls (`withoutControls`, docs/school-table.md#names), as the command line takes
+ * --county: what the titles and the county's target year go by; the controls removed, for the field to say so.
+ * The field keeps what was typed.
+ */
+export function typedCounty(fields: TitleFields): { name: string; removed: string[] } {
+  return withoutControls(fields.county.trim());
+}
+
+/**
+ * The titles' parts: the county typed (`typedCounty`), else the county chosen from a statistics export of several; the year when
  * it is one. Whatever is missing is left as a blank to fill in by hand (report/print.ts tableTitle).
  */
 export function titleParts(fields: TitleFields, chosenCounty?: string | null): TitleParts {
-  const county = fields.county.trim() || chosenCounty?.trim() || null;
+  const county = typedCounty(fields).name || chosenCounty?.trim() || null;
   const year = fields.year.trim() !== "" && !yearIsWrong(fields.year) ? fields.year.trim() : null;
   return { county, year };
 }

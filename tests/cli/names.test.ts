@@ -180,7 +180,14 @@ describe("a sheet named on the command line", () => {
     expect(problems.find((p) => p.code === "sheet-spelled-otherwise")!.message).toContain(`${name}<U+200B>`);
     // the same sheet named as the county sheet, with an ideographic space: found (it holds no county header)
     const county = await run("evaluate", file, "--sheet", name, "--county-sheet", `${name}\u3000`, "--json");
-    expect(JSON.parse(county.stdout).countySheet).toBe(`${name}${ZWSP}`);
+    const read = JSON.parse(county.stdout);
+    expect(read.countySheet).toBe(`${name}${ZWSP}`);
+    // and told, as --sheet is, once for each name given
+    const otherwise = (read.problems as JsonProblem[]).filter((p) => p.code === "sheet-spelled-otherwise");
+    expect(otherwise.map((p) => p.message)).toEqual([
+      expect.stringContaining(`“${name}”`),
+      expect.stringContaining(`“${name}<U+3000>”`),
+    ]);
   });
 });
 
@@ -222,5 +229,72 @@ describe("a bidirectional override in a name", () => {
     expect(texts).toContain(name);
     // only the warning quotes the override, as its code point
     expect(texts.filter((t) => t.includes("<U+202E>")).every((t) => t.includes("学校!A5"))).toBe(true);
+  });
+});
+
+describe("names typed on the command line and in the files it names", () => {
+  it("--county typed with an override is read without it, with a warning on stderr naming the option", async () => {
+    // 白狼县 is no county of the plan: the name typed is the one the results go by
+    const r = await run("evaluate", SAMPLE, "--county", `白狼${RLO}县`);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "提示：--county 所给名称中有 1 个不可见的控制字符（<U+202E>），已去除，读作“白狼县”",
+    );
+    expect(r.stdout).toContain("标准中没有“白狼县”的目标年份");
+    expect(r.stdout).not.toContain("<U+202E>");
+    // compare's JSON names the county given
+    const compared = await run(
+      "compare",
+      SAMPLE,
+      SAMPLE,
+      "--years",
+      "2025,2026",
+      "--county",
+      `白狼${RLO}县`,
+      "--json",
+    );
+    expect(JSON.parse(compared.stdout).county).toBe("白狼县");
+    expect(compared.stderr).toContain("--county");
+  });
+
+  it("a new school typed with an override in the edits file opens without it, the warning naming its field", async () => {
+    const edits = join(dir, "typed-edits.json");
+    const opened = {
+      kind: "openSchool",
+      record: {
+        name: `新区${RLO}第一小学`,
+        type: "primary",
+        students: { primary: 300 },
+        teachers: { primary: { qualifiedTeachers: 15, keyTeachers: 3, peArtTeachers: 3 } },
+        facilities: { teachingArea: 1500, sportsArea: 2500, equipmentValue: 700000, multimediaRooms: 8 },
+      },
+    };
+    writeFileSync(edits, JSON.stringify([opened]));
+    const r = await run("whatif", SAMPLE, "--edits", edits, "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const problems: JsonProblem[] = doc.problems;
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([["name-controls-removed", "warning"]]);
+    expect(problems[0].message).toContain("第 1 项的新学校名称（edits[0].record.name）");
+    expect(problems[0].message).toContain("<U+202E>");
+    expect(doc.applied).toEqual([0]);
+    // only the warning shows the override, as its code point: the school is 新区第一小学 everywhere else
+    const results = JSON.stringify({ ...doc, problems: [] });
+    expect(results).toContain("新区第一小学");
+    expect(results).not.toContain("<U+202E>");
+  });
+
+  it("a rename map with an override in a name is read without it, the warning naming the file", async () => {
+    const a3 = await sampleCell(3, 1);
+    const later = await sampleWith("白狼县2026-renamed.xlsx", [[3, 1, "白狼县城关小学"]]);
+    const renames = join(dir, "renames.json");
+    writeFileSync(renames, JSON.stringify({ [a3]: `白狼县${RLO}城关小学` }));
+    const r = await run("compare", SAMPLE, later, "--years", "2025,2026", "--rename", renames, "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const warned = doc.problems.filter((p: JsonProblem) => p.code === "name-controls-removed");
+    expect(warned.map((p: { file: string }) => p.file)).toEqual([renames]);
+    expect(warned[0].message).toContain(`“${a3}”的新名`);
+    expect(doc.schools.renamed).toEqual([{ from: a3, to: "白狼县城关小学", year: "2026" }]);
   });
 });

@@ -62,11 +62,11 @@ describe("finding the county sheet in a workbook", () => {
 
   it("by the name 县级指标, by its header, or as named; none is null", () => {
     const named = countyGrid(passing);
-    expect(findCountySheet([school, named])).toEqual({ ok: true, grid: named });
+    expect(findCountySheet([school, named])).toEqual({ ok: true, grid: named, problems: [] });
     const other = countyGrid(passing, "保障与质量");
-    expect(findCountySheet([school, other])).toEqual({ ok: true, grid: other });
-    expect(findCountySheet([school])).toEqual({ ok: true, grid: null });
-    expect(findCountySheet([school, other], "保障与质量")).toEqual({ ok: true, grid: other });
+    expect(findCountySheet([school, other])).toEqual({ ok: true, grid: other, problems: [] });
+    expect(findCountySheet([school])).toEqual({ ok: true, grid: null, problems: [] });
+    expect(findCountySheet([school, other], "保障与质量")).toEqual({ ok: true, grid: other, problems: [] });
     const missing = findCountySheet([school], "县级");
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.problem.code).toBe("county-sheet-not-found");
@@ -74,7 +74,7 @@ describe("finding the county sheet in a workbook", () => {
 
   it("never takes the school table's own sheet", () => {
     const named = countyGrid(passing);
-    expect(findCountySheet([named], undefined, "县级指标")).toEqual({ ok: true, grid: null });
+    expect(findCountySheet([named], undefined, "县级指标")).toEqual({ ok: true, grid: null, problems: [] });
   });
 });
 

@@ -96,3 +96,25 @@ describe("the league's view of a sheet per county without a county column", () =
     expect(results.map((r) => r.table?.sheet)).toEqual(["学校基本情况1", "学校基本情况2"]);
   });
 });
+
+describe("a copy of a county's sheet whose county column spells it otherwise", () => {
+  it("adds no second county: the counties read already are matched by the rule of names", () => {
+    const own = rows.filter((r) => r.county === COUNTY_UNLISTED);
+    const grid = (s: ReturnType<typeof exportSheet>, sheet: string): Grid => ({
+      sheet,
+      topLeft: "A1",
+      values: s.values,
+      merges: s.merges,
+    });
+    const grids = [
+      grid(exportSheet(own), "学校基本情况"),
+      // the same county copied with a zero-width space in its name (docs/school-table.md#names)
+      grid(
+        exportSheet(own.map((r) => ({ ...r, county: COUNTY_UNLISTED.replace(/(.)$/u, "\u200b$1") }))),
+        "副本",
+      ),
+    ];
+    const results = evaluateEveryCounty({ file: "兴安盟.xlsx" }, grids, NATIONAL_2017);
+    expect(results.map((r) => [r.county, r.table?.sheet])).toEqual([[COUNTY_UNLISTED, "学校基本情况"]]);
+  });
+});

@@ -70,6 +70,23 @@ describe("task pane, step 4: the county and year of the titles", () => {
     expect(yearField().value).toBe("2025-2026");
   });
 
+  it("a county typed with an override titles the report without it, and the field says what was removed", async () => {
+    const host = new FakeHost(tableOf(smallCounty()));
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.change(countyField(), { target: { value: "白狼\u202e县" } });
+    fireEvent.change(yearField(), { target: { value: "2026" } });
+    fireEvent.blur(yearField());
+    await screen.findByText("名称中有 1 个不可见的控制字符（<U+202E>），已去除，读作“白狼县”");
+    await writeReport(host);
+    const titles = titlesWritten(host);
+    expect(titles[0]).toBe("白狼县 2026 年义务教育优质均衡发展 资源配置评估汇总");
+    expect(titles.some((t) => t.includes("\u202e"))).toBe(false);
+    // a county typed without any says nothing
+    fireEvent.change(countyField(), { target: { value: "白狼县" } });
+    expect(screen.queryByText(/不可见的控制字符/)).toBeNull();
+  });
+
   it("left empty, the titles keep blanks to fill in by hand", async () => {
     const host = new FakeHost(tableOf(smallCounty()));
     render(<Pane host={host} />);

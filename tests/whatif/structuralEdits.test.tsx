@@ -167,6 +167,24 @@ describe("What-if forms for schools opened, merged, closed and teachers rotated"
     expect(warned()).toEqual([]);
   });
 
+  it("a new school's name typed with an override is added without it, and the form says what was removed", async () => {
+    renderWhatIf(county());
+    fireEvent.change(screen.getByRole("textbox", { name: "新学校名称" }), {
+      target: { value: "新区\u202e第一小学" },
+    });
+    setNumber("新校 小学在校生", 600);
+    setNumber("新校 小学 高学历教师", 30);
+    setNumber("新校 仪器设备（万元）", 150);
+    add();
+    await screen.findByText("已加入：新建学校 新区第一小学");
+    expect(listed()).toEqual(["新建学校 新区第一小学"]);
+    expect([...document.querySelectorAll("[data-added-warning]")].map((e) => e.textContent)).toEqual([
+      "提示：名称中有 1 个不可见的控制字符（<U+202E>），已去除，读作“新区第一小学”",
+    ]);
+    expect(schoolsOffered()).toContain("新区第一小学");
+    expect(schoolsOffered().some((s) => s?.includes("\u202e"))).toBe(false);
+  });
+
   it("rotating teachers: more than a school has or part of a teacher is refused at the count", async () => {
     renderWhatIf(county());
     kind("transferTeachers");

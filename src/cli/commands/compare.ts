@@ -3,12 +3,15 @@ import { findCounty } from "../../engine/county/readiness";
 import {
   compareYears,
   renameMapSchema,
+  renamesWithoutControls,
+  type RenameControls,
   type RenameMap,
   type Trend,
   type TrendYear,
 } from "../../engine/trend";
 import { buildComparisonReport } from "../../report/comparison";
 import type { Problem } from "../../problems/problem";
+import { controlsRemovedWords } from "../../engine/names";
 import { evaluateCountySources, type CountySource } from "../countySource";
 import { calendarDate, trendText, type NoProjection } from "../leagueText";
 import { formatProblems } from "../verdict";
@@ -130,6 +133,26 @@ function sheetList(option: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The warning that a name of the rename map held controls, removed (`renamesWithoutControls`): the file and the
+ * entry named, the old name's or the new name given under it.
+ */
+function renameControlsProblem(file: string, r: RenameControls): Problem {
+  const words = controlsRemovedWords(r.removed, r.name);
+  return {
+    severity: "warning",
+    code: "name-controls-removed",
+    cell: null,
+    message:
+      r.which === "old"
+        ? { zh: `更名文件“${file}”中的旧名${words.zh}`, en: `rename map "${file}": an old name ${words.en}` }
+        : {
+            zh: `更名文件“${file}”中“${r.old}”的新名${words.zh}`,
+            en: `rename map "${file}": the new name of "${r.old}" ${words.en}`,
+          },
+  };
+}
+
 /** The JSON document of `balance compare --json` (issue 16): field names fixed, fields may be added. */
 export function trendJson(
   trend: Trend,
@@ -219,6 +242,9 @@ export const compareCommand: Command = {
     }
     // a county the profile does not list is compared all the same, without a target year (as evaluate does)
     const named = values.county === undefined ? undefined : findCounty(profile, values.county);
+    // every file's problems, its warnings too (rows left out, a total skipped): the comparison may rest on them;
+    // the rename map's first
+    const problems: FileProblems = [];
     let renames: RenameMap = {};
     if (values.rename !== undefined) {
       const file = await readJsonFile(io, values.rename, { zh: "更名文件", en: "rename map" });
@@ -248,7 +274,13 @@ export const compareCommand: Command = {
         });
         return inputProblems(io, problems, lang, json);
       }
-      renames = parsed.data;
+      const typed = renamesWithoutControls(parsed.data);
+      renames = typed.renames;
+      if (typed.removed.length > 0) {
+        const warnings = typed.removed.map((r) => renameControlsProblem(values.rename!, r));
+        problems.push({ file: values.rename, problems: warnings });
+        if (!json) io.stderr(`${values.rename}\n${formatProblems(warnings, lang).join("\n")}\n\n`);
+      }
     }
     const out = values.out;
     const force = values.force === true;
@@ -256,8 +288,6 @@ export const compareCommand: Command = {
     if (outError !== null) return outError;
 
     const trendYears: TrendYear[] = [];
-    // every file's problems, its warnings too (rows left out, a total skipped): the comparison may rest on them
-    const problems: FileProblems = [];
     let detected = "";
     // a year per workbook, or per sheet of the one workbook --sheets names
     const sources: CountySource[] = sheets

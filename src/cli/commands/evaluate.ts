@@ -192,10 +192,12 @@ export const evaluateCommand: Command = {
       profile,
     );
     const otherwise = countyNamedOtherwise(about, named);
-    const result = withSheetProblems(
-      evaluated,
-      otherwise ? [...chosen.problems, otherwise] : chosen.problems,
-    );
+    // the problems of choosing the sheets: the school table's, the county sheet's (named spelt otherwise)
+    const result = withSheetProblems(evaluated, [
+      ...chosen.problems,
+      ...countySheet.problems,
+      ...(otherwise ? [otherwise] : []),
+    ]);
     const county = evaluateCountyWorkbook(result, countySheet.grid, {
       county: about.target,
       countyFrom: about.from ?? undefined,

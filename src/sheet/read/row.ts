@@ -6,7 +6,7 @@ import type { SchoolRecord, SchoolType, SectionTeachers } from "../../engine/rec
 import type { Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { readText, singleLine } from "../cells";
-import { revealed, withoutControls } from "../../engine/names";
+import { controlsRemovedWords, revealed, withoutControls } from "../../engine/names";
 import { foldText } from "../vocabulary";
 import type { ReaderCache } from "./cache";
 import type { ColumnPlan } from "./columnPlan";
@@ -61,14 +61,14 @@ function nameText(ctx: RowContext, text: string, cell: string, column: "name" | 
   const { name, removed } = withoutControls(singleLine(text));
   if (removed.length > 0) {
     const { zh, en } = columnName(column);
-    const shown = removed.join("");
+    const words = controlsRemovedWords(removed, name);
     ctx.sink.report(
       problem(
         "warning",
         "name-controls-removed",
         cell,
-        `${cell}：${zh}中有 ${removed.length} 个不可见的控制字符（${shown}），已去除${name ? `，读作“${name}”` : ""}。`,
-        `${cell} (${en}): the name held ${removed.length} invisible control character${removed.length === 1 ? "" : "s"} (${shown}), removed${name ? `; read as "${name}"` : ""}.`,
+        `${cell}：${zh}中${words.zh}。`,
+        `${cell} (${en}): the name ${words.en}.`,
       ),
     );
   }

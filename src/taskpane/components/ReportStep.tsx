@@ -15,7 +15,8 @@ import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { usePaneStyles } from "../styles";
 import type { PendingConfirm } from "../useCheckFlow";
-import { yearIsWrong, type TitleFields } from "../reportTitle";
+import { typedCounty, yearIsWrong, type TitleFields } from "../reportTitle";
+import { controlsRemovedWords } from "../../engine/names";
 
 export interface ReportStepProps {
   lang: Lang;
@@ -40,13 +41,23 @@ export function ReportStep(props: ReportStepProps) {
   const { lang, title } = props;
   const styles = usePaneStyles();
   const wrongYear = yearIsWrong(title.year);
+  // a county typed with controls goes by its name without them: the field says so (docs/school-table.md#names)
+  const county = typedCounty(title);
+  const cleaned =
+    county.removed.length > 0
+      ? t(lang, "reportCountyControls", { words: controlsRemovedWords(county.removed, county.name)[lang] })
+      : undefined;
   return (
     <section className={styles.step} aria-labelledby="step-report">
       <h2 id="step-report" className={styles.stepTitle}>
         {t(lang, "stepReport")}
       </h2>
       <div className={styles.titleGrid}>
-        <Field label={t(lang, "reportCounty")}>
+        <Field
+          label={t(lang, "reportCounty")}
+          validationState={cleaned ? "warning" : "none"}
+          validationMessage={cleaned}
+        >
           <Input
             className={styles.fillInput}
             value={title.county}

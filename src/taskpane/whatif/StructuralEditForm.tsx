@@ -184,11 +184,13 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
     }
     setSaid({ refused: null, fields });
     setAdded(describeEdit(checked.edit, profile, lang));
-    setWarnings(
-      trial.problems
+    setWarnings([
+      // a name typed with controls is added without them (docs/school-table.md#names), and the form says so
+      ...checked.removed.map((r) => issueText(r, lang)),
+      ...trial.problems
         .filter((p) => p.edit === index && p.severity === "warning")
         .flatMap((p) => paneEditMessage(p, lang, withoutEditPlace(p.message[lang])) ?? []),
-    );
+    ]);
     props.onAdd(checked.edit);
     // a school is opened once: its name is cleared, so that pressing again does not ask to open it twice
     if (draft.kind === "openSchool") set({ name: "" });

@@ -53,6 +53,14 @@ export function sheetNamed(grids: readonly Grid[], name: string): Grid | undefin
   return grids.find((g) => g.sheet === name) ?? grids.find((g) => nameKey(g.sheet) === nameKey(name));
 }
 
+/**
+ * The warning that the sheet found for a name given (`sheetNamed`: --sheet, --county-sheet) is spelt otherwise
+ * (`spelledOtherwise`), or none: found only by `nameKey`, the clerk is shown what tells the two apart.
+ */
+export function sheetNamedOtherwise(grid: Grid, name: string): Problem[] {
+  return spelledOtherwise(grid.sheet, name) ? [sheetSpeltOtherwise(grid, name)] : [];
+}
+
 function sheetSpeltOtherwise(grid: Grid, name: string): Problem {
   return {
     severity: "warning",
@@ -113,7 +121,7 @@ export function chooseSheet(
         grid,
         problems: [
           ...(grid.notes ?? []),
-          ...(spelledOtherwise(grid.sheet, name) ? [sheetSpeltOtherwise(grid, name)] : []),
+          ...sheetNamedOtherwise(grid, name),
           ...(isShown(grid) ? [] : [hiddenSheetRead(grid)]),
         ],
       };
