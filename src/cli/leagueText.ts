@@ -7,6 +7,7 @@ import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../report/comparison";
 import {
+  NOT_COUNTED,
   RISK_TEXT,
   FAIL_MARK as NO,
   PASS_MARK as OK,
@@ -85,6 +86,7 @@ function countyLine(
         : "no target year in the plan for this county: not judged for risk",
     );
   }
+  if (!s.counted) parts.push(NOT_COUNTED[lang]);
   if (s.plan) {
     parts.push(
       zh

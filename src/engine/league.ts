@@ -75,7 +75,11 @@ export interface CountyStanding {
   targetYear: number | null;
   /** target year − the year of the league view; null without a target year */
   yearsLeft: number | null;
-  /** null when it cannot be judged (no target year, or an unread file with years still left) */
+  /**
+   * null when it cannot be judged (no target year, or an unread file with years still left), and on a file the
+   * league does not count (`counted` false: an earlier year, or another copy of the year): its county's risk is
+   * the counted file's, never an old year's figures judged against this year
+   */
   atRisk: boolean | null;
   risk: RiskReason | null;
   plan: PlanTotals | null;
@@ -332,7 +336,11 @@ function repeatedCounties(
  */
 export function leagueSummary(counties: readonly LeagueCountyInput[], year: number): LeagueSummary {
   const counted = countedFiles(counties);
-  const standings = counties.map((c, i) => ({ ...countyStanding(c, year), counted: counted[i] }));
+  // a file another stands for is not judged: 2024's figures of 阿尔山市 are not "due" in 2026 when 2026's pass
+  const standings = counties.map((c, i): CountyStanding => {
+    const standing = countyStanding(c, year);
+    return counted[i] ? standing : { ...standing, counted: false, atRisk: null, risk: null };
+  });
   return {
     year,
     counties: standings,

@@ -26,6 +26,15 @@ export const RISK_TEXT: Record<RiskReason, { zh: string; en: string }> = {
   },
 };
 
+/**
+ * A file the league's counts do not take (`CountyStanding.counted` false: an earlier year, another copy of the
+ * year): its line keeps its figures, but its county's risk is the counted file's, so none is judged on it.
+ */
+export const NOT_COUNTED = {
+  zh: "未计入汇总：按期达标风险以所计文件为准",
+  en: "not counted: the county's risk is its counted file's",
+} as const;
+
 export const RATIO = "0.00";
 export const CV = "0.0000";
 export const COUNT = "0";
@@ -71,6 +80,7 @@ export function repeatedLabel(r: RepeatedCounty, lang: Lang): string {
 }
 
 export function riskCell(s: CountyStanding, lang: Lang): ReportCell {
+  if (!s.counted) return cell(NOT_COUNTED[lang], "note");
   if (s.atRisk === null) return cell("—", "note");
   if (!s.atRisk || !s.risk) return cell(lang === "zh" ? "否" : "No");
   return cell(RISK_TEXT[s.risk][lang], "fail");

@@ -301,4 +301,29 @@ describe("balance batch over several years", () => {
     // the county sheets follow, as before
     expect(book.worksheets.length).toBe(2 + doc.counties.length);
   });
+  test("an earlier year's line is not judged for risk in text, JSON or workbook: its county's counted file is", async () => {
+    // docs/cli.md#batch: 阿尔山市 (target 2026) given in 2025 and 2026; the 2025 file is not counted, so its figures
+    // are not judged "due" in 2026, whatever they are
+    const out = join(dir, "汇总-风险.xlsx");
+    expect((await run("batch", ...folders, "--year", "2026", "--out", out)).code).toBe(0);
+    const { doc } = await json("batch", ...folders, "--year", "2026");
+    const earlier = doc.counties.find((c: County) => c.file === files["阿尔山市"][0]);
+    expect(earlier).toMatchObject({ counted: false, yearsLeft: 0, atRisk: null, risk: null });
+    const counted = doc.counties.filter((c: County) => c.counted && c.county === "阿尔山市");
+    expect(doc.atRisk.filter((c: County) => c.county === "阿尔山市")).toEqual(
+      counted
+        .filter((c: { atRisk: boolean }) => c.atRisk)
+        .map((c: County) => expect.objectContaining({ file: c.file })),
+    );
+    const text = (await run("batch", ...folders, "--year", "2026")).stdout;
+    const line = text.split("\n").find((l) => l.includes("阿尔山市（2025/阿尔山市.xlsx）"))!;
+    expect(line).toMatch(/^ {2}[ ✓] /);
+    expect(line).toContain("未计入汇总：按期达标风险以所计文件为准");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.getWorksheet("盟市汇总")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const row = rows.find((x) => x[0] === "阿尔山市" && x[1] === "2025/阿尔山市.xlsx")!;
+    expect(row[12]).toBe("未计入汇总：按期达标风险以所计文件为准");
+  });
 });

@@ -6,6 +6,7 @@ import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import {
+  NOT_COUNTED,
   RISK_TEXT,
   countyYearLabel,
   courseLabel,
@@ -101,6 +102,11 @@ function CountyCard({
               {!s.plan.passesAfter && (
                 <span className={styles.verdictFail}> {t(lang, "leaguePlanStillFails")}</span>
               )}
+            </Text>
+          )}
+          {!s.counted && (
+            <Text size={200} className={styles.small} data-not-counted>
+              {NOT_COUNTED[lang]}
             </Text>
           )}
           {s.atRisk && s.risk && (
