@@ -16,6 +16,7 @@ import {
   fileLabels,
   fileName,
   noYearsProjectionLabel,
+  planTotalLabel,
   projectionOverLabel,
   repeatedLabel,
 } from "../report/leagueCounty";
@@ -115,6 +116,7 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
   const inSeveralFiles = new Set(summary.repeated.flatMap((r) => r.files));
   const label = fileLabels(summary.counties.map((s) => s.file));
   for (const s of summary.counties) lines.push(`  ${countyLine(s, lang, inSeveralFiles.has(s.file), label)}`);
+  if (summary.planTotal) lines.push(`  ${planTotalLabel(summary.planTotal, lang)}`);
   lines.push("");
   lines.push(zh ? "最薄弱的指标" : "The weakest indicators");
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0);

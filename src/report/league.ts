@@ -14,7 +14,16 @@ import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
 import { yearOfFile } from "../sheet/countyName";
 import { cell, headerRow, uniqueSheetNames, verdictCell } from "./cells";
-import { COUNT, CV, RATIO, countySheet, fileLabels, repeatedLabel, riskCell } from "./leagueCounty";
+import {
+  COUNT,
+  CV,
+  RATIO,
+  countySheet,
+  fileLabels,
+  planTotalLabel,
+  repeatedLabel,
+  riskCell,
+} from "./leagueCounty";
 import { leagueYearsSheet } from "./leagueYears";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks } from "./print";
@@ -174,6 +183,19 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       );
     }
     b.push(row);
+  }
+  if (withPlan && summary.planTotal) {
+    // the counted files' plans added up (engine/league.ts): under the plan columns, what it counts across the rest
+    const p = summary.planTotal;
+    const total: ReportCell[] = [
+      cell(zh ? "全盟合计" : "League total", "bold"),
+      { ...cell(planTotalLabel(p, lang)), wrap: true },
+    ];
+    total[last - 2] = cell(p.total, "bold", "#,##0");
+    total[last - 1] = cell(p.recurring, "bold", "#,##0");
+    total[last] = cell(p.oneOff, "bold", "#,##0");
+    const r = b.push(total);
+    b.merge(r, 1, r, last - 3);
   }
   b.border(countyHeader, 0, b.next - 1, last);
 

@@ -3,14 +3,20 @@
  * the limit, the sections that fail with what they lack, and the problems of its file.
  */
 import type { Evaluation } from "../engine/evaluate";
-import { AT_RISK, type CountyStanding, type RepeatedCounty, type RiskReason } from "../engine/league";
+import {
+  AT_RISK,
+  type CountyStanding,
+  type LeaguePlanTotal,
+  type RepeatedCounty,
+  type RiskReason,
+} from "../engine/league";
 import { worstCoefficient, type CountyYears } from "../engine/monitor";
 import type { Projection } from "../engine/trend";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { projectionLabel } from "./comparison";
 import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
-import { formatCoefficient, formatNumber, type Lang } from "../i18n/format";
+import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import { formatAmount } from "./build";
 import { cell, headerRow, verdictCell } from "./cells";
@@ -34,6 +40,24 @@ export const NOT_COUNTED = {
   zh: "未计入汇总：按期达标风险以所计文件为准",
   en: "not counted: the county's risk is its counted file's",
 } as const;
+/** `NOT_COUNTED` in a table's cell, under the heading of the risk (按期达标风险). */
+const NOT_COUNTED_CELL = { zh: "未计入汇总", en: "Not counted" } as const;
+
+/**
+ * The league's plans added up (`LeagueSummary.planTotal`), as every host words it: how many counties, each once,
+ * the sum, teachers a year and one-off apart, and how many a plan does not bring to pass.
+ */
+export function planTotalLabel(p: LeaguePlanTotal, lang: Lang): string {
+  const still =
+    p.stillFailing === 0
+      ? ""
+      : lang === "zh"
+        ? `；其中 ${p.stillFailing} 个旗县市按方案补足后仍不能达标`
+        : `; ${p.stillFailing} of them still short after their plan`;
+  return lang === "zh"
+    ? `全盟方案合计（${p.counties} 个旗县市，同一旗县市有几个文件的只计汇总所计的一个）：${formatYuan(p.total, lang)}（教师每年 ${formatYuan(p.recurring, lang)}，一次性 ${formatYuan(p.oneOff, lang)}）${still}`
+    : `The league's plans in all (${p.counties} ${p.counties === 1 ? "county" : "counties"}, a county of several files from the one counted): ${formatYuan(p.total, lang)} (teachers ${formatYuan(p.recurring, lang)} a year, one-off ${formatYuan(p.oneOff, lang)})${still}`;
+}
 
 export const RATIO = "0.00";
 export const CV = "0.0000";
@@ -80,7 +104,7 @@ export function repeatedLabel(r: RepeatedCounty, lang: Lang): string {
 }
 
 export function riskCell(s: CountyStanding, lang: Lang): ReportCell {
-  if (!s.counted) return cell(NOT_COUNTED[lang], "note");
+  if (!s.counted) return cell(NOT_COUNTED_CELL[lang], "note");
   if (s.atRisk === null) return cell("—", "note");
   if (!s.atRisk || !s.risk) return cell(lang === "zh" ? "否" : "No");
   return cell(RISK_TEXT[s.risk][lang], "fail");

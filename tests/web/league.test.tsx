@@ -349,6 +349,11 @@ describe("the league screen", () => {
     expect(document.querySelector('[data-county="科右前旗"] [data-plan]')?.getAttribute("data-plan")).toBe(
       String(front.totalCost),
     );
+    // the league's plans added up, each county once (src/engine/league.ts planTotal), as balance batch --plan
+    expect(document.querySelector("[data-plan-total]")?.getAttribute("data-plan-total")).toBe(
+      String(front.totalCost + city.totalCost),
+    );
+    expect(text("[data-plan-total]")).toMatch(/^全盟方案合计（2 个旗县市，/);
   });
 
   it("plans at a unit costs file's prices and project sizes; a file it cannot use is named with why", async () => {

@@ -177,6 +177,8 @@ export function leagueJson(
       risk: s.risk,
     })),
     repeated: summary.repeated,
+    // the counted files' plans added up, each county once: with --plan only, as each county's plan
+    ...(withPlan ? { planTotal: summary.planTotal } : {}),
     skipped: skipped.map((r) => r.source.file),
     unreadSubfolders,
   };

@@ -11,6 +11,7 @@ import {
   countyYearLabel,
   courseLabel,
   noYearsProjectionLabel,
+  planTotalLabel,
   projectionOverLabel,
   repeatedLabel,
 } from "../../report/leagueCounty";
@@ -292,6 +293,11 @@ export function LeagueView(props: LeagueViewProps) {
             <CountyCard key={`${s.file}-${i}`} lang={lang} profile={profile} standing={s} />
           ))}
         </div>
+        {summary.planTotal && (
+          <Text weight="semibold" data-plan-total={summary.planTotal.total}>
+            {planTotalLabel(summary.planTotal, lang)}
+          </Text>
+        )}
       </section>
 
       <section className={styles.step} aria-labelledby="league-weakest">
