@@ -51,21 +51,30 @@ function passingText(s: CountyStanding, level: (typeof LEVELS)[number]): string 
 }
 
 /**
- * Each evaluated county as the CV tables and charts name it: its name, and where the county is evaluated from
- * several files (two years of 突泉县) the year its file's name gives, else its place among them — short enough
- * for a chart's axis, and never two columns of the same name.
+ * Each evaluated county as the CV tables, the charts and the sheets' tabs name it: its name, and where the county
+ * is given in several files (two years of 突泉县) the year its file's name gives; of several files of one year (or
+ * of none), the one the league counts by that year alone and the others marked as not counted (未计入), numbered
+ * when there are several — short enough for a chart's axis, never two of the same name, and never a bare ordinal
+ * that says nothing of the file.
  */
 function countyLabels(counties: readonly CountyStanding[], lang: Lang): string[] {
   const key = (s: CountyStanding) => s.county.replace(/\s/g, "");
   // the year as batch and compare read it: from the file's name, else its folder's (2025/突泉县.xlsx)
   const yearOf = (s: CountyStanding) => yearOfFile(s.file);
+  const zh = lang === "zh";
   return counties.map((s, i) => {
     const same = counties.filter((c) => key(c) === key(s));
     if (same.length === 1) return s.county;
     const year = yearOf(s);
-    const unique = year !== null && same.filter((c) => yearOf(c) === year).length === 1;
-    const mark = unique ? year : String(counties.slice(0, i + 1).filter((c) => key(c) === key(s)).length);
-    return lang === "zh" ? `${s.county}（${mark}）` : `${s.county} (${mark})`;
+    const ofYear = same.filter((c) => yearOf(c) === year);
+    const marks: string[] = year === null ? [] : [String(year)];
+    if (ofYear.length > 1 && !s.counted) {
+      const uncounted = ofYear.filter((c) => !c.counted);
+      const n = counties.slice(0, i + 1).filter((c) => ofYear.includes(c) && !c.counted).length;
+      marks.push((zh ? "未计入" : "not counted") + (uncounted.length > 1 ? ` ${n}` : ""));
+    }
+    if (marks.length === 0) return s.county;
+    return zh ? `${s.county}（${marks.join("，")}）` : `${s.county} (${marks.join(", ")})`;
   });
 }
 

@@ -300,6 +300,13 @@ describe("balance batch over several years", () => {
     expect(projected[primaryCv]).toBe(Math.max(...primary));
     // the county sheets follow, as before
     expect(book.worksheets.length).toBe(2 + doc.counties.length);
+    // named by their years; of 突泉县's two 2026 files, the one the league does not count says so
+    const tabs = book.worksheets.map((w) => w.name).filter((n) => n.startsWith("突泉县"));
+    expect(tabs).toEqual(["突泉县（2025）", "突泉县（2026，未计入）", "突泉县（2026）"]);
+    // the coefficient tables of the summary sheet name them alike
+    const summaryColumnA: unknown[] = [];
+    book.getWorksheet("盟市汇总")!.eachRow((row) => summaryColumnA.push(row.getCell(1).value));
+    expect(summaryColumnA).toContain("突泉县（2026，未计入）");
   });
   test("an earlier year's line is not judged for risk in text, JSON or workbook: its county's counted file is", async () => {
     // docs/cli.md#batch: 阿尔山市 (target 2026) given in 2025 and 2026; the 2025 file is not counted, so its figures
