@@ -266,6 +266,27 @@ export function trendText(
     }
   }
   if (trend.regressions.length === 0) lines.push(zh ? "  无" : "  None");
+  // the sections that came to pass: the good news of the years, which the workbook's 学校变化 and the 对比 view show
+  const nowPassing = trend.sections.filter((c) => c.before === "fail" && c.after === "pass");
+  lines.push("");
+  lines.push(
+    zh ? `新达标的学校（校区）（${nowPassing.length} 个）` : `Sections now passing (${nowPassing.length})`,
+  );
+  for (const c of nowPassing) {
+    const level = LEVEL_NAMES[c.level][lang];
+    lines.push(
+      zh
+        ? `  ${OK} ${c.school}（${level}）由不达标变为达标（${c.yearBefore} → ${c.yearAfter}）`
+        : `  ${OK} ${c.school} (${level}) now passes (${c.yearBefore} → ${c.yearAfter})`,
+    );
+  }
+  if (nowPassing.length === 0) lines.push(zh ? "  无" : "  None");
+  if (trend.sections.length > 0)
+    lines.push(
+      zh
+        ? `  各学校（校区）指标状态的全部变化（${trend.sections.length} 项）见 --out 工作簿的“学校变化”表，或 --json 的 sections`
+        : `  Every change of a section's indicators (${trend.sections.length}): the --out workbook's sheet 学校变化, or sections in --json`,
+    );
   lines.push("");
   lines.push(zh ? "差异系数逐年变化" : "Coefficients by year");
   for (const c of trend.coefficients) {
