@@ -16,6 +16,7 @@ import {
   fileLabels,
   fileName,
   noYearsProjectionLabel,
+  offCourseNote,
   planTotalLabel,
   projectionOverLabel,
   repeatedLabel,
@@ -101,7 +102,12 @@ function countyLine(
 }
 
 /** The league's view as text: each county, the weakest indicators, the counties at risk. */
-export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang): string {
+export function leagueText(
+  summary: LeagueSummary,
+  profile: Profile,
+  lang: Lang,
+  byYear: readonly CountyYears[] = [],
+): string {
   const zh = lang === "zh";
   const lines: string[] = [];
   // a statistics export is one file of several counties; a county may be given in several files
@@ -142,6 +148,8 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
     );
   }
   if (summary.atRisk.length === 0) lines.push(zh ? "  无" : "  None");
+  const offCourse = offCourseNote(byYear, lang);
+  if (offCourse) lines.push(`  ${offCourse}`);
   return lines.join("\n") + "\n";
 }
 

@@ -20,6 +20,7 @@ import {
   RATIO,
   countySheet,
   fileLabels,
+  offCourseNote,
   planTotalLabel,
   repeatedLabel,
   riskCell,
@@ -301,6 +302,8 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   }
   if (summary.atRisk.length === 0) b.note(zh ? "无" : "None", last);
   else b.border(riskHeader, 0, b.next - 1, last);
+  const offCourse = offCourseNote(input.byYear ?? [], lang);
+  if (offCourse) b.pushSpan({ ...cell(offCourse, "warn"), wrap: true }, 0, last);
   b.note(
     zh
       ? `判定规则：目标年份已到（剩余 ≤ 0 年）仍未达标；或剩余不超过 ${AT_RISK.yearsLeft} 年且仍有差异系数超限或 ${AT_RISK.failingSections} 所以上学校（校区）未达标。年份按公历年计，目标年份即验收年份。`

@@ -386,6 +386,19 @@ function sinceText(years: CountyYears["course"]["comparedYears"], lang: Lang): s
  * A county's course on its trend (`CountyYears.course`), wherever the years are shown: a projection, never the
  * at-risk rule (AT_RISK) nor a verdict.
  */
+/**
+ * Under the counties at risk: the counties whose course (engine/monitor.ts) is off for their target year, named,
+ * so that a list reading 无 — the rule judges a county only in its last year — does not hide a trend the years'
+ * section shows further on. Null when none is off course. A projection, never added to the at-risk list.
+ */
+export function offCourseNote(byYear: readonly CountyYears[], lang: Lang): string | null {
+  const off = byYear.filter((c) => c.course.onCourse === false).map((c) => c.county);
+  if (off.length === 0) return null;
+  return lang === "zh"
+    ? `另：按各年趋势预测，${off.join("、")}按期达标有困难（预测，不是评估结果，不计入上列风险），见“逐年情况”`
+    : `Also: on the years' trend, ${off.join(", ")} ${off.length === 1 ? "is" : "are"} off course for the target year (a projection, not an evaluation, and not in the list above): see "Year by year"`;
+}
+
 export function courseLabel(c: CountyYears, lang: Lang): string {
   const zh = lang === "zh";
   const { onCourse, projectedOverLimit, failingSections, failingSectionsChange } = c.course;

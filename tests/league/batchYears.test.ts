@@ -333,4 +333,27 @@ describe("balance batch over several years", () => {
     const row = rows.find((x) => x[0] === "阿尔山市" && x[1] === "2025/阿尔山市.xlsx")!;
     expect(row[12]).toBe("未计入汇总");
   });
+  test("the counties at risk name the counties off course on their trend, apart, in text, workbook and JSON alike", async () => {
+    // docs/cli.md#year-by-year: in 2026 no county of 2028 is at risk by the rule (two years left), but 扎赉特旗's
+    // trend is off course; the at-risk list says none and points to the trend, never adding it to the list
+    const { doc } = await json("batch", ...folders, "--year", "2026");
+    const off = doc.counties
+      .filter((c: County) => c.years && c.years.course.onCourse === false)
+      .map((c: County) => c.county);
+    expect(off).toContain("扎赉特旗");
+    expect(doc.atRisk.map((c: County) => c.county)).not.toContain("扎赉特旗");
+    const note = `另：按各年趋势预测，${off.join("、")}按期达标有困难（预测，不是评估结果，不计入上列风险），见“逐年情况”`;
+    const text = (await run("batch", ...folders, "--year", "2026")).stdout;
+    const risk = text.slice(text.indexOf("可能无法按期达标的旗县市"), text.indexOf("\n逐年情况\n"));
+    expect(risk).toContain(`\n  ${note}\n`);
+    const out = join(dir, "汇总-趋势.xlsx");
+    expect((await run("batch", ...folders, "--year", "2026", "--out", out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const columnA: unknown[] = [];
+    book.getWorksheet("盟市汇总")!.eachRow((row) => columnA.push(row.getCell(1).value));
+    expect(columnA).toContain(note);
+    // one year per county: no trend, no note
+    expect((await run("batch", oneYear)).stdout).not.toContain("另：按各年趋势预测");
+  });
 });

@@ -11,6 +11,7 @@ import {
   countyYearLabel,
   courseLabel,
   noYearsProjectionLabel,
+  offCourseNote,
   planTotalLabel,
   projectionOverLabel,
   repeatedLabel,
@@ -349,6 +350,11 @@ export function LeagueView(props: LeagueViewProps) {
               </li>
             ))}
           </ul>
+        )}
+        {offCourseNote(byYear, lang) && (
+          <Text size={200} className={styles.statusFloor} data-off-course>
+            {offCourseNote(byYear, lang)}
+          </Text>
         )}
       </section>
 
