@@ -14,6 +14,7 @@ import { worstCoefficient, type CountyYears } from "../engine/monitor";
 import type { Projection } from "../engine/trend";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { projectionLabel } from "./comparison";
+import { isArchiveName } from "../sheet/countyName";
 import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
@@ -67,17 +68,29 @@ export const COUNT = "0";
 export const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
- * Names for files as a clerk tells them apart: each file's name, with its folder's before it where another of
- * `files` bears the same name (2025/扎赉特旗.xlsx beside 2026/扎赉特旗.xlsx, a league's years kept in folders).
+ * A file's name as a clerk finds it on disk: its name, or for a workbook read from a county's archive the archive
+ * and the path in it (扎赉特旗.zip/扎赉特旗2026.xlsx): the folder holds the archive, not the workbook.
+ */
+function nameOnDisk(path: string): string {
+  const parts = path.split(/[\\/]/);
+  const archive = parts.findIndex((p, i) => i < parts.length - 1 && isArchiveName(p));
+  return archive < 0 ? parts[parts.length - 1] : parts.slice(archive).join("/");
+}
+
+/**
+ * Names for files as a clerk tells them apart: each file's name on disk (`nameOnDisk`), with its folder's before
+ * it where another of `files` bears the same name (2025/扎赉特旗.xlsx beside 2026/扎赉特旗.xlsx, a league's years
+ * kept in folders).
  */
 export function fileLabels(files: readonly string[]): (file: string) => string {
   const named = new Map<string, number>();
-  for (const file of new Set(files)) named.set(fileName(file), (named.get(fileName(file)) ?? 0) + 1);
+  for (const file of new Set(files)) named.set(nameOnDisk(file), (named.get(nameOnDisk(file)) ?? 0) + 1);
   return (file) => {
-    const name = fileName(file);
+    const name = nameOnDisk(file);
     if ((named.get(name) ?? 0) < 2) return name;
     const parts = file.split(/[\\/]/);
-    return parts.length >= 2 ? `${parts[parts.length - 2]}/${name}` : name;
+    const depth = name.split("/").length;
+    return parts.length > depth ? `${parts[parts.length - depth - 1]}/${name}` : name;
   };
 }
 
