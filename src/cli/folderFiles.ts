@@ -4,7 +4,7 @@
 import { open, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { startsAsTable } from "../xlsx/reader/otherFormats";
-import { TABLE_HEAD_BYTES, isFolderFileName, isNoteName } from "../xlsx/spreadsheetFiles";
+import { TABLE_HEAD_BYTES, byPathInFolder, isFolderFileName, isNoteName } from "../xlsx/spreadsheetFiles";
 
 /** Whether a file named as text holds a table by its first bytes (`startsAsTable`). */
 async function holdsTextTable(path: string): Promise<boolean> {
@@ -31,7 +31,7 @@ export async function spreadsheetsIn(folder: string): Promise<string[]> {
   const names = (await readdir(folder, { withFileTypes: true }))
     .filter((e) => e.isFile() && isFolderFileName(e.name))
     .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(byPathInFolder);
   const listed: string[] = [];
   for (const name of names) {
     if (!isNoteName(name) || (await holdsTextTable(join(folder, name)).catch(() => true))) listed.push(name);
@@ -47,7 +47,7 @@ export async function subfoldersWithSpreadsheets(folder: string): Promise<string
   const subfolders = (await readdir(folder, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(byPathInFolder);
   const holding: string[] = [];
   for (const name of subfolders) {
     const inside = await spreadsheetsIn(join(folder, name)).catch(() => []);

@@ -7,6 +7,7 @@ import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../report/comparison";
 import {
+  NOT_COUNTED,
   RISK_TEXT,
   FAIL_MARK as NO,
   PASS_MARK as OK,
@@ -15,6 +16,8 @@ import {
   fileLabels,
   fileName,
   noYearsProjectionLabel,
+  offCourseNote,
+  planTotalLabel,
   projectionOverLabel,
   repeatedLabel,
 } from "../report/leagueCounty";
@@ -85,6 +88,7 @@ function countyLine(
         : "no target year in the plan for this county: not judged for risk",
     );
   }
+  if (!s.counted) parts.push(NOT_COUNTED[lang]);
   if (s.plan) {
     parts.push(
       zh
@@ -98,7 +102,12 @@ function countyLine(
 }
 
 /** The league's view as text: each county, the weakest indicators, the counties at risk. */
-export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang): string {
+export function leagueText(
+  summary: LeagueSummary,
+  profile: Profile,
+  lang: Lang,
+  byYear: readonly CountyYears[] = [],
+): string {
   const zh = lang === "zh";
   const lines: string[] = [];
   // a statistics export is one file of several counties; a county may be given in several files
@@ -113,6 +122,7 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
   const inSeveralFiles = new Set(summary.repeated.flatMap((r) => r.files));
   const label = fileLabels(summary.counties.map((s) => s.file));
   for (const s of summary.counties) lines.push(`  ${countyLine(s, lang, inSeveralFiles.has(s.file), label)}`);
+  if (summary.planTotal) lines.push(`  ${planTotalLabel(summary.planTotal, lang)}`);
   lines.push("");
   lines.push(zh ? "最薄弱的指标" : "The weakest indicators");
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0);
@@ -138,6 +148,8 @@ export function leagueText(summary: LeagueSummary, profile: Profile, lang: Lang)
     );
   }
   if (summary.atRisk.length === 0) lines.push(zh ? "  无" : "  None");
+  const offCourse = offCourseNote(byYear, lang);
+  if (offCourse) lines.push(`  ${offCourse}`);
   return lines.join("\n") + "\n";
 }
 
@@ -262,6 +274,27 @@ export function trendText(
     }
   }
   if (trend.regressions.length === 0) lines.push(zh ? "  无" : "  None");
+  // the sections that came to pass: the good news of the years, which the workbook's 学校变化 and the 对比 view show
+  const nowPassing = trend.sections.filter((c) => c.before === "fail" && c.after === "pass");
+  lines.push("");
+  lines.push(
+    zh ? `新达标的学校（校区）（${nowPassing.length} 个）` : `Sections now passing (${nowPassing.length})`,
+  );
+  for (const c of nowPassing) {
+    const level = LEVEL_NAMES[c.level][lang];
+    lines.push(
+      zh
+        ? `  ${OK} ${c.school}（${level}）由不达标变为达标（${c.yearBefore} → ${c.yearAfter}）`
+        : `  ${OK} ${c.school} (${level}) now passes (${c.yearBefore} → ${c.yearAfter})`,
+    );
+  }
+  if (nowPassing.length === 0) lines.push(zh ? "  无" : "  None");
+  if (trend.sections.length > 0)
+    lines.push(
+      zh
+        ? `  各学校（校区）指标状态的全部变化（${trend.sections.length} 项）见 --out 工作簿的“学校变化”表，或 --json 的 sections`
+        : `  Every change of a section's indicators (${trend.sections.length}): the --out workbook's sheet 学校变化, or sections in --json`,
+    );
   lines.push("");
   lines.push(zh ? "差异系数逐年变化" : "Coefficients by year");
   for (const c of trend.coefficients) {

@@ -75,7 +75,11 @@ export interface CountyStanding {
   targetYear: number | null;
   /** target year − the year of the league view; null without a target year */
   yearsLeft: number | null;
-  /** null when it cannot be judged (no target year, or an unread file with years still left) */
+  /**
+   * null when it cannot be judged (no target year, or an unread file with years still left), and on a file the
+   * league does not count (`counted` false: an earlier year, or another copy of the year): its county's risk is
+   * the counted file's, never an old year's figures judged against this year
+   */
   atRisk: boolean | null;
   risk: RiskReason | null;
   plan: PlanTotals | null;
@@ -111,6 +115,17 @@ export interface IndicatorRanking {
   sectionsBelowFloor: number;
 }
 
+/** The least-cost plans of the league's counties added up, each county once (`countedFiles`). */
+export interface LeaguePlanTotal {
+  /** counties whose plan is in the sum: the counted file of each county that was planned */
+  counties: number;
+  total: number;
+  recurring: number;
+  oneOff: number;
+  /** of those counties, the ones whose plan does not bring them to pass (a shortfall no addition closes) */
+  stillFailing: number;
+}
+
 export interface LeagueSummary {
   /** the year the league is viewed in, as target years count (src/engine/years.ts `yearOfDay`) */
   year: number;
@@ -121,6 +136,8 @@ export interface LeagueSummary {
   atRisk: CountyStanding[];
   /** counties given in several files (the same file twice, or several years of one county) */
   repeated: RepeatedCounty[];
+  /** the plans of the counted files added up; null when no counted file was planned */
+  planTotal: LeaguePlanTotal | null;
 }
 
 /**
@@ -332,12 +349,34 @@ function repeatedCounties(
  */
 export function leagueSummary(counties: readonly LeagueCountyInput[], year: number): LeagueSummary {
   const counted = countedFiles(counties);
-  const standings = counties.map((c, i) => ({ ...countyStanding(c, year), counted: counted[i] }));
+  // a file another stands for is not judged: 2024's figures of 阿尔山市 are not "due" in 2026 when 2026's pass
+  const standings = counties.map((c, i): CountyStanding => {
+    const standing = countyStanding(c, year);
+    return counted[i] ? standing : { ...standing, counted: false, atRisk: null, risk: null };
+  });
   return {
     year,
     counties: standings,
     indicators: rankIndicators(counties.filter((_, i) => counted[i]).map((c) => c.evaluation)),
     atRisk: standings.filter((s) => s.counted && s.atRisk === true),
     repeated: repeatedCounties(counties, counted),
+    planTotal: leaguePlanTotal(standings),
+  };
+}
+
+/**
+ * The counted files' plans added up: what the league's counties still need, each county once, never an earlier
+ * year's plan nor a copy's beside its latest. Null when none of them was planned.
+ */
+function leaguePlanTotal(standings: readonly CountyStanding[]): LeaguePlanTotal | null {
+  const plans = standings.flatMap((s) => (s.counted && s.plan ? [s.plan] : []));
+  if (plans.length === 0) return null;
+  const sum = (f: (p: PlanTotals) => number) => plans.reduce((n, p) => n + f(p), 0);
+  return {
+    counties: plans.length,
+    total: sum((p) => p.total),
+    recurring: sum((p) => p.recurring),
+    oneOff: sum((p) => p.oneOff),
+    stillFailing: plans.filter((p) => !p.passesAfter).length,
   };
 }

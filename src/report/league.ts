@@ -14,7 +14,17 @@ import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
 import { yearOfFile } from "../sheet/countyName";
 import { cell, headerRow, uniqueSheetNames, verdictCell } from "./cells";
-import { COUNT, CV, RATIO, countySheet, fileLabels, repeatedLabel, riskCell } from "./leagueCounty";
+import {
+  COUNT,
+  CV,
+  RATIO,
+  countySheet,
+  fileLabels,
+  offCourseNote,
+  planTotalLabel,
+  repeatedLabel,
+  riskCell,
+} from "./leagueCounty";
 import { leagueYearsSheet } from "./leagueYears";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks } from "./print";
@@ -42,21 +52,30 @@ function passingText(s: CountyStanding, level: (typeof LEVELS)[number]): string 
 }
 
 /**
- * Each evaluated county as the CV tables and charts name it: its name, and where the county is evaluated from
- * several files (two years of 突泉县) the year its file's name gives, else its place among them — short enough
- * for a chart's axis, and never two columns of the same name.
+ * Each evaluated county as the CV tables, the charts and the sheets' tabs name it: its name, and where the county
+ * is given in several files (two years of 突泉县) the year its file's name gives; of several files of one year (or
+ * of none), the one the league counts by that year alone and the others marked as not counted (未计入), numbered
+ * when there are several — short enough for a chart's axis, never two of the same name, and never a bare ordinal
+ * that says nothing of the file.
  */
 function countyLabels(counties: readonly CountyStanding[], lang: Lang): string[] {
   const key = (s: CountyStanding) => s.county.replace(/\s/g, "");
   // the year as batch and compare read it: from the file's name, else its folder's (2025/突泉县.xlsx)
   const yearOf = (s: CountyStanding) => yearOfFile(s.file);
+  const zh = lang === "zh";
   return counties.map((s, i) => {
     const same = counties.filter((c) => key(c) === key(s));
     if (same.length === 1) return s.county;
     const year = yearOf(s);
-    const unique = year !== null && same.filter((c) => yearOf(c) === year).length === 1;
-    const mark = unique ? year : String(counties.slice(0, i + 1).filter((c) => key(c) === key(s)).length);
-    return lang === "zh" ? `${s.county}（${mark}）` : `${s.county} (${mark})`;
+    const ofYear = same.filter((c) => yearOf(c) === year);
+    const marks: string[] = year === null ? [] : [String(year)];
+    if (ofYear.length > 1 && !s.counted) {
+      const uncounted = ofYear.filter((c) => !c.counted);
+      const n = counties.slice(0, i + 1).filter((c) => ofYear.includes(c) && !c.counted).length;
+      marks.push((zh ? "未计入" : "not counted") + (uncounted.length > 1 ? ` ${n}` : ""));
+    }
+    if (marks.length === 0) return s.county;
+    return zh ? `${s.county}（${marks.join("，")}）` : `${s.county} (${marks.join(", ")})`;
   });
 }
 
@@ -175,6 +194,19 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     }
     b.push(row);
   }
+  if (withPlan && summary.planTotal) {
+    // the counted files' plans added up (engine/league.ts): under the plan columns, what it counts across the rest
+    const p = summary.planTotal;
+    const total: ReportCell[] = [
+      cell(zh ? "全盟合计" : "League total", "bold"),
+      { ...cell(planTotalLabel(p, lang)), wrap: true },
+    ];
+    total[last - 2] = cell(p.total, "bold", "#,##0");
+    total[last - 1] = cell(p.recurring, "bold", "#,##0");
+    total[last] = cell(p.oneOff, "bold", "#,##0");
+    const r = b.push(total);
+    b.merge(r, 1, r, last - 3);
+  }
   b.border(countyHeader, 0, b.next - 1, last);
 
   b.push();
@@ -270,6 +302,8 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   }
   if (summary.atRisk.length === 0) b.note(zh ? "无" : "None", last);
   else b.border(riskHeader, 0, b.next - 1, last);
+  const offCourse = offCourseNote(input.byYear ?? [], lang);
+  if (offCourse) b.pushSpan({ ...cell(offCourse, "warn"), wrap: true }, 0, last);
   b.note(
     zh
       ? `判定规则：目标年份已到（剩余 ≤ 0 年）仍未达标；或剩余不超过 ${AT_RISK.yearsLeft} 年且仍有差异系数超限或 ${AT_RISK.failingSections} 所以上学校（校区）未达标。年份按公历年计，目标年份即验收年份。`

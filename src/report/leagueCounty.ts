@@ -3,14 +3,21 @@
  * the limit, the sections that fail with what they lack, and the problems of its file.
  */
 import type { Evaluation } from "../engine/evaluate";
-import { AT_RISK, type CountyStanding, type RepeatedCounty, type RiskReason } from "../engine/league";
+import {
+  AT_RISK,
+  type CountyStanding,
+  type LeaguePlanTotal,
+  type RepeatedCounty,
+  type RiskReason,
+} from "../engine/league";
 import { worstCoefficient, type CountyYears } from "../engine/monitor";
 import type { Projection } from "../engine/trend";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { projectionLabel } from "./comparison";
+import { isArchiveName } from "../sheet/countyName";
 import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
-import { formatCoefficient, formatNumber, type Lang } from "../i18n/format";
+import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import { formatAmount } from "./build";
 import { cell, headerRow, verdictCell } from "./cells";
@@ -26,6 +33,33 @@ export const RISK_TEXT: Record<RiskReason, { zh: string; en: string }> = {
   },
 };
 
+/**
+ * A file the league's counts do not take (`CountyStanding.counted` false: an earlier year, another copy of the
+ * year): its line keeps its figures, but its county's risk is the counted file's, so none is judged on it.
+ */
+export const NOT_COUNTED = {
+  zh: "未计入汇总：按期达标风险以所计文件为准",
+  en: "not counted: the county's risk is its counted file's",
+} as const;
+/** `NOT_COUNTED` in a table's cell, under the heading of the risk (按期达标风险). */
+const NOT_COUNTED_CELL = { zh: "未计入汇总", en: "Not counted" } as const;
+
+/**
+ * The league's plans added up (`LeagueSummary.planTotal`), as every host words it: how many counties, each once,
+ * the sum, teachers a year and one-off apart, and how many a plan does not bring to pass.
+ */
+export function planTotalLabel(p: LeaguePlanTotal, lang: Lang): string {
+  const still =
+    p.stillFailing === 0
+      ? ""
+      : lang === "zh"
+        ? `；其中 ${p.stillFailing} 个旗县市按方案补足后仍不能达标`
+        : `; ${p.stillFailing} of them still short after their plan`;
+  return lang === "zh"
+    ? `全盟方案合计（${p.counties} 个旗县市，同一旗县市有几个文件的只计汇总所计的一个）：${formatYuan(p.total, lang)}（教师每年 ${formatYuan(p.recurring, lang)}，一次性 ${formatYuan(p.oneOff, lang)}）${still}`
+    : `The league's plans in all (${p.counties} ${p.counties === 1 ? "county" : "counties"}, a county of several files from the one counted): ${formatYuan(p.total, lang)} (teachers ${formatYuan(p.recurring, lang)} a year, one-off ${formatYuan(p.oneOff, lang)})${still}`;
+}
+
 export const RATIO = "0.00";
 export const CV = "0.0000";
 export const COUNT = "0";
@@ -34,17 +68,29 @@ export const COUNT = "0";
 export const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
- * Names for files as a clerk tells them apart: each file's name, with its folder's before it where another of
- * `files` bears the same name (2025/扎赉特旗.xlsx beside 2026/扎赉特旗.xlsx, a league's years kept in folders).
+ * A file's name as a clerk finds it on disk: its name, or for a workbook read from a county's archive the archive
+ * and the path in it (扎赉特旗.zip/扎赉特旗2026.xlsx): the folder holds the archive, not the workbook.
+ */
+function nameOnDisk(path: string): string {
+  const parts = path.split(/[\\/]/);
+  const archive = parts.findIndex((p, i) => i < parts.length - 1 && isArchiveName(p));
+  return archive < 0 ? parts[parts.length - 1] : parts.slice(archive).join("/");
+}
+
+/**
+ * Names for files as a clerk tells them apart: each file's name on disk (`nameOnDisk`), with its folder's before
+ * it where another of `files` bears the same name (2025/扎赉特旗.xlsx beside 2026/扎赉特旗.xlsx, a league's years
+ * kept in folders).
  */
 export function fileLabels(files: readonly string[]): (file: string) => string {
   const named = new Map<string, number>();
-  for (const file of new Set(files)) named.set(fileName(file), (named.get(fileName(file)) ?? 0) + 1);
+  for (const file of new Set(files)) named.set(nameOnDisk(file), (named.get(nameOnDisk(file)) ?? 0) + 1);
   return (file) => {
-    const name = fileName(file);
+    const name = nameOnDisk(file);
     if ((named.get(name) ?? 0) < 2) return name;
     const parts = file.split(/[\\/]/);
-    return parts.length >= 2 ? `${parts[parts.length - 2]}/${name}` : name;
+    const depth = name.split("/").length;
+    return parts.length > depth ? `${parts[parts.length - depth - 1]}/${name}` : name;
   };
 }
 
@@ -71,6 +117,7 @@ export function repeatedLabel(r: RepeatedCounty, lang: Lang): string {
 }
 
 export function riskCell(s: CountyStanding, lang: Lang): ReportCell {
+  if (!s.counted) return cell(NOT_COUNTED_CELL[lang], "note");
   if (s.atRisk === null) return cell("—", "note");
   if (!s.atRisk || !s.risk) return cell(lang === "zh" ? "否" : "No");
   return cell(RISK_TEXT[s.risk][lang], "fail");
@@ -352,6 +399,19 @@ function sinceText(years: CountyYears["course"]["comparedYears"], lang: Lang): s
  * A county's course on its trend (`CountyYears.course`), wherever the years are shown: a projection, never the
  * at-risk rule (AT_RISK) nor a verdict.
  */
+/**
+ * Under the counties at risk: the counties whose course (engine/monitor.ts) is off for their target year, named,
+ * so that a list reading 无 — the rule judges a county only in its last year — does not hide a trend the years'
+ * section shows further on. Null when none is off course. A projection, never added to the at-risk list.
+ */
+export function offCourseNote(byYear: readonly CountyYears[], lang: Lang): string | null {
+  const off = byYear.filter((c) => c.course.onCourse === false).map((c) => c.county);
+  if (off.length === 0) return null;
+  return lang === "zh"
+    ? `另：按各年趋势预测，${off.join("、")}按期达标有困难（预测，不是评估结果，不计入上列风险），见“逐年情况”`
+    : `Also: on the years' trend, ${off.join(", ")} ${off.length === 1 ? "is" : "are"} off course for the target year (a projection, not an evaluation, and not in the list above): see "Year by year"`;
+}
+
 export function courseLabel(c: CountyYears, lang: Lang): string {
   const zh = lang === "zh";
   const { onCourse, projectedOverLimit, failingSections, failingSectionsChange } = c.course;

@@ -6,7 +6,7 @@
  * line lists a folder (src/cli/folderFiles.ts); the workbooks Balance wrote are left out when read
  * (src/web/readFiles.ts). Everything stays in the browser.
  */
-import { TABLE_HEAD_BYTES, isFolderFileName, isNoteName } from "../xlsx/spreadsheetFiles";
+import { TABLE_HEAD_BYTES, byPathInFolder, isFolderFileName, isNoteName } from "../xlsx/spreadsheetFiles";
 
 /** A file with its path in the folder it came in (盟/2025/阿尔山市.xlsx), or its name when given alone. */
 export interface FileAtPath {
@@ -48,12 +48,15 @@ export async function isFolderWorkbookFile(file: File, path: string): Promise<bo
   }
 }
 
-/** The county workbooks among a chosen folder's files (`isFolderWorkbookFile`, each by its path in the folder). */
+/**
+ * The county workbooks among a chosen folder's files (`isFolderWorkbookFile`, each by its path in the folder), in
+ * the order the command line takes a folder's files (`byPathInFolder`), not the order the browser lists them.
+ */
 export async function folderWorkbooks(files: readonly File[]): Promise<File[]> {
+  const pathOf = (file: File) => file.webkitRelativePath || file.name;
   const taken: File[] = [];
-  for (const file of files)
-    if (await isFolderWorkbookFile(file, file.webkitRelativePath || file.name)) taken.push(file);
-  return taken;
+  for (const file of files) if (await isFolderWorkbookFile(file, pathOf(file))) taken.push(file);
+  return taken.sort((a, b) => byPathInFolder(pathOf(a), pathOf(b)));
 }
 
 /** The files and folders a dropped folder's walk looks at, at most: a drive dropped by mistake is not walked whole. */
@@ -134,7 +137,7 @@ async function walk(dropped: FileSystemEntry[]): Promise<DroppedFiles> {
       return true;
     }
     if (!isDirectory(entry)) return true;
-    const inside = (await entriesOf(entry)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const inside = (await entriesOf(entry)).sort((a, b) => byPathInFolder(a.name, b.name));
     for (const child of inside) if (!(await visit(child, true))) return false;
     return true;
   };

@@ -69,6 +69,20 @@ export function isNoteName(path: string): boolean {
 /** Enough of a file's start to tell a table in text from other text, and to find a page's table after its styles. */
 export const TABLE_HEAD_BYTES = 65536;
 
+/**
+ * The order a folder's files are taken in, by every host: names by their UTF-16 code units (as `balance batch`
+ * lists a folder), and paths in a folder (2025/阿尔山市.xlsx) folder by folder, so that a folder's files come
+ * together and before a later folder's. Of two copies of one year the league counts the later
+ * (src/engine/league.ts `countedFiles`): the order must not be the disk's, which a browser gives.
+ */
+export function byPathInFolder(a: string, b: string): number {
+  const [x, y] = [a.split("/"), b.split("/")];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
 /** A file's name without the extension of a spreadsheet (阿尔山市2025.xlsm → 阿尔山市2025): the name a year or a county is labelled by. */
 export function withoutSpreadsheetExtension(name: string): string {
   return isSpreadsheetName(name) ? name.slice(0, name.lastIndexOf(".")) : name;

@@ -547,6 +547,41 @@ describe("usage", () => {
     });
   });
 
+  test("--plan: the league's plans added up, each county once, in JSON, text and the summary sheet alike", async () => {
+    // 县C twice (the same file named again): the league counts it once, so its plan once
+    const again = join(dir, "again");
+    mkdirSync(again, { recursive: true });
+    const copy = join(again, "县C.xlsx");
+    copyFileSync(
+      files.find((f) => f.includes("县C"))!,
+      copy,
+    );
+    const args = ["batch", ...files, copy, "--plan"];
+    const doc = JSON.parse((await run(...args, "--json")).stdout);
+    const counted = doc.counties.filter((c: { counted: boolean; plan?: unknown }) => c.counted && c.plan);
+    expect(counted.length).toBe(3);
+    const sum = (k: "total" | "recurring" | "oneOff") =>
+      counted.reduce((n: number, c: { plan: Record<string, number> }) => n + c.plan[k], 0);
+    expect(doc.planTotal).toEqual({
+      counties: 3,
+      total: expect.closeTo(sum("total"), 6),
+      recurring: expect.closeTo(sum("recurring"), 6),
+      oneOff: expect.closeTo(sum("oneOff"), 6),
+      stillFailing: counted.filter((c: { plan: { passesAfter: boolean } }) => !c.plan.passesAfter).length,
+    });
+    expect((await run(...args)).stdout).toContain("全盟方案合计（3 个旗县市，");
+    const out = join(again, "汇总.xlsx");
+    expect((await run(...args, "--out", out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.getWorksheet("盟市汇总")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const total = rows.find((r) => r[0] === "全盟合计")!;
+    expect(total.slice(13, 16)).toEqual([doc.planTotal.total, doc.planTotal.recurring, doc.planTotal.oneOff]);
+    // without --plan, no sum in the JSON
+    expect(JSON.parse((await run("batch", ...files, "--json")).stdout)).not.toHaveProperty("planTotal");
+  });
+
   test("help in both languages", async () => {
     const r = await run("help", "batch");
     expect(r.stdout).toContain("盟市汇总");

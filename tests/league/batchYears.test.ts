@@ -300,5 +300,60 @@ describe("balance batch over several years", () => {
     expect(projected[primaryCv]).toBe(Math.max(...primary));
     // the county sheets follow, as before
     expect(book.worksheets.length).toBe(2 + doc.counties.length);
+    // named by their years; of 突泉县's two 2026 files, the one the league does not count says so
+    const tabs = book.worksheets.map((w) => w.name).filter((n) => n.startsWith("突泉县"));
+    expect(tabs).toEqual(["突泉县（2025）", "突泉县（2026，未计入）", "突泉县（2026）"]);
+    // the coefficient tables of the summary sheet name them alike
+    const summaryColumnA: unknown[] = [];
+    book.getWorksheet("盟市汇总")!.eachRow((row) => summaryColumnA.push(row.getCell(1).value));
+    expect(summaryColumnA).toContain("突泉县（2026，未计入）");
+  });
+  test("an earlier year's line is not judged for risk in text, JSON or workbook: its county's counted file is", async () => {
+    // docs/cli.md#batch: 阿尔山市 (target 2026) given in 2025 and 2026; the 2025 file is not counted, so its figures
+    // are not judged "due" in 2026, whatever they are
+    const out = join(dir, "汇总-风险.xlsx");
+    expect((await run("batch", ...folders, "--year", "2026", "--out", out)).code).toBe(0);
+    const { doc } = await json("batch", ...folders, "--year", "2026");
+    const earlier = doc.counties.find((c: County) => c.file === files["阿尔山市"][0]);
+    expect(earlier).toMatchObject({ counted: false, yearsLeft: 0, atRisk: null, risk: null });
+    const counted = doc.counties.filter((c: County) => c.counted && c.county === "阿尔山市");
+    expect(doc.atRisk.filter((c: County) => c.county === "阿尔山市")).toEqual(
+      counted
+        .filter((c: { atRisk: boolean }) => c.atRisk)
+        .map((c: County) => expect.objectContaining({ file: c.file })),
+    );
+    const text = (await run("batch", ...folders, "--year", "2026")).stdout;
+    const line = text.split("\n").find((l) => l.includes("阿尔山市（2025/阿尔山市.xlsx）"))!;
+    expect(line).toMatch(/^ {2}[ ✓] /);
+    expect(line).toContain("未计入汇总：按期达标风险以所计文件为准");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.getWorksheet("盟市汇总")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const row = rows.find((x) => x[0] === "阿尔山市" && x[1] === "2025/阿尔山市.xlsx")!;
+    expect(row[12]).toBe("未计入汇总");
+  });
+  test("the counties at risk name the counties off course on their trend, apart, in text, workbook and JSON alike", async () => {
+    // docs/cli.md#year-by-year: in 2026 no county of 2028 is at risk by the rule (two years left), but 扎赉特旗's
+    // trend is off course; the at-risk list says none and points to the trend, never adding it to the list
+    const { doc } = await json("batch", ...folders, "--year", "2026");
+    const off = doc.counties
+      .filter((c: County) => c.years && c.years.course.onCourse === false)
+      .map((c: County) => c.county);
+    expect(off).toContain("扎赉特旗");
+    expect(doc.atRisk.map((c: County) => c.county)).not.toContain("扎赉特旗");
+    const note = `另：按各年趋势预测，${off.join("、")}按期达标有困难（预测，不是评估结果，不计入上列风险），见“逐年情况”`;
+    const text = (await run("batch", ...folders, "--year", "2026")).stdout;
+    const risk = text.slice(text.indexOf("可能无法按期达标的旗县市"), text.indexOf("\n逐年情况\n"));
+    expect(risk).toContain(`\n  ${note}\n`);
+    const out = join(dir, "汇总-趋势.xlsx");
+    expect((await run("batch", ...folders, "--year", "2026", "--out", out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const columnA: unknown[] = [];
+    book.getWorksheet("盟市汇总")!.eachRow((row) => columnA.push(row.getCell(1).value));
+    expect(columnA).toContain(note);
+    // one year per county: no trend, no note
+    expect((await run("batch", oneYear)).stdout).not.toContain("另：按各年趋势预测");
   });
 });

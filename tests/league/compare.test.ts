@@ -164,6 +164,27 @@ describe("balance compare", () => {
     expect([fell.getCell(6).value, fell.getCell(7).value]).toEqual(["Met (5.00)", "Not met (2.20)"]);
   });
 
+  test("the text: sections that came to pass are listed, as the workbook's 学校变化 lists them", async () => {
+    // the regression's year first: 甲小学 comes back to the standard, and passes again
+    const r = await run("compare", later, earlier, "--years", "2025,2026");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse((await run("compare", later, earlier, "--years", "2025,2026", "--json")).stdout);
+    const now = doc.sections.filter(
+      (c: { before: string; after: string }) => c.before === "fail" && c.after === "pass",
+    );
+    expect(now.map((c: { school: string }) => c.school)).toEqual(["甲小学"]);
+    expect(r.stdout).toContain(
+      "新达标的学校（校区）（1 个）\n  ✓ 甲小学（小学）由不达标变为达标（2025 → 2026）\n",
+    );
+    expect(r.stdout).toContain(
+      `各学校（校区）指标状态的全部变化（${doc.sections.length} 项）见 --out 工作簿的“学校变化”表`,
+    );
+    // the year of the regression: none came to pass
+    expect((await run("compare", earlier, later)).stdout).toContain("新达标的学校（校区）（0 个）\n  无\n");
+    const en = await run("compare", later, earlier, "--years", "2025,2026", "--lang", "en");
+    expect(en.stdout).toContain("Sections now passing (1)\n  ✓ 甲小学 (Primary) now passes (2025 → 2026)\n");
+  });
+
   test("a year's table given again as the next year's is said so in the text, the JSON and the workbook", async () => {
     const copy = await writeCounty(dir, "科右中旗2027.xlsx", year2026());
     const text = await run("compare", earlier, later, copy);

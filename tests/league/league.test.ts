@@ -266,6 +266,52 @@ describe("a county given in several files is counted once", () => {
     expect(countedFiles([revised, { ...revised, file: "科右前旗(修改2).xlsx" }])).toEqual([false, true]);
   });
 
+  test("a file not counted is not judged for risk: the county's risk is its counted file's, listed once", () => {
+    // docs/standard.md#league-plan: 2024's figures are not judged against 2026, nor a copy the league set aside
+    const latest = {
+      ...input("2026/阿尔山市.xlsx", "阿尔山市", 2026),
+      evaluation: evaluate(sound(), NATIONAL_2017),
+    };
+    const copy = input("2026/阿尔山市(副本).xlsx", "阿尔山市", 2026);
+    const summary = leagueSummary([input("2024/阿尔山市.xlsx", "阿尔山市", 2024), copy, latest], 2026);
+    expect(summary.counties.map((c) => [c.file, c.counted, c.atRisk, c.risk])).toEqual([
+      ["2024/阿尔山市.xlsx", false, null, null],
+      ["2026/阿尔山市(副本).xlsx", false, null, null],
+      // without a county verdict the county does not pass: due in its target year
+      ["2026/阿尔山市.xlsx", true, true, "due"],
+    ]);
+    expect(summary.atRisk.map((c) => c.file)).toEqual(["2026/阿尔山市.xlsx"]);
+    // the copy alone is counted, and judged
+    expect(leagueSummary([copy], 2026).counties[0]).toMatchObject({ atRisk: true, risk: "due" });
+  });
+
+  test("the plans add up over the counted files only: each county once, never an earlier year's plan", () => {
+    const plan = (total: number, recurring: number, passesAfter = true) => ({
+      total,
+      recurring,
+      oneOff: total - recurring,
+      passesAfter,
+    });
+    const summary = leagueSummary(
+      [
+        { ...input("2025/阿尔山市.xlsx", "阿尔山市", 2025), plan: plan(900, 500) },
+        { ...input("2026/阿尔山市.xlsx", "阿尔山市", 2026), plan: plan(300, 100) },
+        { ...input("科右前旗.xlsx", "科右前旗", 2026), plan: plan(1000, 0, false) },
+        { ...input("突泉县.xlsx", "突泉县", 2026), plan: null },
+      ],
+      2026,
+    );
+    expect(summary.planTotal).toEqual({
+      counties: 2,
+      total: 1300,
+      recurring: 100,
+      oneOff: 1200,
+      stillFailing: 1,
+    });
+    // without a plan, no sum: not a sum of nothing
+    expect(leagueSummary([input("a.xlsx", "甲")], 2026).planTotal).toBeNull();
+  });
+
   test("a file that could not be evaluated is not counted over one that was, whatever their order and years", () => {
     // a damaged 科右中旗2025.xlsx beside the league's export that holds 科右中旗's schools
     const unread = { ...input("科右中旗2025.xlsx", "科右中旗", 2025), evaluation: null, schools: 0 };

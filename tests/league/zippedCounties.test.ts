@@ -4,6 +4,7 @@
  * evaluate` gives for the file unzipped; a note in the archive is no county; an archive in the archive, and a .rar
  * or .7z in the folder, are named as counties not read, to be unpacked by hand — no county goes missing unsaid.
  */
+import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
@@ -101,6 +102,18 @@ describe("a league's folder where counties sent their workbooks zipped", () => {
     expect(stdout).toMatch(/^旗县市汇总（2026 年，3 个旗县市）/u);
     expect(stdout).toMatch(/^ {2}.*白狼县：9 所学校/mu);
     expect(stdout).toMatch(/^ {2}.*突泉县：7 所学校/mu);
+  });
+
+  test("the summary sheet names a zipped county's file through its archive, as the folder holds it", async () => {
+    const out = join(clean, "..", "汇总-压缩包.xlsx");
+    expect((await batch(clean, "--out", out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const files: unknown[] = [];
+    book.getWorksheet("盟市汇总")!.eachRow((row) => files.push(row.getCell(2).value));
+    expect(files).toEqual(
+      expect.arrayContaining(["白狼县.zip/白狼县2025.xlsx", "两县.zip/两县/突泉县.xlsx", "阿尔山市.xlsx"]),
+    );
   });
 
   test("an archive in the archive and a .rar are named as counties not read, to be unpacked", async () => {

@@ -183,6 +183,18 @@ describe("the league view", () => {
     );
     expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "科右前旗", "扎赉特旗"]);
     expect(attributes("[data-risk]", "data-risk")).toEqual(["科右前旗", "扎赉特旗"]);
+    // the 2025 file's card is not judged for risk: it says the counted file stands for the county
+    const cards = document.querySelectorAll("[data-county]");
+    expect([...cards].map((c) => c.querySelector("[data-at-risk]")?.textContent ?? null)).toEqual([
+      "⚠ 有按期达标风险：目标年份已到，尚未达标",
+      null,
+      null, // 扎赉特旗's table has an error: its card says it was not evaluated
+    ]);
+    expect([...cards].map((c) => c.querySelector("[data-not-counted]")?.textContent ?? null)).toEqual([
+      null,
+      "未计入汇总：按期达标风险以所计文件为准",
+      null,
+    ]);
   });
 
   it("with no county evaluated, does not claim that every indicator passes", () => {
@@ -337,6 +349,11 @@ describe("the league screen", () => {
     expect(document.querySelector('[data-county="科右前旗"] [data-plan]')?.getAttribute("data-plan")).toBe(
       String(front.totalCost),
     );
+    // the league's plans added up, each county once (src/engine/league.ts planTotal), as balance batch --plan
+    expect(document.querySelector("[data-plan-total]")?.getAttribute("data-plan-total")).toBe(
+      String(front.totalCost + city.totalCost),
+    );
+    expect(text("[data-plan-total]")).toMatch(/^全盟方案合计（2 个旗县市，/);
   });
 
   it("plans at a unit costs file's prices and project sizes; a file it cannot use is named with why", async () => {

@@ -37,9 +37,14 @@ const FOLDER: Record<string, Uint8Array> = {
   "盟/照片.jpg": new Uint8Array([7]),
 };
 
+/** A copy of 阿尔山市's 2026 workbook sent again by mistake with other figures: a second file of the year. */
+const COPY: Record<string, Uint8Array> = {
+  "盟/2026/阿尔山市(副本).csv": csvBytes(randomCounty(7305, 8, "阿")),
+};
+
 /** A file of the folder, as the browser's File (jsdom's cannot give its bytes; Node's can). */
 const fileOf = (path: string) =>
-  new NodeFile([FOLDER[path]], path.split("/").pop()!) as unknown as globalThis.File;
+  new NodeFile([FOLDER[path] ?? COPY[path]], path.split("/").pop()!) as unknown as globalThis.File;
 
 /** Each county's years on screen: its name, then the years of its lines. */
 function shownYears(): string[][] {
@@ -156,6 +161,30 @@ describe("a league bureau's year folders given to the web app whole", () => {
     render(<WebApp lang="zh" theme="light" />);
     chooseFolder("county-folder", Object.keys(FOLDER));
     await expectYearByYear();
+  });
+
+  it("chosen, in whatever order the browser lists it: the files in the command line's order, so the same copy counts", async () => {
+    // a browser gives a folder's files in the order the disk keeps them, not by name; balance batch takes a
+    // folder's files by name (docs/cli.md#batch), and of two files of one year counts the later (engine/league.ts)
+    render(<WebApp lang="zh" theme="light" />);
+    const workbooks = [...Object.keys(FOLDER), ...Object.keys(COPY)].filter(
+      (p) => p.endsWith(".csv") && !/\/[.~]/.test(p),
+    );
+    chooseFolder("county-folder", [...workbooks].reverse());
+    await screen.findByText(/^盟市汇总：5 个文件/);
+    const files = [...document.querySelectorAll("[data-county]")].map(
+      (card) => /文件：(\S+?\.csv)/.exec(card.textContent ?? "")![1],
+    );
+    expect(files).toEqual([
+      "盟/2025/科右前旗.csv",
+      "盟/2025/阿尔山市.csv",
+      "盟/2026/科右前旗.csv",
+      "盟/2026/阿尔山市(副本).csv",
+      "盟/2026/阿尔山市.csv",
+    ]);
+    expect(document.querySelector('[data-repeated="阿尔山市"]')?.textContent).toContain(
+      "只按“2026/阿尔山市.csv”计一次",
+    );
   });
 
   it("chosen a year at a time, the next by the league screen's folder chooser: the same", async () => {

@@ -121,6 +121,13 @@ describe("the league screen, counties in files of several years", () => {
     expect(zhalaite.querySelector("[data-course]")?.getAttribute("data-course")).toBe("off");
     expect(zhalaite.querySelector("[data-course]")?.textContent).toContain("（预测，不是评估结果）");
 
+    // the counties at risk point to 扎赉特旗's trend, as balance batch's text does, and do not list it
+    expect(document.querySelector("[data-off-course]")?.textContent).toBe(
+      "另：按各年趋势预测，扎赉特旗按期达标有困难（预测，不是评估结果，不计入上列风险），见“逐年情况”",
+    );
+    expect(risk.closest("section")!.contains(document.querySelector("[data-off-course]"))).toBe(true);
+    expect(document.querySelector('[data-risk="扎赉特旗"]')).toBeNull();
+
     const ulanhot = document.querySelector('[data-years-county="乌兰浩特市"]')!;
     expect(ulanhot.querySelector('[data-year="2025"]')?.textContent).toContain("最大差异系数 ✗ 0.8889/0.50");
     expect(ulanhot.querySelector('[data-year="2026"]')?.textContent).toContain("差异系数超限 0 项");

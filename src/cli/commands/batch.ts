@@ -177,6 +177,8 @@ export function leagueJson(
       risk: s.risk,
     })),
     repeated: summary.repeated,
+    // the counted files' plans added up, each county once: with --plan only, as each county's plan
+    ...(withPlan ? { planTotal: summary.planTotal } : {}),
     skipped: skipped.map((r) => r.source.file),
     unreadSubfolders,
   };
@@ -342,7 +344,7 @@ export const batchCommand: Command = {
             : `\nSkipped the lock files Excel and WPS keep beside an open workbook: ${lockFiles.join(", ")}\n`;
       const subfoldersLine = subfolders.length === 0 ? "" : `\n⚠ ${subfoldersText(subfolders)[lang]}\n`;
       io.stdout(
-        leagueText(summary, profile, lang) +
+        leagueText(summary, profile, lang, byYear) +
           yearsText(byYear, profile, lang) +
           skippedText +
           lockLine +

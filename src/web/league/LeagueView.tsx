@@ -6,10 +6,13 @@ import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import {
+  NOT_COUNTED,
   RISK_TEXT,
   countyYearLabel,
   courseLabel,
   noYearsProjectionLabel,
+  offCourseNote,
+  planTotalLabel,
   projectionOverLabel,
   repeatedLabel,
 } from "../../report/leagueCounty";
@@ -101,6 +104,11 @@ function CountyCard({
               {!s.plan.passesAfter && (
                 <span className={styles.verdictFail}> {t(lang, "leaguePlanStillFails")}</span>
               )}
+            </Text>
+          )}
+          {!s.counted && (
+            <Text size={200} className={styles.small} data-not-counted>
+              {NOT_COUNTED[lang]}
             </Text>
           )}
           {s.atRisk && s.risk && (
@@ -286,6 +294,11 @@ export function LeagueView(props: LeagueViewProps) {
             <CountyCard key={`${s.file}-${i}`} lang={lang} profile={profile} standing={s} />
           ))}
         </div>
+        {summary.planTotal && (
+          <Text weight="semibold" data-plan-total={summary.planTotal.total}>
+            {planTotalLabel(summary.planTotal, lang)}
+          </Text>
+        )}
       </section>
 
       <section className={styles.step} aria-labelledby="league-weakest">
@@ -337,6 +350,11 @@ export function LeagueView(props: LeagueViewProps) {
               </li>
             ))}
           </ul>
+        )}
+        {offCourseNote(byYear, lang) && (
+          <Text size={200} className={styles.statusFloor} data-off-course>
+            {offCourseNote(byYear, lang)}
+          </Text>
         )}
       </section>
 
