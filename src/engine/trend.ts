@@ -75,6 +75,11 @@ export interface StatusChange {
    * both years: a section excluded in either (docs/standard.md#scope) counts for nothing in the county's verdict
    */
   regression: boolean;
+  /**
+   * which way the status moved (unmet → floor → met is better), in any section, taking part or not; null when a
+   * year has no status (the indicator has no figure there)
+   */
+  direction: "better" | "worse" | null;
 }
 
 export interface SectionChange {
@@ -289,17 +294,20 @@ function compareSections(
     const statusBefore = before.status[indicator];
     const statusAfter = after.status[indicator];
     if (statusBefore === statusAfter) continue;
+    const direction =
+      statusBefore === null || statusAfter === null
+        ? null
+        : STATUS_RANK[statusAfter] > STATUS_RANK[statusBefore]
+          ? "better"
+          : "worse";
     changes.push({
       indicator,
       before: before.values[indicator],
       after: after.values[indicator],
       statusBefore,
       statusAfter,
-      regression:
-        judgedBoth &&
-        statusBefore !== null &&
-        statusAfter !== null &&
-        STATUS_RANK[statusAfter] < STATUS_RANK[statusBefore],
+      regression: judgedBoth && direction === "worse",
+      direction,
     });
   }
   const verdictBefore = verdictOf(before);

@@ -21,7 +21,7 @@ import { RECIPE_SETTINGS_KEY } from "../../src/taskpane/recipeSettings";
 import { parseRecipe } from "../../src/sheet/recipe/load";
 import { Pane } from "../../src/taskpane/Pane";
 import { FakeHost } from "../taskpane/fakeHost";
-import { twoYearsWithRegression } from "./records";
+import { primarySchool, twoYearsWithRegression, whole } from "./records";
 import { withoutResizeObserver } from "../taskpane/paneDom";
 import {
   COUNTY_LISTED,
@@ -139,6 +139,28 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
     expect(document.querySelector("[data-projection]")?.textContent).toContain(
       "2028 年预测（按各年差异系数的线性趋势外推，不是评估结果）",
     );
+  });
+
+  it("marks a fall ▼ in a section not judged, though it is no regression, and a rise ▲", async () => {
+    // a special school (not judged, docs/standard.md#scope) whose qualified teachers fall below the standard, and
+    // whose key teachers rise from below the floor to the standard
+    const special = (qualified: number, key: number): SchoolRecord => ({
+      ...whole([primarySchool("特殊教育学校", 1000, { qualifiedTeachers: qualified, keyTeachers: key })])[0],
+      type: "special",
+    });
+    const host = new FakeHost(sheetOf([...year2026(), special(0.5, 1.2)]));
+    host.sheets.set("学校2025", sheetOf([...year2025(), special(1.2, 0.5)]));
+    renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    const lines = [...document.querySelectorAll('[data-section="特殊教育学校"] li')].map(
+      (li) => li.textContent,
+    );
+    expect(lines).toEqual([
+      expect.stringMatching(/^▼ 高学历教师 .+（达标 → 未达标）$/),
+      expect.stringMatching(/^▲ 骨干教师 .+（未达标 → 达标）$/),
+    ]);
+    expect(regressions().some(([, line]) => line!.includes("特殊教育学校"))).toBe(false);
   });
 
   it("warns when the earlier sheet holds the same table as this year's, and not otherwise", async () => {

@@ -56,6 +56,7 @@ describe("compareYears", () => {
         statusBefore: "met",
         statusAfter: "unmet",
         regression: true,
+        direction: "worse",
       },
     ]);
     expect(trend.regressions).toContainEqual({
@@ -127,7 +128,12 @@ describe("compareYears", () => {
     const back = compareYears([year(2026, after()), year(2027, before())]);
     const first = back.sections.find((s) => s.school === "甲小学")!;
     expect(first).toMatchObject({ before: "fail", after: "pass" });
-    expect(first.changes[0]).toMatchObject({ statusBefore: "unmet", statusAfter: "met", regression: false });
+    expect(first.changes[0]).toMatchObject({
+      statusBefore: "unmet",
+      statusAfter: "met",
+      regression: false,
+      direction: "better",
+    });
     expect(back.regressions).toEqual([]);
     expect(
       back.coefficients.find((c) => c.indicator === "sportsArea" && c.level === "primary")!.crossed,
@@ -167,9 +173,22 @@ describe("sections that take no part in the evaluation (docs/standard.md#scope)"
         statusBefore: "met",
         statusAfter: "unmet",
         regression: false,
+        direction: "worse",
       }),
     ]);
     expect(trend.regressions).toEqual([]);
+  });
+
+  test("a school left without pupils moves no way: its figures are gone, not worse", () => {
+    const trend = compareYears([
+      year(2025, [...before(), primarySchool("戊小学", 500)]),
+      year(2026, [...before(), primarySchool("戊小学", 0)]),
+    ]);
+    const change = trend.sections.find((s) => s.school === "戊小学")!;
+    expect(change).toMatchObject({ before: "pass", after: "excluded" });
+    expect(change.changes).toHaveLength(7);
+    for (const c of change.changes)
+      expect(c).toMatchObject({ statusBefore: "met", statusAfter: null, regression: false, direction: null });
   });
 
   test("a teaching point that grows past 50 pupils and fails is listed, not as a regression", () => {
@@ -291,6 +310,7 @@ describe("schools matched by name through a rename map", () => {
       statusBefore: "met",
       statusAfter: "floor",
       regression: true,
+      direction: "worse",
     });
   });
 

@@ -24,6 +24,12 @@ const VERDICT_KEY: Record<SectionVerdict, MessageKey> = {
 };
 const SHOWN_SECTIONS = 8;
 
+/**
+ * A status change's mark by the way it moved: a fall is ▼ whether or not it counts as a regression (in red when
+ * it does), and a change to or from no figure is neither.
+ */
+const DIRECTION_MARK: Record<"better" | "worse" | "none", string> = { better: "▲ ", worse: "▼ ", none: "· " };
+
 export interface TrendResultProps {
   lang: Lang;
   profile: Profile;
@@ -257,7 +263,7 @@ export function TrendResult(props: TrendResultProps) {
                 <ul className={styles.bullets}>
                   {s.changes.map((c) => (
                     <li key={c.indicator} className={c.regression ? styles.statusUnmet : undefined}>
-                      {c.regression ? "▼ " : "▲ "}
+                      {DIRECTION_MARK[c.direction ?? "none"]}
                       {t(lang, "trendChange", {
                         indicator: indicator(c.indicator),
                         before: figure(c.before),
