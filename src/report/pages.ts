@@ -80,7 +80,8 @@ export function pageLayout(
     const keep = keeps.find((k) => k.from === r);
     if (keep && used > (r > t1 ? repeated : 0)) {
       const whole = span(keep.from, keep.to);
-      const needed = whole + repeated <= page ? whole : span(keep.from, keep.from + keep.head - 1);
+      const needed =
+        whole + repeated <= page ? whole : span(keep.from, Math.min(keep.to, keep.from + keep.head - 1));
       if (used + needed > page) {
         breaks.add(r);
         newPage(r);
