@@ -166,7 +166,7 @@ export function allItemsSheet(
   if (problems.length > 0) {
     // what the county sheet held but could not be read: such an item counts as missing; the cell is named
     b.spacer();
-    b.pushSpan(
+    const heading = b.pushSpan(
       {
         value: zh
           ? `县级指标表的问题（${problems.length} 条）`
@@ -177,6 +177,8 @@ export function allItemsSheet(
       last,
     );
     b.problemTable(problems, lang, last);
+    // the heading is not left alone at a page's foot
+    b.keep(heading, b.next - 1);
   }
   b.signature(lang, last);
   return b.sheet({
