@@ -122,6 +122,26 @@ describe("the county report of counties small and large", () => {
     expect(headings).toEqual([]);
   });
 
+  test("全部指标 of a county failing an item in every school: rows within Excel's tallest, every school listed", () => {
+    const { report, county } = countyReport(randomCounty(57, 7), filledCountySheet(), "某某某某某某自治县");
+    const items = report.sheets.find((s) => s.key === "allItems")!;
+    const tallest = Math.max(...Object.values(items.rowHeights ?? {}));
+    expect(tallest).toBeLessThanOrEqual(409);
+    // the rooms item fails in dozens of schools: each with its cell, on the item's row and the rows continuing it
+    const rooms = county.verdict.guarantee.find((g) => (g.schools ?? []).length > 20)!;
+    const listed = items.rows
+      .filter((cells) => String(cells[2]?.value ?? "").startsWith(rooms.title.zh.replace(/\s/g, "")))
+      .map((cells) => String(cells[6]?.value ?? ""))
+      .join("；");
+    expect(listed.split("；").length).toBe((rooms.schools ?? []).length + (rooms.rows ?? []).length);
+    // 汇总's county verdict counts the statuses of every row of 全部指标's table
+    const summary = report.sheets.find((s) => s.key === "summary")!;
+    const verdict = summary.rows.flat().find((cell) => cell?.formula?.includes("全部指标"))!;
+    const last = Number(/:\$F\$(\d+)/.exec(verdict.formula!)![1]);
+    expect(items.rows[last - 1][0]?.value).toBeTruthy();
+    expect(items.rows[last]?.[0]?.value ?? null).toBeNull();
+  });
+
   test("达标情况: the heading of the schools not evaluated holds on one line in the number's and name's columns", () => {
     for (const report of reports.slice(0, 4)) {
       const sheet = report.sheets.find((s) => s.key === "compliance")!;
