@@ -29,8 +29,13 @@ function pageHeight(print: PrintSetup, columnWidths: readonly number[]): number 
   // columns come out wider, its scale smaller and its pages longer: Excel's is the page that holds the least
   const sheetWidth = columnWidths.reduce((s, w) => s + (Math.trunc(w * 7 + 5) * 3) / 4, 0);
   const scale = print.fitToWidth ? Math.min(1, printableWidth / sheetWidth) : 1;
-  // a little to spare: a spreadsheet's own rounding of row heights and scale
-  return ((paperHeight - (MARGINS.top + MARGINS.bottom) * 72) / scale) * 0.95;
+  // a little to spare: a spreadsheet's own rounding of its scale (each row is rounded up to Excel's pixel, below)
+  return ((paperHeight - (MARGINS.top + MARGINS.bottom) * 72) / scale) * 0.98;
+}
+
+/** A row's height as Excel draws it, rounded up to a whole pixel at 96 dpi (0.75 pt). */
+function drawnHeight(points: number): number {
+  return Math.ceil(points / 0.75 - 1e-9) * 0.75;
 }
 
 /**
@@ -54,10 +59,11 @@ export function pageBreaks(
 export function pageLayout(
   print: PrintSetup,
   rowCount: number,
-  heightOf: (row: number) => number,
+  rowHeight: (row: number) => number,
   columnWidths: readonly number[],
   keeps: readonly KeepTogether[],
 ): { breaks: number[]; starts: number[] } {
+  const heightOf = (r: number) => drawnHeight(rowHeight(r));
   const breaks = new Set(print.rowBreaks ?? []);
   const starts: number[] = [];
   const page = pageHeight(print, columnWidths);
