@@ -315,7 +315,7 @@ export class SheetBuilder {
    */
   private paginated(print: PrintSetup): PrintSetup {
     const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
-    const { breaks, starts } = pageLayout(print, this.rows.length, heightOf, this.columnWidths, this.keeps);
+    const { breaks, starts } = pageLayout(print, this.rows.length, heightOf, this.keeps);
     const all = [...new Set([...breaks, ...starts])].sort((a, b) => a - b);
     return all.length > 0 ? { ...print, rowBreaks: all } : print;
   }
@@ -330,7 +330,7 @@ export class SheetBuilder {
     let copies = new Set<number>();
     const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
     for (let guard = 0; guard <= this.rows.length; guard++) {
-      const { starts } = pageLayout(setup, this.rows.length, heightOf, this.columnWidths, this.keeps);
+      const { starts } = pageLayout(setup, this.rows.length, heightOf, this.keeps);
       const [t0, t1] = setup.titleRows ?? [0, -1];
       let found: { at: number; table: RepeatedHeader } | null = null;
       for (const at of starts) {

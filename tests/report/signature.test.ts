@@ -18,7 +18,7 @@ const heightOf = (sheet: ReportSheet) => (r: number) => sheet.rowHeights?.[r - 1
 
 /** The pages of a sheet (1-based first and last rows) as its page set-up, breaks and all, lays them out. */
 function pagesOf(sheet: ReportSheet, print = sheet.print!): [number, number][] {
-  const { starts } = pageLayout(print, sheet.rows.length, heightOf(sheet), sheet.columnWidths ?? [], []);
+  const { starts } = pageLayout(print, sheet.rows.length, heightOf(sheet), []);
   const firsts = [1, ...starts];
   return firsts.map((first, k) => [first, (firsts[k + 1] ?? sheet.rows.length + 1) - 1]);
 }
