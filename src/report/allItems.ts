@@ -6,7 +6,8 @@ import { formatItemValue } from "../sheet/countyValues";
 import type { Problem } from "../problems/problem";
 import type { CellStyle, ReportCell, ReportSheet } from "./model";
 import { sheetRef } from "../sheet/grid";
-import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
+import { fontSizeOf } from "./look";
+import { SheetBuilder, pageMarks, tableTitle, wrappedLines, type TitleParts } from "./print";
 
 type Text = { zh: string; en: string };
 
@@ -101,11 +102,36 @@ const STATUS_COLUMN = "F";
 
 /** The range of the items' statuses on 全部指标, for the county verdict's formula on 汇总. */
 export function allItemsStatusRange(county: CountyItems, lang: Lang): string {
-  return `${sheetRef(ALL_ITEMS_NAME[lang])}!$${STATUS_COLUMN}$${FIRST_ITEM_ROW}:$${STATUS_COLUMN}$${FIRST_ITEM_ROW + county.items.length - 1}`;
+  const rows = county.items.reduce((n, item) => n + placesOf(item).length, 0);
+  return `${sheetRef(ALL_ITEMS_NAME[lang])}!$${STATUS_COLUMN}$${FIRST_ITEM_ROW}:$${STATUS_COLUMN}$${FIRST_ITEM_ROW + rows - 1}`;
 }
 
 /** Widths of 部分, 序号, 指标, 要求, 值, 状态, 涉及学校和填报行, 佐证材料: one landscape A4 page wide at 100 %. */
 const WIDTHS = [12, 5, 21, 28, 18, 8, 24, 24];
+const PLACES_COLUMN = 6;
+/** The most lines of schools and rows one row holds: well within a page, and Excel's tallest row (409 pt). */
+const MOST_PLACE_LINES = 12;
+
+/**
+ * Where to fix an item (the schools with their cells, the county sheet's rows with theirs, or that one is to be
+ * added), in parts of at most `MOST_PLACE_LINES` lines: a county whose every school fails an item lists them
+ * all, over rows that continue the item, rather than on one row taller than a page, which the spreadsheet cuts.
+ */
+function placesOf(item: CountyItem): string[] {
+  const places = [
+    ...(item.schools ?? []).map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school)),
+    ...(item.rows ?? []).map((r) => (r.cell ? `${r.code}（${r.cell}）` : r.place)),
+  ];
+  const parts: string[][] = [[]];
+  for (const place of places) {
+    const part = parts[parts.length - 1];
+    const longer = [...part, place].join("；");
+    if (part.length > 0 && wrappedLines(longer, WIDTHS[PLACES_COLUMN], fontSizeOf("note")) > MOST_PLACE_LINES)
+      parts.push([place]);
+    else part.push(place);
+  }
+  return parts.map((part) => part.join("；"));
+}
 
 /**
  * 全部指标 / All items: one row per item of every part, its requirement, value, status, the schools concerned,
@@ -136,11 +162,7 @@ export function allItemsSheet(
   );
   for (const item of county.items) {
     const requirement = typeof item.requirement === "string" ? item.requirement : item.requirement[lang];
-    // where to fix it: the schools with their cells, the county sheet's rows with theirs (or that one is to be added)
-    const schools = [
-      ...(item.schools ?? []).map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school)),
-      ...(item.rows ?? []).map((r) => (r.cell ? `${r.code}（${r.cell}）` : r.place)),
-    ].join("；");
+    const [schools, ...more] = placesOf(item);
     const evidence = [item.evidence, item.notes && `${zh ? "备注：" : "Notes: "}${item.notes}`]
       .filter(Boolean)
       .join(zh ? "；" : "; ");
@@ -160,13 +182,22 @@ export function allItemsSheet(
       { value: schools || null, style: "note" },
       { value: evidence || null, style: "note" },
     ]);
+    for (const places of more) {
+      const row: ReportCell[] = [
+        { value: PART_NAMES[item.part][lang] },
+        { value: item.item, align: "center" },
+        { value: `${item.name[lang]}${zh ? "（续）" : " (continued)"}`, style: "note" },
+      ];
+      row[PLACES_COLUMN] = { value: places, style: "note" };
+      b.push(row);
+    }
   }
   b.border(header, 0, b.next - 1, last);
   const problems = options.problems ?? [];
   if (problems.length > 0) {
     // what the county sheet held but could not be read: such an item counts as missing; the cell is named
     b.spacer();
-    b.pushSpan(
+    const heading = b.pushSpan(
       {
         value: zh
           ? `县级指标表的问题（${problems.length} 条）`
@@ -177,6 +208,8 @@ export function allItemsSheet(
       last,
     );
     b.problemTable(problems, lang, last);
+    // the heading is not left alone at a page's foot
+    b.keep(heading, b.next - 1);
   }
   b.signature(lang, last);
   return b.sheet({

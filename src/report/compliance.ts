@@ -151,7 +151,7 @@ export function complianceSheet(
   LEVELS.forEach((level, k) => {
     const members = sectionsOf(level);
     const ordinal = zh ? ["一", "二"][k] : String(k + 1);
-    b.pushSpan(
+    const heading = b.pushSpan(
       {
         value: zh
           ? `${ordinal}、${LEVEL_NAMES[level].zh}（${members.length} 个）`
@@ -185,6 +185,7 @@ export function complianceSheet(
     b.push(standards);
     if (members.length === 0) {
       b.pushSpan({ value: zh ? "（无）" : "(none)", style: "note" }, C.school, pageA);
+      b.keep(heading, b.next - 1);
       return;
     }
     const first = b.next;
@@ -194,6 +195,8 @@ export function complianceSheet(
       b.push(sectionRow(s, r, standardRow, records, profile, chainOf(s), lang, ++number));
     }
     blocks[level] = { first, last: b.next - 1 };
+    // the level's heading and standards are not left at a page's foot
+    b.keep(heading, b.next - 1);
   });
   b.border(h1, 0, b.next - 1, C.width - 1);
 
@@ -201,11 +204,11 @@ export function complianceSheet(
   if (excluded.length > 0) {
     b.spacer();
     const from = b.next;
-    b.pushSpan(
+    const heading = b.pushSpan(
       {
-        value: zh
-          ? `三、不纳入计算的学校（校区）（${excluded.length} 个）`
-          : `3. Not evaluated (${excluded.length})`,
+        // short enough for one line within the school's number and name, which the facilities' page repeats
+        // and leaves no room to widen; each row says why its school is not evaluated
+        value: zh ? `三、不纳入计算（${excluded.length} 个）` : `3. Not evaluated (${excluded.length})`,
         style: "section",
       },
       // within the school's number and name, which the facilities' page repeats: not cut where they end
@@ -227,6 +230,7 @@ export function complianceSheet(
       b.merge(r, 4, r, pageA);
     }
     b.border(from + 1, 0, b.next - 1, pageA);
+    b.keep(heading, b.next - 1);
   }
   b.spacer();
   const w = profile.apportioning;

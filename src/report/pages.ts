@@ -1,6 +1,6 @@
 /**
  * Where a printed sheet's pages end, worked out as the spreadsheet lays them out (A4, the report's margins, the
- * sheet scaled to one page wide where it is fitted, the repeated rows on every page after the first), so that a
+ * sheet at 100 % even where it is fitted, the repeated rows on every page after the first), so that a
  * table that fits on a page is not cut by a page's end: a sheet of several tables repeats only one header, and a
  * table split across pages would go on without its header, a section's heading would stand alone at a page's foot.
  * A table longer than a page gets a copy of its header on each page it runs on to (`SheetBuilder.repeatHeader`),
@@ -19,18 +19,21 @@ export interface KeepTogether {
   head: number;
 }
 
-/** The height of the page's printable area in the sheet's own points (before scaling). */
-function pageHeight(print: PrintSetup, columnWidths: readonly number[]): number {
-  const portrait = print.orientation === "portrait";
-  const paperWidth = portrait ? A4.short : A4.long;
-  const paperHeight = portrait ? A4.long : A4.short;
-  const printableWidth = paperWidth - (MARGINS.left + MARGINS.right) * 72;
-  // Excel's width of a column of w characters: 7-pixel digits and 5 pixels of padding at 96 dpi. LibreOffice's
-  // columns come out wider, its scale smaller and its pages longer: Excel's is the page that holds the least
-  const sheetWidth = columnWidths.reduce((s, w) => s + (Math.trunc(w * 7 + 5) * 3) / 4, 0);
-  const scale = print.fitToWidth ? Math.min(1, printableWidth / sheetWidth) : 1;
-  // a little to spare: a spreadsheet's own rounding of row heights and scale
-  return ((paperHeight - (MARGINS.top + MARGINS.bottom) * 72) / scale) * 0.95;
+/**
+ * The height of the page's printable area in the sheet's own points. A sheet fitted to the page's width is
+ * counted at 100 %: each spreadsheet scales it by its own columns' widths, which its fonts make (LibreOffice
+ * without 宋体 draws columns narrower than Excel, and does not scale a sheet Excel scales to 84 %), and a page
+ * at 100 % is the least any of them holds.
+ */
+function pageHeight(print: PrintSetup): number {
+  const paperHeight = print.orientation === "portrait" ? A4.long : A4.short;
+  // a little to spare: a spreadsheet's own rounding (each row is rounded up to Excel's pixel, below)
+  return (paperHeight - (MARGINS.top + MARGINS.bottom) * 72) * 0.98;
+}
+
+/** A row's height as Excel draws it, rounded up to a whole pixel at 96 dpi (0.75 pt). */
+function drawnHeight(points: number): number {
+  return Math.ceil(points / 0.75 - 1e-9) * 0.75;
 }
 
 /**
@@ -41,10 +44,9 @@ export function pageBreaks(
   print: PrintSetup,
   rowCount: number,
   heightOf: (row: number) => number,
-  columnWidths: readonly number[],
   keeps: readonly KeepTogether[],
 ): number[] {
-  return pageLayout(print, rowCount, heightOf, columnWidths, keeps).breaks;
+  return pageLayout(print, rowCount, heightOf, keeps).breaks;
 }
 
 /**
@@ -54,13 +56,13 @@ export function pageBreaks(
 export function pageLayout(
   print: PrintSetup,
   rowCount: number,
-  heightOf: (row: number) => number,
-  columnWidths: readonly number[],
+  rowHeight: (row: number) => number,
   keeps: readonly KeepTogether[],
 ): { breaks: number[]; starts: number[] } {
+  const heightOf = (r: number) => drawnHeight(rowHeight(r));
   const breaks = new Set(print.rowBreaks ?? []);
   const starts: number[] = [];
-  const page = pageHeight(print, columnWidths);
+  const page = pageHeight(print);
   const [t0, t1] = print.titleRows ?? [0, -1];
   let repeated = 0;
   for (let r = t0; r <= t1; r++) repeated += heightOf(r);
@@ -80,7 +82,8 @@ export function pageLayout(
     const keep = keeps.find((k) => k.from === r);
     if (keep && used > (r > t1 ? repeated : 0)) {
       const whole = span(keep.from, keep.to);
-      const needed = whole + repeated <= page ? whole : span(keep.from, keep.from + keep.head - 1);
+      const needed =
+        whole + repeated <= page ? whole : span(keep.from, Math.min(keep.to, keep.from + keep.head - 1));
       if (used + needed > page) {
         breaks.add(r);
         newPage(r);

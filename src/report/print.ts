@@ -12,7 +12,7 @@ import { groupProblems, type Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
 import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
-import { pageBreaks, pageLayout, type KeepTogether } from "./pages";
+import { pageLayout, type KeepTogether } from "./pages";
 
 export { displayWidth, wrappedHeight, wrappedLines } from "./textFit";
 
@@ -70,6 +70,9 @@ export function figureFormat(value: number, most = 4, suffix = ""): string {
 
 /** The height of a row of one line of body text, in points. */
 export const ROW_HEIGHT = 15;
+
+/** The table's last rows printed on the page of its signature lines, with whatever is between them. */
+export const ROWS_WITH_SIGNATURE = 2;
 
 /** A table whose header rows (`from`..`to`) print again at the top of each page its body (to `last`) runs on to. */
 export interface RepeatedHeader {
@@ -179,6 +182,9 @@ export class SheetBuilder {
    * table, over columns c0..c1: on two lines where the table is wide enough to hold each whole, else on three.
    */
   signature(lang: Lang, c1: number, c0 = 0): void {
+    // the table's last rows go onto the signature's page with it: a signature alone under the repeated header
+    // (a page's end falling between the table and its lines) signs nothing
+    const tail = this.tableTail();
     this.spacer();
     const zh = lang === "zh";
     const unit = zh ? `填报单位（盖章）：${BLANK}${BLANK}${BLANK}` : "Reporting unit (seal): ______________";
@@ -198,6 +204,21 @@ export class SheetBuilder {
       lines.every((fields) => wrappedLines(fields.join(gap), width, fontSizeOf("signature")) === 1);
     for (const fields of fits(two) ? two : three)
       this.pushSpan({ value: fields.join(gap), style: "signature" }, c0, c1, 20);
+    this.keep(tail, this.next - 1, this.next - tail);
+  }
+
+  /**
+   * The first of the rows to print with the signature: the last `ROWS_WITH_SIGNATURE` rows of the last bordered
+   * table (what follows it, a note, with them), or the last rows of a sheet with no table.
+   */
+  private tableTail(): number {
+    let table: [number, number] | null = null;
+    for (const range of this.borders) {
+      const [r0, r1] = range.split(":").map((end) => Number(/\d+$/.exec(end)![0]));
+      if (r1 < this.next && (!table || r1 > table[1])) table = [r0, r1];
+    }
+    if (!table) return Math.max(1, this.next - ROWS_WITH_SIGNATURE);
+    return Math.max(table[0], table[1] - ROWS_WITH_SIGNATURE + 1);
   }
 
   /**
@@ -284,11 +305,19 @@ export class SheetBuilder {
     return this.rowHeights;
   }
 
-  /** The page set-up with a page break before each block to keep together that would run past a page's end. */
+  /**
+   * The page set-up with a page break before each block to keep together that would run past a page's end, and
+   * at every other row a page starts on as `pageLayout` works them out. The pages worked out are the shortest any
+   * spreadsheet prints (Excel's, with some to spare): breaks set where each ends make every spreadsheet end its
+   * pages there too. A spreadsheet left to end its own pages (LibreOffice's hold more) would end them elsewhere,
+   * and the blocks kept together on the pages worked out (the signature with the table's last rows) could come
+   * apart on its.
+   */
   private paginated(print: PrintSetup): PrintSetup {
     const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
-    const breaks = pageBreaks(print, this.rows.length, heightOf, this.columnWidths, this.keeps);
-    return breaks.length > 0 ? { ...print, rowBreaks: breaks } : print;
+    const { breaks, starts } = pageLayout(print, this.rows.length, heightOf, this.keeps);
+    const all = [...new Set([...breaks, ...starts])].sort((a, b) => a - b);
+    return all.length > 0 ? { ...print, rowBreaks: all } : print;
   }
 
   /**
@@ -301,7 +330,7 @@ export class SheetBuilder {
     let copies = new Set<number>();
     const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
     for (let guard = 0; guard <= this.rows.length; guard++) {
-      const { starts } = pageLayout(setup, this.rows.length, heightOf, this.columnWidths, this.keeps);
+      const { starts } = pageLayout(setup, this.rows.length, heightOf, this.keeps);
       const [t0, t1] = setup.titleRows ?? [0, -1];
       let found: { at: number; table: RepeatedHeader } | null = null;
       for (const at of starts) {
@@ -328,6 +357,9 @@ export class SheetBuilder {
         setup = { ...setup, rowBreaks: [...(setup.rowBreaks ?? []), table.from].sort((a, b) => a - b) };
         continue;
       }
+      // a block kept together that the page now starting at `at` cuts is on two pages: what comes before `at`
+      // is kept together, and the copy, which lengthens it, does not move it whole onto another page after all
+      for (const keep of this.keeps) if (keep.from < at && at <= keep.to) keep.to = at - 1;
       const by = this.insertHeaderCopy(table, at);
       const shift = (r: number) => (r >= at ? r + by : r);
       copies = new Set([...copies].map(shift));
@@ -400,9 +432,10 @@ export class SheetBuilder {
     fields: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
   ): ReportSheet {
     this.fitWrappedRows(fields.print);
-    // pages are worked out for a sheet fitted to one page wide; one split between column groups (达标情况) is
-    // scaled by each spreadsheet its own way, and sets its own breaks
-    const pageable = fields.print?.fitToWidth && !fields.print.columnBreaks?.length;
+    // pages are worked out for a sheet fitted to one page wide or printed at 100 %; one fitted and split between
+    // column groups would be scaled by each spreadsheet its own way. A sheet split between column groups at 100 %
+    // (达标情况) has the same rows on each group's pages, in every spreadsheet
+    const pageable = !!fields.print && !(fields.print.fitToWidth && fields.print.columnBreaks?.length);
     let print = fields.print;
     if (pageable && this.repeats.length > 0) print = this.headersOnEachPage(print!);
     if (pageable && this.keeps.length > 0) print = this.paginated(print!);

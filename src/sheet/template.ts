@@ -65,7 +65,12 @@ const KIND_WIDTHS: Record<string, number> = { count: 4, rooms: 4, area: 7, money
  * on one landscape A4 page (the headers wrap over several lines).
  */
 export function templateColumnWidths(): number[] {
-  return TEMPLATE_COLUMNS.map((c) => WIDTHS[c.id] ?? KIND_WIDTHS[c.kind] ?? 8);
+  return TEMPLATE_COLUMNS.map(templateColumnWidth);
+}
+
+/** The template's width of a column in characters, for any table of its columns (the import's). */
+export function templateColumnWidth(column: { id: string; kind: string }): number {
+  return WIDTHS[column.id] ?? KIND_WIDTHS[column.kind] ?? 8;
 }
 
 /** The drop-down list of 学校类型: the statistics' full names. */

@@ -1,7 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
+import ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { wrappedHeight, wrappedLines } from "../../src/report/print";
+import { templateColumnWidths } from "../../src/sheet/template";
+import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
+import { pageSetupOf } from "../report/printCheck";
 import { readSchoolTable } from "../../src/sheet/read";
 import { run, tempDir } from "../cli/helpers";
 import {
@@ -209,6 +214,41 @@ describe("balance evaluate and balance import on a league's statistics export (i
     const sources = book.grids[1].values.map((row) => row.filter((v) => v !== null).join(" | "));
     expect(sources.join("\n")).toContain("教学及辅助用房面积（㎡） | 教学及辅助用房›计 − 其中：室内体育用房");
     expect(sources.join("\n")).toContain("校舍建筑面积›教学及辅助用房›其中：室内体育用房（学校基本情况!Z5）");
+  });
+
+  it("prints its table at the template's widths and its sources on landscape A4, wrapped, numbered", async () => {
+    const out = join(dir, "导入-打印.xlsx");
+    expect((await run("import", exportFile, "--county", COUNTY_LISTED, "--out", out)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const [table, sources] = workbook.worksheets;
+    // a school's name, its type and the school it belongs to as wide as the template's, not 5 characters
+    const headers = Array.from(table.getRow(2).values as unknown[], (v) => String(v ?? ""));
+    const widthOf = (header: string) => table.getColumn(headers.findIndex((h) => h.startsWith(header))).width;
+    const template = templateColumnWidths();
+    const at = (id: string) => template[TEMPLATE_COLUMNS.findIndex((c) => c.id === id)];
+    expect([widthOf("学校名称"), widthOf("学校类型"), widthOf("所属学校")]).toEqual([
+      at("name"),
+      at("type"),
+      at("parent"),
+    ]);
+    // 来源: one page wide at 9 pt or more, its header repeated, page numbers, long texts wrapped
+    expect(sources.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
+    expect(pageSetupOf(sources).printedFont).toBeGreaterThanOrEqual(9);
+    expect(sources.headerFooter.oddFooter).toContain("第 &P 页 共 &N 页");
+    const header = sources.pageSetup.printTitlesRow!.split(":").map(Number)[0];
+    expect(sources.getRow(header).getCell(1).value).toBe("学校表列 Field");
+    let wrapped = 0;
+    sources.eachRow((row, r) => {
+      if (r <= header) return;
+      const text = String(row.getCell(3).value ?? "");
+      expect(row.getCell(3).alignment?.wrapText).toBe(true);
+      if (wrappedLines(text, sources.getColumn(3).width!, 10) > 1) {
+        wrapped++;
+        expect(row.height).toBeGreaterThanOrEqual(wrappedHeight(text, sources.getColumn(3).width!, 10));
+      }
+    });
+    expect(wrapped).toBeGreaterThan(0);
   });
 
   it("writes the table of an export with an error in it, and says errors remain to be fixed", async () => {

@@ -6,36 +6,43 @@
 import type { PrintSetup } from "../../src/report/model";
 import { pageBreaks } from "../../src/report/pages";
 
-// portrait A4, not fitted: 841.89 − 2 × 0.6 in, less 5 % to spare ≈ 717.8 pt a page
+// portrait A4, not fitted: 841.89 − 2 × 0.6 in, less 2 % to spare ≈ 740.4 pt a page
 const portrait: PrintSetup = { orientation: "portrait", paper: "A4" };
 const rows15 = () => 15;
-const widths = [20, 20, 20];
 
 test("a table that would run past the page's end starts the next page, whole", () => {
   // 40 rows of 15 pt (600 pt), then a table of 12 rows (180 pt) from row 41: it does not fit under them
-  expect(pageBreaks(portrait, 60, rows15, widths, [{ from: 41, to: 52, head: 4 }])).toEqual([41]);
+  expect(pageBreaks(portrait, 60, rows15, [{ from: 41, to: 52, head: 4 }])).toEqual([41]);
   // from row 21 (300 pt used) it fits, and nothing moves
-  expect(pageBreaks(portrait, 60, rows15, widths, [{ from: 21, to: 32, head: 4 }])).toEqual([]);
+  expect(pageBreaks(portrait, 60, rows15, [{ from: 21, to: 32, head: 4 }])).toEqual([]);
 });
 
 test("a table longer than a page keeps its heading with its first rows", () => {
-  // rows 46..120 (1125 pt) cannot be on one page: rows 46..49 must be, and at 675 pt used they are not
-  expect(pageBreaks(portrait, 120, rows15, widths, [{ from: 46, to: 120, head: 4 }])).toEqual([46]);
+  // rows 48..120 (1095 pt) cannot be on one page: rows 48..51 must be, and at 705 pt used they are not
+  expect(pageBreaks(portrait, 120, rows15, [{ from: 48, to: 120, head: 4 }])).toEqual([48]);
   // at row 40 (585 pt used) its first four rows fit: the table starts there and runs on
-  expect(pageBreaks(portrait, 120, rows15, widths, [{ from: 40, to: 120, head: 4 }])).toEqual([]);
+  expect(pageBreaks(portrait, 120, rows15, [{ from: 40, to: 120, head: 4 }])).toEqual([]);
 });
 
 test("the sheet's own breaks stay, and the repeated rows take room on each later page", () => {
   const print: PrintSetup = { ...portrait, rowBreaks: [10], titleRows: [1, 1] };
-  // a page starts at row 10 with the 100-pt row 1 repeated; 36 rows of 15 pt then fill 640 pt: a 6-row table
-  // from row 46 (90 pt) no longer fits
+  // a page starts at row 10 with the 100-pt row 1 repeated (100.5 pt as Excel draws it, in whole pixels); 37
+  // rows of 15 pt then fill 655.5 pt: a 6-row table from row 47 (90 pt) no longer fits
   const height = (r: number) => (r === 1 ? 100 : 15);
-  expect(pageBreaks(print, 80, height, widths, [{ from: 46, to: 51, head: 4 }])).toEqual([10, 46]);
+  expect(pageBreaks(print, 80, height, [{ from: 47, to: 52, head: 4 }])).toEqual([10, 47]);
+  // from row 46 it does
+  expect(pageBreaks(print, 80, height, [{ from: 46, to: 51, head: 4 }])).toEqual([10]);
 });
 
-test("a sheet fitted to the page's width holds more rows a page as it is scaled down", () => {
+test("a sheet fitted to the page's width is paged as at 100 %, the least a page holds in any spreadsheet", () => {
+  // Excel would scale a sheet of five 40-character columns to about 0.49 and hold twice the rows; LibreOffice,
+  // whose columns come out narrower, may not scale it at all: the table from row 41 starts the next page
   const fitted: PrintSetup = { ...portrait, fitToWidth: true };
-  const wide = [40, 40, 40, 40, 40];
-  // scaled to about 0.49, a page holds about twice the rows: the table from row 41 fits
-  expect(pageBreaks(fitted, 60, rows15, wide, [{ from: 41, to: 52, head: 4 }])).toEqual([]);
+  expect(pageBreaks(fitted, 60, rows15, [{ from: 41, to: 52, head: 4 }])).toEqual([41]);
+});
+
+test("rows count as tall as Excel draws them, in whole pixels at 96 dpi", () => {
+  // a 10-pt row is drawn 14 pixels (10.5 pt) tall: 70 of them take 735 pt, and a 2-row table (21 pt) from row 71
+  // no longer fits on the page (at 10 pt, 700 + 20 pt would)
+  expect(pageBreaks(portrait, 100, () => 10, [{ from: 71, to: 72, head: 2 }])).toEqual([71]);
 });
