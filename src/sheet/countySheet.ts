@@ -177,7 +177,8 @@ export function countyTemplateRows(lang: Lang = "zh"): (string | null)[][] {
 /** The column a header cell names, and whether by the column's own name (编号) rather than another (序号). */
 function headerName(cell: CellValue): { id: CountySheetColumnId; own: boolean } | null {
   if (typeof cell !== "string") return null;
-  const text = foldText(cell).replace(/\(.*\)$/, "");
+  // anchored: a bracket from the first "(" to the end, found in one pass over the text however long it is
+  const text = foldText(cell).replace(/^([^(]*)\(.*\)$/, "$1");
   for (const c of COUNTY_SHEET_COLUMNS) {
     if ([c.zh, c.en].map(foldText).includes(text)) return { id: c.id, own: true };
     if (c.aliases.map(foldText).includes(text)) return { id: c.id, own: false };

@@ -80,7 +80,8 @@ function parseYesNo(cell: CellValue, grades?: MeasureDefinition["grades"]): bool
   // an emoji's variation selector (✔️) is no part of the answer
   const t = foldText(cell)
     .replace(/\ufe0f/g, "")
-    .replace(/[。.!！]+$/, "")
+    // only from where the run of marks begins: tried from each mark of a long run, it would cost the run squared
+    .replace(/(?<![。.!！])[。.!！]+$/, "")
     .replace(/^(等级|评价|评定为?)[:：]?/, "")
     .replace(/(等次|等级)$/, "");
   if (grades?.meet.includes(t)) return true;

@@ -5,6 +5,9 @@
 import type { CellValue, Grid } from "../../src/sheet/grid";
 import { mergedRange } from "../trust/catalogueRun";
 import { readSchoolTable } from "../../src/sheet/read";
+import { MAX_LABEL_LENGTH, findHeader } from "../../src/sheet/read/headerPaths";
+import { GridView } from "../../src/sheet/read/gridView";
+import { matchHeader } from "../../src/sheet/headers";
 import { templateHeaderRow } from "../../src/sheet/template";
 import { TEMPLATE_COLUMNS } from "../../src/standard/columns";
 import { JUNIOR, PRIMARY, codes, errors, findProblem, letter, templateGrid, templateRow } from "./helpers";
@@ -276,5 +279,27 @@ describe("the header's own unit, as before", () => {
     const grid = templateGrid([PRIMARY]);
     grid.values.push(templateRow({ ...JUNIOR }));
     expect(readSchoolTable(grid).records).toHaveLength(2);
+  });
+});
+
+describe("a text far longer than any header in the header rows", () => {
+  // a cell of Excel's most (32,767 characters), as a damaged or hostile file repeats it across its first rows at
+  // the cost of a few bytes a cell: read for every block of rows the header is sought in, it would cost minutes
+  const NOTE = `填表说明：${"各项数据以统计年报为准。".repeat(2978)}`.slice(0, 32767);
+  const notes = (rows: number) => Array.from({ length: rows }, () => Array<CellValue>(30).fill(NOTE));
+
+  test("is no label: the matcher is never handed it, and the header below it is read", () => {
+    const grid = templateGrid([PRIMARY], { above: notes(3) });
+    const handed: string[] = [];
+    const match = (text: string) => {
+      handed.push(text);
+      return matchHeader(text);
+    };
+    const found = findHeader(new GridView(grid, []), match, false);
+    expect(found?.header.rows).toEqual([3]);
+    expect(handed.filter((text) => text.length > MAX_LABEL_LENGTH)).toEqual([]);
+    const read = readSchoolTable(grid);
+    expect(read.headerRow).toBe(3);
+    expect(read.records.map((r) => r.name)).toEqual([PRIMARY.name]);
   });
 });

@@ -445,4 +445,11 @@ describe("the Compound File around the workbook", () => {
     expect((await problemOf(short)).message.zh).toContain("工作表“学校”");
     expect((await problemOf(xls([BIFF.labelSst(0, 0, 3)]))).message.en).toContain("shared string 3");
   });
+
+  test("a cell pointing past the shared strings is named by its address, as in an .xlsx", async () => {
+    const problem = await problemOf(xls([BIFF.labelSst(4, 2, 7)]));
+    expect(problem.cell).toBe("学校!C5");
+    expect(problem.message.zh).toBe("工作簿已损坏，无法读取（学校!C5 指向不存在的共享文本 7）");
+    expect(problem.message.en).toContain("学校!C5 points to shared string 7");
+  });
 });

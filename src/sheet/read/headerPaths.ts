@@ -13,6 +13,13 @@ import { unitOfHeader, type UnitWord } from "./units";
 
 /** docs/school-table.md#headers: the header's last row is within the first 10 rows. */
 export const HEADER_SEARCH_ROWS = 10;
+/**
+ * A text longer than this is no label of a header: a column's header, even a flattened export's path
+ * (专任教师›按学历分›本科) with its unit, is a few dozen characters. A longer text in the header rows (a note, or a
+ * cell of 32,767 characters repeated across a sheet, as a damaged or hostile file may hold) names no column and
+ * heads none, and is never scanned again for every block of rows the header is sought in.
+ */
+export const MAX_LABEL_LENGTH = 255;
 /** A header of more levels than this is read as its last three. */
 const MAX_LEVELS = 3;
 /** A header row names the school column and at least this many others. */
@@ -112,8 +119,9 @@ function labelsOf(view: GridView, r: number): Label[] {
   const labels: Label[] = [];
   view.forEachFilled(r, (col, value) => {
     const reading = readCell(value);
-    if (reading.kind === "text") labels.push({ col, text: reading.text, numeric: false });
-    else if (reading.kind === "number") labels.push({ col, text: String(reading.value), numeric: true });
+    if (reading.kind === "text") {
+      if (reading.text.length <= MAX_LABEL_LENGTH) labels.push({ col, text: reading.text, numeric: false });
+    } else if (reading.kind === "number") labels.push({ col, text: String(reading.value), numeric: true });
   });
   return labels;
 }

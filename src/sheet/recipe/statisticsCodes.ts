@@ -43,7 +43,13 @@ export function typeNameOfCoded(text: string): string | null {
 
 /** A division code (行政区划代码: 6 digits, or 9 and 12 with the township's and village's) before or after a name. */
 const DIVISION_CODE_BEFORE = /^(?:\d{12}|\d{9}|\d{6})[-－—_:：.、\s]*(?=\D)/u;
-const DIVISION_CODE_AFTER = /(?<=\D)[-－—_:：\s]*[(（]?(?:\d{12}|\d{9}|\d{6})[)）]?$/u;
+/**
+ * After a character not a digit, begun only where a run of separators begins (or one into it, after a digit): the
+ * match a start anywhere after a non-digit finds, without trying every character of a long run, at the run's
+ * length each (seconds for a cell of spaces).
+ */
+const DIVISION_CODE_AFTER =
+  /(?<=[^\d\-－—_:：\s]|(?:^|[^\-－—_:：\s])[-－—_:：\s])[-－—_:：\s]*[(（]?(?:\d{12}|\d{9}|\d{6})[)）]?$/u;
 
 /**
  * A county's name as an export's 统计三级 may write it with its division code (`152221科右前旗`, `152221 科右前旗`,

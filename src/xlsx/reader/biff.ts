@@ -7,7 +7,7 @@
  * ranges, hidden rows and columns and the sheets' visibility. Chart, macro and dialog sheets hold no cells and
  * are left out, as the .xlsx reader leaves them out.
  */
-import type { CellValue, Grid, MergedRange } from "../../sheet/grid";
+import { cellAddress, type CellValue, type Grid, type MergedRange } from "../../sheet/grid";
 import { isBuiltInDateFormat, isDateFormatCode, serialToDate } from "./numberFormats";
 import { OLD_BIFF, WorkbookFailure, XLS_ENCRYPTED, damaged } from "./problems";
 import { finishGrid, put } from "./worksheet";
@@ -432,11 +432,17 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
         const text = globals.strings[index];
         const row = data.getUint16(0, true);
         const col = data.getUint16(2, true);
-        if (text === undefined)
-          throw damaged({
-            zh: `工作表“${sheet.name}”的单元格指向不存在的共享文本 ${index}`,
-            en: `a cell of sheet "${sheet.name}" points to shared string ${index}, which does not exist`,
-          });
+        if (text === undefined) {
+          // named as the .xlsx reader names such a cell (worksheet.ts cachedValue)
+          const cell = cellAddress({ sheet: sheet.name, topLeft: "A1" }, row, col);
+          throw damaged(
+            {
+              zh: `${cell} 指向不存在的共享文本 ${index}`,
+              en: `${cell} points to shared string ${index}, which does not exist`,
+            },
+            cell,
+          );
+        }
         store(row, col, data.getUint16(4, true), text);
         break;
       }
