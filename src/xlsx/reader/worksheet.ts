@@ -8,6 +8,7 @@
 import { cellAddress, columnIndex, type CellValue, type Grid, type MergedRange } from "../../sheet/grid";
 import { isoDate, serialToDate } from "./numberFormats";
 import { unescapeText } from "./parts";
+import type { Problem } from "../../problems/problem";
 import { damaged } from "./problems";
 import { moveFormula } from "./sharedFormula";
 import { parsePart, wordAt, type Attributes, type XmlHandler } from "./xml";
@@ -165,6 +166,9 @@ class SheetReader implements XmlHandler {
   private collected = "";
   /** the last cell begun, as row × 16,384 + column (0-based), or -1 before the first */
   private lastCell = -1;
+  /** cells the part gives twice with different values (damage: Excel repairs such a file), and the first of them */
+  private givenTwice = 0;
+  private firstGivenTwice: { row: number; col: number; before: CellValue; after: CellValue } | null = null;
 
   constructor(
     private readonly sheet: string,
@@ -437,13 +441,24 @@ class SheetReader implements XmlHandler {
 
   private store(value: CellValue): void {
     if (this.inRow) {
+      if (this.col < this.line.length) this.replacing(this.line[this.col], value, this.col);
       put(this.line, this.col, value);
       return;
     }
     // a cell outside any <row>
     const line = this.values[this.row];
     if (line === undefined) this.values[this.row] = put([], this.col, value);
-    else put(line, this.col, value);
+    else {
+      if (this.col < line.length) this.replacing(line[this.col], value, this.col);
+      put(line, this.col, value);
+    }
+  }
+
+  /** A cell of the row being read given again: counted when it gives another value, the later one being kept. */
+  private replacing(before: CellValue, after: CellValue, col: number): void {
+    if (before === null || before === undefined || sameValue(before, after)) return;
+    this.givenTwice++;
+    this.firstGivenTwice ??= { row: this.row, col, before, after };
   }
 
   private closeRow(): void {
@@ -456,7 +471,9 @@ class SheetReader implements XmlHandler {
       } else {
         // the same row given twice: the later cells join the earlier ones
         line.forEach((value, col) => {
-          if (value !== null) put(existing, col, value);
+          if (value === null) return;
+          if (col < existing.length) this.replacing(existing[col], value, col);
+          put(existing, col, value);
         });
       }
       this.line = [];
@@ -471,8 +488,49 @@ class SheetReader implements XmlHandler {
     // every formula 0 in a sheet to be calculated on opening: never calculated (XlsxWriter, POI), not 0
     if (!this.calculated)
       for (const { row, col, formula } of this.zeroFormulas) put(this.values[row], col, { formula });
-    return finishGrid(sheet, this.values, this.hiddenRows, this.hiddenColumnRanges, this.merges);
+    const grid = finishGrid(sheet, this.values, this.hiddenRows, this.hiddenColumnRanges, this.merges);
+    if (this.firstGivenTwice) grid.notes = [...(grid.notes ?? []), this.givenTwiceNote(this.firstGivenTwice)];
+    return grid;
   }
+
+  /** The warning that cells were given twice, naming the first, with both its values. */
+  private givenTwiceNote(first: { row: number; col: number; before: CellValue; after: CellValue }): Problem {
+    const cell = cellAddress({ sheet: this.sheet, topLeft: "A1" }, first.row, first.col);
+    const n = this.givenTwice;
+    const [before, after] = [shownValue(first.before), shownValue(first.after)];
+    return {
+      severity: "warning",
+      code: "cell-given-twice",
+      cell,
+      message: {
+        zh:
+          `${cell} 在文件中出现了两次，先为 ${before}，后为 ${after}，已按后者读取` +
+          (n > 1 ? `（工作表“${this.sheet}”共有 ${n} 个这样的单元格）` : "") +
+          "。文件可能已损坏：请在 Excel 或 WPS 中打开，核对后另存",
+        en:
+          `${cell} is given twice in the file, first as ${before}, then as ${after}; the latter was read` +
+          (n > 1 ? ` (${n} such cells on sheet "${this.sheet}")` : "") +
+          ". The file may be damaged: open it in Excel or WPS, check, and save it again",
+      },
+    };
+  }
+}
+
+/** Whether two values a cell was given are the same: the same number, text, date, error or formula. */
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A value as a warning shows it: a text in quotes (cut at 20 characters), a formula with its =, an error. */
+function shownValue(value: CellValue): string {
+  if (typeof value === "string") return `“${value.length > 20 ? `${value.slice(0, 20)}…` : value}”`;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object" && value !== null)
+    return "formula" in value ? `“=${value.formula}”` : value.error;
+  return String(value);
 }
 
 /**
