@@ -399,7 +399,8 @@ export function packageProblems(bytes: Uint8Array): string[] {
   const types = strFromU8(files["[Content_Types].xml"]);
   const defaults = [...types.matchAll(/<Default\b[^>]*Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase());
   const overrides = [...types.matchAll(/<Override\b[^>]*PartName="([^"]+)"/g)].map((m) => m[1]);
-  for (const part of overrides) if (!(part.slice(1) in files)) problems.push(`${part}: a content type, no part`);
+  for (const part of overrides)
+    if (!(part.slice(1) in files)) problems.push(`${part}: a content type, no part`);
   for (const [name, data] of Object.entries(files)) {
     if (name.endsWith("/")) continue;
     if (/\.(xml|rels|vml)$/.test(name)) {
