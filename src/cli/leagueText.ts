@@ -1,5 +1,5 @@
 /** The readable output of `balance batch` and `balance compare`. */
-import type { CountyStanding, LeagueSummary } from "../engine/league";
+import { countedFirst, type CountyStanding, type LeagueSummary } from "../engine/league";
 import type { CountyYears } from "../engine/monitor";
 import type { Trend } from "../engine/trend";
 import { revealed } from "../engine/names";
@@ -10,6 +10,8 @@ import {
   NOT_COUNTED,
   RISK_TEXT,
   FAIL_MARK as NO,
+  NOT_COUNTED_HEADING,
+  NOT_COUNTED_WHY,
   PASS_MARK as OK,
   countyYearLabel,
   courseLabel,
@@ -19,7 +21,11 @@ import {
   offCourseNote,
   planTotalLabel,
   projectionOverLabel,
+  passingLine,
   repeatedLabel,
+  unchangedYearsLabel,
+  weakLine,
+  yearsFilesLabel,
 } from "../report/leagueCounty";
 import { LEVEL_NAMES, LEVELS } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -55,11 +61,7 @@ function countyLine(
   parts.push(zh ? `${s.schools} 所学校` : `${s.schools} schools`);
   for (const level of LEVELS) {
     const l = s.levels[level];
-    parts.push(
-      zh
-        ? `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 达标`
-        : `${LEVEL_NAMES[level].en.toLowerCase()} ${l.passingSections}/${l.sections} pass`,
-    );
+    parts.push(passingLine(level, l, lang));
   }
   parts.push(
     zh
@@ -118,11 +120,29 @@ export function leagueText(
       ? `旗县市汇总（${summary.year} 年，${counties} 个旗县市${files === counties ? "" : `，${files} 个文件`}）`
       : `The league's counties (${summary.year}, ${counties} ${counties === 1 ? "county" : "counties"}${files === counties ? "" : `, ${files} ${files === 1 ? "file" : "files"}`})`,
   );
-  for (const r of summary.repeated) lines.push(`  ⚠ ${repeatedLabel(r, lang)}`);
+  // genuine problems first: two files of one year for a county, two years of the same figures
+  for (const r of summary.repeated) {
+    const text = repeatedLabel(r, lang);
+    if (text) lines.push(`  ⚠ ${text}`);
+  }
+  for (const y of byYear)
+    for (const u of y.unchanged) lines.push(`  ⚠ ${unchangedYearsLabel(y.county, u, lang)}`);
   const inSeveralFiles = new Set(summary.repeated.flatMap((r) => r.files));
   const label = fileLabels(summary.counties.map((s) => s.file));
-  for (const s of summary.counties) lines.push(`  ${countyLine(s, lang, inSeveralFiles.has(s.file), label)}`);
+  const line = (i: number) =>
+    `  ${countyLine(summary.counties[i], lang, inSeveralFiles.has(summary.counties[i].file), label)}`;
+  // the counted line of each county first, then the earlier years and copies under a heading of their own
+  const order = countedFirst(summary.counties);
+  for (const i of order.counted) lines.push(line(i));
   if (summary.planTotal) lines.push(`  ${planTotalLabel(summary.planTotal, lang)}`);
+  if (order.others.length > 0) {
+    lines.push(
+      `  ${NOT_COUNTED_HEADING[lang]}${zh ? `（${NOT_COUNTED_WHY.zh}）：` : ` (${NOT_COUNTED_WHY.en}):`}`,
+    );
+    for (const i of order.others) lines.push(`  ${line(i)}`);
+  }
+  const years = yearsFilesLabel(summary.repeated, lang);
+  if (years) lines.push(`  ${years}`);
   lines.push("");
   lines.push(zh ? "最薄弱的指标" : "The weakest indicators");
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0);
@@ -131,11 +151,7 @@ export function leagueText(
     const name = zh
       ? `${LEVEL_NAMES[r.level].zh}${indicator}`
       : `${indicator} (${LEVEL_NAMES[r.level].en.toLowerCase()})`;
-    lines.push(
-      zh
-        ? `  ${i + 1}. ${name}：${r.countiesFailing} 个旗县市未达标（差异系数超限 ${r.countiesCoefficientFailing} 个），${r.sectionsFailing} 个学校（校区）低于标准`
-        : `  ${i + 1}. ${name}: fails in ${r.countiesFailing} counties (coefficient over the limit in ${r.countiesCoefficientFailing}); ${r.sectionsFailing} sections below the standard`,
-    );
+    lines.push(`  ${i + 1}. ${name}${weakLine(r, lang)}`);
   });
   if (weak.length === 0) lines.push(zh ? "  无" : "  None");
   lines.push("");

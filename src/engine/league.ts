@@ -95,6 +95,8 @@ export interface RepeatedCounty {
   county: string;
   files: string[];
   counted: string;
+  /** parallel to `files`: the year each file's name or folder gives (`LeagueCountyInput.fileYear`), null where none */
+  years: (number | null)[];
   /**
    * the other files of the counted file's year (both without a year alike): copies of one year, of which only
    * `counted` is in the league's counts and in the years' series (`countedFiles`); empty when each file is a year
@@ -324,6 +326,27 @@ export function filesByCounty(counties: readonly LeagueCountyInput[]): number[][
   return [...byCounty.values()];
 }
 
+/**
+ * The order a league's leadership reads its counties in: the counted line of each county first (one per county, in
+ * the order given), then the other files — earlier years and copies not counted — grouped by county in the order of
+ * the counted lines, each county's in the order given. Indexes into `counties`; every line once.
+ */
+export function countedFirst(counties: readonly Pick<CountyStanding, "county" | "counted">[]): {
+  counted: number[];
+  others: number[];
+} {
+  const counted = counties.flatMap((c, i) => (c.counted ? [i] : []));
+  const rank = new Map(counted.map((i, k) => [nameKey(counties[i].county), k]));
+  const others = counties
+    .flatMap((c, i) => (c.counted ? [] : [i]))
+    .sort(
+      (a, b) =>
+        (rank.get(nameKey(counties[a].county)) ?? counted.length) -
+          (rank.get(nameKey(counties[b].county)) ?? counted.length) || a - b,
+    );
+  return { counted, others };
+}
+
 /** The counties given in several files, in the order they first appear, with the file counted for each. */
 function repeatedCounties(
   counties: readonly LeagueCountyInput[],
@@ -338,6 +361,7 @@ function repeatedCounties(
         county: counties[indexes[0]].county,
         files: indexes.map((i) => counties[i].file),
         counted: counties[at].file,
+        years: indexes.map(yearOf),
         sameYear: indexes.filter((i) => i !== at && yearOf(i) === yearOf(at)).map((i) => counties[i].file),
       };
     });

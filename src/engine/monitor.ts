@@ -55,6 +55,19 @@ export interface CountyYears {
   /** the coefficients of the evaluated years projected to the target year (`compareYears`); null when not made */
   projection: Projection | null;
   course: CountyCourse;
+  /**
+   * consecutive evaluated years whose tables are the same, school by school (`compareYears`' `unchanged`, the rule
+   * `balance compare` warns by): one year's file most likely given again, or not yet updated
+   */
+  unchanged: UnchangedYears[];
+}
+
+/** Two consecutive years of a county whose files hold the same figures (`CountyYears.unchanged`). */
+export interface UnchangedYears {
+  yearBefore: number;
+  yearAfter: number;
+  fileBefore: string;
+  fileAfter: string;
 }
 
 /**
@@ -91,7 +104,18 @@ export function countiesByYear(
       const evaluation = inputs[index].evaluation;
       return evaluation ? [{ year, label: String(year), evaluation, standing }] : [];
     });
-    const projection = evaluated.length >= 2 ? compareYears(evaluated, { targetYear }).projection : null;
+    const trend = evaluated.length >= 2 ? compareYears(evaluated, { targetYear }) : null;
+    const projection = trend?.projection ?? null;
+    const ofLabel = (label: string) => evaluated.find((e) => e.label === label)!;
+    const unchanged = (trend?.unchanged ?? []).map(({ yearBefore, yearAfter }) => {
+      const [before, after] = [ofLabel(yearBefore), ofLabel(yearAfter)];
+      return {
+        yearBefore: before.year,
+        yearAfter: after.year,
+        fileBefore: before.standing.file,
+        fileAfter: after.standing.file,
+      };
+    });
     const sectionsOf = (k: number) => evaluated[evaluated.length - k]?.standing.failingSections ?? null;
     const [latest, before] = [sectionsOf(1), sectionsOf(2)];
     const failingSectionsChange = before !== null && latest !== null ? latest - before : null;
@@ -116,6 +140,7 @@ export function countiesByYear(
             ? { before: evaluated[evaluated.length - 2].year, latest: evaluated[evaluated.length - 1].year }
             : null,
       },
+      unchanged,
     });
   }
   return out;

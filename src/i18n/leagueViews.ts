@@ -1,7 +1,8 @@
 /**
  * The words of the league's and the years' views: 对比 Compare (the pane and the web app) and the web app's 盟市汇总
  * league summary, in the same key set as ./messages.ts, which merges them in. Chinese is the reference; English
- * has every key (the type says so). A count of sections (school × level) says 学段, as the rest of the pane does.
+ * has every key (the type says so). A count of sections (school × level) says 学段 in the pane's views; the league's
+ * summary says 学校（校区）, in the words `balance batch` and the league workbook use (their keys are shared).
  */
 export const LEAGUE_VIEWS_ZH = {
   tabCompare: "对比",
@@ -123,12 +124,13 @@ export const LEAGUE_VIEWS_ZH = {
   leagueNoTarget: "规划中没有该旗县市的目标年份",
   leagueAtRisk: "⚠ 有按期达标风险：{reason}",
   leagueNotEvaluated: "未能评估，见上方问题。",
-  leaguePassing: "{level} {passing}/{sections} 个学段达标",
-  leagueNoSections: "{level}无参评学段",
+  leaguePassing: "{level} {passing}/{sections} 个学校（校区）达标",
+  leagueNoSections: "{level}无参评学校（校区）",
   leagueCvHeader: "{level}（≤{limit}）",
   leagueWeakest: "最薄弱的指标",
   leagueWeakName: "{level}{indicator}",
-  leagueWeakLine: "：{counties} 个旗县市未达标（差异系数超限 {cvCounties} 个），{sections} 个学段低于标准",
+  leagueWeakLine:
+    "：{counties} 个旗县市未达标（差异系数超限 {cvCounties} 个），{sections} 个学校（校区）低于标准",
   leagueNoWeak: "已评估的旗县市各项指标都达标。",
   leagueNoneEvaluated: "没有一个旗县市得到评估，无从比较指标：请按上方所列问题改正文件。",
   leagueRiskTitle: "可能无法按期达标的旗县市",

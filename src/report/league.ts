@@ -5,7 +5,7 @@
  * league view (src/engine/league.ts) and the counties' evaluations; nothing is judged here.
  */
 import type { Evaluation } from "../engine/evaluate";
-import { AT_RISK, type CountyStanding, type LeagueSummary } from "../engine/league";
+import { AT_RISK, countedFirst, type CountyStanding, type LeagueSummary } from "../engine/league";
 import type { CountyYears } from "../engine/monitor";
 import type { Lang } from "../i18n/format";
 import type { Problem } from "../problems/problem";
@@ -17,6 +17,8 @@ import { cell, headerRow, uniqueSheetNames, verdictCell } from "./cells";
 import {
   COUNT,
   CV,
+  NOT_COUNTED_HEADING,
+  NOT_COUNTED_WHY,
   RATIO,
   countySheet,
   fileLabels,
@@ -24,6 +26,8 @@ import {
   planTotalLabel,
   repeatedLabel,
   riskCell,
+  unchangedYearsLabel,
+  yearsFilesLabel,
 } from "./leagueCounty";
 import { leagueYearsSheet } from "./leagueYears";
 import type { ChartSpec, Report, ReportCell, ReportSheet } from "./model";
@@ -79,6 +83,12 @@ function countyLabels(counties: readonly CountyStanding[], lang: Lang): string[]
   });
 }
 
+/** The counties as the summary shows them: the counted line of each first (`countedFirst`), then the others. */
+function shownOrder(counties: readonly CountyStanding[]): CountyStanding[] {
+  const order = countedFirst(counties);
+  return [...order.counted, ...order.others].map((i) => counties[i]);
+}
+
 /** The county table's column widths in characters; the plan's three columns come last when asked for. */
 const SUMMARY_WIDTHS = [14, 26, 10, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14];
 
@@ -125,8 +135,12 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   b.push([cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])]);
   b.push([cell(zh ? "年份" : "Year", "bold"), { ...cell(summary.year, undefined, COUNT), align: "left" }]);
   b.push([cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)]);
-  for (const r of summary.repeated)
-    b.pushSpan({ ...cell(repeatedLabel(r, lang), "warn"), wrap: true }, 0, last);
+  // genuine problems above the table: two files of one year for a county, two years of the same figures
+  const warnings = [
+    ...summary.repeated.flatMap((r) => repeatedLabel(r, lang) ?? []),
+    ...(input.byYear ?? []).flatMap((y) => y.unchanged.map((u) => unchangedYearsLabel(y.county, u, lang))),
+  ];
+  for (const text of warnings) b.pushSpan({ ...cell(text, "warn"), wrap: true }, 0, last);
   b.push();
   const countyHeader = b.push(
     headerRow([
@@ -162,7 +176,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     ]),
   );
   const label = fileLabels(summary.counties.map((s) => s.file));
-  for (const s of summary.counties) {
+  const countyRow = (s: CountyStanding) => {
     const row: ReportCell[] = [
       cell(s.county, "bold"),
       // a clerk's file name is long (阿尔山市2025年学校统计表.xlsx): wrapped, never cut off
@@ -193,7 +207,11 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       );
     }
     b.push(row);
-  }
+  };
+  // the counted line of each county first, what the leadership reads the league by; the earlier years and copies
+  // under a heading of their own after the league's total
+  const order = countedFirst(summary.counties);
+  for (const i of order.counted) countyRow(summary.counties[i]);
   if (withPlan && summary.planTotal) {
     // the counted files' plans added up (engine/league.ts): under the plan columns, what it counts across the rest
     const p = summary.planTotal;
@@ -207,7 +225,21 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     const r = b.push(total);
     b.merge(r, 1, r, last - 3);
   }
+  if (order.others.length > 0) {
+    b.pushSpan(
+      cell(
+        `${NOT_COUNTED_HEADING[lang]}${zh ? `（${NOT_COUNTED_WHY.zh}）` : ` (${NOT_COUNTED_WHY.en})`}`,
+        "bold",
+      ),
+      0,
+      last,
+    );
+    for (const i of order.others) countyRow(summary.counties[i]);
+  }
   b.border(countyHeader, 0, b.next - 1, last);
+  // a folder of years is what a league keeps: one line after the table, never a paragraph per county above it
+  const years = yearsFilesLabel(summary.repeated, lang);
+  if (years) b.pushSpan({ ...cell(years, "note"), wrap: true }, 0, last);
 
   b.push();
   const weakFrom = b.push([cell(zh ? "最薄弱的指标" : "The weakest indicators", "bold")]);
@@ -313,7 +345,7 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   b.keep(riskFrom, b.next - 1);
 
   const charts: ChartSpec[] = [];
-  const evaluatedCounties = summary.counties.filter((s) => s.levels !== null);
+  const evaluatedCounties = shownOrder(summary.counties).filter((s) => s.levels !== null);
   const labels = countyLabels(evaluatedCounties, lang);
   const evaluated = evaluatedCounties.map((s, i) => ({ s, label: labels[i] }));
   for (const level of LEVELS) {
@@ -409,12 +441,21 @@ export function buildLeagueReport(input: LeagueReportInput, options: LeagueRepor
   const byYear = input.byYear ?? [];
   const years = byYear.length === 0 ? [] : [leagueYearsSheet(byYear, input.summary.year, options.lang)];
   // two years of one county are two tabs: named by their files' years where they tell them apart
-  const names = uniqueSheetNames(countyLabels(input.summary.counties, options.lang), [
+  // the county sheets in the summary's order: the counted line of each county, then the others
+  const order = countedFirst(input.summary.counties);
+  const shown = [...order.counted, ...order.others];
+  const names = uniqueSheetNames(countyLabels(shownOrder(input.summary.counties), options.lang), [
     summary.name,
     ...years.map((s) => s.name),
   ]);
-  const counties = input.summary.counties.map((s, i) =>
-    countySheet(s, input.details[i] ?? { evaluation: null, problems: [] }, names[i], input, options.lang),
+  const counties = shown.map((i, k) =>
+    countySheet(
+      input.summary.counties[i],
+      input.details[i] ?? { evaluation: null, problems: [] },
+      names[k],
+      input,
+      options.lang,
+    ),
   );
   return { sheets: [summary, ...years, ...counties] };
 }

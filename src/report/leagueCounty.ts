@@ -6,19 +6,22 @@ import type { Evaluation } from "../engine/evaluate";
 import {
   AT_RISK,
   type CountyStanding,
+  type IndicatorRanking,
   type LeaguePlanTotal,
+  type LevelStanding,
   type RepeatedCounty,
   type RiskReason,
 } from "../engine/league";
-import { worstCoefficient, type CountyYears } from "../engine/monitor";
+import { worstCoefficient, type CountyYears, type UnchangedYears } from "../engine/monitor";
 import type { Projection } from "../engine/trend";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
-import { projectionLabel } from "./comparison";
+import { projectionLabel, unchangedLabel } from "./comparison";
 import { isArchiveName } from "../sheet/countyName";
 import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
-import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
+import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type Level } from "../standard/indicators";
+import { t } from "../i18n/messages";
 import { formatAmount } from "./build";
 import { cell, headerRow, verdictCell } from "./cells";
 import type { ReportCell, ReportSheet } from "./model";
@@ -95,25 +98,83 @@ export function fileLabels(files: readonly string[]): (file: string) => string {
 }
 
 /**
- * The warning on a county given in several files (`LeagueSummary.repeated`), wherever the league's view is shown:
- * each file keeps its line, and the league's counts take the county once. Files of different years are what a
- * league keeps to watch its counties: `batch` lists them year by year (engine/monitor.ts).
+ * The warning on a county given in several files of ONE year (`RepeatedCounty.sameYear`, or the same file twice),
+ * wherever the league's view is shown: which file counts, by what rule (engine/league.ts countedFiles), and what to
+ * do if it is not the one meant. Null for a county whose files are each a year: a league keeps those to watch its
+ * counties, said in one line by `yearsFilesLabel`.
  */
-export function repeatedLabel(r: RepeatedCounty, lang: Lang): string {
+export function repeatedLabel(r: RepeatedCounty, lang: Lang): string | null {
+  if (r.sameYear.length === 0) return null;
   const label = fileLabels(r.files);
-  const files = r.files.map(label);
+  const year = r.years[r.files.indexOf(r.counted)] ?? null;
+  const files = [r.counted, ...r.sameYear].filter((f, i, all) => all.indexOf(f) === i).map(label);
+  const n = r.sameYear.length + 1;
+  return lang === "zh"
+    ? `${r.county}${year === null ? "" : ` ${year} 年`}有 ${n} 个文件（“${files.join("”“")}”）：只计入“${label(r.counted)}”，“${r.sameYear.map(label).join("”“")}”未计入（同一年份的几个文件，计文件名标明“修改”“更正”等字样的一份，否则计排在最后的一份；如计错了，请把不用的文件移出文件夹后重新汇总）`
+    : `${r.county} is in ${n} files${year === null ? "" : ` of ${year}`} ("${files.join('", "')}"): only "${label(r.counted)}" is counted, "${r.sameYear.map(label).join('", "')}" ${r.sameYear.length === 1 ? "is" : "are"} not (of one year's files, the one whose name says 修改, 更正 or the like counts, else the last; if that is the wrong one, move the others out of the folder and run the summary again)`;
+}
+
+/**
+ * A weakest indicator's counts after its name, in the words the web's league view, the command and the workbook
+ * share (`leagueWeakLine`): counties failing, of them over the limit, sections (学校（校区）) below the standard.
+ */
+export function weakLine(r: IndicatorRanking, lang: Lang): string {
+  const n0 = (n: number) => formatNumber(n, 0, lang);
+  return t(lang, "leagueWeakLine", {
+    counties: n0(r.countiesFailing),
+    cvCounties: n0(r.countiesCoefficientFailing),
+    sections: n0(r.sectionsFailing),
+  });
+}
+
+/** A level's sections passing of those evaluated, as the web's cards and the command say it (`leaguePassing`). */
+export function passingLine(level: Level, l: LevelStanding, lang: Lang): string {
+  const name = LEVEL_NAMES[level][lang];
+  const n0 = (n: number) => formatNumber(n, 0, lang);
+  return l.sections === 0
+    ? t(lang, "leagueNoSections", { level: name })
+    : t(lang, "leaguePassing", { level: name, passing: n0(l.passingSections), sections: n0(l.sections) });
+}
+
+/** The heading of the lines the league does not count: a county's earlier years, and copies of a year. */
+export const NOT_COUNTED_HEADING = {
+  zh: "历年及未计入的文件",
+  en: "Earlier years and files not counted",
+} as const;
+/** What `NOT_COUNTED_HEADING` says of its lines, after it. */
+export const NOT_COUNTED_WHY = {
+  zh: "不计入全盟的薄弱指标、按期达标风险和方案合计",
+  en: "not in the league's weakest indicators, risks or plan total",
+} as const;
+
+/**
+ * The counties given in files of several years (`LeagueSummary.repeated`), in one short line: what a folder of
+ * years is expected to hold, not a problem — each county counts its latest year, the others are listed under
+ * `NOT_COUNTED_HEADING` and year by year. Null when no county has files of two years or more.
+ */
+export function yearsFilesLabel(repeated: readonly RepeatedCounty[], lang: Lang): string | null {
   const zh = lang === "zh";
-  // copies of one year: which one counts, by what rule (engine/league.ts countedFiles), and what to do if it is not
-  // the one meant
-  const copies =
-    r.sameYear.length === 0
-      ? ""
-      : zh
-        ? `；“${r.sameYear.map(label).join("”“")}”与它同一年份，未计入（同一年份的几个文件，计文件名标明“修改”“更正”等字样的一份，否则计排在最后的一份；如计错了，请把不用的文件移出文件夹后重新汇总）`
-        : `; "${r.sameYear.map(label).join('", "')}" of the same year ${r.sameYear.length === 1 ? "is" : "are"} not counted (of one year's files, the one whose name says 修改, 更正 or the like counts, else the last; if that is the wrong one, move the others out of the folder and run the summary again)`;
+  const counties = repeated.flatMap((r) => {
+    const years = [...new Set(r.years.filter((y): y is number => y !== null))].sort((a, b) => a - b);
+    if (years.length < 2) return [];
+    return [zh ? `${r.county}（${years.join("、")} 年）` : `${r.county} (${years.join(", ")})`];
+  });
+  if (counties.length === 0) return null;
   return zh
-    ? `${r.county}出现在 ${files.length} 个文件中（${files.join("、")}）：薄弱指标和按期达标风险只按“${label(r.counted)}”计一次${copies}；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比`
-    : `${r.county} is in ${files.length} files (${files.join(", ")}): the weakest indicators and the counties at risk count it once, from "${label(r.counted)}"${copies}; where the files' names or folders give their years, each year is shown under "Year by year", and one county's changes in detail by comparing its years`;
+    ? `历年文件：${counties.join("、")}，每个旗县市只计最新一年，其余列在“${NOT_COUNTED_HEADING.zh}”下，逐年变化见“逐年情况”`
+    : `Files of several years: ${counties.join(", ")}; each county counts its latest year, the others are listed under "${NOT_COUNTED_HEADING.en}", the changes under "Year by year"`;
+}
+
+/**
+ * The warning on two consecutive years of a county whose files hold the same figures (`CountyYears.unchanged`):
+ * the words of `balance compare` (`unchangedLabel`), with the county and its two files.
+ */
+export function unchangedYearsLabel(county: string, u: UnchangedYears, lang: Lang): string {
+  const label = fileLabels([u.fileBefore, u.fileAfter]);
+  const pair = unchangedLabel({ yearBefore: String(u.yearBefore), yearAfter: String(u.yearAfter) }, lang);
+  return lang === "zh"
+    ? `${county}：${pair}（“${label(u.fileBefore)}”与“${label(u.fileAfter)}”）`
+    : `${county}: ${pair} ("${label(u.fileBefore)}" and "${label(u.fileAfter)}")`;
 }
 
 export function riskCell(s: CountyStanding, lang: Lang): ReportCell {

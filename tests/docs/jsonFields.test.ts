@@ -5,7 +5,7 @@
  * list of numbers where the doc shows `[2025, 2026]`). The documents are the commands' own output on the sample
  * county, never values kept here.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SchoolRecord } from "../../src/engine/records";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
@@ -207,7 +207,22 @@ describe("docs/json.md and the real documents", () => {
 
   it("batch --json holds every field the doc names, of the kind it shows", async () => {
     const { files } = await twoYears();
-    const real = fieldsOf(await jsonOf("batch", ...files, SAMPLE, "--plan", "--year", "2026", "--json"));
+    // a third year given the second's file again: its warning and the years' `unchanged` have fields to check
+    const again = path.join(path.dirname(path.dirname(files[1])), "2027");
+    mkdirSync(again);
+    copyFileSync(files[1], path.join(again, "科右前旗.xlsx"));
+    const real = fieldsOf(
+      await jsonOf(
+        "batch",
+        ...files,
+        path.join(again, "科右前旗.xlsx"),
+        SAMPLE,
+        "--plan",
+        "--year",
+        "2026",
+        "--json",
+      ),
+    );
     expect(disagreements(documented(blocks()[1]), real)).toEqual([]);
   });
 

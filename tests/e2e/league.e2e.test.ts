@@ -20,6 +20,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
+import { countedFirst } from "../../src/engine/league";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -71,6 +72,7 @@ interface BatchCounty {
   file: string;
   county: string;
   ok: boolean;
+  counted: boolean;
   schools: number;
   levels: Record<string, BatchLevel> | null;
   resourcesPass: boolean | null;
@@ -271,12 +273,15 @@ describeInBrowser("the league's and the years' views in the web app (production 
   async function expectLeagueAsBatch(page: Page, batch: BatchJson): Promise<void> {
     const cards = page.locator("[data-county]");
     const evaluated = batch.counties.filter((c) => c.ok);
+    // the counted card of each county first, then the earlier years and copies (engine/league.ts countedFirst)
+    const order = countedFirst(batch.counties);
+    const shown = [...order.counted, ...order.others].map((i) => batch.counties[i]);
     expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-county")))).toEqual(
-      batch.counties.map((c) => c.county),
+      shown.map((c) => c.county),
     );
     for (const c of evaluated) {
-      // a county given in several files has a card for each, in the files' order
-      const card = cards.nth(batch.counties.indexOf(c));
+      // a county given in several files has a card for each
+      const card = cards.nth(shown.indexOf(c));
       const verdict = (pass: boolean | null) => (pass ? "pass" : "fail");
       expect(
         await card
@@ -293,7 +298,7 @@ describeInBrowser("the league's and the years' views in the web app (production 
       for (const level of LEVELS) {
         const l = c.levels![level];
         expect(await card.locator(`[data-passing="${level}"]`).textContent()).toBe(
-          `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 个学段达标`,
+          `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 个学校（校区）达标`,
         );
         for (const id of INDICATOR_IDS) {
           const cell = card.locator(`[data-cv="${level}:${id}"]`);
@@ -318,7 +323,7 @@ describeInBrowser("the league's and the years' views in the web app (production 
       const name = NATIONAL_2017.indicators[r.indicator as (typeof INDICATOR_IDS)[number]].shortName.zh;
       expect(await page.locator(`[data-weak="${r.level}:${r.indicator}"]`).textContent()).toMatch(
         new RegExp(
-          `^${LEVEL_NAMES[r.level as "primary"].zh}${name}：${r.countiesFailing} 个旗县市未达标.*，${r.sectionsFailing} 个学段低于标准$`,
+          `^${LEVEL_NAMES[r.level as "primary"].zh}${name}：${r.countiesFailing} 个旗县市未达标.*，${r.sectionsFailing} 个学校（校区）低于标准$`,
         ),
       );
     }
@@ -461,10 +466,15 @@ describeInBrowser("the league's and the years' views in the web app (production 
       repeated: { county: string; counted: string }[];
     };
     expect(batch.repeated).toEqual([expect.objectContaining({ county: "科右前旗", counted: files[0] })]);
-    const warning = page.locator('[data-repeated="科右前旗"]');
+    // two years of one county: one short line, no warning; the one table given for both years is warned of
+    expect(await page.locator("[data-repeated]").count()).toBe(0);
+    expect(await page.locator("[data-years-files]").textContent()).toBe(
+      "历年文件：科右前旗（2025、2026 年），每个旗县市只计最新一年，其余列在“历年及未计入的文件”下，逐年变化见“逐年情况”",
+    );
+    const warning = page.locator('[data-unchanged="科右前旗:2025-2026"]');
     await expect(warning.isVisible()).resolves.toBe(true);
     expect(await warning.textContent()).toBe(
-      "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比",
+      (batch as unknown as { warnings: { message: string }[] }).warnings[0].message,
     );
     await expectLeagueAsBatch(page, batch);
     const overflow = await page.evaluate(

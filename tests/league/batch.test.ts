@@ -277,7 +277,19 @@ describe("a county given in several files", () => {
       [first, false],
       [second, true],
     ]);
-    expect(doc.repeated).toEqual([{ county: "科右前旗", files: [copy, first], counted: copy, sameYear: [] }]);
+    expect(doc.repeated).toEqual([
+      { county: "科右前旗", files: [copy, first], years: [2026, 2025], counted: copy, sameYear: [] },
+    ]);
+    expect(doc.warnings).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "unchangedYears",
+        county: "科右前旗",
+        yearBefore: 2025,
+        yearAfter: 2026,
+        files: [first, copy],
+      }),
+    ]);
     expect(doc.indicators).toEqual(once.indicators);
     expect(doc.atRisk.map((c: { file: string }) => c.file)).toEqual(
       once.atRisk.map((c: { file: string }) => (c.file === county ? copy : second)),
@@ -286,11 +298,23 @@ describe("a county given in several files", () => {
     const text = await run("batch", copy, first, second, "--year", "2027");
     const lines = text.stdout.split("\n");
     expect(lines[0]).toBe("旗县市汇总（2027 年，2 个旗县市，3 个文件）");
-    expect(lines[1]).toBe(
-      "  ⚠ 科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比",
-    );
+    // two years of one county are expected, not a problem: no paragraph above the lines, one short line after them;
+    // but one file copied for two years holds the same figures in both, which compare's rule warns of
+    expect(lines.filter((line) => line.includes("出现在"))).toEqual([]);
+    const unchanged =
+      "科右前旗：2025 与 2026 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新（“科右前旗2025.xlsx”与“科右前旗2026.xlsx”）";
+    expect(lines[1]).toBe(`  ⚠ ${unchanged}`);
+    const at = (needle: string) => lines.findIndex((line) => line.includes(needle));
+    // the counted lines first, the earlier year under a heading of its own after them
+    const heading = at("历年及未计入的文件（");
+    expect(at("科右前旗（科右前旗2026.xlsx）：")).toBeLessThan(heading);
+    expect(at("乌兰浩特市：")).toBeLessThan(heading);
+    expect(at("科右前旗（科右前旗2025.xlsx）：")).toBeGreaterThan(heading);
     expect(lines.filter((line) => line.includes("科右前旗（科右前旗2025.xlsx）："))).toHaveLength(1);
     expect(lines.filter((line) => line.includes("乌兰浩特市："))).toHaveLength(1);
+    const years =
+      "历年文件：科右前旗（2025、2026 年），每个旗县市只计最新一年，其余列在“历年及未计入的文件”下，逐年变化见“逐年情况”";
+    expect(lines[heading + 2]).toBe(`  ${years}`);
 
     const out = join(twice, "汇总.xlsx");
     expect((await run("batch", copy, first, second, "--out", out)).code).toBe(0);
@@ -298,7 +322,13 @@ describe("a county given in several files", () => {
     await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     const columnA: string[] = [];
     book.getWorksheet("盟市汇总")!.eachRow((row) => columnA.push(String(row.getCell(1).value)));
-    expect(columnA).toContain(lines[1].slice("  ⚠ ".length));
+    expect(columnA).toContain(years);
+    expect(columnA).toContain(unchanged);
+    expect(columnA.filter((v) => v.includes("出现在"))).toEqual([]);
+    // the workbook's order is the text's: the counted lines, the heading, then the earlier year, after the table
+    const rowOf = (v: string) => columnA.findIndex((x) => x.startsWith(v));
+    expect(rowOf("历年及未计入的文件")).toBeGreaterThan(0);
+    expect(rowOf("历年文件：")).toBeGreaterThan(rowOf("历年及未计入的文件"));
   });
 });
 

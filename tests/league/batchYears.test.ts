@@ -238,7 +238,7 @@ describe("balance batch over several years", () => {
     // the files of one county in year folders, told apart by their folders
     for (const year of [2024, 2025, 2026]) expect(zh.stdout).toContain(`扎赉特旗（${year}/扎赉特旗.xlsx）：`);
     expect(zh.stdout).toContain(
-      "扎赉特旗出现在 3 个文件中（2024/扎赉特旗.xlsx、2025/扎赉特旗.xlsx、2026/扎赉特旗.xlsx）",
+      "历年文件：扎赉特旗（2024、2025、2026 年）、乌兰浩特市（2025、2026 年）、突泉县（2025、2026 年）、阿尔山市（2025、2026 年），每个旗县市只计最新一年",
     );
     const from = zh.stdout.indexOf("\n逐年情况\n");
     expect(from).toBeGreaterThan(zh.stdout.indexOf("可能无法按期达标的旗县市"));
@@ -302,7 +302,8 @@ describe("balance batch over several years", () => {
     expect(book.worksheets.length).toBe(2 + doc.counties.length);
     // named by their years; of 突泉县's two 2026 files, the one the league does not count says so
     const tabs = book.worksheets.map((w) => w.name).filter((n) => n.startsWith("突泉县"));
-    expect(tabs).toEqual(["突泉县（2025）", "突泉县（2026，未计入）", "突泉县（2026）"]);
+    // in the summary's order: the counted file first, then the earlier year and the copy not counted
+    expect(tabs).toEqual(["突泉县（2026）", "突泉县（2025）", "突泉县（2026，未计入）"]);
     // the coefficient tables of the summary sheet name them alike
     const summaryColumnA: unknown[] = [];
     book.getWorksheet("盟市汇总")!.eachRow((row) => summaryColumnA.push(row.getCell(1).value));

@@ -90,12 +90,14 @@ describe("a league clerk's folder of county files", () => {
         county: "科右前旗",
         files: [join(flat, "科右前旗(修改).xlsx"), join(flat, "科右前旗.xlsx")],
         counted: join(flat, "科右前旗(修改).xlsx"),
+        years: [null, null],
         sameYear: [join(flat, "科右前旗.xlsx")],
       },
       {
         county: "科尔沁左翼中旗",
         files: [join(flat, "科尔沁左翼中旗.xlsx"), join(flat, "科尔沁左翼中旗（更正版）.xlsx")],
         counted: join(flat, "科尔沁左翼中旗（更正版）.xlsx"),
+        years: [null, null],
         sameYear: [join(flat, "科尔沁左翼中旗.xlsx")],
       },
     ]);
@@ -112,7 +114,7 @@ describe("a league clerk's folder of county files", () => {
     expect(line("科右前旗(修改).xlsx")).toMatch(/；目标 2028 年，剩余 2 年$/u);
     // which copy of one year counts, why, and what to do if it is the wrong one
     expect(r.stdout).toContain(
-      "只按“科右前旗(修改).xlsx”计一次；“科右前旗.xlsx”与它同一年份，未计入（同一年份的几个文件，计文件名标明“修改”“更正”等字样的一份，否则计排在最后的一份；如计错了，请把不用的文件移出文件夹后重新汇总）",
+      "⚠ 科右前旗有 2 个文件（“科右前旗(修改).xlsx”“科右前旗.xlsx”）：只计入“科右前旗(修改).xlsx”，“科右前旗.xlsx”未计入（同一年份的几个文件，计文件名标明“修改”“更正”等字样的一份，否则计排在最后的一份；如计错了，请把不用的文件移出文件夹后重新汇总）",
     );
     const en = await run("batch", flat, "--year", "2026", "--lang", "en");
     expect(en.stdout).toContain("; no target year in the plan for this county: not judged for risk");

@@ -12,6 +12,7 @@ import {
   rankIndicators,
   riskOf,
   type LeagueCountyInput,
+  countedFirst,
 } from "../../src/engine/league";
 import { readiness } from "../../src/engine/county/readiness";
 import { calendarDayOf, yearOfDay } from "../../src/engine/years";
@@ -239,6 +240,7 @@ describe("a county given in several files is counted once", () => {
         county: "阿尔山市",
         files: ["阿尔山市.xlsx", "副本.xlsx"],
         counted: "副本.xlsx",
+        years: [null, null],
         sameYear: ["阿尔山市.xlsx"],
       },
     ]);
@@ -326,6 +328,7 @@ describe("a county given in several files is counted once", () => {
         county: "科右中旗",
         files: ["兴安盟导出（2025）.xlsx", "科右中旗2025.xlsx"],
         counted: "兴安盟导出（2025）.xlsx",
+        years: [2025, 2025],
         sameYear: ["科右中旗2025.xlsx"],
       },
     ]);
@@ -339,5 +342,22 @@ describe("a county given in several files is counted once", () => {
     expect(summary.atRisk.map((c) => c.county)).toEqual(["阿尔山 市", "科右前旗"]);
     expect(summary.repeated.map((r) => r.county)).toEqual(["阿尔山市"]);
     expect(leagueSummary([input("a.xlsx", "甲"), input("b.xlsx", "乙")], 2026).repeated).toEqual([]);
+  });
+});
+
+describe("the order the league's lines are shown in (countedFirst)", () => {
+  test("each county's counted line first, in the order given; the others grouped by county after them", () => {
+    const line = (county: string, counted: boolean) => ({ county, counted });
+    const order = countedFirst([
+      line("突泉县", false), // 2024
+      line("阿尔山市", false), // 2024
+      line("乌兰浩特市", true),
+      line("突 泉 县", true), // 2025, spelt with spaces
+      line("阿尔山市", false), // a copy of 2025
+      line("阿尔山市", true), // 2025
+      line("科右中旗", false), // a county with no counted line sorts last
+    ]);
+    expect(order.counted).toEqual([2, 3, 5]);
+    expect(order.others).toEqual([0, 1, 4, 6]);
   });
 });

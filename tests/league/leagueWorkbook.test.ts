@@ -51,8 +51,8 @@ const rowOf = (s: ReportSheet, text: string) =>
   s.rows.findIndex((r) => typeof r[0]?.value === "string" && (r[0].value as string).startsWith(text)) + 1;
 const lastColumn = (s: ReportSheet) => columnLetters(s.columnWidths!.length - 1);
 
-test("the at-risk rule and the repeated county's warning span the table and are as tall as their text", () => {
-  for (const text of ["判定规则", "突泉县出现在 2 个文件中"]) {
+test("the at-risk rule and the line of the counties' years span the table and are as tall as their text", () => {
+  for (const text of ["判定规则", "历年文件：突泉县（2024、2025 年）"]) {
     const r = rowOf(sheet, text);
     expect(r).toBeGreaterThan(0);
     expect(sheet.merges).toContain(`A${r}:${lastColumn(sheet)}${r}`);
@@ -83,7 +83,8 @@ test("the charts start on a page of their own, below every row of the tables", (
 test("one county from two files is told apart by the files' years; an unread file has no row", () => {
   const primary = rowOf(sheet, "各旗县市小学差异系数") + 2;
   const labels = sheet.rows.slice(primary - 1, primary + 2).map((r) => r[0].value);
-  expect(labels).toEqual(["乌兰浩特市", "突泉县（2024）", "突泉县（2025）"]);
+  // in the summary's order: the counted lines, then the earlier year
+  expect(labels).toEqual(["乌兰浩特市", "突泉县（2025）", "突泉县（2024）"]);
   expect(sheet.charts![0].categories).toBe(`A${primary}:A${primary + 2}`);
 });
 
@@ -91,10 +92,55 @@ test("the county sheets of one county from two files are named by the files' yea
   expect(report.sheets.map((s) => s.name)).toEqual([
     "盟市汇总",
     "乌兰浩特市",
-    "突泉县（2024）",
     "突泉县（2025）",
     "科右中旗",
+    "突泉县（2024）",
   ]);
+});
+
+test("the counted line of each county first, then the earlier years under a heading; the years in one line after", () => {
+  const header = rowOf(sheet, "旗县市");
+  const countyRows = (from: number, to: number) =>
+    sheet.rows.slice(from, to - 1).map((r) => `${r[0]?.value}:${r[1]?.value}`);
+  const heading = rowOf(sheet, "历年及未计入的文件");
+  expect(heading).toBeGreaterThan(header);
+  expect(countyRows(header, heading)).toEqual([
+    "乌兰浩特市:乌兰浩特市（2025年）学校统计表.xlsx",
+    "突泉县:突泉县2025.xlsx",
+    "科右中旗:科右中旗2025年学校统计表.xlsx",
+  ]);
+  expect(sheet.rows[heading - 1][0].value).toBe(
+    "历年及未计入的文件（不计入全盟的薄弱指标、按期达标风险和方案合计）",
+  );
+  const years = rowOf(sheet, "历年文件：");
+  expect(countyRows(heading, years)).toEqual(["突泉县:突泉县2024.xlsx"]);
+  // nothing of the repeated county above the table: a folder of years is no problem
+  expect(sheet.rows.slice(0, header - 1).filter((r) => String(r[0]?.value ?? "").includes("突泉县"))).toEqual(
+    [],
+  );
+  expect(sheet.rows[years - 1][0].value).toBe(
+    "历年文件：突泉县（2024、2025 年），每个旗县市只计最新一年，其余列在“历年及未计入的文件”下，逐年变化见“逐年情况”",
+  );
+});
+
+test("two files of one year for a county stay a warning above the table, naming both files", () => {
+  const copies = [...inputs, county("league/突泉县2025(副本).xlsx", "突泉县", 2025)];
+  const twice = buildLeagueReport(
+    {
+      summary: leagueSummary(copies, 2025),
+      details: copies.map((i) => ({ evaluation: i.evaluation, problems: [] })),
+      profile: NATIONAL_2017,
+    },
+    { lang: "zh", date: "2025-12-01" },
+  ).sheets[0];
+  const warning = rowOf(twice, "突泉县 2025 年有 2 个文件");
+  expect(warning).toBeGreaterThan(0);
+  expect(warning).toBeLessThan(rowOf(twice, "旗县市"));
+  expect(twice.rows[warning - 1][0].style).toBe("warn");
+  const text = String(twice.rows[warning - 1][0].value);
+  expect(text).toContain("“突泉县2025.xlsx”");
+  expect(text).toContain("“突泉县2025(副本).xlsx”");
+  expect(text).toContain("只计入“突泉县2025(副本).xlsx”");
 });
 
 test("a page header that starts with a year keeps its year (&9 and 2025 would read as a size of 92025)", async () => {

@@ -115,3 +115,18 @@ describe("a county's course over its years", () => {
     expect(courseLabel(next, "zh")).toContain("较上年未减少（±0）");
   });
 });
+
+describe("two years of a county holding the same figures", () => {
+  test("are listed by compare's rule, with their files; years that differ are not", () => {
+    const [c] = course([input("突泉县", 2024, 2), input("突泉县", 2025, 1), input("突泉县", 2026, 1)]);
+    expect(c.unchanged).toEqual([
+      { yearBefore: 2025, yearAfter: 2026, fileBefore: "2025/突泉县.xlsx", fileAfter: "2026/突泉县.xlsx" },
+    ]);
+    const [d] = course([input("突泉县", 2025, 2), input("突泉县", 2026, 1)]);
+    expect(d.unchanged).toEqual([]);
+  });
+  test("an unread year between is passed over: the evaluated years either side are compared", () => {
+    const [c] = course([input("突泉县", 2024, 1), input("突泉县", 2025, 1, false), input("突泉县", 2026, 1)]);
+    expect(c.unchanged.map((u) => [u.yearBefore, u.yearAfter])).toEqual([[2024, 2026]]);
+  });
+});

@@ -17,6 +17,8 @@ import {
   type CountyFileResult,
 } from "../../src/countyWorkbook";
 import { leagueSummary } from "../../src/engine/league";
+import { countiesByYear } from "../../src/engine/monitor";
+import { leagueText } from "../../src/cli/leagueText";
 import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS, isRecurring } from "../../src/engine/plan/costs";
 import { planLeastCost } from "../../src/engine/plan/leastCost";
 import { formatYuan, type Lang } from "../../src/i18n/format";
@@ -76,13 +78,12 @@ function resultOf(file: string): CountyFileResult {
 
 /** The league view of `results` in the school year `year`; the league's summary it shows. */
 function renderResults(results: CountyFileResult[], year: number, lang: Lang = "zh") {
-  const summary = leagueSummary(
-    results.map((r) => leagueCountyInput(r)),
-    year,
-  );
+  const inputs = results.map((r) => leagueCountyInput(r));
+  const summary = leagueSummary(inputs, year);
+  const byYear = countiesByYear(inputs, summary.counties);
   render(
     <FluentProvider theme={webLightTheme}>
-      <LeagueView lang={lang} profile={NATIONAL_2017} summary={summary} results={results} />
+      <LeagueView lang={lang} profile={NATIONAL_2017} summary={summary} results={results} byYear={byYear} />
     </FluentProvider>,
   );
   return summary;
@@ -120,7 +121,7 @@ describe("the league view", () => {
       for (const level of LEVELS) {
         const l = alone.levels[level];
         expect(card.querySelector(`[data-passing="${level}"]`)?.textContent).toBe(
-          `${level === "primary" ? "小学" : "初中"} ${l.passingSections}/${l.sections} 个学段达标`,
+          `${level === "primary" ? "小学" : "初中"} ${l.passingSections}/${l.sections} 个学校（校区）达标`,
         );
         for (const id of INDICATOR_IDS) {
           const cell = card.querySelector(`[data-cv="${level}:${id}"]`)!;
@@ -153,8 +154,12 @@ describe("the league view", () => {
     expect(weak.length).toBeGreaterThan(0);
     expect(attributes("[data-weak]", "data-weak")).toEqual(weak.map((r) => `${r.level}:${r.indicator}`));
     expect(text("[data-weak]")).toMatch(
-      /^(小学|初中)[^：]+：\d+ 个旗县市未达标（差异系数超限 \d+ 个），\d+ 个学段低于标准$/,
+      /^(小学|初中)[^：]+：\d+ 个旗县市未达标（差异系数超限 \d+ 个），\d+ 个学校（校区）低于标准$/,
     );
+    // in the command's words: each weakest indicator's line of `balance batch` is the card's
+    const command = leagueText(summary, NATIONAL_2017, "zh");
+    for (const e of document.querySelectorAll("[data-weak]"))
+      expect(command).toContain(`. ${e.textContent}\n`);
     // two years before the plan's 2028: nobody is due yet
     expect(summary.atRisk).toEqual([]);
     expect(document.querySelector("[data-risks]")).toBeNull();
@@ -178,22 +183,31 @@ describe("the league view", () => {
       ),
     );
     renderResults(results, 2028);
-    expect(text('[data-repeated="科右前旗"]')).toBe(
-      "科右前旗出现在 2 个文件中（科右前旗2026.xlsx、科右前旗2025.xlsx）：薄弱指标和按期达标风险只按“科右前旗2026.xlsx”计一次；文件名或所在文件夹名含年份时，各年情况见“逐年情况”，单个旗县市的详细变化请用年度对比",
+    // two years of one county are no problem: no warning of them, one line after the cards
+    expect(document.querySelector("[data-repeated]")).toBeNull();
+    expect(text("[data-years-files]")).toBe(
+      "历年文件：科右前旗（2025、2026 年），每个旗县市只计最新一年，其余列在“历年及未计入的文件”下，逐年变化见“逐年情况”",
     );
-    expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "科右前旗", "扎赉特旗"]);
+    // but the same table given for both years is warned of, as balance compare and batch warn of it
+    expect(text('[data-unchanged="科右前旗:2025-2026"]')).toBe(
+      "科右前旗：2025 与 2026 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新（“科右前旗2025.xlsx”与“科右前旗2026.xlsx”）",
+    );
+    // the counted cards first, the earlier year under a heading after them
+    expect(attributes("[data-counted-cards] [data-county]", "data-county")).toEqual(["科右前旗", "扎赉特旗"]);
+    expect(attributes("[data-not-counted-cards] [data-county]", "data-county")).toEqual(["科右前旗"]);
+    expect(text("[data-not-counted-heading]")).toBe("历年及未计入的文件");
     expect(attributes("[data-risk]", "data-risk")).toEqual(["科右前旗", "扎赉特旗"]);
     // the 2025 file's card is not judged for risk: it says the counted file stands for the county
     const cards = document.querySelectorAll("[data-county]");
     expect([...cards].map((c) => c.querySelector("[data-at-risk]")?.textContent ?? null)).toEqual([
       "⚠ 有按期达标风险：目标年份已到，尚未达标",
-      null,
       null, // 扎赉特旗's table has an error: its card says it was not evaluated
+      null,
     ]);
     expect([...cards].map((c) => c.querySelector("[data-not-counted]")?.textContent ?? null)).toEqual([
       null,
-      "未计入汇总：按期达标风险以所计文件为准",
       null,
+      "未计入汇总：按期达标风险以所计文件为准",
     ]);
   });
 

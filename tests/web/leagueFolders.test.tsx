@@ -175,16 +175,19 @@ describe("a league bureau's year folders given to the web app whole", () => {
     const files = [...document.querySelectorAll("[data-county]")].map(
       (card) => /文件：(\S+?\.csv)/.exec(card.textContent ?? "")![1],
     );
+    // the counted cards first, then the earlier years and the copy, each county's together
     expect(files).toEqual([
+      "盟/2026/科右前旗.csv",
+      "盟/2026/阿尔山市.csv",
       "盟/2025/科右前旗.csv",
       "盟/2025/阿尔山市.csv",
-      "盟/2026/科右前旗.csv",
       "盟/2026/阿尔山市(副本).csv",
-      "盟/2026/阿尔山市.csv",
     ]);
+    // two files of 2026 for 阿尔山市: a warning naming both; the years of 科右前旗 no warning of their own
     expect(document.querySelector('[data-repeated="阿尔山市"]')?.textContent).toContain(
-      "只按“2026/阿尔山市.csv”计一次",
+      "阿尔山市 2026 年有 2 个文件（“2026/阿尔山市.csv”“阿尔山市(副本).csv”）：只计入“2026/阿尔山市.csv”",
     );
+    expect(document.querySelector('[data-repeated="科右前旗"]')).toBeNull();
   });
 
   it("chosen a year at a time, the next by the league screen's folder chooser: the same", async () => {

@@ -11,6 +11,7 @@ import { countiesByYear, type CountyYears } from "../../engine/monitor";
 import { planLeastCost } from "../../engine/plan/leastCost";
 import { calendarDayOf, yearOfDay } from "../../engine/years";
 import { buildLeagueReport } from "../../report/league";
+import { unchangedYearsLabel } from "../../report/leagueCounty";
 import { leagueCountyInput } from "../../countyWorkbook";
 import {
   evaluateSourceCounties,
@@ -110,6 +111,7 @@ function yearsJson(y: CountyYears) {
     })),
     projection: y.projection,
     course: y.course,
+    unchanged: y.unchanged,
   };
 }
 
@@ -146,6 +148,22 @@ function countyJson(
   };
 }
 
+/** The warnings over a league's files (`warnings` of `balance batch --json`): two years of a county alike. */
+function unchangedWarnings(byYear: readonly CountyYears[], lang: Lang) {
+  return byYear.flatMap((y) =>
+    y.unchanged.map((u) => ({
+      severity: "warning" as const,
+      code: "unchangedYears",
+      county: y.county,
+      yearBefore: u.yearBefore,
+      yearAfter: u.yearAfter,
+      files: [u.fileBefore, u.fileAfter],
+      message: unchangedYearsLabel(y.county, u, lang),
+      messages: { zh: unchangedYearsLabel(y.county, u, "zh"), en: unchangedYearsLabel(y.county, u, "en") },
+    })),
+  );
+}
+
 /** The JSON document of `balance batch --json` (issue 16): field names fixed, fields may be added. */
 export function leagueJson(
   summary: LeagueSummary,
@@ -177,6 +195,10 @@ export function leagueJson(
       risk: s.risk,
     })),
     repeated: summary.repeated,
+    // what the text and the workbook warn of over the league's files, each with a code: two years' files of a county
+    // holding the same figures (the rule `balance compare` warns by); only where some county is given in several
+    // years, as `years`, so that a league of one year per county has the document it had
+    ...(byYear.length === 0 ? {} : { warnings: unchangedWarnings(byYear, lang) }),
     // the counted files' plans added up, each county once: with --plan only, as each county's plan
     ...(withPlan ? { planTotal: summary.planTotal } : {}),
     skipped: skipped.map((r) => r.source.file),

@@ -1,20 +1,26 @@
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { CountyFileResult } from "../../countyWorkbook";
-import type { CountyStanding, LeagueSummary } from "../../engine/league";
+import { countedFirst, type CountyStanding, type LeagueSummary } from "../../engine/league";
 import type { CountyYears } from "../../engine/monitor";
 import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, formatYuan, type Lang, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import {
   NOT_COUNTED,
+  NOT_COUNTED_HEADING,
+  NOT_COUNTED_WHY,
   RISK_TEXT,
   countyYearLabel,
   courseLabel,
   noYearsProjectionLabel,
   offCourseNote,
   planTotalLabel,
+  passingLine,
   projectionOverLabel,
   repeatedLabel,
+  unchangedYearsLabel,
+  weakLine,
+  yearsFilesLabel,
 } from "../../report/leagueCounty";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../../standard/indicators";
 import { cellInMessage, groupProblems } from "../../problems/problem";
@@ -119,16 +125,9 @@ function CountyCard({
           <ul className={styles.list}>
             {LEVELS.map((level) => {
               const l = s.levels![level];
-              const name = LEVEL_NAMES[level][lang];
               return (
                 <li key={level} className={styles.small} data-passing={level}>
-                  {l.sections === 0
-                    ? t(lang, "leagueNoSections", { level: name })
-                    : t(lang, "leaguePassing", {
-                        level: name,
-                        passing: n0(l.passingSections),
-                        sections: n0(l.sections),
-                      })}
+                  {passingLine(level, l, lang)}
                 </li>
               );
             })}
@@ -241,10 +240,18 @@ function YearByYear({
 export function LeagueView(props: LeagueViewProps) {
   const { lang, profile, summary, results, byYear = [] } = props;
   const styles = usePaneStyles();
-  const n0 = (n: number) => formatNumber(n, 0, lang);
   const failed = results.filter((r) => !r.ok);
   const weak = summary.indicators.filter((r) => r.countiesFailing > 0).slice(0, SHOWN_WEAK);
   const evaluated = summary.counties.some((c) => c.ok && c.counted);
+  const order = countedFirst(summary.counties);
+  const card = (i: number) => (
+    <CountyCard
+      key={`${summary.counties[i].file}-${i}`}
+      lang={lang}
+      profile={profile}
+      standing={summary.counties[i]}
+    />
+  );
 
   return (
     <div className={styles.column} data-league>
@@ -279,24 +286,59 @@ export function LeagueView(props: LeagueViewProps) {
         </MessageBar>
       )}
 
-      {summary.repeated.map((r) => (
-        <MessageBar key={r.county} intent="warning" layout="multiline" data-repeated={r.county}>
-          <MessageBarBody>{repeatedLabel(r, lang)}</MessageBarBody>
-        </MessageBar>
-      ))}
+      {/* genuine problems above the cards: two files of one year for a county, two years of the same figures */}
+      {summary.repeated.map((r) => {
+        const text = repeatedLabel(r, lang);
+        return (
+          text && (
+            <MessageBar key={r.county} intent="warning" layout="multiline" data-repeated={r.county}>
+              <MessageBarBody>{text}</MessageBarBody>
+            </MessageBar>
+          )
+        );
+      })}
+      {byYear.flatMap((y) =>
+        y.unchanged.map((u) => (
+          <MessageBar
+            key={`${y.county}-${u.yearAfter}`}
+            intent="warning"
+            layout="multiline"
+            data-unchanged={`${y.county}:${u.yearBefore}-${u.yearAfter}`}
+          >
+            <MessageBarBody>{unchangedYearsLabel(y.county, u, lang)}</MessageBarBody>
+          </MessageBar>
+        )),
+      )}
 
       <section className={styles.step} aria-labelledby="league-counties">
         <h2 id="league-counties" className={styles.stepTitle}>
           {t(lang, "leagueCounties", { n: summary.counties.length })}
         </h2>
-        <div className={styles.countyCards}>
-          {summary.counties.map((s, i) => (
-            <CountyCard key={`${s.file}-${i}`} lang={lang} profile={profile} standing={s} />
-          ))}
+        {/* the counted line of each county first; the earlier years and copies under a heading of their own */}
+        <div className={styles.countyCards} data-counted-cards>
+          {order.counted.map(card)}
         </div>
         {summary.planTotal && (
           <Text weight="semibold" data-plan-total={summary.planTotal.total}>
             {planTotalLabel(summary.planTotal, lang)}
+          </Text>
+        )}
+        {order.others.length > 0 && (
+          <>
+            <h3 className={styles.stepTitle} data-not-counted-heading>
+              {NOT_COUNTED_HEADING[lang]}
+            </h3>
+            <Text size={200} className={styles.note}>
+              {NOT_COUNTED_WHY[lang]}
+            </Text>
+            <div className={styles.countyCards} data-not-counted-cards>
+              {order.others.map(card)}
+            </div>
+          </>
+        )}
+        {yearsFilesLabel(summary.repeated, lang) && (
+          <Text size={200} className={styles.note} data-years-files>
+            {yearsFilesLabel(summary.repeated, lang)}
           </Text>
         )}
       </section>
@@ -320,11 +362,7 @@ export function LeagueView(props: LeagueViewProps) {
                     indicator: profile.indicators[r.indicator].shortName[lang],
                   })}
                 </strong>
-                {t(lang, "leagueWeakLine", {
-                  counties: n0(r.countiesFailing),
-                  cvCounties: n0(r.countiesCoefficientFailing),
-                  sections: n0(r.sectionsFailing),
-                })}
+                {weakLine(r, lang)}
               </li>
             ))}
           </ol>
