@@ -169,6 +169,9 @@ class SheetReader implements XmlHandler {
   /** cells the part gives twice with different values (damage: Excel repairs such a file), and the first of them */
   private givenTwice = 0;
   private firstGivenTwice: { row: number; col: number; before: CellValue; after: CellValue } | null = null;
+  /** cells whose reference names another row than the <row> they are written in, and the first of them */
+  private offRow = 0;
+  private firstOffRow: { written: number; row: number; col: number } | null = null;
 
   constructor(
     private readonly sheet: string,
@@ -340,8 +343,14 @@ class SheetReader implements XmlHandler {
         throw this.damage(`的单元格地址“${reference}”无效`, `cell reference "${reference}" is not valid`);
       }
       this.col = cell % LAST_COLUMN;
-      // a cell outside any <row> is placed by its own reference
-      if (this.row < 0) this.row = (cell - this.col) / LAST_COLUMN;
+      const row = (cell - this.col) / LAST_COLUMN;
+      // a cell outside any <row> is placed by its own reference; one inside a <row> whose reference names another
+      // row is placed in the row it is written in, and told
+      if (!this.inRow) this.row = row;
+      else if (row !== this.row) {
+        this.offRow++;
+        this.firstOffRow ??= { written: row, row: this.row, col: this.col };
+      }
     }
     if (this.col >= LAST_COLUMN) throw this.damage("的列数超过 16384", "more than 16,384 columns");
     this.lastCell = this.row * LAST_COLUMN + this.col;
@@ -490,7 +499,31 @@ class SheetReader implements XmlHandler {
       for (const { row, col, formula } of this.zeroFormulas) put(this.values[row], col, { formula });
     const grid = finishGrid(sheet, this.values, this.hiddenRows, this.hiddenColumnRanges, this.merges);
     if (this.firstGivenTwice) grid.notes = [...(grid.notes ?? []), this.givenTwiceNote(this.firstGivenTwice)];
+    if (this.firstOffRow) grid.notes = [...(grid.notes ?? []), this.offRowNote(this.firstOffRow)];
     return grid;
+  }
+
+  /** The warning that cells name another row than the one they are written in, naming the first. */
+  private offRowNote(first: { written: number; row: number; col: number }): Problem {
+    const at = (row: number) => cellAddress({ sheet: this.sheet, topLeft: "A1" }, row, first.col);
+    const [written, read] = [at(first.written), at(first.row)];
+    const local = (address: string) => address.slice(address.lastIndexOf("!") + 1);
+    const n = this.offRow;
+    return {
+      severity: "warning",
+      code: "cell-off-its-row",
+      cell: read,
+      message: {
+        zh:
+          `单元格 ${local(written)} 写在工作表“${this.sheet}”第 ${first.row + 1} 行之内，已按所在的行读作 ${read}` +
+          (n > 1 ? `（共有 ${n} 个这样的单元格）` : "") +
+          "。文件可能已损坏：请在 Excel 或 WPS 中打开，核对后另存",
+        en:
+          `cell ${local(written)} is written inside row ${first.row + 1} of sheet "${this.sheet}" and was read in that row, as ${read}` +
+          (n > 1 ? ` (${n} such cells)` : "") +
+          ". The file may be damaged: open it in Excel or WPS, check, and save it again",
+      },
+    };
   }
 
   /** The warning that cells were given twice, naming the first, with both its values. */
