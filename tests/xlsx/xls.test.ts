@@ -224,6 +224,8 @@ describe("BIFF8 records built by hand", () => {
     ];
     const [marked] = await gridsOf(xls([uncalced, ...cells]));
     expect(marked.values).toEqual([[{ formula: "" }, 0, { formula: "" }]]);
+    // the reader's own reading of the 0, not a cell given twice
+    expect(marked.notes).toBeUndefined();
     // not marked, or another formula with a result of its own (a number, a text): 0 is the formula's result
     const others = [
       [BIFF.formula(0, 3, 0, RESULT.number(7))],
@@ -233,6 +235,20 @@ describe("BIFF8 records built by hand", () => {
       const [grid] = await gridsOf(xls(records));
       expect(grid.values[0].slice(0, 3)).toEqual([0, 0, 0]);
     }
+  });
+
+  test("a cell two records give with other values: the later is read, and the cell named", async () => {
+    const [grid] = await gridsOf(
+      xls([BIFF.label(1, 0, "甲小学"), BIFF.number(1, 1, 0, 120), BIFF.number(1, 1, 0, 210)]),
+    );
+    expect(grid.values[1]).toEqual(["甲小学", 210]);
+    expect(grid.notes).toEqual([
+      expect.objectContaining({ severity: "warning", code: "cell-given-twice", cell: "学校!B2" }),
+    ]);
+    expect(grid.notes![0].message.zh).toContain("先为 120，后为 210，已按后者读取");
+    // the same value twice loses nothing
+    const [same] = await gridsOf(xls([BIFF.number(0, 0, 0, 5), BIFF.number(0, 0, 0, 5)]));
+    expect(same.notes).toBeUndefined();
   });
 
   test("a formula's text result longer than a record runs on into CONTINUE records, whole", async () => {

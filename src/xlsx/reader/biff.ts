@@ -10,7 +10,7 @@
 import { cellAddress, type CellValue, type Grid, type MergedRange } from "../../sheet/grid";
 import { isBuiltInDateFormat, isDateFormatCode, serialToDate } from "./numberFormats";
 import { OLD_BIFF, WorkbookFailure, XLS_ENCRYPTED, damaged } from "./problems";
-import { finishGrid, put } from "./worksheet";
+import { finishGrid, GivenTwice, put } from "./worksheet";
 
 const BOF = 0x0809;
 const EOF = 0x000a;
@@ -361,6 +361,8 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
   let uncalced = false;
   const zeroFormulas: [row: number, col: number][] = [];
   let calculated = false;
+  /** cells the sheet's records give twice with different values */
+  const givenTwice = new GivenTwice(sheet.name);
 
   const store = (row: number, col: number, xf: number, value: CellValue) => {
     // a column number is 16 bits in a record, a multiple-cell record runs on past it: no sheet is that wide
@@ -377,7 +379,10 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
     if (v === null || v === "") return;
     const line = values[row];
     if (line === undefined) values[row] = put([], col, v);
-    else put(line, col, v);
+    else {
+      if (col < line.length) givenTwice.replacing(line[col], v, row, col);
+      put(line, col, v);
+    }
   };
 
   let at = bof.next;
@@ -536,8 +541,10 @@ function readSheet(stream: Stream, sheet: SheetEntry, globals: Globals): Grid | 
   }
   // as the .xlsx reader reads a workbook to calculate on opening: where no formula has a result but 0, the 0 is a
   // writer's stand-in (POI stores 0 for each formula it never evaluated); the formula's text is not kept here
-  if (uncalced && !calculated) for (const [row, col] of zeroFormulas) store(row, col, -1, { formula: "" });
+  if (uncalced && !calculated) for (const [row, col] of zeroFormulas) put(values[row], col, { formula: "" });
   const grid = finishGrid(sheet.name, values, hiddenRows, hiddenColumns, merges);
+  const twice = givenTwice.note();
+  if (twice) grid.notes = [...(grid.notes ?? []), twice];
   if (sheet.visibility !== "visible") grid.visibility = sheet.visibility;
   return grid;
 }

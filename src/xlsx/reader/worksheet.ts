@@ -166,9 +166,8 @@ class SheetReader implements XmlHandler {
   private collected = "";
   /** the last cell begun, as row × 16,384 + column (0-based), or -1 before the first */
   private lastCell = -1;
-  /** cells the part gives twice with different values (damage: Excel repairs such a file), and the first of them */
-  private givenTwice = 0;
-  private firstGivenTwice: { row: number; col: number; before: CellValue; after: CellValue } | null = null;
+  /** cells the part gives twice with different values (damage: Excel repairs such a file) */
+  private readonly givenTwice: GivenTwice;
   /** cells whose reference names another row than the <row> they are written in, and the first of them */
   private offRow = 0;
   private firstOffRow: { written: number; row: number; col: number } | null = null;
@@ -176,7 +175,9 @@ class SheetReader implements XmlHandler {
   constructor(
     private readonly sheet: string,
     private readonly context: SheetContext,
-  ) {}
+  ) {
+    this.givenTwice = new GivenTwice(sheet);
+  }
 
   /** The sheet, and the last cell begun in it: where a damaged part stopped being readable. */
   where(): { zh: string; en: string; cell: string | null } {
@@ -450,7 +451,8 @@ class SheetReader implements XmlHandler {
 
   private store(value: CellValue): void {
     if (this.inRow) {
-      if (this.col < this.line.length) this.replacing(this.line[this.col], value, this.col);
+      if (this.col < this.line.length)
+        this.givenTwice.replacing(this.line[this.col], value, this.row, this.col);
       put(this.line, this.col, value);
       return;
     }
@@ -458,16 +460,9 @@ class SheetReader implements XmlHandler {
     const line = this.values[this.row];
     if (line === undefined) this.values[this.row] = put([], this.col, value);
     else {
-      if (this.col < line.length) this.replacing(line[this.col], value, this.col);
+      if (this.col < line.length) this.givenTwice.replacing(line[this.col], value, this.row, this.col);
       put(line, this.col, value);
     }
-  }
-
-  /** A cell of the row being read given again: counted when it gives another value, the later one being kept. */
-  private replacing(before: CellValue, after: CellValue, col: number): void {
-    if (before === null || before === undefined || sameValue(before, after)) return;
-    this.givenTwice++;
-    this.firstGivenTwice ??= { row: this.row, col, before, after };
   }
 
   private closeRow(): void {
@@ -481,7 +476,7 @@ class SheetReader implements XmlHandler {
         // the same row given twice: the later cells join the earlier ones
         line.forEach((value, col) => {
           if (value === null) return;
-          if (col < existing.length) this.replacing(existing[col], value, col);
+          if (col < existing.length) this.givenTwice.replacing(existing[col], value, this.row, col);
           put(existing, col, value);
         });
       }
@@ -498,7 +493,8 @@ class SheetReader implements XmlHandler {
     if (!this.calculated)
       for (const { row, col, formula } of this.zeroFormulas) put(this.values[row], col, { formula });
     const grid = finishGrid(sheet, this.values, this.hiddenRows, this.hiddenColumnRanges, this.merges);
-    if (this.firstGivenTwice) grid.notes = [...(grid.notes ?? []), this.givenTwiceNote(this.firstGivenTwice)];
+    const twice = this.givenTwice.note();
+    if (twice) grid.notes = [...(grid.notes ?? []), twice];
     if (this.firstOffRow) grid.notes = [...(grid.notes ?? []), this.offRowNote(this.firstOffRow)];
     return grid;
   }
@@ -525,11 +521,31 @@ class SheetReader implements XmlHandler {
       },
     };
   }
+}
 
-  /** The warning that cells were given twice, naming the first, with both its values. */
-  private givenTwiceNote(first: { row: number; col: number; before: CellValue; after: CellValue }): Problem {
+/**
+ * Cells a sheet gives twice with different values (two <c> of one reference, a row given twice, an .xls record
+ * repeated): the later value is kept, as Excel's repair keeps it, and the first such cell named with both values.
+ */
+export class GivenTwice {
+  private count = 0;
+  private first: { row: number; col: number; before: CellValue; after: CellValue } | null = null;
+
+  constructor(private readonly sheet: string) {}
+
+  /** A cell given again: counted when it gives another value than it held. */
+  replacing(before: CellValue, after: CellValue, row: number, col: number): void {
+    if (before === null || before === undefined || sameValue(before, after)) return;
+    this.count++;
+    this.first ??= { row, col, before, after };
+  }
+
+  /** The warning that cells were given twice, naming the first, with both its values; null when none was. */
+  note(): Problem | null {
+    const first = this.first;
+    if (first === null) return null;
     const cell = cellAddress({ sheet: this.sheet, topLeft: "A1" }, first.row, first.col);
-    const n = this.givenTwice;
+    const n = this.count;
     const [before, after] = [shownValue(first.before), shownValue(first.after)];
     return {
       severity: "warning",
