@@ -38,7 +38,7 @@ function run<T>(compute: () => T): T {
  * The enrolment-weighted difference coefficient of the 2017 standard.
  * @customfunction DIFFCOEF
  * @helpurl https://localhost:3000/help/functions.html#diffcoef
- * @param values Each school's value, or one two-column range of (value, students) pairs.
+ * @param values Each school's value (leave the total row out), or one two-column range of (value, students) pairs.
  * @param [students] Each school's students, a range of the same shape as the values.
  * @returns The difference coefficient.
  */
