@@ -2,6 +2,7 @@ import { differenceCoefficient, totalEntry } from "../engine";
 import { FunctionError, valueError } from "./errors";
 import { position, type ArgumentCell, type ArgumentMatrix } from "./args";
 import { readNumber, shownValue, type NumberReading } from "../sheet/cells";
+import { wholeCount } from "../sheet/read/figures";
 import { toCellValue } from "./problems";
 
 const NO_STUDENTS = valueError(
@@ -33,6 +34,21 @@ function entry(cell: NumberReading, row: number, col: number, what: { zh: string
   throw valueError(
     `${what.zh}应为数字：${at.zh}为“${text}”`,
     `${what.en} must be numbers: ${at.en} is "${text}"`,
+  );
+}
+
+/**
+ * Students are counted whole, as the reader counts them (`fractional-count`): 62.5 in a students cell is a value
+ * per student, most likely from ranges given the wrong way round, and would weight the coefficient by it.
+ */
+function pupils(students: number, row: number, col: number): number {
+  const whole = wholeCount(students);
+  if (whole !== null) return whole;
+  const at = position(row, col);
+  throw valueError(
+    `在校生数应为整数：${at.zh}为 ${students}。是否把数值区域和在校生数区域选反了？在校生数是第二个区域（一个两列区域时是右边一列）`,
+    `students are whole numbers: ${at.en} is ${students}. Are the values and the students the wrong way round? ` +
+      "The students are the second range (the right-hand column of a two-column range)",
   );
 }
 
@@ -113,7 +129,14 @@ class PairReader {
 
   take(v: ArgumentCell, s: ArgumentCell, vr: number, vc: number, sr: number, sc: number): void {
     // numbers first: the common case in a large range costs one typeof each
-    if (typeof v === "number" && typeof s === "number" && v >= 0 && s >= 0 && Number.isFinite(v + s)) {
+    if (
+      typeof v === "number" &&
+      typeof s === "number" &&
+      v >= 0 &&
+      s >= 0 &&
+      Number.isFinite(v) &&
+      Number.isInteger(s)
+    ) {
       this.add(v, s, vr, vc);
       return;
     }
@@ -143,7 +166,7 @@ class PairReader {
         `the students at ${at.en} are blank while the value is not`,
       );
     }
-    this.add(entry(vCell, vr, vc, VALUE), entry(sCell, sr, sc, STUDENTS), vr, vc);
+    this.add(entry(vCell, vr, vc, VALUE), pupils(entry(sCell, sr, sc, STUDENTS), sr, sc), vr, vc);
   }
 
   at(pair: number): { row: number; col: number } | null {

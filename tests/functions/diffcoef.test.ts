@@ -317,6 +317,22 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
       ).toBe("#VALUE!");
     });
 
+    test("students not whole → #VALUE! naming the cell and asking whether the ranges are swapped", () => {
+      // the values given as the students and the other way round: weighted by books per student
+      const e = excelError(() => diffCoef(column(STUDENTS), column(PER_STUDENT)));
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("在校生数应为整数：所选区域第 1 行第 1 列为 6.2");
+      expect(e.zh).toContain("选反");
+      expect(e.en).toContain("wrong way round");
+      // a two-column range: the right-hand column, named as such
+      const pairs = STUDENTS.map((p, i) => [p, PER_STUDENT[i]]);
+      expect(excelError(() => diffCoef(pairs)).zh).toContain("第 1 行第 2 列为 6.2");
+      // text and binary noise are read as the reader reads them
+      expect(excelError(() => diffCoef([[6.2, "45.5"]])).zh).toContain("为 45.5");
+      const noisy = PER_STUDENT.map((x, i) => [x, STUDENTS[i] + (i === 0 ? 1e-11 : 0)]);
+      expect(diffCoef(noisy).toFixed(4)).toBe("0.5153");
+    });
+
     test("ranges of different shapes → #VALUE!", () => {
       const e = excelError(() => diffCoef(column(PER_STUDENT), column(STUDENTS.slice(1))));
       expect(e.kind).toBe("#VALUE!");
