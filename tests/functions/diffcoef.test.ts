@@ -170,6 +170,12 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
     );
   });
 
+  test("values passed through ROUND change the coefficient, as docs/functions.md warns: 0.5151, 0.5387", () => {
+    const rounded = (digits: number) => PER_STUDENT.map((x) => Math.round(x * 10 ** digits) / 10 ** digits);
+    expect(diffCoef(column(rounded(2)), column(STUDENTS)).toFixed(4)).toBe("0.5151");
+    expect(diffCoef(column(rounded(0)), column(STUDENTS)).toFixed(4)).toBe("0.5387");
+  });
+
   describe("the total row (docs/functions.md#total-row)", () => {
     // by hand, as docs/standard.md#coefficient writes it, without the engine
     const handCv = (xs: number[], ps: number[]) => {
