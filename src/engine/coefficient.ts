@@ -1,3 +1,5 @@
+import { nearlyEqual } from "../standard/comparison";
+
 /**
  * The enrolment-weighted difference coefficient (差异系数) of docs/standard.md#coefficient, population form around the
  * county ratio:
@@ -110,4 +112,50 @@ export function differenceCoefficient(
   const spread = weightedSpread();
   for (let i = 0; i < n; i++) addEntry(spread, values[i], weights[i]);
   return spreadCoefficient(spread);
+}
+
+/**
+ * The entry of a list of (value, weight) pairs that plainly is the list's total row rather than a school, or null
+ * (docs/functions.md#total-row): the first or the last entry of weight above 0 whose weight is the sum of the
+ * other entries' weights and whose value is their weighted mean X̄, to the digits it is written with (6.3344 for
+ * 6.33443…, as a published table rounds it; otherwise up to the engine's one tolerance). Taken in as a school, a
+ * total sits at X̄ with half the county's weight and halves Σ Pᵢ·(Xᵢ − X̄)² ÷ P: the coefficient shrinks by √2 and a
+ * county could pass that does not. Only when at least two other entries differ in value: a total of equal
+ * values, or of one school, changes nothing. A school of exactly half the pupils at exactly the mean of the rest is
+ * the one case read as a total, and it is not a case a county's figures meet.
+ */
+export function totalEntry(values: ArrayLike<number>, weights: ArrayLike<number>): number | null {
+  const n = values.length < weights.length ? values.length : weights.length;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (!(weights[i] > 0)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return null;
+  for (const candidate of first === last ? [last] : [last, first]) {
+    const others = weightedSpread();
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (i === candidate || !(weights[i] > 0)) continue;
+      addEntry(others, values[i], weights[i]);
+      if (values[i] < low) low = values[i];
+      if (values[i] > high) high = values[i];
+    }
+    if (others.count < 2 || low === high || !nearlyEqual(weights[candidate], others.totalWeight)) continue;
+    const mean = others.weightedSum / others.totalWeight;
+    const written = Math.min(halfLastDigit(values[candidate]), Math.abs(mean) * 1e-3);
+    if (Math.abs(values[candidate] - mean) <= written || nearlyEqual(values[candidate], mean))
+      return candidate;
+  }
+  return null;
+}
+
+/** Half a unit of the last decimal a number is written with: 0.00005 for 6.3344, 0.5 for 302. */
+function halfLastDigit(x: number): number {
+  const [mantissa, exponent] = Math.abs(x).toExponential().split("e");
+  const decimals = (mantissa.split(".")[1]?.length ?? 0) - Number(exponent);
+  return 0.5 * 10 ** -decimals;
 }

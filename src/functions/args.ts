@@ -5,6 +5,7 @@ import type { Profile } from "../standard/profile";
 import { valueError, FunctionError, RETURNABLE_ERRORS, type ExcelErrorKind } from "./errors";
 import { readCell, readNumber, shownValue } from "../sheet/cells";
 import { toCellValue } from "./problems";
+import { wholeCount } from "../sheet/read/figures";
 
 /** A cell as Excel passes it to a custom function: number, text, boolean, or empty (null or ""). */
 export type ArgumentCell = unknown;
@@ -81,6 +82,16 @@ export function nonNegativeNumber(value: ArgumentCell, what: { zh: string; en: s
   const n = numberArgument(value, what);
   if (n < 0) throw valueError(`${what.zh}不能为负数（${n}）`, `${what.en} cannot be negative (${n})`);
   return n;
+}
+
+/** A count of students: a number, not negative, and whole as the reader counts people (`fractional-count`). */
+export function studentCount(value: ArgumentCell): number {
+  const n = nonNegativeNumber(value, ARGUMENT.students);
+  const whole = wholeCount(n);
+  if (whole === null) {
+    throw valueError(`在校生数应为整数（收到 ${n}）`, `students are a whole number (got ${n})`);
+  }
+  return whole;
 }
 
 /** Text of an optional argument, or undefined when it is omitted or blank. */

@@ -1,7 +1,8 @@
-import { differenceCoefficient } from "../engine";
+import { differenceCoefficient, totalEntry } from "../engine";
 import { FunctionError, valueError } from "./errors";
 import { position, type ArgumentCell, type ArgumentMatrix } from "./args";
 import { readNumber, shownValue, type NumberReading } from "../sheet/cells";
+import { wholeCount } from "../sheet/read/figures";
 import { toCellValue } from "./problems";
 
 const NO_STUDENTS = valueError(
@@ -36,6 +37,21 @@ function entry(cell: NumberReading, row: number, col: number, what: { zh: string
   );
 }
 
+/**
+ * Students are counted whole, as the reader counts them (`fractional-count`): 62.5 in a students cell is a value
+ * per student, most likely from ranges given the wrong way round, and would weight the coefficient by it.
+ */
+function pupils(students: number, row: number, col: number): number {
+  const whole = wholeCount(students);
+  if (whole !== null) return whole;
+  const at = position(row, col);
+  throw valueError(
+    `在校生数应为整数：${at.zh}为 ${students}。是否把数值区域和在校生数区域选反了？在校生数是第二个区域（一个两列区域时是右边一列）`,
+    `students are whole numbers: ${at.en} is ${students}. Are the values and the students the wrong way round? ` +
+      "The students are the second range (the right-hand column of a two-column range)",
+  );
+}
+
 const VALUE = { zh: "数值", en: "values" };
 const STUDENTS = { zh: "在校生数", en: "students" };
 
@@ -52,7 +68,13 @@ const STUDENTS = { zh: "在校生数", en: "students" };
 export function readPairs(
   values: ArgumentMatrix,
   students: ArgumentMatrix | null | undefined,
-): { values: Float64Array; students: Float64Array; count: number } {
+): {
+  values: Float64Array;
+  students: Float64Array;
+  count: number;
+  /** where in the ranges the first and the last pair of students above 0 are (row, column of the values) */
+  at: (pair: number) => { row: number; col: number } | null;
+} {
   const rows = values.length;
   const cols = rows > 0 ? values[0].length : 0;
   let pairs: "twoRanges" | "twoColumns";
@@ -79,7 +101,7 @@ export function readPairs(
       for (let c = 0; c < cols; c++) reader.take(vRow[c], sRow[c], r, c, r, c);
     }
   }
-  return { values: reader.xs, students: reader.ws, count: reader.count };
+  return { values: reader.xs, students: reader.ws, count: reader.count, at: (i) => reader.at(i) };
 }
 
 /** The pairs read so far, and whether a pair holding a number has been met (the header is then over). */
@@ -94,7 +116,11 @@ class PairReader {
     this.ws = new Float64Array(size);
   }
 
-  private add(x: number, w: number): void {
+  /** the index and position of the first and the last pair of students above 0 */
+  private readonly ends: { pair: number; row: number; col: number }[] = [];
+
+  private add(x: number, w: number, row: number, col: number): void {
+    if (w > 0) this.ends[this.ends.length < 2 ? this.ends.length : 1] = { pair: this.count, row, col };
     this.xs[this.count] = x;
     this.ws[this.count] = w;
     this.count++;
@@ -103,8 +129,15 @@ class PairReader {
 
   take(v: ArgumentCell, s: ArgumentCell, vr: number, vc: number, sr: number, sc: number): void {
     // numbers first: the common case in a large range costs one typeof each
-    if (typeof v === "number" && typeof s === "number" && v >= 0 && s >= 0 && Number.isFinite(v + s)) {
-      this.add(v, s);
+    if (
+      typeof v === "number" &&
+      typeof s === "number" &&
+      v >= 0 &&
+      s >= 0 &&
+      Number.isFinite(v) &&
+      Number.isInteger(s)
+    ) {
+      this.add(v, s, vr, vc);
       return;
     }
     // blank pairs next: the rest of a whole column (D:D) costs two comparisons a row
@@ -114,7 +147,7 @@ class PairReader {
     if (vCell.kind === "blank" && sCell.kind === "blank") return;
     // no students: the engine leaves the pair out by its weight of 0, so its value is never read
     if (sCell.kind === "number" && sCell.value === 0) {
-      this.add(Number.NaN, 0);
+      this.add(Number.NaN, 0, vr, vc);
       return;
     }
     // a title, header or unit row above the data: labels and blanks, no number yet
@@ -133,7 +166,11 @@ class PairReader {
         `the students at ${at.en} are blank while the value is not`,
       );
     }
-    this.add(entry(vCell, vr, vc, VALUE), entry(sCell, sr, sc, STUDENTS));
+    this.add(entry(vCell, vr, vc, VALUE), pupils(entry(sCell, sr, sc, STUDENTS), sr, sc), vr, vc);
+  }
+
+  at(pair: number): { row: number; col: number } | null {
+    return this.ends.find((e) => e.pair === pair) ?? null;
   }
 }
 
@@ -154,10 +191,11 @@ export function diffCoef(values: ArgumentMatrix, students?: ArgumentMatrix | nul
       en: "the ranges hold no school's figures (only blanks or headers): there is no coefficient to compute",
     });
   }
-  const dc = differenceCoefficient(
-    pairs.values.subarray(0, pairs.count),
-    pairs.students.subarray(0, pairs.count),
-  );
+  const xs = pairs.values.subarray(0, pairs.count);
+  const ws = pairs.students.subarray(0, pairs.count);
+  const total = totalEntry(xs, ws);
+  if (total !== null) throw totalRow(xs, ws, total, pairs.at(total));
+  const dc = differenceCoefficient(xs, ws);
   if (dc.totalWeight === 0) {
     throw new FunctionError("#DIV/0!", {
       zh: "在校生数合计为 0：差异系数按在校生数加权，无法计算",
@@ -171,4 +209,25 @@ export function diffCoef(values: ArgumentMatrix, students?: ArgumentMatrix | nul
     });
   }
   return dc.cv;
+}
+
+/**
+ * #VALUE! for a pair that plainly is the total row (the engine's totalEntry): a total taken in as a school makes
+ * the coefficient about 1/√2 of what it is, so the function says so instead of returning that figure.
+ */
+function totalRow(
+  xs: Float64Array,
+  ws: Float64Array,
+  total: number,
+  at: { row: number; col: number } | null,
+): FunctionError {
+  const where = at ? position(at.row, at.col) : { zh: "所选区域中", en: "in the range" };
+  const schools = ws.reduce((n, w, i) => (w > 0 && i !== total ? n + 1 : n), 0);
+  return valueError(
+    `${where.zh}像是合计行：在校生数 ${ws[total]} 等于其余 ${schools} 所学校之和，数值 ${xs[total]} 等于它们按在校生数加权的平均值。` +
+      "合计行不要选入（选入会使差异系数变小约三成）；请只选各学校的行",
+    `${where.en} looks like the total row: its students (${ws[total]}) are the sum of the other ${schools} schools' ` +
+      `and its value (${xs[total]}) their enrolment-weighted mean. Leave the total row out (it makes the ` +
+      "coefficient about 30 % smaller); select the schools' rows only",
+  );
 }

@@ -13,6 +13,7 @@ import {
   resolveLevel,
   shown,
   shownEn,
+  studentCount,
   type ArgumentCell,
 } from "./args";
 
@@ -48,7 +49,7 @@ export function indicatorOf(
   resolveLevel(level);
   const factor = amountFactor(unit, id, profile);
   const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
-  const p = nonNegativeNumber(students, ARGUMENT.students);
+  const p = studentCount(students);
   const value = indicatorValue(profile, id, a, p);
   if (value === null) throw noStudents(profile, id);
   return value;
@@ -117,7 +118,7 @@ export function shortfallOf(
   const goal = resolveTarget(target);
   const factor = amountFactor(unit, id, profile);
   const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
-  const p = nonNegativeNumber(students, ARGUMENT.students);
+  const p = studentCount(students);
   if (!(p > 0)) throw noStudents(profile, id);
   const amounts = Object.fromEntries(INDICATOR_IDS.map((i) => [i, 0])) as Record<IndicatorId, number>;
   amounts[id] = a;

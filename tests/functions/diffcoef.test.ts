@@ -170,6 +170,95 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
     );
   });
 
+  test("values passed through ROUND change the coefficient, as docs/functions.md warns: 0.5151, 0.5387", () => {
+    const rounded = (digits: number) => PER_STUDENT.map((x) => Math.round(x * 10 ** digits) / 10 ** digits);
+    expect(diffCoef(column(rounded(2)), column(STUDENTS)).toFixed(4)).toBe("0.5151");
+    expect(diffCoef(column(rounded(0)), column(STUDENTS)).toFixed(4)).toBe("0.5387");
+  });
+
+  describe("the total row (docs/functions.md#total-row)", () => {
+    // by hand, as docs/standard.md#coefficient writes it, without the engine
+    const handCv = (xs: number[], ps: number[]) => {
+      const p = ps.reduce((a, b) => a + b, 0);
+      const mean = xs.reduce((a, x, i) => a + ps[i] * x, 0) / p;
+      return Math.sqrt(xs.reduce((a, x, i) => a + ps[i] * (x - mean) ** 2, 0) / p) / mean;
+    };
+    // the published table's 合计 row: 302 students, 1913 ÷ 302 = 6.3344 books each, as printed
+    const TOTAL_STUDENTS = STUDENTS.reduce((a, b) => a + b, 0);
+    const PRINTED_TOTAL = 6.3344;
+
+    test("taken in as a school it would shrink the coefficient by about 30 %", () => {
+      expect(TOTAL_STUDENTS).toBe(302);
+      expect(handCv(PER_STUDENT, STUDENTS).toFixed(4)).toBe("0.5153");
+      const withTotal = handCv([...PER_STUDENT, PRINTED_TOTAL], [...STUDENTS, TOTAL_STUDENTS]);
+      expect(withTotal.toFixed(4)).toBe("0.3643");
+      // a point at the mean with the weight of all the rest halves the variance: 1/√2 of the coefficient
+      expect(withTotal / handCv(PER_STUDENT, STUDENTS)).toBeCloseTo(Math.SQRT1_2, 4);
+    });
+
+    test("the last row of the published table, total included: #VALUE! naming its row", () => {
+      const e = excelError(() =>
+        diffCoef(column([...PER_STUDENT, PRINTED_TOTAL]), column([...STUDENTS, TOTAL_STUDENTS])),
+      );
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("所选区域第 6 行第 1 列像是合计行");
+      expect(e.zh).toContain("在校生数 302 等于其余 5 所学校之和");
+      expect(e.en).toContain("row 6, column 1 of the range looks like the total row");
+    });
+
+    test("whole columns with a header, the total at the top or computed by a formula (=C7/B7)", () => {
+      const rows = 2000;
+      const values: unknown[][] = Array.from({ length: rows }, () => [null]);
+      const students: unknown[][] = Array.from({ length: rows }, () => [null]);
+      values[0] = ["生均图书"];
+      students[0] = ["在校生数"];
+      values[1] = [1913 / 302];
+      students[1] = ["302"];
+      PER_STUDENT.forEach((x, i) => {
+        values[i + 2] = [x];
+        students[i + 2] = [STUDENTS[i]];
+      });
+      expect(excelError(() => diffCoef(values, students)).zh).toContain("所选区域第 2 行第 1 列像是合计行");
+      // as a two-column range with a school of no pupils after it: the total is still the last school
+      const pairs: unknown[][] = [
+        ...PER_STUDENT.map((x, i) => [x, STUDENTS[i]]),
+        ["6.33", "３０２"],
+        ["—", 0],
+      ];
+      expect(excelError(() => diffCoef(pairs)).zh).toContain("所选区域第 6 行第 1 列像是合计行");
+    });
+
+    test("a school is not taken for a total: other value, other enrolment, equal schools, two schools", () => {
+      const pairs = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
+      // half the pupils, but not at the mean of the rest
+      const big = [...pairs, [8, 302]];
+      expect(diffCoef(big)).toBeCloseTo(
+        handCv(
+          big.map((p) => p[0]),
+          big.map((p) => p[1]),
+        ),
+        12,
+      );
+      // at the mean of the rest, but not half the pupils
+      expect(diffCoef([...pairs, [6.3344, 300]])).toBeGreaterThan(0);
+      // every school at one value: CV 0 whatever the last row is
+      expect(
+        diffCoef([
+          [5, 100],
+          [5, 200],
+          [5, 300],
+        ]),
+      ).toBe(0);
+      // one school and its twin
+      expect(
+        diffCoef([
+          [5, 100],
+          [5, 100],
+        ]),
+      ).toBe(0);
+    });
+  });
+
   describe("bad input", () => {
     test("no students → #VALUE! explaining that the standard weights by enrolment", () => {
       const e = excelError(() => diffCoef(column(PER_STUDENT)));
@@ -232,6 +321,22 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
           ]),
         ).kind,
       ).toBe("#VALUE!");
+    });
+
+    test("students not whole → #VALUE! naming the cell and asking whether the ranges are swapped", () => {
+      // the values given as the students and the other way round: weighted by books per student
+      const e = excelError(() => diffCoef(column(STUDENTS), column(PER_STUDENT)));
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("在校生数应为整数：所选区域第 1 行第 1 列为 6.2");
+      expect(e.zh).toContain("选反");
+      expect(e.en).toContain("wrong way round");
+      // a two-column range: the right-hand column, named as such
+      const pairs = STUDENTS.map((p, i) => [p, PER_STUDENT[i]]);
+      expect(excelError(() => diffCoef(pairs)).zh).toContain("第 1 行第 2 列为 6.2");
+      // text and binary noise are read as the reader reads them
+      expect(excelError(() => diffCoef([[6.2, "45.5"]])).zh).toContain("为 45.5");
+      const noisy = PER_STUDENT.map((x, i) => [x, STUDENTS[i] + (i === 0 ? 1e-11 : 0)]);
+      expect(diffCoef(noisy).toFixed(4)).toBe("0.5153");
     });
 
     test("ranges of different shapes → #VALUE!", () => {

@@ -82,6 +82,19 @@ describe("functions.json generated from the JSDoc", () => {
     }
   });
 
+  test("what Excel in other languages shows is Chinese first, then English: the zh-CN words / English", () => {
+    const zhById = new Map(zhCN.functions.map((f) => [f.id, f]));
+    const bilingual = (text: string | undefined, zh: string | undefined) => {
+      expect(text?.startsWith(`${zh} / `)).toBe(true);
+      expect(text?.slice(`${zh} / `.length)).toMatch(/^[A-Za-z]{2}/);
+    };
+    for (const f of generated.functions) {
+      const zh = zhById.get(f.id)!;
+      bilingual(f.description, zh.description);
+      f.parameters.forEach((p, i) => bilingual(p.description, zh.parameters[i].description));
+    }
+  });
+
   test("table arguments are ranges, spilled results are matrices", () => {
     const byId = Object.fromEntries(generated.functions.map((f) => [f.id, f]));
     expect(byId.DIFFCOEF.parameters.map((p) => p.dimensionality)).toEqual(["matrix", "matrix"]);

@@ -62,6 +62,20 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     expect(b.en).toContain("not TRUE");
   });
 
+  test("students are a whole number, as the reader counts them: 500.5 → #VALUE!, 499.99999999999 is 500", () => {
+    for (const fn of [
+      () => indicatorOf(P, "教学用房", "小学", 2250, 500.5),
+      () => shortfallOf(P, "教学用房", "小学", 2250, "500.5"),
+    ]) {
+      const e = excelError(fn);
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("在校生数应为整数（收到 500.5）");
+      expect(e.en).toContain("whole number");
+    }
+    // binary noise of a formula (=B2*0.1*10) is not a fraction: 2250 m² ÷ 500 = 4.5 by hand
+    expect(indicatorOf(P, "教学用房", "小学", 2250, 499.99999999999)).toBe(4.5);
+  });
+
   test("unknown indicator or level → #VALUE! listing what is accepted", () => {
     const i = excelError(() => indicatorOf(P, "图书", "小学", 1, 1));
     expect(i.kind).toBe("#VALUE!");

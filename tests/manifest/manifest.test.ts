@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, basename, dirname, extname } from "node:path";
-import { highestApiSet } from "./officeApiSets";
+import { customFunctionsRuntimeNeeded, highestApiSet } from "./officeApiSets";
 import { child, childrenNamed, descendants, parseXml, type XmlElement } from "./xml";
 import { PANE_EXCEL_API } from "../../src/taskpane/boot";
 
@@ -342,7 +342,7 @@ describe.each(MANIFESTS)("$file", ({ file, sharedRuntime }) => {
       expect(child(child(manifest, "DefaultSettings"), "SourceLocation").attributes.DefaultValue).toBe(url);
     });
 
-    test("requirements: SharedRuntime 1.1 and CustomFunctionsRuntime 1.1; Workbook host; ReadWriteDocument", () => {
+    test("requirements: SharedRuntime 1.1 and CustomFunctionsRuntime 1.2; Workbook host; ReadWriteDocument", () => {
       const sets = childrenNamed(child(child(manifest, "Requirements"), "Sets"), "Set").map((s) => [
         s.attributes.Name,
         s.attributes.MinVersion,
@@ -350,9 +350,10 @@ describe.each(MANIFESTS)("$file", ({ file, sharedRuntime }) => {
       expect(sets).toEqual(
         expect.arrayContaining([
           ["SharedRuntime", "1.1"],
-          ["CustomFunctionsRuntime", "1.1"],
+          ["CustomFunctionsRuntime", customFunctionsRuntimeNeeded()],
         ]),
       );
+      expect(customFunctionsRuntimeNeeded()).toBe("1.2");
       expect(childrenNamed(child(manifest, "Hosts"), "Host").map((h) => h.attributes.Name)).toEqual([
         "Workbook",
       ]);

@@ -79,3 +79,37 @@ export function highestApiSet(name: string): { version: string; members: string[
   }
   return { version, members };
 }
+
+/**
+ * The CustomFunctionsRuntime set each part of Office's custom-functions runtime came in (Microsoft's "Custom
+ * Functions requirement sets" page): 1.1 registration, 1.2 the CustomFunctions.Error object with five error codes,
+ * 1.3 more error codes. The functions use the members of the OfficeCustomFunctions interface (src/functions/
+ * runtime.ts) and return the error codes of ExcelErrorKind (src/functions/errors.ts).
+ */
+const CUSTOM_FUNCTIONS_MEMBERS: Record<string, string> = { associate: "1.1", Error: "1.2" };
+const CUSTOM_FUNCTIONS_ERROR_CODES: Record<string, string> = {
+  "#VALUE!": "1.2",
+  "#DIV/0!": "1.2",
+  "#N/A": "1.2",
+  "#NUM!": "1.2",
+  "#NULL!": "1.2",
+};
+
+/** The CustomFunctionsRuntime version the functions' code needs; throws on a member or code not in the tables. */
+export function customFunctionsRuntimeNeeded(): string {
+  const read = (file: string) => ts.sys.readFile(path.join(ROOT, file)) ?? "";
+  const runtime = read("src/functions/runtime.ts");
+  const body = /export interface OfficeCustomFunctions \{([\s\S]*?)\n\}/.exec(runtime)?.[1] ?? "";
+  const members = [...body.matchAll(/^\s+(\w+)[(:]/gm)].map((m) => m[1]);
+  const errors = read("src/functions/errors.ts");
+  const kinds = /export type ExcelErrorKind = ([^;]+);/.exec(errors)?.[1] ?? "";
+  const codes = [...kinds.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  if (members.length === 0 || codes.length === 0) throw new Error("runtime.ts or errors.ts changed shape");
+  const versions = [
+    ...members.map((m) => CUSTOM_FUNCTIONS_MEMBERS[m] ?? `unknown member ${m}`),
+    ...codes.map((c) => CUSTOM_FUNCTIONS_ERROR_CODES[c] ?? `unknown error code ${c}`),
+  ];
+  const unknown = versions.find((v) => v.startsWith("unknown"));
+  if (unknown) throw new Error(`${unknown}: add the CustomFunctionsRuntime set it came in`);
+  return versions.sort(compare).at(-1)!;
+}

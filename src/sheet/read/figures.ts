@@ -80,12 +80,16 @@ export function plainFigure(raw: unknown, whole: boolean): number | undefined {
     value = reading.value;
   }
   if (value < 0) return undefined;
-  if (whole) {
-    const rounded = Math.round(value);
-    if (!nearlyEqual(value, rounded)) return undefined;
-    value = rounded;
-  }
-  return value;
+  return whole ? (wholeCount(value) ?? undefined) : value;
+}
+
+/**
+ * A count of people or rooms as the reader takes it: the whole number it is, cleared of binary noise (44.99999999999
+ * → 45), or null for a fraction (docs/school-table.md#figures, `fractional-count`).
+ */
+export function wholeCount(value: number): number | null {
+  const rounded = Math.round(value);
+  return nearlyEqual(value, rounded) ? rounded : null;
 }
 
 /** The problem of a cell that plainFigure does not take. */
