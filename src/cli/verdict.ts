@@ -21,9 +21,9 @@ const T = {
     blocked: "表中有错误，无法得出结论。请改正上述单元格后再试。",
     level: (name: string, n: number, passing: number, students: string) =>
       `${name}：参评 ${formatNumber(n, 0, "zh")} 个学校（校区），达标 ${formatNumber(passing, 0, "zh")} 个；在校生 ${students} 人`,
-    noSections: (name: string) => `${name}：无参评学校（视为达标）`,
+    noSections: (name: string) => `${name}：无参评学校（校区）（视为达标）`,
     columns: ["指标", "县域值", "差异系数", "限值"],
-    failing: "未达标学校：",
+    failing: "未达标学校（校区）：",
     students: (n: string) => `${n} 人`,
     standardIs: (v: string) => `标准 ${v}`,
     floorIs: (v: string) => `85% 为 ${v}`,
