@@ -33,7 +33,7 @@ function failingList(lines: string[], level: Level, lang: "zh" | "en"): string[]
   );
   const end = lines.indexOf("", levelLine);
   const start = lines.indexOf(
-    lang === "zh" ? "  未达标学校（校区）：" : "  Sections that do not pass:",
+    lang === "zh" ? "  未达标的学校（校区）：" : "  Sections that do not pass:",
     levelLine,
   );
   expect(start).toBeGreaterThan(levelLine);
