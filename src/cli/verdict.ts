@@ -5,6 +5,7 @@ import { eachFailingSection, excludedSections } from "../engine/evaluate";
 import { decimalsBeside, exactPlaces, formatCoefficient, formatNumber, type Lang } from "../i18n/format";
 import { cellInMessage, groupProblems, problemMessage, type Problem } from "../problems/problem";
 import { formatAmount } from "../i18n/amount";
+import { t as message } from "../i18n/messages";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 
@@ -21,9 +22,10 @@ const T = {
     blocked: "表中有错误，无法得出结论。请改正上述单元格后再试。",
     level: (name: string, n: number, passing: number, students: string) =>
       `${name}：参评 ${formatNumber(n, 0, "zh")} 个学校（校区），达标 ${formatNumber(passing, 0, "zh")} 个；在校生 ${students} 人`,
-    noSections: (name: string) => `${name}：无参评学校（视为达标）`,
+    // the pane's and the web app's words (shared keys), so the hosts cannot drift apart
+    noSections: (name: string) => `${message("zh", "levelNone", { level: name })}（视为达标）`,
     columns: ["指标", "县域值", "差异系数", "限值"],
-    failing: "未达标学校：",
+    failing: `${message("zh", "failingSectionsTitle")}：`,
     students: (n: string) => `${n} 人`,
     standardIs: (v: string) => `标准 ${v}`,
     floorIs: (v: string) => `85% 为 ${v}`,
@@ -56,9 +58,9 @@ const T = {
     blocked: "The table has errors, so there is no verdict. Correct the cells above and try again.",
     level: (name: string, n: number, passing: number, students: string) =>
       `${name}: ${formatNumber(n, 0, "en")} sections evaluated, ${formatNumber(passing, 0, "en")} pass; ${students} students`,
-    noSections: (name: string) => `${name}: no section evaluated (passes)`,
+    noSections: (name: string) => `${message("en", "levelNone", { level: name })} (passes)`,
     columns: ["Indicator", "County", "CV", "Limit"],
-    failing: "Sections that do not pass:",
+    failing: `${message("en", "failingSectionsTitle")}:`,
     students: (n: string) => `${n} students`,
     standardIs: (v: string) => `standard ${v}`,
     floorIs: (v: string) => `85 % is ${v}`,

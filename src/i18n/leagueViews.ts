@@ -1,8 +1,8 @@
 /**
  * The words of the league's and the years' views: 对比 Compare (the pane and the web app) and the web app's 盟市汇总
  * league summary, in the same key set as ./messages.ts, which merges them in. Chinese is the reference; English
- * has every key (the type says so). A count of sections (school × level) says 学段 in the pane's views; the league's
- * summary says 学校（校区）, in the words `balance batch` and the league workbook use (their keys are shared).
+ * has every key (the type says so). A section (a school at a level) is 学校（校区） / "section" in every view, as in
+ * `balance` and the workbooks; 学段 is the level itself (小学, 初中). tests/i18n/vocabulary.test.ts holds to it.
  */
 export const LEAGUE_VIEWS_ZH = {
   tabCompare: "对比",
@@ -65,11 +65,11 @@ export const LEAGUE_VIEWS_ZH = {
   trendCrossed: "越限",
   trendCrossedUp: "↑ 超出限值",
   trendCrossedDown: "↓ 回到限值内",
-  trendSections: "学段指标状态变化（{n}）",
-  trendNoSectionChange: "没有学段的指标状态变化。",
+  trendSections: "学校（校区）指标状态变化（{n}）",
+  trendNoSectionChange: "没有学校（校区）的指标状态变化。",
   trendSectionLine: "{school} · {level}：{before} → {after}",
   trendChange: "{indicator} {before} → {after}（{statusBefore} → {statusAfter}）",
-  trendShowAll: "显示全部 {n} 个学段",
+  trendShowAll: "显示全部 {n} 个学校（校区）",
   trendShowFewer: "收起",
   trendEnrolment: "纳入计算的在校生",
   trendEnrolmentLine: "{level}：{values}（{change}）",

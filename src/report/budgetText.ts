@@ -60,7 +60,7 @@ export function budgetWords(result: BudgetPlan, profile: Profile, lang: Lang): B
   };
 }
 
-/** “仍未达标的校区（2 个）：甲小学 小学、乙中学 初中”: the sections a plan leaves failing; null for none. */
+/** “仍未达标的学校（校区）2 个：甲小学 小学、乙中学 初中”: the sections a plan leaves failing; null for none. */
 export function remainingSectionsLine(sections: readonly SectionName[], lang: Lang): string | null {
   if (sections.length === 0) return null;
   return t(lang, "planBudgetRemaining", {

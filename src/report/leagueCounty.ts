@@ -406,8 +406,8 @@ export function countyYearLabel(year: number, s: CountyStanding, lang: Lang): st
         : `${worst.pass ? PASS_MARK : FAIL_MARK} ${formatCoefficient(worst.cv, worst.limit, RELATIVE_TOLERANCE, lang)}/${formatNumber(worst.limit, 2, lang)}`;
     parts.push(
       zh
-        ? `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 达标，最大差异系数 ${cv}`
-        : `${LEVEL_NAMES[level].en.toLowerCase()} ${l.passingSections}/${l.sections} pass, highest CV ${cv}`,
+        ? `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 个学校（校区）达标，最大差异系数 ${cv}`
+        : `${LEVEL_NAMES[level].en.toLowerCase()} ${l.passingSections}/${l.sections} sections pass, highest CV ${cv}`,
     );
   }
   parts.push(

@@ -317,7 +317,7 @@ function planNotes(
     notes.push(
       t(
         lang,
-        `预算内方案：在预算内使最多的未达标校区达标，其次两项之和最低；差异系数不在目标之内。补充后仍有 ${failing} 个校区未达标。`,
+        `预算内方案：在预算内使最多的未达标学校（校区）达标，其次两项之和最低；差异系数不在目标之内。补充后仍有 ${failing} 个学校（校区）未达标。`,
         `Within the budget: the most failing sections brought to pass, then the least cost; coefficients are not pursued. ${failing} sections still fail after it.`,
       ),
     );

@@ -329,7 +329,8 @@ export function formatItemValue(
     const n = (k: string) => Number(v[k] ?? 0);
     if ("checked" in v) {
       // class size is checked per section (a combined school has two), the other items per school
-      const unit = "largeClasses" in v ? { zh: "个学段", en: "sections" } : { zh: "所", en: "schools" };
+      const unit =
+        "largeClasses" in v ? { zh: "个学校（校区）", en: "sections" } : { zh: "所", en: "schools" };
       const base =
         lang === "zh"
           ? `核查 ${n("checked")} ${unit.zh}，不达标学校 ${n("failing")} 所，缺数据学校 ${n("missing")} 所`

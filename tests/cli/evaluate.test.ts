@@ -61,7 +61,7 @@ describe("balance evaluate — readable verdict", () => {
     const r = await run("evaluate", path);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("结论：资源配置达标 ✓");
-    expect(r.stdout).toContain("初中：无参评学校（视为达标）");
+    expect(r.stdout).toContain("初中：无参评学校（校区）（视为达标）");
   });
 
   test("a school with no pupils is named as not evaluated, and why, as --json lists it", async () => {

@@ -32,7 +32,10 @@ function failingList(lines: string[], level: Level, lang: "zh" | "en"): string[]
     l.startsWith(`${LEVEL_NAMES[level][lang]}${lang === "zh" ? "：" : ":"}`),
   );
   const end = lines.indexOf("", levelLine);
-  const start = lines.indexOf(lang === "zh" ? "  未达标学校：" : "  Sections that do not pass:", levelLine);
+  const start = lines.indexOf(
+    lang === "zh" ? "  未达标的学校（校区）：" : "  Sections that do not pass:",
+    levelLine,
+  );
   expect(start).toBeGreaterThan(levelLine);
   expect(start).toBeLessThan(end);
   return lines.slice(start + 1, end);

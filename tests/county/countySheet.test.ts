@@ -644,7 +644,7 @@ describe("display", () => {
     const verdict = evaluateCounty({ records: [soundPrimary()], evaluation: null, answers: null });
     const g5 = countyChecklist(verdict).find((e) => e.key === "G5");
     expect(g5 && formatItemValue(g5)).toBe(
-      "核查 1 个学段，不达标学校 0 所，缺数据学校 0 所；大班额 0，超大班额 0",
+      "核查 1 个学校（校区），不达标学校 0 所，缺数据学校 0 所；大班额 0，超大班额 0",
     );
   });
 });

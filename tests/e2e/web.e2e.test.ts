@@ -590,7 +590,7 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
       .click();
     await page.getByRole("button", { name: "生成报表工作表" }).click();
     await page.locator("[data-written]").waitFor();
-    const failing = page.getByRole("list", { name: "未达标的学段" }).locator("li");
+    const failing = page.getByRole("list", { name: "未达标的学校（校区）" }).locator("li");
     const seen = () =>
       failing.evaluateAll((items) => items.filter((li) => li.getClientRects().length > 0).length);
     const all = await failing.count();
@@ -599,9 +599,9 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     await page.emulateMedia({ media: "print" });
     // on paper there is no button to show the rest: all of them, and not the button
     expect(await seen()).toBe(all);
-    await expect(page.getByRole("button", { name: `显示全部 ${all} 个学段` }).isVisible()).resolves.toBe(
-      false,
-    );
+    await expect(
+      page.getByRole("button", { name: `显示全部 ${all} 个学校（校区）` }).isVisible(),
+    ).resolves.toBe(false);
     await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-print-results.png"), fullPage: true });
     // on an A4 page (180 mm between 15 mm margins): the results and the problems found, under a title with
     // blanks to fill and a line to sign; none of the form that made them, and nothing beyond the paper's edge
@@ -618,7 +618,7 @@ describeInBrowser("the offline web app in headless Chromium (production build)",
     );
     const printed = results.text;
     expect(printed).toContain("资源配置：未达标");
-    expect(printed).toContain(`未达标的学段（${all}）`);
+    expect(printed).toContain(`未达标的学校（校区）（${all}）`);
     expectSignablePage(results, "＿＿＿＿县＿＿＿＿年义务教育优质均衡发展评估结果", [
       "读取并检查",
       "核对列",

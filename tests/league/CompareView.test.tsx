@@ -131,7 +131,7 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
     expect(sports.textContent).toBe("运动场馆0.00000.88890.50↑ 超出限值");
     // no junior school in either year: no table of empty coefficients
     expect(document.querySelector('[data-coefficients="junior"]')).toBeNull();
-    expect(screen.getByText("初中：无参评学段")).toBeTruthy();
+    expect(screen.getByText("初中：无参评学校（校区）")).toBeTruthy();
     expect(document.querySelector('[data-section="甲小学"]')?.textContent).toMatch(
       /^甲小学 · 小学：达标 → 不达标▼ 高学历教师/,
     );

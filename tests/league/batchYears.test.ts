@@ -244,7 +244,7 @@ describe("balance batch over several years", () => {
     expect(from).toBeGreaterThan(zh.stdout.indexOf("可能无法按期达标的旗县市"));
     const section = zh.stdout.slice(from);
     expect(section).toContain("  扎赉特旗（目标 2028 年）\n    2024：县域结论");
-    expect(section).toMatch(/\n {4}2026：[^\n]*小学 4\/5 达标，最大差异系数 ✗ 0\.8889\/0\.50/);
+    expect(section).toMatch(/\n {4}2026：[^\n]*小学 4\/5 个学校（校区）达标，最大差异系数 ✗ 0\.8889\/0\.50/);
     expect(section).toContain("2028 年预测（按各年差异系数的线性趋势外推，不是评估结果）：超限 小学");
     expect(section).toContain("趋势：按期（2028 年）达标有困难");
     expect(section).toContain("未达标学校（校区）1 所，较上年未减少（+1）");

@@ -109,9 +109,9 @@ describe("Plan view", () => {
     fireEvent.blur(budget);
     fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
     await screen.findByText("预算 1.00 万元不足以使全县资源配置达标：达标的最低成本方案需 5.00 万元。");
-    expect(screen.getByText("预算内无法使任何未达标校区达标。")).toBeTruthy();
-    expect(screen.getByText("达标校区：1 → 1（参评 2 个）；合计 0.00 万元")).toBeTruthy();
-    expect(screen.getByText("仍未达标的校区（1 个）：甲 小学")).toBeTruthy();
+    expect(screen.getByText("预算内无法使任何未达标学校（校区）达标。")).toBeTruthy();
+    expect(screen.getByText("达标学校（校区）：1 → 1（参评 2 个）；合计 0.00 万元")).toBeTruthy();
+    expect(screen.getByText("仍未达标的学校（校区）1 个：甲 小学")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
     await waitFor(() => expect(written).toHaveLength(1));
     expect(written[0].map((s) => s.name)).toEqual(["补充方案", "预算内方案"]);
@@ -119,7 +119,7 @@ describe("Plan view", () => {
     fireEvent.blur(budget);
     fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
     await screen.findByText("预算 10.00 万元足以使全县资源配置达标：方案合计 5.00 万元，余 5.00 万元。");
-    expect(screen.queryByText(/仍未达标的校区/)).toBeNull();
+    expect(screen.queryByText(/仍未达标的学校（校区）/)).toBeNull();
   });
 
   it("plans the rotation and writes the plan and the rotation as sheets", async () => {

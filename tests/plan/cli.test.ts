@@ -100,8 +100,8 @@ describe("balance plan", () => {
     expect(lines.slice(said)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^已证明任何达标方案都不低于 [\d,.]+ 万元。$/),
-        expect.stringMatching(/^达标校区：\d+ → \d+（参评 \d+ 个）；合计 [\d,.]+ 万元$/),
-        expect.stringMatching(/^仍未达标的校区（\d+ 个）：/),
+        expect.stringMatching(/^达标学校（校区）：\d+ → \d+（参评 \d+ 个）；合计 [\d,.]+ 万元$/),
+        expect.stringMatching(/^仍未达标的学校（校区）\d+ 个：/),
         "按预算内方案补充后，全县资源配置仍未达标 ✗",
       ]),
     );
@@ -138,14 +138,14 @@ describe("balance plan", () => {
     expect(zh).toContain("按此方案补充后仍未达标 ✗");
     const sections = before.sections.filter((s) => s.included && !s.pass);
     expect(sections.length).toBeGreaterThan(0);
-    expect(zh).toContain(`仍未达标的校区（${sections.length} 个）：${sections[0].school} 小学`);
+    expect(zh).toContain(`仍未达标的学校（校区）${sections.length} 个：${sections[0].school} 小学`);
     expect(remaining.length).toBeGreaterThan(0);
     expect(zh).toContain("超过限值的差异系数：小学 运动场馆 0.562（限值 0.50）");
     expect(planText(failing, null, NATIONAL_2017, "en")).toContain(
       "Coefficients over their limit: Primary Sports area 0.562 (limit 0.50)",
     );
     // a plan that passes says nothing of the kind
-    expect(planText(plan, null, NATIONAL_2017, "zh")).not.toContain("仍未达标的校区");
+    expect(planText(plan, null, NATIONAL_2017, "zh")).not.toContain("仍未达标的学校（校区）");
   });
 
   test("--edits: the plan for the table after a what-if's edits, which the engine passes with them", async () => {

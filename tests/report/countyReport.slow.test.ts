@@ -90,7 +90,7 @@ describePrint("the report with the county sheet, printed and recalculated by Lib
     for (const entry of failing.county.verdict.guarantee) expect(all).toContain(squeezed(entry.title.zh));
     for (const entry of failing.county.verdict.quality) expect(all).toContain(squeezed(entry.title.zh));
     for (const text of [
-      "核查 36 个学段，不达标学校 2 所，缺数据学校 0 所；大班额 1，超大班额 0",
+      "核查 36 个学校（校区），不达标学校 2 所，缺数据学校 0 所；大班额 1，超大班额 0",
       "《白狼县中小学布局规划（2021—2030）》县政府常务会议纪要",
       "备注：2025年数据，4所村小按100人核定",
     ])

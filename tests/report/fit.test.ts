@@ -25,7 +25,9 @@ describe("no text of the report is cut off", () => {
     const text = items.rows.flat().map((cell) => String(cell?.value ?? ""));
     // the counts of item 5, whole, in a cell that wraps
     expect(
-      text.some((t) => /^核查 \d+ 个学段，不达标学校 2 所，缺数据学校 0 所；大班额 1，超大班额 0$/.test(t)),
+      text.some((t) =>
+        /^核查 \d+ 个学校（校区），不达标学校 2 所，缺数据学校 0 所；大班额 1，超大班额 0$/.test(t),
+      ),
     ).toBe(true);
     // the evidence and the notes the clerk wrote are there, by their item
     const rowOf = (needle: string) => items.rows.find((row) => row.some((cell) => cell?.value === needle))!;

@@ -205,7 +205,7 @@ describe("task pane, step 4: report, and the results", () => {
     expect(document.querySelector("[data-written]")?.textContent).toBe(
       `已写入：${report.sheets.map((s) => s.name).join("、")}`,
     );
-    const failing = screen.getByRole("list", { name: "未达标的学段" });
+    const failing = screen.getByRole("list", { name: "未达标的学校（校区）" });
     expect(
       within(failing)
         .getAllByRole("listitem")
@@ -213,7 +213,7 @@ describe("task pane, step 4: report, and the results", () => {
     ).toEqual([expect.stringMatching(/^白狼县林场小学（小学）：/)]);
     const levels = evaluation.levels.primary;
     expect(
-      screen.getByText(new RegExp(`小学：${levels.passingSections}/${levels.sections} 个学段达标`)),
+      screen.getByText(new RegExp(`小学：${levels.passingSections}/${levels.sections} 个学校（校区）达标`)),
     ).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "打开“差异系数”" }));

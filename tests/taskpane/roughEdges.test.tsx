@@ -163,13 +163,13 @@ describe("check and report: what the pane says", () => {
     render(<Pane host={new FakeHost(tableOf(rows))} />);
     await readAndCheck();
     fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
-    const list = await screen.findByRole("list", { name: "未达标的学段" });
+    const list = await screen.findByRole("list", { name: "未达标的学校（校区）" });
     const onScreen = () => list.querySelectorAll("li:not([data-printed-only])");
     expect(onScreen()).toHaveLength(5);
     // paper has no button to click: the page holds all seven, the last two printed only
     expect(list.querySelectorAll("li")).toHaveLength(7);
     expect(list.textContent).toContain("短缺小学6");
-    fireEvent.click(screen.getByRole("button", { name: "显示全部 7 个学段" }));
+    fireEvent.click(screen.getByRole("button", { name: "显示全部 7 个学校（校区）" }));
     await waitFor(() => expect(onScreen()).toHaveLength(7));
     fireEvent.click(screen.getByRole("button", { name: "收起" }));
     await waitFor(() => expect(onScreen()).toHaveLength(5));

@@ -110,10 +110,10 @@ describe("the league screen, counties in files of several years", () => {
     ]);
     // the regression's year, by hand: 甲 falls below the standard, the primary sports coefficient 0.8889 > 0.50
     expect(zhalaite.querySelector('[data-year="2026"]')?.textContent).toMatch(
-      /^2026：县域结论未达标（[^）]*）；小学 4\/5 达标，最大差异系数 ✗ 0\.8889\/0\.50；差异系数超限 1 项$/,
+      /^2026：县域结论未达标（[^）]*）；小学 4\/5 个学校（校区）达标，最大差异系数 ✗ 0\.8889\/0\.50；差异系数超限 1 项$/,
     );
     expect(zhalaite.querySelector('[data-year="2024"]')?.textContent).toMatch(
-      /小学 5\/5 达标，最大差异系数 ✓ [0-9.]+\/0\.50；差异系数超限 0 项$/,
+      /小学 5\/5 个学校（校区）达标，最大差异系数 ✓ [0-9.]+\/0\.50；差异系数超限 0 项$/,
     );
     expect(zhalaite.querySelector("[data-projection]")?.textContent).toMatch(
       /^2028 年预测（按各年差异系数的线性趋势外推，不是评估结果）：超限 小学/,

@@ -26,7 +26,7 @@ it("the check screen shows a name read without its override, and says which cell
   await openWorkbook("白狼县.xlsx", bytes);
   await readAndCheck();
   // the school that fails, named among the sections short of the standard
-  await screen.findByText(/未达标的学段/);
+  await screen.findByText(/未达标的学校（校区）/);
   expect(document.body.textContent).toContain(`${name}（小学）`);
   expect(document.body.textContent).not.toContain(RLO);
   const warning = document.querySelector<HTMLElement>('[data-problem="name-controls-removed"]');

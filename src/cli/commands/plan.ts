@@ -48,8 +48,8 @@ facilities are added as projects (by default at least 50 m² of teaching rooms a
 选项 / Options:
   --costs FILE.json    单位成本（元）及项目规模（"minimum"、"step"），未列出的用默认值
                        unit costs in yuan and project sizes ("minimum", "step"); missing ones keep their defaults
-  --budget 万元         预算（万元，教师按一年计）；不足以达标时另求预算内使最多未达标校区达标、
-                       其次成本最低的方案，并列出仍未达标的校区和差异系数
+  --budget 万元         预算（万元，教师按一年计）；不足以达标时另求预算内使最多未达标学校（校区）
+                       达标、其次成本最低的方案，并列出仍未达标的学校（校区）和差异系数
                        a budget in 万元 (teachers for one year): when it does not buy a pass, also the plan
                        within it that brings the most failing sections to pass, then costs least, and what fails
   --rotation           另求交流轮岗方案 / also plan the teacher rotation
