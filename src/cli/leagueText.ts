@@ -13,6 +13,7 @@ import {
   NOT_COUNTED_HEADING,
   NOT_COUNTED_WHY,
   PASS_MARK as OK,
+  countyVerdictLabel,
   countyYearLabel,
   courseLabel,
   fileLabels,
@@ -71,11 +72,7 @@ function countyLine(
   parts.push(
     zh ? `资源配置${s.resourcesPass ? "达标" : "未达标"}` : `resources ${s.resourcesPass ? "pass" : "fail"}`,
   );
-  parts.push(
-    zh
-      ? `县域结论${s.countyPass ? "达标" : "未达标"}（不达标 ${s.failingItems} 项，缺数据 ${s.missingItems} 项）`
-      : `county ${s.countyPass ? "passes" : "not yet"} (${s.failingItems} items failing, ${s.missingItems} missing)`,
-  );
+  parts.push(countyVerdictLabel(s, lang));
   if (s.targetYear !== null) {
     parts.push(
       zh

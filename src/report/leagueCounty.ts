@@ -381,6 +381,13 @@ export function noYearsProjectionLabel(c: CountyYears, lang: Lang): string {
 export const PASS_MARK = "✓";
 export const FAIL_MARK = "✗";
 
+/** A county's verdict with its counts of items failing and missing, as the command's and the years' lines say it. */
+export function countyVerdictLabel(s: CountyStanding, lang: Lang): string {
+  return lang === "zh"
+    ? `县域结论${s.countyPass ? "达标" : "未达标"}（不达标 ${s.failingItems} 项，缺数据 ${s.missingItems} 项）`
+    : `county ${s.countyPass ? "passes" : "not yet"} (${s.failingItems} items failing, ${s.missingItems} missing)`;
+}
+
 /**
  * One year of a county on one line, wherever the years are shown (`balance batch`, the web app's league view): its
  * verdict, sections passing per level, each level's highest coefficient against the limit, coefficients over.
@@ -390,11 +397,7 @@ export function countyYearLabel(year: number, s: CountyStanding, lang: Lang): st
   if (!s.levels) {
     return zh ? `${year}：未能评估（${fileName(s.file)}）` : `${year}: not evaluated (${fileName(s.file)})`;
   }
-  const parts: string[] = [
-    zh
-      ? `县域结论${s.countyPass ? "达标" : "未达标"}（不达标 ${s.failingItems} 项，缺数据 ${s.missingItems} 项）`
-      : `county ${s.countyPass ? "passes" : "not yet"} (${s.failingItems} failing, ${s.missingItems} missing)`,
-  ];
+  const parts: string[] = [countyVerdictLabel(s, lang)];
   for (const level of LEVELS) {
     const l = s.levels[level];
     // a county without junior sections (or primary ones) has nothing to show of that level
