@@ -166,16 +166,25 @@ export function applyEdits(
         );
       return i;
     };
-    const negative = (field: string) =>
+    // what the section has, so that the clerk sees why (docs/plans.md#edits): "只有 3 人，不能派出 10 人"
+    const negative = (field: string, has?: { zh: string; en: string }) =>
       problems.push(
         editProblem(
           "edit-negative-result",
           place,
           field,
-          "修改后数值小于 0，未应用",
-          "the result would be below 0; not applied",
+          has ? `${has.zh}，未应用` : "修改后数值小于 0，未应用",
+          has ? `${has.en}; not applied` : "the result would be below 0; not applied",
         ),
       );
+    const teachersHas = (i: number, l: Level, k: TeacherIndicatorId, change: number, sent: boolean) => {
+      const name = profile.indicators[k].shortName;
+      const has = out[i].teachers[l][k];
+      return {
+        zh: `学校“${out[i].name}”${ENROLMENT_NAMES[l].zh}${name.zh}只有 ${has} 人，${sent ? "不能派出" : "不能减少"} ${Math.abs(change)} 人`,
+        en: `"${out[i].name}" has ${has} ${ENROLMENT_NAMES[l].en} ${name.en.toLowerCase()}: ${Math.abs(change)} cannot ${sent ? "be sent" : "leave"}`,
+      };
+    };
     const noLevel = (field: string, name: string, l: EnrolmentLevel, what?: { zh: string; en: string }) =>
       problems.push(
         editProblem(
@@ -210,7 +219,14 @@ export function applyEdits(
         if (i < 0) return notFound("school", edit.school);
         if (!hasLevel(out[i], edit.level)) return noLevel("level", edit.school, edit.level);
         const value = edit.kind === "setStudents" ? edit.value : out[i].students[edit.level] + edit.value;
-        if (value < 0) return negative("value");
+        if (value < 0) {
+          const has = out[i].students[edit.level];
+          const level = ENROLMENT_NAMES[edit.level];
+          return negative("value", {
+            zh: `学校“${out[i].name}”${level.zh}在校生只有 ${has} 人，不能减少 ${-edit.value} 人`,
+            en: `"${out[i].name}" has ${has} ${level.en} students: ${-edit.value} cannot leave`,
+          });
+        }
         out[i].students[edit.level] = value;
         absorbed = null;
         break;
@@ -247,7 +263,7 @@ export function applyEdits(
         if (i < 0) return notFound("school", edit.school);
         if (!hasLevel(out[i], edit.level)) return noLevel("level", edit.school, edit.level);
         const value = out[i].teachers[edit.level][edit.resource] + edit.count;
-        if (value < 0) return negative("count");
+        if (value < 0) return negative("count", teachersHas(i, edit.level, edit.resource, edit.count, false));
         out[i].teachers[edit.level][edit.resource] = value;
         unseenTeachers(i, edit.level, edit.count, "level");
         break;
@@ -272,7 +288,7 @@ export function applyEdits(
           return;
         }
         const left = out[from].teachers[edit.fromLevel][edit.resource] - edit.count;
-        if (left < 0) return negative("count");
+        if (left < 0) return negative("count", teachersHas(from, edit.fromLevel, edit.resource, edit.count, true));
         out[from].teachers[edit.fromLevel][edit.resource] = left;
         out[to].teachers[edit.toLevel][edit.resource] += edit.count;
         unseenTeachers(to, edit.toLevel, edit.count, "toLevel");
@@ -306,8 +322,8 @@ export function applyEdits(
               "edit-merge-into-itself",
               place,
               "into",
-              "不能并入自身",
-              "a school cannot merge into itself",
+              `学校“${out[from].name}”不能并入自身`,
+              `"${out[from].name}" cannot merge into itself`,
             ),
           );
           return;

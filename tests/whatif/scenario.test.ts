@@ -340,6 +340,38 @@ describe("invalid edits are problems naming the edit and the field", () => {
   });
 });
 
+describe("an edit refused for going below 0 says what the school has", () => {
+  it("names the school, what it has and what the edit asked for", () => {
+    const records = [school("甲"), school("乙")];
+    const r = evaluateScenario(
+      records,
+      [
+        { kind: "addStudents", school: "甲", level: "primary", value: -600 },
+        { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: -9 },
+        {
+          kind: "transferTeachers",
+          from: "乙",
+          to: "甲",
+          fromLevel: "primary",
+          toLevel: "primary",
+          resource: "keyTeachers",
+          count: 10,
+        },
+        { kind: "mergeSchool", school: "乙", into: "乙" },
+      ],
+      P,
+    );
+    expect(r.applied).toEqual([]);
+    expect(r.problems.map((p) => p.message.zh)).toEqual([
+      "第 1 项的在校生数（edits[0].value）：学校“甲”小学在校生只有 500 人，不能减少 600 人，未应用",
+      "第 2 项的人数（edits[1].count）：学校“甲”小学骨干教师只有 6 人，不能减少 9 人，未应用",
+      "第 3 项的人数（edits[2].count）：学校“乙”小学骨干教师只有 6 人，不能派出 10 人，未应用",
+      "第 4 项的并入学校（edits[3].into）：学校“乙”不能并入自身",
+    ]);
+    expect(r.problems[2].message.en).toContain('"乙" has 6 primary key teachers: 10 cannot be sent; not applied');
+  });
+});
+
 describe("evaluateScenario goes through the engine and reports a diff", () => {
   test("the evaluation is the engine's on the edited records", () => {
     const edits: Edit[] = [{ kind: "addStudents", school: names[2], level: "primary", value: 120 }];
