@@ -288,7 +288,8 @@ export function applyEdits(
           return;
         }
         const left = out[from].teachers[edit.fromLevel][edit.resource] - edit.count;
-        if (left < 0) return negative("count", teachersHas(from, edit.fromLevel, edit.resource, edit.count, true));
+        if (left < 0)
+          return negative("count", teachersHas(from, edit.fromLevel, edit.resource, edit.count, true));
         out[from].teachers[edit.fromLevel][edit.resource] = left;
         out[to].teachers[edit.toLevel][edit.resource] += edit.count;
         unseenTeachers(to, edit.toLevel, edit.count, "toLevel");

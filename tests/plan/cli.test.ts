@@ -51,6 +51,14 @@ describe("balance plan", () => {
     expect(zh.stdout).toContain("最低成本补充方案");
     expect(zh.stdout).toMatch(/合计：[\d,.]+ 万元/);
     expect(zh.stdout).toContain("资源配置达标 ✓");
+    // the proven bound in 万元 beside the plan's cost, as the JSON gives them
+    const doc = JSON.parse((await run("plan", SAMPLE, "--json")).stdout);
+    const wan = (x: number) =>
+      (x / 10000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(zh.stdout).toContain(
+      `已证明：任何达标方案的一年教师支出加一次性投入都不低于 ${wan(doc.cv.lowerBound)} 万元；` +
+        `本方案合计 ${wan(doc.totalCost)} 万元，至多比最低成本高 ${(doc.cv.gap * 100).toFixed(2)}%。`,
+    );
     const en = await run("plan", SAMPLE, "--lang", "en");
     expect(en.stdout).toContain("Least-cost plan");
     expect(en.stdout).not.toContain("合计");

@@ -368,7 +368,9 @@ describe("an edit refused for going below 0 says what the school has", () => {
       "第 3 项的人数（edits[2].count）：学校“乙”小学骨干教师只有 6 人，不能派出 10 人，未应用",
       "第 4 项的并入学校（edits[3].into）：学校“乙”不能并入自身",
     ]);
-    expect(r.problems[2].message.en).toContain('"乙" has 6 primary key teachers: 10 cannot be sent; not applied');
+    expect(r.problems[2].message.en).toContain(
+      '"乙" has 6 primary key teachers: 10 cannot be sent; not applied',
+    );
   });
 });
 
