@@ -225,6 +225,20 @@ describe("balance whatif", () => {
     { kind: "addFacility", school: "白狼县实验小学", resource: "teachingArea", amount: 1200 },
   ];
 
+  test("a value that slips below its standard says so in the text, as the engine judged it", async () => {
+    const first = [{ kind: "addStudents", school: "白狼县第一小学", level: "primary", value: 200 }];
+    const path = file("first-graders.json", first);
+    const doc = JSON.parse((await run("whatif", SAMPLE, "--edits", path, "--json")).stdout);
+    const ground = doc.diff.valuesChanged.find((v: { field: string }) => v.field === "sportsArea");
+    // the sample's 12,197 m² for 1,652 pupils: 7.38 m² < 7.5 and ≥ 6.375 (85 %)
+    expect(ground).toMatchObject({ statusBefore: "met", statusAfter: "floor" });
+    const text = await run("whatif", SAMPLE, "--edits", path);
+    expect(text.stdout).toContain("白狼县第一小学 小学 运动场馆：8.40 → 7.38（达标 → 85%以上）");
+    expect(text.stdout).toContain("白狼县第一小学 小学 仪器设备：2,859.99 → 2,513.74\n");
+    const en = await run("whatif", SAMPLE, "--edits", path, "--lang", "en");
+    expect(en.stdout).toContain("Sports area：8.40 → 7.38 (Met → ≥ 85 %)");
+  });
+
   test("JSON: the diff of sections, coefficients and values", async () => {
     const r = await run("whatif", SAMPLE, "--edits", file("edits.json", edits), "--json");
     expect(r.code).toBe(0);

@@ -403,6 +403,30 @@ describe("evaluateScenario goes through the engine and reports a diff", () => {
     expect(r.evaluation.resourcesPass).toBe(false);
   });
 
+  test("docs/standard.md#indicators: a value slipping below its standard is marked though the verdict holds", () => {
+    const ground = { teachingArea: 2500, sportsArea: 3800, equipmentValue: 1_100_000, multimediaRooms: 13 };
+    const records = [school("城关小学", { facilities: ground }), school("第二小学")];
+    const r = evaluateScenario(
+      records,
+      [{ kind: "addStudents", school: "城关小学", level: "primary", value: 30 }],
+      P,
+    );
+    // 3,800 m² for 530 pupils: 7.17 < 7.5 but ≥ 85 % of it (6.375); every other value stays at its standard
+    expect(r.diff.sectionsChanged).toEqual([]);
+    expect(r.diff.valuesChanged.find((v) => v.field === "sportsArea")).toMatchObject({
+      statusBefore: "met",
+      statusAfter: "floor",
+    });
+    expect(r.diff.valuesChanged.find((v) => v.field === "teachingArea")).toMatchObject({
+      statusBefore: "met",
+      statusAfter: "met",
+    });
+    expect(r.diff.valuesChanged.find((v) => v.field === "students")).toMatchObject({
+      statusBefore: null,
+      statusAfter: null,
+    });
+  });
+
   test("docs/standard.md#coefficient: a coefficient crossing its limit is reported with before, after and limit", () => {
     const records = [
       school("甲", {
