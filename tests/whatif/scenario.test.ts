@@ -340,6 +340,20 @@ describe("invalid edits are problems naming the edit and the field", () => {
   });
 });
 
+describe("multimedia rooms come whole", () => {
+  it("an addition of part of a room is refused at its amount; area and money need not be whole", () => {
+    const parsed = parseEdits([
+      { kind: "addFacility", school: "甲", resource: "multimediaRooms", amount: 2.5 },
+      { kind: "addFacility", school: "甲", resource: "多媒体教室", amount: -1 },
+      { kind: "addFacility", school: "甲", resource: "sportsArea", amount: 12.5 },
+    ]);
+    expect(parsed.problems.map((p) => p.message.zh)).toEqual([
+      "第 1 项的增减量（edits[0].amount）：修改无效（应为整数，这里是 2.5）",
+    ]);
+    expect(parsed.edits.map((e) => e.kind === "addFacility" && e.amount)).toEqual([-1, 12.5]);
+  });
+});
+
 describe("an edit refused for going below 0 says what the school has", () => {
   it("names the school, what it has and what the edit asked for", () => {
     const records = [school("甲"), school("乙")];
