@@ -18,6 +18,7 @@ import {
   type SectionTeachers,
 } from "./records";
 import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../standard/equipmentUnit";
+import { SCHOOL_TABLE_LIMITS } from "../standard/county";
 import { absorbedPupils, additionShares } from "./sections";
 import { nameKey, revealed, spelledOtherwise } from "./names";
 import { evaluate, type Evaluation } from "./evaluate";
@@ -212,6 +213,27 @@ export function applyEdits(
       );
     };
 
+    // pupils added to a section whose classes the edit leaves as they were: more than the limit per class on
+    // average means some class is over it (docs/standard.md#guarantee, item 5)
+    const crowded = (i: number, l: EnrolmentLevel, field: string) => {
+      if (l === "senior") return;
+      const classes = out[i].classes?.[l] ?? 0;
+      const limit = SCHOOL_TABLE_LIMITS.classSize[l];
+      const pupils = out[i].students[l];
+      if (classes <= 0 || pupils <= classes * limit) return;
+      const mean = Math.round((pupils / classes) * 10) / 10;
+      problems.push(
+        editProblem(
+          "edit-class-size",
+          place,
+          field,
+          `学校“${out[i].name}”${ENROLMENT_NAMES[l].zh} ${classes} 个班、在校生 ${pupils} 人，平均每班 ${mean} 人，至少有一个班超过 ${limit} 人；修改不改变班级数，请同时规划增加班级`,
+          `"${out[i].name}" has ${classes} ${ENROLMENT_NAMES[l].en} classes for ${pupils} students, ${mean} a class on average: some class is over ${limit}; the edit does not change the classes, so plan new ones too`,
+          "warning",
+        ),
+      );
+    };
+
     switch (edit.kind) {
       case "setStudents":
       case "addStudents": {
@@ -227,8 +249,10 @@ export function applyEdits(
             en: `"${out[i].name}" has ${has} ${level.en} students: ${-edit.value} cannot leave`,
           });
         }
+        const before = out[i].students[edit.level];
         out[i].students[edit.level] = value;
         absorbed = null;
+        if (value > before) crowded(i, edit.level, "value");
         break;
       }
       case "addFacility": {

@@ -362,7 +362,10 @@ describe("balance whatif", () => {
     );
     expect(json.ok).toBe(true);
     expect(json.applied).toEqual([0, 1, 2]);
-    expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["edit-equipment-unit"]);
+    expect(json.problems.map((p: { code: string }) => p.code)).toEqual([
+      "edit-class-size",
+      "edit-equipment-unit",
+    ]);
   });
 
   test("usage: --edits is required; a file that is not JSON is a usage error", async () => {

@@ -340,6 +340,28 @@ describe("invalid edits are problems naming the edit and the field", () => {
   });
 });
 
+describe("pupils added without classes", () => {
+  it("docs/standard.md#guarantee: more than 45 a primary class on average is a warning naming the classes", () => {
+    const records = [school("甲", { classes: { primary: 11 } }), school("乙")];
+    const r = evaluateScenario(
+      records,
+      [
+        { kind: "addStudents", school: "甲", level: "primary", value: -6 },
+        { kind: "addStudents", school: "甲", level: "primary", value: 1 },
+        { kind: "addStudents", school: "甲", level: "primary", value: 10 },
+        { kind: "addStudents", school: "乙", level: "primary", value: 200 },
+      ],
+      P,
+    );
+    // 11 classes hold 495 at 45 each: 495 is not over, 505 is (45.9 a class); 乙 gives no classes to judge by
+    expect(r.applied).toEqual([0, 1, 2, 3]);
+    expect(r.problems.map((p) => [p.code, p.severity, p.edit])).toEqual([["edit-class-size", "warning", 2]]);
+    expect(r.problems[0].message.zh).toContain(
+      "小学 11 个班、在校生 505 人，平均每班 45.9 人，至少有一个班超过 45 人",
+    );
+  });
+});
+
 describe("multimedia rooms come whole", () => {
   it("an addition of part of a room is refused at its amount; area and money need not be whole", () => {
     const parsed = parseEdits([
