@@ -19,6 +19,7 @@ import {
 } from "./records";
 import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../standard/equipmentUnit";
 import { SCHOOL_TABLE_LIMITS } from "../standard/county";
+import { schoolSize } from "./county/schoolItems";
 import { absorbedPupils, additionShares } from "./sections";
 import { nameKey, revealed, spelledOtherwise } from "./names";
 import { evaluate, type Evaluation } from "./evaluate";
@@ -234,6 +235,22 @@ export function applyEdits(
       );
     };
 
+    // a school the edit takes over its size limit (docs/standard.md#guarantee-4), judged by the engine's own item
+    const oversized = (i: number, was: SchoolRecord, field: string) => {
+      const now = schoolSize([out[i]]).findings[0];
+      if (!now || schoolSize([was]).findings.length > 0) return;
+      problems.push(
+        editProblem(
+          "edit-school-size",
+          place,
+          field,
+          `学校“${out[i].name}”修改后${now.message.zh}`,
+          `"${out[i].name}" after the edit: ${now.message.en}`,
+          "warning",
+        ),
+      );
+    };
+
     switch (edit.kind) {
       case "setStudents":
       case "addStudents": {
@@ -252,7 +269,10 @@ export function applyEdits(
         const before = out[i].students[edit.level];
         out[i].students[edit.level] = value;
         absorbed = null;
-        if (value > before) crowded(i, edit.level, "value");
+        if (value > before) {
+          crowded(i, edit.level, "value");
+          oversized(i, { ...out[i], students: { ...out[i].students, [edit.level]: before } }, "value");
+        }
         break;
       }
       case "addFacility": {

@@ -362,6 +362,23 @@ describe("pupils added without classes", () => {
   });
 });
 
+describe("a school grown past its size", () => {
+  it("docs/standard.md#guarantee-4: the edit that takes a school over 2,000 pupils warns, once", () => {
+    const r = evaluateScenario(
+      [school("甲"), school("乙")],
+      [
+        { kind: "addStudents", school: "甲", level: "primary", value: 1500 },
+        { kind: "addStudents", school: "甲", level: "primary", value: 1 },
+        { kind: "addStudents", school: "甲", level: "primary", value: 10 },
+      ],
+      P,
+    );
+    expect(r.applied).toEqual([0, 1, 2]);
+    expect(r.problems.map((p) => [p.code, p.severity, p.edit])).toEqual([["edit-school-size", "warning", 1]]);
+    expect(r.problems[0].message.zh).toContain("学校“甲”修改后义务教育阶段在校生 2001 人，上限 2000 人");
+  });
+});
+
 describe("multimedia rooms come whole", () => {
   it("an addition of part of a room is refused at its amount; area and money need not be whole", () => {
     const parsed = parseEdits([
