@@ -158,12 +158,18 @@ function kindFromName(raw: unknown): unknown {
 const editUnion = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("setStudents"), school: schoolName, level, value: wholeNumber.min(0) }),
   z.strictObject({ kind: z.literal("addStudents"), school: schoolName, level, value: wholeNumber }),
-  z.strictObject({
-    kind: z.literal("addFacility"),
-    school: schoolName,
-    resource: facilityResource,
-    amount: finite,
-  }),
+  z
+    .strictObject({
+      kind: z.literal("addFacility"),
+      school: schoolName,
+      resource: facilityResource,
+      amount: finite,
+    })
+    // rooms come whole (间), as a new school's rooms and the school table's do
+    .superRefine((edit, ctx) => {
+      if (edit.resource === "multimediaRooms" && !Number.isInteger(edit.amount))
+        ctx.addIssue({ code: "invalid_type", expected: "int", input: edit.amount, path: ["amount"] });
+    }),
   z.strictObject({
     kind: z.literal("hireTeachers"),
     school: schoolName,

@@ -18,6 +18,8 @@ import {
   type SectionTeachers,
 } from "./records";
 import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../standard/equipmentUnit";
+import { SCHOOL_TABLE_LIMITS } from "../standard/county";
+import { schoolSize } from "./county/schoolItems";
 import { absorbedPupils, additionShares } from "./sections";
 import { nameKey, revealed, spelledOtherwise } from "./names";
 import { evaluate, type Evaluation } from "./evaluate";
@@ -166,16 +168,25 @@ export function applyEdits(
         );
       return i;
     };
-    const negative = (field: string) =>
+    // what the section has, so that the clerk sees why (docs/plans.md#edits): "只有 3 人，不能派出 10 人"
+    const negative = (field: string, has?: { zh: string; en: string }) =>
       problems.push(
         editProblem(
           "edit-negative-result",
           place,
           field,
-          "修改后数值小于 0，未应用",
-          "the result would be below 0; not applied",
+          has ? `${has.zh}，未应用` : "修改后数值小于 0，未应用",
+          has ? `${has.en}; not applied` : "the result would be below 0; not applied",
         ),
       );
+    const teachersHas = (i: number, l: Level, k: TeacherIndicatorId, change: number, sent: boolean) => {
+      const name = profile.indicators[k].shortName;
+      const has = out[i].teachers[l][k];
+      return {
+        zh: `学校“${out[i].name}”${ENROLMENT_NAMES[l].zh}${name.zh}只有 ${has} 人，${sent ? "不能派出" : "不能减少"} ${Math.abs(change)} 人`,
+        en: `"${out[i].name}" has ${has} ${ENROLMENT_NAMES[l].en} ${name.en.toLowerCase()}: ${Math.abs(change)} cannot ${sent ? "be sent" : "leave"}`,
+      };
+    };
     const noLevel = (field: string, name: string, l: EnrolmentLevel, what?: { zh: string; en: string }) =>
       problems.push(
         editProblem(
@@ -203,6 +214,43 @@ export function applyEdits(
       );
     };
 
+    // pupils added to a section whose classes the edit leaves as they were: more than the limit per class on
+    // average means some class is over it (docs/standard.md#guarantee, item 5)
+    const crowded = (i: number, l: EnrolmentLevel, field: string) => {
+      if (l === "senior") return;
+      const classes = out[i].classes?.[l] ?? 0;
+      const limit = SCHOOL_TABLE_LIMITS.classSize[l];
+      const pupils = out[i].students[l];
+      if (classes <= 0 || pupils <= classes * limit) return;
+      const mean = Math.round((pupils / classes) * 10) / 10;
+      problems.push(
+        editProblem(
+          "edit-class-size",
+          place,
+          field,
+          `学校“${out[i].name}”${ENROLMENT_NAMES[l].zh} ${classes} 个班、在校生 ${pupils} 人，平均每班 ${mean} 人，至少有一个班超过 ${limit} 人；修改不改变班级数，请同时规划增加班级`,
+          `"${out[i].name}" has ${classes} ${ENROLMENT_NAMES[l].en} classes for ${pupils} students, ${mean} a class on average: some class is over ${limit}; the edit does not change the classes, so plan new ones too`,
+          "warning",
+        ),
+      );
+    };
+
+    // a school the edit takes over its size limit (docs/standard.md#guarantee-4), judged by the engine's own item
+    const oversized = (i: number, was: SchoolRecord, field: string) => {
+      const now = schoolSize([out[i]]).findings[0];
+      if (!now || schoolSize([was]).findings.length > 0) return;
+      problems.push(
+        editProblem(
+          "edit-school-size",
+          place,
+          field,
+          `学校“${out[i].name}”修改后${now.message.zh}`,
+          `"${out[i].name}" after the edit: ${now.message.en}`,
+          "warning",
+        ),
+      );
+    };
+
     switch (edit.kind) {
       case "setStudents":
       case "addStudents": {
@@ -210,9 +258,21 @@ export function applyEdits(
         if (i < 0) return notFound("school", edit.school);
         if (!hasLevel(out[i], edit.level)) return noLevel("level", edit.school, edit.level);
         const value = edit.kind === "setStudents" ? edit.value : out[i].students[edit.level] + edit.value;
-        if (value < 0) return negative("value");
+        if (value < 0) {
+          const has = out[i].students[edit.level];
+          const level = ENROLMENT_NAMES[edit.level];
+          return negative("value", {
+            zh: `学校“${out[i].name}”${level.zh}在校生只有 ${has} 人，不能减少 ${-edit.value} 人`,
+            en: `"${out[i].name}" has ${has} ${level.en} students: ${-edit.value} cannot leave`,
+          });
+        }
+        const before = out[i].students[edit.level];
         out[i].students[edit.level] = value;
         absorbed = null;
+        if (value > before) {
+          crowded(i, edit.level, "value");
+          oversized(i, { ...out[i], students: { ...out[i].students, [edit.level]: before } }, "value");
+        }
         break;
       }
       case "addFacility": {
@@ -247,7 +307,7 @@ export function applyEdits(
         if (i < 0) return notFound("school", edit.school);
         if (!hasLevel(out[i], edit.level)) return noLevel("level", edit.school, edit.level);
         const value = out[i].teachers[edit.level][edit.resource] + edit.count;
-        if (value < 0) return negative("count");
+        if (value < 0) return negative("count", teachersHas(i, edit.level, edit.resource, edit.count, false));
         out[i].teachers[edit.level][edit.resource] = value;
         unseenTeachers(i, edit.level, edit.count, "level");
         break;
@@ -272,7 +332,8 @@ export function applyEdits(
           return;
         }
         const left = out[from].teachers[edit.fromLevel][edit.resource] - edit.count;
-        if (left < 0) return negative("count");
+        if (left < 0)
+          return negative("count", teachersHas(from, edit.fromLevel, edit.resource, edit.count, true));
         out[from].teachers[edit.fromLevel][edit.resource] = left;
         out[to].teachers[edit.toLevel][edit.resource] += edit.count;
         unseenTeachers(to, edit.toLevel, edit.count, "toLevel");
@@ -306,8 +367,8 @@ export function applyEdits(
               "edit-merge-into-itself",
               place,
               "into",
-              "不能并入自身",
-              "a school cannot merge into itself",
+              `学校“${out[from].name}”不能并入自身`,
+              `"${out[from].name}" cannot merge into itself`,
             ),
           );
           return;

@@ -1,6 +1,7 @@
 import { INDICATOR_IDS, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import { nearlyEqual } from "../standard/comparison";
 import type { Evaluation, SectionResult } from "./evaluate";
+import type { IndicatorStatus } from "./sectionResult";
 
 /*
  * What a what-if scenario changed (scenario.ts `evaluateScenario`): the sections whose verdict changed, the
@@ -35,6 +36,13 @@ export interface ValueChange {
   field: IndicatorId | "students";
   before: number | null;
   after: number | null;
+  /**
+   * the indicator's status against its standard before and after, as the engine judged it (met, in the 85 % band,
+   * unmet; docs/standard.md#indicators): a section can keep its verdict while one of its values slips below the
+   * standard. Null for enrolment and where the section is absent.
+   */
+  statusBefore: IndicatorStatus | null;
+  statusAfter: IndicatorStatus | null;
 }
 
 export interface ScenarioDiff {
@@ -76,12 +84,28 @@ export function diffEvaluations(baseline: Evaluation, after: Evaluation): Scenar
     const sb = b ? b.students : null;
     const sa = a ? a.students : null;
     if (!sameNumber(sb, sa))
-      valuesChanged.push({ school: s.school, level: s.level, field: "students", before: sb, after: sa });
+      valuesChanged.push({
+        school: s.school,
+        level: s.level,
+        field: "students",
+        before: sb,
+        after: sa,
+        statusBefore: null,
+        statusAfter: null,
+      });
     for (const id of INDICATOR_IDS) {
       const x = b ? b.values[id] : null;
       const y = a ? a.values[id] : null;
       if (!sameNumber(x, y))
-        valuesChanged.push({ school: s.school, level: s.level, field: id, before: x, after: y });
+        valuesChanged.push({
+          school: s.school,
+          level: s.level,
+          field: id,
+          before: x,
+          after: y,
+          statusBefore: b ? b.status[id] : null,
+          statusAfter: a ? a.status[id] : null,
+        });
     }
   }
   const cvCrossed: CvCrossing[] = [];

@@ -160,6 +160,16 @@ const zh = { ...paneZh, ...VIEWS_ZH, ...RECIPE_ZH, ...LEAGUE_VIEWS_ZH };
 
 export type MessageKey = keyof typeof zh;
 
+/**
+ * The words for an indicator's status against its standard (the engine's IndicatorStatus: met, the 85 % band,
+ * unmet), wherever one is shown.
+ */
+export const INDICATOR_STATUS_KEY: Record<"met" | "floor" | "unmet", MessageKey> = {
+  met: "statusMet",
+  floor: "statusFloor",
+  unmet: "statusUnmet",
+};
+
 const paneEn: Record<keyof typeof paneZh, string> = {
   appTitle: "Balance",
   appSubtitle: "High-quality balanced compulsory education",

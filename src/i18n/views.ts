@@ -97,7 +97,9 @@ export const VIEWS_ZH = {
   planPassesAfter: "补充后达标",
   planStillFails: "补充后仍未达标",
   planSimple: "逐校补足的简单方案：{recurring}/年 + {oneOff}",
-  planGap: "；与下界差距 {gap}%",
+  planProofExact: "已证明这是最低成本方案：差异系数都不构成约束，逐校精确求解即为最优。",
+  planProofBound:
+    "已证明：任何达标方案的一年教师支出加一次性投入都不低于 {bound}；本方案合计 {total}，至多比最低成本高 {gap}%。",
   planNothing: "无需补充。",
   planWholeSchool: "（全校）",
   planAddition: "{school}{level} {indicator} +{amount}，{cost}{perYear}",
@@ -257,7 +259,9 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   planPassesAfter: "Passes after",
   planStillFails: "Still fails",
   planSimple: "Simple per-school top-up: {recurring} a year + {oneOff}",
-  planGap: "; gap to the lower bound {gap} %",
+  planProofExact: "Proven least cost: no coefficient binds, and solving school by school is exact.",
+  planProofBound:
+    "Proven: every plan that passes costs at least {bound} (one year of teachers plus the one-off costs); this plan costs {total}, at most {gap} % above the least.",
   planNothing: "Nothing to add.",
   planWholeSchool: " (whole school)",
   planAddition: "{school}{level}: {indicator} +{amount}, {cost}{perYear}",

@@ -1,7 +1,7 @@
 import { formatNumber, formatWan, PUNCTUATION, type Lang } from "../i18n/format";
 import { t } from "../i18n/messages";
 import type { BudgetPlan, SectionName } from "../engine/plan/budget";
-import type { CvStatus } from "../engine/plan/leastCost";
+import type { CvStatus, LeastCostPlan } from "../engine/plan/leastCost";
 import type { Profile } from "../standard/profile";
 import { LEVEL_NAMES } from "../standard/indicators";
 
@@ -85,5 +85,21 @@ export function remainingCoefficientsLine(
           `${LEVEL_NAMES[c.level][lang]} ${profile.indicators[c.indicator].shortName[lang]} ${c.cv === null ? "—" : formatNumber(c.cv, 3, lang)}${open}${t(lang, "planBudgetLimit")} ${formatNumber(c.limit, 2, lang)}${close}`,
       )
       .join(PUNCTUATION[lang].list),
+  });
+}
+
+/**
+ * What is proven of a least-cost plan that passes, in a bureau's words (docs/plans.md#method): exact when no
+ * coefficient binds; otherwise the proven lower bound in 万元 beside the plan's cost and the gap between them. Null
+ * for a plan that does not pass, or a plan within a budget (its own words say what is proven).
+ */
+export function planProofLine(plan: LeastCostPlan, lang: Lang): string | null {
+  if (!plan.passesAfter) return null;
+  if (plan.method === "perSchool") return t(lang, "planProofExact");
+  if (plan.method !== "coefficients" || plan.cv.lowerBound === null || plan.cv.gap === null) return null;
+  return t(lang, "planProofBound", {
+    bound: formatWan(plan.cv.lowerBound, lang),
+    total: formatWan(plan.totalCost, lang),
+    gap: formatNumber(plan.cv.gap * 100, 2, lang),
   });
 }

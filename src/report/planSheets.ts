@@ -6,7 +6,8 @@
  */
 import type { Profile } from "../standard/profile";
 import { FACILITY_INDICATORS, LEVEL_NAMES, type IndicatorId } from "../standard/indicators";
-import { formatNumber, formatPercent, formatWan, type Lang } from "../i18n/format";
+import { formatNumber, formatWan, type Lang } from "../i18n/format";
+import { planProofLine } from "./budgetText";
 import type { ReportCell, ReportSheet } from "./model";
 import type { LeastCostPlan, PlanAddition } from "../engine/plan/leastCost";
 import type { RotationPlan } from "../engine/plan/rotation";
@@ -322,15 +323,16 @@ function planNotes(
       ),
     );
   }
-  if (plan.method === "coefficients") {
+  const proof = planProofLine(plan, lang);
+  if (proof) notes.push(proof);
+  else if (plan.method === "coefficients" && !plan.cv.converged)
     notes.push(
       t(
         lang,
-        `差异系数约束经 ${plan.cv.iterations} 次迭代${plan.cv.converged ? "全部满足" : "未全部满足"}；与已证明的下界相差 ${formatPercent(plan.cv.gap, 3, lang)}`,
-        `Coefficient limits: ${plan.cv.iterations} iterations, ${plan.cv.converged ? "all met" : "not all met"}; within ${formatPercent(plan.cv.gap, 3, lang)} of the proven lower bound`,
+        `差异系数约束经 ${plan.cv.iterations} 次迭代未全部满足`,
+        `Coefficient limits: not all met after ${plan.cv.iterations} iterations`,
       ),
     );
-  }
   return notes;
 }
 

@@ -42,6 +42,10 @@ describe("Plan view", () => {
     // teachers a cost every year, the rest once, each in 万元
     expect(screen.getByText(/经常性支出：0\.00 万元\/年；一次性投入：5\.00 万元/)).toBeTruthy();
     expect(screen.getByText("补充后达标")).toBeTruthy();
+    // what is proven of the plan, in the words the command and the sheet use
+    expect(
+      screen.getByText("已证明这是最低成本方案：差异系数都不构成约束，逐校精确求解即为最优。"),
+    ).toBeTruthy();
     const rooms = screen.getByRole("spinbutton", { name: "多媒体教室／间" }) as HTMLInputElement;
     fireEvent.change(rooms, { target: { value: "1000000" } });
     fireEvent.blur(rooms);

@@ -51,6 +51,14 @@ describe("balance plan", () => {
     expect(zh.stdout).toContain("最低成本补充方案");
     expect(zh.stdout).toMatch(/合计：[\d,.]+ 万元/);
     expect(zh.stdout).toContain("资源配置达标 ✓");
+    // the proven bound in 万元 beside the plan's cost, as the JSON gives them
+    const doc = JSON.parse((await run("plan", SAMPLE, "--json")).stdout);
+    const wan = (x: number) =>
+      (x / 10000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(zh.stdout).toContain(
+      `已证明：任何达标方案的一年教师支出加一次性投入都不低于 ${wan(doc.cv.lowerBound)} 万元；` +
+        `本方案合计 ${wan(doc.totalCost)} 万元，至多比最低成本高 ${(doc.cv.gap * 100).toFixed(2)}%。`,
+    );
     const en = await run("plan", SAMPLE, "--lang", "en");
     expect(en.stdout).toContain("Least-cost plan");
     expect(en.stdout).not.toContain("合计");
@@ -217,6 +225,20 @@ describe("balance whatif", () => {
     { kind: "addFacility", school: "白狼县实验小学", resource: "teachingArea", amount: 1200 },
   ];
 
+  test("a value that slips below its standard says so in the text, as the engine judged it", async () => {
+    const first = [{ kind: "addStudents", school: "白狼县第一小学", level: "primary", value: 200 }];
+    const path = file("first-graders.json", first);
+    const doc = JSON.parse((await run("whatif", SAMPLE, "--edits", path, "--json")).stdout);
+    const ground = doc.diff.valuesChanged.find((v: { field: string }) => v.field === "sportsArea");
+    // the sample's 12,197 m² for 1,652 pupils: 7.38 m² < 7.5 and ≥ 6.375 (85 %)
+    expect(ground).toMatchObject({ statusBefore: "met", statusAfter: "floor" });
+    const text = await run("whatif", SAMPLE, "--edits", path);
+    expect(text.stdout).toContain("白狼县第一小学 小学 运动场馆：8.40 → 7.38（达标 → 85%以上）");
+    expect(text.stdout).toContain("白狼县第一小学 小学 仪器设备：2,859.99 → 2,513.74\n");
+    const en = await run("whatif", SAMPLE, "--edits", path, "--lang", "en");
+    expect(en.stdout).toContain("Sports area：8.40 → 7.38 (Met → ≥ 85 %)");
+  });
+
   test("JSON: the diff of sections, coefficients and values", async () => {
     const r = await run("whatif", SAMPLE, "--edits", file("edits.json", edits), "--json");
     expect(r.code).toBe(0);
@@ -340,7 +362,10 @@ describe("balance whatif", () => {
     );
     expect(json.ok).toBe(true);
     expect(json.applied).toEqual([0, 1, 2]);
-    expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["edit-equipment-unit"]);
+    expect(json.problems.map((p: { code: string }) => p.code)).toEqual([
+      "edit-class-size",
+      "edit-equipment-unit",
+    ]);
   });
 
   test("usage: --edits is required; a file that is not JSON is a usage error", async () => {

@@ -197,14 +197,32 @@ describe("the plan as a sheet", () => {
         .map((cell) => String(cell!.value));
     const wan = (x: number) =>
       (x / 10000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    const gap = ((plan.cv.gap as number) * 100).toFixed(3);
+    const gap = ((plan.cv.gap as number) * 100).toFixed(2);
     const zh = notes("zh").join("");
     expect(zh).toContain(
       `经常性支出 ${wan(plan.baselineRecurringCost)} 万元/年，一次性投入 ${wan(plan.baselineOneOffCost)} 万元`,
     );
     expect(plan.baselineRecurringCost + plan.baselineOneOffCost).toBeCloseTo(plan.baselineCost, 6);
-    expect(zh).toContain(`与已证明的下界相差 ${gap}%`);
+    // the bound a bureau can quote: in 万元, beside the plan's own cost, then the gap
+    expect(plan.passesAfter).toBe(true);
+    expect(zh).toContain(
+      `已证明：任何达标方案的一年教师支出加一次性投入都不低于 ${wan(plan.cv.lowerBound as number)} 万元；` +
+        `本方案合计 ${wan(plan.totalCost)} 万元，至多比最低成本高 ${gap}%。`,
+    );
     const en = notes("en").join("");
-    expect(en).toContain(`within ${gap}% of the proven lower bound`);
+    expect(en).toContain(`Proven: every plan that passes costs at least `);
+    expect(en).toContain(`at most ${gap} % above the least.`);
+  });
+
+  test("a plan no coefficient binds says it is proven the least cost", async () => {
+    const records = generateCounty(8, 3, { low: 0.95, high: 1.05 });
+    const plan = await planLeastCost(records, NATIONAL_2017);
+    expect(plan.method).toBe("perSchool");
+    expect(plan.passesAfter).toBe(true);
+    const notes = planSheet(plan, DEFAULT_UNIT_COSTS, NATIONAL_2017, "zh")
+      .rows.flat()
+      .filter((cell) => cell?.style === "note")
+      .map((cell) => String(cell!.value));
+    expect(notes).toContain("已证明这是最低成本方案：差异系数都不构成约束，逐校精确求解即为最优。");
   });
 });

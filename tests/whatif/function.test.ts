@@ -70,7 +70,7 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(whatifRow(P, row(PRIMARY_PASS), [HEADER], "在校生", 120)).toBe("不达标");
     expect(() => whatif(PRIMARY_PASS, "图书", 1)).toThrow(/未知的指标/);
     expect(() => whatif(PRIMARY_PASS, "骨干教师", 1.5)).toThrow(/整数/);
-    expect(() => whatif(PRIMARY_PASS, "骨干教师", -99)).toThrow(/小于 0/);
+    expect(() => whatif(PRIMARY_PASS, "骨干教师", -99)).toThrow(/骨干教师只有 6 人，不能减少 99 人，未应用/);
     expect(() => whatif(PRIMARY_PASS, "骨干教师", "many")).toThrow(/数字/);
   });
 

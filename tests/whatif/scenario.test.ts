@@ -340,6 +340,93 @@ describe("invalid edits are problems naming the edit and the field", () => {
   });
 });
 
+describe("pupils added without classes", () => {
+  it("docs/standard.md#guarantee: more than 45 a primary class on average is a warning naming the classes", () => {
+    const records = [school("甲", { classes: { primary: 11 } }), school("乙")];
+    const r = evaluateScenario(
+      records,
+      [
+        { kind: "addStudents", school: "甲", level: "primary", value: -6 },
+        { kind: "addStudents", school: "甲", level: "primary", value: 1 },
+        { kind: "addStudents", school: "甲", level: "primary", value: 10 },
+        { kind: "addStudents", school: "乙", level: "primary", value: 200 },
+      ],
+      P,
+    );
+    // 11 classes hold 495 at 45 each: 495 is not over, 505 is (45.9 a class); 乙 gives no classes to judge by
+    expect(r.applied).toEqual([0, 1, 2, 3]);
+    expect(r.problems.map((p) => [p.code, p.severity, p.edit])).toEqual([["edit-class-size", "warning", 2]]);
+    expect(r.problems[0].message.zh).toContain(
+      "小学 11 个班、在校生 505 人，平均每班 45.9 人，至少有一个班超过 45 人",
+    );
+  });
+});
+
+describe("a school grown past its size", () => {
+  it("docs/standard.md#guarantee-4: the edit that takes a school over 2,000 pupils warns, once", () => {
+    const r = evaluateScenario(
+      [school("甲"), school("乙")],
+      [
+        { kind: "addStudents", school: "甲", level: "primary", value: 1500 },
+        { kind: "addStudents", school: "甲", level: "primary", value: 1 },
+        { kind: "addStudents", school: "甲", level: "primary", value: 10 },
+      ],
+      P,
+    );
+    expect(r.applied).toEqual([0, 1, 2]);
+    expect(r.problems.map((p) => [p.code, p.severity, p.edit])).toEqual([["edit-school-size", "warning", 1]]);
+    expect(r.problems[0].message.zh).toContain("学校“甲”修改后义务教育阶段在校生 2001 人，上限 2000 人");
+  });
+});
+
+describe("multimedia rooms come whole", () => {
+  it("an addition of part of a room is refused at its amount; area and money need not be whole", () => {
+    const parsed = parseEdits([
+      { kind: "addFacility", school: "甲", resource: "multimediaRooms", amount: 2.5 },
+      { kind: "addFacility", school: "甲", resource: "多媒体教室", amount: -1 },
+      { kind: "addFacility", school: "甲", resource: "sportsArea", amount: 12.5 },
+    ]);
+    expect(parsed.problems.map((p) => p.message.zh)).toEqual([
+      "第 1 项的增减量（edits[0].amount）：修改无效（应为整数，这里是 2.5）",
+    ]);
+    expect(parsed.edits.map((e) => e.kind === "addFacility" && e.amount)).toEqual([-1, 12.5]);
+  });
+});
+
+describe("an edit refused for going below 0 says what the school has", () => {
+  it("names the school, what it has and what the edit asked for", () => {
+    const records = [school("甲"), school("乙")];
+    const r = evaluateScenario(
+      records,
+      [
+        { kind: "addStudents", school: "甲", level: "primary", value: -600 },
+        { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: -9 },
+        {
+          kind: "transferTeachers",
+          from: "乙",
+          to: "甲",
+          fromLevel: "primary",
+          toLevel: "primary",
+          resource: "keyTeachers",
+          count: 10,
+        },
+        { kind: "mergeSchool", school: "乙", into: "乙" },
+      ],
+      P,
+    );
+    expect(r.applied).toEqual([]);
+    expect(r.problems.map((p) => p.message.zh)).toEqual([
+      "第 1 项的在校生数（edits[0].value）：学校“甲”小学在校生只有 500 人，不能减少 600 人，未应用",
+      "第 2 项的人数（edits[1].count）：学校“甲”小学骨干教师只有 6 人，不能减少 9 人，未应用",
+      "第 3 项的人数（edits[2].count）：学校“乙”小学骨干教师只有 6 人，不能派出 10 人，未应用",
+      "第 4 项的并入学校（edits[3].into）：学校“乙”不能并入自身",
+    ]);
+    expect(r.problems[2].message.en).toContain(
+      '"乙" has 6 primary key teachers: 10 cannot be sent; not applied',
+    );
+  });
+});
+
 describe("evaluateScenario goes through the engine and reports a diff", () => {
   test("the evaluation is the engine's on the edited records", () => {
     const edits: Edit[] = [{ kind: "addStudents", school: names[2], level: "primary", value: 120 }];
@@ -367,6 +454,30 @@ describe("evaluateScenario goes through the engine and reports a diff", () => {
       after: 620,
     });
     expect(r.evaluation.resourcesPass).toBe(false);
+  });
+
+  test("docs/standard.md#indicators: a value slipping below its standard is marked though the verdict holds", () => {
+    const ground = { teachingArea: 2500, sportsArea: 3800, equipmentValue: 1_100_000, multimediaRooms: 13 };
+    const records = [school("城关小学", { facilities: ground }), school("第二小学")];
+    const r = evaluateScenario(
+      records,
+      [{ kind: "addStudents", school: "城关小学", level: "primary", value: 30 }],
+      P,
+    );
+    // 3,800 m² for 530 pupils: 7.17 < 7.5 but ≥ 85 % of it (6.375); every other value stays at its standard
+    expect(r.diff.sectionsChanged).toEqual([]);
+    expect(r.diff.valuesChanged.find((v) => v.field === "sportsArea")).toMatchObject({
+      statusBefore: "met",
+      statusAfter: "floor",
+    });
+    expect(r.diff.valuesChanged.find((v) => v.field === "teachingArea")).toMatchObject({
+      statusBefore: "met",
+      statusAfter: "met",
+    });
+    expect(r.diff.valuesChanged.find((v) => v.field === "students")).toMatchObject({
+      statusBefore: null,
+      statusAfter: null,
+    });
   });
 
   test("docs/standard.md#coefficient: a coefficient crossing its limit is reported with before, after and limit", () => {

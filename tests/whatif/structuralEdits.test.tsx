@@ -195,7 +195,7 @@ describe("What-if forms for schools opened, merged, closed and teachers rotated"
     });
     setNumber("人数", 7);
     add();
-    await screen.findByText("修改后数值小于 0，未应用");
+    await screen.findByText("学校“城关第一小学”小学骨干教师只有 6 人，不能派出 7 人，未应用");
     setNumber("人数", 1.5);
     add();
     await screen.findByText(/^修改无效（应为整数/);

@@ -1,6 +1,11 @@
 import { formatNumber, formatWan, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { budgetWords, remainingCoefficientsLine, remainingSectionsLine } from "../../report/budgetText";
+import {
+  budgetWords,
+  planProofLine,
+  remainingCoefficientsLine,
+  remainingSectionsLine,
+} from "../../report/budgetText";
 import { failingSections } from "../../engine/evaluate";
 import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
@@ -195,14 +200,12 @@ export function planText(
       ? `（逐校补足到标准的简单方案：经常性 ${formatWan(plan.baselineRecurringCost, lang)}/年，一次性 ${formatWan(plan.baselineOneOffCost, lang)}）`
       : `(topping each failing school up to the standard on its own: ${formatWan(plan.baselineRecurringCost, lang)} a year, ${formatWan(plan.baselineOneOffCost, lang)} once)`,
   );
-  if (plan.method === "coefficients") {
-    const gap = plan.cv.gap === null ? "—" : `${formatNumber(plan.cv.gap * 100, 4, lang)}%`;
+  if (plan.method === "coefficients" && !plan.cv.converged)
     lines.push(
       zh
-        ? `差异系数约束：迭代 ${plan.cv.iterations} 次，${plan.cv.converged ? "全部在限值内" : "未全部收敛"}；与下界的差距 ${gap}`
-        : `Coefficient limits: ${plan.cv.iterations} iterations, ${plan.cv.converged ? "all within their limits" : "not all converged"}; gap to the lower bound ${gap}`,
+        ? `差异系数约束：迭代 ${plan.cv.iterations} 次，未全部收敛`
+        : `Coefficient limits: ${plan.cv.iterations} iterations, not all converged`,
     );
-  }
   lines.push(
     plan.passesAfter
       ? zh
@@ -212,6 +215,8 @@ export function planText(
         ? "按此方案补充后仍未达标 ✗"
         : "After these additions resource allocation still does not pass ✗",
   );
+  const proof = planProofLine(plan, lang);
+  if (proof) lines.push(proof);
   if (!plan.passesAfter) {
     // what still fails, as the plan within a budget says it
     const sections = failingSections(plan.evaluation).map((s) => ({ school: s.school, level: s.level }));

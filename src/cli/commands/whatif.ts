@@ -5,6 +5,7 @@ import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { LEVEL_NAMES } from "../../standard/indicators";
 import { formatProblems } from "../verdict";
+import { INDICATOR_STATUS_KEY, t } from "../../i18n/messages";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
 import { scenarioSheet } from "../../report/scenarioSheet";
@@ -151,8 +152,13 @@ function scenarioText(
       const field =
         v.field === "students" ? (zh ? "在校生" : "students") : profile.indicators[v.field].shortName[lang];
       const d = v.field === "students" ? 0 : 2;
+      // a value that crosses its standard or its 85 % floor says so, as the engine judged it
+      const status =
+        v.statusBefore && v.statusAfter && v.statusBefore !== v.statusAfter
+          ? `${zh ? "（" : " ("}${t(lang, INDICATOR_STATUS_KEY[v.statusBefore])} → ${t(lang, INDICATOR_STATUS_KEY[v.statusAfter])}${zh ? "）" : ")"}`
+          : "";
       lines.push(
-        `  ${v.school} ${LEVEL_NAMES[v.level][lang]} ${field}：${formatNumber(v.before, d, lang)} → ${formatNumber(v.after, d, lang)}`,
+        `  ${v.school} ${LEVEL_NAMES[v.level][lang]} ${field}：${formatNumber(v.before, d, lang)} → ${formatNumber(v.after, d, lang)}${status}`,
       );
     }
   }

@@ -5,18 +5,13 @@ import type { Regression, SectionVerdict, Trend } from "../../engine/trend";
 import { revealed } from "../../engine/names";
 import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, type Lang, PUNCTUATION } from "../../i18n/format";
-import { t, type MessageKey } from "../../i18n/messages";
+import { INDICATOR_STATUS_KEY, t, type MessageKey } from "../../i18n/messages";
 import { LEVELS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../../report/comparison";
 import { usePaneStyles } from "../styles";
 import { RenameSchools } from "./RenameSchools";
 
-const STATUS_KEY: Record<IndicatorStatus, MessageKey> = {
-  met: "statusMet",
-  floor: "statusFloor",
-  unmet: "statusUnmet",
-};
 const VERDICT_KEY: Record<SectionVerdict, MessageKey> = {
   pass: "verdictWordPass",
   fail: "verdictWordFail",
@@ -55,7 +50,7 @@ export function TrendResult(props: TrendResultProps) {
   const figure = (v: number | null) => formatNumber(v, 2, lang);
   const level = (l: (typeof LEVELS)[number]) => LEVEL_NAMES[l][lang];
   const indicator = (id: IndicatorId) => profile.indicators[id].shortName[lang];
-  const status = (s: IndicatorStatus | null) => (s === null ? "—" : t(lang, STATUS_KEY[s]));
+  const status = (s: IndicatorStatus | null) => (s === null ? "—" : t(lang, INDICATOR_STATUS_KEY[s]));
   const { schools } = trend;
   // all of them in the page, those past the first few hidden on screen only: a printout lists them all
   const shown = allSections ? trend.sections.length : SHOWN_SECTIONS;

@@ -27,7 +27,7 @@ import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { SolverUnavailable } from "../../engine/plan/highs";
 import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
-import { budgetWords } from "../../report/budgetText";
+import { budgetWords, planProofLine } from "../../report/budgetText";
 import {
   FACILITY_INDICATORS,
   INDICATOR_IDS,
@@ -331,10 +331,12 @@ export function PlanView(props: ViewProps): React.JSX.Element {
               recurring: formatWan(plan.baselineRecurringCost, lang),
               oneOff: formatWan(plan.baselineOneOffCost, lang),
             })}
-            {plan.method === "coefficients" && plan.cv.gap !== null
-              ? t(lang, "planGap", { gap: formatNumber(plan.cv.gap * 100, 3, lang) })
-              : ""}
           </Text>
+          {planProofLine(plan, lang) && (
+            <Text className={styles.note} size={200} block>
+              {planProofLine(plan, lang)}
+            </Text>
+          )}
           {plan.additions.length === 0 ? (
             <Text>{t(lang, "planNothing")}</Text>
           ) : (

@@ -1,7 +1,7 @@
 import { Text } from "@fluentui/react-components";
 import type { SectionResult } from "../../engine/evaluate";
 import { formatNumber, type Lang } from "../../i18n/format";
-import { t } from "../../i18n/messages";
+import { INDICATOR_STATUS_KEY, t } from "../../i18n/messages";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
 import { standardOf, type Profile } from "../../standard/profile";
 import { usePaneStyles } from "../styles";
@@ -16,7 +16,6 @@ export interface SchoolIndicatorsProps {
 
 /** values of every indicator as the report's 达标情况 sheet shows them */
 const DECIMALS = 2;
-const STATUS_KEY = { met: "statusMet", floor: "statusFloor", unmet: "statusUnmet" } as const;
 
 /**
  * One section of the chosen school: its seven indicator values before and after the edits, against the standard
@@ -39,7 +38,7 @@ export function SchoolIndicators(props: SchoolIndicatorsProps) {
   };
   const statusText = (section: SectionResult | undefined, id: IndicatorId) => {
     const status = section?.status[id];
-    return status ? t(lang, STATUS_KEY[status]) : "";
+    return status ? t(lang, INDICATOR_STATUS_KEY[status]) : "";
   };
   const title = t(lang, "whatifIndicatorsTitle", { school: after.school, level: LEVEL_NAMES[level][lang] });
   return (
