@@ -8,6 +8,9 @@ export const VIEWS_ZH = {
   sheetsWritten: "已写入工作表：{sheets}",
   numberUnreadable: "无法识别“{text}”：请输入数字，如 7399 或 7,399。",
   numberNegative: "不能小于 0。",
+  // the arrows of a number field, as a screen reader names them (Fluent UI's own names are English)
+  stepUp: "增加",
+  stepDown: "减少",
 
   printWhatIf: "模拟结果",
   printAllItems: "全部指标达标情况",
@@ -168,6 +171,8 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   sheetsWritten: "Sheets written: {sheets}",
   numberUnreadable: "“{text}” is not a number: type for example 7399 or 7,399.",
   numberNegative: "Cannot be below 0.",
+  stepUp: "Increase",
+  stepDown: "Decrease",
 
   printWhatIf: "What-if results",
   printAllItems: "Status of every item",

@@ -27,7 +27,12 @@ describe("规划 after 模拟", () => {
 
     // 模拟: 城关小学 hires a key teacher
     fireEvent.click(screen.getByRole("tab", { name: "模拟" }));
-    fireEvent.keyDown(screen.getByRole("spinbutton", { name: "小学 骨干教师" }), { key: "ArrowUp" });
+    const teachers = screen.getByRole("spinbutton", { name: "小学 骨干教师" });
+    // the field's arrows are named in the pane's language, not Fluent UI's English
+    expect(
+      [...teachers.parentElement!.querySelectorAll("button")].map((b) => b.getAttribute("aria-label")),
+    ).toEqual(["增加", "减少"]);
+    fireEvent.keyDown(teachers, { key: "ArrowUp" });
     await screen.findByText("城关小学 小学骨干教师 +1 人");
 
     // 规划: after the edit, by default, and the edit is named before the plan

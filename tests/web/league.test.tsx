@@ -287,6 +287,11 @@ describe("the league screen", () => {
     ]);
 
     const spin = screen.getByRole("spinbutton", { name: "年份（计算剩余年数）" });
+    // its arrows are named in the page's language, not Fluent UI's English
+    const arrows = [...spin.parentElement!.querySelectorAll("button")].map((b) =>
+      b.getAttribute("aria-label"),
+    );
+    expect(arrows).toEqual(["增加", "减少"]);
     fireEvent.change(spin, { target: { value: "2027" } });
     fireEvent.blur(spin);
     await waitFor(() =>

@@ -60,6 +60,8 @@ export function NumberField(props: NumberFieldProps) {
         step={props.step}
         onChange={change}
         aria-label={label}
+        incrementButton={{ "aria-label": t(lang, "stepUp") }}
+        decrementButton={{ "aria-label": t(lang, "stepDown") }}
       />
     </Field>
   );

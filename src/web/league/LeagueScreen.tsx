@@ -363,6 +363,8 @@ export function LeagueScreen(props: LeagueScreenProps) {
               displayValue={String(year)}
               min={2000}
               max={2100}
+              incrementButton={{ "aria-label": t(lang, "stepUp") }}
+              decrementButton={{ "aria-label": t(lang, "stepDown") }}
               onChange={(_, data) => {
                 const next = data.value ?? Number(data.displayValue);
                 if (Number.isInteger(next) && next >= 2000 && next <= 2100) setYear(next);
