@@ -119,7 +119,10 @@ const PLACES_COLUMN = 6;
 /** The most lines of schools and rows one row holds: well within a page, and Excel's tallest row (409 pt). */
 const MOST_PLACE_LINES = 12;
 
-/** A school the item names without a cell, with what it lacks: `科右前旗第一小学：音乐专用教室数未填写（学校表无此列）`. */
+/**
+ * A school the item names without a cell, with what it lacks, as the pane lists it: `科右前旗第一小学：音乐专用教室数
+ * 未填写（学校表无此列）`.
+ */
 export function schoolAndWhat(s: { school: string; what?: string }): string {
   return s.what ? `${s.school}${/^[A-Za-z]/u.test(s.what) ? ": " : "："}${s.what}` : s.school;
 }
@@ -130,8 +133,12 @@ export function schoolAndWhat(s: { school: string; what?: string }): string {
  * all, over rows that continue the item, rather than on one row taller than a page, which the spreadsheet cuts.
  */
 function placesOf(item: CountyItem): string[] {
+  const schools = item.schools ?? [];
+  // on paper, what the table lacks is said once, then each school once: not 66 times 学校表无此列
+  const lacking = [...new Set(schools.flatMap((s) => (!s.cell && s.what ? [s.what] : [])))];
   const places = [
-    ...(item.schools ?? []).map((s) => (s.cell ? `${s.school}（${s.cell}）` : schoolAndWhat(s))),
+    ...lacking,
+    ...new Set(schools.map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school))),
     ...(item.rows ?? []).map((r) => (r.cell ? `${r.code}（${r.cell}）` : r.place)),
   ];
   const parts: string[][] = [[]];
