@@ -21,8 +21,11 @@ export interface CountyItem {
   /** the value as read or derived; null when missing */
   value: string | number | null;
   status: "pass" | "fail" | "missing";
-  /** schools that fail the item, with the offending cell */
-  schools?: { school: string; cell?: string | null }[];
+  /**
+   * schools that fail the item, with the offending cell; without one (the table has no such column), what is
+   * missing: a school named twice (its music and its art rooms) is otherwise two names and no reason
+   */
+  schools?: { school: string; cell?: string | null; what?: string }[];
   /**
    * the county sheet's rows that fail or are missing: the code, its cell (null when the sheet has no such row)
    * and where to fix it in words
@@ -67,7 +70,11 @@ export function countyItemsOf(verdict: CountyVerdict, lang: Lang): CountyItems {
     requirement: e.requirement,
     value: formatItemValue(e, lang),
     status: e.status,
-    schools: e.schools.filter((s) => s.status !== "pass").map((s) => ({ school: s.school, cell: s.cell })),
+    schools: e.schools
+      .filter((s) => s.status !== "pass")
+      .map((s) =>
+        s.cell ? { school: s.school, cell: s.cell } : { school: s.school, cell: null, what: s.message[lang] },
+      ),
     rows: e.rows.map((r) => ({ code: r.code[lang], cell: r.cell, place: checklistRowPlace(r, lang) })),
     evidence: e.evidence.join("；") || null,
     notes:
@@ -113,13 +120,25 @@ const PLACES_COLUMN = 6;
 const MOST_PLACE_LINES = 12;
 
 /**
+ * A school the item names without a cell, with what it lacks, as the pane lists it: `科右前旗第一小学：音乐专用教室数
+ * 未填写（学校表无此列）`.
+ */
+export function schoolAndWhat(s: { school: string; what?: string }): string {
+  return s.what ? `${s.school}${/^[A-Za-z]/u.test(s.what) ? ": " : "："}${s.what}` : s.school;
+}
+
+/**
  * Where to fix an item (the schools with their cells, the county sheet's rows with theirs, or that one is to be
  * added), in parts of at most `MOST_PLACE_LINES` lines: a county whose every school fails an item lists them
  * all, over rows that continue the item, rather than on one row taller than a page, which the spreadsheet cuts.
  */
 function placesOf(item: CountyItem): string[] {
+  const schools = item.schools ?? [];
+  // on paper, what the table lacks is said once, then each school once: not 66 times 学校表无此列
+  const lacking = [...new Set(schools.flatMap((s) => (!s.cell && s.what ? [s.what] : [])))];
   const places = [
-    ...(item.schools ?? []).map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school)),
+    ...lacking,
+    ...new Set(schools.map((s) => (s.cell ? `${s.school}（${s.cell}）` : s.school))),
     ...(item.rows ?? []).map((r) => (r.cell ? `${r.code}（${r.cell}）` : r.place)),
   ];
   const parts: string[][] = [[]];

@@ -24,6 +24,8 @@ export interface CellSource {
   cells: string;
   /** the derivation as a person reads it (`教学及辅助用房›计 − 其中：室内体育用房`); null for a cell taken as it is */
   derivation: string | null;
+  /** the export's header path of a cell taken as it is (`网络多媒体教室（间）`): what the clerk's own table calls it */
+  label?: string;
   /** a source cell could not be read (reported where it was read) */
   invalid: boolean;
 }
@@ -104,10 +106,12 @@ export function canonicalTable(
             : withoutBinaryNoise(value),
       );
       const single = combined.parts.length === 1 && combined.parts[0].sources.length === 1;
+      const label = single ? combined.parts[0].sources[0].labels.join("›") : undefined;
       rowSources.push({
         cell: combined.parts[0].sources[0]?.cell ?? null,
         cells: combined.cells,
         derivation: single ? null : (derivations.get(column.id) ?? null),
+        ...(label ? { label } : {}),
         invalid: combined.invalid,
       });
     }

@@ -135,6 +135,42 @@ export interface DeriveContext {
   /** the unit of money the table does not state (the profile's equipmentDefaultUnit) */
   defaultUnit: "万元" | "元";
   report(problem: Problem): void;
+  /**
+   * The cells of one row already reported, by code and cell: a cell several fields read (本科, in both the primary
+   * and the junior qualified teachers) is one problem naming every use, not one per field.
+   */
+  said?: Map<string, SaidCell>;
+}
+
+/** A source cell's problem and the fields it was read for, in the order they were derived. */
+export interface SaidCell {
+  problem: Problem;
+  head: { zh: string; en: string };
+  uses: { zh: string[]; en: string[] };
+}
+
+/** Reports a problem of a source cell, or adds this field's use to the one its cell already has. */
+function reportLeaf(ctx: DeriveContext, code: string, cell: string, head: { zh: string; en: string }): void {
+  const use = {
+    zh: `${columnById(ctx.field)?.zh ?? ctx.field} = ${ctx.derivation}`,
+    en: `${columnById(ctx.field)?.en ?? ctx.field} = ${ctx.derivation}`,
+  };
+  const key = `${code}\u0000${cell}`;
+  const said = ctx.said?.get(key);
+  const entry: SaidCell = said ?? {
+    problem: recipeProblem("error", code, cell, "", ""),
+    head,
+    uses: { zh: [], en: [] },
+  };
+  entry.uses.zh.push(use.zh);
+  entry.uses.en.push(use.en);
+  entry.problem.message = {
+    zh: `${entry.head.zh}（用于 ${entry.uses.zh.join("；")}）。`,
+    en: `${entry.head.en} (used in ${entry.uses.en.join("; ")}).`,
+  };
+  if (said) return;
+  ctx.said?.set(key, entry);
+  ctx.report(entry.problem);
 }
 
 /** One source cell as the host holds it. */
@@ -151,8 +187,6 @@ function readLeaf<L extends BoundLeaf>(
 ): { value: number | null; invalid: boolean } {
   const { cell } = reading;
   const path = leaf.labels.join("›");
-  const use = `${columnById(ctx.field)?.zh ?? ctx.field} = ${ctx.derivation}`;
-  const useEn = `${columnById(ctx.field)?.en ?? ctx.field} = ${ctx.derivation}`;
   const number = readNumber(reading.raw);
   if (number.kind === "blank") return { value: null, invalid: false };
   if (number.kind === "notNumber") {
@@ -160,40 +194,25 @@ function readLeaf<L extends BoundLeaf>(
     const text =
       c.kind === "blank" || c.kind === "number" ? "" : String(c.kind === "boolean" ? c.value : c.text);
     const code = c.kind === "error" ? "excel-error" : c.kind === "date" ? "date-not-number" : "not-a-number";
-    ctx.report(
-      recipeProblem(
-        "error",
-        code,
-        cell,
-        `${cell}“${path}”应为数字，而填的是“${text}”（用于 ${use}）。`,
-        `${cell} ("${path}") should be a number but holds "${text}" (used in ${useEn}).`,
-      ),
-    );
+    reportLeaf(ctx, code, cell, {
+      zh: `${cell}“${path}”应为数字，而填的是“${text}”`,
+      en: `${cell} ("${path}") should be a number but holds "${text}"`,
+    });
     return { value: null, invalid: true };
   }
   const value = number.value;
   if (value < 0) {
-    ctx.report(
-      recipeProblem(
-        "error",
-        "negative-number",
-        cell,
-        `${cell}“${path}”为负数（${value}），应不小于 0（用于 ${use}）。`,
-        `${cell} ("${path}") is negative (${value}); it must be 0 or more (used in ${useEn}).`,
-      ),
-    );
+    reportLeaf(ctx, "negative-number", cell, {
+      zh: `${cell}“${path}”为负数（${value}），应不小于 0`,
+      en: `${cell} ("${path}") is negative (${value}); it must be 0 or more`,
+    });
     return { value: null, invalid: true };
   }
   if ((kind === "count" || kind === "rooms") && !Number.isInteger(value)) {
-    ctx.report(
-      recipeProblem(
-        "error",
-        "fractional-count",
-        cell,
-        `${cell}“${path}”为 ${value}，人数和间数应为整数（用于 ${use}）。`,
-        `${cell} ("${path}") is ${value}; counts of people and rooms are whole numbers (used in ${useEn}).`,
-      ),
-    );
+    reportLeaf(ctx, "fractional-count", cell, {
+      zh: `${cell}“${path}”为 ${value}，人数和间数应为整数`,
+      en: `${cell} ("${path}") is ${value}; counts of people and rooms are whole numbers`,
+    });
     return { value: null, invalid: true };
   }
   if (kind === "money" && (leaf.unit ?? ctx.defaultUnit) === "万元")

@@ -59,10 +59,17 @@ function describe(source: CellSource, id: string, lang: "zh" | "en"): { named: s
   const column = columnById(id);
   const name = column ? column[lang] : id;
   if (source.derivation === null) {
-    return {
-      named: lang === "zh" ? `${source.cells}“${name}”` : `${source.cells} (${name})`,
-      plain: source.cells,
-    };
+    // the export's own header first, where it differs from the school table's name: the clerk looks for it there
+    const label = source.label !== undefined && source.label !== name ? source.label : null;
+    const named =
+      lang === "zh"
+        ? label === null
+          ? `${source.cells}“${name}”`
+          : `${source.cells}“${label}”（${name}）`
+        : label === null
+          ? `${source.cells} (${name})`
+          : `${source.cells} ("${label}", ${name})`;
+    return { named, plain: source.cells };
   }
   const text =
     lang === "zh"

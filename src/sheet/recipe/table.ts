@@ -20,6 +20,7 @@ import {
   type BoundLeaf,
   type BoundNode,
   type DerivedValue,
+  type SaidCell,
 } from "./derive";
 import { columnsNamed, foldLabel, parsePattern, pathFit, shownPattern, type HeaderPattern } from "./patterns";
 import type { TableRecipe, TypeWords } from "./schema";
@@ -297,6 +298,7 @@ export function readTableRow(
     );
   }
   const fields = new Map<string, DerivedValue>();
+  const said = new Map<string, SaidCell>();
   for (const f of plan.fields) {
     fields.set(
       f.field,
@@ -308,6 +310,7 @@ export function readTableRow(
           derivation: f.text,
           defaultUnit: ctx.defaultUnit,
           report: (p) => ctx.problems.push(p),
+          said,
         },
       ),
     );

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, Tab, TabList, Text, tokens } from "
 import { useState } from "react";
 import { PUNCTUATION, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import type { CountyItem, CountyItems } from "../../report/allItems";
+import { schoolAndWhat, type CountyItem, type CountyItems } from "../../report/allItems";
 import type { Readiness } from "../../engine/county/readiness";
 import { groupProblems, type Problem } from "../../problems/problem";
 import type { CountyNameSource } from "../../sheet/countyName";
@@ -283,7 +283,7 @@ export function ChecklistView(props: ChecklistViewProps) {
                         data-printed-only={i < SCHOOLS_SHOWN ? undefined : ""}
                       >
                         {i > 0 && sep}
-                        {s.school}
+                        {schoolAndWhat(s)}
                         {s.cell && <CellButton cell={s.cell} onSelectCell={props.onSelectCell} />}
                       </span>
                     ))}

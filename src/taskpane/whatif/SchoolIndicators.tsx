@@ -1,8 +1,9 @@
 import { Text } from "@fluentui/react-components";
 import type { SectionResult } from "../../engine/evaluate";
-import { formatNumber, type Lang } from "../../i18n/format";
+import { decimalsBeside, exactPlaces, formatNumber, type Lang } from "../../i18n/format";
 import { INDICATOR_STATUS_KEY, t } from "../../i18n/messages";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
+import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { standardOf, type Profile } from "../../standard/profile";
 import { usePaneStyles } from "../styles";
 
@@ -26,10 +27,20 @@ export function SchoolIndicators(props: SchoolIndicatorsProps) {
   const { lang, profile, before, after } = props;
   const styles = usePaneStyles();
   const level = after.level;
+  const thresholds = (id: IndicatorId) => {
+    const standard = standardOf(profile, id, level);
+    return [standard, standard * profile.passRule.floorRatio];
+  };
+  // 2 decimals, or the places a value takes to stand on its side of the standard and of the 85 % line (7.495
+  // beside 7.50, not 7.50 marked short of 7.50), as the report and the command line show it
   const value = (section: SectionResult | undefined, id: IndicatorId) => {
     const v = section?.values[id];
-    return v === null || v === undefined ? "—" : formatNumber(v, DECIMALS, lang);
+    if (v === null || v === undefined) return "—";
+    const places = Math.max(...thresholds(id).map((t) => decimalsBeside(v, t, DECIMALS, RELATIVE_TOLERANCE)));
+    return formatNumber(v, places, lang);
   };
+  // a threshold as it is: 85 % of 4.50 is 3.825, not 3.82
+  const exact = (x: number) => formatNumber(x, exactPlaces(x, DECIMALS, RELATIVE_TOLERANCE), lang);
   const statusClass = (section: SectionResult | undefined, id: IndicatorId) => {
     const status = section?.status[id];
     if (status === "met") return styles.statusMet;
@@ -58,8 +69,7 @@ export function SchoolIndicators(props: SchoolIndicatorsProps) {
         <tbody>
           {INDICATOR_IDS.map((id) => {
             const def = profile.indicators[id];
-            const standard = standardOf(profile, id, level);
-            const floor = standard * profile.passRule.floorRatio;
+            const [standard, floor] = thresholds(id);
             return (
               <tr key={id} data-indicator={id} data-status-after={after.status[id] ?? ""}>
                 <th scope="row" style={{ fontWeight: "normal" }}>
@@ -67,10 +77,8 @@ export function SchoolIndicators(props: SchoolIndicatorsProps) {
                   <div className={styles.cellNote}>{def.unit[lang]}</div>
                 </th>
                 <td>
-                  {formatNumber(standard, DECIMALS, lang)}
-                  <div className={styles.cellNote}>
-                    {t(lang, "whatifFloor", { floor: formatNumber(floor, DECIMALS, lang) })}
-                  </div>
+                  {exact(standard)}
+                  <div className={styles.cellNote}>{t(lang, "whatifFloor", { floor: exact(floor) })}</div>
                 </td>
                 <td className={statusClass(before, id)} title={statusText(before, id)}>
                   {value(before, id)}
