@@ -261,6 +261,15 @@ async function addinConfig(env = {}, argv = {}) {
   return {
     ...base,
     name: "addin",
+    resolve: {
+      ...base.resolve,
+      alias: {
+        // HiGHS loaded on first use, in a chunk of its own (src/web/highsLoader.ts): the pane's first screen
+        // does not wait for the solver's script, which only a plan needs; its WebAssembly is a file beside it
+        highs$: path.resolve(__dirname, "src/web/highsLoader.ts"),
+        "highs/build/highs.mjs$": path.resolve(__dirname, "node_modules/highs/build/highs.mjs"),
+      },
+    },
     devtool: production ? "source-map" : "eval-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",

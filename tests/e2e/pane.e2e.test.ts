@@ -237,6 +237,25 @@ describeInBrowser("task pane in headless Chromium (production build, demo mode)"
     await page.context().close();
   });
 
+  it("loads the solver only when a plan asks for it, and 规划 then computes the rotation plan", async () => {
+    const page = await openPane("", false);
+    const solver: string[] = [];
+    page.on("request", (request) => {
+      if (/highs|\.wasm$/.test(request.url())) solver.push(request.url());
+    });
+    await page.getByText("演示模式 — 未连接 Excel").waitFor({ timeout: 15_000 });
+    await checkAndCorrect(page, String.fromCharCode(65 + expectedEvaluation().col));
+    // the first screens fetched none of the solver
+    expect(solver).toEqual([]);
+    await page.getByRole("tab", { name: "规划" }).click();
+    await page.getByRole("button", { name: "计算交流轮岗方案" }).click();
+    await page.getByText(/^交流轮岗：达标 \d+ → \d+，交流 \d+ 人$/).waitFor({ timeout: 120_000 });
+    // its script, in a chunk of its own, and its WebAssembly, a file beside it
+    expect(solver.some((url) => /highs[^/]*\.js$/.test(url))).toBe(true);
+    expect(solver.some((url) => url.endsWith(".wasm"))).toBe(true);
+    await page.context().close();
+  });
+
   it("raised no script error in the page", () => {
     expect(pageErrors).toEqual([]);
   });
