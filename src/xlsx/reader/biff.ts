@@ -10,7 +10,8 @@
 import { cellAddress, type CellValue, type Grid, type MergedRange } from "../../sheet/grid";
 import { isBuiltInDateFormat, isDateFormatCode, serialToDate } from "./numberFormats";
 import { OLD_BIFF, WorkbookFailure, XLS_ENCRYPTED, damaged } from "./problems";
-import { finishGrid, GivenTwice, put } from "./worksheet";
+import { GivenTwice } from "./cellNotes";
+import { finishGrid, put } from "./worksheet";
 
 const BOF = 0x0809;
 const EOF = 0x000a;
