@@ -3,9 +3,8 @@ import { INDICATOR_IDS, type IndicatorId } from "../standard/indicators";
 import { standardOf, type Profile } from "../standard/profile";
 import { FunctionError, valueError } from "./errors";
 import {
-  amountFactor,
+  amountArgument,
   ARGUMENT,
-  nonNegativeNumber,
   passOnErrors,
   normalizeName,
   optionalText,
@@ -16,11 +15,6 @@ import {
   studentCount,
   type ArgumentCell,
 } from "./args";
-
-function amountLabel(profile: Profile, indicator: IndicatorId): { zh: string; en: string } {
-  const def = profile.indicators[indicator];
-  return { zh: `${def.shortName.zh}数量`, en: `the amount of ${def.shortName.en.toLowerCase()}` };
-}
 
 function noStudents(profile: Profile, indicator: IndicatorId): FunctionError {
   return new FunctionError("#DIV/0!", {
@@ -47,8 +41,7 @@ export function indicatorOf(
   );
   const id = resolveIndicator(indicator, profile);
   resolveLevel(level);
-  const factor = amountFactor(unit, id, profile);
-  const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
+  const a = amountArgument(amount, unit, id, profile).amount;
   const p = studentCount(students);
   const value = indicatorValue(profile, id, a, p);
   if (value === null) throw noStudents(profile, id);
@@ -116,8 +109,7 @@ export function shortfallOf(
   const id = resolveIndicator(indicator, profile);
   const lvl = resolveLevel(level);
   const goal = resolveTarget(target);
-  const factor = amountFactor(unit, id, profile);
-  const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
+  const { amount: a, factor } = amountArgument(amount, unit, id, profile);
   const p = studentCount(students);
   if (!(p > 0)) throw noStudents(profile, id);
   const amounts = Object.fromEntries(INDICATOR_IDS.map((i) => [i, 0])) as Record<IndicatorId, number>;
