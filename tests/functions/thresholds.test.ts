@@ -326,6 +326,30 @@ describe("BALANCE.SHORTFALL (docs/standard.md#indicators, whole numbers for peop
     expect(excelError(() => shortfallOf(P, "高学历教师", "小学", "十八", 500)).kind).toBe("#VALUE!");
   });
 
+  test("a target written as a percentage in the formula (85%, 100%) is the number Excel makes of it", () => {
+    // =BALANCE.资源缺口("高学历教师", "小学", 18, 510, 85%) passes 0.85, a cell formatted as 100% passes 1
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, 0.85)).toBe(
+      shortfallOf(P, "高学历教师", "小学", 18, 510, "floor"),
+    );
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, 1)).toBe(
+      shortfallOf(P, "高学历教师", "小学", 18, 510, "standard"),
+    );
+    // the floor is the profile's: a province's 90 % floor is 90%, and 85% is then no target of it
+    const parsed = parseProfile({
+      extends: "national-2017",
+      id: "province-90",
+      passRule: { floorRatio: 0.9 },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(shortfallOf(parsed.profile, "高学历教师", "小学", 18, 510, 0.9)).toBe(
+      shortfallOf(parsed.profile, "高学历教师", "小学", 18, 510, "floor"),
+    );
+    const other = excelError(() => shortfallOf(parsed.profile, "高学历教师", "小学", 18, 510, 0.85));
+    expect(other.kind).toBe("#VALUE!");
+    expect(other.zh).toContain("未知的目标0.85");
+    expect(other.zh).toContain("90%");
+  });
+
   test("a target that is a logical value is named as Excel shows it", () => {
     const e = excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 500, true));
     expect(e.kind).toBe("#VALUE!");
