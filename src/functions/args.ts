@@ -93,10 +93,10 @@ export function tooLarge(what: { zh: string; en: string }, n: number): FunctionE
 
 /**
  * A figure as the reader takes one from the school table (docs/school-table.md#figures): within what can be computed
- * (`number-too-large`: 10¹⁵ in the engine's unit, after `factor` turns 万元 into 元 as the reader does, without the
- * binary noise of × 10,000), and a whole number where people
- * or rooms are counted (`fractional-count`), cleared of binary noise (20.99999999999 → 21). 12.5 teachers is a
- * typing error, not an amount to divide: the message names the argument. Areas and money may be fractional.
+ * (`number-too-large`: 10¹⁵ in the engine's unit, once `factor` has turned 万元 into 元 as the reader does, without
+ * the binary noise of × 10,000), and a whole number where people or rooms are counted (`fractional-count`), cleared
+ * of binary noise (20.99999999999 → 21). 12.5 teachers is a typing error, not an amount to divide: the message names
+ * the argument. Areas and money may be fractional.
  * @returns the figure in the engine's unit
  */
 function figure(n: number, what: { zh: string; en: string }, whole: boolean, factor = 1): number {
