@@ -5,7 +5,8 @@ import type { Profile } from "../standard/profile";
 import { valueError, FunctionError, RETURNABLE_ERRORS, type ExcelErrorKind } from "./errors";
 import { readCell, readNumber, shownValue } from "../sheet/cells";
 import { toCellValue } from "./problems";
-import { wholeCount } from "../sheet/read/figures";
+import { tenThousand, wholeCount } from "../sheet/read/figures";
+import { BEYOND_COMPUTATION, BEYOND_COMPUTATION_ZH, LARGEST_FIGURE } from "../standard/figures";
 
 /** A cell as Excel passes it to a custom function: number, text, boolean, or empty (null or ""). */
 export type ArgumentCell = unknown;
@@ -77,6 +78,41 @@ export function passOnErrors(
   }
 }
 
+/** Within what the engine computes with (docs/school-table.md#figures `number-too-large`): 10¹⁵ either way. */
+export function computable(value: number): boolean {
+  return Math.abs(value) <= LARGEST_FIGURE;
+}
+
+/** The error of a figure beyond what can be computed: 1e308 would overflow to Infinity, and its square to NaN. */
+export function tooLarge(what: { zh: string; en: string }, n: number): FunctionError {
+  return valueError(
+    `${what.zh}为 ${n}，${BEYOND_COMPUTATION_ZH}`,
+    `${what.en} is ${n}, ${BEYOND_COMPUTATION}`,
+  );
+}
+
+/**
+ * A figure as the reader takes one from the school table (docs/school-table.md#figures): within what can be computed
+ * (`number-too-large`: 10¹⁵ in the engine's unit, once `factor` has turned 万元 into 元 as the reader does, without
+ * the binary noise of × 10,000), and a whole number where people or rooms are counted (`fractional-count`), cleared
+ * of binary noise (20.99999999999 → 21). 12.5 teachers is a typing error, not an amount to divide: the message names
+ * the argument. Areas and money may be fractional.
+ * @returns the figure in the engine's unit
+ */
+function figure(n: number, what: { zh: string; en: string }, whole: boolean, factor = 1): number {
+  const value = factor === 10000 ? tenThousand(n) : n * factor;
+  if (!computable(value)) throw tooLarge(what, n);
+  if (!whole) return value;
+  const count = wholeCount(value);
+  if (count === null) {
+    throw valueError(
+      `${what.zh}应为整数（收到 ${n}）：人数和间数没有小数`,
+      `${what.en} must be a whole number (got ${n}): people and rooms are counted whole`,
+    );
+  }
+  return count;
+}
+
 /** A number argument that cannot be negative: an amount of a resource or a count of students. */
 export function nonNegativeNumber(value: ArgumentCell, what: { zh: string; en: string }): number {
   const n = numberArgument(value, what);
@@ -86,12 +122,38 @@ export function nonNegativeNumber(value: ArgumentCell, what: { zh: string; en: s
 
 /** A count of students: a number, not negative, and whole as the reader counts people (`fractional-count`). */
 export function studentCount(value: ArgumentCell): number {
-  const n = nonNegativeNumber(value, ARGUMENT.students);
-  const whole = wholeCount(n);
-  if (whole === null) {
-    throw valueError(`在校生数应为整数（收到 ${n}）`, `students are a whole number (got ${n})`);
-  }
-  return whole;
+  return figure(nonNegativeNumber(value, ARGUMENT.students), ARGUMENT.students, true);
+}
+
+/** An indicator's resource as a function's amount names it: 高学历教师数量 / the amount of qualified teachers. */
+function amountLabel(profile: Profile, indicator: IndicatorId): { zh: string; en: string } {
+  const def = profile.indicators[indicator];
+  return { zh: `${def.shortName.zh}数量`, en: `the amount of ${def.shortName.en.toLowerCase()}` };
+}
+
+/**
+ * An amount of an indicator's resource (INDICATOR, SHORTFALL), in `unit`: not negative, and whole where the profile
+ * counts the resource whole (`integral`: teachers and rooms in the national standard, docs/standard.md#indicators).
+ * @returns the amount in the engine's unit (元 for equipment value) and the factor that turned it into it
+ */
+export function amountArgument(
+  value: ArgumentCell,
+  unit: ArgumentCell,
+  indicator: IndicatorId,
+  profile: Profile,
+): { amount: number; factor: number } {
+  const factor = amountFactor(unit, indicator, profile);
+  const what = amountLabel(profile, indicator);
+  const amount = figure(nonNegativeNumber(value, what), what, profile.indicators[indicator].integral, factor);
+  return { amount, factor };
+}
+
+/**
+ * A change of a resource (WHATIF), which may be negative: whole for people (`whole`) and rooms, as `amountArgument`.
+ * @returns the change in the engine's unit
+ */
+export function changeArgument(value: ArgumentCell, whole: boolean, factor = 1): number {
+  return figure(numberArgument(value, ARGUMENT.delta), ARGUMENT.delta, whole, factor);
 }
 
 /** Text of an optional argument, or undefined when it is omitted or blank. */

@@ -1,8 +1,9 @@
 import { differenceCoefficient, totalEntry } from "../engine";
 import { FunctionError, valueError } from "./errors";
-import { position, type ArgumentCell, type ArgumentMatrix } from "./args";
+import { computable, position, tooLarge, type ArgumentCell, type ArgumentMatrix } from "./args";
 import { readNumber, shownValue, type NumberReading } from "../sheet/cells";
 import { wholeCount } from "../sheet/read/figures";
+import { LARGEST_FIGURE } from "../standard/figures";
 import { toCellValue } from "./problems";
 
 const NO_STUDENTS = valueError(
@@ -28,6 +29,8 @@ function entry(cell: NumberReading, row: number, col: number, what: { zh: string
         `${what.en} cannot be negative: ${at.en} is ${cell.value}`,
       );
     }
+    if (!computable(cell.value))
+      throw tooLarge({ zh: `${what.zh}：${at.zh}`, en: `${what.en}: ${at.en}` }, cell.value);
     return cell.value;
   }
   const text = cell.kind === "notNumber" ? shownValue(cell.cell) : "";
@@ -134,7 +137,8 @@ class PairReader {
       typeof s === "number" &&
       v >= 0 &&
       s >= 0 &&
-      Number.isFinite(v) &&
+      v <= LARGEST_FIGURE &&
+      s <= LARGEST_FIGURE &&
       Number.isInteger(s)
     ) {
       this.add(v, s, vr, vc);

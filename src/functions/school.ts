@@ -138,14 +138,23 @@ export function readRowInUnit(
     ],
   };
   const read = readSchoolRecords(grid, { profile, headerRow: headerRows.length - 1, cache: cache.reader });
+  // a row the reader skips (blank, 合计, 小计, a note) leaves the grid without a school, which the reader reports of
+  // the header it was given (`no-schools`); that header is the function's, not the sheet's, so the row is named
+  const notASchool =
+    read.records.length === 0 &&
+    read.problems.every((p) => p.severity !== "error" || p.code === "no-schools");
+  if (notASchool) {
+    throw valueError(
+      "这一行不是学校：空行、合计或小计行、说明行，读取学校表时都跳过；请选一所学校的行",
+      "the row is not a school: a blank, total, subtotal or note row, which the reader skips; select a school's row",
+    );
+  }
   const error = firstReadError(read.problems, ({ col, letters }) => ({
     zh: `学校行第 ${col + 1} 格（${letters}）`,
     en: `cell ${col + 1} (${letters}) of the row`,
   }));
   if (error) throw error;
-  if (read.records.length === 0) {
-    throw valueError("这一行不是学校：空行或合计行", "the row is not a school: it is blank or a total row");
-  }
+  if (read.records.length === 0) throw new Error("the reader gave no school and no error");
   return { record: read.records[0], equipmentUnit: read.equipmentUnit };
 }
 

@@ -2,10 +2,12 @@ import { evaluateSection, indicatorValue, type Section } from "../engine";
 import { INDICATOR_IDS, type IndicatorId } from "../standard/indicators";
 import { standardOf, type Profile } from "../standard/profile";
 import { FunctionError, valueError } from "./errors";
+import { nearlyEqual } from "../standard/comparison";
+import { numberFromText } from "../sheet/cells";
+import { formatNumber } from "../i18n/format";
 import {
-  amountFactor,
+  amountArgument,
   ARGUMENT,
-  nonNegativeNumber,
   passOnErrors,
   normalizeName,
   optionalText,
@@ -16,11 +18,6 @@ import {
   studentCount,
   type ArgumentCell,
 } from "./args";
-
-function amountLabel(profile: Profile, indicator: IndicatorId): { zh: string; en: string } {
-  const def = profile.indicators[indicator];
-  return { zh: `${def.shortName.zh}数量`, en: `the amount of ${def.shortName.en.toLowerCase()}` };
-}
 
 function noStudents(profile: Profile, indicator: IndicatorId): FunctionError {
   return new FunctionError("#DIV/0!", {
@@ -47,8 +44,7 @@ export function indicatorOf(
   );
   const id = resolveIndicator(indicator, profile);
   resolveLevel(level);
-  const factor = amountFactor(unit, id, profile);
-  const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
+  const a = amountArgument(amount, unit, id, profile).amount;
   const p = studentCount(students);
   const value = indicatorValue(profile, id, a, p);
   if (value === null) throw noStudents(profile, id);
@@ -75,20 +71,34 @@ const TARGETS = new Map<string, ShortfallTarget>([
   ["达标", "standard"],
   ["floor", "floor"],
   ["底线", "floor"],
-  ["85%", "floor"],
 ]);
 
-export function resolveTarget(value: ArgumentCell): ShortfallTarget {
+/** A percentage as a target: the number 0.85 (85% typed in the formula or a cell so formatted) or the text "85%". */
+function targetRatio(value: ArgumentCell): number | null {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return null;
+  const percent = /^(.*)%$/u.exec(normalizeName(value));
+  const n = percent ? numberFromText(percent[1]) : null;
+  return n === null ? null : n / 100;
+}
+
+/**
+ * The target of SHORTFALL: the standard (标准, standard, 100%, the default) or its floor (floor, 底线, or the profile's
+ * floor as a percentage: 85% in the national standard, docs/standard.md#pass-rule).
+ */
+export function resolveTarget(value: ArgumentCell, profile: Profile): ShortfallTarget {
   const text = optionalText(value);
   if (text === undefined) return "standard";
-  const target = typeof value === "string" ? TARGETS.get(normalizeName(text)) : undefined;
-  if (!target) {
-    throw valueError(
-      `未知的目标${shown(value)}：用“standard”（标准，默认）或“floor”（标准的 85%）`,
-      `unknown target ${shownEn(value)}: use "standard" (the default) or "floor" (85 % of the standard)`,
-    );
-  }
-  return target;
+  const named = typeof value === "string" ? TARGETS.get(normalizeName(text)) : undefined;
+  if (named) return named;
+  const ratio = targetRatio(value);
+  if (ratio !== null && nearlyEqual(ratio, 1)) return "standard";
+  if (ratio !== null && nearlyEqual(ratio, profile.passRule.floorRatio)) return "floor";
+  const floor = `${formatNumber(profile.passRule.floorRatio * 100, 0)}%`;
+  throw valueError(
+    `未知的目标${shown(value)}：用“标准”（默认）或“${floor}”（标准的 ${floor}），也可写 standard、floor`,
+    `unknown target ${shownEn(value)}: use "standard" (the default) or "floor" (${floor} of the standard)`,
+  );
 }
 
 /**
@@ -115,9 +125,8 @@ export function shortfallOf(
   );
   const id = resolveIndicator(indicator, profile);
   const lvl = resolveLevel(level);
-  const goal = resolveTarget(target);
-  const factor = amountFactor(unit, id, profile);
-  const a = nonNegativeNumber(amount, amountLabel(profile, id)) * factor;
+  const goal = resolveTarget(target, profile);
+  const { amount: a, factor } = amountArgument(amount, unit, id, profile);
   const p = studentCount(students);
   if (!(p > 0)) throw noStudents(profile, id);
   const amounts = Object.fromEntries(INDICATOR_IDS.map((i) => [i, 0])) as Record<IndicatorId, number>;

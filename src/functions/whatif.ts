@@ -6,9 +6,9 @@ import type { Profile } from "../standard/profile";
 import { FunctionError, valueError } from "./errors";
 import {
   ARGUMENT,
+  changeArgument,
   passOnErrors,
   normalizeName,
-  numberArgument,
   optionalLevel,
   resolveIndicator,
   type ArgumentCell,
@@ -24,17 +24,6 @@ const STUDENT_NAMES = new Set(
 function resolveResource(value: ArgumentCell, profile: Profile): IndicatorId | "students" {
   if (typeof value === "string" && STUDENT_NAMES.has(normalizeName(value))) return "students";
   return resolveIndicator(value, profile);
-}
-
-function wholeDelta(value: ArgumentCell, integral: boolean): number {
-  const delta = numberArgument(value, ARGUMENT.delta);
-  if (integral && !Number.isInteger(delta)) {
-    throw valueError(
-      `人数和间数的变化量应为整数（收到 ${delta}）`,
-      `people and rooms change by whole numbers (got ${delta})`,
-    );
-  }
-  return delta;
 }
 
 /**
@@ -83,7 +72,7 @@ export function whatifRow(
       kind: "addStudents",
       school: record.name,
       level: sectionLevel(),
-      value: wholeDelta(deltaArgument, true),
+      value: changeArgument(deltaArgument, true),
     };
   } else if (isTeacherIndicator(resource)) {
     edit = {
@@ -91,17 +80,16 @@ export function whatifRow(
       school: record.name,
       level: sectionLevel(),
       resource,
-      count: wholeDelta(deltaArgument, true),
+      count: changeArgument(deltaArgument, true),
     };
   } else {
-    const integral = profile.indicators[resource].integral;
     // equipment changes in the unit the row is written in: the header's (仪器设备值（元）) or the template's
     const factor = resource === "equipmentValue" && equipmentUnit === "万元" ? 10000 : 1;
     edit = {
       kind: "addFacility",
       school: record.name,
       resource,
-      amount: wholeDelta(deltaArgument, integral) * factor,
+      amount: changeArgument(deltaArgument, profile.indicators[resource].integral, factor),
     };
   }
   const result = evaluateScenario([record], [edit], profile);

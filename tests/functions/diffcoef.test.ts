@@ -339,6 +339,20 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
       expect(diffCoef(noisy).toFixed(4)).toBe("0.5153");
     });
 
+    test("a figure beyond what can be computed (10¹⁵) → #VALUE! naming the cell, never a coefficient of NaN", () => {
+      // 1e300 squared overflows: the coefficient would be NaN, which Excel shows as a bare #NUM!
+      for (const [values, students, at] of [
+        [[6.2, 1e300, 3.7], STUDENTS.slice(0, 3), "第 2 行第 1 列"],
+        [[6.2, 3.7], [45, "2,000,000,000,000,000"], "第 2 行第 1 列"],
+      ] as const) {
+        const e = excelError(() => diffCoef(column([...values]), column([...students])));
+        expect(e.kind).toBe("#VALUE!");
+        expect(e.zh).toContain(at);
+        expect(e.zh).toContain("超出可计算的范围");
+        expect(e.en).toContain("beyond what can be computed");
+      }
+    });
+
     test("ranges of different shapes → #VALUE!", () => {
       const e = excelError(() => diffCoef(column(PER_STUDENT), column(STUDENTS.slice(1))));
       expect(e.kind).toBe("#VALUE!");

@@ -91,6 +91,28 @@ describe("BALANCE.CHECK on template rows (docs/standard.md#pass-rule, docs/stand
     expect(checkRow(P, [row], undefined, "")).toBe("达标");
   });
 
+  test("a total, subtotal or blank row is named as not a school, not as a table with no school under its header", () => {
+    // the reader skips such rows (docs/school-table.md#skipped-rows); the function's header is not the sheet's row 1
+    const rows: [string, unknown[]][] = [
+      ["合计", templateRow({ ...PRIMARY_PASS, name: "合计", primaryStudents: 1500 })],
+      ["小计", templateRow({ ...PRIMARY_PASS, name: "城区小计" })],
+      ["blank", templateRow({})],
+    ];
+    for (const [what, row] of rows) {
+      for (const fn of [
+        () => checkRow(P, [row]),
+        () => detailRow(P, [row]),
+        () => checkRow(P, [row], [HEADER]),
+      ]) {
+        const e = excelError(fn);
+        expect([what, e.kind]).toEqual([what, "#VALUE!"]);
+        expect([what, e.zh]).toEqual([what, expect.stringContaining("这一行不是学校")]);
+        expect(e.zh).not.toContain("表头（第 1 行）");
+        expect(e.en).toContain("not a school");
+      }
+    }
+  });
+
   test("a row shorter than the template is padded with blanks (the guarantee columns may be left out)", () => {
     const short = templateRow(PRIMARY_PASS).slice(0, 19);
     expect(checkRow(P, [short])).toBe("达标");

@@ -6,6 +6,8 @@ import { resolveIndicator } from "../../src/functions/args";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { COLUMNS, templateHeader } from "../../src/standard/columns";
 import { excelError } from "./helpers";
+import { detailRow } from "../../src/functions/school";
+import { PRIMARY_PASS, templateRow } from "./rows";
 
 const P = NATIONAL_2017;
 
@@ -25,6 +27,17 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     expect(indicatorOf(P, "仪器设备", "小学", 100, 500)).toBeCloseTo(2000, 9);
     expect(indicatorOf(P, "仪器设备", "小学", 1_000_000, 500, "元")).toBeCloseTo(2000, 9);
     expect(indicatorOf(P, "equipmentValue", "小学", 100, 500, "万元")).toBeCloseTo(2000, 9);
+  });
+
+  test("万元 as the reader converts them: the value DETAIL gives for the same row, to the last digit", () => {
+    // 0.07 × 10,000 is 700.0000000000001 in binary; the reader clears that noise, and so must the function
+    for (const wan of [0.07, 12.34, 33.33, 120.57, 4.35]) {
+      const detail = detailRow(P, [
+        templateRow({ ...PRIMARY_PASS, equipmentValue: wan, primaryStudents: 617 }),
+      ]);
+      const shown = detail.find((r) => r[1] === "仪器设备")?.[2];
+      expect([wan, indicatorOf(P, "仪器设备", "小学", wan, 617)]).toEqual([wan, shown]);
+    }
   });
 
   test("rooms per 100 students; the resource's own unit is accepted", () => {
@@ -74,6 +87,61 @@ describe("BALANCE.INDICATOR (docs/standard.md#indicators formulas)", () => {
     }
     // binary noise of a formula (=B2*0.1*10) is not a fraction: 2250 m² ÷ 500 = 4.5 by hand
     expect(indicatorOf(P, "教学用房", "小学", 2250, 499.99999999999)).toBe(4.5);
+  });
+
+  test("teachers and rooms are counted whole, as the reader counts them; areas and equipment are not", () => {
+    const whole = INDICATOR_IDS.filter((id) => P.indicators[id].integral);
+    // docs/standard.md#indicators: three kinds of teachers (people) and multimedia rooms
+    expect(whole).toEqual(["qualifiedTeachers", "keyTeachers", "peArtTeachers", "multimediaRooms"]);
+    for (const id of whole) {
+      const name = P.indicators[id].shortName.zh;
+      for (const fn of [
+        () => indicatorOf(P, name, "小学", 12.5, 500),
+        () => shortfallOf(P, name, "小学", 12.5, 500),
+        () => shortfallOf(P, id, "初中", "１２．５", 500, "floor"),
+      ]) {
+        const e = excelError(fn);
+        expect(e.kind).toBe("#VALUE!");
+        expect(e.zh).toContain(`${name}数量应为整数（收到 12.5）`);
+        expect(e.en).toContain(
+          `the amount of ${P.indicators[id].shortName.en.toLowerCase()} must be a whole number`,
+        );
+      }
+      // binary noise of a formula is not a fraction: 20.99999999999 teachers are 21
+      expect(indicatorOf(P, id, "小学", 20.99999999999, 500)).toBe(indicatorOf(P, id, "小学", 21, 500));
+    }
+    // m² and money may be fractional: 12.5 m² ÷ 500 pupils = 0.025 m² per pupil; 0.5 万元 ÷ 500 = 10 元
+    expect(indicatorOf(P, "教学用房", "小学", 12.5, 500)).toBeCloseTo(0.025, 12);
+    expect(indicatorOf(P, "运动场馆", "小学", 12.5, 500)).toBeCloseTo(0.025, 12);
+    expect(indicatorOf(P, "仪器设备", "小学", 0.5, 500)).toBeCloseTo(10, 9);
+    expect(shortfallOf(P, "教学用房", "小学", 2249.5, 500)).toBeCloseTo(0.5, 9);
+  });
+
+  test("a profile that counts teachers as fractions (full-time equivalents) is followed", () => {
+    const parsed = parseProfile({
+      extends: "national-2017",
+      id: "province-fte",
+      indicators: { qualifiedTeachers: { integral: false } },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(indicatorOf(parsed.profile, "高学历教师", "小学", 12.5, 500)).toBeCloseTo(2.5, 12);
+    expect(excelError(() => indicatorOf(parsed.profile, "骨干教师", "小学", 2.5, 500)).kind).toBe("#VALUE!");
+  });
+
+  test("a figure beyond what can be computed (10¹⁵ in the engine's unit) → #VALUE!, never Infinity", () => {
+    for (const fn of [
+      () => indicatorOf(P, "教学用房", "小学", 1e308, 500),
+      () => indicatorOf(P, "高学历教师", "小学", 21, 1e300),
+      // 10¹² 万元 is 10¹⁶ 元
+      () => indicatorOf(P, "仪器设备", "小学", 1e12, 500),
+      () => shortfallOf(P, "高学历教师", "小学", 1, 1e308),
+    ]) {
+      const e = excelError(fn);
+      expect(e.kind).toBe("#VALUE!");
+      expect(e.zh).toContain("超出可计算的范围");
+      expect(e.en).toContain("beyond what can be computed");
+    }
+    expect(indicatorOf(P, "仪器设备", "小学", 1e10, 500)).toBeCloseTo(2e11, 0);
   });
 
   test("unknown indicator or level → #VALUE! listing what is accepted", () => {
@@ -256,6 +324,30 @@ describe("BALANCE.SHORTFALL (docs/standard.md#indicators, whole numbers for peop
     expect(t.en).toContain('"floor"');
     expect(excelError(() => shortfallOf(P, "高学历教师", "小学", 18, 0)).kind).toBe("#DIV/0!");
     expect(excelError(() => shortfallOf(P, "高学历教师", "小学", "十八", 500)).kind).toBe("#VALUE!");
+  });
+
+  test("a target written as a percentage in the formula (85%, 100%) is the number Excel makes of it", () => {
+    // =BALANCE.资源缺口("高学历教师", "小学", 18, 510, 85%) passes 0.85, a cell formatted as 100% passes 1
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, 0.85)).toBe(
+      shortfallOf(P, "高学历教师", "小学", 18, 510, "floor"),
+    );
+    expect(shortfallOf(P, "高学历教师", "小学", 18, 510, 1)).toBe(
+      shortfallOf(P, "高学历教师", "小学", 18, 510, "standard"),
+    );
+    // the floor is the profile's: a province's 90 % floor is 90%, and 85% is then no target of it
+    const parsed = parseProfile({
+      extends: "national-2017",
+      id: "province-90",
+      passRule: { floorRatio: 0.9 },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(shortfallOf(parsed.profile, "高学历教师", "小学", 18, 510, 0.9)).toBe(
+      shortfallOf(parsed.profile, "高学历教师", "小学", 18, 510, "floor"),
+    );
+    const other = excelError(() => shortfallOf(parsed.profile, "高学历教师", "小学", 18, 510, 0.85));
+    expect(other.kind).toBe("#VALUE!");
+    expect(other.zh).toContain("未知的目标0.85");
+    expect(other.zh).toContain("90%");
   });
 
   test("a target that is a logical value is named as Excel shows it", () => {

@@ -66,6 +66,17 @@ describe("BALANCE.WHATIF: the verdict after one change, through the scenario eng
     expect(() => whatif(PRIMARY_PASS, "骨干教师", 1, "初中")).toThrow(/没有初中学段/);
   });
 
+  test("people and rooms change by whole numbers, read as INDICATOR reads them; binary noise is not a fraction", () => {
+    // =0.1*3*10 is 3.0000000000000004: three key teachers, as the reader and INDICATOR take it
+    const noisy = 0.1 * 3 * 10;
+    expect(Number.isInteger(noisy)).toBe(false);
+    expect(whatif(PRIMARY_PASS, "骨干教师", -noisy)).toBe(whatif(PRIMARY_PASS, "骨干教师", -3));
+    expect(whatif(PRIMARY_PASS, "多媒体教室", -noisy)).toBe(whatif(PRIMARY_PASS, "多媒体教室", -3));
+    const e = excelError(() => whatif(PRIMARY_PASS, "多媒体教室", 2.5));
+    expect(e.zh).toContain("变化量应为整数（收到 2.5）");
+    expect(e.en).toContain("the change must be a whole number (got 2.5)");
+  });
+
   test("with a header row; errors are #VALUE! with a message", () => {
     expect(whatifRow(P, row(PRIMARY_PASS), [HEADER], "在校生", 120)).toBe("不达标");
     expect(() => whatif(PRIMARY_PASS, "图书", 1)).toThrow(/未知的指标/);

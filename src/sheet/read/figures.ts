@@ -6,6 +6,7 @@
  * reported with the cell.
  */
 import { nearlyEqual } from "../../standard/comparison";
+import { LARGEST_FIGURE } from "../../standard/figures";
 import { readNumber } from "../cells";
 import type { Problem } from "../../problems/problem";
 import type { ColumnPlan, FieldSource } from "./columnPlan";
@@ -19,10 +20,10 @@ export const OK = 3;
 
 /**
  * The largest figure computed with, in engine units (people, m², 元, rooms): 10¹⁵, a million times what any
- * county holds. Beyond it sums lose their units and per-student values their meaning, and 万元 × 10,000 may
- * overflow: such a cell is an error, never a figure.
+ * county holds, the one limit of src/standard/figures.ts. Beyond it sums lose their units and per-student values
+ * their meaning, and 万元 × 10,000 may overflow: such a cell is an error, never a figure.
  */
-export const LARGEST_FIGURE = 1e15;
+export { LARGEST_FIGURE };
 
 /** Where a row's problems go. The template-row path only needs to know whether there is an error. */
 export interface ProblemSink {
