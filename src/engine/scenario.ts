@@ -71,6 +71,7 @@ function applyEdit(edit: Edit, step: EditStep): boolean {
   }
 }
 
+/** The county a plan is made for after a what-if's edits, and the edits applied, in words, for the plan to say. */
 export interface EditedCounty extends AppliedScenario {
   /** the edits applied, each as the edit list says it */
   described: string[];
