@@ -93,7 +93,10 @@ export class EditStep {
     );
   }
 
-  /** A result below zero, with what the section has, so that the clerk sees why (docs/plans.md#edits): "只有 3 人，不能派出 10 人". */
+  /**
+   * A result below zero, with what the section has, so that the clerk sees why (docs/plans.md#edits): "只有 3 人，
+   * 不能派出 10 人".
+   */
   negative(field: string, has?: Words): false {
     return this.refuse(
       "edit-negative-result",
