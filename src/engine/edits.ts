@@ -1,6 +1,6 @@
 /**
  * The edits of a what-if scenario (docs/plans.md#edits): what an edits file may say, checked with its schema, and
- * each edit in words. Applying them is ./scenario.ts.
+ * each edit in words. Applying them is ./scenario.ts, each kind in its module under ./scenario/.
  */
 import { z } from "zod";
 import type { Profile } from "../standard/profile";

@@ -659,6 +659,44 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
     ]);
   });
 
+  test("a new school named as one the table has is refused; docs/standard.md#equipment-unit: over 1,000,000 元 a pupil is questioned", () => {
+    const r = run([
+      newSchool({ name: "甲小学" }),
+      // 900,000,000 元 for 600 pupils: 1,500,000 元 each, over the 100 万元 a pupil past which 元 was likely read as 万元
+      newSchool({
+        facilities: {
+          teachingArea: 3000,
+          sportsArea: 5000,
+          equipmentValue: 900_000_000,
+          multimediaRooms: 15,
+        },
+      }),
+    ]);
+    expect(r.applied).toEqual([1]);
+    expect(r.records.map((s) => s.name)).toEqual(["甲小学", "乙初中", "丙完全中学", "新区小学"]);
+    expect(r.problems.map((p) => [p.severity, p.code, p.message.zh, p.message.en])).toEqual([
+      [
+        "error",
+        "edit-duplicate-school",
+        "第 1 项的新学校名称（edits[0].record.name）：已有名为“甲小学”的学校",
+        'edit 1 (edits[0].record.name): a school named "甲小学" already exists',
+      ],
+      [
+        "warning",
+        "edit-equipment-unit",
+        "第 2 项的新学校仪器设备（edits[1].record.facilities.equipmentValue）：仪器设备值以元计，折合生均达 1500000 元；请核对数值",
+        "edit 2 (edits[1].record.facilities.equipmentValue): equipment is in yuan, and this comes to 1500000 yuan per student; please check the figure",
+      ],
+    ]);
+    expect(r.problems[1].equipment).toEqual({
+      doubt: "high",
+      value: 900_000_000,
+      perStudent: 1_500_000,
+      below: P.equipmentImplausibleBelow,
+      above: 1_000_000,
+    });
+  });
+
   test("qualified teachers moved from a primary section to a junior one: a warning that the bar is higher there", () => {
     const nine = nineYearSchool(200, { qualifiedTeachers: 12, keyTeachers: 3, peArtTeachers: 2 });
     const move = (fromLevel: string, toLevel: string, resource: string) => ({

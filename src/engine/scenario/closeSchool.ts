@@ -1,0 +1,19 @@
+import type { EditOf, EditStep } from "./step";
+
+/** closeSchool (撤销): a school gone, its pupils with it (a warning: mergeSchool moves them to another school). */
+export function closeSchool(edit: EditOf<"closeSchool">, step: EditStep): boolean {
+  const i = step.named("school", edit.school);
+  if (i < 0) return step.notFound("school", edit.school);
+  const school = step.records[i];
+  const pupils = school.students.primary + school.students.junior + school.students.senior;
+  if (pupils > 0) {
+    step.warn(
+      "edit-close-drops-students",
+      "school",
+      `撤销后，“${school.name}”的 ${pupils} 名学生不再计入任何学校；要把学生和教师转入另一所学校，请改用“撤并学校”`,
+      `once closed, the ${pupils} students of "${school.name}" count in no school; to move its students and teachers to another school, use mergeSchool`,
+    );
+  }
+  step.schools.remove(i, { edit: step.place });
+  return true;
+}
