@@ -30,7 +30,7 @@ import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
 import { ResultsCard } from "./components/ResultsCard";
 import type { WorkbookView } from "../excel/memory/workbookView";
 import { SheetViewer } from "./components/SheetViewer";
-import { StartStep } from "./components/StartStep";
+import { readLineText, StartStep, type ReadLine } from "./components/StartStep";
 import { PlanView } from "./plan/PlanView";
 import { titleParts, typedCounty } from "./reportTitle";
 import { usePaneStyles } from "./styles";
@@ -126,13 +126,20 @@ export function Pane(props: PaneProps) {
   );
   const selectCell = (cell: string) => void host.selectCell(cell).catch(() => undefined);
 
+  const recipe = result?.read.recipe;
+  const readLine: ReadLine | null =
+    flow.readInfo && result
+      ? {
+          ...flow.readInfo,
+          schools: result.read.records.length,
+          countiesToChoose:
+            recipe && recipe.county === null && recipe.counties.length > 1 ? recipe.counties.length : null,
+        }
+      : null;
   // what every printed view names: the county and year of the report's titles, the file and the table read
   const print: PrintHeading = {
-    parts: titleParts(flow.title, result?.read.recipe?.county),
-    read:
-      result && flow.readInfo
-        ? [props.workbookName, t(lang, "readFrom", { ...flow.readInfo, schools: result.read.records.length })]
-        : [],
+    parts: titleParts(flow.title, recipe?.county),
+    read: readLine ? [props.workbookName, readLineText(lang, readLine)] : [],
   };
   const viewProps =
     ready && result
@@ -215,9 +222,7 @@ export function Pane(props: PaneProps) {
               source={flow.source}
               busy={flow.busy}
               insertedSheet={flow.insertedSheet}
-              read={
-                flow.readInfo && result ? { ...flow.readInfo, schools: result.read.records.length } : null
-              }
+              read={readLine}
               canInsertTemplate={props.canInsertTemplate}
               choosesSource={props.choosesSource}
               onSource={flow.setSource}
