@@ -54,7 +54,10 @@ const NOT_PRICED = {
 } as const satisfies Record<string, Words>;
 
 const NOTES = {
-  transfer: { zh: "交流不增加教师，工资总额不变", en: "a transfer adds no teacher: the pay bill is unchanged" },
+  transfer: {
+    zh: "交流不增加教师，工资总额不变",
+    en: "a transfer adds no teacher: the pay bill is unchanged",
+  },
   leave: { zh: "减员，每年少支出", en: "fewer teachers: a year's pay saved" },
   newSchool: {
     zh: "教师和校舍、场地、设备、多媒体教室按单位成本计，不含征地等",
@@ -129,7 +132,9 @@ function partsWords(c: CostParts, lang: Lang): string {
   if (c.oneOffCost !== 0)
     parts.push(zh ? `一次性投入 ${formatWan(c.oneOffCost, lang)}` : `${formatWan(c.oneOffCost, lang)} once`);
   if (c.recurringCost !== 0)
-    parts.push(zh ? `每年 ${formatWan(c.recurringCost, lang)}` : `${formatWan(c.recurringCost, lang)} a year`);
+    parts.push(
+      zh ? `每年 ${formatWan(c.recurringCost, lang)}` : `${formatWan(c.recurringCost, lang)} a year`,
+    );
   return parts.length > 0 ? parts.join(zh ? "，" : ", ") : formatWan(0, lang);
 }
 

@@ -52,12 +52,26 @@ describe("what-if cost", () => {
     // 2 key teachers × 150,000 元 a year
     expect(cost.edits[2]).toMatchObject({ oneOffCost: 0, recurringCost: 300000, totalCost: 300000 });
     // a transfer moves a teacher already paid: priced, at nothing, and said why
-    expect(cost.edits[3]).toMatchObject({ recurringCost: 0, oneOffCost: 0, note: { zh: expect.any(String) } });
-    expect(cost).toMatchObject({ oneOffCost: 4200000, recurringCost: 300000, totalCost: 4500000, unpriced: 2 });
+    expect(cost.edits[3]).toMatchObject({
+      recurringCost: 0,
+      oneOffCost: 0,
+      note: { zh: expect.any(String) },
+    });
+    expect(cost).toMatchObject({
+      oneOffCost: 4200000,
+      recurringCost: 300000,
+      totalCost: 4500000,
+      unpriced: 2,
+    });
   });
 
   test("the pupils enrolling, a merge and a facility taken away are not priced, never a silent zero", () => {
-    const removed: Edit = { kind: "addFacility", school: "白狼县实验小学", resource: "sportsArea", amount: -100 };
+    const removed: Edit = {
+      kind: "addFacility",
+      school: "白狼县实验小学",
+      resource: "sportsArea",
+      amount: -100,
+    };
     const close: Edit = { kind: "closeSchool", school: "红石乡柳树屯教学点" };
     const cost = costOf([enrol, removed, close]);
     expect(cost.edits.every((c) => !c.priced)).toBe(true);
@@ -65,7 +79,9 @@ describe("what-if cost", () => {
     expect(editCostWords(cost.edits[0], "zh")).toMatch(/^不计费用（.+）$/u);
     expect(editCostWords(cost.edits[0], "en")).toMatch(/^not priced \(.+\)$/);
     expect(whatIfCostWords(cost, "zh")).toBe("费用合计（按规划的单位成本）：0.00 万元；另有 3 项不计费用");
-    expect(whatIfCostWords(cost, "en")).toBe("Cost in all (at the plan's unit costs): 0 yuan; 3 edits not priced");
+    expect(whatIfCostWords(cost, "en")).toBe(
+      "Cost in all (at the plan's unit costs): 0 yuan; 3 edits not priced",
+    );
   });
 
   test("a new school: its teachers a year, its buildings, ground, equipment and rooms once", () => {
@@ -91,7 +107,12 @@ describe("what-if cost", () => {
     const leave: Edit = { ...hire, resource: "qualifiedTeachers", count: -1 } as Edit;
     const cost = costOf([leave, build], { ...DEFAULT_UNIT_COSTS, teachingArea: 4200 });
     // −1 × 120,000 a year; 1,200 m² × 4,200 元
-    expect(cost).toMatchObject({ recurringCost: -120000, oneOffCost: 5040000, totalCost: 4920000, unpriced: 0 });
+    expect(cost).toMatchObject({
+      recurringCost: -120000,
+      oneOffCost: 5040000,
+      totalCost: 4920000,
+      unpriced: 0,
+    });
     expect(editCostWords(cost.edits[1], "zh")).toBe("一次性投入 504.00 万元");
     expect(editCostWords(cost.edits[1], "en")).toBe("5,040,000 yuan once");
     expect(editCostWords(cost.edits[0], "zh")).toMatch(/^每年 -12\.00 万元（.+）$/u);
