@@ -9,6 +9,7 @@ import { editCostWords, whatIfCost, whatIfCostWords } from "../../src/engine/wha
 import { DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { NEW_SCHOOL } from "./schools";
 
 const records = sampleCountyRecords();
 const costOf = (edits: Edit[], costs = DEFAULT_UNIT_COSTS) =>
@@ -85,16 +86,7 @@ describe("what-if cost", () => {
   });
 
   test("a new school: its teachers a year, its buildings, ground, equipment and rooms once", () => {
-    const open: Edit = {
-      kind: "openSchool",
-      record: {
-        name: "新区第一小学",
-        type: "primary",
-        students: { primary: 600, junior: 0, senior: 0 },
-        teachers: { primary: { qualifiedTeachers: 30, keyTeachers: 7, peArtTeachers: 6 }, junior: undefined },
-        facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1500000, multimediaRooms: 15 },
-      },
-    };
+    const open = NEW_SCHOOL;
     const [c] = costOf([open]).edits;
     // 30 × 120,000 + 7 × 150,000 + 6 × 120,000 = 5,370,000 a year
     expect(c).toMatchObject({ priced: true, recurringCost: 5370000 });

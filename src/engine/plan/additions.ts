@@ -22,7 +22,8 @@ export function emptyAdditions(model: PlanModel): PlanAdditions {
 
 export function additionsCost(model: PlanModel, a: PlanAdditions): number {
   let cost = 0;
-  for (const row of a.teachers) row.forEach((x, k) => (cost += resourceCost(model.costs, TEACHER_INDICATORS[k], x)));
+  for (const row of a.teachers)
+    row.forEach((x, k) => (cost += resourceCost(model.costs, TEACHER_INDICATORS[k], x)));
   for (const row of a.facilities)
     row.forEach((x, m) => (cost += resourceCost(model.costs, FACILITY_INDICATORS[m], x)));
   return cost;

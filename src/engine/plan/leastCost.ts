@@ -11,13 +11,7 @@ import type { SchoolRecord } from "../records";
 import { evaluate, type Evaluation } from "../evaluate";
 import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { evaluateScenario, type Edit } from "../scenario";
-import {
-  costParts,
-  DEFAULT_UNIT_COSTS,
-  resourceCost,
-  type ProjectSizes,
-  type UnitCosts,
-} from "./costs";
+import { costParts, DEFAULT_UNIT_COSTS, resourceCost, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
 import { additionsCost, copyAdditions, type PlanAdditions } from "./additions";
 import { cheaper, spareFree, spareSteps } from "./rounding";
