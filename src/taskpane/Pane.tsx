@@ -40,6 +40,7 @@ import { useDemoHost } from "./useDemoHost";
 import { WhatIfView } from "./whatif/WhatIfView";
 import { useWhatIfEdits } from "./whatif/useWhatIfEdits";
 import type { SchoolRecord } from "../engine/records";
+import { DEFAULT_UNIT_COSTS, type UnitCosts } from "../engine/plan/costs";
 
 export interface PaneProps {
   host: ExcelHost;
@@ -112,6 +113,9 @@ export function Pane(props: PaneProps) {
   const ready = result !== null && result.ok && result.evaluation !== null;
   // the what-if's edits outlive a visit to another tab, and 规划 may plan after them
   const whatIf = useWhatIfEdits(result?.read.records ?? NO_RECORDS, profile);
+  // one set of unit costs: 规划 plans with them and 模拟 prices its edits with them (docs/plans.md#whatif-cost)
+  const [costs, setCosts] = useState<UnitCosts>(() => ({ ...DEFAULT_UNIT_COSTS }));
+  const unitCosts = useMemo(() => ({ costs, setCosts }), [costs]);
 
   const openSheet = useCallback(
     async (name: string) => {
@@ -143,7 +147,16 @@ export function Pane(props: PaneProps) {
   };
   const viewProps =
     ready && result
-      ? { records: result.read.records, profile, lang, host, onWriteSheets: flow.writeSheets, print, whatIf }
+      ? {
+          records: result.read.records,
+          profile,
+          lang,
+          host,
+          onWriteSheets: flow.writeSheets,
+          print,
+          whatIf,
+          unitCosts,
+        }
       : null;
   const banner = props.banner ?? (workbook ? (l: Lang) => <DemoBanner lang={l} /> : null);
   const failure = flow.failure;
