@@ -6,56 +6,9 @@
  * · mdw), mdw the widest digit of the default font in pixels at 96 dpi.
  */
 import ExcelJS from "exceljs";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { evaluateTable } from "../../src/pipeline";
-import { buildReport } from "../../src/report/build";
-import { readWorkbook } from "../../src/xlsx/reader";
-import { gridRangeAddress } from "../../src/xlsx/reportFile";
-import { sampleCountyRecords } from "../../src/sample/sampleCounty";
-import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
-import { downloadBytes } from "../../src/web/download";
-import { memoryWorkbook } from "../../src/excel/memory/memoryHost";
-import { doubleFromGrids, sheetsForExcel, startOn } from "../../src/web/workbook";
+import { strFromU8, unzipSync } from "fflate";
 import { columnPixels, maxDigitWidth, widthUnderFont } from "../../src/xlsx/digitWidth";
-
-const SONG_12 =
-  '<font><sz val="12"/><color theme="1"/><name val="宋体"/><family val="3"/><charset val="134"/></font>';
-
-/** A county's school table as a statistics export writes it, its default font `font` (exceljs's Calibri 11 if none). */
-async function exportFile(font?: string): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const schools = book.addWorksheet("学校");
-  [templateHeaderRow(), ...recordsToRows(sampleCountyRecords())].forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && v !== "") schools.getCell(r + 1, c + 1).value = v;
-    }),
-  );
-  schools.getColumn(2).width = 20;
-  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-  if (!font) return bytes;
-  const files = unzipSync(bytes);
-  files["xl/styles.xml"] = strToU8(
-    strFromU8(files["xl/styles.xml"]).replace(/(<fonts[^>]*>)<font>[\s\S]*?<\/font>/, `$1${font}`),
-  );
-  return zipSync(files);
-}
-
-/** The file opened in the web app, its report written, and downloaded. */
-async function download(original: Uint8Array): Promise<Uint8Array> {
-  const read = await readWorkbook(original);
-  if (!read.ok) throw new Error(read.problem.message.en);
-  const excel = doubleFromGrids(sheetsForExcel(read.grids).grids);
-  startOn(excel, "学校");
-  const workbook = memoryWorkbook(excel, { displayLanguage: () => "zh-CN", theme: () => "light" });
-  const grid = await workbook.host.readTable("usedRange");
-  const result = evaluateTable(grid);
-  const report = buildReport(
-    { evaluation: result.evaluation!, read: result.read, profile: result.profile, problems: result.problems },
-    { lang: "zh", sourceRange: gridRangeAddress(grid), date: "2025-01-01" },
-  );
-  await workbook.host.writeReport(report, { replaceExisting: true });
-  return (await downloadBytes(original, workbook)).bytes;
-}
+import { SONG_12, download, exportFile } from "./exportFonts";
 
 const firstFont = (bytes: Uint8Array) =>
   /<fonts[^>]*>(<font>[\s\S]*?<\/font>)/.exec(strFromU8(unzipSync(bytes)["xl/styles.xml"]))?.[1];
@@ -93,7 +46,7 @@ describe("column widths under a default font, as Excel works them out", () => {
 
 describe("下载工作簿 of a workbook whose default font is not the report's", () => {
   it("keeps 宋体 12 as the default font, and the report's columns draw as wide as in the report", async () => {
-    const bytes = await download(await exportFile(SONG_12));
+    const { bytes } = await download(await exportFile(SONG_12));
     expect(firstFont(bytes)).toBe(SONG_12);
     // the clerk's own width stays as it was, in the clerk's font
     expect(await widths(bytes, "学校", [2])).toEqual([20]);
@@ -102,7 +55,7 @@ describe("下载工作簿 of a workbook whose default font is not the report's",
   });
 
   it("under Calibri 11, 7 px a digit like 宋体 10, the report's own widths", async () => {
-    const bytes = await download(await exportFile());
+    const { bytes } = await download(await exportFile());
     expect(firstFont(bytes)).toMatch(/<name val="Calibri"\/>/);
     expect(await widths(bytes, "达标情况", [1, 2])).toEqual([5, 24]);
   });
