@@ -1,6 +1,7 @@
 /**
- * A statistics export with a default font of its own (the first font of styles.xml), opened in the web app, its
- * report written and downloaded with 下载工作簿: for the tests of the download's default font and column widths.
+ * The web app's workbook in the tests of 下载工作簿: a file opened as the web app opens it, its report written as
+ * the pane writes it, and downloaded; a statistics export with a default font of its own (the first font of
+ * styles.xml), for the tests of the download's default font and column widths.
  */
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -12,7 +13,7 @@ import { gridRangeAddress } from "../../src/xlsx/reportFile";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { recordsToRows, templateHeaderRow } from "../../src/sheet/template";
 import { downloadBytes } from "../../src/web/download";
-import { memoryWorkbook } from "../../src/excel/memory/memoryHost";
+import { memoryWorkbook, type MemoryWorkbook } from "../../src/excel/memory/memoryHost";
 import { doubleFromGrids, sheetsForExcel, startOn } from "../../src/web/workbook";
 
 export const SONG_12 =
@@ -37,13 +38,17 @@ export async function exportFile(font?: string): Promise<Uint8Array> {
   return zipSync(files);
 }
 
-/** The file opened in the web app, its report written, and downloaded: the download and the report. */
-export async function download(original: Uint8Array): Promise<{ bytes: Uint8Array; report: Report }> {
-  const read = await readWorkbook(original);
+/** A workbook's bytes opened as the web app opens them, 学校 the active sheet. */
+export async function openedWorkbook(bytes: Uint8Array): Promise<MemoryWorkbook> {
+  const read = await readWorkbook(bytes);
   if (!read.ok) throw new Error(read.problem.message.en);
   const excel = doubleFromGrids(sheetsForExcel(read.grids).grids);
   startOn(excel, "学校");
-  const workbook = memoryWorkbook(excel, { displayLanguage: () => "zh-CN", theme: () => "light" });
+  return memoryWorkbook(excel, { displayLanguage: () => "zh-CN", theme: () => "light" });
+}
+
+/** The report of 学校 written into the workbook, as the pane writes it (its sheets hold charts of their own). */
+export async function writeReport(workbook: MemoryWorkbook): Promise<Report> {
   const grid = await workbook.host.readTable("usedRange");
   const result = evaluateTable(grid);
   const report = buildReport(
@@ -51,5 +56,12 @@ export async function download(original: Uint8Array): Promise<{ bytes: Uint8Arra
     { lang: "zh", sourceRange: gridRangeAddress(grid), date: "2025-01-01" },
   );
   await workbook.host.writeReport(report, { replaceExisting: true });
+  return report;
+}
+
+/** The file opened in the web app, its report written, and downloaded: the download and the report. */
+export async function download(original: Uint8Array): Promise<{ bytes: Uint8Array; report: Report }> {
+  const workbook = await openedWorkbook(original);
+  const report = await writeReport(workbook);
   return { bytes: (await downloadBytes(original, workbook)).bytes, report };
 }
