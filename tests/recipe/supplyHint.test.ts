@@ -1,0 +1,137 @@
+/**
+ * An export user told what the export lacks, and how to add it (docs/import.md#template-columns): `balance evaluate`
+ * on the statistics export fixture names each figure items 3 and 5 of the guarantee read that the export has no
+ * column for, for how many schools, and where to write it. The hint is then followed on the fixture as a clerk
+ * would — headers written where it says, figures on the schools' rows, the file saved — and the figures are read:
+ * the items are decided, a school short of rooms named at the cell added, and the hint is gone.
+ */
+import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { run, tempDir } from "../cli/helpers";
+
+const FIXTURE = join(__dirname, "..", "fixtures", "xls", "export.xlsx");
+const COUNTY = "科右前旗";
+
+interface Hint {
+  sheet: string;
+  start: string;
+  row: number;
+  headers: { header: string; schools: number }[];
+}
+
+/** The hint as `balance evaluate` prints it: the headers to write, for how many schools, and where. */
+function hintOf(stdout: string): Hint | null {
+  if (!stdout.includes("导出表中没有政府保障程度")) return null;
+  const headers = [...stdout.matchAll(/^ {4}“([^”]+)”：(\d+) 所学校（校区）需要$/gmu)].map((m) => ({
+    header: m[1],
+    schools: Number(m[2]),
+  }));
+  const how = /补填方法：在工作表“([^”]+)”中从 ([A-Z]+\d+) 起向右，每个数加一列，表头（第 (\d+) 行）/u.exec(
+    stdout,
+  );
+  if (!how) throw new Error(`no way to add them in:\n${stdout}`);
+  return { sheet: how[1], start: how[2], row: Number(how[3]), headers };
+}
+
+/** What a clerk types into the new columns of one row: every figure of the row's 学段 (all, without one). */
+function figureFor(header: string, level: string | null, school: string): number | null {
+  const primary = /^小学/u.test(header);
+  const junior = /^初中/u.test(header);
+  if ((primary && level === "初中") || (junior && level === "小学")) return null;
+  if (/班级数/u.test(header)) return 12;
+  // one school short of music rooms: the verdict must name the cell added
+  if (/音乐专用教室数/u.test(header)) return school === "科右前旗第二小学" ? 0 : 2;
+  if (/美术专用教室数/u.test(header)) return 2;
+  if (/最小面积/u.test(header)) return 100;
+  if (/最大班额/u.test(header)) return 40;
+  return null;
+}
+
+describe("the export's missing figures: said, and supplied as said", () => {
+  let before: { stdout: string; code: number };
+  let hint: Hint;
+  beforeAll(async () => {
+    before = await run("evaluate", FIXTURE, "--county", COUNTY);
+    hint = hintOf(before.stdout)!;
+  });
+
+  it("names each figure items 3 and 5 read that the export lacks, for how many schools, and where to add it", () => {
+    expect(hint).not.toBeNull();
+    expect(hint.headers.map((h) => h.header)).toEqual([
+      "小学班级数",
+      "初中班级数",
+      "音乐专用教室数（间）",
+      "美术专用教室数（间）",
+      "音乐专用教室最小面积（㎡）",
+      "美术专用教室最小面积（㎡）",
+      "小学最大班额",
+      "初中最大班额",
+      "小学起始年级最大班额",
+      "初中起始年级最大班额",
+    ]);
+    // the same count of schools as the verdict says have each item missing
+    const perSchool = (re: RegExp) => new Set([...before.stdout.matchAll(re)].map((m) => m[1])).size;
+    const startingPrimary = perSchool(/^ {6}([^：\n]+)：小学起始年级（一年级）最大班额未填写/gmu);
+    expect(startingPrimary).toBeGreaterThan(0);
+    expect(hint.headers.find((h) => h.header === "小学起始年级最大班额")!.schools).toBe(startingPrimary);
+    expect(before.stdout).toMatch(/第 3 项（音乐美术专用教室）、第 5 项（班额）/u);
+  });
+
+  it("says the same in English with --lang en", async () => {
+    const english = await run("evaluate", FIXTURE, "--county", COUNTY, "--lang", "en");
+    expect(english.stdout).toContain("guarantee item 3 (Music and art rooms), item 5 (Class size)");
+    expect(english.stdout).toContain(`"小学班级数" (Primary classes): needed by`);
+    expect(english.stdout).toContain(
+      `How to give them: on sheet "${hint.sheet}", from ${hint.start} rightwards`,
+    );
+  });
+
+  it("followed on the fixture, the figures are read: the items decided, a school short of rooms named at its cell", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(FIXTURE));
+    const sheet = book.getWorksheet(hint.sheet)!;
+    const start = /^([A-Z]+)(\d+)$/u.exec(hint.start)!;
+    expect(Number(start[2])).toBe(hint.row);
+    const first = sheet.getColumn(start[1]).number;
+    // the header row's labels: 学校名称 and 学段 columns, found as a clerk finds them
+    const labelColumn = (label: string) => {
+      for (let r = hint.row; r < hint.row + 3; r++)
+        for (let c = 1; c < first; c++) if (sheet.getCell(r, c).text === label) return c;
+      throw new Error(`no ${label}`);
+    };
+    const nameCol = labelColumn("学校名称");
+    const levelCol = labelColumn("学段");
+    hint.headers.forEach((h, i) => (sheet.getCell(hint.row, first + i).value = h.header));
+    let short = "";
+    for (let r = hint.row + 1; r <= sheet.rowCount; r++) {
+      // a school's row: its name written in it (the header's 学校名称 is merged down over the header rows)
+      const nameCell = sheet.getCell(r, nameCol);
+      const school = nameCell.text;
+      const level = sheet.getCell(r, levelCol).text || null;
+      if (!school || nameCell.isMerged) continue;
+      hint.headers.forEach((h, i) => {
+        const value = figureFor(h.header, level, school);
+        if (value === null) return;
+        const cell = sheet.getCell(r, first + i);
+        cell.value = value;
+        if (value === 0) short = `${hint.sheet}!${cell.address}`;
+      });
+    }
+    expect(short).not.toBe("");
+    const file = join(process.env.KEEP_DIR ?? tempDir(), "导出表_补填.xlsx");
+    writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+
+    const after = await run("evaluate", file, "--county", COUNTY);
+    expect(hintOf(after.stdout)).toBeNull();
+    expect(after.stdout).not.toContain("学校表无此列");
+    const json = JSON.parse((await run("evaluate", file, "--county", COUNTY, "--json")).stdout);
+    const item = (n: number) => json.guarantee.find((g: { item: number }) => g.item === n);
+    expect(item(3).status).toBe("fail");
+    expect(item(3).schools).toEqual([
+      expect.objectContaining({ school: "科右前旗第二小学", check: "musicRooms", value: 0, cell: short }),
+    ]);
+    // every class within 45: item 5 decided on the figures added
+    expect(item(5).status).toBe("pass");
+  });
+});
