@@ -89,7 +89,7 @@ describe("the export's missing figures: said, and supplied as said", () => {
 
   it("followed on the fixture, the figures are read: the items decided, a school short of rooms named at its cell", async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(FIXTURE));
+    await book.xlsx.load(readFileSync(FIXTURE) as unknown as ExcelJS.Buffer);
     const sheet = book.getWorksheet(hint.sheet)!;
     const start = /^([A-Z]+)(\d+)$/u.exec(hint.start)!;
     expect(Number(start[2])).toBe(hint.row);

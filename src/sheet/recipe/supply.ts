@@ -120,14 +120,14 @@ export function supplyHintLines(hint: SupplyHint): { what: Bilingual; columns: B
       (hint.byLevel
         ? "；按学段分行的学校，小学的数填在学段为小学的行，初中的数填在初中的行，专用教室的间数和面积填在其中一行"
         : "") +
-      "。保存后重新读取，这些数即按列名读入。也可先转换为标准学校表（balance import，任务窗格的“转换为标准学校表”），在同名的列中填写。",
+      "。填好后重新读取（文件须先保存），这些数即按列名读入。也可先转换为标准学校表（balance import，任务窗格的“转换为标准学校表”），在同名的列中填写。",
     en:
       `How to give them: on sheet "${hint.sheet}", from ${where} rightwards, add a column for each, its header (row ${hint.headerRow}) ` +
       "written as quoted above, and fill in each school's row" +
       (hint.byLevel
         ? "; for a school given one row per 学段, the primary figures on its 小学 row, the junior ones on its 初中 row, the rooms and their areas on one of them"
         : "") +
-      ". Save and read it again: the figures are read by those headers. Or convert the export to the school table first (balance import, or 转换为标准学校表 in the task pane) and fill in its columns of the same names.",
+      ". Then read it again (the file saved first): the figures are read by those headers. Or convert the export to the school table first (balance import, or 转换为标准学校表 in the task pane) and fill in its columns of the same names.",
   };
   return { what, columns, how };
 }
