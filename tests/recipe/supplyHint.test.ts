@@ -34,6 +34,18 @@ function hintOf(stdout: string): Hint | null {
   return { sheet: how[1], start: how[2], row: Number(how[3]), headers };
 }
 
+/** The texts of column A of a report's 汇总 sheet, top to bottom. */
+async function summaryLines(file: string): Promise<string[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+  const lines: string[] = [];
+  book.getWorksheet("汇总")!.eachRow((row) => {
+    const text = row.getCell(1).text;
+    if (text) lines.push(text);
+  });
+  return lines;
+}
+
 /** What a clerk types into the new columns of one row: every figure of the row's 学段 (all, without one). */
 function figureFor(header: string, level: string | null, school: string): number | null {
   const primary = /^小学/u.test(header);
@@ -87,6 +99,22 @@ describe("the export's missing figures: said, and supplied as said", () => {
     );
   });
 
+  it("the report written with --out says it on 汇总, in a part of its own", async () => {
+    const out = join(tempDir(), "报告.xlsx");
+    expect((await run("evaluate", FIXTURE, "--county", COUNTY, "--out", out)).code).toBe(0);
+    const lines = await summaryLines(out);
+    const at = lines.findIndex((l) => /^[四五]、导出表缺少的数$/u.test(l));
+    expect(at).toBeGreaterThan(0);
+    const part = lines.slice(at + 1, at + 3 + hint.headers.length);
+    expect(part[0]).toMatch(/^导出表中没有政府保障程度第 3 项/u);
+    expect(part.slice(1, -1)).toEqual(
+      hint.headers.map((h) => `“${h.header}”：${h.schools} 所学校（校区）需要`),
+    );
+    expect(part[part.length - 1]).toMatch(
+      new RegExp(`^补填方法：在工作表“${hint.sheet}”中从 ${hint.start} 起向右`, "u"),
+    );
+  });
+
   it("followed on the fixture, the figures are read: the items decided, a school short of rooms named at its cell", async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(FIXTURE) as unknown as ExcelJS.Buffer);
@@ -133,5 +161,8 @@ describe("the export's missing figures: said, and supplied as said", () => {
     ]);
     // every class within 45: item 5 decided on the figures added
     expect(item(5).status).toBe("pass");
+    const out = join(tempDir(), "报告.xlsx");
+    expect((await run("evaluate", file, "--county", COUNTY, "--out", out)).code).toBe(0);
+    expect((await summaryLines(out)).some((l) => l.includes("导出表缺少的数"))).toBe(false);
   });
 });
