@@ -28,6 +28,7 @@ import {
   COUNTY_UNLISTED,
   exportSheet,
   leagueRows,
+  templateRowsOf,
   withFewerTeachers,
 } from "../recipe/exportFixture";
 
@@ -339,6 +340,36 @@ describe("对比 of a league's statistics export, one county chosen in step 2", 
     expect(regressions().some(([, line]) => /科右前旗第一小学（小学）高学历教师/.test(line ?? ""))).toBe(
       true,
     );
+  });
+});
+
+describe("对比 of an earlier export of several counties, this year's county not known", () => {
+  it("asks for the county before it has been chosen, not 0 schools; chosen, says how many were read", async () => {
+    const rows = templateRowsOf(leagueRows(), COUNTY_LISTED);
+    const host = new FakeHost([templateHeaderRow(), ...rows]);
+    host.sheets.set("导出2025", exportSheet(leagueRows()).values);
+    const checked = evaluateTable({ sheet: "学校", topLeft: "A1", values: host.sheets.get("学校")! });
+    if (!checked.evaluation) throw new Error("this year's table must evaluate");
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <CompareView
+          lang="zh"
+          profile={NATIONAL_2017}
+          host={host}
+          current={{ evaluation: checked.evaluation, sheet: "学校", workbook: null }}
+          onWriteSheets={async () => {}}
+        />
+      </FluentProvider>,
+    );
+    await compareWithSheet("导出2025");
+    const status = () => document.querySelector("[data-earlier]")?.textContent ?? "";
+    await waitFor(() => expect(status()).not.toBe(""));
+    expect(status()).toBe("较早一年：工作表“导出2025”，含 2 个旗县市，请在下方选择旗县市");
+    expect(document.body.textContent).not.toContain("0 所学校");
+    fireEvent.change(screen.getByRole("combobox", { name: /^旗县市/ }), { target: { value: COUNTY_LISTED } });
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(status()).toMatch(/^较早一年：工作表“导出2025”，\d+ 所学校$/u);
+    expect(status()).not.toContain("，0 所学校");
   });
 });
 
