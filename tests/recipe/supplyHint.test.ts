@@ -8,7 +8,12 @@
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { columnLetters } from "../../src/sheet/grid";
+import { readSchoolTable } from "../../src/sheet/read";
+import { supplyHint } from "../../src/sheet/recipe/supply";
 import { run, tempDir } from "../cli/helpers";
+import { COUNTY_LISTED, exportSheet, leagueRows } from "./exportFixture";
+import { WITH_AND_WITHOUT_MERGES, gridOf } from "./helpers";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "xls", "export.xlsx");
 const COUNTY = "科右前旗";
@@ -164,5 +169,40 @@ describe("the export's missing figures: said, and supplied as said", () => {
     const out = join(tempDir(), "报告.xlsx");
     expect((await run("evaluate", file, "--county", COUNTY, "--out", out)).code).toBe(0);
     expect((await summaryLines(out)).some((l) => l.includes("导出表缺少的数"))).toBe(false);
+  });
+});
+
+describe("a column added under the school table's header, in any row of the export's header", () => {
+  const sheet = exportSheet(leagueRows());
+  const depth = 3;
+  const top = sheet.dataRows[0] - depth - 1;
+  it.each(
+    WITH_AND_WITHOUT_MERGES.flatMap(([how, merges]) =>
+      [0, 1, 2].map((level) => [`header row ${level + 1} of 3, ${how}`, level, merges] as const),
+    ),
+  )("%s: read, and the hint no longer asks for it", (_, level, merges) => {
+    const values = sheet.values.map((row) => [...row, null]);
+    const at = values[0].length - 1;
+    values[top + level][at] = "音乐专用教室数";
+    for (const r of sheet.dataRows) values[r][at] = 3;
+    const read = readSchoolTable({ ...gridOf(sheet, merges), values }, { county: COUNTY_LISTED });
+    expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const checked = read.records.filter((s) => s.rooms?.music !== undefined);
+    expect(checked.length).toBeGreaterThan(0);
+    // a school of one row, no campus joined: the 3 typed on its row
+    const rows = leagueRows();
+    const alone = rows.filter(
+      (x) =>
+        x.county === COUNTY_LISTED &&
+        !rows.some((y) => y !== x && (y.name === x.name || y.parent === x.name)) &&
+        read.records.some((s) => s.name === x.name),
+    );
+    expect(alone.length).toBeGreaterThan(0);
+    for (const x of alone) expect(read.records.find((s) => s.name === x.name)!.rooms?.music).toBe(3);
+    const hint = supplyHint(read)!;
+    expect(hint.columns.map((c) => c.id)).not.toContain("musicRooms");
+    expect(hint.columns.map((c) => c.id)).toContain("artRooms");
+    // the first free column is now the one right of the column added
+    expect(hint.firstColumn).toBe(columnLetters(at + 1));
   });
 });
