@@ -139,20 +139,18 @@ describe("the export's missing figures: said, and supplied as said", () => {
     let short = "";
     for (let r = hint.row + 1; r <= sheet.rowCount; r++) {
       // a school's row: its name written in it (the header's 学校名称 is merged down over the header rows)
-      const nameCell = sheet.getCell(r, nameCol);
-      const school = nameCell.text;
+      const school = sheet.getCell(r, nameCol).text;
       const level = sheet.getCell(r, levelCol).text || null;
-      if (!school || nameCell.isMerged) continue;
+      if (!school || sheet.getCell(r, nameCol).isMerged) continue;
       hint.headers.forEach((h, i) => {
         const value = figureFor(h.header, level, school);
         if (value === null) return;
-        const cell = sheet.getCell(r, first + i);
-        cell.value = value;
-        if (value === 0) short = `${hint.sheet}!${cell.address}`;
+        sheet.getCell(r, first + i).value = value;
+        if (value === 0) short = `${hint.sheet}!${sheet.getCell(r, first + i).address}`;
       });
     }
     expect(short).not.toBe("");
-    const file = join(process.env.KEEP_DIR ?? tempDir(), "导出表_补填.xlsx");
+    const file = join(tempDir(), "导出表_补填.xlsx");
     writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
 
     const after = await run("evaluate", file, "--county", COUNTY);
