@@ -56,12 +56,17 @@ function current(host: FakeHost) {
     NATIONAL_2017,
   );
   if (!result.evaluation) throw new Error("this year's table must evaluate");
-  return { evaluation: result.evaluation, sheet: "学校", workbook: "科右中旗2026.xlsx" };
+  return { evaluation: result.evaluation, sheet: "学校", workbook: "科右中旗2026.xlsx" as string | null };
 }
 
 function renderView(
   host: FakeHost,
-  options: { lang?: Lang; openFile?: (file: File) => Promise<EarlierFile> } = {},
+  options: {
+    lang?: Lang;
+    openFile?: (file: File) => Promise<EarlierFile>;
+    /** this year's table checked; by default the host's 学校, of a workbook named for its county */
+    current?: ReturnType<typeof current>;
+  } = {},
 ) {
   const written: ReportSheet[][] = [];
   render(
@@ -70,7 +75,7 @@ function renderView(
         lang={options.lang ?? "zh"}
         profile={NATIONAL_2017}
         host={host}
-        current={current(host)}
+        current={options.current ?? current(host)}
         openFile={options.openFile}
         onWriteSheets={async (sheets) => {
           written.push(sheets);
@@ -348,19 +353,8 @@ describe("对比 of an earlier export of several counties, this year's county no
     const rows = templateRowsOf(leagueRows(), COUNTY_LISTED);
     const host = new FakeHost([templateHeaderRow(), ...rows]);
     host.sheets.set("导出2025", exportSheet(leagueRows()).values);
-    const checked = evaluateTable({ sheet: "学校", topLeft: "A1", values: host.sheets.get("学校")! });
-    if (!checked.evaluation) throw new Error("this year's table must evaluate");
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <CompareView
-          lang="zh"
-          profile={NATIONAL_2017}
-          host={host}
-          current={{ evaluation: checked.evaluation, sheet: "学校", workbook: null }}
-          onWriteSheets={async () => {}}
-        />
-      </FluentProvider>,
-    );
+    // a workbook whose name gives no county: the earlier export is read for none until one is chosen
+    renderView(host, { current: { ...current(host), workbook: null } });
     await compareWithSheet("导出2025");
     const status = () => document.querySelector("[data-earlier]")?.textContent ?? "";
     await waitFor(() => expect(status()).not.toBe(""));
