@@ -22,6 +22,9 @@ import { COUNTY_SHEET_NAME, checklistRowPlace, isCountySheet, readCountySheet } 
 import { formatItemValue, formatMeasureResult } from "./sheet/countyValues";
 import type { CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
+import type { TableHeader } from "./sheet/read/headerPaths";
+import type { RecipeReading } from "./sheet/recipe/reading";
+import { supplyHint, supplyHintLines, type SupplyHint } from "./sheet/recipe/supply";
 import { sheetNamed, sheetNamedOtherwise } from "./xlsx/reader/chooseSheet";
 import type { Problem } from "./problems/problem";
 import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
@@ -37,13 +40,20 @@ export interface CountyEvaluation {
   readiness: Readiness | null;
   /** what named that county: the user (--county), or the workbook (countyWorkbook.ts `workbookCounty`) */
   countyFrom: "given" | CountyNameSource | null;
+  /** what an export read through a recipe leaves items 3 and 5 without, and how to give it; null otherwise */
+  supply: SupplyHint | null;
 }
 
 /** The part of a school-table evaluation the county verdict needs (src/pipeline.ts TableEvaluation fits). */
 export interface SchoolTableResult {
   ok: boolean;
   evaluation: Evaluation | null;
-  read: { records: SchoolRecord[]; columns: { columnId: string; cell: string }[] };
+  read: {
+    records: SchoolRecord[];
+    columns: { columnId: string; cell: string }[];
+    recipe?: RecipeReading;
+    header?: TableHeader | null;
+  };
   profile: Profile;
 }
 
@@ -109,6 +119,7 @@ export function evaluateCountyWorkbook(
     problems: read ? read.problems : [],
     readiness,
     countyFrom: readiness ? (options.countyFrom ?? "given") : null,
+    supply: table ? supplyHint(table.read) : null,
   };
 }
 
@@ -325,6 +336,10 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     );
   } else {
     lines.push(zh ? `  县级指标表：${result.sheet}` : `  County sheet: ${result.sheet}`);
+  }
+  if (result.supply) {
+    const said = supplyHintLines(result.supply);
+    lines.push(`  ${said.what[lang]}`, ...said.columns.map((c) => `    ${c[lang]}`), `  ${said.how[lang]}`);
   }
   const entries = countyChecklist(verdict);
   for (const part of ["resources", "guarantee", "quality", "recognition", "vetoes"] as const) {

@@ -327,6 +327,7 @@ export function Pane(props: PaneProps) {
                   county={county.items}
                   countySheet={county.evaluation.sheet}
                   countyProblems={county.evaluation.problems}
+                  supply={county.evaluation.supply}
                   readiness={county.evaluation.readiness}
                   countyFrom={county.evaluation.countyFrom}
                   busy={county.busy}
