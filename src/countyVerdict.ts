@@ -157,6 +157,8 @@ export interface JsonCountyItem {
   evidence: string[];
   largeClasses?: { school: string; level: string; largestClass: number; cell: string | null }[];
   veryLargeClasses?: { school: string; level: string; largestClass: number; cell: string | null }[];
+  /** sections checked whose largest class is not given: not in the two lists above, not known to be large */
+  largeClassesUnknown?: number;
   startingGrades?: { status: ItemStatus; schools: JsonSchoolFinding[] };
 }
 
@@ -229,6 +231,7 @@ function jsonItem(i: ItemResult, lang: Lang): JsonCountyItem {
   if (i.classSize) {
     out.largeClasses = i.classSize.largeClasses;
     out.veryLargeClasses = i.classSize.veryLargeClasses;
+    out.largeClassesUnknown = i.classSize.largeClassesUnknown;
     out.startingGrades = {
       status: i.classSize.startingGrades.status,
       schools: i.classSize.startingGrades.schools.map((f) => jsonFinding(f, lang)),
@@ -401,12 +404,7 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
   }
   const g5 = verdict.guarantee[4];
   if (g5.classSize) {
-    const { largeClasses, veryLargeClasses } = g5.classSize;
-    lines.push(
-      zh
-        ? `  大班额（≥56 人）${largeClasses.length} 处，超大班额（≥66 人）${veryLargeClasses.length} 处（按各学段最大班额计）`
-        : `  Large classes (≥ 56): ${largeClasses.length} sections; very large (≥ 66): ${veryLargeClasses.length} (by each section's largest class)`,
-    );
+    lines.push(largeClassesLine(g5.classSize, g5.value, lang));
   }
   for (const p of result.problems) {
     lines.push(`  ${p.severity === "error" ? "✗" : "!"} ${p.cell ?? ""} ${p.message[lang]}`);
@@ -477,4 +475,32 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     );
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * 大班额 / 超大班额 under the county verdict: counted over the sections whose largest class is given; the sections
+ * without one are said apart, and with none given the counts are missing data, not 0.
+ */
+function largeClassesLine(
+  detail: NonNullable<ItemResult["classSize"]>,
+  value: ItemResult["value"],
+  lang: Lang,
+): string {
+  const { largeClasses, veryLargeClasses, largeClassesUnknown } = detail;
+  const checked = value !== null && typeof value === "object" ? Number(value.checked ?? 0) : 0;
+  if (checked > 0 && largeClassesUnknown >= checked) {
+    return lang === "zh"
+      ? "  大班额（≥56 人）、超大班额（≥66 人）：缺数据（各学校（校区）都没有填最大班额）"
+      : "  Large classes (≥ 56), very large (≥ 66): missing data (no section gives its largest class)";
+  }
+  const unknown =
+    largeClassesUnknown === 0
+      ? { zh: "", en: "" }
+      : {
+          zh: `；另有 ${largeClassesUnknown} 个学校（校区）没有填最大班额，未计入`,
+          en: `; ${largeClassesUnknown} more without their largest class given, not counted`,
+        };
+  return lang === "zh"
+    ? `  大班额（≥56 人）${largeClasses.length} 处，超大班额（≥66 人）${veryLargeClasses.length} 处（按各学段最大班额计${unknown.zh}）`
+    : `  Large classes (≥ 56): ${largeClasses.length} sections; very large (≥ 66): ${veryLargeClasses.length} (by each section's largest class${unknown.en})`;
 }

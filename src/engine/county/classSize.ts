@@ -138,13 +138,17 @@ export function classSizeColumns(
 export function classSize(
   records: readonly SchoolRecord[],
   columnLocations?: readonly ColumnLocation[],
-): Pick<DerivedItems, "classSize" | "startingGrades" | "largeClasses" | "veryLargeClasses"> {
+): Pick<
+  DerivedItems,
+  "classSize" | "startingGrades" | "largeClasses" | "veryLargeClasses" | "largeClassesUnknown"
+> {
   const columns = columnPrefixes(columnLocations);
   const notGiven = notGivenMessages(columns);
   const findings: SchoolFinding[] = [];
   const starting: SchoolFinding[] = [];
   const largeClasses: LargeClassSection[] = [];
   const veryLargeClasses: LargeClassSection[] = [];
+  let largeClassesUnknown = 0;
   let checked = 0;
   for (const record of records) {
     if (!CLASS_SIZE_TYPES.includes(record.type)) continue;
@@ -155,6 +159,7 @@ export function classSize(
       const startingGrade = largestClassFinding(record, level, "startingGradeClassSize", columns, notGiven);
       if (startingGrade) starting.push(startingGrade);
       const largest = record.largestClass?.[LARGEST_CLASS_CHECKS.classSize[level].field];
+      if (largest === undefined) largeClassesUnknown++;
       if (largest !== undefined && atLeast(largest, SCHOOL_TABLE_LIMITS.largeClass)) {
         const cell = finding
           ? finding.cell
@@ -170,5 +175,6 @@ export function classSize(
     startingGrades: derivedItem(checked, starting),
     largeClasses,
     veryLargeClasses,
+    largeClassesUnknown,
   };
 }
