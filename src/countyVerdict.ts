@@ -192,6 +192,18 @@ export interface JsonCountyFields {
     parts: { part: string; status: ItemStatus; failing: string[]; missing: string[] }[];
     startingGrades: { from: string | null; inForce: boolean; status: ItemStatus };
   } | null;
+  /**
+   * a statistics export without the columns items 3 and 5 of the guarantee read: where to add them
+   * (src/sheet/recipe/supply.ts, docs/import.md#template-columns); null otherwise
+   */
+  supply: {
+    sheet: string;
+    headerRow: number;
+    firstColumn: string;
+    items: { item: number; title: string }[];
+    columns: { id: string; header: string; schools: number }[];
+    byLevel: boolean;
+  } | null;
 }
 
 function jsonFinding(f: SchoolFinding, lang: Lang): JsonSchoolFinding {
@@ -289,6 +301,16 @@ export function countyJson(result: CountyEvaluation, lang: Lang = "zh"): JsonCou
             inForce: r.startingGrades.inForce,
             status: r.startingGrades.status,
           },
+        }
+      : null,
+    supply: result.supply
+      ? {
+          sheet: result.supply.sheet,
+          headerRow: result.supply.headerRow,
+          firstColumn: result.supply.firstColumn,
+          items: result.supply.items.map((i) => ({ item: i.item, title: i.title[lang] })),
+          columns: result.supply.columns.map((c) => ({ id: c.id, header: c.header, schools: c.schools })),
+          byLevel: result.supply.byLevel,
         }
       : null,
   };

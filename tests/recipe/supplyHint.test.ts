@@ -95,6 +95,16 @@ describe("the export's missing figures: said, and supplied as said", () => {
     expect(before.stdout).toMatch(/第 3 项（音乐美术专用教室）、第 5 项（班额）/u);
   });
 
+  it("--json gives the same hint as fields: the sheet, the cell to start at, each header and its schools", async () => {
+    const json = JSON.parse((await run("evaluate", FIXTURE, "--county", COUNTY, "--json")).stdout);
+    expect(json.supply).toMatchObject({ sheet: hint.sheet, headerRow: hint.row });
+    expect(`${json.supply.firstColumn}${json.supply.headerRow}`).toBe(hint.start);
+    expect(
+      json.supply.columns.map((c: { header: string; schools: number }) => [c.header, c.schools]),
+    ).toEqual(hint.headers.map((h) => [h.header, h.schools]));
+    expect(json.supply.items.map((i: { item: number }) => i.item)).toEqual([3, 5]);
+  });
+
   it("says the same in English with --lang en", async () => {
     const english = await run("evaluate", FIXTURE, "--county", COUNTY, "--lang", "en");
     expect(english.stdout).toContain("guarantee item 3 (Music and art rooms), item 5 (Class size)");
