@@ -159,3 +159,29 @@ export function whatIfCostWords(c: WhatIfCost, lang: Lang): string {
     ? `费用合计（按规划的单位成本）：${partsWords(c, lang)}${unpriced}`
     : `Cost in all (at the plan's unit costs): ${partsWords(c, lang)}${unpriced}`;
 }
+
+/**
+ * A plan made after a what-if's edits (docs/plans.md#plan-edits) and the edits' own cost, added up part by part:
+ * what the county spends in all to pass that way. The edits the model does not price stay out, as in their sum.
+ */
+export function withEditsCost(plan: CostParts, edits: CostParts): CostParts {
+  return {
+    recurringCost: plan.recurringCost + edits.recurringCost,
+    oneOffCost: plan.oneOffCost + edits.oneOffCost,
+    totalCost: plan.totalCost + edits.totalCost,
+  };
+}
+
+/** The line under a plan made after edits: 连同修改清单的费用：一次性投入 …，每年 … */
+export function withEditsCostWords(c: CostParts, edits: WhatIfCost, lang: Lang): string {
+  const zh = lang === "zh";
+  const unpriced =
+    edits.unpriced > 0
+      ? zh
+        ? `（修改清单中不计费用的 ${edits.unpriced} 项未计入）`
+        : ` (the ${edits.unpriced} edit${edits.unpriced === 1 ? "" : "s"} not priced left out)`
+      : "";
+  return zh
+    ? `连同修改清单本身的费用，合计：${partsWords(c, lang)}${unpriced}`
+    : `With the edits' own cost, in all: ${partsWords(c, lang)}${unpriced}`;
+}

@@ -164,13 +164,16 @@ describe("balance plan", () => {
     const editsFile = file("plan-edits.json", edits);
     const text = await run("plan", SAMPLE, "--edits", editsFile);
     expect(text.code).toBe(0);
-    expect(text.stdout.split("\n").slice(0, 3)).toEqual([
+    expect(text.stdout.split("\n").slice(0, 6)).toEqual([
       "按修改清单修改后的学校表规划（模拟，原表未改动；修改 2 项）：",
       "  1. 白狼县实验小学 小学在校生 +200",
+      "     费用：不计费用（在校生变化不是成本模型计价的投入）",
       "  2. 红石乡柳树屯教学点 并入 红石乡中心小学",
+      "     费用：不计费用（撤并的交通、寄宿、改造等费用不在成本模型中）",
+      "  费用合计（按规划的单位成本）：0.00 万元；另有 2 项不计费用",
     ]);
     const doc = JSON.parse((await run("plan", SAMPLE, "--edits", editsFile, "--json")).stdout);
-    expect(doc.edits).toEqual({ count: 2, applied: [0, 1] });
+    expect(doc.edits).toMatchObject({ count: 2, applied: [0, 1] });
     expect(doc.passesAfter).toBe(true);
     // no addition for the school merged away; the engine passes the edits and the plan's additions together
     expect(doc.additions.some((a: { school: string }) => a.school === "红石乡柳树屯教学点")).toBe(false);
@@ -192,6 +195,37 @@ describe("balance plan", () => {
     const book = await readWorkbookFile(out);
     expect(book.ok && JSON.stringify(book.grids[0].values)).toContain(
       "本方案按修改后的学校表求出（模拟，原表未改动）：1. 白狼县实验小学 小学在校生 +200",
+    );
+  });
+
+  test("--edits: what the edits themselves cost, and the plan and the edits together", async () => {
+    // at the default unit costs: a teacher 120,000 元 a year, teaching area 3,500 元 a ㎡ (docs/plans.md#costs)
+    const editsFile = file("priced-edits.json", [
+      { kind: "addStudents", school: "白狼县实验小学", level: "primary", value: 200 },
+      {
+        kind: "hireTeachers",
+        school: "白狼县实验小学",
+        level: "primary",
+        resource: "qualifiedTeachers",
+        count: 3,
+      },
+      { kind: "addFacility", school: "白狼县实验小学", resource: "teachingArea", amount: 500 },
+    ]);
+    const doc = JSON.parse((await run("plan", SAMPLE, "--edits", editsFile, "--json")).stdout);
+    expect(doc.edits.cost).toMatchObject({ recurringCost: 360_000, oneOffCost: 1_750_000, unpriced: 1 });
+    expect(doc.edits.cost.edits.map((e: { edit: number; priced: boolean }) => [e.edit, e.priced])).toEqual([
+      [0, false],
+      [1, true],
+      [2, true],
+    ]);
+    expect(doc.edits.withPlan.recurringCost).toBeCloseTo(doc.recurringCost + 360_000, 6);
+    expect(doc.edits.withPlan.oneOffCost).toBeCloseTo(doc.oneOffCost + 1_750_000, 6);
+    const text = (await run("plan", SAMPLE, "--edits", editsFile)).stdout;
+    expect(text).toContain("  2. 白狼县实验小学 小学高学历教师 +3 人\n     费用：每年 36.00 万元\n");
+    expect(text).toContain("  3. 白狼县实验小学 教学用房 +500 ㎡\n     费用：一次性投入 175.00 万元\n");
+    const together = (doc.oneOffCost + 1_750_000) / 10_000;
+    expect(text).toContain(
+      `连同修改清单本身的费用，合计：一次性投入 ${together.toFixed(2)} 万元，每年 ${((doc.recurringCost + 360_000) / 10_000).toFixed(2)} 万元（修改清单中不计费用的 1 项未计入）`,
     );
   });
 

@@ -31,6 +31,15 @@ import {
   sheetsOutOptions,
 } from "../commandLine";
 import { editedCounty, parseEdits } from "../../engine/scenario";
+import {
+  editCostWords,
+  whatIfCost,
+  whatIfCostWords,
+  withEditsCost,
+  withEditsCostWords,
+  type WhatIfCost,
+} from "../../engine/whatifCost";
+import { costJson } from "../costJson";
 import type { SchoolRecord } from "../../engine/records";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--budget 万元] [--rotation] [--edits edits.json]
@@ -305,7 +314,13 @@ export function budgetJson(result: BudgetPlan) {
  * them: the edits applied in words, their positions in the file, and the problems, `errors` where any edit could
  * not be read or applied.
  */
-function editedRecords(records: readonly SchoolRecord[], json: unknown, profile: Profile, lang: Lang) {
+function editedRecords(
+  records: readonly SchoolRecord[],
+  json: unknown,
+  profile: Profile,
+  costs: Readonly<UnitCosts>,
+  lang: Lang,
+) {
   const parsed = parseEdits(json);
   const scenario = editedCounty(records, parsed.edits, profile, lang, parsed.indexes);
   const problems = [...parsed.problems, ...scenario.problems];
@@ -316,17 +331,27 @@ function editedRecords(records: readonly SchoolRecord[], json: unknown, profile:
     count: parsed.count,
     applied: scenario.applied.map((i) => parsed.indexes[i]),
     described: scenario.described,
+    indexes: parsed.indexes,
+    /** the edits' own cost at the plan's unit costs (docs/plans.md#whatif-cost), in the order applied */
+    cost: whatIfCost(parsed.edits, scenario, costs),
   };
 }
 
-/** The lines before a plan made for the table after edits: the edits, so that no one takes it for the table's. */
-function editsPreamble(described: readonly string[], lang: Lang): string {
+/**
+ * The lines before a plan made for the table after edits: the edits, each with its cost, so that no one takes it
+ * for the table's plan nor forgets what the edits themselves cost.
+ */
+function editsPreamble(described: readonly string[], cost: WhatIfCost, lang: Lang): string {
   const zh = lang === "zh";
   const lines = [
     zh
       ? `按修改清单修改后的学校表规划（模拟，原表未改动；修改 ${described.length} 项）：`
       : `Planned for the school table after the edits (a what-if; the table is unchanged; ${described.length} edits):`,
-    ...described.map((d, i) => `  ${i + 1}. ${d}`),
+    ...described.flatMap((d, i) => [
+      `  ${i + 1}. ${d}`,
+      `     ${zh ? "费用：" : "cost: "}${editCostWords(cost.edits[i], lang)}`,
+    ]),
+    `  ${whatIfCostWords(cost, lang)}`,
     "",
   ];
   return lines.join("\n") + "\n";
@@ -371,7 +396,7 @@ export const planCommand: Command = {
     const { titles } = county;
     problems.push(...county.problems);
     // docs/plans.md#plan-edits: the county after a what-if's edits, applied as `balance whatif` applies them
-    const scenario = editsJson && editedRecords(county.records, editsJson.value, profile, lang);
+    const scenario = editsJson && editedRecords(county.records, editsJson.value, profile, costs, lang);
     if (scenario) {
       problems.push(...scenario.problems);
       if (scenario.errors) {
@@ -408,14 +433,26 @@ export const planCommand: Command = {
       await writeJsonDocument(io, {
         ...planJson(plan, rotation, costs, problems, lang, projects),
         ...(within ? { budget: budgetJson(within) } : {}),
-        ...(scenario ? { edits: { count: scenario.count, applied: scenario.applied } } : {}),
+        ...(scenario
+          ? {
+              edits: {
+                count: scenario.count,
+                applied: scenario.applied,
+                cost: costJson(scenario.cost, costs, scenario.indexes),
+                withPlan: withEditsCost(plan, scenario.cost),
+              },
+            }
+          : {}),
       });
       if (wrote) io.stderr(wrote);
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
       io.stdout(
-        (scenario ? editsPreamble(scenario.described, lang) : "") +
+        (scenario ? editsPreamble(scenario.described, scenario.cost, lang) : "") +
           planText(plan, rotation, profile, lang) +
+          (scenario
+            ? `${withEditsCostWords(withEditsCost(plan, scenario.cost), scenario.cost, lang)}\n`
+            : "") +
           (within ? budgetText(within, profile, lang) : "") +
           (wrote ? `\n${wrote}` : ""),
       );

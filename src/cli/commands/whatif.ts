@@ -10,7 +10,7 @@ import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
 import { scenarioSheet } from "../../report/scenarioSheet";
 import { editCostWords, whatIfCost, whatIfCostWords, type WhatIfCost } from "../../engine/whatifCost";
-import type { UnitCosts } from "../../engine/plan/costs";
+import { costJson } from "../costJson";
 import { writtenSheets } from "./sheetsOut";
 import {
   COUNTY_TABLE_OPTIONS,
@@ -59,18 +59,6 @@ ${RECIPE_HELP}
   1  表中或修改清单中有错误 / errors in the table or in the edits
   2  命令行有误 / usage error
 `;
-
-/** docs/plans.md#whatif-cost: the edits' cost, each edit by its position in the file. */
-function costJson(cost: WhatIfCost, costs: UnitCosts, indexes: readonly number[]) {
-  return {
-    recurringCost: cost.recurringCost,
-    oneOffCost: cost.oneOffCost,
-    totalCost: cost.totalCost,
-    unpriced: cost.unpriced,
-    edits: cost.edits.map((c) => ({ ...c, edit: indexes[c.edit] })),
-    unitCosts: costs,
-  };
-}
 
 function scenarioJson(
   result: ScenarioResult,
