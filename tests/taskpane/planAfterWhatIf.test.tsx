@@ -45,6 +45,9 @@ describe("规划 after 模拟", () => {
     const paper = printedPage("plan").printedText;
     expect(paper).toContain("按模拟修改后的学校表规划（原表未改动），所应用的修改：");
     expect(paper).toContain("城关小学 小学骨干教师 +1 人");
+    // what the edit itself costs (a key teacher, 150,000 元 a year at the default unit costs), and the plan with it
+    expect(paper).toContain("费用：每年 15.00 万元");
+    expect(paper).toContain("连同修改清单本身的费用，合计：每年 15.00 万元");
 
     // the table as read still needs a room (or a key teacher) at 城关小学, and its page names no edit
     fireEvent.click(screen.getByRole("radio", { name: "读取的学校表（不含模拟修改）" }));
@@ -52,6 +55,7 @@ describe("规划 after 模拟", () => {
     await screen.findByText(/城关小学（全校） 多媒体教室 \+1 间，5\.00 万元/);
     expect(screen.queryByText("无需补充。")).toBeNull();
     expect(printedPage("plan").printedText).not.toContain("模拟修改");
+    expect(printedPage("plan").printedText).not.toContain("连同修改清单");
 
     // back in 模拟, the edit is still there
     fireEvent.click(screen.getByRole("tab", { name: "模拟" }));

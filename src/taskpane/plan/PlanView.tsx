@@ -42,6 +42,14 @@ import { PrintedPage, printedTitle } from "../components/PrintedPage";
 import { usePaneStyles } from "../styles";
 import { planSheet, rotationSheet } from "../../report/planSheets";
 import { editedCounty, type EditedCounty, type Edit } from "../../engine/scenario";
+import {
+  editCostWords,
+  whatIfCost,
+  whatIfCostWords,
+  withEditsCost,
+  withEditsCostWords,
+  type WhatIfCost,
+} from "../../engine/whatifCost";
 
 const STEP: Record<IndicatorId, number> = {
   qualifiedTeachers: 10000,
@@ -84,6 +92,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   // the pane's unit costs, which 模拟 prices its edits with, else the view's own
   const own = React.useState<UnitCosts>({ ...DEFAULT_UNIT_COSTS });
   const [costs, setCosts] = props.unitCosts ? [props.unitCosts.costs, props.unitCosts.setCosts] : own;
+  // what the edits themselves cost at the plan's unit costs (docs/plans.md#plan-edits), as 模拟 prices them
+  const editsCost = scenario ? whatIfCost(edits, scenario, costs) : null;
   const [projects, setProjects] = React.useState<ProjectSizes>(() => ({
     minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
     step: { ...DEFAULT_PROJECT_SIZES.step },
@@ -203,7 +213,9 @@ export function PlanView(props: ViewProps): React.JSX.Element {
           </RadioGroup>
         </Field>
       )}
-      {scenario && <PlannedAfter {...props} scenario={scenario} edits={edits.length} />}
+      {scenario && editsCost && (
+        <PlannedAfter {...props} scenario={scenario} edits={edits.length} cost={editsCost} />
+      )}
       <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
       <div className={styles.fieldGrid}>
         {INDICATOR_IDS.map((id) => (
@@ -334,6 +346,11 @@ export function PlanView(props: ViewProps): React.JSX.Element {
               oneOff: formatWan(plan.baselineOneOffCost, lang),
             })}
           </Text>
+          {editsCost && (
+            <Text size={200} block data-plan-with-edits>
+              {withEditsCostWords(withEditsCost(plan, editsCost), editsCost, lang)}
+            </Text>
+          )}
           {planProofLine(plan, lang) && (
             <Text className={styles.note} size={200} block>
               {planProofLine(plan, lang)}
@@ -389,8 +406,10 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 }
 
 /** The what-if's edits a plan is made after, on screen and on paper: no one takes the plan for the table's. */
-function PlannedAfter(props: ViewProps & { scenario: EditedCounty; edits: number }): React.JSX.Element {
-  const { lang, scenario } = props;
+function PlannedAfter(
+  props: ViewProps & { scenario: EditedCounty; edits: number; cost: WhatIfCost },
+): React.JSX.Element {
+  const { lang, scenario, cost } = props;
   const styles = usePaneStyles();
   const left = props.edits - scenario.applied.length;
   return (
@@ -400,9 +419,17 @@ function PlannedAfter(props: ViewProps & { scenario: EditedCounty; edits: number
       </Text>
       <ol className={styles.bullets}>
         {scenario.described.map((d, i) => (
-          <li key={i}>{d}</li>
+          <li key={i}>
+            {d}
+            <Text block size={200} className={styles.note} data-edit-cost>
+              {t(lang, "whatifCostOf", { cost: editCostWords(cost.edits[i], lang) })}
+            </Text>
+          </li>
         ))}
       </ol>
+      <Text size={200} block>
+        {whatIfCostWords(cost, lang)}
+      </Text>
       {left > 0 && (
         <Text className={styles.note} size={200} block role="status">
           {t(lang, "planEditsNotApplied", { n: left })}
