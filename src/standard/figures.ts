@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The largest figure the tool computes with: 10^15, where Excel's 15 significant digits end. Every threshold,
  * weight and amount a person gives (a profile, a what-if edit) stays within it, so that sums, products and sums
@@ -13,12 +11,3 @@ export const BEYOND_COMPUTATION = "beyond what can be computed (at most 1e15 in 
 
 /** BEYOND_COMPUTATION in Chinese, for the messages that quote it. */
 export const BEYOND_COMPUTATION_ZH = "超出可计算的范围（绝对值不超过 1e15）";
-
-/**
- * A number within LARGEST_FIGURE (Infinity never is), the checks of a field chained after it; beyond it that is
- * the one problem of the field (not also "not a safe integer").
- */
-export function computableNumber() {
-  const beyond = { message: BEYOND_COMPUTATION, abort: true };
-  return z.number().min(-LARGEST_FIGURE, beyond).max(LARGEST_FIGURE, beyond);
-}

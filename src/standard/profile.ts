@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { computableNumber } from "./figures";
+import { computableNumber } from "./figureSchema";
 import { INDICATOR_IDS, type IndicatorId, type Level } from "./indicators";
 
 /*
