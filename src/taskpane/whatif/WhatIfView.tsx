@@ -308,6 +308,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
         edits={edits}
         applied={result.applied}
         problems={result.problems}
+        effects={result.effects}
         onRemove={(index) => setEdits((list) => list.filter((_, i) => i !== index))}
         onUndo={() => setEdits((list) => list.slice(0, -1))}
         onClear={() => setEdits([])}
