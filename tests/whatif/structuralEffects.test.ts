@@ -89,6 +89,7 @@ describe("a merger states what moved and what the receiving school holds", () =>
     expect(e.words.en).toMatch(
       /^乙中学 merged into 甲小学: junior students \+400, junior qualified teachers \+28/,
     );
+    expect(e.words.en).toContain("junior PE and art teachers +5");
     expect(e.words.en).toContain("its type changes from primary school to nine-year school");
   });
 

@@ -135,6 +135,9 @@ export function withSections(effects: readonly EditEffect[], evaluation: Evaluat
 
 type Lang = "zh" | "en";
 
+/** A name inside an English sentence: its first letter small, unless it begins an acronym (PE and art teachers). */
+const lower = (name: string) => (/^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name);
+
 /** The figures of `h` that are not 0, each named: 小学在校生 +320 人, primary students +320. */
 function figures(h: Holdings, profile: Profile, lang: Lang, signed: boolean): string[] {
   const zh = lang === "zh";
@@ -150,7 +153,7 @@ function figures(h: Holdings, profile: Profile, lang: Lang, signed: boolean): st
       const v = h.teachers[l][k];
       const name = profile.indicators[k].shortName;
       if (v !== 0)
-        out.push(zh ? `${LEVEL_NAMES[l].zh}${name.zh} ${n(v)} 人` : `${l} ${name.en.toLowerCase()} ${n(v)}`);
+        out.push(zh ? `${LEVEL_NAMES[l].zh}${name.zh} ${n(v)} 人` : `${l} ${lower(name.en)} ${n(v)}`);
     }
   }
   for (const f of FACILITY_INDICATORS) {
@@ -161,7 +164,7 @@ function figures(h: Holdings, profile: Profile, lang: Lang, signed: boolean): st
     const unit = zh || f !== "multimediaRooms" ? ` ${resourceUnit[lang]}` : "";
     const amount =
       f === "equipmentValue" ? `${signed && v > 0 ? "+" : ""}${formatWan(v, lang)}` : `${n(v)}${unit}`;
-    out.push(zh ? `${shortName.zh} ${amount}` : `${shortName.en.toLowerCase()} ${amount}`);
+    out.push(zh ? `${shortName.zh} ${amount}` : `${lower(shortName.en)} ${amount}`);
   }
   return out;
 }
@@ -171,7 +174,7 @@ function sectionWords(s: EffectSection, profile: Profile, lang: Lang): string {
   const zh = lang === "zh";
   const values = INDICATOR_IDS.map((id) => {
     const name = profile.indicators[id].shortName;
-    return `${zh ? name.zh : name.en.toLowerCase()} ${formatNumber(s.values[id], 2, lang)}`;
+    return `${zh ? name.zh : lower(name.en)} ${formatNumber(s.values[id], 2, lang)}`;
   }).join(zh ? "，" : ", ");
   const verdict = !s.included
     ? zh
@@ -211,7 +214,7 @@ function wordsIn(e: Omit<EditEffect, "words">, profile: Profile, lang: Lang): st
         clauses.push(
           zh
             ? `学校类型由${SCHOOL_TYPE_NAMES[e.type.before].zh}改为${SCHOOL_TYPE_NAMES[e.type.after].zh}`
-            : `its type changes from ${SCHOOL_TYPE_NAMES[e.type.before].en.toLowerCase()} to ${SCHOOL_TYPE_NAMES[e.type.after].en.toLowerCase()}`,
+            : `its type changes from ${lower(SCHOOL_TYPE_NAMES[e.type.before].en)} to ${lower(SCHOOL_TYPE_NAMES[e.type.after].en)}`,
         );
       if (e.holds)
         clauses.push(
@@ -271,7 +274,7 @@ function wordsIn(e: Omit<EditEffect, "words">, profile: Profile, lang: Lang): st
       clauses.push(
         zh
           ? `${name.zh} ${count} 人由${e.school}（${LEVEL_NAMES[from].zh}）调入${e.into}（${LEVEL_NAMES[e.toLevel].zh}），${e.into}${LEVEL_NAMES[e.toLevel].zh}现有 ${e.holds.teachers[e.toLevel][k]} 人`
-          : `${count} ${name.en.toLowerCase()} move from ${e.school} (${from}) to ${e.into} (${e.toLevel}), which now has ${e.holds.teachers[e.toLevel][k]}`,
+          : `${count} ${lower(name.en)} move from ${e.school} (${from}) to ${e.into} (${e.toLevel}), which now has ${e.holds.teachers[e.toLevel][k]}`,
       );
       break;
     }
