@@ -6,24 +6,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SchoolRecord } from "../../src/engine/records";
 import { run, tableOf, tempDir, writeWorkbook } from "../cli/helpers";
+import { juniorSchool, school } from "./schools";
 
-const none = { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 };
-const records: SchoolRecord[] = [
-  {
-    name: "甲小学",
-    type: "primary",
-    students: { primary: 500, junior: 0, senior: 0 },
-    teachers: { primary: { qualifiedTeachers: 25, keyTeachers: 6, peArtTeachers: 5 }, junior: { ...none } },
-    facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_200_000, multimediaRooms: 13 },
-  },
-  {
-    name: "乙中学",
-    type: "junior",
-    students: { primary: 0, junior: 400, senior: 0 },
-    teachers: { primary: { ...none }, junior: { qualifiedTeachers: 28, keyTeachers: 6, peArtTeachers: 5 } },
-    facilities: { teachingArea: 2800, sportsArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 10 },
-  },
-];
+/** 甲小学 of 500 pupils and 乙中学 of 400 (./schools.ts). */
+const records: SchoolRecord[] = [school("甲小学", 500), juniorSchool("乙中学")];
 
 async function files() {
   const dir = tempDir();

@@ -7,7 +7,7 @@
 import { configure, fireEvent, screen, within } from "@testing-library/react";
 import type { SchoolRecord } from "../../src/engine/records";
 import { withoutResizeObserver } from "../taskpane/paneDom";
-import { school } from "./schools";
+import { juniorSchool, school } from "./schools";
 import { renderWhatIf, spin } from "./whatifDom";
 
 withoutResizeObserver();
@@ -15,18 +15,9 @@ configure({ defaultHidden: true });
 jest.setTimeout(60000);
 
 /** A junior school of 400 pupils. */
-const juniorSchool: SchoolRecord = {
-  name: "青山镇中学",
-  type: "junior",
-  students: { primary: 0, junior: 400, senior: 0 },
-  teachers: {
-    primary: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
-    junior: { qualifiedTeachers: 28, keyTeachers: 6, peArtTeachers: 5 },
-  },
-  facilities: { teachingArea: 2800, sportsArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 10 },
-};
+const juniorSchoolOf400 = juniorSchool("青山镇中学");
 
-const county = () => [school("城关第一小学", 500), school("红石乡中心小学", 300), juniorSchool];
+const county = () => [school("城关第一小学", 500), school("红石乡中心小学", 300), juniorSchoolOf400];
 
 const kind = (code: string) =>
   fireEvent.change(screen.getByRole("combobox", { name: "调整方式" }), { target: { value: code } });

@@ -7,31 +7,24 @@
 import { applyEdits, evaluateScenario, type Edit } from "../../src/engine/scenario";
 import type { SchoolRecord } from "../../src/engine/records";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { juniorSchool, school } from "./schools";
 
 const P = NATIONAL_2017;
 const none = { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 };
 
-/** 甲小学: 500 primary pupils in 12 classes. */
+/** 甲小学: 500 primary pupils in 12 classes (./schools.ts: 25 + 6 + 5 teachers, 2,500 ㎡, 4,000 ㎡, 120 万元, 13 rooms). */
 const jia = (): SchoolRecord => ({
-  name: "甲小学",
-  type: "primary",
-  students: { primary: 500, junior: 0, senior: 0 },
+  ...school("甲小学", 500),
   classes: { primary: 12 },
   largestClass: { primary: 44, grade1: 40 },
   rooms: { music: 1, art: 1, smallestMusic: 80, smallestArt: 90 },
-  teachers: { primary: { qualifiedTeachers: 25, keyTeachers: 6, peArtTeachers: 5 }, junior: { ...none } },
-  facilities: { teachingArea: 2500, sportsArea: 4000, equipmentValue: 1_200_000, multimediaRooms: 13 },
 });
-/** 乙中学: 400 junior pupils in 9 classes. */
+/** 乙中学: 400 junior pupils in 9 classes (./schools.ts). */
 const yi = (): SchoolRecord => ({
-  name: "乙中学",
-  type: "junior",
-  students: { primary: 0, junior: 400, senior: 0 },
+  ...juniorSchool("乙中学"),
   classes: { junior: 9 },
   largestClass: { junior: 48, grade7: 46 },
   rooms: { music: 1, art: 1, smallestMusic: 96, smallestArt: 70 },
-  teachers: { primary: { ...none }, junior: { qualifiedTeachers: 28, keyTeachers: 6, peArtTeachers: 5 } },
-  facilities: { teachingArea: 2800, sportsArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 10 },
 });
 /** 丁小学, 200 pupils, and its teaching point 丙教学点 of 30. */
 const ding = (): SchoolRecord => ({
