@@ -13,6 +13,7 @@ import { hireTeachers, transferTeachers } from "./scenario/teachers";
 import { mergeSchool } from "./scenario/mergeSchool";
 import { openSchool } from "./scenario/openSchool";
 import { closeSchool } from "./scenario/closeSchool";
+import { withSections, type EditEffect } from "./scenario/effects";
 
 /*
  * What-if scenarios: a list of edits applied to copies of the school records, then the one evaluation path.
@@ -26,6 +27,8 @@ export interface AppliedScenario {
   problems: EditProblem[];
   /** indexes of the edits applied */
   applied: number[];
+  /** what each structural edit applied moved or dropped, in the order applied (docs/plans.md#effects) */
+  effects: EditEffect[];
 }
 
 /**
@@ -42,11 +45,12 @@ export function applyEdits(
   const schools = new EditedSchools(records, profile);
   const problems: EditProblem[] = [];
   const applied: number[] = [];
+  const effects: EditEffect[] = [];
   edits.forEach((edit, index) => {
-    const step = new EditStep(schools, profile, indexes?.[index] ?? index, problems);
+    const step = new EditStep(schools, profile, indexes?.[index] ?? index, problems, effects);
     if (applyEdit(edit, step)) applied.push(index);
   });
-  return { records: schools.records, problems, applied };
+  return { records: schools.records, problems, applied, effects };
 }
 
 /** Applies one edit by its kind's module: whether it applied (if not, its problems say why). */
@@ -100,6 +104,8 @@ export interface ScenarioResult {
   diff: ScenarioDiff;
   problems: EditProblem[];
   applied: number[];
+  /** what each structural edit moved or dropped, with the sections it left at the scenario's end */
+  effects: EditEffect[];
 }
 
 /**
@@ -122,6 +128,7 @@ export function evaluateScenario(
     diff: diffEvaluations(baseline, evaluation),
     problems: scenario.problems,
     applied: scenario.applied,
+    effects: withSections(scenario.effects, evaluation, profile),
   };
 }
 
@@ -149,6 +156,7 @@ export function inverseEdit(edit: Edit, before: readonly SchoolRecord[]): Edit |
 
 export type { TeacherIndicatorId, FacilityIndicatorId };
 export { addFacilityTo, EQUIPMENT_EDIT_BELOW } from "./scenario/addFacility";
+export type { EditEffect, EffectSection, Holdings } from "./scenario/effects";
 export {
   checkEdit,
   describeEdit,

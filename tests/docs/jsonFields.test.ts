@@ -10,6 +10,7 @@ import path from "node:path";
 import type { SchoolRecord } from "../../src/engine/records";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { run, tableOf, tempDir, writeWorkbook } from "../cli/helpers";
+import { goodJunior, goodPrimary } from "../engine/helpers";
 import { ROOT } from "./markdown";
 
 type Kind = "number" | "string" | "boolean" | "null" | "object" | "number[]" | "string[]" | "object[]" | "[]";
@@ -172,6 +173,53 @@ function planBlock(): string {
   return block;
 }
 
+/** The example of `balance whatif --json`'s `effects` in docs/json.md#whatif. */
+function effectsBlock(): string {
+  const block = blocks().find((b) => b.includes('"effects"'));
+  if (!block) throw new Error("docs/json.md shows no what-if effects");
+  return block;
+}
+
+/** A what-if whose edits make every kind of effect: a merger widening a type, a transfer, a closure, a new school. */
+async function whatifJson(): Promise<unknown> {
+  const dir = tempDir();
+  const [primary, junior] = [goodPrimary("甲小学", 500), goodJunior("乙中学", 400)];
+  const point: SchoolRecord = { ...goodPrimary("丙教学点", 100), type: "teachingPoint", parent: "丁小学" };
+  const workbook = await writeWorkbook(dir, "county.xlsx", {
+    学校: tableOf([primary, junior, goodPrimary("丁小学", 200), point]),
+  });
+  const edits = path.join(dir, "edits.json");
+  const teachers = { qualifiedTeachers: 3, keyTeachers: 1, peArtTeachers: 1 };
+  const facilities = { teachingArea: 300, sportsArea: 500, equipmentValue: 150000, multimediaRooms: 2 };
+  writeFileSync(
+    edits,
+    JSON.stringify([
+      { kind: "mergeSchool", school: "乙中学", into: "甲小学" },
+      {
+        kind: "transferTeachers",
+        from: "甲小学",
+        to: "甲小学",
+        fromLevel: "primary",
+        toLevel: "junior",
+        resource: "keyTeachers",
+        count: 1,
+      },
+      { kind: "closeSchool", school: "丁小学" },
+      {
+        kind: "openSchool",
+        record: {
+          name: "新区小学",
+          type: "primary",
+          students: { primary: 60 },
+          teachers: { primary: teachers },
+          facilities,
+        },
+      },
+    ]),
+  );
+  return jsonOf("whatif", workbook, "--edits", edits, "--json");
+}
+
 describe("docs/json.md and the real documents", () => {
   it("reads the fields and kinds a block shows (the test's own parsing)", () => {
     const doc = documented('{ "a": 1, "b": "x" | null, "c": [2025], "d": { "e", "f" }, "g": true | false }');
@@ -234,6 +282,10 @@ describe("docs/json.md and the real documents", () => {
   it("plan --rotation --json holds every field docs/plans.md shows, of the kind it shows", async () => {
     const real = fieldsOf(await jsonOf("plan", SAMPLE, "--rotation", "--json"));
     expect(disagreements(documented(planBlock()), real)).toEqual([]);
+  });
+
+  it("whatif --json holds every field of its effects the doc names, of the kind it shows", async () => {
+    expect(disagreements(documented(effectsBlock()), fieldsOf(await whatifJson()))).toEqual([]);
   });
 
   it("compare --json holds every field the doc names, of the kind it shows", async () => {

@@ -142,10 +142,11 @@ describe("scenario algebra", () => {
     expect(merged.records.map((r) => r.name)).toEqual(["中心小学", "镇中学"]);
     expect(total(merged.records)).toEqual(total(records));
     expect(merged.records[0].students.primary).toBe(560);
-    // a primary school cannot merge into a junior school: its pupils would vanish
-    const refused = applyEdits(records, [{ kind: "mergeSchool", school: "村小", into: "镇中学" }], P);
-    expect(refused.problems[0].code).toBe("edit-level-not-in-school");
-    expect(strip(refused.records)).toEqual(strip(records));
+    // a primary school merged into a junior school: nothing lost, the junior school now a nine-year school
+    const widened = applyEdits(records, [{ kind: "mergeSchool", school: "村小", into: "镇中学" }], P);
+    expect(widened.problems).toEqual([]);
+    expect(total(widened.records)).toEqual(total(records));
+    expect(widened.records[1]).toMatchObject({ type: "nineYear", students: { primary: 60, junior: 400 } });
   });
 
   test("edits after a merge, a closure or an opening find their schools by name, not by position", () => {
@@ -595,11 +596,16 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
     ]);
   });
 
-  test("a complete school's senior pupils do not merge into a junior school, where they would vanish", () => {
-    const r = run([{ kind: "mergeSchool", school: "丙完全中学", into: "乙初中" }]);
+  test("pupils merge only into a school that has, or widens to, their level: a teaching point takes no junior pupils", () => {
+    const point = { ...school("丁教学点"), type: "teachingPoint" as const };
+    const r = applyEdits(
+      [...records, point],
+      [{ kind: "mergeSchool", school: "乙初中", into: "丁教学点" }],
+      P,
+    );
     expect(r.applied).toEqual([]);
     expect(r.problems.map((p) => p.message.en)).toEqual([
-      'edit 1 (edits[0].into): "乙初中" has no senior section: 500 senior students would be lost; not applied',
+      'edit 1 (edits[0].into): "丁教学点" has no junior section: 400 junior students would be lost; not applied',
     ]);
     // a twelve-year school has a senior part to take them
     const twelve = applyEdits(

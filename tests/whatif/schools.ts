@@ -26,3 +26,16 @@ export const NEW_SCHOOL: Edit = {
     facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1_500_000, multimediaRooms: 15 },
   },
 };
+/** A junior school of 400 pupils: 28 qualified, 6 key and 5 PE and art teachers, 2,800 ㎡, 5,000 ㎡, 100 万元, 10 rooms. */
+export function juniorSchool(name: string): SchoolRecord {
+  return {
+    name,
+    type: "junior",
+    students: { primary: 0, junior: 400, senior: 0 },
+    teachers: {
+      primary: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
+      junior: { qualifiedTeachers: 28, keyTeachers: 6, peArtTeachers: 5 },
+    },
+    facilities: { teachingArea: 2800, sportsArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 10 },
+  };
+}

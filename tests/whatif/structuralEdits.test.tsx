@@ -7,7 +7,7 @@
 import { configure, fireEvent, screen, within } from "@testing-library/react";
 import type { SchoolRecord } from "../../src/engine/records";
 import { withoutResizeObserver } from "../taskpane/paneDom";
-import { school } from "./schools";
+import { juniorSchool, school } from "./schools";
 import { renderWhatIf, spin } from "./whatifDom";
 
 withoutResizeObserver();
@@ -15,18 +15,9 @@ configure({ defaultHidden: true });
 jest.setTimeout(60000);
 
 /** A junior school of 400 pupils. */
-const juniorSchool: SchoolRecord = {
-  name: "青山镇中学",
-  type: "junior",
-  students: { primary: 0, junior: 400, senior: 0 },
-  teachers: {
-    primary: { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 },
-    junior: { qualifiedTeachers: 28, keyTeachers: 6, peArtTeachers: 5 },
-  },
-  facilities: { teachingArea: 2800, sportsArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 10 },
-};
+const juniorSchoolOf400 = juniorSchool("青山镇中学");
 
-const county = () => [school("城关第一小学", 500), school("红石乡中心小学", 300), juniorSchool];
+const county = () => [school("城关第一小学", 500), school("红石乡中心小学", 300), juniorSchoolOf400];
 
 const kind = (code: string) =>
   fireEvent.change(screen.getByRole("combobox", { name: "调整方式" }), { target: { value: code } });
@@ -52,22 +43,46 @@ const schoolsOffered = () =>
 
 describe("What-if forms for schools opened, merged, closed and teachers rotated", () => {
   it("a merge that would lose pupils is refused at its field; a merge that moves them is listed and evaluated", async () => {
-    renderWhatIf(county());
+    const point: SchoolRecord = { ...school("红石乡柳树屯教学点", 30), type: "teachingPoint" };
+    renderWhatIf([...county(), point]);
     kind("mergeSchool");
     pick("被撤并的学校", "青山镇中学");
-    pick("并入学校", "城关第一小学");
+    pick("并入学校", "红石乡柳树屯教学点");
     add();
-    await screen.findByText("学校“城关第一小学”没有初中学段，初中在校生 400 人无处计入，未应用");
-    expect(notAdded()).toContain("未加入修改清单：青山镇中学 并入 城关第一小学");
+    await screen.findByText("学校“红石乡柳树屯教学点”没有初中学段，初中在校生 400 人无处计入，未应用");
+    expect(notAdded()).toContain("未加入修改清单：青山镇中学 并入 红石乡柳树屯教学点");
     expect(listed()).toEqual([]);
 
     pick("被撤并的学校", "红石乡中心小学");
+    pick("并入学校", "城关第一小学");
     add();
     await screen.findByText("已加入：红石乡中心小学 并入 城关第一小学");
     expect(listed()).toEqual(["红石乡中心小学 并入 城关第一小学"]);
     // 50 qualified teachers for 800 pupils: the county evaluated again, as after a stepper
     expect(screen.getByText(/高学历教师：5\.00 → 6\.25/)).toBeTruthy();
-    expect(schoolsOffered()).toEqual(["城关第一小学", "青山镇中学"]);
+    expect(schoolsOffered()).toEqual(["城关第一小学", "青山镇中学", "红石乡柳树屯教学点"]);
+  });
+
+  it("a merger says under its edit what moved, the receiving school's new type and what it holds", async () => {
+    renderWhatIf(county());
+    kind("mergeSchool");
+    pick("被撤并的学校", "青山镇中学");
+    pick("并入学校", "城关第一小学");
+    add();
+    await screen.findByText("已加入：青山镇中学 并入 城关第一小学");
+    const [item] = screen.getAllByRole("listitem").filter((li) => li.closest("ol"));
+    const said = item.querySelector("[data-edit-effect]")?.textContent ?? "";
+    // 青山镇中学's 400 pupils, 28 + 6 + 5 teachers, 2,800 ㎡, 5,000 ㎡, 100 万元 and 10 rooms, added to 城关第一小学's
+    // 500 pupils, 25 + 6 + 5 teachers, 2,500 ㎡, 4,000 ㎡, 120 万元 and 13 rooms
+    expect(said).toContain(
+      "青山镇中学并入城关第一小学：初中在校生 +400 人，初中高学历教师 +28 人，初中骨干教师 +6 人，初中体艺教师 +5 人，" +
+        "教学用房 +2,800 ㎡，运动场馆 +5,000 ㎡，仪器设备 +100.00 万元，多媒体教室 +10 间；学校类型由小学改为九年一贯制学校；",
+    );
+    expect(said).toContain("教学用房 5,300 ㎡，运动场馆 9,000 ㎡，仪器设备 220.00 万元，多媒体教室 23 间");
+    // 28 qualified teachers for 400 junior pupils: 7.00 per 100
+    expect(said).toContain("模拟后该校初中 7 项指标达到");
+    expect(said).toContain("高学历教师 7.00");
+    expect(schoolsOffered()).toEqual(["城关第一小学", "红石乡中心小学"]);
   });
 
   it("closing a school with its pupils is listed with the engine's warning; removing the edit restores the county", async () => {
@@ -256,9 +271,10 @@ describe("What-if forms for schools opened, merged, closed and teachers rotated"
       target: { value: "城关第一小学" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Add to the edits" }));
-    await screen.findByText(
-      `"城关第一小学" has no junior section: 400 junior students would be lost; not applied`,
+    // the merger applies, and what moved is said in English under the edit
+    await screen.findByText(/^青山镇中学 merged into 城关第一小学: junior students \+400, /);
+    expect(document.querySelector("[data-edit-effect]")?.textContent).toContain(
+      "its type changes from primary school to nine-year school",
     );
-    expect(notAdded()).toContain("Not added to the edits:青山镇中学 merged into 城关第一小学");
   });
 });

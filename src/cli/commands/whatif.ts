@@ -87,6 +87,12 @@ function scenarioJson(
       students: s.students,
       values: s.values,
     })),
+    /** what each structural edit moved or dropped (docs/json.md#whatif) */
+    effects: result.effects.map(({ words, ...effect }) => ({
+      ...effect,
+      message: words[lang],
+      messages: words,
+    })),
     problems: jsonProblems(problems, lang),
   };
 }
@@ -126,6 +132,8 @@ function scenarioText(
         : describeEdit(edits[i], profile, lang) +
           (result.applied.includes(i) ? "" : zh ? "（未应用）" : " (not applied)");
     lines.push(`  ${at + 1}. ${text}`);
+    // what a structural edit moved or dropped, as the engine says it, under the edit
+    for (const e of result.effects.filter((x) => x.edit === at)) lines.push(`     ${e.words[lang]}`);
     const priced = i === undefined ? undefined : cost.edits.find((c) => c.edit === i);
     if (priced) lines.push(`     ${zh ? "费用：" : "cost: "}${editCostWords(priced, lang)}`);
   }

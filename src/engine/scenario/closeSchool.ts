@@ -1,6 +1,11 @@
+import { nameKey } from "../names";
+import { holdingsOf } from "./effects";
 import type { EditOf, EditStep } from "./step";
 
-/** closeSchool (撤销): a school gone, its pupils with it (a warning: mergeSchool moves them to another school). */
+/**
+ * closeSchool (撤销): a school gone, its pupils with it (a warning: mergeSchool moves them to another school, and
+ * addStudents edits after it spread them over several, docs/plans.md#close). What it drops is said (`step.effect`).
+ */
 export function closeSchool(edit: EditOf<"closeSchool">, step: EditStep): boolean {
   const i = step.named("school", edit.school);
   if (i < 0) return step.notFound("school", edit.school);
@@ -14,6 +19,21 @@ export function closeSchool(edit: EditOf<"closeSchool">, step: EditStep): boolea
       `once closed, the ${pupils} students of "${school.name}" count in no school; to move its students and teachers to another school, use mergeSchool`,
     );
   }
+  const points = step.records
+    .filter((r) => r.type === "teachingPoint" && r.parent && nameKey(r.parent) === nameKey(school.name))
+    .map((r) => r.name);
   step.schools.remove(i, { edit: step.place });
+  step.effect({
+    kind: "closeSchool",
+    school: school.name,
+    into: null,
+    moved: holdingsOf(school),
+    holds: null,
+    toLevel: null,
+    type: null,
+    teachingPoints: points,
+    pooled: false,
+    alreadyCounted: false,
+  });
   return true;
 }

@@ -47,3 +47,24 @@ export function lostLevel(
   }
   return null;
 }
+
+/** The ordinary school types, from fewest levels to most: those a merger may widen (docs/plans.md#merge-type). */
+const WIDENING = ["primary", "junior", "nineYear", "complete", "twelveYear"] as const;
+
+/**
+ * The type a school of `type` takes when pupils or teachers of another school merge into it: its own where it has
+ * every level they need, else the first ordinary type that has the levels of both (a 小学 taking in an 初中 becomes
+ * a 九年一贯制学校, an 初中 taking in a 完全中学's senior pupils a 完全中学). Teaching points, special-education and
+ * vocational schools keep their type: `lostLevel` then refuses what they would lose.
+ */
+export function mergedType(
+  type: SchoolType,
+  students: Record<EnrolmentLevel, number>,
+  teachers: Partial<Record<Level, Partial<SectionTeachers> | undefined>>,
+): SchoolType {
+  if (!(WIDENING as readonly SchoolType[]).includes(type)) return type;
+  const needs = new Set<EnrolmentLevel>(ENROLMENT_LEVELS[type]);
+  for (const l of ENROLMENT_ORDER) if (students[l] > 0) needs.add(l);
+  for (const l of LEVELS) if (TEACHER_INDICATORS.some((k) => (teachers[l]?.[k] ?? 0) > 0)) needs.add(l);
+  return WIDENING.find((t) => [...needs].every((l) => ENROLMENT_LEVELS[t].includes(l))) ?? type;
+}

@@ -2,6 +2,7 @@ import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../../standard/
 import { emptyTeachers } from "../records";
 import { editProblem } from "../edits";
 import { lostLevel } from "./levels";
+import { holdingsOf } from "./effects";
 import type { EditOf, EditStep } from "./step";
 
 /**
@@ -21,7 +22,7 @@ export function openSchool(edit: EditOf<"openSchool">, step: EditStep): boolean 
   const lost = lostLevel(r.type, r.students, r.teachers);
   if (lost) return step.noLevel(`record.${lost.field}`, r.name, lost.level, lost.what);
   equipmentDoubt(edit, step);
-  step.schools.add({
+  const record = {
     name: r.name,
     type: r.type,
     locale: r.locale,
@@ -32,6 +33,19 @@ export function openSchool(edit: EditOf<"openSchool">, step: EditStep): boolean 
       junior: { ...emptyTeachers(), ...r.teachers.junior },
     },
     facilities: { ...r.facilities },
+  };
+  step.schools.add(record);
+  step.effect({
+    kind: "openSchool",
+    school: r.name,
+    into: null,
+    moved: holdingsOf(record),
+    holds: null,
+    toLevel: null,
+    type: null,
+    teachingPoints: [],
+    pooled: false,
+    alreadyCounted: false,
   });
   return true;
 }

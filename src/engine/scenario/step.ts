@@ -4,6 +4,7 @@ import { nameKey, revealed, spelledOtherwise } from "../names";
 import { editOrdinal, editProblem, type Edit, type EditKind, type EditProblem } from "../edits";
 import type { EditedSchools } from "./schools";
 import { ENROLMENT_NAMES } from "./levels";
+import { effectWords, type EditEffect, type EffectFigures } from "./effects";
 
 /** The edits of one kind, as its module takes them. */
 export type EditOf<K extends EditKind> = Extract<Edit, { kind: K }>;
@@ -26,7 +27,14 @@ export class EditStep {
     /** the edit's place in the file it came from */
     readonly place: number,
     private readonly problems: EditProblem[],
+    private readonly effects: EditEffect[] = [],
   ) {}
+
+  /** Says what the edit, which applies, moved or dropped (a structural edit: ./effects.ts). */
+  effect(figures: EffectFigures): void {
+    const effect = { ...figures, edit: this.place, sections: [] };
+    this.effects.push({ ...effect, words: effectWords(effect, this.profile) });
+  }
 
   /** The schools as the edits before this one left them. */
   get records(): SchoolRecord[] {

@@ -1,6 +1,7 @@
 import type { Level, TeacherIndicatorId } from "../../standard/indicators";
 import { ENROLMENT_NAMES, hasLevel } from "./levels";
 import type { EditOf, EditStep, Words } from "./step";
+import { holdingsOf, noHoldings } from "./effects";
 
 /** hireTeachers: teachers added to a section, or leaving it; refused below zero. */
 export function hireTeachers(edit: EditOf<"hireTeachers">, step: EditStep): boolean {
@@ -39,6 +40,20 @@ export function transferTeachers(edit: EditOf<"transferTeachers">, step: EditSte
     return step.negative("count", teachersHas(step, from, edit.fromLevel, edit.resource, edit.count, true));
   records[from].teachers[edit.fromLevel][edit.resource] = left;
   records[to].teachers[edit.toLevel][edit.resource] += edit.count;
+  const moved = noHoldings();
+  moved.teachers[edit.fromLevel][edit.resource] = edit.count;
+  step.effect({
+    kind: "transferTeachers",
+    school: records[from].name,
+    into: records[to].name,
+    moved,
+    holds: holdingsOf(records[to]),
+    toLevel: edit.toLevel,
+    type: null,
+    teachingPoints: [],
+    pooled: false,
+    alreadyCounted: false,
+  });
   unseenTeachers(step, to, edit.toLevel, edit.count, "toLevel");
   if (edit.resource === "qualifiedTeachers" && edit.fromLevel === "primary" && edit.toLevel === "junior") {
     // docs/standard.md#indicators: above the required qualification is 专科 in a primary school, 本科 in a junior one

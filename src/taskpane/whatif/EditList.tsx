@@ -1,5 +1,5 @@
 import { Button, Text } from "@fluentui/react-components";
-import { describeEdit, type Edit, type EditProblem } from "../../engine/scenario";
+import { describeEdit, type Edit, type EditEffect, type EditProblem } from "../../engine/scenario";
 import { withoutEditPlace } from "../../engine/edits";
 import { editCostWords, whatIfCostWords, type WhatIfCost } from "../../engine/whatifCost";
 import type { Profile } from "../../standard/profile";
@@ -18,6 +18,8 @@ export interface EditListProps {
   problems: readonly EditProblem[];
   /** what the applied edits cost at the plan's unit costs (docs/plans.md#whatif-cost) */
   cost: WhatIfCost;
+  /** what the engine said each structural edit moved or dropped, each naming its edit's index */
+  effects?: readonly EditEffect[];
   onRemove(index: number): void;
   onUndo(): void;
   onClear(): void;
@@ -26,7 +28,8 @@ export interface EditListProps {
 /**
  * 修改清单: the edits in the order they apply, numbered as the engine counts them (第 3 项), each removable, each
  * with what the engine said of it: why it was not applied (a school an earlier edit closed, a level the school
- * lacks) or what to check (a school closed with its pupils, equipment that looks like 万元).
+ * lacks) or what to check (a school closed with its pupils, equipment that looks like 万元), and what a merger,
+ * a closure, a new school or a transfer moved or dropped.
  */
 export function EditList(props: EditListProps) {
   const { lang, profile, edits } = props;
@@ -76,6 +79,13 @@ export function EditList(props: EditListProps) {
               >
                 ✕
               </Button>
+              {props.effects
+                ?.filter((e) => e.edit === i)
+                .map((e, k) => (
+                  <Text key={`effect-${k}`} block size={200} data-edit-effect>
+                    {e.words[lang]}
+                  </Text>
+                ))}
               {costText(i) && (
                 <Text block size={200} className={styles.note} data-edit-cost>
                   {t(lang, "whatifCostOf", { cost: costText(i) ?? "" })}

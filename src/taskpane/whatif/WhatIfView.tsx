@@ -314,6 +314,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
         applied={result.applied}
         problems={result.problems}
         cost={cost}
+        effects={result.effects}
         onRemove={(index) => setEdits((list) => list.filter((_, i) => i !== index))}
         onUndo={() => setEdits((list) => list.slice(0, -1))}
         onClear={() => setEdits([])}
