@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Profile } from "../standard/profile";
-import { computableNumber } from "../standard/figures";
+import { computableNumber } from "../standard/figureSchema";
 import { schemaIssueText, WITH_INPUT, type Glossary } from "../problems/schemaIssue";
 import { NATIONAL_2017 } from "../standard/national2017";
 import {
