@@ -1,3 +1,4 @@
+import { countOf } from "../../i18n/count";
 import { formatNumber, formatWan, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import {
@@ -325,7 +326,7 @@ function editsPreamble(described: readonly string[], lang: Lang): string {
   const lines = [
     zh
       ? `按修改清单修改后的学校表规划（模拟，原表未改动；修改 ${described.length} 项）：`
-      : `Planned for the school table after the edits (a what-if; the table is unchanged; ${described.length} edits):`,
+      : `Planned for the school table after the edits (a what-if; the table is unchanged; ${countOf(described.length, "edit")}):`,
     ...described.map((d, i) => `  ${i + 1}. ${d}`),
     "",
   ];
