@@ -23,6 +23,9 @@ import { COUNTY_SHEET_NAME, checklistRowPlace, isCountySheet, readCountySheet } 
 import { formatItemValue, formatMeasureResult } from "./sheet/countyValues";
 import type { CountyNameSource } from "./sheet/countyName";
 import type { Grid } from "./sheet/grid";
+import type { TableHeader } from "./sheet/read/headerPaths";
+import type { RecipeReading } from "./sheet/recipe/reading";
+import { supplyHint, supplyHintLines, type SupplyHint } from "./sheet/recipe/supply";
 import { sheetNamed, sheetNamedOtherwise } from "./xlsx/reader/chooseSheet";
 import type { Problem } from "./problems/problem";
 import { PART_NAMES, SCHOOL_TABLE_LIMITS, type CountyTarget } from "./standard/county";
@@ -38,13 +41,20 @@ export interface CountyEvaluation {
   readiness: Readiness | null;
   /** what named that county: the user (--county), or the workbook (countyWorkbook.ts `workbookCounty`) */
   countyFrom: "given" | CountyNameSource | null;
+  /** what an export read through a recipe leaves items 3 and 5 without, and how to give it; null otherwise */
+  supply: SupplyHint | null;
 }
 
 /** The part of a school-table evaluation the county verdict needs (src/pipeline.ts TableEvaluation fits). */
 export interface SchoolTableResult {
   ok: boolean;
   evaluation: Evaluation | null;
-  read: { records: SchoolRecord[]; columns: { columnId: string; cell: string }[] };
+  read: {
+    records: SchoolRecord[];
+    columns: { columnId: string; cell: string }[];
+    recipe?: RecipeReading;
+    header?: TableHeader | null;
+  };
   profile: Profile;
 }
 
@@ -110,6 +120,7 @@ export function evaluateCountyWorkbook(
     problems: read ? read.problems : [],
     readiness,
     countyFrom: readiness ? (options.countyFrom ?? "given") : null,
+    supply: table ? supplyHint(table.read) : null,
   };
 }
 
@@ -147,6 +158,8 @@ export interface JsonCountyItem {
   evidence: string[];
   largeClasses?: { school: string; level: string; largestClass: number; cell: string | null }[];
   veryLargeClasses?: { school: string; level: string; largestClass: number; cell: string | null }[];
+  /** sections checked whose largest class is not given: not in the two lists above, not known to be large */
+  largeClassesUnknown?: number;
   startingGrades?: { status: ItemStatus; schools: JsonSchoolFinding[] };
 }
 
@@ -179,6 +192,18 @@ export interface JsonCountyFields {
     yearsRemaining: number;
     parts: { part: string; status: ItemStatus; failing: string[]; missing: string[] }[];
     startingGrades: { from: string | null; inForce: boolean; status: ItemStatus };
+  } | null;
+  /**
+   * a statistics export without the columns items 3 and 5 of the guarantee read: where to add them
+   * (src/sheet/recipe/supply.ts, docs/import.md#template-columns); null otherwise
+   */
+  supply: {
+    sheet: string;
+    headerRow: number;
+    firstColumn: string;
+    items: { item: number; title: string }[];
+    columns: { id: string; header: string; schools: number }[];
+    byLevel: boolean;
   } | null;
 }
 
@@ -219,6 +244,7 @@ function jsonItem(i: ItemResult, lang: Lang): JsonCountyItem {
   if (i.classSize) {
     out.largeClasses = i.classSize.largeClasses;
     out.veryLargeClasses = i.classSize.veryLargeClasses;
+    out.largeClassesUnknown = i.classSize.largeClassesUnknown;
     out.startingGrades = {
       status: i.classSize.startingGrades.status,
       schools: i.classSize.startingGrades.schools.map((f) => jsonFinding(f, lang)),
@@ -278,6 +304,16 @@ export function countyJson(result: CountyEvaluation, lang: Lang = "zh"): JsonCou
           },
         }
       : null,
+    supply: result.supply
+      ? {
+          sheet: result.supply.sheet,
+          headerRow: result.supply.headerRow,
+          firstColumn: result.supply.firstColumn,
+          items: result.supply.items.map((i) => ({ item: i.item, title: i.title[lang] })),
+          columns: result.supply.columns.map((c) => ({ id: c.id, header: c.header, schools: c.schools })),
+          byLevel: result.supply.byLevel,
+        }
+      : null,
   };
 }
 
@@ -326,6 +362,10 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     );
   } else {
     lines.push(zh ? `  县级指标表：${result.sheet}` : `  County sheet: ${result.sheet}`);
+  }
+  if (result.supply) {
+    const said = supplyHintLines(result.supply);
+    lines.push(`  ${said.what[lang]}`, ...said.columns.map((c) => `    ${c[lang]}`), `  ${said.how[lang]}`);
   }
   const entries = countyChecklist(verdict);
   for (const part of ["resources", "guarantee", "quality", "recognition", "vetoes"] as const) {
@@ -387,12 +427,7 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
   }
   const g5 = verdict.guarantee[4];
   if (g5.classSize) {
-    const { largeClasses, veryLargeClasses } = g5.classSize;
-    lines.push(
-      zh
-        ? `  大班额（≥56 人）${largeClasses.length} 处，超大班额（≥66 人）${veryLargeClasses.length} 处（按各学段最大班额计）`
-        : `  Large classes (≥ 56): ${countOf(largeClasses.length, "section")}; very large (≥ 66): ${veryLargeClasses.length} (by each section's largest class)`,
-    );
+    lines.push(largeClassesLine(g5.classSize, g5.value, lang));
   }
   for (const p of result.problems) {
     lines.push(`  ${p.severity === "error" ? "✗" : "!"} ${p.cell ?? ""} ${p.message[lang]}`);
@@ -463,4 +498,32 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
     );
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * 大班额 / 超大班额 under the county verdict: counted over the sections whose largest class is given; the sections
+ * without one are said apart, and with none given the counts are missing data, not 0.
+ */
+function largeClassesLine(
+  detail: NonNullable<ItemResult["classSize"]>,
+  value: ItemResult["value"],
+  lang: Lang,
+): string {
+  const { largeClasses, veryLargeClasses, largeClassesUnknown } = detail;
+  const checked = value !== null && typeof value === "object" ? Number(value.checked ?? 0) : 0;
+  if (checked > 0 && largeClassesUnknown >= checked) {
+    return lang === "zh"
+      ? "  大班额（≥56 人）、超大班额（≥66 人）：缺数据（各学校（校区）都没有填最大班额）"
+      : "  Large classes (≥ 56), very large (≥ 66): missing data (no section gives its largest class)";
+  }
+  const unknown =
+    largeClassesUnknown === 0
+      ? { zh: "", en: "" }
+      : {
+          zh: `；另有 ${largeClassesUnknown} 个学校（校区）没有填最大班额，未计入`,
+          en: `; ${countOf(largeClassesUnknown, "more without its largest class given", "more without their largest class given")}, not counted`,
+        };
+  return lang === "zh"
+    ? `  大班额（≥56 人）${largeClasses.length} 处，超大班额（≥66 人）${veryLargeClasses.length} 处（按各学段最大班额计${unknown.zh}）`
+    : `  Large classes (≥ 56): ${countOf(largeClasses.length, "section")}; very large (≥ 66): ${veryLargeClasses.length} (by each section's largest class${unknown.en})`;
 }

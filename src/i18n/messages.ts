@@ -47,6 +47,7 @@ const paneZh = {
   readAndCheck: "读取并检查",
   reading: "正在读取…",
   readFrom: "已读取 {sheet}!{range}：{schools} 所学校",
+  readFromChoose: "已读取 {sheet}!{range}：表中有 {counties} 个旗县市区，请在第 2 步选择要评估的一个",
 
   columnsHelp: "左边是评估需要的字段，右边是工作表中与之对应的列标题。如有错配或漏配，请从下拉列表中改正。",
   correctionsKept: "改正会保存在工作簿中，下次无需再选。",
@@ -213,6 +214,8 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   readAndCheck: "Read and check",
   reading: "Reading…",
   readFrom: "Read {sheet}!{range}: {schools|school|schools}",
+  readFromChoose:
+    "Read {sheet}!{range}: the table holds {counties} counties; choose the one to evaluate in step 2",
 
   columnsHelp:
     "Each field the evaluation needs, and the header of the sheet that supplies it. Correct a wrong or missing match from the drop-down.",

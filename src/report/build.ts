@@ -10,6 +10,9 @@ import type { Lang } from "../i18n/format";
 import type { Profile } from "../standard/profile";
 import type { Problem } from "../problems/problem";
 import type { Report } from "./model";
+import type { TableHeader } from "../sheet/read/headerPaths";
+import type { RecipeReading } from "../sheet/recipe/reading";
+import { supplyHint } from "../sheet/recipe/supply";
 import { ALL_ITEMS_NAME, allItemsSheet, allItemsStatusRange, countyItemsOf } from "./allItems";
 import { BALANCE_NAME, balanceSheet } from "./balance";
 import { COMPLIANCE_NAME, complianceSheet } from "./compliance";
@@ -24,7 +27,7 @@ export { formatAmount } from "../i18n/amount";
 /** What the report is built from: the one data path's result (src/pipeline.ts evaluateTable). */
 export interface ReportInput {
   evaluation: Evaluation;
-  read: { records: readonly SchoolRecord[] };
+  read: { records: readonly SchoolRecord[]; recipe?: RecipeReading; header?: TableHeader | null };
   profile: Profile;
   problems: readonly Problem[];
   /** the full county verdict (guarantee, quality, recognition, vetoes, src/engine/county/) when evaluated */
@@ -70,6 +73,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
       countyStatuses: items && { range: allItemsStatusRange(items, lang), pass: items.countyPass },
       // listed on 全部指标, which is there only with the county's items
       countyProblems: items ? input.countyProblems : [],
+      supply: supplyHint(input.read),
       sourceRange: options.sourceRange,
       date: options.date,
     },

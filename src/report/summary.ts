@@ -12,6 +12,7 @@ import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import type { Problem } from "../problems/problem";
+import { supplyHintLines, type SupplyHint } from "../sheet/recipe/supply";
 import { ALL_ITEMS_NAME } from "./allItems";
 import { BALANCE_LAYOUT } from "./balance";
 import { formatBeside, formatExact } from "./chain";
@@ -31,6 +32,8 @@ export interface SummaryInput {
   balanceName: string;
   /** the problems of the county sheet, listed on 全部指标 (named here so that a signer learns of them first) */
   countyProblems?: readonly Problem[];
+  /** what an export read leaves items 3 and 5 of the guarantee without, and how to add it (sheet/recipe/supply.ts) */
+  supply?: SupplyHint | null;
   /** where the county verdict's statuses are (全部指标), when it was evaluated */
   countyStatuses?: { range: string; pass: boolean } | null;
   sourceRange: string;
@@ -277,6 +280,18 @@ export function summarySheet(
     heading(zh ? `四、数据问题（${problemCount} 条）` : `4. Data problems (${problemCount})`);
     if (input.problems.length > 0) b.problemTable(input.problems, lang, last);
     if (countyProblems.length > 0) countyProblemsLine(b, countyProblems, lang, last);
+  }
+  if (input.supply) {
+    // what the export lacks for the county verdict, and where to add it: a part of its own
+    const said = supplyHintLines(input.supply);
+    endPart();
+    b.spacer();
+    heading(
+      zh
+        ? `${problemCount > 0 ? "五" : "四"}、导出表缺少的数`
+        : `${problemCount > 0 ? 5 : 4}. Figures the export lacks`,
+    );
+    for (const line of [said.what, ...said.columns, said.how]) b.note(line[lang], last);
   }
 
   endPart();

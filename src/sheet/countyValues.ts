@@ -336,9 +336,19 @@ export function formatItemValue(
           ? `核查 ${n("checked")} ${unit.zh}，不达标学校 ${n("failing")} 所，缺数据学校 ${n("missing")} 所`
           : `${n("checked")} ${unit.en} checked; schools failing ${n("failing")}, missing data ${n("missing")}`;
       if ("largeClasses" in v) {
+        // sections without their largest class are not known to hold none
+        const unknown = n("largeClassesUnknown");
+        if (unknown > 0 && unknown >= n("checked"))
+          return lang === "zh" ? `${base}；大班额缺数据` : `${base}; large classes: missing data`;
+        const apart =
+          unknown === 0
+            ? ""
+            : lang === "zh"
+              ? `（另有 ${unknown} 个学校（校区）未填最大班额）`
+              : ` (${unknown} more without their largest class)`;
         return lang === "zh"
-          ? `${base}；大班额 ${n("largeClasses")}，超大班额 ${n("veryLargeClasses")}`
-          : `${base}; large classes ${n("largeClasses")}, very large ${n("veryLargeClasses")}`;
+          ? `${base}；大班额 ${n("largeClasses")}，超大班额 ${n("veryLargeClasses")}${apart}`
+          : `${base}; large classes ${n("largeClasses")}, very large ${n("veryLargeClasses")}${apart}`;
       }
       return base;
     }

@@ -30,7 +30,7 @@ import { ConfirmReplaceDialog, ReportStep } from "./components/ReportStep";
 import { ResultsCard } from "./components/ResultsCard";
 import type { WorkbookView } from "../excel/memory/workbookView";
 import { SheetViewer } from "./components/SheetViewer";
-import { StartStep } from "./components/StartStep";
+import { readLineText, StartStep, type ReadLine } from "./components/StartStep";
 import { PlanView } from "./plan/PlanView";
 import { titleParts, typedCounty } from "./reportTitle";
 import { usePaneStyles } from "./styles";
@@ -40,6 +40,7 @@ import { useDemoHost } from "./useDemoHost";
 import { WhatIfView } from "./whatif/WhatIfView";
 import { useWhatIfEdits } from "./whatif/useWhatIfEdits";
 import type { SchoolRecord } from "../engine/records";
+import { DEFAULT_UNIT_COSTS, type UnitCosts } from "../engine/plan/costs";
 
 export interface PaneProps {
   host: ExcelHost;
@@ -112,6 +113,9 @@ export function Pane(props: PaneProps) {
   const ready = result !== null && result.ok && result.evaluation !== null;
   // the what-if's edits outlive a visit to another tab, and 规划 may plan after them
   const whatIf = useWhatIfEdits(result?.read.records ?? NO_RECORDS, profile);
+  // one set of unit costs: 规划 plans with them and 模拟 prices its edits with them (docs/plans.md#whatif-cost)
+  const [costs, setCosts] = useState<UnitCosts>(() => ({ ...DEFAULT_UNIT_COSTS }));
+  const unitCosts = useMemo(() => ({ costs, setCosts }), [costs]);
 
   const openSheet = useCallback(
     async (name: string) => {
@@ -126,17 +130,33 @@ export function Pane(props: PaneProps) {
   );
   const selectCell = (cell: string) => void host.selectCell(cell).catch(() => undefined);
 
+  const recipe = result?.read.recipe;
+  const readLine: ReadLine | null =
+    flow.readInfo && result
+      ? {
+          ...flow.readInfo,
+          schools: result.read.records.length,
+          countiesToChoose:
+            recipe && recipe.county === null && recipe.counties.length > 1 ? recipe.counties.length : null,
+        }
+      : null;
   // what every printed view names: the county and year of the report's titles, the file and the table read
   const print: PrintHeading = {
-    parts: titleParts(flow.title, result?.read.recipe?.county),
-    read:
-      result && flow.readInfo
-        ? [props.workbookName, t(lang, "readFrom", { ...flow.readInfo, schools: result.read.records.length })]
-        : [],
+    parts: titleParts(flow.title, recipe?.county),
+    read: readLine ? [props.workbookName, readLineText(lang, readLine)] : [],
   };
   const viewProps =
     ready && result
-      ? { records: result.read.records, profile, lang, host, onWriteSheets: flow.writeSheets, print, whatIf }
+      ? {
+          records: result.read.records,
+          profile,
+          lang,
+          host,
+          onWriteSheets: flow.writeSheets,
+          print,
+          whatIf,
+          unitCosts,
+        }
       : null;
   const banner = props.banner ?? (workbook ? (l: Lang) => <DemoBanner lang={l} /> : null);
   const failure = flow.failure;
@@ -215,9 +235,7 @@ export function Pane(props: PaneProps) {
               source={flow.source}
               busy={flow.busy}
               insertedSheet={flow.insertedSheet}
-              read={
-                flow.readInfo && result ? { ...flow.readInfo, schools: result.read.records.length } : null
-              }
+              read={readLine}
               canInsertTemplate={props.canInsertTemplate}
               choosesSource={props.choosesSource}
               onSource={flow.setSource}
@@ -309,6 +327,7 @@ export function Pane(props: PaneProps) {
                   county={county.items}
                   countySheet={county.evaluation.sheet}
                   countyProblems={county.evaluation.problems}
+                  supply={county.evaluation.supply}
                   readiness={county.evaluation.readiness}
                   countyFrom={county.evaluation.countyFrom}
                   busy={county.busy}

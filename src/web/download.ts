@@ -6,7 +6,7 @@
  * What exceljs cannot write again (charts, pivot tables, macros…) is carried back or named (../xlsx/originalParts).
  */
 import type ExcelJS from "exceljs";
-import { unzipSync, zipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import type { SheetModel } from "../excel/double/model";
 import { STYLE_LOOK } from "../report/look";
 import type { TemplateSheet } from "../report/templateSheets";
@@ -14,7 +14,15 @@ import type { Lang } from "../i18n/format";
 import type { Report } from "../report/model";
 import { addChartsToXlsx } from "../xlsx/charts";
 import { addSheet, finishReportParts } from "../xlsx/report";
-import { columnWidth } from "../xlsx/write";
+import { columnWidth, withDefaultFont } from "../xlsx/write";
+import {
+  EXCELJS_DEFAULT_FONT,
+  REPORT_DIGIT_WIDTH,
+  defaultFontElement,
+  defaultFontOf,
+  maxDigitWidth,
+  type DefaultFont,
+} from "../xlsx/digitWidth";
 import type { MemoryWorkbook } from "../excel/memory/memoryHost";
 import { isSpreadsheetName } from "../xlsx/spreadsheetFiles";
 export { notCarriedText } from "../i18n/notCarried";
@@ -107,6 +115,13 @@ export async function downloadBytes(
     if (themed._themes && Object.keys(themed._themes).length === 0) themed._themes = undefined;
   }
   book.calcProperties.fullCalcOnLoad = true;
+  const parts = originalParts(original);
+  // The original's default font, which exceljs would write as Calibri 11: the original's sheets keep the look
+  // and column widths it gives them, and the report's columns are widened or narrowed to print as in the report
+  // (src/xlsx/digitWidth.ts). A download of no copied file takes the report's font as its default.
+  const styles = parts["xl/styles.xml"];
+  const kept = copied && styles ? keptDefaultFont(strFromU8(styles)) : null;
+  const digitWidth = !copied ? REPORT_DIGIT_WIDTH : maxDigitWidth(kept ? kept.font : EXCELJS_DEFAULT_FONT);
   const report: Report = { sheets: [] };
   for (const sheet of workbook.excel.model.sheets) {
     const made = workbook.made.get(sheet.id);
@@ -115,21 +130,28 @@ export async function downloadBytes(
       continue;
     }
     if (made.kind === "report") {
-      addSheet(book, made.sheet);
+      addSheet(book, made.sheet, digitWidth);
       report.sheets.push(made.sheet);
     } else addTemplateSheet(book, made.sheet);
   }
   const files = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
-  const parts = originalParts(original);
+  if (kept) withDefaultFont(files, kept.element);
   // before the report's charts, which are numbered after the parts carried
   const carried = copied ? carryDrawings(parts, files) : new Set<string>();
   if (copied) keepDefinedNames(parts, files);
   const notCarried = partsNotCarried(parts).filter(
     (p) => !(p.sheet !== null && carried.has(p.sheet) && (p.kind === "chart" || p.kind === "shape")),
   );
-  // the report sheets' page breaks; the original's own default font stays
+  // the report sheets' page breaks; a copied original's default font stays (above)
   finishReportParts(files, report, { defaultFont: !copied });
   return { bytes: await addChartsToXlsx(zipSync(files, { level: 6 }), report), copied, notCarried };
+}
+
+/** The first font of a styles.xml, as written and as read, where both can be. */
+function keptDefaultFont(stylesXml: string): { element: string; font: DefaultFont } | null {
+  const element = defaultFontElement(stylesXml);
+  const font = defaultFontOf(stylesXml);
+  return element && font ? { element, font } : null;
 }
 
 /** The parts of the original file by name; none for no file or one that is no zip archive (.xls, .csv). */

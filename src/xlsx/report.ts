@@ -11,6 +11,7 @@ import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK } from "../report/look";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
 import { columnLetters } from "../sheet/grid";
 import { addChartsToXlsx, sheetParts } from "./charts";
+import { REPORT_DIGIT_WIDTH, widthUnderFont } from "./digitWidth";
 import { FIXED_DATE, columnWidth, fixZipTimes, headerFooterCode, newWorkbook, withReportFont } from "./write";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -34,8 +35,17 @@ function eachCell(range: string, f: (row: number, col: number) => void): void {
   for (let r = Number(m[2]); r <= Number(m[4]); r++) for (let c = col(m[1]); c <= col(m[3]); c++) f(r, c);
 }
 
-/** Adds one report sheet to a workbook (a new one, or a workbook read from a file, as the web app does). */
-export function addSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet): ExcelJS.Worksheet {
+/**
+ * Adds one report sheet to a workbook (a new one, or a workbook read from a file, as the web app does).
+ * `digitWidth` is the widest digit in pixels of the default font the workbook is written with (src/xlsx/digitWidth):
+ * the columns are given the widths that draw them as wide as under the report's own font, so the sheet prints
+ * on the pages it does in the report's workbook.
+ */
+export function addSheet(
+  workbook: ExcelJS.Workbook,
+  sheet: ReportSheet,
+  digitWidth = REPORT_DIGIT_WIDTH,
+): ExcelJS.Worksheet {
   const freeze = sheet.freeze;
   const print = sheet.print;
   const ws = workbook.addWorksheet(sheet.name, {
@@ -64,7 +74,12 @@ export function addSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet): ExcelJ
         }
       : undefined,
   });
-  (sheet.columnWidths ?? []).forEach((w, c) => (ws.getColumn(c + 1).width = columnWidth(w)));
+  (sheet.columnWidths ?? []).forEach(
+    (w, c) =>
+      (ws.getColumn(c + 1).width = columnWidth(
+        widthUnderFont(columnWidth(w), REPORT_DIGIT_WIDTH, digitWidth),
+      )),
+  );
   const font = (cell: ReportCell): Partial<ExcelJS.Font> => {
     const look = cell.style ? STYLE_LOOK[cell.style] : {};
     return {

@@ -227,13 +227,22 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
  * Changes the archive's files in place.
  */
 export function withReportFont(files: Zippable): void {
+  withDefaultFont(
+    files,
+    `<font><sz val="${REPORT_FONT.size}"/><color theme="1"/><name val="${REPORT_FONT.name}"/>` +
+      `<family val="${REPORT_FONT.family}"/><charset val="${REPORT_FONT.charset}"/></font>`,
+  );
+}
+
+/**
+ * Makes a font element (<font>…</font>) the workbook's default font, the first of styles.xml, in place of the one
+ * exceljs writes (Calibri 11, whatever the workbook it read had).
+ */
+export function withDefaultFont(files: Zippable, font: string): void {
   const styles = files["xl/styles.xml"];
   if (!(styles instanceof Uint8Array)) return;
-  const font =
-    `<font><sz val="${REPORT_FONT.size}"/><color theme="1"/><name val="${REPORT_FONT.name}"/>` +
-    `<family val="${REPORT_FONT.family}"/><charset val="${REPORT_FONT.charset}"/></font>`;
   files["xl/styles.xml"] = strToU8(
-    strFromU8(styles).replace(/(<fonts[^>]*>)<font>[\s\S]*?<\/font>/, `$1${font}`),
+    strFromU8(styles).replace(/(<fonts[^>]*>)<font>[\s\S]*?<\/font>/, (_, fonts: string) => fonts + font),
   );
 }
 

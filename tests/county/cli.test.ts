@@ -8,6 +8,7 @@ import { addCountySheet } from "../../src/xlsx/countyTemplate";
 import { XING_AN_LEAGUE_PLAN } from "../../src/standard/county";
 
 const SAMPLE = "examples/sample-county.xlsx";
+const EXPORT_FIXTURE = "tests/fixtures/xls/export.xlsx";
 const dir = mkdtempSync(join(tmpdir(), "balance-county-"));
 
 async function run(...argv: string[]) {
@@ -103,6 +104,19 @@ describe("balance evaluate --json: the county fields", () => {
       cell: "学校!X6",
     });
     expect(g5.largeClasses).toHaveLength(1);
+    // every section of the sample gives its largest class
+    expect(g5.largeClassesUnknown).toBe(0);
+  });
+
+  it("an export without largest classes says 大班额 are missing data, not that there are none", async () => {
+    const r = await run("evaluate", EXPORT_FIXTURE, "--county", "科右前旗");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("大班额（≥56 人）、超大班额（≥66 人）：缺数据");
+    expect(r.stdout).not.toMatch(/大班额（≥56 人）0 处/);
+    const doc = JSON.parse((await run("evaluate", EXPORT_FIXTURE, "--county", "科右前旗", "--json")).stdout);
+    const g5 = doc.guarantee[4];
+    expect(g5.largeClasses).toEqual([]);
+    expect(g5.largeClassesUnknown).toBe(g5.value.checked);
   });
 
   it("with a filled county sheet in the same workbook: statuses, values, cells; a veto fails the county", async () => {

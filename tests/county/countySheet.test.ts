@@ -647,4 +647,20 @@ describe("display", () => {
       "核查 1 个学校（校区），不达标学校 0 所，缺数据学校 0 所；大班额 0，超大班额 0",
     );
   });
+
+  it("says 大班额 are missing data where no section gives its largest class, and counts apart those without", () => {
+    const without = { ...soundPrimary(), name: "无班额小学", largestClass: undefined };
+    const g5Of = (records: ReturnType<typeof soundPrimary>[]) =>
+      countyChecklist(evaluateCounty({ records, evaluation: null, answers: null })).find(
+        (e) => e.key === "G5",
+      );
+    const none = g5Of([without]);
+    expect(none && formatItemValue(none)).toBe(
+      "核查 1 个学校（校区），不达标学校 0 所，缺数据学校 1 所；大班额缺数据",
+    );
+    const some = g5Of([soundPrimary(), without]);
+    expect(some && formatItemValue(some)).toBe(
+      "核查 2 个学校（校区），不达标学校 0 所，缺数据学校 1 所；大班额 0，超大班额 0（另有 1 个学校（校区）未填最大班额）",
+    );
+  });
 });

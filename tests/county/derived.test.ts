@@ -225,6 +225,25 @@ describe("docs/standard.md#guarantee-5: every class within 45 / 50, via the larg
     ]);
   });
 
+  it("a section without its largest class is counted apart, not as one without 大班额", () => {
+    const records = [
+      schoolRecord({ name: "甲", primary: 500, largestClass: { primary: 60 } }),
+      schoolRecord({ name: "乙", primary: 500 }),
+      schoolRecord({
+        name: "丙",
+        type: "nineYear",
+        primary: 300,
+        junior: 200,
+        largestClass: { primary: 40 },
+      }),
+    ];
+    const derived = classSize(records);
+    // 乙's one section and 丙's junior section give no largest class
+    expect(derived.largeClassesUnknown).toBe(2);
+    expect(derived.largeClasses.map((s) => s.school)).toEqual(["甲"]);
+    expect(classSize([records[0]]).largeClassesUnknown).toBe(0);
+  });
+
   it("docs/standard.md#starting-grades: grade 1 ≤ 45 and grade 7 ≤ 50 (at passes, above fails), blank missing", () => {
     const nine = (g1: number | undefined, g7: number | undefined) =>
       schoolRecord({

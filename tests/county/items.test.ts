@@ -259,7 +259,14 @@ describe("docs/standard.md#parts the full verdict", () => {
     expect(g5.schools).toEqual([
       expect.objectContaining({ school: "第二小学", check: "classSize", value: 58, cell: "学校!X4" }),
     ]);
-    expect(g5.value).toEqual({ checked: 2, failing: 1, missing: 0, largeClasses: 1, veryLargeClasses: 0 });
+    expect(g5.value).toEqual({
+      checked: 2,
+      failing: 1,
+      missing: 0,
+      largeClasses: 1,
+      veryLargeClasses: 0,
+      largeClassesUnknown: 0,
+    });
     expect(g5.classSize?.startingGrades.status).toBe("pass");
     expect(verdict.countyPass).toBe(false);
   });

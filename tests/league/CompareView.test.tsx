@@ -28,6 +28,7 @@ import {
   COUNTY_UNLISTED,
   exportSheet,
   leagueRows,
+  templateRowsOf,
   withFewerTeachers,
 } from "../recipe/exportFixture";
 
@@ -55,12 +56,17 @@ function current(host: FakeHost) {
     NATIONAL_2017,
   );
   if (!result.evaluation) throw new Error("this year's table must evaluate");
-  return { evaluation: result.evaluation, sheet: "学校", workbook: "科右中旗2026.xlsx" };
+  return { evaluation: result.evaluation, sheet: "学校", workbook: "科右中旗2026.xlsx" as string | null };
 }
 
 function renderView(
   host: FakeHost,
-  options: { lang?: Lang; openFile?: (file: File) => Promise<EarlierFile> } = {},
+  options: {
+    lang?: Lang;
+    openFile?: (file: File) => Promise<EarlierFile>;
+    /** this year's table checked; by default the host's 学校, of a workbook named for its county */
+    current?: ReturnType<typeof current>;
+  } = {},
 ) {
   const written: ReportSheet[][] = [];
   render(
@@ -69,7 +75,7 @@ function renderView(
         lang={options.lang ?? "zh"}
         profile={NATIONAL_2017}
         host={host}
-        current={current(host)}
+        current={options.current ?? current(host)}
         openFile={options.openFile}
         onWriteSheets={async (sheets) => {
           written.push(sheets);
@@ -339,6 +345,25 @@ describe("对比 of a league's statistics export, one county chosen in step 2", 
     expect(regressions().some(([, line]) => /科右前旗第一小学（小学）高学历教师/.test(line ?? ""))).toBe(
       true,
     );
+  });
+});
+
+describe("对比 of an earlier export of several counties, this year's county not known", () => {
+  it("asks for the county before it has been chosen, not 0 schools; chosen, says how many were read", async () => {
+    const rows = templateRowsOf(leagueRows(), COUNTY_LISTED);
+    const host = new FakeHost([templateHeaderRow(), ...rows]);
+    host.sheets.set("导出2025", exportSheet(leagueRows()).values);
+    // a workbook whose name gives no county: the earlier export is read for none until one is chosen
+    renderView(host, { current: { ...current(host), workbook: null } });
+    await compareWithSheet("导出2025");
+    const status = () => document.querySelector("[data-earlier]")?.textContent ?? "";
+    await waitFor(() => expect(status()).not.toBe(""));
+    expect(status()).toBe("较早一年：工作表“导出2025”，含 2 个旗县市，请在下方选择旗县市");
+    expect(document.body.textContent).not.toContain("0 所学校");
+    fireEvent.change(screen.getByRole("combobox", { name: /^旗县市/ }), { target: { value: COUNTY_LISTED } });
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(status()).toMatch(/^较早一年：工作表“导出2025”，\d+ 所学校$/u);
+    expect(status()).not.toContain("，0 所学校");
   });
 });
 

@@ -250,6 +250,49 @@ describe("balance whatif", () => {
     expect(doc.resourcesPass).toBe(false);
   });
 
+  test("JSON and text: each edit's cost at the plan's unit costs, the total, the unpriced said so", async () => {
+    const priced = [
+      { kind: "addStudents", school: "白狼县实验小学", level: "primary", value: 200 },
+      { kind: "addFacility", school: "白狼县实验小学", resource: "teachingArea", amount: 1200 },
+      { kind: "hireTeachers", school: "青山镇中学", level: "junior", resource: "keyTeachers", count: 2 },
+    ];
+    const path = file("priced.json", priced);
+    const r = await run("whatif", SAMPLE, "--edits", path, "--json");
+    expect(r.code).toBe(0);
+    const { cost } = JSON.parse(r.stdout);
+    // docs/plans.md#costs: 1,200 m² × 3,500 元 once; 2 key teachers × 150,000 元 a year
+    expect(cost).toMatchObject({
+      oneOffCost: 4200000,
+      recurringCost: 300000,
+      totalCost: 4500000,
+      unpriced: 1,
+    });
+    expect(cost.edits.map((c: { edit: number; priced: boolean }) => [c.edit, c.priced])).toEqual([
+      [0, false],
+      [1, true],
+      [2, true],
+    ]);
+    expect(cost.edits[0].reason.zh).toMatch(/在校生/u);
+    expect(cost.unitCosts.teachingArea).toBe(3500);
+    const text = await run("whatif", SAMPLE, "--edits", path);
+    expect(text.stdout).toContain("     费用：不计费用（");
+    expect(text.stdout).toContain("     费用：一次性投入 420.00 万元\n");
+    expect(text.stdout).toContain("     费用：每年 30.00 万元\n");
+    expect(text.stdout).toContain(
+      "费用合计（按规划的单位成本）：一次性投入 420.00 万元，每年 30.00 万元；另有 1 项不计费用\n",
+    );
+    const en = await run("whatif", SAMPLE, "--edits", path, "--lang", "en");
+    expect(en.stdout).toContain("     cost: 4,200,000 yuan once\n");
+    // a bureau's costs file, as plan reads it: 1,200 m² × 4,000 元
+    const costs = file("whatif-costs.json", { teachingArea: 4000 });
+    const own = JSON.parse((await run("whatif", SAMPLE, "--edits", path, "--costs", costs, "--json")).stdout);
+    expect(own.cost).toMatchObject({ oneOffCost: 4800000, totalCost: 5100000 });
+    // an edit not read keeps its place in the file: the costs name the file's positions
+    const shifted = file("shifted.json", [{ kind: "addStudents" }, ...priced]);
+    const s = JSON.parse((await run("whatif", SAMPLE, "--edits", shifted, "--json")).stdout);
+    expect(s.cost.edits.map((c: { edit: number }) => c.edit)).toEqual([1, 2, 3]);
+  });
+
   test("an edits file written in Chinese is read as its codes: the same scenario as in English, exit 0", async () => {
     const chinese = [
       { kind: "增减在校生", school: "白狼县实验小学", level: "小学", value: 120 },

@@ -23,7 +23,7 @@ const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-function soffice(args: string[], files: string[], outdir: string): void {
+function soffice(args: string[], files: string[], outdir: string, fontconfig?: string): void {
   const profile = mkdtempSync(join(tmpdir(), "balance-lo-profile-"));
   mkdirSync(join(profile, "user"), { recursive: true });
   writeFileSync(join(profile, "user", "registrymodifications.xcu"), PROFILE);
@@ -39,7 +39,11 @@ function soffice(args: string[], files: string[], outdir: string): void {
         outdir,
         ...files,
       ],
-      { stdio: "pipe", timeout: 180_000 },
+      {
+        stdio: "pipe",
+        timeout: 180_000,
+        env: fontconfig ? { ...process.env, FONTCONFIG_FILE: fontconfig } : process.env,
+      },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -113,9 +117,12 @@ export function recalculatedSheets(
   }
 }
 
-/** Prints each workbook to PDF as LibreOffice does (every sheet, its own page set-up); returns the PDF paths. */
-export function printToPdf(files: string[], outdir: string): string[] {
-  soffice(["--convert-to", "pdf"], files, outdir);
+/**
+ * Prints each workbook to PDF as LibreOffice does (every sheet, its own page set-up); returns the PDF paths.
+ * `fontconfig`, a fonts.conf (`simSunDigits`), sets the faces LibreOffice finds for the fonts the files name.
+ */
+export function printToPdf(files: string[], outdir: string, fontconfig?: string): string[] {
+  soffice(["--convert-to", "pdf"], files, outdir, fontconfig);
   return files.map((f) => join(outdir, basename(f).replace(/\.xlsx$/i, ".pdf")));
 }
 
@@ -162,4 +169,30 @@ export function formulaMismatches(
     );
   }
   return { mismatches, formulas };
+}
+
+/** An installed face whose Latin digits are half the em, as 宋体's are (most systems have no 宋体). */
+const HALF_EM_FACE = "Noto Sans Mono CJK SC";
+
+/**
+ * A fonts.conf in `dir` that gives LibreOffice a face with 宋体's digits (half the em) for 宋体 and SimSun, so that
+ * column widths, which count the default font's digits, come out as with 宋体 itself; the system's fonts.conf
+ * otherwise. Null where no such face is installed. Without it LibreOffice draws 宋体 in a fallback face whose
+ * digits may be a quarter wider (DejaVu Sans), and a sheet whose default font is not 宋体 10 prints unlike Excel.
+ */
+export function simSunDigits(dir: string): string | null {
+  const listed = spawnSync("fc-list", [":", "family"], { encoding: "utf8" });
+  if (listed.status !== 0 || !listed.stdout.split(/[\n,]/).some((f) => f.trim() === HALF_EM_FACE))
+    return null;
+  const alias = (family: string) =>
+    `<alias binding="same"><family>${family}</family><prefer><family>${HALF_EM_FACE}</family></prefer></alias>`;
+  const file = join(dir, "fonts.conf");
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+      `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n` +
+      `<cachedir>${join(dir, "fontconfig-cache")}</cachedir>\n` +
+      `${alias("宋体")}\n${alias("SimSun")}\n</fontconfig>\n`,
+  );
+  return file;
 }

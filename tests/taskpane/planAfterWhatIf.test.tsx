@@ -58,4 +58,25 @@ describe("规划 after 模拟", () => {
     await waitFor(() => expect(screen.getByText("城关小学 小学骨干教师 +1 人")).toBeTruthy());
     expect(printedPage("whatif").printedText).toContain("修改清单（1）");
   });
+
+  it("模拟 prices its edits at the unit costs 规划 shows, and says what it does not price", async () => {
+    render(<Pane host={new FakeHost(SHEET)} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "模拟" }));
+    fireEvent.keyDown(screen.getByRole("spinbutton", { name: "小学 骨干教师" }), { key: "ArrowUp" });
+    fireEvent.keyDown(screen.getByRole("spinbutton", { name: "小学在校生" }), { key: "ArrowUp" });
+    // docs/plans.md#costs: a key teacher 150,000 元 a year; pupils are no addition the model prices
+    await screen.findByText("费用：每年 15.00 万元");
+    expect(screen.getByText(/^费用：不计费用（/u)).toBeTruthy();
+    expect(screen.getByText("费用合计（按规划的单位成本）：每年 15.00 万元；另有 1 项不计费用")).toBeTruthy();
+
+    // a key teacher at 200,000 元 in 规划 is what 模拟 prices him at
+    fireEvent.click(screen.getByRole("tab", { name: "规划" }));
+    const key = screen.getByRole("spinbutton", { name: "骨干教师／人·年" });
+    fireEvent.change(key, { target: { value: "200000" } });
+    fireEvent.blur(key);
+    fireEvent.click(screen.getByRole("tab", { name: "模拟" }));
+    await screen.findByText("费用：每年 20.00 万元");
+    expect(printedPage("whatif").printedText).toContain("费用合计（按规划的单位成本）：每年 20.00 万元");
+  });
 });

@@ -49,8 +49,13 @@ describe("task pane, step 2 for a statistics export (docs/import.md)", () => {
     expect(stepText("step-check")).not.toContain("任务窗格");
     // nor the command line's option, which no one using the pane can give
     expect(stepText("step-check")).not.toContain("--county");
+    // the line under the read button counts no schools before the county is chosen: none are read yet
+    const readLine = () => document.querySelector("[data-read-from]")?.textContent ?? "";
+    expect(readLine()).toContain("表中有 2 个旗县市区，请在第 2 步选择要评估的一个");
+    expect(readLine()).not.toMatch(/\d+ 所学校/);
 
     await chooseCounty(COUNTY_LISTED);
+    await waitFor(() => expect(readLine()).toMatch(/：[1-9]\d* 所学校$/));
     await waitFor(() => expect(stepText("step-check")).not.toContain("改正后才能生成报表"));
     expect(host.settings.get(RECIPE_SETTINGS_KEY)).toEqual({ 学校: { county: COUNTY_LISTED } });
     expect((screen.getByRole("button", { name: "生成报表工作表" }) as HTMLButtonElement).disabled).toBe(

@@ -94,8 +94,13 @@ describe("对比 in the web app with an earlier export of several counties", () 
       return bar!;
     });
     const said = errors.querySelector("li")!.textContent!;
-    // the file named above the message, the cell of the county column in it
+    // the file named above the message, the cell of the county column in it; no "0 schools" before the county
+    // is chosen, but the prompt to choose it
     expect(document.querySelector("[data-earlier]")!.textContent).toMatch(`“${EXPORT}”`);
+    expect(document.querySelector("[data-earlier]")!.textContent).toMatch(
+      /，含 2 个旗县市，请在下方选择旗县市$/u,
+    );
+    expect(document.body.textContent).not.toContain("0 所学校");
     expect(said).toMatch(/^学校!C\d+ 表中有 2 个旗县市区（科右前旗、扎鲁特旗）。/);
     expect(said).toMatch(
       /。对比只取本旗县市的学校：请在下方“旗县市”中选择本旗县市，较早一年的表格即按它重新读取。$/,

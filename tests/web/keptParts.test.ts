@@ -5,37 +5,11 @@
  */
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { evaluateTable } from "../../src/pipeline";
-import { buildReport } from "../../src/report/build";
-import { readWorkbook } from "../../src/xlsx/reader";
-import { gridRangeAddress } from "../../src/xlsx/reportFile";
 import { sheetParts } from "../../src/xlsx/charts";
 import { partsNotCarried } from "../../src/xlsx/originalParts";
 import { downloadBytes } from "../../src/web/download";
-import { memoryWorkbook, type MemoryWorkbook } from "../../src/excel/memory/memoryHost";
-import { doubleFromGrids, sheetsForExcel, startOn } from "../../src/web/workbook";
 import { bookWith, packageProblems, plainBook, type PartKind } from "../xlsx/partsBook";
-
-const options = { displayLanguage: () => "zh-CN", theme: () => "light" as const };
-
-async function opened(bytes: Uint8Array): Promise<MemoryWorkbook> {
-  const read = await readWorkbook(bytes);
-  if (!read.ok) throw new Error(read.problem.message.en);
-  const excel = doubleFromGrids(sheetsForExcel(read.grids).grids);
-  startOn(excel, "学校");
-  return memoryWorkbook(excel, options);
-}
-
-/** The report of 学校 written into the workbook, as the pane writes it (its sheets hold charts of their own). */
-async function writeReport(workbook: MemoryWorkbook): Promise<void> {
-  const grid = await workbook.host.readTable("usedRange");
-  const result = evaluateTable(grid);
-  const report = buildReport(
-    { evaluation: result.evaluation!, read: result.read, profile: result.profile, problems: result.problems },
-    { lang: "zh", sourceRange: gridRangeAddress(grid), date: "2025-01-01" },
-  );
-  await workbook.host.writeReport(report, { replaceExisting: true });
-}
+import { openedWorkbook, writeReport } from "./exportFonts";
 
 /** The parts a sheet's drawing leads to, by the relationships, and the titles of its charts. */
 function drawingOf(files: Record<string, Uint8Array>, sheet: string) {
@@ -56,7 +30,7 @@ function drawingOf(files: Record<string, Uint8Array>, sheet: string) {
 describe("下载工作簿 of a workbook with charts", () => {
   it("carries the sheet's charts, their styles and shapes, tied in whole, and names nothing as lost", async () => {
     const bytes = await bookWith(["chart", "chart", "shape"]);
-    const { bytes: out, notCarried } = await downloadBytes(bytes, await opened(bytes));
+    const { bytes: out, notCarried } = await downloadBytes(bytes, await openedWorkbook(bytes));
     expect(notCarried).toEqual([]);
     expect(packageProblems(out)).toEqual([]);
     const files = unzipSync(out);
@@ -76,7 +50,7 @@ describe("下载工作簿 of a workbook with charts", () => {
 
   it("numbers the carried parts apart from the report's charts, each drawing leading to its own", async () => {
     const bytes = await bookWith(["chart"]);
-    const workbook = await opened(bytes);
+    const workbook = await openedWorkbook(bytes);
     await writeReport(workbook);
     const { bytes: out, notCarried } = await downloadBytes(bytes, workbook);
     expect(notCarried).toEqual([]);
@@ -93,7 +67,7 @@ describe("下载工作簿 of a workbook with charts", () => {
 
   it("names the chart it cannot carry: a sheet whose pictures exceljs writes in a drawing of its own", async () => {
     const bytes = await bookWith(["chart", "picture", "pivot"]);
-    const { bytes: out, notCarried } = await downloadBytes(bytes, await opened(bytes));
+    const { bytes: out, notCarried } = await downloadBytes(bytes, await openedWorkbook(bytes));
     expect(notCarried).toEqual([
       { kind: "chart", sheet: "统计", count: 1 },
       { kind: "pivotTable", sheet: "学校", count: 1 },
@@ -146,7 +120,7 @@ describe("下载工作簿 of a workbook written without a theme", () => {
     unlink("[Content_Types].xml", /<Override\b[^>]*theme1\.xml"[^>]*\/>/);
     const bytes = zipSync(files);
     expect(packageProblems(bytes)).toEqual([]);
-    const { bytes: out } = await downloadBytes(bytes, await opened(bytes));
+    const { bytes: out } = await downloadBytes(bytes, await openedWorkbook(bytes));
     expect(packageProblems(out)).toEqual([]);
     expect(Object.keys(unzipSync(out))).toContain("xl/theme/theme1.xml");
   });
@@ -175,7 +149,7 @@ describe("下载工作簿 keeps the original's defined names", () => {
       workbookXml.replace("</sheets>", `</sheets><definedNames>${names.join("")}</definedNames>`),
     );
     const bytes = zipSync(files);
-    const workbook = await opened(bytes);
+    const workbook = await openedWorkbook(bytes);
     await writeReport(workbook);
     const { bytes: out } = await downloadBytes(bytes, workbook);
     expect(packageProblems(out)).toEqual([]);

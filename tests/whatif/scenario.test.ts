@@ -5,6 +5,7 @@ import type { SchoolRecord } from "../../src/engine/records";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { FACILITY_INDICATORS, LEVELS, TEACHER_INDICATORS } from "../../src/standard/indicators";
 import { generateCounty } from "../plan/county";
+import { NEW_SCHOOL } from "./schools";
 
 const P = NATIONAL_2017;
 
@@ -94,16 +95,7 @@ describe("scenario algebra", () => {
     const inverse = inverseEdit(edit, county) as Edit;
     const back = applyEdits(applyEdits(county, [edit], P).records, [inverse], P);
     expect(strip(back.records)).toEqual(strip(county));
-    const open: Edit = {
-      kind: "openSchool",
-      record: {
-        name: "新区第一小学",
-        type: "primary",
-        students: { primary: 600, junior: 0, senior: 0 },
-        teachers: { primary: { qualifiedTeachers: 30, keyTeachers: 7, peArtTeachers: 6 }, junior: undefined },
-        facilities: { teachingArea: 3000, sportsArea: 5000, equipmentValue: 1_500_000, multimediaRooms: 15 },
-      },
-    };
+    const open = NEW_SCHOOL;
     const opened = applyEdits(county, [open], P);
     expect(opened.records).toHaveLength(county.length + 1);
     const closed = applyEdits(opened.records, [inverseEdit(open, county) as Edit], P);

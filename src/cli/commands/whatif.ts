@@ -10,6 +10,8 @@ import { INDICATOR_STATUS_KEY, t } from "../../i18n/messages";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import { writeJsonDocument } from "../json";
 import { scenarioSheet } from "../../report/scenarioSheet";
+import { editCostWords, whatIfCost, whatIfCostWords, type WhatIfCost } from "../../engine/whatifCost";
+import type { UnitCosts } from "../../engine/plan/costs";
 import { writtenSheets } from "./sheetsOut";
 import {
   COUNTY_TABLE_OPTIONS,
@@ -18,21 +20,27 @@ import {
   RECIPE_HELP,
   parseCommandLine,
   readJsonFile,
+  readCostsOption,
   readProfileOption,
   sheetsOutOptions,
 } from "../commandLine";
 
-const HELP = `balance whatif <workbook.xlsx> --edits edits.json [--sheet NAME] [--profile FILE.json] [--lang zh|en] [--json]
-               [--county NAME] [--recipe FILE.json] [--out 模拟.xlsx [--force]] [--year YEAR]
+const HELP = `balance whatif <workbook.xlsx> --edits edits.json [--costs costs.json] [--sheet NAME] [--profile FILE.json]
+               [--lang zh|en] [--json] [--county NAME] [--recipe FILE.json] [--out 模拟.xlsx [--force]] [--year YEAR]
 
 模拟：对学校统计表做一组修改（在校生、校舍、设备、多媒体教室、教师招聘与交流、撤并、新建、撤销学校），
 按标准重新评估，列出达标情况有变化的学校、越过限值的差异系数和所有变化的指标值。原工作簿不会被修改。
 What-if: applies a list of edits (enrolment, buildings, equipment, rooms, hiring and transferring teachers,
 merging, opening and closing schools) to the school table, evaluates again and lists the sections whose verdict
 changed, the coefficients that crossed their limit and every value that changed. The workbook is not changed.
+每项修改按规划的单位成本给出费用（一次性投入、每年支出），成本模型不计价的修改（如在校生变化）注明“不计费用”。
+Each edit's cost at the plan's unit costs (one-off, a year), with the edits the cost model does not price (more
+pupils enrolling) said to be not priced.
 
 选项 / Options:
   --edits FILE.json    修改清单（格式见 README“模拟与规划”） / the edits file (see README, What-if and plans)
+  --costs FILE.json    单位成本（元），与 plan 的成本文件相同，未列出的用默认值
+                       unit costs in yuan, the costs file of plan; missing ones keep their defaults
   --sheet NAME         要读取的工作表 / the sheet to read
   --profile FILE.json  自定义评估标准 / a custom standard profile
   --out 模拟.xlsx       另存可打印的模拟方案工作表（与任务窗格写入的相同）/ write the print-ready scenario sheet
@@ -53,7 +61,25 @@ ${RECIPE_HELP}
   2  命令行有误 / usage error
 `;
 
-function scenarioJson(result: ScenarioResult, problems: Problem[], lang: Lang, indexes: readonly number[]) {
+/** docs/plans.md#whatif-cost: the edits' cost, each edit by its position in the file. */
+function costJson(cost: WhatIfCost, costs: UnitCosts, indexes: readonly number[]) {
+  return {
+    recurringCost: cost.recurringCost,
+    oneOffCost: cost.oneOffCost,
+    totalCost: cost.totalCost,
+    unpriced: cost.unpriced,
+    edits: cost.edits.map((c) => ({ ...c, edit: indexes[c.edit] })),
+    unitCosts: costs,
+  };
+}
+
+function scenarioJson(
+  result: ScenarioResult,
+  problems: Problem[],
+  lang: Lang,
+  indexes: readonly number[],
+  cost: ReturnType<typeof costJson>,
+) {
   return {
     resourcesPassBefore: result.baseline.resourcesPass,
     resourcesPass: result.evaluation.resourcesPass,
@@ -65,6 +91,7 @@ function scenarioJson(result: ScenarioResult, problems: Problem[], lang: Lang, i
       cvChanged: result.diff.cvChanged,
       valuesChanged: result.diff.valuesChanged,
     },
+    cost,
     sections: result.evaluation.sections.map((s) => ({
       school: s.school,
       level: s.level,
@@ -90,6 +117,7 @@ function scenarioText(
   indexes: readonly number[],
   /** how many edits the file lists, valid or not */
   count: number,
+  cost: WhatIfCost,
 ): string {
   const zh = lang === "zh";
   const lines: string[] = [];
@@ -111,7 +139,10 @@ function scenarioText(
         : describeEdit(edits[i], profile, lang) +
           (result.applied.includes(i) ? "" : zh ? "（未应用）" : " (not applied)");
     lines.push(`  ${at + 1}. ${text}`);
+    const priced = i === undefined ? undefined : cost.edits.find((c) => c.edit === i);
+    if (priced) lines.push(`     ${zh ? "费用：" : "cost: "}${editCostWords(priced, lang)}`);
   }
+  lines.push(whatIfCostWords(cost, lang));
   lines.push("");
   const verdict = (pass: boolean) =>
     pass ? (zh ? "达标 ✓" : "passes ✓") : zh ? "未达标 ✗" : "does not pass ✗";
@@ -176,11 +207,12 @@ export const whatifCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     const line = parseCommandLine(io, whatifCommand, args, {
       edits: { type: "string" },
+      costs: { type: "string" },
       ...COUNTY_TABLE_OPTIONS,
     });
     if (typeof line === "number") return line;
     const { values, file, lang } = line;
-    const title = await sheetsOutOptions(io, values, [file, values.edits, values.recipe]);
+    const title = await sheetsOutOptions(io, values, [file, values.edits, values.costs, values.recipe]);
     if (typeof title === "number") return title;
     if (values.edits === undefined) {
       return usageError(
@@ -191,9 +223,12 @@ export const whatifCommand: Command = {
     }
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
+    const json = values.json === true;
+    // the plan's unit costs, from the same costs file (docs/plans.md#costs); project sizes do not apply to an edit
+    const priced = await readCostsOption(io, values.costs, lang, json);
+    if (typeof priced === "number") return priced;
     const editsJson = await readJsonFile(io, values.edits, { zh: "修改清单", en: "edits file" });
     if (!editsJson.ok) return editsJson.code;
-    const json = values.json === true;
 
     const county = await countyRecordsOption(io, file, values, profile, title, { lang, json });
     if (typeof county === "number") return county;
@@ -206,7 +241,8 @@ export const whatifCommand: Command = {
       undefined,
       parsedEdits.indexes,
     );
-    const problems = [...county.problems, ...parsedEdits.problems, ...result.problems];
+    const cost = whatIfCost(parsedEdits.edits, result, priced.costs);
+    const problems = [...priced.warnings, ...county.problems, ...parsedEdits.problems, ...result.problems];
     // warnings (an equipment amount that looks like 万元, a school closed with its pupils) apply and block nothing
     const editErrors = [...parsedEdits.problems, ...result.problems].some((p) => p.severity === "error");
     let wrote = "";
@@ -226,7 +262,13 @@ export const whatifCommand: Command = {
     if (json) {
       await writeJsonDocument(io, {
         ok: !editErrors,
-        ...scenarioJson(result, problems, lang, parsedEdits.indexes),
+        ...scenarioJson(
+          result,
+          problems,
+          lang,
+          parsedEdits.indexes,
+          costJson(cost, priced.costs, parsedEdits.indexes),
+        ),
       });
       if (wrote) io.stderr(wrote);
       if (notWritten) io.stderr(notWritten);
@@ -234,7 +276,7 @@ export const whatifCommand: Command = {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
       if (notWritten) io.stderr(notWritten);
       io.stdout(
-        scenarioText(result, profile, lang, parsedEdits.edits, parsedEdits.indexes, parsedEdits.count) +
+        scenarioText(result, profile, lang, parsedEdits.edits, parsedEdits.indexes, parsedEdits.count, cost) +
           (wrote ? `\n${wrote}` : ""),
       );
     }

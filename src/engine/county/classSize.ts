@@ -112,6 +112,24 @@ function largestClassFinding(
   };
 }
 
+/** The columns item 5 reads of each section it checks (docs/standard.md#guarantee-5), with the schools needing each. */
+export function classSizeColumns(
+  records: readonly SchoolRecord[],
+  into: Map<string, { derived: "classSize" | "musicArtRooms"; schools: string[] }>,
+): void {
+  for (const record of records) {
+    if (!CLASS_SIZE_TYPES.includes(record.type)) continue;
+    for (const level of presentLevels(record)) {
+      for (const check of ["classSize", "startingGradeClassSize"] as const) {
+        const id = LARGEST_CLASS_CHECKS[check][level].columnId;
+        const entry = into.get(id) ?? { derived: "classSize" as const, schools: [] };
+        entry.schools.push(record.name);
+        into.set(id, entry);
+      }
+    }
+  }
+}
+
 /**
  * docs/standard.md#guarantee-5: every class within 45 (primary) / 50 (junior), checked through each section's largest
  * class; with the Xing'an plan's starting-grade rule (grades 1 and 7) and the 大班额 (≥ 56) and 超大班额 (≥ 66)
@@ -120,13 +138,17 @@ function largestClassFinding(
 export function classSize(
   records: readonly SchoolRecord[],
   columnLocations?: readonly ColumnLocation[],
-): Pick<DerivedItems, "classSize" | "startingGrades" | "largeClasses" | "veryLargeClasses"> {
+): Pick<
+  DerivedItems,
+  "classSize" | "startingGrades" | "largeClasses" | "veryLargeClasses" | "largeClassesUnknown"
+> {
   const columns = columnPrefixes(columnLocations);
   const notGiven = notGivenMessages(columns);
   const findings: SchoolFinding[] = [];
   const starting: SchoolFinding[] = [];
   const largeClasses: LargeClassSection[] = [];
   const veryLargeClasses: LargeClassSection[] = [];
+  let largeClassesUnknown = 0;
   let checked = 0;
   for (const record of records) {
     if (!CLASS_SIZE_TYPES.includes(record.type)) continue;
@@ -137,6 +159,7 @@ export function classSize(
       const startingGrade = largestClassFinding(record, level, "startingGradeClassSize", columns, notGiven);
       if (startingGrade) starting.push(startingGrade);
       const largest = record.largestClass?.[LARGEST_CLASS_CHECKS.classSize[level].field];
+      if (largest === undefined) largeClassesUnknown++;
       if (largest !== undefined && atLeast(largest, SCHOOL_TABLE_LIMITS.largeClass)) {
         const cell = finding
           ? finding.cell
@@ -152,5 +175,6 @@ export function classSize(
     startingGrades: derivedItem(checked, starting),
     largeClasses,
     veryLargeClasses,
+    largeClassesUnknown,
   };
 }

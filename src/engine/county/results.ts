@@ -79,6 +79,8 @@ export interface DerivedItems {
   largeClasses: LargeClassSection[];
   /** sections with at least one 超大班额 class (largest class ≥ 66) */
   veryLargeClasses: LargeClassSection[];
+  /** sections whose largest class is not given: whether they hold a 大班额 class is not known */
+  largeClassesUnknown: number;
 }
 
 export interface MeasureResult {
@@ -120,6 +122,8 @@ export interface ItemResult {
   classSize?: {
     largeClasses: LargeClassSection[];
     veryLargeClasses: LargeClassSection[];
+    /** sections checked whose largest class is not given, left out of the two lists */
+    largeClassesUnknown: number;
     startingGrades: { status: ItemStatus; checked: number; schools: SchoolFinding[] };
   };
 }

@@ -12,7 +12,7 @@ import {
   derivedItem,
   presentLevels,
 } from "./schoolCells";
-import { classSize } from "./classSize";
+import { classSize, classSizeColumns } from "./classSize";
 
 export { classSize } from "./classSize";
 
@@ -248,6 +248,31 @@ export function schoolSize(
     });
   }
   return derivedItem(schools.length, findings);
+}
+
+/** A column items 3 and 5 read: the item (its `derived` key, docs/standard.md#guarantee) and the schools needing it. */
+export type ColumnsRead = Map<string, { derived: "musicArtRooms" | "classSize"; schools: string[] }>;
+
+/**
+ * The school table's columns items 3 and 5 read (docs/standard.md#guarantee-3, docs/standard.md#guarantee-5), each
+ * with the schools that need it, in the table's order of schools: what a table without the column leaves missing.
+ */
+export function columnsItemsRead(records: readonly SchoolRecord[]): ColumnsRead {
+  const needed: ColumnsRead = new Map();
+  const add = (id: string, school: string) => {
+    const entry = needed.get(id) ?? { derived: "musicArtRooms" as const, schools: [] };
+    entry.schools.push(school);
+    needed.set(id, entry);
+  };
+  for (const { record, levels } of roomsAndSizeSchools(records)) {
+    for (const level of levels) add(CLASSES_COLUMN[level], record.name);
+    for (const k of ROOM_KINDS) {
+      add(k.countColumn, record.name);
+      add(k.areaColumn, record.name);
+    }
+  }
+  classSizeColumns(records, needed);
+  return needed;
 }
 
 /** All items derived from the school table. */

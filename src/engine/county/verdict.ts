@@ -115,9 +115,11 @@ export function evaluateItem(
     if (definition.derived === "classSize" && derived) {
       counts.largeClasses = derived.largeClasses.length;
       counts.veryLargeClasses = derived.veryLargeClasses.length;
+      counts.largeClassesUnknown = derived.largeClassesUnknown;
       classSizeDetail = {
         largeClasses: derived.largeClasses,
         veryLargeClasses: derived.veryLargeClasses,
+        largeClassesUnknown: derived.largeClassesUnknown,
         startingGrades: {
           status: derived.startingGrades.status,
           checked: derived.startingGrades.checked,

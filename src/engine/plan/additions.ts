@@ -1,4 +1,5 @@
 import { FACILITY_INDICATORS, TEACHER_INDICATORS, type IndicatorId } from "../../standard/indicators";
+import { resourceCost } from "./costs";
 import type { PlanModel } from "./model";
 
 /** Additions of a plan: teachers per section, facilities per whole school, and each section's band choice. */
@@ -21,8 +22,10 @@ export function emptyAdditions(model: PlanModel): PlanAdditions {
 
 export function additionsCost(model: PlanModel, a: PlanAdditions): number {
   let cost = 0;
-  for (const row of a.teachers) row.forEach((x, k) => (cost += x * model.costs[TEACHER_INDICATORS[k]]));
-  for (const row of a.facilities) row.forEach((x, m) => (cost += x * model.costs[FACILITY_INDICATORS[m]]));
+  for (const row of a.teachers)
+    row.forEach((x, k) => (cost += resourceCost(model.costs, TEACHER_INDICATORS[k], x)));
+  for (const row of a.facilities)
+    row.forEach((x, m) => (cost += resourceCost(model.costs, FACILITY_INDICATORS[m], x)));
   return cost;
 }
 

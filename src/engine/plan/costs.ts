@@ -86,6 +86,38 @@ export function isRecurring(id: IndicatorId): boolean {
   return id === "qualifiedTeachers" || id === "keyTeachers" || id === "peArtTeachers";
 }
 
+/**
+ * What `amount` of a resource costs at the unit costs, in 元 (元 a year for teachers): the one price rule, for the
+ * plan's additions and the what-if's edits alike (docs/plans.md#costs).
+ */
+export function resourceCost(costs: Readonly<UnitCosts>, id: IndicatorId, amount: number): number {
+  return amount * costs[id];
+}
+
+/** The two parts a cost is reported in (docs/plans.md#recurring), 元, and their sum. */
+export interface CostParts {
+  /** teachers: 元 a year */
+  recurringCost: number;
+  /** buildings, grounds, equipment and rooms: 元 once */
+  oneOffCost: number;
+  /** a year of the recurring costs plus the one-off costs: what the plan minimises */
+  totalCost: number;
+}
+
+/** Priced amounts summed into their recurring and one-off parts (`isRecurring`). */
+export function costParts(items: Iterable<{ resource: IndicatorId; cost: number }>): CostParts {
+  let recurringCost = 0;
+  let oneOffCost = 0;
+  // the sum in the items' order, as the plan has always added its costs
+  let totalCost = 0;
+  for (const x of items) {
+    totalCost += x.cost;
+    if (isRecurring(x.resource)) recurringCost += x.cost;
+    else oneOffCost += x.cost;
+  }
+  return { recurringCost, oneOffCost, totalCost };
+}
+
 const cost = z.number().refine(Number.isFinite, "must be a finite number").min(0);
 const size = z.number().refine(Number.isFinite, "must be a finite number").min(0);
 const facilitySizes = z

@@ -11,7 +11,7 @@ import type { SchoolRecord } from "../records";
 import { evaluate, type Evaluation } from "../evaluate";
 import { RELATIVE_TOLERANCE } from "../../standard/comparison";
 import { evaluateScenario, type Edit } from "../scenario";
-import { DEFAULT_UNIT_COSTS, isRecurring, type ProjectSizes, type UnitCosts } from "./costs";
+import { costParts, DEFAULT_UNIT_COSTS, resourceCost, type ProjectSizes, type UnitCosts } from "./costs";
 import { asProject, buildPlanModel, type PlanModel } from "./model";
 import { additionsCost, copyAdditions, type PlanAdditions } from "./additions";
 import { cheaper, spareFree, spareSteps } from "./rounding";
@@ -431,7 +431,7 @@ export function describePlan(
           level: s.level,
           resource: id,
           amount,
-          cost: amount * model.costs[id],
+          cost: resourceCost(model.costs, id, amount),
         });
     });
   }
@@ -444,7 +444,7 @@ export function describePlan(
           level: null,
           resource: id,
           amount,
-          cost: amount * model.costs[id],
+          cost: resourceCost(model.costs, id, amount),
         });
     });
   }
@@ -460,13 +460,7 @@ export function describePlan(
     }
     return { resource, amount, cost };
   });
-  const totalCost = additions.reduce((sum, x) => sum + x.cost, 0);
-  let recurringCost = 0;
-  let oneOffCost = 0;
-  for (const x of additions) {
-    if (isRecurring(x.resource)) recurringCost += x.cost;
-    else oneOffCost += x.cost;
-  }
+  const { totalCost, recurringCost, oneOffCost } = costParts(additions);
   const remaining = failingCvs(checked.evaluation);
   const converged = remaining.length === 0;
   return {

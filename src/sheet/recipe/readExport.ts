@@ -5,7 +5,7 @@
  * and source cells (`教学及辅助用房面积 = 教学及辅助用房›计 − 其中：室内体育用房（学校!K7 − 学校!L7）`).
  */
 import type { SchoolRecord } from "../../engine/records";
-import { columnById } from "../../standard/columns";
+import { columnById, templateHeader } from "../../standard/columns";
 import { columnIndex, type Grid } from "../grid";
 import type { Problem } from "../../problems/problem";
 import type { ReadResult } from "../read";
@@ -84,7 +84,10 @@ function describe(source: CellSource, id: string, lang: "zh" | "en"): { named: s
  */
 function unreadField(p: Problem, school: ImportedSchool, id: string, missing: readonly string[]): Problem {
   const cell = school.rows[0].cells.name;
-  const column = columnById(id) ?? { zh: id, en: id };
+  const known = columnById(id);
+  const column = known ?? { zh: id, en: id };
+  // the school table's own header, which the reader takes from a column added to the export (table.ts)
+  const header = known ? templateHeader(known) : id;
   const name = school.name ?? "";
   return {
     ...p,
@@ -92,10 +95,10 @@ function unreadField(p: Problem, school: ImportedSchool, id: string, missing: re
     message: {
       zh:
         `${cell}“${name}”须有“${column.zh}”，而表中找不到“${missing.join("”“")}”列，未能读取。` +
-        "请导出含该列的表，或在配方文件中写明该列的表头。",
+        `请导出含该列的表，或在表头右边加一列，表头写作“${header}”，在各校的行中填写，或在配方文件中写明该列的表头。`,
       en:
         `${cell} ("${name}") needs ${column.en}, but the table has no column "${missing.join('", "')}": it was not read. ` +
-        "Export the table with that column, or name its header in a recipe file.",
+        `Export the table with that column, or add a column right of the header headed "${header}" and fill in each school's row, or name its header in a recipe file.`,
     },
   };
 }

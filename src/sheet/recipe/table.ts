@@ -10,7 +10,7 @@ import type { SchoolType } from "../../engine/records";
 import { parseSchoolType } from "../vocabulary";
 import { levelOfWord } from "../../engine/words";
 import type { Problem } from "../../problems/problem";
-import { columnById } from "../../standard/columns";
+import { COLUMNS, columnById, templateHeader, type ColumnKind } from "../../standard/columns";
 import { recipeProblem } from "./problem";
 import {
   bindDerivation,
@@ -50,6 +50,9 @@ export interface FieldPlan {
   node: BoundNode<ColumnLeaf>;
   /** the derivation as a person reads it: 教学及辅助用房›计 − 其中：室内体育用房 */
   text: string;
+  /** read from a column headed with the school table's own name (docs/import.md#template-columns), not the
+   * recipe's derivation: left out of how well the recipe fits */
+  byTemplateHeader?: true;
 }
 
 export const ROW_RULES = ["name", "type", "county", "counted", "parent", "locale", "level"] as const;
@@ -167,6 +170,23 @@ export function planTable(recipe: TableRecipe, columns: readonly RecipeColumn[])
     if (bound.ok) fields.push({ field, node: bound.node, text: derivationText(bound.node) });
     else unbound.push({ field, missing: bound.missing });
   }
+  // a figure the recipe does not derive (or the table lacks its columns for) is read from a column the clerk adds
+  // under the school table's own header: 音乐专用教室数, 小学最大班额 (docs/import.md#template-columns)
+  const derived = new Set(fields.map((f) => f.field));
+  for (const column of COLUMNS) {
+    if (derived.has(column.id) || !FIGURE_KINDS.has(column.kind)) continue;
+    const spellings = [templateHeader(column), column.zh, ...(column.aliases ?? [])];
+    const found = find(spellings.map((s) => s.replace(/[|›>]/gu, "")).join("|"));
+    if (!found) continue;
+    const money = column.kind === "money";
+    const unit = moneyUnit(found);
+    if (money && unit === "other") problems.push(unitProblem(found));
+    const leaf: ColumnLeaf = { column: found, labels: found.path, unit: unit === "other" ? null : unit };
+    const node: BoundNode<ColumnLeaf> = { kind: "leaf", leaf };
+    fields.push({ field: column.id, node, text: derivationText(node), byTemplateHeader: true });
+    const i = unbound.findIndex((u) => u.field === column.id);
+    if (i >= 0) unbound.splice(i, 1);
+  }
   problems.push(...hiddenColumnsRead(rules, fields));
   const splitByColumns = fieldsSplitBySource(
     new Map(fields.map((f) => [f.field, new Set(leavesOf(f.node).map((l) => String(l.column.index)))])),
@@ -201,9 +221,13 @@ function hiddenColumnsRead(
  */
 export function recipeFit(plan: TablePlan | null): number {
   if (!plan) return 0;
-  const total = plan.fields.length + plan.unbound.length;
-  return total === 0 ? 0 : plan.fields.length / total;
+  const own = plan.fields.filter((f) => !f.byTemplateHeader).length;
+  const total = Object.values(plan.recipe.fields).filter((d) => d !== undefined).length;
+  return total === 0 ? 0 : own / total;
 }
+
+/** The school table's columns a clerk may add to an export by their own header: figures, not names or words. */
+const FIGURE_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["count", "area", "money", "rooms"]);
 
 /** 是否计校数 as the statistics write it: 是/否, 1/0, TRUE/FALSE, Y/N. */
 const COUNTED_YES: ReadonlySet<string> = new Set(["是", "1", "true", "y", "yes", "计"]);

@@ -46,11 +46,17 @@ export interface CompareViewProps {
 
 const SHOWN_PROBLEMS = 5;
 
-/** Where the earlier year was read from and how many schools: 较早一年：工作表“学校2025”，5 所学校 */
+/**
+ * Where the earlier year was read from and how many schools: 较早一年：工作表“学校2025”，5 所学校. A table of several
+ * counties read for none holds no school yet: the county is to be chosen, not "0 schools" read.
+ */
 function earlierReadText(lang: Lang, earlier: EarlierTable): string {
   const where = earlier.file
     ? t(lang, "compareFileSheet", { file: earlier.file, sheet: earlier.sheet })
     : t(lang, "compareSheetName", { sheet: earlier.sheet });
+  const recipe = earlier.result.read.recipe;
+  if (recipe && recipe.county === null && recipe.counties.length > 1)
+    return t(lang, "compareReadFromCounties", { where, n: recipe.counties.length });
   return t(lang, "compareReadFrom", { where, schools: earlier.result.read.records.length });
 }
 

@@ -6,6 +6,7 @@ import { schoolAndWhat, type CountyItem, type CountyItems } from "../../report/a
 import type { Readiness } from "../../engine/county/readiness";
 import { groupProblems, type Problem } from "../../problems/problem";
 import type { CountyNameSource } from "../../sheet/countyName";
+import { supplyHintLines, type SupplyHint } from "../../sheet/recipe/supply";
 import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
 import { usePaneStyles } from "../styles";
 import { ProblemButton } from "./ProblemsStep";
@@ -16,6 +17,8 @@ export interface ChecklistViewProps {
   /** the county sheet read (县级指标), or null: every item it answers is then missing */
   countySheet: string | null;
   countyProblems: readonly Problem[];
+  /** what the export read leaves items 3 and 5 without, and how to add it; null when nothing */
+  supply?: SupplyHint | null;
   /** the county's readiness for its target year, where the profile's plan knows the county; null otherwise */
   readiness?: Readiness | null;
   /** what named the county of `readiness` */
@@ -155,6 +158,27 @@ function CellButton(props: { cell: string; onSelectCell: (cell: string) => void 
   );
 }
 
+/** What the export lacks for items 3 and 5, each header to add with its schools, and how (sheet/recipe/supply.ts). */
+function SupplyNote({ lang, hint }: { lang: Lang; hint: SupplyHint }) {
+  const styles = usePaneStyles();
+  const said = supplyHintLines(hint);
+  return (
+    <MessageBar intent="warning" layout="multiline" data-supply={hint.columns.length}>
+      <MessageBarBody>
+        {said.what[lang]}
+        <ul className={styles.list}>
+          {said.columns.map((c, i) => (
+            <li key={hint.columns[i].id} data-supply-column={hint.columns[i].header}>
+              {c[lang]}
+            </li>
+          ))}
+        </ul>
+        {said.how[lang]}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function ChecklistView(props: ChecklistViewProps) {
   const { lang, county } = props;
   const styles = usePaneStyles();
@@ -200,6 +224,7 @@ export function ChecklistView(props: ChecklistViewProps) {
           {t(lang, "countySheetInsertButton")}
         </Button>
       </div>
+      {props.supply && <SupplyNote lang={lang} hint={props.supply} />}
       {props.countyProblems.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

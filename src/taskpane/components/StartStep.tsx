@@ -5,13 +5,33 @@ import { t } from "../../i18n/messages";
 import type { Busy } from "../useCheckFlow";
 import { usePaneStyles } from "../styles";
 
+/** What the last read took and what it held, for the line under the button and the printed views' heading. */
+export interface ReadLine {
+  sheet: string;
+  range: string;
+  schools: number;
+  /**
+   * a statistics export of several counties before one is chosen: how many it holds (its schools are not read
+   * until then, so the count of schools would read 0)
+   */
+  countiesToChoose: number | null;
+}
+
+/** 已读取 学校基本情况!A1:AC31：11 所学校, or, before a county of several is chosen, how many there are to choose from. */
+export function readLineText(lang: Lang, read: ReadLine): string {
+  const { sheet, range, schools, countiesToChoose } = read;
+  return countiesToChoose === null
+    ? t(lang, "readFrom", { sheet, range, schools })
+    : t(lang, "readFromChoose", { sheet, range, counties: countiesToChoose });
+}
+
 export interface StartStepProps {
   lang: Lang;
   source: TableSource;
   busy: Busy;
   insertedSheet: string | null;
   /** what the last read took, and how many schools it held */
-  read: { sheet: string; range: string; schools: number } | null;
+  read: ReadLine | null;
   /** the web app has no empty sheet to fill in: it hides the template buttons */
   canInsertTemplate?: boolean;
   /** false where no range can be selected and no Excel table exists (the web app): the active sheet is read */
@@ -72,7 +92,7 @@ export function StartStep(props: StartStepProps) {
       </div>
       {props.read && busy !== "reading" && (
         <Text size={200} role="status" data-read-from={`${props.read.sheet}!${props.read.range}`}>
-          {t(lang, "readFrom", props.read)}
+          {readLineText(lang, props.read)}
         </Text>
       )}
     </section>

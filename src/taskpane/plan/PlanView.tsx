@@ -81,7 +81,9 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   const records = scenario ? scenario.records : props.records;
   /** the edits the plan is made after, in words, for the sheets to say */
   const described = scenario?.described;
-  const [costs, setCosts] = React.useState<UnitCosts>({ ...DEFAULT_UNIT_COSTS });
+  // the pane's unit costs, which 模拟 prices its edits with, else the view's own
+  const own = React.useState<UnitCosts>({ ...DEFAULT_UNIT_COSTS });
+  const [costs, setCosts] = props.unitCosts ? [props.unitCosts.costs, props.unitCosts.setCosts] : own;
   const [projects, setProjects] = React.useState<ProjectSizes>(() => ({
     minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
     step: { ...DEFAULT_PROJECT_SIZES.step },
@@ -175,7 +177,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
         lang === "zh"
           ? profile.indicators[id].resourceUnit.zh
           : (ONE_OF[profile.indicators[id].resourceUnit.en] ?? profile.indicators[id].resourceUnit.en),
-      perYear: TEACHER_PER_YEAR.has(id) ? t(lang, "planPerYear") : "",
+      perYear: isRecurring(id) ? t(lang, "planPerYear") : "",
     });
 
   // on paper: the prices the plan was made at (the boxes they were typed in are not printed), the plan, what the
@@ -410,7 +412,6 @@ function PlannedAfter(props: ViewProps & { scenario: EditedCounty; edits: number
   );
 }
 
-const TEACHER_PER_YEAR = new Set<IndicatorId>(["qualifiedTeachers", "keyTeachers", "peArtTeachers"]);
 /** One of a resource, as an English cost says it: yuan per teacher, per room. */
 const ONE_OF: Record<string, string> = { teachers: "teacher", rooms: "room" };
 

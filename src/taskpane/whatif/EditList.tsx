@@ -1,6 +1,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import { describeEdit, type Edit, type EditProblem } from "../../engine/scenario";
 import { withoutEditPlace } from "../../engine/edits";
+import { editCostWords, whatIfCostWords, type WhatIfCost } from "../../engine/whatifCost";
 import type { Profile } from "../../standard/profile";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
@@ -15,6 +16,8 @@ export interface EditListProps {
   applied: readonly number[];
   /** what the engine said of the edits, each naming its edit's index */
   problems: readonly EditProblem[];
+  /** what the applied edits cost at the plan's unit costs (docs/plans.md#whatif-cost) */
+  cost: WhatIfCost;
   onRemove(index: number): void;
   onUndo(): void;
   onClear(): void;
@@ -37,6 +40,11 @@ export function EditList(props: EditListProps) {
   const saidOf = (index: number) => worded(true).filter((p) => p.edit === index);
   // the whole list's problems (none the pane's own edits make) still show
   const unplaced = worded(false).filter((p) => p.edit === null || p.edit >= edits.length);
+  // an applied edit's cost in words; none for an edit not applied, which changes nothing
+  const costText = (index: number) => {
+    const c = props.cost.edits.find((x) => x.edit === index);
+    return c ? editCostWords(c, lang) : null;
+  };
   return (
     // printed with the what-if's results: what was assumed is half of what is signed for
     <div data-printed>
@@ -68,6 +76,11 @@ export function EditList(props: EditListProps) {
               >
                 ✕
               </Button>
+              {costText(i) && (
+                <Text block size={200} className={styles.note} data-edit-cost>
+                  {t(lang, "whatifCostOf", { cost: costText(i) ?? "" })}
+                </Text>
+              )}
               {saidOf(i).map((p, k) => (
                 <Text
                   key={k}
@@ -83,6 +96,16 @@ export function EditList(props: EditListProps) {
             </li>
           ))}
         </ol>
+      )}
+      {props.cost.edits.length > 0 && (
+        <>
+          <Text block weight="semibold" data-whatif-cost>
+            {whatIfCostWords(props.cost, lang)}
+          </Text>
+          <Text block size={200} className={styles.note}>
+            {t(lang, "whatifCostSource")}
+          </Text>
+        </>
       )}
       {unplaced.map((p, i) => (
         <Text key={i} className={styles.note} block>

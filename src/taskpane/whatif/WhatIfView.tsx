@@ -5,6 +5,8 @@ import type { ViewProps } from "../viewProps";
 import { evaluate } from "../../engine/evaluate";
 import { SECTIONS_OF_TYPE, type SchoolRecord } from "../../engine/records";
 import { evaluateScenario, type Edit } from "../../engine/scenario";
+import { whatIfCost } from "../../engine/whatifCost";
+import { DEFAULT_UNIT_COSTS } from "../../engine/plan/costs";
 import { sectionVerdict } from "../../engine/scenarioDiff";
 import {
   FACILITY_INDICATORS,
@@ -102,6 +104,9 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
     () => evaluateScenario(records, edits, profile, baseline),
     [records, edits, profile, baseline],
   );
+  // at the unit costs 规划 plans with (docs/plans.md#whatif-cost)
+  const costs = props.unitCosts?.costs ?? DEFAULT_UNIT_COSTS;
+  const cost = React.useMemo(() => whatIfCost(edits, result, costs), [edits, result, costs]);
   // the forms of schools opened, merged and closed render again only when the schools change, not at each step:
   // they read the edits so far when an edit is added
   const editsNow = React.useRef(edits);
@@ -308,6 +313,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
         edits={edits}
         applied={result.applied}
         problems={result.problems}
+        cost={cost}
         onRemove={(index) => setEdits((list) => list.filter((_, i) => i !== index))}
         onUndo={() => setEdits((list) => list.slice(0, -1))}
         onClear={() => setEdits([])}
