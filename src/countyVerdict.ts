@@ -17,6 +17,7 @@ import type { Evaluation } from "./engine/evaluate";
 import { nameKey } from "./engine/names";
 import { calendarDayOf, type CalendarDay } from "./engine/years";
 import type { SchoolRecord } from "./engine/records";
+import { countOf } from "./i18n/count";
 import type { Lang } from "./i18n/format";
 import { COUNTY_SHEET_NAME, checklistRowPlace, isCountySheet, readCountySheet } from "./sheet/countySheet";
 import { formatItemValue, formatMeasureResult } from "./sheet/countyValues";
@@ -435,7 +436,7 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
   lines.push(
     zh
       ? `  县域结论：${verdict.countyPass ? "达标" : "未达标"}${missingCount > 0 ? `（${missingCount} 项缺数据）` : ""}`
-      : `  County verdict: ${verdict.countyPass ? "PASS" : "NOT YET"}${missingCount > 0 ? ` (${missingCount} items missing)` : ""}`,
+      : `  County verdict: ${verdict.countyPass ? "PASS" : "NOT YET"}${missingCount > 0 ? ` (${countOf(missingCount, "item")} missing)` : ""}`,
   );
   const r = result.readiness;
   if (r) {
@@ -444,14 +445,14 @@ export function countySummaryText(result: CountyEvaluation, lang: Lang = "zh"): 
       r.yearsRemaining > 0
         ? zh
           ? `还有 ${r.yearsRemaining} 年`
-          : `${r.yearsRemaining} years to go`
+          : `${countOf(r.yearsRemaining, "year")} to go`
         : r.yearsRemaining === 0
           ? zh
             ? "即为今年"
             : "this year"
           : zh
             ? `已过 ${-r.yearsRemaining} 年`
-            : `${-r.yearsRemaining} years past`;
+            : `${countOf(-r.yearsRemaining, "year")} past`;
     lines.push(
       zh
         ? `目标年份：${r.county} ${r.targetYear} 年创建达标（${remaining}）`
@@ -520,9 +521,9 @@ function largeClassesLine(
       ? { zh: "", en: "" }
       : {
           zh: `；另有 ${largeClassesUnknown} 个学校（校区）没有填最大班额，未计入`,
-          en: `; ${largeClassesUnknown} more without their largest class given, not counted`,
+          en: `; ${countOf(largeClassesUnknown, "more without its largest class given", "more without their largest class given")}, not counted`,
         };
   return lang === "zh"
     ? `  大班额（≥56 人）${largeClasses.length} 处，超大班额（≥66 人）${veryLargeClasses.length} 处（按各学段最大班额计${unknown.zh}）`
-    : `  Large classes (≥ 56): ${largeClasses.length} sections; very large (≥ 66): ${veryLargeClasses.length} (by each section's largest class${unknown.en})`;
+    : `  Large classes (≥ 56): ${countOf(largeClasses.length, "section")}; very large (≥ 66): ${veryLargeClasses.length} (by each section's largest class${unknown.en})`;
 }

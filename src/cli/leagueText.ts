@@ -4,6 +4,7 @@ import type { CountyYears } from "../engine/monitor";
 import type { Trend } from "../engine/trend";
 import { revealed } from "../engine/names";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
+import { countOf } from "../i18n/count";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { STATUS_WORDS, noSchoolInCommonLabel, projectionLabel, unchangedLabel } from "../report/comparison";
 import {
@@ -41,7 +42,7 @@ export function calendarDate(d: Date): string {
 export function yearsLeftText(yearsLeft: number, lang: Lang): string {
   const n = Math.abs(yearsLeft);
   if (lang === "zh") return yearsLeft >= 0 ? `剩余 ${n} 年` : `已过 ${n} 年`;
-  return `${n} year${n === 1 ? "" : "s"} ${yearsLeft >= 0 ? "left" : "past"}`;
+  return `${countOf(n, "year")} ${yearsLeft >= 0 ? "left" : "past"}`;
 }
 
 /** A county's line; `withFile` names its file too, for a county given in several files. */
@@ -59,7 +60,7 @@ function countyLine(
       : `${NO} ${s.county} (${s.file}): not evaluated, see the problems above`;
   }
   const parts: string[] = [];
-  parts.push(zh ? `${s.schools} 所学校` : `${s.schools} schools`);
+  parts.push(zh ? `${s.schools} 所学校` : countOf(s.schools, "school"));
   for (const level of LEVELS) {
     const l = s.levels[level];
     parts.push(passingLine(level, l, lang));
@@ -67,7 +68,7 @@ function countyLine(
   parts.push(
     zh
       ? `差异系数超限 ${s.failingCoefficients} 项`
-      : `${s.failingCoefficients} coefficient${s.failingCoefficients === 1 ? "" : "s"} over the limit`,
+      : `${countOf(s.failingCoefficients, "coefficient")} over the limit`,
   );
   parts.push(
     zh ? `资源配置${s.resourcesPass ? "达标" : "未达标"}` : `resources ${s.resourcesPass ? "pass" : "fail"}`,
@@ -115,7 +116,7 @@ export function leagueText(
   lines.push(
     zh
       ? `旗县市汇总（${summary.year} 年，${counties} 个旗县市${files === counties ? "" : `，${files} 个文件`}）`
-      : `The league's counties (${summary.year}, ${counties} ${counties === 1 ? "county" : "counties"}${files === counties ? "" : `, ${files} ${files === 1 ? "file" : "files"}`})`,
+      : `The league's counties (${summary.year}, ${countOf(counties, "county", "counties")}${files === counties ? "" : `, ${countOf(files, "file")}`})`,
   );
   // genuine problems first: two files of one year for a county, two years of the same figures
   for (const r of summary.repeated) {

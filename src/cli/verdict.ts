@@ -5,6 +5,7 @@ import { eachFailingSection, excludedSections } from "../engine/evaluate";
 import { decimalsBeside, exactPlaces, formatCoefficient, formatNumber, type Lang } from "../i18n/format";
 import { cellInMessage, groupProblems, problemMessage, type Problem } from "../problems/problem";
 import { formatAmount } from "../i18n/amount";
+import { countOf, countShown } from "../i18n/count";
 import { t as message } from "../i18n/messages";
 import { INDICATOR_IDS, LEVEL_NAMES, LEVELS, type IndicatorId, type Level } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -51,17 +52,17 @@ const T = {
   },
   en: {
     heading: (file: string, sheet: string, schools: number, profile: string) =>
-      `${file} (sheet "${sheet}"): ${formatNumber(schools, 0, "en")} schools; standard: ${profile}`,
-    problems: (n: number) => `${n} problem${n === 1 ? "" : "s"} found:`,
+      `${file} (sheet "${sheet}"): ${countOf(schools, "school")}; standard: ${profile}`,
+    problems: (n: number) => `${countOf(n, "problem")} found:`,
     error: "error",
     warning: "warning",
     blocked: "The table has errors, so there is no verdict. Correct the cells above and try again.",
     level: (name: string, n: number, passing: number, students: string) =>
-      `${name}: ${formatNumber(n, 0, "en")} sections evaluated, ${formatNumber(passing, 0, "en")} pass; ${students} students`,
+      `${name}: ${countOf(n, "section")} evaluated, ${countOf(passing, "passes", "pass")}; ${countShown(students, "student")}`,
     noSections: (name: string) => `${message("en", "levelNone", { level: name })} (passes)`,
     columns: ["Indicator", "County", "CV", "Limit"],
     failing: `${message("en", "failingSectionsTitle")}:`,
-    students: (n: string) => `${n} students`,
+    students: (n: string) => countShown(n, "student"),
     standardIs: (v: string) => `standard ${v}`,
     floorIs: (v: string) => `85 % is ${v}`,
     need: (toStandard: string, toFloor: string | null) =>
@@ -78,7 +79,7 @@ const T = {
     verdictPass: `Verdict: resource allocation passes ${OK} (every school, every indicator)`,
     verdictFail: `Verdict: resource allocation does not pass ${NO}`,
     sectionsFail: (level: string, n: number) =>
-      `${level}: ${formatNumber(n, 0, "en")} section${n === 1 ? "" : "s"} do not pass`,
+      `${level}: ${countOf(n, "section does", "sections do")} not pass`,
     cvFail: (level: string, name: string, cv: string, limit: string) =>
       `${level}: CV of ${name} ${cv} over ${limit}`,
     cvUndefined: (level: string, name: string) => `${level}: ${name} is 0 county-wide, its CV is undefined`,

@@ -1,3 +1,4 @@
+import { countOf } from "../i18n/count";
 import { foldText } from "./words";
 
 /**
@@ -77,6 +78,6 @@ export function controlsRemovedWords(removed: readonly string[], name: string): 
   const n = removed.length;
   return {
     zh: `有 ${n} 个不可见的控制字符（${shown}），已去除${name ? `，读作“${name}”` : ""}`,
-    en: `held ${n} invisible control character${n === 1 ? "" : "s"} (${shown}), removed${name ? `; read as "${name}"` : ""}`,
+    en: `held ${countOf(n, "invisible control character")} (${shown}), removed${name ? `; read as "${name}"` : ""}`,
   };
 }

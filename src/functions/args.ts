@@ -1,3 +1,4 @@
+import { countOf } from "../i18n/count";
 import { INDICATOR_IDS, type IndicatorId, type Level } from "../standard/indicators";
 import { columnById, templateHeader } from "../standard/columns";
 import { parseLevel } from "../sheet/recipe/table";
@@ -331,7 +332,7 @@ export function singleRow(range: ArgumentMatrix, what: { zh: string; en: string 
     const cols = range[0]?.length ?? 0;
     throw valueError(
       `${what.zh}应为一所学校的一行（或一列）单元格，而所选区域为 ${range.length} 行 × ${cols} 列；表头行请作为第二个参数给出`,
-      `${what.en} must be one school's single row (or column) of cells, not ${range.length} rows × ${cols} columns; ` +
+      `${what.en} must be one school's single row (or column) of cells, not ${countOf(range.length, "row")} × ${countOf(cols, "column")}; ` +
         "give the header row as the second argument",
     );
   }

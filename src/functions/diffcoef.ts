@@ -1,4 +1,5 @@
 import { differenceCoefficient, totalEntry } from "../engine";
+import { countOf } from "../i18n/count";
 import { FunctionError, valueError } from "./errors";
 import { computable, position, tooLarge, type ArgumentCell, type ArgumentMatrix } from "./args";
 import { readNumber, shownValue, type NumberReading } from "../sheet/cells";
@@ -89,7 +90,7 @@ export function readPairs(
     if (students.length !== rows || sCols !== cols) {
       throw valueError(
         `数值区域（${rows} 行 × ${cols} 列）与在校生数区域（${students.length} 行 × ${sCols} 列）大小不一致`,
-        `the values (${rows} rows × ${cols} columns) and the students (${students.length} rows × ${sCols} columns) differ in shape`,
+        `the values (${countOf(rows, "row")} × ${countOf(cols, "column")}) and the students (${countOf(students.length, "row")} × ${countOf(sCols, "column")}) differ in shape`,
       );
     }
     pairs = "twoRanges";
@@ -230,7 +231,7 @@ function totalRow(
   return valueError(
     `${where.zh}像是合计行：在校生数 ${ws[total]} 等于其余 ${schools} 所学校之和，数值 ${xs[total]} 等于它们按在校生数加权的平均值。` +
       "合计行不要选入（选入会使差异系数变小约三成）；请只选各学校的行",
-    `${where.en} looks like the total row: its students (${ws[total]}) are the sum of the other ${schools} schools' ` +
+    `${where.en} looks like the total row: its students (${ws[total]}) are the sum of the other ${countOf(schools, "school's", "schools'")} ` +
       `and its value (${xs[total]}) their enrolment-weighted mean. Leave the total row out (it makes the ` +
       "coefficient about 30 % smaller); select the schools' rows only",
   );

@@ -1,5 +1,6 @@
 import { evaluateSection, sectionsOfSchool, type SectionResult } from "../engine";
 import type { SchoolRecord } from "../engine/records";
+import { countOf } from "../i18n/count";
 import { formatNumber } from "../i18n/format";
 import { INDICATOR_IDS, LEVEL_NAMES, type Level } from "../standard/indicators";
 import { standardOf, type Profile } from "../standard/profile";
@@ -98,7 +99,7 @@ export function readRowInUnit(
     if (width !== cells.length && !extraBlank) {
       throw valueError(
         `表头有 ${width} 列，而学校行有 ${cells.length} 列，两者应一样宽`,
-        `the headers have ${width} columns and the row ${cells.length}: they must be equally wide`,
+        `the headers have ${countOf(width, "column")} and the row ${cells.length}: they must be equally wide`,
       );
     }
     // whole rows (5:5 under 1:1) or whole columns: the columns past the last cell written hold nothing to read

@@ -1,4 +1,5 @@
 import type { Lang } from "./format";
+import { countOf, countShown } from "./count";
 import { LEAGUE_VIEWS_EN, LEAGUE_VIEWS_ZH } from "./leagueViews";
 import { VIEWS_EN, VIEWS_ZH } from "./views";
 import { RECIPE_EN, RECIPE_ZH } from "./recipe";
@@ -212,7 +213,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   sourceTable: "Current Excel table",
   readAndCheck: "Read and check",
   reading: "Reading…",
-  readFrom: "Read {sheet}!{range}: {schools} schools",
+  readFrom: "Read {sheet}!{range}: {schools|school|schools}",
   readFromChoose:
     "Read {sheet}!{range}: the table holds {counties} counties; choose the one to evaluate in step 2",
 
@@ -221,7 +222,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   correctionsKept: "The correction is saved in the workbook for the next run.",
   correctionsSession:
     "The correction lasts while the workbook is open here; it is not kept in the downloaded workbook, so choose again next time.",
-  columnsMatched: "{n} columns matched",
+  columnsMatched: "{n|column|columns} matched",
   columnsUnmatchedHeaders: "Columns not used: {headers}",
   columnsMissing: "Fields not found: ",
   columnsShowAll: "Show all fields ({n})",
@@ -270,10 +271,10 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   levelNone: "{level}: no section evaluated",
   weakestTitle: "Weakest indicators",
   weakestCv: "CV {cv} (limit {limit})",
-  weakestFailing: "{n} sections short of the standard",
+  weakestFailing: "{n|section|sections} short of the standard",
   failingSectionsTitle: "Sections that do not pass",
   failingSectionLine: "{school} ({level}): {indicators}",
-  failingMore: "Show all {n} sections",
+  failingMore: "Show all {n|section|sections}",
   checklistMore: "{n} more",
   failingFewer: "Show fewer",
   openSheet: "Open “{sheet}”",
@@ -281,16 +282,16 @@ const paneEn: Record<keyof typeof paneZh, string> = {
 
   workbookEmpty: "The workbook has no sheet yet.",
   workbookSheet: "Sheet",
-  workbookRows: "{rows} rows × {cols} columns",
-  workbookTruncated: "First {n} rows shown",
-  workbookColumnsTruncated: "First {n} columns shown",
+  workbookRows: "{rows|row|rows} × {cols|column|columns}",
+  workbookTruncated: "First {n|row|rows} shown",
+  workbookColumnsTruncated: "First {n|column|columns} shown",
 
   allItemsUnavailable: "The full checklist needs the county-level data; not available yet.",
   countyPass: "All items: pass",
   readinessTarget: "Target: {county} to be recognised in {year} ({left})",
-  readinessYearsLeft: "{n} years to go",
+  readinessYearsLeft: "{n|year|years} to go",
   readinessThisYear: "this year",
-  readinessYearsPast: "{n} years past",
+  readinessYearsPast: "{n|year|years} past",
   readinessPart: "{part}: {status}",
   readinessFailing: "{n} failing",
   readinessMissing: "{n} missing",
@@ -334,10 +335,19 @@ const en: Record<MessageKey, string> = { ...paneEn, ...VIEWS_EN, ...RECIPE_EN, .
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-/** The message in the UI language with its `{name}` placeholders filled. */
+/**
+ * The message in the UI language with its `{name}` placeholders filled. `{name|one|other}` is a count with its
+ * noun (`countOf`): "{n|school|schools}" reads "1 school", "3 schools"; English only (Chinese has no plural).
+ */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+  return MESSAGES[lang][key].replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one: string | undefined, other: string | undefined) => {
+      if (!(name in params)) return whole;
+      const value = params[name];
+      if (one === undefined || other === undefined) return String(value);
+      return typeof value === "number" ? countOf(value, one, other) : countShown(value, one, other);
+    },
   );
 }
 

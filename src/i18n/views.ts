@@ -140,7 +140,6 @@ export const VIEWS_ZH = {
   webReading: "正在读取“{file}”…",
   webUnreadable: "无法打开“{file}”：{message}",
   webOpened: "已打开“{file}”，共 {sheets} 个工作表",
-  webOpenedOne: "已打开“{file}”，共 1 个工作表",
   webSampleName: "示例县（虚构的白狼县）",
   webOpenedDetail:
     "只在本机处理，原文件不会改动。生成报表后点“下载工作簿”，得到原工作簿加上报表工作表的新文件。",
@@ -256,7 +255,8 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   planBasisEdited: "The table after the what-if's edits ({n})",
   planBasisTable: "The table as read (no what-if edits)",
   planEditsApplied: "Planned for the table after these what-if edits (the table itself is unchanged):",
-  planEditsNotApplied: "{n} more edits could not be applied and are left out of the plan; see What-if.",
+  planEditsNotApplied:
+    "{n|more edit could not be applied and is|more edits could not be applied and are} left out of the plan; see What-if.",
   planRun: "Find the least-cost plan",
   planRotation: "Plan the teacher rotation",
   planCalculating: "Calculating…",
@@ -276,7 +276,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   planAddition: "{school}{level}: {indicator} +{amount}, {cost}{perYear}",
   planCostPerYear: " a year",
   rotationTitle: "Rotation",
-  rotationSummary: "Rotation: passing {before} → {after}, {moved} teachers move",
+  rotationSummary: "Rotation: passing {before} → {after}, {moved|teacher moves|teachers move}",
   rotationNone: "No useful move.",
   rotationMove: "{from} → {to} ({level}): {indicator} {count}",
   planBudget: "Budget (10,000 yuan; 0 for none)",
@@ -309,8 +309,7 @@ export const VIEWS_EN: Record<ViewMessageKey, string> = {
   webTrySample: "Try it on the sample county",
   webReading: "Reading “{file}”…",
   webUnreadable: "Cannot open “{file}”: {message}",
-  webOpened: "Opened “{file}”: {sheets} sheets",
-  webOpenedOne: "Opened “{file}”: 1 sheet",
+  webOpened: "Opened “{file}”: {sheets|sheet|sheets}",
   webSampleName: "Sample county (the fictional 白狼县)",
   webOpenedDetail:
     "Worked on in this browser only; the file itself is not changed. After writing the report, press Download workbook for a new file: the workbook plus the report sheets.",

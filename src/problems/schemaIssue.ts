@@ -6,6 +6,7 @@
  * (BEYOND_COMPUTATION) keeps its own words.
  */
 import type { z } from "zod";
+import { countShown } from "../i18n/count";
 import { BEYOND_COMPUTATION, BEYOND_COMPUTATION_ZH } from "../standard/figures";
 
 export interface IssueText {
@@ -120,7 +121,7 @@ export function schemaIssueText(issue: z.core.$ZodIssue, glossary: Glossary = {}
       if (issue.origin === "array" || issue.origin === "set") {
         return {
           zh: `至少应有 ${bound(issue.minimum)} 项`,
-          en: `must have at least ${bound(issue.minimum)} items`,
+          en: `must have at least ${countShown(bound(issue.minimum), "item")}`,
         };
       }
       return issue.inclusive === false
@@ -131,13 +132,13 @@ export function schemaIssueText(issue: z.core.$ZodIssue, glossary: Glossary = {}
       if (issue.origin === "string") {
         return {
           zh: `不能超过 ${bound(issue.maximum)} 个字`,
-          en: `must be at most ${bound(issue.maximum)} characters`,
+          en: `must be at most ${countShown(bound(issue.maximum), "character")}`,
         };
       }
       if (issue.origin === "array" || issue.origin === "set") {
         return {
           zh: `最多 ${bound(issue.maximum)} 项`,
-          en: `must have at most ${bound(issue.maximum)} items`,
+          en: `must have at most ${countShown(bound(issue.maximum), "item")}`,
         };
       }
       return issue.inclusive === false

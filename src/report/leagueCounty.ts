@@ -19,6 +19,7 @@ import { projectionLabel, unchangedLabel } from "./comparison";
 import { isArchiveName } from "../sheet/countyName";
 import type { Problem } from "../problems/problem";
 import type { Profile } from "../standard/profile";
+import { countOf } from "../i18n/count";
 import { formatCoefficient, formatNumber, formatYuan, type Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type Level } from "../standard/indicators";
 import { t } from "../i18n/messages";
@@ -60,7 +61,7 @@ export function planTotalLabel(p: LeaguePlanTotal, lang: Lang): string {
         : `; ${p.stillFailing} of them still short after their plan`;
   return lang === "zh"
     ? `全盟方案合计（${p.counties} 个旗县市，同一旗县市有几个文件的只计汇总所计的一个）：${formatYuan(p.total, lang)}（教师每年 ${formatYuan(p.recurring, lang)}，一次性 ${formatYuan(p.oneOff, lang)}）${still}`
-    : `The league's plans in all (${p.counties} ${p.counties === 1 ? "county" : "counties"}, a county of several files from the one counted): ${formatYuan(p.total, lang)} (teachers ${formatYuan(p.recurring, lang)} a year, one-off ${formatYuan(p.oneOff, lang)})${still}`;
+    : `The league's plans in all (${countOf(p.counties, "county", "counties")}, a county of several files from the one counted): ${formatYuan(p.total, lang)} (teachers ${formatYuan(p.recurring, lang)} a year, one-off ${formatYuan(p.oneOff, lang)})${still}`;
 }
 
 export const RATIO = "0.00";
@@ -385,7 +386,7 @@ export const FAIL_MARK = "✗";
 export function countyVerdictLabel(s: CountyStanding, lang: Lang): string {
   return lang === "zh"
     ? `县域结论${s.countyPass ? "达标" : "未达标"}（不达标 ${s.failingItems} 项，缺数据 ${s.missingItems} 项）`
-    : `county ${s.countyPass ? "passes" : "not yet"} (${s.failingItems} items failing, ${s.missingItems} missing)`;
+    : `county ${s.countyPass ? "passes" : "not yet"} (${countOf(s.failingItems, "item")} failing, ${s.missingItems} missing)`;
 }
 
 /**
@@ -416,7 +417,7 @@ export function countyYearLabel(year: number, s: CountyStanding, lang: Lang): st
   parts.push(
     zh
       ? `差异系数超限 ${s.failingCoefficients} 项`
-      : `${s.failingCoefficients} CV${s.failingCoefficients === 1 ? "" : "s"} over the limit`,
+      : `${countOf(s.failingCoefficients, "CV")} over the limit`,
   );
   return `${year}${zh ? "：" : ": "}${parts.join(zh ? "；" : "; ")}`;
 }
@@ -490,14 +491,14 @@ export function courseLabel(c: CountyYears, lang: Lang): string {
     why.push(
       zh
         ? `${projectedOverLimit} 项差异系数预测超限`
-        : `${projectedOverLimit} coefficient${projectedOverLimit === 1 ? "" : "s"} projected over the limit`,
+        : `${countOf(projectedOverLimit, "coefficient")} projected over the limit`,
     );
   if (failingSectionsChange !== null && failingSectionsChange >= 0 && (failingSections ?? 0) > 0) {
     const change = failingSectionsChange === 0 ? "±0" : `+${failingSectionsChange}`;
     why.push(
       zh
         ? `未达标学校（校区）${failingSections} 所，${sinceText(c.course.comparedYears, lang)}未减少（${change}）`
-        : `${failingSections} failing section${failingSections === 1 ? "" : "s"}, not fewer than ${sinceText(c.course.comparedYears, lang)} (${change})`,
+        : `${countOf(failingSections, "failing section")}, not fewer than ${sinceText(c.course.comparedYears, lang)} (${change})`,
     );
   }
   return zh

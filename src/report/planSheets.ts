@@ -6,6 +6,7 @@
  */
 import type { Profile } from "../standard/profile";
 import { FACILITY_INDICATORS, LEVEL_NAMES, type IndicatorId } from "../standard/indicators";
+import { countOf } from "../i18n/count";
 import { formatNumber, formatWan, type Lang } from "../i18n/format";
 import { planProofLine } from "./budgetText";
 import type { ReportCell, ReportSheet } from "./model";
@@ -319,7 +320,7 @@ function planNotes(
       t(
         lang,
         `预算内方案：在预算内使最多的未达标学校（校区）达标，其次两项之和最低；差异系数不在目标之内。补充后仍有 ${failing} 个学校（校区）未达标。`,
-        `Within the budget: the most failing sections brought to pass, then the least cost; coefficients are not pursued. ${failing} sections still fail after it.`,
+        `Within the budget: the most failing sections brought to pass, then the least cost; coefficients are not pursued. ${countOf(failing, "section still fails", "sections still fail")} after it.`,
       ),
     );
   }
@@ -358,7 +359,7 @@ export function rotationSheet(
       : t(
           lang,
           `达标学校（校区）由 ${rotation.passingBefore} 个增至 ${rotation.passingAfter} 个；交流教师 ${rotation.teachersMoved} 人；派出学校均保持达标`,
-          `Passing sections: ${rotation.passingBefore} → ${rotation.passingAfter}; ${rotation.teachersMoved} teachers move; every sending school still passes`,
+          `Passing sections: ${rotation.passingBefore} → ${rotation.passingAfter}; ${countOf(rotation.teachersMoved, "teacher moves", "teachers move")}; every sending school still passes`,
         ),
   );
   const top = b.push(

@@ -7,6 +7,7 @@
 import type { Evaluation, SectionResult, Shortfall } from "../engine/evaluate";
 import type { Lang } from "../i18n/format";
 import { formatAmount } from "../i18n/amount";
+import { countOf } from "../i18n/count";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
 import { columnLetters, sheetRef } from "../sheet/grid";
@@ -358,6 +359,6 @@ function countyProblemsLine(b: SheetBuilder, problems: readonly Problem[], lang:
   const text =
     lang === "zh"
       ? `县级指标表有 ${problems.length} 条问题（错误 ${errors} 条，警告 ${warnings} 条），逐条列于“${sheet}”表末尾，注明单元格；读不出的指标按缺数据计。`
-      : `The county sheet has ${problems.length} problem${problems.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}), listed by cell at the end of the ${sheet} sheet; an item that could not be read counts as missing.`;
+      : `The county sheet has ${countOf(problems.length, "problem")} (${countOf(errors, "error")}, ${countOf(warnings, "warning")}), listed by cell at the end of the ${sheet} sheet; an item that could not be read counts as missing.`;
   b.pushSpan({ value: text, style: errors > 0 ? "fail" : "warn", wrap: true }, 0, last);
 }

@@ -121,7 +121,7 @@ function FileBar(props: {
     }
   };
   const title = opened.bytes
-    ? t(lang, opened.sheets === 1 ? "webOpenedOne" : "webOpened", {
+    ? t(lang, "webOpened", {
         file: opened.name,
         sheets: opened.sheets,
       })

@@ -64,6 +64,14 @@ describe("balance evaluate — readable verdict", () => {
     expect(r.stdout).toContain("初中：无参评学校（校区）（视为达标）");
   });
 
+  test("--lang en counts one school, one section and one pupil in the singular", async () => {
+    const path = await writeWorkbook(dir, "one.xlsx", { 学校: tableOf([goodPrimary("甲小学", 300)]) });
+    const r = await run("evaluate", path, "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(sheet "学校"\): 1 school; standard: /);
+    expect(r.stdout).toContain("Primary: 1 section evaluated, 1 passes; 300 students");
+  });
+
   test("a school with no pupils is named as not evaluated, and why, as --json lists it", async () => {
     const closed = goodPrimary("丙小学", 300);
     closed.students.primary = 0;

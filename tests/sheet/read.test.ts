@@ -700,6 +700,25 @@ describe("warnings: do not block the verdict", () => {
     expect(errors(students.problems)).toEqual([]);
   });
 
+  it("more teachers than a section's one pupil: the warning counts the pupil in the singular", () => {
+    const result = readSchoolTable(
+      templateGrid([
+        {
+          ...TEACHING_POINT,
+          parent: null,
+          name: "x",
+          type: "小学",
+          primaryStudents: 1,
+          primaryQualifiedTeachers: 2,
+        },
+      ]),
+    );
+    const cell = `学校!${letter("primaryQualifiedTeachers")}2`;
+    const warning = result.problems.find((p) => p.code === "implausible-value" && p.cell === cell);
+    expect(warning?.message.en).toMatch(/is 2, more than the section's 1 student; please check\.$/);
+    expect(warning?.message.zh).toMatch(/为 2，多于该学段在校生 1 人，请核对。$/);
+  });
+
   it("a locale it does not know is ignored, with a warning", () => {
     const result = readSchoolTable(templateGrid([{ ...PRIMARY, locale: "牧区" }]));
     expect(result.problems).toEqual([

@@ -43,6 +43,19 @@ describe("messages", () => {
     expect(t("en", "readFrom", { sheet: "学校" })).toContain("{range}");
   });
 
+  it("counts one thing in the singular in English, as the pane shows a count", () => {
+    expect(t("en", "readinessYearsLeft", { n: 1 })).toBe("1 year to go");
+    expect(t("en", "readinessYearsLeft", { n: 2 })).toBe("2 years to go");
+    expect(t("en", "readinessYearsPast", { n: 1 })).toBe("1 year past");
+    expect(t("en", "weakestFailing", { n: "1" })).toBe("1 section short of the standard");
+    expect(t("en", "columnsMatched", { n: 1 })).toBe("1 column matched");
+    expect(t("en", "workbookRows", { rows: 1, cols: 1 })).toBe("1 row × 1 column");
+    expect(t("en", "workbookRows", { rows: 0, cols: 30 })).toBe("0 rows × 30 columns");
+    // Chinese has no plural: the count and its measure word as before
+    expect(t("zh", "readinessYearsLeft", { n: 1 })).toBe("还有 1 年");
+    expect(t("zh", "workbookRows", { rows: 1, cols: 1 })).toBe("1 行 × 1 列");
+  });
+
   it("follows Office's display language: English for en-*, Chinese otherwise", () => {
     expect(langOf("en-US")).toBe("en");
     expect(langOf("EN-gb")).toBe("en");

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { countOf } from "../../i18n/count";
 import type { Lang } from "../../i18n/format";
 import { hasErrors, type Problem } from "../../problems/problem";
 import { holdsSchoolTable, readSchoolTable } from "../../sheet/read";
@@ -321,13 +322,11 @@ export const importCommand: Command = {
     const remains = { zh: "", en: "" };
     if (unread > 0) {
       remains.zh += `；${unread} 个文件未能读取（见上），其中的学校不在表中`;
-      const files = unread === 1 ? "1 file" : `${unread} files`;
-      remains.en += `; ${files} could not be read (see above): their schools are not in it`;
+      remains.en += `; ${countOf(unread, "file")} could not be read (see above): their schools are not in it`;
     }
     if (read.subfolders.length > 0) {
       remains.zh += `；${read.subfolders.length} 个子文件夹中的工作簿未读取（见上）`;
-      const folders = read.subfolders.length === 1 ? "1 subfolder" : `${read.subfolders.length} subfolders`;
-      remains.en += `; the workbooks of ${folders} were not read (see above)`;
+      remains.en += `; the workbooks of ${countOf(read.subfolders.length, "subfolder")} were not read (see above)`;
     }
     if (tableErrors) {
       remains.zh += "；表中仍有错误，请在其中改正后再评估";
@@ -336,7 +335,7 @@ export const importCommand: Command = {
     const text =
       lang === "zh"
         ? `已写出学校表：${out}（${schools} 所学校）${remains.zh}\n`
-        : `Wrote the school table: ${out} (${schools} schools)${remains.en}\n`;
+        : `Wrote the school table: ${out} (${countOf(schools, "school")})${remains.en}\n`;
     report(io, json, lang, document, read.problems, text);
     return errors ? EXIT.inputErrors : EXIT.ok;
   },

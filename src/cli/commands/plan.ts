@@ -1,3 +1,4 @@
+import { countOf } from "../../i18n/count";
 import { formatNumber, formatWan, type Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import {
@@ -346,7 +347,7 @@ function editsPreamble(described: readonly string[], cost: WhatIfCost, lang: Lan
   const lines = [
     zh
       ? `按修改清单修改后的学校表规划（模拟，原表未改动；修改 ${described.length} 项）：`
-      : `Planned for the school table after the edits (a what-if; the table is unchanged; ${described.length} edits):`,
+      : `Planned for the school table after the edits (a what-if; the table is unchanged; ${countOf(described.length, "edit")}):`,
     ...described.flatMap((d, i) => [
       `  ${i + 1}. ${d}`,
       `     ${zh ? "费用：" : "cost: "}${editCostWords(cost.edits[i], lang)}`,

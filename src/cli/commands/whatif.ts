@@ -1,4 +1,5 @@
 import { RELATIVE_TOLERANCE } from "../../standard/comparison";
+import { countOf } from "../../i18n/count";
 import { formatCoefficient, formatNumber, type Lang } from "../../i18n/format";
 import { describeEdit, evaluateScenario, parseEdits, type ScenarioResult } from "../../engine/scenario";
 import type { Problem } from "../../problems/problem";
@@ -119,7 +120,7 @@ function scenarioText(
   lines.push(
     zh
       ? `修改清单 ${count} 项${applied < count ? `，应用 ${applied} 项` : ""}：`
-      : `${count} edits${applied < count ? `, ${applied} applied` : ""}:`,
+      : `${countOf(count, "edit")}${applied < count ? `, ${applied} applied` : ""}:`,
   );
   const valid = new Map(indexes.map((at, i) => [at, i]));
   for (let at = 0; at < count; at++) {

@@ -1,3 +1,4 @@
+import { countOf } from "../../i18n/count";
 import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
 import type { Level } from "../../standard/indicators";
 import { atLeast, atMost } from "../../standard/comparison";
@@ -170,7 +171,7 @@ export function musicArtRooms(
           cell: countCell,
           message: {
             zh: `${k.zh}专用教室 ${count} 间，${classes} 个班需 ${required} 间`,
-            en: `${count} ${k.en} rooms; ${classes} classes need ${required}`,
+            en: `${countOf(count, `${k.en} room`)}; ${countOf(classes, "class needs", "classes need")} ${required}`,
           },
         });
       }
@@ -242,7 +243,7 @@ export function schoolSize(
       cell: cellOf(record, STUDENTS_COLUMN[largest], columns),
       message: {
         zh: `义务教育阶段在校生 ${students} 人，上限 ${limit} 人`,
-        en: `${students} students in the compulsory part; limit ${limit}`,
+        en: `${countOf(students, "student")} in the compulsory part; limit ${countOf(limit, "student")}`,
       },
     });
   }

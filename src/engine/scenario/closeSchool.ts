@@ -1,3 +1,4 @@
+import { countOf } from "../../i18n/count";
 import { nameKey } from "../names";
 import { holdingsOf } from "./effects";
 import type { EditOf, EditStep } from "./step";
@@ -16,7 +17,7 @@ export function closeSchool(edit: EditOf<"closeSchool">, step: EditStep): boolea
       "edit-close-drops-students",
       "school",
       `撤销后，“${school.name}”的 ${pupils} 名学生不再计入任何学校；要把学生和教师转入另一所学校，请改用“撤并学校”`,
-      `once closed, the ${pupils} students of "${school.name}" count in no school; to move its students and teachers to another school, use mergeSchool`,
+      `once closed, "${school.name}" leaves ${countOf(pupils, "student")} counted in no school; to move its students and teachers to another school, use mergeSchool`,
     );
   }
   const points = step.records

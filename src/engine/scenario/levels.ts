@@ -1,3 +1,4 @@
+import { countOf } from "../../i18n/count";
 import { LEVELS, TEACHER_INDICATORS, type Level } from "../../standard/indicators";
 import {
   ENROLMENT_LEVELS,
@@ -33,7 +34,7 @@ export function lostLevel(
     if (students[l] > 0 && !ENROLMENT_LEVELS[type].includes(l)) {
       const what = {
         zh: `${ENROLMENT_NAMES[l].zh}在校生 ${students[l]} 人`,
-        en: `${students[l]} ${l} students`,
+        en: countOf(students[l], `${l} student`),
       };
       return { level: l, field: `students.${l}`, what };
     }
@@ -41,7 +42,7 @@ export function lostLevel(
   for (const l of LEVELS) {
     const given = TEACHER_INDICATORS.reduce((sum, k) => sum + (teachers[l]?.[k] ?? 0), 0);
     if (given > 0 && !SECTIONS_OF_TYPE[type].includes(l)) {
-      const what = { zh: `${ENROLMENT_NAMES[l].zh}教师 ${given} 人`, en: `${given} ${l} teachers` };
+      const what = { zh: `${ENROLMENT_NAMES[l].zh}教师 ${given} 人`, en: countOf(given, `${l} teacher`) };
       return { level: l, field: `teachers.${l}`, what };
     }
   }

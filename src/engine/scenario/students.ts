@@ -1,4 +1,5 @@
 import type { EnrolmentLevel, SchoolRecord } from "../records";
+import { countOf } from "../../i18n/count";
 import { SCHOOL_TABLE_LIMITS } from "../../standard/county";
 import { schoolSize } from "../county/schoolItems";
 import { ENROLMENT_NAMES, hasLevel } from "./levels";
@@ -29,7 +30,7 @@ function changeStudents(edit: EditOf<"setStudents" | "addStudents">, step: EditS
     const level = ENROLMENT_NAMES[edit.level];
     return step.negative("value", {
       zh: `学校“${school.name}”${level.zh}在校生只有 ${before} 人，不能减少 ${-edit.value} 人`,
-      en: `"${school.name}" has ${before} ${level.en} students: ${-edit.value} cannot leave`,
+      en: `"${school.name}" has ${countOf(before, `${level.en} student`)}: ${-edit.value} cannot leave`,
     });
   }
   school.students[edit.level] = value;
@@ -56,7 +57,7 @@ function crowded(step: EditStep, school: SchoolRecord, l: EnrolmentLevel, field:
     "edit-class-size",
     field,
     `学校“${school.name}”${ENROLMENT_NAMES[l].zh} ${classes} 个班、在校生 ${pupils} 人，平均每班 ${mean} 人，至少有一个班超过 ${limit} 人；修改不改变班级数，请同时规划增加班级`,
-    `"${school.name}" has ${classes} ${ENROLMENT_NAMES[l].en} classes for ${pupils} students, ${mean} a class on average: some class is over ${limit}; the edit does not change the classes, so plan new ones too`,
+    `"${school.name}" has ${countOf(classes, `${ENROLMENT_NAMES[l].en} class`, `${ENROLMENT_NAMES[l].en} classes`)} for ${countOf(pupils, "student")}, ${mean} a class on average: some class is over ${limit}; the edit does not change the classes, so plan new ones too`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { countOf } from "../../i18n/count";
 import type { Level, TeacherIndicatorId } from "../../standard/indicators";
 import { ENROLMENT_NAMES, hasLevel } from "./levels";
 import type { EditOf, EditStep, Words } from "./step";
@@ -94,6 +95,6 @@ function unseenTeachers(step: EditStep, i: number, l: Level, count: number, fiel
     "edit-teachers-no-students",
     field,
     `学校“${school.name}”${ENROLMENT_NAMES[l].zh}没有在校生，这 ${count} 名教师不计入任何学校（校区）的评估`,
-    `"${school.name}" has no ${ENROLMENT_NAMES[l].en} students: these ${count} teachers count in no section's evaluation`,
+    `"${school.name}" has no ${ENROLMENT_NAMES[l].en} students: ${countOf(count, "teacher given counts", "teachers given count")} in no section's evaluation`,
   );
 }

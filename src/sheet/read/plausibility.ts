@@ -3,6 +3,7 @@
  * figure typed in the wrong unit or column. They block nothing and change no record.
  */
 import type { Facilities } from "../../engine/records";
+import { countOf } from "../../i18n/count";
 import type { FacilityIndicatorId, Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../../standard/equipmentUnit";
@@ -130,7 +131,7 @@ export function warnImplausibleSchool(
           "implausible-value",
           cell,
           `${cell}“${col.zh}”为 ${value}，多于该学段在校生 ${students[level]} 人，请核对。`,
-          `${cell}: ${col.en} is ${value}, more than the section's ${students[level]} students; please check.`,
+          `${cell}: ${col.en} is ${value}, more than the section's ${countOf(students[level], "student")}; please check.`,
         ),
       );
     }

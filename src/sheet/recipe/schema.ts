@@ -162,10 +162,12 @@ function recipeError(issue: Issue): RecipeError {
   const found = deepest(issue, []);
   const field = found.path.map(String).join(".") || "(root)";
   if (found.issue.code === "unrecognized_keys") {
-    const keys = (found.issue.keys ?? []).join(", ");
+    const given = found.issue.keys ?? [];
+    const keys = given.join(", ");
+    const unknown = given.length === 1 ? "unknown key" : "unknown keys";
     return {
       field,
-      message: { zh: `${field} 中有未知的键：${keys}`, en: `unknown key(s) in ${field}: ${keys}` },
+      message: { zh: `${field} 中有未知的键：${keys}`, en: `${unknown} in ${field}: ${keys}` },
     };
   }
   if (found.issue.code === "invalid_union") {

@@ -5,6 +5,7 @@
  * teaching-point rule (docs/standard.md#teaching-points); a combined school given as one row per 学段 becomes one
  * school, its facilities counted once. Pure: rows in, schools and problems out.
  */
+import { countOf } from "../../i18n/count";
 import { nearlyEqual } from "../../standard/comparison";
 import { ENROLMENT_LEVELS } from "../vocabulary";
 import type { SchoolType } from "../../engine/records";
@@ -254,7 +255,7 @@ export function importSchools(
         "rows-out-of-scope",
         outOfScope[0].cells.type,
         `${outOfScope.length} 行不属义务教育阶段（${words}），未读取。`,
-        `${outOfScope.length} row(s) are outside compulsory education (${words}) and were not read.`,
+        `${countOf(outOfScope.length, "row is", "rows are")} outside compulsory education (${words}) and were not read.`,
       ),
     );
   }

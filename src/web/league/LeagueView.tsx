@@ -43,7 +43,6 @@ const SHOWN_WEAK = 10;
 /** Years left as a clerk says them: 剩余 2 年 / 已过 1 年. */
 function yearsLeftText(yearsLeft: number, lang: Lang): string {
   const n = Math.abs(yearsLeft);
-  if (n === 1) return t(lang, yearsLeft >= 0 ? "leagueYearLeft" : "leagueYearPast", { n });
   return t(lang, yearsLeft >= 0 ? "leagueYearsLeft" : "leagueYearsPast", { n });
 }
 
