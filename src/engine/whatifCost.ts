@@ -5,6 +5,7 @@
  */
 import { FACILITY_INDICATORS, LEVELS, TEACHER_INDICATORS, type IndicatorId } from "../standard/indicators";
 import { formatWan, type Lang } from "../i18n/format";
+import { countOf } from "../i18n/count";
 import type { Edit } from "./edits";
 import { costParts, resourceCost, type CostParts, type UnitCosts } from "./plan/costs";
 
@@ -153,7 +154,7 @@ export function whatIfCostWords(c: WhatIfCost, lang: Lang): string {
     c.unpriced > 0
       ? zh
         ? `；另有 ${c.unpriced} 项不计费用`
-        : `; ${c.unpriced} edit${c.unpriced === 1 ? "" : "s"} not priced`
+        : `; ${countOf(c.unpriced, "edit")} not priced`
       : "";
   return zh
     ? `费用合计（按规划的单位成本）：${partsWords(c, lang)}${unpriced}`
@@ -179,7 +180,7 @@ export function withEditsCostWords(c: CostParts, edits: WhatIfCost, lang: Lang):
     edits.unpriced > 0
       ? zh
         ? `（修改清单中不计费用的 ${edits.unpriced} 项未计入）`
-        : ` (the ${edits.unpriced} edit${edits.unpriced === 1 ? "" : "s"} not priced left out)`
+        : ` (${countOf(edits.unpriced, "edit")} not priced left out)`
       : "";
   return zh
     ? `连同修改清单本身的费用，合计：${partsWords(c, lang)}${unpriced}`

@@ -7,6 +7,7 @@
  */
 import { columnsItemsRead } from "../../engine/county/schoolItems";
 import type { SchoolRecord } from "../../engine/records";
+import { countOf } from "../../i18n/count";
 import type { Bilingual } from "../../standard/county";
 import { GUARANTEE_ITEMS } from "../../standard/county";
 import { COLUMNS, templateHeader } from "../../standard/columns";
@@ -110,7 +111,7 @@ export function supplyHintLines(hint: SupplyHint): { what: Bilingual; columns: B
   };
   const columns = hint.columns.map((c) => ({
     zh: `“${c.header}”：${c.schools} 所学校（校区）需要`,
-    en: `"${c.header}" (${c.en}): needed by ${c.schools} school${c.schools === 1 ? "" : "s"}`,
+    en: `"${c.header}" (${c.en}): needed by ${countOf(c.schools, "school")}`,
   }));
   const where = `${hint.firstColumn}${hint.headerRow}`;
   const how: Bilingual = {
