@@ -91,10 +91,11 @@ export function complianceSheet(
   const { lang } = options;
   const zh = lang === "zh";
   const widths = new Array<number>(C.width).fill(7);
-  // the share, the facilities' values and the counts hold figures of a few digits, under headers that wrap
+  // the share and the counts hold figures of a few digits, under headers of lines of two or three characters;
+  // the values keep their widths, which each indicator's name over its value and status is broken onto lines for
   Object.assign(widths, { 0: 5, 2: 16, 3: 9, 10: 7, 19: 5, 20: 5, 21: 8 });
   INDICATOR_IDS.forEach((id, i) => {
-    widths[C.value(i)] = id === "equipmentValue" ? 10 : i < 3 ? 10 : 7;
+    widths[C.value(i)] = id === "equipmentValue" ? 10 : i < 3 ? 10 : 8;
     widths[C.value(i) + 1] = i < 3 ? 8 : 7;
   });
   const print: PrintSetup = {

@@ -149,7 +149,7 @@ describePrint(
   () => {
     const dir = mkdtempSync(join(tmpdir(), "balance-print-margin-"));
     const long = reportFor(
-      randomCounty(30, 11).map((r, i) => ({ ...r, name: `${LONG_NAMES[i % LONG_NAMES.length]}${i + 1}` })),
+      randomCounty(22, 3).map((r, i) => ({ ...r, name: `${LONG_NAMES[i % LONG_NAMES.length]}${i + 1}` })),
       { county: "科尔沁右翼前旗", year: "2026" },
     );
     const printed: { file: string; face: string; pdf: string }[] = [];
