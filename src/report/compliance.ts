@@ -12,8 +12,8 @@ import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId, type Level } from
 import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
 import { TOLERANCE, formatBeside, formatExact, formulaNumber, sectionChains } from "./chain";
-import type { CellStyle, ReportCell, ReportSheet } from "./model";
-import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
+import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
+import { SheetBuilder, pageMarks, tableTitle, widthThatFits, type TitleParts } from "./print";
 import type { SchoolData } from "./schoolData";
 import { word } from "./words";
 
@@ -91,11 +91,23 @@ export function complianceSheet(
   const { lang } = options;
   const zh = lang === "zh";
   const widths = new Array<number>(C.width).fill(7);
-  Object.assign(widths, { 0: 5, 1: 24, 2: 16, 3: 9, 10: 8, 19: 6, 20: 7, 21: 8 });
+  // the share and the counts hold figures of a few digits, under headers of lines of two or three characters;
+  // the values keep their widths, which each indicator's name over its value and status is broken onto lines for
+  Object.assign(widths, { 0: 5, 2: 16, 3: 9, 10: 7, 19: 5, 20: 5, 21: 8 });
   INDICATOR_IDS.forEach((id, i) => {
     widths[C.value(i)] = id === "equipmentValue" ? 10 : i < 3 ? 10 : 8;
     widths[C.value(i) + 1] = i < 3 ? 8 : 7;
   });
+  const print: PrintSetup = {
+    orientation: "landscape",
+    paper: "A4",
+    titleColumns: [0, 1],
+    columnBreaks: [C.share],
+    overThenDown: true,
+    ...pageMarks(options.title, TABLE, lang),
+  };
+  // the school's name, on both pages, takes the room the facilities' page leaves it with its margin
+  widths[C.school] = widthThatFits(widths, C.school, print, 24);
   const b = new SheetBuilder(widths);
   const pageA = C.share - 1;
   const chainOf = sectionChains(records, profile, data);
@@ -247,15 +259,7 @@ export function complianceSheet(
     key: "compliance",
     name: COMPLIANCE_NAME[lang],
     freeze: { rows: h1 + 1, columns: 2 },
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: [h1, h1 + 1],
-      titleColumns: [0, 1],
-      columnBreaks: [C.share],
-      overThenDown: true,
-      ...pageMarks(options.title, TABLE, lang),
-    },
+    print: { ...print, titleRows: [h1, h1 + 1] },
   });
   return { sheet, blocks, rowOf };
 }

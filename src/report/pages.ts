@@ -31,6 +31,12 @@ function pageHeight(print: PrintSetup): number {
   return (paperHeight - (MARGINS.top + MARGINS.bottom) * 72) * 0.98;
 }
 
+/** The width of the page's printable area in points: the paper's, less the left and right margins. */
+export function pageWidth(print: PrintSetup): number {
+  const paperWidth = print.orientation === "portrait" ? A4.short : A4.long;
+  return paperWidth - (MARGINS.left + MARGINS.right) * 72;
+}
+
 /** A row's height as Excel draws it, rounded up to a whole pixel at 96 dpi (0.75 pt). */
 function drawnHeight(points: number): number {
   return Math.ceil(points / 0.75 - 1e-9) * 0.75;
@@ -73,14 +79,18 @@ export function pageLayout(
   };
   // the height used on the page so far; a new page starts with the repeated rows once they are past
   let used = 0;
+  // whether the page holds a row past the repeated ones: a page of the title and the header alone holds nothing
+  let content = false;
   const newPage = (r: number) => {
     if (r > 1 && starts[starts.length - 1] !== r) starts.push(r);
     used = r > t1 ? repeated : 0;
+    content = false;
   };
   for (let r = 1; r <= rowCount; r++) {
     if (breaks.has(r)) newPage(r);
     const keep = keeps.find((k) => k.from === r);
-    if (keep && used > (r > t1 ? repeated : 0)) {
+    // a block is not moved off a page that would be left with the sheet's title and the table's header alone
+    if (keep && content) {
       const whole = span(keep.from, keep.to);
       const needed =
         whole + repeated <= page ? whole : span(keep.from, Math.min(keep.to, keep.from + keep.head - 1));
@@ -92,6 +102,7 @@ export function pageLayout(
     const h = heightOf(r);
     if (used + h > page) newPage(r);
     used += h;
+    if (r > t1) content = true;
   }
   return { breaks: [...breaks].sort((a, b) => a - b), starts };
 }

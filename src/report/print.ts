@@ -7,12 +7,12 @@
 import { nearlyEqual } from "../standard/comparison";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
-import { STYLE_LOOK, fontSizeOf } from "./look";
+import { REPORT_FONT, STYLE_LOOK, fontSizeOf } from "./look";
 import { groupProblems, type Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
 import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
-import { pageLayout, type KeepTogether } from "./pages";
+import { pageLayout, pageWidth, type KeepTogether } from "./pages";
 
 export { displayWidth, wrappedHeight, wrappedLines } from "./textFit";
 
@@ -73,6 +73,74 @@ export const ROW_HEIGHT = 15;
 
 /** The table's last rows printed on the page of its signature lines, with whatever is between them. */
 export const ROWS_WITH_SIGNATURE = 2;
+
+/**
+ * The widest digit, in em, of a face a spreadsheet may draw the report's 宋体 in: DejaVu Sans's (1303/2048),
+ * LibreOffice's fallback where 宋体 is not installed, 27 % wider than 宋体's half em. A column's width counts the
+ * default font's digits, so a wider face widens every column with it: 达标情况's facilities' page, 682 pt wide in
+ * Excel with 宋体, printed 762 pt wide of the 770 pt of the page in LibreOffice with DejaVu Sans. The faces a
+ * clerk's machine may put in 宋体's place (WPS's own metrics, 等线 or Microsoft YaHei where 宋体 is missing) have
+ * digits between the two.
+ */
+export const WIDEST_DIGIT_EM = 1303 / 2048;
+
+/**
+ * The share of the printable width a page printed at 100 % leaves clear with the widest face: room for what was
+ * not measured here — WPS's own rounding, a digit rounded to whole pixels at another screen resolution (7 px at
+ * 96 dpi is 8.75 at 120 dpi, drawn as 9: 3 %), a pixel more on each of a page's 14 columns (1.4 %) — so that
+ * no page's last columns spill onto a page of their own.
+ */
+export const PAGE_WIDTH_SPARE = 0.06;
+
+/**
+ * A column's printed width in points at its widest: as Excel draws it with 宋体 10 (whole pixels at 96 dpi, 7
+ * a digit and 5 of padding, as src/xlsx/digitWidth.ts counts them) or as LibreOffice draws it with the widest
+ * face (its digits, no padding), whichever is wider.
+ */
+export function printedColumnWidth(characters: number): number {
+  const excel = (Math.trunc(characters * 7 + 5) * 3) / 4;
+  return Math.max(excel, characters * WIDEST_DIGIT_EM * REPORT_FONT.size);
+}
+
+/**
+ * The printed width in points (`printedColumnWidth`) of each page across of a sheet printed at 100 %: the
+ * columns between its column breaks, with the columns repeated at the left of every page on the pages after the
+ * first.
+ */
+export function pagesAcross(widths: readonly number[], print: PrintSetup): number[] {
+  const edges = [0, ...(print.columnBreaks ?? []), widths.length];
+  const [t0, t1] = print.titleColumns ?? [0, -1];
+  const span = (from: number, to: number) => {
+    let w = 0;
+    for (let c = from; c <= to; c++) w += printedColumnWidth(widths[c] ?? 8);
+    return w;
+  };
+  return edges.slice(1).map((end, k) => (k > 0 ? span(t0, t1) : 0) + span(edges[k], end - 1));
+}
+
+/** Whether every page across of a sheet printed at 100 % leaves `PAGE_WIDTH_SPARE` of the page clear. */
+export function fitsAcross(widths: readonly number[], print: PrintSetup): boolean {
+  const room = pageWidth(print) * (1 - PAGE_WIDTH_SPARE);
+  return pagesAcross(widths, print).every((w) => w <= room);
+}
+
+/**
+ * The width, at most `most`, to give column `column` of a sheet printed at 100 % so that every page across fits
+ * (`fitsAcross`): the room the other columns leave it, in whole characters.
+ */
+export function widthThatFits(
+  widths: readonly number[],
+  column: number,
+  print: PrintSetup,
+  most: number,
+): number {
+  const trial = [...widths];
+  for (let w = most; w > 1; w--) {
+    trial[column] = w;
+    if (fitsAcross(trial, print)) return w;
+  }
+  return 1;
+}
 
 /** A table whose header rows (`from`..`to`) print again at the top of each page its body (to `last`) runs on to. */
 export interface RepeatedHeader {

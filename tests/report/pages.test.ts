@@ -46,3 +46,14 @@ test("rows count as tall as Excel draws them, in whole pixels at 96 dpi", () => 
   // no longer fits on the page (at 10 pt, 700 + 20 pt would)
   expect(pageBreaks(portrait, 100, () => 10, [{ from: 71, to: 72, head: 2 }])).toEqual([71]);
 });
+
+test("a table is not moved off a page that would hold nothing but the sheet's title and the table's header", () => {
+  // a title of 321 pt (rows 1..2), a header of 60 pt (rows 3..4) repeated on every page, a table of 26 rows of
+  // 15 pt (390 pt) from row 5: under the title it does not fit, on a page of its own with the header it would.
+  // Moved, the first page would hold the title and the header alone; it starts under them and runs on
+  const print: PrintSetup = { ...portrait, titleRows: [3, 4] };
+  const height = (r: number) => (r <= 2 ? 160.5 : r <= 4 ? 30 : 15);
+  expect(pageBreaks(print, 30, height, [{ from: 5, to: 30, head: 4 }])).toEqual([]);
+  // after a row of its own on the page the table does move, whole
+  expect(pageBreaks(print, 31, height, [{ from: 6, to: 31, head: 4 }])).toEqual([6]);
+});

@@ -4,7 +4,7 @@
  * pages it should. The page set-up is read back from the file as well.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { evaluateTable } from "../../src/pipeline";
@@ -14,6 +14,8 @@ import { reportBytes } from "../../src/xlsx/report";
 import { schoolTableWorkbook } from "../../src/xlsx/template";
 import { countySheetWorkbook } from "../../src/xlsx/countyTemplate";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { PAGE_WIDTH_SPARE } from "../../src/report/print";
+import { run } from "../cli/helpers";
 import { gridOf, randomCounty } from "../excel/county";
 import {
   hasPoppler,
@@ -22,9 +24,10 @@ import {
   pdfPages,
   printToPdf,
   recalculatedSheets,
+  simSunDigits,
 } from "./libreoffice";
 import { samplePlanSheets } from "./samplePlanSheets";
-import { isA4, pageSetupOf, pdfPageSizes, pdfWords, smallestTextAgainstFooter } from "./printCheck";
+import { isA4, pageInk, pageSetupOf, pdfPageSizes, pdfWords, smallestTextAgainstFooter } from "./printCheck";
 
 const describePrint = hasSoffice() && hasPoppler() ? describe : describe.skip;
 
@@ -131,6 +134,85 @@ describePrint("the report prints to A4 through LibreOffice", () => {
     }
   });
 });
+
+/** Names of schools as long as a county's are: a banner's and a town's names, the school's, its campus. */
+const LONG_NAMES = [
+  "科尔沁右翼前旗额尔格图镇中心小学（东校区）",
+  "科尔沁右翼前旗第三中学",
+  "乌兰浩特市义勒力特镇蒙古族九年一贯制学校",
+  "阿尔山市白狼镇林业第一小学",
+  "扎赉特旗好力保镇巴达尔胡农场学校（北校区）",
+];
+
+describePrint(
+  "every page of 达标情况 leaves its margin clear, with 宋体's digits and with LibreOffice's wider fallback",
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), "balance-print-margin-"));
+    const long = reportFor(
+      randomCounty(22, 3).map((r, i) => ({ ...r, name: `${LONG_NAMES[i % LONG_NAMES.length]}${i + 1}` })),
+      { county: "科尔沁右翼前旗", year: "2026" },
+    );
+    const printed: { file: string; face: string; pdf: string }[] = [];
+
+    beforeAll(async () => {
+      const files = [join(dir, "sample.xlsx"), join(dir, "export.xlsx"), join(dir, "long.xlsx")];
+      // as a clerk writes them: balance evaluate <file> --out 报表.xlsx
+      expect(
+        (await run("evaluate", "examples/sample-county.xlsx", "--county", "白狼县", "--out", files[0])).code,
+      ).toBe(0);
+      expect(
+        (await run("evaluate", "tests/fixtures/xls/export.xlsx", "--county", "科右前旗", "--out", files[1]))
+          .code,
+      ).toBe(0);
+      writeFileSync(files[2], await reportBytes(long));
+      // LibreOffice's own fallback for 宋体 (DejaVu Sans here, digits 27 % wider), and a face with 宋体's digits
+      const faces: [string, string | undefined][] = [["fallback", undefined]];
+      const simsun = join(dir, "simsun");
+      mkdirSync(simsun);
+      const conf = simSunDigits(simsun);
+      if (conf) faces.push(["simsun", conf]);
+      for (const [face, fontconfig] of faces) {
+        const out = join(dir, face);
+        mkdirSync(out, { recursive: true });
+        printToPdf(files, out, fontconfig).forEach((pdf, i) => printed.push({ file: files[i], face, pdf }));
+      }
+    }, 600_000);
+
+    test("the table on each page, both pages across, within the printable width less its margin", () => {
+      expect(printed.length).toBeGreaterThanOrEqual(3);
+      for (const { file, face, pdf } of printed) {
+        const pages = pdfPages(pdf);
+        const ink = pageInk(pdf);
+        expect(ink.length).toBe(pages.length);
+        const compliance = ink.filter((_, i) => pages[i].includes("学校资源配置达标情况"));
+        // two pages across (teachers; facilities), each group of rows on a pair: none cut onto a third
+        expect([file, face, compliance.length % 2, compliance.length > 0]).toEqual([file, face, 0, true]);
+        for (const { page, ink: width, printable } of compliance)
+          expect([file, face, page, width <= printable * (1 - PAGE_WIDTH_SPARE)]).toEqual([
+            file,
+            face,
+            page,
+            true,
+          ]);
+        // a sheet fitted to the page's width is scaled to it: nothing of any page runs past the margins
+        for (const { page, ink: width, printable } of ink)
+          expect([file, face, page, width <= printable + 1]).toEqual([file, face, page, true]);
+      }
+    });
+
+    test("a county of long names: every page of 达标情况 has the header and schools' rows under it", () => {
+      for (const { face, pdf } of printed.filter((p) => p.file.endsWith("long.xlsx"))) {
+        const pages = pdfPages(pdf).filter((page) => page.includes("学校资源配置达标情况"));
+        for (const page of pages)
+          expect([face, /学校名称/.test(page), /乌兰浩特市|阿尔山市|扎赉特旗/.test(page)]).toEqual([
+            face,
+            true,
+            true,
+          ]);
+      }
+    });
+  },
+);
 
 describePrint("the templates print legibly on one page wide (balance template, template --county)", () => {
   const dir = mkdtempSync(join(tmpdir(), "balance-print-templates-"));

@@ -5,6 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MARGINS } from "../../src/report/look";
 
 /** A4 in points, and the printable width of a page with the sheet's margins (inches). */
 const A4 = { short: 595.28, long: 841.89 };
@@ -105,4 +109,61 @@ export function smallestTextAgainstFooter(words: PdfWord[], footer: RegExp): num
   if (reference.length === 0) throw new Error("no page number in the PDF to measure against");
   const nine = Math.min(...reference);
   return Math.min(...words.filter((w) => w.text.trim() !== "").map((w) => w.height)) / nine;
+}
+
+/** A printed page's width of ink between its header and footer, against the page's printable width (points). */
+export interface PageInk {
+  page: number;
+  /** from the leftmost to the rightmost dark pixel between the top and bottom margins: the table's borders */
+  ink: number;
+  /** the paper's width less the left and right margins */
+  printable: number;
+}
+
+/** Dots per inch the pages are drawn at to find their ink: a thin border is a dark pixel at 144. */
+const INK_DPI = 144;
+
+/**
+ * How wide each page's printed table is (pdftoppm, grey, 144 dpi): the span of its dark pixels between the top
+ * and bottom margins, where the page header and footer are not.
+ */
+export function pageInk(pdf: string): PageInk[] {
+  const dir = mkdtempSync(join(tmpdir(), "balance-ink-"));
+  try {
+    execFileSync("pdftoppm", ["-r", String(INK_DPI), "-gray", pdf, join(dir, "p")]);
+    const files = readdirSync(dir).sort((a, b) => pageOf(a) - pageOf(b));
+    return files.map((file) => {
+      const { width, height, pixels } = readPgm(readFileSync(join(dir, file)));
+      const margin = (inches: number) => Math.round(inches * INK_DPI);
+      let left = width;
+      let right = -1;
+      for (let y = margin(MARGINS.top); y < height - margin(MARGINS.bottom); y++)
+        for (let x = 0; x < width; x++)
+          if (pixels[y * width + x] < 160) {
+            left = Math.min(left, x);
+            right = Math.max(right, x);
+          }
+      const points = (px: number) => (px * 72) / INK_DPI;
+      return {
+        page: pageOf(file),
+        ink: right < left ? 0 : points(right - left + 1),
+        printable: points(width) - (MARGINS.left + MARGINS.right) * 72,
+      };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pageOf = (file: string) => Number(/(\d+)\.pgm$/.exec(file)![1]);
+
+/** A binary greymap (P5, 8 bits): its size and pixels. */
+function readPgm(bytes: Buffer): { width: number; height: number; pixels: Buffer } {
+  const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString("latin1"));
+  if (!head) throw new Error("not a P5 greymap");
+  return {
+    width: Number(head[1]),
+    height: Number(head[2]),
+    pixels: bytes.subarray(head[0].length),
+  };
 }
