@@ -50,13 +50,13 @@ describe("下载工作簿 of a workbook whose default font is not the report's",
     expect(firstFont(bytes)).toBe(SONG_12);
     // the clerk's own width stays as it was, in the clerk's font
     expect(await widths(bytes, "学校", [2])).toEqual([20]);
-    // 达标情况: 序号 5 and 学校名称 24 in the report (7 px a digit) → 35 px and 168 px at 8 px a digit
-    expect(await widths(bytes, "达标情况", [1, 2])).toEqual([4.3125, 20.9375]);
+    // 达标情况: 序号 5 and 学校名称 21 in the report (7 px a digit) → 35 px and 147 px at 8 px a digit
+    expect(await widths(bytes, "达标情况", [1, 2])).toEqual([4.3125, 18.3125]);
   });
 
   it("under Calibri 11, 7 px a digit like 宋体 10, the report's own widths", async () => {
     const { bytes } = await download(await exportFile());
     expect(firstFont(bytes)).toMatch(/<name val="Calibri"\/>/);
-    expect(await widths(bytes, "达标情况", [1, 2])).toEqual([5, 24]);
+    expect(await widths(bytes, "达标情况", [1, 2])).toEqual([5, 21]);
   });
 });
