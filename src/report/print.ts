@@ -7,7 +7,7 @@
 import { nearlyEqual } from "../standard/comparison";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
-import { REPORT_FONT, STYLE_LOOK, fontSizeOf } from "./look";
+import { REPORT_FONT, STYLE_LOOK, columnWidthPoints, fontSizeOf } from "./look";
 import { groupProblems, type Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
@@ -98,8 +98,7 @@ export const PAGE_WIDTH_SPARE = 0.06;
  * face (its digits, no padding), whichever is wider.
  */
 export function printedColumnWidth(characters: number): number {
-  const excel = (Math.trunc(characters * 7 + 5) * 3) / 4;
-  return Math.max(excel, characters * WIDEST_DIGIT_EM * REPORT_FONT.size);
+  return Math.max(columnWidthPoints(characters), characters * WIDEST_DIGIT_EM * REPORT_FONT.size);
 }
 
 /**

@@ -288,6 +288,13 @@ describe("what the writer leaves", () => {
     expect(compliance.pageLayout.headersFooters.centerFooter).toMatch(/第 &P 页 共 &N 页$/);
     expect(compliance.pageLayout.headersFooters.rightHeader).toMatch(/学校资源配置达标情况$/);
     expect(compliance.freeze).toEqual({ rows: 4, columns: 2 });
+    // printed at 100 %, each page across (A:B repeated, the break before K) fits A4 landscape inside its margins
+    // at the widths in points the add-in sets: as wide as the report workbook's columns print
+    const widths = [...compliance.columnWidths.entries()].sort((x, y) => x[0] - y[0]).map(([, w]) => w);
+    const printable = 841.89 - 36 - 36;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const pages = [sum(widths.slice(0, 10)), sum(widths.slice(0, 2)) + sum(widths.slice(10))];
+    for (const page of pages) expect(page).toBeLessThanOrEqual(printable);
     const first = compliance.rows[6];
     expect(first[3]!.numberFormat).toBe("#,##0");
     expect(first[4]!.numberFormat).toBe("0.00");
