@@ -192,6 +192,7 @@ export function complianceSheet(
         formula: `=${cell}*${formulaNumber(profile.passRule.floorRatio)}`,
         value: profile.indicators[id].standard[level] * profile.passRule.floorRatio,
         format: `"≥"${standardFormat(id, profile.indicators[id].standard[level] * profile.passRule.floorRatio)}`,
+        style: "floor",
       };
     });
     b.push(standards);

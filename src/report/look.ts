@@ -39,6 +39,9 @@ export const STYLE_LOOK: Record<CellStyle, Look> = {
   note: { fontColor: "#404040", size: 9, wrap: true },
   bold: { bold: true },
   signature: { size: 11 },
+  // a standard's 85 % floor in the narrow status column beside it: ≥3.825 and ≥1,700 take the column's whole width
+  // at 10 pt in 宋体 (≥ is a full-width character), which LibreOffice and WPS, adding no padding, show as ###
+  floor: { size: 9 },
 };
 
 /** The least font size any cell of a sheet prints at (before scaling). */

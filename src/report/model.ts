@@ -6,7 +6,17 @@
 export type ReportValue = string | number | boolean | null;
 
 export type CellStyle =
-  "title" | "subtitle" | "header" | "section" | "pass" | "fail" | "warn" | "note" | "bold" | "signature";
+  | "title"
+  | "subtitle"
+  | "header"
+  | "section"
+  | "pass"
+  | "fail"
+  | "warn"
+  | "note"
+  | "bold"
+  | "signature"
+  | "floor";
 
 export interface ReportCell {
   value?: ReportValue;

@@ -9,6 +9,7 @@ import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import type { Report } from "../../src/report/model";
 import { PAGE_WIDTH_SPARE, pagesAcross } from "../../src/report/print";
+import { REPORT_FONT, fontSizeOf } from "../../src/report/look";
 import { pageWidth } from "../../src/report/pages";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { gridOf, randomCounty } from "../excel/county";
@@ -49,5 +50,35 @@ test.each([
       if (k > 0) for (let c = t0; c <= t1; c++) excel += columnPoints(widths[c]);
       expect(pages[k]).toBeGreaterThanOrEqual(excel);
     });
+  }
+});
+
+/**
+ * A cell's text as its number format shows it, for the formats of the standards row: "≥" then the number with
+ * the format's decimals, grouped by thousands where the format says #,##0.
+ */
+function shown(value: number, format: string): string {
+  const body = format.replace(/^"≥"/, "");
+  const decimals = /\.(0+)/.exec(body)?.[1].length ?? 0;
+  const text = body.includes(",")
+    ? value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    : value.toFixed(decimals);
+  return `${format.startsWith('"≥"') ? "≥" : ""}${text}`;
+}
+
+test("each standard's 85 % floor fits its status column in 宋体 with no padding, as LibreOffice and WPS draw it", () => {
+  const compliance = reportOf(sampleCountyRecords(), "zh").sheets.find((s) => s.key === "compliance")!;
+  const floors = compliance.rows.flatMap((row) =>
+    row.flatMap((cell, c) => (cell?.format?.startsWith('"≥"') ? [{ cell, c }] : [])),
+  );
+  // two levels, seven indicators each
+  expect(floors).toHaveLength(14);
+  for (const { cell, c } of floors) {
+    const text = shown(cell.value as number, cell.format!);
+    const size = fontSizeOf(cell.style);
+    // 宋体: ≥ a full em, digits and punctuation half of one; the column: its characters at 10 pt's half em, less 2 pt
+    const needed = [...text].reduce((w, ch) => w + (ch === "≥" ? size : size / 2), 0);
+    const room = compliance.columnWidths![c] * (REPORT_FONT.size / 2) - 2;
+    expect([text, needed <= room]).toEqual([text, true]);
   }
 });
