@@ -488,7 +488,7 @@ export function describeEdit(edit: Edit, profile: Profile, lang: "zh" | "en"): s
       return zh ? `撤销学校 ${edit.school}` : `School ${edit.school} closed`;
     case "moveStudents":
       return zh
-        ? `调整学区：${lv(edit.level)}在校生 ${edit.count} 人，${edit.from} → ${edit.to}`
+        ? `调整学区 ${lv(edit.level)}在校生 ${edit.count} 人：${edit.from} → ${edit.to}`
         : `${countOf(edit.count, `${lv(edit.level)} student`)} moved: ${edit.from} → ${edit.to}`;
   }
 }

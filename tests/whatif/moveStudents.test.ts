@@ -188,7 +188,7 @@ describe("moveStudents is refused where it would create or lose pupils", () => {
 describe("moveStudents in words and in cost", () => {
   test("described in each language, and not priced, with the reason", () => {
     const edit = move("甲小学", "乙小学", 150);
-    expect(describeEdit(edit, P, "zh")).toBe("调整学区：小学在校生 150 人，甲小学 → 乙小学");
+    expect(describeEdit(edit, P, "zh")).toBe("调整学区 小学在校生 150 人：甲小学 → 乙小学");
     expect(describeEdit(edit, P, "en")).toBe("150 primary students moved: 甲小学 → 乙小学");
     expect(editCost(edit, 4, DEFAULT_UNIT_COSTS)).toEqual({
       edit: 4,

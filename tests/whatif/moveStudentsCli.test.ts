@@ -29,13 +29,13 @@ describe("balance whatif moves pupils between schools", () => {
     const { workbook, edits } = await files();
     const out = await run("whatif", workbook, "--edits", edits);
     const lines = out.stdout.split("\n");
-    const at = lines.indexOf("  1. 调整学区：小学在校生 150 人，甲小学 → 乙小学");
+    const at = lines.indexOf("  1. 调整学区 小学在校生 150 人：甲小学 → 乙小学");
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toMatch(
       /^ {5}小学在校生 150 人由甲小学调入乙小学，教师和设施不随之调整；调整后甲小学有小学在校生 350 人，乙小学有小学在校生 450 人；/,
     );
     expect(lines[at + 2]).toBe("     费用：不计费用（学生调整不是成本模型计价的投入）");
-    expect(out.stdout).toContain("  2. 调整学区：小学在校生 10 人，乙小学 → 乙小学（未应用）");
+    expect(out.stdout).toContain("  2. 调整学区 小学在校生 10 人：乙小学 → 乙小学（未应用）");
     expect(out.stderr).toContain("第 2 项的接收学校（edits[1].to）：调出和调入是同一所学校“乙小学”");
     expect(out.code).toBe(1);
   });

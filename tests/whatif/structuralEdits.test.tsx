@@ -246,7 +246,9 @@ describe("What-if forms for schools opened, merged, closed and teachers rotated"
     add();
     await screen.findByText("学校“城关第一小学”没有初中学段");
     // to itself
-    fireEvent.change(screen.getByRole("combobox", { name: "学生所在学段" }), { target: { value: "primary" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "学生所在学段" }), {
+      target: { value: "primary" },
+    });
     pick("调入学校", "城关第一小学");
     add();
     await screen.findByText("调出和调入是同一所学校“城关第一小学”，调整不改变任何数值，未应用");
@@ -254,8 +256,8 @@ describe("What-if forms for schools opened, merged, closed and teachers rotated"
 
     pick("调入学校", "红石乡中心小学");
     add();
-    await screen.findByText("已加入：调整学区：小学在校生 150 人，城关第一小学 → 红石乡中心小学");
-    expect(listed()).toEqual(["调整学区：小学在校生 150 人，城关第一小学 → 红石乡中心小学"]);
+    await screen.findByText("已加入：调整学区 小学在校生 150 人：城关第一小学 → 红石乡中心小学");
+    expect(listed()).toEqual(["调整学区 小学在校生 150 人：城关第一小学 → 红石乡中心小学"]);
     const [item] = screen.getAllByRole("listitem").filter((li) => li.closest("ol"));
     // 500 − 150 and 300 + 150; the teachers and facilities of each school stay
     expect(item.querySelector("[data-edit-effect]")?.textContent).toContain(
