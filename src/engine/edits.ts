@@ -20,6 +20,7 @@ import type { Problem } from "../problems/problem";
 import { controlsRemovedWords, withoutControls } from "./names";
 import { SCHOOL_TYPE_NAMES, SCHOOL_TYPES, type EnrolmentLevel } from "./records";
 import { foldWord, levelOfWord, parseLocale, parseSchoolType } from "./words";
+import { countOf } from "../i18n/count";
 
 /**
  * What each kind of edit is called (the pane's list and forms, the codes' glossary). An edits file may write the
@@ -28,6 +29,7 @@ import { foldWord, levelOfWord, parseLocale, parseSchoolType } from "./words";
 export const EDIT_KIND_NAMES = {
   setStudents: { zh: "设定在校生数", en: "Set enrolment" },
   addStudents: { zh: "增减在校生", en: "Add or remove students" },
+  moveStudents: { zh: "调整学区", en: "Move students" },
   addFacility: { zh: "增减设施", en: "Add or remove facilities" },
   hireTeachers: { zh: "招聘教师", en: "Hire teachers" },
   transferTeachers: { zh: "交流教师", en: "Transfer teachers" },
@@ -158,6 +160,14 @@ function kindFromName(raw: unknown): unknown {
 const editUnion = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("setStudents"), school: schoolName, level, value: wholeNumber.min(0) }),
   z.strictObject({ kind: z.literal("addStudents"), school: schoolName, level, value: wholeNumber }),
+  // pupils redrawn from one school's catchment to another's (调整学区划片): a whole number of them, at least one
+  z.strictObject({
+    kind: z.literal("moveStudents"),
+    from: schoolName,
+    to: schoolName,
+    level,
+    count: wholeNumber.min(1),
+  }),
   z
     .strictObject({
       kind: z.literal("addFacility"),
@@ -476,5 +486,9 @@ export function describeEdit(edit: Edit, profile: Profile, lang: "zh" | "en"): s
       return zh ? `新建学校 ${edit.record.name}` : `New school ${edit.record.name}`;
     case "closeSchool":
       return zh ? `撤销学校 ${edit.school}` : `School ${edit.school} closed`;
+    case "moveStudents":
+      return zh
+        ? `调整学区 ${lv(edit.level)}在校生 ${edit.count} 人：${edit.from} → ${edit.to}`
+        : `${countOf(edit.count, `${lv(edit.level)} student`)} moved: ${edit.from} → ${edit.to}`;
   }
 }

@@ -13,6 +13,7 @@ import { hireTeachers, transferTeachers } from "./scenario/teachers";
 import { mergeSchool } from "./scenario/mergeSchool";
 import { openSchool } from "./scenario/openSchool";
 import { closeSchool } from "./scenario/closeSchool";
+import { moveStudents } from "./scenario/moveStudents";
 import { withSections, type EditEffect } from "./scenario/effects";
 
 /*
@@ -72,6 +73,8 @@ function applyEdit(edit: Edit, step: EditStep): boolean {
       return openSchool(edit, step);
     case "closeSchool":
       return closeSchool(edit, step);
+    case "moveStudents":
+      return moveStudents(edit, step);
   }
 }
 

@@ -52,6 +52,10 @@ const NOT_PRICED = {
     zh: "撤销学校的费用和节余不在成本模型中",
     en: "what closing a school costs or saves is not in the cost model",
   },
+  move: {
+    zh: "学生调整不是成本模型计价的投入",
+    en: "moving students is not something the cost model prices",
+  },
 } as const satisfies Record<string, Words>;
 
 const NOTES = {
@@ -95,6 +99,8 @@ export function editCost(edit: Edit, index: number, costs: Readonly<UnitCosts>):
       return not(NOT_PRICED.merge);
     case "closeSchool":
       return not(NOT_PRICED.close);
+    case "moveStudents":
+      return not(NOT_PRICED.move);
     case "openSchool": {
       const { teachers, facilities } = edit.record;
       const items: PricedItem[] = [];

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 /**
- * The 模拟 view's forms for the edits that change which schools there are (新建、撤并、撤销学校) and rotate teachers
- * (交流教师), driven as a planner would: each form checked by the engine's own rules and messages, each edit listed
- * in order, removable, the county evaluated again after each.
+ * The 模拟 view's forms for the edits that change which schools there are (新建、撤并、撤销学校), rotate teachers
+ * (交流教师) and move pupils (调整学区), driven as a planner would: each form checked by the engine's own rules and
+ * messages, each edit listed in order, removable, the county evaluated again after each.
  */
 import { configure, fireEvent, screen, within } from "@testing-library/react";
 import type { SchoolRecord } from "../../src/engine/records";
@@ -229,6 +229,46 @@ describe("What-if forms for schools opened, merged, closed and teachers rotated"
     await screen.findByText("已加入：高学历教师 2 人：城关第一小学（小学）→ 青山镇中学（初中）");
     const items = screen.getAllByRole("listitem").filter((li) => li.closest("ol"));
     expect(items[1].textContent).toContain("提示：小学的高学历教师指专科及以上，初中指本科及以上");
+  });
+
+  it("moving pupils (调整学区): refusals at their fields, then the move listed with what it did and both schools evaluated", async () => {
+    renderWhatIf(county());
+    kind("moveStudents");
+    pick("调出学校", "城关第一小学");
+    pick("调入学校", "红石乡中心小学");
+    // more pupils than the school has
+    setNumber("调整人数", 600);
+    add();
+    await screen.findByText("学校“城关第一小学”小学在校生只有 500 人，不能调出 600 人，未应用");
+    // a level the sending school does not have
+    setNumber("调整人数", 150);
+    fireEvent.change(screen.getByRole("combobox", { name: "学生所在学段" }), { target: { value: "junior" } });
+    add();
+    await screen.findByText("学校“城关第一小学”没有初中学段");
+    // to itself
+    fireEvent.change(screen.getByRole("combobox", { name: "学生所在学段" }), {
+      target: { value: "primary" },
+    });
+    pick("调入学校", "城关第一小学");
+    add();
+    await screen.findByText("调出和调入是同一所学校“城关第一小学”，调整不改变任何数值，未应用");
+    expect(listed()).toEqual([]);
+
+    pick("调入学校", "红石乡中心小学");
+    add();
+    await screen.findByText("已加入：调整学区 小学在校生 150 人：城关第一小学 → 红石乡中心小学");
+    expect(listed()).toEqual(["调整学区 小学在校生 150 人：城关第一小学 → 红石乡中心小学"]);
+    const [item] = screen.getAllByRole("listitem").filter((li) => li.closest("ol"));
+    // 500 − 150 and 300 + 150; the teachers and facilities of each school stay
+    expect(item.querySelector("[data-edit-effect]")?.textContent).toContain(
+      "小学在校生 150 人由城关第一小学调入红石乡中心小学，教师和设施不随之调整；" +
+        "调整后城关第一小学有小学在校生 350 人，红石乡中心小学有小学在校生 450 人；",
+    );
+    expect(item.textContent).toContain("不计费用（学生调整不是成本模型计价的投入）");
+    // 25 qualified teachers for 350 pupils and for 450, per 100: both schools evaluated again
+    expect(screen.getByText(/高学历教师：5\.00 → 7\.14/)).toBeTruthy();
+    fireEvent.change(screen.getByRole("combobox", { name: "学校" }), { target: { value: "红石乡中心小学" } });
+    expect(await screen.findByText(/高学历教师：8\.33 → 5\.56/)).toBeTruthy();
   });
 
   it("an edit left without its school says why; a school an earlier edit closed is named with that edit", async () => {

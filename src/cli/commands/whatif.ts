@@ -28,11 +28,12 @@ import {
 const HELP = `balance whatif <workbook.xlsx> --edits edits.json [--costs costs.json] [--sheet NAME] [--profile FILE.json]
                [--lang zh|en] [--json] [--county NAME] [--recipe FILE.json] [--out 模拟.xlsx [--force]] [--year YEAR]
 
-模拟：对学校统计表做一组修改（在校生、校舍、设备、多媒体教室、教师招聘与交流、撤并、新建、撤销学校），
+模拟：对学校统计表做一组修改（在校生、调整学区、校舍、设备、多媒体教室、教师招聘与交流、撤并、新建、撤销学校），
 按标准重新评估，列出达标情况有变化的学校、越过限值的差异系数和所有变化的指标值。原工作簿不会被修改。
-What-if: applies a list of edits (enrolment, buildings, equipment, rooms, hiring and transferring teachers,
-merging, opening and closing schools) to the school table, evaluates again and lists the sections whose verdict
-changed, the coefficients that crossed their limit and every value that changed. The workbook is not changed.
+What-if: applies a list of edits (enrolment, pupils moved between schools, buildings, equipment, rooms, hiring and
+transferring teachers, merging, opening and closing schools) to the school table, evaluates again and lists the
+sections whose verdict changed, the coefficients that crossed their limit and every value that changed. The
+workbook is not changed.
 每项修改按规划的单位成本给出费用（一次性投入、每年支出），成本模型不计价的修改（如在校生变化）注明“不计费用”。
 Each edit's cost at the plan's unit costs (one-off, a year), with the edits the cost model does not price (more
 pupils enrolling) said to be not priced.

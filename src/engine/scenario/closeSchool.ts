@@ -30,6 +30,7 @@ export function closeSchool(edit: EditOf<"closeSchool">, step: EditStep): boolea
     into: null,
     moved: holdingsOf(school),
     holds: null,
+    left: null,
     toLevel: null,
     type: null,
     teachingPoints: points,

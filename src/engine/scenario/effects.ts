@@ -9,6 +9,7 @@ import {
   type Level,
 } from "../../standard/indicators";
 import { formatNumber, formatWan } from "../../i18n/format";
+import { countOf } from "../../i18n/count";
 import type { Evaluation } from "../evaluate";
 import {
   SCHOOL_TYPE_NAMES,
@@ -33,8 +34,9 @@ export interface Holdings {
   facilities: Facilities;
 }
 
-/** A section of the school an edit made or changed, as the scenario's evaluation judged it at its end. */
+/** A section of a school an edit made or changed, as the scenario's evaluation judged it at its end. */
 export interface EffectSection {
+  school: string;
   level: Level;
   included: boolean;
   pass: boolean;
@@ -43,34 +45,38 @@ export interface EffectSection {
 }
 
 /** The kinds of edit that change which schools there are or move people between them. */
-export type StructuralKind = "mergeSchool" | "openSchool" | "closeSchool" | "transferTeachers";
+export type StructuralKind =
+  "mergeSchool" | "openSchool" | "closeSchool" | "transferTeachers" | "moveStudents";
 
 /**
  * What one applied structural edit did. `moved`: what a merge moved into `into`, what a closure dropped from every
- * school, what a new school brings, the teachers a transfer moved (by the section they left). `holds`: what the
- * receiving school has once the edit applied (merge, transfer). `words`: all of it in a sentence, each language.
+ * school, what a new school brings, the teachers a transfer moved (by the section they left), the pupils a move
+ * moved. `holds`: what the receiving school has once the edit applied (merge, transfer, move); `left`: what the
+ * sending school has then (transfer, move). `words`: all of it in a sentence, each language.
  */
 export interface EditEffect {
   /** the edit's place in the file it came from, as problems give it */
   edit: number;
   kind: StructuralKind;
-  /** the school merged, closed or opened; the sending school of a transfer */
+  /** the school merged, closed or opened; the sending school of a transfer or a move */
   school: string;
-  /** the receiving school of a merge or a transfer */
+  /** the receiving school of a merge, a transfer or a move */
   into: string | null;
   moved: Holdings;
   holds: Holdings | null;
+  /** what the sending school has once the edit applied (transfer, move) */
+  left: Holdings | null;
   /** a transfer: the section the teachers teach in now */
   toLevel: Level | null;
-  /** a merge whose receiving school gains a section: its type before and after (docs/plans.md#merge-type) */
+  /** a merge or a move whose receiving school gains a section: its type before and after (docs/plans.md#merge-type) */
   type: { before: SchoolType; after: SchoolType } | null;
   /** teaching points that belonged to the merged school and now belong to `into`, or to a closed school and to none */
   teachingPoints: string[];
-  /** a merge or a closure: facilities the workbook gave by section, now one whole-school pool */
+  /** a merge, a closure or a move that widens a type: facilities the workbook gave by section, now one pool */
   pooled: boolean;
   /** a merge of a teaching point its receiving school already took in for the evaluation (mergeIntoParent) */
   alreadyCounted: boolean;
-  /** the receiving school's or the new school's sections at the scenario's end (`withSections`) */
+  /** the receiving school's or the new school's sections at the scenario's end, a move's both schools' (`withSections`) */
   sections: EffectSection[];
   words: { zh: string; en: string };
 }
@@ -117,11 +123,19 @@ export type EffectFigures = Omit<EditEffect, "words" | "sections" | "edit">;
  */
 export function withSections(effects: readonly EditEffect[], evaluation: Evaluation, profile: Profile) {
   return effects.map((e) => {
-    const name = e.kind === "mergeSchool" ? e.into : e.kind === "openSchool" ? e.school : null;
-    if (name === null) return e;
-    const sections: EffectSection[] = evaluation.sections
-      .filter((s) => s.school === name)
+    const names =
+      e.kind === "mergeSchool"
+        ? [e.into]
+        : e.kind === "openSchool"
+          ? [e.school]
+          : e.kind === "moveStudents"
+            ? [e.school, e.into]
+            : [];
+    if (names.length === 0) return e;
+    const sections: EffectSection[] = names
+      .flatMap((name) => evaluation.sections.filter((s) => s.school === name))
       .map((s) => ({
+        school: s.school,
         level: s.level,
         included: s.included,
         pass: s.pass,
@@ -278,12 +292,57 @@ function wordsIn(e: Omit<EditEffect, "words">, profile: Profile, lang: Lang): st
       );
       break;
     }
+    case "moveStudents":
+      clauses.push(...moveWords(e, profile, lang));
+      break;
   }
+  // a move names the school of each section: it changes two
+  const named = e.kind === "moveStudents";
   for (const s of e.sections)
     clauses.push(
-      zh ? `模拟后该校${sectionWords(s, profile, lang)}` : `at the end, ${sectionWords(s, profile, lang)}`,
+      zh
+        ? `模拟后${named ? `${s.school}的` : "该校"}${sectionWords(s, profile, lang)}`
+        : `at the end, ${named ? `${s.school} ` : ""}${sectionWords(s, profile, lang)}`,
     );
   return clauses.join(zh ? "；" : "; ");
+}
+
+/**
+ * A move (docs/plans.md#move): the pupils moved, that teachers and facilities stay, the receiving school's change of
+ * type, and each school's pupils after it.
+ */
+function moveWords(e: Omit<EditEffect, "words">, profile: Profile, lang: Lang): string[] {
+  const zh = lang === "zh";
+  const level = ENROLMENT_ORDER.find((l) => e.moved.students[l] > 0) ?? "primary";
+  const count = e.moved.students[level];
+  const into = e.into ?? "";
+  const pupils = (h: Holdings | null) => {
+    const shown = h ? figures({ ...noHoldings(), students: h.students }, profile, lang, false) : [];
+    return shown.length > 0 ? shown.join(zh ? "，" : ", ") : zh ? "无在校生" : "no students";
+  };
+  const clauses = [
+    zh
+      ? `${ENROLMENT_NAMES[level].zh}在校生 ${formatNumber(count, 0, lang)} 人由${e.school}调入${into}，教师和设施不随之调整`
+      : `${countOf(count, `${level} student`)} move from ${e.school} to ${into}; teachers and facilities stay where they are`,
+  ];
+  if (e.type)
+    clauses.push(
+      zh
+        ? `${into}的学校类型由${SCHOOL_TYPE_NAMES[e.type.before].zh}改为${SCHOOL_TYPE_NAMES[e.type.after].zh}`
+        : `${into}'s type changes from ${lower(SCHOOL_TYPE_NAMES[e.type.before].en)} to ${lower(SCHOOL_TYPE_NAMES[e.type.after].en)}`,
+    );
+  if (e.pooled)
+    clauses.push(
+      zh
+        ? `${into}按学段填报的设施合为全校设施，按加权在校生重新分摊`
+        : `${into}'s facilities given by section are pooled for the whole school and apportioned afresh`,
+    );
+  clauses.push(
+    zh
+      ? `调整后${e.school}有${pupils(e.left)}，${into}有${pupils(e.holds)}`
+      : `after the move ${e.school} has ${pupils(e.left)}, ${into} ${pupils(e.holds)}`,
+  );
+  return clauses;
 }
 
 const hasAny = (h: Holdings) =>

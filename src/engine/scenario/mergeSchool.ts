@@ -61,6 +61,7 @@ export function mergeSchool(edit: EditOf<"mergeSchool">, step: EditStep): boolea
     into: target.name,
     moved: holdingsOf(source),
     holds: holdingsOf(target),
+    left: null,
     toLevel: null,
     type: type === typeBefore ? null : { before: typeBefore, after: type },
     teachingPoints: points,

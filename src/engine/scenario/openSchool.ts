@@ -41,6 +41,7 @@ export function openSchool(edit: EditOf<"openSchool">, step: EditStep): boolean 
     into: null,
     moved: holdingsOf(record),
     holds: null,
+    left: null,
     toLevel: null,
     type: null,
     teachingPoints: [],

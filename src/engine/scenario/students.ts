@@ -46,7 +46,7 @@ function changeStudents(edit: EditOf<"setStudents" | "addStudents">, step: EditS
  * Pupils added to a section whose classes the edit leaves as they were: more than the limit per class on average
  * means some class is over it (docs/standard.md#guarantee, item 5).
  */
-function crowded(step: EditStep, school: SchoolRecord, l: EnrolmentLevel, field: string): void {
+export function crowded(step: EditStep, school: SchoolRecord, l: EnrolmentLevel, field: string): void {
   if (l === "senior") return;
   const classes = school.classes?.[l] ?? 0;
   const limit = SCHOOL_TABLE_LIMITS.classSize[l];
@@ -62,7 +62,7 @@ function crowded(step: EditStep, school: SchoolRecord, l: EnrolmentLevel, field:
 }
 
 /** A school the edit takes over its size limit (docs/standard.md#guarantee-4), judged by the engine's own item. */
-function oversized(step: EditStep, school: SchoolRecord, was: SchoolRecord, field: string): void {
+export function oversized(step: EditStep, school: SchoolRecord, was: SchoolRecord, field: string): void {
   const now = schoolSize([school]).findings[0];
   if (!now || schoolSize([was]).findings.length > 0) return;
   step.warn(

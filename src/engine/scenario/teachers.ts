@@ -49,6 +49,7 @@ export function transferTeachers(edit: EditOf<"transferTeachers">, step: EditSte
     into: records[to].name,
     moved,
     holds: holdingsOf(records[to]),
+    left: holdingsOf(records[from]),
     toLevel: edit.toLevel,
     type: null,
     teachingPoints: [],

@@ -28,8 +28,17 @@ import { NumberField } from "../components/NumberField";
 import { usePaneStyles } from "../styles";
 import { paneEditMessage, wanToYuan } from "./equipment";
 
-/** The edits that change which schools there are or move teachers between them, each with a form of its own. */
-export const STRUCTURAL_KINDS = ["openSchool", "mergeSchool", "closeSchool", "transferTeachers"] as const;
+/**
+ * The edits that change which schools there are or move teachers or pupils between them, each with a form of its
+ * own.
+ */
+export const STRUCTURAL_KINDS = [
+  "openSchool",
+  "mergeSchool",
+  "closeSchool",
+  "transferTeachers",
+  "moveStudents",
+] as const;
 export type StructuralKind = (typeof STRUCTURAL_KINDS)[number];
 
 /** What the forms hold as typed: school names as text, numbers as set, equipment in 万元. */
@@ -41,6 +50,8 @@ interface Draft {
   to: string;
   fromLevel: Level;
   toLevel: Level;
+  /** the level of the pupils a move moves */
+  level: Level;
   resource: TeacherIndicatorId;
   count: number;
   name: string;
@@ -61,6 +72,7 @@ const EMPTY_DRAFT: Draft = {
   to: "",
   fromLevel: "primary",
   toLevel: "primary",
+  level: "primary",
   resource: "qualifiedTeachers",
   count: 1,
   name: "",
@@ -91,6 +103,8 @@ function rawEdit(d: Draft): unknown {
         resource: d.resource,
         count: d.count,
       };
+    case "moveStudents":
+      return { kind: d.kind, from: d.from, to: d.to, level: d.level, count: d.count };
     case "openSchool":
       return {
         kind: d.kind,
@@ -125,11 +139,11 @@ export interface StructuralEditFormProps {
 }
 
 /**
- * 学校布局调整: open a school, merge one into another, close one, or move teachers between schools. Each form is
- * checked by the engine alone: the edits' schema (`checkEdit`), then applying the edit after the others
- * (`applyEdits`). What either says is shown at its field, or under the form; an edit the engine would not apply is
- * not added, and the engine's warnings on an edit added show under the form and with it in the list of edits, in
- * the pane's words (`paneEditMessage`: equipment in 万元).
+ * 学校布局调整: open a school, merge one into another, close one, move teachers between schools, or move pupils
+ * from one school's catchment to another's (调整学区). Each form is checked by the engine alone: the edits' schema
+ * (`checkEdit`), then applying the edit after the others (`applyEdits`). What either says is shown at its field, or
+ * under the form; an edit the engine would not apply is not added, and the engine's warnings on an edit added show
+ * under the form and with it in the list of edits, in the pane's words (`paneEditMessage`: equipment in 万元).
  */
 export const StructuralEditForm = React.memo(function StructuralEditForm(
   props: StructuralEditFormProps,
@@ -206,7 +220,7 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
       onText={(text) => set({ [field]: text })}
     />
   );
-  const levelField = (field: "fromLevel" | "toLevel", label: string) => (
+  const levelField = (field: "fromLevel" | "toLevel" | "level", label: string) => (
     <Field key={field} label={label} {...fieldState(field)}>
       <Select
         className={styles.fillInput}
@@ -263,6 +277,13 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
             </Select>
           </Field>,
           numberField("count", t(lang, "whatifCount"), draft.count, 1, (count) => set({ count })),
+        ];
+      case "moveStudents":
+        return [
+          schoolField("from", t(lang, "whatifMoveFrom")),
+          schoolField("to", t(lang, "whatifMoveTo")),
+          levelField("level", t(lang, "whatifMoveLevel")),
+          numberField("count", t(lang, "whatifMoveCount"), draft.count, 10, (count) => set({ count })),
         ];
       case "openSchool":
         return newSchoolFields();
@@ -382,6 +403,8 @@ function fieldPaths(d: Draft): readonly string[] {
       return ["school"];
     case "transferTeachers":
       return ["from", "to", "fromLevel", "toLevel", "count"];
+    case "moveStudents":
+      return ["from", "to", "level", "count"];
     case "openSchool":
       return [
         "record.name",
