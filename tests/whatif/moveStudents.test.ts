@@ -113,6 +113,14 @@ describe("moveStudents moves pupils between two schools as one act", () => {
     const junior = r.evaluation.sections.find((s) => s.school === "甲小学" && s.level === "junior")!;
     expect(junior.values.qualifiedTeachers).toBe(0);
     expect(junior.values.teachingArea).toBeCloseTo((2500 * 110) / 610 / 100, 9);
+    // the planner is told the new section has no teacher, at the receiving school's field
+    expect(r.problems.map((p) => [p.code, p.severity, p.field])).toEqual([
+      ["edit-section-without-teachers", "warning", "to"],
+    ]);
+    expect(r.problems[0].message.zh).toContain("学校“甲小学”初中有在校生 100 人，却没有初中教师");
+    // pupils moved into a level the school already staffs: no such warning
+    const staffed = evaluateScenario([jia(), yi()], [move("甲小学", "乙小学", 50)], P);
+    expect(staffed.problems.some((p) => p.code === "edit-section-without-teachers")).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import { countOf } from "../../i18n/count";
 import { ENROLMENT_NAMES, hasLevel, lostLevel, mergedType } from "./levels";
 import { holdingsOf, noHoldings, wholeFacilitiesOf } from "./effects";
-import { crowded, oversized } from "./students";
+import { crowded, oversized, unstaffed } from "./students";
 import type { EditOf, EditStep } from "./step";
 
 /**
@@ -68,5 +68,6 @@ export function moveStudents(edit: EditOf<"moveStudents">, step: EditStep): bool
   });
   crowded(step, target, l, "count");
   oversized(step, target, was, "count");
+  unstaffed(step, target, l, "to");
   return true;
 }

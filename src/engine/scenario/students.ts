@@ -61,6 +61,22 @@ export function crowded(step: EditStep, school: SchoolRecord, l: EnrolmentLevel,
   );
 }
 
+/**
+ * A section the edit leaves with pupils and not one teacher (pupils moved into a level the school lacked, where
+ * teachers do not follow them): its teacher indicators are 0 and it cannot pass, which the planner is told.
+ */
+export function unstaffed(step: EditStep, school: SchoolRecord, l: EnrolmentLevel, field: string): void {
+  if (l === "senior" || school.students[l] <= 0) return;
+  const t = school.teachers[l];
+  if (t && (t.qualifiedTeachers > 0 || t.keyTeachers > 0 || t.peArtTeachers > 0)) return;
+  step.warn(
+    "edit-section-without-teachers",
+    field,
+    `学校“${school.name}”${ENROLMENT_NAMES[l].zh}有在校生 ${school.students[l]} 人，却没有${ENROLMENT_NAMES[l].zh}教师（教师不随学生调动）：该学段的 3 项教师指标为 0，不能达标；请同时为其增加教师（增减教师，或交流教师）`,
+    `"${school.name}" has ${countOf(school.students[l], `${ENROLMENT_NAMES[l].en} student`)} and no ${ENROLMENT_NAMES[l].en} teacher (teachers do not move with pupils): the section's 3 teacher indicators are 0 and it cannot pass; add teachers too (hireTeachers or transferTeachers)`,
+  );
+}
+
 /** A school the edit takes over its size limit (docs/standard.md#guarantee-4), judged by the engine's own item. */
 export function oversized(step: EditStep, school: SchoolRecord, was: SchoolRecord, field: string): void {
   const now = schoolSize([school]).findings[0];
