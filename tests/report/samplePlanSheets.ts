@@ -5,6 +5,7 @@ import { planRotation } from "../../src/engine/plan/rotation";
 import { evaluateScenario, type Edit } from "../../src/engine/scenario";
 import type { ReportSheet } from "../../src/report/model";
 import { planSheet, rotationSheet } from "../../src/report/planSheets";
+import { whatIfCost } from "../../src/engine/whatifCost";
 import { scenarioSheet } from "../../src/report/scenarioSheet";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
@@ -25,6 +26,8 @@ export async function samplePlanSheets(): Promise<ReportSheet[]> {
   return [
     planSheet(plan, DEFAULT_UNIT_COSTS, NATIONAL_2017, "zh", { title, projects: DEFAULT_PROJECT_SIZES }),
     rotationSheet(rotation, NATIONAL_2017, "zh", { title }),
-    scenarioSheet(edits, result, NATIONAL_2017, "zh", { title }),
+    scenarioSheet(edits, result, whatIfCost(edits, result, DEFAULT_UNIT_COSTS), NATIONAL_2017, "zh", {
+      title,
+    }),
   ];
 }

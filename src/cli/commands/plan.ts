@@ -332,6 +332,8 @@ function editedRecords(
     count: parsed.count,
     applied: scenario.applied.map((i) => parsed.indexes[i]),
     described: scenario.described,
+    /** what each structural edit moved or dropped, by its place in the file as `applied` (docs/plans.md#effects) */
+    effects: scenario.effects,
     indexes: parsed.indexes,
     /** the edits' own cost at the plan's unit costs (docs/plans.md#whatif-cost), in the order applied */
     cost: whatIfCost(parsed.edits, scenario, costs),
@@ -420,12 +422,14 @@ export const planCommand: Command = {
     const rotation = values.rotation ? await planRotation(records, profile) : null;
     let wrote = "";
     if (values.out !== undefined) {
-      const edits = scenario?.described;
+      // the edits, what each moved and cost, and the plan's totals with theirs, as the text says them
+      const edits = scenario ?? undefined;
       const sheets = [planSheet(plan, costs, profile, lang, { title: titles, projects, edits })];
       // a budget short of the full plan: its plan too, on a sheet of its own
       if (within && !within.fits)
         sheets.push(planSheet(within.plan, costs, profile, lang, { title: titles, projects, edits }));
-      if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: titles, edits }));
+      if (rotation)
+        sheets.push(rotationSheet(rotation, profile, lang, { title: titles, edits: edits?.described }));
       const written = await writtenSheets(io, values.out, sheets, values.force === true, lang);
       if (written === null) return EXIT.inputErrors;
       wrote = written;
