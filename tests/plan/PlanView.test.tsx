@@ -163,11 +163,24 @@ describe("Plan view", () => {
     await screen.findByText(/达标 2 → 2，交流 0 人/);
     fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
     await waitFor(() => expect(written).toHaveLength(1));
-    // both sheets say the plan is the edited table's, with the edit applied
-    for (const sheet of written[0])
-      expect(sheet.rows.flat().map((c) => String(c?.value ?? ""))).toContain(
-        "本方案按修改后的学校表求出（模拟，原表未改动）：1. 甲 小学骨干教师 +1 人。",
-      );
+    // both sheets say the plan is the edited table's, with the edit applied; the plan's, as on screen, with what
+    // the edit costs (a key teacher, 150,000 元 a year), the edit left out, and the plan's cost and the edit's
+    const [planTexts, rotationTexts] = written[0].map((sheet) =>
+      sheet.rows.flat().map((c) => String(c?.value ?? "")),
+    );
+    expect(planTexts).toEqual(
+      expect.arrayContaining([
+        "一、模拟修改（本方案按修改后的学校表求出，原表未改动）",
+        "甲 小学骨干教师 +1 人",
+        "费用：每年 15.00 万元",
+        "费用合计（按规划的单位成本）：每年 15.00 万元",
+        "另有 1 项修改未能应用，不计入规划，见“模拟”页。",
+        "连同修改清单本身的费用，合计：每年 15.00 万元",
+      ]),
+    );
+    expect(rotationTexts).toContain(
+      "本方案按修改后的学校表求出（模拟，原表未改动）：1. 甲 小学骨干教师 +1 人。",
+    );
 
     // the table as read: the results made after the edits are gone, the plan is the table's, its sheet says none
     fireEvent.click(screen.getByRole("radio", { name: "读取的学校表（不含模拟修改）" }));
