@@ -75,5 +75,7 @@ export function pushEditRows(
   else if (cost.edits.length > 0)
     b.pushSpan({ value: whatIfCostWords(cost, lang), style: "bold", wrap: true }, 0, c1);
   b.border(top, 0, b.next - 1, c1);
+  // a long list runs on to another page under its header again
+  b.repeatHeader(top, top, b.next - 1);
   return top;
 }

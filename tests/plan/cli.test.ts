@@ -194,7 +194,7 @@ describe("balance plan", () => {
     expect((await run("plan", SAMPLE, "--edits", editsFile, "--out", out)).code).toBe(0);
     const book = await readWorkbookFile(out);
     expect(book.ok && JSON.stringify(book.grids[0].values)).toContain(
-      "本方案按修改后的学校表求出（模拟，原表未改动）：1. 白狼县实验小学 小学在校生 +200",
+      '["一、模拟修改（本方案按修改后的学校表求出，原表未改动）"],["序号","修改"],[1,"白狼县实验小学 小学在校生 +200"]',
     );
   });
 
