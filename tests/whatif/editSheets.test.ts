@@ -147,3 +147,38 @@ describe("a plan made after edits lists them with their cost, and adds theirs to
     expect(plain.some((l) => l.includes("修改"))).toBe(false);
   });
 });
+
+describe("a long list of edits prints as the other tables do", () => {
+  test("its header again at the top of each page it runs on to, no edit's rows parted from its number", () => {
+    // 40 edits, each with its cost under it: some 80 rows, more than a landscape page holds
+    const many: Edit[] = Array.from({ length: 40 }, (_, k) => ({
+      kind: "hireTeachers",
+      school: "甲小学",
+      level: "primary",
+      resource: "keyTeachers",
+      count: k + 1,
+    }));
+    const result = evaluateScenario(records(), many, NATIONAL_2017);
+    const sheet = scenarioSheet(
+      many,
+      result,
+      whatIfCost(many, result, DEFAULT_UNIT_COSTS),
+      NATIONAL_2017,
+      "zh",
+    );
+    const text = lines(sheet);
+    const header = text.indexOf("序号 | 修改") + 1;
+    const copies = text.flatMap((l, i) => (l === "序号 | 修改" && i + 1 > header ? [i + 1] : []));
+    expect(copies.length).toBeGreaterThanOrEqual(1);
+    expect(sheet.print!.rowBreaks).toEqual(expect.arrayContaining(copies));
+    // under each copy an edit starts, with its number; every edit's number spans its own two rows
+    for (const r of copies) expect(text[r]).toMatch(/^\d+ \| 甲小学 小学骨干教师 \+\d+ 人$/);
+    const numbers = sheet.merges!.filter((m) => /^A\d+:A\d+$/.test(m));
+    expect(numbers).toHaveLength(40);
+    for (const m of numbers) {
+      const [r0, r1] = m.split(":").map((end) => Number(end.slice(1)));
+      expect([m, r1 - r0]).toEqual([m, 1]);
+      expect(text[r1 - 1]).toMatch(/^费用：每年 [\d,.]+ 万元$/);
+    }
+  });
+});
