@@ -195,6 +195,18 @@ describe("Plan view", () => {
     );
   });
 
+  it("a merger the plan is made after says what it moved, on screen and on the sheet written", async () => {
+    const { written } = setup([{ kind: "mergeSchool", school: "乙", into: "甲" }]);
+    const said = screen.getByRole("region", { name: /^按模拟修改后的学校表规划（原表未改动）/ });
+    const effects = [...said.querySelectorAll("[data-edit-effect]")].map((e) => e.textContent ?? "");
+    expect(effects).toHaveLength(1);
+    expect(effects[0]).toMatch(/^乙并入甲：小学在校生 \+1,000 人，/);
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    fireEvent.click(await screen.findByRole("button", { name: "写入工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    expect(written[0][0].rows.flat().map((c) => c?.value)).toContain(effects[0]);
+  });
+
   it("without what-if edits there is nothing to choose: the plan is the table's", () => {
     setup([]);
     expect(screen.queryByRole("radio")).toBeNull();

@@ -143,47 +143,45 @@ describe("the sheets --out writes say what the edits moved and cost, as the text
     { kind: "mergeSchool", school: "红石乡中心小学", into: "青山镇中学" },
     { kind: "hireTeachers", school: "白狼县第一小学", level: "primary", resource: "peArtTeachers", count: 1 },
   ];
-  const files = () => {
+  /** Runs `command` with the edits and the bureau's costs, writing `file`; its sheet `name`'s lines. */
+  async function written(command: "whatif" | "plan", file: string, name: string) {
     const editsFile = join(dir, "merge-edits.json");
     writeFileSync(editsFile, JSON.stringify(edits));
     const costs = join(dir, "bureau-costs.json");
     writeFileSync(costs, JSON.stringify({ peArtTeachers: 100000 }));
-    return { editsFile, costs };
-  };
-
-  test("balance whatif --out: each edit's effect and cost at the --costs prices, and the total", async () => {
-    const { editsFile, costs } = files();
-    const out = join(dir, "模拟-撤并.xlsx");
-    const r = await run("whatif", SAMPLE, "--edits", editsFile, "--costs", costs, "--out", out);
+    const out = join(dir, file);
+    const r = await run(command, SAMPLE, "--edits", editsFile, "--costs", costs, "--out", out);
     expect(r.code).toBe(0);
-    const text = await sheetLines(out, "模拟方案");
+    return { stdout: r.stdout, text: await sheetLines(out, name) };
+  }
+
+  /** The merger, what the text printed under it, word for word, then its cost; the teacher's cost; the total. */
+  function expectEdits(text: string[], stdout: string) {
     const merge = text.indexOf("1 | 红石乡中心小学 并入 青山镇中学");
     expect(merge).toBeGreaterThan(0);
-    // the effect the text prints under the edit, word for word
-    const printed = r.stdout.split("\n");
+    const printed = stdout.split("\n");
     const effect = printed[printed.indexOf("  1. 红石乡中心小学 并入 青山镇中学") + 1].trim();
     expect(effect).toMatch(/^红石乡中心小学并入青山镇中学：小学在校生 \+/);
-    expect(text[merge + 1]).toBe(effect);
-    expect(text[merge + 2]).toBe("费用：不计费用（撤并的交通、寄宿、改造等费用不在成本模型中）");
-    expect(text[merge + 3]).toMatch(/^2 \| 白狼县第一小学 /);
-    expect(text[merge + 4]).toBe("费用：每年 10.00 万元");
-    expect(text[merge + 5]).toBe("费用合计（按规划的单位成本）：每年 10.00 万元；另有 1 项不计费用");
+    expect(text.slice(merge + 1, merge + 6)).toEqual([
+      effect,
+      "费用：不计费用（撤并的交通、寄宿、改造等费用不在成本模型中）",
+      expect.stringMatching(/^2 \| 白狼县第一小学 /),
+      "费用：每年 10.00 万元",
+      "费用合计（按规划的单位成本）：每年 10.00 万元；另有 1 项不计费用",
+    ]);
+  }
+
+  test("balance whatif --out: each edit's effect and cost at the --costs prices, and the total", async () => {
+    const { stdout, text } = await written("whatif", "模拟-撤并.xlsx", "模拟方案");
+    expectEdits(text, stdout);
   });
 
   test("balance plan --edits --out: the edits with their cost first, the plan's totals with theirs", async () => {
-    const { editsFile, costs } = files();
-    const out = join(dir, "方案-撤并.xlsx");
-    const r = await run("plan", SAMPLE, "--edits", editsFile, "--costs", costs, "--out", out);
-    expect(r.code).toBe(0);
-    const text = await sheetLines(out, "补充方案");
+    const { stdout, text } = await written("plan", "方案-撤并.xlsx", "补充方案");
     expect(text[2]).toBe("一、模拟修改（本方案按修改后的学校表求出，原表未改动）");
-    const merge = text.indexOf("1 | 红石乡中心小学 并入 青山镇中学");
-    expect(text[merge + 1]).toMatch(/^红石乡中心小学并入青山镇中学：小学在校生 \+/);
-    expect(text[merge + 2]).toBe("费用：不计费用（撤并的交通、寄宿、改造等费用不在成本模型中）");
-    expect(text[merge + 4]).toBe("费用：每年 10.00 万元");
-    expect(text[merge + 5]).toBe("费用合计（按规划的单位成本）：每年 10.00 万元；另有 1 项不计费用");
+    expectEdits(text, stdout);
     // the line the text prints after the plan, on the sheet under the plan's totals
-    const together = r.stdout.split("\n").find((l) => l.startsWith("连同修改清单本身的费用，合计："));
+    const together = stdout.split("\n").find((l) => l.startsWith("连同修改清单本身的费用，合计："));
     expect(together).toMatch(/（修改清单中不计费用的 1 项未计入）$/);
     expect(text.indexOf(together!)).toBeGreaterThan(text.findIndex((l) => l.endsWith("、成本合计")));
   });

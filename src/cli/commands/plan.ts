@@ -13,6 +13,7 @@ import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
 import { isRecurring, projectSizesUsed, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
 import { planSheet, rotationSheet } from "../../report/planSheets";
+import { plannedEditRows, type PlannedEdits } from "../../report/editRows";
 import { writtenSheets } from "./sheetsOut";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
@@ -38,7 +39,6 @@ import {
   whatIfCostWords,
   withEditsCost,
   withEditsCostWords,
-  type WhatIfCost,
 } from "../../engine/whatifCost";
 import { costJson } from "../costJson";
 import type { SchoolRecord } from "../../engine/records";
@@ -341,17 +341,19 @@ function editedRecords(
 }
 
 /**
- * The lines before a plan made for the table after edits: the edits, each with its cost, so that no one takes it
- * for the table's plan nor forgets what the edits themselves cost.
+ * The lines before a plan made for the table after edits: the edits, each with what it moved (a structural edit)
+ * and its cost, so that no one takes it for the table's plan nor forgets what the edits themselves cost.
  */
-function editsPreamble(described: readonly string[], cost: WhatIfCost, lang: Lang): string {
+function editsPreamble(edits: PlannedEdits, lang: Lang): string {
+  const { described, cost } = edits;
   const zh = lang === "zh";
   const lines = [
     zh
       ? `按修改清单修改后的学校表规划（模拟，原表未改动；修改 ${described.length} 项）：`
       : `Planned for the school table after the edits (a what-if; the table is unchanged; ${countOf(described.length, "edit")}):`,
-    ...described.flatMap((d, i) => [
-      `  ${i + 1}. ${d}`,
+    ...plannedEditRows(edits).flatMap((row, i) => [
+      `  ${i + 1}. ${row.text}`,
+      ...row.effects.map((e) => `     ${e.words[lang]}`),
       `     ${zh ? "费用：" : "cost: "}${editCostWords(cost.edits[i], lang)}`,
     ]),
     `  ${whatIfCostWords(cost, lang)}`,
@@ -453,7 +455,7 @@ export const planCommand: Command = {
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
       io.stdout(
-        (scenario ? editsPreamble(scenario.described, scenario.cost, lang) : "") +
+        (scenario ? editsPreamble(scenario, lang) : "") +
           planText(plan, rotation, profile, lang) +
           (scenario
             ? `${withEditsCostWords(withEditsCost(plan, scenario.cost), scenario.cost, lang)}\n`

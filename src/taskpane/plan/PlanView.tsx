@@ -41,6 +41,7 @@ import { NumberField, fieldText } from "../components/NumberField";
 import { PrintedPage, printedTitle } from "../components/PrintedPage";
 import { usePaneStyles } from "../styles";
 import { planSheet, rotationSheet } from "../../report/planSheets";
+import { plannedEditRows } from "../../report/editRows";
 import { editedCounty, type EditedCounty, type Edit } from "../../engine/scenario";
 import {
   editCostWords,
@@ -423,9 +424,14 @@ function PlannedAfter(
         {t(lang, "planEditsApplied")}
       </Text>
       <ol className={styles.bullets}>
-        {scenario.described.map((d, i) => (
+        {plannedEditRows({ ...scenario, cost }).map((row, i) => (
           <li key={i}>
-            {d}
+            {row.text}
+            {row.effects.map((e, k) => (
+              <Text key={`effect-${k}`} block size={200} data-edit-effect>
+                {e.words[lang]}
+              </Text>
+            ))}
             <Text block size={200} className={styles.note} data-edit-cost>
               {t(lang, "whatifCostOf", { cost: editCostWords(cost.edits[i], lang) })}
             </Text>
