@@ -14,6 +14,9 @@ import type { LeastCostPlan, PlanAddition } from "../engine/plan/leastCost";
 import type { RotationPlan } from "../engine/plan/rotation";
 import { isRecurring, leastProject, type ProjectSizes, type UnitCosts } from "../engine/plan/costs";
 import { SheetBuilder, figureFormat, pageMarks, tableTitle, type TitleParts } from "./print";
+import { plannedEditRows, pushEditRows, type PlannedEdits } from "./editRows";
+import { t as message } from "../i18n/messages";
+import { withEditsCost, withEditsCostWords } from "../engine/whatifCost";
 
 const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 const head = (labels: string[]): ReportCell[] =>
@@ -56,12 +59,20 @@ export interface PlanSheetOptions {
   title?: TitleParts;
   /** the project sizes the plan's facility additions were made of, for its notes */
   projects?: ProjectSizes | null;
-  /** the what-if edits the table was changed by before planning (`balance plan --edits`), each in words */
-  edits?: readonly string[];
+  /**
+   * the what-if edits the table was changed by before planning (`balance plan --edits`, the pane's 规划 after 模拟):
+   * listed first with what each moved and cost, and the plan's totals with theirs added
+   */
+  edits?: PlannedEdits;
 }
 
+/** The parts of a sheet numbered as a person numbers them: 一、二、… or 1. 2. … */
+const NUMERALS = ["一", "二", "三", "四", "五", "六"];
+const numbered = (n: number, zh: string, en: string, lang: Lang) =>
+  lang === "zh" ? `${NUMERALS[n - 1]}、${zh}` : `${n}. ${en}`;
+
 /**
- * The least-cost plan as a sheet: the teachers to add (万元 a year), the buildings, equipment and rooms to add
+ * The least-cost plan as a sheet: after the what-if's edits it was made after (if any), each with its cost, the teachers to add (万元 a year), the buildings, equipment and rooms to add
  * (万元 once), the two totals, the costs by school, then what the simple top-up would cost and how close the plan
  * is proven to the least cost.
  */
@@ -97,8 +108,22 @@ export function planSheet(
   const facilities = plan.additions.filter((a) => !isRecurring(a.resource));
   // each part from its heading to its end on one page where it fits, else its heading with its first rows
   let part = 0;
-  const heading = (text: string) => (part = b.pushSpan({ value: text, style: "section" }, 0, last, 22));
+  let parts = 0;
+  const heading = (zh: string, en: string) =>
+    (part = b.pushSpan({ value: numbered(++parts, zh, en, lang), style: "section" }, 0, last, 22));
   const endPart = () => b.keep(part, b.next - 1);
+  const edits = options.edits;
+  if (edits) {
+    // what the plan was made after, first: no one takes it for the table's plan nor forgets what the edits cost
+    heading(
+      "模拟修改（本方案按修改后的学校表求出，原表未改动）",
+      "What-if edits (planned for the table after them; the table itself is unchanged)",
+    );
+    pushEditRows(b, plannedEditRows(edits), edits.cost, lang, last);
+    if (edits.notApplied) b.note(message(lang, "planEditsNotApplied", { n: edits.notApplied }), last);
+    b.keep(part, part + 2);
+    b.spacer();
+  }
 
   const table = (
     additions: PlanAddition[],
@@ -143,7 +168,7 @@ export function planSheet(
     return additions.length > 0 ? total : null;
   };
 
-  heading(t(lang, "一、新增教师（经常性支出，按年计）", "1. Teachers to add (a cost every year)"));
+  heading("新增教师（经常性支出，按年计）", "Teachers to add (a cost every year)");
   const teacherTotal = table(
     teachers,
     t(
@@ -157,11 +182,8 @@ export function planSheet(
   endPart();
   b.spacer();
   heading(
-    t(
-      lang,
-      "二、校舍、场馆、设备和多媒体教室（一次性投入）",
-      "2. Buildings, grounds, equipment and rooms (a cost once)",
-    ),
+    "校舍、场馆、设备和多媒体教室（一次性投入）",
+    "Buildings, grounds, equipment and rooms (a cost once)",
   );
   const facilityTotal = table(
     facilities,
@@ -175,7 +197,7 @@ export function planSheet(
   );
   endPart();
   b.spacer();
-  heading(t(lang, "三、成本合计", "3. Totals"));
+  heading("成本合计", "Totals");
   const totals = b.next;
   for (const [label, cell, value, unit] of [
     [
@@ -200,11 +222,22 @@ export function planSheet(
     b.push(row);
     b.merge(r, 0, r, 4);
   }
+  // the plan and the edits' own cost together, as the engine adds them (docs/plans.md#plan-edits)
+  if (edits)
+    b.pushSpan(
+      {
+        value: withEditsCostWords(withEditsCost(plan, edits.cost), edits.cost, lang),
+        style: "bold",
+        wrap: true,
+      },
+      0,
+      last,
+    );
   b.border(totals, 0, b.next - 1, last);
   endPart();
   if (plan.costBySchool.length > 0) {
     b.spacer();
-    heading(t(lang, "四、按学校汇总", "4. By school"));
+    heading("按学校汇总", "By school");
     const top = b.push(
       head(
         t(
@@ -249,11 +282,7 @@ export function planSheet(
     endPart();
   }
   b.spacer();
-  for (const note of [
-    ...editsNotes(options.edits ?? [], lang),
-    ...planNotes(plan, profile, lang, options.projects ?? null),
-  ])
-    b.note(note, last);
+  for (const note of planNotes(plan, profile, lang, options.projects ?? null)) b.note(note, last);
   b.signature(lang, last);
   return b.sheet({
     key: within ? "budget" : "plan",

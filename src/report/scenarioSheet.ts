@@ -5,6 +5,8 @@ import type { ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
 import { describeEdit, type Edit, type ScenarioResult } from "../engine/scenario";
 import type { SectionVerdict } from "../engine/scenarioDiff";
+import type { WhatIfCost } from "../engine/whatifCost";
+import { pushEditRows } from "./editRows";
 
 const VERDICT: Record<SectionVerdict, { zh: string; en: string }> = {
   pass: { zh: "达标", en: "Pass" },
@@ -25,16 +27,20 @@ const SCENARIO = { zh: "模拟方案", en: "What-if scenario" } as const;
 export const SCENARIO_SHEET_NAME = { zh: "模拟方案", en: "Scenario" } as const;
 
 /**
- * The scenario as a print-ready sheet (the pane and `balance whatif --out` alike): the edits, then every
+ * The scenario as a print-ready sheet (the pane and `balance whatif --out` alike): the edits, each with what the
+ * engine said it moved or dropped and its cost at the plan's unit costs (`cost`, the engine's `whatIfCost` of these
+ * edits and this result), and their cost in all, then every
  * section's values after them with its verdict before and after, then the difference coefficients that changed
  * with the engine's verdict on each. Values stay unrounded; the formats round them for reading.
  */
 export function scenarioSheet(
   edits: readonly Edit[],
   result: ScenarioResult,
+  cost: WhatIfCost,
   profile: Profile,
   lang: Lang,
-  options: { title?: TitleParts } = {},
+  /** `indexes`: each edit's place in the file it came from, as the engine's effects name it (parseEdits) */
+  options: { title?: TitleParts; indexes?: readonly number[] } = {},
 ): ReportSheet {
   const title = options.title ?? {};
   const last = 3 + INDICATOR_IDS.length + 1;
@@ -57,17 +63,21 @@ export function scenarioSheet(
   );
   const heading = (text: string) => b.pushSpan({ value: text, style: "section" }, 0, last, 22);
   heading(t(lang, "一、修改", "1. Edits"));
-  const editsTop = b.push(head([t(lang, "序号", "No."), t(lang, "修改", "Edit")]));
-  b.merge(editsTop, 1, editsTop, last);
-  edits.forEach((e, i) => {
-    const r = b.push([
-      { value: i + 1, format: "0", align: "center" },
-      { value: describeEdit(e, profile, lang), wrap: true },
-    ]);
-    b.merge(r, 1, r, last);
-  });
-  if (edits.length === 0) b.pushSpan({ value: t(lang, "（无修改）", "(no edits)"), style: "note" }, 0, last);
-  b.border(editsTop, 0, b.next - 1, last);
+  // each edit as the screen lists it: what the engine said it moved or dropped, its cost, then the cost in all
+  const place = (i: number) => options.indexes?.[i] ?? i;
+  pushEditRows(
+    b,
+    edits.map((e, i) => ({
+      text:
+        describeEdit(e, profile, lang) +
+        (result.applied.includes(i) ? "" : t(lang, "（未应用）", " (not applied)")),
+      effects: result.effects.filter((x) => x.edit === place(i)),
+      cost: cost.edits.find((c) => c.edit === i) ?? null,
+    })),
+    cost,
+    lang,
+    last,
+  );
   b.spacer();
   heading(t(lang, "二、模拟后各校（校区）指标值", "2. Every section after the changes"));
   const sectionsTop = b.push(

@@ -163,11 +163,24 @@ describe("Plan view", () => {
     await screen.findByText(/达标 2 → 2，交流 0 人/);
     fireEvent.click(screen.getByRole("button", { name: "写入工作表" }));
     await waitFor(() => expect(written).toHaveLength(1));
-    // both sheets say the plan is the edited table's, with the edit applied
-    for (const sheet of written[0])
-      expect(sheet.rows.flat().map((c) => String(c?.value ?? ""))).toContain(
-        "本方案按修改后的学校表求出（模拟，原表未改动）：1. 甲 小学骨干教师 +1 人。",
-      );
+    // both sheets say the plan is the edited table's, with the edit applied; the plan's, as on screen, with what
+    // the edit costs (a key teacher, 150,000 元 a year), the edit left out, and the plan's cost and the edit's
+    const [planTexts, rotationTexts] = written[0].map((sheet) =>
+      sheet.rows.flat().map((c) => String(c?.value ?? "")),
+    );
+    expect(planTexts).toEqual(
+      expect.arrayContaining([
+        "一、模拟修改（本方案按修改后的学校表求出，原表未改动）",
+        "甲 小学骨干教师 +1 人",
+        "费用：每年 15.00 万元",
+        "费用合计（按规划的单位成本）：每年 15.00 万元",
+        "另有 1 项修改未能应用，不计入规划，见“模拟”页。",
+        "连同修改清单本身的费用，合计：每年 15.00 万元",
+      ]),
+    );
+    expect(rotationTexts).toContain(
+      "本方案按修改后的学校表求出（模拟，原表未改动）：1. 甲 小学骨干教师 +1 人。",
+    );
 
     // the table as read: the results made after the edits are gone, the plan is the table's, its sheet says none
     fireEvent.click(screen.getByRole("radio", { name: "读取的学校表（不含模拟修改）" }));
@@ -180,6 +193,18 @@ describe("Plan view", () => {
     expect(written[1][0].rows.flat().some((c) => String(c?.value ?? "").includes("修改后的学校表"))).toBe(
       false,
     );
+  });
+
+  it("a merger the plan is made after says what it moved, on screen and on the sheet written", async () => {
+    const { written } = setup([{ kind: "mergeSchool", school: "乙", into: "甲" }]);
+    const said = screen.getByRole("region", { name: /^按模拟修改后的学校表规划（原表未改动）/ });
+    const effects = [...said.querySelectorAll("[data-edit-effect]")].map((e) => e.textContent ?? "");
+    expect(effects).toHaveLength(1);
+    expect(effects[0]).toMatch(/^乙并入甲：小学在校生 \+1,000 人，/);
+    fireEvent.click(screen.getByRole("button", { name: "计算最低成本方案" }));
+    fireEvent.click(await screen.findByRole("button", { name: "写入工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    expect(written[0][0].rows.flat().map((c) => c?.value)).toContain(effects[0]);
   });
 
   it("without what-if edits there is nothing to choose: the plan is the table's", () => {

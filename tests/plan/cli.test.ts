@@ -164,11 +164,13 @@ describe("balance plan", () => {
     const editsFile = file("plan-edits.json", edits);
     const text = await run("plan", SAMPLE, "--edits", editsFile);
     expect(text.code).toBe(0);
-    expect(text.stdout.split("\n").slice(0, 6)).toEqual([
+    expect(text.stdout.split("\n").slice(0, 7)).toEqual([
       "按修改清单修改后的学校表规划（模拟，原表未改动；修改 2 项）：",
       "  1. 白狼县实验小学 小学在校生 +200",
       "     费用：不计费用（在校生变化不是成本模型计价的投入）",
       "  2. 红石乡柳树屯教学点 并入 红石乡中心小学",
+      // what the merger moved, as `balance whatif` says it under the edit (by hand: the point's 62 pupils)
+      expect.stringMatching(/^ {5}红石乡柳树屯教学点并入红石乡中心小学：小学在校生 \+62 人，/),
       "     费用：不计费用（撤并的交通、寄宿、改造等费用不在成本模型中）",
       "  费用合计（按规划的单位成本）：0.00 万元；另有 2 项不计费用",
     ]);
@@ -194,7 +196,7 @@ describe("balance plan", () => {
     expect((await run("plan", SAMPLE, "--edits", editsFile, "--out", out)).code).toBe(0);
     const book = await readWorkbookFile(out);
     expect(book.ok && JSON.stringify(book.grids[0].values)).toContain(
-      "本方案按修改后的学校表求出（模拟，原表未改动）：1. 白狼县实验小学 小学在校生 +200",
+      '["一、模拟修改（本方案按修改后的学校表求出，原表未改动）"],["序号","修改"],[1,"白狼县实验小学 小学在校生 +200"]',
     );
   });
 

@@ -17,6 +17,7 @@ import { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS } from "../../src/engine/plan
 import { evaluateScenario, parseEdits } from "../../src/engine/scenario";
 import { planSheet, rotationSheet } from "../../src/report/planSheets";
 import { scenarioSheet } from "../../src/report/scenarioSheet";
+import { whatIfCost } from "../../src/engine/whatifCost";
 import type { ReportSheet } from "../../src/report/model";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 
@@ -114,6 +115,74 @@ describe("--out writes the sheets the pane writes", () => {
       undefined,
       parsed.indexes,
     );
-    await expectSheetsInFile(out, [scenarioSheet(parsed.edits, result, NATIONAL_2017, "zh")]);
+    const cost = whatIfCost(parsed.edits, result, DEFAULT_UNIT_COSTS);
+    await expectSheetsInFile(out, [scenarioSheet(parsed.edits, result, cost, NATIONAL_2017, "zh")]);
+  });
+});
+
+/** The texts of a written sheet, row by row, each row's cells joined as a reader reads them. */
+async function sheetLines(path: string, name: string): Promise<string[]> {
+  const file = new ExcelJS.Workbook();
+  await file.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  const lines: string[] = [];
+  file.getWorksheet(name)!.eachRow((row) => {
+    const cells: string[] = [];
+    row.eachCell((cell) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      if (cell.value !== null && cell.value !== undefined && cell.value !== "")
+        cells.push(String(cell.value));
+    });
+    lines.push(cells.join(" | "));
+  });
+  return lines;
+}
+
+describe("the sheets --out writes say what the edits moved and cost, as the text does", () => {
+  // a merger (moves 红石乡中心小学 into 青山镇中学, not priced) and a PE teacher at a bureau's 100,000 元 a year
+  const edits = [
+    { kind: "mergeSchool", school: "红石乡中心小学", into: "青山镇中学" },
+    { kind: "hireTeachers", school: "白狼县第一小学", level: "primary", resource: "peArtTeachers", count: 1 },
+  ];
+  /** Runs `command` with the edits and the bureau's costs, writing `file`; its sheet `name`'s lines. */
+  async function written(command: "whatif" | "plan", file: string, name: string) {
+    const editsFile = join(dir, "merge-edits.json");
+    writeFileSync(editsFile, JSON.stringify(edits));
+    const costs = join(dir, "bureau-costs.json");
+    writeFileSync(costs, JSON.stringify({ peArtTeachers: 100000 }));
+    const out = join(dir, file);
+    const r = await run(command, SAMPLE, "--edits", editsFile, "--costs", costs, "--out", out);
+    expect(r.code).toBe(0);
+    return { stdout: r.stdout, text: await sheetLines(out, name) };
+  }
+
+  /** The merger, what the text printed under it, word for word, then its cost; the teacher's cost; the total. */
+  function expectEdits(text: string[], stdout: string) {
+    const merge = text.indexOf("1 | 红石乡中心小学 并入 青山镇中学");
+    expect(merge).toBeGreaterThan(0);
+    const printed = stdout.split("\n");
+    const effect = printed[printed.indexOf("  1. 红石乡中心小学 并入 青山镇中学") + 1].trim();
+    expect(effect).toMatch(/^红石乡中心小学并入青山镇中学：小学在校生 \+/);
+    expect(text.slice(merge + 1, merge + 6)).toEqual([
+      effect,
+      "费用：不计费用（撤并的交通、寄宿、改造等费用不在成本模型中）",
+      expect.stringMatching(/^2 \| 白狼县第一小学 /),
+      "费用：每年 10.00 万元",
+      "费用合计（按规划的单位成本）：每年 10.00 万元；另有 1 项不计费用",
+    ]);
+  }
+
+  test("balance whatif --out: each edit's effect and cost at the --costs prices, and the total", async () => {
+    const { stdout, text } = await written("whatif", "模拟-撤并.xlsx", "模拟方案");
+    expectEdits(text, stdout);
+  });
+
+  test("balance plan --edits --out: the edits with their cost first, the plan's totals with theirs", async () => {
+    const { stdout, text } = await written("plan", "方案-撤并.xlsx", "补充方案");
+    expect(text[2]).toBe("一、模拟修改（本方案按修改后的学校表求出，原表未改动）");
+    expectEdits(text, stdout);
+    // the line the text prints after the plan, on the sheet under the plan's totals
+    const together = stdout.split("\n").find((l) => l.startsWith("连同修改清单本身的费用，合计："));
+    expect(together).toMatch(/（修改清单中不计费用的 1 项未计入）$/);
+    expect(text.indexOf(together!)).toBeGreaterThan(text.findIndex((l) => l.endsWith("、成本合计")));
   });
 });

@@ -65,6 +65,15 @@ describe("What-if view", () => {
     expect(text).toContain("城关小学 小学在校生 +120");
     expect(text).toContain("不达标");
     expect(text).toContain("模拟后：资源配置未达标");
+    // what the screen says of the edit's cost and the total, the sheet says too
+    const onScreen = [...document.querySelectorAll("[data-edit-cost], [data-whatif-cost]")].map(
+      (e) => e.textContent,
+    );
+    expect(onScreen).toEqual([
+      "费用：不计费用（在校生变化不是成本模型计价的投入）",
+      "费用合计（按规划的单位成本）：0.00 万元；另有 1 项不计费用",
+    ]);
+    expect(text).toEqual(expect.arrayContaining(onScreen));
     await screen.findByText("已写入工作表：模拟方案");
   });
 

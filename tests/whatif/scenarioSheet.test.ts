@@ -1,4 +1,6 @@
 import { evaluateScenario } from "../../src/engine/scenario";
+import { whatIfCost } from "../../src/engine/whatifCost";
+import { DEFAULT_UNIT_COSTS } from "../../src/engine/plan/costs";
 import { scenarioSheet } from "../../src/report/scenarioSheet";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { goodPrimary } from "../engine/helpers";
@@ -23,7 +25,13 @@ describe("the scenario sheet", () => {
     const after = result.evaluation.levels.primary.balance.sportsArea;
     expect(after.cv! > 0.5).toBe(true);
     expect(after.pass).toBe(true);
-    const sheet = scenarioSheet(edits, result, NATIONAL_2017, "zh");
+    const sheet = scenarioSheet(
+      edits,
+      result,
+      whatIfCost(edits, result, DEFAULT_UNIT_COSTS),
+      NATIONAL_2017,
+      "zh",
+    );
     const row = sheet.rows.find((r) => r[1]?.value === NATIONAL_2017.indicators.sportsArea.shortName.zh)!;
     expect(row[4]).toMatchObject({ value: after.cv, style: "pass" });
   });

@@ -13,6 +13,7 @@ import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
 import { isRecurring, projectSizesUsed, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
 import { planSheet, rotationSheet } from "../../report/planSheets";
+import { plannedEditRows, type PlannedEdits } from "../../report/editRows";
 import { writtenSheets } from "./sheetsOut";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
@@ -38,7 +39,6 @@ import {
   whatIfCostWords,
   withEditsCost,
   withEditsCostWords,
-  type WhatIfCost,
 } from "../../engine/whatifCost";
 import { costJson } from "../costJson";
 import type { SchoolRecord } from "../../engine/records";
@@ -332,6 +332,8 @@ function editedRecords(
     count: parsed.count,
     applied: scenario.applied.map((i) => parsed.indexes[i]),
     described: scenario.described,
+    /** what each structural edit moved or dropped, by its place in the file as `applied` (docs/plans.md#effects) */
+    effects: scenario.effects,
     indexes: parsed.indexes,
     /** the edits' own cost at the plan's unit costs (docs/plans.md#whatif-cost), in the order applied */
     cost: whatIfCost(parsed.edits, scenario, costs),
@@ -339,17 +341,19 @@ function editedRecords(
 }
 
 /**
- * The lines before a plan made for the table after edits: the edits, each with its cost, so that no one takes it
- * for the table's plan nor forgets what the edits themselves cost.
+ * The lines before a plan made for the table after edits: the edits, each with what it moved (a structural edit)
+ * and its cost, so that no one takes it for the table's plan nor forgets what the edits themselves cost.
  */
-function editsPreamble(described: readonly string[], cost: WhatIfCost, lang: Lang): string {
+function editsPreamble(edits: PlannedEdits, lang: Lang): string {
+  const { described, cost } = edits;
   const zh = lang === "zh";
   const lines = [
     zh
       ? `按修改清单修改后的学校表规划（模拟，原表未改动；修改 ${described.length} 项）：`
       : `Planned for the school table after the edits (a what-if; the table is unchanged; ${countOf(described.length, "edit")}):`,
-    ...described.flatMap((d, i) => [
-      `  ${i + 1}. ${d}`,
+    ...plannedEditRows(edits).flatMap((row, i) => [
+      `  ${i + 1}. ${row.text}`,
+      ...row.effects.map((e) => `     ${e.words[lang]}`),
       `     ${zh ? "费用：" : "cost: "}${editCostWords(cost.edits[i], lang)}`,
     ]),
     `  ${whatIfCostWords(cost, lang)}`,
@@ -420,12 +424,14 @@ export const planCommand: Command = {
     const rotation = values.rotation ? await planRotation(records, profile) : null;
     let wrote = "";
     if (values.out !== undefined) {
-      const edits = scenario?.described;
+      // the edits, what each moved and cost, and the plan's totals with theirs, as the text says them
+      const edits = scenario ?? undefined;
       const sheets = [planSheet(plan, costs, profile, lang, { title: titles, projects, edits })];
       // a budget short of the full plan: its plan too, on a sheet of its own
       if (within && !within.fits)
         sheets.push(planSheet(within.plan, costs, profile, lang, { title: titles, projects, edits }));
-      if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { title: titles, edits }));
+      if (rotation)
+        sheets.push(rotationSheet(rotation, profile, lang, { title: titles, edits: edits?.described }));
       const written = await writtenSheets(io, values.out, sheets, values.force === true, lang);
       if (written === null) return EXIT.inputErrors;
       wrote = written;
@@ -449,7 +455,7 @@ export const planCommand: Command = {
     } else {
       if (problems.length > 0) io.stderr(formatProblems(problems, lang).join("\n") + "\n");
       io.stdout(
-        (scenario ? editsPreamble(scenario.described, scenario.cost, lang) : "") +
+        (scenario ? editsPreamble(scenario, lang) : "") +
           planText(plan, rotation, profile, lang) +
           (scenario
             ? `${withEditsCostWords(withEditsCost(plan, scenario.cost), scenario.cost, lang)}\n`

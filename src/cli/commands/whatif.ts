@@ -244,7 +244,10 @@ export const whatifCommand: Command = {
     const editErrors = [...parsedEdits.problems, ...result.problems].some((p) => p.severity === "error");
     let wrote = "";
     if (values.out !== undefined && !editErrors) {
-      const sheet = scenarioSheet(parsedEdits.edits, result, profile, lang, { title: titles });
+      const sheet = scenarioSheet(parsedEdits.edits, result, cost, profile, lang, {
+        title: titles,
+        indexes: parsedEdits.indexes,
+      });
       const written = await writtenSheets(io, values.out, [sheet], values.force === true, lang);
       if (written === null) return EXIT.inputErrors;
       wrote = written;

@@ -41,6 +41,7 @@ import { NumberField, fieldText } from "../components/NumberField";
 import { PrintedPage, printedTitle } from "../components/PrintedPage";
 import { usePaneStyles } from "../styles";
 import { planSheet, rotationSheet } from "../../report/planSheets";
+import { plannedEditRows } from "../../report/editRows";
 import { editedCounty, type EditedCounty, type Edit } from "../../engine/scenario";
 import {
   editCostWords,
@@ -94,6 +95,11 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   const [costs, setCosts] = props.unitCosts ? [props.unitCosts.costs, props.unitCosts.setCosts] : own;
   // what the edits themselves cost at the plan's unit costs (docs/plans.md#plan-edits), as 模拟 prices them
   const editsCost = scenario ? whatIfCost(edits, scenario, costs) : null;
+  /** the edits for the plan's sheets: each with what it moved and cost, those left out counted, as on screen */
+  const planned =
+    scenario && editsCost
+      ? { ...scenario, cost: editsCost, notApplied: edits.length - scenario.applied.length }
+      : undefined;
   const [projects, setProjects] = React.useState<ProjectSizes>(() => ({
     minimum: { ...DEFAULT_PROJECT_SIZES.minimum },
     step: { ...DEFAULT_PROJECT_SIZES.step },
@@ -161,9 +167,9 @@ export function PlanView(props: ViewProps): React.JSX.Element {
   };
   const write = async () => {
     const sheets = [];
-    if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects, edits: described }));
+    if (plan) sheets.push(planSheet(plan, costs, profile, lang, { projects, edits: planned }));
     if (within && !within.fits)
-      sheets.push(planSheet(within.plan, costs, profile, lang, { projects, edits: described }));
+      sheets.push(planSheet(within.plan, costs, profile, lang, { projects, edits: planned }));
     if (rotation) sheets.push(rotationSheet(rotation, profile, lang, { edits: described }));
     if (sheets.length === 0) return;
     setBusy("write");
@@ -418,9 +424,14 @@ function PlannedAfter(
         {t(lang, "planEditsApplied")}
       </Text>
       <ol className={styles.bullets}>
-        {scenario.described.map((d, i) => (
+        {plannedEditRows({ ...scenario, cost }).map((row, i) => (
           <li key={i}>
-            {d}
+            {row.text}
+            {row.effects.map((e, k) => (
+              <Text key={`effect-${k}`} block size={200} data-edit-effect>
+                {e.words[lang]}
+              </Text>
+            ))}
             <Text block size={200} className={styles.note} data-edit-cost>
               {t(lang, "whatifCostOf", { cost: editCostWords(cost.edits[i], lang) })}
             </Text>

@@ -161,7 +161,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
     setSaving(true);
     setMessage(null);
     setMessage(
-      await writeSheetsNote(props.onWriteSheets, [scenarioSheet(edits, result, profile, lang)], lang),
+      await writeSheetsNote(props.onWriteSheets, [scenarioSheet(edits, result, cost, profile, lang)], lang),
     );
     setSaving(false);
   };
