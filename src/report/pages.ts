@@ -79,18 +79,21 @@ export function pageLayout(
   };
   // the height used on the page so far; a new page starts with the repeated rows once they are past
   let used = 0;
-  // whether the page holds a row past the repeated ones: a page of the title and the header alone holds nothing
-  let content = false;
+  // whether the page holds a row of the table under the repeated header (`below`), or any row at all (`rows`): a
+  // block under the header is not moved off a page of the sheet's title and the header alone; a block above the
+  // repeated header (an earlier table of the sheet) moves off any page that holds a row before it
+  let below = false;
+  let rows = false;
   const newPage = (r: number) => {
     if (r > 1 && starts[starts.length - 1] !== r) starts.push(r);
     used = r > t1 ? repeated : 0;
-    content = false;
+    below = false;
+    rows = false;
   };
   for (let r = 1; r <= rowCount; r++) {
     if (breaks.has(r)) newPage(r);
     const keep = keeps.find((k) => k.from === r);
-    // a block is not moved off a page that would be left with the sheet's title and the table's header alone
-    if (keep && content) {
+    if (keep && (keep.from > t1 ? below : rows)) {
       const whole = span(keep.from, keep.to);
       const needed =
         whole + repeated <= page ? whole : span(keep.from, Math.min(keep.to, keep.from + keep.head - 1));
@@ -102,7 +105,8 @@ export function pageLayout(
     const h = heightOf(r);
     if (used + h > page) newPage(r);
     used += h;
-    if (r > t1) content = true;
+    rows = true;
+    if (r > t1) below = true;
   }
   return { breaks: [...breaks].sort((a, b) => a - b), starts };
 }

@@ -57,3 +57,12 @@ test("a table is not moved off a page that would hold nothing but the sheet's ti
   // after a row of its own on the page the table does move, whole
   expect(pageBreaks(print, 31, height, [{ from: 6, to: 31, head: 4 }])).toEqual([6]);
 });
+
+test("a block of a table above the rows repeated on every page moves as any block does", () => {
+  // rows of 15 pt, the rows repeated on every page those of a later table (row 90): a 2-row block from row 41
+  // (600 pt used) fits under the rows before it; one from row 49 (720 pt used, 750 with it, past the page's
+  // 740.4 pt) starts the next page, whole, though no row of the later table is yet on the page
+  const print: PrintSetup = { ...portrait, titleRows: [90, 90] };
+  expect(pageBreaks(print, 100, rows15, [{ from: 41, to: 42, head: 2 }])).toEqual([]);
+  expect(pageBreaks(print, 100, rows15, [{ from: 49, to: 50, head: 2 }])).toEqual([49]);
+});
