@@ -277,7 +277,10 @@ export async function readJsonFile(
       code: usageError(
         io,
         code === "ENOENT"
-          ? { zh: `找不到${what.zh}“${path}”`, en: `${what.en} not found: "${path}"` }
+          ? {
+              zh: `找不到${what.zh}“${path}”（${why.zh}）`,
+              en: `${what.en} not found: "${path}" (${why.en})`,
+            }
           : {
               zh: `无法读取${what.zh}“${path}”（${why.zh}）`,
               en: `cannot read the ${what.en} "${path}" (${why.en})`,
