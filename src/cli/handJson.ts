@@ -47,6 +47,7 @@ const WS = new Set([" ", "\t", "\n", "\r"]);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** What might be meant as a number: digits, signs, dots, exponents, full-width digits. */
 const NUMBERISH = /[-+.0-9eE０-９]+/y;
+const NUMBER_TAIL = /[\p{L}\p{N}_]+/uy;
 const WORD = /[A-Za-z_$\u4e00-\u9fff][\w$\u4e00-\u9fff]*/uy;
 const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
 
@@ -274,6 +275,15 @@ export function parseHandJson(text: string, root = ""): HandJson {
     const number = c === "-" || (c >= "0" && c <= "9") ? NUMBER.exec(text)?.[0] : undefined;
     NUMBERISH.lastIndex = i;
     const numberish = NUMBERISH.exec(text)?.[0] ?? "";
+    // 6OO, 1O.5, 12abc: a number run on into letters (O for 0, l for 1) is no number and no word
+    NUMBER_TAIL.lastIndex = i + (number?.length ?? 0);
+    const tail = number === undefined ? undefined : NUMBER_TAIL.exec(text)?.[0];
+    if (number !== undefined && tail !== undefined)
+      return fail(
+        i,
+        `“${number}${tail}”不是数字：数字只能由 0–9、小数点 .、负号 - 和指数 e 写成（字母 O、l 不是 0、1）`,
+        `"${number}${tail}" is no number: a number is written with 0-9, a point, a minus and an exponent e (the letters O and l are not 0 and 1)`,
+      );
     if (number !== undefined && number.length === numberish.length) {
       const value = Number(number);
       if (!Number.isFinite(value))
