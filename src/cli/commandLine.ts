@@ -257,7 +257,7 @@ export async function tableOptions(
 }
 
 /**
- * Reads a JSON file named on the command line (docs/json.md#hand-written): a usage error when it is missing, no
+ * Reads a JSON file named on the command line (docs/cli.md#hand-written): a usage error when it is missing, no
  * text, or not JSON, naming the file, the line and column, the path there from `root`, and what to type instead.
  */
 export async function readJsonFile(

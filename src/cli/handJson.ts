@@ -1,5 +1,5 @@
 /**
- * JSON as a person types it in Notepad or WPS (docs/json.md#hand-written): read exactly as JSON.parse reads it, or
+ * JSON as a person types it in Notepad or WPS (docs/cli.md#hand-written): read exactly as JSON.parse reads it, or
  * refused at the line and column of the first fault with what to type there instead, in both languages. What a
  * Chinese input method puts in place of JSON's punctuation (，：“”｛｝［］ and full-width digits) is never guessed
  * at: the character and its place are named, to be retyped. A key written twice in one object is refused (JSON.parse

@@ -1,6 +1,6 @@
 /**
  * The text of a file a person wrote (a profile, an edits file, a costs file, a rename map), as Windows editors save
- * it (docs/json.md#hand-written): UTF-8 with or without a byte-order mark; UTF-16 with one (Notepad's "Unicode"),
+ * it (docs/cli.md#hand-written): UTF-8 with or without a byte-order mark; UTF-16 with one (Notepad's "Unicode"),
  * or without one, which a JSON file shows by its NUL bytes; else GB18030, of which GBK is part (Notepad's "ANSI" on
  * a Chinese Windows) — bytes that are not UTF-8 are never UTF-8 text, so this is no guess. Bytes that are neither
  * are refused, as is a workbook given where text is wanted.
@@ -48,8 +48,8 @@ export function unreadableWhy(code: string | undefined): { zh: string; en: strin
   }
   if (code === A_WORKBOOK)
     return {
-      zh: "这是 Excel 工作簿，不是 JSON 文本文件；请给出 .json 文件（可用记事本编写，见 docs/json.md）",
-      en: "it is an Excel workbook, not a JSON text file; give the .json file (written in Notepad, docs/json.md)",
+      zh: "这是 Excel 工作簿，不是 JSON 文本文件；请给出 .json 文件（可用记事本编写，见 docs/cli.md#hand-written）",
+      en: "it is an Excel workbook, not a JSON text file; give the .json file (written in Notepad, docs/cli.md#hand-written)",
     };
   // the system's codes are no words for a clerk: the usual ones said, the code kept in English for support
   if (code === "ENOENT") return { zh: "文件不存在，请检查路径和文件名", en: "no such file (ENOENT)" };

@@ -1,5 +1,5 @@
 /**
- * The files a person writes by hand for the CLI (docs/json.md#hand-written) — an edits file (`whatif --edits`), a
+ * The files a person writes by hand for the CLI (docs/cli.md#hand-written) — an edits file (`whatif --edits`), a
  * costs file (`whatif --costs`, as `plan` reads it), a profile (`--profile`) and a rename map (`compare --rename`) —
  * taken from the docs' own examples and mutated as Notepad, WPS and a Chinese input method damage them: re-encoded
  * (BOM, UTF-16 with and without a mark, GBK), CRLF, ASCII punctuation retyped full-width, trailing commas,
@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path, { join } from "node:path";
 import { cleanTemplate } from "../trust/hostileBooks";
 import { run, tempDir, type Run } from "./helpers";
+import { below, pick, prng, type Rng } from "../seededRandom";
 
 const ROOT = path.resolve(__dirname, "../..");
 const docJson = (file: string) =>
@@ -20,20 +21,6 @@ const docJson = (file: string) =>
 
 /** How many mutants, spread over the four kinds of file. */
 const MUTANTS = 1200;
-
-/** mulberry32, as tests/xlsx/mutants.slow.test.ts */
-function prng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const below = (r: Rng, n: number) => Math.floor(r() * n);
-const pick = <T>(r: Rng, items: readonly T[]): T => items[below(r, items.length)];
 
 const dir = tempDir();
 let county: string;
