@@ -43,13 +43,12 @@ const FULL_WIDTH: Record<string, { ascii: string; zh: string; en: string }> = {
 };
 
 const INVISIBLE = /[\u00a0\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
-const WS = new Set([" ", "\t", "\n", "\r"]);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** What might be meant as a number: digits, signs, dots, exponents, full-width digits. */
 const NUMBERISH = /[-+.0-9eE０-９]+/y;
 const NUMBER_TAIL = /[\p{L}\p{N}_]+/uy;
 const WORD = /[A-Za-z_$\u4e00-\u9fff][\w$\u4e00-\u9fff]*/uy;
-const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
 /** How a character is written in a message: itself, or its code when it cannot be seen. */
 function shown(c: string): string {
@@ -85,8 +84,8 @@ export function parseHandJson(text: string, root = ""): HandJson {
   const n = text.length;
   const stack: Frame[] = [];
   let path = root;
-  /** The end of the last text read, and where a Chinese quote in it is (-1: none). */
-  let lastString = { end: -1, curly: -1 };
+  /** Where the last text read starts and ends (its quotes left out). */
+  let lastString = { start: 0, end: -1 };
 
   /** Line and column (from 1) of a place; a CRLF ends one line, as a LF does. */
   const place = (at: number): { line: number; column: number } => {
@@ -105,15 +104,16 @@ export function parseHandJson(text: string, root = ""): HandJson {
     message: { zh, en },
   });
   const skip = () => {
-    while (i < n && WS.has(text[i])) i++;
+    i = nextNonSpace(text, i);
   };
   /** The fault of a character where JSON wanted `wanted` (words of both languages). */
   const unexpected = (wanted: { zh: string; en: string }): HandJson => {
     // "城关中学”, "level": the Chinese quote meant to end the text, which ran on to the next ASCII quote
-    if (lastString.curly >= 0 && text.slice(lastString.end, i).trim() === "") {
-      const c = text[lastString.curly];
+    const curly = text.slice(lastString.start, lastString.end).search(/[“”]/u);
+    if (curly >= 0 && text.slice(lastString.end + 1, i).trim() === "") {
+      const c = text[lastString.start + curly];
       return fail(
-        lastString.curly,
+        lastString.start + curly,
         `${shown(c)}是中文引号，这段文字应在此结束；请把它改为英文双引号 "`,
         `${shownEn(c)} is a Chinese quotation mark where this text should end; retype it as the ASCII "`,
       );
@@ -192,14 +192,14 @@ export function parseHandJson(text: string, root = ""): HandJson {
           ? { zh: `请写小写的 ${lower}`, en: `write ${lower} in lower case` }
           : wanted.en.startsWith("a key")
             ? {
-                zh: `键须用英文双引号括起：写 "${word}"`,
-                en: `a key is enclosed in double quotes: write "${word}"`,
+                zh: `键须用英文双引号括起：写 "${clip(word)}"`,
+                en: `a key is enclosed in double quotes: write "${clip(word)}"`,
               }
             : {
-                zh: `文字须用英文双引号括起：写 "${word}"`,
-                en: `text is enclosed in double quotes: write "${word}"`,
+                zh: `文字须用英文双引号括起：写 "${clip(word)}"`,
+                en: `text is enclosed in double quotes: write "${clip(word)}"`,
               });
-      return fail(i, `“${word}”：${fix.zh}`, `"${word}": ${fix.en}`);
+      return fail(i, `“${clip(word)}”：${fix.zh}`, `"${clip(word)}": ${fix.en}`);
     }
     return fail(
       i,
@@ -211,14 +211,25 @@ export function parseHandJson(text: string, root = ""): HandJson {
   /** A string at i (text[i] is `"`): its value, or the fault. */
   const readString = (): { value: string } | HandJson => {
     const at = i;
-    STRING_BODY.lastIndex = i + 1;
-    STRING_BODY.exec(text);
-    const end = STRING_BODY.lastIndex;
+    // a loop, not a regular expression: a text of 50 MB overflows a regular expression's backtracking stack
+    let end = at + 1;
+    let escaped = false;
+    for (;;) {
+      while (end < n) {
+        const code = text.charCodeAt(end);
+        if (code === 0x22 || code === 0x5c || code < 0x20) break;
+        end++;
+      }
+      if (text[end] !== "\\") break;
+      ESCAPE.lastIndex = end;
+      if (!ESCAPE.test(text)) break;
+      end = ESCAPE.lastIndex;
+      escaped = true;
+    }
     if (text[end] === '"') {
       i = end + 1;
-      const curly = text.slice(at + 1, end).search(/[“”]/u);
-      lastString = { end: i, curly: curly < 0 ? -1 : at + 1 + curly };
-      return { value: JSON.parse(text.slice(at, i)) as string };
+      lastString = { start: at + 1, end };
+      return { value: escaped ? (JSON.parse(text.slice(at, i)) as string) : text.slice(at + 1, end) };
     }
     i = end;
     if (end >= n || text[end] === "\n" || text[end] === "\r") {
@@ -281,16 +292,16 @@ export function parseHandJson(text: string, root = ""): HandJson {
     if (number !== undefined && tail !== undefined)
       return fail(
         i,
-        `“${number}${tail}”不是数字：数字只能由 0–9、小数点 .、负号 - 和指数 e 写成（字母 O、l 不是 0、1）`,
-        `"${number}${tail}" is no number: a number is written with 0-9, a point, a minus and an exponent e (the letters O and l are not 0 and 1)`,
+        `“${clip(number + tail)}”不是数字：数字只能由 0–9、小数点 .、负号 - 和指数 e 写成（字母 O、l 不是 0、1）`,
+        `"${clip(number + tail)}" is no number: a number is written with 0-9, a point, a minus and an exponent e (the letters O and l are not 0 and 1)`,
       );
     if (number !== undefined && number.length === numberish.length) {
       const value = Number(number);
       if (!Number.isFinite(value))
         return fail(
           i,
-          `数字 ${number} 太大，超出可以计算的范围`,
-          `the number ${number} is too large to compute with`,
+          `数字 ${clip(number)} 太大，超出可以计算的范围`,
+          `the number ${clip(number)} is too large to compute with`,
         );
       i += number.length;
       return { value };
@@ -298,8 +309,8 @@ export function parseHandJson(text: string, root = ""): HandJson {
     if (numberish !== "" && /[0-9０-９]/u.test(numberish) && !/[０-９]/u.test(numberish))
       return fail(
         i,
-        `数字 ${numberish} 的写法 JSON 不认（不能以 + 或 . 开头、以 . 结尾，整数不能以 0 开头）；请写成如 12、0.5、-3`,
-        `JSON does not read the number ${numberish} (no leading + or ., no trailing ., no leading 0); write it as 12, 0.5 or -3`,
+        `数字 ${clip(numberish)} 的写法 JSON 不认（不能以 + 或 . 开头、以 . 结尾，整数不能以 0 开头）；请写成如 12、0.5、-3`,
+        `JSON does not read the number ${clip(numberish)} (no leading + or ., no trailing ., no leading 0); write it as 12, 0.5 or -3`,
       );
     for (const [word, value] of [
       ["true", true],
@@ -334,13 +345,15 @@ export function parseHandJson(text: string, root = ""): HandJson {
         return { ok: true, value: read.value };
       }
       if (top.kind === "array") (top.value as unknown[]).push(read.value);
-      else
-        Object.defineProperty(top.value, top.key as string, {
+      else if (top.key === "__proto__")
+        // an own field, as JSON.parse makes it: an assignment would set the object's prototype
+        Object.defineProperty(top.value, top.key, {
           value: read.value,
           enumerable: true,
           writable: true,
           configurable: true,
         });
+      else (top.value as Record<string, unknown>)[top.key as string] = read.value;
     }
     // in a container: after an item (or just opened), what comes next
     const top = stack[stack.length - 1];
@@ -376,14 +389,14 @@ export function parseHandJson(text: string, root = ""): HandJson {
       path = top.path;
       const key = readString();
       if ("ok" in key) return key;
-      path = top.path === "" ? key.value : `${top.path}.${key.value}`;
+      path = top.path === "" ? clip(key.value) : `${top.path}.${clip(key.value)}`;
       const earlier = top.keys?.get(key.value);
       if (earlier !== undefined) {
         const e = place(earlier);
         return fail(
           keyAt,
-          `“${key.value}”在同一处写了两次（第 ${e.line} 行第 ${e.column} 列已有）；请只留一个`,
-          `"${key.value}" is written twice in the same object (also at line ${e.line}, column ${e.column}); keep one`,
+          `“${clip(key.value)}”在同一处写了两次（第 ${e.line} 行第 ${e.column} 列已有）；请只留一个`,
+          `"${clip(key.value)}" is written twice in the same object (also at line ${e.line}, column ${e.column}); keep one`,
         );
       }
       top.keys?.set(key.value, keyAt);
@@ -399,8 +412,17 @@ export function parseHandJson(text: string, root = ""): HandJson {
   }
 }
 
+/** A piece of the text as a message quotes it: at most 40 characters (a 10 MB "number" is not echoed). */
+function clip(piece: string): string {
+  return piece.length > 40 ? `${piece.slice(0, 40)}…` : piece;
+}
+
 function nextNonSpace(text: string, from: number): number {
   let k = from;
-  while (k < text.length && WS.has(text[k])) k++;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+    k++;
+  }
   return k;
 }

@@ -348,6 +348,14 @@ describe("files no editor meant", () => {
     }
   });
 
+  test("a rename map of one 50 MB name is read, not a stack overflow", async () => {
+    const file = join(dir, "one-name.json");
+    writeFileSync(file, `{ "城关中学": "${"新".repeat(50_000_000 / 3)}" }`);
+    const r = await run(...KINDS[3].argv(file));
+    expect(r.stderr).not.toMatch(STACK);
+    expect([0, 1]).toContain(r.code);
+  });
+
   test("a 50 MB edits file is read through, in linear time: its one fault found at its line", async () => {
     // 50 MB of line ends, then an edit whose comma a Chinese input method typed
     const lines = 25_000_000;

@@ -310,6 +310,17 @@ describe("refused at the character to retype, Chinese first, naming the file", (
     );
   });
 
+  test("a text of 12 million characters is read, not a stack overflow", async () => {
+    const note = "校".repeat(12_000_000);
+    const r = await whatif(
+      file("long.json", `[{"kind":"closeSchool","school":"城关中学","note":"${note}"}]`),
+    );
+    // read, and the field unknown: an error of the edit, naming it
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("edits[0].note");
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
   test("100,000 nested brackets are refused, not a stack overflow", async () => {
     const r = await run("compare", county, county, "--rename", file("r.json", "[".repeat(100000)));
     expect(r.code).toBe(2);
