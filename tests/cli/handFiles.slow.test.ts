@@ -162,6 +162,15 @@ const MUTATIONS: ((r: Rng, text: string) => Omit<Mutant, "encoding"> & { encodin
       };
     },
     (r, t) => {
+      // the key again in another spelling (a space, a full-width space, a zero-width space) with another value
+      const keys = [...t.matchAll(/"([^"]+)":\s*(-?\d+|"[^"]*")/gu)];
+      const m = pick(r, keys);
+      const at = (m.index ?? 0) + m[0].length;
+      const key = pick(r, [` ${m[1]}`, `${m[1]}\u200b`, `${m[1]}\u3000`]);
+      const value = m[2].startsWith('"') ? '"另一个"' : "7";
+      return { name: "key respelt", text: splice(t, at, 0, `, "${key}": ${value}`), refused: true };
+    },
+    (r, t) => {
       const closers = structural(t).filter((k) => t[k] === "}" || t[k] === "]");
       const at = pick(r, closers);
       return { name: "trailing comma", text: splice(t, at, 0, ","), refusedAt: at };

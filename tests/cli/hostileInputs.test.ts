@@ -340,6 +340,29 @@ describe("refused at the character to retype, Chinese first, naming the file", (
   });
 });
 
+describe("a rename map giving one old name two new names", () => {
+  test.each([
+    ["a space before it", " 城关中学"],
+    ["a zero-width space in it", "城关\u200b中学"],
+    ["full-width letters", "城关中学Ａ"],
+  ])("by %s is refused naming both entries (no silent pick)", async (_, other) => {
+    const base = other.endsWith("Ａ") ? "城关中学A" : "城关中学";
+    const path = file("r.json", JSON.stringify({ [base]: "城关一中", [other]: "城关二中" }));
+    const r = await run("compare", county, county, "--years", "2025,2026", "--rename", path, "--json");
+    expect(r.code).toBe(1);
+    const [problem] = JSON.parse(r.stdout).problems as { messages: { zh: string; en: string } }[];
+    expect(problem.messages.zh).toContain(`更名文件“${path}”中的“${base}”和“${other}”`);
+    expect(problem.messages.zh).toContain("“城关一中”和“城关二中”");
+    expect(problem.messages.en).toContain(path);
+  });
+
+  test("two spellings of one old name with one new name are read", async () => {
+    const path = file("r.json", JSON.stringify({ 城关中学: "城关一中", " 城关中学": "城关一中 " }));
+    const r = await run("compare", county, county, "--years", "2025,2026", "--rename", path, "--json");
+    expect(r.code).toBe(0);
+  });
+});
+
 describe("what Windows editors save is read", () => {
   test.each([
     ["GBK (Notepad's ANSI on a Chinese Windows)", gbkOf(EDIT)],
