@@ -406,8 +406,8 @@ export function parseHandJson(text: string, root = ""): HandJson {
       i++;
     }
     skip();
-    if (i >= n || text[i] === close || text[i] === ",")
-      if (i < n) return fail(i, "这里缺少一个值", "a value is missing here");
+    if (i < n && (text[i] === close || text[i] === ","))
+      return fail(i, "这里缺少一个值", "a value is missing here");
     read = readValue();
   }
 }

@@ -14,6 +14,7 @@ import path, { join } from "node:path";
 import { cleanTemplate } from "../trust/hostileBooks";
 import { run, tempDir, type Run } from "./helpers";
 import { below, pick, prng, type Rng } from "../seededRandom";
+import { parseHandJson } from "../../src/cli/handJson";
 
 const ROOT = path.resolve(__dirname, "../..");
 const docJson = (file: string) =>
@@ -298,6 +299,20 @@ test(`${MUTANTS} mutants of hand-written files are read as their plain JSON, or 
     const { kind, mutant: m } = mutant(seed);
     const what = `seed ${seed}: ${kind.name}, ${m.name}, ${m.encoding}`;
     classes.set(m.name.replace(/ .*/u, ""), (classes.get(m.name.replace(/ .*/u, "")) ?? 0) + 1);
+    // the reader against JSON.parse: the same value, or a refusal JSON.parse would not make only where documented
+    const mine = parseHandJson(m.text);
+    let theirs: { ok: boolean; value?: unknown };
+    try {
+      theirs = { ok: true, value: JSON.parse(m.text) as unknown };
+    } catch {
+      theirs = { ok: false };
+    }
+    if (mine.ok) expect({ what, value: mine.value }).toEqual({ what, value: theirs.value });
+    else if (theirs.ok)
+      expect({ what, why: mine.message.en }).toEqual({
+        what,
+        why: expect.stringMatching(/written twice|too large|nested deeper/u),
+      });
     const file = join(dir, `${kind.name}.json`);
     writeFileSync(file, bytesOf(m.text, m.encoding));
     const r = await run(...kind.argv(file));
