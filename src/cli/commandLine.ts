@@ -26,6 +26,7 @@ import {
   type CliIO,
 } from "./io";
 import { readTextFile, unreadableWhy } from "./textFile";
+import { parseHandJson } from "./handJson";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -122,26 +123,12 @@ type FieldErrors = { field: string; message: Bilingual }[];
 async function readSettingsFile<T>(
   io: CliIO,
   path: string,
-  what: { zh: string; en: string },
-  parse: (text: string) => Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors }>,
+  what: Bilingual,
+  parse: (json: unknown) => Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors }>,
 ): Promise<T | number> {
-  let text: string;
-  try {
-    text = await readTextFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = unreadableWhy(code);
-    return usageError(
-      io,
-      code === "ENOENT"
-        ? { zh: `找不到${what.zh}“${path}”`, en: `${what.en} not found: "${path}"` }
-        : {
-            zh: `无法读取${what.zh}“${path}”（${why.zh}）`,
-            en: `cannot read the ${what.en} "${path}" (${why.en})`,
-          },
-    );
-  }
-  const result = await parse(text);
+  const file = await readJsonFile(io, path, what);
+  if (!file.ok) return file.code;
+  const result = await parse(file.value);
   if (result.ok) return result.value;
   const fields = result.errors.map((e) => e.field).join(", ");
   io.stderr(
@@ -157,9 +144,9 @@ async function readSettingsFile<T>(
  */
 export async function readProfileOption(io: CliIO, path: string | undefined): Promise<Profile | number> {
   if (path === undefined) return NATIONAL_2017;
-  return readSettingsFile(io, path, { zh: "标准文件", en: "profile" }, async (text) => {
-    const { parseProfileText } = await import("../standard/load");
-    const r = parseProfileText(text);
+  return readSettingsFile(io, path, { zh: "标准文件", en: "profile" }, async (json) => {
+    const { parseProfile } = await import("../standard/load");
+    const r = parseProfile(json);
     return r.ok ? { ok: true, value: r.profile } : r;
   });
 }
@@ -170,9 +157,9 @@ export async function readRecipeOption(
   path: string | undefined,
 ): Promise<Recipe | undefined | number> {
   if (path === undefined) return undefined;
-  return readSettingsFile(io, path, { zh: "配方文件", en: "recipe" }, async (text) => {
-    const { parseRecipeText } = await import("../sheet/recipe/load");
-    const r = parseRecipeText(text);
+  return readSettingsFile(io, path, { zh: "配方文件", en: "recipe" }, async (json) => {
+    const { parseRecipe } = await import("../sheet/recipe/load");
+    const r = parseRecipe(json);
     return r.ok ? { ok: true, value: r.recipe } : r;
   });
 }
@@ -269,36 +256,61 @@ export async function tableOptions(
   return { sheet: values.sheet, county: values.county, recipe };
 }
 
-/** Reads a JSON file named on the command line; a usage error when it is missing or not JSON. */
+/**
+ * Reads a JSON file named on the command line (docs/cli.md#hand-written): a usage error when it is missing, no
+ * text, or not JSON, naming the file, the line and column, the path there from `root`, and what to type instead.
+ */
 export async function readJsonFile(
   io: CliIO,
   path: string,
   what: Bilingual,
+  root = "",
 ): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
   let text: string;
   try {
     text = await readTextFile(path);
   } catch (error) {
-    const why = unreadableWhy((error as NodeJS.ErrnoException).code);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = unreadableWhy(code);
     return {
       ok: false,
-      code: usageError(io, {
-        zh: `无法读取${what.zh}“${path}”（${why.zh}）`,
-        en: `cannot read the ${what.en} "${path}" (${why.en})`,
-      }),
+      code: usageError(
+        io,
+        code === "ENOENT"
+          ? {
+              zh: `找不到${what.zh}“${path}”（${why.zh}）`,
+              en: `${what.en} not found: "${path}" (${why.en})`,
+            }
+          : {
+              zh: `无法读取${what.zh}“${path}”（${why.zh}）`,
+              en: `cannot read the ${what.en} "${path}" (${why.en})`,
+            },
+      ),
     };
   }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return {
-      ok: false,
-      code: usageError(io, {
-        zh: `${what.zh}“${path}”不是有效的 JSON（${(error as Error).message}）`,
-        en: `the ${what.en} "${path}" is not valid JSON (${(error as Error).message})`,
-      }),
-    };
-  }
+  const parsed = parseHandJson(text, root);
+  if (parsed.ok) return parsed;
+  const { line, column, message } = parsed;
+  const at = parsed.path === "" ? "" : `（${parsed.path}）`;
+  const atEn = parsed.path === "" ? "" : ` (${parsed.path})`;
+  return {
+    ok: false,
+    code: usageError(io, {
+      zh: `${what.zh}“${path}”第 ${line} 行第 ${column} 列${at}：${message.zh}`,
+      en: `the ${what.en} "${path}", line ${line}, column ${column}${atEn}: ${message.en}`,
+    }),
+  };
+}
+
+/** Problems of a file named on the command line (an edits file, a costs file), each message naming the file first. */
+export function inFile<P extends Problem>(problems: readonly P[], what: Bilingual, path: string): P[] {
+  return problems.map((p) => ({
+    ...p,
+    message: {
+      zh: `${what.zh}“${path}”：${p.message.zh}`,
+      en: `the ${what.en} "${path}": ${p.message.en}`,
+    },
+  }));
 }
 
 /**
@@ -432,6 +444,10 @@ export function jsonProblems(problems: readonly Problem[], lang: Lang) {
 }
 
 /** Problems that stop a command: one JSON document on stdout with --json, else the list on stderr. Exit 1. */
+const COSTS_FILE = { zh: "成本文件", en: "costs file" };
+/** What an edits file is called in messages; paths in it start at `edits` (edits[2].count). */
+export const EDITS_FILE = { zh: "修改清单", en: "edits file" };
+
 /**
  * The plan's unit costs and project sizes: the defaults, or those of `--costs FILE.json` (checked, every problem
  * naming its field). A number is the exit code after saying why the file could not be used.
@@ -446,12 +462,17 @@ export async function readCostsOption(
   const { DEFAULT_PROJECT_SIZES, DEFAULT_UNIT_COSTS, parseCosts } = await import("../engine/plan/costs");
   if (path === undefined)
     return { costs: { ...DEFAULT_UNIT_COSTS }, projects: DEFAULT_PROJECT_SIZES, warnings: [] };
-  const file = await readJsonFile(io, path, { zh: "成本文件", en: "costs file" });
+  const file = await readJsonFile(io, path, COSTS_FILE);
   if (!file.ok) return file.code;
   const parsed = parseCosts(file.value);
-  if (parsed.problems.length > 0) return inputProblems(io, parsed.problems, lang, json);
+  if (parsed.problems.length > 0)
+    return inputProblems(io, inFile(parsed.problems, COSTS_FILE, path), lang, json);
   // a cost that looks like 万元 is used as given, and said
-  return { costs: parsed.costs, projects: parsed.projects, warnings: parsed.warnings };
+  return {
+    costs: parsed.costs,
+    projects: parsed.projects,
+    warnings: inFile(parsed.warnings, COSTS_FILE, path),
+  };
 }
 
 export async function inputProblems(

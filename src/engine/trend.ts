@@ -61,6 +61,26 @@ export function renamesWithoutControls(renames: RenameMap): {
   return { renames: out, removed };
 }
 
+/**
+ * The old names of a rename map as typed that are one school's name (`nameKey`: spaces, full-width forms and
+ * controls aside) and are given different new names. The map keeps one of them, and which is no clerk's choice:
+ * each such pair is refused, both named.
+ */
+export function renameConflicts(
+  typed: Readonly<Record<string, unknown>>,
+): { old: [string, string]; now: [string, string] }[] {
+  const seen = new Map<string, [string, string]>();
+  const out: { old: [string, string]; now: [string, string] }[] = [];
+  for (const [from, to] of Object.entries(typed)) {
+    if (typeof to !== "string") continue;
+    const earlier = seen.get(nameKey(from));
+    if (earlier === undefined) seen.set(nameKey(from), [from, to]);
+    else if (nameKey(earlier[1]) !== nameKey(to))
+      out.push({ old: [earlier[0], from], now: [earlier[1], to] });
+  }
+  return out;
+}
+
 /** A section's verdict: it passes, fails, or is not part of the evaluation (excluded). */
 export type SectionVerdict = "pass" | "fail" | "excluded";
 

@@ -99,6 +99,18 @@ export function schemaIssueText(issue: z.core.$ZodIssue, glossary: Glossary = {}
         };
       }
       const value = received === "string" ? ` ${shown(issue.input)}` : "";
+      // a number typed in quotes ("12", "１２"): what to write, without the quotes and in ASCII digits
+      const bare =
+        received === "string" && expected === "number"
+          ? (issue.input as string)
+              .trim()
+              .replace(/[０-９．－]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+          : "";
+      if (bare !== "" && Number.isFinite(Number(bare)) && /^-?\d/u.test(bare))
+        return {
+          zh: `应为${zhExpected}，这里是${TYPE_ZH[received] ?? received}${value}；数字不加引号，请写 ${Number(bare)}`,
+          en: `expected ${enExpected}, found ${TYPE_EN[received] ?? received}${value}; a number has no quotes: write ${Number(bare)}`,
+        };
       return {
         zh: `应为${zhExpected}，这里是${TYPE_ZH[received] ?? received}${value}`,
         en: `expected ${enExpected}, found ${TYPE_EN[received] ?? received}${value}`,

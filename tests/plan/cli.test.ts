@@ -381,8 +381,9 @@ describe("balance whatif", () => {
         },
       },
     ];
-    const zh = await run("whatif", SAMPLE, "--edits", file("zh-edits.json", chinese), "--json");
-    const en = await run("whatif", SAMPLE, "--edits", file("en-edits.json", english), "--json");
+    // one file name for both: every problem of an edit names its file
+    const zh = await run("whatif", SAMPLE, "--edits", file("edits.json", chinese), "--json");
+    const en = await run("whatif", SAMPLE, "--edits", file("edits.json", english), "--json");
     expect(zh.code).toBe(0);
     expect(JSON.parse(zh.stdout)).toEqual(JSON.parse(en.stdout));
     expect(JSON.parse(zh.stdout).applied).toEqual([0, 1, 2, 3, 4, 5]);

@@ -46,7 +46,7 @@ describe("an edits file", () => {
 
   test("a number written as text, a fraction of a person, a missing field, a negative enrolment", () => {
     expect(zh("edits[1].value")).toBe(
-      '第 2 项的在校生数（edits[1].value）：修改无效（应为数字，这里是文字 "200"）',
+      '第 2 项的在校生数（edits[1].value）：修改无效（应为数字，这里是文字 "200"；数字不加引号，请写 200）',
     );
     expect(zh("edits[3].count")).toBe("第 4 项的人数（edits[3].count）：修改无效（应为整数，这里是 1.5）");
     expect(zh("edits[4].school")).toBe("第 5 项的学校（edits[4].school）：修改无效（缺少此项，应为文字）");
@@ -80,8 +80,8 @@ test("a profile: a limit written as text, a standard of 0", () => {
   if (result.ok) return;
   const byField = Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
   expect(byField["cvLimit.primary"]).toEqual({
-    zh: '字段 cvLimit.primary 无效：应为数字，这里是文字 "0.5"',
-    en: 'field cvLimit.primary is invalid: expected a number, found text "0.5"',
+    zh: '字段 cvLimit.primary 无效：应为数字，这里是文字 "0.5"；数字不加引号，请写 0.5',
+    en: 'field cvLimit.primary is invalid: expected a number, found text "0.5"; a number has no quotes: write 0.5',
   });
   expect(byField["indicators.keyTeachers.standard.primary"].zh).toBe(
     "字段 indicators.keyTeachers.standard.primary 无效：应大于 0",

@@ -19,6 +19,7 @@ import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { archivedSpreadsheets, readWorkbook } from "../../src/xlsx/reader";
 import { CompoundFile } from "../../src/xlsx/reader/cfb";
 import { compoundFile } from "./xlsBytes";
+import { below, pick, prng, type Rng } from "../seededRandom";
 
 const ROOT = path.resolve(__dirname, "../..");
 const load = (file: string) => new Uint8Array(readFileSync(path.join(ROOT, file)));
@@ -36,20 +37,6 @@ const XLS = [
 
 /** How many mutants: of each seed one workbook, or one archive of two. */
 const MUTANTS = 300;
-
-/** mulberry32: a small seeded PRNG, the same numbers on every machine */
-function prng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const below = (r: Rng, n: number) => Math.floor(r() * n);
-const pick = <T>(r: Rng, items: readonly T[]): T => items[below(r, items.length)];
 
 /** One match of `re` in `text`, chosen by r, replaced by what `f` makes of it. */
 function atMatch(r: Rng, text: string, re: RegExp, f: (m: string) => string): string {

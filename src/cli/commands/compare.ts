@@ -3,6 +3,7 @@ import { findCounty } from "../../engine/county/readiness";
 import {
   compareYears,
   renameMapSchema,
+  renameConflicts,
   renamesWithoutControls,
   type RenameControls,
   type RenameMap,
@@ -272,6 +273,20 @@ export const compareCommand: Command = {
                   },
           };
         });
+        return inputProblems(io, problems, lang, json);
+      }
+      // two spellings of one old name given two new names: one would be dropped unseen
+      const conflicts = renameConflicts(file.value as Record<string, unknown>);
+      if (conflicts.length > 0) {
+        const problems: Problem[] = conflicts.map(({ old: [a, b], now: [x, y] }) => ({
+          severity: "error",
+          code: "rename-invalid",
+          cell: null,
+          message: {
+            zh: `更名文件“${values.rename}”中的“${a}”和“${b}”是同一个旧名（空格、全角半角不计），却改为不同的新名“${x}”和“${y}”；请只留一项`,
+            en: `rename map "${values.rename}": "${a}" and "${b}" are one old name (spaces and full-width forms aside) given two new names, "${x}" and "${y}"; keep one entry`,
+          },
+        }));
         return inputProblems(io, problems, lang, json);
       }
       const typed = renamesWithoutControls(parsed.data);

@@ -29,6 +29,8 @@ import {
   parseCommandLine,
   readCostsOption,
   readJsonFile,
+  inFile,
+  EDITS_FILE,
   readProfileOption,
   sheetsOutOptions,
 } from "../commandLine";
@@ -317,14 +319,15 @@ export function budgetJson(result: BudgetPlan) {
  */
 function editedRecords(
   records: readonly SchoolRecord[],
-  json: unknown,
+  file: { path: string; json: unknown },
   profile: Profile,
   costs: Readonly<UnitCosts>,
   lang: Lang,
 ) {
-  const parsed = parseEdits(json);
+  const parsed = parseEdits(file.json);
   const scenario = editedCounty(records, parsed.edits, profile, lang, parsed.indexes);
-  const problems = [...parsed.problems, ...scenario.problems];
+  // every problem of an edit names the file it is in
+  const problems = inFile([...parsed.problems, ...scenario.problems], EDITS_FILE, file.path);
   return {
     records: scenario.records,
     problems,
@@ -392,16 +395,22 @@ export const planCommand: Command = {
     const { costs, projects } = priced;
     problems.push(...priced.warnings);
     const editsJson =
-      values.edits === undefined
-        ? null
-        : await readJsonFile(io, values.edits, { zh: "修改清单", en: "edits file" });
+      values.edits === undefined ? null : await readJsonFile(io, values.edits, EDITS_FILE, "edits");
     if (editsJson && !editsJson.ok) return editsJson.code;
     const county = await countyRecordsOption(io, file, values, profile, title, { lang, json });
     if (typeof county === "number") return county;
     const { titles } = county;
     problems.push(...county.problems);
     // docs/plans.md#plan-edits: the county after a what-if's edits, applied as `balance whatif` applies them
-    const scenario = editsJson && editedRecords(county.records, editsJson.value, profile, costs, lang);
+    const scenario =
+      editsJson &&
+      editedRecords(
+        county.records,
+        { path: values.edits ?? "", json: editsJson.value },
+        profile,
+        costs,
+        lang,
+      );
     if (scenario) {
       problems.push(...scenario.problems);
       if (scenario.errors) {

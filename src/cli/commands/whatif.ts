@@ -20,6 +20,8 @@ import {
   RECIPE_HELP,
   parseCommandLine,
   readJsonFile,
+  inFile,
+  EDITS_FILE,
   readCostsOption,
   readProfileOption,
   sheetsOutOptions,
@@ -224,20 +226,23 @@ export const whatifCommand: Command = {
     // the plan's unit costs, from the same costs file (docs/plans.md#costs); project sizes do not apply to an edit
     const priced = await readCostsOption(io, values.costs, lang, json);
     if (typeof priced === "number") return priced;
-    const editsJson = await readJsonFile(io, values.edits, { zh: "修改清单", en: "edits file" });
+    const editsJson = await readJsonFile(io, values.edits, EDITS_FILE, "edits");
     if (!editsJson.ok) return editsJson.code;
 
     const county = await countyRecordsOption(io, file, values, profile, title, { lang, json });
     if (typeof county === "number") return county;
     const { titles } = county;
-    const parsedEdits = parseEdits(editsJson.value);
-    const result = evaluateScenario(
+    const read = parseEdits(editsJson.value);
+    // every problem of an edit names the file it is in
+    const parsedEdits = { ...read, problems: inFile(read.problems, EDITS_FILE, values.edits) };
+    const scenario = evaluateScenario(
       county.records,
       parsedEdits.edits,
       profile,
       undefined,
       parsedEdits.indexes,
     );
+    const result = { ...scenario, problems: inFile(scenario.problems, EDITS_FILE, values.edits) };
     const cost = whatIfCost(parsedEdits.edits, result, priced.costs);
     const problems = [...priced.warnings, ...county.problems, ...parsedEdits.problems, ...result.problems];
     // warnings (an equipment amount that looks like 万元, a school closed with its pupils) apply and block nothing
