@@ -77,7 +77,9 @@ describe("balance whatif moves pupils between schools", () => {
       },
     ]);
     const problem = doc.problems.find((p: { code: string }) => p.code === "edit-move-to-itself");
-    expect(problem.message).toBe(
+    // after the edits file's name (docs/plans.md#edits)
+    expect(problem.message).toMatch(/^the edits file ".*edits\.json": /);
+    expect(problem.message.replace(/^the edits file "[^"]*": /, "")).toBe(
       'edit 2 (edits[1].to): "乙小学" is both the sending and the receiving school: the move changes nothing; not applied',
     );
   });
