@@ -250,5 +250,22 @@ describe("closures, new schools and transfers state what they dropped, brought o
     expect(out.effects[1].words.en).toBe(
       "2 key teachers move from 甲小学 (primary) to 丁小学 (primary), which now has 4",
     );
+    // one teacher: the noun and the verb agree
+    const one = applyEdits(
+      [school("甲小学", 500), school("丁小学", 300)],
+      [
+        {
+          kind: "transferTeachers",
+          from: "甲小学",
+          to: "丁小学",
+          fromLevel: "primary",
+          toLevel: "primary",
+          resource: "keyTeachers",
+          count: 1,
+        },
+      ],
+      P,
+    );
+    expect(one.effects[0].words.en).toMatch(/^1 key teacher moves from 甲小学 \(primary\) to 丁小学/);
   });
 });

@@ -288,7 +288,7 @@ function wordsIn(e: Omit<EditEffect, "words">, profile: Profile, lang: Lang): st
       clauses.push(
         zh
           ? `${name.zh} ${count} 人由${e.school}（${LEVEL_NAMES[from].zh}）调入${e.into}（${LEVEL_NAMES[e.toLevel].zh}），${e.into}${LEVEL_NAMES[e.toLevel].zh}现有 ${e.holds.teachers[e.toLevel][k]} 人`
-          : `${count} ${lower(name.en)} move from ${e.school} (${from}) to ${e.into} (${e.toLevel}), which now has ${e.holds.teachers[e.toLevel][k]}`,
+          : `${countOf(count, `${lower(name.en).replace(/s$/, "")} moves`, `${lower(name.en)} move`)} from ${e.school} (${from}) to ${e.into} (${e.toLevel}), which now has ${e.holds.teachers[e.toLevel][k]}`,
       );
       break;
     }
