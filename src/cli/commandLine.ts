@@ -26,7 +26,7 @@ import {
   type CliIO,
 } from "./io";
 import { readTextFile, unreadableWhy } from "./textFile";
-import { parseHandJson } from "./handJson";
+import { parseHandJson } from "../problems/handJson";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 

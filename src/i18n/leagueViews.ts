@@ -152,6 +152,8 @@ export const LEAGUE_VIEWS_ZH = {
   leagueCostsRead: "已读取单位成本文件“{file}”：方案按其中的单位成本和项目规模求解。",
   leagueCostsBad: "单位成本文件“{file}”不能使用：{problems}",
   leagueCostsNotJson: "文件内容无法解析（{message}）",
+  leagueCostsAt: "第 {line} 行第 {column} 列{at}：{message}",
+  leagueCostsNotText: "不是文本文件：请给出用记事本或 WPS 保存的 .json 文件",
   leagueRecipeFile: "配方文件…",
   leagueSkipped: "已跳过本工具写出的工作簿（不是旗县市的数据）：{files}",
   leagueRecipeRead: "已按配方文件“{file}”重新读取全部文件：列名不同的统计导出表按其中的写法读取。",
@@ -317,6 +319,8 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueCostsRead: "Unit costs file “{file}” read: the plans use its unit costs and project sizes.",
   leagueCostsBad: "The unit costs file “{file}” cannot be used: {problems}",
   leagueCostsNotJson: "not a JSON file ({message})",
+  leagueCostsAt: "line {line}, column {column}{at}: {message}",
+  leagueCostsNotText: "not a text file: give the .json file as Notepad or WPS saved it",
   leagueRecipeFile: "Recipe file…",
   leagueSkipped: "Skipped the workbooks Balance wrote (no county's data): {files}",
   leagueRecipeRead:

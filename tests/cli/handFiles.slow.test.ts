@@ -14,7 +14,7 @@ import path, { join } from "node:path";
 import { cleanTemplate } from "../trust/hostileBooks";
 import { run, tempDir, type Run } from "./helpers";
 import { below, pick, prng, type Rng } from "../seededRandom";
-import { parseHandJson } from "../../src/cli/handJson";
+import { parseHandJson } from "../../src/problems/handJson";
 
 const ROOT = path.resolve(__dirname, "../..");
 const docJson = (file: string) =>

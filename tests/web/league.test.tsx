@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { TextDecoder as NodeTextDecoder } from "node:util";
 import { act, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import {
@@ -43,6 +44,8 @@ jest.mock("../../src/web/readFiles", () => ({ readCountyFiles: jest.fn() }));
 
 withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
+// a costs file is decoded as the browser does (UTF-8, UTF-16 or GBK); jsdom has no TextDecoder
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 jest.setTimeout(60000);
 
 const grid = (sheet: string, records = randomCounty(1601, 14, "前旗")): Grid => ({
@@ -239,7 +242,7 @@ describe("the league screen", () => {
       }),
     );
   /** Chooses a JSON file by the file input labelled `label`. */
-  const uploadTo = (label: string) => (name: string, text: string) =>
+  const uploadTo = (label: string) => (name: string, text: string | Uint8Array) =>
     fireEvent.change(screen.getByLabelText(label, { selector: "input" }), {
       target: { files: [new File([text], name, { type: "application/json" })] },
     });
@@ -384,6 +387,19 @@ describe("the league screen", () => {
 
     upload("坏.json", "{ 不是 JSON");
     await screen.findByText(/^单位成本文件“坏\.json”不能使用：文件内容无法解析/);
+    // a colon typed by a Chinese input method is named at its line and column, as the command names it
+    upload("冒号.json", '{\n  "keyTeachers"：150000\n}');
+    await screen.findByText(/^单位成本文件“冒号\.json”不能使用：文件内容无法解析（第 2 行第 16 列.*中文冒号/);
+    // Notepad's "ANSI" on a Chinese Windows: GBK, read as the command reads it
+    // {"keyTeachers": 150000, "本地": 1}, 本地 in GBK's bytes
+    const gbk = Uint8Array.from([
+      ...Buffer.from('{"keyTeachers": 150000, "'),
+      ...[0xb1, 0xbe, 0xb5, 0xd8],
+      ...Buffer.from('": 1}'),
+    ]);
+    upload("本地价格.json", gbk);
+    // its key read as typed, not as mojibake
+    await screen.findByText(/^单位成本文件“本地价格\.json”不能使用：本地：单位成本无效（未知字段/);
     upload("负数.json", JSON.stringify({ keyTeachers: -5 }));
     await screen.findByText(/^单位成本文件“负数\.json”不能使用：keyTeachers：单位成本无效/);
 

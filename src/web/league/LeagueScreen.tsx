@@ -1,3 +1,5 @@
+import { parseHandJson } from "../../problems/handJson";
+import { decodeHandText } from "../../problems/handText";
 import {
   Button,
   Field,
@@ -64,6 +66,16 @@ interface Pricing {
 const DEFAULT_PRICING: Pricing = { costs: DEFAULT_UNIT_COSTS, projects: DEFAULT_PROJECT_SIZES };
 
 /** A file's text, as UTF-8. */
+/** A file's bytes, through the FileReader every browser the web app runs in has. */
+function bytesOf(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(file.name));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 function textOf(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -192,16 +204,30 @@ export function LeagueScreen(props: LeagueScreenProps) {
 
   /** A unit costs file read as `balance batch --costs` reads it; the plans made at other prices are dropped. */
   const readCosts = async (file: File) => {
-    let json: unknown;
+    // read as the command reads a hand-written file (docs/cli.md#hand-written): a fault named at its line and column
+    let text: string;
     try {
-      json = JSON.parse(await textOf(file));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // UTF-8, UTF-16 or GBK, as Notepad or WPS saved it
+      text = decodeHandText(await bytesOf(file), file.name);
+    } catch {
+      const problems = t(lang, "leagueCostsNotJson", { message: t(lang, "leagueCostsNotText") });
+      setNote({ text: t(lang, "leagueCostsBad", { file: file.name, problems }), failed: true });
+      return;
+    }
+    const typed = parseHandJson(text);
+    if (!typed.ok) {
+      const at = typed.path === "" ? "" : lang === "zh" ? `（${typed.path}）` : ` (${typed.path})`;
+      const message = t(lang, "leagueCostsAt", {
+        line: typed.line,
+        column: typed.column,
+        at,
+        message: typed.message[lang],
+      });
       const problems = t(lang, "leagueCostsNotJson", { message });
       setNote({ text: t(lang, "leagueCostsBad", { file: file.name, problems }), failed: true });
       return;
     }
-    const parsed = parseCosts(json);
+    const parsed = parseCosts(typed.value);
     if (parsed.problems.length > 0) {
       const problems = parsed.problems.map((p) => p.message[lang]).join(lang === "zh" ? "；" : "; ");
       setNote({ text: t(lang, "leagueCostsBad", { file: file.name, problems }), failed: true });

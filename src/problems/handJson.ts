@@ -7,7 +7,7 @@
  * nesting deeper than any of these files has. Linear in the text, without recursion: a 50 MB file or 100,000 `[`
  * is refused or read, never a stack overflow.
  */
-import type { Bilingual } from "./io";
+import type { Bilingual } from "../standard/county";
 
 /** No settings, edits, costs or rename file nests this deep; the deepest (an edit's new school) has 5 levels. */
 export const MAX_JSON_DEPTH = 64;
