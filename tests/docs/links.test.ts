@@ -130,6 +130,16 @@ describe("the README and the docs", () => {
     expect(missing).toEqual([]);
   });
 
+  it("architecture.md names every module of the rules' two layers, src/engine and src/standard", () => {
+    const named = modulePathsIn(readFileSync(path.join(ROOT, "docs/architecture.md"), "utf8"))
+      .concat(repositoryPathsIn(readFileSync(path.join(ROOT, "docs/architecture.md"), "utf8")))
+      .map(({ name }) => name);
+    const unnamed = [...textFilesUnder("src/engine"), ...textFilesUnder("src/standard")].filter(
+      (module) => !named.some((name) => !name.endsWith("/") && `/${module}`.endsWith(`/${name}`)),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
   it("every function, type or setting the first pages name in code is in the code", () => {
     const code = codeFiles()
       .map((file) => readFileSync(path.join(ROOT, file), "utf8"))
