@@ -10,6 +10,7 @@ import {
   anchorsIn,
   anchorsOfPage,
   citationsIn,
+  relativeLinksIn,
   textFilesUnder,
   unresolved,
   type Citation,
@@ -56,6 +57,24 @@ describe("citations of the rules", () => {
       return why ? [`${c.file}:${c.line}: ${why}`] : [];
     });
     expect(broken).toEqual([]);
+  });
+
+  it("every clause of the standard the engine applies is found by its name in architecture.md's rules", () => {
+    const cited = new Set(
+      citationsUnder(["src/engine"])
+        .filter((c) => c.page === "docs/standard.md")
+        .map((c) => c.anchor),
+    );
+    const rules =
+      readFileSync(path.join(ROOT, "docs/architecture.md"), "utf8").split('<a id="rules">')[1] ?? "";
+    // the table under the anchor, up to the next point of the list it stands in
+    const table = rules.split("\n- **")[0];
+    const linked = new Set(
+      relativeLinksIn(table)
+        .map((link) => link.target.match(/^standard\.md#(.+)$/)?.[1])
+        .filter((anchor) => anchor !== undefined),
+    );
+    expect([...cited].filter((anchor) => !linked.has(anchor)).sort()).toEqual([]);
   });
 
   it("each page defines each of its anchors once", () => {

@@ -92,3 +92,60 @@ export function relativeLinksIn(markdown: string): Link[] {
   });
   return out;
 }
+
+export interface Named {
+  /** the name as written: src/engine/scenario/step.ts, scenario/step.ts, applyEdits */
+  name: string;
+  line: number;
+}
+
+/** Folders of the repository whose files the docs name by path. */
+export const CODE_FOLDERS = ["src", "tests", "scripts", "bench", "bin"] as const;
+
+const REPOSITORY_PATH = new RegExp(`(?<![\\w./@<>-])(?:${CODE_FOLDERS.join("|")})/[\\w./-]*`, "g");
+
+/**
+ * The paths of a page under the repository's code folders, written out in full (src/engine/scenario.ts,
+ * tests/docs/), in code or in prose, fenced or not; a pattern (bench/*.bench.ts) is not a path.
+ */
+export function repositoryPathsIn(markdown: string): Named[] {
+  const out: Named[] = [];
+  markdown.split("\n").forEach((content, i) => {
+    for (const m of content.matchAll(REPOSITORY_PATH)) {
+      if (content[m.index + m[0].length] === "*") continue;
+      out.push({ name: m[0].replace(/\.+$/, ""), line: i + 1 });
+    }
+  });
+  return out;
+}
+
+/**
+ * What a page puts in code spans (`…`) that names a module by a shorter path, as the architecture names them
+ * within their layer: `engine/edits.ts`, `scenario/step.ts`, `count.ts`, `excel/memory/` — a name of letters,
+ * digits, dots and dashes per part, ending in a script's extension or with a slash. Full paths are
+ * repositoryPathsIn's; build output (dist/) and patterns are neither.
+ */
+export function modulePathsIn(markdown: string): Named[] {
+  const out: Named[] = [];
+  markdown.split("\n").forEach((content, i) => {
+    for (const m of content.matchAll(/`([^`\n]+)`/g)) {
+      const name = m[1];
+      if (!/^[A-Za-z][\w.-]*(?:\/[A-Za-z][\w.-]*)*(?:\.(?:tsx?|[mc]?js)|\/)$/.test(name)) continue;
+      if (/^(?:dist|node_modules)\//.test(name)) continue;
+      if (CODE_FOLDERS.some((folder) => name.startsWith(`${folder}/`))) continue;
+      out.push({ name, line: i + 1 });
+    }
+  });
+  return out;
+}
+
+/** The identifiers a page puts in code spans that can only be code's: camelCase (`applyEdits`, `EditStep`). */
+export function codeNamesIn(markdown: string): Named[] {
+  const out: Named[] = [];
+  markdown.split("\n").forEach((content, i) => {
+    for (const m of content.matchAll(/`([A-Za-z_]\w*)(?:\(\))?`/g)) {
+      if (/[a-z][A-Z]/.test(m[1])) out.push({ name: m[1], line: i + 1 });
+    }
+  });
+  return out;
+}
