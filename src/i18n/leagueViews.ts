@@ -153,7 +153,7 @@ export const LEAGUE_VIEWS_ZH = {
   leagueCostsBad: "单位成本文件“{file}”不能使用：{problems}",
   leagueCostsNotJson: "文件内容无法解析（{message}）",
   leagueCostsAt: "第 {line} 行第 {column} 列{at}：{message}",
-  leagueCostsNotText: "不是文本文件：请给出用记事本或 WPS 保存的 .json 文件",
+  leagueCostsNotText: "不是文本文件：请给出用记事本或 WPS 保存的单位成本文件",
   leagueRecipeFile: "配方文件…",
   leagueSkipped: "已跳过本工具写出的工作簿（不是旗县市的数据）：{files}",
   leagueRecipeRead: "已按配方文件“{file}”重新读取全部文件：列名不同的统计导出表按其中的写法读取。",
