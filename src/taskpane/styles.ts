@@ -49,6 +49,17 @@ export const usePaneStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     minWidth: 0,
   },
+  /** read by a screen reader, not drawn */
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   stepTitle: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,

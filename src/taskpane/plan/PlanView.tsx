@@ -222,7 +222,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       {scenario && editsCost && (
         <PlannedAfter {...props} scenario={scenario} edits={edits.length} cost={editsCost} />
       )}
-      <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
+      <h2 className={styles.stepTitle}>{t(lang, "planUnitCosts")}</h2>
       <div className={styles.fieldGrid}>
         {INDICATOR_IDS.map((id) => (
           <NumberField
@@ -420,9 +420,7 @@ function PlannedAfter(
   const left = props.edits - scenario.applied.length;
   return (
     <section aria-label={t(lang, "planEditsApplied")} data-printed data-plan-edits>
-      <Text weight="semibold" block>
-        {t(lang, "planEditsApplied")}
-      </Text>
+      <h2 className={styles.stepTitle}>{t(lang, "planEditsApplied")}</h2>
       <ol className={styles.bullets}>
         {plannedEditRows({ ...scenario, cost }).map((row, i) => (
           <li key={i}>
