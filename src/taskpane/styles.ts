@@ -215,6 +215,7 @@ export const usePaneStyles = makeStyles({
     overflow: "auto",
     maxHeight: "70vh",
     maxWidth: "100%",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
     "@media print": { overflow: "visible", maxHeight: "none" },
   },
   // the views (模拟, 规划): a column of fields, two to a row; in a full window no wider than the column mapping,

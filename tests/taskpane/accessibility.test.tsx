@@ -49,6 +49,36 @@ describe("landmarks and headings", () => {
   });
 });
 
+describe("the workbook view", () => {
+  it("lets the keyboard scroll a sheet: the sheet's frame is a stop, a region named by the sheet", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    fireEvent.click(screen.getByRole("button", { name: "用示例县数据试用" }));
+    fireEvent.click(await screen.findByRole("tab", { name: "工作簿" }));
+    const table = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>("table[data-sheet]");
+      if (!found) throw new Error("no sheet yet");
+      return found;
+    });
+    const frame = screen.getByRole("region", { name: table.dataset.sheet });
+    expect(frame.contains(table)).toBe(true);
+    expect(frame.tabIndex).toBe(0);
+  });
+});
+
+describe("a result that appears after a click", () => {
+  it("规划: the plan's cost and verdict are a status, read out when they appear", async () => {
+    render(<Pane host={new FakeHost(tableOf(smallCounty()), "zh-CN")} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "规划" }));
+    fireEvent.click(await screen.findByRole("button", { name: "计算最低成本方案" }));
+    await screen.findByText(/^经常性支出：/);
+    const said = screen.getAllByRole("status").map((s) => s.textContent ?? "");
+    expect(said).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^经常性支出：.*(补充后达标|仍未达标)/)]),
+    );
+  });
+});
+
 describe("a message bar that appears after an action", () => {
   it("is read out: a file that cannot be opened is said in the live region", async () => {
     // what Fluent's announcer puts into its live region (each message a span, removed again after a moment)

@@ -335,7 +335,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 
       {plan && (
         <section aria-label={t(lang, "planTitle")} data-printed>
-          <div className={styles.row}>
+          {/* what the plan costs and whether it passes, read out when it appears: the answer to the click */}
+          <div className={styles.row} role="status">
             <Text weight="semibold">
               {t(lang, "planTotal", {
                 recurring: formatWan(plan.recurringCost, lang),
@@ -374,7 +375,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 
       {rotation && (
         <section aria-label={t(lang, "rotationTitle")} data-printed>
-          <Text weight="semibold" block>
+          <Text weight="semibold" block role="status">
             {t(lang, "rotationSummary", {
               before: rotation.passingBefore,
               after: rotation.passingAfter,
