@@ -13,6 +13,7 @@ const paneZh = {
   appSubtitle: "县域义务教育优质均衡发展评估",
   languageSwitch: "English",
   languageSwitchLabel: "界面语言",
+  tabsLabel: "视图",
   demoBanner: "演示模式 — 未连接 Excel",
   demoBannerDetail:
     "当前是内存中的示例工作簿（虚构的白狼县数据），不读写任何文件。在 Excel 中打开本加载项即可处理真实数据。",
@@ -177,6 +178,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   appSubtitle: "High-quality balanced compulsory education",
   languageSwitch: "中文",
   languageSwitchLabel: "Language",
+  tabsLabel: "Views",
   demoBanner: "Demo mode — not connected to Excel",
   demoBannerDetail:
     "This is an in-memory sample workbook (the fictional 白狼县 county); no file is changed. Open the add-in in Excel to work on real data.",

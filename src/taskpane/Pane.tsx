@@ -1,5 +1,6 @@
 import {
   Button,
+  AriaLiveAnnouncer,
   FluentProvider,
   MessageBar,
   MessageBarActions,
@@ -166,213 +167,220 @@ export function Pane(props: PaneProps) {
       theme={theme === "dark" ? webDarkTheme : webLightTheme}
       lang={lang === "zh" ? "zh-CN" : "en-US"}
     >
-      <div className={`${styles.root} ${styles.printsMainOnly}`} data-theme={theme}>
-        <PaneHeader
-          lang={lang}
-          subtitle={t(lang, "appSubtitle")}
-          onLang={(next) => {
-            setLang(next);
-            props.onLangChange?.(next);
-          }}
-        />
-
-        {banner?.(lang)}
-
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabId)}
-        >
-          <Tab className={styles.tab} value="check">
-            {t(lang, "tabCheck")}
-          </Tab>
-          <Tab className={styles.tab} value="whatif">
-            {t(lang, "tabWhatIf")}
-          </Tab>
-          <Tab className={styles.tab} value="plan">
-            {t(lang, "tabPlan")}
-          </Tab>
-          <Tab className={styles.tab} value="allItems">
-            {t(lang, "tabAllItems")}
-          </Tab>
-          <Tab className={styles.tab} value="compare">
-            {t(lang, "tabCompare")}
-          </Tab>
-          {workbook && (
-            <Tab className={styles.tab} value="workbook">
-              {t(lang, "tabWorkbook")}
-            </Tab>
-          )}
-        </TabList>
-
-        <main className={styles.body}>
-          {failure && (
-            <MessageBar intent={failure.actionable ? "warning" : "error"} layout="multiline" data-failure>
-              <MessageBarBody>
-                {failure.actionable ? failure[lang] : t(lang, "hostError", { message: failure[lang] })}
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button size="small" onClick={flow.dismissFailure}>
-                  {t(lang, "dismiss")}
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          )}
-
-          {/* the check flow stays mounted so that its state survives a visit to another tab */}
-          {/* on paper, the view's results alone (those marked data-printed) under a title with blanks to fill */}
-          <PrintedPage
+      {/* Fluent's message bars say what they show through this: without it an error or a warning that
+          appears after a click is drawn and never read out */}
+      <AriaLiveAnnouncer>
+        <div className={`${styles.root} ${styles.printsMainOnly}`} data-theme={theme}>
+          <PaneHeader
             lang={lang}
-            name="check"
-            shown={tab === "check"}
-            title={result && flow.readInfo ? printedTitle(print.parts, "stepResults", lang) : null}
-            read={print.read}
-            signed={ready}
-          >
-            <StartStep
-              lang={lang}
-              source={flow.source}
-              busy={flow.busy}
-              insertedSheet={flow.insertedSheet}
-              read={readLine}
-              canInsertTemplate={props.canInsertTemplate}
-              choosesSource={props.choosesSource}
-              onSource={flow.setSource}
-              onInsertTemplate={(withSample) => void flow.insertTemplate(withSample)}
-              onRead={() => void flow.readAndCheck()}
-            />
-            {result && flow.grid && (
-              <>
-                {result.read.recipe ? (
-                  <RecipeStep
-                    lang={lang}
-                    recipe={result.read.recipe}
-                    changed={!result.read.recipe.recognised}
-                    busy={flow.busy !== null}
-                    onCounty={(name) => void flow.chooseCounty(name)}
-                    onDerivation={flow.changeDerivation}
-                    onReset={() => void flow.resetRecipe()}
-                    onConvert={() => void flow.convertToTable()}
-                    kept={props.keepsSettings}
-                  />
-                ) : (
-                  <ColumnsStep
-                    lang={lang}
-                    grid={flow.grid}
-                    read={result.read}
-                    mapping={flow.mapping}
-                    onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
-                    onReset={() => void flow.resetMapping()}
-                    kept={props.keepsSettings}
-                  />
-                )}
-                <ProblemsStep
-                  lang={lang}
-                  problems={result.problems}
-                  busy={flow.busy !== null}
-                  onSelectCell={selectCell}
-                  onRecheck={() => void flow.readAndCheck()}
-                  fixHint={props.fixHint?.(lang)}
-                />
-                <ReportStep
-                  lang={lang}
-                  blocked={!ready}
-                  writing={flow.busy === "writing"}
-                  disabled={flow.busy !== null}
-                  written={flow.written}
-                  title={flow.title}
-                  chosenCounty={result.read.recipe?.county}
-                  onTitle={flow.setTitle}
-                  onTitleDone={() => void flow.saveTitle()}
-                  onWrite={() =>
-                    void flow.writeReport(county.evaluation?.verdict ?? null, county.evaluation?.problems)
-                  }
-                />
-                {ready && result.evaluation && (
-                  <ResultsCard
-                    lang={lang}
-                    evaluation={result.evaluation}
-                    profile={profile}
-                    sheets={flow.written}
-                    onOpenSheet={(name) => void openSheet(name)}
-                  />
-                )}
-              </>
-            )}
-          </PrintedPage>
+            subtitle={t(lang, "appSubtitle")}
+            onLang={(next) => {
+              setLang(next);
+              props.onLangChange?.(next);
+            }}
+          />
 
-          {tab === "whatif" &&
-            (viewProps ? <WhatIfView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
-          {tab === "plan" &&
-            (viewProps ? <PlanView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
-          {/* on paper: the county's verdict, item by item, under a title and over a line to sign */}
-          {tab === "allItems" && (
+          {banner?.(lang)}
+
+          {/* a landmark of its own: every part of the page in one, for a screen reader's list of regions */}
+          <nav aria-label={t(lang, "tabsLabel")}>
+            <TabList
+              className={styles.tabs}
+              size="small"
+              selectedValue={tab}
+              onTabSelect={(_, data) => setTab(data.value as TabId)}
+            >
+              <Tab className={styles.tab} value="check">
+                {t(lang, "tabCheck")}
+              </Tab>
+              <Tab className={styles.tab} value="whatif">
+                {t(lang, "tabWhatIf")}
+              </Tab>
+              <Tab className={styles.tab} value="plan">
+                {t(lang, "tabPlan")}
+              </Tab>
+              <Tab className={styles.tab} value="allItems">
+                {t(lang, "tabAllItems")}
+              </Tab>
+              <Tab className={styles.tab} value="compare">
+                {t(lang, "tabCompare")}
+              </Tab>
+              {workbook && (
+                <Tab className={styles.tab} value="workbook">
+                  {t(lang, "tabWorkbook")}
+                </Tab>
+              )}
+            </TabList>
+          </nav>
+
+          <main className={styles.body}>
+            {failure && (
+              <MessageBar intent={failure.actionable ? "warning" : "error"} layout="multiline" data-failure>
+                <MessageBarBody>
+                  {failure.actionable ? failure[lang] : t(lang, "hostError", { message: failure[lang] })}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" onClick={flow.dismissFailure}>
+                    {t(lang, "dismiss")}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+
+            {/* the check flow stays mounted so that its state survives a visit to another tab */}
+            {/* on paper, the view's results alone (those marked data-printed) under a title with blanks to fill */}
             <PrintedPage
               lang={lang}
-              name="allItems"
-              className={styles.column}
-              title={county.items ? printedTitle(print.parts, "printAllItems", lang) : null}
+              name="check"
+              shown={tab === "check"}
+              title={result && flow.readInfo ? printedTitle(print.parts, "stepResults", lang) : null}
               read={print.read}
-              signed={county.items !== null}
+              signed={ready}
             >
-              {county.note && (
-                <MessageBar intent={county.note.intent} data-county-note={county.note.intent} data-printed>
-                  <MessageBarBody>{county.note.text}</MessageBarBody>
-                </MessageBar>
+              <StartStep
+                lang={lang}
+                source={flow.source}
+                busy={flow.busy}
+                insertedSheet={flow.insertedSheet}
+                read={readLine}
+                canInsertTemplate={props.canInsertTemplate}
+                choosesSource={props.choosesSource}
+                onSource={flow.setSource}
+                onInsertTemplate={(withSample) => void flow.insertTemplate(withSample)}
+                onRead={() => void flow.readAndCheck()}
+              />
+              {result && flow.grid && (
+                <>
+                  {result.read.recipe ? (
+                    <RecipeStep
+                      lang={lang}
+                      recipe={result.read.recipe}
+                      changed={!result.read.recipe.recognised}
+                      busy={flow.busy !== null}
+                      onCounty={(name) => void flow.chooseCounty(name)}
+                      onDerivation={flow.changeDerivation}
+                      onReset={() => void flow.resetRecipe()}
+                      onConvert={() => void flow.convertToTable()}
+                      kept={props.keepsSettings}
+                    />
+                  ) : (
+                    <ColumnsStep
+                      lang={lang}
+                      grid={flow.grid}
+                      read={result.read}
+                      mapping={flow.mapping}
+                      onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
+                      onReset={() => void flow.resetMapping()}
+                      kept={props.keepsSettings}
+                    />
+                  )}
+                  <ProblemsStep
+                    lang={lang}
+                    problems={result.problems}
+                    busy={flow.busy !== null}
+                    onSelectCell={selectCell}
+                    onRecheck={() => void flow.readAndCheck()}
+                    fixHint={props.fixHint?.(lang)}
+                  />
+                  <ReportStep
+                    lang={lang}
+                    blocked={!ready}
+                    writing={flow.busy === "writing"}
+                    disabled={flow.busy !== null}
+                    written={flow.written}
+                    title={flow.title}
+                    chosenCounty={result.read.recipe?.county}
+                    onTitle={flow.setTitle}
+                    onTitleDone={() => void flow.saveTitle()}
+                    onWrite={() =>
+                      void flow.writeReport(county.evaluation?.verdict ?? null, county.evaluation?.problems)
+                    }
+                  />
+                  {ready && result.evaluation && (
+                    <ResultsCard
+                      lang={lang}
+                      evaluation={result.evaluation}
+                      profile={profile}
+                      sheets={flow.written}
+                      onOpenSheet={(name) => void openSheet(name)}
+                    />
+                  )}
+                </>
               )}
-              {county.items && county.evaluation ? (
-                <ChecklistView
+            </PrintedPage>
+
+            {tab === "whatif" &&
+              (viewProps ? <WhatIfView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
+            {tab === "plan" &&
+              (viewProps ? <PlanView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
+            {/* on paper: the county's verdict, item by item, under a title and over a line to sign */}
+            {tab === "allItems" && (
+              <PrintedPage
+                lang={lang}
+                name="allItems"
+                className={styles.column}
+                title={county.items ? printedTitle(print.parts, "printAllItems", lang) : null}
+                read={print.read}
+                signed={county.items !== null}
+              >
+                {county.note && (
+                  <MessageBar intent={county.note.intent} data-county-note={county.note.intent} data-printed>
+                    <MessageBarBody>{county.note.text}</MessageBarBody>
+                  </MessageBar>
+                )}
+                {county.items && county.evaluation ? (
+                  <ChecklistView
+                    lang={lang}
+                    county={county.items}
+                    countySheet={county.evaluation.sheet}
+                    countyProblems={county.evaluation.problems}
+                    supply={county.evaluation.supply}
+                    readiness={county.evaluation.readiness}
+                    countyFrom={county.evaluation.countyFrom}
+                    busy={county.busy}
+                    onReadCountySheet={() => void county.read()}
+                    onInsertCountySheet={() => void county.insert()}
+                    onSelectCell={selectCell}
+                  />
+                ) : (
+                  <Text>{t(lang, "viewUnavailable")}</Text>
+                )}
+              </PrintedPage>
+            )}
+            {tab === "compare" &&
+              (viewProps && result?.evaluation && flow.grid ? (
+                <CompareView
                   lang={lang}
-                  county={county.items}
-                  countySheet={county.evaluation.sheet}
-                  countyProblems={county.evaluation.problems}
-                  supply={county.evaluation.supply}
-                  readiness={county.evaluation.readiness}
-                  countyFrom={county.evaluation.countyFrom}
-                  busy={county.busy}
-                  onReadCountySheet={() => void county.read()}
-                  onInsertCountySheet={() => void county.insert()}
-                  onSelectCell={selectCell}
+                  profile={profile}
+                  host={host}
+                  current={{
+                    evaluation: result.evaluation,
+                    sheet: flow.grid.sheet,
+                    workbook: props.workbookName ?? null,
+                    county: result.read.recipe?.county ?? null,
+                    recipe: flow.recipe,
+                  }}
+                  openFile={props.openFile}
+                  onWriteSheets={flow.writeSheets}
+                  print={print}
                 />
               ) : (
                 <Text>{t(lang, "viewUnavailable")}</Text>
-              )}
-            </PrintedPage>
-          )}
-          {tab === "compare" &&
-            (viewProps && result?.evaluation && flow.grid ? (
-              <CompareView
+              ))}
+            {tab === "workbook" && workbook && (
+              <SheetViewer
                 lang={lang}
-                profile={profile}
-                host={host}
-                current={{
-                  evaluation: result.evaluation,
-                  sheet: flow.grid.sheet,
-                  workbook: props.workbookName ?? null,
-                  county: result.read.recipe?.county ?? null,
-                  recipe: flow.recipe,
-                }}
-                openFile={props.openFile}
-                onWriteSheets={flow.writeSheets}
-                print={print}
+                workbook={workbook}
+                sheet={demo.viewed.sheet}
+                cell={demo.viewed.cell}
+                version={demo.version}
+                onSheet={demo.viewSheet}
               />
-            ) : (
-              <Text>{t(lang, "viewUnavailable")}</Text>
-            ))}
-          {tab === "workbook" && workbook && (
-            <SheetViewer
-              lang={lang}
-              workbook={workbook}
-              sheet={demo.viewed.sheet}
-              cell={demo.viewed.cell}
-              version={demo.version}
-              onSheet={demo.viewSheet}
-            />
-          )}
-        </main>
-        <ConfirmReplaceDialog lang={lang} confirm={flow.confirm} />
-      </div>
+            )}
+          </main>
+          <ConfirmReplaceDialog lang={lang} confirm={flow.confirm} />
+        </div>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

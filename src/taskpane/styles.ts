@@ -49,6 +49,17 @@ export const usePaneStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     minWidth: 0,
   },
+  /** read by a screen reader, not drawn */
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   stepTitle: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -204,6 +215,7 @@ export const usePaneStyles = makeStyles({
     overflow: "auto",
     maxHeight: "70vh",
     maxWidth: "100%",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
     "@media print": { overflow: "visible", maxHeight: "none" },
   },
   // the views (模拟, 规划): a column of fields, two to a row; in a full window no wider than the column mapping,

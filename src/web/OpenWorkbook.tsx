@@ -46,8 +46,10 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
           ref={input}
           id="workbook-file"
           className={styles.fileInput}
-          // the button below opens it: one stop for the keyboard, not an invisible one before it
+          // the button below opens it: one stop for the keyboard, not an invisible one before it, and one button
+          // 选择工作簿… for a screen reader, not a second one it reads out and the eye cannot find
           tabIndex={-1}
+          aria-hidden
           type="file"
           // a county's workbook sent zipped is read from the archive, as the league's files are
           accept={COUNTY_FILES_ACCEPT}

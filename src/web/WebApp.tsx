@@ -1,4 +1,5 @@
 import {
+  AriaLiveAnnouncer,
   Button,
   FluentProvider,
   MessageBar,
@@ -410,7 +411,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
         theme={theme === "dark" ? webDarkTheme : webLightTheme}
         lang={lang === "zh" ? "zh-CN" : "en-US"}
       >
-        {screen}
+        {/* as in the pane: the message bars of these screens (a file that cannot be opened) are read out */}
+        <AriaLiveAnnouncer>{screen}</AriaLiveAnnouncer>
       </FluentProvider>
     );
   }

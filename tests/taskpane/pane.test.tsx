@@ -258,10 +258,10 @@ describe("task pane: language, theme, demo mode", () => {
     const host = new FakeHost(tableOf(smallCounty()), "en-US");
     render(<Pane host={host} />);
     expect(screen.getByRole("button", { name: "Read and check" })).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Language" }));
+    fireEvent.click(screen.getByRole("button", { name: /^Language:\s+中文$/ }));
     expect(screen.getByRole("button", { name: "读取并检查" })).toBeTruthy();
     await readAndCheck();
-    fireEvent.click(screen.getByRole("button", { name: "界面语言" }));
+    fireEvent.click(screen.getByRole("button", { name: /^界面语言：\s?English$/ }));
     expect(screen.getByRole("heading", { name: "3. Check" })).toBeTruthy();
   });
 

@@ -245,7 +245,7 @@ describe("writing the report again", () => {
     await readAndCheck();
     fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
     await waitFor(() => expect(writtenSheets()).toContain("汇总"), SLOW);
-    fireEvent.click(screen.getByRole("button", { name: "界面语言" }));
+    fireEvent.click(screen.getByRole("button", { name: /^界面语言：\s?English$/ }));
     fireEvent.click(await screen.findByRole("button", { name: "Write report sheets" }, SLOW));
     fireEvent.click(await screen.findByRole("button", { name: "Replace" }, SLOW));
     await waitFor(() => expect(writtenSheets()).toContain("Summary"), SLOW);

@@ -93,7 +93,9 @@ export function SheetViewer(props: SheetViewerProps) {
         {shown.columnCount > SHOWN_COLUMNS &&
           ` · ${t(lang, "workbookColumnsTruncated", { n: SHOWN_COLUMNS })}`}
       </Text>
-      <div className={styles.sheetScroll}>
+      {/* a stop for the keyboard, named by the sheet: a sheet wider or longer than the window is scrolled with
+          the arrow keys, as a mouse scrolls it */}
+      <div className={styles.sheetScroll} tabIndex={0} role="region" aria-label={shown.name}>
         <table className={styles.sheetTable} data-sheet={shown.name}>
           <thead>
             <tr>

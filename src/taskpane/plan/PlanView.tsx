@@ -222,7 +222,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
       {scenario && editsCost && (
         <PlannedAfter {...props} scenario={scenario} edits={edits.length} cost={editsCost} />
       )}
-      <Text weight="semibold">{t(lang, "planUnitCosts")}</Text>
+      <h2 className={styles.stepTitle}>{t(lang, "planUnitCosts")}</h2>
       <div className={styles.fieldGrid}>
         {INDICATOR_IDS.map((id) => (
           <NumberField
@@ -335,7 +335,8 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 
       {plan && (
         <section aria-label={t(lang, "planTitle")} data-printed>
-          <div className={styles.row}>
+          {/* what the plan costs and whether it passes, read out when it appears: the answer to the click */}
+          <div className={styles.row} role="status">
             <Text weight="semibold">
               {t(lang, "planTotal", {
                 recurring: formatWan(plan.recurringCost, lang),
@@ -374,7 +375,7 @@ export function PlanView(props: ViewProps): React.JSX.Element {
 
       {rotation && (
         <section aria-label={t(lang, "rotationTitle")} data-printed>
-          <Text weight="semibold" block>
+          <Text weight="semibold" block role="status">
             {t(lang, "rotationSummary", {
               before: rotation.passingBefore,
               after: rotation.passingAfter,
@@ -420,9 +421,7 @@ function PlannedAfter(
   const left = props.edits - scenario.applied.length;
   return (
     <section aria-label={t(lang, "planEditsApplied")} data-printed data-plan-edits>
-      <Text weight="semibold" block>
-        {t(lang, "planEditsApplied")}
-      </Text>
+      <h2 className={styles.stepTitle}>{t(lang, "planEditsApplied")}</h2>
       <ol className={styles.bullets}>
         {plannedEditRows({ ...scenario, cost }).map((row, i) => (
           <li key={i}>

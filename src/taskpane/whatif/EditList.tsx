@@ -52,10 +52,10 @@ export function EditList(props: EditListProps) {
     // printed with the what-if's results: what was assumed is half of what is signed for
     <div data-printed>
       <div className={styles.row}>
-        <Text weight="semibold">
+        <h2 className={styles.stepTitle}>
           {t(lang, "whatifEdits")}
           {lang === "zh" ? `（${edits.length}）` : ` (${edits.length})`}
-        </Text>
+        </h2>
         <Button size="small" disabled={edits.length === 0} onClick={props.onUndo}>
           {t(lang, "whatifUndo")}
         </Button>

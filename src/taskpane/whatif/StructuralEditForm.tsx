@@ -357,9 +357,7 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
   const unplaced = message("");
   return (
     <section aria-label={t(lang, "whatifStructural")} data-structural-form={draft.kind}>
-      <Text weight="semibold" block>
-        {t(lang, "whatifStructural")}
-      </Text>
+      <h2 className={styles.stepTitle}>{t(lang, "whatifStructural")}</h2>
       <Field label={t(lang, "whatifStructuralKind")}>
         <Select
           value={draft.kind}

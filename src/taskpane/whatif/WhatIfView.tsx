@@ -227,7 +227,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
 
       {levels.map((level) => (
         <div key={level}>
-          <Text weight="semibold">{levelName(level)}</Text>
+          <h2 className={styles.stepTitle}>{levelName(level)}</h2>
           <div className={styles.fieldGrid}>
             {field(t(lang, "whatifStudents", { level: levelName(level) }), { kind: "students", level }, 10)}
             {TEACHER_INDICATORS.map((id) =>
@@ -242,7 +242,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
       ))}
       {current && (
         <div>
-          <Text weight="semibold">{t(lang, "whatifFacilities")}</Text>
+          <h2 className={styles.stepTitle}>{t(lang, "whatifFacilities")}</h2>
           <div className={styles.fieldGrid}>
             {FACILITY_INDICATORS.map((id) =>
               field(
@@ -262,7 +262,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
 
       {deltas.length > 0 && (
         <div data-printed>
-          <Text weight="semibold">{t(lang, "whatifChanges")}</Text>
+          <h2 className={styles.stepTitle}>{t(lang, "whatifChanges")}</h2>
           <ul className={styles.bullets}>
             {deltas.map((d) => (
               <li key={`${d.level}-${d.field}`}>
@@ -278,7 +278,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
 
       {result.diff.cvChanged.length > 0 && (
         <div data-printed>
-          <Text weight="semibold">{t(lang, "whatifCoefficients")}</Text>
+          <h2 className={styles.stepTitle}>{t(lang, "whatifCoefficients")}</h2>
           <ul className={styles.bullets}>
             {result.diff.cvChanged.map((c) => {
               const crossed = result.diff.cvCrossed.find(
