@@ -242,7 +242,7 @@ describe("the league screen", () => {
       }),
     );
   /** Chooses a JSON file by the file input labelled `label`. */
-  const uploadTo = (label: string) => (name: string, text: string | Uint8Array) =>
+  const uploadTo = (label: string) => (name: string, text: BlobPart) =>
     fireEvent.change(screen.getByLabelText(label, { selector: "input" }), {
       target: { files: [new File([text], name, { type: "application/json" })] },
     });
