@@ -416,6 +416,8 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
     chart.anchor = { from: `A${top}`, to: `J${top + 18}` };
     top += 20;
   }
+  // where the sheet is printed on pages across, each names the county and its file
+  b.nameColumns = [0, 1];
   return b.sheet({
     key: "leagueSummary",
     name: LEAGUE_SUMMARY_SHEET[lang],

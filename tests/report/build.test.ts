@@ -106,16 +106,22 @@ describe("every sheet prints: A4, header rows repeated, page numbers, borders, �
       overThenDown: true,
     });
     expect(setups.compliance!.fitToWidth).toBeUndefined();
+    // 差异系数's 9-point notes would print under 9 pt on a portrait page with the widest face: landscape, at 100 %
     expect(setups.balance).toMatchObject({
-      orientation: "portrait",
+      orientation: "landscape",
       fitToWidth: true,
       rowBreaks: [expect.any(Number)],
     });
+    // 学校数据 fitted to one page would print its 10-point text at 8.2 pt with the widest face: two pages across at
+    // 100 %, the school's name on each
     expect(setups.schoolData).toMatchObject({
       orientation: "landscape",
-      fitToWidth: true,
       titleRows: [3, 3],
+      titleColumns: [0, 0],
+      columnBreaks: [expect.any(Number)],
+      overThenDown: true,
     });
+    expect(setups.schoolData!.fitToWidth).toBeUndefined();
     for (const s of report.sheets) {
       expect(s.print!.footer!.center).toBe("第 &P 页 共 &N 页");
       expect(s.print!.header!.right).toBeTruthy();

@@ -31,8 +31,14 @@ export interface PageSetupCheck {
   footer: string | undefined;
 }
 
-/** Reads a sheet's page set-up back and works out the size its smallest text prints at. */
-export function pageSetupOf(ws: ExcelJS.Worksheet): PageSetupCheck {
+/**
+ * Reads a sheet's page set-up back and works out the size its smallest text prints at, with each column as wide
+ * as `columnWidth` says a width of characters prints (Excel's with 宋体, else another face's).
+ */
+export function pageSetupOf(
+  ws: ExcelJS.Worksheet,
+  columnWidth: (characters: number) => number = columnPoints,
+): PageSetupCheck {
   const setup = ws.pageSetup;
   const margins = setup.margins ?? { left: 0.7, right: 0.7 };
   const paperWidth = setup.orientation === "landscape" ? A4.long : A4.short;
@@ -41,7 +47,7 @@ export function pageSetupOf(ws: ExcelJS.Worksheet): PageSetupCheck {
   let smallestFont = Infinity;
   let bordered = 0;
   const widths: number[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) widths[c] = columnPoints(ws.getColumn(c).width ?? 8.43);
+  for (let c = 1; c <= ws.columnCount; c++) widths[c] = columnWidth(ws.getColumn(c).width ?? 8.43);
   // the print width of a page: the widest group of columns between breaks, or all of them
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
