@@ -7,7 +7,7 @@
 import { nearlyEqual } from "../standard/comparison";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
-import { REPORT_FONT, STYLE_LOOK, columnWidthPoints, fontSizeOf } from "./look";
+import { PAGE_MARK_SIZE, REPORT_FONT, STYLE_LOOK, columnWidthPoints, fontSizeOf } from "./look";
 import { groupProblems, type Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
@@ -169,15 +169,16 @@ export function smallestSetSize(rows: readonly (readonly (ReportCell | undefined
 }
 
 /**
- * The size a sheet's smallest text prints at with the widest face: its smallest size, scaled as a sheet fitted to
- * one page wide is (`fittedScale`); a sheet at 100 % prints it as set.
+ * The size a sheet's smallest text prints at with the widest face: its cells' smallest size, or its page header's
+ * and footer's, scaled as a sheet fitted to one page wide is (`fittedScale`); a sheet at 100 % prints it as set.
  */
 export function printedSmallestSize(
   widths: readonly number[],
   print: PrintSetup,
   rows: readonly (readonly (ReportCell | undefined | null)[])[],
 ): number {
-  return smallestSetSize(rows) * (print.fitToWidth ? fittedScale(widths, print) : 1);
+  const marks = print.header || print.footer ? PAGE_MARK_SIZE : Infinity;
+  return Math.min(smallestSetSize(rows), marks) * (print.fitToWidth ? fittedScale(widths, print) : 1);
 }
 
 /**

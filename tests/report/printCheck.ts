@@ -24,7 +24,9 @@ export interface PageSetupCheck {
   scale: number;
   /** the smallest font size of any cell, before scaling */
   smallestFont: number;
-  /** the smallest size text prints at: smallestFont × scale */
+  /** the size of the page header and footer (&9), scaled with the sheet as Excel and LibreOffice scale them */
+  marksFont: number;
+  /** the smallest size text prints at: the smaller of smallestFont and marksFont, × scale */
   printedFont: number;
   bordered: number;
   titleRows: string | undefined;
@@ -60,11 +62,16 @@ export function pageSetupOf(
   const total = widths.reduce((s, w) => s + (w ?? 0), 0);
   widest = total;
   const scale = setup.fitToPage ? Math.min(1, printable / widest) : (setup.scale ?? 100) / 100;
+  const marks = [ws.headerFooter?.oddHeader, ws.headerFooter?.oddFooter].flatMap((code) =>
+    [...(code ?? "").replace(/"[^"]*"/g, "").matchAll(/&(\d+)/g)].map((m) => Number(m[1])),
+  );
+  const marksFont = Math.min(Infinity, ...marks);
   return {
     sheet: ws.name,
     scale,
     smallestFont,
-    printedFont: smallestFont * scale,
+    marksFont,
+    printedFont: Math.min(smallestFont, marksFont) * scale,
     bordered,
     titleRows: setup.printTitlesRow,
     footer: ws.headerFooter?.oddFooter,

@@ -1,14 +1,23 @@
 /**
  * No text of the report prints under 9 pt where a wider face stands in for 宋体 (WPS on Kylin or UOS, LibreOffice
  * without 宋体): each sheet as the file holds it — the sample county and a county's export as `balance evaluate
- * --out` writes them, a county of long names with its county sheet, the plan sheets — its smallest text scaled as
- * fitting its columns at their widest (`printedColumnWidth`, WIDEST_DIGIT_EM) to one page wide scales it. The slow
+ * --out` writes them, a county of long names with its county sheet, the plan sheets — its smallest text (a cell's,
+ * or the 9-point page header's and footer's) scaled as fitting its columns at their widest (`printedColumnWidth`,
+ * WIDEST_DIGIT_EM) to one page wide scales it. The slow
  * print test measures the same sizes in LibreOffice's PDF.
  */
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { evaluate } from "../../src/engine";
+import { leagueSummary, type LeagueCountyInput } from "../../src/engine/league";
+import { countiesByYear } from "../../src/engine/monitor";
+import { compareYears } from "../../src/engine/trend";
+import { buildComparisonReport } from "../../src/report/comparison";
+import { buildLeagueReport } from "../../src/report/league";
 import { printedColumnWidth } from "../../src/report/print";
+import { NATIONAL_2017 } from "../../src/standard/national2017";
+import { randomCounty as leagueCounty } from "../league/helpers";
 import { reportBytes } from "../../src/xlsx/report";
 import { randomCounty } from "../excel/county";
 import { run, tempDir } from "../cli/helpers";
@@ -71,6 +80,63 @@ const files: [string, () => Promise<string>][] = [
     async () => {
       const out = join(dir, "plans.xlsx");
       writeFileSync(out, await reportBytes({ sheets: await samplePlanSheets() }));
+      return out;
+    },
+  ],
+  [
+    "a league of counties over two years with a plan (balance batch --out)",
+    async () => {
+      const names = ["科尔沁右翼中旗巴彦呼舒镇教育管理中心", "突泉县", "阿尔山市"];
+      const inputs: LeagueCountyInput[] = [2025, 2026].flatMap((year) =>
+        names.map((county, i) => {
+          const evaluation = evaluate(leagueCounty(300 + i + year, 8 + 4 * i, county), NATIONAL_2017);
+          return {
+            file: `/home/县教育局/${year}年上报/${county}${year}年义务教育学校统计表（终稿）.xlsx`,
+            county,
+            evaluation,
+            verdict: null,
+            schools: evaluation.sections.length,
+            targetYear: 2028,
+            plan: { total: 123456789, recurring: 2345678, oneOff: 98765432, passesAfter: true },
+            fileYear: year,
+          };
+        }),
+      );
+      const summary = leagueSummary(inputs, 2026);
+      const report = buildLeagueReport(
+        {
+          summary,
+          byYear: countiesByYear(inputs, summary.counties),
+          details: inputs.map((i) => ({ evaluation: i.evaluation, problems: [] })),
+          profile: NATIONAL_2017,
+        },
+        { lang: "zh", date: "2026-12-06" },
+      );
+      const out = join(dir, "league.xlsx");
+      writeFileSync(out, await reportBytes(report));
+      return out;
+    },
+  ],
+  [
+    "a county's years compared (balance compare --out)",
+    async () => {
+      const years = [2025, 2026, 2027].map((year, k) => ({
+        year,
+        label: String(year),
+        evaluation: evaluate(leagueCounty(5200 + k, 24 - k * 2, "科尔沁右翼中旗巴彦呼舒镇"), NATIONAL_2017),
+      }));
+      const trend = compareYears(years, { targetYear: 2028 });
+      const out = join(dir, "compare.xlsx");
+      writeFileSync(
+        out,
+        await reportBytes(
+          buildComparisonReport(trend, NATIONAL_2017, {
+            lang: "zh",
+            county: "科尔沁右翼中旗",
+            date: "2027-12-01",
+          }),
+        ),
+      );
       return out;
     },
   ],
