@@ -112,7 +112,8 @@ describe("every sheet prints: A4, header rows repeated, page numbers, borders, �
     expect(setups.balance).toMatchObject({
       orientation: "landscape",
       fitToWidth: true,
-      rowBreaks: [expect.any(Number)],
+      // the charts' page, and the second chart's: a landscape page holds one
+      rowBreaks: [expect.any(Number), expect.any(Number)],
     });
     // 学校数据 fitted to one page would print its 10-point text at 8.2 pt with the widest face: two pages across at
     // 100 %, the school's name on each

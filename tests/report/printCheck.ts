@@ -96,6 +96,8 @@ export interface PdfWord {
   page: number;
   text: string;
   height: number;
+  /** how far below the page's top edge its box starts, as a share of the page's height */
+  top: number;
 }
 
 /** Every word of a PDF with the height of its box (pdftotext -bbox). */
@@ -106,9 +108,20 @@ export function pdfWords(pdf: string): PdfWord[] {
   });
   const words: PdfWord[] = [];
   let page = 0;
-  for (const m of html.matchAll(/<page\b|<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    if (m[0] === "<page") page++;
-    else words.push({ page, text: m[3], height: Number(m[2]) - Number(m[1]) });
+  let pageHeight = 1;
+  for (const m of html.matchAll(
+    /<page [^>]*height="([\d.]+)"|<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
+    if (m[0].startsWith("<page")) {
+      page++;
+      pageHeight = Number(m[1]);
+    } else
+      words.push({
+        page,
+        text: m[4],
+        height: Number(m[3]) - Number(m[2]),
+        top: Number(m[2]) / pageHeight,
+      });
   }
   return words;
 }
@@ -122,6 +135,33 @@ export function smallestTextAgainstFooter(words: PdfWord[], footer: RegExp): num
   if (reference.length === 0) throw new Error("no page number in the PDF to measure against");
   const nine = Math.min(...reference);
   return Math.min(...words.filter((w) => w.text.trim() !== "").map((w) => w.height)) / nine;
+}
+
+/** A word holding a Chinese character: drawn in the face the page numbers' 第 is drawn in. */
+const HAN = /\p{Script=Han}/u;
+
+/** The smallest text of a printed page: the word, and the size in points it prints at. */
+export interface PageSmallest {
+  page: number;
+  text: string;
+  size: number;
+}
+
+/**
+ * The size in points each page's smallest text prints at, measured in the PDF: each word's box against that of
+ * the page numbers' 第 (in the footer, the page's last tenth) on a page printed at 100 %, which is `markSize` (the
+ * sheets set &9): the tallest such 第 of the PDF, as a sheet is scaled down to its page, never up. A face's box per point is its own, so only words holding a
+ * Chinese character are measured, each drawn in the face 第 is; the page numbers are measured with the rest.
+ */
+export function smallestPrinted(words: PdfWord[], markSize: number, mark = /^第$/): PageSmallest[] {
+  // the page numbers', in the footer: a table's cell may hold a 第 of its own (第 12 行)
+  const marks = words.filter((w) => mark.test(w.text) && w.top > 0.9).map((w) => w.height);
+  if (marks.length === 0) throw new Error("no page number in the PDF to measure against");
+  const perPoint = Math.max(...marks) / markSize;
+  const least = new Map<number, PdfWord>();
+  for (const w of words)
+    if (HAN.test(w.text) && w.height < (least.get(w.page)?.height ?? Infinity)) least.set(w.page, w);
+  return [...least.values()].map((w) => ({ page: w.page, text: w.text, size: w.height / perPoint }));
 }
 
 /** A printed page's width of ink between its header and footer, against the page's printable width (points). */
