@@ -151,7 +151,7 @@ describePrint("the report prints to A4 through LibreOffice", () => {
       for (const ws of workbook.worksheets) {
         expect([ws.name, ws.pageSetup.paperSize]).toEqual([ws.name, 9]);
         const check = pageSetupOf(ws);
-        expect([ws.name, check.printedFont >= 9]).toEqual([ws.name, true]);
+        expect([ws.name, check.printedFont >= 9, check.printedMarks >= 9]).toEqual([ws.name, true, true]);
         expect(check.footer).toMatch(/第 &P 页 共 &N 页$/);
         expect(check.bordered).toBeGreaterThan(10);
       }

@@ -24,9 +24,11 @@ export interface PageSetupCheck {
   scale: number;
   /** the smallest font size of any cell, before scaling */
   smallestFont: number;
-  /** the size of the page header and footer (&9), scaled with the sheet as Excel and LibreOffice scale them */
+  /** the size of the page header and footer (&9), before scaling */
   marksFont: number;
-  /** the smallest size text prints at: the smaller of smallestFont and marksFont, × scale */
+  /** the size the page header and footer print at: marksFont × scale, as Excel and LibreOffice scale them */
+  printedMarks: number;
+  /** the smallest size a cell's text prints at: smallestFont × scale */
   printedFont: number;
   bordered: number;
   titleRows: string | undefined;
@@ -71,7 +73,8 @@ export function pageSetupOf(
     scale,
     smallestFont,
     marksFont,
-    printedFont: Math.min(smallestFont, marksFont) * scale,
+    printedMarks: marksFont * scale,
+    printedFont: smallestFont * scale,
     bordered,
     titleRows: setup.printTitlesRow,
     footer: ws.headerFooter?.oddFooter,

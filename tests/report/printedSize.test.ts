@@ -152,9 +152,10 @@ test.each(files)(
       const widest = pageSetupOf(ws, printedColumnWidth);
       // never narrower than Excel draws it with 宋体
       expect(widest.scale).toBeLessThanOrEqual(pageSetupOf(ws).scale);
-      expect([ws.name, widest.smallestFont, widest.printedFont >= 9]).toEqual([
+      expect([ws.name, widest.smallestFont, widest.printedFont >= 9, widest.printedMarks >= 9]).toEqual([
         ws.name,
         widest.smallestFont,
+        true,
         true,
       ]);
     }
