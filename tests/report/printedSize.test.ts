@@ -39,26 +39,21 @@ async function sheetsOf(file: string): Promise<ExcelJS.Worksheet[]> {
 
 const dir = tempDir();
 
+/** The report `balance evaluate <file> --county <county> --out` writes, as a clerk writes it. */
+const evaluated = (file: string, county: string, name: string) => async () => {
+  const out = join(dir, name);
+  expect((await run("evaluate", file, "--county", county, "--out", out)).code).toBe(0);
+  return out;
+};
+
 const files: [string, () => Promise<string>][] = [
   [
     "the sample county (balance evaluate --out)",
-    async () => {
-      const out = join(dir, "sample.xlsx");
-      expect(
-        (await run("evaluate", "examples/sample-county.xlsx", "--county", "白狼县", "--out", out)).code,
-      ).toBe(0);
-      return out;
-    },
+    evaluated("examples/sample-county.xlsx", "白狼县", "sample.xlsx"),
   ],
   [
     "a county's export (balance evaluate --out)",
-    async () => {
-      const out = join(dir, "export.xlsx");
-      expect(
-        (await run("evaluate", "tests/fixtures/xls/export.xlsx", "--county", "科右前旗", "--out", out)).code,
-      ).toBe(0);
-      return out;
-    },
+    evaluated("tests/fixtures/xls/export.xlsx", "科右前旗", "export.xlsx"),
   ],
   [
     "a county of long names with its county sheet",
