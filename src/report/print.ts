@@ -673,7 +673,9 @@ export class SheetBuilder {
     const pageable = !!fields.print && !(fields.print.fitToWidth && fields.print.columnBreaks?.length);
     let print = fields.print;
     if (pageable && this.repeats.length > 0) print = this.headersOnEachPage(print!);
-    if (pageable && this.keeps.length > 0) print = this.paginated(print!);
+    // a sheet on pages across ends each page where it was worked out to, so that the pages across hold the same
+    // rows in every spreadsheet, whatever its default font
+    if (pageable && (this.keeps.length > 0 || !!print?.columnBreaks?.length)) print = this.paginated(print!);
     return {
       // one line of 10-point text with the leading Chinese faces need, in every spreadsheet alike
       defaultRowHeight: ROW_HEIGHT,
