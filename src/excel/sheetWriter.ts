@@ -3,7 +3,14 @@
  * styles, alignment, borders, widths and heights grouped into few calls, its frozen panes, page set-up and
  * charts. Every decision about what the sheet holds is made in src/report; this only queues it.
  */
-import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK, columnWidthPoints } from "../report/look";
+import {
+  BORDER_COLOR,
+  MARGINS,
+  PAGE_MARK_SIZE,
+  REPORT_FONT,
+  STYLE_LOOK,
+  columnWidthPoints,
+} from "../report/look";
 import type { PrintSetup, ReportSheet } from "../report/model";
 import { columnLetters, sheetRef } from "../sheet/grid";
 import { alignmentAreas, areaGroups, cellBlocks, sheetWidth, styleAreas, wrapAreas } from "./layout";
@@ -147,7 +154,7 @@ export function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
     layout.setPrintTitleColumns(`$${a}:$${b}`);
   }
   const pages = layout.headersFooters.defaultForAllPages;
-  const font = `&"${REPORT_FONT.name},Regular"&9`;
+  const font = `&"${REPORT_FONT.name},Regular"&${PAGE_MARK_SIZE}`;
   const code = (text: string | undefined) => (text ? `${font}${text}` : "");
   pages.leftHeader = code(print.header?.left);
   pages.centerHeader = code(print.header?.center);

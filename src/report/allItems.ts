@@ -113,8 +113,12 @@ export function allItemsStatusRange(county: CountyItems, lang: Lang): string {
   return `${sheetRef(ALL_ITEMS_NAME[lang])}!$${STATUS_COLUMN}$${FIRST_ITEM_ROW}:$${STATUS_COLUMN}$${FIRST_ITEM_ROW + rows - 1}`;
 }
 
-/** Widths of 部分, 序号, 指标, 要求, 值, 状态, 涉及学校和填报行, 佐证材料: one landscape A4 page wide at 100 %. */
-const WIDTHS = [12, 5, 21, 28, 18, 8, 24, 24];
+/**
+ * Widths of 部分, 序号, 指标, 要求, 值, 状态, 涉及学校和填报行, 佐证材料: one landscape A4 page wide at 100 % with the
+ * widest face that may stand in for 宋体 (118 × 0.636 em × 10 pt = 750 of the page's 770 pt), so that its 9-point
+ * text prints at 9 pt; the text wraps onto as many lines as it needs.
+ */
+const WIDTHS = [12, 5, 19, 24, 16, 8, 18, 16];
 const PLACES_COLUMN = 6;
 /** The most lines of schools and rows one row holds: well within a page, and Excel's tallest row (409 pt). */
 const MOST_PLACE_LINES = 12;

@@ -172,8 +172,9 @@ export function balanceSheet(
   });
   const lastRow = b.next - 1;
   b.border(dataHeader, 1, lastRow, 5);
+  const chartTops = LEVELS.map((_, k) => lastRow + 2 + k * 19);
   LEVELS.forEach((level, k) => {
-    const top = lastRow + 2 + k * 19;
+    const top = chartTops[k];
     const cv = columnLetters(2 + 2 * k);
     const limit = columnLetters(3 + 2 * k);
     charts.push({
@@ -192,11 +193,14 @@ export function balanceSheet(
     key: "balance",
     name: BALANCE_NAME[lang],
     freeze: { rows: header, columns: 0 },
+    // landscape: on a portrait page its columns, at their widest (print.ts printedColumnWidth), would be scaled
+    // and its 9-point notes and page numbers with them. A landscape page holds the charts' figures and one chart:
+    // the second chart starts a page of its own, not cut in two
     print: {
-      orientation: "portrait",
+      orientation: "landscape",
       paper: "A4",
       fitToWidth: true,
-      rowBreaks: [chartsFrom],
+      rowBreaks: [chartsFrom, ...chartTops.slice(1)],
       ...pageMarks(options.title, TABLE, lang),
     },
     charts,

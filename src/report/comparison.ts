@@ -335,7 +335,9 @@ function coefficientSheet(trend: Trend, profile: Profile, options: ComparisonRep
 
 function sectionsSheet(trend: Trend, profile: Profile, lang: Lang, county: string): ReportSheet {
   const zh = lang === "zh";
-  const b = new SheetBuilder([22, 6, 14, 8, 8, 11, 11, 14, 9, 9, 9, 9]);
+  // one landscape page wide at 100 % with the widest face that may stand in for 宋体 (120 characters, 763 of the
+  // page's 770 pt): fitted, its text is not scaled under 9 pt; a long school's name wraps
+  const b = new SheetBuilder([20, 6, 12, 8, 8, 8, 8, 14, 9, 9, 9, 9]);
   const last = 11;
   b.title(
     zh

@@ -408,14 +408,18 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   }
   // the league bureau signs the summary it hands on
   b.signature(lang, last);
-  // the charts below everything, on a page of their own (a chart cut by a page break prints in two halves), one
-  // under the other, as wide as the county table; the sheet is scaled to one page wide, which leaves room for both
+  // the charts below everything, on pages of their own (a chart cut by a page break prints in two halves), one
+  // under the other, as wide as the county table's first page
   const chartsFrom = b.next + 1;
   let top = chartsFrom + 1;
+  const chartTops: number[] = [];
   for (const chart of charts) {
     chart.anchor = { from: `A${top}`, to: `J${top + 18}` };
+    chartTops.push(top);
     top += 20;
   }
+  // where the sheet is printed on pages across, each names the county and its file
+  b.nameColumns = [0, 1];
   return b.sheet({
     key: "leagueSummary",
     name: LEAGUE_SUMMARY_SHEET[lang],
@@ -425,7 +429,9 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
       paper: "A4",
       fitToWidth: true,
       titleRows: [1, 1],
-      ...(charts.length > 0 ? { rowBreaks: [chartsFrom] } : {}),
+      // each chart on a page of its own: the sheet, too wide to fit one page legibly, prints at 100 %
+      // (SheetBuilder.legible), where a landscape page holds one chart
+      ...(charts.length > 0 ? { rowBreaks: [chartsFrom, ...chartTops.slice(1)] } : {}),
       ...pageMarks({ year: String(summary.year) }, LEAGUE_SUMMARY_SHEET, lang),
     },
     charts,

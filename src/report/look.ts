@@ -44,6 +44,12 @@ export const STYLE_LOOK: Record<CellStyle, Look> = {
   floor: { size: 9 },
 };
 
+/**
+ * The size of the page header and footer (the county and year, the table's name, 第 1 页 共 3 页): scaled with the
+ * sheet where it is fitted to the page's width, as Excel and LibreOffice scale them, so counted with its text.
+ */
+export const PAGE_MARK_SIZE = 9;
+
 /** The least font size any cell of a sheet prints at (before scaling). */
 export const SMALLEST_FONT_SIZE = Math.min(
   REPORT_FONT.size,

@@ -27,8 +27,10 @@ export interface KeepTogether {
  */
 function pageHeight(print: PrintSetup): number {
   const paperHeight = print.orientation === "portrait" ? A4.long : A4.short;
-  // a little to spare: a spreadsheet's own rounding (each row is rounded up to Excel's pixel, below)
-  return (paperHeight - (MARGINS.top + MARGINS.bottom) * 72) * 0.98;
+  // a little to spare: a spreadsheet's own rounding (each row is rounded up to Excel's pixel, below), and the
+  // taller page header and footer LibreOffice draws in a workbook whose default font is larger (宋体 12, an
+  // export's, which the pane and the web app write the report's sheets into)
+  return (paperHeight - (MARGINS.top + MARGINS.bottom) * 72) * 0.96;
 }
 
 /** The width of the page's printable area in points: the paper's, less the left and right margins. */

@@ -7,7 +7,7 @@
 import { nearlyEqual } from "../standard/comparison";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
-import { REPORT_FONT, STYLE_LOOK, columnWidthPoints, fontSizeOf } from "./look";
+import { PAGE_MARK_SIZE, REPORT_FONT, STYLE_LOOK, columnWidthPoints, fontSizeOf } from "./look";
 import { groupProblems, type Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
@@ -141,6 +141,78 @@ export function widthThatFits(
   return 1;
 }
 
+/** The least size, in points, any text of the report prints at once a sheet is scaled to the page (look.ts). */
+export const LEAST_PRINTED_SIZE = 9;
+
+/**
+ * The scale a sheet fitted to one page wide prints at with the widest face (`printedColumnWidth`): 1 where its
+ * columns fit the page at 100 %. No margin is kept: a face a little wider than the widest measured scales the
+ * sheet a little more, where a page at 100 % would spill its last column onto a page of its own.
+ */
+export function fittedScale(widths: readonly number[], print: PrintSetup): number {
+  let wide = 0;
+  for (const w of widths) wide += printedColumnWidth(w ?? 8);
+  return Math.min(1, pageWidth(print) / wide);
+}
+
+/** The least size a sheet's text is set in: that of its smallest style among the cells holding something. */
+export function smallestSetSize(rows: readonly (readonly (ReportCell | undefined | null)[])[]): number {
+  let least: number = REPORT_FONT.size;
+  for (const cells of rows)
+    for (const cell of cells)
+      if (
+        cell &&
+        (cell.formula !== undefined || (cell.value !== null && cell.value !== undefined && cell.value !== ""))
+      )
+        least = Math.min(least, fontSizeOf(cell.style));
+  return least;
+}
+
+/**
+ * The size a sheet's smallest text prints at with the widest face: its cells' smallest size, or its page header's
+ * and footer's, scaled as a sheet fitted to one page wide is (`fittedScale`); a sheet at 100 % prints it as set.
+ */
+export function printedSmallestSize(
+  widths: readonly number[],
+  print: PrintSetup,
+  rows: readonly (readonly (ReportCell | undefined | null)[])[],
+): number {
+  const marks = print.header || print.footer ? PAGE_MARK_SIZE : Infinity;
+  return Math.min(smallestSetSize(rows), marks) * (print.fitToWidth ? fittedScale(widths, print) : 1);
+}
+
+/**
+ * The columns that start each page across of a sheet printed at 100 % with columns `names` repeated at the left of
+ * each page after the first: as many columns on each page as fit it with its margin (`fitsAcross`), a page never
+ * starting inside a merge of `joined` (a table's cells merged across columns: a header over two).
+ */
+export function breaksAcross(
+  widths: readonly number[],
+  print: PrintSetup,
+  names: [number, number] | undefined,
+  joined: readonly [number, number][] = [],
+): number[] {
+  const room = pageWidth(print) * (1 - PAGE_WIDTH_SPARE);
+  const inside = (c: number) => joined.some(([c0, c1]) => c0 < c && c <= c1);
+  const breaks: number[] = [];
+  let start = 0;
+  while (start < widths.length) {
+    let used = 0;
+    if (breaks.length > 0 && names)
+      for (let c = names[0]; c <= names[1]; c++) used += printedColumnWidth(widths[c] ?? 8);
+    let end = start;
+    while (end < widths.length && used + printedColumnWidth(widths[end] ?? 8) <= room)
+      used += printedColumnWidth(widths[end++] ?? 8);
+    if (end >= widths.length) break;
+    let at = end;
+    while (at > start + 1 && inside(at)) at--;
+    if (at <= start) at = Math.max(end, start + 1);
+    breaks.push(at);
+    start = at;
+  }
+  return breaks;
+}
+
 /** A table whose header rows (`from`..`to`) print again at the top of each page its body (to `last`) runs on to. */
 export interface RepeatedHeader {
   from: number;
@@ -165,6 +237,12 @@ export class SheetBuilder {
   private readonly inserted: { at: number; by: number }[] = [];
   /** columns that start another page or follow the columns repeated on each page: text does not run on into them */
   private walls: ReadonlySet<number> = new Set();
+
+  /**
+   * The columns naming a row (a school's, a county's name), repeated at the left of each page across where the
+   * sheet is too wide to fit one page legibly (`legible`); the frozen columns where not set
+   */
+  nameColumns?: [number, number];
 
   constructor(readonly columnWidths: number[]) {}
 
@@ -419,9 +497,13 @@ export class SheetBuilder {
         };
       }
       const { at, table } = found;
-      // a header left alone at a page's foot goes over with its body
-      if (at === table.to + 1 && !starts.includes(table.from) && table.from > 1) {
-        setup = { ...setup, rowBreaks: [...(setup.rowBreaks ?? []), table.from].sort((a, b) => a - b) };
+      // a header left alone at a page's foot goes over with its body, and the heading kept with it too
+      const lead = Math.min(
+        table.from,
+        ...this.keeps.filter((k) => k.from < table.from && table.from <= k.to).map((k) => k.from),
+      );
+      if (at === table.to + 1 && !starts.includes(lead) && lead > 1) {
+        setup = { ...setup, rowBreaks: [...(setup.rowBreaks ?? []), lead].sort((a, b) => a - b) };
         continue;
       }
       // a block kept together that the page now starting at `at` cuts is on two pages: what comes before `at`
@@ -440,6 +522,89 @@ export class SheetBuilder {
       };
     }
     return setup;
+  }
+
+  /**
+   * The print set-up that keeps the sheet's smallest text at `LEAST_PRINTED_SIZE` or more with the widest face. A
+   * sheet fitted to one page wide stays so where its scale allows; a portrait one whose columns fit a landscape
+   * page is turned landscape; one wider still prints at 100 % on landscape pages across, as 达标情况 does, its name
+   * columns repeated on each, no page starting inside a table's header over several columns. What spans past a
+   * page's edge (the title, a note, the signature's lines, a chart) spans the columns of the page it starts on.
+   */
+  private legible(
+    print: PrintSetup,
+    freeze: ReportSheet["freeze"],
+    charts: ReportSheet["charts"],
+  ): PrintSetup {
+    if (!print.fitToWidth || print.columnBreaks?.length) return print;
+    const enough = (p: PrintSetup) =>
+      printedSmallestSize(this.columnWidths, p, this.rows) >= LEAST_PRINTED_SIZE - 1e-9;
+    if (enough(print)) return print;
+    const landscape: PrintSetup = { ...print, orientation: "landscape" };
+    if (enough(landscape)) return landscape;
+    const last = this.columnWidths.length - 1;
+    const names =
+      this.nameColumns ??
+      (freeze && freeze.columns > 0 ? ([0, freeze.columns - 1] as [number, number]) : undefined);
+    const spans = this.merges.map((m) => {
+      const [a, b] = m.split(":");
+      return [columnIndexOf(/^[A-Z]+/.exec(a)![0]), columnIndexOf(/^[A-Z]+/.exec(b)![0])] as [number, number];
+    });
+    // a table's header over several columns, and a cell merged down rows, are not cut by a page's edge; one over
+    // the table's last columns (a message's, running to the sheet's edge) spans to its page's edge
+    const joined = this.merges.map((m, i) => {
+      const [a, b] = m.split(":");
+      const r0 = Number(/\d+/.exec(a)![0]);
+      const header = r0 !== Number(/\d+/.exec(b)![0]) || this.rows[r0 - 1]?.[spans[i][0]]?.style === "header";
+      return header && spans[i][1] < last;
+    });
+    const breaks = breaksAcross(
+      this.columnWidths,
+      landscape,
+      names,
+      spans.filter((_, i) => joined[i]),
+    );
+    const groupEnd = (c: number) => (breaks.find((k) => k > c) ?? last + 1) - 1;
+    // what spans past its page's edge (a title, a note, the signature's lines) spans the columns of its own page,
+    // right of the name columns repeated on the pages after the first, which would otherwise print a piece of it
+    const wall = names && breaks.length > 0 ? names[1] + 1 : 0;
+    this.merges.forEach((m, i) => {
+      const [c0, c1] = spans[i];
+      if (joined[i]) return;
+      const start = c0 < wall && c1 >= wall ? wall : c0;
+      const end = Math.min(c1, groupEnd(start));
+      if (start === c0 && end === c1) return;
+      const r0 = Number(/\d+/.exec(m.split(":")[0])![0]);
+      const r1 = Number(/\d+/.exec(m.split(":")[1])![0]);
+      this.merges[i] = `${columnLetters(start)}${r0}:${columnLetters(end)}${r1}`;
+      const row = this.rows[r0 - 1];
+      if (start !== c0) [row[start], row[c0]] = [row[c0], {}];
+      // a row given its height for the sheet's whole width (a title's, a signature's) grows to the lines its
+      // page's width needs
+      const cell = row[start];
+      const given = this.rowHeights[r0 - 1];
+      if (given === undefined || r0 !== r1 || !cell || typeof cell.value !== "string") return;
+      let width = 0;
+      for (let k = start; k <= end; k++) width += this.columnWidths[k] ?? 8;
+      const size = fontSizeOf(cell.style);
+      if (wrappedLines(cell.value, width, size) > 1) {
+        cell.wrap = true;
+        this.rowHeights[r0 - 1] = Math.max(given, wrappedHeight(cell.value, width, size));
+      }
+    });
+    for (const chart of charts ?? []) {
+      const from = columnIndexOf(/^[A-Z]+/.exec(chart.anchor.from)![0]);
+      const to = /^([A-Z]+)(\d+)$/.exec(chart.anchor.to)!;
+      const end = Math.min(columnIndexOf(to[1]), groupEnd(from));
+      chart.anchor = { ...chart.anchor, to: `${columnLetters(end)}${to[2]}` };
+    }
+    const { fitToWidth: _fitted, ...atFull } = landscape;
+    return {
+      ...atFull,
+      ...(breaks.length > 0
+        ? { columnBreaks: breaks, overThenDown: true, ...(names ? { titleColumns: names } : {}) }
+        : {}),
+    };
   }
 
   /** Puts a copy of a table's header rows before row `at` of its body; every row from `at` on moves down. */
@@ -496,8 +661,11 @@ export class SheetBuilder {
 
   /** The sheet: rows, widths, merges, borders and row heights as gathered. */
   sheet(
-    fields: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
+    given: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
   ): ReportSheet {
+    const fields = given.print
+      ? { ...given, print: this.legible(given.print, given.freeze, given.charts) }
+      : given;
     this.fitWrappedRows(fields.print);
     // pages are worked out for a sheet fitted to one page wide or printed at 100 %; one fitted and split between
     // column groups would be scaled by each spreadsheet its own way. A sheet split between column groups at 100 %
@@ -505,7 +673,9 @@ export class SheetBuilder {
     const pageable = !!fields.print && !(fields.print.fitToWidth && fields.print.columnBreaks?.length);
     let print = fields.print;
     if (pageable && this.repeats.length > 0) print = this.headersOnEachPage(print!);
-    if (pageable && this.keeps.length > 0) print = this.paginated(print!);
+    // a sheet on pages across ends each page where it was worked out to, so that the pages across hold the same
+    // rows in every spreadsheet, whatever its default font
+    if (pageable && (this.keeps.length > 0 || !!print?.columnBreaks?.length)) print = this.paginated(print!);
     return {
       // one line of 10-point text with the leading Chinese faces need, in every spreadsheet alike
       defaultRowHeight: ROW_HEIGHT,

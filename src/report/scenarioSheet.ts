@@ -44,13 +44,15 @@ export function scenarioSheet(
 ): ReportSheet {
   const title = options.title ?? {};
   const last = 3 + INDICATOR_IDS.length + 1;
+  // one landscape page wide at 100 % with the widest face that may stand in for 宋体 (118 characters, 750 of the
+  // page's 770 pt): fitted, its text is not scaled under 9 pt; a long school's name wraps
   const b = new SheetBuilder([
-    22,
+    19,
     7,
-    9,
+    7,
     ...INDICATOR_IDS.map((id) => (id === "equipmentValue" ? 11 : 10)),
-    9,
-    9,
+    7,
+    7,
   ]);
   const head = (labels: string[]): ReportCell[] =>
     labels.map((value) => ({ value: value || null, style: "header" as const }));

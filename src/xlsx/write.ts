@@ -2,7 +2,7 @@ import { printable } from "../engine/names";
 import type ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { Lang } from "../i18n/format";
-import { BORDER_COLOR, MARGINS, REPORT_FONT, STYLE_LOOK } from "../report/look";
+import { BORDER_COLOR, MARGINS, PAGE_MARK_SIZE, REPORT_FONT, STYLE_LOOK } from "../report/look";
 import { displayWidth, wrappedHeight } from "../report/print";
 import type { HeaderFooter } from "../report/model";
 
@@ -35,7 +35,7 @@ export interface SchoolTableSheet {
 /** A header or footer in Excel's codes (&L, &C, &R), in the report's font. */
 export function headerFooterCode(part: HeaderFooter | undefined): string | undefined {
   if (!part) return undefined;
-  const font = `&"${REPORT_FONT.name},Regular"&9`;
+  const font = `&"${REPORT_FONT.name},Regular"&${PAGE_MARK_SIZE}`;
   const code = (["left", "center", "right"] as const)
     .filter((k) => part[k])
     // a text that starts with a digit (2025 年) would run into the size code (&92025): a space keeps them apart

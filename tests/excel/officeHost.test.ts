@@ -304,10 +304,11 @@ describe("what the writer leaves", () => {
       borders: { top: "Continuous", left: "Continuous" },
     });
     const balance = excel.model.requireSheet("差异系数");
+    // landscape, the charts' page and the second chart's (print.ts: its 9-point text at 9 pt with the widest face)
     expect(balance.pageLayout).toMatchObject({
-      orientation: "Portrait",
+      orientation: "Landscape",
       fitToWidth: true,
-      rowBreaks: [expect.stringMatching(/^A\d+$/)],
+      rowBreaks: [expect.stringMatching(/^A\d+$/), expect.stringMatching(/^A\d+$/)],
     });
     expect(balance.charts).toHaveLength(2);
     expect(balance.charts[0].series[0].categories).toMatch(/^B\d+:B\d+$/);

@@ -46,16 +46,28 @@ const report = buildLeagueReport(
 );
 const sheet = report.sheets[0];
 
-/** The 1-based row whose first cell starts with `text`. */
+/**
+ * A row's first cell holding something: a line across the table starts right of the county's and the file's
+ * columns, which print again on each of the sheet's pages across.
+ */
+const firstOf = (row: ReportSheet["rows"][number]) => row.find((c) => c?.value != null && c.value !== "");
+/** The 1-based row whose first text starts with `text`. */
 const rowOf = (s: ReportSheet, text: string) =>
-  s.rows.findIndex((r) => typeof r[0]?.value === "string" && (r[0].value as string).startsWith(text)) + 1;
-const lastColumn = (s: ReportSheet) => columnLetters(s.columnWidths!.length - 1);
+  s.rows.findIndex((r) => {
+    const value = firstOf(r)?.value;
+    return typeof value === "string" && value.startsWith(text);
+  }) + 1;
 
 test("the at-risk rule and the line of the counties' years span the table and are as tall as their text", () => {
+  // too wide for one page legibly, the sheet prints on pages across, the county and its file on each: a line
+  // across the table spans the first page's columns right of them
+  const [, names] = sheet.print!.titleColumns!;
+  const pageEnd = sheet.print!.columnBreaks![0] - 1;
   for (const text of ["判定规则", "历年文件：突泉县（2024、2025 年）"]) {
     const r = rowOf(sheet, text);
     expect(r).toBeGreaterThan(0);
-    expect(sheet.merges).toContain(`A${r}:${lastColumn(sheet)}${r}`);
+    expect(sheet.rows[r - 1][names + 1]?.value).toMatch(new RegExp(`^${text}`));
+    expect(sheet.merges).toContain(`${columnLetters(names + 1)}${r}:${columnLetters(pageEnd)}${r}`);
   }
   // the rule wraps onto two lines even across the whole table
   expect(sheet.rowHeights![rowOf(sheet, "判定规则") - 1]).toBeGreaterThan(ROW_HEIGHT);
@@ -68,15 +80,16 @@ test("a long file name is wrapped in its cell, its row made tall enough, not cut
 });
 
 test("the charts start on a page of their own, below every row of the tables", () => {
-  // the last break; those before it keep a table whole on a page
+  // the first break past the tables; those before it keep a table whole on a page, those after it start each
+  // chart after the first on a page of its own
   const breaks = sheet.print?.rowBreaks ?? [];
-  const chartsFrom = breaks[breaks.length - 1];
   const lastFilled = sheet.rows.reduce((n, row, i) => (row.some((c) => c?.value != null) ? i + 1 : n), 0);
+  const chartsFrom = breaks.find((r) => r > lastFilled)!;
   expect(chartsFrom).toBeGreaterThan(lastFilled);
-  expect(breaks.slice(0, -1).every((r) => r < lastFilled)).toBe(true);
   expect(sheet.charts).toHaveLength(2);
-  for (const chart of sheet.charts!)
-    expect(Number(/\d+/.exec(chart.anchor.from)![0])).toBeGreaterThan(chartsFrom);
+  const tops = sheet.charts!.map((chart) => Number(/\d+/.exec(chart.anchor.from)![0]));
+  for (const top of tops) expect(top).toBeGreaterThan(chartsFrom);
+  expect(breaks.filter((r) => r > lastFilled)).toEqual([chartsFrom, tops[1]]);
   expect(sheet.print?.footer?.center).toContain("&P");
 });
 
@@ -109,7 +122,7 @@ test("the counted line of each county first, then the earlier years under a head
     "突泉县:突泉县2025.xlsx",
     "科右中旗:科右中旗2025年学校统计表.xlsx",
   ]);
-  expect(sheet.rows[heading - 1][0].value).toBe(
+  expect(firstOf(sheet.rows[heading - 1])?.value).toBe(
     "历年及未计入的文件（不计入全盟的薄弱指标、按期达标风险和方案合计）",
   );
   const years = rowOf(sheet, "历年文件：");
@@ -118,7 +131,7 @@ test("the counted line of each county first, then the earlier years under a head
   expect(sheet.rows.slice(0, header - 1).filter((r) => String(r[0]?.value ?? "").includes("突泉县"))).toEqual(
     [],
   );
-  expect(sheet.rows[years - 1][0].value).toBe(
+  expect(firstOf(sheet.rows[years - 1])?.value).toBe(
     "历年文件：突泉县（2024、2025 年），每个旗县市只计最新一年，其余列在“历年及未计入的文件”下，逐年变化见“逐年情况”",
   );
 });
@@ -136,8 +149,8 @@ test("two files of one year for a county stay a warning above the table, naming 
   const warning = rowOf(twice, "突泉县 2025 年有 2 个文件");
   expect(warning).toBeGreaterThan(0);
   expect(warning).toBeLessThan(rowOf(twice, "旗县市"));
-  expect(twice.rows[warning - 1][0].style).toBe("warn");
-  const text = String(twice.rows[warning - 1][0].value);
+  expect(firstOf(twice.rows[warning - 1])?.style).toBe("warn");
+  const text = String(firstOf(twice.rows[warning - 1])?.value);
   expect(text).toContain("“突泉县2025.xlsx”");
   expect(text).toContain("“突泉县2025(副本).xlsx”");
   expect(text).toContain("只计入“突泉县2025(副本).xlsx”");

@@ -96,7 +96,9 @@ describe("every sheet prints: A4, header rows repeated, page numbers, borders, �
 
   test("page set-up of each sheet", () => {
     const setups = Object.fromEntries(report.sheets.map((s) => [s.key, s.print]));
-    expect(setups.summary).toMatchObject({ orientation: "portrait", paper: "A4", fitToWidth: true });
+    // 汇总's columns are wider than a portrait page with the widest face: scaled, its 9-point page numbers would
+    // print under 9 pt; its columns fit a landscape page at 100 %
+    expect(setups.summary).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true });
     // 达标情况: two column groups (teachers; facilities and the verdict), number and name on every page
     expect(setups.compliance).toMatchObject({
       orientation: "landscape",
@@ -106,16 +108,23 @@ describe("every sheet prints: A4, header rows repeated, page numbers, borders, �
       overThenDown: true,
     });
     expect(setups.compliance!.fitToWidth).toBeUndefined();
+    // 差异系数's 9-point notes would print under 9 pt on a portrait page with the widest face: landscape, at 100 %
     expect(setups.balance).toMatchObject({
-      orientation: "portrait",
-      fitToWidth: true,
-      rowBreaks: [expect.any(Number)],
-    });
-    expect(setups.schoolData).toMatchObject({
       orientation: "landscape",
       fitToWidth: true,
-      titleRows: [3, 3],
+      // the charts' page, and the second chart's: a landscape page holds one
+      rowBreaks: [expect.any(Number), expect.any(Number)],
     });
+    // 学校数据 fitted to one page would print its 10-point text at 8.2 pt with the widest face: two pages across at
+    // 100 %, the school's name on each
+    expect(setups.schoolData).toMatchObject({
+      orientation: "landscape",
+      titleRows: [3, 3],
+      titleColumns: [0, 0],
+      columnBreaks: [expect.any(Number)],
+      overThenDown: true,
+    });
+    expect(setups.schoolData!.fitToWidth).toBeUndefined();
     for (const s of report.sheets) {
       expect(s.print!.footer!.center).toBe("第 &P 页 共 &N 页");
       expect(s.print!.header!.right).toBeTruthy();

@@ -6,7 +6,7 @@
 import type { PrintSetup } from "../../src/report/model";
 import { pageBreaks } from "../../src/report/pages";
 
-// portrait A4, not fitted: 841.89 − 2 × 0.6 in, less 2 % to spare ≈ 740.4 pt a page
+// portrait A4, not fitted: 841.89 − 2 × 0.6 in, less 4 % to spare ≈ 725.3 pt a page
 const portrait: PrintSetup = { orientation: "portrait", paper: "A4" };
 const rows15 = () => 15;
 
@@ -26,12 +26,12 @@ test("a table longer than a page keeps its heading with its first rows", () => {
 
 test("the sheet's own breaks stay, and the repeated rows take room on each later page", () => {
   const print: PrintSetup = { ...portrait, rowBreaks: [10], titleRows: [1, 1] };
-  // a page starts at row 10 with the 100-pt row 1 repeated (100.5 pt as Excel draws it, in whole pixels); 37
-  // rows of 15 pt then fill 655.5 pt: a 6-row table from row 47 (90 pt) no longer fits
+  // a page starts at row 10 with the 100-pt row 1 repeated (100.5 pt as Excel draws it, in whole pixels); 36
+  // rows of 15 pt then fill 640.5 pt: a 6-row table from row 46 (90 pt) no longer fits
   const height = (r: number) => (r === 1 ? 100 : 15);
-  expect(pageBreaks(print, 80, height, [{ from: 47, to: 52, head: 4 }])).toEqual([10, 47]);
-  // from row 46 it does
-  expect(pageBreaks(print, 80, height, [{ from: 46, to: 51, head: 4 }])).toEqual([10]);
+  expect(pageBreaks(print, 80, height, [{ from: 46, to: 51, head: 4 }])).toEqual([10, 46]);
+  // from row 45 it does
+  expect(pageBreaks(print, 80, height, [{ from: 45, to: 50, head: 4 }])).toEqual([10]);
 });
 
 test("a sheet fitted to the page's width is paged as at 100 %, the least a page holds in any spreadsheet", () => {
@@ -42,9 +42,9 @@ test("a sheet fitted to the page's width is paged as at 100 %, the least a page 
 });
 
 test("rows count as tall as Excel draws them, in whole pixels at 96 dpi", () => {
-  // a 10-pt row is drawn 14 pixels (10.5 pt) tall: 70 of them take 735 pt, and a 2-row table (21 pt) from row 71
-  // no longer fits on the page (at 10 pt, 700 + 20 pt would)
-  expect(pageBreaks(portrait, 100, () => 10, [{ from: 71, to: 72, head: 2 }])).toEqual([71]);
+  // a 10-pt row is drawn 14 pixels (10.5 pt) tall: 69 of them take 724.5 pt, and a 2-row table (21 pt) from row
+  // 70 no longer fits on the page (at 10 pt, 690 + 20 pt would)
+  expect(pageBreaks(portrait, 100, () => 10, [{ from: 70, to: 71, head: 2 }])).toEqual([70]);
 });
 
 test("a table is not moved off a page that would hold nothing but the sheet's title and the table's header", () => {

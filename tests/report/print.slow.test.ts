@@ -15,6 +15,7 @@ import { schoolTableWorkbook } from "../../src/xlsx/template";
 import { countySheetWorkbook } from "../../src/xlsx/countyTemplate";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
 import { PAGE_WIDTH_SPARE } from "../../src/report/print";
+import { PAGE_MARK_SIZE } from "../../src/report/look";
 import { run } from "../cli/helpers";
 import { gridOf, randomCounty } from "../excel/county";
 import {
@@ -27,7 +28,15 @@ import {
   simSunDigits,
 } from "./libreoffice";
 import { samplePlanSheets } from "./samplePlanSheets";
-import { isA4, pageInk, pageSetupOf, pdfPageSizes, pdfWords, smallestTextAgainstFooter } from "./printCheck";
+import {
+  isA4,
+  pageInk,
+  pageSetupOf,
+  pdfPageSizes,
+  pdfWords,
+  smallestPrinted,
+  smallestTextAgainstFooter,
+} from "./printCheck";
 
 const describePrint = hasSoffice() && hasPoppler() ? describe : describe.skip;
 
@@ -65,8 +74,9 @@ describePrint("the report prints to A4 through LibreOffice", () => {
   test("the sample county: 汇总 and 达标情况 paged as in Excel, 差异系数 and its charts, 学校数据", () => {
     const pages = pdfPages(pdfs[0]);
     expect(pdfPageCount(pdfs[0])).toBe(pages.length);
-    // 汇总 runs past Excel's page (765 pt of rows on 755): its last rows and signature take a second page, in
-    // LibreOffice as in Excel. 达标情况 is two pages wide and three long, its signature with its last rows
+    // 汇总, landscape, runs past its page: its last rows and signature take a second page. 达标情况 is two pages
+    // wide and three long, its signature with its last rows. 差异系数, landscape: its table, then one chart a
+    // page. 学校数据 at 100 %: two pages wide (students and teachers; facilities), the schools' names on each
     expect(tablesOfPages(pages, sample)).toEqual([
       "资源配置评估汇总",
       "资源配置评估汇总",
@@ -78,9 +88,22 @@ describePrint("the report prints to A4 through LibreOffice", () => {
       "学校资源配置达标情况",
       "校际差异系数",
       "校际差异系数",
+      "校际差异系数",
+      "评估所用学校数据",
+      "评估所用学校数据",
+      "评估所用学校数据",
       "评估所用学校数据",
     ]);
     expect(pdfPageSizes(pdfs[0]).every(isA4)).toBe(true);
+    for (const text of pages.slice(11)) expect(text).toContain("学校名称");
+    // across, then down: the school's type, students and teachers, then the facilities' and where each row was read,
+    // of the same schools
+    for (const k of [11, 13])
+      expect([k, /学校类型/.test(pages[k]), /原表位置/.test(pages[k])]).toEqual([k, true, false]);
+    for (const k of [12, 14])
+      expect([k, /学校类型/.test(pages[k]), /原表位置/.test(pages[k])]).toEqual([k, false, true]);
+    for (const k of [11, 12]) expect(pages[k]).toContain("白狼县第一小学");
+    for (const k of [13, 14]) expect(pages[k]).toContain("新发乡西屯教学点");
     pages.forEach((text, i) =>
       expect(text).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`)),
     );
@@ -101,9 +124,12 @@ describePrint("the report prints to A4 through LibreOffice", () => {
     expect(pages[0]).toMatch(/小学 生均体育运动场馆面积 差异系数\s+0\.562\s+限值 0\.50/);
   });
 
-  test("no text prints under 9 pt: every word at least as tall as the 9-point page numbers", () => {
-    for (const pdf of pdfs)
+  test("no text prints under 9 pt: every word at least as tall as the 9-point page numbers at 100 %", () => {
+    for (const pdf of pdfs) {
       expect(smallestTextAgainstFooter(pdfWords(pdf), /^第$/)).toBeGreaterThanOrEqual(0.98);
+      for (const { page, text, size } of smallestPrinted(pdfWords(pdf), PAGE_MARK_SIZE))
+        expect([pdf, page, text, size >= 9 * 0.99]).toEqual([pdf, page, text, true]);
+    }
   });
 
   test("a county of 120 schools: 达标情况 runs on over pages, header rows on each", () => {
@@ -125,7 +151,7 @@ describePrint("the report prints to A4 through LibreOffice", () => {
       for (const ws of workbook.worksheets) {
         expect([ws.name, ws.pageSetup.paperSize]).toEqual([ws.name, 9]);
         const check = pageSetupOf(ws);
-        expect([ws.name, check.printedFont >= 9]).toEqual([ws.name, true]);
+        expect([ws.name, check.printedFont >= 9, check.printedMarks >= 9]).toEqual([ws.name, true, true]);
         expect(check.footer).toMatch(/第 &P 页 共 &N 页$/);
         expect(check.bordered).toBeGreaterThan(10);
       }
@@ -197,6 +223,17 @@ describePrint(
         // a sheet fitted to the page's width is scaled to it: nothing of any page runs past the margins
         for (const { page, ink: width, printable } of ink)
           expect([file, face, page, width <= printable + 1]).toEqual([file, face, page, true]);
+      }
+    });
+
+    test("no text prints under 9 pt, measured against the 9-point page numbers of a page at 100 %", () => {
+      for (const { file, face, pdf } of printed) {
+        const pages = smallestPrinted(pdfWords(pdf), PAGE_MARK_SIZE);
+        expect(pages.length).toBe(pdfPages(pdf).length);
+        for (const { page, text, size } of pages)
+          expect([file, face, page, text, size >= 9 * 0.99]).toEqual([file, face, page, text, true]);
+        // the sizes are measured, the 9-point page numbers (and notes) at 9, not over
+        expect(Math.min(...pages.map((p) => p.size))).toBeCloseTo(9, 0);
       }
     });
 
@@ -283,6 +320,8 @@ describePrint("the plan, rotation and scenario sheets print to A4 and recompute 
     // the scenario's section table keeps its header on its later pages
     for (const page of pages.slice(4)) expect(page).toMatch(/学校\s+学段\s+在校生/);
     expect(smallestTextAgainstFooter(pdfWords(pdf), /^第$/)).toBeGreaterThanOrEqual(0.98);
+    for (const { page, text, size } of smallestPrinted(pdfWords(pdf), PAGE_MARK_SIZE))
+      expect([page, text, size >= 9 * 0.99]).toEqual([page, text, true]);
   });
 
   test("every cost and total recomputes to the plan's figures", () => {

@@ -24,15 +24,25 @@ export interface PageSetupCheck {
   scale: number;
   /** the smallest font size of any cell, before scaling */
   smallestFont: number;
-  /** the smallest size text prints at: smallestFont × scale */
+  /** the size of the page header and footer (&9), before scaling */
+  marksFont: number;
+  /** the size the page header and footer print at: marksFont × scale, as Excel and LibreOffice scale them */
+  printedMarks: number;
+  /** the smallest size a cell's text prints at: smallestFont × scale */
   printedFont: number;
   bordered: number;
   titleRows: string | undefined;
   footer: string | undefined;
 }
 
-/** Reads a sheet's page set-up back and works out the size its smallest text prints at. */
-export function pageSetupOf(ws: ExcelJS.Worksheet): PageSetupCheck {
+/**
+ * Reads a sheet's page set-up back and works out the size its smallest text prints at, with each column as wide
+ * as `columnWidth` says a width of characters prints (Excel's with 宋体, else another face's).
+ */
+export function pageSetupOf(
+  ws: ExcelJS.Worksheet,
+  columnWidth: (characters: number) => number = columnPoints,
+): PageSetupCheck {
   const setup = ws.pageSetup;
   const margins = setup.margins ?? { left: 0.7, right: 0.7 };
   const paperWidth = setup.orientation === "landscape" ? A4.long : A4.short;
@@ -41,7 +51,7 @@ export function pageSetupOf(ws: ExcelJS.Worksheet): PageSetupCheck {
   let smallestFont = Infinity;
   let bordered = 0;
   const widths: number[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) widths[c] = columnPoints(ws.getColumn(c).width ?? 8.43);
+  for (let c = 1; c <= ws.columnCount; c++) widths[c] = columnWidth(ws.getColumn(c).width ?? 8.43);
   // the print width of a page: the widest group of columns between breaks, or all of them
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
@@ -54,10 +64,16 @@ export function pageSetupOf(ws: ExcelJS.Worksheet): PageSetupCheck {
   const total = widths.reduce((s, w) => s + (w ?? 0), 0);
   widest = total;
   const scale = setup.fitToPage ? Math.min(1, printable / widest) : (setup.scale ?? 100) / 100;
+  const marks = [ws.headerFooter?.oddHeader, ws.headerFooter?.oddFooter].flatMap((code) =>
+    [...(code ?? "").replace(/"[^"]*"/g, "").matchAll(/&(\d+)/g)].map((m) => Number(m[1])),
+  );
+  const marksFont = Math.min(Infinity, ...marks);
   return {
     sheet: ws.name,
     scale,
     smallestFont,
+    marksFont,
+    printedMarks: marksFont * scale,
     printedFont: smallestFont * scale,
     bordered,
     titleRows: setup.printTitlesRow,
@@ -83,6 +99,8 @@ export interface PdfWord {
   page: number;
   text: string;
   height: number;
+  /** how far below the page's top edge its box starts, as a share of the page's height */
+  top: number;
 }
 
 /** Every word of a PDF with the height of its box (pdftotext -bbox). */
@@ -93,9 +111,20 @@ export function pdfWords(pdf: string): PdfWord[] {
   });
   const words: PdfWord[] = [];
   let page = 0;
-  for (const m of html.matchAll(/<page\b|<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    if (m[0] === "<page") page++;
-    else words.push({ page, text: m[3], height: Number(m[2]) - Number(m[1]) });
+  let pageHeight = 1;
+  for (const m of html.matchAll(
+    /<page [^>]*height="([\d.]+)"|<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
+    if (m[0].startsWith("<page")) {
+      page++;
+      pageHeight = Number(m[1]);
+    } else
+      words.push({
+        page,
+        text: m[4],
+        height: Number(m[3]) - Number(m[2]),
+        top: Number(m[2]) / pageHeight,
+      });
   }
   return words;
 }
@@ -109,6 +138,33 @@ export function smallestTextAgainstFooter(words: PdfWord[], footer: RegExp): num
   if (reference.length === 0) throw new Error("no page number in the PDF to measure against");
   const nine = Math.min(...reference);
   return Math.min(...words.filter((w) => w.text.trim() !== "").map((w) => w.height)) / nine;
+}
+
+/** A word holding a Chinese character: drawn in the face the page numbers' 第 is drawn in. */
+const HAN = /\p{Script=Han}/u;
+
+/** The smallest text of a printed page: the word, and the size in points it prints at. */
+export interface PageSmallest {
+  page: number;
+  text: string;
+  size: number;
+}
+
+/**
+ * The size in points each page's smallest text prints at, measured in the PDF: each word's box against that of
+ * the page numbers' 第 (in the footer, the page's last tenth) on a page printed at 100 %, which is `markSize` (the
+ * sheets set &9): the tallest such 第 of the PDF, as a sheet is scaled down to its page, never up. A face's box per point is its own, so only words holding a
+ * Chinese character are measured, each drawn in the face 第 is; the page numbers are measured with the rest.
+ */
+export function smallestPrinted(words: PdfWord[], markSize: number, mark = /^第$/): PageSmallest[] {
+  // the page numbers', in the footer: a table's cell may hold a 第 of its own (第 12 行)
+  const marks = words.filter((w) => mark.test(w.text) && w.top > 0.9).map((w) => w.height);
+  if (marks.length === 0) throw new Error("no page number in the PDF to measure against");
+  const perPoint = Math.max(...marks) / markSize;
+  const least = new Map<number, PdfWord>();
+  for (const w of words)
+    if (HAN.test(w.text) && w.height < (least.get(w.page)?.height ?? Infinity)) least.set(w.page, w);
+  return [...least.values()].map((w) => ({ page: w.page, text: w.text, size: w.height / perPoint }));
 }
 
 /** A printed page's width of ink between its header and footer, against the page's printable width (points). */

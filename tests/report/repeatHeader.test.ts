@@ -93,7 +93,9 @@ test("a plan of many additions: its teachers' and buildings' tables repeat their
   const totals = sheet.rows.flatMap((cells, i) =>
     cells.some((c) => c?.formula?.startsWith("=SUM(")) ? [i + 1] : [],
   );
-  const inside = breaks.filter((r) => totals.some((t) => r > headers[0] && r < t));
+  // each table from its first header (the first after the table before it) to its total
+  const tables = totals.map((t, k) => [headers.find((h) => h > (totals[k - 1] ?? 0)) ?? t, t]);
+  const inside = breaks.filter((r) => tables.some(([h, t]) => r > h && r < t));
   expect(inside.length).toBeGreaterThanOrEqual(2);
   for (const r of inside) expect([r, sheet.rows[r - 1][0]?.value]).toEqual([r, "学校"]);
   expect(inside.map((r) => sheet.rows[r - 1][1]?.value)).toEqual(expect.arrayContaining(["学段", "范围"]));
