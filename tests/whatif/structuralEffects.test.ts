@@ -9,6 +9,17 @@ import type { SchoolRecord } from "../../src/engine/records";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { juniorSchool, school } from "./schools";
 
+/** `count` primary key teachers transferred from 甲小学 to 丁小学. */
+const transferKeyTeachers = (count: number): Edit => ({
+  kind: "transferTeachers",
+  from: "甲小学",
+  to: "丁小学",
+  fromLevel: "primary",
+  toLevel: "primary",
+  resource: "keyTeachers",
+  count,
+});
+
 const P = NATIONAL_2017;
 const none = { qualifiedTeachers: 0, keyTeachers: 0, peArtTeachers: 0 };
 
@@ -228,15 +239,7 @@ describe("closures, new schools and transfers state what they dropped, brought o
             },
           },
         },
-        {
-          kind: "transferTeachers",
-          from: "甲小学",
-          to: "丁小学",
-          fromLevel: "primary",
-          toLevel: "primary",
-          resource: "keyTeachers",
-          count: 2,
-        },
+        transferKeyTeachers(2),
       ],
       P,
     );
@@ -251,21 +254,7 @@ describe("closures, new schools and transfers state what they dropped, brought o
       "2 key teachers move from 甲小学 (primary) to 丁小学 (primary), which now has 4",
     );
     // one teacher: the noun and the verb agree
-    const one = applyEdits(
-      [school("甲小学", 500), school("丁小学", 300)],
-      [
-        {
-          kind: "transferTeachers",
-          from: "甲小学",
-          to: "丁小学",
-          fromLevel: "primary",
-          toLevel: "primary",
-          resource: "keyTeachers",
-          count: 1,
-        },
-      ],
-      P,
-    );
+    const one = applyEdits([school("甲小学", 500), school("丁小学", 300)], [transferKeyTeachers(1)], P);
     expect(one.effects[0].words.en).toMatch(/^1 key teacher moves from 甲小学 \(primary\) to 丁小学/);
   });
 });
