@@ -193,7 +193,7 @@ export function balanceSheet(
     key: "balance",
     name: BALANCE_NAME[lang],
     freeze: { rows: header, columns: 0 },
-    // landscape: on a portrait page its columns, at their widest (print.ts printedColumnWidth), would be scaled
+    // landscape: on a portrait page its columns, at their widest (paperWidth.ts printedColumnWidth), would be scaled
     // and its 9-point notes and page numbers with them. A landscape page holds the charts' figures and one chart:
     // the second chart starts a page of its own, not cut in two
     print: {

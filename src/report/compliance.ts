@@ -13,7 +13,8 @@ import type { Profile } from "../standard/profile";
 import { columnLetters } from "../sheet/grid";
 import { TOLERANCE, formatBeside, formatExact, formulaNumber, sectionChains } from "./chain";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
-import { SheetBuilder, pageMarks, tableTitle, widthThatFits, type TitleParts } from "./print";
+import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
+import { widthThatFits } from "./paperWidth";
 import type { SchoolData } from "./schoolData";
 import { word } from "./words";
 

@@ -59,7 +59,7 @@ export const SMALLEST_FONT_SIZE = Math.min(
 /**
  * A column's width in points as Excel draws a width of `characters` in the report's font, 宋体 10: whole pixels at
  * 96 dpi, 7 a digit and 5 of padding, ¾ pt a pixel. The add-in sets its sheets' columns to it (Office.js widths are
- * in points), so that they print as the report workbook's do; the paper model counts with it (print.ts).
+ * in points), so that they print as the report workbook's do; the paper model counts with it (paperWidth.ts).
  */
 export function columnWidthPoints(characters: number): number {
   return (Math.trunc(characters * 7 + 5) * 3) / 4;

@@ -119,7 +119,7 @@ describe("the plan as a sheet", () => {
     expect(costs).toHaveLength(plan.additions.length);
     for (const r of costs)
       expect(Math.abs(Number(r[3].value) * Number(r[5].value) - Number(r[6].value))).toBeLessThan(1e-9);
-    // landscape: on a portrait page its columns at their widest (print.ts printedColumnWidth) would scale its
+    // landscape: on a portrait page its columns at their widest (paperWidth.ts printedColumnWidth) would scale its
     // 9-point notes and page numbers under 9 pt
     expect(sheet.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true });
     expect(

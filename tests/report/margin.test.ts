@@ -1,5 +1,5 @@
 /**
- * The margin a page printed at 100 % keeps (src/report/print.ts, PAGE_WIDTH_SPARE): every sheet of the report
+ * The margin a page printed at 100 % keeps (src/report/paperWidth.ts, PAGE_WIDTH_SPARE): every sheet of the report
  * split between column groups rather than fitted to the page's width (达标情况) has each page across within the
  * printable width less the margin, its columns counted at their widest — Excel's own width with 宋体, or
  * LibreOffice's with the widest face that may stand in for 宋体. The slow print test measures the same pages in
@@ -8,7 +8,7 @@
 import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import type { Report } from "../../src/report/model";
-import { PAGE_WIDTH_SPARE, pagesAcross } from "../../src/report/print";
+import { PAGE_WIDTH_SPARE, pagesAcross } from "../../src/report/paperWidth";
 import { REPORT_FONT, fontSizeOf } from "../../src/report/look";
 import { pageWidth } from "../../src/report/pages";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";

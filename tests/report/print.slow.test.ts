@@ -14,7 +14,7 @@ import { reportBytes } from "../../src/xlsx/report";
 import { schoolTableWorkbook } from "../../src/xlsx/template";
 import { countySheetWorkbook } from "../../src/xlsx/countyTemplate";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
-import { PAGE_WIDTH_SPARE } from "../../src/report/print";
+import { PAGE_WIDTH_SPARE } from "../../src/report/paperWidth";
 import { PAGE_MARK_SIZE } from "../../src/report/look";
 import { run } from "../cli/helpers";
 import { gridOf, randomCounty } from "../excel/county";

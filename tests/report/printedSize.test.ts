@@ -15,7 +15,7 @@ import { countiesByYear } from "../../src/engine/monitor";
 import { compareYears } from "../../src/engine/trend";
 import { buildComparisonReport } from "../../src/report/comparison";
 import { buildLeagueReport } from "../../src/report/league";
-import { printedColumnWidth } from "../../src/report/print";
+import { printedColumnWidth } from "../../src/report/paperWidth";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { randomCounty as leagueCounty } from "../league/helpers";
 import { reportBytes } from "../../src/xlsx/report";
