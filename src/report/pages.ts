@@ -66,6 +66,8 @@ export function pageLayout(
   rowCount: number,
   rowHeight: (row: number) => number,
   keeps: readonly KeepTogether[],
+  /** rows that head a page as the repeated rows do (a table's header copied there): no content of the page */
+  headerRows: ReadonlySet<number> = new Set(),
 ): { breaks: number[]; starts: number[] } {
   const heightOf = (r: number) => drawnHeight(rowHeight(r));
   const breaks = new Set(print.rowBreaks ?? []);
@@ -107,6 +109,7 @@ export function pageLayout(
     const h = heightOf(r);
     if (used + h > page) newPage(r);
     used += h;
+    if (headerRows.has(r)) continue;
     rows = true;
     if (r > t1) below = true;
   }

@@ -98,6 +98,8 @@ export class SheetBuilder {
   readonly repeats: RepeatedHeader[] = [];
   /** the headers' copies put in when the sheet was made: `by` rows before row `at`, in the order put in */
   private readonly inserted: { at: number; by: number }[] = [];
+  /** the rows of those copies, as the sheet's rows are now numbered: a page holding only them holds no content */
+  private copyRows: ReadonlySet<number> = new Set();
   /** columns that start another page or follow the columns repeated on each page: text does not run on into them */
   private walls: ReadonlySet<number> = new Set();
 
@@ -323,7 +325,7 @@ export class SheetBuilder {
    */
   private paginated(print: PrintSetup): PrintSetup {
     const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
-    const { breaks, starts } = pageLayout(print, this.rows.length, heightOf, this.keeps);
+    const { breaks, starts } = pageLayout(print, this.rows.length, heightOf, this.keeps, this.copyRows);
     const all = [...new Set([...breaks, ...starts])].sort((a, b) => a - b);
     return all.length > 0 ? { ...print, rowBreaks: all } : print;
   }
@@ -336,13 +338,18 @@ export class SheetBuilder {
   private headersOnEachPage(print: PrintSetup): PrintSetup {
     let setup = print;
     let copies = new Set<number>();
+    // the first row after each copy: a page that starts there again holds the copy alone (the row after it is
+    // taller than what the page leaves), and another copy would do the same, page after page
+    let afterCopies = new Set<number>();
     const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
-    for (let guard = 0; guard <= this.rows.length; guard++) {
-      const { starts } = pageLayout(setup, this.rows.length, heightOf, this.keeps);
+    // each turn copies a header or moves one heading: never more turns than the sheet had rows
+    const turns = this.rows.length;
+    for (let guard = 0; guard <= turns; guard++) {
+      const { starts } = pageLayout(setup, this.rows.length, heightOf, this.keeps, this.copyRows);
       const [t0, t1] = setup.titleRows ?? [0, -1];
       let found: { at: number; table: RepeatedHeader } | null = null;
       for (const at of starts) {
-        if (copies.has(at)) continue;
+        if (copies.has(at) || afterCopies.has(at)) continue;
         const table = this.repeats.find((t) => at > t.to && at <= t.last && !(t.from === t0 && t.to === t1));
         if (table) {
           found = { at, table };
@@ -376,6 +383,8 @@ export class SheetBuilder {
       const shift = (r: number) => (r >= at ? r + by : r);
       copies = new Set([...copies].map(shift));
       copies.add(at);
+      afterCopies = new Set([...afterCopies].map(shift));
+      afterCopies.add(at + by);
       setup = {
         ...setup,
         rowBreaks: [...(setup.rowBreaks ?? []).map(shift), at].sort((a, b) => a - b),
@@ -503,6 +512,9 @@ export class SheetBuilder {
         m.replace(/([A-Z]+)(\d+)/g, (_, c: string, r: string) => `${c}${Number(r) - table.from + at}`),
       );
     this.inserted.push({ at, by });
+    const copied = [...this.copyRows].map(shift);
+    for (let r = at; r < at + by; r++) copied.push(r);
+    this.copyRows = new Set(copied);
     return by;
   }
 

@@ -4,7 +4,7 @@
  * every page count on each page after the first.
  */
 import type { PrintSetup } from "../../src/report/model";
-import { pageBreaks } from "../../src/report/pages";
+import { pageBreaks, pageLayout } from "../../src/report/pages";
 
 // portrait A4, not fitted: 841.89 − 2 × 0.6 in, less 4 % to spare ≈ 725.3 pt a page
 const portrait: PrintSetup = { orientation: "portrait", paper: "A4" };
@@ -65,4 +65,15 @@ test("a block of a table above the rows repeated on every page moves as any bloc
   const print: PrintSetup = { ...portrait, titleRows: [90, 90] };
   expect(pageBreaks(print, 100, rows15, [{ from: 41, to: 42, head: 2 }])).toEqual([]);
   expect(pageBreaks(print, 100, rows15, [{ from: 49, to: 50, head: 2 }])).toEqual([49]);
+});
+
+test("a block is not moved off a page that holds only a table header's copy", () => {
+  // a page starts at row 41 with a header's copy (rows 41..42); the block from row 43 (48 rows, 720 pt) does not
+  // fit under it (60 + 720 > 740.4 pt), but moved on it would leave the copy alone on its page: it starts under it
+  const print: PrintSetup = { ...portrait, rowBreaks: [41] };
+  const height = (r: number) => (r === 41 || r === 42 ? 30 : 15);
+  const keeps = [{ from: 43, to: 90, head: 4 }];
+  expect(pageLayout(print, 100, height, keeps, new Set([41, 42])).breaks).toEqual([41]);
+  // rows that are no copy are content: the block moves on, whole
+  expect(pageLayout(print, 100, height, keeps).breaks).toEqual([41, 43]);
 });

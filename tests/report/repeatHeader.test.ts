@@ -146,3 +146,28 @@ test("汇总 of a county failing everywhere: the items' header heads each page; 
   expect(summary.rows[verdict][7]?.formula).toMatch(/^=IF\(/);
   expect(verdict + 1).toBeLessThan(itemsHeader);
 });
+
+test("a row of a table taller than a page leaves with its header's copy: the sheet is built, a copy a page", () => {
+  const b = new SheetBuilder([10, 10]);
+  const first = b.push([
+    { value: "学校", style: "header" },
+    { value: "说明", style: "header" },
+  ]);
+  for (let k = 1; k <= 60; k++) b.push([{ value: `学校${k}` }, { value: k }]);
+  // a row as tall as a whole page: under the header's copy it fits no page, and a copy above it would only move it
+  // on again
+  b.push([{ value: "学校61" }, { value: 61 }], 800);
+  for (let k = 62; k <= 120; k++) b.push([{ value: `学校${k}` }, { value: k }]);
+  b.repeatHeader(first, first, b.next - 1);
+  const sheet = b.sheet({ key: "summary", name: "汇总", print: { orientation: "portrait", paper: "A4" } });
+  // every school once, in order, among at most one copy of the header a page (8 pages at the very most)
+  const schools = sheet.rows.flatMap((cells) =>
+    typeof cells[0]?.value === "string" && cells[0].value.startsWith("学校") && cells[0].value !== "学校"
+      ? [cells[0].value]
+      : [],
+  );
+  expect(schools).toEqual(Array.from({ length: 120 }, (_, k) => `学校${k + 1}`));
+  const copies = copiesOf(sheet, first);
+  expect(copies.length).toBeGreaterThanOrEqual(1);
+  expect(copies.length).toBeLessThanOrEqual(8);
+});
