@@ -79,7 +79,10 @@ export function pageLayout(
   keeps: readonly KeepTogether[],
   /** rows that head a page as the repeated rows do (a table's header copied there): no content of the page */
   headerRows: ReadonlySet<number> = new Set(),
-  /** the header rows (first, last) copied to the top of a page starting at a row: a table's whose header heads each page */
+  /**
+   * the header rows (first, last) copied to the top of a page that starts at a row, in a table whose header heads
+   * each page it runs on to; null where none is
+   */
   copyOf: (row: number) => readonly [number, number] | null = () => null,
 ): { breaks: number[]; starts: number[] } {
   const heightOf = (r: number) => drawnHeight(rowHeight(r));
