@@ -12,7 +12,11 @@ import type { PrintSetup } from "./model";
 /** A4 in points. */
 const A4 = { short: 595.28, long: 841.89 };
 
-/** Rows (1-based, inclusive) to print on one page where they fit on one; else their first `head` rows together. */
+/**
+ * Rows (1-based, inclusive) to print on one page where they fit on one; else their first `head` rows together. A
+ * block may hold another (the signature's lines in the block of a table's last rows and them): where the outer
+ * block is cut, the inner is still kept together, the page breaking before it rather than inside it.
+ */
 export interface KeepTogether {
   from: number;
   to: number;
@@ -60,6 +64,13 @@ export function pageBreaks(
 /**
  * The page breaks to set (`breaks`, as `pageBreaks`) and every row that starts a page once they are set
  * (`starts`): those and the ones where a page runs out of room, past the first row.
+ *
+ * A block to keep together moves to the next page where the page it starts on has no room for it and a fresh one
+ * has: for the whole block, else for its first `head` rows. A block whose first `head` rows a fresh page cannot
+ * hold either stays where it starts: moved, it would be cut all the same, a page later, and leave the page it
+ * left part empty. A fresh page holds the sheet's repeated rows and, where it starts in a table whose header is
+ * copied to each page (`copyOf`), that copy too. A block moves only off a page holding a row of content
+ * before it: moving it never leaves a page of repeated rows or a header's copy alone, nor moves it twice.
  */
 export function pageLayout(
   print: PrintSetup,
@@ -68,6 +79,11 @@ export function pageLayout(
   keeps: readonly KeepTogether[],
   /** rows that head a page as the repeated rows do (a table's header copied there): no content of the page */
   headerRows: ReadonlySet<number> = new Set(),
+  /**
+   * the header rows (first, last) copied to the top of a page that starts at a row, in a table whose header heads
+   * each page it runs on to; null where none is
+   */
+  copyOf: (row: number) => readonly [number, number] | null = () => null,
 ): { breaks: number[]; starts: number[] } {
   const heightOf = (r: number) => drawnHeight(rowHeight(r));
   const breaks = new Set(print.rowBreaks ?? []);
@@ -94,14 +110,21 @@ export function pageLayout(
     below = false;
     rows = false;
   };
+  /** the height a block starting at row `r` needs on its page: 0 where a fresh page would not keep it either */
+  const needed = (keep: KeepTogether, r: number) => {
+    const copy = copyOf(r);
+    const room = page - (r > t1 ? repeated : 0) - (copy ? span(copy[0], copy[1]) : 0);
+    const whole = span(keep.from, keep.to);
+    if (whole <= room) return whole;
+    const head = span(keep.from, Math.min(keep.to, keep.from + keep.head - 1));
+    return head <= room ? head : 0;
+  };
   for (let r = 1; r <= rowCount; r++) {
     if (breaks.has(r)) newPage(r);
-    const keep = keeps.find((k) => k.from === r);
-    if (keep && (keep.from > t1 ? below : rows)) {
-      const whole = span(keep.from, keep.to);
-      const needed =
-        whole + repeated <= page ? whole : span(keep.from, Math.min(keep.to, keep.from + keep.head - 1));
-      if (used + needed > page) {
+    for (const keep of keeps) {
+      if (keep.from !== r || !(keep.from > t1 ? below : rows)) continue;
+      const h = needed(keep, r);
+      if (h > 0 && used + h > page) {
         breaks.add(r);
         newPage(r);
       }

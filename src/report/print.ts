@@ -212,9 +212,13 @@ export class SheetBuilder {
     const three = [[unit], [clerk, checker], [phone, date]];
     const fits = (lines: string[][]) =>
       lines.every((fields) => wrappedLines(fields.join(gap), width, fontSizeOf("signature")) === 1);
+    const first = this.next;
     for (const fields of fits(two) ? two : three)
       this.pushSpan({ value: fields.join(gap), style: "signature" }, c0, c1, 20);
     this.keep(tail, this.next - 1, this.next - tail);
+    // where the table's last rows and what follows them fit on no page together, the lines a person signs still
+    // print together: the page breaks before them, not between them
+    this.keep(first, this.next - 1, this.next - first);
   }
 
   /**
@@ -324,10 +328,24 @@ export class SheetBuilder {
    * apart on its.
    */
   private paginated(print: PrintSetup): PrintSetup {
-    const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
-    const { breaks, starts } = pageLayout(print, this.rows.length, heightOf, this.keeps, this.copyRows);
+    const { breaks, starts } = this.layout(print);
     const all = [...new Set([...breaks, ...starts])].sort((a, b) => a - b);
     return all.length > 0 ? { ...print, rowBreaks: all } : print;
+  }
+
+  /**
+   * Where the sheet's pages end as `pageLayout` works them out, with the headers' copies already put in and the
+   * copy of its header a page starting in a table's body would get (`repeatHeader`; not the sheet's title rows,
+   * which every page repeats): a block is moved whole only onto a page that holds it under that copy.
+   */
+  private layout(print: PrintSetup): { breaks: number[]; starts: number[] } {
+    const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
+    const [t0, t1] = print.titleRows ?? [0, -1];
+    const copyOf = (r: number): [number, number] | null => {
+      const table = this.repeats.find((t) => r > t.to && r <= t.last && !(t.from === t0 && t.to === t1));
+      return table && !this.copyRows.has(r - 1) ? [table.from, table.to] : null;
+    };
+    return pageLayout(print, this.rows.length, heightOf, this.keeps, this.copyRows, copyOf);
   }
 
   /**
@@ -341,11 +359,10 @@ export class SheetBuilder {
     // the first row after each copy: a page that starts there again holds the copy alone (the row after it is
     // taller than what the page leaves), and another copy would do the same, page after page
     let afterCopies = new Set<number>();
-    const heightOf = (r: number) => this.rowHeights[r - 1] ?? ROW_HEIGHT;
     // each turn copies a header or moves one heading: never more turns than the sheet had rows
     const turns = this.rows.length;
     for (let guard = 0; guard <= turns; guard++) {
-      const { starts } = pageLayout(setup, this.rows.length, heightOf, this.keeps, this.copyRows);
+      const { starts } = this.layout(setup);
       const [t0, t1] = setup.titleRows ?? [0, -1];
       let found: { at: number; table: RepeatedHeader } | null = null;
       for (const at of starts) {

@@ -1,10 +1,11 @@
 /**
  * Where a printed sheet's pages end (src/report/pages.ts): a table that fits on a page is moved whole onto the
  * next rather than cut, a table longer than a page keeps its heading with its first rows, and the rows repeated on
- * every page count on each page after the first.
+ * every page count on each page after the first. A signed block no page holds keeps its signature's lines together.
  */
 import type { PrintSetup } from "../../src/report/model";
 import { pageBreaks, pageLayout } from "../../src/report/pages";
+import { SheetBuilder } from "../../src/report/print";
 
 // portrait A4, not fitted: 841.89 − 2 × 0.6 in, less 4 % to spare ≈ 725.3 pt a page
 const portrait: PrintSetup = { orientation: "portrait", paper: "A4" };
@@ -76,4 +77,106 @@ test("a block is not moved off a page that holds only a table header's copy", ()
   expect(pageLayout(print, 100, height, keeps, new Set([41, 42])).breaks).toEqual([41]);
   // rows that are no copy are content: the block moves on, whole
   expect(pageLayout(print, 100, height, keeps).breaks).toEqual([41, 43]);
+});
+
+describe("a signed block taller than what a page holds under a header", () => {
+  // the page of 725.27 pt (841.89 − 86.4, less 4 %) holds a block of a table's last 2 rows (15 pt), a spacer (8 pt,
+  // drawn 8.25), `n` rows of notes (15 pt), a spacer and the signature's 2 lines (20 pt, drawn 20.25): 87 + 15n pt,
+  // and the 60 pt of a header above it
+  const page = 725.27;
+  const header = 60;
+  const blockHeight = (n: number) => 87 + 15 * n;
+  /**
+   * A sheet of rows of 15 pt, a bordered table to row `from` + 1 and the block the signature keeps together from
+   * there: the table's last two rows, a spacer, `n` notes and the signature's lines (`SheetBuilder.signature`),
+   * with the blocks it keeps
+   */
+  function signedBlock(from: number, n: number) {
+    const b = new SheetBuilder([40, 40, 40]);
+    for (let r = 1; r <= from + 1; r++) b.push([{ value: `行${r}` }]);
+    b.border(1, 0, from + 1, 2);
+    b.spacer();
+    for (let k = 1; k <= n; k++) b.note(`说明${k}`, 2);
+    b.signature("zh", 2);
+    const lines = b.rows.flatMap((cells, i) => (cells.some((c) => c?.style === "signature") ? [i + 1] : []));
+    expect(lines).toEqual([from + 4 + n, from + 5 + n]);
+    const height = (r: number) => b.rowHeights[r - 1] ?? 15;
+    return { lines, keeps: b.keeps, height, to: b.rows.length };
+  }
+  /** the 1-based page row `row` prints on */
+  const pageOf = (starts: readonly number[], row: number) => 1 + starts.filter((s) => s <= row).length;
+  /** the pages (first and last rows) holding no row but those given */
+  const pagesOnlyOf = (starts: readonly number[], rowCount: number, only: (r: number) => boolean) =>
+    [1, ...starts]
+      .map((first, k) => [first, (starts[k] ?? rowCount + 1) - 1])
+      .filter(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i).every(only));
+
+  test("under a header's copy: whole where it fits, else the page breaks before the signature's lines", () => {
+    // a page starts at row 41 with a header's copy (rows 41..42, 30 pt each), the block from row 43
+    const print: PrintSetup = { ...portrait, rowBreaks: [41] };
+    const copy = new Set([41, 42]);
+    for (let n = 30; n <= 50; n++) {
+      const block = signedBlock(43, n);
+      const height = (r: number) => (copy.has(r) ? 30 : r < 41 ? 15 : block.height(r));
+      const rowCount = block.to + 3;
+      const { starts } = pageLayout(print, rowCount, height, block.keeps, copy);
+      const [first, second] = block.lines.map((r) => pageOf(starts, r));
+      expect([n, second]).toEqual([n, first]);
+      // on the page of the copy where the two fit there, and the copy is never left alone on a page
+      if (header + blockHeight(n) <= page) expect([n, first]).toEqual([n, pageOf(starts, 41)]);
+      expect(pagesOnlyOf(starts, rowCount, (r) => copy.has(r))).toEqual([]);
+    }
+    // 39 rows of notes: 732 pt under the copy, the last line past the page's end. The page breaks before the lines,
+    // where the block had run on to the second alone
+    const block = signedBlock(43, 39);
+    const height = (r: number) => (copy.has(r) ? 30 : r < 41 ? 15 : block.height(r));
+    expect(pageLayout(print, 90, height, block.keeps, copy)).toEqual({ breaks: [41, 86], starts: [41, 86] });
+  });
+
+  test("under the sheet's repeated rows: moved whole where a fresh page holds it, else it stays and runs on", () => {
+    // the repeated rows 1..2 (30 pt each) head every page; a table of rows of 15 pt to row 42, its last two rows the
+    // block's first, from row 41 (690 pt used)
+    const print: PrintSetup = { ...portrait, titleRows: [1, 2] };
+    for (let n = 30; n <= 50; n++) {
+      const block = signedBlock(41, n);
+      const height = (r: number) => (r <= 2 ? 30 : r < 41 ? 15 : block.height(r));
+      const { breaks, starts } = pageLayout(print, block.to + 3, height, block.keeps);
+      const [first, second] = block.lines.map((r) => pageOf(starts, r));
+      expect([n, second]).toEqual([n, first]);
+      // a fresh page holds the block under the repeated rows: it moves there, whole; else moving it would not keep
+      // it together either, and it starts where it is, on the first page
+      const fits = header + blockHeight(n) <= page;
+      expect([n, breaks.includes(41)]).toEqual([n, fits]);
+      expect([n, pageOf(starts, 41)]).toEqual([n, fits ? 2 : 1]);
+      if (fits) expect([n, first]).toEqual([n, 2]);
+    }
+    // 39 rows of notes (732 pt under the repeated rows): the first page runs on to three of them (713.25 pt), the
+    // second holds the rest and the lines; moved, the block would have left the second line alone on a third page
+    const block = signedBlock(41, 39);
+    const height = (r: number) => (r <= 2 ? 30 : r < 41 ? 15 : block.height(r));
+    expect(pageLayout(print, 88, height, block.keeps)).toEqual({ breaks: [], starts: [47] });
+  });
+
+  test("in a table whose header is copied to each page: moved whole only where it fits under the copy", () => {
+    // a table's header (rows 1..2, 30 pt each) is copied to the top of each page its body (rows 3..42) runs on to;
+    // the block starts at row 41, its last two rows
+    const copyOf = (r: number) => (r >= 3 && r <= 42 ? ([1, 2] as const) : null);
+    for (let n = 30; n <= 50; n++) {
+      const block = signedBlock(41, n);
+      const height = (r: number) => (r <= 2 ? 30 : r < 41 ? 15 : block.height(r));
+      const { breaks, starts } = pageLayout(portrait, block.to + 3, height, block.keeps, new Set(), copyOf);
+      const [first, second] = block.lines.map((r) => pageOf(starts, r));
+      expect([n, second]).toEqual([n, first]);
+      expect([n, breaks.includes(41)]).toEqual([n, header + blockHeight(n) <= page]);
+    }
+    // 39 rows of notes: 672 pt, which a fresh page holds, but not under the copy it gets (732 pt)
+    const block = signedBlock(41, 39);
+    const height = (r: number) => (r <= 2 ? 30 : r < 41 ? 15 : block.height(r));
+    expect(pageLayout(portrait, 88, height, block.keeps, new Set(), copyOf).breaks).toEqual([]);
+    expect(pageLayout(portrait, 88, height, block.keeps).breaks).toEqual([41]);
+    // 38 (717 pt under the copy) moves whole
+    const fits = signedBlock(41, 38);
+    const fitsHeight = (r: number) => (r <= 2 ? 30 : r < 41 ? 15 : fits.height(r));
+    expect(pageLayout(portrait, 88, fitsHeight, fits.keeps, new Set(), copyOf).breaks).toEqual([41]);
+  });
 });

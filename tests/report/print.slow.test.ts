@@ -345,3 +345,27 @@ describePrint("the plan, rotation and scenario sheets print to A4 and recompute 
     expect(formulas).toBeGreaterThan(5);
   });
 });
+
+describePrint("扎鲁特旗's 汇总 from the statistics export, printed", () => {
+  let pages: string[];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "balance-print-sign-"));
+    const file = join(dir, "zhalute.xlsx");
+    const argv = ["evaluate", "tests/fixtures/xls/export.xlsx", "--county", "扎鲁特旗", "--out", file];
+    expect((await run(...argv)).code).toBe(0);
+    // 汇总 is the first sheet: its pages are those whose page header names its table
+    pages = pdfPages(printToPdf([file], dir)[0]).filter((text) => text.includes("资源配置评估汇总"));
+  }, 300_000);
+
+  test("the signature's lines print together, under the source's rows and the figures the export lacks", () => {
+    // its last block fits no page under the shortfalls' header copied there; its second line once printed alone
+    const signed = pages.filter((text) => /填报单位（盖章）|审核人/.test(text));
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toMatch(/四、导出表缺少的数[\s\S]*评估标准[\s\S]*填报单位（盖章）[\s\S]*审核人/);
+    expect(signed[0]).toBe(pages[pages.length - 1]);
+    // every page holds more than its page header and footer
+    const bare = pages.filter((text) => text.split("\n").filter((l) => l.trim() !== "").length <= 2);
+    expect(bare).toEqual([]);
+  });
+});

@@ -171,3 +171,45 @@ test("a row of a table taller than a page leaves with its header's copy: the she
   expect(copies.length).toBeGreaterThanOrEqual(1);
   expect(copies.length).toBeLessThanOrEqual(8);
 });
+
+test("a signed sheet whose last block fits no page under its table's header copy: lines together, no empty page", () => {
+  // a table of 40 schools, its header (51 pt) copied to each page it runs on to, then `n` lines of notes and the
+  // signature: the block of the table's last rows, the notes and the signature (87 + 18n pt) fits a page under the
+  // copy up to 32 notes, and no page past 35. At each length the sheet is built, every page holds a row other than a
+  // header's copy, and the signature's lines print on one page (they were cut apart at 32 and 33)
+  const alone: number[] = [];
+  for (let n = 0; n <= 40; n++) {
+    const b = new SheetBuilder([20, 20, 20]);
+    b.push([{ value: "标题", style: "title" }], 30);
+    const top = b.push(
+      ["学校", "项目", "需增加"].map((value): ReportCell => ({ value, style: "header" })),
+      51,
+    );
+    for (let k = 1; k <= 40; k++) b.push([{ value: `学校${k}` }, { value: "项目" }, { value: k }]);
+    b.border(top, 0, b.next - 1, 2);
+    b.repeatHeader(top, top, b.next - 1);
+    b.spacer();
+    for (let k = 1; k <= n; k++) b.push([{ value: `说明${k}`, style: "note" }], 18);
+    b.signature("zh", 2);
+    const sheet = b.sheet({ key: "summary", name: "汇总", print: { orientation: "portrait", paper: "A4" } });
+    const copies = new Set(copiesOf(sheet, top));
+    const starts = sheet.print!.rowBreaks ?? [];
+    const firsts = [1, ...starts];
+    const pages = firsts.map((first, k) => [first, (firsts[k + 1] ?? sheet.rows.length + 1) - 1]);
+    const lines = sheet.rows.flatMap((cells, i) =>
+      cells.some((c) => c?.style === "signature") ? [i + 1] : [],
+    );
+    const pageOf = (r: number) => pages.findIndex(([a, z]) => a <= r && r <= z);
+    if (new Set(lines.map(pageOf)).size > 1) alone.push(n);
+    // a page of nothing but a header's copy, or of nothing at all
+    const bare = pages.filter(([a, z]) => {
+      for (let r = a; r <= z; r++)
+        if (!copies.has(r) && sheet.rows[r - 1].some((c) => c?.value !== null && c?.value !== undefined))
+          return false;
+      return true;
+    });
+    expect([n, bare]).toEqual([n, []]);
+    expect([n, starts]).toEqual([n, [...new Set(starts)].sort((x, y) => x - y)]);
+  }
+  expect(alone).toEqual([]);
+});

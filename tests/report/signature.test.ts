@@ -2,14 +2,21 @@
  * The lines a table is signed on never print alone on a page: the table's last rows go with them. Every page of
  * a signed sheet ends where the page model worked it out to, with a break the spreadsheet keeps, so that a
  * spreadsheet whose pages hold more (LibreOffice's) does not run the table on and leave the signature under
- * nothing but the repeated header. No page ends with a section's heading. The heading of the schools not
- * evaluated holds on one line in the columns the facilities' page repeats.
+ * nothing but the repeated header. Where the table's last rows, what follows them and the signature fit on no page
+ * together (扎鲁特旗's 汇总 from the statistics export), the signature's lines still print together. No page ends
+ * with a section's heading. The heading of the schools not evaluated holds on one line in the columns the
+ * facilities' page repeats.
  */
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fontSizeOf } from "../../src/report/look";
 import type { ReportSheet } from "../../src/report/model";
 import { pageLayout } from "../../src/report/pages";
 import { ROW_HEIGHT, ROWS_WITH_SIGNATURE, SheetBuilder, wrappedLines } from "../../src/report/print";
 import { sampleCountyRecords } from "../../src/sample/sampleCounty";
+import { run, tempDir } from "../cli/helpers";
 import { randomCounty } from "../excel/county";
 import { countyReport, filledCountySheet } from "./countySheets";
 import { manyCounties } from "./manyCounties";
@@ -159,4 +166,55 @@ describe("the county report of counties small and large", () => {
       ]);
     }
   });
+});
+
+/** The rows (1-based) that start a page of the named sheet, as its `<rowBreaks>` in the written workbook set them. */
+function pageStartsIn(bytes: Uint8Array, name: string): number[] {
+  const zip = unzipSync(bytes);
+  const text = (part: string) => strFromU8(zip[part]);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const id = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(text("xl/workbook.xml"))![1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(
+    text("xl/_rels/workbook.xml.rels"),
+  )!;
+  const part = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`;
+  const breaks = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/.exec(text(part))?.[1] ?? "";
+  // a break's id is the last row of the page before it
+  return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
+}
+
+test("汇总 of 扎鲁特旗 from the statistics export: the signature's lines on one page, under the rows before them", async () => {
+  // its last block (the shortfalls' last rows, the figures the export lacks, the source, the signature) fits no
+  // page under the shortfalls' header copied there; the page once broke between the signature's two lines
+  const out = join(tempDir(), "扎鲁特旗.xlsx");
+  const argv = ["evaluate", "tests/fixtures/xls/export.xlsx", "--county", "扎鲁特旗", "--out", out];
+  expect((await run(...argv)).code).toBe(0);
+  const bytes = readFileSync(out);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet("汇总")!;
+  const textOf = (r: number) =>
+    (sheet.getRow(r).values as unknown[])
+      .map((v) => (v === null || v === undefined ? "" : String(v)))
+      .join("");
+  const rows = Array.from({ length: sheet.rowCount }, (_, i) => i + 1);
+  const lines = rows.filter((r) => /^(填报单位（盖章）|审核人)/.test(textOf(r)));
+  const source = rows.find((r) => sheet.getCell(r, 1).value === "评估标准")!;
+  const lacking = rows.find((r) => /^四、导出表缺少的数/.test(textOf(r)))!;
+  expect(lines).toEqual([sheet.rowCount - 1, sheet.rowCount]);
+  expect(source).toBeLessThan(lines[0]);
+  expect(lacking).toBeLessThan(source);
+  const starts = pageStartsIn(bytes, "汇总");
+  expect(starts).toEqual([...new Set(starts)].sort((a, b) => a - b));
+  // no page starts at the second line, nor at the first: the page of the lines holds the source's rows and the
+  // figures the export lacks above them
+  const page = starts.filter((s) => s <= lines[0]).pop()!;
+  expect(starts.filter((s) => s > page && s <= lines[1])).toEqual([]);
+  expect(page).toBeLessThanOrEqual(lacking);
+  // and every page holds a row of text
+  const firsts = [1, ...starts];
+  const empty = firsts.filter((first, k) =>
+    rows.slice(first - 1, (firsts[k + 1] ?? sheet.rowCount + 1) - 1).every((r) => textOf(r) === ""),
+  );
+  expect(empty).toEqual([]);
 });
