@@ -99,9 +99,78 @@ function restrictions(layer) {
   return patterns;
 }
 
-/** What no-restricted-syntax forbids: a dynamic `import()` across the layers, and outside a host Office.js's types. */
+/** The layers where the rules and the standard's figures live (docs/architecture.md#rules). */
+const RULE_LAYERS = ["standard", "engine"];
+
+const RULE_MESSAGE = (what) =>
+  `${what}: a rule is applied once, in src/engine, with its figures in src/standard; call the engine's function ` +
+  `or compare with standard/comparison.ts (docs/architecture.md#rules).`;
+
+/** The standard's limits and shares (0.50, 0.45, 0.65, 85 %, 0.15), as a literal's raw text. */
+const LIMIT_RAW = "/^(0?\\.(5|50|45|65|85|15)|85(\\.0+)?)$/";
+/** The profile's figures of the rules: a pass rule's ratio and count, a coefficient's limit, the equipment floor. */
+const RULE_FIGURES = "/^(floorRatio|cvLimit|minMet|equipmentImplausibleBelow)$/";
+const COMPARISON = "/^[<>]=?$/";
+
+/**
+ * What a module outside the rules' layers may not write (docs/architecture.md#rules): a comparison with one of the
+ * standard's limits or with a rule's figure, a difference coefficient compared (with its limit), a limit as a factor, the per-100-students arithmetic, and a tolerance
+ * of its own (a literal of 1e-6 or less, Number.EPSILON) where the one of standard/comparison.ts serves. A share
+ * shown as a percentage (`floorRatio * 100`), a figure rounded to hundredths (`Math.round(x * 100) / 100`) and a
+ * layout's halves (`left: 0.5`) are no rule.
+ */
+const RULE_SELECTORS = [
+  {
+    selector: `BinaryExpression[operator=${COMPARISON}] > Literal[raw=${LIMIT_RAW}]`,
+    message: RULE_MESSAGE("a comparison with a limit of the standard"),
+  },
+  {
+    selector: `BinaryExpression[operator=/^[*\\x2F]$/] > Literal[raw=/^0?\\.(85|15)$/]`,
+    message: RULE_MESSAGE("a share of the standard as a factor"),
+  },
+  {
+    selector: `BinaryExpression[operator=${COMPARISON}] > MemberExpression[property.name=${RULE_FIGURES}]`,
+    message: RULE_MESSAGE("a comparison with a rule's figure"),
+  },
+  {
+    selector: `BinaryExpression[operator=${COMPARISON}] > MemberExpression[object.property.name=${RULE_FIGURES}]`,
+    message: RULE_MESSAGE("a comparison with a rule's figure"),
+  },
+  {
+    selector: `BinaryExpression[operator=${COMPARISON}] > MemberExpression[property.name="cv"]`,
+    message: RULE_MESSAGE("a difference coefficient judged"),
+  },
+  {
+    selector:
+      `BinaryExpression[operator=/^[*\\x2F]$/]:not([left.raw="100"]):not([right.raw="100"]) > ` +
+      `MemberExpression[property.name=/^(floorRatio|equipmentImplausibleBelow)$/]`,
+    message: RULE_MESSAGE("a threshold worked out from a rule's figure"),
+  },
+  {
+    selector: `BinaryExpression[operator=/^\\x2F$/]:not([right.type="Literal"]) > BinaryExpression.left[operator="*"] > Literal[raw="100"]`,
+    message: RULE_MESSAGE("a value per 100 students"),
+  },
+  {
+    selector: `TemplateElement[value.raw=/\\*\\s*100\\s*\\x2F/]`,
+    message: RULE_MESSAGE("a value per 100 students in a formula"),
+  },
+  {
+    selector: `Literal[raw=/^[0-9.]/][value>0][value<=0.000001]`,
+    message: RULE_MESSAGE("a tolerance of its own"),
+  },
+  {
+    selector: `MemberExpression[object.name="Number"][property.name="EPSILON"]`,
+    message: RULE_MESSAGE("a tolerance of its own"),
+  },
+];
+
+/**
+ * What no-restricted-syntax forbids: a dynamic `import()` across the layers, outside a host Office.js's types, and
+ * outside the rules' layers a rule worked out again (`RULE_SELECTORS`).
+ */
 function syntax(layer) {
   const selectors = [];
+  if (!RULE_LAYERS.includes(layer.name)) selectors.push(...RULE_SELECTORS);
   const specifier = forbiddenSpecifier(layer, "\\x2F");
   if (specifier) {
     // no-restricted-imports does not see a dynamic `import("../web/…")`

@@ -2,6 +2,7 @@
 import type { Evaluation, SectionResult, Shortfall } from "../engine";
 import { RELATIVE_TOLERANCE } from "../standard/comparison";
 import { eachFailingSection, excludedSections } from "../engine/evaluate";
+import { standardAndFloor } from "../engine/sectionResult";
 import { decimalsBeside, exactPlaces, formatCoefficient, formatNumber, type Lang } from "../i18n/format";
 import { cellInMessage, groupProblems, problemMessage, type Problem } from "../problems/problem";
 import { formatAmount } from "../i18n/amount";
@@ -167,8 +168,7 @@ function indicatorWords(profile: Profile, level: Level, lang: Lang): Record<Indi
   const words = {} as Record<IndicatorId, IndicatorWords>;
   for (const id of INDICATOR_IDS) {
     const def = profile.indicators[id];
-    const standardValue = def.standard[level];
-    const floorValue = standardValue * profile.passRule.floorRatio;
+    const { standard: standardValue, floor: floorValue } = standardAndFloor(profile, id, level);
     // 2 decimals, or the places that write the threshold as it is (85 % of 4.5 is 3.825, not 3.82)
     const standard = formatNumber(standardValue, exactPlaces(standardValue, 2, RELATIVE_TOLERANCE), lang);
     const floor = formatNumber(floorValue, exactPlaces(floorValue, 2, RELATIVE_TOLERANCE), lang);

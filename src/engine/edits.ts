@@ -20,6 +20,7 @@ import type { Problem } from "../problems/problem";
 import { controlsRemovedWords, withoutControls } from "./names";
 import { SCHOOL_TYPE_NAMES, SCHOOL_TYPES, type EnrolmentLevel } from "./records";
 import { foldWord, levelOfWord, parseLocale, parseSchoolType } from "./words";
+import type { EquipmentUnitDoubt } from "./equipmentUnit";
 import { countOf } from "../i18n/count";
 
 /**
@@ -223,11 +224,11 @@ const editsFileSchema = z.union([z.array(z.unknown()), z.object({ edits: z.array
  * What an edit's equipment makes doubtful about its unit (edit-equipment-unit, docs/standard.md#equipment-unit), as
  * figures, for a host that takes equipment in another unit than the edits' 元 to say it in its own: "small", an
  * addition of fewer than EQUIPMENT_EDIT_BELOW 元 (万元 written where 元 is meant); "low" or "high", a new school's
- * equipment per pupil below `below` or above `above` 元 (equipmentUnitDoubt).
+ * equipment per pupil below `below` or above `above` 元 (equipmentUnitDoubt, engine/equipmentUnit.ts).
  */
 export type EquipmentDoubt =
   | { doubt: "small"; amount: number }
-  | { doubt: "low" | "high"; value: number; perStudent: number; below: number; above: number };
+  | { doubt: EquipmentUnitDoubt; value: number; perStudent: number; below: number; above: number };
 
 /** A problem with an edit, with the edit's index (null: the file as a whole) and its field for a host to place it. */
 export interface EditProblem extends Problem {

@@ -94,7 +94,27 @@ export function thresholdsOf(
   floorRatio: number,
 ): StatusThresholds {
   const standard = definition.standard[level];
-  return { met: leastReaching(standard), floor: leastReaching(standard * floorRatio) };
+  return { met: leastReaching(standard), floor: leastReaching(floorOf(standard, floorRatio)) };
+}
+
+/**
+ * An indicator's standard at a level and its floor (docs/standard.md#pass-rule: 85 % of the standard, the least
+ * the one indicator a section need not meet may stand at), as the standard writes them: what every host shows a
+ * section's value beside. `statusThresholds` gives the least values that reach them, which statuses compare with.
+ */
+export interface StandardAndFloor {
+  standard: number;
+  floor: number;
+}
+
+export function standardAndFloor(profile: Profile, indicator: IndicatorId, level: Level): StandardAndFloor {
+  const standard = profile.indicators[indicator].standard[level];
+  return { standard, floor: floorOf(standard, profile.passRule.floorRatio) };
+}
+
+/** docs/standard.md#pass-rule: the floor of a standard, its `floorRatio` share. */
+function floorOf(standard: number, floorRatio: number): number {
+  return standard * floorRatio;
 }
 
 /**
@@ -195,8 +215,7 @@ function isFacility(indicator: IndicatorId): boolean {
 }
 
 function shortfallOf(profile: Profile, section: Section, indicator: IndicatorId): Shortfall {
-  const standard = profile.indicators[indicator].standard[section.level];
-  const floor = standard * profile.passRule.floorRatio;
+  const { standard, floor } = standardAndFloor(profile, indicator, section.level);
   const amount = section.amounts[indicator];
   const toStandard = additionalAmount(profile, indicator, standard, amount, section.students);
   const toFloor = additionalAmount(profile, indicator, floor, amount, section.students);

@@ -457,6 +457,9 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
   return host;
 }
 
+/** Relative luminance (0 black, 1 white) of a background below which the theme is dark. */
+const DARK_BELOW = 0.5;
+
 /** Light or dark from Office's theme colours, else from the browser's preference. */
 export function officeTheme(): "light" | "dark" {
   const office = (globalThis as { Office?: { context?: { officeTheme?: { bodyBackgroundColor?: string } } } })
@@ -465,7 +468,7 @@ export function officeTheme(): "light" | "dark" {
   const m = bg ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(bg) : null;
   if (m) {
     const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < DARK_BELOW ? "dark" : "light";
   }
   const media = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
   return media?.matches ? "dark" : "light";

@@ -287,7 +287,7 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   leagueNoTarget: "the plan sets no target year for this county",
   leagueAtRisk: "⚠ At risk: {reason}",
   leagueNotEvaluated: "Not evaluated: see the problems above.",
-  leaguePassing: "{level}: {passing}/{sections} sections pass",
+  leaguePassing: "{level}: {passing} of {sections|section passes|sections pass}",
   leagueNoSections: "{level}: no section evaluated",
   // no break inside "(≤ 0.50)" in a narrow column
   leagueCvHeader: "{level} (≤\u00a0{limit})",

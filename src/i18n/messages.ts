@@ -269,7 +269,8 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   verdictFail: "Resource allocation: does not pass",
   verdictNote:
     "Every school meets at least 6 of the 7 indicators with the last at 85 % of its standard or more, and every indicator's difference coefficient is within its limit.",
-  levelLine: "{level}: {passing}/{sections} sections pass · {cvPassing}/7 coefficients within limit",
+  levelLine:
+    "{level}: {passing} of {sections|section passes|sections pass} · {cvPassing} of 7 coefficients within limit",
   levelNone: "{level}: no section evaluated",
   weakestTitle: "Weakest indicators",
   weakestCv: "CV {cv} (limit {limit})",

@@ -5,7 +5,8 @@
  * the verdict), the school's number and name repeated on each page, the header rows on each page.
  */
 import type { Evaluation, IndicatorStatus, SectionResult } from "../engine/evaluate";
-import type { ExclusionReason } from "../engine/sections";
+import { SCALE_FACTOR, type ExclusionReason } from "../engine/sections";
+import { standardAndFloor } from "../engine/sectionResult";
 import { SCHOOL_TYPE_NAMES, type SchoolRecord } from "../engine/records";
 import type { Lang } from "../i18n/format";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES, type IndicatorId, type Level } from "../standard/indicators";
@@ -69,8 +70,8 @@ function valueFormat(profile: Profile, s: SectionResult, id: IndicatorId): strin
 
 /** The standard of an indicator at a section's level and its 85 % floor: what the section's value is judged against. */
 export function thresholdsOf(profile: Profile, s: SectionResult, id: IndicatorId): [number, number] {
-  const standard = profile.indicators[id].standard[s.level];
-  return [standard, standard * profile.passRule.floorRatio];
+  const { standard, floor } = standardAndFloor(profile, id, s.level);
+  return [standard, floor];
 }
 
 /**
@@ -184,15 +185,13 @@ export function complianceSheet(
     INDICATOR_IDS.forEach((id, i) => {
       const c = C.value(i);
       const cell = `${columnLetters(c)}${standardRow}`;
-      standards[c] = {
-        value: profile.indicators[id].standard[level],
-        format: standardFormat(id, profile.indicators[id].standard[level]),
-        style: "bold",
-      };
+      const { standard, floor } = standardAndFloor(profile, id, level);
+      standards[c] = { value: standard, format: standardFormat(id, standard), style: "bold" };
       standards[c + 1] = {
+        // the floor as the standard's share, in the sheet's own words (docs/standard.md#pass-rule)
         formula: `=${cell}*${formulaNumber(profile.passRule.floorRatio)}`,
-        value: profile.indicators[id].standard[level] * profile.passRule.floorRatio,
-        format: `"≥"${standardFormat(id, profile.indicators[id].standard[level] * profile.passRule.floorRatio)}`,
+        value: floor,
+        format: `"≥"${standardFormat(id, floor)}`,
         style: "floor",
       };
     });
@@ -295,7 +294,9 @@ function sectionRow(
     const c = C.value(i);
     const def = profile.indicators[id];
     const amount = chain.amount(id, share);
-    const scaled = def.scale === "per100" ? `${amount}*100/${students}` : `${amount}/${students}`;
+    // the engine's value of an indicator (docs/standard.md#indicators): per student, or per 100 students
+    const factor = SCALE_FACTOR[def.scale];
+    const scaled = factor === 1 ? `${amount}/${students}` : `${amount}*${factor}/${students}`;
     const style = statusStyle(s.status[id]);
     row[c] = { formula: `=${scaled}`, value: s.values[id], format: valueFormat(profile, s, id), style };
     // the engine's comparison (docs/standard.md#comparison): value ≥ threshold − |threshold| × tolerance

@@ -411,7 +411,7 @@ export function countyYearLabel(year: number, s: CountyStanding, lang: Lang): st
     parts.push(
       zh
         ? `${LEVEL_NAMES[level].zh} ${l.passingSections}/${l.sections} 个学校（校区）达标，最大差异系数 ${cv}`
-        : `${LEVEL_NAMES[level].en.toLowerCase()} ${l.passingSections}/${l.sections} sections pass, highest CV ${cv}`,
+        : `${LEVEL_NAMES[level].en.toLowerCase()} ${l.passingSections} of ${countOf(l.sections, "section passes", "sections pass")}, highest CV ${cv}`,
     );
   }
   parts.push(

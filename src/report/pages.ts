@@ -6,6 +6,7 @@
  * A table longer than a page gets a copy of its header on each page it runs on to (`SheetBuilder.repeatHeader`),
  * placed where `pageLayout` says each page starts.
  */
+import { ceilWhole } from "../standard/comparison";
 import { MARGINS } from "./look";
 import type { PrintSetup } from "./model";
 
@@ -45,7 +46,7 @@ export function pageWidth(print: PrintSetup): number {
 
 /** A row's height as Excel draws it, rounded up to a whole pixel at 96 dpi (0.75 pt). */
 function drawnHeight(points: number): number {
-  return Math.ceil(points / 0.75 - 1e-9) * 0.75;
+  return ceilWhole(points / 0.75) * 0.75;
 }
 
 /**

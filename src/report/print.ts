@@ -4,7 +4,7 @@
  * rows tall enough for their wrapped text. `SheetBuilder` gathers a sheet's rows with its merges, borders and
  * row heights.
  */
-import { nearlyEqual } from "../standard/comparison";
+import { atLeast, nearlyEqual } from "../standard/comparison";
 import type { Lang } from "../i18n/format";
 import { columnLetters } from "../sheet/grid";
 import { STYLE_LOOK, fontSizeOf } from "./look";
@@ -427,7 +427,7 @@ export class SheetBuilder {
   ): PrintSetup {
     if (!print.fitToWidth || print.columnBreaks?.length) return print;
     const enough = (p: PrintSetup) =>
-      printedSmallestSize(this.columnWidths, p, this.rows) >= LEAST_PRINTED_SIZE - 1e-9;
+      atLeast(printedSmallestSize(this.columnWidths, p, this.rows), LEAST_PRINTED_SIZE);
     if (enough(print)) return print;
     const landscape: PrintSetup = { ...print, orientation: "landscape" };
     if (enough(landscape)) return landscape;

@@ -4,7 +4,7 @@ import type { Lang } from "../i18n/format";
 import type { ReportCell, ReportSheet } from "./model";
 import { SheetBuilder, pageMarks, tableTitle, type TitleParts } from "./print";
 import { describeEdit, type Edit, type ScenarioResult } from "../engine/scenario";
-import type { SectionVerdict } from "../engine/scenarioDiff";
+import { sectionVerdict, type SectionVerdict } from "../engine/scenarioDiff";
 import type { WhatIfCost } from "../engine/whatifCost";
 import { pushEditRows } from "./editRows";
 
@@ -97,8 +97,9 @@ export function scenarioSheet(
   const before = new Map(result.baseline.sections.map((s) => [`${s.school}\u0000${s.level}`, s]));
   for (const s of result.evaluation.sections) {
     const was = before.get(`${s.school}\u0000${s.level}`);
-    const vb: SectionVerdict = !was ? "absent" : !was.included ? "excluded" : was.pass ? "pass" : "fail";
-    const va: SectionVerdict = !s.included ? "excluded" : s.pass ? "pass" : "fail";
+    // the section's verdict before and after, as the engine tells it (what the pane's what-if shows too)
+    const vb = sectionVerdict(was);
+    const va = sectionVerdict(s);
     b.push([
       { value: s.school },
       {

@@ -4,7 +4,7 @@
  * combinations of statuses is tried, with values placed by hand on either side of each threshold; the expected
  * verdict is the rule as the standard words it, counted here: no indicator below its floor, at least 6 met.
  */
-import { BELOW_FLOOR, statusTally, tallyPasses } from "../../src/engine/sectionResult";
+import { BELOW_FLOOR, standardAndFloor, statusTally, tallyPasses } from "../../src/engine/sectionResult";
 import { INDICATOR_IDS } from "../../src/standard/indicators";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { profileWith } from "./helpers";
@@ -72,5 +72,27 @@ describe("the pass rule over a tally of statuses", () => {
     let allowed = 0;
     for (let k = 0; k <= 7 - minMet; k++) allowed += choose(7, k);
     expect(passing).toBe(allowed);
+  });
+});
+
+describe("an indicator's standard and floor, as every host shows them (docs/standard.md#pass-rule)", () => {
+  test("the national standard and 85 % of it, figures of docs/standard.md#indicators", () => {
+    // 生均教学及辅助用房面积, primary: 4.5 ㎡, and 85 % of it 3.825 ㎡
+    const teaching = standardAndFloor(NATIONAL_2017, "teachingArea", "primary");
+    expect(teaching.standard).toBe(4.5);
+    expect(teaching.floor).toBeCloseTo(3.825, 12);
+    // 生均教学仪器设备值, junior: 2,500 元, and 85 % of it 2,125 元
+    const equipment = standardAndFloor(NATIONAL_2017, "equipmentValue", "junior");
+    expect(equipment.standard).toBe(2500);
+    expect(equipment.floor).toBeCloseTo(2125, 9);
+  });
+
+  test("a profile's own floor ratio moves the floor, not the standard", () => {
+    const profile = profileWith((p) => {
+      p.passRule.floorRatio = 0.9;
+    });
+    const { standard, floor } = standardAndFloor(profile, "sportsArea", "junior");
+    expect(standard).toBe(10.2);
+    expect(floor).toBeCloseTo(9.18, 12);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The layers of src/ are enforced by ESLint (eslint.layers.mjs, docs/architecture.md#layers): the fixtures under
  * fixtures/layers/src are linted as if they lay at the same place under src/, and each deliberate crossing is
- * reported by the boundary rules; the real src/ has none.
+ * reported by the boundary rules; the real src/ has none. So is the rule that a rule is applied once, in the
+ * engine (docs/architecture.md#rules): outside src/engine and src/standard no module compares with a limit of the
+ * standard or a rule's figure, works out a floor or a value per 100 students, or keeps a tolerance of its own.
  *
  * ESLint loads its configuration with a dynamic import, which jest's module system does not run, so the linting
  * happens in a child Node process.
@@ -110,6 +112,34 @@ describe("the layers, enforced by ESLint", () => {
     expect(at("src/excel/importsSheet.ts").rules).toEqual([]);
     expect(at("src/sheet/grid.ts").rules).toEqual([]);
     expect(at("src/web/workbook.ts").rules).toEqual([]);
+  });
+
+  test("a host working out a rule again is reported, line by line", () => {
+    const linted = at("src/report/recomputesRules.ts");
+    const text = readFileSync(path.join(FIXTURES, "src/report/recomputesRules.ts"), "utf8");
+    // each function of the fixture holds one rule worked out again: one report for each
+    const functions = text.match(/^export function /gm)?.length ?? 0;
+    expect(functions).toBe(10);
+    expect(linted.rules).toEqual(new Array(functions).fill("no-restricted-syntax"));
+    const said = linted.messages.map((m) => m.split(":")[0]);
+    expect(said).toEqual([
+      "a comparison with a limit of the standard",
+      "a difference coefficient judged",
+      "a comparison with a rule's figure",
+      "a share of the standard as a factor",
+      "a threshold worked out from a rule's figure",
+      "a comparison with a rule's figure",
+      "a value per 100 students",
+      "a value per 100 students in a formula",
+      "a tolerance of its own",
+      "a tolerance of its own",
+    ]);
+    for (const m of linted.messages) expect(m).toContain("docs/architecture.md#rules");
+  });
+
+  test("formatting figures is no rule, and the engine applies the rules itself", () => {
+    expect(at("src/report/formatsFigures.ts").messages).toEqual([]);
+    expect(at("src/engine/appliesRules.ts").messages).toEqual([]);
   });
 
   test("the real src/ crosses no layer", () => {

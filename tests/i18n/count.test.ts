@@ -48,6 +48,27 @@ describe("t: a count placeholder {name|one|other}", () => {
     );
   });
 
+  it("says the sections passing of a level as a count, its verb agreeing: 1 of 1 section passes", () => {
+    const level = (passing: string, sections: string) =>
+      t("en", "levelLine", { level: "Primary", passing, sections, cvPassing: "7" });
+    expect(level("1", "1")).toBe("Primary: 1 of 1 section passes · 7 of 7 coefficients within limit");
+    expect(level("3", "5")).toBe("Primary: 3 of 5 sections pass · 7 of 7 coefficients within limit");
+    expect(level("1,180", "1,200")).toBe(
+      "Primary: 1,180 of 1,200 sections pass · 7 of 7 coefficients within limit",
+    );
+    const league = (passing: string, sections: string) =>
+      t("en", "leaguePassing", { level: "Junior", passing, sections });
+    expect(league("0", "1")).toBe("Junior: 0 of 1 section passes");
+    expect(league("3", "5")).toBe("Junior: 3 of 5 sections pass");
+    // Chinese has no plural: the figures as they were
+    expect(t("zh", "levelLine", { level: "小学", passing: "3", sections: "5", cvPassing: "6" })).toBe(
+      "小学：3/5 个学校（校区）达标 · 6/7 项差异系数达标",
+    );
+    expect(t("zh", "leaguePassing", { level: "初中", passing: "1", sections: "1" })).toBe(
+      "初中 1/1 个学校（校区）达标",
+    );
+  });
+
   it("leaves the Chinese unchanged, and an unfilled count placeholder visible", () => {
     expect(t("zh", "readFrom", { sheet: "学校", range: "A1:AD2", schools: 1 })).toBe(
       "已读取 学校!A1:AD2：1 所学校",

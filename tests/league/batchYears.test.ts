@@ -254,6 +254,8 @@ describe("balance batch over several years", () => {
     const en = await run("batch", ...folders, "--year", "2026", "--lang", "en");
     expect(en.stdout).toContain("\nYear by year\n");
     expect(en.stdout).toContain("Trend: off course for 2028");
+    // the sections passing as a count, the verb agreeing with it
+    expect(en.stdout).toMatch(/\n {4}2026: [^\n]*primary 4 of 5 sections pass, highest CV ✗ 0\.8889\/0\.50/);
     expect(en.stdout).toContain("Trend: on course for 2028 (a projection, not an evaluation)");
   });
 

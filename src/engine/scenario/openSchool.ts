@@ -1,4 +1,5 @@
-import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../../standard/equipmentUnit";
+import { EQUIPMENT_PER_STUDENT_ABOVE } from "../../standard/equipmentUnit";
+import { equipmentUnitDoubt } from "../equipmentUnit";
 import { emptyTeachers } from "../records";
 import { editProblem } from "../edits";
 import { lostLevel } from "./levels";

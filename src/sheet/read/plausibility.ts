@@ -6,7 +6,8 @@ import type { Facilities } from "../../engine/records";
 import { countOf } from "../../i18n/count";
 import type { FacilityIndicatorId, Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
-import { EQUIPMENT_PER_STUDENT_ABOVE, equipmentUnitDoubt } from "../../standard/equipmentUnit";
+import { equipmentUnitDoubt } from "../../engine/equipmentUnit";
+import { EQUIPMENT_PER_STUDENT_ABOVE } from "../../standard/equipmentUnit";
 import type { ColumnPlan } from "./columnPlan";
 import {
   ENROLMENT_ORDER,

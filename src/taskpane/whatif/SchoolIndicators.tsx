@@ -1,10 +1,11 @@
 import { Text } from "@fluentui/react-components";
 import type { SectionResult } from "../../engine/evaluate";
+import { standardAndFloor } from "../../engine/sectionResult";
 import { decimalsBeside, exactPlaces, formatNumber, type Lang } from "../../i18n/format";
 import { INDICATOR_STATUS_KEY, t } from "../../i18n/messages";
 import { INDICATOR_IDS, LEVEL_NAMES, type IndicatorId } from "../../standard/indicators";
 import { RELATIVE_TOLERANCE } from "../../standard/comparison";
-import { standardOf, type Profile } from "../../standard/profile";
+import type { Profile } from "../../standard/profile";
 import { usePaneStyles } from "../styles";
 
 export interface SchoolIndicatorsProps {
@@ -28,8 +29,8 @@ export function SchoolIndicators(props: SchoolIndicatorsProps) {
   const styles = usePaneStyles();
   const level = after.level;
   const thresholds = (id: IndicatorId) => {
-    const standard = standardOf(profile, id, level);
-    return [standard, standard * profile.passRule.floorRatio];
+    const { standard, floor } = standardAndFloor(profile, id, level);
+    return [standard, floor];
   };
   // 2 decimals, or the places a value takes to stand on its side of the standard and of the 85 % line (7.495
   // beside 7.50, not 7.50 marked short of 7.50), as the report and the command line show it

@@ -17,7 +17,7 @@ import {
   type Level,
   type TeacherIndicatorId,
 } from "../../standard/indicators";
-import { RELATIVE_TOLERANCE } from "../../standard/comparison";
+import { RELATIVE_TOLERANCE, nearlyEqual } from "../../standard/comparison";
 import { formatCoefficient, formatNumber, PUNCTUATION } from "../../i18n/format";
 import { t } from "../../i18n/messages";
 import { NumberField } from "../components/NumberField";
@@ -79,7 +79,7 @@ function withChange(edits: readonly Edit[], edit: Edit): Edit[] {
   const zero =
     (merged.kind === "addStudents" && merged.value === 0) ||
     (merged.kind === "hireTeachers" && merged.count === 0) ||
-    (merged.kind === "addFacility" && Math.abs(merged.amount) < 1e-9);
+    (merged.kind === "addFacility" && nearlyEqual(merged.amount, 0));
   return zero ? edits.slice(0, -1) : [...edits.slice(0, -1), merged];
 }
 
@@ -131,8 +131,9 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
     if (!current) return;
     const whole = f.kind !== "facility" || f.resource === "multimediaRooms";
     const next = whole ? Math.round(value) : value;
-    const delta = next - fieldValue(current, f);
-    if (Math.abs(delta) < 1e-12) return;
+    const now = fieldValue(current, f);
+    if (nearlyEqual(next, now)) return;
+    const delta = next - now;
     setEdits((list) => withChange(list, editFor(school, f, delta)));
   };
 
