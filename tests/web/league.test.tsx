@@ -514,42 +514,22 @@ describe("the league screen", () => {
     expect(given).toEqual(parsed.recipe);
     expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "乌兰浩特市"]);
   });
-});
 
-describe("a recipe file on the league screen is read as the command reads a hand-written file", () => {
-  const read = readCountyFiles as jest.MockedFunction<typeof readCountyFiles>;
-  const upload = (name: string, bytes: BlobPart) =>
-    fireEvent.change(screen.getByLabelText("配方文件…", { selector: "input" }), {
-      target: { files: [new File([bytes], name, { type: "application/json" })] },
-    });
-  const recipe = readFileSync(join(__dirname, "../recipe/fixtures/province-recipe.json"), "utf8");
-  const refused = (name: string) =>
-    new RegExp(`^配方文件“${name}”不能使用，各文件仍按原来的方式读取：文件内容无法解析（第 `, "u");
-
-  beforeEach(() => {
-    read.mockReset();
-    read.mockImplementation(async (files, _profile, onFile) =>
-      files.map(atPath).map(({ file: f }, i) => {
-        onFile?.(i, f);
-        return resultOf(f.name);
-      }),
-    );
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <LeagueScreen
-          lang="zh"
-          onLang={() => undefined}
-          profile={NATIONAL_2017}
-          files={[new File([new Uint8Array([1])], "科右前旗.xlsx")]}
-          onAddFiles={() => undefined}
-          onBack={() => undefined}
-        />
-      </FluentProvider>,
-    );
-  });
+  /** The screen on one county file, a recipe file to give it, and the recipe of the fixture. */
+  const recipeScreen = async () => {
+    read.mockClear();
+    readAsGiven();
+    const Screen = screenFor();
+    render(<Screen files={[file("科右前旗.xlsx")]} />);
+    await screen.findByText("盟市汇总：1 个文件，1 个旗县市已评估");
+    return {
+      upload: uploadTo("配方文件…"),
+      recipe: readFileSync(join(__dirname, "../recipe/fixtures/province-recipe.json"), "utf8"),
+    };
+  };
 
   it("refuses a key written twice, Chinese punctuation, a trailing comma and 1e400 at their line and column", async () => {
-    await screen.findByText("盟市汇总：1 个文件，1 个旗县市已评估");
+    const { upload } = await recipeScreen();
     /** The note of a file refused: its name, then the fault as the command says it after the file's name. */
     const refused = async (name: string, fault: string) =>
       screen.findByText(`配方文件“${name}”不能使用，各文件仍按原来的方式读取：文件内容无法解析（${fault}）`);
@@ -577,7 +557,7 @@ describe("a recipe file on the league screen is read as the command reads a hand
   });
 
   it("reads one saved with a byte-order mark, as UTF-16 with or without one, and as GBK", async () => {
-    await screen.findByText("盟市汇总：1 个文件，1 个旗县市已评估");
+    const { upload, recipe } = await recipeScreen();
     const readThrough = (name: string) =>
       screen.findByText(`已按配方文件“${name}”重新读取全部文件：列名不同的统计导出表按其中的写法读取。`);
     upload("记事本.json", new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(recipe, "utf8")]));

@@ -90,7 +90,9 @@ async function handJsonOf(
     return { ok: false, problems: t(lang, "leagueFileNotJson", { message: t(lang, "leagueFileNotText") }) };
   }
   const json = readHandJson(text);
-  return json.ok ? json : { ok: false, problems: t(lang, "leagueFileNotJson", { message: json.message[lang] }) };
+  return json.ok
+    ? json
+    : { ok: false, problems: t(lang, "leagueFileNotJson", { message: json.message[lang] }) };
 }
 
 /**
@@ -214,7 +216,10 @@ export function LeagueScreen(props: LeagueScreenProps) {
   const readCosts = async (file: File) => {
     const typed = await handJsonOf(file, lang);
     if (!typed.ok) {
-      setNote({ text: t(lang, "leagueCostsBad", { file: file.name, problems: typed.problems }), failed: true });
+      setNote({
+        text: t(lang, "leagueCostsBad", { file: file.name, problems: typed.problems }),
+        failed: true,
+      });
       return;
     }
     const parsed = parseCosts(typed.value);
@@ -243,7 +248,9 @@ export function LeagueScreen(props: LeagueScreenProps) {
       const parsed = json.ok ? parseRecipe(json.value) : null;
       if (!json.ok) problems = json.problems;
       else if (parsed?.ok === false)
-        problems = parsed.errors.map((e) => `${e.field}: ${e.message[lang]}`).join(lang === "zh" ? "；" : "; ");
+        problems = parsed.errors
+          .map((e) => `${e.field}: ${e.message[lang]}`)
+          .join(lang === "zh" ? "；" : "; ");
       else if (parsed?.recipe.kind === "table") read = parsed.recipe;
       else problems = t(lang, "leagueRecipeForms");
     } catch (error) {
