@@ -26,7 +26,7 @@ import {
   type CliIO,
 } from "./io";
 import { readTextFile, unreadableWhy } from "./textFile";
-import { parseHandJson } from "../problems/handJson";
+import { readHandJson } from "../problems/handJson";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -288,16 +288,13 @@ export async function readJsonFile(
       ),
     };
   }
-  const parsed = parseHandJson(text, root);
+  const parsed = readHandJson(text, root);
   if (parsed.ok) return parsed;
-  const { line, column, message } = parsed;
-  const at = parsed.path === "" ? "" : `（${parsed.path}）`;
-  const atEn = parsed.path === "" ? "" : ` (${parsed.path})`;
   return {
     ok: false,
     code: usageError(io, {
-      zh: `${what.zh}“${path}”第 ${line} 行第 ${column} 列${at}：${message.zh}`,
-      en: `the ${what.en} "${path}", line ${line}, column ${column}${atEn}: ${message.en}`,
+      zh: `${what.zh}“${path}”${parsed.message.zh}`,
+      en: `the ${what.en} "${path}", ${parsed.message.en}`,
     }),
   };
 }

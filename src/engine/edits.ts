@@ -111,6 +111,7 @@ const facilityResource = indicator(FACILITY_INDICATORS);
 const schoolName = z.string().trim().min(1);
 /** A figure the evaluation can compute with: 1e308 ㎡ or Infinity would overflow its sums to Infinity. */
 const finite = computableNumber();
+/** Pupils are counted whole; an amount of an indicator's resource is whole where the profile says (`wholeIssues`). */
 const wholeNumber = computableNumber().int();
 
 // every object strict: a misspelt field (`"primry": 600`) is refused with its path, never left out so that a new
@@ -119,12 +120,12 @@ const facilitiesSchema = z.strictObject({
   teachingArea: finite.min(0),
   sportsArea: finite.min(0),
   equipmentValue: finite.min(0),
-  multimediaRooms: wholeNumber.min(0),
+  multimediaRooms: finite.min(0),
 });
 const teachersSchema = z.strictObject({
-  qualifiedTeachers: wholeNumber.min(0),
-  keyTeachers: wholeNumber.min(0),
-  peArtTeachers: wholeNumber.min(0),
+  qualifiedTeachers: finite.min(0),
+  keyTeachers: finite.min(0),
+  peArtTeachers: finite.min(0),
 });
 
 /** A new school (开办新校): the fields the evaluation needs, equipment in 元. */
@@ -169,24 +170,18 @@ const editUnion = z.discriminatedUnion("kind", [
     level,
     count: wholeNumber.min(1),
   }),
-  z
-    .strictObject({
-      kind: z.literal("addFacility"),
-      school: schoolName,
-      resource: facilityResource,
-      amount: finite,
-    })
-    // rooms come whole (间), as a new school's rooms and the school table's do
-    .superRefine((edit, ctx) => {
-      if (edit.resource === "multimediaRooms" && !Number.isInteger(edit.amount))
-        ctx.addIssue({ code: "invalid_type", expected: "int", input: edit.amount, path: ["amount"] });
-    }),
+  z.strictObject({
+    kind: z.literal("addFacility"),
+    school: schoolName,
+    resource: facilityResource,
+    amount: finite,
+  }),
   z.strictObject({
     kind: z.literal("hireTeachers"),
     school: schoolName,
     level,
     resource: teacherResource,
-    count: wholeNumber,
+    count: finite,
   }),
   z.strictObject({
     kind: z.literal("transferTeachers"),
@@ -195,7 +190,7 @@ const editUnion = z.discriminatedUnion("kind", [
     fromLevel: level,
     toLevel: level,
     resource: teacherResource,
-    count: wholeNumber.min(0),
+    count: finite.min(0),
   }),
   z.strictObject({ kind: z.literal("mergeSchool"), school: schoolName, into: schoolName }),
   z.strictObject({ kind: z.literal("openSchool"), record: newSchoolSchema }),
@@ -363,16 +358,52 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * Checks one edit as a file or a form gives it, by the edits' schema: the edit with its codes (a Chinese name read
- * as its code) and its names without controls (`removed`: what was taken out of which field, for a warning), or
- * what is wrong with each field. The one check of an edit's shape, for the edits file and the pane's forms alike.
+ * The amounts of an edit that are fractions of a resource the profile counts whole (`integral`: teachers and rooms
+ * in the national standard, docs/standard.md#indicators): 2.5 teachers hired, 1.5 rooms added, a new school with
+ * 10.5 key teachers. The one rule of whole counts in an edit, for an edits file (`checkEdit`) and for an edit a host
+ * makes itself (`applyEdits`), as the school table's reader refuses such a cell (`fractional-count`).
+ */
+export function wholeIssues(edit: Edit, profile: Profile): EditIssue[] {
+  const amounts: [field: string, id: IndicatorId, value: number][] = [];
+  if (edit.kind === "hireTeachers" || edit.kind === "transferTeachers")
+    amounts.push(["count", edit.resource, edit.count]);
+  else if (edit.kind === "addFacility") amounts.push(["amount", edit.resource, edit.amount]);
+  else if (edit.kind === "openSchool") {
+    const { teachers, facilities } = edit.record;
+    for (const l of LEVELS)
+      for (const id of TEACHER_INDICATORS) {
+        const count = teachers[l]?.[id];
+        if (count !== undefined) amounts.push([`record.teachers.${l}.${id}`, id, count]);
+      }
+    for (const id of FACILITY_INDICATORS) amounts.push([`record.facilities.${id}`, id, facilities[id]]);
+  }
+  return amounts
+    .filter(([, id, value]) => profile.indicators[id].integral && !Number.isInteger(value))
+    .map(([field, id, value]) => {
+      const def = profile.indicators[id];
+      return {
+        field,
+        zh: `修改无效（应为整数，这里是 ${value}：${def.shortName.zh}按整${def.resourceUnit.zh}计）`,
+        en: `invalid edit (expected a whole number, found ${value}: ${def.shortName.en.toLowerCase()} are counted in whole ${def.resourceUnit.en})`,
+      };
+    });
+}
+
+/**
+ * Checks one edit as a file or a form gives it, by the edits' schema and the profile's whole counts (`wholeIssues`):
+ * the edit with its codes (a Chinese name read as its code) and its names without controls (`removed`: what was
+ * taken out of which field, for a warning), or what is wrong with each field. The one check of an edit's shape, for the edits file and the pane's forms alike.
  */
 export function checkEdit(
   given: unknown,
+  profile: Profile,
 ): { ok: true; edit: Edit; removed: EditIssue[] } | { ok: false; issues: EditIssue[] } {
   const { raw, removed } = namesWithoutControls(given);
   const parsed = editSchema.safeParse(raw, WITH_INPUT);
-  if (parsed.success) return { ok: true, edit: parsed.data, removed };
+  if (parsed.success) {
+    const fractions = wholeIssues(parsed.data, profile);
+    return fractions.length > 0 ? { ok: false, issues: fractions } : { ok: true, edit: parsed.data, removed };
+  }
   const issues: EditIssue[] = [];
   for (const issue of parsed.error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -406,7 +437,10 @@ export function checkEdit(
  * (`edits[2].count`); the valid ones are kept in order, and a name typed in one with controls is read without them,
  * with the warning `name-controls-removed` naming its field (`edits[2].record.name`).
  */
-export function parseEdits(json: unknown): {
+export function parseEdits(
+  json: unknown,
+  profile: Profile,
+): {
   edits: Edit[];
   problems: Problem[];
   indexes: number[];
@@ -435,7 +469,7 @@ export function parseEdits(json: unknown): {
   const indexes: number[] = [];
   const problems: Problem[] = [];
   list.forEach((raw, index) => {
-    const checked = checkEdit(raw);
+    const checked = checkEdit(raw, profile);
     if (checked.ok) {
       edits.push(checked.edit);
       indexes.push(index);

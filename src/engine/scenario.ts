@@ -3,7 +3,7 @@ import type { FacilityIndicatorId, TeacherIndicatorId } from "../standard/indica
 import type { SchoolRecord } from "./records";
 import { nameKey } from "./names";
 import { evaluate, type Evaluation } from "./evaluate";
-import { describeEdit, type Edit, type EditProblem } from "./edits";
+import { describeEdit, wholeIssues, type Edit, type EditProblem } from "./edits";
 import { diffEvaluations, type ScenarioDiff } from "./scenarioDiff";
 import { EditedSchools } from "./scenario/schools";
 import { EditStep } from "./scenario/step";
@@ -54,8 +54,14 @@ export function applyEdits(
   return { records: schools.records, problems, applied, effects };
 }
 
-/** Applies one edit by its kind's module: whether it applied (if not, its problems say why). */
+/**
+ * Applies one edit by its kind's module: whether it applied (if not, its problems say why). An edit a host made
+ * itself is held to the profile's whole counts as a file's is (`wholeIssues`, `checkEdit`).
+ */
 function applyEdit(edit: Edit, step: EditStep): boolean {
+  const fractions = wholeIssues(edit, step.profile);
+  for (const f of fractions) step.refuse("edit-invalid", f.field, f.zh, f.en);
+  if (fractions.length > 0) return false;
   switch (edit.kind) {
     case "setStudents":
       return setStudents(edit, step);
@@ -164,6 +170,7 @@ export {
   checkEdit,
   describeEdit,
   parseEdits,
+  wholeIssues,
   type Edit,
   type EditIssue,
   type EditKind,

@@ -80,7 +80,7 @@ export function whatifRow(
       school: record.name,
       level: sectionLevel(),
       resource,
-      count: changeArgument(deltaArgument, true),
+      count: changeArgument(deltaArgument, profile.indicators[resource].integral),
     };
   } else {
     // equipment changes in the unit the row is written in: the header's (仪器设备值（元）) or the template's

@@ -412,6 +412,27 @@ export function parseHandJson(text: string, root = ""): HandJson {
   }
 }
 
+/**
+ * A hand-written file's text read as `parseHandJson` reads it, after the byte-order mark Notepad puts first: the
+ * value, or the fault at its line and column: 第 3 行第 5 列（edits[2].count）：… / line 3, column 5 (…): …. Every loader of a person's JSON reads it so (the command line,
+ * the web app, recipes and profiles given as text), so that each says the same fault alike.
+ */
+export function readHandJson(
+  text: string,
+  root = "",
+): { ok: true; value: unknown } | { ok: false; message: Bilingual } {
+  const parsed = parseHandJson(text.replace(/^\uFEFF/u, ""), root);
+  if (parsed.ok) return parsed;
+  const { line, column, path, message } = parsed;
+  return {
+    ok: false,
+    message: {
+      zh: `第 ${line} 行第 ${column} 列${path === "" ? "" : `（${path}）`}：${message.zh}`,
+      en: `line ${line}, column ${column}${path === "" ? "" : ` (${path})`}: ${message.en}`,
+    },
+  };
+}
+
 /** A piece of the text as a message quotes it: at most 40 characters (a 10 MB "number" is not echoed). */
 function clip(piece: string): string {
   return piece.length > 40 ? `${piece.slice(0, 40)}…` : piece;

@@ -1,5 +1,6 @@
 import { profileSchema, type Profile } from "./profile";
 import { NATIONAL_2017 } from "./national2017";
+import { readHandJson } from "../problems/handJson";
 import { schemaIssueText, WITH_INPUT } from "../problems/schemaIssue";
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: ProfileError[] };
@@ -90,29 +91,21 @@ export function parseProfile(json: unknown): ProfileResult {
   };
 }
 
-/** Parses profile JSON text; a syntax error is reported like a bad field. */
+/**
+ * Parses a profile's text as a person wrote it (docs/cli.md#hand-written, `readHandJson`): a fault of its JSON — a
+ * key written twice, a Chinese comma, 1e400 — is reported like a bad field, at its line and column.
+ */
 export function parseProfileText(text: string): ProfileResult {
-  let json: unknown;
-  try {
-    // a file saved by Notepad starts with a byte-order mark, which is no part of the JSON
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      errors: [
-        { field: "(json)", message: { zh: `不是有效的 JSON：${detail}`, en: `not valid JSON: ${detail}` } },
-      ],
-    };
-  }
-  return parseProfile(json);
+  const json = readHandJson(text);
+  if (!json.ok) return { ok: false, errors: [{ field: "(json)", message: json.message }] };
+  return parseProfile(json.value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Keys that would reach an object's prototype if merged (JSON.parse makes them own fields). */
+/** Keys that would reach an object's prototype if merged (a parsed file has them as own fields). */
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** The dotted paths of every unsafe key, at any depth. */

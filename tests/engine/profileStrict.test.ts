@@ -100,9 +100,17 @@ describe("figures beyond what can be computed are refused with their path", () =
     expect(fieldsOf({ extends: "national-2017", ...patch })).toEqual([field]);
   });
 
-  test("Infinity, as JSON gives it for 1e309", () => {
+  test("1e309, which JSON.parse reads as Infinity, is refused where it is written", () => {
     const result = parseProfileText('{"extends":"national-2017","cvLimit":{"junior":1e309}}');
-    expect(result.ok === false && result.errors.map((e) => e.field)).toEqual(["cvLimit.junior"]);
+    expect(result.ok === false && result.errors).toEqual([
+      {
+        field: "(json)",
+        message: {
+          zh: "第 1 行第 48 列（cvLimit.junior）：数字 1e309 太大，超出可以计算的范围",
+          en: "line 1, column 48 (cvLimit.junior): the number 1e309 is too large to compute with",
+        },
+      },
+    ]);
   });
 
   test("the message says why, in both languages", () => {

@@ -180,7 +180,7 @@ describe("balance plan", () => {
     // no addition for the school merged away; the engine passes the edits and the plan's additions together
     expect(doc.additions.some((a: { school: string }) => a.school === "红石乡柳树屯教学点")).toBe(false);
     const records = sampleCountyRecords();
-    const { edits: parsed } = parseEdits(edits);
+    const { edits: parsed } = parseEdits(edits, NATIONAL_2017);
     const additions: Edit[] = doc.additions.map(
       (a: { school: string; level: "primary" | "junior" | null; resource: never; amount: number }) =>
         a.level === null

@@ -107,7 +107,7 @@ describe("--out writes the sheets the pane writes", () => {
     const out = join(dir, "模拟.xlsx");
     const r = await run("whatif", SAMPLE, "--edits", editsFile, "--out", out);
     expect(r.code).toBe(0);
-    const parsed = parseEdits(edits);
+    const parsed = parseEdits(edits, NATIONAL_2017);
     const result = evaluateScenario(
       await sampleRecords(),
       parsed.edits,

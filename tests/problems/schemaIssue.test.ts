@@ -2,6 +2,7 @@
  * The files a person writes (edits, a profile, unit costs, a recipe, a rename map) are checked field by field; what
  * is wrong is said in Chinese without the checker's English, and in English beside it.
  */
+import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,13 +26,16 @@ function ownWords(zh: string): string {
 const latinWords = (text: string) => text.match(/[A-Za-z]{2,}/g) ?? [];
 
 describe("an edits file", () => {
-  const problems = parseEdits([
-    { kind: "addStudents", school: "甲小学", level: "高中", value: 200 },
-    { kind: "addStudents", school: "甲小学", level: "primary", value: "200" },
-    { kind: "addStudent", school: "甲小学" },
-    { kind: "hireTeachers", school: "甲小学", level: "primary", resource: "keyTeachers", count: 1.5 },
-    { kind: "setStudents", level: "junior", value: -3 },
-  ]).problems;
+  const problems = parseEdits(
+    [
+      { kind: "addStudents", school: "甲小学", level: "高中", value: 200 },
+      { kind: "addStudents", school: "甲小学", level: "primary", value: "200" },
+      { kind: "addStudent", school: "甲小学" },
+      { kind: "hireTeachers", school: "甲小学", level: "primary", resource: "keyTeachers", count: 1.5 },
+      { kind: "setStudents", level: "junior", value: -3 },
+    ],
+    NATIONAL_2017,
+  ).problems;
   const zh = (field: string) => problems.find((p) => p.message.zh.includes(`（${field}）：`))?.message.zh;
   const en = (field: string) => problems.find((p) => p.message.en.includes(` (${field}): `))?.message.en;
 
@@ -48,7 +52,9 @@ describe("an edits file", () => {
     expect(zh("edits[1].value")).toBe(
       '第 2 项的在校生数（edits[1].value）：修改无效（应为数字，这里是文字 "200"；数字不加引号，请写 200）',
     );
-    expect(zh("edits[3].count")).toBe("第 4 项的人数（edits[3].count）：修改无效（应为整数，这里是 1.5）");
+    expect(zh("edits[3].count")).toBe(
+      "第 4 项的人数（edits[3].count）：修改无效（应为整数，这里是 1.5：骨干教师按整人计）",
+    );
     expect(zh("edits[4].school")).toBe("第 5 项的学校（edits[4].school）：修改无效（缺少此项，应为文字）");
     expect(zh("edits[4].value")).toBe("第 5 项的在校生数（edits[4].value）：修改无效（不能小于 0）");
     expect(en("edits[4].school")).toBe("edit 5 (edits[4].school): invalid edit (missing: expected text)");

@@ -485,7 +485,7 @@ describe("the league screen", () => {
 
     upload("坏.json", "{ 不是 JSON");
     await screen.findByText(
-      /^配方文件“坏\.json”不能使用，各文件仍按原来的方式读取：\(json\): 不是有效的 JSON/,
+      /^配方文件“坏\.json”不能使用，各文件仍按原来的方式读取：文件内容无法解析（第 1 行第 3 列/,
     );
     upload("字段.json", JSON.stringify({ extends: "statistics-export", fields: { teachingArea: 5 } }));
     await screen.findByText(/^配方文件“字段\.json”不能使用.*fields\.teachingArea/);
@@ -513,6 +513,78 @@ describe("the league screen", () => {
     if (!parsed.ok) throw new Error("the fixture's recipe must be one");
     expect(given).toEqual(parsed.recipe);
     expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "乌兰浩特市"]);
+  });
+
+  /** The screen on one county file, a recipe file to give it, and the recipe of the fixture. */
+  const recipeScreen = async () => {
+    read.mockClear();
+    readAsGiven();
+    const Screen = screenFor();
+    render(<Screen files={[file("科右前旗.xlsx")]} />);
+    await screen.findByText("盟市汇总：1 个文件，1 个旗县市已评估");
+    return {
+      upload: uploadTo("配方文件…"),
+      recipe: readFileSync(join(__dirname, "../recipe/fixtures/province-recipe.json"), "utf8"),
+    };
+  };
+
+  it("refuses a key written twice, Chinese punctuation, a trailing comma and 1e400 at their line and column", async () => {
+    const { upload } = await recipeScreen();
+    /** The note of a file refused: its name, then the fault as the command says it after the file's name. */
+    const refused = async (name: string, fault: string) =>
+      screen.findByText(`配方文件“${name}”不能使用，各文件仍按原来的方式读取：文件内容无法解析（${fault}）`);
+    upload("两次.json", '{\n  "extends": "statistics-export",\n  "extends": "jiaoji-forms"\n}');
+    await refused(
+      "两次.json",
+      "第 3 行第 3 列（extends）：“extends”在同一处写了两次（第 2 行第 3 列已有）；请只留一个",
+    );
+    upload("引号.json", '{\n  “extends”: "statistics-export"\n}');
+    await refused(
+      "引号.json",
+      '第 2 行第 3 列：“ 是中文引号（中文输入法所打），JSON 不认；请改为英文（半角）的“"”',
+    );
+    upload("逗号.json", '{ "extends": "statistics-export"， "id": "某省" }');
+    await refused(
+      "逗号.json",
+      "第 1 行第 33 列（extends）：“，”是中文逗号（中文输入法所打），JSON 不认；请改为英文（半角）的“,”",
+    );
+    upload("末尾.json", '{ "extends": "statistics-export", }');
+    await refused("末尾.json", "第 1 行第 33 列（extends）：最后一项之后多了一个逗号；请删去这个逗号");
+    upload("大数.json", '{ "extends": "statistics-export", "headerRows": 1e400 }');
+    await refused("大数.json", "第 1 行第 49 列（headerRows）：数字 1e400 太大，超出可以计算的范围");
+    // none was used: the files were read once, as they were
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads one saved with a byte-order mark, as UTF-16 with or without one, and as GBK", async () => {
+    const { upload, recipe } = await recipeScreen();
+    const readThrough = (name: string) =>
+      screen.findByText(`已按配方文件“${name}”重新读取全部文件：列名不同的统计导出表按其中的写法读取。`);
+    upload("记事本.json", new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(recipe, "utf8")]));
+    await readThrough("记事本.json");
+    upload("Unicode.json", new Uint8Array([0xff, 0xfe, ...Buffer.from(recipe, "utf16le")]));
+    await readThrough("Unicode.json");
+    upload("无标记.json", new Uint8Array(Buffer.from(recipe, "utf16le")));
+    await readThrough("无标记.json");
+    // Notepad's "ANSI" on a Chinese Windows: { …, "name": { "zh": "本地", "en": "Local" } }, 本地 in GBK's bytes
+    const gbk = Uint8Array.from([
+      ...Buffer.from('{ "extends": "statistics-export", "name": { "zh": "'),
+      ...[0xb1, 0xbe, 0xb5, 0xd8],
+      ...Buffer.from('", "en": "Local" } }'),
+    ]);
+    upload("本地.json", gbk);
+    await readThrough("本地.json");
+    const fixture = parseRecipe(JSON.parse(recipe));
+    const local = parseRecipe({ extends: "statistics-export", name: { zh: "本地", en: "Local" } });
+    if (!fixture.ok || !local.ok) throw new Error("the recipes must be ones");
+    // each reading through the recipe as the file says it, its Chinese read as typed
+    expect(read.mock.calls.map((call) => call[3])).toEqual([
+      undefined,
+      fixture.recipe,
+      fixture.recipe,
+      fixture.recipe,
+      local.recipe,
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { configure, fireEvent, screen, waitFor } from "@testing-library/react";
 import { school } from "./schools";
 import { withoutResizeObserver } from "../taskpane/paneDom";
 import { renderWhatIf, spin } from "./whatifDom";
+import { parseProfile } from "../../src/standard/load";
 
 withoutResizeObserver();
 configure({ defaultHidden: true });
@@ -39,6 +40,37 @@ describe("What-if view", () => {
     fireEvent.keyDown(area, { key: "ArrowDown" });
     await screen.findByText("第二小学 教学用房 -100 ㎡");
     expect(screen.getAllByRole("listitem").filter((li) => li.closest("ol"))).toHaveLength(2);
+  });
+
+  it("part of a teacher typed is refused under its edit, by the profile's whole counts; the number typed next replaces it", async () => {
+    setup();
+    const key = spin("小学 骨干教师");
+    fireEvent.change(key, { target: { value: "8.5" } });
+    fireEvent.blur(key);
+    await screen.findByText("城关小学 小学骨干教师 +2.5 人");
+    await screen.findByText("未应用：修改无效（应为整数，这里是 2.5：骨干教师按整人计）");
+    expect(document.querySelector('[data-edit="0"]')?.getAttribute("data-applied")).toBe("no");
+    // the school still has its 6: 8 is 2 more, in place of the edit refused
+    fireEvent.change(key, { target: { value: "8" } });
+    fireEvent.blur(key);
+    await screen.findByText("城关小学 小学骨干教师 +2 人");
+    expect(screen.queryByText(/^未应用/)).toBeNull();
+    expect(screen.getAllByRole("listitem").filter((li) => li.closest("ol"))).toHaveLength(1);
+  });
+
+  it("a profile counting key teachers in parts takes part of one", async () => {
+    const parsed = parseProfile({
+      extends: "national-2017",
+      indicators: { keyTeachers: { integral: false } },
+    });
+    if (!parsed.ok) throw new Error("the profile must be one");
+    renderWhatIf([school("城关小学", 500)], "zh", parsed.profile);
+    const key = spin("小学 骨干教师");
+    fireEvent.change(key, { target: { value: "8.5" } });
+    fireEvent.blur(key);
+    await screen.findByText("城关小学 小学骨干教师 +2.5 人");
+    expect(document.querySelector('[data-edit="0"]')?.getAttribute("data-applied")).toBe("yes");
+    expect(screen.queryByText(/^未应用/)).toBeNull();
   });
 
   it("equipment typed in 万元, as the field asks, is no doubt about its unit however small the change", async () => {

@@ -3,6 +3,7 @@
  * refused by the edits' schema with the edit's path, never applied: 1e308 ㎡ would overflow the coefficient's
  * sums to Infinity and the verdict to nonsense.
  */
+import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEdits } from "../../src/engine/scenario";
@@ -37,7 +38,7 @@ describe("figures beyond what can be computed, refused with the edit's path", ()
       },
     ],
   ])("%s", (path, meaning, edit) => {
-    const parsed = parseEdits([edit]);
+    const parsed = parseEdits([edit], NATIONAL_2017);
     expect(parsed.edits).toEqual([]);
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]).toMatchObject({ severity: "error", code: "edit-invalid" });
@@ -52,13 +53,14 @@ describe("figures beyond what can be computed, refused with the edit's path", ()
   test("Infinity, as JSON gives it for 1e309", () => {
     const parsed = parseEdits(
       JSON.parse(`[${JSON.stringify(add(0)).replace('"amount":0', '"amount":1e309')}]`),
+      NATIONAL_2017,
     );
     expect(parsed.edits).toEqual([]);
     expect(parsed.problems[0].message.en.startsWith("edit 1 (edits[0].amount): ")).toBe(true);
   });
 
   test("large figures that can be computed are kept", () => {
-    const parsed = parseEdits([add(1e12), add(-250.5)]);
+    const parsed = parseEdits([add(1e12), add(-250.5)], NATIONAL_2017);
     expect(parsed.problems).toEqual([]);
     expect(parsed.edits.map((e) => (e.kind === "addFacility" ? e.amount : null))).toEqual([1e12, -250.5]);
   });

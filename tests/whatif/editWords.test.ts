@@ -2,6 +2,7 @@
  * An edits file written in Chinese: the kinds by their names (新建学校, 撤并学校 …), levels, school types, locales and
  * resources in the words the school table's reader accepts, each read as its code; the English codes as before.
  */
+import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { parseEdits } from "../../src/engine/scenario";
 import { parseLevel } from "../../src/sheet/recipe/table";
 
@@ -57,9 +58,9 @@ describe("an edits file in Chinese", () => {
       newSchool(false),
       { kind: "closeSchool", school: "乙" },
     ];
-    const fromChinese = parseEdits({ edits: chinese });
+    const fromChinese = parseEdits({ edits: chinese }, NATIONAL_2017);
     expect(fromChinese.problems).toEqual([]);
-    expect(fromChinese.edits).toEqual(parseEdits(english).edits);
+    expect(fromChinese.edits).toEqual(parseEdits(english, NATIONAL_2017).edits);
     expect(fromChinese.edits.map((e) => e.kind)).toEqual(english.map((e) => e.kind));
   });
 
@@ -75,7 +76,10 @@ describe("an edits file in Chinese", () => {
       "初中阶段",
       "ｐｒｉｍａｒｙ",
     ]) {
-      const parsed = parseEdits([{ kind: "addStudents", school: "甲", level: word, value: 1 }]);
+      const parsed = parseEdits(
+        [{ kind: "addStudents", school: "甲", level: word, value: 1 }],
+        NATIONAL_2017,
+      );
       expect([word, parsed.edits[0]?.kind === "addStudents" ? parsed.edits[0].level : null]).toEqual([
         word,
         parseLevel(word),
@@ -84,15 +88,18 @@ describe("an edits file in Chinese", () => {
   });
 
   test("a word naming no code, or a level outside compulsory education, is refused as written", () => {
-    const parsed = parseEdits([
-      { kind: "addStudents", school: "甲", level: "高中", value: 1 },
-      { kind: "撤消学校", school: "甲" },
-      { kind: "招聘教师", school: "甲", level: "小学", resource: "教学用房", count: 1 },
-      {
-        kind: "新建学校",
-        record: { ...newSchool(true).record, students: { 小学: 600, primary: 1 }, teachers: { 高中: {} } },
-      },
-    ]);
+    const parsed = parseEdits(
+      [
+        { kind: "addStudents", school: "甲", level: "高中", value: 1 },
+        { kind: "撤消学校", school: "甲" },
+        { kind: "招聘教师", school: "甲", level: "小学", resource: "教学用房", count: 1 },
+        {
+          kind: "新建学校",
+          record: { ...newSchool(true).record, students: { 小学: 600, primary: 1 }, teachers: { 高中: {} } },
+        },
+      ],
+      NATIONAL_2017,
+    );
     expect(parsed.edits).toEqual([]);
     expect(parsed.problems.map((p) => p.message.zh)).toEqual([
       '第 1 项的学段（edits[0].level）：修改无效（应为以下之一："primary"（小学）、"junior"（初中）；这里是 "高中"）',
@@ -112,10 +119,13 @@ describe("an edits file in Chinese", () => {
   test("a level given twice, as its code and as a word, is said to be given twice, not an unknown field", () => {
     const teachers = { qualifiedTeachers: 20, keyTeachers: 5, peArtTeachers: 4 };
     const { record } = newSchool(false);
-    const parsed = parseEdits([
-      { kind: "openSchool", record: { ...record, students: { primary: 600, junior: 300, 小学部: 5 } } },
-      { kind: "openSchool", record: { ...record, teachers: { junior: teachers, 初中: teachers } } },
-    ]);
+    const parsed = parseEdits(
+      [
+        { kind: "openSchool", record: { ...record, students: { primary: 600, junior: 300, 小学部: 5 } } },
+        { kind: "openSchool", record: { ...record, teachers: { junior: teachers, 初中: teachers } } },
+      ],
+      NATIONAL_2017,
+    );
     expect(parsed.edits).toEqual([]);
     expect(parsed.problems.map((p) => [p.message.zh, p.message.en])).toEqual([
       [

@@ -126,11 +126,14 @@ describe("moveStudents moves pupils between two schools as one act", () => {
 
 describe("moveStudents is refused where it would create or lose pupils", () => {
   test("more pupils than the source has at that level: refused at the count, naming the edit", () => {
-    const parsed = parseEdits([
-      { kind: "addStudents", school: "甲小学", level: "primary", value: 0 },
-      { kind: "addStudents", school: "乙小学", level: "primary", value: 0 },
-      { kind: "moveStudents", from: "甲小学", to: "乙小学", level: "primary", count: 501 },
-    ]);
+    const parsed = parseEdits(
+      [
+        { kind: "addStudents", school: "甲小学", level: "primary", value: 0 },
+        { kind: "addStudents", school: "乙小学", level: "primary", value: 0 },
+        { kind: "moveStudents", from: "甲小学", to: "乙小学", level: "primary", count: 501 },
+      ],
+      NATIONAL_2017,
+    );
     expect(parsed.problems).toEqual([]);
     const out = applyEdits([jia(), yi()], parsed.edits, P, parsed.indexes);
     expect(out.applied).toEqual([0, 1]);
@@ -156,11 +159,14 @@ describe("moveStudents is refused where it would create or lose pupils", () => {
   });
 
   test("a count that is not a whole positive number is refused by the schema", () => {
-    const parsed = parseEdits([
-      { kind: "调整学区", from: "甲小学", to: "乙小学", level: "小学", count: 0 },
-      { kind: "moveStudents", from: "甲小学", to: "乙小学", level: "primary", count: 1.5 },
-      { kind: "moveStudents", from: "甲小学", to: "乙小学", level: "primary", count: -10 },
-    ]);
+    const parsed = parseEdits(
+      [
+        { kind: "调整学区", from: "甲小学", to: "乙小学", level: "小学", count: 0 },
+        { kind: "moveStudents", from: "甲小学", to: "乙小学", level: "primary", count: 1.5 },
+        { kind: "moveStudents", from: "甲小学", to: "乙小学", level: "primary", count: -10 },
+      ],
+      NATIONAL_2017,
+    );
     expect(parsed.edits).toEqual([]);
     expect(parsed.problems.map((p) => p.message.zh.split("：")[0])).toEqual([
       "第 1 项的人数（edits[0].count）",
@@ -171,9 +177,10 @@ describe("moveStudents is refused where it would create or lose pupils", () => {
   });
 
   test("the Chinese name and level words read as the codes", () => {
-    const parsed = parseEdits([
-      { kind: "调整学区", from: "甲小学", to: "乙小学", level: "小学", count: 150 },
-    ]);
+    const parsed = parseEdits(
+      [{ kind: "调整学区", from: "甲小学", to: "乙小学", level: "小学", count: 150 }],
+      NATIONAL_2017,
+    );
     expect(parsed.problems).toEqual([]);
     expect(parsed.edits).toEqual([move("甲小学", "乙小学", 150)]);
   });

@@ -311,12 +311,15 @@ describe("scenario algebra", () => {
 describe("invalid edits are problems naming the edit and the field", () => {
   test("school not found, negative result, schema errors", () => {
     const records = [school("甲")];
-    const parsed = parseEdits([
-      { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: 1.5 },
-      { kind: "addFacility", school: "甲", resource: "library", amount: 1 },
-      { kind: "addStudents", school: "丙", level: "primary", value: 10 },
-      { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: -99 },
-    ]);
+    const parsed = parseEdits(
+      [
+        { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: 1.5 },
+        { kind: "addFacility", school: "甲", resource: "library", amount: 1 },
+        { kind: "addStudents", school: "丙", level: "primary", value: 10 },
+        { kind: "hireTeachers", school: "甲", level: "primary", resource: "keyTeachers", count: -99 },
+      ],
+      NATIONAL_2017,
+    );
     expect(parsed.problems.map((p) => p.message.en.split(":")[0])).toEqual([
       "edit 1 (edits[0].count)",
       "edit 2 (edits[1].resource)",
@@ -328,8 +331,8 @@ describe("invalid edits are problems naming the edit and the field", () => {
     expect(r.problems[0].message.zh).toContain("丙");
     expect(r.problems[1].message.en).toContain("edits[1].count");
     expect(r.applied).toEqual([]);
-    expect(parseEdits({ nope: 1 }).problems[0].code).toBe("edits-not-a-list");
-    expect(parseEdits({ edits: [] }).problems).toEqual([]);
+    expect(parseEdits({ nope: 1 }, NATIONAL_2017).problems[0].code).toBe("edits-not-a-list");
+    expect(parseEdits({ edits: [] }, NATIONAL_2017).problems).toEqual([]);
   });
 });
 
@@ -374,13 +377,16 @@ describe("a school grown past its size", () => {
 
 describe("multimedia rooms come whole", () => {
   it("an addition of part of a room is refused at its amount; area and money need not be whole", () => {
-    const parsed = parseEdits([
-      { kind: "addFacility", school: "甲", resource: "multimediaRooms", amount: 2.5 },
-      { kind: "addFacility", school: "甲", resource: "多媒体教室", amount: -1 },
-      { kind: "addFacility", school: "甲", resource: "sportsArea", amount: 12.5 },
-    ]);
+    const parsed = parseEdits(
+      [
+        { kind: "addFacility", school: "甲", resource: "multimediaRooms", amount: 2.5 },
+        { kind: "addFacility", school: "甲", resource: "多媒体教室", amount: -1 },
+        { kind: "addFacility", school: "甲", resource: "sportsArea", amount: 12.5 },
+      ],
+      NATIONAL_2017,
+    );
     expect(parsed.problems.map((p) => p.message.zh)).toEqual([
-      "第 1 项的增减量（edits[0].amount）：修改无效（应为整数，这里是 2.5）",
+      "第 1 项的增减量（edits[0].amount）：修改无效（应为整数，这里是 2.5：多媒体教室按整间计）",
     ]);
     expect(parsed.edits.map((e) => e.kind === "addFacility" && e.amount)).toEqual([-1, 12.5]);
   });
@@ -564,7 +570,7 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
     },
   });
   const run = (edits: unknown[]) => {
-    const parsed = parseEdits(edits);
+    const parsed = parseEdits(edits, NATIONAL_2017);
     expect(parsed.problems).toEqual([]);
     return applyEdits(records, parsed.edits, P);
   };
@@ -706,11 +712,14 @@ describe("nothing an edit gives is lost, and a figure in the wrong unit is quest
       resource,
       count: 2,
     });
-    const parsed = parseEdits([
-      move("primary", "junior", "qualifiedTeachers"),
-      move("junior", "primary", "qualifiedTeachers"),
-      move("primary", "junior", "keyTeachers"),
-    ]);
+    const parsed = parseEdits(
+      [
+        move("primary", "junior", "qualifiedTeachers"),
+        move("junior", "primary", "qualifiedTeachers"),
+        move("primary", "junior", "keyTeachers"),
+      ],
+      NATIONAL_2017,
+    );
     const r = applyEdits([nine], parsed.edits, P);
     expect(r.applied).toEqual([0, 1, 2]);
     expect(r.problems.map((p) => [p.severity, p.code, p.message.zh.split("：")[0]])).toEqual([

@@ -26,10 +26,13 @@ const newSchool = (name: string, parent?: string) => ({
 
 describe("names typed in an edits file", () => {
   it("a new school named with an override opens without it, with a warning naming the edit's field", () => {
-    const parsed = parseEdits([
-      { kind: "addStudents", school: "城关第一小学", level: "primary", value: 5 },
-      newSchool(`新区${RLO}第一小学`),
-    ]);
+    const parsed = parseEdits(
+      [
+        { kind: "addStudents", school: "城关第一小学", level: "primary", value: 5 },
+        newSchool(`新区${RLO}第一小学`),
+      ],
+      NATIONAL_2017,
+    );
     expect(parsed.edits).toHaveLength(2);
     const opened = parsed.edits[1];
     expect(opened.kind === "openSchool" && opened.record.name).toBe("新区第一小学");
@@ -47,19 +50,22 @@ describe("names typed in an edits file", () => {
   });
 
   it("every field that names a school is cleaned and named: school, into, from, to, a new school's parent", () => {
-    const parsed = parseEdits([
-      { kind: "mergeSchool", school: `甲${ESC}[2J小学`, into: `乙小学${RLO}` },
-      {
-        kind: "transferTeachers",
-        from: `\u2066甲小学`,
-        to: "乙小学",
-        fromLevel: "primary",
-        toLevel: "primary",
-        resource: "keyTeachers",
-        count: 1,
-      },
-      newSchool("丙教学点", `乙${RLO}小学`),
-    ]);
+    const parsed = parseEdits(
+      [
+        { kind: "mergeSchool", school: `甲${ESC}[2J小学`, into: `乙小学${RLO}` },
+        {
+          kind: "transferTeachers",
+          from: `\u2066甲小学`,
+          to: "乙小学",
+          fromLevel: "primary",
+          toLevel: "primary",
+          resource: "keyTeachers",
+          count: 1,
+        },
+        newSchool("丙教学点", `乙${RLO}小学`),
+      ],
+      NATIONAL_2017,
+    );
     expect(parsed.problems.map((p) => [p.code, (p as EditProblem).edit, (p as EditProblem).field])).toEqual([
       ["name-controls-removed", 0, "school"],
       ["name-controls-removed", 0, "into"],
@@ -72,7 +78,7 @@ describe("names typed in an edits file", () => {
   });
 
   it("a name of controls only is no name: the edit is refused as one without a school", () => {
-    const parsed = parseEdits([{ kind: "closeSchool", school: `${RLO}\u200e` }]);
+    const parsed = parseEdits([{ kind: "closeSchool", school: `${RLO}\u200e` }], NATIONAL_2017);
     expect(parsed.edits).toEqual([]);
     expect(parsed.problems.map((p) => [p.code, (p as EditProblem).field])).toEqual([
       ["edit-invalid", "school"],
@@ -80,7 +86,7 @@ describe("names typed in an edits file", () => {
   });
 
   it("the form's check (checkEdit) gives the edit cleaned and what it removed, for the form to say", () => {
-    const checked = checkEdit(newSchool(`新区第一小学${RLO}`));
+    const checked = checkEdit(newSchool(`新区第一小学${RLO}`), NATIONAL_2017);
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     expect(checked.edit.kind === "openSchool" && checked.edit.record.name).toBe("新区第一小学");
@@ -92,7 +98,7 @@ describe("names typed in an edits file", () => {
       },
     ]);
     // a name without any is as typed, and nothing is said
-    const plain = checkEdit(newSchool("新区第一小学"));
+    const plain = checkEdit(newSchool("新区第一小学"), NATIONAL_2017);
     expect(plain.ok && plain.removed).toEqual([]);
   });
 });

@@ -7,13 +7,18 @@ import type { ExcelHost } from "../../src/excel/host";
 import type { ReportSheet } from "../../src/report/model";
 import type { SchoolRecord } from "../../src/engine/records";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
+import type { Profile } from "../../src/standard/profile";
 
-/** The view on `records`, the sheets it writes collected. */
-export function renderWhatIf(records: SchoolRecord[], lang: "zh" | "en" = "zh") {
+/** The view on `records` under `profile`, the sheets it writes collected. */
+export function renderWhatIf(
+  records: SchoolRecord[],
+  lang: "zh" | "en" = "zh",
+  profile: Profile = NATIONAL_2017,
+) {
   const written: ReportSheet[][] = [];
   const props: ViewProps = {
     records,
-    profile: NATIONAL_2017,
+    profile,
     lang,
     host: {} as ExcelHost,
     onWriteSheets: async (sheets) => {

@@ -324,7 +324,7 @@ function editedRecords(
   costs: Readonly<UnitCosts>,
   lang: Lang,
 ) {
-  const parsed = parseEdits(file.json);
+  const parsed = parseEdits(file.json, profile);
   const scenario = editedCounty(records, parsed.edits, profile, lang, parsed.indexes);
   // every problem of an edit names the file it is in
   const problems = inFile([...parsed.problems, ...scenario.problems], EDITS_FILE, file.path);

@@ -232,7 +232,7 @@ export const whatifCommand: Command = {
     const county = await countyRecordsOption(io, file, values, profile, title, { lang, json });
     if (typeof county === "number") return county;
     const { titles } = county;
-    const read = parseEdits(editsJson.value);
+    const read = parseEdits(editsJson.value, profile);
     // every problem of an edit names the file it is in
     const parsedEdits = { ...read, problems: inFile(read.problems, EDITS_FILE, values.edits) };
     const scenario = evaluateScenario(

@@ -3,6 +3,7 @@
  * parts it changes. Extending replaces per key — a field's derivation, a row rule, a type word — and never merges
  * two derivations into one.
  */
+import { readHandJson } from "../../problems/handJson";
 import { BUILT_IN_RECIPES } from "./builtin";
 import {
   checkRecipe,
@@ -60,14 +61,12 @@ export function parseRecipe(json: unknown): RecipeResult<Recipe> {
   return checkRecipe(tableRecipeSchema, { ...candidate, kind });
 }
 
-/** Parses recipe JSON text; a syntax error is reported like a bad field. */
+/**
+ * Parses a recipe's text as a person wrote it (docs/cli.md#hand-written, `readHandJson`): a fault of its JSON — a key
+ * written twice, a Chinese comma, 1e400 — is reported like a bad field, at its line and column.
+ */
 export function parseRecipeText(text: string): RecipeResult<Recipe> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/u, ""));
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return error("(json)", `不是有效的 JSON：${detail}`, `not valid JSON: ${detail}`);
-  }
-  return parseRecipe(json);
+  const json = readHandJson(text);
+  if (!json.ok) return { ok: false, errors: [{ field: "(json)", message: json.message }] };
+  return parseRecipe(json.value);
 }

@@ -174,7 +174,7 @@ export const StructuralEditForm = React.memo(function StructuralEditForm(
   const submit = () => {
     setAdded(null);
     setWarnings([]);
-    const checked = checkEdit(rawEdit(draft));
+    const checked = checkEdit(rawEdit(draft), profile);
     const fields = new Map<string, string>();
     const place = (field: string, text: string) => {
       const key = fieldPaths(draft).includes(field) ? field : "";

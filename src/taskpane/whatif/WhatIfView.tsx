@@ -56,8 +56,12 @@ function editFor(school: string, f: Field, delta: number): Edit {
   return { kind: "addFacility", school, resource: f.resource, amount };
 }
 
-/** Consecutive changes to the same number become one edit, so the list reads like decisions, not keystrokes. */
-function withChange(edits: readonly Edit[], edit: Edit): Edit[] {
+/**
+ * Consecutive changes to the same number become one edit, so the list reads like decisions, not keystrokes. A
+ * change after one the engine refused (`lastRefused`: part of a teacher, a school below 0) takes its place: the
+ * number shown never included it.
+ */
+function withChange(edits: readonly Edit[], edit: Edit, lastRefused: boolean): Edit[] {
   const last = edits[edits.length - 1];
   const same =
     last &&
@@ -68,6 +72,7 @@ function withChange(edits: readonly Edit[], edit: Edit): Edit[] {
     (!("level" in last) || !("level" in edit) || last.level === edit.level) &&
     (!("resource" in last) || !("resource" in edit) || last.resource === edit.resource);
   if (!same) return [...edits, edit];
+  if (lastRefused) return [...edits.slice(0, -1), edit];
   let merged: Edit | null = null;
   if (last.kind === "addStudents" && edit.kind === "addStudents")
     merged = { ...last, value: last.value + edit.value };
@@ -129,12 +134,14 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
 
   const change = (f: Field) => (value: number) => {
     if (!current) return;
-    const whole = f.kind !== "facility" || f.resource === "multimediaRooms";
-    const next = whole ? Math.round(value) : value;
+    // pupils are counted whole; a part of a teacher or a room is the engine's to refuse, as the profile counts it
+    // (`wholeIssues`), with the edit and its field named in the list of edits
+    const next = f.kind === "students" ? Math.round(value) : value;
     const now = fieldValue(current, f);
     if (nearlyEqual(next, now)) return;
     const delta = next - now;
-    setEdits((list) => withChange(list, editFor(school, f, delta)));
+    const lastRefused = edits.length > 0 && !result.applied.includes(edits.length - 1);
+    setEdits((list) => withChange(list, editFor(school, f, delta), lastRefused && list === edits));
   };
 
   const field = (label: string, f: Field, step: number) => (

@@ -1,4 +1,4 @@
-import { parseHandJson } from "../../problems/handJson";
+import { readHandJson } from "../../problems/handJson";
 import { decodeHandText } from "../../problems/handText";
 import {
   Button,
@@ -32,7 +32,7 @@ import { PaneHeader } from "../../taskpane/components/PaneHeader";
 import { PrintedPage } from "../../taskpane/components/PrintedPage";
 import { BLANK } from "../../report/print";
 import { usePaneStyles } from "../../taskpane/styles";
-import { parseRecipeText } from "../../sheet/recipe/load";
+import { parseRecipe } from "../../sheet/recipe/load";
 import type { TableRecipe } from "../../sheet/recipe/schema";
 import { MAX_FOLDER_ENTRIES, type CountyFile, type NothingDropped } from "../folderFiles";
 import { readCountyFiles } from "../readFiles";
@@ -65,7 +65,6 @@ interface Pricing {
 
 const DEFAULT_PRICING: Pricing = { costs: DEFAULT_UNIT_COSTS, projects: DEFAULT_PROJECT_SIZES };
 
-/** A file's text, as UTF-8. */
 /** A file's bytes, through the FileReader every browser the web app runs in has. */
 function bytesOf(file: File): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -76,13 +75,24 @@ function bytesOf(file: File): Promise<Uint8Array> {
   });
 }
 
-function textOf(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error(file.name));
-    reader.readAsText(file, "utf-8");
-  });
+/**
+ * A JSON file of settings read as the command line reads a hand-written file (docs/cli.md#hand-written): UTF-8,
+ * UTF-16 or GBK as Notepad or WPS saved it, a fault named at its line and column; or what is wrong, in `lang`.
+ */
+async function handJsonOf(
+  file: File,
+  lang: Lang,
+): Promise<{ ok: true; value: unknown } | { ok: false; problems: string }> {
+  let text: string;
+  try {
+    text = decodeHandText(await bytesOf(file), file.name);
+  } catch {
+    return { ok: false, problems: t(lang, "leagueFileNotJson", { message: t(lang, "leagueFileNotText") }) };
+  }
+  const json = readHandJson(text);
+  return json.ok
+    ? json
+    : { ok: false, problems: t(lang, "leagueFileNotJson", { message: json.message[lang] }) };
 }
 
 /**
@@ -204,27 +214,12 @@ export function LeagueScreen(props: LeagueScreenProps) {
 
   /** A unit costs file read as `balance batch --costs` reads it; the plans made at other prices are dropped. */
   const readCosts = async (file: File) => {
-    // read as the command reads a hand-written file (docs/cli.md#hand-written): a fault named at its line and column
-    let text: string;
-    try {
-      // UTF-8, UTF-16 or GBK, as Notepad or WPS saved it
-      text = decodeHandText(await bytesOf(file), file.name);
-    } catch {
-      const problems = t(lang, "leagueCostsNotJson", { message: t(lang, "leagueCostsNotText") });
-      setNote({ text: t(lang, "leagueCostsBad", { file: file.name, problems }), failed: true });
-      return;
-    }
-    const typed = parseHandJson(text);
+    const typed = await handJsonOf(file, lang);
     if (!typed.ok) {
-      const at = typed.path === "" ? "" : lang === "zh" ? `（${typed.path}）` : ` (${typed.path})`;
-      const message = t(lang, "leagueCostsAt", {
-        line: typed.line,
-        column: typed.column,
-        at,
-        message: typed.message[lang],
+      setNote({
+        text: t(lang, "leagueCostsBad", { file: file.name, problems: typed.problems }),
+        failed: true,
       });
-      const problems = t(lang, "leagueCostsNotJson", { message });
-      setNote({ text: t(lang, "leagueCostsBad", { file: file.name, problems }), failed: true });
       return;
     }
     const parsed = parseCosts(typed.value);
@@ -249,13 +244,15 @@ export function LeagueScreen(props: LeagueScreenProps) {
     let problems: string | null = null;
     let read: TableRecipe | undefined;
     try {
-      const parsed = parseRecipeText(await textOf(file));
-      if (!parsed.ok)
+      const json = await handJsonOf(file, lang);
+      const parsed = json.ok ? parseRecipe(json.value) : null;
+      if (!json.ok) problems = json.problems;
+      else if (parsed?.ok === false)
         problems = parsed.errors
           .map((e) => `${e.field}: ${e.message[lang]}`)
           .join(lang === "zh" ? "；" : "; ");
-      else if (parsed.recipe.kind !== "table") problems = t(lang, "leagueRecipeForms");
-      else read = parsed.recipe;
+      else if (parsed?.recipe.kind === "table") read = parsed.recipe;
+      else problems = t(lang, "leagueRecipeForms");
     } catch (error) {
       problems = error instanceof Error ? error.message : String(error);
     }
