@@ -110,3 +110,147 @@ describe("a message bar that appears after an action", () => {
     watch.disconnect();
   });
 });
+
+/** What a screen reader hears from the live regions: each region that holds `words`, once per region. */
+function liveRegionsSaying(words: string): Element[] {
+  const live = [...document.querySelectorAll('[aria-live], [role="alert"], [role="status"], [role="log"]')];
+  // the outermost live region holding the words: one inside another is one announcement
+  return live.filter(
+    (region) =>
+      (region.textContent ?? "").includes(words) && !live.some((o) => o !== region && o.contains(region)),
+  );
+}
+
+/** The landmark an element is in (HTML's own or an ARIA role), if any. */
+const landmarkOf = (el: Element) =>
+  el.closest(
+    'main, nav, aside, body > header, div:not(main):not(section) > header, section[aria-label], section[aria-labelledby], [role="main"], [role="navigation"], [role="region"][aria-label], [role="banner"], [role="complementary"]',
+  );
+
+/** Opens a file the web app cannot read, from its file chooser. */
+async function openBadFile(): Promise<void> {
+  const { File: NodeFile } = await import("node:buffer");
+  const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
+  Object.defineProperty(input, "files", {
+    value: [new NodeFile([new Uint8Array([1, 2, 3, 4])], "坏文件.xlsx")],
+    configurable: true,
+  });
+  fireEvent.change(input);
+  await waitFor(() => expect(document.querySelector("[data-open-error]")).not.toBeNull());
+}
+
+describe("message bars: in a landmark, and read out once, errors at once and notices politely", () => {
+  it("the web app's bars above the tabs (the workbook open) are in a named region", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    fireEvent.click(screen.getByRole("button", { name: "用示例县数据试用" }));
+    await screen.findByRole("tab", { name: "工作簿" });
+    const bars = [...document.querySelectorAll(".fui-MessageBar")];
+    expect(bars.length).toBeGreaterThan(0);
+    expect(bars.filter((bar) => landmarkOf(bar) === null)).toEqual([]);
+    const region = screen.getByRole("region", { name: "工作簿与提示" });
+    expect(region.contains(document.querySelector("[data-file-bar]"))).toBe(true);
+  });
+
+  it("a file that cannot be opened is said assertively, in one live region only", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    await openBadFile();
+    const words = "无法打开“坏文件.xlsx”";
+    await waitFor(() => expect(liveRegionsSaying(words)).toHaveLength(1));
+    const [region] = liveRegionsSaying(words);
+    // aria-live="assertive" is what role="alert" means
+    expect(region.getAttribute("aria-live") ?? region.getAttribute("role")).toMatch(/^(assertive|alert)$/);
+    // the bar itself is drawn in the page, not a live region of its own that would say it a second time
+    const bar = document.querySelector("[data-open-error]")!;
+    expect(bar.closest('[aria-live], [role="alert"], [role="status"]')).toBeNull();
+  });
+
+  it("a notice (对比 inside Excel compares with a sheet) is said politely, once", async () => {
+    render(<Pane host={new FakeHost(tableOf(smallCounty()), "zh-CN")} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("tab", { name: "对比" }));
+    const note = await waitFor(() => {
+      const found = document.querySelector("[data-sheet-only]");
+      if (!found) throw new Error("no note yet");
+      return found;
+    });
+    const words = note.textContent ?? "";
+    expect(words).not.toBe("");
+    await waitFor(() => expect(liveRegionsSaying(words)).toHaveLength(1));
+    expect(liveRegionsSaying(words)[0].getAttribute("aria-live")).toBe("polite");
+  });
+});
+
+describe("tabs tied to their panels", () => {
+  it("each tab controls its panel, which is named by the tab and reached with Tab", async () => {
+    render(<Pane host={new FakeHost(tableOf(smallCounty()), "zh-CN")} />);
+    await readAndCheck();
+    for (const name of ["检查与报表", "模拟", "规划", "全部指标", "对比"]) {
+      fireEvent.click(screen.getByRole("tab", { name }));
+      const tab = screen.getByRole("tab", { name, selected: true });
+      expect(tab.id).not.toBe("");
+      const panel = document.getElementById(tab.getAttribute("aria-controls") ?? "");
+      expect(panel?.getAttribute("role")).toBe("tabpanel");
+      expect(panel?.getAttribute("aria-labelledby")).toBe(tab.id);
+      expect(panel?.tabIndex).toBe(0);
+      expect(panel?.hidden).toBe(false);
+      // the one panel shown: every other is hidden or not drawn
+      const shown = [...document.querySelectorAll('[role="tabpanel"]')].filter(
+        (p) => !(p as HTMLElement).hidden,
+      );
+      expect(shown).toEqual([panel]);
+      expect(screen.getByRole("tabpanel", { name })).toBe(panel);
+    }
+    fireEvent.click(screen.getByRole("tab", { name: "模拟" }));
+    const whatIf = screen.getByRole("tabpanel", { name: "模拟" });
+    expect(whatIf.contains(await screen.findByRole("heading", { level: 2, name: "小学" }))).toBe(true);
+  });
+});
+
+describe("the focus after an action replaces what had it", () => {
+  it("web app: a workbook opened puts the focus on the bar that names it", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    const sample = screen.getByRole("button", { name: "用示例县数据试用" });
+    sample.focus();
+    fireEvent.click(sample);
+    await screen.findByRole("tab", { name: "工作簿" });
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.closest("[data-file-bar]")).not.toBeNull();
+    expect(focused.textContent).toBe("示例县（虚构的白狼县）");
+    expect(focused.tabIndex).toBe(-1);
+    // said by the focus, and not by a live region a second time
+    expect(liveRegionsSaying(focused.textContent ?? "")).toEqual([]);
+  });
+
+  it("web app: 打开其他工作簿 and a file that cannot be opened put the focus on the first screen's heading", async () => {
+    render(<WebApp lang="zh" theme="light" />);
+    fireEvent.click(screen.getByRole("button", { name: "用示例县数据试用" }));
+    const another = await screen.findByRole("button", { name: "打开其他工作簿" });
+    another.focus();
+    fireEvent.click(another);
+    const heading = await screen.findByRole("heading", { level: 2, name: "打开学校数据工作簿" });
+    expect(document.activeElement).toBe(heading);
+    expect(heading.tabIndex).toBe(-1);
+
+    heading.blur();
+    await openBadFile();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("heading", { name: "打开学校数据工作簿" })),
+    );
+  });
+
+  it("pane: a message bar dismissed gives the focus to the view it was above", async () => {
+    const host = new FakeHost(tableOf(smallCounty()), "zh-CN");
+    host.failNextWrite = new Error("请求过大");
+    render(<Pane host={host} />);
+    await readAndCheck();
+    fireEvent.click(screen.getByRole("button", { name: "生成报表工作表" }));
+    await screen.findByText("Excel 操作失败：请求过大");
+    const dismiss = screen.getByRole("button", { name: "关闭" });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    await waitFor(() => expect(document.querySelector("[data-failure]")).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("tabpanel", { name: "检查与报表" })),
+    );
+  });
+});
