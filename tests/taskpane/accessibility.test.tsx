@@ -2,7 +2,8 @@
 /**
  * What a screen reader finds in the pane and the web app (WCAG 2.0 AA, which GB/T 37668 follows): the language
  * switch named with the word it shows, in the page's language; the views' parts as headings; the tabs in a landmark;
- * a message bar that appears after a click read out. The browser test (tests/e2e/accessibility.e2e.test.ts) walks
+ * a message bar that appears after a click read out, once, errors at once and notices politely, and every bar in a
+ * landmark; each tab tied to its panel; the focus kept when an action takes away what had it. The browser test (tests/e2e/accessibility.e2e.test.ts) walks
  * the same screens by keyboard and scans them with axe-core.
  */
 import { TextDecoder as NodeTextDecoder } from "node:util";
@@ -17,6 +18,34 @@ withoutResizeObserver();
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 configure({ defaultHidden: true, asyncUtilTimeout: 20000 });
 jest.setTimeout(60000);
+
+/** What a screen reader hears from the live regions: each region that holds `words`, once per region. */
+function liveRegionsSaying(words: string): Element[] {
+  const live = [...document.querySelectorAll('[aria-live], [role="alert"], [role="status"], [role="log"]')];
+  // the outermost live region holding the words: one inside another is one announcement
+  return live.filter(
+    (region) =>
+      (region.textContent ?? "").includes(words) && !live.some((o) => o !== region && o.contains(region)),
+  );
+}
+
+/** The landmark an element is in (HTML's own or an ARIA role), if any. */
+const landmarkOf = (el: Element) =>
+  el.closest(
+    'main, nav, aside, body > header, div:not(main):not(section) > header, section[aria-label], section[aria-labelledby], [role="main"], [role="navigation"], [role="region"][aria-label], [role="banner"], [role="complementary"]',
+  );
+
+/** Opens a file the web app cannot read, from its file chooser. */
+async function openBadFile(): Promise<void> {
+  const { File: NodeFile } = await import("node:buffer");
+  const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
+  Object.defineProperty(input, "files", {
+    value: [new NodeFile([new Uint8Array([1, 2, 3, 4])], "坏文件.xlsx")],
+    configurable: true,
+  });
+  fireEvent.change(input);
+  await waitFor(() => expect(document.querySelector("[data-open-error]")).not.toBeNull());
+}
 
 describe("the language switch", () => {
   it("is named by what it does and by the word on it, each in its own language", () => {
@@ -93,51 +122,13 @@ describe("a message bar that appears after an action", () => {
     });
     watch.observe(document.body, { childList: true, subtree: true });
     render(<WebApp lang="zh" theme="light" />);
-    const { File: NodeFile } = await import("node:buffer");
-    const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
-    Object.defineProperty(input, "files", {
-      value: [new NodeFile([new Uint8Array([1, 2, 3, 4])], "坏文件.xlsx")],
-      configurable: true,
-    });
-    fireEvent.change(input);
-    const bar = await waitFor(() => {
-      const found = document.querySelector("[data-open-error]");
-      if (!found) throw new Error("no error yet");
-      return found;
-    });
+    await openBadFile();
+    const bar = document.querySelector("[data-open-error]")!;
     await waitFor(() => expect(said.join(" ")).toContain("无法打开“坏文件.xlsx”"));
     expect(bar.textContent).toContain("无法打开“坏文件.xlsx”");
     watch.disconnect();
   });
 });
-
-/** What a screen reader hears from the live regions: each region that holds `words`, once per region. */
-function liveRegionsSaying(words: string): Element[] {
-  const live = [...document.querySelectorAll('[aria-live], [role="alert"], [role="status"], [role="log"]')];
-  // the outermost live region holding the words: one inside another is one announcement
-  return live.filter(
-    (region) =>
-      (region.textContent ?? "").includes(words) && !live.some((o) => o !== region && o.contains(region)),
-  );
-}
-
-/** The landmark an element is in (HTML's own or an ARIA role), if any. */
-const landmarkOf = (el: Element) =>
-  el.closest(
-    'main, nav, aside, body > header, div:not(main):not(section) > header, section[aria-label], section[aria-labelledby], [role="main"], [role="navigation"], [role="region"][aria-label], [role="banner"], [role="complementary"]',
-  );
-
-/** Opens a file the web app cannot read, from its file chooser. */
-async function openBadFile(): Promise<void> {
-  const { File: NodeFile } = await import("node:buffer");
-  const input = document.querySelector<HTMLInputElement>("#workbook-file")!;
-  Object.defineProperty(input, "files", {
-    value: [new NodeFile([new Uint8Array([1, 2, 3, 4])], "坏文件.xlsx")],
-    configurable: true,
-  });
-  fireEvent.change(input);
-  await waitFor(() => expect(document.querySelector("[data-open-error]")).not.toBeNull());
-}
 
 describe("message bars: in a landmark, and read out once, errors at once and notices politely", () => {
   it("the web app's bars above the tabs (the workbook open) are in a named region", async () => {
