@@ -4,11 +4,17 @@ import { usePaneStyles } from "../styles";
 
 type Announce = AnnounceContextValue["announce"];
 
+/** How long a message stays in its live region: long enough for a screen reader to notice it (Fluent's figure). */
+const SAID_FOR_MS = 500;
+
 /**
  * What Fluent's message bars say as they appear, read out by a screen reader: a polite live region for a notice
  * (intent info, or a bar marked polite) and an assertive one, what role="alert" implies, for an error or a
  * warning. Fluent's own announcer has one assertive region for both (its alerts are a to-do) and hangs it on
- * <body>, outside every landmark. Each message is said once: the bar itself carries no live role.
+ * <body>, outside every landmark. Each message is said once: the bar itself carries no live role. Where the browser
+ * has document.ariaNotify (Chromium), the message is handed to it instead, at high priority for an error, as
+ * Fluent does. As in Fluent's announcer, a message is a span whose innerText is set (Narrator hears text in an
+ * element, not text alone), taken away again after a moment, so that no text is found twice on the page.
  */
 export function Announcer(props: { children: ReactNode }) {
   const styles = usePaneStyles();
@@ -18,12 +24,21 @@ export function Announcer(props: { children: ReactNode }) {
     () => ({
       announce: (message, options = {}) => {
         // Fluent's message bar asks { polite } for info and { alert } for the others
-        const region = options.polite && !options.alert ? polite.current : assertive.current;
-        if (!region || !message) return;
-        const said = region.ownerDocument.createElement("span");
-        said.textContent = message;
+        const politely = options.polite === true && !options.alert;
+        const region = politely ? polite.current : assertive.current;
+        if (!region || !message.trim()) return;
+        const doc = region.ownerDocument as Document & {
+          ariaNotify?: (message: string, options: { priority: "normal" | "high" }) => void;
+        };
+        if (typeof doc.ariaNotify === "function") {
+          doc.ariaNotify(message, { priority: politely ? "normal" : "high" });
+          return;
+        }
+        const said = doc.createElement("span");
+        said.innerText = message;
         // the words said before are taken away: the same words said again are still a change
         region.replaceChildren(said);
+        setTimeout(() => said.remove(), SAID_FOR_MS);
       },
     }),
     [],
