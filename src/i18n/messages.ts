@@ -14,6 +14,7 @@ const paneZh = {
   languageSwitch: "English",
   languageSwitchLabel: "界面语言",
   tabsLabel: "视图",
+  noticesLabel: "工作簿与提示",
   demoBanner: "演示模式 — 未连接 Excel",
   demoBannerDetail:
     "当前是内存中的示例工作簿（虚构的白狼县数据），不读写任何文件。在 Excel 中打开本加载项即可处理真实数据。",
@@ -179,6 +180,7 @@ const paneEn: Record<keyof typeof paneZh, string> = {
   languageSwitch: "中文",
   languageSwitchLabel: "Language",
   tabsLabel: "Views",
+  noticesLabel: "Workbook and notices",
   demoBanner: "Demo mode — not connected to Excel",
   demoBannerDetail:
     "This is an in-memory sample workbook (the fictional 白狼县 county); no file is changed. Open the add-in in Excel to work on real data.",

@@ -1,6 +1,5 @@
 import {
   Button,
-  AriaLiveAnnouncer,
   FluentProvider,
   MessageBar,
   MessageBarActions,
@@ -12,7 +11,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ExcelHost } from "../excel/host";
 import type { Lang } from "../i18n/format";
 import { langOf, t } from "../i18n/messages";
@@ -21,6 +20,7 @@ import type { Profile } from "../standard/profile";
 import { titleRowsOf } from "../workbookCounty";
 import { CompareView } from "./compare/CompareView";
 import type { EarlierFile } from "./compare/useComparison";
+import { Announcer } from "./components/Announcer";
 import { ChecklistView } from "./components/ChecklistView";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { PaneHeader } from "./components/PaneHeader";
@@ -38,6 +38,7 @@ import { usePaneStyles } from "./styles";
 import { useCheckFlow } from "./useCheckFlow";
 import { useCountySheet } from "./useCountySheet";
 import { useDemoHost } from "./useDemoHost";
+import { useKeptFocus } from "./useKeptFocus";
 import { WhatIfView } from "./whatif/WhatIfView";
 import { useWhatIfEdits } from "./whatif/useWhatIfEdits";
 import type { SchoolRecord } from "../engine/records";
@@ -72,6 +73,27 @@ export interface PaneProps {
 const NO_RECORDS: SchoolRecord[] = [];
 
 type TabId = "check" | "whatif" | "plan" | "allItems" | "compare" | "workbook";
+
+/** The ids that tie each tab to its panel (one pane on a page). */
+const tabIdOf = (tab: TabId) => `pane-tab-${tab}`;
+const panelIdOf = (tab: TabId) => `pane-panel-${tab}`;
+
+/** A tab's view: named by its tab, a stop for the keyboard after the tabs (WAI-ARIA's tabs pattern). */
+function TabPanel(props: { tab: TabId; shown: boolean; children: ReactNode }) {
+  const styles = usePaneStyles();
+  return (
+    <div
+      role="tabpanel"
+      id={panelIdOf(props.tab)}
+      aria-labelledby={tabIdOf(props.tab)}
+      tabIndex={0}
+      hidden={!props.shown}
+      className={styles.tabPanel}
+    >
+      {props.children}
+    </div>
+  );
+}
 
 /** Demo mode's banner: not connected to Excel, a sample workbook in memory. */
 export function DemoBanner({ lang }: { lang: Lang }) {
@@ -161,6 +183,17 @@ export function Pane(props: PaneProps) {
       : null;
   const banner = props.banner ?? (workbook ? (l: Lang) => <DemoBanner lang={l} /> : null);
   const failure = flow.failure;
+  const root = useRef<HTMLDivElement>(null);
+  const kept = useKeptFocus(
+    root,
+    useCallback(() => root.current?.ownerDocument.getElementById(panelIdOf(tab)) ?? null, [tab]),
+  );
+  const tabProps = (value: TabId) => ({
+    className: styles.tab,
+    value,
+    id: tabIdOf(value),
+    "aria-controls": panelIdOf(value),
+  });
 
   return (
     <FluentProvider
@@ -169,8 +202,14 @@ export function Pane(props: PaneProps) {
     >
       {/* Fluent's message bars say what they show through this: without it an error or a warning that
           appears after a click is drawn and never read out */}
-      <AriaLiveAnnouncer>
-        <div className={`${styles.root} ${styles.printsMainOnly}`} data-theme={theme}>
+      <Announcer>
+        <div
+          ref={root}
+          className={`${styles.root} ${styles.printsMainOnly}`}
+          data-theme={theme}
+          onFocus={kept.onFocus}
+          onBlur={kept.onBlur}
+        >
           <PaneHeader
             lang={lang}
             subtitle={t(lang, "appSubtitle")}
@@ -180,7 +219,12 @@ export function Pane(props: PaneProps) {
             }}
           />
 
-          {banner?.(lang)}
+          {/* the bars above the tabs in a landmark of their own: a screen reader lists them with the others */}
+          {banner && (
+            <section aria-label={t(lang, "noticesLabel")} className={styles.notices}>
+              {banner(lang)}
+            </section>
+          )}
 
           {/* a landmark of its own: every part of the page in one, for a screen reader's list of regions */}
           <nav aria-label={t(lang, "tabsLabel")}>
@@ -190,26 +234,12 @@ export function Pane(props: PaneProps) {
               selectedValue={tab}
               onTabSelect={(_, data) => setTab(data.value as TabId)}
             >
-              <Tab className={styles.tab} value="check">
-                {t(lang, "tabCheck")}
-              </Tab>
-              <Tab className={styles.tab} value="whatif">
-                {t(lang, "tabWhatIf")}
-              </Tab>
-              <Tab className={styles.tab} value="plan">
-                {t(lang, "tabPlan")}
-              </Tab>
-              <Tab className={styles.tab} value="allItems">
-                {t(lang, "tabAllItems")}
-              </Tab>
-              <Tab className={styles.tab} value="compare">
-                {t(lang, "tabCompare")}
-              </Tab>
-              {workbook && (
-                <Tab className={styles.tab} value="workbook">
-                  {t(lang, "tabWorkbook")}
-                </Tab>
-              )}
+              <Tab {...tabProps("check")}>{t(lang, "tabCheck")}</Tab>
+              <Tab {...tabProps("whatif")}>{t(lang, "tabWhatIf")}</Tab>
+              <Tab {...tabProps("plan")}>{t(lang, "tabPlan")}</Tab>
+              <Tab {...tabProps("allItems")}>{t(lang, "tabAllItems")}</Tab>
+              <Tab {...tabProps("compare")}>{t(lang, "tabCompare")}</Tab>
+              {workbook && <Tab {...tabProps("workbook")}>{t(lang, "tabWorkbook")}</Tab>}
             </TabList>
           </nav>
 
@@ -229,158 +259,168 @@ export function Pane(props: PaneProps) {
 
             {/* the check flow stays mounted so that its state survives a visit to another tab */}
             {/* on paper, the view's results alone (those marked data-printed) under a title with blanks to fill */}
-            <PrintedPage
-              lang={lang}
-              name="check"
-              shown={tab === "check"}
-              title={result && flow.readInfo ? printedTitle(print.parts, "stepResults", lang) : null}
-              read={print.read}
-              signed={ready}
-            >
-              <StartStep
-                lang={lang}
-                source={flow.source}
-                busy={flow.busy}
-                insertedSheet={flow.insertedSheet}
-                read={readLine}
-                canInsertTemplate={props.canInsertTemplate}
-                choosesSource={props.choosesSource}
-                onSource={flow.setSource}
-                onInsertTemplate={(withSample) => void flow.insertTemplate(withSample)}
-                onRead={() => void flow.readAndCheck()}
-              />
-              {result && flow.grid && (
-                <>
-                  {result.read.recipe ? (
-                    <RecipeStep
-                      lang={lang}
-                      recipe={result.read.recipe}
-                      changed={!result.read.recipe.recognised}
-                      busy={flow.busy !== null}
-                      onCounty={(name) => void flow.chooseCounty(name)}
-                      onDerivation={flow.changeDerivation}
-                      onReset={() => void flow.resetRecipe()}
-                      onConvert={() => void flow.convertToTable()}
-                      kept={props.keepsSettings}
-                    />
-                  ) : (
-                    <ColumnsStep
-                      lang={lang}
-                      grid={flow.grid}
-                      read={result.read}
-                      mapping={flow.mapping}
-                      onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
-                      onReset={() => void flow.resetMapping()}
-                      kept={props.keepsSettings}
-                    />
-                  )}
-                  <ProblemsStep
-                    lang={lang}
-                    problems={result.problems}
-                    busy={flow.busy !== null}
-                    onSelectCell={selectCell}
-                    onRecheck={() => void flow.readAndCheck()}
-                    fixHint={props.fixHint?.(lang)}
-                  />
-                  <ReportStep
-                    lang={lang}
-                    blocked={!ready}
-                    writing={flow.busy === "writing"}
-                    disabled={flow.busy !== null}
-                    written={flow.written}
-                    title={flow.title}
-                    chosenCounty={result.read.recipe?.county}
-                    onTitle={flow.setTitle}
-                    onTitleDone={() => void flow.saveTitle()}
-                    onWrite={() =>
-                      void flow.writeReport(county.evaluation?.verdict ?? null, county.evaluation?.problems)
-                    }
-                  />
-                  {ready && result.evaluation && (
-                    <ResultsCard
-                      lang={lang}
-                      evaluation={result.evaluation}
-                      profile={profile}
-                      sheets={flow.written}
-                      onOpenSheet={(name) => void openSheet(name)}
-                    />
-                  )}
-                </>
-              )}
-            </PrintedPage>
-
-            {tab === "whatif" &&
-              (viewProps ? <WhatIfView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
-            {tab === "plan" &&
-              (viewProps ? <PlanView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
-            {/* on paper: the county's verdict, item by item, under a title and over a line to sign */}
-            {tab === "allItems" && (
+            <TabPanel tab="check" shown={tab === "check"}>
               <PrintedPage
                 lang={lang}
-                name="allItems"
-                className={styles.column}
-                title={county.items ? printedTitle(print.parts, "printAllItems", lang) : null}
+                name="check"
+                shown={tab === "check"}
+                title={result && flow.readInfo ? printedTitle(print.parts, "stepResults", lang) : null}
                 read={print.read}
-                signed={county.items !== null}
+                signed={ready}
               >
-                {county.note && (
-                  <MessageBar intent={county.note.intent} data-county-note={county.note.intent} data-printed>
-                    <MessageBarBody>{county.note.text}</MessageBarBody>
-                  </MessageBar>
-                )}
-                {county.items && county.evaluation ? (
-                  <ChecklistView
-                    lang={lang}
-                    county={county.items}
-                    countySheet={county.evaluation.sheet}
-                    countyProblems={county.evaluation.problems}
-                    supply={county.evaluation.supply}
-                    readiness={county.evaluation.readiness}
-                    countyFrom={county.evaluation.countyFrom}
-                    busy={county.busy}
-                    onReadCountySheet={() => void county.read()}
-                    onInsertCountySheet={() => void county.insert()}
-                    onSelectCell={selectCell}
-                  />
-                ) : (
-                  <Text>{t(lang, "viewUnavailable")}</Text>
+                <StartStep
+                  lang={lang}
+                  source={flow.source}
+                  busy={flow.busy}
+                  insertedSheet={flow.insertedSheet}
+                  read={readLine}
+                  canInsertTemplate={props.canInsertTemplate}
+                  choosesSource={props.choosesSource}
+                  onSource={flow.setSource}
+                  onInsertTemplate={(withSample) => void flow.insertTemplate(withSample)}
+                  onRead={() => void flow.readAndCheck()}
+                />
+                {result && flow.grid && (
+                  <>
+                    {result.read.recipe ? (
+                      <RecipeStep
+                        lang={lang}
+                        recipe={result.read.recipe}
+                        changed={!result.read.recipe.recognised}
+                        busy={flow.busy !== null}
+                        onCounty={(name) => void flow.chooseCounty(name)}
+                        onDerivation={flow.changeDerivation}
+                        onReset={() => void flow.resetRecipe()}
+                        onConvert={() => void flow.convertToTable()}
+                        kept={props.keepsSettings}
+                      />
+                    ) : (
+                      <ColumnsStep
+                        lang={lang}
+                        grid={flow.grid}
+                        read={result.read}
+                        mapping={flow.mapping}
+                        onChoose={(columnId, col) => void flow.chooseColumn(columnId, col)}
+                        onReset={() => void flow.resetMapping()}
+                        kept={props.keepsSettings}
+                      />
+                    )}
+                    <ProblemsStep
+                      lang={lang}
+                      problems={result.problems}
+                      busy={flow.busy !== null}
+                      onSelectCell={selectCell}
+                      onRecheck={() => void flow.readAndCheck()}
+                      fixHint={props.fixHint?.(lang)}
+                    />
+                    <ReportStep
+                      lang={lang}
+                      blocked={!ready}
+                      writing={flow.busy === "writing"}
+                      disabled={flow.busy !== null}
+                      written={flow.written}
+                      title={flow.title}
+                      chosenCounty={result.read.recipe?.county}
+                      onTitle={flow.setTitle}
+                      onTitleDone={() => void flow.saveTitle()}
+                      onWrite={() =>
+                        void flow.writeReport(county.evaluation?.verdict ?? null, county.evaluation?.problems)
+                      }
+                    />
+                    {ready && result.evaluation && (
+                      <ResultsCard
+                        lang={lang}
+                        evaluation={result.evaluation}
+                        profile={profile}
+                        sheets={flow.written}
+                        onOpenSheet={(name) => void openSheet(name)}
+                      />
+                    )}
+                  </>
                 )}
               </PrintedPage>
-            )}
-            {tab === "compare" &&
-              (viewProps && result?.evaluation && flow.grid ? (
-                <CompareView
-                  lang={lang}
-                  profile={profile}
-                  host={host}
-                  current={{
-                    evaluation: result.evaluation,
-                    sheet: flow.grid.sheet,
-                    workbook: props.workbookName ?? null,
-                    county: result.read.recipe?.county ?? null,
-                    recipe: flow.recipe,
-                  }}
-                  openFile={props.openFile}
-                  onWriteSheets={flow.writeSheets}
-                  print={print}
-                />
-              ) : (
-                <Text>{t(lang, "viewUnavailable")}</Text>
-              ))}
-            {tab === "workbook" && workbook && (
-              <SheetViewer
-                lang={lang}
-                workbook={workbook}
-                sheet={demo.viewed.sheet}
-                cell={demo.viewed.cell}
-                version={demo.version}
-                onSheet={demo.viewSheet}
-              />
+            </TabPanel>
+
+            {tab !== "check" && (
+              <TabPanel tab={tab} shown>
+                {tab === "whatif" &&
+                  (viewProps ? <WhatIfView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
+                {tab === "plan" &&
+                  (viewProps ? <PlanView {...viewProps} /> : <Text>{t(lang, "viewUnavailable")}</Text>)}
+                {/* on paper: the county's verdict, item by item, under a title and over a line to sign */}
+                {tab === "allItems" && (
+                  <PrintedPage
+                    lang={lang}
+                    name="allItems"
+                    className={styles.column}
+                    title={county.items ? printedTitle(print.parts, "printAllItems", lang) : null}
+                    read={print.read}
+                    signed={county.items !== null}
+                  >
+                    {county.note && (
+                      <MessageBar
+                        intent={county.note.intent}
+                        data-county-note={county.note.intent}
+                        data-printed
+                      >
+                        <MessageBarBody>{county.note.text}</MessageBarBody>
+                      </MessageBar>
+                    )}
+                    {county.items && county.evaluation ? (
+                      <ChecklistView
+                        lang={lang}
+                        county={county.items}
+                        countySheet={county.evaluation.sheet}
+                        countyProblems={county.evaluation.problems}
+                        supply={county.evaluation.supply}
+                        readiness={county.evaluation.readiness}
+                        countyFrom={county.evaluation.countyFrom}
+                        busy={county.busy}
+                        onReadCountySheet={() => void county.read()}
+                        onInsertCountySheet={() => void county.insert()}
+                        onSelectCell={selectCell}
+                      />
+                    ) : (
+                      <Text>{t(lang, "viewUnavailable")}</Text>
+                    )}
+                  </PrintedPage>
+                )}
+                {tab === "compare" &&
+                  (viewProps && result?.evaluation && flow.grid ? (
+                    <CompareView
+                      lang={lang}
+                      profile={profile}
+                      host={host}
+                      current={{
+                        evaluation: result.evaluation,
+                        sheet: flow.grid.sheet,
+                        workbook: props.workbookName ?? null,
+                        county: result.read.recipe?.county ?? null,
+                        recipe: flow.recipe,
+                      }}
+                      openFile={props.openFile}
+                      onWriteSheets={flow.writeSheets}
+                      print={print}
+                    />
+                  ) : (
+                    <Text>{t(lang, "viewUnavailable")}</Text>
+                  ))}
+                {tab === "workbook" && workbook && (
+                  <SheetViewer
+                    lang={lang}
+                    workbook={workbook}
+                    sheet={demo.viewed.sheet}
+                    cell={demo.viewed.cell}
+                    version={demo.version}
+                    onSheet={demo.viewSheet}
+                  />
+                )}
+              </TabPanel>
             )}
           </main>
           <ConfirmReplaceDialog lang={lang} confirm={flow.confirm} />
         </div>
-      </AriaLiveAnnouncer>
+      </Announcer>
     </FluentProvider>
   );
 }

@@ -27,6 +27,17 @@ export const usePaneStyles = makeStyles({
   },
   subtitle: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   tabs: { flexWrap: "wrap", padding: `0 ${tokens.spacingHorizontalXS}` },
+  // a tab's view, a stop for the keyboard after the tabs: seen to have the focus, as every stop is
+  tabPanel: {
+    display: "flex",
+    flexDirection: "column",
+    minWidth: 0,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+    // the check view stays mounted, hidden, while another tab is open
+    "&[hidden]": { display: "none" },
+  },
+  // the bars above the tabs (the open workbook, demo mode), a landmark of their own
+  notices: { display: "flex", flexDirection: "column" },
   // six tabs on one line at 350 px, in either language: narrower sides than Fluent's small tab
   tab: {
     paddingLeft: "3px",

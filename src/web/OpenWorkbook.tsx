@@ -20,6 +20,9 @@ export interface OpenWorkbookProps {
   onSample(): void;
 }
 
+/** The first screen's heading: the focus goes there when the clerk comes back to the screen. */
+export const OPEN_HEADING = "open-workbook";
+
 /** The web app's first screen: choose or drop an .xlsx (or an old .xls), or try the sample county. */
 export function OpenWorkbook(props: OpenWorkbookProps) {
   const { lang } = props;
@@ -28,8 +31,8 @@ export function OpenWorkbook(props: OpenWorkbookProps) {
   const busy = props.reading !== null;
 
   return (
-    <section className={styles.step} aria-labelledby="open-workbook">
-      <h2 id="open-workbook" className={styles.stepTitle}>
+    <section className={styles.step} aria-labelledby={OPEN_HEADING}>
+      <h2 id={OPEN_HEADING} className={styles.stepTitle} tabIndex={-1}>
         {t(lang, "webOpenTitle")}
       </h2>
       <Text size={200} className={styles.note}>

@@ -1,5 +1,4 @@
 import {
-  AriaLiveAnnouncer,
   Button,
   FluentProvider,
   MessageBar,
@@ -15,6 +14,7 @@ import { t } from "../i18n/messages";
 import { holdsSchoolTable } from "../sheet/read";
 import type { Problem } from "../problems/problem";
 import { NATIONAL_2017 } from "../standard/national2017";
+import { Announcer, SaidByFocus } from "../taskpane/components/Announcer";
 import { PaneHeader } from "../taskpane/components/PaneHeader";
 import { ProblemGroup } from "../taskpane/components/ProblemsStep";
 import { Pane } from "../taskpane/Pane";
@@ -30,7 +30,7 @@ import {
   type CountyFile,
   type NothingDropped,
 } from "./folderFiles";
-import { OpenWorkbook } from "./OpenWorkbook";
+import { OPEN_HEADING, OpenWorkbook } from "./OpenWorkbook";
 import { openEarlierYear, readXlsxFile } from "./readFiles";
 import { saveFile } from "./saveFile";
 import { doubleFromGrids, sheetsForExcel, startOn } from "./workbook";
@@ -89,6 +89,10 @@ function FileBar(props: {
     failed: false,
   });
   const pending = notDownloaded(opened, props.saved);
+  // the bar comes with a workbook the clerk just opened: the focus goes to what was opened, not to <body> where
+  // the button that opened it was
+  const heading = useRef<HTMLSpanElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   // sheets written or written again since the download (a plan, a report in the other language): the file
   // downloaded lacks them, and the note above must not let the clerk think otherwise
   const unsaved = props.saved ? pending : [];
@@ -128,52 +132,57 @@ function FileBar(props: {
       })
     : t(lang, "webSampleName");
   return (
-    <MessageBar intent="info" layout="multiline" data-file-bar>
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {opened.from && <div data-from-archive>{opened.from[lang]}</div>}
-        <div className={styles.small}>{t(lang, "webOpenedDetail")}</div>
-        {/* the buttons in the text, and what a download did or lacks right under 下载工作簿: in a full window
+    // read as the focus moves to its title, and not said again by the live region
+    <SaidByFocus>
+      <MessageBar intent="info" layout="multiline" data-file-bar>
+        <MessageBarBody>
+          <MessageBarTitle ref={heading} tabIndex={-1} data-file-bar-title>
+            {title}
+          </MessageBarTitle>
+          {opened.from && <div data-from-archive>{opened.from[lang]}</div>}
+          <div className={styles.small}>{t(lang, "webOpenedDetail")}</div>
+          {/* the buttons in the text, and what a download did or lacks right under 下载工作簿: in a full window
             the bar's actions sit at its far end, a screen's width from the notes about them */}
-        <div className={`${styles.row} ${styles.fileBarButtons}`} data-file-bar-buttons>
-          <Button size="small" appearance="primary" disabled={state.busy} onClick={() => void download()}>
-            {t(lang, "webDownload")}
-          </Button>
-          <Button size="small" onClick={props.onOpenAnother}>
-            {t(lang, "webOpenAnother")}
-          </Button>
-        </div>
-        {state.busy && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
-        {state.note && (
-          <div className={styles.small} role="status" data-download-note={state.failed ? "failed" : "done"}>
-            {state.note}
+          <div className={`${styles.row} ${styles.fileBarButtons}`} data-file-bar-buttons>
+            <Button size="small" appearance="primary" disabled={state.busy} onClick={() => void download()}>
+              {t(lang, "webDownload")}
+            </Button>
+            <Button size="small" onClick={props.onOpenAnother}>
+              {t(lang, "webOpenAnother")}
+            </Button>
           </div>
-        )}
-        {state.lost && (
-          <div className={styles.mappingMissing} role="status" data-download-lost>
-            {state.lost}
-          </div>
-        )}
-        {unsaved.length > 0 && (
-          <div className={styles.mappingMissing} role="status" data-download-stale>
-            {t(lang, "webDownloadStale", { sheets: unsaved.join(PUNCTUATION[lang].list) })}
-          </div>
-        )}
-        {props.leaving && (
-          <div className={styles.mappingMissing} role="alert" data-leave-unsaved>
-            {t(lang, "webLeaveUnsaved", { sheets: pending.join(PUNCTUATION[lang].list) })}
-            <div className={styles.row}>
-              <Button size="small" onClick={props.onLeave}>
-                {t(lang, "webLeaveAnyway")}
-              </Button>
-              <Button size="small" appearance="subtle" onClick={props.onStay}>
-                {t(lang, "webLeaveCancel")}
-              </Button>
+          {state.busy && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
+          {state.note && (
+            <div className={styles.small} role="status" data-download-note={state.failed ? "failed" : "done"}>
+              {state.note}
             </div>
-          </div>
-        )}
-      </MessageBarBody>
-    </MessageBar>
+          )}
+          {state.lost && (
+            <div className={styles.mappingMissing} role="status" data-download-lost>
+              {state.lost}
+            </div>
+          )}
+          {unsaved.length > 0 && (
+            <div className={styles.mappingMissing} role="status" data-download-stale>
+              {t(lang, "webDownloadStale", { sheets: unsaved.join(PUNCTUATION[lang].list) })}
+            </div>
+          )}
+          {props.leaving && (
+            <div className={styles.mappingMissing} role="alert" data-leave-unsaved>
+              {t(lang, "webLeaveUnsaved", { sheets: pending.join(PUNCTUATION[lang].list) })}
+              <div className={styles.row}>
+                <Button size="small" onClick={props.onLeave}>
+                  {t(lang, "webLeaveAnyway")}
+                </Button>
+                <Button size="small" appearance="subtle" onClick={props.onStay}>
+                  {t(lang, "webLeaveCancel")}
+                </Button>
+              </div>
+            </div>
+          )}
+        </MessageBarBody>
+      </MessageBar>
+    </SaidByFocus>
   );
 }
 
@@ -201,6 +210,8 @@ function SheetNotices(props: { lang: Lang; problems: readonly Problem[] }) {
 /** The first screen, before any workbook is open: the pane's header and the file chooser. */
 function Landing(props: {
   lang: Lang;
+  /** the clerk came back here (another workbook, the league left) or opened a file: a focus lost is given back */
+  arrived: boolean;
   onLang(lang: Lang): void;
   reading: string | null;
   error: string | null;
@@ -209,8 +220,15 @@ function Landing(props: {
   onDropped(data: DataTransfer): void;
   onSample(): void;
 }) {
-  const { lang } = props;
+  const { lang, arrived, reading, error } = props;
   const styles = usePaneStyles();
+  // the screen shown after the pane or the league, or after a file that could not be opened (its button was
+  // disabled while it was read): the focus at its heading, where the clerk starts again
+  useEffect(() => {
+    const doc = document;
+    if (arrived && reading === null && (!doc.activeElement || doc.activeElement === doc.body))
+      doc.getElementById(OPEN_HEADING)?.focus();
+  }, [arrived, reading, error]);
   return (
     <div className={styles.root}>
       <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
@@ -256,6 +274,8 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
     else next();
   };
   const opens = useRef(0);
+  /** whether the clerk has left the first screen or tried to (the focus is then looked after), not at page load */
+  const [arrived, setArrived] = useState(false);
   const hostOptions = {
     displayLanguage: () => (lang === "en" ? "en-US" : "zh-CN"),
     theme: () => theme,
@@ -274,6 +294,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   }, []);
 
   const openFile = async (file: File) => {
+    setArrived(true);
     setOpened(null);
     setReading(file.name);
     setError(null);
@@ -308,6 +329,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   };
 
   const openLeague = (files: CountyFile[]) => {
+    setArrived(true);
     setOpened(null);
     setError(null);
     setLeagueDrop(null);
@@ -321,6 +343,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   };
 
   const openSample = () => {
+    setArrived(true);
     const demo = startDemo({ lang, theme, displayLanguage: hostOptions.displayLanguage() });
     show({
       name: t(lang, "webSampleName"),
@@ -396,6 +419,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
   ) : !opened ? (
     <Landing
       lang={lang}
+      arrived={arrived}
       onLang={setLang}
       reading={reading}
       error={error}
@@ -412,7 +436,7 @@ export function WebApp(props: { lang: Lang; theme: "light" | "dark" }) {
         lang={lang === "zh" ? "zh-CN" : "en-US"}
       >
         {/* as in the pane: the message bars of these screens (a file that cannot be opened) are read out */}
-        <AriaLiveAnnouncer>{screen}</AriaLiveAnnouncer>
+        <Announcer>{screen}</Announcer>
       </FluentProvider>
     );
   }

@@ -98,6 +98,8 @@ export function TrendResult(props: TrendResultProps) {
 
       <MessageBar
         intent={trend.regressions.length > 0 ? "error" : "success"}
+        // no indicator worse: a result said politely, not as an error
+        politeness={trend.regressions.length > 0 ? undefined : "polite"}
         layout="multiline"
         data-regressions={trend.regressions.length}
       >

@@ -149,7 +149,8 @@ export function ProblemsStep(props: ProblemsStepProps) {
           <MessageBarBody>{t(lang, "problemsWarningsOnly", { n: warnings.length })}</MessageBarBody>
         </MessageBar>
       ) : (
-        <MessageBar intent="success">
+        // a result the clerk asked for, said after what is being read: politely (Fluent says success assertively)
+        <MessageBar intent="success" politeness="polite">
           <MessageBarBody>{t(lang, "problemsNone")}</MessageBarBody>
         </MessageBar>
       )}

@@ -28,6 +28,7 @@ import { t } from "../../i18n/messages";
 import { buildLeagueReport } from "../../report/league";
 import type { Profile } from "../../standard/profile";
 import { today } from "../../taskpane/addresses";
+import { SaidByFocus } from "../../taskpane/components/Announcer";
 import { PaneHeader } from "../../taskpane/components/PaneHeader";
 import { PrintedPage } from "../../taskpane/components/PrintedPage";
 import { BLANK } from "../../report/print";
@@ -113,6 +114,9 @@ export function LeagueScreen(props: LeagueScreenProps) {
   // each evaluated county's least-cost plan, once asked for: by its result, so that files added later are planned
   // only when asked again
   const [plans, setPlans] = useState<ReadonlyMap<CountyFileResult, PlanTotals>>(new Map());
+  // the screen replaces the one whose button opened it: the focus goes to its bar's title, not to <body>
+  const heading = useRef<HTMLSpanElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const [planning, setPlanning] = useState<{ done: number; total: number; county: string } | null>(null);
   const [pricing, setPricing] = useState<Pricing>(DEFAULT_PRICING);
   // the recipe every file is read through (`balance batch --recipe`); none: the built-in ones
@@ -299,79 +303,91 @@ export function LeagueScreen(props: LeagueScreenProps) {
   return (
     <div className={`${styles.root} ${styles.printsMainOnly}`}>
       <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
-      <MessageBar intent="info" layout="multiline" data-league-bar>
-        <MessageBarBody>
-          <MessageBarTitle>{t(lang, "leagueBar", { files: filesRead, counties: evaluated })}</MessageBarTitle>
-          <div className={styles.small}>{t(lang, "leagueBarDetail")}</div>
-          {skipped.length > 0 && (
-            <div className={styles.small} data-skipped-files>
-              {t(lang, "leagueSkipped", {
-                files: skipped.map((r) => r.source.file).join(lang === "zh" ? "、" : ", "),
-              })}
-            </div>
-          )}
-          {downloading && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
-          {note && (
-            <div className={styles.small} role="status" data-download-note={note.failed ? "failed" : "done"}>
-              {note.text}
-            </div>
-          )}
-        </MessageBarBody>
-        <MessageBarActions className={styles.barActions}>
-          <Button
-            size="small"
-            appearance="primary"
-            disabled={busy || downloading || counties.length === 0}
-            onClick={() => void download()}
+      {/* the bars above the summary in a landmark of their own, as in the pane */}
+      <section aria-label={t(lang, "noticesLabel")} className={styles.notices}>
+        {/* read as the focus moves to its title, and not said again by the live region */}
+        <SaidByFocus>
+          <MessageBar intent="info" layout="multiline" data-league-bar>
+            <MessageBarBody>
+              <MessageBarTitle ref={heading} tabIndex={-1} data-league-bar-title>
+                {t(lang, "leagueBar", { files: filesRead, counties: evaluated })}
+              </MessageBarTitle>
+              <div className={styles.small}>{t(lang, "leagueBarDetail")}</div>
+              {skipped.length > 0 && (
+                <div className={styles.small} data-skipped-files>
+                  {t(lang, "leagueSkipped", {
+                    files: skipped.map((r) => r.source.file).join(lang === "zh" ? "、" : ", "),
+                  })}
+                </div>
+              )}
+              {downloading && <Spinner size="extra-tiny" label={t(lang, "webDownloading")} />}
+              {note && (
+                <div
+                  className={styles.small}
+                  role="status"
+                  data-download-note={note.failed ? "failed" : "done"}
+                >
+                  {note.text}
+                </div>
+              )}
+            </MessageBarBody>
+            <MessageBarActions className={styles.barActions}>
+              <Button
+                size="small"
+                appearance="primary"
+                disabled={busy || downloading || counties.length === 0}
+                onClick={() => void download()}
+              >
+                {t(lang, "leagueDownload")}
+              </Button>
+              <Button
+                size="small"
+                disabled={busy || downloading || unplanned.length === 0}
+                onClick={() => void plan()}
+                data-league-plan
+              >
+                {t(lang, plans.size > 0 && unplanned.length > 0 ? "leaguePlanMore" : "leaguePlanButton")}
+              </Button>
+              {settingsFile(t(lang, "leagueCostsFile"), readCosts)}
+              {settingsFile(t(lang, "leagueRecipeFile"), readRecipe)}
+              <CountyFilesInput
+                lang={lang}
+                id="more-county-files"
+                label={t(lang, "leagueAddFiles")}
+                size="small"
+                disabled={busy}
+                onFiles={props.onAddFiles}
+              />
+              <CountyFilesInput
+                lang={lang}
+                id="more-county-folder"
+                label={t(lang, "leagueChooseFolder")}
+                size="small"
+                disabled={busy}
+                folder
+                onFiles={props.onAddFiles}
+                onNone={() => setNote({ text: t(lang, "leagueFolderEmpty"), failed: true })}
+              />
+              <Button size="small" onClick={props.onBack}>
+                {t(lang, "leagueBack")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        </SaidByFocus>
+        {props.nothingDropped && (
+          <MessageBar
+            intent={props.nothingDropped === "tooMany" ? "error" : "warning"}
+            layout="multiline"
+            data-league-drop={props.nothingDropped}
           >
-            {t(lang, "leagueDownload")}
-          </Button>
-          <Button
-            size="small"
-            disabled={busy || downloading || unplanned.length === 0}
-            onClick={() => void plan()}
-            data-league-plan
-          >
-            {t(lang, plans.size > 0 && unplanned.length > 0 ? "leaguePlanMore" : "leaguePlanButton")}
-          </Button>
-          {settingsFile(t(lang, "leagueCostsFile"), readCosts)}
-          {settingsFile(t(lang, "leagueRecipeFile"), readRecipe)}
-          <CountyFilesInput
-            lang={lang}
-            id="more-county-files"
-            label={t(lang, "leagueAddFiles")}
-            size="small"
-            disabled={busy}
-            onFiles={props.onAddFiles}
-          />
-          <CountyFilesInput
-            lang={lang}
-            id="more-county-folder"
-            label={t(lang, "leagueChooseFolder")}
-            size="small"
-            disabled={busy}
-            folder
-            onFiles={props.onAddFiles}
-            onNone={() => setNote({ text: t(lang, "leagueFolderEmpty"), failed: true })}
-          />
-          <Button size="small" onClick={props.onBack}>
-            {t(lang, "leagueBack")}
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
-      {props.nothingDropped && (
-        <MessageBar
-          intent={props.nothingDropped === "tooMany" ? "error" : "warning"}
-          layout="multiline"
-          data-league-drop={props.nothingDropped}
-        >
-          <MessageBarBody>
-            {props.nothingDropped === "tooMany"
-              ? t(lang, "leagueDropTooMany", { max: MAX_FOLDER_ENTRIES })
-              : t(lang, "leagueDropEmpty")}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+            <MessageBarBody>
+              {props.nothingDropped === "tooMany"
+                ? t(lang, "leagueDropTooMany", { max: MAX_FOLDER_ENTRIES })
+                : t(lang, "leagueDropEmpty")}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
       <main className={styles.body}>
         <PrintedPage
           lang={lang}
