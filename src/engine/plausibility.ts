@@ -86,7 +86,8 @@ export function implausibilitiesOf(record: SchoolRecord): Implausibility[] {
     }
   for (const key of LARGEST_CLASS_KEYS) {
     const value = record.largestClass?.[key];
-    if (value !== undefined && largestClassImplausible(value)) found.push({ kind: "largestClass", key, value });
+    if (value !== undefined && largestClassImplausible(value))
+      found.push({ kind: "largestClass", key, value });
   }
   return found;
 }

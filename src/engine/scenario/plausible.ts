@@ -1,5 +1,9 @@
 import { countOf } from "../../i18n/count";
-import { LARGEST_CLASS_ABOVE, SECTION_STUDENTS_ABOVE, AREA_PER_STUDENT_ABOVE } from "../../standard/plausibility";
+import {
+  LARGEST_CLASS_ABOVE,
+  SECTION_STUDENTS_ABOVE,
+  AREA_PER_STUDENT_ABOVE,
+} from "../../standard/plausibility";
 import { nameKey } from "../names";
 import type { SchoolRecord } from "../records";
 import type { Edit } from "../edits";

@@ -15,7 +15,11 @@ import {
   sectionStudentsImplausible,
   teachersImplausible,
 } from "../../engine/plausibility";
-import { AREA_PER_STUDENT_ABOVE, LARGEST_CLASS_ABOVE, SECTION_STUDENTS_ABOVE } from "../../standard/plausibility";
+import {
+  AREA_PER_STUDENT_ABOVE,
+  LARGEST_CLASS_ABOVE,
+  SECTION_STUDENTS_ABOVE,
+} from "../../standard/plausibility";
 import type { ColumnPlan } from "./columnPlan";
 import {
   ENROLMENT_ORDER,
