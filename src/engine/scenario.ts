@@ -15,7 +15,7 @@ import { openSchool } from "./scenario/openSchool";
 import { closeSchool } from "./scenario/closeSchool";
 import { moveStudents } from "./scenario/moveStudents";
 import { withSections, type EditEffect } from "./scenario/effects";
-import { implausibleKeys, warnImplausible } from "./scenario/plausible";
+import { implausibleBefore, warnImplausible } from "./scenario/plausible";
 
 /*
  * What-if scenarios: a list of edits applied to copies of the school records, then the one evaluation path.
@@ -48,13 +48,13 @@ export function applyEdits(
   const problems: EditProblem[] = [];
   const applied: number[] = [];
   const effects: EditEffect[] = [];
-  // what of the schools is implausible (docs/school-table.md#plausible), so that an edit warns of what it makes so
-  let implausible = implausibleKeys(schools.records);
   edits.forEach((edit, index) => {
     const step = new EditStep(schools, profile, indexes?.[index] ?? index, problems, effects);
+    // docs/school-table.md#plausible: an edit warns of a value no school reports that it gives a school
+    const implausible = implausibleBefore(schools, edit);
     if (!applyEdit(edit, step)) return;
     applied.push(index);
-    implausible = warnImplausible(step, edit, implausible);
+    warnImplausible(step, edit, implausible);
   });
   return { records: schools.records, problems, applied, effects };
 }

@@ -90,14 +90,11 @@ describe("a what-if edit that makes a school implausible warns, and applies — 
     expect(warned[0].message.zh).toContain("甲小学");
     expect(warned[0].message.zh).toContain("525");
     expect(warned[0].message.zh).toContain("多于该学段在校生 40 人");
-  });
-
-  test("hiring up to as many teachers as pupils is plausible", () => {
-    // 25 qualified teachers and 40 pupils: 15 more make 40
-    const { warned } = implausible([
+    // 25 qualified teachers and 40 pupils: 15 more make 40, as many as the pupils, which is plausible
+    const asMany = implausible([
       { kind: "hireTeachers", school: "甲小学", level: "primary", resource: "qualifiedTeachers", count: 15 },
     ]);
-    expect(warned).toEqual([]);
+    expect(asMany.warned).toEqual([]);
   });
 
   test("a section set to 20,001 pupils warns, 20,000 does not; so does the area per pupil it leaves", () => {
@@ -132,15 +129,31 @@ describe("a what-if edit that makes a school implausible warns, and applies — 
     ]);
   });
 
-  test("what the table already had is the reader's warning, not the edit's", () => {
+  test("pupils moved away leave the sending school more teachers than pupils: a warning on that school", () => {
+    // 甲小学 keeps 20 of its 500 pupils, its 25 qualified teachers and its 2,500 ㎡ (125 ㎡ each)
+    const { applied, warned } = implausible(
+      [{ kind: "moveStudents", from: "甲小学", to: "乙小学", level: "primary", count: 480 }],
+      [school("甲小学", 500), school("乙小学", 500)],
+    );
+    expect(applied.applied).toEqual([0]);
+    expect(warned.map((p) => [p.field, p.message.zh])).toEqual([
+      ["count", expect.stringContaining("学校“甲小学”修改后教学用房折合生均 125 ㎡，超过 100 ㎡")],
+      ["count", expect.stringContaining("学校“甲小学”修改后小学高学历教师为 25 人，多于该学段在校生 20 人")],
+    ]);
+  });
+
+  test("what the table already had is the reader's warning, not the edit's: only what the edit made", () => {
+    // 30,000 ㎡ of grounds for 40 pupils (750 ㎡ each) before any edit
     const hugeGrounds: SchoolRecord = {
       ...school("甲小学", 40),
       facilities: { teachingArea: 800, sportsArea: 30_000, equipmentValue: 100_000, multimediaRooms: 2 },
     };
     const { warned } = implausible(
-      [{ kind: "hireTeachers", school: "甲小学", level: "primary", resource: "keyTeachers", count: 1 }],
+      [{ kind: "hireTeachers", school: "甲小学", level: "primary", resource: "keyTeachers", count: 40 }],
       [hugeGrounds],
     );
-    expect(warned).toEqual([]);
+    expect(warned.map((p) => p.message.zh)).toEqual([
+      expect.stringContaining("小学骨干教师为 46 人，多于该学段在校生 40 人"),
+    ]);
   });
 });

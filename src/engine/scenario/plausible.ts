@@ -5,44 +5,68 @@ import {
   AREA_PER_STUDENT_ABOVE,
 } from "../../standard/plausibility";
 import { nameKey } from "../names";
-import type { SchoolRecord } from "../records";
 import type { Edit } from "../edits";
 import { implausibilitiesOf, implausibilityKey, type Implausibility } from "../plausibility";
 import { ENROLMENT_NAMES } from "./levels";
+import type { EditedSchools } from "./schools";
 import type { EditStep } from "./step";
 
 /*
  * docs/school-table.md#plausible: an edit that gives a school a value no school reports (500 teachers hired into a
  * school of 40 pupils, a section set to 200,000 pupils, a new school of 50,000 m² for 10 pupils) applies, with a
  * warning, judged by the reader's own predicates (engine/plausibility.ts). Only what the edit made implausible is
- * told: a value the table already had is the reader's warning.
+ * told, of the schools the edit names (the only ones it changes): a value the table already had is the reader's
+ * warning.
  */
 
-/** What of each school is implausible, as "school key|implausibility key". */
-export function implausibleKeys(records: readonly SchoolRecord[]): Set<string> {
+/** The schools an edit names: the only ones it changes. */
+function namedBy(edit: Edit): string[] {
+  switch (edit.kind) {
+    case "openSchool":
+      return [edit.record.name];
+    case "mergeSchool":
+      return [edit.school, edit.into];
+    case "transferTeachers":
+    case "moveStudents":
+      return [edit.from, edit.to];
+    default:
+      return [edit.school];
+  }
+}
+
+/** What of the schools `edit` names is implausible before it applies, as "school key|implausibility key". */
+export function implausibleBefore(schools: EditedSchools, edit: Edit): Set<string> {
+  return implausibleKeys(schools, namedBy(edit));
+}
+
+function implausibleKeys(schools: EditedSchools, names: readonly string[]): Set<string> {
   const keys = new Set<string>();
-  for (const r of records)
-    for (const i of implausibilitiesOf(r)) keys.add(`${nameKey(r.name)}|${implausibilityKey(i)}`);
+  for (const name of names) {
+    const i = schools.find(name);
+    if (i < 0) continue;
+    const r = schools.records[i];
+    for (const f of implausibilitiesOf(r)) keys.add(`${nameKey(r.name)}|${implausibilityKey(f)}`);
+  }
   return keys;
 }
 
 /**
- * Warns (`edit-implausible-value`) of each value the edit just applied made implausible, that `before` (the
- * schools' implausibleKeys before it) did not hold; returns the schools' keys after it.
+ * Warns (`edit-implausible-value`) of each value the edit just applied made implausible in a school it names, that
+ * `before` (implausibleBefore) did not hold.
  */
-export function warnImplausible(step: EditStep, edit: Edit, before: ReadonlySet<string>): Set<string> {
-  const after = new Set<string>();
-  for (const r of step.records) {
-    const school = nameKey(r.name);
+export function warnImplausible(step: EditStep, edit: Edit, before: ReadonlySet<string>): void {
+  const seen = new Set<number>();
+  for (const name of namedBy(edit)) {
+    const at = step.schools.find(name);
+    if (at < 0 || seen.has(at)) continue;
+    seen.add(at);
+    const r = step.records[at];
     for (const i of implausibilitiesOf(r)) {
-      const key = `${school}|${implausibilityKey(i)}`;
-      after.add(key);
-      if (before.has(key)) continue;
+      if (before.has(`${nameKey(r.name)}|${implausibilityKey(i)}`)) continue;
       const words = wordsOf(step, r.name, i);
       step.warn("edit-implausible-value", fieldOf(edit, i), words.zh, words.en);
     }
   }
-  return after;
 }
 
 /** The edit's field the warning is placed at: a new school's figure, else the edit's amount. */
