@@ -13,7 +13,7 @@ import {
   LARGEST_CLASS_ABOVE,
   SECTION_STUDENTS_ABOVE,
 } from "../standard/plausibility";
-import type { EnrolmentLevel, SchoolRecord } from "./records";
+import { LARGEST_CLASS_KEYS, type EnrolmentLevel, type LargestClassKey, type SchoolRecord } from "./records";
 
 /** Whether one section's pupils are more than any school has: above SECTION_STUDENTS_ABOVE. */
 export function sectionStudentsImplausible(students: number): boolean {
@@ -48,10 +48,6 @@ export const AREA_PER_STUDENT_FACILITIES: readonly AreaFacility[] = ["teachingAr
 export function teachersImplausible(teachers: number, students: number): boolean {
   return students > 0 && teachers > students;
 }
-
-/** The keys of a school's largest classes (最大班额): a section's, or its first grade's. */
-export const LARGEST_CLASS_KEYS = ["primary", "junior", "grade1", "grade7"] as const;
-export type LargestClassKey = (typeof LARGEST_CLASS_KEYS)[number];
 
 /** One value of a school no school reports. */
 export type Implausibility =
