@@ -111,6 +111,14 @@ const LIMIT_RAW = "/^(0?\\.(5|50|45|65|85|15)|85(\\.0+)?)$/";
 /** The profile's figures of the rules: a pass rule's ratio and count, a coefficient's limit, the equipment floor. */
 const RULE_FIGURES = "/^(floorRatio|cvLimit|minMet|equipmentImplausibleBelow)$/";
 const COMPARISON = "/^[<>]=?$/";
+/**
+ * The standard's named figures of the plausible (standard/plausibility.ts, standard/equipmentUnit.ts) and of an
+ * edit's equipment (engine/scenario/addFacility.ts): whether a value passes one is the engine's judgement
+ * (engine/plausibility.ts, engine/equipmentUnit.ts).
+ */
+const RULE_CONSTANTS =
+  "/^(SECTION_STUDENTS_ABOVE|TEACHING_AREA_PER_STUDENT_ABOVE|SPORTS_AREA_PER_STUDENT_ABOVE|" +
+  "LARGEST_CLASS_ABOVE|AREA_PER_STUDENT_ABOVE|EQUIPMENT_PER_STUDENT_ABOVE|EQUIPMENT_EDIT_BELOW)$/";
 
 /**
  * What a module outside the rules' layers may not write (docs/architecture.md#rules): a comparison with one of the
@@ -135,6 +143,18 @@ const RULE_SELECTORS = [
   {
     selector: `BinaryExpression[operator=${COMPARISON}] > MemberExpression[object.property.name=${RULE_FIGURES}]`,
     message: RULE_MESSAGE("a comparison with a rule's figure"),
+  },
+  {
+    selector: `BinaryExpression[operator=${COMPARISON}] > Identifier[name=${RULE_CONSTANTS}]`,
+    message: RULE_MESSAGE("a comparison with a figure of the plausible"),
+  },
+  {
+    selector: `BinaryExpression[operator=${COMPARISON}] > MemberExpression[property.name=${RULE_CONSTANTS}]`,
+    message: RULE_MESSAGE("a comparison with a figure of the plausible"),
+  },
+  {
+    selector: `BinaryExpression[operator=${COMPARISON}] > MemberExpression[object.name=${RULE_CONSTANTS}]`,
+    message: RULE_MESSAGE("a comparison with a figure of the plausible"),
   },
   {
     selector: `BinaryExpression[operator=${COMPARISON}] > MemberExpression[property.name="cv"]`,

@@ -66,6 +66,10 @@ export interface Facilities {
 
 export type SectionTeachers = Record<TeacherIndicatorId, number>;
 
+/** The keys of a school's largest classes (最大班额, `SchoolRecord.largestClass`): a section's, or its first grade's. */
+export const LARGEST_CLASS_KEYS = ["primary", "junior", "grade1", "grade7"] as const;
+export type LargestClassKey = (typeof LARGEST_CLASS_KEYS)[number];
+
 /** One row of the school table, after reading. Missing enrolment is 0. */
 export interface SchoolRecord {
   name: string;
@@ -85,7 +89,7 @@ export interface SchoolRecord {
   indoorSportsArea?: number;
   /** guarantee items (docs/standard.md#guarantee-3, docs/standard.md#guarantee-5) */
   rooms?: { music?: number; art?: number; smallestMusic?: number; smallestArt?: number };
-  largestClass?: { primary?: number; junior?: number; grade1?: number; grade7?: number };
+  largestClass?: Partial<Record<LargestClassKey, number>>;
   /** where the record came from, so that results can name a cell */
   source?: RecordSource;
 }

@@ -15,6 +15,7 @@ import { openSchool } from "./scenario/openSchool";
 import { closeSchool } from "./scenario/closeSchool";
 import { moveStudents } from "./scenario/moveStudents";
 import { withSections, type EditEffect } from "./scenario/effects";
+import { implausibleBefore, warnImplausible } from "./scenario/plausible";
 
 /*
  * What-if scenarios: a list of edits applied to copies of the school records, then the one evaluation path.
@@ -49,7 +50,11 @@ export function applyEdits(
   const effects: EditEffect[] = [];
   edits.forEach((edit, index) => {
     const step = new EditStep(schools, profile, indexes?.[index] ?? index, problems, effects);
-    if (applyEdit(edit, step)) applied.push(index);
+    // docs/school-table.md#plausible: an edit warns of a value no school reports that it gives a school
+    const implausible = implausibleBefore(schools, edit);
+    if (!applyEdit(edit, step)) return;
+    applied.push(index);
+    warnImplausible(step, edit, implausible);
   });
   return { records: schools.records, problems, applied, effects };
 }

@@ -137,6 +137,19 @@ describe("the layers, enforced by ESLint", () => {
     for (const m of linted.messages) expect(m).toContain("docs/architecture.md#rules");
   });
 
+  test("a host judging the plausible with the standard's figures is reported, line by line", () => {
+    // docs/school-table.md#plausible: the engine's engine/plausibility.ts and engine/equipmentUnit.ts judge
+    const linted = at("src/functions/judgesPlausibility.ts");
+    const text = readFileSync(path.join(FIXTURES, "src/functions/judgesPlausibility.ts"), "utf8");
+    const functions = text.match(/^export function /gm)?.length ?? 0;
+    expect(functions).toBe(5);
+    expect(linted.rules).toEqual(new Array(functions).fill("no-restricted-syntax"));
+    for (const m of linted.messages) {
+      expect(m.split(":")[0]).toBe("a comparison with a figure of the plausible");
+      expect(m).toContain("docs/architecture.md#rules");
+    }
+  });
+
   test("formatting figures is no rule, and the engine applies the rules itself", () => {
     expect(at("src/report/formatsFigures.ts").messages).toEqual([]);
     expect(at("src/engine/appliesRules.ts").messages).toEqual([]);

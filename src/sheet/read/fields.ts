@@ -4,6 +4,7 @@
  */
 import type { FacilityIndicatorId, Level, TeacherIndicatorId } from "../../standard/indicators";
 import type { EnrolmentLevel } from "../vocabulary";
+import { LARGEST_CLASS_KEYS } from "../../engine/records";
 
 export const TEACHER_COLUMNS: Record<Level, Record<TeacherIndicatorId, string>> = {
   primary: {
@@ -58,7 +59,7 @@ export const TEACHER_IDS: readonly TeacherIndicatorId[] = [
   "keyTeachers",
   "peArtTeachers",
 ];
-export const LARGEST_CLASS_KEYS = ["primary", "junior", "grade1", "grade7"] as const;
+export { LARGEST_CLASS_KEYS };
 
 /** The columns where a number belongs, numbered. */
 export const FIGURE_IDS: readonly string[] = [

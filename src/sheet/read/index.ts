@@ -27,7 +27,6 @@ export { ReaderCache };
 export type { ColumnMatch, ColumnSource, FieldBinding, FieldSource } from "./columnPlan";
 export { LARGEST_FIGURE } from "./figures";
 export { HEADER_SEARCH_ROWS, type ColumnUnit, type HeaderColumn, type TableHeader } from "./headerPaths";
-export { IMPLAUSIBLE } from "./plausibility";
 export { READER_PROBLEM_CODES, type ReaderProblemCode } from "./problems";
 export type { ReadOptions, ReadResult } from "./table";
 export type { SkippedRows } from "./tableRows";

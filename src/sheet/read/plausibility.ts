@@ -1,13 +1,25 @@
 /**
- * Values no school reports (docs/school-table.md#figures): warnings, not errors, so that a clerk looks again at a
- * figure typed in the wrong unit or column. They block nothing and change no record.
+ * Values no school reports (docs/school-table.md#plausible): warnings, not errors, so that a clerk looks again at a
+ * figure typed in the wrong unit or column. They block nothing and change no record. Whether a value is one is the
+ * engine's judgement (engine/plausibility.ts, engine/equipmentUnit.ts); here are the warnings' words and cells.
  */
 import type { Facilities } from "../../engine/records";
 import { countOf } from "../../i18n/count";
 import type { FacilityIndicatorId, Level } from "../../standard/indicators";
 import type { Profile } from "../../standard/profile";
 import { equipmentUnitDoubt } from "../../engine/equipmentUnit";
-import { EQUIPMENT_PER_STUDENT_ABOVE } from "../../standard/equipmentUnit";
+import {
+  AREA_PER_STUDENT_FACILITIES as AREA_FACILITIES,
+  areaPerStudentImplausible,
+  largestClassImplausible,
+  sectionStudentsImplausible,
+  teachersImplausible,
+} from "../../engine/plausibility";
+import {
+  AREA_PER_STUDENT_ABOVE,
+  LARGEST_CLASS_ABOVE,
+  SECTION_STUDENTS_ABOVE,
+} from "../../standard/plausibility";
 import type { ColumnPlan } from "./columnPlan";
 import {
   ENROLMENT_ORDER,
@@ -25,24 +37,6 @@ import {
 } from "./fields";
 import { OK, figureCell, type ProblemSink, type RowFigures } from "./figures";
 import { columnName, implausible, problem, round } from "./problems";
-
-/**
- * Values no school reports (warnings, not errors): a section of more than 20,000 pupils, more than 100 m² of
- * teaching rooms per pupil, more than 500 m² of grounds per pupil (rural schools with few pupils do have
- * large grounds), equipment above 1,000,000 元 per pupil (a sheet in 元 read as 万元), a class above 150.
- */
-export const IMPLAUSIBLE = {
-  sectionStudents: 20000,
-  teachingAreaPerStudent: 100,
-  sportsAreaPerStudent: 500,
-  equipmentPerStudentAbove: EQUIPMENT_PER_STUDENT_ABOVE,
-  largestClass: 150,
-} as const;
-
-const AREA_CHECKS: readonly (readonly [FacilityIndicatorId, number])[] = [
-  ["teachingArea", IMPLAUSIBLE.teachingAreaPerStudent],
-  ["sportsArea", IMPLAUSIBLE.sportsAreaPerStudent],
-];
 
 export interface PlausibilityCheck {
   plan: ColumnPlan;
@@ -67,18 +61,18 @@ export function warnImplausibleFigures(
   const { values, states } = figures;
   for (let e = 0; e < ENROLMENT_ORDER.length; e++) {
     const f = STUDENT_FIGURES[e];
-    if (states[f] !== OK || !(values[f] > IMPLAUSIBLE.sectionStudents)) continue;
+    if (states[f] !== OK || !sectionStudentsImplausible(values[f])) continue;
     const cell = figureCell(plan, f, rowNumber);
     const col = columnName(STUDENT_COLUMNS[ENROLMENT_ORDER[e]]);
-    const limit = IMPLAUSIBLE.sectionStudents;
+    const limit = SECTION_STUDENTS_ABOVE;
     sink.report(implausible(cell, col, values[f], `超过 ${limit} 人`, `above ${limit}`));
   }
   for (let i = 0; i < LARGEST_CLASS_KEYS.length; i++) {
     const f = LARGEST_CLASS_FIGURES[i];
-    if (states[f] !== OK || !(values[f] > IMPLAUSIBLE.largestClass)) continue;
+    if (states[f] !== OK || !largestClassImplausible(values[f])) continue;
     const cell = figureCell(plan, f, rowNumber);
     const col = columnName(`${LARGEST_CLASS_KEYS[i]}LargestClass`);
-    const limit = IMPLAUSIBLE.largestClass;
+    const limit = LARGEST_CLASS_ABOVE;
     sink.report(implausible(cell, col, values[f], `超过 ${limit} 人`, `above ${limit}`));
   }
 }
@@ -95,9 +89,10 @@ export function warnImplausibleSchool(
   const { sink, profile, plan } = check;
   const totalStudents = students.primary + students.junior + students.senior;
   if (totalStudents > 0) {
-    for (const [f, limit] of AREA_CHECKS) {
-      const perStudent = facilities[f] / totalStudents;
-      if (!(perStudent > limit)) continue;
+    for (const f of AREA_FACILITIES) {
+      const perStudent = areaPerStudentImplausible(f, facilities[f], totalStudents);
+      if (perStudent === null) continue;
+      const limit = AREA_PER_STUDENT_ABOVE[f];
       const cell = facilityCell(plan, rowNumber, figures, f);
       const col = columnName(FACILITY_COLUMNS[f]);
       sink.report(
@@ -123,7 +118,7 @@ export function warnImplausibleSchool(
     for (let t = 0; t < TEACHER_IDS.length; t++) {
       const f = TEACHER_FIGURES[l][t];
       const value = figures.values[f];
-      if (figures.states[f] !== OK || !(students[level] > 0) || !(value > students[level])) continue;
+      if (figures.states[f] !== OK || !teachersImplausible(value, students[level])) continue;
       const cell = figureCell(plan, f, rowNumber);
       const col = columnName(TEACHER_COLUMNS[level][TEACHER_IDS[t]]);
       sink.report(
