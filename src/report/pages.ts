@@ -155,22 +155,27 @@ function lonelyRowBreak(
     if (first === undefined || first === last) continue;
     const on = (page: number, before = Infinity) =>
       body.filter((r, i) => pages[i] === page && r < before).length;
-    if (on(first) < LEAST_ROWS && table.from > t1) {
-      // the orphan: the table, with the heading kept with its header, starts the next page
+    /** the table, with the heading kept with its header, starting the next page; null where it cannot */
+    const startOver = () => {
       const lead = outside(table.from);
       const page = pageOf(lead);
-      let content = false;
-      for (let r = firsts[page]; r < lead; r++) if (!headerRows.has(r) && r > t1) content = true;
-      if (content && lead > firsts[page]) return lead;
-    }
+      // as a block kept together moves (`pageLayout`): off a page holding a row before it, and one below the
+      // repeated rows only off a page holding a row below them
+      for (let r = firsts[page]; r < lead; r++) if (!headerRows.has(r) && (r > t1 || lead <= t1)) return lead;
+      return null;
+    };
+    // the orphan: the table starts the next page
+    if (on(first) < LEAST_ROWS && startOver() !== null) return startOver();
     if (on(last) < LEAST_ROWS) {
-      // the widow: the row before it goes over with it, where the page it leaves keeps enough of the table
+      // the widow: the row before it goes over with it, where the page it leaves keeps enough of the table; else,
+      // a table on two pages only, it starts the next page whole
       const alone = body[body.length - 1];
-      const before = body[body.length - 2];
-      const at = outside(before);
+      const at = outside(body[body.length - 2]);
       const page = pageOf(at);
       const between = [...given].some((s) => s > at && s <= alone);
       if (!between && at > firsts[page] && on(page, at) >= LEAST_ROWS) return at;
+      if (!between && pages.every((p) => p === first || p === last) && startOver() !== null)
+        return startOver();
     }
   }
   return null;
