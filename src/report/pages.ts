@@ -72,6 +72,9 @@ export function pageBreaks(
  * left part empty. A fresh page holds the sheet's repeated rows and, where it starts in a table whose header is
  * copied to each page (`copyOf`), that copy too. A block moves only off a page holding a row of content
  * before it: moving it never leaves a page of repeated rows or a header's copy alone, nor moves it twice.
+ *
+ * A table (`tables`) broken across pages leaves at least `LEAST_ROWS` of its rows on each page it spans: the pages
+ * are laid out again with a break added where one is wanting (`lonelyRowBreak`), a break at a time.
  */
 export function pageLayout(
   print: PrintSetup,
@@ -133,7 +136,7 @@ function lonelyRowBreak(
   headerRows: ReadonlySet<number>,
   tables: readonly Table[],
 ): number | null {
-  const [t0, t1] = print.titleRows ?? [0, -1];
+  const t1 = print.titleRows?.[1] ?? -1;
   const given = new Set(print.rowBreaks ?? []);
   const firsts = [1, ...starts];
   const pageOf = (r: number) => firsts.filter((s) => s <= r).length - 1;
@@ -159,6 +162,8 @@ function lonelyRowBreak(
     const startOver = () => {
       const lead = outside(table.from);
       const page = pageOf(lead);
+      // a break the sheet sets under its first rows would cut the table there all the same
+      if ([...given].some((s) => s > lead && s <= body[Math.min(LEAST_ROWS, body.length) - 1])) return null;
       // as a block kept together moves (`pageLayout`): off a page holding a row before it, and one below the
       // repeated rows only off a page holding a row below them
       for (let r = firsts[page]; r < lead; r++) if (!headerRows.has(r) && (r > t1 || lead <= t1)) return lead;
