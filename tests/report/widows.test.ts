@@ -5,13 +5,13 @@
  * block kept together. 扎鲁特旗's 汇总 from the statistics export once printed the 二 table's last row alone.
  */
 import ExcelJS from "exceljs";
-import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PrintSetup } from "../../src/report/model";
 import { pageLayout, type KeepTogether, type Table } from "../../src/report/pages";
 import { SheetBuilder } from "../../src/report/print";
 import { run, tempDir } from "../cli/helpers";
+import { pageStartsIn } from "./printCheck";
 
 // portrait A4, not fitted: (841.89 − 2 × 0.6 × 72) × 0.96 ≈ 725.27 pt a page: 48 rows of 15 pt (720 pt), not 49
 const portrait: PrintSetup = { orientation: "portrait", paper: "A4" };
@@ -161,18 +161,6 @@ describe("over a sweep of tables and pages", () => {
     }
   });
 });
-
-/** The rows (1-based) that start a page of a sheet of an .xlsx file, from its row breaks. */
-function pageStartsIn(bytes: Uint8Array, name: string): number[] {
-  const files = unzipSync(bytes);
-  const text = (path: string) => strFromU8(files[path]);
-  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(text("xl/workbook.xml"))![1];
-  const rels = text("xl/_rels/workbook.xml.rels");
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
-  const part = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`;
-  const breaks = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/.exec(text(part))?.[1] ?? "";
-  return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
-}
 
 test("汇总 of 扎鲁特旗 from the statistics export: the 二 table's last row shares its page with the row before", async () => {
   const out = join(tempDir(), "扎鲁特旗.xlsx");
