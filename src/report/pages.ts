@@ -72,6 +72,9 @@ export function pageBreaks(
  * left part empty. A fresh page holds the sheet's repeated rows and, where it starts in a table whose header is
  * copied to each page (`copyOf`), that copy too. A block moves only off a page holding a row of content
  * before it: moving it never leaves a page of repeated rows or a header's copy alone, nor moves it twice.
+ *
+ * A table (`tables`) broken across pages leaves at least `LEAST_ROWS` of its rows on each page it spans: the pages
+ * are laid out again with a break added where one is wanting (`lonelyRowBreak`), a break at a time.
  */
 export function pageLayout(
   print: PrintSetup,
@@ -85,6 +88,112 @@ export function pageLayout(
    * each page it runs on to; null where none is
    */
   copyOf: (row: number) => readonly [number, number] | null = () => null,
+  /** the sheet's tables: each page a table is broken across holds at least `LEAST_ROWS` of its rows */
+  tables: readonly Table[] = [],
+): { breaks: number[]; starts: number[] } {
+  const given = print.rowBreaks ?? [];
+  const added = new Set<number>();
+  // each turn adds a break no turn added before: never more turns than the sheet has rows
+  for (let turn = 0; ; turn++) {
+    const layout = laidOut(
+      { ...print, rowBreaks: [...given, ...added] },
+      rowCount,
+      rowHeight,
+      keeps,
+      headerRows,
+      copyOf,
+    );
+    const at = turn < rowCount ? lonelyRowBreak(layout.starts, print, keeps, headerRows, tables) : null;
+    if (at === null || added.has(at) || given.includes(at)) return layout;
+    added.add(at);
+  }
+}
+
+/**
+ * A table (`from`..`to` its header, to `last` its body) on the sheet: a table broken across pages leaves at least
+ * this many of its rows on each page it spans, or all of them where it has fewer.
+ */
+export interface Table {
+  from: number;
+  to: number;
+  last: number;
+}
+
+/** The fewest of a table's rows on a page it is broken across: one alone looks like a mistake on a form. */
+export const LEAST_ROWS = 2;
+
+/**
+ * A page break that leaves no page with a lone row of a table broken across pages, or null where none is wanting
+ * (or none would help): a table whose first page holds one row of it under its header (an orphan) starts the next
+ * page, heading and all; one whose last page holds one row (a widow) takes the row before it there too. A break
+ * is added only after a row of content on its page, where the page it ends still holds `LEAST_ROWS` of the table,
+ * and never inside a block kept together: one the pages do not cut, or the first `head` rows of one they do.
+ */
+function lonelyRowBreak(
+  starts: readonly number[],
+  print: PrintSetup,
+  keeps: readonly KeepTogether[],
+  headerRows: ReadonlySet<number>,
+  tables: readonly Table[],
+): number | null {
+  const t1 = print.titleRows?.[1] ?? -1;
+  const given = new Set(print.rowBreaks ?? []);
+  const firsts = [1, ...starts];
+  const pageOf = (r: number) => firsts.filter((s) => s <= r).length - 1;
+  const cut = (keep: KeepTogether) => starts.some((s) => s > keep.from && s <= keep.to);
+  const inside = (r: number) =>
+    keeps.find((k) => k.from < r && r <= k.to && (!cut(k) || r < k.from + k.head)) ?? null;
+  /** the row itself, or the start of the block kept together it falls in */
+  const outside = (r: number) => {
+    let at = r;
+    for (let k = inside(at); k; k = inside(at)) at = k.from;
+    return at;
+  };
+  for (const table of tables) {
+    const body: number[] = [];
+    for (let r = table.to + 1; r <= table.last; r++) if (!headerRows.has(r)) body.push(r);
+    const pages = body.map(pageOf);
+    const first = pages[0];
+    const last = pages[pages.length - 1];
+    if (first === undefined || first === last) continue;
+    const on = (page: number, before = Infinity) =>
+      body.filter((r, i) => pages[i] === page && r < before).length;
+    /** the table, with the heading kept with its header, starting the next page; null where it cannot */
+    const startOver = () => {
+      const lead = outside(table.from);
+      const page = pageOf(lead);
+      // a break the sheet sets under its first rows would cut the table there all the same
+      if ([...given].some((s) => s > lead && s <= body[Math.min(LEAST_ROWS, body.length) - 1])) return null;
+      // as a block kept together moves (`pageLayout`): off a page holding a row before it, and one below the
+      // repeated rows only off a page holding a row below them
+      for (let r = firsts[page]; r < lead; r++) if (!headerRows.has(r) && (r > t1 || lead <= t1)) return lead;
+      return null;
+    };
+    // the orphan: the table starts the next page
+    if (on(first) < LEAST_ROWS && startOver() !== null) return startOver();
+    if (on(last) < LEAST_ROWS) {
+      // the widow: the row before it goes over with it, where the page it leaves keeps enough of the table; else,
+      // a table on two pages only, it starts the next page whole
+      const alone = body[body.length - 1];
+      const at = outside(body[body.length - 2]);
+      const page = pageOf(at);
+      const between = [...given].some((s) => s > at && s <= alone);
+      if (!between && at > firsts[page] && on(page, at) >= LEAST_ROWS) return at;
+      if (!between && pages.every((p) => p === first || p === last) && startOver() !== null)
+        return startOver();
+    }
+  }
+  return null;
+}
+
+/** One pass of `pageLayout`: the pages as they fill, with the sheet's breaks given. */
+function laidOut(
+  print: PrintSetup,
+  rowCount: number,
+  rowHeight: (row: number) => number,
+  keeps: readonly KeepTogether[],
+  headerRows: ReadonlySet<number>,
+  copyOf: (row: number) => readonly [number, number] | null,
 ): { breaks: number[]; starts: number[] } {
   const heightOf = (r: number) => drawnHeight(rowHeight(r));
   const breaks = new Set(print.rowBreaks ?? []);

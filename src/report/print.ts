@@ -12,7 +12,7 @@ import { groupProblems, type Problem } from "../problems/problem";
 import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
 import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
-import { pageLayout, type KeepTogether } from "./pages";
+import { pageLayout, type KeepTogether, type Table } from "./pages";
 import { LEAST_PRINTED_SIZE, breaksAcross, printedSmallestSize } from "./paperWidth";
 import { shiftFormula } from "./shiftFormula";
 
@@ -345,7 +345,23 @@ export class SheetBuilder {
       const table = this.repeats.find((t) => r > t.to && r <= t.last && !(t.from === t0 && t.to === t1));
       return table && !this.copyRows.has(r - 1) ? [table.from, table.to] : null;
     };
-    return pageLayout(print, this.rows.length, heightOf, this.keeps, this.copyRows, copyOf);
+    return pageLayout(print, this.rows.length, heightOf, this.keeps, this.copyRows, copyOf, this.tables());
+  }
+
+  /**
+   * The sheet's tables, for `pageLayout` to leave none of them a lone row on a page: those whose header is copied
+   * to each page, and each other bordered table whose first rows are a header
+   */
+  private tables(): Table[] {
+    const tables: Table[] = this.repeats.map(({ from, to, last }) => ({ from, to, last }));
+    for (const range of this.borders) {
+      const [from, last] = range.split(":").map((end) => Number(/\d+$/.exec(end)![0]));
+      if (tables.some((t) => t.from === from)) continue;
+      let to = from - 1;
+      while (to < last && this.rows[to]?.some((cell) => cell?.style === "header")) to++;
+      if (to >= from && to < last) tables.push({ from, to, last });
+    }
+    return tables;
   }
 
   /**

@@ -4,6 +4,7 @@
  * footer, header rows repeated on each page of a table longer than a page.
  */
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -222,4 +223,19 @@ function readPgm(bytes: Buffer): { width: number; height: number; pixels: Buffer
     height: Number(head[2]),
     pixels: bytes.subarray(head[0].length),
   };
+}
+
+/** The rows (1-based) that start a page of the named sheet, as its `<rowBreaks>` in the written workbook set them. */
+export function pageStartsIn(bytes: Uint8Array, name: string): number[] {
+  const zip = unzipSync(bytes);
+  const text = (part: string) => strFromU8(zip[part]);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const id = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(text("xl/workbook.xml"))![1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(
+    text("xl/_rels/workbook.xml.rels"),
+  )!;
+  const part = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`;
+  const breaks = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/.exec(text(part))?.[1] ?? "";
+  // a break's id is the last row of the page before it
+  return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
 }

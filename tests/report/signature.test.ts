@@ -8,7 +8,6 @@
  * facilities' page repeats.
  */
 import ExcelJS from "exceljs";
-import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fontSizeOf } from "../../src/report/look";
@@ -20,6 +19,7 @@ import { run, tempDir } from "../cli/helpers";
 import { randomCounty } from "../excel/county";
 import { countyReport, filledCountySheet } from "./countySheets";
 import { manyCounties } from "./manyCounties";
+import { pageStartsIn } from "./printCheck";
 
 const heightOf = (sheet: ReportSheet) => (r: number) => sheet.rowHeights?.[r - 1] ?? ROW_HEIGHT;
 
@@ -167,21 +167,6 @@ describe("the county report of counties small and large", () => {
     }
   });
 });
-
-/** The rows (1-based) that start a page of the named sheet, as its `<rowBreaks>` in the written workbook set them. */
-function pageStartsIn(bytes: Uint8Array, name: string): number[] {
-  const zip = unzipSync(bytes);
-  const text = (part: string) => strFromU8(zip[part]);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const id = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(text("xl/workbook.xml"))![1];
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(
-    text("xl/_rels/workbook.xml.rels"),
-  )!;
-  const part = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`;
-  const breaks = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/.exec(text(part))?.[1] ?? "";
-  // a break's id is the last row of the page before it
-  return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
-}
 
 test("汇总 of 扎鲁特旗 from the statistics export: the signature's lines on one page, under the rows before them", async () => {
   // its last block (the shortfalls' last rows, the figures the export lacks, the source, the signature) fits no
