@@ -4,13 +4,10 @@
  * foot (an orphan) moves, header and heading too, onto the next page. Never an empty page, never a break inside a
  * block kept together. 扎鲁特旗's 汇总 from the statistics export once printed the 二 table's last row alone.
  */
-import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { PrintSetup } from "../../src/report/model";
 import { pageLayout, type KeepTogether, type Table } from "../../src/report/pages";
 import { SheetBuilder } from "../../src/report/print";
-import { run, tempDir } from "../cli/helpers";
+import { exportSummary } from "./exportSummary";
 import { pageStartsIn } from "./printCheck";
 
 // portrait A4, not fitted: (841.89 − 2 × 0.6 × 72) × 0.96 ≈ 725.27 pt a page: 48 rows of 15 pt (720 pt), not 49
@@ -163,13 +160,7 @@ describe("over a sweep of tables and pages", () => {
 });
 
 test("汇总 of 扎鲁特旗 from the statistics export: the 二 table's last row shares its page with the row before", async () => {
-  const out = join(tempDir(), "扎鲁特旗.xlsx");
-  const argv = ["evaluate", "tests/fixtures/xls/export.xlsx", "--county", "扎鲁特旗", "--out", out];
-  expect((await run(...argv)).code).toBe(0);
-  const bytes = readFileSync(out);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.getWorksheet("汇总")!;
+  const { bytes, sheet } = await exportSummary("扎鲁特旗");
   // the 二 table's rows: numbered 1, 2, … in its first column, under its header 序号 and its copies
   const rows = range(1, sheet.rowCount);
   const numbered = rows.filter((r) => typeof sheet.getCell(r, 1).value === "number");
