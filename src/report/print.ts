@@ -1,17 +1,18 @@
 /**
  * What every printed sheet has: a title naming the county and the year (or blanks to fill in by hand), the
  * table's name and page numbers in the page header and footer, the lines a submission table is signed on, and
- * rows tall enough for their wrapped text. `SheetBuilder` gathers a sheet's rows with its merges, borders and
- * row heights.
+ * rows tall enough for their wrapped text (`fitRows.ts`). `SheetBuilder` gathers a sheet's rows with its merges,
+ * borders and row heights.
  */
 import { atLeast, nearlyEqual } from "../standard/comparison";
 import type { Lang } from "../i18n/format";
-import { columnLetters } from "../sheet/grid";
-import { STYLE_LOOK, fontSizeOf } from "./look";
+import { columnIndex, columnLetters } from "../sheet/grid";
+import { fontSizeOf } from "./look";
 import { groupProblems, type Problem } from "../problems/problem";
-import type { CellStyle, PrintSetup, ReportCell, ReportSheet } from "./model";
+import type { PrintSetup, ReportCell, ReportSheet } from "./model";
 import type { TitleParts } from "../i18n/titleParts";
-import { breakLines, wrappedHeight, wrappedLines } from "./textFit";
+import { wrappedHeight, wrappedLines } from "./textFit";
+import { fitWrappedRows } from "./fitRows";
 import { pageLayout, type KeepTogether, type Table } from "./pages";
 import { LEAST_PRINTED_SIZE, breaksAcross, printedSmallestSize } from "./paperWidth";
 import { shiftFormula } from "./shiftFormula";
@@ -100,8 +101,6 @@ export class SheetBuilder {
   private readonly inserted: { at: number; by: number }[] = [];
   /** the rows of those copies, as the sheet's rows are now numbered: a page holding only them holds no content */
   private copyRows: ReadonlySet<number> = new Set();
-  /** columns that start another page or follow the columns repeated on each page: text does not run on into them */
-  private walls: ReadonlySet<number> = new Set();
 
   /**
    * The columns naming a row (a school's, a county's name), repeated at the left of each page across where the
@@ -269,57 +268,6 @@ export class SheetBuilder {
   }
 
   /**
-   * Heights for rows whose wrapped text (headers, notes, titles) needs more than one line. Text wider than its
-   * column that cannot run on into an empty cell to its right (a neighbour holds something or is merged, the
-   * text is centred or right-aligned, it is the table's last column, or the next column prints on another page
-   * or past the columns repeated on every page) wraps, rather than be cut off on the screen and on paper. A
-   * heading that wraps is broken onto its lines at the places a person breaks it (`breakLines`), not wherever
-   * the spreadsheet runs out of room.
-   */
-  fitWrappedRows(print?: PrintSetup): Record<number, number> {
-    this.walls = pageEdges(print);
-    const spans = new Map<string, number>();
-    const covered = new Set<string>();
-    for (const m of this.merges) {
-      const [a, b] = m.split(":");
-      const ca = /^[A-Z]+/.exec(a)![0];
-      const cb = /^[A-Z]+/.exec(b)![0];
-      const r0 = Number(a.slice(ca.length));
-      const r1 = Number(b.slice(cb.length));
-      spans.set(`${r0 - 1}:${columnIndexOf(ca)}`, (r1 - r0) * 1000 + columnIndexOf(cb));
-      for (let r = r0 - 1; r < r1; r++)
-        for (let c = columnIndexOf(ca); c <= columnIndexOf(cb); c++) covered.add(`${r}:${c}`);
-    }
-    this.rows.forEach((cells, r) => {
-      // a row given its height keeps it
-      if (this.rowHeights[r] !== undefined) return;
-      let height = 0;
-      cells.forEach((cell, c) => {
-        if (!cell || typeof cell.value !== "string") return;
-        const span = spans.get(`${r}:${c}`);
-        const last = span === undefined ? c : span % 1000;
-        let width = 0;
-        for (let k = c; k <= last; k++) width += this.columnWidths[k] ?? 8;
-        const size = fontSizeOf(cell.style);
-        // a cell merged down several rows shares their height: it is fitted with them, not alone, but its
-        // heading breaks at its places all the same
-        if (span !== undefined && span >= 1000) {
-          if (breaksAtPlaces(cell)) cell.value = breakLines(cell.value, width, size);
-          return;
-        }
-        if (!(cell.wrap || wraps(cell.style))) {
-          if (wrappedLines(cell.value, width, size) === 1 || this.runsOn(cell, r, last, covered)) return;
-          cell.wrap = true;
-        }
-        if (breaksAtPlaces(cell)) cell.value = breakLines(cell.value, width, size);
-        height = Math.max(height, wrappedHeight(cell.value, width, size));
-      });
-      if (height > 0) this.rowHeights[r] = height;
-    });
-    return this.rowHeights;
-  }
-
-  /**
    * The page set-up with a page break before each block to keep together that would run past a page's end, and
    * at every other row a page starts on as `pageLayout` works them out. The pages worked out are the shortest any
    * spreadsheet prints (Excel's, with some to spare): breaks set where each ends make every spreadsheet end its
@@ -453,7 +401,7 @@ export class SheetBuilder {
       (freeze && freeze.columns > 0 ? ([0, freeze.columns - 1] as [number, number]) : undefined);
     const spans = this.merges.map((m) => {
       const [a, b] = m.split(":");
-      return [columnIndexOf(/^[A-Z]+/.exec(a)![0]), columnIndexOf(/^[A-Z]+/.exec(b)![0])] as [number, number];
+      return [columnIndex(/^[A-Z]+/.exec(a)![0]), columnIndex(/^[A-Z]+/.exec(b)![0])] as [number, number];
     });
     // a table's header over several columns, and a cell merged down rows, are not cut by a page's edge; one over
     // the table's last columns (a message's, running to the sheet's edge) spans to its page's edge
@@ -498,9 +446,9 @@ export class SheetBuilder {
       }
     });
     for (const chart of charts ?? []) {
-      const from = columnIndexOf(/^[A-Z]+/.exec(chart.anchor.from)![0]);
+      const from = columnIndex(/^[A-Z]+/.exec(chart.anchor.from)![0]);
       const to = /^([A-Z]+)(\d+)$/.exec(chart.anchor.to)!;
-      const end = Math.min(columnIndexOf(to[1]), groupEnd(from));
+      const end = Math.min(columnIndex(to[1]), groupEnd(from));
       chart.anchor = { ...chart.anchor, to: `${columnLetters(end)}${to[2]}` };
     }
     const { fitToWidth: _fitted, ...atFull } = landscape;
@@ -551,22 +499,6 @@ export class SheetBuilder {
     return by;
   }
 
-  /** Whether text ending at column `last` runs on into the empty cell to its right, as left-aligned text does. */
-  private runsOn(cell: ReportCell, r: number, last: number, covered: ReadonlySet<string>): boolean {
-    const align = cell.align ?? (cell.style ? STYLE_LOOK[cell.style].align : undefined);
-    if (align === "center" || align === "right") return false;
-    if (last + 1 >= this.columnWidths.length || covered.has(`${r}:${last + 1}`)) return false;
-    if (this.walls.has(last + 1)) return false;
-    const next = this.rows[r][last + 1];
-    return (
-      next === undefined ||
-      next === null ||
-      next.value === null ||
-      next.value === undefined ||
-      next.value === ""
-    );
-  }
-
   /** The sheet: rows, widths, merges, borders and row heights as gathered. */
   sheet(
     given: Omit<ReportSheet, "rows" | "columnWidths" | "merges" | "borders" | "rowHeights">,
@@ -574,7 +506,7 @@ export class SheetBuilder {
     const fields = given.print
       ? { ...given, print: this.legible(given.print, given.freeze, given.charts) }
       : given;
-    this.fitWrappedRows(fields.print);
+    fitWrappedRows(this, fields.print);
     // pages are worked out for a sheet fitted to one page wide or printed at 100 %; one fitted and split between
     // column groups would be scaled by each spreadsheet its own way. A sheet split between column groups at 100 %
     // (达标情况) has the same rows on each group's pages, in every spreadsheet
@@ -596,34 +528,4 @@ export class SheetBuilder {
       rowHeights: this.rowHeights,
     };
   }
-}
-
-/**
- * Whether a cell's text is a heading of the sheet's own (a table's header, a section's name) or a label it
- * composes, that may be given line breaks: data (a school's name, a file's) is never changed, titles and notes are left to the spreadsheet.
- */
-export function breaksAtPlaces(cell: ReportCell): boolean {
-  return (
-    cell.formula === undefined && (cell.label === true || cell.style === "header" || cell.style === "section")
-  );
-}
-
-function wraps(style: CellStyle | undefined): boolean {
-  return style === "header" || style === "note" || style === "title" || style === "signature";
-}
-
-function columnIndexOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/**
- * The columns text cannot run on into from the column before: each column that starts a page, and the one after
- * the columns repeated at the left of every page (on the later pages, what follows them is another column).
- */
-export function pageEdges(print: PrintSetup | undefined): Set<number> {
-  const edges = new Set(print?.columnBreaks ?? []);
-  if (print?.titleColumns) edges.add(print.titleColumns[1] + 1);
-  return edges;
 }

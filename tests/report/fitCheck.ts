@@ -4,7 +4,8 @@
  */
 import { STYLE_LOOK, fontSizeOf } from "../../src/report/look";
 import type { ReportSheet } from "../../src/report/model";
-import { breaksAtPlaces, pageEdges, wrappedHeight, wrappedLines } from "../../src/report/print";
+import { breaksAtPlaces, pageEdges } from "../../src/report/fitRows";
+import { wrappedHeight, wrappedLines } from "../../src/report/print";
 import { breakLines } from "../../src/report/textFit";
 
 /** Where a cell ends (its merge's last column) and which cells a merge covers, by 0-based row and column. */
