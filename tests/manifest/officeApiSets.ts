@@ -170,18 +170,6 @@ export function guarded(
   return [...use.files].every((f) => read(f).includes(guardCall(set)));
 }
 
-/** Every requirement set named by an Office.js member the code uses, with the members that need it. */
-export function apiSetsUsed(uses: OfficeApiUse[] = officeApiUses()): Map<string, Set<string>> {
-  const used = new Map<string, Set<string>>();
-  for (const use of uses) {
-    for (const key of use.sets) {
-      if (!used.has(key)) used.set(key, new Set());
-      used.get(key)!.add(use.member);
-    }
-  }
-  return used;
-}
-
 /**
  * The highest version of a set (ExcelApi) the code needs, and the members that need exactly it: a member whose
  * every use is guarded by isSetSupported for its set is not needed (the code does without it).
