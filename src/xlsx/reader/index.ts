@@ -21,6 +21,7 @@ import {
   ENCRYPTED,
   WorkbookFailure,
   XLSB,
+  compoundWithoutWorkbook,
   failureProblem,
   notAWorkbook,
   zipArchive,
@@ -103,14 +104,14 @@ async function readGrids(data: Uint8Array, options: ReadWorkbookOptions): Promis
  * The sheets of a Compound File: an old .xls (or WPS .et) by its `Workbook` stream (BIFF8) or its `Book` stream
  * (BIFF5, Excel 95); a password-protected .xlsx, a Word or PowerPoint file, or anything else said as what it is.
  */
-function readCompoundFile(data: Uint8Array): Grid[] {
+function readCompoundFile(data: Uint8Array, name: string | undefined): Grid[] {
   const cfb = new CompoundFile(data);
   if (cfb.has("EncryptionInfo") || cfb.has("EncryptedPackage")) throw new WorkbookFailure(ENCRYPTED());
   const stream = cfb.stream("Workbook") ?? cfb.stream("Book");
   if (stream === null) {
     if (cfb.has("WordDocument")) throw new WorkbookFailure(notAWorkbook("docx"));
     if (cfb.has("PowerPoint Document")) throw new WorkbookFailure(notAWorkbook("pptx"));
-    throw new WorkbookFailure(notAWorkbook(null));
+    throw new WorkbookFailure(compoundWithoutWorkbook(name));
   }
   const grids = readBiffWorkbook(stream);
   if (grids.length === 0) throw new WorkbookFailure(notAWorkbook(null));
@@ -131,7 +132,10 @@ export async function readWorkbook(
   if (!compound && !startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
     return readOtherFormat(data, options.name);
   try {
-    return { ok: true, grids: compound ? readCompoundFile(data) : await readGrids(data, options) };
+    return {
+      ok: true,
+      grids: compound ? readCompoundFile(data, options.name) : await readGrids(data, options),
+    };
   } catch (error) {
     // anything thrown while reading that is not the damage a reader found (a part no reader expects): the file is
     // damaged, never a stack trace
