@@ -26,6 +26,7 @@ import {
   notAWorkbook,
   zipArchive,
 } from "./problems";
+import { readOdsWorkbook } from "./ods";
 import { readOtherFormat } from "./otherFormats";
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
@@ -62,6 +63,21 @@ function kindOfZip(zip: Zip): "ods" | "docx" | "pptx" | null {
 }
 
 /**
+ * An OpenDocument spreadsheet (.ods, or its template .ots) by its mimetype part, never an OpenDocument text or
+ * presentation, whose content.xml may hold tables too.
+ */
+async function isOpenDocumentSpreadsheet(zip: Zip): Promise<boolean> {
+  const entry = zip.entry("mimetype");
+  if (!entry || entry.size > 256 || zip.has("[Content_Types].xml")) return false;
+  const decoder = new TextDecoder();
+  let text = "";
+  await zip.stream(entry, (bytes) => {
+    text += decoder.decode(bytes, { stream: true });
+  });
+  return /^application\/vnd\.oasis\.opendocument\.spreadsheet(?:-template)?$/.test(text.trim());
+}
+
+/**
  * The problem of a zip holding no workbook: what it is when that can be told, and a zip that is no Office file at
  * all (no [Content_Types].xml) as the archive it is, naming the spreadsheets to unpack from it.
  */
@@ -78,6 +94,10 @@ function zipWithoutWorkbook(zip: Zip) {
 async function readGrids(data: Uint8Array, options: ReadWorkbookOptions): Promise<Grid[]> {
   const zip = new Zip(data, options.inflateWhole);
   const workbook = await workbookPart(zip);
+  if (workbook === null && (await isOpenDocumentSpreadsheet(zip))) {
+    const grids = await readOdsWorkbook(zip);
+    if (grids.length > 0) return grids;
+  }
   if (workbook === null) throw new WorkbookFailure(zipWithoutWorkbook(zip));
   // an Excel Binary Workbook: the same package, its parts binary records (xl/workbook.bin), not XML
   if (workbook.toLowerCase().endsWith(".bin")) throw new WorkbookFailure(XLSB());

@@ -198,15 +198,18 @@ export function compoundWithoutWorkbook(name: string | undefined): Problem {
       );
 }
 
-/** A zip archive without a workbook in it; `kind` names what it is when that can be told. */
+/**
+ * A zip archive without a workbook in it; `kind` names what it is when that can be told ("ods": an OpenDocument
+ * file whose tables, if any, could not be read: a text document, or a spreadsheet without a table).
+ */
 export function notAWorkbook(kind: "ods" | "docx" | "pptx" | null): Problem {
   const code = "no-sheet";
   switch (kind) {
     case "ods":
       return fileProblem(
         code,
-        "该文件是 OpenDocument 表格（.ods），不是 Excel 工作簿：请在 WPS 或 LibreOffice 中另存为 .xlsx 后再试",
-        "the file is an OpenDocument spreadsheet (.ods), not an Excel workbook: save it as .xlsx in WPS or LibreOffice, then try again",
+        "该文件是 OpenDocument 文件（.ods 等），其中没有能读取的表格：若它是表格，请在 WPS 或 LibreOffice 中另存为 .xlsx 后再试",
+        "the file is an OpenDocument file (.ods …) holding no table that can be read: if it is a table, save it as .xlsx in WPS or LibreOffice, then try again",
       );
     case "docx":
       return fileProblem(
