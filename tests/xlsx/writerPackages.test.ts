@@ -67,6 +67,41 @@ describe("the sample as other writers package it reads as the sample", () => {
     await expectSameAsSample(bytes);
   });
 
+  test('Strict\'s dates: ISO 8601 text (t="d") where the transitional file has a serial in a date style', async () => {
+    const dated = (parts: Record<string, string>, cells: string) => ({
+      ...parts,
+      "xl/styles.xml": parts["xl/styles.xml"].replace(
+        /<cellXfs count="(\d+)">(.*?)<\/cellXfs>/s,
+        (_, n: string, xfs: string) =>
+          `<cellXfs count="${Number(n) + 1}">${xfs}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`,
+      ),
+      "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
+        /(<row r="1"[^>]*>.*?)<\/row>/s,
+        `$1${cells}</row>`,
+      ),
+    });
+    const style = (parts: Record<string, string>) =>
+      (parts["xl/styles.xml"].match(/<cellXfs count="(\d+)"/) ?? [])[1];
+    const serials = rewritten((parts) =>
+      dated(
+        parts,
+        `<c r="AB1" s="${style(parts)}"><v>45536</v></c><c r="AC1" s="${style(parts)}"><v>45536.5</v></c>`,
+      ),
+    );
+    const iso = rewritten((parts) =>
+      dated(
+        parts,
+        `<c r="AB1" s="${style(parts)}" t="d"><v>2024-09-01T00:00:00</v></c>` +
+          `<c r="AC1" s="${style(parts)}" t="d"><v>2024-09-01T12:00:00</v></c>`,
+      ),
+    );
+    const transitional = await readWorkbook(serials);
+    const strict = await readWorkbook(iso);
+    if (!transitional.ok) throw new Error(transitional.problem.message.en);
+    expect(transitional.grids[0].values[0].slice(27)).toHaveLength(2);
+    expect(strict).toEqual(transitional);
+  });
+
   test("relationships' targets written from the package's root (xl/worksheets/… in xl/_rels)", async () => {
     const bytes = rewritten((parts) => ({
       ...parts,
