@@ -35,6 +35,15 @@ function ods(tables: string, styles = "", mimetype = "application/vnd.oasis.open
   );
 }
 
+/** The same document flat, as one XML file (.fods), its root saying what it is by `mimetype`. */
+function flat(tables: string, styles = "", mimetype = "application/vnd.oasis.opendocument.spreadsheet") {
+  return strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${NS} office:mimetype="${mimetype}">` +
+      `<office:automatic-styles>${styles}</office:automatic-styles>` +
+      `<office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document>`,
+  );
+}
+
 async function gridsOf(bytes: Uint8Array): Promise<Grid[]> {
   const result = await readWorkbook(bytes, { name: "白狼县.ods" });
   if (!result.ok) throw new Error(result.problem.message.en);
@@ -154,6 +163,27 @@ describe("an OpenDocument spreadsheet", () => {
     expect(empty.ok).toBe(false);
     if (empty.ok) return;
     expect(empty.problem.message.zh).toContain("另存为 .xlsx");
+  });
+
+  test("a flat OpenDocument spreadsheet (.fods) reads as the same tables zipped; a flat text is no table", async () => {
+    const tables =
+      '<table:table table:name="学校" table:style-name="ta1"><table:table-column table:number-columns-repeated="3"/>' +
+      `<table:table-row>${text("学校名称")}${text("学生数")}</table:table-row>` +
+      `<table:table-row table:number-rows-repeated="2">${text("乌兰小学")}${float(300)}</table:table-row>` +
+      '<table:table-row table:number-rows-repeated="1048573"><table:table-cell table:number-columns-repeated="3"/></table:table-row>' +
+      "</table:table>" +
+      `<table:table table:name="旧表" table:style-name="ta2"><table:table-row>${text("去年")}</table:table-row></table:table>`;
+    const styles =
+      '<style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style>' +
+      '<style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style>';
+    const zipped = await readWorkbook(ods(tables, styles));
+    const flatRead = await readWorkbook(flat(tables, styles), { name: "白狼县.fods" });
+    expect(zipped.ok).toBe(true);
+    expect(flatRead).toEqual(zipped);
+    const textDocument = await readWorkbook(flat(tables, styles, "application/vnd.oasis.opendocument.text"));
+    expect(textDocument.ok).toBe(false);
+    if (textDocument.ok) return;
+    expect(textDocument.problem.message.zh).toMatch(/^该文件是 OpenDocument 文件.*另存为 \.xlsx/);
   });
 
   test("a row with a value repeated past what any table holds is damage, said so, never a hang", async () => {

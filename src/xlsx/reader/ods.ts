@@ -1,6 +1,6 @@
 /**
- * An OpenDocument spreadsheet (.ods, LibreOffice's own format and what it saves by default): the tables of its
- * content.xml read into the same grids as an .xlsx's sheets. Each table is a sheet (hidden when its style says
+ * An OpenDocument spreadsheet (.ods, LibreOffice's own format and what it saves by default, or the flat .fods that
+ * holds the same document in one XML file): the tables of its content.xml read into the same grids as an .xlsx's sheets. Each table is a sheet (hidden when its style says
  * `table:display="false"`); rows and cells repeated (`number-rows-repeated`, `number-columns-repeated`) are laid
  * out as a spreadsheet shows them, the empty ones that run to the sheet's last row and column costing nothing;
  * values by `office:value-type` (numbers, percentages and currency by `office:value`, dates, times, booleans,
@@ -11,7 +11,7 @@ import type { CellValue, Grid, MergedRange } from "../../sheet/grid";
 import { isoDate } from "./numberFormats";
 import { damaged } from "./problems";
 import { finishGrid, put } from "./worksheet";
-import { parsePart, type Attributes, type XmlHandler } from "./xml";
+import { XmlScanner, parsePart, type Attributes, type XmlHandler } from "./xml";
 import type { Zip } from "./zip";
 
 const LAST_ROW = 1048576;
@@ -280,6 +280,19 @@ export async function readOdsWorkbook(zip: Zip): Promise<Grid[]> {
   if (!entry) return [];
   const reader = new ContentReader();
   await parsePart(zip, entry, reader);
+  return gridsRead(reader);
+}
+
+/** The tables of a flat OpenDocument spreadsheet (.fods: the whole document in one XML file) as grids. */
+export function readFlatOds(text: string): Grid[] {
+  const reader = new ContentReader();
+  const scanner = new XmlScanner("OpenDocument XML", reader);
+  scanner.write(text);
+  scanner.end();
+  return gridsRead(reader);
+}
+
+function gridsRead(reader: ContentReader): Grid[] {
   return reader.sheets.map((sheet) => {
     const grid = finishGrid(sheet.name, sheet.values, sheet.hiddenRows, sheet.hiddenColumns, sheet.merges);
     if (sheet.hidden) grid.visibility = "hidden";
