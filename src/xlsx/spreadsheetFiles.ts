@@ -19,6 +19,8 @@ export const SPREADSHEET_EXTENSIONS = [
   "et",
   "ett",
   "ods",
+  // the flat OpenDocument spreadsheet: the same document in one XML file (src/xlsx/reader/ods.ts)
+  "fods",
   "csv",
   // tables in text that systems export as "Excel", read by the reader (src/xlsx/reader/otherFormats.ts)
   "tsv",

@@ -8,6 +8,7 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { readWorkbook } from "../../src/xlsx/reader";
 import type { Grid } from "../../src/sheet/grid";
+import { isSpreadsheetName } from "../../src/xlsx/spreadsheetFiles";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -184,6 +185,8 @@ describe("an OpenDocument spreadsheet", () => {
     expect(textDocument.ok).toBe(false);
     if (textDocument.ok) return;
     expect(textDocument.problem.message.zh).toMatch(/^该文件是 OpenDocument 文件.*另存为 \.xlsx/);
+    // listed among a folder's spreadsheets and shown by the file choosers, as an .ods is
+    expect([isSpreadsheetName("白狼县.fods"), isSpreadsheetName("白狼县.ods")]).toEqual([true, true]);
   });
 
   test("a row with a value repeated past what any table holds is damage, said so, never a hang", async () => {
