@@ -258,16 +258,25 @@ export function countySheet(
     for (const level of LEVELS) {
       const l = s.levels[level];
       const within = INDICATOR_IDS.filter((id) => l.cvPass[id]).length;
+      // a level without sections has no coefficient to be within the limit: the standard deems it to pass
+      const none = l.sections === 0;
       b.push([
         cell(LEVEL_NAMES[level][lang]),
         cell(l.sections, undefined, COUNT),
         cell(l.passingSections, l.passingSections < l.sections ? "fail" : undefined, COUNT),
         cell(l.students, undefined, "#,##0"),
-        {
-          ...cell(`${within} / ${INDICATOR_IDS.length}`, within < INDICATOR_IDS.length ? "fail" : undefined),
-          align: "center",
-        },
-        { ...verdictCell(l.pass, lang), align: "center" },
+        none
+          ? { ...cell("—", "note"), align: "center" }
+          : {
+              ...cell(
+                `${within} / ${INDICATOR_IDS.length}`,
+                within < INDICATOR_IDS.length ? "fail" : undefined,
+              ),
+              align: "center",
+            },
+        none
+          ? { ...cell(zh ? "视为达标" : "Deemed to pass", "pass"), align: "center" }
+          : { ...verdictCell(l.pass, lang), align: "center" },
       ]);
     }
     b.border(levelsHeader, 0, b.next - 1, last);
@@ -279,6 +288,8 @@ export function countySheet(
       ),
     );
     for (const level of LEVELS) {
+      // nothing to show of a level without sections (deemed to pass above)
+      if (s.levels[level].sections === 0) continue;
       for (const id of INDICATOR_IDS) {
         const l = s.levels[level];
         b.push([

@@ -163,3 +163,19 @@ test("a page header that starts with a year keeps its year (&9 and 2025 would re
   expect(header).toContain("2025 年");
   expect(header).not.toMatch(/&\d+2025/);
 });
+
+test("a county sheet shows no coefficients of a level without sections, and that level passes as deemed", () => {
+  // 乌兰浩特市 has two primary schools and no junior one: the standard counts its junior level as passing with
+  // nothing to compare, so its sheet lists the 7 primary coefficients alone and says the junior level is deemed
+  const countySheet = report.sheets.find((s) => s.name === "乌兰浩特市")!;
+  const cvHeader = countySheet.rows.findIndex((r) => r[0]?.value === "指标" && r[2]?.value === "差异系数");
+  expect(cvHeader).toBeGreaterThan(0);
+  // the table's rows: those under its header up to the first without a level (the failing schools follow)
+  const below = countySheet.rows.slice(cvHeader + 1);
+  const end = below.findIndex((r) => r[1]?.value !== "小学" && r[1]?.value !== "初中");
+  const levelsOfCv = below.slice(0, end).map((r) => r[1].value);
+  expect(levelsOfCv).toEqual(Array(7).fill("小学"));
+  const junior = countySheet.rows.find((r) => r[0]?.value === "初中" && typeof r[1]?.value === "number")!;
+  // sections 0, passing 0, students 0; no coefficient to be within the limit; deemed to pass
+  expect(junior.slice(1, 6).map((c) => c.value)).toEqual([0, 0, 0, "—", "视为达标"]);
+});
