@@ -450,10 +450,8 @@ export function buildLeagueReport(input: LeagueReportInput, options: LeagueRepor
   // the county sheets in the summary's order: the counted line of each county, then the others
   const order = countedFirst(input.summary.counties);
   const shown = [...order.counted, ...order.others];
-  const names = uniqueSheetNames(countyLabels(shownOrder(input.summary.counties), options.lang), [
-    summary.name,
-    ...years.map((s) => s.name),
-  ]);
+  const labels = countyLabels(shownOrder(input.summary.counties), options.lang);
+  const names = uniqueSheetNames(labels, [summary.name, ...years.map((s) => s.name)]);
   const counties = shown.map((i, k) =>
     countySheet(
       input.summary.counties[i],
@@ -461,6 +459,7 @@ export function buildLeagueReport(input: LeagueReportInput, options: LeagueRepor
       names[k],
       input,
       options.lang,
+      labels[k],
     ),
   );
   return { sheets: [summary, ...years, ...counties] };

@@ -203,12 +203,14 @@ export function countySheet(
   name: string,
   input: { profile: Profile },
   lang: Lang,
+  /** the county as the summary tells its lines apart (突泉县（2024）), in the title and the page header */
+  label = s.county,
 ): ReportSheet {
   const zh = lang === "zh";
   const { profile } = input;
   const last = COUNTY_WIDTHS.length - 1;
   const b = new SheetBuilder(COUNTY_WIDTHS);
-  b.title(zh ? `${s.county} 义务教育优质均衡发展评估结果` : `${s.county}: evaluation`, last);
+  b.title(zh ? `${label} 义务教育优质均衡发展评估结果` : `${label}: evaluation`, last);
   // a label, and its value across the rest of the row: a long file name or plan wraps there
   const fact = (zhText: string, enText: string, value: ReportCell) => {
     b.pushSpan({ ...cell(zh ? zhText : enText, "bold") }, 0, 0);
@@ -366,7 +368,7 @@ export function countySheet(
       paper: "A4",
       fitToWidth: true,
       titleRows,
-      ...pageMarks({ county: s.county }, COUNTY_TABLE, lang),
+      ...pageMarks({ county: label }, COUNTY_TABLE, lang),
     },
   });
 }

@@ -179,3 +179,16 @@ test("a county sheet shows no coefficients of a level without sections, and that
   // sections 0, passing 0, students 0; no coefficient to be within the limit; deemed to pass
   expect(junior.slice(1, 6).map((c) => c.value)).toEqual([0, 0, 0, "—", "视为达标"]);
 });
+
+test("the sheets of one county's two years are titled and headed with the year, as their tabs are named", () => {
+  // printed, the sheets of 突泉县 2024 and 2025 would otherwise carry the same title and page header
+  for (const year of [2024, 2025]) {
+    const label = `突泉县（${year}）`;
+    const yearSheet = report.sheets.find((s) => s.name === label)!;
+    expect(yearSheet.rows[0][0].value).toBe(`${label} 义务教育优质均衡发展评估结果`);
+    expect(yearSheet.print?.header?.left).toContain(label);
+  }
+  // a county given once keeps its plain name
+  const once = report.sheets.find((s) => s.name === "乌兰浩特市")!;
+  expect(once.rows[0][0].value).toBe("乌兰浩特市 义务教育优质均衡发展评估结果");
+});
