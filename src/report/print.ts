@@ -77,6 +77,24 @@ export const ROW_HEIGHT = 15;
 /** The table's last rows printed on the page of its signature lines, with whatever is between them. */
 export const ROWS_WITH_SIGNATURE = 2;
 
+/** Between two fields of a signature's line: 填报单位（盖章）：＿＿　　填表人：＿＿. */
+const SIGNATURE_GAPS = /　　| {4}/;
+
+/**
+ * A signature's line of fields, as `SheetBuilder.signature` joins them, broken between its fields onto as many
+ * lines as a cell `width` characters wide needs: a field (填报日期：＿＿年＿＿月＿＿日) is never cut in two.
+ */
+function signatureLines(text: string, width: number, size: number): string {
+  const gap = text.includes("　　") ? "　　" : "    ";
+  const lines: string[] = [];
+  for (const field of text.split(SIGNATURE_GAPS)) {
+    const joined = lines.length > 0 ? `${lines[lines.length - 1]}${gap}${field}` : field;
+    if (lines.length > 0 && wrappedLines(joined, width, size) === 1) lines[lines.length - 1] = joined;
+    else lines.push(field);
+  }
+  return lines.join("\n");
+}
+
 /** A table whose header rows (`from`..`to`) print again at the top of each page its body (to `last`) runs on to. */
 export interface RepeatedHeader {
   from: number;
@@ -441,6 +459,8 @@ export class SheetBuilder {
       for (let k = start; k <= end; k++) width += this.columnWidths[k] ?? 8;
       const size = fontSizeOf(cell.style);
       if (wrappedLines(cell.value, width, size) > 1) {
+        // the signature's fields laid out for the whole width: each goes whole onto a line of the page's width
+        if (cell.style === "signature") cell.value = signatureLines(cell.value, width, size);
         cell.wrap = true;
         this.rowHeights[r0 - 1] = Math.max(given, wrappedHeight(cell.value, width, size));
       }

@@ -192,3 +192,38 @@ test("the sheets of one county's two years are titled and headed with the year, 
   const once = report.sheets.find((s) => s.name === "乌兰浩特市")!;
   expect(once.rows[0][0].value).toBe("乌兰浩特市 义务教育优质均衡发展评估结果");
 });
+
+test("the signature's lines on the summary's first page across break between fields, never inside one", () => {
+  // the summary prints on pages across: its signature spans the first page's columns right of the county and the
+  // file (C..H, 10 + 12 + 12 + 12 + 10 + 10 = 66 characters wide). 审核人 (8 + 12), 联系电话 (10 + 14) and
+  // 填报日期 (10 + 16) with two gaps of 4 take 78: the date would be cut, 填报日期：＿＿年＿＿月 on one line, ＿＿日 on the next
+  const signature = sheet.rows.flatMap((row, i) =>
+    row.flatMap((c, j) =>
+      c?.style === "signature" ? [{ text: String(c.value), row: i + 1, column: j }] : [],
+    ),
+  );
+  expect(signature).toHaveLength(2);
+  const width = (text: string) => [...text].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
+  const fields = [
+    "填报单位（盖章）：＿＿＿＿＿＿＿＿＿＿＿＿",
+    "填表人：＿＿＿＿＿＿",
+    "审核人：＿＿＿＿＿＿",
+    "联系电话：＿＿＿＿＿＿＿",
+    "填报日期：＿＿年＿＿月＿＿日",
+  ];
+  const lines = signature.flatMap((s) => s.text.split("\n").map((line) => line.trim()));
+  for (const field of fields) expect(lines.filter((line) => line.includes(field))).toHaveLength(1);
+  for (const s of signature) {
+    const merge = sheet.merges!.find((m) => m.startsWith(`${columnLetters(s.column)}${s.row}:`))!;
+    const end = /^([A-Z]+)/.exec(merge.split(":")[1])![1];
+    let room = 0;
+    for (let c = s.column; c <= columnIndexOf(end); c++) room += sheet.columnWidths![c];
+    expect(room).toBe(66);
+    for (const line of s.text.split("\n")) expect([line, width(line) <= room]).toEqual([line, true]);
+  }
+});
+
+/** The 0-based column of a column's letters (A is 0). */
+function columnIndexOf(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
