@@ -227,3 +227,17 @@ test("the signature's lines on the summary's first page across break between fie
 function columnIndexOf(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }
+
+test("each chart fills most of its landscape page, so that fourteen counties' bars can be read", () => {
+  // a landscape A4 page prints 595.28 − 2 × 0.6 × 72 = 508.88 pt; under the 30-pt title row repeated on it, a
+  // chart of rows of 15 pt taking at least 70 % of the page (356.2 pt) is at least 24 rows, and at most
+  // (508.88 × 0.96 − 30) / 15 = 30.5 rows to stay on its page with some to spare
+  expect(sheet.rowHeights![0]).toBe(30);
+  for (const chart of sheet.charts!) {
+    const from = Number(/\d+/.exec(chart.anchor.from)![0]);
+    const to = Number(/\d+/.exec(chart.anchor.to)![0]);
+    for (let r = from; r < to; r++) expect(sheet.rowHeights![r - 1] ?? 15).toBe(15);
+    expect(to - from).toBeGreaterThanOrEqual(24);
+    expect(to - from).toBeLessThanOrEqual(30);
+  }
+});
