@@ -465,6 +465,7 @@ export class SheetBuilder {
         this.rowHeights[r0 - 1] = Math.max(given, wrappedHeight(cell.value, width, size));
       }
     });
+    if (breaks.length > 0) this.trimBorders(groupEnd);
     for (const chart of charts ?? []) {
       const from = columnIndex(/^[A-Z]+/.exec(chart.anchor.from)![0]);
       const to = /^([A-Z]+)(\d+)$/.exec(chart.anchor.to)!;
@@ -478,6 +479,37 @@ export class SheetBuilder {
         ? { columnBreaks: breaks, overThenDown: true, ...(names ? { titleColumns: names } : {}) }
         : {}),
     };
+  }
+
+  /**
+   * A bordered table on pages across whose cells past a page's edge hold nothing once what spans past it is
+   * narrowed to its page (the at-risk table's reason, across the rest of the first page) ends at that edge: its
+   * border and its header's shading there would print boxes of nothing on the page across.
+   */
+  private trimBorders(groupEnd: (c: number) => number): void {
+    this.borders.forEach((range, i) => {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+      if (!m) return;
+      const [c0, r0, c1, r1] = [columnIndex(m[1]), Number(m[2]), columnIndex(m[3]), Number(m[4])];
+      let used = c0;
+      for (let r = r0; r <= r1; r++) {
+        this.rows[r - 1]?.forEach((cell, c) => {
+          if (c <= c1 && cell?.value != null && cell.value !== "") used = Math.max(used, c);
+        });
+      }
+      for (const merge of this.merges) {
+        const x = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(merge)!;
+        if (Number(x[2]) <= r1 && Number(x[4]) >= r0 && columnIndex(x[1]) <= c1)
+          used = Math.max(used, Math.min(c1, columnIndex(x[3])));
+      }
+      const end = groupEnd(used);
+      if (end >= c1) return;
+      this.borders[i] = `${columnLetters(c0)}${r0}:${columnLetters(end)}${r1}`;
+      for (let r = r0; r <= r1; r++) {
+        const row = this.rows[r - 1];
+        for (let c = end + 1; c <= c1; c++) if (row?.[c]) row[c] = {};
+      }
+    });
   }
 
   /** Puts a copy of a table's header rows before row `at` of its body; every row from `at` on moves down. */

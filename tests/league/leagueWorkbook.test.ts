@@ -241,3 +241,28 @@ test("each chart fills most of its landscape page, so that fourteen counties' ba
     expect(to - from).toBeLessThanOrEqual(30);
   }
 });
+
+test("the at-risk table ends at the first page's edge with its reason: no empty boxes on the page across", () => {
+  // 突泉县 due in 2025 and not passing: at risk. Its reason spans the rest of the first page across; past the page's
+  // edge the table has nothing, and a bordered, shaded box there would print a page of empty cells
+  const due = [county("league/突泉县2025.xlsx", "突泉县", 2025)].map((c) => ({ ...c, targetYear: 2025 }));
+  const risky = buildLeagueReport(
+    {
+      summary: leagueSummary(due, 2025),
+      details: due.map((i) => ({ evaluation: i.evaluation, problems: [] })),
+      profile: NATIONAL_2017,
+    },
+    { lang: "zh", date: "2025-12-01" },
+  ).sheets[0];
+  const header = rowOf(risky, "可能无法按期达标的旗县市") + 1;
+  expect(risky.rows[header - 1][0].value).toBe("旗县市");
+  expect(risky.rows[header][3].value).toBe("目标年份已到，尚未达标");
+  const pageEnd = risky.print!.columnBreaks![0] - 1;
+  const border = risky.borders!.find((b) => new RegExp(`^A${header}:`).test(b))!;
+  expect(border).toBe(`A${header}:${columnLetters(pageEnd)}${header + 1}`);
+  for (const r of [header, header + 1])
+    for (let c = pageEnd + 1; c < risky.columnWidths!.length; c++) {
+      const x = risky.rows[r - 1][c];
+      expect([r, c, x?.value ?? null, x?.style ?? null]).toEqual([r, c, null, null]);
+    }
+});
