@@ -307,10 +307,12 @@ export const compareCommand: Command = {
     let detected = "";
     /** the county each year's file names for certain, by the year's label */
     const countiesOfYears: { label: string; county: string }[] = [];
-    // a year per workbook, or per sheet of the one workbook --sheets names
+    // a year per workbook, or per sheet of the one workbook --sheets names; a workbook naming another county than
+    // the one given is warned of
+    const given = values.county !== undefined;
     const sources: CountySource[] = sheets
-      ? sheets.map((sheet) => ({ file: files[0], sheet, county: values.county, recipe }))
-      : files.map((file) => ({ file, sheet: values.sheet, county: values.county, recipe }));
+      ? sheets.map((sheet) => ({ file: files[0], sheet, county: values.county, given, recipe }))
+      : files.map((file) => ({ file, sheet: values.sheet, county: values.county, given, recipe }));
     const results = await evaluateCountySources(sources, profile);
     for (const [i, result] of results.entries()) {
       const { file, sheet } = sources[i];
