@@ -71,7 +71,9 @@ export function pageBreaks(
  * hold either stays where it starts: moved, it would be cut all the same, a page later, and leave the page it
  * left part empty. A fresh page holds the sheet's repeated rows and, where it starts in a table whose header is
  * copied to each page (`copyOf`), that copy too. A block moves only off a page holding a row of content
- * before it: moving it never leaves a page of repeated rows or a header's copy alone, nor moves it twice.
+ * before it: moving it never leaves a page of repeated rows or a header's copy alone, nor moves it twice. A block
+ * that would carry away the last rows of another started before it on the page (a table's last rows and the
+ * signature, from a table kept together) takes that one with it where a fresh page holds both.
  *
  * A table (`tables`) broken across pages leaves at least `LEAST_ROWS` of its rows on each page it spans: the pages
  * are laid out again with a break added where one is wanting (`lonelyRowBreak`), a break at a time.
