@@ -15,7 +15,7 @@ import type { Grid } from "./sheet/grid";
 import type { Problem } from "./problems/problem";
 import type { TableRecipe } from "./sheet/recipe/schema";
 import type { Profile } from "./standard/profile";
-import { countyName, titleRowsOf } from "./workbookCounty";
+import { countyName, countyNamedOtherwise, titleRowsOf, workbookCounty } from "./workbookCounty";
 import { isShown, withoutOtherSheets } from "./xlsx/reader/chooseSheet";
 import { gridRangeAddress } from "./xlsx/reportFile";
 import type { WorkbookResult } from "./xlsx/reader";
@@ -31,6 +31,11 @@ export interface CountySource {
   file: string;
   /** one county of a multi-county workbook: the rows whose county column holds this name */
   county?: string;
+  /**
+   * `county` is the one the user gave for every file (`balance compare --county`), not one of an export's: a
+   * workbook naming another county (its county sheet, its title, its file's name) is warned of, as `evaluate` warns
+   */
+  given?: boolean;
   /**
    * one of the county files of a league's view (a folder's, those named to `balance batch`, as a shell's *.xlsx
    * names a folder's, or files chosen together in the web app): a workbook Balance wrote among them is left out,
@@ -108,13 +113,28 @@ export function evaluateCountyGrids(
     profile,
   );
   const verdict = evaluateCountyWorkbook(table, countyGrid);
+  const otherwise = source.given
+    ? countyNamedOtherwise(
+        workbookCounty(
+          {
+            file: source.file,
+            given: source.county,
+            tableCounty: table.read.recipe?.county ?? null,
+            countySheet: countyGrid,
+            tableTitle: titleRowsOf(chosen.grid, table.read.headerRow),
+          },
+          profile,
+        ),
+        source.file,
+      )
+    : null;
   return {
     source,
     county: name,
     countyFrom: from,
     ok: table.ok,
     skipped: false,
-    problems: [...table.problems, ...verdict.problems],
+    problems: [...table.problems, ...verdict.problems, ...(otherwise ? [otherwise] : [])],
     table,
     verdict,
     targetYear: findCounty(profile, name)?.targetYear ?? null,

@@ -113,7 +113,30 @@ export function countyNamedOtherwise(county: WorkbookCounty, file: string): Prob
   };
 }
 
+/**
+ * The warning that the years compared are files of two counties (`balance compare` without `--county`): the year
+ * `later` of the file `file` names the county `county`, the year `earlier` another, `first`. They are compared all the
+ * same; most likely a file was chosen wrongly.
+ */
+export function countyOfYearDiffers(
+  file: string,
+  later: { label: string; county: string },
+  earlier: { label: string; county: string },
+): Problem {
+  const when = (label: string) =>
+    /^\d{4}$/.test(label) ? { zh: `${label} 年`, en: label } : { zh: label, en: label };
+  return {
+    severity: "warning",
+    code: "compare-other-county",
+    cell: null,
+    message: {
+      zh: `“${fileName(file)}”（${when(later.label).zh}）是“${later.county}”的，而 ${when(earlier.label).zh}的文件是“${earlier.county}”的：年度对比应是同一个旗县市各年的数据，请核对是否选错了文件。`,
+      en: `"${fileName(file)}" (${later.label}) is of ${later.county}, but the file of ${earlier.label} is of ${earlier.county}: a comparison is of one county's years; check that these are the right files.`,
+    },
+  };
+}
+
 /** Two names of one county: alike but for their spacing, their width and their last 旗, 县, 市 or 区. */
-function sameCounty(a: string, b: string): boolean {
+export function sameCounty(a: string, b: string): boolean {
   return countyStem(a) === countyStem(b);
 }

@@ -25,22 +25,31 @@ export function verdictCell(pass: boolean | null, lang: Lang): ReportCell {
 }
 
 /**
- * Sheet names Excel accepts, one per name: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end, not blank, and no two
- * alike (Excel compares them case-insensitively); `taken` are names already used in the workbook.
+ * Sheet names Excel accepts, one per name: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end, not blank,
+ * not History (which Excel keeps for itself), and no two alike (Excel compares them case-insensitively); `taken` are
+ * names already used in the workbook. A name is cut at 31 UTF-16 units, never inside a character outside the basic
+ * plane (𠮷), which half would leave the workbook's XML unreadable.
  */
 export function uniqueSheetNames(names: readonly string[], taken: readonly string[] = []): string[] {
-  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const used = new Set(["history", ...taken.map((n) => n.toLowerCase())]);
+  /** the text cut to `units` UTF-16 units, a character whole, with no apostrophe left at its end */
+  const fit = (text: string, units: number) => {
+    const cut = text.slice(0, units);
+    return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).replace(/'+$/, "");
+  };
   return names.map((name) => {
-    const base = (
-      name
-        .replace(/[:\\/?*[\]]/g, "_")
-        .replace(/^'+|'+$/g, "")
-        .trim() || "Sheet"
-    ).slice(0, 31);
+    const base =
+      fit(
+        name
+          .replace(/[:\\/?*[\]]/g, "_")
+          .replace(/^'+|'+$/g, "")
+          .trim(),
+        31,
+      ) || "Sheet";
     let candidate = base;
     for (let n = 2; used.has(candidate.toLowerCase()); n++) {
       const suffix = `(${n})`;
-      candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+      candidate = `${fit(base, 31 - suffix.length)}${suffix}`;
     }
     used.add(candidate.toLowerCase());
     return candidate;

@@ -89,6 +89,12 @@ function shownOrder(counties: readonly CountyStanding[]): CountyStanding[] {
   return [...order.counted, ...order.others].map((i) => counties[i]);
 }
 
+/**
+ * The rows of 15 pt a chart of the summary spans: most of the landscape page it has to itself under the title row
+ * (about 458 pt), so that the bars of a league of many counties, under their names set slanting, can be read.
+ */
+const CHART_ROWS = 26;
+
 /** The county table's column widths in characters; the plan's three columns come last when asked for. */
 const SUMMARY_WIDTHS = [14, 26, 10, 12, 12, 12, 10, 10, 9, 9, 9, 9, 24, 14, 14, 14];
 
@@ -414,9 +420,9 @@ function summarySheet(input: LeagueReportInput, options: LeagueReportOptions): R
   let top = chartsFrom + 1;
   const chartTops: number[] = [];
   for (const chart of charts) {
-    chart.anchor = { from: `A${top}`, to: `J${top + 18}` };
+    chart.anchor = { from: `A${top}`, to: `J${top + CHART_ROWS}` };
     chartTops.push(top);
-    top += 20;
+    top += CHART_ROWS + 2;
   }
   // where the sheet is printed on pages across, each names the county and its file
   b.nameColumns = [0, 1];
@@ -450,10 +456,8 @@ export function buildLeagueReport(input: LeagueReportInput, options: LeagueRepor
   // the county sheets in the summary's order: the counted line of each county, then the others
   const order = countedFirst(input.summary.counties);
   const shown = [...order.counted, ...order.others];
-  const names = uniqueSheetNames(countyLabels(shownOrder(input.summary.counties), options.lang), [
-    summary.name,
-    ...years.map((s) => s.name),
-  ]);
+  const labels = countyLabels(shownOrder(input.summary.counties), options.lang);
+  const names = uniqueSheetNames(labels, [summary.name, ...years.map((s) => s.name)]);
   const counties = shown.map((i, k) =>
     countySheet(
       input.summary.counties[i],
@@ -461,6 +465,7 @@ export function buildLeagueReport(input: LeagueReportInput, options: LeagueRepor
       names[k],
       input,
       options.lang,
+      labels[k],
     ),
   );
   return { sheets: [summary, ...years, ...counties] };

@@ -203,12 +203,14 @@ export function countySheet(
   name: string,
   input: { profile: Profile },
   lang: Lang,
+  /** the county as the summary tells its lines apart (突泉县（2024）), in the title and the page header */
+  label = s.county,
 ): ReportSheet {
   const zh = lang === "zh";
   const { profile } = input;
   const last = COUNTY_WIDTHS.length - 1;
   const b = new SheetBuilder(COUNTY_WIDTHS);
-  b.title(zh ? `${s.county} 义务教育优质均衡发展评估结果` : `${s.county}: evaluation`, last);
+  b.title(zh ? `${label} 义务教育优质均衡发展评估结果` : `${label}: evaluation`, last);
   // a label, and its value across the rest of the row: a long file name or plan wraps there
   const fact = (zhText: string, enText: string, value: ReportCell) => {
     b.pushSpan({ ...cell(zh ? zhText : enText, "bold") }, 0, 0);
@@ -258,16 +260,25 @@ export function countySheet(
     for (const level of LEVELS) {
       const l = s.levels[level];
       const within = INDICATOR_IDS.filter((id) => l.cvPass[id]).length;
+      // a level without sections has no coefficient to be within the limit: the standard deems it to pass
+      const none = l.sections === 0;
       b.push([
         cell(LEVEL_NAMES[level][lang]),
         cell(l.sections, undefined, COUNT),
         cell(l.passingSections, l.passingSections < l.sections ? "fail" : undefined, COUNT),
         cell(l.students, undefined, "#,##0"),
-        {
-          ...cell(`${within} / ${INDICATOR_IDS.length}`, within < INDICATOR_IDS.length ? "fail" : undefined),
-          align: "center",
-        },
-        { ...verdictCell(l.pass, lang), align: "center" },
+        none
+          ? { ...cell("—", "note"), align: "center" }
+          : {
+              ...cell(
+                `${within} / ${INDICATOR_IDS.length}`,
+                within < INDICATOR_IDS.length ? "fail" : undefined,
+              ),
+              align: "center",
+            },
+        none
+          ? { ...cell(zh ? "视为达标" : "Deemed to pass", "pass"), align: "center" }
+          : { ...verdictCell(l.pass, lang), align: "center" },
       ]);
     }
     b.border(levelsHeader, 0, b.next - 1, last);
@@ -279,6 +290,8 @@ export function countySheet(
       ),
     );
     for (const level of LEVELS) {
+      // nothing to show of a level without sections (deemed to pass above)
+      if (s.levels[level].sections === 0) continue;
       for (const id of INDICATOR_IDS) {
         const l = s.levels[level];
         b.push([
@@ -355,7 +368,7 @@ export function countySheet(
       paper: "A4",
       fitToWidth: true,
       titleRows,
-      ...pageMarks({ county: s.county }, COUNTY_TABLE, lang),
+      ...pageMarks({ county: label }, COUNTY_TABLE, lang),
     },
   });
 }

@@ -71,7 +71,9 @@ export function pageBreaks(
  * hold either stays where it starts: moved, it would be cut all the same, a page later, and leave the page it
  * left part empty. A fresh page holds the sheet's repeated rows and, where it starts in a table whose header is
  * copied to each page (`copyOf`), that copy too. A block moves only off a page holding a row of content
- * before it: moving it never leaves a page of repeated rows or a header's copy alone, nor moves it twice.
+ * before it: moving it never leaves a page of repeated rows or a header's copy alone, nor moves it twice. A block
+ * that would carry away the last rows of another started before it on the page (a table's last rows and the
+ * signature, from a table kept together) takes that one with it where a fresh page holds both.
  *
  * A table (`tables`) broken across pages leaves at least `LEAST_ROWS` of its rows on each page it spans: the pages
  * are laid out again with a break added where one is wanting (`lonelyRowBreak`), a break at a time.
@@ -229,12 +231,46 @@ function laidOut(
     const head = span(keep.from, Math.min(keep.to, keep.from + keep.head - 1));
     return head <= room ? head : 0;
   };
+  /** the row each page starts at, by row; and whether a block starting at the row may move off its page */
+  const pageFrom: number[] = [];
+  const movable: boolean[] = [];
+  /**
+   * The first row of a block kept together that the block `keep`, moving at row `r`, would cut (one started
+   * before it on this page, running on into it), where a fresh page holds the two together and that block may move
+   * off its page: the page breaks there, the table whole with its last rows and the signature under them, rather
+   * than its last rows going over without its header. Null where there is none.
+   */
+  const overlapped = (keep: KeepTogether, r: number): number | null => {
+    let outer: number | null = null;
+    for (const other of keeps) {
+      const from = other.from;
+      if (from >= r || other.to < r || pageFrom[from] !== pageFrom[r] || !movable[from]) continue;
+      if (from === pageFrom[r] || (outer !== null && from >= outer)) continue;
+      const copy = copyOf(from);
+      const room = page - (from > t1 ? repeated : 0) - (copy ? span(copy[0], copy[1]) : 0);
+      if (span(from, Math.max(other.to, keep.to)) <= room) outer = from;
+    }
+    return outer;
+  };
   for (let r = 1; r <= rowCount; r++) {
     if (breaks.has(r)) newPage(r);
+    pageFrom[r] = starts[starts.length - 1] ?? 1;
+    movable[r] = r > t1 ? below : rows;
     for (const keep of keeps) {
-      if (keep.from !== r || !(keep.from > t1 ? below : rows)) continue;
+      if (keep.from !== r || !movable[r]) continue;
       const h = needed(keep, r);
       if (h > 0 && used + h > page) {
+        const outer = overlapped(keep, r);
+        if (outer !== null) {
+          return laidOut(
+            { ...print, rowBreaks: [...breaks, outer] },
+            rowCount,
+            rowHeight,
+            keeps,
+            headerRows,
+            copyOf,
+          );
+        }
         breaks.add(r);
         newPage(r);
       }

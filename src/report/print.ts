@@ -77,6 +77,24 @@ export const ROW_HEIGHT = 15;
 /** The table's last rows printed on the page of its signature lines, with whatever is between them. */
 export const ROWS_WITH_SIGNATURE = 2;
 
+/** Between two fields of a signature's line: 填报单位（盖章）：＿＿　　填表人：＿＿. */
+const SIGNATURE_GAPS = /　　| {4}/;
+
+/**
+ * A signature's line of fields, as `SheetBuilder.signature` joins them, broken between its fields onto as many
+ * lines as a cell `width` characters wide needs: a field (填报日期：＿＿年＿＿月＿＿日) is never cut in two.
+ */
+function signatureLines(text: string, width: number, size: number): string {
+  const gap = text.includes("　　") ? "　　" : "    ";
+  const lines: string[] = [];
+  for (const field of text.split(SIGNATURE_GAPS)) {
+    const joined = lines.length > 0 ? `${lines[lines.length - 1]}${gap}${field}` : field;
+    if (lines.length > 0 && wrappedLines(joined, width, size) === 1) lines[lines.length - 1] = joined;
+    else lines.push(field);
+  }
+  return lines.join("\n");
+}
+
 /** A table whose header rows (`from`..`to`) print again at the top of each page its body (to `last`) runs on to. */
 export interface RepeatedHeader {
   from: number;
@@ -441,10 +459,13 @@ export class SheetBuilder {
       for (let k = start; k <= end; k++) width += this.columnWidths[k] ?? 8;
       const size = fontSizeOf(cell.style);
       if (wrappedLines(cell.value, width, size) > 1) {
+        // the signature's fields laid out for the whole width: each goes whole onto a line of the page's width
+        if (cell.style === "signature") cell.value = signatureLines(cell.value, width, size);
         cell.wrap = true;
         this.rowHeights[r0 - 1] = Math.max(given, wrappedHeight(cell.value, width, size));
       }
     });
+    if (breaks.length > 0) this.trimBorders(groupEnd);
     for (const chart of charts ?? []) {
       const from = columnIndex(/^[A-Z]+/.exec(chart.anchor.from)![0]);
       const to = /^([A-Z]+)(\d+)$/.exec(chart.anchor.to)!;
@@ -458,6 +479,37 @@ export class SheetBuilder {
         ? { columnBreaks: breaks, overThenDown: true, ...(names ? { titleColumns: names } : {}) }
         : {}),
     };
+  }
+
+  /**
+   * A bordered table on pages across whose cells past a page's edge hold nothing once what spans past it is
+   * narrowed to its page (the at-risk table's reason, across the rest of the first page) ends at that edge: its
+   * border and its header's shading there would print boxes of nothing on the page across.
+   */
+  private trimBorders(groupEnd: (c: number) => number): void {
+    this.borders.forEach((range, i) => {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+      if (!m) return;
+      const [c0, r0, c1, r1] = [columnIndex(m[1]), Number(m[2]), columnIndex(m[3]), Number(m[4])];
+      let used = c0;
+      for (let r = r0; r <= r1; r++) {
+        this.rows[r - 1]?.forEach((cell, c) => {
+          if (c <= c1 && cell?.value != null && cell.value !== "") used = Math.max(used, c);
+        });
+      }
+      for (const merge of this.merges) {
+        const x = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(merge)!;
+        if (Number(x[2]) <= r1 && Number(x[4]) >= r0 && columnIndex(x[1]) <= c1)
+          used = Math.max(used, Math.min(c1, columnIndex(x[3])));
+      }
+      const end = groupEnd(used);
+      if (end >= c1) return;
+      this.borders[i] = `${columnLetters(c0)}${r0}:${columnLetters(end)}${r1}`;
+      for (let r = r0; r <= r1; r++) {
+        const row = this.rows[r - 1];
+        for (let c = end + 1; c <= c1; c++) if (row?.[c]) row[c] = {};
+      }
+    });
   }
 
   /** Puts a copy of a table's header rows before row `at` of its body; every row from `at` on moves down. */

@@ -449,3 +449,51 @@ describe("balance compare", () => {
     expect(JSON.parse((await run("compare", named, b, "--json")).stdout).county).toBe("科右中旗");
   });
 });
+
+describe("balance compare of files of two counties", () => {
+  // the same schools (甲小学, 乙小学 …) in both: no warning that the years have no school in common would catch it
+  test("warns, naming each file's county, and compares all the same", async () => {
+    const other = await writeCounty(dir, "突泉县2026.xlsx", year2026());
+    const r = await run("compare", earlier, other, "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.noSchoolInCommon).toEqual([]);
+    const warnings = doc.problems.filter((p: { code: string }) => p.code === "compare-other-county");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].file).toBe(other);
+    expect(warnings[0].messages.zh).toContain("突泉县");
+    expect(warnings[0].messages.zh).toContain("科右中旗");
+    const text = await run("compare", earlier, other);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain("年度对比应是同一个旗县市各年的数据");
+  });
+
+  test("--county given: a year's workbook whose title names another county is warned of, as evaluate warns", async () => {
+    // the file's name gives no county; its title does: 阿尔山市 2026, compared as 科右中旗
+    const titled = await writeCounty(
+      dir,
+      "学校统计表2026.xlsx",
+      year2026(),
+      "阿尔山市 2026 年义务教育优质均衡发展 学校办学条件统计表",
+    );
+    const r = await run("compare", earlier, titled, "--json", "--county", "科右中旗");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const warnings = doc.problems.filter((p: { code: string }) => p.code === "county-named-otherwise");
+    expect(warnings.map((w: { file: string }) => w.file)).toEqual([titled]);
+    expect(warnings[0].messages.zh).toContain("阿尔山市");
+    // the earlier year's file, 科右中旗2025.xlsx, names the county given: no warning of it
+    const plain = JSON.parse((await run("compare", earlier, later, "--json", "--county", "科右中旗")).stdout);
+    expect(plain.problems.map((p: { code: string }) => p.code)).not.toContain("county-named-otherwise");
+  });
+
+  test("no such warning for one county's years, nor where --county says which county they are", async () => {
+    const same = JSON.parse((await run("compare", earlier, later, "--json")).stdout);
+    expect(same.problems.map((p: { code: string }) => p.code)).not.toContain("compare-other-county");
+    const other = await writeCounty(dir, "突泉县2026.xlsx", year2026());
+    const given = await run("compare", earlier, other, "--json", "--county", "科右中旗");
+    expect(JSON.parse(given.stdout).problems.map((p: { code: string }) => p.code)).not.toContain(
+      "compare-other-county",
+    );
+  });
+});

@@ -163,3 +163,106 @@ test("a page header that starts with a year keeps its year (&9 and 2025 would re
   expect(header).toContain("2025 年");
   expect(header).not.toMatch(/&\d+2025/);
 });
+
+test("a county sheet shows no coefficients of a level without sections, and that level passes as deemed", () => {
+  // 乌兰浩特市 has two primary schools and no junior one: the standard counts its junior level as passing with
+  // nothing to compare, so its sheet lists the 7 primary coefficients alone and says the junior level is deemed
+  const countySheet = report.sheets.find((s) => s.name === "乌兰浩特市")!;
+  const cvHeader = countySheet.rows.findIndex((r) => r[0]?.value === "指标" && r[2]?.value === "差异系数");
+  expect(cvHeader).toBeGreaterThan(0);
+  // the table's rows: those under its header up to the first without a level (the failing schools follow)
+  const below = countySheet.rows.slice(cvHeader + 1);
+  const end = below.findIndex((r) => r[1]?.value !== "小学" && r[1]?.value !== "初中");
+  const levelsOfCv = below.slice(0, end).map((r) => r[1].value);
+  expect(levelsOfCv).toEqual(Array(7).fill("小学"));
+  const junior = countySheet.rows.find((r) => r[0]?.value === "初中" && typeof r[1]?.value === "number")!;
+  // sections 0, passing 0, students 0; no coefficient to be within the limit; deemed to pass
+  expect(junior.slice(1, 6).map((c) => c.value)).toEqual([0, 0, 0, "—", "视为达标"]);
+});
+
+test("the sheets of one county's two years are titled and headed with the year, as their tabs are named", () => {
+  // printed, the sheets of 突泉县 2024 and 2025 would otherwise carry the same title and page header
+  for (const year of [2024, 2025]) {
+    const label = `突泉县（${year}）`;
+    const yearSheet = report.sheets.find((s) => s.name === label)!;
+    expect(yearSheet.rows[0][0].value).toBe(`${label} 义务教育优质均衡发展评估结果`);
+    expect(yearSheet.print?.header?.left).toContain(label);
+  }
+  // a county given once keeps its plain name
+  const once = report.sheets.find((s) => s.name === "乌兰浩特市")!;
+  expect(once.rows[0][0].value).toBe("乌兰浩特市 义务教育优质均衡发展评估结果");
+});
+
+test("the signature's lines on the summary's first page across break between fields, never inside one", () => {
+  // the summary prints on pages across: its signature spans the first page's columns right of the county and the
+  // file (C..H, 10 + 12 + 12 + 12 + 10 + 10 = 66 characters wide). 审核人 (8 + 12), 联系电话 (10 + 14) and
+  // 填报日期 (10 + 16) with two gaps of 4 take 78: the date would be cut, 填报日期：＿＿年＿＿月 on one line, ＿＿日 on the next
+  const signature = sheet.rows.flatMap((row, i) =>
+    row.flatMap((c, j) =>
+      c?.style === "signature" ? [{ text: String(c.value), row: i + 1, column: j }] : [],
+    ),
+  );
+  expect(signature).toHaveLength(2);
+  const width = (text: string) => [...text].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
+  const fields = [
+    "填报单位（盖章）：＿＿＿＿＿＿＿＿＿＿＿＿",
+    "填表人：＿＿＿＿＿＿",
+    "审核人：＿＿＿＿＿＿",
+    "联系电话：＿＿＿＿＿＿＿",
+    "填报日期：＿＿年＿＿月＿＿日",
+  ];
+  const lines = signature.flatMap((s) => s.text.split("\n").map((line) => line.trim()));
+  for (const field of fields) expect(lines.filter((line) => line.includes(field))).toHaveLength(1);
+  for (const s of signature) {
+    const merge = sheet.merges!.find((m) => m.startsWith(`${columnLetters(s.column)}${s.row}:`))!;
+    const end = /^([A-Z]+)/.exec(merge.split(":")[1])![1];
+    let room = 0;
+    for (let c = s.column; c <= columnIndexOf(end); c++) room += sheet.columnWidths![c];
+    expect(room).toBe(66);
+    for (const line of s.text.split("\n")) expect([line, width(line) <= room]).toEqual([line, true]);
+  }
+});
+
+/** The 0-based column of a column's letters (A is 0). */
+function columnIndexOf(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+test("each chart fills most of its landscape page, so that fourteen counties' bars can be read", () => {
+  // a landscape A4 page prints 595.28 − 2 × 0.6 × 72 = 508.88 pt; under the 30-pt title row repeated on it, a
+  // chart of rows of 15 pt taking at least 70 % of the page (356.2 pt) is at least 24 rows, and at most
+  // (508.88 × 0.96 − 30) / 15 = 30.5 rows to stay on its page with some to spare
+  expect(sheet.rowHeights![0]).toBe(30);
+  for (const chart of sheet.charts!) {
+    const from = Number(/\d+/.exec(chart.anchor.from)![0]);
+    const to = Number(/\d+/.exec(chart.anchor.to)![0]);
+    for (let r = from; r < to; r++) expect(sheet.rowHeights![r - 1] ?? 15).toBe(15);
+    expect(to - from).toBeGreaterThanOrEqual(24);
+    expect(to - from).toBeLessThanOrEqual(30);
+  }
+});
+
+test("the at-risk table ends at the first page's edge with its reason: no empty boxes on the page across", () => {
+  // 突泉县 due in 2025 and not passing: at risk. Its reason spans the rest of the first page across; past the page's
+  // edge the table has nothing, and a bordered, shaded box there would print a page of empty cells
+  const due = [county("league/突泉县2025.xlsx", "突泉县", 2025)].map((c) => ({ ...c, targetYear: 2025 }));
+  const risky = buildLeagueReport(
+    {
+      summary: leagueSummary(due, 2025),
+      details: due.map((i) => ({ evaluation: i.evaluation, problems: [] })),
+      profile: NATIONAL_2017,
+    },
+    { lang: "zh", date: "2025-12-01" },
+  ).sheets[0];
+  const header = rowOf(risky, "可能无法按期达标的旗县市") + 1;
+  expect(risky.rows[header - 1][0].value).toBe("旗县市");
+  expect(risky.rows[header][3].value).toBe("目标年份已到，尚未达标");
+  const pageEnd = risky.print!.columnBreaks![0] - 1;
+  const border = risky.borders!.find((b) => new RegExp(`^A${header}:`).test(b))!;
+  expect(border).toBe(`A${header}:${columnLetters(pageEnd)}${header + 1}`);
+  for (const r of [header, header + 1])
+    for (let c = pageEnd + 1; c < risky.columnWidths!.length; c++) {
+      const x = risky.rows[r - 1][c];
+      expect([r, c, x?.value ?? null, x?.style ?? null]).toEqual([r, c, null, null]);
+    }
+});

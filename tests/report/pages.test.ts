@@ -79,6 +79,25 @@ test("a block is not moved off a page that holds only a table header's copy", ()
   expect(pageLayout(print, 100, height, keeps).breaks).toEqual([41, 43]);
 });
 
+test("a block that overlaps a table kept together takes the whole table with it where a fresh page holds both", () => {
+  // rows of 15 pt; a table kept together at rows 35..44 (150 pt; 510 pt used before it, 660 with it: it fits),
+  // and a block of its last two rows and the signature under it, rows 43..50 (120 pt): at row 43 630 pt are used,
+  // 750 with it, past the page's 725.3 pt. Moved alone, it would carry the table's last two rows onto the next page
+  // without the table's header; the table and the block together (rows 35..50, 240 pt) fit on a fresh page
+  const keeps = [
+    { from: 35, to: 44, head: 4 },
+    { from: 43, to: 50, head: 8 },
+  ];
+  expect(pageBreaks(portrait, 60, rows15, keeps)).toEqual([35]);
+  // a table from row 2 (rows 2..50 together: 49 × 15 = 735 pt) no fresh page holds with the block: the block
+  // moves alone, as before
+  const long = [
+    { from: 2, to: 44, head: 4 },
+    { from: 43, to: 50, head: 8 },
+  ];
+  expect(pageBreaks(portrait, 60, rows15, long)).toEqual([43]);
+});
+
 describe("a signed block taller than what a page holds under a header", () => {
   // the page of 725.27 pt (841.89 − 86.4, less 4 %) holds a block of a table's last 2 rows (15 pt), a spacer (8 pt,
   // drawn 8.25), `n` rows of notes (15 pt), a spacer and the signature's 2 lines (20 pt, drawn 20.25): 87 + 15n pt,

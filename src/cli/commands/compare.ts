@@ -17,6 +17,7 @@ import { evaluateCountySources, type CountySource } from "../countySource";
 import { calendarDate, trendText, type NoProjection } from "../leagueText";
 import { formatProblems } from "../verdict";
 import { countyInFileName, yearOfFile } from "../../sheet/countyName";
+import { countyOfYearDiffers, sameCounty } from "../../workbookCounty";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
@@ -304,10 +305,14 @@ export const compareCommand: Command = {
 
     const trendYears: TrendYear[] = [];
     let detected = "";
-    // a year per workbook, or per sheet of the one workbook --sheets names
+    /** the county each year's file names for certain, by the year's label */
+    const countiesOfYears: { label: string; county: string }[] = [];
+    // a year per workbook, or per sheet of the one workbook --sheets names; a workbook naming another county than
+    // the one given is warned of
+    const given = values.county !== undefined;
     const sources: CountySource[] = sheets
-      ? sheets.map((sheet) => ({ file: files[0], sheet, county: values.county, recipe }))
-      : files.map((file) => ({ file, sheet: values.sheet, county: values.county, recipe }));
+      ? sheets.map((sheet) => ({ file: files[0], sheet, county: values.county, given, recipe }))
+      : files.map((file) => ({ file, sheet: values.sheet, county: values.county, given, recipe }));
     const results = await evaluateCountySources(sources, profile);
     for (const [i, result] of results.entries()) {
       const { file, sheet } = sources[i];
@@ -323,12 +328,24 @@ export const compareCommand: Command = {
         }
       }
       if (!result.ok || !result.table?.evaluation) continue;
-      // a file's name that is only its year (2026.xlsx) names no county: nothing rather than "2026"
-      if (result.countyFrom !== "file" || countyInFileName(read) !== null) detected = result.county;
       const year = years[i];
+      const label = year === null ? labelOf(items[i], items) : String(year);
+      // a file's name that is only its year (2026.xlsx) names no county: nothing rather than "2026"
+      if (result.countyFrom !== "file" || countyInFileName(read) !== null) {
+        detected = result.county;
+        // files of two counties, where none is given for all: compared all the same, with a warning
+        const county = findCounty(profile, result.county)?.name ?? result.county;
+        const first = countiesOfYears[0];
+        if (values.county === undefined && county && first && !sameCounty(first.county, county)) {
+          const warning = countyOfYearDiffers(file, { label, county }, first);
+          problems.push({ file, sheet: sheets ? sheet : undefined, problems: [warning] });
+          if (!json) io.stderr(`${formatProblems([warning], lang).join("\n")}\n\n`);
+        }
+        if (county) countiesOfYears.push({ label, county });
+      }
       trendYears.push({
         year,
-        label: year === null ? labelOf(items[i], items) : String(year),
+        label,
         evaluation: result.table.evaluation,
       });
     }
