@@ -6,6 +6,11 @@ import { join } from "node:path";
 import { startsAsTable } from "../xlsx/reader/otherFormats";
 import { TABLE_HEAD_BYTES, byPathInFolder, isFolderFileName, isNoteName } from "../xlsx/spreadsheetFiles";
 
+/** Whether a name in a folder is hidden (.git, .白狼县.xlsx), as Linux and macOS hide it. */
+function isHiddenName(name: string): boolean {
+  return name.startsWith(".");
+}
+
 /** Whether a file named as text holds a table by its first bytes (`startsAsTable`). */
 async function holdsTextTable(path: string): Promise<boolean> {
   const file = await open(path, "r");
@@ -25,11 +30,13 @@ async function holdsTextTable(path: string): Promise<boolean> {
  * county or a school kept in another format would be missing from the result without a word. A .txt, .xml or
  * .htm(l) file is listed only when its start is a table (`holdsTextTable`): a note beside the workbooks is no
  * county. Archives are listed too (`isFolderFileName`): a county's workbook sent as 白狼县.zip is read from it
- * (`balance batch`) or said to be unpacked, never passed over.
+ * (`balance batch`) or said to be unpacked, never passed over. Hidden files (.白狼县.xlsx) are left out, as a file
+ * manager and `*.xlsx` leave them: the clerk never sees them among the counties, and a workbook being written
+ * (ours, or another program's) is a hidden temporary file until it is whole.
  */
 export async function spreadsheetsIn(folder: string): Promise<string[]> {
   const names = (await readdir(folder, { withFileTypes: true }))
-    .filter((e) => e.isFile() && isFolderFileName(e.name))
+    .filter((e) => e.isFile() && !isHiddenName(e.name) && isFolderFileName(e.name))
     .map((e) => e.name)
     .sort(byPathInFolder);
   const listed: string[] = [];
@@ -45,7 +52,7 @@ export async function spreadsheetsIn(folder: string): Promise<string[]> {
  */
 export async function subfoldersWithSpreadsheets(folder: string): Promise<string[]> {
   const subfolders = (await readdir(folder, { withFileTypes: true }))
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && !isHiddenName(e.name))
     .map((e) => e.name)
     .sort(byPathInFolder);
   const holding: string[] = [];

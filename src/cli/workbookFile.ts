@@ -16,6 +16,7 @@ import {
 import { isArchiveName } from "../xlsx/spreadsheetFiles";
 import { fileProblem } from "../xlsx/reader/problems";
 import type { Problem } from "../problems/problem";
+import { unreadableWhy } from "./textFile";
 
 /**
  * Node's zlib for the parts of a workbook small enough to hold whole: faster than fflate on a county's sheet,
@@ -55,12 +56,14 @@ export async function readFileBytes(
         problem: fileProblem("file-not-found", `找不到文件“${path}”`, `file not found: "${path}"`),
       };
     }
+    // the system's code (EACCES) is no word for a clerk: the usual ones said as a hand-written file's are
+    const why = unreadableWhy(code);
     return {
       ok: false,
       problem: fileProblem(
         "file-unreadable",
-        `无法读取文件“${path}”（${code ?? "未知原因"}）`,
-        `cannot read "${path}" (${code ?? "unknown reason"})`,
+        `无法读取文件“${path}”（${why.zh}）`,
+        `cannot read "${path}" (${why.en})`,
       ),
     };
   }

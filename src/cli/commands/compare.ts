@@ -1,4 +1,5 @@
-import { basename } from "node:path";
+import { realpath } from "node:fs/promises";
+import { basename, resolve } from "node:path";
 import { findCounty } from "../../engine/county/readiness";
 import {
   compareYears,
@@ -113,6 +114,39 @@ function labelOf(file: string, files: readonly string[]): string {
  * Each year's problems, errors and warnings, as `balance compare --json` lists them: each names its file, and its
  * sheet where the years are sheets of one workbook (--sheets).
  */
+/** The first two names of `files` that are one file on disk (the same path, or two ways to it), else null. */
+async function sameFileTwice(files: readonly string[]): Promise<[string, string] | null> {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    // a file that cannot be resolved (missing) is said when it is read
+    const key = await realpath(file).catch(() => resolve(file));
+    const before = seen.get(key);
+    if (before !== undefined) return [before, file];
+    seen.set(key, file);
+  }
+  return null;
+}
+
+/**
+ * A warning when the years' workbooks name different counties (白狼县2025.xlsx, 科右前旗2026.xlsx): a comparison of
+ * two counties is no county's progress, yet would be titled by the last one. Null when they name one county.
+ */
+function countiesDiffer(named: readonly { file: string; county: string }[]): Problem | null {
+  const counties = [...new Set(named.map((n) => n.county))];
+  if (counties.length < 2) return null;
+  const list = named.map((n) => `${n.county}（${n.file}）`).join("、");
+  const listEn = named.map((n) => `${n.county} (${n.file})`).join(", ");
+  return {
+    severity: "warning",
+    code: "counties-differ",
+    cell: null,
+    message: {
+      zh: `各年份的工作簿所指的旗县市不同：${list}；请确认没有选错文件（同一旗县市改过名时，用 --county 给出其名称）`,
+      en: `the years' workbooks name different counties: ${listEn}; check the files (for a county renamed, name it with --county)`,
+    },
+  };
+}
+
 type FileProblems = { file: string; sheet?: string; problems: readonly Problem[] }[];
 
 function jsonFileProblems(files: FileProblems, lang: Lang) {
@@ -222,6 +256,18 @@ export const compareCommand: Command = {
         hint,
       );
     }
+    // one workbook given twice compares nothing: a slip of the file chooser or of the shell's history
+    const twice = sheets === undefined ? await sameFileTwice(files) : null;
+    if (twice !== null) {
+      return usageError(
+        io,
+        {
+          zh: `同一个工作簿给了两次：“${twice[0]}”和“${twice[1]}”；请给出各年份不同的工作簿，从早到晚`,
+          en: `one workbook is given twice: "${twice[0]}" and "${twice[1]}"; give each year's own workbook, oldest first`,
+        },
+        hint,
+      );
+    }
     // what each year is: a workbook, or a sheet of the one workbook
     const items = sheets ?? files;
     const profile = await readProfileOption(io, values.profile);
@@ -242,7 +288,7 @@ export const compareCommand: Command = {
       });
     }
     // a county the profile does not list is compared all the same, without a target year (as evaluate does)
-    const named = values.county === undefined ? undefined : findCounty(profile, values.county);
+    const profileCounty = values.county === undefined ? undefined : findCounty(profile, values.county);
     // every file's problems, its warnings too (rows left out, a total skipped): the comparison may rest on them;
     // the rename map's first
     const problems: FileProblems = [];
@@ -304,6 +350,8 @@ export const compareCommand: Command = {
 
     const trendYears: TrendYear[] = [];
     let detected = "";
+    // the county each year's workbook names, where it names one: two different ones are said (countiesDiffer)
+    const named: { file: string; county: string }[] = [];
     // a year per workbook, or per sheet of the one workbook --sheets names
     const sources: CountySource[] = sheets
       ? sheets.map((sheet) => ({ file: files[0], sheet, county: values.county, recipe }))
@@ -324,7 +372,10 @@ export const compareCommand: Command = {
       }
       if (!result.ok || !result.table?.evaluation) continue;
       // a file's name that is only its year (2026.xlsx) names no county: nothing rather than "2026"
-      if (result.countyFrom !== "file" || countyInFileName(read) !== null) detected = result.county;
+      if (result.countyFrom !== "file" || countyInFileName(read) !== null) {
+        detected = result.county;
+        named.push({ file: sheets ? sheetOf(file, sheets[i], lang) : read, county: result.county });
+      }
       const year = years[i];
       trendYears.push({
         year,
@@ -337,8 +388,13 @@ export const compareCommand: Command = {
       return EXIT.inputErrors;
     }
 
-    const county = named?.name ?? values.county ?? detected;
-    const targetYear = (named ?? findCounty(profile, county))?.targetYear ?? null;
+    const differ = values.county === undefined ? countiesDiffer(named) : null;
+    if (differ !== null) {
+      problems.push({ file: named[named.length - 1].file, problems: [differ] });
+      if (!json) io.stderr(`${formatProblems([differ], lang).join("\n")}\n\n`);
+    }
+    const county = profileCounty?.name ?? values.county ?? detected;
+    const targetYear = (profileCounty ?? findCounty(profile, county))?.targetYear ?? null;
     const trend = compareYears(trendYears, { renames, targetYear });
     const lastYear = years[years.length - 1];
     const noProjection: NoProjection | undefined =
