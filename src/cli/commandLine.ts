@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { parseArgs, ParseArgsConfig } from "node:util";
 import type { Lang } from "../i18n/format";
 import { evaluateWorkbookTable, type TableEvaluation } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
@@ -16,17 +16,10 @@ import { formatProblems, problemLine } from "./verdict";
 import { writeJsonDocument } from "./json";
 import type { TitleParts } from "../i18n/titleParts";
 import { titleOptions } from "./commands/titles";
-import {
-  EXIT,
-  checkOutputPath,
-  parseArgsError,
-  parseLang,
-  usageError,
-  type Bilingual,
-  type CliIO,
-} from "./io";
+import { EXIT, checkOutputPath, parseLang, usageError, type Bilingual, type CliIO } from "./io";
 import { readTextFile, unreadableWhy } from "./textFile";
 import { readHandJson } from "../problems/handJson";
+import { parseOptions } from "./options";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -62,12 +55,8 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   files: "one" | "many" = "one",
 ): CommandLine<O> | number {
   const hint = `balance ${command.name} --help`;
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { ...options, ...COMMON } });
-  } catch (error) {
-    return usageError(io, parseArgsError(error), hint);
-  }
+  const parsed = parseOptions(args, { ...options, ...COMMON }, true);
+  if (!parsed.ok) return usageError(io, parsed.message, hint);
   const common = parsed.values as { lang?: string; help?: boolean };
   const { positionals } = parsed;
   if (common.help) {

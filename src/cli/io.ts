@@ -104,26 +104,6 @@ export function usageError(io: CliIO, message: Bilingual, hint = "balance --help
   return EXIT.usage;
 }
 
-/** The messages of node:util parseArgs errors, in both languages. */
-export function parseArgsError(error: unknown): Bilingual {
-  const e = error as { code?: string; message?: string };
-  const detail = e.message ?? String(error);
-  const option = /'([^']+)'/.exec(detail)?.[1] ?? "";
-  switch (e.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return { zh: `未知选项 ${option}`, en: `unknown option ${option}` };
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return {
-        zh: `选项 ${option.split(" ")[0]} 的值无效或缺少值`,
-        en: `option ${option.split(" ")[0]} has a missing or invalid value`,
-      };
-    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return { zh: `多余的参数 ${option}`, en: `unexpected argument ${option}` };
-    default:
-      return { zh: `命令行有误：${detail}`, en: `bad command line: ${detail}` };
-  }
-}
-
 export function parseLang(value: string | undefined): Lang | null {
   if (value === undefined) return "zh";
   const v = value.trim().toLowerCase();

@@ -1,5 +1,25 @@
 import { EXIT, printableIO, processIO, usageError, type CliIO, type Command } from "./io";
 import { version } from "../../package.json";
+import { didYouMean, nearestName } from "./options";
+import { isFolderFileName } from "../xlsx/spreadsheetFiles";
+
+/**
+ * The usage error of a command that is none: the near one named (evalute → evaluate), and a workbook given
+ * without a command (balance 白狼县.xlsx) told to be evaluated.
+ */
+function unknownCommand(io: CliIO, given: string): number {
+  const message = { zh: `未知命令“${given}”`, en: `unknown command "${given}"` };
+  if (isFolderFileName(given)) {
+    return usageError(io, {
+      zh: `${message.zh}；要评估这个工作簿，请写 balance evaluate ${given}`,
+      en: `${message.en}; to evaluate this workbook, type balance evaluate ${given}`,
+    });
+  }
+  return usageError(
+    io,
+    didYouMean(message, nearestName(given, [...COMMANDS.map((c) => c.name), "help", "version"])),
+  );
+}
 
 /**
  * The subcommands of `balance`, in the order help lists them, each loaded when it is run: `balance evaluate`
@@ -69,13 +89,11 @@ export async function main(argv: string[], given: CliIO = processIO): Promise<nu
       return EXIT.ok;
     }
     const command = COMMANDS.find((c) => c.name === rest[0]);
-    if (!command) return usageError(io, { zh: `未知命令“${rest[0]}”`, en: `unknown command "${rest[0]}"` });
+    if (!command) return unknownCommand(io, rest[0]);
     io.stdout((await command.load()).help);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
-    return usageError(io, { zh: `未知命令“${first}”`, en: `unknown command "${first}"` });
-  }
+  if (!command) return unknownCommand(io, first);
   return (await command.load()).run(rest, io);
 }
