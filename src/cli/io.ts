@@ -13,6 +13,8 @@ export interface CliIO {
   stderrTerminal?: { isTTY?: boolean; columns?: number; write(text: string): unknown };
   /** Resolves when stdout can take more (a pipe whose reader is slow); absent where stdout is a buffer. */
   stdoutRoom?(): Promise<void>;
+  /** Told of a usage error's message (`usageError`): `main` gives it as a JSON document under --json. */
+  usage?(message: Bilingual): void;
 }
 
 export const processIO: CliIO = {
@@ -94,6 +96,8 @@ export interface Command {
   /** bilingual help text of the command */
   help: string;
   run(args: string[], io: CliIO): Promise<number>;
+  /** whether it takes --json: a usage error is then a JSON document on stdout too (docs/json.md#usage-errors) */
+  json?: true;
 }
 
 export type Bilingual = { zh: string; en: string };
@@ -101,6 +105,7 @@ export type Bilingual = { zh: string; en: string };
 /** A usage error: the message in both languages (the language flag may be what is wrong). */
 export function usageError(io: CliIO, message: Bilingual, hint = "balance --help"): number {
   io.stderr(`balance: ${message.zh}\nbalance: ${message.en}\n（用法见 / see: ${hint}）\n`);
+  io.usage?.(message);
   return EXIT.usage;
 }
 

@@ -1,4 +1,13 @@
-import { EXIT, printableIO, processIO, usageError, type CliIO, type Command } from "./io";
+import {
+  EXIT,
+  parseLang,
+  printableIO,
+  processIO,
+  usageError,
+  type Bilingual,
+  type CliIO,
+  type Command,
+} from "./io";
 import { version } from "../../package.json";
 import { didYouMean, nearestName } from "./options";
 import { isFolderFileName } from "../xlsx/spreadsheetFiles";
@@ -95,5 +104,49 @@ export async function main(argv: string[], given: CliIO = processIO): Promise<nu
   }
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) return unknownCommand(io, first);
-  return (await command.load()).run(rest, io);
+  const loaded = await command.load();
+  if (!loaded.json || !jsonAsked(rest)) return loaded.run(rest, io);
+  return runForJson(loaded, rest, io);
+}
+
+/** Whether the arguments ask for --json (before a "--", after which every argument is a file). */
+function jsonAsked(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).includes("--json");
+}
+
+/**
+ * Runs a command asked for --json so that a usage error (a misspelt option, a missing or unreadable hand-written
+ * file, an output path refused) is one JSON document on stdout as well as the message on stderr: a script reading
+ * stdout always has a document, `ok: false` with the problem `usage` (docs/json.md#usage-errors).
+ */
+async function runForJson(command: Command, args: string[], io: CliIO): Promise<number> {
+  let written = false;
+  let usage: Bilingual | undefined;
+  const code = await command.run(args, {
+    ...io,
+    stdout: (text) => {
+      written = true;
+      io.stdout(text);
+    },
+    usage: (message) => (usage ??= message),
+  });
+  if (code !== EXIT.usage || written || usage === undefined) return code;
+  const at = args.indexOf("--lang");
+  const lang =
+    parseLang(at >= 0 ? args[at + 1] : args.find((a) => a.startsWith("--lang="))?.slice(7)) ?? "zh";
+  const { writeJsonDocument } = await import("./json");
+  await writeJsonDocument(io, {
+    ok: false,
+    problems: [
+      {
+        severity: "error",
+        code: "usage",
+        cell: null,
+        message: usage[lang],
+        messages: { zh: usage.zh, en: usage.en },
+      },
+    ],
+  });
+  return code;
 }

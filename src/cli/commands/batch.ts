@@ -221,6 +221,7 @@ function parseYear(value: string | undefined): number | null | undefined {
 
 export const batchCommand: Command = {
   name: "batch",
+  json: true,
   summary: {
     zh: "盟市汇总：多个旗县市逐一评估，列出薄弱指标和按期达标风险",
     en: "the league's view: many counties at once, the weakest indicators, who is at risk",

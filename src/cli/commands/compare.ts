@@ -200,6 +200,7 @@ export function trendJson(
 
 export const compareCommand: Command = {
   name: "compare",
+  json: true,
   summary: {
     zh: "年度对比：同一旗县市多年数据的变化、退步与趋势预测",
     en: "year over year: one county's changes, regressions and projected trend",

@@ -247,6 +247,7 @@ function report(
 
 export const importCommand: Command = {
   name: "import",
+  json: true,
   summary: {
     zh: "把统计导出表或教基报表转换为标准学校表（附“来源”说明）",
     en: "convert a statistics export or 教基 forms into the school table (with its sources)",
