@@ -1,0 +1,193 @@
+/**
+ * The command as a clerk types it (docs/cli.md#command-line): a misspelt command or option named with the near one,
+ * an option typed with one dash or a word processor's dash, an option given twice with two values, a usage error
+ * under --json as a JSON document, an unreadable workbook said in words, a folder's hidden files passed over, and
+ * compare given one workbook twice or two counties' workbooks.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { run, tempDir } from "./helpers";
+import { randomCounty, writeCounty } from "../league/helpers";
+
+// a workbook the system refuses to read (EACCES), as a non-root user finds a colleague's file: the one error that
+// cannot be made on disk when the tests run as root
+jest.mock("node:fs/promises", () => {
+  const actual = jest.requireActual<typeof import("node:fs/promises")>("node:fs/promises");
+  return {
+    ...actual,
+    readFile: (path: unknown, ...rest: unknown[]) => {
+      if (typeof path === "string" && path.endsWith("无权读取.xlsx")) {
+        const error = Object.assign(new Error(`EACCES: permission denied, open '${path}'`), {
+          code: "EACCES",
+        });
+        return Promise.reject(error);
+      }
+      return (actual.readFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
+    },
+  };
+});
+
+const dir = tempDir();
+let county = "";
+
+beforeAll(async () => {
+  county = await writeCounty(dir, "白狼县.xlsx", randomCounty(4101, 8, "白"));
+});
+
+describe("a misspelt command or option", () => {
+  test("a command one letter off is named", async () => {
+    const r = await run("evalute", county);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("是否要用 evaluate？");
+    expect(r.stderr).toContain("did you mean evaluate?");
+  });
+
+  test("a workbook given without a command is told to be evaluated", async () => {
+    const r = await run(county);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`balance evaluate ${county}`);
+  });
+
+  test("an option misspelt or cut short is named", async () => {
+    const misspelt = await run("evaluate", county, "--jsn");
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain("是否要用 --json？");
+    const short = await run("plan", county, "--budg", "300");
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain("--budget");
+  });
+
+  test("an option far from every other is only called unknown", async () => {
+    const r = await run("evaluate", county, "--zzzzzz");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("未知选项 --zzzzzz");
+    expect(r.stderr).not.toContain("是否要用");
+  });
+
+  test.each([["-json"], ["–json"], ["—json"], ["－－json"]])(
+    "%s is refused, the option's two hyphens shown",
+    async (typed) => {
+      const r = await run("evaluate", county, typed);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`选项 ${typed} 应以两个英文（半角）短横线开头：--json`);
+    },
+  );
+
+  test("a flag given a value says it takes none", async () => {
+    const r = await run("evaluate", county, "--json=yes");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("选项 --json 不带值");
+  });
+});
+
+describe("an option given twice", () => {
+  test("with two values it is refused and nothing is written", async () => {
+    const [a, b] = [join(dir, "甲.xlsx"), join(dir, "乙.xlsx")];
+    const r = await run("evaluate", county, "--out", a, "--out", b);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--out 给了两次");
+    expect(readdirSync(dir)).not.toContain("乙.xlsx");
+    expect(readdirSync(dir)).not.toContain("甲.xlsx");
+  });
+
+  test("with the same value, or a flag twice, it is taken", async () => {
+    const r = await run("evaluate", county, "--lang", "en", "--lang=en", "--json", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+  });
+});
+
+describe("a usage error under --json", () => {
+  test.each([
+    ["a misspelt option", ["evaluate", "$county", "--json", "--sheeet", "学校"], "--sheet"],
+    ["a missing edits file", ["whatif", "$county", "--json", "--edits", "$dir/无.json"], "无.json"],
+    [
+      "an output into a missing folder",
+      ["plan", "$county", "--json", "--out", "$dir/无/方案.xlsx"],
+      "方案.xlsx",
+    ],
+    ["no file at all", ["batch", "--json"], "缺少"],
+  ])("%s is one JSON document on stdout as well", async (_, args, named) => {
+    const r = await run(...args.map((a) => a.replace("$county", county).replace("$dir", dir)));
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.problems).toHaveLength(1);
+    expect(doc.problems[0]).toMatchObject({ severity: "error", code: "usage", cell: null });
+    expect(doc.problems[0].message).toContain(named);
+    expect(doc.problems[0].messages.en).toBe(r.stderr.split("\n")[1].replace(/^balance: /, ""));
+  });
+
+  test("in the language --lang asks for", async () => {
+    const r = await run("evaluate", county, "--lang", "en", "--json", "--jsn");
+    expect(JSON.parse(r.stdout).problems[0].message).toContain("did you mean --json?");
+  });
+
+  test("without --json the message is on stderr only", async () => {
+    const r = await run("evaluate", county, "--jsn");
+    expect(r.stdout).toBe("");
+  });
+});
+
+test("an unreadable workbook is said in words, not by the system's code alone", async () => {
+  const file = join(dir, "无权读取.xlsx");
+  writeFileSync(file, "");
+  const r = await run("evaluate", file);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain("没有读取该文件的权限");
+  expect(r.stderr).not.toContain("（EACCES）");
+});
+
+describe("batch of a folder", () => {
+  test("hidden files and folders are passed over; lock files are no county", async () => {
+    const folder = join(dir, "盟");
+    mkdirSync(folder);
+    await writeCounty(folder, "科右前旗.xlsx", randomCounty(4102, 6, "前"));
+    // a hidden copy (a file manager would not show it) and the lock files Excel and LibreOffice keep
+    await writeCounty(folder, ".阿尔山市.xlsx", randomCounty(4103, 6, "阿"));
+    writeFileSync(join(folder, "~$科右前旗.xlsx"), "owner");
+    writeFileSync(join(folder, ".~lock.科右前旗.xlsx#"), "owner");
+    mkdirSync(join(folder, ".备份"));
+    await writeCounty(join(folder, ".备份"), "突泉县.xlsx", randomCounty(4104, 6, "突"));
+    const r = await run("batch", folder, "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.counties.map((c: { file: string }) => c.file)).toEqual([join(folder, "科右前旗.xlsx")]);
+    expect(doc.unreadSubfolders).toEqual([]);
+  });
+});
+
+describe("compare", () => {
+  test("one workbook given twice, by two paths, is refused", async () => {
+    const other = join(dir, ".", "白狼县.xlsx");
+    const r = await run("compare", county, other);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("同一个工作簿给了两次");
+  });
+
+  test("two counties' workbooks are compared with a warning naming both", async () => {
+    const earlier = await writeCounty(dir, "白狼县2025.xlsx", randomCounty(4105, 6, "白"));
+    const later = await writeCounty(dir, "科右前旗2026.xlsx", randomCounty(4106, 6, "前"));
+    const r = await run("compare", earlier, later, "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const differ = doc.problems.filter((p: { code: string }) => p.code === "counties-differ");
+    expect(differ).toHaveLength(1);
+    expect(differ[0].severity).toBe("warning");
+    expect(differ[0].message).toContain("白狼县");
+    expect(differ[0].message).toContain("科右前旗");
+    const text = await run("compare", earlier, later);
+    expect(text.stderr).toContain("各年份的工作簿所指的旗县市不同");
+  });
+
+  test("one county's years give no such warning", async () => {
+    const earlier = await writeCounty(dir, "突泉县2025.xlsx", randomCounty(4107, 6, "突"));
+    const later = await writeCounty(dir, "突泉县2026.xlsx", randomCounty(4108, 6, "突"));
+    const r = await run("compare", earlier, later, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).problems.map((p: { code: string }) => p.code)).not.toContain(
+      "counties-differ",
+    );
+  });
+});
