@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { run, tempDir } from "./helpers";
+import { run, tempDir, usageDocument } from "./helpers";
 import { randomCounty, writeCounty } from "../league/helpers";
 
 // a workbook the system refuses to read (EACCES), as a non-root user finds a colleague's file: the one error that
@@ -111,17 +111,14 @@ describe("a usage error under --json", () => {
   ])("%s is one JSON document on stdout as well", async (_, args, named) => {
     const r = await run(...args.map((a) => a.replace("$county", county).replace("$dir", dir)));
     expect(r.code).toBe(2);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.ok).toBe(false);
-    expect(doc.problems).toHaveLength(1);
-    expect(doc.problems[0]).toMatchObject({ severity: "error", code: "usage", cell: null });
-    expect(doc.problems[0].message).toContain(named);
-    expect(doc.problems[0].messages.en).toBe(r.stderr.split("\n")[1].replace(/^balance: /, ""));
+    const problem = usageDocument(r);
+    expect(problem.message).toContain(named);
+    expect(problem.messages.en).toBe(r.stderr.split("\n")[1].replace(/^balance: /, ""));
   });
 
   test("in the language --lang asks for", async () => {
     const r = await run("evaluate", county, "--lang", "en", "--json", "--jsn");
-    expect(JSON.parse(r.stdout).problems[0].message).toContain("did you mean --json?");
+    expect(usageDocument(r).message).toContain("did you mean --json?");
   });
 
   test("without --json the message is on stderr only", async () => {
@@ -159,11 +156,15 @@ describe("batch of a folder", () => {
 });
 
 describe("compare", () => {
-  test("one workbook given twice, by two paths, is refused", async () => {
-    const other = join(dir, ".", "白狼县.xlsx");
-    const r = await run("compare", county, other);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("同一个工作簿给了两次");
+  test("one workbook given twice, by two paths, is warned of first", async () => {
+    const other = `${dir}/./白狼县.xlsx`;
+    const r = await run("compare", county, other, "--json");
+    expect(r.code).toBe(0);
+    const [first] = JSON.parse(r.stdout).problems;
+    expect(first).toMatchObject({ severity: "warning", code: "same-file-twice", file: other });
+    expect(first.message).toContain("同一个工作簿给了两次");
+    const text = await run("compare", county, other);
+    expect(text.stderr.split("\n")[1]).toContain("同一个工作簿给了两次");
   });
 
   test("two counties' workbooks are compared with a warning naming both", async () => {

@@ -257,18 +257,6 @@ export const compareCommand: Command = {
         hint,
       );
     }
-    // one workbook given twice compares nothing: a slip of the file chooser or of the shell's history
-    const twice = sheets === undefined ? await sameFileTwice(files) : null;
-    if (twice !== null) {
-      return usageError(
-        io,
-        {
-          zh: `同一个工作簿给了两次：“${twice[0]}”和“${twice[1]}”；请给出各年份不同的工作簿，从早到晚`,
-          en: `one workbook is given twice: "${twice[0]}" and "${twice[1]}"; give each year's own workbook, oldest first`,
-        },
-        hint,
-      );
-    }
     // what each year is: a workbook, or a sheet of the one workbook
     const items = sheets ?? files;
     const profile = await readProfileOption(io, values.profile);
@@ -349,6 +337,21 @@ export const compareCommand: Command = {
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
 
+    // one workbook given twice compares nothing: a slip of the file chooser or of the shell's history, said first
+    const twice = sheets === undefined ? await sameFileTwice(files) : null;
+    if (twice !== null) {
+      const warning: Problem = {
+        severity: "warning",
+        code: "same-file-twice",
+        cell: null,
+        message: {
+          zh: `同一个工作簿给了两次：“${twice[0]}”和“${twice[1]}”，对比不出任何变化；请给出各年份各自的工作簿，从早到晚`,
+          en: `one workbook is given twice, "${twice[0]}" and "${twice[1]}": nothing can change; give each year's own workbook, oldest first`,
+        },
+      };
+      problems.push({ file: twice[1], problems: [warning] });
+      if (!json) io.stderr(`${formatProblems([warning], lang).join("\n")}\n\n`);
+    }
     const trendYears: TrendYear[] = [];
     let detected = "";
     // the county each year's workbook names, where it names one: two different ones are said (countiesDiffer)
