@@ -15,7 +15,7 @@ import { archiveLine, archivedPath, readWorkbookFile } from "./workbookFile";
 import { formatProblems, problemLine } from "./verdict";
 import { writeJsonDocument } from "./json";
 import type { TitleParts } from "../i18n/titleParts";
-import { titleOptions } from "./commands/titles";
+import { titleOptions, typedYear } from "./commands/titles";
 import { EXIT, checkOutputPath, parseLang, usageError, type Bilingual, type CliIO } from "./io";
 import { readTextFile, unreadableWhy } from "./textFile";
 import { readHandJson } from "../problems/handJson";
@@ -78,7 +78,9 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
       hint,
     );
   }
-  const values = parsed.values as Values<O> & { county?: unknown };
+  const values = parsed.values as Values<O> & { county?: unknown; year?: unknown };
+  // 2026年 is the year 2026 (`typedYear`)
+  if (typeof values.year === "string") values.year = typedYear(values.year);
   // a county of controls only is none given
   if (typeof values.county === "string") values.county = typedCounty(io, values.county, lang) || undefined;
   return { values, file: positionals[0], files: positionals, lang };

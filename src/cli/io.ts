@@ -13,6 +13,8 @@ export interface CliIO {
   stderrTerminal?: { isTTY?: boolean; columns?: number; write(text: string): unknown };
   /** Resolves when stdout can take more (a pipe whose reader is slow); absent where stdout is a buffer. */
   stdoutRoom?(): Promise<void>;
+  /** the command running (evaluate), whose help a usage error points to */
+  command?: string;
   /** Told of a usage error's message (`usageError`): `main` gives it as a JSON document under --json. */
   usage?(message: Bilingual): void;
 }
@@ -103,7 +105,11 @@ export interface Command {
 export type Bilingual = { zh: string; en: string };
 
 /** A usage error: the message in both languages (the language flag may be what is wrong). */
-export function usageError(io: CliIO, message: Bilingual, hint = "balance --help"): number {
+export function usageError(
+  io: CliIO,
+  message: Bilingual,
+  hint = io.command === undefined ? "balance --help" : `balance ${io.command} --help`,
+): number {
   io.stderr(`balance: ${message.zh}\nbalance: ${message.en}\n（用法见 / see: ${hint}）\n`);
   io.usage?.(message);
   return EXIT.usage;

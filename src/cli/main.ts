@@ -105,8 +105,10 @@ export async function main(argv: string[], given: CliIO = processIO): Promise<nu
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) return unknownCommand(io, first);
   const loaded = await command.load();
-  if (!loaded.json || !jsonAsked(rest)) return loaded.run(rest, io);
-  return runForJson(loaded, rest, io);
+  // a usage error points to this command's help
+  const commandIO: CliIO = { ...io, command: loaded.name };
+  if (!loaded.json || !jsonAsked(rest)) return loaded.run(rest, commandIO);
+  return runForJson(loaded, rest, commandIO);
 }
 
 /** Whether the arguments ask for --json (before a "--", after which every argument is a file). */

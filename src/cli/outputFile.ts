@@ -114,9 +114,21 @@ export async function checkOutputPath(
 ): Promise<OutputCheck> {
   const { extension } = options;
   if (extension && !out.toLowerCase().endsWith(extension.toLowerCase())) {
+    // a folder given for the file, or another format's name: the name to type instead
+    if ((await stat(out).catch(() => null))?.isDirectory()) {
+      const inside = join(out, `文件名${extension}`);
+      return refuse(
+        `“${out}”是一个文件夹；请写出其中的文件名，如“${inside}”`,
+        `"${out}" is a folder; name a file in it, e.g. "${inside}"`,
+      );
+    }
+    const named = basename(out);
+    const dot = named.lastIndexOf(".");
+    const instead =
+      dot > 0 ? `${out.slice(0, out.length - named.length + dot)}${extension}` : `${out}${extension}`;
     return refuse(
-      `输出文件须以 ${extension} 结尾：“${out}”`,
-      `the output file must end in ${extension}: "${out}"`,
+      `输出文件须以 ${extension} 结尾：“${out}”（只写出 Excel 工作簿；可改为“${instead}”）`,
+      `the output file must end in ${extension}: "${out}" (only Excel workbooks are written; "${instead}" would do)`,
     );
   }
   if (Buffer.byteLength(basename(out)) > LONGEST_NAME_BYTES) {

@@ -192,3 +192,53 @@ describe("compare", () => {
     );
   });
 });
+
+test("a usage error a command finds itself points to that command's help", async () => {
+  const r = await run("evaluate", county, "--year", "明年");
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("balance evaluate --help");
+  const web = await run("web", "--port", "abc");
+  expect(web.stderr).toContain("balance web --help");
+});
+
+describe("--out not naming an .xlsx file", () => {
+  test("a folder is told to be given a file name in it", async () => {
+    const r = await run("evaluate", county, "--out", dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`“${dir}”是一个文件夹；请写出其中的文件名，如“${join(dir, "文件名.xlsx")}”`);
+  });
+
+  test.each([
+    ["报告.xls", "报告.xlsx"],
+    ["报告.csv", "报告.xlsx"],
+    ["报告", "报告.xlsx"],
+  ])("%s is refused naming %s", async (given, instead) => {
+    const r = await run("template", join(dir, given));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`可改为“${join(dir, instead)}”`);
+    expect(readdirSync(dir)).not.toContain(given);
+  });
+});
+
+describe("a year typed as a clerk types it", () => {
+  test.each([["2026年"], ["２０２６"], ["2026年度"]])("--year %s is the year 2026", async (typed) => {
+    const r = await run("batch", county, "--year", typed, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).year).toBe(2026);
+  });
+
+  test("--year 2025-2026学年 names the report's school year", async () => {
+    const out = join(dir, "学年报告.xlsx");
+    const r = await run("evaluate", county, "--year", "2025-2026学年", "--out", out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir)).toContain("学年报告.xlsx");
+  });
+
+  test("compare --years 2025年,2026年 takes the years", async () => {
+    const earlier = await writeCounty(dir, "甲旗前.xlsx", randomCounty(4109, 6, "甲"));
+    const later = await writeCounty(dir, "甲旗后.xlsx", randomCounty(4109, 6, "甲"));
+    const r = await run("compare", earlier, later, "--years", "2025年，2026年", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).years).toEqual(["2025", "2026"]);
+  });
+});

@@ -19,6 +19,7 @@ import { calendarDate, trendText, type NoProjection } from "../leagueText";
 import { formatProblems } from "../verdict";
 import { countyInFileName, yearOfFile } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
+import { typedYear } from "./titles";
 import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import {
@@ -93,7 +94,10 @@ function yearsOf(
   option: string | undefined,
 ): (number | null)[] | { error: string } {
   if (option !== undefined) {
-    const years = option.split(/[,，\s]+/).filter(Boolean);
+    const years = option
+      .split(/[,，、\s]+/)
+      .filter(Boolean)
+      .map(typedYear);
     if (years.length !== files.length || years.some((y) => !/^\d{4}$/.test(y))) return { error: option };
     return years.map(Number);
   }
