@@ -14,7 +14,7 @@ import {
   type CountySource,
 } from "../countyWorkbook";
 import type { Profile } from "../standard/profile";
-import { spreadsheetsIn, subfoldersWithSpreadsheets } from "./folderFiles";
+import { spreadsheetsIn, subfoldersWithSpreadsheets, unreadableFolder } from "./folderFiles";
 import {
   archivedInFile,
   archivedPath,
@@ -56,7 +56,13 @@ export async function listCountySources(
       sources.push({ file: path, listed: true });
       continue;
     }
-    for (const name of await spreadsheetsIn(path)) {
+    const names = await spreadsheetsIn(path).catch(() => null);
+    if (names === null) {
+      // a folder that cannot be listed is a line of its own, its problem said (`evaluateSourceCounties`)
+      sources.push({ file: path, listed: true });
+      continue;
+    }
+    for (const name of names) {
       const file = join(path, name);
       let excluded = false;
       for (const x of exclude) if (await samePath(file, x)) excluded = true;
@@ -75,6 +81,8 @@ export async function evaluateSourceCounties(
   source: CountySource,
   profile: Profile,
 ): Promise<CountyFileResult[]> {
+  const folder = await unreadableFolder(source.file);
+  if (folder !== null) return [unreadCounty(source, profile, [folder])];
   const file = await readFileBytes(source.file);
   if (!file.ok) return [unreadCounty(source, profile, [file.problem])];
   // a county's workbook sent zipped: the spreadsheets in the archive, each as if it lay in the folder

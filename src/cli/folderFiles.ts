@@ -1,10 +1,32 @@
 /**
  * The spreadsheets in a folder that a command reads one by one (`balance batch`, `balance import`).
  */
-import { open, readdir } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { startsAsTable } from "../xlsx/reader/otherFormats";
 import { TABLE_HEAD_BYTES, byPathInFolder, isFolderFileName, isNoteName } from "../xlsx/spreadsheetFiles";
+import { fileProblem } from "../xlsx/reader/problems";
+import type { Problem } from "../problems/problem";
+
+/**
+ * Why a folder named on the command line cannot be listed (no permission to read it: a colleague's folder on a
+ * shared disk), as a problem naming it; null when it is no folder or can be listed. Said where its files would be
+ * read, never an exception.
+ */
+export async function unreadableFolder(folder: string): Promise<Problem | null> {
+  if (!(await stat(folder).catch(() => null))?.isDirectory()) return null;
+  const code = await readdir(folder).then(
+    () => null,
+    (error: unknown) => (error as NodeJS.ErrnoException).code ?? "?",
+  );
+  if (code === null) return null;
+  const denied = code === "EACCES" || code === "EPERM";
+  return fileProblem(
+    "folder-unreadable",
+    `无法读取文件夹“${folder}”（${denied ? "没有读取该文件夹的权限" : code}），其中的文件都未读取`,
+    `cannot read the folder "${folder}" (${denied ? `permission denied (${code})` : code}): none of its files is read`,
+  );
+}
 
 /** Whether a name in a folder is hidden (.git, .白狼县.xlsx), as Linux and macOS hide it. */
 function isHiddenName(name: string): boolean {
@@ -51,7 +73,8 @@ export async function spreadsheetsIn(folder: string): Promise<string[]> {
  * reads a folder's own files passes over, and says so, rather than leave their counties out without a word.
  */
 export async function subfoldersWithSpreadsheets(folder: string): Promise<string[]> {
-  const subfolders = (await readdir(folder, { withFileTypes: true }))
+  // a folder that cannot be listed is said where its own files are read (`unreadableFolder`)
+  const subfolders = (await readdir(folder, { withFileTypes: true }).catch(() => []))
     .filter((e) => e.isDirectory() && !isHiddenName(e.name))
     .map((e) => e.name)
     .sort(byPathInFolder);

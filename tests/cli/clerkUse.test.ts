@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { run, tempDir, usageDocument } from "./helpers";
 import { randomCounty, writeCounty } from "../league/helpers";
 
-// a workbook the system refuses to read (EACCES), as a non-root user finds a colleague's file: the one error that
+// a workbook and a folder the system refuses to read (EACCES), as a non-root user finds a colleague's: errors that
 // cannot be made on disk when the tests run as root
 jest.mock("node:fs/promises", () => {
   const actual = jest.requireActual<typeof import("node:fs/promises")>("node:fs/promises");
@@ -23,6 +23,15 @@ jest.mock("node:fs/promises", () => {
         return Promise.reject(error);
       }
       return (actual.readFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
+    },
+    readdir: (path: unknown, ...rest: unknown[]) => {
+      if (typeof path === "string" && path.endsWith("无权文件夹")) {
+        const error = Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), {
+          code: "EACCES",
+        });
+        return Promise.reject(error);
+      }
+      return (actual.readdir as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
     },
   };
 });
@@ -152,6 +161,37 @@ describe("batch of a folder", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.counties.map((c: { file: string }) => c.file)).toEqual([join(folder, "科右前旗.xlsx")]);
     expect(doc.unreadSubfolders).toEqual([]);
+  });
+});
+
+describe("a folder that cannot be listed", () => {
+  const folder = join(dir, "无权文件夹");
+
+  beforeAll(async () => {
+    mkdirSync(folder);
+    await writeCounty(folder, "阿尔山市.xlsx", randomCounty(4110, 6, "阿"));
+  });
+
+  test("batch gives it a failing line of its own, the others go on (exit 1, no stack trace)", async () => {
+    const r = await run("batch", folder, county, "--json");
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.counties).toHaveLength(2);
+    const [unread, read] = doc.counties;
+    expect(unread).toMatchObject({ file: folder, ok: false });
+    expect(unread.problems[0]).toMatchObject({ code: "folder-unreadable" });
+    expect(unread.problems[0].message).toContain("没有读取该文件夹的权限");
+    expect(read).toMatchObject({ file: county, ok: true });
+    const text = await run("batch", folder, county);
+    expect(text.stderr).toContain(`无法读取文件夹“${folder}”`);
+    expect(text.stderr).not.toContain("内部错误");
+  });
+
+  test("import of it says so (exit 1)", async () => {
+    const r = await run("import", folder, "--out", join(dir, "导入.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`无法读取文件夹“${folder}”（没有读取该文件夹的权限）`);
+    expect(r.stderr).not.toContain("内部错误");
   });
 });
 

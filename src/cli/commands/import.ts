@@ -15,7 +15,7 @@ import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet, readArchived, type WorkbookResult } from "../../xlsx/reader";
 import { readCountySheet, withoutOtherSheets } from "../../xlsx/reader/chooseSheet";
-import { spreadsheetsIn, subfoldersWithSpreadsheets } from "../folderFiles";
+import { spreadsheetsIn, subfoldersWithSpreadsheets, unreadableFolder } from "../folderFiles";
 import {
   archivedInFile,
   archivedPath,
@@ -191,6 +191,8 @@ async function readFormsFolder(
   options: { county?: string; recipe?: Recipe; profile: Profile },
 ): Promise<Reading> {
   const recipe = options.recipe?.kind === "forms" ? options.recipe : JIAOJI_FORMS;
+  const unreadable = await unreadableFolder(folder);
+  if (unreadable !== null) return { ok: false, problems: [unreadable] };
   const { workbooks, problems } = await readFolder(folder, out);
   // a school's form in a subfolder is not read: said of each subfolder, never left out without a word
   const subfolders = await subfoldersWithSpreadsheets(folder);
