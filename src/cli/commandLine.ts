@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import type { parseArgs, ParseArgsConfig } from "node:util";
 import type { Lang } from "../i18n/format";
 import { evaluateWorkbookTable, type TableEvaluation } from "../pipeline";
@@ -71,19 +72,38 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
     });
   }
   if (positionals.length === 0) return usageError(io, missingFile, hint);
-  if (files === "one" && positionals.length > 1) {
-    return usageError(
-      io,
-      { zh: `多余的参数 ${positionals[1]}`, en: `unexpected argument ${positionals[1]}` },
-      hint,
-    );
-  }
+  if (files === "one" && positionals.length > 1)
+    return usageError(io, extraArgument(args, positionals), hint);
   const values = parsed.values as Values<O> & { county?: unknown; year?: unknown };
   // 2026年 is the year 2026 (`typedYear`)
   if (typeof values.year === "string") values.year = typedYear(values.year);
   // a county of controls only is none given
   if (typeof values.county === "string") values.county = typedCounty(io, values.county, lang) || undefined;
   return { values, file: positionals[0], files: positionals, lang };
+}
+
+/**
+ * The usage error of a second file where one is taken. Most often a name with a space typed without quotes
+ * (--sheet 学 校, D:\\My Files\\县.xlsx, which the shell splits in two): the words joined in quotes are shown.
+ */
+function extraArgument(args: readonly string[], positionals: readonly string[]): Bilingual {
+  const extra = positionals[1];
+  const said = { zh: `多余的参数 ${extra}`, en: `unexpected argument ${extra}` };
+  const at = args.lastIndexOf(extra);
+  const before = args[at - 1];
+  if (at < 1 || before.startsWith("-")) return said;
+  // the word before it: the file given (a name that is no file, split at its space), or an option's value
+  const option = before === positionals[0] ? null : args[at - 2];
+  if (option === null ? existsSync(before) : !(option?.startsWith("--") && !option.includes("=")))
+    return said;
+  let end = at + 1;
+  while (end < args.length && !args[end].startsWith("-")) end++;
+  const words = `"${args.slice(at - 1, end).join(" ")}"`;
+  const quoted = option === null ? words : `${option} ${words}`;
+  return {
+    zh: `${said.zh}（名称中有空格时请加英文引号：${quoted}）`,
+    en: `${said.en} (put a name holding a space in quotes: ${quoted})`,
+  };
 }
 
 /**

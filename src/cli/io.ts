@@ -115,10 +115,14 @@ export function usageError(
   return EXIT.usage;
 }
 
+/**
+ * --lang as a clerk may type it: zh or en, any case, or a locale as the system spells it (zh_CN, zh-Hans, en_US,
+ * en-GB.UTF-8), or the language's name (中文, 英文, Chinese, English). Null for any other.
+ */
 export function parseLang(value: string | undefined): Lang | null {
   if (value === undefined) return "zh";
-  const v = value.trim().toLowerCase();
-  if (v === "zh" || v === "zh-cn" || v === "cn") return "zh";
-  if (v === "en" || v === "en-us") return "en";
+  const v = value.normalize("NFKC").trim().toLowerCase().replace(/_/gu, "-").split(".")[0];
+  if (/^(?:zh|cn|chinese|中文|汉语|简体中文|中)(?:-[a-z]+)*$/u.test(v)) return "zh";
+  if (/^(?:en|english|英文|英语|英)(?:-[a-z]+)*$/u.test(v)) return "en";
   return null;
 }

@@ -282,3 +282,42 @@ describe("a year typed as a clerk types it", () => {
     expect(JSON.parse(r.stdout).years).toEqual(["2025", "2026"]);
   });
 });
+
+describe("a name with a space typed without quotes", () => {
+  test("an option's value split in two is shown in quotes", async () => {
+    const r = await run("evaluate", county, "--sheet", "学", "校");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('名称中有空格时请加英文引号：--sheet "学 校"');
+  });
+
+  test("a file's name split in two is shown in quotes", async () => {
+    const r = await run("evaluate", join(dir, "我的"), "县.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`名称中有空格时请加英文引号："${join(dir, "我的")} 县.xlsx"`);
+  });
+
+  test("two files that exist are only called one too many", async () => {
+    const r = await run("evaluate", county, county);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`多余的参数 ${county}`);
+    expect(r.stderr).not.toContain("引号");
+  });
+});
+
+test.each([
+  ["zh_CN.UTF-8", "zh"],
+  ["zh-Hans", "zh"],
+  ["中文", "zh"],
+  ["EN", "en"],
+  ["en_US", "en"],
+  ["English", "en"],
+])("--lang %s is the language %s", async (typed, lang) => {
+  const r = await run("evaluate", county, "--lang", typed);
+  expect(r.code).toBe(0);
+  const [zh, en] = [
+    await run("evaluate", county, "--lang", "zh"),
+    await run("evaluate", county, "--lang", "en"),
+  ];
+  expect(zh.stdout).not.toBe(en.stdout);
+  expect(r.stdout).toBe(lang === "zh" ? zh.stdout : en.stdout);
+});
