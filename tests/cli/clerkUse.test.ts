@@ -13,26 +13,17 @@ import { randomCounty, writeCounty } from "../league/helpers";
 // cannot be made on disk when the tests run as root
 jest.mock("node:fs/promises", () => {
   const actual = jest.requireActual<typeof import("node:fs/promises")>("node:fs/promises");
+  /** `call` of the real module, refused with EACCES for a path ending in `denied` */
+  const deniedFor =
+    (denied: string, call: (...a: unknown[]) => Promise<unknown>) =>
+    (path: unknown, ...rest: unknown[]) =>
+      typeof path === "string" && path.endsWith(denied)
+        ? Promise.reject(Object.assign(new Error(`EACCES: permission denied '${path}'`), { code: "EACCES" }))
+        : call(path, ...rest);
   return {
     ...actual,
-    readFile: (path: unknown, ...rest: unknown[]) => {
-      if (typeof path === "string" && path.endsWith("无权读取.xlsx")) {
-        const error = Object.assign(new Error(`EACCES: permission denied, open '${path}'`), {
-          code: "EACCES",
-        });
-        return Promise.reject(error);
-      }
-      return (actual.readFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
-    },
-    readdir: (path: unknown, ...rest: unknown[]) => {
-      if (typeof path === "string" && path.endsWith("无权文件夹")) {
-        const error = Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), {
-          code: "EACCES",
-        });
-        return Promise.reject(error);
-      }
-      return (actual.readdir as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
-    },
+    readFile: deniedFor("无权读取.xlsx", actual.readFile as (...a: unknown[]) => Promise<unknown>),
+    readdir: deniedFor("无权文件夹", actual.readdir as (...a: unknown[]) => Promise<unknown>),
   };
 });
 
