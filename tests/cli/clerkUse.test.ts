@@ -213,6 +213,23 @@ describe("compare", () => {
     expect(text.stderr).toContain("各年份的工作簿所指的旗县市不同");
   });
 
+  test("workbooks given later first are answered with the order to type", async () => {
+    const earlier = await writeCounty(dir, "扎旗2025.xlsx", randomCounty(4111, 6, "扎"));
+    const later = await writeCounty(dir, "扎旗2026.xlsx", randomCounty(4112, 6, "扎"));
+    const r = await run("compare", later, earlier);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`（现为 2026、2025）：请写 ${earlier} ${later}`);
+  });
+
+  test("two workbooks of one year are named, not called out of order", async () => {
+    const one = await writeCounty(dir, "扎旗2027.xlsx", randomCounty(4113, 6, "扎"));
+    const other = await writeCounty(dir, "扎旗(修改)2027.xlsx", randomCounty(4114, 6, "扎"));
+    const r = await run("compare", one, other);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`“${one}”和“${other}”是同一年份（2027）的工作簿`);
+    expect(r.stderr).not.toContain("从早到晚");
+  });
+
   test("one county's years give no such warning", async () => {
     const earlier = await writeCounty(dir, "突泉县2025.xlsx", randomCounty(4107, 6, "突"));
     const later = await writeCounty(dir, "突泉县2026.xlsx", randomCounty(4108, 6, "突"));

@@ -21,7 +21,7 @@ import { countyInFileName, yearOfFile } from "../../sheet/countyName";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { typedYear } from "./titles";
 import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
-import { EXIT, usageError, type CliIO, type Command } from "../io";
+import { EXIT, usageError, type Bilingual, type CliIO, type Command } from "../io";
 import {
   inputProblems,
   jsonProblems,
@@ -118,6 +118,31 @@ function labelOf(file: string, files: readonly string[]): string {
  * Each year's problems, errors and warnings, as `balance compare --json` lists them: each names its file, and its
  * sheet where the years are sheets of one workbook (--sheets).
  */
+/**
+ * Why years known but not rising cannot be compared: two files of one year (which to take is not ours to guess), or
+ * the order to type them in, oldest first.
+ */
+function yearsOutOfOrder(items: readonly string[], years: readonly number[], sheets: boolean): Bilingual {
+  const what = sheets ? { zh: "工作表", en: "sheets" } : { zh: "工作簿", en: "workbooks" };
+  const same = years.findIndex((y, i) => years.indexOf(y) !== i);
+  if (same >= 0) {
+    const first = items[years.indexOf(years[same])];
+    return {
+      zh: `“${first}”和“${items[same]}”是同一年份（${years[same]}）的${what.zh}：每个年份只给一个（年份不对时用 --years 给出各自的年份）`,
+      en: `"${first}" and "${items[same]}" are ${what.en} of one year (${years[same]}): give one per year (or each its year with --years)`,
+    };
+  }
+  const order = items
+    .map((item, i) => ({ item, year: years[i] }))
+    .sort((a, b) => a.year - b.year)
+    .map(({ item }) => (/\s/u.test(item) ? `"${item}"` : item));
+  const typed = sheets ? `--sheets ${order.join(",")}` : order.join(" ");
+  return {
+    zh: `${what.zh}应按年份从早到晚给出（现为 ${years.join("、")}）：请写 ${typed}`,
+    en: `give the ${what.en} oldest first (the years are ${years.join(", ")}): ${typed}`,
+  };
+}
+
 /** The first two names of `files` that are one file on disk (the same path, or two ways to it), else null. */
 async function sameFileTwice(files: readonly string[]): Promise<[string, string] | null> {
   const seen = new Map<string, string>();
@@ -275,10 +300,7 @@ export const compareCommand: Command = {
       });
     }
     if (years.every((y) => y !== null) && years.some((y, i) => i > 0 && y! <= years[i - 1]!)) {
-      return usageError(io, {
-        zh: `${sheets ? "工作表" : "工作簿"}应按年份从早到晚给出（现为 ${years.join("、")}）`,
-        en: `give the ${sheets ? "sheets" : "workbooks"} oldest first (the years are ${years.join(", ")})`,
-      });
+      return usageError(io, yearsOutOfOrder(items, years as number[], sheets !== undefined));
     }
     // a county the profile does not list is compared all the same, without a target year (as evaluate does)
     const profileCounty = values.county === undefined ? undefined : findCounty(profile, values.county);
