@@ -166,6 +166,15 @@ export const webCommand: Command = {
         en: `--port must be a whole number from 0 to 65535 (got "${values.port}")`,
       });
     }
+    // a folder given that holds no web app: building it again would not put it there
+    if (values.dir !== undefined && !existsSync(join(values.dir, "index.html"))) {
+      const gone = !existsSync(values.dir);
+      io.stderr(
+        `balance: --dir 所给的“${values.dir}”${gone ? "不存在" : "中没有网页版（index.html）"}：请给出网页版所在的文件夹，如复制出去的 dist/web\n` +
+          `balance: --dir "${values.dir}" ${gone ? "does not exist" : "holds no web app (index.html)"}: give the folder of the web app, e.g. a copied dist/web\n`,
+      );
+      return EXIT.inputErrors;
+    }
     const dir = values.dir ?? builtApp();
     if (!dir || !existsSync(join(dir, "index.html"))) {
       io.stderr(
