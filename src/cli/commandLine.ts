@@ -21,6 +21,7 @@ import { EXIT, checkOutputPath, parseLang, usageError, type Bilingual, type CliI
 import { readTextFile, unreadableWhy } from "./textFile";
 import { readHandJson } from "../problems/handJson";
 import { parseOptions } from "./options";
+import { isFolderFileName } from "../xlsx/spreadsheetFiles";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -73,7 +74,7 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   }
   if (positionals.length === 0) return usageError(io, missingFile, hint);
   if (files === "one" && positionals.length > 1)
-    return usageError(io, extraArgument(args, positionals), hint);
+    return usageError(io, extraArgument(args, positionals, { ...options, ...COMMON }), hint);
   const values = parsed.values as Values<O> & { county?: unknown; year?: unknown };
   // 2026年 is the year 2026 (`typedYear`)
   if (typeof values.year === "string") values.year = typedYear(values.year);
@@ -85,13 +86,29 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
 /**
  * The usage error of a second file where one is taken. Most often a name with a space typed without quotes
  * (--sheet 学 校, D:\\My Files\\县.xlsx, which the shell splits in two): the words joined in quotes are shown.
+ * A value given to a switch (template --county 白狼县) is said to be one the switch does not take.
  */
-function extraArgument(args: readonly string[], positionals: readonly string[]): Bilingual {
+function extraArgument(
+  args: readonly string[],
+  positionals: readonly string[],
+  options: ParseArgsOptionsConfig,
+): Bilingual {
   const extra = positionals[1];
   const said = { zh: `多余的参数 ${extra}`, en: `unexpected argument ${extra}` };
   const at = args.lastIndexOf(extra);
   const before = args[at - 1];
-  if (at < 1 || before.startsWith("-")) return said;
+  if (at < 1) return said;
+  // a value given to a switch (template --county 白狼县, where --county names no county)
+  const name = before.startsWith("--") ? before.slice(2) : null;
+  const switched = name !== null && Object.hasOwn(options, name) && options[name].type === "boolean";
+  // a second file after a switch is only a second file
+  if (switched && !existsSync(extra) && !isFolderFileName(extra)) {
+    return {
+      zh: `${said.zh}（${before} 是开关，不带值）`,
+      en: `${said.en} (${before} is a switch and takes no value)`,
+    };
+  }
+  if (before.startsWith("-")) return said;
   // the word before it: the file given (a name that is no file, split at its space), or an option's value
   const option = before === positionals[0] ? null : args[at - 2];
   if (option === null ? existsSync(before) : !(option?.startsWith("--") && !option.includes("=")))

@@ -304,6 +304,14 @@ describe("a name with a space typed without quotes", () => {
     expect(r.stderr).toContain(`名称中有空格时请加英文引号："${join(dir, "我的")} 县.xlsx"`);
   });
 
+  test("a value given to a switch is said to be one it does not take", async () => {
+    const r = await run("template", join(dir, "县级.xlsx"), "--county", "白狼县");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("多余的参数 白狼县（--county 是开关，不带值）");
+    const second = await run("evaluate", county, "--json", county);
+    expect(second.stderr).toContain(`多余的参数 ${county}\n`);
+  });
+
   test("two files that exist are only called one too many", async () => {
     const r = await run("evaluate", county, county);
     expect(r.code).toBe(2);
