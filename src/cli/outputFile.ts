@@ -171,6 +171,13 @@ export async function checkOutputPath(
     }
   }
   if (existing?.isDirectory()) return refuse(`“${out}”是一个文件夹`, `"${out}" is a folder`);
+  // a file marked read-only (Windows' attribute, chmod a-w) is kept, as Excel keeps it: --force does not undo that
+  if (existing?.isFile() && (existing.mode & 0o222) === 0) {
+    return refuse(
+      `文件“${out}”是只读的，不会覆盖（加 --force 也不会）；请换一个文件名，或先取消该文件的只读属性`,
+      `"${out}" is read-only and is not overwritten, even with --force: choose another name, or clear its read-only mark first`,
+    );
+  }
   if (existing && !options.force) {
     return refuse(
       `文件“${out}”已存在；如要覆盖，请加 --force`,

@@ -4,7 +4,7 @@
  * under --json as a JSON document, an unreadable workbook said in words, a folder's hidden files passed over, and
  * compare given one workbook twice or two counties' workbooks.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir, usageDocument } from "./helpers";
 import { randomCounty, writeCounty } from "../league/helpers";
@@ -266,6 +266,16 @@ describe("--out not naming an .xlsx file", () => {
     expect(r.stderr).toContain(`可改为“${join(dir, instead)}”`);
     expect(readdirSync(dir)).not.toContain(given);
   });
+});
+
+test("a read-only file is not overwritten, even with --force", async () => {
+  const out = join(dir, "只读报告.xlsx");
+  writeFileSync(out, "kept");
+  chmodSync(out, 0o444);
+  const r = await run("evaluate", county, "--out", out, "--force");
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`文件“${out}”是只读的，不会覆盖（加 --force 也不会）`);
+  expect(readFileSync(out, "utf8")).toBe("kept");
 });
 
 describe("a year typed as a clerk types it", () => {
