@@ -4,7 +4,7 @@
  * the county sheet, the full county verdict), its county named and its target year looked up.
  */
 import { realpath, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import {
   evaluateArchivedCounties,
   evaluateCountyGrids,
@@ -14,6 +14,7 @@ import {
   type CountySource,
 } from "../countyWorkbook";
 import type { Profile } from "../standard/profile";
+import { isBalanceOutput } from "../report/outputs";
 import { spreadsheetsIn, subfoldersWithSpreadsheets, unreadableFolder } from "./folderFiles";
 import {
   archivedInFile,
@@ -27,6 +28,23 @@ export { type CountyFileResult, type CountySource } from "../countyWorkbook";
 
 const samePath = async (a: string, b: string) =>
   (await realpath(a).catch(() => resolve(a))) === (await realpath(b).catch(() => resolve(b)));
+
+/**
+ * Whether `out`, the league workbook to write, is a file already in one of the folders read that Balance did not
+ * write (isBalanceOutput): a county's own workbook, which the listing leaves out as the output and `--force` would
+ * put the league's over. One that cannot be read is taken for a county's too: it is not ours to replace.
+ */
+export async function countyWorkbookAsOut(out: string, paths: readonly string[]): Promise<boolean> {
+  if (!(await stat(out).catch(() => null))?.isFile()) return false;
+  let inFolderRead = false;
+  for (const path of paths) {
+    if ((await stat(path).catch(() => null))?.isDirectory() && (await samePath(dirname(out), path)))
+      inFolderRead = true;
+  }
+  if (!inFolderRead) return false;
+  const workbook = await readWorkbookFile(out);
+  return !(workbook.ok && isBalanceOutput(workbook.grids.map((g) => g.sheet)));
+}
 
 /** The subfolders of the folders named that hold spreadsheets: `listCountySources` does not read them. */
 export async function unreadSubfolders(paths: readonly string[]): Promise<string[]> {

@@ -155,6 +155,24 @@ describe("batch of a folder", () => {
   });
 });
 
+describe("batch --out in the folder it reads", () => {
+  test("a county's workbook there is never overwritten, even with --force; the league's own is", async () => {
+    const folder = join(dir, "兴安盟");
+    mkdirSync(folder);
+    const own = await writeCounty(folder, "扎赉特旗.xlsx", randomCounty(4115, 6, "扎"));
+    await writeCounty(folder, "突泉县.xlsx", randomCounty(4116, 6, "突"));
+    const before = readFileSync(own);
+    const r = await run("batch", folder, "--out", own, "--force");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`“${own}”是所汇总文件夹中的旗县市工作簿，不会用汇总工作簿覆盖它`);
+    expect(readFileSync(own).equals(before)).toBe(true);
+    // the league workbook of an earlier run is written over with --force, as before
+    const league = join(folder, "汇总.xlsx");
+    expect((await run("batch", folder, "--out", league)).code).toBe(0);
+    expect((await run("batch", folder, "--out", league, "--force")).code).toBe(0);
+  });
+});
+
 describe("a folder that cannot be listed", () => {
   const folder = join(dir, "无权文件夹");
 

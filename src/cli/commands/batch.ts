@@ -15,6 +15,7 @@ import { unchangedYearsLabel } from "../../report/leagueCounty";
 import { leagueCountyInput } from "../../countyWorkbook";
 import {
   evaluateSourceCounties,
+  countyWorkbookAsOut,
   listCountySources,
   unreadSubfolders,
   type CountyFileResult,
@@ -269,6 +270,13 @@ export const batchCommand: Command = {
     const force = values.force === true;
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
+    // a county's workbook in a folder read is never overwritten by the league's, --force or not
+    if (out !== undefined && (await countyWorkbookAsOut(out, files))) {
+      return usageError(io, {
+        zh: `“${out}”是所汇总文件夹中的旗县市工作簿，不会用汇总工作簿覆盖它（加 --force 也不会）；请换一个文件名`,
+        en: `"${out}" is a county's workbook in a folder being read: the league workbook is never written over it, even with --force; choose another name`,
+      });
+    }
     // a shell's *.xlsx names the lock file of a workbook open in Excel (~$阿尔山市2025.xlsx) too: it is no county
     const lockFiles = files.filter(isLockFileName);
     const named = files.filter((f) => !isLockFileName(f));
