@@ -3,8 +3,8 @@
  * and each source is evaluated by the same path as `balance evaluate` (the workbook's sheets, the school table,
  * the county sheet, the full county verdict), its county named and its target year looked up.
  */
-import { realpath, stat } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import {
   evaluateArchivedCounties,
   evaluateCountyGrids,
@@ -14,7 +14,8 @@ import {
   type CountySource,
 } from "../countyWorkbook";
 import type { Profile } from "../standard/profile";
-import { isBalanceOutput } from "../report/outputs";
+import type { Grid } from "../sheet/grid";
+import { samePath } from "./outputFile";
 import { spreadsheetsIn, subfoldersWithSpreadsheets, unreadableFolder } from "./folderFiles";
 import {
   archivedInFile,
@@ -26,15 +27,17 @@ import {
 
 export { type CountyFileResult, type CountySource } from "../countyWorkbook";
 
-const samePath = async (a: string, b: string) =>
-  (await realpath(a).catch(() => resolve(a))) === (await realpath(b).catch(() => resolve(b)));
-
 /**
- * Whether `out`, the league workbook to write, is a file already in one of the folders read that Balance did not
- * write (isBalanceOutput): a county's own workbook, which the listing leaves out as the output and `--force` would
- * put the league's over. One that cannot be read is taken for a county's too: it is not ours to replace.
+ * Whether `out`, the workbook a command is to write, is a file already in one of the folders it reads that is not
+ * `ours` to replace (batch: a workbook Balance wrote; import: a school table): a county's workbook, a school's
+ * form, which the listing leaves out as the output and `--force` would put the output over. One that cannot be
+ * read is not ours either.
  */
-export async function countyWorkbookAsOut(out: string, paths: readonly string[]): Promise<boolean> {
+export async function inputAsOut(
+  out: string,
+  paths: readonly string[],
+  ours: (grids: readonly Grid[]) => boolean,
+): Promise<boolean> {
   if (!(await stat(out).catch(() => null))?.isFile()) return false;
   let inFolderRead = false;
   for (const path of paths) {
@@ -43,7 +46,7 @@ export async function countyWorkbookAsOut(out: string, paths: readonly string[])
   }
   if (!inFolderRead) return false;
   const workbook = await readWorkbookFile(out);
-  return !(workbook.ok && isBalanceOutput(workbook.grids.map((g) => g.sheet)));
+  return !(workbook.ok && ours(workbook.grids));
 }
 
 /** The subfolders of the folders named that hold spreadsheets: `listCountySources` does not read them. */

@@ -96,7 +96,8 @@ function whyNotWritable(code: string): Bilingual {
   return { zh: code, en: code };
 }
 
-async function samePath(a: string, b: string): Promise<boolean> {
+/** Whether two paths are one file or folder: by their real paths, else by device and inode (a hard link). */
+export async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => realpath(p).catch(() => resolve(p));
   if ((await real(a)) === (await real(b))) return true;
   // a hard link, or another spelling on a case-insensitive disk: the same file by device and inode

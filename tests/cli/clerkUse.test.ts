@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "
 import { join } from "node:path";
 import { run, tempDir, usageDocument } from "./helpers";
 import { randomCounty, writeCounty } from "../league/helpers";
+import { formSchools, formWorkbook, formWorkbookFile } from "../recipe/formsFixture";
 
 // a workbook and a folder the system refuses to read (EACCES), as a non-root user finds a colleague's: errors that
 // cannot be made on disk when the tests run as root
@@ -170,6 +171,42 @@ describe("batch --out in the folder it reads", () => {
     const league = join(folder, "汇总.xlsx");
     expect((await run("batch", folder, "--out", league)).code).toBe(0);
     expect((await run("batch", folder, "--out", league, "--force")).code).toBe(0);
+  });
+});
+
+describe("import of a folder of forms, --out named like one of them", () => {
+  /** A folder of one 教基 form workbook per school; its files' names. */
+  async function formsFolder(name: string): Promise<{ folder: string; names: string[] }> {
+    const folder = join(dir, name);
+    mkdirSync(folder);
+    for (const school of formSchools()) {
+      const workbook = formWorkbook(school);
+      writeFileSync(join(folder, workbook.file), await formWorkbookFile(workbook));
+    }
+    return { folder, names: readdirSync(folder) };
+  }
+
+  test("in another folder, the form of that name is read all the same", async () => {
+    const { folder, names } = await formsFolder("报表甲");
+    const all = await run("import", folder, "--out", join(dir, "全部学校.xlsx"), "--json");
+    mkdirSync(join(dir, "别处"));
+    const elsewhere = await run("import", folder, "--out", join(dir, "别处", names[0]), "--json");
+    expect(elsewhere.code).toBe(0);
+    expect(JSON.parse(elsewhere.stdout).schools).toBe(JSON.parse(all.stdout).schools);
+  });
+
+  test("in the folder itself, a school's form is never overwritten, even with --force", async () => {
+    const { folder, names } = await formsFolder("报表乙");
+    const form = join(folder, names[1]);
+    const before = readFileSync(form);
+    const r = await run("import", folder, "--out", form, "--force");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`“${form}”是所读文件夹中的报表工作簿，不会用导入的学校表覆盖它`);
+    expect(readFileSync(form).equals(before)).toBe(true);
+    // the school table of an earlier import there is written over with --force, as before
+    const table = join(folder, "学校.xlsx");
+    expect((await run("import", folder, "--out", table)).code).toBe(0);
+    expect((await run("import", folder, "--out", table, "--force")).code).toBe(0);
   });
 });
 

@@ -15,7 +15,7 @@ import { unchangedYearsLabel } from "../../report/leagueCounty";
 import { leagueCountyInput } from "../../countyWorkbook";
 import {
   evaluateSourceCounties,
-  countyWorkbookAsOut,
+  inputAsOut,
   listCountySources,
   unreadSubfolders,
   type CountyFileResult,
@@ -24,6 +24,7 @@ import { calendarDate, leagueText, yearsText } from "../leagueText";
 import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { isLockFileName } from "../../xlsx/spreadsheetFiles";
+import { isBalanceOutput } from "../../report/outputs";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import {
@@ -271,7 +272,10 @@ export const batchCommand: Command = {
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
     // a county's workbook in a folder read is never overwritten by the league's, --force or not
-    if (out !== undefined && (await countyWorkbookAsOut(out, files))) {
+    if (
+      out !== undefined &&
+      (await inputAsOut(out, files, (grids) => isBalanceOutput(grids.map((g) => g.sheet))))
+    ) {
       return usageError(io, {
         zh: `“${out}”是所汇总文件夹中的旗县市工作簿，不会用汇总工作簿覆盖它（加 --force 也不会）；请换一个文件名`,
         en: `"${out}" is a county's workbook in a folder being read: the league workbook is never written over it, even with --force; choose another name`,

@@ -25,6 +25,8 @@ import {
 } from "../workbookFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
+import { samePath } from "../outputFile";
+import { inputAsOut } from "../countySource";
 import { EXIT, usageError, writeFailure, writeFileAtomic, type CliIO, type Command } from "../io";
 import {
   jsonProblems,
@@ -89,9 +91,10 @@ async function readFolder(
   out: string,
 ): Promise<{ workbooks: FormWorkbook[]; problems: Problem[] }> {
   // every spreadsheet, so that a school's form kept as .xls is said to need saving as .xlsx, not left out
-  const names = (await spreadsheetsIn(folder)).filter(
-    (name) => join(folder, name) !== join(folder, basename(out)),
-  );
+  // the output only (a school table written there before), never a school's form of the same name elsewhere
+  const names: string[] = [];
+  for (const name of await spreadsheetsIn(folder))
+    if (!(await samePath(join(folder, name), out))) names.push(name);
   const workbooks: FormWorkbook[] = [];
   const problems: Problem[] = [];
   const add = (name: string, book: WorkbookResult) => {
@@ -283,6 +286,13 @@ export const importCommand: Command = {
     const force = values.force === true;
     const outError = await checkOutPath(io, out, [file], force);
     if (outError !== null) return outError;
+    // a school's form in the folder read is never overwritten by the table, --force or not
+    if (await inputAsOut(out, [file], (grids) => grids.some(holdsSchoolTable))) {
+      return usageError(io, {
+        zh: `“${out}”是所读文件夹中的报表工作簿，不会用导入的学校表覆盖它（加 --force 也不会）；请换一个文件名`,
+        en: `"${out}" is a workbook of the folder being read: the school table is never written over it, even with --force; choose another name`,
+      });
+    }
 
     const folder = (await stat(file).catch(() => null))?.isDirectory() === true;
     if (!folder && typeof tableRecipeOption(io, recipe) === "number") return EXIT.usage;
