@@ -44,9 +44,13 @@ export async function inputAsOut(
     if ((await stat(path).catch(() => null))?.isDirectory() && (await samePath(dirname(out), path)))
       inFolderRead = true;
   }
-  if (!inFolderRead) return false;
-  const workbook = await readWorkbookFile(out);
-  return !(workbook.ok && ours(workbook.grids));
+  return inFolderRead && !(await workbookIs(out, ours));
+}
+
+/** Whether the file at `path` reads as a workbook that is `ours` (false when it cannot be read). */
+export async function workbookIs(path: string, ours: (grids: readonly Grid[]) => boolean): Promise<boolean> {
+  const workbook = await readWorkbookFile(path);
+  return workbook.ok && ours(workbook.grids);
 }
 
 /** The subfolders of the folders named that hold spreadsheets: `listCountySources` does not read them. */

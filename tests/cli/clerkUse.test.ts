@@ -174,6 +174,27 @@ describe("batch --out in the folder it reads", () => {
   });
 });
 
+test("batch of *.xlsx run again with --force writes over its own league workbook, which the glob names", async () => {
+  const folder = join(dir, "通辽");
+  mkdirSync(folder);
+  await writeCounty(folder, "开鲁县.xlsx", randomCounty(4117, 6, "开"));
+  await writeCounty(folder, "库伦旗.xlsx", randomCounty(4118, 6, "库"));
+  const league = join(folder, "汇总.xlsx");
+  // what a shell's 通辽/*.xlsx names, the second time: the counties and the league workbook of the first run
+  const glob = () => readdirSync(folder).map((name) => join(folder, name));
+  expect((await run("batch", ...glob(), "--out", league)).code).toBe(0);
+  const again = await run("batch", ...glob(), "--out", league, "--force", "--json");
+  expect(again.code).toBe(0);
+  const doc = JSON.parse(again.stdout);
+  expect(doc.counties).toHaveLength(2);
+  expect(doc.skipped).toEqual([league]);
+  // a county's workbook named so is still an input, never written over
+  const county = join(folder, "开鲁县.xlsx");
+  const refused = await run("batch", ...glob(), "--out", county, "--force");
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain(`不能写入输入的工作簿“${county}”`);
+});
+
 describe("import of a folder of forms, --out named like one of them", () => {
   /** A folder of one 教基 form workbook per school; its files' names. */
   async function formsFolder(name: string): Promise<{ folder: string; names: string[] }> {
