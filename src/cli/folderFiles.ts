@@ -48,7 +48,7 @@ async function holdsTextTable(path: string): Promise<boolean> {
 /**
  * The spreadsheets of `folder` (not of its subfolders), by name, without lock files. Old .xls (and .et) files
  * are read as .xlsx files are, and tables in text (.csv …) as the reader reads them; spreadsheets in formats it
- * cannot read (.ods …) are listed too: the reader says of each what it is and to save it as .xlsx. Left out, a
+ * cannot read (.xlsb …) are listed too: the reader says of each what it is and to save it as .xlsx. Left out, a
  * county or a school kept in another format would be missing from the result without a word. A .txt, .xml or
  * .htm(l) file is listed only when its start is a table (`holdsTextTable`): a note beside the workbooks is no
  * county. Archives are listed too (`isFolderFileName`): a county's workbook sent as 白狼县.zip is read from it

@@ -445,8 +445,7 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
 
     displayLanguage(): string {
       if (options.displayLanguage) return options.displayLanguage();
-      const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
-      return office?.context?.displayLanguage ?? globalThis.navigator?.language ?? "zh-CN";
+      return officeGlobal()?.context?.displayLanguage ?? globalThis.navigator?.language ?? "zh-CN";
     },
 
     theme(): "light" | "dark" {
@@ -460,11 +459,17 @@ export function createOfficeHost(options: OfficeHostOptions): ExcelHost {
 /** Relative luminance (0 black, 1 white) of a background below which the theme is dark. */
 const DARK_BELOW = 0.5;
 
+/**
+ * Office's global where office.js has run, typed as @types/office-js types it (so that the scan of the Office.js
+ * members the add-in uses, docs/task-pane.md#api-sets, sees what is read of it), though any part may be missing.
+ */
+function officeGlobal(): Partial<typeof Office> | undefined {
+  return (globalThis as { Office?: Partial<typeof Office> }).Office;
+}
+
 /** Light or dark from Office's theme colours, else from the browser's preference. */
 export function officeTheme(): "light" | "dark" {
-  const office = (globalThis as { Office?: { context?: { officeTheme?: { bodyBackgroundColor?: string } } } })
-    .Office;
-  const bg = office?.context?.officeTheme?.bodyBackgroundColor;
+  const bg = officeGlobal()?.context?.officeTheme?.bodyBackgroundColor;
   const m = bg ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(bg) : null;
   if (m) {
     const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);

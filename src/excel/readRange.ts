@@ -101,8 +101,8 @@ export async function usedParts(
   try {
     await context.sync();
   } catch {
-    // an Excel without Range.getUsedRangeOrNullObject (ExcelApi 1.4; perpetual Excel 2016 has 1.1): the range is
-    // read whole, as it always was there
+    // Range.getUsedRangeOrNullObject is ExcelApi 1.4, which every Excel running the pane has (it requires 1.9); a
+    // request failing here all the same leaves the range to be read whole
     return [shape];
   }
   const parts: Shape[] = [];

@@ -63,7 +63,7 @@ async function start() {
     const host: ExcelHost = createOfficeHost({
       run: (batch) => Excel.run(batch),
       template: templateSheet,
-      // perpetual Excel 2016 (and a WPS build without it) has only ExcelApi 1.1: it reads as if nothing were hidden
+      // ExcelApi 1.2: every Excel past the start check (1.9) has it; asked all the same, as the host's option says
       seesHiddenLines: () => Office.context.requirements.isSetSupported("ExcelApi", "1.2"),
     });
     root.render(<Pane host={host} />);

@@ -55,6 +55,17 @@
         "zh-CN"
       )
     );
+    // volume-licensed Excel 2016 and 2019 show add-ins in IE11 whether or not WebView2 is installed (Microsoft's
+    // "Browsers and webview controls used by Office Add-ins"): there installing it does not help
+    if (trident) {
+      box.appendChild(
+        paragraph(
+          "批量许可版 Excel 2016、2019（“文件 → 账户 → 关于 Excel”中版本为 1808 或 16.0.xxxx.xxxx）" +
+            "装了 WebView2 也仍用 Internet Explorer 11，不能运行任务窗格：请直接使用上面的离线网页版。",
+          "zh-CN"
+        )
+      );
+    }
     box.appendChild(
       paragraph(
         "This Excel shows add-ins in Internet Explorer 11 or old Edge, which cannot run the Balance pane. " +
@@ -63,6 +74,15 @@
         "en"
       )
     );
+    if (trident) {
+      box.appendChild(
+        paragraph(
+          "Volume-licensed Excel 2016 and 2019 (File > Account > About Excel shows 1808 or 16.0.xxxx.xxxx) keep " +
+            "Internet Explorer 11 even with WebView2 installed and cannot run the pane: use the web app above.",
+          "en"
+        )
+      );
+    }
     root.appendChild(box);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);

@@ -85,6 +85,29 @@ function addModelSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
   for (const [c, w] of sheet.columnWidths) ws.getColumn(c + 1).width = columnWidth(w);
 }
 
+/** Cells holding something: a value other than empty text, or a formula. */
+const holds = (value: unknown) => value !== null && value !== undefined && value !== "";
+
+/**
+ * Whether exceljs loaded the sheets the reader read, each holding at least as many cells as the reader found in
+ * it (exceljs gives a merged range's value in each of its cells, the reader in the first only).
+ */
+function keepsWhatWasRead(book: ExcelJS.Workbook, read: readonly SheetModel[]): boolean {
+  if (book.worksheets.length !== read.length) return false;
+  return read.every((sheet, i) => {
+    let cells = 0;
+    for (const row of sheet.rows)
+      for (const cell of row ?? []) if (cell && (holds(cell.value) || cell.formula)) cells++;
+    let loaded = 0;
+    book.worksheets[i].eachRow((row) =>
+      row.eachCell((cell) => {
+        if (holds(cell.value)) loaded++;
+      }),
+    );
+    return loaded >= cells;
+  });
+}
+
 /**
  * The workbook to download: `original` (the file opened) with the pane's sheets added, or — for a workbook that
  * came from no file — every sheet of the in-memory workbook. A file the reader read but exceljs cannot copy (the
@@ -104,9 +127,13 @@ export async function downloadBytes(
     try {
       await book.xlsx.load(original as unknown as ExcelJS.Buffer);
     } catch {
-      book = new Excel.Workbook();
       copied = false;
     }
+    // exceljs may also load a file without a word and lose its cells or sheets (a sheet its relationships name
+    // from the package's root, inline rich text): such a copy is no copy
+    const read = workbook.excel.model.sheets.filter((sheet) => !workbook.made.has(sheet.id));
+    if (copied && !keepsWhatWasRead(book, read)) copied = false;
+    if (!copied) book = new Excel.Workbook();
     // A workbook written without a theme (by LibreOffice, or by the Java libraries behind many statistics
     // exports) loads with no theme, yet exceljs links one from the workbook it writes: Excel then finds a part
     // missing and asks to repair the download. With none of its own, the download takes exceljs's default

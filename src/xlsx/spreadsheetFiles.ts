@@ -3,7 +3,7 @@ import { ARCHIVE_EXTENSIONS, isArchiveName } from "../sheet/countyName";
 /**
  * The files a clerk may hold a table in, by how their names end: what a folder given to the command line is
  * listed for (src/cli/folderFiles.ts) and what the web app's and the pane's file choosers show. The reader reads
- * .xlsx and .xlsm, old binary .xls (and WPS's .et, when it is the same Compound File), and the tables in text
+ * .xlsx and .xlsm, old binary .xls (and WPS's .et, when it is the same Compound File), LibreOffice's .ods, and the tables in text
  * systems export (a web page's .xls, .htm, Excel 2003 .xml, .csv, .tsv, .txt) by what their bytes are; of the
  * others it says what they are and to save them as .xlsx, rather than have a chooser hide them or a folder's
  * listing pass them over without a word.
@@ -19,6 +19,8 @@ export const SPREADSHEET_EXTENSIONS = [
   "et",
   "ett",
   "ods",
+  // the flat OpenDocument spreadsheet: the same document in one XML file (src/xlsx/reader/ods.ts)
+  "fods",
   "csv",
   // tables in text that systems export as "Excel", read by the reader (src/xlsx/reader/otherFormats.ts)
   "tsv",

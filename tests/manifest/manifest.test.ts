@@ -389,6 +389,21 @@ describe.each(MANIFESTS)("$file", ({ file, sharedRuntime }) => {
         expect(child(manifest, "Permissions").text).toBe("ReadWriteDocument");
       });
 
+      test("its help and support links open a page that says the functions are not in this add-in", () => {
+        const learnMore = child(child(child(host, "DesktopFormFactor"), "GetStarted"), "LearnMoreUrl");
+        const help = resourceIds("bt:Urls").get(learnMore.attributes.resid)!.attributes.DefaultValue;
+        for (const url of [help, child(manifest, "SupportUrl").attributes.DefaultValue]) {
+          const page = readFileSync(join(ROOT, "src", new URL(url).pathname.slice(1)), "utf8");
+          if (!/BALANCE\./.test(page)) continue;
+          for (const id of ["where", "where-en"]) {
+            const note = new RegExp(`<p[^>]*id="${id}">([\\s\\S]*?)</p>`).exec(page)?.[1] ?? "";
+            expect([id, note]).toEqual([id, expect.stringContaining(`<code>${file}</code>`)]);
+            expect(note).toContain("#NAME?");
+            expect(note).toMatch(/WPS/);
+          }
+        }
+      });
+
       test("requires exactly the ExcelApi set of the Office.js members the pane calls, nothing else", () => {
         const sets = childrenNamed(child(child(manifest, "Requirements"), "Sets"), "Set").map((s) => [
           s.attributes.Name,

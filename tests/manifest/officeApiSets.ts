@@ -1,19 +1,38 @@
 /**
- * Which Office.js requirement sets the pane's code needs, read from the code itself: every member of the
- * `Excel` and `Office` APIs that src/excel and src/taskpane call, looked up in @types/office-js, whose JSDoc
+ * Which Office.js requirement sets the code needs, read from the code itself: every member of the
+ * `Excel` and `Office` APIs that src/ calls (the Excel double aside), looked up in @types/office-js, whose JSDoc
  * names the set each member came in (`[Api set: ExcelApi 1.9]`).
  */
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "../..");
-/** The files that call Office.js for the pane (the host and the page's start). */
-const PANE_FILES = [
-  "src/excel/officeHost.ts",
-  "src/excel/sheetWriter.ts",
-  "src/taskpane/index.tsx",
-  "src/excel/officeScript.ts",
-];
+/**
+ * Where the Office.js calls are: every module of src/ but the Excel double and the in-memory host over it (they
+ * implement the API for tests and the web app; nothing in them runs against Office). A new module calling Office.js
+ * is scanned without being named here.
+ */
+const NOT_OFFICE = [/^src\/excel\/double\//, /^src\/excel\/memory\//];
+
+function sourceFiles(dir = "src"): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...sourceFiles(rel));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(rel);
+  }
+  return out.filter((f) => !NOT_OFFICE.some((r) => r.test(f)));
+}
+
+/**
+ * The modules that can reach Office.js: those naming its globals or types, or a request context's workbook (a
+ * callback typed elsewhere). The rest are left out of the program, which keeps the scan quick.
+ */
+export function officeModules(): string[] {
+  const reaches = /\b(Excel|Office|OfficeExtension|OfficeRuntime|CustomFunctions)\b|\.workbook\b/;
+  return sourceFiles().filter((f) => reaches.test(readFileSync(path.join(ROOT, f), "utf8")));
+}
 
 const MEMBER_KINDS = new Set([
   ts.SyntaxKind.PropertySignature,
@@ -25,57 +44,150 @@ const MEMBER_KINDS = new Set([
   ts.SyntaxKind.FunctionDeclaration,
 ]);
 
-const compare = (a: string, b: string) => {
+export const compareVersions = (a: string, b: string): number => {
   const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   }
   return 0;
 };
+const compare = compareVersions;
 
-/** Every requirement set named by an Office.js member the pane uses, with the members that need it. */
-export function apiSetsUsed(): Map<string, Set<string>> {
-  const files = PANE_FILES.map((f) => path.join(ROOT, f));
+/** One Office.js member the code uses: its name, the requirement sets @types/office-js names for it, where. */
+export interface OfficeApiUse {
+  /** fully qualified, as `Excel.Range.getTables` */
+  member: string;
+  /** "ExcelApi 1.9"; empty for a member @types/office-js names no set for */
+  sets: string[];
+  /** files (relative to the repository) that use it */
+  files: Set<string>;
+}
+
+const isOffice = (d: ts.Declaration) => /[\\/]@types[\\/]office-js[\\/]/.test(d.getSourceFile().fileName);
+
+/** The text pieces of a load() argument: "a,b/c", a template's literal parts, the strings inside its expressions. */
+function loadedPaths(arg: ts.Node): string[] {
+  const pieces: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+      pieces.push(n.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(arg);
+  return pieces
+    .flatMap((p) => p.split(","))
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Every member of the `Excel` and `Office` APIs the code calls: property accesses whose declaration lies in
+ * @types/office-js, and the properties named in the strings given to `load("a,items/b")`, which are members as
+ * much as an access is (Office fails the request when the host lacks one). Each with the set its JSDoc names
+ * (`[Api set: ExcelApi 1.9]`).
+ */
+export function officeApiUses(files: string[] = officeModules()): OfficeApiUse[] {
   const config = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile).config;
   const options = ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options;
-  const program = ts.createProgram(files, { ...options, noEmit: true });
+  const program = ts.createProgram(
+    files.map((f) => path.join(ROOT, f)),
+    { ...options, noEmit: true },
+  );
   const checker = program.getTypeChecker();
-  const used = new Map<string, Set<string>>();
+  const uses = new Map<string, OfficeApiUse>();
+  const note = (symbol: ts.Symbol, file: string) => {
+    const declarations = (symbol.declarations ?? []).filter((d) => MEMBER_KINDS.has(d.kind) && isOffice(d));
+    if (declarations.length === 0) return;
+    const member = checker.getFullyQualifiedName(symbol);
+    const sets = new Set<string>();
+    for (const declaration of declarations) {
+      const docs = ts
+        .getJSDocCommentsAndTags(declaration)
+        .map((d) => d.getText())
+        .join("\n");
+      for (const m of docs.matchAll(/\[Api set: (\w+) (\d+\.\d+)/g)) sets.add(`${m[1]} ${m[2]}`);
+    }
+    const use = uses.get(member) ?? { member, sets: [], files: new Set<string>() };
+    use.sets = [...new Set([...use.sets, ...sets])].sort();
+    use.files.add(file);
+    uses.set(member, use);
+  };
   for (const file of files) {
+    const source = program.getSourceFile(path.join(ROOT, file))!;
     const visit = (node: ts.Node): void => {
       if (ts.isPropertyAccessExpression(node)) {
         const symbol = checker.getSymbolAtLocation(node.name);
-        for (const declaration of symbol?.declarations ?? []) {
-          if (!MEMBER_KINDS.has(declaration.kind)) continue;
-          if (!/[\\/]@types[\\/]office-js[\\/]/.test(declaration.getSourceFile().fileName)) continue;
-          const docs = ts
-            .getJSDocCommentsAndTags(declaration)
-            .map((d) => d.getText())
-            .join("\n");
-          for (const m of docs.matchAll(/\[Api set: (\w+) (\d+\.\d+)/g)) {
-            const key = `${m[1]} ${m[2]}`;
-            if (!used.has(key)) used.set(key, new Set());
-            used.get(key)!.add(`${checker.getFullyQualifiedName(symbol!)}`);
+        if (symbol) note(symbol, file);
+        if (
+          node.name.text === "load" &&
+          ts.isCallExpression(node.parent) &&
+          node.parent.expression === node
+        ) {
+          const loadSymbol = checker.getSymbolAtLocation(node.name);
+          if (loadSymbol?.declarations?.some(isOffice)) {
+            const receiver = checker.getNonNullableType(checker.getTypeAtLocation(node.expression));
+            for (const arg of node.parent.arguments) {
+              for (const loaded of loadedPaths(arg)) {
+                let type: ts.Type | undefined = receiver;
+                for (const segment of loaded.split("/")) {
+                  const property: ts.Symbol | undefined = type?.getProperty(segment);
+                  if (!property) throw new Error(`${file}: load("${loaded}") names ${segment}, not a member`);
+                  if (segment !== "items") note(property, file);
+                  const next = checker.getTypeOfSymbolAtLocation(property, node);
+                  type =
+                    segment === "items"
+                      ? (checker.getIndexTypeOfType(next, ts.IndexKind.Number) ?? next)
+                      : next;
+                }
+              }
+            }
           }
         }
       }
       ts.forEachChild(node, visit);
     };
-    visit(program.getSourceFile(file)!);
+    visit(source);
   }
-  return used;
+  return [...uses.values()].sort((a, b) => a.member.localeCompare(b.member));
 }
 
-/** The highest version of a set (ExcelApi) the pane uses, and the members that need exactly it. */
-export function highestApiSet(name: string): { version: string; members: string[] } {
+/** `isSetSupported("ExcelApi", "1.10")`, as a file guarding a member of that set calls it. */
+export const guardCall = (set: string): string => {
+  const [name, version] = set.split(" ");
+  return `isSetSupported("${name}", "${version}")`;
+};
+
+/**
+ * Whether every file using a member checks for its set first (`isSetSupported("ExcelApi", "1.10")` in the same
+ * file): a use above the minimum a manifest requires must be guarded so, and then it does not raise the minimum.
+ */
+export function guarded(
+  use: OfficeApiUse,
+  set: string,
+  read = (f: string) => readFileSync(path.join(ROOT, f), "utf8"),
+): boolean {
+  return [...use.files].every((f) => read(f).includes(guardCall(set)));
+}
+
+/**
+ * The highest version of a set (ExcelApi) the code needs, and the members that need exactly it: a member whose
+ * every use is guarded by isSetSupported for its set is not needed (the code does without it).
+ */
+export function highestApiSet(
+  name: string,
+  uses: OfficeApiUse[] = officeApiUses(),
+): { version: string; members: string[] } {
   let version = "0";
   let members: string[] = [];
-  for (const [key, names] of apiSetsUsed()) {
-    const [set, v] = key.split(" ");
-    if (set !== name) continue;
-    const order = compare(v, version);
-    if (order > 0) [version, members] = [v, [...names]];
-    else if (order === 0) members.push(...names);
+  for (const use of uses) {
+    for (const key of use.sets) {
+      const [set, v] = key.split(" ");
+      if (set !== name || guarded(use, key)) continue;
+      const order = compare(v, version);
+      if (order > 0) [version, members] = [v, [use.member]];
+      else if (order === 0) members.push(use.member);
+    }
   }
   return { version, members };
 }

@@ -68,6 +68,19 @@ describe("scripts for old webviews", () => {
     }
   });
 
+  it("in IE11, says that volume-licensed Excel 2016 and 2019 keep it even with WebView2: the web app", () => {
+    const trident = startIn("Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko").shown;
+    expect(trident).toContain("批量许可版 Excel 2016、2019");
+    expect(trident).toContain("1808 或 16.0.xxxx.xxxx");
+    expect(trident).toContain("Volume-licensed Excel 2016 and 2019");
+    // old Edge is never theirs (only retail and Microsoft 365 builds use it): there WebView2 is the way
+    const edgeHtml = startIn(
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041",
+    ).shown;
+    expect(edgeHtml).not.toContain("批量许可");
+    expect(edgeHtml).toContain("WebView2");
+  });
+
   it("stays silent in WebView2 (Chromium Edge)", () => {
     const { shown } = startIn(
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91",

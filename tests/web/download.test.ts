@@ -5,6 +5,9 @@
  * report sheets as `balance evaluate --out` renders them, under names that do not clash, formulas following.
  */
 import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { evaluateTable } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import type { Report } from "../../src/report/model";
@@ -248,6 +251,32 @@ describe("下载工作簿", () => {
         if (v !== null && v !== "") expect([r, c, schools.getCell(r + 1, c + 1).value]).toEqual([r, c, v]);
       }),
     );
+  });
+
+  it("a file exceljs loads without a word but loses cells or sheets of is downloaded as the sheets read", async () => {
+    const parts = unzipSync(readFileSync(path.join(__dirname, "..", "..", "examples", "sample-county.xlsx")));
+    // part names in another case (OPC's names are case-insensitive): exceljs finds no sheet
+    const cased: Zippable = {};
+    for (const [name, bytes] of Object.entries(parts)) cased[name.replace(/^xl\//, "XL/")] = bytes;
+    // inline rich text with a phonetic guide: exceljs drops the rows from the first such cell on
+    const sheet = strFromU8(parts["xl/worksheets/sheet1.xml"]).replace(
+      /<c r="A3"([^>]*) t="s"><v>\d+<\/v><\/c>/,
+      '<c r="A3"$1 t="inlineStr"><is><r><t>白狼县</t></r><r><t>第一小学</t></r><rPh sb="0" eb="1"><t>バ</t></rPh></is></c>',
+    );
+    const inline: Zippable = { ...parts, "xl/worksheets/sheet1.xml": strToU8(sheet) };
+    for (const original of [zipSync(cased), zipSync(inline)]) {
+      const { read, workbook } = await openedWorkbook(original);
+      const { bytes, copied } = await downloadBytes(original, workbook);
+      expect(copied).toBe(false);
+      const file = new ExcelJS.Workbook();
+      await file.xlsx.load(bytes as unknown as ArrayBuffer);
+      const schools = file.getWorksheet("学校")!;
+      read.grids[0].values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null && v !== "") expect([r, c, schools.getCell(r + 1, c + 1).value]).toEqual([r, c, v]);
+        }),
+      );
+    }
   });
 
   it("names the download after the original", () => {

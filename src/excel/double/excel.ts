@@ -5,8 +5,11 @@
  * - writes queued and applied, in order, only at `context.sync()`; a failing operation stops the request
  *   after the ones before it were applied (Office's batches are not transactions either);
  * - a sync counter, the payload size of each request and Office's 5 MB request limit;
- * - a way to make a chosen sync fail midway, to test what a failure leaves behind.
+ * - a way to make a chosen sync fail midway, to test what a failure leaves behind;
+ * - the requirement sets it has (`excelApi`): every one by default, or an older Excel's, whose isSetSupported says
+ *   so and whose requests fail with ApiNotFound on a member of a later set (./apiSets.ts).
  */
+import { isSetSupportedBy, withExcelApi } from "./apiSets";
 import { OfficeError, type ProxyContext } from "./context";
 import { parseRect, WorkbookModel, type SheetModel } from "./model";
 import { Workbook } from "./workbook";
@@ -43,6 +46,20 @@ export class ExcelDouble {
   /** the sync (1-based, counted over the double's life) that fails after applying half its operations */
   failAtSync: number | null = null;
   requestLimit = REQUEST_LIMIT_BYTES;
+  /** the highest ExcelApi set this Excel has ("1.1" for perpetual Excel 2016); null: every set */
+  excelApi: string | null = null;
+
+  /** Office.context.requirements.isSetSupported as this Excel answers it */
+  isSetSupported(name: string, version?: string): boolean {
+    return this.excelApi === null ? name === "ExcelApi" : isSetSupportedBy(this.excelApi, name, version);
+  }
+
+  /** The part of Office's global that says what this Excel supports (Office.context.requirements). */
+  office(): { context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } } } {
+    return {
+      context: { requirements: { isSetSupported: (name, version) => this.isSetSupported(name, version) } },
+    };
+  }
 
   /** Excel.run: runs the batch, then syncs whatever it left queued. */
   async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
@@ -122,7 +139,8 @@ export class RequestContext implements ProxyContext {
   pending: Operation[] = [];
   readonly workbook: Workbook;
   constructor(readonly excel: ExcelDouble) {
-    this.workbook = new Workbook(this);
+    const workbook = new Workbook(this);
+    this.workbook = excel.excelApi === null ? workbook : withExcelApi(workbook, excel.excelApi, this);
   }
   get model(): WorkbookModel {
     return this.excel.model;

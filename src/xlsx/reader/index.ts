@@ -21,10 +21,12 @@ import {
   ENCRYPTED,
   WorkbookFailure,
   XLSB,
+  compoundWithoutWorkbook,
   failureProblem,
   notAWorkbook,
   zipArchive,
 } from "./problems";
+import { readOdsWorkbook } from "./ods";
 import { readOtherFormat } from "./otherFormats";
 import { readWorksheet } from "./worksheet";
 import { Zip, type InflateWhole } from "./zip";
@@ -61,6 +63,21 @@ function kindOfZip(zip: Zip): "ods" | "docx" | "pptx" | null {
 }
 
 /**
+ * An OpenDocument spreadsheet (.ods, or its template .ots) by its mimetype part, never an OpenDocument text or
+ * presentation, whose content.xml may hold tables too.
+ */
+async function isOpenDocumentSpreadsheet(zip: Zip): Promise<boolean> {
+  const entry = zip.entry("mimetype");
+  if (!entry || entry.size > 256 || zip.has("[Content_Types].xml")) return false;
+  const decoder = new TextDecoder();
+  let text = "";
+  await zip.stream(entry, (bytes) => {
+    text += decoder.decode(bytes, { stream: true });
+  });
+  return /^application\/vnd\.oasis\.opendocument\.spreadsheet(?:-template)?$/.test(text.trim());
+}
+
+/**
  * The problem of a zip holding no workbook: what it is when that can be told, and a zip that is no Office file at
  * all (no [Content_Types].xml) as the archive it is, naming the spreadsheets to unpack from it.
  */
@@ -77,6 +94,10 @@ function zipWithoutWorkbook(zip: Zip) {
 async function readGrids(data: Uint8Array, options: ReadWorkbookOptions): Promise<Grid[]> {
   const zip = new Zip(data, options.inflateWhole);
   const workbook = await workbookPart(zip);
+  if (workbook === null && (await isOpenDocumentSpreadsheet(zip))) {
+    const grids = await readOdsWorkbook(zip);
+    if (grids.length > 0) return grids;
+  }
   if (workbook === null) throw new WorkbookFailure(zipWithoutWorkbook(zip));
   // an Excel Binary Workbook: the same package, its parts binary records (xl/workbook.bin), not XML
   if (workbook.toLowerCase().endsWith(".bin")) throw new WorkbookFailure(XLSB());
@@ -103,14 +124,14 @@ async function readGrids(data: Uint8Array, options: ReadWorkbookOptions): Promis
  * The sheets of a Compound File: an old .xls (or WPS .et) by its `Workbook` stream (BIFF8) or its `Book` stream
  * (BIFF5, Excel 95); a password-protected .xlsx, a Word or PowerPoint file, or anything else said as what it is.
  */
-function readCompoundFile(data: Uint8Array): Grid[] {
+function readCompoundFile(data: Uint8Array, name: string | undefined): Grid[] {
   const cfb = new CompoundFile(data);
   if (cfb.has("EncryptionInfo") || cfb.has("EncryptedPackage")) throw new WorkbookFailure(ENCRYPTED());
   const stream = cfb.stream("Workbook") ?? cfb.stream("Book");
   if (stream === null) {
     if (cfb.has("WordDocument")) throw new WorkbookFailure(notAWorkbook("docx"));
     if (cfb.has("PowerPoint Document")) throw new WorkbookFailure(notAWorkbook("pptx"));
-    throw new WorkbookFailure(notAWorkbook(null));
+    throw new WorkbookFailure(compoundWithoutWorkbook(name));
   }
   const grids = readBiffWorkbook(stream);
   if (grids.length === 0) throw new WorkbookFailure(notAWorkbook(null));
@@ -131,7 +152,10 @@ export async function readWorkbook(
   if (!compound && !startsWith(data, ZIP_MAGIC) && !startsWith(data, EMPTY_ZIP_MAGIC))
     return readOtherFormat(data, options.name);
   try {
-    return { ok: true, grids: compound ? readCompoundFile(data) : await readGrids(data, options) };
+    return {
+      ok: true,
+      grids: compound ? readCompoundFile(data, options.name) : await readGrids(data, options),
+    };
   } catch (error) {
     // anything thrown while reading that is not the damage a reader found (a part no reader expects): the file is
     // damaged, never a stack trace

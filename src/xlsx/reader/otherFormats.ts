@@ -15,6 +15,7 @@ import {
   failureProblem,
   fileProblem,
   knownFileProblem,
+  notAWorkbook,
   type KnownFile,
 } from "./problems";
 import { decodeText, latin1Head } from "./text/decode";
@@ -22,8 +23,9 @@ import { readDelimited } from "./text/delimited";
 import { readHtmlTables } from "./text/html";
 import { textTableNote } from "./text/limits";
 import { readSpreadsheet2003 } from "./text/spreadsheet2003";
+import { readFlatOds } from "./ods";
 
-export type OtherFormat = "html" | "xml2003" | "text";
+export type OtherFormat = "html" | "xml2003" | "fods" | "text";
 
 /** The start of a file as text: UTF-16 decoded, else each byte a character (enough to tell a format by). */
 function head(data: Uint8Array): string {
@@ -46,6 +48,12 @@ function isText(start: string): boolean {
   return true;
 }
 
+/** A flat OpenDocument file (.fods, .fodt …): its root, office:document, in OpenDocument's namespaces. */
+const FLAT_OPENDOCUMENT = /<(?:[\w.-]+:)?document\s[^>]*urn:oasis:names:tc:opendocument:/u;
+/** A flat OpenDocument spreadsheet's root says what it is: office:mimetype="…opendocument.spreadsheet". */
+const FLAT_ODS_ROOT =
+  /<(?:[\w.-]+:)?document\s[^>]*mimetype\s*=\s*["']application\/vnd\.oasis\.opendocument\.spreadsheet(?:-template)?["']/u;
+
 const TEXT_TABLE_NAME = /\.(?:csv|tsv|txt|tab)$/iu;
 
 /**
@@ -56,6 +64,7 @@ export function otherFormatOf(data: Uint8Array, name?: string): OtherFormat | nu
   const start = head(data);
   if (/^<\?xml\b/iu.test(start) && /urn:schemas-microsoft-com:office:spreadsheet/iu.test(start))
     return "xml2003";
+  if (/^<\?xml\b/iu.test(start) && FLAT_OPENDOCUMENT.test(start)) return "fods";
   if (/^<(?:!doctype\s+html|html|table|meta|head|body)\b/iu.test(start) || /<table\b/iu.test(start))
     return "html";
   if (/^</u.test(start) || !isText(start)) return null;
@@ -132,6 +141,12 @@ function readGrids(format: OtherFormat, data: Uint8Array, name: string | undefin
             "the file is an Excel 2003 XML spreadsheet, but it holds no sheet",
           ),
         );
+      return grids;
+    }
+    case "fods": {
+      // a flat text document may hold tables too: only a spreadsheet's are read
+      const grids = FLAT_ODS_ROOT.test(text.slice(0, 65536)) ? readFlatOds(text) : [];
+      if (grids.length === 0) throw new WorkbookFailure(notAWorkbook("ods"));
       return grids;
     }
     case "text": {

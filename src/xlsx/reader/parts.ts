@@ -7,10 +7,13 @@
 import { isBuiltInDateFormat, isDateFormatCode } from "./numberFormats";
 import { damaged } from "./problems";
 import { parsePart, type Attributes, type XmlHandler } from "./xml";
-import type { Zip } from "./zip";
+import { partKey, type Zip } from "./zip";
 
 export interface Relationship {
-  /** the last segment of the relationship's type: officeDocument, worksheet, sharedStrings, styles… */
+  /**
+   * the last segment of the relationship's type in lower case (officedocument, worksheet, sharedstrings,
+   * styles…): the same for the transitional and the Strict namespaces, and for a writer that spells it otherwise
+   */
   type: string;
   /** the part it points to, resolved against the source part's folder */
   target: string;
@@ -68,6 +71,18 @@ export function resolveTarget(folder: string, target: string): string {
   return out.join("/");
 }
 
+/**
+ * A relationship's target as a part of the zip: resolved against the source folder, or — where no part is there
+ * and one is at the target read from the package's root (xl/worksheets/sheet1.xml written in xl/_rels, a mistake
+ * of programs that write the package themselves) — that part.
+ */
+function targetPart(zip: Zip, folder: string, target: string): string {
+  const resolved = resolveTarget(folder, target);
+  if (folder === "" || zip.has(resolved)) return resolved;
+  const fromRoot = resolveTarget("", target);
+  return zip.has(fromRoot) ? fromRoot : resolved;
+}
+
 /** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`) by id; null when missing. */
 export async function readRelationships(zip: Zip, part: string): Promise<Map<string, Relationship> | null> {
   const folder = folderOf(part);
@@ -78,8 +93,8 @@ export async function readRelationships(zip: Zip, part: string): Promise<Map<str
       if (name !== "Relationship" || attributes.get("TargetMode") === "External") return;
       const type = attributes.get("Type") ?? "";
       relationships.set(attributes.get("Id") ?? "", {
-        type: type.slice(type.lastIndexOf("/") + 1),
-        target: resolveTarget(folder, attributes.get("Target") ?? ""),
+        type: type.slice(type.lastIndexOf("/") + 1).toLowerCase(),
+        target: targetPart(zip, folder, attributes.get("Target") ?? ""),
       });
     },
     close() {},
@@ -88,14 +103,48 @@ export async function readRelationships(zip: Zip, part: string): Promise<Map<str
   return found ? relationships : null;
 }
 
-/** The workbook part the package points to (xl/workbook.xml in every file seen), or null when there is none. */
+/** The content type of a workbook part: an .xlsx's, an .xlsm's, a template's (…sheet.main+xml, …main+xml). */
+const WORKBOOK_CONTENT_TYPE =
+  /spreadsheetml\.(?:sheet|template)\.main\+xml|ms-excel\.(?:sheet|template)\.macroEnabled\.main\+xml/i;
+
+/** The part [Content_Types].xml gives a workbook's content type, or null. */
+async function workbookByContentType(zip: Zip): Promise<string | null> {
+  let part: string | null = null;
+  await read(zip, "[Content_Types].xml", {
+    open(name, attributes) {
+      if (part !== null || name !== "Override") return;
+      const name_ = attributes.get("PartName");
+      if (name_ !== undefined && WORKBOOK_CONTENT_TYPE.test(attributes.get("ContentType") ?? ""))
+        part = resolveTarget("", name_);
+    },
+    close() {},
+    text() {},
+  });
+  return part !== null && zip.has(part) ? part : null;
+}
+
+/**
+ * The workbook part the package points to (xl/workbook.xml in every file Excel writes), or null when there is
+ * none. A package without its relationships (a program that writes only the parts it needs) is read by the
+ * part its content types name a workbook, or by xl/workbook.xml.
+ */
 export async function workbookPart(zip: Zip): Promise<string | null> {
   const root = await readRelationships(zip, "");
   for (const rel of root?.values() ?? []) {
-    if (rel.type === "officeDocument" && zip.has(rel.target)) return rel.target;
+    if (rel.type === "officedocument" && zip.has(rel.target)) return rel.target;
   }
-  return zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null;
+  if (zip.has("xl/workbook.xml")) return "xl/workbook.xml";
+  return workbookByContentType(zip);
 }
+
+/** Relationship types of sheets that hold no cells: chart sheets, dialog sheets and macro sheets. */
+const NOT_WORKSHEETS = new Set([
+  "chartsheet",
+  "dialogsheet",
+  "macrosheet",
+  "xlmacrosheet",
+  "xlintlmacrosheet",
+]);
 
 export async function readWorkbookParts(zip: Zip, workbook: string): Promise<WorkbookParts> {
   const rels = await readRelationships(zip, workbook);
@@ -125,13 +174,17 @@ export async function readWorkbookParts(zip: Zip, workbook: string): Promise<Wor
     text() {},
   });
   const folder = folderOf(workbook);
+  const relOf = (sheet: (typeof declared)[number]) =>
+    sheet.id !== undefined ? rels?.get(sheet.id) : undefined;
+  const claimed = new Set(declared.map((sheet) => relOf(sheet)?.target).map((part) => partKey(part ?? "")));
   declared.forEach((sheet, i) => {
-    const rel = sheet.id !== undefined ? rels?.get(sheet.id) : undefined;
-    // chart sheets, dialog sheets and macro sheets hold no cells
-    if (rel && rel.type !== "worksheet" && rel.type !== "") return;
+    const rel = relOf(sheet);
+    if (rel && NOT_WORKSHEETS.has(rel.type)) return;
     let part = rel?.target ?? null;
-    if (!rels && zip.has(`${folder}worksheets/sheet${i + 1}.xml`))
-      part = `${folder}worksheets/sheet${i + 1}.xml`;
+    // a sheet the relationships do not name (no r:id, or one they lack): the part Excel would have given it,
+    // when no other sheet's relationship names that part
+    const usual = `${folder}worksheets/sheet${i + 1}.xml`;
+    if (!rel && zip.has(usual) && !claimed.has(partKey(usual))) part = usual;
     const visibility = sheet.state === "hidden" || sheet.state === "veryHidden" ? sheet.state : "visible";
     parts.sheets.push({ name: sheet.name, visibility, part });
   });
@@ -139,7 +192,7 @@ export async function readWorkbookParts(zip: Zip, workbook: string): Promise<Wor
     for (const rel of rels?.values() ?? []) if (rel.type === type && zip.has(rel.target)) return rel.target;
     return zip.has(folder + fallback) ? folder + fallback : null;
   };
-  parts.sharedStrings = byType("sharedStrings", "sharedStrings.xml");
+  parts.sharedStrings = byType("sharedstrings", "sharedStrings.xml");
   parts.styles = byType("styles", "styles.xml");
   return parts;
 }

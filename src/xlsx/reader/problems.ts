@@ -178,15 +178,38 @@ export function zipArchive(inside: readonly string[]): Problem {
       );
 }
 
-/** A zip archive without a workbook in it; `kind` names what it is when that can be told. */
+/**
+ * A Compound File (the container of an .xls) without a workbook's stream in it: no Workbook or Book, nor a Word or
+ * PowerPoint document. Named .et or .ett, it is WPS's own format in a form other than the .xls WPS mostly writes;
+ * otherwise a file of another program. Either way, saved as .xlsx where it was made, it can be read.
+ */
+export function compoundWithoutWorkbook(name: string | undefined): Problem {
+  const extension = /\.(et|ett)$/i.exec(name ?? "")?.[1].toLowerCase();
+  return extension !== undefined
+    ? fileProblem(
+        "no-sheet",
+        `该文件是 WPS 表格文件（.${extension}），但其中没有能读取的工作簿数据（不是 .xls 格式保存的）：请在 WPS 中打开它，另存为“Excel 工作簿（.xlsx）”后再试`,
+        `the file is a WPS Spreadsheets file (.${extension}) holding no workbook data that can be read (it was not saved in the .xls format): open it in WPS and save it as an Excel Workbook (.xlsx), then try again`,
+      )
+    : fileProblem(
+        "no-sheet",
+        "该文件是 Office 复合文档（与旧版 .xls 同一种容器），但其中没有 Excel 工作簿的数据，无法读取：若它是表格，请在制作它的程序（Excel、WPS 等）中打开，另存为 .xlsx 后再试",
+        "the file is an Office compound document (the container of an old .xls) but holds no Excel workbook data and cannot be read: if it is a table, open it in the program that made it (Excel, WPS …) and save it as .xlsx, then try again",
+      );
+}
+
+/**
+ * A zip archive without a workbook in it; `kind` names what it is when that can be told ("ods": an OpenDocument
+ * file whose tables, if any, could not be read: a text document, or a spreadsheet without a table).
+ */
 export function notAWorkbook(kind: "ods" | "docx" | "pptx" | null): Problem {
   const code = "no-sheet";
   switch (kind) {
     case "ods":
       return fileProblem(
         code,
-        "该文件是 OpenDocument 表格（.ods），不是 Excel 工作簿：请在 WPS 或 LibreOffice 中另存为 .xlsx 后再试",
-        "the file is an OpenDocument spreadsheet (.ods), not an Excel workbook: save it as .xlsx in WPS or LibreOffice, then try again",
+        "该文件是 OpenDocument 文件（.ods 等），其中没有能读取的表格：若它是表格，请在 WPS 或 LibreOffice 中另存为 .xlsx 后再试",
+        "the file is an OpenDocument file (.ods …) holding no table that can be read: if it is a table, save it as .xlsx in WPS or LibreOffice, then try again",
       );
     case "docx":
       return fileProblem(

@@ -75,9 +75,15 @@ function entryName(bytes: Uint8Array, flags: number, decoders: NameDecoders): st
   }
 }
 
-/** A part name as the workbook's relationships spell it: parts are found case-insensitively, / separated. */
+/**
+ * A part name as the workbook's relationships spell it: parts are found case-insensitively, / separated, a
+ * leading / or ./ (a zip made of a folder's "./xl/…") left out.
+ */
 export function partKey(name: string): string {
-  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+  return name
+    .replace(/\\/g, "/")
+    .replace(/^(?:\.?\/)+/, "")
+    .toLowerCase();
 }
 
 export class Zip {
