@@ -107,6 +107,18 @@ export async function samePath(a: string, b: string): Promise<boolean> {
 
 const refuse = (zh: string, en: string): OutputCheck => ({ ok: false, message: { zh, en } });
 
+/**
+ * The owner file an office program keeps beside a workbook it has open, if there is one: Excel's and WPS's
+ * `~$名称.xlsx` (for a longer name, `~$` in place of its first two characters) and LibreOffice's `.~lock.名称.xlsx#`.
+ */
+async function ownerFileOf(path: string): Promise<string | null> {
+  const name = basename(path);
+  for (const lock of [`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`]) {
+    if ((await lstat(join(dirname(path), lock)).catch(() => null))?.isFile()) return lock;
+  }
+  return null;
+}
+
 /** Checks an output path before anything is computed; the message names the path in both languages. */
 export async function checkOutputPath(
   out: string,
@@ -172,6 +184,15 @@ export async function checkOutputPath(
     }
   }
   if (existing?.isDirectory()) return refuse(`“${out}”是一个文件夹`, `"${out}" is a folder`);
+  // a file open in Excel, WPS or LibreOffice (its owner file beside it): writing over it fails on Windows, after the
+  // work, or leaves the program showing what is no longer on disk
+  const lock = existing?.isFile() ? await ownerFileOf(out) : null;
+  if (lock !== null) {
+    return refuse(
+      `“${out}”正在 Excel、WPS 或 LibreOffice 中打开（旁边有临时文件“${lock}”）：请先关闭它再试；若已关闭，删除该临时文件即可`,
+      `"${out}" is open in Excel, WPS or LibreOffice (its lock file "${lock}" is beside it): close it first; if it is closed, delete the lock file`,
+    );
+  }
   // a file marked read-only (Windows' attribute, chmod a-w) is kept, as Excel keeps it: --force does not undo that
   if (existing?.isFile() && (existing.mode & 0o222) === 0) {
     return refuse(

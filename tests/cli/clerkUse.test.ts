@@ -344,6 +344,22 @@ describe("--out not naming an .xlsx file", () => {
   });
 });
 
+test.each([
+  ["Excel's", (name: string) => `~$${name}`],
+  ["Excel's for a long name", (name: string) => `~$${name.slice(2)}`],
+  ["LibreOffice's", (name: string) => `.~lock.${name}#`],
+])("a report open in an office program (%s lock file beside it) is not written over", async (_, lockOf) => {
+  const folder = join(dir, `打开${readdirSync(dir).length}`);
+  mkdirSync(folder);
+  const out = join(folder, "白狼县评估报告2026.xlsx");
+  writeFileSync(out, "open");
+  writeFileSync(join(folder, lockOf("白狼县评估报告2026.xlsx")), "owner");
+  const r = await run("evaluate", county, "--out", out, "--force");
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`“${out}”正在 Excel、WPS 或 LibreOffice 中打开`);
+  expect(readFileSync(out, "utf8")).toBe("open");
+});
+
 test("a read-only file is not overwritten, even with --force", async () => {
   const out = join(dir, "只读报告.xlsx");
   writeFileSync(out, "kept");
