@@ -128,6 +128,25 @@ describe("a usage error under --json", () => {
   });
 });
 
+describe("a workbook not found", () => {
+  test.each([
+    ["in Chinese quotes", (f: string) => `“${f}”`],
+    ["with a space after it", (f: string) => `${f} `],
+    ["without its extension", (f: string) => f.replace(/\.xlsx$/u, "")],
+    ["a letter short", (f: string) => f.replace("白狼县", "白狼")],
+  ])("typed %s names the file meant", async (_, typed) => {
+    const r = await run("evaluate", typed(county));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`找不到文件“${typed(county)}”；是否要用“${county}”？`);
+  });
+
+  test("far from every file is only not found", async () => {
+    const r = await run("evaluate", join(dir, "乌兰浩特市统计.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("是否要用");
+  });
+});
+
 test("an unreadable workbook is said in words, not by the system's code alone", async () => {
   const file = join(dir, "无权读取.xlsx");
   writeFileSync(file, "");
