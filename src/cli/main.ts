@@ -114,7 +114,7 @@ export async function main(argv: string[], given: CliIO = processIO): Promise<nu
 /** Whether the arguments ask for --json (before a "--", after which every argument is a file). */
 function jsonAsked(args: readonly string[]): boolean {
   const end = args.indexOf("--");
-  return (end < 0 ? args : args.slice(0, end)).includes("--json");
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === "--json" || a.startsWith("--json="));
 }
 
 /**

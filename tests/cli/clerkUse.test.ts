@@ -109,6 +109,7 @@ describe("a usage error under --json", () => {
       "方案.xlsx",
     ],
     ["no file at all", ["batch", "--json"], "缺少"],
+    ["--json given a value", ["compare", "$county", "$county", "--json=yes"], "不带值"],
   ])("%s is one JSON document on stdout as well", async (_, args, named) => {
     const r = await run(...args.map((a) => a.replace("$county", county).replace("$dir", dir)));
     expect(r.code).toBe(2);
