@@ -1,4 +1,5 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { existsSync } from "node:fs";
+import type { parseArgs, ParseArgsConfig } from "node:util";
 import type { Lang } from "../i18n/format";
 import { evaluateWorkbookTable, type TableEvaluation } from "../pipeline";
 import type { SchoolRecord } from "../engine/records";
@@ -15,18 +16,12 @@ import { archiveLine, archivedPath, readWorkbookFile } from "./workbookFile";
 import { formatProblems, problemLine } from "./verdict";
 import { writeJsonDocument } from "./json";
 import type { TitleParts } from "../i18n/titleParts";
-import { titleOptions } from "./commands/titles";
-import {
-  EXIT,
-  checkOutputPath,
-  parseArgsError,
-  parseLang,
-  usageError,
-  type Bilingual,
-  type CliIO,
-} from "./io";
+import { titleOptions, typedYear } from "./commands/titles";
+import { EXIT, checkOutputPath, parseLang, usageError, type Bilingual, type CliIO } from "./io";
 import { readTextFile, unreadableWhy } from "./textFile";
 import { readHandJson } from "../problems/handJson";
+import { parseOptions } from "./options";
+import { isFolderFileName } from "../xlsx/spreadsheetFiles";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -62,12 +57,8 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   files: "one" | "many" = "one",
 ): CommandLine<O> | number {
   const hint = `balance ${command.name} --help`;
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { ...options, ...COMMON } });
-  } catch (error) {
-    return usageError(io, parseArgsError(error), hint);
-  }
+  const parsed = parseOptions(args, { ...options, ...COMMON }, true);
+  if (!parsed.ok) return usageError(io, parsed.message, hint);
   const common = parsed.values as { lang?: string; help?: boolean };
   const { positionals } = parsed;
   if (common.help) {
@@ -82,17 +73,54 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
     });
   }
   if (positionals.length === 0) return usageError(io, missingFile, hint);
-  if (files === "one" && positionals.length > 1) {
-    return usageError(
-      io,
-      { zh: `多余的参数 ${positionals[1]}`, en: `unexpected argument ${positionals[1]}` },
-      hint,
-    );
-  }
-  const values = parsed.values as Values<O> & { county?: unknown };
+  if (files === "one" && positionals.length > 1)
+    return usageError(io, extraArgument(args, positionals, { ...options, ...COMMON }), hint);
+  const values = parsed.values as Values<O> & { county?: unknown; year?: unknown };
+  // 2026年 is the year 2026 (`typedYear`)
+  if (typeof values.year === "string") values.year = typedYear(values.year);
   // a county of controls only is none given
   if (typeof values.county === "string") values.county = typedCounty(io, values.county, lang) || undefined;
   return { values, file: positionals[0], files: positionals, lang };
+}
+
+/**
+ * The usage error of a second file where one is taken. Most often a name with a space typed without quotes
+ * (--sheet 学 校, D:\\My Files\\县.xlsx, which the shell splits in two): the words joined in quotes are shown.
+ * A value given to a switch (template --county 白狼县) is said to be one the switch does not take.
+ */
+function extraArgument(
+  args: readonly string[],
+  positionals: readonly string[],
+  options: ParseArgsOptionsConfig,
+): Bilingual {
+  const extra = positionals[1];
+  const said = { zh: `多余的参数 ${extra}`, en: `unexpected argument ${extra}` };
+  const at = args.lastIndexOf(extra);
+  const before = args[at - 1];
+  if (at < 1) return said;
+  // a value given to a switch (template --county 白狼县, where --county names no county)
+  const name = before.startsWith("--") ? before.slice(2) : null;
+  const switched = name !== null && Object.hasOwn(options, name) && options[name].type === "boolean";
+  // a second file after a switch is only a second file
+  if (switched && !existsSync(extra) && !isFolderFileName(extra)) {
+    return {
+      zh: `${said.zh}（${before} 是开关，不带值）`,
+      en: `${said.en} (${before} is a switch and takes no value)`,
+    };
+  }
+  if (before.startsWith("-")) return said;
+  // the word before it: the file given (a name that is no file, split at its space), or an option's value
+  const option = before === positionals[0] ? null : args[at - 2];
+  if (option === null ? existsSync(before) : !(option?.startsWith("--") && !option.includes("=")))
+    return said;
+  let end = at + 1;
+  while (end < args.length && !args[end].startsWith("-")) end++;
+  const words = `"${args.slice(at - 1, end).join(" ")}"`;
+  const quoted = option === null ? words : `${option} ${words}`;
+  return {
+    zh: `${said.zh}（名称中有空格时请加英文引号：${quoted}）`,
+    en: `${said.en} (put a name holding a space in quotes: ${quoted})`,
+  };
 }
 
 /**

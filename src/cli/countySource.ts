@@ -3,8 +3,8 @@
  * and each source is evaluated by the same path as `balance evaluate` (the workbook's sheets, the school table,
  * the county sheet, the full county verdict), its county named and its target year looked up.
  */
-import { realpath, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import {
   evaluateArchivedCounties,
   evaluateCountyGrids,
@@ -14,7 +14,9 @@ import {
   type CountySource,
 } from "../countyWorkbook";
 import type { Profile } from "../standard/profile";
-import { spreadsheetsIn, subfoldersWithSpreadsheets } from "./folderFiles";
+import type { Grid } from "../sheet/grid";
+import { samePath } from "./outputFile";
+import { spreadsheetsIn, subfoldersWithSpreadsheets, unreadableFolder } from "./folderFiles";
 import {
   archivedInFile,
   archivedPath,
@@ -25,8 +27,31 @@ import {
 
 export { type CountyFileResult, type CountySource } from "../countyWorkbook";
 
-const samePath = async (a: string, b: string) =>
-  (await realpath(a).catch(() => resolve(a))) === (await realpath(b).catch(() => resolve(b)));
+/**
+ * Whether `out`, the workbook a command is to write, is a file already in one of the folders it reads that is not
+ * `ours` to replace (batch: a workbook Balance wrote; import: a school table): a county's workbook, a school's
+ * form, which the listing leaves out as the output and `--force` would put the output over. One that cannot be
+ * read is not ours either.
+ */
+export async function inputAsOut(
+  out: string,
+  paths: readonly string[],
+  ours: (grids: readonly Grid[]) => boolean,
+): Promise<boolean> {
+  if (!(await stat(out).catch(() => null))?.isFile()) return false;
+  let inFolderRead = false;
+  for (const path of paths) {
+    if ((await stat(path).catch(() => null))?.isDirectory() && (await samePath(dirname(out), path)))
+      inFolderRead = true;
+  }
+  return inFolderRead && !(await workbookIs(out, ours));
+}
+
+/** Whether the file at `path` reads as a workbook that is `ours` (false when it cannot be read). */
+export async function workbookIs(path: string, ours: (grids: readonly Grid[]) => boolean): Promise<boolean> {
+  const workbook = await readWorkbookFile(path);
+  return workbook.ok && ours(workbook.grids);
+}
 
 /** The subfolders of the folders named that hold spreadsheets: `listCountySources` does not read them. */
 export async function unreadSubfolders(paths: readonly string[]): Promise<string[]> {
@@ -56,7 +81,13 @@ export async function listCountySources(
       sources.push({ file: path, listed: true });
       continue;
     }
-    for (const name of await spreadsheetsIn(path)) {
+    const names = await spreadsheetsIn(path).catch(() => null);
+    if (names === null) {
+      // a folder that cannot be listed is a line of its own, its problem said (`evaluateSourceCounties`)
+      sources.push({ file: path, listed: true });
+      continue;
+    }
+    for (const name of names) {
       const file = join(path, name);
       let excluded = false;
       for (const x of exclude) if (await samePath(file, x)) excluded = true;
@@ -75,6 +106,8 @@ export async function evaluateSourceCounties(
   source: CountySource,
   profile: Profile,
 ): Promise<CountyFileResult[]> {
+  const folder = await unreadableFolder(source.file);
+  if (folder !== null) return [unreadCounty(source, profile, [folder])];
   const file = await readFileBytes(source.file);
   if (!file.ok) return [unreadCounty(source, profile, [file.problem])];
   // a county's workbook sent zipped: the spreadsheets in the archive, each as if it lay in the folder

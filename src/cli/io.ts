@@ -13,6 +13,10 @@ export interface CliIO {
   stderrTerminal?: { isTTY?: boolean; columns?: number; write(text: string): unknown };
   /** Resolves when stdout can take more (a pipe whose reader is slow); absent where stdout is a buffer. */
   stdoutRoom?(): Promise<void>;
+  /** the command running (evaluate), whose help a usage error points to */
+  command?: string;
+  /** Told of a usage error's message (`usageError`): `main` gives it as a JSON document under --json. */
+  usage?(message: Bilingual): void;
 }
 
 export const processIO: CliIO = {
@@ -94,40 +98,31 @@ export interface Command {
   /** bilingual help text of the command */
   help: string;
   run(args: string[], io: CliIO): Promise<number>;
+  /** whether it takes --json: a usage error is then a JSON document on stdout too (docs/json.md#usage-errors) */
+  json?: true;
 }
 
 export type Bilingual = { zh: string; en: string };
 
 /** A usage error: the message in both languages (the language flag may be what is wrong). */
-export function usageError(io: CliIO, message: Bilingual, hint = "balance --help"): number {
+export function usageError(
+  io: CliIO,
+  message: Bilingual,
+  hint = io.command === undefined ? "balance --help" : `balance ${io.command} --help`,
+): number {
   io.stderr(`balance: ${message.zh}\nbalance: ${message.en}\n（用法见 / see: ${hint}）\n`);
+  io.usage?.(message);
   return EXIT.usage;
 }
 
-/** The messages of node:util parseArgs errors, in both languages. */
-export function parseArgsError(error: unknown): Bilingual {
-  const e = error as { code?: string; message?: string };
-  const detail = e.message ?? String(error);
-  const option = /'([^']+)'/.exec(detail)?.[1] ?? "";
-  switch (e.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return { zh: `未知选项 ${option}`, en: `unknown option ${option}` };
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return {
-        zh: `选项 ${option.split(" ")[0]} 的值无效或缺少值`,
-        en: `option ${option.split(" ")[0]} has a missing or invalid value`,
-      };
-    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return { zh: `多余的参数 ${option}`, en: `unexpected argument ${option}` };
-    default:
-      return { zh: `命令行有误：${detail}`, en: `bad command line: ${detail}` };
-  }
-}
-
+/**
+ * --lang as a clerk may type it: zh or en, any case, or a locale as the system spells it (zh_CN, zh-Hans, en_US,
+ * en-GB.UTF-8), or the language's name (中文, 英文, Chinese, English). Null for any other.
+ */
 export function parseLang(value: string | undefined): Lang | null {
   if (value === undefined) return "zh";
-  const v = value.trim().toLowerCase();
-  if (v === "zh" || v === "zh-cn" || v === "cn") return "zh";
-  if (v === "en" || v === "en-us") return "en";
+  const v = value.normalize("NFKC").trim().toLowerCase().replace(/_/gu, "-").split(".")[0];
+  if (/^(?:zh|cn|chinese|中文|汉语|简体中文|中)(?:-[a-z]+)*$/u.test(v)) return "zh";
+  if (/^(?:en|english|英文|英语|英)(?:-[a-z]+)*$/u.test(v)) return "en";
   return null;
 }

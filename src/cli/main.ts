@@ -1,5 +1,34 @@
-import { EXIT, printableIO, processIO, usageError, type CliIO, type Command } from "./io";
+import {
+  EXIT,
+  parseLang,
+  printableIO,
+  processIO,
+  usageError,
+  type Bilingual,
+  type CliIO,
+  type Command,
+} from "./io";
 import { version } from "../../package.json";
+import { didYouMean, nearestName } from "./options";
+import { isFolderFileName } from "../xlsx/spreadsheetFiles";
+
+/**
+ * The usage error of a command that is none: the near one named (evalute → evaluate), and a workbook given
+ * without a command (balance 白狼县.xlsx) told to be evaluated.
+ */
+function unknownCommand(io: CliIO, given: string): number {
+  const message = { zh: `未知命令“${given}”`, en: `unknown command "${given}"` };
+  if (isFolderFileName(given)) {
+    return usageError(io, {
+      zh: `${message.zh}；要评估这个工作簿，请写 balance evaluate ${given}`,
+      en: `${message.en}; to evaluate this workbook, type balance evaluate ${given}`,
+    });
+  }
+  return usageError(
+    io,
+    didYouMean(message, nearestName(given, [...COMMANDS.map((c) => c.name), "help", "version"])),
+  );
+}
 
 /**
  * The subcommands of `balance`, in the order help lists them, each loaded when it is run: `balance evaluate`
@@ -69,13 +98,57 @@ export async function main(argv: string[], given: CliIO = processIO): Promise<nu
       return EXIT.ok;
     }
     const command = COMMANDS.find((c) => c.name === rest[0]);
-    if (!command) return usageError(io, { zh: `未知命令“${rest[0]}”`, en: `unknown command "${rest[0]}"` });
+    if (!command) return unknownCommand(io, rest[0]);
     io.stdout((await command.load()).help);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
-    return usageError(io, { zh: `未知命令“${first}”`, en: `unknown command "${first}"` });
-  }
-  return (await command.load()).run(rest, io);
+  if (!command) return unknownCommand(io, first);
+  const loaded = await command.load();
+  // a usage error points to this command's help
+  const commandIO: CliIO = { ...io, command: loaded.name };
+  if (!loaded.json || !jsonAsked(rest)) return loaded.run(rest, commandIO);
+  return runForJson(loaded, rest, commandIO);
+}
+
+/** Whether the arguments ask for --json (before a "--", after which every argument is a file). */
+function jsonAsked(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === "--json" || a.startsWith("--json="));
+}
+
+/**
+ * Runs a command asked for --json so that a usage error (a misspelt option, a missing or unreadable hand-written
+ * file, an output path refused) is one JSON document on stdout as well as the message on stderr: a script reading
+ * stdout always has a document, `ok: false` with the problem `usage` (docs/json.md#usage-errors).
+ */
+async function runForJson(command: Command, args: string[], io: CliIO): Promise<number> {
+  let written = false;
+  let usage: Bilingual | undefined;
+  const code = await command.run(args, {
+    ...io,
+    stdout: (text) => {
+      written = true;
+      io.stdout(text);
+    },
+    usage: (message) => (usage ??= message),
+  });
+  if (code !== EXIT.usage || written || usage === undefined) return code;
+  const at = args.indexOf("--lang");
+  const lang =
+    parseLang(at >= 0 ? args[at + 1] : args.find((a) => a.startsWith("--lang="))?.slice(7)) ?? "zh";
+  const { writeJsonDocument } = await import("./json");
+  await writeJsonDocument(io, {
+    ok: false,
+    problems: [
+      {
+        severity: "error",
+        code: "usage",
+        cell: null,
+        message: usage[lang],
+        messages: { zh: usage.zh, en: usage.en },
+      },
+    ],
+  });
+  return code;
 }

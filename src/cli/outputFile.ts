@@ -96,7 +96,8 @@ function whyNotWritable(code: string): Bilingual {
   return { zh: code, en: code };
 }
 
-async function samePath(a: string, b: string): Promise<boolean> {
+/** Whether two paths are one file or folder: by their real paths, else by device and inode (a hard link). */
+export async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => realpath(p).catch(() => resolve(p));
   if ((await real(a)) === (await real(b))) return true;
   // a hard link, or another spelling on a case-insensitive disk: the same file by device and inode
@@ -106,6 +107,18 @@ async function samePath(a: string, b: string): Promise<boolean> {
 
 const refuse = (zh: string, en: string): OutputCheck => ({ ok: false, message: { zh, en } });
 
+/**
+ * The owner file an office program keeps beside a workbook it has open, if there is one: Excel's and WPS's
+ * `~$名称.xlsx` (for a longer name, `~$` in place of its first two characters) and LibreOffice's `.~lock.名称.xlsx#`.
+ */
+async function ownerFileOf(path: string): Promise<string | null> {
+  const name = basename(path);
+  for (const lock of [`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`]) {
+    if ((await lstat(join(dirname(path), lock)).catch(() => null))?.isFile()) return lock;
+  }
+  return null;
+}
+
 /** Checks an output path before anything is computed; the message names the path in both languages. */
 export async function checkOutputPath(
   out: string,
@@ -114,9 +127,21 @@ export async function checkOutputPath(
 ): Promise<OutputCheck> {
   const { extension } = options;
   if (extension && !out.toLowerCase().endsWith(extension.toLowerCase())) {
+    // a folder given for the file, or another format's name: the name to type instead
+    if ((await stat(out).catch(() => null))?.isDirectory()) {
+      const inside = join(out, `文件名${extension}`);
+      return refuse(
+        `“${out}”是一个文件夹；请写出其中的文件名，如“${inside}”`,
+        `"${out}" is a folder; name a file in it, e.g. "${inside}"`,
+      );
+    }
+    const named = basename(out);
+    const dot = named.lastIndexOf(".");
+    const instead =
+      dot > 0 ? `${out.slice(0, out.length - named.length + dot)}${extension}` : `${out}${extension}`;
     return refuse(
-      `输出文件须以 ${extension} 结尾：“${out}”`,
-      `the output file must end in ${extension}: "${out}"`,
+      `输出文件须以 ${extension} 结尾：“${out}”（只写出 Excel 工作簿；可改为“${instead}”）`,
+      `the output file must end in ${extension}: "${out}" (only Excel workbooks are written; "${instead}" would do)`,
     );
   }
   if (Buffer.byteLength(basename(out)) > LONGEST_NAME_BYTES) {
@@ -159,6 +184,22 @@ export async function checkOutputPath(
     }
   }
   if (existing?.isDirectory()) return refuse(`“${out}”是一个文件夹`, `"${out}" is a folder`);
+  // a file open in Excel, WPS or LibreOffice (its owner file beside it): writing over it fails on Windows, after the
+  // work, or leaves the program showing what is no longer on disk
+  const lock = existing?.isFile() ? await ownerFileOf(out) : null;
+  if (lock !== null) {
+    return refuse(
+      `“${out}”正在 Excel、WPS 或 LibreOffice 中打开（旁边有临时文件“${lock}”）：请先关闭它再试；若已关闭，删除该临时文件即可`,
+      `"${out}" is open in Excel, WPS or LibreOffice (its lock file "${lock}" is beside it): close it first; if it is closed, delete the lock file`,
+    );
+  }
+  // a file marked read-only (Windows' attribute, chmod a-w) is kept, as Excel keeps it: --force does not undo that
+  if (existing?.isFile() && (existing.mode & 0o222) === 0) {
+    return refuse(
+      `文件“${out}”是只读的，不会覆盖（加 --force 也不会）；请换一个文件名，或先取消该文件的只读属性`,
+      `"${out}" is read-only and is not overwritten, even with --force: choose another name, or clear its read-only mark first`,
+    );
+  }
   if (existing && !options.force) {
     return refuse(
       `文件“${out}”已存在；如要覆盖，请加 --force`,

@@ -2,9 +2,9 @@
  * Reading an .xlsx file from disk, for the command line: the file's problems (missing, a folder, unreadable)
  * here, everything else by the reader every host shares (src/xlsx/reader, no Node API).
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
-import { basename } from "node:path";
+import { basename, dirname, join } from "node:path";
 import {
   archivedSpreadsheets,
   readFromArchive,
@@ -13,9 +13,11 @@ import {
   type ArchivedFile,
   type WorkbookResult,
 } from "../xlsx/reader";
-import { isArchiveName } from "../xlsx/spreadsheetFiles";
+import { isArchiveName, isFolderFileName } from "../xlsx/spreadsheetFiles";
+import { nearestName } from "./options";
 import { fileProblem } from "../xlsx/reader/problems";
 import type { Problem } from "../problems/problem";
+import { unreadableWhy } from "./textFile";
 
 /**
  * Node's zlib for the parts of a workbook small enough to hold whole: faster than fflate on a county's sheet,
@@ -28,6 +30,27 @@ export function inflateWithZlib(raw: Uint8Array, limit: number): Uint8Array | nu
     if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
     throw error;
   }
+}
+
+/**
+ * The file a path not found most likely meant, as a clerk types or pastes it: without the quotes or spaces around
+ * it (“白狼县.xlsx”), with the extension left off (白狼县 → 白狼县.xlsx), or the one file of its folder a letter or
+ * two away (白狼.xlsx → 白狼县.xlsx). Null when there is none.
+ */
+async function nearFile(path: string): Promise<string | null> {
+  const exists = async (p: string) => (await stat(p).catch(() => null))?.isFile() === true;
+  const bare = path
+    .trim()
+    .replace(/^["'“”‘’「」『』]+|["'“”‘’「」『』]+$/gu, "")
+    .trim();
+  if (bare !== path && (await exists(bare))) return bare;
+  for (const extension of [".xlsx", ".xls", ".et", ".csv"]) {
+    if (await exists(`${bare}${extension}`)) return `${bare}${extension}`;
+  }
+  const folder = dirname(bare);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const near = nearestName(basename(bare), names.filter(isFolderFileName));
+  return near === null ? null : join(folder, near);
 }
 
 /** A file's bytes from disk, or (missing, a folder, unreadable) its problem, never an exception. */
@@ -50,17 +73,24 @@ export async function readFileBytes(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
+      const near = await nearFile(path);
       return {
         ok: false,
-        problem: fileProblem("file-not-found", `找不到文件“${path}”`, `file not found: "${path}"`),
+        problem: fileProblem(
+          "file-not-found",
+          `找不到文件“${path}”${near === null ? "" : `；是否要用“${near}”？`}`,
+          `file not found: "${path}"${near === null ? "" : `; did you mean "${near}"?`}`,
+        ),
       };
     }
+    // the system's code (EACCES) is no word for a clerk: the usual ones said as a hand-written file's are
+    const why = unreadableWhy(code);
     return {
       ok: false,
       problem: fileProblem(
         "file-unreadable",
-        `无法读取文件“${path}”（${code ?? "未知原因"}）`,
-        `cannot read "${path}" (${code ?? "unknown reason"})`,
+        `无法读取文件“${path}”（${why.zh}）`,
+        `cannot read "${path}" (${why.en})`,
       ),
     };
   }

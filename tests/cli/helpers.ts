@@ -48,3 +48,24 @@ export async function writeWorkbook(
 export function tableOf(records: SchoolRecord[]): (string | number | null)[][] {
   return [templateHeaderRow(), ...recordsToRows(records)];
 }
+
+/**
+ * What a usage error under --json leaves on stdout (docs/json.md#usage-errors): one document, `ok: false` with the
+ * one problem `usage` whose English is the message on stderr, and nothing evaluated.
+ */
+export function usageDocument(r: Run): { message: string; messages: { zh: string; en: string } } {
+  const doc = JSON.parse(r.stdout) as { ok: boolean; problems: { code: string }[] };
+  expect(Object.keys(doc)).toEqual(["ok", "problems"]);
+  expect(doc.ok).toBe(false);
+  expect(doc.problems).toHaveLength(1);
+  const [problem] = doc.problems as {
+    severity: string;
+    code: string;
+    cell: null;
+    message: string;
+    messages: { zh: string; en: string };
+  }[];
+  expect(problem).toMatchObject({ severity: "error", code: "usage", cell: null });
+  expect(r.stderr.split("\n")[0]).toBe(`balance: ${problem.messages.zh}`);
+  return problem;
+}

@@ -15,6 +15,8 @@ import { unchangedYearsLabel } from "../../report/leagueCounty";
 import { leagueCountyInput } from "../../countyWorkbook";
 import {
   evaluateSourceCounties,
+  inputAsOut,
+  workbookIs,
   listCountySources,
   unreadSubfolders,
   type CountyFileResult,
@@ -23,6 +25,9 @@ import { calendarDate, leagueText, yearsText } from "../leagueText";
 import { progressBar } from "../progress";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { isLockFileName } from "../../xlsx/spreadsheetFiles";
+import { isBalanceOutput } from "../../report/outputs";
+import type { Grid } from "../../sheet/grid";
+import { samePath } from "../outputFile";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import {
@@ -221,6 +226,7 @@ function parseYear(value: string | undefined): number | null | undefined {
 
 export const batchCommand: Command = {
   name: "batch",
+  json: true,
   summary: {
     zh: "盟市汇总：多个旗县市逐一评估，列出薄弱指标和按期达标风险",
     en: "the league's view: many counties at once, the weakest indicators, who is at risk",
@@ -266,8 +272,22 @@ export const batchCommand: Command = {
     if (priced.warnings.length > 0) io.stderr(formatProblems(priced.warnings, lang).join("\n") + "\n");
     const out = values.out;
     const force = values.force === true;
-    const outError = await checkOutPath(io, out, files, force);
+    const ours = (grids: readonly Grid[]) => isBalanceOutput(grids.map((g) => g.sheet));
+    // the league workbook of an earlier run, which a shell's *.xlsx names again, is no input: it is skipped when
+    // read, and --force writes over it
+    const read: string[] = [];
+    for (const f of files) {
+      if (out === undefined || !(await samePath(f, out)) || !(await workbookIs(f, ours))) read.push(f);
+    }
+    const outError = await checkOutPath(io, out, read, force);
     if (outError !== null) return outError;
+    // a county's workbook in a folder read is never overwritten by the league's, --force or not
+    if (out !== undefined && (await inputAsOut(out, files, ours))) {
+      return usageError(io, {
+        zh: `“${out}”是所汇总文件夹中的旗县市工作簿，不会用汇总工作簿覆盖它（加 --force 也不会）；请换一个文件名`,
+        en: `"${out}" is a county's workbook in a folder being read: the league workbook is never written over it, even with --force; choose another name`,
+      });
+    }
     // a shell's *.xlsx names the lock file of a workbook open in Excel (~$阿尔山市2025.xlsx) too: it is no county
     const lockFiles = files.filter(isLockFileName);
     const named = files.filter((f) => !isLockFileName(f));

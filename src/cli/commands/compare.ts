@@ -1,4 +1,5 @@
-import { basename } from "node:path";
+import { realpath } from "node:fs/promises";
+import { basename, resolve } from "node:path";
 import { findCounty } from "../../engine/county/readiness";
 import {
   compareYears,
@@ -19,8 +20,9 @@ import { formatProblems } from "../verdict";
 import { countyInFileName, yearOfFile } from "../../sheet/countyName";
 import { countyOfYearDiffers, sameCounty } from "../../workbookCounty";
 import { checkOutPath, writeOut } from "../workbookOut";
+import { typedYear } from "./titles";
 import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
-import { EXIT, usageError, type CliIO, type Command } from "../io";
+import { EXIT, usageError, type Bilingual, type CliIO, type Command } from "../io";
 import {
   inputProblems,
   jsonProblems,
@@ -93,7 +95,10 @@ function yearsOf(
   option: string | undefined,
 ): (number | null)[] | { error: string } {
   if (option !== undefined) {
-    const years = option.split(/[,，\s]+/).filter(Boolean);
+    const years = option
+      .split(/[,，、\s]+/)
+      .filter(Boolean)
+      .map(typedYear);
     if (years.length !== files.length || years.some((y) => !/^\d{4}$/.test(y))) return { error: option };
     return years.map(Number);
   }
@@ -114,6 +119,44 @@ function labelOf(file: string, files: readonly string[]): string {
  * Each year's problems, errors and warnings, as `balance compare --json` lists them: each names its file, and its
  * sheet where the years are sheets of one workbook (--sheets).
  */
+/**
+ * Why years known but not rising cannot be compared: two files of one year (which to take is not ours to guess), or
+ * the order to type them in, oldest first.
+ */
+function yearsOutOfOrder(items: readonly string[], years: readonly number[], sheets: boolean): Bilingual {
+  const what = sheets ? { zh: "工作表", en: "sheets" } : { zh: "工作簿", en: "workbooks" };
+  const same = years.findIndex((y, i) => years.indexOf(y) !== i);
+  if (same >= 0) {
+    const first = items[years.indexOf(years[same])];
+    return {
+      zh: `“${first}”和“${items[same]}”是同一年份（${years[same]}）的${what.zh}：每个年份只给一个（年份不对时用 --years 给出各自的年份）`,
+      en: `"${first}" and "${items[same]}" are ${what.en} of one year (${years[same]}): give one per year (or each its year with --years)`,
+    };
+  }
+  const order = items
+    .map((item, i) => ({ item, year: years[i] }))
+    .sort((a, b) => a.year - b.year)
+    .map(({ item }) => (/\s/u.test(item) ? `"${item}"` : item));
+  const typed = sheets ? `--sheets ${order.join(",")}` : order.join(" ");
+  return {
+    zh: `${what.zh}应按年份从早到晚给出（现为 ${years.join("、")}）：请写 ${typed}`,
+    en: `give the ${what.en} oldest first (the years are ${years.join(", ")}): ${typed}`,
+  };
+}
+
+/** The first two names of `files` that are one file on disk (the same path, or two ways to it), else null. */
+async function sameFileTwice(files: readonly string[]): Promise<[string, string] | null> {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    // a file that cannot be resolved (missing) is said when it is read
+    const key = await realpath(file).catch(() => resolve(file));
+    const before = seen.get(key);
+    if (before !== undefined) return [before, file];
+    seen.set(key, file);
+  }
+  return null;
+}
+
 type FileProblems = { file: string; sheet?: string; problems: readonly Problem[] }[];
 
 function jsonFileProblems(files: FileProblems, lang: Lang) {
@@ -167,6 +210,7 @@ export function trendJson(
 
 export const compareCommand: Command = {
   name: "compare",
+  json: true,
   summary: {
     zh: "年度对比：同一旗县市多年数据的变化、退步与趋势预测",
     en: "year over year: one county's changes, regressions and projected trend",
@@ -237,13 +281,10 @@ export const compareCommand: Command = {
       });
     }
     if (years.every((y) => y !== null) && years.some((y, i) => i > 0 && y! <= years[i - 1]!)) {
-      return usageError(io, {
-        zh: `${sheets ? "工作表" : "工作簿"}应按年份从早到晚给出（现为 ${years.join("、")}）`,
-        en: `give the ${sheets ? "sheets" : "workbooks"} oldest first (the years are ${years.join(", ")})`,
-      });
+      return usageError(io, yearsOutOfOrder(items, years as number[], sheets !== undefined));
     }
     // a county the profile does not list is compared all the same, without a target year (as evaluate does)
-    const named = values.county === undefined ? undefined : findCounty(profile, values.county);
+    const profileCounty = values.county === undefined ? undefined : findCounty(profile, values.county);
     // every file's problems, its warnings too (rows left out, a total skipped): the comparison may rest on them;
     // the rename map's first
     const problems: FileProblems = [];
@@ -303,6 +344,21 @@ export const compareCommand: Command = {
     const outError = await checkOutPath(io, out, files, force);
     if (outError !== null) return outError;
 
+    // one workbook given twice compares nothing: a slip of the file chooser or of the shell's history, said first
+    const twice = sheets === undefined ? await sameFileTwice(files) : null;
+    if (twice !== null) {
+      const warning: Problem = {
+        severity: "warning",
+        code: "same-file-twice",
+        cell: null,
+        message: {
+          zh: `同一个工作簿给了两次：“${twice[0]}”和“${twice[1]}”，对比不出任何变化；请给出各年份各自的工作簿，从早到晚`,
+          en: `one workbook is given twice, "${twice[0]}" and "${twice[1]}": nothing can change; give each year's own workbook, oldest first`,
+        },
+      };
+      problems.push({ file: twice[1], problems: [warning] });
+      if (!json) io.stderr(`${formatProblems([warning], lang).join("\n")}\n\n`);
+    }
     const trendYears: TrendYear[] = [];
     let detected = "";
     /** the county each year's file names for certain, by the year's label */
@@ -354,8 +410,8 @@ export const compareCommand: Command = {
       return EXIT.inputErrors;
     }
 
-    const county = named?.name ?? values.county ?? detected;
-    const targetYear = (named ?? findCounty(profile, county))?.targetYear ?? null;
+    const county = profileCounty?.name ?? values.county ?? detected;
+    const targetYear = (profileCounty ?? findCounty(profile, county))?.targetYear ?? null;
     const trend = compareYears(trendYears, { renames, targetYear });
     const lastYear = years[years.length - 1];
     const noProjection: NoProjection | undefined =

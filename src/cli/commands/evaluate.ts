@@ -145,6 +145,7 @@ function localDate(): string {
 
 export const evaluateCommand: Command = {
   name: "evaluate",
+  json: true,
   summary: {
     zh: "评估学校统计表的资源配置（7 项指标、差异系数、结论）",
     en: "evaluate a school table's resource allocation (7 indicators, coefficients, verdict)",

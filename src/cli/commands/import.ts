@@ -15,7 +15,7 @@ import type { Profile } from "../../standard/profile";
 import { importWorkbook } from "../../xlsx/importFile";
 import { chooseSheet, readArchived, type WorkbookResult } from "../../xlsx/reader";
 import { readCountySheet, withoutOtherSheets } from "../../xlsx/reader/chooseSheet";
-import { spreadsheetsIn, subfoldersWithSpreadsheets } from "../folderFiles";
+import { spreadsheetsIn, subfoldersWithSpreadsheets, unreadableFolder } from "../folderFiles";
 import {
   archivedInFile,
   archivedPath,
@@ -25,6 +25,8 @@ import {
 } from "../workbookFile";
 import { formatProblems } from "../verdict";
 import { checkOutPath } from "../workbookOut";
+import { samePath } from "../outputFile";
+import { inputAsOut } from "../countySource";
 import { EXIT, usageError, writeFailure, writeFileAtomic, type CliIO, type Command } from "../io";
 import {
   jsonProblems,
@@ -89,9 +91,10 @@ async function readFolder(
   out: string,
 ): Promise<{ workbooks: FormWorkbook[]; problems: Problem[] }> {
   // every spreadsheet, so that a school's form kept as .xls is said to need saving as .xlsx, not left out
-  const names = (await spreadsheetsIn(folder)).filter(
-    (name) => join(folder, name) !== join(folder, basename(out)),
-  );
+  // the output only (a school table written there before), never a school's form of the same name elsewhere
+  const names: string[] = [];
+  for (const name of await spreadsheetsIn(folder))
+    if (!(await samePath(join(folder, name), out))) names.push(name);
   const workbooks: FormWorkbook[] = [];
   const problems: Problem[] = [];
   const add = (name: string, book: WorkbookResult) => {
@@ -191,6 +194,8 @@ async function readFormsFolder(
   options: { county?: string; recipe?: Recipe; profile: Profile },
 ): Promise<Reading> {
   const recipe = options.recipe?.kind === "forms" ? options.recipe : JIAOJI_FORMS;
+  const unreadable = await unreadableFolder(folder);
+  if (unreadable !== null) return { ok: false, problems: [unreadable] };
   const { workbooks, problems } = await readFolder(folder, out);
   // a school's form in a subfolder is not read: said of each subfolder, never left out without a word
   const subfolders = await subfoldersWithSpreadsheets(folder);
@@ -247,6 +252,7 @@ function report(
 
 export const importCommand: Command = {
   name: "import",
+  json: true,
   summary: {
     zh: "把统计导出表或教基报表转换为标准学校表（附“来源”说明）",
     en: "convert a statistics export or 教基 forms into the school table (with its sources)",
@@ -280,6 +286,13 @@ export const importCommand: Command = {
     const force = values.force === true;
     const outError = await checkOutPath(io, out, [file], force);
     if (outError !== null) return outError;
+    // a school's form in the folder read is never overwritten by the table, --force or not
+    if (await inputAsOut(out, [file], (grids) => grids.some(holdsSchoolTable))) {
+      return usageError(io, {
+        zh: `“${out}”是所读文件夹中的报表工作簿，不会用导入的学校表覆盖它（加 --force 也不会）；请换一个文件名`,
+        en: `"${out}" is a workbook of the folder being read: the school table is never written over it, even with --force; choose another name`,
+      });
+    }
 
     const folder = (await stat(file).catch(() => null))?.isDirectory() === true;
     if (!folder && typeof tableRecipeOption(io, recipe) === "number") return EXIT.usage;

@@ -367,6 +367,7 @@ function editsPreamble(edits: PlannedEdits, lang: Lang): string {
 
 export const planCommand: Command = {
   name: "plan",
+  json: true,
   summary: {
     zh: "规划：最低成本达标方案，可加交流轮岗方案",
     en: "plan: the least-cost additions to pass, optionally the teacher rotation",

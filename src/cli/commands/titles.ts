@@ -3,6 +3,18 @@ import { isSchoolYear, type TitleParts } from "../../i18n/titleParts";
 
 type Bilingual = { zh: string; en: string };
 
+/**
+ * A year as a clerk types it, as the options take it: full-width digits and dashes made ASCII (NFKC), and 年, 年度
+ * or 学年 after it left off (2026年 → 2026, 2025年-2026学年 → 2025-2026).
+ */
+export function typedYear(text: string): string {
+  return text
+    .normalize("NFKC")
+    .trim()
+    .replace(/\s*(?:学年度|学年|年度|年)$/u, "")
+    .replace(/年(?=\s*[-–—~至])/u, "");
+}
+
 /** --county and --year as the titles take them; a year that is no year is a usage error. */
 export function titleOptions(values: {
   county?: string;

@@ -9,8 +9,8 @@ import { stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
-import { parseArgs } from "node:util";
-import { EXIT, parseArgsError, parseLang, usageError, type CliIO, type Command } from "../io";
+import { EXIT, parseLang, usageError, type CliIO, type Command } from "../io";
+import { parseOptions } from "../options";
 
 const DEFAULT_PORT = 8421;
 
@@ -134,23 +134,25 @@ export const webCommand: Command = {
   summary: { zh: "在本机提供离线网页版并在浏览器中打开", en: "serve the offline web app here and open it" },
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        strict: true,
-        allowPositionals: false,
-        options: {
-          port: { type: "string" },
-          "no-open": { type: "boolean" },
-          dir: { type: "string" },
-          lang: { type: "string" },
-          help: { type: "boolean", short: "h" },
-        },
-      }));
-    } catch (error) {
-      return usageError(io, parseArgsError(error), "balance web --help");
-    }
+    const parsed = parseOptions(
+      args,
+      {
+        port: { type: "string" },
+        "no-open": { type: "boolean" },
+        dir: { type: "string" },
+        lang: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      false,
+    );
+    if (!parsed.ok) return usageError(io, parsed.message, "balance web --help");
+    const values = parsed.values as {
+      port?: string;
+      "no-open"?: boolean;
+      dir?: string;
+      lang?: string;
+      help?: boolean;
+    };
     if (values.help) {
       io.stdout(HELP);
       return EXIT.ok;
@@ -163,6 +165,15 @@ export const webCommand: Command = {
         zh: `--port 须为 0 到 65535 的整数（收到“${values.port}”）`,
         en: `--port must be a whole number from 0 to 65535 (got "${values.port}")`,
       });
+    }
+    // a folder given that holds no web app: building it again would not put it there
+    if (values.dir !== undefined && !existsSync(join(values.dir, "index.html"))) {
+      const gone = !existsSync(values.dir);
+      io.stderr(
+        `balance: --dir 所给的“${values.dir}”${gone ? "不存在" : "中没有网页版（index.html）"}：请给出网页版所在的文件夹，如复制出去的 dist/web\n` +
+          `balance: --dir "${values.dir}" ${gone ? "does not exist" : "holds no web app (index.html)"}: give the folder of the web app, e.g. a copied dist/web\n`,
+      );
+      return EXIT.inputErrors;
     }
     const dir = values.dir ?? builtApp();
     if (!dir || !existsSync(join(dir, "index.html"))) {

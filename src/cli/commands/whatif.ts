@@ -198,6 +198,7 @@ function scenarioText(
 
 export const whatifCommand: Command = {
   name: "whatif",
+  json: true,
   summary: {
     zh: "模拟：按修改清单重新评估，列出变化（不改动原表）",
     en: "what-if: evaluate the table after a list of edits and show what changes",
