@@ -313,6 +313,34 @@ describe("the league screen", () => {
     expect(added.map((fs) => fs.map((f) => f.name))).toEqual([["a.xlsx", "b.xlsx"]]);
   });
 
+  it("reads a file chosen again (the same path, size and time) once, and says so; another of its name is read", async () => {
+    read.mockClear();
+    readAsGiven();
+    const Screen = screenFor();
+    const when = Date.UTC(2025, 8, 30);
+    const chosen = (name: string) => new File([new Uint8Array([1])], name, { lastModified: when });
+    const first = [chosen("科右前旗.xlsx"), chosen("2025_乌兰浩特市_学校统计表.xlsx")];
+    const view = render(<Screen files={first} />);
+    await screen.findByText("盟市汇总：2 个文件，2 个旗县市已评估");
+    // 添加文件… with the first file once more: the browser gives a new File of the same file
+    view.rerender(<Screen files={[...first, chosen("科右前旗.xlsx")]} />);
+    const said = await screen.findByText(/选了不止一次/);
+    expect(said.closest("[data-league-repeated]")).not.toBeNull();
+    expect(said.textContent).toBe("“科右前旗.xlsx”选了不止一次（同一个文件），只读取一次，不重复计入汇总。");
+    expect(screen.getByText("盟市汇总：2 个文件，2 个旗县市已评估")).toBeTruthy();
+    expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "乌兰浩特市"]);
+    expect(screen.queryByText(/有 2 个文件/)).toBeNull();
+    expect(read.mock.calls.flatMap(([files]) => files.map(atPath).map(({ file: f }) => f.name))).toEqual([
+      "科右前旗.xlsx",
+      "2025_乌兰浩特市_学校统计表.xlsx",
+    ]);
+    // a file of that name changed since (another time) is another file: read, as the command line reads it
+    const changed = new File([new Uint8Array([1])], "科右前旗.xlsx", { lastModified: when + 60_000 });
+    view.rerender(<Screen files={[...first, chosen("科右前旗.xlsx"), changed]} />);
+    await screen.findByText("盟市汇总：3 个文件，2 个旗县市已评估");
+    expect(read.mock.calls).toHaveLength(2);
+  });
+
   it("counts a file holding several counties once among the files, each of its counties among the counties", async () => {
     read.mockImplementation(async (files, _profile, onFile) =>
       files.map(atPath).flatMap(({ file: f }, i) => {

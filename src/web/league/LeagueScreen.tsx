@@ -35,7 +35,7 @@ import { BLANK } from "../../report/print";
 import { usePaneStyles } from "../../taskpane/styles";
 import { parseRecipe } from "../../sheet/recipe/load";
 import type { TableRecipe } from "../../sheet/recipe/schema";
-import { MAX_FOLDER_ENTRIES, type CountyFile, type NothingDropped } from "../folderFiles";
+import { MAX_FOLDER_ENTRIES, withoutRepeats, type CountyFile, type NothingDropped } from "../folderFiles";
 import { readCountyFiles } from "../readFiles";
 import { saveFile } from "../saveFile";
 import { LeagueView } from "./LeagueView";
@@ -102,7 +102,9 @@ async function handJsonOf(
  * to download.
  */
 export function LeagueScreen(props: LeagueScreenProps) {
-  const { lang, profile, files } = props;
+  const { lang, profile } = props;
+  // a file given twice is read once (folderFiles.ts `withoutRepeats`); the files only grow, and so do these
+  const { files, repeated } = useMemo(() => withoutRepeats(props.files), [props.files]);
   const styles = usePaneStyles();
   const [results, setResults] = useState<CountyFileResult[]>([]);
   // files read: a statistics export holding several counties is one file and several results
@@ -374,6 +376,15 @@ export function LeagueScreen(props: LeagueScreenProps) {
             </MessageBarActions>
           </MessageBar>
         </SaidByFocus>
+        {repeated.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-league-repeated>
+            <MessageBarBody>
+              {t(lang, "leagueRepeated", {
+                files: repeated.map((p) => `“${p}”`).join(lang === "zh" ? "、" : ", "),
+              })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {props.nothingDropped && (
           <MessageBar
             intent={props.nothingDropped === "tooMany" ? "error" : "warning"}
