@@ -9,6 +9,7 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { useRef, useState } from "react";
 import { useKeptFocus } from "../../src/taskpane/useKeptFocus";
+import { chromiumDropsFocus } from "./chromiumFocus";
 
 /** A button that is disabled while it works, with a state of its own (下载工作簿 in the web app's file bar): its
  * changes draw nothing of the part that keeps the focus. `finish` ends the work. */
@@ -37,29 +38,6 @@ function Harness(props: { onStart(finish: () => void): void }) {
       <p>说明文字</p>
     </div>
   );
-}
-
-/**
- * What Chromium does to a focused button as it is disabled (measured in Debian's Chromium): the focus to <body>
- * and a focusout on the button, there and then, while React is drawing the change. jsdom keeps the focus on a
- * disabled button and refuses to blur it: the attribute set is watched, and the focus taken away by another element.
- */
-const setAttribute = Element.prototype.setAttribute;
-function chromiumDropsFocus(): void {
-  jest.spyOn(Element.prototype, "setAttribute").mockImplementation(function (
-    this: Element,
-    name: string,
-    value: string,
-  ) {
-    setAttribute.call(this, name, value);
-    if (name !== "disabled" || this !== document.activeElement) return;
-    const away = document.body.appendChild(document.createElement("input"));
-    away.focus();
-    away.blur();
-    away.remove();
-    this.dispatchEvent(new FocusEvent("focusout", { bubbles: true }));
-    this.dispatchEvent(new FocusEvent("blur"));
-  });
 }
 
 beforeEach(() => {

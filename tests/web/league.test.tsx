@@ -39,8 +39,11 @@ import { randomCounty } from "../league/helpers";
 import { primarySchool } from "../league/records";
 import { withoutResizeObserver } from "../taskpane/paneDom";
 import { printedPage } from "../taskpane/printedPage";
+import { chromiumDropsFocus } from "../taskpane/chromiumFocus";
 
 jest.mock("../../src/web/readFiles", () => ({ readCountyFiles: jest.fn() }));
+// the league workbook is made, and not handed to a browser's download
+jest.mock("../../src/web/saveFile", () => ({ saveFile: jest.fn() }));
 
 withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
@@ -385,7 +388,9 @@ describe("the league screen", () => {
     // a county whose table has errors, or a file not read, has no plan
     expect(document.querySelector('[data-county="扎赉特旗"] [data-plan]')).toBeNull();
     expect(document.querySelector('[data-county="突泉县"] [data-plan]')).toBeNull();
-    expect(screen.getByRole("button", { name: "求各旗县市最低成本方案" })).toHaveProperty("disabled", true);
+    expect(screen.getByRole("button", { name: "求各旗县市最低成本方案" }).getAttribute("aria-disabled")).toBe(
+      "true",
+    );
 
     // a county added later is planned when asked again; the first keeps its plan
     view.rerender(<Screen files={[...first, file("2025_乌兰浩特市_学校统计表.xlsx")]} />);
@@ -404,6 +409,50 @@ describe("the league screen", () => {
       String(front.totalCost + city.totalCost),
     );
     expect(text("[data-plan-total]")).toMatch(/^全盟方案合计（2 个旗县市，/);
+  });
+
+  it("keeps the focus on the bar's buttons as they work: a plan, a download, files added", async () => {
+    readAsGiven();
+    const drops = chromiumDropsFocus();
+    try {
+      const Screen = screenFor();
+      const first = [file("科右前旗.xlsx"), file("突泉县.xlsx")];
+      const view = render(<Screen files={first} />);
+      await screen.findByText("盟市汇总：2 个文件，1 个旗县市已评估");
+      // every county planned, the button can do no more: it keeps the focus, unusable
+      const plan = screen.getByRole("button", { name: "求各旗县市最低成本方案" });
+      plan.focus();
+      fireEvent.click(plan);
+      await waitFor(() => expect(document.querySelectorAll("[data-plan]")).toHaveLength(1));
+      expect(document.activeElement).toBe(plan);
+      expect(plan.getAttribute("aria-disabled")).toBe("true");
+
+      const download = screen.getByRole("button", { name: "下载汇总工作簿" });
+      download.focus();
+      fireEvent.click(download);
+      await waitFor(() => expect(document.querySelector("[data-download-note]")).not.toBeNull());
+      expect(document.activeElement).toBe(download);
+
+      // 添加文件…: disabled while the files chosen are read, and the focus back on it after
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      read.mockImplementation(async (files, _profile, onFile) => {
+        const given = files.map(atPath).map(({ file: f }) => f);
+        given.forEach((f, i) => onFile?.(i, f));
+        await gate;
+        return given.map((f) => resultOf(f.name));
+      });
+      const add = screen.getByRole("button", { name: "添加文件…" });
+      add.focus();
+      view.rerender(<Screen files={[...first, file("2025_乌兰浩特市_学校统计表.xlsx")]} />);
+      await waitFor(() => expect(add).toHaveProperty("disabled", true));
+      expect(document.activeElement).toBe(document.body);
+      await act(async () => release());
+      await screen.findByText("盟市汇总：3 个文件，2 个旗县市已评估");
+      await waitFor(() => expect(document.activeElement).toBe(add));
+    } finally {
+      drops.mockRestore();
+    }
   });
 
   it("plans at a unit costs file's prices and project sizes; a file it cannot use is named with why", async () => {
