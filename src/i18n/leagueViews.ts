@@ -95,6 +95,7 @@ export const LEAGUE_VIEWS_ZH = {
     "拖入的文件或文件夹中没有表格文件（.xlsx、.xls、.csv 等），没有添加任何文件，汇总不变。请拖入各旗县市的工作簿，或存放它们的年份文件夹（如 2025、2026）。",
   leagueDropTooMany:
     "拖入的文件夹里文件太多（超过 {max} 个文件和文件夹），没有读取，也没有添加任何文件，汇总不变。请拖入各年份的文件夹（如 2025、2026），或只拖入其中的工作簿。",
+  leagueRepeated: "{files}选了不止一次（同一个文件），只读取一次，不重复计入汇总。",
   leagueDropHere: "把几个工作簿文件（.xlsx、.xls 等）或各年份的文件夹一起拖到这里",
   leagueReading: "正在读取 {done}/{total}：“{file}”…",
   printLeague: "{blank}盟市 {year} 年义务教育优质均衡发展 盟市汇总",
@@ -257,6 +258,7 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
     "What was dropped holds no spreadsheet (.xlsx, .xls, .csv …); nothing was added; the summary is unchanged. Drop the counties' workbooks, or the year folders that hold them (2025, 2026 …).",
   leagueDropTooMany:
     "The folder dropped holds too many files (more than {max} files and folders); nothing was read; the summary is unchanged. Drop the year folders (2025, 2026 …), or only the workbooks in them.",
+  leagueRepeated: "{files} chosen more than once (the same file): read once, counted once in the summary.",
   leagueDropHere: "Drop several workbooks (.xlsx, .xls …) or the year folders here",
   leagueReading: "Reading {done}/{total}: “{file}”…",
   printLeague: "{blank} League, {year}: league summary",

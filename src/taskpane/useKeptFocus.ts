@@ -12,6 +12,12 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>, target: () => 
   const last = useRef<HTMLElement | null>(null);
   /** the control last used was disabled while it had the focus (读取并检查 while it reads): a browser drops it */
   const waiting = useRef<MutationObserver | null>(null);
+  /**
+   * The control that lost the focus by being disabled. React hears no blur a render of its own causes (it mutes
+   * events while it changes the page), so this is heard on the page itself; and an action over before the check
+   * (下载工作簿 pressed again writes the file with the page too busy for a timer) finds it enabled again.
+   */
+  const disabledAway = useRef<HTMLElement | null>(null);
   const stopWaiting = () => {
     waiting.current?.disconnect();
     waiting.current = null;
@@ -31,8 +37,9 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>, target: () => 
           waiting.current = new MutationObserver(recover);
           waiting.current.observe(was, { attributes: true, attributeFilter: ["disabled"] });
         }
-      } else if (waiting.current) {
+      } else if (waiting.current || disabledAway.current === was) {
         stopWaiting();
+        disabledAway.current = null;
         was.focus();
       }
       return;
@@ -46,10 +53,23 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>, target: () => 
   // after every change drawn: the control may have gone with it
   useEffect(() => recover());
   useEffect(() => stopWaiting, []);
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const away = (e: Event) => {
+      const target = e.target as HTMLElement;
+      if (target !== last.current || !target.matches(":disabled")) return;
+      disabledAway.current = target;
+      setTimeout(recover, 0);
+    };
+    element.addEventListener("focusout", away);
+    return () => element.removeEventListener("focusout", away);
+  }, [root, recover]);
   return {
     onFocus: (e: FocusEvent) => {
       if (!root.current?.contains(e.target)) return;
       last.current = e.target as HTMLElement;
+      disabledAway.current = null;
       stopWaiting();
     },
     // a control removed by a change of a part's own state, which draws nothing here

@@ -25,6 +25,28 @@ export function atPath(file: CountyFile): FileAtPath {
 }
 
 /**
+ * The files given, each once: a file chosen again (with 添加文件… after it was read, twice in one drop) has the
+ * same path, size and time of change as the first, and would be a second card of the same county, the summary
+ * saying the county came in two files of which one is not counted. The repeats are named (by their paths), in order.
+ */
+export function withoutRepeats(files: readonly CountyFile[]): { files: CountyFile[]; repeated: string[] } {
+  const seen = new Set<string>();
+  const kept: CountyFile[] = [];
+  const repeated: string[] = [];
+  for (const given of files) {
+    const { file, path } = atPath(given);
+    const key = [path, file.size, file.lastModified].join("\u0000");
+    if (seen.has(key)) {
+      if (!repeated.includes(path)) repeated.push(path);
+      continue;
+    }
+    seen.add(key);
+    kept.push(given);
+  }
+  return { files: kept, repeated };
+}
+
+/**
  * Whether a file of a folder is a county workbook to read: a spreadsheet's name, or an archive's (a county sent
  * zipped: its spreadsheets are read from it, src/web/readFiles.ts), not a lock file.
  */

@@ -257,7 +257,11 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
       return found as HTMLElement;
     });
     expect(bar.textContent).toContain("较早一年的学校表有 1 个错误，改正后才能对比：");
-    expect(bar.textContent).toContain(`学校2025!${String.fromCharCode(65 + studentsCol)}3`);
+    const cell = `学校2025!${String.fromCharCode(65 + studentsCol)}3`;
+    expect(bar.textContent).toContain(cell);
+    // a message that names its cell is not put after the cell a second time
+    const problem = bar.querySelector("li")!.textContent!;
+    expect(problem.split(cell)).toHaveLength(2);
     expect(trend()).toBeNull();
   });
 

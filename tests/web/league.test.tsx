@@ -39,8 +39,11 @@ import { randomCounty } from "../league/helpers";
 import { primarySchool } from "../league/records";
 import { withoutResizeObserver } from "../taskpane/paneDom";
 import { printedPage } from "../taskpane/printedPage";
+import { chromiumDropsFocus } from "../taskpane/chromiumFocus";
 
 jest.mock("../../src/web/readFiles", () => ({ readCountyFiles: jest.fn() }));
+// the league workbook is made, and not handed to a browser's download
+jest.mock("../../src/web/saveFile", () => ({ saveFile: jest.fn() }));
 
 withoutResizeObserver();
 configure({ defaultHidden: true, asyncUtilTimeout: 10000 });
@@ -313,6 +316,34 @@ describe("the league screen", () => {
     expect(added.map((fs) => fs.map((f) => f.name))).toEqual([["a.xlsx", "b.xlsx"]]);
   });
 
+  it("reads a file chosen again (the same path, size and time) once, and says so; another of its name is read", async () => {
+    read.mockClear();
+    readAsGiven();
+    const Screen = screenFor();
+    const when = Date.UTC(2025, 8, 30);
+    const chosen = (name: string) => new File([new Uint8Array([1])], name, { lastModified: when });
+    const first = [chosen("科右前旗.xlsx"), chosen("2025_乌兰浩特市_学校统计表.xlsx")];
+    const view = render(<Screen files={first} />);
+    await screen.findByText("盟市汇总：2 个文件，2 个旗县市已评估");
+    // 添加文件… with the first file once more: the browser gives a new File of the same file
+    view.rerender(<Screen files={[...first, chosen("科右前旗.xlsx")]} />);
+    const said = await screen.findByText(/选了不止一次/);
+    expect(said.closest("[data-league-repeated]")).not.toBeNull();
+    expect(said.textContent).toBe("“科右前旗.xlsx”选了不止一次（同一个文件），只读取一次，不重复计入汇总。");
+    expect(screen.getByText("盟市汇总：2 个文件，2 个旗县市已评估")).toBeTruthy();
+    expect(attributes("[data-county]", "data-county")).toEqual(["科右前旗", "乌兰浩特市"]);
+    expect(screen.queryByText(/有 2 个文件/)).toBeNull();
+    expect(read.mock.calls.flatMap(([files]) => files.map(atPath).map(({ file: f }) => f.name))).toEqual([
+      "科右前旗.xlsx",
+      "2025_乌兰浩特市_学校统计表.xlsx",
+    ]);
+    // a file of that name changed since (another time) is another file: read, as the command line reads it
+    const changed = new File([new Uint8Array([1])], "科右前旗.xlsx", { lastModified: when + 60_000 });
+    view.rerender(<Screen files={[...first, chosen("科右前旗.xlsx"), changed]} />);
+    await screen.findByText("盟市汇总：3 个文件，2 个旗县市已评估");
+    expect(read.mock.calls).toHaveLength(2);
+  });
+
   it("counts a file holding several counties once among the files, each of its counties among the counties", async () => {
     read.mockImplementation(async (files, _profile, onFile) =>
       files.map(atPath).flatMap(({ file: f }, i) => {
@@ -357,7 +388,9 @@ describe("the league screen", () => {
     // a county whose table has errors, or a file not read, has no plan
     expect(document.querySelector('[data-county="扎赉特旗"] [data-plan]')).toBeNull();
     expect(document.querySelector('[data-county="突泉县"] [data-plan]')).toBeNull();
-    expect(screen.getByRole("button", { name: "求各旗县市最低成本方案" })).toHaveProperty("disabled", true);
+    expect(screen.getByRole("button", { name: "求各旗县市最低成本方案" }).getAttribute("aria-disabled")).toBe(
+      "true",
+    );
 
     // a county added later is planned when asked again; the first keeps its plan
     view.rerender(<Screen files={[...first, file("2025_乌兰浩特市_学校统计表.xlsx")]} />);
@@ -376,6 +409,50 @@ describe("the league screen", () => {
       String(front.totalCost + city.totalCost),
     );
     expect(text("[data-plan-total]")).toMatch(/^全盟方案合计（2 个旗县市，/);
+  });
+
+  it("keeps the focus on the bar's buttons as they work: a plan, a download, files added", async () => {
+    readAsGiven();
+    const drops = chromiumDropsFocus();
+    try {
+      const Screen = screenFor();
+      const first = [file("科右前旗.xlsx"), file("突泉县.xlsx")];
+      const view = render(<Screen files={first} />);
+      await screen.findByText("盟市汇总：2 个文件，1 个旗县市已评估");
+      // every county planned, the button can do no more: it keeps the focus, unusable
+      const plan = screen.getByRole("button", { name: "求各旗县市最低成本方案" });
+      plan.focus();
+      fireEvent.click(plan);
+      await waitFor(() => expect(document.querySelectorAll("[data-plan]")).toHaveLength(1));
+      expect(document.activeElement).toBe(plan);
+      expect(plan.getAttribute("aria-disabled")).toBe("true");
+
+      const download = screen.getByRole("button", { name: "下载汇总工作簿" });
+      download.focus();
+      fireEvent.click(download);
+      await waitFor(() => expect(document.querySelector("[data-download-note]")).not.toBeNull());
+      expect(document.activeElement).toBe(download);
+
+      // 添加文件…: disabled while the files chosen are read, and the focus back on it after
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      read.mockImplementation(async (files, _profile, onFile) => {
+        const given = files.map(atPath).map(({ file: f }) => f);
+        given.forEach((f, i) => onFile?.(i, f));
+        await gate;
+        return given.map((f) => resultOf(f.name));
+      });
+      const add = screen.getByRole("button", { name: "添加文件…" });
+      add.focus();
+      view.rerender(<Screen files={[...first, file("2025_乌兰浩特市_学校统计表.xlsx")]} />);
+      await waitFor(() => expect(add).toHaveProperty("disabled", true));
+      expect(document.activeElement).toBe(document.body);
+      await act(async () => release());
+      await screen.findByText("盟市汇总：3 个文件，2 个旗县市已评估");
+      await waitFor(() => expect(document.activeElement).toBe(add));
+    } finally {
+      drops.mockRestore();
+    }
   });
 
   it("plans at a unit costs file's prices and project sizes; a file it cannot use is named with why", async () => {

@@ -42,6 +42,20 @@ describe("What-if view", () => {
     expect(screen.getAllByRole("listitem").filter((li) => li.closest("ol"))).toHaveLength(2);
   });
 
+  it("an area typed with decimals is the difference as written, however binary floating point subtracts", async () => {
+    setup();
+    const area = spin("教学用房（㎡）");
+    // 2500.7 − 2500 is 0.6999999999998181 in floating point
+    fireEvent.change(area, { target: { value: "2500.7" } });
+    fireEvent.blur(area);
+    await screen.findByText("城关小学 教学用房 +0.7 ㎡");
+    // the next change to the same number is merged into the edit: 0.7 + 0.4
+    fireEvent.change(area, { target: { value: "2501.1" } });
+    fireEvent.blur(area);
+    await screen.findByText("城关小学 教学用房 +1.1 ㎡");
+    expect(screen.getAllByRole("listitem").filter((li) => li.closest("ol"))).toHaveLength(1);
+  });
+
   it("part of a teacher typed is refused under its edit, by the profile's whole counts; the number typed next replaces it", async () => {
     setup();
     const key = spin("小学 骨干教师");

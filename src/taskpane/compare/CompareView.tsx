@@ -14,7 +14,7 @@ import { useRef, useState } from "react";
 import type { ExcelHost } from "../../excel/host";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { problemMessage } from "../../problems/problem";
+import { cellInMessage, problemMessage } from "../../problems/problem";
 import type { ReportSheet } from "../../report/model";
 import { writeSheetsNote } from "../writeSheets";
 import type { Profile } from "../../standard/profile";
@@ -76,12 +76,18 @@ function EarlierRead({ lang, earlier }: { lang: Lang; earlier: EarlierTable }) {
           <MessageBarBody>
             {t(lang, "compareEarlierErrors", { n: errors.length })}
             <ul className={styles.bullets}>
-              {errors.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-                <li key={i}>
-                  {p.cell && <span className={styles.cell}>{p.cell} </span>}
-                  {problemMessage(p, lang, "earlierYear")}
-                </li>
-              ))}
+              {errors.slice(0, SHOWN_PROBLEMS).map((p, i) => {
+                const message = problemMessage(p, lang, "earlierYear");
+                // a message naming its own cell (学校!E3“小学在校生数”…) is not put after the cell again
+                return (
+                  <li key={i}>
+                    {p.cell && cellInMessage(message, p.cell) < 0 && (
+                      <span className={styles.cell}>{p.cell} </span>
+                    )}
+                    {message}
+                  </li>
+                );
+              })}
             </ul>
             {!earlier.file && t(lang, "compareEarlierFix")}
           </MessageBarBody>

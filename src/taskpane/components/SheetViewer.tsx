@@ -2,7 +2,7 @@ import { Select, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { columnLetters } from "../../sheet/grid";
+import { columnLetters, parseAddress } from "../../sheet/grid";
 import {
   SHOWN_COLUMNS,
   SHOWN_ROWS,
@@ -29,22 +29,38 @@ export const PRINT_ACROSS = "@media print { @page { size: A4 landscape; margin: 
 
 const blank = (cell: ShownCell | undefined) => !cell || (cell.text === "" && !cell.fill);
 
-/** How many columns a text cell spills over: as in Excel, long text runs on into empty cells to its right. */
-function overflowSpan(row: ShownCell[], c: number, cols: number): number {
+/**
+ * How many columns a text cell spills over: as in Excel, long text runs on into empty cells to its right. The cell
+ * outlined (`keep`, its column in this row, or -1) stops a spill and spills over nothing itself: a problem's cell
+ * is outlined alone (学校!D3 blank beside 教学点 in C3), never hidden under the text to its left nor drawn three
+ * columns wide.
+ */
+function overflowSpan(row: ShownCell[], c: number, cols: number, keep: number): number {
   const cell = row[c];
-  if (!cell || cell.numeric || cell.text === "") return 1;
+  if (!cell || cell.numeric || cell.text === "" || c === keep) return 1;
   let span = 1;
-  while (c + span < cols && blank(row[c + span])) span++;
+  while (c + span < cols && c + span !== keep && blank(row[c + span])) span++;
   return span;
 }
 
-/** True when the cell lies under the spill of a text cell to its left. */
-function coveredBy(row: ShownCell[], c: number): boolean {
-  if (!blank(row[c])) return false;
+/** True when the cell lies under the spill of a text cell to its left (`overflowSpan`, the outlined cell `keep`). */
+function coveredBy(row: ShownCell[], c: number, keep: number): boolean {
+  if (!blank(row[c]) || c === keep) return false;
   for (let k = c - 1; k >= 0; k--) {
+    if (k === keep) return false;
     if (!blank(row[k])) return !row[k].numeric && row[k].text !== "";
   }
   return false;
+}
+
+/** The row and column (0-based) of a cell's address, or null when it names no single cell. */
+function cellAt(address: string): { row: number; column: number } | null {
+  try {
+    const { row, col } = parseAddress(address);
+    return { row, column: col };
+  } catch {
+    return null;
+  }
 }
 
 /** Demo mode only: the workbook's sheets as plain tables, so the whole path can be followed in a browser. */
@@ -70,6 +86,7 @@ export function SheetViewer(props: SheetViewerProps) {
   const shown = sheets.find((s) => s.name === props.sheet) ?? sheets[0];
   const cols = Math.max(1, ...shown.rows.map((r) => r.length));
   const selected = props.cell?.toUpperCase() ?? null;
+  const selectedAt = selected === null ? null : cellAt(selected);
 
   return (
     <div className={styles.step}>
@@ -112,9 +129,11 @@ export function SheetViewer(props: SheetViewerProps) {
               <tr key={r}>
                 <th scope="row">{r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {
-                  if (coveredBy(row, c)) return null;
+                  // the column of the cell outlined, when it is in this row
+                  const keep = selectedAt?.row === r ? selectedAt.column : -1;
+                  if (coveredBy(row, c, keep)) return null;
                   const cell = row[c];
-                  const span = overflowSpan(row, c, cols);
+                  const span = overflowSpan(row, c, cols, keep);
                   const address = `${columnLetters(c)}${r + 1}`;
                   const isSelected = address === selected;
                   const classes = [

@@ -56,10 +56,12 @@ export function EditList(props: EditListProps) {
           {t(lang, "whatifEdits")}
           {lang === "zh" ? `（${edits.length}）` : ` (${edits.length})`}
         </h2>
-        <Button size="small" disabled={edits.length === 0} onClick={props.onUndo}>
+        {/* focusable while unusable: the last edit undone or the list cleared, the button pressed can do no more,
+          and a disabled one would drop the focus to <body> */}
+        <Button size="small" disabledFocusable={edits.length === 0} onClick={props.onUndo}>
           {t(lang, "whatifUndo")}
         </Button>
-        <Button size="small" disabled={edits.length === 0} onClick={props.onClear}>
+        <Button size="small" disabledFocusable={edits.length === 0} onClick={props.onClear}>
           {t(lang, "whatifClear")}
         </Button>
       </div>

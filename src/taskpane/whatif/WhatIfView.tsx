@@ -48,6 +48,20 @@ function fieldValue(record: SchoolRecord, f: Field): number {
   return f.resource === "equipmentValue" ? v / EQUIPMENT_DISPLAY : v;
 }
 
+/** The decimals JavaScript writes a number with, shortest (7550.7 → 1); 15 for one it writes with an exponent. */
+function decimalsOf(n: number): number {
+  const text = String(n);
+  return /e/iu.test(text) ? 15 : (text.split(".")[1]?.length ?? 0);
+}
+
+/**
+ * a − b as the clerk reads the two numbers: 7550.7 − 7550 is 0.7, not the 0.6999999999998181 of binary floating
+ * point, which the list of edits, the scenario sheet and the edits saved would carry. Exact to the decimals written.
+ */
+function decimalDifference(a: number, b: number): number {
+  return Number((a - b).toFixed(Math.min(15, Math.max(decimalsOf(a), decimalsOf(b)))));
+}
+
 function editFor(school: string, f: Field, delta: number): Edit {
   if (f.kind === "students") return { kind: "addStudents", school, level: f.level, value: delta };
   if (f.kind === "teachers")
@@ -79,7 +93,7 @@ function withChange(edits: readonly Edit[], edit: Edit, lastRefused: boolean): E
   if (last.kind === "hireTeachers" && edit.kind === "hireTeachers")
     merged = { ...last, count: last.count + edit.count };
   if (last.kind === "addFacility" && edit.kind === "addFacility")
-    merged = { ...last, amount: last.amount + edit.amount };
+    merged = { ...last, amount: decimalDifference(last.amount, -edit.amount) };
   if (!merged) return [...edits, edit];
   const zero =
     (merged.kind === "addStudents" && merged.value === 0) ||
@@ -139,7 +153,7 @@ export function WhatIfView(props: ViewProps): React.JSX.Element {
     const next = f.kind === "students" ? Math.round(value) : value;
     const now = fieldValue(current, f);
     if (nearlyEqual(next, now)) return;
-    const delta = next - now;
+    const delta = decimalDifference(next, now);
     const lastRefused = edits.length > 0 && !result.applied.includes(edits.length - 1);
     setEdits((list) => withChange(list, editFor(school, f, delta), lastRefused && list === edits));
   };

@@ -10,7 +10,7 @@ import {
   SpinButton,
   Spinner,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { leagueCountyInput, type CountyFileResult } from "../../countyWorkbook";
 import { leagueSummary, planTotals, type PlanTotals } from "../../engine/league";
 import { countiesByYear } from "../../engine/monitor";
@@ -33,9 +33,10 @@ import { PaneHeader } from "../../taskpane/components/PaneHeader";
 import { PrintedPage } from "../../taskpane/components/PrintedPage";
 import { BLANK } from "../../report/print";
 import { usePaneStyles } from "../../taskpane/styles";
+import { useKeptFocus } from "../../taskpane/useKeptFocus";
 import { parseRecipe } from "../../sheet/recipe/load";
 import type { TableRecipe } from "../../sheet/recipe/schema";
-import { MAX_FOLDER_ENTRIES, type CountyFile, type NothingDropped } from "../folderFiles";
+import { MAX_FOLDER_ENTRIES, withoutRepeats, type CountyFile, type NothingDropped } from "../folderFiles";
 import { readCountyFiles } from "../readFiles";
 import { saveFile } from "../saveFile";
 import { LeagueView } from "./LeagueView";
@@ -102,7 +103,9 @@ async function handJsonOf(
  * to download.
  */
 export function LeagueScreen(props: LeagueScreenProps) {
-  const { lang, profile, files } = props;
+  const { lang, profile } = props;
+  // a file given twice is read once (folderFiles.ts `withoutRepeats`); the files only grow, and so do these
+  const { files, repeated } = useMemo(() => withoutRepeats(props.files), [props.files]);
   const styles = usePaneStyles();
   const [results, setResults] = useState<CountyFileResult[]>([]);
   // files read: a statistics export holding several counties is one file and several results
@@ -117,6 +120,12 @@ export function LeagueScreen(props: LeagueScreenProps) {
   // the screen replaces the one whose button opened it: the focus goes to its bar's title, not to <body>
   const heading = useRef<HTMLSpanElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // as in the pane: a button disabled while the files are read (添加文件…) has the focus again when it is done
+  const root = useRef<HTMLDivElement>(null);
+  const kept = useKeptFocus(
+    root,
+    useCallback(() => heading.current, []),
+  );
   const [planning, setPlanning] = useState<{ done: number; total: number; county: string } | null>(null);
   const [pricing, setPricing] = useState<Pricing>(DEFAULT_PRICING);
   // the recipe every file is read through (`balance batch --recipe`); none: the built-in ones
@@ -301,7 +310,12 @@ export function LeagueScreen(props: LeagueScreenProps) {
   // on paper: the league's view alone, under a title with the league's name to fill in and the year, the
   // files read, and a line to sign; none of the bar's buttons nor the year's box
   return (
-    <div className={`${styles.root} ${styles.printsMainOnly}`}>
+    <div
+      ref={root}
+      className={`${styles.root} ${styles.printsMainOnly}`}
+      onFocus={kept.onFocus}
+      onBlur={kept.onBlur}
+    >
       <PaneHeader lang={lang} subtitle={t(lang, "webSubtitle")} onLang={props.onLang} />
       {/* the bars above the summary in a landmark of their own, as in the pane */}
       <section aria-label={t(lang, "noticesLabel")} className={styles.notices}>
@@ -332,17 +346,19 @@ export function LeagueScreen(props: LeagueScreenProps) {
               )}
             </MessageBarBody>
             <MessageBarActions className={styles.barActions}>
+              {/* focusable while unusable: a button that stays disabled once its work is done (every county
+                planned) would leave the focus nowhere */}
               <Button
                 size="small"
                 appearance="primary"
-                disabled={busy || downloading || counties.length === 0}
+                disabledFocusable={busy || downloading || counties.length === 0}
                 onClick={() => void download()}
               >
                 {t(lang, "leagueDownload")}
               </Button>
               <Button
                 size="small"
-                disabled={busy || downloading || unplanned.length === 0}
+                disabledFocusable={busy || downloading || unplanned.length === 0}
                 onClick={() => void plan()}
                 data-league-plan
               >
@@ -374,6 +390,15 @@ export function LeagueScreen(props: LeagueScreenProps) {
             </MessageBarActions>
           </MessageBar>
         </SaidByFocus>
+        {repeated.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-league-repeated>
+            <MessageBarBody>
+              {t(lang, "leagueRepeated", {
+                files: repeated.map((p) => `“${p}”`).join(lang === "zh" ? "、" : ", "),
+              })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {props.nothingDropped && (
           <MessageBar
             intent={props.nothingDropped === "tooMany" ? "error" : "warning"}
