@@ -297,6 +297,82 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
   });
 });
 
+describe("对比 of two counties' tables: warned of as balance compare warns", () => {
+  const warnings = () =>
+    [...document.querySelectorAll("[data-compare-warning]")].map((bar) => [
+      bar.getAttribute("data-compare-warning"),
+      bar.textContent,
+    ]);
+  /** this year's table of 科右中旗 (the workbook's name), last year's sheet titled for 突泉县 */
+  function otherCountyWorkbook(): FakeHost {
+    const host = workbook();
+    const title = "突泉县 2025 年义务教育优质均衡发展 学校办学条件统计表";
+    host.sheets.set("学校2025", [[title], ...sheetOf(year2025())]);
+    return host;
+  }
+
+  it("an earlier sheet titled for another county: warned of, Chinese, both counties named; compared all the same", async () => {
+    renderView(otherCountyWorkbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(warnings()).toEqual([
+      [
+        "compare-other-county",
+        "“科右中旗2026.xlsx”（2026 年）是“科右中旗”的，而 2025 年的文件是“突泉县”的：年度对比应是同一个旗县市各年的数据，请核对是否选错了文件。",
+      ],
+    ]);
+    expect(regressions().map(([kind]) => kind)).toEqual(["coefficient", "section", "indicator"]);
+  });
+
+  it("the comparison sheets written carry the warning, as balance compare --out prints it", async () => {
+    const written = renderView(otherCountyWorkbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    const cells = written[0][0].rows.flatMap((row) => row.map((c) => String(c?.value ?? "")));
+    const said = cells.filter((c) => c.includes("年度对比应是同一个旗县市各年的数据"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain("突泉县");
+    expect(said[0]).toContain("科右中旗");
+  });
+
+  it("speaks English when the pane does", async () => {
+    renderView(otherCountyWorkbook(), { lang: "en" });
+    await waitFor(() =>
+      expect(screen.getByRole("combobox", { name: "The earlier year's sheet" })).toBeTruthy(),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Read and compare" }));
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(warnings().map(([, line]) => line)).toEqual([
+      '"科右中旗2026.xlsx" (2026) is of 科右中旗, but the file of 2025 is of 突泉县: a comparison is of one county\'s years; check that these are the right files.',
+    ]);
+  });
+
+  it("no such warning for one county's years, both named for it", async () => {
+    const host = workbook();
+    host.sheets.set("学校2025", [["科右中旗 2025 年 学校办学条件统计表"], ...sheetOf(year2025())]);
+    renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(warnings()).toEqual([]);
+  });
+
+  it("the same table twice: warned of on screen and in the sheets written", async () => {
+    const host = workbook();
+    host.sheets.set("学校2025", sheetOf(year2026()));
+    const written = renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    const said = "2025 与 2026 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新";
+    expect([...document.querySelectorAll("[data-unchanged]")].map((bar) => bar.textContent)).toEqual([said]);
+    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    const cells = written[0][0].rows.flatMap((row) => row.map((c) => String(c?.value ?? "")));
+    expect(cells).toContain(said);
+  });
+});
+
 describe("对比 of a league's statistics export, one county chosen in step 2", () => {
   it("reads the earlier year's export for the same county, and takes that county's target year", async () => {
     // 2026: 科右前旗第一小学 keeps a fifth of its teachers, and falls below the qualified teachers' standard

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { knownCounties } from "../../workbookCounty";
+import {
+  countyName,
+  countyOfComparedYear,
+  knownCounties,
+  otherCountyWarnings,
+  titleRowsOf,
+} from "../../workbookCounty";
 import { findCounty } from "../../engine/county/readiness";
 import type { Evaluation } from "../../engine/evaluate";
 import { compareYears, type RenameMap, type Trend, type TrendYear } from "../../engine/trend";
@@ -41,6 +47,8 @@ export interface EarlierTable {
   file: string | null;
   sheet: string;
   result: TableEvaluation;
+  /** the rows above its header, its title: the county it names (`otherCountyWarnings`) */
+  title?: Grid["values"];
 }
 
 /** The table checked in the pane: the later year. */
@@ -59,6 +67,8 @@ export interface CurrentTable {
    * through it too, so that both years' figures are derived alike; absent for the built-in
    */
   recipe?: TableRecipe;
+  /** the rows above its header, its title: the county it names (`otherCountyWarnings`) */
+  title?: Grid["values"];
 }
 
 const stem = (file: string) => withoutSpreadsheetExtension(file).trim();
@@ -183,11 +193,8 @@ export function useComparison(props: {
       try {
         const grid = await host.readSheet(name);
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
-        take({
-          file: null,
-          sheet: grid.sheet,
-          result: readWithSavedMapping(grid, profile, saved, readingCounty, current.recipe),
-        });
+        const result = readWithSavedMapping(grid, profile, saved, readingCounty, current.recipe);
+        take({ file: null, sheet: grid.sheet, result, title: titleRowsOf(grid, result.read.headerRow) });
       } catch (error) {
         failed(error);
       } finally {
@@ -215,6 +222,7 @@ export function useComparison(props: {
           file: opened.name ?? file.name,
           sheet: opened.grid.sheet,
           result: { ...result, problems: [...opened.problems, ...result.problems] },
+          title: titleRowsOf(opened.grid, result.read.headerRow),
         });
       } catch (error) {
         failed(error);
@@ -250,12 +258,33 @@ export function useComparison(props: {
     [trendInput, renames, targetYear],
   );
 
-  /** The comparison workbook's sheets, by the builder of `balance compare --out`. */
+  // the two years' files of two counties: warned of as `balance compare` warns, by the same rule
+  const countyWarnings = useMemo((): Problem[] => {
+    if (!earlier || !trendInput) return [];
+    const year = (file: string | null, sheet: string, tableCounty: string | null, title: Grid["values"] = []) => {
+      const named = countyName({ file: file ?? "", tableCounty, tableTitle: title }, profile);
+      return { file: file ?? sheet, county: countyOfComparedYear(named, file ?? "") };
+    };
+    const years = [
+      {
+        ...year(earlier.file, earlier.sheet, earlier.result.read.recipe?.county ?? null, earlier.title),
+        label: trendInput[0].label,
+      },
+      {
+        ...year(current.workbook, current.sheet, current.county ?? null, current.title),
+        label: trendInput[1].label,
+      },
+    ];
+    return otherCountyWarnings(years).filter((p): p is Problem => p !== null);
+  }, [earlier, trendInput, current, profile]);
+
+  /** The comparison workbook's sheets, by the builder of `balance compare --out`, with its warnings. */
   const comparisonSheets = useCallback((): ReportSheet[] => {
     if (!trend) return [];
     const named = county ?? detected ?? t(lang, "compareCountyUnnamed");
-    return buildComparisonReport(trend, profile, { lang, county: named, date: today() }).sheets;
-  }, [trend, profile, lang, county, detected]);
+    const options = { lang, county: named, date: today(), warnings: countyWarnings };
+    return buildComparisonReport(trend, profile, options).sheets;
+  }, [trend, profile, lang, county, detected, countyWarnings]);
 
   return {
     sheets,
@@ -276,6 +305,8 @@ export function useComparison(props: {
     renames,
     setRenames,
     trend,
+    /** the warnings that the two years' files are of two counties (`otherCountyWarnings`) */
+    countyWarnings,
     readSheet,
     readFile,
     comparisonSheets,
