@@ -358,6 +358,25 @@ describe("对比 of two counties' tables: warned of as balance compare warns", (
     expect(warnings()).toEqual([]);
   });
 
+  it("a county chosen, as --county: each year naming another is warned of instead, the sheets written too", async () => {
+    const written = renderView(otherCountyWorkbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    fireEvent.change(screen.getByRole("combobox", { name: /^旗县市/ }), { target: { value: "科右中旗" } });
+    await waitFor(() => expect(warnings().map(([code]) => code)).toEqual(["county-named-otherwise"]));
+    expect(warnings()[0][1]).toBe(
+      "指定的旗县市是“科右中旗”，而学校表的标题写的是“突泉县”：按“科右中旗”评估，请核对是否选错了文件。",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    const cells = written[0][0].rows.flatMap((row) => row.map((c) => String(c?.value ?? "")));
+    expect(cells).toContain(warnings()[0][1]);
+    // a third county chosen: both years' files name another
+    fireEvent.change(screen.getByRole("combobox", { name: /^旗县市/ }), { target: { value: "阿尔山市" } });
+    await waitFor(() => expect(warnings()).toHaveLength(2));
+    expect(warnings().every(([code]) => code === "county-named-otherwise")).toBe(true);
+  });
+
   it("the same table twice: warned of on screen and in the sheets written", async () => {
     const host = workbook();
     host.sheets.set("学校2025", sheetOf(year2026()));

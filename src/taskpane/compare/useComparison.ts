@@ -1,11 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  countyName,
-  countyOfComparedYear,
-  knownCounties,
-  otherCountyWarnings,
-  titleRowsOf,
-} from "../../workbookCounty";
+import { comparedYearsWarnings, knownCounties, titleRowsOf } from "../../workbookCounty";
 import { findCounty } from "../../engine/county/readiness";
 import type { Evaluation } from "../../engine/evaluate";
 import { compareYears, type RenameMap, type Trend, type TrendYear } from "../../engine/trend";
@@ -160,6 +154,12 @@ export function useComparison(props: {
       ? detected
       : (findCounty(profile, current.county ?? "")?.name ?? null),
   );
+  // the county chosen here by the clerk, as --county is given: a year's workbook naming another is warned of
+  const [countyChosen, setCountyChosen] = useState(false);
+  const chooseCounty = useCallback((name: string | null) => {
+    setCounty(name);
+    setCountyChosen(name !== null);
+  }, []);
   // the county whose schools are read of an earlier table holding several, as `balance compare --county` reads
   // every year's: the one chosen in step 2 from this year's export, else the one the comparison is about
   const readingCounty = current.county ?? county ?? undefined;
@@ -258,13 +258,19 @@ export function useComparison(props: {
     [trendInput, renames, targetYear],
   );
 
-  // the two years' files of two counties: warned of as `balance compare` warns, by the same rule
+  // the two years' files of two counties, or naming another county than the one chosen here: warned of as
+  // `balance compare` warns without and with --county, by the same rule
   const countyWarnings = useMemo((): Problem[] => {
     if (!earlier || !trendInput) return [];
-    const year = (file: string | null, sheet: string, tableCounty: string | null, title: Grid["values"] = []) => {
-      const named = countyName({ file: file ?? "", tableCounty, tableTitle: title }, profile);
-      return { file: file ?? sheet, county: countyOfComparedYear(named, file ?? "") };
-    };
+    const year = (
+      file: string | null,
+      sheet: string,
+      tableCounty: string | null,
+      title: Grid["values"] = [],
+    ) => ({
+      shown: file ?? sheet,
+      clues: { file: file ?? "", tableCounty, tableTitle: title },
+    });
     const years = [
       {
         ...year(earlier.file, earlier.sheet, earlier.result.read.recipe?.county ?? null, earlier.title),
@@ -275,8 +281,9 @@ export function useComparison(props: {
         label: trendInput[1].label,
       },
     ];
-    return otherCountyWarnings(years).filter((p): p is Problem => p !== null);
-  }, [earlier, trendInput, current, profile]);
+    const given = countyChosen ? county : null;
+    return comparedYearsWarnings(years, given, profile).filter((p): p is Problem => p !== null);
+  }, [earlier, trendInput, current, profile, county, countyChosen]);
 
   /** The comparison workbook's sheets, by the builder of `balance compare --out`, with its warnings. */
   const comparisonSheets = useCallback((): ReportSheet[] => {
@@ -297,7 +304,8 @@ export function useComparison(props: {
     earlierCounties,
     yearsOutOfOrder: earlier !== null && earlierEvaluation !== null && trendInput === null,
     county,
-    setCounty,
+    /** the county chosen by the clerk, for its target year: as --county, a workbook naming another is warned of */
+    setCounty: chooseCounty,
     counties,
     /** the county the comparison is about; null when neither chosen nor known from a file's name */
     countyName: county ?? detected,
@@ -305,7 +313,7 @@ export function useComparison(props: {
     renames,
     setRenames,
     trend,
-    /** the warnings that the two years' files are of two counties (`otherCountyWarnings`) */
+    /** the warnings that the two years' files are of two counties, or of another than the one chosen */
     countyWarnings,
     readSheet,
     readFile,
