@@ -94,6 +94,16 @@ const regressions = () =>
     li.textContent,
   ]);
 
+/** The view in English over `host`, its first other sheet read and compared. */
+async function compareInEnglish(host: FakeHost) {
+  renderView(host, { lang: "en" });
+  await waitFor(() =>
+    expect(screen.getByRole("combobox", { name: "The earlier year's sheet" })).toBeTruthy(),
+  );
+  fireEvent.click(screen.getByRole("button", { name: "Read and compare" }));
+  await waitFor(() => expect(trend()).toBeTruthy());
+}
+
 async function compareWithSheet(name = "学校2025") {
   await waitFor(() => expect(screen.getByRole("combobox", { name: "较早一年的工作表" })).toBeTruthy());
   fireEvent.change(screen.getByRole("combobox", { name: "较早一年的工作表" }), { target: { value: name } });
@@ -303,6 +313,12 @@ describe("对比 of two counties' tables: warned of as balance compare warns", (
       bar.getAttribute("data-compare-warning"),
       bar.textContent,
     ]);
+  /** The cells of the summary sheet written on 写入对比工作表, as the pane is handed them. */
+  async function summaryWritten(written: ReportSheet[][]): Promise<string[]> {
+    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    return written[0][0].rows.flatMap((row) => row.map((c) => String(c?.value ?? "")));
+  }
   /** this year's table of 科右中旗 (the workbook's name), last year's sheet titled for 突泉县 */
   function otherCountyWorkbook(): FakeHost {
     const host = workbook();
@@ -328,9 +344,7 @@ describe("对比 of two counties' tables: warned of as balance compare warns", (
     const written = renderView(otherCountyWorkbook());
     await compareWithSheet();
     await waitFor(() => expect(trend()).toBeTruthy());
-    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
-    await waitFor(() => expect(written).toHaveLength(1));
-    const cells = written[0][0].rows.flatMap((row) => row.map((c) => String(c?.value ?? "")));
+    const cells = await summaryWritten(written);
     const said = cells.filter((c) => c.includes("年度对比应是同一个旗县市各年的数据"));
     expect(said).toHaveLength(1);
     expect(said[0]).toContain("突泉县");
@@ -338,12 +352,7 @@ describe("对比 of two counties' tables: warned of as balance compare warns", (
   });
 
   it("speaks English when the pane does", async () => {
-    renderView(otherCountyWorkbook(), { lang: "en" });
-    await waitFor(() =>
-      expect(screen.getByRole("combobox", { name: "The earlier year's sheet" })).toBeTruthy(),
-    );
-    fireEvent.click(screen.getByRole("button", { name: "Read and compare" }));
-    await waitFor(() => expect(trend()).toBeTruthy());
+    await compareInEnglish(otherCountyWorkbook());
     expect(warnings().map(([, line]) => line)).toEqual([
       '"科右中旗2026.xlsx" (2026) is of 科右中旗, but the file of 2025 is of 突泉县: a comparison is of one county\'s years; check that these are the right files.',
     ]);
@@ -367,9 +376,7 @@ describe("对比 of two counties' tables: warned of as balance compare warns", (
     expect(warnings()[0][1]).toBe(
       "指定的旗县市是“科右中旗”，而学校表的标题写的是“突泉县”：按“科右中旗”评估，请核对是否选错了文件。",
     );
-    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
-    await waitFor(() => expect(written).toHaveLength(1));
-    const cells = written[0][0].rows.flatMap((row) => row.map((c) => String(c?.value ?? "")));
+    const cells = await summaryWritten(written);
     expect(cells).toContain(warnings()[0][1]);
     // a third county chosen: both years' files name another
     fireEvent.change(screen.getByRole("combobox", { name: /^旗县市/ }), { target: { value: "阿尔山市" } });
@@ -385,9 +392,7 @@ describe("对比 of two counties' tables: warned of as balance compare warns", (
     await waitFor(() => expect(trend()).toBeTruthy());
     const said = "2025 与 2026 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新";
     expect([...document.querySelectorAll("[data-unchanged]")].map((bar) => bar.textContent)).toEqual([said]);
-    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
-    await waitFor(() => expect(written).toHaveLength(1));
-    const cells = written[0][0].rows.flatMap((row) => row.map((c) => String(c?.value ?? "")));
+    const cells = await summaryWritten(written);
     expect(cells).toContain(said);
   });
 });
@@ -498,12 +503,7 @@ describe("对比 in the web app: the earlier year may be another file", () => {
   });
 
   it("speaks English", async () => {
-    renderView(workbook(), { lang: "en" });
-    await waitFor(() =>
-      expect(screen.getByRole("combobox", { name: "The earlier year's sheet" })).toBeTruthy(),
-    );
-    fireEvent.click(screen.getByRole("button", { name: "Read and compare" }));
-    await waitFor(() => expect(trend()).toBeTruthy());
+    await compareInEnglish(workbook());
     expect(regressions()[0]).toEqual([
       "coefficient",
       "✗ Primary Sports area coefficient 0.0000 → 0.8889, over the limit 0.50 (2025 → 2026)",
