@@ -9,6 +9,7 @@ import { countyStem } from "./engine/names";
 import type { Problem } from "./problems/problem";
 import {
   countyFileOf,
+  countyInFileName,
   countyNamedIn,
   detectCountyName,
   type CountyClues,
@@ -139,4 +140,87 @@ export function countyOfYearDiffers(
 /** Two names of one county: alike but for their spacing, their width and their last 旗, 县, 市 or 区. */
 export function sameCounty(a: string, b: string): boolean {
   return countyStem(a) === countyStem(b);
+}
+
+/**
+ * The county a compared year's workbook names (`countyName`: a county column, a county sheet, a title, or a file's
+ * name), in the plan's spelling; null where nothing names one — a file's name that is only its year (2026.xlsx)
+ * names none. What `balance compare` and the 对比 views of the pane and the web app hold each year to.
+ */
+export function countyOfComparedYear(
+  named: { name: string; from: CountyNameSource },
+  file: string,
+): string | null {
+  if (named.from === "file" && countyInFileName(file) === null) return null;
+  return named.name.trim() === "" ? null : named.name;
+}
+
+/** One year compared, for `otherCountyWarnings`: its file, its label, and the county its workbook names. */
+export interface ComparedYearCounty {
+  file: string;
+  label: string;
+  county: string | null;
+}
+
+/**
+ * The warnings `compare-other-county` of a comparison whose county nobody gave (`balance compare` without
+ * `--county`, the 对比 views of the pane and the web app): each year, in the order compared, whose workbook names
+ * another county than the first year naming one, by `countyOfYearDiffers`; null for a year of the same county or
+ * naming none. The one rule for every host: the command line, its --json and --out, the pane and the web app.
+ */
+export function otherCountyWarnings(years: readonly ComparedYearCounty[]): (Problem | null)[] {
+  const first = years.find((y) => y.county !== null);
+  return years.map((year) =>
+    first?.county && year !== first && year.county !== null && !sameCounty(first.county, year.county)
+      ? countyOfYearDiffers(
+          year.file,
+          { label: year.label, county: year.county },
+          {
+            label: first.label,
+            county: first.county,
+          },
+        )
+      : null,
+  );
+}
+
+const COMPARED_COUNTY_CODES: readonly string[] = ["compare-other-county", "county-named-otherwise"];
+
+/**
+ * The warnings a comparison carries wherever it is shown or printed, of `problems` its years' files were read with:
+ * a workbook of another county than the others (`compare-other-county`) or than the one given
+ * (`county-named-otherwise`).
+ */
+export function comparedCountyWarnings(problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => COMPARED_COUNTY_CODES.includes(p.code));
+}
+
+/** One year compared, for `comparedYearsWarnings`: its file or sheet as shown, its label and what names its county. */
+export interface ComparedYearClues {
+  /** the file's name (the web app), else the sheet's (inside Excel): what a warning names it by */
+  shown: string;
+  label: string;
+  clues: CountyClues;
+}
+
+/**
+ * The county warnings of a comparison, year by year, as `balance compare` gives them: with a county given for
+ * every year (`--county`, or chosen in the 对比 view), each year whose workbook names another (`county-named-otherwise`,
+ * `workbookCounty`); without one, each year whose workbook names another county than the first year naming one
+ * (`compare-other-county`, `otherCountyWarnings`). Null for a year with nothing to warn of.
+ */
+export function comparedYearsWarnings(
+  years: readonly ComparedYearClues[],
+  given: string | null,
+  profile: Profile,
+): (Problem | null)[] {
+  if (given !== null && given.trim() !== "")
+    return years.map((y) => countyNamedOtherwise(workbookCounty({ ...y.clues, given }, profile), y.shown));
+  return otherCountyWarnings(
+    years.map((y) => ({
+      file: y.shown,
+      label: y.label,
+      county: countyOfComparedYear(countyName(y.clues, profile), y.clues.file),
+    })),
+  );
 }

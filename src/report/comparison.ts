@@ -8,6 +8,7 @@ import type { IndicatorStatus } from "../engine/evaluate";
 import { revealed } from "../engine/names";
 import type { Regression, SectionVerdict, Trend } from "../engine/trend";
 import type { Lang } from "../i18n/format";
+import type { Problem } from "../problems/problem";
 import { columnLetters } from "../sheet/grid";
 import { INDICATOR_IDS, LEVELS, LEVEL_NAMES } from "../standard/indicators";
 import type { Profile } from "../standard/profile";
@@ -20,6 +21,11 @@ export interface ComparisonReportOptions {
   /** the county compared, as detected or named; empty when nothing names it (a blank is left to fill in) */
   county: string;
   date: string;
+  /**
+   * the warnings that the years' files are of another county than the others or than the one given
+   * (workbookCounty.ts `comparedCountyWarnings`), printed among the summary's warnings for whoever reads it
+   */
+  warnings?: readonly Problem[];
 }
 
 export const COMPARISON_SHEETS = {
@@ -130,6 +136,7 @@ function summarySheet(trend: Trend, profile: Profile, options: ComparisonReportO
   b.push([cell(zh ? "评估标准" : "Standard", "bold"), cell(profile.name[lang])]);
   b.push([cell(zh ? "评估日期" : "Date", "bold"), cell(options.date)]);
   const warnings = [
+    ...(options.warnings ?? []).map((p) => p.message[lang]),
     ...trend.unchanged.map((pair) => unchangedLabel(pair, lang)),
     ...trend.noSchoolInCommon.map((pair) => noSchoolInCommonLabel(pair, lang)),
   ];

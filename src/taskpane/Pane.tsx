@@ -397,6 +397,7 @@ export function Pane(props: PaneProps) {
                         workbook: props.workbookName ?? null,
                         county: result.read.recipe?.county ?? null,
                         recipe: flow.recipe,
+                        title: tableTitle,
                       }}
                       openFile={props.openFile}
                       onWriteSheets={flow.writeSheets}

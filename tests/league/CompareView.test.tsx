@@ -94,6 +94,16 @@ const regressions = () =>
     li.textContent,
   ]);
 
+/** The view in English over `host`, its first other sheet read and compared. */
+async function compareInEnglish(host: FakeHost) {
+  renderView(host, { lang: "en" });
+  await waitFor(() =>
+    expect(screen.getByRole("combobox", { name: "The earlier year's sheet" })).toBeTruthy(),
+  );
+  fireEvent.click(screen.getByRole("button", { name: "Read and compare" }));
+  await waitFor(() => expect(trend()).toBeTruthy());
+}
+
 async function compareWithSheet(name = "学校2025") {
   await waitFor(() => expect(screen.getByRole("combobox", { name: "较早一年的工作表" })).toBeTruthy());
   fireEvent.change(screen.getByRole("combobox", { name: "较早一年的工作表" }), { target: { value: name } });
@@ -301,6 +311,96 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
   });
 });
 
+describe("对比 of two counties' tables: warned of as balance compare warns", () => {
+  const warnings = () =>
+    [...document.querySelectorAll("[data-compare-warning]")].map((bar) => [
+      bar.getAttribute("data-compare-warning"),
+      bar.textContent,
+    ]);
+  /** The cells of the summary sheet written on 写入对比工作表, as the pane is handed them. */
+  async function summaryWritten(written: ReportSheet[][]): Promise<string[]> {
+    fireEvent.click(screen.getByRole("button", { name: "写入对比工作表" }));
+    await waitFor(() => expect(written).toHaveLength(1));
+    return written[0][0].rows.flatMap((row) => row.map((c) => String(c?.value ?? "")));
+  }
+  /** this year's table of 科右中旗 (the workbook's name), last year's sheet titled for 突泉县 */
+  function otherCountyWorkbook(): FakeHost {
+    const host = workbook();
+    const title = "突泉县 2025 年义务教育优质均衡发展 学校办学条件统计表";
+    host.sheets.set("学校2025", [[title], ...sheetOf(year2025())]);
+    return host;
+  }
+
+  it("an earlier sheet titled for another county: warned of, Chinese, both counties named; compared all the same", async () => {
+    renderView(otherCountyWorkbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(warnings()).toEqual([
+      [
+        "compare-other-county",
+        "“科右中旗2026.xlsx”（2026 年）是“科右中旗”的，而 2025 年的文件是“突泉县”的：年度对比应是同一个旗县市各年的数据，请核对是否选错了文件。",
+      ],
+    ]);
+    expect(regressions().map(([kind]) => kind)).toEqual(["coefficient", "section", "indicator"]);
+  });
+
+  it("the comparison sheets written carry the warning, as balance compare --out prints it", async () => {
+    const written = renderView(otherCountyWorkbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    const cells = await summaryWritten(written);
+    const said = cells.filter((c) => c.includes("年度对比应是同一个旗县市各年的数据"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain("突泉县");
+    expect(said[0]).toContain("科右中旗");
+  });
+
+  it("speaks English when the pane does", async () => {
+    await compareInEnglish(otherCountyWorkbook());
+    expect(warnings().map(([, line]) => line)).toEqual([
+      '"科右中旗2026.xlsx" (2026) is of 科右中旗, but the file of 2025 is of 突泉县: a comparison is of one county\'s years; check that these are the right files.',
+    ]);
+  });
+
+  it("no such warning for one county's years, both named for it", async () => {
+    const host = workbook();
+    host.sheets.set("学校2025", [["科右中旗 2025 年 学校办学条件统计表"], ...sheetOf(year2025())]);
+    renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(warnings()).toEqual([]);
+  });
+
+  it("a county chosen, as --county: each year naming another is warned of instead, the sheets written too", async () => {
+    const written = renderView(otherCountyWorkbook());
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    fireEvent.change(screen.getByRole("combobox", { name: /^旗县市/ }), { target: { value: "科右中旗" } });
+    await waitFor(() => expect(warnings().map(([code]) => code)).toEqual(["county-named-otherwise"]));
+    expect(warnings()[0][1]).toBe(
+      "指定的旗县市是“科右中旗”，而学校表的标题写的是“突泉县”：按“科右中旗”评估，请核对是否选错了文件。",
+    );
+    const cells = await summaryWritten(written);
+    expect(cells).toContain(warnings()[0][1]);
+    // a third county chosen: both years' files name another
+    fireEvent.change(screen.getByRole("combobox", { name: /^旗县市/ }), { target: { value: "阿尔山市" } });
+    await waitFor(() => expect(warnings()).toHaveLength(2));
+    expect(warnings().every(([code]) => code === "county-named-otherwise")).toBe(true);
+  });
+
+  it("the same table twice: warned of on screen and in the sheets written", async () => {
+    const host = workbook();
+    host.sheets.set("学校2025", sheetOf(year2026()));
+    const written = renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    const said = "2025 与 2026 两年各学校的数据完全相同：请确认没有选错文件，较晚一年的数据也已更新";
+    expect([...document.querySelectorAll("[data-unchanged]")].map((bar) => bar.textContent)).toEqual([said]);
+    const cells = await summaryWritten(written);
+    expect(cells).toContain(said);
+  });
+});
+
 describe("对比 of a league's statistics export, one county chosen in step 2", () => {
   it("reads the earlier year's export for the same county, and takes that county's target year", async () => {
     // 2026: 科右前旗第一小学 keeps a fifth of its teachers, and falls below the qualified teachers' standard
@@ -407,12 +507,7 @@ describe("对比 in the web app: the earlier year may be another file", () => {
   });
 
   it("speaks English", async () => {
-    renderView(workbook(), { lang: "en" });
-    await waitFor(() =>
-      expect(screen.getByRole("combobox", { name: "The earlier year's sheet" })).toBeTruthy(),
-    );
-    fireEvent.click(screen.getByRole("button", { name: "Read and compare" }));
-    await waitFor(() => expect(trend()).toBeTruthy());
+    await compareInEnglish(workbook());
     expect(regressions()[0]).toEqual([
       "coefficient",
       "✗ Primary Sports area coefficient 0.0000 → 0.8889, over the limit 0.50 (2025 → 2026)",

@@ -487,6 +487,31 @@ describe("balance compare of files of two counties", () => {
     expect(plain.problems.map((p: { code: string }) => p.code)).not.toContain("county-named-otherwise");
   });
 
+  test("the comparison workbook carries the warnings, as the text and --json give them", async () => {
+    const other = await writeCounty(dir, "突泉县2026.xlsx", year2026());
+    const out = join(dir, "对比-两县.xlsx");
+    expect((await run("compare", earlier, other, "--out", out)).code).toBe(0);
+    const doc = JSON.parse((await run("compare", earlier, other, "--json")).stdout);
+    const said = doc.problems.find((p: { code: string }) => p.code === "compare-other-county").messages.zh;
+    expect(await summaryOf(out)).toContain(said);
+    // with --county: the year's file titled for another county, on paper too
+    const titled = await writeCounty(
+      dir,
+      "学校统计表2026.xlsx",
+      year2026(),
+      "阿尔山市 2026 年义务教育优质均衡发展 学校办学条件统计表",
+    );
+    const given = join(dir, "对比-指定.xlsx");
+    expect((await run("compare", earlier, titled, "--county", "科右中旗", "--out", given)).code).toBe(0);
+    const json = JSON.parse((await run("compare", earlier, titled, "--county", "科右中旗", "--json")).stdout);
+    const otherwise = json.problems.find((p: { code: string }) => p.code === "county-named-otherwise");
+    expect(await summaryOf(given)).toContain(otherwise.messages.zh);
+    // one county's years: no such line
+    const plain = join(dir, "对比-一县.xlsx");
+    expect((await run("compare", earlier, later, "--out", plain)).code).toBe(0);
+    expect((await summaryOf(plain)).some((line) => line.includes("请核对是否选错了文件"))).toBe(false);
+  });
+
   test("no such warning for one county's years, nor where --county says which county they are", async () => {
     const same = JSON.parse((await run("compare", earlier, later, "--json")).stdout);
     expect(same.problems.map((p: { code: string }) => p.code)).not.toContain("compare-other-county");

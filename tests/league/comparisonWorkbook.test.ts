@@ -11,6 +11,7 @@ import { ROW_HEIGHT } from "../../src/report/print";
 import { columnLetters } from "../../src/sheet/grid";
 import { NATIONAL_2017 } from "../../src/standard/national2017";
 import { primarySchool } from "./records";
+import { otherCountyWarnings } from "../../src/workbookCounty";
 
 const year = (y: number, records: SchoolRecord[]): TrendYear => ({
   year: y,
@@ -95,4 +96,27 @@ test("对比汇总 and 学校变化 end with the lines they are signed on, as th
     expect([sheet.name, text]).toEqual([sheet.name, expect.stringMatching(/填报单位（盖章）[\s\S]*审核人/)]);
   }
   expect(coefficients.rows.flat().some((c) => String(c?.value ?? "").includes("盖章"))).toBe(false);
+});
+
+test("the warning that the years' files are of two counties is printed in the summary, spanning it", () => {
+  // the rule every host takes (workbookCounty.ts): 2026's file is of 突泉县, 2025's of 阿尔山市
+  const warnings = otherCountyWarnings([
+    { file: "阿尔山市2025.xlsx", label: "2025", county: "阿尔山市" },
+    { file: "突泉县2026.xlsx", label: "2026", county: "突泉县" },
+  ]).filter((p) => p !== null);
+  expect(warnings).toHaveLength(1);
+  for (const lang of ["zh", "en"] as const) {
+    const [printed] = buildComparisonReport(trend, NATIONAL_2017, {
+      lang,
+      county: "阿尔山市",
+      date: "2027-12-01",
+      warnings,
+    }).sheets;
+    const r = rowStarting(printed, warnings[0]!.message[lang]);
+    expect(r).toBeGreaterThan(0);
+    expect(printed.merges).toContain(`A${r}:${lastColumn(printed)}${r}`);
+    expect(printed.rows[r - 1][0]).toMatchObject({ value: warnings[0]!.message[lang], wrap: true });
+  }
+  // without them, no such line
+  expect(summary.rows.some((row) => String(row[0]?.value ?? "").includes("突泉县"))).toBe(false);
 });

@@ -17,8 +17,13 @@ import { controlsRemovedWords } from "../../engine/names";
 import { evaluateCountySources, type CountySource } from "../countySource";
 import { calendarDate, trendText, type NoProjection } from "../leagueText";
 import { formatProblems } from "../verdict";
-import { countyInFileName, yearOfFile } from "../../sheet/countyName";
-import { countyOfYearDiffers, sameCounty } from "../../workbookCounty";
+import { yearOfFile } from "../../sheet/countyName";
+import {
+  comparedCountyWarnings,
+  countyOfComparedYear,
+  otherCountyWarnings,
+  type ComparedYearCounty,
+} from "../../workbookCounty";
 import { checkOutPath, writeOut } from "../workbookOut";
 import { typedYear } from "./titles";
 import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
@@ -361,8 +366,8 @@ export const compareCommand: Command = {
     }
     const trendYears: TrendYear[] = [];
     let detected = "";
-    /** the county each year's file names for certain, by the year's label */
-    const countiesOfYears: { label: string; county: string }[] = [];
+    /** each year read: its file (and sheet), its label and the county its workbook names */
+    const compared: (ComparedYearCounty & { sheet?: string })[] = [];
     // a year per workbook, or per sheet of the one workbook --sheets names; a workbook naming another county than
     // the one given is warned of
     const given = values.county !== undefined;
@@ -387,23 +392,23 @@ export const compareCommand: Command = {
       const year = years[i];
       const label = year === null ? labelOf(items[i], items) : String(year);
       // a file's name that is only its year (2026.xlsx) names no county: nothing rather than "2026"
-      if (result.countyFrom !== "file" || countyInFileName(read) !== null) {
-        detected = result.county;
-        // files of two counties, where none is given for all: compared all the same, with a warning
-        const county = findCounty(profile, result.county)?.name ?? result.county;
-        const first = countiesOfYears[0];
-        if (values.county === undefined && county && first && !sameCounty(first.county, county)) {
-          const warning = countyOfYearDiffers(file, { label, county }, first);
-          problems.push({ file, sheet: sheets ? sheet : undefined, problems: [warning] });
-          if (!json) io.stderr(`${formatProblems([warning], lang).join("\n")}\n\n`);
-        }
-        if (county) countiesOfYears.push({ label, county });
-      }
+      const county = countyOfComparedYear({ name: result.county, from: result.countyFrom }, read);
+      if (county !== null) detected = result.county;
+      compared.push({ file, sheet: sheets ? sheet : undefined, label, county });
       trendYears.push({
         year,
         label,
         evaluation: result.table.evaluation,
       });
+    }
+    // files of two counties, where none is given for all: compared all the same, with a warning (the one rule of
+    // every host, workbookCounty.ts `otherCountyWarnings`)
+    const otherCounty = values.county === undefined ? otherCountyWarnings(compared) : [];
+    for (const [i, warning] of otherCounty.entries()) {
+      if (warning === null) continue;
+      const { file, sheet } = compared[i];
+      problems.push({ file, sheet, problems: [warning] });
+      if (!json) io.stderr(`${formatProblems([warning], lang).join("\n")}\n\n`);
     }
     if (trendYears.length < items.length) {
       if (json) await writeJsonDocument(io, { ok: false, problems: jsonFileProblems(problems, lang) });
@@ -424,7 +429,10 @@ export const compareCommand: Command = {
             : undefined;
     let wrote = "";
     if (out !== undefined) {
-      const report = buildComparisonReport(trend, profile, { lang, county, date: calendarDate(new Date()) });
+      // the warnings that the files are of another county than the others or than the one given, on paper too
+      const warnings = comparedCountyWarnings(problems.flatMap((f) => f.problems));
+      const date = calendarDate(new Date());
+      const report = buildComparisonReport(trend, profile, { lang, county, date, warnings });
       const what = { zh: "对比工作簿", en: "comparison workbook" };
       const written = await writeOut(io, out, report, { force, lang, what });
       if (!written.ok) return written.code;

@@ -265,6 +265,12 @@ export function CompareView(props: CompareViewProps) {
 
       {c.trend && (
         <>
+          {/* the two years' files of two counties: warned of as balance compare warns */}
+          {c.countyWarnings.map((p, i) => (
+            <MessageBar key={i} intent="warning" layout="multiline" data-compare-warning={p.code}>
+              <MessageBarBody>{p.message[lang]}</MessageBarBody>
+            </MessageBar>
+          ))}
           {/* printed whole: every section changed, nothing to choose or rename */}
           <TrendResult
             lang={lang}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { knownCounties } from "../../workbookCounty";
+import { comparedYearsWarnings, knownCounties, titleRowsOf } from "../../workbookCounty";
 import { findCounty } from "../../engine/county/readiness";
 import type { Evaluation } from "../../engine/evaluate";
 import { compareYears, type RenameMap, type Trend, type TrendYear } from "../../engine/trend";
@@ -41,6 +41,8 @@ export interface EarlierTable {
   file: string | null;
   sheet: string;
   result: TableEvaluation;
+  /** the rows above its header, its title: the county it names (`otherCountyWarnings`) */
+  title?: Grid["values"];
 }
 
 /** The table checked in the pane: the later year. */
@@ -59,6 +61,8 @@ export interface CurrentTable {
    * through it too, so that both years' figures are derived alike; absent for the built-in
    */
   recipe?: TableRecipe;
+  /** the rows above its header, its title: the county it names (`otherCountyWarnings`) */
+  title?: Grid["values"];
 }
 
 const stem = (file: string) => withoutSpreadsheetExtension(file).trim();
@@ -150,6 +154,12 @@ export function useComparison(props: {
       ? detected
       : (findCounty(profile, current.county ?? "")?.name ?? null),
   );
+  // the county chosen here by the clerk, as --county is given: a year's workbook naming another is warned of
+  const [countyChosen, setCountyChosen] = useState(false);
+  const chooseCounty = useCallback((name: string | null) => {
+    setCounty(name);
+    setCountyChosen(name !== null);
+  }, []);
   // the county whose schools are read of an earlier table holding several, as `balance compare --county` reads
   // every year's: the one chosen in step 2 from this year's export, else the one the comparison is about
   const readingCounty = current.county ?? county ?? undefined;
@@ -183,11 +193,8 @@ export function useComparison(props: {
       try {
         const grid = await host.readSheet(name);
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
-        take({
-          file: null,
-          sheet: grid.sheet,
-          result: readWithSavedMapping(grid, profile, saved, readingCounty, current.recipe),
-        });
+        const result = readWithSavedMapping(grid, profile, saved, readingCounty, current.recipe);
+        take({ file: null, sheet: grid.sheet, result, title: titleRowsOf(grid, result.read.headerRow) });
       } catch (error) {
         failed(error);
       } finally {
@@ -215,6 +222,7 @@ export function useComparison(props: {
           file: opened.name ?? file.name,
           sheet: opened.grid.sheet,
           result: { ...result, problems: [...opened.problems, ...result.problems] },
+          title: titleRowsOf(opened.grid, result.read.headerRow),
         });
       } catch (error) {
         failed(error);
@@ -250,12 +258,40 @@ export function useComparison(props: {
     [trendInput, renames, targetYear],
   );
 
-  /** The comparison workbook's sheets, by the builder of `balance compare --out`. */
+  // the two years' files of two counties, or naming another county than the one chosen here: warned of as
+  // `balance compare` warns without and with --county, by the same rule
+  const countyWarnings = useMemo((): Problem[] => {
+    if (!earlier || !trendInput) return [];
+    const year = (
+      file: string | null,
+      sheet: string,
+      tableCounty: string | null,
+      title: Grid["values"] = [],
+    ) => ({
+      shown: file ?? sheet,
+      clues: { file: file ?? "", tableCounty, tableTitle: title },
+    });
+    const years = [
+      {
+        ...year(earlier.file, earlier.sheet, earlier.result.read.recipe?.county ?? null, earlier.title),
+        label: trendInput[0].label,
+      },
+      {
+        ...year(current.workbook, current.sheet, current.county ?? null, current.title),
+        label: trendInput[1].label,
+      },
+    ];
+    const given = countyChosen ? county : null;
+    return comparedYearsWarnings(years, given, profile).filter((p): p is Problem => p !== null);
+  }, [earlier, trendInput, current, profile, county, countyChosen]);
+
+  /** The comparison workbook's sheets, by the builder of `balance compare --out`, with its warnings. */
   const comparisonSheets = useCallback((): ReportSheet[] => {
     if (!trend) return [];
     const named = county ?? detected ?? t(lang, "compareCountyUnnamed");
-    return buildComparisonReport(trend, profile, { lang, county: named, date: today() }).sheets;
-  }, [trend, profile, lang, county, detected]);
+    const options = { lang, county: named, date: today(), warnings: countyWarnings };
+    return buildComparisonReport(trend, profile, options).sheets;
+  }, [trend, profile, lang, county, detected, countyWarnings]);
 
   return {
     sheets,
@@ -268,7 +304,8 @@ export function useComparison(props: {
     earlierCounties,
     yearsOutOfOrder: earlier !== null && earlierEvaluation !== null && trendInput === null,
     county,
-    setCounty,
+    /** the county chosen by the clerk, for its target year: as --county, a workbook naming another is warned of */
+    setCounty: chooseCounty,
     counties,
     /** the county the comparison is about; null when neither chosen nor known from a file's name */
     countyName: county ?? detected,
@@ -276,6 +313,8 @@ export function useComparison(props: {
     renames,
     setRenames,
     trend,
+    /** the warnings that the two years' files are of two counties, or of another than the one chosen */
+    countyWarnings,
     readSheet,
     readFile,
     comparisonSheets,
