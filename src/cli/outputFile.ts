@@ -105,6 +105,26 @@ export async function samePath(a: string, b: string): Promise<boolean> {
   return sa !== null && sb !== null && sa.ino !== 0 && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
+/**
+ * For each of `paths`, the earlier one naming the same file (the same path, two spellings of it, a link to it), else
+ * null. A path that cannot be resolved (a missing file) is compared as it is written, to be said when it is read.
+ */
+export async function earlierNames(paths: readonly string[]): Promise<(string | null)[]> {
+  const first = new Map<string, string>();
+  const earlier: (string | null)[] = [];
+  for (const path of paths) {
+    // one file by device and inode (a link, another spelling on a case-insensitive disk), else by its real path
+    const info = await stat(path).catch(() => null);
+    const key =
+      info !== null && info.ino !== 0
+        ? `${info.dev}:${info.ino}`
+        : await realpath(path).catch(() => resolve(path));
+    earlier.push(first.get(key) ?? null);
+    if (!first.has(key)) first.set(key, path);
+  }
+  return earlier;
+}
+
 const refuse = (zh: string, en: string): OutputCheck => ({ ok: false, message: { zh, en } });
 
 /**

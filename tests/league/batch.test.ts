@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { INDICATOR_IDS, LEVELS } from "../../src/standard/indicators";
@@ -386,6 +386,25 @@ describe("files named one by one, as a shell's *.xlsx names them", () => {
     // the counties' own warnings only: nothing of the lock file
     expect(text.stderr).not.toContain("~$");
     expect(text.stdout).toContain(`已跳过 Excel、WPS 打开工作簿时留下的临时文件：${lock}`);
+  });
+});
+
+describe("a file given more than once", () => {
+  test("is read once, whether named twice, named and in its folder, or named through a link", async () => {
+    const [first] = files;
+    const link = join(tempDir(), "链接.xlsx");
+    symlinkSync(first, link);
+    const r = await run("batch", first, dir, first, link, "--json", "--year", "2027");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    // each county once, as the folder alone gives them: none counted twice, none said to be left out
+    expect(doc.counties.map((c: { file: string }) => c.file).sort()).toEqual(files);
+    expect(doc.repeated).toEqual([]);
+    expect(doc.givenTwice).toEqual([join(dir, first.split("/").pop()!), first, link]);
+    const text = await run("batch", first, first, "--year", "2027");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`同一个文件给了不止一次，只读一次：“${first}”`);
+    expect(text.stdout).not.toContain("未计入");
   });
 });
 

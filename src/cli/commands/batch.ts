@@ -27,7 +27,7 @@ import { checkOutPath, writeOut } from "../workbookOut";
 import { isLockFileName } from "../../xlsx/spreadsheetFiles";
 import { isBalanceOutput } from "../../report/outputs";
 import type { Grid } from "../../sheet/grid";
-import { samePath } from "../outputFile";
+import { earlierNames, samePath } from "../outputFile";
 import { formatProblems } from "../verdict";
 import { EXIT, usageError, type CliIO, type Command } from "../io";
 import {
@@ -292,8 +292,14 @@ export const batchCommand: Command = {
     const lockFiles = files.filter(isLockFileName);
     const named = files.filter((f) => !isLockFileName(f));
     const listed = await listCountySources(named, out === undefined ? [] : [out]);
+    // a file named twice (twice on the line, or named and in a folder named) is read once: a second reading would
+    // count the county twice, or warn that one of its two files is not counted
+    const earlier = await earlierNames(listed.map((s) => s.file));
+    const twice = listed.flatMap((s, i) => (earlier[i] === null ? [] : [[earlier[i], s.file] as const]));
     // every workbook read through the recipe given and from the sheet named, as evaluate reads one
-    const sources = listed.map((s) => ({ ...s, recipe, sheet: values.sheet }));
+    const sources = listed
+      .filter((_, i) => earlier[i] === null)
+      .map((s) => ({ ...s, recipe, sheet: values.sheet }));
     // the folders' subfolders are not read: say which hold workbooks, so that no county is left out unsaid
     const subfolders = await unreadSubfolders(files);
     if (sources.length === 0) {
@@ -365,6 +371,7 @@ export const batchCommand: Command = {
           {
             ...leagueJson(summary, results, skipped, subfolders, lang, values.plan === true, byYear),
             lockFiles,
+            givenTwice: twice.map(([, later]) => later),
           },
           null,
           2,
@@ -384,12 +391,19 @@ export const batchCommand: Command = {
           : lang === "zh"
             ? `\n已跳过 Excel、WPS 打开工作簿时留下的临时文件：${lockFiles.join("、")}\n`
             : `\nSkipped the lock files Excel and WPS keep beside an open workbook: ${lockFiles.join(", ")}\n`;
+      const twiceLine =
+        twice.length === 0
+          ? ""
+          : lang === "zh"
+            ? `\n同一个文件给了不止一次，只读一次：${twice.map(([first, again]) => (again === first ? `“${again}”` : `“${again}”即“${first}”`)).join("、")}\n`
+            : `\nFiles given more than once are read once: ${twice.map(([first, again]) => (again === first ? `"${again}"` : `"${again}" is "${first}"`)).join(", ")}\n`;
       const subfoldersLine = subfolders.length === 0 ? "" : `\n⚠ ${subfoldersText(subfolders)[lang]}\n`;
       io.stdout(
         leagueText(summary, profile, lang, byYear) +
           yearsText(byYear, profile, lang) +
           skippedText +
           lockLine +
+          twiceLine +
           subfoldersLine +
           (wrote ? `\n${wrote}` : ""),
       );

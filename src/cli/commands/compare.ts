@@ -1,5 +1,4 @@
-import { realpath } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { basename } from "node:path";
 import { findCounty } from "../../engine/county/readiness";
 import {
   compareYears,
@@ -25,6 +24,7 @@ import {
   type ComparedYearCounty,
 } from "../../workbookCounty";
 import { checkOutPath, writeOut } from "../workbookOut";
+import { earlierNames } from "../outputFile";
 import { typedYear } from "./titles";
 import { withoutSpreadsheetExtension } from "../../xlsx/spreadsheetFiles";
 import { EXIT, usageError, type Bilingual, type CliIO, type Command } from "../io";
@@ -147,19 +147,6 @@ function yearsOutOfOrder(items: readonly string[], years: readonly number[], she
     zh: `${what.zh}应按年份从早到晚给出（现为 ${years.join("、")}）：请写 ${typed}`,
     en: `give the ${what.en} oldest first (the years are ${years.join(", ")}): ${typed}`,
   };
-}
-
-/** The first two names of `files` that are one file on disk (the same path, or two ways to it), else null. */
-async function sameFileTwice(files: readonly string[]): Promise<[string, string] | null> {
-  const seen = new Map<string, string>();
-  for (const file of files) {
-    // a file that cannot be resolved (missing) is said when it is read
-    const key = await realpath(file).catch(() => resolve(file));
-    const before = seen.get(key);
-    if (before !== undefined) return [before, file];
-    seen.set(key, file);
-  }
-  return null;
 }
 
 type FileProblems = { file: string; sheet?: string; problems: readonly Problem[] }[];
@@ -350,7 +337,9 @@ export const compareCommand: Command = {
     if (outError !== null) return outError;
 
     // one workbook given twice compares nothing: a slip of the file chooser or of the shell's history, said first
-    const twice = sheets === undefined ? await sameFileTwice(files) : null;
+    const earlier = sheets === undefined ? await earlierNames(files) : [];
+    const again = earlier.findIndex((name) => name !== null);
+    const twice = again < 0 ? null : [earlier[again] as string, files[again]];
     if (twice !== null) {
       const warning: Problem = {
         severity: "warning",
