@@ -133,6 +133,26 @@ describe("functions-zh-CN.json", () => {
     }
   });
 
+  test("descriptions tell the units: 人, ㎡, 万元 or 元, 间; per 100 students or per student (docs/standard.md#indicators)", () => {
+    const byId = new Map(zhCN.functions.map((f) => [f.id, f]));
+    const param = (id: string, name: string) =>
+      byId.get(id)!.parameters.find((p) => p.name === name)!.description;
+    // a value and a standard are ratios: teachers and rooms per 100 students, areas and equipment per student
+    for (const id of ["INDICATOR", "STANDARD"]) {
+      for (const word of ["人", "间", "每百名学生", "生均㎡", "生均元"])
+        expect(byId.get(id)!.description).toContain(word);
+    }
+    // an amount is in the resource's own unit, and so is a shortfall
+    for (const text of [
+      param("INDICATOR", "数量"),
+      param("SHORTFALL", "数量"),
+      byId.get("SHORTFALL")!.description,
+    ]) {
+      for (const word of ["人", "㎡", "万元", "元", "间"]) expect(text).toContain(word);
+    }
+    expect(param("DIFFCOEF", "在校生数")).toContain("人");
+  });
+
   test("names are unique, and parameter names unique within a function", () => {
     const names = zhCN.functions.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
