@@ -420,6 +420,22 @@ describe("BALANCE.CHECK with a header row", () => {
     expect(detailRow(P, column(fail))).toEqual(detailRow(P, [fail]));
   });
 
+  test("a school's column and its column of field names of another height: #VALUE! saying both must be as tall", () => {
+    const column = (cells: readonly unknown[]) => cells.map((x) => [x]);
+    const e = excelError(() => checkRow(P, column(templateRow(PRIMARY_PASS)), column(HEADER.slice(0, 20))));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toBe("学校列有 27 格，而表头列有 20 格，两者应一样高：请选同样的行");
+    expect(e.en).toContain("equally tall");
+  });
+
+  test("a school's row with its field names given down a column: the names are read across, as the row", () => {
+    const column = (cells: readonly unknown[]) => cells.map((x) => [x]);
+    // 19 qualified teachers per 500 = 3.8 < 4.2 (within 85 %), 4 key teachers = 0.8 < 1.0: two below, 不达标
+    const fail = templateRow({ ...PRIMARY_PASS, primaryQualifiedTeachers: 19, primaryKeyTeachers: 4 });
+    expect(checkRow(P, [templateRow(PRIMARY_PASS)], column(HEADER))).toBe("达标");
+    expect(checkRow(P, [fail], column(HEADER))).toBe("不达标");
+  });
+
   test("whole columns or whole rows with their headers: the blank cells past the last field are not read", () => {
     const rows = 1_048_576;
     const school: unknown[][] = Array.from({ length: rows }, () => [""]);
