@@ -95,6 +95,25 @@ describe("functions.json generated from the JSDoc", () => {
     }
   });
 
+  test("docs/functions.md's table lists exactly these functions, their parameters and Chinese names", () => {
+    const doc = readFileSync(join(ROOT, "docs", "functions.md"), "utf8");
+    const zhName = new Map(zhCN.functions.map((f) => [f.id, f.name]));
+    const rows = [...doc.matchAll(/^\| `BALANCE\.(\w+)\(([^)]*)\)`（([^）]+)）/gm)].map((m) => ({
+      id: m[1],
+      params: m[2],
+      zh: m[3],
+    }));
+    expect(rows.map((r) => r.id)).toEqual(generated.functions.map((f) => f.id));
+    for (const f of generated.functions) {
+      const row = rows.find((r) => r.id === f.id)!;
+      const params = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+      expect(`${f.id}(${row.params})`).toBe(`${f.id}(${params})`);
+      expect(row.zh).toBe(zhName.get(f.id));
+    }
+    // the count the page states in words
+    expect(doc).toContain(`提供 ${generated.functions.length} 个函数`);
+  });
+
   test("table arguments are ranges, spilled results are matrices", () => {
     const byId = Object.fromEntries(generated.functions.map((f) => [f.id, f]));
     expect(byId.DIFFCOEF.parameters.map((p) => p.dimensionality)).toEqual(["matrix", "matrix"]);
