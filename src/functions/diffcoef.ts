@@ -194,6 +194,16 @@ class PairReader {
     }
     if (sCell.kind === "blank") {
       const at = position(sr, sc);
+      // an error value over blank students is most often a per-student formula (=C9/B9) filled down past the
+      // table; it may as well be a school whose students were forgotten, so it is not skipped but explained
+      if (vCell.kind === "notNumber" && vCell.cell.kind === "error") {
+        const code = vCell.cell.text;
+        throw valueError(
+          `${at.zh}的在校生数为空，而数值为 ${code}：这所学校缺在校生数；若这一行已在表格之下（公式向下填充过了头），请只选到最后一所学校`,
+          `the students at ${at.en} are blank and the value is ${code}: the school's students are missing; if the row ` +
+            "is below the table (a formula filled down too far), select down to the last school only",
+        );
+      }
       throw valueError(
         `${at.zh}的在校生数为空，而数值不为空`,
         `the students at ${at.en} are blank while the value is not`,

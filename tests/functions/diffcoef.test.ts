@@ -133,6 +133,15 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
     expect(excelError(() => diffCoef([...pairs, [{ code: "#DIV/0!" }, null]])).kind).toBe("#VALUE!");
   });
 
+  test("#DIV/0! over blank students (=C9/B9 filled down past the table) names both causes, Chinese first", () => {
+    const pairs: unknown[][] = [...PER_STUDENT.map((x, i) => [x, STUDENTS[i]]), [{ code: "#DIV/0!" }, null]];
+    const e = excelError(() => diffCoef(pairs));
+    expect(e.zh).toBe(
+      "所选区域第 6 行第 2 列的在校生数为空，而数值为 #DIV/0!：这所学校缺在校生数；若这一行已在表格之下（公式向下填充过了头），请只选到最后一所学校",
+    );
+    expect(e.en).toContain("a formula filled down too far");
+  });
+
   test("nothing but headers and blanks: #DIV/0! saying the ranges hold no school's figures", () => {
     const e = excelError(() =>
       diffCoef([
