@@ -1,7 +1,7 @@
 import { differenceCoefficient, totalEntry } from "../engine";
 import { countOf } from "../i18n/count";
 import { FunctionError, valueError } from "./errors";
-import { computable, position, tooLarge, type ArgumentCell, type ArgumentMatrix } from "./args";
+import { computable, isBlank, position, tooLarge, type ArgumentCell, type ArgumentMatrix } from "./args";
 import { readNumber, shownValue, type NumberReading } from "../sheet/cells";
 import { wholeCount } from "../sheet/read/figures";
 import { LARGEST_FIGURE } from "../standard/figures";
@@ -81,21 +81,40 @@ export function readPairs(
 } {
   const rows = values.length;
   const cols = rows > 0 ? values[0].length : 0;
-  let pairs: "twoRanges" | "twoColumns";
-  if (students === null || students === undefined || students.length === 0) {
+  let pairs: "twoRanges" | "twoColumns" | "twoLists";
+  if (omitted(students) && !(rows === 1 && cols === 1)) {
     if (cols !== 2) throw NO_STUDENTS;
     pairs = "twoColumns";
+  } else if (students === null || students === undefined || students.length === 0) {
+    throw NO_STUDENTS;
   } else {
     const sCols = students[0]?.length ?? 0;
-    if (students.length !== rows || sCols !== cols) {
+    if (students.length === rows && sCols === cols) pairs = "twoRanges";
+    else if (
+      rows * cols === students.length * sCols &&
+      (rows === 1 || cols === 1) &&
+      (students.length === 1 || sCols === 1)
+    ) {
+      // a row of values against a column of students (or the other way round): each is a list of the same schools
+      pairs = "twoLists";
+    } else {
       throw valueError(
         `数值区域（${rows} 行 × ${cols} 列）与在校生数区域（${students.length} 行 × ${sCols} 列）大小不一致`,
         `the values (${countOf(rows, "row")} × ${countOf(cols, "column")}) and the students (${countOf(students.length, "row")} × ${countOf(sCols, "column")}) differ in shape`,
       );
     }
-    pairs = "twoRanges";
   }
   const reader = new PairReader(pairs === "twoColumns" ? rows : rows * cols);
+  if (pairs === "twoLists") {
+    const s = students as ArgumentMatrix;
+    const across = s.length === 1;
+    for (let i = 0; i < rows * cols; i++) {
+      const [vr, vc] = rows === 1 ? [0, i] : [i, 0];
+      const [sr, sc] = across ? [0, i] : [i, 0];
+      reader.take(values[vr][vc], s[sr][sc], vr, vc, sr, sc);
+    }
+    return { values: reader.xs, students: reader.ws, count: reader.count, at: (i) => reader.at(i) };
+  }
   for (let r = 0; r < rows; r++) {
     const vRow = values[r];
     if (pairs === "twoColumns") {
@@ -106,6 +125,15 @@ export function readPairs(
     }
   }
   return { values: reader.xs, students: reader.ws, count: reader.count, at: (i) => reader.at(i) };
+}
+
+/**
+ * Students left out: no argument, or an empty one (`=BALANCE.DIFFCOEF(D2:E6, )`, or a reference to one empty cell),
+ * which Excel passes as a single blank cell.
+ */
+function omitted(students: ArgumentMatrix | null | undefined): boolean {
+  if (students === null || students === undefined || students.length === 0) return true;
+  return students.length === 1 && students[0].length === 1 && isBlank(students[0][0]);
 }
 
 /** The pairs read so far, and whether a pair holding a number has been met (the header is then over). */
@@ -166,6 +194,16 @@ class PairReader {
     }
     if (sCell.kind === "blank") {
       const at = position(sr, sc);
+      // an error value over blank students is most often a per-student formula (=C9/B9) filled down past the
+      // table; it may as well be a school whose students were forgotten, so it is not skipped but explained
+      if (vCell.kind === "notNumber" && vCell.cell.kind === "error") {
+        const code = vCell.cell.text;
+        throw valueError(
+          `${at.zh}的在校生数为空，而数值为 ${code}：这所学校缺在校生数；若这一行已在表格之下（公式向下填充过了头），请只选到最后一所学校`,
+          `the students at ${at.en} are blank and the value is ${code}: the school's students are missing; if the row ` +
+            "is below the table (a formula filled down too far), select down to the last school only",
+        );
+      }
       throw valueError(
         `${at.zh}的在校生数为空，而数值不为空`,
         `the students at ${at.en} are blank while the value is not`,

@@ -39,7 +39,7 @@ function run<T>(compute: () => T): T {
  * @customfunction DIFFCOEF
  * @helpurl https://localhost:3000/help/functions.html#diffcoef
  * @param values 各校的指标值（不含合计行）；或一个两列区域（指标值，在校生数）。 / Each school's value (leave the total row out), or one two-column range of (value, students) pairs.
- * @param [students] 各校在校生数，与数值区域大小相同。 / Each school's students, a range of the same shape as the values.
+ * @param [students] 各校在校生数（人），与数值区域格数相同（一行对一列亦可）。 / Each school's students, as many cells as the values (a row against a column will do).
  * @returns The difference coefficient.
  */
 export function balanceDiffcoef(values: unknown[][], students?: unknown[][]): number {
@@ -77,12 +77,12 @@ export function balanceDetail(
 }
 
 /**
- * 由资源数量和在校生数计算指标值。 / The indicator's value for an amount of the resource and an enrolment.
+ * 由资源数量和在校生数计算指标值：教师（人）和多媒体教室（间）按每百名学生计，面积按生均㎡，仪器设备值按生均元。 / The indicator's value for an amount of the resource and an enrolment: teachers and rooms per 100 students, m² and yuan per student.
  * @customfunction INDICATOR
  * @helpurl https://localhost:3000/help/functions.html#indicator
  * @param indicator 指标名称（如 高学历教师）或编号（如 qualifiedTeachers）。 / The indicator: its id (qualifiedTeachers …) or Chinese name (高学历教师 …).
  * @param level 小学或初中。 / The level: 小学 (primary) or 初中 (junior).
- * @param amount 资源数量：教师人数、面积（㎡）、仪器设备值或教室间数。 / The amount of the resource: teachers, m², equipment value or rooms.
+ * @param amount 资源数量：教师（人）、面积（㎡）、仪器设备值（万元或元）或多媒体教室（间）。 / The amount of the resource: teachers, m², equipment value (万元 or 元) or rooms.
  * @param students 该学段的在校生数。 / The section's students.
  * @param [unit] 仪器设备值的单位：万元（默认）或元。 / Unit of an equipment value: 万元 (10k yuan, the default) or 元 (yuan).
  * @returns The indicator's value.
@@ -98,7 +98,7 @@ export function balanceIndicator(
 }
 
 /**
- * 当前标准方案中某项指标在某学段的标准值。 / The standard of an indicator at a level, from the active profile.
+ * 当前标准方案中某项指标在某学段的标准值，单位同指标值：教师（人）和多媒体教室（间）按每百名学生计，面积按生均㎡，仪器设备值按生均元。 / The standard of an indicator at a level, from the active profile, in the indicator's unit: teachers and rooms per 100 students, m² and yuan per student.
  * @customfunction STANDARD
  * @helpurl https://localhost:3000/help/functions.html#standard
  * @param indicator 指标名称（如 高学历教师）或编号（如 qualifiedTeachers）。 / The indicator: its id (qualifiedTeachers …) or Chinese name (高学历教师 …).
@@ -121,12 +121,12 @@ export function balanceCvlimit(level: unknown): number {
 }
 
 /**
- * 达到标准（或标准的 85%）还需增加的资源数量；已达到时为 0。 / How much more of the resource a section needs to reach the standard, or its 85 % floor.
+ * 达到标准（或标准的 85%）还需增加的资源数量，单位同数量（人、㎡、万元或元、间）；已达到时为 0。 / How much more of the resource a section needs to reach the standard, or its 85 % floor, in the amount's unit.
  * @customfunction SHORTFALL
  * @helpurl https://localhost:3000/help/functions.html#shortfall
  * @param indicator 指标名称（如 高学历教师）或编号（如 qualifiedTeachers）。 / The indicator: its id (qualifiedTeachers …) or Chinese name (高学历教师 …).
  * @param level 小学或初中。 / The level: 小学 (primary) or 初中 (junior).
- * @param amount 现有的资源数量。 / The amount of the resource the section has.
+ * @param amount 现有的资源数量：教师（人）、面积（㎡）、仪器设备值（万元或元）或多媒体教室（间）。 / The amount of the resource the section has: teachers, m², equipment value (万元 or 元) or rooms.
  * @param students 该学段的在校生数。 / The section's students.
  * @param [target] “标准”（达到标准，默认）或“85%”（达到标准的 85%）；也可写 standard、floor。 / standard (the default) or floor (85 % of the standard).
  * @param [unit] 仪器设备值的单位：万元（默认）或元。 / Unit of an equipment value: 万元 (10k yuan, the default) or 元 (yuan).

@@ -169,9 +169,20 @@ function across(
   row: ArgumentMatrix,
   headers: ArgumentMatrix | null | undefined,
 ): { row: ArgumentMatrix; headers: ArgumentMatrix | null | undefined } {
-  if (row.length < 2 || !row.every((r) => r.length === 1)) return { row, headers };
-  const turned = [row.map((r) => r[0])];
-  if (!headers || headers.length !== row.length) return { row: turned, headers };
+  const down = row.length >= 2 && row.every((r) => r.length === 1);
+  const turned = down ? [row.map((r) => r[0])] : row;
+  if (!headers) return { row: turned, headers };
+  // field names down a column (or two, for group headers): more rows than a header has, one or two cells each
+  const headersDown =
+    (down && headers.length === row.length) || (headers.length > 2 && headers.every((h) => h.length <= 2));
+  if (!headersDown) return { row: turned, headers };
+  if (down && headers.length !== row.length) {
+    throw valueError(
+      `学校列有 ${row.length} 格，而表头列有 ${headers.length} 格，两者应一样高：请选同样的行`,
+      `the school's column has ${countOf(row.length, "cell")} and the headers' column ${headers.length}: ` +
+        "they must be equally tall; select the same rows",
+    );
+  }
   const columns = headers[0].length;
   const turnedHeaders = Array.from({ length: columns }, (_, c) => headers.map((h) => h[c]));
   return { row: turned, headers: turnedHeaders };

@@ -29,6 +29,27 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
     expect(diffCoef([PER_STUDENT], [STUDENTS]).toFixed(4)).toBe("0.5153");
   });
 
+  test("a row of values against a column of students, or the other way round: two lists of the same schools", () => {
+    // by hand: values 10 and 20, students 100 and 300 → X̄ = 7000/400 = 17.5, S² = (100 × 7.5² + 300 × 2.5²)/400
+    // = 18.75, CV = √18.75 / 17.5 = 0.247436
+    expect(diffCoef([[10, 20]], [[100], [300]])).toBeCloseTo(0.247436, 6);
+    expect(diffCoef([[10], [20]], [[100, 300]])).toBeCloseTo(0.247436, 6);
+    expect(diffCoef([PER_STUDENT], column(STUDENTS)).toFixed(4)).toBe("0.5153");
+    // a cell of either list is named within its own range
+    const e = excelError(() => diffCoef([[10, "十"]], [[100], [300]]));
+    expect(e.zh).toContain("所选区域第 1 行第 2 列");
+    const s = excelError(() => diffCoef([[10, 20]], [[100], ["三百"]]));
+    expect(s.zh).toContain("在校生数应为数字：所选区域第 2 行第 1 列");
+  });
+
+  test("students left empty (=BALANCE.DIFFCOEF(D2:E6, ), Excel passes one blank cell): the two-column range", () => {
+    const pairs = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
+    expect(diffCoef(pairs, [[null]]).toFixed(4)).toBe("0.5153");
+    expect(diffCoef(pairs, [[""]]).toFixed(4)).toBe("0.5153");
+    // one value and one blank students cell: the students are missing, not a shape mismatch
+    expect(excelError(() => diffCoef(column(PER_STUDENT), [[null]])).zh).toContain("缺少在校生数");
+  });
+
   test("blank pairs are skipped", () => {
     const values = [[PER_STUDENT[0]], [""], [PER_STUDENT[1]], [null], ...column(PER_STUDENT.slice(2))];
     const students = [[STUDENTS[0]], [""], [STUDENTS[1]], [null], ...column(STUDENTS.slice(2))];
@@ -110,6 +131,15 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
     }
     // a value with students left blank is still an error: the school's enrolment is missing
     expect(excelError(() => diffCoef([...pairs, [{ code: "#DIV/0!" }, null]])).kind).toBe("#VALUE!");
+  });
+
+  test("#DIV/0! over blank students (=C9/B9 filled down past the table) names both causes, Chinese first", () => {
+    const pairs: unknown[][] = [...PER_STUDENT.map((x, i) => [x, STUDENTS[i]]), [{ code: "#DIV/0!" }, null]];
+    const e = excelError(() => diffCoef(pairs));
+    expect(e.zh).toBe(
+      "所选区域第 6 行第 2 列的在校生数为空，而数值为 #DIV/0!：这所学校缺在校生数；若这一行已在表格之下（公式向下填充过了头），请只选到最后一所学校",
+    );
+    expect(e.en).toContain("a formula filled down too far");
   });
 
   test("nothing but headers and blanks: #DIV/0! saying the ranges hold no school's figures", () => {
@@ -358,7 +388,11 @@ describe("BALANCE.DIFFCOEF (docs/standard.md#coefficient)", () => {
       expect(e.kind).toBe("#VALUE!");
       expect(e.zh).toContain("大小不一致");
       expect(e.en).toContain("shape");
-      expect(excelError(() => diffCoef(column(PER_STUDENT), [STUDENTS])).kind).toBe("#VALUE!");
+      // a row against a column is one list against another, but of 5 and 4 schools
+      expect(excelError(() => diffCoef([PER_STUDENT], column(STUDENTS.slice(1)))).zh).toContain("大小不一致");
+      // a two-column range against a column of students
+      const twoColumns = PER_STUDENT.map((x, i) => [x, STUDENTS[i]]);
+      expect(excelError(() => diffCoef(twoColumns, column(STUDENTS))).kind).toBe("#VALUE!");
     });
 
     test("total enrolment 0 → #DIV/0!", () => {

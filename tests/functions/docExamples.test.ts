@@ -8,12 +8,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  balanceCheck,
+  balanceCounty,
   balanceCvlimit,
+  balanceDetail,
   balanceDiffcoef,
   balanceIndicator,
   balanceShortfall,
   balanceStandard,
+  balanceWhatif,
 } from "../../src/functions/functions";
+import { HEADER, NINE_YEAR_PASS, PRIMARY_PASS, templateRow } from "./rows";
 
 const ROOT = join(__dirname, "..", "..");
 const read = (file: string) => readFileSync(join(ROOT, file), "utf8");
@@ -167,4 +172,50 @@ describe("the examples of docs/functions.md and help/functions.html, recomputed 
       expect(figures!.byFunction).toBeCloseTo(figures!.byHand, 9);
     },
   );
+});
+
+describe("what docs/functions.md says of the tables DETAIL and COUNTY spill, checked on rows worked out by hand", () => {
+  const doc = read("docs/functions.md");
+  // rows.ts: PRIMARY_PASS has 25 qualified teachers per 500 pupils (5.0); a second school, 60 per 1,000 (6.0)
+  const one = [templateRow(PRIMARY_PASS)];
+  const second = templateRow({
+    ...PRIMARY_PASS,
+    name: "第二小学",
+    primaryStudents: 1000,
+    primaryQualifiedTeachers: 60,
+  });
+  const size = (table: unknown[][]) => `${table.length} 行 × ${table[0].length} 列`;
+
+  test("DETAIL: 8 rows × 5 columns, 15 × 5 for a school of two levels; INDEX(…, 2, 3) is 高学历教师's value", () => {
+    expect(doc).toContain("`=BALANCE.指标明细(A5:AA5)` → 8 行 × 5 列");
+    expect(doc).toContain("一贯制学校两个学段，15 行 × 5 列");
+    expect(size(balanceDetail(one))).toBe("8 行 × 5 列");
+    expect(size(balanceDetail([templateRow(NINE_YEAR_PASS)]))).toBe("15 行 × 5 列");
+    expect(doc).toContain("`=INDEX(BALANCE.指标明细(A5:AA5), 2, 3)` 是第一项指标（高学历教师）的数值");
+    const detail = balanceDetail(one);
+    expect(detail[1][1]).toBe("高学历教师");
+    expect(detail[1][2]).toBeCloseTo((25 * 100) / 500, 12);
+  });
+
+  test("COUNTY: 15 rows × 7 columns; INDEX(…, 2, 3) is the primary 高学历教师 coefficient", () => {
+    expect(doc).toContain("`=BALANCE.县域均衡(学校!A1:AA120)` → 15 行 × 7 列");
+    const table = balanceCounty([[...HEADER], one[0], second]);
+    expect(size(table)).toBe("15 行 × 7 列");
+    expect(doc).toContain("`=INDEX(BALANCE.县域均衡(学校!A1:AA120), 2, 3)` 是小学高学历教师的差异系数");
+    expect(table[1].slice(0, 2)).toEqual(["小学", "高学历教师"]);
+    // by hand: 5.0 and 6.0 weighted 500 and 1,000 → X̄ = 8,500/1,500, CV = 0.0832
+    expect(table[1][2]).toBeCloseTo(handCv([5, 6], [500, 1000]), 12);
+    expect((table[1][2] as number).toFixed(4)).toBe("0.0832");
+  });
+
+  test("WHATIF with its headers left empty (Excel passes one blank cell): 600 ㎡ more, 达标", () => {
+    // 1,900 ㎡ per 500 pupils = 3.8 < 0.85 × 4.5 = 3.825: 不达标; 2,500 ㎡ = 5.0 ≥ 4.5: 达标
+    const short = [templateRow({ ...PRIMARY_PASS, teachingArea: 1900 })];
+    expect(doc).toContain('`=BALANCE.WHATIF(A5:AA5, , "教学用房", 600)` → 达标');
+    expect(balanceCheck(short)).toBe("不达标");
+    expect(balanceWhatif(short, [[null]], "教学用房", 600)).toBe("达标");
+    // the 85 % line is 3.825 × 500 = 1,912.5 ㎡: 12 more stay under it, 13 more reach it (six met, one within 85 %)
+    expect(balanceWhatif(short, [[null]], "教学用房", 12)).toBe("不达标");
+    expect(balanceWhatif(short, [[null]], "教学用房", 13)).toBe("达标");
+  });
 });

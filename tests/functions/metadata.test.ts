@@ -95,6 +95,25 @@ describe("functions.json generated from the JSDoc", () => {
     }
   });
 
+  test("docs/functions.md's table lists exactly these functions, their parameters and Chinese names", () => {
+    const doc = readFileSync(join(ROOT, "docs", "functions.md"), "utf8");
+    const zhName = new Map(zhCN.functions.map((f) => [f.id, f.name]));
+    const rows = [...doc.matchAll(/^\| `BALANCE\.(\w+)\(([^)]*)\)`（([^）]+)）/gm)].map((m) => ({
+      id: m[1],
+      params: m[2],
+      zh: m[3],
+    }));
+    expect(rows.map((r) => r.id)).toEqual(generated.functions.map((f) => f.id));
+    for (const f of generated.functions) {
+      const row = rows.find((r) => r.id === f.id)!;
+      const params = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+      expect(`${f.id}(${row.params})`).toBe(`${f.id}(${params})`);
+      expect(row.zh).toBe(zhName.get(f.id));
+    }
+    // the count the page states in words
+    expect(doc).toContain(`提供 ${generated.functions.length} 个函数`);
+  });
+
   test("table arguments are ranges, spilled results are matrices", () => {
     const byId = Object.fromEntries(generated.functions.map((f) => [f.id, f]));
     expect(byId.DIFFCOEF.parameters.map((p) => p.dimensionality)).toEqual(["matrix", "matrix"]);
@@ -131,6 +150,26 @@ describe("functions-zh-CN.json", () => {
         expect(p.description).toMatch(CJK);
       }
     }
+  });
+
+  test("descriptions tell the units: 人, ㎡, 万元 or 元, 间; per 100 students or per student (docs/standard.md#indicators)", () => {
+    const byId = new Map(zhCN.functions.map((f) => [f.id, f]));
+    const param = (id: string, name: string) =>
+      byId.get(id)!.parameters.find((p) => p.name === name)!.description;
+    // a value and a standard are ratios: teachers and rooms per 100 students, areas and equipment per student
+    for (const id of ["INDICATOR", "STANDARD"]) {
+      for (const word of ["人", "间", "每百名学生", "生均㎡", "生均元"])
+        expect(byId.get(id)!.description).toContain(word);
+    }
+    // an amount is in the resource's own unit, and so is a shortfall
+    for (const text of [
+      param("INDICATOR", "数量"),
+      param("SHORTFALL", "数量"),
+      byId.get("SHORTFALL")!.description,
+    ]) {
+      for (const word of ["人", "㎡", "万元", "元", "间"]) expect(text).toContain(word);
+    }
+    expect(param("DIFFCOEF", "在校生数")).toContain("人");
   });
 
   test("names are unique, and parameter names unique within a function", () => {

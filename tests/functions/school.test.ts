@@ -140,6 +140,142 @@ describe("BALANCE.CHECK on template rows (docs/standard.md#pass-rule, docs/stand
   });
 });
 
+describe("every school type at its thresholds, by hand (docs/standard.md#indicators, #apportioning, #scope)", () => {
+  /** 1,000 primary students exactly at the seven standards: 42, 10, 9 teachers; 4,500 and 7,500 ㎡; 200 万元; 23 rooms */
+  const PRIMARY_AT: RowSpec = {
+    name: "阈值小学",
+    type: "小学",
+    primaryStudents: 1000,
+    primaryQualifiedTeachers: 42,
+    primaryKeyTeachers: 10,
+    primaryPeArtTeachers: 9,
+    teachingArea: 4500,
+    sportsArea: 7500,
+    equipmentValue: 200,
+    multimediaRooms: 23,
+  };
+  /** 1,000 junior students at the standards: 53, 10, 9 teachers; 5,800 and 10,200 ㎡; 250 万元; 24 rooms */
+  const JUNIOR_AT: RowSpec = {
+    name: "阈值初中",
+    type: "初中",
+    juniorStudents: 1000,
+    juniorQualifiedTeachers: 53,
+    juniorKeyTeachers: 10,
+    juniorPeArtTeachers: 9,
+    teachingArea: 5800,
+    sportsArea: 10200,
+    equipmentValue: 250,
+    multimediaRooms: 24,
+  };
+  const values = (spec: RowSpec) =>
+    detailRow(P, [templateRow(spec)])
+      .slice(1)
+      .map((r) => [r[2], r[4]]);
+
+  test("小学 and 初中 exactly at every standard: 达标, each indicator 达标", () => {
+    expect(values(PRIMARY_AT)).toEqual([
+      [4.2, "达标"],
+      [1, "达标"],
+      [0.9, "达标"],
+      [4.5, "达标"],
+      [7.5, "达标"],
+      [2000, "达标"],
+      [2.3, "达标"],
+    ]);
+    expect(check(PRIMARY_AT)).toBe("达标");
+    expect(values(JUNIOR_AT).map((v) => v[1])).toEqual(Array(7).fill("达标"));
+    expect(check(JUNIOR_AT)).toBe("达标");
+    // 10,199 ㎡ is 10.199 < 10.2, within 85 %: six met, 达标; 9 key teachers (0.9 < 1.0) besides: 不达标
+    expect(check({ ...JUNIOR_AT, sportsArea: 10199 })).toBe("达标");
+    expect(check({ ...JUNIOR_AT, sportsArea: 10199, juniorKeyTeachers: 9 })).toBe("不达标");
+  });
+
+  test("exactly 85 % of a standard is within the floor: 357 per 10,000 = 3.57 = 0.85 × 4.2", () => {
+    const big = {
+      ...PRIMARY_AT,
+      primaryStudents: 10000,
+      primaryQualifiedTeachers: 357,
+      primaryKeyTeachers: 100,
+      primaryPeArtTeachers: 90,
+      teachingArea: 45000,
+      sportsArea: 75000,
+      equipmentValue: 2000,
+      multimediaRooms: 230,
+    };
+    expect(values(big)[0]).toEqual([3.57, "85%以上"]);
+    expect(check(big)).toBe("达标");
+    expect(check({ ...big, primaryQualifiedTeachers: 356 })).toBe("不达标");
+  });
+
+  test("九年一贯制 and 十二年一贯制: facilities by 1 : 1.1 (: 1.32 for senior pupils)", () => {
+    // 1,000 + 1,000 pupils weigh 1,000 + 1,100 = 2,100: 12,600 ㎡ gives primary 6.0 and junior 6.6 ㎡ per pupil;
+    // 49 rooms give primary 49 × 1,000/2,100 × 100/1,000 = 2.333 and junior 2.567
+    const nine: RowSpec = {
+      name: "九年",
+      type: "九年一贯制",
+      primaryStudents: 1000,
+      juniorStudents: 1000,
+      primaryQualifiedTeachers: 42,
+      primaryKeyTeachers: 10,
+      primaryPeArtTeachers: 9,
+      juniorQualifiedTeachers: 53,
+      juniorKeyTeachers: 10,
+      juniorPeArtTeachers: 9,
+      teachingArea: 12600,
+      sportsArea: 21420,
+      equipmentValue: 525,
+      multimediaRooms: 49,
+    };
+    const nineValues = values(nine);
+    expect(nineValues[3][0]).toBeCloseTo(6, 9);
+    expect(nineValues[6][0]).toBeCloseTo(2.3333333, 6);
+    expect(nineValues[10][0]).toBeCloseTo(6.6, 9);
+    expect(nineValues[13][0]).toBeCloseTo(2.5666667, 6);
+    expect(check(nine)).toBe("达标");
+    // with 500 senior pupils the weights are 1,000 + 1,100 + 660 = 2,760: primary teaching area
+    // 12,600 × 1,000/2,760/1,000 = 4.565 (met), rooms 49 × 1,000/2,760 × 100/1,000 = 1.775 (< 0.85 × 2.3): 不达标
+    const twelve = { ...nine, type: "十二年一贯制", seniorStudents: 500 };
+    const twelveValues = values(twelve);
+    expect(twelveValues[3][0]).toBeCloseTo(4.5652174, 6);
+    expect(twelveValues[6]).toEqual([expect.closeTo(1.7753623, 6), "未达标"]);
+    expect(check(twelve)).toBe("不达标");
+    expect(check(twelve, "小学")).toBe("不达标");
+  });
+
+  test("完全中学: the junior section's share is 1 : 1.2 against senior pupils, at its standards exactly", () => {
+    // 1,000 junior + 500 senior weigh 1,000 + 600: the junior share is 0.625; 9,280 ㎡ × 0.625 / 1,000 = 5.8
+    const complete: RowSpec = {
+      ...JUNIOR_AT,
+      name: "完中",
+      type: "完全中学",
+      seniorStudents: 500,
+      teachingArea: 9280,
+      sportsArea: 16320,
+      equipmentValue: 400,
+      multimediaRooms: 39,
+    };
+    expect(values(complete).map((v) => v[0])).toEqual([
+      5.3,
+      1,
+      0.9,
+      5.8,
+      10.2,
+      2500,
+      expect.closeTo(2.4375, 9),
+    ]);
+    expect(check(complete)).toBe("达标");
+    // the junior school's own facilities, shared with 500 senior pupils, fall short
+    expect(check({ ...JUNIOR_AT, type: "完全中学", seniorStudents: 500 })).toBe("不达标");
+  });
+
+  test("教学点 of exactly 50 pupils counts; 49 does not; 特殊教育 never does", () => {
+    const point = { ...PRIMARY_AT, type: "教学点", primaryStudents: 50 };
+    expect(check(point)).toBe("达标");
+    expect(check({ ...point, primaryStudents: 49 })).toBe("不参评");
+    expect(check({ ...PRIMARY_AT, type: "特殊教育" })).toBe("不参评");
+  });
+});
+
 describe("the same row again", () => {
   test("answers from the row's content and the profile, never from an earlier row", () => {
     const row = [templateRow(PRIMARY_PASS)];
@@ -282,6 +418,22 @@ describe("BALANCE.CHECK with a header row", () => {
       ),
     ).toBe("达标");
     expect(detailRow(P, column(fail))).toEqual(detailRow(P, [fail]));
+  });
+
+  test("a school's column and its column of field names of another height: #VALUE! saying both must be as tall", () => {
+    const column = (cells: readonly unknown[]) => cells.map((x) => [x]);
+    const e = excelError(() => checkRow(P, column(templateRow(PRIMARY_PASS)), column(HEADER.slice(0, 20))));
+    expect(e.kind).toBe("#VALUE!");
+    expect(e.zh).toBe("学校列有 27 格，而表头列有 20 格，两者应一样高：请选同样的行");
+    expect(e.en).toContain("equally tall");
+  });
+
+  test("a school's row with its field names given down a column: the names are read across, as the row", () => {
+    const column = (cells: readonly unknown[]) => cells.map((x) => [x]);
+    // 19 qualified teachers per 500 = 3.8 < 4.2 (within 85 %), 4 key teachers = 0.8 < 1.0: two below, 不达标
+    const fail = templateRow({ ...PRIMARY_PASS, primaryQualifiedTeachers: 19, primaryKeyTeachers: 4 });
+    expect(checkRow(P, [templateRow(PRIMARY_PASS)], column(HEADER))).toBe("达标");
+    expect(checkRow(P, [fail], column(HEADER))).toBe("不达标");
   });
 
   test("whole columns or whole rows with their headers: the blank cells past the last field are not read", () => {
