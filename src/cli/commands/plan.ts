@@ -47,6 +47,7 @@ import { costJson } from "../costJson";
 import type { SchoolRecord } from "../../engine/records";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--budget 万元] [--rotation] [--edits edits.json]
+             [--edits-out 修改.json]
              [--sheet NAME] [--profile FILE.json] [--county NAME] [--recipe FILE.json] [--out 方案.xlsx [--force]]
              [--year YEAR] [--lang zh|en] [--json]
 
