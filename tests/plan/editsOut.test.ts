@@ -91,6 +91,7 @@ describe("balance plan --edits-out", () => {
     writeFileSync(costs, JSON.stringify({ sportsArea: 400 }));
     const input = await run("plan", book, "--costs", costs, "--edits-out", costs, "--force");
     expect(input.code).toBe(2);
+    expect(input.stderr).toContain(`不能写入输入的文件“${costs}”`);
     expect(readFileSync(costs, "utf8")).toBe(JSON.stringify({ sportsArea: 400 }));
   });
 });
