@@ -6,45 +6,11 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Bilingual } from "./io";
+import { nearestName } from "../engine/names";
+
+export { nearestName };
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
-
-/** The number of edits (insert, delete, change, swap two neighbours) from `a` to `b`. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
-    i,
-    ...Array<number>(b.length).fill(0),
-  ]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const change = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + change);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-/**
- * The name of `names` that `given` most likely meant: the nearest by edits (one for a short name, two for a longer
- * one, case aside), else the only one it begins (--prof for --profile). Null when none is near.
- */
-export function nearestName(given: string, names: readonly string[]): string | null {
-  const word = given.toLowerCase();
-  if (word === "") return null;
-  const allowed = word.length <= 4 ? 1 : 2;
-  let best: string | null = null;
-  let bestDistance = allowed + 1;
-  for (const name of names) {
-    const distance = editDistance(word, name.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [name, distance];
-  }
-  if (best !== null) return best;
-  const begun = word.length >= 3 ? names.filter((n) => n.toLowerCase().startsWith(word)) : [];
-  return begun.length === 1 ? begun[0] : null;
-}
 
 /** "；是否要用 X？" / "; did you mean X?" after a message, when there is a near name. */
 export function didYouMean(message: Bilingual, near: string | null): Bilingual {

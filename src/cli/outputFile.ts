@@ -200,7 +200,10 @@ export async function checkOutputPath(
   }
   for (const input of options.inputs ?? []) {
     if (await samePath(out, input)) {
-      return refuse(`不能写入输入的工作簿“${out}”`, `the output cannot replace the input workbook "${out}"`);
+      // a costs, edits, profile or recipe file read is named for what it is, not as a workbook
+      return /\.json$/i.test(input)
+        ? refuse(`不能写入输入的文件“${out}”`, `the output cannot replace the input file "${out}"`)
+        : refuse(`不能写入输入的工作簿“${out}”`, `the output cannot replace the input workbook "${out}"`);
     }
   }
   if (existing?.isDirectory()) return refuse(`“${out}”是一个文件夹`, `"${out}" is a folder`);

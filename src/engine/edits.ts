@@ -17,7 +17,7 @@ import {
   type Level,
 } from "../standard/indicators";
 import type { Problem } from "../problems/problem";
-import { controlsRemovedWords, withoutControls } from "./names";
+import { controlsRemovedWords, nearestName, withoutControls } from "./names";
 import { SCHOOL_TYPE_NAMES, SCHOOL_TYPES, type EnrolmentLevel } from "./records";
 import { foldWord, levelOfWord, parseLocale, parseSchoolType } from "./words";
 import type { EquipmentUnitDoubt } from "./equipmentUnit";
@@ -389,6 +389,23 @@ export function wholeIssues(edit: Edit, profile: Profile): EditIssue[] {
     });
 }
 
+/** The fields a schema takes where it is an object (through optional, defaulted, preprocessed and record values). */
+function shapeOf(schema: unknown): Record<string, unknown> | null {
+  if (schema instanceof z.ZodObject) return schema.shape as Record<string, unknown>;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return shapeOf(schema.unwrap());
+  if (schema instanceof z.ZodPipe) return shapeOf(schema.out);
+  if (schema instanceof z.ZodRecord) return shapeOf(schema.valueType);
+  return null;
+}
+
+/** The fields an edit of `raw`'s kind takes at `path` inside it (none when the kind is unknown). */
+function fieldsAt(raw: unknown, path: readonly PropertyKey[]): string[] {
+  const kind = (kindFromName(raw) as { kind?: unknown } | null)?.kind;
+  let schema: unknown = editUnion.options.find((o) => o.shape.kind.value === kind);
+  for (const key of path) schema = shapeOf(schema)?.[String(key)];
+  return Object.keys(shapeOf(schema) ?? {}).filter((f) => f !== "kind");
+}
+
 /**
  * Checks one edit as a file or a form gives it, by the edits' schema and the profile's whole counts (`wholeIssues`):
  * the edit with its codes (a Chinese name read as its code) and its names without controls (`removed`: what was
@@ -409,7 +426,17 @@ export function checkEdit(
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const field = [...issue.path, key].join(".");
-        issues.push({ field, zh: "未知字段（拼写有误？）", en: "unknown field (misspelt?)" });
+        // the field of this place in an edit the key is a slip for (cuont for count), if one is near
+        const near = nearestName(key, fieldsAt(raw, issue.path));
+        issues.push(
+          near === null
+            ? { field, zh: "未知字段（拼写有误？）", en: "unknown field (misspelt?)" }
+            : {
+                field,
+                zh: `未知字段（拼写有误？是否指 ${near}？）`,
+                en: `unknown field (misspelt? did you mean ${near}?)`,
+              },
+        );
       }
       continue;
     }

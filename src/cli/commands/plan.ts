@@ -15,6 +15,7 @@ import { isRecurring, projectSizesUsed, type ProjectSizes, type UnitCosts } from
 import { planSheet, rotationSheet } from "../../report/planSheets";
 import { plannedEditRows, type PlannedEdits } from "../../report/editRows";
 import { writtenSheets } from "./sheetsOut";
+import { EDITS_OUT_FAILED, checkEditsOut, writeEditsOut } from "./editsOut";
 import type { Problem } from "../../problems/problem";
 import type { Profile } from "../../standard/profile";
 import { INDICATOR_IDS, LEVEL_NAMES } from "../../standard/indicators";
@@ -46,6 +47,7 @@ import { costJson } from "../costJson";
 import type { SchoolRecord } from "../../engine/records";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--budget 万元] [--rotation] [--edits edits.json]
+             [--edits-out 修改.json]
              [--sheet NAME] [--profile FILE.json] [--county NAME] [--recipe FILE.json] [--out 方案.xlsx [--force]]
              [--year YEAR] [--lang zh|en] [--json]
 
@@ -73,6 +75,9 @@ facilities are added as projects (by default at least 50 m² of teaching rooms a
   --edits FILE.json    先按修改清单（与 balance whatif 相同）修改学校表，再为修改后的县规划，如“一年级多招 200 人后
                        怎样达标”；清单有错误时不规划 / plan for the table after a what-if's edits (as balance
                        whatif reads them), e.g. 200 more first-graders; edits with errors plan nothing
+  --edits-out 修改清单.json
+                       把方案写成修改清单（在 --edits 的修改之后），可用 balance whatif --edits 核对达标
+                       the plan as an edits file (after --edits' own), for balance whatif --edits to check it passes
   --out 方案.xlsx       另存可打印的方案工作表（与任务窗格写入的相同）/ write the print-ready plan sheets
   --force              覆盖已有的文件 / overwrite an existing file
   --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只规划该旗县的学校；
@@ -379,6 +384,7 @@ export const planCommand: Command = {
       budget: { type: "string" },
       rotation: { type: "boolean" },
       edits: { type: "string" },
+      "edits-out": { type: "string" },
       ...COUNTY_TABLE_OPTIONS,
     });
     if (typeof line === "number") return line;
@@ -387,6 +393,10 @@ export const planCommand: Command = {
     if (budget !== null && typeof budget !== "number") return usageError(io, budget, "balance plan --help");
     const title = await sheetsOutOptions(io, values, [file, values.costs, values.recipe, values.edits]);
     if (typeof title === "number") return title;
+    const editsOut = values["edits-out"];
+    const inputs = [file, values.costs, values.recipe, values.edits, values.profile, values.out];
+    const refused = await checkEditsOut(io, editsOut, values.force === true, inputs);
+    if (refused !== null) return refused;
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
     const problems: Problem[] = [];
@@ -445,6 +455,16 @@ export const planCommand: Command = {
       const written = await writtenSheets(io, values.out, sheets, values.force === true, lang);
       if (written === null) return EXIT.inputErrors;
       wrote = written;
+    }
+    // docs/plans.md#edits-out: the plan as an edits file balance whatif runs, after the what-if's own edits
+    if (editsOut !== undefined) {
+      const typed = editsJson?.ok ? editsJson.value : undefined;
+      const line = await writeEditsOut(io, editsOut, plan.additions, typed, {
+        force: values.force === true,
+        lang,
+      });
+      if (line === null) return EDITS_OUT_FAILED;
+      wrote += line;
     }
     if (json) {
       await writeJsonDocument(io, {

@@ -120,6 +120,18 @@ export function additionsToEdits(model: PlanModel, a: PlanAdditions): Edit[] {
   return edits;
 }
 
+/**
+ * The plan's additions as an edits file's edits (docs/plans.md#edits-out): what a planner runs through
+ * `balance whatif` to see the county pass, in the order the plan lists them.
+ */
+export function planEdits(additions: readonly PlanAddition[]): Edit[] {
+  return additions.map((a) =>
+    a.level === null
+      ? { kind: "addFacility", school: a.school, resource: a.resource, amount: a.amount }
+      : { kind: "hireTeachers", school: a.school, level: a.level, resource: a.resource, count: a.amount },
+  ) as Edit[];
+}
+
 function failingCvs(evaluation: Evaluation): CvStatus[] {
   const out: CvStatus[] = [];
   for (const level of LEVELS) {
