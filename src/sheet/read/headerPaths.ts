@@ -1,5 +1,5 @@
 /**
- * The header read as paths (docs/school-table.md#headers): one, two or three rows of labels, group labels spread
+ * The header read as paths (docs/school-table.md#headers): one to four rows of labels, group labels spread
  * over the columns they head (by the host's merged ranges, or over blank cells when the host gives none), each
  * column a path from the top level down — 专任教师›按学历分›本科 — with the cells its labels came from and the
  * unit its column is in. The header is the block of rows, within the first rows of the grid, whose paths name the
@@ -20,8 +20,11 @@ export const HEADER_SEARCH_ROWS = 10;
  * heads none, and is never scanned again for every block of rows the header is sought in.
  */
 export const MAX_LABEL_LENGTH = 255;
-/** A header of more levels than this is read as its last three. */
-const MAX_LEVELS = 3;
+/**
+ * A header of more levels than this is read as its last four. Four: some exports put a 其中 row between a group and
+ * its subgroups (专任教师›其中›按学历分›本科), and the top level is what tells the teachers' columns apart.
+ */
+const MAX_LEVELS = 4;
 /** A header row names the school column and at least this many others. */
 export const MIN_OTHER_HEADERS = 2;
 
@@ -297,7 +300,7 @@ function isTitleRow(
 }
 
 /**
- * The header: the block of one to three rows, ending within the first HEADER_SEARCH_ROWS rows (or at knownRow),
+ * The header: the block of one to four rows, ending within the first HEADER_SEARCH_ROWS rows (or at knownRow),
  * whose paths name the school column (unless the user mapped it) and the most others; ties go to the earlier row
  * and to fewer levels. Each row of the region is read once.
  */
