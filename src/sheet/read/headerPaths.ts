@@ -332,7 +332,29 @@ export function findHeader(
       if (!best || reading.ids.size > best.ids.size) best = reading;
     }
   }
-  return best;
+  return best && withMergedTail(view, best);
+}
+
+/**
+ * The header with the rows under it that only its merged labels reach down into (a header whose every label is
+ * merged down over a further row, as tall headers are drawn): blank of their own, every column of the header covered
+ * by a label merged down from the header. They are the header's, not a blank row of the table above its schools.
+ */
+function withMergedTail(view: GridView, reading: HeaderReading): HeaderReading {
+  const rows = [...reading.header.rows];
+  const top = rows[0];
+  const columns = reading.header.columns;
+  if (view.merges === null || columns.length === 0) return reading;
+  const covered = (r: number) =>
+    columns.every((column) => {
+      const merge = view.mergeAt(r, column.index);
+      return merge !== undefined && merge.top >= top && merge.top < r;
+    });
+  let r = rows[rows.length - 1] + 1;
+  while (r < view.height && rows.length < HEADER_SEARCH_ROWS && view.isBlankRow(r) && covered(r))
+    rows.push(r++);
+  if (rows.length === reading.header.rows.length) return reading;
+  return { ...reading, header: tableHeader(rows, reading.header.unitRow, columns) };
 }
 
 /**
