@@ -37,7 +37,7 @@ export interface ExportRow {
 }
 
 /** A header of the export: a label over its children, or a leaf column read from a row. */
-interface HeaderNode {
+export interface HeaderNode {
   label: string;
   unit?: string;
   children?: HeaderNode[];
@@ -159,6 +159,8 @@ export interface ExportLayout {
   unitRow?: boolean;
   rename?: Readonly<Record<string, string>>;
   equipmentUnit?: "万元" | "元";
+  /** the header laid out otherwise (of three levels at most) */
+  header?: (nodes: HeaderNode[]) => HeaderNode[];
 }
 
 /** The export of these rows: titles, a three-row header with its merges, the unit row, the data. */
@@ -168,7 +170,8 @@ export function exportSheet(rows: readonly ExportRow[], layout: ExportLayout = {
     "2024年教育事业统计 学校（机构）基本情况及办学条件",
     "填报单位：兴安盟教育局",
   ];
-  const nodes = exportHeader(layout.rename, layout.equipmentUnit ?? "万元");
+  const built = exportHeader(layout.rename, layout.equipmentUnit ?? "万元");
+  const nodes = layout.header ? layout.header(built) : built;
   const leaves = leavesOf(nodes);
   const width = leaves.length;
   const top = titles.length;

@@ -1,5 +1,5 @@
 /**
- * The header read as paths (docs/school-table.md#headers): one, two or three rows of labels, group labels spread
+ * The header read as paths (docs/school-table.md#headers): one to four rows of labels, group labels spread
  * over the columns they head (by the host's merged ranges, or over blank cells when the host gives none), each
  * column a path from the top level down — 专任教师›按学历分›本科 — with the cells its labels came from and the
  * unit its column is in. The header is the block of rows, within the first rows of the grid, whose paths name the
@@ -20,8 +20,11 @@ export const HEADER_SEARCH_ROWS = 10;
  * heads none, and is never scanned again for every block of rows the header is sought in.
  */
 export const MAX_LABEL_LENGTH = 255;
-/** A header of more levels than this is read as its last three. */
-const MAX_LEVELS = 3;
+/**
+ * A header of more levels than this is read as its last four. Four: some exports put a 其中 row between a group and
+ * its subgroups (专任教师›其中›按学历分›本科), and the top level is what tells the teachers' columns apart.
+ */
+const MAX_LEVELS = 4;
 /** A header row names the school column and at least this many others. */
 export const MIN_OTHER_HEADERS = 2;
 
@@ -297,7 +300,7 @@ function isTitleRow(
 }
 
 /**
- * The header: the block of one to three rows, ending within the first HEADER_SEARCH_ROWS rows (or at knownRow),
+ * The header: the block of one to four rows, ending within the first HEADER_SEARCH_ROWS rows (or at knownRow),
  * whose paths name the school column (unless the user mapped it) and the most others; ties go to the earlier row
  * and to fewer levels. Each row of the region is read once.
  */
@@ -329,7 +332,29 @@ export function findHeader(
       if (!best || reading.ids.size > best.ids.size) best = reading;
     }
   }
-  return best;
+  return best && withMergedTail(view, best);
+}
+
+/**
+ * The header with the rows under it that only its merged labels reach down into (a header whose every label is
+ * merged down over a further row, as tall headers are drawn): blank of their own, every column of the header covered
+ * by a label merged down from the header. They are the header's, not a blank row of the table above its schools.
+ */
+function withMergedTail(view: GridView, reading: HeaderReading): HeaderReading {
+  const rows = [...reading.header.rows];
+  const top = rows[0];
+  const columns = reading.header.columns;
+  if (view.merges === null || columns.length === 0) return reading;
+  const covered = (r: number) =>
+    columns.every((column) => {
+      const merge = view.mergeAt(r, column.index);
+      return merge !== undefined && merge.top >= top && merge.top < r;
+    });
+  let r = rows[rows.length - 1] + 1;
+  while (r < view.height && rows.length < HEADER_SEARCH_ROWS && view.isBlankRow(r) && covered(r))
+    rows.push(r++);
+  if (rows.length === reading.header.rows.length) return reading;
+  return { ...reading, header: tableHeader(rows, reading.header.unitRow, columns) };
 }
 
 /**

@@ -2,7 +2,7 @@
  * The reader of the school table (docs/school-table.md): a grid of cells → school records + problems.
  *
  *   gridView     the grid made total: ragged, sparse or broken grids seen as rows of cells with addresses
- *   headerPaths  the header as paths of one to three rows of labels, merged cells spread, the unit row under it
+ *   headerPaths  the header as paths of one to four rows of labels, merged cells spread, the unit row under it
  *   columnPlan   which header column each field is read from, in which unit; the header's own problems
  *   tableRows    where the table's rows are: legends, subtotals, totals, notes, blank rows, counted by reason
  *   row          one row → its record: name, type, locale, parent, then

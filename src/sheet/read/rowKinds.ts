@@ -61,6 +61,34 @@ export function labelTotalCell(view: GridView, r: number, columns: TableColumns)
   return -1;
 }
 
+/** A division's name heading its schools: a banner, county, city, district, town, township or sumu (科右前旗, 城区,
+ * 归流河镇), after an ordinal (一、科右前旗). No school's name ends so, and a campus (南校区) is a school's. */
+const DIVISION_HEADING =
+  /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])?[^校学园点]*(?:盟|旗|县|市|区|镇|乡|苏木|街道)$/u;
+/** What a 序号 column left of the names holds on a group's heading: an ordinal or nothing. */
+const ORDINAL = /^(?:[一二三四五六七八九十]+|\d+)[、.．]?$|^[(（](?:[一二三四五六七八九十]+|\d+)[)）]$/u;
+
+/**
+ * Whether row r heads a group of schools with its division's name alone (甲旗 over 甲旗's schools, in an export of
+ * several counties): the name column names a division, nothing right of it is filled, and left of it at most an
+ * ordinal. It is no school, and the schools under it are read.
+ */
+export function isGroupHeading(view: GridView, r: number, nameCol: number | undefined): boolean {
+  const col = nameCol ?? 0;
+  const name = view.text(r, col);
+  if (!name || !DIVISION_HEADING.test(foldText(name))) return false;
+  let heading = true;
+  view.forEachFilled(r, (c, value) => {
+    if (c > col) heading = false;
+    else if (c < col) {
+      const n = readNumber(value);
+      heading = n.kind === "number" || ORDINAL.test(foldText(view.text(r, c)));
+    }
+    return heading;
+  });
+  return heading;
+}
+
 /** The marks of a legend's columns after 甲: 乙 丙 丁 … */
 const COLUMN_MARK = /^[(（]?[乙丙丁戊己庚辛壬癸][)）]?$/u;
 

@@ -13,6 +13,7 @@ import {
   SUBTOTAL_ROW,
   holdsTypedData,
   isLegendRow,
+  isGroupHeading,
   isNoteRow,
   isSchoolLike,
   labelTotalCell,
@@ -96,6 +97,8 @@ function kindOf(
   if (totalCell(view, r, nameCol) >= 0) return "total";
   if (labelTotalCell(view, r, columns) >= 0) return "subtotal";
   if (isNoteRow(view, r)) return "note";
+  // a division's name heading its schools (甲旗 above 甲旗's schools) is skipped as a subtotal between groups is
+  if (isGroupHeading(view, r, nameCol)) return "subtotal";
   // what a formula filled down leaves: no school, a blank row of the table
   if (!holdsTypedData(view, r)) return "empty";
   return "row";

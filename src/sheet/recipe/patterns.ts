@@ -75,11 +75,24 @@ export function labelMatches(level: PatternLevel, label: string): boolean {
 
 /**
  * How closely a path fits a pattern: the levels of the pattern must name labels of the path in order, its last
- * level the path's last label (the column itself); other labels may stand between or above them (a table's title
+ * level the path's last label (the column itself), or the label over it when that is the group's total (计, 合计:
+ * 在校生数›小学›计 beside 在校生数›小学›其中：女); other labels may stand between or above them (a table's title
  * level, a `按学历分` group the pattern leaves out). Returns the number of the path's labels the pattern passes over
  * (0 = an exact fit), or null when it does not fit.
  */
 export function pathFit(pattern: HeaderPattern, path: readonly string[]): number | null {
+  const fit = exactFit(pattern, path);
+  if (fit !== null || path.length < 2 || !TOTAL_LABEL.test(foldLabel(path[path.length - 1]))) return fit;
+  // the total under a group split into its total and breakdowns (在校生数›小学›计 beside ›其中：女) is the group's
+  // column: the 计 is one label passed over
+  const group = exactFit(pattern, path.slice(0, -1));
+  return group === null ? null : group + 1;
+}
+
+/** The label of a group's total column under it: 计, 合计, 小计, 总计, 共计. */
+const TOTAL_LABEL = /^(?:计|合计|小计|总计|共计)$/u;
+
+function exactFit(pattern: HeaderPattern, path: readonly string[]): number | null {
   const { levels } = pattern;
   if (path.length === 0 || levels.length > path.length) return null;
   if (!labelMatches(levels[levels.length - 1], path[path.length - 1])) return null;
