@@ -223,6 +223,7 @@ describe("balance batch over several years", () => {
       "skipped",
       "unreadSubfolders",
       "lockFiles",
+      "givenTwice",
     ]);
     const text = await run("batch", oneYear);
     expect(text.stdout).not.toContain("逐年情况");
