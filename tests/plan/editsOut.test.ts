@@ -135,6 +135,7 @@ describe("balance plan --edits-out --budget: the plan within the budget, as show
     expect(plan.code).toBe(0);
     const doc = JSON.parse(plan.stdout);
     expect(doc.budget.fits).toBe(true);
+    expect(plan.stderr).toContain("预算内方案，即最低成本方案");
     const file = JSON.parse(readFileSync(out, "utf8"));
     expect(file.edits).toHaveLength(doc.additions.length);
     const after = JSON.parse((await run("whatif", book, "--edits", out, "--json")).stdout);
@@ -145,7 +146,12 @@ describe("balance plan --edits-out --budget: the plan within the budget, as show
 // Teachers to rotate: 甲 (500 pupils) has 8 key teachers, 1.6 per 100, and keeps 1.2 after giving 2; 丙 (400) has
 // 2, 0.5 per 100, and needs 4 (1.0, met; the band's 3.4 rounds up to 4 too): 2 key teachers from 甲 to 丙.
 const school = (name: string, students: number, q: number, k: number, pe: number): SchoolRecord =>
-  primary(name, students, [q, k, pe], [5 * students, 8 * students, 2100 * students, Math.ceil(0.024 * students)]);
+  primary(
+    name,
+    students,
+    [q, k, pe],
+    [5 * students, 8 * students, 2100 * students, Math.ceil(0.024 * students)],
+  );
 const ROTATE = [school("甲小学", 500, 25, 8, 6), school("丙小学", 400, 20, 2, 5)];
 
 describe("balance plan --rotation-out: the rotation as an edits file of its own", () => {

@@ -457,7 +457,8 @@ export const planCommand: Command = {
       budget === null
         ? null
         : await planWithinBudget(records, profile, budget, costs, { projects, full: plan });
-    const rotation = values.rotation || rotationOut !== undefined ? await planRotation(records, profile) : null;
+    const rotation =
+      values.rotation || rotationOut !== undefined ? await planRotation(records, profile) : null;
     let wrote = "";
     if (values.out !== undefined) {
       // the edits, what each moved and cost, and the plan's totals with theirs, as the text says them
@@ -483,7 +484,11 @@ export const planCommand: Command = {
           ? { zh: "预算内方案，即最低成本方案", en: "the plan within the budget, the least-cost plan" }
           : { zh: "预算内方案", en: "the plan within the budget" }
         : { zh: "最低成本方案", en: "the least-cost plan" };
-      const line = await writeEditsOut(io, editsOut, planEdits(shown.additions), typed, { force, lang, what });
+      const line = await writeEditsOut(io, editsOut, planEdits(shown.additions), typed, {
+        force,
+        lang,
+        what,
+      });
       if (line === null) return EDITS_OUT_FAILED;
       wrote += line;
     }
