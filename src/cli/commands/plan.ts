@@ -8,7 +8,7 @@ import {
   remainingSectionsLine,
 } from "../../report/budgetText";
 import { failingSections } from "../../engine/evaluate";
-import { planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
+import { planEdits, planLeastCost, type LeastCostPlan } from "../../engine/plan/leastCost";
 import { planRotation, type RotationPlan } from "../../engine/plan/rotation";
 import { planWithinBudget, type BudgetPlan } from "../../engine/plan/budget";
 import { isRecurring, projectSizesUsed, type ProjectSizes, type UnitCosts } from "../../engine/plan/costs";
@@ -47,7 +47,7 @@ import { costJson } from "../costJson";
 import type { SchoolRecord } from "../../engine/records";
 
 const HELP = `balance plan <workbook.xlsx> [--costs costs.json] [--budget 万元] [--rotation] [--edits edits.json]
-             [--edits-out 修改.json]
+             [--edits-out 修改.json] [--rotation-out 轮岗.json]
              [--sheet NAME] [--profile FILE.json] [--county NAME] [--recipe FILE.json] [--out 方案.xlsx [--force]]
              [--year YEAR] [--lang zh|en] [--json]
 
@@ -77,7 +77,11 @@ facilities are added as projects (by default at least 50 m² of teaching rooms a
                        whatif reads them), e.g. 200 more first-graders; edits with errors plan nothing
   --edits-out 修改清单.json
                        把方案写成修改清单（在 --edits 的修改之后），可用 balance whatif --edits 核对达标
-                       the plan as an edits file (after --edits' own), for balance whatif --edits to check it passes
+                       the plan as an edits file (after --edits' own), for balance whatif --edits to check it passes;
+                       与 --budget 同用时写出预算内方案（即所显示的预算方案）/ with --budget, the plan within the budget
+  --rotation-out 轮岗.json
+                       把交流轮岗方案（不新增教师，另一种选择）写成修改清单，含 --rotation
+                       the teacher rotation (instead of hiring) as an edits file of its own; implies --rotation
   --out 方案.xlsx       另存可打印的方案工作表（与任务窗格写入的相同）/ write the print-ready plan sheets
   --force              覆盖已有的文件 / overwrite an existing file
   --county NAME        旗县市名称，写入标题；表中有旗县列（如统计导出表）时只规划该旗县的学校；
@@ -385,6 +389,7 @@ export const planCommand: Command = {
       rotation: { type: "boolean" },
       edits: { type: "string" },
       "edits-out": { type: "string" },
+      "rotation-out": { type: "string" },
       ...COUNTY_TABLE_OPTIONS,
     });
     if (typeof line === "number") return line;
@@ -397,6 +402,17 @@ export const planCommand: Command = {
     const inputs = [file, values.costs, values.recipe, values.edits, values.profile, values.out];
     const refused = await checkEditsOut(io, editsOut, values.force === true, inputs);
     if (refused !== null) return refused;
+    // docs/plans.md#rotation-out: the rotation, an alternative to hiring, in a file of its own
+    const rotationOut = values["rotation-out"];
+    const rotationInputs = [...inputs, editsOut];
+    const refusedRotation = await checkEditsOut(
+      io,
+      rotationOut,
+      values.force === true,
+      rotationInputs,
+      "--rotation-out",
+    );
+    if (refusedRotation !== null) return refusedRotation;
     const profile = await readProfileOption(io, values.profile);
     if (typeof profile === "number") return profile;
     const problems: Problem[] = [];
@@ -441,7 +457,8 @@ export const planCommand: Command = {
       budget === null
         ? null
         : await planWithinBudget(records, profile, budget, costs, { projects, full: plan });
-    const rotation = values.rotation ? await planRotation(records, profile) : null;
+    const rotation =
+      values.rotation || rotationOut !== undefined ? await planRotation(records, profile) : null;
     let wrote = "";
     if (values.out !== undefined) {
       // the edits, what each moved and cost, and the plan's totals with theirs, as the text says them
@@ -456,13 +473,28 @@ export const planCommand: Command = {
       if (written === null) return EXIT.inputErrors;
       wrote = written;
     }
-    // docs/plans.md#edits-out: the plan as an edits file balance whatif runs, after the what-if's own edits
+    // docs/plans.md#edits-out: the plan shown as an edits file balance whatif runs, after the what-if's own edits;
+    // with a budget, the plan within it (the full plan when it fits)
+    const typed = editsJson?.ok ? editsJson.value : undefined;
+    const force = values.force === true;
     if (editsOut !== undefined) {
-      const typed = editsJson?.ok ? editsJson.value : undefined;
-      const line = await writeEditsOut(io, editsOut, plan.additions, typed, {
-        force: values.force === true,
+      const shown = within ? within.plan : plan;
+      const what = within
+        ? within.fits
+          ? { zh: "预算内方案，即最低成本方案", en: "the plan within the budget, the least-cost plan" }
+          : { zh: "预算内方案", en: "the plan within the budget" }
+        : { zh: "最低成本方案", en: "the least-cost plan" };
+      const line = await writeEditsOut(io, editsOut, planEdits(shown.additions), typed, {
+        force,
         lang,
+        what,
       });
+      if (line === null) return EDITS_OUT_FAILED;
+      wrote += line;
+    }
+    if (rotationOut !== undefined && rotation) {
+      const what = { zh: "交流轮岗方案", en: "the teacher rotation" };
+      const line = await writeEditsOut(io, rotationOut, rotation.edits, typed, { force, lang, what });
       if (line === null) return EDITS_OUT_FAILED;
       wrote += line;
     }
