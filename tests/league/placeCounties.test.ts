@@ -31,8 +31,12 @@ let unplaced = "";
 let template = "";
 
 beforeAll(async () => {
-  paths = await writeWorkbook(dir, "兴安盟导出.xlsx", { 学校基本情况: headed("所在地区", (c) => PLACES[c]) });
-  unplaced = await writeWorkbook(dir, "无地区导出.xlsx", { 学校基本情况: headed("备注", () => null) });
+  paths = await writeWorkbook(dir, "兴安盟导出.xlsx", {
+    学校基本情况: headed("所在地区", (c) => PLACES[c]) as (string | number | null)[][],
+  });
+  unplaced = await writeWorkbook(dir, "无地区导出.xlsx", {
+    学校基本情况: headed("备注", () => null) as (string | number | null)[][],
+  });
   // 阿尔山市's schools typed into the school table by hand: what its evaluation must give
   template = await writeWorkbook(join(dir), "阿尔山市.xlsx", {
     学校: [templateHeaderRow(), ...templateRowsOf(rows, COUNTY_LISTED)] as (string | number | null)[][],

@@ -87,6 +87,16 @@ describe("an export whose counties are in 所在地区 or 行政区划代码", (
     expect(said[0].severity).toBe("warning");
     expect(said[0].message.zh).toContain("阿尔山市");
     expect(said[0].message.zh).toContain("所在地区");
+    // nor does a 所在地区 naming the league alone
+    const league = placed("所在地区", {
+      [COUNTY_LISTED]: "内蒙古自治区兴安盟",
+      [COUNTY_UNLISTED]: "内蒙古自治区兴安盟",
+    });
+    expect(
+      readSchoolTable(league, { county: "阿尔山市" }).problems.filter(
+        (p) => p.code === "county-not-in-table",
+      ),
+    ).toHaveLength(1);
     // without --county nothing is said
     expect(readSchoolTable(grid).problems.filter((p) => p.code === "county-not-in-table")).toEqual([]);
   });

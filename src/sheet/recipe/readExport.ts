@@ -303,7 +303,8 @@ export function readExport(
       const t = nameColumn === undefined ? null : readText(source.row(dataRows[i])[nameColumn]);
       return t?.kind === "text" ? t.text : null;
     },
-    countyColumns.length === 0 && !sheetNamedFor(options.county ?? "", options.countyNames ?? [])(source),
+    // a sheet named for the county is that county's (an export split into a sheet per county)
+    !sheetNamedFor(options.county ?? "", options.countyNames ?? [])(source),
   );
   const rows = selected.keep.map((i) => {
     const r = dataRows[i];
