@@ -62,6 +62,20 @@ describe("an export whose counties are in 所在地区 or 行政区划代码", (
     ],
   ];
 
+  // a clerk's export mixing the ways: paths, names and codes with names, row by row
+  let nth = 0;
+  const mixed: Record<string, string[]> = {
+    [COUNTY_LISTED]: ["内蒙古自治区兴安盟阿尔山市", "阿尔山市", "152202阿尔山市", "兴安盟阿尔山市白狼镇"],
+    [COUNTY_UNLISTED]: ["乌兰浩特市", "内蒙古自治区/兴安盟/乌兰浩特市", "乌兰浩特市（152201）"],
+  };
+  const sheet = headed("所在地区");
+  cases.push([
+    "所在地区 written in several ways",
+    withColumnRewritten(sheet, columnOf(sheet, "所在地区"), (v) => mixed[v][nth++ % mixed[v].length]),
+    "阿尔山市",
+    "乌兰浩特市",
+  ]);
+
   it.each(cases)("%s: --county reads that county's schools alone", (_how, grid, first, second) => {
     expect(readSchoolTable(grid).recipe?.counties).toEqual([first, second]);
     expect(errors(grid).map((p) => p.code)).toEqual(["several-counties"]);
