@@ -13,9 +13,9 @@ import { noSkippedRows } from "../read/tableRows";
 import { canonicalTable, inTenThousand, type CanonicalTable, type CellSource } from "./canonical";
 import { importSchools, type ImportedSchool, type SourceRow } from "./schools";
 import { readTableRow, type TablePlan } from "./table";
-import { selectCounty } from "./rowGroups";
+import { selectCounty, sheetNamedFor } from "./rowGroups";
 import { readText } from "../cells";
-import { withoutDivisionCode } from "./statisticsCodes";
+import { countyOfPlace, withoutDivisionCode } from "./statisticsCodes";
 
 /** The sheet the canonical table is read under: a name no workbook gives, so that its addresses are told apart. */
 const CANONICAL_SHEET = "__import__";
@@ -272,16 +272,30 @@ export function readExport(
 ): ExportReading {
   const problems: Problem[] = [...plan.problems, ...unmatchedProblems(plan.unbound)];
   const context = { address: source.address, defaultUnit: options.defaultUnit, problems };
-  const countyColumn = plan.rules.county?.index;
-  const countyOf = (r: number) => {
-    const t = countyColumn === undefined ? null : readText(source.row(r)[countyColumn]);
-    return t?.kind === "text" ? withoutDivisionCode(t.text) : null;
+  // without a county column, the county of 所在地区 (its last 旗县市区 of a path), else of 行政区划代码
+  const byPlace = plan.rules.county === undefined;
+  const placeColumns = [plan.rules.place?.index, plan.rules.placeCode?.index];
+  const countyColumns = (byPlace ? placeColumns : [plan.rules.county?.index]).filter(
+    (c): c is number => c !== undefined,
+  );
+  const countyAt = (r: number): { county: string; column: number } | null => {
+    for (const column of countyColumns) {
+      const t = readText(source.row(r)[column]);
+      if (t.kind !== "text") continue;
+      const county = byPlace ? countyOfPlace(t.text) : withoutDivisionCode(t.text);
+      if (county !== null) return { county, column };
+    }
+    return null;
   };
   const { dataRows } = source;
+  const found = dataRows.map(countyAt);
   const nameColumn = plan.rules.name?.index;
   const selected = selectCounty(
-    dataRows.map(countyOf),
-    (i) => (countyColumn === undefined ? null : source.address(dataRows[i], countyColumn)),
+    found.map((f) => f?.county ?? null),
+    (i) => {
+      const column = found[i]?.column ?? countyColumns[0];
+      return column === undefined ? null : source.address(dataRows[i], column);
+    },
     options.county,
     problems,
     options.countyNames,
@@ -289,6 +303,8 @@ export function readExport(
       const t = nameColumn === undefined ? null : readText(source.row(dataRows[i])[nameColumn]);
       return t?.kind === "text" ? t.text : null;
     },
+    // a sheet named for the county is that county's (an export split into a sheet per county)
+    !sheetNamedFor(options.county ?? "", options.countyNames ?? [])(source),
   );
   const rows = selected.keep.map((i) => {
     const r = dataRows[i];

@@ -56,7 +56,8 @@ export function sheetNamedFor(
  * none was asked for. `otherNames` are the
  * names the county asked for goes by in the profile's plan, any of which the table may write. A row whose county
  * is blank is the county's in a table of one; in a table of several it cannot be placed: it is not read, and an
- * error names it (`nameOf` its school), for the county asked for may be the one it belongs to.
+ * error names it (`nameOf` its school), for the county asked for may be the one it belongs to. `unselectedWarns`:
+ * a table naming no county at all, read for a county, warns that every row is read as it.
  */
 export function selectCounty(
   counties: readonly (string | null)[],
@@ -65,6 +66,7 @@ export function selectCounty(
   problems: Problem[],
   otherNames: readonly string[] = [],
   nameOf: (index: number) => string | null = () => null,
+  unselectedWarns = false,
 ): { keep: number[]; counties: string[]; county: string | null } {
   // a province's rows repeat a few hundred county names: each folded once
   const folds = new Map<string, string>();
@@ -82,6 +84,18 @@ export function selectCounty(
   });
   const list = [...names.values()];
   const all = counties.map((_, i) => i);
+  if (county !== undefined && list.length === 0 && unselectedWarns) {
+    // nothing to choose by: the schools read are all the table's, which the clerk must know
+    problems.push(
+      recipeProblem(
+        "warning",
+        "county-not-in-table",
+        null,
+        `表中没有旗县信息（统计三级、旗县、所在地区或行政区划代码列都没有写出旗县），无法按“${county}”选出学校：表中全部 ${counties.length} 行学校都按“${county}”评估。表中有几个旗县的学校时，结果不是“${county}”的。`,
+        `The table holds no county (no 统计三级, 旗县, 所在地区 or 行政区划代码 column naming one), so "${county}" cannot select its schools: all ${counties.length} rows of the table are evaluated as "${county}". Where the table holds several counties' schools, the result is not "${county}"'s.`,
+      ),
+    );
+  }
   if (county === undefined || list.length === 0) {
     if (county !== undefined || list.length <= 1)
       return { keep: all, counties: list, county: list.length === 1 ? list[0] : (county ?? null) };

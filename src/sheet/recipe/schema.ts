@@ -86,6 +86,10 @@ export const tableRecipeSchema = z
         type: patternText,
         /** the county of the row: a table of several counties is read one county at a time */
         county: patternText.optional(),
+        /** 所在地区: the row's place, a path or a name, its county read when the table has no county column */
+        place: patternText.optional(),
+        /** 行政区划代码: the row's division code, its first six digits the county's, read when no other says it */
+        placeCode: patternText.optional(),
         /** 是否计校数: a row that does not count as a school (是否计校数 = 否) joins its parent unless a teaching point */
         counted: patternText.optional(),
         /** 隶属学校: the school an uncounted campus or a teaching point belongs to */

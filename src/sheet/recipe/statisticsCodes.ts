@@ -60,3 +60,33 @@ export function withoutDivisionCode(text: string): string {
   const name = withoutControls(text).name;
   return name.replace(DIVISION_CODE_BEFORE, "").replace(DIVISION_CODE_AFTER, "").trim() || name;
 }
+
+/** A place's parts as a path writes them: each name up to the word that says its level (省, 盟, 旗, 镇…). */
+const PLACE_PART =
+  /.+?(?:特别行政区|自治区|自治州|自治旗|自治县|地区|街道|苏木|嘎查|省|盟|州|市|旗|县|区|镇|乡|村)/gu;
+/** the parts below a county: a path ending in one holds the county before it */
+const BELOW_COUNTY = /(?:街道|苏木|嘎查|镇|乡|村)$/u;
+/** the parts above a county, even where their word is a county's (内蒙古自治区, 北京市 is read as a county) */
+const ABOVE_COUNTY = /(?:特别行政区|自治区|自治州|地区|省|盟|州)$/u;
+
+/**
+ * The county of a row whose only place is 所在地区 (docs/import.md#counties): its last 旗, 县, 市 or 区 part of a
+ * path (`内蒙古自治区兴安盟阿尔山市` is 阿尔山市, `…科右前旗归流河镇` 科右前旗), a county's name alone as it is,
+ * or for a division code (`152202`, `152202000000`) its first six digits, the county's code. Null when the text
+ * names no county (`内蒙古自治区兴安盟`).
+ */
+export function countyOfPlace(text: string): string | null {
+  const plain = withoutControls(text).name.trim();
+  if (plain === "") return null;
+  const code = /^(\d{6})(?:\d{3}|\d{6})?$/u.exec(plain.replace(/\s/gu, ""));
+  if (code) return code[1];
+  const name = withoutDivisionCode(plain);
+  const parts = name.split(/[\s›>＞/／\\、,，·\-－—|｜]+/u).flatMap((piece) => {
+    const named = piece.match(PLACE_PART) ?? [];
+    // a last part without a word of its level (兴安盟阿尔山) is a part still
+    const rest = piece.slice(named.join("").length);
+    return rest === "" ? named : [...named, rest];
+  });
+  const county = [...parts].reverse().find((p) => !BELOW_COUNTY.test(p) && !ABOVE_COUNTY.test(p));
+  return county ?? null;
+}

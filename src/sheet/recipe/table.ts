@@ -55,7 +55,17 @@ export interface FieldPlan {
   byTemplateHeader?: true;
 }
 
-export const ROW_RULES = ["name", "type", "county", "counted", "parent", "locale", "level"] as const;
+export const ROW_RULES = [
+  "name",
+  "type",
+  "county",
+  "counted",
+  "parent",
+  "locale",
+  "level",
+  "place",
+  "placeCode",
+] as const;
 export type RowRule = (typeof ROW_RULES)[number];
 
 export interface TablePlan {
