@@ -52,6 +52,14 @@ export function TrendResult(props: TrendResultProps) {
   const indicator = (id: IndicatorId) => profile.indicators[id].shortName[lang];
   const status = (s: IndicatorStatus | null) => (s === null ? "—" : t(lang, INDICATOR_STATUS_KEY[s]));
   const { schools } = trend;
+  // the coefficient tables' columns: the indicator's name, a figure a year and the limit sharing what is left, and
+  // the badge of a limit crossed; the same in the 小学 and the 初中 table, so that the two line up
+  const figures = trend.years.length + 1;
+  const coefficientColumns = [
+    "24%",
+    ...Array.from({ length: figures }, () => `${(56 / figures).toFixed(2)}%`),
+    "20%",
+  ];
   // all of them in the page, those past the first few hidden on screen only: a printout lists them all
   const shown = allSections ? trend.sections.length : SHOWN_SECTIONS;
 
@@ -193,7 +201,18 @@ export function TrendResult(props: TrendResultProps) {
               </Text>
             );
           return (
-            <table key={l} className={styles.indicatorTable} data-coefficients={l}>
+            <table
+              key={l}
+              className={`${styles.indicatorTable} ${styles.fixedColumns}`}
+              data-coefficients={l}
+              data-fixed-columns
+            >
+              {/* the same widths in the 小学 and the 初中 table, whatever their names and figures: the two line up */}
+              <colgroup>
+                {coefficientColumns.map((width, i) => (
+                  <col key={i} style={{ width }} />
+                ))}
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{level(l)}</th>
