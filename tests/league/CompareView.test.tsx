@@ -59,17 +59,24 @@ function current(host: FakeHost) {
   return { evaluation: result.evaluation, sheet: "学校", workbook: "科右中旗2026.xlsx" as string | null };
 }
 
-function renderView(
-  host: FakeHost,
-  options: {
-    lang?: Lang;
-    openFile?: (file: File) => Promise<EarlierFile>;
-    /** this year's table checked; by default the host's 学校, of a workbook named for its county */
-    current?: ReturnType<typeof current>;
-  } = {},
-) {
+interface ViewOptions {
+  lang?: Lang;
+  openFile?: (file: File) => Promise<EarlierFile>;
+  /** this year's table checked; by default the host's 学校, of a workbook named for its county */
+  current?: ReturnType<typeof current>;
+}
+
+function renderView(host: FakeHost, options: ViewOptions = {}) {
   const written: ReportSheet[][] = [];
-  render(
+  const rendered = render(viewOf(host, options, written));
+  return Object.assign(written, {
+    rerender: (again: ViewOptions) => rendered.rerender(viewOf(host, again, written)),
+  });
+}
+
+/** The view over `host`, the sheets it writes kept in `written`. */
+function viewOf(host: FakeHost, options: ViewOptions, written: ReportSheet[][]) {
+  return (
     <FluentProvider theme={webLightTheme}>
       <CompareView
         lang={options.lang ?? "zh"}
@@ -81,10 +88,26 @@ function renderView(
           written.push(sheets);
         }}
       />
-    </FluentProvider>,
+    </FluentProvider>
   );
-  return written;
 }
+
+/** The earlier sheet 学校2025 with its second school's primary students in words: the cell of that error. */
+function withStudentsInWords(host: FakeHost): string {
+  const broken = sheetOf(year2025());
+  const studentsCol = broken[0].indexOf("小学在校生数");
+  broken[2][studentsCol] = "五百";
+  host.sheets.set("学校2025", broken);
+  return `学校2025!${String.fromCharCode(65 + studentsCol)}3`;
+}
+
+/** The bar of the earlier table's errors, once shown. */
+const earlierErrors = () =>
+  waitFor(() => {
+    const found = document.querySelector("[data-earlier-errors]");
+    expect(found).not.toBeNull();
+    return found as HTMLElement;
+  });
 
 const text = (selector: string) => document.querySelector(selector)?.textContent ?? "";
 const trend = () => document.querySelector("[data-trend]") as HTMLElement;
@@ -255,19 +278,11 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
 
   it("blocks on errors in the earlier table and names their cells", async () => {
     const host = workbook();
-    const broken = sheetOf(year2025());
-    const studentsCol = broken[0].indexOf("小学在校生数");
-    broken[2][studentsCol] = "五百";
-    host.sheets.set("学校2025", broken);
+    const cell = withStudentsInWords(host);
     renderView(host);
     await compareWithSheet();
-    const bar = await waitFor(() => {
-      const found = document.querySelector("[data-earlier-errors]");
-      expect(found).not.toBeNull();
-      return found as HTMLElement;
-    });
+    const bar = await earlierErrors();
     expect(bar.textContent).toContain("较早一年的学校表有 1 个错误，改正后才能对比：");
-    const cell = `学校2025!${String.fromCharCode(65 + studentsCol)}3`;
     expect(bar.textContent).toContain(cell);
     // a message that names its cell is not put after the cell a second time
     const problem = bar.querySelector("li")!.textContent!;
@@ -628,21 +643,10 @@ describe("对比: no old figures under a new choice", () => {
   it("this year's table changed to another sheet: the comparison read against the one before is gone", async () => {
     const host = workbook();
     host.sheets.set("学校2024", sheetOf(year2026()));
-    const view = (now: ReturnType<typeof current>) => (
-      <FluentProvider theme={webLightTheme}>
-        <CompareView
-          lang="zh"
-          profile={NATIONAL_2017}
-          host={host}
-          current={now}
-          onWriteSheets={async () => undefined}
-        />
-      </FluentProvider>
-    );
-    const { rerender } = render(view(current(host)));
+    const { rerender } = renderView(host);
     await compareWithSheet("学校2025");
     await waitFor(() => expect(trend()).toBeTruthy());
-    rerender(view({ ...current(host), sheet: "学校2024" }));
+    rerender({ current: { ...current(host), sheet: "学校2024" } });
     await waitFor(() => expect(trend()).toBeNull());
     expect(earlierStatus()).toBeNull();
   });
@@ -658,18 +662,10 @@ describe("对比: the cells of the earlier table's problems", () => {
 
   it("of a sheet of this workbook: a click on the cell selects it, as this year's problems do", async () => {
     const host = workbook();
-    const broken = sheetOf(year2025());
-    const studentsCol = broken[0].indexOf("小学在校生数");
-    broken[2][studentsCol] = "五百";
-    host.sheets.set("学校2025", broken);
+    const cell = withStudentsInWords(host);
     renderView(host);
     await compareWithSheet();
-    const bar = await waitFor(() => {
-      const found = document.querySelector("[data-earlier-errors]");
-      expect(found).not.toBeNull();
-      return found as HTMLElement;
-    });
-    const cell = `学校2025!${String.fromCharCode(65 + studentsCol)}3`;
+    const bar = await earlierErrors();
     const button = within(bar).getByRole("button", { name: new RegExp(cell) });
     fireEvent.click(button);
     await waitFor(() => expect(host.callsOf("selectCell")).toEqual([[cell]]));
@@ -684,11 +680,7 @@ describe("对比: the cells of the earlier table's problems", () => {
     renderView(workbook(), { openFile });
     const input = document.getElementById("earlier-file") as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], "科右中旗2025.xlsx")] } });
-    const bar = await waitFor(() => {
-      const found = document.querySelector("[data-earlier-errors]");
-      expect(found).not.toBeNull();
-      return found as HTMLElement;
-    });
+    const bar = await earlierErrors();
     expect(within(bar).queryAllByRole("button")).toEqual([]);
     const item = bar.querySelector("li")!;
     expect(item.textContent).toBe("“科右中旗2025.xlsx”的 学校!E3 无法读取该单元格");
