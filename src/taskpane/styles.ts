@@ -283,6 +283,8 @@ export const usePaneStyles = makeStyles({
   },
   /** a table whose columns are as wide as its <colgroup> says, not as its content: tables meant to line up */
   fixedColumns: { tableLayout: "fixed", "& th, & td": { overflowWrap: "anywhere" } },
+  /** a badge in a table's narrow column: its words wrap onto more lines inside it, not cut off at its edge */
+  wrappingBadge: { height: "auto", minHeight: "16px", whiteSpace: "normal", textAlign: "center" },
   cellNote: {
     fontSize: tokens.fontSizeBase100,
     lineHeight: tokens.lineHeightBase100,
