@@ -24,6 +24,7 @@ export const LEAGUE_VIEWS_ZH = {
   compareFileSheet: "“{file}”的工作表“{sheet}”",
   compareSheetName: "工作表“{sheet}”",
   compareUnreadable: "无法打开“{file}”：{message}",
+  compareFileProblem: "“{file}”的 ",
   compareEarlierErrors: "较早一年的学校表有 {n} 个错误，改正后才能对比：",
   compareEarlierFix:
     "列没有对上时：先在“检查与报表”中读取该工作表，在第 2 步改正列对应（会保存在工作簿中），再重新读取当前一年的表，回到这里对比。",
@@ -185,6 +186,7 @@ export const LEAGUE_VIEWS_EN: Record<LeagueViewMessageKey, string> = {
   compareFileSheet: "sheet “{sheet}” of “{file}”",
   compareSheetName: "sheet “{sheet}”",
   compareUnreadable: "Cannot open “{file}”: {message}",
+  compareFileProblem: "In “{file}”: ",
   compareEarlierErrors: "The earlier school table has {n|error|errors} to fix before comparing:",
   compareEarlierFix:
     "If a column was not matched: read that sheet under Check and correct the match in step 2 (it is saved in the workbook), read this year's table again, then compare here.",

@@ -140,6 +140,8 @@ export const usePaneStyles = makeStyles({
     color: tokens.colorBrandForeground1,
     whiteSpace: "nowrap",
   },
+  /** a cell named but not to be clicked (of a file not open): as a cell is written, not in a link's colour */
+  cellText: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
   verdictPass: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   verdictFail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
@@ -279,6 +281,10 @@ export const usePaneStyles = makeStyles({
     "& th:first-child, & td:first-child": { textAlign: "start" },
     "& thead th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
   },
+  /** a table whose columns are as wide as its <colgroup> says, not as its content: tables meant to line up */
+  fixedColumns: { tableLayout: "fixed", "& th, & td": { overflowWrap: "anywhere" } },
+  /** a badge in a table's narrow column: its words wrap onto more lines inside it, not cut off at its edge */
+  wrappingBadge: { height: "auto", minHeight: "16px", whiteSpace: "normal", textAlign: "center" },
   cellNote: {
     fontSize: tokens.fontSizeBase100,
     lineHeight: tokens.lineHeightBase100,

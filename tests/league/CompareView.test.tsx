@@ -59,17 +59,24 @@ function current(host: FakeHost) {
   return { evaluation: result.evaluation, sheet: "学校", workbook: "科右中旗2026.xlsx" as string | null };
 }
 
-function renderView(
-  host: FakeHost,
-  options: {
-    lang?: Lang;
-    openFile?: (file: File) => Promise<EarlierFile>;
-    /** this year's table checked; by default the host's 学校, of a workbook named for its county */
-    current?: ReturnType<typeof current>;
-  } = {},
-) {
+interface ViewOptions {
+  lang?: Lang;
+  openFile?: (file: File) => Promise<EarlierFile>;
+  /** this year's table checked; by default the host's 学校, of a workbook named for its county */
+  current?: ReturnType<typeof current>;
+}
+
+function renderView(host: FakeHost, options: ViewOptions = {}) {
   const written: ReportSheet[][] = [];
-  render(
+  const rendered = render(viewOf(host, options, written));
+  return Object.assign(written, {
+    rerender: (again: ViewOptions) => rendered.rerender(viewOf(host, again, written)),
+  });
+}
+
+/** The view over `host`, the sheets it writes kept in `written`. */
+function viewOf(host: FakeHost, options: ViewOptions, written: ReportSheet[][]) {
+  return (
     <FluentProvider theme={webLightTheme}>
       <CompareView
         lang={options.lang ?? "zh"}
@@ -81,10 +88,26 @@ function renderView(
           written.push(sheets);
         }}
       />
-    </FluentProvider>,
+    </FluentProvider>
   );
-  return written;
 }
+
+/** The earlier sheet 学校2025 with its second school's primary students in words: the cell of that error. */
+function withStudentsInWords(host: FakeHost): string {
+  const broken = sheetOf(year2025());
+  const studentsCol = broken[0].indexOf("小学在校生数");
+  broken[2][studentsCol] = "五百";
+  host.sheets.set("学校2025", broken);
+  return `学校2025!${String.fromCharCode(65 + studentsCol)}3`;
+}
+
+/** The bar of the earlier table's errors, once shown. */
+const earlierErrors = () =>
+  waitFor(() => {
+    const found = document.querySelector("[data-earlier-errors]");
+    expect(found).not.toBeNull();
+    return found as HTMLElement;
+  });
 
 const text = (selector: string) => document.querySelector(selector)?.textContent ?? "";
 const trend = () => document.querySelector("[data-trend]") as HTMLElement;
@@ -255,19 +278,11 @@ describe("对比 inside Excel: the earlier year is a sheet of the workbook", () 
 
   it("blocks on errors in the earlier table and names their cells", async () => {
     const host = workbook();
-    const broken = sheetOf(year2025());
-    const studentsCol = broken[0].indexOf("小学在校生数");
-    broken[2][studentsCol] = "五百";
-    host.sheets.set("学校2025", broken);
+    const cell = withStudentsInWords(host);
     renderView(host);
     await compareWithSheet();
-    const bar = await waitFor(() => {
-      const found = document.querySelector("[data-earlier-errors]");
-      expect(found).not.toBeNull();
-      return found as HTMLElement;
-    });
+    const bar = await earlierErrors();
     expect(bar.textContent).toContain("较早一年的学校表有 1 个错误，改正后才能对比：");
-    const cell = `学校2025!${String.fromCharCode(65 + studentsCol)}3`;
     expect(bar.textContent).toContain(cell);
     // a message that names its cell is not put after the cell a second time
     const problem = bar.querySelector("li")!.textContent!;
@@ -572,5 +587,136 @@ describe("对比 of an export whose derivations the clerk changed in step 2", ()
     );
     const areas = (r: typeof builtIn) => r.read.records.map((x) => x.facilities.teachingArea);
     expect(areas(withRecipe)).not.toEqual(areas(builtIn));
+  });
+});
+
+describe("对比: no old figures under a new choice", () => {
+  const file = (name: string) => new File([new Uint8Array([1])], name);
+  const openFile = async (f: File): Promise<EarlierFile> =>
+    f.name === "坏.xlsx"
+      ? { ok: false, message: { zh: "工作簿已损坏", en: "damaged" } }
+      : { ok: true, grid: { sheet: "学校", topLeft: "A1", values: sheetOf(year2025()) }, problems: [] };
+  const earlierStatus = () => document.querySelector("[data-earlier]");
+
+  it("a file compared, then the source switched to a sheet: the file's comparison is gone until a sheet is read", async () => {
+    const host = workbook();
+    renderView(host, { openFile });
+    const input = document.getElementById("earlier-file") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [file("科右中旗2025.xlsx")] } });
+    await waitFor(() => expect(trend()).toBeTruthy());
+    fireEvent.click(screen.getByRole("radio", { name: "本工作簿中的工作表" }));
+    expect(trend()).toBeNull();
+    expect(earlierStatus()).toBeNull();
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    expect(earlierStatus()!.textContent).toBe("较早一年：工作表“学校2025”，5 所学校");
+    // and back to a file: the sheet's comparison is gone too
+    fireEvent.click(screen.getByRole("radio", { name: "另一个工作簿文件（.xlsx、.xls，或装着它的 .zip）" }));
+    expect(trend()).toBeNull();
+    expect(earlierStatus()).toBeNull();
+  });
+
+  it("another file chosen that cannot be read: the earlier file's comparison is not left under its failure", async () => {
+    renderView(workbook(), { openFile });
+    const input = document.getElementById("earlier-file") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [file("科右中旗2025.xlsx")] } });
+    await waitFor(() => expect(trend()).toBeTruthy());
+    fireEvent.change(input, { target: { files: [file("坏.xlsx")] } });
+    await screen.findByText("无法打开“坏.xlsx”：工作簿已损坏");
+    expect(trend()).toBeNull();
+    expect(earlierStatus()).toBeNull();
+  });
+
+  it("another sheet chosen: the comparison with the sheet read before is gone until it is read", async () => {
+    const host = workbook();
+    host.sheets.set("学校2024", sheetOf(year2025()));
+    renderView(host);
+    await compareWithSheet("学校2025");
+    await waitFor(() => expect(trend()).toBeTruthy());
+    fireEvent.change(screen.getByRole("combobox", { name: "较早一年的工作表" }), {
+      target: { value: "学校2024" },
+    });
+    expect(trend()).toBeNull();
+    expect(earlierStatus()).toBeNull();
+  });
+
+  it("this year's table changed to another sheet: the comparison read against the one before is gone", async () => {
+    const host = workbook();
+    host.sheets.set("学校2024", sheetOf(year2026()));
+    const { rerender } = renderView(host);
+    await compareWithSheet("学校2025");
+    await waitFor(() => expect(trend()).toBeTruthy());
+    rerender({ current: { ...current(host), sheet: "学校2024" } });
+    await waitFor(() => expect(trend()).toBeNull());
+    expect(earlierStatus()).toBeNull();
+  });
+});
+
+describe("对比: the cells of the earlier table's problems", () => {
+  const problem = (cell: string) => ({
+    severity: "error" as const,
+    code: "unreadable-cell",
+    cell,
+    message: { zh: "无法读取该单元格", en: "cannot read the cell" },
+  });
+
+  it("of a sheet of this workbook: a click on the cell selects it, as this year's problems do", async () => {
+    const host = workbook();
+    const cell = withStudentsInWords(host);
+    renderView(host);
+    await compareWithSheet();
+    const bar = await earlierErrors();
+    const button = within(bar).getByRole("button", { name: new RegExp(cell) });
+    fireEvent.click(button);
+    await waitFor(() => expect(host.callsOf("selectCell")).toEqual([[cell]]));
+  });
+
+  it("of another file, not open: the cell is plain text naming the file, no control that does nothing", async () => {
+    const openFile = async (): Promise<EarlierFile> => ({
+      ok: true,
+      grid: { sheet: "学校", topLeft: "A1", values: sheetOf(year2025()) },
+      problems: [problem("学校!E3")],
+    });
+    renderView(workbook(), { openFile });
+    const input = document.getElementById("earlier-file") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], "科右中旗2025.xlsx")] } });
+    const bar = await earlierErrors();
+    expect(within(bar).queryAllByRole("button")).toEqual([]);
+    const item = bar.querySelector("li")!;
+    expect(item.textContent).toBe("“科右中旗2025.xlsx”的 学校!E3 无法读取该单元格");
+  });
+});
+
+describe("对比: the 小学 and 初中 coefficient tables", () => {
+  /** A junior school as `primarySchool` makes a primary one: its students and teachers at the junior level. */
+  const juniorSchool = (name: string, students: number): SchoolRecord => {
+    const r = primarySchool(name, students);
+    return {
+      ...r,
+      type: "junior",
+      students: { primary: 0, junior: students, senior: 0 },
+      teachers: { primary: r.teachers.junior, junior: r.teachers.primary },
+    };
+  };
+  const juniors = () =>
+    whole([juniorSchool("一中", 800), juniorSchool("二中", 600), juniorSchool("三中", 500)]);
+
+  it("share their columns' widths, so that the two line up", async () => {
+    const host = workbook();
+    host.sheets.set("学校", sheetOf([...year2026(), ...juniors()]));
+    host.sheets.set("学校2025", sheetOf([...year2025(), ...juniors()]));
+    renderView(host);
+    await compareWithSheet();
+    await waitFor(() => expect(trend()).toBeTruthy());
+    const tables = [...document.querySelectorAll("[data-coefficients]")];
+    expect(tables.map((t) => t.getAttribute("data-coefficients"))).toEqual(["primary", "junior"]);
+    const widths = tables.map((t) =>
+      [...t.querySelectorAll("colgroup > col")].map((c) => (c as HTMLElement).style.width),
+    );
+    const columns = tables.map((t) => t.querySelector("thead tr")!.children.length);
+    expect(widths[0]).toHaveLength(columns[0]);
+    expect(widths[0].every((w) => w !== "")).toBe(true);
+    expect(widths[1]).toEqual(widths[0]);
+    expect(tables.every((t) => t.getAttribute("data-fixed-columns") !== null)).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ import { useRef, useState } from "react";
 import type { ExcelHost } from "../../excel/host";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n/messages";
-import { cellInMessage, problemMessage } from "../../problems/problem";
+import { cellInMessage, problemMessage, type Problem } from "../../problems/problem";
 import type { ReportSheet } from "../../report/model";
 import { writeSheetsNote } from "../writeSheets";
 import type { Profile } from "../../standard/profile";
@@ -60,8 +60,52 @@ function earlierReadText(lang: Lang, earlier: EarlierTable): string {
   return t(lang, "compareReadFrom", { where, schools: earlier.result.read.records.length });
 }
 
+/**
+ * One problem of the earlier table. Of a sheet of this workbook, a button: a click selects its cell, as this year's
+ * problems do. Of another file, which is not open, plain text naming the file: nothing is dressed as a link.
+ */
+function EarlierProblem(props: {
+  lang: Lang;
+  earlier: EarlierTable;
+  problem: Problem;
+  onSelectCell(cell: string): void;
+}) {
+  const { lang, earlier, problem: p } = props;
+  const styles = usePaneStyles();
+  const message = problemMessage(p, lang, "earlierYear");
+  // a message naming its own cell (学校!E3“小学在校生数”…) is not put after the cell again
+  const cellShown = p.cell !== null && cellInMessage(message, p.cell) < 0;
+  if (earlier.file !== null)
+    return (
+      <li>
+        {t(lang, "compareFileProblem", { file: earlier.file })}
+        {cellShown && <span className={styles.cellText}>{p.cell} </span>}
+        {message}
+      </li>
+    );
+  const cell = p.cell;
+  if (cell === null) return <li>{message}</li>;
+  return (
+    <li>
+      <button
+        type="button"
+        className={styles.problem}
+        // a message naming its cell is the button's one column
+        style={cellShown ? undefined : { gridTemplateColumns: "minmax(0, 1fr)" }}
+        onClick={() => props.onSelectCell(cell)}
+        data-problem={p.code}
+        data-print-as-text
+      >
+        {cellShown && <span className={styles.cell}>{cell}</span>}
+        <span>{message}</span>
+      </button>
+    </li>
+  );
+}
+
 /** What was read for the earlier year: where from, how many schools, and the problems that block or do not. */
-function EarlierRead({ lang, earlier }: { lang: Lang; earlier: EarlierTable }) {
+function EarlierRead(props: { lang: Lang; earlier: EarlierTable; onSelectCell(cell: string): void }) {
+  const { lang, earlier } = props;
   const styles = usePaneStyles();
   const { result } = earlier;
   const errors = result.problems.filter((p) => p.severity === "error");
@@ -76,18 +120,15 @@ function EarlierRead({ lang, earlier }: { lang: Lang; earlier: EarlierTable }) {
           <MessageBarBody>
             {t(lang, "compareEarlierErrors", { n: errors.length })}
             <ul className={styles.bullets}>
-              {errors.slice(0, SHOWN_PROBLEMS).map((p, i) => {
-                const message = problemMessage(p, lang, "earlierYear");
-                // a message naming its own cell (学校!E3“小学在校生数”…) is not put after the cell again
-                return (
-                  <li key={i}>
-                    {p.cell && cellInMessage(message, p.cell) < 0 && (
-                      <span className={styles.cell}>{p.cell} </span>
-                    )}
-                    {message}
-                  </li>
-                );
-              })}
+              {errors.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+                <EarlierProblem
+                  key={i}
+                  lang={lang}
+                  earlier={earlier}
+                  problem={p}
+                  onSelectCell={props.onSelectCell}
+                />
+              ))}
             </ul>
             {!earlier.file && t(lang, "compareEarlierFix")}
           </MessageBarBody>
@@ -117,6 +158,8 @@ export function CompareView(props: CompareViewProps) {
   const input = useRef<HTMLInputElement | null>(null);
   const others = (c.sheets ?? []).filter((s) => !s.report && s.name !== current.sheet).map((s) => s.name);
   const sheet = others.includes(chosenSheet) ? chosenSheet : (others[0] ?? "");
+  // a cell of the earlier table's sheet of this workbook, selected as this year's problems' cells are
+  const selectCell = (cell: string) => void props.host.selectCell(cell).catch(() => undefined);
 
   const write = async () => {
     const sheets = c.comparisonSheets();
@@ -168,7 +211,14 @@ export function CompareView(props: CompareViewProps) {
         )}
         {openFile && (
           <Field label={t(lang, "compareSourceLabel")}>
-            <RadioGroup value={source} onChange={(_, data) => setSource(data.value as "sheet" | "file")}>
+            <RadioGroup
+              value={source}
+              onChange={(_, data) => {
+                // another source: the earlier table read from the one before is not shown under it
+                setSource(data.value as "sheet" | "file");
+                c.clear();
+              }}
+            >
               <Radio value="file" label={t(lang, "compareFromFile")} />
               <Radio value="sheet" label={t(lang, "compareFromSheet")} />
             </RadioGroup>
@@ -180,7 +230,14 @@ export function CompareView(props: CompareViewProps) {
           ) : (
             <>
               <Field label={t(lang, "compareSheetLabel")}>
-                <Select value={sheet} onChange={(_, data) => setChosenSheet(data.value)}>
+                <Select
+                  value={sheet}
+                  onChange={(_, data) => {
+                    // another sheet: not compared until it is read
+                    setChosenSheet(data.value);
+                    if (data.value !== sheet) c.clear();
+                  }}
+                >
                   {others.map((name) => (
                     <option key={name}>{name}</option>
                   ))}
@@ -224,7 +281,7 @@ export function CompareView(props: CompareViewProps) {
             <MessageBarBody>{c.failure}</MessageBarBody>
           </MessageBar>
         )}
-        {c.earlier && !c.busy && <EarlierRead lang={lang} earlier={c.earlier} />}
+        {c.earlier && !c.busy && <EarlierRead lang={lang} earlier={c.earlier} onSelectCell={selectCell} />}
         {/* the county, also where the earlier table holds several and is read again for the one chosen */}
         {c.earlier && !c.earlier.result.evaluation && c.earlierCounties > 1 && countyField}
       </section>

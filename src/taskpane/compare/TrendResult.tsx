@@ -52,6 +52,15 @@ export function TrendResult(props: TrendResultProps) {
   const indicator = (id: IndicatorId) => profile.indicators[id].shortName[lang];
   const status = (s: IndicatorStatus | null) => (s === null ? "—" : t(lang, INDICATOR_STATUS_KEY[s]));
   const { schools } = trend;
+  // the coefficient tables' columns: the indicator's name, a figure a year and the limit sharing what is left, and
+  // the badge of a limit crossed (wrapping in a narrow pane); the same in the 小学 and the 初中 table, so that the two
+  // line up
+  const figures = trend.years.length + 1;
+  const coefficientColumns = [
+    "26%",
+    ...Array.from({ length: figures }, () => `${(48 / figures).toFixed(2)}%`),
+    "26%",
+  ];
   // all of them in the page, those past the first few hidden on screen only: a printout lists them all
   const shown = allSections ? trend.sections.length : SHOWN_SECTIONS;
 
@@ -193,7 +202,18 @@ export function TrendResult(props: TrendResultProps) {
               </Text>
             );
           return (
-            <table key={l} className={styles.indicatorTable} data-coefficients={l}>
+            <table
+              key={l}
+              className={`${styles.indicatorTable} ${styles.fixedColumns}`}
+              data-coefficients={l}
+              data-fixed-columns
+            >
+              {/* the same widths in the 小学 and the 初中 table, whatever their names and figures: the two line up */}
+              <colgroup>
+                {coefficientColumns.map((width, i) => (
+                  <col key={i} style={{ width }} />
+                ))}
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{level(l)}</th>
@@ -218,12 +238,22 @@ export function TrendResult(props: TrendResultProps) {
                     <td>{formatNumber(c.limit, 2, lang)}</td>
                     <td>
                       {c.crossed === "up" && (
-                        <Badge size="small" appearance="filled" color="danger">
+                        <Badge
+                          size="small"
+                          appearance="filled"
+                          color="danger"
+                          className={styles.wrappingBadge}
+                        >
                           {t(lang, "trendCrossedUp")}
                         </Badge>
                       )}
                       {c.crossed === "down" && (
-                        <Badge size="small" appearance="filled" color="success">
+                        <Badge
+                          size="small"
+                          appearance="filled"
+                          color="success"
+                          className={styles.wrappingBadge}
+                        >
                           {t(lang, "trendCrossedDown")}
                         </Badge>
                       )}

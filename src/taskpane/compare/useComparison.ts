@@ -165,6 +165,31 @@ export function useComparison(props: {
   const readingCounty = current.county ?? county ?? undefined;
   /** where the earlier table was last read from, and for which county: read again for another */
   const source = useRef<(({ sheet: string } | { file: File }) & { county?: string }) | null>(null);
+  /** the reading last begun: a reading begun before another choice, or before the view was cleared, is not taken */
+  const reading = useRef(0);
+
+  /**
+   * Another choice made (the source, the file or the sheet), or this year's table changed: the earlier table read
+   * before, and the comparison with it, are no longer shown, nor a reading still under way taken when it ends.
+   */
+  const clear = useCallback(() => {
+    reading.current += 1;
+    source.current = null;
+    setEarlier(null);
+    setFailure(null);
+    setRenames({});
+    setBusy(false);
+  }, []);
+
+  // this year's table another sheet or workbook (or the workbook itself another): an earlier table read against
+  // the one before is read again by the clerk, not left under the new one
+  const currentTable = `${current.workbook ?? ""}\u0000${current.sheet}`;
+  const shown = useRef({ host, currentTable });
+  useEffect(() => {
+    if (shown.current.host === host && shown.current.currentTable === currentTable) return;
+    shown.current = { host, currentTable };
+    clear();
+  }, [host, currentTable, clear]);
 
   useEffect(() => {
     let live = true;
@@ -188,17 +213,20 @@ export function useComparison(props: {
   const readSheet = useCallback(
     async (name: string) => {
       source.current = { sheet: name, county: readingCounty };
+      const mine = (reading.current += 1);
       setBusy(true);
       setFailure(null);
+      setEarlier(null);
       try {
         const grid = await host.readSheet(name);
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
+        if (mine !== reading.current) return;
         const result = readWithSavedMapping(grid, profile, saved, readingCounty, current.recipe);
         take({ file: null, sheet: grid.sheet, result, title: titleRowsOf(grid, result.read.headerRow) });
       } catch (error) {
-        failed(error);
+        if (mine === reading.current) failed(error);
       } finally {
-        setBusy(false);
+        if (mine === reading.current) setBusy(false);
       }
     },
     [host, profile, readingCounty, current.recipe],
@@ -208,15 +236,19 @@ export function useComparison(props: {
     async (file: File) => {
       if (!openFile) return;
       source.current = { file, county: readingCounty };
+      const mine = (reading.current += 1);
       setBusy(true);
       setFailure(null);
+      setEarlier(null);
       try {
         const opened = await openFile(file, { profile, county: readingCounty, recipe: current.recipe });
+        if (mine !== reading.current) return;
         if (!opened.ok) {
           setFailure(t(lang, "compareUnreadable", { file: file.name, message: opened.message[lang] }));
           return;
         }
         const saved = await host.loadSettings<SavedMappings>(SETTINGS_KEY);
+        if (mine !== reading.current) return;
         const result = readWithSavedMapping(opened.grid, profile, saved, readingCounty, current.recipe);
         take({
           file: opened.name ?? file.name,
@@ -225,9 +257,9 @@ export function useComparison(props: {
           title: titleRowsOf(opened.grid, result.read.headerRow),
         });
       } catch (error) {
-        failed(error);
+        if (mine === reading.current) failed(error);
       } finally {
-        setBusy(false);
+        if (mine === reading.current) setBusy(false);
       }
     },
     [host, profile, lang, openFile, readingCounty, current.recipe],
@@ -317,6 +349,8 @@ export function useComparison(props: {
     countyWarnings,
     readSheet,
     readFile,
+    /** forgets the earlier table read and the comparison with it: another source, file or sheet chosen */
+    clear,
     comparisonSheets,
   };
 }
